@@ -1,0 +1,34 @@
+"""Veil: privacy-preserving LLM inference.
+
+>>> from veil import Veil
+>>> v = Veil()                                   # embedded defaults: SQLite vault, spaCy NER
+>>> r = v.protect("Mail jane@example.com", session="s1")
+>>> v.restore(r.masked, session="s1")
+'Mail jane@example.com'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from veil.config import Policy, Settings
+from veil.errors import VeilError
+
+if TYPE_CHECKING:
+    from veil.core import ProtectResult, Veil
+
+__version__ = "0.1.0"
+
+_LAZY = {"Veil": "veil.core", "ProtectResult": "veil.core"}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: importing veil must not load spaCy or the vault until a Veil is built.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'veil' has no attribute {name!r}")
+
+
+__all__ = ["Policy", "ProtectResult", "Settings", "Veil", "VeilError", "__version__"]
