@@ -1,0 +1,237 @@
+"""The :class:`Veil` facade: detect -> mask -> vault, and restore.
+
+This is the one object applications and the gateway hold. It owns one detection engine per
+tenant (each tenant has its own policy and sensitive-term database), one vault shared by all
+tenants (entries are encrypted under per-tenant keys), and the masker/restorer on top.
+Everything here fails closed: if detection or the vault fails, ``protect`` raises and returns no
+partially masked text.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from veil.config import Policy, Settings
+from veil.errors import DetectionError, InputError, VeilError
+
+if TYPE_CHECKING:
+    from veil.detect.engine import DetectionEngine
+    from veil.mask.masker import MaskedEntity, Masker
+    from veil.mask.restorer import Restorer, StreamRestorer
+    from veil.vault.base import Vault
+
+#: Largest text protect() accepts in one call (characters). Bigger inputs should be split by the
+#: caller; refusing is safer than a detector silently timing out on part of the text.
+MAX_TEXT_CHARS = 2_000_000
+DEFAULT_TENANT = "default"
+
+
+@dataclass(frozen=True)
+class ProtectResult:
+    """What :meth:`Veil.protect` returns. ``repr`` shows counts only (privacy rule)."""
+
+    masked: str = field(repr=False)
+    entities: list[MaskedEntity] = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"ProtectResult(chars={len(self.masked)}, entities={len(self.entities)})"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "masked": self.masked,
+            "entities": [
+                {
+                    "type": e.type,
+                    "start": e.start,
+                    "end": e.end,
+                    "replacement": e.replacement,
+                    "score": round(float(e.score), 4),
+                    "operator": e.operator,
+                }
+                for e in self.entities
+            ],
+        }
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"text has {len(text)} characters; the limit is {MAX_TEXT_CHARS}: split it into parts"
+        )
+    # Lone surrogates cannot be encoded to UTF-8 for the vault or the upstream.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(
+            f"text contains an unpaired surrogate at offset {e.start}; pass valid Unicode"
+        ) from None
+    return text
+
+
+class Veil:
+    """Protect prompts and restore answers.
+
+    ``Veil()`` uses the embedded defaults: settings from ``VEIL_*`` environment variables, a SQLite
+    vault under ``.veil/``, spaCy NER, and the default policy (or ``VEIL_POLICY_FILE``).
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        policy: Policy | None = None,
+        vault: Vault | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        if policy is None:
+            pf = self.settings.policy_file
+            policy = Policy.from_yaml(pf) if pf else Policy()
+        self._policies: dict[str, Policy] = {DEFAULT_TENANT: policy}
+        self._engines: dict[str, DetectionEngine] = {}
+        self._maskers: dict[str, Masker] = {}
+        self._vault = vault
+        self._restorer: Restorer | None = None
+        self._lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"Veil(tenants={sorted(self._policies)}, vault={self.settings.vault_backend})"
+
+    # ------------------------------------------------------------------ configuration
+    def set_policy(self, tenant: str, policy: Policy) -> None:
+        """Give ``tenant`` its own policy (and with it its own sensitive-term database)."""
+        with self._lock:
+            self._policies[tenant] = policy
+            self._engines.pop(tenant, None)
+            self._maskers.pop(tenant, None)
+
+    def policy(self, tenant: str = DEFAULT_TENANT) -> Policy:
+        try:
+            return self._policies[tenant]
+        except KeyError:
+            raise VeilError(f"unknown tenant {tenant!r}: configure it with set_policy()") from None
+
+    @property
+    def vault(self) -> Vault:
+        with self._lock:
+            if self._vault is None:
+                from veil.vault import open_vault
+
+                self._vault = open_vault(self.settings)
+            return self._vault
+
+    def engine(self, tenant: str = DEFAULT_TENANT) -> DetectionEngine:
+        with self._lock:
+            eng = self._engines.get(tenant)
+            if eng is None:
+                from veil.detect.engine import DetectionEngine
+                from veil.detect.terms import TermDatabase
+
+                pol = self.policy(tenant)
+                terms = TermDatabase.from_policy(pol)
+                eng = DetectionEngine(pol, terms=terms)
+                self._engines[tenant] = eng
+            return eng
+
+    def _masker(self, tenant: str) -> Masker:
+        with self._lock:
+            m = self._maskers.get(tenant)
+            if m is None:
+                from veil.mask.masker import Masker
+
+                m = Masker(self.vault, self.policy(tenant))
+                self._maskers[tenant] = m
+            return m
+
+    def _restorer_obj(self) -> Restorer:
+        with self._lock:
+            if self._restorer is None:
+                from veil.mask.restorer import Restorer
+
+                self._restorer = Restorer(self.vault)
+            return self._restorer
+
+    # ------------------------------------------------------------------ the core verbs
+    def detect(self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT) -> list:
+        """Detections in ``text`` (also values already seen in this session)."""
+        text = _check_text(text)
+        if not text:
+            return []
+        from veil.detect.seen import SeenEntityCache
+
+        entries = self.vault.session_entries(tenant, session)
+        seen = SeenEntityCache((e.type, e.original) for e in entries if e.operator != "redact")
+        try:
+            return self.engine(tenant).analyze(text, seen=seen)
+        except VeilError:
+            raise
+        except Exception as e:  # fail closed, and never echo the text
+            raise DetectionError(
+                f"detection failed ({type(e).__name__}); the text was not processed"
+            ) from None
+
+    def protect(
+        self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT
+    ) -> ProtectResult:
+        """Mask every sensitive value in ``text``; replacements are stored in the vault."""
+        text = _check_text(text)
+        if not text.strip():
+            return ProtectResult(masked=text, entities=[])
+        detections = self.detect(text, session=session, tenant=tenant)
+        result = self._masker(tenant).mask(text, detections, tenant=tenant, session=session)
+        return ProtectResult(masked=result.masked, entities=list(result.entities))
+
+    def protect_many(
+        self, texts: list[str], *, session: str = "default", tenant: str = DEFAULT_TENANT
+    ) -> list[ProtectResult]:
+        """Protect several texts of one conversation, in order (replacements stay consistent)."""
+        return [self.protect(t, session=session, tenant=tenant) for t in texts]
+
+    def restore(self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT) -> str:
+        """Put the originals back into an answer produced from masked text of ``session``."""
+        text = _check_text(text)
+        return self._restorer_obj().restore(text, tenant=tenant, session=session)
+
+    def stream_restorer(
+        self, *, session: str = "default", tenant: str = DEFAULT_TENANT
+    ) -> StreamRestorer:
+        """A restorer fed chunk by chunk (``feed(chunk) -> str``, ``flush() -> str``)."""
+        return self._restorer_obj().stream(tenant=tenant, session=session)
+
+    def scan_output(
+        self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT
+    ) -> str:
+        """Apply the tenant's policy to sensitive terms an LLM produced on its own.
+
+        Terms from the tenant's term database whose policy operator is ``redact`` are redacted in
+        the answer; other operators keep them (the reader is the tenant itself), so restored
+        originals are never touched.
+        """
+        text = _check_text(text)
+        pol = self.policy(tenant)
+        if not text or not (pol.terms or pol.terms_file):
+            return text
+        eng = self.engine(tenant)
+        spans = [d for d in eng.analyze_terms(text) if pol.operator_for(d.type) == "redact"]
+        if not spans:
+            return text
+        out: list[str] = []
+        pos = 0
+        for d in sorted(spans, key=lambda d: d.start):
+            if d.start < pos:
+                continue
+            out.append(text[pos : d.start])
+            out.append(f"[{d.type}_REDACTED]")
+            pos = d.end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def forget(self, *, session: str, tenant: str = DEFAULT_TENANT) -> None:
+        """Delete every mapping of a session (right to erasure)."""
+        self.vault.delete_session(tenant, session)
+
+
+__all__ = ["MAX_TEXT_CHARS", "ProtectResult", "Veil"]
