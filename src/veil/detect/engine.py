@@ -1,0 +1,146 @@
+"""The detection engine: runs recognizers, applies the policy, resolves overlaps.
+
+Pipeline for one text::
+
+    normalise (NFKC, zero-width, homoglyph digits) -> recognizers on the normalised view
+    -> map offsets back to the original -> policy (enabled, threshold, allow_list)
+    -> overlap resolution -> detections sorted by start
+
+Any recognizer failure raises :class:`~veil.errors.DetectionError` (fail closed): a caller must
+never forward text whose detection did not complete.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable, Sequence
+
+from veil.config import ENTITY_TYPES, Policy
+from veil.detect.builtin import builtin_recognizers
+from veil.detect.entity import Detection
+from veil.detect.normalize import NormalizedText, normalize
+from veil.detect.recognizer import Recognizer, RecognizerRegistry
+from veil.detect.seen import SeenEntityCache
+from veil.detect.terms import TermDatabase, fold, load_terms_file
+from veil.errors import DetectionError, InputError, VeilError
+
+log = logging.getLogger(__name__)
+
+_NER_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+
+
+def resolve_overlaps(candidates: Iterable[Detection],
+                     validated: frozenset[str] | set[str] = frozenset()) -> list[Detection]:
+    """Keep a non-overlapping subset, best first, returned sorted by start.
+
+    Order of preference: a validated recognizer (checksum, declared term, seen value) over a
+    statistical one; then the higher score; then the longer span; then the earlier start.
+    """
+    ranked = sorted(candidates, key=lambda d: (d.recognizer not in validated, -d.score,
+                                               -d.length, d.start))
+    starts: list[int] = []
+    kept: list[Detection] = []  # sorted by start, pairwise disjoint
+    for d in ranked:
+        i = bisect.bisect_left(starts, d.start)
+        if i > 0 and kept[i - 1].end > d.start:
+            continue
+        if i < len(kept) and kept[i].start < d.end:
+            continue
+        starts.insert(i, d.start)
+        kept.insert(i, d)
+    return kept
+
+
+class DetectionEngine:
+    """Finds sensitive spans according to a tenant's :class:`~veil.config.Policy`.
+
+    >>> engine = DetectionEngine(Policy(ner=False))
+    >>> [d.type for d in engine.analyze("mail jane@example.org")]
+    ['EMAIL']
+    """
+
+    def __init__(self, policy: Policy | None = None, *, terms: TermDatabase | None = None,
+                 recognizers: Sequence[Recognizer] | None = None) -> None:
+        self.policy = policy or Policy()
+        registry = RecognizerRegistry(builtin_recognizers() if recognizers is None
+                                      else recognizers)
+        if recognizers is None and self.policy.ner:
+            from veil.detect.ner import SpacyNerRecognizer
+
+            registry.add(SpacyNerRecognizer(self.policy.ner_model))
+        policy_rules = list(self.policy.terms)
+        if self.policy.terms_file is not None:
+            policy_rules += load_terms_file(self.policy.terms_file)
+        if policy_rules:
+            registry.add(TermDatabase(policy_rules, name="policy_terms"))
+        if terms is not None and len(terms):
+            registry.add(terms)
+        self.registry = registry
+        self._allow = {fold(v.strip()) for v in self.policy.allow_list if v.strip()}
+
+    # -- policy ----------------------------------------------------------------------------
+    def enabled_types(self) -> set[str]:
+        types = set(ENTITY_TYPES) | set(self.policy.entities)
+        for r in self.registry:
+            types |= set(r.entities)
+        return {t for t in types if self.policy.rule(t).enabled}
+
+    def _active(self) -> list[Recognizer]:
+        return self.registry.for_entities(self.enabled_types())
+
+    def _keep(self, d: Detection) -> bool:
+        if not self.policy.is_enabled(d.type, d.score):
+            return False
+        return not (self._allow and fold(d.text.strip()) in self._allow)
+
+    # -- analysis --------------------------------------------------------------------------
+    def analyze(self, text: str, *, seen: SeenEntityCache | None = None) -> list[Detection]:
+        """Non-overlapping detections in ``text``, sorted by start; offsets index ``text``."""
+        return self.analyze_batch([text], seen=seen)[0]
+
+    def analyze_batch(self, texts: Sequence[str], *,
+                      seen: SeenEntityCache | None = None) -> list[list[Detection]]:
+        for t in texts:
+            if not isinstance(t, str):
+                raise InputError(f"text must be str, got {type(t).__name__}; decode bytes as "
+                                 "UTF-8 first")
+        views = [normalize(t) for t in texts]
+        raw: list[list[Detection]] = [[] for _ in texts]
+        recognizers = self._active()
+        if seen is not None and len(seen):
+            recognizers = [*recognizers, seen]
+        validated = {r.name for r in recognizers if r.validated}
+        todo = [i for i, v in enumerate(views) if v.text.strip()]
+        if todo:
+            batch = [views[i].text for i in todo]
+            for r in recognizers:
+                try:
+                    found = r.analyze_batch(batch)
+                except VeilError:
+                    raise
+                except Exception as e:
+                    # class name only: the message could quote the text (privacy rule)
+                    log.error("recognizer %s failed: %s", r.name, type(e).__name__)
+                    raise DetectionError(
+                        f"detector {r.name!r} failed ({type(e).__name__}); the request was "
+                        "refused. Retry, or disable that entity type in the policy") from None
+                for i, ds in zip(todo, found, strict=True):
+                    raw[i].extend(ds)
+        return [self._finish(views[i], raw[i], validated) for i in range(len(texts))]
+
+    def _finish(self, view: NormalizedText, found: list[Detection],
+                validated: set[str]) -> list[Detection]:
+        if not found:
+            return []
+        original = view.original
+        mapped: list[Detection] = []
+        for d in found:
+            s, e = view.to_original(d.start, d.end)
+            if e <= s:
+                continue
+            m = Detection(d.type, s, e, d.score, d.recognizer, original[s:e])
+            if self._keep(m) and (view.origin is None or not self._allow
+                                  or fold(d.text.strip()) not in self._allow):
+                mapped.append(m)
+        return resolve_overlaps(mapped, frozenset(validated))

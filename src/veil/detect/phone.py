@@ -1,0 +1,73 @@
+"""Phone numbers via Google's libphonenumber port (``phonenumbers``).
+
+A cheap regex first finds digit runs that could be a number; only those windows go through
+``PhoneNumberMatcher`` for each default region, so long texts without numbers cost one regex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from veil.detect.entity import Detection
+from veil.detect.recognizer import ContextMatcher, Recognizer
+
+DEFAULT_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "SE", "ES", "IT",
+                                    "AU", "CH", "IE")
+PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "number",
+                 "whatsapp", "contact", "reach", "text me", "dial", "ph", "mob")
+
+# 7+ digits with the usual separators, optionally a +country prefix or (area) group.
+_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{5,22}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
+
+# Shapes that phonenumbers accepts as "possible" but that are other things: IPv4, dates, times.
+_NOT_PHONE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|"
+                        r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+class PhoneRecognizer(Recognizer):
+    name = "phone"
+    entities = ("PHONE",)
+    validated = True
+
+    def __init__(self, regions: Sequence[str] = DEFAULT_REGIONS, *,
+                 valid_score: float = 0.9, possible_score: float = 0.55,
+                 context_boost: float = 0.3) -> None:
+        self.regions = tuple(regions)
+        self.valid_score = valid_score
+        self.possible_score = possible_score
+        self.context_boost = context_boost
+        self.context = ContextMatcher(PHONE_CONTEXT, 40)
+
+    def analyze(self, text: str) -> list[Detection]:
+        best: dict[tuple[int, int], float] = {}
+        for cm in _CANDIDATE.finditer(text):
+            if sum(c.isdigit() for c in cm.group()) < 7:
+                continue
+            lo, hi = max(0, cm.start() - 1), min(len(text), cm.end() + 1)
+            window = text[lo:hi]
+            for region in self.regions:
+                for m in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
+                    s, e = lo + m.start, lo + m.end
+                    raw = m.raw_string
+                    n_digits = sum(c.isdigit() for c in raw)
+                    if n_digits < 7 or _NOT_PHONE.fullmatch(raw):
+                        continue
+                    if phonenumbers.is_valid_number(m.number):
+                        score = self.valid_score
+                    elif n_digits >= 10 or raw.startswith("+"):
+                        # possible length but unassigned range (fake data, new ranges)
+                        score = self.possible_score
+                    else:
+                        continue
+                    if best.get((s, e), -1.0) < score:
+                        best[(s, e)] = score
+        out: list[Detection] = []
+        for (s, e), score in best.items():
+            if self.context.near(text, s, e):
+                score = min(0.95, score + self.context_boost)  # checksummed types win ties
+            out.append(Detection("PHONE", s, e, round(score, 4), self.name, text[s:e]))
+        return out

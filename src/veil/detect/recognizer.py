@@ -1,0 +1,98 @@
+"""The recognizer interface, context scoring, and the registry the engine draws from."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+
+from veil.detect.entity import Detection
+
+#: How far (characters) before/after a match context words are looked for by default.
+DEFAULT_CONTEXT_WINDOW = 48
+
+
+class Recognizer(ABC):
+    """Finds spans of one or more entity types in a text.
+
+    Implementations are pure functions of the text: no logging of values, no global state other
+    than lazily loaded models. ``analyze_batch`` exists so model-backed recognizers can batch.
+    """
+
+    #: Unique name, recorded in :attr:`Detection.recognizer`.
+    name: str
+    #: Entity types this recognizer may emit.
+    entities: tuple[str, ...]
+    #: True for checksum/format-validated patterns: they win overlaps against statistical NER.
+    validated: bool = False
+
+    @abstractmethod
+    def analyze(self, text: str) -> list[Detection]:
+        """Return every candidate span (overlaps allowed; the engine resolves them)."""
+
+    def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
+        return [self.analyze(t) for t in texts]
+
+
+def _context_regex(words: Iterable[str]) -> re.Pattern[str] | None:
+    ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    if not ws:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") for w in ws)
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alts})(?![A-Za-z])", re.IGNORECASE)
+
+
+class ContextMatcher:
+    """Answers "is one of these words near this span?" with one compiled regex."""
+
+    def __init__(self, words: Iterable[str], window: int = DEFAULT_CONTEXT_WINDOW,
+                 *, after: bool = True) -> None:
+        self.words = tuple(words)
+        self.window = window
+        self.after = after
+        self._rx = _context_regex(self.words)
+
+    def __bool__(self) -> bool:
+        return self._rx is not None
+
+    def near(self, text: str, start: int, end: int) -> bool:
+        if self._rx is None:
+            return False
+        lo = max(0, start - self.window)
+        if self._rx.search(text, lo, start):
+            return True
+        return bool(self.after and self._rx.search(text, end, min(len(text), end + self.window)))
+
+
+class RecognizerRegistry:
+    """An ordered set of recognizers, unique by name; the engine asks it per enabled entity."""
+
+    def __init__(self, recognizers: Iterable[Recognizer] = ()) -> None:
+        self._by_name: dict[str, Recognizer] = {}
+        for r in recognizers:
+            self.add(r)
+
+    def add(self, recognizer: Recognizer) -> None:
+        self._by_name[recognizer.name] = recognizer
+
+    def remove(self, name: str) -> None:
+        self._by_name.pop(name, None)
+
+    def get(self, name: str) -> Recognizer | None:
+        return self._by_name.get(name)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(list(self._by_name.values()))
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._by_name)
+
+    def for_entities(self, enabled: set[str] | None) -> list[Recognizer]:
+        """Recognizers that can emit at least one enabled type (None: all)."""
+        if enabled is None:
+            return list(self._by_name.values())
+        return [r for r in self._by_name.values() if set(r.entities) & enabled]

@@ -1,0 +1,83 @@
+"""Seen-entity cache: values already detected in a session, found again in later turns.
+
+NER is contextual: "Okonkwo" tagged PERSON in turn 1 may be missed in turn 3 ("send it to
+okonkwo"). The cache matches every known value in one Aho-Corasick pass (case-insensitive, whole
+words), so a value masked once stays masked for the whole conversation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick
+
+from veil.detect.entity import Detection
+from veil.detect.recognizer import Recognizer
+from veil.detect.terms import at_word_boundaries, fold
+
+SEEN_SCORE = 0.9
+#: Values shorter than this are too ambiguous to match on their own ("Al", "12").
+MIN_LENGTH = 3
+
+
+class SeenEntityCache(Recognizer):
+    """Known (type, value) pairs of one session; ``analyze`` finds them in new text."""
+
+    name = "seen"
+    entities: tuple[str, ...] = ()
+    validated = True
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
+        self._types: dict[str, str] = {}  # folded value -> type
+        self._automaton: ahocorasick.Automaton | None = None
+        for t, v in pairs:
+            self.add(t, v)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> SeenEntityCache:
+        return cls(pairs)
+
+    @classmethod
+    def from_detections(cls, detections: Iterable[Detection]) -> SeenEntityCache:
+        return cls((d.type, d.text) for d in detections)
+
+    def add(self, type: str, value: str) -> None:
+        key = fold(value.strip())
+        if len(key) < MIN_LENGTH or not any(c.isalnum() for c in key):
+            return
+        if key not in self._types:
+            self._types[key] = type
+            self._automaton = None
+            self.entities = tuple(sorted(set(self._types.values())))
+
+    def update(self, detections: Iterable[Detection]) -> None:
+        for d in detections:
+            self.add(d.type, d.text)
+
+    def __len__(self) -> int:
+        return len(self._types)
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and fold(value.strip()) in self._types
+
+    def _build(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            a = ahocorasick.Automaton()
+            for key in self._types:
+                a.add_word(key, key)
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
+    def analyze(self, text: str) -> list[Detection]:
+        if not self._types or not text:
+            return []
+        hay = fold(text)
+        out = []
+        for end_idx, key in self._build().iter(hay):
+            end = end_idx + 1
+            start = end - len(key)
+            if at_word_boundaries(text, start, end):
+                out.append(Detection(self._types[key], start, end, SEEN_SCORE, self.name,
+                                     text[start:end]))
+        return out

@@ -1,0 +1,194 @@
+"""Checksum and format validators, delegating to maintained libraries where one exists.
+
+Each returns True/False (or a score) for the matched string; they never raise on bad input.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import ipaddress
+import json
+import math
+import re
+from collections import Counter
+
+from email_validator import EmailNotValidError, validate_email
+from stdnum import bitcoin, iban, luhn
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.us import ssn
+
+_NON_DIGIT = re.compile(r"\D")
+
+
+def digits(value: str) -> str:
+    return _NON_DIGIT.sub("", value)
+
+
+def is_email(value: str) -> bool:
+    try:
+        # no DNS (offline, fast); special-use domains (corp.local, *.test) are still addresses
+        validate_email(value, check_deliverability=False, globally_deliverable=False)
+    except EmailNotValidError:
+        return False
+    except Exception:  # noqa: BLE001 - idna edge cases; an unparsable address is not an email
+        return False
+    return True
+
+
+def _consistent_separators(value: str) -> bool:
+    seps = {c for c in value if not c.isdigit()}
+    return len(seps) <= 1
+
+
+# Issuer prefixes of the major card networks (first digits): Visa 4, Mastercard 51-55/2221-2720,
+# Amex 34/37, Discover/UnionPay 6, Diners 30/36/38, JCB 35/1800/2131, Maestro 50/56-58/6.
+_CARD_PREFIX = re.compile(r"^(?:4|5[0-8]|2[2-7]|3[0-8]|6|1800|2131)")
+
+
+def is_credit_card(value: str) -> bool:
+    d = digits(value)
+    if not 12 <= len(d) <= 19 or not _consistent_separators(value):
+        return False
+    if not _CARD_PREFIX.match(d) or len(set(d)) < 2:
+        return False
+    try:
+        luhn.validate(d)
+    except StdnumError:
+        return False
+    return True
+
+
+def is_iban(value: str) -> bool:
+    try:
+        iban.validate(value)
+    except StdnumError:
+        return False
+    return True
+
+
+def is_us_ssn(value: str) -> bool:
+    if not _consistent_separators(value):
+        return False
+    try:
+        ssn.validate(digits(value))  # area 000/666/9xx, group 00, serial 0000, known fakes
+    except StdnumError:
+        return False
+    return True
+
+
+def is_ip(value: str) -> bool:
+    try:
+        addr = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    if addr.version == 6:
+        # "::" or "::1"-style fragments also occur in code; need real content
+        return sum(c.isalnum() for c in value) >= 4
+    return True
+
+
+def is_mac(value: str) -> bool:
+    d = re.sub(r"[^0-9A-Fa-f]", "", value)
+    return len(d) == 12 and len(set(d)) > 1 and _consistent_separators_hex(value)
+
+
+def _consistent_separators_hex(value: str) -> bool:
+    return len({c for c in value if not c.isalnum()}) <= 1
+
+
+def is_bitcoin(value: str) -> bool:
+    try:
+        bitcoin.validate(value)
+    except StdnumError:
+        return False
+    return True
+
+
+def shannon_entropy(value: str) -> float:
+    """Bits per character of the string's own character distribution."""
+    if not value:
+        return 0.0
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
+
+
+def looks_random(value: str, *, min_entropy: float = 3.3) -> bool:
+    """Heuristic for a machine-generated token: long, high entropy, mixed character classes."""
+    if len(value) < 16:
+        return False
+    classes = sum((any(c.islower() for c in value), any(c.isupper() for c in value),
+                   any(c.isdigit() for c in value)))
+    if classes < 2:
+        return False
+    if value.isalpha() and classes < 3:
+        return False
+    return shannon_entropy(value) >= min_entropy
+
+
+def is_jwt(value: str) -> bool:
+    head = value.split(".", 1)[0]
+    try:
+        raw = base64.urlsafe_b64decode(head + "=" * (-len(head) % 4))
+        obj = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(obj, dict) and ("alg" in obj or "typ" in obj)
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Parse the date formats the DOB recognizer matches; None if not a real calendar date."""
+    v = value.strip().rstrip(".,")
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", v)
+    cands: list[tuple[int, int, int]] = []
+    if m:
+        cands.append((int(m[1]), int(m[2]), int(m[3])))
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", v)
+    if m:
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        y = y + (1900 if y >= 30 else 2000) if y < 100 else y
+        cands += [(y, a, b), (y, b, a)]  # US month-first and European day-first
+    m = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", v)
+    if m and m[1][:3].lower() in _MONTHS:
+        cands.append((int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2])))
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})", v)
+    if m and m[2][:3].lower() in _MONTHS:
+        cands.append((int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1])))
+    for y, mo, d in cands:
+        try:
+            date = dt.date(y, mo, d)
+        except ValueError:
+            continue
+        if 1880 <= date.year <= dt.date.today().year:
+            return date
+    return None
+
+
+def is_date(value: str) -> bool:
+    return parse_date(value) is not None
+
+
+def refine_ip(value: str) -> tuple[int, int] | None:
+    """The longest valid IP address at the start of ``value`` (drops a trailing ``:port``)."""
+    if is_ip(value):
+        return 0, len(value)
+    cut = value.rfind(":")
+    if cut > 0 and value[cut + 1:].isdigit() and is_ip(value[:cut]):
+        return 0, cut
+    return None
+
+
+def refine_iban(value: str) -> tuple[int, int] | None:
+    """Longest prefix of ``value`` that is a valid IBAN, trimming space-separated groups."""
+    v = value
+    while v:
+        if is_iban(v.upper()):
+            return 0, len(v)
+        if " " not in v:
+            return None
+        v = v.rsplit(" ", 1)[0]
+    return None

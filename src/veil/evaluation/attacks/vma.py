@@ -1,0 +1,76 @@
+"""Vocabulary matching attack (VMA, AloePri §7).
+
+The host multiplies weights so that the secret key matrices cancel (see
+:mod:`veil.evaluation.attacks.signatures`), sorts each row to remove the unknown column order,
+and matches every observed obfuscated token's row to the public model's rows by nearest
+neighbour. With several products it votes (sums per-product z-scored distances). Only the
+embedding/head noise defends against it; the ``emb_head`` single-product variant without voting
+is the reference frontier of issue 7.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from veil.evaluation.attacks.base import Attack, AttackOutput, HostView, PublicKnowledge, target_ids
+from veil.evaluation.attacks.signatures import Product, SignatureBuilder, match_signatures
+from veil.evaluation.attacks.weights import ModelWeights
+
+
+def default_products(n_layers: int, *, layers: Sequence[int] | None = None) -> list[Product]:
+    """emb x head plus gate/up/down x head products of a few spread-out layers."""
+    if layers is None:
+        layers = sorted({0, n_layers // 2, n_layers - 1})
+    prods = [Product("emb_head")]
+    for i in layers:
+        prods += [Product("gate", i), Product("up", i), Product("down_head", i)]
+    return prods
+
+
+class VocabularyMatchingAttack(Attack):
+    """``products=None`` and ``vote=True``: emb x head plus FFN products of three layers.
+    ``vote=False``: the single ``emb_head`` product (the issue's reference attack)."""
+
+    def __init__(self, *, vote: bool = True, products: Sequence[Product] | None = None,
+                 layers: Sequence[int] | None = None, cache_dir: Path | None = None,
+                 tail: int = 32, mid: int = 192) -> None:
+        self.vote = vote
+        self.products = list(products) if products is not None else None
+        self.layers = layers
+        self.cache_dir = cache_dir
+        self.tail, self.mid = tail, mid
+        self.name = "vma_vote" if vote else "vma_single"
+        self._public_builders: dict[int, SignatureBuilder] = {}
+
+    def _builder(self, model: torch.nn.Module, *, public: bool) -> SignatureBuilder:
+        w = ModelWeights(model)  # type: ignore[arg-type]
+        if public:  # reuse across runs of a sweep: the public side never changes
+            key = id(model)
+            if key not in self._public_builders:
+                self._public_builders[key] = SignatureBuilder(
+                    w, tail=self.tail, mid=self.mid, cache_dir=self.cache_dir
+                )
+            return self._public_builders[key]
+        return SignatureBuilder(w, tail=self.tail, mid=self.mid)
+
+    def run(self, view: HostView, public: PublicKnowledge) -> AttackOutput:
+        pub = self._builder(public.model, public=True)
+        host = self._builder(view.model, public=False)
+        if self.products is not None:
+            products = self.products
+        elif self.vote:
+            products = default_products(pub.w.n_layers, layers=self.layers)
+        else:
+            products = [Product("emb_head")]
+        rows = torch.from_numpy(target_ids(view))
+        t_sig = [host.signatures(p, rows) for p in products]
+        c_sig = [pub.all_signatures(p) for p in products]
+        idx, margin = match_signatures(t_sig, c_sig)
+        mapping = np.full(host.w.vocab_size, -1, dtype=np.int64)
+        mapping[rows.numpy()] = idx[:, 0].numpy()
+        return AttackOutput(mapping=mapping, info={"products": [p.name for p in products],
+                                                   "median_margin": float(margin.median())})

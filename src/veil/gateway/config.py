@@ -1,0 +1,159 @@
+"""Gateway configuration: the ``--config`` YAML file, overlaid by ``VEIL_*`` env and CLI flags.
+
+Example::
+
+    upstream:
+      base_url: https://api.openai.com/v1
+      api_key_env: OPENAI_API_KEY        # or api_key: ... (the file then holds a secret)
+      kind: openai                       # or: obfuscated
+    session_secret_env: VEIL_SESSION_SECRET
+    tenants:
+      - name: acme
+        api_key_sha256: ["9f86d081884c7d65..."]   # printf %s "$KEY" | sha256sum
+        policy_file: policies/acme.yaml         # relative to this file
+        terms:
+          - {term: Project Falcon, type: PROJECT}
+      - name: globex
+        api_key_sha256: ["..."]
+        policy: {default_operator: pseudonym}
+
+Without ``tenants`` a single ``default`` tenant accepts every request (no API key needed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from veil.config import Policy, TermRule
+from veil.errors import ConfigError, PolicyError
+
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class UpstreamConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["openai", "obfuscated"] = "openai"
+    base_url: str | None = None  # None (kind openai): start the embedded SmolLM2 server
+    api_key: str | None = Field(default=None, repr=False)
+    api_key_env: str | None = None
+    connect_timeout_s: float = Field(default=5.0, gt=0)
+    read_timeout_s: float = Field(default=120.0, gt=0)
+    max_connections: int = Field(default=200, ge=1)
+    # keyword arguments for veil.obfuscation.client.ObfuscatedChatUpstream (kind: obfuscated)
+    obfuscated: dict[str, Any] = Field(default_factory=dict)
+
+    def resolved_api_key(self) -> str | None:
+        if self.api_key:
+            return self.api_key
+        if self.api_key_env:
+            return os.environ.get(self.api_key_env) or None
+        return None
+
+
+class TenantConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    api_key_sha256: list[str] = Field(default_factory=list)
+    policy_file: Path | None = None
+    policy: dict[str, Any] | None = None
+    terms: list[TermRule] = Field(default_factory=list)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError("tenant names are 1-64 characters of letters, digits, '_', '.', '-'")
+        return v
+
+    @field_validator("api_key_sha256")
+    @classmethod
+    def _hashes(cls, v: list[str]) -> list[str]:
+        out = [h.strip().lower() for h in v]
+        if not all(_HEX64.match(h) for h in out):
+            # Never echo the value: someone may have pasted a plaintext key here.
+            raise ValueError("each api_key_sha256 must be 64 hex characters (SHA-256 of the key)")
+        return out
+
+    def build_policy(self, base_dir: Path) -> Policy | None:
+        """The tenant's policy (file or inline) with its extra terms appended; None: defaults."""
+        if self.policy_file is not None and self.policy is not None:
+            raise PolicyError(f"tenant {self.name}: give policy_file or policy, not both")
+        policy: Policy | None = None
+        if self.policy_file is not None:
+            path = self.policy_file if self.policy_file.is_absolute() else base_dir / self.policy_file
+            policy = Policy.from_yaml(path)
+        elif self.policy is not None:
+            policy = Policy.from_yaml_text(yaml.safe_dump(self.policy), source=f"tenant {self.name}")
+        if self.terms:
+            policy = policy or Policy()
+            policy = policy.model_copy(update={"terms": [*policy.terms, *self.terms]})
+        return policy
+
+
+class GatewayConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    upstream: UpstreamConfig = Field(default_factory=UpstreamConfig)
+    # HMAC key for deriving session ids from conversations; unset: random per process (sessions
+    # then do not survive a restart and are not shared between replicas).
+    session_secret: str | None = Field(default=None, repr=False)
+    session_secret_env: str | None = None
+    policy_file: Path | None = None  # policy of the default tenant (no tenants configured)
+    tenants: list[TenantConfig] = Field(default_factory=list)
+    base_dir: Path = Field(default=Path("."), exclude=True)
+
+    @field_validator("tenants")
+    @classmethod
+    def _unique(cls, v: list[TenantConfig]) -> list[TenantConfig]:
+        names = [t.name for t in v]
+        if len(set(names)) != len(names):
+            raise ValueError("tenant names must be unique")
+        hashes = [h for t in v for h in t.api_key_sha256]
+        if len(set(hashes)) != len(hashes):
+            raise ValueError("an API key hash is listed for more than one tenant")
+        return v
+
+    def resolved_session_secret(self) -> bytes | None:
+        s = self.session_secret or (
+            os.environ.get(self.session_secret_env) if self.session_secret_env else None
+        )
+        return s.encode() if s else None
+
+    @classmethod
+    def load(cls, path: str | Path | None) -> GatewayConfig:
+        if path is None:
+            return cls()
+        p = Path(path)
+        try:
+            data: Any = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise ConfigError(f"cannot read gateway config {p}: {e.strerror}") from None
+        except (yaml.YAMLError, UnicodeDecodeError):
+            raise ConfigError(f"gateway config {p} is not valid UTF-8 YAML") from None
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"gateway config {p} must be a YAML mapping at the top level")
+        try:
+            cfg = cls.model_validate(data)
+        except ValidationError as e:
+            problems = "; ".join(
+                f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors()
+            )
+            raise ConfigError(f"gateway config {p} is invalid: {problems}") from None
+        cfg.base_dir = p.resolve().parent
+        return cfg
+
+
+__all__ = ["GatewayConfig", "TenantConfig", "UpstreamConfig"]

@@ -1,0 +1,236 @@
+"""The embedded default upstream: SmolLM2-135M-Instruct behind a minimal OpenAI-compatible API.
+
+Run as a subprocess of ``veil serve`` when no upstream is configured (``python -m
+veil.gateway.embedded_server --fd N`` serves on an already bound loopback socket). It is a weak
+model; it exists so that the whole path -- mask, forward, generate, restore -- is real with no API
+key and no network. Generation is serialized (one model, a few CPU cores). Nothing is logged about
+requests beyond uvicorn's startup lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from anyio import to_thread
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+MODEL_ID = "smollm2-135m-instruct"
+DEFAULT_MAX_TOKENS = 256
+
+
+class _Stop:
+    """A StoppingCriteria that ends generation when set (stop string seen, client gone)."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+
+    def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> bool:
+        return self.event.is_set()
+
+
+class SmolLM2Engine:
+    def __init__(self) -> None:
+        import torch
+
+        from veil.models.smollm2 import load_smollm2
+
+        self.torch = torch
+        self.model, self.tok = load_smollm2(dtype=torch.float32)
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def _flatten(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
+        out = []
+        for m in messages:
+            c = m.get("content")
+            if isinstance(c, list):
+                c = "\n".join(p.get("text", "") for p in c if isinstance(p, dict))
+            if c is None and m.get("tool_calls"):
+                c = json.dumps([tc.get("function", {}) for tc in m["tool_calls"]])
+            role = m.get("role", "user")
+            out.append({"role": "user" if role == "tool" else role, "content": c or ""})
+        return out
+
+    def encode(self, body: dict[str, Any], chat: bool) -> Any:
+        if chat:
+            return self.tok.apply_chat_template(
+                self._flatten(body["messages"]), add_generation_prompt=True,
+                return_tensors="pt", return_dict=True,
+            )
+        prompt = body["prompt"]
+        return self.tok(prompt if isinstance(prompt, str) else prompt[0], return_tensors="pt")
+
+    def stream(self, body: dict[str, Any], chat: bool, stop_flag: _Stop) -> Iterator[str]:
+        """Yield text pieces as tokens are generated; honours max_tokens, temperature, stop."""
+        from transformers import StoppingCriteriaList, TextIteratorStreamer
+
+        inputs = self.encode(body, chat)
+        temperature = body.get("temperature")
+        max_new = body.get("max_completion_tokens") or body.get("max_tokens") or DEFAULT_MAX_TOKENS
+        stops = body.get("stop") or []
+        stops = [stops] if isinstance(stops, str) else list(stops)
+        streamer = TextIteratorStreamer(self.tok, skip_prompt=True, skip_special_tokens=True)
+        kwargs: dict[str, Any] = dict(
+            **inputs, max_new_tokens=int(max_new), streamer=streamer,
+            stopping_criteria=StoppingCriteriaList([stop_flag]),
+            pad_token_id=self.tok.eos_token_id,
+        )
+        if temperature:  # None or 0: greedy (deterministic)
+            kwargs.update(do_sample=True, temperature=float(temperature),
+                          top_p=float(body.get("top_p") or 1.0))
+        else:
+            kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
+        seed = body.get("seed")
+        with self.lock:
+            if seed is not None:
+                self.torch.manual_seed(int(seed))
+            worker = threading.Thread(target=self._generate, args=(kwargs, streamer), daemon=True)
+            worker.start()
+            text, sent = "", 0
+            hold = max((len(s) for s in stops), default=1) - 1
+            try:
+                for piece in streamer:
+                    text += piece
+                    cut = min((text.find(s) for s in stops if s in text), default=-1)
+                    if cut >= 0:
+                        stop_flag.event.set()
+                        if cut > sent:
+                            yield text[sent:cut]
+                        return
+                    safe = len(text) - hold if stops else len(text)
+                    if safe > sent:
+                        yield text[sent:safe]
+                        sent = safe
+                if len(text) > sent:
+                    yield text[sent:]
+            finally:
+                stop_flag.event.set()
+                for _ in streamer:  # drain so the worker can finish
+                    pass
+                worker.join()
+
+    def _generate(self, kwargs: dict[str, Any], streamer: Any) -> None:
+        try:
+            with self.torch.inference_mode():
+                self.model.generate(**kwargs)
+        except Exception:  # noqa: BLE001 - end the stream; the handler reports a short error
+            streamer.end()
+
+
+def create_embedded_app(engine: SmolLM2Engine) -> FastAPI:
+    app = FastAPI(title="Veil embedded SmolLM2", docs_url=None, redoc_url=None)
+
+    def _error(status: int, message: str) -> JSONResponse:
+        return JSONResponse({"error": {"message": message, "type": "invalid_request_error",
+                                       "param": None, "code": None}}, status_code=status)
+
+    async def handle(request: Request, chat: bool) -> Any:
+        try:
+            body = await request.json()
+            key = "messages" if chat else "prompt"
+            if not isinstance(body, dict) or not body.get(key):
+                return _error(400, f"'{key}' is required")
+        except ValueError:
+            return _error(400, "body is not JSON")
+        cid = f"{'chatcmpl' if chat else 'cmpl'}-{uuid.uuid4().hex}"
+        created, model = int(time.time()), body.get("model") or MODEL_ID
+        stop_flag = _Stop()
+        pieces = engine.stream(body, chat, stop_flag)
+
+        def nxt() -> str | None:
+            return next(pieces, None)
+
+        def chunk(text: str | None, finish: str | None = None, first: bool = False) -> dict[str, Any]:
+            if chat:
+                delta: dict[str, Any] = {"role": "assistant"} if first else {}
+                if text is not None:
+                    delta["content"] = text
+                choice: dict[str, Any] = {"index": 0, "delta": delta, "finish_reason": finish}
+                obj = "chat.completion.chunk"
+            else:
+                choice = {"index": 0, "text": text or "", "finish_reason": finish}
+                obj = "text_completion"
+            return {"id": cid, "object": obj, "created": created, "model": model,
+                    "choices": [choice]}
+
+        if body.get("stream"):
+            async def events() -> AsyncIterator[bytes]:
+                try:
+                    yield f"data: {json.dumps(chunk('', first=True))}\n\n".encode()
+                    while (piece := await to_thread.run_sync(nxt)) is not None:
+                        yield f"data: {json.dumps(chunk(piece))}\n\n".encode()
+                    yield f"data: {json.dumps(chunk(None, 'stop'))}\n\n".encode()
+                    yield b"data: [DONE]\n\n"
+                finally:
+                    stop_flag.event.set()
+                    await to_thread.run_sync(pieces.close)
+
+            return StreamingResponse(events(), media_type="text/event-stream")
+
+        def run_all() -> str:
+            return "".join(pieces)
+
+        text = await to_thread.run_sync(run_all)
+        n_out = len(engine.tok(text)["input_ids"]) if text else 0
+        choice: dict[str, Any] = (
+            {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+            if chat else {"index": 0, "text": text, "finish_reason": "stop"}
+        )
+        return {"id": cid, "object": "chat.completion" if chat else "text_completion",
+                "created": created, "model": model, "choices": [choice],
+                "usage": {"prompt_tokens": 0, "completion_tokens": n_out, "total_tokens": n_out}}
+
+    @app.post("/v1/chat/completions")
+    async def chat_completions(request: Request) -> Any:
+        return await handle(request, chat=True)
+
+    @app.post("/v1/completions")
+    async def completions(request: Request) -> Any:
+        return await handle(request, chat=False)
+
+    @app.get("/v1/models")
+    async def models() -> dict[str, Any]:
+        return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0,
+                                            "owned_by": "veil-embedded"}]}
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def main() -> None:
+    import asyncio
+
+    import uvicorn
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--fd", type=int, help="an already bound TCP socket to serve on")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    if args.fd is not None:
+        sock = socket.socket(fileno=args.fd)
+    else:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((args.host, args.port))
+    app = create_embedded_app(SmolLM2Engine())
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    asyncio.run(uvicorn.Server(config).serve(sockets=[sock]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""POST /v1/completions (legacy text completions): mask the prompt(s), forward, restore."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+
+from anyio import to_thread
+
+from .privacy import CompletionStreamRestorer, Conversation
+from .protocol import CompletionRequest
+from .state import GatewayState
+from .streaming import prime, restored_sse
+from .tenants import Tenant
+from .upstream import Body
+
+log = logging.getLogger("veil.gateway")
+ENDPOINT = "completions"
+
+
+async def create_completion(
+    state: GatewayState, req: CompletionRequest, tenant: Tenant, session_header: str | None
+) -> Body | AsyncIterator[bytes]:
+    started = time.perf_counter()
+    conv = Conversation(state.core, tenant.name, state.sessions.for_completion(tenant.name, session_header))
+    t0 = time.perf_counter()
+    body = await to_thread.run_sync(conv.protect_completion, req.wire())
+    state.metrics.protect_seconds.labels(ENDPOINT).observe(time.perf_counter() - t0)
+    for typ, n in conv.entity_counts.items():
+        state.metrics.entities.labels(typ).inc(n)
+    log.info(
+        "completion request: tenant=%s stream=%s entities=%d",
+        tenant.name, req.stream, sum(conv.entity_counts.values()),
+    )
+    if not req.stream:
+        data = await state.upstream.completions(body)
+        return await to_thread.run_sync(conv.restore_completion, data)
+    first, events = await prime(state.upstream.stream_completions(body))
+    return restored_sse(
+        first, events, CompletionStreamRestorer(conv),
+        metrics=state.metrics, endpoint=ENDPOINT, started=started,
+    )
+
+
+__all__ = ["create_completion"]

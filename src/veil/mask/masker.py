@@ -1,0 +1,203 @@
+"""Session-consistent masking: detections -> replacements (via the vault) -> masked text.
+
+Consistency rules, per (tenant, session):
+
+1. The same surface gets the same replacement in every message and turn (exact key).
+2. Another surface of the same value (normalised key, e.g. "DOE, Jane" for "Jane Doe") becomes
+   an alias: placeholders share ``[PERSON_1]``; pseudonyms/synthetic values get the canonical
+   replacement re-rendered in the variant's shape ("LOPEZ, Maria"), so it restores exactly.
+3. A person named by part of a known name ("Jane", "Ms. Doe", "Jane's") is an alias of that
+   person when exactly one known person matches; ambiguity gives a new identity (fail safe).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from veil.config import Policy
+from veil.detect.entity import Detection
+from veil.errors import MaskingError
+from veil.mask.keys import exact_key, norm_key
+from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
+from veil.mask.operators import RedactOperator, get_operator
+from veil.vault.base import Vault, VaultEntry
+
+_PASS_THROUGH = frozenset({"keep", "dp"})  # dp is applied elsewhere; the masker leaves it alone
+
+
+@dataclass(frozen=True, slots=True)
+class MaskedEntity:
+    """A replaced span. ``start``/``end`` index the ORIGINAL text; no original is kept here."""
+
+    type: str
+    start: int
+    end: int
+    replacement: str
+    score: float
+    operator: str
+
+
+@dataclass(frozen=True, slots=True)
+class MaskResult:
+    masked: str
+    entities: list[MaskedEntity] = field(default_factory=list)
+
+
+def resolve_overlaps(detections: list[Detection], length: int) -> list[Detection]:
+    """Non-overlapping detections in text order: higher score, then longer span wins."""
+    valid = [d for d in detections if 0 <= d.start < d.end <= length]
+    if len(valid) != len(detections):
+        raise MaskingError(
+            "a detection lies outside the text (offsets must index the analysed text); "
+            "the request is refused"
+        )
+    chosen: list[Detection] = []
+    for d in sorted(valid, key=lambda d: (-d.score, -(d.end - d.start), d.start)):
+        if not any(d.overlaps(c) for c in chosen):
+            chosen.append(d)
+    return sorted(chosen, key=lambda d: d.start)
+
+
+class Masker:
+    """``Masker(vault, policy).mask(text, detections, tenant=..., session=...)``."""
+
+    def __init__(self, vault: Vault, policy: Policy) -> None:
+        self.vault = vault
+        self.policy = policy
+
+    def __repr__(self) -> str:
+        return f"Masker(vault={self.vault!r})"
+
+    def mask(
+        self, text: str, detections: list[Detection], *, tenant: str, session: str
+    ) -> MaskResult:
+        out: list[str] = []
+        entities: list[MaskedEntity] = []
+        pos = 0
+        persons: list[VaultEntry] | None = None  # loaded lazily, once per call
+        for d in resolve_overlaps(list(detections), len(text)):
+            op_name = self.policy.operator_for(d.type)
+            if op_name in _PASS_THROUGH:
+                continue
+            start, end = _trim(text, d.start, d.end)
+            if d.type == "PERSON":
+                end -= possessive_suffix_length(text[start:end])
+            if start >= end:
+                continue
+            value = text[start:end]
+            if op_name == "redact":
+                replacement = RedactOperator.replacement(d.type)
+            else:
+                entry, persons = self._entry(value, d.type, op_name, tenant, session, persons)
+                replacement = entry.replacement
+            out.append(text[pos:start])
+            out.append(replacement)
+            pos = end
+            entities.append(
+                MaskedEntity(d.type, start, end, replacement, round(float(d.score), 4), op_name)
+            )
+        out.append(text[pos:])
+        return MaskResult(masked="".join(out), entities=entities)
+
+    # ------------------------------------------------------------------ internals
+    def _entry(
+        self,
+        value: str,
+        etype: str,
+        op_name: str,
+        tenant: str,
+        session: str,
+        persons: list[VaultEntry] | None,
+    ) -> tuple[VaultEntry, list[VaultEntry] | None]:
+        ek, nk = exact_key(value), norm_key(etype, value)
+        hit = self.vault.find(tenant, session, entity_type=etype, exact_key=ek, norm_key=nk)
+        if hit is None and etype == "PERSON":
+            if persons is None:
+                persons = [
+                    e
+                    for e in self.vault.entries(tenant, session)
+                    if e.entity_type == "PERSON" and not e.shared
+                ]
+            hit = _unique_person(value, persons)
+        if hit is None:
+            operator = get_operator(op_name)
+            seed = self.vault.seed(tenant, etype, nk)
+            hit = self.vault.get_or_create(
+                tenant,
+                session,
+                entity_type=etype,
+                original=value,
+                operator=op_name,
+                exact_key=ek,
+                norm_key=nk,
+                propose=lambda counter, attempt: operator.propose(
+                    etype, value, seed=seed, counter=counter, attempt=attempt
+                ),
+            )
+            if persons is not None and not hit.shared:
+                persons.append(hit)
+        if exact_key(hit.original) == ek:
+            return hit, persons
+        return self._alias(value, etype, ek, hit, tenant, session), persons
+
+    def _alias(
+        self, value: str, etype: str, ek: str, canonical: VaultEntry, tenant: str, session: str
+    ) -> VaultEntry:
+        """Store ``value`` as a variant of ``canonical`` (see module docstring, rule 2/3)."""
+        variant = None
+        if canonical.operator != "placeholder" and not canonical.shared:
+            variant = _render_variant(value, etype, canonical)
+        common = dict(entity_type=etype, original=value, operator=canonical.operator, exact_key=ek)
+        if variant is not None:
+            tried = iter([variant])
+            try:
+                return self.vault.get_or_create(
+                    tenant, session, **common, propose=lambda c, a: next(tried)  # type: ignore[arg-type]
+                )
+            except (MaskingError, StopIteration):
+                pass  # the variant is taken: share the canonical replacement instead
+        return self.vault.get_or_create(
+            tenant, session, **common, shared_replacement=canonical.replacement  # type: ignore[arg-type]
+        )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unique_person(value: str, persons: list[VaultEntry]) -> VaultEntry | None:
+    ident = parse_name(value).identity
+    if not ident:
+        return None
+    matches = {id(e): e for e in persons if ident <= parse_name(e.original).identity}
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def _render_variant(value: str, etype: str, canonical: VaultEntry) -> str | None:
+    if etype == "PERSON":
+        vp, cp = parse_name(value), parse_name(canonical.original)
+        rp = parse_name(canonical.replacement)
+        toks = variant_tokens(vp, cp, rp, canonical.replacement)
+        if toks is None:
+            return None
+        out = render_like(value, vp, toks)
+        return out if out != value else None
+    # Same value, other layout: put the replacement's characters into the variant's layout.
+    slots = [c for c in canonical.replacement if c.isalnum()]
+    if sum(c.isalnum() for c in value) != len(slots):
+        return None
+    it = iter(slots)
+    out = "".join(
+        (_case_like(c, next(it)) if c.isalnum() else c) for c in value
+    )
+    return out if out != canonical.replacement else None
+
+
+def _case_like(template: str, ch: str) -> str:
+    if template.isalpha() and ch.isalpha():
+        return ch.upper() if template.isupper() else ch.lower()
+    return ch

@@ -1,0 +1,240 @@
+"""Restoration of originals in LLM output: exact, tolerant, and streaming.
+
+LLMs rewrite placeholders. One compiled pattern per session accepts the variants seen in
+practice -- case (``[person_1]``), other or missing brackets (``(PERSON_1)``, ``PERSON_1``),
+markdown inside (``[**PERSON_1**]``), extra spaces (``[ PERSON _1 ]``), possessives
+(``[PERSON_1's]``), hyphen/space separators (``PERSON-1``), numbering (``[PERSON_01]``,
+``[Person #1]``) -- and pseudonyms or synthetic values with changed case or spacing. Only
+replacements of THIS tenant and session are in the pattern, so nothing else can be restored;
+redacted values are never stored, so they never come back.
+
+Bare lower-case words ("person 1") are not restored: without brackets, markdown, an
+underscore or the upper-case type, such text is more likely prose than a placeholder.
+
+Streaming uses the ``regex`` module's partial matching: a suffix of the buffer is held back
+only while it can still become a match, so held-back text is bounded by the longest match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import regex
+
+from veil.vault.base import Vault, VaultEntry
+
+_PLACEHOLDER = regex.compile(r"\[([A-Z][A-Z0-9_]*?)_(\d+)\]")
+_SP = r"[ \t]{0,3}"
+_MD = r"[*_`~]{0,3}"
+_OPEN = {"[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>"}
+_CACHE_SIZE = 256
+
+
+def _lit_key(s: str) -> str:
+    return "".join(c for c in s.casefold() if c.isalnum())
+
+
+def _type_pattern(etype: str) -> str:
+    parts = [regex.escape(p) for p in etype.split("_") if p]
+    return r"[ \t_\-]{0,2}".join(parts)
+
+
+def _literal_pattern(rep: str) -> str:
+    """A replacement with flexible whitespace (and digit-group separators), case-insensitive."""
+    out: list[str] = []
+    prev = ""
+    for i, ch in enumerate(rep):
+        nxt = rep[i + 1] if i + 1 < len(rep) else ""
+        if ch in "-. /" and prev.isdigit() and nxt.isdigit():
+            out.append(r"[\s\-./]{0,2}")
+        elif ch.isspace():
+            if not prev.isspace():
+                out.append(r"\s{1,3}")
+        else:
+            out.append(regex.escape(ch))
+        prev = ch
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class SessionMatcher:
+    """The compiled pattern and lookup tables of one session's replacements."""
+
+    pattern: regex.Pattern[str] | None
+    placeholders: dict[tuple[str, int], str]  # (type key, number) -> original
+    type_keys: dict[str, str]  # squashed type text -> canonical type
+    literals: dict[str, str]  # literal key -> original
+    max_len: int
+
+    @classmethod
+    def build(cls, entries: list[VaultEntry]) -> SessionMatcher:
+        placeholders: dict[tuple[str, int], str] = {}
+        literals: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        lit_reps: dict[str, str] = {}
+        for e in entries:
+            if e.shared or e.operator == "redact":
+                continue  # aliases restore through their canonical entry; redact never
+            m = _PLACEHOLDER.fullmatch(e.replacement)
+            if m and e.operator == "placeholder":
+                placeholders[(m.group(1), int(m.group(2)))] = e.original
+                continue
+            k = _lit_key(e.replacement)
+            if not k:
+                continue
+            if k in literals and literals[k] != e.original:
+                ambiguous.add(k)
+            literals[k] = e.original
+            lit_reps.setdefault(k, e.replacement)
+        for k in ambiguous:  # two values behind one spelling: restoring either could be wrong
+            literals.pop(k, None)
+            lit_reps.pop(k, None)
+        types = sorted({t for t, _ in placeholders}, key=len, reverse=True)
+        alts: list[str] = []
+        max_len = 0
+        if types:
+            type_alt = "|".join(_type_pattern(t) for t in types)
+            opens = "|".join(regex.escape(o) for o in sorted(_OPEN, key=len, reverse=True))
+            closes = "|".join(
+                regex.escape(c) for c in sorted(set(_OPEN.values()), key=len, reverse=True)
+            )
+            alts.append(
+                rf"(?P<ph>(?:(?P<open>{opens})|(?<![\p{{L}}\p{{N}}]))"
+                rf"(?P<lmd>{_SP}{_MD}{_SP})"
+                rf"(?P<type>{type_alt})"
+                rf"(?P<sep>[ \t_\-]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
+                rf"(?P<num>\d{{1,4}})(?!\d)"
+                rf"(?P<rmd>{_SP}{_MD}{_SP})"
+                rf"(?P<poss>['’]s)?"
+                rf"(?P<close>{_SP}(?:{closes}))?)"
+            )
+            max_len = max(len(t) for t in types) + 40
+        if lit_reps:
+            reps = sorted(lit_reps.values(), key=len, reverse=True)
+            alts.append(
+                r"(?P<lit>(?<![\p{L}\p{N}])(?:"
+                + "|".join(_literal_pattern(r) for r in reps)
+                + r")(?![\p{L}\p{N}]))"
+            )
+            max_len = max(max_len, 3 * max(len(r) for r in reps))
+        pattern = regex.compile("|".join(alts), regex.IGNORECASE | regex.V0) if alts else None
+        return cls(
+            pattern=pattern,
+            placeholders=placeholders,
+            type_keys={_lit_key(t): t for t in types},
+            literals=literals,
+            max_len=max_len,
+        )
+
+    # ------------------------------------------------------------------ matching
+    def _replace(self, m: regex.Match[str]) -> str:
+        lit = m.groupdict().get("lit")
+        if lit is not None:
+            return self.literals.get(_lit_key(lit), m.group(0))
+        etype = self.type_keys.get(_lit_key(m.group("type")))
+        original = self.placeholders.get((etype, int(m.group("num")))) if etype else None
+        if original is None:
+            return m.group(0)  # a placeholder of no entry in this session: leave it
+        open_, close = m.group("open"), m.group("close")
+        lmd, rmd = m.group("lmd") or "", m.group("rmd") or ""
+        poss = m.group("poss") or ""
+        bracketed = open_ is not None or close is not None
+        upper_type = m.group("type") == m.group("type").upper()
+        if not (bracketed or lmd.strip() or rmd.strip() or upper_type or "_" in m.group("sep")):
+            return m.group(0)  # "person 1" in prose
+        if open_ is not None and close is not None:
+            return original + poss  # brackets and markdown inside them were the placeholder's
+        # An unpaired bracket and markdown outside brackets belong to the surrounding text.
+        return (open_ or "") + lmd + original + rmd + poss + (close or "")
+
+    def restore(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(self._replace, text)
+
+    def process(self, buf: str, *, final: bool) -> tuple[str, int]:
+        """Restore ``buf`` up to the first place a match might still grow.
+
+        Returns (restored text, index of the first held-back character).
+        """
+        if self.pattern is None:
+            return buf, len(buf)
+        out: list[str] = []
+        pos = 0
+        for m in self.pattern.finditer(buf, partial=not final):
+            if not final and (m.partial or m.end() == len(buf)):
+                out.append(buf[pos : m.start()])
+                return "".join(out), m.start()
+            out.append(buf[pos : m.start()])
+            out.append(self._replace(m))
+            pos = m.end()
+        out.append(buf[pos:])
+        return "".join(out), len(buf)
+
+
+class StreamRestorer:
+    """Restores a streamed answer chunk by chunk (see :meth:`Restorer.stream`)."""
+
+    def __init__(self, matcher: SessionMatcher) -> None:
+        self._m = matcher
+        self._buf = ""
+
+    def __repr__(self) -> str:
+        return f"StreamRestorer(held={len(self._buf)})"
+
+    @property
+    def held(self) -> int:
+        """Characters currently held back (bounded by the longest possible match)."""
+        return len(self._buf)
+
+    def feed(self, chunk: str) -> str:
+        self._buf += chunk
+        out, keep = self._m.process(self._buf, final=False)
+        self._buf = self._buf[keep:]
+        return out
+
+    def flush(self) -> str:
+        out, _ = self._m.process(self._buf, final=True)
+        self._buf = ""
+        return out
+
+
+class Restorer:
+    """``Restorer(vault).restore(text, tenant=..., session=...)``; compiled once per session."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self._cache: OrderedDict[tuple[str, str], tuple[str, SessionMatcher]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Restorer(vault={self.vault!r})"
+
+    def matcher(self, *, tenant: str, session: str) -> SessionMatcher:
+        entries = self.vault.entries(tenant, session)
+        h = hashlib.sha256()
+        for e in entries:
+            h.update(f"{e.created}\x00{e.replacement}\x00{e.shared}\x01".encode())
+        sig = h.hexdigest()
+        key = (tenant, session)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached and cached[0] == sig:
+                self._cache.move_to_end(key)
+                return cached[1]
+        built = SessionMatcher.build(entries)
+        with self._lock:
+            self._cache[key] = (sig, built)
+            self._cache.move_to_end(key)
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return built
+
+    def restore(self, text: str, *, tenant: str, session: str) -> str:
+        return self.matcher(tenant=tenant, session=session).restore(text)
+
+    def stream(self, *, tenant: str, session: str) -> StreamRestorer:
+        return StreamRestorer(self.matcher(tenant=tenant, session=session))

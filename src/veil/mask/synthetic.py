@@ -1,0 +1,258 @@
+"""Generators of realistic replacement values of the same type and format as the original.
+
+Every generator is a pure function of (value, rng, fake): the masker seeds ``rng`` and ``fake``
+from a per-tenant HMAC of the value, so a value always gets the same replacement, and nothing
+about the original can be recovered from it without the tenant key. Structured values keep
+their layout (grouping, separators, case) and stay valid (Luhn, IBAN check digits, SSN area
+rules, IP version), so downstream prompts and parsers behave as with the real data.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import random
+import re
+import string
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import phonenumbers
+from faker import Faker
+from stdnum import iban as std_iban
+from stdnum import luhn
+from stdnum.iso7064 import mod_97_10
+
+from veil.mask.names import match_case, parse_name, render_like
+
+Generator = Callable[[str, random.Random, Faker], str]
+
+
+def shape(value: str, rng: random.Random, keep_prefix: int = 0) -> str:
+    """Same shape: digits -> digits, letters -> letters of the same case, the rest unchanged."""
+    out = list(value[:keep_prefix])
+    for ch in value[keep_prefix:]:
+        if ch.isdigit():
+            out.append(rng.choice(string.digits))
+        elif ch.isalpha() and ch.isascii():
+            pool = string.ascii_uppercase if ch.isupper() else string.ascii_lowercase
+            out.append(rng.choice(pool))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _relayout(template: str, chars: str, is_slot: Callable[[str], bool]) -> str:
+    """Put ``chars`` into the slots of ``template`` (keeping its separators)."""
+    it = iter(chars)
+    return "".join(next(it) if is_slot(c) else c for c in template)
+
+
+def credit_card(value: str, rng: random.Random, fake: Faker) -> str:
+    digits = [c for c in value if c.isdigit()]
+    if len(digits) < 12:
+        return shape(value, rng)
+    # Keep the first digit (card network), so the type still reads like the original.
+    body = digits[0] + "".join(rng.choice(string.digits) for _ in range(len(digits) - 2))
+    return _relayout(value, body + luhn.calc_check_digit(body), str.isdigit)
+
+
+def iban(value: str, rng: random.Random, fake: Faker) -> str:
+    compact = "".join(c for c in value if c.isalnum())
+    if len(compact) < 8 or not compact[:2].isalpha():
+        return shape(value, rng)
+    country = compact[:2].upper()
+    candidate = ""
+    # Countries with national check digits (ES, FR, BE, ...) accept ~1 in 100 random BBANs.
+    for _ in range(2000):
+        bban = shape(compact[4:], rng).upper()
+        check = mod_97_10.calc_check_digits(bban + country)
+        candidate = country + check + bban
+        if std_iban.is_valid(candidate):  # national check digits too, where stdnum knows them
+            break
+    if compact[4:].islower():
+        candidate = candidate[:4] + candidate[4:].lower()
+    return _relayout(value, candidate, str.isalnum)
+
+
+def email(value: str, rng: random.Random, fake: Faker) -> str:
+    local = value.split("@", 1)[0]
+    first, last = fake.first_name().lower(), fake.last_name().lower()
+    sep = next((c for c in local if c in "._-"), "." if rng.random() < 0.5 else "")
+    new_local = f"{first}{sep}{last}" if rng.random() < 0.7 else f"{first[0]}{last}"
+    if any(c.isdigit() for c in local):
+        new_local += str(rng.randint(1, 99))
+    # RFC 2606 domains: plausible, and never someone's real mailbox.
+    domain = rng.choice(["example.com", "example.org", "example.net"])
+    out = f"{new_local}@{domain}"
+    return out.upper() if value.isupper() else out
+
+
+def phone(value: str, rng: random.Random, fake: Faker) -> str:
+    digits = "".join(c for c in value if c.isdigit())
+    keep = 0
+    region = "US"
+    if value.lstrip().startswith("+"):
+        try:
+            num = phonenumbers.parse(value, None)
+            keep = len(str(num.country_code))
+            region = phonenumbers.region_code_for_number(num) or "US"
+        except phonenumbers.NumberParseException:
+            keep = 1
+    was_valid = _phone_valid(value, region)
+    candidate = value
+    for _ in range(40):
+        # keep the country code and the first national digit (trunk/area class)
+        new = digits[: keep + 1] + "".join(rng.choice(string.digits) for _ in digits[keep + 1 :])
+        candidate = _relayout(value, new, str.isdigit)
+        if candidate != value and (not was_valid or _phone_valid(candidate, region)):
+            break
+    return candidate
+
+
+def _phone_valid(value: str, region: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value, region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def us_ssn(value: str, rng: random.Random, fake: Faker) -> str:
+    if sum(c.isdigit() for c in value) != 9:
+        return shape(value, rng)
+    area = rng.choice([a for a in range(1, 900) if a != 666])
+    new = f"{area:03d}{rng.randint(1, 99):02d}{rng.randint(1, 9999):04d}"
+    return _relayout(value, new, str.isdigit)
+
+
+_V4_DOC = [ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")]
+_V4_PRIVATE = [ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")]
+
+
+def ip_address(value: str, rng: random.Random, fake: Faker) -> str:
+    try:
+        ip = ipaddress.ip_address(value.strip().strip("[]"))
+    except ValueError:
+        return shape(value, rng)
+    if ip.version == 4:
+        private = [n for n in _V4_PRIVATE if ip in n]  # private stays private
+        net = private[0] if private else rng.choice(_V4_DOC)
+        new = net[rng.randrange(1, net.num_addresses - 1)]
+        return str(new)
+    # IPv6: the documentation prefix 2001:db8::/32, in the original's notation and case.
+    new6 = ipaddress.IPv6Address((0x20010DB8 << 96) | rng.getrandbits(96))
+    text = new6.exploded if "::" not in value and value.count(":") == 7 else str(new6)
+    return text.upper() if value.isupper() else text
+
+
+def mac_address(value: str, rng: random.Random, fake: Faker) -> str:
+    hexd = [c for c in value if c in string.hexdigits]
+    if len(hexd) != 12:
+        return shape(value, rng)
+    first = rng.randrange(0, 256) & 0xFC | 0x02  # unicast, locally administered
+    new = f"{first:02x}" + "".join(rng.choice("0123456789abcdef") for _ in range(10))
+    if any(c.isupper() for c in value):
+        new = new.upper()
+    return _relayout(value, new, lambda c: c in string.hexdigits)
+
+
+def url(value: str, rng: random.Random, fake: Faker) -> str:
+    m = re.match(r"(?i)^([a-z][a-z0-9+.\-]*://)?([^/?#:]+)(.*)$", value)
+    if not m:
+        return shape(value, rng)
+    scheme, _host, rest = m.group(1) or "", m.group(2), m.group(3)
+    host = "www." + fake.domain_name() if _host.lower().startswith("www.") else fake.domain_name()
+    return scheme + host + shape(rest, rng)
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%Y/%m/%d",
+    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%m/%d/%y", "%d/%m/%y",
+)
+
+
+def date(value: str, rng: random.Random, fake: Faker) -> str:
+    for fmt in _DATE_FORMATS:
+        try:
+            d = datetime.strptime(value.strip(), fmt)
+        except ValueError:
+            continue
+        shifted = d + timedelta(days=rng.choice([-1, 1]) * rng.randint(30, 700))
+        out = shifted.strftime(fmt)
+        return out.upper() if value.isupper() else out
+    return shape(value, rng)
+
+
+_SECRET_PREFIX = re.compile(
+    r"^(?:AKIA|ASIA|gh[pousr]_|github_pat_|sk-(?:proj-)?|xox[abpr]-|glpat-|eyJ|-----BEGIN [A-Z ]+-----)"
+)
+
+
+def secret(value: str, rng: random.Random, fake: Faker) -> str:
+    m = _SECRET_PREFIX.match(value)
+    if value.startswith("-----BEGIN"):
+        lines = value.splitlines(keepends=True)
+        body = "".join(shape(line, rng) for line in lines[1:-1])
+        return lines[0] + body + (lines[-1] if len(lines) > 1 else "")
+    return shape(value, rng, keep_prefix=m.end() if m else 0)
+
+
+def person(value: str, rng: random.Random, fake: Faker) -> str:
+    parts = parse_name(value)
+    n = len(parts.order)
+    if n == 0:
+        return match_case(value, fake.name())
+    given = parts.tokens[0]
+    female = given in _FEMALE
+    first = fake.first_name_female() if female else fake.first_name_male()
+    if n == 1:
+        # a single token is a given name if it looks like one, else a family name
+        known = given in _FEMALE or given in _MALE
+        tokens = [first if known else fake.last_name()]
+    else:
+        middle = [fake.first_name_female() if female else fake.first_name_male()
+                  for _ in range(n - 2)]
+        tokens = [first, *middle, fake.last_name()]
+    tokens = [t if len(parts.tokens[i]) > 1 else t[0] for i, t in enumerate(tokens)]  # initials
+    return render_like(value, parts, tokens)
+
+
+def organization(value: str, rng: random.Random, fake: Faker) -> str:
+    return match_case(value, fake.company())
+
+
+def location(value: str, rng: random.Random, fake: Faker) -> str:
+    if "," in value:
+        return match_case(value, f"{fake.city()}, {fake.state()}")
+    return match_case(value, fake.city())
+
+
+def _names(attr: str) -> frozenset[str]:
+    from faker.providers.person.en_US import Provider
+
+    return frozenset(n.casefold() for n in getattr(Provider, attr))
+
+
+_FEMALE = _names("first_names_female")
+_MALE = _names("first_names_male")
+
+GENERATORS: dict[str, Generator] = {
+    "CREDIT_CARD": credit_card,
+    "IBAN": iban,
+    "EMAIL": email,
+    "PHONE": phone,
+    "US_SSN": us_ssn,
+    "IP_ADDRESS": ip_address,
+    "MAC_ADDRESS": mac_address,
+    "URL": url,
+    "DATE_OF_BIRTH": date,
+    "SECRET": secret,
+    "PERSON": person,
+    "ORGANIZATION": organization,
+    "LOCATION": location,
+}
+
+
+def generate(entity_type: str, value: str, rng: random.Random, fake: Faker) -> str:
+    """A realistic replacement for ``value``; unknown types keep the shape of the value."""
+    gen = GENERATORS.get(entity_type)
+    return gen(value, rng, fake) if gen else shape(value, rng)

@@ -1,0 +1,292 @@
+"""``obfuscate(model, config, key=...) -> model``: covariant obfuscation of a causal LM.
+
+The result is a model of the SAME class with a changed config only (hidden_size = d', explicit
+head_dim, untied embeddings, RMSNorm weights = kappa), so the checkpoint it saves loads with plain
+``AutoModelForCausalLM.from_pretrained`` and an unmodified engine serves it. All key math runs in
+float64; weights are cast back to the model's dtype at the end.
+
+Supported: the Llama family (SmolLM2 is one), Mistral and Qwen2 (q/k/v biases). Others raise
+:class:`UnsupportedModelError`.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from veil.errors import UnsupportedModelError
+from veil.obfuscation import transforms as T
+from veil.obfuscation.config import ObfuscationConfig
+from veil.obfuscation.key import ObfuscationKey
+from veil.obfuscation.keys import KeyBasis, component_rng, key_basis
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel
+
+SUPPORTED_MODEL_TYPES = ("llama", "mistral", "qwen2")
+
+# Component ids for component_rng(seed, layer, kind): stable so keys stay reproducible.
+_BASIS, _EMBED, _HEAD, _TAU, _CALIB = 0, 1, 2, 3, 4
+_P_O, _P_D, _Q_Q, _Q_K, _Q_V, _Q_G, _Q_U, _ATT, _FFN = range(10, 19)
+_LAYER_BASE = 1000
+
+
+@dataclass
+class ObfuscationReport:
+    """What obfuscate() measured (no secrets): sizes and the calibrated kappas."""
+
+    d: int
+    d_prime: int
+    kappas: list[float] = field(default_factory=list)
+
+
+def check_supported(model: PreTrainedModel) -> None:
+    cfg = model.config
+    mt = getattr(cfg, "model_type", None)
+    if mt not in SUPPORTED_MODEL_TYPES:
+        raise UnsupportedModelError(
+            f"cannot obfuscate model_type {mt!r}: supported families are "
+            f"{', '.join(SUPPORTED_MODEL_TYPES)} (Llama/SmolLM, Mistral, Qwen2)"
+        )
+    inner = getattr(model, "model", None)
+    if inner is None or not hasattr(inner, "layers") or not hasattr(model, "lm_head"):
+        raise UnsupportedModelError(
+            f"model of type {type(model).__name__} has no causal-LM head; pass an "
+            "AutoModelForCausalLM"
+        )
+    if getattr(cfg, "hidden_act", "silu") not in ("silu", "swish", "gelu", "gelu_pytorch_tanh"):
+        raise UnsupportedModelError("only gated (SwiGLU-style) FFNs can be obfuscated")
+    if getattr(cfg, "partial_rotary_factor", 1.0) != 1.0:
+        raise UnsupportedModelError("partial rotary embeddings are not supported")
+
+
+def _np(t: torch.Tensor) -> np.ndarray:
+    return t.detach().to("cpu").double().numpy()
+
+
+def _head_dim(cfg: Any) -> int:
+    return int(getattr(cfg, "head_dim", None) or cfg.hidden_size // cfg.num_attention_heads)
+
+
+def padded_hidden(d: int, h: int, n_heads: int) -> tuple[int, int]:
+    """(d', pad): d + 2h rounded up to a multiple of the head count (transformers validates it)."""
+    pad = (-(d + 2 * h)) % n_heads
+    return d + 2 * h + pad, pad
+
+
+def make_basis(seed: int, d: int, config: ObfuscationConfig, n_heads: int) -> KeyBasis:
+    _, pad = padded_hidden(d, config.h, n_heads)
+    return key_basis(d, config.h, config.lam, component_rng(seed, _BASIS), pad=pad,
+                     c_scale=config.c_scale, d_scale=config.d_scale,
+                     identity=not config.key_matrices)
+
+
+def obfuscate(
+    model: PreTrainedModel,
+    config: ObfuscationConfig,
+    *,
+    key: ObfuscationKey,
+    calibration_ids: Iterable[int] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> PreTrainedModel:
+    """Return an obfuscated copy of ``model`` (same class). ``model`` is left unchanged.
+
+    ``key`` holds the seed and tau (see :func:`veil.obfuscation.key.generate_key`); the calibrated
+    kappas and sizes are recorded in ``key.report``. ``calibration_ids`` (plaintext token ids of
+    real text) calibrate kappa; without them random ids are used.
+    """
+    import torch
+    from transformers.initialization import no_init_weights
+
+    check_supported(model)
+    cfg = model.config
+    d, n_layers = int(cfg.hidden_size), int(cfg.num_hidden_layers)
+    n_heads, n_kv = int(cfg.num_attention_heads), int(cfg.num_key_value_heads)
+    d_h = _head_dim(cfg)
+    vocab = int(model.get_input_embeddings().weight.shape[0])
+    key.check_vocab(vocab)
+    seed, tau = key.seed, key.tau
+    dtype = next(model.parameters()).dtype
+    basis = make_basis(seed, d, config, n_heads)
+    d_prime = basis.d_prime
+    say = progress or (lambda _msg: None)
+
+    def qmat(layer: int, kind: int) -> np.ndarray:
+        rng = component_rng(seed, _LAYER_BASE + layer, kind) if config.distinct_keys else \
+            component_rng(seed, _Q_Q)
+        return basis.make_q(rng)
+
+    def pmat(layer: int, kind: int) -> np.ndarray:
+        rng = component_rng(seed, _LAYER_BASE + layer, kind) if config.distinct_keys else \
+            component_rng(seed, _P_O)
+        return basis.make_p(rng)
+
+    sd: dict[str, torch.Tensor] = {}
+
+    def put(name: str, arr: np.ndarray) -> None:
+        sd[name] = torch.from_numpy(np.ascontiguousarray(arr)).to(dtype)
+
+    # --- embedding: row tau(i) = W*_e[i] P_e
+    say("embedding")
+    w_e = _np(model.get_input_embeddings().weight)
+    w_e_noisy = T.add_noise(w_e, config.alpha_e, component_rng(seed, _EMBED))
+    put("model.embed_tokens.weight", T.permute_rows(w_e_noisy @ basis.make_p(
+        component_rng(seed, _EMBED, 1)), tau))
+    del w_e_noisy
+
+    # --- LM head (untied): fold the final norm weight, add noise, Q_h on the input side
+    say("lm head")
+    w_h = _np(model.get_output_embeddings().weight)  # n x d (HF layout)
+    w_h_noisy = T.add_noise(w_h, config.alpha_h, component_rng(seed, _HEAD))
+    g_f = _np(model.model.norm.weight)
+    q_h = basis.make_q(component_rng(seed, _HEAD, 1))
+    put("lm_head.weight", T.permute_rows((w_h_noisy * g_f) @ q_h.T, tau))
+    if getattr(model.lm_head, "bias", None) is not None:
+        put("lm_head.bias", T.permute_rows(_np(model.lm_head.bias)[:, None], tau)[:, 0])
+    del w_h, w_h_noisy, w_e
+
+    # --- decoder layers
+    for li, layer in enumerate(model.model.layers):
+        say(f"layer {li + 1}/{n_layers}")
+        pre = f"model.layers.{li}."
+        att, mlp = layer.self_attn, layer.mlp
+        g1 = _np(layer.input_layernorm.weight)
+        g2 = _np(layer.post_attention_layernorm.weight)
+        akey = T.attention_key(
+            n_heads, n_kv, d_h, component_rng(seed, _LAYER_BASE + li, _ATT),
+            rotation=config.rope_rotation, scale=config.rope_scale,
+            block_perm=config.block_perm, block_window=config.block_window,
+            block_keep=config.block_keep, vo_mixing=config.vo_mixing,
+            vo_scale=config.vo_scale, head_perm=config.head_perm,
+        )
+        fkey = T.ffn_key(int(mlp.gate_proj.weight.shape[0]),
+                         component_rng(seed, _LAYER_BASE + li, _FFN),
+                         perm=config.ffn_perm, scale=config.ffn_scale)
+
+        # readers: W~ = Q diag(g) W T  (row form); HF weight is its transpose
+        for name, mod, kind, fn in (
+            ("self_attn.q_proj", att.q_proj, _Q_Q, lambda w: T.transform_q(w, akey, d_h)),
+            ("self_attn.k_proj", att.k_proj, _Q_K, lambda w: T.transform_k(w, akey, d_h)),
+            ("self_attn.v_proj", att.v_proj, _Q_V, lambda w: T.transform_v(w, akey, d_h)),
+            ("mlp.gate_proj", mlp.gate_proj, _Q_G, lambda w: T.transform_gate(w, fkey)),
+            ("mlp.up_proj", mlp.up_proj, _Q_U, lambda w: T.transform_up(w, fkey)),
+        ):
+            g = g1 if name.startswith("self_attn") else g2
+            w = _np(mod.weight).T * g[:, None]  # d x out, norm weight folded
+            put(pre + name + ".weight", (qmat(li, kind) @ fn(w)).T)
+            if mod.bias is not None:
+                put(pre + name + ".bias", fn(_np(mod.bias)[None, :])[0])
+
+        # writers: W~ = T^-1 W P  (row form)
+        w_o = T.transform_o(_np(att.o_proj.weight).T, akey, d_h) @ pmat(li, _P_O)
+        put(pre + "self_attn.o_proj.weight", w_o.T)
+        if att.o_proj.bias is not None:
+            put(pre + "self_attn.o_proj.bias", _np(att.o_proj.bias) @ pmat(li, _P_O))
+        w_d = T.transform_down(_np(mlp.down_proj.weight).T, fkey) @ pmat(li, _P_D)
+        put(pre + "mlp.down_proj.weight", w_d.T)
+        if mlp.down_proj.bias is not None:
+            put(pre + "mlp.down_proj.bias", _np(mlp.down_proj.bias) @ pmat(li, _P_D))
+
+        # norms: weight folded above; kappa set below
+        put(pre + "input_layernorm.weight", np.ones(d_prime))
+        put(pre + "post_attention_layernorm.weight", np.ones(d_prime))
+    put("model.norm.weight", np.ones(d_prime))
+
+    # --- build the obfuscated model: same class, config changes only
+    say("assembling")
+    new_cfg = copy.deepcopy(cfg)
+    new_cfg.hidden_size = d_prime
+    new_cfg.head_dim = d_h
+    new_cfg.tie_word_embeddings = False
+    with no_init_weights():
+        new = type(model)(new_cfg)
+    new.to(dtype)
+    missing, unexpected = new.load_state_dict(sd, strict=False)
+    missing = [m for m in missing if not m.endswith("rotary_emb.inv_freq")]
+    if missing or unexpected:
+        raise UnsupportedModelError(
+            "obfuscated weights do not fit the architecture (missing: "
+            f"{', '.join(missing[:5])}; unexpected: {', '.join(unexpected[:5])}); this model "
+            "variant is not supported"
+        )
+    if model.generation_config is not None:
+        new.generation_config = copy.deepcopy(model.generation_config)
+    new.eval()
+
+    # --- kappa
+    if config.kappa is not None:
+        kappas = _set_kappa(new, [config.kappa] * (2 * n_layers + 1))
+    elif config.is_exact or (config.h == 0 and config.lam == 0.0):
+        kappas = _set_kappa(new, [1.0] * (2 * n_layers + 1))  # P orthogonal: rms preserved
+    else:
+        say("calibrating kappa")
+        if calibration_ids is None:
+            rng = component_rng(seed, _CALIB)
+            ids = rng.integers(0, vocab, config.calibration_tokens)
+        else:
+            ids = np.asarray(list(calibration_ids), dtype=np.int64)[: config.calibration_tokens]
+        kappas = calibrate_kappa(new, basis.make_q(None), T.map_ids(ids, tau))
+    key.report = ObfuscationReport(d=d, d_prime=d_prime, kappas=kappas)
+    return new
+
+
+def _norms(model: PreTrainedModel) -> list[Any]:
+    mods = []
+    for layer in model.model.layers:
+        mods += [layer.input_layernorm, layer.post_attention_layernorm]
+    return [*mods, model.model.norm]
+
+
+def _set_kappa(model: PreTrainedModel, kappas: list[float]) -> list[float]:
+    import torch
+
+    with torch.no_grad():
+        for mod, k in zip(_norms(model), kappas, strict=True):
+            mod.weight.fill_(k)
+    return [float(k) for k in kappas]
+
+
+def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray) -> list[float]:
+    """Set each RMSNorm weight to kappa = mean_t rms_{d'}(x~_t) / rms_d(x~_t Q), in execution order.
+
+    Pre-hooks see the obfuscated model's own residual stream, so each kappa accounts for the
+    error of the kappas before it. ``q0`` is any Q of the key basis (x~ Q = x for all of them).
+    """
+    import torch
+
+    q = torch.from_numpy(q0)
+    kappas: list[float] = []
+
+    def hook(mod: Any, args: tuple[torch.Tensor, ...]) -> None:
+        x = args[0].detach().double().reshape(-1, q.shape[0])
+        dec = x @ q
+        r = x.pow(2).mean(-1).sqrt() / dec.pow(2).mean(-1).sqrt().clamp_min(1e-30)
+        k = float(r.mean())
+        with torch.no_grad():
+            mod.weight.fill_(k)
+        kappas.append(k)
+
+    handles = [m.register_forward_pre_hook(hook) for m in _norms(model)]
+    try:
+        with torch.no_grad():
+            model(input_ids=torch.as_tensor(obf_ids, dtype=torch.long)[None, :], use_cache=False)
+    finally:
+        for h in handles:
+            h.remove()
+    return kappas
+
+
+__all__ = [
+    "SUPPORTED_MODEL_TYPES",
+    "ObfuscationReport",
+    "calibrate_kappa",
+    "check_supported",
+    "make_basis",
+    "obfuscate",
+    "padded_hidden",
+]

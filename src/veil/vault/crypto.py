@@ -1,0 +1,187 @@
+"""Keys and ciphers of the vault.
+
+Key hierarchy::
+
+    master key (32 bytes; VEIL_MASTER_KEY or <home>/master.key, mode 0600)
+      └── wraps, per tenant, a 32-byte tenant secret (AES-256-GCM, associated data = tenant)
+            ├── HKDF "enc" -> AES-256-GCM key for entries (associated data = tenant + session)
+            └── HKDF "mac" -> HMAC-SHA256 key for lookups, fingerprints and session ids
+
+Nothing that reveals an original is stored in clear: entries are sealed, and lookups use HMACs
+of normalised values, keyed per tenant, so equal values in two tenants never produce equal rows.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from veil.config import Settings
+from veil.errors import VaultKeyError, VaultUnavailableError
+
+KEY_BYTES = 32
+NONCE_BYTES = 12
+_FORMAT = b"veil-vault-v1"
+# Zero-width and BOM characters: an LLM or a user can slip them into a value; they never make
+# two values different for lookup purposes.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def load_master_key(settings: Settings) -> bytes:
+    """Return the 32-byte master key: from settings, else from (or created in) ``<home>``."""
+    if settings.master_key is not None:
+        try:
+            key = base64.b64decode(settings.master_key.strip(), validate=True)
+        except (binascii.Error, ValueError):
+            key = b""
+        if len(key) != KEY_BYTES:
+            raise VaultKeyError(
+                "VEIL_MASTER_KEY is malformed: it must be the base64 encoding of exactly 32 "
+                "random bytes (e.g. `python -c \"import os,base64;"
+                "print(base64.b64encode(os.urandom(32)).decode())\"`)"
+            )
+        return key
+    return _key_file(Path(settings.home) / "master.key")
+
+
+def _key_file(path: Path) -> bytes:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # O_EXCL: two processes starting at once must not write two different keys.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "wb") as f:
+                f.write(base64.b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n")
+                f.flush()
+                os.fsync(f.fileno())
+        raw = path.read_bytes().strip()
+    except OSError as e:
+        raise VaultUnavailableError(
+            f"cannot create or read the vault key file {path} ({e.strerror}); check that "
+            "VEIL_HOME is writable, or set VEIL_MASTER_KEY"
+        ) from None
+    try:
+        key = base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise VaultKeyError(
+            f"vault key file {path} is corrupt (expected base64 of 32 bytes); restore it from "
+            "backup or set VEIL_MASTER_KEY"
+        )
+    return key
+
+
+def tenant_id(tenant: str) -> str:
+    """Stable, non-secret row id of a tenant (keeps tenant names out of keys and file names)."""
+    return hashlib.sha256(b"veil-tenant|" + tenant.encode()).hexdigest()[:32]
+
+
+def _aad(*parts: str) -> bytes:
+    # Length-prefixed so ("ab", "c") and ("a", "bc") never share associated data.
+    out = bytearray(_FORMAT)
+    for p in parts:
+        b = p.encode()
+        out += len(b).to_bytes(4, "big") + b
+    return bytes(out)
+
+
+def wrap_tenant_secret(master: bytes, tenant: str, secret: bytes) -> bytes:
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    return nonce + AESGCM(master).encrypt(nonce, secret, _aad("tenant", tenant))
+
+
+def unwrap_tenant_secret(master: bytes, tenant: str, wrapped: bytes) -> bytes:
+    try:
+        return AESGCM(master).decrypt(
+            wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _aad("tenant", tenant)
+        )
+    except (InvalidTag, ValueError):
+        raise VaultKeyError(
+            "the master key does not unwrap this tenant's vault key: VEIL_MASTER_KEY (or "
+            "<home>/master.key) differs from the one the vault was created with; use the "
+            "original key, or point VEIL_VAULT_PATH/VEIL_REDIS_URL at a fresh vault"
+        ) from None
+
+
+def normalize_text(value: str) -> str:
+    """Case- and width-insensitive form used for fingerprints and replacement uniqueness."""
+    v = unicodedata.normalize("NFKC", value).translate(_INVISIBLE)
+    return " ".join(v.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class TenantKeys:
+    """The two working keys of one tenant, derived from its unwrapped secret."""
+
+    enc: AESGCM
+    mac: bytes
+
+    @classmethod
+    def from_secret(cls, secret: bytes) -> TenantKeys:
+        def derive(info: bytes) -> bytes:
+            return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(
+                secret
+            )
+
+        return cls(enc=AESGCM(derive(b"veil entries")), mac=derive(b"veil lookups"))
+
+    def __repr__(self) -> str:  # never show key material
+        return "TenantKeys(<hidden>)"
+
+    def digest(self, *parts: str) -> str:
+        return hmac.new(self.mac, _aad(*parts), hashlib.sha256).hexdigest()
+
+    def session_id(self, session: str) -> str:
+        return self.digest("session", session)[:40]
+
+    def lookup(self, entity_type: str, key: str) -> str:
+        return self.digest("lookup", entity_type, key)
+
+    def fingerprint(self, value: str) -> str:
+        """Type-independent: used to keep a replacement from equalling any original."""
+        return self.digest("value", normalize_text(value))
+
+    def replacement(self, value: str) -> str:
+        return self.digest("replacement", normalize_text(value))
+
+    def seed(self, entity_type: str, key: str) -> bytes:
+        """Per-tenant secret seed for pseudonyms: stable per value, unguessable without the key."""
+        return hmac.new(self.mac, _aad("seed", entity_type, key), hashlib.sha256).digest()
+
+    def seal(self, tenant: str, session: str, record: dict[str, Any]) -> bytes:
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        data = json.dumps(record, separators=(",", ":")).encode()
+        return nonce + self.enc.encrypt(nonce, data, _aad("entry", tenant, session))
+
+    def open(self, tenant: str, session: str, blob: bytes) -> dict[str, Any]:
+        try:
+            data = self.enc.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], _aad("entry", tenant, session))
+        except (InvalidTag, ValueError):
+            raise VaultKeyError(
+                "a vault entry failed authentication (tampered with, or moved between "
+                "sessions or tenants); delete the session or restore the vault from backup"
+            ) from None
+        record: dict[str, Any] = json.loads(data)
+        return record
+
+
+def new_tenant_secret() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)

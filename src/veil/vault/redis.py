@@ -1,0 +1,205 @@
+"""Scale-out vault on Redis (redis-py).
+
+Layout per (tenant, session) -- all keys share one hash tag, so they live in one cluster slot::
+
+    veil:{<tenant id>:<session id>}:x   HASH  exact lookup HMAC  -> entry id
+    veil:{...}:n                        HASH  normalised lookup HMAC -> entry id
+    veil:{...}:r                        HASH  replacement HMAC -> entry id
+    veil:{...}:f                        SET   fingerprints of originals
+    veil:{...}:e                        HASH  entry id -> sealed record
+    veil:{...}:c                        HASH  type -> counter, "#id" -> last entry id
+    veil:tk:<tenant id>                 STRING wrapped tenant key (never expires)
+
+``get_or_create`` is an optimistic WATCH/MULTI transaction over the session's keys: if another
+client changes the session between the check and the write, the write is discarded and retried,
+so two requests can never commit two replacements for one value. EXPIRE (the TTL) is renewed on
+every new mapping.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import redis
+from redis.exceptions import RedisError, WatchError
+
+from veil.config import Settings
+from veil.errors import ConfigError, VaultUnavailableError
+from veil.vault.base import Proposer, Vault, VaultEntry
+from veil.vault.crypto import tenant_id
+
+_SUFFIXES = ("x", "n", "r", "f", "e", "c")
+_MAX_RETRIES = 200
+
+# One round trip for the read path: exact key first, then the normalised key.
+_FIND = """
+local id = redis.call('HGET', KEYS[1], ARGV[1])
+if (not id) and ARGV[2] ~= '' then id = redis.call('HGET', KEYS[2], ARGV[2]) end
+if not id then return false end
+return redis.call('HGET', KEYS[3], id)
+"""
+
+
+class RedisVault(Vault):
+    backend = "redis"
+
+    def __init__(
+        self, settings: Settings, *, url: str | None = None, client: redis.Redis | None = None
+    ) -> None:
+        self._url = url or settings.redis_url
+        try:
+            self._client = client or redis.Redis.from_url(
+                self._url, socket_connect_timeout=3, socket_timeout=10, health_check_interval=30
+            )
+        except ValueError:
+            raise ConfigError(
+                "VEIL_REDIS_URL is not a valid Redis URL (expected redis://host:port/db)"
+            ) from None
+        kw = self._client.connection_pool.connection_kwargs
+        # host:port only: the URL may carry a password.
+        self._where = f"{kw.get('host', kw.get('path', '?'))}:{kw.get('port', '')}".rstrip(":")
+        super().__init__(settings)
+        self._find = self._client.register_script(_FIND)
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except RedisError as e:
+            raise VaultUnavailableError(
+                f"Redis vault at {self._where} is unavailable ({type(e).__name__}); check that "
+                "redis-server is running and reachable, and VEIL_REDIS_URL (host, port, password)"
+            ) from None
+
+    def _keys_of(self, tenant: str, session: str) -> dict[str, str]:
+        tag = f"{tenant_id(tenant)}:{self.keys(tenant).session_id(session)}"
+        return {s: f"veil:{{{tag}}}:{s}" for s in _SUFFIXES}
+
+    def _tenant_key(self, tid: str, fresh_wrapped: bytes) -> bytes:
+        key = f"veil:tk:{tid}"
+        with self._guard():
+            self._client.set(key, fresh_wrapped, nx=True)
+            stored: Any = self._client.get(key)
+        if stored is None:
+            raise VaultUnavailableError(
+                f"Redis vault at {self._where} lost a tenant key just written; check the "
+                "server's maxmemory-policy (it must not evict veil:tk:* keys)"
+            )
+        return bytes(stored)
+
+    def find(
+        self,
+        tenant: str,
+        session: str,
+        *,
+        entity_type: str,
+        exact_key: str,
+        norm_key: str | None = None,
+    ) -> VaultEntry | None:
+        keys = self.keys(tenant)
+        k = self._keys_of(tenant, session)
+        idx = self._index(keys, entity_type, "", exact_key, norm_key)
+        with self._guard():
+            blob = self._find(keys=[k["x"], k["n"], k["e"]], args=[idx.exact, idx.norm or ""])
+        return VaultEntry.from_record(keys.open(tenant, session, bytes(blob))) if blob else None
+
+    def get_or_create(
+        self,
+        tenant: str,
+        session: str,
+        *,
+        entity_type: str,
+        original: str,
+        operator: str,
+        exact_key: str,
+        norm_key: str | None = None,
+        propose: Proposer | None = None,
+        shared_replacement: str | None = None,
+    ) -> VaultEntry:
+        if propose is None and shared_replacement is None:
+            raise ValueError("get_or_create needs propose or shared_replacement")
+        keys = self.keys(tenant)
+        k = self._keys_of(tenant, session)
+        idx = self._index(keys, entity_type, original, exact_key, norm_key)
+        with self._guard(), self._client.pipeline(transaction=True) as pipe:
+            for _ in range(_MAX_RETRIES):
+                try:
+                    pipe.watch(*k.values())
+                    eid: Any = pipe.hget(k["x"], idx.exact)
+                    if eid is None and idx.norm is not None:
+                        eid = pipe.hget(k["n"], idx.norm)
+                    if eid is not None:
+                        blob: Any = pipe.hget(k["e"], eid)
+                        pipe.unwatch()
+                        if blob is not None:
+                            return VaultEntry.from_record(keys.open(tenant, session, bytes(blob)))
+                        continue  # index without entry: expiring right now; retry
+                    rep: str | None = None
+                    counter: int | None = None
+                    if shared_replacement is not None:
+                        replacement = shared_replacement
+                    else:
+                        assert propose is not None
+
+                        def taken(rep_h: str, fp_h: str) -> bool:
+                            return bool(pipe.hexists(k["r"], rep_h)) or bool(
+                                pipe.sismember(k["f"], fp_h)
+                            )
+
+                        start = int(pipe.hget(k["c"], entity_type) or 0)
+                        replacement, rep, counter = self._choose(
+                            keys, propose, start, idx.fp, taken
+                        )
+                    new_id = int(pipe.hget(k["c"], "#id") or 0) + 1
+                    now = self._now()
+                    entry = VaultEntry(
+                        entity_type=entity_type,
+                        original=original,
+                        replacement=replacement,
+                        operator=operator,
+                        created=now,
+                        shared=shared_replacement is not None,
+                    )
+                    pipe.multi()
+                    pipe.hset(k["e"], str(new_id), keys.seal(tenant, session, entry.to_record()))
+                    pipe.hset(k["x"], idx.exact, new_id)
+                    if idx.norm is not None:
+                        pipe.hset(k["n"], idx.norm, new_id)
+                    if rep is not None:
+                        pipe.hset(k["r"], rep, new_id)
+                    pipe.sadd(k["f"], idx.fp)
+                    pipe.hset(k["c"], "#id", new_id)
+                    if counter is not None:
+                        pipe.hset(k["c"], entity_type, counter)
+                    for key in k.values():
+                        pipe.expire(key, self.ttl_seconds)
+                    pipe.execute()
+                    return entry
+                except WatchError:
+                    continue
+        raise VaultUnavailableError(
+            f"Redis vault at {self._where}: too much contention on one session; retry the request"
+        )
+
+    def entries(self, tenant: str, session: str) -> list[VaultEntry]:
+        keys = self.keys(tenant)
+        k = self._keys_of(tenant, session)
+        with self._guard():
+            raw: Any = self._client.hgetall(k["e"])
+        items = sorted(((int(i), bytes(b)) for i, b in raw.items()), key=lambda t: t[0])
+        return [VaultEntry.from_record(keys.open(tenant, session, b)) for _, b in items]
+
+    def delete_session(self, tenant: str, session: str) -> None:
+        k = self._keys_of(tenant, session)
+        with self._guard():
+            self._client.delete(*k.values())
+
+    def ping(self) -> None:
+        with self._guard():
+            self._client.ping()
+
+    def close(self) -> None:
+        with contextlib.suppress(RedisError):
+            self._client.close()

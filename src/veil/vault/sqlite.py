@@ -1,0 +1,299 @@
+"""Embedded vault: one SQLite file in WAL mode (many readers, one writer, several processes).
+
+Each thread uses its own connection. ``get_or_create`` runs in a ``BEGIN IMMEDIATE``
+transaction, so the read-check-insert of two writers (threads or processes) never interleaves,
+and the unique constraints make a lost race impossible to persist. Expired sessions are purged
+on access (``expires_at``), since SQLite has no key expiry of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from veil.config import Settings
+from veil.errors import VaultUnavailableError
+from veil.vault.base import Proposer, Vault, VaultEntry
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS tenant_keys (
+    tenant TEXT PRIMARY KEY,
+    wrapped BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    tenant TEXT NOT NULL,
+    session TEXT NOT NULL,
+    expires_at REAL NOT NULL,
+    PRIMARY KEY (tenant, session)
+);
+CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);
+CREATE TABLE IF NOT EXISTS counters (
+    tenant TEXT NOT NULL,
+    session TEXT NOT NULL,
+    type TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (tenant, session, type)
+);
+CREATE TABLE IF NOT EXISTS entries (
+    id INTEGER PRIMARY KEY,
+    tenant TEXT NOT NULL,
+    session TEXT NOT NULL,
+    lk_exact TEXT NOT NULL,
+    lk_norm TEXT,
+    rep TEXT,
+    fp TEXT NOT NULL,
+    blob BLOB NOT NULL,
+    UNIQUE (tenant, session, lk_exact),
+    UNIQUE (tenant, session, lk_norm),
+    UNIQUE (tenant, session, rep)
+);
+CREATE INDEX IF NOT EXISTS entries_fp ON entries (tenant, session, fp);
+"""
+
+_EXPIRED = "SELECT tenant, session FROM sessions WHERE expires_at <= ?"
+
+
+class SQLiteVault(Vault):
+    backend = "sqlite"
+
+    def __init__(self, settings: Settings, *, path: Path | None = None) -> None:
+        super().__init__(settings)
+        self.path = Path(path or settings.resolved_vault_path())
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self._last_purge = 0.0
+        with self._guard():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn().executescript(_SCHEMA)
+
+    # ------------------------------------------------------------ plumbing
+    def _unavailable(self, why: str) -> VaultUnavailableError:
+        return VaultUnavailableError(
+            f"SQLite vault {self.path} is unusable ({why}); check that the file and its "
+            "directory exist and are writable, that the disk is not full, or set "
+            "VEIL_VAULT_PATH / VEIL_HOME"
+        )
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        # sqlite3 messages never carry bound parameters, but we still keep them short.
+        try:
+            yield
+        except sqlite3.Error as e:
+            raise self._unavailable(type(e).__name__ + ": " + str(e).split("\n")[0]) from None
+        except OSError as e:
+            raise self._unavailable(e.strerror or type(e).__name__) from None
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+            )
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self._local.conn = conn
+            with self._conns_lock:
+                self._conns.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """An IMMEDIATE transaction: holds the write lock from the first statement on."""
+        with self._guard():
+            conn = self._conn()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _purge(self, conn: sqlite3.Connection, now: float) -> None:
+        for table in ("entries", "counters"):
+            conn.execute(f"DELETE FROM {table} WHERE (tenant, session) IN ({_EXPIRED})", (now,))
+        conn.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
+        self._last_purge = now
+
+    def _live(
+        self, conn: sqlite3.Connection, tid: str, sid: str, *, in_transaction: bool = False
+    ) -> bool:
+        """Whether the session exists and has not expired; purges expired sessions if not."""
+        row = conn.execute(
+            "SELECT expires_at FROM sessions WHERE tenant = ? AND session = ?", (tid, sid)
+        ).fetchone()
+        if row is None:
+            return False
+        now = self._now()
+        if row[0] > now:
+            return True
+        if in_transaction:
+            self._purge(conn, now)
+        else:
+            with self._write() as wconn:
+                self._purge(wconn, now)
+        return False
+
+    def _ids(self, tenant: str, session: str) -> tuple[str, str]:
+        from veil.vault.crypto import tenant_id
+
+        return tenant_id(tenant), self.keys(tenant).session_id(session)
+
+    # ----------------------------------------------------------- interface
+    def _tenant_key(self, tid: str, fresh_wrapped: bytes) -> bytes:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO tenant_keys (tenant, wrapped) VALUES (?, ?)",
+                (tid, fresh_wrapped),
+            )
+            row = conn.execute("SELECT wrapped FROM tenant_keys WHERE tenant = ?", (tid,)).fetchone()
+        return bytes(row[0])
+
+    def _select(
+        self, conn: sqlite3.Connection, tid: str, sid: str, exact: str, norm: str | None
+    ) -> bytes | None:
+        row = conn.execute(
+            "SELECT blob FROM entries WHERE tenant = ? AND session = ? "
+            "AND (lk_exact = ? OR lk_norm = ?) ORDER BY lk_exact = ? DESC LIMIT 1",
+            (tid, sid, exact, norm, exact),
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def find(
+        self,
+        tenant: str,
+        session: str,
+        *,
+        entity_type: str,
+        exact_key: str,
+        norm_key: str | None = None,
+    ) -> VaultEntry | None:
+        keys = self.keys(tenant)
+        tid, sid = self._ids(tenant, session)
+        idx = self._index(keys, entity_type, "", exact_key, norm_key)
+        with self._guard():
+            conn = self._conn()
+            if not self._live(conn, tid, sid):
+                return None
+            blob = self._select(conn, tid, sid, idx.exact, idx.norm)
+        return VaultEntry.from_record(keys.open(tenant, session, blob)) if blob else None
+
+    def get_or_create(
+        self,
+        tenant: str,
+        session: str,
+        *,
+        entity_type: str,
+        original: str,
+        operator: str,
+        exact_key: str,
+        norm_key: str | None = None,
+        propose: Proposer | None = None,
+        shared_replacement: str | None = None,
+    ) -> VaultEntry:
+        if propose is None and shared_replacement is None:
+            raise ValueError("get_or_create needs propose or shared_replacement")
+        keys = self.keys(tenant)
+        tid, sid = self._ids(tenant, session)
+        idx = self._index(keys, entity_type, original, exact_key, norm_key)
+        with self._write() as conn:
+            now = self._now()
+            if now - self._last_purge > 1.0:
+                self._purge(conn, now)
+            else:
+                self._live(conn, tid, sid, in_transaction=True)
+            blob = self._select(conn, tid, sid, idx.exact, idx.norm)
+            if blob is not None:
+                return VaultEntry.from_record(keys.open(tenant, session, blob))
+            rep: str | None = None
+            if shared_replacement is not None:
+                replacement = shared_replacement
+            else:
+                assert propose is not None
+                row = conn.execute(
+                    "SELECT value FROM counters WHERE tenant = ? AND session = ? AND type = ?",
+                    (tid, sid, entity_type),
+                ).fetchone()
+
+                def taken(rep_h: str, fp_h: str) -> bool:
+                    return (
+                        conn.execute(
+                            "SELECT 1 FROM entries WHERE tenant = ? AND session = ? "
+                            "AND (rep = ? OR fp = ?) LIMIT 1",
+                            (tid, sid, rep_h, fp_h),
+                        ).fetchone()
+                        is not None
+                    )
+
+                replacement, rep, counter = self._choose(
+                    keys, propose, row[0] if row else 0, idx.fp, taken
+                )
+                conn.execute(
+                    "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (tenant, session, type) DO UPDATE SET value = excluded.value",
+                    (tid, sid, entity_type, counter),
+                )
+            entry = VaultEntry(
+                entity_type=entity_type,
+                original=original,
+                replacement=replacement,
+                operator=operator,
+                created=now,
+                shared=shared_replacement is not None,
+            )
+            conn.execute(
+                "INSERT INTO entries (tenant, session, lk_exact, lk_norm, rep, fp, blob) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    tid,
+                    sid,
+                    idx.exact,
+                    idx.norm,
+                    rep,
+                    idx.fp,
+                    keys.seal(tenant, session, entry.to_record()),
+                ),
+            )
+            # Sliding TTL: a session lives ttl seconds after its last new mapping.
+            conn.execute(
+                "INSERT INTO sessions (tenant, session, expires_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (tenant, session) DO UPDATE SET expires_at = excluded.expires_at",
+                (tid, sid, now + self.ttl_seconds),
+            )
+            return entry
+
+    def entries(self, tenant: str, session: str) -> list[VaultEntry]:
+        keys = self.keys(tenant)
+        tid, sid = self._ids(tenant, session)
+        with self._guard():
+            conn = self._conn()
+            if not self._live(conn, tid, sid):
+                return []
+            rows = conn.execute(
+                "SELECT blob FROM entries WHERE tenant = ? AND session = ? ORDER BY id", (tid, sid)
+            ).fetchall()
+        return [VaultEntry.from_record(keys.open(tenant, session, bytes(r[0]))) for r in rows]
+
+    def delete_session(self, tenant: str, session: str) -> None:
+        tid, sid = self._ids(tenant, session)
+        with self._write() as conn:
+            for table in ("entries", "counters", "sessions"):
+                conn.execute(f"DELETE FROM {table} WHERE tenant = ? AND session = ?", (tid, sid))
+
+    def ping(self) -> None:
+        with self._write() as conn:
+            conn.execute("SELECT count(*) FROM tenant_keys").fetchone()
+
+    def close(self) -> None:
+        with self._conns_lock:
+            for c in self._conns:
+                with contextlib.suppress(sqlite3.Error):
+                    c.close()
+            self._conns.clear()
+        self._local = threading.local()

@@ -1,0 +1,87 @@
+"""Shared fixtures: isolated settings, a master key, and a real redis-server on loopback."""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from veil.config import Settings
+
+REDIS_SERVER = os.environ.get("VEIL_TEST_REDIS_SERVER", "/usr/bin/redis-server")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _ping(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of a throw-away redis-server (no persistence) started for this test session."""
+    binary = REDIS_SERVER if os.path.exists(REDIS_SERVER) else shutil.which("redis-server")
+    if not binary:
+        pytest.skip("redis-server binary not found: run `make services-install` (scripts/ensure-redis.sh)")
+    workdir: Path = tmp_path_factory.mktemp("redis")
+    for _ in range(3):  # the free port can be taken between probing and binding: retry
+        port = _free_port()
+        proc = subprocess.Popen(
+            [
+                binary,
+                "--port", str(port),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", str(workdir),
+                "--protected-mode", "yes",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and proc.poll() is None and not _ping(port):
+            time.sleep(0.05)
+        if proc.poll() is None and _ping(port):
+            break
+        proc.kill()
+        proc.wait()
+    else:
+        pytest.fail("redis-server did not answer PING within 10 s on loopback")
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def master_key() -> str:
+    """A fresh base64 master key."""
+    return base64.b64encode(os.urandom(32)).decode()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, master_key: str) -> Settings:
+    """Settings isolated in a temporary home (SQLite vault, explicit master key)."""
+    return Settings(home=tmp_path / "home", master_key=master_key, vault_backend="sqlite")

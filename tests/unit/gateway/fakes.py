@@ -1,0 +1,117 @@
+"""A small in-memory stand-in for :class:`veil.Veil` with the same methods the gateway calls.
+
+It detects e-mail addresses and a fixed list of names, numbers placeholders per (tenant, session)
+and restores them tolerantly (case, missing brackets), so the gateway's plumbing can be tested
+without loading spaCy. The real core is exercised by tests/e2e.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+from veil.config import Policy, TermRule
+from veil.errors import DetectionError
+
+NAMES = ("Jane Doe", "John Smith", "Ada Lovelace")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_NAME = re.compile("|".join(re.escape(n) for n in NAMES))
+_PLACEHOLDER = re.compile(r"\[?\b(EMAIL|PERSON)_(\d+)\b\]?", re.IGNORECASE)
+
+
+@dataclass
+class FakeEntity:
+    type: str
+    start: int
+    end: int
+    replacement: str
+    score: float = 1.0
+    operator: str = "placeholder"
+
+
+@dataclass
+class FakeResult:
+    masked: str
+    entities: list[FakeEntity]
+
+
+@dataclass
+class _Session:
+    forward: dict[str, str] = field(default_factory=dict)  # original -> placeholder
+    back: dict[str, str] = field(default_factory=dict)  # placeholder -> original
+
+
+class FakeStreamRestorer:
+    def __init__(self, core: FakeVeil, session: str, tenant: str) -> None:
+        self.core, self.session, self.tenant, self.buf = core, session, tenant, ""
+
+    def feed(self, chunk: str) -> str:
+        self.buf += chunk
+        cut = self.buf.rfind("[")
+        if cut == -1 or "]" in self.buf[cut:] or len(self.buf) - cut > 20:
+            cut = len(self.buf)
+        out, self.buf = self.buf[:cut], self.buf[cut:]
+        return self.core.restore(out, session=self.session, tenant=self.tenant)
+
+    def flush(self) -> str:
+        out, self.buf = self.buf, ""
+        return self.core.restore(out, session=self.session, tenant=self.tenant)
+
+
+class FakeVeil:
+    def __init__(self, *, output_terms: dict[str, list[str]] | None = None) -> None:
+        self._sessions: dict[tuple[str, str], _Session] = {}
+        self._lock = threading.Lock()
+        self.output_terms = output_terms or {}
+        self.policies: dict[str, object] = {}
+        self.protect_calls = 0
+
+    def set_policy(self, tenant: str, policy: object) -> None:
+        self.policies[tenant] = policy
+
+    def policy(self, tenant: str) -> Policy:
+        terms = [TermRule(term=t) for t in self.output_terms.get(tenant, [])]
+        return Policy(terms=terms)
+
+    def protect(self, text: str, *, session: str = "default", tenant: str = "default") -> FakeResult:
+        self.protect_calls += 1
+        if "FAIL_DETECT" in text:
+            raise DetectionError("detector failed; the request was refused")
+        spans = sorted(
+            [(m.start(), m.end(), "EMAIL") for m in _EMAIL.finditer(text)]
+            + [(m.start(), m.end(), "PERSON") for m in _NAME.finditer(text)]
+        )
+        out, pos, entities = [], 0, []
+        with self._lock:
+            s = self._sessions.setdefault((tenant, session), _Session())
+            for start, end, typ in spans:
+                value = text[start:end]
+                ph = s.forward.get(value)
+                if ph is None:
+                    n = sum(1 for p in s.back if p.startswith(f"[{typ}_")) + 1
+                    ph = f"[{typ}_{n}]"
+                    s.forward[value], s.back[ph] = ph, value
+                out += [text[pos:start], ph]
+                pos = end
+                entities.append(FakeEntity(typ, start, end, ph))
+        out.append(text[pos:])
+        return FakeResult("".join(out), entities)
+
+    def restore(self, text: str, *, session: str = "default", tenant: str = "default") -> str:
+        s = self._sessions.get((tenant, session))
+        if s is None:
+            return text
+
+        def sub(m: re.Match[str]) -> str:
+            return s.back.get(f"[{m.group(1).upper()}_{m.group(2)}]", m.group(0))
+
+        return _PLACEHOLDER.sub(sub, text)
+
+    def stream_restorer(self, *, session: str, tenant: str) -> FakeStreamRestorer:
+        return FakeStreamRestorer(self, session, tenant)
+
+    def scan_output(self, text: str, *, session: str, tenant: str) -> str:
+        for term in self.output_terms.get(tenant, []):
+            text = text.replace(term, "[REDACTED]")
+        return text

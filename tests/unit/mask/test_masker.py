@@ -1,0 +1,190 @@
+"""Masker: session-consistent replacements, variants, operators per type, privacy of reprs."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.unit.mask.conftest import detect
+from veil.config import EntityRule, Policy
+from veil.detect.entity import Detection
+from veil.errors import MaskingError, VaultUnavailableError
+from veil.mask import Masker, Restorer
+from veil.vault import RedisVault
+
+T = "acme"
+
+
+def test_placeholder_numbering_is_per_session_not_per_message(make_masker) -> None:
+    m = make_masker("placeholder")
+    r1 = m.mask("Jane Doe and Bob Stone", detect("Jane Doe and Bob Stone",
+                [("PERSON", "Jane Doe"), ("PERSON", "Bob Stone")]), tenant=T, session="s")
+    assert r1.masked == "[PERSON_1] and [PERSON_2]"
+    # next message: a new person continues the numbering; known ones keep theirs
+    t2 = "Ann Lee called Bob Stone."
+    r2 = m.mask(t2, detect(t2, [("PERSON", "Ann Lee"), ("PERSON", "Bob Stone")]),
+                tenant=T, session="s")
+    assert r2.masked == "[PERSON_3] called [PERSON_2]."
+    # another session starts at 1 again, another tenant too
+    assert m.mask(t2, detect(t2, [("PERSON", "Ann Lee")]), tenant=T, session="s2").masked.startswith(
+        "[PERSON_1]")
+    assert m.mask(t2, detect(t2, [("PERSON", "Ann Lee")]), tenant="other", session="s").masked \
+        .startswith("[PERSON_1]")
+
+
+def test_entities_index_the_original_text(make_masker) -> None:
+    text = "Mail jane@x.org or call +1 415-555-2671, Jane Doe's phone."
+    items = [("EMAIL", "jane@x.org"), ("PHONE", "+1 415-555-2671"), ("PERSON", "Jane Doe's")]
+    r = make_masker("placeholder").mask(text, detect(text, items), tenant=T, session="s")
+    assert r.masked == "Mail [EMAIL_1] or call [PHONE_1], [PERSON_1]'s phone."
+    assert [text[e.start:e.end] for e in r.entities] == ["jane@x.org", "+1 415-555-2671", "Jane Doe"]
+    assert [e.replacement for e in r.entities] == ["[EMAIL_1]", "[PHONE_1]", "[PERSON_1]"]
+    assert all(e.score == 0.9 and e.operator == "placeholder" for e in r.entities)
+    shown = repr(r)
+    for secret in ("jane@x.org", "415-555", "Jane"):
+        assert secret not in shown
+
+
+VARIANTS = ["Jane", "Ms. Doe", "DOE, Jane", "Jane's", "JANE DOE", "Dr. Jane Doe", "Doe"]
+
+
+def test_variants_share_the_placeholder(make_masker, restorer) -> None:
+    m = make_masker("placeholder")
+    m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=T, session="s")
+    for v in VARIANTS:
+        text = f"Hi {v}!"
+        r = m.mask(text, detect(text, [("PERSON", v)]), tenant=T, session="s")
+        expected = "Hi [PERSON_1]'s!" if v.endswith("'s") else "Hi [PERSON_1]!"
+        assert r.masked == expected, v
+        # placeholders of a variant restore to the person's canonical name
+        assert restorer.restore(r.masked, tenant=T, session="s") == expected.replace(
+            "[PERSON_1]", "Jane Doe")
+
+
+def test_variants_get_matching_part_of_pseudonym(make_masker, restorer) -> None:
+    m = make_masker("pseudonym")
+    full = m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=T, session="s")
+    first, last = full.masked.split(" ")
+    got = {}
+    for v in VARIANTS:
+        text = f"Hi {v}!"
+        r = m.mask(text, detect(text, [("PERSON", v)]), tenant=T, session="s")
+        got[v] = r.masked
+        back = restorer.restore(r.masked, tenant=T, session="s")
+        if v == "JANE DOE":  # a case-only variant shares the pseudonym (restoring is case-blind)
+            assert r.masked == f"Hi {first} {last}!" and back == "Hi Jane Doe!"
+        else:
+            assert back == text  # exact round trip
+    assert got["Jane"] == f"Hi {first}!"
+    assert got["Ms. Doe"] == f"Hi Ms. {last}!"
+    assert got["DOE, Jane"] == f"Hi {last.upper()}, {first}!"
+    assert got["Jane's"] == f"Hi {first}'s!"
+    assert got["Dr. Jane Doe"] == f"Hi Dr. {first} {last}!"
+
+
+def test_ambiguous_first_name_gets_its_own_identity(make_masker) -> None:
+    m = make_masker("placeholder")
+    text = "Jane Doe and Jane Roe"
+    m.mask(text, detect(text, [("PERSON", "Jane Doe"), ("PERSON", "Jane Roe")]), tenant=T,
+           session="s")
+    r = m.mask("Jane", detect("Jane", [("PERSON", "Jane")]), tenant=T, session="s")
+    assert r.masked == "[PERSON_3]"
+
+
+def test_same_value_other_layout_is_consistent(make_masker, restorer) -> None:
+    m = make_masker("synthetic")
+    a = m.mask("4111 1111 1111 1111", [Detection("CREDIT_CARD", 0, 19, 1.0, "t", "x")],
+               tenant=T, session="s").masked
+    b = m.mask("4111-1111-1111-1111", [Detection("CREDIT_CARD", 0, 19, 1.0, "t", "x")],
+               tenant=T, session="s").masked
+    assert b == a.replace(" ", "-")
+    assert restorer.restore(b, tenant=T, session="s") == "4111-1111-1111-1111"
+    assert restorer.restore(a, tenant=T, session="s") == "4111 1111 1111 1111"
+
+
+def test_policy_operators_per_type_redact_keep_dp(vault, restorer) -> None:
+    policy = Policy(
+        default_operator="placeholder",
+        entities={"EMAIL": EntityRule(operator="redact"), "LOCATION": EntityRule(operator="keep"),
+                  "DATE_OF_BIRTH": EntityRule(operator="dp"),
+                  "CREDIT_CARD": EntityRule(operator="synthetic")},
+    )
+    text = "Jane Doe, jane@x.org, Paris, 1984-07-23, 4111 1111 1111 1111"
+    items = [("PERSON", "Jane Doe"), ("EMAIL", "jane@x.org"), ("LOCATION", "Paris"),
+             ("DATE_OF_BIRTH", "1984-07-23"), ("CREDIT_CARD", "4111 1111 1111 1111")]
+    r = Masker(vault, policy).mask(text, detect(text, items), tenant=T, session="s")
+    assert r.masked.startswith("[PERSON_1], [REDACTED_EMAIL], Paris, 1984-07-23, 4")
+    assert [e.operator for e in r.entities] == ["placeholder", "redact", "synthetic"]
+    # redacted values never reach the vault, so nothing can restore them
+    assert sorted(e.entity_type for e in vault.entries(T, "s")) == ["CREDIT_CARD", "PERSON"]
+    back = restorer.restore(r.masked, tenant=T, session="s")
+    assert back == "Jane Doe, [REDACTED_EMAIL], Paris, 1984-07-23, 4111 1111 1111 1111"
+
+
+def test_overlaps_and_bad_offsets(make_masker) -> None:
+    text = "Call Jane Doe now"
+    dets = [Detection("PERSON", 5, 13, 0.9, "ner", "Jane Doe"),
+            Detection("PERSON", 5, 9, 0.6, "ner", "Jane"),
+            Detection("LOCATION", 10, 17, 0.5, "ner", "Doe now")]
+    r = make_masker("placeholder").mask(text, dets, tenant=T, session="s")
+    assert r.masked == "Call [PERSON_1]"[:15] + " now"
+    with pytest.raises(MaskingError, match="outside the text"):
+        make_masker("placeholder").mask("short", [Detection("PERSON", 2, 40, 0.9, "x", "y")],
+                                        tenant=T, session="s")
+
+
+def test_empty_text_and_no_detections(make_masker) -> None:
+    m = make_masker("placeholder")
+    assert m.mask("", [], tenant=T, session="s").masked == ""
+    assert m.mask("nothing here", [], tenant=T, session="s").entities == []
+
+
+def test_pseudonyms_never_equal_an_original(make_masker) -> None:
+    m = make_masker("pseudonym")
+    names = [f"{a} {b}" for a in ("James", "Mary", "John", "Linda", "Robert") for b in
+             ("Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia")]
+    text = ", ".join(names)
+    r = m.mask(text, detect(text, [("PERSON", n) for n in names]), tenant=T, session="s")
+    reps = [e.replacement for e in r.entities]
+    assert len(set(reps)) == len(reps)
+    assert not {x.casefold() for x in reps} & {n.casefold() for n in names}
+
+
+def test_zero_width_variant_maps_to_same_identity(make_masker, restorer) -> None:
+    m = make_masker("placeholder")
+    m.mask("jane@x.org", [Detection("EMAIL", 0, 10, 1.0, "t", "x")], tenant=T, session="s")
+    zw = "jane\u200b@x.org"
+    r = m.mask(zw, [Detection("EMAIL", 0, len(zw), 1.0, "t", "x")], tenant=T, session="s")
+    assert r.masked == "[EMAIL_1]"
+
+
+def test_concurrent_masking_is_consistent(make_masker) -> None:
+    m = make_masker("placeholder")
+    people = [f"Person{chr(65 + i)} Lastname{chr(65 + i)}" for i in range(10)]
+    barrier = threading.Barrier(5)
+
+    def work(k: int) -> dict[str, str]:
+        barrier.wait()
+        order = people[k:] + people[:k]
+        text = "; ".join(order)
+        r = m.mask(text, detect(text, [("PERSON", p) for p in order]), tenant=T, session="c")
+        return {text[e.start:e.end]: e.replacement for e in r.entities}
+
+    with ThreadPoolExecutor(5) as pool:
+        maps = list(pool.map(work, range(5)))
+    assert all(mp == maps[0] for mp in maps)
+    assert sorted(maps[0].values(), key=lambda s: int(s[8:-1])) == [
+        f"[PERSON_{i}]" for i in range(1, 11)]
+
+
+def test_vault_down_fails_closed(settings, tmp_path) -> None:
+    s = settings.model_copy(update={"vault_backend": "redis", "redis_url": "redis://127.0.0.1:1/0"})
+    vault = RedisVault(s)
+    with pytest.raises(VaultUnavailableError) as err:
+        Masker(vault, Policy()).mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]),
+                                     tenant=T, session="s")
+    assert "Jane" not in str(err.value)
+    with pytest.raises(VaultUnavailableError):
+        Restorer(vault).restore("[PERSON_1]", tenant=T, session="s")
