@@ -35,7 +35,7 @@ IBAN = PatternRecognizer(
     patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?"
                       r"(?![A-Za-z0-9])", 0.95),
               Pattern(r"(?<![A-Za-z0-9])[a-z]{2}\d{2}[a-z0-9]{11,30}(?![A-Za-z0-9])", 0.9)],
-    refine=v.refine_iban,
+    refine=v.refine_iban, validated=True,
     context=("iban", "account", "bank", "transfer", "wire"),
 )
 
@@ -60,7 +60,7 @@ IP_ADDRESS = PatternRecognizer(
 
 URL = PatternRecognizer(
     name="url", entity="URL",
-    patterns=[Pattern(r"\b(?:https?|ftp|sftp|wss?)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}]", 0.85, _I),
+    patterns=[Pattern(r"(?:https?|ftp|sftp|wss?)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}]", 0.85, _I),
               Pattern(r"(?<![\w@./-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`]*"
                       r"[^\s<>\"'`.,;:!?)\]}])?", 0.8, _I)],
     validated=True,

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from veil.detect.entity import Detection
+from veil.detect.lexicon import STREET_WORDS
 from veil.detect.names import ambiguous_first_names, first_names, last_names
 from veil.detect.recognizer import Recognizer
 from veil.errors import DetectionError
@@ -43,33 +44,46 @@ _DOTTED_IDENT = re.compile(r"\b[a-z]\w*\.[a-z]\w*\b")
 _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Mlle|Rev|Fr|"
            r"Capt|Captain|Sgt|Lt|Col|Gen|Judge|Herr|Frau|Sr|Sra|Srta|Dott|Doctor|Nurse|Officer|"
            r"Agent|Detective|Coach|Uncle|Aunt|Auntie)")
-_NAME_TOKEN = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
-_NAME = rf"{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|del|der|da|di|le|la|bin|al)?\s*{_NAME_TOKEN}){{0,2}}"
-_TITLE_NAME = re.compile(rf"\b{_TITLES}\.?\s+(?P<v>{_NAME})")
-# Strong contexts: the words around make the capitalised token(s) a person.
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOW = "a-zß-öø-ÿā-ž'’"
+_NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[A-Z]\.?)?(?:[ \t]+(?:(?:van|von|de|del|der|den|da|di|le|la|ten|"
+         rf"ter|bin|al)[ \t]+)*{_NAME_TOKEN}){{0,2}}")
+_TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>{_NAME})")
+# Line starts, including JSON/log-escaped newlines ("...\\nJane Doe\\n...").
+_BOL = r"(?:^|(?<=\\n))[ \t>}?*-]*(?:\[[^\]\n]{0,20}\][ \t]*)?"
+# Greetings and self-introductions: any capitalised word after them is a name.
+_GREETING_NAME = re.compile(
+    rf"\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Nn]ame is|[Nn]amed|[Cc]all me|[Nn]ame\?|"
+    rf"I am|I'm|[Ss]igned|[Rr]egards|[Ss]incerely|[Cc]heers|[Uu]nder)[,:]?[ \t]+(?P<v>{_NAME})")
+# Weaker introductions: the first word must be a known first name.
 _INTRO_NAME = re.compile(
-    rf"\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Tt]hank you|[Rr]egards|[Cc]heers|"
-    rf"[Ss]incerely|[Nn]ame is|[Nn]amed|[Cc]alled|I am|I'm|[Tt]his is|[Ss]igned|[Tt]o|"
-    rf"[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|"
-    rf"[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|[Bb]rother|[Ss]ister|[Ff]riend|[Mm]om|[Dd]ad)"
-    rf"[,:]?\s+(?P<v>{_NAME})")
+    rf"\b(?:[Tt]hanks|[Tt]hank you|[Tt]his is|[Tt]o|[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|"
+    rf"[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|"
+    rf"[Bb]rother|[Ss]ister|[Ff]riend|[Mm]om|[Dd]ad|[Aa]dd|[Mm]e|[Aa]t)"
+    rf"[,:]?[ \t]+(?P<v>{_NAME})")
 _FIELD_NAME = re.compile(
-    rf"(?im:^[ \t>}}?*-]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?:(?:full[ \t]+)?name|patient|customer|"
-    rf"client|employee|contact|attn|signed|from|to)[ \t]*:[ \t]*)(?P<v>{_NAME})")
-_SPEAKER = re.compile(rf"(?m)^[ \t>}}?*-]*(?:\[[^\]\n]{{0,20}}\][ \t]*)?(?P<v>{_NAME})[ \t]*:")
+    rf"(?im:(?:{_BOL}|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
+    rf"attn|signed|user)[ \t]*:[ \t]*)(?P<v>{_NAME})")
+_SPEAKER = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*:")
+_OWN_LINE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*(?=$|\\n)")
 _VERB_AFTER = re.compile(
-    rf"(?P<v>{_NAME})(?:'s\b|’s\b|\s+(?:said|says|called|calls|wants|asked|asks|told|tells|"
-    rf"wrote|writes|replied|replies|emailed|texted|mentioned|thinks|reported|reports|moved|"
-    rf"tolerated|joined|joins|spent|had given|is from|was born|agreed|signed|lives|lived|"
-    rf"works|worked|and I|will be talking)\b)")
-# A known first name inside a sentence, not right after a place preposition.
-_MID_NAME = re.compile(rf"(?<=[a-z,;] )(?P<v>{_NAME})")
+    rf"(?P<v>{_NAME})(?:'s\b|’s\b|[ \t]+(?:said|says|called|calls|wants|asked|asks|told|"
+    rf"tells|wrote|writes|replied|replies|emailed|texted|mentioned|thinks|reported|reports|"
+    rf"moved|tolerated|joined|joins|spent|had|has|is|was|will|would|began|listed|shouted|"
+    rf"agreed|signed|lives|lived|works|worked|and I|were|are)\b)")
+# A known first name at a sentence start or inside a sentence, not after a place preposition.
+_MID_NAME = re.compile(rf"(?:(?<=[a-z,;:] )|(?<=^)|(?<=[.!?] ))(?P<v>{_NAME})(?=[ \t,.;:!?]|$)")
+_NOT_A_NAME = frozenset({"team", "all", "everyone", "there", "sir", "madam", "folks", "guys",
+                         "world", "support", "customer", "friend", "friends", "again", "back",
+                         "sorry", "fine", "good", "here", "not", "the", "this", "that", "please",
+                         "thanks", "thank", "ok", "okay", "yes", "no", "and", "but", "so"})
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|on|of|into|via|across|the|The|visit|"
                          r"visited|across|around|toward|towards)\s+$")
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|Esq\.?|DDS|RN|CPA)"
                      r"(?![A-Za-z])")
-_WORD_BEFORE = re.compile(r"([A-Z][a-zà-ÿ'’]+)\s+$")
-_WORD_AFTER = re.compile(r"^\s+([A-Z][a-zà-ÿ'’]+)\b")
+_WORD_BEFORE = re.compile(rf"([{_UP}][{_LOW}]+)[ \t]+$")
+_WORD_AFTER = re.compile(rf"^[ \t]+([{_UP}][{_LOW}]+)\b")
 
 _lock = threading.Lock()
 
@@ -216,7 +230,8 @@ _NOT_SURNAME = frozenset({"street", "road", "avenue", "lane", "inc", "ltd", "llc
 
 def heuristic_names(text: str) -> list[Detection]:
     """Names that spaCy may miss, from strong context (titles, greetings, field labels, chat
-    speakers, speech verbs) and, with a lower score, known first names inside a sentence."""
+    speakers, speech verbs, a name alone on a line) and, with a lower score, known first names
+    inside a sentence."""
     out: list[Detection] = []
 
     def emit(span: tuple[int, int] | None, score: float) -> None:
@@ -224,14 +239,24 @@ def heuristic_names(text: str) -> list[Detection]:
             out.append(Detection("PERSON", span[0], span[1], score, "name_heuristic",
                                  text[span[0]:span[1]]))
 
+    def unknown_ok(m: re.Match[str]) -> bool:
+        return m.group("v").split()[0].lower() not in _NOT_A_NAME
+
     for m in _TITLE_NAME.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _FIELD_NAME.finditer(text):
-        emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
+        if unknown_ok(m):
+            emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
+    for m in _GREETING_NAME.finditer(text):
+        if unknown_ok(m):
+            emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _INTRO_NAME.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.8)
     for m in _SPEAKER.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
+    for m in _OWN_LINE.finditer(text):
+        if len(m.group("v").split()) >= 2:
+            emit(_name_span(text, m, ambiguous_ok=False), 0.75)
     for m in _VERB_AFTER.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
     for m in _MID_NAME.finditer(text):
@@ -279,11 +304,31 @@ class SpacyNerRecognizer(Recognizer):
                     continue
                 if label == "PERSON":
                     s, e = extend_person(text, s, e)
+                    if _looks_like_address(text, s, e):
+                        label = "LOCATION"
                 results[i].append(Detection(label, s, e, NER_SCORE, self.name, text[s:e]))
         if self.name_heuristics:
             for i, t in enumerate(texts):
-                results[i] = _merge_names(results[i], heuristic_names(t))
+                extra = [h for h in heuristic_names(t)
+                         if not _looks_like_address(t, h.start, h.end)]
+                results[i] = _merge_names(results[i], extra)
         return results
+
+
+_STREET_WORDS = re.compile(rf"\b{STREET_WORDS}\b\.?$")
+_NUMBER_NEAR = re.compile(r"\d[\w/-]*[ \t]*$")
+
+
+def _looks_like_address(text: str, s: int, e: int) -> bool:
+    """A capitalised span next to a house number or ending in a street word is an address."""
+    span = text[s:e]
+    if _STREET_WORDS.search(span):
+        return True
+    before = text[max(0, s - 8):s]
+    after = text[e:e + 8]
+    if _NUMBER_NEAR.search(before) and not before.rstrip().endswith(":"):
+        return True
+    return bool(re.match(r"[ \t]+\d{1,5}\b(?![.:/]\d)", after))
 
 
 def _merge_names(ner: list[Detection], extra: list[Detection]) -> list[Detection]:

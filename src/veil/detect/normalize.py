@@ -66,9 +66,21 @@ def _map_char(ch: str) -> str:
     return ch  # keep other letters as they are (length 1: offsets stay simple)
 
 
+# JSON/log-escaped line breaks ("...\\nJane Doe\\n..."): seen as a space plus a real break, so
+# "line start" and word-boundary rules hold. Two characters in, two out: offsets do not move.
+_ESCAPE = re.compile(r"\\([nrt])")
+_ESC_CHAR = {"n": "\n", "r": "\r", "t": "\t"}
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: " " + _ESC_CHAR[m.group(1)], text)
+
+
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
     if text.isascii() and not _ASCII_CONTROL.search(text):
+        if "\\" in text and _ESCAPE.search(text):
+            return NormalizedText(text, _unescape(text), None)  # same length: identity offsets
         return NormalizedText(text, text, None)
     out: list[str] = []
     origin: list[int] = []
@@ -82,6 +94,8 @@ def normalize(text: str) -> NormalizedText:
             out.append(c)
             origin.append(i)
     view = "".join(out)
+    if "\\" in view:
+        view = _unescape(view)
     if view == text:
         return NormalizedText(text, text, None)
     return NormalizedText(text, view, tuple(origin))

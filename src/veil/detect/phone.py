@@ -13,6 +13,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from veil.detect.entity import Detection
+from veil.detect.lexicon import ADDRESS_AFTER_NUMBER
 from veil.detect.recognizer import ContextMatcher, Recognizer
 
 DEFAULT_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "SE", "ES", "IT",
@@ -24,8 +25,8 @@ PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "
 _CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{5,22}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
 
 # Shapes that phonenumbers accepts as "possible" but that are other things: IPv4, dates, times.
-_NOT_PHONE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|"
-                        r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?")
+_NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.]\d\d?\b|"
+                        r"^\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d$|^\d{1,2}/\d{1,2}/\d{2}$")
 
 
 class PhoneRecognizer(Recognizer):
@@ -35,12 +36,25 @@ class PhoneRecognizer(Recognizer):
 
     def __init__(self, regions: Sequence[str] = DEFAULT_REGIONS, *,
                  valid_score: float = 0.9, possible_score: float = 0.55,
+                 bare_score: float = 0.3,
                  context_boost: float = 0.3) -> None:
         self.regions = tuple(regions)
         self.valid_score = valid_score
         self.possible_score = possible_score
+        self.bare_score = bare_score
         self.context_boost = context_boost
         self.context = ContextMatcher(PHONE_CONTEXT, 40)
+
+    def _regions_for(self, candidate: str) -> tuple[str, ...]:
+        """Regions worth trying: an international number parses the same in any region; a
+        trunk-prefixed (0...) national number is never North American; a bare number is."""
+        c = candidate.lstrip("(")
+        if c.startswith("+") or (c.startswith("00") and self.regions):
+            return self.regions[:1] if c.startswith("+") else tuple(
+                r for r in self.regions if r not in ("US", "CA"))[:1] or self.regions[:1]
+        if c.startswith("0"):
+            return tuple(r for r in self.regions if r not in ("US", "CA"))
+        return self.regions
 
     def analyze(self, text: str) -> list[Detection]:
         best: dict[tuple[int, int], float] = {}
@@ -49,25 +63,29 @@ class PhoneRecognizer(Recognizer):
                 continue
             lo, hi = max(0, cm.start() - 1), min(len(text), cm.end() + 1)
             window = text[lo:hi]
-            for region in self.regions:
+            for region in self._regions_for(cm.group()):
                 for m in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
                     s, e = lo + m.start, lo + m.end
                     raw = m.raw_string
                     n_digits = sum(c.isdigit() for c in raw)
-                    if n_digits < 7 or _NOT_PHONE.fullmatch(raw):
+                    if n_digits < 7 or _NOT_PHONE.search(raw):
                         continue
-                    if phonenumbers.is_valid_number(m.number):
+                    prefixed = raw.lstrip("(").startswith(("+", "0"))
+                    if phonenumbers.is_valid_number(m.number) and (prefixed or n_digits >= 10):
                         score = self.valid_score
-                    elif n_digits >= 10 or raw.startswith("+"):
+                    elif n_digits >= 10:
                         # possible length but unassigned range (fake data, new ranges)
                         score = self.possible_score
                     else:
-                        continue
+                        # a bare 7-9 digit run is as often a house or order number: context only
+                        score = self.bare_score
                     if best.get((s, e), -1.0) < score:
                         best[(s, e)] = score
         out: list[Detection] = []
         for (s, e), score in best.items():
             if self.context.near(text, s, e):
                 score = min(0.95, score + self.context_boost)  # checksummed types win ties
+            elif ADDRESS_AFTER_NUMBER.match(text, e):
+                continue  # "0681 213 Endeavour Lane": a house number, not a phone
             out.append(Detection("PHONE", s, e, round(score, 4), self.name, text[s:e]))
         return out

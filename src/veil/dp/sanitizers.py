@@ -74,6 +74,8 @@ class DPResult:
     #: input spans of the words sampled by the mechanism, and what each became
     spans: tuple[tuple[int, int], ...] = field(repr=False, default=())
     outputs: tuple[str, ...] = field(repr=False, default=())
+    #: per span: True if the word went through the mechanism, False if released as public
+    perturbed: tuple[bool, ...] = field(repr=False, default=())
 
 
 class Sanitizer(ABC):
@@ -147,6 +149,7 @@ def perturb_free_text(
 
     spans: list[tuple[int, int]] = []
     outputs: list[str] = []
+    flags: list[bool] = []
     n_words = n_kept = n_public = n_perturbed = 0
     for s, e in word_spans(text):
         if inside_kept(s, e):
@@ -160,6 +163,7 @@ def perturb_free_text(
             n_public += 1
         spans.append((s, e))
         outputs.append(out)
+        flags.append(perturbed)
     return DPResult(
         text=splice(text, spans, outputs),
         mechanism=sanitizer.name,
@@ -169,8 +173,9 @@ def perturb_free_text(
         n_perturbed=n_perturbed,
         n_public=n_public,
         n_kept=n_kept,
-        spans=tuple(sp for sp, o in zip(spans, outputs, strict=True)),
+        spans=tuple(spans),
         outputs=tuple(outputs),
+        perturbed=tuple(flags),
     )
 
 

@@ -254,7 +254,7 @@ _TEMPLATES: dict[str, list[str]] = {
         "export AWS_ACCESS_KEY_ID={SECRET}\nexport REGION=us-east-1\npython deploy.py --verbose",
         "2024-03-11T10:22:01Z ERROR auth failed for {EMAIL} from {IP_ADDRESS} (user_id=4411)",
         "config = {{'host': 'db01', 'password': '{SECRET}', 'port': 5432}}",
-        "curl -H 'Authorization: Bearer {SECRET}' https://api.internal/v2/items",
+        "curl -H 'Authorization: Bearer {SECRET}' {URL}",
         "INFO  [worker-3] connected to {IP_ADDRESS}:8080 mac={MAC_ADDRESS} status=OK",
         "token = \"{SECRET}\"  # TODO rotate",
     ],

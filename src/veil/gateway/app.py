@@ -15,7 +15,7 @@ from .privacy import PrivacyCore
 from .router import router
 from .sessions import SessionResolver
 from .state import GatewayState
-from .tenants import TenantRegistry
+from .tenants import DEFAULT_TENANT, TenantRegistry
 from .upstream import ChatOnlyUpstream, OpenAIUpstream, Upstream
 
 _ENDPOINTS = {
@@ -125,9 +125,15 @@ def build_state(
         from veil import Veil
 
         core = Veil()
+    default_policy = getattr(core, "policy", None)
     for t in tenants.tenants.values():
-        if t.policy is not None:
-            core.set_policy(t.name, t.policy)  # type: ignore[attr-defined]
+        # The core only knows tenants it was given a policy for; tenants without their own get
+        # the core's default policy (settings / VEIL_POLICY_FILE).
+        policy = t.policy
+        if policy is None and t.name != DEFAULT_TENANT and default_policy is not None:
+            policy = default_policy(DEFAULT_TENANT)
+        if policy is not None:
+            core.set_policy(t.name, policy)  # type: ignore[attr-defined]
     return GatewayState(
         core=core,
         upstream=upstream or build_upstream(cfg),

@@ -95,7 +95,7 @@ class SmolLM2Engine:
                 self.torch.manual_seed(int(seed))
             worker = threading.Thread(target=self._generate, args=(kwargs, streamer), daemon=True)
             worker.start()
-            text, sent = "", 0
+            text, sent, ended = "", 0, False
             hold = max((len(s) for s in stops), default=1) - 1
             try:
                 for piece in streamer:
@@ -110,12 +110,14 @@ class SmolLM2Engine:
                     if safe > sent:
                         yield text[sent:safe]
                         sent = safe
+                ended = True
                 if len(text) > sent:
                     yield text[sent:]
             finally:
                 stop_flag.event.set()
-                for _ in streamer:  # drain so the worker can finish
-                    pass
+                if not ended:  # left early: drain until generate() ends the streamer
+                    for _ in streamer:
+                        pass
                 worker.join()
 
     def _generate(self, kwargs: dict[str, Any], streamer: Any) -> None:

@@ -34,6 +34,6 @@ def norm_key(entity_type: str, value: str) -> str:
             return str(ipaddress.ip_address(v.strip("[]")))
         except ValueError:
             return v
-    if entity_type == "PERSON":
-        return name_key(v) or v
+    if entity_type == "PERSON" and not any(c.isdigit() for c in v):
+        return name_key(v) or v  # digits are no part of a name: such values stay literal
     return v

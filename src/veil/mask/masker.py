@@ -171,7 +171,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _unique_person(value: str, persons: list[VaultEntry]) -> VaultEntry | None:
     ident = parse_name(value).identity
-    if not ident:
+    if not ident or any(c.isdigit() for c in value):
         return None
     matches = {id(e): e for e in persons if ident <= parse_name(e.original).identity}
     return next(iter(matches.values())) if len(matches) == 1 else None

@@ -37,6 +37,10 @@ def _lit_key(s: str) -> str:
     return "".join(c for c in s.casefold() if c.isalnum())
 
 
+def _spelling(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
 def _type_pattern(etype: str) -> str:
     parts = [regex.escape(p) for p in etype.split("_") if p]
     return r"[ \t_\-]{0,2}".join(parts)
@@ -66,15 +70,17 @@ class SessionMatcher:
     pattern: regex.Pattern[str] | None
     placeholders: dict[tuple[str, int], str]  # (type key, number) -> original
     type_keys: dict[str, str]  # squashed type text -> canonical type
-    literals: dict[str, str]  # literal key -> original
+    literals: dict[str, str]  # letters and digits only -> original
+    spelled: dict[str, str]  # exact spelling -> original (preferred)
     max_len: int
 
     @classmethod
     def build(cls, entries: list[VaultEntry]) -> SessionMatcher:
         placeholders: dict[tuple[str, int], str] = {}
-        literals: dict[str, str] = {}
-        ambiguous: set[str] = set()
+        spelled: dict[str, str] = {}  # exact spelling (casefolded, spaces collapsed) -> original
+        literals: dict[str, str] = {}  # letters and digits only -> original
         lit_reps: dict[str, str] = {}
+        ambiguous: set[str] = set()
         for e in entries:
             if e.shared or e.operator == "redact":
                 continue  # aliases restore through their canonical entry; redact never
@@ -85,13 +91,15 @@ class SessionMatcher:
             k = _lit_key(e.replacement)
             if not k:
                 continue
-            if k in literals and literals[k] != e.original:
+            spelled.setdefault(_spelling(e.replacement), e.original)
+            lit_reps.setdefault(_spelling(e.replacement), e.replacement)
+            # Two layouts of one value ("4111 1111.." / "4111-1111..") may share a key; two
+            # different values may not: restoring either could be wrong, so neither is.
+            if k in literals and _lit_key(literals[k]) != _lit_key(e.original):
                 ambiguous.add(k)
-            literals[k] = e.original
-            lit_reps.setdefault(k, e.replacement)
-        for k in ambiguous:  # two values behind one spelling: restoring either could be wrong
+            literals.setdefault(k, e.original)
+        for k in ambiguous:
             literals.pop(k, None)
-            lit_reps.pop(k, None)
         types = sorted({t for t, _ in placeholders}, key=len, reverse=True)
         alts: list[str] = []
         max_len = 0
@@ -102,8 +110,10 @@ class SessionMatcher:
                 regex.escape(c) for c in sorted(set(_OPEN.values()), key=len, reverse=True)
             )
             alts.append(
-                rf"(?P<ph>(?:(?P<open>{opens})|(?<![\p{{L}}\p{{N}}]))"
-                rf"(?P<lmd>{_SP}{_MD}{_SP})"
+                # after a bracket, spaces and markdown may precede the type; a bare token
+                # starts at markdown or the type itself (so a plain space is never held back)
+                rf"(?P<ph>(?:(?P<open>{opens})(?P<lmd>{_SP}{_MD}{_SP})"
+                rf"|(?<![\p{{L}}\p{{N}}*_`~])(?P<bmd>{_MD}))"
                 rf"(?P<type>{type_alt})"
                 rf"(?P<sep>[ \t_\-]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
                 rf"(?P<num>\d{{1,4}})(?!\d)"
@@ -126,6 +136,7 @@ class SessionMatcher:
             placeholders=placeholders,
             type_keys={_lit_key(t): t for t in types},
             literals=literals,
+            spelled=spelled,
             max_len=max_len,
         )
 
@@ -133,13 +144,15 @@ class SessionMatcher:
     def _replace(self, m: regex.Match[str]) -> str:
         lit = m.groupdict().get("lit")
         if lit is not None:
-            return self.literals.get(_lit_key(lit), m.group(0))
+            hit = self.spelled.get(_spelling(lit)) or self.literals.get(_lit_key(lit))
+            return hit if hit is not None else m.group(0)
         etype = self.type_keys.get(_lit_key(m.group("type")))
         original = self.placeholders.get((etype, int(m.group("num")))) if etype else None
         if original is None:
             return m.group(0)  # a placeholder of no entry in this session: leave it
         open_, close = m.group("open"), m.group("close")
-        lmd, rmd = m.group("lmd") or "", m.group("rmd") or ""
+        lmd = m.group("lmd") or m.group("bmd") or ""
+        rmd = m.group("rmd") or ""
         poss = m.group("poss") or ""
         bracketed = open_ is not None or close is not None
         upper_type = m.group("type") == m.group("type").upper()

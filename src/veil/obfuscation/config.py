@@ -35,6 +35,7 @@ class ObfuscationConfig:
     lam: float = 0.3
     c_scale: float = 1.0  # scale of the C block (changes ||xP||, so the RMSNorm error)
     d_scale: float = 1.0  # scale of the D block (only changes what the host sees)
+    e_scale: float = 1.0  # scale of E = E1 E2 relative to the paper's N(0, 1/d) factors
     distinct_keys: bool = True  # a fresh P / Q per component (all from one INIT)
     key_matrices: bool = True  # False: U = Z = I (tests/ablations; with h=0, lam=0: P = Q = I)
     # Embedding / LM head noise: W* = W + alpha * std(W) * N(0, 1). The privacy lever.
@@ -63,7 +64,7 @@ class ObfuscationConfig:
         problems = []
         if self.h < 0 or self.h % 2:
             problems.append("h must be a non-negative even number")
-        for name in ("lam", "alpha_e", "alpha_h", "c_scale", "d_scale"):
+        for name in ("lam", "alpha_e", "alpha_h", "c_scale", "d_scale", "e_scale"):
             v = getattr(self, name)
             if not (v >= 0.0) or v == float("inf"):
                 problems.append(f"{name} must be a finite number >= 0")

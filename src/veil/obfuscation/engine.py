@@ -82,7 +82,7 @@ def padded_hidden(d: int, h: int, n_heads: int) -> tuple[int, int]:
 def make_basis(seed: int, d: int, config: ObfuscationConfig, n_heads: int) -> KeyBasis:
     _, pad = padded_hidden(d, config.h, n_heads)
     return key_basis(d, config.h, config.lam, component_rng(seed, _BASIS), pad=pad,
-                     c_scale=config.c_scale, d_scale=config.d_scale,
+                     c_scale=config.c_scale, d_scale=config.d_scale, e_scale=config.e_scale,
                      identity=not config.key_matrices)
 
 

@@ -100,6 +100,7 @@ def key_basis(
     pad: int = 0,
     c_scale: float = 1.0,
     d_scale: float = 1.0,
+    e_scale: float = 1.0,
     identity: bool = False,
 ) -> KeyBasis:
     """INIT(d, h, lambda) of Algorithm 1; ``pad`` extra columns join the C block.
@@ -119,7 +120,7 @@ def key_basis(
     if h_e:
         e1 = rng.standard_normal((d, h_e // 2)) * sd
         e2 = rng.standard_normal((h_e // 2, h_e)) * sd
-        e = e1 @ e2
+        e = (e1 @ e2) * e_scale
         d_null = _null_rows(e2.T).T  # h_e x (h_e/2), e2 @ d_null = 0
     else:
         e = np.zeros((d, 0))

@@ -58,6 +58,11 @@ class VaultEntry:
     created: float
     shared: bool = False
 
+    @property
+    def type(self) -> str:
+        """Alias of ``entity_type`` (the name :class:`~veil.detect.entity.Detection` uses)."""
+        return self.entity_type
+
     def to_record(self) -> dict[str, Any]:
         return {
             "t": self.entity_type,
@@ -197,6 +202,10 @@ class Vault(ABC):
     @abstractmethod
     def entries(self, tenant: str, session: str) -> list[VaultEntry]:
         """All live entries of a session, oldest first (decrypted)."""
+
+    def session_entries(self, tenant: str, session: str) -> list[VaultEntry]:
+        """Alias of :meth:`entries` (used by the facade's seen-entity cache)."""
+        return self.entries(tenant, session)
 
     @abstractmethod
     def delete_session(self, tenant: str, session: str) -> None:

@@ -27,6 +27,8 @@ def tiny_model():
         for name, p in model.named_parameters():
             if name.endswith("norm.weight"):
                 p.copy_(1.0 + 0.3 * torch.randn_like(p))
+            if name.endswith(("q_proj.weight", "k_proj.weight")):
+                p.mul_(6.0)  # peaked attention, as in a trained model (random init is ~uniform)
     return model
 
 

@@ -72,16 +72,17 @@ def test_frequency_matching_needs_a_corpus(tiny_model, observed_plain):
     assert not out.applicable
 
 
-@pytest.mark.parametrize("target", ["hidden", "attention"])
-def test_isa_inverts_an_unprotected_model(tiny_model, observed_plain, target):
-    view, tau = make_view(tiny_model, observed_plain[:3], DEFENCES["permutation"])
-    view = HostView(model=view.model, observed=[o[:12] for o in view.observed])
-    s = _score(InternalStateInversion(target, layer=1, steps=200), view, tau)
+def _isa_view(tiny_model, observed_plain, defence):
+    view, tau = make_view(tiny_model, observed_plain[:3], DEFENCES[defence])
+    return HostView(model=view.model, observed=[o[:12] for o in view.observed]), tau
+
+
+def test_isa_inverts_hidden_states_of_an_unprotected_model(tiny_model, observed_plain):
+    view, tau = _isa_view(tiny_model, observed_plain, "permutation")
+    s = _score(InternalStateInversion("hidden", layer=1, steps=100), view, tau)
     assert s.token_recovery >= 0.9, s
 
 
-def test_isa_hidden_is_defeated_by_a_key_and_attention_by_head_permutation(tiny_model, observed_plain):
-    view, tau = make_view(tiny_model, observed_plain[:3], DEFENCES["keyed"])
-    view = HostView(model=view.model, observed=[o[:12] for o in view.observed])
-    assert _score(InternalStateInversion("hidden", layer=1, steps=200), view, tau).token_recovery < 0.3
-    assert _score(InternalStateInversion("attention", layer=1, steps=200), view, tau).token_recovery < 0.5
+def test_isa_hidden_is_defeated_by_a_key(tiny_model, observed_plain):
+    view, tau = _isa_view(tiny_model, observed_plain, "keyed")
+    assert _score(InternalStateInversion("hidden", layer=1, steps=100), view, tau).token_recovery < 0.3

@@ -97,25 +97,40 @@ class InternalStateInversion(Attack):
 
     def _invert(self, view: HostView, host_m: torch.nn.Module, pub_m: torch.nn.Module,
                 emb: torch.Tensor, unit: torch.Tensor, g: torch.Generator) -> list[np.ndarray]:
-        guesses: list[np.ndarray] = []
-        for seq in view.observed:
-            ids = torch.as_tensor(seq)[: self.max_len][None]
-            with torch.no_grad():
-                obs = _states(host_m, ids=ids, target=self.target).float()
-            scale = obs.pow(2).mean().clamp_min(1e-12)
-            init = emb[torch.randint(0, len(emb), (ids.shape[1],), generator=g)]
-            x = (0.5 * init + 0.5 * emb.mean(0)).clone()[None].requires_grad_(True)
-            opt = torch.optim.Adam([x], lr=self.lr * float(emb.std()) / 0.02)
-            for _ in range(self.steps):
-                opt.zero_grad()
-                pred = _states(pub_m, embeds=x, target=self.target)
-                loss = (pred - obs).pow(2).mean() / scale
-                loss.backward()
-                opt.step()
-            with torch.no_grad():
-                xs = x[0] / x[0].norm(dim=1, keepdim=True).clamp_min(1e-12)
-                guess = (xs @ unit.T).argmax(1).numpy()
+        # One batch: every sequence cut to the shortest observed length (at most max_len).
+        length = min(self.max_len, *(len(o) for o in view.observed))
+        ids = torch.stack([torch.as_tensor(o)[:length] for o in view.observed])
+        with torch.no_grad():
+            obs = _observable(_states(host_m, ids=ids, target=self.target), self.target)
+        scale = obs.pow(2).mean().clamp_min(1e-12)
+        init = emb[torch.randint(0, len(emb), ids.shape, generator=g)]
+        x = (0.5 * init + 0.5 * emb.mean(0)).clone().requires_grad_(True)
+        opt = torch.optim.Adam([x], lr=self.lr * float(emb.std()) / 0.02)
+        for _ in range(self.steps):
+            opt.zero_grad()
+            pred = _observable(_states(pub_m, embeds=x, target=self.target), self.target)
+            loss = (pred - obs).pow(2).mean() / scale
+            loss.backward()
+            opt.step()
+        with torch.no_grad():
+            xs = x / x.norm(dim=-1, keepdim=True).clamp_min(1e-12)
+            guess = (xs @ unit.T).argmax(-1).numpy()
+        guesses = []
+        for row, seq in zip(guess, view.observed, strict=True):
             full = np.full(len(seq), -1, dtype=np.int64)
-            full[: len(guess)] = guess
+            full[:length] = row
             guesses.append(full)
         return guesses
+
+
+def _observable(states: torch.Tensor, target: str) -> torch.Tensor:
+    """Hidden states as they are; attention as row-centred log-probabilities over the causal
+    positions, which equal the row-centred pre-softmax scores (a better-conditioned target)."""
+    if target == "hidden":
+        return states.float()
+    length = states.shape[-1]
+    mask = torch.tril(torch.ones(length, length, dtype=torch.bool))
+    logp = torch.log(states.float().clamp_min(1e-30)).masked_fill(~mask, 0.0)
+    counts = mask.sum(-1, keepdim=True)
+    centred = logp - logp.sum(-1, keepdim=True) / counts
+    return centred.masked_fill(~mask, 0.0)

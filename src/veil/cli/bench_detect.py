@@ -1,0 +1,223 @@
+"""``veil bench detect``: detection quality and speed, Veil vs Presidio, same data, same run.
+
+Writes ``detect.json``, ``detect.md`` and ``detect.png`` under ``--out``. Texts and detected values
+never appear in the output or the progress bar: only counts, scores and timings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from veil.cli.bench import bench_app
+
+#: Types whose recall target is >= 0.99 (issue 2).
+STRUCTURED = ("EMAIL", "PHONE", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS")
+
+
+def register(app: typer.Typer) -> None:
+    """Discovery hook; the command attaches itself to ``bench_app`` on import."""
+
+
+def _progress() -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), transient=False)
+
+
+def _run_detector(name: str, fn: Any, texts: list[str], progress: Any) -> list[Any]:
+    task = progress.add_task(f"{name}", total=len(texts))
+    out = []
+    for t in texts:
+        out.append(fn(t))
+        progress.advance(task)
+    return out
+
+
+def _median_ms(fn: Any, texts: list[str], repeats: int = 1) -> float:
+    times = []
+    for _ in range(repeats):
+        for t in texts:
+            t0 = time.perf_counter()
+            fn(t)
+            times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def _terms_benchmark(texts: list[str], n_terms: int = 10_000) -> dict[str, float]:
+    from faker import Faker
+
+    from veil.config import TermRule
+    from veil.detect.terms import TermDatabase
+
+    fk = Faker("en_US")
+    fk.seed_instance(7)
+    rules = [TermRule(term=f"{fk.last_name()} {fk.word()} {i}", type="CUSTOMER")
+             for i in range(n_terms)]
+    t0 = time.perf_counter()
+    db = TermDatabase(rules)
+    db.analyze("warm up")  # builds the automaton
+    build_ms = (time.perf_counter() - t0) * 1000
+    return {"terms": n_terms, "build_ms": build_ms,
+            "median_match_ms_per_1kb": _median_ms(db.analyze, texts, repeats=3)}
+
+
+def _plot(result: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    veil = result["quality"]["combined"]["veil"]["per_type"]
+    pres = result["quality"]["combined"].get("presidio", {}).get("per_type", {})
+    types = sorted(veil)
+    x = range(len(types))
+    fig, axes = plt.subplots(1, 3, figsize=(17, 5), gridspec_kw={"width_ratios": [3, 3, 1]})
+    for ax, metric in zip(axes[:2], ("recall", "f2"), strict=True):
+        w = 0.4
+        ax.bar([i - w / 2 for i in x], [veil[t][metric] for t in types], w, label="Veil")
+        if pres:
+            ax.bar([i + w / 2 for i in x], [pres.get(t, {}).get(metric, 0) or 0 for t in types],
+                   w, label="Presidio")
+        ax.set_xticks(list(x), types, rotation=60, ha="right", fontsize=8)
+        ax.set_ylim(0, 1.05)
+        ax.set_title(f"{metric} per type (combined data)")
+        ax.legend()
+    tm = result["timing"]
+    names = ["Veil"] + (["Presidio"] if "presidio_median_ms" in tm else [])
+    vals = [tm["veil_median_ms"]] + ([tm["presidio_median_ms"]] if len(names) > 1 else [])
+    axes[2].bar(names, vals, color=["tab:blue", "tab:orange"][: len(names)])
+    axes[2].set_title("median ms per ~1 KB text\n(NER on)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def _fmt(v: float) -> str:
+    return "n/a" if v != v else f"{v:.3f}"
+
+
+def _markdown(result: dict[str, Any]) -> str:
+    lines = ["# Detection benchmark: Veil vs Presidio", "",
+             f"Data: PresidioSentenceFaker + Veil hard set, {result['config']['n']} samples each "
+             f"per seed, seeds {result['config']['seeds']} (tuning used other seeds).",
+             "Span-level, type-aware scoring; overlap rule in docs/detection.md.", ""]
+    for ds, block in result["quality"].items():
+        lines += [f"## {ds}", "", "| type | gold | Veil P | Veil R | Veil F2 | Presidio P | "
+                  "Presidio R | Presidio F2 |", "|---|---|---|---|---|---|---|---|"]
+        v = block["veil"]
+        p = block.get("presidio")
+        for t in sorted(v["per_type"]):
+            a = v["per_type"][t]
+            b = p["per_type"].get(t, {}) if p else {}
+            lines.append(f"| {t} | {a['gold']} | {_fmt(a['precision'])} | {_fmt(a['recall'])} | "
+                         f"{_fmt(a['f2'])} | {_fmt(b.get('precision', float('nan')))} | "
+                         f"{_fmt(b.get('recall', float('nan')))} | "
+                         f"{_fmt(b.get('f2', float('nan')))} |")
+        a = v["overall"]
+        b = p["overall"] if p else {}
+        lines.append(f"| **overall** | {a['gold']} | {_fmt(a['precision'])} | {_fmt(a['recall'])}"
+                     f" | **{_fmt(a['f2'])}** | {_fmt(b.get('precision', float('nan')))} | "
+                     f"{_fmt(b.get('recall', float('nan')))} | "
+                     f"**{_fmt(b.get('f2', float('nan')))}** |")
+        lines.append("")
+    tm = result["timing"]
+    lines += ["## Speed (median analyze time, ~1 KB texts, NER on, one text per call)", "",
+              f"- Veil: {tm['veil_median_ms']:.1f} ms"]
+    if "presidio_median_ms" in tm:
+        lines += [f"- Presidio AnalyzerEngine: {tm['presidio_median_ms']:.1f} ms",
+                  f"- speed-up: **{tm['speedup']:.1f}x**"]
+    tb = result["terms"]
+    lines += ["", f"Term database: {tb['terms']} terms compiled in {tb['build_ms']:.0f} ms; "
+              f"matching a ~1 KB text takes {tb['median_match_ms_per_1kb']:.3f} ms (median).", "",
+              "## Targets (issue 2)", ""]
+    for k, ok in result["targets"].items():
+        lines.append(f"- {'PASS' if ok else 'FAIL'}: {k}")
+    lines += ["", f"Machine: {result['config']['machine']}", ""]
+    return "\n".join(lines)
+
+
+@bench_app.command("detect")
+def bench_detect(
+    n: int = typer.Option(500, help="samples per dataset and seed"),
+    seeds: str = typer.Option("101,102,103", help="comma-separated reporting seeds"),
+    out: Path = typer.Option(Path("benchmarks/results"), help="output directory"),
+    presidio: bool = typer.Option(True, help="also run Presidio's AnalyzerEngine"),
+    timing_texts: int = typer.Option(60, help="number of ~1 KB texts for timing"),
+) -> None:
+    """Detection quality per type and speed for Veil vs Presidio (JSON + markdown + PNG)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from veil.config import Policy
+    from veil.detect import DetectionEngine
+    from veil.evaluation.datasets import hard_samples, long_texts, presidio_samples
+    from veil.evaluation.detection import presidio_detector, score, veil_detector
+
+    seed_list = [int(s) for s in seeds.split(",") if s.strip()]
+    data: dict[str, list[Any]] = {"presidio_faker": [], "hard": []}
+    for sd in seed_list:
+        data["presidio_faker"] += presidio_samples(n, sd)
+        data["hard"] += hard_samples(n, sd)
+    data["combined"] = data["presidio_faker"] + data["hard"]
+
+    engine = DetectionEngine(Policy())
+    veil = veil_detector(engine)
+    detectors = {"veil": veil}
+    if presidio:
+        detectors["presidio"] = presidio_detector()
+    preds: dict[str, dict[str, list[Any]]] = {}
+    with _progress() as progress:
+        for name, fn in detectors.items():
+            fn("warm up the model")
+            preds[name] = {ds: _run_detector(f"{name}: {ds}", fn, [s.text for s in data[ds]],
+                                             progress)
+                           for ds in ("presidio_faker", "hard")}
+            preds[name]["combined"] = preds[name]["presidio_faker"] + preds[name]["hard"]
+
+    quality: dict[str, Any] = {}
+    for ds in ("presidio_faker", "hard", "combined"):
+        quality[ds] = {name: score(data[ds], preds[name][ds]).as_dict() for name in detectors}
+
+    texts = long_texts(data["combined"], size=1000, count=timing_texts)
+    timing: dict[str, float] = {"texts": len(texts),
+                                "mean_chars": statistics.mean(len(t) for t in texts)}
+    timing["veil_median_ms"] = _median_ms(lambda t: engine.analyze(t), texts, repeats=2)
+    if presidio:
+        timing["presidio_median_ms"] = _median_ms(detectors["presidio"], texts, repeats=2)
+        timing["speedup"] = timing["presidio_median_ms"] / timing["veil_median_ms"]
+
+    comb = quality["combined"]["veil"]
+    targets: dict[str, bool] = {}
+    for t in STRUCTURED:
+        r = comb["per_type"].get(t, {}).get("recall", float("nan"))
+        targets[f"{t} recall >= 0.99 (got {_fmt(r)})"] = r >= 0.99
+    pr = comb["per_type"]["PERSON"]
+    targets[f"PERSON recall >= 0.90 (got {_fmt(pr['recall'])}) at precision >= 0.85 "
+            f"(got {_fmt(pr['precision'])})"] = pr["recall"] >= 0.90 and pr["precision"] >= 0.85
+    if presidio:
+        vf2 = comb["overall"]["f2"]
+        pf2 = quality["combined"]["presidio"]["overall"]["f2"]
+        targets[f"overall F2 above Presidio's ({_fmt(vf2)} vs {_fmt(pf2)})"] = vf2 > pf2
+        targets[f">= 5x faster than Presidio ({timing['speedup']:.1f}x)"] = timing["speedup"] >= 5
+
+    result = {
+        "config": {"n": n, "seeds": seed_list, "presidio": presidio,
+                   "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
+                              f"Python {platform.python_version()}"},
+        "quality": quality, "timing": timing,
+        "terms": _terms_benchmark(texts), "targets": targets,
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "detect.json").write_text(json.dumps(result, indent=2, default=float) + "\n")
+    (out / "detect.md").write_text(_markdown(result))
+    _plot(result, out / "detect.png")
+    typer.echo((out / "detect.md").read_text())

@@ -1,0 +1,61 @@
+"""``veil run``: what ``make run`` runs -- the gateway on embedded defaults, with examples."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+_EXAMPLES = """\
+[bold]Veil privacy gateway[/bold] is running at [cyan]{url}/v1[/cyan] (upstream: {upstream}).
+Point any OpenAI client at it; prompts are masked before they leave, answers restored.
+
+[bold]Python[/bold] (pip install openai):
+  from openai import OpenAI
+  client = OpenAI(base_url="{url}/v1", api_key="{key}")
+  r = client.chat.completions.create(
+      model="{model}",
+      messages=[{{"role": "user", "content": "Write a short note to Jane Doe, jane.doe@example.com."}}],
+  )
+  print(r.choices[0].message.content)
+
+[bold]curl[/bold] (streaming):
+  curl -N {url}/v1/chat/completions -H 'Content-Type: application/json' \\
+    -H 'Authorization: Bearer {key}' \\
+    -d '{{"model": "{model}", "stream": true, "messages": [{{"role": "user",
+         "content": "Greet Jane Doe, her phone is +1 415 555 0100."}}]}}'
+
+Metrics: {url}/metrics   Health: {url}/healthz   Stop: Ctrl-C
+"""
+
+
+def run(
+    host: Annotated[str, typer.Option(envvar="VEIL_HOST")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(envvar="VEIL_PORT")] = 8000,
+    upstream_base_url: Annotated[str | None, typer.Option(
+        envvar="VEIL_UPSTREAM_BASE_URL", help="Omitted: the embedded SmolLM2 model")] = None,
+) -> None:
+    """Start the gateway on embedded defaults and print copy-paste examples."""
+    from rich.console import Console
+
+    from veil.gateway.config import GatewayConfig
+    from veil.gateway.server import serve
+
+    cfg = GatewayConfig(host=host, port=port)
+    cfg.upstream.base_url = upstream_base_url
+    console = Console(stderr=True)
+    if not upstream_base_url:
+        console.print("Starting the embedded SmolLM2-135M-Instruct model "
+                      "(first start converts the weights, ~30 s)...")
+
+    def banner(url: str) -> None:
+        console.print(_EXAMPLES.format(
+            url=url, key="any-key", upstream="embedded SmolLM2" if not upstream_base_url
+            else upstream_base_url, model="smollm2-135m-instruct" if not upstream_base_url
+            else "gpt-4o-mini"), highlight=False)
+
+    serve(cfg, on_ready=banner)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)

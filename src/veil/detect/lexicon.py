@@ -1,0 +1,17 @@
+"""Small word lists shared by recognizers (street words for address detection)."""
+
+from __future__ import annotations
+
+import re
+
+#: Words that end or open a street name ("Kieler Strasse", "Rue de la Paix", "Main St.").
+STREET_WORDS = (r"(?:Street|St|Strasse|Straße|Str|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|"
+                r"Blvd|Suite|Apt|Plaza|Place|Pl|Square|Sq|Hills?|Hollow|Way|Court|Ct|Terrace|"
+                r"Crescent|Cres|Rue|Calle|Via|Rua|Avenida|Paseo|Camino|Utca|Ulica|Ul|Vej|Gade|"
+                r"Weg|Laan|Straat|Gasse|Platz|Allee|Chaussee|Canyon|Park|Parkway|Pkwy|Highway|"
+                r"Hwy|Row|Close|Gardens|Mews|Box|Unit|Floor)")
+
+#: A house number followed by a street ("0681 213 Endeavour Lane", "12 rue des Lilas").
+ADDRESS_AFTER_NUMBER = re.compile(
+    rf"[ \t]+(?:[A-ZÀ-Þ][\w'’.-]*[ \t]+){{0,3}}{STREET_WORDS}\b|[ \t]+(?:rue|via|calle|ul\.)\b",
+    re.IGNORECASE)

@@ -1,0 +1,148 @@
+"""Real processes on loopback: the recording test upstream and ``veil serve`` in front of it.
+
+Each server gets a socket bound here (port 0) and inherits it (``--fd``): no free-port races.
+The gateway suite runs once per vault backend (SQLite, then Redis via ``redis_url``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from veil.gateway import hash_api_key
+
+HERE = Path(__file__).parent
+VEIL = str(Path(sys.executable).parent / "veil")
+
+TENANT_KEYS = {"acme": "sk-acme-test-key", "globex": "sk-globex-test-key",
+               "initech": "sk-initech-test-key"}
+
+
+@dataclass
+class Proc:
+    proc: subprocess.Popen[bytes]
+    url: str
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def start_server(cmd: list[str], *, env: dict[str, str], log: Path, timeout: float) -> Proc:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [*cmd, "--fd", str(sock.fileno())], pass_fds=(sock.fileno(),), env=env,
+            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+        )
+    sock.close()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{cmd[0]} exited early:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return Proc(proc, url, log)
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    stop(proc)
+    raise RuntimeError(f"{cmd[0]} not healthy after {timeout} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+class Upstream:
+    def __init__(self, p: Proc, record: Path) -> None:
+        self.p, self.record = p, record
+        self.url = p.url + "/v1"
+
+    def bodies(self) -> list[dict[str, Any]]:
+        if not self.record.exists():
+            return []
+        return [json.loads(line) for line in self.record.read_text().splitlines() if line]
+
+    def raw(self) -> str:
+        return self.record.read_text() if self.record.exists() else ""
+
+
+@pytest.fixture(scope="session")
+def recording_upstream(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Upstream]:
+    d = tmp_path_factory.mktemp("upstream")
+    record = d / "requests.jsonl"
+    p = start_server(
+        [sys.executable, str(HERE / "recording_upstream.py"), "--record", str(record)],
+        env=dict(os.environ), log=d / "upstream.log", timeout=60,
+    )
+    try:
+        yield Upstream(p, record)
+    finally:
+        stop(p.proc)
+
+
+def gateway_env(home: Path, backend: str, redis_url: str | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VEIL_")}
+    env.update(
+        VEIL_HOME=str(home),
+        VEIL_MASTER_KEY=base64.b64encode(os.urandom(32)).decode(),
+        VEIL_VAULT_BACKEND=backend,
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        PYTHONUNBUFFERED="1",
+    )
+    if redis_url:
+        env["VEIL_REDIS_URL"] = redis_url
+    return env
+
+
+def write_config(path: Path) -> Path:
+    tenants = []
+    for name, key in TENANT_KEYS.items():
+        t: dict[str, Any] = {"name": name, "api_key_sha256": [hash_api_key(key)]}
+        if name == "acme":
+            t["terms"] = [{"term": "Project Falcon", "type": "PROJECT"}]
+        tenants.append(t)
+    path.write_text(json.dumps({"session_secret": "e2e-secret", "tenants": tenants}))  # JSON is YAML
+    return path
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+def gateway(
+    request: pytest.FixtureRequest, recording_upstream: Upstream,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Proc]:
+    backend = request.param
+    redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
+    d = tmp_path_factory.mktemp(f"gateway-{backend}")
+    p = start_server(
+        [VEIL, "serve", "--upstream-base-url", recording_upstream.url,
+         "--config", str(write_config(d / "gateway.yaml"))],
+        env=gateway_env(d / "home", backend, redis_url), log=d / "gateway.log", timeout=240,
+    )
+    try:
+        yield p
+    finally:
+        stop(p.proc)
