@@ -18,6 +18,7 @@ from veil.errors import DetectionError, InputError, VeilError
 
 if TYPE_CHECKING:
     from veil.detect.engine import DetectionEngine
+    from veil.detect.terms import TermDatabase
     from veil.mask.masker import MaskedEntity, Masker
     from veil.mask.restorer import Restorer, StreamRestorer
     from veil.vault.base import Vault
@@ -92,6 +93,8 @@ class Veil:
             policy = Policy.from_yaml(pf) if pf else Policy()
         self._policies: dict[str, Policy] = {DEFAULT_TENANT: policy}
         self._engines: dict[str, DetectionEngine] = {}
+        self._term_dbs: dict[str, TermDatabase] = {}
+        self._output_terms: dict[str, TermDatabase] = {}
         self._maskers: dict[str, Masker] = {}
         self._vault = vault
         self._restorer: Restorer | None = None
@@ -101,12 +104,19 @@ class Veil:
         return f"Veil(tenants={sorted(self._policies)}, vault={self.settings.vault_backend})"
 
     # ------------------------------------------------------------------ configuration
-    def set_policy(self, tenant: str, policy: Policy) -> None:
-        """Give ``tenant`` its own policy (and with it its own sensitive-term database)."""
+    def set_policy(
+        self, tenant: str, policy: Policy, *, terms: TermDatabase | None = None
+    ) -> None:
+        """Give ``tenant`` its own policy and, optionally, a sensitive-term database (e.g. from
+        :class:`veil.detect.terms.TermStore`) on top of the policy's own terms."""
         with self._lock:
             self._policies[tenant] = policy
-            self._engines.pop(tenant, None)
-            self._maskers.pop(tenant, None)
+            if terms is None:
+                self._term_dbs.pop(tenant, None)
+            else:
+                self._term_dbs[tenant] = terms
+            for cache in (self._engines, self._maskers, self._output_terms):
+                cache.pop(tenant, None)
 
     def policy(self, tenant: str = DEFAULT_TENANT) -> Policy:
         try:
@@ -128,11 +138,9 @@ class Veil:
             eng = self._engines.get(tenant)
             if eng is None:
                 from veil.detect.engine import DetectionEngine
-                from veil.detect.terms import TermDatabase
 
-                pol = self.policy(tenant)
-                terms = TermDatabase.from_policy(pol)
-                eng = DetectionEngine(pol, terms=terms)
+                # The engine loads the policy's own terms (inline and terms_file).
+                eng = DetectionEngine(self.policy(tenant), terms=self._term_dbs.get(tenant))
                 self._engines[tenant] = eng
             return eng
 
@@ -162,8 +170,8 @@ class Veil:
             return []
         from veil.detect.seen import SeenEntityCache
 
-        entries = self.vault.session_entries(tenant, session)
-        seen = SeenEntityCache((e.type, e.original) for e in entries if e.operator != "redact")
+        entries = self.vault.entries(tenant, session)
+        seen = SeenEntityCache((e.entity_type, e.original) for e in entries)
         try:
             return self.engine(tenant).analyze(text, seen=seen)
         except VeilError:
@@ -212,10 +220,10 @@ class Veil:
         """
         text = _check_text(text)
         pol = self.policy(tenant)
-        if not text or not (pol.terms or pol.terms_file):
+        terms = self._tenant_terms(tenant)
+        if not text or terms is None:
             return text
-        eng = self.engine(tenant)
-        spans = [d for d in eng.analyze_terms(text) if pol.operator_for(d.type) == "redact"]
+        spans = [d for d in terms.analyze(text) if pol.operator_for(d.type) == "redact"]
         if not spans:
             return text
         out: list[str] = []
@@ -228,6 +236,23 @@ class Veil:
             pos = d.end
         out.append(text[pos:])
         return "".join(out)
+
+    def _tenant_terms(self, tenant: str) -> TermDatabase | None:
+        """Every sensitive term of the tenant in one automaton (policy terms + term database)."""
+        with self._lock:
+            if tenant not in self._output_terms:
+                from veil.detect.terms import TermDatabase, load_terms_file
+
+                pol = self.policy(tenant)
+                rules = list(pol.terms)
+                if pol.terms_file is not None:
+                    rules += load_terms_file(pol.terms_file)
+                extra = self._term_dbs.get(tenant)
+                if extra is not None:
+                    rules += extra.rules
+                self._output_terms[tenant] = TermDatabase(rules, name="output_terms")
+            db = self._output_terms[tenant]
+            return db if len(db) else None
 
     def forget(self, *, session: str, tenant: str = DEFAULT_TENANT) -> None:
         """Delete every mapping of a session (right to erasure)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -11,28 +12,30 @@ from veil.cli.eval import eval_app
 
 def _floats(raw: str) -> list[float]:
     from veil.dp.mechanisms import check_epsilon
+    from veil.errors import InvalidEpsilonError
 
     try:
         return [check_epsilon(float(x)) for x in raw.split(",") if x.strip()]
     except ValueError:
-        from veil.errors import InvalidEpsilonError
-
-        raise InvalidEpsilonError("--epsilons must be a comma-separated list of numbers > 0") from None
+        raise InvalidEpsilonError(
+            "--epsilons must be a comma-separated list of numbers > 0") from None
 
 
 @eval_app.command("dp")
 def eval_dp(
-    epsilons: str = typer.Option("1,2,4,8,16", help="Comma-separated epsilons per token."),
-    mechanisms: str = typer.Option("santext,santext+,custext,custext+,rantext",
-                                   help="Comma-separated mechanisms."),
-    n: int = typer.Option(24, min=1, help="Number of synthetic sensitive prompts."),
-    answers: bool = typer.Option(True, "--answers/--no-answers",
-                                 help="Also compare SmolLM2's answers (slow: ~60 ms/token)."),
-    answers_n: int = typer.Option(2, min=1, help="Prompts whose answers are compared."),
-    max_new_tokens: int = typer.Option(24, min=1, help="Tokens per generated answer."),
-    space: str = typer.Option("minilm", help="Embedding space: minilm or smollm2."),
-    seed: int = typer.Option(0, help="Seed of prompts and noise (reproducible reports)."),
-    out: Path = typer.Option(Path("benchmarks/results"), help="Results root; writes <out>/dp/."),
+    epsilons: Annotated[str, typer.Option(help="Comma-separated epsilons per token.")] = (
+        "1,2,4,8,16"),
+    mechanisms: Annotated[str, typer.Option(help="Comma-separated mechanisms.")] = (
+        "santext,santext+,custext,custext+,rantext"),
+    n: Annotated[int, typer.Option(min=1, help="Number of synthetic sensitive prompts.")] = 24,
+    answers: Annotated[bool, typer.Option(
+        "--answers/--no-answers", help="Also compare SmolLM2's answers (slow).")] = True,
+    answers_n: Annotated[int, typer.Option(min=1, help="Prompts whose answers are compared.")] = 2,
+    max_new_tokens: Annotated[int, typer.Option(min=1, help="Tokens per generated answer.")] = 24,
+    space: Annotated[str, typer.Option(help="Embedding space: minilm or smollm2.")] = "minilm",
+    seed: Annotated[int, typer.Option(help="Seed of prompts and noise.")] = 0,
+    out: Annotated[Path, typer.Option(help="Results root; writes <out>/dp/.")] = Path(
+        "benchmarks/results"),
 ) -> None:
     """Utility (prompt and answer cosine) and privacy (NN inversion recovery) per mechanism."""
     from veil.dp.evaluation import DPEvalConfig, run_dp_eval, write_reports

@@ -29,6 +29,9 @@ _NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^(?:19|20)\d\d[-/.](?:0?[1-9
                         r"^\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d$|^\d{1,2}/\d{1,2}/\d{2}$")
 
 
+_BARE_REGIONS = frozenset({"US", "CA", "IN", "ES", "IT"})
+
+
 class PhoneRecognizer(Recognizer):
     name = "phone"
     entities = ("PHONE",)
@@ -54,7 +57,9 @@ class PhoneRecognizer(Recognizer):
                 r for r in self.regions if r not in ("US", "CA"))[:1] or self.regions[:1]
         if c.startswith("0"):
             return tuple(r for r in self.regions if r not in ("US", "CA"))
-        return self.regions
+        # bare digits: only plans written without a trunk prefix (NANP 10 digits, India, Spain,
+        # Italy); a bare run that is none of these scores as "bare" (context needed) anyway
+        return tuple(r for r in self.regions if r in _BARE_REGIONS) or self.regions
 
     def analyze(self, text: str) -> list[Detection]:
         best: dict[tuple[int, int], float] = {}

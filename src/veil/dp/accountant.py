@@ -16,6 +16,7 @@ Composition (what Veil claims, and when):
 
 from __future__ import annotations
 
+import logging
 import math
 import sqlite3
 import time
@@ -41,6 +42,8 @@ __all__ = [
     "basic_composition",
     "open_budget_store",
 ]
+
+log = logging.getLogger(__name__)
 
 _TOL = 1e-9  # float slack so that charging exactly the remaining budget succeeds
 
@@ -282,7 +285,8 @@ class SQLiteBudgetStore(BudgetStore):
         try:
             conn = self._connect()
         except sqlite3.Error:
-            raise VaultUnavailableError(f"privacy budget store {self.path} is unavailable") from None
+            raise VaultUnavailableError(
+                f"privacy budget store {self.path} is unavailable") from None
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -337,7 +341,8 @@ class SQLiteBudgetStore(BudgetStore):
     def _set_limit(self, tenant: str, user: str | None, limit: float | None) -> None:
         self._run(lambda c: c.execute(
             "INSERT INTO dp_budget (tenant, user, spent, lim, updated) VALUES (?, ?, 0, ?, ?) "
-            "ON CONFLICT(tenant, user) DO UPDATE SET lim = excluded.lim, updated = excluded.updated",
+            "ON CONFLICT(tenant, user) DO UPDATE SET lim = excluded.lim, "
+            "updated = excluded.updated",
             (tenant, user or "", limit, time.time())))
 
     def _reset(self, tenant: str, user: str | None) -> None:
@@ -459,8 +464,8 @@ class RedisBudgetStore(BudgetStore):
     def close(self) -> None:
         try:
             self._r.close()  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001 - closing must not raise
-            pass
+        except Exception:  # closing must not raise
+            log.debug("dp: closing the Redis budget client failed")
 
 
 def open_budget_store(settings: object | None = None, *, default_user_limit: float | None = None,

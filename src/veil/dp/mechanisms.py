@@ -102,7 +102,8 @@ def classic_gaussian_sigma(*, epsilon: float, delta: float, sensitivity: float =
     eps, d, s = check_epsilon(epsilon), check_delta(delta), _check_sensitivity(sensitivity)
     if eps >= 1.0:
         raise InvalidEpsilonError(
-            "the classic Gaussian calibration holds only for epsilon < 1; use calibration='analytic'"
+            "the classic Gaussian calibration holds only for epsilon < 1; "
+            "use calibration='analytic'"
         )
     return math.sqrt(2.0 * math.log(1.25 / d)) * s / eps
 

@@ -431,5 +431,6 @@ def get_sanitizer(name: str, space: EmbeddingSpace | None = None, **options: obj
     try:
         cls = SANITIZERS[name.lower()]
     except KeyError:
-        raise DPError(f"unknown DP mechanism {name!r}; choose one of {sorted(SANITIZERS)}") from None
+        raise DPError(
+            f"unknown DP mechanism {name!r}; choose one of {sorted(SANITIZERS)}") from None
     return cls(space, **options)  # type: ignore[arg-type]
