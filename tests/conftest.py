@@ -33,13 +33,14 @@ def _ping(port: int) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """URL of a throw-away redis-server (no persistence) started for this test session."""
-    binary = REDIS_SERVER if os.path.exists(REDIS_SERVER) else shutil.which("redis-server")
-    if not binary:
-        pytest.skip("redis-server binary not found: run `make services-install` (scripts/ensure-redis.sh)")
-    workdir: Path = tmp_path_factory.mktemp("redis")
+def redis_binary() -> str | None:
+    return REDIS_SERVER if os.path.exists(REDIS_SERVER) else shutil.which("redis-server")
+
+
+def start_redis(workdir: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """Start redis-server on 127.0.0.1 (free port, no persistence); wait for PING."""
+    binary = redis_binary()
+    assert binary, "redis-server binary missing"
     for _ in range(3):  # the free port can be taken between probing and binding: retry
         port = _free_port()
         proc = subprocess.Popen(
@@ -59,20 +60,33 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         while time.monotonic() < deadline and proc.poll() is None and not _ping(port):
             time.sleep(0.05)
         if proc.poll() is None and _ping(port):
-            break
-        proc.kill()
-        proc.wait()
-    else:
-        pytest.fail("redis-server did not answer PING within 10 s on loopback")
-    try:
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
+            return proc, port
+        stop_redis(proc)
+    pytest.fail("redis-server did not answer PING within 10 s on loopback")
+
+
+def stop_redis(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
         proc.terminate()
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of a throw-away redis-server (no persistence) started for this test session."""
+    if not redis_binary():
+        pytest.skip(
+            "redis-server binary not found: run `make services-install` (scripts/ensure-redis.sh)"
+        )
+    proc, port = start_redis(tmp_path_factory.mktemp("redis"))
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        stop_redis(proc)
 
 
 @pytest.fixture

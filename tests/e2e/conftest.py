@@ -26,8 +26,11 @@ from veil.gateway import hash_api_key
 HERE = Path(__file__).parent
 VEIL = str(Path(sys.executable).parent / "veil")
 
-TENANT_KEYS = {"acme": "sk-acme-test-key", "globex": "sk-globex-test-key",
-               "initech": "sk-initech-test-key"}
+TENANT_KEYS = {
+    "acme": "sk-acme-test-key",
+    "globex": "sk-globex-test-key",
+    "initech": "sk-initech-test-key",
+}
 
 
 @dataclass
@@ -46,8 +49,12 @@ def start_server(cmd: list[str], *, env: dict[str, str], log: Path, timeout: flo
     port = sock.getsockname()[1]
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [*cmd, "--fd", str(sock.fileno())], pass_fds=(sock.fileno(),), env=env,
-            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            [*cmd, "--fd", str(sock.fileno())],
+            pass_fds=(sock.fileno(),),
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     sock.close()
     url = f"http://127.0.0.1:{port}"
@@ -62,7 +69,9 @@ def start_server(cmd: list[str], *, env: dict[str, str], log: Path, timeout: flo
             pass
         time.sleep(0.2)
     stop(proc)
-    raise RuntimeError(f"{cmd[0]} not healthy after {timeout} s:\n{log.read_text(errors='replace')[-3000:]}")
+    raise RuntimeError(
+        f"{cmd[0]} not healthy after {timeout} s:\n{log.read_text(errors='replace')[-3000:]}"
+    )
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:
@@ -95,7 +104,9 @@ def recording_upstream(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ups
     record = d / "requests.jsonl"
     p = start_server(
         [sys.executable, str(HERE / "recording_upstream.py"), "--record", str(record)],
-        env=dict(os.environ), log=d / "upstream.log", timeout=60,
+        env=dict(os.environ),
+        log=d / "upstream.log",
+        timeout=60,
     )
     try:
         yield Upstream(p, record)
@@ -125,22 +136,33 @@ def write_config(path: Path) -> Path:
         if name == "acme":
             t["terms"] = [{"term": "Project Falcon", "type": "PROJECT"}]
         tenants.append(t)
-    path.write_text(json.dumps({"session_secret": "e2e-secret", "tenants": tenants}))  # JSON is YAML
+    path.write_text(
+        json.dumps({"session_secret": "e2e-secret", "tenants": tenants})
+    )  # JSON is YAML
     return path
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
 def gateway(
-    request: pytest.FixtureRequest, recording_upstream: Upstream,
+    request: pytest.FixtureRequest,
+    recording_upstream: Upstream,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Proc]:
     backend = request.param
     redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
     d = tmp_path_factory.mktemp(f"gateway-{backend}")
     p = start_server(
-        [VEIL, "serve", "--upstream-base-url", recording_upstream.url,
-         "--config", str(write_config(d / "gateway.yaml"))],
-        env=gateway_env(d / "home", backend, redis_url), log=d / "gateway.log", timeout=240,
+        [
+            VEIL,
+            "serve",
+            "--upstream-base-url",
+            recording_upstream.url,
+            "--config",
+            str(write_config(d / "gateway.yaml")),
+        ],
+        env=gateway_env(d / "home", backend, redis_url),
+        log=d / "gateway.log",
+        timeout=240,
     )
     try:
         yield p

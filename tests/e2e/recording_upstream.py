@@ -70,8 +70,13 @@ def _reply(body: dict[str, Any]) -> tuple[str, list[dict[str, Any]] | None]:
         email = next((p for p in PLACEHOLDER.findall(every) if p.startswith("[EMAIL")), "[EMAIL_?]")
         person = next((p for p in PLACEHOLDER.findall(every) if p.startswith("[PERSON")), "you")
         args = json.dumps({"to": email, "body": f"Hello {person}, see you soon."})
-        return "", [{"id": "call_1", "type": "function",
-                     "function": {"name": "send_email", "arguments": args}}]
+        return "", [
+            {
+                "id": "call_1",
+                "type": "function",
+                "function": {"name": "send_email", "arguments": args},
+            }
+        ]
     return "Echo: " + last, None
 
 
@@ -91,45 +96,76 @@ def create_app(record: str) -> FastAPI:
         cid, created, model = "chatcmpl-rec", int(time.time()), body.get("model", "echo")
         if not body.get("stream"):
             if not chat:
-                return {"id": cid, "object": "text_completion", "created": created,
-                        "model": model, "choices": [{"index": 0, "text": text,
-                                                     "finish_reason": "stop"}]}
+                return {
+                    "id": cid,
+                    "object": "text_completion",
+                    "created": created,
+                    "model": model,
+                    "choices": [{"index": 0, "text": text, "finish_reason": "stop"}],
+                }
             msg: dict[str, Any] = {"role": "assistant", "content": text or None}
             if calls:
                 msg["tool_calls"] = calls
-            return {"id": cid, "object": "chat.completion", "created": created, "model": model,
-                    "choices": [{"index": 0, "message": msg,
-                                 "finish_reason": "tool_calls" if calls else "stop"}],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+            return {
+                "id": cid,
+                "object": "chat.completion",
+                "created": created,
+                "model": model,
+                "choices": [
+                    {"index": 0, "message": msg, "finish_reason": "tool_calls" if calls else "stop"}
+                ],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+            }
 
         def chunk(delta: dict[str, Any], finish: str | None = None) -> bytes:
             if chat:
-                obj = {"id": cid, "object": "chat.completion.chunk", "created": created,
-                       "model": model, "choices": [{"index": 0, "delta": delta,
-                                                    "finish_reason": finish}]}
+                obj = {
+                    "id": cid,
+                    "object": "chat.completion.chunk",
+                    "created": created,
+                    "model": model,
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                }
             else:
-                obj = {"id": cid, "object": "text_completion", "created": created, "model": model,
-                       "choices": [{"index": 0, "text": delta.get("content", ""),
-                                    "finish_reason": finish}]}
+                obj = {
+                    "id": cid,
+                    "object": "text_completion",
+                    "created": created,
+                    "model": model,
+                    "choices": [
+                        {"index": 0, "text": delta.get("content", ""), "finish_reason": finish}
+                    ],
+                }
             return f"data: {json.dumps(obj)}\n\n".encode()
 
         async def events() -> AsyncIterator[bytes]:
             yield chunk({"role": "assistant", "content": ""})
             if calls:
                 call = calls[0]
-                yield chunk({"tool_calls": [{"index": 0, "id": call["id"], "type": "function",
-                                             "function": {"name": "send_email", "arguments": ""}}]})
+                yield chunk(
+                    {
+                        "tool_calls": [
+                            {
+                                "index": 0,
+                                "id": call["id"],
+                                "type": "function",
+                                "function": {"name": "send_email", "arguments": ""},
+                            }
+                        ]
+                    }
+                )
                 args = call["function"]["arguments"]
                 for i in range(0, len(args), 3):
-                    yield chunk({"tool_calls": [{"index": 0,
-                                                 "function": {"arguments": args[i:i + 3]}}]})
+                    yield chunk(
+                        {"tool_calls": [{"index": 0, "function": {"arguments": args[i : i + 3]}}]}
+                    )
                     await asyncio.sleep(0.001)
                 yield chunk({}, "tool_calls")
             else:
                 for n, i in enumerate(range(0, len(text), 3)):
                     if model == "drop" and n == 4:
                         raise ConnectionError("upstream dropped the stream")
-                    yield chunk({"content": text[i:i + 3]})
+                    yield chunk({"content": text[i : i + 3]})
                     await asyncio.sleep(0.001)
                 yield chunk({}, "stop")
             yield b"data: [DONE]\n\n"

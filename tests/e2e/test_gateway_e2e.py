@@ -19,8 +19,10 @@ from .conftest import TENANT_KEYS, Proc, Upstream
 
 pytestmark = pytest.mark.slow
 
-P1 = ("Hi, I am Jane Doe. Please email jane.doe@example.com or call +1 415 555 0100 "
-      "about the invoice.")
+P1 = (
+    "Hi, I am Jane Doe. Please email jane.doe@example.com or call +1 415 555 0100 "
+    "about the invoice."
+)
 P1_VALUES = ["Jane Doe", "jane.doe@example.com", "415 555 0100"]
 P2 = "Also loop in Ada Lovelace, her address is ada.lovelace@example.org."
 P2_VALUES = ["Ada Lovelace", "ada.lovelace@example.org"]
@@ -30,15 +32,27 @@ LEFTOVER = re.compile(r"(?i)\b(person|email|phone)_\d+")
 #: every value any test sent; none may appear in the gateway's log
 ALL_VALUES: set[str] = set(P1_VALUES + P2_VALUES)
 
-SEND_EMAIL = {"type": "function", "function": {
-    "name": "send_email", "description": "Send an e-mail",
-    "parameters": {"type": "object", "properties": {"to": {"type": "string"},
-                                                    "body": {"type": "string"}}}}}
+SEND_EMAIL = {
+    "type": "function",
+    "function": {
+        "name": "send_email",
+        "description": "Send an e-mail",
+        "parameters": {
+            "type": "object",
+            "properties": {"to": {"type": "string"}, "body": {"type": "string"}},
+        },
+    },
+}
 
 
 def client(gw: Proc, tenant: str = "acme", **headers: str) -> openai.OpenAI:
-    return openai.OpenAI(base_url=gw.url + "/v1", api_key=TENANT_KEYS[tenant], max_retries=0,
-                         timeout=120, default_headers=headers or None)
+    return openai.OpenAI(
+        base_url=gw.url + "/v1",
+        api_key=TENANT_KEYS[tenant],
+        max_retries=0,
+        timeout=120,
+        default_headers=headers or None,
+    )
 
 
 def assert_not_sent(upstream: Upstream, start: int, values: list[str]) -> list[dict]:
@@ -58,7 +72,8 @@ def streamed_text(stream) -> tuple[str, int]:  # type: ignore[no-untyped-def]
 def test_chat_plain(gateway: Proc, recording_upstream: Upstream) -> None:
     n = len(recording_upstream.bodies())
     r = client(gateway).chat.completions.create(
-        model="echo", messages=[SYSTEM, {"role": "user", "content": P1}])
+        model="echo", messages=[SYSTEM, {"role": "user", "content": P1}]
+    )
     assert r.choices[0].message.content == "Echo: " + P1
     sent = assert_not_sent(recording_upstream, n, P1_VALUES)
     assert sent[0]["messages"][0] == SYSTEM
@@ -67,7 +82,8 @@ def test_chat_plain(gateway: Proc, recording_upstream: Upstream) -> None:
 def test_chat_streamed_with_split_placeholders(gateway: Proc, recording_upstream: Upstream) -> None:
     n = len(recording_upstream.bodies())
     stream = client(gateway).chat.completions.create(
-        model="echo", stream=True, messages=[{"role": "user", "content": P1}])
+        model="echo", stream=True, messages=[{"role": "user", "content": P1}]
+    )
     text, chunks = streamed_text(stream)
     assert text == "Echo: " + P1
     assert chunks > 10  # passed on piece by piece, not buffered into one chunk
@@ -75,8 +91,9 @@ def test_chat_streamed_with_split_placeholders(gateway: Proc, recording_upstream
 
 
 @pytest.mark.parametrize("stream", [False, True])
-def test_placeholders_altered_by_the_llm(gateway: Proc, recording_upstream: Upstream,
-                                         stream: bool) -> None:
+def test_placeholders_altered_by_the_llm(
+    gateway: Proc, recording_upstream: Upstream, stream: bool
+) -> None:
     n = len(recording_upstream.bodies())
     kw = dict(model="alter", messages=[{"role": "user", "content": P1}])
     c = client(gateway)
@@ -90,7 +107,9 @@ def test_placeholders_altered_by_the_llm(gateway: Proc, recording_upstream: Upst
     assert not LEFTOVER.search(text)
 
 
-def test_multi_turn_restores_earlier_placeholders(gateway: Proc, recording_upstream: Upstream) -> None:
+def test_multi_turn_restores_earlier_placeholders(
+    gateway: Proc, recording_upstream: Upstream
+) -> None:
     c = client(gateway, "globex")
     n = len(recording_upstream.bodies())
     turn1 = [SYSTEM, {"role": "user", "content": P1}]
@@ -112,8 +131,9 @@ def test_tool_calls_both_ways(gateway: Proc, recording_upstream: Upstream, strea
     msgs: list[dict] = [{"role": "user", "content": P1}]
     if stream:
         args, call_id = "", None
-        for chunk in c.chat.completions.create(model="tool", tools=[SEND_EMAIL], messages=msgs,
-                                               stream=True):
+        for chunk in c.chat.completions.create(
+            model="tool", tools=[SEND_EMAIL], messages=msgs, stream=True
+        ):
             for tc in (chunk.choices[0].delta.tool_calls or []) if chunk.choices else []:
                 call_id = tc.id or call_id
                 args += (tc.function.arguments or "") if tc.function else ""
@@ -121,13 +141,23 @@ def test_tool_calls_both_ways(gateway: Proc, recording_upstream: Upstream, strea
         msg = c.chat.completions.create(model="tool", tools=[SEND_EMAIL], messages=msgs)
         call = msg.choices[0].message.tool_calls[0]  # type: ignore[index]
         args, call_id = call.function.arguments, call.id
-    assert json.loads(args) == {"to": "jane.doe@example.com",
-                                "body": "Hello Jane Doe, see you soon."}
+    assert json.loads(args) == {
+        "to": "jane.doe@example.com",
+        "body": "Hello Jane Doe, see you soon.",
+    }
     # the restored call and the tool's result go up again, masked
     msgs += [
-        {"role": "assistant", "content": None, "tool_calls": [
-            {"id": call_id, "type": "function",
-             "function": {"name": "send_email", "arguments": args}}]},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": call_id,
+                    "type": "function",
+                    "function": {"name": "send_email", "arguments": args},
+                }
+            ],
+        },
         {"role": "tool", "tool_call_id": call_id, "content": "Delivered to jane.doe@example.com"},
     ]
     r = c.chat.completions.create(model="echo", tools=[SEND_EMAIL], messages=msgs)
@@ -139,8 +169,11 @@ def test_completions_endpoint(gateway: Proc, recording_upstream: Upstream) -> No
     n = len(recording_upstream.bodies())
     c = client(gateway)
     assert c.completions.create(model="echo", prompt=P1).choices[0].text == "Echo: " + P1
-    text = "".join(ch.choices[0].text for ch in c.completions.create(
-        model="echo", prompt=P1, stream=True) if ch.choices)
+    text = "".join(
+        ch.choices[0].text
+        for ch in c.completions.create(model="echo", prompt=P1, stream=True)
+        if ch.choices
+    )
     assert text == "Echo: " + P1
     assert_not_sent(recording_upstream, n, P1_VALUES)
 
@@ -151,8 +184,11 @@ def test_upstream_failures_are_openai_errors(gateway: Proc) -> None:
         c.chat.completions.create(model="error500", messages=[{"role": "user", "content": P1}])
     assert e.value.status_code == 502
     with pytest.raises(openai.APIError):  # the stream breaks off: an error event, then [DONE]
-        streamed_text(c.chat.completions.create(
-            model="drop", stream=True, messages=[{"role": "user", "content": P1}]))
+        streamed_text(
+            c.chat.completions.create(
+                model="drop", stream=True, messages=[{"role": "user", "content": P1}]
+            )
+        )
 
 
 def test_unknown_api_key_is_refused(gateway: Proc, recording_upstream: Upstream) -> None:
@@ -167,7 +203,9 @@ FIRST = ["Maria", "David", "Sofia", "Liam", "Emma", "Noah", "Olivia", "Lucas"]
 LAST = ["Garcia", "Miller", "Rossi", "Novak", "Schmidt", "Dubois", "Kowalski", "Jensen"]
 
 
-def test_many_concurrent_streaming_conversations(gateway: Proc, recording_upstream: Upstream) -> None:
+def test_many_concurrent_streaming_conversations(
+    gateway: Proc, recording_upstream: Upstream
+) -> None:
     """24 conversations of 3 tenants in parallel, two turns each: every answer carries its own
     values only (no cross-tenant or cross-session restoration) and nothing is lost."""
     convs = []
@@ -176,21 +214,31 @@ def test_many_concurrent_streaming_conversations(gateway: Proc, recording_upstre
         email = f"user{i}.{LAST[i % 8].lower()}@example.net"
         tenant = list(TENANT_KEYS)[i % 3]
         prompt = f"My name is {name} and my e-mail is {email}. Reply please."
-        convs.append((tenant, prompt, name, email, {"X-Veil-Session": f"conv-{i}"} if i % 2 else {}))
+        convs.append(
+            (tenant, prompt, name, email, {"X-Veil-Session": f"conv-{i}"} if i % 2 else {})
+        )
         ALL_VALUES.update({email})
     n = len(recording_upstream.bodies())
 
-    async def one(tenant: str, prompt: str, name: str, email: str, headers: dict) -> tuple[str, str]:
-        c = openai.AsyncOpenAI(base_url=gateway.url + "/v1", api_key=TENANT_KEYS[tenant],
-                               max_retries=0, timeout=240, default_headers=headers or None)
+    async def one(
+        tenant: str, prompt: str, name: str, email: str, headers: dict
+    ) -> tuple[str, str]:
+        c = openai.AsyncOpenAI(
+            base_url=gateway.url + "/v1",
+            api_key=TENANT_KEYS[tenant],
+            max_retries=0,
+            timeout=240,
+            default_headers=headers or None,
+        )
         msgs = [{"role": "user", "content": prompt}]
         out1 = ""
         async for ch in await c.chat.completions.create(model="echo", stream=True, messages=msgs):
             out1 += (ch.choices[0].delta.content or "") if ch.choices else ""
         msgs += [{"role": "assistant", "content": out1}, {"role": "user", "content": "Who am I?"}]
         out2 = ""
-        async for ch in await c.chat.completions.create(model="history", stream=True,
-                                                        messages=msgs):
+        async for ch in await c.chat.completions.create(
+            model="history", stream=True, messages=msgs
+        ):
             out2 += (ch.choices[0].delta.content or "") if ch.choices else ""
         await c.close()
         return out1, out2
@@ -200,7 +248,7 @@ def test_many_concurrent_streaming_conversations(gateway: Proc, recording_upstre
 
     results = asyncio.run(main())
     emails = [cv[3] for cv in convs]
-    for (tenant, prompt, name, email, _), (out1, out2) in zip(convs, results, strict=True):
+    for (_tenant, prompt, _name, email, _), (out1, out2) in zip(convs, results, strict=True):
         assert out1 == "Echo: " + prompt
         assert email in out2 and not LEFTOVER.search(out2)
         assert not any(other in out1 + out2 for other in emails if other != email)

@@ -15,7 +15,8 @@ Point any OpenAI client at it; prompts are masked before they leave, answers res
   client = OpenAI(base_url="{url}/v1", api_key="{key}")
   r = client.chat.completions.create(
       model="{model}",
-      messages=[{{"role": "user", "content": "Write a short note to Jane Doe, jane.doe@example.com."}}],
+      messages=[{{"role": "user",
+                 "content": "Write a short note to Jane Doe, jane.doe@example.com."}}],
   )
   print(r.choices[0].message.content)
 
@@ -32,8 +33,10 @@ Metrics: {url}/metrics   Health: {url}/healthz   Stop: Ctrl-C
 def run(
     host: Annotated[str, typer.Option(envvar="VEIL_HOST")] = "127.0.0.1",
     port: Annotated[int, typer.Option(envvar="VEIL_PORT")] = 8000,
-    upstream_base_url: Annotated[str | None, typer.Option(
-        envvar="VEIL_UPSTREAM_BASE_URL", help="Omitted: the embedded SmolLM2 model")] = None,
+    upstream_base_url: Annotated[
+        str | None,
+        typer.Option(envvar="VEIL_UPSTREAM_BASE_URL", help="Omitted: the embedded SmolLM2 model"),
+    ] = None,
 ) -> None:
     """Start the gateway on embedded defaults and print copy-paste examples."""
     from rich.console import Console
@@ -45,14 +48,21 @@ def run(
     cfg.upstream.base_url = upstream_base_url
     console = Console(stderr=True)
     if not upstream_base_url:
-        console.print("Starting the embedded SmolLM2-135M-Instruct model "
-                      "(first start converts the weights, ~30 s)...")
+        console.print(
+            "Starting the embedded SmolLM2-135M-Instruct model "
+            "(first start converts the weights, ~30 s)..."
+        )
 
     def banner(url: str) -> None:
-        console.print(_EXAMPLES.format(
-            url=url, key="any-key", upstream="embedded SmolLM2" if not upstream_base_url
-            else upstream_base_url, model="smollm2-135m-instruct" if not upstream_base_url
-            else "gpt-4o-mini"), highlight=False)
+        console.print(
+            _EXAMPLES.format(
+                url=url,
+                key="any-key",
+                upstream=upstream_base_url or "embedded SmolLM2",
+                model="gpt-4o-mini" if upstream_base_url else "smollm2-135m-instruct",
+            ),
+            highlight=False,
+        )
 
     serve(cfg, on_ready=banner)
 

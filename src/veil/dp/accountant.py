@@ -22,10 +22,11 @@ import sqlite3
 import time
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
+from typing import TypeVar
 from urllib.parse import quote
 
 from veil.dp.mechanisms import check_delta, check_epsilon
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _TOL = 1e-9  # float slack so that charging exactly the remaining budget succeeds
 
@@ -281,7 +283,7 @@ class SQLiteBudgetStore(BudgetStore):
         # One short-lived connection per operation: safe across threads, and cheap for SQLite.
         return sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
 
-    def _run(self, fn):  # type: ignore[no-untyped-def]
+    def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         try:
             conn = self._connect()
         except sqlite3.Error:
@@ -406,7 +408,7 @@ class RedisBudgetStore(BudgetStore):
         base = f"{self.PREFIX}{{{quote(tenant, safe='')}}}"
         return f"{base}:{kind}" if user is None else f"{base}:user:{quote(user, safe='')}:{kind}"
 
-    def _call(self, fn):  # type: ignore[no-untyped-def]
+    def _call(self, fn: Callable[[], T]) -> T:
         try:
             return fn()
         except self._redis_errors:

@@ -63,7 +63,7 @@ class EmbeddingSpace:
         self._index = {w: i for i, w in enumerate(self.words)}
         self._sq_norms = np.einsum("ij,ij->i", self.vectors, self.vectors)
         norms = np.sqrt(self._sq_norms)[:, None]
-        self._unit = self.vectors / np.maximum(norms, 1e-12)
+        self._unit = (self.vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
     @property
     def size(self) -> int:
@@ -237,23 +237,20 @@ def _load_smollm2(cache_dir: Path) -> EmbeddingSpace:
         raise ConfigError(
             "the 'smollm2' DP embedding space needs veil.models.smollm2 and the model extra"
         ) from None
-    tokenizer = None
     if path.exists():
         with np.load(path) as z:
             words, matrix = tuple(str(w) for w in z["words"]), z["vectors"]
-            full = z["full"]
     else:
-        loaded = load_smollm2()
-        model, tokenizer = (loaded if isinstance(loaded, tuple) else (loaded.model,
-                                                                       loaded.tokenizer))
-        full = model.get_input_embeddings().weight.detach().float().numpy()
+        model, tokenizer = load_smollm2()
+        emb = model.get_input_embeddings()
+        full = emb.weight.detach().float().numpy()  # type: ignore[operator]
         vocab = tokenizer.get_vocab()
         pairs = sorted((i, t[1:]) for t, i in vocab.items()
                        if t.startswith("Ġ") and re.fullmatch(r"[A-Za-z]+|[0-9]+", t[1:]))
         words = tuple(w for _, w in pairs)
         matrix = full[[i for i, _ in pairs]]
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, words=np.array(words), vectors=matrix, full=full)
+        np.savez(path, words=np.array(words), vectors=matrix)
     return EmbeddingSpace(name="smollm2", words=words, vectors=matrix, lowercase=False,
                           subword_embedder=None, cache_dir=cache_dir)
 

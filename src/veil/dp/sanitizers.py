@@ -410,7 +410,8 @@ class RanText(Sanitizer):
         vec = self.space.embed(word).astype(np.float64)
         b = self.radius_scale * self._dim_range() / epsilon
         noisy = vec + rng.laplace(0.0, 1.0, size=vec.shape) * b
-        cos_noisy = float(vec @ noisy / max(np.linalg.norm(vec) * np.linalg.norm(noisy), 1e-12))
+        norms = float(np.linalg.norm(vec) * np.linalg.norm(noisy))
+        cos_noisy = float(vec @ noisy) / max(norms, 1e-12)
         sims = self.space.cosine(vec.astype(np.float32)).astype(np.float64)
         ids = np.flatnonzero(sims >= min(cos_noisy, float(sims.max())))
         return ids, sims[ids]
@@ -433,4 +434,4 @@ def get_sanitizer(name: str, space: EmbeddingSpace | None = None, **options: obj
     except KeyError:
         raise DPError(
             f"unknown DP mechanism {name!r}; choose one of {sorted(SANITIZERS)}") from None
-    return cls(space, **options)  # type: ignore[arg-type]
+    return cls(space, **options)

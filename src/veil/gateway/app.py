@@ -106,7 +106,9 @@ def build_upstream(cfg: GatewayConfig) -> Upstream:
     if not up.base_url:
         from veil.errors import ConfigError
 
-        raise ConfigError("no upstream base URL; pass --upstream-base-url or start the embedded model")
+        raise ConfigError(
+            "no upstream base URL; pass --upstream-base-url or start the embedded model"
+        )
     return OpenAIUpstream(
         up.base_url,
         api_key=up.resolved_api_key(),

@@ -89,10 +89,14 @@ class TenantConfig(BaseModel):
             raise PolicyError(f"tenant {self.name}: give policy_file or policy, not both")
         policy: Policy | None = None
         if self.policy_file is not None:
-            path = self.policy_file if self.policy_file.is_absolute() else base_dir / self.policy_file
+            path = (
+                self.policy_file if self.policy_file.is_absolute() else base_dir / self.policy_file
+            )
             policy = Policy.from_yaml(path)
         elif self.policy is not None:
-            policy = Policy.from_yaml_text(yaml.safe_dump(self.policy), source=f"tenant {self.name}")
+            policy = Policy.from_yaml_text(
+                yaml.safe_dump(self.policy), source=f"tenant {self.name}"
+            )
         if self.terms:
             policy = policy or Policy()
             policy = policy.model_copy(update={"terms": [*policy.terms, *self.terms]})

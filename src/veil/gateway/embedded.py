@@ -32,9 +32,19 @@ class EmbeddedModelServer:
         env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
         try:
             self._proc = subprocess.Popen(
-                [sys.executable, "-m", "veil.gateway.embedded_server", "--fd", str(sock.fileno())],
-                pass_fds=(sock.fileno(),), env=env, stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=self._stderr,
+                [
+                    sys.executable,
+                    "-m",
+                    "veil.gateway.embedded_server",
+                    "--fd",
+                    str(sock.fileno()),
+                    "--exit-with-parent",
+                ],
+                pass_fds=(sock.fileno(),),
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self._stderr,
             )
         finally:
             sock.close()

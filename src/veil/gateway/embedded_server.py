@@ -63,8 +63,10 @@ class SmolLM2Engine:
     def encode(self, body: dict[str, Any], chat: bool) -> Any:
         if chat:
             return self.tok.apply_chat_template(
-                self._flatten(body["messages"]), add_generation_prompt=True,
-                return_tensors="pt", return_dict=True,
+                self._flatten(body["messages"]),
+                add_generation_prompt=True,
+                return_tensors="pt",
+                return_dict=True,
             )
         prompt = body["prompt"]
         return self.tok(prompt if isinstance(prompt, str) else prompt[0], return_tensors="pt")
@@ -80,13 +82,18 @@ class SmolLM2Engine:
         stops = [stops] if isinstance(stops, str) else list(stops)
         streamer = TextIteratorStreamer(self.tok, skip_prompt=True, skip_special_tokens=True)
         kwargs: dict[str, Any] = dict(
-            **inputs, max_new_tokens=int(max_new), streamer=streamer,
+            **inputs,
+            max_new_tokens=int(max_new),
+            streamer=streamer,
             stopping_criteria=StoppingCriteriaList([stop_flag]),
             pad_token_id=self.tok.eos_token_id,
         )
         if temperature:  # None or 0: greedy (deterministic)
-            kwargs.update(do_sample=True, temperature=float(temperature),
-                          top_p=float(body.get("top_p") or 1.0))
+            kwargs.update(
+                do_sample=True,
+                temperature=float(temperature),
+                top_p=float(body.get("top_p") or 1.0),
+            )
         else:
             kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
         seed = body.get("seed")
@@ -132,8 +139,17 @@ def create_embedded_app(engine: SmolLM2Engine) -> FastAPI:
     app = FastAPI(title="Veil embedded SmolLM2", docs_url=None, redoc_url=None)
 
     def _error(status: int, message: str) -> JSONResponse:
-        return JSONResponse({"error": {"message": message, "type": "invalid_request_error",
-                                       "param": None, "code": None}}, status_code=status)
+        return JSONResponse(
+            {
+                "error": {
+                    "message": message,
+                    "type": "invalid_request_error",
+                    "param": None,
+                    "code": None,
+                }
+            },
+            status_code=status,
+        )
 
     async def handle(request: Request, chat: bool) -> Any:
         try:
@@ -151,7 +167,9 @@ def create_embedded_app(engine: SmolLM2Engine) -> FastAPI:
         def nxt() -> str | None:
             return next(pieces, None)
 
-        def chunk(text: str | None, finish: str | None = None, first: bool = False) -> dict[str, Any]:
+        def chunk(
+            text: str | None, finish: str | None = None, first: bool = False
+        ) -> dict[str, Any]:
             if chat:
                 delta: dict[str, Any] = {"role": "assistant"} if first else {}
                 if text is not None:
@@ -161,10 +179,16 @@ def create_embedded_app(engine: SmolLM2Engine) -> FastAPI:
             else:
                 choice = {"index": 0, "text": text or "", "finish_reason": finish}
                 obj = "text_completion"
-            return {"id": cid, "object": obj, "created": created, "model": model,
-                    "choices": [choice]}
+            return {
+                "id": cid,
+                "object": obj,
+                "created": created,
+                "model": model,
+                "choices": [choice],
+            }
 
         if body.get("stream"):
+
             async def events() -> AsyncIterator[bytes]:
                 try:
                     yield f"data: {json.dumps(chunk('', first=True))}\n\n".encode()
@@ -185,11 +209,17 @@ def create_embedded_app(engine: SmolLM2Engine) -> FastAPI:
         n_out = len(engine.tok(text)["input_ids"]) if text else 0
         choice: dict[str, Any] = (
             {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
-            if chat else {"index": 0, "text": text, "finish_reason": "stop"}
+            if chat
+            else {"index": 0, "text": text, "finish_reason": "stop"}
         )
-        return {"id": cid, "object": "chat.completion" if chat else "text_completion",
-                "created": created, "model": model, "choices": [choice],
-                "usage": {"prompt_tokens": 0, "completion_tokens": n_out, "total_tokens": n_out}}
+        return {
+            "id": cid,
+            "object": "chat.completion" if chat else "text_completion",
+            "created": created,
+            "model": model,
+            "choices": [choice],
+            "usage": {"prompt_tokens": 0, "completion_tokens": n_out, "total_tokens": n_out},
+        }
 
     @app.post("/v1/chat/completions")
     async def chat_completions(request: Request) -> Any:
@@ -201,14 +231,31 @@ def create_embedded_app(engine: SmolLM2Engine) -> FastAPI:
 
     @app.get("/v1/models")
     async def models() -> dict[str, Any]:
-        return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0,
-                                            "owned_by": "veil-embedded"}]}
+        return {
+            "object": "list",
+            "data": [
+                {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "veil-embedded"}
+            ],
+        }
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     return app
+
+
+def _exit_with_parent() -> None:
+    """Die when the gateway that started us dies, even by SIGKILL (no orphaned model server)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def main() -> None:
@@ -220,7 +267,10 @@ def main() -> None:
     parser.add_argument("--fd", type=int, help="an already bound TCP socket to serve on")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--exit-with-parent", action="store_true")
     args = parser.parse_args()
+    if args.exit_with_parent:
+        _exit_with_parent()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     if args.fd is not None:
@@ -230,7 +280,7 @@ def main() -> None:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((args.host, args.port))
     app = create_embedded_app(SmolLM2Engine())
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
     asyncio.run(uvicorn.Server(config).serve(sockets=[sock]))
 
 

@@ -24,19 +24,30 @@ class GatewayMetrics:
         )
         self.in_flight = Gauge("veil_requests_in_flight", "Requests in progress", registry=r)
         self.latency = Histogram(
-            "veil_request_seconds", "Whole-request latency", ["endpoint", "stream"],
-            buckets=_LATENCY_BUCKETS, registry=r,
+            "veil_request_seconds",
+            "Whole-request latency",
+            ["endpoint", "stream"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
         )
         self.protect_seconds = Histogram(
-            "veil_protect_seconds", "Time spent masking one request", ["endpoint"],
-            buckets=_LATENCY_BUCKETS, registry=r,
+            "veil_protect_seconds",
+            "Time spent masking one request",
+            ["endpoint"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
         )
         self.first_token = Histogram(
-            "veil_time_to_first_token_seconds", "Request start to first streamed content",
-            ["endpoint"], buckets=_LATENCY_BUCKETS, registry=r,
+            "veil_time_to_first_token_seconds",
+            "Request start to first streamed content",
+            ["endpoint"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
         )
         self.entities = Counter(
-            "veil_entities_masked", "Sensitive values replaced before forwarding", ["type"],
+            "veil_entities_masked",
+            "Sensitive values replaced before forwarding",
+            ["type"],
             registry=r,
         )
         self.errors = Counter("veil_errors", "Errors by code", ["code"], registry=r)

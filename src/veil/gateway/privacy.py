@@ -239,7 +239,7 @@ class ChatStreamRestorer:
             tail = pipe.flush()
             if tail:
                 delta["content"] = (delta.get("content") or "") + tail
-        for (ci, j) in sorted(k for k in self._args if k[0] == i):
+        for ci, j in sorted(k for k in self._args if k[0] == i):
             tail = self._args.pop((ci, j)).flush()
             if not tail:
                 continue

@@ -51,7 +51,9 @@ def _authenticate(request: Request) -> Tenant:
     return tenant
 
 
-async def _respond(request: Request, work: Awaitable[dict[str, Any] | AsyncIterator[bytes]]) -> Response:
+async def _respond(
+    request: Request, work: Awaitable[dict[str, Any] | AsyncIterator[bytes]]
+) -> Response:
     try:
         result = await work
     except Exception as e:  # noqa: BLE001 - fail closed with an OpenAI-shaped error

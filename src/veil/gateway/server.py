@@ -17,7 +17,8 @@ log = logging.getLogger("veil.gateway")
 
 def configure_logging(level: str = "info") -> None:
     logging.basicConfig(
-        level=level.upper(), stream=sys.stderr,
+        level=level.upper(),
+        stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call
@@ -62,13 +63,20 @@ def serve(
         host, port = sock.getsockname()[:2]
         url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
         config = uvicorn.Config(
-            app, log_level=log_level, access_log=access_log, timeout_graceful_shutdown=5,
+            app,
+            log_level=log_level,
+            access_log=access_log,
+            timeout_graceful_shutdown=5,
         )
         server = uvicorn.Server(config)
         if on_ready is not None:
             on_ready(url)
-        log.info("veil gateway listening on %s/v1 (tenants: %d, upstream: %s)",
-                 url, len(state.tenants.tenants), cfg.upstream.kind)
+        log.info(
+            "veil gateway listening on %s/v1 (tenants: %d, upstream: %s)",
+            url,
+            len(state.tenants.tenants),
+            cfg.upstream.kind,
+        )
         asyncio.run(server.serve(sockets=[sock]))
     finally:
         if embedded is not None:

@@ -38,15 +38,22 @@ async def create_chat_completion(
     body = await _protect(state, conv, req.wire())
     log.info(
         "chat request: tenant=%s messages=%d stream=%s entities=%d",
-        tenant.name, len(req.messages), req.stream, sum(conv.entity_counts.values()),
+        tenant.name,
+        len(req.messages),
+        req.stream,
+        sum(conv.entity_counts.values()),
     )
     if not req.stream:
         data = await state.upstream.chat(body)
         return await to_thread.run_sync(conv.restore_chat, data)
     first, events = await prime(state.upstream.stream_chat(body))
     return restored_sse(
-        first, events, ChatStreamRestorer(conv),
-        metrics=state.metrics, endpoint=ENDPOINT, started=started,
+        first,
+        events,
+        ChatStreamRestorer(conv),
+        metrics=state.metrics,
+        endpoint=ENDPOINT,
+        started=started,
     )
 
 

@@ -23,7 +23,9 @@ async def create_completion(
     state: GatewayState, req: CompletionRequest, tenant: Tenant, session_header: str | None
 ) -> Body | AsyncIterator[bytes]:
     started = time.perf_counter()
-    conv = Conversation(state.core, tenant.name, state.sessions.for_completion(tenant.name, session_header))
+    conv = Conversation(
+        state.core, tenant.name, state.sessions.for_completion(tenant.name, session_header)
+    )
     t0 = time.perf_counter()
     body = await to_thread.run_sync(conv.protect_completion, req.wire())
     state.metrics.protect_seconds.labels(ENDPOINT).observe(time.perf_counter() - t0)
@@ -31,15 +33,21 @@ async def create_completion(
         state.metrics.entities.labels(typ).inc(n)
     log.info(
         "completion request: tenant=%s stream=%s entities=%d",
-        tenant.name, req.stream, sum(conv.entity_counts.values()),
+        tenant.name,
+        req.stream,
+        sum(conv.entity_counts.values()),
     )
     if not req.stream:
         data = await state.upstream.completions(body)
         return await to_thread.run_sync(conv.restore_completion, data)
     first, events = await prime(state.upstream.stream_completions(body))
     return restored_sse(
-        first, events, CompletionStreamRestorer(conv),
-        metrics=state.metrics, endpoint=ENDPOINT, started=started,
+        first,
+        events,
+        CompletionStreamRestorer(conv),
+        metrics=state.metrics,
+        endpoint=ENDPOINT,
+        started=started,
     )
 
 

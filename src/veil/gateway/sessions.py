@@ -57,7 +57,9 @@ class SessionResolver:
         explicit = self.from_header(header)
         if explicit:
             return explicit
-        first_system = next((_text(m) for m in req.messages if m.role in ("system", "developer")), "")
+        first_system = next(
+            (_text(m) for m in req.messages if m.role in ("system", "developer")), ""
+        )
         first_user = next((_text(m) for m in req.messages if m.role == "user"), "")
         return "c:" + self._mac("chat", tenant, req.user or "", first_system, first_user)
 

@@ -104,7 +104,9 @@ class OpenAIUpstream:
         try:
             data = resp.json()
         except ValueError:
-            raise UpstreamProtocolError("upstream LLM answered with a body that is not JSON") from None
+            raise UpstreamProtocolError(
+                "upstream LLM answered with a body that is not JSON"
+            ) from None
         if not isinstance(data, dict):
             raise UpstreamProtocolError("upstream LLM answered with JSON that is not an object")
         return data
@@ -232,7 +234,10 @@ class ChatOnlyUpstream:
         yield {}  # pragma: no cover - unreachable, makes this an async generator
 
     async def models(self) -> Body:
-        return {"object": "list", "data": [{"id": self._model, "object": "model", "owned_by": "veil"}]}
+        return {
+            "object": "list",
+            "data": [{"id": self._model, "object": "model", "owned_by": "veil"}],
+        }
 
     async def aclose(self) -> None:
         close = getattr(self._client, "aclose", None)

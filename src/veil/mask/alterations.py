@@ -30,7 +30,10 @@ def _ph(fmt: str, expect: str = "{o}") -> Alteration:
     def alter(rep: str, original: str) -> tuple[str, str]:
         t, n = _parts(rep)
         return (
-            fmt.format(t=t, n=n, tl=t.lower(), tt=t.replace("_", " ").title(), td=t.replace("_", "-")),
+            fmt.format(
+                t=t, n=n, tl=t.lower(), tt=t.replace("_", " ").title(), td=t.replace("_", "-"),
+                te=t.replace("_", "\\_"),
+            ),
             expect.format(o=original),
         )
 
@@ -68,6 +71,7 @@ PLACEHOLDER_ALTERATIONS: dict[str, Alteration] = {
     "hash_number": _ph("[{tt} #{n}]"),
     "no_separator": _ph("[{t}{n}]"),
     "title_spaces_hyphen": _ph("[{tt}-{n}]"),
+    "markdown_escaped": _ph("\\[{te}\\_{n}\\]"),
 }
 
 
@@ -104,13 +108,33 @@ class Case:
     expected: str
 
 
-def cases(replacement: str, original: str, operator: str) -> list[Case]:
+def _name_variants(rep: str, original: str) -> dict[str, tuple[str, str]]:
+    """LLMs shorten pseudonymous names: first name alone, or title + family name."""
+    from veil.mask.names import parse_name
+
+    rp, op = parse_name(rep), parse_name(original)
+    if len(rp.order) != 2 or len(op.order) != 2:
+        return {}
+    r_first, r_last = (rep[rp.spans[i][0] : rp.spans[i][1]] for i in rp.order)
+    o_first, o_last = (original[op.spans[i][0] : op.spans[i][1]] for i in op.order)
+    return {
+        "first_name_only": (r_first, o_first),
+        "title_and_last_name": (f"Dr. {r_last}", f"Dr. {o_last}"),
+        "last_name_upper": (r_last.upper(), o_last.upper()),
+    }
+
+
+def cases(
+    replacement: str, original: str, operator: str, entity_type: str | None = None
+) -> list[Case]:
     """Every alteration of one replacement, embedded in every context sentence."""
     out: list[Case] = []
     if operator == "placeholder":
         variants = {k: f(replacement, original) for k, f in PLACEHOLDER_ALTERATIONS.items()}
     else:
         variants = _case_variants(replacement, original)
+        if entity_type == "PERSON":
+            variants |= _name_variants(replacement, original)
     for kind, (alt, exp) in variants.items():
         for ctx in CONTEXTS:
             out.append(Case(kind, ctx.format(x=alt), ctx.format(x=exp)))

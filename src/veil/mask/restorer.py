@@ -17,19 +17,22 @@ only while it can still become a match, so held-back text is bounded by the long
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
 import regex
 
+from veil.mask.names import parse_name
 from veil.vault.base import Vault, VaultEntry
 
 _PLACEHOLDER = regex.compile(r"\[([A-Z][A-Z0-9_]*?)_(\d+)\]")
 _SP = r"[ \t]{0,3}"
 _MD = r"[*_`~]{0,3}"
-_OPEN = {"[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>"}
+# "\\[" is a markdown-escaped bracket: LLMs writing markdown emit "\\[PERSON\\_1\\]".
+_OPEN = {
+    "[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>", "\\[": "\\]",
+}
 _CACHE_SIZE = 256
 
 
@@ -43,7 +46,7 @@ def _spelling(s: str) -> str:
 
 def _type_pattern(etype: str) -> str:
     parts = [regex.escape(p) for p in etype.split("_") if p]
-    return r"[ \t_\-]{0,2}".join(parts)
+    return r"[ \t_\-\\]{0,3}".join(parts)
 
 
 def _literal_pattern(rep: str) -> str:
@@ -63,6 +66,36 @@ def _literal_pattern(rep: str) -> str:
     return "".join(out)
 
 
+def _name_tokens(
+    entries: list[VaultEntry], spelled: dict[str, str]
+) -> dict[str, tuple[str, str]]:
+    """Pseudonym name parts -> original name parts ("Kathy" -> "Jane", "Mclaughlin" -> "Doe").
+
+    LLMs shorten names ("Dear Kathy,", "Ms. Mclaughlin"). Only parts that map to exactly one
+    original part in the session are kept. Values: (token as generated, original token).
+    """
+    out: dict[str, tuple[str, str]] = {}
+    conflicts: set[str] = set()
+    for e in entries:
+        if e.entity_type != "PERSON" or e.shared or e.operator not in ("pseudonym", "synthetic"):
+            continue
+        op, rp = parse_name(e.original), parse_name(e.replacement)
+        if len(op.order) != len(rp.order) or len(op.order) < 2:
+            continue
+        for i, j in zip(op.order, rp.order, strict=True):
+            o = e.original[op.spans[i][0] : op.spans[i][1]]
+            r = e.replacement[rp.spans[j][0] : rp.spans[j][1]]
+            if len(r) < 2 or len(o) < 2:
+                continue  # initials are too ambiguous to restore
+            key = r.casefold()
+            if key in out and out[key][1] != o:
+                conflicts.add(key)
+            out.setdefault(key, (r, o))
+    for key in conflicts | set(spelled):  # whole replacements restore through the literal path
+        out.pop(key, None)
+    return out
+
+
 @dataclass(frozen=True)
 class SessionMatcher:
     """The compiled pattern and lookup tables of one session's replacements."""
@@ -72,6 +105,7 @@ class SessionMatcher:
     type_keys: dict[str, str]  # squashed type text -> canonical type
     literals: dict[str, str]  # letters and digits only -> original
     spelled: dict[str, str]  # exact spelling -> original (preferred)
+    names: dict[str, str]  # pseudonym name token (casefolded) -> original name token
     max_len: int
 
     @classmethod
@@ -100,6 +134,7 @@ class SessionMatcher:
             literals.setdefault(k, e.original)
         for k in ambiguous:
             literals.pop(k, None)
+        names = _name_tokens(entries, spelled)
         types = sorted({t for t, _ in placeholders}, key=len, reverse=True)
         alts: list[str] = []
         max_len = 0
@@ -115,7 +150,7 @@ class SessionMatcher:
                 rf"(?P<ph>(?:(?P<open>{opens})(?P<lmd>{_SP}{_MD}{_SP})"
                 rf"|(?<![\p{{L}}\p{{N}}*_`~])(?P<bmd>{_MD}))"
                 rf"(?P<type>{type_alt})"
-                rf"(?P<sep>[ \t_\-]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
+                rf"(?P<sep>[ \t_\-\\]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
                 rf"(?P<num>\d{{1,4}})(?!\d)"
                 rf"(?P<rmd>{_SP}{_MD}{_SP})"
                 rf"(?P<poss>['’]s)?"
@@ -130,6 +165,16 @@ class SessionMatcher:
                 + r")(?![\p{L}\p{N}]))"
             )
             max_len = max(max_len, 3 * max(len(r) for r in reps))
+        if names:
+            # case-sensitive: a lone "Grace" or "Will" in prose must not be taken for a name
+            words = sorted(names, key=len, reverse=True)
+            forms = [w for t in words for w in (names[t][0], t.upper())]
+            alts.append(
+                r"(?P<tok>(?<![\p{L}\p{N}])(?-i:"
+                + "|".join(regex.escape(f) for f in forms)
+                + r")(?![\p{L}\p{N}]))"
+            )
+            max_len = max(max_len, max(len(w) for w in words) + 1)
         pattern = regex.compile("|".join(alts), regex.IGNORECASE | regex.V0) if alts else None
         return cls(
             pattern=pattern,
@@ -137,6 +182,7 @@ class SessionMatcher:
             type_keys={_lit_key(t): t for t in types},
             literals=literals,
             spelled=spelled,
+            names={k: v[1] for k, v in names.items()},
             max_len=max_len,
         )
 
@@ -146,6 +192,10 @@ class SessionMatcher:
         if lit is not None:
             hit = self.spelled.get(_spelling(lit)) or self.literals.get(_lit_key(lit))
             return hit if hit is not None else m.group(0)
+        tok = m.groupdict().get("tok")
+        if tok is not None:
+            original = self.names[tok.casefold()]
+            return original.upper() if tok.isupper() and len(tok) > 1 else original
         etype = self.type_keys.get(_lit_key(m.group("type")))
         original = self.placeholders.get((etype, int(m.group("num")))) if etype else None
         if original is None:
@@ -178,7 +228,16 @@ class SessionMatcher:
         out: list[str] = []
         pos = 0
         for m in self.pattern.finditer(buf, partial=not final):
-            if not final and (m.partial or m.end() == len(buf)):
+            if not final and (
+                m.partial
+                or m.end() == len(buf)
+                # a complete match near the end may still lose to a longer alternative
+                # ("CHRISTINE" vs "CHRISTINE ROGERS"): hold while the rest could grow into one
+                or (
+                    len(buf) - m.start() <= self.max_len
+                    and self.pattern.fullmatch(buf, m.start(), partial=True) is not None
+                )
+            ):
                 out.append(buf[pos : m.start()])
                 return "".join(out), m.start()
             out.append(buf[pos : m.start()])
@@ -227,20 +286,17 @@ class Restorer:
         return f"Restorer(vault={self.vault!r})"
 
     def matcher(self, *, tenant: str, session: str) -> SessionMatcher:
-        entries = self.vault.entries(tenant, session)
-        h = hashlib.sha256()
-        for e in entries:
-            h.update(f"{e.created}\x00{e.replacement}\x00{e.shared}\x01".encode())
-        sig = h.hexdigest()
+        """The session's compiled matcher; rebuilt only when the session's entries changed."""
+        version = self.vault.version(tenant, session)
         key = (tenant, session)
         with self._lock:
             cached = self._cache.get(key)
-            if cached and cached[0] == sig:
+            if cached and cached[0] == version:
                 self._cache.move_to_end(key)
                 return cached[1]
-        built = SessionMatcher.build(entries)
+        built = SessionMatcher.build(self.vault.entries(tenant, session))
         with self._lock:
-            self._cache[key] = (sig, built)
+            self._cache[key] = (version, built)
             self._cache.move_to_end(key)
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)

@@ -33,7 +33,7 @@ class ObfuscationConfig:
     # Key matrices (Algorithm 1): hidden size grows from d to d' = d + 2h (+ padding, see keys.py).
     h: int = 128
     lam: float = 0.3
-    c_scale: float = 1.0  # scale of the C block (changes ||xP||, so the RMSNorm error)
+    c_scale: float = 0.1  # scale of the C block (changes ||xP||, so the RMSNorm error)
     d_scale: float = 1.0  # scale of the D block (only changes what the host sees)
     e_scale: float = 1.0  # scale of E = E1 E2 relative to the paper's N(0, 1/d) factors
     distinct_keys: bool = True  # a fresh P / Q per component (all from one INIT)
@@ -58,7 +58,7 @@ class ObfuscationConfig:
     # Token ids that tau leaves in place (e.g. special tokens, if the host may see them).
     fixed_token_ids: list[int] = field(default_factory=list)
     # Number of calibration tokens used when kappa is None (the CLI feeds real text).
-    calibration_tokens: int = 512
+    calibration_tokens: int = 256
 
     def __post_init__(self) -> None:
         problems = []

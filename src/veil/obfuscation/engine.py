@@ -131,24 +131,36 @@ def obfuscate(
     def put(name: str, arr: np.ndarray) -> None:
         sd[name] = torch.from_numpy(np.ascontiguousarray(arr)).to(dtype)
 
-    # --- embedding: row tau(i) = W*_e[i] P_e
-    say("embedding")
-    w_e = _np(model.get_input_embeddings().weight)
-    w_e_noisy = T.add_noise(w_e, config.alpha_e, component_rng(seed, _EMBED))
-    put("model.embed_tokens.weight", T.permute_rows(w_e_noisy @ basis.make_p(
-        component_rng(seed, _EMBED, 1)), tau))
-    del w_e_noisy
+    # --- embedding and LM head: vocabulary-sized products run in the model's precision (at
+    # least float32), in torch; the key matrices themselves stay float64.
+    work = torch.float64 if dtype == torch.float64 else torch.float32
+    tau_t = torch.as_tensor(tau)
 
-    # --- LM head (untied): fold the final norm weight, add noise, Q_h on the input side
-    say("lm head")
-    w_h = _np(model.get_output_embeddings().weight)  # n x d (HF layout)
-    w_h_noisy = T.add_noise(w_h, config.alpha_h, component_rng(seed, _HEAD))
-    g_f = _np(model.model.norm.weight)
-    q_h = basis.make_q(component_rng(seed, _HEAD, 1))
-    put("lm_head.weight", T.permute_rows((w_h_noisy * g_f) @ q_h.T, tau))
+    def vocab_product(w: torch.Tensor, alpha: float, stream: int, right: np.ndarray,
+                      scale: np.ndarray | None = None) -> torch.Tensor:
+        w = w.detach().to(work)
+        if alpha:
+            gen = torch.Generator().manual_seed(int(component_rng(seed, stream).integers(2**62)))
+            w = w + (alpha * float(w.double().std())) * torch.randn(w.shape, generator=gen,
+                                                                    dtype=work)
+        if scale is not None:
+            w = w * torch.from_numpy(scale).to(work)
+        out = torch.empty(w.shape[0], right.shape[1], dtype=work)
+        out[tau_t] = w @ torch.from_numpy(right).to(work)  # row tau(i) <- token i
+        return out.to(dtype)
+
+    say("embedding")  # W~_e = Pi W*_e P_e
+    sd["model.embed_tokens.weight"] = vocab_product(
+        model.get_input_embeddings().weight, config.alpha_e, _EMBED,
+        basis.make_p(component_rng(seed, _EMBED, 1)))
+    say("lm head")  # W~_h = Q_h diag(g_final) W*_h Pi^T (untied; HF stores its transpose)
+    sd["lm_head.weight"] = vocab_product(
+        model.get_output_embeddings().weight, config.alpha_h, _HEAD,
+        basis.make_q(component_rng(seed, _HEAD, 1)).T, scale=_np(model.model.norm.weight))
     if getattr(model.lm_head, "bias", None) is not None:
-        put("lm_head.bias", T.permute_rows(_np(model.lm_head.bias)[:, None], tau)[:, 0])
-    del w_h, w_h_noisy, w_e
+        bias = model.lm_head.bias.detach().clone()
+        bias[tau_t] = model.lm_head.bias.detach()
+        sd["lm_head.bias"] = bias
 
     # --- decoder layers
     for li, layer in enumerate(model.model.layers):
@@ -216,6 +228,17 @@ def obfuscate(
         )
     if model.generation_config is not None:
         new.generation_config = copy.deepcopy(model.generation_config)
+    # Special token ids live in the obfuscated id space too, so an engine stops at tau(eos). The
+    # host learns these few ids (it would from stop_token_ids anyway).
+    for c in (new.config, new.generation_config):
+        if c is None:
+            continue
+        for attr in ("bos_token_id", "eos_token_id", "pad_token_id", "decoder_start_token_id"):
+            v = getattr(c, attr, None)
+            if isinstance(v, int) and 0 <= v < vocab:
+                setattr(c, attr, int(tau[v]))
+            elif isinstance(v, list | tuple):
+                setattr(c, attr, [int(tau[i]) for i in v if 0 <= int(i) < vocab])
     new.eval()
 
     # --- kappa

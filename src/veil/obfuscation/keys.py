@@ -65,30 +65,31 @@ class KeyBasis:
     def d_prime(self) -> int:
         return self.d + self.h_c + self.h_e
 
+    def __post_init__(self) -> None:
+        # P = B Z_b + C Z_c + E Z_e and Q = Z_b^T B^-1 + Z_c^T F + Z_e^T D: the parts shared by
+        # every P / Q are computed once, so drawing one per component stays cheap.
+        d, hc = self.d, self.h_c
+        zb, zc, ze = self.Z[:d], self.Z[d:d + hc], self.Z[d + hc:]
+        object.__setattr__(self, "_p0", self.B @ zb + self.E @ ze)
+        object.__setattr__(self, "_c_z", self.C_null @ zc)  # k_c x d'
+        object.__setattr__(self, "_q0", zb.T @ self.B_inv + zc.T @ self.F)
+        object.__setattr__(self, "_ze_d", ze.T @ self.D_null if self.h_e else None)  # d' x k_e
+
     def make_p(self, rng: Rng) -> np.ndarray:
         """A fresh P (d x d') with P Q = I for every Q of this basis."""
-        parts = [self.B]
-        if self.h_c:
-            g = rng.standard_normal((self.d, self.C_null.shape[0])) * (self.c_scale / np.sqrt(self.d))
-            parts.append(g @ self.C_null)
-        if self.h_e:
-            parts.append(self.E)
-        return np.concatenate(parts, axis=1) @ self.Z
+        p0: np.ndarray = self._p0  # type: ignore[attr-defined]
+        if not self.h_c:
+            return p0.copy()
+        g = rng.standard_normal((self.d, self.C_null.shape[0])) * (self.c_scale / np.sqrt(self.d))
+        return p0 + g @ self._c_z  # type: ignore[attr-defined]
 
     def make_q(self, rng: Rng | None) -> np.ndarray:
         """A fresh Q (d' x d); ``rng=None`` gives the canonical one with D = 0 (for decoding)."""
-        parts = [self.B_inv]
-        if self.h_c:
-            parts.append(self.F)
-        if self.h_e:
-            if rng is None:
-                parts.append(np.zeros((self.h_e, self.d)))
-            else:
-                k = rng.standard_normal((self.D_null.shape[1], self.d)) * (
-                    self.d_scale / np.sqrt(self.d)
-                )
-                parts.append(self.D_null @ k)
-        return self.Z.T @ np.concatenate(parts, axis=0)
+        q0: np.ndarray = self._q0  # type: ignore[attr-defined]
+        if not self.h_e or rng is None:
+            return q0.copy()
+        k = rng.standard_normal((self.D_null.shape[1], self.d)) * (self.d_scale / np.sqrt(self.d))
+        return q0 + self._ze_d @ k  # type: ignore[attr-defined]
 
 
 def key_basis(

@@ -203,6 +203,11 @@ class Vault(ABC):
     def entries(self, tenant: str, session: str) -> list[VaultEntry]:
         """All live entries of a session, oldest first (decrypted)."""
 
+    def version(self, tenant: str, session: str) -> str:
+        """A cheap token that changes whenever the session's entries change (for caches)."""
+        entries = self.entries(tenant, session)
+        return f"{len(entries)}:{entries[-1].created if entries else 0}"
+
     def session_entries(self, tenant: str, session: str) -> list[VaultEntry]:
         """Alias of :meth:`entries` (used by the facade's seen-entity cache)."""
         return self.entries(tenant, session)

@@ -21,6 +21,7 @@ import json
 import os
 import secrets
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,11 +73,17 @@ def _key_file(path: Path) -> bytes:
                 f.flush()
                 os.fsync(f.fileno())
         raw = path.read_bytes().strip()
+        mode = path.stat().st_mode & 0o077
     except OSError as e:
         raise VaultUnavailableError(
             f"cannot create or read the vault key file {path} ({e.strerror}); check that "
             "VEIL_HOME is writable, or set VEIL_MASTER_KEY"
         ) from None
+    if mode:
+        warnings.warn(
+            f"vault key file {path} is readable by other users; run `chmod 600 {path}`",
+            stacklevel=3,
+        )
     try:
         key = base64.b64decode(raw, validate=True)
     except (binascii.Error, ValueError):
@@ -172,15 +179,21 @@ class TenantKeys:
         return nonce + self.enc.encrypt(nonce, data, _aad("entry", tenant, session))
 
     def open(self, tenant: str, session: str, blob: bytes) -> dict[str, Any]:
-        try:
-            data = self.enc.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], _aad("entry", tenant, session))
-        except (InvalidTag, ValueError):
-            raise VaultKeyError(
-                "a vault entry failed authentication (tampered with, or moved between "
-                "sessions or tenants); delete the session or restore the vault from backup"
-            ) from None
-        record: dict[str, Any] = json.loads(data)
-        return record
+        return self.open_many(tenant, session, [blob])[0]
+
+    def open_many(self, tenant: str, session: str, blobs: list[bytes]) -> list[dict[str, Any]]:
+        aad = _aad("entry", tenant, session)
+        out: list[dict[str, Any]] = []
+        for blob in blobs:
+            try:
+                data = self.enc.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
+            except (InvalidTag, ValueError):
+                raise VaultKeyError(
+                    "a vault entry failed authentication (tampered with, or moved between "
+                    "sessions or tenants); delete the session or restore the vault from backup"
+                ) from None
+            out.append(json.loads(data.decode()))
+        return out
 
 
 def new_tenant_secret() -> bytes:

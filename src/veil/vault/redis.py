@@ -19,6 +19,7 @@ every new mapping.
 from __future__ import annotations
 
 import contextlib
+import secrets
 from collections.abc import Iterator
 from typing import Any
 
@@ -135,7 +136,13 @@ class RedisVault(Vault):
                         pipe.unwatch()
                         if blob is not None:
                             return VaultEntry.from_record(keys.open(tenant, session, bytes(blob)))
-                        continue  # index without entry: expiring right now; retry
+                        # An index without its entry: the session's keys are expiring one by
+                        # one right now. Finish the expiry, then start the session afresh.
+                        pipe.watch(*k.values())
+                        pipe.multi()
+                        pipe.delete(*k.values())
+                        pipe.execute()
+                        continue
                     rep: str | None = None
                     counter: int | None = None
                     if shared_replacement is not None:
@@ -171,6 +178,8 @@ class RedisVault(Vault):
                         pipe.hset(k["r"], rep, new_id)
                     pipe.sadd(k["f"], idx.fp)
                     pipe.hset(k["c"], "#id", new_id)
+                    if new_id == 1:  # a new epoch: a recreated session never repeats a version
+                        pipe.hset(k["c"], "#epoch", secrets.token_hex(8))
                     if counter is not None:
                         pipe.hset(k["c"], entity_type, counter)
                     for key in k.values():
@@ -189,7 +198,19 @@ class RedisVault(Vault):
         with self._guard():
             raw: Any = self._client.hgetall(k["e"])
         items = sorted(((int(i), bytes(b)) for i, b in raw.items()), key=lambda t: t[0])
-        return [VaultEntry.from_record(keys.open(tenant, session, b)) for _, b in items]
+        return [
+            VaultEntry.from_record(rec)
+            for rec in keys.open_many(tenant, session, [b for _, b in items])
+        ]
+
+    def version(self, tenant: str, session: str) -> str:
+        k = self._keys_of(tenant, session)
+        with self._guard():
+            pipe = self._client.pipeline(transaction=False)
+            pipe.hmget(k["c"], ["#id", "#epoch"])
+            pipe.hlen(k["e"])
+            (last, epoch), count = pipe.execute()
+        return f"{count}:{int(last or 0)}:{(epoch or b'').decode()}"
 
     def delete_session(self, tenant: str, session: str) -> None:
         k = self._keys_of(tenant, session)

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS counters (
     PRIMARY KEY (tenant, session, type)
 );
 CREATE TABLE IF NOT EXISTS entries (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: ids version the restorer cache
     tenant TEXT NOT NULL,
     session TEXT NOT NULL,
     lk_exact TEXT NOT NULL,
@@ -278,7 +278,21 @@ class SQLiteVault(Vault):
             rows = conn.execute(
                 "SELECT blob FROM entries WHERE tenant = ? AND session = ? ORDER BY id", (tid, sid)
             ).fetchall()
-        return [VaultEntry.from_record(keys.open(tenant, session, bytes(r[0]))) for r in rows]
+        return [
+            VaultEntry.from_record(rec)
+            for rec in keys.open_many(tenant, session, [bytes(r[0]) for r in rows])
+        ]
+
+    def version(self, tenant: str, session: str) -> str:
+        tid, sid = self._ids(tenant, session)
+        with self._guard():
+            conn = self._conn()
+            if not self._live(conn, tid, sid):
+                return "0"
+            count, last = conn.execute(
+                "SELECT count(*), max(id) FROM entries WHERE tenant = ? AND session = ?", (tid, sid)
+            ).fetchone()
+        return f"{count}:{last}"
 
     def delete_session(self, tenant: str, session: str) -> None:
         tid, sid = self._ids(tenant, session)

@@ -36,12 +36,17 @@ class ScriptedUpstream:
         return json.dumps(self.bodies)
 
 
-def chat_body(content: str | None, tool_calls: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def chat_body(
+    content: str | None, tool_calls: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     msg: dict[str, Any] = {"role": "assistant", "content": content}
     if tool_calls:
         msg["tool_calls"] = tool_calls
     return {
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "created": 1,
+        "model": "m",
         "choices": [{"index": 0, "message": msg, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
         "system_fingerprint": "fp_test",
@@ -55,7 +60,10 @@ def sse(events: list[dict[str, Any]], done: bool = True) -> bytes:
 
 def delta_chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
     return {
-        "id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "m",
+        "id": "chatcmpl-1",
+        "object": "chat.completion.chunk",
+        "created": 1,
+        "model": "m",
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
     }
 
@@ -88,7 +96,8 @@ def make_client(
     state = GatewayState(
         core=core,
         upstream=OpenAIUpstream(
-            "http://upstream.test/v1", api_key="sk-upstream",
+            "http://upstream.test/v1",
+            api_key="sk-upstream",
             transport=httpx.MockTransport(upstream.handler),
         ),
         tenants=tenants or TenantRegistry([Tenant("default")], {}),

@@ -74,7 +74,9 @@ class FakeVeil:
         terms = [TermRule(term=t) for t in self.output_terms.get(tenant, [])]
         return Policy(terms=terms)
 
-    def protect(self, text: str, *, session: str = "default", tenant: str = "default") -> FakeResult:
+    def protect(
+        self, text: str, *, session: str = "default", tenant: str = "default"
+    ) -> FakeResult:
         self.protect_calls += 1
         if "FAIL_DETECT" in text:
             raise DetectionError("detector failed; the request was refused")

@@ -65,7 +65,7 @@ def test_tolerant_restoration_success_rate(vault, op: str, record_property) -> N
         res = m.mask(value, [Detection(etype, 0, len(value), 1.0, "t", value)], tenant=T,
                      session="alt")
         rep = res.entities[0].replacement
-        for case in cases(rep, value, op):
+        for case in cases(rep, value, op, etype):
             total += 1
             if r.restore(case.altered, tenant=T, session="alt") == case.expected:
                 ok += 1
@@ -130,7 +130,7 @@ def stream_setup(tmp_path_factory):
         res = m.mask(TEXT, detect(TEXT, VALUES), tenant=T, session=op)
         reps = [e.replacement for e in res.entities]
         altered = [c.altered for e, val in zip(res.entities, VALUES, strict=True)
-                   for c in cases(e.replacement, val[1], op)[::7]]
+                   for c in cases(e.replacement, val[1], op, val[0])[::7]]
         answers.append((op, res.masked + "\n" + " ".join(altered), reps))
     yield r, answers
     v.close()
@@ -170,3 +170,40 @@ def test_stream_emits_plain_text_immediately(stream_setup) -> None:
     one_char = [r.stream(tenant=T, session="placeholder") for _ in range(1)][0]
     got = "".join(one_char.feed(ch) for ch in "x [person_1]'s y") + one_char.flush()
     assert got == "x Jane Doe's y"
+
+
+def test_restorer_cache_follows_erasure_and_recreation(any_vault, tenant) -> None:
+    m, r = Masker(any_vault, Policy()), Restorer(any_vault)
+    m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=tenant, session="s")
+    assert r.restore("[PERSON_1]", tenant=tenant, session="s") == "Jane Doe"
+    any_vault.delete_session(tenant, "s")
+    assert r.restore("[PERSON_1]", tenant=tenant, session="s") == "[PERSON_1]"
+    m.mask("Bob Stone", detect("Bob Stone", [("PERSON", "Bob Stone")]), tenant=tenant, session="s")
+    assert r.restore("[PERSON_1]", tenant=tenant, session="s") == "Bob Stone"
+
+
+def test_no_value_reaches_logs(make_masker, restorer, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    for op in OPS:
+        m = make_masker(op)
+        res = m.mask(TEXT, detect(TEXT, VALUES), tenant=T, session="logs-" + op)
+        restorer.restore(res.masked, tenant=T, session="logs-" + op)
+        sr = restorer.stream(tenant=T, session="logs-" + op)
+        sr.feed(res.masked)
+        sr.flush()
+    logged = caplog.text + repr(res) + repr(sr) + repr(restorer) + repr(m)
+    for _, value in VALUES:
+        assert value not in logged
+
+
+def test_name_parts_of_pseudonyms_restore_only_when_capitalised(make_masker, restorer) -> None:
+    m = make_masker("pseudonym")
+    first, last = m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=T,
+                         session="np").masked.split(" ")
+    assert restorer.restore(f"Dear {first}, re: Mr. {last}", tenant=T, session="np") == \
+        "Dear Jane, re: Mr. Doe"
+    prose = f"the {first.lower()} and {last.lower()} things"
+    assert restorer.restore(prose, tenant=T, session="np") == prose
+    assert restorer.restore(f"Dear {first},", tenant=T, session="other") == f"Dear {first},"

@@ -330,3 +330,31 @@ def test_sqlite_garbage_file_is_unavailable(tmp_path: Path, master_key: str) -> 
     bad.write_bytes(os.urandom(8192))
     with pytest.raises(VaultUnavailableError):
         SQLiteVault(Settings(home=tmp_path, master_key=master_key, vault_path=bad))
+
+
+@pytest.mark.redis
+def test_redis_dying_mid_session_fails_closed(tmp_path: Path, master_key: str) -> None:
+    from tests.conftest import redis_binary, start_redis, stop_redis
+
+    if not redis_binary():
+        pytest.skip("redis-server binary not found: run `make services-install`")
+    proc, port = start_redis(tmp_path)
+    try:
+        v = open_vault(Settings(home=tmp_path, master_key=master_key, vault_backend="redis",
+                                redis_url=f"redis://127.0.0.1:{port}/0"))
+        add(v, "t", "s", SECRET)
+    finally:
+        stop_redis(proc)
+    for call in (lambda: add(v, "t", "s", "Other"), lambda: v.entries("t", "s"),
+                 lambda: v.find("t", "s", entity_type="PERSON", exact_key=SECRET)):
+        with pytest.raises(VaultUnavailableError) as err:
+            call()
+        assert SECRET not in str(err.value) and err.value.__cause__ is None
+
+
+def test_key_file_readable_by_others_warns(tmp_path: Path) -> None:
+    s = Settings(home=tmp_path)
+    open_vault(s).close()
+    (tmp_path / "master.key").chmod(0o644)
+    with pytest.warns(UserWarning, match="chmod 600"):
+        open_vault(s).close()

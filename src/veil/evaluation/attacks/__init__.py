@@ -13,6 +13,7 @@ from veil.evaluation.attacks.base import (
 from veil.evaluation.attacks.frequency import FrequencyMatchingAttack
 from veil.evaluation.attacks.invariant import InvariantAttack
 from veil.evaluation.attacks.isa import InternalStateInversion
+from veil.evaluation.attacks.learned import LearnedInversionAttack
 from veil.evaluation.attacks.nn import NearestNeighbourAttack
 from veil.evaluation.attacks.simulate import SimulatedDefence, simulate_obfuscation
 from veil.evaluation.attacks.vma import VocabularyMatchingAttack
@@ -24,6 +25,7 @@ __all__ = [
     "HostView",
     "InternalStateInversion",
     "InvariantAttack",
+    "LearnedInversionAttack",
     "NearestNeighbourAttack",
     "PublicKnowledge",
     "RecoveryScore",

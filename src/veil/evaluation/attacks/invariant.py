@@ -28,10 +28,10 @@ from veil.evaluation.attacks.weights import ModelWeights
 
 
 def gate_features(w: ModelWeights, rows: torch.Tensor, layers: Sequence[int]) -> torch.Tensor:
-    x = w.embed()[rows].double()
+    x = w.embed()[rows]
     feats = []
     for i in layers:
-        g = w.gate(i).double()  # (f, d)
+        g = w.gate(i)  # (f, d)
         mean = x @ g.mean(0)
         second = ((x @ (g.T @ g)) * x).sum(1) / g.shape[0]
         feats += [mean, second.clamp_min(0).sqrt()]
@@ -40,11 +40,11 @@ def gate_features(w: ModelWeights, rows: torch.Tensor, layers: Sequence[int]) ->
 
 def rope_features(w: ModelWeights, rows: torch.Tensor, layers: Sequence[int],
                   moments: dict[int, torch.Tensor]) -> torch.Tensor:
-    x = w.embed()[rows].double()
+    x = w.embed()[rows]
     hd = w.head_dim
     feats = []
     for i in layers:
-        q = (x @ w.q(i).double().T).reshape(len(rows), -1, 2, hd // 2)  # (r, heads, 2, pairs)
+        q = (x @ w.q(i).T).reshape(len(rows), -1, 2, hd // 2)  # (r, heads, 2, pairs)
         v = q.permute(0, 1, 3, 2).reshape(len(rows), -1, 2)  # (r, heads*pairs, 2): (p, p + hd/2)
         minv = torch.linalg.inv(moments[i])  # (heads*pairs, 2, 2)
         m = torch.einsum("rpa,pab,rpb->rp", v, minv, v).clamp_min(0).sqrt()
@@ -54,11 +54,11 @@ def rope_features(w: ModelWeights, rows: torch.Tensor, layers: Sequence[int],
 
 
 def rope_moments(w: ModelWeights, layers: Sequence[int], sample: torch.Tensor) -> dict[int, torch.Tensor]:
-    x = w.embed()[sample].double()
+    x = w.embed()[sample]
     hd = w.head_dim
     out = {}
     for i in layers:
-        q = (x @ w.q(i).double().T).reshape(len(sample), -1, 2, hd // 2)
+        q = (x @ w.q(i).T).reshape(len(sample), -1, 2, hd // 2)
         v = q.permute(0, 1, 3, 2).reshape(len(sample), -1, 2)
         out[i] = torch.einsum("rpa,rpb->pab", v, v) / len(sample) + 1e-12 * torch.eye(2)
     return out
@@ -95,8 +95,8 @@ class InvariantAttack(Attack):
         n_layers = pub.n_layers
         if self.layers is not None:
             layers = list(self.layers)
-        elif self.invariant == "gate":
-            layers = list(range(n_layers))
+        elif self.invariant == "gate":  # at most 8 spread-out layers: cheap, and enough
+            layers = sorted({round(j * (n_layers - 1) / 7) for j in range(8)})
         else:
             layers = sorted({0, n_layers // 2})
         key = (id(public.model), f"{self.invariant}-{layers}")

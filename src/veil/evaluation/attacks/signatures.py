@@ -137,6 +137,19 @@ class SignatureBuilder:
         return sig
 
 
+_PUBLIC_BUILDERS: dict[tuple[int, str], SignatureBuilder] = {}
+
+
+def public_builder(model: torch.nn.Module, *, cache_dir: Path | None = None, tail: int = 32,
+                   mid: int = 192) -> SignatureBuilder:
+    """The shared public-side builder of ``model`` (one per process: its signatures never change)."""
+    key = (id(model), f"{tail}-{mid}")
+    if key not in _PUBLIC_BUILDERS:
+        _PUBLIC_BUILDERS[key] = SignatureBuilder(ModelWeights(model), tail=tail, mid=mid,  # type: ignore[arg-type]
+                                                 cache_dir=cache_dir)
+    return _PUBLIC_BUILDERS[key]
+
+
 def _sqdist(a: torch.Tensor, b: torch.Tensor, b_sq: torch.Tensor) -> torch.Tensor:
     return (a * a).sum(1, keepdim=True) + b_sq[None, :] - 2.0 * (a @ b.T)
 

@@ -17,7 +17,12 @@ import numpy as np
 import torch
 
 from veil.evaluation.attacks.base import Attack, AttackOutput, HostView, PublicKnowledge, target_ids
-from veil.evaluation.attacks.signatures import Product, SignatureBuilder, match_signatures
+from veil.evaluation.attacks.signatures import (
+    Product,
+    SignatureBuilder,
+    match_signatures,
+    public_builder,
+)
 from veil.evaluation.attacks.weights import ModelWeights
 
 
@@ -44,22 +49,11 @@ class VocabularyMatchingAttack(Attack):
         self.cache_dir = cache_dir
         self.tail, self.mid = tail, mid
         self.name = "vma_vote" if vote else "vma_single"
-        self._public_builders: dict[int, SignatureBuilder] = {}
-
-    def _builder(self, model: torch.nn.Module, *, public: bool) -> SignatureBuilder:
-        w = ModelWeights(model)  # type: ignore[arg-type]
-        if public:  # reuse across runs of a sweep: the public side never changes
-            key = id(model)
-            if key not in self._public_builders:
-                self._public_builders[key] = SignatureBuilder(
-                    w, tail=self.tail, mid=self.mid, cache_dir=self.cache_dir
-                )
-            return self._public_builders[key]
-        return SignatureBuilder(w, tail=self.tail, mid=self.mid)
 
     def run(self, view: HostView, public: PublicKnowledge) -> AttackOutput:
-        pub = self._builder(public.model, public=True)
-        host = self._builder(view.model, public=False)
+        # The public side is shared across runs of a sweep: it never changes.
+        pub = public_builder(public.model, cache_dir=self.cache_dir, tail=self.tail, mid=self.mid)
+        host = SignatureBuilder(ModelWeights(view.model), tail=self.tail, mid=self.mid)  # type: ignore[arg-type]
         if self.products is not None:
             products = self.products
         elif self.vote:

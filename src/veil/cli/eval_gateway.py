@@ -1,0 +1,79 @@
+"""``veil eval gateway``: detection, leakage, restoration, utility and cost of gateway mode (issue 4).
+
+Writes gateway_eval.json, gateway_eval.md and PNG plots under ``<out>/gateway_eval/``. Progress
+bars name sections and counts only, never text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+from veil.cli.eval import eval_app
+
+
+@eval_app.command("gateway")
+def eval_gateway(
+    n: int = typer.Option(0, help="detection samples per dataset and seed (0: 200, quick 30)"),
+    seeds: str = typer.Option("", help="comma-separated seeds (default 101,102,103; quick 101)"),
+    protect_n: int = typer.Option(0, help="leakage/restoration samples per dataset and seed "
+                                  "(0: 100, quick 15)"),
+    prompts: int = typer.Option(0, help="utility prompts (0: 12, quick 3)"),
+    max_new_tokens: int = typer.Option(0, help="SmolLM2 answer length (0: 48, quick 24)"),
+    quick: bool = typer.Option(False, "--quick", help="small n everywhere (a few minutes)"),
+    utility: bool = typer.Option(True, help="run SmolLM2 for utility and the LLM-call baseline"),
+    presidio: bool = typer.Option(True, help="compare with Presidio (needs the eval extra)"),
+    out: Path = typer.Option(Path("benchmarks/results"), help="results root directory"),
+    threads: int = typer.Option(0, help="torch threads (0: torch default)"),
+) -> None:
+    """Veil vs Presidio (and LLM Guard if it runs offline): quality, leakage, restoration,
+    utility and cost, on the same data in one run."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from veil.evaluation.gateway_eval import GatewayEvalConfig, run_gateway_eval
+    from veil.evaluation.gateway_report import headline, write_report
+
+    cfg = GatewayEvalConfig.quick_config() if quick else GatewayEvalConfig()
+    if n:
+        cfg.n = n
+    if seeds.strip():
+        cfg.seeds = [int(s) for s in seeds.split(",") if s.strip()]
+    if protect_n:
+        cfg.protect_n = protect_n
+    cfg.protect_n = min(cfg.protect_n, cfg.n)
+    if prompts:
+        cfg.utility_prompts = prompts
+    if max_new_tokens:
+        cfg.max_new_tokens = max_new_tokens
+    cfg.utility, cfg.presidio = utility, presidio
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console) as bar:
+
+        def progress(desc: str, total: int) -> Callable[[], None]:
+            task = bar.add_task(desc, total=total)
+            return lambda: bar.advance(task)
+
+        result = run_gateway_eval(cfg, progress=progress)
+    for p in write_report(result, out / "gateway_eval"):
+        console.print(f"wrote {p}")
+    for line in headline(result):
+        typer.echo(line)
+
+
+def register(app: typer.Typer) -> None:
+    """Nothing to add: the command attaches itself to ``veil eval``."""

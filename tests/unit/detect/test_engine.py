@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+
+from veil.config import EntityRule, Policy
+from veil.detect import Detection, DetectionEngine, PatternRecognizer, Recognizer, resolve_overlaps
+from veil.detect.patterns import Pattern
+from veil.errors import DetectionError, InputError
+
+
+def det(t: str, s: int, e: int, score: float, rec: str = "r") -> Detection:
+    return Detection(t, s, e, score, rec, "x" * (e - s))
+
+
+def test_resolve_prefers_score_then_length() -> None:
+    a = det("PHONE", 0, 10, 0.6)
+    b = det("CREDIT_CARD", 0, 16, 0.95)
+    c = det("PERSON", 20, 25, 0.85)
+    d = det("PERSON", 20, 30, 0.85)  # same score, longer
+    assert resolve_overlaps([a, b, c, d]) == [b, d]
+
+
+def test_validated_beats_ner() -> None:
+    ner = det("PERSON", 0, 12, 0.99, "spacy_ner")
+    pattern = det("PHONE", 2, 12, 0.6, "phone")
+    assert resolve_overlaps([ner, pattern], {"phone"}) == [pattern]
+
+
+def test_output_sorted_and_disjoint(pattern_engine: DetectionEngine) -> None:
+    text = ("mail a@b.co, card 4111 1111 1111 1111, ip 10.0.0.1, ssn 123-45-6789, "
+            "url https://x.io/a@b.co")
+    ds = pattern_engine.analyze(text)
+    assert [d.start for d in ds] == sorted(d.start for d in ds)
+    assert all(x.end <= y.start for x, y in zip(ds, ds[1:], strict=False))
+    assert all(text[d.start:d.end] == d.text for d in ds)
+
+
+def test_policy_disable_and_threshold() -> None:
+    text = "mail jane@example.com, call +44 20 7946 0958"
+    off = DetectionEngine(Policy(ner=False, entities={"email": EntityRule(enabled=False)}))
+    assert [d.type for d in off.analyze(text)] == ["PHONE"]
+    strict = DetectionEngine(Policy(ner=False, entities={"PHONE": EntityRule(threshold=0.99)}))
+    assert [d.type for d in strict.analyze(text)] == ["EMAIL"]
+    low = DetectionEngine(Policy(ner=False, default_threshold=0.0))
+    assert low.analyze("id 123456789") != []  # a bare 9-digit run scores 0.3
+    default = DetectionEngine(Policy(ner=False))
+    assert default.analyze("id 123456789") == []
+    assert [d.type for d in default.analyze("SSN: 123456789")] == ["US_SSN"]  # context boost
+
+
+def test_allow_list(pattern_engine: DetectionEngine) -> None:
+    eng = DetectionEngine(Policy(ner=False, allow_list=["Support@Example.com"]))
+    assert eng.analyze("write to support@example.com or jane@example.com")[0].text == \
+        "jane@example.com"
+    assert len(eng.analyze("support@example.com")) == 0
+
+
+def test_empty_and_whitespace(pattern_engine: DetectionEngine) -> None:
+    assert pattern_engine.analyze("") == []
+    assert pattern_engine.analyze("   \n\t ") == []
+    assert pattern_engine.analyze_batch(["", "a@b.co"])[0] == []
+
+
+def test_non_str_is_input_error(pattern_engine: DetectionEngine) -> None:
+    with pytest.raises(InputError):
+        pattern_engine.analyze(b"bytes")  # type: ignore[arg-type]
+
+
+def test_one_megabyte(pattern_engine: DetectionEngine) -> None:
+    filler = "lorem ipsum dolor sit amet 12345. " * 30_000
+    text = filler + " mail jane@example.com " + filler
+    assert len(text) > 1_000_000
+    ds = pattern_engine.analyze(text)
+    assert [(d.type, d.text) for d in ds] == [("EMAIL", "jane@example.com")]
+
+
+class _Boom(Recognizer):
+    name = "boom"
+    entities = ("EMAIL",)
+
+    def analyze(self, text: str) -> list[Detection]:
+        raise RuntimeError(f"parser choked on {text!r}")  # message carries the text
+
+
+def test_failure_fails_closed_without_leaking(caplog: pytest.LogCaptureFixture) -> None:
+    secret = "jane.secret@example.com"
+    eng = DetectionEngine(Policy(ner=False), recognizers=[_Boom()])
+    with caplog.at_level(logging.DEBUG), pytest.raises(DetectionError) as ei:
+        eng.analyze(f"mail {secret}")
+    assert secret not in str(ei.value) and secret not in repr(ei.value)
+    assert ei.value.__cause__ is None  # the original exception (with the text) is not chained
+    assert all(secret not in r.getMessage() for r in caplog.records)
+    assert "boom" in str(ei.value)
+
+
+def test_custom_declarative_recognizer() -> None:
+    emp = PatternRecognizer(name="employee_id", entity="EMPLOYEE_ID",
+                            patterns=[Pattern(r"\bEMP-\d{6}\b", 0.6)], context=["employee"])
+    eng = DetectionEngine(Policy(ner=False), recognizers=[emp])
+    (d,) = eng.analyze("employee EMP-123456 left")
+    assert d.type == "EMPLOYEE_ID" and d.score == pytest.approx(0.9)
+
+
+def test_detection_repr_hides_value() -> None:
+    d = Detection("EMAIL", 0, 5, 0.9, "email", "a@b.c")
+    assert "a@b.c" not in repr(d)
+
+
+def test_import_is_light() -> None:
+    code = ("import sys, veil.detect; "
+            "assert 'spacy' not in sys.modules and 'presidio_analyzer' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.slow
+def test_no_log_record_contains_a_detected_value(ner_engine: DetectionEngine,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    text = ("Hi Maria Gonzalez, card 4111 1111 1111 1111, mail maria.g@example.com, "
+            "call +44 20 7946 0958, IBAN GB82 WEST 1234 5698 7654 32. Regards, Dr. Ngozi Okafor")
+    with caplog.at_level(logging.DEBUG):
+        ds = ner_engine.analyze(text)
+        ner_engine.analyze_batch([text, ""])
+    values = {d.text for d in ds}
+    assert {"Maria Gonzalez", "maria.g@example.com", "4111 1111 1111 1111"} <= values
+    for r in caplog.records:
+        msg = r.getMessage()
+        assert not any(v in msg for v in values)

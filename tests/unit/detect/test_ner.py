@@ -1,0 +1,81 @@
+"""NER backend: false-positive filters and name extensions. The heuristics tests need no model;
+the others load the real spaCy model (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.detect import DetectionEngine
+from veil.detect.ner import chunk_spans, heuristic_names, ner_spans
+
+
+def names(text: str) -> list[str]:
+    return sorted(d.text for d in heuristic_names(text))
+
+
+def test_heuristics_titles_greetings_speakers() -> None:
+    assert "Okafor" in names("Please ask Dr. Okafor to call back.")
+    assert "Efimiya" in names("Hi Efimiya, thanks for the update.")
+    assert "David" in names("[09:15] David: send it to me")
+    assert "Calle Norberg" in names("Name:    Calle Norberg\nAddress: somewhere")
+    assert "Faith" in names("Faith called about the order.")  # common word, strong context
+
+
+def test_heuristics_do_not_fire_on_plain_words() -> None:
+    assert names("The faith of the team is strong.") == []
+    assert names("Hi team, the build is green.") == []
+    assert names("ERROR: disk full") == []
+
+
+def test_chunks_cover_text_and_respect_size() -> None:
+    text = ("Sentence number one. " * 3000)
+    spans = chunk_spans(text, 1000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(e - s <= 1000 for s, e in spans)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_ner_skips_segments_without_capitalised_words() -> None:
+    text = "the build failed again.\nIt is fine. Ask Maria in Berlin!\nx = compute(y)\n"
+    pieces = [text[s:e] for s, e in ner_spans(text)]
+    assert pieces == [" Ask Maria in Berlin!\n"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I met Robert Downey Jr. at the studio.", ("PERSON", "Robert Downey Jr.")),
+    ("The report was written by Martin Luther King III last year.",
+     ("PERSON", "Martin Luther King III")),
+    ("Dr. Ngozi Okonkwo will see you now.", ("PERSON", "Ngozi Okonkwo")),
+    ("She moved from Berlin to Paris in 2019.", ("LOCATION", "Berlin")),
+    ("He works at Microsoft Corporation in Redmond.", ("ORGANIZATION", "Microsoft Corporation")),
+])
+def test_ner_finds(ner_engine: DetectionEngine, text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(d.type, d.text) for d in ner_engine.analyze(text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "2024-03-11 10:22:01 ERROR [main] user_id=4411 getUserById failed: 500",
+    "WARN 12345 67890 retry\nINFO 2024 done",
+    "call os.path.join(base_dir, file_name) then self.parseConfig()",
+    "DEBUG 0x7f3a TRACE 4411",
+])
+def test_no_person_in_logs_and_code(ner_engine: DetectionEngine, text: str) -> None:
+    assert [d.text for d in ner_engine.analyze(text) if d.type == "PERSON"] == []
+
+
+@pytest.mark.slow
+def test_address_like_person_becomes_location(ner_engine: DetectionEngine) -> None:
+    ds = ner_engine.analyze("Our offices are located at 6654 Laukaantie 80, Kokkola.")
+    # spaCy tags the street name PERSON; a house number next to it makes it an address
+    assert ("LOCATION", "Laukaantie") in [(d.type, d.text) for d in ds]
+
+
+@pytest.mark.slow
+def test_long_text_is_chunked(ner_engine: DetectionEngine) -> None:
+    para = "The weather was mild and nothing happened that day. " * 800  # ~42 kB, no entities
+    text = para + "Then Maria Gonzalez flew to Lisbon. " + para
+    ds = ner_engine.analyze(text)
+    assert ("PERSON", "Maria Gonzalez") in [(d.type, d.text) for d in ds]
+    assert all(text[d.start:d.end] == d.text for d in ds)

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from veil.detect.phone import PhoneRecognizer
+
+REC = PhoneRecognizer()
+
+
+def phones(text: str) -> list[str]:
+    return sorted(d.text for d in REC.analyze(text) if d.score >= 0.5)
+
+
+@pytest.mark.parametrize("number", ["+44 20 7946 0958", "(415) 555-2671", "415-555-2671",
+                                    "+49 30 901820", "030 901820", "01 42 68 53 00",
+                                    "+91 98765 43210", "020 7946 0958", "+1-212-555-0199"])
+def test_formats(number: str) -> None:
+    assert number in phones(f"call me at {number} tomorrow")
+
+
+@pytest.mark.parametrize("text", ["released 2024-01-15 at 12:30", "host 192.168.10.20",
+                                  "the restaurant is at 344 2272 Cedarstone Drive",
+                                  "order 1234567"])
+def test_not_phones(text: str) -> None:
+    assert phones(text) == []
+
+
+def test_bare_short_number_needs_context() -> None:
+    assert phones("ref 7946095 ok") == []
+    assert phones("phone: 7946095") == ["7946095"]

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from veil.detect import DetectionEngine
+
+POSITIVE = [
+    ("mail jane.doe@acme.com today", ("EMAIL", "jane.doe@acme.com")),
+    ("card 4111 1111 1111 1111 exp 12/27", ("CREDIT_CARD", "4111 1111 1111 1111")),
+    ("IBAN GB82 WEST 1234 5698 7654 32 please", ("IBAN", "GB82 WEST 1234 5698 7654 32")),
+    ("SSN 123-45-6789.", ("US_SSN", "123-45-6789")),
+    ("from 10.20.30.40 at noon", ("IP_ADDRESS", "10.20.30.40")),
+    ("host 2001:db8::8a2e:370:7334 down", ("IP_ADDRESS", "2001:db8::8a2e:370:7334")),
+    ("see https://example.com/a?b=1.", ("URL", "https://example.com/a?b=1")),
+    ("nic 00:1a:2b:3c:4d:5e up", ("MAC_ADDRESS", "00:1a:2b:3c:4d:5e")),
+    ("she was born on March 3, 1985 in", ("DATE_OF_BIRTH", "March 3, 1985")),
+    ("DOB: 03/14/1985", ("DATE_OF_BIRTH", "03/14/1985")),
+    ("key AKIAIOSFODNN7EXAMPLE here", ("SECRET", "AKIAIOSFODNN7EXAMPLE")),
+    ("ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked",
+     ("SECRET", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")),
+    ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcdefghijkl",
+     ("SECRET", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcdefghijkl")),
+    ("password=hunter22!", ("SECRET", "hunter22!")),
+    ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", ("SECRET", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")),
+    ("api token: 8fA9kL2mQ7xZ1pR4tV6wY3bN5cE0gH2j", ("SECRET", "8fA9kL2mQ7xZ1pR4tV6wY3bN5cE0gH2j")),
+    ("btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", ("CRYPTO_WALLET", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2")),
+    ("eth 0x52908400098527886E0F7030069857D2E4169EE7",
+     ("CRYPTO_WALLET", "0x52908400098527886E0F7030069857D2E4169EE7")),
+    ("passport number X12345678 valid", ("PASSPORT", "X12345678")),
+    ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_detects(pattern_engine: DetectionEngine, found, text: str,  # type: ignore[no-untyped-def]
+                 expected: tuple[str, str]) -> None:
+    assert expected in found(pattern_engine, text)
+
+
+NEGATIVE = [
+    "card 4111 1111 1111 1112 declined",  # bad Luhn
+    "IBAN GB83 WEST 1234 5698 7654 32",  # bad check digits
+    "SSN 666-45-6789",  # invalid area
+    "version 999.1.1.1 shipped",
+    "the meeting is on 2024-06-14",  # a date without birth context
+    "order X12345678 shipped",  # passport-shaped, no context
+    "ERROR 2024-01-01 12:00:00 worker=3 retry=5",
+    "btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3",  # bad base58check
+    "the cache key is configurationmanagerfactory",  # low-entropy word near a key word
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_rejects(pattern_engine: DetectionEngine, found, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(pattern_engine, text) == []
+
+
+def test_pem_block_is_one_secret(pattern_engine: DetectionEngine) -> None:
+    pem = ("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1c7+9z5Pad7OejecsQ0bu\n"
+           "-----END RSA PRIVATE KEY-----")
+    ds = pattern_engine.analyze(f"key:\n{pem}\nthanks")
+    assert [(d.type, d.text) for d in ds] == [("SECRET", pem)]
+
+
+def test_context_boosts_score(pattern_engine: DetectionEngine) -> None:
+    plain = pattern_engine.analyze("4111111111111111")[0].score
+    boosted = pattern_engine.analyze("credit card 4111111111111111")[0].score
+    assert boosted > plain
+
+
+def test_ipv6_with_port(pattern_engine: DetectionEngine, found) -> None:  # type: ignore[no-untyped-def]
+    ip = "3fe2:8ec5:a447:d1bc:3e76:f375:aa74:503a"
+    assert ("IP_ADDRESS", ip) in found(pattern_engine, f"connected to {ip}:8080 ok")
