@@ -149,7 +149,7 @@ def _markdown(result: dict[str, Any]) -> str:
 def bench_detect(
     n: int = typer.Option(500, help="samples per dataset and seed"),
     seeds: str = typer.Option("101,102,103", help="comma-separated reporting seeds"),
-    out: Path = typer.Option(Path("benchmarks/results"), help="output directory"),
+    out: Path = typer.Option(Path("benchmarks/results/detect"), help="output directory"),
     presidio: bool = typer.Option(True, help="also run Presidio's AnalyzerEngine"),
     timing_texts: int = typer.Option(60, help="number of ~1 KB texts for timing"),
 ) -> None:
@@ -190,6 +190,10 @@ def bench_detect(
     texts = long_texts(data["combined"], size=1000, count=timing_texts)
     timing: dict[str, float] = {"texts": len(texts),
                                 "mean_chars": statistics.mean(len(t) for t in texts)}
+    ner = engine.registry.get("spacy_ner")
+    if ner is not None:  # time cold analysis: the NER cache would make the repeat free
+        ner.clear_cache()  # type: ignore[attr-defined]
+        ner.cache_size = 0  # type: ignore[attr-defined]
     timing["veil_median_ms"] = _median_ms(lambda t: engine.analyze(t), texts, repeats=2)
     if presidio:
         timing["presidio_median_ms"] = _median_ms(detectors["presidio"], texts, repeats=2)

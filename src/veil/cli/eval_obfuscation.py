@@ -23,6 +23,7 @@ def eval_obfuscation(
     only: str = typer.Option("", help="comma-separated setting families to run (default: all)"),
     sentences: int = typer.Option(0, help="held-out sentences (0: 60 quick / 200 full)"),
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
+    learned: bool = typer.Option(True, help="also run the learned inversion (trains per setting)"),
 ) -> None:
     """Token recovery per attack vs top-1 agreement and KL, for a sweep of obfuscation settings."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -59,7 +60,8 @@ def eval_obfuscation(
         step["n"] += 1
         console.log(f"[{step['n']}] {msg}")
 
-    rows = run_sweep(plain, tok, settings, attacks=attacks, data=data, progress=progress)
+    rows = run_sweep(plain, tok, settings, attacks=attacks, data=data, learned=learned,
+                     cache_dir=Settings().cache_dir / "attacks", progress=progress)
     meta = {"model": model, "quick": quick, "tokens": int(data.blocks.numel()),
             "pii_tokens": int(data.pii.sum()), "pii_token_set": int(len(data.pii_tokens)),
             "threads": torch.get_num_threads()}

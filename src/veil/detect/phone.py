@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 import phonenumbers
-from phonenumbers import Leniency, PhoneNumberMatcher
+from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
 from veil.detect.entity import Detection
 from veil.detect.lexicon import ADDRESS_AFTER_NUMBER
@@ -22,7 +22,7 @@ PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "
                  "whatsapp", "contact", "reach", "text me", "dial", "ph", "mob")
 
 # 7+ digits with the usual separators, optionally a +country prefix or (area) group.
-_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().\-/]{5,22}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
+_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
 
 # Shapes that phonenumbers accepts as "possible" but that are other things: IPv4, dates, times.
 _NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.]\d\d?\b|"
@@ -61,31 +61,51 @@ class PhoneRecognizer(Recognizer):
         # Italy); a bare run that is none of these scores as "bare" (context needed) anyway
         return tuple(r for r in self.regions if r in _BARE_REGIONS) or self.regions
 
+    def _score(self, raw: str, number: phonenumbers.PhoneNumber) -> float | None:
+        n_digits = sum(c.isdigit() for c in raw)
+        if n_digits < 7 or _NOT_PHONE.search(raw):
+            return None
+        prefixed = raw.lstrip("(").startswith(("+", "0"))
+        if phonenumbers.is_valid_number(number) and (prefixed or n_digits >= 10):
+            return self.valid_score
+        if n_digits >= 10:
+            return self.possible_score  # possible length, unassigned range (fake data, new plans)
+        return self.bare_score  # a bare 7-9 digit run is as often a house or order number
+
     def analyze(self, text: str) -> list[Detection]:
         best: dict[tuple[int, int], float] = {}
+
+        def keep(s: int, e: int, score: float | None) -> None:
+            if score is not None and best.get((s, e), -1.0) < score:
+                best[(s, e)] = score
+
         for cm in _CANDIDATE.finditer(text):
-            if sum(c.isdigit() for c in cm.group()) < 7:
+            cand = cm.group()
+            if sum(c.isdigit() for c in cand) < 7:
                 continue
+            regions = self._regions_for(cand)
+            # fast path: the whole candidate parses as a possible number in some region
+            # (stop at the first region where it is valid: each validity check costs regexes)
+            whole = False
+            for region in regions:
+                try:
+                    num = phonenumbers.parse(cand, region)
+                except NumberParseException:
+                    continue
+                if phonenumbers.is_possible_number(num):
+                    score = self._score(cand, num)
+                    keep(cm.start(), cm.end(), score)
+                    whole = True
+                    if score == self.valid_score:
+                        break
+            if whole:
+                continue
+            # slow path: let the matcher find number(s) inside the candidate window
             lo, hi = max(0, cm.start() - 1), min(len(text), cm.end() + 1)
             window = text[lo:hi]
-            for region in self._regions_for(cm.group()):
+            for region in regions:
                 for m in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
-                    s, e = lo + m.start, lo + m.end
-                    raw = m.raw_string
-                    n_digits = sum(c.isdigit() for c in raw)
-                    if n_digits < 7 or _NOT_PHONE.search(raw):
-                        continue
-                    prefixed = raw.lstrip("(").startswith(("+", "0"))
-                    if phonenumbers.is_valid_number(m.number) and (prefixed or n_digits >= 10):
-                        score = self.valid_score
-                    elif n_digits >= 10:
-                        # possible length but unassigned range (fake data, new ranges)
-                        score = self.possible_score
-                    else:
-                        # a bare 7-9 digit run is as often a house or order number: context only
-                        score = self.bare_score
-                    if best.get((s, e), -1.0) < score:
-                        best[(s, e)] = score
+                    keep(lo + m.start, lo + m.end, self._score(m.raw_string, m.number))
         out: list[Detection] = []
         for (s, e), score in best.items():
             if self.context.near(text, s, e):

@@ -27,6 +27,7 @@ from veil.evaluation.attacks import (
     HostView,
     InternalStateInversion,
     InvariantAttack,
+    LearnedInversionAttack,
     NearestNeighbourAttack,
     PublicKnowledge,
     SimulatedDefence,
@@ -211,7 +212,10 @@ def default_attacks(*, quick: bool, cache_dir: Path | None) -> list[Attack]:
 
 def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting], *,
               attacks: Sequence[Attack], data: EvalData, isa_sequences: int = 2,
+              learned: bool = False, cache_dir: Path | None = None,
               progress: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """Build each setting's host model, measure utility, run every attack. ``learned`` adds the
+    learned inversion, trained for each setting's published noise levels."""
     say = progress or (lambda _m: None)
     public = PublicKnowledge(model=model, tokenizer=tokenizer, corpus=data.corpus)  # type: ignore[arg-type]
     ref = {False: plain_logits(model, data.blocks), True: plain_logits(model, data.masked_blocks)}
@@ -230,7 +234,11 @@ def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting
         masks = [np.zeros(blocks.shape[1], bool) for _ in blocks] if st.gateway_mask else list(data.pii)
         row: dict[str, Any] = {"setting": asdict(st), "top1_agreement": top1, "kl": kl,
                                "attacks": {}}
-        for a in attacks:
+        per_setting = list(attacks)
+        if learned:
+            per_setting.append(LearnedInversionAttack(alpha_e=st.alpha_e, alpha_h=st.alpha_h,
+                                                      train_rows=1024, cache_dir=cache_dir))
+        for a in per_setting:
             say(f"{st.name}: {a.name}")
             isa = isinstance(a, InternalStateInversion)
             obs = [o[: a.max_len] for o in observed[:isa_sequences]] if isa else observed

@@ -106,7 +106,8 @@ class SessionMatcher:
     literals: dict[str, str]  # letters and digits only -> original
     spelled: dict[str, str]  # exact spelling -> original (preferred)
     names: dict[str, str]  # pseudonym name token (casefolded) -> original name token
-    max_len: int
+    max_len: int  # upper bound of a match's length: bounds what a stream holds back
+    first_chars: frozenset[str]
 
     @classmethod
     def build(cls, entries: list[VaultEntry]) -> SessionMatcher:
@@ -138,6 +139,7 @@ class SessionMatcher:
         types = sorted({t for t, _ in placeholders}, key=len, reverse=True)
         alts: list[str] = []
         max_len = 0
+        first: set[str] = set()  # characters a match can start with
         if types:
             type_alt = "|".join(_type_pattern(t) for t in types)
             opens = "|".join(regex.escape(o) for o in sorted(_OPEN, key=len, reverse=True))
@@ -156,7 +158,10 @@ class SessionMatcher:
                 rf"(?P<poss>['’]s)?"
                 rf"(?P<close>{_SP}(?:{closes}))?)"
             )
-            max_len = max(len(t) for t in types) + 40
+            # brackets, spaces, markdown, separators, number, possessive: at most 50 more
+            max_len = max(len(t) + 3 * t.count("_") for t in types) + 50
+            first |= {o[0] for o in _OPEN} | set("*_`~")
+            first |= {c for t in types for c in (t[0].upper(), t[0].lower())}
         if lit_reps:
             reps = sorted(lit_reps.values(), key=len, reverse=True)
             alts.append(
@@ -165,6 +170,7 @@ class SessionMatcher:
                 + r")(?![\p{L}\p{N}]))"
             )
             max_len = max(max_len, 3 * max(len(r) for r in reps))
+            first |= {c for r in reps for c in (r[0].upper(), r[0].lower())}
         if names:
             # case-sensitive: a lone "Grace" or "Will" in prose must not be taken for a name
             words = sorted(names, key=len, reverse=True)
@@ -175,6 +181,7 @@ class SessionMatcher:
                 + r")(?![\p{L}\p{N}]))"
             )
             max_len = max(max_len, max(len(w) for w in words) + 1)
+            first |= {f[0] for f in forms}
         pattern = regex.compile("|".join(alts), regex.IGNORECASE | regex.V0) if alts else None
         return cls(
             pattern=pattern,
@@ -184,6 +191,7 @@ class SessionMatcher:
             spelled=spelled,
             names={k: v[1] for k, v in names.items()},
             max_len=max_len,
+            first_chars=frozenset(first),
         )
 
     # ------------------------------------------------------------------ matching
@@ -218,33 +226,42 @@ class SessionMatcher:
             return text
         return self.pattern.sub(self._replace, text)
 
-    def process(self, buf: str, *, final: bool) -> tuple[str, int]:
-        """Restore ``buf`` up to the first place a match might still grow.
+    def process(self, buf: str, *, final: bool, start: int = 0) -> tuple[str, int]:
+        """Restore ``buf`` up to the first place where a match might still be in progress.
 
-        Returns (restored text, index of the first held-back character).
+        Returns (restored text, index of the first held-back character). A position p is held
+        when ``buf[p:]`` is a match or the prefix of one (``fullmatch(partial=True)``): text
+        arriving later could change what matches there. Every match starting before the first
+        such position is final (it cannot grow past the buffer, whose tail is no prefix), so
+        the concatenated output equals :meth:`restore` on the whole text. ``buf[:start]`` is
+        context only (already emitted): lookbehinds need the character before the buffer.
         """
         if self.pattern is None:
-            return buf, len(buf)
+            return buf[start:], len(buf)
+        n = len(buf)
+        starts: list[int] = []
+        if not final:
+            for p in range(max(start, n - self.max_len), n):
+                if buf[p] in self.first_chars and (
+                    self.pattern.fullmatch(buf, p, partial=True) is not None
+                ):
+                    starts.append(p)
+        k = 0  # index of the first possible start at or after ``pos``
         out: list[str] = []
-        pos = 0
-        for m in self.pattern.finditer(buf, partial=not final):
-            if not final and (
-                m.partial
-                or m.end() == len(buf)
-                # a complete match near the end may still lose to a longer alternative
-                # ("CHRISTINE" vs "CHRISTINE ROGERS"): hold while the rest could grow into one
-                or (
-                    len(buf) - m.start() <= self.max_len
-                    and self.pattern.fullmatch(buf, m.start(), partial=True) is not None
-                )
-            ):
-                out.append(buf[pos : m.start()])
-                return "".join(out), m.start()
+        pos = start
+        for m in self.pattern.finditer(buf, start):
+            while k < len(starts) and starts[k] < pos:
+                k += 1
+            if k < len(starts) and m.start() >= starts[k]:
+                break
             out.append(buf[pos : m.start()])
             out.append(self._replace(m))
             pos = m.end()
-        out.append(buf[pos:])
-        return "".join(out), len(buf)
+        while k < len(starts) and starts[k] < pos:
+            k += 1
+        hold = starts[k] if k < len(starts) else n
+        out.append(buf[pos:hold])
+        return "".join(out), hold
 
 
 class StreamRestorer:
@@ -253,6 +270,7 @@ class StreamRestorer:
     def __init__(self, matcher: SessionMatcher) -> None:
         self._m = matcher
         self._buf = ""
+        self._prev = ""  # the input character before the buffer (context for lookbehinds)
 
     def __repr__(self) -> str:
         return f"StreamRestorer(held={len(self._buf)})"
@@ -264,13 +282,19 @@ class StreamRestorer:
 
     def feed(self, chunk: str) -> str:
         self._buf += chunk
-        out, keep = self._m.process(self._buf, final=False)
+        ctx = self._prev
+        out, keep = self._m.process(ctx + self._buf, final=False, start=len(ctx))
+        keep -= len(ctx)
+        if keep > 0:
+            self._prev = self._buf[keep - 1]
         self._buf = self._buf[keep:]
         return out
 
     def flush(self) -> str:
-        out, _ = self._m.process(self._buf, final=True)
+        ctx = self._prev
+        out, _ = self._m.process(ctx + self._buf, final=True, start=len(ctx))
         self._buf = ""
+        self._prev = ""
         return out
 
 

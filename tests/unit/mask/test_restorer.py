@@ -131,7 +131,8 @@ def stream_setup(tmp_path_factory):
         reps = [e.replacement for e in res.entities]
         altered = [c.altered for e, val in zip(res.entities, VALUES, strict=True)
                    for c in cases(e.replacement, val[1], op, val[0])[::7]]
-        answers.append((op, res.masked + "\n" + " ".join(altered), reps))
+        # lookalikes (e.g. "SUPERPERSON_1") test lookbehind context across chunk boundaries
+        answers.append((op, res.masked + "\n" + " ".join(altered + list(NEGATIVE)), reps))
     yield r, answers
     v.close()
 

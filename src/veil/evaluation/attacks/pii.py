@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,12 +31,22 @@ class LabelledText:
 
 def fake_sentences(n: int, *, seed: int) -> list[tuple[str, list[tuple[int, int]]]]:
     from presidio_evaluator.data_generator import PresidioSentenceFaker
+    from presidio_evaluator.data_generator import presidio_sentence_faker as psf
+    from presidio_evaluator.data_generator.faker_extensions.providers import HospitalProvider
 
     for name in ("presidio-evaluator", "presidio_evaluator"):  # it logs sampled values at INFO
         logging.getLogger(name).setLevel(logging.WARNING)
-    faker = PresidioSentenceFaker("en_US", lower_case_ratio=0.0, random_seed=seed)
+    # The hospital provider queries WikiData on construction (a 10 s+ timeout offline): leave it
+    # and the templates that need it out.
+    providers = [p for p in psf.presidio_additional_entity_providers if p is not HospitalProvider]
+    templates = [t.strip() for t in psf.presidio_templates_file_path.read_text().splitlines()
+                 if t.strip() and "hospital" not in t.lower()]
+    with contextlib.redirect_stdout(io.StringIO()):  # chatty prints ("Using default ...")
+        faker = PresidioSentenceFaker("en_US", lower_case_ratio=0.0, random_seed=seed,
+                                      sentence_templates=templates, entity_providers=providers)
+        samples = faker.generate_new_fake_sentences(n)
     out = []
-    for s in faker.generate_new_fake_sentences(n):
+    for s in samples:
         out.append((s.full_text, [(sp.start_position, sp.end_position) for sp in s.spans]))
     return out
 

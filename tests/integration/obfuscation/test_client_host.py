@@ -1,0 +1,208 @@
+"""Client codec <-> host server <-> exported checkpoint, end to end on a tiny model.
+
+The model is a tiny random Llama with SmolLM2's real tokenizer (vocab 49152), so the chat
+template, tau mapping, stop tokens and detokenization are the real ones while the forward stays
+fast. The exported checkpoint goes through `veil obfuscate` (CLI), `veil host`'s app, and the
+async client the gateway uses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from veil.errors import KeyMismatchError, TokenIdError  # noqa: E402
+from veil.obfuscation import load_key  # noqa: E402
+from veil.obfuscation.client import ObfuscatedChatUpstream, ObfuscationCodec  # noqa: E402
+from veil.obfuscation.export import checkpoint_fingerprint  # noqa: E402
+from veil.obfuscation.host import create_app  # noqa: E402
+
+MESSAGES = [{"role": "user", "content": "Name three colours of the rainbow."}]
+
+
+@pytest.fixture(scope="module")
+def dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+
+    from veil.cli.app import app
+    from veil.models import smollm2_hf_dir
+
+    root = tmp_path_factory.mktemp("obf")
+    tok = AutoTokenizer.from_pretrained(smollm2_hf_dir())
+    torch.manual_seed(0)
+    cfg = LlamaConfig(vocab_size=49152, hidden_size=64, intermediate_size=96,
+                      num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+                      head_dim=16, tie_word_embeddings=True, bos_token_id=1, eos_token_id=2,
+                      pad_token_id=2)
+    model = LlamaForCausalLM(cfg)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.normal_(0, 0.3) if p.dim() > 1 else p.uniform_(0.5, 1.5)
+    plain = root / "plain"
+    model.save_pretrained(plain)
+    tok.save_pretrained(plain)
+    out, key = root / "obf", root / "key"
+    res = CliRunner().invoke(app, ["obfuscate", "--model", str(plain), "--out", str(out),
+                                   "--key", str(key), "--mode", "exact", "--seed", "42"])
+    assert res.exit_code == 0, res.output
+    return {"plain": plain, "obf": out, "key": key}
+
+
+def _reference(dirs: dict[str, Path], max_new: int) -> str:
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(dirs["plain"])
+    model = AutoModelForCausalLM.from_pretrained(dirs["plain"]).eval()
+    ids = tok.apply_chat_template(MESSAGES, add_generation_prompt=True, tokenize=True,
+                                  return_dict=False)
+    with torch.no_grad():
+        out = model.generate(torch.tensor([ids]), max_new_tokens=max_new, do_sample=False,
+                             eos_token_id=[2], pad_token_id=2)
+    new = out[0, len(ids):].tolist()
+    if 2 in new:
+        new = new[: new.index(2)]
+    return str(tok.decode(new, skip_special_tokens=True))
+
+
+def test_export_writes_standard_checkpoint_and_separate_key(dirs: dict[str, Path]) -> None:
+    files = {p.name for p in dirs["obf"].iterdir()}
+    assert "config.json" in files and "model.safetensors" in files
+    assert not any("tok" in f or "key" in f for f in files)  # no tokenizer, no key material
+    conf = json.loads((dirs["obf"] / "config.json").read_text())
+    assert conf["tie_word_embeddings"] is False and "_name_or_path" not in conf
+    key = load_key(dirs["key"], fingerprint=checkpoint_fingerprint(dirs["obf"]))
+    assert key.vocab_size == 49152 and key.config.mode == "exact"
+    # special ids in the checkpoint are the obfuscated ones, so engines stop at tau(eos)
+    assert conf["eos_token_id"] == int(key.tau[2])
+
+
+async def test_chat_and_stream_match_plaintext_greedy(dirs: dict[str, Path]) -> None:
+    want = _reference(dirs, 12)
+    app = create_app(dirs["obf"])
+    transport = httpx.ASGITransport(app=app)
+    async with ObfuscatedChatUpstream("http://host/v1", dirs["key"], dirs["plain"],
+                                      transport=transport) as up:
+        got = await up.chat(MESSAGES, max_tokens=12, temperature=0)
+        assert got == want and got
+        parts = [d async for d in up.stream_chat(MESSAGES, max_tokens=12, temperature=0)]
+        assert "".join(parts) == want
+        cut = want[: max(1, len(want) // 2)][-3:]
+        stopped = await up.chat(MESSAGES, max_tokens=12, temperature=0, stop=[cut])
+        assert stopped == want[: want.find(cut)]
+
+
+async def test_host_never_sees_plaintext_ids(dirs: dict[str, Path]) -> None:
+    seen: list[dict] = []
+
+    async def spy(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/completions"):
+            seen.append(json.loads(request.content))
+        return await inner.handle_async_request(request)
+
+    inner = httpx.ASGITransport(app=create_app(dirs["obf"]))
+    codec = ObfuscationCodec.from_dirs(dirs["key"], dirs["plain"])
+    plain_ids = codec.tokenizer.apply_chat_template(MESSAGES, add_generation_prompt=True,
+                                                    tokenize=True, return_dict=False)
+    async with ObfuscatedChatUpstream("http://host/v1", dirs["key"], dirs["plain"],
+                                      transport=httpx.MockTransport(spy)) as up:
+        await up.chat(MESSAGES, max_tokens=2, temperature=0)
+    sent = seen[0]["prompt"]
+    assert len(sent) == len(plain_ids) and sent != plain_ids
+    assert codec.key.decode_ids(sent) == plain_ids
+    assert seen[0]["stop_token_ids"] == [int(codec.key.tau[2])]
+
+
+async def test_wrong_key_is_refused(dirs: dict[str, Path], tmp_path: Path) -> None:
+    import shutil
+
+    bad = tmp_path / "key"
+    shutil.copytree(dirs["key"], bad)
+    meta = json.loads((bad / "key.json").read_text())
+    meta["fingerprint"] = "0" * 64
+    (bad / "key.json").write_text(json.dumps(meta))
+    transport = httpx.ASGITransport(app=create_app(dirs["obf"]))
+    async with ObfuscatedChatUpstream("http://host/v1", bad, dirs["plain"],
+                                      transport=transport) as up:
+        with pytest.raises(KeyMismatchError):
+            await up.chat(MESSAGES, max_tokens=2)
+
+
+async def test_host_rejects_text_and_out_of_range_ids(dirs: dict[str, Path]) -> None:
+    transport = httpx.ASGITransport(app=create_app(dirs["obf"]))
+    async with httpx.AsyncClient(transport=transport, base_url="http://host") as c:
+        r = await c.post("/v1/completions", json={"prompt": "secret text", "max_tokens": 2})
+        assert r.status_code == 400 and "secret" not in r.text
+        r = await c.post("/v1/completions", json={"prompt": [1, 49152], "max_tokens": 2})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "token_id_out_of_range"
+        r = await c.post("/v1/completions", json={"prompt": [1, 2, 3], "max_tokens": 3,
+                                                  "temperature": 0, "stream": True,
+                                                  "ignore_eos": True})
+        lines = [ln for ln in r.text.splitlines() if ln.startswith("data:")]
+        assert lines[-1] == "data: [DONE]" and len(lines) == 4
+    codec = ObfuscationCodec.from_dirs(dirs["key"], dirs["plain"])
+    with pytest.raises(TokenIdError):
+        codec.decode([49152])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_veil_host_subprocess_with_openai_client(dirs: dict[str, Path]) -> None:
+    """A real `veil host` process, driven by the official openai client over token ids."""
+    openai = pytest.importorskip("openai")
+    port = _free_port()
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "veil.cli.app", "host", "--model",
+                             str(dirs["obf"]), "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("veil host did not start")
+        client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="unused")
+        codec = ObfuscationCodec.from_dirs(dirs["key"], dirs["plain"])
+        resp = client.completions.create(
+            model="obf", prompt=codec.encode_chat(MESSAGES), max_tokens=12, temperature=0,
+            extra_body={"stop_token_ids": codec.stop_token_ids(), "return_token_ids": True})
+        ids = resp.choices[0].model_extra["token_ids"]
+        assert codec.decode(ids) == _reference(dirs, 12)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.mark.vllm
+def test_vllm_serves_the_obfuscated_checkpoint(dirs: dict[str, Path]) -> None:
+    """The same checkpoint in vLLM, offline engine API (runs only where vllm is installed)."""
+    pytest.importorskip("vllm")
+    from vllm import LLM, SamplingParams
+
+    codec = ObfuscationCodec.from_dirs(dirs["key"], dirs["plain"])
+    llm = LLM(model=str(dirs["obf"]), skip_tokenizer_init=True, dtype="float32",
+              enforce_eager=True)
+    params = SamplingParams(max_tokens=12, temperature=0, stop_token_ids=codec.stop_token_ids(),
+                            detokenize=False)
+    out = llm.generate([{"prompt_token_ids": codec.encode_chat(MESSAGES)}], params)
+    assert codec.decode(list(out[0].outputs[0].token_ids)) == _reference(dirs, 12)
