@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,7 +35,10 @@ def embedded_gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proc]
         stop(p.proc)
     # the embedded model server is a child of the gateway and must be gone with it
     assert children, "the gateway did not start an embedded model server"
-    assert not any(c.exists() and "Z" not in _state(c) for c in children)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(c.exists() and _state(c) != "Z" for c in children):
+        time.sleep(0.2)
+    assert not any(c.exists() and _state(c) != "Z" for c in children)
 
 
 def _state(proc_dir: Path) -> str:

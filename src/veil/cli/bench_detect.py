@@ -12,7 +12,7 @@ import platform
 import statistics
 import time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -20,6 +20,7 @@ from veil.cli.bench import bench_app
 
 #: Types whose recall target is >= 0.99 (issue 2).
 STRUCTURED = ("EMAIL", "PHONE", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS")
+DEFAULT_OUT = Path("benchmarks/results/detect")
 
 
 def register(app: typer.Typer) -> None:
@@ -147,11 +148,11 @@ def _markdown(result: dict[str, Any]) -> str:
 
 @bench_app.command("detect")
 def bench_detect(
-    n: int = typer.Option(500, help="samples per dataset and seed"),
-    seeds: str = typer.Option("101,102,103", help="comma-separated reporting seeds"),
-    out: Path = typer.Option(Path("benchmarks/results/detect"), help="output directory"),
-    presidio: bool = typer.Option(True, help="also run Presidio's AnalyzerEngine"),
-    timing_texts: int = typer.Option(60, help="number of ~1 KB texts for timing"),
+    n: Annotated[int, typer.Option(help="samples per dataset and seed")] = 500,
+    seeds: Annotated[str, typer.Option(help="comma-separated reporting seeds")] = "101,102,103",
+    out: Annotated[Path, typer.Option(help="output directory")] = DEFAULT_OUT,
+    presidio: Annotated[bool, typer.Option(help="also run Presidio's AnalyzerEngine")] = True,
+    timing_texts: Annotated[int, typer.Option(help="number of ~1 KB texts for timing")] = 60,
 ) -> None:
     """Detection quality per type and speed for Veil vs Presidio (JSON + markdown + PNG)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

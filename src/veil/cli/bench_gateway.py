@@ -177,6 +177,12 @@ def _markdown(r: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _write(results: dict[str, Any], out: Path) -> None:
+    (out / "gateway.json").write_text(json.dumps(results, indent=2))
+    (out / "gateway.md").write_text(_markdown(results))
+    _plot(results, out / "gateway.png")
+
+
 @bench_app.command("gateway")
 def bench_gateway(
     requests: Annotated[int, typer.Option(help="Requests per case")] = 30,
@@ -275,6 +281,7 @@ def bench_gateway(
             "cases": cases,
             "throughput": thr,
         }
+        _write(results, out)  # latency and throughput are kept even if the model part fails
         if embedded:
             console.print("timing real calls to the embedded SmolLM2 model ...")
             with EmbeddedModelServer() as emb, httpx.Client(timeout=600) as client:
@@ -299,9 +306,7 @@ def bench_gateway(
         if gw_proc is not None:
             terminate(gw_proc)
         terminate(up_proc)
-    (out / "gateway.json").write_text(json.dumps(results, indent=2))
-    (out / "gateway.md").write_text(_markdown(results))
-    _plot(results, out / "gateway.png")
+    _write(results, out)
     console.print(_markdown(results))
     console.print(f"written: {out}/gateway.json, gateway.md, gateway.png")
 

@@ -19,7 +19,7 @@ def eval_gateway(
     n: int = typer.Option(0, help="detection samples per dataset and seed (0: 200, quick 30)"),
     seeds: str = typer.Option("", help="comma-separated seeds (default 101,102,103; quick 101)"),
     protect_n: int = typer.Option(0, help="leakage/restoration samples per dataset and seed "
-                                  "(0: 100, quick 15)"),
+                                  "(0: 40, quick 15)"),
     prompts: int = typer.Option(0, help="utility prompts (0: 12, quick 3)"),
     max_new_tokens: int = typer.Option(0, help="SmolLM2 answer length (0: 48, quick 24)"),
     quick: bool = typer.Option(False, "--quick", help="small n everywhere (a few minutes)"),
@@ -65,10 +65,14 @@ def eval_gateway(
                   TimeElapsedColumn(), console=console) as bar:
 
         def progress(desc: str, total: int) -> Callable[[], None]:
+            if not console.is_terminal:  # a log file gets one line per step instead of bars
+                console.log(f"{desc}: {total}")
             task = bar.add_task(desc, total=total)
             return lambda: bar.advance(task)
 
-        result = run_gateway_eval(cfg, progress=progress)
+        result = run_gateway_eval(
+            cfg, progress=progress,
+            checkpoint=lambda r: write_report(r, out / "gateway_eval", plots=False))
     for p in write_report(result, out / "gateway_eval"):
         console.print(f"wrote {p}")
     for line in headline(result):

@@ -22,6 +22,7 @@ def eval_obfuscation(
     quick: bool = typer.Option(False, "--quick", help="few settings and short texts (minutes)"),
     only: str = typer.Option("", help="comma-separated setting families to run (default: all)"),
     sentences: int = typer.Option(0, help="held-out sentences (0: 60 quick / 200 full)"),
+    blocks: int = typer.Option(0, help="held-out blocks of 64 tokens (0: 8 quick / 24 full)"),
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
     learned: bool = typer.Option(True, help="also run the learned inversion (trains per setting)"),
 ) -> None:
@@ -47,7 +48,7 @@ def eval_obfuscation(
     plain, tok = load_model_dir(resolve_model_dir(model), attn_implementation="eager")
     n_sent = sentences or (60 if quick else 200)
     data = build_data(tok, int(plain.get_input_embeddings().weight.shape[0]), n_sentences=n_sent,
-                      block_len=64, n_blocks=8 if quick else 24,
+                      block_len=64, n_blocks=blocks or (8 if quick else 24),
                       corpus_sentences=1000 if quick else 3000)
     settings = default_settings(quick)
     if only:

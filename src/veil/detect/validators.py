@@ -57,8 +57,8 @@ def _consistent_separators(value: str) -> bool:
 
 
 # Issuer prefixes of the major card networks (first digits): Visa 4, Mastercard 51-55/2221-2720,
-# Amex 34/37, Discover/UnionPay 6, Diners 30/36/38, JCB 35/1800/2131, Maestro 50/56-58/6.
-_CARD_PREFIX = re.compile(r"^(?:4|5[0-8]|2[2-7]|3[0-8]|6|1800|2131)")
+# Amex 34/37, Discover/UnionPay 6, Diners 30/36/38, JCB 35/1800/2131, Maestro 50/56-58/6/0604.
+_CARD_PREFIX = re.compile(r"^(?:4|5[0-8]|2[2-7]|3[0-8]|6|1800|2131|0604)")
 
 
 def is_credit_card(value: str) -> bool:

@@ -142,28 +142,37 @@ def perturb_free_text(
         if not 0 <= s <= e <= len(text):
             raise InputError("keep_spans must be (start, end) offsets inside the text")
     gen = make_rng(rng)
-    kept = sorted(keep_spans)
-
-    def inside_kept(s: int, e: int) -> bool:
-        return any(ks < e and s < ke for ks, ke in kept)
+    merged: list[list[int]] = []
+    for s, e in sorted(keep_spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    # Kept spans act as word boundaries: a word cut by a span edge is perturbed outside the span
+    # (fail closed) instead of being kept whole.
+    free: list[tuple[int, int]] = []
+    last = 0
+    for s, e in merged:
+        free.append((last, s))
+        last = e
+    free.append((last, len(text)))
+    n_kept = sum(len(word_spans(text[s:e])) for s, e in merged)
 
     spans: list[tuple[int, int]] = []
     outputs: list[str] = []
     flags: list[bool] = []
-    n_words = n_kept = n_public = n_perturbed = 0
-    for s, e in word_spans(text):
-        if inside_kept(s, e):
-            n_kept += 1
-            continue
-        n_words += 1
-        out, perturbed = sanitizer._release(text[s:e], epsilon=eps, rng=gen)
-        if perturbed:
-            n_perturbed += 1
-        else:
-            n_public += 1
-        spans.append((s, e))
-        outputs.append(out)
-        flags.append(perturbed)
+    n_words = n_public = n_perturbed = 0
+    for a, b in free:
+        for s, e in ((a + s0, a + e0) for s0, e0 in word_spans(text[a:b])):
+            n_words += 1
+            out, perturbed = sanitizer._release(text[s:e], epsilon=eps, rng=gen)
+            if perturbed:
+                n_perturbed += 1
+            else:
+                n_public += 1
+            spans.append((s, e))
+            outputs.append(out)
+            flags.append(perturbed)
     return DPResult(
         text=splice(text, spans, outputs),
         mechanism=sanitizer.name,

@@ -120,7 +120,8 @@ class _Values:
         f = self.fk()
         r = self.rng.random()
         if r < 0.15:
-            return f"{f.first_name()} {f.last_name()} {self.rng.choice(['Jr.', 'Sr.', 'III', 'PhD'])}"
+            suffix = self.rng.choice(["Jr.", "Sr.", "III", "PhD"])
+            return f"{f.first_name()} {f.last_name()} {suffix}"
         if r < 0.25:
             return f.first_name()
         if r < 0.3:
@@ -224,7 +225,8 @@ _TEMPLATES: dict[str, list[str]] = {
         "Discharge summary for {PERSON}, born {DATE_OF_BIRTH:dob}. Follow up at {ORGANIZATION} in "
         "{LOCATION:city}. Next of kin: {PERSON} ({PHONE}).",
         "Pt {PERSON} reports improvement. SSN on file {US_SSN}. Email results to {EMAIL}.",
-        "Nurse note: {PERSON:first} tolerated the procedure well; Dr. {PERSON} will review the MRI.",
+        "Nurse note: {PERSON:first} tolerated the procedure well; Dr. {PERSON} will review "
+        "the MRI.",
     ],
     "ticket": [
         "Ticket #{{num}}: customer {PERSON} ({EMAIL}) cannot log in from {IP_ADDRESS}. "

@@ -57,12 +57,12 @@ class GatewayEvalConfig:
 
     n: int = 200  # samples per dataset and seed (detection)
     seeds: list[int] = field(default_factory=lambda: [101, 102, 103])
-    protect_n: int = 100  # samples per dataset and seed for leakage/restoration
+    protect_n: int = 40  # samples per dataset and seed for leakage/restoration
     utility_prompts: int = 12
     max_new_tokens: int = 48
     cost_sizes: list[int] = field(default_factory=lambda: [300, 1000, 4000])
-    cost_texts: int = 10  # texts per size
-    llm_calls: int = 2  # SmolLM2 calls per size for the latency baseline
+    cost_texts: int = 6  # texts per size
+    llm_calls: int = 1  # SmolLM2 calls per size for the latency baseline
     term_share: float = 0.5  # share of the data's multi-word names put into the term database
     presidio: bool = True
     utility: bool = True
@@ -409,44 +409,63 @@ def run_cost(samples: Sequence[Sample], *, veil: Any, sizes: Sequence[int], coun
 # -------------------------------------------------------------------------------------------
 # the whole run
 # -------------------------------------------------------------------------------------------
-def run_gateway_eval(config: GatewayEvalConfig, *,
-                     progress: Progress = _no_progress) -> dict[str, Any]:
-    """Every section; returns the result dict that :func:`write_report` renders."""
+def run_gateway_eval(config: GatewayEvalConfig, *, progress: Progress = _no_progress,
+                     checkpoint: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Every section; returns the result dict that :func:`write_report` renders.
+
+    ``checkpoint(result)`` is called after each section, so a long run that is stopped still
+    leaves the sections it finished."""
     _offline_env()
     t_start = time.perf_counter()
-    data = build_datasets(config.n, config.seeds)
-    combined = data["presidio_faker"] + data["hard"]
-    rules = term_rules_from(combined, share=config.term_share)
+    timings: dict[str, float] = {}
     result: dict[str, Any] = {
         "config": {**asdict(config),
                    "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
                               f"Python {platform.python_version()}"},
+        "timings_s": timings,
     }
+
+    def done(section: str, t0: float) -> None:
+        timings[section] = time.perf_counter() - t0
+        result["elapsed_s"] = time.perf_counter() - t_start
+        if checkpoint is not None:
+            checkpoint(result)
+
+    t0 = time.perf_counter()
+    data = build_datasets(config.n, config.seeds)
+    combined = data["presidio_faker"] + data["hard"]
+    rules = term_rules_from(combined, share=config.term_share)
     result["detection"] = run_detection(data, term_rules=rules, presidio=config.presidio,
                                         progress=progress)
+    done("detection", t0)
     protect_set = [s for sd in range(len(config.seeds)) for s in
                    data["presidio_faker"][sd * config.n: sd * config.n + config.protect_n]
                    + data["hard"][sd * config.n: sd * config.n + config.protect_n]]
     with tempfile.TemporaryDirectory(prefix="veil-eval-gateway-") as home:
-        veil = make_veil(Path(home))
         from veil import Policy
 
+        veil = make_veil(Path(home))
         veil.set_policy("patterns", Policy(ner=False))
+        t0 = time.perf_counter()
         prot = run_protection(protect_set, veil=veil, progress=progress)
         result["leakage"] = prot["leakage"]
         result["restoration"] = prot["restoration"]
         result["leakage_patterns_only"] = leakage_of(protect_set, veil, "patterns")
+        done("leakage_restoration", t0)
         chat = LocalChat() if config.utility else None
         if chat is not None:
+            t0 = time.perf_counter()
             result["utility"] = run_utility(utility_prompts(config.utility_prompts), veil=veil,
                                             chat=chat, max_new_tokens=config.max_new_tokens,
                                             progress=progress)
+            done("utility", t0)
+        t0 = time.perf_counter()
         result["cost"] = run_cost(combined, veil=veil, sizes=config.cost_sizes,
                                   count=config.cost_texts, chat=chat, llm_calls=config.llm_calls,
                                   max_new_tokens=config.max_new_tokens, presidio=config.presidio,
                                   progress=progress)
+        done("cost", t0)
         veil.vault.close()
-    result["elapsed_s"] = time.perf_counter() - t_start
     return result
 
 

@@ -3,8 +3,9 @@ next-token agreement and KL vs the plaintext model, on held-out text with PII la
 
 Each :class:`Setting` builds a host model either with the attack-side reference
 (:func:`veil.evaluation.attacks.simulate_obfuscation`: the paper's noise-only defence, the ISA
-ablation, PII-aware and rarity-shaped noise) or with Veil's engine (:func:`veil.obfuscation.obfuscate`,
-every transform). Results go to ``<out>/results.json``, ``results.md`` and ``frontier.png``.
+ablation, PII-aware and rarity-shaped noise) or with Veil's engine
+(:func:`veil.obfuscation.obfuscate`, every transform). Results go to ``<out>/results.json``,
+``results.md`` and ``frontier.png``.
 Nothing written contains text: only rates, counts and settings.
 """
 
@@ -58,7 +59,8 @@ class Setting:
 
 
 def paper_frontier(alphas: Sequence[float], alpha_h: float) -> list[Setting]:
-    return [Setting(f"noise a_e={a}", "paper noise-only", alpha_e=a, alpha_h=alpha_h) for a in alphas]
+    return [Setting(f"noise a_e={a}", "paper noise-only", alpha_e=a, alpha_h=alpha_h)
+            for a in alphas]
 
 
 def isa_ablation(alpha_e: float, alpha_h: float) -> list[Setting]:
@@ -231,7 +233,8 @@ def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting
         blocks = data.masked_blocks if st.gateway_mask else data.blocks
         top1, kl = utility(ref[st.gateway_mask], host, tau, blocks)
         observed = [tau[b] for b in blocks]
-        masks = [np.zeros(blocks.shape[1], bool) for _ in blocks] if st.gateway_mask else list(data.pii)
+        masks = ([np.zeros(blocks.shape[1], bool) for _ in blocks] if st.gateway_mask
+                 else list(data.pii))
         row: dict[str, Any] = {"setting": asdict(st), "top1_agreement": top1, "kl": kl,
                                "attacks": {}}
         per_setting = list(attacks)

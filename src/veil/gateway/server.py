@@ -52,10 +52,14 @@ def serve(
             log.info("no upstream configured: starting the embedded SmolLM2-135M-Instruct model")
             embedded = EmbeddedModelServer()
             cfg.upstream.base_url = embedded.start()
+            # a CPU model on a busy machine can take minutes for one answer
+            cfg.upstream.read_timeout_s = max(cfg.upstream.read_timeout_s, 900.0)
             log.info("embedded model ready at %s", cfg.upstream.base_url)
         state = build_state(cfg)
         _warm_up(state.core, list(state.tenants.tenants))
-        app = create_app(state)
+        # Stop the model inside the lifespan: after serve() uvicorn re-raises SIGTERM/SIGINT,
+        # which would end this process before a `finally` could run.
+        app = create_app(state, on_shutdown=[embedded.stop] if embedded is not None else None)
         if sock is None:
             sock = socket.socket(socket.AF_INET6 if ":" in cfg.host else socket.AF_INET)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from veil.mask.masker import Masker, MaskedEntity, MaskResult, resolve_overlaps
+from veil.mask.masker import MaskedEntity, Masker, MaskResult, resolve_overlaps
 from veil.mask.operators import (
     OPERATORS,
     Operator,

@@ -83,7 +83,7 @@ def run(out_dir: Path, *, n: int = 40, vault: Vault | None = None) -> dict[str, 
         "operators": {},
     }
     for op in OPERATORS:
-        masker = Masker(vault, Policy(default_operator=op))
+        masker = Masker(vault, Policy.model_validate({"default_operator": op}))
         session = f"bench-{op}"
         mapping: dict[str, str] = {}
         by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # total, tolerant, exact
@@ -141,13 +141,14 @@ def run(out_dir: Path, *, n: int = 40, vault: Vault | None = None) -> dict[str, 
         }
     if own:
         vault.close()
-    _write(out_dir, result)
+    suffix = "" if vault.backend == "sqlite" else f"_{vault.backend}"
+    _write(out_dir, result, "mask_restore" + suffix)
     return result
 
 
-def _write(out_dir: Path, result: dict[str, Any]) -> None:
+def _write(out_dir: Path, result: dict[str, Any], name: str) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "mask_restore.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out_dir / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
     lines = [
         "# Masking and restoration benchmark",
         "",
@@ -168,7 +169,7 @@ def _write(out_dir: Path, result: dict[str, Any]) -> None:
               "| kind | cases | tolerant | exact-only |", "|---|---|---|---|"]
     for kind, k in result["operators"]["placeholder"]["by_kind"].items():
         lines.append(f"| {kind} | {k['cases']} | {k['tolerant']:.3f} | {k['exact_only']:.3f} |")
-    (out_dir / "mask_restore.md").write_text("\n".join(lines) + "\n")
+    (out_dir / f"{name}.md").write_text("\n".join(lines) + "\n")
     try:
         import matplotlib
 
@@ -189,5 +190,5 @@ def _write(out_dir: Path, result: dict[str, Any]) -> None:
     ax.set_title("Restoration of LLM-altered replacements")
     ax.legend(loc="lower right")
     fig.tight_layout()
-    fig.savefig(out_dir / "mask_restore.png", dpi=120)
+    fig.savefig(out_dir / f"{name}.png", dpi=120)
     plt.close(fig)

@@ -20,7 +20,7 @@ from veil.errors import MaskingError
 from veil.mask.keys import exact_key, norm_key
 from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
 from veil.mask.operators import RedactOperator, get_operator
-from veil.vault.base import Vault, VaultEntry
+from veil.vault.base import Proposer, Vault, VaultEntry
 
 _PASS_THROUGH = frozenset({"keep", "dp"})  # dp is applied elsewhere; the masker leaves it alone
 
@@ -74,7 +74,7 @@ class Masker:
         out: list[str] = []
         entities: list[MaskedEntity] = []
         pos = 0
-        persons: list[VaultEntry] | None = None  # loaded lazily, once per call
+        people: _People | None = None  # the session's people, loaded lazily, once per call
         for d in resolve_overlaps(list(detections), len(text)):
             op_name = self.policy.operator_for(d.type)
             if op_name in _PASS_THROUGH:
@@ -88,7 +88,7 @@ class Masker:
             if op_name == "redact":
                 replacement = RedactOperator.replacement(d.type)
             else:
-                entry, persons = self._entry(value, d.type, op_name, tenant, session, persons)
+                entry, people = self._entry(value, d.type, op_name, tenant, session, people)
                 replacement = entry.replacement
             out.append(text[pos:start])
             out.append(replacement)
@@ -107,21 +107,24 @@ class Masker:
         op_name: str,
         tenant: str,
         session: str,
-        persons: list[VaultEntry] | None,
-    ) -> tuple[VaultEntry, list[VaultEntry] | None]:
+        people: _People | None,
+    ) -> tuple[VaultEntry, _People | None]:
         ek, nk = exact_key(value), norm_key(etype, value)
         hit = self.vault.find(tenant, session, entity_type=etype, exact_key=ek, norm_key=nk)
         if hit is None and etype == "PERSON":
-            if persons is None:
-                persons = [
-                    e
-                    for e in self.vault.entries(tenant, session)
-                    if e.entity_type == "PERSON" and not e.shared
-                ]
-            hit = _unique_person(value, persons)
+            if people is None:
+                people = _People(self.vault.entries(tenant, session))
+            hit = people.unique_match(value)
         if hit is None:
             operator = get_operator(op_name)
             seed = self.vault.seed(tenant, etype, nk)
+
+            def base(counter: int, attempt: int) -> str:
+                return operator.propose(etype, value, seed=seed, counter=counter, attempt=attempt)
+
+            propose: Proposer = base
+            if etype == "PERSON" and op_name != "placeholder" and people is not None:
+                propose = people.distinct_parts(propose)
             hit = self.vault.get_or_create(
                 tenant,
                 session,
@@ -130,15 +133,13 @@ class Masker:
                 operator=op_name,
                 exact_key=ek,
                 norm_key=nk,
-                propose=lambda counter, attempt: operator.propose(
-                    etype, value, seed=seed, counter=counter, attempt=attempt
-                ),
+                propose=propose,
             )
-            if persons is not None and not hit.shared:
-                persons.append(hit)
+            if people is not None:
+                people.add(hit)
         if exact_key(hit.original) == ek:
-            return hit, persons
-        return self._alias(value, etype, ek, hit, tenant, session), persons
+            return hit, people
+        return self._alias(value, etype, ek, hit, tenant, session), people
 
     def _alias(
         self, value: str, etype: str, ek: str, canonical: VaultEntry, tenant: str, session: str
@@ -147,17 +148,23 @@ class Masker:
         variant = None
         if canonical.operator != "placeholder" and not canonical.shared:
             variant = _render_variant(value, etype, canonical)
-        common = dict(entity_type=etype, original=value, operator=canonical.operator, exact_key=ek)
         if variant is not None:
-            tried = iter([variant])
+
+            def only_variant(counter: int, attempt: int) -> str:
+                if attempt:
+                    raise MaskingError("variant taken")  # caught below; never user-visible
+                return variant
+
             try:
                 return self.vault.get_or_create(
-                    tenant, session, **common, propose=lambda c, a: next(tried)  # type: ignore[arg-type]
+                    tenant, session, entity_type=etype, original=value,
+                    operator=canonical.operator, exact_key=ek, propose=only_variant,
                 )
-            except (MaskingError, StopIteration):
+            except MaskingError:
                 pass  # the variant is taken: share the canonical replacement instead
         return self.vault.get_or_create(
-            tenant, session, **common, shared_replacement=canonical.replacement  # type: ignore[arg-type]
+            tenant, session, entity_type=etype, original=value, operator=canonical.operator,
+            exact_key=ek, shared_replacement=canonical.replacement,
         )
 
 
@@ -169,12 +176,52 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _unique_person(value: str, persons: list[VaultEntry]) -> VaultEntry | None:
-    ident = parse_name(value).identity
-    if not ident or any(c.isdigit() for c in value):
-        return None
-    matches = {id(e): e for e in persons if ident <= parse_name(e.original).identity}
-    return next(iter(matches.values())) if len(matches) == 1 else None
+class _People:
+    """The session's known people, parsed once per ``mask`` call (no quadratic re-parsing)."""
+
+    def __init__(self, entries: list[VaultEntry]) -> None:
+        self._ids: list[tuple[VaultEntry, frozenset[str]]] = []
+        self._used: set[str] = set()  # name parts of originals and pseudonyms
+        for e in entries:
+            self.add(e)
+
+    def add(self, e: VaultEntry) -> None:
+        if e.entity_type != "PERSON" or e.shared:
+            return
+        ident = parse_name(e.original).identity
+        self._ids.append((e, ident))
+        self._used |= ident | parse_name(e.replacement).identity
+
+    def unique_match(self, value: str) -> VaultEntry | None:
+        """The one known person whose name contains all name parts of ``value``, if unique."""
+        ident = parse_name(value).identity
+        if not ident or any(c.isdigit() for c in value):
+            return None
+        found: VaultEntry | None = None
+        for e, known in self._ids:
+            if ident <= known and e is not found:
+                if found is not None:
+                    return None  # ambiguous: a new identity is the safe choice
+                found = e
+        return found
+
+    def distinct_parts(self, propose: Proposer) -> Proposer:
+        """Prefer pseudonyms sharing no name part with the session's people.
+
+        The restorer maps pseudonym name parts back ("Dear Kathy," -> "Dear Jane,") only when
+        a part is unambiguous in the session, so distinct parts keep shortened names restorable.
+        """
+        used = self._used
+
+        def distinct(counter: int, attempt: int) -> str:
+            cand = ""
+            for j in range(16):
+                cand = propose(counter, attempt * 16 + j)
+                if not parse_name(cand).identity & used:
+                    break
+            return cand
+
+        return distinct
 
 
 def _render_variant(value: str, etype: str, canonical: VaultEntry) -> str | None:

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass
 
 TITLES = frozenset(
-    "mr mrs ms miss mx dr prof sir dame madam madame lord lady rev fr mister herr frau mme mlle"
-    .split()
+    [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "madame",
+        "lord", "lady", "rev", "fr", "mister", "herr", "frau", "mme", "mlle",
+    ]
 )
-SUFFIXES = frozenset("jr sr ii iii iv v phd md esq dds jnr snr".split())
+SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "dds", "jnr", "snr"])
 # A name token: letters, with inner apostrophes or hyphens (O'Brien, Smith-Jones).
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)

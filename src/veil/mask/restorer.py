@@ -205,8 +205,8 @@ class SessionMatcher:
             original = self.names[tok.casefold()]
             return original.upper() if tok.isupper() and len(tok) > 1 else original
         etype = self.type_keys.get(_lit_key(m.group("type")))
-        original = self.placeholders.get((etype, int(m.group("num")))) if etype else None
-        if original is None:
+        placeholder = self.placeholders.get((etype, int(m.group("num")))) if etype else None
+        if placeholder is None:
             return m.group(0)  # a placeholder of no entry in this session: leave it
         open_, close = m.group("open"), m.group("close")
         lmd = m.group("lmd") or m.group("bmd") or ""
@@ -217,9 +217,9 @@ class SessionMatcher:
         if not (bracketed or lmd.strip() or rmd.strip() or upper_type or "_" in m.group("sep")):
             return m.group(0)  # "person 1" in prose
         if open_ is not None and close is not None:
-            return original + poss  # brackets and markdown inside them were the placeholder's
+            return placeholder + poss  # brackets and markdown inside them were the token's
         # An unpaired bracket and markdown outside brackets belong to the surrounding text.
-        return (open_ or "") + lmd + original + rmd + poss + (close or "")
+        return (open_ or "") + lmd + placeholder + rmd + poss + (close or "")
 
     def restore(self, text: str) -> str:
         if self.pattern is None:

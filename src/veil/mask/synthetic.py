@@ -183,7 +183,8 @@ def date(value: str, rng: random.Random, fake: Faker) -> str:
 
 
 _SECRET_PREFIX = re.compile(
-    r"^(?:AKIA|ASIA|gh[pousr]_|github_pat_|sk-(?:proj-)?|xox[abpr]-|glpat-|eyJ|-----BEGIN [A-Z ]+-----)"
+    r"^(?:AKIA|ASIA|gh[pousr]_|github_pat_|sk-(?:proj-)?|xox[abpr]-|glpat-|eyJ"
+    r"|-----BEGIN [A-Z ]+-----)"
 )
 
 

@@ -48,7 +48,7 @@ class ObfuscationConfig:
     rope_scale: float = 2.0  # H: per-pair scale on q, inverse on k, in [1/x, x] (exact); <=1 off
     block_perm: bool = True  # Zb: permute RoPE pairs inside windows (lossy)
     block_window: int = 8  # beta: window size in pairs
-    block_keep: int = 8  # leading (highest-frequency) pairs that never move
+    block_keep: int = 16  # leading (highest-frequency) pairs that never move
     vo_scale: float = 2.0  # U_vo singular values in [1/x, x]; <=1 gives an orthogonal U_vo
     vo_mixing: bool = True
     head_perm: bool = True  # KV-head permutation and in-group query-head permutation

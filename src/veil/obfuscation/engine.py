@@ -131,36 +131,8 @@ def obfuscate(
     def put(name: str, arr: np.ndarray) -> None:
         sd[name] = torch.from_numpy(np.ascontiguousarray(arr)).to(dtype)
 
-    # --- embedding and LM head: vocabulary-sized products run in the model's precision (at
-    # least float32), in torch; the key matrices themselves stay float64.
-    work = torch.float64 if dtype == torch.float64 else torch.float32
-    tau_t = torch.as_tensor(tau)
-
-    def vocab_product(w: torch.Tensor, alpha: float, stream: int, right: np.ndarray,
-                      scale: np.ndarray | None = None) -> torch.Tensor:
-        w = w.detach().to(work)
-        if alpha:
-            gen = torch.Generator().manual_seed(int(component_rng(seed, stream).integers(2**62)))
-            w = w + (alpha * float(w.double().std())) * torch.randn(w.shape, generator=gen,
-                                                                    dtype=work)
-        if scale is not None:
-            w = w * torch.from_numpy(scale).to(work)
-        out = torch.empty(w.shape[0], right.shape[1], dtype=work)
-        out[tau_t] = w @ torch.from_numpy(right).to(work)  # row tau(i) <- token i
-        return out.to(dtype)
-
-    say("embedding")  # W~_e = Pi W*_e P_e
-    sd["model.embed_tokens.weight"] = vocab_product(
-        model.get_input_embeddings().weight, config.alpha_e, _EMBED,
-        basis.make_p(component_rng(seed, _EMBED, 1)))
-    say("lm head")  # W~_h = Q_h diag(g_final) W*_h Pi^T (untied; HF stores its transpose)
-    sd["lm_head.weight"] = vocab_product(
-        model.get_output_embeddings().weight, config.alpha_h, _HEAD,
-        basis.make_q(component_rng(seed, _HEAD, 1)).T, scale=_np(model.model.norm.weight))
-    if getattr(model.lm_head, "bias", None) is not None:
-        bias = model.lm_head.bias.detach().clone()
-        bias[tau_t] = model.lm_head.bias.detach()
-        sd["lm_head.bias"] = bias
+    say("embedding and lm head")
+    sd.update(vocab_weights(model, config, key, basis))
 
     # --- decoder layers
     for li, layer in enumerate(model.model.layers):
@@ -258,6 +230,50 @@ def obfuscate(
     return new
 
 
+def vocab_weights(
+    model: PreTrainedModel, config: ObfuscationConfig, key: ObfuscationKey, basis: KeyBasis
+) -> dict[str, torch.Tensor]:
+    """Obfuscated embedding and LM head (the only parts the noise touches).
+
+    W~_e = Pi W*_e P_e and W~_h = Q_h diag(g_final) W*_h Pi^T (untied; HF stores W_h^T). The
+    vocabulary-sized products run in the model's precision (at least float32), in torch; the key
+    matrices themselves are float64. Exposed so noise sweeps can swap just these two tensors.
+    """
+    import torch
+
+    seed, tau = key.seed, key.tau
+    dtype = next(model.parameters()).dtype
+    work = torch.float64 if dtype == torch.float64 else torch.float32
+    tau_t = torch.as_tensor(tau)
+
+    def product(w: torch.Tensor, alpha: float, stream: int, right: np.ndarray,
+                scale: np.ndarray | None = None) -> torch.Tensor:
+        w = w.detach().to(work)
+        if alpha:
+            gen = torch.Generator().manual_seed(int(component_rng(seed, stream).integers(2**62)))
+            w = w + (alpha * float(w.double().std())) * torch.randn(w.shape, generator=gen,
+                                                                    dtype=work)
+        if scale is not None:
+            w = w * torch.from_numpy(scale).to(work)
+        out = torch.empty(w.shape[0], right.shape[1], dtype=work)
+        out[tau_t] = w @ torch.from_numpy(right).to(work)  # row tau(i) <- token i
+        return out.to(dtype)
+
+    sd = {
+        "model.embed_tokens.weight": product(
+            model.get_input_embeddings().weight, config.alpha_e, _EMBED,
+            basis.make_p(component_rng(seed, _EMBED, 1))),
+        "lm_head.weight": product(
+            model.get_output_embeddings().weight, config.alpha_h, _HEAD,
+            basis.make_q(component_rng(seed, _HEAD, 1)).T, scale=_np(model.model.norm.weight)),
+    }
+    if getattr(model.lm_head, "bias", None) is not None:
+        bias = model.lm_head.bias.detach().clone()
+        bias[tau_t] = model.lm_head.bias.detach()
+        sd["lm_head.bias"] = bias
+    return sd
+
+
 def _norms(model: PreTrainedModel) -> list[Any]:
     mods = []
     for layer in model.model.layers:
@@ -312,4 +328,5 @@ __all__ = [
     "make_basis",
     "obfuscate",
     "padded_hidden",
+    "vocab_weights",
 ]

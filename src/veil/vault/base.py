@@ -129,7 +129,12 @@ class Vault(ABC):
         return self.keys(tenant).seed(entity_type, key)
 
     def _index(
-        self, keys: TenantKeys, entity_type: str, original: str, exact_key: str, norm_key: str | None
+        self,
+        keys: TenantKeys,
+        entity_type: str,
+        original: str,
+        exact_key: str,
+        norm_key: str | None,
     ) -> Index:
         return Index(
             exact=keys.lookup(entity_type, "exact\x00" + exact_key),

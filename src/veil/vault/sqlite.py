@@ -152,7 +152,9 @@ class SQLiteVault(Vault):
                 "INSERT OR IGNORE INTO tenant_keys (tenant, wrapped) VALUES (?, ?)",
                 (tid, fresh_wrapped),
             )
-            row = conn.execute("SELECT wrapped FROM tenant_keys WHERE tenant = ?", (tid,)).fetchone()
+            row = conn.execute(
+                "SELECT wrapped FROM tenant_keys WHERE tenant = ?", (tid,)
+            ).fetchone()
         return bytes(row[0])
 
     def _select(

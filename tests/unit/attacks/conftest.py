@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 import torch
 
-from veil.evaluation.attacks import HostView, PublicKnowledge, SimulatedDefence, simulate_obfuscation
+from veil.evaluation.attacks import (
+    HostView,
+    PublicKnowledge,
+    SimulatedDefence,
+    simulate_obfuscation,
+)
 
 VOCAB = 384
 

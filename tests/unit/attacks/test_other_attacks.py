@@ -4,7 +4,6 @@ broken attack cannot pass as a strong defence; and it must get less under noise.
 from __future__ import annotations
 
 import pytest
-import torch
 
 from veil.evaluation.attacks import (
     FrequencyMatchingAttack,
@@ -60,7 +59,7 @@ def test_frequency_matching_recovers_frequent_tokens(tiny_model, observed_plain)
     view, tau = make_view(tiny_model, observed_plain, DEFENCES["permutation"])
     s = _score(FrequencyMatchingAttack(), view, tau)
     # Zipf text: the most frequent ranks are stable, the tail is a coin toss.
-    assert 0.2 <= s.token_recovery, s
+    assert s.token_recovery >= 0.2, s
     assert s.distinct_recovery < s.token_recovery
 
 

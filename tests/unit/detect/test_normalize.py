@@ -21,7 +21,8 @@ def test_view_maps_back_to_original() -> None:
 @pytest.mark.parametrize(("text", "value", "etype"), [
     ("card 4111\u200b1111\u200b1111\u200b1111 ok", "4111\u200b1111\u200b1111\u200b1111",
      "CREDIT_CARD"),
-    ("card ４１１１ １１１１ １１１１ １１１１ ok", "４１１１ １１１１ １１１１ １１１１", "CREDIT_CARD"),
+    ("card ４１１１ １１１１ １１１１ １１１１ ok", "４１１１ １１１１ １１１１ １１１１",
+     "CREDIT_CARD"),
     ("SSN ١٢٣-٤٥-٦٧٨٩ ok", "١٢٣-٤٥-٦٧٨٩", "US_SSN"),  # Arabic-Indic digits
     ("mail jаne@exаmple.com now", "jаne@exаmple.com", "EMAIL"),  # Cyrillic а
     ("ip 192\u200c.168.1.20 x", "192\u200c.168.1.20", "IP_ADDRESS"),

@@ -201,3 +201,26 @@ def test_minilm_sanitizers_end_to_end(minilm_space) -> None:
         assert changed >= 3  # at eps=1 most sensitive words are replaced
         weak = san.sanitize(text, epsilon=1000.0, rng=0)
         assert "diabetes" in weak.text.lower()
+
+
+def test_a_word_cut_by_a_kept_span_is_perturbed_outside_it(toy_space) -> None:
+    text = "salaryflu paris"  # keep "flu" only: "salary" touches it and must still be perturbed
+    r = perturb_free_text(text, keep_spans=[(6, 9), (7, 8)], sanitizer=SanText(toy_space),
+                          epsilon=1e-3, rng=11)
+    assert r.n_kept == 1 and r.n_perturbed == 2
+    assert r.text[len(r.text) - len(" paris") - 3:].startswith("flu")
+    assert [text[s:e] for s, e in r.spans] == ["salary", "paris"]
+
+
+@pytest.mark.slow
+def test_smollm2_space_has_meaningful_neighbours() -> None:
+    pytest.importorskip("transformers")
+    pytest.importorskip("veil.models.smollm2")
+    from veil.dp import load_space
+
+    space = load_space("smollm2")
+    assert space.dim == 576 and space.size > 20_000 and not space.lowercase
+    near = {space.words[i] for i in space.nearest(space.embed("salary"), 6)}
+    assert near & {"salaries", "wages", "wage", "earnings"}
+    r = get_sanitizer("custext+", space).sanitize("My salary was cut.", epsilon=1.0, rng=0)
+    assert r.n_perturbed == 2 and r.text.endswith(".")

@@ -6,8 +6,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from tests.unit.mask.conftest import detect
+
 from veil.config import EntityRule, Policy
 from veil.detect.entity import Detection
 from veil.errors import MaskingError, VaultUnavailableError
@@ -28,10 +28,9 @@ def test_placeholder_numbering_is_per_session_not_per_message(make_masker) -> No
                 tenant=T, session="s")
     assert r2.masked == "[PERSON_3] called [PERSON_2]."
     # another session starts at 1 again, another tenant too
-    assert m.mask(t2, detect(t2, [("PERSON", "Ann Lee")]), tenant=T, session="s2").masked.startswith(
-        "[PERSON_1]")
-    assert m.mask(t2, detect(t2, [("PERSON", "Ann Lee")]), tenant="other", session="s").masked \
-        .startswith("[PERSON_1]")
+    ann = detect(t2, [("PERSON", "Ann Lee")])
+    assert m.mask(t2, ann, tenant=T, session="s2").masked.startswith("[PERSON_1]")
+    assert m.mask(t2, ann, tenant="other", session="s").masked.startswith("[PERSON_1]")
 
 
 def test_entities_index_the_original_text(make_masker) -> None:
@@ -39,7 +38,8 @@ def test_entities_index_the_original_text(make_masker) -> None:
     items = [("EMAIL", "jane@x.org"), ("PHONE", "+1 415-555-2671"), ("PERSON", "Jane Doe's")]
     r = make_masker("placeholder").mask(text, detect(text, items), tenant=T, session="s")
     assert r.masked == "Mail [EMAIL_1] or call [PHONE_1], [PERSON_1]'s phone."
-    assert [text[e.start:e.end] for e in r.entities] == ["jane@x.org", "+1 415-555-2671", "Jane Doe"]
+    spans = [text[e.start : e.end] for e in r.entities]
+    assert spans == ["jane@x.org", "+1 415-555-2671", "Jane Doe"]
     assert [e.replacement for e in r.entities] == ["[EMAIL_1]", "[PHONE_1]", "[PERSON_1]"]
     assert all(e.score == 0.9 and e.operator == "placeholder" for e in r.entities)
     shown = repr(r)

@@ -38,7 +38,8 @@ def layout(s: str) -> str:
 
 
 def test_placeholder_and_redact() -> None:
-    assert PlaceholderOperator().propose("PERSON", "x", seed=b"", counter=7, attempt=0) == "[PERSON_7]"
+    ph = PlaceholderOperator().propose("PERSON", "x", seed=b"", counter=7, attempt=0)
+    assert ph == "[PERSON_7]"
     assert RedactOperator.replacement("EMAIL") == "[REDACTED_EMAIL]"
     assert not RedactOperator.reversible and PseudonymOperator.reversible
     with pytest.raises(MaskingError, match="unknown operator"):
@@ -79,8 +80,9 @@ def test_email_plausible(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value,region", [("+1 415-555-2671", None), ("(415) 555-2671", "US"), ("+44 20 7946 0958", None),
-                     ("+49 30 901820", None)]
+    "value,region",
+    [("+1 415-555-2671", None), ("(415) 555-2671", "US"), ("+44 20 7946 0958", None),
+     ("+49 30 901820", None)],
 )
 def test_phone_same_format_and_country(value: str, region: str | None) -> None:
     out = gen("PHONE", value)
@@ -111,7 +113,8 @@ def test_ip_same_version(value: str, private: bool) -> None:
     a, b = ipaddress.ip_address(value), ipaddress.ip_address(out)
     assert a.version == b.version and a != b
     if a.version == 4:  # RFC 1918 stays RFC 1918; public becomes a documentation address
-        rfc1918 = [ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")]
+        nets = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
+        rfc1918 = [ipaddress.ip_network(n) for n in nets]
         assert any(b in n for n in rfc1918) == private
     else:
         assert out.isupper() == value.isupper()

@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from tests.unit.mask.conftest import detect
+
 from veil.config import Policy, Settings
 from veil.detect.entity import Detection
 from veil.mask import Masker, Restorer
@@ -137,7 +137,9 @@ def stream_setup(tmp_path_factory):
     v.close()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_stream_equals_restore_for_every_split(stream_setup, data) -> None:
     r, answers = stream_setup

@@ -53,7 +53,8 @@ def rope_features(w: ModelWeights, rows: torch.Tensor, layers: Sequence[int],
     return torch.cat(feats, 1).float()
 
 
-def rope_moments(w: ModelWeights, layers: Sequence[int], sample: torch.Tensor) -> dict[int, torch.Tensor]:
+def rope_moments(w: ModelWeights, layers: Sequence[int],
+                 sample: torch.Tensor) -> dict[int, torch.Tensor]:
     x = w.embed()[sample]
     hd = w.head_dim
     out = {}

@@ -27,7 +27,8 @@ class NearestNeighbourAttack(Attack):
     def run(self, view: HostView, public: PublicKnowledge) -> AttackOutput:
         host, pub = ModelWeights(view.model), ModelWeights(public.model)  # type: ignore[arg-type]
         if host.hidden_size != pub.hidden_size:
-            return AttackOutput(applicable=False, note="hidden sizes differ (key matrices with h>0)")
+            return AttackOutput(applicable=False,
+                                note="hidden sizes differ (key matrices with h>0)")
         rows = torch.from_numpy(target_ids(view))
         pe, ph = _unit(pub.embed()), _unit(pub.head())
         he, hh = _unit(host.embed()[rows]), _unit(host.head()[rows])

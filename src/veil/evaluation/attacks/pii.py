@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
 class LabelledText:
     ids: list[np.ndarray]  # one int64 array per sentence
     pii: list[np.ndarray]  # bool mask per sentence
+
+
+@functools.lru_cache(maxsize=1)
+def _person_records() -> Any:
+    from presidio_evaluator.data_generator.faker_extensions.datasets import load_fake_person_df
+
+    return load_fake_person_df()  # 3000 fake people; slow to build, so built once per process
 
 
 def fake_sentences(n: int, *, seed: int) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -43,7 +51,8 @@ def fake_sentences(n: int, *, seed: int) -> list[tuple[str, list[tuple[int, int]
                  if t.strip() and "hospital" not in t.lower()]
     with contextlib.redirect_stdout(io.StringIO()):  # chatty prints ("Using default ...")
         faker = PresidioSentenceFaker("en_US", lower_case_ratio=0.0, random_seed=seed,
-                                      sentence_templates=templates, entity_providers=providers)
+                                      sentence_templates=templates, entity_providers=providers,
+                                      base_records=_person_records())
         samples = faker.generate_new_fake_sentences(n)
     out = []
     for s in samples:

@@ -47,7 +47,7 @@ class Product:
         return self.kind in {"up", "down_head"}
 
     def raw(self, w: ModelWeights, rows: torch.Tensor) -> torch.Tensor:
-        """The product restricted to ``rows`` (vocabulary ids of this side), shape (len(rows), m)."""
+        """The product restricted to ``rows`` (vocabulary ids of this side): (len(rows), m)."""
         if self.kind == "emb_head":
             return w.embed()[rows] @ w.head().T
         if self.kind == "gate":
@@ -60,7 +60,8 @@ class Product:
 
 
 def signature_positions(m: int, *, tail: int = 32, mid: int = 192) -> torch.Tensor:
-    """Indices into a sorted row of length m: ``tail`` exact values at each end + ``mid`` quantiles."""
+    """Indices into a sorted row of length m: ``tail`` exact values at each end, ``mid``
+    quantiles between."""
     tail = min(tail, m // 4)
     grid = torch.linspace(tail, m - 1 - tail, mid).round().long()
     idx = torch.cat([torch.arange(tail), grid, torch.arange(m - tail, m)])
@@ -117,10 +118,11 @@ class SignatureBuilder:
             return None
         e = self.w.embed()
         h = hashlib.sha256(e[:: max(1, e.shape[0] // 64)].numpy().tobytes()).hexdigest()[:16]
-        return self.cache_dir / f"sig-{h}-{e.shape[0]}x{e.shape[1]}-{p.name}-{self.tail}-{self.mid}.npy"
+        shape = f"{e.shape[0]}x{e.shape[1]}"
+        return self.cache_dir / f"sig-{h}-{shape}-{p.name}-{self.tail}-{self.mid}.npy"
 
     def all_signatures(self, p: Product) -> torch.Tensor:
-        """Signatures of every vocabulary row (memoized; cached on disk when ``cache_dir`` is set)."""
+        """Signatures of every vocabulary row (memoized; on disk too when ``cache_dir`` is set)."""
         if p.name in self._memo:
             return self._memo[p.name]
         f = self._cache_file(p)
@@ -142,7 +144,7 @@ _PUBLIC_BUILDERS: dict[tuple[int, str], SignatureBuilder] = {}
 
 def public_builder(model: torch.nn.Module, *, cache_dir: Path | None = None, tail: int = 32,
                    mid: int = 192) -> SignatureBuilder:
-    """The shared public-side builder of ``model`` (one per process: its signatures never change)."""
+    """The shared public-side builder of ``model`` (one per process: it never changes)."""
     key = (id(model), f"{tail}-{mid}")
     if key not in _PUBLIC_BUILDERS:
         _PUBLIC_BUILDERS[key] = SignatureBuilder(ModelWeights(model), tail=tail, mid=mid,  # type: ignore[arg-type]

@@ -62,7 +62,7 @@ class ModelWeights:
         return self._memo["embed"]
 
     def head(self) -> torch.Tensor:
-        """LM head rows with the final norm weight folded in (what a logit is a dot product with)."""
+        """LM head rows with the final norm weight folded in (a logit is a dot product with one)."""
         if "head" not in self._memo:
             self._memo["head"] = _w(self.model.get_output_embeddings().weight) * _w(
                 self._inner.norm.weight
@@ -77,10 +77,12 @@ class ModelWeights:
 
     def gate(self, i: int) -> torch.Tensor:
         """(f, d) gate rows with the post-attention norm weight folded in."""
-        return _w(self.layer(i).mlp.gate_proj.weight) * self.norm_weight(i, "post_attention_layernorm")
+        ln = self.norm_weight(i, "post_attention_layernorm")
+        return _w(self.layer(i).mlp.gate_proj.weight) * ln
 
     def up(self, i: int) -> torch.Tensor:
-        return _w(self.layer(i).mlp.up_proj.weight) * self.norm_weight(i, "post_attention_layernorm")
+        ln = self.norm_weight(i, "post_attention_layernorm")
+        return _w(self.layer(i).mlp.up_proj.weight) * ln
 
     def down(self, i: int) -> torch.Tensor:
         """(d, f) down projection."""
