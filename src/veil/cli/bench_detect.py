@@ -132,10 +132,13 @@ def _markdown(result: dict[str, Any]) -> str:
         lines.append("")
     tm = result["timing"]
     lines += ["## Speed (median analyze time, ~1 KB texts, NER on, one text per call)", "",
-              f"- Veil: {tm['veil_median_ms']:.1f} ms"]
+              f"- Veil: {tm['veil_median_ms']:.1f} ms (NER cache off)"]
     if "presidio_median_ms" in tm:
         lines += [f"- Presidio AnalyzerEngine: {tm['presidio_median_ms']:.1f} ms",
                   f"- speed-up: **{tm['speedup']:.1f}x**"]
+    if "veil_resent_median_ms" in tm:
+        lines.append(f"- Veil, the same texts re-sent (chat history; NER cache on): "
+                     f"{tm['veil_resent_median_ms']:.1f} ms")
     tb = result["terms"]
     lines += ["", f"Term database: {tb['terms']} terms compiled in {tb['build_ms']:.0f} ms; "
               f"matching a ~1 KB text takes {tb['median_match_ms_per_1kb']:.3f} ms (median).", "",
@@ -196,6 +199,11 @@ def bench_detect(
         ner.clear_cache()  # type: ignore[attr-defined]
         ner.cache_size = 0  # type: ignore[attr-defined]
     timing["veil_median_ms"] = _median_ms(lambda t: engine.analyze(t), texts, repeats=2)
+    if ner is not None:  # a chat client re-sends its history: the NER cache makes that cheap
+        ner.cache_size = 4096  # type: ignore[attr-defined]
+        for t in texts:
+            engine.analyze(t)
+        timing["veil_resent_median_ms"] = _median_ms(lambda t: engine.analyze(t), texts)
     if presidio:
         timing["presidio_median_ms"] = _median_ms(detectors["presidio"], texts, repeats=2)
         timing["speedup"] = timing["presidio_median_ms"] / timing["veil_median_ms"]

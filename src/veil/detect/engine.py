@@ -62,6 +62,10 @@ class DetectionEngine:
 
     def __init__(self, policy: Policy | None = None, *, terms: TermDatabase | None = None,
                  recognizers: Sequence[Recognizer] | None = None) -> None:
+        """``policy``: what is enabled and at which threshold (default: ``Policy()``).
+        ``terms``: the tenant's sensitive-term database (added to ``policy.terms`` and
+        ``policy.terms_file``). ``recognizers``: replaces the built-in set, NER included
+        (default: every built-in pattern recognizer, plus spaCy NER when ``policy.ner``)."""
         self.policy = policy or Policy()
         registry = RecognizerRegistry(builtin_recognizers() if recognizers is None
                                       else recognizers)

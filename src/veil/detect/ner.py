@@ -350,7 +350,7 @@ class SpacyNerRecognizer(Recognizer):
             for i, t in enumerate(texts):
                 extra = [h for h in heuristic_names(t)
                          if not _looks_like_address(t, h.start, h.end)]
-                results[i] = _merge_names(results[i], extra)
+                results[i] = _merge_names(t, results[i], extra)
         return results
 
     # A small LRU of NER results keyed by a digest of the chunk: chat clients resend the whole
@@ -461,9 +461,10 @@ def _after_place_word(text: str, s: int, e: int) -> bool:
     return bool(_PLACE_BEFORE.search(text, max(0, s - 10), s)) and first not in first_names()
 
 
-def _merge_names(ner: list[Detection], extra: list[Detection]) -> list[Detection]:
-    """Union heuristic PERSON spans into overlapping NER PERSON spans; a title-backed name
-    (score 0.8) also overrides an ORG/LOCATION label spaCy put on the same words."""
+def _merge_names(text: str, ner: list[Detection], extra: list[Detection]) -> list[Detection]:
+    """Union heuristic PERSON spans into overlapping NER PERSON spans; a strongly backed name
+    (score >= 0.75: title, greeting, field label, speaker) also overrides an ORG/LOCATION label
+    spaCy put on the same words."""
     out = list(ner)
     for h in extra:
         hits = [d for d in out if d.overlaps(h)]
@@ -475,18 +476,7 @@ def _merge_names(ner: list[Detection], extra: list[Detection]) -> list[Detection
             e = max([h.end] + [d.end for d in hits])
             for d in hits:
                 out.remove(d)
-            text_ = h.text if (s, e) == (h.start, h.end) else None
-            base = next((d for d in hits if (d.start, d.end) == (s, e)), None)
-            value = text_ if text_ is not None else (base.text if base else None)
-            if value is None:
-                # rebuild the covering value from the pieces we have
-                src = sorted(hits + [h], key=lambda d: d.start)
-                buf = {}
-                for d in src:
-                    for k, ch in enumerate(d.text):
-                        buf[d.start + k] = ch
-                value = "".join(buf.get(k, " ") for k in range(s, e))
-            out.append(Detection("PERSON", s, e, max(NER_SCORE, h.score), "spacy_ner", value))
+            out.append(Detection("PERSON", s, e, max(NER_SCORE, h.score), "spacy_ner", text[s:e]))
         elif h.score >= 0.75:
             for d in hits:
                 out.remove(d)

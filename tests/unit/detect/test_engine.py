@@ -129,3 +129,11 @@ def test_no_log_record_contains_a_detected_value(ner_engine: DetectionEngine,
     for r in caplog.records:
         msg = r.getMessage()
         assert not any(v in msg for v in values)
+
+
+def test_missing_ner_model_fails_closed() -> None:
+    from veil.detect.ner import SpacyNerRecognizer
+
+    eng = DetectionEngine(Policy(ner=False), recognizers=[SpacyNerRecognizer("no_such_model_x")])
+    with pytest.raises(DetectionError, match="ner: false"):
+        eng.analyze("Hello John Smith")
