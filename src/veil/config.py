@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from veil.errors import PolicyError
@@ -89,6 +89,19 @@ class TermRule(BaseModel):
         return v.strip().upper()
 
 
+class FreeTextDP(BaseModel):
+    """Perturb the free text around masked entities under local differential privacy."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mechanism: Literal["santext", "santext+", "custext", "custext+", "rantext"] = "custext+"
+    epsilon: float = Field(gt=0.0, allow_inf_nan=False, description="epsilon per word")
+    space: Literal["minilm", "smollm2"] = "minilm"
+    # Budgets charged per request (epsilon per word x words perturbed); None: unlimited.
+    tenant_budget: float | None = Field(default=None, gt=0.0, allow_inf_nan=False)
+    user_budget: float | None = Field(default=None, gt=0.0, allow_inf_nan=False)
+
+
 class Policy(BaseModel):
     """What counts as sensitive and how it is replaced (one per tenant)."""
 
@@ -102,6 +115,18 @@ class Policy(BaseModel):
     terms: list[TermRule] = Field(default_factory=list)
     terms_file: Path | None = None  # YAML/CSV list of TermRule objects, loaded by detect.terms
     allow_list: list[str] = Field(default_factory=list)  # values never masked (case-insensitive)
+    # Set: the text around masked entities is perturbed with a DP sanitizer (operator ``dp``
+    # entities are left in the free text for it).
+    dp: FreeTextDP | None = None
+
+    @model_validator(mode="after")
+    def _dp_operator_needs_dp_block(self) -> Policy:
+        uses_dp = self.default_operator == "dp" or any(
+            r.operator == "dp" for r in self.entities.values()
+        )
+        if uses_dp and self.dp is None:
+            raise ValueError("operator 'dp' needs a 'dp:' block (mechanism, epsilon)")
+        return self
 
     @field_validator("entities")
     @classmethod
@@ -158,4 +183,4 @@ class Policy(BaseModel):
             raise PolicyError(f"policy {source} is invalid: {problems}") from None
 
 
-__all__ = ["ENTITY_TYPES", "EntityRule", "OperatorName", "Policy", "Settings", "TermRule"]
+__all__ = ["ENTITY_TYPES", "EntityRule", "FreeTextDP", "OperatorName", "Policy", "Settings", "TermRule"]

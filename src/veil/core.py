@@ -13,12 +13,13 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from veil.config import Policy, Settings
+from veil.config import FreeTextDP, Policy, Settings
 from veil.errors import DetectionError, InputError, VeilError
 
 if TYPE_CHECKING:
     from veil.detect.engine import DetectionEngine
     from veil.detect.terms import TermDatabase
+    from veil.dp import BudgetStore, Sanitizer
     from veil.mask.masker import MaskedEntity, Masker
     from veil.mask.restorer import Restorer, StreamRestorer
     from veil.vault.base import Vault
@@ -31,10 +32,15 @@ DEFAULT_TENANT = "default"
 
 @dataclass(frozen=True)
 class ProtectResult:
-    """What :meth:`Veil.protect` returns. ``repr`` shows counts only (privacy rule)."""
+    """What :meth:`Veil.protect` returns. ``repr`` shows counts only (privacy rule).
+
+    ``epsilon`` is the privacy loss spent on the free text when the policy has a ``dp`` block
+    (0.0 otherwise).
+    """
 
     masked: str = field(repr=False)
     entities: list[MaskedEntity] = field(repr=False)
+    epsilon: float = 0.0
 
     def __repr__(self) -> str:
         return f"ProtectResult(chars={len(self.masked)}, entities={len(self.entities)})"
@@ -95,6 +101,8 @@ class Veil:
         self._engines: dict[str, DetectionEngine] = {}
         self._term_dbs: dict[str, TermDatabase] = {}
         self._output_terms: dict[str, TermDatabase] = {}
+        self._sanitizers: dict[tuple[str, str], Sanitizer] = {}
+        self._budget_stores: dict[tuple[float | None, float | None], BudgetStore] = {}
         self._maskers: dict[str, Masker] = {}
         self._vault = vault
         self._restorer: Restorer | None = None
@@ -182,15 +190,68 @@ class Veil:
             ) from None
 
     def protect(
-        self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT
+        self,
+        text: str,
+        *,
+        session: str = "default",
+        tenant: str = DEFAULT_TENANT,
+        user: str | None = None,
     ) -> ProtectResult:
-        """Mask every sensitive value in ``text``; replacements are stored in the vault."""
+        """Mask every sensitive value in ``text``; replacements are stored in the vault.
+
+        With a ``dp`` block in the tenant's policy, the remaining free text is perturbed too and
+        the epsilon spent is charged to the tenant's and ``user``'s (default: the session's)
+        budget; an exhausted budget raises :class:`~veil.errors.BudgetExhaustedError` and nothing
+        is returned.
+        """
         text = _check_text(text)
         if not text.strip():
             return ProtectResult(masked=text, entities=[])
         detections = self.detect(text, session=session, tenant=tenant)
         result = self._masker(tenant).mask(text, detections, tenant=tenant, session=session)
-        return ProtectResult(masked=result.masked, entities=list(result.entities))
+        entities = list(result.entities)
+        dp = self.policy(tenant).dp
+        if dp is None:
+            return ProtectResult(masked=result.masked, entities=entities)
+        return self._perturb(result.masked, entities, dp, tenant=tenant, user=user or session)
+
+    def _perturb(
+        self, masked: str, entities: list[MaskedEntity], dp: FreeTextDP, *, tenant: str, user: str
+    ) -> ProtectResult:
+        """Perturb the words around the replacements; charge the budget before releasing."""
+        from veil.dp import get_sanitizer, load_space, perturb_free_text
+
+        keep: list[tuple[int, int]] = []
+        shift = 0
+        for e in sorted(entities, key=lambda e: e.start):
+            start = e.start + shift
+            keep.append((start, start + len(e.replacement)))
+            shift += len(e.replacement) - (e.end - e.start)
+        key = (dp.mechanism, dp.space)
+        with self._lock:
+            san = self._sanitizers.get(key)
+            if san is None:
+                san = get_sanitizer(dp.mechanism, load_space(dp.space))
+                self._sanitizers[key] = san
+        out = perturb_free_text(masked, keep_spans=keep, sanitizer=san, epsilon=dp.epsilon)
+        if out.epsilon_total > 0:
+            self._budgets(dp).charge(tenant, user, out.epsilon_total)
+        return ProtectResult(masked=out.text, entities=entities, epsilon=out.epsilon_total)
+
+    def _budgets(self, dp: FreeTextDP) -> BudgetStore:
+        with self._lock:
+            key = (dp.tenant_budget, dp.user_budget)
+            store = self._budget_stores.get(key)
+            if store is None:
+                from veil.dp import open_budget_store
+
+                store = open_budget_store(
+                    self.settings,
+                    default_user_limit=dp.user_budget,
+                    default_tenant_limit=dp.tenant_budget,
+                )
+                self._budget_stores[key] = store
+            return store
 
     def protect_many(
         self, texts: list[str], *, session: str = "default", tenant: str = DEFAULT_TENANT

@@ -2,7 +2,8 @@
 
 Writes ``engine.json``, ``engine.md`` and ``engine_sweep.png`` under
 ``benchmarks/results/obfuscation/`` (or ``--out``); the attack evaluation (``veil eval
-obfuscation``) writes its own ``results.*`` in the same folder. Measures, against the plaintext model:
+obfuscation``) writes its own ``results.*`` in the same folder. Measures, against the plaintext
+model:
 exact-mode max |logit difference| and greedy-generation identity; top-1 agreement and KL with
 every transform on but no noise; the alpha_e x h noise sweep; generation throughput obfuscated vs
 plaintext in the same engine (transformers, fp32, KV cache); obfuscation time and peak memory
@@ -145,7 +146,8 @@ def bench_obfuscation(
         om, key = obf(conf)
         exact = _metrics(base, _obf_logits(om, key, ids))
         with torch.no_grad():
-            want = model.generate(chat_ids, max_new_tokens=gen_tokens, do_sample=False)
+            want = model.generate(  # type: ignore[operator]
+                chat_ids, max_new_tokens=gen_tokens, do_sample=False)
             got = om.generate(torch.as_tensor(key.tau)[chat_ids], max_new_tokens=gen_tokens,
                               do_sample=False)
         exact["greedy_identical"] = key.decode_ids(got[0].numpy()) == want[0].tolist()
@@ -234,10 +236,11 @@ def _markdown(r: dict[str, Any]) -> str:
     for m, c in r["cost"].items():
         lines.append(f"| obfuscation time, {m} mode | {c['wall_s']:.1f} s wall, {c['cpu_s']:.1f} s "
                      f"CPU, peak RSS {c['peak_rss_mb']:.0f} MB | < 60 s |")
+    alphas = sorted({s["alpha_e"] for s in r["sweep"]})
     lines += ["", "## Noise sweep (top-1 agreement / KL vs plaintext)", "",
               f"Settings: {r['sweep_settings']}.", "",
-              "| h \\ alpha_e | " + " | ".join(str(a) for a in sorted({s['alpha_e'] for s in r['sweep']}))
-              + " |", "|---" * (1 + len({s['alpha_e'] for s in r['sweep']})) + "|"]
+              "| h \\ alpha_e | " + " | ".join(str(a) for a in alphas) + " |",
+              "|---" * (1 + len(alphas)) + "|"]
     for h in sorted({s["h"] for s in r["sweep"]}):
         row = [s for s in r["sweep"] if s["h"] == h]
         lines.append(f"| {h} | " + " | ".join(f"{s['top1_agreement']:.3f} / {s['kl']:.3f}"

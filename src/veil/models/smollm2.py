@@ -75,7 +75,7 @@ def _convert(gguf: Path, out: Path) -> None:
     if hasattr(config, "quantization_config"):
         delattr(config, "quantization_config")
     config.dtype = torch.float32
-    plain = type(gguf_model)(config).to(torch.float32)
+    plain = type(gguf_model)(config).to(torch.float32)  # type: ignore[arg-type]
     missing, unexpected = plain.load_state_dict(gguf_model.state_dict(), strict=False)
     # Tied head weights may show up as "missing"; anything else means a broken conversion.
     missing = [k for k in missing if not (config.tie_word_embeddings and k == "lm_head.weight")]

@@ -78,7 +78,8 @@ class _StopStrings:
             out, self.buf, self.done = self.buf[:cut], "", True
             return out
         if len(self.buf) > self.hold:
-            out, self.buf = self.buf[: len(self.buf) - self.hold], self.buf[len(self.buf) - self.hold:]
+            cut = len(self.buf) - self.hold
+            out, self.buf = self.buf[:cut], self.buf[cut:]
             return out
         return ""
 

@@ -123,7 +123,9 @@ class ObfuscationConfig:
         try:
             return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError) as e:
-            raise ConfigError(f"cannot read obfuscation config {path}: {type(e).__name__}") from None
+            raise ConfigError(
+                f"cannot read obfuscation config {path}: {type(e).__name__}"
+            ) from None
 
 
 __all__ = ["ModeName", "ObfuscationConfig"]

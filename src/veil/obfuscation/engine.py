@@ -108,7 +108,7 @@ def obfuscate(
     d, n_layers = int(cfg.hidden_size), int(cfg.num_hidden_layers)
     n_heads, n_kv = int(cfg.num_attention_heads), int(cfg.num_key_value_heads)
     d_h = _head_dim(cfg)
-    vocab = int(model.get_input_embeddings().weight.shape[0])
+    vocab = int(model.get_input_embeddings().weight.shape[0])  # type: ignore[index]
     key.check_vocab(vocab)
     seed, tau = key.seed, key.tau
     dtype = next(model.parameters()).dtype
@@ -154,11 +154,11 @@ def obfuscate(
 
         # readers: W~ = Q diag(g) W T  (row form); HF weight is its transpose
         for name, mod, kind, fn in (
-            ("self_attn.q_proj", att.q_proj, _Q_Q, lambda w: T.transform_q(w, akey, d_h)),
-            ("self_attn.k_proj", att.k_proj, _Q_K, lambda w: T.transform_k(w, akey, d_h)),
-            ("self_attn.v_proj", att.v_proj, _Q_V, lambda w: T.transform_v(w, akey, d_h)),
-            ("mlp.gate_proj", mlp.gate_proj, _Q_G, lambda w: T.transform_gate(w, fkey)),
-            ("mlp.up_proj", mlp.up_proj, _Q_U, lambda w: T.transform_up(w, fkey)),
+            ("self_attn.q_proj", att.q_proj, _Q_Q, lambda w, k=akey: T.transform_q(w, k, d_h)),
+            ("self_attn.k_proj", att.k_proj, _Q_K, lambda w, k=akey: T.transform_k(w, k, d_h)),
+            ("self_attn.v_proj", att.v_proj, _Q_V, lambda w, k=akey: T.transform_v(w, k, d_h)),
+            ("mlp.gate_proj", mlp.gate_proj, _Q_G, lambda w, k=fkey: T.transform_gate(w, k)),
+            ("mlp.up_proj", mlp.up_proj, _Q_U, lambda w, k=fkey: T.transform_up(w, k)),
         ):
             g = g1 if name.startswith("self_attn") else g2
             w = _np(mod.weight).T * g[:, None]  # d x out, norm weight folded
@@ -189,7 +189,7 @@ def obfuscate(
     new_cfg.tie_word_embeddings = False
     with no_init_weights():
         new = type(model)(new_cfg)
-    new.to(dtype)
+    new.to(dtype)  # type: ignore[arg-type]
     missing, unexpected = new.load_state_dict(sd, strict=False)
     missing = [m for m in missing if not m.endswith("rotary_emb.inv_freq")]
     if missing or unexpected:
@@ -261,7 +261,8 @@ def vocab_weights(
 
     sd = {
         "model.embed_tokens.weight": product(
-            model.get_input_embeddings().weight, config.alpha_e, _EMBED,
+            model.get_input_embeddings().weight,  # type: ignore[arg-type]
+            config.alpha_e, _EMBED,
             basis.make_p(component_rng(seed, _EMBED, 1))),
         "lm_head.weight": product(
             model.get_output_embeddings().weight, config.alpha_h, _HEAD,

@@ -99,7 +99,7 @@ def export_obfuscated(
     src = resolve_model_dir(model)
     plain, tok = load_model_dir(src, dtype=torch.float32)
     check_supported(plain)
-    vocab = int(plain.get_input_embeddings().weight.shape[0])
+    vocab = int(plain.get_input_embeddings().weight.shape[0])  # type: ignore[index]
     key = generate_key(config, vocab, seed=seed)
     key.base_model = str(model) if str(model).lower().startswith("smollm2") else Path(src).name
     calib = tok(calibration_text)["input_ids"]

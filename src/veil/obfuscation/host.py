@@ -167,7 +167,7 @@ def create_app(model_dir: str | Path, *, model_name: str | None = None,
             if len(p) != 1:
                 raise HostError(400, "one prompt per request")
             p = p[0]
-        ids = [int(x) for x in p]  # type: ignore[union-attr]
+        ids = [int(x) for x in p]  # type: ignore[arg-type]
         gen.check_ids(ids)
         if req.n != 1:
             raise HostError(400, "n must be 1")

@@ -68,7 +68,8 @@ class ObfuscationKey:
 
     def _checked(self, ids: Any) -> np.ndarray:
         arr = np.asarray(ids)
-        if arr.size and (arr.dtype.kind not in "iu" or arr.min() < 0 or arr.max() >= self.vocab_size):
+        n = self.vocab_size
+        if arr.size and (arr.dtype.kind not in "iu" or arr.min() < 0 or arr.max() >= n):
             raise TokenIdError(
                 f"token id out of range: ids must be integers in [0, {self.vocab_size}); check "
                 "that the tokenizer matches the key"
@@ -159,7 +160,9 @@ def load_key(key_dir: str | Path, *, fingerprint: str | None = None) -> Obfuscat
             raise ValueError
         config = ObfuscationConfig.from_dict(meta["config"])
     except Exception:
-        raise CorruptKeyError(f"{meta_path} is not a valid key file; restore it from backup") from None
+        raise CorruptKeyError(
+            f"{meta_path} is not a valid key file; restore it from backup"
+        ) from None
     if meta.get("format_version") != FORMAT_VERSION:
         raise CorruptKeyError(f"{meta_path} has an unknown format version")
     if meta.get("tensors_sha256") != _sha256_file(tensors):

@@ -74,7 +74,8 @@ class AttentionKey:
     k_maps: np.ndarray  # (n_kv, d_h, d_h)  R H^-1 Zb
     v_maps: np.ndarray  # (n_kv, d_h, d_h)  U_vo
     kv_perm: np.ndarray  # (n_kv,) new kv slot s holds old kv head kv_perm[s]
-    group_perm: np.ndarray  # (n_kv, rep) inside a group: new slot r holds old q head group_perm[g, r]
+    # (n_kv, rep): inside group g, new slot r holds old q head group_perm[g, r]
+    group_perm: np.ndarray
 
     def q_head_order(self) -> np.ndarray:
         """New q slot -> old q head, following the kv permutation and the in-group permutation."""

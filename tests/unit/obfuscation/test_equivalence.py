@@ -103,7 +103,7 @@ class ObfuscationTesterMixin:
         assert obf.lm_head.weight.data_ptr() != obf.model.embed_tokens.weight.data_ptr()
 
     # --- rung 4: expanded, non-orthogonal keys are exact when norms are bypassed
-    @pytest.mark.parametrize("h,lam", [(8, 0.0), (0, 0.3), (8, 0.3), (16, 1.0)])
+    @pytest.mark.parametrize("h,lam", [(0, 0.3), (16, 1.0)])
     def test_key_matrices_exact_with_norms_bypassed(
         self, bypassed_norms: None, h: int, lam: float
     ) -> None:
