@@ -9,7 +9,10 @@ partially masked text.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,16 +21,18 @@ from veil.errors import DetectionError, InputError, VeilError
 
 if TYPE_CHECKING:
     from veil.detect.engine import DetectionEngine
+    from veil.detect.entity import Detection
     from veil.detect.terms import TermDatabase
     from veil.dp import BudgetStore, Sanitizer
     from veil.mask.masker import MaskedEntity, Masker
     from veil.mask.restorer import Restorer, StreamRestorer
-    from veil.vault.base import Vault
+    from veil.vault.base import Vault, VaultEntry
 
 #: Largest text protect() accepts in one call (characters). Bigger inputs should be split by the
 #: caller; refusing is safer than a detector silently timing out on part of the text.
 MAX_TEXT_CHARS = 2_000_000
 DEFAULT_TENANT = "default"
+_MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,10 @@ class Veil:
         self._engines: dict[str, DetectionEngine] = {}
         self._term_dbs: dict[str, TermDatabase] = {}
         self._output_terms: dict[str, TermDatabase] = {}
+        self._memo: OrderedDict[tuple[str, str, str | None, int, bytes], ProtectResult] = (
+            OrderedDict()
+        )
+        self._memo_salt = os.urandom(16)
         self._sanitizers: dict[tuple[str, str], Sanitizer] = {}
         self._budget_stores: dict[tuple[float | None, float | None], BudgetStore] = {}
         self._maskers: dict[str, Masker] = {}
@@ -125,6 +134,8 @@ class Veil:
                 self._term_dbs[tenant] = terms
             for cache in (self._engines, self._maskers, self._output_terms):
                 cache.pop(tenant, None)
+            for k in [k for k in self._memo if k[0] == tenant]:
+                del self._memo[k]
 
     def policy(self, tenant: str = DEFAULT_TENANT) -> Policy:
         try:
@@ -171,14 +182,18 @@ class Veil:
             return self._restorer
 
     # ------------------------------------------------------------------ the core verbs
-    def detect(self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT) -> list:
+    def detect(
+        self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT
+    ) -> list[Detection]:
         """Detections in ``text`` (also values already seen in this session)."""
         text = _check_text(text)
         if not text:
             return []
+        return self._detect(text, tenant, self.vault.entries(tenant, session))
+
+    def _detect(self, text: str, tenant: str, entries: list[VaultEntry]) -> list[Detection]:
         from veil.detect.seen import SeenEntityCache
 
-        entries = self.vault.entries(tenant, session)
         seen = SeenEntityCache((e.entity_type, e.original) for e in entries)
         try:
             return self.engine(tenant).analyze(text, seen=seen)
@@ -207,13 +222,35 @@ class Veil:
         text = _check_text(text)
         if not text.strip():
             return ProtectResult(masked=text, entities=[])
-        detections = self.detect(text, session=session, tenant=tenant)
+        entries = self.vault.entries(tenant, session)
+        # Chat clients resend the whole history every turn: a message already protected in this
+        # session, with no new vault entry since, gets the same answer without re-detection.
+        # (For DP this also means a resent message is not perturbed afresh, which would let the
+        # host average the noise away.)
+        memo_key = (tenant, session, user, len(entries), self._digest(text))
+        with self._lock:
+            hit = self._memo.get(memo_key)
+            if hit is not None:
+                self._memo.move_to_end(memo_key)
+                return hit
+        detections = self._detect(text, tenant, entries)
         result = self._masker(tenant).mask(text, detections, tenant=tenant, session=session)
         entities = list(result.entities)
         dp = self.policy(tenant).dp
         if dp is None:
-            return ProtectResult(masked=result.masked, entities=entities)
-        return self._perturb(result.masked, entities, dp, tenant=tenant, user=user or session)
+            out = ProtectResult(masked=result.masked, entities=entities)
+        else:
+            out = self._perturb(result.masked, entities, dp, tenant=tenant, user=user or session)
+        # Key the memo on the entry count AFTER masking: an identical resend finds it.
+        count = len(self.vault.entries(tenant, session))
+        with self._lock:
+            self._memo[(tenant, session, user, count, memo_key[4])] = out
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return out
+
+    def _digest(self, text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), key=self._memo_salt, digest_size=16).digest()
 
     def _perturb(
         self, masked: str, entities: list[MaskedEntity], dp: FreeTextDP, *, tenant: str, user: str

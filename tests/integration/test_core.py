@@ -132,3 +132,15 @@ def test_free_text_dp_composes_with_masking_and_budget(settings):
     with pytest.raises(BudgetExhaustedError):
         for _ in range(20):
             v.protect(text, session="d", user="u1")
+
+
+def test_resent_history_is_memoized_but_new_entities_invalidate(veil, monkeypatch):
+    first = veil.protect("mail jane.doe@example.com", session="m")
+    calls = []
+    real = veil._detect
+    monkeypatch.setattr(veil, "_detect", lambda *a: calls.append(1) or real(*a))
+    again = veil.protect("mail jane.doe@example.com", session="m")
+    assert again.masked == first.masked and calls == []
+    veil.protect("now bob@example.org", session="m")  # adds an entry
+    veil.protect("mail jane.doe@example.com", session="m")
+    assert len(calls) == 2  # the new entry invalidated the memo of the old message

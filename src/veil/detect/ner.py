@@ -273,7 +273,7 @@ def heuristic_names(text: str) -> list[Detection]:
         if known * 2 > len(items):
             for i in items:
                 if i.group().lower() not in _NOT_A_NAME:
-                    emit((m.start() + i.start(), m.start() + i.end()), 0.7)
+                    emit((m.start() + i.start(), m.start() + i.end()), 0.75)
     for m in _OWN_LINE.finditer(text):
         if len(m.group("v").split()) >= 2:
             emit(_name_span(text, m, ambiguous_ok=False), 0.75)
@@ -345,6 +345,11 @@ class SpacyNerRecognizer(Recognizer):
                     s, e = extend_person(text, s, e)
                     if _looks_like_address(text, s, e) or _after_place_word(text, s, e):
                         label = "LOCATION"
+                elif label == "ORGANIZATION":
+                    if e - s <= 2:
+                        continue  # "TH", "BE": state and country codes in addresses
+                    if _looks_like_address(text, s, e):
+                        label = "LOCATION"  # "Genterstrasse 49", "Corbin Underpass St."
                 results[i].append(Detection(label, s, e, NER_SCORE, self.name, text[s:e]))
         if self.name_heuristics:
             for i, t in enumerate(texts):
