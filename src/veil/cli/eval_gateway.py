@@ -1,4 +1,4 @@
-"""``veil eval gateway``: detection, leakage, restoration, utility and cost of gateway mode (issue 4).
+"""``veil eval gateway``: detection, leakage, restoration, utility and cost of gateway mode.
 
 Writes gateway_eval.json, gateway_eval.md and PNG plots under ``<out>/gateway_eval/``. Progress
 bars name sections and counts only, never text.
@@ -25,7 +25,7 @@ def eval_gateway(
     quick: bool = typer.Option(False, "--quick", help="small n everywhere (a few minutes)"),
     utility: bool = typer.Option(True, help="run SmolLM2 for utility and the LLM-call baseline"),
     presidio: bool = typer.Option(True, help="compare with Presidio (needs the eval extra)"),
-    out: Path = typer.Option(Path("benchmarks/results"), help="results root directory"),
+    out: Path = typer.Option("benchmarks/results", help="results root directory"),
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
 ) -> None:
     """Veil vs Presidio (and LLM Guard if it runs offline): quality, leakage, restoration,
@@ -72,8 +72,8 @@ def eval_gateway(
 
         result = run_gateway_eval(
             cfg, progress=progress,
-            checkpoint=lambda r: write_report(r, out / "gateway_eval", plots=False))
-    for p in write_report(result, out / "gateway_eval"):
+            checkpoint=lambda r: write_report(r, Path(out) / "gateway_eval", plots=False))
+    for p in write_report(result, Path(out) / "gateway_eval"):
         console.print(f"wrote {p}")
     for line in headline(result):
         typer.echo(line)

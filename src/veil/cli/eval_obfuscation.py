@@ -24,6 +24,7 @@ def eval_obfuscation(
     sentences: int = typer.Option(0, help="held-out sentences (0: 60 quick / 200 full)"),
     blocks: int = typer.Option(0, help="held-out blocks of 64 tokens (0: 8 quick / 24 full)"),
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
+    alphas: str = typer.Option("", help="comma-separated alpha_e of the noise-only frontier"),
     learned: bool = typer.Option(True, help="also run the learned inversion (trains per setting)"),
 ) -> None:
     """Token recovery per attack vs top-1 agreement and KL, for a sweep of obfuscation settings."""
@@ -50,7 +51,8 @@ def eval_obfuscation(
     data = build_data(tok, int(plain.get_input_embeddings().weight.shape[0]), n_sentences=n_sent,
                       block_len=64, n_blocks=blocks or (8 if quick else 24),
                       corpus_sentences=1000 if quick else 3000)
-    settings = default_settings(quick)
+    settings = default_settings(
+        quick, alphas=[float(a) for a in alphas.split(",")] if alphas else None)
     if only:
         wanted = {f.strip().lower() for f in only.split(",")}
         settings = [s for s in settings if any(w in s.family.lower() for w in wanted)]

@@ -82,6 +82,7 @@ class DetectionEngine:
             registry.add(terms)
         self.registry = registry
         self._allow = {fold(v.strip()) for v in self.policy.allow_list if v.strip()}
+        self._rules: dict[str, tuple[bool, float]] = {}
 
     # -- policy ----------------------------------------------------------------------------
     def enabled_types(self) -> set[str]:
@@ -94,7 +95,11 @@ class DetectionEngine:
         return self.registry.for_entities(self.enabled_types())
 
     def _keep(self, d: Detection) -> bool:
-        if not self.policy.is_enabled(d.type, d.score):
+        rule = self._rules.get(d.type)
+        if rule is None:  # Policy.rule builds a model each call: resolve once per type
+            r = self.policy.rule(d.type)
+            rule = self._rules[d.type] = (r.enabled, r.threshold)
+        if not rule[0] or d.score < rule[1]:
             return False
         return not (self._allow and fold(d.text.strip()) in self._allow)
 
@@ -144,7 +149,7 @@ class DetectionEngine:
             if e <= s:
                 continue
             m = Detection(d.type, s, e, d.score, d.recognizer, original[s:e])
-            if self._keep(m) and (view.origin is None or not self._allow
-                                  or fold(d.text.strip()) not in self._allow):
+            # allow_list is checked on the original and on the normalised value
+            if self._keep(m) and not (self._allow and fold(d.text.strip()) in self._allow):
                 mapped.append(m)
         return resolve_overlaps(mapped, frozenset(validated))

@@ -7,7 +7,9 @@
   a greeting/introduction (``Hi``, ``Dear``, ``my name is``) is a PERSON even if spaCy missed it.
   Titles are evidence, not part of the span: ``Dr. [PERSON_1]`` keeps the text readable.
 
-The model is loaded once per process, lazily, with the pipes NER does not need excluded.
+* Speed: the model is loaded once per process, lazily, with the pipes NER does not read
+  disabled; only sentences with a capitalised word go to it (see :func:`ner_spans`); results
+  are cached per chunk digest (chat clients re-send their history every turn).
 """
 
 from __future__ import annotations

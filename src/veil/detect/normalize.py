@@ -31,6 +31,7 @@ _CONFUSABLES: dict[str, str] = {
 
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPECIAL = re.compile(r"[^\x20-\x7e\t\n\r]")  # characters that may need mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,13 @@ def normalize(text: str) -> NormalizedText:
         if "\\" in text and _ESCAPE.search(text):
             return NormalizedText(text, _unescape(text), None)  # same length: identity offsets
         return NormalizedText(text, text, None)
+    # Most non-ASCII text (accented names) maps one character to one: translate, no offset map.
+    table = {ord(c): _map_char(c) for c in set(_SPECIAL.findall(text))}
+    if all(len(v) == 1 for v in table.values()):
+        view = text.translate(table)
+        if "\\" in view:
+            view = _unescape(view)
+        return NormalizedText(text, view, None)
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

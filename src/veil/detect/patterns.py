@@ -67,6 +67,8 @@ class PatternRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Detection]:
         if self._prefilter is not None and not self._prefilter(text):
             return []
+        if self.context_required and not self.context.anywhere(text):
+            return []  # one search instead of a context check per candidate
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
         for rx, base in self._compiled:

@@ -55,6 +55,9 @@ class ContextMatcher:
     def __bool__(self) -> bool:
         return self._rx is not None
 
+    def anywhere(self, text: str) -> bool:
+        return self._rx is not None and self._rx.search(text) is not None
+
     def near(self, text: str, start: int, end: int) -> bool:
         if self._rx is None:
             return False

@@ -31,12 +31,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from veil.evaluation.datasets import Sample, Span, hard_samples, long_texts, presidio_samples
 from veil.evaluation.detection import Detector, score
 from veil.evaluation.gateway_leakage import LeakageScores
 from veil.evaluation.gateway_restoration import RestorationScores, evaluate_prompt
+
+if TYPE_CHECKING:
+    from veil.config import OperatorName
 
 Progress = Callable[[str, int], Callable[[], None]]
 """``progress(description, total) -> advance``: a callback that shows counts only."""
@@ -160,27 +163,45 @@ def _batched(engine: Any, texts: Sequence[str], advance: Callable[[], None],
     return out
 
 
+BatchDetector = Callable[[Sequence[str], Callable[[], None]], list[list[Span]]]
+
+
+def _engine_runner(engine: Any) -> BatchDetector:
+    return lambda texts, advance: _batched(engine, texts, advance)
+
+
+def _per_text(fn: Detector) -> BatchDetector:
+    def run(texts: Sequence[str], advance: Callable[[], None]) -> list[list[Span]]:
+        out = []
+        for t in texts:
+            out.append(fn(t))
+            advance()
+        return out
+
+    return run
+
+
 def run_detection(data: dict[str, list[Sample]], *, term_rules: Sequence[Any],
                   presidio: bool = True, progress: Progress = _no_progress) -> dict[str, Any]:
     """Per-dataset and combined scores of every available backend, plus who was skipped why."""
     _offline_env()
-    detectors: dict[str, Callable[[Sequence[str], Callable[[], None]], list[list[Span]]]] = {}
+    detectors: dict[str, BatchDetector] = {}
     for name, eng in veil_engines(term_rules).items():
-        detectors[name] = lambda texts, adv, eng=eng: _batched(eng, texts, adv)
+        detectors[name] = _engine_runner(eng)
     skipped: dict[str, str] = {}
     if presidio:
         try:
             from veil.evaluation.detection import presidio_detector
 
             pfn = presidio_detector()
-            detectors["presidio"] = lambda texts, adv: [(pfn(t), adv())[0] for t in texts]
+            detectors["presidio"] = _per_text(pfn)
         except Exception as e:
             skipped["presidio"] = f"unavailable ({type(e).__name__})"
     guard, why = llm_guard_status()
     if guard is None:
         skipped["llm_guard"] = why
     else:
-        detectors["llm_guard"] = lambda texts, adv: [(guard(t), adv())[0] for t in texts]
+        detectors["llm_guard"] = _per_text(guard)
 
     datasets = {k: v for k, v in data.items() if v}
     preds: dict[str, dict[str, list[list[Span]]]] = {}
@@ -209,7 +230,7 @@ def make_veil(home: Path, **policy_kwargs: Any) -> Any:
     settings = Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode())
     v = Veil(settings, policy=Policy(**policy_kwargs))
     for op in OPERATORS:
-        v.set_policy(op, Policy(default_operator=op, **policy_kwargs))
+        v.set_policy(op, Policy(default_operator=cast("OperatorName", op), **policy_kwargs))
     return v
 
 
@@ -262,6 +283,8 @@ class LocalChat:
         from veil.models.smollm2 import load_smollm2
 
         self.torch = torch
+        self.model: Any
+        self.tok: Any
         self.model, self.tok = load_smollm2()
         self.tok.padding_side = "left"
         if self.tok.pad_token is None:
@@ -320,9 +343,11 @@ def run_utility(prompts: Sequence[str], *, veil: Any, chat: LocalChat, max_new_t
                               "embedder": "all-MiniLM-L6-v2", "operators": {}}
     for op in operators:
         sessions = [f"utility-{op}-{i}" for i in range(len(prompts))]
-        masked = [veil.protect(p, session=s, tenant=op).masked for p, s in zip(prompts, sessions)]
+        masked = [veil.protect(p, session=s, tenant=op).masked
+                  for p, s in zip(prompts, sessions, strict=True)]
         answers = chat.answer(masked, max_new_tokens)
-        restored = [veil.restore(a, session=s, tenant=op) for a, s in zip(answers, sessions)]
+        restored = [veil.restore(a, session=s, tenant=op)
+                    for a, s in zip(answers, sessions, strict=True)]
         advance()
         sims = cosine_rows(e_plain, embedder.encode(restored))
         raw = cosine_rows(e_plain, embedder.encode(answers))
@@ -410,7 +435,8 @@ def run_cost(samples: Sequence[Sample], *, veil: Any, sizes: Sequence[int], coun
 # the whole run
 # -------------------------------------------------------------------------------------------
 def run_gateway_eval(config: GatewayEvalConfig, *, progress: Progress = _no_progress,
-                     checkpoint: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+                     checkpoint: Callable[[dict[str, Any]], object] | None = None,
+                     ) -> dict[str, Any]:
     """Every section; returns the result dict that :func:`write_report` renders.
 
     ``checkpoint(result)`` is called after each section, so a long run that is stopped still

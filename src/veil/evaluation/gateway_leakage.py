@@ -24,7 +24,7 @@ _RUN = re.compile(r"[^\W_]+")  # letter/digit runs (Unicode-aware)
 
 
 def value_pattern(value: str) -> re.Pattern[str] | None:
-    """Pattern of ``value`` up to case, spacing and punctuation; None if it has no letters/digits."""
+    """``value`` up to case, spacing and punctuation; None if it has no letters or digits."""
     runs = _RUN.findall(value)
     if not runs:
         return None
@@ -82,7 +82,9 @@ class LeakageScores:
     @property
     def prompt_leak_rate(self) -> float:
         """Share of prompts WITH labelled values in which at least one leaked."""
-        return self.prompts_leaking / self.prompts_with_values if self.prompts_with_values else float("nan")
+        if not self.prompts_with_values:
+            return float("nan")
+        return self.prompts_leaking / self.prompts_with_values
 
     @property
     def value_leak_rate(self) -> float:

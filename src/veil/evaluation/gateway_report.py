@@ -6,12 +6,18 @@ publish. Sections missing from the result (e.g. utility with ``--no-utility``) a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from pathlib import Path
 from typing import Any
 
 METRICS = ("precision", "recall", "f1", "f2", "fpr", "fnr")
+COST_LABELS = {
+    "veil_ner": "Veil protect+restore (NER)",
+    "veil_patterns": "Veil protect+restore (patterns)",
+    "presidio": "Presidio analyze+anonymize",
+}
 BACKEND_LABELS = {
     "veil_patterns": "Veil: patterns",
     "veil_ner": "Veil: patterns + spaCy NER",
@@ -104,10 +110,11 @@ def _restoration_md(rest: dict[str, Any]) -> list[str]:
 
 def _utility_md(u: dict[str, Any]) -> list[str]:
     lines = ["## Utility", "",
-             f"{u['prompts']} task prompts (summarise / reply / list actions over e-mails, tickets, "
-             f"clinical notes, chats), {u['model']}, {u['max_new_tokens']} new tokens. Cosine "
-             f"similarity of {u['embedder']} embeddings between the answer to the unmasked prompt "
-             "and the answer to the masked prompt, restored (what the user sees) and raw.", "",
+             f"{u['prompts']} task prompts (summarise / reply / list actions over e-mails, "
+             f"tickets, clinical notes, chats), {u['model']}, {u['max_new_tokens']} new tokens. "
+             f"Cosine similarity of {u['embedder']} embeddings between the answer to the "
+             "unmasked prompt and the answer to the masked prompt, restored (what the user sees) "
+             "and raw.", "",
              "| operator | mean (restored) | median | min | mean (raw masked answer) |",
              "|---|---|---|---|---|"]
     for op, r in u["operators"].items():
@@ -169,8 +176,8 @@ def headline(result: dict[str, Any]) -> list[str]:
 def markdown(result: dict[str, Any]) -> str:
     cfg = result["config"]
     lines = ["# Gateway mode evaluation", "",
-             f"`veil eval gateway` - seeds {cfg['seeds']}, {cfg['n']} detection samples per dataset "
-             f"and seed, {cfg['protect_n']} per dataset and seed for leakage/restoration"
+             f"`veil eval gateway` - seeds {cfg['seeds']}, {cfg['n']} detection samples per "
+             f"dataset and seed, {cfg['protect_n']} per dataset and seed for leakage/restoration"
              f"{' (quick run)' if cfg.get('quick') else ''}. Machine: {cfg['machine']}. "
              f"Took {result.get('elapsed_s', 0):.0f} s. How to read this: docs/evaluation.md.", "",
              "## Headline", ""] + [f"- {h}" for h in headline(result)] + [""]
@@ -198,8 +205,8 @@ def _plots(result: dict[str, Any], out: Path) -> list[Path]:
 
     written: list[Path] = []
 
-    def save(fig: Any, name: str) -> None:
-        fig.tight_layout()
+    def save(fig: Any, name: str, top: float = 1.0) -> None:
+        fig.tight_layout(rect=(0, 0, 1, top))
         p = out / name
         fig.savefig(p, dpi=110)
         plt.close(fig)
@@ -211,8 +218,10 @@ def _plots(result: dict[str, Any], out: Path) -> list[Path]:
     if "detection" in result:
         comb = result["detection"]["quality"]["combined"]
         names = list(comb)
-        types = sorted({t for rep in comb.values() for t in rep["per_type"]}) + ["OVERALL"]
-        fig, axes = plt.subplots(2, 1, figsize=(max(10, len(types) * 0.9), 8))
+        # types with labelled data only (a type only one backend predicts has no recall)
+        types = sorted({t for rep in comb.values() for t, s in rep["per_type"].items()
+                        if s.get("gold")}) + ["OVERALL"]
+        fig, axes = plt.subplots(2, 1, figsize=(max(10, len(types) * 0.9), 8.5))
         w = 0.8 / max(1, len(names))
         for ax, metric in zip(axes, ("recall", "f2"), strict=True):
             for k, n in enumerate(names):
@@ -224,8 +233,9 @@ def _plots(result: dict[str, Any], out: Path) -> list[Path]:
             ax.set_ylim(0, 1.05)
             ax.set_ylabel(metric)
             ax.set_title(f"Detection {metric} per entity type (combined data)")
-        axes[0].legend(fontsize=7, ncol=3, loc="lower left")
-        save(fig, "detection.png")
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, fontsize=8, ncol=len(names), loc="upper center")
+        save(fig, "detection.png", top=0.95)
     if "leakage" in result:
         leak = dict(result["leakage"])
         labels = [f"NER, {op}" for op in leak]
@@ -277,7 +287,7 @@ def _plots(result: dict[str, Any], out: Path) -> list[Path]:
         fig, ax = plt.subplots(figsize=(7, 4))
         for t in c["tools"]:
             ax.plot(sizes, [c["sizes"][s][f"{t}_ms"] for s in sizes], marker="o",
-                    label=BACKEND_LABELS.get(t, t))
+                    label=COST_LABELS.get(t, t))
         if all("llm_call_ms" in c["sizes"][s] for s in sizes):
             ax.plot(sizes, [c["sizes"][s]["llm_call_ms"] for s in sizes], marker="s", ls="--",
                     color="black", label="SmolLM2 call")
@@ -309,8 +319,6 @@ def write_report(result: dict[str, Any], out: Path, *, plots: bool = True) -> li
                         encoding="utf-8")
     paths[1].write_text(markdown(result), encoding="utf-8")
     if plots:
-        try:
+        with contextlib.suppress(ImportError):  # no eval extra (matplotlib): no pictures
             paths += _plots(result, out)
-        except ImportError:  # the eval extra (matplotlib) is not installed
-            pass
     return paths

@@ -40,7 +40,8 @@ def extra_cases(replacement: str, original: str, operator: str) -> list[Case]:
         if not m:
             return out
         t, n = m.group(1), m.group(2)
-        variants = {k: (fmt.format(t=t, n=n, tt=t.replace("_", " ").title()), exp.format(o=original))
+        tt = t.replace("_", " ").title()
+        variants = {k: (fmt.format(t=t, n=n, tt=tt), exp.format(o=original))
                     for k, (fmt, exp) in EXTRA_PLACEHOLDER.items()}
     else:
         variants = {"plural": (replacement + "s", original + "s")}

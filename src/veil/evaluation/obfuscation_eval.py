@@ -68,13 +68,18 @@ def isa_ablation(alpha_e: float, alpha_h: float) -> list[Setting]:
         Setting("ISA: noise only", "ISA ablation", alpha_e=alpha_e, alpha_h=alpha_h),
         Setting("ISA: + key matrices", "ISA ablation", alpha_e=alpha_e, alpha_h=alpha_h,
                 orthogonal_key=True, ffn_permute=True),
-        Setting("ISA: + head/block perms", "ISA ablation", alpha_e=alpha_e, alpha_h=alpha_h,
+        Setting("ISA: + head perms", "ISA ablation", alpha_e=alpha_e, alpha_h=alpha_h,
                 orthogonal_key=True, ffn_permute=True, head_permute=True),
+        # Block permutation of RoPE pairs exists only in the engine.
+        Setting("ISA: + head/block perms (engine, h=0)", "ISA ablation", alpha_e=alpha_e,
+                alpha_h=alpha_h, engine=True, engine_kw={"h": 0, "lam": 0.0}),
     ]
 
 
-def default_settings(quick: bool) -> list[Setting]:
-    alphas = [0.1, 0.3, 1.0] if quick else [0.1, 0.2, 0.3, 0.5, 1.0]
+def default_settings(quick: bool, *, alphas: Sequence[float] | None = None) -> list[Setting]:
+    """The sweep; ``alphas`` overrides the noise levels of the paper's noise-only frontier."""
+    if alphas is None:
+        alphas = [0.1, 0.3, 1.0] if quick else [0.1, 0.2, 0.3, 0.5, 1.0]
     s = paper_frontier(alphas, alpha_h=0.0)
     s += isa_ablation(0.1, 0.0)
     boosts = [(0.1, 4.0)] if quick else [(0.1, 4.0), (0.1, 8.0), (0.2, 6.0)]
@@ -335,3 +340,14 @@ def _plot(rows: list[dict[str, Any]], path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def merge_results(paths: Sequence[Path]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Rows and meta of several results.json files (runs of different setting families)."""
+    rows: list[dict[str, Any]] = []
+    meta: dict[str, Any] = {}
+    for p in paths:
+        doc = json.loads(Path(p).read_text(encoding="utf-8"))
+        rows += doc["rows"]
+        meta = meta or doc["meta"]
+    return rows, meta

@@ -32,7 +32,7 @@ def _ph(fmt: str, expect: str = "{o}") -> Alteration:
         return (
             fmt.format(
                 t=t, n=n, tl=t.lower(), tt=t.replace("_", " ").title(), td=t.replace("_", "-"),
-                te=t.replace("_", "\\_"),
+                te=t.replace("_", "\\_"), ts=_SYNONYM.get(t, t),
             ),
             expect.format(o=original),
         )
@@ -72,6 +72,14 @@ PLACEHOLDER_ALTERATIONS: dict[str, Alteration] = {
     "no_separator": _ph("[{t}{n}]"),
     "title_spaces_hyphen": _ph("[{tt}-{n}]"),
     "markdown_escaped": _ph("\\[{te}\\_{n}\\]"),
+    "type_synonym": _ph("[{ts}_{n}]"),
+}
+
+#: The name an LLM most often uses instead of ours (see veil.mask.restorer.TYPE_ALIASES).
+_SYNONYM = {
+    "PERSON": "NAME", "ORGANIZATION": "ORG", "LOCATION": "LOC", "EMAIL": "EMAIL_ADDRESS",
+    "PHONE": "PHONE_NUMBER", "CREDIT_CARD": "CARD_NUMBER", "IP_ADDRESS": "IP",
+    "US_SSN": "SSN", "DATE_OF_BIRTH": "DOB", "IBAN": "IBAN_CODE",
 }
 
 

@@ -12,6 +12,7 @@ Consistency rules, per (tenant, session):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from veil.config import Policy
@@ -51,11 +52,19 @@ def resolve_overlaps(detections: list[Detection], length: int) -> list[Detection
             "a detection lies outside the text (offsets must index the analysed text); "
             "the request is refused"
         )
+    # Chosen spans never overlap, so sorted by start they are sorted by end too: a new span
+    # only needs checking against its two neighbours (O(n log n) for 1 MB inputs).
+    starts: list[int] = []
     chosen: list[Detection] = []
     for d in sorted(valid, key=lambda d: (-d.score, -(d.end - d.start), d.start)):
-        if not any(d.overlaps(c) for c in chosen):
-            chosen.append(d)
-    return sorted(chosen, key=lambda d: d.start)
+        i = bisect.bisect_right(starts, d.start)
+        if i > 0 and chosen[i - 1].end > d.start:
+            continue
+        if i < len(chosen) and chosen[i].start < d.end:
+            continue
+        starts.insert(i, d.start)
+        chosen.insert(i, d)
+    return chosen
 
 
 class Masker:
@@ -75,6 +84,7 @@ class Masker:
         entities: list[MaskedEntity] = []
         pos = 0
         people: _People | None = None  # the session's people, loaded lazily, once per call
+        seen: dict[tuple[str, str, str], VaultEntry] = {}  # repeated values: one vault lookup
         for d in resolve_overlaps(list(detections), len(text)):
             op_name = self.policy.operator_for(d.type)
             if op_name in _PASS_THROUGH:
@@ -88,7 +98,11 @@ class Masker:
             if op_name == "redact":
                 replacement = RedactOperator.replacement(d.type)
             else:
-                entry, people = self._entry(value, d.type, op_name, tenant, session, people)
+                key = (d.type, op_name, value)
+                entry = seen.get(key)
+                if entry is None:
+                    entry, people = self._entry(value, d.type, op_name, tenant, session, people)
+                    seen[key] = entry
                 replacement = entry.replacement
             out.append(text[pos:start])
             out.append(replacement)

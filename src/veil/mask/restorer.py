@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -34,6 +35,19 @@ _OPEN = {
     "[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>", "\\[": "\\]",
 }
 _CACHE_SIZE = 256
+#: Type names LLMs substitute for ours when they rewrite a placeholder.
+TYPE_ALIASES: dict[str, tuple[str, ...]] = {
+    "PERSON": ("NAME", "PER"),
+    "ORGANIZATION": ("ORG", "COMPANY"),
+    "LOCATION": ("LOC", "PLACE"),
+    "EMAIL": ("EMAIL_ADDRESS",),
+    "PHONE": ("PHONE_NUMBER",),
+    "CREDIT_CARD": ("CARD", "CARD_NUMBER"),
+    "IP_ADDRESS": ("IP",),
+    "US_SSN": ("SSN",),
+    "DATE_OF_BIRTH": ("DOB",),
+    "IBAN": ("IBAN_CODE",),
+}
 
 
 def _lit_key(s: str) -> str:
@@ -49,8 +63,8 @@ def _type_pattern(etype: str) -> str:
     return r"[ \t_\-\\]{0,3}".join(parts)
 
 
-def _literal_pattern(rep: str) -> str:
-    """A replacement with flexible whitespace (and digit-group separators), case-insensitive."""
+def _literal_atoms(rep: str) -> list[str]:
+    """A replacement as regex atoms: flexible whitespace and digit-group separators."""
     out: list[str] = []
     prev = ""
     for i, ch in enumerate(rep):
@@ -61,9 +75,33 @@ def _literal_pattern(rep: str) -> str:
             if not prev.isspace():
                 out.append(r"\s{1,3}")
         else:
-            out.append(regex.escape(ch))
+            out.append(regex.escape(ch.casefold() if len(ch.casefold()) == 1 else ch))
         prev = ch
-    return "".join(out)
+    return out
+
+
+def _trie_pattern(sequences: list[list[str]]) -> str:
+    """One alternation of many literals as a prefix tree of regex atoms.
+
+    A flat ``a|b|c...`` over thousands of replacements makes the engine try every branch at
+    every position; a tree shares prefixes. Optional tails are greedy, so the longest
+    replacement wins, as with a longest-first alternation.
+    """
+    root: dict[str, Any] = {}
+    for seq in sequences:
+        node = root
+        for atom in seq:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else (branches[0] if len(branches) == 1 else group)
+
+    return emit(root)
 
 
 def _name_tokens(
@@ -137,11 +175,23 @@ class SessionMatcher:
             literals.pop(k, None)
         names = _name_tokens(entries, spelled)
         types = sorted({t for t, _ in placeholders}, key=len, reverse=True)
+        # Names an LLM may use instead of ours ("[NAME_1]" for "[PERSON_1]"), unless the
+        # session has a type of that name itself.
+        type_keys = {_lit_key(t): t for t in types}
+        for t in types:
+            for alias in TYPE_ALIASES.get(t, ()):
+                type_keys.setdefault(_lit_key(alias), t)
+        spellings = sorted(
+            {t for t in types} | {a for t in types for a in TYPE_ALIASES.get(t, ())
+                                  if type_keys[_lit_key(a)] == t},
+            key=len,
+            reverse=True,
+        )
         alts: list[str] = []
         max_len = 0
         first: set[str] = set()  # characters a match can start with
         if types:
-            type_alt = "|".join(_type_pattern(t) for t in types)
+            type_alt = "|".join(_type_pattern(t) for t in spellings)
             opens = "|".join(regex.escape(o) for o in sorted(_OPEN, key=len, reverse=True))
             closes = "|".join(
                 regex.escape(c) for c in sorted(set(_OPEN.values()), key=len, reverse=True)
@@ -159,14 +209,14 @@ class SessionMatcher:
                 rf"(?P<close>{_SP}(?:{closes}))?)"
             )
             # brackets, spaces, markdown, separators, number, possessive: at most 50 more
-            max_len = max(len(t) + 3 * t.count("_") for t in types) + 50
+            max_len = max(len(t) + 3 * t.count("_") for t in spellings) + 50
             first |= {o[0] for o in _OPEN} | set("*_`~")
-            first |= {c for t in types for c in (t[0].upper(), t[0].lower())}
+            first |= {c for t in spellings for c in (t[0].upper(), t[0].lower())}
         if lit_reps:
             reps = sorted(lit_reps.values(), key=len, reverse=True)
             alts.append(
                 r"(?P<lit>(?<![\p{L}\p{N}])(?:"
-                + "|".join(_literal_pattern(r) for r in reps)
+                + _trie_pattern([_literal_atoms(r) for r in reps])
                 + r")(?![\p{L}\p{N}]))"
             )
             max_len = max(max_len, 3 * max(len(r) for r in reps))
@@ -177,7 +227,7 @@ class SessionMatcher:
             forms = [w for t in words for w in (names[t][0], t.upper())]
             alts.append(
                 r"(?P<tok>(?<![\p{L}\p{N}])(?-i:"
-                + "|".join(regex.escape(f) for f in forms)
+                + _trie_pattern([[regex.escape(c) for c in f] for f in forms])
                 + r")(?![\p{L}\p{N}]))"
             )
             max_len = max(max_len, max(len(w) for w in words) + 1)
@@ -186,7 +236,7 @@ class SessionMatcher:
         return cls(
             pattern=pattern,
             placeholders=placeholders,
-            type_keys={_lit_key(t): t for t in types},
+            type_keys=type_keys,
             literals=literals,
             spelled=spelled,
             names={k: v[1] for k, v in names.items()},

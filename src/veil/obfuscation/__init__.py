@@ -8,6 +8,7 @@
 Torch and transformers are imported lazily (inside functions).
 """
 
+from veil.obfuscation.client import ObfuscatedChatUpstream, ObfuscationCodec
 from veil.obfuscation.config import ModeName, ObfuscationConfig
 from veil.obfuscation.engine import SUPPORTED_MODEL_TYPES, ObfuscationReport, obfuscate
 from veil.obfuscation.key import ObfuscationKey, generate_key, load_key, save_key
@@ -15,6 +16,8 @@ from veil.obfuscation.key import ObfuscationKey, generate_key, load_key, save_ke
 __all__ = [
     "SUPPORTED_MODEL_TYPES",
     "ModeName",
+    "ObfuscatedChatUpstream",
+    "ObfuscationCodec",
     "ObfuscationConfig",
     "ObfuscationKey",
     "ObfuscationReport",

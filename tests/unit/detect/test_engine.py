@@ -137,3 +137,12 @@ def test_missing_ner_model_fails_closed() -> None:
     eng = DetectionEngine(Policy(ner=False), recognizers=[SpacyNerRecognizer("no_such_model_x")])
     with pytest.raises(DetectionError, match="ner: false"):
         eng.analyze("Hello John Smith")
+
+
+def test_policy_yaml_thresholds() -> None:
+    policy = Policy.from_yaml_text(
+        "ner: false\nentities:\n  phone: {threshold: 0.99}\n  url: {enabled: false}\n"
+        "allow_list: [noreply@example.com]\n")
+    eng = DetectionEngine(policy)
+    text = "call +44 20 7946 0958, see https://example.com, mail noreply@example.com or a@b.co"
+    assert [(d.type, d.text) for d in eng.analyze(text)] == [("EMAIL", "a@b.co")]

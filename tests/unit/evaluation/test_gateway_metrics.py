@@ -1,4 +1,4 @@
-"""Detection metrics used by ``veil eval gateway``, on hand-made spans with hand-computed numbers."""
+"""Detection metrics used by ``veil eval gateway``: hand-made spans, hand-computed numbers."""
 
 from __future__ import annotations
 

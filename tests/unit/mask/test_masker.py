@@ -110,6 +110,7 @@ def test_policy_operators_per_type_redact_keep_dp(vault, restorer) -> None:
         entities={"EMAIL": EntityRule(operator="redact"), "LOCATION": EntityRule(operator="keep"),
                   "DATE_OF_BIRTH": EntityRule(operator="dp"),
                   "CREDIT_CARD": EntityRule(operator="synthetic")},
+        dp={"epsilon": 2.0},
     )
     text = "Jane Doe, jane@x.org, Paris, 1984-07-23, 4111 1111 1111 1111"
     items = [("PERSON", "Jane Doe"), ("EMAIL", "jane@x.org"), ("LOCATION", "Paris"),
