@@ -6,8 +6,10 @@ bars name sections and counts only, never text.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -27,6 +29,10 @@ def eval_gateway(
     presidio: bool = typer.Option(True, help="compare with Presidio (needs the eval extra)"),
     out: Path = typer.Option("benchmarks/results", help="results root directory"),
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
+    only: str = typer.Option("", help="comma-separated sections to run: detection, protection "
+                             "(leakage + restoration), utility, cost (default: all)"),
+    merge: bool = typer.Option(False, help="keep the sections of an existing report in --out "
+                               "that this run does not redo"),
 ) -> None:
     """Veil vs Presidio (and LLM Guard if it runs offline): quality, leakage, restoration,
     utility and cost, on the same data in one run."""
@@ -39,7 +45,7 @@ def eval_gateway(
         TimeElapsedColumn,
     )
 
-    from veil.evaluation.gateway_eval import GatewayEvalConfig, run_gateway_eval
+    from veil.evaluation.gateway_eval import SECTIONS, GatewayEvalConfig, run_gateway_eval
     from veil.evaluation.gateway_report import headline, write_report
 
     cfg = GatewayEvalConfig.quick_config() if quick else GatewayEvalConfig()
@@ -55,6 +61,16 @@ def eval_gateway(
     if max_new_tokens:
         cfg.max_new_tokens = max_new_tokens
     cfg.utility, cfg.presidio = utility, presidio
+    if only.strip():
+        wanted = [s.strip() for s in only.split(",") if s.strip()]
+        unknown = sorted(set(wanted) - set(SECTIONS))
+        if unknown:
+            raise typer.BadParameter(f"unknown section(s) {unknown}; choose from {SECTIONS}")
+        cfg.sections = wanted
+    report_dir = Path(out) / "gateway_eval"
+    previous: dict[str, Any] = {}
+    if merge and (report_dir / "gateway_eval.json").is_file():
+        previous = json.loads((report_dir / "gateway_eval.json").read_text(encoding="utf-8"))
     if threads:
         import torch
 
@@ -70,10 +86,15 @@ def eval_gateway(
             task = bar.add_task(desc, total=total)
             return lambda: bar.advance(task)
 
-        result = run_gateway_eval(
+        def merged(r: dict[str, Any]) -> dict[str, Any]:
+            keep = {k: v for k, v in previous.items() if k not in r}
+            timings = {**previous.get("timings_s", {}), **r.get("timings_s", {})}
+            return {**keep, **r, "timings_s": timings}
+
+        result = merged(run_gateway_eval(
             cfg, progress=progress,
-            checkpoint=lambda r: write_report(r, Path(out) / "gateway_eval", plots=False))
-    for p in write_report(result, Path(out) / "gateway_eval"):
+            checkpoint=lambda r: write_report(merged(r), report_dir, plots=False)))
+    for p in write_report(result, report_dir):
         console.print(f"wrote {p}")
     for line in headline(result):
         typer.echo(line)

@@ -7,6 +7,7 @@ benchmarks/results/obfuscation/. Progress lines name settings and attacks only, 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -63,11 +64,17 @@ def eval_obfuscation(
         step["n"] += 1
         console.log(f"[{step['n']}] {msg}")
 
-    rows = run_sweep(plain, tok, settings, attacks=attacks, data=data, learned=learned,
-                     cache_dir=Settings().cache_dir / "attacks", progress=progress)
     meta = {"model": model, "quick": quick, "tokens": int(data.blocks.numel()),
             "pii_tokens": int(data.pii.sum()), "pii_token_set": int(len(data.pii_tokens)),
             "threads": torch.get_num_threads()}
+    out.mkdir(parents=True, exist_ok=True)
+
+    def partial(rows: list[dict]) -> None:
+        (out / "results.partial.json").write_text(json.dumps({"meta": meta, "rows": rows},
+                                                             default=str), encoding="utf-8")
+
+    rows = run_sweep(plain, tok, settings, attacks=attacks, data=data, learned=learned,
+                     cache_dir=Settings().cache_dir / "attacks", progress=progress, on_row=partial)
     for p in write_report(rows, out, meta):
         console.print(f"wrote {p}")
 

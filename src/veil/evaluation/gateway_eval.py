@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int], Callable[[], None]]
 """``progress(description, total) -> advance``: a callback that shows counts only."""
 
+SECTIONS = ("detection", "protection", "utility", "cost")
 OPERATORS = ("placeholder", "pseudonym", "synthetic", "redact")
 UTILITY_OPERATORS = ("placeholder", "pseudonym", "synthetic")
 #: Why LLM Guard is not in the comparison (checked in a throwaway venv; see docs/evaluation.md).
@@ -70,6 +71,7 @@ class GatewayEvalConfig:
     presidio: bool = True
     utility: bool = True
     quick: bool = False
+    sections: list[str] = field(default_factory=lambda: list(SECTIONS))
 
     @classmethod
     def quick_config(cls) -> GatewayEvalConfig:
@@ -370,6 +372,23 @@ def _time_each(fn: Callable[[str], Any], texts: Sequence[str]) -> list[float]:
     return out
 
 
+def presidio_anonymize() -> Callable[[str], str]:
+    """Presidio analyze + anonymize with defaults (every finding becomes ``<TYPE>``), offline."""
+    from presidio_anonymizer import AnonymizerEngine
+
+    from veil.detect.presidio_backend import build_analyzer
+
+    analyzer = build_analyzer()
+    anonymizer = AnonymizerEngine()
+
+    def run(text: str) -> str:
+        res = anonymizer.anonymize(text=text,
+                                   analyzer_results=analyzer.analyze(text=text, language="en"))
+        return str(res.text)
+
+    return run
+
+
 def run_cost(samples: Sequence[Sample], *, veil: Any, sizes: Sequence[int], count: int,
              chat: LocalChat | None, llm_calls: int, max_new_tokens: int, presidio: bool = True,
              progress: Progress = _no_progress) -> dict[str, Any]:
@@ -396,14 +415,7 @@ def run_cost(samples: Sequence[Sample], *, veil: Any, sizes: Sequence[int], coun
     skipped: dict[str, str] = {}
     if presidio:
         try:
-            from presidio_anonymizer import AnonymizerEngine
-
-            from veil.detect.presidio_backend import build_analyzer
-
-            analyzer = build_analyzer()
-            anonymizer = AnonymizerEngine()
-            tools["presidio"] = lambda t: anonymizer.anonymize(
-                text=t, analyzer_results=analyzer.analyze(text=t, language="en"))
+            tools["presidio"] = presidio_anonymize()
         except Exception as e:
             skipped["presidio"] = f"unavailable ({type(e).__name__})"
     guard, why = llm_guard_status()
@@ -457,13 +469,15 @@ def run_gateway_eval(config: GatewayEvalConfig, *, progress: Progress = _no_prog
         if checkpoint is not None:
             checkpoint(result)
 
+    want = set(config.sections)
     t0 = time.perf_counter()
     data = build_datasets(config.n, config.seeds)
     combined = data["presidio_faker"] + data["hard"]
-    rules = term_rules_from(combined, share=config.term_share)
-    result["detection"] = run_detection(data, term_rules=rules, presidio=config.presidio,
-                                        progress=progress)
-    done("detection", t0)
+    if "detection" in want:
+        rules = term_rules_from(combined, share=config.term_share)
+        result["detection"] = run_detection(data, term_rules=rules, presidio=config.presidio,
+                                            progress=progress)
+        done("detection", t0)
     protect_set = [s for sd in range(len(config.seeds)) for s in
                    data["presidio_faker"][sd * config.n: sd * config.n + config.protect_n]
                    + data["hard"][sd * config.n: sd * config.n + config.protect_n]]
@@ -473,24 +487,39 @@ def run_gateway_eval(config: GatewayEvalConfig, *, progress: Progress = _no_prog
         veil = make_veil(Path(home))
         veil.set_policy("patterns", Policy(ner=False))
         t0 = time.perf_counter()
-        prot = run_protection(protect_set, veil=veil, progress=progress)
-        result["leakage"] = prot["leakage"]
-        result["restoration"] = prot["restoration"]
-        result["leakage_patterns_only"] = leakage_of(protect_set, veil, "patterns")
-        done("leakage_restoration", t0)
-        chat = LocalChat() if config.utility else None
-        if chat is not None:
+        if "protection" in want:
+            prot = run_protection(protect_set, veil=veil, progress=progress)
+            result["leakage"] = prot["leakage"]
+            result["restoration"] = prot["restoration"]
+            result["leakage_patterns_only"] = leakage_of(protect_set, veil, "patterns")
+            if config.presidio:
+                try:
+                    anon = presidio_anonymize()
+                except Exception as e:
+                    result["leakage_presidio"] = {"skipped": type(e).__name__}
+                else:
+                    leak = LeakageScores()
+                    advance = progress("leakage: Presidio analyze+anonymize", len(protect_set))
+                    for s in protect_set:
+                        leak.add(s, anon(s.text))
+                        advance()
+                    result["leakage_presidio"] = leak.as_dict()
+            done("leakage_restoration", t0)
+        chat = LocalChat() if config.utility and want & {"utility", "cost"} else None
+        if chat is not None and "utility" in want:
             t0 = time.perf_counter()
             result["utility"] = run_utility(utility_prompts(config.utility_prompts), veil=veil,
                                             chat=chat, max_new_tokens=config.max_new_tokens,
                                             progress=progress)
             done("utility", t0)
-        t0 = time.perf_counter()
-        result["cost"] = run_cost(combined, veil=veil, sizes=config.cost_sizes,
-                                  count=config.cost_texts, chat=chat, llm_calls=config.llm_calls,
-                                  max_new_tokens=config.max_new_tokens, presidio=config.presidio,
-                                  progress=progress)
-        done("cost", t0)
+        if "cost" in want:
+            t0 = time.perf_counter()
+            result["cost"] = run_cost(combined, veil=veil, sizes=config.cost_sizes,
+                                      count=config.cost_texts, chat=chat,
+                                      llm_calls=config.llm_calls,
+                                      max_new_tokens=config.max_new_tokens,
+                                      presidio=config.presidio, progress=progress)
+            done("cost", t0)
         veil.vault.close()
     return result
 

@@ -75,6 +75,8 @@ def _leakage_md(result: dict[str, Any]) -> list[str]:
     rows = [(f"NER on, {op}", r) for op, r in leak.items()]
     if "leakage_patterns_only" in result:
         rows.append(("patterns only, placeholder", result["leakage_patterns_only"]))
+    if "prompts" in result.get("leakage_presidio", {}):
+        rows.append(("Presidio analyze+anonymize (defaults)", result["leakage_presidio"]))
     for label, r in rows:
         lines.append(f"| {label} | {r['prompts_with_values']} | {r['prompts_leaking']} | "
                      f"**{_f(r['prompt_leak_rate'])}** | {r['values']} | "
@@ -243,6 +245,9 @@ def _plots(result: dict[str, Any], out: Path) -> list[Path]:
         if "leakage_patterns_only" in result:
             labels.append("patterns only")
             vals.append(num(result["leakage_patterns_only"]["prompt_leak_rate"]))
+        if "prompts" in result.get("leakage_presidio", {}):
+            labels.append("Presidio")
+            vals.append(num(result["leakage_presidio"]["prompt_leak_rate"]))
         fig, ax = plt.subplots(figsize=(7, 3.5))
         ax.bar(labels, vals, color="tab:red")
         ax.set_ylabel("share of prompts leaking")

@@ -220,7 +220,9 @@ def default_attacks(*, quick: bool, cache_dir: Path | None) -> list[Attack]:
 def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting], *,
               attacks: Sequence[Attack], data: EvalData, isa_sequences: int = 2,
               learned: bool = False, cache_dir: Path | None = None,
-              progress: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+              progress: Callable[[str], None] | None = None,
+              on_row: Callable[[list[dict[str, Any]]], None] | None = None,
+              ) -> list[dict[str, Any]]:
     """Build each setting's host model, measure utility, run every attack. ``learned`` adds the
     learned inversion, trained for each setting's published noise levels."""
     say = progress or (lambda _m: None)
@@ -260,6 +262,8 @@ def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting
             row["attacks"][a.name] = sc.as_dict() | {"info": out.info}
         row["seconds"] = time.time() - t0
         rows.append(row)
+        if on_row is not None:  # e.g. write partial results: a long sweep can be cut short
+            on_row(rows)
         del host
     return rows
 

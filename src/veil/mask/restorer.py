@@ -4,15 +4,17 @@ LLMs rewrite placeholders. One compiled pattern per session accepts the variants
 practice -- case (``[person_1]``), other or missing brackets (``(PERSON_1)``, ``PERSON_1``),
 markdown inside (``[**PERSON_1**]``), extra spaces (``[ PERSON _1 ]``), possessives
 (``[PERSON_1's]``), hyphen/space separators (``PERSON-1``), numbering (``[PERSON_01]``,
-``[Person #1]``) -- and pseudonyms or synthetic values with changed case or spacing. Only
-replacements of THIS tenant and session are in the pattern, so nothing else can be restored;
-redacted values are never stored, so they never come back.
+``[Person #1]``), markdown escapes (``\\[PERSON\\_1\\]``), type synonyms (``[NAME_1]``) -- and
+pseudonyms or synthetic values with changed case or spacing, or a pseudonym's name part used
+alone. Only replacements of THIS tenant and session are in the pattern, so nothing else can be
+restored; redacted values are never stored, so they never come back.
 
 Bare lower-case words ("person 1") are not restored: without brackets, markdown, an
 underscore or the upper-case type, such text is more likely prose than a placeholder.
 
 Streaming uses the ``regex`` module's partial matching: a suffix of the buffer is held back
-only while it can still become a match, so held-back text is bounded by the longest match.
+only while it is a match or the prefix of one, so held-back text is bounded by the longest
+possible match and the streamed output equals the restoration of the whole text.
 """
 
 from __future__ import annotations
@@ -217,7 +219,8 @@ class SessionMatcher:
             alts.append(
                 r"(?P<lit>(?<![\p{L}\p{N}])(?:"
                 + _trie_pattern([_literal_atoms(r) for r in reps])
-                + r")(?![\p{L}\p{N}]))"
+                # a plural "s" may follow ("two Kathy Mclaughlins"); it stays outside the match
+                + r")(?=s?(?![\p{L}\p{N}])))"
             )
             max_len = max(max_len, 3 * max(len(r) for r in reps))
             first |= {c for r in reps for c in (r[0].upper(), r[0].lower())}
@@ -256,7 +259,7 @@ class SessionMatcher:
             return original.upper() if tok.isupper() and len(tok) > 1 else original
         etype = self.type_keys.get(_lit_key(m.group("type")))
         placeholder = self.placeholders.get((etype, int(m.group("num")))) if etype else None
-        if placeholder is None:
+        if etype is None or placeholder is None:
             return m.group(0)  # a placeholder of no entry in this session: leave it
         open_, close = m.group("open"), m.group("close")
         lmd = m.group("lmd") or m.group("bmd") or ""
@@ -264,8 +267,11 @@ class SessionMatcher:
         poss = m.group("poss") or ""
         bracketed = open_ is not None or close is not None
         upper_type = m.group("type") == m.group("type").upper()
-        if not (bracketed or lmd.strip() or rmd.strip() or upper_type or "_" in m.group("sep")):
+        sep = m.group("sep")
+        if not (bracketed or lmd.strip() or rmd.strip() or upper_type or "_" in sep or "#" in sep):
             return m.group(0)  # "person 1" in prose
+        if _lit_key(m.group("type")) != _lit_key(etype) and not (bracketed or "_" in sep):
+            return m.group(0)  # a synonym ("IP 1", "ORG 2") only counts as a clear token
         if open_ is not None and close is not None:
             return placeholder + poss  # brackets and markdown inside them were the token's
         # An unpaired bracket and markdown outside brackets belong to the surrounding text.

@@ -39,3 +39,29 @@ def test_quick_run_writes_a_complete_report(tmp_path: Path) -> None:
     blob = (out / "gateway_eval.json").read_text() + (out / "gateway_eval.md").read_text()
     blob += res.output
     assert [v for v in values if len(v) >= 6 and v in blob] == []
+
+
+def test_unknown_section_is_refused(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["eval", "gateway", "--only", "detection,bogus",
+                                   "--out", str(tmp_path)])
+    assert res.exit_code != 0
+    assert "bogus" in res.output
+    assert not (tmp_path / "gateway_eval").exists()
+
+
+@pytest.mark.slow
+def test_only_one_section_merges_into_an_existing_report(tmp_path: Path) -> None:
+    out = tmp_path / "gateway_eval"
+    out.mkdir()
+    previous = {"utility": {"prompts": 1, "max_new_tokens": 1, "model": "m", "embedder": "e",
+                            "operators": {}}, "timings_s": {"utility": 1.0}}
+    (out / "gateway_eval.json").write_text(json.dumps(previous))
+    args = ["eval", "gateway", "--only", "protection", "--merge", "--n", "3", "--seeds", "7",
+            "--out", str(tmp_path)]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    data = json.loads((out / "gateway_eval.json").read_text())
+    assert data["utility"]["prompts"] == 1  # kept from the earlier run
+    assert set(data["timings_s"]) == {"utility", "leakage_restoration"}
+    assert data["leakage"]["placeholder"]["prompts"] == 6  # 3 per dataset x 1 seed
+    assert "detection" not in data and "cost" not in data

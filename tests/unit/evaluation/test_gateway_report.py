@@ -27,6 +27,7 @@ def _result(tmp_path: Path) -> tuple[dict, list[str]]:
         "config": {**cfg.__dict__, "machine": "test"},
         "leakage": prot["leakage"],
         "restoration": prot["restoration"],
+        "leakage_presidio": prot["leakage"]["redact"],
         "cost": {"tools": ["veil_ner"], "skipped": {"llm_guard": "offline"},
                  "sizes": {"300": {"texts": 2, "mean_chars": 310.0, "veil_ner_ms": 4.0,
                                    "llm_call_ms": 400.0, "veil_ner_share_of_llm": 0.01}}},
@@ -57,6 +58,7 @@ def test_writes_json_markdown_and_pngs(tmp_path: Path) -> None:
     for section in ("## Leakage", "## Restoration", "## Utility", "## Cost", "## Headline"):
         assert section in md
     assert "LLM Guard Anonymize not timed" in md and "1.0" in md  # 1% of the LLM call
+    assert "| Presidio analyze+anonymize (defaults) |" in md
 
 
 def test_no_value_from_the_data_reaches_the_report(tmp_path: Path) -> None:

@@ -210,3 +210,15 @@ def test_name_parts_of_pseudonyms_restore_only_when_capitalised(make_masker, res
     prose = f"the {first.lower()} and {last.lower()} things"
     assert restorer.restore(prose, tenant=T, session="np") == prose
     assert restorer.restore(f"Dear {first},", tenant=T, session="other") == f"Dear {first},"
+
+
+def test_type_synonyms_only_as_clear_tokens(make_masker, restorer) -> None:
+    m = make_masker("placeholder")
+    text = "Jane Doe at 10.0.0.1"
+    m.mask(text, detect(text, [("PERSON", "Jane Doe"), ("IP_ADDRESS", "10.0.0.1")]), tenant=T,
+           session="syn")
+    assert restorer.restore("[NAME_1] uses [IP_1]", tenant=T, session="syn") == \
+        "Jane Doe uses 10.0.0.1"
+    assert restorer.restore("Dear NAME_1,", tenant=T, session="syn") == "Dear Jane Doe,"
+    for prose in ("Step IP 1 of the plan", "ORG 1 and NAME 1"):
+        assert restorer.restore(prose, tenant=T, session="syn") == prose
