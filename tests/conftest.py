@@ -8,7 +8,7 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -87,6 +87,23 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         stop_redis(proc)
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[Callable[[], tuple[int, Callable[[], None]]]]:
+    """Start a private redis-server (for tests that stop it); returns (port, stop)."""
+    if not redis_binary():
+        pytest.skip("redis-server binary not found: run `make services-install`")
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start() -> tuple[int, Callable[[], None]]:
+        proc, port = start_redis(tmp_path)
+        procs.append(proc)
+        return port, lambda: stop_redis(proc)
+
+    yield start
+    for p in procs:
+        stop_redis(p)
 
 
 @pytest.fixture

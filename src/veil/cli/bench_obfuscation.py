@@ -84,16 +84,24 @@ print(json.dumps({{"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": rss / 1024,
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def _throughput(model: Any, ids: Any, new_tokens: int) -> float:
+def _throughput(runs: list[tuple[Any, Any]], new_tokens: int, rounds: int = 3) -> list[float]:
+    """Tokens/s per (model, ids), interleaved over rounds (median) so that load changes on a
+    shared machine hit every model alike."""
+    import statistics
+
     import torch
 
+    times: list[list[float]] = [[] for _ in runs]
     with torch.no_grad():
-        model.generate(ids, max_new_tokens=2, do_sample=False, eos_token_id=None)  # warm-up
-        t = time.perf_counter()
-        out = model.generate(ids, max_new_tokens=new_tokens, min_new_tokens=new_tokens,
-                             do_sample=False, eos_token_id=None)
-        dt = time.perf_counter() - t
-    return float((out.shape[1] - ids.shape[1]) / dt)
+        for model, ids in runs:  # warm-up
+            model.generate(ids, max_new_tokens=2, do_sample=False, eos_token_id=None)
+        for _ in range(rounds):
+            for i, (model, ids) in enumerate(runs):
+                t = time.perf_counter()
+                out = model.generate(ids, max_new_tokens=new_tokens, min_new_tokens=new_tokens,
+                                     do_sample=False, eos_token_id=None)
+                times[i].append((out.shape[1] - ids.shape[1]) / (time.perf_counter() - t))
+    return [float(statistics.median(t)) for t in times]
 
 
 @bench_app.command("obfuscation")
@@ -166,10 +174,9 @@ def bench_obfuscation(
 
         # 3. throughput, same engine and settings
         prog.update(task, description="throughput")
-        plain_tps = _throughput(model, chat_ids, gen_tokens)
-        tau = torch.as_tensor(key_nn.tau)
-        obf_tps = _throughput(om_nn, tau[chat_ids], gen_tokens)
-        exact_tps = _throughput(om, torch.as_tensor(key.tau)[chat_ids], gen_tokens)
+        plain_tps, obf_tps, exact_tps = _throughput(
+            [(model, chat_ids), (om_nn, torch.as_tensor(key_nn.tau)[chat_ids]),
+             (om, torch.as_tensor(key.tau)[chat_ids])], gen_tokens)
         results["throughput"] = {
             "plaintext_tok_s": plain_tps, "obfuscated_h128_tok_s": obf_tps,
             "obfuscated_exact_tok_s": exact_tps, "ratio_h128": obf_tps / plain_tps,

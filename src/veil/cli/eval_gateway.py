@@ -29,6 +29,10 @@ def eval_gateway(
     presidio: bool = typer.Option(True, help="compare with Presidio (needs the eval extra)"),
     out: Path = typer.Option("benchmarks/results", help="results root directory"),
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
+    upstream_base_url: str = typer.Option("", help="also measure utility on this "
+                                          "OpenAI-compatible upstream (key: "
+                                          "VEIL_EVAL_UPSTREAM_API_KEY)"),
+    upstream_model: str = typer.Option("", help="model name for --upstream-base-url"),
     only: str = typer.Option("", help="comma-separated sections to run: detection, protection "
                              "(leakage + restoration), utility, cost (default: all)"),
     merge: bool = typer.Option(False, help="keep the sections of an existing report in --out "
@@ -61,6 +65,7 @@ def eval_gateway(
     if max_new_tokens:
         cfg.max_new_tokens = max_new_tokens
     cfg.utility, cfg.presidio = utility, presidio
+    cfg.upstream_base_url, cfg.upstream_model = upstream_base_url, upstream_model
     if only.strip():
         wanted = [s.strip() for s in only.split(",") if s.strip()]
         unknown = sorted(set(wanted) - set(SECTIONS))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from veil.detect import validators as v
+from veil.detect.address import STREET_ADDRESS
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.recognizer import Recognizer
@@ -166,4 +167,5 @@ DRIVER_LICENSE = PatternRecognizer(
 def builtin_recognizers() -> list[Recognizer]:
     """Fresh list of every built-in pattern recognizer (NER is added by the engine)."""
     return [EMAIL, PhoneRecognizer(), CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS, URL, MAC_ADDRESS,
-            DATE_OF_BIRTH, SECRET, GENERIC_SECRET, CRYPTO_WALLET, PASSPORT, DRIVER_LICENSE]
+            DATE_OF_BIRTH, SECRET, GENERIC_SECRET, CRYPTO_WALLET, PASSPORT, DRIVER_LICENSE,
+            STREET_ADDRESS]

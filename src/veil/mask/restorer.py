@@ -26,6 +26,7 @@ from typing import Any
 
 import regex
 
+from veil.errors import MaskingError
 from veil.mask.names import parse_name
 from veil.vault.base import Vault, VaultEntry
 
@@ -383,7 +384,11 @@ class Restorer:
         return built
 
     def restore(self, text: str, *, tenant: str, session: str) -> str:
-        return self.matcher(tenant=tenant, session=session).restore(text)
+        matcher = self.matcher(tenant=tenant, session=session)
+        try:
+            return matcher.restore(text)
+        except Exception as e:  # never a message that could carry text
+            raise MaskingError(f"restoration failed ({type(e).__name__})") from None
 
     def stream(self, *, tenant: str, session: str) -> StreamRestorer:
         return StreamRestorer(self.matcher(tenant=tenant, session=session))

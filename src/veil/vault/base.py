@@ -24,11 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from veil.config import Settings
-from veil.errors import MaskingError
+from veil.errors import MaskingError, VaultKeyError
 from veil.vault.crypto import (
     TenantKeys,
+    decode_master_key,
+    key_file_path,
     load_master_key,
     new_tenant_secret,
+    replace_key_file,
     tenant_id,
     unwrap_tenant_secret,
     wrap_tenant_secret,
@@ -118,11 +121,38 @@ class Vault(ABC):
         with self._keys_lock:
             k = self._keys.get(tenant)
             if k is None:
-                fresh = wrap_tenant_secret(self._master, tenant, new_tenant_secret())
-                wrapped = self._tenant_key(tenant_id(tenant), fresh)
-                k = TenantKeys.from_secret(unwrap_tenant_secret(self._master, tenant, wrapped))
+                tid = tenant_id(tenant)
+                fresh = wrap_tenant_secret(self._master, tid, new_tenant_secret())
+                wrapped = self._tenant_key(tid, fresh)
+                k = TenantKeys.from_secret(unwrap_tenant_secret(self._master, tid, wrapped))
                 self._keys[tenant] = k
             return k
+
+    def rotate_master_key(self, new_key: str) -> int:
+        """Re-wrap every tenant key under ``new_key`` (base64 of 32 bytes); entries stay as
+        they are. Returns the number of tenant keys re-wrapped.
+
+        Safe to re-run after an interruption: keys already under the new master are skipped.
+        Afterwards set ``VEIL_MASTER_KEY`` to the new key; with the embedded key file (no
+        ``VEIL_MASTER_KEY``) the file is replaced here.
+        """
+        new = decode_master_key(new_key, name="the new master key")
+        old = self._master
+
+        def rewrap(tid: str, wrapped: bytes) -> bytes | None:
+            try:
+                secret = unwrap_tenant_secret(old, tid, wrapped)
+            except VaultKeyError:
+                unwrap_tenant_secret(new, tid, wrapped)  # already rotated, else a foreign key
+                return None
+            return wrap_tenant_secret(new, tid, secret)
+
+        count = self._rewrap_tenant_keys(rewrap)
+        if self.settings.master_key is None:
+            replace_key_file(key_file_path(self.settings), new)
+        with self._keys_lock:
+            self._master = new
+        return count
 
     def seed(self, tenant: str, entity_type: str, key: str) -> bytes:
         """Secret per-value seed (stable across sessions of a tenant) for pseudonym operators."""
@@ -170,6 +200,10 @@ class Vault(ABC):
     @abstractmethod
     def _tenant_key(self, tid: str, fresh_wrapped: bytes) -> bytes:
         """Store ``fresh_wrapped`` for tenant ``tid`` unless one exists; return the stored one."""
+
+    @abstractmethod
+    def _rewrap_tenant_keys(self, rewrap: Callable[[str, bytes], bytes | None]) -> int:
+        """Replace every stored wrapped key by ``rewrap(tid, wrapped)`` (None: keep it)."""
 
     @abstractmethod
     def find(

@@ -42,21 +42,41 @@ _FORMAT = b"veil-vault-v1"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
+def decode_master_key(value: str, *, name: str = "VEIL_MASTER_KEY") -> bytes:
+    """The 32 key bytes of a base64 master key; anything else raises :class:`VaultKeyError`."""
+    try:
+        key = base64.b64decode(value.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise VaultKeyError(
+            f"{name} is malformed: it must be the base64 encoding of exactly 32 "
+            "random bytes (e.g. `python -c \"import os,base64;"
+            "print(base64.b64encode(os.urandom(32)).decode())\"`)"
+        )
+    return key
+
+
+def key_file_path(settings: Settings) -> Path:
+    return Path(settings.home) / "master.key"
+
+
 def load_master_key(settings: Settings) -> bytes:
     """Return the 32-byte master key: from settings, else from (or created in) ``<home>``."""
     if settings.master_key is not None:
-        try:
-            key = base64.b64decode(settings.master_key.strip(), validate=True)
-        except (binascii.Error, ValueError):
-            key = b""
-        if len(key) != KEY_BYTES:
-            raise VaultKeyError(
-                "VEIL_MASTER_KEY is malformed: it must be the base64 encoding of exactly 32 "
-                "random bytes (e.g. `python -c \"import os,base64;"
-                "print(base64.b64encode(os.urandom(32)).decode())\"`)"
-            )
-        return key
-    return _key_file(Path(settings.home) / "master.key")
+        return decode_master_key(settings.master_key)
+    return _key_file(key_file_path(settings))
+
+
+def replace_key_file(path: Path, key: bytes) -> None:
+    """Atomically replace the key file (mode 0600) after a rotation."""
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(base64.b64encode(key) + b"\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
 
 
 def _key_file(path: Path) -> bytes:
@@ -110,15 +130,16 @@ def _aad(*parts: str) -> bytes:
     return bytes(out)
 
 
-def wrap_tenant_secret(master: bytes, tenant: str, secret: bytes) -> bytes:
+def wrap_tenant_secret(master: bytes, tid: str, secret: bytes) -> bytes:
+    """Seal a tenant secret under the master key, bound to the tenant id (see tenant_id)."""
     nonce = secrets.token_bytes(NONCE_BYTES)
-    return nonce + AESGCM(master).encrypt(nonce, secret, _aad("tenant", tenant))
+    return nonce + AESGCM(master).encrypt(nonce, secret, _aad("tenant", tid))
 
 
-def unwrap_tenant_secret(master: bytes, tenant: str, wrapped: bytes) -> bytes:
+def unwrap_tenant_secret(master: bytes, tid: str, wrapped: bytes) -> bytes:
     try:
         return AESGCM(master).decrypt(
-            wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _aad("tenant", tenant)
+            wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], _aad("tenant", tid)
         )
     except (InvalidTag, ValueError):
         raise VaultKeyError(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import redis
@@ -89,6 +89,29 @@ class RedisVault(Vault):
                 "server's maxmemory-policy (it must not evict veil:tk:* keys)"
             )
         return bytes(stored)
+
+    def _rewrap_tenant_keys(self, rewrap: Callable[[str, bytes], bytes | None]) -> int:
+        count = 0
+        with self._guard():
+            for key in self._client.scan_iter(match="veil:tk:*"):
+                name = key.decode() if isinstance(key, bytes) else str(key)
+                with self._client.pipeline(transaction=True) as pipe:
+                    while True:
+                        try:
+                            pipe.watch(name)
+                            wrapped: Any = pipe.get(name)
+                            new = rewrap(name.rsplit(":", 1)[1], bytes(wrapped))
+                            if new is None:
+                                pipe.unwatch()
+                                break
+                            pipe.multi()
+                            pipe.set(name, new)
+                            pipe.execute()
+                            count += 1
+                            break
+                        except WatchError:
+                            continue
+        return count
 
     def find(
         self,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from veil.config import Settings
@@ -156,6 +156,19 @@ class SQLiteVault(Vault):
                 "SELECT wrapped FROM tenant_keys WHERE tenant = ?", (tid,)
             ).fetchone()
         return bytes(row[0])
+
+    def _rewrap_tenant_keys(self, rewrap: Callable[[str, bytes], bytes | None]) -> int:
+        count = 0
+        with self._write() as conn:  # one transaction: all tenants rotate, or none
+            rows = conn.execute("SELECT tenant, wrapped FROM tenant_keys").fetchall()
+            for tid, wrapped in rows:
+                new = rewrap(tid, bytes(wrapped))
+                if new is not None:
+                    conn.execute(
+                        "UPDATE tenant_keys SET wrapped = ? WHERE tenant = ?", (new, tid)
+                    )
+                    count += 1
+        return count
 
     def _select(
         self, conn: sqlite3.Connection, tid: str, sid: str, exact: str, norm: str | None

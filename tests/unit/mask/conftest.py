@@ -9,22 +9,8 @@ from pathlib import Path
 import pytest
 
 from veil.config import Policy, Settings
-from veil.detect.entity import Detection
 from veil.mask import Masker, Restorer
 from veil.vault import Vault, open_vault
-
-
-def detect(text: str, items: list[tuple[str, str]]) -> list[Detection]:
-    """Detections for the given (type, value) pairs, at their first unused occurrence."""
-    out: list[Detection] = []
-    taken: set[int] = set()
-    for etype, value in items:
-        start = text.index(value)
-        while start in taken:
-            start = text.index(value, start + 1)
-        taken.add(start)
-        out.append(Detection(etype, start, start + len(value), 0.9, "test", value))
-    return out
 
 
 @pytest.fixture

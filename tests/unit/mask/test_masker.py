@@ -6,7 +6,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from tests.unit.mask.conftest import detect
+from mask_testing import detect
 
 from veil.config import EntityRule, Policy
 from veil.detect.entity import Detection
@@ -189,3 +189,16 @@ def test_vault_down_fails_closed(settings, tmp_path) -> None:
     assert "Jane" not in str(err.value)
     with pytest.raises(VaultUnavailableError):
         Restorer(vault).restore("[PERSON_1]", tenant=T, session="s")
+
+
+def test_unexpected_failure_fails_closed_without_values(vault, monkeypatch) -> None:
+    from veil.mask import operators
+
+    def broken(*a, **k):
+        raise ValueError("Jane Doe is not a valid thing")  # a library echoing its input
+
+    monkeypatch.setattr(operators.PseudonymOperator, "propose", broken)
+    m = Masker(vault, Policy(default_operator="pseudonym"))
+    with pytest.raises(MaskingError) as err:
+        m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=T, session="s")
+    assert "Jane" not in str(err.value) and err.value.__cause__ is None

@@ -45,8 +45,11 @@ def make_vault(
     url = request.getfixturevalue("redis_url") if backend == "redis" else None
     opened: list[Vault] = []
 
-    def make(*, key: str = master_key, ttl: int = 3600) -> Vault:
-        v = open_vault(_settings(tmp_path, backend, key, url, ttl))
+    def make(*, key: str = master_key, ttl: int = 3600, own_db: bool = False) -> Vault:
+        u = url
+        if url and own_db:  # a database of its own: tests that scan every tenant key
+            u = url.rsplit("/", 1)[0] + "/7"
+        v = open_vault(_settings(tmp_path, backend, key, u, ttl))
         opened.append(v)
         return v
 
@@ -333,18 +336,15 @@ def test_sqlite_garbage_file_is_unavailable(tmp_path: Path, master_key: str) -> 
 
 
 @pytest.mark.redis
-def test_redis_dying_mid_session_fails_closed(tmp_path: Path, master_key: str) -> None:
-    from tests.conftest import redis_binary, start_redis, stop_redis
-
-    if not redis_binary():
-        pytest.skip("redis-server binary not found: run `make services-install`")
-    proc, port = start_redis(tmp_path)
+def test_redis_dying_mid_session_fails_closed(tmp_path: Path, master_key: str,
+                                              redis_server) -> None:
+    port, stop = redis_server()
     try:
         v = open_vault(Settings(home=tmp_path, master_key=master_key, vault_backend="redis",
                                 redis_url=f"redis://127.0.0.1:{port}/0"))
         add(v, "t", "s", SECRET)
     finally:
-        stop_redis(proc)
+        stop()
     for call in (lambda: add(v, "t", "s", "Other"), lambda: v.entries("t", "s"),
                  lambda: v.find("t", "s", entity_type="PERSON", exact_key=SECRET)):
         with pytest.raises(VaultUnavailableError) as err:
@@ -358,3 +358,35 @@ def test_key_file_readable_by_others_warns(tmp_path: Path) -> None:
     (tmp_path / "master.key").chmod(0o644)
     with pytest.warns(UserWarning, match="chmod 600"):
         open_vault(s).close()
+
+
+def test_master_key_rotation(make_vault, tenant) -> None:
+    v = make_vault(own_db=True)
+    if isinstance(v, RedisVault):
+        v._client.flushdb()
+    add(v, tenant, "s", SECRET)
+    add(v, tenant + "-2", "s", "Other")
+    new_key = base64.b64encode(os.urandom(32)).decode()
+    with pytest.raises(VaultKeyError, match="new master key"):
+        v.rotate_master_key("short")
+    old_key_vault = make_vault(own_db=True)  # opened before the rotation, like a 2nd process
+    assert v.rotate_master_key(new_key) >= 2
+    # resuming an interrupted rotation with the old key skips keys already rotated
+    assert old_key_vault.rotate_master_key(new_key) == 0
+    assert add(v, tenant, "s", "Bob") == "[PERSON_2]"  # the open vault keeps working
+    rotated = make_vault(key=new_key, own_db=True)
+    assert [e.original for e in rotated.entries(tenant, "s")] == [SECRET, "Bob"]
+    with pytest.raises(VaultKeyError):
+        make_vault(own_db=True).entries(tenant, "s")  # the old key no longer opens it
+
+
+def test_rotation_replaces_the_key_file(tmp_path: Path) -> None:
+    s = Settings(home=tmp_path)
+    v = open_vault(s)
+    add(v, "t", "s", SECRET)
+    new_key = base64.b64encode(os.urandom(32)).decode()
+    v.rotate_master_key(new_key)
+    v.close()
+    assert (tmp_path / "master.key").read_text().strip() == new_key
+    assert (tmp_path / "master.key").stat().st_mode & 0o777 == 0o600
+    assert open_vault(s).entries("t", "s")[0].original == SECRET

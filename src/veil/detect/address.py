@@ -1,0 +1,96 @@
+"""Street addresses (LOCATION): a declarative recognizer for the shapes NER does not find.
+
+spaCy tags cities and countries but not "213 Endeavour Lane, Apt 4B" or "Hauptstraße 5".
+Three street shapes, each needing a house number so ordinary prose does not match:
+
+* number + capitalised name + suffix: ``221B Baker Street``, ``12 N 5th Ave.``
+* name ending in (or followed by) a continental street word + number: ``Hauptstraße 5``,
+  ``Linzer Strasse 69``, ``Kapelaniestraat 88``, ``Síp utca 71``
+* a street-type word first, number before or after: ``12 rue des Lilas``, ``Via Roma 10``,
+  ``ul. Korczaka 107``
+
+Each may continue with a unit (``Apt 4B``, ``Suite 200``), ``, City``, and ``, ST 12345``.
+A unit or P.O. box alone (``Apt. 415``, ``P.O. Box 255``) is an address part too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detect.patterns import Pattern, PatternRecognizer
+
+# Capitalised word (any Latin script), or an ordinal street number ("5th").
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
+_CAP = rf"(?:{_WORD}\.?|\d{{1,3}}(?:st|nd|rd|th))"
+_PARTICLE = r"(?:de|des|du|la|le|les|del|della|dei|di|da|do|dos|das|van|von|der|den|y|e|of|the)"
+_NUM = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+_SP = r"[ \t]+"
+# USPS-style suffixes (abbreviations take an optional dot).
+_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|"
+           r"Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|"
+           r"Alley|Aly|Crescent|Cres|Close|Row|Walk|Plaza|Loop|Path|Pike|Crossing|Xing|Hills?|"
+           r"Gardens?|Grove|Mews|Heights|Hts|Landing|Ridge|Springs?|Valley|Vly|Village|Locks?|"
+           r"Underpass|Overpass|Pass|Ports?|Stream|Summit|Throughway|Tunnel|Turnpike|Viaduct|"
+           r"Vista|Bypass|Canyon|Causeway|Creek|Crest|Estates?|Expressway|Expy|Falls|Ferry|"
+           r"Fields?|Forest|Forge|Freeway|Fwy|Glen|Harbor|Harbour|Haven|Hollow|Inlet|Island|"
+           r"Junction|Jct|Knolls?|Lakes?|Lodge|Manor|Meadows?|Mills?|Motorway|Mount|Mountain|"
+           r"Orchard|Oval|Pines|Prairie|Ranch|Rapids|Route|Rte|Shoals?|Shores?|Skyway|Spur|"
+           r"Stravenue|Trace|Track|Trafficway|Wharf|Park|Circus|Quay|Rise|Esplanade|Promenade)")
+# Continental street words: as the end of a compound ("Hauptstraße") or a separate word.
+_COMPOUND_END = (r"(?:stra(?:ss|ß)e|str\.|straat|laan|weg|gasse|platz|allee|gade|vej|gatan|"
+                 r"vägen|veien|gata|stræti|dijk|kade|plein|singel|gracht|ring|damm|ufer)")
+_STREET_WORD = (r"(?:Stra(?:ss|ß)e|Str\.|Straat|Laan|Weg|Gasse|Platz|Allee|Gade|Vej|utca|út|"
+                r"ulica|rakpart|körút|tér|sor)")
+_STREET_FIRST = (r"(?i:rue|via|viale|vicolo|piazza|corso|calle|avenida|av\.|rua|travessa|praça|"
+                 r"paseo|camino|carrer|chemin|boulevard|bd\.?|allée|impasse|quai|ul\.|ulica|"
+                 r"aleja|al\.|strada|discesa|rambla|ronda|avenue|plaza|place)")
+_UNIT = (r"(?:(?i:apt|apartment|suite|ste|flat|unit|room|rm|floor|fl|bldg|building)\.?[ \t]*"
+         r"#?[ \t]*\d{1,5}[A-Za-z]?|#[ \t]?\d{1,5}[A-Za-z]?)")
+_POBOX = r"(?:P\.?[ \t]?O\.?[ \t]*Box|Unit[ \t]+\d{1,5}[ \t]+Box)[ \t]+\d{1,6}"
+_NAME = rf"(?:{_CAP}(?:{_SP}(?:{_PARTICLE}{_SP})*{_CAP}){{0,3}})"
+_L = r"(?<![\w.@/-])"
+# Words that open the line after an address block rather than continue it.
+_NOT_PLACE = (r"(?:Thanks|Thank|Regards|Best|Cheers|Sincerely|Kind|Yours|Phone|Tel|Fax|Email|"
+              r"E-mail|Mobile|Cell|Website|Web|Dear|Hi|Hello|Attn|Re|Subject|Sent|From|To)")
+
+# After a street: unit, ", City", ", ST 12345" (commas keep the continuation from eating prose).
+_TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
+         rf"(?:,[ \t]*{_WORD}(?:{_SP}{_WORD}){{0,2}}"
+         rf"(?=[ \t]*(?:,|$|\n|[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}\b))){{0,2}}"
+         rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?\b)?"
+         # an address block: up to 4 further short lines (unit, city, country + postcode)
+         rf"(?:[ \t]*\n[ \t}}?>|]*(?!{_NOT_PLACE}\b)(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
+         rf"(?:,?[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?)?|(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}})"
+         rf"(?=[ \t]*(?:\n|$))){{0,4}}")
+STREET_PATTERNS = [
+    # 221B Baker Street / 0681 213 Endeavour Lane Apt. 415
+    Pattern(rf"{_L}(?:{_NUM}{_SP}){{1,2}}(?:[NSEW]\.?{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b\.?"
+            rf"(?:{_SP}[NSEW]{{1,2}}\b\.?)?{_TAIL}", 0.9),
+    # Hauptstraße 5 / Linzer Strasse 69 / 27868 Kapelaniestraat 88 / Nánási út 79.
+    Pattern(rf"{_L}(?:{_NUM}{_SP})?(?:(?:{_CAP}{_SP}){{0,2}}[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*?"
+            rf"{_COMPOUND_END}|(?:{_CAP}{_SP}){{1,3}}{_STREET_WORD})"
+            rf"{_SP}{_NUM}\b{_TAIL}", 0.9),
+    # 138 Rue de Libya / Via Roma 10 / ul. Korczaka Janusza 107
+    Pattern(rf"{_L}(?:{_NUM},?{_SP}{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}"
+            rf"(?:{_SP}{_NUM}\b)?|{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}{_SP}{_NUM}\b)"
+            rf"{_TAIL}", 0.9),
+    # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number)
+    Pattern(rf"{_L}\d{{1,5}}{_SP}(?:{_WORD}{_SP}){{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.:/-]|\.\d)"
+            rf"{_TAIL}", 0.85),
+    # Apt. 415 / Suite 200 alone; P.O. Box 255; Unit 5964 Box 0235
+    Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|{_POBOX})"
+            rf"\b", 0.75),
+]
+
+
+def _plausible(value: str) -> bool:
+    """An address has a number and a name."""
+    return any(c.isalpha() for c in value) and any(c.isdigit() for c in value)
+
+
+STREET_ADDRESS = PatternRecognizer(
+    name="street_address", entity="LOCATION", patterns=STREET_PATTERNS,
+    validate=_plausible, validated=False,
+    context=("address", "street", "lives", "live", "located", "ship", "deliver", "mail"),
+    context_boost=0.05,
+)
