@@ -129,9 +129,11 @@ def test_free_text_dp_composes_with_masking_and_budget(settings):
     rep = next(e.replacement for e in r.entities if e.type == "EMAIL")
     assert rep in r.masked  # placeholders survive perturbation, so restore still works
     assert r.epsilon > 0
+    # An identical resend is served from the memo: no fresh noise, no new charge.
+    assert v.protect(text, session="d", user="u1").masked == r.masked
     with pytest.raises(BudgetExhaustedError):
-        for _ in range(20):
-            v.protect(text, session="d", user="u1")
+        for i in range(20):
+            v.protect(f"{text} (follow-up {i})", session="d", user="u1")
 
 
 def test_resent_history_is_memoized_but_new_entities_invalidate(veil, monkeypatch):

@@ -27,7 +27,7 @@ def eval_gateway(
     quick: bool = typer.Option(False, "--quick", help="small n everywhere (a few minutes)"),
     utility: bool = typer.Option(True, help="run SmolLM2 for utility and the LLM-call baseline"),
     presidio: bool = typer.Option(True, help="compare with Presidio (needs the eval extra)"),
-    out: Path = typer.Option("benchmarks/results", help="results root directory"),
+    out: str = typer.Option("benchmarks/results", help="results root directory"),
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
     upstream_base_url: str = typer.Option("", help="also measure utility on this "
                                           "OpenAI-compatible upstream (key: "

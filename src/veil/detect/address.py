@@ -56,7 +56,7 @@ _NOT_PLACE = (r"(?:Thanks|Thank|Regards|Best|Cheers|Sincerely|Kind|Yours|Phone|T
 # After a street: unit, ", City", ", ST 12345" (commas keep the continuation from eating prose).
 _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
          rf"(?:,[ \t]*{_WORD}(?:{_SP}{_WORD}){{0,2}}"
-         rf"(?=[ \t]*(?:,|$|\n|[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}\b))){{0,2}}"
+         rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}\b))){{0,2}}"
          rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?\b)?"
          # an address block: up to 4 further short lines (unit, city, country + postcode)
          rf"(?:[ \t]*\n[ \t}}?>|]*(?!{_NOT_PLACE}\b)(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"

@@ -87,6 +87,17 @@ _VERB_AFTER = re.compile(
     rf"tells|wrote|writes|replied|replies|emailed|texted|mentioned|thinks|reported|reports|"
     rf"moved|tolerated|joined|joins|spent|had|has|is|was|will|would|began|listed|shouted|"
     rf"agreed|signed|lives|lived|works|worked|and I|were|are)\b)")
+# Verbs only people do: the capitalised words before them are a name even if unknown.
+_HUMAN_VERB = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?\n] )|(?<=\n)|(?<=, ))(?P<v>{_NAME})[ \t]+(?:shouted|whispered|"
+    rf"smiled|laughed|cried|lives|lived|married|divorced|had given|began writing|"
+    rf"was born|will be talking|grew up|texted|emailed|replied|apologi[sz]ed)\b")
+# Dialogue: two or more lines "Word: text" make every such Word a speaker.
+_DIALOGUE_LINE = re.compile(rf"(?m)^[ \t]*(?P<v>{_NAME_TOKEN})[ \t]*:[ \t]*(?=[\"“'{_UP}])")
+_NOT_SPEAKER = frozenset({"note", "warning", "error", "subject", "address", "phone", "email",
+                          "date", "time", "user", "bot", "agent", "customer", "question",
+                          "answer", "re", "fwd", "from", "to", "cc", "summary", "status",
+                          "title", "name", "tip", "example", "update", "reason", "result"})
 # A known first name at a sentence start or inside a sentence, not after a place preposition.
 _MID_NAME = re.compile(rf"(?:(?<=[a-z,;:] )|(?<=^)|(?<=[.!?] ))(?P<v>{_NAME})(?=[ \t,.;:!?]|$)")
 _NOT_A_NAME = frozenset({"team", "all", "everyone", "there", "sir", "madam", "folks", "guys",
@@ -286,6 +297,14 @@ def heuristic_names(text: str) -> list[Detection]:
             emit(_name_span(text, m, ambiguous_ok=False), 0.75)
     for m in _VERB_AFTER.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
+    for m in _HUMAN_VERB.finditer(text):
+        if m.group("v").split()[0].lower() not in _function_words() | _NOT_A_NAME:
+            emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
+    speakers = [m for m in _DIALOGUE_LINE.finditer(text)
+                if m.group("v").lower() not in _NOT_SPEAKER | _function_words()]
+    if len(speakers) >= 2:
+        for m in speakers:
+            emit(m.span("v"), 0.75)
     for m in _MID_NAME.finditer(text):
         if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -425,9 +444,39 @@ def _function_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def ner_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+#: Words of context kept on each side of a capitalised word when NER runs on windows. The
+#: model's CNN sees about four tokens either side, so a few words of margin give it the same
+#: features as the whole sentence while most function-word stretches are never encoded.
+WINDOW_WORDS = 4
+_WORD = re.compile(r"\S+")
+
+
+def _windows(text: str, s: int, e: int, margin: int) -> list[tuple[int, int]]:
+    """Word-aligned [start, end) windows of ``text[s:e]`` around its capitalised words."""
+    words = [m.span() for m in _WORD.finditer(text, s, e)]
+    out: list[tuple[int, int]] = []
+    lo = hi = -1
+    for i, (ws, we) in enumerate(words):
+        m = _CAP_WORD.search(text, ws, we)
+        if m is None or (i == 0 and m.group().lower() in _function_words()):
+            continue
+        a, b = max(0, i - margin), min(len(words) - 1, i + margin)
+        if lo >= 0 and a <= hi + 1:
+            hi = b
+            continue
+        if lo >= 0:
+            out.append((words[lo][0], words[hi][1]))
+        lo, hi = a, b
+    if lo >= 0:
+        out.append((words[lo][0], words[hi][1]))
+    return out
+
+
+def ner_spans(text: str, size: int = CHUNK_CHARS,
+              margin: int | None = WINDOW_WORDS) -> list[tuple[int, int]]:
     """The [start, end) pieces of ``text`` worth running NER on, each at most ``size`` chars:
-    runs of consecutive segments that need NER (see :func:`_needs_ner`)."""
+    runs of consecutive segments that need NER (see :func:`_needs_ner`), and inside them only
+    windows of ``margin`` words around capitalised words (None: whole segments)."""
     out: list[tuple[int, int]] = []
     cur_s = cur_e = -1
     for m in _SEGMENT.finditer(text):
@@ -442,6 +491,8 @@ def ner_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
         cur_s, cur_e = s, e
     if cur_s >= 0:
         out.append((cur_s, cur_e))
+    if margin is not None:
+        out = [w for s, e in out for w in _windows(text, s, e, margin)]
     # a single segment longer than size (no punctuation in 20 kB) is cut at whitespace
     final: list[tuple[int, int]] = []
     for s, e in out:

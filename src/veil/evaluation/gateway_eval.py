@@ -489,7 +489,8 @@ def run_gateway_eval(config: GatewayEvalConfig, *, progress: Progress = _no_prog
     result: dict[str, Any] = {
         "config": {**asdict(config),
                    "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
-                              f"Python {platform.python_version()}"},
+                              f"Python {platform.python_version()}, load average "
+                              f"{os.getloadavg()[0]:.1f} at start"},
         "timings_s": timings,
     }
 

@@ -242,13 +242,13 @@ def _plots(result: dict[str, Any], out: Path) -> list[Path]:
         save(fig, "detection.png", top=0.95)
     if "leakage" in result:
         leak = dict(result["leakage"])
-        labels = [f"NER, {op}" for op in leak]
+        labels = [f"NER\n{op}" for op in leak]
         vals = [num(r["prompt_leak_rate"]) for r in leak.values()]
         if "leakage_patterns_only" in result:
-            labels.append("patterns only")
+            labels.append("patterns only\nplaceholder")
             vals.append(num(result["leakage_patterns_only"]["prompt_leak_rate"]))
         if "prompts" in result.get("leakage_presidio", {}):
-            labels.append("Presidio")
+            labels.append("Presidio\nanonymize")
             vals.append(num(result["leakage_presidio"]["prompt_leak_rate"]))
         fig, ax = plt.subplots(figsize=(7, 3.5))
         ax.bar(labels, vals, color="tab:red")
@@ -283,10 +283,10 @@ def _plots(result: dict[str, Any], out: Path) -> list[Path]:
             ax.axhline(u["different_prompt_floor"]["mean"], color="grey", ls="--",
                        label="different prompts")
         ax.set_xticks(range(len(ops)), ops)
-        ax.set_ylim(0, 1.05)
+        ax.set_ylim(0, 1.2)
         ax.set_ylabel("cosine similarity to unmasked answer")
         ax.set_title("Utility (answers to masked vs unmasked prompts)")
-        ax.legend(fontsize=8, loc="lower right")
+        ax.legend(fontsize=8, loc="upper center", ncol=3)
         save(fig, "utility.png")
     if "cost" in result and result["cost"]["sizes"]:
         c = result["cost"]

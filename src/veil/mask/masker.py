@@ -13,6 +13,7 @@ Consistency rules, per (tenant, session):
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from veil.config import Policy
@@ -173,14 +174,25 @@ class Masker:
     ) -> VaultEntry:
         """Store ``value`` as a variant of ``canonical`` (see module docstring, rule 2/3)."""
         variant = None
-        if canonical.operator != "placeholder" and not canonical.shared:
+        if canonical.shared:
+            pass
+        elif canonical.operator == "placeholder":
+            # "[PERSON_1]" -> "[PERSON_1_FIRST]": the LLM still sees one person, and the variant
+            # restores to its own spelling, so restore(protect(x)) == x.
+            variant = _placeholder_variant(value, etype, canonical)
+        else:
             variant = _render_variant(value, etype, canonical)
         if variant is not None:
+            linked = canonical.operator == "placeholder"
 
             def only_variant(counter: int, attempt: int) -> str:
+                if attempt and linked:  # "[PERSON_1_ALT]" taken: "[PERSON_1_ALT2]", ...
+                    return f"{variant[:-1]}{attempt + 1}]"
                 if attempt:
                     raise MaskingError("variant taken")  # caught below; never user-visible
                 return variant
+
+            only_variant.uses_counter = False  # type: ignore[attr-defined]
 
             try:
                 return self.vault.get_or_create(
@@ -213,8 +225,8 @@ class _People:
             self.add(e)
 
     def add(self, e: VaultEntry) -> None:
-        if e.entity_type != "PERSON" or e.shared:
-            return
+        if e.entity_type != "PERSON" or e.shared or _LINKED.search(e.replacement):
+            return  # a variant is not a person of its own: its canonical entry is
         ident = parse_name(e.original).identity
         self._ids.append((e, ident))
         self._used |= ident | parse_name(e.replacement).identity
@@ -249,6 +261,22 @@ class _People:
             return cand
 
         return distinct
+
+
+_LINKED = re.compile(r"_(?:FIRST|LAST|ALT)\d*\]$")
+
+
+def _placeholder_variant(value: str, etype: str, canonical: VaultEntry) -> str | None:
+    """A linked placeholder for a variant of ``canonical``'s value (same number, a part tag)."""
+    rep = canonical.replacement
+    if not (rep.startswith("[") and rep.endswith("]")):
+        return None
+    tag = "ALT"
+    if etype == "PERSON":
+        vt, ct = parse_name(value).tokens, parse_name(canonical.original).tokens
+        if len(vt) == 1 and len(ct) >= 2:
+            tag = "FIRST" if vt[0] == ct[0] else "LAST" if vt[0] == ct[-1] else "ALT"
+    return f"{rep[:-1]}_{tag}]"
 
 
 def _render_variant(value: str, etype: str, canonical: VaultEntry) -> str | None:

@@ -30,7 +30,10 @@ from veil.errors import MaskingError
 from veil.mask.names import parse_name
 from veil.vault.base import Vault, VaultEntry
 
-_PLACEHOLDER = regex.compile(r"\[([A-Z][A-Z0-9_]*?)_(\d+)\]")
+#: "[PERSON_1]", and the linked variant placeholders "[PERSON_1_FIRST]" the masker gives to
+#: other spellings of the same value ("Jane" of "Jane Doe").
+_PLACEHOLDER = regex.compile(r"\[([A-Z][A-Z0-9_]*?)_(\d+)(?:_((?:FIRST|LAST|ALT)\d*))?\]")
+_PARTS = ("FIRST", "LAST", "ALT")
 _SP = r"[ \t]{0,3}"
 _MD = r"[*_`~]{0,3}"
 # "\\[" is a markdown-escaped bracket: LLMs writing markdown emit "\\[PERSON\\_1\\]".
@@ -142,7 +145,7 @@ class SessionMatcher:
     """The compiled pattern and lookup tables of one session's replacements."""
 
     pattern: regex.Pattern[str] | None
-    placeholders: dict[tuple[str, int], str]  # (type key, number) -> original
+    placeholders: dict[tuple[str, int, str], str]  # (type key, number, part or "") -> original
     type_keys: dict[str, str]  # squashed type text -> canonical type
     literals: dict[str, str]  # letters and digits only -> original
     spelled: dict[str, str]  # exact spelling -> original (preferred)
@@ -152,7 +155,7 @@ class SessionMatcher:
 
     @classmethod
     def build(cls, entries: list[VaultEntry]) -> SessionMatcher:
-        placeholders: dict[tuple[str, int], str] = {}
+        placeholders: dict[tuple[str, int, str], str] = {}
         spelled: dict[str, str] = {}  # exact spelling (casefolded, spaces collapsed) -> original
         literals: dict[str, str] = {}  # letters and digits only -> original
         lit_reps: dict[str, str] = {}
@@ -162,7 +165,7 @@ class SessionMatcher:
                 continue  # aliases restore through their canonical entry; redact never
             m = _PLACEHOLDER.fullmatch(e.replacement)
             if m and e.operator == "placeholder":
-                placeholders[(m.group(1), int(m.group(2)))] = e.original
+                placeholders[(m.group(1), int(m.group(2)), m.group(3) or "")] = e.original
                 continue
             k = _lit_key(e.replacement)
             if not k:
@@ -177,7 +180,7 @@ class SessionMatcher:
         for k in ambiguous:
             literals.pop(k, None)
         names = _name_tokens(entries, spelled)
-        types = sorted({t for t, _ in placeholders}, key=len, reverse=True)
+        types = sorted({t for t, _, _ in placeholders}, key=len, reverse=True)
         # Names an LLM may use instead of ours ("[NAME_1]" for "[PERSON_1]"), unless the
         # session has a type of that name itself.
         type_keys = {_lit_key(t): t for t in types}
@@ -207,6 +210,7 @@ class SessionMatcher:
                 rf"(?P<type>{type_alt})"
                 rf"(?P<sep>[ \t_\-\\]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
                 rf"(?P<num>\d{{1,4}})(?!\d)"
+                rf"(?:[ \t_\-]{{1,2}}(?P<part>(?:{'|'.join(_PARTS)})\d{{0,2}})(?![\p{{L}}\p{{N}}]))?"
                 rf"(?P<rmd>{_SP}{_MD}{_SP})"
                 rf"(?P<poss>['’]s)?"
                 rf"(?P<close>{_SP}(?:{closes}))?)"
@@ -259,7 +263,10 @@ class SessionMatcher:
             original = self.names[tok.casefold()]
             return original.upper() if tok.isupper() and len(tok) > 1 else original
         etype = self.type_keys.get(_lit_key(m.group("type")))
-        placeholder = self.placeholders.get((etype, int(m.group("num")))) if etype else None
+        part = (m.group("part") or "").upper()
+        placeholder = (
+            self.placeholders.get((etype, int(m.group("num")), part)) if etype else None
+        )
         if etype is None or placeholder is None:
             return m.group(0)  # a placeholder of no entry in this session: leave it
         open_, close = m.group("open"), m.group("close")

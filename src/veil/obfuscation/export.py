@@ -127,6 +127,7 @@ def export_obfuscated(
     say("saving key")
     save_key(key, kdir)
     config.save(kdir / "obfuscation_config.json")
+    (kdir / "obfuscation_config.json").chmod(0o600)
     return ExportResult(out, kdir, key, fingerprint)
 
 

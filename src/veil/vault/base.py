@@ -180,9 +180,14 @@ class Vault(ABC):
         original_fp: str,
         taken: Callable[[str, str], bool],
     ) -> tuple[str, str, int]:
-        """Find a free candidate: returns (replacement, its rep HMAC, counter used)."""
+        """Find a free candidate: returns (replacement, its rep HMAC, counter used).
+
+        A proposer with ``uses_counter = False`` (a variant "[PERSON_1_FIRST]" of an existing
+        placeholder) does not advance the type's counter, so numbering has no gaps.
+        """
+        step = 1 if getattr(propose, "uses_counter", True) else 0
         for attempt in range(MAX_ATTEMPTS):
-            counter += 1
+            counter += step
             cand = propose(counter, attempt)
             rep, fp = keys.replacement(cand), keys.fingerprint(cand)
             if fp != original_fp and not taken(rep, fp):

@@ -6,7 +6,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from mask_testing import detect
+from tests.unit.mask.mask_testing import detect
 
 from veil.config import EntityRule, Policy
 from veil.detect.entity import Detection
@@ -50,17 +50,26 @@ def test_entities_index_the_original_text(make_masker) -> None:
 VARIANTS = ["Jane", "Ms. Doe", "DOE, Jane", "Jane's", "JANE DOE", "Dr. Jane Doe", "Doe"]
 
 
-def test_variants_share_the_placeholder(make_masker, restorer) -> None:
+def test_variants_get_linked_placeholders_and_restore_exactly(make_masker, restorer) -> None:
     m = make_masker("placeholder")
     m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=T, session="s")
+    seen: dict[str, str] = {}
     for v in VARIANTS:
         text = f"Hi {v}!"
         r = m.mask(text, detect(text, [("PERSON", v)]), tenant=T, session="s")
-        expected = "Hi [PERSON_1]'s!" if v.endswith("'s") else "Hi [PERSON_1]!"
-        assert r.masked == expected, v
-        # placeholders of a variant restore to the person's canonical name
-        assert restorer.restore(r.masked, tenant=T, session="s") == expected.replace(
-            "[PERSON_1]", "Jane Doe")
+        ph = r.entities[0].replacement
+        # one person: every variant's placeholder carries the canonical number
+        assert ph.startswith("[PERSON_1"), v
+        seen[v] = ph
+        # ... and restores to the variant's own spelling, so restore(mask(x)) == x
+        assert restorer.restore(r.masked, tenant=T, session="s") == text
+    assert seen["Jane"] == seen["Jane's"] == "[PERSON_1_FIRST]"
+    assert seen["Doe"].startswith("[PERSON_1_LAST") and seen["Ms. Doe"].startswith("[PERSON_1_LAST")
+    assert seen["DOE, Jane"] != seen["Dr. Jane Doe"]  # distinct spellings, distinct links
+    # a second person still gets the next number: variants do not consume numbers
+    r = m.mask("Hi Bob Stone", detect("Hi Bob Stone", [("PERSON", "Bob Stone")]),
+               tenant=T, session="s")
+    assert r.entities[0].replacement == "[PERSON_2]"
 
 
 def test_variants_get_matching_part_of_pseudonym(make_masker, restorer) -> None:
@@ -158,7 +167,8 @@ def test_zero_width_variant_maps_to_same_identity(make_masker, restorer) -> None
     m.mask("jane@x.org", [Detection("EMAIL", 0, 10, 1.0, "t", "x")], tenant=T, session="s")
     zw = "jane\u200b@x.org"
     r = m.mask(zw, [Detection("EMAIL", 0, len(zw), 1.0, "t", "x")], tenant=T, session="s")
-    assert r.masked == "[EMAIL_1]"
+    assert r.masked == "[EMAIL_1_ALT]"  # linked to [EMAIL_1], and restores its own spelling
+    assert restorer.restore(r.masked, tenant=T, session="s") == zw
 
 
 def test_concurrent_masking_is_consistent(make_masker) -> None:

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mask_testing import detect
+from tests.unit.mask.mask_testing import detect
 
 from veil.config import Policy, Settings
 from veil.detect.entity import Detection

@@ -1,0 +1,46 @@
+"""Street-address recognizer (LOCATION): shapes it must find and prose it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.detect import DetectionEngine
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("He lives at 221B Baker Street, London.", "221B Baker Street, London"),
+    ("Ship to 213 Endeavour Lane Apt 4B, Springfield, IL 62704 please.",
+     "213 Endeavour Lane Apt 4B, Springfield, IL 62704"),
+    ("Meet at 10 Downing St. at noon", "10 Downing St."),
+    ("Büro: Hauptstraße 5, Berlin", "Hauptstraße 5, Berlin"),
+    ("north side of Linzer Strasse 69.", "Linzer Strasse 69"),
+    ("Kantoor: 27868 Kapelaniestraat 88", "27868 Kapelaniestraat 88"),
+    ("écrivez au 12 rue des Lilas", "12 rue des Lilas"),
+    ("Ufficio in Via Roma 10", "Via Roma 10"),
+    ("059 Nánási út 79. Apt. 246, Pomáz, Hungary 70951",
+     "059 Nánási út 79. Apt. 246, Pomáz, Hungary 70951"),
+    ("Suite 200", "Suite 200"),
+    ("P.O. Box 255", "P.O. Box 255"),
+])
+def test_street_addresses_are_locations(pattern_engine: DetectionEngine, found, text: str,
+                                        address: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("LOCATION", address) in found(pattern_engine, text)
+
+
+def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine,
+                                                 found) -> None:  # type: ignore[no-untyped-def]
+    text = "0570 Noordstraat 86\nApt. 408\nBoezinge\nBelgium 16235\nThanks\nPhone: 555"
+    assert found(pattern_engine, text) == [
+        ("LOCATION", "0570 Noordstraat 86\nApt. 408\nBoezinge\nBelgium 16235")]
+
+
+@pytest.mark.parametrize("text", [
+    "I bought 3 Green Apples and 2 bananas.",
+    "We had 5 Place settings at the table.",
+    "In 2021 Annual revenue grew by 4 percent.",
+    "Build 4.12.3 passed 1532 tests in 87 seconds on node-7.",
+    "Order 1000234 shipped on 05/06/2023 with 3 items.",
+])
+def test_prose_with_numbers_is_not_an_address(pattern_engine: DetectionEngine, found,
+                                              text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [v for t, v in found(pattern_engine, text) if t == "LOCATION"] == []
