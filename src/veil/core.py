@@ -158,8 +158,9 @@ class Veil:
             if eng is None:
                 from veil.detect.engine import DetectionEngine
 
-                # The engine loads the policy's own terms (inline and terms_file).
-                eng = DetectionEngine(self.policy(tenant), terms=self._term_dbs.get(tenant))
+                # The engine loads the policy's own terms (inline and terms_file); the tenant's
+                # term database comes from set_policy(terms=) or the `veil terms` store.
+                eng = DetectionEngine(self.policy(tenant), terms=self._stored_terms(tenant))
                 self._engines[tenant] = eng
             return eng
 
@@ -335,6 +336,25 @@ class Veil:
         out.append(text[pos:])
         return "".join(out)
 
+    def _stored_terms(self, tenant: str) -> TermDatabase | None:
+        """The tenant's term database: given to set_policy, else the ``veil terms`` store
+        (``<home>/terms.sqlite3``) when it exists."""
+        db = self._term_dbs.get(tenant)
+        if db is not None:
+            return db
+        from veil.detect.terms import DEFAULT_TERM_DB, TermStore
+
+        path = self.settings.home / DEFAULT_TERM_DB
+        if not path.exists():
+            return None
+        store = TermStore(path)
+        try:
+            db = store.database(tenant)
+        finally:
+            store.close()
+        self._term_dbs[tenant] = db
+        return db
+
     def _tenant_terms(self, tenant: str) -> TermDatabase | None:
         """Every sensitive term of the tenant in one automaton (policy terms + term database)."""
         with self._lock:
@@ -345,7 +365,7 @@ class Veil:
                 rules = list(pol.terms)
                 if pol.terms_file is not None:
                     rules += load_terms_file(pol.terms_file)
-                extra = self._term_dbs.get(tenant)
+                extra = self._stored_terms(tenant)
                 if extra is not None:
                     rules += extra.rules
                 self._output_terms[tenant] = TermDatabase(rules, name="output_terms")

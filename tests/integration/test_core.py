@@ -146,3 +146,18 @@ def test_resent_history_is_memoized_but_new_entities_invalidate(veil, monkeypatc
     veil.protect("now bob@example.org", session="m")  # adds an entry
     veil.protect("mail jane.doe@example.com", session="m")
     assert len(calls) == 2  # the new entry invalidated the memo of the old message
+
+
+def test_terms_added_with_the_cli_store_are_used(settings):
+    from veil.config import TermRule
+    from veil.detect.terms import DEFAULT_TERM_DB, TermStore
+
+    settings.home.mkdir(parents=True, exist_ok=True)
+    store = TermStore(settings.home / DEFAULT_TERM_DB)
+    store.add("acme", TermRule(term="Project Nightjar", type="CODENAME"))
+    store.close()
+    v = Veil(settings, policy=Policy(ner=False))
+    v.set_policy("acme", Policy(ner=False))
+    assert "Nightjar" not in v.protect("status of Project Nightjar?", tenant="acme").masked
+    # another tenant's terms are not applied
+    assert "Nightjar" in v.protect("status of Project Nightjar?", tenant="default").masked

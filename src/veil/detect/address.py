@@ -15,8 +15,6 @@ A unit or P.O. box alone (``Apt. 415``, ``P.O. Box 255``) is an address part too
 
 from __future__ import annotations
 
-import re
-
 from veil.detect.patterns import Pattern, PatternRecognizer
 
 # Capitalised word (any Latin script), or an ordinal street number ("5th").
@@ -59,9 +57,12 @@ _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
          rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}\b))){{0,2}}"
          rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?\b)?"
          # an address block: up to 4 further short lines (unit, city, country + postcode)
-         rf"(?:[ \t]*\n[ \t}}?>|]*(?!{_NOT_PLACE}\b)(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
-         rf"(?:,?[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?)?|(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}})"
+         rf"(?:[ \t]*\n[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
+         rf"(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
+         rf"(?:,?[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?)?"
+         rf"|(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}})"
          rf"(?=[ \t]*(?:\n|$))){{0,4}}")
+
 STREET_PATTERNS = [
     # 221B Baker Street / 0681 213 Endeavour Lane Apt. 415
     Pattern(rf"{_L}(?:{_NUM}{_SP}){{1,2}}(?:[NSEW]\.?{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b\.?"

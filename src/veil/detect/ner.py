@@ -45,9 +45,9 @@ _LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "
                          "ASAP", "RE", "FW", "FWD", "CC", "BCC", "AWS", "JWT", "SQL", "CSV",
                          # generic acronyms, never an organisation of a person
                          "ATM", "CEO", "CFO", "CTO", "COO", "HR", "IT", "PDF", "FAQ", "USB",
-                         "GPS", "SMS", "OTP", "VPN", "PIN", "KYC", "AML", "VAT", "GDPR", "HIPAA",
+                         "GPS", "SMS", "OTP", "VPN", "KYC", "AML", "VAT", "GDPR", "HIPAA",
                          "PII", "PHI", "QA", "UI", "UX", "AI", "ML", "LLM", "NDA", "SLA", "KPI",
-                         "ROI", "B2B", "CRM", "ERP", "SaaS", "TV", "DVD", "CD", "ID", "PR"})
+                         "ROI", "B2B", "CRM", "ERP", "SaaS", "TV", "DVD", "CD", "PR"})
 _CODE_CHARS = re.compile(r"[_=<>{}\[\]\\/@#$%^*|~`;]|\(\)|::|->|\w\.\w+\(|[a-z][A-Z]")
 _DOTTED_IDENT = re.compile(r"\b[a-z]\w*\.[a-z]\w*\b")
 _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Mlle|Rev|Fr|"

@@ -274,7 +274,9 @@ def write_report(rows: list[dict[str, Any]], out_dir: Path, meta: dict[str, Any]
     meta = meta | {"python": platform.python_version(), "torch": torch.__version__}
     (out_dir / "results.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2,
                                                      default=str), encoding="utf-8")
-    names = list(rows[0]["attacks"]) if rows else []
+    names: list[str] = []  # union over rows, in first-seen order (runs may differ in attacks)
+    for r in rows:
+        names += [n for n in r["attacks"] if n not in names]
     lines = [
         "# Obfuscated mode: privacy-utility frontier (SmolLM2-135M)", "",
         f"Held-out text: {meta.get('tokens', '?')} tokens ({meta.get('pii_tokens', '?')} PII "
@@ -286,7 +288,10 @@ def write_report(rows: list[dict[str, Any]], out_dir: Path, meta: dict[str, Any]
     for r in rows:
         cells = []
         for n in names:
-            a = r["attacks"][n]
+            a = r["attacks"].get(n)
+            if a is None:
+                cells.append("-")
+                continue
             if not a["applicable"]:
                 cells.append("n/a")
                 continue

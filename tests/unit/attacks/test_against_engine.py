@@ -25,7 +25,9 @@ def test_noise_free_engine_output_is_recovered(tiny_model, observed_plain, publi
     host = obf.obfuscate(tiny_model, cfg, key=key).eval()
     tau = torch.as_tensor(np.asarray(key.tau))
     view = HostView(model=host, observed=[tau[o] for o in observed_plain])
-    for attack in (VocabularyMatchingAttack(vote=False), InvariantAttack("gate"), InvariantAttack("rope")):
+    attacks = (VocabularyMatchingAttack(vote=False), InvariantAttack("gate"),
+               InvariantAttack("rope"))
+    for attack in attacks:
         s = score_recovery(attack.name, attack.run(view, public), view.observed, tau)
         assert s.token_recovery >= 0.97, s
     # Plain nearest neighbour does not see through the key matrices.

@@ -20,7 +20,7 @@ def _data(observed_plain) -> EvalData:
     masked = blocks.clone()
     masked[torch.from_numpy(pii)] = 0
     return EvalData(blocks=blocks, pii=pii, masked_blocks=masked,
-                    corpus=[o for o in observed_plain], pii_tokens=np.unique(blocks[:, ::5].numpy()),
+                    corpus=list(observed_plain), pii_tokens=np.unique(blocks[:, ::5].numpy()),
                     token_freq=np.bincount(torch.cat(observed_plain).numpy(), minlength=VOCAB))
 
 

@@ -18,7 +18,8 @@ from .conftest import DEFENCES, make_view
 
 
 def _score(attack, view, tau):
-    return score_recovery(attack.name, attack.run(view.__class__(view.model, view.observed), PUBLIC[0]), view.observed, tau)
+    out = attack.run(HostView(model=view.model, observed=view.observed), PUBLIC[0])
+    return score_recovery(attack.name, out, view.observed, tau)
 
 
 PUBLIC: list = []
@@ -44,7 +45,8 @@ def test_nn_fails_against_key_matrices_and_degrades_under_noise(tiny_model, obse
 
 @pytest.mark.parametrize("invariant", ["gate", "rope"])
 @pytest.mark.parametrize("defence", ["unprotected", "permutation", "keyed"])
-def test_invariant_attacks_see_through_exact_transforms(tiny_model, observed_plain, invariant, defence):
+def test_invariant_attacks_see_through_exact_transforms(tiny_model, observed_plain, invariant,
+                                                        defence):
     view, tau = make_view(tiny_model, observed_plain, DEFENCES[defence])
     assert _score(InvariantAttack(invariant), view, tau).token_recovery >= 0.9
 
@@ -84,4 +86,5 @@ def test_isa_inverts_hidden_states_of_an_unprotected_model(tiny_model, observed_
 
 def test_isa_hidden_is_defeated_by_a_key(tiny_model, observed_plain):
     view, tau = _isa_view(tiny_model, observed_plain, "keyed")
-    assert _score(InternalStateInversion("hidden", layer=1, steps=100), view, tau).token_recovery < 0.3
+    s = _score(InternalStateInversion("hidden", layer=1, steps=100), view, tau)
+    assert s.token_recovery < 0.3, s

@@ -9,7 +9,8 @@ from veil.evaluation.attacks import SimulatedDefence, simulate_obfuscation
 
 
 def test_exact_transforms_preserve_logits(tiny_model):
-    ids = torch.randint(0, tiny_model.config.vocab_size, (2, 10), generator=torch.Generator().manual_seed(0))
+    g = torch.Generator().manual_seed(0)
+    ids = torch.randint(0, tiny_model.config.vocab_size, (2, 10), generator=g)
     d = SimulatedDefence(orthogonal_key=True, ffn_permute=True, head_permute=True, seed=7)
     host, tau = simulate_obfuscation(tiny_model, d)
     with torch.no_grad():
@@ -18,7 +19,8 @@ def test_exact_transforms_preserve_logits(tiny_model):
     assert torch.allclose(ref, out, atol=1e-4), float((ref - out).abs().max())
     # The host never sees plaintext: ids and embedding rows really move.
     assert not torch.equal(tau, torch.arange(len(tau)))
-    assert not torch.allclose(host.model.embed_tokens.weight[tau], tiny_model.model.embed_tokens.weight)
+    moved = host.model.embed_tokens.weight[tau]
+    assert not torch.allclose(moved, tiny_model.model.embed_tokens.weight)
 
 
 def test_noise_changes_logits_and_leaves_input_untouched(tiny_model):

@@ -18,11 +18,13 @@ def test_vma_recovers_everything_without_noise(tiny_model, observed_plain, publi
 
 def test_vma_degrades_under_noise(tiny_model, observed_plain, public):
     view, tau = make_view(tiny_model, observed_plain, DEFENCES["noisy"])
-    single = score_recovery("s", VocabularyMatchingAttack(vote=False).run(view, public), view.observed, tau)
+    out = VocabularyMatchingAttack(vote=False).run(view, public)
+    single = score_recovery("s", out, view.observed, tau)
     assert single.token_recovery < 0.8, single
 
 
-def test_learned_inversion_recovers_unprotected_and_learns_to_denoise(tiny_model, observed_plain, public):
+def test_learned_inversion_recovers_unprotected_and_learns_to_denoise(tiny_model, observed_plain,
+                                                                     public):
     from veil.evaluation.attacks import LearnedInversionAttack, SimulatedDefence
 
     from .conftest import make_view as mv

@@ -98,7 +98,7 @@ def test_org_labels_fixed_by_context() -> None:
     from veil.detect.ner import _org_after_place_word, _org_is_person
 
     # spaCy's ORG on a person's name (known first name, no company word) becomes PERSON
-    assert _org_is_person("Freddie F. Bolton")
+    assert _org_is_person("Maria F. Bolton")
     assert not _org_is_person("Freddie Mac Holdings")
     assert not _org_is_person("ACME")
     # an ORG right after "I am in" / "moved here from" is a place; "works in" is not
