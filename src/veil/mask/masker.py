@@ -99,11 +99,17 @@ class Masker:
         pos = 0
         people: _People | None = None  # the session's people, loaded lazily, once per call
         seen: dict[tuple[str, str, str], VaultEntry] = {}  # repeated values: one vault lookup
-        for d in resolve_overlaps(list(detections), len(text)):
+        chosen = resolve_overlaps(list(detections), len(text))
+        for k, d in enumerate(chosen):
             op_name = self.policy.operator_for(d.type)
             if op_name in _PASS_THROUGH:
                 continue
             start, end = _trim(text, d.start, d.end)
+            if d.type in _WORD_TYPES:
+                # A name span that ends inside a word ("Mary Mac|Donald") would leave a
+                # replacement glued to letters that no restorer can find again: take whole words.
+                limit = chosen[k + 1].start if k + 1 < len(chosen) else len(text)
+                start, end = _whole_words(text, start, end, lo=pos, hi=limit)
             if d.type == "PERSON":
                 end -= possessive_suffix_length(text[start:end])
             if start >= end:
@@ -205,6 +211,18 @@ class Masker:
             tenant, session, entity_type=etype, original=value, operator=canonical.operator,
             exact_key=ek, shared_replacement=canonical.replacement,
         )
+
+
+#: Entity types whose values are words: their spans never start or end inside a word.
+_WORD_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+
+
+def _whole_words(text: str, start: int, end: int, *, lo: int, hi: int) -> tuple[int, int]:
+    while start > lo and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < hi and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -212,3 +212,11 @@ def test_unexpected_failure_fails_closed_without_values(vault, monkeypatch) -> N
     with pytest.raises(MaskingError) as err:
         m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=T, session="s")
     assert "Jane" not in str(err.value) and err.value.__cause__ is None
+
+
+def test_name_span_inside_a_word_takes_the_whole_word(make_masker, restorer) -> None:
+    m = make_masker("pseudonym")
+    text = "tennis player Mary MacDonald won"
+    r = m.mask(text, detect(text, [("PERSON", "Mary Mac")]), tenant=T, session="w")
+    assert "MacDonald" not in r.masked and "Donald" not in r.masked
+    assert restorer.restore(r.masked, tenant=T, session="w") == text

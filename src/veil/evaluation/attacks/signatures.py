@@ -80,6 +80,7 @@ class SignatureBuilder:
         self.tail, self.mid = tail, mid
         self.cache_dir = cache_dir
         self.seed = seed
+        self.scale_rows = 2048
         self._stats: dict[str, tuple[torch.Tensor | None, float]] = {}
         self._memo: dict[str, torch.Tensor] = {}
 
@@ -91,7 +92,9 @@ class SignatureBuilder:
     def _normalizer(self, p: Product) -> tuple[torch.Tensor | None, float]:
         if p.name not in self._stats:
             with torch.no_grad():
-                sample = p.raw(self.w, self._sample_rows(2048 if p.col_standardize else 256))
+                # 2048 rows: the single-product match is sensitive to a few % of scale error
+                # (256 rows made it vary by +-25 points between keys).
+                sample = p.raw(self.w, self._sample_rows(self.scale_rows))
                 col = sample.std(dim=0).clamp_min(1e-12) if p.col_standardize else None
                 if col is not None:
                     sample = sample / col
@@ -119,7 +122,8 @@ class SignatureBuilder:
         e = self.w.embed()
         h = hashlib.sha256(e[:: max(1, e.shape[0] // 64)].numpy().tobytes()).hexdigest()[:16]
         shape = f"{e.shape[0]}x{e.shape[1]}"
-        return self.cache_dir / f"sig-{h}-{shape}-{p.name}-{self.tail}-{self.mid}.npy"
+        tag = f"{self.tail}-{self.mid}-s{self.scale_rows}"
+        return self.cache_dir / f"sig-{h}-{shape}-{p.name}-{tag}.npy"
 
     def all_signatures(self, p: Product) -> torch.Tensor:
         """Signatures of every vocabulary row (memoized; on disk too when ``cache_dir`` is set)."""
