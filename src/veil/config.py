@@ -183,4 +183,12 @@ class Policy(BaseModel):
             raise PolicyError(f"policy {source} is invalid: {problems}") from None
 
 
-__all__ = ["ENTITY_TYPES", "EntityRule", "FreeTextDP", "OperatorName", "Policy", "Settings", "TermRule"]
+__all__ = [
+    "ENTITY_TYPES",
+    "EntityRule",
+    "FreeTextDP",
+    "OperatorName",
+    "Policy",
+    "Settings",
+    "TermRule",
+]

@@ -6,8 +6,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from tests.unit.mask.mask_testing import detect
 
+from tests.unit.mask.mask_testing import detect
 from veil.config import EntityRule, Policy
 from veil.detect.entity import Detection
 from veil.errors import MaskingError, VaultUnavailableError

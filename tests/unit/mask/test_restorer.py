@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.unit.mask.mask_testing import detect
 
+from tests.unit.mask.mask_testing import detect
 from veil.config import Policy, Settings
 from veil.detect.entity import Detection
 from veil.mask import Masker, Restorer
