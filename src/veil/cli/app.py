@@ -8,6 +8,7 @@ that ``veil --help`` stays fast.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -59,8 +60,10 @@ def main() -> None:
             e.show()
             sys.exit(e.exit_code)
         # Unknown failure: name the class only; its message could carry input text.
-        typer.echo(f"error: internal failure ({type(e).__name__}); rerun with VEIL_DEBUG=1", err=True)
-        if __import__("os").environ.get("VEIL_DEBUG"):
+        typer.echo(
+            f"error: internal failure ({type(e).__name__}); rerun with VEIL_DEBUG=1", err=True
+        )
+        if os.environ.get("VEIL_DEBUG"):
             raise
         sys.exit(1)
 
