@@ -145,7 +145,16 @@ class DetectionEngine:
         original = view.original
         mapped: list[Detection] = []
         for d in found:
-            s, e = view.to_original(d.start, d.end)
+            # Trim whitespace as the recognizers saw it: an escaped "\\n" is a line break in
+            # the view but the letter "n" in the original, and must not start a span.
+            vs, ve = d.start, d.end
+            while vs < ve and view.text[vs].isspace():
+                vs += 1
+            while ve > vs and view.text[ve - 1].isspace():
+                ve -= 1
+            if ve <= vs:
+                continue
+            s, e = view.to_original(vs, ve)
             if e <= s:
                 continue
             m = Detection(d.type, s, e, d.score, d.recognizer, original[s:e])

@@ -206,6 +206,8 @@ _WORD_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
 def _whole_words(text: str, start: int, end: int, *, lo: int, hi: int) -> tuple[int, int]:
     while start > lo and text[start - 1].isalnum() and text[start].isalnum():
+        if start >= 2 and text[start - 2] == "\\":
+            break  # "\\n221B ...": the letter belongs to an escape, not to the name
         start -= 1
     while end < hi and text[end].isalnum() and text[end - 1].isalnum():
         end += 1

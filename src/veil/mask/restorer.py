@@ -223,7 +223,7 @@ class SessionMatcher:
         if lit_reps:
             reps = sorted(lit_reps.values(), key=len, reverse=True)
             alts.append(
-                r"(?P<lit>(?<![\p{L}\p{N}])(?:"
+                r"(?P<lit>(?:(?<![\p{L}\p{N}])|(?<=\\[nrt]))(?:"
                 + _trie_pattern([_literal_atoms(r) for r in reps])
                 # a plural "s" may follow ("two Kathy Mclaughlins"); it stays outside the match
                 + r")(?=s?(?![\p{L}\p{N}])))"
@@ -235,7 +235,7 @@ class SessionMatcher:
             words = sorted(names, key=len, reverse=True)
             forms = [w for t in words for w in (names[t][0], t.upper())]
             alts.append(
-                r"(?P<tok>(?<![\p{L}\p{N}])(?-i:"
+                r"(?P<tok>(?:(?<![\p{L}\p{N}])|(?<=\\[nrt]))(?-i:"
                 + _trie_pattern([[regex.escape(c) for c in f] for f in forms])
                 + r")(?![\p{L}\p{N}]))"
             )
@@ -282,6 +282,10 @@ class SessionMatcher:
         if _lit_key(m.group("type")) != _lit_key(etype) and not (bracketed or "_" in sep):
             return m.group(0)  # a synonym ("IP 1", "ORG 2") only counts as a clear token
         if open_ is not None and close is not None:
+            if open_.startswith("\\") and not close.startswith("\\"):
+                # "\\[PERSON_1]": the backslash was the text's (e.g. a literal "\\n" before
+                # the placeholder), not markdown escaping the bracket.
+                return open_[:-1] + placeholder + poss
             return placeholder + poss  # brackets and markdown inside them were the token's
         # An unpaired bracket and markdown outside brackets belong to the surrounding text.
         return (open_ or "") + lmd + placeholder + rmd + poss + (close or "")

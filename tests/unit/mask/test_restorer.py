@@ -222,3 +222,16 @@ def test_type_synonyms_only_as_clear_tokens(make_masker, restorer) -> None:
     assert restorer.restore("Dear NAME_1,", tenant=T, session="syn") == "Dear Jane Doe,"
     for prose in ("Step IP 1 of the plan", "ORG 1 and NAME 1"):
         assert restorer.restore(prose, tenant=T, session="syn") == prose
+
+
+def test_values_after_escaped_newlines_and_backslashes_restore(make_masker, restorer) -> None:
+    m = make_masker("synthetic")
+    text = r"Info:\n9380 6377 office\nmail: jane@x.org"
+    r = m.mask(text, detect(text, [("PHONE", "9380 6377"), ("EMAIL", "jane@x.org")]),
+               tenant=T, session="esc")
+    assert restorer.restore(r.masked, tenant=T, session="esc") == text
+    p = make_masker("placeholder")
+    text = r"Ltd\n221B Baker Street"
+    r = p.mask(text, detect(text, [("LOCATION", "221B Baker Street")]), tenant=T, session="e2")
+    assert r.masked == r"Ltd\n[LOCATION_1]"
+    assert restorer.restore(r.masked, tenant=T, session="e2") == text
