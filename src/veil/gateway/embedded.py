@@ -15,6 +15,7 @@ import time
 import httpx
 
 from veil.errors import ConfigError
+from veil.gateway.procs import terminate
 
 
 class EmbeddedModelServer:
@@ -71,14 +72,8 @@ class EmbeddedModelServer:
 
     def stop(self) -> None:
         proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        if proc is not None:
+            terminate(proc)
 
     def __enter__(self) -> EmbeddedModelServer:
         self.start()
