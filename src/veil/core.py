@@ -106,7 +106,7 @@ class Veil:
         self._engines: dict[str, DetectionEngine] = {}
         self._term_dbs: dict[str, TermDatabase] = {}
         self._output_terms: dict[str, TermDatabase] = {}
-        self._memo: OrderedDict[tuple[str, str, str | None, int, bytes], ProtectResult] = (
+        self._memo: OrderedDict[tuple[str, str, str | None, str, bytes], ProtectResult] = (
             OrderedDict()
         )
         self._memo_salt = os.urandom(16)
@@ -223,18 +223,18 @@ class Veil:
         text = _check_text(text)
         if not text.strip():
             return ProtectResult(masked=text, entities=[])
-        entries = self.vault.entries(tenant, session)
         # Chat clients resend the whole history every turn: a message already protected in this
-        # session, with no new vault entry since, gets the same answer without re-detection.
-        # (For DP this also means a resent message is not perturbed afresh, which would let the
-        # host average the noise away.)
-        memo_key = (tenant, session, user, len(entries), self._digest(text))
+        # session, with no vault change since (the vault's cheap version token), gets the same
+        # answer without re-detection. (For DP this also means a resent message is not perturbed
+        # afresh, which would let the host average the noise away.)
+        digest = self._digest(text)
+        memo_key = (tenant, session, user, self.vault.version(tenant, session), digest)
         with self._lock:
             hit = self._memo.get(memo_key)
             if hit is not None:
                 self._memo.move_to_end(memo_key)
                 return hit
-        detections = self._detect(text, tenant, entries)
+        detections = self._detect(text, tenant, self.vault.entries(tenant, session))
         result = self._masker(tenant).mask(text, detections, tenant=tenant, session=session)
         entities = list(result.entities)
         dp = self.policy(tenant).dp
@@ -242,10 +242,10 @@ class Veil:
             out = ProtectResult(masked=result.masked, entities=entities)
         else:
             out = self._perturb(result.masked, entities, dp, tenant=tenant, user=user or session)
-        # Key the memo on the entry count AFTER masking: an identical resend finds it.
-        count = len(self.vault.entries(tenant, session))
+        # Key the memo on the vault version AFTER masking: an identical resend finds it.
+        version = self.vault.version(tenant, session)
         with self._lock:
-            self._memo[(tenant, session, user, count, memo_key[4])] = out
+            self._memo[(tenant, session, user, version, digest)] = out
             while len(self._memo) > _MEMO_SIZE:
                 self._memo.popitem(last=False)
         return out

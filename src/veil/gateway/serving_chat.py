@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from anyio import to_thread
 
@@ -19,10 +19,18 @@ log = logging.getLogger("veil.gateway")
 ENDPOINT = "chat"
 
 
-async def _protect(state: GatewayState, conv: Conversation, body: Body) -> Body:
+async def protect_timed(
+    state: GatewayState,
+    endpoint: str,
+    conv: Conversation,
+    protect: Callable[[Body], Body],
+    body: Body,
+) -> Body:
+    """Mask ``body`` with ``protect`` (a method of ``conv``) off the event loop (spaCy is
+    CPU-bound), recording the time and the conversation's entity counts."""
     t0 = time.perf_counter()
-    masked = await to_thread.run_sync(conv.protect_chat, body)
-    state.metrics.protect_seconds.labels(ENDPOINT).observe(time.perf_counter() - t0)
+    masked = await to_thread.run_sync(protect, body)
+    state.metrics.protect_seconds.labels(endpoint).observe(time.perf_counter() - t0)
     for typ, n in conv.entity_counts.items():
         state.metrics.entities.labels(typ).inc(n)
     return masked
@@ -35,7 +43,7 @@ async def create_chat_completion(
     started = time.perf_counter()
     session = state.sessions.for_chat(tenant.name, req, session_header)
     conv = Conversation(state.core, tenant.name, session)
-    body = await _protect(state, conv, req.wire())
+    body = await protect_timed(state, ENDPOINT, conv, conv.protect_chat, req.wire())
     log.info(
         "chat request: tenant=%s messages=%d stream=%s entities=%d",
         tenant.name,

@@ -10,6 +10,7 @@ from anyio import to_thread
 
 from .privacy import CompletionStreamRestorer, Conversation
 from .protocol import CompletionRequest
+from .serving_chat import protect_timed
 from .state import GatewayState
 from .streaming import prime, restored_sse
 from .tenants import Tenant
@@ -26,11 +27,9 @@ async def create_completion(
     conv = Conversation(
         state.core, tenant.name, state.sessions.for_completion(tenant.name, session_header)
     )
-    t0 = time.perf_counter()
-    body = await to_thread.run_sync(conv.protect_completion, req.wire())
-    state.metrics.protect_seconds.labels(ENDPOINT).observe(time.perf_counter() - t0)
-    for typ, n in conv.entity_counts.items():
-        state.metrics.entities.labels(typ).inc(n)
+    body = await protect_timed(
+        state, ENDPOINT, conv, conv.protect_completion, req.wire()
+    )
     log.info(
         "completion request: tenant=%s stream=%s entities=%d",
         tenant.name,

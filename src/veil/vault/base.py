@@ -252,10 +252,6 @@ class Vault(ABC):
         entries = self.entries(tenant, session)
         return f"{len(entries)}:{entries[-1].created if entries else 0}"
 
-    def session_entries(self, tenant: str, session: str) -> list[VaultEntry]:
-        """Alias of :meth:`entries` (used by the facade's seen-entity cache)."""
-        return self.entries(tenant, session)
-
     @abstractmethod
     def delete_session(self, tenant: str, session: str) -> None:
         """Forget a session now (right to erasure)."""
