@@ -27,18 +27,28 @@ def eval_obfuscation(
     threads: int = typer.Option(0, help="torch threads (0: torch default)"),
     alphas: str = typer.Option("", help="comma-separated alpha_e of the noise-only frontier"),
     learned: bool = typer.Option(True, help="also run the learned inversion (trains per setting)"),
+    repair_steps: int = typer.Option(120, help="client-side repair steps of the 'repair' family"),
 ) -> None:
     """Token recovery per attack vs top-1 agreement and KL, for a sweep of obfuscation settings."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
     from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from veil.config import Settings
     from veil.evaluation.obfuscation_eval import (
         build_data,
         default_attacks,
         default_settings,
+        repair_corpus,
         run_sweep,
         write_report,
     )
@@ -53,10 +63,13 @@ def eval_obfuscation(
                       block_len=64, n_blocks=blocks or (8 if quick else 24),
                       corpus_sentences=1000 if quick else 3000)
     settings = default_settings(
-        quick, alphas=[float(a) for a in alphas.split(",")] if alphas else None)
+        quick, alphas=[float(a) for a in alphas.split(",")] if alphas else None,
+        repair_steps=repair_steps)
     if only:
         wanted = {f.strip().lower() for f in only.split(",")}
         settings = [s for s in settings if any(w in s.family.lower() for w in wanted)]
+    if any(s.repair_steps or s.sensitivity_noise for s in settings):
+        data.repair_corpus = repair_corpus(tok)  # public docstrings + Faker sentences, seed 21
     attacks = default_attacks(quick=quick, cache_dir=Settings().cache_dir / "attacks")
     step = {"n": 0}
 
@@ -73,8 +86,23 @@ def eval_obfuscation(
         (out / "results.partial.json").write_text(json.dumps({"meta": meta, "rows": rows},
                                                              default=str), encoding="utf-8")
 
+    bar = Progress(TextColumn("repair"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("loss {task.fields[loss]:.3f}"), TimeElapsedColumn(),
+                   console=console, transient=True)
+    tasks: dict[int, TaskID] = {}
+
+    def repair_progress(i: int, n: int, loss: float) -> None:  # steps and loss only, never text
+        if i == 1:
+            bar.start()
+            tasks[0] = bar.add_task("repair", total=n, loss=loss)
+        bar.update(tasks[0], completed=i, loss=loss)
+        if i == n:
+            bar.stop()
+            console.log(f"repair: {n} steps, final loss {loss:.3f}")
+
     rows = run_sweep(plain, tok, settings, attacks=attacks, data=data, learned=learned,
-                     cache_dir=Settings().cache_dir / "attacks", progress=progress, on_row=partial)
+                     cache_dir=Settings().cache_dir / "attacks", progress=progress, on_row=partial,
+                     repair_progress=repair_progress)
     for p in write_report(rows, out, meta):
         console.print(f"wrote {p}")
 

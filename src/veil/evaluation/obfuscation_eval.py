@@ -4,8 +4,17 @@ next-token agreement and KL vs the plaintext model, on held-out text with PII la
 Each :class:`Setting` builds a host model either with the attack-side reference
 (:func:`veil.evaluation.attacks.simulate_obfuscation`: the paper's noise-only defence, the ISA
 ablation, PII-aware and rarity-shaped noise) or with Veil's engine
-(:func:`veil.obfuscation.obfuscate`, every transform). Results go to ``<out>/results.json``,
-``results.md`` and ``frontier.png``.
+(:func:`veil.obfuscation.obfuscate`, every transform). Two further directions are measured:
+
+* repair after noise (:func:`veil.obfuscation.repair.repair`): large embedding noise, then the
+  client distils the first decoder layer(s) so the residual stream matches the plaintext model's
+  on public text (standard-library docstrings and Faker sentences of other seeds; disjoint from
+  the held-out text). The repaired layers feed the VMA products, so attacks run after repair.
+* sensitivity-shaped noise: the same total noise energy as isotropic noise, spread over embedding
+  directions in inverse proportion to the square root of the plaintext model's input Fisher
+  information on public text (more noise where the output does not care).
+
+Results go to ``<out>/results.json``, ``results.md`` and ``frontier.png``.
 Nothing written contains text: only rates, counts and settings.
 """
 
@@ -36,7 +45,12 @@ from veil.evaluation.attacks import (
     score_recovery,
     simulate_obfuscation,
 )
-from veil.evaluation.attacks.pii import LabelledText, labelled_text, pii_token_set
+from veil.evaluation.attacks.pii import (
+    LabelledText,
+    fake_sentences,
+    labelled_text,
+    pii_token_set,
+)
 
 
 @dataclass
@@ -55,6 +69,10 @@ class Setting:
     pii_noise_boost: float = 1.0  # PII-aware: noise multiplier on PII-token rows
     rare_noise: bool = False  # rarity-shaped: noise grows with a token's public-corpus rarity
     gateway_mask: bool = False  # compose with gateway masking: PII spans never reach the host
+    sensitivity_noise: bool = False  # embedding noise shaped by the input Fisher information
+    repair_steps: int = 0  # client-side distillation steps after noise (0: no repair)
+    repair_layer: int = 1  # distil the residual stream after this many layers (they train)
+    repair_lr: float = 3e-4
     seed: int = 0
 
 
@@ -76,7 +94,23 @@ def isa_ablation(alpha_e: float, alpha_h: float) -> list[Setting]:
     ]
 
 
-def default_settings(quick: bool, *, alphas: Sequence[float] | None = None) -> list[Setting]:
+def repair_settings(alphas: Sequence[float], steps: int, *, sensitivity: bool = False,
+                    ) -> list[Setting]:
+    """Noise, the exact keys (orthogonal key, FFN and head permutations), then repair."""
+    tag = "sensitivity-shaped + " if sensitivity else ""
+    return [Setting(f"{tag}repair a_e={a} ({steps} steps)", "repair after noise", alpha_e=a,
+                    orthogonal_key=True, ffn_permute=True, head_permute=True,
+                    sensitivity_noise=sensitivity, repair_steps=steps) for a in alphas]
+
+
+def sensitivity_settings(alphas: Sequence[float]) -> list[Setting]:
+    return [Setting(f"sensitivity-shaped a_e={a}", "sensitivity-shaped noise", alpha_e=a,
+                    orthogonal_key=True, ffn_permute=True, head_permute=True,
+                    sensitivity_noise=True) for a in alphas]
+
+
+def default_settings(quick: bool, *, alphas: Sequence[float] | None = None,
+                     repair_steps: int = 120) -> list[Setting]:
     """The sweep; ``alphas`` overrides the noise levels of the paper's noise-only frontier."""
     if alphas is None:
         alphas = [0.1, 0.3, 1.0] if quick else [0.1, 0.2, 0.3, 0.5, 1.0]
@@ -91,6 +125,9 @@ def default_settings(quick: bool, *, alphas: Sequence[float] | None = None) -> l
                   gateway_mask=True) for a in ([0.1] if quick else [0.1, 0.2])]
     s += [Setting(f"veil engine a_e={a}", "veil engine (all transforms)", alpha_e=a, alpha_h=0.05,
                   engine=True) for a in ([0.1] if quick else [0.05, 0.1, 0.2])]
+    s += sensitivity_settings([0.5, 1.0] if quick else [0.3, 0.5, 1.0, 2.0])
+    s += repair_settings([0.5, 1.0] if quick else [0.3, 0.5, 1.0], repair_steps)
+    s += repair_settings([1.0], repair_steps, sensitivity=True)
     return s
 
 
@@ -103,6 +140,9 @@ class EvalData:
     corpus: list[torch.Tensor]
     pii_tokens: np.ndarray
     token_freq: np.ndarray  # public-corpus counts per vocab id
+    #: public text for client-side repair and Fisher estimates (plaintext ids), disjoint from both
+    #: the held-out text and the attacker's corpus
+    repair_corpus: list[torch.Tensor] = field(default_factory=list)
 
 
 def _blocks(text: LabelledText, length: int, n_blocks: int) -> tuple[torch.Tensor, np.ndarray]:
@@ -132,8 +172,17 @@ def _gateway_masked(text: LabelledText, tokenizer: Any) -> LabelledText:
     return LabelledText(ids=ids, pii=pii)
 
 
+def repair_corpus(tokenizer: Any, *, sentences: int = 300, seed: int = 21) -> list[torch.Tensor]:
+    """Public text for repair: standard-library docstrings plus Faker sentences of another seed."""
+    from veil.obfuscation.repair import public_text
+
+    texts = public_text() + [t for t, _ in fake_sentences(sentences, seed=seed)]
+    return [torch.tensor(tokenizer(t, add_special_tokens=False)["input_ids"], dtype=torch.long)
+            for t in texts]
+
+
 def build_data(tokenizer: Any, vocab: int, *, n_sentences: int, block_len: int, n_blocks: int,
-               corpus_sentences: int) -> EvalData:
+               corpus_sentences: int, repair_text: bool = False) -> EvalData:
     held = labelled_text(tokenizer, n_sentences, seed=11)
     blocks, pii = _blocks(held, block_len, n_blocks)
     masked, _ = _blocks(_gateway_masked(held, tokenizer), block_len, n_blocks)
@@ -141,7 +190,8 @@ def build_data(tokenizer: Any, vocab: int, *, n_sentences: int, block_len: int, 
     corpus = [torch.from_numpy(x) for x in corpus_text.ids]
     freq = np.bincount(np.concatenate(corpus_text.ids), minlength=vocab)
     return EvalData(blocks=blocks, pii=pii, masked_blocks=masked, corpus=corpus,
-                    pii_tokens=pii_token_set(tokenizer), token_freq=freq)
+                    pii_tokens=pii_token_set(tokenizer), token_freq=freq,
+                    repair_corpus=repair_corpus(tokenizer) if repair_text else [])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -180,8 +230,119 @@ def noise_scales(setting: Setting, data: EvalData, vocab: int) -> torch.Tensor |
     return None
 
 
+def input_fisher(model: Any, public_ids: Sequence[torch.Tensor], *, batches: int = 3,
+                 batch: int = 8, seq_len: int = 32, seed: int = 0) -> torch.Tensor:
+    """(d, d) empirical Fisher information of the input embedding, E[g g^T], with g the gradient of
+    the next-token loss on public text w.r.t. one position's input embedding."""
+    stream = torch.cat([t.reshape(-1) for t in public_ids])
+    if stream.numel() <= seq_len + 1:
+        raise ValueError("input_fisher needs more public text than one window")
+    g = torch.Generator().manual_seed(seed)
+    emb = model.get_input_embeddings()
+    flags = [p.requires_grad for p in model.parameters()]
+    for p in model.parameters():
+        p.requires_grad_(False)
+    d = int(emb.weight.shape[1])
+    fisher = torch.zeros(d, d, dtype=torch.float64)
+    n = 0
+    try:
+        for _ in range(batches):
+            start = torch.randint(0, stream.numel() - seq_len - 1, (batch,), generator=g)
+            x = stream[start[:, None] + torch.arange(seq_len + 1)]
+            e = emb(x[:, :-1]).detach().requires_grad_(True)
+            logits = model(inputs_embeds=e, use_cache=False).logits
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]),
+                                                     x[:, 1:].reshape(-1), reduction="sum")
+            (grad,) = torch.autograd.grad(loss, e)
+            gr = grad.reshape(-1, d).double()
+            fisher += gr.T @ gr
+            n += gr.shape[0]
+    finally:
+        for p, f in zip(model.parameters(), flags, strict=True):
+            p.requires_grad_(f)
+    return fisher / max(n, 1)
+
+
+def sensitivity_directions(fisher: torch.Tensor, *, max_ratio: float = 16.0,
+                           ) -> tuple[torch.Tensor, torch.Tensor]:
+    """Eigenvectors (columns) of the Fisher matrix and per-direction noise variances: inversely
+    proportional to the square root of the Fisher eigenvalue, clipped to ``[1/max_ratio,
+    max_ratio]`` and normalized to mean 1 (the same total noise energy as isotropic noise)."""
+    f, v = torch.linalg.eigh(fisher.double())
+    f = f.clamp_min(f.max() * 1e-12)
+    var = (f / f.mean()).rsqrt().clamp(1.0 / max_ratio, max_ratio)
+    return v, var / var.mean()
+
+
+_FISHER: dict[int, tuple[torch.Tensor, torch.Tensor]] = {}
+
+
+@torch.no_grad()
+def shaped_noise_model(model: Any, alpha: float, data: EvalData, *, seed: int,
+                       ) -> torch.nn.Module:
+    """A copy of ``model`` (untied head) whose embedding carries sensitivity-shaped noise of the
+    same total energy as ``alpha * std(W_e) * N(0, 1)``."""
+    import copy
+
+    if id(model) not in _FISHER:
+        if not data.repair_corpus:
+            raise ValueError("sensitivity-shaped noise needs EvalData.repair_corpus (public text)")
+        with torch.enable_grad():
+            _FISHER[id(model)] = sensitivity_directions(input_fisher(model, data.repair_corpus))
+    v, var = _FISHER[id(model)]
+    m = copy.deepcopy(model)
+    m.lm_head.weight = torch.nn.Parameter(m.lm_head.weight.detach().clone())
+    m.config.tie_word_embeddings = False
+    w = m.get_input_embeddings().weight
+    z = torch.randn(w.shape, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+    noise = (z * var.sqrt()[None, :]) @ v.T
+    w.copy_((w.double() + alpha * w.double().std() * noise).to(w.dtype))
+    return m
+
+
+def client_decode(model: torch.nn.Module, host: torch.nn.Module, tau: torch.Tensor) -> torch.Tensor:
+    """The client's inverse residual key (d x d) for a simulated orthogonal key: the client made the
+    key; SimulatedDefence does not return it, so it is recovered exactly from the noise-free head
+    (Procrustes: host head rows tau[i] = plaintext head row i @ P)."""
+    from veil.evaluation.attacks.weights import ModelWeights
+
+    pub = ModelWeights(model).head().double()  # type: ignore[arg-type]
+    obs = ModelWeights(host).head().double()[tau]  # type: ignore[arg-type]
+    u, _, vt = torch.linalg.svd(pub.T @ obs)
+    return (u @ vt).T.float()
+
+
+def repair_host(model: torch.nn.Module, host: torch.nn.Module, tau: torch.Tensor, setting: Setting,
+                data: EvalData, *, progress: Callable[[int, int, float], None] | None = None,
+                ) -> dict[str, Any]:
+    """Client-side repair of ``host`` in place; returns its settings, losses and CPU seconds."""
+    from veil.obfuscation.repair import repair
+
+    if not data.repair_corpus:
+        raise ValueError("repair needs EvalData.repair_corpus (public text)")
+    losses: list[float] = []
+
+    def step(i: int, n: int, loss: float) -> None:
+        losses.append(loss)
+        if progress is not None:
+            progress(i, n, loss)
+
+    t, c = time.time(), time.process_time()
+    repair(host, model, tau, data.repair_corpus, steps=setting.repair_steps,  # type: ignore[arg-type]
+           lr=setting.repair_lr, batch=8, seq_len=32, target_layer=setting.repair_layer,
+           decode=client_decode(model, host, tau), seed=setting.seed, progress=step)
+    head = losses[: max(1, len(losses) // 10)]
+    tail = losses[-max(1, len(losses) // 10):]
+    return {"steps": setting.repair_steps, "layer": setting.repair_layer, "lr": setting.repair_lr,
+            "batch": 8, "seq_len": 32, "wall_seconds": time.time() - t,
+            "cpu_seconds": time.process_time() - c,
+            "public_tokens": int(sum(x.numel() for x in data.repair_corpus)),
+            "loss_first": float(np.mean(head)), "loss_last": float(np.mean(tail))}
+
+
 def build_host(model: torch.nn.Module, setting: Setting, data: EvalData,
                ) -> tuple[torch.nn.Module, torch.Tensor]:
+    """The host model of ``setting`` (before any repair, see :func:`repair_host`) and tau."""
     vocab = int(model.get_input_embeddings().weight.shape[0])
     if setting.engine:
         from veil.obfuscation import ObfuscationConfig, generate_key, obfuscate
@@ -194,7 +355,11 @@ def build_host(model: torch.nn.Module, setting: Setting, data: EvalData,
         host.eval()
         return host, torch.as_tensor(np.asarray(key.tau), dtype=torch.long)
     scale = noise_scales(setting, data, vocab)
-    d = SimulatedDefence(alpha_e=setting.alpha_e, alpha_h=setting.alpha_h,
+    alpha_e = setting.alpha_e
+    if setting.sensitivity_noise:
+        model = shaped_noise_model(model, alpha_e, data, seed=setting.seed + 101)
+        alpha_e = 0.0
+    d = SimulatedDefence(alpha_e=alpha_e, alpha_h=setting.alpha_h,
                          orthogonal_key=setting.orthogonal_key, ffn_permute=setting.ffn_permute,
                          head_permute=setting.head_permute, seed=setting.seed + 1,
                          embed_noise_scale=scale,
@@ -222,6 +387,7 @@ def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting
               learned: bool = False, cache_dir: Path | None = None,
               progress: Callable[[str], None] | None = None,
               on_row: Callable[[list[dict[str, Any]]], None] | None = None,
+              repair_progress: Callable[[int, int, float], None] | None = None,
               ) -> list[dict[str, Any]]:
     """Build each setting's host model, measure utility, run every attack. ``learned`` adds the
     learned inversion, trained for each setting's published noise levels."""
@@ -238,12 +404,20 @@ def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting
             say(f"{st.name}: veil.obfuscation not available, skipped")
             continue
         blocks = data.masked_blocks if st.gateway_mask else data.blocks
+        repaired: dict[str, Any] = {}
+        if st.repair_steps:
+            top1, kl = utility(ref[st.gateway_mask], host, tau, blocks)
+            say(f"{st.name}: repair ({st.repair_steps} steps)")
+            repaired = repair_host(model, host, tau, st, data, progress=repair_progress)
+            repaired |= {"top1_before": top1, "kl_before": kl}
         top1, kl = utility(ref[st.gateway_mask], host, tau, blocks)
         observed = [tau[b] for b in blocks]
         masks = ([np.zeros(blocks.shape[1], bool) for _ in blocks] if st.gateway_mask
                  else list(data.pii))
         row: dict[str, Any] = {"setting": asdict(st), "top1_agreement": top1, "kl": kl,
                                "attacks": {}}
+        if repaired:
+            row["repair"] = repaired
         per_setting = list(attacks)
         if learned:
             per_setting.append(LearnedInversionAttack(alpha_e=st.alpha_e, alpha_h=st.alpha_h,
@@ -300,6 +474,19 @@ def write_report(rows: list[dict[str, Any]], out_dir: Path, meta: dict[str, Any]
         s = r["setting"]
         lines.append(f"| {s['name']} | {s['family']} | {r['top1_agreement']:.3f} | "
                      f"{r['kl']:.3f} | " + " | ".join(cells) + " |")
+    fixed = [r for r in rows if r.get("repair")]
+    if fixed:
+        lines += ["", "Repair after noise (client side, before shipping; CPU s of the repair):",
+                  "", "| setting | steps | layers | top-1 before | KL before | top-1 after "
+                  "| KL after | loss first -> last | CPU s | wall s |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
+        for r in fixed:
+            p = r["repair"]
+            lines.append(f"| {r['setting']['name']} | {p['steps']} | {p['layer']} | "
+                         f"{p['top1_before']:.3f} | {p['kl_before']:.3f} | "
+                         f"{r['top1_agreement']:.3f} | {r['kl']:.3f} | "
+                         f"{p['loss_first']:.3f} -> {p['loss_last']:.3f} | "
+                         f"{p['cpu_seconds']:.0f} | {p['wall_seconds']:.0f} |")
     lines += ["", "Settings: " + json.dumps({k: v for k, v in meta.items() if k != "rows"}), ""]
     (out_dir / "results.md").write_text("\n".join(lines), encoding="utf-8")
     _plot(rows, out_dir / "frontier.png")

@@ -33,7 +33,11 @@ class ObfuscationConfig:
     # Key matrices (Algorithm 1): hidden size grows from d to d' = d + 2h (+ padding, see keys.py).
     h: int = 128
     lam: float = 0.3
-    c_scale: float = 0.1  # scale of the C block (changes ||xP||, so the RMSNorm error)
+    c_scale: float = 0.1  # scale of the random part of the C block (changes ||xP||)
+    # Fit the C block on calibration activations so that ||x P|| tracks ||x|| (the RMSNorm error
+    # of lambda > 0); see engine.fit_norm_block. Off by default: on SmolLM2 it did not raise
+    # held-out agreement reliably (benchmarks/results/obfuscation/engine.md, ablation).
+    norm_fit: bool = False
     d_scale: float = 1.0  # scale of the D block (only changes what the host sees)
     e_scale: float = 1.0  # scale of E = E1 E2 relative to the paper's N(0, 1/d) factors
     distinct_keys: bool = True  # a fresh P / Q per component (all from one INIT)
@@ -48,7 +52,9 @@ class ObfuscationConfig:
     rope_scale: float = 2.0  # H: per-pair scale on q, inverse on k, in [1/x, x] (exact); <=1 off
     block_perm: bool = True  # Zb: permute RoPE pairs inside windows (lossy)
     block_window: int = 8  # beta: window size in pairs
-    block_keep: int = 16  # leading (highest-frequency) pairs that never move
+    # Leading (highest-frequency) pairs that never move; None = all but the last window (moving a
+    # fast-rotating pair is what makes Zb lossy).
+    block_keep: int | None = None
     vo_scale: float = 2.0  # U_vo singular values in [1/x, x]; <=1 gives an orthogonal U_vo
     vo_mixing: bool = True
     head_perm: bool = True  # KV-head permutation and in-group query-head permutation
@@ -58,7 +64,7 @@ class ObfuscationConfig:
     # Token ids that tau leaves in place (e.g. special tokens, if the host may see them).
     fixed_token_ids: list[int] = field(default_factory=list)
     # Number of calibration tokens used when kappa is None (the CLI feeds real text).
-    calibration_tokens: int = 256
+    calibration_tokens: int = 4096
 
     def __post_init__(self) -> None:
         problems = []
@@ -70,8 +76,8 @@ class ObfuscationConfig:
                 problems.append(f"{name} must be a finite number >= 0")
         if self.kappa is not None and not self.kappa > 0:
             problems.append("kappa must be > 0 (or null to calibrate)")
-        if self.block_window < 1 or self.block_keep < 0:
-            problems.append("block_window must be >= 1 and block_keep >= 0")
+        if self.block_window < 1 or (self.block_keep is not None and self.block_keep < 0):
+            problems.append("block_window must be >= 1 and block_keep >= 0 (or null)")
         if problems:
             raise ConfigError("invalid obfuscation config: " + "; ".join(problems))
 

@@ -93,12 +93,14 @@ def obfuscate(
     key: ObfuscationKey,
     calibration_ids: Iterable[int] | None = None,
     progress: Callable[[str], None] | None = None,
+    basis: KeyBasis | None = None,
 ) -> PreTrainedModel:
     """Return an obfuscated copy of ``model`` (same class). ``model`` is left unchanged.
 
     ``key`` holds the seed and tau (see :func:`veil.obfuscation.key.generate_key`); the calibrated
     kappas and sizes are recorded in ``key.report``. ``calibration_ids`` (plaintext token ids of
-    real text) calibrate kappa; without them random ids are used.
+    real text) calibrate kappa and the C block; without them random ids are used. ``basis``
+    (from :func:`build_basis` with the same arguments) skips the C-block fit.
     """
     import torch
     from transformers.initialization import no_init_weights
@@ -112,9 +114,12 @@ def obfuscate(
     key.check_vocab(vocab)
     seed, tau = key.seed, key.tau
     dtype = next(model.parameters()).dtype
-    basis = make_basis(seed, d, config, n_heads)
-    d_prime = basis.d_prime
     say = progress or (lambda _msg: None)
+    ids = _calibration_ids(config, seed, vocab, calibration_ids)
+    if basis is None:
+        say("key matrices")
+        basis = build_basis(model, config, key, ids)
+    d_prime = basis.d_prime
 
     def qmat(layer: int, kind: int) -> np.ndarray:
         rng = component_rng(seed, _LAYER_BASE + layer, kind) if config.distinct_keys else \
@@ -220,14 +225,107 @@ def obfuscate(
         kappas = _set_kappa(new, [1.0] * (2 * n_layers + 1))  # P orthogonal: rms preserved
     else:
         say("calibrating kappa")
-        if calibration_ids is None:
-            rng = component_rng(seed, _CALIB)
-            ids = rng.integers(0, vocab, config.calibration_tokens)
-        else:
-            ids = np.asarray(list(calibration_ids), dtype=np.int64)[: config.calibration_tokens]
         kappas = calibrate_kappa(new, basis.make_q(None), T.map_ids(ids, tau))
     key.report = ObfuscationReport(d=d, d_prime=d_prime, kappas=kappas)
     return new
+
+
+def build_basis(model: PreTrainedModel, config: ObfuscationConfig, key: ObfuscationKey,
+                calibration_ids: Iterable[int] | None = None) -> KeyBasis:
+    """The key basis :func:`obfuscate` uses: Algorithm 1 from the key's seed, plus the C block
+    fitted on the calibration activations when ``config.norm_fit`` (and P is not orthogonal).
+    Exposed so callers that rebuild the embedding/head (noise sweeps) use the same P_e / Q_h."""
+    cfg = model.config
+    vocab = int(model.get_input_embeddings().weight.shape[0])  # type: ignore[index]
+    basis = make_basis(key.seed, int(cfg.hidden_size), config, int(cfg.num_attention_heads))
+    if config.norm_fit and basis.c_rank and (config.lam or config.h):
+        ids = _calibration_ids(config, key.seed, vocab, calibration_ids)
+        basis = fit_norm_block(model, basis, ids, seed=key.seed)
+    return basis
+
+
+def _calibration_ids(config: ObfuscationConfig, seed: int, vocab: int,
+                     calibration_ids: Iterable[int] | None) -> np.ndarray:
+    if calibration_ids is None:  # random ids: a poor stand-in for text, but never fails
+        return component_rng(seed, _CALIB).integers(0, vocab, config.calibration_tokens)
+    ids = np.asarray(list(calibration_ids), dtype=np.int64)[: config.calibration_tokens]
+    if ids.size == 0 or ids.min() < 0 or ids.max() >= vocab:
+        raise ValueError(f"calibration ids must be a non-empty list of token ids in [0, {vocab})")
+    return ids
+
+
+def _batch(ids: np.ndarray, chunk: int = 512) -> Any:
+    """Calibration ids as one batch of equal sequences of ``chunk`` tokens (attention cost stays
+    linear in the number of tokens; a shorter input is one sequence)."""
+    import torch
+
+    ids = np.asarray(ids, dtype=np.int64)
+    if len(ids) <= chunk:
+        return torch.as_tensor(ids)[None, :]
+    n = len(ids) // chunk
+    return torch.as_tensor(ids[: n * chunk]).reshape(n, chunk)
+
+
+def norm_inputs(model: PreTrainedModel, ids: np.ndarray, *, rows: Any = None) -> list[Any]:
+    """The inputs of every RMSNorm of ``model`` (execution order) on ``ids``, as float64 tensors
+    (tokens x hidden); ``rows`` (indices into the flattened batch) keeps only those tokens."""
+    import torch
+
+    seen: list[torch.Tensor] = []
+
+    def hook(_m: Any, a: tuple[torch.Tensor, ...]) -> None:
+        x = a[0].detach().reshape(-1, a[0].shape[-1])
+        seen.append((x if rows is None else x[rows]).double())
+
+    handles = [m.register_forward_pre_hook(hook) for m in _norms(model)]
+    try:
+        with torch.no_grad():
+            model(input_ids=_batch(ids), use_cache=False)
+    finally:
+        for h in handles:
+            h.remove()
+    return seen
+
+
+def fit_norm_block(model: PreTrainedModel, basis: KeyBasis, ids: np.ndarray, *, seed: int,
+                   subspace: int = 128, samples: int = 1024, steps: int = 300) -> KeyBasis:
+    """Fit the C block so that ||x P|| / ||x|| varies least over real activations.
+
+    With lambda > 0, P is not an isometry, so the rms an RMSNorm sees in d' dimensions is the
+    true rms times a factor that depends on the token's direction; a constant kappa only removes
+    its mean, and the rest (std ~1% per norm on SmolLM2) compounds over the layers. Every P
+    shares ||x P||^2 = x (B B^T + E E^T) x^T + ||x G||^2 (G its C part, in the left null space of
+    F, so P Q = I still holds), and the paper leaves G free. We fit a shared G = A Omega in the
+    top-``subspace`` principal directions A of the plaintext model's normalised norm inputs,
+    minimising the per-norm variance of log(||x P||^2 / ||x||^2) by Adam (float64,
+    ``samples`` tokens per norm). Deterministic given the seed and the ids.
+    """
+    import dataclasses
+
+    import torch
+
+    gen = torch.Generator().manual_seed(int(component_rng(seed, _CALIB, 1).integers(2**62)))
+    n_tok = int(_batch(ids).numel())
+    rows = torch.randperm(n_tok, generator=gen)[:samples]
+    xs = [x / x.norm(dim=-1, keepdim=True).clamp_min(1e-30)
+          for x in norm_inputs(model, ids, rows=rows)]
+    allx = torch.cat(xs)
+    _, vecs = torch.linalg.eigh(allx.T @ allx)
+    a = vecs[:, -min(subspace, basis.d):]  # d x K, leading principal directions
+    m0 = torch.from_numpy(basis.gram0())
+    fixed = [(x @ m0 * x).sum(-1) for x in xs]  # ||x P0||^2 for unit x
+    proj = [x @ a for x in xs]
+    omega = (torch.randn(a.shape[1], basis.c_rank, generator=gen, dtype=torch.float64)
+             * 0.01).requires_grad_()
+    opt = torch.optim.Adam([omega], lr=3e-3)
+    for _ in range(steps):
+        loss = torch.stack([torch.log(f + (p @ omega).pow(2).sum(-1)).var()
+                            for f, p in zip(fixed, proj, strict=True)]).mean()
+        opt.zero_grad()
+        loss.backward()  # type: ignore[no-untyped-call]
+        opt.step()
+    g = (a @ omega.detach()).numpy()
+    return dataclasses.replace(basis, c_fit=g)
 
 
 def vocab_weights(
@@ -299,11 +397,11 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
     """
     import torch
 
-    q = torch.from_numpy(q0)
+    q = torch.from_numpy(q0).float()
     kappas: list[float] = []
 
     def hook(mod: Any, args: tuple[torch.Tensor, ...]) -> None:
-        x = args[0].detach().double().reshape(-1, q.shape[0])
+        x = args[0].detach().float().reshape(-1, q.shape[0])  # a mean ratio: fp32 is plenty
         dec = x @ q
         r = x.pow(2).mean(-1).sqrt() / dec.pow(2).mean(-1).sqrt().clamp_min(1e-30)
         k = float(r.mean())
@@ -314,7 +412,7 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
     handles = [m.register_forward_pre_hook(hook) for m in _norms(model)]
     try:
         with torch.no_grad():
-            model(input_ids=torch.as_tensor(obf_ids, dtype=torch.long)[None, :], use_cache=False)
+            model(input_ids=_batch(obf_ids), use_cache=False)
     finally:
         for h in handles:
             h.remove()
@@ -324,8 +422,11 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
 __all__ = [
     "SUPPORTED_MODEL_TYPES",
     "ObfuscationReport",
+    "build_basis",
     "calibrate_kappa",
     "check_supported",
+    "fit_norm_block",
+    "norm_inputs",
     "make_basis",
     "obfuscate",
     "padded_hidden",

@@ -60,6 +60,9 @@ class KeyBasis:
     Z: np.ndarray  # d' x d' orthogonal
     c_scale: float
     d_scale: float
+    #: d x k_c part of the C block shared by every P (fitted on activations so that ||x P||
+    #: tracks ||x||, see engine.fit_norm_block); the random per-component part is added to it.
+    c_fit: np.ndarray | None = None
 
     @property
     def d_prime(self) -> int:
@@ -81,7 +84,18 @@ class KeyBasis:
         if not self.h_c:
             return p0.copy()
         g = rng.standard_normal((self.d, self.C_null.shape[0])) * (self.c_scale / np.sqrt(self.d))
+        if self.c_fit is not None:
+            g = g + self.c_fit
         return p0 + g @ self._c_z  # type: ignore[attr-defined]
+
+    @property
+    def c_rank(self) -> int:
+        """Columns of the free C part (its rank bound): h_c minus the rank of F."""
+        return int(self.C_null.shape[0])
+
+    def gram0(self) -> np.ndarray:
+        """B B^T + E E^T: x (this) x^T = ||x P||^2 for every P of the basis with no C part."""
+        return self.B @ self.B.T + self.E @ self.E.T
 
     def make_q(self, rng: Rng | None) -> np.ndarray:
         """A fresh Q (d' x d); ``rng=None`` gives the canonical one with D = 0 (for decoding)."""

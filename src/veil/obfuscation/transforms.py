@@ -53,9 +53,17 @@ def rope_pair_permutation(perm: np.ndarray) -> np.ndarray:
     return m
 
 
-def windowed_pair_permutation(n_pairs: int, window: int, keep: int, rng: Rng) -> np.ndarray:
+def windowed_pair_permutation(n_pairs: int, window: int, keep: int | None, rng: Rng
+                              ) -> np.ndarray:
     """Permutation of RoPE pairs inside windows of ``window`` pairs; the first ``keep`` pairs
-    (highest frequencies, where a move costs most) stay in place."""
+    (highest frequencies, where a move costs most) stay in place.
+
+    ``keep=None`` moves only the lowest-frequency window: pair p rotates at theta^(-2p/d_h), so
+    the phase error of a move grows with the frequency. On SmolLM2 (32 pairs, window 8) moving
+    pairs 16-31 costs 4 points of top-1 agreement, moving 24-31 costs 0.2.
+    """
+    if keep is None:
+        keep = max(n_pairs - max(window, 1), 0)
     perm = np.arange(n_pairs, dtype=np.int64)
     for start in range(min(keep, n_pairs), n_pairs, max(window, 1)):
         idx = np.arange(start, min(start + window, n_pairs))
@@ -97,7 +105,7 @@ def attention_key(
     scale: float,
     block_perm: bool,
     block_window: int,
-    block_keep: int,
+    block_keep: int | None,
     vo_mixing: bool,
     vo_scale: float,
     head_perm: bool,
