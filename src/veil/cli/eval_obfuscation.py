@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -19,7 +20,8 @@ from veil.cli.eval import eval_app
 @eval_app.command("obfuscation")
 def eval_obfuscation(
     model: str = typer.Option("smollm2", help="'smollm2' or a local Hugging Face directory"),
-    out: Path = typer.Option(Path("benchmarks/results/obfuscation"), help="report directory"),
+    out: Annotated[Path, typer.Option(help="report directory")] = Path(
+        "benchmarks/results/obfuscation"),
     quick: bool = typer.Option(False, "--quick", help="few settings and short texts (minutes)"),
     only: str = typer.Option("", help="comma-separated setting families to run (default: all)"),
     sentences: int = typer.Option(0, help="held-out sentences (0: 60 quick / 200 full)"),

@@ -123,7 +123,7 @@ def default_settings(quick: bool, *, alphas: Sequence[float] | None = None,
           for a in ([0.2] if quick else [0.1, 0.2, 0.3])]
     s += [Setting(f"gateway mask + noise a_e={a}", "gateway masking + noise", alpha_e=a,
                   gateway_mask=True) for a in ([0.1] if quick else [0.1, 0.2])]
-    s += [Setting(f"veil engine a_e={a}", "veil engine (all transforms)", alpha_e=a, alpha_h=0.05,
+    s += [Setting(f"veil engine a_e={a}", "veil engine (all transforms)", alpha_e=a, alpha_h=0.0,
                   engine=True) for a in ([0.1] if quick else [0.05, 0.1, 0.2])]
     s += sensitivity_settings([0.5, 1.0] if quick else [0.3, 0.5, 1.0, 2.0])
     s += repair_settings([0.5, 1.0] if quick else [0.3, 0.5, 1.0], repair_steps)

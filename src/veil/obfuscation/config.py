@@ -44,7 +44,7 @@ class ObfuscationConfig:
     key_matrices: bool = True  # False: U = Z = I (tests/ablations; with h=0, lam=0: P = Q = I)
     # Embedding / LM head noise: W* = W + alpha * std(W) * N(0, 1). The privacy lever.
     alpha_e: float = 0.1
-    alpha_h: float = 0.05
+    alpha_h: float = 0.0  # head noise costs accuracy and buys nothing against voting VMA
     # RMSNorm weight in the obfuscated model; None = calibrate on activations.
     kappa: float | None = None
     # Attention.
