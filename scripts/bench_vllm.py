@@ -219,7 +219,13 @@ def main() -> None:
     for name in ("plain", "obf-exact", "obf-default"):
         model_dir = dirs[name]
         conf = json.loads((model_dir / "config.json").read_text())
-        srv = start_vllm(model_dir, work / f"serve-{name}.log")
+        served = "obf"
+        if name != "plain":  # the client checks the checkpoint by its served name (no fingerprint)
+            from veil.obfuscation import load_key
+            from veil.obfuscation.client import served_model_name
+
+            served = served_model_name(load_key(dirs[name.replace("obf", "key")]).fingerprint or "")
+        srv = start_vllm(model_dir, work / f"serve-{name}.log", served_name=served)
         print(f"{name}: engine up in {srv.start_s:.1f} s", flush=True)
         run: dict[str, Any] = {"engine_start_s": round(srv.start_s, 1),
                                "hidden_size": conf["hidden_size"], "head_dim": conf["head_dim"]}

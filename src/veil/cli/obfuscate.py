@@ -25,6 +25,7 @@ def obfuscate_command(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from veil.obfuscation.client import served_model_name
     from veil.obfuscation.config import ObfuscationConfig
     from veil.obfuscation.export import export_obfuscated
 
@@ -51,7 +52,9 @@ def obfuscate_command(
         f"checkpoint: {result.model_dir}  (hidden size {rep.d if rep else '?'} -> "
         f"{rep.d_prime if rep else '?'}, mode {config.mode})\n"
         f"key:        {result.key_dir}  (keep it on the client; never ship it to the host)\n"
-        f"fingerprint {result.fingerprint[:16]}..."
+        f"fingerprint {result.fingerprint[:16]}...\n"
+        f"serve it on engines without a fingerprint (vLLM) as: --served-model-name "
+        f"{served_model_name(result.fingerprint)}"
     )
 
 

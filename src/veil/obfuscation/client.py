@@ -161,6 +161,13 @@ def _choice_token_ids(choice: Mapping[str, Any]) -> list[int] | None:
     return None
 
 
+def served_model_name(fingerprint: str) -> str:
+    """The model name to serve a checkpoint under on engines that report no fingerprint (vLLM):
+    ``veil-`` plus the first 16 hex digits of the checkpoint fingerprint (not secret: a hash of
+    what the host already holds)."""
+    return f"veil-{fingerprint[:16]}"
+
+
 class ObfuscatedChatUpstream:
     """Chat over an obfuscated model served by an OpenAI-compatible completions endpoint.
 
@@ -207,17 +214,28 @@ class ObfuscatedChatUpstream:
         except (httpx.HTTPError, ValueError) as e:
             raise UpstreamError(f"obfuscated upstream unreachable ({type(e).__name__}); check "
                                 "the host URL") from None
-        card = data[0] if data and isinstance(data[0], Mapping) else {}
+        cards = [c for c in data if isinstance(c, Mapping)]
+        key = self.codec.key
+        named = served_model_name(key.fingerprint) if key.fingerprint else None
+        by_name = [c for c in cards if c.get("id") == named]
+        card = (by_name or cards or [{}])[0]
         if self.model is None:
             self.model = str(card.get("id", "model"))
         fp, vocab = card.get("fingerprint"), card.get("vocab_size")
-        key = self.codec.key
         if vocab is not None and int(vocab) != key.vocab_size:
             raise KeyMismatchError("the host serves a model with a different vocabulary size "
                                    "than the key; check the host's checkpoint")
-        if self.verify_fingerprint and fp and key.fingerprint and fp != key.fingerprint:
-            raise KeyMismatchError("the host serves a different obfuscated checkpoint than the "
-                                   "one this key was made for (fingerprint differs)")
+        if self.verify_fingerprint and key.fingerprint:
+            if fp and fp != key.fingerprint:
+                raise KeyMismatchError("the host serves a different obfuscated checkpoint than "
+                                       "the one this key was made for (fingerprint differs)")
+            if not fp and not by_name:
+                # Engines such as vLLM report no fingerprint: the served name carries it, so a
+                # wrong key fails here instead of decoding garbage.
+                raise KeyMismatchError(
+                    "the host does not say which checkpoint it serves; serve it under the model "
+                    f"name {named} (vLLM: --served-model-name {named}; `veil obfuscate` prints "
+                    "it) or set verify_fingerprint to false")
         self._checked = True
 
     def _body(self, messages: Sequence[Any], params: Mapping[str, Any], stream: bool
@@ -313,4 +331,5 @@ class ObfuscatedChatUpstream:
             yield tail
 
 
-__all__ = ["IncrementalDetokenizer", "ObfuscatedChatUpstream", "ObfuscationCodec"]
+__all__ = ["IncrementalDetokenizer", "ObfuscatedChatUpstream", "ObfuscationCodec",
+           "served_model_name"]

@@ -27,7 +27,11 @@ from typer.testing import CliRunner  # noqa: E402
 
 from veil.errors import KeyMismatchError, TokenIdError  # noqa: E402
 from veil.obfuscation import load_key  # noqa: E402
-from veil.obfuscation.client import ObfuscatedChatUpstream, ObfuscationCodec  # noqa: E402
+from veil.obfuscation.client import (  # noqa: E402
+    ObfuscatedChatUpstream,
+    ObfuscationCodec,
+    served_model_name,
+)
 from veil.obfuscation.export import checkpoint_fingerprint  # noqa: E402
 from veil.obfuscation.host import create_app  # noqa: E402
 
@@ -139,6 +143,37 @@ async def test_wrong_key_is_refused(dirs: dict[str, Path], tmp_path: Path) -> No
                                       transport=transport) as up:
         with pytest.raises(KeyMismatchError):
             await up.chat(MESSAGES, max_tokens=2)
+
+
+@pytest.mark.parametrize("served_as_fingerprint", [False, True])
+async def test_engine_without_fingerprint_is_checked_by_served_name(
+        dirs: dict[str, Path], served_as_fingerprint: bool) -> None:
+    """vLLM's /v1/models has no fingerprint: the client then requires the served model name
+    veil-<fingerprint prefix>, so a host serving another checkpoint fails closed."""
+    inner = httpx.ASGITransport(app=create_app(dirs["obf"]))
+    fp = load_key(dirs["key"]).fingerprint or ""
+    name = served_model_name(fp) if served_as_fingerprint else "some-model"
+
+    async def engine(request: httpx.Request) -> httpx.Response:
+        resp = await inner.handle_async_request(request)
+        if not request.url.path.endswith("/models"):
+            return resp
+        await resp.aread()
+        card = {"id": name, "object": "model", "owned_by": "vllm"}  # no fingerprint, no vocab
+        return httpx.Response(200, json={"object": "list", "data": [card]})
+
+    async with ObfuscatedChatUpstream("http://host/v1", dirs["key"], dirs["plain"],
+                                      transport=httpx.MockTransport(engine)) as up:
+        if served_as_fingerprint:
+            assert await up.chat(MESSAGES, max_tokens=2, temperature=0) is not None
+            assert up.model == name
+        else:
+            with pytest.raises(KeyMismatchError, match="served-model-name"):
+                await up.chat(MESSAGES, max_tokens=2)
+    async with ObfuscatedChatUpstream("http://host/v1", dirs["key"], dirs["plain"],
+                                      transport=httpx.MockTransport(engine),
+                                      verify_fingerprint=False) as up:  # explicit opt-out
+        assert await up.chat(MESSAGES, max_tokens=2, temperature=0) is not None
 
 
 async def test_host_rejects_text_and_out_of_range_ids(dirs: dict[str, Path]) -> None:
@@ -268,7 +303,9 @@ def vllm_http(request: pytest.FixtureRequest, vdirs: dict[str, Path],
 
     mode = request.param
     log = tmp_path_factory.mktemp("vllm-log") / f"serve-{mode}.log"
-    server = start_vllm(vdirs[f"obf-{mode}"], log)
+    fp = load_key(vdirs[f"key-{mode}"]).fingerprint
+    assert fp
+    server = start_vllm(vdirs[f"obf-{mode}"], log, served_name=served_model_name(fp))
     try:
         yield mode, server.base_url, log
     finally:
@@ -292,7 +329,7 @@ async def test_veil_client_against_vllm_serve(vdirs: dict[str, Path],
         got = await up.chat(MESSAGES, max_tokens=12, temperature=0)
         streamed = "".join([d async for d in up.stream_chat(MESSAGES, max_tokens=12,
                                                             temperature=0)])
-        assert up.model == "obf"  # taken from vLLM's /v1/models
+        assert up.model == served_model_name(load_key(key).fingerprint or "")  # checked name
     transport = httpx.ASGITransport(app=create_app(vdirs[f"obf-{mode}"]))
     async with ObfuscatedChatUpstream("http://host/v1", key, plain, transport=transport) as up:
         hosted = await up.chat(MESSAGES, max_tokens=12, temperature=0)
