@@ -280,7 +280,7 @@ def norm_inputs(model: PreTrainedModel, ids: np.ndarray, *, rows: Any = None) ->
     handles = [m.register_forward_pre_hook(hook) for m in _norms(model)]
     try:
         with torch.no_grad():
-            model(input_ids=_batch(ids), use_cache=False)
+            model.model(input_ids=_batch(ids), use_cache=False)  # no logits: saves ~1 GB
     finally:
         for h in handles:
             h.remove()
@@ -412,7 +412,7 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
     handles = [m.register_forward_pre_hook(hook) for m in _norms(model)]
     try:
         with torch.no_grad():
-            model(input_ids=_batch(obf_ids), use_cache=False)
+            model.model(input_ids=_batch(obf_ids), use_cache=False)  # norms only, no logits
     finally:
         for h in handles:
             h.remove()
