@@ -151,7 +151,7 @@ async def _greedy_obf(base_url: str, key: Path, plain: Path, n: int
             for p in PROMPTS:
                 texts.append(await up.chat(_msgs(p), max_tokens=n, temperature=0))
                 r = await c.post(f"{base_url}/completions", json={
-                    "model": "obf", "prompt": codec.encode_chat(_msgs(p)), "max_tokens": n,
+                    "model": up.model, "prompt": codec.encode_chat(_msgs(p)), "max_tokens": n,
                     "temperature": 0, "stop_token_ids": codec.stop_token_ids(),
                     "return_token_ids": True})
                 r.raise_for_status()

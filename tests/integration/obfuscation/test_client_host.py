@@ -286,10 +286,10 @@ def test_vllm_serves_the_obfuscated_checkpoint(vdirs: dict[str, Path], mode: str
 
 
 async def _greedy_ids(client: httpx.AsyncClient, base_url: str, codec: ObfuscationCodec,
-                      max_new: int) -> list[int]:
+                      max_new: int, model: str = "obf") -> list[int]:
     """Plaintext ids of a greedy completion from an obfuscated host (cut at the stop token)."""
     r = await client.post(f"{base_url}/completions", json={
-        "model": "obf", "prompt": codec.encode_chat(MESSAGES), "max_tokens": max_new,
+        "model": model, "prompt": codec.encode_chat(MESSAGES), "max_tokens": max_new,
         "temperature": 0, "stop_token_ids": codec.stop_token_ids(), "return_token_ids": True})
     r.raise_for_status()
     return codec.decode_ids(r.json()["choices"][0]["token_ids"])
@@ -336,7 +336,8 @@ async def test_veil_client_against_vllm_serve(vdirs: dict[str, Path],
     assert got and got == hosted and streamed == got
     codec = ObfuscationCodec.from_dirs(key, plain)
     async with httpx.AsyncClient(timeout=120) as c:
-        ids = await _greedy_ids(c, base_url, codec, 12)
+        ids = await _greedy_ids(c, base_url, codec, 12,
+                                served_model_name(codec.key.fingerprint or ""))
     assert codec.tokenizer.decode(ids, skip_special_tokens=True) == got
     if mode == "exact":
         assert ids == _reference_ids(plain, 12)
