@@ -42,13 +42,19 @@ _FORMAT = b"veil-vault-v1"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
+def _key_bytes(value: str | bytes) -> bytes | None:
+    """The 32 bytes a base64 key encodes, or None if it is not exactly that."""
+    try:
+        key = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
 def decode_master_key(value: str, *, name: str = "VEIL_MASTER_KEY") -> bytes:
     """The 32 key bytes of a base64 master key; anything else raises :class:`VaultKeyError`."""
-    try:
-        key = base64.b64decode(value.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        key = b""
-    if len(key) != KEY_BYTES:
+    key = _key_bytes(value.strip())
+    if key is None:
         raise VaultKeyError(
             f"{name} is malformed: it must be the base64 encoding of exactly 32 "
             "random bytes (e.g. `python -c \"import os,base64;"
@@ -104,11 +110,8 @@ def _key_file(path: Path) -> bytes:
             f"vault key file {path} is readable by other users; run `chmod 600 {path}`",
             stacklevel=3,
         )
-    try:
-        key = base64.b64decode(raw, validate=True)
-    except (binascii.Error, ValueError):
-        key = b""
-    if len(key) != KEY_BYTES:
+    key = _key_bytes(raw)
+    if key is None:
         raise VaultKeyError(
             f"vault key file {path} is corrupt (expected base64 of 32 bytes); restore it from "
             "backup or set VEIL_MASTER_KEY"

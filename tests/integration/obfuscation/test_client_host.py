@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,8 +22,8 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from typer.testing import CliRunner  # noqa: E402
 
+from tests.integration.obfuscation.vllm_server import build_tiny_dirs, free_port  # noqa: E402
 from veil.errors import KeyMismatchError, TokenIdError  # noqa: E402
 from veil.obfuscation import load_key  # noqa: E402
 from veil.obfuscation.client import (  # noqa: E402
@@ -40,46 +39,17 @@ MESSAGES = [{"role": "user", "content": "Name three colours of the rainbow."}]
 
 @pytest.fixture(scope="module")
 def dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
-
-    from veil.cli.app import app
-    from veil.models import smollm2_hf_dir
-
-    root = tmp_path_factory.mktemp("obf")
-    tok = AutoTokenizer.from_pretrained(smollm2_hf_dir())
-    torch.manual_seed(0)
-    cfg = LlamaConfig(vocab_size=49152, hidden_size=64, intermediate_size=96,
-                      num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
-                      head_dim=16, tie_word_embeddings=True, bos_token_id=1, eos_token_id=2,
-                      pad_token_id=2)
-    model = LlamaForCausalLM(cfg)
-    with torch.no_grad():
-        for p in model.parameters():
-            p.normal_(0, 0.3) if p.dim() > 1 else p.uniform_(0.5, 1.5)
-    plain = root / "plain"
-    model.save_pretrained(plain)
-    tok.save_pretrained(plain)
-    out, key = root / "obf", root / "key"
-    res = CliRunner().invoke(app, ["obfuscate", "--model", str(plain), "--out", str(out),
-                                   "--key", str(key), "--mode", "exact", "--seed", "42"])
-    assert res.exit_code == 0, res.output
-    return {"plain": plain, "obf": out, "key": key}
+    """A tiny random Llama with SmolLM2's tokenizer and its exact-mode checkpoint and key."""
+    built = build_tiny_dirs(tmp_path_factory.mktemp("obf"), ("exact",), heads=4, kv_heads=2,
+                            head_dim=16)
+    return {"plain": built["plain"], "obf": built["obf-exact"], "key": built["key-exact"]}
 
 
 def _reference(dirs: dict[str, Path], max_new: int) -> str:
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers import AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(dirs["plain"])
-    model = AutoModelForCausalLM.from_pretrained(dirs["plain"]).eval()
-    ids = tok.apply_chat_template(MESSAGES, add_generation_prompt=True, tokenize=True,
-                                  return_dict=False)
-    with torch.no_grad():
-        out = model.generate(torch.tensor([ids]), max_new_tokens=max_new, do_sample=False,
-                             eos_token_id=[2], pad_token_id=2)
-    new = out[0, len(ids):].tolist()
-    if 2 in new:
-        new = new[: new.index(2)]
-    return str(tok.decode(new, skip_special_tokens=True))
+    return str(tok.decode(_reference_ids(dirs["plain"], max_new), skip_special_tokens=True))
 
 
 def test_export_writes_standard_checkpoint_and_separate_key(dirs: dict[str, Path]) -> None:
@@ -193,17 +163,11 @@ async def test_host_rejects_text_and_out_of_range_ids(dirs: dict[str, Path]) -> 
         codec.decode([49152])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.mark.slow
 def test_veil_host_subprocess_with_openai_client(dirs: dict[str, Path]) -> None:
     """A real `veil host` process, driven by the official openai client over token ids."""
     openai = pytest.importorskip("openai")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "veil.cli.app", "host", "--model",
                              str(dirs["obf"]), "--port", str(port)], env=env,
@@ -239,8 +203,6 @@ def test_veil_host_subprocess_with_openai_client(dirs: dict[str, Path]) -> None:
 @pytest.fixture(scope="module")
 def vdirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     pytest.importorskip("vllm")
-    from tests.integration.obfuscation.vllm_server import build_tiny_dirs
-
     return build_tiny_dirs(tmp_path_factory.mktemp("vllm"), ("exact", "default"))
 
 

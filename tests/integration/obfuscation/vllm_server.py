@@ -3,10 +3,11 @@
 
 vLLM's CPU attention kernels only take head sizes 32, 64, 80, 96, 112, 128, 160, 192, 224, 256
 and 512 (``CPUAttentionBackend.get_supported_head_sizes``), so the 16-wide heads of the
-``dirs`` fixture in test_client_host.py cannot be served; :func:`build_tiny_dirs` builds the
-same kind of tiny random Llama with 32-wide heads. On a shared CPU machine vLLM must be told how
-much memory the KV cache may take (``--kv-cache-memory-bytes``), otherwise it reserves
-``gpu_memory_utilization`` (0.92) of all RAM and refuses to start when less is free.
+``dirs`` fixture in test_client_host.py cannot be served; :func:`build_tiny_dirs` (which that
+fixture also uses) builds the same kind of tiny random Llama with 32-wide heads. On a shared
+CPU machine vLLM must be told how much memory the KV cache may take
+(``--kv-cache-memory-bytes``), otherwise it reserves ``gpu_memory_utilization`` (0.92) of all RAM
+and refuses to start when less is free.
 
 Nothing here logs prompts or generated text; the server's own output goes to a file in the
 test's temp directory and only its tail is shown when the server fails to start.
@@ -53,8 +54,10 @@ def engine_kwargs() -> dict[str, object]:
 
 
 def build_tiny_dirs(root: Path, modes: tuple[str, ...] = ("exact", "default"), *,
-                    seed: int = 42) -> dict[str, Path]:
-    """Plaintext tiny Llama (SmolLM2's tokenizer, 32-wide heads) + one checkpoint/key per mode.
+                    seed: int = 42, heads: int = 2, kv_heads: int = 1,
+                    head_dim: int = 32) -> dict[str, Path]:
+    """Plaintext tiny Llama (SmolLM2's tokenizer; 32-wide heads by default, what vLLM's CPU
+    backend takes) + one checkpoint/key per mode, written by ``veil obfuscate``.
 
     Returns ``{"plain": ..., "obf-<mode>": ..., "key-<mode>": ...}``.
     """
@@ -68,9 +71,9 @@ def build_tiny_dirs(root: Path, modes: tuple[str, ...] = ("exact", "default"), *
     tok = AutoTokenizer.from_pretrained(smollm2_hf_dir())
     torch.manual_seed(0)
     cfg = LlamaConfig(vocab_size=49152, hidden_size=64, intermediate_size=96,
-                      num_hidden_layers=2, num_attention_heads=2, num_key_value_heads=1,
-                      head_dim=32, tie_word_embeddings=True, bos_token_id=1, eos_token_id=2,
-                      pad_token_id=2)
+                      num_hidden_layers=2, num_attention_heads=heads,
+                      num_key_value_heads=kv_heads, head_dim=head_dim, tie_word_embeddings=True,
+                      bos_token_id=1, eos_token_id=2, pad_token_id=2)
     model = LlamaForCausalLM(cfg)
     with torch.no_grad():
         for p in model.parameters():
