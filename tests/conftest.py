@@ -14,14 +14,9 @@ from pathlib import Path
 import pytest
 
 from veil.config import Settings
+from veil.gateway.procs import free_port, terminate
 
 REDIS_SERVER = os.environ.get("VEIL_TEST_REDIS_SERVER", "/usr/bin/redis-server")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _ping(port: int) -> bool:
@@ -42,7 +37,7 @@ def start_redis(workdir: Path) -> tuple[subprocess.Popen[bytes], int]:
     binary = redis_binary()
     assert binary, "redis-server binary missing"
     for _ in range(3):  # the free port can be taken between probing and binding: retry
-        port = _free_port()
+        port = free_port()
         proc = subprocess.Popen(
             [
                 binary,
@@ -66,13 +61,7 @@ def start_redis(workdir: Path) -> tuple[subprocess.Popen[bytes], int]:
 
 
 def stop_redis(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    terminate(proc, timeout_s=5)
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,11 @@ from veil.config import Policy, Settings
 from veil.errors import VeilError
 
 if TYPE_CHECKING:
-    from veil.core import ProtectResult, Veil
+    from veil.core import PrivacyCore, ProtectResult, Veil
 
 __version__ = "0.1.0"
 
-_LAZY = {"Veil": "veil.core", "ProtectResult": "veil.core"}
+_LAZY = {"PrivacyCore": "veil.core", "ProtectResult": "veil.core", "Veil": "veil.core"}
 
 
 def __getattr__(name: str) -> Any:
@@ -31,4 +31,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'veil' has no attribute {name!r}")
 
 
-__all__ = ["Policy", "ProtectResult", "Settings", "Veil", "VeilError", "__version__"]
+__all__ = [
+    "Policy",
+    "PrivacyCore",
+    "ProtectResult",
+    "Settings",
+    "Veil",
+    "VeilError",
+    "__version__",
+]

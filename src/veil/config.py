@@ -6,16 +6,38 @@ sensitive and *how* it is replaced. A policy is per tenant; settings are per pro
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from veil.errors import PolicyError
 
-OperatorName = Literal["placeholder", "pseudonym", "synthetic", "redact", "keep", "dp"]
+#: A registered operator name (``veil.mask.operators.operator_names()``: placeholder, pseudonym,
+#: synthetic, redact, keep, dp and any added with ``register_operator``).
+OperatorName = str
+
+#: Reserved for placeholder-like text a caller types (always escaped by the masker).
+RESERVED_TYPES = frozenset({"LITERAL"})
+
+
+def _registered_operator(v: str | None) -> str | None:
+    from veil.mask.operators import operator_names  # the registry imports this module
+
+    if v is not None and v not in operator_names():
+        raise ValueError(f"unknown operator {v!r}; use one of {', '.join(operator_names())}")
+    return v
 
 #: Canonical entity types produced by Veil's own recognizers. Sensitive-term databases may add
 #: their own upper-case type names.
@@ -68,6 +90,8 @@ class EntityRule(BaseModel):
     threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     operator: OperatorName | None = None  # None: the policy's default_operator
 
+    _operator = field_validator("operator")(_registered_operator)
+
 
 class TermRule(BaseModel):
     """A user-declared sensitive term with optional context rules."""
@@ -89,6 +113,79 @@ class TermRule(BaseModel):
         return v.strip().upper()
 
 
+class PatternRule(BaseModel):
+    """One regex of a declared recognizer and the score of a match before context."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    regex: str = Field(min_length=1)
+    score: float = Field(default=0.6, ge=0.0, le=1.0)
+
+
+class RecognizerRule(BaseModel):
+    """A recognizer declared in the policy (as Presidio's ad-hoc recognizers), or, with only a
+    name and ``enabled: false``, a switch that turns off the recognizer of that name.
+
+    Built by :meth:`veil.detect.patterns.PatternRecognizer.from_rule`. Regexes are Python ``re``
+    syntax, case-sensitive unless they start with ``(?i)``; the deny list is case-insensitive.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    name: str = Field(min_length=1)
+    enabled: bool = True
+    entity: str | None = Field(default=None,
+                               validation_alias=AliasChoices("entity", "supported_entity"))
+    patterns: list[PatternRule] = Field(default_factory=list)
+    context: list[str] = Field(default_factory=list)
+    context_required: bool = False  # drop matches without a context word nearby
+    context_window: int = Field(default=48, ge=0, description="characters either side")
+    context_boost: float = Field(default=0.3, ge=0.0, le=1.0)
+    validator: str | None = None  # a name from veil.detect.validators.VALIDATORS (luhn, iban...)
+    deny_list: list[str] = Field(default_factory=list)  # words that are always this entity
+    score: float = Field(default=1.0, ge=0.0, le=1.0,
+                         validation_alias=AliasChoices("score", "deny_list_score"))
+    languages: list[str] = Field(default_factory=lambda: ["en"], validation_alias=AliasChoices(
+        "languages", "supported_languages", "supported_language"))
+
+    @field_validator("entity")
+    @classmethod
+    def _upper_entity(cls, v: str | None) -> str | None:
+        return v.strip().upper() if v is not None else None
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _language_list(cls, v: Any) -> Any:
+        v = [v] if isinstance(v, str) else v
+        if isinstance(v, list):
+            return [x.strip().lower() if isinstance(x, str) else x for x in v]
+        return v
+
+    @model_validator(mode="after")
+    def _check(self) -> RecognizerRule:
+        where = f"recognizer {self.name!r}"
+        if self.enabled and not (self.patterns or self.deny_list):
+            raise ValueError(f"{where} needs `patterns` or `deny_list` (or `enabled: false` to "
+                             "turn off the built-in recognizer of that name)")
+        if (self.patterns or self.deny_list) and not self.entity:
+            raise ValueError(f"{where} needs `entity`: the type it emits, e.g. EMPLOYEE_ID")
+        for i, p in enumerate(self.patterns):
+            try:
+                re.compile(p.regex)
+            except re.error as e:
+                raise ValueError(f"{where}: patterns[{i}].regex is not a valid regular "
+                                 f"expression ({e.msg} at position {e.pos}); fix the "
+                                 "pattern") from None
+        if self.validator is not None:
+            from veil.detect.validators import VALIDATORS  # detect imports this module
+
+            if self.validator not in VALIDATORS:
+                raise ValueError(f"{where}: validator {self.validator!r} is unknown; use one of "
+                                 f"{', '.join(sorted(VALIDATORS))}")
+        return self
+
+
 class FreeTextDP(BaseModel):
     """Perturb the free text around masked entities under local differential privacy."""
 
@@ -108,6 +205,13 @@ class Policy(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     default_operator: OperatorName = "placeholder"
+    # A placeholder in an answer that this request never sent (the model invented it): shown as
+    # a neutral phrase per type ("someone"), a visible marker ("[unknown person]"), or as is.
+    invented_placeholders: Literal["neutral", "marker", "keep"] = "neutral"
+    # Logprobs of an answer hold placeholder fragments ("[", "PERSON", "_1]"): "drop" removes
+    # them when the answer had any replacement; "restore" merges the tokens of each restored
+    # span into one token carrying the original.
+    logprobs: Literal["drop", "restore"] = "drop"
     default_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     entities: dict[str, EntityRule] = Field(default_factory=dict)
     ner: bool = True
@@ -115,9 +219,26 @@ class Policy(BaseModel):
     terms: list[TermRule] = Field(default_factory=list)
     terms_file: Path | None = None  # YAML/CSV list of TermRule objects, loaded by detect.terms
     allow_list: list[str] = Field(default_factory=list)  # values never masked (case-insensitive)
+    # Content the detector cannot read (image parts, audio, files, token-id prompts) is refused
+    # by the gateway unless its kind is listed here; listed kinds pass unscanned.
+    allow_unscannable: list[Literal["image", "audio", "file", "token_ids"]] = Field(
+        default_factory=list
+    )
     # Set: the text around masked entities is perturbed with a DP sanitizer (operator ``dp``
     # entities are left in the free text for it).
     dp: FreeTextDP | None = None
+    # Recognizers declared here (or built-ins switched off by name), see RecognizerRule.
+    recognizers: list[RecognizerRule] = Field(default_factory=list)
+    language: str = "en"  # declared recognizers for other languages are not run
+
+    @field_validator("recognizers")
+    @classmethod
+    def _unique_recognizer_names(cls, v: list[RecognizerRule]) -> list[RecognizerRule]:
+        names = [r.name for r in v]
+        dup = sorted({n for n in names if names.count(n) > 1})
+        if dup:
+            raise ValueError(f"recognizer names must be unique; repeated: {', '.join(dup)}")
+        return v
 
     @model_validator(mode="after")
     def _dp_operator_needs_dp_block(self) -> Policy:
@@ -131,7 +252,13 @@ class Policy(BaseModel):
     @field_validator("entities")
     @classmethod
     def _upper_keys(cls, v: dict[str, EntityRule]) -> dict[str, EntityRule]:
-        return {k.strip().upper(): r for k, r in v.items()}
+        out = {k.strip().upper(): r for k, r in v.items()}
+        if reserved := sorted(RESERVED_TYPES & set(out)):
+            raise ValueError(f"{', '.join(reserved)} is reserved for placeholder-like text a "
+                             "caller types (always escaped); remove it from entities")
+        return out
+
+    _default_operator = field_validator("default_operator")(_registered_operator)
 
     def rule(self, entity_type: str) -> EntityRule:
         r = self.entities.get(entity_type)
@@ -188,7 +315,10 @@ __all__ = [
     "EntityRule",
     "FreeTextDP",
     "OperatorName",
+    "RESERVED_TYPES",
+    "PatternRule",
     "Policy",
+    "RecognizerRule",
     "Settings",
     "TermRule",
 ]

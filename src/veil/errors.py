@@ -21,11 +21,11 @@ safe to log and to return to clients.
     │   ├── KeyMismatchError         key does not belong to this checkpoint (vocab, fingerprint)
     │   ├── CorruptKeyError          key files unreadable or inconsistent
     │   └── TokenIdError             token id out of range for the vocabulary
-    ├── GatewayError                 errors surfaced by the HTTP gateway
-    │   ├── AuthenticationError      missing or unknown API key
-    │   ├── UpstreamError            upstream LLM failed (status, timeout, dropped stream)
-    │   └── RequestValidationError   request body does not follow the OpenAI protocol
-    └── AuditError                   audit log chain or signature does not verify
+    └── GatewayError                 errors surfaced by the HTTP gateway
+        ├── AuthenticationError      missing or unknown API key
+        ├── UpstreamError            upstream LLM failed (status, timeout, dropped stream)
+        └── RequestValidationError   request body does not follow the OpenAI protocol
+            └── UnscannableContentError  content Veil cannot scan (image, audio, file, token ids)
 """
 
 from __future__ import annotations
@@ -118,12 +118,14 @@ class RequestValidationError(GatewayError):
     code = "invalid_request_error"
 
 
-class AuditError(VeilError):
-    code = "audit_error"
+class UnscannableContentError(RequestValidationError):
+    """A request carries content the detector cannot read; refused unless the tenant's policy
+    lists its kind in ``allow_unscannable``."""
+
+    code = "unscannable_content"
 
 
 __all__ = [
-    "AuditError",
     "AuthenticationError",
     "BudgetExhaustedError",
     "ConfigError",
@@ -139,6 +141,7 @@ __all__ = [
     "PolicyError",
     "RequestValidationError",
     "TokenIdError",
+    "UnscannableContentError",
     "UnsupportedModelError",
     "UpstreamError",
     "VaultError",

@@ -7,6 +7,7 @@ The gateway suite runs once per vault backend (SQLite, then Redis via ``redis_ur
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
 import socket
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -26,6 +28,7 @@ from veil.gateway import hash_api_key
 HERE = Path(__file__).parent
 VEIL = str(Path(sys.executable).parent / "veil")
 
+ADMIN_KEY = "sk-admin-test-key"  # opens /metrics
 TENANT_KEYS = {
     "acme": "sk-acme-test-key",
     "globex": "sk-globex-test-key",
@@ -63,7 +66,7 @@ def start_server(cmd: list[str], *, env: dict[str, str], log: Path, timeout: flo
         if proc.poll() is not None:
             raise RuntimeError(f"{cmd[0]} exited early:\n{log.read_text(errors='replace')[-3000:]}")
         try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+            if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
                 return Proc(proc, url, log)
         except httpx.HTTPError:
             pass
@@ -114,6 +117,19 @@ def recording_upstream(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ups
         stop(p.proc)
 
 
+_redis_dbs = itertools.count(1)
+
+
+def _fresh_redis_db(url: str) -> str:
+    """The same server, a database no other gateway of this test run used: each gateway has its
+    own random master key, so a vault another gateway created would not unwrap."""
+    parts = urlsplit(url)
+    db = next(_redis_dbs)
+    if db > 15:
+        raise RuntimeError("more than 15 Redis-backed gateways in one test run; raise 'databases'")
+    return urlunsplit(parts._replace(path=f"/{db}"))
+
+
 def gateway_env(home: Path, backend: str, redis_url: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("VEIL_")}
     env.update(
@@ -125,7 +141,7 @@ def gateway_env(home: Path, backend: str, redis_url: str | None) -> dict[str, st
         PYTHONUNBUFFERED="1",
     )
     if redis_url:
-        env["VEIL_REDIS_URL"] = redis_url
+        env["VEIL_REDIS_URL"] = _fresh_redis_db(redis_url)
     return env
 
 
@@ -137,7 +153,13 @@ def write_config(path: Path) -> Path:
             t["terms"] = [{"term": "Project Falcon", "type": "PROJECT"}]
         tenants.append(t)
     path.write_text(
-        json.dumps({"session_secret": "e2e-secret", "tenants": tenants})
+        json.dumps(
+            {
+                "session_secret": "e2e-secret",
+                "tenants": tenants,
+                "admin_api_key_sha256": [hash_api_key(ADMIN_KEY)],
+            }
+        )
     )  # JSON is YAML
     return path
 

@@ -10,6 +10,12 @@ Behaviour is chosen by the request's ``model``:
 - ``history``  quotes every placeholder of every message (restoration across turns)
 - ``tool``     calls the tool ``send_email`` with the first e-mail/person placeholders
 - ``error500`` answers HTTP 500; ``drop`` breaks the stream off after a few chunks
+- ``ratelimit`` answers HTTP 429 ``rate_limit_exceeded`` with ``retry-after``, ``x-ratelimit-*``
+  and ``x-request-id`` headers, as OpenAI does
+- ``nodone``   streams the answer, then closes the stream without ``data: [DONE]``
+
+Every answer carries ``x-request-id`` and ``openai-processing-ms``. The wire format comes from
+:mod:`veil.wire`, like every server in the project.
 
 Streams go out in 3-character pieces so that placeholders are split across chunks.
 """
@@ -26,8 +32,26 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import uvicorn
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import StreamingResponse
+
+from veil.wire.openai import (
+    chat_chunk,
+    chat_completion,
+    completion_chunk,
+    model_list,
+    text_completion,
+)
+from veil.wire.server import add_health_routes, install_error_handlers, openai_error_response
+from veil.wire.sse import DONE, encode_event
+
+UPSTREAM_HEADERS = {"x-request-id": "req_upstream_e2e", "openai-processing-ms": "7"}
+RATE_LIMIT_HEADERS = {
+    **UPSTREAM_HEADERS,
+    "retry-after": "2",
+    "x-ratelimit-limit-requests": "60",
+    "x-ratelimit-remaining-requests": "0",
+}
 
 PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
 
@@ -82,61 +106,58 @@ def _reply(body: dict[str, Any]) -> tuple[str, list[dict[str, Any]] | None]:
 
 def create_app(record: str) -> FastAPI:
     app = FastAPI()
+    install_error_handlers(app)
+    add_health_routes(app)
 
     def save(body: dict[str, Any]) -> None:
         with open(record, "a", encoding="utf-8") as f:
             f.write(json.dumps(body) + "\n")
 
-    async def handle(request: Request, chat: bool) -> Any:
+    async def handle(request: Request, response: Response, chat: bool) -> Any:
         body = await request.json()
         save(body)
         if body.get("model") == "error500":
-            return JSONResponse({"error": {"message": "boom", "type": "server_error"}}, 500)
+            return openai_error_response(
+                500, "boom", "server_error", code="server_error", headers=UPSTREAM_HEADERS
+            )
+        if body.get("model") == "ratelimit":
+            return openai_error_response(
+                429,
+                "Rate limit reached for requests",
+                "requests",
+                code="rate_limit_exceeded",
+                headers=RATE_LIMIT_HEADERS,
+            )
+        response.headers.update(UPSTREAM_HEADERS)
         text, calls = _reply(body)
         cid, created, model = "chatcmpl-rec", int(time.time()), body.get("model", "echo")
         if not body.get("stream"):
             if not chat:
-                return {
-                    "id": cid,
-                    "object": "text_completion",
-                    "created": created,
-                    "model": model,
-                    "choices": [{"index": 0, "text": text, "finish_reason": "stop"}],
-                }
-            msg: dict[str, Any] = {"role": "assistant", "content": text or None}
-            if calls:
-                msg["tool_calls"] = calls
-            return {
-                "id": cid,
-                "object": "chat.completion",
-                "created": created,
-                "model": model,
-                "choices": [
-                    {"index": 0, "message": msg, "finish_reason": "tool_calls" if calls else "stop"}
-                ],
-                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-            }
+                return text_completion(id=cid, model=model, text=text, created=created)
+            return chat_completion(
+                id=cid,
+                model=model,
+                content=text or None,
+                created=created,
+                finish_reason="tool_calls" if calls else "stop",
+                tool_calls=calls,
+                usage={"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+            )
 
         def chunk(delta: dict[str, Any], finish: str | None = None) -> bytes:
             if chat:
-                obj = {
-                    "id": cid,
-                    "object": "chat.completion.chunk",
-                    "created": created,
-                    "model": model,
-                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-                }
+                obj = chat_chunk(
+                    id=cid, model=model, created=created, delta=delta, finish_reason=finish
+                )
             else:
-                obj = {
-                    "id": cid,
-                    "object": "text_completion",
-                    "created": created,
-                    "model": model,
-                    "choices": [
-                        {"index": 0, "text": delta.get("content", ""), "finish_reason": finish}
-                    ],
-                }
-            return f"data: {json.dumps(obj)}\n\n".encode()
+                obj = completion_chunk(
+                    id=cid,
+                    model=model,
+                    created=created,
+                    text=delta.get("content", ""),
+                    finish_reason=finish,
+                )
+            return encode_event(obj)
 
         async def events() -> AsyncIterator[bytes]:
             yield chunk({"role": "assistant", "content": ""})
@@ -167,26 +188,24 @@ def create_app(record: str) -> FastAPI:
                         raise ConnectionError("upstream dropped the stream")
                     yield chunk({"content": text[i : i + 3]})
                     await asyncio.sleep(0.001)
+                if model == "nodone":
+                    return  # a clean close without finish_reason or [DONE]
                 yield chunk({}, "stop")
-            yield b"data: [DONE]\n\n"
+            yield DONE
 
-        return StreamingResponse(events(), media_type="text/event-stream")
+        return StreamingResponse(events(), media_type="text/event-stream", headers=UPSTREAM_HEADERS)
 
     @app.post("/v1/chat/completions")
-    async def chat(request: Request) -> Any:
-        return await handle(request, True)
+    async def chat(request: Request, response: Response) -> Any:
+        return await handle(request, response, True)
 
     @app.post("/v1/completions")
-    async def completions(request: Request) -> Any:
-        return await handle(request, False)
+    async def completions(request: Request, response: Response) -> Any:
+        return await handle(request, response, False)
 
     @app.get("/v1/models")
     async def models() -> dict[str, Any]:
-        return {"object": "list", "data": [{"id": "echo", "object": "model", "owned_by": "test"}]}
-
-    @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+        return model_list("echo", owned_by="test")
 
     return app
 

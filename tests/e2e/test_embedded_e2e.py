@@ -54,7 +54,7 @@ def _embedded_children(pid: int) -> list[Path]:
         try:
             stat = (proc_dir / "stat").read_text()
             cmd = (proc_dir / "cmdline").read_bytes()
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid and b"embedded_server" in cmd:
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid and b"embedded_model" in cmd:
                 out.append(proc_dir)
         except (OSError, ValueError, IndexError):
             continue

@@ -15,7 +15,9 @@ import httpx
 import openai
 import pytest
 
-from .conftest import TENANT_KEYS, Proc, Upstream
+from veil.wire.sse import parse_sse
+
+from .conftest import ADMIN_KEY, TENANT_KEYS, Proc, Upstream
 
 pytestmark = pytest.mark.slow
 
@@ -191,6 +193,53 @@ def test_upstream_failures_are_openai_errors(gateway: Proc) -> None:
         )
 
 
+def test_upstream_errors_and_headers_pass_through(gateway: Proc) -> None:
+    c = client(gateway)
+    with pytest.raises(openai.RateLimitError) as e:
+        c.chat.completions.create(model="ratelimit", messages=[{"role": "user", "content": P1}])
+    assert e.value.code == "rate_limit_exceeded"
+    h = e.value.response.headers
+    assert h["retry-after"] == "2" and h["x-ratelimit-remaining-requests"] == "0"
+    assert h["x-upstream-request-id"] == "req_upstream_e2e"
+    assert h["x-request-id"].startswith("req_") and h["x-request-id"] != "req_upstream_e2e"
+    with pytest.raises(openai.APIStatusError) as e5:
+        c.chat.completions.create(model="error500", messages=[{"role": "user", "content": P1}])
+    assert e5.value.status_code == 502 and e5.value.code == "server_error"
+    raw = c.chat.completions.with_raw_response.create(
+        model="echo",
+        messages=[{"role": "user", "content": "hi"}],
+        extra_headers={"x-request-id": "e2e-42"},
+    )
+    assert raw.headers["x-request-id"] == "e2e-42"
+    assert raw.headers["openai-processing-ms"] == "7"
+
+
+def test_stream_without_done_ends_with_an_error(gateway: Proc) -> None:
+    r = httpx.post(
+        gateway.url + "/v1/chat/completions",
+        headers={"authorization": f"Bearer {TENANT_KEYS['acme']}"},
+        json={"model": "nodone", "stream": True, "messages": [{"role": "user", "content": P1}]},
+        timeout=120,
+    )
+    assert r.status_code == 200
+    events, done = parse_sse(r.text)
+    assert done and events[-1]["error"]["code"] == "upstream_protocol_error"
+
+
+def test_health_readiness_and_error_shapes(gateway: Proc) -> None:
+    assert httpx.get(gateway.url + "/healthz").json() == {"status": "ok"}
+    r = httpx.get(gateway.url + "/readyz", timeout=30)
+    assert r.status_code == 200, r.text
+    assert r.json()["components"] == {"vault": "ok", "detector": "ok", "upstream": "ok"}
+    for r, status in [
+        (httpx.get(gateway.url + "/v1/nope"), 404),
+        (httpx.get(gateway.url + "/v1/chat/completions"), 405),
+    ]:
+        assert r.status_code == status
+        assert set(r.json()["error"]) == {"message", "type", "param", "code"}
+        assert r.headers["x-request-id"]
+
+
 def test_unknown_api_key_is_refused(gateway: Proc, recording_upstream: Upstream) -> None:
     n = len(recording_upstream.bodies())
     bad = openai.OpenAI(base_url=gateway.url + "/v1", api_key="sk-wrong", max_retries=0)
@@ -258,7 +307,9 @@ def test_many_concurrent_streaming_conversations(
 
 def test_models_and_metrics_carry_no_values(gateway: Proc) -> None:
     assert [m.id for m in client(gateway).models.list()] == ["echo"]
-    metrics = httpx.get(gateway.url + "/metrics").text
+    metrics = httpx.get(
+        gateway.url + "/metrics", headers={"authorization": f"Bearer {ADMIN_KEY}"}
+    ).text
     assert "veil_entities_masked_total" in metrics
     assert not any(v in metrics for v in ALL_VALUES)
 

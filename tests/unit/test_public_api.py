@@ -7,6 +7,23 @@ def test_all_is_sorted_and_resolves():
         assert getattr(veil, name) is not None
 
 
+def test_public_names():
+    assert veil.__all__ == [
+        "Policy", "PrivacyCore", "ProtectResult", "Settings", "Veil", "VeilError", "__version__",
+    ]
+
+
+def test_privacy_core_contract_is_what_the_gateway_uses():
+    from veil.gateway import privacy
+
+    assert privacy.PrivacyCore is veil.PrivacyCore
+    verbs = {"protect", "restore", "stream_restorer", "scan_output", "policy", "set_policy",
+             "check_vault", "check_detector"}
+    assert verbs <= set(dir(veil.PrivacyCore))
+    assert verbs <= set(dir(veil.Veil))
+    assert not hasattr(veil.Veil, "protect_many")
+
+
 def test_import_is_light():
     import subprocess
     import sys

@@ -9,8 +9,9 @@ import pytest
 import torch
 
 from veil.errors import InputError, ObfuscationError
-from veil.evaluation.attacks import SimulatedDefence, simulate_obfuscation
-from veil.obfuscation.repair import kl_to_plain, public_text, repair, trainable_parameters
+from veil.evaluation.attacks.obfuscation import SimulatedDefence, simulate_obfuscation
+from veil.obfuscation.corpus import repair_texts
+from veil.obfuscation.repair import kl_to_plain, repair, trainable_parameters
 
 VOCAB = 128
 
@@ -114,12 +115,12 @@ def test_bad_input(plain, text):
 
 
 def test_public_text_is_offline_and_nonempty():
-    docs = public_text(("string", "heapq"))
+    docs = repair_texts(("string", "heapq"))
     assert len(docs) > 3 and all(len(d) >= 40 for d in docs)
 
 
 def test_sweep_runs_repair_and_sensitivity_rows(plain, text, tmp_path):
-    from veil.evaluation.attacks import VocabularyMatchingAttack
+    from veil.evaluation.attacks.obfuscation import VocabularyMatchingAttack
     from veil.evaluation.obfuscation_eval import EvalData, Setting, run_sweep, write_report
 
     blocks = torch.stack([t[:16] for t in text[:4]])

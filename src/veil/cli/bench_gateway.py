@@ -23,6 +23,7 @@ from typing import Annotated, Any
 import typer
 
 from veil.cli.bench import bench_app
+from veil.evaluation.stats import percentile
 
 _FIRST = ["Maria", "David", "Sofia", "Liam", "Emma", "Noah", "Olivia", "Lucas", "Jane", "Omar"]
 _LAST = ["Garcia", "Miller", "Rossi", "Novak", "Schmidt", "Dubois", "Kowalski", "Jensen", "Doe"]
@@ -34,7 +35,8 @@ _FILLER = (
 
 def make_prompt(size: int, seed: int) -> str:
     """About ``size`` characters of business text with a PII sentence every ~250 characters."""
-    parts, i = [], seed
+    parts: list[str] = []
+    i = seed
     while sum(map(len, parts)) < size:
         name = f"{_FIRST[i % len(_FIRST)]} {_LAST[(i * 7) % len(_LAST)]}"
         parts.append(
@@ -46,16 +48,9 @@ def make_prompt(size: int, seed: int) -> str:
     return "".join(parts)[:size]
 
 
-def _pct(xs: list[float], q: float) -> float:
-    xs = sorted(xs)
-    if not xs:
-        return float("nan")
-    k = min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))
-    return xs[k]
-
-
 def _stats(xs: list[float]) -> dict[str, float]:
-    return {"median_ms": statistics.median(xs) * 1e3, "p99_ms": _pct(xs, 0.99) * 1e3, "n": len(xs)}
+    return {"median_ms": statistics.median(xs) * 1e3, "p99_ms": percentile(xs, 0.99) * 1e3,
+            "n": len(xs)}
 
 
 def _call(
@@ -199,7 +194,7 @@ def bench_gateway(
     from rich.console import Console
     from rich.progress import Progress
 
-    from veil.gateway.embedded import EmbeddedModelServer
+    from veil.gateway.embedded_process import EmbeddedModelProcess
     from veil.gateway.procs import spawn_on_socket, terminate
 
     console = Console(stderr=True)
@@ -284,17 +279,16 @@ def bench_gateway(
         _write(results, out)  # latency and throughput are kept even if the model part fails
         if embedded:
             console.print("timing real calls to the embedded SmolLM2 model ...")
-            with EmbeddedModelServer() as emb, httpx.Client(timeout=600) as client:
-                calls = []
+            with EmbeddedModelProcess() as emb, httpx.Client(timeout=600) as client:
+                calls: list[float] = []
                 for i in range(embedded_calls):
-                    body = {
+                    call_body: dict[str, Any] = {
                         "model": "smollm2",
                         "max_tokens": 32,
                         "messages": [{"role": "user", "content": make_prompt(1024, seed=i)}],
                     }
-                    calls.append(
-                        _call(client, emb.base_url + "/chat/completions", body, {}, False)[0]
-                    )
+                    calls.append(_call(client, f"{emb.base_url}/chat/completions", call_body, {},
+                                       False)[0])
             call_ms = statistics.median(calls) * 1e3
             results["embedded"] = {
                 "call_ms_median": call_ms,

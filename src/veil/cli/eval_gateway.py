@@ -37,9 +37,16 @@ def eval_gateway(
                              "(leakage + restoration), utility, cost (default: all)"),
     merge: bool = typer.Option(False, help="keep the sections of an existing report in --out "
                                "that this run does not redo"),
+    attacks: bool = typer.Option(False, "--attacks", help="instead: replay the gateway attack "
+                                 "battery (session hijack, look-alikes, fields, limits...) and "
+                                 "write attacks.json + attacks.md with each attack's success rate "
+                                 "(--only then names attacks)"),
 ) -> None:
     """Veil vs Presidio (and LLM Guard if it runs offline): quality, leakage, restoration,
-    utility and cost, on the same data in one run."""
+    utility and cost, on the same data in one run. With --attacks: the attack battery."""
+    if attacks:
+        _run_attacks(Path(out) / "gateway_eval", only)
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -103,6 +110,44 @@ def eval_gateway(
         console.print(f"wrote {p}")
     for line in headline(result):
         typer.echo(line)
+
+
+def _run_attacks(report_dir: Path, only: str) -> None:
+    """The attack battery in-process (real core, hostile fake upstream); a table on stdout."""
+    import tempfile
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
+    from veil.evaluation.gateway_attacks import (
+        ATTACKS,
+        attack_table,
+        run_attacks,
+        write_attack_report,
+    )
+
+    names = [n for n, _ in ATTACKS]
+    wanted = [s.strip() for s in only.split(",") if s.strip()] or names
+    unknown = sorted(set(wanted) - set(names))
+    if unknown:
+        raise typer.BadParameter(f"unknown attack(s) {unknown}; choose from {names}")
+    console = Console(stderr=True)
+    with tempfile.TemporaryDirectory(prefix="veil-attacks-") as home, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+    ) as bar:
+        task = bar.add_task("attacks", total=len(wanted))
+
+        def step(name: str) -> None:
+            bar.update(task, advance=1, description=f"attacks ({name} done)")
+
+        result = run_attacks(home=Path(home), only=wanted, progress=step)
+    for p in write_attack_report(result, report_dir):
+        console.print(f"wrote {p}")
+    table = Table("attack", "trials", "successes", "success rate")
+    for name, trials, successes, rate in attack_table(result):
+        table.add_row(name, str(trials), str(successes), rate)
+    Console().print(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,6 +1,7 @@
-"""``veil eval obfuscation``: privacy-utility sweep of obfuscated mode (issue 7).
+"""``veil eval obfuscation``: privacy-utility sweep of obfuscated mode.
 
-Runs every attack of :mod:`veil.evaluation.attacks` against SmolLM2-135M obfuscated with a grid of
+Runs every default attack registered for obfuscated mode
+(:mod:`veil.evaluation.attacks.obfuscation`) against SmolLM2-135M obfuscated with a grid of
 settings, and writes results.json, results.md and frontier.png under
 benchmarks/results/obfuscation/. Progress lines name settings and attacks only, never text.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,6 +47,7 @@ def eval_obfuscation(
     )
 
     from veil.config import Settings
+    from veil.evaluation.attacks.obfuscation.weights import vocab_size
     from veil.evaluation.obfuscation_eval import (
         build_data,
         default_attacks,
@@ -61,7 +63,7 @@ def eval_obfuscation(
         torch.set_num_threads(threads)
     plain, tok = load_model_dir(resolve_model_dir(model), attn_implementation="eager")
     n_sent = sentences or (60 if quick else 200)
-    data = build_data(tok, int(plain.get_input_embeddings().weight.shape[0]), n_sentences=n_sent,
+    data = build_data(tok, vocab_size(plain), n_sentences=n_sent,
                       block_len=64, n_blocks=blocks or (8 if quick else 24),
                       corpus_sentences=1000 if quick else 3000)
     settings = default_settings(
@@ -84,7 +86,7 @@ def eval_obfuscation(
             "threads": torch.get_num_threads()}
     out.mkdir(parents=True, exist_ok=True)
 
-    def partial(rows: list[dict]) -> None:
+    def partial(rows: list[dict[str, Any]]) -> None:
         (out / "results.partial.json").write_text(json.dumps({"meta": meta, "rows": rows},
                                                              default=str), encoding="utf-8")
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from veil.cli._common import read_stdin_text
 from veil.errors import InputError, VeilError
 
+if TYPE_CHECKING:
+    from veil import Veil
 
-def _make_veil(policy: Path | None):  # type: ignore[no-untyped-def]
+
+def _make_veil(policy: Path | None) -> Veil:
     from veil import Policy, Veil
 
     return Veil(policy=Policy.from_yaml(policy) if policy else None)
@@ -45,7 +48,7 @@ def protect(
             sys.stdout.write("\n")
 
 
-def _protect_jsonl(veil, *, default_session: str, tenant: str) -> None:  # type: ignore[no-untyped-def]
+def _protect_jsonl(veil: Veil, *, default_session: str, tenant: str) -> None:
     """One result line per input line; a bad line yields an error object, the rest go on."""
     raw = read_stdin_text()
     for lineno, line in enumerate(raw.splitlines(), start=1):

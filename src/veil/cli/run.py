@@ -26,7 +26,7 @@ Point any OpenAI client at it; prompts are masked before they leave, answers res
     -d '{{"model": "{model}", "stream": true, "messages": [{{"role": "user",
          "content": "Greet Jane Doe, her phone is +1 415 555 0100."}}]}}'
 
-Metrics: {url}/metrics   Health: {url}/healthz   Stop: Ctrl-C
+Health: {url}/healthz   Stop: Ctrl-C   (/metrics needs an admin key: see docs/gateway.md)
 """
 
 
@@ -37,14 +37,23 @@ def run(
         str | None,
         typer.Option(envvar="VEIL_UPSTREAM_BASE_URL", help="Omitted: the embedded SmolLM2 model"),
     ] = None,
+    insecure_no_auth: Annotated[
+        bool,
+        typer.Option(
+            "--insecure-no-auth",
+            help="Allow a non-loopback --host (no API keys: every caller can restore any session)",
+        ),
+    ] = False,
 ) -> None:
     """Start the gateway on embedded defaults and print copy-paste examples."""
     from rich.console import Console
 
     from veil.gateway.config import GatewayConfig
-    from veil.gateway.server import serve
+    from veil.gateway.exposure import check_exposure
+    from veil.gateway.runner import serve
 
     cfg = GatewayConfig(host=host, port=port)
+    check_exposure(cfg, host, insecure_no_auth=insecure_no_auth)
     cfg.upstream.base_url = upstream_base_url
     console = Console(stderr=True)
     if not upstream_base_url:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from veil.gateway.config import GatewayConfig
 
 
 def load_gateway_config(
@@ -16,12 +19,12 @@ def load_gateway_config(
     upstream_base_url: str | None,
     upstream_api_key: str | None,
     upstream_kind: str | None,
-):  # type: ignore[no-untyped-def]
+) -> GatewayConfig:
     """Config file, overlaid by flags/env (typer resolves VEIL_* env into the flags)."""
     from veil.errors import ConfigError
     from veil.gateway.config import GatewayConfig
 
-    cfg = GatewayConfig.load(config)
+    cfg: GatewayConfig = GatewayConfig.load(config)
     if host is not None:
         cfg.host = host
     if port is not None:
@@ -31,9 +34,11 @@ def load_gateway_config(
     if upstream_api_key:
         cfg.upstream.api_key = upstream_api_key
     if upstream_kind is not None:
-        if upstream_kind not in ("openai", "obfuscated"):
-            raise ConfigError("--upstream-kind must be 'openai' or 'obfuscated'")
-        cfg.upstream.kind = upstream_kind  # type: ignore[assignment]
+        from veil.gateway.upstream_kinds import upstream_kinds
+
+        if upstream_kind not in upstream_kinds():
+            raise ConfigError(f"--upstream-kind must be one of: {', '.join(upstream_kinds())}")
+        cfg.upstream.kind = upstream_kind
     return cfg
 
 
@@ -67,14 +72,27 @@ def serve(
     log_level: Annotated[str, typer.Option(envvar="VEIL_LOG_LEVEL")] = "info",
     access_log: Annotated[bool, typer.Option(help="Log one line per request (no bodies)")] = False,
     fd: Annotated[int | None, typer.Option(hidden=True, help="Serve on this bound socket")] = None,
+    insecure_no_auth: Annotated[
+        bool,
+        typer.Option(
+            "--insecure-no-auth",
+            envvar="VEIL_INSECURE_NO_AUTH",
+            help="Allow a non-loopback address without tenant keys: every caller is then one "
+            "anonymous principal that can restore any session (only behind an authenticating "
+            "proxy or on a trusted network)",
+        ),
+    ] = False,
 ) -> None:
     """Start the privacy gateway: mask prompts, forward them, restore the answers."""
-    from veil.gateway.server import serve as run_server
+    from veil.gateway.exposure import check_exposure
+    from veil.gateway.runner import serve as run_server
 
     cfg = load_gateway_config(
         config, host, port, upstream_base_url, upstream_api_key, upstream_kind
     )
     sock = socket.socket(fileno=fd) if fd is not None else None
+    bound = str(sock.getsockname()[0]) if sock is not None else cfg.host
+    check_exposure(cfg, bound, insecure_no_auth=insecure_no_auth)
     run_server(cfg, sock=sock, log_level=log_level, access_log=access_log)
 
 

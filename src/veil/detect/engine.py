@@ -2,7 +2,7 @@
 
 Pipeline for one text::
 
-    normalise (NFKC, zero-width, homoglyph digits) -> recognizers on the normalised view
+    normalise (NFKC, zero-width, digits, look-alike letters) -> recognizers on the view
     -> map offsets back to the original -> policy (enabled, threshold, allow_list)
     -> overlap resolution -> detections sorted by start
 
@@ -17,18 +17,21 @@ import logging
 from collections.abc import Iterable, Sequence
 
 from veil.config import ENTITY_TYPES, Policy
-from veil.detect.builtin import builtin_recognizers
+from veil.detect import builtin  # noqa: F401 - registers the built-in recognizers
 from veil.detect.entity import Detection
-from veil.detect.normalize import NormalizedText, normalize
-from veil.detect.recognizer import Recognizer, RecognizerRegistry
+from veil.detect.normalize import NormalizedText, fold_case, normalize
+from veil.detect.patterns import PatternRecognizer
+from veil.detect.recognizer import (
+    Recognizer,
+    RecognizerRegistry,
+    default_names,
+    default_recognizers,
+)
 from veil.detect.seen import SeenEntityCache
-from veil.detect.terms import TermDatabase, fold, load_terms_file
-from veil.errors import DetectionError, InputError, VeilError
+from veil.detect.terms import TermDatabase, load_terms_file
+from veil.errors import DetectionError, InputError, PolicyError, VeilError
 
 log = logging.getLogger(__name__)
-
-_NER_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
-
 
 def resolve_overlaps(candidates: Iterable[Detection],
                      validated: frozenset[str] | set[str] = frozenset()) -> list[Detection]:
@@ -62,17 +65,15 @@ class DetectionEngine:
 
     def __init__(self, policy: Policy | None = None, *, terms: TermDatabase | None = None,
                  recognizers: Sequence[Recognizer] | None = None) -> None:
-        """``policy``: what is enabled and at which threshold (default: ``Policy()``).
-        ``terms``: the tenant's sensitive-term database (added to ``policy.terms`` and
-        ``policy.terms_file``). ``recognizers``: replaces the built-in set, NER included
-        (default: every built-in pattern recognizer, plus spaCy NER when ``policy.ner``)."""
+        """``policy``: what is enabled and at which threshold, which recognizers it declares or
+        turns off (default: ``Policy()``). ``terms``: the tenant's sensitive-term database
+        (added to ``policy.terms`` and ``policy.terms_file``). ``recognizers``: replaces the
+        registered defaults, NER included (default: every registered recognizer, spaCy NER
+        only when ``policy.ner``)."""
         self.policy = policy or Policy()
-        registry = RecognizerRegistry(builtin_recognizers() if recognizers is None
+        registry = RecognizerRegistry(default_recognizers(self.policy) if recognizers is None
                                       else recognizers)
-        if recognizers is None and self.policy.ner:
-            from veil.detect.ner import SpacyNerRecognizer
-
-            registry.add(SpacyNerRecognizer(self.policy.ner_model))
+        self._apply_declared(registry, check_names=recognizers is None)
         policy_rules = list(self.policy.terms)
         if self.policy.terms_file is not None:
             policy_rules += load_terms_file(self.policy.terms_file)
@@ -81,8 +82,24 @@ class DetectionEngine:
         if terms is not None and len(terms):
             registry.add(terms)
         self.registry = registry
-        self._allow = {fold(v.strip()) for v in self.policy.allow_list if v.strip()}
+        self._allow = {fold_case(v.strip()) for v in self.policy.allow_list if v.strip()}
         self._rules: dict[str, tuple[bool, float]] = {}
+
+    def _apply_declared(self, registry: RecognizerRegistry, *, check_names: bool) -> None:
+        """Turn off, replace or add the recognizers ``policy.recognizers`` names."""
+        known = set(default_names()) | set(registry.names)
+        for rule in self.policy.recognizers:
+            declares = bool(rule.patterns or rule.deny_list)
+            if not declares and check_names and rule.name not in known:
+                raise PolicyError(
+                    f"policy.recognizers: {rule.name!r} names no recognizer, so it cannot be "
+                    f"turned off; known names: {', '.join(sorted(known))}")
+            registry.remove(rule.name)
+            if declares and rule.enabled:
+                registry.add(PatternRecognizer.from_rule(rule))
+        for r in registry:  # a recognizer meant for other languages only
+            if r.languages and self.policy.language not in r.languages:
+                registry.remove(r.name)
 
     # -- policy ----------------------------------------------------------------------------
     def enabled_types(self) -> set[str]:
@@ -101,7 +118,7 @@ class DetectionEngine:
             rule = self._rules[d.type] = (r.enabled, r.threshold)
         if not rule[0] or d.score < rule[1]:
             return False
-        return not (self._allow and fold(d.text.strip()) in self._allow)
+        return not (self._allow and fold_case(d.text.strip()) in self._allow)
 
     # -- analysis --------------------------------------------------------------------------
     def analyze(self, text: str, *, seen: SeenEntityCache | None = None) -> list[Detection]:
@@ -159,6 +176,6 @@ class DetectionEngine:
                 continue
             m = Detection(d.type, s, e, d.score, d.recognizer, original[s:e])
             # allow_list is checked on the original and on the normalised value
-            if self._keep(m) and not (self._allow and fold(d.text.strip()) in self._allow):
+            if self._keep(m) and not (self._allow and fold_case(d.text.strip()) in self._allow):
                 mapped.append(m)
         return resolve_overlaps(mapped, frozenset(validated))

@@ -352,10 +352,10 @@ class SpacyNerRecognizer(Recognizer):
             for k, chunk, doc in zip(todo, chunks,
                                      self.nlp.pipe(chunks, batch_size=self.batch_size),
                                      strict=True):
-                ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents
-                        if e.label_ in LABELS]
-                ents_per_piece[k] = ents
-                self._cache_put(chunk, ents)
+                found = [(e.start_char, e.end_char, e.label_) for e in doc.ents
+                         if e.label_ in LABELS]
+                ents_per_piece[k] = found
+                self._cache_put(chunk, found)
         for (i, off, _), ents in zip(pieces, ents_per_piece, strict=True):
             text = texts[i]
             for es, ee, lab in ents or ():

@@ -1,34 +1,35 @@
-"""Unicode normalisation with an offset map back to the original text.
+"""Text normalisation, in one place: the detection view, case folding, and lookup keys.
 
-Obfuscated PII (``4111\u200b1111...``, fullwidth ``４１１１``, Arabic-Indic digits, Cyrillic
-look-alike letters in an email) must not slip past the recognizers, yet every detection must
-index the ORIGINAL text so the masker replaces exactly what the caller sent. We therefore build a
-normalised *view* character by character and remember, for each view character, which original
-character produced it.
+Obfuscated PII (``4111\u200b1111...``, fullwidth ``４１１１``, Arabic-Indic digits, Cyrillic or
+Armenian look-alike letters in an email) must not slip past the recognizers, yet every detection
+must index the ORIGINAL text so the masker replaces (and the vault stores) exactly what the caller
+sent. :func:`normalize` therefore builds a normalised *view* character by character and
+remembers, for each view character, which original character produced it.
+
+Look-alike letters are folded to their ASCII prototype from Unicode's confusables data (UTS #39,
+through ``confusable-homoglyphs``), but only where that is an attack rather than a language: in a
+token that also holds Latin letters or an ``@`` (``jаne@exаmple.com``, ``Јоhn``), or in a token
+made only of look-alikes inside mostly-Latin text. Russian or Greek prose keeps its letters, so it
+is not turned into Latin-looking words that a recognizer could mistake for names.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-# Letters that look like ASCII letters (the usual homoglyph attack set). Applied only to a
-# character that NFKC leaves non-ASCII, so ordinary Latin-1 text (é, ü) is untouched.
-_CONFUSABLES: dict[str, str] = {
-    # Cyrillic
-    "а": "a", "в": "B", "е": "e", "к": "k", "м": "M", "н": "H", "о": "o", "р": "p", "с": "c",
-    "т": "T", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J",
-    # Greek
-    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "υ": "u",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
-    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-    # dashes and at-sign look-alikes
+# Dashes and the fullwidth at-sign: folded everywhere (they are script-neutral punctuation).
+_PUNCTUATION: dict[str, str] = {
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "＠": "@",
 }
 
+# Look-alikes UTS #39 does not list because they only match a small capital (Cyrillic ``к``,
+# ``т``, Greek ``κ``, ``τ``), yet they read as Latin letters in an e-mail address or a name.
+_SMALL_CAPITALS: dict[str, str] = {
+    "в": "B", "к": "k", "м": "M", "н": "H", "т": "T", "κ": "k", "τ": "t",
+}
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPECIAL = re.compile(r"[^\x20-\x7e\t\n\r]")  # characters that may need mapping
@@ -50,6 +51,7 @@ class NormalizedText:
 
 
 def _map_char(ch: str) -> str:
+    """Context-free mapping of one non-ASCII or control character (look-alikes: see below)."""
     cat = unicodedata.category(ch)
     if cat == "Cf":  # zero-width space/joiner, BOM, soft hyphen, bidi marks: invisible
         return ""
@@ -58,13 +60,92 @@ def _map_char(ch: str) -> str:
     dec = unicodedata.decimal(ch, None)
     if dec is not None:  # any script's decimal digit (Arabic-Indic, Devanagari, fullwidth...)
         return str(dec)
-    conf = _CONFUSABLES.get(ch)
-    if conf is not None:
-        return conf
+    punct = _PUNCTUATION.get(ch)
+    if punct is not None:
+        return punct
     n = unicodedata.normalize("NFKC", ch)
     if n.isascii():
         return n
     return ch  # keep other letters as they are (length 1: offsets stay simple)
+
+
+@functools.cache
+def _confusables() -> dict[str, list[dict[str, str]]]:
+    # Loaded on first non-ASCII letter (about 0.2 s): ASCII-only traffic never pays for it.
+    from confusable_homoglyphs import confusables
+
+    data: dict[str, list[dict[str, str]]] = confusables.confusables_data
+    return data
+
+
+@functools.cache
+def ascii_prototype(ch: str) -> str | None:
+    """The ASCII letters/digits a non-ASCII letter is confusable with, or None.
+
+    Uses the UTS #39 prototype, except that an upper-case letter whose prototype is ``l`` (UTS #39
+    folds ``I`` and ``l`` together) becomes ``I``, so a spoofed capital keeps its case for NER.
+    """
+    if ch.isascii() or not ch.isalpha() or _map_char(ch) != ch:
+        return None
+    extra = _SMALL_CAPITALS.get(ch)
+    if extra is not None:
+        return extra
+    protos = [g["c"] for g in _confusables().get(ch, ()) if g["c"].isascii() and g["c"].isalnum()]
+    if len(protos) != 1:
+        return None
+    proto = protos[0]
+    return "I" if proto == "l" and ch.isupper() else proto
+
+
+@functools.cache
+def _kind(ch: str) -> str:
+    """One-letter class of a character for :func:`_folds`: S look-alike (T: a Latin-script one,
+    such as ``ɡ``), L Latin letter or ``@``, O letter of another script, space, or ``.``."""
+    if ascii_prototype(ch) is not None:
+        return "T" if unicodedata.name(ch, "").startswith("LATIN ") else "S"
+    if ch == "@" or (ch.isalpha() and (ch.isascii()
+                                       or unicodedata.name(ch, "").startswith("LATIN "))):
+        return "L"
+    if ch.isalpha():
+        return "O"
+    return " " if ch.isspace() else "."
+
+
+_SPOOF_TOKEN = re.compile(r"(?<![^ ])[^ ST]*+[ST][^ ]*")
+_SPOOF = re.compile(r"[ST]")
+
+
+def _folds(text: str, chars: set[str]) -> dict[int, str]:
+    """Original index -> ASCII prototype, for the look-alike letters that are to be folded.
+
+    ``chars``: the set of characters of ``text``. The text is mapped to a string of character
+    classes and scanned by regexes, so a megabyte of Cyrillic prose costs no Python loop per
+    letter.
+    """
+    table = {ord(c): _kind(c) for c in chars}
+    if not any(k in "ST" for k in table.values()):
+        return {}
+    kinds = text.translate(table)
+    if "L" not in kinds and "T" not in kinds:
+        return {}  # no Latin letter anywhere: nothing to be mistaken for (Russian prose)
+    spans: list[tuple[int, int]] = []
+    whole: list[tuple[int, int]] = []
+    for m in _SPOOF_TOKEN.finditer(kinds):
+        tok = m.group()
+        if "L" in tok or "T" in tok:  # "jаne@exаmple.com", "Јоhn", "ɡооɡӏе"
+            spans.append(m.span())
+        elif "O" not in tok:  # only look-alikes ("Сосо")
+            whole.append(m.span())
+    # a look-alike-only word is folded in mostly-Latin text, not in Russian prose ("сор")
+    if whole and kinds.count("L") + kinds.count("T") > kinds.count("O"):
+        spans += whole
+    out: dict[int, str] = {}
+    for s, e in spans:
+        for m in _SPOOF.finditer(kinds, s, e):
+            p = ascii_prototype(text[m.start()])
+            assert p is not None
+            out[m.start()] = p
+    return out
 
 
 # JSON/log-escaped line breaks ("...\\nJane Doe\\n..."): seen as a space plus a real break, so
@@ -83,27 +164,55 @@ def normalize(text: str) -> NormalizedText:
         if "\\" in text and _ESCAPE.search(text):
             return NormalizedText(text, _unescape(text), None)  # same length: identity offsets
         return NormalizedText(text, text, None)
-    # Most non-ASCII text (accented names) maps one character to one: translate, no offset map.
-    table = {ord(c): _map_char(c) for c in set(_SPECIAL.findall(text))}
-    if all(len(v) == 1 for v in table.values()):
+    chars = set(text)
+    table = {ord(c): _map_char(c) for c in chars if _SPECIAL.match(c)}
+    folds = _folds(text, chars)
+    if all(len(v) == 1 for v in table.values()) and all(len(v) == 1 for v in folds.values()):
+        # Most non-ASCII text (accented names) maps one character to one: no offset map.
         view = text.translate(table)
+        if folds:
+            letters = list(view)
+            for i, p in folds.items():
+                letters[i] = p
+            view = "".join(letters)
         if "\\" in view:
             view = _unescape(view)
         return NormalizedText(text, view, None)
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isascii() and (ch.isprintable() or ch in "\t\n\r"):
-            out.append(ch)
-            origin.append(i)
-            continue
-        m = _map_char(ch)
-        for c in m:
-            out.append(c)
-            origin.append(i)
+        m = folds.get(i)
+        if m is None:
+            m = ch if ch.isascii() and (ch.isprintable() or ch in "\t\n\r") else table[ord(ch)]
+        out.append(m)
+        origin.extend([i] * len(m))
     view = "".join(out)
     if "\\" in view:
         view = _unescape(view)
     if view == text:
         return NormalizedText(text, text, None)
     return NormalizedText(text, view, tuple(origin))
+
+
+def fold_case(text: str) -> str:
+    """Lower-case ``text`` without changing its length (offsets must stay valid)."""
+    if text.isascii():
+        return text.lower()
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+# Zero-width and BOM characters: an LLM or a user can slip them into a value; they never make
+# two values different for lookup purposes.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def normalize_text(value: str) -> str:
+    """Case- and width-insensitive form used for vault fingerprints and replacement uniqueness.
+
+    Its output is hashed into stored lookup keys: changing it orphans existing vault entries.
+    """
+    v = unicodedata.normalize("NFKC", value).translate(_INVISIBLE)
+    return " ".join(v.casefold().split())

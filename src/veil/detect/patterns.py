@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from veil.detect.entity import Detection
 from veil.detect.recognizer import DEFAULT_CONTEXT_WINDOW, ContextMatcher, Recognizer
+from veil.detect.validators import VALIDATORS, Validator
 
-#: Returns True (valid), False (reject the match) or a float (score to use instead).
-Validator = Callable[[str], bool | float]
+if TYPE_CHECKING:
+    from veil.config import RecognizerRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,12 +20,14 @@ class Pattern:
     """One regex and the score of a match before validation and context.
 
     If the regex has a group named ``v``, only that group is the detected value (the rest is
-    anchoring context such as ``password=``).
+    anchoring context such as ``password=``). ``check=False`` skips the recognizer's validator
+    (a deny-list word is sensitive because it was declared, not because of its checksum).
     """
 
     regex: str
     score: float
     flags: int = 0
+    check: bool = True
 
 
 class PatternRecognizer(Recognizer):
@@ -48,12 +52,14 @@ class PatternRecognizer(Recognizer):
         validated: bool | None = None,
         prefilter: Callable[[str], bool] | None = None,
         refine: Callable[[str], tuple[int, int] | None] | None = None,
+        languages: Sequence[str] = (),
     ) -> None:
         self.name = name
+        self.languages = tuple(languages)
         self.entity = entity
         self.entities = (entity,)
         self.patterns = tuple(patterns)
-        self._compiled = [(re.compile(p.regex, p.flags), p.score) for p in self.patterns]
+        self._compiled = [(re.compile(p.regex, p.flags), p.score, p.check) for p in self.patterns]
         self.validate = validate
         self.context = ContextMatcher(context, context_window, after=context_after)
         self.context_required = context_required
@@ -64,6 +70,26 @@ class PatternRecognizer(Recognizer):
         # (an IPv6 address followed by ":8080", an IBAN followed by an upper-case word)
         self._refine = refine
 
+    @classmethod
+    def from_rule(cls, rule: RecognizerRule) -> PatternRecognizer:
+        """Build the recognizer a policy declares (``policy.recognizers``, already validated).
+
+        Declared recognizers count as validated, like declared terms: the tenant said these
+        spans are sensitive, so they win overlaps against statistical NER.
+        """
+        assert rule.entity is not None  # checked when the policy was loaded
+        patterns = [Pattern(p.regex, p.score) for p in rule.patterns]
+        words = sorted({w.strip() for w in rule.deny_list if w.strip()}, key=len, reverse=True)
+        if words:
+            alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+            patterns.append(Pattern(rf"(?<!\w)(?:{alts})(?!\w)", rule.score, re.IGNORECASE,
+                                    check=False))
+        return cls(name=rule.name, entity=rule.entity, patterns=patterns,
+                   validate=VALIDATORS[rule.validator] if rule.validator else None,
+                   context=rule.context, context_required=rule.context_required,
+                   context_window=rule.context_window, context_boost=rule.context_boost,
+                   validated=True, languages=rule.languages)
+
     def analyze(self, text: str) -> list[Detection]:
         if self._prefilter is not None and not self._prefilter(text):
             return []
@@ -71,7 +97,7 @@ class PatternRecognizer(Recognizer):
             return []  # one search instead of a context check per candidate
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
-        for rx, base in self._compiled:
+        for rx, base, check in self._compiled:
             for m in rx.finditer(text):
                 if "v" in rx.groupindex:
                     start, end = m.span("v")
@@ -88,7 +114,7 @@ class PatternRecognizer(Recognizer):
                         continue
                 value = text[start:end]
                 score = base
-                if self.validate is not None:
+                if check and self.validate is not None:
                     verdict = self.validate(value)
                     if verdict is False:
                         continue

@@ -1,12 +1,21 @@
-"""The recognizer interface, context scoring, and the registry the engine draws from."""
+"""The recognizer interface, context scoring, and the registries the engine draws from.
+
+Every engine starts from the *default* recognizers: each built-in registers itself here when
+:mod:`veil.detect.builtin` is imported, and a plug-in registers its own the same way (below). A
+policy then switches recognizers off by name or declares new ones (``policy.recognizers``).
+"""
 
 from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from veil.detect.entity import Detection
+
+if TYPE_CHECKING:
+    from veil.config import Policy
 
 #: How far (characters) before/after a match context words are looked for by default.
 DEFAULT_CONTEXT_WINDOW = 48
@@ -25,6 +34,8 @@ class Recognizer(ABC):
     entities: tuple[str, ...]
     #: True for checksum/format-validated patterns: they win overlaps against statistical NER.
     validated: bool = False
+    #: Languages (ISO 639-1) the recognizer is meant for; empty: any language.
+    languages: tuple[str, ...] = ()
 
     @abstractmethod
     def analyze(self, text: str) -> list[Detection]:
@@ -84,7 +95,7 @@ class RecognizerRegistry:
     def get(self, name: str) -> Recognizer | None:
         return self._by_name.get(name)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Recognizer]:
         return iter(list(self._by_name.values()))
 
     def __len__(self) -> int:
@@ -99,3 +110,49 @@ class RecognizerRegistry:
         if enabled is None:
             return list(self._by_name.values())
         return [r for r in self._by_name.values() if set(r.entities) & enabled]
+
+
+#: Builds a default recognizer for a policy, or returns None when the policy turns it off.
+RecognizerFactory = Callable[["Policy"], Recognizer | None]
+_R = TypeVar("_R", bound=Recognizer)
+_DEFAULTS: dict[str, RecognizerFactory] = {}
+
+
+def register(recognizer: _R) -> _R:
+    """Add ``recognizer`` to the defaults of every engine created afterwards; returns it.
+
+    A plug-in recognizer is declared once, at import time, like the built-ins::
+
+        from veil.detect import Pattern, PatternRecognizer, register
+
+        TICKET = register(PatternRecognizer(
+            name="ticket", entity="TICKET_ID",
+            patterns=[Pattern(r"\\bTCK-\\d{6}\\b", 0.6)],
+            context=("ticket", "case"),
+        ))
+
+    A later registration under the same name replaces the earlier one. Policies can switch it
+    off with ``recognizers: [{name: ticket, enabled: false}]``.
+    """
+    register_factory(recognizer.name, lambda _policy: recognizer)
+    return recognizer
+
+
+def register_factory(name: str, factory: RecognizerFactory) -> None:
+    """Like :func:`register`, for a recognizer built per policy (NER needs the model name)."""
+    _DEFAULTS[name] = factory
+
+
+def default_names() -> list[str]:
+    """Names of the registered default recognizers, in registration order."""
+    return list(_DEFAULTS)
+
+
+def default_recognizers(policy: Policy) -> list[Recognizer]:
+    """The registered defaults as built for ``policy`` (those it turns off are left out)."""
+    out = []
+    for make in _DEFAULTS.values():
+        r = make(policy)
+        if r is not None:
+            out.append(r)
+    return out

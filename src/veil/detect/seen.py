@@ -12,8 +12,9 @@ from collections.abc import Iterable
 import ahocorasick
 
 from veil.detect.entity import Detection
+from veil.detect.normalize import fold_case
 from veil.detect.recognizer import Recognizer
-from veil.detect.terms import at_word_boundaries, fold
+from veil.detect.terms import at_word_boundaries
 
 SEEN_SCORE = 0.9
 #: Values shorter than this are too ambiguous to match on their own ("Al", "12").
@@ -34,15 +35,11 @@ class SeenEntityCache(Recognizer):
             self.add(t, v)
 
     @classmethod
-    def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> SeenEntityCache:
-        return cls(pairs)
-
-    @classmethod
     def from_detections(cls, detections: Iterable[Detection]) -> SeenEntityCache:
         return cls((d.type, d.text) for d in detections)
 
     def add(self, type: str, value: str) -> None:
-        key = fold(value.strip())
+        key = fold_case(value.strip())
         if len(key) < MIN_LENGTH or not any(c.isalnum() for c in key):
             return
         if key not in self._types:
@@ -58,7 +55,7 @@ class SeenEntityCache(Recognizer):
         return len(self._types)
 
     def __contains__(self, value: object) -> bool:
-        return isinstance(value, str) and fold(value.strip()) in self._types
+        return isinstance(value, str) and fold_case(value.strip()) in self._types
 
     def _build(self) -> ahocorasick.Automaton:
         if self._automaton is None:
@@ -72,7 +69,7 @@ class SeenEntityCache(Recognizer):
     def analyze(self, text: str) -> list[Detection]:
         if not self._types or not text:
             return []
-        hay = fold(text)
+        hay = fold_case(text)
         out = []
         for end_idx, key in self._build().iter(hay):
             end = end_idx + 1

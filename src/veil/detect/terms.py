@@ -12,6 +12,7 @@ tenant (:class:`TermStore`).
 
 from __future__ import annotations
 
+import builtins
 import csv
 import json
 import re
@@ -26,20 +27,11 @@ from pydantic import ValidationError
 
 from veil.config import TermRule
 from veil.detect.entity import Detection
+from veil.detect.normalize import fold_case
 from veil.detect.recognizer import Recognizer
 from veil.errors import ConfigError
 
 TERM_SCORE = 1.0  # declared by the tenant: certain
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` without changing its length (offsets must stay valid)."""
-    if text.isascii():
-        return text.lower()
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _is_word(c: str) -> bool:
@@ -100,6 +92,7 @@ class TermDatabase(Recognizer):
     def __init__(self, rules: Iterable[TermRule] = (), *, name: str = "terms") -> None:
         self.name = name
         self._rules: dict[str, list[_CompiledRule]] = {}
+        self.entities: tuple[str, ...] = ()
         self._automaton: ahocorasick.Automaton | None = None
         self._lock = threading.Lock()
         for r in rules:
@@ -108,7 +101,9 @@ class TermDatabase(Recognizer):
     # -- building ------------------------------------------------------------------------------
     def _add(self, rule: TermRule) -> None:
         key = " ".join(rule.term.split())  # collapse inner whitespace; match is whitespace-exact
-        self._rules.setdefault(fold(key), []).append(_CompiledRule(rule))
+        self._rules.setdefault(fold_case(key), []).append(_CompiledRule(rule))
+        if rule.type not in self.entities:
+            self.entities = tuple(sorted({*self.entities, rule.type}))
         self._automaton = None
 
     def add(self, rule: TermRule) -> None:
@@ -126,10 +121,6 @@ class TermDatabase(Recognizer):
     @property
     def rules(self) -> list[TermRule]:
         return [c.rule for cs in self._rules.values() for c in cs]
-
-    @property
-    def entities(self) -> tuple[str, ...]:  # type: ignore[override]
-        return tuple(sorted({c.rule.type for cs in self._rules.values() for c in cs}))
 
     def _build(self) -> ahocorasick.Automaton:
         with self._lock:
@@ -149,7 +140,7 @@ class TermDatabase(Recognizer):
         auto = self._build()
         if not len(auto):
             return []
-        hay = fold(text)
+        hay = fold_case(text)
         out: list[Detection] = []
         for end_idx, key in auto.iter(hay):
             end = end_idx + 1
@@ -282,7 +273,7 @@ class TermStore:
             ).fetchall()
         return [TermRule.model_validate(json.loads(r[0])) for r in rows]
 
-    def tenants(self) -> list[str]:
+    def tenants(self) -> builtins.list[str]:  # `list` is a method here
         with self._lock:
             return [r[0] for r in self._conn.execute(
                 "SELECT DISTINCT tenant FROM sensitive_terms ORDER BY tenant")]

@@ -12,11 +12,15 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from email_validator import EmailNotValidError, validate_email
-from stdnum import bitcoin, iban, luhn
+from stdnum import bitcoin, damm, iban, luhn, verhoeff
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.us import ssn
+
+#: Returns True (valid), False (reject the match) or a float (score to use instead).
+Validator = Callable[[str], bool | float]
 
 _NON_DIGIT = re.compile(r"\D")
 
@@ -207,3 +211,38 @@ def refine_iban(value: str) -> tuple[int, int] | None:
             return None
         v = v.rsplit(" ", 1)[0]
     return None
+
+
+def _check_digit(algorithm: Callable[[str], object]) -> Validator:
+    """A validator that checks the digits of the value (separators and letters ignored)."""
+
+    def check(value: str) -> bool:
+        d = digits(value)
+        if len(d) < 2:
+            return False
+        try:
+            algorithm(d)
+        except StdnumError:
+            return False
+        return True
+
+    return check
+
+
+#: Validators a policy can name in a declared recognizer (``validator: luhn``); a plug-in adds
+#: its own here before policies are loaded.
+VALIDATORS: dict[str, Validator] = {
+    "luhn": _check_digit(luhn.validate),
+    "verhoeff": _check_digit(verhoeff.validate),
+    "damm": _check_digit(damm.validate),
+    "credit_card": is_credit_card,
+    "iban": is_iban,
+    "us_ssn": is_us_ssn,
+    "email": is_email,
+    "ip": is_ip,
+    "mac": is_mac,
+    "bitcoin": is_bitcoin,
+    "jwt": is_jwt,
+    "date": is_date,
+    "random": looks_random,
+}

@@ -110,11 +110,6 @@ class PrivacyAccountant:
                 self._tokens[conversation].append((eps, tokens))
             return self._spent(conversation)
 
-    def record_result(self, conversation: str, result: object) -> PrivacySpent:
-        """Record a :class:`~veil.dp.sanitizers.DPResult`."""
-        return self.record(conversation, epsilon_per_token=result.epsilon_per_token,  # type: ignore[attr-defined]
-                           tokens=result.n_perturbed)  # type: ignore[attr-defined]
-
     def spent(self, conversation: str) -> PrivacySpent:
         with self._lock:
             return self._spent(conversation)
@@ -149,11 +144,6 @@ class BudgetStatus:
     @property
     def user_remaining(self) -> float | None:
         return None if self.user_limit is None else max(0.0, self.user_limit - self.user_spent)
-
-    @property
-    def tenant_remaining(self) -> float | None:
-        return None if self.tenant_limit is None else max(0.0,
-                                                          self.tenant_limit - self.tenant_spent)
 
 
 def _exhausted(scope: str, spent: float, limit: float, requested: float) -> BudgetExhaustedError:

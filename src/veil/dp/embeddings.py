@@ -73,10 +73,6 @@ class EmbeddingSpace:
     def dim(self) -> int:
         return int(self.vectors.shape[1])
 
-    @property
-    def unit_vectors(self) -> NDArray[np.float32]:
-        return self._unit
-
     def normalize(self, word: str) -> str:
         return word.lower() if self.lowercase else word
 

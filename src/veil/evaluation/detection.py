@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from veil.evaluation.datasets import Sample, Span
 
@@ -144,10 +145,10 @@ def presidio_detector(analyzer: object | None = None) -> Detector:
     entity names mapped to Veil's; types without a Veil counterpart are dropped."""
     from veil.detect.presidio_backend import PRESIDIO_TO_VEIL, build_analyzer
 
-    a = analyzer or build_analyzer()
+    a: Any = analyzer or build_analyzer()
 
     def run(text: str) -> list[Span]:
-        res = a.analyze(text=text, language="en")  # type: ignore[attr-defined]
+        res = a.analyze(text=text, language="en")
         return [Span(PRESIDIO_TO_VEIL[r.entity_type], r.start, r.end) for r in res
                 if r.entity_type in PRESIDIO_TO_VEIL and r.end > r.start]
 

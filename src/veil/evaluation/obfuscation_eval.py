@@ -1,9 +1,9 @@
-"""Privacy-utility sweep of obfuscated mode (issue 7): token recovery per attack against top-1
+"""Privacy-utility sweep of obfuscated mode: token recovery per attack against top-1
 next-token agreement and KL vs the plaintext model, on held-out text with PII labels.
 
 Each :class:`Setting` builds a host model either with the attack-side reference
-(:func:`veil.evaluation.attacks.simulate_obfuscation`: the paper's noise-only defence, the ISA
-ablation, PII-aware and rarity-shaped noise) or with Veil's engine
+(:func:`veil.evaluation.attacks.obfuscation.simulate_obfuscation`: the paper's noise-only
+defence, the ISA ablation, PII-aware and rarity-shaped noise) or with Veil's engine
 (:func:`veil.obfuscation.obfuscate`, every transform). Two further directions are measured:
 
 * repair after noise (:func:`veil.obfuscation.repair.repair`): large embedding noise, then the
@@ -31,26 +31,23 @@ from typing import Any
 import numpy as np
 import torch
 
-from veil.evaluation.attacks import (
+from veil.evaluation.attacks import AttackContext, build_attack, build_attacks
+from veil.evaluation.attacks.obfuscation import (
     Attack,
-    FrequencyMatchingAttack,
     HostView,
     InternalStateInversion,
-    InvariantAttack,
-    LearnedInversionAttack,
-    NearestNeighbourAttack,
     PublicKnowledge,
     SimulatedDefence,
-    VocabularyMatchingAttack,
     score_recovery,
     simulate_obfuscation,
 )
-from veil.evaluation.attacks.pii import (
+from veil.evaluation.attacks.obfuscation.pii import (
     LabelledText,
     fake_sentences,
     labelled_text,
     pii_token_set,
 )
+from veil.evaluation.attacks.obfuscation.weights import vocab_size
 
 
 @dataclass
@@ -174,9 +171,9 @@ def _gateway_masked(text: LabelledText, tokenizer: Any) -> LabelledText:
 
 def repair_corpus(tokenizer: Any, *, sentences: int = 300, seed: int = 21) -> list[torch.Tensor]:
     """Public text for repair: standard-library docstrings plus Faker sentences of another seed."""
-    from veil.obfuscation.repair import public_text
+    from veil.obfuscation.corpus import repair_texts
 
-    texts = public_text() + [t for t, _ in fake_sentences(sentences, seed=seed)]
+    texts = repair_texts() + [t for t, _ in fake_sentences(sentences, seed=seed)]
     return [torch.tensor(tokenizer(t, add_special_tokens=False)["input_ids"], dtype=torch.long)
             for t in texts]
 
@@ -291,7 +288,8 @@ def shaped_noise_model(model: Any, alpha: float, data: EvalData, *, seed: int,
             _FISHER[id(model)] = sensitivity_directions(input_fisher(model, data.repair_corpus))
     v, var = _FISHER[id(model)]
     m = copy.deepcopy(model)
-    m.lm_head.weight = torch.nn.Parameter(m.lm_head.weight.detach().clone())
+    head = m.get_output_embeddings()
+    head.weight = torch.nn.Parameter(head.weight.detach().clone())
     m.config.tie_word_embeddings = False
     w = m.get_input_embeddings().weight
     z = torch.randn(w.shape, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
@@ -304,7 +302,7 @@ def client_decode(model: torch.nn.Module, host: torch.nn.Module, tau: torch.Tens
     """The client's inverse residual key (d x d) for a simulated orthogonal key: the client made the
     key; SimulatedDefence does not return it, so it is recovered exactly from the noise-free head
     (Procrustes: host head rows tau[i] = plaintext head row i @ P)."""
-    from veil.evaluation.attacks.weights import ModelWeights
+    from veil.evaluation.attacks.obfuscation.weights import ModelWeights
 
     pub = ModelWeights(model).head().double()  # type: ignore[arg-type]
     obs = ModelWeights(host).head().double()[tau]  # type: ignore[arg-type]
@@ -343,7 +341,7 @@ def repair_host(model: torch.nn.Module, host: torch.nn.Module, tau: torch.Tensor
 def build_host(model: torch.nn.Module, setting: Setting, data: EvalData,
                ) -> tuple[torch.nn.Module, torch.Tensor]:
     """The host model of ``setting`` (before any repair, see :func:`repair_host`) and tau."""
-    vocab = int(model.get_input_embeddings().weight.shape[0])
+    vocab = vocab_size(model)
     if setting.engine:
         from veil.obfuscation import ObfuscationConfig, generate_key, obfuscate
 
@@ -368,18 +366,9 @@ def build_host(model: torch.nn.Module, setting: Setting, data: EvalData,
 
 
 def default_attacks(*, quick: bool, cache_dir: Path | None) -> list[Attack]:
-    attacks: list[Attack] = [
-        VocabularyMatchingAttack(vote=False, cache_dir=cache_dir),
-        VocabularyMatchingAttack(vote=True, cache_dir=cache_dir),
-        NearestNeighbourAttack(),
-        InvariantAttack("gate", layers=None),
-        InvariantAttack("rope"),
-        FrequencyMatchingAttack(),
-        InternalStateInversion("hidden", layer=2, steps=40 if quick else 80, max_len=16),
-    ]
-    if not quick:
-        attacks.append(InternalStateInversion("attention", layer=2, steps=80, max_len=16))
-    return attacks
+    """The obfuscation attacks registered to run by default (see
+    :mod:`veil.evaluation.attacks.obfuscation`), in registration order."""
+    return build_attacks("obfuscation", AttackContext(quick=quick, cache_dir=cache_dir))
 
 
 def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting], *,
@@ -419,14 +408,16 @@ def run_sweep(model: torch.nn.Module, tokenizer: Any, settings: Sequence[Setting
         if repaired:
             row["repair"] = repaired
         per_setting = list(attacks)
-        if learned:
-            per_setting.append(LearnedInversionAttack(alpha_e=st.alpha_e, alpha_h=st.alpha_h,
-                                                      train_rows=1024, cache_dir=cache_dir))
+        if learned:  # trained on this setting's published noise levels
+            ima: Attack = build_attack("obfuscation", "ima", AttackContext(
+                alpha_e=st.alpha_e, alpha_h=st.alpha_h, cache_dir=cache_dir))
+            per_setting.append(ima)
         for a in per_setting:
             say(f"{st.name}: {a.name}")
-            isa = isinstance(a, InternalStateInversion)
-            obs = [o[: a.max_len] for o in observed[:isa_sequences]] if isa else observed
-            pm = [m[: a.max_len] for m in masks[:isa_sequences]] if isa else masks
+            # ISA optimises per position: a few short sequences keep it affordable
+            cut = a.max_len if isinstance(a, InternalStateInversion) else None
+            obs = observed if cut is None else [o[:cut] for o in observed[:isa_sequences]]
+            pm = masks if cut is None else [m[:cut] for m in masks[:isa_sequences]]
             t = time.time()
             out = a.run(HostView(model=host, observed=obs), public)  # type: ignore[arg-type]
             sc = score_recovery(a.name, out, obs, tau, pii_masks=pm, seconds=time.time() - t)
@@ -455,7 +446,8 @@ def write_report(rows: list[dict[str, Any]], out_dir: Path, meta: dict[str, Any]
         "# Obfuscated mode: privacy-utility frontier (SmolLM2-135M)", "",
         f"Held-out text: {meta.get('tokens', '?')} tokens ({meta.get('pii_tokens', '?')} PII "
         "tokens); token recovery in % of token occurrences, PII recovery in brackets. "
-        "Goal (issue 7): VMA <= 5% and ISA <= 1% at top-1 >= 0.85.", "",
+        "Goal (where obfuscation is worth its cost: the host recovers almost nothing while the "
+        "model still agrees with plaintext): VMA <= 5% and ISA <= 1% at top-1 >= 0.85.", "",
         "| setting | family | top-1 | KL | " + " | ".join(names) + " |",
         "|---|---|---|---|" + "---|" * len(names),
     ]
@@ -493,7 +485,9 @@ def write_report(rows: list[dict[str, Any]], out_dir: Path, meta: dict[str, Any]
     return [out_dir / "results.json", out_dir / "results.md", out_dir / "frontier.png"]
 
 
-_REFERENCE = [(0.87, 91.0), (0.70, 21.0), (0.37, 4.8), (0.10, 0.6)]  # issue 7, single-product VMA
+#: Reference frontier of the paper's noise-only defence against single-product VMA, as
+#: (top-1, % recovered): plotted so each run shows whether our attack is at least as strong.
+_REFERENCE = [(0.87, 91.0), (0.70, 21.0), (0.37, 4.8), (0.10, 0.6)]
 
 
 def _plot(rows: list[dict[str, Any]], path: Path) -> None:
@@ -525,7 +519,7 @@ def _plot(rows: list[dict[str, Any]], path: Path) -> None:
                     xs, ys = zip(*sorted(single), strict=True)
                     ax.plot(xs, ys, "--", marker=".", label=f"{fam}: single-product VMA")
             rx, ry = zip(*_REFERENCE, strict=True)
-            ax.plot(rx, ry, "r:", marker="x", label="issue 7 reference (single-product VMA)")
+            ax.plot(rx, ry, "r:", marker="x", label="reference (single-product VMA)")
         goal = 5.0 if attack == "vma_vote" else 1.0
         ax.fill_between([0.85, 1.02], 0, goal, color="green", alpha=0.12, label="goal")
         ax.axvline(0.85, color="green", ls=":", lw=1)

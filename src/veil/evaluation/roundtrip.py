@@ -1,4 +1,5 @@
-"""restore(protect(x)) == x on labelled data, per operator and dataset (issue 2's target).
+"""restore(protect(x)) == x on labelled data, per operator and dataset: a restore that
+loses or garbles a value breaks the caller's answer, so the round trip must hold on real data.
 
 Counts only: which samples fail is reported by index, never by text (privacy rule).
 """

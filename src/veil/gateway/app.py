@@ -3,28 +3,58 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from veil.wire.server import add_health_routes, install_error_handlers
+
 from .config import GatewayConfig
+from .health import ReadinessChecker
+from .limits import LimitsMiddleware
 from .privacy import PrivacyCore
+from .request_id import RequestIdMiddleware
 from .router import router
 from .sessions import SessionResolver
 from .state import GatewayState
 from .tenants import DEFAULT_TENANT, TenantRegistry
-from .upstream import ChatOnlyUpstream, OpenAIUpstream, Upstream
+from .upstream import Upstream
+from .upstream_kinds import build_upstream_of_kind
 
 _ENDPOINTS = {
     "/v1/chat/completions": "chat",
     "/v1/completions": "completions",
     "/v1/models": "models",
     "/healthz": "healthz",
+    "/readyz": "readyz",
     "/metrics": "metrics",
 }
+
+
+# What a browser app may send, and read back (Veil's request id, the upstream's rate limits).
+_CORS_ALLOW_HEADERS = (
+    "authorization",
+    "content-type",
+    "x-api-key",
+    "x-request-id",
+    "x-client-request-id",
+    "x-veil-session",
+)
+_CORS_EXPOSE_HEADERS = (
+    "x-request-id",
+    "x-upstream-request-id",
+    "retry-after",
+    "x-ratelimit-limit-requests",
+    "x-ratelimit-remaining-requests",
+    "x-ratelimit-reset-requests",
+    "x-ratelimit-limit-tokens",
+    "x-ratelimit-remaining-tokens",
+    "x-ratelimit-reset-tokens",
+)
 
 
 class _MetricsMiddleware:
@@ -63,10 +93,13 @@ class _MetricsMiddleware:
 
 
 def create_app(
-    state: GatewayState, *, on_shutdown: list[Callable[[], Awaitable[Any] | Any]] | None = None
+    state: GatewayState,
+    *,
+    on_shutdown: list[Callable[[], Awaitable[Any] | Any]] | None = None,
+    cors_origins: Sequence[str] = (),
 ) -> FastAPI:
     """The gateway app around ready-made parts (tests pass fakes; :func:`build_state` makes the
-    real ones)."""
+    real ones). ``cors_origins``: browser origins allowed to call it (none: CORS off)."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -83,39 +116,32 @@ def create_app(
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        openapi_url=None,  # served by the router, behind the admin key
     )
     app.state.veil = state
+    install_error_handlers(app)
+    probe_tenant = next(iter(state.tenants.tenants), DEFAULT_TENANT)
+    app.state.readiness = ReadinessChecker(state.core, state.upstream, tenant=probe_tenant)
+    add_health_routes(app, app.state.readiness)
     app.include_router(router)
+    # Starlette runs the last added middleware first.
+    app.add_middleware(LimitsMiddleware, state=state)  # inside metrics: refusals are counted
     app.add_middleware(_MetricsMiddleware, state=state)
+    if cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=list(_CORS_ALLOW_HEADERS),
+            expose_headers=list(_CORS_EXPOSE_HEADERS),
+        )
+    app.add_middleware(RequestIdMiddleware, endpoints=_ENDPOINTS)  # outermost: every response
     return app
 
 
 def build_upstream(cfg: GatewayConfig) -> Upstream:
-    up = cfg.upstream
-    if up.kind == "obfuscated":
-        from veil.errors import ConfigError
-
-        try:
-            from veil.obfuscation.client import ObfuscatedChatUpstream  # type: ignore[attr-defined]
-        except ImportError:
-            raise ConfigError(
-                "upstream kind 'obfuscated' needs veil.obfuscation.client, which this install "
-                "lacks; use kind 'openai'"
-            ) from None
-        return ChatOnlyUpstream(ObfuscatedChatUpstream(**up.obfuscated))
-    if not up.base_url:
-        from veil.errors import ConfigError
-
-        raise ConfigError(
-            "no upstream base URL; pass --upstream-base-url or start the embedded model"
-        )
-    return OpenAIUpstream(
-        up.base_url,
-        api_key=up.resolved_api_key(),
-        connect_timeout=up.connect_timeout_s,
-        read_timeout=up.read_timeout_s,
-        max_connections=up.max_connections,
-    )
+    """The upstream named by ``upstream.kind`` (see :mod:`.upstream_kinds`)."""
+    return build_upstream_of_kind(cfg.upstream)
 
 
 def build_state(
@@ -127,15 +153,14 @@ def build_state(
         from veil import Veil
 
         core = Veil()
-    default_policy = getattr(core, "policy", None)
     for t in tenants.tenants.values():
         # The core only knows tenants it was given a policy for; tenants without their own get
         # the core's default policy (settings / VEIL_POLICY_FILE).
         policy = t.policy
-        if policy is None and t.name != DEFAULT_TENANT and default_policy is not None:
-            policy = default_policy(DEFAULT_TENANT)
+        if policy is None and t.name != DEFAULT_TENANT:
+            policy = core.policy(DEFAULT_TENANT)
         if policy is not None:
-            core.set_policy(t.name, policy)  # type: ignore[attr-defined]
+            core.set_policy(t.name, policy)
     return GatewayState(
         core=core,
         upstream=upstream or build_upstream(cfg),

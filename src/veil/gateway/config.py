@@ -16,8 +16,16 @@ Example::
       - name: globex
         api_key_sha256: ["..."]
         policy: {default_operator: pseudonym}
+        limits: {requests_per_minute: 60}      # overrides the gateway-wide limits below
+    limits:                              # defaults for every tenant (see gateway/limits.py)
+      max_body_bytes: 1048576
+      max_messages: 256
+      max_concurrent_requests: 64
+      requests_per_minute: 3000
+    admin_api_key_sha256: ["..."]        # opens /metrics and /openapi.json (Bearer)
 
-Without ``tenants`` a single ``default`` tenant accepts every request (no API key needed).
+Without ``tenants`` a single ``default`` tenant accepts every request (no API key needed);
+``veil serve`` allows that only on a loopback address unless ``--insecure-no-auth`` is given.
 """
 
 from __future__ import annotations
@@ -25,22 +33,32 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from veil.config import Policy, TermRule
 from veil.errors import ConfigError, PolicyError
+
+from .limits import Limits, LimitsOverride
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
+def _key_hashes(v: list[str]) -> list[str]:
+    out = [h.strip().lower() for h in v]
+    if not all(_HEX64.match(h) for h in out):
+        # Never echo the value: someone may have pasted a plaintext key here.
+        raise ValueError("each api_key_sha256 must be 64 hex characters (SHA-256 of the key)")
+    return out
+
+
 class UpstreamConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["openai", "obfuscated"] = "openai"
+    kind: str = "openai"  # a name registered in veil.gateway.upstream_kinds
     base_url: str | None = None  # None (kind openai): start the embedded SmolLM2 server
     api_key: str | None = Field(default=None, repr=False)
     api_key_env: str | None = None
@@ -49,6 +67,16 @@ class UpstreamConfig(BaseModel):
     max_connections: int = Field(default=200, ge=1)
     # keyword arguments for veil.obfuscation.client.ObfuscatedChatUpstream (kind: obfuscated)
     obfuscated: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, v: str) -> str:
+        from .upstream_kinds import upstream_kinds
+
+        if v not in upstream_kinds():
+            known = ", ".join(upstream_kinds())
+            raise ValueError(f"unknown upstream kind {v!r}; use one of: {known}")
+        return v
 
     def resolved_api_key(self) -> str | None:
         if self.api_key:
@@ -66,6 +94,7 @@ class TenantConfig(BaseModel):
     policy_file: Path | None = None
     policy: dict[str, Any] | None = None
     terms: list[TermRule] = Field(default_factory=list)
+    limits: LimitsOverride | None = None
 
     @field_validator("name")
     @classmethod
@@ -77,11 +106,7 @@ class TenantConfig(BaseModel):
     @field_validator("api_key_sha256")
     @classmethod
     def _hashes(cls, v: list[str]) -> list[str]:
-        out = [h.strip().lower() for h in v]
-        if not all(_HEX64.match(h) for h in out):
-            # Never echo the value: someone may have pasted a plaintext key here.
-            raise ValueError("each api_key_sha256 must be 64 hex characters (SHA-256 of the key)")
-        return out
+        return _key_hashes(v)
 
     def build_policy(self, base_dir: Path) -> Policy | None:
         """The tenant's policy (file or inline) with its extra terms appended; None: defaults."""
@@ -115,7 +140,17 @@ class GatewayConfig(BaseModel):
     session_secret_env: str | None = None
     policy_file: Path | None = None  # policy of the default tenant (no tenants configured)
     tenants: list[TenantConfig] = Field(default_factory=list)
+    limits: Limits = Field(default_factory=Limits)
+    # SHA-256 of keys that open /metrics and /openapi.json; none: those routes answer 404.
+    admin_api_key_sha256: list[str] = Field(default_factory=list)
+    # Browser origins allowed by CORS (e.g. ["https://app.example.com"]); empty: CORS off.
+    cors_origins: list[str] = Field(default_factory=list)
     base_dir: Path = Field(default=Path("."), exclude=True)
+
+    @field_validator("admin_api_key_sha256")
+    @classmethod
+    def _admin_hashes(cls, v: list[str]) -> list[str]:
+        return _key_hashes(v)
 
     @field_validator("tenants")
     @classmethod
@@ -127,6 +162,13 @@ class GatewayConfig(BaseModel):
         if len(set(hashes)) != len(hashes):
             raise ValueError("an API key hash is listed for more than one tenant")
         return v
+
+    @model_validator(mode="after")
+    def _admin_apart(self) -> GatewayConfig:
+        tenant_keys = {h for t in self.tenants for h in t.api_key_sha256}
+        if tenant_keys & set(self.admin_api_key_sha256):
+            raise ValueError("an admin key hash is also a tenant key; use separate keys")
+        return self
 
     def resolved_session_secret(self) -> bytes | None:
         s = self.session_secret or (

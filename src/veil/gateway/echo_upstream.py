@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import StreamingResponse
+
+from veil.wire.openai import ChatCompletionRequest, chat_chunk, chat_completion, model_list
+from veil.wire.server import add_health_routes, install_error_handlers
+from veil.wire.sse import DONE, encode_event
 
 REPLY_CHARS = 256
 CHUNKS = 16
@@ -23,57 +26,30 @@ CHUNKS = 16
 
 def create_echo_app() -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None)
+    install_error_handlers(app)
+    add_health_routes(app)
 
     @app.post("/v1/chat/completions")
-    async def chat(request: Request) -> Any:
-        body = await request.json()
-        last = body["messages"][-1].get("content") or ""
+    async def chat(req: ChatCompletionRequest) -> Any:
+        last = req.messages[-1].content or ""
         text = "Echo: " + (last if isinstance(last, str) else "")[:REPLY_CHARS]
-        base = {"id": "chatcmpl-echo", "created": 0, "model": body.get("model", "echo")}
-        if not body.get("stream"):
-            return {
-                **base,
-                "object": "chat.completion",
-                "choices": [
-                    {
-                        "index": 0,
-                        "message": {"role": "assistant", "content": text},
-                        "finish_reason": "stop",
-                    }
-                ],
-            }
+        cid, model = "chatcmpl-echo", req.model
+        if not req.stream:
+            return chat_completion(id=cid, model=model, content=text, created=0)
         step = max(1, len(text) // CHUNKS)
 
         async def events() -> AsyncIterator[bytes]:
             for i in range(0, len(text), step):
-                obj = {
-                    **base,
-                    "object": "chat.completion.chunk",
-                    "choices": [
-                        {
-                            "index": 0,
-                            "delta": {"content": text[i : i + step]},
-                            "finish_reason": None,
-                        }
-                    ],
-                }
-                yield f"data: {json.dumps(obj)}\n\n".encode()
-            obj = {
-                **base,
-                "object": "chat.completion.chunk",
-                "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
-            }
-            yield f"data: {json.dumps(obj)}\n\ndata: [DONE]\n\n".encode()
+                delta = {"content": text[i : i + step]}
+                yield encode_event(chat_chunk(id=cid, model=model, created=0, delta=delta))
+            end = chat_chunk(id=cid, model=model, created=0, delta={}, finish_reason="stop")
+            yield encode_event(end) + DONE
 
         return StreamingResponse(events(), media_type="text/event-stream")
 
     @app.get("/v1/models")
     async def models() -> dict[str, Any]:
-        return {"object": "list", "data": [{"id": "echo", "object": "model", "owned_by": "veil"}]}
-
-    @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+        return model_list("echo")
 
     return app
 

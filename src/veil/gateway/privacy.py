@@ -8,39 +8,21 @@ bodies are built only after every field was masked, so a partial body is never f
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
+from veil.core import ChunkRestorer as StreamRestorer
+from veil.core import PrivacyCore
+from veil.mask.placeholders import is_fragment
+
+from .fields import WalkContext, end_user, user_pseudonym, walk
 from .upstream import Body
 
-
-class _Entity(Protocol):
-    type: str
-
-
-class _ProtectResult(Protocol):
-    masked: str
-    entities: Sequence[_Entity]
-
-
-class StreamRestorer(Protocol):
-    def feed(self, chunk: str) -> str: ...
-
-    def flush(self) -> str: ...
-
-
-class PrivacyCore(Protocol):
-    """The part of :class:`veil.Veil` the gateway uses."""
-
-    def protect(self, text: str, *, session: str = ..., tenant: str = ...) -> _ProtectResult: ...
-
-    def restore(self, text: str, *, session: str = ..., tenant: str = ...) -> str: ...
-
-    def stream_restorer(self, *, session: str, tenant: str) -> StreamRestorer: ...
-
-    def scan_output(self, text: str, *, session: str, tenant: str) -> str: ...
+#: Used when the gateway passes no pseudonym key (library use, tests).
+_PROCESS_PSEUDONYM_KEY = os.urandom(32)
 
 
 @dataclass
@@ -50,69 +32,89 @@ class Conversation:
     core: PrivacyCore
     tenant: str
     session: str
+    #: Stable id of the API key that sent the request ("anonymous" without auth); the session
+    #: was derived from it (gateway/sessions.py).
+    principal: str = "anonymous"
+    #: Keyed pseudonym of the request's end user (``user`` field), set by ``protect_request``.
+    user: str | None = None
+    #: HMAC key of user pseudonyms; the gateway passes one derived from its session secret so
+    #: pseudonyms survive restarts and agree across replicas (default: random per process).
+    pseudonym_key: bytes = field(default=_PROCESS_PSEUDONYM_KEY, repr=False)
     entity_counts: Counter[str] = field(default_factory=Counter)
+    #: Every replacement produced while protecting this request: restoration is scoped to it,
+    #: so an answer gets back only what its own request sent.
+    scope: set[str] = field(default_factory=set)
 
     # --- going up ----------------------------------------------------------------------------
 
     def protect(self, text: str) -> str:
         if not text or text.isspace():
             return text
-        r = self.core.protect(text, session=self.session, tenant=self.tenant)
+        r = self.core.protect(
+            text, session=self.session, tenant=self.tenant, user=self.budget_user
+        )
         self.entity_counts.update(e.type for e in r.entities)
+        self.scope.update(e.replacement for e in r.entities)
         return r.masked
 
-    def protect_arguments(self, arguments: str) -> str:
-        """Tool-call arguments (a JSON string): masked as text, and leaf by leaf if that would
-        break the JSON (a replacement containing a quote, say)."""
-        masked = self.protect(arguments)
-        try:
-            json.loads(masked)
-            return masked
-        except ValueError:
-            pass
-        try:
-            data = json.loads(arguments)
-        except ValueError:
-            return masked  # was not JSON to begin with; the masked text is all we can send
-        return json.dumps(_map_strings(data, self.protect), ensure_ascii=False)
+    @property
+    def budget_user(self) -> str:
+        """Whom the DP budget is charged to: the principal and the end user's pseudonym."""
+        return f"{self.principal}/{self.user or '-'}"
+
+    def pseudonym(self, value: str) -> str:
+        return user_pseudonym(self.pseudonym_key, self.tenant, value)
+
+    def protect_request(self, endpoint: str, body: Body) -> Body:
+        """The body to send upstream for ``endpoint`` (see :mod:`.fields`): every string masked
+        unless it is an allow-listed protocol token, the end user pseudonymized, unscannable
+        content refused unless the tenant's policy allows it. The caller's body is not changed."""
+        raw_user = end_user(endpoint, body)
+        self.user = self.pseudonym(raw_user) if raw_user is not None else None
+        ctx = WalkContext(
+            protect=self.protect,
+            pseudonym=self.pseudonym,
+            allow_unscannable=self._allow_unscannable(),
+        )
+        return walk(endpoint, body, ctx)
 
     def protect_chat(self, body: Body) -> Body:
-        """Mask every message's text, text parts and tool-call arguments, in place."""
-        for msg in body.get("messages", []):
-            content = msg.get("content")
-            if isinstance(content, str):
-                msg["content"] = self.protect(content)
-            elif isinstance(content, list):
-                for part in content:
-                    if isinstance(part, dict) and isinstance(part.get("text"), str):
-                        part["text"] = self.protect(part["text"])
-            for call in msg.get("tool_calls") or []:
-                fn = call.get("function") if isinstance(call, dict) else None
-                if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
-                    fn["arguments"] = self.protect_arguments(fn["arguments"])
-        return body
+        return self.protect_request("chat.completions", body)
 
     def protect_completion(self, body: Body) -> Body:
-        prompt = body.get("prompt")
-        if isinstance(prompt, str):
-            body["prompt"] = self.protect(prompt)
-        elif isinstance(prompt, list):
-            body["prompt"] = [self.protect(p) if isinstance(p, str) else p for p in prompt]
-        return body
+        return self.protect_request("completions", body)
+
+    def _allow_unscannable(self) -> frozenset[str]:
+        return frozenset(self.core.policy(self.tenant).allow_unscannable)
 
     # --- coming down -------------------------------------------------------------------------
 
-    def restore(self, text: str) -> str:
-        restored = self.core.restore(text, session=self.session, tenant=self.tenant)
+    @property
+    def frozen_scope(self) -> frozenset[str]:
+        return frozenset(self.scope)
+
+    def restore(self, text: str, *, truncated: bool = False) -> str:
+        """Originals back (only this request's), then output scanning. ``truncated``: the
+        answer was cut off by a token limit (a trailing partial placeholder is withheld)."""
+        restored = self.core.restore(
+            text, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
+            truncated=truncated,
+        )
         return self.core.scan_output(restored, session=self.session, tenant=self.tenant)
 
-    def restore_arguments(self, arguments: str) -> str:
+    def restore_arguments(self, arguments: str, *, truncated: bool = False) -> str:
         """Restore inside the JSON structure, so an original with quotes stays valid JSON."""
+
+        def restore(s: str) -> str:
+            return self.core.restore(
+                s, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
+                truncated=truncated,
+            )
+
         try:
             data = json.loads(arguments)
         except ValueError:
-            return self.core.restore(arguments, session=self.session, tenant=self.tenant)
-        restore = lambda s: self.core.restore(s, session=self.session, tenant=self.tenant)  # noqa: E731
+            return restore(arguments)
         return json.dumps(_map_strings(data, restore), ensure_ascii=False)
 
     def restore_chat(self, data: Body) -> Body:
@@ -120,20 +122,133 @@ class Conversation:
             msg = choice.get("message") if isinstance(choice, dict) else None
             if not isinstance(msg, dict):
                 continue
+            cut = choice.get("finish_reason") == "length"
+            raw = msg.get("content")
             for key in ("content", "refusal", "reasoning_content"):
                 if isinstance(msg.get(key), str):
-                    msg[key] = self.restore(msg[key])
+                    msg[key] = self.restore(msg[key], truncated=cut)
             for call in msg.get("tool_calls") or []:
                 fn = call.get("function") if isinstance(call, dict) else None
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
-                    fn["arguments"] = self.restore_arguments(fn["arguments"])
+                    fn["arguments"] = self.restore_arguments(fn["arguments"], truncated=cut)
+            self.restore_choice_logprobs(choice, raw, msg.get("content"), truncated=cut)
         return data
 
     def restore_completion(self, data: Body) -> Body:
         for choice in data.get("choices") or []:
             if isinstance(choice, dict) and isinstance(choice.get("text"), str):
-                choice["text"] = self.restore(choice["text"])
+                cut = choice.get("finish_reason") == "length"
+                raw = choice["text"]
+                choice["text"] = self.restore(raw, truncated=cut)
+                self.restore_choice_logprobs(choice, raw, choice["text"], truncated=cut)
         return data
+
+    # --- logprobs: their tokens are fragments of placeholders ("[", "PERSON", "_1]") -----------
+
+    def _policy_value(self, name: str, default: str) -> str:
+        policy_of = getattr(self.core, "policy", None)
+        if policy_of is None:
+            return default
+        return str(getattr(policy_of(self.tenant), name, default))
+
+    def restore_choice_logprobs(
+        self, choice: Body, raw: object, restored: object, *, truncated: bool = False
+    ) -> None:
+        """The choice's logprobs when its text was restored: dropped (policy ``drop``, the
+        default), or with the tokens of every restored span merged into one (``restore``).
+        Logprobs of an answer that restoration left unchanged pass as they are."""
+        lp = choice.get("logprobs")
+        if isinstance(lp, dict):
+            choice["logprobs"] = self.logprobs_for(lp, raw, restored, truncated=truncated)
+
+    def logprobs_for(
+        self, lp: Body, raw: object, restored: object, *, truncated: bool = False
+    ) -> Body | None:
+        if raw == restored:
+            return lp
+        if self._policy_value("logprobs", "drop") != "restore":
+            return None
+        try:
+            return self.restore_logprobs(lp, truncated=truncated)
+        except (TypeError, KeyError, ValueError, AttributeError):
+            return None  # a shape we do not know: never pass fragments through
+
+    def restore_logprobs(self, lp: Body, *, truncated: bool = False) -> Body:
+        """Chat (``content``/``refusal`` lists) or completions (``tokens``...) logprobs with
+        restored tokens. Tokens go through the same streaming pipe as the text, so the merged
+        tokens spell exactly the restored answer."""
+        if "tokens" in lp:
+            n = len(lp["tokens"])
+            entries = [
+                {"token": t, "logprob": p, "top_logprobs": top}
+                for t, p, top in zip(
+                    lp["tokens"], lp.get("token_logprobs") or [None] * n,
+                    lp.get("top_logprobs") or [None] * n, strict=True,
+                )
+            ]
+            merged = self._merge_tokens(entries, truncated, chat=False)
+            offsets: list[int] = []
+            pos = int((lp.get("text_offset") or [0])[0] or 0)
+            for e in merged:
+                offsets.append(pos)
+                pos += len(e["token"])
+            return {
+                "tokens": [e["token"] for e in merged],
+                "token_logprobs": [e["logprob"] for e in merged],
+                "top_logprobs": [e["top_logprobs"] for e in merged],
+                "text_offset": offsets,
+            }
+        out = dict(lp)
+        for key in ("content", "refusal"):
+            if isinstance(lp.get(key), list):
+                out[key] = self._merge_tokens(lp[key], truncated, chat=True)
+        return out
+
+    def _merge_tokens(
+        self, entries: list[Any], truncated: bool, *, chat: bool
+    ) -> list[dict[str, Any]]:
+        pipe = TextPipe(self, window=output_scan_window(self.core, self.tenant))
+        out: list[dict[str, Any]] = []
+        group: list[Any] = []
+
+        def emit(text: str) -> None:
+            if not group:
+                return
+            single = len(group) == 1 and group[0]["token"] == text
+            logprobs = [g.get("logprob") for g in group]
+            entry: dict[str, Any] = {
+                "token": text,
+                # a merged token is as likely as its tokens together
+                "logprob": sum(logprobs) if None not in logprobs else None,
+                # alternatives are known for one unchanged token only, and none may be a fragment
+                "top_logprobs": self._clean_alternatives(group[0].get("top_logprobs"), chat)
+                if single else ([] if chat else None),
+            }
+            if chat:
+                entry["bytes"] = list(text.encode("utf-8"))
+            out.append(entry)
+            group.clear()
+
+        for e in entries:
+            group.append(e)
+            text = pipe.feed(str(e["token"]))
+            if text:
+                emit(text)
+        tail = pipe.flush(truncated=truncated)
+        if tail:
+            emit(tail)
+        # tokens withheld from a cut-off answer are dropped with their text
+        return out
+
+    def _clean_alternatives(self, top: Any, chat: bool) -> Any:
+        def plain(t: str) -> bool:
+            return not is_fragment(t) and self.restore(t) == t
+
+        if chat and isinstance(top, list):
+            return [a for a in top if isinstance(a, dict) and plain(str(a.get("token", "")))]
+        if not chat and isinstance(top, dict):
+            return {t: p for t, p in top.items() if plain(str(t))}
+        return top
 
 
 def _map_strings(data: Any, fn: Callable[[str], str]) -> Any:
@@ -177,7 +292,9 @@ class TextPipe:
 
     def __init__(self, conv: Conversation, *, window: int = 0) -> None:
         self._conv = conv
-        self._sr = conv.core.stream_restorer(session=conv.session, tenant=conv.tenant)
+        self._sr = conv.core.stream_restorer(
+            session=conv.session, tenant=conv.tenant, scope=conv.frozen_scope
+        )
         self._window = window
         self._pending = ""
 
@@ -208,8 +325,37 @@ class TextPipe:
     def feed(self, chunk: str) -> str:
         return self._out(self._sr.feed(chunk), final=False) if chunk else ""
 
-    def flush(self) -> str:
-        return self._out(self._sr.flush(), final=True)
+    def flush(self, *, truncated: bool = False) -> str:
+        return self._out(self._sr.flush(truncated=truncated), final=True)
+
+
+class _HeldLogprobs:
+    """A streamed choice's logprobs, withheld until the choice ends: only then is it known
+    whether the answer had replacements (see :meth:`Conversation.restore_choice_logprobs`), so
+    the stream carries the same logprobs as the answer would unstreamed, in its last chunk."""
+
+    def __init__(self) -> None:
+        self.lp: Body = {}
+        self.raw: list[str] = []
+        self.out: list[str] = []
+
+    def take(self, choice: Body) -> None:
+        lp = choice.get("logprobs")
+        if isinstance(lp, dict):
+            for key, value in lp.items():
+                if isinstance(value, list):
+                    self.lp.setdefault(key, []).extend(value)
+                else:
+                    self.lp.setdefault(key, value)
+        if "logprobs" in choice:
+            choice["logprobs"] = None
+
+    def result(self, conv: Conversation, truncated: bool) -> Body | None:
+        if not self.lp:
+            return None
+        return conv.logprobs_for(
+            self.lp, "".join(self.raw), "".join(self.out), truncated=truncated
+        )
 
 
 class ChatStreamRestorer:
@@ -221,6 +367,7 @@ class ChatStreamRestorer:
         self._window = output_scan_window(conv.core, conv.tenant)
         self._content: dict[int, TextPipe] = {}
         self._args: dict[tuple[int, int], TextPipe] = {}
+        self._logprobs: dict[int, _HeldLogprobs] = {}
         self._last: Body | None = None
 
     def _content_pipe(self, i: int) -> TextPipe:
@@ -233,14 +380,18 @@ class ChatStreamRestorer:
             self._args[(i, j)] = TextPipe(self._conv)
         return self._args[(i, j)]
 
-    def _flush_choice(self, i: int, delta: Body) -> None:
+    def _flush_choice(self, i: int, delta: Body, *, truncated: bool = False) -> Body | None:
+        """Flush choice ``i`` into ``delta``; returns its withheld logprobs (None: none)."""
         pipe = self._content.pop(i, None)
+        held = self._logprobs.pop(i, None)
         if pipe is not None:
-            tail = pipe.flush()
+            tail = pipe.flush(truncated=truncated)
             if tail:
                 delta["content"] = (delta.get("content") or "") + tail
+                if held is not None:
+                    held.out.append(tail)
         for ci, j in sorted(k for k in self._args if k[0] == i):
-            tail = self._args.pop((ci, j)).flush()
+            tail = self._args.pop((ci, j)).flush(truncated=truncated)
             if not tail:
                 continue
             calls = delta.setdefault("tool_calls", [])
@@ -250,6 +401,7 @@ class ChatStreamRestorer:
             else:
                 fn = same.setdefault("function", {})
                 fn["arguments"] = (fn.get("arguments") or "") + tail
+        return held.result(self._conv, truncated) if held is not None else None
 
     def process(self, chunk: Body) -> Body | None:
         """The chunk to send on, or None when everything in it is held back for now."""
@@ -260,29 +412,39 @@ class ChatStreamRestorer:
             delta = choice.get("delta")
             if not isinstance(delta, dict):
                 delta = choice["delta"] = {}
+            held = self._logprobs.setdefault(i, _HeldLogprobs())
+            held.take(choice)
             if isinstance(delta.get("content"), str):
+                held.raw.append(delta["content"])
                 delta["content"] = self._content_pipe(i).feed(delta["content"])
+                held.out.append(delta["content"])
             for call in delta.get("tool_calls") or []:
                 fn = call.get("function")
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
                     fn["arguments"] = self._args_pipe(i, call.get("index", 0)).feed(fn["arguments"])
             if choice.get("finish_reason"):
-                self._flush_choice(i, delta)
+                cut = choice["finish_reason"] == "length"
+                lp = self._flush_choice(i, delta, truncated=cut)
+                if lp is not None:
+                    choice["logprobs"] = lp
             if delta.get("content") or set(delta) - {"content"} or choice.get("finish_reason"):
                 keep = True
         return chunk if keep else None
 
     def finish(self) -> Body | None:
         """After the upstream's [DONE]: whatever is still held (no finish_reason was sent)."""
-        indices = sorted({*self._content, *(i for i, _ in self._args)})
+        indices = sorted({*self._content, *(i for i, _ in self._args), *self._logprobs})
         if not indices:
             return None
         choices = []
         for i in indices:
             delta: Body = {}
-            self._flush_choice(i, delta)
-            if delta:
-                choices.append({"index": i, "delta": delta, "finish_reason": None})
+            lp = self._flush_choice(i, delta)
+            if delta or lp is not None:
+                choice: Body = {"index": i, "delta": delta, "finish_reason": None}
+                if lp is not None:
+                    choice["logprobs"] = lp
+                choices.append(choice)
         if not choices:
             return None
         base = self._last or {}
@@ -300,6 +462,7 @@ class CompletionStreamRestorer:
         self._conv = conv
         self._window = output_scan_window(conv.core, conv.tenant)
         self._pipes: dict[int, TextPipe] = {}
+        self._logprobs: dict[int, _HeldLogprobs] = {}
         self._last: Body | None = None
 
     def process(self, chunk: Body) -> Body | None:
@@ -309,10 +472,21 @@ class CompletionStreamRestorer:
             i = choice.get("index", 0)
             if i not in self._pipes:
                 self._pipes[i] = TextPipe(self._conv, window=self._window)
+            held = self._logprobs.setdefault(i, _HeldLogprobs())
+            held.take(choice)
             text = choice.get("text")
             out = self._pipes[i].feed(text) if isinstance(text, str) else ""
+            if isinstance(text, str):
+                held.raw.append(text)
             if choice.get("finish_reason"):
-                out += self._pipes.pop(i).flush()
+                cut = choice["finish_reason"] == "length"
+                out += self._pipes.pop(i).flush(truncated=cut)
+                held.out.append(out)
+                lp = self._logprobs.pop(i).result(self._conv, cut)
+                if lp is not None:
+                    choice["logprobs"] = lp
+            else:
+                held.out.append(out)
             choice["text"] = out
             if out or choice.get("finish_reason"):
                 keep = True
@@ -322,8 +496,16 @@ class CompletionStreamRestorer:
         choices = []
         for i in sorted(self._pipes):
             tail = self._pipes.pop(i).flush()
-            if tail:
-                choices.append({"index": i, "text": tail, "finish_reason": None})
+            held = self._logprobs.pop(i, None)
+            lp = None
+            if held is not None:
+                held.out.append(tail)
+                lp = held.result(self._conv, False)
+            if tail or lp is not None:
+                choice: Body = {"index": i, "text": tail, "finish_reason": None}
+                if lp is not None:
+                    choice["logprobs"] = lp
+                choices.append(choice)
         if not choices:
             return None
         base = self._last or {}

@@ -1,4 +1,6 @@
-"""Starting HTTP servers as child processes on a socket bound by the parent (no port races)."""
+"""Child server processes: start them on a socket bound by the parent (no port races), pick a free
+port for servers that only take ``--port``, and stop them. The one home of these helpers for the
+CLI benchmarks and the test suites."""
 
 from __future__ import annotations
 
@@ -10,6 +12,14 @@ from typing import IO
 import httpx
 
 from veil.errors import ConfigError
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port that was free a moment ago, for servers that cannot take a bound socket (``--fd``).
+    Another process may take it before the server binds: callers retry on a failed start."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
 
 
 def spawn_on_socket(
@@ -51,14 +61,15 @@ def spawn_on_socket(
     raise ConfigError(f"{cmd[0]} did not become healthy within {timeout_s:.0f} s")
 
 
-def terminate(proc: subprocess.Popen[bytes]) -> None:
+def terminate(proc: subprocess.Popen[bytes], *, timeout_s: float = 10.0) -> None:
+    """SIGTERM ``proc``, then SIGKILL if it has not exited after ``timeout_s``."""
     if proc.poll() is None:
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
 
 
-__all__ = ["spawn_on_socket", "terminate"]
+__all__ = ["free_port", "spawn_on_socket", "terminate"]

@@ -12,14 +12,16 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from veil.errors import VeilError
+from veil.wire.openai import ChatCompletionRequest, CompletionRequest
 
-from .errors import error_body, status_and_type
-from .protocol import ChatCompletionRequest, CompletionRequest
+from .errors import UpstreamStatusError, error_body, error_code, status_and_type
 from .serving_chat import create_chat_completion
 from .serving_completions import create_completion
 from .sessions import SESSION_HEADER
 from .state import GatewayState
-from .tenants import Tenant
+from .streaming import metric_code
+from .tenants import Principal
+from .upstream import capture_response_headers
 
 log = logging.getLogger("veil.gateway")
 router = APIRouter()
@@ -32,35 +34,85 @@ def _state(request: Request) -> GatewayState:
     return state
 
 
-def error_response(request: Request, exc: BaseException) -> JSONResponse:
+def _request_id(request: Request) -> str:
+    rid = request.scope.get("state", {}).get("request_id")
+    return rid if isinstance(rid, str) else "-"
+
+
+def error_response(
+    request: Request, exc: BaseException, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """OpenAI error JSON for ``exc``, with the upstream's pass-through headers (retry-after,
+    rate limits) when the upstream caused it."""
     status, _ = status_and_type(exc)
-    code = exc.code if isinstance(exc, VeilError) else "internal_error"
-    _state(request).metrics.errors.labels(code).inc()
+    _state(request).metrics.errors.labels(metric_code(exc)).inc()
+    rid = _request_id(request)
     if isinstance(exc, VeilError):
-        log.warning("request refused: path=%s status=%d code=%s", request.url.path, status, code)
+        log.warning(
+            "request refused: id=%s path=%s status=%d code=%s",
+            rid,
+            request.url.path,
+            status,
+            error_code(exc),
+        )
     else:  # class name only: the message or traceback could carry request text
-        log.error("internal failure: path=%s error=%s", request.url.path, type(exc).__name__)
-    return JSONResponse(error_body(exc), status_code=status)
+        log.error(
+            "internal failure: id=%s path=%s error=%s", rid, request.url.path, type(exc).__name__
+        )
+    out = dict(headers or {})
+    if isinstance(exc, UpstreamStatusError):
+        out.update(exc.headers)
+    return JSONResponse(error_body(exc), status_code=status, headers=out)
 
 
-def _authenticate(request: Request) -> Tenant:
-    tenant = _state(request).tenants.authenticate(
+def _authenticate(request: Request) -> Principal:
+    principal = _state(request).tenants.authenticate(
         request.headers.get("authorization"), request.headers.get("x-api-key")
     )
-    request.state.tenant = tenant.name
-    return tenant
+    request.state.tenant = principal.tenant.name
+    return principal
+
+
+def _admin_refusal(request: Request) -> Response | None:
+    """None when the request carries an admin key; else a 404 (no admin key configured: the
+    route does not exist here) or 401. Tenant keys never open admin routes."""
+    from veil.wire.errors import error_body as wire_error_body
+
+    tenants = _state(request).tenants
+    if not tenants.has_admin:
+        return JSONResponse(
+            wire_error_body(
+                "not found; admin routes need admin_api_key_sha256 in the gateway config",
+                "invalid_request_error",
+                code="not_found",
+            ),
+            status_code=404,
+        )
+    if tenants.is_admin(request.headers.get("authorization"), request.headers.get("x-api-key")):
+        return None
+    return JSONResponse(
+        wire_error_body(
+            "admin route: send 'Authorization: Bearer <admin key>' (tenant keys are not accepted)",
+            "authentication_error",
+            code="invalid_api_key",
+        ),
+        status_code=401,
+    )
 
 
 async def _respond(
     request: Request, work: Awaitable[dict[str, Any] | AsyncIterator[bytes]]
 ) -> Response:
-    try:
-        result = await work
-    except Exception as e:  # noqa: BLE001 - fail closed with an OpenAI-shaped error
-        return error_response(request, e)
+    with capture_response_headers() as upstream_headers:
+        try:
+            result = await work
+        except Exception as e:  # noqa: BLE001 - fail closed with an OpenAI-shaped error
+            return error_response(request, e, upstream_headers)
     if isinstance(result, dict):
-        return JSONResponse(result)
-    return StreamingResponse(result, media_type="text/event-stream", headers=_SSE_HEADERS)
+        return JSONResponse(result, headers=upstream_headers)
+    return StreamingResponse(
+        result, media_type="text/event-stream", headers={**_SSE_HEADERS, **upstream_headers}
+    )
 
 
 async def _parse(request: Request, model: type[Any]) -> Any:
@@ -83,10 +135,10 @@ async def _parse(request: Request, model: type[Any]) -> Any:
 @router.post("/v1/chat/completions")
 async def chat_completions(request: Request) -> Response:
     async def work() -> dict[str, Any] | AsyncIterator[bytes]:
-        tenant = _authenticate(request)
+        principal = _authenticate(request)
         req = await _parse(request, ChatCompletionRequest)
         return await create_chat_completion(
-            _state(request), req, tenant, request.headers.get(SESSION_HEADER)
+            _state(request), req, principal, request.headers.get(SESSION_HEADER)
         )
 
     return await _respond(request, work())
@@ -95,10 +147,10 @@ async def chat_completions(request: Request) -> Response:
 @router.post("/v1/completions")
 async def completions(request: Request) -> Response:
     async def work() -> dict[str, Any] | AsyncIterator[bytes]:
-        tenant = _authenticate(request)
+        principal = _authenticate(request)
         req = await _parse(request, CompletionRequest)
         return await create_completion(
-            _state(request), req, tenant, request.headers.get(SESSION_HEADER)
+            _state(request), req, principal, request.headers.get(SESSION_HEADER)
         )
 
     return await _respond(request, work())
@@ -113,15 +165,19 @@ async def models(request: Request) -> Response:
     return await _respond(request, work())
 
 
-@router.get("/healthz")
-async def healthz() -> dict[str, str]:
-    return {"status": "ok"}
-
-
 @router.get("/metrics")
 async def metrics(request: Request) -> Response:
+    if (refused := _admin_refusal(request)) is not None:
+        return refused
     m = _state(request).metrics
     return Response(m.render(), media_type=m.content_type)
+
+
+@router.get("/openapi.json", include_in_schema=False)
+async def openapi(request: Request) -> Response:
+    if (refused := _admin_refusal(request)) is not None:
+        return refused
+    return JSONResponse(request.app.openapi())
 
 
 __all__ = ["error_response", "router"]

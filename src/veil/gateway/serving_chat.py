@@ -8,11 +8,13 @@ from collections.abc import AsyncIterator, Callable
 
 from anyio import to_thread
 
+from veil.wire.openai import ChatCompletionRequest
+
 from .privacy import ChatStreamRestorer, Conversation
-from .protocol import ChatCompletionRequest
+from .sessions import USER_PSEUDONYM
 from .state import GatewayState
 from .streaming import prime, restored_sse
-from .tenants import Tenant
+from .tenants import Principal
 from .upstream import Body
 
 log = logging.getLogger("veil.gateway")
@@ -37,12 +39,22 @@ async def protect_timed(
 
 
 async def create_chat_completion(
-    state: GatewayState, req: ChatCompletionRequest, tenant: Tenant, session_header: str | None
+    state: GatewayState,
+    req: ChatCompletionRequest,
+    principal: Principal,
+    session_header: str | None,
 ) -> Body | AsyncIterator[bytes]:
     """A restored response body, or (``stream: true``) an iterator of SSE bytes."""
     started = time.perf_counter()
-    session = state.sessions.for_chat(tenant.name, req, session_header)
-    conv = Conversation(state.core, tenant.name, session)
+    tenant = principal.tenant
+    session = state.sessions.for_chat(principal, req, session_header)
+    conv = Conversation(
+        state.core,
+        tenant.name,
+        session,
+        principal=principal.id,
+        pseudonym_key=state.sessions.derived_key(USER_PSEUDONYM),
+    )
     body = await protect_timed(state, ENDPOINT, conv, conv.protect_chat, req.wire())
     log.info(
         "chat request: tenant=%s messages=%d stream=%s entities=%d",

@@ -8,12 +8,14 @@ from collections.abc import AsyncIterator
 
 from anyio import to_thread
 
+from veil.wire.openai import CompletionRequest
+
 from .privacy import CompletionStreamRestorer, Conversation
-from .protocol import CompletionRequest
 from .serving_chat import protect_timed
+from .sessions import USER_PSEUDONYM
 from .state import GatewayState
 from .streaming import prime, restored_sse
-from .tenants import Tenant
+from .tenants import Principal
 from .upstream import Body
 
 log = logging.getLogger("veil.gateway")
@@ -21,15 +23,21 @@ ENDPOINT = "completions"
 
 
 async def create_completion(
-    state: GatewayState, req: CompletionRequest, tenant: Tenant, session_header: str | None
+    state: GatewayState,
+    req: CompletionRequest,
+    principal: Principal,
+    session_header: str | None,
 ) -> Body | AsyncIterator[bytes]:
     started = time.perf_counter()
+    tenant = principal.tenant
     conv = Conversation(
-        state.core, tenant.name, state.sessions.for_completion(tenant.name, session_header)
+        state.core,
+        tenant.name,
+        state.sessions.for_completion(principal, session_header),
+        principal=principal.id,
+        pseudonym_key=state.sessions.derived_key(USER_PSEUDONYM),
     )
-    body = await protect_timed(
-        state, ENDPOINT, conv, conv.protect_completion, req.wire()
-    )
+    body = await protect_timed(state, ENDPOINT, conv, conv.protect_completion, req.wire())
     log.info(
         "completion request: tenant=%s stream=%s entities=%d",
         tenant.name,

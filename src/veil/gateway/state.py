@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .limits import Limiter
 from .metrics import GatewayMetrics
 from .privacy import PrivacyCore
 from .sessions import SessionResolver
@@ -18,6 +19,7 @@ class GatewayState:
     tenants: TenantRegistry
     sessions: SessionResolver = field(default_factory=SessionResolver)
     metrics: GatewayMetrics = field(default_factory=GatewayMetrics)
+    limiter: Limiter = field(default_factory=Limiter)
 
 
 __all__ = ["GatewayState"]

@@ -1,22 +1,37 @@
-"""Server-sent events: upstream events in, restored events out, errors as a final event."""
+"""Server-sent events: upstream events in, restored events out, errors as a final event.
+
+Every stream the gateway sends ends in one of two ways: the complete answer then ``data: [DONE]``,
+or an error event then ``data: [DONE]``. The upstream iterator raises on every ending other than
+the upstream's own ``[DONE]`` (see :meth:`OpenAIUpstream._stream`); here every failure while
+restoring, flushing or closing becomes the error event. Only a cancelled task (the client went
+away) ends a stream without them, since nobody is left to read it.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import AsyncIterator
 from typing import Protocol
 
-from anyio import to_thread
+from anyio import CancelScope, to_thread
 
-from .errors import sse_error
+from veil.errors import VeilError
+from veil.wire.errors import error_event
+from veil.wire.sse import DONE, encode_event
+
+from .errors import error_code, sse_error
 from .metrics import GatewayMetrics
 from .upstream import Body
 
 log = logging.getLogger("veil.gateway")
 
-DONE = b"data: [DONE]\n\n"
+# Sent if building the real error event fails too: the client must still learn the stream broke.
+_FALLBACK_ERROR = error_event(
+    "the stream failed and its answer is incomplete; retry the request",
+    "server_error",
+    code="internal_error",
+)
 
 
 class _Restorer(Protocol):
@@ -25,18 +40,49 @@ class _Restorer(Protocol):
     def finish(self) -> Body | None: ...
 
 
-def _event(obj: Body) -> bytes:
-    return b"data: " + json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode() + b"\n\n"
-
-
 async def prime(events: AsyncIterator[Body]) -> tuple[Body | None, AsyncIterator[Body]]:
-    """Wait for the first upstream event, so that a failure to start (HTTP 401, 404, timeout)
-    becomes a normal HTTP error response instead of an error inside a 200 stream."""
+    """Wait for the first upstream event, so that a failure to start (HTTP 401, 404, timeout,
+    unreachable) becomes a normal HTTP error response instead of an error inside a 200 stream."""
     try:
         first = await events.__anext__()
     except StopAsyncIteration:
         return None, events
     return first, events
+
+
+async def _close(events: AsyncIterator[Body], endpoint: str) -> bool:
+    """Close the upstream iterator; False (logged) if closing failed."""
+    aclose = getattr(events, "aclose", None)
+    if aclose is None:
+        return True
+    try:
+        await aclose()
+    except Exception as e:  # noqa: BLE001 - reported by the caller as an error event
+        log.warning(
+            "closing the upstream stream failed: endpoint=%s error=%s", endpoint, type(e).__name__
+        )
+        return False
+    return True
+
+
+def metric_code(e: BaseException) -> str:
+    """The ``veil_errors`` label: Veil's own code (a small fixed set; an upstream's codes are not
+    ours to bound)."""
+    return e.code if isinstance(e, VeilError) else "internal_error"
+
+
+def _error_event(e: BaseException, metrics: GatewayMetrics, endpoint: str) -> bytes:
+    try:
+        metrics.errors.labels(metric_code(e)).inc()
+        log.warning(
+            "stream aborted: endpoint=%s error=%s code=%s",
+            endpoint,
+            type(e).__name__,
+            error_code(e),
+        )
+        return sse_error(e)
+    except Exception:  # noqa: BLE001 - never let the error path end the stream silently
+        return _FALLBACK_ERROR
 
 
 async def restored_sse(
@@ -50,6 +96,7 @@ async def restored_sse(
 ) -> AsyncIterator[bytes]:
     """Restore each event as it arrives (no buffering beyond the restorer's own hold-back)."""
     first_sent = False
+    failed: BaseException | None = None
     try:
         pending = [first] if first is not None else []
         while True:
@@ -65,20 +112,25 @@ async def restored_sse(
                 if not first_sent:
                     metrics.first_token.labels(endpoint).observe(time.perf_counter() - started)
                     first_sent = True
-                yield _event(out)
+                yield encode_event(out)
         tail = await to_thread.run_sync(restorer.finish)
         if tail is not None:
-            yield _event(tail)
+            yield encode_event(tail)
     except Exception as e:  # noqa: BLE001 - every failure ends the stream with an error event
-        code = getattr(e, "code", "internal_error")
-        metrics.errors.labels(code).inc()
-        log.warning("stream aborted: endpoint=%s error=%s", endpoint, type(e).__name__)
-        yield sse_error(e)
-    finally:
-        aclose = getattr(events, "aclose", None)
-        if aclose is not None:
-            await aclose()
+        failed = e
+    except BaseException:
+        # GeneratorExit / cancellation (client gone): nobody is left to read an event, and an
+        # async generator must not yield after GeneratorExit. Still release the upstream
+        # connection, shielded so that a pending cancellation does not skip it.
+        with CancelScope(shield=True):
+            await _close(events, endpoint)
+        raise
+    closed = await _close(events, endpoint)
+    if failed is not None:
+        yield _error_event(failed, metrics, endpoint)
+    elif not closed:
+        yield _FALLBACK_ERROR
     yield DONE
 
 
-__all__ = ["DONE", "prime", "restored_sse"]
+__all__ = ["DONE", "metric_code", "prime", "restored_sse"]

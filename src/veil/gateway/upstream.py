@@ -7,18 +7,25 @@ client (``async chat(messages, **params) -> str`` / ``stream_chat(...) -> AsyncI
 e.g. the obfuscated upstream) to the same interface.
 
 Upstream response bodies are never logged or put into exception messages: they may quote the
-(masked) prompt, and error text of third-party APIs is not under our control.
+(masked) prompt, and error text of third-party APIs is not under our control. An upstream's error
+(status, type, code, param, message) is relayed to the client that caused it, unrestored, and its
+rate-limit headers with it (:func:`capture_response_headers`).
 """
 
 from __future__ import annotations
 
 import json
 import time
-import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol, runtime_checkable
 
 import httpx
+
+from veil.wire.errors import parse_error
+from veil.wire.openai import chat_chunk, chat_completion, model_list, new_id
+from veil.wire.sse import DONE_DATA, aiter_sse_data
 
 from .errors import (
     UpstreamConnectError,
@@ -28,6 +35,50 @@ from .errors import (
 )
 
 Body = dict[str, Any]
+
+#: Upstream response headers a client of the gateway gets too (rate limits, retry hints,
+#: timing); the upstream's request id comes back as ``x-upstream-request-id``, next to Veil's own.
+PASSTHROUGH_HEADERS = ("retry-after", "retry-after-ms", "openai-processing-ms")
+PASSTHROUGH_PREFIXES = ("x-ratelimit-",)
+
+_response_headers: ContextVar[dict[str, str] | None] = ContextVar(
+    "veil_upstream_response_headers", default=None
+)
+
+
+@contextmanager
+def capture_response_headers() -> Iterator[dict[str, str]]:
+    """Collect the pass-through headers of the upstream responses made in this context.
+
+    A context variable instead of a return value keeps :class:`Upstream` dealing in bodies only;
+    the router opens one capture per request (a stream's first event is awaited in the request's
+    own task, so its headers are in by the time the response starts).
+    """
+    headers: dict[str, str] = {}
+    token = _response_headers.set(headers)
+    try:
+        yield headers
+    finally:
+        _response_headers.reset(token)
+
+
+def passthrough_headers(resp: httpx.Response) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in resp.headers.items():
+        key = name.lower()
+        if key in PASSTHROUGH_HEADERS or key.startswith(PASSTHROUGH_PREFIXES):
+            out[key] = value
+    if rid := resp.headers.get("x-request-id"):
+        out["x-upstream-request-id"] = rid
+    return out
+
+
+def _record_headers(resp: httpx.Response) -> dict[str, str]:
+    headers = passthrough_headers(resp)
+    sink = _response_headers.get()
+    if sink is not None:
+        sink.update(headers)
+    return headers
 
 
 @runtime_checkable
@@ -45,19 +96,12 @@ class Upstream(Protocol):
     async def aclose(self) -> None: ...
 
 
-def _upstream_type(resp: httpx.Response) -> str | None:
-    """The short error ``type``/``code`` identifier of an OpenAI error body, if any (no text)."""
+def _status_error(resp: httpx.Response, headers: dict[str, str]) -> UpstreamStatusError:
     try:
-        err = resp.json().get("error")
-    except (ValueError, AttributeError):
-        return None
-    if not isinstance(err, dict):
-        return None
-    for key in ("type", "code"):
-        v = err.get(key)
-        if isinstance(v, str) and v.replace("_", "").isalnum() and len(v) <= 64:
-            return v
-    return None
+        detail = parse_error(resp.json())
+    except ValueError:
+        detail = None
+    return UpstreamStatusError(resp.status_code, detail, headers=headers)
 
 
 class OpenAIUpstream:
@@ -88,6 +132,11 @@ class OpenAIUpstream:
     async def aclose(self) -> None:
         await self._client.aclose()
 
+    def _unreachable(self) -> UpstreamConnectError:
+        return UpstreamConnectError(
+            f"cannot reach the upstream LLM at {self.base_url}; check --upstream-base-url"
+        )
+
     async def _request(self, method: str, path: str, body: Body | None = None) -> Body:
         try:
             resp = await self._client.request(method, path, json=body)
@@ -96,11 +145,10 @@ class OpenAIUpstream:
                 "upstream LLM timed out; retry, or raise the upstream read timeout"
             ) from None
         except httpx.TransportError:
-            raise UpstreamConnectError(
-                f"cannot reach the upstream LLM at {self.base_url}; check --upstream-base-url"
-            ) from None
+            raise self._unreachable() from None
+        headers = _record_headers(resp)
         if resp.status_code >= 400:
-            raise UpstreamStatusError(resp.status_code, _upstream_type(resp))
+            raise _status_error(resp, headers)
         try:
             data = resp.json()
         except ValueError:
@@ -112,43 +160,37 @@ class OpenAIUpstream:
         return data
 
     async def _stream(self, path: str, body: Body) -> AsyncIterator[Body]:
-        done = False
+        """Upstream events until its ``[DONE]``; every other ending raises an UpstreamError, so
+        a stream cannot look complete when it is not."""
+        started = False  # response headers received: later transport errors are a broken stream
         try:
             async with self._client.stream("POST", path, json=body) as resp:
+                started = True
+                headers = _record_headers(resp)
                 if resp.status_code >= 400:
                     await resp.aread()
-                    raise UpstreamStatusError(resp.status_code, _upstream_type(resp))
-                async for line in resp.aiter_lines():
-                    if not line.startswith("data:"):
-                        continue  # comments, event names, keep-alives
-                    data = line[5:].strip()
-                    if data == "[DONE]":
-                        done = True
-                        break
-                    try:
-                        event = json.loads(data)
-                    except ValueError:
-                        raise UpstreamProtocolError(
-                            "upstream LLM sent a stream event that is not JSON"
-                        ) from None
-                    if isinstance(event, dict) and "error" in event and "choices" not in event:
-                        err = event.get("error")
-                        typ = err.get("type") if isinstance(err, dict) else None
-                        raise UpstreamStatusError(502, typ if isinstance(typ, str) else None)
-                    if isinstance(event, dict):
-                        yield event
+                    raise _status_error(resp, headers)
+                async for data in aiter_sse_data(resp.aiter_lines()):
+                    if data == DONE_DATA:
+                        return
+                    yield _stream_event(data)
         except httpx.TimeoutException:
             raise UpstreamTimeoutError(
                 "upstream LLM timed out while streaming; retry, or raise the read timeout"
             ) from None
         except httpx.TransportError:
+            if not started:
+                raise self._unreachable() from None
             raise UpstreamProtocolError(
                 "upstream LLM stream broke off (connection dropped); the answer is incomplete"
             ) from None
-        if not done:
+        except httpx.HTTPError:  # DecodingError and the like: not a transport failure
             raise UpstreamProtocolError(
-                "upstream LLM stream ended without [DONE]; the answer may be incomplete"
-            )
+                "upstream LLM sent a stream that cannot be decoded; the answer is incomplete"
+            ) from None
+        raise UpstreamProtocolError(
+            "upstream LLM stream ended without [DONE]; the answer may be incomplete"
+        )
 
     async def chat(self, body: Body) -> Body:
         return await self._request("POST", "/chat/completions", body)
@@ -164,6 +206,35 @@ class OpenAIUpstream:
 
     async def models(self) -> Body:
         return await self._request("GET", "/models")
+
+    async def probe(self, timeout_s: float = 2.0) -> None:
+        """Raise an UpstreamError unless ``GET {base}/models`` answers (for ``/readyz``).
+
+        Any HTTP answer below 500 counts as reachable: a 401 means a wrong key, which requests
+        will report themselves, not an unreachable upstream.
+        """
+        try:
+            resp = await self._client.get("/models", timeout=timeout_s)
+        except httpx.TimeoutException:
+            raise UpstreamTimeoutError("upstream LLM did not answer GET /models in time") from None
+        except httpx.TransportError:
+            raise self._unreachable() from None
+        if resp.status_code >= 500:
+            raise UpstreamStatusError(resp.status_code)
+
+
+def _stream_event(data: str) -> Body:
+    try:
+        event = json.loads(data)
+    except ValueError:
+        raise UpstreamProtocolError("upstream LLM sent a stream event that is not JSON") from None
+    if not isinstance(event, dict):
+        # Dropping it would silently lose part of the answer.
+        raise UpstreamProtocolError("upstream LLM sent a stream event that is not a JSON object")
+    if "error" in event and "choices" not in event:
+        detail = parse_error(event)
+        raise UpstreamStatusError(502, detail, headers=dict(_response_headers.get() or {}))
+    return event
 
 
 class TextChatClient(Protocol):
@@ -190,32 +261,18 @@ class ChatOnlyUpstream:
 
     async def chat(self, body: Body) -> Body:
         text = await self._client.chat(body["messages"], **self._params(body))
-        return {
-            "id": f"chatcmpl-{uuid.uuid4().hex}",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": body.get("model", self._model),
-            "choices": [
-                {
-                    "index": 0,
-                    "message": {"role": "assistant", "content": text},
-                    "finish_reason": "stop",
-                }
-            ],
-        }
+        return chat_completion(
+            id=new_id("chatcmpl"), model=body.get("model", self._model), content=text
+        )
 
     async def stream_chat(self, body: Body) -> AsyncIterator[Body]:
-        cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+        cid, created = new_id("chatcmpl"), int(time.time())
         model = body.get("model", self._model)
 
         def chunk(delta: Body, finish: str | None = None) -> Body:
-            return {
-                "id": cid,
-                "object": "chat.completion.chunk",
-                "created": created,
-                "model": model,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-            }
+            return chat_chunk(
+                id=cid, model=model, created=created, delta=delta, finish_reason=finish
+            )
 
         yield chunk({"role": "assistant", "content": ""})
         async for piece in self._client.stream_chat(body["messages"], **self._params(body)):
@@ -234,10 +291,7 @@ class ChatOnlyUpstream:
         yield {}  # pragma: no cover - unreachable, makes this an async generator
 
     async def models(self) -> Body:
-        return {
-            "object": "list",
-            "data": [{"id": self._model, "object": "model", "owned_by": "veil"}],
-        }
+        return model_list(self._model)
 
     async def aclose(self) -> None:
         close = getattr(self._client, "aclose", None)
@@ -245,4 +299,13 @@ class ChatOnlyUpstream:
             await close()
 
 
-__all__ = ["Body", "ChatOnlyUpstream", "OpenAIUpstream", "TextChatClient", "Upstream"]
+__all__ = [
+    "PASSTHROUGH_HEADERS",
+    "Body",
+    "ChatOnlyUpstream",
+    "OpenAIUpstream",
+    "TextChatClient",
+    "Upstream",
+    "capture_response_headers",
+    "passthrough_headers",
+]

@@ -49,7 +49,9 @@ PLACEHOLDER_ALTERATIONS: dict[str, Alteration] = {
     "parentheses": _ph("({t}_{n})"),
     "angle": _ph("<{t}_{n}>"),
     "curly": _ph("{{{t}_{n}}}"),
-    "double_square": _ph("[[{t}_{n}]]"),
+    # The token owns one bracket level: "[Jane Doe]" is masked to "[[PERSON_1]]", so an extra
+    # level is the text's and stays.
+    "double_square": _ph("[[{t}_{n}]]", "[{o}]"),
     "double_curly": _ph("{{{{{t}_{n}}}}}"),
     "bold_around": _ph("**[{t}_{n}]**", "**{o}**"),
     "bold_inside": _ph("[**{t}_{n}**]"),

@@ -8,23 +8,31 @@ Consistency rules, per (tenant, session):
    replacement re-rendered in the variant's shape ("LOPEZ, Maria"), so it restores exactly.
 3. A person named by part of a known name ("Jane", "Ms. Doe", "Jane's") is an alias of that
    person when exactly one known person matches; ambiguity gives a new identity (fail safe).
+
+Text the caller typed that a restorer could take for a placeholder ("[SSN_1]", "PERSON_1",
+"[**EMAIL_1**]") is masked too, as a ``LITERAL`` entity with a placeholder whatever the policy
+says: the upstream sees ``[LITERAL_1]``, and the answer gets the text back exactly as typed,
+never someone's value. Look-alikes win over detections: a detection is trimmed to the text
+outside them, so no detection can split one.
+
+Detections arrive non-overlapping and sorted (the detection engine resolves overlaps once);
+the masker only checks that.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from veil.config import Policy
-from veil.detect.engine import resolve_overlaps as _resolve
 from veil.detect.entity import Detection
 from veil.errors import MaskingError, VeilError
-from veil.mask.keys import exact_key, norm_key
+from veil.mask.lookup import exact_key, norm_key
 from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
-from veil.mask.operators import RedactOperator, get_operator
+from veil.mask.operators import PlaceholderOperator, get_operator
+from veil.mask.placeholders import LITERAL, find_lookalikes
 from veil.vault.base import Proposer, Vault, VaultEntry
-
-_PASS_THROUGH = frozenset({"keep", "dp"})  # dp is applied elsewhere; the masker leaves it alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +53,49 @@ class MaskResult:
     entities: list[MaskedEntity] = field(default_factory=list)
 
 
-def resolve_overlaps(detections: list[Detection], length: int) -> list[Detection]:
-    """Non-overlapping detections in text order (the engine's rule), after a bounds check."""
-    if any(not 0 <= d.start < d.end <= length for d in detections):
-        raise MaskingError(
-            "a detection lies outside the text (offsets must index the analysed text); "
-            "the request is refused"
-        )
-    return _resolve(detections)
+def check_spans(detections: Sequence[Detection], length: int) -> list[Detection]:
+    """The detections in text order; they must lie inside the text and be disjoint (as the
+    engine returns them)."""
+    ordered = sorted(detections, key=lambda d: d.start)
+    end = 0
+    for d in ordered:
+        if not 0 <= d.start < d.end <= length:
+            raise MaskingError(
+                "a detection lies outside the text (offsets must index the analysed text); "
+                "the request is refused"
+            )
+        if d.start < end:
+            raise MaskingError(
+                "detections overlap; pass them through veil.detect.resolve_overlaps first "
+                "(the detection engine does)"
+            )
+        end = d.end
+    return ordered
+
+
+def _without_lookalikes(
+    text: str, detections: Sequence[Detection], looks: list[tuple[int, int]]
+) -> list[Detection]:
+    """Detections trimmed to the text outside look-alikes, plus one LITERAL per look-alike.
+
+    A look-alike is never split: a detection reaching into one keeps only its parts outside
+    (each part that still holds a letter or digit); a detection inside one is dropped.
+    """
+    out = [Detection(LITERAL, s, e, 1.0, "lookalike", text[s:e]) for s, e in looks]
+    for d in detections:
+        if d.type == LITERAL:
+            continue  # the finder is the one source of look-alikes (e.g. a seen-value match)
+        pieces = [(d.start, d.end)]
+        for s, e in looks:
+            if e <= d.start or s >= d.end:
+                continue
+            pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]]
+        for a, b in pieces:
+            if (a, b) == (d.start, d.end):
+                out.append(d)
+            elif any(c.isalnum() for c in text[a:b]):
+                out.append(Detection(d.type, a, b, d.score, d.recognizer, text[a:b]))
+    return sorted(out, key=lambda d: d.start)
 
 
 class Masker:
@@ -66,11 +109,21 @@ class Masker:
         return f"Masker(vault={self.vault!r})"
 
     def mask(
-        self, text: str, detections: list[Detection], *, tenant: str, session: str
+        self,
+        text: str,
+        detections: list[Detection],
+        *,
+        tenant: str,
+        session: str,
+        entries: list[VaultEntry] | None = None,
     ) -> MaskResult:
-        """Replace every detection; fails closed (a VeilError, never partially masked text)."""
+        """Replace every detection; fails closed (a VeilError, never partially masked text).
+
+        ``entries``: the session's entries when the caller has loaded them already (they are
+        decrypted, so loading them twice per message is a cost); None: read when needed.
+        """
         try:
-            return self._mask(text, detections, tenant=tenant, session=session)
+            return self._mask(text, detections, tenant=tenant, session=session, entries=entries)
         except VeilError:
             raise
         except Exception as e:  # a bug must not leak a value through a message or go unmasked
@@ -79,17 +132,42 @@ class Masker:
             ) from None
 
     def _mask(
-        self, text: str, detections: list[Detection], *, tenant: str, session: str
+        self,
+        text: str,
+        detections: list[Detection],
+        *,
+        tenant: str,
+        session: str,
+        entries: list[VaultEntry] | None,
     ) -> MaskResult:
+        detections = check_spans(detections, len(text))
+        session_entries = entries
+
+        def loaded() -> list[VaultEntry]:  # the session's entries, read once per call if needed
+            nonlocal session_entries
+            if session_entries is None:
+                session_entries = self.vault.entries(tenant, session)
+            return session_entries
+
+        # Every type a restorer of this session could know: its own, the policy's, these.
+        types = {d.type for d in detections} | set(self.policy.entities)
+        types |= {t.type for t in self.policy.terms}
+        types |= {r.entity for r in getattr(self.policy, "recognizers", ()) if r.entity}
+        if any(c.isdigit() for c in text):
+            types |= {e.entity_type for e in loaded()}
+        chosen = _without_lookalikes(text, detections, find_lookalikes(text, types))
         out: list[str] = []
         entities: list[MaskedEntity] = []
         pos = 0
-        people: _People | None = None  # the session's people, loaded lazily, once per call
+        people: _People | None = None  # the session's people, built lazily, once per call
         seen: dict[tuple[str, str, str], VaultEntry] = {}  # repeated values: one vault lookup
-        chosen = resolve_overlaps(list(detections), len(text))
         for k, d in enumerate(chosen):
-            op_name = self.policy.operator_for(d.type)
-            if op_name in _PASS_THROUGH:
+            # A look-alike always gets a placeholder: any other operator would let it through.
+            op_name = PlaceholderOperator.name if d.type == LITERAL else self.policy.operator_for(
+                d.type
+            )
+            operator = get_operator(op_name)
+            if not operator.masks:
                 continue
             start, end = _trim(text, d.start, d.end)
             if d.type in _WORD_TYPES:
@@ -102,13 +180,18 @@ class Masker:
             if start >= end:
                 continue
             value = text[start:end]
-            if op_name == "redact":
-                replacement = RedactOperator.replacement(d.type)
+            if not operator.stored:
+                replacement = operator.propose(d.type, value, seed=b"", counter=0, attempt=0)
             else:
                 key = (d.type, op_name, value)
                 entry = seen.get(key)
                 if entry is None:
-                    entry, people = self._entry(value, d.type, op_name, tenant, session, people)
+                    if people is None and d.type == "PERSON":
+                        people = _People(loaded())
+                    entry = self._entry(
+                        value, d.type, op_name, tenant, session,
+                        people if d.type == "PERSON" else None,
+                    )
                     seen[key] = entry
                 replacement = entry.replacement
             out.append(text[pos:start])
@@ -129,12 +212,10 @@ class Masker:
         tenant: str,
         session: str,
         people: _People | None,
-    ) -> tuple[VaultEntry, _People | None]:
+    ) -> VaultEntry:
         ek, nk = exact_key(value), norm_key(etype, value)
         hit = self.vault.find(tenant, session, entity_type=etype, exact_key=ek, norm_key=nk)
-        if hit is None and etype == "PERSON":
-            if people is None:
-                people = _People(self.vault.entries(tenant, session))
+        if hit is None and people is not None:
             hit = people.unique_match(value)
         if hit is None:
             operator = get_operator(op_name)
@@ -144,8 +225,8 @@ class Masker:
                 return operator.propose(etype, value, seed=seed, counter=counter, attempt=attempt)
 
             propose: Proposer = base
-            if etype == "PERSON" and op_name != "placeholder" and people is not None:
-                propose = people.distinct_parts(propose)
+            if people is not None and op_name != PlaceholderOperator.name:
+                propose = people.distinct_parts(base)
             hit = self.vault.get_or_create(
                 tenant,
                 session,
@@ -159,8 +240,8 @@ class Masker:
             if people is not None:
                 people.add(hit)
         if exact_key(hit.original) == ek:
-            return hit, people
-        return self._alias(value, etype, ek, hit, tenant, session), people
+            return hit
+        return self._alias(value, etype, ek, hit, tenant, session)
 
     def _alias(
         self, value: str, etype: str, ek: str, canonical: VaultEntry, tenant: str, session: str
@@ -169,34 +250,29 @@ class Masker:
         variant = None
         if canonical.shared:
             pass
-        elif canonical.operator == "placeholder":
+        elif canonical.operator == PlaceholderOperator.name:
             # "[PERSON_1]" -> "[PERSON_1_FIRST]": the LLM still sees one person, and the variant
             # restores to its own spelling, so restore(protect(x)) == x.
             variant = _placeholder_variant(value, etype, canonical)
         else:
             variant = _render_variant(value, etype, canonical)
+        propose: Proposer | None = None
         if variant is not None:
-            linked = canonical.operator == "placeholder"
+            only = variant
+            linked = canonical.operator == PlaceholderOperator.name
 
-            def only_variant(counter: int, attempt: int) -> str:
+            def only_variant(counter: int, attempt: int) -> str | None:
                 if attempt and linked:  # "[PERSON_1_ALT]" taken: "[PERSON_1_ALT2]", ...
-                    return f"{variant[:-1]}{attempt + 1}]"
-                if attempt:
-                    raise MaskingError("variant taken")  # caught below; never user-visible
-                return variant
+                    return f"{only[:-1]}{attempt + 1}]"
+                return None if attempt else only  # taken: share the canonical replacement
 
-            only_variant.uses_counter = False  # type: ignore[attr-defined]
-
-            try:
-                return self.vault.get_or_create(
-                    tenant, session, entity_type=etype, original=value,
-                    operator=canonical.operator, exact_key=ek, propose=only_variant,
-                )
-            except MaskingError:
-                pass  # the variant is taken: share the canonical replacement instead
+            propose = only_variant
+        # A variant does not advance the type's counter (numbering has no gaps); when it is
+        # taken (or there is none) the entry shares the canonical replacement instead.
         return self.vault.get_or_create(
             tenant, session, entity_type=etype, original=value, operator=canonical.operator,
-            exact_key=ek, shared_replacement=canonical.replacement,
+            exact_key=ek, propose=propose, counted=False,
+            shared_replacement=canonical.replacement,
         )
 
 
@@ -251,7 +327,7 @@ class _People:
                 found = e
         return found
 
-    def distinct_parts(self, propose: Proposer) -> Proposer:
+    def distinct_parts(self, propose: Callable[[int, int], str]) -> Proposer:
         """Prefer pseudonyms sharing no name part with the session's people.
 
         The restorer maps pseudonym name parts back ("Dear Kathy," -> "Dear Jane,") only when
@@ -259,7 +335,7 @@ class _People:
         """
         used = self._used
 
-        def distinct(counter: int, attempt: int) -> str:
+        def distinct(counter: int, attempt: int) -> str | None:
             cand = ""
             for j in range(16):
                 cand = propose(counter, attempt * 16 + j)

@@ -13,6 +13,16 @@ keep / dp      the text is left alone by the masker         --
 Reversible operators only *propose* candidates; the vault picks the first free one atomically,
 so a collision (a replacement already used in the session, or equal to an original) just moves
 to the next ``attempt``.
+
+Operators live in a registry keyed by name; a policy accepts exactly the registered names.
+A new one is a class with a ``name`` and ``propose`` (copy :class:`PlaceholderOperator`)::
+
+    @register_operator
+    class InitialsOperator(Operator):
+        name = "initials"
+
+        def propose(self, entity_type, value, *, seed, counter, attempt):
+            return "".join(w[0] for w in value.split()) + "." * (attempt + 1)
 """
 
 from __future__ import annotations
@@ -20,7 +30,9 @@ from __future__ import annotations
 import random
 import threading
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar, TypeVar
 
 from faker import Faker
 
@@ -46,10 +58,16 @@ def seeded(seed: bytes, attempt: int) -> tuple[random.Random, Faker]:
 
 
 class Operator(ABC):
-    """Turns a value into a replacement candidate."""
+    """Turns a value into a replacement candidate.
+
+    ``masks``: the masker replaces the value (``keep`` and ``dp`` leave it in the text);
+    ``stored``: the mapping goes to the vault, so it can be restored (``redact``: never).
+    """
 
     name: ClassVar[str]
     reversible: ClassVar[bool] = True
+    masks: ClassVar[bool] = True
+    stored: ClassVar[bool] = True
 
     @abstractmethod
     def propose(
@@ -61,6 +79,32 @@ class Operator(ABC):
         return f"{type(self).__name__}()"
 
 
+_REGISTRY: dict[str, Operator] = {}
+_O = TypeVar("_O", bound=type[Operator])
+
+
+def register_operator(cls: _O) -> _O:
+    """Class decorator: make an operator available to policies under ``cls.name``."""
+    name = getattr(cls, "name", "")
+    if not name or not name.isidentifier():
+        raise ValueError("an operator class needs a ``name`` (an identifier)")
+    if name in _REGISTRY and type(_REGISTRY[name]) is not cls:
+        raise ValueError(f"operator {name!r} is registered already")
+    _REGISTRY[name] = cls()
+    return cls
+
+
+def operator_names() -> tuple[str, ...]:
+    """The names a policy accepts, sorted."""
+    return tuple(sorted(_REGISTRY))
+
+
+def redaction(entity_type: str) -> str:
+    """The one redaction marker (masking and output scanning alike): ``[REDACTED_TYPE]``."""
+    return f"[REDACTED_{entity_type}]"
+
+
+@register_operator
 class PlaceholderOperator(Operator):
     """``[TYPE_n]``: n counts distinct values per (tenant, session, type), never per message."""
 
@@ -72,6 +116,7 @@ class PlaceholderOperator(Operator):
         return f"[{entity_type}_{counter}]"
 
 
+@register_operator
 class PseudonymOperator(Operator):
     """Realistic fake values (Faker), stable per value: seeded from a per-tenant HMAC."""
 
@@ -84,6 +129,7 @@ class PseudonymOperator(Operator):
         return generate(entity_type, value, rng, fake)
 
 
+@register_operator
 class SyntheticOperator(Operator):
     """Format-preserving values: same length, grouping and validity (Luhn, IBAN, SSN, IP)."""
 
@@ -98,11 +144,13 @@ class SyntheticOperator(Operator):
         return shape(value, rng)
 
 
+@register_operator
 class RedactOperator(Operator):
     """Irreversible: the value is dropped; the vault never sees it."""
 
     name = "redact"
     reversible = False
+    stored = False
 
     def propose(
         self, entity_type: str, value: str, *, seed: bytes, counter: int, attempt: int
@@ -111,19 +159,44 @@ class RedactOperator(Operator):
 
     @staticmethod
     def replacement(entity_type: str) -> str:
-        return f"[REDACTED_{entity_type}]"
+        return redaction(entity_type)
 
 
-OPERATORS: dict[str, Operator] = {
-    op.name: op
-    for op in (PlaceholderOperator(), PseudonymOperator(), SyntheticOperator(), RedactOperator())
-}
+class _LeaveOperator(Operator):
+    """The value stays in the text (nothing is proposed, nothing stored)."""
+
+    reversible = False
+    masks = False
+    stored = False
+
+    def propose(
+        self, entity_type: str, value: str, *, seed: bytes, counter: int, attempt: int
+    ) -> str:
+        return value
+
+
+@register_operator
+class KeepOperator(_LeaveOperator):
+    """Not sensitive for this tenant: left as is."""
+
+    name = "keep"
+
+
+@register_operator
+class DpOperator(_LeaveOperator):
+    """Left in the free text for the DP sanitizer (``Policy.dp``) to perturb with the rest."""
+
+    name = "dp"
+
+
+#: Registered operators by name (read-only view; add with :func:`register_operator`).
+OPERATORS: Mapping[str, Operator] = MappingProxyType(_REGISTRY)
 
 
 def get_operator(name: str) -> Operator:
     try:
-        return OPERATORS[name]
+        return _REGISTRY[name]
     except KeyError:
         raise MaskingError(
-            f"unknown operator {name!r}; use one of placeholder, pseudonym, synthetic, redact, keep"
+            f"unknown operator {name!r}; use one of {', '.join(operator_names())}"
         ) from None

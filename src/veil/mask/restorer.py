@@ -1,4 +1,4 @@
-"""Restoration of originals in LLM output: exact, tolerant, and streaming.
+"""Restoration of originals in LLM output: exact, tolerant, scoped, and streaming.
 
 LLMs rewrite placeholders. One compiled pattern per session accepts the variants seen in
 practice -- case (``[person_1]``), other or missing brackets (``(PERSON_1)``, ``PERSON_1``),
@@ -6,21 +6,30 @@ markdown inside (``[**PERSON_1**]``), extra spaces (``[ PERSON _1 ]``), possessi
 (``[PERSON_1's]``), hyphen/space separators (``PERSON-1``), numbering (``[PERSON_01]``,
 ``[Person #1]``), markdown escapes (``\\[PERSON\\_1\\]``), type synonyms (``[NAME_1]``) -- and
 pseudonyms or synthetic values with changed case or spacing, or a pseudonym's name part used
-alone. Only replacements of THIS tenant and session are in the pattern, so nothing else can be
-restored; redacted values are never stored, so they never come back.
+alone. The placeholder syntax itself lives in :mod:`veil.mask.placeholders`, shared with the
+masker's look-alike finder.
+
+Only replacements of THIS tenant and session are in the pattern -- and, given a ``scope`` (the
+replacements produced while protecting the caller's request), only those: an answer gets back
+the originals of what its request sent, nothing else of the session. Redacted values are never
+stored, so they never come back. A placeholder with no value in scope (one the model invented)
+is rendered per policy (``invented``): a neutral phrase, a visible marker, or left as written.
 
 Bare lower-case words ("person 1") are not restored: without brackets, markdown, an
 underscore or the upper-case type, such text is more likely prose than a placeholder.
 
 Streaming uses the ``regex`` module's partial matching: a suffix of the buffer is held back
 only while it is a match or the prefix of one, so held-back text is bounded by the longest
-possible match and the streamed output equals the restoration of the whole text.
+possible match and the streamed output equals the restoration of the whole text. An answer cut
+off by a token limit (``truncated``) drops a trailing prefix of a replacement ("[CREDIT") in
+both modes alike.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,45 +37,25 @@ import regex
 
 from veil.errors import MaskingError
 from veil.mask.names import parse_name
+from veil.mask.placeholders import (
+    BASE_TYPES,
+    CANONICAL,
+    InventedMode,
+    Token,
+    TypeNames,
+    canonical,
+    squash,
+    token_pattern,
+)
+from veil.mask.placeholders import invented as render_invented
 from veil.vault.base import Vault, VaultEntry
 
-#: "[PERSON_1]", and the linked variant placeholders "[PERSON_1_FIRST]" the masker gives to
-#: other spellings of the same value ("Jane" of "Jane Doe").
-_PLACEHOLDER = regex.compile(r"\[([A-Z][A-Z0-9_]*?)_(\d+)(?:_((?:FIRST|LAST|ALT)\d*))?\]")
-_PARTS = ("FIRST", "LAST", "ALT")
-_SP = r"[ \t]{0,3}"
-_MD = r"[*_`~]{0,3}"
-# "\\[" is a markdown-escaped bracket: LLMs writing markdown emit "\\[PERSON\\_1\\]".
-_OPEN = {
-    "[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>", "\\[": "\\]",
-}
 _CACHE_SIZE = 256
-#: Type names LLMs substitute for ours when they rewrite a placeholder.
-TYPE_ALIASES: dict[str, tuple[str, ...]] = {
-    "PERSON": ("NAME", "PER"),
-    "ORGANIZATION": ("ORG", "COMPANY"),
-    "LOCATION": ("LOC", "PLACE"),
-    "EMAIL": ("EMAIL_ADDRESS",),
-    "PHONE": ("PHONE_NUMBER",),
-    "CREDIT_CARD": ("CARD", "CARD_NUMBER"),
-    "IP_ADDRESS": ("IP",),
-    "US_SSN": ("SSN",),
-    "DATE_OF_BIRTH": ("DOB",),
-    "IBAN": ("IBAN_CODE",),
-}
-
-
-def _lit_key(s: str) -> str:
-    return "".join(c for c in s.casefold() if c.isalnum())
+_Key = tuple[str, str, frozenset[str] | None]  # (tenant, session, scope)
 
 
 def _spelling(s: str) -> str:
     return " ".join(s.casefold().split())
-
-
-def _type_pattern(etype: str) -> str:
-    parts = [regex.escape(p) for p in etype.split("_") if p]
-    return r"[ \t_\-\\]{0,3}".join(parts)
 
 
 def _literal_atoms(rep: str) -> list[str]:
@@ -142,11 +131,11 @@ def _name_tokens(
 
 @dataclass(frozen=True)
 class SessionMatcher:
-    """The compiled pattern and lookup tables of one session's replacements."""
+    """The compiled pattern and lookup tables of one session's (or one scope's) replacements."""
 
-    pattern: regex.Pattern[str] | None
-    placeholders: dict[tuple[str, int, str], str]  # (type key, number, part or "") -> original
-    type_keys: dict[str, str]  # squashed type text -> canonical type
+    pattern: regex.Pattern[str]
+    placeholders: dict[tuple[str, int, str], str]  # (type, number, part or "") -> original
+    types: TypeNames  # every type a placeholder may name (known, and the session's own)
     literals: dict[str, str]  # letters and digits only -> original
     spelled: dict[str, str]  # exact spelling -> original (preferred)
     names: dict[str, str]  # pseudonym name token (casefolded) -> original name token
@@ -154,7 +143,9 @@ class SessionMatcher:
     first_chars: frozenset[str]
 
     @classmethod
-    def build(cls, entries: list[VaultEntry]) -> SessionMatcher:
+    def build(cls, entries: list[VaultEntry], types: Iterable[str] = ()) -> SessionMatcher:
+        """A matcher restoring ``entries``; placeholders of ``types`` (and every known type)
+        without an entry are recognised as invented."""
         placeholders: dict[tuple[str, int, str], str] = {}
         spelled: dict[str, str] = {}  # exact spelling (casefolded, spaces collapsed) -> original
         literals: dict[str, str] = {}  # letters and digits only -> original
@@ -163,63 +154,27 @@ class SessionMatcher:
         for e in entries:
             if e.shared or e.operator == "redact":
                 continue  # aliases restore through their canonical entry; redact never
-            m = _PLACEHOLDER.fullmatch(e.replacement)
+            m = CANONICAL.fullmatch(e.replacement)
             if m and e.operator == "placeholder":
                 placeholders[(m.group(1), int(m.group(2)), m.group(3) or "")] = e.original
                 continue
-            k = _lit_key(e.replacement)
+            k = squash(e.replacement)
             if not k:
                 continue
             spelled.setdefault(_spelling(e.replacement), e.original)
             lit_reps.setdefault(_spelling(e.replacement), e.replacement)
             # Two layouts of one value ("4111 1111.." / "4111-1111..") may share a key; two
             # different values may not: restoring either could be wrong, so neither is.
-            if k in literals and _lit_key(literals[k]) != _lit_key(e.original):
+            if k in literals and squash(literals[k]) != squash(e.original):
                 ambiguous.add(k)
             literals.setdefault(k, e.original)
         for k in ambiguous:
             literals.pop(k, None)
         names = _name_tokens(entries, spelled)
-        types = sorted({t for t, _, _ in placeholders}, key=len, reverse=True)
-        # Names an LLM may use instead of ours ("[NAME_1]" for "[PERSON_1]"), unless the
-        # session has a type of that name itself.
-        type_keys = {_lit_key(t): t for t in types}
-        for t in types:
-            for alias in TYPE_ALIASES.get(t, ()):
-                type_keys.setdefault(_lit_key(alias), t)
-        spellings = sorted(
-            {t for t in types} | {a for t in types for a in TYPE_ALIASES.get(t, ())
-                                  if type_keys[_lit_key(a)] == t},
-            key=len,
-            reverse=True,
-        )
-        alts: list[str] = []
-        max_len = 0
-        first: set[str] = set()  # characters a match can start with
-        if types:
-            type_alt = "|".join(_type_pattern(t) for t in spellings)
-            opens = "|".join(regex.escape(o) for o in sorted(_OPEN, key=len, reverse=True))
-            closes = "|".join(
-                regex.escape(c) for c in sorted(set(_OPEN.values()), key=len, reverse=True)
-            )
-            alts.append(
-                # after a bracket, spaces and markdown may precede the type; a bare token
-                # starts at markdown or the type itself (so a plain space is never held back)
-                rf"(?P<ph>(?:(?P<open>{opens})(?P<lmd>{_SP}{_MD}{_SP})"
-                rf"|(?<![\p{{L}}\p{{N}}*_`~])(?P<bmd>{_MD}))"
-                rf"(?P<type>{type_alt})"
-                rf"(?P<sep>[ \t_\-\\]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
-                rf"(?P<num>\d{{1,4}})(?!\d)"
-                rf"(?:[ \t_\-]{{1,2}}(?P<part>(?:{'|'.join(_PARTS)})\d{{0,2}})"
-                rf"(?![\p{{L}}\p{{N}}]))?"
-                rf"(?P<rmd>{_SP}{_MD}{_SP})"
-                rf"(?P<poss>['’]s)?"
-                rf"(?P<close>{_SP}(?:{closes}))?)"
-            )
-            # brackets, spaces, markdown, separators, number, possessive: at most 50 more
-            max_len = max(len(t) + 3 * t.count("_") for t in spellings) + 50
-            first |= {o[0] for o in _OPEN} | set("*_`~")
-            first |= {c for t in spellings for c in (t[0].upper(), t[0].lower())}
+        type_names = TypeNames.of(BASE_TYPES | set(types) | {t for t, _, _ in placeholders})
+        alts = [token_pattern(type_names)]
+        max_len = type_names.max_len
+        first = set(type_names.first_chars)
         if lit_reps:
             reps = sorted(lit_reps.values(), key=len, reverse=True)
             alts.append(
@@ -241,11 +196,10 @@ class SessionMatcher:
             )
             max_len = max(max_len, max(len(w) for w in words) + 1)
             first |= {f[0] for f in forms}
-        pattern = regex.compile("|".join(alts), regex.IGNORECASE | regex.V0) if alts else None
         return cls(
-            pattern=pattern,
+            pattern=regex.compile("|".join(alts), regex.IGNORECASE | regex.V0),
             placeholders=placeholders,
-            type_keys=type_keys,
+            types=type_names,
             literals=literals,
             spelled=spelled,
             names={k: v[1] for k, v in names.items()},
@@ -254,48 +208,61 @@ class SessionMatcher:
         )
 
     # ------------------------------------------------------------------ matching
-    def _replace(self, m: regex.Match[str]) -> str:
-        lit = m.groupdict().get("lit")
+    def _replace(self, m: regex.Match[str], mode: InventedMode) -> str:
+        lit = m.group("lit") if "lit" in m.re.groupindex else None
         if lit is not None:
-            hit = self.spelled.get(_spelling(lit)) or self.literals.get(_lit_key(lit))
-            return hit if hit is not None else m.group(0)
-        tok = m.groupdict().get("tok")
-        if tok is not None:
-            original = self.names[tok.casefold()]
-            return original.upper() if tok.isupper() and len(tok) > 1 else original
-        etype = self.type_keys.get(_lit_key(m.group("type")))
-        part = (m.group("part") or "").upper()
-        placeholder = (
-            self.placeholders.get((etype, int(m.group("num")), part)) if etype else None
-        )
-        if etype is None or placeholder is None:
-            return m.group(0)  # a placeholder of no entry in this session: leave it
-        open_, close = m.group("open"), m.group("close")
-        lmd = m.group("lmd") or m.group("bmd") or ""
-        rmd = m.group("rmd") or ""
-        poss = m.group("poss") or ""
-        bracketed = open_ is not None or close is not None
-        upper_type = m.group("type") == m.group("type").upper()
-        sep = m.group("sep")
-        if not (bracketed or lmd.strip() or rmd.strip() or upper_type or "_" in sep or "#" in sep):
-            return m.group(0)  # "person 1" in prose
-        if _lit_key(m.group("type")) != _lit_key(etype) and not (bracketed or "_" in sep):
-            return m.group(0)  # a synonym ("IP 1", "ORG 2") only counts as a clear token
-        if open_ is not None and close is not None:
-            if open_.startswith("\\") and not close.startswith("\\"):
-                # "\\[PERSON_1]": the backslash was the text's (e.g. a literal "\\n" before
-                # the placeholder), not markdown escaping the bracket.
-                return open_[:-1] + placeholder + poss
-            return placeholder + poss  # brackets and markdown inside them were the token's
-        # An unpaired bracket and markdown outside brackets belong to the surrounding text.
-        return (open_ or "") + lmd + placeholder + rmd + poss + (close or "")
+            hit = self.spelled.get(_spelling(lit)) or self.literals.get(squash(lit))
+            return hit if hit is not None else str(m.group(0))
+        tok_text = m.group("tok") if "tok" in m.re.groupindex else None
+        if tok_text is not None:
+            original = self.names[tok_text.casefold()]
+            return original.upper() if tok_text.isupper() and len(tok_text) > 1 else original
+        raw: str = m.group(0)
+        tok = Token.read(m, self.types)
+        if tok is None or not tok.accepted:
+            return raw  # "person 1" in prose, or a synonym that is no clear token
+        value = self.placeholders.get((tok.etype, tok.num, tok.part))
+        if value is None:
+            # No value of this request: the model invented it (or it belongs elsewhere).
+            shown = render_invented(tok.etype, mode) if tok.clear else None
+            return raw if shown is None else tok.render(shown)
+        return tok.render(value)
 
-    def restore(self, text: str) -> str:
-        if self.pattern is None:
-            return text
-        return self.pattern.sub(self._replace, text)
+    def restore(
+        self, text: str, *, invented: InventedMode = "keep", truncated: bool = False
+    ) -> str:
+        """Restore ``text``; ``truncated``: it was cut off (drop a trailing partial token)."""
+        if truncated:
+            return self.process(text, final=True, truncated=True, invented=invented)[0]
+        out: str = self.pattern.sub(lambda m: self._replace(m, invented), text)
+        return out
 
-    def process(self, buf: str, *, final: bool, start: int = 0) -> tuple[str, int]:
+    def _cut(self, buf: str, start: int) -> int:
+        """Where a cut-off text ends: before a trailing prefix of a replacement that is not a
+        whole match itself ("[CREDIT", "Kathy Mcl"); ``len(buf)`` when there is none."""
+        n = len(buf)
+        lo = max(start, n - self.max_len)
+        inside: set[int] = set()
+        for m in self.pattern.finditer(buf, start):
+            if m.end() > lo:
+                inside.update(range(max(lo, m.start() + 1), m.end()))
+        for p in range(lo, n):
+            if p in inside or buf[p] not in self.first_chars:
+                continue
+            m = self.pattern.fullmatch(buf, p, partial=True)
+            if m is not None and m.partial and self.pattern.match(buf, p) is None:
+                return p
+        return n
+
+    def process(
+        self,
+        buf: str,
+        *,
+        final: bool,
+        start: int = 0,
+        invented: InventedMode = "keep",
+        truncated: bool = False,
+    ) -> tuple[str, int]:
         """Restore ``buf`` up to the first place where a match might still be in progress.
 
         Returns (restored text, index of the first held-back character). A position p is held
@@ -304,9 +271,12 @@ class SessionMatcher:
         such position is final (it cannot grow past the buffer, whose tail is no prefix), so
         the concatenated output equals :meth:`restore` on the whole text. ``buf[:start]`` is
         context only (already emitted): lookbehinds need the character before the buffer.
+        ``truncated`` (with ``final``): the text was cut off; a trailing partial token is
+        dropped.
         """
-        if self.pattern is None:
-            return buf[start:], len(buf)
+        if truncated:
+            buf = buf[: self._cut(buf, start)]
+            final = True
         n = len(buf)
         starts: list[int] = []
         if not final:
@@ -324,7 +294,7 @@ class SessionMatcher:
             if k < len(starts) and m.start() >= starts[k]:
                 break
             out.append(buf[pos : m.start()])
-            out.append(self._replace(m))
+            out.append(self._replace(m, invented))
             pos = m.end()
         while k < len(starts) and starts[k] < pos:
             k += 1
@@ -336,8 +306,9 @@ class SessionMatcher:
 class StreamRestorer:
     """Restores a streamed answer chunk by chunk (see :meth:`Restorer.stream`)."""
 
-    def __init__(self, matcher: SessionMatcher) -> None:
+    def __init__(self, matcher: SessionMatcher, *, invented: InventedMode = "keep") -> None:
         self._m = matcher
+        self._invented: InventedMode = invented
         self._buf = ""
         self._prev = ""  # the input character before the buffer (context for lookbehinds)
 
@@ -352,42 +323,69 @@ class StreamRestorer:
     def feed(self, chunk: str) -> str:
         self._buf += chunk
         ctx = self._prev
-        out, keep = self._m.process(ctx + self._buf, final=False, start=len(ctx))
+        out, keep = self._m.process(
+            ctx + self._buf, final=False, start=len(ctx), invented=self._invented
+        )
         keep -= len(ctx)
         if keep > 0:
             self._prev = self._buf[keep - 1]
         self._buf = self._buf[keep:]
         return out
 
-    def flush(self) -> str:
+    def flush(self, *, truncated: bool = False) -> str:
+        """The rest; ``truncated``: the answer was cut off by a token limit."""
         ctx = self._prev
-        out, _ = self._m.process(ctx + self._buf, final=True, start=len(ctx))
+        out, _ = self._m.process(
+            ctx + self._buf, final=True, start=len(ctx), invented=self._invented,
+            truncated=truncated,
+        )
         self._buf = ""
         self._prev = ""
         return out
 
 
+def in_scope(entries: list[VaultEntry], scope: frozenset[str]) -> list[VaultEntry]:
+    """The entries a request may get back: those whose replacement it was sent, plus the
+    canonical entry of a linked variant it was sent ("[PERSON_1]" for "[PERSON_1_FIRST]") and
+    the variants of a canonical one (one person, however the answer spells them)."""
+    families = {canonical(r) for r in scope}
+    return [
+        e for e in entries
+        if e.replacement in scope
+        or (e.operator == "placeholder" and canonical(e.replacement) in families)
+    ]
+
+
 class Restorer:
-    """``Restorer(vault).restore(text, tenant=..., session=...)``; compiled once per session."""
+    """``Restorer(vault).restore(text, tenant=..., session=..., scope=...)``.
+
+    Compiled once per (tenant, session, scope) and rebuilt when the session's entries change.
+    ``invented`` defaults to ``"keep"`` here (a library primitive);
+    :class:`veil.Veil` passes the tenant policy's ``invented_placeholders``.
+    """
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
-        self._cache: OrderedDict[tuple[str, str], tuple[str, SessionMatcher]] = OrderedDict()
+        self._cache: OrderedDict[_Key, tuple[str, SessionMatcher]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Restorer(vault={self.vault!r})"
 
-    def matcher(self, *, tenant: str, session: str) -> SessionMatcher:
-        """The session's compiled matcher; rebuilt only when the session's entries changed."""
+    def matcher(
+        self, *, tenant: str, session: str, scope: frozenset[str] | None = None
+    ) -> SessionMatcher:
+        """The matcher of the session's entries (only those in ``scope`` when given)."""
         version = self.vault.version(tenant, session)
-        key = (tenant, session)
+        key = (tenant, session, scope)
         with self._lock:
             cached = self._cache.get(key)
             if cached and cached[0] == version:
                 self._cache.move_to_end(key)
                 return cached[1]
-        built = SessionMatcher.build(self.vault.entries(tenant, session))
+        entries = self.vault.entries(tenant, session)
+        chosen = entries if scope is None else in_scope(entries, scope)
+        built = SessionMatcher.build(chosen, types={e.entity_type for e in entries})
         with self._lock:
             self._cache[key] = (version, built)
             self._cache.move_to_end(key)
@@ -395,12 +393,32 @@ class Restorer:
                 self._cache.popitem(last=False)
         return built
 
-    def restore(self, text: str, *, tenant: str, session: str) -> str:
-        matcher = self.matcher(tenant=tenant, session=session)
+    def restore(
+        self,
+        text: str,
+        *,
+        tenant: str,
+        session: str,
+        scope: frozenset[str] | None = None,
+        invented: InventedMode = "keep",
+        truncated: bool = False,
+    ) -> str:
+        """Originals back into ``text``. ``scope``: the replacements of the caller's request
+        (None: the whole session). ``truncated``: the answer was cut off by a token limit."""
+        matcher = self.matcher(tenant=tenant, session=session, scope=scope)
         try:
-            return matcher.restore(text)
+            return matcher.restore(text, invented=invented, truncated=truncated)
         except Exception as e:  # never a message that could carry text
             raise MaskingError(f"restoration failed ({type(e).__name__})") from None
 
-    def stream(self, *, tenant: str, session: str) -> StreamRestorer:
-        return StreamRestorer(self.matcher(tenant=tenant, session=session))
+    def stream(
+        self,
+        *,
+        tenant: str,
+        session: str,
+        scope: frozenset[str] | None = None,
+        invented: InventedMode = "keep",
+    ) -> StreamRestorer:
+        return StreamRestorer(
+            self.matcher(tenant=tenant, session=session, scope=scope), invented=invented
+        )

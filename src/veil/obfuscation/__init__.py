@@ -11,7 +11,7 @@ Torch and transformers are imported lazily (inside functions).
 from veil.obfuscation.client import ObfuscatedChatUpstream, ObfuscationCodec
 from veil.obfuscation.config import ModeName, ObfuscationConfig
 from veil.obfuscation.engine import SUPPORTED_MODEL_TYPES, ObfuscationReport, obfuscate
-from veil.obfuscation.key import ObfuscationKey, generate_key, load_key, save_key
+from veil.obfuscation.secret import ObfuscationKey, generate_key, load_key, save_key
 
 __all__ = [
     "SUPPORTED_MODEL_TYPES",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from veil.errors import KeyMismatchError, UpstreamError
-from veil.obfuscation.key import ObfuscationKey, load_key
+from veil.obfuscation.secret import ObfuscationKey, load_key
 
 _TOKEN_ID_PREFIX = "token_id:"
 
@@ -125,9 +125,6 @@ class ObfuscationCodec:
         ids = self.tokenizer.apply_chat_template(
             msgs, add_generation_prompt=add_generation_prompt, tokenize=True, return_dict=False)
         return self.key.encode_ids(list(ids))
-
-    def encode_text(self, text: str) -> list[int]:
-        return self.key.encode_ids(self.tokenizer(text)["input_ids"])
 
     def stop_token_ids(self) -> list[int]:
         """Obfuscated ids the host must stop at (tau of the end-of-turn tokens)."""

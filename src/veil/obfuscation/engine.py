@@ -5,8 +5,9 @@ head_dim, untied embeddings, RMSNorm weights = kappa), so the checkpoint it save
 ``AutoModelForCausalLM.from_pretrained`` and an unmodified engine serves it. All key math runs in
 float64; weights are cast back to the model's dtype at the end.
 
-Supported: the Llama family (SmolLM2 is one), Mistral and Qwen2 (q/k/v biases). Others raise
-:class:`UnsupportedModelError`.
+Supported: every family with an adapter in :mod:`veil.obfuscation.architectures` (Llama and
+SmolLM2, Mistral, Qwen2 with q/k/v biases); others raise :class:`UnsupportedModelError`. The
+adapter names the modules; this module never spells a module name.
 """
 
 from __future__ import annotations
@@ -20,15 +21,16 @@ import numpy as np
 
 from veil.errors import UnsupportedModelError
 from veil.obfuscation import transforms as T
+from veil.obfuscation.architectures import adapter_for, supported_model_types
 from veil.obfuscation.config import ObfuscationConfig
-from veil.obfuscation.key import ObfuscationKey
-from veil.obfuscation.keys import KeyBasis, component_rng, key_basis
+from veil.obfuscation.key_matrices import KeyBasis, component_rng, key_basis
+from veil.obfuscation.secret import ObfuscationKey
 
 if TYPE_CHECKING:
     import torch
     from transformers import PreTrainedModel
 
-SUPPORTED_MODEL_TYPES = ("llama", "mistral", "qwen2")
+SUPPORTED_MODEL_TYPES = supported_model_types()
 
 # Component ids for component_rng(seed, layer, kind): stable so keys stay reproducible.
 _BASIS, _EMBED, _HEAD, _TAU, _CALIB = 0, 1, 2, 3, 4
@@ -46,23 +48,8 @@ class ObfuscationReport:
 
 
 def check_supported(model: PreTrainedModel) -> None:
-    cfg = model.config
-    mt = getattr(cfg, "model_type", None)
-    if mt not in SUPPORTED_MODEL_TYPES:
-        raise UnsupportedModelError(
-            f"cannot obfuscate model_type {mt!r}: supported families are "
-            f"{', '.join(SUPPORTED_MODEL_TYPES)} (Llama/SmolLM, Mistral, Qwen2)"
-        )
-    inner = getattr(model, "model", None)
-    if inner is None or not hasattr(inner, "layers") or not hasattr(model, "lm_head"):
-        raise UnsupportedModelError(
-            f"model of type {type(model).__name__} has no causal-LM head; pass an "
-            "AutoModelForCausalLM"
-        )
-    if getattr(cfg, "hidden_act", "silu") not in ("silu", "swish", "gelu", "gelu_pytorch_tanh"):
-        raise UnsupportedModelError("only gated (SwiGLU-style) FFNs can be obfuscated")
-    if getattr(cfg, "partial_rotary_factor", 1.0) != 1.0:
-        raise UnsupportedModelError("partial rotary embeddings are not supported")
+    """Raise :class:`UnsupportedModelError` unless a registered adapter handles ``model``."""
+    adapter_for(model).check(model)
 
 
 def _np(t: torch.Tensor) -> np.ndarray:
@@ -97,15 +84,16 @@ def obfuscate(
 ) -> PreTrainedModel:
     """Return an obfuscated copy of ``model`` (same class). ``model`` is left unchanged.
 
-    ``key`` holds the seed and tau (see :func:`veil.obfuscation.key.generate_key`); the calibrated
-    kappas and sizes are recorded in ``key.report``. ``calibration_ids`` (plaintext token ids of
-    real text) calibrate kappa and the C block; without them random ids are used. ``basis``
-    (from :func:`build_basis` with the same arguments) skips the C-block fit.
+    ``key`` holds the seed and tau (see :func:`veil.obfuscation.secret.generate_key`); the
+    calibrated kappas and sizes are recorded in ``key.report``. ``calibration_ids`` (plaintext
+    token ids of real text) calibrate kappa and the C block; without them random ids are used.
+    ``basis`` (from :func:`build_basis` with the same arguments) skips the C-block fit.
     """
     import torch
     from transformers.initialization import no_init_weights
 
     check_supported(model)
+    arch = adapter_for(model)
     cfg = model.config
     d, n_layers = int(cfg.hidden_size), int(cfg.num_hidden_layers)
     n_heads, n_kv = int(cfg.num_attention_heads), int(cfg.num_key_value_heads)
@@ -140,12 +128,15 @@ def obfuscate(
     sd.update(vocab_weights(model, config, key, basis))
 
     # --- decoder layers
-    for li, layer in enumerate(model.model.layers):
+    for li, layer in enumerate(arch.decoder_layers(model)):
         say(f"layer {li + 1}/{n_layers}")
-        pre = f"model.layers.{li}."
-        att, mlp = layer.self_attn, layer.mlp
-        g1 = _np(layer.input_layernorm.weight)
-        g2 = _np(layer.post_attention_layernorm.weight)
+        pre = arch.layer_prefix(li)
+
+        def mod(path: str, layer: Any = layer) -> Any:
+            return arch.get(layer, path)
+
+        g1 = _np(mod(arch.input_norm).weight)
+        g2 = _np(mod(arch.post_attention_norm).weight)
         akey = T.attention_key(
             n_heads, n_kv, d_h, component_rng(seed, _LAYER_BASE + li, _ATT),
             rotation=config.rope_rotation, scale=config.rope_scale,
@@ -153,38 +144,40 @@ def obfuscate(
             block_keep=config.block_keep, vo_mixing=config.vo_mixing,
             vo_scale=config.vo_scale, head_perm=config.head_perm,
         )
-        fkey = T.ffn_key(int(mlp.gate_proj.weight.shape[0]),
+        fkey = T.ffn_key(int(mod(arch.gate_proj).weight.shape[0]),
                          component_rng(seed, _LAYER_BASE + li, _FFN),
                          perm=config.ffn_perm, scale=config.ffn_scale)
 
-        # readers: W~ = Q diag(g) W T  (row form); HF weight is its transpose
-        for name, mod, kind, fn in (
-            ("self_attn.q_proj", att.q_proj, _Q_Q, lambda w, k=akey: T.transform_q(w, k, d_h)),
-            ("self_attn.k_proj", att.k_proj, _Q_K, lambda w, k=akey: T.transform_k(w, k, d_h)),
-            ("self_attn.v_proj", att.v_proj, _Q_V, lambda w, k=akey: T.transform_v(w, k, d_h)),
-            ("mlp.gate_proj", mlp.gate_proj, _Q_G, lambda w, k=fkey: T.transform_gate(w, k)),
-            ("mlp.up_proj", mlp.up_proj, _Q_U, lambda w, k=fkey: T.transform_up(w, k)),
+        # readers: W~ = Q diag(g) W T  (row form); HF weight is its transpose. Attention reads
+        # the input norm's output (g1), the FFN the post-attention norm's (g2).
+        for name, g, kind, fn in (
+            (arch.q_proj, g1, _Q_Q, lambda w, k=akey: T.transform_q(w, k, d_h)),
+            (arch.k_proj, g1, _Q_K, lambda w, k=akey: T.transform_k(w, k, d_h)),
+            (arch.v_proj, g1, _Q_V, lambda w, k=akey: T.transform_v(w, k, d_h)),
+            (arch.gate_proj, g2, _Q_G, lambda w, k=fkey: T.transform_gate(w, k)),
+            (arch.up_proj, g2, _Q_U, lambda w, k=fkey: T.transform_up(w, k)),
         ):
-            g = g1 if name.startswith("self_attn") else g2
-            w = _np(mod.weight).T * g[:, None]  # d x out, norm weight folded
+            lin = mod(name)
+            w = _np(lin.weight).T * g[:, None]  # d x out, norm weight folded
             put(pre + name + ".weight", (qmat(li, kind) @ fn(w)).T)
-            if mod.bias is not None:
-                put(pre + name + ".bias", fn(_np(mod.bias)[None, :])[0])
+            if lin.bias is not None:
+                put(pre + name + ".bias", fn(_np(lin.bias)[None, :])[0])
 
         # writers: W~ = T^-1 W P  (row form)
-        w_o = T.transform_o(_np(att.o_proj.weight).T, akey, d_h) @ pmat(li, _P_O)
-        put(pre + "self_attn.o_proj.weight", w_o.T)
-        if att.o_proj.bias is not None:
-            put(pre + "self_attn.o_proj.bias", _np(att.o_proj.bias) @ pmat(li, _P_O))
-        w_d = T.transform_down(_np(mlp.down_proj.weight).T, fkey) @ pmat(li, _P_D)
-        put(pre + "mlp.down_proj.weight", w_d.T)
-        if mlp.down_proj.bias is not None:
-            put(pre + "mlp.down_proj.bias", _np(mlp.down_proj.bias) @ pmat(li, _P_D))
+        o_proj, down_proj = mod(arch.o_proj), mod(arch.down_proj)
+        w_o = T.transform_o(_np(o_proj.weight).T, akey, d_h) @ pmat(li, _P_O)
+        put(pre + arch.o_proj + ".weight", w_o.T)
+        if o_proj.bias is not None:
+            put(pre + arch.o_proj + ".bias", _np(o_proj.bias) @ pmat(li, _P_O))
+        w_d = T.transform_down(_np(down_proj.weight).T, fkey) @ pmat(li, _P_D)
+        put(pre + arch.down_proj + ".weight", w_d.T)
+        if down_proj.bias is not None:
+            put(pre + arch.down_proj + ".bias", _np(down_proj.bias) @ pmat(li, _P_D))
 
         # norms: weight folded above; kappa set below
-        put(pre + "input_layernorm.weight", np.ones(d_prime))
-        put(pre + "post_attention_layernorm.weight", np.ones(d_prime))
-    put("model.norm.weight", np.ones(d_prime))
+        put(pre + arch.input_norm + ".weight", np.ones(d_prime))
+        put(pre + arch.post_attention_norm + ".weight", np.ones(d_prime))
+    put(arch.final_norm + ".weight", np.ones(d_prime))
 
     # --- build the obfuscated model: same class, config changes only
     say("assembling")
@@ -271,16 +264,18 @@ def norm_inputs(model: PreTrainedModel, ids: np.ndarray, *, rows: Any = None) ->
     (tokens x hidden); ``rows`` (indices into the flattened batch) keeps only those tokens."""
     import torch
 
+    arch = adapter_for(model)
     seen: list[torch.Tensor] = []
 
     def hook(_m: Any, a: tuple[torch.Tensor, ...]) -> None:
         x = a[0].detach().reshape(-1, a[0].shape[-1])
         seen.append((x if rows is None else x[rows]).double())
 
-    handles = [m.register_forward_pre_hook(hook) for m in _norms(model)]
+    handles = [m.register_forward_pre_hook(hook) for m in arch.norms(model)]
     try:
         with torch.no_grad():
-            model.model(input_ids=_batch(ids), use_cache=False)  # no logits: saves ~1 GB
+            # the backbone only: the norms are all we need, the logits would cost ~1 GB
+            arch.get(model, arch.backbone)(input_ids=_batch(ids), use_cache=False)
     finally:
         for h in handles:
             h.remove()
@@ -322,7 +317,7 @@ def fit_norm_block(model: PreTrainedModel, basis: KeyBasis, ids: np.ndarray, *, 
         loss = torch.stack([torch.log(f + (p @ omega).pow(2).sum(-1)).var()
                             for f, p in zip(fixed, proj, strict=True)]).mean()
         opt.zero_grad()
-        loss.backward()  # type: ignore[no-untyped-call]
+        loss.backward()
         opt.step()
     g = (a @ omega.detach()).numpy()
     return dataclasses.replace(basis, c_fit=g)
@@ -339,6 +334,7 @@ def vocab_weights(
     """
     import torch
 
+    arch = adapter_for(model)
     seed, tau = key.seed, key.tau
     dtype = next(model.parameters()).dtype
     work = torch.float64 if dtype == torch.float64 else torch.float32
@@ -357,35 +353,30 @@ def vocab_weights(
         out[tau_t] = w @ torch.from_numpy(right).to(work)  # row tau(i) <- token i
         return out.to(dtype)
 
+    head = arch.get(model, arch.lm_head)
     sd = {
-        "model.embed_tokens.weight": product(
+        arch.embed + ".weight": product(
             model.get_input_embeddings().weight,  # type: ignore[arg-type]
             config.alpha_e, _EMBED,
             basis.make_p(component_rng(seed, _EMBED, 1))),
-        "lm_head.weight": product(
+        arch.lm_head + ".weight": product(
             model.get_output_embeddings().weight, config.alpha_h, _HEAD,
-            basis.make_q(component_rng(seed, _HEAD, 1)).T, scale=_np(model.model.norm.weight)),
+            basis.make_q(component_rng(seed, _HEAD, 1)).T,
+            scale=_np(arch.get(model, arch.final_norm).weight)),
     }
-    if getattr(model.lm_head, "bias", None) is not None:
-        bias = model.lm_head.bias.detach().clone()
-        bias[tau_t] = model.lm_head.bias.detach()
-        sd["lm_head.bias"] = bias
+    if getattr(head, "bias", None) is not None:
+        bias = head.bias.detach().clone()
+        bias[tau_t] = head.bias.detach()
+        sd[arch.lm_head + ".bias"] = bias
     return sd
-
-
-def _norms(model: PreTrainedModel) -> list[Any]:
-    mods = []
-    for layer in model.model.layers:
-        mods += [layer.input_layernorm, layer.post_attention_layernorm]
-    return [*mods, model.model.norm]
 
 
 def _set_kappa(model: PreTrainedModel, kappas: list[float]) -> list[float]:
     import torch
 
     with torch.no_grad():
-        for mod, k in zip(_norms(model), kappas, strict=True):
-            mod.weight.fill_(k)
+        for norm, k in zip(adapter_for(model).norms(model), kappas, strict=True):
+            norm.weight.fill_(k)
     return [float(k) for k in kappas]
 
 
@@ -397,6 +388,7 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
     """
     import torch
 
+    arch = adapter_for(model)
     q = torch.from_numpy(q0).float()
     kappas: list[float] = []
 
@@ -409,10 +401,11 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
             mod.weight.fill_(k)
         kappas.append(k)
 
-    handles = [m.register_forward_pre_hook(hook) for m in _norms(model)]
+    handles = [m.register_forward_pre_hook(hook) for m in arch.norms(model)]
     try:
         with torch.no_grad():
-            model.model(input_ids=_batch(obf_ids), use_cache=False)  # norms only, no logits
+            # the backbone only: the norms are all we need, not the logits
+            arch.get(model, arch.backbone)(input_ids=_batch(obf_ids), use_cache=False)
     finally:
         for h in handles:
             h.remove()

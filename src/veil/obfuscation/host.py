@@ -7,43 +7,32 @@ sets ``return_token_ids``); ``text`` is always empty. ``logprobs`` with
 ``return_tokens_as_token_ids`` returns ``"token_id:N"`` strings as vLLM does.
 
 Endpoints: ``GET /v1/models`` (with the checkpoint ``fingerprint``), ``POST /v1/completions``
-(non-streaming, and SSE streaming that ends with ``data: [DONE]``), ``GET /health``.
-Nothing is logged about request contents.
+(non-streaming, and SSE streaming that ends with ``data: [DONE]``), ``GET /healthz`` and
+``GET /readyz`` (the model is loaded before the app serves; ``GET /health``, the name vLLM uses,
+answers too). The wire format comes from :mod:`veil.wire`. Nothing is logged about request
+contents.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import threading
 import time
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-
-class CompletionRequest(BaseModel):
-    """The subset of the OpenAI/vLLM completions request Veil's host honours."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    model: str | None = None
-    prompt: list[int] | list[list[int]] | str | list[str]
-    max_tokens: int = Field(default=16, ge=1, le=32768)
-    temperature: float = Field(default=1.0, ge=0.0, le=10.0)
-    top_p: float = Field(default=1.0, gt=0.0, le=1.0)
-    n: int = 1
-    stream: bool = False
-    seed: int | None = None
-    stop_token_ids: list[int] = Field(default_factory=list)
-    ignore_eos: bool = False
-    logprobs: int | None = None
-    return_tokens_as_token_ids: bool = False
-    return_token_ids: bool | None = None
+from veil.wire.errors import error_event
+from veil.wire.openai import (
+    TokenCompletionRequest,
+    completion_chunk,
+    model_list,
+    new_id,
+    text_completion,
+)
+from veil.wire.server import add_health_routes, install_error_handlers, openai_error_response
+from veil.wire.sse import DONE, encode_event
 
 
 class HostError(Exception):
@@ -84,7 +73,7 @@ class TokenGenerator:
             raise HostError(400, f"token ids must be in [0, {self.vocab_size})",
                             "token_id_out_of_range")
 
-    def generate(self, ids: list[int], req: CompletionRequest) -> Iterator[GenStep]:
+    def generate(self, ids: list[int], req: TokenCompletionRequest) -> Iterator[GenStep]:
         import torch
 
         stops = set(req.stop_token_ids) | (set() if req.ignore_eos else self.eos_ids)
@@ -127,39 +116,28 @@ def create_app(model_dir: str | Path, *, model_name: str | None = None,
                generator: TokenGenerator | None = None) -> Any:
     """The FastAPI app serving ``model_dir`` (an obfuscated, or any, standard checkpoint)."""
     from fastapi import FastAPI, Request
-    from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse, StreamingResponse
 
     gen = generator or TokenGenerator(model_dir)
     name = model_name or Path(model_dir).name
     fingerprint = _fingerprint(Path(model_dir))
     app = FastAPI(title="veil host", docs_url=None, redoc_url=None)
-
-    def error(status: int, message: str, code: str) -> JSONResponse:
-        return JSONResponse(status_code=status, content={
-            "error": {"message": message, "type": "invalid_request_error", "code": code}})
+    install_error_handlers(app)  # validation errors name field locations, never values
+    add_health_routes(app)
 
     @app.exception_handler(HostError)
     async def _host_error(_: Request, e: HostError) -> JSONResponse:
-        return error(e.status, e.message, e.code)
+        return openai_error_response(e.status, e.message, "invalid_request_error", code=e.code)
 
-    @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, e: RequestValidationError) -> JSONResponse:
-        # Field locations only: the offending values could be prompt content.
-        where = ", ".join(".".join(str(x) for x in err["loc"]) for err in e.errors()[:5])
-        return error(400, f"invalid request fields: {where}", "invalid_request_error")
-
-    @app.get("/health")
-    async def health() -> dict[str, str]:
+    @app.get("/health", include_in_schema=False)
+    async def health() -> dict[str, str]:  # vLLM's name, which existing clients poll
         return {"status": "ok"}
 
     @app.get("/v1/models")
     async def models() -> dict[str, Any]:
-        return {"object": "list", "data": [{
-            "id": name, "object": "model", "owned_by": "veil", "created": 0,
-            "fingerprint": fingerprint, "vocab_size": gen.vocab_size}]}
+        return model_list(name, fingerprint=fingerprint, vocab_size=gen.vocab_size)
 
-    def prompt_ids(req: CompletionRequest) -> list[int]:
+    def prompt_ids(req: TokenCompletionRequest) -> list[int]:
         p = req.prompt
         if isinstance(p, str) or (isinstance(p, list) and p and isinstance(p[0], str)):
             raise HostError(400, "this host takes token ids only: send prompt as a list of ints")
@@ -175,7 +153,7 @@ def create_app(model_dir: str | Path, *, model_name: str | None = None,
             raise HostError(400, "stop_token_ids out of range", "token_id_out_of_range")
         return ids
 
-    def logprobs_obj(steps: list[GenStep], req: CompletionRequest) -> dict[str, Any] | None:
+    def logprobs_obj(steps: list[GenStep], req: TokenCompletionRequest) -> dict[str, Any] | None:
         if req.logprobs is None:
             return None
         toks = [f"token_id:{s.token_id}" if req.return_tokens_as_token_ids else ""
@@ -184,21 +162,20 @@ def create_app(model_dir: str | Path, *, model_name: str | None = None,
                 "top_logprobs": None, "text_offset": [0] * len(steps)}
 
     @app.post("/v1/completions", response_model=None)
-    async def completions(req: CompletionRequest) -> Any:
+    async def completions(req: TokenCompletionRequest) -> Any:
         ids = prompt_ids(req)
-        cid, created = f"cmpl-{uuid.uuid4().hex}", int(time.time())
-        base = {"id": cid, "object": "text_completion", "created": created, "model": name}
+        cid, created = new_id("cmpl"), int(time.time())
 
         if not req.stream:
             steps = await asyncio.to_thread(lambda: list(gen.generate(ids, req)))
-            choice = {"index": 0, "text": "", "token_ids": [s.token_id for s in steps],
-                      "logprobs": logprobs_obj(steps, req),
-                      "finish_reason": steps[-1].finish_reason if steps else "length"}
             usage = {"prompt_tokens": len(ids), "completion_tokens": len(steps),
                      "total_tokens": len(ids) + len(steps)}
-            return {**base, "choices": [choice], "usage": usage}
+            return text_completion(
+                id=cid, model=name, text="", created=created,
+                finish_reason=steps[-1].finish_reason if steps else "length", usage=usage,
+                token_ids=[s.token_id for s in steps], logprobs=logprobs_obj(steps, req))
 
-        async def events() -> AsyncIterator[str]:
+        async def events() -> AsyncIterator[bytes]:
             queue: asyncio.Queue[GenStep | BaseException | None] = asyncio.Queue()
             loop = asyncio.get_running_loop()
 
@@ -214,15 +191,14 @@ def create_app(model_dir: str | Path, *, model_name: str | None = None,
             threading.Thread(target=run, daemon=True).start()
             while (item := await queue.get()) is not None:
                 if isinstance(item, BaseException):
-                    err = {"error": {"message": "generation failed", "type": "server_error",
-                                     "code": type(item).__name__}}
-                    yield f"data: {json.dumps(err)}\n\n"
+                    yield error_event(f"generation failed ({type(item).__name__})",
+                                      "server_error", code="generation_failed")
                     break
-                chunk = {**base, "choices": [{
-                    "index": 0, "text": "", "token_ids": [item.token_id],
-                    "logprobs": logprobs_obj([item], req), "finish_reason": item.finish_reason}]}
-                yield f"data: {json.dumps(chunk)}\n\n"
-            yield "data: [DONE]\n\n"
+                yield encode_event(completion_chunk(
+                    id=cid, model=name, created=created, text="",
+                    finish_reason=item.finish_reason, token_ids=[item.token_id],
+                    logprobs=logprobs_obj([item], req)))
+            yield DONE
 
         return StreamingResponse(events(), media_type="text/event-stream")
 
@@ -237,4 +213,4 @@ def serve(model_dir: str | Path, *, host: str = "127.0.0.1", port: int = 8001,
                 log_level="warning", access_log=False)
 
 
-__all__ = ["CompletionRequest", "TokenGenerator", "create_app", "serve"]
+__all__ = ["TokenGenerator", "create_app", "serve"]

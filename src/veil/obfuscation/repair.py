@@ -23,82 +23,39 @@ from typing import TYPE_CHECKING
 import torch
 
 from veil.errors import InputError, ObfuscationError, UnsupportedModelError
+from veil.obfuscation.architectures import adapter_for
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel
 
-#: Inner projections that repair may train (attention and SwiGLU FFN of each decoder layer).
-INNER_LINEARS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
-
 Progress = Callable[[int, int, float], None]  # (step done, total steps, loss)
-
-#: Standard-library modules whose docstrings make generic public English/technical text for repair.
-#: Disjoint from the modules Veil uses for held-out evaluation and calibration elsewhere.
-DOC_MODULES = (
-    "string", "math", "heapq", "bisect", "copy", "pickle", "io", "struct", "glob", "fnmatch",
-    "tempfile", "hashlib", "hmac", "base64", "difflib", "pprint", "reprlib", "weakref", "types",
-    "contextlib", "abc", "numbers", "fractions", "operator", "inspect", "dis", "ast", "tokenize",
-    "codecs", "locale", "gettext", "calendar", "queue", "sched", "selectors", "urllib.parse",
-    "urllib.request", "html.parser", "xml.dom.minidom", "xml.etree.ElementTree", "gzip", "bz2",
-    "lzma", "shelve", "plistlib", "secrets", "uuid", "ipaddress", "smtplib", "imaplib", "ftplib",
-    "mailbox", "mimetypes", "cmd", "shlex", "code", "timeit", "trace", "traceback", "warnings",
-    "sysconfig", "platform", "concurrent.futures", "doctest", "pydoc", "netrc", "getpass", "wave",
-    "colorsys", "pickletools", "filecmp", "linecache", "quopri", "graphlib", "zipimport", "runpy",
-    "pkgutil", "modulefinder",
-)
-
-
-def public_text(modules: Sequence[str] = DOC_MODULES, *, min_chars: int = 40) -> list[str]:
-    """Docstrings of standard-library modules and their public classes, functions and methods:
-    public text available offline on every machine (about 90k SmolLM2 tokens by default)."""
-    import importlib
-    import inspect
-
-    out: list[str] = []
-    seen: set[str] = set()
-    for name in modules:
-        try:
-            mod = importlib.import_module(name)
-        except ImportError:
-            continue
-        objs: list[object] = [mod]
-        for k, v in vars(mod).items():
-            if (not k.startswith("_") and (inspect.isclass(v) or inspect.isfunction(v))
-                    and getattr(v, "__module__", None) == mod.__name__):
-                objs.append(v)
-                if inspect.isclass(v):
-                    objs += [f for a, f in vars(v).items()
-                             if not a.startswith("_") and inspect.isfunction(f)]
-        for o in objs:
-            doc = inspect.getdoc(o)
-            if doc and len(doc) >= min_chars and doc not in seen:
-                seen.add(doc)
-                out.append(doc)
-    return out
 
 
 def _layers(model: torch.nn.Module) -> list[torch.nn.Module]:
-    inner = getattr(model, "model", None)
-    layers = getattr(inner, "layers", None)
-    if layers is None:
+    arch = adapter_for(model)
+    try:
+        return arch.decoder_layers(model)
+    except AttributeError:
         raise UnsupportedModelError(
-            f"repair supports Llama-family causal LMs (model.model.layers); got "
-            f"{type(model).__name__}")
-    return list(layers)
+            f"repair needs a causal LM with decoder layers at {arch.layers}; got "
+            f"{type(model).__name__}") from None
 
 
 def trainable_parameters(host: torch.nn.Module, *, layers: Sequence[int] | None = None,
-                         modules: Sequence[str] = INNER_LINEARS) -> list[torch.nn.Parameter]:
-    """The weights repair updates: ``modules`` of the decoder ``layers`` (all when None). Never the
-    embedding, the LM head or a norm."""
+                         modules: Sequence[str] | None = None) -> list[torch.nn.Parameter]:
+    """The weights repair updates: ``modules`` (short names of the attention and FFN projections,
+    all of them when None) of the decoder ``layers`` (all when None). Never the embedding, the LM
+    head or a norm."""
     all_layers = _layers(host)
+    inner = adapter_for(host).inner_linears
+    modules = inner if modules is None else modules
     idx = range(len(all_layers)) if layers is None else layers
     bad = [i for i in idx if not -len(all_layers) <= i < len(all_layers)]
     if bad:
         raise InputError(f"repair layers out of range for a {len(all_layers)}-layer model")
-    unknown = set(modules) - set(INNER_LINEARS)
+    unknown = set(modules) - set(inner)
     if unknown:
-        raise InputError(f"repair can only train {', '.join(INNER_LINEARS)}")
+        raise InputError(f"repair can only train {', '.join(inner)}")
     params: list[torch.nn.Parameter] = []
     for i in idx:
         for name, mod in all_layers[i].named_modules():
@@ -164,7 +121,7 @@ def residual_loss(plain_h: torch.Tensor, host_h: torch.Tensor,
 def repair(host: PreTrainedModel, plain: PreTrainedModel, tau: torch.Tensor,
            public_ids: torch.Tensor | Sequence[torch.Tensor], *, steps: int, lr: float = 1e-4,
            batch: int = 4, seq_len: int = 32, layers: Sequence[int] | None = None,
-           modules: Sequence[str] = INNER_LINEARS, target_layer: int | None = None,
+           modules: Sequence[str] | None = None, target_layer: int | None = None,
            decode: torch.Tensor | None = None, seed: int = 0,
            progress: Progress | None = None) -> PreTrainedModel:
     """Distil ``host``'s inner layers towards ``plain`` on public text; returns ``host`` (updated in

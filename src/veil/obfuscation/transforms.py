@@ -2,7 +2,7 @@
 
 Row-vector convention (y = x W, W is in x out); a Hugging Face ``nn.Linear.weight`` is W^T. The
 functions here know nothing about torch modules: :mod:`veil.obfuscation.engine` walks the model and
-calls them, and attacks (issue 7) can call them with their own keys.
+calls them, and attacks can call them with their own keys (an attacker simulates the defence).
 
 Attention head dims follow Hugging Face ``rotate_half``: RoPE pair p is (p, p + d_h/2), not
 adjacent dims.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from veil.obfuscation.keys import (
+from veil.obfuscation.key_matrices import (
     Rng,
     inverse_permutation,
     log_uniform,

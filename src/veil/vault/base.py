@@ -24,9 +24,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from veil.config import Settings
-from veil.errors import MaskingError, VaultKeyError
+from veil.errors import MaskingError, VaultError, VaultKeyError
 from veil.vault.crypto import (
+    DATA_KEY,
+    PREVIOUS,
     TenantKeys,
+    data_key_version,
     decode_master_key,
     key_file_path,
     load_master_key,
@@ -39,7 +42,8 @@ from veil.vault.crypto import (
 
 #: ``propose(counter, attempt) -> candidate replacement``. ``counter`` is the next number of the
 #: (tenant, session, type) counter; ``attempt`` counts collisions for this value (0 first).
-Proposer = Callable[[int, int], str]
+#: None: no more candidates (see ``get_or_create``'s ``shared_replacement``).
+Proposer = Callable[[int, int], str | None]
 
 #: How many candidates a backend tries before giving up on a value (collisions are rare: only
 #: a replacement equal to another replacement or to an original of the session is refused).
@@ -89,6 +93,15 @@ class VaultEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class TenantRotation:
+    """Outcome of :meth:`Vault.rotate_tenant_key`."""
+
+    version: int  # of the new data key
+    resealed: int  # entries re-encrypted under it
+    legacy: int  # entries left under an older key (see rotate_tenant_key)
+
+
+@dataclass(frozen=True, slots=True)
 class Index:
     """HMAC columns of one new entry (computed by :meth:`Vault._index`)."""
 
@@ -107,45 +120,93 @@ class Vault(ABC):
         self.ttl_seconds = int(settings.vault_ttl_seconds)
         self._master = load_master_key(settings)
         self._keys: dict[str, TenantKeys] = {}
-        self._keys_lock = threading.Lock()
+        self._loaded: dict[str, float] = {}
+        self._keys_lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(<vault>)"
 
     # ----------------------------------------------------------------- keys
+    #: How long a process trusts its cached key ring before re-reading it, so a data key that
+    #: another process rotated in is used for new entries soon (a miss re-reads at once).
+    KEY_RING_TTL_S = 60.0
+
     def keys(self, tenant: str) -> TenantKeys:
-        """The tenant's working keys; created (and wrapped by the master key) on first use."""
-        k = self._keys.get(tenant)
-        if k is not None:
-            return k
+        """The tenant's working keys; the secret is created (wrapped by the master key) on first
+        use. Cached; re-read every :attr:`KEY_RING_TTL_S` seconds to pick up rotations."""
+        cached = self._keys.get(tenant)
+        if cached is not None and time.monotonic() - self._loaded[tenant] < self.KEY_RING_TTL_S:
+            return cached
         with self._keys_lock:
-            k = self._keys.get(tenant)
-            if k is None:
-                tid = tenant_id(tenant)
-                fresh = wrap_tenant_secret(self._master, tid, new_tenant_secret())
-                wrapped = self._tenant_key(tid, fresh)
-                k = TenantKeys.from_secret(unwrap_tenant_secret(self._master, tid, wrapped))
-                self._keys[tenant] = k
+            k = self._load_keys(tenant)
+            self._keys[tenant], self._loaded[tenant] = k, time.monotonic()
             return k
+
+    def _refresh_keys(self, tenant: str) -> TenantKeys:
+        with self._keys_lock:
+            self._loaded[tenant] = float("-inf")
+        return self.keys(tenant)
+
+    def _open_many(self, tenant: str, session: str, blobs: list[bytes]) -> list[dict[str, Any]]:
+        """Decrypt entries; on a miss re-read the key ring once (another process may have
+        rotated the tenant's data key since it was cached)."""
+        try:
+            return self.keys(tenant).open_many(tenant, session, blobs)
+        except VaultKeyError:
+            return self._refresh_keys(tenant).open_many(tenant, session, blobs)
+
+    def _load_keys(self, tenant: str) -> TenantKeys:
+        tid = tenant_id(tenant)
+        fresh = wrap_tenant_secret(self._master, tid, new_tenant_secret())
+        wrapped = self._tenant_key(tid, fresh)
+        stored = self._stored_keys(tid)
+        secret = self._unwrap(tid, wrapped, stored.get(tid + PREVIOUS))
+        data: dict[int, bytes] = {}
+        for kid, w in stored.items():
+            version = data_key_version(tid, kid)
+            if version is not None:
+                data[version] = self._unwrap(kid, w, stored.get(kid + PREVIOUS))
+        return TenantKeys.from_secret(secret).with_data_keys(data)
+
+    def _unwrap(self, kid: str, wrapped: bytes, previous: bytes | None) -> bytes:
+        """Unwrap a stored key; during a master-key rotation a process still on the old master
+        uses the previous wrapping, and a process on the key file re-reads a replaced file."""
+        try:
+            return unwrap_tenant_secret(self._master, kid, wrapped)
+        except VaultKeyError:
+            if previous is not None:
+                try:
+                    return unwrap_tenant_secret(self._master, kid, previous)
+                except VaultKeyError:
+                    pass
+            if self.settings.master_key is None:
+                reread = load_master_key(self.settings)
+                if reread != self._master:
+                    self._master = reread
+                    return unwrap_tenant_secret(self._master, kid, wrapped)
+            raise
 
     def rotate_master_key(self, new_key: str) -> int:
-        """Re-wrap every tenant key under ``new_key`` (base64 of 32 bytes); entries stay as
-        they are. Returns the number of tenant keys re-wrapped.
+        """Re-wrap every tenant secret and data key under ``new_key`` (base64 of 32 bytes);
+        entries stay as they are. Returns the number of keys re-wrapped.
 
-        Safe to re-run after an interruption: keys already under the new master are skipped.
-        Afterwards set ``VEIL_MASTER_KEY`` to the new key; with the embedded key file (no
-        ``VEIL_MASTER_KEY``) the file is replaced here.
+        Online: each key's old wrapping is kept beside the new one, so gateways still running
+        with the old master keep working; run :meth:`finish_master_rotation` once every process
+        uses the new key. Safe to re-run (keys already under the new master are skipped, keys a
+        running old gateway created meanwhile are re-wrapped). Afterwards set
+        ``VEIL_MASTER_KEY`` to the new key; with the embedded key file (no ``VEIL_MASTER_KEY``)
+        the file is replaced here.
         """
         new = decode_master_key(new_key, name="the new master key")
         old = self._master
 
-        def rewrap(tid: str, wrapped: bytes) -> bytes | None:
+        def rewrap(kid: str, wrapped: bytes) -> bytes | None:
             try:
-                secret = unwrap_tenant_secret(old, tid, wrapped)
+                secret = unwrap_tenant_secret(old, kid, wrapped)
             except VaultKeyError:
-                unwrap_tenant_secret(new, tid, wrapped)  # already rotated, else a foreign key
+                unwrap_tenant_secret(new, kid, wrapped)  # already rotated, else a foreign key
                 return None
-            return wrap_tenant_secret(new, tid, secret)
+            return wrap_tenant_secret(new, kid, secret)
 
         count = self._rewrap_tenant_keys(rewrap)
         if self.settings.master_key is None:
@@ -153,6 +214,39 @@ class Vault(ABC):
         with self._keys_lock:
             self._master = new
         return count
+
+    def finish_master_rotation(self) -> int:
+        """Drop the old-master wrappings kept by :meth:`rotate_master_key`; returns how many.
+        Run it once every process uses the new master key (the old key then opens nothing)."""
+        return self._drop_previous_wrappings()
+
+    def rotate_tenant_key(self, tenant: str) -> TenantRotation:
+        """Give ``tenant`` a fresh data key and re-encrypt its entries under it.
+
+        Online: the new key is stored first (readers that miss re-read the ring), then entries
+        are re-encrypted in small transactions, each entry replaced atomically; older data keys
+        stay in the ring, wrapped, so nothing written meanwhile becomes unreadable. Entries
+        written before entries were bound to row ids need their session's name to be opened;
+        they stay under the older key until their session expires (``legacy`` in the result).
+        The lookup key (HMACs) is not rotated: re-keying it would need the plaintext session
+        names and lookup keys, which the vault never stores.
+        """
+        tid = tenant_id(tenant)
+        self.keys(tenant)  # the tenant secret exists
+        stored = self._stored_keys(tid)
+        versions = [v for k in stored if (v := data_key_version(tid, k)) is not None]
+        version = max(versions, default=0) + 1
+        kid = f"{tid}{DATA_KEY}{version}"
+        wrapped = wrap_tenant_secret(self._master, kid, new_tenant_secret())
+        if self._tenant_key(kid, wrapped) != wrapped:
+            raise VaultError(
+                "another tenant-key rotation of this tenant is running; wait for it and retry"
+            )
+        ring = self._refresh_keys(tenant)
+        resealed, legacy = self._reseal_entries(
+            tid, lambda sid, blob: ring.reseal_row(tid, sid, blob)
+        )
+        return TenantRotation(version=version, resealed=resealed, legacy=legacy)
 
     def seed(self, tenant: str, entity_type: str, key: str) -> bytes:
         """Secret per-value seed (stable across sessions of a tenant) for pseudonym operators."""
@@ -179,19 +273,28 @@ class Vault(ABC):
         counter: int,
         original_fp: str,
         taken: Callable[[str, str], bool],
-    ) -> tuple[str, str, int]:
+        *,
+        counted: bool = True,
+        fallback: str | None = None,
+    ) -> tuple[str, str | None, int]:
         """Find a free candidate: returns (replacement, its rep HMAC, counter used).
 
-        A proposer with ``uses_counter = False`` (a variant "[PERSON_1_FIRST]" of an existing
-        placeholder) does not advance the type's counter, so numbering has no gaps.
+        ``counted=False`` (a variant "[PERSON_1_FIRST]" of an existing placeholder) does not
+        advance the type's counter, so numbering has no gaps. When the proposer has no more
+        candidates, ``fallback`` is used as a shared replacement (rep HMAC None).
         """
-        step = 1 if getattr(propose, "uses_counter", True) else 0
+        step = 1 if counted else 0
+        start = counter
         for attempt in range(MAX_ATTEMPTS):
             counter += step
             cand = propose(counter, attempt)
+            if cand is None:
+                break
             rep, fp = keys.replacement(cand), keys.fingerprint(cand)
             if fp != original_fp and not taken(rep, fp):
                 return cand, rep, counter
+        if fallback is not None:
+            return fallback, None, start
         raise MaskingError(
             "could not find a free replacement for a value in this session; use the "
             "placeholder operator for this entity type or start a new session"
@@ -207,8 +310,25 @@ class Vault(ABC):
         """Store ``fresh_wrapped`` for tenant ``tid`` unless one exists; return the stored one."""
 
     @abstractmethod
+    def _stored_keys(self, tid: str) -> dict[str, bytes]:
+        """Every stored wrapped key of tenant ``tid`` by key id (secret, data keys, previous
+        wrappings: ids ``tid``, ``tid/dkN``, ``...#prev``)."""
+
+    @abstractmethod
     def _rewrap_tenant_keys(self, rewrap: Callable[[str, bytes], bytes | None]) -> int:
-        """Replace every stored wrapped key by ``rewrap(tid, wrapped)`` (None: keep it)."""
+        """Replace every stored wrapped key (not ``#prev`` ones) by ``rewrap(id, wrapped)``
+        (None: keep it), keeping the replaced wrapping as ``id#prev``; each in a transaction."""
+
+    @abstractmethod
+    def _drop_previous_wrappings(self) -> int:
+        """Delete every ``#prev`` wrapping; return how many."""
+
+    @abstractmethod
+    def _reseal_entries(
+        self, tid: str, reseal: Callable[[str, bytes], bytes | None]
+    ) -> tuple[int, int]:
+        """Replace each entry blob of tenant ``tid`` by ``reseal(session id, blob)`` (None:
+        keep) in short transactions; return (replaced, kept)."""
 
     @abstractmethod
     def find(
@@ -235,12 +355,14 @@ class Vault(ABC):
         norm_key: str | None = None,
         propose: Proposer | None = None,
         shared_replacement: str | None = None,
+        counted: bool = True,
     ) -> VaultEntry:
         """Atomically return the existing entry (exact or normalised key) or create one.
 
-        A new entry takes ``shared_replacement`` as is (an alias; it claims no replacement), or
-        the first candidate from ``propose`` that no other entry of the session uses as its
-        replacement and that equals no original of the session.
+        A new entry takes the first candidate from ``propose`` that no other entry of the
+        session uses as its replacement and that equals no original of the session; without a
+        proposer, or when it runs out of candidates, ``shared_replacement`` as is (an alias; it
+        claims no replacement). ``counted=False``: candidates do not advance the type's counter.
         """
 
     @abstractmethod
@@ -258,7 +380,8 @@ class Vault(ABC):
 
     @abstractmethod
     def ping(self) -> None:
-        """Raise :class:`~veil.errors.VaultUnavailableError` if the backend is unusable."""
+        """Raise :class:`~veil.errors.VaultUnavailableError` if the backend is unusable.
+        Cheap (one round trip, no write lock): readiness probes call it often."""
 
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release connections."""

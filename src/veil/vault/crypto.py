@@ -3,9 +3,11 @@
 Key hierarchy::
 
     master key (32 bytes; VEIL_MASTER_KEY or <home>/master.key, mode 0600)
-      └── wraps, per tenant, a 32-byte tenant secret (AES-256-GCM, associated data = tenant)
-            ├── HKDF "enc" -> AES-256-GCM key for entries (associated data = tenant + session)
-            └── HKDF "mac" -> HMAC-SHA256 key for lookups, fingerprints and session ids
+      ├── wraps, per tenant, a 32-byte tenant secret (AES-256-GCM, associated data = tenant)
+      │     ├── HKDF "enc" -> AES-256-GCM key for entries until the first data-key rotation
+      │     └── HKDF "mac" -> HMAC-SHA256 key for lookups, fingerprints and session ids
+      └── wraps, per tenant, rotated data keys dk1, dk2, ... (``veil vault rotate-tenant-key``);
+            the newest seals new entries (associated data = tenant id + session id)
 
 Nothing that reveals an original is stored in clear: entries are sealed, and lookups use HMACs
 of normalised values, keyed per tenant, so equal values in two tenants never produce equal rows.
@@ -20,7 +22,6 @@ import hmac
 import json
 import os
 import secrets
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,14 +33,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from veil.config import Settings
+from veil.detect.normalize import normalize_text as normalize_text  # re-exported
 from veil.errors import VaultKeyError, VaultUnavailableError
+from veil.vault.files import private_dir
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
 _FORMAT = b"veil-vault-v1"
-# Zero-width and BOM characters: an LLM or a user can slip them into a value; they never make
-# two values different for lookup purposes.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def _key_bytes(value: str | bytes) -> bytes | None:
@@ -87,7 +87,7 @@ def replace_key_file(path: Path, key: bytes) -> None:
 
 def _key_file(path: Path) -> bytes:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         try:
             # O_EXCL: two processes starting at once must not write two different keys.
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -117,6 +117,20 @@ def _key_file(path: Path) -> bytes:
             "backup or set VEIL_MASTER_KEY"
         )
     return key
+
+
+#: Key-id infixes: ``<tid>/dk<N>`` is data key N of a tenant; ``<id>#prev`` is the wrapping of
+#: key ``<id>`` under the previous master key, kept while a master-key rotation is under way.
+DATA_KEY = "/dk"
+PREVIOUS = "#prev"
+
+
+def data_key_version(tid: str, kid: str) -> int | None:
+    """N if ``kid`` is ``<tid>/dk<N>``, else None."""
+    prefix = tid + DATA_KEY
+    if kid.startswith(prefix) and kid[len(prefix) :].isdigit():
+        return int(kid[len(prefix) :])
+    return None
 
 
 def tenant_id(tenant: str) -> str:
@@ -152,27 +166,36 @@ def unwrap_tenant_secret(master: bytes, tid: str, wrapped: bytes) -> bytes:
         ) from None
 
 
-def normalize_text(value: str) -> str:
-    """Case- and width-insensitive form used for fingerprints and replacement uniqueness."""
-    v = unicodedata.normalize("NFKC", value).translate(_INVISIBLE)
-    return " ".join(v.casefold().split())
-
-
 @dataclass(frozen=True, slots=True)
 class TenantKeys:
-    """The two working keys of one tenant, derived from its unwrapped secret."""
+    """The working keys of one tenant: the lookup key and the ring of entry (data) keys.
+
+    ``mac`` (HMAC lookups, fingerprints, session ids, pseudonym seeds) is derived from the
+    tenant secret and never changes. ``enc`` seals new entries: the newest rotated data key, or
+    the one derived from the secret before any rotation. ``older`` are the earlier data keys,
+    newest first; they still open entries written before a rotation reached them.
+    """
 
     enc: AESGCM
     mac: bytes
+    older: tuple[AESGCM, ...] = ()
+    version: int = 0  # of ``enc``; 0: derived from the tenant secret
 
     @classmethod
     def from_secret(cls, secret: bytes) -> TenantKeys:
-        def derive(info: bytes) -> bytes:
-            return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(
-                secret
-            )
+        return cls(
+            enc=AESGCM(_derive(secret, b"veil entries")), mac=_derive(secret, b"veil lookups")
+        )
 
-        return cls(enc=AESGCM(derive(b"veil entries")), mac=derive(b"veil lookups"))
+    def with_data_keys(self, data_keys: dict[int, bytes]) -> TenantKeys:
+        """This key set with rotated data keys (version -> 32 raw bytes); the newest seals."""
+        if not data_keys:
+            return self
+        ring = [AESGCM(data_keys[v]) for v in sorted(data_keys, reverse=True)]
+        legacy = self.older[-1:] if self.version else (self.enc,)
+        return TenantKeys(
+            enc=ring[0], mac=self.mac, older=(*ring[1:], *legacy), version=max(data_keys)
+        )
 
     def __repr__(self) -> str:  # never show key material
         return "TenantKeys(<hidden>)"
@@ -197,27 +220,56 @@ class TenantKeys:
         """Per-tenant secret seed for pseudonyms: stable per value, unguessable without the key."""
         return hmac.new(self.mac, _aad("seed", entity_type, key), hashlib.sha256).digest()
 
+    def _entry_aad(self, tenant: str, session: str) -> bytes:
+        # Bound to the stored row ids (tenant id, session id), not the session's name, so a key
+        # rotation can re-encrypt entries without knowing which conversation they belong to.
+        return _aad("entry-v2", tenant_id(tenant), self.session_id(session))
+
     def seal(self, tenant: str, session: str, record: dict[str, Any]) -> bytes:
         nonce = secrets.token_bytes(NONCE_BYTES)
         data = json.dumps(record, separators=(",", ":")).encode()
-        return nonce + self.enc.encrypt(nonce, data, _aad("entry", tenant, session))
+        return nonce + self.enc.encrypt(nonce, data, self._entry_aad(tenant, session))
 
     def open(self, tenant: str, session: str, blob: bytes) -> dict[str, Any]:
         return self.open_many(tenant, session, [blob])[0]
 
     def open_many(self, tenant: str, session: str, blobs: list[bytes]) -> list[dict[str, Any]]:
-        aad = _aad("entry", tenant, session)
-        out: list[dict[str, Any]] = []
-        for blob in blobs:
+        # Entries written before rows were bound to ids carry the session name instead.
+        aads = (self._entry_aad(tenant, session), _aad("entry", tenant, session))
+        return [json.loads(self._decrypt(blob, aads).decode()) for blob in blobs]
+
+    def _decrypt(self, blob: bytes, aads: tuple[bytes, ...]) -> bytes:
+        for key in (self.enc, *self.older):
+            for aad in aads:
+                try:
+                    return key.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
+                except (InvalidTag, ValueError):
+                    continue
+        raise VaultKeyError(
+            "a vault entry failed authentication (tampered with, moved between sessions or "
+            "tenants, or sealed by a data key this process does not have); delete the session "
+            "or restore the vault from backup"
+        )
+
+    def reseal_row(self, tid: str, sid: str, blob: bytes) -> bytes | None:
+        """``blob`` (a stored entry of row ids ``tid``/``sid``) re-encrypted under ``enc``;
+        None if it is already, or if it predates id-bound entries (its session name is needed
+        to open it; it stays readable under the older key until its session expires)."""
+        aad = _aad("entry-v2", tid, sid)
+        for i, key in enumerate((self.enc, *self.older)):
             try:
-                data = self.enc.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
+                data = key.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
             except (InvalidTag, ValueError):
-                raise VaultKeyError(
-                    "a vault entry failed authentication (tampered with, or moved between "
-                    "sessions or tenants); delete the session or restore the vault from backup"
-                ) from None
-            out.append(json.loads(data.decode()))
-        return out
+                continue
+            if i == 0:
+                return None
+            nonce = secrets.token_bytes(NONCE_BYTES)
+            return nonce + self.enc.encrypt(nonce, data, aad)
+        return None
+
+
+def _derive(secret: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(secret)
 
 
 def new_tenant_secret() -> bytes:

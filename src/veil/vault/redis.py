@@ -9,6 +9,8 @@ Layout per (tenant, session) -- all keys share one hash tag, so they live in one
     veil:{...}:e                        HASH  entry id -> sealed record
     veil:{...}:c                        HASH  type -> counter, "#id" -> last entry id
     veil:tk:<tenant id>                 STRING wrapped tenant key (never expires)
+    veil:tk:<tenant id>/dk<N>           STRING wrapped data key N (tenant-key rotation)
+    veil:tk:<key id>#prev               STRING old-master wrapping during a master rotation
 
 ``get_or_create`` is an optimistic WATCH/MULTI transaction over the session's keys: if another
 client changes the session between the check and the write, the write is discarded and retried,
@@ -29,9 +31,10 @@ from redis.exceptions import RedisError, WatchError
 from veil.config import Settings
 from veil.errors import ConfigError, VaultUnavailableError
 from veil.vault.base import Proposer, Vault, VaultEntry
-from veil.vault.crypto import tenant_id
+from veil.vault.crypto import DATA_KEY, PREVIOUS, tenant_id
 
 _SUFFIXES = ("x", "n", "r", "f", "e", "c")
+_TK = "veil:tk:"
 _MAX_RETRIES = 200
 
 # One round trip for the read path: exact key first, then the normalised key.
@@ -90,21 +93,41 @@ class RedisVault(Vault):
             )
         return bytes(stored)
 
+    def _stored_keys(self, tid: str) -> dict[str, bytes]:
+        # Direct reads, no SCAN (this runs on every key-ring refresh): data key versions are
+        # consecutive from 1, so read them in batches until one is missing.
+        out: dict[str, bytes] = {}
+        ids = [tid, tid + PREVIOUS]
+        version = 1
+        with self._guard():
+            while True:
+                batch = [f"{tid}{DATA_KEY}{v}" for v in range(version, version + 8)]
+                ids += [x for kid in batch for x in (kid, kid + PREVIOUS)]
+                values: Any = self._client.mget([_TK + i for i in ids])
+                found = {i: bytes(v) for i, v in zip(ids, values, strict=True) if v}
+                out.update(found)
+                if not all(kid in found for kid in batch):
+                    return out
+                ids, version = [], version + 8
+
     def _rewrap_tenant_keys(self, rewrap: Callable[[str, bytes], bytes | None]) -> int:
         count = 0
         with self._guard():
-            for key in self._client.scan_iter(match="veil:tk:*"):
+            for key in self._client.scan_iter(match=f"{_TK}*"):
                 name = key.decode() if isinstance(key, bytes) else str(key)
+                if name.endswith(PREVIOUS):
+                    continue
                 with self._client.pipeline(transaction=True) as pipe:
                     while True:
                         try:
-                            pipe.watch(name)
+                            pipe.watch(name)  # type: ignore[no-untyped-call]
                             wrapped: Any = pipe.get(name)
-                            new = rewrap(name.rsplit(":", 1)[1], bytes(wrapped))
+                            new = rewrap(name[len(_TK) :], bytes(wrapped))
                             if new is None:
                                 pipe.unwatch()
                                 break
                             pipe.multi()
+                            pipe.set(name + PREVIOUS, bytes(wrapped))
                             pipe.set(name, new)
                             pipe.execute()
                             count += 1
@@ -112,6 +135,38 @@ class RedisVault(Vault):
                         except WatchError:
                             continue
         return count
+
+    def _drop_previous_wrappings(self) -> int:
+        with self._guard():
+            names = list(self._client.scan_iter(match=f"{_TK}*{PREVIOUS}"))
+            return int(self._client.delete(*names)) if names else 0
+
+    def _reseal_entries(
+        self, tid: str, reseal: Callable[[str, bytes], bytes | None]
+    ) -> tuple[int, int]:
+        done = kept = 0
+        prefix, suffix = f"veil:{{{tid}:", "}:e"
+        with self._guard():
+            for key in self._client.scan_iter(match=f"{prefix}*{suffix}"):
+                name = key.decode() if isinstance(key, bytes) else str(key)
+                sid = name[len(prefix) : -len(suffix)]
+                with self._client.pipeline(transaction=True) as pipe:
+                    while True:  # one session per transaction; retried if it changes meanwhile
+                        try:
+                            pipe.watch(name)  # type: ignore[no-untyped-call]
+                            raw: Any = pipe.hgetall(name)
+                            new = {f: reseal(sid, bytes(b)) for f, b in raw.items()}
+                            changed = {f: b for f, b in new.items() if b is not None}
+                            pipe.multi()
+                            if changed:
+                                pipe.hset(name, mapping=changed)
+                            pipe.execute()
+                            done += len(changed)
+                            kept += len(new) - len(changed)
+                            break
+                        except WatchError:
+                            continue
+        return done, kept
 
     def find(
         self,
@@ -127,7 +182,9 @@ class RedisVault(Vault):
         idx = self._index(keys, entity_type, "", exact_key, norm_key)
         with self._guard():
             blob = self._find(keys=[k["x"], k["n"], k["e"]], args=[idx.exact, idx.norm or ""])
-        return VaultEntry.from_record(keys.open(tenant, session, bytes(blob))) if blob else None
+        if not blob:
+            return None
+        return VaultEntry.from_record(self._open_many(tenant, session, [bytes(blob)])[0])
 
     def get_or_create(
         self,
@@ -141,6 +198,7 @@ class RedisVault(Vault):
         norm_key: str | None = None,
         propose: Proposer | None = None,
         shared_replacement: str | None = None,
+        counted: bool = True,
     ) -> VaultEntry:
         if propose is None and shared_replacement is None:
             raise ValueError("get_or_create needs propose or shared_replacement")
@@ -150,7 +208,7 @@ class RedisVault(Vault):
         with self._guard(), self._client.pipeline(transaction=True) as pipe:
             for _ in range(_MAX_RETRIES):
                 try:
-                    pipe.watch(*k.values())
+                    pipe.watch(*k.values())  # type: ignore[no-untyped-call]
                     eid: Any = pipe.hget(k["x"], idx.exact)
                     if eid is None and idx.norm is not None:
                         eid = pipe.hget(k["n"], idx.norm)
@@ -158,20 +216,21 @@ class RedisVault(Vault):
                         blob: Any = pipe.hget(k["e"], eid)
                         pipe.unwatch()
                         if blob is not None:
-                            return VaultEntry.from_record(keys.open(tenant, session, bytes(blob)))
+                            rec = self._open_many(tenant, session, [bytes(blob)])[0]
+                            return VaultEntry.from_record(rec)
                         # An index without its entry: the session's keys are expiring one by
                         # one right now. Finish the expiry, then start the session afresh.
-                        pipe.watch(*k.values())
+                        pipe.watch(*k.values())  # type: ignore[no-untyped-call]
                         pipe.multi()
                         pipe.delete(*k.values())
                         pipe.execute()
                         continue
                     rep: str | None = None
                     counter: int | None = None
-                    if shared_replacement is not None:
+                    if propose is None:
+                        assert shared_replacement is not None
                         replacement = shared_replacement
                     else:
-                        assert propose is not None
 
                         def taken(rep_h: str, fp_h: str) -> bool:
                             return bool(pipe.hexists(k["r"], rep_h)) or bool(
@@ -180,7 +239,8 @@ class RedisVault(Vault):
 
                         start = int(pipe.hget(k["c"], entity_type) or 0)
                         replacement, rep, counter = self._choose(
-                            keys, propose, start, idx.fp, taken
+                            keys, propose, start, idx.fp, taken,
+                            counted=counted, fallback=shared_replacement,
                         )
                     new_id = int(pipe.hget(k["c"], "#id") or 0) + 1
                     now = self._now()
@@ -190,7 +250,7 @@ class RedisVault(Vault):
                         replacement=replacement,
                         operator=operator,
                         created=now,
-                        shared=shared_replacement is not None,
+                        shared=rep is None,
                     )
                     pipe.multi()
                     pipe.hset(k["e"], str(new_id), keys.seal(tenant, session, entry.to_record()))
@@ -216,14 +276,13 @@ class RedisVault(Vault):
         )
 
     def entries(self, tenant: str, session: str) -> list[VaultEntry]:
-        keys = self.keys(tenant)
         k = self._keys_of(tenant, session)
         with self._guard():
             raw: Any = self._client.hgetall(k["e"])
         items = sorted(((int(i), bytes(b)) for i, b in raw.items()), key=lambda t: t[0])
         return [
             VaultEntry.from_record(rec)
-            for rec in keys.open_many(tenant, session, [b for _, b in items])
+            for rec in self._open_many(tenant, session, [b for _, b in items])
         ]
 
     def version(self, tenant: str, session: str) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 from veil.config import Settings
 from veil.errors import VaultUnavailableError
 from veil.vault.base import Proposer, Vault, VaultEntry
+from veil.vault.crypto import PREVIOUS
+from veil.vault.files import private_dir, private_file, tighten_file
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tenant_keys (
@@ -54,6 +56,7 @@ CREATE INDEX IF NOT EXISTS entries_fp ON entries (tenant, session, fp);
 """
 
 _EXPIRED = "SELECT tenant, session FROM sessions WHERE expires_at <= ?"
+_RESEAL_BATCH = 500
 
 
 class SQLiteVault(Vault):
@@ -67,8 +70,14 @@ class SQLiteVault(Vault):
         self._conns_lock = threading.Lock()
         self._last_purge = 0.0
         with self._guard():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Only Veil's own home is tightened; a directory chosen for VEIL_VAULT_PATH is
+            # created private but otherwise left alone.
+            home = Path(settings.home).resolve()
+            private_dir(self.path.parent, tighten=self.path.parent.resolve() == home)
+            private_file(self.path)  # SQLite gives -wal/-shm the mode of the database file
             self._conn().executescript(_SCHEMA)
+            for suffix in ("-wal", "-shm", "-journal"):
+                tighten_file(self.path.with_name(self.path.name + suffix))
 
     # ------------------------------------------------------------ plumbing
     def _unavailable(self, why: str) -> VaultUnavailableError:
@@ -157,18 +166,63 @@ class SQLiteVault(Vault):
             ).fetchone()
         return bytes(row[0])
 
+    def _stored_keys(self, tid: str) -> dict[str, bytes]:
+        with self._guard():
+            rows = self._conn().execute(
+                "SELECT tenant, wrapped FROM tenant_keys WHERE tenant = ? OR tenant LIKE ?",
+                (tid, tid + "%"),  # tid is hex: no LIKE wildcards in it
+            ).fetchall()
+        return {str(k): bytes(w) for k, w in rows}
+
     def _rewrap_tenant_keys(self, rewrap: Callable[[str, bytes], bytes | None]) -> int:
         count = 0
-        with self._write() as conn:  # one transaction: all tenants rotate, or none
-            rows = conn.execute("SELECT tenant, wrapped FROM tenant_keys").fetchall()
-            for tid, wrapped in rows:
-                new = rewrap(tid, bytes(wrapped))
+        with self._write() as conn:  # one transaction: all keys rotate, or none
+            rows = conn.execute(
+                "SELECT tenant, wrapped FROM tenant_keys WHERE tenant NOT LIKE ?",
+                ("%" + PREVIOUS,),
+            ).fetchall()
+            for kid, wrapped in rows:
+                new = rewrap(kid, bytes(wrapped))
                 if new is not None:
                     conn.execute(
-                        "UPDATE tenant_keys SET wrapped = ? WHERE tenant = ?", (new, tid)
+                        "INSERT INTO tenant_keys (tenant, wrapped) VALUES (?, ?) ON CONFLICT "
+                        "(tenant) DO UPDATE SET wrapped = excluded.wrapped",
+                        (kid + PREVIOUS, bytes(wrapped)),
+                    )
+                    conn.execute(
+                        "UPDATE tenant_keys SET wrapped = ? WHERE tenant = ?", (new, kid)
                     )
                     count += 1
         return count
+
+    def _drop_previous_wrappings(self) -> int:
+        with self._write() as conn:
+            cur = conn.execute("DELETE FROM tenant_keys WHERE tenant LIKE ?", ("%" + PREVIOUS,))
+            return int(cur.rowcount)
+
+    def _reseal_entries(
+        self, tid: str, reseal: Callable[[str, bytes], bytes | None]
+    ) -> tuple[int, int]:
+        done = kept = 0
+        last = 0
+        while True:
+            # Short transactions: writers of other requests wait one batch at most.
+            with self._write() as conn:
+                rows = conn.execute(
+                    "SELECT id, session, blob FROM entries WHERE tenant = ? AND id > ? "
+                    "ORDER BY id LIMIT ?",
+                    (tid, last, _RESEAL_BATCH),
+                ).fetchall()
+                for eid, sid, blob in rows:
+                    new = reseal(str(sid), bytes(blob))
+                    if new is None:
+                        kept += 1
+                    else:
+                        conn.execute("UPDATE entries SET blob = ? WHERE id = ?", (new, eid))
+                        done += 1
+            if len(rows) < _RESEAL_BATCH:
+                return done, kept
+            last = rows[-1][0]
 
     def _select(
         self, conn: sqlite3.Connection, tid: str, sid: str, exact: str, norm: str | None
@@ -197,7 +251,9 @@ class SQLiteVault(Vault):
             if not self._live(conn, tid, sid):
                 return None
             blob = self._select(conn, tid, sid, idx.exact, idx.norm)
-        return VaultEntry.from_record(keys.open(tenant, session, blob)) if blob else None
+        if blob is None:
+            return None
+        return VaultEntry.from_record(self._open_many(tenant, session, [blob])[0])
 
     def get_or_create(
         self,
@@ -211,6 +267,7 @@ class SQLiteVault(Vault):
         norm_key: str | None = None,
         propose: Proposer | None = None,
         shared_replacement: str | None = None,
+        counted: bool = True,
     ) -> VaultEntry:
         if propose is None and shared_replacement is None:
             raise ValueError("get_or_create needs propose or shared_replacement")
@@ -225,12 +282,12 @@ class SQLiteVault(Vault):
                 self._live(conn, tid, sid, in_transaction=True)
             blob = self._select(conn, tid, sid, idx.exact, idx.norm)
             if blob is not None:
-                return VaultEntry.from_record(keys.open(tenant, session, blob))
+                return VaultEntry.from_record(self._open_many(tenant, session, [blob])[0])
             rep: str | None = None
-            if shared_replacement is not None:
+            if propose is None:
+                assert shared_replacement is not None
                 replacement = shared_replacement
             else:
-                assert propose is not None
                 row = conn.execute(
                     "SELECT value FROM counters WHERE tenant = ? AND session = ? AND type = ?",
                     (tid, sid, entity_type),
@@ -247,7 +304,8 @@ class SQLiteVault(Vault):
                     )
 
                 replacement, rep, counter = self._choose(
-                    keys, propose, row[0] if row else 0, idx.fp, taken
+                    keys, propose, row[0] if row else 0, idx.fp, taken,
+                    counted=counted, fallback=shared_replacement,
                 )
                 conn.execute(
                     "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "
@@ -260,7 +318,7 @@ class SQLiteVault(Vault):
                 replacement=replacement,
                 operator=operator,
                 created=now,
-                shared=shared_replacement is not None,
+                shared=rep is None,
             )
             conn.execute(
                 "INSERT INTO entries (tenant, session, lk_exact, lk_norm, rep, fp, blob) "
@@ -284,7 +342,6 @@ class SQLiteVault(Vault):
             return entry
 
     def entries(self, tenant: str, session: str) -> list[VaultEntry]:
-        keys = self.keys(tenant)
         tid, sid = self._ids(tenant, session)
         with self._guard():
             conn = self._conn()
@@ -295,7 +352,7 @@ class SQLiteVault(Vault):
             ).fetchall()
         return [
             VaultEntry.from_record(rec)
-            for rec in keys.open_many(tenant, session, [bytes(r[0]) for r in rows])
+            for rec in self._open_many(tenant, session, [bytes(r[0]) for r in rows])
         ]
 
     def version(self, tenant: str, session: str) -> str:
@@ -316,8 +373,9 @@ class SQLiteVault(Vault):
                 conn.execute(f"DELETE FROM {table} WHERE tenant = ? AND session = ?", (tid, sid))
 
     def ping(self) -> None:
-        with self._write() as conn:
-            conn.execute("SELECT count(*) FROM tenant_keys").fetchone()
+        # A read, not a write transaction: a probe must not queue behind (or block) writers.
+        with self._guard():
+            self._conn().execute("SELECT 1 FROM tenant_keys LIMIT 1").fetchone()
 
     def close(self) -> None:
         with self._conns_lock:

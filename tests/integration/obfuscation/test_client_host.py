@@ -23,8 +23,9 @@ import pytest
 torch = pytest.importorskip("torch")
 
 
-from tests.integration.obfuscation.vllm_server import build_tiny_dirs, free_port  # noqa: E402
+from tests.integration.obfuscation.vllm_server import build_tiny_dirs  # noqa: E402
 from veil.errors import KeyMismatchError, TokenIdError  # noqa: E402
+from veil.gateway.procs import free_port  # noqa: E402
 from veil.obfuscation import load_key  # noqa: E402
 from veil.obfuscation.client import (  # noqa: E402
     ObfuscatedChatUpstream,

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from veil.gateway.procs import free_port
 
 #: KV cache size for the engine (bytes); small models need far less than the default reservation.
 KV_CACHE_BYTES = 1 << 30
@@ -89,12 +90,6 @@ def build_tiny_dirs(root: Path, modes: tuple[str, ...] = ("exact", "default"), *
         assert res.exit_code == 0, res.output
         out[f"obf-{mode}"], out[f"key-{mode}"] = obf, key
     return out
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from veil.evaluation.attacks import (
+from veil.evaluation.attacks.obfuscation import (
     HostView,
     PublicKnowledge,
     SimulatedDefence,

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import torch
 
-from veil.evaluation.attacks import FrequencyMatchingAttack, VocabularyMatchingAttack
+from veil.evaluation.attacks.obfuscation import FrequencyMatchingAttack, VocabularyMatchingAttack
 from veil.evaluation.obfuscation_eval import EvalData, Setting, run_sweep, write_report
 
 from .conftest import VOCAB

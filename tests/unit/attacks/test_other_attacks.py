@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from veil.evaluation.attacks import (
+from veil.evaluation.attacks.obfuscation import (
     FrequencyMatchingAttack,
     HostView,
     InternalStateInversion,
@@ -66,7 +66,7 @@ def test_frequency_matching_recovers_frequent_tokens(tiny_model, observed_plain)
 
 
 def test_frequency_matching_needs_a_corpus(tiny_model, observed_plain):
-    from veil.evaluation.attacks import PublicKnowledge
+    from veil.evaluation.attacks.obfuscation import PublicKnowledge
 
     view, tau = make_view(tiny_model, observed_plain, DEFENCES["permutation"])
     out = FrequencyMatchingAttack().run(view, PublicKnowledge(model=tiny_model))

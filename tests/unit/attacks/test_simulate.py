@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import torch
 
-from veil.evaluation.attacks import SimulatedDefence, simulate_obfuscation
+from veil.evaluation.attacks.obfuscation import SimulatedDefence, simulate_obfuscation
 
 
 def test_exact_transforms_preserve_logits(tiny_model):

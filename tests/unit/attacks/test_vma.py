@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from veil.evaluation.attacks import VocabularyMatchingAttack, score_recovery
+from veil.evaluation.attacks.obfuscation import VocabularyMatchingAttack, score_recovery
 
 from .conftest import DEFENCES, make_view
 
@@ -25,7 +25,7 @@ def test_vma_degrades_under_noise(tiny_model, observed_plain, public):
 
 def test_learned_inversion_recovers_unprotected_and_learns_to_denoise(tiny_model, observed_plain,
                                                                      public):
-    from veil.evaluation.attacks import LearnedInversionAttack, SimulatedDefence
+    from veil.evaluation.attacks.obfuscation import LearnedInversionAttack, SimulatedDefence
 
     from .conftest import make_view as mv
 

@@ -47,3 +47,101 @@ def test_escaped_newlines_are_line_breaks(pattern_engine: DetectionEngine) -> No
     text = "Phone:\\n020 7946 0958\\nE-mail:\\njane@example.com"
     got = {(d.type, d.text) for d in pattern_engine.analyze(text)}
     assert ("PHONE", "020 7946 0958") in got and ("EMAIL", "jane@example.com") in got
+
+
+# Look-alikes from Cyrillic, Armenian and Latin IPA that a hand-kept table missed (UTS #39 data).
+_SPOOF = {"h": "һ", "l": "ӏ", "g": "ɡ", "n": "ո", "u": "ս", "a": "а", "e": "е", "o": "о",
+          "p": "р", "c": "с"}
+
+
+def _spoofed_emails(n: int) -> list[str]:
+    from faker import Faker
+
+    fk = Faker("en_US")
+    fk.seed_instance(3)
+    out: list[str] = []
+    while len(out) < n:
+        email = fk.email()
+        spoofed = "".join(_SPOOF.get(c, c) if i % 2 else c for i, c in enumerate(email))
+        if spoofed != email:
+            out.append(spoofed)
+    return out
+
+
+def test_150_lookalike_emails_are_all_detected(pattern_engine: DetectionEngine) -> None:
+    emails = _spoofed_emails(150)
+    missed = 0
+    for email in emails:
+        text = f"please write to {email} today"
+        hits = [d for d in pattern_engine.analyze(text) if d.type == "EMAIL"]
+        if not (hits and hits[0].text == email):
+            missed += 1
+    assert missed == 0
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("mail һеӏɡа@ɡmаіӏ.соm now", "һеӏɡа@ɡmаіӏ.соm"),  # Cyrillic + Latin IPA, no ASCII letter left
+    ("to jоհո.ѕmіth@exаmрӏe.org", "jоհո.ѕmіth@exаmрӏe.org"),  # Armenian ո, հ
+    ("write ΙΒΜ-ops@corp.example", "ΙΒΜ-ops@corp.example"),  # Greek capitals
+])
+def test_lookalike_emails_keep_their_original_spelling(pattern_engine: DetectionEngine,
+                                                       text: str, value: str) -> None:
+    (d,) = [d for d in pattern_engine.analyze(text) if d.type == "EMAIL"]
+    assert text[d.start:d.end] == value == d.text
+
+
+def test_folding_is_for_detection_only(pattern_engine: DetectionEngine) -> None:
+    text = "Jаne wrote: reach me at jаne@exаmple.com"
+    n = normalize(text)
+    assert n.text == "Jane wrote: reach me at jane@example.com" and n.original == text
+    assert len(n.text) == len(text) and n.origin is None
+
+
+def test_multi_letter_prototype_maps_offsets_back() -> None:
+    text = "x Ыes@corp.example y"  # Cyrillic Ы looks like "bl"
+    n = normalize(text)
+    assert n.text == "x bles@corp.example y"
+    s = n.text.index("bles")
+    assert n.to_original(s, s + len("bles@corp.example")) == (2, 2 + len("Ыes@corp.example"))
+    assert n.to_original(s + 1, s + 2) == (2, 3)  # half of the expansion maps to the whole letter
+
+
+@pytest.mark.parametrize("prose", [
+    "Вчера мы с коллегами обсуждали новый проект. Сроки очень сжатые, но команда справится.",
+    "Сор, рос и сосна у села Ерохино.",  # words made only of look-alike letters
+    "Η ομάδα μας συναντήθηκε στην Αθήνα για να συζητήσει το νέο έργο.",
+    "Сегодня: ok, завтра – нет.",  # Latin elsewhere does not fold the Russian words
+])
+def test_other_scripts_are_not_folded(prose: str) -> None:
+    n = normalize(prose)
+    assert n.text == prose.replace("–", "-")
+
+
+def test_lookalike_only_word_is_folded_in_latin_text() -> None:
+    assert normalize("Contact Сосо Smith today").text == "Contact Coco Smith today"
+    assert normalize("Сосо звонила вчера").text == "Сосо звонила вчера"
+
+
+def test_pattern_engine_finds_nothing_in_russian_prose(pattern_engine: DetectionEngine) -> None:
+    text = "Сор и рос. Ерох сказал: сосна у села, а море рядом. Позвоните завтра."
+    assert pattern_engine.analyze(text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Јоhn Ѕmith", "Ноӏӏу Ԝаӏѕհ", "Маrіа Ꮐоnzаӏеz"])
+def test_lookalike_names_are_found_by_ner(ner_engine: DetectionEngine, name: str) -> None:
+    text = f"Yesterday {name} called about the refund."
+    hits = [d for d in ner_engine.analyze(text) if d.type == "PERSON"]
+    assert [d.text for d in hits] == [name]
+
+
+def test_lookalike_value_is_restored_exactly(tmp_path) -> None:
+    from veil import Settings, Veil
+    from veil.config import Policy
+
+    veil = Veil(Settings(home=tmp_path, cache_dir=tmp_path / "cache"), policy=Policy(ner=False))
+    text = "Reply to һеӏɡа@ɡmаіӏ.соm — Јаne"
+    res = veil.protect(text, session="s")
+    assert [e.type for e in res.entities] == ["EMAIL"]
+    assert "һеӏɡа" not in res.masked and res.masked.endswith(" — Јаne")  # unmasked text as typed
+    assert veil.restore(res.masked, session="s") == text

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from veil.dp import CusTextPlus, SanText
-from veil.dp.attacks import nearest_neighbour_inversion
 from veil.dp.evaluation import sensitive_prompts, write_reports
 from veil.errors import InputError
+from veil.evaluation.attacks.dp.nearest_neighbour import nearest_neighbour_inversion
 
 
 def test_inversion_counts_recovered_words(toy_space) -> None:

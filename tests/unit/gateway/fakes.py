@@ -2,7 +2,8 @@
 
 It detects e-mail addresses and a fixed list of names, numbers placeholders per (tenant, session)
 and restores them tolerantly (case, missing brackets), so the gateway's plumbing can be tested
-without loading spaCy. The real core is exercised by tests/e2e.
+without loading spaCy. It has a vault with ``ping()`` and a ``detect()`` (for ``/readyz``) whose
+failures a test can switch on. The real core is exercised by tests/e2e.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import threading
 from dataclasses import dataclass, field
 
 from veil.config import Policy, TermRule
-from veil.errors import DetectionError
+from veil.errors import DetectionError, VaultUnavailableError
 
 NAMES = ("Jane Doe", "John Smith", "Ada Lovelace")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _NAME = re.compile("|".join(re.escape(n) for n in NAMES))
 _PLACEHOLDER = re.compile(r"\[?\b(EMAIL|PERSON)_(\d+)\b\]?", re.IGNORECASE)
+_PARTIAL = re.compile(r"\[[A-Z_]*\d*$")  # a placeholder cut off by a token limit
 
 
 @dataclass
@@ -42,9 +44,23 @@ class _Session:
     back: dict[str, str] = field(default_factory=dict)  # placeholder -> original
 
 
+class FakeVault:
+    def __init__(self) -> None:
+        self.down = False
+        self.pings = 0
+
+    def ping(self) -> None:
+        self.pings += 1
+        if self.down:
+            raise VaultUnavailableError("vault backend unreachable; check VEIL_REDIS_URL")
+
+
 class FakeStreamRestorer:
-    def __init__(self, core: FakeVeil, session: str, tenant: str) -> None:
+    def __init__(
+        self, core: FakeVeil, session: str, tenant: str, scope: frozenset[str] | None
+    ) -> None:
         self.core, self.session, self.tenant, self.buf = core, session, tenant, ""
+        self.scope = scope
 
     def feed(self, chunk: str) -> str:
         self.buf += chunk
@@ -52,11 +68,13 @@ class FakeStreamRestorer:
         if cut == -1 or "]" in self.buf[cut:] or len(self.buf) - cut > 20:
             cut = len(self.buf)
         out, self.buf = self.buf[:cut], self.buf[cut:]
-        return self.core.restore(out, session=self.session, tenant=self.tenant)
+        return self.core.restore(out, session=self.session, tenant=self.tenant, scope=self.scope)
 
-    def flush(self) -> str:
+    def flush(self, *, truncated: bool = False) -> str:
         out, self.buf = self.buf, ""
-        return self.core.restore(out, session=self.session, tenant=self.tenant)
+        return self.core.restore(
+            out, session=self.session, tenant=self.tenant, scope=self.scope, truncated=truncated
+        )
 
 
 class FakeVeil:
@@ -66,6 +84,17 @@ class FakeVeil:
         self.output_terms = output_terms or {}
         self.policies: dict[str, object] = {}
         self.protect_calls = 0
+        self.fake_vault = FakeVault()
+        self.detector_down = False
+
+    @property
+    def vault(self) -> FakeVault:
+        return self.fake_vault
+
+    def detect(self, text: str, *, session: str = "default", tenant: str = "default") -> list[str]:
+        if self.detector_down:
+            raise DetectionError("detector failed to load; check the spaCy model install")
+        return [m.group(0) for m in _EMAIL.finditer(text)]
 
     def set_policy(self, tenant: str, policy: object) -> None:
         self.policies[tenant] = policy
@@ -75,7 +104,12 @@ class FakeVeil:
         return Policy(terms=terms)
 
     def protect(
-        self, text: str, *, session: str = "default", tenant: str = "default"
+        self,
+        text: str,
+        *,
+        session: str = "default",
+        tenant: str = "default",
+        user: str | None = None,
     ) -> FakeResult:
         self.protect_calls += 1
         if "FAIL_DETECT" in text:
@@ -100,18 +134,33 @@ class FakeVeil:
         out.append(text[pos:])
         return FakeResult("".join(out), entities)
 
-    def restore(self, text: str, *, session: str = "default", tenant: str = "default") -> str:
+    def restore(
+        self,
+        text: str,
+        *,
+        session: str = "default",
+        tenant: str = "default",
+        scope: frozenset[str] | None = None,
+        truncated: bool = False,
+    ) -> str:
+        if truncated:
+            text = _PARTIAL.sub("", text)
         s = self._sessions.get((tenant, session))
         if s is None:
             return text
 
         def sub(m: re.Match[str]) -> str:
-            return s.back.get(f"[{m.group(1).upper()}_{m.group(2)}]", m.group(0))
+            ph = f"[{m.group(1).upper()}_{m.group(2)}]"
+            if scope is not None and ph not in scope:
+                return m.group(0)  # not sent in this request: not this request's to restore
+            return s.back.get(ph, m.group(0))
 
         return _PLACEHOLDER.sub(sub, text)
 
-    def stream_restorer(self, *, session: str, tenant: str) -> FakeStreamRestorer:
-        return FakeStreamRestorer(self, session, tenant)
+    def stream_restorer(
+        self, *, session: str, tenant: str, scope: frozenset[str] | None = None
+    ) -> FakeStreamRestorer:
+        return FakeStreamRestorer(self, session, tenant, scope)
 
     def scan_output(self, text: str, *, session: str, tenant: str) -> str:
         for term in self.output_terms.get(tenant, []):

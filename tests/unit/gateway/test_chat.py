@@ -124,7 +124,7 @@ async def test_content_parts_and_tool_calls_both_ways(client, upstream: Scripted
                     "role": "user",
                     "content": [
                         {"type": "text", "text": "Email Jane Doe at jane@example.com"},
-                        {"type": "image_url", "image_url": {"url": "https://img.example/x.png"}},
+                        {"type": "text", "text": "see the list"},
                     ],
                 },
                 {
@@ -148,7 +148,8 @@ async def test_content_parts_and_tool_calls_both_ways(client, upstream: Scripted
     assert r.status_code == 200, r.text
     sent = upstream.bodies[0]
     assert_clean(json.dumps(sent))
-    assert sent["messages"][0]["content"][1]["image_url"]["url"] == "https://img.example/x.png"
+    # image parts are refused by default now (tests/unit/gateway/test_fields.py)
+    assert sent["messages"][0]["content"][1] == {"type": "text", "text": "see the list"}
     assert json.loads(sent["messages"][1]["tool_calls"][0]["function"]["arguments"]) == {
         "who": "[PERSON_2]"
     }
@@ -276,8 +277,10 @@ async def test_upstream_http_errors_are_openai_shaped(client, upstream, status, 
         )
         assert r.status_code == expected
         err = r.json()["error"]
-        assert err["type"] == "upstream_error" and err["code"] == "upstream_status"
-        assert "secret" not in err["message"]  # upstream text is not relayed or logged
+        # The upstream's own type and message reach the client (no code sent: a generic one);
+        # the message is relayed as the upstream wrote it, never restored.
+        assert err["type"] == "server_error" and err["code"] == "upstream_status"
+        assert err["message"] == "echo: [PERSON_1] secret" and "Jane Doe" not in r.text
 
 
 async def test_upstream_timeout_and_unreachable(core) -> None:

@@ -11,8 +11,9 @@ import pytest
 
 from veil.errors import ConfigError
 from veil.gateway import GatewayConfig, TenantRegistry, hash_api_key
-from veil.gateway.protocol import ChatCompletionRequest
 from veil.gateway.sessions import SessionResolver
+from veil.gateway.tenants import Principal, Tenant
+from veil.wire.openai import ChatCompletionRequest
 
 from .conftest import ScriptedUpstream, make_client, parse_sse, sse
 from .fakes import FakeVeil
@@ -69,33 +70,39 @@ async def test_completions_plain_and_streamed(client, upstream: ScriptedUpstream
     assert "jane@example.com" not in json.dumps(upstream.bodies)
 
 
-async def test_models_health_and_metrics(client, upstream: ScriptedUpstream, caplog) -> None:
-    caplog.set_level(logging.DEBUG)
-    upstream.reply = lambda body: httpx.Response(
-        200, json={"object": "list", "data": [{"id": "m", "object": "model", "owned_by": "x"}]}
-    )
-    r = await client.get("/v1/models")
-    assert r.json()["data"][0]["id"] == "m"
-    assert (await client.get("/healthz")).json() == {"status": "ok"}
+ADMIN = {"Authorization": "Bearer admin-key"}
 
-    upstream.reply = ScriptedUpstream.echo
-    await client.post(
-        "/v1/chat/completions",
-        json={
-            "model": "m",
-            "messages": [{"role": "user", "content": "Jane Doe, jane@example.com"}],
-        },
-    )
-    await client.post(
-        "/v1/chat/completions",
-        json={"model": "m", "messages": [{"role": "user", "content": "Jane Doe FAIL_DETECT"}]},
-    )
-    text = (await client.get("/metrics")).text
-    assert 'veil_entities_masked_total{type="PERSON"} 1.0' in text
-    assert 'veil_requests_total{endpoint="chat",status="200",tenant="default"} 1.0' in text
-    assert 'veil_errors_total{code="detection_failed"} 1.0' in text
-    for secret in ("Jane", "jane@example.com"):
-        assert secret not in text and secret not in caplog.text
+
+async def test_models_health_and_metrics(upstream: ScriptedUpstream, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    registry = TenantRegistry([Tenant("default")], {}, admin_keys=[hash_api_key("admin-key")])
+    client, _ = make_client(FakeVeil(), upstream, registry)
+    async with client:
+        upstream.reply = lambda body: httpx.Response(
+            200, json={"object": "list", "data": [{"id": "m", "object": "model", "owned_by": "x"}]}
+        )
+        r = await client.get("/v1/models")
+        assert r.json()["data"][0]["id"] == "m"
+        assert (await client.get("/healthz")).json() == {"status": "ok"}
+
+        upstream.reply = ScriptedUpstream.echo
+        await client.post(
+            "/v1/chat/completions",
+            json={
+                "model": "m",
+                "messages": [{"role": "user", "content": "Jane Doe, jane@example.com"}],
+            },
+        )
+        await client.post(
+            "/v1/chat/completions",
+            json={"model": "m", "messages": [{"role": "user", "content": "Jane Doe FAIL_DETECT"}]},
+        )
+        text = (await client.get("/metrics", headers=ADMIN)).text
+        assert 'veil_entities_masked_total{type="PERSON"} 1.0' in text
+        assert 'veil_requests_total{endpoint="chat",status="200",tenant="default"} 1.0' in text
+        assert 'veil_errors_total{code="detection_failed"} 1.0' in text
+        for secret in ("Jane", "jane@example.com"):
+            assert secret not in text and secret not in caplog.text
 
 
 def _registry() -> TenantRegistry:
@@ -104,7 +111,8 @@ def _registry() -> TenantRegistry:
             "tenants": [
                 {"name": "acme", "api_key_sha256": [hash_api_key("key-acme")]},
                 {"name": "globex", "api_key_sha256": [hash_api_key("key-globex").upper()]},
-            ]
+            ],
+            "admin_api_key_sha256": [hash_api_key("admin-key")],
         }
     )
     return TenantRegistry.from_config(cfg)
@@ -147,7 +155,7 @@ async def test_tenants_authenticate_and_never_restore_each_other(upstream) -> No
         )
         assert r.status_code == 200
         assert r.json()["choices"][0]["message"]["content"] == "[PERSON_1]"
-        metrics = (await client.get("/metrics")).text
+        metrics = (await client.get("/metrics", headers=ADMIN)).text
         assert 'tenant="acme"' in metrics and 'tenant="globex"' in metrics
 
 
@@ -173,13 +181,16 @@ def test_session_derivation_is_stable_keyed_and_tenant_bound() -> None:
             ],
         }
     )
-    s1 = res.for_chat("acme", turn1, None)
-    assert s1 == res.for_chat("acme", turn2, None)
-    assert s1 != res.for_chat("globex", turn1, None)
-    assert s1 != SessionResolver(b"j" * 32).for_chat("acme", turn1, None)
+    acme, globex = Principal(Tenant("acme"), "key-a"), Principal(Tenant("globex"), "key-g")
+    s1 = res.for_chat(acme, turn1, None)
+    assert s1 == res.for_chat(acme, turn2, None)
+    assert s1 != res.for_chat(globex, turn1, None)
+    assert s1 != SessionResolver(b"j" * 32).for_chat(acme, turn1, None)
     assert "Jane" not in s1
-    assert res.for_chat("acme", turn1, "conv-7") == "h:conv-7"
-    assert res.for_completion("acme", None) != res.for_completion("acme", None)
+    h = res.for_chat(acme, turn1, "conv-7")
+    assert h.startswith("h:") and h == res.for_chat(acme, turn2, "conv-7")
+    assert h != res.for_chat(globex, turn1, "conv-7")  # a header is bound to its principal
+    assert res.for_completion(acme, None) != res.for_completion(acme, None)
 
 
 def test_config_file_loading(tmp_path: Path) -> None:
@@ -195,11 +206,11 @@ def test_config_file_loading(tmp_path: Path) -> None:
     )
     cfg = GatewayConfig.load(cfg_file)
     reg = TenantRegistry.from_config(cfg)
-    acme = reg.authenticate("Bearer a")
+    acme = reg.authenticate("Bearer a").tenant
     assert acme.name == "acme" and acme.policy is not None
     assert acme.policy.default_operator == "pseudonym"
     assert [t.term for t in acme.policy.terms] == ["Project Falcon"]
-    assert reg.authenticate(None, "g").policy.ner is False  # type: ignore[union-attr]
+    assert reg.authenticate(None, "g").tenant.policy.ner is False  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

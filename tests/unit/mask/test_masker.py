@@ -9,6 +9,7 @@ import pytest
 
 from tests.unit.mask.mask_testing import detect
 from veil.config import EntityRule, Policy
+from veil.detect import resolve_overlaps
 from veil.detect.entity import Detection
 from veil.errors import MaskingError, VaultUnavailableError
 from veil.mask import Masker, Restorer
@@ -138,7 +139,10 @@ def test_overlaps_and_bad_offsets(make_masker) -> None:
     dets = [Detection("PERSON", 5, 13, 0.9, "ner", "Jane Doe"),
             Detection("PERSON", 5, 9, 0.6, "ner", "Jane"),
             Detection("LOCATION", 10, 17, 0.5, "ner", "Doe now")]
-    r = make_masker("placeholder").mask(text, dets, tenant=T, session="s")
+    # overlaps are resolved once, by the detection engine; the masker refuses unresolved ones
+    with pytest.raises(MaskingError, match="overlap"):
+        make_masker("placeholder").mask(text, dets, tenant=T, session="s")
+    r = make_masker("placeholder").mask(text, resolve_overlaps(dets), tenant=T, session="s")
     assert r.masked == "Call [PERSON_1]"[:15] + " now"
     with pytest.raises(MaskingError, match="outside the text"):
         make_masker("placeholder").mask("short", [Detection("PERSON", 2, 40, 0.9, "x", "y")],

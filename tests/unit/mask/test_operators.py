@@ -154,3 +154,37 @@ def test_pseudonym_stable_and_seed_dependent() -> None:
     others = {op.propose("PERSON", "Jane Doe", seed=seed(f"k{i}"), counter=1, attempt=0)
               for i in range(2, 12)}
     assert len(others - {a}) >= 8
+
+
+def test_operator_registry_feeds_the_policy(vault) -> None:
+    from veil.config import Policy
+    from veil.detect.entity import Detection
+    from veil.errors import PolicyError
+    from veil.mask import Masker, Restorer
+    from veil.mask.operators import _REGISTRY, Operator, operator_names, register_operator
+
+    assert set(operator_names()) == {"placeholder", "pseudonym", "synthetic", "redact", "keep",
+                                     "dp"}
+    assert not get_operator("keep").masks and not get_operator("dp").masks
+    assert not get_operator("redact").stored and get_operator("synthetic").stored
+    with pytest.raises(PolicyError, match="unknown operator 'initials'"):
+        Policy.from_yaml_text("default_operator: initials")
+
+    @register_operator
+    class InitialsOperator(Operator):
+        name = "initials"
+
+        def propose(self, entity_type, value, *, seed, counter, attempt):
+            return "".join(w[0] for w in value.split()) + "." * (attempt + 1)
+
+    try:
+        policy = Policy.from_yaml_text("entities: {PERSON: {operator: initials}}")
+        r = Masker(vault, policy).mask("Jane Doe", [Detection("PERSON", 0, 8, 1.0, "t", "x")],
+                                       tenant="t", session="s")
+        assert r.masked == "JD."
+        assert Restorer(vault).restore("Hi JD.", tenant="t", session="s") == "Hi Jane Doe"
+        with pytest.raises(ValueError, match="registered already"):
+            register_operator(type("Other", (InitialsOperator,), {}))
+    finally:
+        _REGISTRY.pop("initials", None)
+    assert "initials" not in operator_names()

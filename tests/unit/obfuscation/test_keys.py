@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from veil.obfuscation.keys import (
+from veil.obfuscation.key_matrices import (
     haar_orthogonal,
     inverse_permutation,
     key_basis,

@@ -376,6 +376,9 @@ def test_master_key_rotation(make_vault, tenant) -> None:
     assert add(v, tenant, "s", "Bob") == "[PERSON_2]"  # the open vault keeps working
     rotated = make_vault(key=new_key, own_db=True)
     assert [e.original for e in rotated.entries(tenant, "s")] == [SECRET, "Bob"]
+    # online: a gateway still on the old key keeps working until the rotation is finished
+    assert len(make_vault(own_db=True).entries(tenant, "s")) == 2
+    assert rotated.finish_master_rotation() >= 2
     with pytest.raises(VaultKeyError):
         make_vault(own_db=True).entries(tenant, "s")  # the old key no longer opens it
 

@@ -1,37 +1,23 @@
-"""Attacks on obfuscated mode (AloePri §7), each given only what the host sees plus the public
-plaintext model, and scored against the secret key. See docs/attacks.md."""
+"""Attacks on every protection mode, grouped by the mode they attack, and a registry keyed by
+(mode, name) that evaluations pick them from.
 
-from veil.evaluation.attacks.base import (
-    Attack,
-    AttackOutput,
-    HostView,
-    PublicKnowledge,
-    RecoveryScore,
-    plaintext_truth,
-    score_recovery,
+* :mod:`veil.evaluation.attacks.obfuscation`: attacks on the obfuscated checkpoint and token ids.
+* :mod:`veil.evaluation.attacks.dp`: attacks on DP-sanitized text.
+
+Only the registry is imported here; a mode's package (and its heavy dependencies, torch for
+obfuscation) loads when its attacks are first asked for.
+"""
+
+from veil.evaluation.attacks.registry import (
+    MODES,
+    AttackContext,
+    Mode,
+    RegisteredAttack,
+    attack_names,
+    build_attack,
+    build_attacks,
+    register_attack,
 )
-from veil.evaluation.attacks.frequency import FrequencyMatchingAttack
-from veil.evaluation.attacks.invariant import InvariantAttack
-from veil.evaluation.attacks.isa import InternalStateInversion
-from veil.evaluation.attacks.learned import LearnedInversionAttack
-from veil.evaluation.attacks.nn import NearestNeighbourAttack
-from veil.evaluation.attacks.simulate import SimulatedDefence, simulate_obfuscation
-from veil.evaluation.attacks.vma import VocabularyMatchingAttack
 
-__all__ = [
-    "Attack",
-    "AttackOutput",
-    "FrequencyMatchingAttack",
-    "HostView",
-    "InternalStateInversion",
-    "InvariantAttack",
-    "LearnedInversionAttack",
-    "NearestNeighbourAttack",
-    "PublicKnowledge",
-    "RecoveryScore",
-    "SimulatedDefence",
-    "VocabularyMatchingAttack",
-    "plaintext_truth",
-    "score_recovery",
-    "simulate_obfuscation",
-]
+__all__ = ["MODES", "AttackContext", "Mode", "RegisteredAttack", "attack_names", "build_attack",
+           "build_attacks", "register_attack"]

@@ -1,0 +1,107 @@
+"""The detection stage of :class:`veil.Veil`: one engine per tenant, and the tenant term
+databases the engines (and output scanning) load.
+
+A tenant's term database is the one given to ``set_policy(terms=)``, else the ``veil terms``
+store (``<home>/terms.sqlite3``) when it exists; it is read once and kept until the tenant's
+policy changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from veil.config import RESERVED_TYPES, Policy, Settings
+from veil.detect.engine import DetectionEngine
+from veil.detect.entity import Detection
+from veil.detect.seen import SeenEntityCache
+from veil.detect.terms import DEFAULT_TERM_DB, TermDatabase, TermStore
+from veil.errors import DetectionError, VeilError
+
+if TYPE_CHECKING:
+    from veil.vault.base import VaultEntry
+
+#: A short text analysed by :meth:`DetectionStage.warm_up` so that lazy models load.
+_WARM_UP_TEXT = "Readiness check: Jane Doe wrote to ops@example.org from Paris."
+
+
+class DetectionStage:
+    """Per-tenant :class:`DetectionEngine` objects, built on first use under one lock."""
+
+    def __init__(self, settings: Settings, policy_of: Callable[[str], Policy]) -> None:
+        self._settings = settings
+        self._policy_of = policy_of
+        self._engines: dict[str, DetectionEngine] = {}
+        self._terms: dict[str, TermDatabase] = {}
+        self._lock = threading.RLock()  # engine() loads terms() while holding it
+
+    def __repr__(self) -> str:
+        return f"DetectionStage(tenants={sorted(self._engines)})"
+
+    def reset(self, tenant: str, *, terms: TermDatabase | None = None) -> None:
+        """The tenant's policy changed: rebuild its engine; ``terms`` replaces its term database
+        (None: read the term store again)."""
+        with self._lock:
+            self._engines.pop(tenant, None)
+            if terms is None:
+                self._terms.pop(tenant, None)
+            else:
+                self._terms[tenant] = terms
+
+    def engine(self, tenant: str) -> DetectionEngine:
+        eng = self._engines.get(tenant)
+        if eng is not None:
+            return eng
+        with self._lock:
+            eng = self._engines.get(tenant)
+            if eng is None:
+                # The engine loads the policy's own terms (inline and terms_file) itself.
+                eng = DetectionEngine(self._policy_of(tenant), terms=self.terms(tenant))
+                self._engines[tenant] = eng
+            return eng
+
+    def terms(self, tenant: str) -> TermDatabase | None:
+        """The tenant's term database (see the module docstring), or None."""
+        db = self._terms.get(tenant)
+        if db is not None:
+            return db
+        with self._lock:
+            db = self._terms.get(tenant)
+            if db is not None:
+                return db
+            path = self._settings.home / DEFAULT_TERM_DB
+            if not path.exists():
+                return None
+            store = TermStore(path)
+            try:
+                db = store.database(tenant)
+            finally:
+                store.close()
+            self._terms[tenant] = db
+            return db
+
+    def detect(self, text: str, *, tenant: str, entries: Iterable[VaultEntry]) -> list[Detection]:
+        """Detections in ``text``, including the session's known values (``entries``) wherever
+        they appear again. Fails closed, and never echoes the text in an error."""
+        # Escaped look-alikes (reserved types) are not values: the masker finds them itself, and
+        # as "seen" values they could win an overlap against a real detection.
+        seen = SeenEntityCache(
+            (e.entity_type, e.original) for e in entries if e.entity_type not in RESERVED_TYPES
+        )
+        try:
+            return self.engine(tenant).analyze(text, seen=seen)
+        except VeilError:
+            raise
+        except Exception as e:
+            raise DetectionError(
+                f"detection failed ({type(e).__name__}); the text was not processed"
+            ) from None
+
+    def warm_up(self, tenant: str) -> None:
+        """Build the tenant's engine and run it once, so that lazy models (spaCy) are loaded;
+        raises :class:`~veil.errors.DetectionError` if detection cannot work."""
+        self.detect(_WARM_UP_TEXT, tenant=tenant, entries=())
+
+
+__all__ = ["DetectionStage"]

@@ -1,0 +1,867 @@
+"""Default-deny walk over a request body: every string that goes upstream is masked.
+
+A request body is free-form JSON: OpenAI adds parameters often, clients send extensions, and any
+string anywhere may carry personal data (a ``user`` id, ``metadata``, a tool description, an enum
+in a JSON schema, an image URL...). So the walker masks *every* string it meets through the
+conversation's ``protect``, except the protocol tokens an endpoint declares on its allow-list
+(``model``, ``messages[].role``, part ``type``s, tool-call ids, JSON-schema keywords...). An
+allow-listed value still has to look like a protocol token (a short identifier with a letter in
+it, no spaces, no ``@``); anything else in that place is masked too, so text cannot be smuggled
+through an allow-listed field.
+
+Decisions (documented in docs/gateway.md, "Request fields"):
+
+* Object keys. Keys the endpoint declares are protocol and kept. JSON-schema property names and
+  ``$defs`` names are protocol too (a tool's argument names; the model must see them to call the
+  tool) but, like every allow-listed value, must be identifier-shaped or are masked. Every other
+  key -- ``metadata`` keys, keys of unknown objects, keys inside tool arguments and tool results
+  -- is free-form data and is scanned (masked like a value).
+* Tool-call arguments and tool results are JSON strings: parsed and masked leaf by leaf (keys
+  scanned, structure kept), so quotes and escapes never hide a value from the detector and the
+  result stays valid JSON. Integers of five or more digits inside them are scanned as text (an
+  SSN or phone number sent as a JSON number); numbers elsewhere are protocol values and pass.
+* ``user`` (and ``safety_identifier``, ``prompt_cache_key``) go up as a keyed pseudonym: the
+  upstream can still tell users apart (abuse tracking, caching) but never learns who they are.
+* Content that cannot be scanned (images, audio, files, token-id prompts) is refused with
+  :class:`~veil.errors.UnscannableContentError` unless the tenant's policy lists its kind in
+  ``allow_unscannable``. When allowed, base64 payloads and ``data:`` URLs pass unchanged; an
+  http(s) image URL keeps its scheme and host (the upstream must fetch it) while its user info,
+  path segments, query and fragment are masked piece by piece.
+* Nothing is dropped: unknown fields are walked with the default-deny rule (strings masked,
+  numbers and booleans kept, objects and lists walked).
+
+Endpoints declare their rules once, in :data:`ENDPOINTS`; the Responses API and Anthropic
+Messages reuse the same building blocks (:class:`Obj`, :class:`ByKey`, :class:`Token`...)
+with their own allow-lists via :func:`register_endpoint`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Container, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
+
+from veil.errors import MaskingError, UnscannableContentError
+
+#: Kinds of content Veil cannot scan; a tenant may allow them in its policy.
+UnscannableKind = Literal["image", "audio", "file", "token_ids"]
+UNSCANNABLE_KINDS: tuple[str, ...] = get_args(UnscannableKind)
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class WalkContext:
+    """What one walk needs from the request: how to mask, how to pseudonymize, what may pass."""
+
+    protect: Callable[[str], str]
+    pseudonym: Callable[[str], str]
+    allow_unscannable: frozenset[str] = frozenset()
+
+
+def format_path(path: Path) -> str:
+    """``("messages", 0, "content")`` -> ``messages[0].content`` (never contains request text
+    beyond declared key names and indices)."""
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else p)
+    return out or "<body>"
+
+
+# --- protocol tokens -----------------------------------------------------------------------------
+
+
+def _token(pattern: str) -> re.Pattern[str]:
+    # Every protocol token contains a letter: values made of digits and separators only are what
+    # SSNs, phone and card numbers and dates look like.
+    return re.compile(rf"(?=[^A-Za-z]*[A-Za-z]){pattern}")
+
+
+#: Closed protocol enums: roles, part and tool types, tool_choice modes, reasoning_effort...
+ENUM = _token(r"[a-z][a-z0-9_-]{0,63}")
+#: Names and ids: function names, tool-call ids, file ids, schema property names, voices.
+IDENT = _token(r"[A-Za-z0-9_$][A-Za-z0-9_.:$-]{0,127}")
+#: Model names: ``gpt-4o-mini``, ``meta-llama/Llama-3.1-8B-Instruct``, ``ft:gpt-4o:org::id``.
+MODEL = _token(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]{0,255}")
+#: JSON-schema references: ``#/$defs/Address``, ``#``.
+REF = re.compile(r"#(/[A-Za-z0-9_.$~%-]*)*")
+#: ``$schema`` / ``$id`` URIs (no user info, no query).
+SCHEMA_URI = re.compile(r"https?://[A-Za-z0-9.-]+(/[A-Za-z0-9_.~/-]*)?#?")
+#: ``logit_bias`` keys are token ids.
+TOKEN_ID = re.compile(r"-?[0-9]{1,10}")
+
+#: Integers inside JSON data with at least this many digits are scanned as text.
+_SCAN_INT_DIGITS = 5
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+class Rule(ABC):
+    """How one place of a body is treated. ``apply`` returns the value to send upstream."""
+
+    label: str = "masked"
+
+    @abstractmethod
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any: ...
+
+    def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
+        """(field path, treatment) pairs for the evaluation's "fields walked" table."""
+        yield prefix, self.label
+
+
+def _scan_key(
+    key: str, ctx: WalkContext, out: Mapping[str, Any], reserved: Container[str] = ()
+) -> str:
+    """Mask a free-form key. Two keys that end up alike (masked alike, or masked into a key that
+    is kept) would merge and one value would be lost, so that is refused."""
+    masked = ctx.protect(key)
+    if masked in out or (masked != key and masked in reserved):
+        raise MaskingError(
+            "two object keys of the request mask to the same text, so one would be lost; "
+            "the request was not forwarded. Rename the keys or send the data as values"
+        )
+    return masked
+
+
+class Free(Rule):
+    """The default-deny rule: strings masked, numbers/booleans/null kept, keys scanned."""
+
+    label = "masked"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, str):
+            return ctx.protect(value)
+        if isinstance(value, list):
+            return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for k, v in value.items():
+                out[_scan_key(str(k), ctx, out)] = self.apply(v, ctx, (*path, str(k)))
+            return out
+        return value
+
+
+FREE = Free()
+
+
+class Scalar(Free):
+    """A protocol number or boolean (``temperature``, ``seed``): declared so its key is kept;
+    a string in its place is masked like any other."""
+
+    label = "value (numbers, booleans pass)"
+
+
+SCALAR = Scalar()
+
+
+class Data(Rule):
+    """JSON data (tool arguments and results): like :class:`Free`, and long integers are scanned
+    as text (a phone number or SSN sent as a number)."""
+
+    label = "json-leaves"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, bool) or value is None or isinstance(value, float):
+            return value
+        if isinstance(value, int):
+            text = str(value)
+            if len(text.lstrip("-")) < _SCAN_INT_DIGITS:
+                return value
+            masked = ctx.protect(text)
+            return value if masked == text else masked
+        if isinstance(value, str):
+            return ctx.protect(value)
+        if isinstance(value, list):
+            return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for k, v in value.items():
+                out[_scan_key(str(k), ctx, out)] = self.apply(v, ctx, (*path, str(k)))
+            return out
+        return value
+
+
+DATA = Data()
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("duplicate key")  # json.loads would keep only the last one
+    return out
+
+
+class Json(Rule):
+    """A string holding JSON (tool-call arguments, tool results): parsed and masked leaf by leaf,
+    then serialized again; a string that is not a JSON object or array is masked as text."""
+
+    label = "json-leaves"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, str):
+            return DATA.apply(value, ctx, path)
+        try:
+            parsed = json.loads(value, object_pairs_hook=_no_duplicates)
+        except (ValueError, RecursionError):
+            return ctx.protect(value)
+        if not isinstance(parsed, dict | list):
+            return ctx.protect(value)
+        masked = DATA.apply(parsed, ctx, path)
+        if masked == parsed:
+            return value  # nothing found: keep the caller's exact formatting
+        return json.dumps(masked, ensure_ascii=False)
+
+
+JSON = Json()
+
+
+@dataclass(frozen=True, eq=False)
+class Token(Rule):
+    """An allow-listed protocol token: passes when it matches ``pattern``, else is masked."""
+
+    pattern: re.Pattern[str] = IDENT
+    label: str = "token"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, str) and self.pattern.fullmatch(value):
+            return value
+        return FREE.apply(value, ctx, path)
+
+
+ENUM_TOKEN = Token(ENUM)
+IDENT_TOKEN = Token(IDENT)
+MODEL_TOKEN = Token(MODEL)
+
+
+class Pseudonym(Rule):
+    """An end-user identifier: replaced by a keyed pseudonym (see :func:`user_pseudonym`)."""
+
+    label = "pseudonym"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, str):
+            return ctx.pseudonym(value)
+        return FREE.apply(value, ctx, path)
+
+
+PSEUDONYM = Pseudonym()
+
+
+@dataclass(frozen=True, eq=False)
+class Obj(Rule):
+    """An object with declared keys (kept, values by their rule); other keys are scanned and
+    their values walked with ``rest``. A value that is not an object is walked with ``rest``."""
+
+    fields: Mapping[str, Rule]
+    rest: Rule = FREE
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, dict):
+            return self.rest.apply(value, ctx, path)
+        out: dict[str, Any] = {}
+        declared = [k for k in value if k in self.fields]
+        for k, v in value.items():
+            if k in self.fields:
+                out[k] = self.fields[k].apply(v, ctx, (*path, k))
+            else:
+                out[_scan_key(str(k), ctx, out, declared)] = self.rest.apply(v, ctx, (*path, k))
+        return out
+
+    def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
+        for k, rule in self.fields.items():
+            yield from rule.describe(f"{prefix}.{k}" if prefix else k)
+        rest = f"{prefix}.*" if prefix else "*"
+        if self.rest is FREE:
+            yield rest, "other keys scanned, values masked"
+        else:
+            yield rest, "other keys scanned"
+            yield from self.rest.describe(rest)
+
+
+@dataclass(frozen=True, eq=False)
+class ListOf(Rule):
+    """A list whose items follow ``item``; anything else is walked with the default rule."""
+
+    item: Rule
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, list):
+            return FREE.apply(value, ctx, path)
+        return [self.item.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
+
+    def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
+        yield from self.item.describe(f"{prefix}[]")
+
+
+@dataclass(frozen=True, eq=False)
+class Shapes(Rule):
+    """A field whose JSON type decides its rule (``content``: a string or a list of parts)."""
+
+    # None: that shape is walked with the default rule (and not listed in the field table).
+    str_rule: Rule | None = None
+    list_rule: Rule | None = None
+    dict_rule: Rule | None = None
+    int_rule: Rule | None = None
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        rule: Rule | None = None
+        if isinstance(value, str):
+            rule = self.str_rule
+        elif isinstance(value, list):
+            rule = self.list_rule
+        elif isinstance(value, dict):
+            rule = self.dict_rule
+        elif isinstance(value, int) and not isinstance(value, bool):
+            rule = self.int_rule
+        return (rule or FREE).apply(value, ctx, path)
+
+    def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
+        for shape, rule in (
+            ("string", self.str_rule),
+            ("list", self.list_rule),
+            ("object", self.dict_rule),
+            ("int", self.int_rule),
+        ):
+            if rule is None:
+                continue
+            yield from rule.describe(
+                prefix if isinstance(rule, Obj | ListOf) else f"{prefix} ({shape})"
+            )
+
+
+@dataclass(frozen=True, eq=False)
+class ByKey(Rule):
+    """Objects told apart by one key (``type`` of a content part, ``role`` of a message)."""
+
+    key: str
+    cases: Mapping[str, Rule]
+    default: Rule
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, dict):
+            return FREE.apply(value, ctx, path)
+        tag = value.get(self.key)
+        rule = self.cases.get(tag, self.default) if isinstance(tag, str) else self.default
+        return rule.apply(value, ctx, path)
+
+    def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
+        common = list(self.default.describe(prefix))
+        yield from common
+        same = {(p[len(prefix) :], t) for p, t in common}
+        for tag, rule in self.cases.items():
+            case = f"{prefix}<{self.key}={tag}>"
+            for p, t in rule.describe(case):
+                if (p[len(case) :], t) not in same:  # list only what differs from the default
+                    yield p, t
+
+
+@dataclass(frozen=True, eq=False)
+class Gate(Rule):
+    """Content Veil cannot scan: refused unless the tenant allows ``kind``, then ``inner``."""
+
+    kind: UnscannableKind
+    what: str  # "an image_url content part": a constant, never request text
+    inner: Rule
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if self.kind not in ctx.allow_unscannable:
+            raise UnscannableContentError(
+                f"{format_path(path)} is {self.what}, which Veil cannot scan for personal data, "
+                f"so the request was not forwarded. Remove it, or allow this kind of content for "
+                f"the tenant with `allow_unscannable: [{self.kind}]` in its policy"
+            )
+        return self.inner.apply(value, ctx, path)
+
+    def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
+        yield prefix, f"refused unless policy allow_unscannable has {self.kind}"
+        if self.inner is not FREE:
+            yield from self.inner.describe(prefix)
+
+
+# --- opaque payloads and URLs --------------------------------------------------------------------
+
+_DATA_URL = re.compile(r"data:([\w.+-]+/[\w.+-]+)?((?:;[\w.+-]+=[\w.+-]+)*);base64,(.*)", re.S)
+
+
+def _is_base64(s: str) -> bool:
+    try:
+        base64.b64decode(s, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
+class Opaque(Rule):
+    """A binary payload the tenant allowed (behind a :class:`Gate`): base64 or a base64 ``data:``
+    URL passes; anything else is text and masked."""
+
+    label = "opaque (base64 passes)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, str):
+            m = _DATA_URL.fullmatch(value)
+            if _is_base64(m.group(3) if m else value):
+                return value
+        return FREE.apply(value, ctx, path)
+
+
+OPAQUE = Opaque()
+
+
+def _mask_piece(piece: str, ctx: WalkContext, *, plus: bool) -> str:
+    """One URL component: decoded, masked, and re-encoded only if masking changed it. Both
+    decodings are scanned (``+`` is a space in a query, and often in paths and fragments too)."""
+    for decoded in dict.fromkeys((unquote(piece), unquote_plus(piece))):
+        masked = ctx.protect(decoded)
+        if masked != decoded:
+            return quote_plus(masked) if plus else quote(masked, safe="")
+    return piece
+
+
+def mask_url(url: str, ctx: WalkContext) -> str:
+    """An http(s) URL: scheme, host and port kept (the upstream must reach them); user info, each
+    path segment, each query key and value and the fragment masked."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, hostport = netloc.rpartition("@")
+        netloc = f"{_mask_piece(userinfo, ctx, plus=False)}@{hostport}"
+    path = "/".join(_mask_piece(seg, ctx, plus=False) for seg in parts.path.split("/"))
+    query = "&".join(
+        "=".join(_mask_piece(x, ctx, plus=True) for x in pair.split("=", 1))
+        for pair in parts.query.split("&")
+    )
+    fragment = _mask_piece(parts.fragment, ctx, plus=False)
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+class Url(Rule):
+    """An image URL the tenant allowed: a base64 image ``data:`` URL passes; an http(s) URL is
+    masked piece by piece (:func:`mask_url`); anything else is masked as text."""
+
+    label = "url (data: passes; http(s) path/query masked)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, str):
+            return FREE.apply(value, ctx, path)
+        m = _DATA_URL.fullmatch(value)
+        if m:
+            return value if _is_base64(m.group(3)) else ctx.protect(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            return ctx.protect(value)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return mask_url(value, ctx)
+        return ctx.protect(value)
+
+
+URL = Url()
+
+
+# --- JSON schema ---------------------------------------------------------------------------------
+
+#: Keywords whose value is one schema (or a boolean).
+_SUBSCHEMA = frozenset(
+    {
+        "items",
+        "additionalItems",
+        "additionalProperties",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+        "contains",
+        "propertyNames",
+        "not",
+        "if",
+        "then",
+        "else",
+    }
+)
+#: Keywords whose value is a list of schemas.
+_SCHEMA_LIST = frozenset({"anyOf", "oneOf", "allOf", "prefixItems"})
+#: Keywords mapping protocol names (property / definition names) to schemas.
+_SCHEMA_NAMED = frozenset({"properties", "$defs", "definitions", "dependentSchemas"})
+_STRUCTURAL = _SUBSCHEMA | _SCHEMA_LIST | _SCHEMA_NAMED | {"patternProperties"}
+
+
+class Schema(Rule):
+    """A JSON schema (tool parameters, ``response_format``): keywords, property names, ``type``,
+    ``required``, ``$ref``, ``format`` are protocol (validated as tokens); ``description``,
+    ``title``, ``enum``, ``const``, ``default``, ``examples``, ``pattern`` and unknown keywords are
+    masked; ``patternProperties`` keys (regexes) are masked."""
+
+    label = "json-schema"
+
+    #: Keyword -> rule for the keywords whose value is not a schema.
+    KEYWORDS: Mapping[str, Rule] = {
+        "type": Shapes(str_rule=ENUM_TOKEN, list_rule=ListOf(ENUM_TOKEN)),
+        "format": ENUM_TOKEN,
+        "required": ListOf(IDENT_TOKEN),
+        "$ref": Token(REF),
+        "$schema": Token(SCHEMA_URI),
+        "$id": Token(SCHEMA_URI),
+        "$anchor": IDENT_TOKEN,
+        "contentEncoding": ENUM_TOKEN,
+        "contentMediaType": Token(re.compile(r"[a-z]+/[a-z0-9.+-]+")),
+        "dependentRequired": Obj({}, rest=ListOf(IDENT_TOKEN)),
+    }
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, dict):
+            return FREE.apply(value, ctx, path)  # booleans pass; anything else is not a schema
+        out: dict[str, Any] = {}
+        keywords = [k for k in value if k in self.KEYWORDS or k in _STRUCTURAL]
+        for k, v in value.items():
+            p = (*path, k)
+            if k in self.KEYWORDS:
+                out[k] = self.KEYWORDS[k].apply(v, ctx, p)
+            elif k in _SUBSCHEMA:
+                out[k] = self._list(v, ctx, p) if isinstance(v, list) else self.apply(v, ctx, p)
+            elif k in _SCHEMA_LIST:
+                out[k] = self._list(v, ctx, p)
+            elif k in _SCHEMA_NAMED:
+                out[k] = self._named(v, ctx, p)
+            elif k == "patternProperties":
+                out[k] = Obj({}, rest=self).apply(v, ctx, p)
+            else:
+                out[_scan_key(k, ctx, out, keywords)] = FREE.apply(v, ctx, p)
+        return out
+
+    def _list(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, list):
+            return FREE.apply(value, ctx, path)
+        return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
+
+    def _named(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, dict):
+            return FREE.apply(value, ctx, path)
+        out: dict[str, Any] = {}
+        names = [n for n in value if IDENT.fullmatch(n)]
+        for name, sub in value.items():
+            key = name if IDENT.fullmatch(name) else _scan_key(name, ctx, out, names)
+            out[key] = self.apply(sub, ctx, (*path, name))
+        return out
+
+    def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
+        yield prefix, self.label
+        for k, rule in self.KEYWORDS.items():
+            yield from rule.describe(f"{prefix}.**.{k}")
+        for k in sorted(_SCHEMA_NAMED):
+            yield f"{prefix}.**.{k}{{name}}", "token (schema name)"
+        yield f"{prefix}.**.<other keywords>", "masked"
+
+
+SCHEMA = Schema()
+
+
+# --- endpoints -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One API's request rule and where its end-user id lives (first present wins)."""
+
+    name: str
+    rule: Rule
+    user_fields: tuple[str, ...] = ()
+
+
+def _obj(**fields: Rule) -> Obj:
+    return Obj(fields)
+
+
+_TYPE = ENUM_TOKEN
+_NAME_ONLY = _obj(name=IDENT_TOKEN)
+
+CONTENT_PART = ByKey(
+    "type",
+    {
+        "text": _obj(type=_TYPE, text=FREE),
+        "refusal": _obj(type=_TYPE, refusal=FREE),
+        "image_url": Gate(
+            "image",
+            "an image_url content part",
+            _obj(
+                type=_TYPE,
+                image_url=Shapes(str_rule=URL, dict_rule=_obj(url=URL, detail=ENUM_TOKEN)),
+            ),
+        ),
+        "input_audio": Gate(
+            "audio",
+            "an input_audio content part",
+            _obj(type=_TYPE, input_audio=_obj(data=OPAQUE, format=ENUM_TOKEN)),
+        ),
+        "file": Gate(
+            "file",
+            "a file content part",
+            _obj(type=_TYPE, file=_obj(file_data=OPAQUE, file_id=IDENT_TOKEN, filename=FREE)),
+        ),
+    },
+    default=_obj(type=_TYPE),
+)
+
+_FUNCTION_CALL = _obj(name=IDENT_TOKEN, arguments=JSON)
+_TOOL_CALL = ByKey(
+    "type",
+    {"custom": _obj(id=IDENT_TOKEN, type=_TYPE, custom=_obj(name=IDENT_TOKEN, input=FREE))},
+    default=_obj(id=IDENT_TOKEN, type=_TYPE, index=SCALAR, function=_FUNCTION_CALL),
+)
+_MESSAGE_FIELDS: dict[str, Rule] = {
+    "role": _TYPE,
+    "content": Shapes(str_rule=FREE, list_rule=ListOf(CONTENT_PART)),
+    "name": FREE,
+    "refusal": FREE,
+    "reasoning_content": FREE,
+    "tool_calls": ListOf(_TOOL_CALL),
+    "function_call": _FUNCTION_CALL,
+    "tool_call_id": IDENT_TOKEN,
+    "audio": _obj(id=IDENT_TOKEN),
+}
+#: A tool result is usually JSON: masked leaf by leaf like the arguments that produced it.
+_TOOL_RESULT_PART = ByKey("type", {"text": _obj(type=_TYPE, text=JSON)}, default=CONTENT_PART)
+_TOOL_MESSAGE = Obj(
+    {
+        **_MESSAGE_FIELDS,
+        "content": Shapes(str_rule=JSON, list_rule=ListOf(_TOOL_RESULT_PART)),
+    }
+)
+MESSAGE = ByKey(
+    "role", {"tool": _TOOL_MESSAGE, "function": _TOOL_MESSAGE}, default=Obj(_MESSAGE_FIELDS)
+)
+
+_FUNCTION_DEF = _obj(name=IDENT_TOKEN, description=FREE, parameters=SCHEMA, strict=SCALAR)
+_TOOL = ByKey(
+    "type",
+    {
+        "custom": _obj(
+            type=_TYPE,
+            custom=_obj(
+                name=IDENT_TOKEN,
+                description=FREE,
+                format=_obj(type=_TYPE, grammar=_obj(syntax=ENUM_TOKEN, definition=FREE)),
+            ),
+        )
+    },
+    default=_obj(type=_TYPE, function=_FUNCTION_DEF),
+)
+_TOOL_REF = _obj(type=_TYPE, function=_NAME_ONLY, custom=_NAME_ONLY)
+_TOOL_CHOICE = Shapes(
+    str_rule=ENUM_TOKEN,
+    dict_rule=_obj(
+        type=_TYPE,
+        function=_NAME_ONLY,
+        custom=_NAME_ONLY,
+        allowed_tools=_obj(mode=ENUM_TOKEN, tools=ListOf(_TOOL_REF)),
+    ),
+)
+_RESPONSE_FORMAT = _obj(
+    type=_TYPE,
+    json_schema=_obj(name=IDENT_TOKEN, description=FREE, schema=SCHEMA, strict=SCALAR),
+)
+
+
+class _LogitBias(Rule):
+    """``logit_bias``: token-id keys kept, values (numbers) kept; other keys scanned."""
+
+    label = "token-id keys"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, dict):
+            return FREE.apply(value, ctx, path)
+        out: dict[str, Any] = {}
+        ids = [k for k in value if TOKEN_ID.fullmatch(k)]
+        for k, v in value.items():
+            key = k if TOKEN_ID.fullmatch(k) else _scan_key(k, ctx, out, ids)
+            out[key] = FREE.apply(v, ctx, (*path, k))
+        return out
+
+
+#: Scalars (numbers, booleans) of the protocol: declared so their keys are kept; a string there
+#: is masked like any other.
+_SCALARS = (
+    "stream",
+    "n",
+    "temperature",
+    "top_p",
+    "max_tokens",
+    "max_completion_tokens",
+    "presence_penalty",
+    "frequency_penalty",
+    "seed",
+    "logprobs",
+    "top_logprobs",
+    "parallel_tool_calls",
+    "store",
+    "echo",
+    "best_of",
+)
+_COMMON: dict[str, Rule] = {
+    **{k: SCALAR for k in _SCALARS},
+    "model": MODEL_TOKEN,
+    "user": PSEUDONYM,
+    "safety_identifier": PSEUDONYM,
+    "prompt_cache_key": PSEUDONYM,
+    "metadata": FREE,
+    "stop": FREE,
+    "logit_bias": _LogitBias(),
+    "stream_options": _obj(include_usage=SCALAR, include_obfuscation=SCALAR),
+    "service_tier": ENUM_TOKEN,
+}
+
+CHAT_COMPLETIONS = Obj(
+    {
+        **_COMMON,
+        "messages": ListOf(MESSAGE),
+        "tools": ListOf(_TOOL),
+        "functions": ListOf(_FUNCTION_DEF),
+        "tool_choice": _TOOL_CHOICE,
+        "function_call": Shapes(str_rule=ENUM_TOKEN, dict_rule=_NAME_ONLY),
+        "response_format": _RESPONSE_FORMAT,
+        "prediction": _obj(
+            type=_TYPE, content=Shapes(str_rule=FREE, list_rule=ListOf(CONTENT_PART))
+        ),
+        "reasoning_effort": ENUM_TOKEN,
+        "verbosity": ENUM_TOKEN,
+        "modalities": ListOf(ENUM_TOKEN),
+        "audio": _obj(voice=IDENT_TOKEN, format=ENUM_TOKEN),
+        "web_search_options": _obj(
+            search_context_size=ENUM_TOKEN,
+            user_location=_obj(type=_TYPE, approximate=FREE),
+        ),
+    }
+)
+
+_TOKEN_IDS = Gate("token_ids", "a token-id prompt", FREE)
+COMPLETIONS = Obj(
+    {
+        **_COMMON,
+        "prompt": Shapes(
+            str_rule=FREE,
+            int_rule=_TOKEN_IDS,
+            list_rule=ListOf(Shapes(str_rule=FREE, int_rule=_TOKEN_IDS, list_rule=_TOKEN_IDS)),
+        ),
+        "suffix": FREE,
+    }
+)
+
+#: Every endpoint's rule, declared once. Keys are the names serving code passes to :func:`walk`.
+ENDPOINTS: dict[str, Endpoint] = {}
+
+
+def register_endpoint(endpoint: Endpoint) -> None:
+    """Declare an endpoint's rule (the Responses API and Anthropic Messages add theirs here)."""
+    ENDPOINTS[endpoint.name] = endpoint
+
+
+register_endpoint(
+    Endpoint("chat.completions", CHAT_COMPLETIONS, user_fields=("user", "safety_identifier"))
+)
+register_endpoint(Endpoint("completions", COMPLETIONS, user_fields=("user", "safety_identifier")))
+
+
+def _endpoint(name: str) -> Endpoint:
+    try:
+        return ENDPOINTS[name]
+    except KeyError:
+        raise KeyError(f"no request-field rules for endpoint {name!r}") from None
+
+
+def end_user(endpoint: str, body: Mapping[str, Any]) -> str | None:
+    """The raw end-user id a request carries (before pseudonymization), if any."""
+    for key in _endpoint(endpoint).user_fields:
+        value = body.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def user_pseudonym(key: bytes, tenant: str, user: str) -> str:
+    """A stable keyed pseudonym of ``user`` within ``tenant``: HMAC-SHA256, so it reveals nothing
+    without the key and the same user of two tenants gets unlinkable pseudonyms."""
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    for part in ("veil-user", tenant, user):
+        data = part.encode("utf-8", "surrogatepass")
+        mac.update(len(data).to_bytes(8, "big") + data)
+    return "u-" + mac.hexdigest()[:32]
+
+
+def walk(endpoint: str, body: Mapping[str, Any], ctx: WalkContext) -> dict[str, Any]:
+    """The body to send upstream: a new object, every string masked unless allow-listed.
+
+    Raises :class:`~veil.errors.UnscannableContentError` for content the tenant does not allow
+    and lets any masking failure propagate (the caller refuses the request).
+    """
+    out = _endpoint(endpoint).rule.apply(dict(body), ctx, ())
+    if not isinstance(out, dict):  # pragma: no cover - Obj always returns a dict for a dict
+        raise MaskingError("the request body could not be masked; it was not forwarded")
+    return out
+
+
+@dataclass(frozen=True)
+class FieldEntry:
+    path: str
+    treatment: str
+
+
+def walked_fields(endpoint: str) -> list[FieldEntry]:
+    """Every declared place of an endpoint's body and how it is treated (for reports)."""
+    return [FieldEntry(p, t) for p, t in _endpoint(endpoint).rule.describe("")]
+
+
+def allowed_fields(endpoint: str) -> list[str]:
+    """The endpoint's allow-list: places whose (validated) protocol tokens pass unmasked."""
+    return [e.path for e in walked_fields(endpoint) if e.treatment.startswith("token")]
+
+
+__all__ = [
+    "CHAT_COMPLETIONS",
+    "COMPLETIONS",
+    "CONTENT_PART",
+    "DATA",
+    "ENDPOINTS",
+    "FREE",
+    "JSON",
+    "MESSAGE",
+    "OPAQUE",
+    "PSEUDONYM",
+    "SCALAR",
+    "SCHEMA",
+    "UNSCANNABLE_KINDS",
+    "URL",
+    "ByKey",
+    "Data",
+    "Endpoint",
+    "FieldEntry",
+    "Free",
+    "Gate",
+    "Json",
+    "ListOf",
+    "Obj",
+    "Opaque",
+    "Pseudonym",
+    "Rule",
+    "Scalar",
+    "Schema",
+    "Shapes",
+    "Token",
+    "UnscannableKind",
+    "Url",
+    "WalkContext",
+    "allowed_fields",
+    "end_user",
+    "format_path",
+    "mask_url",
+    "register_endpoint",
+    "user_pseudonym",
+    "walk",
+    "walked_fields",
+]

@@ -1,0 +1,85 @@
+"""Upstream kinds by name: how ``upstream.kind`` in the gateway config becomes an :class:`Upstream`.
+
+A new kind of upstream (another provider's wire format, a cryptographic backend...) is one
+factory registered here; the config accepts exactly the registered names. The example to copy::
+
+    @register_upstream("openai")
+    def _openai(cfg: UpstreamConfig) -> Upstream:
+        return OpenAIUpstream(cfg.base_url, api_key=cfg.resolved_api_key(), ...)
+
+A factory raises :class:`~veil.errors.ConfigError` (saying what to set) when its part of the
+config is missing; it must not open connections (the gateway's lifespan does that lazily).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from veil.errors import ConfigError
+
+from .upstream import ChatOnlyUpstream, OpenAIUpstream, Upstream
+
+if TYPE_CHECKING:
+    from .config import UpstreamConfig
+
+UpstreamFactory = Callable[["UpstreamConfig"], Upstream]
+
+_KINDS: dict[str, UpstreamFactory] = {}
+
+
+def register_upstream(kind: str) -> Callable[[UpstreamFactory], UpstreamFactory]:
+    """Register ``factory`` under ``kind`` (a second registration under one name is a bug)."""
+
+    def deco(factory: UpstreamFactory) -> UpstreamFactory:
+        if kind in _KINDS:
+            raise ValueError(f"upstream kind {kind!r} is registered twice")
+        _KINDS[kind] = factory
+        return factory
+
+    return deco
+
+
+def upstream_kinds() -> list[str]:
+    return sorted(_KINDS)
+
+
+def build_upstream_of_kind(cfg: UpstreamConfig) -> Upstream:
+    factory = _KINDS.get(cfg.kind)
+    if factory is None:
+        raise ConfigError(
+            f"unknown upstream kind {cfg.kind!r}; use one of: {', '.join(upstream_kinds())}"
+        )
+    return factory(cfg)
+
+
+@register_upstream("openai")
+def _openai(cfg: UpstreamConfig) -> Upstream:
+    """Any OpenAI-compatible HTTP API (a provider, vLLM, the embedded model)."""
+    if not cfg.base_url:
+        raise ConfigError(
+            "no upstream base URL; pass --upstream-base-url or start the embedded model"
+        )
+    return OpenAIUpstream(
+        cfg.base_url,
+        api_key=cfg.resolved_api_key(),
+        connect_timeout=cfg.connect_timeout_s,
+        read_timeout=cfg.read_timeout_s,
+        max_connections=cfg.max_connections,
+    )
+
+
+@register_upstream("obfuscated")
+def _obfuscated(cfg: UpstreamConfig) -> Upstream:
+    """An obfuscated open-weight model on an untrusted host, driven through the client codec."""
+    try:
+        from veil.obfuscation.client import ObfuscatedChatUpstream
+    except ImportError:
+        raise ConfigError(
+            "upstream kind 'obfuscated' needs veil.obfuscation.client and the model extra "
+            "(pip install 'veil[model]'); or use kind 'openai'"
+        ) from None
+    return ChatOnlyUpstream(ObfuscatedChatUpstream(**cfg.obfuscated))
+
+
+__all__ = ["UpstreamFactory", "build_upstream_of_kind", "register_upstream", "upstream_kinds"]

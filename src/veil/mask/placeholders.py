@@ -1,0 +1,299 @@
+"""Placeholder syntax in one place: the ``[TYPE_N]`` form, the variants LLMs write, look-alikes.
+
+The restorer's tolerant pattern and the masker's look-alike finder are built from the same
+pieces here, so they cannot drift apart: whatever the restorer would take for a placeholder of
+any known type, the finder finds in a caller's input first, and the masker escapes it (as a
+``LITERAL`` entity) so that it comes back exactly as typed and never as someone's value.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from veil.config import ENTITY_TYPES
+
+#: The reserved type of placeholder-like text a caller typed. Always masked with a placeholder,
+#: whatever the policy says, so the upstream sees ``[LITERAL_1]`` and restoration gives the text
+#: back as typed.
+LITERAL = "LITERAL"
+
+#: The type a sensitive-term rule gets when it names none (see :class:`veil.config.TermRule`).
+DEFAULT_TERM_TYPE = "SENSITIVE_TERM"
+
+#: "[PERSON_1]", and the linked variant placeholders "[PERSON_1_FIRST]" the masker gives to
+#: other spellings of the same value ("Jane" of "Jane Doe").
+CANONICAL = regex.compile(r"\[([A-Z][A-Z0-9_]*?)_(\d+)(?:_((?:FIRST|LAST|ALT)\d*))?\]")
+PARTS = ("FIRST", "LAST", "ALT")
+
+#: Type names LLMs substitute for ours when they rewrite a placeholder.
+TYPE_ALIASES: dict[str, tuple[str, ...]] = {
+    "PERSON": ("NAME", "PER"),
+    "ORGANIZATION": ("ORG", "COMPANY"),
+    "LOCATION": ("LOC", "PLACE"),
+    "EMAIL": ("EMAIL_ADDRESS",),
+    "PHONE": ("PHONE_NUMBER",),
+    "CREDIT_CARD": ("CARD", "CARD_NUMBER"),
+    "IP_ADDRESS": ("IP",),
+    "US_SSN": ("SSN",),
+    "DATE_OF_BIRTH": ("DOB",),
+    "IBAN": ("IBAN_CODE",),
+}
+
+#: Types every pattern knows, whatever the session holds.
+BASE_TYPES: frozenset[str] = frozenset(ENTITY_TYPES) | {LITERAL, DEFAULT_TERM_TYPE}
+
+#: How a placeholder the model invented (one this request never sent) is shown.
+InventedMode = Literal["neutral", "marker", "keep"]
+
+_NEUTRAL: dict[str, str] = {
+    "PERSON": "someone",
+    "ORGANIZATION": "an organization",
+    "LOCATION": "a place",
+    "EMAIL": "an email address",
+    "PHONE": "a phone number",
+    "CREDIT_CARD": "a card number",
+    "CRYPTO_WALLET": "a wallet address",
+    "DATE_OF_BIRTH": "a date of birth",
+    "DRIVER_LICENSE": "a driver's license number",
+    "IBAN": "a bank account number",
+    "IP_ADDRESS": "an IP address",
+    "MAC_ADDRESS": "a device address",
+    "PASSPORT": "a passport number",
+    "SECRET": "a secret",
+    "URL": "a link",
+    "US_SSN": "a social security number",
+    LITERAL: "some text",
+}
+
+_SP = r"[ \t]{0,3}"
+_MD = r"[*_`~]{0,3}"
+# "\\[" is a markdown-escaped bracket: LLMs writing markdown emit "\\[PERSON\\_1\\]".
+OPEN = {
+    "[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>", "\\[": "\\]",
+}
+#: Characters a placeholder match can start with, besides the first letters of type names.
+OPEN_CHARS = frozenset({o[0] for o in OPEN} | set("*_`~"))
+
+
+def squash(s: str) -> str:
+    """Letters and digits only, casefolded: "Email-Address" and "EMAIL_ADDRESS" are one key."""
+    return "".join(c for c in s.casefold() if c.isalnum())
+
+
+def _type_pattern(etype: str) -> str:
+    parts = [regex.escape(p) for p in etype.split("_") if p]
+    return r"[ \t_\-\\]{0,3}".join(parts)
+
+
+@dataclass(frozen=True)
+class TypeNames:
+    """The spellings a pattern accepts and the canonical type each one means."""
+
+    keys: dict[str, str]  # squashed spelling -> canonical type
+    spellings: tuple[str, ...]  # longest first (the regex alternation prefers the longest)
+
+    @classmethod
+    def of(cls, types: Iterable[str]) -> TypeNames:
+        ts = sorted(set(types), key=len, reverse=True)
+        # A type of that name wins over an alias ("[NAME_1]" is a NAME if the session has one).
+        keys = {squash(t): t for t in ts}
+        for t in ts:
+            for alias in TYPE_ALIASES.get(t, ()):
+                keys.setdefault(squash(alias), t)
+        spellings = set(ts) | {
+            a for t in ts for a in TYPE_ALIASES.get(t, ()) if keys[squash(a)] == t
+        }
+        return cls(keys=keys, spellings=tuple(sorted(spellings, key=lambda s: (-len(s), s))))
+
+    @property
+    def max_len(self) -> int:
+        """Upper bound of a placeholder match: brackets, spaces, markdown, separators, number,
+        possessive add at most 50 characters to the longest spelling."""
+        return max((len(t) + 3 * t.count("_") for t in self.spellings), default=0) + 50
+
+    @property
+    def first_chars(self) -> frozenset[str]:
+        return OPEN_CHARS | {c for t in self.spellings for c in (t[0].upper(), t[0].lower())}
+
+
+def token_pattern(names: TypeNames, *, context: bool = True) -> str:
+    """The named group ``ph``: a placeholder of one of ``names`` as LLMs write it.
+
+    ``context=False`` drops every lookaround: the look-alike finder must also find a token
+    whose neighbours will change when masking replaces them (``PERSON_1`` typed right before
+    a phone number, or after a word that becomes ``[LITERAL_1]``).
+    """
+    type_alt = "|".join(_type_pattern(t) for t in names.spellings)
+    opens = "|".join(regex.escape(o) for o in sorted(OPEN, key=len, reverse=True))
+    closes = "|".join(regex.escape(c) for c in sorted(set(OPEN.values()), key=len, reverse=True))
+    before = r"(?<![\p{L}\p{N}*_`~])" if context else ""
+    no_digit = r"(?!\d)" if context else ""
+    no_word = r"(?![\p{L}\p{N}])" if context else ""
+    return (
+        # after a bracket, spaces and markdown may precede the type; a bare token starts at
+        # markdown or the type itself (so a plain space is never held back)
+        rf"(?P<ph>(?:(?P<open>{opens})(?P<lmd>{_SP}{_MD}{_SP})"
+        rf"|{before}(?P<bmd>{_MD}))"
+        rf"(?P<type>{type_alt})"
+        rf"(?P<sep>[ \t_\-\\]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
+        rf"(?P<num>\d{{1,4}}){no_digit}"
+        rf"(?:[ \t_\-]{{1,2}}(?P<part>(?:{'|'.join(PARTS)})\d{{0,2}}){no_word})?"
+        rf"(?P<rmd>{_SP}{_MD}{_SP})"
+        rf"(?P<poss>['’]s)?"
+        rf"(?P<close>{_SP}(?:{closes}))?)"
+    )
+
+
+@dataclass(frozen=True)
+class Token:
+    """A placeholder match taken apart."""
+
+    etype: str
+    num: int
+    part: str
+    open: str | None
+    close: str | None
+    lmd: str
+    rmd: str
+    poss: str
+    spelled: str  # the type as written
+    sep: str
+
+    @classmethod
+    def read(cls, m: regex.Match[str], names: TypeNames) -> Token | None:
+        etype = names.keys.get(squash(m.group("type")))
+        if etype is None:
+            return None
+        return cls(
+            etype=etype,
+            num=int(m.group("num")),
+            part=(m.group("part") or "").upper(),
+            open=m.group("open"),
+            close=m.group("close"),
+            lmd=m.group("lmd") or m.group("bmd") or "",
+            rmd=m.group("rmd") or "",
+            poss=m.group("poss") or "",
+            spelled=m.group("type"),
+            sep=m.group("sep"),
+        )
+
+    @property
+    def bracketed(self) -> bool:
+        return self.open is not None or self.close is not None
+
+    @property
+    def accepted(self) -> bool:
+        """Whether restoration takes this for a placeholder (not prose such as "person 1")."""
+        upper_type = self.spelled == self.spelled.upper()
+        if not (self.bracketed or self.lmd.strip() or self.rmd.strip() or upper_type
+                or "_" in self.sep or "#" in self.sep):
+            return False
+        # a synonym ("IP 1", "ORG 2") only counts as a clear token
+        return squash(self.spelled) == squash(self.etype) or self.bracketed or "_" in self.sep
+
+    @property
+    def clear(self) -> bool:
+        """Unmistakably placeholder syntax: rendered even when no value belongs to it."""
+        return self.accepted and (self.bracketed or "_" in self.sep)
+
+    def render(self, value: str) -> str:
+        """``value`` in place of the token; brackets and markdown that were not the token's
+        stay with the surrounding text.
+
+        The token owns one bracket level: an extra level ("[[PERSON_1]]") is text around it
+        (a value written in brackets, "[Jane Doe]", is masked to exactly that).
+        """
+        open_, close = self.open, self.close
+        pre = post = ""
+        if open_ == "[[":
+            pre, open_ = "[", "["
+        if close is not None and close.lstrip(" \t") == "]]":
+            post, close = "]", close[:-1]
+        if open_ is not None and close is not None:
+            if open_.startswith("\\") and not close.lstrip(" \t").startswith("\\"):
+                # "\\[PERSON_1]": the backslash was the text's (e.g. a literal "\\n" before
+                # the placeholder), not markdown escaping the bracket.
+                return pre + open_[:-1] + value + self.poss + post
+            return pre + value + self.poss + post  # brackets and markdown inside were the token's
+        # An unpaired bracket and markdown outside brackets belong to the surrounding text.
+        return pre + (open_ or "") + self.lmd + value + self.rmd + self.poss + (close or "") + post
+
+
+def invented(etype: str, mode: InventedMode) -> str | None:
+    """What an invented placeholder of ``etype`` becomes; None: leave it as written."""
+    if mode == "keep":
+        return None
+    if mode == "marker":
+        return f"[unknown {etype.lower().replace('_', ' ')}]"
+    return _NEUTRAL.get(etype, "something")
+
+
+def canonical(replacement: str) -> str:
+    """The canonical placeholder of a linked variant ("[PERSON_1_FIRST]" -> "[PERSON_1]");
+    any other replacement is its own."""
+    m = CANONICAL.fullmatch(replacement)
+    if m is None or not m.group(3):
+        return replacement
+    return f"[{m.group(1)}_{m.group(2)}]"
+
+
+@functools.lru_cache(maxsize=64)
+def _finder(types: frozenset[str]) -> tuple[regex.Pattern[str], TypeNames]:
+    names = TypeNames.of(types)
+    return regex.compile(token_pattern(names, context=False), regex.IGNORECASE | regex.V0), names
+
+
+def find_lookalikes(text: str, types: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Spans of ``text`` a restorer could take for a placeholder of a known type.
+
+    Known: :data:`BASE_TYPES`, their aliases, and ``types`` (the session's and the policy's own
+    types). Patterns are context-free, so this finds a superset of what restoration accepts
+    in any surroundings.
+    """
+    if not any(c.isdigit() for c in text):
+        return []  # every placeholder has a number
+    pattern, names = _finder(BASE_TYPES | frozenset(types))
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        tok = Token.read(m, names)
+        if tok is not None and tok.accepted:
+            out.append(m.span())
+            pos = m.end()
+        else:
+            pos = m.start() + 1  # prose ("person 1"): a token may still start inside it
+    return out
+
+
+def is_fragment(text: str, types: Iterable[str] = ()) -> bool:
+    """Whether ``text`` (a token, e.g. a logprobs alternative) could be part of a placeholder:
+    it holds a bracket or a look-alike, or it ends in the beginning of one ("PERSON", "[EM")."""
+    if any(c in text for c in "[]") or find_lookalikes(text, types):
+        return True
+    pattern, _ = _finder(BASE_TYPES | frozenset(types))
+    return any(
+        (m := pattern.fullmatch(text, p, partial=True)) is not None and m.partial
+        for p in range(len(text))
+    )
+
+
+__all__ = [
+    "BASE_TYPES",
+    "CANONICAL",
+    "LITERAL",
+    "TYPE_ALIASES",
+    "InventedMode",
+    "Token",
+    "TypeNames",
+    "canonical",
+    "find_lookalikes",
+    "invented",
+    "is_fragment",
+    "squash",
+    "token_pattern",
+]

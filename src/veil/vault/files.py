@@ -1,0 +1,49 @@
+"""Private files of the vault: directories 0700, files 0600, whatever the process umask.
+
+The SQLite database, its ``-wal``/``-shm`` companions and the master key file hold (sealed)
+mappings and key material; other local users have no business reading them, even encrypted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from pathlib import Path
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def private_dir(path: Path, *, tighten: bool = True) -> None:
+    """Create ``path`` (and missing parents) with mode 0700. With ``tighten``, an existing
+    directory this user owns loses its group/other permissions (Veil's own home; not a
+    directory the operator chose for the database file)."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    if tighten:
+        _tighten(path, DIR_MODE)
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if missing, else tighten it to 0600 if we own it."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        _tighten(path, FILE_MODE)
+    else:
+        os.close(fd)
+
+
+def tighten_file(path: Path) -> None:
+    """Mode 0600 for an existing file this user owns (SQLite's -wal/-shm); missing: nothing."""
+    _tighten(path, FILE_MODE)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError):  # missing, or not ours: leave it as it is
+        st = path.stat()
+        if st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) & 0o077:
+            path.chmod(mode)
+
+
+__all__ = ["DIR_MODE", "FILE_MODE", "private_dir", "private_file", "tighten_file"]
