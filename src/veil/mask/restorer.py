@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,6 +208,29 @@ class SessionMatcher:
         )
 
     # ------------------------------------------------------------------ matching
+    def _rejected(self, m: regex.Match[str]) -> bool:
+        """A token-shaped match that is no token ("Phone 0864" in prose). It must not consume
+        its text: a replacement may start inside it ("0864 051638", a pseudonymized phone)."""
+        for group in ("lit", "tok"):
+            if group in m.re.groupindex and m.group(group) is not None:
+                return False
+        tok = Token.read(m, self.types)
+        return tok is None or not tok.accepted
+
+    def _matches(self, buf: str, start: int) -> Iterator[regex.Match[str]]:
+        """Matches in ``buf`` from ``start`` on, leftmost first, skipping rejected ones (the
+        search resumes one character after a rejected match's start)."""
+        pos = start
+        while pos <= len(buf):
+            m = self.pattern.search(buf, pos)
+            if m is None:
+                return
+            if self._rejected(m):
+                pos = m.start() + 1
+                continue
+            yield m
+            pos = max(m.end(), m.start() + 1)
+
     def _replace(self, m: regex.Match[str], mode: InventedMode) -> str:
         lit = m.group("lit") if "lit" in m.re.groupindex else None
         if lit is not None:
@@ -234,8 +257,14 @@ class SessionMatcher:
         """Restore ``text``; ``truncated``: it was cut off (drop a trailing partial token)."""
         if truncated:
             return self.process(text, final=True, truncated=True, invented=invented)[0]
-        out: str = self.pattern.sub(lambda m: self._replace(m, invented), text)
-        return out
+        out: list[str] = []
+        pos = 0
+        for m in self._matches(text, 0):
+            out.append(text[pos : m.start()])
+            out.append(self._replace(m, invented))
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out)
 
     def _cut(self, buf: str, start: int) -> int:
         """Where a cut-off text ends: before a trailing prefix of a replacement that is not a
@@ -243,7 +272,7 @@ class SessionMatcher:
         n = len(buf)
         lo = max(start, n - self.max_len)
         inside: set[int] = set()
-        for m in self.pattern.finditer(buf, start):
+        for m in self._matches(buf, start):
             if m.end() > lo:
                 inside.update(range(max(lo, m.start() + 1), m.end()))
         for p in range(lo, n):
@@ -288,7 +317,7 @@ class SessionMatcher:
         k = 0  # index of the first possible start at or after ``pos``
         out: list[str] = []
         pos = start
-        for m in self.pattern.finditer(buf, start):
+        for m in self._matches(buf, start):
             while k < len(starts) and starts[k] < pos:
                 k += 1
             if k < len(starts) and m.start() >= starts[k]:

@@ -121,6 +121,22 @@ def test_cut_off_answer_withholds_a_trailing_partial_replacement(make_masker, re
     assert restorer.restore("see [CREDIT", **kw) == "see [CREDIT"
 
 
+@pytest.mark.parametrize("op", ["pseudonym", "synthetic"])
+def test_a_type_word_before_a_value_does_not_hide_it(make_masker, restorer, op) -> None:
+    # "Phone 0864 051638": "Phone 0864" has the shape of a (rejected) token; the replacement
+    # that starts inside it must still be found, streamed or not.
+    m = make_masker(op)
+    text = "Phone 0956 304152. Email 0956 304153 too. Person 12 Jane Doe."
+    a = m.mask(text, detect(text, [("PHONE", "0956 304152"), ("PHONE", "0956 304153"),
+                                   ("PERSON", "Jane Doe")]), tenant=T, session=f"tw-{op}")
+    kw: dict[str, Any] = {"tenant": T, "session": f"tw-{op}"}
+    assert restorer.restore(a.masked, **kw) == text
+    for step in (1, 4):
+        sr = restorer.stream(**kw)
+        out = "".join(sr.feed(a.masked[i : i + step]) for i in range(0, len(a.masked), step))
+        assert out + sr.flush() == text, step
+
+
 def test_cut_off_pseudonym_fragment_is_withheld(make_masker, restorer) -> None:
     m = make_masker("pseudonym")
     a = m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=T, session="pc")
