@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import (
@@ -22,7 +22,28 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from veil.errors import PolicyError
+from veil.errors import PolicyError, VeilError
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def validate_yaml_mapping(
+    model: type[_Model], data: Any, what: str, error: type[VeilError]
+) -> _Model:
+    """Parsed YAML ``data`` (None: an empty file) as ``model``, else ``error`` naming ``what``
+    and every problem by location and message (pydantic's input could quote a secret)."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise error(f"{what} must be a YAML mapping at the top level")
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors()
+        )
+        raise error(f"{what} is invalid: {problems}") from None
+
 
 #: A registered operator name (``veil.mask.operators.operator_names()``: placeholder, pseudonym,
 #: synthetic, redact, keep, dp and any added with ``register_operator``).
@@ -297,17 +318,7 @@ class Policy(BaseModel):
             mark = getattr(e, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             raise PolicyError(f"policy {source} is not valid YAML{where}") from None
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            raise PolicyError(f"policy {source} must be a YAML mapping at the top level")
-        try:
-            return cls.model_validate(data)
-        except ValidationError as e:
-            problems = "; ".join(
-                f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors()
-            )
-            raise PolicyError(f"policy {source} is invalid: {problems}") from None
+        return validate_yaml_mapping(cls, data, f"policy {source}", PolicyError)
 
 
 __all__ = [
@@ -321,4 +332,5 @@ __all__ = [
     "RecognizerRule",
     "Settings",
     "TermRule",
+    "validate_yaml_mapping",
 ]

@@ -98,6 +98,10 @@ class PrivacyCore(Protocol):
 
     def scan_output(self, text: str, *, session: str, tenant: str) -> str: ...
 
+    def output_scan_window(self, tenant: str) -> int:
+        """Characters a stream holds back so that :meth:`scan_output` sees whole terms (0: the
+        tenant's answers are not scanned)."""
+
     def policy(self, tenant: str) -> Policy: ...
 
     def set_policy(
@@ -325,6 +329,11 @@ class Veil:
             tenant=tenant, session=session, scope=scope,
             invented=self.policy(tenant).invented_placeholders,
         )
+
+    def output_scan_window(self, tenant: str = DEFAULT_TENANT) -> int:
+        """Characters a stream must hold back so that output scanning sees whole terms (policy
+        terms, terms file and the tenant's term database alike); 0 when nothing is redacted."""
+        return self._output.window(tenant)
 
     def scan_output(
         self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT

@@ -284,3 +284,29 @@ def test_terms_added_with_the_cli_store_are_used(settings):
     assert "Nightjar" not in v.protect("status of Project Nightjar?", tenant="acme").masked
     # another tenant's terms are not applied
     assert "Nightjar" in v.protect("status of Project Nightjar?", tenant="default").masked
+
+
+def test_streams_scan_for_terms_from_the_term_database_too(settings):
+    # Terms that come only from the tenant's term database (not the policy) must still be held
+    # back in a stream long enough to be redacted when split across chunks.
+    from veil.detect.terms import TermDatabase
+    from veil.gateway.privacy import ChatStreamRestorer, Conversation
+
+    v = Veil(settings, policy=Policy(ner=False))
+    policy = Policy(ner=False, entities={"CODENAME": {"operator": "redact"}})
+    v.set_policy("a", policy, terms=TermDatabase([TermRule(term="Project Kestrel",
+                                                            type="CODENAME")]))
+    v.set_policy("b", Policy(ner=False))
+    assert v.output_scan_window("a") >= len("Project Kestrel") + 1
+    assert v.output_scan_window("b") == 0  # nothing to redact: nothing held back
+    answer = "The status of Project Kestrel is late."
+    out = ""
+    sr = ChatStreamRestorer(Conversation(v, "a", "s"))
+    for i in range(0, len(answer), 3):
+        chunk = sr.process({"choices": [{"index": 0, "delta": {"content": answer[i : i + 3]}}]})
+        if chunk:
+            out += chunk["choices"][0]["delta"].get("content") or ""
+    tail = sr.finish()
+    if tail:
+        out += tail["choices"][0]["delta"].get("content") or ""
+    assert out == "The status of [REDACTED_CODENAME] is late."

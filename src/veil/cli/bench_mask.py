@@ -98,15 +98,11 @@ def _exact_restore(text: str, mapping: dict[str, str]) -> str:
     return text
 
 
-def _pct(xs: list[float], q: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(q * len(xs)))]
-
-
 def run(out_dir: Path, *, n: int = 40, vault: Vault | None = None) -> dict[str, Any]:
     """Run the benchmark; returns the result dict (also written to ``out_dir``)."""
     from veil.config import Policy, Settings
     from veil.detect.entity import Detection
+    from veil.evaluation.stats import percentile
     from veil.mask.alterations import cases
     from veil.mask.masker import Masker
     from veil.mask.restorer import Restorer
@@ -177,7 +173,7 @@ def run(out_dir: Path, *, n: int = 40, vault: Vault | None = None) -> dict[str, 
                 for kind, k in sorted(by_kind.items())
             },
             "mask_ms_p50": statistics.median(mask_ms),
-            "mask_ms_p95": _pct(mask_ms, 0.95),
+            "mask_ms_p95": percentile(mask_ms, 0.95),
             "restore_1kb_ms_p50": statistics.median(restore_ms),
             "stream_1kb_ms_p50": statistics.median(stream_ms),
             "session_entries": len(vault.entries("bench", session)),

@@ -18,11 +18,11 @@ import hashlib
 import os
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from veil.caches import LRU
 from veil.detect.entity import Detection
 from veil.detect.lexicon import STREET_WORDS
 from veil.detect.names import ambiguous_first_names, first_names, last_names
@@ -312,6 +312,10 @@ def heuristic_names(text: str) -> list[Detection]:
     return out
 
 
+def _chunk_key(chunk: str) -> bytes:
+    return hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 class SpacyNerRecognizer(Recognizer):
     """PERSON / ORGANIZATION / LOCATION from a spaCy pipeline plus name heuristics."""
 
@@ -324,9 +328,16 @@ class SpacyNerRecognizer(Recognizer):
         self.model = model
         self.name_heuristics = name_heuristics
         self.batch_size = batch_size
-        self.cache_size = cache_size
-        self._cache: OrderedDict[bytes, list[tuple[int, int, str]]] = OrderedDict()
-        self._cache_lock = threading.Lock()
+        self._cache: LRU[bytes, list[tuple[int, int, str]]] = LRU(cache_size)
+
+    @property
+    def cache_size(self) -> int:
+        """How many chunks' results are kept; 0 turns the cache off."""
+        return self._cache.size
+
+    @cache_size.setter
+    def cache_size(self, size: int) -> None:
+        self._cache.size = size
 
     @property
     def nlp(self) -> Any:
@@ -395,25 +406,15 @@ class SpacyNerRecognizer(Recognizer):
     def _cache_get(self, chunk: str) -> list[tuple[int, int, str]] | None:
         if not self.cache_size:
             return None
-        key = hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        with self._cache_lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-            return hit
+        return self._cache.get(_chunk_key(chunk))
 
     def _cache_put(self, chunk: str, ents: list[tuple[int, int, str]]) -> None:
         if not self.cache_size:
             return
-        key = hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        with self._cache_lock:
-            self._cache[key] = ents
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+        self._cache.put(_chunk_key(chunk), ents)
 
     def clear_cache(self) -> None:
-        with self._cache_lock:
-            self._cache.clear()
+        self._cache.clear()
 
 
 # Sentences/lines; a segment goes to the model only if it has a capitalised word that is not

@@ -14,7 +14,7 @@ import ahocorasick
 from veil.detect.entity import Detection
 from veil.detect.normalize import fold_case
 from veil.detect.recognizer import Recognizer
-from veil.detect.terms import at_word_boundaries
+from veil.detect.terms import at_word_boundaries, key_automaton
 
 SEEN_SCORE = 0.9
 #: Values shorter than this are too ambiguous to match on their own ("Al", "12").
@@ -57,21 +57,14 @@ class SeenEntityCache(Recognizer):
     def __contains__(self, value: object) -> bool:
         return isinstance(value, str) and fold_case(value.strip()) in self._types
 
-    def _build(self) -> ahocorasick.Automaton:
-        if self._automaton is None:
-            a = ahocorasick.Automaton()
-            for key in self._types:
-                a.add_word(key, key)
-            a.make_automaton()
-            self._automaton = a
-        return self._automaton
-
     def analyze(self, text: str) -> list[Detection]:
         if not self._types or not text:
             return []
         hay = fold_case(text)
         out = []
-        for end_idx, key in self._build().iter(hay):
+        if self._automaton is None:  # built on first use after a change
+            self._automaton = key_automaton(self._types)
+        for end_idx, key in self._automaton.iter(hay):
             end = end_idx + 1
             start = end - len(key)
             if at_word_boundaries(text, start, end):

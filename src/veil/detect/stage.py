@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from veil.caches import PerTenant
 from veil.config import RESERVED_TYPES, Policy, Settings
 from veil.detect.engine import DetectionEngine
 from veil.detect.entity import Detection
@@ -32,9 +33,12 @@ class DetectionStage:
     def __init__(self, settings: Settings, policy_of: Callable[[str], Policy]) -> None:
         self._settings = settings
         self._policy_of = policy_of
-        self._engines: dict[str, DetectionEngine] = {}
+        # The engine loads the policy's own terms (inline and terms_file) itself.
+        self._engines = PerTenant(
+            lambda tenant: DetectionEngine(policy_of(tenant), terms=self.terms(tenant))
+        )
         self._terms: dict[str, TermDatabase] = {}
-        self._lock = threading.RLock()  # engine() loads terms() while holding it
+        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"DetectionStage(tenants={sorted(self._engines)})"
@@ -42,24 +46,15 @@ class DetectionStage:
     def reset(self, tenant: str, *, terms: TermDatabase | None = None) -> None:
         """The tenant's policy changed: rebuild its engine; ``terms`` replaces its term database
         (None: read the term store again)."""
+        self._engines.pop(tenant)
         with self._lock:
-            self._engines.pop(tenant, None)
             if terms is None:
                 self._terms.pop(tenant, None)
             else:
                 self._terms[tenant] = terms
 
     def engine(self, tenant: str) -> DetectionEngine:
-        eng = self._engines.get(tenant)
-        if eng is not None:
-            return eng
-        with self._lock:
-            eng = self._engines.get(tenant)
-            if eng is None:
-                # The engine loads the policy's own terms (inline and terms_file) itself.
-                eng = DetectionEngine(self._policy_of(tenant), terms=self.terms(tenant))
-                self._engines[tenant] = eng
-            return eng
+        return self._engines.get(tenant)
 
     def terms(self, tenant: str) -> TermDatabase | None:
         """The tenant's term database (see the module docstring), or None."""

@@ -38,6 +38,17 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+def key_automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton finding every key (each key its own value); an empty one when
+    there are no keys (pyahocorasick cannot make an empty automaton searchable)."""
+    a = ahocorasick.Automaton()
+    for key in keys:
+        a.add_word(key, key)
+    if len(a):
+        a.make_automaton()
+    return a
+
+
 def at_word_boundaries(text: str, start: int, end: int) -> bool:
     """True if [start, end) does not cut a word at either side."""
     if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
@@ -125,12 +136,7 @@ class TermDatabase(Recognizer):
     def _build(self) -> ahocorasick.Automaton:
         with self._lock:
             if self._automaton is None:
-                a = ahocorasick.Automaton()
-                for key in self._rules:
-                    a.add_word(key, key)
-                if len(a):
-                    a.make_automaton()
-                self._automaton = a
+                self._automaton = key_automaton(self._rules)
             return self._automaton
 
     # -- matching ------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from collections.abc import Callable
 
 from email_validator import EmailNotValidError, validate_email
 from stdnum import bitcoin, damm, iban, luhn, verhoeff
-from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.us import ssn
 
 #: Returns True (valid), False (reject the match) or a float (score to use instead).
@@ -69,31 +68,16 @@ def is_credit_card(value: str) -> bool:
     d = digits(value)
     if not 12 <= len(d) <= 19 or not _consistent_separators(value):
         return False
-    if not _CARD_PREFIX.match(d) or len(set(d)) < 2:
-        return False
-    try:
-        luhn.validate(d)
-    except StdnumError:
-        return False
-    return True
+    return bool(_CARD_PREFIX.match(d)) and len(set(d)) >= 2 and luhn.is_valid(d)
 
 
 def is_iban(value: str) -> bool:
-    try:
-        iban.validate(value)
-    except StdnumError:
-        return False
-    return True
+    return iban.is_valid(value)
 
 
 def is_us_ssn(value: str) -> bool:
-    if not _consistent_separators(value):
-        return False
-    try:
-        ssn.validate(digits(value))  # area 000/666/9xx, group 00, serial 0000, known fakes
-    except StdnumError:
-        return False
-    return True
+    # area 000/666/9xx, group 00, serial 0000 and known fakes are invalid
+    return _consistent_separators(value) and ssn.is_valid(digits(value))
 
 
 def is_ip(value: str) -> bool:
@@ -117,11 +101,7 @@ def _consistent_separators_hex(value: str) -> bool:
 
 
 def is_bitcoin(value: str) -> bool:
-    try:
-        bitcoin.validate(value)
-    except StdnumError:
-        return False
-    return True
+    return bitcoin.is_valid(value)
 
 
 def shannon_entropy(value: str) -> float:
@@ -213,18 +193,12 @@ def refine_iban(value: str) -> tuple[int, int] | None:
     return None
 
 
-def _check_digit(algorithm: Callable[[str], object]) -> Validator:
+def _check_digit(is_valid: Callable[[str], bool]) -> Validator:
     """A validator that checks the digits of the value (separators and letters ignored)."""
 
     def check(value: str) -> bool:
         d = digits(value)
-        if len(d) < 2:
-            return False
-        try:
-            algorithm(d)
-        except StdnumError:
-            return False
-        return True
+        return len(d) >= 2 and is_valid(d)
 
     return check
 
@@ -232,9 +206,9 @@ def _check_digit(algorithm: Callable[[str], object]) -> Validator:
 #: Validators a policy can name in a declared recognizer (``validator: luhn``); a plug-in adds
 #: its own here before policies are loaded.
 VALIDATORS: dict[str, Validator] = {
-    "luhn": _check_digit(luhn.validate),
-    "verhoeff": _check_digit(verhoeff.validate),
-    "damm": _check_digit(damm.validate),
+    "luhn": _check_digit(luhn.is_valid),
+    "verhoeff": _check_digit(verhoeff.is_valid),
+    "damm": _check_digit(damm.is_valid),
     "credit_card": is_credit_card,
     "iban": is_iban,
     "us_ssn": is_us_ssn,

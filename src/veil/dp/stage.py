@@ -12,13 +12,11 @@ and re-releasing an output that was already paid for costs no privacy.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from veil.caches import TenantMemo
 from veil.config import FreeTextDP, Settings
 from veil.core import PolicyOf, ProtectResult, ProtectStage
 
@@ -29,9 +27,6 @@ if TYPE_CHECKING:
 
 #: Perturbed texts kept for resends (all tenants together); least recently used go first.
 MEMO_SIZE = 4096
-
-# (tenant, policy generation, session, charged user, keyed digest of masked text + kept spans)
-_MemoKey = tuple[str, int, str, str, bytes]
 
 
 class DPStage:
@@ -50,26 +45,22 @@ class DPStage:
         self._policy_of = policy_of
         self._sanitizers: dict[tuple[str, str], Sanitizer] = {}
         self._budget_stores: dict[tuple[float | None, float | None], BudgetStore] = {}
-        self._generation: dict[str, int] = {}
-        self._memo: OrderedDict[_MemoKey, tuple[str, float]] = OrderedDict()
-        self._memo_size = memo_size
-        self._memo_salt = os.urandom(16)
+        # (tenant, policy generation, session, charged user, keyed digest of masked text + kept
+        # spans) -> (perturbed text, epsilon spent)
+        self._memo: TenantMemo[tuple[str, float]] = TenantMemo(memo_size)
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"DPStage(inner={self._inner!r}, memo={len(self._memo)})"
 
     def reset(self, tenant: str) -> None:
-        with self._lock:
-            self._generation[tenant] = self._generation.get(tenant, 0) + 1
-            for k in [k for k in self._memo if k[0] == tenant]:
-                del self._memo[k]
+        self._memo.reset(tenant)
         self._inner.reset(tenant)
 
     def protect(
         self, text: str, *, tenant: str, session: str, user: str | None = None
     ) -> ProtectResult:
-        generation = self._generation.get(tenant, 0)
+        generation = self._memo.generation(tenant)
         dp = self._policy_of(tenant).dp
         masked = self._inner.protect(text, tenant=tenant, session=session, user=user)
         if dp is None:
@@ -93,24 +84,17 @@ class DPStage:
         from veil.dp.sanitizers import perturb_free_text
 
         keep = _kept_spans(masked.entities)
-        digest = hashlib.blake2b(
-            f"{keep!r}\x00{masked.masked}".encode(), key=self._memo_salt, digest_size=16
-        ).digest()
+        digest = self._memo.digest(f"{keep!r}\x00{masked.masked}".encode())
         key = (tenant, generation, session, user, digest)
-        with self._lock:
-            hit = self._memo.get(key)
-            if hit is not None:
-                self._memo.move_to_end(key)
-                return ProtectResult(masked=hit[0], entities=masked.entities, epsilon=hit[1])
+        hit = self._memo.get(key)
+        if hit is not None:
+            return ProtectResult(masked=hit[0], entities=masked.entities, epsilon=hit[1])
         out = perturb_free_text(
             masked.masked, keep_spans=keep, sanitizer=self._sanitizer(dp), epsilon=dp.epsilon
         )
         if out.epsilon_total > 0:
             self._budgets(dp).charge(tenant, user, out.epsilon_total)
-        with self._lock:
-            self._memo[key] = (out.text, out.epsilon_total)
-            while len(self._memo) > self._memo_size:
-                self._memo.popitem(last=False)
+        self._memo.put(key, (out.text, out.epsilon_total))
         return ProtectResult(masked=out.text, entities=masked.entities, epsilon=out.epsilon_total)
 
     def _sanitizer(self, dp: FreeTextDP) -> Sanitizer:

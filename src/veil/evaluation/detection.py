@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from veil.evaluation.datasets import Sample, Span
+from veil.evaluation.stats import rate
 
 _TOKEN = re.compile(r"\S+")
 
@@ -38,11 +39,11 @@ class TypeScores:
 
     @property
     def recall(self) -> float:
-        return self.tp_gold / self.gold if self.gold else float("nan")
+        return rate(self.tp_gold, self.gold)
 
     @property
     def precision(self) -> float:
-        return self.tp_pred / self.pred if self.pred else float("nan")
+        return rate(self.tp_pred, self.pred)
 
     def fbeta(self, beta: float) -> float:
         p, r = self.precision, self.recall
@@ -53,7 +54,7 @@ class TypeScores:
 
     @property
     def fpr(self) -> float:
-        return self.fp_tokens / self.neg_tokens if self.neg_tokens else float("nan")
+        return rate(self.fp_tokens, self.neg_tokens)
 
     def as_dict(self) -> dict[str, float | int]:
         d: dict[str, float | int] = asdict(self)

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from veil.evaluation.stats import rate
+
 # --- payloads ------------------------------------------------------------------------------------
 
 SSN = "536-22-8726"
@@ -270,7 +272,7 @@ class AttackResult:
 
     @property
     def success_rate(self) -> float:
-        return self.successes / self.trials if self.trials else float("nan")
+        return rate(self.successes, self.trials)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from veil.evaluation.datasets import Sample, Span
+from veil.evaluation.stats import rate
 
 _RUN = re.compile(r"[^\W_]+")  # letter/digit runs (Unicode-aware)
 
@@ -82,13 +83,11 @@ class LeakageScores:
     @property
     def prompt_leak_rate(self) -> float:
         """Share of prompts WITH labelled values in which at least one leaked."""
-        if not self.prompts_with_values:
-            return float("nan")
-        return self.prompts_leaking / self.prompts_with_values
+        return rate(self.prompts_leaking, self.prompts_with_values)
 
     @property
     def value_leak_rate(self) -> float:
-        return self.values_leaked / self.values if self.values else float("nan")
+        return rate(self.values_leaked, self.values)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from veil.evaluation.stats import rate
 from veil.mask.alterations import CONTEXTS, Case, cases
 
 _PH = re.compile(r"^\[([A-Z][A-Z0-9_]*?)_(\d+)\]$")
@@ -82,7 +83,7 @@ class RestorationScores:
 
     def _total(self, i: int) -> float:
         n = sum(k[0] for k in self.kinds.values())
-        return sum(k[i] for k in self.kinds.values()) / n if n else float("nan")
+        return rate(sum(k[i] for k in self.kinds.values()), n)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -91,7 +92,7 @@ class RestorationScores:
             "stream_success": self._total(2),
             "exact_only_success": self._total(3),
             "prompts": self.prompts,
-            "round_trip": self.round_trip_ok / self.prompts if self.prompts else float("nan"),
+            "round_trip": rate(self.round_trip_ok, self.prompts),
             "by_kind": {kind: {"cases": k[0], "success": k[1] / k[0], "stream_success": k[2] / k[0],
                                "exact_only_success": k[3] / k[0]}
                         for kind, k in sorted(self.kinds.items())},

@@ -21,4 +21,10 @@ def percentile(xs: Sequence[float], q: float) -> float:
     return float(np.quantile(np.asarray(xs, dtype=float), q, method="nearest"))
 
 
-__all__ = ["percentile"]
+def rate(num: float, den: float) -> float:
+    """``num / den``, NaN when there is nothing to divide by: a rate of nothing is unknown, not
+    0 (which would read as a perfect score) and not an error that stops a whole report."""
+    return num / den if den else math.nan
+
+
+__all__ = ["percentile", "rate"]

@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from veil.config import Policy, TermRule
+from veil.config import Policy, TermRule, validate_yaml_mapping
 from veil.errors import ConfigError, PolicyError
 
 from .limits import Limits, LimitsOverride
@@ -187,17 +187,7 @@ class GatewayConfig(BaseModel):
             raise ConfigError(f"cannot read gateway config {p}: {e.strerror}") from None
         except (yaml.YAMLError, UnicodeDecodeError):
             raise ConfigError(f"gateway config {p} is not valid UTF-8 YAML") from None
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            raise ConfigError(f"gateway config {p} must be a YAML mapping at the top level")
-        try:
-            cfg = cls.model_validate(data)
-        except ValidationError as e:
-            problems = "; ".join(
-                f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors()
-            )
-            raise ConfigError(f"gateway config {p} is invalid: {problems}") from None
+        cfg = validate_yaml_mapping(cls, data, f"gateway config {p}", ConfigError)
         cfg.base_dir = p.resolve().parent
         return cfg
 

@@ -132,6 +132,20 @@ def _scan_key(
     return masked
 
 
+def _keyed(value: Any, ctx: WalkContext, path: Path, *, keep: re.Pattern[str], values: Rule) -> Any:
+    """An object whose keys that fully match ``keep`` (identifiers, token ids) pass as they are
+    and whose other keys are masked; each value goes through ``values``. Not an object: masked
+    like free text."""
+    if not isinstance(value, dict):
+        return FREE.apply(value, ctx, path)
+    out: dict[str, Any] = {}
+    kept = [k for k in value if keep.fullmatch(k)]
+    for k, v in value.items():
+        key = k if keep.fullmatch(k) else _scan_key(k, ctx, out, kept)
+        out[key] = values.apply(v, ctx, (*path, k))
+    return out
+
+
 class Free(Rule):
     """The default-deny rule: strings masked, numbers/booleans/null kept, keys scanned."""
 
@@ -163,31 +177,20 @@ class Scalar(Free):
 SCALAR = Scalar()
 
 
-class Data(Rule):
+class Data(Free):
     """JSON data (tool arguments and results): like :class:`Free`, and long integers are scanned
     as text (a phone number or SSN sent as a number)."""
 
     label = "json-leaves"
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        if isinstance(value, bool) or value is None or isinstance(value, float):
-            return value
-        if isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool):
             text = str(value)
             if len(text.lstrip("-")) < _SCAN_INT_DIGITS:
                 return value
             masked = ctx.protect(text)
             return value if masked == text else masked
-        if isinstance(value, str):
-            return ctx.protect(value)
-        if isinstance(value, list):
-            return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
-        if isinstance(value, dict):
-            out: dict[str, Any] = {}
-            for k, v in value.items():
-                out[_scan_key(str(k), ctx, out)] = self.apply(v, ctx, (*path, str(k)))
-            return out
-        return value
+        return super().apply(value, ctx, path)  # recurses through self.apply: nested ints too
 
 
 DATA = Data()
@@ -542,14 +545,7 @@ class Schema(Rule):
         return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
 
     def _named(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        if not isinstance(value, dict):
-            return FREE.apply(value, ctx, path)
-        out: dict[str, Any] = {}
-        names = [n for n in value if IDENT.fullmatch(n)]
-        for name, sub in value.items():
-            key = name if IDENT.fullmatch(name) else _scan_key(name, ctx, out, names)
-            out[key] = self.apply(sub, ctx, (*path, name))
-        return out
+        return _keyed(value, ctx, path, keep=IDENT, values=self)
 
     def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
         yield prefix, self.label
@@ -675,14 +671,7 @@ class _LogitBias(Rule):
     label = "token-id keys"
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        if not isinstance(value, dict):
-            return FREE.apply(value, ctx, path)
-        out: dict[str, Any] = {}
-        ids = [k for k in value if TOKEN_ID.fullmatch(k)]
-        for k, v in value.items():
-            key = k if TOKEN_ID.fullmatch(k) else _scan_key(k, ctx, out, ids)
-            out[key] = FREE.apply(v, ctx, (*path, k))
-        return out
+        return _keyed(value, ctx, path, keep=TOKEN_ID, values=FREE)
 
 
 #: Scalars (numbers, booleans) of the protocol: declared so their keys are kept; a string there

@@ -264,21 +264,10 @@ def _map_strings(data: Any, fn: Callable[[str], str]) -> Any:
 
 # --- streaming -----------------------------------------------------------------------------------
 
-#: Hold-back used when the tenant's term list is not known in advance (a terms file).
-DEFAULT_SCAN_WINDOW = 64
-
-
 def output_scan_window(core: PrivacyCore, tenant: str) -> int:
     """How many trailing characters a stream must hold back so that output scanning never misses
-    a tenant term split across chunks: 0 when the tenant has no terms (no scanning at all)."""
-    policy_of = getattr(core, "policy", None)
-    if policy_of is None:
-        return DEFAULT_SCAN_WINDOW
-    pol = policy_of(tenant)
-    if getattr(pol, "terms_file", None):
-        return DEFAULT_SCAN_WINDOW
-    terms = getattr(pol, "terms", None) or []
-    return max((len(t.term) for t in terms), default=-1) + 1
+    a tenant term split across chunks: 0 when the tenant redacts no term (no scanning at all)."""
+    return core.output_scan_window(tenant)
 
 
 class TextPipe:
@@ -356,6 +345,31 @@ class _HeldLogprobs:
         return conv.logprobs_for(
             self.lp, "".join(self.raw), "".join(self.out), truncated=truncated
         )
+
+
+def _closing_choice(index: int, held: Body, lp: Body | None) -> Body:
+    """A choice of the closing chunk: what was still held back, and the choice's logprobs."""
+    choice: Body = {"index": index, **held, "finish_reason": None}
+    if lp is not None:
+        choice["logprobs"] = lp
+    return choice
+
+
+def _closing_chunk(
+    last: Body | None, choices: list[Body], default_id: str, obj: str
+) -> Body | None:
+    """The extra chunk sent after the upstream's [DONE] with what was still held back, shaped
+    like the last upstream chunk so that clients see one consistent stream (None: nothing)."""
+    if not choices:
+        return None
+    base = last or {}
+    return {
+        "id": base.get("id", default_id),
+        "object": obj,
+        "created": base.get("created", 0),
+        "model": base.get("model", ""),
+        "choices": choices,
+    }
 
 
 class ChatStreamRestorer:
@@ -436,25 +450,13 @@ class ChatStreamRestorer:
         indices = sorted({*self._content, *(i for i, _ in self._args), *self._logprobs})
         if not indices:
             return None
-        choices = []
+        choices: list[Body] = []
         for i in indices:
             delta: Body = {}
             lp = self._flush_choice(i, delta)
             if delta or lp is not None:
-                choice: Body = {"index": i, "delta": delta, "finish_reason": None}
-                if lp is not None:
-                    choice["logprobs"] = lp
-                choices.append(choice)
-        if not choices:
-            return None
-        base = self._last or {}
-        return {
-            "id": base.get("id", "chatcmpl-veil"),
-            "object": "chat.completion.chunk",
-            "created": base.get("created", 0),
-            "model": base.get("model", ""),
-            "choices": choices,
-        }
+                choices.append(_closing_choice(i, {"delta": delta}, lp))
+        return _closing_chunk(self._last, choices, "chatcmpl-veil", "chat.completion.chunk")
 
 
 class CompletionStreamRestorer:
@@ -493,7 +495,7 @@ class CompletionStreamRestorer:
         return chunk if keep else None
 
     def finish(self) -> Body | None:
-        choices = []
+        choices: list[Body] = []
         for i in sorted(self._pipes):
             tail = self._pipes.pop(i).flush()
             held = self._logprobs.pop(i, None)
@@ -502,20 +504,8 @@ class CompletionStreamRestorer:
                 held.out.append(tail)
                 lp = held.result(self._conv, False)
             if tail or lp is not None:
-                choice: Body = {"index": i, "text": tail, "finish_reason": None}
-                if lp is not None:
-                    choice["logprobs"] = lp
-                choices.append(choice)
-        if not choices:
-            return None
-        base = self._last or {}
-        return {
-            "id": base.get("id", "cmpl-veil"),
-            "object": "text_completion",
-            "created": base.get("created", 0),
-            "model": base.get("model", ""),
-            "choices": choices,
-        }
+                choices.append(_closing_choice(i, {"text": tail}, lp))
+        return _closing_chunk(self._last, choices, "cmpl-veil", "text_completion")
 
 
 __all__ = [

@@ -5,8 +5,8 @@ would log a traceback whose message might quote the request)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -132,28 +132,33 @@ async def _parse(request: Request, model: type[Any]) -> Any:
         raise RequestValidationError(f"invalid request body: {problems}") from None
 
 
-@router.post("/v1/chat/completions")
-async def chat_completions(request: Request) -> Response:
-    async def work() -> dict[str, Any] | AsyncIterator[bytes]:
+_Req = TypeVar("_Req")
+_Result = dict[str, Any] | AsyncIterator[bytes]
+
+
+async def _serve(
+    request: Request,
+    model: type[_Req],
+    create: Callable[[GatewayState, _Req, Principal, str | None], Awaitable[_Result]],
+) -> Response:
+    """Authenticate, parse the body as ``model``, then let the serving layer answer it."""
+
+    async def work() -> _Result:
         principal = _authenticate(request)
-        req = await _parse(request, ChatCompletionRequest)
-        return await create_chat_completion(
-            _state(request), req, principal, request.headers.get(SESSION_HEADER)
-        )
+        req = await _parse(request, model)
+        return await create(_state(request), req, principal, request.headers.get(SESSION_HEADER))
 
     return await _respond(request, work())
+
+
+@router.post("/v1/chat/completions")
+async def chat_completions(request: Request) -> Response:
+    return await _serve(request, ChatCompletionRequest, create_chat_completion)
 
 
 @router.post("/v1/completions")
 async def completions(request: Request) -> Response:
-    async def work() -> dict[str, Any] | AsyncIterator[bytes]:
-        principal = _authenticate(request)
-        req = await _parse(request, CompletionRequest)
-        return await create_completion(
-            _state(request), req, principal, request.headers.get(SESSION_HEADER)
-        )
-
-    return await _respond(request, work())
+    return await _serve(request, CompletionRequest, create_completion)
 
 
 @router.get("/v1/models")

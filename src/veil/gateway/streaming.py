@@ -34,7 +34,9 @@ _FALLBACK_ERROR = error_event(
 )
 
 
-class _Restorer(Protocol):
+class EventRestorer(Protocol):
+    """What turns masked upstream events back into the caller's text (None: hold back)."""
+
     def process(self, chunk: Body) -> Body | None: ...
 
     def finish(self) -> Body | None: ...
@@ -88,7 +90,7 @@ def _error_event(e: BaseException, metrics: GatewayMetrics, endpoint: str) -> by
 async def restored_sse(
     first: Body | None,
     events: AsyncIterator[Body],
-    restorer: _Restorer,
+    restorer: EventRestorer,
     *,
     metrics: GatewayMetrics,
     endpoint: str,
@@ -133,4 +135,4 @@ async def restored_sse(
     yield DONE
 
 
-__all__ = ["DONE", "metric_code", "prime", "restored_sse"]
+__all__ = ["DONE", "EventRestorer", "metric_code", "prime", "restored_sse"]

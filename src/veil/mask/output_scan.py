@@ -8,9 +8,9 @@ itself), so restored originals are never touched.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
+from veil.caches import PerTenant
 from veil.core import PolicyOf
 from veil.detect.terms import TermDatabase, load_terms_file
 from veil.mask.operators import redaction
@@ -26,15 +26,13 @@ class OutputScanner:
         detection stage's), or None."""
         self._policy_of = policy_of
         self._stored_terms = stored_terms
-        self._terms: dict[str, TermDatabase] = {}
-        self._lock = threading.Lock()
+        self._terms = PerTenant(self._build_terms)
 
     def __repr__(self) -> str:
         return f"OutputScanner(tenants={sorted(self._terms)})"
 
     def reset(self, tenant: str) -> None:
-        with self._lock:
-            self._terms.pop(tenant, None)
+        self._terms.pop(tenant)
 
     def scan(self, text: str, *, tenant: str) -> str:
         policy = self._policy_of(tenant)
@@ -55,22 +53,34 @@ class OutputScanner:
         out.append(text[pos:])
         return "".join(out)
 
-    def _tenant_terms(self, tenant: str) -> TermDatabase | None:
-        """Every sensitive term of the tenant in one automaton (policy terms + term database)."""
+    def window(self, tenant: str) -> int:
+        """How many trailing characters a stream must hold back so that scanning never misses a
+        redacted term split across chunks, or the context words that decide whether it counts:
+        0 when the tenant redacts no term (nothing is scanned). Terms match case-insensitively
+        with flexible spacing, so twice the term's length bounds the text it can match."""
+        policy = self._policy_of(tenant)
         db = self._terms.get(tenant)
-        if db is None:
-            with self._lock:
-                db = self._terms.get(tenant)
-                if db is None:
-                    pol = self._policy_of(tenant)
-                    rules = list(pol.terms)
-                    if pol.terms_file is not None:
-                        rules += load_terms_file(pol.terms_file)
-                    extra = self._stored_terms(tenant)
-                    if extra is not None:
-                        rules += extra.rules
-                    db = self._terms[tenant] = TermDatabase(rules, name="output_terms")
+        sizes = [
+            2 * len(rule.term) + rule.window
+            for rule in db.rules
+            if policy.operator_for(rule.type) == "redact"
+        ]
+        return max(sizes) + 1 if sizes else 0
+
+    def _tenant_terms(self, tenant: str) -> TermDatabase | None:
+        db = self._terms.get(tenant)
         return db if len(db) else None
+
+    def _build_terms(self, tenant: str) -> TermDatabase:
+        """Every sensitive term of the tenant in one automaton (policy terms + term database)."""
+        pol = self._policy_of(tenant)
+        rules = list(pol.terms)
+        if pol.terms_file is not None:
+            rules += load_terms_file(pol.terms_file)
+        extra = self._stored_terms(tenant)
+        if extra is not None:
+            rules += extra.rules
+        return TermDatabase(rules, name="output_terms")
 
 
 __all__ = ["OutputScanner"]

@@ -27,14 +27,13 @@ both modes alike.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from veil.caches import LRU
 from veil.errors import MaskingError
 from veil.mask.names import parse_name
 from veil.mask.placeholders import (
@@ -395,8 +394,8 @@ class Restorer:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
-        self._cache: OrderedDict[_Key, tuple[str, SessionMatcher]] = OrderedDict()
-        self._lock = threading.Lock()
+        # (tenant, session, scope) -> (vault version it was built at, matcher)
+        self._cache: LRU[_Key, tuple[str, SessionMatcher]] = LRU(_CACHE_SIZE)
 
     def __repr__(self) -> str:
         return f"Restorer(vault={self.vault!r})"
@@ -407,19 +406,13 @@ class Restorer:
         """The matcher of the session's entries (only those in ``scope`` when given)."""
         version = self.vault.version(tenant, session)
         key = (tenant, session, scope)
-        with self._lock:
-            cached = self._cache.get(key)
-            if cached and cached[0] == version:
-                self._cache.move_to_end(key)
-                return cached[1]
+        cached = self._cache.get(key)
+        if cached and cached[0] == version:
+            return cached[1]
         entries = self.vault.entries(tenant, session)
         chosen = entries if scope is None else in_scope(entries, scope)
         built = SessionMatcher.build(chosen, types={e.entity_type for e in entries})
-        with self._lock:
-            self._cache[key] = (version, built)
-            self._cache.move_to_end(key)
-            while len(self._cache) > _CACHE_SIZE:
-                self._cache.popitem(last=False)
+        self._cache.put(key, (version, built))
         return built
 
     def restore(

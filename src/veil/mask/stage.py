@@ -8,13 +8,10 @@ are decrypted) at most once, and hands them to both the seen-value detector and 
 
 from __future__ import annotations
 
-import hashlib
-import os
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from veil.caches import PerTenant, TenantMemo
 from veil.core import PolicyOf, ProtectResult
 from veil.mask.masker import MaskedEntity, Masker
 from veil.mask.operators import get_operator
@@ -25,9 +22,6 @@ if TYPE_CHECKING:
 
 #: Protect results kept (all tenants together); least recently used go first.
 MEMO_SIZE = 4096
-
-# (tenant, policy generation, session, vault version, keyed digest of the text)
-_MemoKey = tuple[str, int, str, str, bytes]
 
 
 class MaskingStage:
@@ -42,43 +36,31 @@ class MaskingStage:
         memo_size: int = MEMO_SIZE,
     ) -> None:
         self._vault = vault  # opened lazily by the facade
-        self._policy_of = policy_of
         self._detection = detection
-        self._maskers: dict[str, Masker] = {}
-        # A policy change bumps the tenant's generation, so a protect that was already running
-        # under the old policy cannot put its result where a new request would find it.
-        self._generation: dict[str, int] = {}
-        self._memo: OrderedDict[_MemoKey, ProtectResult] = OrderedDict()
-        self._memo_size = memo_size
-        self._memo_salt = os.urandom(16)  # the memo never holds a plain hash of a prompt
-        self._lock = threading.Lock()
+        self._maskers = PerTenant(lambda tenant: Masker(vault(), policy_of(tenant)))
+        # (tenant, policy generation, session, vault version, keyed digest of the text)
+        self._memo: TenantMemo[ProtectResult] = TenantMemo(memo_size)
 
     def __repr__(self) -> str:
         return f"MaskingStage(tenants={sorted(self._maskers)}, memo={len(self._memo)})"
 
     def reset(self, tenant: str) -> None:
-        with self._lock:
-            self._maskers.pop(tenant, None)
-            self._generation[tenant] = self._generation.get(tenant, 0) + 1
-            for k in [k for k in self._memo if k[0] == tenant]:
-                del self._memo[k]
+        # The masker first: a protect that reads the new generation must not find the old one.
+        self._maskers.pop(tenant)
+        self._memo.reset(tenant)
 
     def protect(
         self, text: str, *, tenant: str, session: str, user: str | None = None
     ) -> ProtectResult:
         """Mask ``text`` (``user`` plays no part in masking; it is here for the stage contract)."""
-        generation = self._generation.get(tenant, 0)  # before the masker: see reset()
+        generation = self._memo.generation(tenant)  # before the masker: see TenantMemo
         vault = self._vault()
-        masker = self._masker(tenant, vault)
-        digest = hashlib.blake2b(
-            text.encode("utf-8"), key=self._memo_salt, digest_size=16
-        ).digest()
+        masker = self._maskers.get(tenant)
+        digest = self._memo.digest(text.encode("utf-8"))
         version = vault.version(tenant, session)
-        with self._lock:
-            hit = self._memo.get((tenant, generation, session, version, digest))
-            if hit is not None:
-                self._memo.move_to_end((tenant, generation, session, version, digest))
-                return hit
+        hit = self._memo.get((tenant, generation, session, version, digest))
+        if hit is not None:
+            return hit
         entries = vault.entries(tenant, session)
         detections = self._detection.detect(text, tenant=tenant, entries=entries)
         result = masker.mask(text, detections, tenant=tenant, session=session, entries=entries)
@@ -87,21 +69,8 @@ class MaskingStage:
             # The memo is keyed on the version AFTER masking, so that an identical resend
             # finds it; it changed only if this message added entries.
             version = vault.version(tenant, session)
-        with self._lock:
-            self._memo[(tenant, generation, session, version, digest)] = out
-            while len(self._memo) > self._memo_size:
-                self._memo.popitem(last=False)
+        self._memo.put((tenant, generation, session, version, digest), out)
         return out
-
-    def _masker(self, tenant: str, vault: Vault) -> Masker:
-        m = self._maskers.get(tenant)
-        if m is not None:
-            return m
-        with self._lock:
-            m = self._maskers.get(tenant)
-            if m is None:
-                m = self._maskers[tenant] = Masker(vault, self._policy_of(tenant))
-            return m
 
 
 def _stored_new_entries(

@@ -259,18 +259,14 @@ def _batch(ids: np.ndarray, chunk: int = 512) -> Any:
     return torch.as_tensor(ids[: n * chunk]).reshape(n, chunk)
 
 
-def norm_inputs(model: PreTrainedModel, ids: np.ndarray, *, rows: Any = None) -> list[Any]:
-    """The inputs of every RMSNorm of ``model`` (execution order) on ``ids``, as float64 tensors
-    (tokens x hidden); ``rows`` (indices into the flattened batch) keeps only those tokens."""
+def _run_with_norm_hook(
+    model: PreTrainedModel, ids: np.ndarray, hook: Callable[..., None]
+) -> None:
+    """Run ``model``'s backbone on ``ids`` with ``hook`` as forward pre-hook of every RMSNorm,
+    removing the hooks afterwards even on failure."""
     import torch
 
     arch = adapter_for(model)
-    seen: list[torch.Tensor] = []
-
-    def hook(_m: Any, a: tuple[torch.Tensor, ...]) -> None:
-        x = a[0].detach().reshape(-1, a[0].shape[-1])
-        seen.append((x if rows is None else x[rows]).double())
-
     handles = [m.register_forward_pre_hook(hook) for m in arch.norms(model)]
     try:
         with torch.no_grad():
@@ -279,6 +275,18 @@ def norm_inputs(model: PreTrainedModel, ids: np.ndarray, *, rows: Any = None) ->
     finally:
         for h in handles:
             h.remove()
+
+
+def norm_inputs(model: PreTrainedModel, ids: np.ndarray, *, rows: Any = None) -> list[Any]:
+    """The inputs of every RMSNorm of ``model`` (execution order) on ``ids``, as float64 tensors
+    (tokens x hidden); ``rows`` (indices into the flattened batch) keeps only those tokens."""
+    seen: list[torch.Tensor] = []
+
+    def hook(_m: Any, a: tuple[torch.Tensor, ...]) -> None:
+        x = a[0].detach().reshape(-1, a[0].shape[-1])
+        seen.append((x if rows is None else x[rows]).double())
+
+    _run_with_norm_hook(model, ids, hook)
     return seen
 
 
@@ -388,7 +396,6 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
     """
     import torch
 
-    arch = adapter_for(model)
     q = torch.from_numpy(q0).float()
     kappas: list[float] = []
 
@@ -401,14 +408,7 @@ def calibrate_kappa(model: PreTrainedModel, q0: np.ndarray, obf_ids: np.ndarray)
             mod.weight.fill_(k)
         kappas.append(k)
 
-    handles = [m.register_forward_pre_hook(hook) for m in arch.norms(model)]
-    try:
-        with torch.no_grad():
-            # the backbone only: the norms are all we need, not the logits
-            arch.get(model, arch.backbone)(input_ids=_batch(obf_ids), use_cache=False)
-    finally:
-        for h in handles:
-            h.remove()
+    _run_with_norm_hook(model, obf_ids, hook)
     return kappas
 
 

@@ -110,6 +110,51 @@ class Index:
     fp: str
 
 
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """A :meth:`Vault.get_or_create` request as the backends see it: the value, its lookup
+    HMACs, and how to pick its replacement."""
+
+    entity_type: str
+    original: str
+    operator: str
+    index: Index
+    keys: TenantKeys
+    propose: Proposer | None
+    shared_replacement: str | None
+    counted: bool
+
+    def choose(
+        self, counter: Callable[[], int], taken: Callable[[str, str], bool]
+    ) -> tuple[str, str | None, int | None]:
+        """(replacement, its rep HMAC, the type's new counter). ``counter()`` reads the type's
+        stored counter and ``taken(rep, fp)`` says whether the session already uses a
+        candidate. Without a proposer: the shared replacement, which claims nothing (no rep
+        HMAC) and leaves the counter as it is (None)."""
+        if self.propose is None:
+            assert self.shared_replacement is not None  # checked by get_or_create
+            return self.shared_replacement, None, None
+        return Vault._choose(
+            self.keys,
+            self.propose,
+            counter(),
+            self.index.fp,
+            taken,
+            counted=self.counted,
+            fallback=self.shared_replacement,
+        )
+
+    def entry(self, replacement: str, rep: str | None, created: float) -> VaultEntry:
+        return VaultEntry(
+            entity_type=self.entity_type,
+            original=self.original,
+            replacement=replacement,
+            operator=self.operator,
+            created=created,
+            shared=rep is None,
+        )
+
+
 class Vault(ABC):
     """Encrypted, TTL-bound store of the replacement mappings of each (tenant, session)."""
 
@@ -330,7 +375,6 @@ class Vault(ABC):
         """Replace each entry blob of tenant ``tid`` by ``reseal(session id, blob)`` (None:
         keep) in short transactions; return (replaced, kept)."""
 
-    @abstractmethod
     def find(
         self,
         tenant: str,
@@ -341,8 +385,13 @@ class Vault(ABC):
         norm_key: str | None = None,
     ) -> VaultEntry | None:
         """The entry whose exact key (preferred) or normalised key matches, if any."""
+        idx = self._index(self.keys(tenant), entity_type, "", exact_key, norm_key)
+        return self._find_indexed(tenant, session, idx)
 
     @abstractmethod
+    def _find_indexed(self, tenant: str, session: str, idx: Index) -> VaultEntry | None:
+        """:meth:`find` by the lookup HMACs of ``idx`` (its ``fp`` is not used)."""
+
     def get_or_create(
         self,
         tenant: str,
@@ -364,6 +413,25 @@ class Vault(ABC):
         proposer, or when it runs out of candidates, ``shared_replacement`` as is (an alias; it
         claims no replacement). ``counted=False``: candidates do not advance the type's counter.
         """
+        if propose is None and shared_replacement is None:
+            raise ValueError("get_or_create needs propose or shared_replacement")
+        keys = self.keys(tenant)
+        request = NewEntry(
+            entity_type=entity_type,
+            original=original,
+            operator=operator,
+            index=self._index(keys, entity_type, original, exact_key, norm_key),
+            keys=keys,
+            propose=propose,
+            shared_replacement=shared_replacement,
+            counted=counted,
+        )
+        return self._get_or_create(tenant, session, request)
+
+    @abstractmethod
+    def _get_or_create(self, tenant: str, session: str, request: NewEntry) -> VaultEntry:
+        """:meth:`get_or_create` in one transaction: the entry indexed by ``request.index``, or
+        a new one from :meth:`NewEntry.choose` and :meth:`NewEntry.entry`."""
 
     @abstractmethod
     def entries(self, tenant: str, session: str) -> list[VaultEntry]:

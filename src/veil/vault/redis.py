@@ -30,7 +30,7 @@ from redis.exceptions import RedisError, WatchError
 
 from veil.config import Settings
 from veil.errors import ConfigError, VaultUnavailableError
-from veil.vault.base import Proposer, Vault, VaultEntry
+from veil.vault.base import Index, NewEntry, Vault, VaultEntry
 from veil.vault.crypto import DATA_KEY, PREVIOUS, tenant_id
 
 _SUFFIXES = ("x", "n", "r", "f", "e", "c")
@@ -168,43 +168,17 @@ class RedisVault(Vault):
                             continue
         return done, kept
 
-    def find(
-        self,
-        tenant: str,
-        session: str,
-        *,
-        entity_type: str,
-        exact_key: str,
-        norm_key: str | None = None,
-    ) -> VaultEntry | None:
-        keys = self.keys(tenant)
+    def _find_indexed(self, tenant: str, session: str, idx: Index) -> VaultEntry | None:
         k = self._keys_of(tenant, session)
-        idx = self._index(keys, entity_type, "", exact_key, norm_key)
         with self._guard():
             blob = self._find(keys=[k["x"], k["n"], k["e"]], args=[idx.exact, idx.norm or ""])
         if not blob:
             return None
         return VaultEntry.from_record(self._open_many(tenant, session, [bytes(blob)])[0])
 
-    def get_or_create(
-        self,
-        tenant: str,
-        session: str,
-        *,
-        entity_type: str,
-        original: str,
-        operator: str,
-        exact_key: str,
-        norm_key: str | None = None,
-        propose: Proposer | None = None,
-        shared_replacement: str | None = None,
-        counted: bool = True,
-    ) -> VaultEntry:
-        if propose is None and shared_replacement is None:
-            raise ValueError("get_or_create needs propose or shared_replacement")
-        keys = self.keys(tenant)
+    def _get_or_create(self, tenant: str, session: str, request: NewEntry) -> VaultEntry:
         k = self._keys_of(tenant, session)
-        idx = self._index(keys, entity_type, original, exact_key, norm_key)
+        idx, entity_type = request.index, request.entity_type
         with self._guard(), self._client.pipeline(transaction=True) as pipe:
             for _ in range(_MAX_RETRIES):
                 try:
@@ -225,35 +199,20 @@ class RedisVault(Vault):
                         pipe.delete(*k.values())
                         pipe.execute()
                         continue
-                    rep: str | None = None
-                    counter: int | None = None
-                    if propose is None:
-                        assert shared_replacement is not None
-                        replacement = shared_replacement
-                    else:
 
-                        def taken(rep_h: str, fp_h: str) -> bool:
-                            return bool(pipe.hexists(k["r"], rep_h)) or bool(
-                                pipe.sismember(k["f"], fp_h)
-                            )
-
-                        start = int(pipe.hget(k["c"], entity_type) or 0)
-                        replacement, rep, counter = self._choose(
-                            keys, propose, start, idx.fp, taken,
-                            counted=counted, fallback=shared_replacement,
+                    def taken(rep_h: str, fp_h: str) -> bool:
+                        return bool(pipe.hexists(k["r"], rep_h)) or bool(
+                            pipe.sismember(k["f"], fp_h)
                         )
-                    new_id = int(pipe.hget(k["c"], "#id") or 0) + 1
-                    now = self._now()
-                    entry = VaultEntry(
-                        entity_type=entity_type,
-                        original=original,
-                        replacement=replacement,
-                        operator=operator,
-                        created=now,
-                        shared=rep is None,
+
+                    replacement, rep, counter = request.choose(
+                        lambda: int(pipe.hget(k["c"], entity_type) or 0), taken
                     )
+                    new_id = int(pipe.hget(k["c"], "#id") or 0) + 1
+                    entry = request.entry(replacement, rep, self._now())
+                    sealed = request.keys.seal(tenant, session, entry.to_record())
                     pipe.multi()
-                    pipe.hset(k["e"], str(new_id), keys.seal(tenant, session, entry.to_record()))
+                    pipe.hset(k["e"], str(new_id), sealed)
                     pipe.hset(k["x"], idx.exact, new_id)
                     if idx.norm is not None:
                         pipe.hset(k["n"], idx.norm, new_id)

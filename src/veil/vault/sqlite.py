@@ -16,7 +16,7 @@ from pathlib import Path
 
 from veil.config import Settings
 from veil.errors import VaultUnavailableError
-from veil.vault.base import Proposer, Vault, VaultEntry
+from veil.vault.base import Index, NewEntry, Vault, VaultEntry
 from veil.vault.crypto import PREVIOUS
 from veil.vault.files import private_dir, private_file, tighten_file
 
@@ -234,18 +234,8 @@ class SQLiteVault(Vault):
         ).fetchone()
         return bytes(row[0]) if row else None
 
-    def find(
-        self,
-        tenant: str,
-        session: str,
-        *,
-        entity_type: str,
-        exact_key: str,
-        norm_key: str | None = None,
-    ) -> VaultEntry | None:
-        keys = self.keys(tenant)
+    def _find_indexed(self, tenant: str, session: str, idx: Index) -> VaultEntry | None:
         tid, sid = self._ids(tenant, session)
-        idx = self._index(keys, entity_type, "", exact_key, norm_key)
         with self._guard():
             conn = self._conn()
             if not self._live(conn, tid, sid):
@@ -255,25 +245,9 @@ class SQLiteVault(Vault):
             return None
         return VaultEntry.from_record(self._open_many(tenant, session, [blob])[0])
 
-    def get_or_create(
-        self,
-        tenant: str,
-        session: str,
-        *,
-        entity_type: str,
-        original: str,
-        operator: str,
-        exact_key: str,
-        norm_key: str | None = None,
-        propose: Proposer | None = None,
-        shared_replacement: str | None = None,
-        counted: bool = True,
-    ) -> VaultEntry:
-        if propose is None and shared_replacement is None:
-            raise ValueError("get_or_create needs propose or shared_replacement")
-        keys = self.keys(tenant)
+    def _get_or_create(self, tenant: str, session: str, request: NewEntry) -> VaultEntry:
         tid, sid = self._ids(tenant, session)
-        idx = self._index(keys, entity_type, original, exact_key, norm_key)
+        idx, entity_type = request.index, request.entity_type
         with self._write() as conn:
             now = self._now()
             if now - self._last_purge > 1.0:
@@ -283,43 +257,32 @@ class SQLiteVault(Vault):
             blob = self._select(conn, tid, sid, idx.exact, idx.norm)
             if blob is not None:
                 return VaultEntry.from_record(self._open_many(tenant, session, [blob])[0])
-            rep: str | None = None
-            if propose is None:
-                assert shared_replacement is not None
-                replacement = shared_replacement
-            else:
+
+            def counter() -> int:
                 row = conn.execute(
                     "SELECT value FROM counters WHERE tenant = ? AND session = ? AND type = ?",
                     (tid, sid, entity_type),
                 ).fetchone()
+                return int(row[0]) if row else 0
 
-                def taken(rep_h: str, fp_h: str) -> bool:
-                    return (
-                        conn.execute(
-                            "SELECT 1 FROM entries WHERE tenant = ? AND session = ? "
-                            "AND (rep = ? OR fp = ?) LIMIT 1",
-                            (tid, sid, rep_h, fp_h),
-                        ).fetchone()
-                        is not None
-                    )
-
-                replacement, rep, counter = self._choose(
-                    keys, propose, row[0] if row else 0, idx.fp, taken,
-                    counted=counted, fallback=shared_replacement,
+            def taken(rep_h: str, fp_h: str) -> bool:
+                return (
+                    conn.execute(
+                        "SELECT 1 FROM entries WHERE tenant = ? AND session = ? "
+                        "AND (rep = ? OR fp = ?) LIMIT 1",
+                        (tid, sid, rep_h, fp_h),
+                    ).fetchone()
+                    is not None
                 )
+
+            replacement, rep, new_counter = request.choose(counter, taken)
+            if new_counter is not None:
                 conn.execute(
                     "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (tenant, session, type) DO UPDATE SET value = excluded.value",
-                    (tid, sid, entity_type, counter),
+                    (tid, sid, entity_type, new_counter),
                 )
-            entry = VaultEntry(
-                entity_type=entity_type,
-                original=original,
-                replacement=replacement,
-                operator=operator,
-                created=now,
-                shared=rep is None,
-            )
+            entry = request.entry(replacement, rep, now)
             conn.execute(
                 "INSERT INTO entries (tenant, session, lk_exact, lk_norm, rep, fp, blob) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -330,7 +293,7 @@ class SQLiteVault(Vault):
                     idx.norm,
                     rep,
                     idx.fp,
-                    keys.seal(tenant, session, entry.to_record()),
+                    request.keys.seal(tenant, session, entry.to_record()),
                 ),
             )
             # Sliding TTL: a session lives ttl seconds after its last new mapping.

@@ -162,6 +162,10 @@ class FakeVeil:
     ) -> FakeStreamRestorer:
         return FakeStreamRestorer(self, session, tenant, scope)
 
+    def output_scan_window(self, tenant: str) -> int:
+        terms = self.output_terms.get(tenant, [])
+        return max(len(t) for t in terms) + 1 if terms else 0
+
     def scan_output(self, text: str, *, session: str, tenant: str) -> str:
         for term in self.output_terms.get(tenant, []):
             text = text.replace(term, "[REDACTED]")

@@ -1,0 +1,73 @@
+"""The shared caches of the pipeline stages: eviction order, policy-change invalidation, and
+one build per tenant."""
+
+from __future__ import annotations
+
+import threading
+
+from veil.caches import LRU, PerTenant, TenantMemo
+
+
+def test_lru_evicts_the_least_recently_used() -> None:
+    lru: LRU[str, int] = LRU(2)
+    lru.put("a", 1)
+    lru.put("b", 2)
+    assert lru.get("a") == 1  # "a" is now the most recently used
+    lru.put("c", 3)
+    assert lru.get("b") is None
+    assert (lru.get("a"), lru.get("c"), len(lru)) == (1, 3, 2)
+
+
+def test_lru_of_size_zero_keeps_nothing_and_discard_selects_by_key() -> None:
+    off: LRU[str, int] = LRU(0)
+    off.put("a", 1)
+    assert off.get("a") is None
+    lru: LRU[tuple[str, int], int] = LRU(8)
+    for i in range(4):
+        lru.put(("t1" if i % 2 else "t2", i), i)
+    lru.discard(lambda k: k[0] == "t1")
+    assert [lru.get(("t2", 0)), lru.get(("t2", 2)), lru.get(("t1", 1))] == [0, 2, None]
+
+
+def test_tenant_memo_reset_hides_old_results_of_that_tenant_only() -> None:
+    memo: TenantMemo[str] = TenantMemo(16)
+    digest = memo.digest(b"hello")
+    assert digest != TenantMemo[str](16).digest(b"hello")  # keyed per memo, not a plain hash
+    g1, g2 = memo.generation("t1"), memo.generation("t2")
+    memo.put(("t1", g1, "s", "v", digest), "one")
+    memo.put(("t2", g2, "s", "v", digest), "two")
+    memo.reset("t1")
+    assert memo.generation("t1") == g1 + 1
+    assert memo.get(("t1", g1, "s", "v", digest)) is None
+    assert memo.get(("t2", g2, "s", "v", digest)) == "two"
+    # a result computed under the old generation, stored after the reset, is never served
+    memo.put(("t1", g1, "s", "v", digest), "stale")
+    assert memo.get(("t1", memo.generation("t1"), "s", "v", digest)) is None
+
+
+def test_per_tenant_builds_once_even_when_racing_and_again_after_pop() -> None:
+    calls: list[str] = []
+    start = threading.Barrier(8)
+
+    def build(tenant: str) -> object:
+        calls.append(tenant)
+        return object()
+
+    per = PerTenant(build)
+    got: list[object] = []
+
+    def worker() -> None:
+        start.wait()
+        got.append(per.get("t"))
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == ["t"] and all(g is got[0] for g in got)
+    per.pop("t")
+    assert per.get("t") is not got[0] and calls == ["t", "t"]
+    replacement = object()
+    per.set("u", replacement)
+    assert per.get("u") is replacement and sorted(per) == ["t", "u"]
