@@ -13,6 +13,7 @@ never forward text whose detection did not complete.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 
@@ -103,13 +104,23 @@ class DetectionEngine:
 
     # -- policy ----------------------------------------------------------------------------
     def enabled_types(self) -> set[str]:
+        return set(self._enabled_types)
+
+    @functools.cached_property
+    def _enabled_types(self) -> frozenset[str]:
+        # The policy and the registry are fixed for an engine's life (set_policy builds a new
+        # engine), so this is worked out once, not on every call.
         types = set(ENTITY_TYPES) | set(self.policy.entities)
         for r in self.registry:
             types |= set(r.entities)
-        return {t for t in types if self.policy.rule(t).enabled}
+        return frozenset(t for t in types if self.policy.rule(t).enabled)
+
+    @functools.cached_property
+    def _active_recognizers(self) -> list[Recognizer]:
+        return self.registry.for_entities(set(self._enabled_types))
 
     def _active(self) -> list[Recognizer]:
-        return self.registry.for_entities(self.enabled_types())
+        return self._active_recognizers
 
     def _keep(self, d: Detection) -> bool:
         rule = self._rules.get(d.type)

@@ -31,7 +31,7 @@ from veil.errors import MaskingError, VeilError
 from veil.mask.lookup import exact_key, norm_key
 from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
 from veil.mask.operators import PlaceholderOperator, get_operator
-from veil.mask.placeholders import LITERAL, find_lookalikes
+from veil.mask.placeholders import LITERAL, find_lookalikes, has_digit
 from veil.vault.base import Proposer, Vault, VaultEntry
 
 
@@ -153,7 +153,7 @@ class Masker:
         types = {d.type for d in detections} | set(self.policy.entities)
         types |= {t.type for t in self.policy.terms}
         types |= {r.entity for r in getattr(self.policy, "recognizers", ()) if r.entity}
-        if any(c.isdigit() for c in text):
+        if has_digit(text):
             types |= {e.entity_type for e in loaded()}
         chosen = _without_lookalikes(text, detections, find_lookalikes(text, types))
         out: list[str] = []

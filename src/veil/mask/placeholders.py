@@ -242,6 +242,14 @@ def canonical(replacement: str) -> str:
     return f"[{m.group(1)}_{m.group(2)}]"
 
 
+_DIGIT = regex.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` has a digit (the number of a placeholder); a C-level scan."""
+    return _DIGIT.search(text) is not None
+
+
 @functools.lru_cache(maxsize=64)
 def _finder(types: frozenset[str]) -> tuple[regex.Pattern[str], TypeNames]:
     names = TypeNames.of(types)
@@ -255,7 +263,7 @@ def find_lookalikes(text: str, types: Iterable[str] = ()) -> list[tuple[int, int
     types). Patterns are context-free, so this finds a superset of what restoration accepts
     in any surroundings.
     """
-    if not any(c.isdigit() for c in text):
+    if not has_digit(text):
         return []  # every placeholder has a number
     pattern, names = _finder(BASE_TYPES | frozenset(types))
     out: list[tuple[int, int]] = []
