@@ -19,6 +19,7 @@ from typing import Any
 
 from veil.errors import KeyMismatchError, UpstreamError
 from veil.obfuscation.secret import ObfuscationKey, load_key
+from veil.wire.sse import DONE_DATA, aiter_sse_data
 
 _TOKEN_ID_PREFIX = "token_id:"
 
@@ -290,17 +291,15 @@ class ObfuscatedChatUpstream:
         detok = self.codec.detokenizer()
         stop = _StopStrings(params.get("stop"))
         stops = set(self.codec.plain_stop_ids)
-        finished = False
+        finished = done = False
         try:
             async with self._client.stream("POST", f"{self.base_url}/completions",
                                            json=body) as r:
                 if r.status_code >= 400:
                     self._raise_status(r.status_code)
-                async for line in r.aiter_lines():
-                    if not line.startswith("data:"):
-                        continue
-                    data = line[5:].strip()
-                    if data == "[DONE]":
+                async for data in aiter_sse_data(r.aiter_lines()):
+                    if data == DONE_DATA:
+                        done = True
                         break
                     try:
                         event = json.loads(data)
@@ -323,6 +322,11 @@ class ObfuscatedChatUpstream:
                         break
         except httpx.HTTPError as e:
             raise UpstreamError(f"obfuscated upstream stream failed ({type(e).__name__})") from None
+        if not (done or finished):
+            # A host that drops the connection mid-answer must not look like a finished one.
+            raise UpstreamError(
+                "obfuscated upstream stream ended without [DONE]; the answer was cut off, retry"
+            )
         tail = stop.flush()
         if tail:
             yield tail

@@ -307,3 +307,31 @@ async def test_veil_client_against_vllm_serve(vdirs: dict[str, Path],
     text = log.read_text(errors="replace")
     assert MESSAGES[0]["content"] not in text  # the host never saw text, so it logs none
     assert len(got) < 8 or got not in text
+
+
+async def test_a_stream_cut_before_done_is_an_error_not_a_short_answer(
+    dirs: dict[str, Path],
+) -> None:
+    from veil.errors import UpstreamError
+
+    inner = httpx.ASGITransport(app=create_app(dirs["obf"]))
+
+    async def cut(request: httpx.Request) -> httpx.Response:
+        resp = await inner.handle_async_request(request)
+        body = await resp.aread()
+        if b"data: [DONE]" not in body:
+            return httpx.Response(resp.status_code, headers=resp.headers, content=body)
+        events = body.split(b"\n\n")
+        kept = b"\n\n".join(e for e in events[:2] if e) + b"\n\n"  # the first event only
+        return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=kept)
+
+    async with ObfuscatedChatUpstream("http://host/v1", dirs["key"], dirs["plain"],
+                                      transport=httpx.MockTransport(cut)) as up:
+        with pytest.raises(UpstreamError, match="without \\[DONE\\]"):
+            async for _ in up.stream_chat(MESSAGES, max_tokens=8, temperature=0,
+                                          ignore_eos=True):
+                pass
+    async with ObfuscatedChatUpstream("http://host/v1", dirs["key"], dirs["plain"],
+                                      transport=httpx.MockTransport(inner.handle_async_request)
+                                      ) as up:  # the same stream, whole: no error
+        assert [d async for d in up.stream_chat(MESSAGES, max_tokens=3, temperature=0)]
