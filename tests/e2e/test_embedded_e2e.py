@@ -88,4 +88,18 @@ def test_embedded_model_answers_through_the_gateway(embedded_gateway: Proc) -> N
         if ch.choices
     ]
     assert "".join(parts).strip() and len(parts) > 2
+    # an answer cut by max_tokens says so (the gateway withholds a partial placeholder then)
+    cut = c.chat.completions.create(
+        model="smollm2", max_tokens=2, temperature=0, messages=[{"role": "user", "content": PROMPT}]
+    )
+    assert cut.choices[0].finish_reason == "length"
+    finishes = [
+        ch.choices[0].finish_reason
+        for ch in c.chat.completions.create(
+            model="smollm2", max_tokens=2, temperature=0, stream=True,
+            messages=[{"role": "user", "content": PROMPT}],
+        )
+        if ch.choices and ch.choices[0].finish_reason
+    ]
+    assert finishes == ["length"]
     assert "jane.doe@example.com" not in embedded_gateway.log_text()

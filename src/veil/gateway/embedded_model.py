@@ -45,6 +45,9 @@ class _Stop:
 
     def __init__(self) -> None:
         self.event = threading.Event()
+        #: Why generation ended, for the answer's finish_reason: "length" when the token limit
+        #: cut it (clients and the gateway treat a cut answer differently), else "stop".
+        self.finish_reason = "stop"
 
     def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> bool:
         return self.event.is_set()
@@ -129,7 +132,7 @@ class SmolLM2Engine:
             if seed is not None:
                 self.torch.manual_seed(int(seed))
             worker = threading.Thread(
-                target=self._generate, args=(kwargs, streamer, failures), daemon=True
+                target=self._generate, args=(kwargs, streamer, failures, stop_flag), daemon=True
             )
             worker.start()
             text, sent, ended = "", 0, False
@@ -161,11 +164,23 @@ class SmolLM2Engine:
                 worker.join()
 
     def _generate(
-        self, kwargs: dict[str, Any], streamer: Any, failures: list[BaseException]
+        self,
+        kwargs: dict[str, Any],
+        streamer: Any,
+        failures: list[BaseException],
+        stop_flag: _Stop,
     ) -> None:
         try:
             with self.torch.inference_mode():
-                self.model.generate(**kwargs)  # type: ignore[operator]
+                out = self.model.generate(**kwargs)  # type: ignore[operator]
+            new = out[0, kwargs["input_ids"].shape[-1] :].tolist()
+            # The limit cut it: all tokens used, no end-of-text, no stop string or client exit.
+            if (
+                len(new) >= kwargs["max_new_tokens"]
+                and self.tok.eos_token_id not in new
+                and not stop_flag.event.is_set()
+            ):
+                stop_flag.finish_reason = "length"
         except Exception as e:  # noqa: BLE001 - end the stream; the handler reports a short error
             failures.append(e)
             streamer.end()
@@ -223,7 +238,7 @@ def create_embedded_app(engine: Engine) -> FastAPI:
                     yield chunk("", first=True)
                     while (piece := await to_thread.run_sync(nxt)) is not None:
                         yield chunk(piece)
-                    yield chunk(None, "stop")
+                    yield chunk(None, stop_flag.finish_reason)
                 except Exception as e:  # noqa: BLE001 - the client must see the answer is cut
                     yield error_event(
                         f"generation failed ({type(e).__name__}); retry the request",
@@ -251,9 +266,15 @@ def create_embedded_app(engine: Engine) -> FastAPI:
             )
         n_out = engine.count_tokens(text)
         usage = {"prompt_tokens": 0, "completion_tokens": n_out, "total_tokens": n_out}
+        finish = stop_flag.finish_reason
         if chat:
-            return chat_completion(id=cid, model=model, content=text, created=created, usage=usage)
-        return text_completion(id=cid, model=model, text=text, created=created, usage=usage)
+            return chat_completion(
+                id=cid, model=model, content=text, created=created, usage=usage,
+                finish_reason=finish,
+            )
+        return text_completion(
+            id=cid, model=model, text=text, created=created, usage=usage, finish_reason=finish
+        )
 
     @app.post("/v1/chat/completions")
     async def chat_completions(request: Request) -> Any:
