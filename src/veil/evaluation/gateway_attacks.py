@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from veil.evaluation.stats import rate
+from veil.gateway.procs import terminate
 
 # --- payloads ------------------------------------------------------------------------------------
 
@@ -488,13 +489,7 @@ def _serves_exposed_without_keys(timeout: float = 120.0) -> bool:
             time.sleep(0.3)
         return True
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        terminate(proc, timeout_s=15)
 
 
 async def attack_homoglyphs(b: Battery) -> None:

@@ -1,8 +1,9 @@
 """``GET /readyz`` of the gateway: can it serve a request right now?
 
 Three parts must work for the gateway to answer without failing closed: the vault (mappings),
-the detector (masking) and the upstream LLM. Each check is cheap -- ``vault.ping()``, detecting a
-fixed probe sentence, ``GET {upstream}/models`` with a short timeout -- and the result is cached
+the detector (masking) and the upstream LLM. Each check is cheap -- the core's ``check_vault()``
+(a ping) and ``check_detector()`` (a fixed probe sentence, no vault access), ``GET
+{upstream}/models`` with a short timeout -- and the result is cached
 for a few seconds so that a load balancer polling every second does not load the upstream.
 Statuses are short fixed phrases (an exception's class name at most), never exception text.
 """
@@ -11,19 +12,17 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from collections.abc import Callable
 
 from anyio import Lock, to_thread
 
+from veil.core import PrivacyCore
 from veil.wire.server import Readiness
 
 from .upstream import Upstream
 
 log = logging.getLogger("veil.gateway")
 
-#: Probe text for the detector: fixed, so nothing of a request is ever involved.
-PROBE_TEXT = "Readiness probe sentence."
-PROBE_SESSION = "veil-readyz"
 OK = "ok"
 
 
@@ -35,7 +34,9 @@ def _failed(e: BaseException) -> str:
 class ReadinessChecker:
     """Runs the component checks, at most once per ``ttl_s`` (concurrent callers share one)."""
 
-    def __init__(self, core: Any, upstream: Upstream, *, tenant: str, ttl_s: float = 5.0) -> None:
+    def __init__(
+        self, core: PrivacyCore, upstream: Upstream, *, tenant: str, ttl_s: float = 5.0
+    ) -> None:
         self.core, self.upstream, self.tenant, self.ttl_s = core, upstream, tenant, ttl_s
         self._cached: tuple[float, Readiness] | None = None
         self._lock = Lock()
@@ -50,37 +51,23 @@ class ReadinessChecker:
                 "detector": await self._detector(),
                 "upstream": await self._upstream(),
             }
-            # A core without a vault or detector (a stand-in) has nothing there to check.
-            result = {k: v for k, v in checks.items() if v is not None}
+            result = dict(checks)
             if any(v != OK for v in result.values()):
                 log.warning("not ready: %s", ", ".join(f"{k}={v}" for k, v in result.items()))
             self._cached = (time.monotonic(), result)
             return dict(result)
 
-    async def _vault(self) -> str | None:
-        if not hasattr(type(self.core), "vault"):
-            return None
+    async def _vault(self) -> str:
+        # check_vault opens the vault on first use, which can fail too.
+        return await self._check(self.core.check_vault)
 
-        def ping() -> None:
-            # Reading the attribute opens the vault on first use, which can fail too.
-            self.core.vault.ping()
+    async def _detector(self) -> str:
+        return await self._check(lambda: self.core.check_detector(self.tenant))
 
+    @staticmethod
+    async def _check(fn: Callable[[], None]) -> str:
         try:
-            await to_thread.run_sync(ping)
-        except Exception as e:  # noqa: BLE001 - any failure means not ready
-            return _failed(e)
-        return OK
-
-    async def _detector(self) -> str | None:
-        detect = getattr(self.core, "detect", None)
-        if detect is None:
-            return None
-
-        def probe() -> None:
-            detect(PROBE_TEXT, session=PROBE_SESSION, tenant=self.tenant)
-
-        try:
-            await to_thread.run_sync(probe)
+            await to_thread.run_sync(fn)
         except Exception as e:  # noqa: BLE001 - any failure means not ready
             return _failed(e)
         return OK
@@ -97,4 +84,4 @@ class ReadinessChecker:
         return OK
 
 
-__all__ = ["PROBE_SESSION", "PROBE_TEXT", "ReadinessChecker"]
+__all__ = ["ReadinessChecker"]

@@ -91,6 +91,12 @@ class FakeVeil:
     def vault(self) -> FakeVault:
         return self.fake_vault
 
+    def check_vault(self) -> None:
+        self.fake_vault.ping()
+
+    def check_detector(self, tenant: str) -> None:
+        self.detect("Readiness probe sentence.", tenant=tenant)
+
     def detect(self, text: str, *, session: str = "default", tenant: str = "default") -> list[str]:
         if self.detector_down:
             raise DetectionError("detector failed to load; check the spaCy model install")
