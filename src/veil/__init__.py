@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING, Any
 from veil.config import Policy, Settings
 from veil.errors import VeilError
 
+# Eager (light: httpx only), so that the function, not the submodule of the same name, is
+# ``veil.wrap``.
+from veil.wrap import wrap
+
 if TYPE_CHECKING:
     from veil.core import PrivacyCore, ProtectResult, Veil
 
@@ -39,4 +43,5 @@ __all__ = [
     "Veil",
     "VeilError",
     "__version__",
+    "wrap",
 ]

@@ -66,6 +66,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "CREDIT_CARD",
     "CRYPTO_WALLET",
     "DATE_OF_BIRTH",
+    "DATE_TIME",
     "DRIVER_LICENSE",
     "EMAIL",
     "IBAN",
@@ -79,6 +80,22 @@ ENTITY_TYPES: tuple[str, ...] = (
     "SECRET",
     "URL",
     "US_SSN",
+    # national identifiers, tax and bank numbers (veil.detect.national)
+    "ABA_ROUTING",
+    "BR_CNPJ",
+    "BR_CPF",
+    "CA_SIN",
+    "CN_RESIDENT_ID",
+    "DE_TAX_ID",
+    "ES_NIE",
+    "ES_NIF",
+    "FR_NIR",
+    "IN_AADHAAR",
+    "IN_PAN",
+    "IT_FISCAL_CODE",
+    "UK_NHS",
+    "UK_NINO",
+    "US_ITIN",
 )
 
 
@@ -90,7 +107,11 @@ class Settings(BaseSettings):
     home: Path = Field(default=Path(".veil"), description="Directory for embedded state")
     vault_backend: Literal["sqlite", "redis"] = "sqlite"
     vault_path: Path | None = None  # default: <home>/vault.sqlite3
-    redis_url: str = "redis://127.0.0.1:6379/0"
+    redis_url: str = "redis://127.0.0.1:6379/0"  # rediss://user:password@host:port/0 for TLS
+    # TLS of a rediss:// vault (always verified): CA of the server, client certificate (mTLS).
+    redis_ca_file: Path | None = None
+    redis_cert_file: Path | None = None
+    redis_key_file: Path | None = None
     # base64 of 32 random bytes. Unset: a key file is created in <home> with mode 0600 on first
     # use (embedded default); set but malformed: every protect() fails closed.
     master_key: str | None = Field(default=None, repr=False)
@@ -233,6 +254,10 @@ class Policy(BaseModel):
     # them when the answer had any replacement; "restore" merges the tokens of each restored
     # span into one token carrying the original.
     logprobs: Literal["drop", "restore"] = "drop"
+    # Embedding inputs are never restored: "placeholder" masks them as chat is masked (numbered
+    # per request, or per X-Veil-Session); "pseudonym" gives each value a keyed fake value that
+    # is the same in every request of the tenant, so texts naming one entity stay similar.
+    embeddings: Literal["placeholder", "pseudonym"] = "placeholder"
     default_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     entities: dict[str, EntityRule] = Field(default_factory=dict)
     ner: bool = True
@@ -251,6 +276,13 @@ class Policy(BaseModel):
     # Recognizers declared here (or built-ins switched off by name), see RecognizerRule.
     recognizers: list[RecognizerRule] = Field(default_factory=list)
     language: str = "en"  # declared recognizers for other languages are not run
+    # Languages each message is told apart in (lingua); a message in none of them, or too short
+    # to tell, counts as `language`. Per-language recognizers (names, places) follow the verdict.
+    languages: list[str] = Field(default_factory=lambda: ["en", "zh", "fr", "de", "es"])
+    # Regions (ISO 3166 codes) whose national numbers, written as bare digits without a phone
+    # word, are phones; empty: such a digit run is a phone only next to a phone word or in a
+    # message whose language names the region (French text: FR).
+    phone_regions: list[str] = Field(default_factory=list)
 
     @field_validator("recognizers")
     @classmethod
@@ -291,7 +323,7 @@ class Policy(BaseModel):
 
     def operator_for(self, entity_type: str) -> OperatorName:
         op = self.rule(entity_type).operator
-        assert op is not None
+        assert op is not None  # nosec B101 # an internal invariant, not a security check
         return op
 
     def is_enabled(self, entity_type: str, score: float) -> bool:

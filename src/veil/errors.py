@@ -12,7 +12,11 @@ safe to log and to return to clients.
     ├── MaskingError                 masking could not be completed; nothing is forwarded
     ├── VaultError                   the encrypted mapping store failed
     │   ├── VaultUnavailableError    backend unreachable (Redis down, SQLite file unwritable)
-    │   └── VaultKeyError            master key missing, wrong, or ciphertext tampered with
+    │   ├── VaultKeyError            master key missing, wrong, or ciphertext tampered with
+    │   └── VaultSealedError         master key split among custodians and not yet unsealed
+    ├── AttestationError             TEE evidence missing, invalid or not matching expectations
+    ├── AuditError                   the audit log cannot be written, read or verified
+    │   └── AuditRecordError         a record does not fit its kind's schema (never data)
     ├── DPError                      differential-privacy misuse
     │   ├── InvalidEpsilonError      epsilon <= 0, NaN or infinite
     │   └── BudgetExhaustedError     the tenant's or user's privacy budget is spent
@@ -24,6 +28,7 @@ safe to log and to return to clients.
     └── GatewayError                 errors surfaced by the HTTP gateway
         ├── AuthenticationError      missing or unknown API key
         ├── UpstreamError            upstream LLM failed (status, timeout, dropped stream)
+        ├── NotFoundError            a stored object (a response id) is unknown to this caller
         └── RequestValidationError   request body does not follow the OpenAI protocol
             └── UnscannableContentError  content Veil cannot scan (image, audio, file, token ids)
 """
@@ -70,6 +75,22 @@ class VaultKeyError(VaultError):
     code = "vault_key_error"
 
 
+class VaultSealedError(VaultError):
+    code = "vault_sealed"
+
+
+class AttestationError(VeilError):
+    code = "attestation_failed"
+
+
+class AuditError(VeilError):
+    code = "audit_error"
+
+
+class AuditRecordError(AuditError, ValueError):
+    code = "audit_record_invalid"
+
+
 class DPError(VeilError):
     code = "dp_error"
 
@@ -114,6 +135,10 @@ class UpstreamError(GatewayError):
     code = "upstream_error"
 
 
+class NotFoundError(GatewayError):
+    code = "not_found"
+
+
 class RequestValidationError(GatewayError):
     code = "invalid_request_error"
 
@@ -126,6 +151,9 @@ class UnscannableContentError(RequestValidationError):
 
 
 __all__ = [
+    "AttestationError",
+    "AuditError",
+    "AuditRecordError",
     "AuthenticationError",
     "BudgetExhaustedError",
     "ConfigError",
@@ -137,6 +165,7 @@ __all__ = [
     "InvalidEpsilonError",
     "KeyMismatchError",
     "MaskingError",
+    "NotFoundError",
     "ObfuscationError",
     "PolicyError",
     "RequestValidationError",
@@ -146,6 +175,7 @@ __all__ = [
     "UpstreamError",
     "VaultError",
     "VaultKeyError",
+    "VaultSealedError",
     "VaultUnavailableError",
     "VeilError",
 ]

@@ -46,9 +46,14 @@ class Proc:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-def start_server(cmd: list[str], *, env: dict[str, str], log: Path, timeout: float) -> Proc:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
+def start_server(
+    cmd: list[str], *, env: dict[str, str], log: Path, timeout: float,
+    sock: socket.socket | None = None,
+) -> Proc:
+    """``sock``: a socket bound already (its URL was handed to another process first)."""
+    if sock is None:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     with open(log, "wb") as out:
         proc = subprocess.Popen(
@@ -190,3 +195,61 @@ def gateway(
         yield p
     finally:
         stop(p.proc)
+
+
+#: Keys of the gateway shared by the embeddings, Presidio, batch and wrapper tests: two keys of
+#: tenant ``acme`` (placeholders) and one of ``globex`` (embedding pseudonyms).
+API_KEYS = {"acme-a": "sk-api-acme-alice", "acme-b": "sk-api-acme-bob", "globex": "sk-api-globex"}
+#: LiteLLM's proxy (process, URL, log) when a LiteLLM test was collected (see ``api_gateway``).
+LITELLM: dict[str, tuple[subprocess.Popen[bytes], str, Path]] = {}
+
+
+@pytest.fixture(scope="session")
+def api_gateway(
+    request: pytest.FixtureRequest,
+    recording_upstream: Upstream,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Proc]:
+    """One ``veil serve`` (SQLite vault) for the API-surface tests, started once per run."""
+    d = tmp_path_factory.mktemp("api-gateway")
+    cfg = {
+        "session_secret": "api-e2e-secret",
+        "tenants": [
+            {
+                "name": "acme",
+                "api_key_sha256": [hash_api_key(API_KEYS[k]) for k in ("acme-a", "acme-b")],
+            },
+            {
+                "name": "globex",
+                "api_key_sha256": [hash_api_key(API_KEYS["globex"])],
+                "policy": {"embeddings": "pseudonym"},
+            },
+        ],
+    }
+    path = d / "gateway.yaml"
+    path.write_text(json.dumps(cfg))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    if any("test_litellm" in item.nodeid for item in request.session.items):
+        # LiteLLM's proxy takes as long to start as the gateway: both start at once.
+        from tests.e2e.test_litellm_presidio import launch_litellm
+
+        LITELLM["proxy"] = launch_litellm(url, recording_upstream.url, d)
+    p = start_server(
+        [VEIL, "serve", "--upstream-base-url", recording_upstream.url, "--config", str(path)],
+        env=gateway_env(d / "home", "sqlite", None),
+        log=d / "gateway.log",
+        timeout=240,
+        sock=sock,
+    )
+    try:
+        yield p
+    finally:
+        stop(p.proc)
+        if "proxy" in LITELLM:
+            stop(LITELLM.pop("proxy")[0])
+
+
+# The Responses/Messages suites' gateway (one per session, shared by both modules).
+from .api_stack import api_stack_fixture  # noqa: E402,F401

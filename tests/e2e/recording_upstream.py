@@ -203,6 +203,32 @@ def create_app(record: str) -> FastAPI:
     async def completions(request: Request, response: Response) -> Any:
         return await handle(request, response, False)
 
+    @app.post("/v1/embeddings")
+    async def embeddings(request: Request) -> Any:
+        # Bag-of-words hash vectors: deterministic, and texts sharing words come out similar.
+        import base64
+        import hashlib
+        import struct
+
+        body = await request.json()
+        save(body)
+        inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        data = []
+        for i, text in enumerate(inputs):
+            vec = [0.0] * 64
+            for word in str(text).lower().split():
+                vec[hashlib.sha256(word.encode()).digest()[0] % 64] += 1.0
+            emb: Any = vec
+            if body.get("encoding_format") == "base64":
+                emb = base64.b64encode(struct.pack(f"<{len(vec)}f", *vec)).decode()
+            data.append({"object": "embedding", "index": i, "embedding": emb})
+        return {
+            "object": "list",
+            "data": data,
+            "model": body.get("model", "embed"),
+            "usage": {"prompt_tokens": 1, "total_tokens": 1},
+        }
+
     @app.get("/v1/models")
     async def models() -> dict[str, Any]:
         return model_list("echo", owned_by="test")

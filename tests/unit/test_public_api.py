@@ -10,6 +10,7 @@ def test_all_is_sorted_and_resolves():
 def test_public_names():
     assert veil.__all__ == [
         "Policy", "PrivacyCore", "ProtectResult", "Settings", "Veil", "VeilError", "__version__",
+        "wrap",
     ]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import platform
-import subprocess
+import subprocess  # nosec B404 # subprocess runs fixed project commands only
 import sys
 import time
 from pathlib import Path
@@ -80,7 +80,7 @@ rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"wall_s": wall, "cpu_s": cpu, "peak_rss_mb": rss / 1024,
                   "rss_before_mb": rss0 / 1024}}))
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # nosec B603 # fixed argv of project binaries, no shell
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 

@@ -42,6 +42,29 @@ def load_gateway_config(
     return cfg
 
 
+def apply_tls_options(
+    cfg: GatewayConfig,
+    cert: Path | None,
+    key: Path | None,
+    client_ca: Path | None,
+    upstream_ca: Path | None,
+) -> None:
+    """Overlay the TLS flags on the config (flags win over the file's ``tls:`` section)."""
+    from veil.errors import ConfigError
+    from veil.gateway.config import TlsConfig
+
+    if (cert is None) != (key is None):
+        raise ConfigError("--tls-cert and --tls-key go together")
+    if cert is not None and key is not None:
+        cfg.tls = TlsConfig(cert_file=cert, key_file=key, client_ca_file=client_ca)
+    elif client_ca is not None:
+        if cfg.tls is None:
+            raise ConfigError("--tls-client-ca (mTLS) needs --tls-cert and --tls-key")
+        cfg.tls.client_ca_file = client_ca
+    if upstream_ca is not None:
+        cfg.upstream.ca_bundle = upstream_ca
+
+
 def serve(
     host: Annotated[
         str | None, typer.Option(envvar="VEIL_HOST", help="Bind address [127.0.0.1]")
@@ -72,6 +95,28 @@ def serve(
     log_level: Annotated[str, typer.Option(envvar="VEIL_LOG_LEVEL")] = "info",
     access_log: Annotated[bool, typer.Option(help="Log one line per request (no bodies)")] = False,
     fd: Annotated[int | None, typer.Option(hidden=True, help="Serve on this bound socket")] = None,
+    tls_cert: Annotated[
+        Path | None,
+        typer.Option(envvar="VEIL_TLS_CERT", help="Serve HTTPS (TLS 1.2+) with this certificate"),
+    ] = None,
+    tls_key: Annotated[
+        Path | None, typer.Option(envvar="VEIL_TLS_KEY", help="PEM private key of --tls-cert")
+    ] = None,
+    tls_client_ca: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="VEIL_TLS_CLIENT_CA",
+            help="Require client certificates signed by this CA (mTLS); needs --tls-cert",
+        ),
+    ] = None,
+    upstream_ca_bundle: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="VEIL_UPSTREAM_CA_BUNDLE",
+            help="Verify the upstream's TLS certificate against these CAs (private CA); "
+            "verification cannot be disabled",
+        ),
+    ] = None,
     insecure_no_auth: Annotated[
         bool,
         typer.Option(
@@ -90,6 +135,7 @@ def serve(
     cfg = load_gateway_config(
         config, host, port, upstream_base_url, upstream_api_key, upstream_kind
     )
+    apply_tls_options(cfg, tls_cert, tls_key, tls_client_ca, upstream_ca_bundle)
     sock = socket.socket(fileno=fd) if fd is not None else None
     bound = str(sock.getsockname()[0]) if sock is not None else cfg.host
     check_exposure(cfg, bound, insecure_no_auth=insecure_no_auth)

@@ -38,6 +38,13 @@ def _store(db: Path | None) -> Any:
     return TermStore(db or default_term_db_path())
 
 
+def _audit(action: str, **fields: Any) -> None:
+    """An admin record (tenant, type, count: never the term itself) in the audit log."""
+    from veil.audit.admin import record_admin
+
+    record_admin(action, actor="cli", **fields)
+
+
 def _run(fn: Callable[[], None]) -> None:
     """Print a VeilError as one line on stderr and exit 2 (also under CliRunner)."""
     try:
@@ -72,6 +79,7 @@ def add(
             store.add(tenant, rule)
         finally:
             store.close()
+        _audit("terms_add", tenant=tenant, entity_type=rule.type, count=1)
         typer.echo(f"added 1 term ({rule.type}) for tenant {tenant!r}")
 
     _run(go)
@@ -107,6 +115,7 @@ def remove(
             n = store.remove(tenant, term, type)
         finally:
             store.close()
+        _audit("terms_remove", tenant=tenant, count=n)
         if n == 0:
             raise InputError(f"no such term for tenant {tenant!r}"
                              + (f" with type {type.upper()}" if type else "")
@@ -171,6 +180,7 @@ def import_terms(
             n = store.add_many(tenant, rules, replace=replace)
         finally:
             store.close()
+        _audit("terms_import", tenant=tenant, count=n, status="replace" if replace else "add")
         typer.echo(f"imported {n} term{'s' if n != 1 else ''} for tenant {tenant!r}")
 
     _run(go)

@@ -4,6 +4,9 @@
     veil vault rotate-master-key --generate                 # key-file mode: new random key file
     veil vault finish-master-rotation                       # after every gateway uses the new key
     veil vault rotate-tenant-key acme                       # new data key, entries re-encrypted
+    veil vault init --shares 3 --threshold 2 --custodian alice=alice.pub ...   # split custody
+    veil vault unseal --custodian alice --private-key alice.key --url https://gw:8443
+    veil vault resplit --threshold 3 --custodian ... [--rotate-key]            # on an unsealed gw
 
 The vault is the one the settings name (``VEIL_VAULT_BACKEND``, ``VEIL_VAULT_PATH``,
 ``VEIL_REDIS_URL``, ``VEIL_MASTER_KEY``). Keys are never taken as arguments (they would show in
@@ -15,17 +18,28 @@ from __future__ import annotations
 import base64
 import os
 import secrets
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 from veil.errors import ConfigError
 
-vault_app = typer.Typer(help="Rotate the vault's keys (online).", no_args_is_help=True)
+vault_app = typer.Typer(
+    help="Rotate the vault's keys (online); split the master key among custodians.",
+    no_args_is_help=True,
+)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(vault_app, name="vault")
+
+
+def _audit(action: str, settings: Any, **fields: Any) -> None:
+    """Record the admin action in the audit log beside the vault (warns if it cannot)."""
+    from veil.audit.admin import record_admin
+
+    record_admin(action, settings=settings, actor="cli", **fields)
 
 
 @vault_app.command("rotate-master-key")
@@ -43,6 +57,13 @@ def rotate_master_key(
     from veil.vault import open_vault
 
     settings = Settings()
+    from veil.vault.crypto import custody_mode
+
+    if custody_mode(settings):
+        raise ConfigError(
+            "the master key is split among custodians: rotate it on an unsealed gateway with "
+            "`veil vault resplit --rotate-key`"
+        )
     if generate:
         if settings.master_key is not None:
             raise ConfigError(
@@ -60,6 +81,7 @@ def rotate_master_key(
         new_key = found
     with open_vault(settings) as vault:
         count = vault.rotate_master_key(new_key)
+    _audit("rotate_master_key", settings, target="master-key", count=count)
     typer.echo(f"re-wrapped {count} key(s) under the new master key.")
     if settings.master_key is not None:
         typer.echo(
@@ -79,8 +101,10 @@ def finish_master_rotation() -> None:
     from veil.config import Settings
     from veil.vault import open_vault
 
-    with open_vault(Settings()) as vault:
+    settings = Settings()
+    with open_vault(settings) as vault:
         count = vault.finish_master_rotation()
+    _audit("finish_master_rotation", settings, target="master-key", count=count)
     typer.echo(f"dropped {count} old-master wrapping(s).")
 
 
@@ -92,11 +116,215 @@ def rotate_tenant_key(
     from veil.config import Settings
     from veil.vault import open_vault
 
-    with open_vault(Settings()) as vault:
+    settings = Settings()
+    with open_vault(settings) as vault:
         r = vault.rotate_tenant_key(tenant)
+    _audit("rotate_tenant_key", settings, tenant=tenant, version=r.version, count=r.resealed)
     typer.echo(f"data key {r.version}: re-encrypted {r.resealed} entr(y/ies).")
     if r.legacy:
         typer.echo(
             f"{r.legacy} entr(y/ies) written before this vault version stay under the previous "
             "key until their session expires (VEIL_VAULT_TTL_SECONDS)."
+        )
+
+
+# --------------------------------------------------------------------------- split custody
+def _parse_custodians(specs: list[str]) -> dict[str, Path]:
+    out: dict[str, Path] = {}
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if not sep or not name or not path:
+            raise ConfigError(f"--custodian takes NAME=PUBLIC_KEY.pem, got {spec!r}")
+        if name in out:
+            raise ConfigError(f"custodian {name!r} is listed twice")
+        out[name] = Path(path)
+    return out
+
+
+def _passphrase(env: str) -> bytes | None:
+    value = os.environ.get(env)
+    return value.encode() if value else None
+
+
+@vault_app.command("custodian-keygen")
+def custodian_keygen(  # nosec B107 # an env var name, not a password
+    name: Annotated[str, typer.Argument(help="Custodian name (files NAME.key, NAME.pub)")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the key pair")] = Path("."),
+    passphrase_env: Annotated[
+        str, typer.Option(help="Environment variable with a passphrase for the private key")
+    ] = "VEIL_CUSTODIAN_PASSPHRASE",
+) -> None:
+    """Make an RSA-3072 key pair for a custodian (run it on the custodian's own machine)."""
+    from veil.vault.custody import generate_custodian_key
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    private, public = out_dir / f"{name}.key", out_dir / f"{name}.pub"
+    if private.exists():
+        raise ConfigError(f"{private} exists; choose another name or directory")
+    generate_custodian_key(private, public, passphrase=_passphrase(passphrase_env))
+    typer.echo(f"private key: {private} (keep it; mode 0600)\npublic key:  {public} (send it)")
+
+
+@vault_app.command("init")
+def init_custody(
+    shares: Annotated[int, typer.Option(help="Number of shares N (one per custodian)")],
+    threshold: Annotated[int, typer.Option(help="Shares K needed to unseal")],
+    custodian: Annotated[
+        list[str], typer.Option(help="NAME=PUBLIC_KEY.pem, once per custodian (N times)")
+    ],
+) -> None:
+    """Split the vault master key among custodians; gateways then start sealed.
+
+    The key split is VEIL_MASTER_KEY if set (unset it afterwards), else <home>/master.key if it
+    exists (it is deleted once the custody file is written), else a fresh key.
+    """
+    from veil.config import Settings
+    from veil.vault.crypto import decode_master_key, key_file_path, load_master_key
+    from veil.vault.custody import Custody, custody_path, load_public_key
+
+    settings = Settings()
+    home = Path(settings.home)
+    target = custody_path(home)
+    if target.exists():
+        raise ConfigError(
+            f"{target} exists: the key is already split; use `veil vault resplit` on an "
+            "unsealed gateway to change custodians or the threshold"
+        )
+    keys = {n: load_public_key(p) for n, p in _parse_custodians(custodian).items()}
+    if len(keys) != shares:
+        raise ConfigError(f"--shares {shares} needs {shares} --custodian options, got {len(keys)}")
+    key_file = key_file_path(settings)
+    if settings.master_key is not None:
+        key = decode_master_key(settings.master_key)
+    elif key_file.exists():
+        key = load_master_key(settings)
+    else:
+        key = secrets.token_bytes(32)
+    Custody.create(key, keys, threshold=threshold).save(target)
+    if key_file.exists():
+        # Overwrite before unlinking: the point of custody is that no whole key stays on disk.
+        with key_file.open("r+b") as f:
+            f.write(secrets.token_bytes(len(f.read())))
+        key_file.unlink()
+    typer.echo(f"split the master key into {shares} shares, {threshold} needed: {target}")
+    if settings.master_key is not None:
+        typer.echo("unset VEIL_MASTER_KEY everywhere: with it set, the split is bypassed")
+    typer.echo("gateways now start sealed; each custodian runs `veil vault unseal`")
+
+
+def _admin_client(url: str, admin_key_env: str, ca_bundle: Path | None) -> Any:
+    import httpx
+
+    from veil.gateway.tls import client_context
+
+    key = os.environ.get(admin_key_env)
+    if not key:
+        raise ConfigError(f"set {admin_key_env} to the gateway's admin API key")
+    verify: Any = client_context(ca_file=ca_bundle) if ca_bundle is not None else True
+    return httpx.Client(
+        base_url=url.rstrip("/"),
+        headers={"Authorization": f"Bearer {key}"},
+        verify=verify,
+        timeout=30,
+    )
+
+
+def _checked(resp: Any) -> dict[str, Any]:
+    try:
+        body: Any = resp.json()
+    except ValueError:
+        body = {}
+    if resp.status_code >= 400:
+        msg = body.get("error", {}).get("message") if isinstance(body, dict) else None
+        raise ConfigError(f"gateway answered {resp.status_code}: {msg or resp.reason_phrase}")
+    return dict(body)
+
+
+_URL = Annotated[str, typer.Option(help="Gateway base URL (https://host:port)")]
+_ADMIN = Annotated[str, typer.Option(help="Environment variable with the admin API key")]
+_CA = Annotated[Path | None, typer.Option(help="CA bundle that signed the gateway's certificate")]
+
+
+@vault_app.command("unseal")
+def unseal(  # nosec B107 # an env var name, not a password
+    custodian: Annotated[str, typer.Option(help="Your custodian name")],
+    private_key: Annotated[Path, typer.Option(help="Your private key (PEM)")],
+    url: _URL = "https://127.0.0.1:8000",
+    admin_key_env: _ADMIN = "VEIL_ADMIN_KEY",
+    ca_bundle: _CA = None,
+    passphrase_env: Annotated[
+        str, typer.Option(help="Environment variable with the private key's passphrase")
+    ] = "VEIL_CUSTODIAN_PASSPHRASE",
+) -> None:
+    """Decrypt your share locally and submit it to a sealed gateway."""
+    from veil.vault.custody import Custody, SealedShare, load_private_key
+
+    pk = load_private_key(private_key, _passphrase(passphrase_env))
+    if url.startswith("http://") and not url.startswith(("http://127.", "http://localhost")):
+        raise ConfigError("refusing to send a key share over plain HTTP; use the https:// URL")
+    with _admin_client(url, admin_key_env, ca_bundle) as client:
+        status = _checked(client.get("/admin/unseal"))
+        if not status["sealed"]:
+            typer.echo("the gateway is already unsealed.")
+            return
+        custody = Custody(
+            threshold=int(status["threshold"]),
+            check="",
+            shares=tuple(
+                SealedShare(
+                    custodian=s["custodian"],
+                    index=int(s["index"]),
+                    digest="",
+                    ciphertext=base64.b64decode(s["ciphertext"]),
+                    public_key="",
+                )
+                for s in status["shares"]
+            ),
+        )
+        share = custody.open_share(custodian, pk, check_digest=False)
+        result = _checked(
+            client.post(
+                "/admin/unseal",
+                json={"custodian": custodian, "share": base64.b64encode(share.encode()).decode()},
+            )
+        )
+    if result["sealed"]:
+        typer.echo(f"share accepted: {result['received']} of {result['threshold']} received.")
+    else:
+        typer.echo("share accepted: the gateway is unsealed.")
+
+
+@vault_app.command("resplit")
+def resplit(
+    threshold: Annotated[
+        int | None, typer.Option(help="New threshold K (default: unchanged)")
+    ] = None,
+    custodian: Annotated[
+        list[str] | None, typer.Option(help="NAME=PUBLIC_KEY.pem (default: the same custodians)")
+    ] = None,
+    rotate_key: Annotated[
+        bool, typer.Option(help="Rotate the master key too (tenant keys are re-wrapped)")
+    ] = False,
+    url: _URL = "https://127.0.0.1:8000",
+    admin_key_env: _ADMIN = "VEIL_ADMIN_KEY",
+    ca_bundle: _CA = None,
+) -> None:
+    """Re-split the key of an unsealed gateway (new custodians/threshold, or a new key)."""
+    body: dict[str, Any] = {"rotate_key": rotate_key}
+    if threshold is not None:
+        body["threshold"] = threshold
+    if custodian:
+        body["custodians"] = {
+            n: p.read_text(encoding="ascii") for n, p in _parse_custodians(custodian).items()
+        }
+    with _admin_client(url, admin_key_env, ca_bundle) as client:
+        r = _checked(client.post("/admin/vault/resplit", json=body))
+    typer.echo(
+        f"re-split into {r['shares']} shares, {r['threshold']} needed"
+        + (f"; new master key, {r['rewrapped']} key(s) re-wrapped" if r["rotated"] else "")
+    )
+    if r["rotated"]:
+        typer.echo(
+            "custodians' old shares no longer unseal; once every replica runs on the new key, "
+            "POST /admin/vault/finish-rotation drops the old wrappings"
         )

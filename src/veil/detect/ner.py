@@ -47,7 +47,12 @@ _LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "
                          "ATM", "CEO", "CFO", "CTO", "COO", "HR", "IT", "PDF", "FAQ", "USB",
                          "GPS", "SMS", "OTP", "VPN", "KYC", "AML", "VAT", "GDPR", "HIPAA",
                          "PII", "PHI", "QA", "UI", "UX", "AI", "ML", "LLM", "NDA", "SLA", "KPI",
-                         "ROI", "B2B", "CRM", "ERP", "SaaS", "TV", "DVD", "CD", "PR"})
+                         "ROI", "B2B", "CRM", "ERP", "SaaS", "TV", "DVD", "CD", "PR",
+                         # national-id labels of other countries
+                         "NHS", "NINO", "SIN", "NIR", "DNI", "NIE", "NIF", "CPF", "CNPJ", "PAN",
+                         "ITIN", "ABA", "RTN", "CF", "UID", "INSEE", "IDNR"})
+_FIELD_LABELS = frozenset({"phone", "tel", "telephone", "mobile", "cell", "fax", "email",
+                           "e-mail", "address", "website", "web", "ref", "invoice", "account"})
 _CODE_CHARS = re.compile(r"[_=<>{}\[\]\\/@#$%^*|~`;]|\(\)|::|->|\w\.\w+\(|[a-z][A-Z]")
 _DOTTED_IDENT = re.compile(r"\b[a-z]\w*\.[a-z]\w*\b")
 _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Mlle|Rev|Fr|"
@@ -59,6 +64,7 @@ _NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
 _NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?"  # optional initial
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_TOKEN}){{0,2}}")
+_TITLE_ONLY = re.compile(rf"(?i:{_TITLES})\.?(?:[ \t]+(?i:{_TITLES})\.?)*")
 _TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>{_NAME})")
 # Line starts, including JSON/log-escaped newlines ("...\\nJane Doe\\n...").
 _BOL = r"(?:^|(?<=\\n))[ \t>}?*-]*(?:\[[^\]\n]{0,20}\][ \t]*)?"
@@ -166,9 +172,25 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return out
 
 
+_CLITIC = re.compile(r"-(?:la|le|les|lui|leur|moi|toi|nous|vous|en|y|t-il|t-elle|il|elle|"
+                     r"ils|elles|on|je|tu)$", re.IGNORECASE)
+
+
+def _sentence_initial_word(text: str, s: int, e: int) -> bool:
+    """A one-word span opening a sentence or line that no name list knows: in French prompts
+    these are imperatives ("Rédige", "Résume", "Appelle-la"), which the small model tags."""
+    span = text[s:e]
+    if " " in span or span.casefold() in first_names() or span.casefold() in last_names():
+        return False
+    before = text[max(0, s - 3):s].rstrip(" \t\"'«(*-")
+    return not before or before[-1] in ".!?:\n"
+
+
 def _is_noise(span: str, label: str) -> bool:
     if not any(c.isalpha() for c in span):
         return True
+    if _CLITIC.search(span):
+        return True  # "Appelle-la", "Envoie-moi": a verb with its pronoun
     if sum(c.isdigit() for c in span) > (0 if label == "PERSON" else len(span) // 3):
         return True
     if _CODE_CHARS.search(span) or _DOTTED_IDENT.search(span):
@@ -178,7 +200,11 @@ def _is_noise(span: str, label: str) -> bool:
         return True
     if len(toks) == 1 and span.islower() and label != "PERSON":
         return True
+    if len(toks) == 1 and label == "ORGANIZATION" and span.casefold() in _FIELD_LABELS:
+        return True  # "Phone +44 ...": a form label the model reads as a company
     if label == "PERSON":
+        if _TITLE_ONLY.fullmatch(span):
+            return True  # "Mr.", "Dr" alone: a title is evidence, never the name
         # all-caps short tokens (log fields, acronyms) and lone lower-case words
         if all(t.isupper() and len(t) <= 4 for t in toks):
             return True
@@ -378,6 +404,10 @@ class SpacyNerRecognizer(Recognizer):
                 s, e = _trim(text, s, e)
                 if e <= s or _is_noise(text[s:e], label):
                     continue
+                if not self.name_heuristics and _sentence_initial_word(text, s, e):
+                    continue
+                if label == "PERSON" and _LEGAL_FORM_END.search(text[s:e]):
+                    label = "ORGANIZATION"  # "Gauthier Coulon SA", "Adam SARL"
                 if label == "PERSON":
                     s, e = extend_person(text, s, e)
                     if _looks_like_address(text, s, e) or _after_place_word(text, s, e):
@@ -536,6 +566,10 @@ _ORG_WORDS = re.compile(
     r"Services|Systems|Technologies|Technology|Solutions|Enterprises?|Industries|International|"
     r"Global|Labs?|Media|Software|Motors|Airlines?|Insurance|Capital|Consulting|Agency|"
     r"Council|Ministry|Department|Committee|SA|AG|GmbH|PLC|NV|BV|SE|SpA|KG|Oy|AB|AS|Pty)\b")
+
+
+_LEGAL_FORM_END = re.compile(r"\s(?:SA|SARL|SAS|S\.A\.(?:R\.L\.|S\.)?|GmbH|AG|KG|SE|S\.L\.|SL|"
+                             r"Inc\.?|Ltd\.?|LLC|plc|PLC|et Fils|& Co\.?(?: KG)?)\.?$")
 
 
 def _org_is_person(span: str) -> bool:

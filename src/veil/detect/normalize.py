@@ -143,7 +143,7 @@ def _folds(text: str, chars: set[str]) -> dict[int, str]:
     for s, e in spans:
         for m in _SPOOF.finditer(kinds, s, e):
             p = ascii_prototype(text[m.start()])
-            assert p is not None
+            assert p is not None  # nosec B101 # an internal invariant, not a security check
             out[m.start()] = p
     return out
 

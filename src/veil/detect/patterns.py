@@ -77,7 +77,7 @@ class PatternRecognizer(Recognizer):
         Declared recognizers count as validated, like declared terms: the tenant said these
         spans are sensitive, so they win overlaps against statistical NER.
         """
-        assert rule.entity is not None  # checked when the policy was loaded
+        assert rule.entity is not None  # checked when the policy was loaded  # nosec B101 # an internal invariant, not a security check
         patterns = [Pattern(p.regex, p.score) for p in rule.patterns]
         words = sorted({w.strip() for w in rule.deny_list if w.strip()}, key=len, reverse=True)
         if words:

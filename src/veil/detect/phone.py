@@ -2,6 +2,11 @@
 
 A cheap regex first finds digit runs that could be a number; only those windows go through
 ``PhoneNumberMatcher`` for each default region, so long texts without numbers cost one regex.
+
+A bare digit run (no ``+``, no separators) is a phone only next to a phone word, or when it is a
+valid number of a region the policy names (``phone_regions``) or of the message's language
+(``0612345678`` in French text): otherwise an order or account number would be masked as a
+phone of whichever country happens to accept it.
 """
 
 from __future__ import annotations
@@ -21,20 +26,29 @@ DEFAULT_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "S
 PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "number",
                  "whatsapp", "contact", "reach", "text me", "dial", "ph", "mob", "sms",
                  "messages", "answering", "registered", "ring", "landline", "office", "desk",
-                 "extension", "hotline", "voicemail")
+                 "extension", "hotline", "voicemail",
+                 # fr / de / es / zh
+                 "téléphone", "tél", "portable", "appeler", "appelez", "joindre", "joignable",
+                 "numéro",
+                 "telefon", "handy", "rufnummer", "festnetz", "anrufen", "erreichbar",
+                 "teléfono", "telefono", "móvil", "movil", "llamar", "llame", "número",
+                 "手机", "电话", "联系", "致电", "号码", "手机号", "微信")
+#: The region whose national numbers a message in this language most likely holds.
+LANGUAGE_REGIONS: dict[str, str] = {"fr": "FR", "de": "DE", "es": "ES", "zh": "CN"}
 
 # 7+ digits with the usual separators, optionally a +country prefix or (area) group.
 _CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{4,22}\d"
-                        r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
+                        r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?", re.ASCII)
 
 # Shapes that phonenumbers accepts as "possible" but that are other things: IPv4, dates, times.
 _NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|"
                         r"^(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.]\d\d?\b|"
-                        r"^\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d$|^\d{1,2}/\d{1,2}/\d{2}$")
+                        r"^\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d$|^\d{1,2}/\d{1,2}/\d{2}$|"
+                        r"^\d{1,3}(?:\.\d{1,3}){3}/\d{1,2}$")
 
 
 _GROUPED = re.compile(r"(?:\+|00)?\(?\d{1,5}\)?(?:[ .-]?\(?\d{2,5}\)?){1,4}")
-_BARE_REGIONS = frozenset({"US", "CA", "IN", "ES", "IT"})
+_BARE_REGIONS = frozenset({"US", "CA", "IN", "ES", "IT", "CN"})
 
 
 class PhoneRecognizer(Recognizer):
@@ -42,11 +56,17 @@ class PhoneRecognizer(Recognizer):
     entities = ("PHONE",)
     validated = True
 
+    language_aware = True
+
     def __init__(self, regions: Sequence[str] = DEFAULT_REGIONS, *,
+                 expected_regions: Sequence[str] = (),
                  valid_score: float = 0.9, possible_score: float = 0.55,
                  bare_score: float = 0.3,
                  context_boost: float = 0.3) -> None:
-        self.regions = tuple(regions)
+        """``expected_regions``: the policy's ``phone_regions``: a bare digit run valid in one
+        of them is a phone without a phone word (tried first, before ``regions``)."""
+        self.expected = tuple(r.upper() for r in expected_regions)
+        self.regions = tuple(dict.fromkeys((*self.expected, *regions)))
         self.valid_score = valid_score
         self.possible_score = possible_score
         self.bare_score = bare_score
@@ -78,7 +98,21 @@ class PhoneRecognizer(Recognizer):
         return self.bare_score  # a bare 7-9 digit run is as often a house or order number
 
     def analyze(self, text: str) -> list[Detection]:
+        return self.analyze_language(text, "")
+
+    def _expected_valid(self, raw: str, regions: Sequence[str]) -> bool:
+        for region in regions:
+            try:
+                if phonenumbers.is_valid_number(phonenumbers.parse(raw, region)):
+                    return True
+            except NumberParseException:
+                continue
+        return False
+
+    def analyze_language(self, text: str, language: str) -> list[Detection]:
         best: dict[tuple[int, int], float] = {}
+        home = LANGUAGE_REGIONS.get(language)
+        expected = (*self.expected, home) if home else self.expected
 
         def keep(s: int, e: int, score: float | None) -> None:
             if score is not None and best.get((s, e), -1.0) < score:
@@ -122,7 +156,16 @@ class PhoneRecognizer(Recognizer):
         for (s, e), score in best.items():
             if ADDRESS_AFTER_NUMBER.match(text, e):
                 continue  # "0681 213 Endeavour Lane": a house number, not a phone
-            if self.context.near(text, s, e):
+            raw = text[s:e]
+            near = self.context.near(text, s, e)
+            if not near and raw.isdigit():
+                # a bare digit run: a phone only in a region the policy or language expects
+                if not (expected and self._expected_valid(raw, expected)):
+                    continue
+                score = max(score, self.valid_score)
+            elif expected and score < self.valid_score and self._expected_valid(raw, expected):
+                score = self.valid_score  # "612 345 678" in Spanish text: a national number
+            if near:
                 score = min(0.95, score + self.context_boost)  # checksummed types win ties
             out.append(Detection("PHONE", s, e, round(score, 4), self.name, text[s:e]))
         return out

@@ -35,6 +35,16 @@ PRESIDIO_TO_VEIL: dict[str, str] = {
     "CRYPTO": "CRYPTO_WALLET",
     "US_PASSPORT": "PASSPORT",
     "US_DRIVER_LICENSE": "DRIVER_LICENSE",
+    "DATE_TIME": "DATE_TIME",
+    "UK_NHS": "UK_NHS",
+    "UK_NINO": "UK_NINO",
+    "IN_AADHAAR": "IN_AADHAAR",
+    "IN_PAN": "IN_PAN",
+    "ES_NIF": "ES_NIF",
+    "ES_NIE": "ES_NIE",
+    "IT_FISCAL_CODE": "IT_FISCAL_CODE",
+    "US_ITIN": "US_ITIN",
+    "ABA_ROUTING": "ABA_ROUTING",
 }
 
 _lock = threading.Lock()

@@ -36,6 +36,11 @@ class Recognizer(ABC):
     validated: bool = False
     #: Languages (ISO 639-1) the recognizer is meant for; empty: any language.
     languages: tuple[str, ...] = ()
+    #: Message languages it runs on (the engine detects each message's language); empty: all.
+    #: Names and places need the message's own language; checksummed numbers do not.
+    message_languages: tuple[str, ...] = ()
+    #: True: the engine calls :meth:`analyze_language` with the message's language instead.
+    language_aware: bool = False
 
     @abstractmethod
     def analyze(self, text: str) -> list[Detection]:
@@ -43,6 +48,10 @@ class Recognizer(ABC):
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
         return [self.analyze(t) for t in texts]
+
+    def analyze_language(self, text: str, language: str) -> list[Detection]:
+        """Like :meth:`analyze`, knowing the message's language (``language_aware``)."""
+        return self.analyze(text)
 
 
 def _context_regex(words: Iterable[str]) -> re.Pattern[str] | None:

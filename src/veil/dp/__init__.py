@@ -32,6 +32,7 @@ from veil.dp.mechanisms import (
     laplace,
     make_rng,
 )
+from veil.dp.policy import SelectiveSanitizer
 from veil.dp.sanitizers import (
     SANITIZERS,
     CusText,
@@ -61,6 +62,7 @@ __all__ = [
     "SanText",
     "SanTextPlus",
     "Sanitizer",
+    "SelectiveSanitizer",
     "advanced_composition",
     "analytic_gaussian_sigma",
     "basic_composition",

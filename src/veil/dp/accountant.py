@@ -390,7 +390,14 @@ class RedisBudgetStore(BudgetStore):
                 from veil.config import Settings
 
                 url = Settings().redis_url
-            client = redis.Redis.from_url(url, decode_responses=True, socket_timeout=5.0)
+            from veil.errors import ConfigError
+            from veil.vault.sentinel import client_from_url
+
+            try:  # one URL parser for plain and Sentinel URLs, as the vault uses
+                client = client_from_url(url, decode_responses=True, socket_timeout=5.0)
+            except ValueError:
+                raise ConfigError("VEIL_REDIS_URL is not a valid Redis URL (expected "
+                                  "redis://host:port/db or redis+sentinel://...)") from None
         self._r = client
         self._script = self._r.register_script(_CHARGE_LUA)  # type: ignore[attr-defined]
 

@@ -37,17 +37,24 @@ def load_local_model() -> tuple[Any, Any]:
 
 
 def generate(messages: list[dict[str, str]], *, model: tuple[Any, Any] | None = None,
-             max_new_tokens: int = 64) -> str:
-    """Greedy chat completion with a local (model, tokenizer) pair."""
+             max_new_tokens: int = 64, temperature: float | None = None,
+             seed: int | None = None) -> str:
+    """Chat completion with a local (model, tokenizer) pair: greedy, or sampled at
+    ``temperature`` (seeded with ``seed``) to measure how much two answers differ by chance."""
     import torch
 
     mdl, tok = model if model is not None else load_local_model()
     ids = tok.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt",
                                   return_dict=True)
     input_ids = ids["input_ids"]
+    sampling: dict[str, Any] = {"do_sample": False}
+    if temperature is not None:
+        sampling = {"do_sample": True, "temperature": temperature, "top_k": 0, "top_p": 1.0}
+        if seed is not None:
+            torch.manual_seed(seed)
     with torch.inference_mode():
         out = mdl.generate(input_ids, attention_mask=ids.get("attention_mask"),
-                           max_new_tokens=max_new_tokens, do_sample=False,
+                           max_new_tokens=max_new_tokens, **sampling,
                            pad_token_id=tok.pad_token_id or tok.eos_token_id)
     return tok.decode(out[0, input_ids.shape[1]:], skip_special_tokens=True).strip()
 

@@ -127,11 +127,14 @@ def perturb_free_text(
     sanitizer: Sanitizer,
     epsilon: float,
     rng: np.random.Generator | int | None = None,
+    public_spans: Sequence[tuple[int, int]] = (),
 ) -> DPResult:
     """Perturb the words of ``text`` outside ``keep_spans`` (the placeholders a masker inserted).
 
     Composes entity masking with DP: entities are masked first, and this perturbs the remaining
-    free text. Kept spans are copied byte for byte and cost no epsilon.
+    free text. Kept spans are copied byte for byte and cost no epsilon. Words lying wholly inside
+    ``public_spans`` (a policy's non-sensitive words) are released lower-cased, unperturbed, and
+    counted as public: outside the guarantee.
     """
     if not isinstance(text, str):
         raise InputError("text must be a str")
@@ -165,7 +168,10 @@ def perturb_free_text(
     for a, b in free:
         for s, e in ((a + s0, a + e0) for s0, e0 in word_spans(text[a:b])):
             n_words += 1
-            out, perturbed = sanitizer._release(text[s:e], epsilon=eps, rng=gen)
+            if any(ps <= s and e <= pe for ps, pe in public_spans):
+                out, perturbed = sanitizer.space.normalize(text[s:e]), False
+            else:
+                out, perturbed = sanitizer._release(text[s:e], epsilon=eps, rng=gen)
             if perturbed:
                 n_perturbed += 1
             else:
@@ -346,7 +352,7 @@ class CusText(Sanitizer):
         with self._lock:
             if self._group_of is None:
                 self._build_groups()
-        assert self._group_of is not None
+        assert self._group_of is not None  # nosec B101 # an internal invariant, not a security check
         i = self.space.index(word)
         if i is None:
             i = int(self.space.nearest(self.space.embed(word), 1)[0])

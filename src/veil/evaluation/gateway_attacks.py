@@ -22,7 +22,7 @@ import os
 import random
 import re
 import socket
-import subprocess
+import subprocess  # nosec B404 # subprocess runs fixed project commands only
 import sys
 import tempfile
 import time
@@ -300,10 +300,10 @@ def _config(tenants: bool) -> Any:
     from veil.gateway.tenants import hash_api_key
 
     if not tenants:
-        return GatewayConfig.model_validate({"session_secret": "eval-secret"})
+        return GatewayConfig.model_validate({"session_secret": "eval-secret"})  # nosec B105 # not a password (a label or test constant)
     h = hash_api_key
     return GatewayConfig.model_validate({
-        "session_secret": "eval-secret",
+        "session_secret": "eval-secret",  # nosec B105 # not a password (a label or test constant)
         "admin_api_key_sha256": [h(ADMIN_KEY)],
         "tenants": [
             {"name": "acme", "api_key_sha256": [h(KEYS["acme-a"]), h(KEYS["acme-b"])]},
@@ -464,13 +464,13 @@ def _serves_exposed_without_keys(timeout: float = 120.0) -> bool:
 
     veil = str(Path(sys.executable).parent / "veil")
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("0.0.0.0", 0))
+    sock.bind(("0.0.0.0", 0))  # nosec B104 # deliberate: checks an exposed bind is refused
     port = sock.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("VEIL_")}
     home = tempfile.mkdtemp(prefix="veil-eval-exposed-")
     env.update(VEIL_HOME=home, VEIL_MASTER_KEY=base64.b64encode(os.urandom(32)).decode())
-    proc = subprocess.Popen(
-        [veil, "serve", "--host", "0.0.0.0", "--upstream-base-url", "http://127.0.0.1:9/v1",
+    proc = subprocess.Popen(  # nosec B603 # fixed argv of project binaries, no shell
+        [veil, "serve", "--host", "0.0.0.0", "--upstream-base-url", "http://127.0.0.1:9/v1",  # nosec B104
          "--fd", str(sock.fileno())],
         pass_fds=(sock.fileno(),), env=env, stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -641,7 +641,7 @@ def attack_library_scoping(b: Battery, trials: int = 40, seed: int = 7) -> None:
     core = b.core_factory()
     for tenant in ("default", "other"):  # pattern recognizers suffice: this is about the vault
         core.set_policy(tenant, Policy(ner=False))
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 # seeded generator for reproducible data, not a secret
     pool = [f"user{i}.scope@example.com" for i in range(12)] + [
         "536-22-8726", "412-67-3490", "4111 1111 1111 1111"]
     for t in range(trials):

@@ -7,10 +7,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from veil.audit.log import AuditSink
+from veil.console import include_console
 from veil.wire.server import add_health_routes, install_error_handlers
 
 from .config import GatewayConfig
@@ -19,6 +22,15 @@ from .limits import LimitsMiddleware
 from .privacy import PrivacyCore
 from .request_id import RequestIdMiddleware
 from .router import router
+from .routes_attestation import router as attestation_router
+from .routes_batches import router as batches_router
+from .routes_embeddings import router as embeddings_router
+from .routes_messages import AnthropicErrorsMiddleware
+from .routes_messages import router as messages_router
+from .routes_presidio import router as presidio_router
+from .routes_responses import router as responses_router
+from .sealing import SealedMiddleware, unsealer_for
+from .sealing import router as sealing_router
 from .sessions import SessionResolver
 from .state import GatewayState
 from .tenants import DEFAULT_TENANT, TenantRegistry
@@ -29,6 +41,16 @@ _ENDPOINTS = {
     "/v1/chat/completions": "chat",
     "/v1/completions": "completions",
     "/v1/models": "models",
+    "/v1/attestation": "attestation",
+    "/v1/embeddings": "embeddings",
+    "/v1/files": "files",
+    "/v1/batches": "batches",
+    "/v1/responses": "responses",
+    "/v1/messages": "messages",
+    "/v1/messages/count_tokens": "messages.count_tokens",
+    "/presidio/analyze": "presidio.analyze",
+    "/presidio/anonymize": "presidio.anonymize",
+    "/presidio/deanonymize": "presidio.deanonymize",
     "/healthz": "healthz",
     "/readyz": "readyz",
     "/metrics": "metrics",
@@ -105,6 +127,8 @@ def create_app(
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         await state.upstream.aclose()
+        # Commit the audit tail and sign a final checkpoint (off the loop: it waits on disk).
+        await to_thread.run_sync(state.audit.close)
         for fn in on_shutdown or []:
             r = fn()
             if hasattr(r, "__await__"):
@@ -124,9 +148,19 @@ def create_app(
     app.state.readiness = ReadinessChecker(state.core, state.upstream, tenant=probe_tenant)
     add_health_routes(app, app.state.readiness)
     app.include_router(router)
+    app.include_router(sealing_router)
+    app.include_router(attestation_router)
+    app.include_router(embeddings_router)
+    app.include_router(presidio_router)
+    app.include_router(batches_router)
+    app.include_router(responses_router)
+    app.include_router(messages_router)
+    include_console(app)  # /console: the operator's web console (veil.console)
     # Starlette runs the last added middleware first.
+    app.add_middleware(SealedMiddleware, state=state)  # sealed vault: /v1/* answers 503
     app.add_middleware(LimitsMiddleware, state=state)  # inside metrics: refusals are counted
     app.add_middleware(_MetricsMiddleware, state=state)
+    app.add_middleware(AnthropicErrorsMiddleware)  # /v1/messages*: Anthropic's error shape
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -166,7 +200,18 @@ def build_state(
         upstream=upstream or build_upstream(cfg),
         tenants=tenants,
         sessions=SessionResolver(cfg.resolved_session_secret()),
+        seal=unsealer_for(getattr(core, "settings", None)),
+        audit=_open_audit(cfg, core),
     )
+
+
+def _open_audit(cfg: GatewayConfig, core: PrivacyCore) -> AuditSink:
+    """The audit log of ``cfg.audit``, beside the core's vault (same VEIL_HOME / Redis)."""
+    from veil.audit import open_audit
+    from veil.config import Settings
+
+    settings = getattr(core, "settings", None)
+    return open_audit(cfg.audit, settings if isinstance(settings, Settings) else Settings())
 
 
 __all__ = ["build_state", "build_upstream", "create_app"]

@@ -32,12 +32,14 @@ from __future__ import annotations
 
 import os
 import re
+import ssl
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from veil.audit.config import AuditConfig
 from veil.config import Policy, TermRule, validate_yaml_mapping
 from veil.errors import ConfigError, PolicyError
 
@@ -67,6 +69,29 @@ class UpstreamConfig(BaseModel):
     max_connections: int = Field(default=200, ge=1)
     # keyword arguments for veil.obfuscation.client.ObfuscatedChatUpstream (kind: obfuscated)
     obfuscated: dict[str, Any] = Field(default_factory=dict)
+    # The upstream has its own POST /responses (OpenAI): /v1/responses is forwarded there;
+    # false (vLLM, most servers): Veil translates it to chat completions.
+    responses_api: bool = False
+    # kind azure: model name -> deployment name (unlisted models are used as the deployment)
+    deployments: dict[str, str] = Field(default_factory=dict)
+    api_version: str | None = None  # kind azure: the api-version query parameter
+    # kind litellm: extra keyword arguments for litellm.acompletion (api_base, ...)
+    litellm: dict[str, Any] = Field(default_factory=dict)
+    # TLS to the upstream is always verified: against these CA certificates when given (a
+    # private CA), else the system/certifi bundle. There is deliberately no switch to disable it.
+    ca_bundle: Path | None = None
+    client_cert_file: Path | None = None  # client certificate, if the upstream requires mTLS
+    client_key_file: Path | None = None
+
+    def tls_verify(self) -> ssl.SSLContext | bool:
+        """``verify=`` for httpx: a context with the CA bundle / client certificate, or True."""
+        if self.ca_bundle is None and self.client_cert_file is None:
+            return True
+        from .tls import client_context
+
+        return client_context(
+            ca_file=self.ca_bundle, cert_file=self.client_cert_file, key_file=self.client_key_file
+        )
 
     @field_validator("kind")
     @classmethod
@@ -128,6 +153,17 @@ class TenantConfig(BaseModel):
         return policy
 
 
+class TlsConfig(BaseModel):
+    """TLS of the gateway's own listener (TLS 1.2 minimum). With ``client_ca_file`` every
+    client must present a certificate signed by that CA (mTLS)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cert_file: Path
+    key_file: Path
+    client_ca_file: Path | None = None
+
+
 class GatewayConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -145,6 +181,9 @@ class GatewayConfig(BaseModel):
     admin_api_key_sha256: list[str] = Field(default_factory=list)
     # Browser origins allowed by CORS (e.g. ["https://app.example.com"]); empty: CORS off.
     cors_origins: list[str] = Field(default_factory=list)
+    tls: TlsConfig | None = None  # None: plain HTTP (loopback, or TLS terminated in front)
+    # Verifiable audit log (docs/audit.md): on by default, beside the vault.
+    audit: AuditConfig = Field(default_factory=AuditConfig)
     base_dir: Path = Field(default=Path("."), exclude=True)
 
     @field_validator("admin_api_key_sha256")
@@ -192,4 +231,4 @@ class GatewayConfig(BaseModel):
         return cfg
 
 
-__all__ = ["GatewayConfig", "TenantConfig", "UpstreamConfig"]
+__all__ = ["GatewayConfig", "TenantConfig", "TlsConfig", "UpstreamConfig"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
+import subprocess  # nosec B404 # subprocess runs fixed project commands only
 import sys
 import time
 
@@ -33,7 +33,7 @@ class EmbeddedModelProcess:
         port = sock.getsockname()[1]
         env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
         try:
-            self._proc = subprocess.Popen(
+            self._proc = subprocess.Popen(  # nosec B603 # fixed argv of project binaries, no shell
                 [
                     sys.executable,
                     "-m",

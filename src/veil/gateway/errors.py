@@ -65,6 +65,7 @@ class UpstreamProtocolError(E.UpstreamError):
 _STATUS: dict[type[E.VeilError], tuple[int, str]] = {
     E.AuthenticationError: (401, "authentication_error"),
     E.RequestValidationError: (400, "invalid_request_error"),
+    E.NotFoundError: (404, "invalid_request_error"),
     E.InputError: (400, "invalid_request_error"),
     UpstreamTimeoutError: (504, "upstream_error"),
     UpstreamConnectError: (502, "upstream_error"),
@@ -73,6 +74,7 @@ _STATUS: dict[type[E.VeilError], tuple[int, str]] = {
     E.DetectionError: (503, "privacy_error"),
     E.MaskingError: (503, "privacy_error"),
     E.VaultError: (503, "privacy_error"),
+    E.AttestationError: (503, "server_error"),
     E.BudgetExhaustedError: (429, "privacy_budget_exhausted"),
     E.ConfigError: (500, "server_error"),
     E.VeilError: (500, "server_error"),

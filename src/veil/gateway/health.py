@@ -17,6 +17,7 @@ from collections.abc import Callable
 from anyio import Lock, to_thread
 
 from veil.core import PrivacyCore
+from veil.errors import VaultSealedError
 from veil.wire.server import Readiness
 
 from .upstream import Upstream
@@ -46,11 +47,15 @@ class ReadinessChecker:
             now = time.monotonic()
             if self._cached is not None and now - self._cached[0] < self.ttl_s:
                 return dict(self._cached[1])
-            checks = {
-                "vault": await self._vault(),
-                "detector": await self._detector(),
-                "upstream": await self._upstream(),
-            }
+            vault = await self._vault()
+            if vault == _failed(VaultSealedError()):
+                checks = {"vault": "sealed"}  # nothing can serve: skip the costlier probes
+            else:
+                checks = {
+                    "vault": vault,
+                    "detector": await self._detector(),
+                    "upstream": await self._upstream(),
+                }
             result = dict(checks)
             if any(v != OK for v in result.values()):
                 log.warning("not ready: %s", ", ".join(f"{k}={v}" for k, v in result.items()))

@@ -135,15 +135,15 @@ def _too_large(limits: Limits) -> Refusal:
 
 
 def _count_messages(body: bytes) -> tuple[str, int]:
-    """The longest list the request asks the gateway to mask item by item: ``messages`` (chat)
-    or ``prompt`` (completions), with its length."""
+    """The longest list the request asks the gateway to mask item by item: ``messages`` (chat,
+    Anthropic Messages), ``prompt`` (completions) or ``input`` (Responses), with its length."""
     try:
         data = json.loads(body)
     except ValueError:
         return "messages", 0  # not JSON: the handler answers with a validation error
     if not isinstance(data, dict):
         return "messages", 0
-    for name in ("messages", "prompt"):
+    for name in ("messages", "prompt", "input"):
         items = data.get(name)
         if isinstance(items, list):
             return name, len(items)

@@ -5,7 +5,7 @@ CLI benchmarks and the test suites."""
 from __future__ import annotations
 
 import socket
-import subprocess
+import subprocess  # nosec B404 # subprocess runs fixed project commands only
 import time
 from typing import IO
 
@@ -36,7 +36,7 @@ def spawn_on_socket(
     sock.bind((host, 0))
     port = sock.getsockname()[1]
     try:
-        proc = subprocess.Popen(
+        proc = subprocess.Popen(  # nosec B603 # fixed argv of project binaries, no shell
             [*cmd, "--fd", str(sock.fileno())],
             pass_fds=(sock.fileno(),),
             env=env,

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from veil.errors import VeilError
 from veil.wire.openai import ChatCompletionRequest, CompletionRequest
 
+from . import audit_events
 from .errors import UpstreamStatusError, error_body, error_code, status_and_type
 from .serving_chat import create_chat_completion
 from .serving_completions import create_completion
@@ -59,6 +60,9 @@ def error_response(
         log.error(
             "internal failure: id=%s path=%s error=%s", rid, request.url.path, type(exc).__name__
         )
+    tenant = request.scope.get("state", {}).get("tenant")
+    audit_events.refused(_state(request), request.url.path, exc, status, tenant=tenant,
+                         request_id=rid)
     out = dict(headers or {})
     if isinstance(exc, UpstreamStatusError):
         out.update(exc.headers)
@@ -70,6 +74,7 @@ def _authenticate(request: Request) -> Principal:
         request.headers.get("authorization"), request.headers.get("x-api-key")
     )
     request.state.tenant = principal.tenant.name
+    audit_events.bind_request_id(_request_id(request))
     return principal
 
 

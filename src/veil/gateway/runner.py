@@ -11,6 +11,7 @@ from collections.abc import Callable
 from .app import build_state, create_app
 from .config import GatewayConfig
 from .embedded_process import EmbeddedModelProcess
+from .tls import certificate_sha256, server_context
 
 log = logging.getLogger("veil.gateway")
 
@@ -56,7 +57,10 @@ def serve(
             cfg.upstream.read_timeout_s = max(cfg.upstream.read_timeout_s, 900.0)
             log.info("embedded model ready at %s", cfg.upstream.base_url)
         state = build_state(cfg)
-        _warm_up(state.core, list(state.tenants.tenants))
+        if state.seal is None:  # sealed: the vault cannot be opened until custodians unseal it
+            _warm_up(state.core, list(state.tenants.tenants))
+        else:
+            log.warning("the vault is sealed: /v1/* answers 503 until `veil vault unseal`")
         # Stop the model inside the lifespan: after serve() uvicorn re-raises SIGTERM/SIGINT,
         # which would end this process before a `finally` could run.
         app = create_app(
@@ -64,18 +68,28 @@ def serve(
             on_shutdown=[embedded.stop] if embedded is not None else None,
             cors_origins=cfg.cors_origins,
         )
+        if cfg.tls is not None:  # bound into the attestation evidence (veil.attest.binding)
+            app.state.tls_certificate_sha256 = certificate_sha256(cfg.tls.cert_file)
         if sock is None:
             sock = socket.socket(socket.AF_INET6 if ":" in cfg.host else socket.AF_INET)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((cfg.host, cfg.port))
         host, port = sock.getsockname()[:2]
-        url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+        scheme = "https" if cfg.tls is not None else "http"
+        url = f"{scheme}://{'[' + host + ']' if ':' in host else host}:{port}"
         config = uvicorn.Config(
             app,
             log_level=log_level,
             access_log=access_log,
             timeout_graceful_shutdown=5,
         )
+        if cfg.tls is not None:
+            config.load()
+            # uvicorn builds its own context without a minimum version; use ours (TLS 1.2+,
+            # optional client certificates) for the listening socket instead.
+            config.ssl = server_context(
+                cfg.tls.cert_file, cfg.tls.key_file, client_ca_file=cfg.tls.client_ca_file
+            )
         server = uvicorn.Server(config)
         if on_ready is not None:
             on_ready(url)

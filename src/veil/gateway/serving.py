@@ -4,6 +4,7 @@ describes itself with an :class:`Endpoint`."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from anyio import to_thread
 
+from . import audit_events
 from .privacy import Conversation
 from .sessions import USER_PSEUDONYM
 from .state import GatewayState
@@ -54,9 +56,16 @@ async def serve(
         principal=principal.id,
         pseudonym_key=state.sessions.derived_key(USER_PSEUDONYM),
     )
+
+    def protect(conv: Conversation, body: Body) -> Body:
+        out = endpoint.protect(conv, body)
+        audit_events.request_accepted(state, endpoint.name, principal, session, conv, out,
+                                      stream=stream)
+        return out
+
     # Masking runs off the event loop: spaCy is CPU-bound.
     t0 = time.perf_counter()
-    masked = await to_thread.run_sync(endpoint.protect, conv, body)
+    masked = await to_thread.run_sync(protect, conv, body)
     state.metrics.protect_seconds.labels(endpoint.name).observe(time.perf_counter() - t0)
     for typ, n in conv.entity_counts.items():
         state.metrics.entities.labels(typ).inc(n)
@@ -69,14 +78,38 @@ async def serve(
         sum(conv.entity_counts.values()),
     )
     upstream = state.upstream
-    if not stream:
-        data = await endpoint.forward(upstream, masked)
+    t_up = time.perf_counter()
+    try:
+        if not stream:
+            data = await endpoint.forward(upstream, masked)
+        else:
+            first, events = await prime(endpoint.forward_stream(upstream, masked))
+    except Exception as e:
+        audit_events.upstream_done(state, endpoint.name, tenant.name, stream=stream, error=e,
+                                   latency_s=time.perf_counter() - t_up)
+        raise
+    audit_events.upstream_done(state, endpoint.name, tenant.name, stream=stream,
+                               latency_s=time.perf_counter() - t_up)
+    if not stream and not state.audit.enabled:
         return await to_thread.run_sync(endpoint.restore, conv, data)
-    first, events = await prime(endpoint.forward_stream(upstream, masked))
+    if not stream:
+
+        def restore(conv: Conversation, data: Body) -> Body:
+            # Counted before restoring: how many of this request's replacements came back.
+            raw = json.dumps(data, ensure_ascii=False)
+            out = endpoint.restore(conv, data)
+            audit_events.restored(state, endpoint.name, tenant.name, stream=False,
+                                  count=audit_events.count_restored(conv.scope, raw),
+                                  size=len(raw.encode()))
+            return out
+
+        return await to_thread.run_sync(restore, conv, data)
     return restored_sse(
         first,
         events,
-        endpoint.stream_restorer(conv),
+        audit_events.CountingRestorer(endpoint.stream_restorer(conv), state, conv, endpoint.name)
+        if state.audit.enabled
+        else endpoint.stream_restorer(conv),
         metrics=state.metrics,
         endpoint=endpoint.name,
         started=started,

@@ -133,6 +133,42 @@ class TenantRegistry:
             return False
         return _match(key, self._admin)[1] is not None
 
+    def admin_key_id(self, key: str) -> str | None:
+        """The key id of ``key`` if it is an admin key (console login), else None."""
+        if not key or not self._admin:
+            return None
+        digest, found = _match(key, self._admin)
+        return key_id(digest) if found is not None else None
+
+    def is_admin_key_id(self, kid: str) -> bool:
+        """Whether ``kid`` is still the id of a configured admin key (console sessions)."""
+        return any(hmac.compare_digest(key_id(d), kid) for d, _ in self._admin)
+
+    # -- runtime changes by the operator (veil.gateway.admin); each swaps in a new container so
+    # a request running concurrently sees either the old or the new set, never a half-made one.
+    def add_tenant(self, tenant: Tenant) -> None:
+        """Add or replace ``tenant`` (e.g. its policy changed)."""
+        self.tenants = {**self.tenants, tenant.name: tenant}
+
+    def add_key(self, digest_hex: str, tenant: str) -> None:
+        """Accept the key with this hex SHA-256 for ``tenant``; the first key turns auth on."""
+        if tenant not in self.tenants:
+            raise ConfigError(f"unknown tenant {tenant!r}; create it first")
+        self._keys = [*self._keys, (bytes.fromhex(digest_hex), tenant)]
+        self.open = False
+
+    def revoke_key(self, kid: str) -> int:
+        """Stop accepting the key(s) with id ``kid``; returns how many were removed. Revoking
+        the last key does not reopen the gateway: it then refuses every request."""
+        keep = [(d, n) for d, n in self._keys if key_id(d) != kid]
+        removed = len(self._keys) - len(keep)
+        self._keys = keep
+        return removed
+
+    def key_ids(self) -> list[tuple[str, str]]:
+        """(key id, tenant) of every accepted tenant key (never the digests)."""
+        return [(key_id(d), n) for d, n in self._keys]
+
 
 __all__ = [
     "ANONYMOUS",

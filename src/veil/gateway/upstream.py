@@ -15,8 +15,9 @@ rate-limit headers with it (:func:`capture_response_headers`).
 from __future__ import annotations
 
 import json
+import ssl
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol, runtime_checkable
@@ -107,6 +108,9 @@ def _status_error(resp: httpx.Response, headers: dict[str, str]) -> UpstreamStat
 class OpenAIUpstream:
     """Any OpenAI-compatible HTTP API (OpenAI, vLLM, llama.cpp server, the embedded model)."""
 
+    #: It has its own ``POST /responses`` (OpenAI does; vLLM and most servers do not).
+    responses_api: bool = False
+
     def __init__(
         self,
         base_url: str,
@@ -116,6 +120,7 @@ class OpenAIUpstream:
         read_timeout: float = 120.0,
         max_connections: int = 200,
         transport: httpx.AsyncBaseTransport | None = None,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self.base_url = base_url.rstrip("/")
@@ -127,6 +132,7 @@ class OpenAIUpstream:
                 max_connections=max_connections, max_keepalive_connections=max_connections
             ),
             transport=transport,
+            verify=verify,
         )
 
     async def aclose(self) -> None:
@@ -159,9 +165,12 @@ class OpenAIUpstream:
             raise UpstreamProtocolError("upstream LLM answered with JSON that is not an object")
         return data
 
-    async def _stream(self, path: str, body: Body) -> AsyncIterator[Body]:
-        """Upstream events until its ``[DONE]``; every other ending raises an UpstreamError, so
-        a stream cannot look complete when it is not."""
+    async def _stream(
+        self, path: str, body: Body, *, until: Callable[[Body], bool] | None = None
+    ) -> AsyncIterator[Body]:
+        """Upstream events until its ``[DONE]`` (or, for typed streams that send none, the event
+        ``until`` accepts); every other ending raises an UpstreamError, so a stream cannot look
+        complete when it is not."""
         started = False  # response headers received: later transport errors are a broken stream
         try:
             async with self._client.stream("POST", path, json=body) as resp:
@@ -173,7 +182,10 @@ class OpenAIUpstream:
                 async for data in aiter_sse_data(resp.aiter_lines()):
                     if data == DONE_DATA:
                         return
-                    yield _stream_event(data)
+                    event = _stream_event(data)
+                    yield event
+                    if until is not None and until(event):
+                        return
         except httpx.TimeoutException:
             raise UpstreamTimeoutError(
                 "upstream LLM timed out while streaming; retry, or raise the read timeout"
@@ -204,8 +216,26 @@ class OpenAIUpstream:
     def stream_completions(self, body: Body) -> AsyncIterator[Body]:
         return self._stream("/completions", body)
 
+    async def embeddings(self, body: Body) -> Body:
+        """``POST /embeddings`` (optional: other upstream kinds may not have it)."""
+        return await self._request("POST", "/embeddings", body)
+
     async def models(self) -> Body:
         return await self._request("GET", "/models")
+
+    # Other wire formats on the same connection pool (Responses API, Anthropic Messages).
+    async def post(self, path: str, body: Body) -> Body:
+        return await self._request("POST", path, body)
+
+    async def delete(self, path: str) -> Body:
+        return await self._request("DELETE", path)
+
+    def stream_events(
+        self, path: str, body: Body, *, until: Callable[[Body], bool]
+    ) -> AsyncIterator[Body]:
+        """A typed event stream (``event:``/``data:``) that ends with the event ``until``
+        accepts instead of ``[DONE]``."""
+        return self._stream(path, body, until=until)
 
     async def probe(self, timeout_s: float = 2.0) -> None:
         """Raise an UpstreamError unless ``GET {base}/models`` answers (for ``/readyz``).

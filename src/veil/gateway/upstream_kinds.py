@@ -7,6 +7,13 @@ factory registered here; the config accepts exactly the registered names. The ex
     def _openai(cfg: UpstreamConfig) -> Upstream:
         return OpenAIUpstream(cfg.base_url, api_key=cfg.resolved_api_key(), ...)
 
+Kinds: ``openai`` (any OpenAI-compatible API; ``responses_api: true`` when it has its own
+``/responses``), ``obfuscated``, ``anthropic`` (:mod:`.upstream_anthropic`), ``azure``
+(:mod:`.upstream_azure`: deployments, ``api_version``, ``api-key`` header) and ``litellm``
+(:mod:`.upstream_litellm`, optional extra). The simplest one to copy for a new provider that
+speaks the OpenAI format with another URL scheme or auth header is ``azure``: subclass
+:class:`OpenAIUpstream`, set the header, override the paths.
+
 A factory raises :class:`~veil.errors.ConfigError` (saying what to set) when its part of the
 config is missing; it must not open connections (the gateway's lifespan does that lazily).
 """
@@ -60,13 +67,16 @@ def _openai(cfg: UpstreamConfig) -> Upstream:
         raise ConfigError(
             "no upstream base URL; pass --upstream-base-url or start the embedded model"
         )
-    return OpenAIUpstream(
+    upstream = OpenAIUpstream(
         cfg.base_url,
         api_key=cfg.resolved_api_key(),
         connect_timeout=cfg.connect_timeout_s,
         read_timeout=cfg.read_timeout_s,
         max_connections=cfg.max_connections,
+        verify=cfg.tls_verify(),
     )
+    upstream.responses_api = cfg.responses_api
+    return upstream
 
 
 @register_upstream("obfuscated")
@@ -81,5 +91,9 @@ def _obfuscated(cfg: UpstreamConfig) -> Upstream:
         ) from None
     return ChatOnlyUpstream(ObfuscatedChatUpstream(**cfg.obfuscated))
 
+
+# Kinds in their own modules register themselves on import (each imports only what it needs
+# when its factory runs: LiteLLM is an optional extra).
+from . import upstream_anthropic, upstream_azure, upstream_litellm  # noqa: E402,F401
 
 __all__ = ["UpstreamFactory", "build_upstream_of_kind", "register_upstream", "upstream_kinds"]

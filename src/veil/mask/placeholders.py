@@ -64,7 +64,7 @@ _NEUTRAL: dict[str, str] = {
     "IP_ADDRESS": "an IP address",
     "MAC_ADDRESS": "a device address",
     "PASSPORT": "a passport number",
-    "SECRET": "a secret",
+    "SECRET": "a secret",  # nosec B105 # not a password (a label or test constant)
     "URL": "a link",
     "US_SSN": "a social security number",
     LITERAL: "some text",

@@ -4,15 +4,21 @@ Every generator is a pure function of (value, rng, fake): the masker seeds ``rng
 from a per-tenant HMAC of the value, so a value always gets the same replacement, and nothing
 about the original can be recovered from it without the tenant key. Structured values keep
 their layout (grouping, separators, case) and stay valid (Luhn, IBAN check digits, SSN area
-rules, IP version), so downstream prompts and parsers behave as with the real data.
+rules, IP version, national-id check digits through the recognizer's stdnum validator), so
+downstream prompts and parsers behave as with the real data.
+
+Names, places and companies come from the value's own locale (:func:`value_locale`): a French
+name gets a French pseudonym, a Chinese one a Chinese name of the same length.
 """
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import random
 import re
 import string
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -179,7 +185,27 @@ def date(value: str, rng: random.Random, fake: Faker) -> str:
         shifted = d + timedelta(days=rng.choice([-1, 1]) * rng.randint(30, 700))
         out = shifted.strftime(fmt)
         return out.upper() if value.isupper() else out
-    return shape(value, rng)
+    # other languages ("12 mars 1985", "2023年5月12日"): new day and year, month words kept
+    from veil.detect.dates import parse_any_date
+
+    parsed = parse_any_date(value)
+    if parsed is None:
+        return shape(value, rng)
+    year, _month, day = parsed
+    new_day, new_year = rng.randint(1, 28), (year or 2000) + rng.choice([-2, -1, 1, 2])
+    done = {"day": False, "year": False}
+
+    def swap(m: re.Match[str]) -> str:
+        n = int(m.group())
+        if not done["year"] and year is not None and n == year:
+            done["year"] = True
+            return str(new_year)
+        if not done["day"] and n == day and len(m.group()) <= 2:
+            done["day"] = True
+            return f"{new_day:0{len(m.group())}d}"
+        return m.group()
+
+    return re.sub(r"\d+", swap, value)
 
 
 _SECRET_PREFIX = re.compile(
@@ -197,7 +223,75 @@ def secret(value: str, rng: random.Random, fake: Faker) -> str:
     return shape(value, rng, keep_prefix=m.end() if m else 0)
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: Locales a value can be recognised as (besides en_US, the default).
+LOCALES = ("fr_FR", "de_DE", "es_ES", "zh_CN")
+_local = threading.local()
+
+
+@functools.cache
+def _locale_lists(locale: str) -> tuple[frozenset[str], frozenset[str]]:
+    import importlib
+
+    prov = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    firsts = {str(n).casefold() for a in ("first_names", "first_names_male", "first_names_female")
+              for n in (getattr(prov, a, ()) or ())}
+    lasts = {str(n).casefold() for n in (getattr(prov, "last_names", ()) or ())}
+    return frozenset(firsts), frozenset(lasts)
+
+
+_ACCENT_HINTS = (("de_DE", "äöüß"), ("es_ES", "ñáíóú"), ("fr_FR", "éèêçàùâîôëï"))
+
+
+def value_locale(value: str) -> str:
+    """The Faker locale a name-like value reads as: its script (Han: ``zh_CN``), else the locale
+    whose name lists hold most of its words, else its accents; ``en_US`` by default."""
+    if _HAN.search(value):
+        return "zh_CN"
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", value)]
+    if not words:
+        return "en_US"
+    best, best_hits = "en_US", 0
+    for loc in ("en_US", "fr_FR", "de_DE", "es_ES"):
+        firsts, lasts = _locale_lists(loc)
+        hits = sum(w in firsts or w in lasts for w in words)
+        if hits > best_hits:
+            best, best_hits = loc, hits
+    low = value.casefold()
+    for loc, accents in _ACCENT_HINTS:
+        if any(c in low for c in accents) and (best == "en_US" or best_hits < len(words)):
+            return loc
+    return best
+
+
+def locale_faker(locale: str, rng: random.Random) -> Faker:
+    """A Faker of ``locale`` seeded from ``rng`` (one instance per thread and locale)."""
+    cache: dict[str, Faker] | None = getattr(_local, "fakers", None)
+    if cache is None:
+        cache = _local.fakers = {}
+    fake = cache.get(locale)
+    if fake is None:
+        fake = cache[locale] = Faker(locale)
+    fake.seed_instance(rng.getrandbits(64))
+    return fake
+
+
+def _chinese_name(value: str, rng: random.Random, fake: Faker) -> str:
+    """A Chinese name as long as the original (surname + given name, no spaces)."""
+    from faker.providers.person.zh_CN import Provider
+
+    surnames = [s for s in Provider.last_names if len(s) == 1]
+    given_chars = "".join(Provider.first_names)
+    n = max(2, len(value.strip()))
+    return rng.choice(surnames) + "".join(rng.choice(given_chars) for _ in range(n - 1))
+
+
 def person(value: str, rng: random.Random, fake: Faker) -> str:
+    locale = value_locale(value)
+    if locale == "zh_CN":
+        return _chinese_name(value, rng, fake)
+    if locale != "en_US":
+        return _person_from(value, rng, locale)
     parts = parse_name(value)
     n = len(parts.order)
     if n == 0:
@@ -216,14 +310,69 @@ def person(value: str, rng: random.Random, fake: Faker) -> str:
     return render_like(value, parts, tokens)
 
 
+def _person_from(value: str, rng: random.Random, locale: str) -> str:
+    """A pseudonym from ``locale``'s name lists, in the original's shape."""
+    fk = locale_faker(locale, rng)
+    parts = parse_name(value)
+    n = len(parts.order)
+    if n == 0:
+        return match_case(value, fk.name())
+    firsts, _ = _locale_lists(locale)
+    given_known = parts.tokens[0] in firsts
+    if n == 1:
+        tokens = [fk.first_name() if given_known else fk.last_name()]
+    else:
+        tokens = [fk.first_name() for _ in range(n - 1)] + [fk.last_name()]
+    tokens = [t if len(parts.tokens[i]) > 1 else t[0] for i, t in enumerate(tokens)]
+    return render_like(value, parts, tokens)
+
+
 def organization(value: str, rng: random.Random, fake: Faker) -> str:
-    return match_case(value, fake.company())
+    locale = value_locale(value)
+    fk = fake if locale == "en_US" else locale_faker(locale, rng)
+    return match_case(value, fk.company())
 
 
 def location(value: str, rng: random.Random, fake: Faker) -> str:
+    locale = value_locale(value)
+    if locale == "zh_CN":
+        fk = locale_faker(locale, rng)
+        return str(fk.address()) if len(value) > 6 else str(fk.city())
     if "," in value:
         return match_case(value, f"{fake.city()}, {fake.state()}")
     return match_case(value, fake.city())
+
+
+_FAKER_IDS = {"CN_RESIDENT_ID": ("zh_CN", "ssn"), "FR_NIR": ("fr_FR", "ssn"),
+              "IT_FISCAL_CODE": ("it_IT", "ssn"), "BR_CPF": ("pt_BR", "cpf"),
+              "BR_CNPJ": ("pt_BR", "cnpj"), "ES_NIE": ("es_ES", "nie"),
+              "ES_NIF": ("es_ES", "nif"), "US_ITIN": ("en_US", "itin")}
+
+
+def _check_digits_like(type_name: str) -> Generator:
+    """Same shape, re-drawn until the recognizer's own validator (stdnum) accepts it."""
+
+    def gen(value: str, rng: random.Random, fake: Faker) -> str:
+        from veil.detect import national
+        from veil.detect.patterns import PatternRecognizer
+
+        rec = next((r for r in vars(national).values()
+                    if isinstance(r, PatternRecognizer) and r.entity == type_name
+                    and r.validate is not None), None)
+        maker = _FAKER_IDS.get(type_name)
+        if maker is not None:  # Faker builds these with valid dates and check characters
+            made = "".join(c for c in str(getattr(locale_faker(maker[0], rng), maker[1])())
+                           if c.isalnum())
+            if len(made) == sum(c.isalnum() for c in value):
+                return _relayout(value, made.upper() if value.isupper() else made, str.isalnum)
+        cand = shape(value, rng)
+        for _ in range(400):
+            if rec is None or rec.validate is None or rec.validate(cand) is True:
+                return cand
+            cand = shape(value, rng)
+        return cand
+
+    return gen
 
 
 def _name_list(attr: str) -> tuple[str, ...]:
@@ -252,6 +401,11 @@ GENERATORS: dict[str, Generator] = {
     "PERSON": person,
     "ORGANIZATION": organization,
     "LOCATION": location,
+    "DATE_TIME": date,
+    **{t: _check_digits_like(t) for t in ("UK_NHS", "CA_SIN", "IN_AADHAAR", "IN_PAN",
+                                          "CN_RESIDENT_ID", "FR_NIR", "DE_TAX_ID", "ES_NIF",
+                                          "ES_NIE", "IT_FISCAL_CODE", "BR_CPF", "BR_CNPJ",
+                                          "US_ITIN", "ABA_ROUTING")},
 }
 
 

@@ -67,9 +67,9 @@ def _convert(gguf: Path, out: Path) -> None:
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
     folder, name = str(gguf.parent), gguf.name
-    tok = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-    gguf_model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
-    config = AutoConfig.from_pretrained(folder, gguf_file=name)
+    tok = AutoTokenizer.from_pretrained(folder, gguf_file=name)  # nosec B615 # local GGUF dir
+    gguf_model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)  # nosec B615
+    config = AutoConfig.from_pretrained(folder, gguf_file=name)  # nosec B615 # local GGUF dir
     # The GGUF-derived config carries no quantization_config we want to keep; rebuild a plain
     # model of the same class so save_pretrained accepts it.
     if hasattr(config, "quantization_config"):
@@ -138,11 +138,11 @@ def load_model_dir(
     d = Path(model_dir)
     if not (d / "config.json").is_file():
         raise ConfigError(f"{d} is not a Hugging Face model directory (no config.json)")
-    model = AutoModelForCausalLM.from_pretrained(
+    model = AutoModelForCausalLM.from_pretrained(  # nosec B615 # local_files_only
         d, dtype=dtype or torch.float32, local_files_only=True, **kwargs
     )
     model.eval()
-    tok = AutoTokenizer.from_pretrained(d, local_files_only=True)
+    tok = AutoTokenizer.from_pretrained(d, local_files_only=True)  # nosec B615 # local files only
     return model, tok
 
 

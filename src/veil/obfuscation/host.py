@@ -56,7 +56,7 @@ class TokenGenerator:
         from transformers import AutoModelForCausalLM
 
         self.model_dir = Path(model_dir)
-        self.model = AutoModelForCausalLM.from_pretrained(
+        self.model = AutoModelForCausalLM.from_pretrained(  # nosec B615 # local_files_only below
             self.model_dir, dtype=getattr(torch, dtype), local_files_only=True
         ).eval()
         self.vocab_size = int(self.model.get_input_embeddings().weight.shape[0])

@@ -66,7 +66,7 @@ def trainable_parameters(host: torch.nn.Module, *, layers: Sequence[int] | None 
 
 def _shape(module: torch.nn.Module) -> tuple[int, int]:
     w = module.weight
-    assert isinstance(w, torch.Tensor)
+    assert isinstance(w, torch.Tensor)  # nosec B101 # an internal invariant, not a security check
     return int(w.shape[0]), int(w.shape[1])
 
 
@@ -193,7 +193,7 @@ def repair(host: PreTrainedModel, plain: PreTrainedModel, tau: torch.Tensor,
                 logits = host(input_ids=tau[x], use_cache=False).logits
                 loss = kl_to_plain(target, logits, tau)
             else:
-                assert decode is not None
+                assert decode is not None  # nosec B101 # an internal invariant, not a security check
                 with torch.no_grad():
                     target = _residual(plain, x, target_layer)
                 loss = residual_loss(target, _residual(host, tau[x], target_layer), decode)

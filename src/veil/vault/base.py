@@ -29,6 +29,7 @@ from veil.vault.crypto import (
     DATA_KEY,
     PREVIOUS,
     TenantKeys,
+    custody_mode,
     data_key_version,
     decode_master_key,
     key_file_path,
@@ -132,7 +133,7 @@ class NewEntry:
         candidate. Without a proposer: the shared replacement, which claims nothing (no rep
         HMAC) and leaves the counter as it is (None)."""
         if self.propose is None:
-            assert self.shared_replacement is not None  # checked by get_or_create
+            assert self.shared_replacement is not None  # checked by get_or_create  # nosec B101 # an internal invariant, not a security check
             return self.shared_replacement, None, None
         return Vault._choose(
             self.keys,
@@ -254,7 +255,9 @@ class Vault(ABC):
             return wrap_tenant_secret(new, kid, secret)
 
         count = self._rewrap_tenant_keys(rewrap)
-        if self.settings.master_key is None:
+        if custody_mode(self.settings):
+            pass  # the caller re-splits the new key among the custodians (vault/custody.py)
+        elif self.settings.master_key is None:
             replace_key_file(key_file_path(self.settings), new)
         with self._keys_lock:
             self._master = new

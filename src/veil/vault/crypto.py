@@ -67,10 +67,21 @@ def key_file_path(settings: Settings) -> Path:
     return Path(settings.home) / "master.key"
 
 
+def custody_mode(settings: Settings) -> bool:
+    """Whether the master key is split among custodians (``<home>/custody.json`` exists)."""
+    return settings.master_key is None and (Path(settings.home) / "custody.json").exists()
+
+
 def load_master_key(settings: Settings) -> bytes:
-    """Return the 32-byte master key: from settings, else from (or created in) ``<home>``."""
+    """Return the 32-byte master key: from settings; else, under split custody, the key this
+    process unsealed (sealed: :class:`~veil.errors.VaultSealedError`, never a fresh key);
+    else from (or created in) ``<home>``."""
     if settings.master_key is not None:
         return decode_master_key(settings.master_key)
+    if custody_mode(settings):
+        from veil.vault.custody import custody_path, unsealed_key
+
+        return unsealed_key(custody_path(Path(settings.home)))
     return _key_file(key_file_path(settings))
 
 

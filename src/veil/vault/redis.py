@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import ssl
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -32,6 +33,7 @@ from veil.config import Settings
 from veil.errors import ConfigError, VaultUnavailableError
 from veil.vault.base import Index, NewEntry, Vault, VaultEntry
 from veil.vault.crypto import DATA_KEY, PREVIOUS, tenant_id
+from veil.vault.sentinel import client_from_url
 
 _SUFFIXES = ("x", "n", "r", "f", "e", "c")
 _TK = "veil:tk:"
@@ -46,6 +48,30 @@ return redis.call('HGET', KEYS[3], id)
 """
 
 
+def _tls_options(url: str, settings: Settings) -> dict[str, Any]:
+    """redis-py TLS arguments of a ``rediss://`` URL: certificate and host name always verified
+    (against ``redis_ca_file`` or the system store), TLS 1.2+, optional client certificate."""
+    tls_files = (settings.redis_ca_file, settings.redis_cert_file, settings.redis_key_file)
+    if not url.split("://", 1)[0].startswith("rediss"):  # rediss:// or rediss+sentinel://
+        if any(f is not None for f in tls_files):
+            raise ConfigError(
+                "VEIL_REDIS_CA_FILE/CERT_FILE/KEY_FILE are set but VEIL_REDIS_URL is not "
+                "rediss://; use rediss:// for TLS"
+            )
+        return {}
+    out: dict[str, Any] = {
+        "ssl_cert_reqs": "required",
+        "ssl_check_hostname": True,
+        "ssl_min_version": ssl.TLSVersion.TLSv1_2,
+    }
+    if settings.redis_ca_file is not None:
+        out["ssl_ca_certs"] = str(settings.redis_ca_file)
+    if settings.redis_cert_file is not None:
+        out["ssl_certfile"] = str(settings.redis_cert_file)
+        out["ssl_keyfile"] = str(settings.redis_key_file or settings.redis_cert_file)
+    return out
+
+
 class RedisVault(Vault):
     backend = "redis"
 
@@ -54,8 +80,12 @@ class RedisVault(Vault):
     ) -> None:
         self._url = url or settings.redis_url
         try:
-            self._client = client or redis.Redis.from_url(
-                self._url, socket_connect_timeout=3, socket_timeout=10, health_check_interval=30
+            self._client = client or client_from_url(
+                self._url,
+                socket_connect_timeout=3,
+                socket_timeout=10,
+                health_check_interval=30,
+                **_tls_options(self._url, settings),
             )
         except ValueError:
             raise ConfigError(

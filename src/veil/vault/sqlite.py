@@ -126,7 +126,7 @@ class SQLiteVault(Vault):
 
     def _purge(self, conn: sqlite3.Connection, now: float) -> None:
         for table in ("entries", "counters"):
-            conn.execute(f"DELETE FROM {table} WHERE (tenant, session) IN ({_EXPIRED})", (now,))
+            conn.execute(f"DELETE FROM {table} WHERE (tenant, session) IN ({_EXPIRED})", (now,))  # nosec B608 # constant table names
         conn.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
         self._last_purge = now
 
@@ -333,7 +333,7 @@ class SQLiteVault(Vault):
         tid, sid = self._ids(tenant, session)
         with self._write() as conn:
             for table in ("entries", "counters", "sessions"):
-                conn.execute(f"DELETE FROM {table} WHERE tenant = ? AND session = ?", (tid, sid))
+                conn.execute(f"DELETE FROM {table} WHERE tenant = ? AND session = ?", (tid, sid))  # nosec B608 # constant table names
 
     def ping(self) -> None:
         # A read, not a write transaction: a probe must not queue behind (or block) writers.

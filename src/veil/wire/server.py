@@ -51,7 +51,7 @@ def install_error_handlers(app: FastAPI) -> None:
     """Answer routing errors, HTTPExceptions and request validation errors as OpenAI error JSON."""
 
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
+        assert isinstance(exc, StarletteHTTPException)  # nosec B101 # an internal invariant, not a security check
         status = exc.status_code
         if status == 404:
             message = (
@@ -68,7 +68,7 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     async def validation_error(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
+        assert isinstance(exc, RequestValidationError)  # nosec B101 # an internal invariant, not a security check
         # Locations and messages only: pydantic's "input" would echo the request's text.
         problems = "; ".join(
             f"{'.'.join(str(x) for x in err.get('loc', ())) or 'body'}: {err.get('msg', '')}"

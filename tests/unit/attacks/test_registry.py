@@ -40,9 +40,13 @@ def test_named_selection_keeps_the_given_order() -> None:
 
 
 def test_dp_attacks_live_in_their_own_mode() -> None:
-    assert attack_names("dp") == ["nn_inversion"]
+    assert set(attack_names("dp")) == {"identity", "nn_inversion", "channel_map_uniform",
+                                       "channel_map_frequency", "context_lm"}
     attack = build_attack("dp", "nn_inversion", AttackContext(top_k=3))
     assert isinstance(attack, NearestNeighbourInversion) and attack.k == 3
+    # The language-model attack sits quick runs out; the channel attacks never do.
+    quick = [a.name for a in build_attacks("dp", AttackContext(quick=True))]
+    assert "context_lm" not in quick and "channel_map_frequency" in quick
 
 
 def test_unknown_names_and_modes_say_what_exists() -> None:

@@ -43,12 +43,16 @@ NEGATIVE = [
     "IBAN GB83 WEST 1234 5698 7654 32",  # bad check digits
     "SSN 666-45-6789",  # invalid area
     "version 999.1.1.1 shipped",
-    "the meeting is on 2024-06-14",  # a date without birth context
     "order X12345678 shipped",  # passport-shaped, no context
     "ERROR 2024-01-01 12:00:00 worker=3 retry=5",
     "btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3",  # bad base58check
     "the cache key is configurationmanagerfactory",  # low-entropy word near a key word
 ]
+
+
+def test_a_date_without_birth_context_is_a_date_not_a_birth_date(
+        pattern_engine: DetectionEngine, found) -> None:  # type: ignore[no-untyped-def]
+    assert found(pattern_engine, "the meeting is on 2024-06-14") == [("DATE_TIME", "2024-06-14")]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)

@@ -46,7 +46,8 @@ def test_email() -> None:
 
 def test_ip_and_port() -> None:
     assert v.is_ip("192.168.0.1") and v.is_ip("2001:db8::1")
-    assert not v.is_ip("999.1.1.1") and not v.is_ip("::")
+    assert not v.is_ip("999.1.1.1") and not v.is_ip("a::b")  # a short fragment: code
+    assert v.is_ip("::") and v.is_ip("::1") and v.is_ip("10.0.0.0/8")
     assert v.refine_ip("2001:db8:0:0:0:0:0:1:8080") == (0, len("2001:db8:0:0:0:0:0:1"))
 
 

@@ -214,3 +214,14 @@ def test_redis_down_fails_closed() -> None:
     store = RedisBudgetStore("redis://127.0.0.1:1/0")
     with pytest.raises(VaultUnavailableError):
         store.charge("t", "u", 1.0)
+
+
+def test_redis_store_takes_sentinel_urls_and_fails_closed() -> None:
+    """A Sentinel URL (as the vault accepts) builds a store; no reachable Sentinel refuses."""
+    from veil.errors import ConfigError, VaultUnavailableError
+
+    store = RedisBudgetStore("redis+sentinel://127.0.0.1:1/mymaster/0")
+    with pytest.raises(VaultUnavailableError):
+        store.charge("t", "u", 1.0)
+    with pytest.raises(ConfigError, match="not a valid Redis URL"):
+        RedisBudgetStore("redis+sentinel://127.0.0.1:notaport/mymaster")

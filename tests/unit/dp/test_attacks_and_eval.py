@@ -33,6 +33,55 @@ def test_inversion_counts_public_words_as_recovered(toy_space) -> None:
     assert out.topk_perturbed == 2  # top-5 covers the whole 5-word mapping set
 
 
+def test_content_words_are_counted_on_their_own(toy_space) -> None:
+    from veil.dp.policy import SelectiveSanitizer
+    from veil.evaluation.attacks.dp import score_guesses
+
+    text = "the flu of my salary"
+    r = SelectiveSanitizer(CusTextPlus(toy_space, top_k=5), policy="terms",
+                           terms=["flu"]).sanitize(text, epsilon=0.01, rng=3)
+    right = [[text[s:e]] for s, e in r.spans]
+    flags = [False, True, False, False, True]  # flu, salary: content; salary released public
+    out = score_guesses(text, r, toy_space, right, 1, content=flags)
+    assert (out.n_content, out.top1_content) == (2, 2)
+    wrong = [["paris"]] * len(r.spans)
+    out = score_guesses(text, r, toy_space, wrong, 1, content=flags)
+    assert (out.n_content, out.top1_content, out.top1_perturbed) == (2, 1, 0)  # salary is public
+    with pytest.raises(ValueError, match="content flag"):
+        score_guesses(text, r, toy_space, right, 1, content=[True])
+
+
+def test_merging_runs_adds_attacks_and_recomputes_the_strongest() -> None:
+    from veil.dp.evaluation import merge_reports, strongest
+    from veil.errors import DPError
+
+    def row(seed: int, attacks: dict) -> dict:
+        return {"mechanism": "rantext", "epsilon": 8.0, "seed": seed, "prompt_cosine": 0.87,
+                "perturbed_share": 1.0, "epsilon_per_prompt": 200.0, "words_changed": 0.4,
+                "attacks": attacks, **strongest(attacks)}
+
+    def att(p: float, c: float) -> dict:
+        return {"top1": p, "top1_perturbed": p, "top1_content": c}
+
+    cfg = {"n": 20, "prompt_seed": 0, "space": "minilm"}
+    base = {"config": cfg, "commands": ["veil eval dp a"],
+            "results": [row(0, {"channel_map_frequency": att(0.6, 0.7)})]}
+    extra = {"config": cfg, "commands": ["veil eval dp b"],
+             "results": [row(0, {"context_lm": att(0.65, 0.68)}),
+                         row(1, {"channel_map_frequency": att(0.62, 0.71)})]}
+    merged = merge_reports(base, extra)
+    first = merged["results"][0]
+    assert set(first["attacks"]) == {"channel_map_frequency", "context_lm"}
+    assert (first["best_attack"], first["recovery_perturbed"]) == ("context_lm", 0.65)
+    assert (first["best_attack_content"], first["recovery_content"]) == (
+        "channel_map_frequency", 0.7)
+    assert len(merged["results"]) == 2 and merged["summary"][0]["seeds"] == 2
+    assert merged["commands"] == ["veil eval dp a", "veil eval dp b"]
+    assert base["results"][0]["best_attack"] == "channel_map_frequency"  # inputs untouched
+    with pytest.raises(DPError, match="'n'"):
+        merge_reports(base, {**extra, "config": {**cfg, "n": 40}})
+
+
 def test_prompts_are_synthetic_varied_and_reproducible() -> None:
     a, b = sensitive_prompts(9, seed=1), sensitive_prompts(9, seed=1)
     assert a == b and len({p for _, p in a}) == 9
@@ -40,18 +89,39 @@ def test_prompts_are_synthetic_varied_and_reproducible() -> None:
 
 
 def test_reports_hold_metrics_and_no_prompt_text(tmp_path) -> None:
-    rows = [{"mechanism": m, "epsilon": e, "prompt_cosine": 0.5, "prompt_cosine_std": 0.1,
-             "words_changed": 0.4, "recovery_top1": 0.3, "recovery_top5": 0.4,
-             "recovery_top1_perturbed": 0.2, "recovery_top5_perturbed": 0.3,
-             "epsilon_per_prompt": 20 * e, "ms_per_prompt": 3.0, "answer_cosine": 0.6}
-            for m in ("santext", "rantext") for e in (1.0, 4.0)]
-    report = {"config": {"top_k": 5, "n": 4, "seed": 0, "answers_n": 2, "max_new_tokens": 8},
-              "space": {"name": "toy", "words": 20, "dim": 2}, "created": "now", "results": rows}
+    from veil.dp.evaluation import INFERDPT_PUBLISHED, strongest, summarize
+
+    rows = []
+    for m, base in (("santext", 0.1), ("rantext", 0.5), ("rantext@content", 0.2)):
+        for e in (1.0, 4.0):
+            for seed in (0, 1):
+                attacks = {"identity": {"top1": base, "topk": base, "top1_perturbed": base,
+                                        "topk_perturbed": base, "top1_content": 0.3 + base,
+                                        "k": 1.0},
+                           "channel_map_frequency": {"top1": base + 0.1, "topk": 0.9,
+                                                     "top1_perturbed": base + 0.05 * seed,
+                                                     "topk_perturbed": 0.9,
+                                                     "top1_content": base, "k": 5.0}}
+                rows.append({"mechanism": m, "epsilon": e, "seed": seed,
+                             "prompt_cosine": 0.5 + e / 10, "prompt_cosine_std": 0.1,
+                             "words_changed": 0.4, "perturbed_share": 0.5,
+                             "epsilon_per_prompt": 20 * e, "ms_per_prompt": 3.0,
+                             "attacks": attacks, **strongest(attacks), "answer_cosine": 0.6})
+    report = {"config": {"top_k": 5, "n": 4, "shadow_n": 2, "seeds": [0, 1]},
+              "space": {"name": "toy", "words": 20, "dim": 2}, "created": "now",
+              "utility_floor": {"answer_cosine_floor": 0.57, "answer_cosine_floor_std": 0.1},
+              "inferdpt_published": INFERDPT_PUBLISHED, "results": rows,
+              "summary": summarize(rows)}
     paths = write_reports(report, tmp_path / "dp")
     assert [p.name for p in paths] == ["dp.json", "dp.md", "dp.png"]
     assert json.loads(paths[0].read_text())["results"] == rows
     md = paths[1].read_text()
-    assert md.count("| santext |") == 2 and "answer cos" in md
+    # summary + per-attack rows per epsilon, and eps 4 (cosine 0.9) in the RANTEXT comparison
+    assert md.count("| santext |") == 5
+    assert "noise floor" in md and "0.570" in md and "InferDPT" in md
+    assert "0.525 ± 0.025" in md  # rantext mean and spread over the two seeds
+    # content-word recovery: its own strongest attack (identity here), named beside it
+    assert "recovered (content words)" in md and "0.800 ± 0.000 (identity)" in md
     assert paths[2].stat().st_size > 10_000
 
 
@@ -61,7 +131,10 @@ def test_cli_lists_the_command_and_refuses_bad_input() -> None:
     runner = CliRunner()
     res = runner.invoke(app, ["eval", "dp", "--help"])
     assert res.exit_code == 0 and "--epsilons" in res.output and "--no-answers" in res.output
+    assert "--shadow-n" in res.output and "--seeds" in res.output
     res = runner.invoke(app, ["eval", "dp", "--mechanisms", "nope"])
+    assert res.exit_code != 0
+    res = runner.invoke(app, ["eval", "dp", "--mechanisms", "rantext@everything"])
     assert res.exit_code != 0
     res = runner.invoke(app, ["eval", "dp", "--epsilons", "1,-2"])
     assert res.exit_code != 0

@@ -677,7 +677,7 @@ def test_field_tables_list_the_allow_list_per_endpoint() -> None:
     assert not any(p.startswith("messages[].content") for p in chat_allowed if "type" not in p)
     assert "prompt (string)" not in allowed_fields("completions")
     with pytest.raises(KeyError):
-        walked_fields("responses")
+        walked_fields("no-such-endpoint")
 
 
 # --- property: planted values never get through --------------------------------------------------

@@ -178,7 +178,7 @@ def match_signatures(
             if len(targets) > 1:
                 d = (d - d.mean(1, keepdim=True)) / d.std(1, keepdim=True).clamp_min(1e-12)
             total = d if total is None else total + d
-        assert total is not None
+        assert total is not None  # nosec B101 # an internal invariant, not a security check
         k = min(max(topk, 2), total.shape[1])
         vals, idx = torch.topk(total, k, dim=1, largest=False)
         best.append(idx[:, :topk])

@@ -1,0 +1,148 @@
+"""Calendar dates in English, French, German, Spanish and Chinese: DATE_TIME and DATE_OF_BIRTH.
+
+One set of patterns serves two recognizers. ``date_of_birth`` needs a birth word nearby
+(``born``, ``DOB``, ``né le``, ``geboren``, ``nacido``, ``出生``) and wins overlaps; ``date_time``
+takes any full calendar date (day, month and year, or day and month name), validated as a real
+date between 1880 and 2100. Machine timestamps (``2024-01-01T12:00``, ``2024-01-01 12:00:00``)
+are left to the log they belong to. Whether plain dates are masked is the policy's choice
+(``entities: {DATE_TIME: {enabled: false}}``); dates of birth are always PHI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from veil.detect.patterns import Pattern, PatternRecognizer
+
+# Month names and abbreviations -> month number, all languages in one table (lower case,
+# accents kept; the matcher folds case).
+_MONTH_NAMES: dict[str, int] = {}
+for _i, _names in enumerate((
+    "january jan janvier janv janvier januar jän jänner enero ene",
+    "february feb février fevrier févr fevr februar febrero",
+    "march mar mars märz maerz marzo",
+    "april apr avril avr abril abr",
+    "may mai mayo",
+    "june jun juin juni junio",
+    "july jul juillet juil juli julio",
+    "august aug août aout agosto ago",
+    "september sep sept septembre septiembre setiembre",
+    "october oct octobre oktober okt octubre",
+    "november nov novembre noviembre",
+    "december dec décembre decembre déc dezember dez diciembre dic",
+), start=1):
+    for _n in _names.split():
+        _MONTH_NAMES[_n] = _i
+
+_MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTH_NAMES), key=len, reverse=True)) \
+    + ")"
+# Without a year only full names count ("Option 5 may work", "3 mar" are not dates).
+_MONTH_LONG = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTH_NAMES
+                                       if len(m) >= 4 or m == "mai"), key=len, reverse=True)) + ")"
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_ORD = r"(?:st|nd|rd|th|er|º|°|\.)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?|"
+            r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
+            r"donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|"
+            r"domingo),?\s+")
+_NB = r"(?<![\w/.:-])"
+_NA = r"(?![\w/-]|[.:]\d|\s?\d{1,2}:\d{2})"
+
+DATE_PATTERNS = [
+    # 2024-03-15, 2024/3/15, 2024.03.15
+    Pattern(rf"{_NB}{_Y}([-/.])(?:1[0-2]|0?[1-9])\1{_D}(?![\w/-]|[.:]\d|[T ]\d{{2}}:)",
+            0.6, re.ASCII),
+    # 15/03/2024, 03-15-2024, 15.03.24
+    Pattern(rf"{_NB}\d{{1,2}}([-/.])\d{{1,2}}\1(?:{_Y}|\d{{2}}){_NA}", 0.6, re.ASCII),
+    # 15 March 2024, 15. März 2024, 15 de marzo de 2024, 1er janvier 2024, Monday 3 May 2021
+    Pattern(rf"(?<!\w)(?:{_WEEKDAY})?{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH}\.?,?\s*(?:de[l]?\s+)?"
+            rf"{_Y}(?!\w)", 0.6, re.IGNORECASE),
+    # March 15, 2024 / Mar. 15th 2024
+    Pattern(rf"(?<!\w)(?:{_WEEKDAY})?{_MONTH}\.?\s+{_D}{_ORD},?\s+{_Y}(?!\w)", 0.6,
+            re.IGNORECASE),
+    # 15 March / le 15 mars / am 15. März (no year: still a personal date, lower score)
+    Pattern(rf"(?<!\w){_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH_LONG}(?![\w.]|\s*(?:de[l]?\s+)?\d)",
+            0.55, re.IGNORECASE),
+    # 2024年3月15日, 3月15日
+    Pattern(r"(?:(?:1[89]|20)\d\d\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]",
+            0.7),
+]
+
+_CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_NUMERIC_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_NUMERIC_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})")
+_WORD = re.compile(r"[^\W\d_]+")
+_NUM = re.compile(r"\d+")
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFC", s.lower())
+
+
+def parse_any_date(value: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date the patterns above match, or None if it is not a
+    real calendar date."""
+    v = value.strip()
+    cands: list[tuple[int | None, int, int]] = []
+    m = _CJK_DATE.fullmatch(v)
+    if m:
+        cands.append((int(m[1]) if m[1] else None, int(m[2]), int(m[3])))
+    m = _NUMERIC_YMD.fullmatch(v)
+    if m:
+        cands.append((int(m[1]), int(m[2]), int(m[3])))
+    m = _NUMERIC_DMY.fullmatch(v)
+    if m:
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        y = y + (1900 if y >= 30 else 2000) if y < 100 else y
+        cands += [(y, b, a), (y, a, b)]  # European day-first and US month-first
+    if not cands:
+        months = [_MONTH_NAMES[w] for w in map(_fold, _WORD.findall(v)) if w in _MONTH_NAMES]
+        nums = [int(n) for n in _NUM.findall(v)]
+        if months and nums:
+            day = nums[0]
+            found_year = next((n for n in nums[1:] if n >= 1000), None)
+            if nums[0] >= 1000 and len(nums) > 1:  # "2024, March 5" is not a pattern shape
+                return None
+            cands.append((found_year, months[-1], day))
+    for yy, mo, d in cands:
+        try:
+            dt.date(yy if yy is not None else 2000, mo, d)
+        except ValueError:
+            continue
+        if yy is None or 1880 <= yy <= 2100:
+            return yy, mo, d
+    return None
+
+
+def is_calendar_date(value: str) -> bool:
+    return parse_any_date(value) is not None
+
+
+def is_past_date(value: str) -> bool:
+    """A real calendar date not in the future (a birth date); a date without year passes."""
+    p = parse_any_date(value)
+    return p is not None and (p[0] is None or p[0] <= dt.date.today().year)
+
+
+BIRTH_CONTEXT = (
+    "born", "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "birth",
+    "b.", "née", "age",
+    # fr / de / es / zh
+    "né", "né le", "née le", "naissance", "date de naissance", "anniversaire", "geboren",
+    "geburtsdatum", "geburtstag", "geb.", "nacido", "nacida", "nació", "fecha de nacimiento",
+    "cumpleaños", "出生", "出生日期", "生日",
+)
+
+DATE_OF_BIRTH = PatternRecognizer(
+    name="date_of_birth", entity="DATE_OF_BIRTH", patterns=DATE_PATTERNS,
+    validate=is_past_date, context=BIRTH_CONTEXT,
+    context_required=True, context_window=32, context_boost=0.35,
+)
+
+DATE_TIME = PatternRecognizer(
+    name="date_time", entity="DATE_TIME", patterns=DATE_PATTERNS,
+    validate=is_calendar_date,
+)

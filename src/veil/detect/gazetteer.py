@@ -1,0 +1,239 @@
+"""Names, companies and cities from word lists, for languages without a usable NER model.
+
+No spaCy model for German or Spanish installs offline, and statistical English NER run on them
+flags capitalised nouns ("Dosis", "Quartal") as names. This recognizer reads the message's own
+language instead:
+
+* PERSON (every language): a known first + last name pair in any case (``juan garcía``,
+  ``MARIE DUPONT``: lower-case and all-caps names are where spaCy-based detectors fail).
+* PERSON (fr, de, es): a form of address or an introduction followed by capitalised words
+  (``Herr Müller``, ``Sra. López``, ``me llamo Ana``, ``je m'appelle Luc``); a known first name
+  of the language followed by capitalised words (``Jürgen Schmitt``, de/es) or alone (de/es).
+* ORGANIZATION: capitalised words ending in a legal form (``GmbH``, ``AG & Co. KG``, ``S.L.``,
+  ``SARL``, ``Ltd``, ``Inc.``), in every language.
+* LOCATION: German city names (Faker's ``de_DE`` list) and Spanish province names.
+
+Lists are Faker's locale providers, loaded once per process on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+
+from veil.detect.entity import Detection
+from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.recognizer import Recognizer
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_LOW = "a-zß-öø-ÿā-ž"
+_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_ANY = rf"[{_UP}{_LOW}]+(?:-[{_UP}{_LOW}]+)?"
+_PART = r"(?:de|del|de la|von|van|der|zu|du|le|la|y|da|dos|di)"
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_PART}[ \t]+)?{_CAP}){{0,2}}"
+
+_LOCALE_OF = {"de": ("de_DE", "de_AT", "de_CH"), "es": ("es_ES", "es_MX", "es_CO", "es_AR"),
+              "fr": ("fr_FR", "fr_CH", "fr_CA"), "en": ("en_US", "en_GB")}
+
+_TITLES = (r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|Señora?|Sr\.|Sra\.|Srta\.|Don|Doña|Dña\.|"
+           r"M\.|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle|Maître|Me\.)")
+# Introductions and greetings: any capitalised words after them are a name.
+_INTRO = (r"(?i:ich[ \t]+heiße|mein[ \t]+name[ \t]+ist|me[ \t]+llamo|mi[ \t]+nombre[ \t]+es|"
+          r"je[ \t]+m'appelle|je[ \t]+m’appelle|mon[ \t]+nom[ \t]+est|hallo|liebe|lieber|"
+          r"hola|querid[oa]|estimad[oa]|bonjour|salut|cher|chère|firmado|gezeichnet|"
+          r"saludos|cordialement|grüße|gruß|name|nombre|nom|patient(?:in)?|paciente)[,:]?")
+# Weaker cues ("an", "para", "à", "ich bin"): the first word must be a known first name.
+_WEAK = (r"(?i:an|von|mit|para|con|de|à|avec|pour|ich[ \t]+bin|soy|je[ \t]+suis|"
+         r"de[ \t]+la[ \t]+part[ \t]+de)")
+_TITLE_NAME = re.compile(rf"(?<![\w.])(?:{_TITLES})[ \t]+(?P<v>{_NAME})")
+_INTRO_NAME = re.compile(rf"(?<![\w])(?:{_INTRO})[ \t]+(?P<v>{_NAME})")
+_WEAK_NAME = re.compile(rf"(?<![\w])(?:{_WEAK})[ \t]+(?P<v>{_NAME})")
+_CAP_RUN = re.compile(rf"(?<![\w'’-]){_NAME}(?![\w'’-])")
+_WORD = re.compile(rf"(?<![\w'’-]){_ANY}(?![\w'’-])")
+_LEGAL = (r"(?:GmbH(?:[ \t]&[ \t]Co\.[ \t]KG(?:aA)?)?|AG(?:[ \t]&[ \t]Co\.[ \t](?:KG(?:aA)?|OHG))?|"
+          r"KGaA|KG|OHG(?:[ \t]mbH)?|GbR|e\.[ \t]?V\.|e\.[ \t]?G\.|SE|"
+          r"Stiftung[ \t]&[ \t]Co\.[ \t]KG|"
+          r"S\.A\.(?:U\.?|T\.|D\.?)?|S\.L\.(?:L\.|U\.|N\.E\.?)?|S\.Coop\.|S\.Com\.|S\.C\.P\.?|"
+          r"S\.A\.S\.|SARL|S\.A\.R\.L\.|SAS|SA|SL|et[ \t]Fils|Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|"
+          r"Corp\.?|N\.V\.|B\.V\.|S\.p\.A\.|S\.r\.l\.)")
+_ORG = re.compile(rf"(?<![\w])(?P<v>(?:(?:{_CAP}|[A-Z]{{2,}}|&|und|y|et|e)[ \t,]+){{0,3}}"
+                  rf"(?:{_CAP}|[A-Z]{{2,}})[ \t,]+{_LEGAL})(?![\w])")
+
+
+@functools.cache
+def _locale_names(lang: str, attr: str) -> frozenset[str]:
+    out: set[str] = set()
+    for loc in _LOCALE_OF.get(lang, ()):
+        try:
+            prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for a in (attr, f"{attr}_male", f"{attr}_female"):
+            for x in getattr(prov, a, ()) or ():
+                x = str(x)
+                if x.replace("-", "").isalpha() and len(x) > 2:
+                    out.add(x.casefold())
+    return frozenset(out)
+
+
+@functools.cache
+def _stop_words(lang: str) -> frozenset[str]:
+    try:
+        mod = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.casefold() for w in mod.STOP_WORDS)
+
+
+# Capitalised words of German/Spanish/French prompts that are also given names in some list.
+_COMMON = frozenset({"mark", "will", "may", "rose", "ernst", "kai", "heide", "golf", "hanna",
+                     "paris", "france", "gloria", "dolores", "pilar", "rosario", "luz", "paz",
+                     "cruz", "mar", "sol", "angel", "ángel", "jesús", "amparo", "consuelo",
+                     "remedios", "milagros", "rocío", "socorro", "esperanza", "fe", "bella",
+                     "august", "april", "juni", "juli", "mai", "china", "india", "florida",
+                     "georgia", "virginia", "carolina", "victoria", "lima", "santiago",
+                     "madrid", "berlin", "valencia", "sevilla", "toledo", "elba", "donau"})
+
+
+@functools.cache
+def _cities(lang: str) -> frozenset[str]:
+    names: set[str] = set()
+    if lang == "de":
+        for loc in ("de_DE", "de_AT"):
+            try:
+                prov = importlib.import_module(f"faker.providers.address.{loc}").Provider
+            except ImportError:
+                continue
+            names.update(str(c) for c in getattr(prov, "cities", ()) if len(str(c)) > 3)
+    if lang == "es":
+        prov = importlib.import_module("faker.providers.address.es_ES").Provider
+        names.update(str(s) for s in getattr(prov, "states", ()) if len(str(s)) > 3)
+    return frozenset(names)
+
+
+class GazetteerRecognizer(Recognizer):
+    """PERSON / ORGANIZATION / LOCATION from word lists, per message language."""
+
+    name = "name_gazetteer"
+    entities = ("PERSON", "ORGANIZATION", "LOCATION")
+    validated = False
+    language_aware = True
+    message_languages = ("en", "fr", "de", "es")
+
+    def analyze(self, text: str) -> list[Detection]:
+        return self.analyze_language(text, "en")
+
+    def analyze_language(self, text: str, language: str) -> list[Detection]:
+        out: list[Detection] = []
+
+        def emit(kind: str, s: int, e: int, score: float) -> None:
+            out.append(Detection(kind, s, e, score, self.name, text[s:e]))
+
+        first_any = first_names()
+        last_any = last_names()
+        own_first = _locale_names(language, "first_names")
+        own_last = _locale_names(language, "last_names")
+        stops = _stop_words(language) | _COMMON
+        ambiguous = ambiguous_first_names()
+        # lower-case and all-caps "first last" pairs, where capitalisation says nothing
+        words = list(_WORD.finditer(text))
+        for k in range(len(words) - 1):
+            a, b = words[k], words[k + 1]
+            fa, fb = a.group().casefold(), b.group().casefold()
+            if fa in stops or fb in stops or fa in ambiguous \
+                    or text[a.end():b.start()] not in (" ", "\t"):
+                continue
+            if not ((fa in first_any or fa in own_first) and (fb in last_any or fb in own_last)):
+                continue
+            end = b.end()
+            if k + 2 < len(words):
+                c = words[k + 2]
+                fc = c.group().casefold()
+                if text[b.end():c.start()] == " " and fc not in stops and (
+                        fc in last_any or fc in own_last):
+                    end = c.end()
+            # both words on the name lists: stronger than a model's ORG/LOC guess
+            emit("PERSON", a.start(), end, 0.85)
+        if language == "en":
+            self._orgs(text, emit)
+            return _drop_inside_orgs(out)
+        for rx in (_TITLE_NAME, _INTRO_NAME, _WEAK_NAME):
+            for m in rx.finditer(text):
+                s, e = self._name_span(text, m.start("v"), m.end("v"), stops, language,
+                                       need_known=rx is _WEAK_NAME)
+                if e > s:
+                    emit("PERSON", s, e, 0.8 if rx is not _WEAK_NAME else 0.75)
+        if language in ("de", "es"):
+            # known first names of the language, with the capitalised words after them
+            for m in _CAP_RUN.finditer(text):
+                toks = list(re.finditer(r"\S+", m.group()))
+                for k, t in enumerate(toks):
+                    w = t.group().casefold()
+                    if w in stops or w in ambiguous or not (w in own_first or (
+                            w in first_any and k + 1 < len(toks))):
+                        continue
+                    s = m.start() + t.start()
+                    e = m.start() + t.end()
+                    for t2 in toks[k + 1:]:
+                        w2 = t2.group().casefold()
+                        if w2 in stops or (w2 in own_first and w2 not in own_last
+                                           and w2 not in last_any):
+                            break
+                        e = m.start() + t2.end()
+                    emit("PERSON", s, e, 0.75 if e > m.start() + t.end() else 0.7)
+                    break
+            for city in _city_regex(language).finditer(text) if _cities(language) else ():
+                emit("LOCATION", city.start(), city.end(), 0.7)
+        self._orgs(text, emit)
+        return _drop_inside_orgs(out)
+
+    @staticmethod
+    def _orgs(text: str, emit: object) -> None:
+        assert callable(emit)  # nosec B101 # an internal invariant, not a security check
+        for m in _ORG.finditer(text):
+            s, e = m.span("v")
+            # a sentence-initial verb or article is not part of the name ("Schreib Müller AG")
+            while True:
+                first = re.match(r"\S+[ \t]+", text[s:e])
+                if first is None or first.group().strip().casefold() not in _VERBS_AND_ARTICLES:
+                    break
+                s += first.end()
+            emit("ORGANIZATION", s, e, 0.85)
+
+    @staticmethod
+    def _name_span(text: str, s: int, e: int, stops: frozenset[str], language: str, *,
+                   need_known: bool) -> tuple[int, int]:
+        toks = list(re.finditer(r"\S+", text[s:e]))
+        keep = 0
+        for t in toks:
+            if t.group().casefold() in stops:
+                break
+            keep = t.end()
+        if need_known and toks:
+            w = toks[0].group().casefold()
+            if w in ambiguous_first_names() or w in _COMMON or not (
+                    w in first_names() or w in _locale_names(language, "first_names")):
+                return s, s
+        return s, s + keep
+
+
+def _drop_inside_orgs(found: list[Detection]) -> list[Detection]:
+    """A name inside a company name ("Armando Mendez Prada S.L.") is the company's."""
+    orgs = [d for d in found if d.type == "ORGANIZATION"]
+    return [d for d in found if d.type != "PERSON" or not any(
+        o.start <= d.start and d.end <= o.end for o in orgs)]
+
+
+_VERBS_AND_ARTICLES = frozenset({
+    "schreib", "schreibe", "sende", "schick", "schicke", "der", "die", "das", "den", "dem",
+    "des", "ein", "eine", "bei", "von", "mit", "für", "an", "und", "escribe", "envía", "envia",
+    "redacta", "manda", "el", "la", "los", "las", "un", "una", "de", "del", "con", "para", "y",
+    "rédige", "redige", "écris", "ecris", "envoie", "le", "les", "une", "chez", "pour", "et",
+    "write", "send", "the", "a", "at", "for", "with", "and", "to", "from"})
+
+
+@functools.cache
+def _city_regex(lang: str) -> re.Pattern[str]:
+    names = sorted(_cities(lang), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

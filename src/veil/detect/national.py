@@ -1,0 +1,203 @@
+"""National identifiers, tax and bank numbers of other countries, declared Presidio-style.
+
+Each block is a regex for the written shapes, the python-stdnum module of that number as the
+validator (check digits, embedded dates, region codes), context words in the languages the
+number is written in, and a base score. Numbers whose check digit passes by chance for one
+random digit run in ten or eleven (Canadian SIN, ABA routing, German tax id without context)
+need a context word or score below a well-formed phone number, so that the overlap goes to the
+right type only when the text says what the number is.
+
+Patterns use ASCII word boundaries (``re.ASCII``): an id written against Chinese text
+(``身份证号110101199003071234``) has no space before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.br import cnpj, cpf
+from stdnum.ca import sin
+from stdnum.cn import ric
+from stdnum.de import idnr
+from stdnum.es import dni, nie
+from stdnum.fr import nir
+from stdnum.gb import nhs
+from stdnum.in_ import aadhaar, pan
+from stdnum.it import codicefiscale
+from stdnum.us import itin, rtn
+
+from veil.detect.patterns import Pattern, PatternRecognizer
+from veil.detect.recognizer import Recognizer
+from veil.detect.validators import stdnum_check
+
+_A = re.ASCII
+_AI = re.ASCII | re.IGNORECASE
+# Digit-run boundaries: no digit, letter or joining separator either side.
+_L = r"(?<![A-Za-z0-9_./-])"
+_R = r"(?![A-Za-z0-9_-]|[./]\d)"
+# A checksum-valid number with its context word scores 1.0: above a phone (0.95 at most), so
+# "NHS number 943 476 5919" is an NHS number, not a British phone.
+
+NATIONAL_ID_TYPES = ("UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR", "IN_PAN", "CN_RESIDENT_ID",
+                     "FR_NIR", "DE_TAX_ID", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "BR_CPF",
+                     "BR_CNPJ", "US_ITIN", "ABA_ROUTING")
+
+UK_NHS = PatternRecognizer(
+    name="uk_nhs", entity="UK_NHS",
+    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A)],
+    validate=stdnum_check(nhs),
+    context=("nhs", "national health", "health service", "nhs no", "patient number"),
+    # one random 10-digit run in eleven passes the check: without the word it is no NHS number
+    context_required=True, context_boost=0.5,
+)
+
+# HMRC format: two prefix letters (not D, F, I, Q, U, V; second not O; a few pairs never
+# issued), six digits, suffix A-D. No check digit exists, so the format is the validation.
+UK_NINO = PatternRecognizer(
+    name="uk_nino", entity="UK_NINO",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z]"
+                      r"[A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])", 0.85, _A)],
+    context=("national insurance", "nino", "ni number", "ni no", "insurance number"),
+    context_boost=0.15, validated=True,
+)
+
+# Placeholder and test numbers ("ZZ 91 41 77 T", "QQ 12 34 56 C") break the HMRC rules but
+# are written where real ones would be: with the word, any two letters, six digits, a letter.
+UK_NINO_CONTEXT = PatternRecognizer(
+    name="uk_nino_context", entity="UK_NINO",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Z](?![A-Za-z0-9])", 0.5,
+                      _A)],
+    context=("national insurance", "nino", "ni number", "ni no", "insurance number"),
+    context_required=True, context_boost=0.45, validated=True,
+)
+
+CA_SIN = PatternRecognizer(
+    name="ca_sin", entity="CA_SIN",
+    patterns=[Pattern(rf"{_L}[1-79]\d{{2}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.6, _A)],
+    validate=stdnum_check(sin),
+    context=("sin", "social insurance", "numéro d'assurance sociale", "nas", "canada",
+             "canadian"),
+    context_required=True, context_boost=0.4,
+)
+
+IN_AADHAAR = PatternRecognizer(
+    name="in_aadhaar", entity="IN_AADHAAR",
+    patterns=[Pattern(rf"{_L}[2-9]\d{{3}}([ -]?)\d{{4}}\1\d{{4}}{_R}", 0.6, _A)],
+    validate=stdnum_check(aadhaar),
+    context=("aadhaar", "aadhar", "adhaar", "uidai", "uid", "आधार"),
+    context_boost=0.4,
+)
+
+IN_PAN = PatternRecognizer(
+    name="in_pan", entity="IN_PAN",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![A-Za-z0-9])",
+                      0.85, _A)],
+    validate=stdnum_check(pan),
+    context=("pan", "permanent account", "income tax"), context_boost=0.15,
+)
+
+def _cn_ric(value: str) -> bool:
+    """stdnum's check digit and birth date; an administrative-division code missing from its
+    table (codes are retired and created every year) does not make the number less of an id."""
+    v = value.upper()
+    try:
+        return bool(ric.validate(v))
+    except Exception:  # noqa: BLE001 - a validator never raises on bad input
+        pass
+    try:
+        ric.get_birth_date(v)
+        return bool(ric.calc_check_digit(v) == v[-1])
+    except Exception:  # noqa: BLE001
+        return False
+
+
+CN_RESIDENT_ID = PatternRecognizer(
+    name="cn_resident_id", entity="CN_RESIDENT_ID",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
+                      r"(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![A-Za-z0-9])", 0.95, _A)],
+    validate=_cn_ric,
+    context=("身份证", "身份证号", "证件号", "resident id", "id card"), context_boost=0.05,
+)
+
+FR_NIR = PatternRecognizer(
+    name="fr_nir", entity="FR_NIR",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[1-478] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?"
+                      r"(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![A-Za-z0-9])", 0.9, _A)],
+    validate=stdnum_check(nir),
+    context=("sécurité sociale", "securite sociale", "nir", "insee", "numéro de sécu", "sécu",
+             "carte vitale", "social security"),
+    context_boost=0.1,
+)
+
+DE_TAX_ID = PatternRecognizer(
+    name="de_tax_id", entity="DE_TAX_ID",
+    patterns=[Pattern(rf"{_L}[1-9]\d(?: ?\d{{3}}){{3}}{_R}", 0.6, _A),
+              Pattern(rf"{_L}[1-9]\d{{10}}{_R}", 0.6, _A)],
+    validate=stdnum_check(idnr),
+    context=("steuer-id", "steuerid", "steuer id", "steuer-identifikationsnummer",
+             "steueridentifikationsnummer", "identifikationsnummer", "idnr", "steuernummer",
+             "tax id", "tin"),
+    context_boost=0.4,
+)
+
+ES_NIF = PatternRecognizer(
+    name="es_nif", entity="ES_NIF",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])\d{8}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.9, _A)],
+    validate=stdnum_check(dni),
+    context=("dni", "nif", "documento nacional", "identidad"), context_boost=0.1,
+)
+
+ES_NIE = PatternRecognizer(
+    name="es_nie", entity="ES_NIE",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[XYZxyz][ -]?\d{7}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.9,
+                      _A)],
+    validate=stdnum_check(nie),
+    context=("nie", "extranjero", "extranjería", "identidad"), context_boost=0.1,
+)
+
+IT_FISCAL_CODE = PatternRecognizer(
+    name="it_fiscal_code", entity="IT_FISCAL_CODE",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{6}[\dLMNPQRSTUV]{2}[A-EHLMPRST][\dLMNPQRSTUV]{2}"
+                      r"[A-Z][\dLMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])", 0.95, _AI)],
+    validate=stdnum_check(codicefiscale),
+    context=("codice fiscale", "cf", "fiscal code"), context_boost=0.05,
+)
+
+BR_CPF = PatternRecognizer(
+    name="br_cpf", entity="BR_CPF",
+    patterns=[Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.9, _A),
+              Pattern(rf"{_L}\d{{11}}{_R}", 0.45, _A)],
+    validate=stdnum_check(cpf),
+    context=("cpf", "cadastro de pessoas"), context_boost=0.55,
+)
+
+BR_CNPJ = PatternRecognizer(
+    name="br_cnpj", entity="BR_CNPJ",
+    patterns=[Pattern(rf"{_L}\d{{2}}\.\d{{3}}\.\d{{3}}/\d{{4}}-\d{{2}}{_R}", 0.95, _A),
+              Pattern(rf"{_L}\d{{14}}{_R}", 0.45, _A)],
+    validate=stdnum_check(cnpj),
+    context=("cnpj", "cadastro nacional"), context_boost=0.55,
+)
+
+US_ITIN = PatternRecognizer(
+    name="us_itin", entity="US_ITIN",
+    patterns=[Pattern(rf"{_L}9\d{{2}}([- .]?)(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\1\d{{4}}{_R}",
+                      0.6, _A)],
+    validate=stdnum_check(itin),
+    context=("itin", "individual taxpayer", "taxpayer identification", "tax id"),
+    context_boost=0.4,
+)
+
+ABA_ROUTING = PatternRecognizer(
+    name="aba_routing", entity="ABA_ROUTING",
+    patterns=[Pattern(rf"{_L}[0-36-9]\d{{3}}-?\d{{4}}-?\d{_R}", 0.6, _A)],
+    validate=stdnum_check(rtn),
+    context=("routing", "aba", "rtn", "transit number", "routing number", "bank routing"),
+    context_required=True, context_boost=0.4,
+)
+
+
+#: In registration order (``veil.detect.builtin`` registers them after the US SSN).
+NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
+    UK_NHS, UK_NINO, UK_NINO_CONTEXT, CA_SIN, IN_AADHAAR, IN_PAN, CN_RESIDENT_ID, FR_NIR,
+    DE_TAX_ID, ES_NIF, ES_NIE, IT_FISCAL_CODE, BR_CPF, BR_CNPJ, US_ITIN, ABA_ROUTING)

@@ -1,0 +1,95 @@
+"""Typed event streams (the Responses API, Anthropic Messages): ``event: <type>`` + ``data:``
+frames, no ``[DONE]``, and the API's own error event.
+
+The serving layer (:func:`.serving.serve` through :func:`.streaming.restored_sse`) frames every
+stream the OpenAI chat way: one ``data:`` event per restored event, an OpenAI error event when
+the stream fails, then ``data: [DONE]``. :func:`reframe` turns that into the typed framing. A
+restorer that must send several events for one upstream event (a held-back tail before a
+``done`` event) returns them as one :func:`batch`, which is unpacked here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from veil.wire.sse import DONE
+
+Body = dict[str, Any]
+
+_BATCH = "veil.batch"
+
+
+def batch(events: list[Body]) -> Body | None:
+    """What a restorer returns for ``events`` (None: nothing to send)."""
+    if not events:
+        return None
+    if len(events) == 1:
+        return events[0]
+    return {"type": _BATCH, "events": events}
+
+
+def frame(event: Body) -> bytes:
+    data = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
+    return f"event: {event.get('type', 'message')}\ndata: {data}\n\n".encode()
+
+
+async def reframe(
+    chunks: AsyncIterator[bytes],
+    *,
+    error_event: Callable[[Body], Body],
+    number: bool = False,
+) -> AsyncIterator[bytes]:
+    """Typed frames for the ``data:`` events of ``chunks``. ``error_event`` builds the API's
+    error event from an OpenAI error body; ``number``: add ``sequence_number`` (Responses)."""
+    seq = 0
+    async for raw in chunks:
+        if raw == DONE:
+            continue
+        text = raw.decode()
+        payload = json.loads(text[text.index(":") + 1 :].strip())
+        if isinstance(payload.get("error"), dict) and "type" not in payload:
+            events = [error_event(payload["error"])]
+        elif payload.get("type") == _BATCH:
+            events = payload["events"]
+        else:
+            events = [payload]
+        for ev in events:
+            if number:
+                ev["sequence_number"] = seq
+                seq += 1
+            yield frame(ev)
+
+
+async def primed(
+    upstream_events: AsyncIterator[Body],
+    translate: Callable[[Body], list[Body]],
+    start: Callable[[], list[Body]],
+    finish: Callable[[], list[Body]],
+) -> AsyncIterator[Body]:
+    """Translated events: the first upstream event is awaited before the opening events are
+    produced, so a failure to start stays an HTTP error instead of an error inside a stream."""
+    it = upstream_events.__aiter__()
+    try:
+        try:
+            first: Body | None = await it.__anext__()
+        except StopAsyncIteration:
+            first = None
+        for ev in start():
+            yield ev
+        if first is not None:
+            for ev in translate(first):
+                yield ev
+            async for chunk in it:
+                for ev in translate(chunk):
+                    yield ev
+        for ev in finish():
+            yield ev
+    finally:
+        close = getattr(it, "aclose", None)
+        if close is not None:
+            await close()  # release the upstream connection now, not at garbage collection
+
+
+__all__ = ["batch", "frame", "primed", "reframe"]

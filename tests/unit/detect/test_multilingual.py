@@ -1,0 +1,94 @@
+"""Per-message language detection and the zh / fr / de / es pipelines (real models: jieba,
+lingua, spaCy's French pipeline), false positives on ordinary words, locale pseudonyms."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from faker import Faker
+
+from veil.detect import DetectionEngine
+from veil.detect.language import detect_language
+from veil.mask.synthetic import generate, value_locale
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("请给张伟发一封邮件，确认明天的会议。", "zh"),
+    ("Rédige un e-mail pour confirmer le rendez-vous de demain.", "fr"),
+    ("Schreib eine kurze Nachricht wegen der Rechnung an die Buchhaltung.", "de"),
+    ("Escribe un correo sobre la factura pendiente del mes pasado.", "es"),
+    # names, addresses and e-mails do not make an English sentence German
+    ("Send the invoice to Jürgen Müller at Hauptstraße 5 (jurgen@example.de).", "en"),
+    ("ok", "en"),
+])
+def test_language_of_a_message(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.slow
+def test_chinese_names_addresses_orgs_ids_and_phones(ner_engine: DetectionEngine, found) -> None:
+    text = ("请给北京市朝阳区建国路88号的张伟发邮件，手机13812345678，邮箱zhang.wei@example.com。"
+            "抄送华为技术有限公司的王建国先生，身份证号11010519491231002X。")
+    got = found(ner_engine, text)
+    for item in [("LOCATION", "北京市朝阳区建国路88号"), ("PERSON", "张伟"),
+                 ("PHONE", "13812345678"), ("EMAIL", "zhang.wei@example.com"),
+                 ("ORGANIZATION", "华为技术有限公司"), ("PERSON", "王建国"),
+                 ("CN_RESIDENT_ID", "11010519491231002X")]:
+        assert item in got
+    # full-width digits and punctuation: found, reported at the original offsets
+    wide = "电话：１３８１２３４５６７８。"
+    assert found(ner_engine, wide) == [("PHONE", "１３８１２３４５６７８")]
+
+
+@pytest.mark.slow
+def test_french_names_phones_and_nir(ner_engine: DetectionEngine, found) -> None:
+    got = found(ner_engine, "Rédige un e-mail à Marie Dupont, joignable au 06 12 34 56 78, "
+                            "NIR 1 72 02 32 013 121 26.")
+    assert ("PERSON", "Marie Dupont") in got
+    assert ("PHONE", "06 12 34 56 78") in got
+    assert ("FR_NIR", "1 72 02 32 013 121 26") in got
+    assert not [v for t, v in got if v.startswith("Rédige")]
+
+
+@pytest.mark.slow
+def test_german_and_spanish_names_from_gazetteers(ner_engine: DetectionEngine, found) -> None:
+    got = found(ner_engine, "Schreib eine Nachricht an Herrn Jürgen Schmitt von der "
+                            "Müller GmbH wegen der Dosis im Quartal.")
+    assert ("PERSON", "Jürgen Schmitt") in got and ("ORGANIZATION", "Müller GmbH") in got
+    assert not [v for _, v in got if v in ("Dosis", "Quartal", "Schreib")]
+    got = found(ner_engine, "Escribe un correo a juan garcía de Construcciones Pérez S.L., "
+                            "su teléfono es 612 345 678.")
+    assert ("PERSON", "juan garcía") in got
+    assert ("ORGANIZATION", "Construcciones Pérez S.L.") in got
+    assert ("PHONE", "612 345 678") in got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Rédige un poème court sur l'automne.",
+    "Résume cet article en trois points, s'il te plaît.",
+    "Schreib ein kurzes Gedicht über den Herbst.",
+    "Wie hoch ist die übliche Dosis bei Kopfschmerztabletten?",
+    "Erstelle eine Gliederung für den Bericht zum dritten Quartal.",
+    "Escribe un poema corto sobre el otoño.",
+    "给我推荐三本适合初学者的编程书。",
+    "写一个Python函数，计算列表的平均值。",
+    "Mr. and Dr. are titles, not names.",
+])
+def test_prompts_without_pii_get_no_detection(ner_engine: DetectionEngine, found,
+                                              text: str) -> None:
+    assert found(ner_engine, text) == []
+
+
+@pytest.mark.parametrize("value,locale", [("Marie Dupont", "fr_FR"), ("Jürgen Schmitt", "de_DE"),
+                                          ("juan garcía", "es_ES"), ("张伟", "zh_CN"),
+                                          ("Jane Doe", "en_US")])
+def test_pseudonyms_in_the_values_own_locale(value: str, locale: str) -> None:
+    assert value_locale(value) == locale
+    out = generate("PERSON", value, random.Random(4), Faker("en_US"))
+    assert out != value
+    if locale == "zh_CN":
+        assert len(out) == len(value) and all("\u4e00" <= c <= "\u9fff" for c in out)
+    else:
+        assert value_locale(out) in (locale, "en_US") and out.islower() == value.islower()

@@ -1,0 +1,165 @@
+"""Structured classes: IPv6 forms, CIDR, SSN separators, card lengths, IBAN separators, taproot,
+IDN e-mails and domains, national identifiers, dates, phone-region policy, titles.
+
+Pattern engine only (no model load): these run in well under a second.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.config import Policy
+from veil.detect import DetectionEngine
+
+
+@pytest.mark.parametrize("value", [
+    "fe80::1%eth0", "::ffff:192.0.2.128", "::1", "::", "2001:db8::/32", "2001:db8::",
+    "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "[::1]",
+])
+def test_ipv6_forms_are_masked_whole(pattern_engine: DetectionEngine, found, value: str) -> None:
+    text = f"the host {value} answered"
+    want = value.strip("[]")
+    assert ("IP_ADDRESS", want) in found(pattern_engine, text)
+
+
+@pytest.mark.parametrize("text", ["a = b[::2]", "std::vector<int>", "x[::-1]", "a::b"])
+def test_code_colons_are_not_ipv6(pattern_engine: DetectionEngine, found, text: str) -> None:
+    assert not [t for t, _ in found(pattern_engine, text) if t == "IP_ADDRESS"]
+
+
+def test_ipv4_cidr_is_an_ip_not_a_phone(pattern_engine: DetectionEngine, found) -> None:
+    assert found(pattern_engine, "allow 10.0.0.0/8 and 192.168.1.0/24") == [
+        ("IP_ADDRESS", "10.0.0.0/8"), ("IP_ADDRESS", "192.168.1.0/24")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("SSN 536.22.8526 on file", "536.22.8526"),
+    ("SSN 536 22 8526 on file", "536 22 8526"),
+    ("my ssn is 536228526", "536228526"),
+    ("social security number: 536-22-8526, phone number below", "536-22-8526"),
+])
+def test_ssn_any_separator_beats_phone(pattern_engine: DetectionEngine, found, text: str,
+                                       value: str) -> None:
+    assert ("US_SSN", value) in found(pattern_engine, text)
+
+
+@pytest.mark.parametrize("card", ["378282246310005", "6200000000000005", "4222222222222",
+                                  "6222021234567890128", "30569309025904", "3782 822463 10005"])
+def test_cards_of_every_length(pattern_engine: DetectionEngine, found, card: str) -> None:
+    assert found(pattern_engine, f"card {card} please") == [("CREDIT_CARD", card)]
+
+
+@pytest.mark.parametrize("iban", ["DE89-3704-0044-0532-0130-00", "DE89 3704 0044 0532 0130 00",
+                                  # mod-97 valid, bank code stdnum's Belgian module rejects
+                                  "BE71096123456769"])
+def test_iban_separators_and_mod97(pattern_engine: DetectionEngine, found, iban: str) -> None:
+    from stdnum import iban as std
+
+    assert std.is_valid(iban.replace("-", ""), check_country=False)
+    assert ("IBAN", iban) in found(pattern_engine, f"IBAN: {iban}.")
+
+
+def test_taproot_address(pattern_engine: DetectionEngine, found) -> None:
+    addr = "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"
+    assert found(pattern_engine, f"send to {addr} now") == [("CRYPTO_WALLET", addr)]
+    broken = addr[:-1] + "1"
+    assert found(pattern_engine, f"send to {broken} now") == []
+
+
+@pytest.mark.parametrize("email", ["jürgen@müller.de", "user@xn--mller-kva.de",
+                                   "zoë.dupré@société.fr"])
+def test_idn_and_punycode_emails(pattern_engine: DetectionEngine, found, email: str) -> None:
+    assert found(pattern_engine, f"write to {email} today") == [("EMAIL", email)]
+
+
+def test_email_against_chinese_text(pattern_engine: DetectionEngine, found) -> None:
+    assert ("EMAIL", "zhang.wei@example.com") in found(
+        pattern_engine, "邮箱是zhang.wei@example.com，谢谢")
+
+
+@pytest.mark.parametrize("text,domains", [
+    ("see acme-payroll.com and bücher.de", ["acme-payroll.com", "bücher.de"]),
+    ("run setup.py, read README.md, call user.name and df.to(x)", []),
+    ("ASP.NET and U.S.A are not hosts", []),
+])
+def test_bare_domains(pattern_engine: DetectionEngine, found, text: str,
+                      domains: list[str]) -> None:
+    assert [v for t, v in found(pattern_engine, text) if t == "URL"] == domains
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("NHS number 943 476 5919", "UK_NHS", "943 476 5919"),
+    ("NINO: AB 12 34 56 C", "UK_NINO", "AB 12 34 56 C"),
+    ("national insurance number ZZ 91 41 77 T", "UK_NINO", "ZZ 91 41 77 T"),
+    ("SIN 278 018 460", "CA_SIN", "278 018 460"),
+    ("Aadhaar 2341 2341 2346", "IN_AADHAAR", "2341 2341 2346"),
+    ("PAN ABCPE1234F", "IN_PAN", "ABCPE1234F"),
+    ("身份证号11010519491231002X，谢谢", "CN_RESIDENT_ID", "11010519491231002X"),
+    ("NIR 1 72 02 32 013 121 26", "FR_NIR", "1 72 02 32 013 121 26"),
+    ("Steuer-ID 86095742719", "DE_TAX_ID", "86095742719"),
+    ("DNI 12345678Z", "ES_NIF", "12345678Z"),
+    ("NIE X1234567L", "ES_NIE", "X1234567L"),
+    ("codice fiscale RSSMRA85T10A562S", "IT_FISCAL_CODE", "RSSMRA85T10A562S"),
+    ("CPF 111.444.777-35", "BR_CPF", "111.444.777-35"),
+    ("CNPJ 11.222.333/0001-81", "BR_CNPJ", "11.222.333/0001-81"),
+    ("ITIN 912-70-1234", "US_ITIN", "912-70-1234"),
+    ("routing number 021000021", "ABA_ROUTING", "021000021"),
+])
+def test_national_ids(pattern_engine: DetectionEngine, found, text: str, kind: str,
+                      value: str) -> None:
+    assert (kind, value) in found(pattern_engine, text)
+
+
+@pytest.mark.parametrize("text", ["SIN 278 018 461", "DNI 12345678A", "NIR 1 72 02 32 013 121 27",
+                                  "routing 021000022", "Order 021000021 shipped"])
+def test_national_ids_need_their_checksum_or_context(pattern_engine: DetectionEngine, found,
+                                                     text: str) -> None:
+    kinds = {t for t, _ in found(pattern_engine, text)}
+    assert not kinds & {"CA_SIN", "ES_NIF", "FR_NIR", "ABA_ROUTING"}
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Meeting on 12 mars 2024.", "12 mars 2024"),
+    ("Termin am 15. März 2024", "15. März 2024"),
+    ("el 3 de mayo de 2021", "3 de mayo de 2021"),
+    ("会议在2023年5月12日举行", "2023年5月12日"),
+    ("due March 15, 2024", "March 15, 2024"),
+    ("due 2024-03-15", "2024-03-15"),
+])
+def test_dates_in_several_languages(pattern_engine: DetectionEngine, found, text: str,
+                                    value: str) -> None:
+    assert ("DATE_TIME", value) in found(pattern_engine, text)
+
+
+def test_birth_dates_are_dates_of_birth(pattern_engine: DetectionEngine, found) -> None:
+    assert ("DATE_OF_BIRTH", "12 mars 1985") in found(pattern_engine, "née le 12 mars 1985")
+    assert found(pattern_engine, "Option 5 may work; log 2024-01-01T10:00:00Z") == []
+
+
+def test_dates_can_be_turned_off_by_policy(found) -> None:
+    engine = DetectionEngine(Policy(ner=False, entities={"DATE_TIME": {"enabled": False}}))
+    assert found(engine, "Meeting on 12 mars 2024.") == []
+
+
+def test_bare_digits_are_not_phones_without_context_or_region(found) -> None:
+    plain = DetectionEngine(Policy(ner=False))
+    assert found(plain, "Reference 4155552671 attached") == []
+    assert found(plain, "call me at 4155552671") == [("PHONE", "4155552671")]
+    assert found(plain, "reach me at (415) 555-2671") == [("PHONE", "(415) 555-2671")]
+    us = DetectionEngine(Policy(ner=False, phone_regions=["US"]))
+    assert found(us, "Reference 4155552671 attached") == [("PHONE", "4155552671")]
+
+
+def test_new_types_have_synthetic_values() -> None:
+    import random
+
+    from faker import Faker
+
+    from veil.detect.national import CN_RESIDENT_ID, FR_NIR, UK_NHS
+    from veil.mask.synthetic import generate
+
+    rng, fake = random.Random(1), Faker("en_US")
+    for rec, value in ((UK_NHS, "943 476 5919"), (FR_NIR, "1 72 02 32 013 121 26"),
+                       (CN_RESIDENT_ID, "11010519491231002X")):
+        out = generate(rec.entity, value, rng, fake)
+        assert out != value and rec.validate is not None and rec.validate(out) is True
