@@ -2,7 +2,8 @@
 
 While sealed (``<home>/custody.json`` exists and fewer than the threshold of shares arrived),
 every ``/v1/*`` route but ``/v1/attestation`` answers 503 ``gateway_sealed``, ``/healthz`` 200
-and ``/readyz`` 503 (its vault check raises :class:`~veil.errors.VaultSealedError`). Admin routes (admin key):
+and ``/readyz`` 503 (its vault check raises :class:`~veil.errors.VaultSealedError`).
+Admin routes (admin key):
 
 - ``GET /admin/unseal``: seal status and the sealed shares (public material: each custodian
   decrypts their own with their private key, locally);
