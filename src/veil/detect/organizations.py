@@ -25,8 +25,9 @@ _LOW = "a-zß-öø-ÿā-ž"
 # ``Sanders-Gill``, ``3M``), never a lone lower-case word.
 _TOK = (rf"(?:(?:[{_UP}]|[0-9]+[{_UP}{_LOW}])[{_UP}{_LOW}0-9]*(?:['’-][{_UP}{_LOW}0-9]+)*|"
         rf"[{_UP}]\.(?:[{_UP}]\.)*)")
-# Lower-case words allowed inside a name ("Bank of the West", "Ernst and Young").
-_CONN = r"(?:of|the|for|and|&|de|du|des|del|della|di|van|der|den|von|e|y|et|und|i|da|do|dos)"
+# Lower-case words allowed inside a name ("Ernst and Young", "Banco de Chile"). Not "of":
+# "Daniel Andreasen of SJW Group" is a person and a company ("Bank of X" has its own rule).
+_CONN = r"(?:and|&|de|du|des|del|della|di|van|der|den|von|e|y|et|und|da|do|dos)"
 _BODY = rf"{_TOK}(?:[ \t]+(?:{_CONN}[ \t]+)*{_TOK}){{0,5}}"
 
 # Legal forms. Two-letter ones must not be followed by a postcode ("Calgary AB T2P", "Denver
@@ -64,6 +65,40 @@ _OF_RX = re.compile(
 _SURNAME = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’-][{_UP}]?[{_LOW}]+)*"
 _FIRM_RX = re.compile(rf"(?<![\w&])(?P<v>{_SURNAME}(?:,[ \t]+{_SURNAME})*"
                       rf",?[ \t]+(?:and|&|e|y|et|und|i)[ \t]+{_SURNAME})(?![\w&]|[ \t]+[{_UP}])")
+
+# Cheap anchors: the full patterns run only where their last word (or "of", "&") occurs,
+# backwards over a window, so prompts without one pay a single scan each.
+_LEGAL_AT = re.compile(rf"[ \t,](?P<a>{_LEGAL})(?![\w&]|[ \t]+(?:[A-Z]\d|\d))")
+_HEAD_AT = re.compile(rf"[ \t](?P<a>{_HEAD})(?![\w&])")
+_OF_HEADS = frozenset({"Bank", "University", "College", "Institute", "Ministry", "Academy",
+                       "Museum", "Church", "Diocese", "Archdiocese", "Bureau", "Office"})
+_FIRM_AT = re.compile(rf"[ \t](?P<a>(?:and|&|e|y|et|und|i)[ \t]+{_SURNAME})"
+                      rf"(?![\w&]|[ \t]+[{_UP}])")
+_WINDOW = 120
+
+
+def _anchored(rx: re.Pattern[str], anchor: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``rx`` that end where an ``anchor`` match ends, leftmost start first."""
+    out: list[re.Match[str]] = []
+    for a in anchor.finditer(text):
+        for m in rx.finditer(text, max(0, a.start() - _WINDOW), a.end()):
+            if m.end("v") == a.end("a"):
+                out.append(m)
+                break
+    return out
+
+
+def _has_of_institution(text: str) -> bool:
+    """Whether "<institution word> of " occurs (plain string search: far cheaper than a regex
+    scan of every prompt that merely says "of")."""
+    i = text.find(" of ")
+    while i != -1:
+        if text[max(0, i - 12):i].rsplit(None, 1)[-1:] and \
+                text[max(0, i - 12):i].rsplit(None, 1)[-1] in _OF_HEADS:
+            return True
+        i = text.find(" of ", i + 1)
+    return False
+
 
 # Legal forms that are also province/state codes, and the house number that shows an address.
 _PLACE_CODES = frozenset({"AB", "AG", "SA", "NV", "HB", "KG", "BV"})
@@ -127,15 +162,16 @@ class OrganizationRecognizer(Recognizer):
 
         if not any(c.isupper() for c in text):
             return out
-        for m in _LEGAL_RX.finditer(text):
+        for m in _anchored(_LEGAL_RX, _LEGAL_AT, text):
             if m.group("v")[-2:] in _PLACE_CODES and _NUMBER_BEFORE.search(
                     text, max(0, m.start() - 40), m.start()):
                 continue  # "913 Calgary AB": a province code ending an address
             emit(*m.span("v"), _STRONG)
-        for rx in (_HEAD_RX, _OF_RX):
-            for m in rx.finditer(text):
-                emit(*m.span("v"), _STRUCTURAL)
-        for m in _FIRM_RX.finditer(text):
+        for m in _anchored(_HEAD_RX, _HEAD_AT, text):
+            emit(*m.span("v"), _STRUCTURAL)
+        for m in _OF_RX.finditer(text) if _has_of_institution(text) else ():
+            emit(*m.span("v"), _STRUCTURAL)
+        for m in _anchored(_FIRM_RX, _FIRM_AT, text):
             if _is_firm(re.findall(_SURNAME, m.group("v")), "&" not in m.group("v")):
                 emit(*m.span("v"), _STRUCTURAL)
         return out
