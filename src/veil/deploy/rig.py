@@ -280,19 +280,25 @@ backend gateways
             os.killpg(p.proc.pid, signal.SIGKILL)
         p.proc.wait()
 
-    def primary_name(self) -> str:
-        """The Redis process that is primary now (after a failover: the promoted replica)."""
+    def primary_name(self, wait: float = 30.0) -> str:
+        """The Redis process that is primary now (after a failover: the promoted replica).
+        Waits up to ``wait`` seconds: between a primary's death and the Sentinels' promotion
+        (down-after 1 s, then an election) there is no primary at all."""
         import redis
 
-        for name in ("redis-0", "redis-1"):
-            p = self.procs.get(name)
-            if p is None or not p.alive():
-                continue
-            with contextlib.suppress(redis.RedisError):
-                info = redis.Redis(port=p.port, password=self.password).info("replication")
-                if info.get("role") == "master":
-                    return name
-        raise RuntimeError("no Redis primary is up")
+        deadline = time.monotonic() + wait
+        while True:
+            for name in ("redis-0", "redis-1"):
+                p = self.procs.get(name)
+                if p is None or not p.alive():
+                    continue
+                with contextlib.suppress(redis.RedisError):
+                    info = redis.Redis(port=p.port, password=self.password).info("replication")
+                    if info.get("role") == "master":
+                        return name
+            if time.monotonic() >= deadline:
+                raise RuntimeError(f"no Redis primary is up after {wait:.0f} s")
+            time.sleep(0.2)
 
     def redis_client(self) -> Any:
         import redis
