@@ -148,6 +148,16 @@ def test_previous_response_chain_retrieve_delete(api_stack: Stack) -> None:
         assert v in streamed[-1].response.output_text
     got = c.responses.retrieve(second.id)
     assert got.output_text == second.output_text
+    # The chain's inputs (P1, the first answer, P2), newest first, restored for their owner.
+    listed = c.responses.input_items.list(second.id)
+    texts = [p.text for item in listed.data for p in item.content]
+    assert texts[0] == P2 and texts[-1] == P1 and len(texts) == 3
+    assert [i.id for i in c.responses.input_items.list(second.id, order="asc", limit=1).data] == [
+        listed.data[-1].id]
+    page = c.responses.input_items.list(second.id, after=listed.data[0].id, limit=5)
+    assert [p.text for item in page.data for p in item.content] == texts[1:]
+    with pytest.raises(openai.BadRequestError):
+        c.responses.input_items.list(second.id, limit=1000)
     c.responses.delete(second.id)
     with pytest.raises(openai.NotFoundError):
         c.responses.retrieve(second.id)
@@ -164,6 +174,8 @@ def test_other_tenant_cannot_use_a_response_id(api_stack: Stack) -> None:
                                previous_response_id=first.id)
     with pytest.raises(openai.NotFoundError):
         other.responses.delete(first.id)
+    with pytest.raises(openai.NotFoundError):
+        other.responses.input_items.list(first.id)
     assert len(api_stack.upstream.bodies()) == start  # nothing forwarded
     assert client(api_stack.openai).responses.retrieve(first.id).output_text == "Echo: " + P1
 

@@ -222,8 +222,9 @@ backend gateways
             sock = _bound_socket()
             up = self._spawn(
                 "upstream",
-                [sys.executable, "-m", "veil.deploy.rig_upstream", "--fd", str(sock.fileno()),
-                 "--record", str(self.record)],
+                [sys.executable, "-m", "veil.gateway.echo_upstream", "--fd", str(sock.fileno()),
+                 "--record", str(self.record), "--reply-chars", "0", "--chunks", "8",
+                 "--chunk-delay", "0.005"],
                 int(sock.getsockname()[1]), pass_fds=(sock.fileno(),),
             )
             sock.close()

@@ -11,7 +11,12 @@ from veil.errors import NotFoundError
 from veil.wire.responses import ResponsesRequest
 
 from .router import _authenticate, _parse, _respond, _state
-from .serving_responses import create_response, delete_response, get_response
+from .serving_responses import (
+    create_response,
+    delete_response,
+    get_response,
+    list_input_items,
+)
 from .sessions import SESSION_HEADER
 
 router = APIRouter()
@@ -42,6 +47,21 @@ async def responses_get(request: Request, response_id: str) -> Response:
     async def work() -> Any:
         principal = _authenticate(request)
         return await get_response(_state(request), principal, _checked_id(response_id))
+
+    return await _respond(request, work())
+
+
+@router.get("/v1/responses/{response_id}/input_items")
+async def responses_input_items(
+    request: Request, response_id: str, limit: int = 20, order: str = "desc",
+    after: str | None = None,
+) -> Response:
+    async def work() -> Any:
+        principal = _authenticate(request)
+        return await list_input_items(
+            _state(request), principal, _checked_id(response_id), limit=limit, order=order,
+            after=after,
+        )
 
     return await _respond(request, work())
 

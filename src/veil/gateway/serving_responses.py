@@ -466,6 +466,69 @@ async def get_response(state: GatewayState, principal: Principal, response_id: s
     return await to_thread.run_sync(restore)
 
 
+#: What ``GET /v1/responses/{id}/input_items`` returns at most per page (OpenAI's bounds).
+INPUT_ITEMS_LIMIT = (1, 100)
+
+
+def _restore_input_item(conv: Conversation, item: Body, item_id: str) -> Body:
+    """One input item in the shape the Responses API lists it: an id, and a message's text as
+    ``input_text`` parts (a string content is how the caller may have sent it)."""
+    out = copy.deepcopy(item)
+    out.setdefault("id", item_id)
+    if out.get("type", "message") == "message" and isinstance(out.get("content"), str):
+        out["type"] = "message"
+        role = out.get("role")
+        kind = "output_text" if role == "assistant" else "input_text"
+        out["content"] = [{"type": kind, "text": out["content"]}]
+    restored: Body = _restore_item(conv, out)
+    return restored
+
+
+async def list_input_items(
+    state: GatewayState,
+    principal: Principal,
+    response_id: str,
+    *,
+    limit: int = 20,
+    order: str = "desc",
+    after: str | None = None,
+) -> Body:
+    """The input items of a stored response (the chain it continued included), restored for
+    the principal that created it, one page at a time."""
+    lo, hi = INPUT_ITEMS_LIMIT
+    if not lo <= limit <= hi:
+        raise RequestValidationError(f"limit must be between {lo} and {hi}")
+    if order not in ("asc", "desc"):
+        raise RequestValidationError("order must be 'asc' or 'desc'")
+    rec = await _owned(state, principal, response_id)
+    # The record's history ends with this turn's replayable output items; the rest was input.
+    n_out = len(output_history([], rec.response))
+    inputs = rec.history[: max(0, len(rec.history) - n_out)]
+
+    def restore() -> list[Body]:
+        conv = Conversation(state.core, rec.tenant, rec.session, principal=rec.principal)
+        conv.scope.update(rec.scope)
+        return [_restore_input_item(conv, item, f"{response_id}_in_{i}")
+                for i, item in enumerate(inputs)]
+
+    items = await to_thread.run_sync(restore)
+    if order == "desc":
+        items.reverse()
+    if after is not None:
+        ids = [i.get("id") for i in items]
+        if after not in ids:
+            raise RequestValidationError("after names no item of this response")
+        items = items[ids.index(after) + 1 :]
+    page = items[:limit]
+    return {
+        "object": "list",
+        "data": page,
+        "first_id": page[0]["id"] if page else None,
+        "last_id": page[-1]["id"] if page else None,
+        "has_more": len(items) > limit,
+    }
+
+
 async def delete_response(state: GatewayState, principal: Principal, response_id: str) -> Body:
     rec = await _owned(state, principal, response_id)
     upstream = state.upstream
@@ -486,6 +549,7 @@ __all__ = [
     "create_response",
     "delete_response",
     "get_response",
+    "list_input_items",
     "responses_error_event",
     "restore_response",
 ]

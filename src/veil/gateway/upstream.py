@@ -20,7 +20,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypedDict, runtime_checkable
 
 import httpx
 
@@ -36,6 +36,17 @@ from .errors import (
 )
 
 Body = dict[str, Any]
+
+
+class HttpOptions(TypedDict, total=False):
+    """How an HTTP upstream connects: one set of knobs for every kind built on
+    :class:`OpenAIUpstream`, so a new kind passes them through instead of listing them again."""
+
+    connect_timeout: float
+    read_timeout: float
+    max_connections: int
+    transport: httpx.AsyncBaseTransport | None
+    verify: ssl.SSLContext | bool
 
 #: Upstream response headers a client of the gateway gets too (rate limits, retry hints,
 #: timing); the upstream's request id comes back as ``x-upstream-request-id``, next to Veil's own.

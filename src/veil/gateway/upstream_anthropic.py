@@ -7,13 +7,12 @@ Legacy text completions have no Anthropic equivalent and are refused.
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
-import httpx
+from typing_extensions import Unpack
 
-from veil.errors import ConfigError, RequestValidationError
+from veil.errors import RequestValidationError
 from veil.wire.anthropic import (
     ANTHROPIC_VERSION,
     MessagesToChatStream,
@@ -23,8 +22,8 @@ from veil.wire.anthropic import (
 )
 from veil.wire.openai import model_list
 
-from .upstream import Body, OpenAIUpstream, Upstream
-from .upstream_kinds import register_upstream
+from .upstream import Body, HttpOptions, OpenAIUpstream, Upstream
+from .upstream_kinds import http_options, register_upstream, require_base_url
 
 if TYPE_CHECKING:
     from .config import UpstreamConfig
@@ -46,20 +45,9 @@ class AnthropicUpstream(OpenAIUpstream):
         *,
         api_key: str | None = None,
         version: str = ANTHROPIC_VERSION,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 120.0,
-        max_connections: int = 200,
-        transport: httpx.AsyncBaseTransport | None = None,
-        verify: ssl.SSLContext | bool = True,
+        **http: Unpack[HttpOptions],
     ) -> None:
-        super().__init__(
-            base_url,
-            connect_timeout=connect_timeout,
-            read_timeout=read_timeout,
-            max_connections=max_connections,
-            transport=transport,
-            verify=verify,
-        )
+        super().__init__(base_url, **http)
         headers = {"anthropic-version": version}
         if api_key:
             headers["x-api-key"] = api_key
@@ -113,18 +101,11 @@ class AnthropicUpstream(OpenAIUpstream):
 @register_upstream("anthropic")
 def _anthropic(cfg: UpstreamConfig) -> Upstream:
     """Anthropic's Messages API (base_url e.g. https://api.anthropic.com/v1)."""
-    if not cfg.base_url:
-        raise ConfigError(
-            "upstream kind 'anthropic' needs base_url (e.g. https://api.anthropic.com/v1)"
-        )
     return AnthropicUpstream(
-        cfg.base_url,
+        require_base_url(cfg, "e.g. https://api.anthropic.com/v1"),
         api_key=cfg.resolved_api_key(),
         version=cfg.api_version or ANTHROPIC_VERSION,
-        connect_timeout=cfg.connect_timeout_s,
-        read_timeout=cfg.read_timeout_s,
-        max_connections=cfg.max_connections,
-        verify=cfg.tls_verify(),
+        **http_options(cfg),
     )
 
 

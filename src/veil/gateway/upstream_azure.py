@@ -14,18 +14,17 @@ Config::
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import httpx
+from typing_extensions import Unpack
 
-from veil.errors import ConfigError, RequestValidationError
+from veil.errors import RequestValidationError
 from veil.wire.openai import model_list
 
-from .upstream import Body, OpenAIUpstream, Upstream
-from .upstream_kinds import register_upstream
+from .upstream import Body, HttpOptions, OpenAIUpstream, Upstream
+from .upstream_kinds import http_options, register_upstream, require_base_url
 
 if TYPE_CHECKING:
     from .config import UpstreamConfig
@@ -41,23 +40,12 @@ class AzureOpenAIUpstream(OpenAIUpstream):
         api_key: str | None,
         api_version: str = DEFAULT_API_VERSION,
         deployments: dict[str, str] | None = None,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 120.0,
-        max_connections: int = 200,
-        transport: httpx.AsyncBaseTransport | None = None,
-        verify: ssl.SSLContext | bool = True,
+        **http: Unpack[HttpOptions],
     ) -> None:
         base = endpoint.rstrip("/")
         if not base.endswith("/openai"):
             base += "/openai"
-        super().__init__(
-            base,
-            connect_timeout=connect_timeout,
-            read_timeout=read_timeout,
-            max_connections=max_connections,
-            transport=transport,
-            verify=verify,
-        )
+        super().__init__(base, **http)
         if api_key:
             self._client.headers["api-key"] = api_key
         self.api_version = api_version
@@ -97,19 +85,12 @@ class AzureOpenAIUpstream(OpenAIUpstream):
 @register_upstream("azure")
 def _azure(cfg: UpstreamConfig) -> Upstream:
     """Azure OpenAI (base_url: the resource endpoint, https://<resource>.openai.azure.com)."""
-    if not cfg.base_url:
-        raise ConfigError(
-            "upstream kind 'azure' needs base_url: https://<resource>.openai.azure.com"
-        )
     return AzureOpenAIUpstream(
-        cfg.base_url,
+        require_base_url(cfg, "https://<resource>.openai.azure.com"),
         api_key=cfg.resolved_api_key(),
         api_version=cfg.api_version or DEFAULT_API_VERSION,
         deployments=cfg.deployments,
-        connect_timeout=cfg.connect_timeout_s,
-        read_timeout=cfg.read_timeout_s,
-        max_connections=cfg.max_connections,
-        verify=cfg.tls_verify(),
+        **http_options(cfg),
     )
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from veil.errors import ConfigError
 
-from .upstream import ChatOnlyUpstream, OpenAIUpstream, Upstream
+from .upstream import ChatOnlyUpstream, HttpOptions, OpenAIUpstream, Upstream
 
 if TYPE_CHECKING:
     from .config import UpstreamConfig
@@ -60,6 +60,23 @@ def build_upstream_of_kind(cfg: UpstreamConfig) -> Upstream:
     return factory(cfg)
 
 
+def http_options(cfg: UpstreamConfig) -> HttpOptions:
+    """The connection settings of ``cfg`` as keyword arguments of :class:`OpenAIUpstream`."""
+    return HttpOptions(
+        connect_timeout=cfg.connect_timeout_s,
+        read_timeout=cfg.read_timeout_s,
+        max_connections=cfg.max_connections,
+        verify=cfg.tls_verify(),
+    )
+
+
+def require_base_url(cfg: UpstreamConfig, hint: str) -> str:
+    """``cfg.base_url``, or a :class:`ConfigError` telling what to set (``hint``)."""
+    if not cfg.base_url:
+        raise ConfigError(f"upstream kind {cfg.kind!r} needs base_url: {hint}")
+    return cfg.base_url
+
+
 @register_upstream("openai")
 def _openai(cfg: UpstreamConfig) -> Upstream:
     """Any OpenAI-compatible HTTP API (a provider, vLLM, the embedded model)."""
@@ -67,14 +84,7 @@ def _openai(cfg: UpstreamConfig) -> Upstream:
         raise ConfigError(
             "no upstream base URL; pass --upstream-base-url or start the embedded model"
         )
-    upstream = OpenAIUpstream(
-        cfg.base_url,
-        api_key=cfg.resolved_api_key(),
-        connect_timeout=cfg.connect_timeout_s,
-        read_timeout=cfg.read_timeout_s,
-        max_connections=cfg.max_connections,
-        verify=cfg.tls_verify(),
-    )
+    upstream = OpenAIUpstream(cfg.base_url, api_key=cfg.resolved_api_key(), **http_options(cfg))
     upstream.responses_api = cfg.responses_api
     return upstream
 
