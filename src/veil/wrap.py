@@ -8,7 +8,9 @@ own request sent, and conversation sessions are derived the way the gateway deri
 ``X-Veil-Session`` header, else the conversation's opening). Every SDK method over those
 endpoints works unchanged: ``create``, ``stream=True``, ``with_raw_response``, ``parse``.
 
-Endpoints: chat completions, completions and embeddings are masked. Any other request that
+Endpoints: chat completions, completions, embeddings and the Responses API are masked (a
+``previous_response_id`` must name a response this wrapped client created: the chain's session
+and scope live in this process, the masked chain at the upstream). Any other request that
 carries a body is refused (default deny: a body Veil has no rules for could carry personal data);
 body-less requests (``models.list``) pass. Failures come back as OpenAI error responses, so the
 SDK raises its usual ``APIStatusError`` subclasses.
@@ -20,6 +22,8 @@ import functools
 import importlib
 import json
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,12 +39,16 @@ Body = dict[str, Any]
 #: Principal id of in-process calls (sessions are derived from it as the gateway does).
 LOCAL_PRINCIPAL = "local"
 
+#: Responses whose chain a follow-up turn may continue (oldest forgotten first).
+MAX_CHAINS = 4096
+
 
 @dataclass(frozen=True)
 class _Route:
     endpoint: str
     restore: Callable[[Conversation, Body], Body] | None
     stream_restorer: Callable[[Conversation], EventRestorer] | None
+    typed: bool = False  # ``event:`` frames, numbered, no [DONE] (the Responses API)
 
 
 class _Privacy:
@@ -62,7 +70,55 @@ class _Privacy:
                 "completions", Conversation.restore_completion, CompletionStreamRestorer
             ),
             "/embeddings": _Route("embeddings", None, None),
+            "/responses": _Route(
+                "responses", self._restore_response, self._responses_restorer, typed=True
+            ),
         }
+        #: response id -> (session, scope) of the conversation it ended, for previous_response_id.
+        self._chains: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _remember(self, conv: Conversation, response: Body) -> None:
+        rid = response.get("id")
+        if isinstance(rid, str) and response.get("store", True) is not False:
+            with self._lock:
+                self._chains[rid] = (conv.session, sorted(conv.scope))
+                while len(self._chains) > MAX_CHAINS:
+                    self._chains.popitem(last=False)
+
+    def _restore_response(self, conv: Conversation, data: Body) -> Body:
+        from veil.gateway.serving_responses import restore_response
+
+        self._remember(conv, data)
+        return restore_response(conv, data)
+
+    def _responses_restorer(self, conv: Conversation) -> EventRestorer:
+        from veil.gateway.serving_responses import ResponsesStreamRestorer
+
+        return ResponsesStreamRestorer(conv, lambda response: self._remember(conv, response))
+
+    def _responses_session(self, body: Body, header: str | None) -> tuple[str, list[str]]:
+        from veil.errors import NotFoundError
+        from veil.gateway.serving_responses import _refuse_unsupported
+        from veil.wire.openai import ChatCompletionRequest
+        from veil.wire.responses import TranslationError, request_to_chat
+
+        _refuse_unsupported(body)
+        prev = body.get("previous_response_id")
+        if prev is not None:
+            with self._lock:
+                chain = self._chains.get(str(prev))
+            if chain is None:
+                raise NotFoundError(
+                    "previous_response_id names no response of this wrapped client (its chain "
+                    "is kept in this process); send the conversation as input instead"
+                )
+            return chain
+        try:
+            chat = ChatCompletionRequest.model_validate(request_to_chat(body))
+        except (TranslationError, ValueError):
+            return self.sessions.for_completion(self.principal, header), []
+        return self.sessions.for_chat(self.principal, chat, header), []
 
     def route(self, path: str) -> _Route | None:
         for suffix, r in self.routes.items():
@@ -75,16 +131,20 @@ class _Privacy:
         from veil.gateway.sessions import USER_PSEUDONYM
         from veil.wire.openai import ChatCompletionRequest
 
+        scope: list[str] = []
         if route.endpoint == "chat.completions":
             session = self.sessions.for_chat(
                 self.principal, ChatCompletionRequest.model_validate(body), header
             )
+        elif route.endpoint == "responses":
+            session, scope = self._responses_session(body, header)
         else:
             session = self.sessions.for_completion(self.principal, header)
         conv = Conversation(
             self.core, self.tenant, session, principal=LOCAL_PRINCIPAL,
             pseudonym_key=self.sessions.derived_key(USER_PSEUDONYM),
         )
+        conv.scope.update(scope)  # a chain's earlier values may come back in this answer
         if route.endpoint == "embeddings":
             from veil.gateway.serving_embeddings import EMBEDDING_PSEUDONYM, protect_embeddings
 
@@ -106,7 +166,8 @@ def _refusal(hx: Any, request: Any) -> Any:
     return _error_response(
         hx,
         RequestValidationError(
-            "veil.wrap masks chat completions, completions and embeddings; this endpoint has "
+            "veil.wrap masks chat completions, completions, embeddings and responses; this "
+            "endpoint has "
             "no masking rules, so the request was not sent. Call it with an unwrapped client "
             "if it carries no personal data"
         ),
@@ -135,11 +196,13 @@ def _is_stream(response: Any) -> bool:
 class _Events:
     """Masked upstream SSE lines in, restored SSE bytes out (the gateway's restorers)."""
 
-    def __init__(self, restorer: EventRestorer) -> None:
+    def __init__(self, restorer: EventRestorer, *, typed: bool = False) -> None:
         from veil.wire.sse import SSEDecoder
 
         self.restorer = restorer
         self.decoder = SSEDecoder()
+        self.typed = typed
+        self.seq = 0
 
     def line(self, line: str) -> list[bytes]:
         data = self.decoder.feed_line(line.rstrip("\r\n"))
@@ -147,19 +210,36 @@ class _Events:
 
     def end(self) -> list[bytes]:
         data = self.decoder.flush()
-        return self._data(data) if data is not None else []
+        out = self._data(data) if data is not None else []
+        if self.typed:  # no [DONE] in a typed stream: what is still held back goes out now
+            out += self._emit(self.restorer.finish())
+        return out
+
+    def _emit(self, event: Body | None) -> list[bytes]:
+        from veil.gateway.typed_sse import frame, unbatch
+        from veil.wire.sse import encode_event
+
+        if event is None:
+            return []
+        if not self.typed:
+            return [encode_event(event)]
+        out = []
+        for ev in unbatch(event):  # renumbered: a held-back tail adds events
+            ev["sequence_number"] = self.seq
+            self.seq += 1
+            out.append(frame(ev))
+        return out
 
     def _data(self, data: str) -> list[bytes]:
         from veil.wire.sse import DONE, DONE_DATA, encode_event
 
-        if data == DONE_DATA:
-            tail = self.restorer.finish()
-            return [*([encode_event(tail)] if tail is not None else []), DONE]
+        if data == DONE_DATA and not self.typed:
+            return [*self._emit(self.restorer.finish()), DONE]
         event = json.loads(data)
-        if not isinstance(event, dict) or ("error" in event and "choices" not in event):
+        if not isinstance(event, dict) or ("error" in event and "choices" not in event
+                                           and not self.typed):
             return [encode_event(event)]  # an upstream error event: relayed as it is
-        out = self.restorer.process(event)
-        return [encode_event(out)] if out is not None else []
+        return self._emit(self.restorer.process(event))
 
 
 def _restored(
@@ -233,7 +313,9 @@ def transports(hx: Any) -> tuple[type, type]:
             if _is_stream(response) and route.stream_restorer is not None:
                 return hx.Response(
                     response.status_code, headers=_plain_headers(response),
-                    stream=_Stream(response, _Events(route.stream_restorer(conv))),
+                    stream=_Stream(
+                        response, _Events(route.stream_restorer(conv), typed=route.typed)
+                    ),
                     request=request, extensions=response.extensions,
                 )
             try:
@@ -272,7 +354,9 @@ def transports(hx: Any) -> tuple[type, type]:
             if _is_stream(response) and route.stream_restorer is not None:
                 return hx.Response(
                     response.status_code, headers=_plain_headers(response),
-                    stream=_AsyncStream(response, _Events(route.stream_restorer(conv))),
+                    stream=_AsyncStream(
+                        response, _Events(route.stream_restorer(conv), typed=route.typed)
+                    ),
                     request=request, extensions=response.extensions,
                 )
             try:

@@ -7,6 +7,7 @@ import asyncio
 import base64
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import openai
 import pytest
 
 import veil
-from tests.e2e.conftest import Upstream
+from tests.e2e.conftest import Upstream, start_server, stop
 from veil import Policy, Settings, Veil
 
 pytestmark = pytest.mark.slow
@@ -98,3 +99,41 @@ def test_scoping_and_default_deny(core: Veil, recording_upstream: Upstream) -> N
     assert len(recording_upstream.bodies()) == before
     with pytest.raises(TypeError):
         veil.wrap(object(), veil=core)
+
+
+@pytest.fixture(scope="module")
+def responses_upstream(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Upstream]:
+    """The three-format recording upstream: it has its own ``/v1/responses`` and keeps the
+    (masked) chains for ``previous_response_id``, as OpenAI does."""
+    d = tmp_path_factory.mktemp("wrap-responses")
+    record = d / "requests.jsonl"
+    proc = start_server(
+        [sys.executable, str(Path(__file__).parent / "api_upstream.py"), "--record", str(record)],
+        env=dict(os.environ), log=d / "upstream.log", timeout=60,
+    )
+    try:
+        yield Upstream(proc, record)
+    finally:
+        stop(proc.proc)
+
+
+def test_responses_plain_stream_and_chain(core: Veil, responses_upstream: Upstream) -> None:
+    client = veil.wrap(openai.OpenAI(base_url=responses_upstream.url, api_key="sk-up",
+                                     max_retries=0), veil=core)
+    first = client.responses.create(model="echo", input="wrap-resp " + PROMPT)
+    assert all(v in first.output_text for v in VALUES)
+    events = list(client.responses.create(model="echo", input="wrap-resp " + PROMPT,
+                                          stream=True))
+    deltas = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+    assert all(v in deltas for v in VALUES)  # placeholders split across 3-character deltas
+    assert all(v in events[-1].response.output_text for v in VALUES)
+    assert [e.sequence_number for e in events] == list(range(len(events)))
+    # The follow-up answer quotes the first turn's values: restored through the kept scope.
+    second = client.responses.create(model="history", input="wrap-resp and then?",
+                                     previous_response_id=first.id)
+    assert all(v in second.output_text for v in VALUES)
+    raw = _sent(responses_upstream, "wrap-resp")
+    assert raw and not [v for v in VALUES if v in raw]
+    with pytest.raises(openai.NotFoundError):
+        client.responses.create(model="echo", input="wrap-resp x",
+                                previous_response_id="resp_not_from_here")

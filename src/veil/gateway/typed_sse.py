@@ -30,6 +30,11 @@ def batch(events: list[Body]) -> Body | None:
     return {"type": _BATCH, "events": events}
 
 
+def unbatch(event: Body) -> list[Body]:
+    """The events a restorer's answer stands for."""
+    return list(event["events"]) if event.get("type") == _BATCH else [event]
+
+
 def frame(event: Body) -> bytes:
     data = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
     return f"event: {event.get('type', 'message')}\ndata: {data}\n\n".encode()
@@ -51,10 +56,8 @@ async def reframe(
         payload = json.loads(text[text.index(":") + 1 :].strip())
         if isinstance(payload.get("error"), dict) and "type" not in payload:
             events = [error_event(payload["error"])]
-        elif payload.get("type") == _BATCH:
-            events = payload["events"]
         else:
-            events = [payload]
+            events = unbatch(payload)
         for ev in events:
             if number:
                 ev["sequence_number"] = seq
