@@ -227,21 +227,35 @@ class Json(Rule):
 JSON = Json()
 
 
+#: Nine or more digits, single separators allowed: an SSN, a card, phone or account number
+#: (dates and version numbers have fewer).
+_LONG_DIGITS = re.compile(r"\d(?:[-. ]?\d){8,}")
+_ID_SEPARATORS = re.compile(r"[_.:$/+-]")
+
+
 @dataclass(frozen=True, eq=False)
 class Token(Rule):
-    """An allow-listed protocol token: passes when it matches ``pattern``, else is masked."""
+    """An allow-listed protocol token: passes when it matches ``pattern``, else is masked.
+    ``scan_digits``: ids a caller makes up (``call_id``, function names) can embed a number
+    (``call_4111111111111111``): one with a long digit run is scanned with its separators
+    read as spaces, and masked if the detector finds something in it."""
 
     pattern: re.Pattern[str] = IDENT
     label: str = "token"
+    scan_digits: bool = False
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
         if isinstance(value, str) and self.pattern.fullmatch(value):
-            return value
+            if not (self.scan_digits and _LONG_DIGITS.search(value)):
+                return value
+            spaced = _ID_SEPARATORS.sub(" ", value)
+            masked = ctx.protect(spaced)
+            return value if masked == spaced else masked
         return FREE.apply(value, ctx, path)
 
 
 ENUM_TOKEN = Token(ENUM)
-IDENT_TOKEN = Token(IDENT)
+IDENT_TOKEN = Token(IDENT, scan_digits=True)
 MODEL_TOKEN = Token(MODEL)
 
 

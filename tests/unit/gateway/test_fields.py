@@ -497,6 +497,30 @@ def test_numbers_look_alike_tokens_are_masked() -> None:
     assert "123-45-6789" in seen and "m1" not in seen and "user" not in seen
 
 
+def test_ids_embedding_long_numbers_are_scanned() -> None:
+    """A made-up id may carry a card or SSN (``call_4111111111111111``): scanned, with its
+    separators read as spaces; dates and ordinary ids pass as they are, unscanned."""
+    seen: list[str] = []
+
+    def protect(s: str) -> str:
+        seen.append(s)
+        return s.replace("4111111111111111", "[CREDIT_CARD_1]")
+
+    ctx = WalkContext(protect=protect, pseudonym=lambda s: s)
+    calls = [{"id": cid, "type": "function", "function": {"name": "f", "arguments": "{}"}}
+             for cid in ("call_4111111111111111", "call_2024-08-06", "call_abc123",
+                         "call_123456789")]
+    body: dict[str, Any] = {
+        "model": "gpt-4o-2024-08-06",
+        "messages": [{"role": "assistant", "content": None, "tool_calls": calls}],
+    }
+    out = walk("chat.completions", body, ctx)
+    ids = [c["id"] for c in out["messages"][0]["tool_calls"]]
+    assert ids == ["call [CREDIT_CARD_1]", "call_2024-08-06", "call_abc123", "call_123456789"]
+    assert seen == ["call 4111111111111111", "call 123456789"]  # nothing else was scanned
+    assert out["model"] == "gpt-4o-2024-08-06"
+
+
 async def test_colliding_masked_keys_refuse_the_request(
     client: httpx.AsyncClient, upstream: ScriptedUpstream
 ) -> None:
