@@ -108,7 +108,7 @@ def _session(request: Request) -> ConsoleSession | Response:
     s = c.signer.check(request.cookies.get(COOKIE))
     if s is None:
         if request.method == "GET" and "hx-request" not in request.headers:
-            return _secure_headers(RedirectResponse("/console/login", status_code=303))
+            return _redirect("/console/login")
         return _refuse(401, "console: your session is missing or expired; log in at "
                        "/console/login", "invalid_api_key")
     return s
@@ -151,6 +151,12 @@ def _internal(request: Request, exc: Exception) -> Response:
 
 
 Handler = Callable[[Request, ConsoleSession], Awaitable[Response]]
+FormHandler = Callable[[Request, ConsoleSession, FormData], Awaitable[Response]]
+
+
+def _redirect(url: str) -> Response:
+    """Post/redirect/get: a form's result page is a fresh GET."""
+    return _secure_headers(RedirectResponse(url, status_code=303))
 
 
 def _get(path: str) -> Callable[[Handler], Handler]:
@@ -170,14 +176,18 @@ def _get(path: str) -> Callable[[Handler], Handler]:
     return deco
 
 
-def _post(path: str) -> Callable[[Handler], Handler]:
-    def deco(fn: Handler) -> Handler:
+def _post(path: str) -> Callable[[FormHandler], FormHandler]:
+    """A form's route: signed-in operator, then the CSRF check, then ``fn(request, s, form)``."""
+    def deco(fn: FormHandler) -> FormHandler:
         async def route(request: Request) -> Response:
             s = _session(request)
             if isinstance(s, Response):
                 return s
             try:
-                return await fn(request, s)
+                form = await _form(request, s)
+                if isinstance(form, Response):
+                    return form
+                return await fn(request, s, form)
             except VeilError as e:  # our own messages name the problem, never input text
                 return _secure_headers(HTMLResponse(
                     templates.get_template("_error.html").render(message=str(e)),
@@ -249,10 +259,7 @@ async def login(request: Request) -> Response:
 
 
 @_post("/logout")
-async def logout(request: Request, s: ConsoleSession) -> Response:
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
+async def logout(request: Request, s: ConsoleSession, form: FormData) -> Response:
     resp = RedirectResponse("/console/login", status_code=303)
     resp.delete_cookie(COOKIE, path="/console")
     return _secure_headers(resp)
@@ -260,7 +267,7 @@ async def logout(request: Request, s: ConsoleSession) -> Response:
 
 @_get("")
 async def home(request: Request, s: ConsoleSession) -> Response:
-    return _secure_headers(RedirectResponse("/console/playground", status_code=303))
+    return _redirect("/console/playground")
 
 
 # ------------------------------------------------------------------------------ playground
@@ -276,15 +283,12 @@ async def playground_page(request: Request, s: ConsoleSession) -> Response:
 
 
 @_post("/playground/run")
-async def playground_run(request: Request, s: ConsoleSession) -> Response:
+async def playground_run(request: Request, s: ConsoleSession, form: FormData) -> Response:
     from anyio import to_thread
 
     from veil.errors import InputError
 
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     prompt = _text(form, "prompt")
     if len(prompt) > MAX_PROMPT_CHARS:
@@ -338,13 +342,10 @@ async def policy_page(request: Request, s: ConsoleSession) -> Response:
 
 
 @_post("/policy/check")
-async def policy_check(request: Request, s: ConsoleSession) -> Response:
+async def policy_check(request: Request, s: ConsoleSession, form: FormData) -> Response:
     from veil.errors import PolicyError
 
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     text = _text(form, "policy_yaml")
     error = ""
@@ -358,27 +359,19 @@ async def policy_check(request: Request, s: ConsoleSession) -> Response:
 
 
 @_post("/policy/apply")
-async def policy_apply(request: Request, s: ConsoleSession) -> Response:
+async def policy_apply(request: Request, s: ConsoleSession, form: FormData) -> Response:
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     v = c.admin.apply_policy(tenant, _text(form, "policy_yaml"))
-    return _secure_headers(RedirectResponse(
-        f"/console/policy?tenant={tenant}&done=applied&v={v}", status_code=303))
+    return _redirect(f"/console/policy?tenant={tenant}&done=applied&v={v}")
 
 
 @_post("/policy/rollback")
-async def policy_rollback(request: Request, s: ConsoleSession) -> Response:
+async def policy_rollback(request: Request, s: ConsoleSession, form: FormData) -> Response:
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     v = c.admin.rollback_policy(tenant)
-    return _secure_headers(RedirectResponse(
-        f"/console/policy?tenant={tenant}&done=rolledback&v={v}", status_code=303))
+    return _redirect(f"/console/policy?tenant={tenant}&done=rolledback&v={v}")
 
 
 # ------------------------------------------------------------------------------ terms
@@ -418,11 +411,8 @@ async def terms_page(request: Request, s: ConsoleSession) -> Response:
 
 
 @_post("/terms/save")
-async def terms_save(request: Request, s: ConsoleSession) -> Response:
+async def terms_save(request: Request, s: ConsoleSession, form: FormData) -> Response:
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     rule = _term_from_form(form)
     remove = []
@@ -430,32 +420,24 @@ async def terms_save(request: Request, s: ConsoleSession) -> Response:
     if orig_term and (orig_term, orig_type) != (rule.term, rule.type):
         remove.append((orig_term, orig_type))
     c.admin.change_terms(tenant, add=[rule], remove=remove, action="edit" if remove else "add")
-    return _secure_headers(RedirectResponse(f"/console/terms?tenant={tenant}&done=saved",
-                                            status_code=303))
+    return _redirect(f"/console/terms?tenant={tenant}&done=saved")
 
 
 @_post("/terms/delete")
-async def terms_delete(request: Request, s: ConsoleSession) -> Response:
+async def terms_delete(request: Request, s: ConsoleSession, form: FormData) -> Response:
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     c.admin.change_terms(tenant, remove=[(_text(form, "term"), _text(form, "type"))],
                          action="delete")
-    return _secure_headers(RedirectResponse(f"/console/terms?tenant={tenant}&done=deleted",
-                                            status_code=303))
+    return _redirect(f"/console/terms?tenant={tenant}&done=deleted")
 
 
 @_post("/terms/import")
-async def terms_import(request: Request, s: ConsoleSession) -> Response:
+async def terms_import(request: Request, s: ConsoleSession, form: FormData) -> Response:
     from veil.detect.terms import _rule_from_row
     from veil.errors import InputError
 
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
@@ -474,8 +456,7 @@ async def terms_import(request: Request, s: ConsoleSession) -> Response:
     rules = [_rule_from_row(dict(r), f"at row {i + 2}") for i, r in enumerate(reader)]
     c.admin.change_terms(tenant, add=rules, replace=form.get("replace") is not None,
                          action="import")
-    return _secure_headers(RedirectResponse(
-        f"/console/terms?tenant={tenant}&done=imported-{len(rules)}", status_code=303))
+    return _redirect(f"/console/terms?tenant={tenant}&done=imported-{len(rules)}")
 
 
 @_get("/terms/export")
@@ -494,13 +475,10 @@ async def terms_export(request: Request, s: ConsoleSession) -> Response:
 
 
 @_post("/terms/test")
-async def terms_test(request: Request, s: ConsoleSession) -> Response:
+async def terms_test(request: Request, s: ConsoleSession, form: FormData) -> Response:
     from veil.detect.terms import TermDatabase
 
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     text = _text(form, "text")[:MAX_PROMPT_CHARS]
     found = TermDatabase(c.admin.terms(tenant)).analyze(text)
@@ -526,21 +504,15 @@ async def tenants_page(request: Request, s: ConsoleSession) -> Response:
 
 
 @_post("/tenants/create")
-async def tenants_create(request: Request, s: ConsoleSession) -> Response:
+async def tenants_create(request: Request, s: ConsoleSession, form: FormData) -> Response:
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     c.admin.create_tenant(_text(form, "name"))
-    return _secure_headers(RedirectResponse("/console/tenants", status_code=303))
+    return _redirect("/console/tenants")
 
 
 @_post("/keys/issue")
-async def keys_issue(request: Request, s: ConsoleSession) -> Response:
+async def keys_issue(request: Request, s: ConsoleSession, form: FormData) -> Response:
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     tenant = _tenant_arg(request, form)
     key, kid = c.admin.issue_key(tenant, _text(form, "label"))
     # Shown in this one response and never again (only its digest is kept).
@@ -550,13 +522,10 @@ async def keys_issue(request: Request, s: ConsoleSession) -> Response:
 
 
 @_post("/keys/revoke")
-async def keys_revoke(request: Request, s: ConsoleSession) -> Response:
+async def keys_revoke(request: Request, s: ConsoleSession, form: FormData) -> Response:
     c = _console(request)
-    form = await _form(request, s)
-    if isinstance(form, Response):
-        return form
     c.admin.revoke_key(_text(form, "key_id"))
-    return _secure_headers(RedirectResponse("/console/tenants", status_code=303))
+    return _redirect("/console/tenants")
 
 
 # ------------------------------------------------------------------------------ audit
