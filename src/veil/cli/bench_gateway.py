@@ -1,9 +1,13 @@
-"""``veil bench gateway``: what the privacy gateway adds to a request.
+"""``veil bench gateway``: what the privacy gateway adds to a request, next to its peers.
 
-Starts a fast local echo upstream and ``veil serve`` in front of it (real subprocesses on
-loopback), then measures latency direct vs through the gateway for 1 KB and 8 KB prompts full of
-PII, streaming and not; sustained requests/second; and the added latency as a share of a real call
-to the embedded SmolLM2 model. Writes JSON + markdown + PNG under benchmarks/results/gateway/.
+Starts a fast local echo upstream (it quotes the whole prompt and records what reached it), and in
+front of it, as real subprocesses on loopback: ``veil serve`` with 1 and N workers, LiteLLM's proxy
+without masking, and LiteLLM's proxy with its Presidio guardrail (``output_parse_pii``) on a
+Presidio analyzer/anonymizer REST server. In one run, with the peers interleaved so that they
+share the machine's load: added latency of 1 KB prompts with 4-6 values (plain and streamed),
+requests/second at 16 connections, 200 concurrent streams (added p50/p99), values that reached the
+upstream and values restored, per peer; the load average with every phase. Writes JSON + markdown
++ PNG under benchmarks/results/gateway/.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ import json
 import os
 import platform
 import statistics
+import subprocess  # nosec B404 # fixed argv of project binaries
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,33 +59,238 @@ def _stats(xs: list[float]) -> dict[str, float]:
             "n": len(xs)}
 
 
+# --------------------------------------------------------------------------- peers and prompts
+
+_IBANS = ["DE89370400440532013000", "GB82WEST12345698765432", "FR1420041010050500013M02606"]
+_CITIES = ["Lisbon", "Rotterdam", "Krakow", "Lyon", "Bergen", "Tucson"]
+
+
+def valued_prompt(seed: int, *, tag: str, size: int = 1024) -> tuple[str, list[str]]:
+    """About ``size`` characters of business text carrying 4-6 values (names, e-mail, phone,
+    IBAN, city), and the values. ``tag`` makes the prompt findable in the upstream's record."""
+    i = seed
+    name = f"{_FIRST[i % len(_FIRST)]} {_LAST[(i * 7) % len(_LAST)]}"
+    other = f"{_FIRST[(i + 3) % len(_FIRST)]} {_LAST[(i * 5 + 2) % len(_LAST)]}"
+    email = f"{name.split()[0].lower()}.{i}@example.com"
+    phone = f"+1 415 555 {1000 + i % 9000:04d}"
+    iban = _IBANS[i % len(_IBANS)]
+    city = _CITIES[i % len(_CITIES)]
+    values = [name, email, phone, iban, other, city][: 4 + i % 3]
+    parts = [
+        f"Ticket {tag}: customer {name} (e-mail {email}, phone {phone}) asked about order {i}. ",
+        _FILLER,
+        f"The refund goes to IBAN {iban}. " if iban in values else "",
+        _FILLER,
+        f"Their account manager {other} will follow up. " if other in values else "",
+        f"The customer lives in {city}. " if city in values else "",
+    ]
+    text = "".join(parts)
+    while len(text) < size:
+        text += _FILLER
+    return text[:size].rsplit(" ", 1)[0] + ".", values
+
+
+@dataclass
+class Peer:
+    """A gateway under test: its base URL (without /v1) and the headers it needs."""
+
+    name: str
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    proc: subprocess.Popen[bytes] | None = None
+
+
+def _loadavg() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _litellm_config(upstream: str, master: str, presidio: str | None) -> dict[str, Any]:
+    cfg: dict[str, Any] = {
+        "model_list": [{"model_name": "echo", "litellm_params": {
+            "model": "openai/echo", "api_base": upstream, "api_key": "sk-up"}}],
+        "general_settings": {"master_key": master},
+    }
+    if presidio is not None:
+        # LiteLLM's own Presidio setup: masks the input, restores its tokens in the answer.
+        cfg["guardrails"] = [{"guardrail_name": "presidio", "litellm_params": {
+            "guardrail": "presidio", "mode": "pre_call", "default_on": True,
+            "output_parse_pii": True, "presidio_filter_scope": "input",
+            "presidio_analyzer_api_base": presidio + "/",
+            "presidio_anonymizer_api_base": presidio + "/"}}]
+    return cfg
+
+
+def _start_litellm(
+    name: str, upstream: str, presidio: str | None, d: Path, litellm: Path
+) -> Peer:
+    """LiteLLM's proxy from its own virtualenv (``scripts/ensure-litellm.sh``), one worker."""
+    from veil.gateway.procs import free_port
+
+    master = "sk-bench-litellm"
+    cfg_path = d / f"{name}.yaml"
+    cfg_path.write_text(json.dumps(_litellm_config(upstream, master, presidio)))
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VEIL_", "VIRTUAL_ENV"))}
+    env.update(LITELLM_LOG="ERROR", LITELLM_TELEMETRY="False")
+    proc = subprocess.Popen(  # nosec B603 # fixed argv of the project's LiteLLM venv
+        [str(litellm), "--config", str(cfg_path), "--host", "127.0.0.1", "--port", str(port),
+         "--num_workers", "1"],
+        env=env, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return Peer(name, f"http://127.0.0.1:{port}", {"Authorization": f"Bearer {master}"}, proc)
+
+
+def _wait_ready(peer: Peer, path: str, timeout_s: float) -> None:
+    import httpx
+
+    from veil.errors import ConfigError
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if peer.proc is not None and peer.proc.poll() is not None:
+            raise ConfigError(f"{peer.name} exited during start-up ({peer.proc.returncode})")
+        try:
+            if httpx.get(peer.url + path, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise ConfigError(f"{peer.name} did not start within {timeout_s:.0f} s")
+
+
+def _presidio_app() -> Any:
+    """Presidio's analyzer and anonymizer REST API (the shapes of its Docker images), on the
+    local spaCy model: what LiteLLM's Presidio guardrail calls."""
+    from fastapi import FastAPI
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import RecognizerResult
+
+    from veil.detect.presidio_backend import build_analyzer
+
+    analyzer, anonymizer = build_analyzer(), AnonymizerEngine()
+    analyzer.analyze("Warm-up sentence for John Smith.", language="en")
+    app = FastAPI()
+
+    @app.get("/healthz")
+    @app.get("/health")
+    def health() -> str:
+        return "Presidio service is up"
+
+    @app.post("/analyze")
+    def analyze(body: dict[str, Any]) -> list[dict[str, Any]]:
+        results = analyzer.analyze(body["text"], language=body.get("language", "en"),
+                                   entities=body.get("entities"),
+                                   score_threshold=body.get("score_threshold"))
+        return [r.to_dict() for r in results]
+
+    @app.post("/anonymize")
+    def anonymize(body: dict[str, Any]) -> dict[str, Any]:
+        found = [RecognizerResult.from_json(r) for r in body.get("analyzer_results") or []]
+        out = anonymizer.anonymize(body["text"], found)
+        return json.loads(out.to_json())
+
+    return app
+
+
+def presidio_main() -> None:
+    """``python -c 'from veil.cli.bench_gateway import presidio_main; presidio_main()' --fd N``"""
+    import socket
+
+    import uvicorn
+
+    fd = int(sys.argv[sys.argv.index("--fd") + 1])
+    server = uvicorn.Server(uvicorn.Config(_presidio_app(), log_level="warning",
+                                           access_log=False))
+    server.run(sockets=[socket.socket(fileno=fd)])
+
+
+# --------------------------------------------------------------------------- phases
+
+
 def _call(
     client: Any, url: str, body: dict[str, Any], headers: dict[str, str], stream: bool
-) -> tuple[float, float]:
-    """(seconds to the last byte, seconds to the first content event)."""
+) -> tuple[float, float, str]:
+    """(seconds to the last byte, seconds to the first content event, answer text)."""
     t0 = time.perf_counter()
     if not stream:
         r = client.post(url, json=body, headers=headers)
         r.raise_for_status()
         dt = time.perf_counter() - t0
-        return dt, dt
+        return dt, dt, r.json()["choices"][0]["message"]["content"] or ""
     first = None
+    parts: list[str] = []
     with client.stream("POST", url, json={**body, "stream": True}, headers=headers) as r:
         r.raise_for_status()
         for line in r.iter_lines():
-            if first is None and '"content"' in line:
-                first = time.perf_counter() - t0
-    return time.perf_counter() - t0, first or (time.perf_counter() - t0)
+            if not line.startswith("data: ") or line == "data: [DONE]":
+                continue
+            for ch in json.loads(line[6:]).get("choices") or []:
+                piece = (ch.get("delta") or {}).get("content")
+                if piece:
+                    if first is None:
+                        first = time.perf_counter() - t0
+                    parts.append(piece)
+    total = time.perf_counter() - t0
+    return total, first or total, "".join(parts)
+
+
+def _latency(
+    peers: list[Peer], direct: Peer, requests: int, stream: bool, progress: Any
+) -> tuple[dict[str, Any], dict[str, list[tuple[str, list[str], str]]]]:
+    """Sequential requests, each prompt sent direct and then to every peer in turn (paired).
+    Returns the stats per peer and, per peer, (tag, values, answer) for the privacy count."""
+    import httpx
+
+    times: dict[str, list[float]] = {p.name: [] for p in [direct, *peers]}
+    ttft: dict[str, list[float]] = {p.name: [] for p in [direct, *peers]}
+    answers: dict[str, list[tuple[str, list[str], str]]] = {p.name: [] for p in peers}
+    load0 = _loadavg()
+    task = progress.add_task(f"latency ({'stream' if stream else 'plain'})",
+                             total=(requests + 3) * (len(peers) + 1))
+    with httpx.Client(timeout=300) as client:
+        for i in range(requests + 3):  # 3 warm-up rounds
+            for k, p in enumerate([direct, *peers]):
+                tag = f"P{k}-{int(stream)}-{i}"  # a session header allows no spaces or '@'
+                text, values = valued_prompt(i + (7919 if stream else 0), tag=tag)
+                body = {"model": "echo", "messages": [{"role": "user", "content": text}]}
+                hdr = {**p.headers, "X-Veil-Session": f"lat-{tag}"} if "veil" in p.name \
+                    else p.headers
+                total, first, answer = _call(client, p.url + "/v1/chat/completions", body, hdr,
+                                             stream)
+                progress.advance(task)
+                if i >= 3:
+                    times[p.name].append(total)
+                    ttft[p.name].append(first)
+                    if p is not direct:
+                        answers[p.name].append((tag, values, answer))
+    d = _stats(times[direct.name])
+    out: dict[str, Any] = {"direct": d, "load_before": load0, "load_after": _loadavg()}
+    for p in peers:
+        s = _stats(times[p.name])
+        out[p.name] = {
+            **s,
+            "added_median_ms": s["median_ms"] - d["median_ms"],
+            "added_p99_ms": s["p99_ms"] - d["p99_ms"],
+            "ttft_median_ms": statistics.median(ttft[p.name]) * 1e3,
+        }
+    return out, answers
 
 
 async def _throughput(
-    url: str, prompts: list[str], concurrency: int, duration: float
+    url: str,
+    prompts: list[str],
+    concurrency: int,
+    duration: float,
+    headers: dict[str, str] | None = None,
+    session_header: bool = True,
 ) -> dict[str, float]:
     import httpx
 
     done = errors = 0
     stop_at = time.perf_counter() + duration
-    async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=concurrency)) as c:
+    async with httpx.AsyncClient(timeout=120, limits=httpx.Limits(max_connections=concurrency)) \
+            as c:
 
         async def worker(w: int) -> None:
             nonlocal done, errors
@@ -89,8 +300,15 @@ async def _throughput(
                     "model": "echo",
                     "messages": [{"role": "user", "content": prompts[i % len(prompts)]}],
                 }
-                r = await c.post(url, json=body, headers={"X-Veil-Session": f"rps-{w}-{i}"})
-                if r.status_code == 200:
+                hdr = dict(headers or {})
+                if session_header:
+                    hdr["X-Veil-Session"] = f"rps-{w}-{i}"
+                try:
+                    r = await c.post(url, json=body, headers=hdr)
+                    ok = r.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                if ok:
                     done += 1
                 else:
                     errors += 1
@@ -108,198 +326,287 @@ async def _throughput(
     }
 
 
+def _throughputs(
+    peers: list[Peer], concurrency: int, duration: float, rounds: int, console: Any
+) -> dict[str, Any]:
+    """Requests/second per peer, in ``rounds`` interleaved slices of ``duration / rounds``."""
+    prompts = [valued_prompt(10_000 + i, tag=f"rps{i}")[0] for i in range(64)]
+    acc: dict[str, dict[str, float]] = {p.name: {"completed": 0, "errors": 0, "seconds": 0.0}
+                                        for p in peers}
+    loads: list[list[float]] = []
+    for r in range(rounds):
+        for p in peers:
+            console.print(f"throughput round {r + 1}/{rounds}: {p.name} ...")
+            loads.append(_loadavg())
+            t = asyncio.run(_throughput(p.url + "/v1/chat/completions", prompts, concurrency,
+                                        duration / rounds, p.headers, "veil" in p.name))
+            for k in ("completed", "errors", "seconds"):
+                acc[p.name][k] += t[k]
+    out: dict[str, Any] = {"concurrency": concurrency, "rounds": rounds, "load": loads}
+    for name, a in acc.items():
+        out[name] = {**a, "requests_per_second": a["completed"] / max(a["seconds"], 1e-9)}
+    return out
+
+
+async def _streams_once(peer: Peer, n: int, timeout_s: float) -> dict[str, Any]:
+    """``n`` streams opened at once; each one's time to its last byte."""
+    import httpx
+
+    prompts = [valued_prompt(20_000 + i, tag=f"s{i}")[0] for i in range(n)]
+    limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+    async with httpx.AsyncClient(timeout=timeout_s, limits=limits) as c:
+
+        async def one(i: int) -> float | None:
+            body = {"model": "echo", "stream": True,
+                    "messages": [{"role": "user", "content": prompts[i]}]}
+            hdr = {**peer.headers, "X-Veil-Session": f"st-{i}"} if "veil" in peer.name \
+                else peer.headers
+            t0 = time.perf_counter()
+            try:
+                async with c.stream("POST", peer.url + "/v1/chat/completions", json=body,
+                                    headers=hdr) as r:
+                    if r.status_code != 200:
+                        return None
+                    async for _ in r.aiter_lines():
+                        pass
+            except httpx.HTTPError:
+                return None
+            return time.perf_counter() - t0
+
+        load0 = _loadavg()
+        t0 = time.perf_counter()
+        got = await asyncio.gather(*(one(i) for i in range(n)))
+    ok = [x for x in got if x is not None]
+    return {"streams": n, "completed": len(ok), "errors": n - len(ok),
+            "seconds": time.perf_counter() - t0, "load_before": load0, "load_after": _loadavg(),
+            **(_stats(ok) if ok else {})}
+
+
+def _streams(peers: list[Peer], direct: Peer, n: int, console: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for p in [direct, *peers]:
+        console.print(f"{n} concurrent streams: {p.name} ...")
+        out[p.name] = asyncio.run(_streams_once(p, n, timeout_s=600))
+    d = out[direct.name]
+    for p in peers:
+        s = out[p.name]
+        if "median_ms" in s and "median_ms" in d:
+            s["added_median_ms"] = s["median_ms"] - d["median_ms"]
+            s["added_p99_ms"] = s["p99_ms"] - d["p99_ms"]
+    return out
+
+
+def _privacy(
+    answers: dict[str, list[tuple[str, list[str], str]]], record: Path
+) -> dict[str, Any]:
+    """Per peer: values that reached the upstream (its record) and values the answer restored
+    (the echo quotes the whole prompt, so every value should come back)."""
+    sent: dict[str, str] = {}
+    for line in record.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        if text.startswith("Ticket "):
+            sent[text.split(":", 1)[0][len("Ticket "):]] = text
+    out: dict[str, Any] = {}
+    for name, rows in answers.items():
+        total = leaked = restored = 0
+        for tag, values, answer in rows:
+            upstream = sent.get(tag, "")
+            total += len(values)
+            leaked += sum(v in upstream for v in values)
+            restored += sum(v in answer for v in values)
+        out[name] = {"values": total, "leaked": leaked, "restored": restored,
+                     "restoration_rate": restored / total if total else 0.0}
+    return out
+
+
+# --------------------------------------------------------------------------- report
+
+
 def _plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    cases = results["cases"]
-    labels = [f"{c['size']}\n{'stream' if c['stream'] else 'plain'}" for c in cases]
-    med = [c["added"]["median_ms"] for c in cases]
-    p99 = [c["added"]["p99_ms"] for c in cases]
-    fig, ax = plt.subplots(figsize=(7, 4))
-    xs = range(len(cases))
-    ax.bar([x - 0.2 for x in xs], med, width=0.4, label="median")
-    ax.bar([x + 0.2 for x in xs], p99, width=0.4, label="p99")
-    ax.set_xticks(list(xs), labels)
-    ax.set_ylabel("added latency (ms)")
-    share = results.get("embedded", {}).get("share_of_call_pct")
-    title = "Veil gateway: latency added vs direct upstream"
-    if share is not None:
-        title += f"\n(1 KB plain = {share:.2f}% of a real embedded-model call)"
-    ax.set_title(title)
-    ax.legend()
+    names = results["peers"]
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4))
+    xs = range(len(names))
+    for ax, key, title in ((axes[0], "plain", "1 KB plain"), (axes[0], "stream", "1 KB stream")):
+        lat = results["latency"][key]
+        off = -0.2 if key == "plain" else 0.2
+        ax.bar([x + off for x in xs], [lat[n]["added_median_ms"] for n in names], width=0.4,
+               label=f"{title} (p50)")
+    axes[0].set_xticks(list(xs), names, rotation=20)
+    axes[0].set_ylabel("added latency, p50 (ms)")
+    axes[0].set_title("latency added vs direct (sequential)")
+    axes[0].legend()
+    thr = results["throughput"]
+    axes[1].bar(list(xs), [thr[n]["requests_per_second"] for n in names], color="tab:green")
+    axes[1].set_xticks(list(xs), names, rotation=20)
+    axes[1].set_ylabel("requests/s")
+    axes[1].set_title(f"1 KB plain, {thr['concurrency']} connections")
+    st = results["streams"]
+    axes[2].bar([x - 0.2 for x in xs], [st[n].get("added_median_ms", 0) for n in names],
+                width=0.4, label="p50")
+    axes[2].bar([x + 0.2 for x in xs], [st[n].get("added_p99_ms", 0) for n in names],
+                width=0.4, label="p99")
+    axes[2].set_xticks(list(xs), names, rotation=20)
+    axes[2].set_ylabel("added time to last byte (ms)")
+    axes[2].set_title(f"{st[results['direct']]['streams']} concurrent streams")
+    axes[2].legend()
+    load = results["machine"]["load_start"]
+    fig.suptitle(f"Gateways in front of one echo upstream ({results['machine']['cpus']} CPUs, "
+                 f"load average at start {load[0]:.1f})")
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
 
 
 def _markdown(r: dict[str, Any]) -> str:
+    m = r["machine"]
     lines = [
-        "# Gateway overhead (`veil bench gateway`)",
+        "# Gateway overhead next to LiteLLM (`veil bench gateway`)",
         "",
-        f"Machine: {r['machine']['cpus']} CPUs ({r['machine']['platform']}), shared with other "
-        "jobs; figures are noisy. Upstream: local echo server (no model) unless noted.",
+        f"Machine: {m['cpus']} CPUs ({m['platform']}); load average (1/5/15 min) "
+        f"{m['load_start']} at start, {m['load_end']} at the end (shared with other jobs: "
+        "compare peers within this run, not with other runs). Upstream: local echo server that "
+        "quotes the whole prompt. Prompts: ~1 KB with 4-6 values (names, e-mail, phone, IBAN, "
+        "city). Latency: sequential, each prompt sent direct and through every peer in turn.",
         "",
-        "| prompt | mode | direct median / p99 (ms) | via Veil median / p99 (ms) | added median / "
-        "p99 (ms) | TTFT direct / via Veil (ms) |",
-        "|---|---|---|---|---|---|",
+        "| peer | added p50 plain (ms) | added p99 plain (ms) | added p50 stream (ms) | "
+        f"req/s at {r['throughput']['concurrency']} conn | {r['streams'][r['direct']]['streams']}"
+        " streams: added p50 / p99 (ms) | values upstream (leaked) | restored |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    for c in r["cases"]:
+    for n in r["peers"]:
+        lp, ls = r["latency"]["plain"][n], r["latency"]["stream"][n]
+        t, s, pv = r["throughput"][n], r["streams"][n], r["privacy"][n]
         lines.append(
-            f"| {c['size']} | {'stream' if c['stream'] else 'plain'} | "
-            f"{c['direct']['median_ms']:.1f} / {c['direct']['p99_ms']:.1f} | "
-            f"{c['gateway']['median_ms']:.1f} / {c['gateway']['p99_ms']:.1f} | "
-            f"**{c['added']['median_ms']:.1f}** / {c['added']['p99_ms']:.1f} | "
-            f"{c['ttft_direct_ms']:.1f} / {c['ttft_gateway_ms']:.1f} |"
+            f"| {n} | **{lp['added_median_ms']:.1f}** | {lp['added_p99_ms']:.1f} | "
+            f"{ls['added_median_ms']:.1f} | **{t['requests_per_second']:.1f}** "
+            f"({t['errors']:.0f} errors) | {s.get('added_median_ms', float('nan')):.0f} / "
+            f"{s.get('added_p99_ms', float('nan')):.0f} ({s['errors']} errors) | "
+            f"{pv['leaked']}/{pv['values']} | {pv['restoration_rate']:.0%} |"
         )
-    t = r["throughput"]
-    lines += [
-        "",
-        f"Sustained: **{t['requests_per_second']:.1f} requests/s** (1 KB plain, "
-        f"{t['concurrency']} concurrent clients, {t['seconds']:.0f} s, {t['errors']} errors).",
-    ]
-    e = r.get("embedded")
-    if e:
-        lines += [
-            "",
-            f"Embedded SmolLM2-135M call (1 KB prompt, {e['max_tokens']} new tokens): "
-            f"median {e['call_ms_median']:.0f} ms; the gateway's added median "
-            f"({r['cases'][0]['added']['median_ms']:.1f} ms) is **{e['share_of_call_pct']:.2f}%**"
-            " of it (Portcullis reports 1.33%).",
-        ]
+    d = r["latency"]["plain"]["direct"]
+    lines += ["", f"Direct to the echo upstream: p50 {d['median_ms']:.1f} ms, p99 "
+              f"{d['p99_ms']:.1f} ms. Veil's workers: {r['workers']}."]
     return "\n".join(lines) + "\n"
 
 
 def _write(results: dict[str, Any], out: Path) -> None:
     (out / "gateway.json").write_text(json.dumps(results, indent=2))
-    (out / "gateway.md").write_text(_markdown(results))
-    _plot(results, out / "gateway.png")
+    if "privacy" in results and "streams" in results:
+        (out / "gateway.md").write_text(_markdown(results))
+        _plot(results, out / "gateway.png")
 
 
 @bench_app.command("gateway")
 def bench_gateway(
-    requests: Annotated[int, typer.Option(help="Requests per case")] = 30,
-    concurrency: Annotated[int, typer.Option(help="Clients in the throughput run")] = 16,
-    duration: Annotated[float, typer.Option(help="Seconds of the throughput run")] = 10.0,
-    embedded: Annotated[bool, typer.Option(help="Also time real calls to SmolLM2")] = True,
-    embedded_calls: Annotated[int, typer.Option()] = 3,
+    requests: Annotated[int, typer.Option(help="Sequential requests per peer and mode")] = 30,
+    concurrency: Annotated[int, typer.Option(help="Connections in the throughput run")] = 16,
+    duration: Annotated[float, typer.Option(help="Seconds of throughput per peer")] = 20.0,
+    rounds: Annotated[int, typer.Option(help="Interleaved throughput slices per peer")] = 2,
+    streams: Annotated[int, typer.Option(help="Concurrent streams in the streams phase")] = 200,
+    workers: Annotated[int, typer.Option(help="Workers of the multi-process Veil peer")] = 2,
+    litellm: Annotated[bool, typer.Option(help="Include LiteLLM's proxy (both setups)")] = True,
+    baseline_src: Annotated[
+        Path | None,
+        typer.Option(help="Also run the gateway from another checkout's src/ (e.g. `git "
+                     "archive HEAD`), as peer 'veil@baseline': a paired before/after"),
+    ] = None,
     out: Annotated[Path, typer.Option(help="Output directory")] = Path(
         "benchmarks/results/gateway"
     ),
 ) -> None:
-    """Latency the gateway adds (median, p99), throughput, and share of a real model call."""
-    import httpx
+    """Veil (1 and N workers) next to LiteLLM's proxy with and without its Presidio guardrail:
+    added latency, throughput, 200 concurrent streams, leaked and restored values."""
     from rich.console import Console
     from rich.progress import Progress
 
-    from veil.gateway.embedded_process import EmbeddedModelProcess
+    from veil.errors import ConfigError
     from veil.gateway.procs import spawn_on_socket, terminate
 
     console = Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="veil-bench-gw-"))
+    record = home / "upstream.jsonl"
     env = {
         **os.environ,
         "VEIL_HOME": str(home),
         "HF_HUB_OFFLINE": "1",
         "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode(),
     }
+    litellm_bin = Path(".venv-litellm/bin/litellm").resolve()
+    if litellm and not litellm_bin.exists():
+        raise ConfigError("LiteLLM's proxy is not installed: run scripts/ensure-litellm.sh "
+                          "(or pass --no-litellm)")
+    load_start = _loadavg()
     veil_bin = str(Path(sys.executable).parent / "veil")
-    up_proc, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream"], env=env)
-    gw_proc = None
+    procs: list[subprocess.Popen[bytes]] = []
     try:
-        gw_proc, gw_url = spawn_on_socket(
-            [veil_bin, "serve", "--upstream-base-url", up_url + "/v1", "--log-level", "warning"],
-            env=env,
-            timeout_s=300,
-        )
-        cases: list[dict[str, Any]] = []
-        plan = [(size, stream) for size in (1024, 8192) for stream in (False, True)]
-        with httpx.Client(timeout=120) as client, Progress(console=console) as progress:
-            task = progress.add_task("latency", total=len(plan) * (requests + 3) * 2)
-            for size, stream in plan:
-                direct: list[float] = []
-                via: list[float] = []
-                ttft_d: list[float] = []
-                ttft_g: list[float] = []
-                for i in range(requests + 3):  # 3 warm-up rounds
-                    body = {
-                        "model": "echo",
-                        "messages": [
-                            {
-                                "role": "user",
-                                "content": make_prompt(
-                                    size, seed=i * 31 + size + (7919 if stream else 0)
-                                ),
-                            }
-                        ],
-                    }
-                    hdr = {"X-Veil-Session": f"bench-{size}-{stream}-{i}"}
-                    d = _call(client, up_url + "/v1/chat/completions", body, {}, stream)
-                    progress.advance(task)
-                    g = _call(client, gw_url + "/v1/chat/completions", body, hdr, stream)
-                    progress.advance(task)
-                    if i >= 3:
-                        direct.append(d[0])
-                        via.append(g[0])
-                        ttft_d.append(d[1])
-                        ttft_g.append(g[1])
-                sd, sg = _stats(direct), _stats(via)
-                cases.append(
-                    {
-                        "size": f"{size // 1024}KB",
-                        "stream": stream,
-                        "direct": sd,
-                        "gateway": sg,
-                        "added": {
-                            "median_ms": sg["median_ms"] - sd["median_ms"],
-                            "p99_ms": sg["p99_ms"] - sd["p99_ms"],
-                        },
-                        "ttft_direct_ms": statistics.median(ttft_d) * 1e3,
-                        "ttft_gateway_ms": statistics.median(ttft_g) * 1e3,
-                    }
-                )
-        console.print(f"throughput: {concurrency} clients for {duration:.0f} s ...")
-        prompts = [make_prompt(1024, seed=10_000 + i) for i in range(64)]
-        thr = asyncio.run(
-            _throughput(gw_url + "/v1/chat/completions", prompts, concurrency, duration)
-        )
+        up_proc, up_url = spawn_on_socket(
+            [sys.executable, "-m", "veil.gateway.echo_upstream", "--reply-chars", "0",
+             "--record", str(record)], env=env)
+        procs.append(up_proc)
+        direct = Peer("direct", up_url)
+        serve = [veil_bin, "serve", "--upstream-base-url", up_url + "/v1", "--log-level",
+                 "warning"]
+        peers: list[Peer] = []
+        litellm_peers: list[Peer] = []
+        if litellm:  # LiteLLM starts slowly: start it before Veil's processes load spaCy
+            pres_proc, pres_url = spawn_on_socket(
+                [sys.executable, "-c",
+                 "from veil.cli.bench_gateway import presidio_main; presidio_main()"],
+                env=env, timeout_s=600)
+            procs.append(pres_proc)
+            for name, presidio in (("litellm", None), ("litellm+presidio", pres_url)):
+                p = _start_litellm(name, up_url + "/v1", presidio, home, litellm_bin)
+                assert p.proc is not None
+                procs.append(p.proc)
+                litellm_peers.append(p)
+        console.print("starting Veil (1 worker) ...")
+        g1, g1_url = spawn_on_socket(serve, env=env, timeout_s=600)
+        procs.append(g1)
+        peers.append(Peer("veil", g1_url, proc=g1))
+        if baseline_src is not None:
+            console.print(f"starting Veil from {baseline_src} ...")
+            code = (f"import sys; sys.path.insert(0, {str(baseline_src.resolve())!r}); "
+                    "sys.argv[0] = 'veil'; from veil.cli.app import main; main()")
+            gb, gb_url = spawn_on_socket([sys.executable, "-c", code, *serve[1:]], env=env,
+                                         timeout_s=600)
+            procs.append(gb)
+            peers.append(Peer("veil@baseline", gb_url, proc=gb))
+        if workers > 1:
+            console.print(f"starting Veil ({workers} workers) ...")
+            gn, gn_url = spawn_on_socket([*serve, "--workers", str(workers)], env=env,
+                                         timeout_s=600)
+            procs.append(gn)
+            peers.append(Peer(f"veil x{workers}", gn_url, proc=gn))
+        for p in litellm_peers:
+            console.print(f"waiting for {p.name} ...")
+            _wait_ready(p, "/health/liveliness", 600)
+        peers += litellm_peers
         results: dict[str, Any] = {
-            "machine": {
-                "cpus": os.cpu_count(),
-                "platform": platform.platform(),
-                "python": platform.python_version(),
-            },
-            "requests_per_case": requests,
-            "cases": cases,
-            "throughput": thr,
+            "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                        "python": platform.python_version(), "load_start": load_start},
+            "workers": workers,
+            "peers": [p.name for p in peers],
+            "direct": direct.name,
+            "requests_per_mode": requests,
         }
-        _write(results, out)  # latency and throughput are kept even if the model part fails
-        if embedded:
-            console.print("timing real calls to the embedded SmolLM2 model ...")
-            with EmbeddedModelProcess() as emb, httpx.Client(timeout=600) as client:
-                calls: list[float] = []
-                for i in range(embedded_calls):
-                    call_body: dict[str, Any] = {
-                        "model": "smollm2",
-                        "max_tokens": 32,
-                        "messages": [{"role": "user", "content": make_prompt(1024, seed=i)}],
-                    }
-                    calls.append(_call(client, f"{emb.base_url}/chat/completions", call_body, {},
-                                       False)[0])
-            call_ms = statistics.median(calls) * 1e3
-            results["embedded"] = {
-                "call_ms_median": call_ms,
-                "calls": len(calls),
-                "max_tokens": 32,
-                "share_of_call_pct": 100 * cases[0]["added"]["median_ms"] / call_ms,
-            }
+        with Progress(console=console) as progress:
+            plain, answers = _latency(peers, direct, requests, False, progress)
+            stream, _ = _latency(peers, direct, requests, True, progress)
+        results["latency"] = {"plain": plain, "stream": stream}
+        results["privacy"] = _privacy(answers, record)
+        results["throughput"] = _throughputs(peers, concurrency, duration, rounds, console)
+        _write(results, out)  # kept even if the streams phase fails
+        results["streams"] = _streams(peers, direct, streams, console)
+        results["machine"]["load_end"] = _loadavg()
     finally:
-        if gw_proc is not None:
-            terminate(gw_proc)
-        terminate(up_proc)
+        for proc in reversed(procs):
+            terminate(proc)
     _write(results, out)
     console.print(_markdown(results))
     console.print(f"written: {out}/gateway.json, gateway.md, gateway.png")

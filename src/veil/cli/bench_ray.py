@@ -119,6 +119,7 @@ def bench_ray(
                     "seconds": round(report.seconds, 2),
                     "rows_per_s": round(report.rows_per_s, 1),
                     "customers_with_two_replacements": inconsistent,
+                    "load_avg": [round(x, 2) for x in os.getloadavg()],
                 })
                 typer.echo(f"{n} worker(s): {report.rows_per_s:.1f} rows/s "
                            f"({report.rows} rows, {inconsistent} inconsistent)", err=True)
@@ -138,10 +139,11 @@ def bench_ray(
              f"{os.cpu_count()} CPUs)", "",
              (f"Command: `veil bench ray --rows {rows} --max-workers {max_workers} "
               f"--rows-per-block {rows_per_block} --session {session}`."), "",
-             "| workers | rows/s | seconds | customers with two replacements |",
-             "|---|---|---|---|",
+             "| workers | rows/s | seconds | customers with two replacements | load (1/5/15 min) |",
+             "|---|---|---|---|---|",
              *(f"| {p['workers']} | {p['rows_per_s']} | {p['seconds']} | "
-               f"{p['customers_with_two_replacements']} |" for p in points)]
+               f"{p['customers_with_two_replacements']} | "
+               f"{' / '.join(str(x) for x in p['load_avg'])} |" for p in points)]
     (out / "ray.md").write_text("\n".join(lines) + "\n")
     import matplotlib
 

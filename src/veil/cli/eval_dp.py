@@ -35,7 +35,8 @@ def eval_dp(
     epsilons: Annotated[str, typer.Option(help="Comma-separated epsilons per token.")] = (
         "1,2,4,8,16"),
     mechanisms: Annotated[str, typer.Option(
-        help="Comma-separated mechanisms (santext, santext+, custext, custext+, rantext) or "
+        help="Comma-separated mechanisms (santext, santext+, custext, custext+, rantext), "
+             "dp-prompt (DP paraphrasing; epsilon per generated token) or "
              "Veil settings <mechanism>@<policy> (policy: content, terms, mask); a suffix "
              ":e1/e2/... gives that setting its own epsilons.")] = (
         "santext,custext+,rantext,rantext@content,custext@content"),
@@ -74,11 +75,12 @@ def eval_dp(
 
     specs = [m.strip().lower() for m in mechanisms.split(",") if m.strip()]
     names = [m.partition(":")[0] for m in specs]
-    bad = [m for m in names if m.partition("@")[0] not in SANITIZERS
-           or m.partition("@")[2] not in ("", "content", "terms", "mask")]
+    bad = [m for m in names if m != "dp-prompt" and (
+        m.partition("@")[0] not in SANITIZERS
+        or m.partition("@")[2] not in ("", "content", "terms", "mask"))]
     if bad or not specs:  # fail fast on a typo, before loading models
         raise DPError(f"unknown DP setting(s) {bad}; use a mechanism from {sorted(SANITIZERS)}, "
-                      "optionally @content, @terms or @mask")
+                      "optionally @content, @terms or @mask, or dp-prompt")
     chosen = [a.strip() for a in attacks.split(",") if a.strip()] or None
     unknown = sorted(set(chosen or []) - set(attack_names("dp")))
     if unknown:

@@ -95,6 +95,15 @@ def serve(
     log_level: Annotated[str, typer.Option(envvar="VEIL_LOG_LEVEL")] = "info",
     access_log: Annotated[bool, typer.Option(help="Log one line per request (no bodies)")] = False,
     fd: Annotated[int | None, typer.Option(hidden=True, help="Serve on this bound socket")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            envvar="VEIL_WORKERS",
+            min=1,
+            help="Gateway processes on one port (one core each); >1 needs a shared vault "
+            "(SQLite file or Redis)",
+        ),
+    ] = 1,
     tls_cert: Annotated[
         Path | None,
         typer.Option(envvar="VEIL_TLS_CERT", help="Serve HTTPS (TLS 1.2+) with this certificate"),
@@ -139,7 +148,12 @@ def serve(
     sock = socket.socket(fileno=fd) if fd is not None else None
     bound = str(sock.getsockname()[0]) if sock is not None else cfg.host
     check_exposure(cfg, bound, insecure_no_auth=insecure_no_auth)
-    run_server(cfg, sock=sock, log_level=log_level, access_log=access_log)
+    if workers > 1:  # refused before anything starts (embedded model, socket)
+        from veil.config import Settings
+        from veil.gateway.runner import check_workers
+
+        check_workers(Settings(), workers)
+    run_server(cfg, sock=sock, log_level=log_level, access_log=access_log, workers=workers)
 
 
 def register(app: typer.Typer) -> None:

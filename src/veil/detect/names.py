@@ -30,6 +30,9 @@ _COMMON_WORDS = frozenset({
 
 def _stop_words() -> frozenset[str]:
     try:
+        from veil.detect.ner import import_spacy  # spaCy without torch (see there)
+
+        import_spacy()
         from spacy.lang.en.stop_words import STOP_WORDS  # a plain set; no model load
     except ImportError:
         return frozenset()

@@ -17,9 +17,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from veil.caches import LRU
@@ -118,11 +120,58 @@ _WORD_BEFORE = re.compile(rf"([{_UP}][{_LOW}]+)[ \t]+$")
 _WORD_AFTER = re.compile(rf"^[ \t]+([{_UP}][{_LOW}]+)\b")
 
 _lock = threading.Lock()
+_import_lock = threading.Lock()
+
+
+#: Pipes NER reads; the others (tagger, parser, lemmatizer...) are not even loaded.
+_NER_PIPES = frozenset({"ner", "entity_ruler", "span_ruler"})
+
+
+def import_spacy() -> Any:
+    """``import spacy``, without thinc importing torch on the way.
+
+    thinc imports torch whenever it is installed (seconds of start-up, most of a ``veil
+    protect``), though the CNN pipelines Veil loads never use it. So while spaCy is first
+    imported, torch is marked missing; anyone importing torch afterwards gets it as usual.
+    ``VEIL_SPACY_TORCH=1`` keeps thinc's torch support (transformer pipelines need it).
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules or os.environ.get("VEIL_SPACY_TORCH"):
+        import spacy
+
+        return spacy
+    with _import_lock:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # thinc: "torch not installed"
+        try:
+            import spacy
+        finally:
+            if "torch" in sys.modules and sys.modules["torch"] is None:
+                del sys.modules["torch"]
+    return spacy
+
+
+def _unused_pipes(spacy: Any, model: str) -> list[str]:
+    """Pipes of ``model`` that NER does not read, from its config (no weights loaded); [] when
+    the config cannot be read (then every pipe loads and the unused ones are disabled)."""
+    try:
+        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+        cfg_path = path / "config.cfg"
+        if not cfg_path.exists():  # a package: the data lies in <lang>_<name>-<version>/
+            meta = spacy.util.get_model_meta(path)
+            cfg_path = path / f"{meta['lang']}_{meta['name']}-{meta['version']}" / "config.cfg"
+        config = spacy.util.load_config(cfg_path, interpolate=False)
+        pipeline = list(config["nlp"]["pipeline"])
+        ner_t2v = config["components"]["ner"]["model"].get("tok2vec", {})
+    except Exception:
+        return []
+    keep = set(_NER_PIPES)
+    if "Listener" in str(ner_t2v.get("@architectures", "")):
+        keep |= {"tok2vec", "transformer"}  # NER reads a shared embedding layer
+    return [p for p in pipeline if p not in keep]
 
 
 def _keep_listened_tok2vec(nlp: Any) -> None:
     """Disable pipes NER does not read (tagger, parser, lemmatizer...)."""
-    keep = {"ner", "entity_ruler", "span_ruler"}
+    keep = set(_NER_PIPES)
     if "tok2vec" in nlp.pipe_names:
         t2v = nlp.get_pipe("tok2vec")
         if "ner" in getattr(t2v, "listening_components", []):
@@ -132,15 +181,41 @@ def _keep_listened_tok2vec(nlp: Any) -> None:
             nlp.disable_pipe(name)
 
 
+def _load_pipeline(spacy: Any, model: str, exclude: list[str]) -> Any:
+    """``spacy.load`` without importing every package that registers spaCy factories.
+
+    ``Language()`` imports all ``spacy_factories`` entry points; presidio-analyzer declares one,
+    whose import pulls in transformers and torch (seconds). The built-in pipes need none, so
+    the first try skips entry points; a pipeline that needs one loads on the second try.
+    """
+    registry = getattr(spacy.util.registry, "_entry_point_factories", None)
+    if registry is not None and getattr(registry, "entry_points", False):
+        registry.entry_points = False
+        try:
+            nlp = spacy.load(model, exclude=exclude)
+        except Exception:
+            nlp = None  # e.g. a factory that only an entry point provides: retried below
+        finally:
+            registry.entry_points = True
+        if nlp is not None:
+            return nlp
+    return spacy.load(model, exclude=exclude)
+
+
 @lru_cache(maxsize=4)
 def load_spacy(model: str) -> Any:
-    """Load a spaCy pipeline once per process (thread-safe); failures raise DetectionError."""
+    """Load a spaCy pipeline once per process (thread-safe), with only the pipes NER needs;
+    failures raise DetectionError."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        spacy = import_spacy()
+    except Exception as e:
+        raise DetectionError(
+            f"cannot import spaCy ({type(e).__name__}); reinstall Veil or set `ner: false` in "
+            "the policy") from None
     with _lock:
         try:
-            import spacy
-
-            nlp = spacy.load(model)
+            nlp = _load_pipeline(spacy, model, _unused_pipes(spacy, model))
         except Exception as e:  # OSError (not installed), ImportError, config errors
             raise DetectionError(
                 f"cannot load the spaCy NER model {model!r} ({type(e).__name__}); install it "
@@ -469,6 +544,7 @@ def _needs_ner(segment: str) -> bool:
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     try:
+        import_spacy()
         from spacy.lang.en.stop_words import STOP_WORDS
     except ImportError:
         return frozenset()

@@ -111,6 +111,9 @@ _STRUCTURAL = 0.86
 def _leading_words() -> frozenset[str]:
     """Capitalised words that start a sentence but not a company name."""
     try:
+        from veil.detect.ner import import_spacy  # spaCy without torch (see there)
+
+        import_spacy()
         from spacy.lang.en.stop_words import STOP_WORDS
     except ImportError:
         words: set[str] = set()

@@ -26,9 +26,11 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["INFERDPT_PUBLISHED", "DPEvalConfig", "build_setting", "check_separation",
-           "frontier_check", "merge_reports", "run_dp_eval", "sensitive_prompts", "shadow_prompts",
-           "strongest", "summarize", "write_reports"]
+from veil.dp.text import word_spans
+
+__all__ = ["INFERDPT_PUBLISHED", "DPEvalConfig", "bag_recovery", "build_setting",
+           "check_separation", "frontier_check", "merge_reports", "run_dp_eval",
+           "sensitive_prompts", "shadow_prompts", "strongest", "summarize", "write_reports"]
 
 _CONDITIONS = ["type 2 diabetes", "depression", "HIV", "breast cancer", "bipolar disorder",
                "hypertension", "an eating disorder", "epilepsy", "hepatitis C", "anxiety"]
@@ -188,6 +190,10 @@ def build_setting(spec: str, space: Any) -> Any:
     from veil.errors import DPError
 
     mech, _, policy = spec.partition("@")
+    if spec == "dp-prompt":
+        from veil.dp.paraphrase import DPParaphraser
+
+        return DPParaphraser()
     san = get_sanitizer(mech, space)
     if not policy or policy == "mask":
         return san
@@ -310,17 +316,16 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
         model = None
         base_answers: list[str] = []
         if ans_idx:
-            from veil.dp.extraction import generate, load_local_model
+            from veil.dp.extraction import generate_many, load_local_model
 
             model = load_local_model()
 
-            def answer(prompt: str, seed: int) -> str:
-                return generate([{"role": "user", "content": prompt}], model=model,
-                                max_new_tokens=cfg.max_new_tokens,
-                                temperature=cfg.temperature, seed=seed)
+            def answer_all(prompts: list[str], seed: int) -> list[str]:
+                return generate_many(prompts, model=model, max_new_tokens=cfg.max_new_tokens,
+                                     temperature=cfg.temperature, seed=seed)
 
-            base_answers = [answer(texts[i], 1) for i in ans_idx]
-            second = [answer(texts[i], 2) for i in ans_idx]
+            base_answers = answer_all([texts[i] for i in ans_idx], 1)
+            second = answer_all([texts[i] for i in ans_idx], 2)
             fcos = _cos(encoder.encode(base_answers, convert_to_numpy=True),
                         encoder.encode(second, convert_to_numpy=True))
             floor = {"answer_cosine_floor": float(fcos.mean()),
@@ -335,6 +340,12 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
                 sans[spec] = build_setting(spec, space)
             san = sans[spec]
             tag = zlib.crc32(spec.encode())
+            if spec == "dp-prompt":
+                rows.append(_paraphrase_row(san, texts, eps, seed, base_emb, encoder,
+                                            content_cache))
+                _checkpoint(cfg, rows)
+                bar.advance(task)
+                continue
             rng = np.random.default_rng([seed, int(eps * 1000), tag])
             items = _prepare_texts(spec, texts)
             t0 = time.perf_counter()
@@ -350,6 +361,13 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
             flags = [_content_flags(t, r.spans, content_cache)
                      for t, r in zip(originals, results, strict=True)]
             n_content = sum(sum(f) for f in flags)
+            if spec.endswith("@mask"):
+                # Masked entity words count as words NOT recovered (the placeholder gives only
+                # their type): the denominators are the ORIGINAL prompt's words, so masking
+                # composed with DP compares with the other settings on the same words.
+                n_words = sum(len(word_spans(t)) for t in texts)
+                n_content = sum(sum(_content_flags(t, word_spans(t), content_cache))
+                                for t in texts)
             per_attack: dict[str, dict[str, float]] = {}
             for att in attacks:
                 arng = np.random.default_rng([seed, int(eps * 1000), tag, 7])
@@ -381,13 +399,11 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
                 "attacks": per_attack, **strongest(per_attack),
             }
             if ans_idx and seed == cfg.seeds[0]:
-                answers = [answer(results[i].text, 1) for i in ans_idx]
+                answers = answer_all([results[i].text for i in ans_idx], 1)
                 acos = _cos(base_ans_emb, encoder.encode(answers, convert_to_numpy=True))
                 row["answer_cosine"] = float(acos.mean())
             rows.append(row)
-            if cfg.checkpoint is not None:  # a long run killed half-way keeps what it measured
-                cfg.checkpoint.parent.mkdir(parents=True, exist_ok=True)
-                cfg.checkpoint.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+            _checkpoint(cfg, rows)
             bar.advance(task)
     return {
         "benchmark": "dp",
@@ -401,6 +417,49 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
         "results": rows,
         "summary": summarize(rows),
     }
+
+
+def _checkpoint(cfg: DPEvalConfig, rows: list[dict[str, Any]]) -> None:
+    """A long run killed half-way keeps what it measured."""
+    if cfg.checkpoint is not None:
+        cfg.checkpoint.parent.mkdir(parents=True, exist_ok=True)
+        cfg.checkpoint.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+def bag_recovery(original: str, released: str, flags: list[bool]) -> tuple[int, int, int, int]:
+    """(words, recovered, content words, content recovered) of ``original`` when the attacker
+    guesses that the original words are the words of ``released`` (position-free: a paraphrase
+    has no word alignment, so a word counts as recovered wherever it reappears)."""
+    seen = {released[s:e].lower() for s, e in word_spans(released)}
+    words = [original[s:e].lower() for s, e in word_spans(original)]
+    hits = [w in seen for w in words]
+    return (len(words), sum(hits), sum(flags),
+            sum(h for h, f in zip(hits, flags, strict=True) if f))
+
+
+def _paraphrase_row(para: Any, texts: list[str], eps: float, seed: int, base_emb: Any,
+                    encoder: Any, content_cache: dict[Any, list[bool]]) -> dict[str, Any]:
+    """A DP-Prompt row: the paraphrases' cosine and what the bag-of-words attacker recovers
+    (every output token is sampled, so every word counts as perturbed)."""
+    t0 = time.perf_counter()
+    results = para.paraphrase_many(texts, epsilon=eps, seed=seed)
+    elapsed = time.perf_counter() - t0
+    cos = _cos(base_emb, encoder.encode([r.text for r in results], convert_to_numpy=True))
+    tot = np.zeros(4)
+    for t, r in zip(texts, results, strict=True):
+        tot += bag_recovery(t, r.text, _content_flags(t, word_spans(t), content_cache))
+    top1, top1_c = tot[1] / max(tot[0], 1), tot[3] / max(tot[2], 1)
+    per_attack = {"bag_of_words": {"top1": top1, "topk": top1, "top1_perturbed": top1,
+                                   "topk_perturbed": top1, "top1_content": top1_c, "k": 1.0}}
+    return {"mechanism": "dp-prompt", "epsilon": eps, "seed": seed,
+            "prompt_cosine": float(cos.mean()), "prompt_cosine_std": float(cos.std()),
+            "words_changed": 1.0 - top1, "perturbed_share": 1.0,
+            "content_share": tot[2] / max(tot[0], 1),
+            "epsilon_per_prompt": float(np.mean([r.epsilon_total for r in results])),
+            "temperature": results[0].temperature if results else None,
+            "tokens_per_prompt": float(np.mean([r.n_tokens for r in results])),
+            "ms_per_prompt": 1000.0 * elapsed / len(texts),
+            "attacks": per_attack, **strongest(per_attack)}
 
 
 def strongest(per_attack: dict[str, dict[str, float]]) -> dict[str, Any]:
@@ -434,6 +493,8 @@ def merge_reports(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]
             continue
         old["attacks"].update(r["attacks"])
         old.update(strongest(old["attacks"]))
+        if "answer_cosine" in r:
+            old["answer_cosine"] = r["answer_cosine"]
     cfg = dict(base["config"])
     cfg["merged"] = [*cfg.get("merged", []), extra["config"]]
     return {**base, "config": cfg, "results": rows, "summary": summarize(rows),

@@ -13,7 +13,7 @@ from typing import Any
 
 from veil.errors import InputError
 
-__all__ = ["extract_answer", "generate", "load_local_model"]
+__all__ = ["extract_answer", "generate", "generate_many", "load_local_model"]
 
 _MODEL: tuple[Any, Any] | None = None
 _LOCK = Lock()
@@ -57,6 +57,29 @@ def generate(messages: list[dict[str, str]], *, model: tuple[Any, Any] | None = 
                            max_new_tokens=max_new_tokens, **sampling,
                            pad_token_id=tok.pad_token_id or tok.eos_token_id)
     return tok.decode(out[0, input_ids.shape[1]:], skip_special_tokens=True).strip()
+
+
+def generate_many(prompts: list[str], *, model: tuple[Any, Any] | None = None,
+                  max_new_tokens: int = 64, temperature: float = 0.7, seed: int = 0
+                  ) -> list[str]:
+    """Sampled answers to many user prompts in ONE batched generation (left padding): the
+    answer-utility sweep's cost is one pass per setting instead of one per prompt."""
+    import torch
+
+    mdl, tok = model if model is not None else load_local_model()
+    tok.padding_side = "left"
+    if tok.pad_token is None:
+        tok.pad_token = tok.eos_token
+    texts = [tok.apply_chat_template([{"role": "user", "content": p}], add_generation_prompt=True,
+                                     tokenize=False) for p in prompts]
+    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+    torch.manual_seed(seed)
+    with torch.inference_mode():
+        out = mdl.generate(**enc, max_new_tokens=max_new_tokens, do_sample=True,
+                           temperature=temperature, top_k=0, top_p=1.0,
+                           pad_token_id=tok.pad_token_id)
+    return [tok.decode(row, skip_special_tokens=True).strip()
+            for row in out[:, enc["input_ids"].shape[1]:]]
 
 
 def extract_answer(original_prompt: str, perturbed_answer: str, *,

@@ -77,6 +77,8 @@ class UpstreamConfig(BaseModel):
     api_version: str | None = None  # kind azure: the api-version query parameter
     # kind litellm: extra keyword arguments for litellm.acompletion (api_base, ...)
     litellm: dict[str, Any] = Field(default_factory=dict)
+    # kind mpc: protocol, layers, max_len, timeout_s, model_dir (veil.gateway.upstream_mpc)
+    mpc: dict[str, Any] = Field(default_factory=dict)
     # TLS to the upstream is always verified: against these CA certificates when given (a
     # private CA), else the system/certifi bundle. There is deliberately no switch to disable it.
     ca_bundle: Path | None = None

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
+import orjson
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
@@ -28,6 +29,18 @@ log = logging.getLogger("veil.gateway")
 router = APIRouter()
 
 _SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
+
+class FastJSONResponse(JSONResponse):
+    """The same compact UTF-8 JSON as :class:`JSONResponse`, serialized by orjson (several times
+    faster on answer bodies); what orjson refuses (integers beyond 64 bits, non-string keys)
+    goes through the standard encoder as before."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return orjson.dumps(content)
+        except TypeError:  # orjson.JSONEncodeError
+            return super().render(content)
 
 
 def _state(request: Request) -> GatewayState:
@@ -114,7 +127,7 @@ async def _respond(
         except Exception as e:  # noqa: BLE001 - fail closed with an OpenAI-shaped error
             return error_response(request, e, upstream_headers)
     if isinstance(result, dict):
-        return JSONResponse(result, headers=upstream_headers)
+        return FastJSONResponse(result, headers=upstream_headers)
     return StreamingResponse(
         result, media_type="text/event-stream", headers={**_SSE_HEADERS, **upstream_headers}
     )

@@ -10,7 +10,8 @@ factory registered here; the config accepts exactly the registered names. The ex
 Kinds: ``openai`` (any OpenAI-compatible API; ``responses_api: true`` when it has its own
 ``/responses``), ``obfuscated``, ``anthropic`` (:mod:`.upstream_anthropic`), ``azure``
 (:mod:`.upstream_azure`: deployments, ``api_version``, ``api-key`` header) and ``litellm``
-(:mod:`.upstream_litellm`, optional extra). The simplest one to copy for a new provider that
+(:mod:`.upstream_litellm`, optional extra), ``mpc`` (:mod:`.upstream_mpc`: secret-shared
+inference by SPU parties, own environment). The simplest one to copy for a new provider that
 speaks the OpenAI format with another URL scheme or auth header is ``azure``: subclass
 :class:`OpenAIUpstream`, set the header, override the paths.
 
@@ -104,6 +105,6 @@ def _obfuscated(cfg: UpstreamConfig) -> Upstream:
 
 # Kinds in their own modules register themselves on import (each imports only what it needs
 # when its factory runs: LiteLLM is an optional extra).
-from . import upstream_anthropic, upstream_azure, upstream_litellm  # noqa: E402,F401
+from . import upstream_anthropic, upstream_azure, upstream_litellm, upstream_mpc  # noqa: E402,F401
 
 __all__ = ["UpstreamFactory", "build_upstream_of_kind", "register_upstream", "upstream_kinds"]

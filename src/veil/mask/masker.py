@@ -17,6 +17,13 @@ outside them, so no detection can split one.
 
 Detections arrive non-overlapping and sorted (the detection engine resolves overlaps once);
 the masker only checks that.
+
+Vault traffic per call: the session's entries come from the vault's in-process copy
+(:meth:`~veil.vault.base.Vault.view`, one read), values are looked up in it, and the new
+mappings of the whole text are written in one compare-and-set
+(:class:`~veil.vault.base.SessionBatch`). If another writer stored one of the same values or
+replacements meanwhile, nothing is written and the text is masked again against a fresh copy,
+so it ends with that writer's mapping.
 """
 
 from __future__ import annotations
@@ -32,7 +39,15 @@ from veil.mask.lookup import exact_key, norm_key
 from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
 from veil.mask.operators import PlaceholderOperator, get_operator
 from veil.mask.placeholders import LITERAL, find_lookalikes, has_digit
-from veil.vault.base import Proposer, Vault, VaultEntry
+from veil.vault.base import (
+    MAX_COMMIT_ATTEMPTS,
+    Proposer,
+    SessionBatch,
+    SessionView,
+    Vault,
+    VaultEntry,
+    refused_after_retries,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +130,36 @@ class Masker:
         *,
         tenant: str,
         session: str,
-        entries: list[VaultEntry] | None = None,
+        view: SessionView | None = None,
     ) -> MaskResult:
         """Replace every detection; fails closed (a VeilError, never partially masked text).
 
-        ``entries``: the session's entries when the caller has loaded them already (they are
-        decrypted, so loading them twice per message is a cost); None: read when needed.
+        ``view``: the session's view when the caller has read it already (None: read now).
         """
+        return self.mask_in(text, detections, tenant=tenant, session=session, view=view)[0]
+
+    def mask_in(
+        self,
+        text: str,
+        detections: list[Detection],
+        *,
+        tenant: str,
+        session: str,
+        view: SessionView | None = None,
+    ) -> tuple[MaskResult, SessionBatch]:
+        """:meth:`mask`, with the committed batch (whose ``current`` and view say which vault
+        version the result belongs to)."""
         try:
-            return self._mask(text, detections, tenant=tenant, session=session, entries=entries)
+            detections = check_spans(detections, len(text))
+            if view is None:
+                view = self.vault.view(tenant, session)
+            for _ in range(MAX_COMMIT_ATTEMPTS):
+                batch = self.vault.batch(tenant, session, view)
+                result = self._mask(text, detections, batch=batch)
+                if batch.commit():
+                    return result, batch
+                view = self.vault.view(tenant, session)  # another writer won: mask again
+            raise refused_after_retries()
         except VeilError:
             raise
         except Exception as e:  # a bug must not leak a value through a message or go unmasked
@@ -131,30 +167,18 @@ class Masker:
                 f"masking failed ({type(e).__name__}); nothing was masked or forwarded"
             ) from None
 
-    def _mask(
-        self,
-        text: str,
-        detections: list[Detection],
-        *,
-        tenant: str,
-        session: str,
-        entries: list[VaultEntry] | None,
-    ) -> MaskResult:
-        detections = check_spans(detections, len(text))
-        session_entries = entries
+    def _mask(self, text: str, detections: list[Detection], *, batch: SessionBatch) -> MaskResult:
+        tenant, session, view = batch.tenant, batch.session, batch.view
 
-        def loaded() -> list[VaultEntry]:  # the session's entries, read once per call if needed
-            nonlocal session_entries
-            if session_entries is None:
-                session_entries = self.vault.entries(tenant, session)
-            return session_entries
+        def loaded() -> list[VaultEntry]:
+            return view.entries
 
         # Every type a restorer of this session could know: its own, the policy's, these.
         types = {d.type for d in detections} | set(self.policy.entities)
         types |= {t.type for t in self.policy.terms}
         types |= {r.entity for r in getattr(self.policy, "recognizers", ()) if r.entity}
         if has_digit(text):
-            types |= {e.entity_type for e in loaded()}
+            types |= view.types
         chosen = _without_lookalikes(text, detections, find_lookalikes(text, types))
         out: list[str] = []
         entities: list[MaskedEntity] = []
@@ -189,7 +213,7 @@ class Masker:
                     if people is None and d.type == "PERSON":
                         people = _People(loaded())
                     entry = self._entry(
-                        value, d.type, op_name, tenant, session,
+                        batch, value, d.type, op_name, tenant, session,
                         people if d.type == "PERSON" else None,
                     )
                     seen[key] = entry
@@ -206,6 +230,7 @@ class Masker:
     # ------------------------------------------------------------------ internals
     def _entry(
         self,
+        store: SessionBatch,
         value: str,
         etype: str,
         op_name: str,
@@ -214,7 +239,7 @@ class Masker:
         people: _People | None,
     ) -> VaultEntry:
         ek, nk = exact_key(value), norm_key(etype, value)
-        hit = self.vault.find(tenant, session, entity_type=etype, exact_key=ek, norm_key=nk)
+        hit = store.find(tenant, session, entity_type=etype, exact_key=ek, norm_key=nk)
         if hit is None and people is not None:
             hit = people.unique_match(value)
         if hit is None:
@@ -227,7 +252,7 @@ class Masker:
             propose: Proposer = base
             if people is not None and op_name != PlaceholderOperator.name:
                 propose = people.distinct_parts(base)
-            hit = self.vault.get_or_create(
+            hit = store.get_or_create(
                 tenant,
                 session,
                 entity_type=etype,
@@ -241,10 +266,11 @@ class Masker:
                 people.add(hit)
         if exact_key(hit.original) == ek:
             return hit
-        return self._alias(value, etype, ek, hit, tenant, session)
+        return self._alias(store, value, etype, ek, hit, tenant, session)
 
     def _alias(
-        self, value: str, etype: str, ek: str, canonical: VaultEntry, tenant: str, session: str
+        self, store: SessionBatch, value: str, etype: str, ek: str, canonical: VaultEntry,
+        tenant: str, session: str,
     ) -> VaultEntry:
         """Store ``value`` as a variant of ``canonical`` (see module docstring, rule 2/3)."""
         variant = None
@@ -269,7 +295,7 @@ class Masker:
             propose = only_variant
         # A variant does not advance the type's counter (numbering has no gaps); when it is
         # taken (or there is none) the entry shares the canonical replacement instead.
-        return self.vault.get_or_create(
+        return store.get_or_create(
             tenant, session, entity_type=etype, original=value, operator=canonical.operator,
             exact_key=ek, propose=propose, counted=False,
             shared_replacement=canonical.replacement,

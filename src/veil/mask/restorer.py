@@ -404,12 +404,13 @@ class Restorer:
         self, *, tenant: str, session: str, scope: frozenset[str] | None = None
     ) -> SessionMatcher:
         """The matcher of the session's entries (only those in ``scope`` when given)."""
-        version = self.vault.version(tenant, session)
+        view = self.vault.view(tenant, session)  # one read: the version and new entries
+        version = view.version
         key = (tenant, session, scope)
         cached = self._cache.get(key)
         if cached and cached[0] == version:
             return cached[1]
-        entries = self.vault.entries(tenant, session)
+        entries = view.entries
         chosen = entries if scope is None else in_scope(entries, scope)
         built = SessionMatcher.build(chosen, types={e.entity_type for e in entries})
         self._cache.put(key, (version, built))

@@ -1,24 +1,24 @@
 """The masking stage of :class:`veil.Veil`: detect, then mask through the vault, with a memo.
 
 Chat clients resend the whole history every turn. A message already protected in a session,
-with no vault change since (the vault's cheap version token), gets the same answer without
-re-detection. Per message the stage reads the version once and the session's entries (which
-are decrypted) at most once, and hands them to both the seen-value detector and the masker.
+with no vault change since (the vault's version token), gets the same answer without
+re-detection. Per message the stage reads the session once (:meth:`Vault.view`: the version
+and only the entries this process has not decrypted yet) and hands the entries to both the
+seen-value detector and the masker, which writes the message's new mappings in one batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from veil.caches import PerTenant, TenantMemo
 from veil.core import PolicyOf, ProtectResult
-from veil.mask.masker import MaskedEntity, Masker
-from veil.mask.operators import get_operator
+from veil.mask.masker import Masker
 
 if TYPE_CHECKING:
     from veil.detect.stage import DetectionStage
-    from veil.vault.base import Vault, VaultEntry
+    from veil.vault.base import Vault
 
 #: Protect results kept (all tenants together); least recently used go first.
 MEMO_SIZE = 4096
@@ -57,35 +57,20 @@ class MaskingStage:
         vault = self._vault()
         masker = self._maskers.get(tenant)
         digest = self._memo.digest(text.encode("utf-8"))
-        version = vault.version(tenant, session)
-        hit = self._memo.get((tenant, generation, session, version, digest))
+        view = vault.view(tenant, session)
+        hit = self._memo.get((tenant, generation, session, view.version, digest))
         if hit is not None:
             return hit
-        entries = vault.entries(tenant, session)
-        detections = self._detection.detect(text, tenant=tenant, entries=entries)
-        result = masker.mask(text, detections, tenant=tenant, session=session, entries=entries)
+        detections = self._detection.detect(text, tenant=tenant, entries=view.entries)
+        result, batch = masker.mask_in(
+            text, detections, tenant=tenant, session=session, view=view
+        )
         out = ProtectResult(masked=result.masked, entities=list(result.entities))
-        if _stored_new_entries(text, out.entities, entries):
-            # The memo is keyed on the version AFTER masking, so that an identical resend
-            # finds it; it changed only if this message added entries.
-            version = vault.version(tenant, session)
-        self._memo.put((tenant, generation, session, version, digest), out)
+        if batch.current:
+            # Keyed on the version AFTER masking, so that an identical resend finds it; when
+            # another writer's entries landed in between, that version is unknown: no memo.
+            self._memo.put((tenant, generation, session, batch.view.version, digest), out)
         return out
-
-
-def _stored_new_entries(
-    text: str, entities: Sequence[MaskedEntity], entries: Sequence[VaultEntry]
-) -> bool:
-    """Whether masking may have added entries to the session (values not among ``entries``).
-
-    Errs towards True (a surface the vault matched by key but spelled differently), which only
-    costs one more version read.
-    """
-    stored = [e for e in entities if get_operator(e.operator).stored]
-    if not stored:
-        return False
-    known = {(e.entity_type, e.original) for e in entries}
-    return any((e.type, text[e.start : e.end]) not in known for e in stored)
 
 
 __all__ = ["MEMO_SIZE", "MaskingStage"]

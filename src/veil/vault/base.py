@@ -12,19 +12,31 @@ A backend stores, per entry, the sealed record plus HMAC index columns:
 
 ``get_or_create`` is atomic per session in every backend (SQLite: one IMMEDIATE transaction
 with unique constraints; Redis: WATCH/MULTI), so concurrent requests agree on one replacement.
+
+The request path does not pay a round trip per value: :meth:`Vault.view` keeps a decrypted copy
+of each recently used session in the process and brings it up to date with ONE read that
+returns only the entries written since (each entry is decrypted once per process), and a
+:class:`SessionBatch` looks values up in that copy and writes all of a request's new entries
+with ONE compare-and-set (:meth:`Vault._commit`): it commits only if none of its values, and
+none of its replacements, was stored meanwhile by another writer, and only into the session
+generation the copy was read from; otherwise nothing is written, the copy is refreshed and the
+request is masked again. So two writers racing on one value still end with one mapping.
 """
 
 from __future__ import annotations
 
+import bisect
+import secrets
 import threading
 import time
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from veil.config import Settings
-from veil.errors import MaskingError, VaultError, VaultKeyError
+from veil.errors import MaskingError, VaultError, VaultKeyError, VaultUnavailableError
 from veil.vault.crypto import (
     DATA_KEY,
     PREVIOUS,
@@ -65,6 +77,10 @@ class VaultEntry:
     operator: str
     created: float
     shared: bool = False
+    #: The lookup HMACs the entry is indexed by (exact, normalised or None), kept inside the
+    #: sealed record so that a process can look values up in its decrypted copy of the session
+    #: (:class:`SessionView`); None for entries written before records carried them.
+    lookup: tuple[str, str | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def type(self) -> str:
@@ -72,7 +88,7 @@ class VaultEntry:
         return self.entity_type
 
     def to_record(self) -> dict[str, Any]:
-        return {
+        rec: dict[str, Any] = {
             "t": self.entity_type,
             "o": self.original,
             "r": self.replacement,
@@ -80,6 +96,9 @@ class VaultEntry:
             "c": self.created,
             "s": self.shared,
         }
+        if self.lookup is not None:
+            rec["x"], rec["n"] = self.lookup
+        return rec
 
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> VaultEntry:
@@ -90,6 +109,7 @@ class VaultEntry:
             operator=rec["op"],
             created=rec["c"],
             shared=bool(rec.get("s", False)),
+            lookup=(rec["x"], rec.get("n")) if "x" in rec else None,
         )
 
 
@@ -153,7 +173,120 @@ class NewEntry:
             operator=self.operator,
             created=created,
             shared=rep is None,
+            lookup=(self.index.exact, self.index.norm),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """How far a :class:`SessionView` has read its session: the session's generation (Redis:
+    a random epoch set when the session is created; SQLite: none), the highest entry id seen
+    and the number of entries then (a smaller count later means entries were deleted)."""
+
+    epoch: str = ""
+    last: int = 0
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """One read of a session (:meth:`Vault._delta`): the sealed entries written after
+    ``since`` (all of them when ``reset``: the session is not the one the cursor knew)."""
+
+    cursor: Cursor
+    reset: bool
+    rows: list[tuple[int, bytes]]
+    counters: dict[str, int]
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A new entry of a batch as a backend commits it (all HMACs; the record is sealed)."""
+
+    index: Index
+    rep: str | None  # HMAC of the replacement; None for a shared (alias) replacement
+    cand_fp: str  # fingerprint of the replacement: must be no original of the session
+    sealed: bytes
+    entity_type: str
+    counter: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Committed:
+    """Outcome of :meth:`Vault._commit`. ``ok`` False: nothing was written (a value or a
+    replacement of the batch was stored meanwhile, or the session is another generation).
+    ``cursor``/``version``: the session right after the commit when nothing else was written
+    since the batch's cursor (None otherwise: the next read fetches the others' entries)."""
+
+    ok: bool
+    ids: list[int] = field(default_factory=list)
+    cursor: Cursor | None = None
+    version: str | None = None
+
+
+class SessionView:
+    """A process's decrypted copy of one session (see the module docstring).
+
+    Append-only while its session lives: entries are immutable once written, so a holder may
+    keep using a view while :meth:`Vault.view` adds to it; a session that was deleted, expired
+    or recreated gets a NEW view object. Indexes are keyed by the same HMACs the backend
+    stores, so a local hit is exactly the entry the backend's index would return.
+    """
+
+    def __init__(self) -> None:
+        self.cursor = Cursor()
+        self.version = "0"
+        self.counters: dict[str, int] = {}
+        self._ids: list[int] = []
+        self._entries: list[VaultEntry] = []
+        self.exact: dict[str, VaultEntry] = {}
+        self.norm: dict[str, VaultEntry] = {}
+        self.reps: set[str] = set()  # replacement HMACs in use
+        self.fps: set[str] = set()  # fingerprints of originals
+        self.types: set[str] = set()  # entity types of the entries
+        #: Some entry predates records carrying their lookup HMACs: a local miss must ask the
+        #: backend (:meth:`Vault._find_indexed`).
+        self.legacy = False
+        self.lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"SessionView(entries={len(self._entries)})"
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def entries(self) -> list[VaultEntry]:
+        """The session's entries, oldest (lowest id) first; a copy."""
+        return list(self._entries)
+
+    def has(self, eid: int) -> bool:
+        i = bisect.bisect_left(self._ids, eid)
+        return i < len(self._ids) and self._ids[i] == eid
+
+    def add(self, eid: int, e: VaultEntry, keys: TenantKeys) -> None:
+        i = bisect.bisect_left(self._ids, eid)
+        if i < len(self._ids) and self._ids[i] == eid:
+            return
+        self._ids.insert(i, eid)
+        self._entries.insert(i, e)
+        if e.lookup is None:
+            self.legacy = True
+        else:
+            self.exact.setdefault(e.lookup[0], e)
+            if e.lookup[1] is not None:
+                self.norm.setdefault(e.lookup[1], e)
+        if not e.shared:
+            self.reps.add(keys.replacement(e.replacement))
+        self.fps.add(keys.fingerprint(e.original))
+        self.types.add(e.entity_type)
+
+
+#: Sessions whose decrypted copy a process keeps (least recently used go first).
+VIEW_CACHE_SIZE = 256
+#: How often a batch is re-masked after losing a race before the request is refused.
+MAX_COMMIT_ATTEMPTS = 50
 
 
 class Vault(ABC):
@@ -168,6 +301,8 @@ class Vault(ABC):
         self._keys: dict[str, TenantKeys] = {}
         self._loaded: dict[str, float] = {}
         self._keys_lock = threading.RLock()
+        self._views: OrderedDict[tuple[str, str], SessionView] = OrderedDict()
+        self._views_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(<vault>)"
@@ -436,14 +571,73 @@ class Vault(ABC):
         """:meth:`get_or_create` in one transaction: the entry indexed by ``request.index``, or
         a new one from :meth:`NewEntry.choose` and :meth:`NewEntry.entry`."""
 
-    @abstractmethod
+    # ------------------------------------------------------------ session views
+    def view(self, tenant: str, session: str) -> SessionView:
+        """The session's decrypted entries, up to date as of this call: one read of the
+        entries written since the process last looked (only those are decrypted)."""
+        key = (tenant, session)
+        with self._views_lock:
+            view = self._views.get(key)
+            if view is None:
+                view = self._views[key] = SessionView()
+            self._views.move_to_end(key)
+            while len(self._views) > VIEW_CACHE_SIZE:
+                self._views.popitem(last=False)
+        with view.lock:
+            delta = self._delta(tenant, session, view.cursor)
+            if delta.reset:
+                fresh = SessionView()
+                with fresh.lock:
+                    self._apply(tenant, session, fresh, delta)
+                with self._views_lock:
+                    self._views[key] = fresh
+                return fresh
+            self._apply(tenant, session, view, delta)
+        return view
+
+    def _apply(self, tenant: str, session: str, view: SessionView, delta: Delta) -> None:
+        new = [(i, b) for i, b in delta.rows if not view.has(i)]
+        if new:
+            keys = self.keys(tenant)
+            recs = self._open_many(tenant, session, [b for _, b in new])
+            for (i, _), rec in zip(new, recs, strict=True):
+                view.add(i, VaultEntry.from_record(rec), keys)
+        view.cursor, view.version = delta.cursor, delta.version
+        view.counters = dict(delta.counters)
+
+    def _forget_view(self, tenant: str, session: str) -> None:
+        with self._views_lock:
+            self._views.pop((tenant, session), None)
+
+    def batch(self, tenant: str, session: str, view: SessionView | None = None) -> SessionBatch:
+        """A :class:`SessionBatch` over ``view`` (read now when None)."""
+        if view is None:
+            view = self.view(tenant, session)
+        return SessionBatch(self, tenant, session, view)
+
     def entries(self, tenant: str, session: str) -> list[VaultEntry]:
         """All live entries of a session, oldest first (decrypted)."""
+        return self.view(tenant, session).entries
 
     def version(self, tenant: str, session: str) -> str:
         """A cheap token that changes whenever the session's entries change (for caches)."""
-        entries = self.entries(tenant, session)
-        return f"{len(entries)}:{entries[-1].created if entries else 0}"
+        return self.view(tenant, session).version
+
+    @abstractmethod
+    def _delta(self, tenant: str, session: str, since: Cursor) -> Delta:
+        """In ONE read: the session's counters, version and the sealed entries written after
+        ``since`` (all of them, with ``reset``, when ``since`` is of another generation or
+        entries it counted are gone)."""
+
+    @abstractmethod
+    def _commit(
+        self, tenant: str, session: str, since: Cursor, items: list[Pending], epoch: str
+    ) -> Committed:
+        """Write ``items`` in ONE atomic step, or nothing (see :class:`Committed`): refused
+        when the session is not the generation ``since`` read, when an item's exact or
+        normalised key is indexed already, or when an item's replacement is taken (used by
+        another entry, or equal to an original). ``epoch``: the generation to start if the
+        session does not exist yet."""
 
     @abstractmethod
     def delete_session(self, tenant: str, session: str) -> None:
@@ -462,3 +656,141 @@ class Vault(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class SessionBatch:
+    """One protect call's lookups and new entries in a session, against a :class:`SessionView`.
+
+    :meth:`find` and :meth:`get_or_create` mirror :class:`Vault`'s, but answer from the view
+    and the batch's own new entries (no round trip) and only queue new entries; :meth:`commit`
+    writes them all at once, or returns False when another writer got there first (then the
+    caller re-masks against a fresh view). Replacements are chosen exactly as the backends
+    choose them, against everything the view and the batch hold.
+    """
+
+    def __init__(self, vault: Vault, tenant: str, session: str, view: SessionView) -> None:
+        self.vault, self.tenant, self.session, self.view = vault, tenant, session, view
+        self.keys = vault.keys(tenant)
+        self._cursor = view.cursor  # the generation this batch is masked against
+        self._now = vault._now()
+        self._pending: list[tuple[NewEntry, VaultEntry, str | None, int | None]] = []
+        self._exact: dict[str, VaultEntry] = {}
+        self._norm: dict[str, VaultEntry] = {}
+        self._reps: set[str] = set()
+        self._fps: set[str] = set()
+        self._counters: dict[str, int] = {}
+        #: Whether the view's version is the session's version after this batch (False when
+        #: another writer's entries landed between the read and the commit): a cache may key
+        #: a result on that version only when True.
+        self.current = True
+
+    def __repr__(self) -> str:
+        return f"SessionBatch(new={len(self._pending)})"
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def _lookup(self, idx: Index) -> VaultEntry | None:
+        v = self.view
+        hit = v.exact.get(idx.exact) or self._exact.get(idx.exact)
+        if hit is None and idx.norm is not None:
+            hit = v.norm.get(idx.norm) or self._norm.get(idx.norm)
+        if hit is None and v.legacy:
+            hit = self.vault._find_indexed(self.tenant, self.session, idx)
+        return hit
+
+    def find(
+        self, tenant: str, session: str, *, entity_type: str, exact_key: str,
+        norm_key: str | None = None,
+    ) -> VaultEntry | None:
+        self._check(tenant, session)
+        return self._lookup(self.vault._index(self.keys, entity_type, "", exact_key, norm_key))
+
+    def get_or_create(
+        self,
+        tenant: str,
+        session: str,
+        *,
+        entity_type: str,
+        original: str,
+        operator: str,
+        exact_key: str,
+        norm_key: str | None = None,
+        propose: Proposer | None = None,
+        shared_replacement: str | None = None,
+        counted: bool = True,
+    ) -> VaultEntry:
+        self._check(tenant, session)
+        if propose is None and shared_replacement is None:
+            raise ValueError("get_or_create needs propose or shared_replacement")
+        idx = self.vault._index(self.keys, entity_type, original, exact_key, norm_key)
+        hit = self._lookup(idx)
+        if hit is not None:
+            return hit
+        request = NewEntry(
+            entity_type=entity_type, original=original, operator=operator, index=idx,
+            keys=self.keys, propose=propose, shared_replacement=shared_replacement,
+            counted=counted,
+        )
+
+        def counter() -> int:
+            return max(self.view.counters.get(entity_type, 0),
+                       self._counters.get(entity_type, 0))
+
+        def taken(rep_h: str, fp_h: str) -> bool:
+            v = self.view
+            return rep_h in v.reps or rep_h in self._reps or fp_h in v.fps or fp_h in self._fps
+
+        replacement, rep, new_counter = request.choose(counter, taken)
+        entry = request.entry(replacement, rep, self._now)
+        self._pending.append((request, entry, rep, new_counter))
+        self._exact[idx.exact] = entry
+        if idx.norm is not None:
+            self._norm[idx.norm] = entry
+        if rep is not None:
+            self._reps.add(rep)
+        self._fps.add(idx.fp)
+        if new_counter is not None:
+            self._counters[entity_type] = new_counter
+        return entry
+
+    def _check(self, tenant: str, session: str) -> None:
+        if (tenant, session) != (self.tenant, self.session):
+            raise ValueError("a SessionBatch serves the one session it was opened for")
+
+    def commit(self) -> bool:
+        """Write the batch's new entries at once; False: nothing written, re-mask and retry."""
+        if not self._pending:
+            return True
+        items = [
+            Pending(
+                index=req.index, rep=rep, cand_fp=self.keys.fingerprint(entry.replacement),
+                sealed=self.keys.seal(self.tenant, self.session, entry.to_record()),
+                entity_type=req.entity_type, counter=counter,
+            )
+            for req, entry, rep, counter in self._pending
+        ]
+        done = self.vault._commit(
+            self.tenant, self.session, self._cursor, items, secrets.token_hex(8)
+        )
+        if not done.ok:
+            return False
+        self.current = done.cursor is not None
+        view = self.view
+        with view.lock:
+            for eid, (_, entry, _, _) in zip(done.ids, self._pending, strict=True):
+                view.add(eid, entry, self.keys)
+            for etype, c in self._counters.items():
+                view.counters[etype] = max(view.counters.get(etype, 0), c)
+            if done.cursor is not None and view.cursor == self._cursor:
+                view.cursor, view.version = done.cursor, done.version or view.version
+        self._pending.clear()
+        return True
+
+
+def refused_after_retries() -> VaultUnavailableError:
+    return VaultUnavailableError(
+        "too much contention on one vault session (other requests kept storing the same "
+        "values); retry the request"
+    )

@@ -16,6 +16,11 @@ Layout per (tenant, session) -- all keys share one hash tag, so they live in one
 client changes the session between the check and the write, the write is discarded and retried,
 so two requests can never commit two replacements for one value. EXPIRE (the TTL) is renewed on
 every new mapping.
+
+The request path uses two scripts instead (see :mod:`veil.vault.base`): ``_DELTA`` returns, in
+one round trip, the counters and the sealed entries added since the ids a process has seen;
+``_COMMIT`` writes a request's new entries in one atomic step, or nothing if any of their keys
+or replacements was stored meanwhile or the session is another generation (epoch).
 """
 
 from __future__ import annotations
@@ -31,7 +36,16 @@ from redis.exceptions import RedisError, WatchError
 
 from veil.config import Settings
 from veil.errors import ConfigError, VaultUnavailableError
-from veil.vault.base import Index, NewEntry, Vault, VaultEntry
+from veil.vault.base import (
+    Committed,
+    Cursor,
+    Delta,
+    Index,
+    NewEntry,
+    Pending,
+    Vault,
+    VaultEntry,
+)
 from veil.vault.crypto import DATA_KEY, PREVIOUS, tenant_id
 from veil.vault.sentinel import client_from_url
 
@@ -46,6 +60,80 @@ if (not id) and ARGV[2] ~= '' then id = redis.call('HGET', KEYS[2], ARGV[2]) end
 if not id then return false end
 return redis.call('HGET', KEYS[3], id)
 """
+
+# KEYS: x n r f e c. ARGV: epoch the client knows, highest id it has seen.
+# Returns {counters (flat HGETALL of c), flat id/blob pairs after that id (all on a new epoch),
+# entry count}. A session whose counters expired before its other keys is finished off.
+_DELTA = """
+local c = redis.call('HGETALL', KEYS[6])
+if #c == 0 then
+  if redis.call('EXISTS', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]) > 0 then
+    redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+  end
+  return {c, {}, 0}
+end
+local epoch, last = '', 0
+for i = 1, #c, 2 do
+  if c[i] == '#epoch' then epoch = c[i + 1] elseif c[i] == '#id' then last = tonumber(c[i + 1]) end
+end
+local out = {}
+if epoch ~= ARGV[1] or tonumber(ARGV[2]) == 0 then
+  out = redis.call('HGETALL', KEYS[5])
+else
+  local from = tonumber(ARGV[2]) + 1
+  while from <= last do
+    local ids = {}
+    for id = from, math.min(last, from + 499) do ids[#ids + 1] = tostring(id) end
+    local blobs = redis.call('HMGET', KEYS[5], unpack(ids))
+    for k = 1, #ids do
+      if blobs[k] then out[#out + 1] = ids[k]; out[#out + 1] = blobs[k] end
+    end
+    from = from + 500
+  end
+end
+return {c, out, redis.call('HLEN', KEYS[5])}
+"""
+
+# KEYS: x n r f e c. ARGV: ttl, expected epoch, expected last id, new epoch, item count, then 8
+# per item: exact, norm, rep, fp, candidate fp, sealed blob, type, counter ('' = none).
+# All or nothing: {0} when the session changed generation or any item's key or replacement is
+# taken; else {1, first id, last id, epoch, entry count, unchanged since the client's read}.
+_COMMIT = """
+local epoch = redis.call('HGET', KEYS[6], '#epoch') or ''
+if epoch ~= ARGV[2] then return {0} end
+local n = tonumber(ARGV[5])
+for i = 0, n - 1 do
+  local a = 6 + i * 8
+  if redis.call('HEXISTS', KEYS[1], ARGV[a]) == 1 then return {0} end
+  if ARGV[a + 1] ~= '' and redis.call('HEXISTS', KEYS[2], ARGV[a + 1]) == 1 then return {0} end
+  if ARGV[a + 2] ~= '' and (redis.call('HEXISTS', KEYS[3], ARGV[a + 2]) == 1
+      or redis.call('SISMEMBER', KEYS[4], ARGV[a + 4]) == 1) then return {0} end
+end
+local last = tonumber(redis.call('HGET', KEYS[6], '#id') or '0')
+local unchanged = (last == tonumber(ARGV[3])) and 1 or 0
+if last == 0 then epoch = ARGV[4]; redis.call('HSET', KEYS[6], '#epoch', epoch) end
+local first = last + 1
+for i = 0, n - 1 do
+  local a = 6 + i * 8
+  last = last + 1
+  redis.call('HSET', KEYS[5], last, ARGV[a + 5])
+  redis.call('HSET', KEYS[1], ARGV[a], last)
+  if ARGV[a + 1] ~= '' then redis.call('HSET', KEYS[2], ARGV[a + 1], last) end
+  if ARGV[a + 2] ~= '' then redis.call('HSET', KEYS[3], ARGV[a + 2], last) end
+  redis.call('SADD', KEYS[4], ARGV[a + 3])
+  if ARGV[a + 7] ~= '' then
+    local cur = tonumber(redis.call('HGET', KEYS[6], ARGV[a + 6]) or '0')
+    if cur < tonumber(ARGV[a + 7]) then redis.call('HSET', KEYS[6], ARGV[a + 6], ARGV[a + 7]) end
+  end
+end
+redis.call('HSET', KEYS[6], '#id', last)
+for k = 1, 6 do redis.call('EXPIRE', KEYS[k], tonumber(ARGV[1])) end
+return {1, first, last, epoch, redis.call('HLEN', KEYS[5]), unchanged}
+"""
+
+
+def _text(v: Any) -> str:
+    return v.decode() if isinstance(v, bytes) else str(v)
 
 
 def _tls_options(url: str, settings: Settings) -> dict[str, Any]:
@@ -96,6 +184,8 @@ class RedisVault(Vault):
         self._where = f"{kw.get('host', kw.get('path', '?'))}:{kw.get('port', '')}".rstrip(":")
         super().__init__(settings)
         self._find = self._client.register_script(_FIND)
+        self._delta_script = self._client.register_script(_DELTA)
+        self._commit_script = self._client.register_script(_COMMIT)
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
@@ -264,29 +354,55 @@ class RedisVault(Vault):
             f"Redis vault at {self._where}: too much contention on one session; retry the request"
         )
 
-    def entries(self, tenant: str, session: str) -> list[VaultEntry]:
+    def _delta(self, tenant: str, session: str, since: Cursor) -> Delta:
         k = self._keys_of(tenant, session)
         with self._guard():
-            raw: Any = self._client.hgetall(k["e"])
-        items = sorted(((int(i), bytes(b)) for i, b in raw.items()), key=lambda t: t[0])
-        return [
-            VaultEntry.from_record(rec)
-            for rec in self._open_many(tenant, session, [b for _, b in items])
-        ]
+            raw: Any = self._delta_script(
+                keys=[k[s] for s in _SUFFIXES], args=[since.epoch, since.last]
+            )
+        flat, pairs, count = raw
+        c = {_text(flat[i]): _text(flat[i + 1]) for i in range(0, len(flat), 2)}
+        epoch, last = c.pop("#epoch", ""), int(c.pop("#id", 0) or 0)
+        rows = sorted(
+            ((int(pairs[i]), bytes(pairs[i + 1])) for i in range(0, len(pairs), 2)),
+            key=lambda t: t[0],
+        )
+        return Delta(
+            cursor=Cursor(epoch, last, int(count)),
+            reset=epoch != since.epoch,
+            rows=rows,
+            counters={t: int(v) for t, v in c.items()},
+            version=f"{int(count)}:{last}:{epoch}",
+        )
 
-    def version(self, tenant: str, session: str) -> str:
+    def _commit(
+        self, tenant: str, session: str, since: Cursor, items: list[Pending], epoch: str
+    ) -> Committed:
         k = self._keys_of(tenant, session)
+        args: list[Any] = [self.ttl_seconds, since.epoch, since.last, epoch, len(items)]
+        for it in items:
+            args += [
+                it.index.exact, it.index.norm or "", it.rep or "", it.index.fp, it.cand_fp,
+                it.sealed, it.entity_type, "" if it.counter is None else it.counter,
+            ]
         with self._guard():
-            pipe = self._client.pipeline(transaction=False)
-            pipe.hmget(k["c"], ["#id", "#epoch"])
-            pipe.hlen(k["e"])
-            (last, epoch), count = pipe.execute()
-        return f"{count}:{int(last or 0)}:{(epoch or b'').decode()}"
+            raw: Any = self._commit_script(keys=[k[s] for s in _SUFFIXES], args=args)
+        if not int(raw[0]):
+            return Committed(ok=False)
+        first, last, new_epoch, count, unchanged = (
+            int(raw[1]), int(raw[2]), _text(raw[3]), int(raw[4]), int(raw[5])
+        )
+        cursor = Cursor(new_epoch, last, count) if unchanged else None
+        return Committed(
+            ok=True, ids=list(range(first, last + 1)), cursor=cursor,
+            version=f"{count}:{last}:{new_epoch}" if unchanged else None,
+        )
 
     def delete_session(self, tenant: str, session: str) -> None:
         k = self._keys_of(tenant, session)
         with self._guard():
             self._client.delete(*k.values())
+        self._forget_view(tenant, session)
 
     def ping(self) -> None:
         with self._guard():

@@ -16,7 +16,16 @@ from pathlib import Path
 
 from veil.config import Settings
 from veil.errors import VaultUnavailableError
-from veil.vault.base import Index, NewEntry, Vault, VaultEntry
+from veil.vault.base import (
+    Committed,
+    Cursor,
+    Delta,
+    Index,
+    NewEntry,
+    Pending,
+    Vault,
+    VaultEntry,
+)
 from veil.vault.crypto import PREVIOUS
 from veil.vault.files import private_dir, private_file, tighten_file
 
@@ -304,36 +313,108 @@ class SQLiteVault(Vault):
             )
             return entry
 
-    def entries(self, tenant: str, session: str) -> list[VaultEntry]:
+    def _delta(self, tenant: str, session: str, since: Cursor) -> Delta:
         tid, sid = self._ids(tenant, session)
+        empty = Delta(cursor=Cursor(), reset=since != Cursor(), rows=[], counters={}, version="0")
         with self._guard():
             conn = self._conn()
             if not self._live(conn, tid, sid):
-                return []
-            rows = conn.execute(
-                "SELECT blob FROM entries WHERE tenant = ? AND session = ? ORDER BY id", (tid, sid)
-            ).fetchall()
-        return [
-            VaultEntry.from_record(rec)
-            for rec in self._open_many(tenant, session, [bytes(r[0]) for r in rows])
-        ]
+                return empty
+            conn.execute("BEGIN")  # one snapshot for the three reads
+            try:
+                count, last = conn.execute(
+                    "SELECT count(*), coalesce(max(id), 0) FROM entries "
+                    "WHERE tenant = ? AND session = ?", (tid, sid)
+                ).fetchone()
+                rows = conn.execute(
+                    "SELECT id, blob FROM entries WHERE tenant = ? AND session = ? AND id > ? "
+                    "ORDER BY id", (tid, sid, since.last)
+                ).fetchall()
+                # Entries the cursor counted are gone (the session was deleted or expired and
+                # started again): read it whole.
+                reset = since.count + len(rows) != count
+                if reset and since.last:
+                    rows = conn.execute(
+                        "SELECT id, blob FROM entries WHERE tenant = ? AND session = ? "
+                        "ORDER BY id", (tid, sid)
+                    ).fetchall()
+                counters = conn.execute(
+                    "SELECT type, value FROM counters WHERE tenant = ? AND session = ?",
+                    (tid, sid),
+                ).fetchall()
+            finally:
+                conn.execute("COMMIT")
+        return Delta(
+            cursor=Cursor("", int(last), int(count)),
+            reset=reset,
+            rows=[(int(i), bytes(b)) for i, b in rows],
+            counters={str(t): int(v) for t, v in counters},
+            version=f"{count}:{last if count else None}",
+        )
 
-    def version(self, tenant: str, session: str) -> str:
+    def _commit(
+        self, tenant: str, session: str, since: Cursor, items: list[Pending], epoch: str
+    ) -> Committed:
         tid, sid = self._ids(tenant, session)
-        with self._guard():
-            conn = self._conn()
-            if not self._live(conn, tid, sid):
-                return "0"
+        with self._write() as conn:
+            now = self._now()
+            if now - self._last_purge > 1.0:
+                self._purge(conn, now)
+            else:
+                self._live(conn, tid, sid, in_transaction=True)
             count, last = conn.execute(
-                "SELECT count(*), max(id) FROM entries WHERE tenant = ? AND session = ?", (tid, sid)
+                "SELECT count(*), coalesce(max(id), 0) FROM entries "
+                "WHERE tenant = ? AND session = ?", (tid, sid)
             ).fetchone()
-        return f"{count}:{last}"
+            kept = conn.execute(
+                "SELECT count(*) FROM entries WHERE tenant = ? AND session = ? AND id <= ?",
+                (tid, sid, since.last),
+            ).fetchone()[0]
+            if kept != since.count:
+                return Committed(ok=False)  # entries the batch saw are gone
+            for it in items:
+                if conn.execute(
+                    "SELECT 1 FROM entries WHERE tenant = ? AND session = ? AND (lk_exact = ? "
+                    "OR lk_norm = ? OR rep = ? OR fp = ?) LIMIT 1",
+                    (tid, sid, it.index.exact, it.index.norm, it.rep, it.cand_fp if it.rep
+                     else None),
+                ).fetchone() is not None:
+                    return Committed(ok=False)
+            unchanged = (count, last) == (since.count, since.last)
+            ids: list[int] = []
+            for it in items:
+                cur = conn.execute(
+                    "INSERT INTO entries (tenant, session, lk_exact, lk_norm, rep, fp, blob) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (tid, sid, it.index.exact, it.index.norm, it.rep, it.index.fp, it.sealed),
+                )
+                ids.append(int(cur.lastrowid or 0))
+                if it.counter is not None:
+                    conn.execute(
+                        "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (tenant, session, type) DO UPDATE SET "
+                        "value = max(value, excluded.value)",
+                        (tid, sid, it.entity_type, it.counter),
+                    )
+            # Sliding TTL: a session lives ttl seconds after its last new mapping.
+            conn.execute(
+                "INSERT INTO sessions (tenant, session, expires_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (tenant, session) DO UPDATE SET expires_at = excluded.expires_at",
+                (tid, sid, now + self.ttl_seconds),
+            )
+        if not unchanged:
+            return Committed(ok=True, ids=ids)
+        n = count + len(items)
+        return Committed(
+            ok=True, ids=ids, cursor=Cursor("", ids[-1], n), version=f"{n}:{ids[-1]}"
+        )
 
     def delete_session(self, tenant: str, session: str) -> None:
         tid, sid = self._ids(tenant, session)
         with self._write() as conn:
             for table in ("entries", "counters", "sessions"):
                 conn.execute(f"DELETE FROM {table} WHERE tenant = ? AND session = ?", (tid, sid))  # nosec B608 # constant table names
+        self._forget_view(tenant, session)
 
     def ping(self) -> None:
         # A read, not a write transaction: a probe must not queue behind (or block) writers.

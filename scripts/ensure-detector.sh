@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Build the learned NER detector (ONNX int8) when its folder is missing. The weights live in a
+# cache folder ($VEIL_DETECTOR_DIR, default ~/.cache/veil/detector), never in git. Sizes are
+# kept small enough for a 2-core machine (minutes); pass other `veil train detector` options
+# as arguments, e.g. `scripts/ensure-detector.sh --sentences 4000 --epochs 2`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VEIL="${VEIL:-.venv/bin/veil}"
+DIR="${VEIL_DETECTOR_DIR:-${VEIL_CACHE_DIR:-$HOME/.cache/veil}/detector}"
+if [ -f "$DIR/model.onnx" ] && [ -f "$DIR/tokenizer.json" ] && [ -f "$DIR/detector.json" ]; then
+  exit 0
+fi
+echo "building the learned detector in $DIR (veil train detector; a few minutes)..." >&2
+exec "$VEIL" train detector --out "$DIR" "$@"

@@ -1,0 +1,325 @@
+"""``veil bench hotpath``: protect() against Presidio (analyzer + anonymizer), side by side.
+
+Both run in one process on the same texts, interleaved (the order alternates per text) so that
+load from other work on the machine hits both alike: short prompts, ~1 KB texts and one 1 MB
+text, all with NER on; Veil's figures include its vault writes, Presidio's its anonymizer. Then
+the start-up of ``veil protect`` from the shell, and which heavy modules it imported. Writes
+``<name>.json``, ``.md`` and ``.png`` under ``--out`` with the load average of every section.
+Texts and values never appear in the output: only sizes, counts and timings.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from veil.cli.bench import bench_app
+
+DEFAULT_OUT = Path("benchmarks/results/hotpath")
+#: Modules whose import alone costs seconds; a start-up that needs none of them must not load them.
+HEAVY_MODULES = ("torch", "transformers", "presidio_analyzer", "presidio_anonymizer", "spacy")
+#: Size of the "1 MB" text: spaCy's default ``max_length``, so that Presidio accepts it whole.
+MB_CHARS = 1_000_000
+_CLI_TEXT = "Hi, I am Jane Doe from Acme Corp; call me on +1 415 555 0100 or jane@example.com"
+
+
+def register(app: typer.Typer) -> None:
+    """Discovery hook; the command attaches itself to ``bench_app`` on import."""
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def corpus(short: int, kb: int, *, seed: int = 11) -> tuple[list[str], list[str], str]:
+    """Short prompts (PresidioSentenceFaker and Veil's hard set, mixed), ~1 KB texts made of
+    consecutive prompts, and a 1 MB document (prompts as paragraphs)."""
+    from veil.evaluation.datasets import hard_samples, long_texts, presidio_samples
+
+    n = max(short, 20)
+    samples = [s for pair in zip(presidio_samples(n, seed), hard_samples(n, seed), strict=True)
+               for s in pair]
+    short_texts = [s.text for s in samples[:short]]
+    more = samples + presidio_samples(max(60, kb * 6), seed + 1)
+    kb_texts = long_texts(more, size=1000, count=kb)
+    parts: list[str] = []
+    size = 0
+    while size < MB_CHARS:
+        for s in more:
+            parts.append(s.text)
+            size += len(s.text) + 1
+    big = "\n".join(parts)[:MB_CHARS]
+    return short_texts, kb_texts, big[: big.rfind(" ")]
+
+
+def _summary(ms: list[float]) -> dict[str, float]:
+    from veil.evaluation.stats import percentile
+
+    return {"n": len(ms), "median_ms": statistics.median(ms), "mean_ms": statistics.fmean(ms),
+            "p95_ms": percentile(ms, 0.95), "total_s": sum(ms) / 1000}
+
+
+def interleaved(texts: list[str], runners: dict[str, Callable[[str, int], object]],
+                progress: Any, label: str) -> dict[str, dict[str, float]]:
+    """Per-text wall time of each runner; the runners take turns going first."""
+    times: dict[str, list[float]] = {name: [] for name in runners}
+    names = list(runners)
+    task = progress.add_task(label, total=len(texts))
+    for i, text in enumerate(texts):
+        order = names if i % 2 == 0 else names[::-1]
+        for name in order:
+            t0 = time.perf_counter()
+            runners[name](text, i)
+            times[name].append((time.perf_counter() - t0) * 1000)
+        progress.advance(task)
+    return {name: _summary(ms) for name, ms in times.items()}
+
+
+def _veil_runner(home: Path, *, ner_cache: bool) -> tuple[Any, Callable[[str, int], object]]:
+    from veil import Veil
+    from veil.config import Settings
+
+    veil = Veil(Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode()))
+    counter = iter(range(1 << 62))
+
+    def run(text: str, _i: int) -> object:
+        # a new session per call: every value found is written to the vault, none is memoised
+        return veil.protect(text, session=f"hotpath-{next(counter)}")
+
+    ner = veil.engine().registry.get("spacy_ner")
+    if ner is not None and not ner_cache:
+        ner.cache_size = 0  # type: ignore[attr-defined]
+    return veil, run
+
+
+def _presidio_runner() -> Callable[[str, int], object]:
+    from presidio_anonymizer import AnonymizerEngine
+
+    from veil.detect.presidio_backend import build_analyzer
+
+    analyzer = build_analyzer()
+    analyzer.nlp_engine.nlp["en"].max_length = MB_CHARS + 1
+    anonymizer = AnonymizerEngine()
+
+    def run(text: str, _i: int) -> object:
+        results = analyzer.analyze(text=text, language="en")
+        return anonymizer.anonymize(text=text, analyzer_results=results)
+
+    return run
+
+
+def cli_startup(runs: int) -> dict[str, Any]:
+    """Wall time of ``veil protect TEXT`` (fresh vault each run) and ``veil --help``, and the
+    heavy modules ``veil protect`` imported (from ``python -X importtime``)."""
+    exe = Path(sys.executable).with_name("veil")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "veil.cli.app"]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
+
+    cpu_s: list[float] = []
+
+    def timed(args: list[str], home: str) -> float:
+        # CPU time (user + system) of the child too: on a loaded machine it moves far less
+        # than wall time
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(cmd + args, env=dict(env, VEIL_HOME=home), check=True,  # nosec B603
+                       capture_output=True, timeout=300)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_s.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        return wall
+
+    protect_s, help_s, protect_cpu = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            protect_s.append(timed(["protect", _CLI_TEXT], home))
+            protect_cpu.append(cpu_s[-1])
+            help_s.append(timed(["--help"], home))
+    with tempfile.TemporaryDirectory() as home:
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "veil.cli.app",  # nosec B603
+                               "protect", _CLI_TEXT], env=dict(env, VEIL_HOME=home),
+                              capture_output=True, text=True, timeout=300, check=True)
+    imported: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[2].strip() in HEAVY_MODULES:
+            imported[parts[2].strip()] = int(parts[1].split(":")[-1]) / 1e6
+    return {"runs": runs, "protect_median_s": statistics.median(protect_s),
+            "protect_s": protect_s, "protect_cpu_median_s": statistics.median(protect_cpu),
+            "help_median_s": statistics.median(help_s),
+            "heavy_imports_s": imported}
+
+
+@bench_app.command("hotpath")
+def bench_hotpath(
+    short: Annotated[int, typer.Option(help="short prompts")] = 300,
+    kb: Annotated[int, typer.Option(help="~1 KB texts")] = 40,
+    mb: Annotated[bool, typer.Option(help="also the 1 MB text")] = True,
+    presidio: Annotated[bool, typer.Option(help="run Presidio side by side")] = True,
+    presidio_mb: Annotated[bool, typer.Option(
+        help="Presidio on the 1 MB text too (minutes on a small machine)")] = True,
+    cli_runs: Annotated[int, typer.Option(help="`veil protect` start-ups timed (0: none)")] = 5,
+    ner_cache: Annotated[bool, typer.Option(
+        help="keep Veil's NER result cache on (off: every text is analysed cold)")] = False,
+    out: Annotated[Path, typer.Option(help="output directory")] = DEFAULT_OUT,
+    name: Annotated[str, typer.Option(help="file name stem of the results")] = "detect_hotpath",
+) -> None:
+    """protect() vs Presidio analyzer+anonymizer per text, 1 MB, and `veil protect` start-up."""
+    result = run(short=short, kb=kb, mb=mb, presidio=presidio, presidio_mb=presidio_mb,
+                 cli_runs=cli_runs, ner_cache=ner_cache, out=out, name=name)
+    typer.echo(markdown(result))
+
+
+def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli_runs: int,
+        ner_cache: bool, out: Path, name: str) -> dict[str, Any]:
+    """Run the benchmark; returns the result (also written under ``out``)."""
+    import logging
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    result: dict[str, Any] = {
+        "config": {"short": short, "kb": kb, "mb": mb, "presidio": presidio,
+                   "ner_cache": ner_cache, "machine": f"{platform.machine()}, {os.cpu_count()} "
+                   f"CPUs, Python {platform.python_version()}"},
+        "load_start": _load(), "sections": {},
+    }
+    short_texts, kb_texts, big = corpus(short, kb)
+    with tempfile.TemporaryDirectory() as home:
+        veil, veil_run = _veil_runner(Path(home), ner_cache=ner_cache)
+        runners: dict[str, Callable[[str, int], object]] = {"veil": veil_run}
+        if presidio:
+            runners["presidio"] = _presidio_runner()
+        # Warm-up, untimed: models load lazily (English and French spaCy, lingua).
+        for text in short_texts[:40] + kb_texts[:4] + [
+                "Bonjour, je m'appelle Camille Martin et j'habite à Lyon depuis 2019."]:
+            for fn in runners.values():
+                fn(text, 0)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      transient=True) as progress:
+            for label, texts in (("short", short_texts), ("1kb", kb_texts)):
+                load0 = _load()
+                block: dict[str, Any] = {
+                    "texts": len(texts),
+                    "mean_chars": statistics.fmean(len(t) for t in texts) if texts else 0.0,
+                    **interleaved(texts, runners, progress, f"{label} texts")}
+                block["load"] = [load0, _load()]
+                if presidio:
+                    block["speedup"] = block["presidio"]["median_ms"] / block["veil"]["median_ms"]
+                result["sections"][label] = block
+        if mb:
+            load0 = _load()
+            block = {"chars": len(big), "veil_s": []}
+            for _ in range(2):
+                t0 = time.perf_counter()
+                veil_run(big, 0)
+                block["veil_s"].append(time.perf_counter() - t0)
+            if presidio and presidio_mb:
+                t0 = time.perf_counter()
+                runners["presidio"](big, 0)
+                block["presidio_s"] = time.perf_counter() - t0
+                block["speedup"] = block["presidio_s"] / min(block["veil_s"])
+            block["load"] = [load0, _load()]
+            result["sections"]["1mb"] = block
+        veil.vault.close()
+    if cli_runs:
+        load0 = _load()
+        result["cli"] = cli_startup(cli_runs)
+        result["cli"]["load"] = [load0, _load()]
+    result["load_end"] = _load()
+    write(result, out, name)
+    return result
+
+
+def markdown(result: dict[str, Any]) -> str:
+    cfg = result["config"]
+    lines = ["# Hot path: Veil protect() vs Presidio analyzer + anonymizer", "",
+             f"Interleaved in one process; NER on; Veil with vault writes (new session per text), "
+             f"NER cache {'on' if cfg['ner_cache'] else 'off'}. Load average (1/5/15 min) at "
+             f"start {result['load_start']}, at end {result['load_end']}; {cfg['machine']}.", "",
+             "| texts | n | mean chars | Veil median ms | Veil p95 ms | Presidio median ms | "
+             "Presidio p95 ms | speed-up (median) | load 1-min start/end |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for label in ("short", "1kb"):
+        b = result["sections"].get(label)
+        if not b:
+            continue
+        p = b.get("presidio", {})
+        lines.append(
+            f"| {label} | {b['texts']} | {b['mean_chars']:.0f} | {b['veil']['median_ms']:.1f} | "
+            f"{b['veil']['p95_ms']:.1f} | {p.get('median_ms', float('nan')):.1f} | "
+            f"{p.get('p95_ms', float('nan')):.1f} | {b.get('speedup', float('nan')):.1f}x | "
+            f"{b['load'][0][0]} / {b['load'][1][0]} |")
+    b = result["sections"].get("1mb")
+    if b:
+        lines += ["", f"1 MB text ({b['chars']} chars): Veil "
+                  f"{', '.join(f'{s:.2f}' for s in b['veil_s'])} s"
+                  + (f"; Presidio {b['presidio_s']:.1f} s ({b['speedup']:.0f}x)"
+                     if "presidio_s" in b else "")
+                  + f"; load {b['load'][0][0]} / {b['load'][1][0]}."]
+    c = result.get("cli")
+    if c:
+        heavy = ", ".join(f"{k} {v:.2f} s" for k, v in c["heavy_imports_s"].items()) or "none"
+        lines += ["", f"`veil protect` (short text, new vault) from the shell: median "
+                  f"{c['protect_median_s']:.2f} s over {c['runs']} runs "
+                  f"({', '.join(f'{s:.2f}' for s in c['protect_s'])}), CPU time (user+sys) "
+                  f"median {c['protect_cpu_median_s']:.2f} s; `veil --help` "
+                  f"{c['help_median_s']:.2f} s; heavy modules imported (cumulative import time): "
+                  f"{heavy}; load {c['load'][0][0]} / {c['load'][1][0]}."]
+    return "\n".join(lines) + "\n"
+
+
+def write(result: dict[str, Any], out: Path, name: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out / f"{name}.md").write_text(markdown(result))
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:  # the eval extra is not installed: JSON and markdown only
+        return
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4))
+    labels = [k for k in ("short", "1kb") if k in result["sections"]]
+    for k, who in enumerate(("veil", "presidio")):
+        vals = [result["sections"][lb].get(who, {}).get("median_ms", 0) for lb in labels]
+        axes[0].bar([i + (k - 0.5) * 0.4 for i in range(len(labels))], vals, 0.4,
+                    label="Veil protect()" if who == "veil" else "Presidio analyze+anonymize")
+    axes[0].set_xticks(range(len(labels)), labels)
+    axes[0].set_yscale("log")
+    axes[0].set_ylabel("median ms per text")
+    axes[0].legend()
+    axes[0].set_title("per text (NER on)")
+    b = result["sections"].get("1mb")
+    if b:
+        names = ["Veil"] + (["Presidio"] if "presidio_s" in b else [])
+        vals = [min(b["veil_s"])] + ([b["presidio_s"]] if "presidio_s" in b else [])
+        axes[1].bar(names, vals, color=["tab:blue", "tab:orange"][: len(names)])
+        axes[1].set_yscale("log")
+        axes[1].axhline(1.0, color="grey", ls="--", lw=1)
+    axes[1].set_title("1 MB text, seconds")
+    c = result.get("cli")
+    if c:
+        axes[2].bar(["veil protect", "veil --help"], [c["protect_median_s"], c["help_median_s"]])
+        axes[2].axhline(1.0, color="grey", ls="--", lw=1)
+    axes[2].set_title("CLI start-up, seconds (median)")
+    fig.suptitle(f"load average at start {result['load_start']}", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(out / f"{name}.png", dpi=110)
+    plt.close(fig)

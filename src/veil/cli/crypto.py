@@ -1,0 +1,89 @@
+"""``veil crypto ...``: secret-shared (MPC) inference with SPU parties on this machine.
+
+Needs the crypto environment: ``make crypto-env``. See docs/crypto.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+crypto_app = typer.Typer(help="Cryptographic inference (MPC with SPU; docs/crypto.md).",
+                         no_args_is_help=True)
+
+_PROTOCOL = typer.Option(help="ABY3 (3 parties, honest majority), CHEETAH (2 parties) or SEMI2K "
+                              "(2 parties; its default triples trust party 0: tests only).")
+
+
+@crypto_app.command("generate")
+def generate(
+    prompt: Annotated[str, typer.Argument(help="The user message (SmolLM2's chat template).")],
+    protocol: Annotated[str, _PROTOCOL] = "ABY3",
+    layers: Annotated[int, typer.Option(min=1, max=30, help="First k of SmolLM2's 30 blocks.")] = 2,
+    max_new_tokens: Annotated[int, typer.Option(min=1, help="Greedy tokens to generate.")] = 4,
+    max_len: Annotated[int, typer.Option(min=2, help="Compiled length (prompt + output).")] = 64,
+    timeout_s: Annotated[float, typer.Option(min=1, help="Per-token deadline.")] = 300.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Greedy generation where the parties only ever hold shares of the prompt."""
+    from rich.console import Console
+
+    from veil.crypto.mpc import MPCConfig, MPCSession, chat_ids
+
+    ids, stop, tok = chat_ids([{"role": "user", "content": prompt}])
+    cfg = MPCConfig(protocol=protocol.upper(), layers=layers, max_len=max_len,
+                    timeout_s=timeout_s)
+    console = Console(stderr=True)
+    pieces: list[str] = []
+    with console.status(f"starting {cfg.protocol} parties (compile + weights)"), \
+            MPCSession(cfg) as session:
+        pass_info = dict(session.info)
+        steps = []
+        for item in session.stream_ids(ids, max_new_tokens=max_new_tokens, stop_ids=tuple(stop)):
+            if isinstance(item, str):
+                break
+            steps.append(item)
+            text = tok.decode([item.token], skip_special_tokens=True)
+            pieces.append(text)
+            if not as_json:
+                typer.echo(text, nl=False)
+    agree = [s.token == s.plain_token for s in steps if s.plain_token is not None]
+    summary = {
+        "protocol": cfg.protocol, "layers": layers, "prompt_tokens": len(ids),
+        "text": "".join(pieces), "tokens": [s.token for s in steps],
+        "seconds_per_token": sum(s.seconds for s in steps) / max(1, len(steps)),
+        "agreement": sum(agree) / len(agree) if agree else None,
+        "startup_s": pass_info.get("startup_s"),
+    }
+    if as_json:
+        typer.echo(json.dumps(summary))
+    else:
+        typer.echo("")
+        console.print(f"{len(steps)} token(s), {summary['seconds_per_token']:.1f} s/token, "
+                      f"agreement with the float model {summary['agreement']}")
+
+
+@crypto_app.command("bench")
+def bench(
+    protocols: Annotated[str, typer.Option(help="Comma-separated protocols.")] = (
+        "ABY3,SEMI2K,CHEETAH"),
+    layers: Annotated[int, typer.Option(min=1, max=30, help="First k of SmolLM2's blocks.")] = 2,
+    tokens: Annotated[int, typer.Option(min=1, help="Greedy tokens per protocol.")] = 4,
+    prompt: Annotated[str, typer.Option(help="User message.")] = "Name one colour.",
+    max_len: Annotated[int, typer.Option(min=2, help="Compiled length.")] = 48,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/crypto"),
+) -> None:
+    """Seconds and bytes per token per protocol, agreement with the float model, anchors."""
+    from veil.crypto.mpc_bench import run
+
+    report = run(protocols=[p.strip().upper() for p in protocols.split(",") if p.strip()],
+                 layers=layers, tokens=tokens, prompt=prompt, max_len=max_len, out_dir=out)
+    typer.echo((out / "mpc.md").read_text(encoding="utf-8"))
+    typer.echo(f"{len(report['runs'])} run(s) in {out / 'mpc.json'}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(crypto_app, name="crypto")

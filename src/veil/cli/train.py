@@ -1,0 +1,404 @@
+"""``veil train detector``: fine-tune, distill, score and export the learned NER backend.
+
+Weights go to the detector folder (``$VEIL_DETECTOR_DIR`` or ``<cache_dir>/detector``), never
+into git; ``scripts/ensure-detector.sh`` runs this when the folder is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+train_app = typer.Typer(
+    help="Train Veil's own models (weights go to a cache folder, never into git).",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(train_app, name="train")
+
+
+@train_app.command("detector")
+def train_detector(
+    sentences: Annotated[int, typer.Option(min=16, help="Training sentences (4 domains).")] = 2000,
+    epochs: Annotated[int, typer.Option(min=1, help="Epochs of the teacher.")] = 1,
+    teacher_layers: Annotated[int, typer.Option(min=1, max=6, help="Teacher layers.")] = 6,
+    student_layers: Annotated[
+        int, typer.Option(min=0, max=6, help="Student layers (0: no student).")
+    ] = 2,
+    distill_epochs: Annotated[int, typer.Option(min=1, help="Epochs of distillation.")] = 1,
+    export: Annotated[
+        str, typer.Option(help="Which model ships: auto (student if as good), teacher, student.")
+    ] = "auto",
+    lr: Annotated[float, typer.Option(min=0.0, help="Peak learning rate (AdamW).")] = 2e-4,
+    batch_size: Annotated[int, typer.Option(min=1)] = 16,
+    max_length: Annotated[int, typer.Option(min=16, max=512, help="Tokens per sentence.")] = 64,
+    held_out: Annotated[int, typer.Option(min=0, help="Held-out-template sentences.")] = 300,
+    unseen: Annotated[int, typer.Option(min=0, help="Unseen-generator sentences (slow).")] = 200,
+    seed: Annotated[int, typer.Option()] = 0,
+    teacher: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False, help="A saved teacher folder: skip training."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Detector folder (default: $VEIL_DETECTOR_DIR).")
+    ] = None,
+    results: Annotated[
+        Path | None, typer.Option(help="Also copy the card (JSON) to this file.")
+    ] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+) -> None:
+    """Train the learned NER detector on synthetic data and export it as ONNX int8."""
+    from rich.console import Console
+
+    from veil.detect.learned import detector_dir
+
+    if export not in ("auto", "teacher", "student"):
+        raise typer.BadParameter("use auto, teacher or student", param_hint="--export")
+    if export == "student" and not student_layers:
+        raise typer.BadParameter("--export student needs --student-layers >= 1")
+    console = Console(stderr=True)
+    folder = (out or detector_dir()).expanduser()
+    card = build_detector(
+        folder,
+        sentences=sentences,
+        epochs=epochs,
+        teacher_layers=teacher_layers,
+        student_layers=student_layers,
+        distill_epochs=distill_epochs,
+        export=export,
+        lr=lr,
+        batch_size=batch_size,
+        max_length=max_length,
+        held_out=held_out,
+        unseen=unseen,
+        seed=seed,
+        teacher_path=teacher,
+        progress=progress,
+        log=console.print,
+    )
+    if results is not None:
+        results.parent.mkdir(parents=True, exist_ok=True)
+        results.write_text(json.dumps(card, indent=2) + "\n")
+    _print_scores(console, card)
+    console.print(f"detector written to {folder} (exported: {card['exported']})")
+
+
+def build_detector(
+    folder: Path,
+    *,
+    sentences: int,
+    epochs: int,
+    teacher_layers: int,
+    student_layers: int,
+    distill_epochs: int,
+    export: str,
+    lr: float,
+    batch_size: int,
+    max_length: int,
+    held_out: int,
+    unseen: int,
+    seed: int,
+    teacher_path: Path | None = None,
+    progress: bool = True,
+    log: Any = print,
+) -> dict[str, Any]:
+    """The whole pipeline; the folder is replaced only once everything succeeded."""
+    import torch
+
+    from veil.train import card as card_mod
+    from veil.train import central, distill
+    from veil.train import export as export_mod
+    from veil.train import model as M  # noqa: N812
+    from veil.train.data import score_spans
+
+    cfg = central.CentralConfig(
+        sentences=sentences,
+        epochs=epochs,
+        lr=lr,
+        batch_size=batch_size,
+        layers=teacher_layers,
+        max_length=max_length,
+        seed=seed,
+        held_out_sentences=held_out,
+        unseen_sentences=unseen,
+    )
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    tokenizer = M.load_tokenizer()
+    train = central.training_set(cfg)
+    sets = {"held_out_templates": central.held_out_set(cfg)}
+    log(f"data: {len(train)} training sentences, {len(sets['held_out_templates'])} held out")
+    if unseen:
+        log("generating the unseen-generator set (presidio-evaluator, slow to import)")
+        sets["unseen_generator"] = central.unseen_set(cfg)
+    timings["data_s"] = round(time.perf_counter() - t, 1)
+
+    t = time.perf_counter()
+    if teacher_path is not None:
+        teacher = M.load(teacher_path)
+        run: dict[str, Any] = {"teacher_from": str(teacher_path)}
+        losses: list[float] = []
+    else:
+        torch.manual_seed(seed)
+        teacher = M.build_model(layers=teacher_layers, seed=seed)
+        losses = central.fit(teacher, train, tokenizer, cfg, progress=progress, desc="teacher")
+        run = {}
+    timings["teacher_s"] = round(time.perf_counter() - t, 1)
+    models = {f"teacher-L{teacher.num_layers}": teacher}
+    distill_losses: list[float] = []
+    if student_layers:
+        t = time.perf_counter()
+        dcfg = central.CentralConfig(**{**cfg.as_dict(), "epochs": distill_epochs})
+        student, distill_losses = distill.distill(
+            teacher, train, tokenizer, dcfg, layers=student_layers, progress=progress
+        )
+        timings["distill_s"] = round(time.perf_counter() - t, 1)
+        models[f"student-L{student_layers}"] = student
+
+    t = time.perf_counter()
+    scores = {name: central.score(m, tokenizer, sets) for name, m in models.items()}
+    timings["evaluate_s"] = round(time.perf_counter() - t, 1)
+    chosen = _choose(scores, export)
+    log(f"exporting {chosen} (ONNX, int8)")
+
+    staging = folder.parent / f".{folder.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    t = time.perf_counter()
+    export_mod.export_detector(models[chosen], staging, extra={"model": chosen})
+    M.save(models[chosen], staging / "torch")  # start point for federated / DP fine-tuning
+    timings["export_s"] = round(time.perf_counter() - t, 1)
+
+    # the shipped artefact is scored too: int8 quantization must not cost the quality
+    from veil.detect.learned import _Runtime
+
+    rt = _Runtime(staging)
+    scores[f"{chosen}-onnx-int8"] = {
+        name: score_spans(
+            [x.spans for x in s],
+            [[_as_span(sp) for sp in found] for found in rt.spans([x.text for x in s])],
+        )
+        for name, s in sets.items()
+    }
+    run.update(
+        {
+            "config": cfg.as_dict(),
+            "student_layers": student_layers,
+            "distill_epochs": distill_epochs if student_layers else 0,
+            "epoch_losses": losses,
+            "distill_losses": distill_losses,
+            "sizes": {"train": len(train), **{k: len(v) for k, v in sets.items()}},
+            "onnx_bytes": (staging / "model.onnx").stat().st_size,
+        }
+    )
+    card = card_mod.build_card(
+        run=run, scores=scores, chosen=chosen, command=["veil", *sys.argv[1:]], timings=timings
+    )
+    card_mod.write_card(card, staging)
+    _replace(staging, folder)
+    return card
+
+
+def _as_span(t: tuple[int, int, str, float]) -> Any:
+    from veil.train.data import Span
+
+    return Span(t[0], t[1], t[2])
+
+
+def _choose(scores: dict[str, dict[str, dict[str, float]]], export: str) -> str:
+    names = list(scores)
+    teacher, student = names[0], names[1] if len(names) > 1 else None
+    if export == "teacher" or student is None:
+        return teacher
+    if export == "student":
+        return student
+
+    def f1(name: str) -> float:
+        return scores[name].get("held_out_templates", {}).get("micro_f1", 0.0)
+
+    # "equal quality": within 0.02 micro F1 on the held-out templates; then speed decides
+    return student if f1(student) >= f1(teacher) - 0.02 else teacher
+
+
+def _replace(staging: Path, folder: Path) -> None:
+    """Swap the finished folder in; a serving process never sees a half-written one."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    old = folder.parent / f".{folder.name}.old-{os.getpid()}"
+    if folder.exists():
+        folder.rename(old)
+    staging.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _print_scores(console: Any, card: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table(title="learned detector (exact span match)")
+    for col in ("model", "set", "micro F1", "PERSON F1", "PERSON F2", "LOC F1", "ORG F1"):
+        table.add_column(col)
+    for model, sets in card["scores"].items():
+        for name, m in sets.items():
+            table.add_row(
+                model,
+                name,
+                *(
+                    f"{m.get(k, 0.0):.3f}"
+                    for k in (
+                        "micro_f1",
+                        "f1_PERSON",
+                        "f2_PERSON",
+                        "f1_LOCATION",
+                        "f1_ORGANIZATION",
+                    )
+                ),
+            )
+    console.print(table)
+
+
+@train_app.command("bench")
+def bench_detector(
+    n: Annotated[
+        int, typer.Option(min=1, help="Samples per data set (bench detect's data).")
+    ] = 100,
+    seed: Annotated[int, typer.Option()] = 101,
+    timing_texts: Annotated[int, typer.Option(min=1, help="~1 KB texts for timing.")] = 30,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/training"),
+) -> None:
+    """Learned vs spaCy NER backend: speed per KB (interleaved, same run) and quality on
+    ``veil bench detect``'s data (PERSON F2 first). Needs a built detector."""
+    import statistics
+
+    from veil.config import Policy
+    from veil.detect import DetectionEngine
+    from veil.detect.learned import LearnedNerRecognizer, detector_available, detector_dir
+    from veil.detect.ner import SpacyNerRecognizer
+    from veil.evaluation.datasets import hard_samples, long_texts, presidio_samples
+    from veil.evaluation.detection import score, veil_detector
+
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    folder = detector_dir()
+    if not detector_available(folder):
+        raise typer.BadParameter(f"no detector in {folder}: run `veil train detector` first")
+    load_before = os.getloadavg()
+    samples = {"presidio_faker": presidio_samples(n, seed), "hard": hard_samples(n, seed)}
+    samples["combined"] = samples["presidio_faker"] + samples["hard"]
+
+    # speed: the NER recognizers alone, cold (no cache), A/B interleaved per text
+    texts = long_texts(samples["combined"], size=1000, count=timing_texts)
+    spacy = SpacyNerRecognizer()
+    spacy.cache_size = 0
+    backends: dict[str, Any] = {
+        "spacy": spacy,
+        "learned": LearnedNerRecognizer(folder),
+        "learned_ungated": LearnedNerRecognizer(folder, gate="none"),
+    }
+    for r in backends.values():
+        r.analyze("Warm up, Mr. Smith from Paris.")
+    times: dict[str, list[float]] = {k: [] for k in backends}
+    for _ in range(2):
+        for t in texts:
+            for name, r in backends.items():
+                t0 = time.perf_counter()
+                r.analyze(t)
+                times[name].append((time.perf_counter() - t0) * 1000 * 1000 / max(1, len(t)))
+    speed = {f"{k}_ms_per_kb": round(statistics.median(v), 2) for k, v in times.items()}
+    speed["speedup_learned_vs_spacy"] = round(
+        speed["spacy_ms_per_kb"] / max(1e-9, speed["learned_ms_per_kb"]), 2
+    )
+
+    # quality: the whole engine with each backend, bench detect's scoring (half-overlap rule)
+    quality: dict[str, Any] = {}
+    backend: Any
+    for backend in ("spacy", "learned", "both"):
+        engine = DetectionEngine(Policy(ner_backend=backend))
+        fn = veil_detector(engine)
+        quality[backend] = {}
+        for ds, ss in samples.items():
+            rep: Any = score(ss, [fn(s.text) for s in ss]).as_dict()
+            per = rep["per_type"]
+            quality[backend][ds] = {
+                "PERSON_f2": per.get("PERSON", {}).get("f2"),
+                "PERSON_recall": per.get("PERSON", {}).get("recall"),
+                "LOCATION_f1": per.get("LOCATION", {}).get("f1"),
+                "ORGANIZATION_f1": per.get("ORGANIZATION", {}).get("f1"),
+                "overall_f2": rep["overall"]["f2"],
+            }
+    card = json.loads((folder / "card.json").read_text()) if (folder / "card.json").exists() else {}
+    result = {
+        "command": "veil train " + " ".join(sys.argv[2:]),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "load_avg_before": load_before,
+        "load_avg_after": os.getloadavg(),
+        "detector": {k: card.get(k) for k in ("exported", "date", "command")},
+        "speed": speed,
+        "timing_texts": len(texts),
+        "quality_bench_detect_data": quality,
+        "samples": {k: len(v) for k, v in samples.items()},
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "central-bench.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out / "central-bench.md").write_text(_bench_md(result))
+    _bench_plot(result, out / "central-bench.png")
+    typer.echo(json.dumps({"speed": speed, "quality": quality}, indent=2))
+
+
+def _bench_md(r: dict[str, Any]) -> str:
+    s = r["speed"]
+    lines = [
+        "# Learned vs spaCy NER backend",
+        "",
+        f"Command: `{r['command']}` ({r['date']}); load average before/after "
+        f"{r['load_avg_before']} / {r['load_avg_after']} (shared 2-core machine: noisy).",
+        f"Detector: {r['detector']}",
+        "",
+        f"Speed (median ms per KB, recognizer alone, no cache, {r['timing_texts']} texts, "
+        "interleaved A/B):",
+        "",
+        "| backend | ms/KB |",
+        "|---|---|",
+        *(f"| {k.removesuffix('_ms_per_kb')} | {v} |" for k, v in s.items() if k.endswith("_kb")),
+        "",
+        f"Speed-up learned vs spaCy: {s['speedup_learned_vs_spacy']}x",
+        "",
+        "Quality of the whole engine on `veil bench detect`'s data (half-overlap rule):",
+        "",
+        "| backend | data | PERSON F2 | PERSON recall | LOC F1 | ORG F1 | overall F2 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for backend, sets in r["quality_bench_detect_data"].items():
+        for ds, m in sets.items():
+            vals = [m.get(k) for k in ("PERSON_f2", "PERSON_recall", "LOCATION_f1",
+                                       "ORGANIZATION_f1", "overall_f2")]  # fmt: skip
+            cells = " | ".join("-" if v is None else f"{v:.3f}" for v in vals)
+            lines.append(f"| {backend} | {ds} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
+def _bench_plot(r: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
+    s = {k.removesuffix("_ms_per_kb"): v for k, v in r["speed"].items() if k.endswith("_kb")}
+    a.bar(list(s), list(s.values()), color=["#888", "#2a7", "#7a2"][: len(s)])
+    a.set_ylabel("median ms per KB (lower is better)")
+    a.set_title("NER backend speed")
+    q = r["quality_bench_detect_data"]
+    names = list(q)
+    f2 = [q[n]["combined"]["PERSON_f2"] or 0.0 for n in names]
+    b.bar(names, f2, color="#37a")
+    b.set_ylim(0, 1)
+    b.set_title("PERSON F2, bench detect data (combined)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

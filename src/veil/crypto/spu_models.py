@@ -1,0 +1,167 @@
+"""The models SPU runs, written in plain JAX (crypto environment only: imports jax/numpy).
+
+SmolLM2-135M (Llama architecture) is re-implemented here as a pure function of its weights
+rather than taken from a Flax/torch class: SPU compiles JAX, the crypto environment then needs
+no torch or transformers, and the fixed-point-unfriendly parts can be written to suit MPC:
+
+* the client embeds its token ids locally (the open-weight embedding table is public) and
+  secret-shares the embeddings: a secret one-hot lookup over a 49,152-word vocabulary would
+  cost ~1.5 M secure comparisons per forward;
+* softmax clips ``score - max`` at ``-CLIP`` before ``exp`` (SPU's exp approximation diverges
+  for large negative inputs) and masks by multiplication, not by adding ``-inf``;
+* the weights enter as PUBLIC values: Veil protects the prompt, the model is open-weight. A
+  secret-by-public matmul is local in every SPU protocol, so the linear layers cost no traffic.
+* only the last prompt position's logits leave the computation, and only the client can
+  reconstruct them (it takes the greedy argmax itself).
+
+``layers`` truncates the model to its first k decoder blocks (+ final norm + tied head): the
+full 30 blocks are correct but slow on two cores; what ran is always reported with the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+#: exp(-CLIP) ~ 8e-7: softmax terms below it are dropped (see the module docstring).
+CLIP = 14.0
+
+_PER_LAYER = (
+    "input_layernorm.weight",
+    "self_attn.q_proj.weight",
+    "self_attn.k_proj.weight",
+    "self_attn.v_proj.weight",
+    "self_attn.o_proj.weight",
+    "post_attention_layernorm.weight",
+    "mlp.gate_proj.weight",
+    "mlp.up_proj.weight",
+    "mlp.down_proj.weight",
+)
+
+
+@dataclass(frozen=True)
+class LlamaSpec:
+    hidden: int
+    heads: int
+    kv_heads: int
+    head_dim: int
+    layers: int
+    vocab: int
+    eps: float
+    rope_theta: float
+
+
+def read_spec(model_dir: Path, layers: int) -> LlamaSpec:
+    import json
+
+    cfg = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    total = int(cfg["num_hidden_layers"])
+    if not 1 <= layers <= total:
+        raise ValueError(f"layers must be between 1 and {total}")
+    rope = cfg.get("rope_parameters") or {}
+    theta = float(rope.get("rope_theta", cfg.get("rope_theta", 10000.0)))
+    hidden, heads = int(cfg["hidden_size"]), int(cfg["num_attention_heads"])
+    return LlamaSpec(
+        hidden=hidden,
+        heads=heads,
+        kv_heads=int(cfg["num_key_value_heads"]),
+        head_dim=int(cfg.get("head_dim") or hidden // heads),
+        layers=layers,
+        vocab=int(cfg["vocab_size"]),
+        eps=float(cfg["rms_norm_eps"]),
+        rope_theta=theta,
+    )
+
+
+def load_weights(model_dir: Path, spec: LlamaSpec) -> tuple[np.ndarray, list[np.ndarray]]:
+    """``(embedding table, flat weight list)``; matrices pre-transposed to ``x @ W`` form."""
+    from safetensors import safe_open
+
+    # Only the tensors of the first ``spec.layers`` blocks are read (a truncated model loads fast).
+    with safe_open(str(model_dir / "model.safetensors"), "np") as f:
+        keys = set(f.keys())
+        embed = f.get_tensor("model.embed_tokens.weight").astype(np.float32)
+        flat: list[np.ndarray] = []
+        for i in range(spec.layers):
+            for name in _PER_LAYER:
+                w = f.get_tensor(f"model.layers.{i}.{name}").astype(np.float32)
+                flat.append(np.ascontiguousarray(w.T) if w.ndim == 2 else w)
+        flat.append(f.get_tensor("model.norm.weight").astype(np.float32))
+        head = f.get_tensor("lm_head.weight") if "lm_head.weight" in keys else embed
+    flat.append(np.ascontiguousarray(head.T.astype(np.float32)))
+    return embed, flat
+
+
+def rope_tables(spec: LlamaSpec, length: int) -> tuple[np.ndarray, np.ndarray]:
+    inv = 1.0 / (spec.rope_theta ** (np.arange(0, spec.head_dim, 2) / spec.head_dim))
+    freqs = np.outer(np.arange(length), inv)
+    emb = np.concatenate([freqs, freqs], axis=-1)
+    return np.cos(emb).astype(np.float32), np.sin(emb).astype(np.float32)
+
+
+def make_forward(spec: LlamaSpec, length: int) -> Any:
+    """``forward(x, sel, *weights) -> logits``: x is (length, hidden) embeddings, sel a one-hot
+    (length,) vector picking the position whose next token is wanted."""
+    import jax
+    import jax.numpy as jnp
+
+    cos_np, sin_np = rope_tables(spec, length)
+    causal = np.tril(np.ones((length, length), dtype=np.float32))
+    group = spec.heads // spec.kv_heads
+
+    def rms(x: Any, w: Any) -> Any:
+        var = jnp.mean(x * x, axis=-1, keepdims=True)
+        return x * jax.lax.rsqrt(var + spec.eps) * w
+
+    def rope(x: Any) -> Any:  # x: (L, H, D)
+        cos, sin = jnp.asarray(cos_np)[:, None, :], jnp.asarray(sin_np)[:, None, :]
+        half = spec.head_dim // 2
+        rot = jnp.concatenate([-x[..., half:], x[..., :half]], axis=-1)
+        return x * cos + rot * sin
+
+    def softmax(s: Any, mask: Any) -> Any:
+        z = s - jnp.max(s, axis=-1, keepdims=True)
+        e = jnp.exp(jnp.maximum(z, -CLIP)) * mask
+        return e / jnp.sum(e, axis=-1, keepdims=True)
+
+    def forward(x: Any, sel: Any, *w: Any) -> Any:
+        h = x
+        scale = 1.0 / float(np.sqrt(spec.head_dim))
+        for i in range(spec.layers):
+            ln1, wq, wk, wv, wo, ln2, wg, wu, wd = w[9 * i : 9 * i + 9]
+            a = rms(h, ln1)
+            q = rope((a @ wq).reshape(length, spec.heads, spec.head_dim))
+            k = rope((a @ wk).reshape(length, spec.kv_heads, spec.head_dim))
+            v = (a @ wv).reshape(length, spec.kv_heads, spec.head_dim)
+            k = jnp.repeat(k, group, axis=1)
+            v = jnp.repeat(v, group, axis=1)
+            s = jnp.einsum("qhd,khd->hqk", q, k) * scale
+            p = softmax(s, jnp.asarray(causal)[None])
+            o = jnp.einsum("hqk,khd->qhd", p, v).reshape(length, spec.heads * spec.head_dim)
+            h = h + o @ wo
+            m = rms(h, ln2)
+            h = h + (jax.nn.silu(m @ wg) * (m @ wu)) @ wd
+        last = sel @ h
+        return rms(last, w[-2]) @ w[-1]
+
+    return forward
+
+
+def embed_prompt(embed: np.ndarray, ids: list[int], length: int) -> tuple[np.ndarray, np.ndarray]:
+    """Right-padded embeddings and the one-hot of the last real position (causal attention
+    makes the padding invisible to earlier positions)."""
+    if not ids:
+        raise ValueError("empty prompt")
+    if len(ids) > length:
+        raise ValueError(f"prompt has {len(ids)} tokens; the compiled shape holds {length}")
+    x = np.zeros((length, embed.shape[1]), dtype=np.float32)
+    x[: len(ids)] = embed[np.asarray(ids)]
+    sel = np.zeros((length,), dtype=np.float32)
+    sel[len(ids) - 1] = 1.0
+    return x, sel
+
+
+__all__ = ["CLIP", "LlamaSpec", "embed_prompt", "load_weights", "make_forward", "read_spec"]

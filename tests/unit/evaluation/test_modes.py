@@ -1,0 +1,69 @@
+"""`veil eval modes` machinery on a tiny random Llama: rows, agreement, MPC rows, report files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from veil.evaluation.modes import (
+    HOST_VIEW,
+    LLMSetup,
+    ModesConfig,
+    markdown,
+    merge,
+    run,
+    write_report,
+)
+
+
+@pytest.fixture(scope="module")
+def tiny_llm() -> LLMSetup:
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    cfg = LlamaConfig(vocab_size=256, hidden_size=32, intermediate_size=64,
+                      num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+                      max_position_embeddings=256)
+    model = LlamaForCausalLM(cfg).eval()
+    return LLMSetup(model, lambda p: [1, *(3 + b % 250 for b in p.encode()[:48]), 2],
+                    name="tiny-llama")
+
+
+def test_modes_table_on_a_tiny_model(tmp_path, tiny_llm):
+    mpc_dir = tmp_path / "crypto"
+    mpc_dir.mkdir()
+    (mpc_dir / "mpc.json").write_text(json.dumps({"model": "SmolLM2", "runs": [
+        {"protocol": "ABY3", "parties": 3, "layers": 2, "seconds_per_token": 12.5,
+         "bytes_per_party_per_token": 2.0e7, "client_bytes_per_token": 4096.0,
+         "agreement": 1.0, "startup_s": 30.0, "load": "1.0 1.0 1.0"}]}))
+    cfg = ModesConfig(n_prompts=2, answer_tokens=4, modes=("plaintext", "obfuscation", "MPC"),
+                      obfuscation_mode="exact", results_root=tmp_path, progress=False)
+    report = run(cfg, llm=tiny_llm, prompts=["Jane Doe lives at 5 Elm St.", "Call 555-0100."])
+    rows = {r["mode"]: r for r in report["rows"]}
+    assert set(rows) == {"plaintext", "obfuscation", "MPC ABY3"}
+    assert rows["plaintext"]["agreement"] == 1.0  # the reference agrees with itself
+    # The exact mode computes the same function up to float error: same greedy tokens.
+    assert rows["obfuscation"]["agreement"] >= 0.99
+    assert rows["obfuscation"]["bytes_client_to_host"] > 0
+    mpc = rows["MPC ABY3"]
+    assert (mpc["latency"], mpc["bytes_between_parties"]) == (12.5, 2.0e7)
+    assert mpc["source"].endswith("crypto/mpc.json")
+    for r in report["rows"]:
+        assert r["host_sees"] in HOST_VIEW.values()
+    paths = write_report(report, tmp_path / "modes")
+    assert [p.name for p in paths] == ["modes.json", "modes.md", "modes.png"]
+    md = (tmp_path / "modes" / "modes.md").read_text()
+    assert "| obfuscation |" in md and "Jane" not in md and "555" not in md
+
+
+def test_mpc_row_says_not_measured_without_results(tmp_path):
+    report = run(ModesConfig(modes=("MPC",), results_root=tmp_path, progress=False))
+    (row,) = report["rows"]
+    assert row["source"] == "not measured in this run" and row["latency"] is None
+    assert "not measured in this run" in markdown(report)
+    fresh = {"rows": [dict(row, source="measured later")], "meta": {}}
+    merged = merge({"rows": [dict(row, mode="HE"), row], "meta": {}}, fresh)
+    assert [(r["mode"], r["source"]) for r in merged["rows"]] == [
+        ("MPC", "measured later"), ("HE", "not measured in this run")]

@@ -1,0 +1,71 @@
+"""Canary planting and rank-based exposure (veil.train.canary)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from veil.train import canary
+from veil.train.data import Span, TaggedSentence, generate
+
+
+def _data() -> list[TaggedSentence]:
+    return generate("medical", 60, seed=3, locale="en_GB")
+
+
+def test_plant_replaces_person_spans_and_keeps_spans_aligned() -> None:
+    data = _data()
+    planted, canaries = canary.plant(data, n_canaries=2, repeats=3, seed=1)
+    assert len(planted) == len(data) and len(canaries) == 2
+    for c in canaries:
+        assert len(c.probes) == 3
+        assert sum(c.name in s.text for s in planted) == 3
+        for s in c.probes:
+            assert any(s.text[sp.start : sp.end] == c.name and sp.label == "PERSON"
+                       for sp in s.spans)
+    for before, after in zip(data, planted, strict=True):
+        # every span still covers the same kind of text: non-person spans are unchanged words
+        kept = [after.text[sp.start : sp.end] for sp in after.spans if sp.label != "PERSON"]
+        orig = [before.text[sp.start : sp.end] for sp in before.spans if sp.label != "PERSON"]
+        assert kept == orig
+
+
+def test_plant_refuses_when_too_few_names() -> None:
+    s = TaggedSentence("Paris is big.", (Span(0, 5, "LOCATION"),))
+    with pytest.raises(ValueError, match="person name"):
+        canary.plant([s], n_canaries=1, repeats=1, seed=0)
+
+
+def test_exposure_from_rank_bounds() -> None:
+    assert canary.exposure_from_rank(1, 255) == pytest.approx(8.0)
+    assert canary.exposure_from_rank(256, 255) == pytest.approx(0.0)
+    with pytest.raises(ValueError):
+        canary.exposure_from_rank(0, 255)
+
+
+def test_exposure_separates_a_memorising_scorer_from_a_blind_one() -> None:
+    _, (c,) = canary.plant(_data(), n_canaries=1, repeats=4, seed=2)
+
+    def memorising(batch: list[TaggedSentence]) -> list[float]:
+        return [0.1 if c.name in s.text else 1.0 + (hash(s.text) % 97) / 100 for s in batch]
+
+    rng = random.Random(0)
+
+    def blind(batch: list[TaggedSentence]) -> list[float]:
+        return [rng.random() for _ in batch]
+
+    assert canary.exposure(c, memorising, n_references=255, seed=5) == pytest.approx(8.0)
+    blind_exp = [canary.exposure(c, blind, n_references=255, seed=s) for s in range(40)]
+    mean = sum(blind_exp) / len(blind_exp)
+    # chance level: E[log2(256) - log2(U{1..256})] is about 1.4 bits
+    assert 0.5 < mean < 2.5, mean
+    assert max(blind_exp) < 8.0
+
+
+def test_random_names_are_not_real_and_vary() -> None:
+    rng = random.Random(0)
+    names = {canary.random_name(rng) for _ in range(500)}
+    assert len(names) == 500
+    assert all(len(n.split()) == 2 and not math.isnan(len(n)) for n in names)

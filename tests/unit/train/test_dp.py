@@ -1,0 +1,88 @@
+"""DP-SGD settings, accounting and Opacus wrapping (veil.train.dp)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+pytest.importorskip("opacus")  # the `train` extra (installed by make install)
+
+import torch  # noqa: E402
+from torch.utils.data import DataLoader, TensorDataset  # noqa: E402
+
+from veil.errors import DPError, InvalidEpsilonError  # noqa: E402
+from veil.train import dp  # noqa: E402
+
+
+def test_secure_setting_does_not_warn() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert dp.check_privacy(epsilon=8.0, delta=1e-5, n=1000, max_grad_norm=1.0) == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "needle"),
+    [
+        ({"epsilon": 12.0, "delta": 1e-5, "n": 1000, "max_grad_norm": 1.0}, "epsilon=12"),
+        ({"epsilon": 8.0, "delta": 1e-2, "n": 1000, "max_grad_norm": 1.0}, "1/n"),
+        ({"epsilon": 8.0, "delta": 1e-5, "n": 1000, "max_grad_norm": None}, "clipping"),
+    ],
+)
+def test_insecure_settings_warn_and_say_what_to_do(kwargs: dict, needle: str) -> None:
+    with pytest.warns(dp.InsecurePrivacyWarning, match=needle):
+        problems = dp.check_privacy(**kwargs)
+    assert len(problems) == 1
+
+
+def test_invalid_settings_raise() -> None:
+    with pytest.raises(InvalidEpsilonError):
+        dp.check_privacy(epsilon=0.0, delta=1e-5, n=10, max_grad_norm=1.0)
+    with pytest.raises(DPError):
+        dp.check_privacy(epsilon=1.0, delta=1.5, n=10, max_grad_norm=1.0)
+    with pytest.raises(DPError):
+        dp.make_private(None, None, None, noise_multiplier=1.0, max_grad_norm=0.0)
+
+
+def test_privacy_arguments_are_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        dp.check_privacy(8.0, 1e-5, 100, 1.0)  # type: ignore[misc]
+
+
+def test_noise_is_sized_for_the_whole_budget() -> None:
+    z = dp.noise_multiplier_for(epsilon=8.0, delta=1e-5, sample_rate=0.05, steps=200)
+    spent = dp.spent_epsilon(noise_multiplier=z, sample_rate=0.05, steps=200, delta=1e-5)
+    assert 7.0 < spent <= 8.0 + 1e-6  # reached, not exceeded
+    half = dp.spent_epsilon(noise_multiplier=z, sample_rate=0.05, steps=100, delta=1e-5)
+    assert 0 < half < spent  # a round reports what it has used so far
+    # less budget needs more noise
+    assert dp.noise_multiplier_for(epsilon=1.0, delta=1e-5, sample_rate=0.05, steps=200) > z
+    # client-level accounting of central DP: one step per round, every client sampled
+    assert dp.client_level_epsilon(noise_multiplier=1.0, rounds=5, sample_rate=1.0,
+                                   delta=1e-5) > dp.client_level_epsilon(
+        noise_multiplier=2.0, rounds=5, sample_rate=1.0, delta=1e-5)
+
+
+def test_make_private_clips_each_sample_and_adds_noise() -> None:
+    torch.manual_seed(0)
+    model = torch.nn.Linear(4, 1, bias=False)
+    torch.nn.init.zeros_(model.weight)
+    x = torch.ones(64, 4) * 100.0  # huge per-sample gradients
+    loader = DataLoader(TensorDataset(x, torch.zeros(64, 1)), batch_size=64)
+    opt = torch.optim.SGD(model.parameters(), lr=1.0)
+
+    def step(noise: float) -> torch.Tensor:
+        m, o, ld = dp.make_private(model, opt, loader, noise_multiplier=noise, max_grad_norm=1.0)
+        batch_x, batch_y = next(iter(ld))
+        o.zero_grad()
+        torch.nn.functional.mse_loss(m(batch_x) - 1.0, batch_y).backward()
+        assert o.pre_step()
+        grad = model.weight.grad.detach().clone()
+        m._close()
+        return grad
+
+    # no noise: the mean of per-sample gradients clipped to norm 1 has norm <= 1 (unclipped: ~800)
+    assert 0.5 < float(step(1e-9).norm()) <= 1.0 + 1e-4
+    # noise 1.0 on a batch of ~64: std ~1/64 per coordinate; the gradient is no longer exact
+    diffs = [float((step(1.0) - step(1e-9)).norm()) for _ in range(3)]
+    assert all(d > 1e-3 for d in diffs) and max(diffs) < 1.0

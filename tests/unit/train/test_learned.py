@@ -1,0 +1,114 @@
+"""The learned NER backend (veil.detect.learned) chosen by ``Policy.ner_backend``.
+
+A 1-layer detector is trained on a few dozen sentences and exported (ONNX int8) once for the
+module; the backend must reproduce the torch model's spans and run inside the real engine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veil.config import Policy
+from veil.detect import DetectionEngine
+from veil.errors import PolicyError
+
+
+def test_learned_without_weights_is_a_policy_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VEIL_DETECTOR_DIR", str(tmp_path / "missing"))
+    with pytest.raises(PolicyError, match="veil train detector"):
+        DetectionEngine(Policy(ner_backend="learned"))
+    # "both" falls back to spaCy alone until the detector is built
+    both = DetectionEngine(Policy(ner_backend="both")).registry.names
+    assert "spacy_ner" in both and "learned_ner" not in both
+    spacy = DetectionEngine(Policy()).registry.names
+    assert "spacy_ner" in spacy and "learned_ner" not in spacy
+    with pytest.raises(ValueError, match="ner_backend"):
+        Policy(ner_backend="bert")  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def detector(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, list[object]]:
+    pytest.importorskip("torch")
+    pytest.importorskip("onnxruntime")
+    from veil.train import central, data
+    from veil.train import model as M  # noqa: N812
+    from veil.train.export import export_detector
+
+    sents = data.generate_mixed(48, seed=11)
+    cfg = central.CentralConfig(layers=1, epochs=5, lr=2e-3, batch_size=8, max_length=48)
+    model = M.build_model(layers=1, seed=0)
+    central.fit(model, sents, M.load_tokenizer(), cfg, progress=False)
+    # fp32: these tests check tokenization, windowing and decoding against torch exactly
+    # (int8 closeness is test_export's)
+    folder = export_detector(model.eval(), tmp_path_factory.mktemp("det") / "detector", int8=False)
+    return folder, model, sents
+
+
+@pytest.mark.slow
+def test_onnx_backend_reproduces_the_torch_model(detector: tuple[Path, object, list]) -> None:
+    from veil.detect.learned import LearnedNerRecognizer, _trim
+    from veil.train import model as M  # noqa: N812
+    from veil.train.data import score_spans
+
+    folder, model, sents = detector
+    texts = [s.text for s in sents]
+    torch_spans = M.predict(model, texts)  # type: ignore[arg-type]
+    rec = LearnedNerRecognizer(folder, gate="none", name_heuristics=False)
+    found = rec.analyze_batch(texts)
+    same = 0
+    for text, want, got in zip(texts, torch_spans, found, strict=True):
+        assert all(d.text == text[d.start : d.end] and d.recognizer == "learned_ner" for d in got)
+        # the backend trims punctuation off span edges ("Borg HB." -> "Borg HB"): so does this
+        trimmed = [(*_trim(text, s.start, s.end), s.label) for s in want]
+        same += sorted((d.start, d.end, d.type) for d in got) == sorted(
+            t for t in trimmed if t[1] > t[0]
+        )
+    assert same >= 0.95 * len(texts)
+    from veil.train.data import Span
+
+    seen = score_spans(
+        [s.spans for s in sents], [[Span(d.start, d.end, d.type) for d in f] for f in found]
+    )
+    assert seen["micro_recall"] > 0.3  # it learned something from its own training sentences
+
+
+@pytest.mark.slow
+def test_long_text_is_windowed_without_losing_spans(detector: tuple[Path, object, list]) -> None:
+    from veil.detect.learned import LearnedNerRecognizer
+
+    folder, _, sents = detector
+    rec = LearnedNerRecognizer(folder, gate="none", name_heuristics=False)
+    short = next(s.text for s in sents if rec.analyze(s.text))
+    want = {(d.start, d.end, d.type) for d in rec.analyze(short)}
+    filler = "the report was filed and reviewed again . " * 40  # > 128 tokens
+    text = filler + short + " " + filler + short
+    got = {(d.start, d.end, d.type) for d in rec.analyze(text)}
+    second = len(filler) + len(short) + 1 + len(filler)  # far past the first 128-token window
+    values = {short[s:e] for s, e, _ in want}
+    late = [(s, e) for s, e, _ in got if s >= second]
+    assert any(text[s:e] in values for s, e in late)  # offsets of later windows map back right
+    spans = sorted((s, e) for s, e, _ in got)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+    assert all(e <= len(text) for _, e in spans)
+
+
+@pytest.mark.slow
+def test_engine_runs_the_learned_backend_with_name_heuristics(
+    detector: tuple[Path, object, list], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, _, _ = detector
+    monkeypatch.setenv("VEIL_DETECTOR_DIR", str(folder))
+    engine = DetectionEngine(Policy(ner_backend="learned"))
+    assert "learned_ner" in engine.registry.names and "spacy_ner" not in engine.registry.names
+    text = "Dear Mr. Okonkwo, your card ending 4242 was blocked. Mail me at ana@example.org"
+    found = engine.analyze(text)
+    kinds = {(d.type, text[d.start : d.end]) for d in found}
+    assert ("EMAIL", "ana@example.org") in kinds  # pattern recognizers still run
+    assert any(t == "PERSON" and "Okonkwo" in v for t, v in kinds)  # title heuristic at least
+    assert "Okonkwo" not in repr(found)  # detected values never reach a repr
+    both = DetectionEngine(Policy(ner_backend="both")).registry.names
+    assert "learned_ner" in both and "spacy_ner" in both

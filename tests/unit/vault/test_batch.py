@@ -1,0 +1,180 @@
+"""The request path of the vault: one read per protect (the session view), one compare-and-set
+write per request (the batch), replicas racing on one value ending with one mapping, both
+backends; and the Redis command count per request that the batching exists for."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import redis
+
+from veil.config import Policy, Settings
+from veil.core import Veil
+from veil.errors import VaultUnavailableError
+from veil.vault import Vault, open_vault
+from veil.vault.base import SessionBatch
+
+BACKENDS = ["sqlite", pytest.param("redis", marks=pytest.mark.redis)]
+
+
+def placeholder(etype: str) -> Callable[[int, int], str]:
+    return lambda counter, attempt: f"[{etype}_{counter}]"
+
+
+def create(b: SessionBatch, value: str, etype: str = "EMAIL_ADDRESS") -> str:
+    return b.get_or_create(
+        b.tenant, b.session, entity_type=etype, original=value, operator="placeholder",
+        exact_key=value, norm_key=value.casefold(), propose=placeholder(etype),
+    ).replacement
+
+
+@pytest.fixture(params=BACKENDS)
+def replicas(
+    request: pytest.FixtureRequest, tmp_path: Path, master_key: str
+) -> Iterator[Callable[[], Vault]]:
+    """Opens vault clients of ONE store, as separate gateway replicas/workers would."""
+    backend: str = request.param
+    url = request.getfixturevalue("redis_url") if backend == "redis" else "redis://127.0.0.1:1/0"
+    opened: list[Vault] = []
+
+    def make() -> Vault:
+        v = open_vault(Settings(home=tmp_path / "home", master_key=master_key,
+                                vault_backend=backend, redis_url=url))  # type: ignore[arg-type]
+        opened.append(v)
+        return v
+
+    yield make
+    for v in opened:
+        v.close()
+
+
+@pytest.fixture
+def tenant() -> str:
+    return f"tenant-{uuid.uuid4().hex}"
+
+
+def test_two_replicas_racing_on_one_value_end_with_one_mapping(replicas, tenant) -> None:
+    a, b = replicas(), replicas()
+    ba, bb = a.batch(tenant, "s"), b.batch(tenant, "s")  # both read before either writes
+    assert create(ba, "jane@example.com") == "[EMAIL_ADDRESS_1]"
+    assert create(bb, "JANE@example.com") == "[EMAIL_ADDRESS_1]"  # same value, other spelling
+    assert create(bb, "bob@example.com") == "[EMAIL_ADDRESS_2]"
+    assert ba.commit()
+    assert not bb.commit()  # lost the race: nothing of it was written
+    assert [e.original for e in b.entries(tenant, "s")] == ["jane@example.com"]
+    retry = b.batch(tenant, "s")  # masked again against a fresh view: the winner's mapping
+    assert create(retry, "JANE@example.com") == "[EMAIL_ADDRESS_1]"
+    assert create(retry, "bob@example.com") == "[EMAIL_ADDRESS_2]"
+    assert retry.commit()
+    got = {e.original: e.replacement for e in a.entries(tenant, "s")}
+    assert got == {"jane@example.com": "[EMAIL_ADDRESS_1]", "bob@example.com": "[EMAIL_ADDRESS_2]"}
+
+
+def test_a_replacement_taken_meanwhile_is_refused(replicas, tenant) -> None:
+    """Different values, same candidate placeholder: the second writer must not reuse it."""
+    a, b = replicas(), replicas()
+    ba, bb = a.batch(tenant, "s"), b.batch(tenant, "s")
+    create(ba, "ann@example.com")
+    create(bb, "carl@example.com")
+    assert ba.commit() and not bb.commit()
+    retry = b.batch(tenant, "s")
+    assert create(retry, "carl@example.com") == "[EMAIL_ADDRESS_2]"
+    assert retry.commit()
+    reps = [e.replacement for e in a.entries(tenant, "s")]
+    assert sorted(reps) == ["[EMAIL_ADDRESS_1]", "[EMAIL_ADDRESS_2]"]
+
+
+def test_views_follow_writes_and_erasure_of_other_replicas(replicas, tenant) -> None:
+    a, b = replicas(), replicas()
+    ba = a.batch(tenant, "s")
+    create(ba, "x1@example.com")
+    assert ba.commit() and ba.current
+    assert [e.original for e in b.entries(tenant, "s")] == ["x1@example.com"]
+    bb = b.batch(tenant, "s")
+    create(bb, "x2@example.com")
+    assert bb.commit()
+    assert len(a.entries(tenant, "s")) == 2  # a's view caught up with one read
+    stale = a.batch(tenant, "s")  # read before the erasure below
+    b.delete_session(tenant, "s")
+    assert a.entries(tenant, "s") == []  # erased elsewhere: no stale copy survives
+    create(stale, "x3@example.com")
+    assert not stale.commit()  # masked against the erased generation: refused
+    fresh = a.batch(tenant, "s")
+    assert create(fresh, "x3@example.com") == "[EMAIL_ADDRESS_1]"
+    assert fresh.commit()
+
+
+def test_concurrent_protects_agree_across_replicas(replicas, tenant) -> None:
+    """Two Veil instances (two gateway replicas) protecting overlapping texts in threads."""
+    veils = [Veil(replicas().settings, policy=Policy(ner=False), vault=replicas())
+             for _ in range(2)]
+    for v in veils:
+        v.set_policy(tenant, Policy(ner=False))
+    texts = [" ".join(f"u{(i + k) % 9}@example.com" for k in range(4)) for i in range(9)]
+    barrier = threading.Barrier(4)
+
+    def run(n: int) -> dict[str, str]:
+        barrier.wait()
+        out: dict[str, str] = {}
+        for t in texts[n:] + texts[:n]:
+            r = veils[n % 2].protect(t, session="s", tenant=tenant)
+            for e in r.entities:
+                assert out.setdefault(t[e.start:e.end], e.replacement) == e.replacement
+        return out
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(run, range(4)))
+    assert all(r == results[0] for r in results)
+    assert len(set(results[0].values())) == 9  # nine values, nine distinct placeholders
+    assert len(veils[0].vault.entries(tenant, "s")) == 9
+
+
+def test_a_batch_serves_only_its_own_session(replicas, tenant) -> None:
+    b = replicas().batch(tenant, "s")
+    with pytest.raises(ValueError, match="one session"):
+        b.find(tenant, "other", entity_type="EMAIL_ADDRESS", exact_key="x@example.com")
+    with pytest.raises(ValueError, match="one session"):
+        b.find("another-tenant", "s", entity_type="EMAIL_ADDRESS", exact_key="x@example.com")
+
+
+@pytest.mark.redis
+def test_a_protect_costs_one_read_and_one_write(redis_url: str, tmp_path: Path,
+                                                master_key: str) -> None:
+    url = redis_url.rsplit("/", 1)[0] + "/9"
+    client = redis.Redis.from_url(url)
+    veil = Veil(Settings(home=tmp_path, master_key=master_key, vault_backend="redis",
+                         redis_url=url), policy=Policy(ner=False))
+    veil.protect("warm up w@example.com", session="warm")
+    text = "Mail a@example.com, b@example.com or c@example.com; call +44 20 7946 0123."
+    client.config_resetstat()
+    r = veil.protect(text, session="s")
+    stats = client.info("commandstats")
+    assert len(r.entities) == 4
+    # Two scripts (read the view, commit the batch); the commands they run are the only others.
+    assert stats["cmdstat_evalsha"]["calls"] == 2
+    assert "cmdstat_watch" not in stats and "cmdstat_multi" not in stats
+    client.config_resetstat()
+    assert veil.protect(text, session="s").masked == r.masked  # a resend: one read, no write
+    stats = client.info("commandstats")
+    assert stats["cmdstat_evalsha"]["calls"] == 1 and "cmdstat_hset" not in stats
+
+
+def test_redis_dying_between_read_and_write_fails_closed(
+    tmp_path: Path, master_key: str, redis_server
+) -> None:
+    port, stop = redis_server()
+    try:
+        v = open_vault(Settings(home=tmp_path, master_key=master_key, vault_backend="redis",
+                                redis_url=f"redis://127.0.0.1:{port}/0"))
+        b = v.batch("t", "s")
+        create(b, "secret.person@example.com")
+    finally:
+        stop()
+    with pytest.raises(VaultUnavailableError) as err:
+        b.commit()
+    assert "secret.person" not in str(err.value) and err.value.__cause__ is None
