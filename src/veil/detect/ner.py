@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sys
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -30,6 +29,7 @@ from veil.detect.lexicon import STREET_WORDS
 from veil.detect.names import ambiguous_first_names, first_names, last_names
 from veil.detect.recognizer import Recognizer
 from veil.errors import DetectionError
+from veil.light_import import import_light
 
 LABELS: dict[str, str] = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORGANIZATION",
                           "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
@@ -120,7 +120,6 @@ _WORD_BEFORE = re.compile(rf"([{_UP}][{_LOW}]+)[ \t]+$")
 _WORD_AFTER = re.compile(rf"^[ \t]+([{_UP}][{_LOW}]+)\b")
 
 _lock = threading.Lock()
-_import_lock = threading.Lock()
 
 
 #: Pipes NER reads; the others (tagger, parser, lemmatizer...) are not even loaded.
@@ -128,25 +127,9 @@ _NER_PIPES = frozenset({"ner", "entity_ruler", "span_ruler"})
 
 
 def import_spacy() -> Any:
-    """``import spacy``, without thinc importing torch on the way.
-
-    thinc imports torch whenever it is installed (seconds of start-up, most of a ``veil
-    protect``), though the CNN pipelines Veil loads never use it. So while spaCy is first
-    imported, torch is marked missing; anyone importing torch afterwards gets it as usual.
-    ``VEIL_SPACY_TORCH=1`` keeps thinc's torch support (transformer pipelines need it).
-    """
-    if "spacy" in sys.modules or "torch" in sys.modules or os.environ.get("VEIL_SPACY_TORCH"):
-        import spacy
-
-        return spacy
-    with _import_lock:
-        sys.modules["torch"] = None  # type: ignore[assignment]  # thinc: "torch not installed"
-        try:
-            import spacy
-        finally:
-            if "torch" in sys.modules and sys.modules["torch"] is None:
-                del sys.modules["torch"]
-    return spacy
+    """``import spacy`` without thinc importing torch on the way (see :mod:`veil.light_import`):
+    the CNN pipelines Veil loads never use it."""
+    return import_light("spacy", without=("torch",))
 
 
 def _unused_pipes(spacy: Any, model: str) -> list[str]:

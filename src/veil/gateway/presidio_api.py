@@ -241,8 +241,12 @@ def placeholder_token(key: bytes, tenant: str, principal: str, entity_type: str,
 
 
 def _engines() -> Any:
+    from veil.light_import import import_light
+
     try:
-        import presidio_anonymizer as pa
+        # Without torch/transformers, which presidio-analyzer (imported by the anonymizer)
+        # would load for engines these routes never use: seconds on a first request.
+        pa = import_light("presidio_anonymizer")
     except ImportError:
         raise PresidioError(
             "the anonymizer routes need presidio-anonymizer; install Veil with the 'eval' extra",
