@@ -399,7 +399,9 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
                 "attacks": per_attack, **strongest(per_attack),
             }
             if ans_idx and seed == cfg.seeds[0]:
-                answers = answer_all([results[i].text for i in ans_idx], 1)
+                # Sampled with the floor's second seed: an unchanged prompt then scores exactly
+                # the floor (the same seed as the base answers would score 1.0 and flatter it).
+                answers = answer_all([results[i].text for i in ans_idx], 2)
                 acos = _cos(base_ans_emb, encoder.encode(answers, convert_to_numpy=True))
                 row["answer_cosine"] = float(acos.mean())
             rows.append(row)
