@@ -352,9 +352,9 @@ def run_client(_args: argparse.Namespace) -> int:
             return 7
         except ValueError as e:
             _emit({"error": f"bad request: {e}"})
-        except Exception as e:  # noqa: BLE001 - reported to Veil as a class name and first line
-            text = str(e).splitlines()[0][:300] if str(e) else ""
-            _emit({"error": f"{type(e).__name__}: {text}"})
+        except Exception as e:  # noqa: BLE001 - the class name only: this process holds the
+            # prompt in clear (it tokenizes and shares it), and a library's message may quote it
+            _emit({"error": f"{type(e).__name__} in the MPC client helper"})
             return 8
     return 0
 
