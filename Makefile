@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.veil-installed
 PIP := $(BIN)/pip --disable-pip-version-check
 
-.PHONY: install run test test-fast lint security audit services-install bench clean crypto-env
+.PHONY: install run test test-fast lint security audit services-install bench clean crypto-env \
+	spark-env
 
 install: $(STAMP)
 
@@ -28,6 +29,11 @@ services-install:
 	@bash scripts/ensure-chromium.sh
 	@bash scripts/ensure-deploy-tools.sh
 	@bash scripts/ensure-node-clients.sh
+
+# PySpark as a second batch engine (optional, ~460 MB): Java 17+ from Debian, the `spark` extra.
+spark-env: install
+	@bash scripts/ensure-java.sh
+	$(PIP) install -q -e '.[spark]'
 
 # Secret-shared (MPC) inference: SPU in its own Python 3.11 environment (.venv-crypto).
 crypto-env:

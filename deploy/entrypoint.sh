@@ -25,7 +25,8 @@ fi
 die() { echo "veil-entrypoint: $*" >&2; exit 64; }
 
 # Secrets from files: a mounted Secret (k8s) or a compose secret.
-for name in VEIL_MASTER_KEY VEIL_UPSTREAM_API_KEY VEIL_REDIS_URL VEIL_SESSION_SECRET; do
+for name in VEIL_MASTER_KEY VEIL_UPSTREAM_API_KEY VEIL_REDIS_URL VEIL_SESSION_SECRET \
+            VEIL_AUDIT_SIGNING_KEY; do
   eval "file=\${${name}_FILE:-}"
   if [ -n "$file" ]; then
     [ -r "$file" ] || die "${name}_FILE=$file is not readable; mount the secret there"

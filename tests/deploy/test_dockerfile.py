@@ -111,8 +111,10 @@ def test_compose_gateway_is_locked_down_and_redis_persistent() -> None:
         assert "no-new-privileges:true" in svc["security_opt"]
         assert not str(svc["user"]).startswith("0")
     assert gw["healthcheck"]["test"] == ["CMD", "/usr/local/bin/veil-entrypoint", "healthcheck"]
-    assert {"master_key", "redis_url", "session_secret"} <= set(gw["secrets"])
+    assert {"master_key", "redis_url", "session_secret", "audit_signing_key"} <= set(gw["secrets"])
     assert gw["environment"]["VEIL_VAULT_BACKEND"] == "redis"
+    # the audit log shares Redis: one signing key for every replica (start-up refuses without)
+    assert gw["environment"]["VEIL_AUDIT_SIGNING_KEY_FILE"] == "/run/secrets/audit_signing_key"
     assert all(p.startswith("127.0.0.1:") for p in gw["ports"])  # laptop: loopback only
     cmd = " ".join(redis["command"])
     assert "--appendonly yes" in cmd and "--requirepass" in cmd

@@ -78,6 +78,24 @@ def test_redis_backend_needs_the_shared_key(tmp_path: Path) -> None:
     assert base64.b64encode(b"x").decode() not in r.stderr
 
 
+@pytest.mark.slow
+@pytest.mark.redis
+def test_redis_backend_needs_the_shared_audit_signing_key(tmp_path: Path, redis_url: str) -> None:
+    env = base_env(tmp_path)
+    env.update(VEIL_VAULT_BACKEND="redis", VEIL_REDIS_URL=redis_url, VEIL_PORT="0",
+               VEIL_UPSTREAM_BASE_URL="http://127.0.0.1:9/v1")
+    env["VEIL_AUDIT_SIGNING_KEY_FILE"] = str(tmp_path / "missing")  # read like every secret
+    r = run(env)
+    assert r.returncode == 64 and "VEIL_AUDIT_SIGNING_KEY_FILE" in r.stderr
+    # Without the key the gateway itself refuses to start, saying what to set: each replica
+    # would otherwise sign the one log in Redis with a key of its own.
+    del env["VEIL_AUDIT_SIGNING_KEY_FILE"]
+    r = run(env)
+    assert r.returncode != 0 and "VEIL_AUDIT_SIGNING_KEY" in r.stderr, r.stderr[-2000:]
+    assert "every replica" in r.stderr
+    assert not (tmp_path / "home" / "audit-signing.key").exists()
+
+
 def test_healthcheck_fails_when_nothing_listens(tmp_path: Path) -> None:
     env = base_env(tmp_path)
     with socket.socket() as s:

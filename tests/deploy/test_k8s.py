@@ -110,6 +110,9 @@ def test_gateway_probes_secrets_and_writable_paths(overlay: str) -> None:
     assert env["VEIL_MASTER_KEY_FILE"].startswith("/run/secrets/veil/")
     assert "VEIL_MASTER_KEY" not in env and "VEIL_REDIS_URL" not in env
     assert env["VEIL_VAULT_BACKEND"] == "redis"
+    # The audit log is shared in Redis: every replica signs it with the Secret's one key.
+    assert env["VEIL_AUDIT_SIGNING_KEY_FILE"] == "/run/secrets/veil/audit-signing-key"
+    assert "VEIL_AUDIT_SIGNING_KEY" not in env
     vols = {v["name"]: v for v in spec["volumes"]}
     assert vols["secrets"]["secret"]["secretName"] == "veil-secrets"
     writable = {m["mountPath"] for m in c["volumeMounts"] if not m.get("readOnly")}
@@ -193,5 +196,11 @@ def test_dev_secret_has_every_key_the_pods_read() -> None:
     secret = find("dev", "Secret", "veil-secrets")[0]
     keys = set(secret["data"])
     assert {"master-key", "session-secret", "redis-url", "redis-password",
-            "upstream-api-key", "metrics-token"} <= keys
+            "upstream-api-key", "metrics-token", "audit-signing-key"} <= keys
     assert len(base64.b64decode(base64.b64decode(secret["data"]["master-key"]))) == 32
+    assert len(base64.b64decode(base64.b64decode(secret["data"]["audit-signing-key"]))) == 32
+    # every *_FILE the gateway reads from the mounted Secret names one of its keys
+    c = find("dev", "Deployment", "veil-gateway")[0]["spec"]["template"]["spec"]["containers"][0]
+    mounted = {e["value"].rsplit("/", 1)[1] for e in c["env"]
+               if e["name"].endswith("_FILE") and e["value"].startswith("/run/secrets/veil/")}
+    assert "audit-signing-key" in mounted and mounted <= keys

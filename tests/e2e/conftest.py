@@ -147,6 +147,9 @@ def gateway_env(home: Path, backend: str, redis_url: str | None) -> dict[str, st
     )
     if redis_url:
         env["VEIL_REDIS_URL"] = _fresh_redis_db(redis_url)
+    if backend == "redis":
+        # The audit log lives in Redis too and is shared: one signing key for every replica.
+        env["VEIL_AUDIT_SIGNING_KEY"] = base64.b64encode(os.urandom(32)).decode()
     return env
 
 

@@ -109,17 +109,36 @@ class Signer:
         return cls(Ed25519PrivateKey.generate())
 
     @classmethod
+    def from_env(cls) -> Signer | None:
+        """The key in ``VEIL_AUDIT_SIGNING_KEY``, if set."""
+        env = os.environ.get(KEY_ENV)
+        if not env:
+            return None
+        try:
+            seed = base64.b64decode(env.strip(), validate=True)
+        except binascii.Error:
+            seed = b""
+        if len(seed) != 32:
+            raise ConfigError(f"{KEY_ENV} must be base64 of a 32-byte Ed25519 seed")
+        return cls(Ed25519PrivateKey.from_private_bytes(seed))
+
+    @classmethod
+    def load(cls, path: Path) -> Signer:
+        """The key in the existing file ``path`` (raw 32-byte seed)."""
+        seed = path.read_bytes()
+        if len(seed) != 32:
+            raise ConfigError(
+                f"audit signing key {path} is not a 32-byte Ed25519 seed; restore it from backup "
+                "(a new key would not verify the existing checkpoints)"
+            )
+        return cls(Ed25519PrivateKey.from_private_bytes(seed))
+
+    @classmethod
     def load_or_create(cls, path: Path) -> Signer:
         """The key from ``VEIL_AUDIT_SIGNING_KEY`` or ``path`` (created 0600 when missing)."""
-        env = os.environ.get(KEY_ENV)
-        if env:
-            try:
-                seed = base64.b64decode(env, validate=True)
-            except binascii.Error:
-                seed = b""
-            if len(seed) != 32:
-                raise ConfigError(f"{KEY_ENV} must be base64 of a 32-byte Ed25519 seed")
-            return cls(Ed25519PrivateKey.from_private_bytes(seed))
+        signer = cls.from_env()
+        if signer is not None:
+            return signer
         if not path.exists():
             private_dir(path.parent, tighten=False)
             private_file(path)
@@ -131,13 +150,7 @@ class Signer:
                 f.flush()
                 os.fsync(f.fileno())
             return cls(Ed25519PrivateKey.from_private_bytes(seed))
-        seed = path.read_bytes()
-        if len(seed) != 32:
-            raise ConfigError(
-                f"audit signing key {path} is not a 32-byte Ed25519 seed; restore it from backup "
-                "(a new key would not verify the existing checkpoints)"
-            )
-        return cls(Ed25519PrivateKey.from_private_bytes(seed))
+        return cls.load(path)
 
 
 def public_key_from_file(path: Path) -> bytes:

@@ -298,8 +298,10 @@ class AuditLog:
     def _write_head(self, cp: Checkpoint) -> None:
         if self.head_path is None:
             return
-        from veil.vault.files import private_file
+        from veil.vault.files import private_dir, private_file
 
+        # A Redis-backed replica may have no VEIL_HOME yet (nothing else writes there).
+        private_dir(self.head_path.parent, tighten=False)
         tmp = self.head_path.with_name(self.head_path.name + ".tmp")
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

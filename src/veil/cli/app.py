@@ -3,6 +3,11 @@
 Command modules are discovered: every module in ``veil.cli`` that defines ``register(app)`` adds
 its commands. Modules import heavy dependencies (torch, spaCy) inside the command functions so
 that ``veil --help`` stays fast.
+
+:func:`main` imports only the modules a command line can name (``veil protect`` ->
+``protect``; ``veil bench hotpath`` -> ``bench`` and ``bench_hotpath``) and falls back to every
+module when those do not provide the command, and for ``--help`` or a bare ``veil``. ``app``
+imported from this module has every command registered.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ import importlib
 import os
 import pkgutil
 import sys
+from typing import Any
 
 import typer
 
 import veil.cli
 from veil.errors import VeilError
 
-app = typer.Typer(
+_app = typer.Typer(
     name="veil",
     help="Privacy-preserving LLM inference: mask, obfuscate, perturb, and measure.",
     no_args_is_help=True,
@@ -26,23 +32,87 @@ app = typer.Typer(
 )
 
 
-def _register_all() -> None:
-    for mod in sorted(pkgutil.iter_modules(veil.cli.__path__), key=lambda m: m.name):
-        if mod.name in {"app"} or mod.name.startswith("_"):
+@_app.callback()
+def _root() -> None:
+    # A callback keeps ``veil`` a group when only one command module is registered (Typer
+    # would otherwise run that command as the program itself).
+    pass
+
+
+_registered: set[str] = set()
+
+
+def _module_names() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules(veil.cli.__path__)
+                  if m.name != "app" and not m.name.startswith("_"))
+
+
+def _register(names: list[str]) -> None:
+    for name in names:
+        if name in _registered:
             continue
-        module = importlib.import_module(f"veil.cli.{mod.name}")
+        _registered.add(name)
+        module = importlib.import_module(f"veil.cli.{name}")
         register = getattr(module, "register", None)
         if callable(register):
-            register(app)
+            register(_app)
 
 
-_register_all()
+def _register_all() -> typer.Typer:
+    _register(_module_names())
+    return _app
+
+
+def _command_names(t: typer.Typer) -> tuple[set[str], dict[str, typer.Typer]]:
+    commands = {c.name or c.callback.__name__.replace("_", "-")
+                for c in t.registered_commands if c.callback is not None}
+    groups = {g.name: g.typer_instance for g in t.registered_groups
+              if g.name and g.typer_instance is not None}
+    return commands, groups
+
+
+def _resolves(words: list[str]) -> bool:
+    """Whether the registered commands provide ``words`` (a command or group + subcommand)."""
+    t = _app
+    for word in words:
+        commands, groups = _command_names(t)
+        if word in commands:
+            return True
+        if word not in groups:
+            return False
+        t = groups[word]
+    return False  # a group alone: its help lists subcommands other modules may add
+
+
+def _register_for(argv: list[str]) -> None:
+    """Register what ``argv`` needs: the modules named after its first two words, or all."""
+    words: list[str] = []
+    for arg in argv:
+        if arg.startswith("-") or len(words) == 2:
+            break
+        words.append(arg)
+    if words:
+        known = set(_module_names())
+        guess = [m for m in (words[0].replace("-", "_"),
+                             "_".join(words).replace("-", "_")) if m in known]
+        _register(guess)
+        if guess and _resolves(words):
+            return
+    _register_all()
+
+
+def __getattr__(name: str) -> Any:
+    # ``from veil.cli.app import app`` (tests, embedding): the full command tree.
+    if name == "app":
+        return _register_all()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """Run the CLI; a VeilError becomes a one-line message and exit code 2, never a traceback."""
+    _register_for(sys.argv[1:])
     try:
-        app(standalone_mode=False)
+        _app(standalone_mode=False)
     except VeilError as e:
         typer.echo(f"error: {e}", err=True)
         sys.exit(2)

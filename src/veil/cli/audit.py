@@ -72,10 +72,13 @@ def _store(config: Path | None) -> Any:
 
 
 def _keys(keys: list[Path] | None, config: Path | None) -> list[bytes]:
-    from veil.audit.checkpoint import public_key_from_file
+    from veil.audit.checkpoint import Signer, public_key_from_file
 
     if keys:
         return [public_key_from_file(k) for k in keys]
+    signer = Signer.from_env()  # the key the gateway signs with when it is set
+    if signer is not None:
+        return [signer.public_key]
     cfg, settings = _cfg(config)
     path = cfg.signing_key_path(settings)
     if not path.exists():

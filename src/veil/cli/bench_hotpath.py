@@ -88,20 +88,23 @@ def interleaved(texts: list[str], runners: dict[str, Callable[[str, int], object
     return {name: _summary(ms) for name, ms in times.items()}
 
 
-def _veil_runner(home: Path, *, ner_cache: bool) -> tuple[Any, Callable[[str, int], object]]:
+def _veil_runner(home: Path, *, ner_cache: bool,
+                 ner_backend: str = "spacy") -> tuple[Any, Callable[[str, int], object]]:
     from veil import Veil
-    from veil.config import Settings
+    from veil.config import Policy, Settings
 
-    veil = Veil(Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode()))
+    veil = Veil(Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode()),
+                policy=Policy.model_validate({"ner_backend": ner_backend}))
     counter = iter(range(1 << 62))
 
     def run(text: str, _i: int) -> object:
         # a new session per call: every value found is written to the vault, none is memoised
         return veil.protect(text, session=f"hotpath-{next(counter)}")
 
-    ner = veil.engine().registry.get("spacy_ner")
-    if ner is not None and not ner_cache:
-        ner.cache_size = 0  # type: ignore[attr-defined]
+    for ner_name in ("spacy_ner", "learned_ner"):
+        ner = veil.engine().registry.get(ner_name)
+        if ner is not None and not ner_cache and hasattr(ner, "cache_size"):
+            ner.cache_size = 0
     return veil, run
 
 
@@ -121,13 +124,24 @@ def _presidio_runner() -> Callable[[str, int], object]:
     return run
 
 
-def cli_startup(runs: int) -> dict[str, Any]:
+def cli_startup(runs: int, ner_backend: str = "spacy") -> dict[str, Any]:
     """Wall time of ``veil protect TEXT`` (fresh vault each run) and ``veil --help``, and the
-    heavy modules ``veil protect`` imported (from ``python -X importtime``)."""
+    heavy modules ``veil protect`` imported (from ``python -X importtime``); with a
+    ``ner_backend`` other than spaCy, through a policy file that selects it."""
     exe = Path(sys.executable).with_name("veil")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "veil.cli.app"]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write(f"ner_backend: {ner_backend}\n")
+    policy = ["--policy", f.name] if ner_backend != "spacy" else []
+    try:
+        return _cli_startup(runs, cmd, env, policy)
+    finally:
+        os.unlink(f.name)
 
+
+def _cli_startup(runs: int, cmd: list[str], env: dict[str, str],
+                 policy: list[str]) -> dict[str, Any]:
     cpu_s: list[float] = []
 
     def timed(args: list[str], home: str) -> float:
@@ -145,12 +159,12 @@ def cli_startup(runs: int) -> dict[str, Any]:
     protect_s, help_s, protect_cpu = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as home:
-            protect_s.append(timed(["protect", _CLI_TEXT], home))
+            protect_s.append(timed(["protect", *policy, _CLI_TEXT], home))
             protect_cpu.append(cpu_s[-1])
             help_s.append(timed(["--help"], home))
     with tempfile.TemporaryDirectory() as home:
         proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "veil.cli.app",  # nosec B603
-                               "protect", _CLI_TEXT], env=dict(env, VEIL_HOME=home),
+                               "protect", *policy, _CLI_TEXT], env=dict(env, VEIL_HOME=home),
                               capture_output=True, text=True, timeout=300, check=True)
     imported: dict[str, float] = {}
     for line in proc.stderr.splitlines():
@@ -176,15 +190,21 @@ def bench_hotpath(
         help="keep Veil's NER result cache on (off: every text is analysed cold)")] = False,
     out: Annotated[Path, typer.Option(help="output directory")] = DEFAULT_OUT,
     name: Annotated[str, typer.Option(help="file name stem of the results")] = "detect_hotpath",
+    ner_backend: Annotated[str, typer.Option(
+        help="Veil's NER backend: spacy, learned (needs scripts/ensure-detector.sh) or both; "
+             "Presidio always runs spaCy")] = "spacy",
 ) -> None:
     """protect() vs Presidio analyzer+anonymizer per text, 1 MB, and `veil protect` start-up."""
+    if ner_backend not in ("spacy", "learned", "both"):
+        raise typer.BadParameter("--ner-backend must be spacy, learned or both")
     result = run(short=short, kb=kb, mb=mb, presidio=presidio, presidio_mb=presidio_mb,
-                 cli_runs=cli_runs, ner_cache=ner_cache, out=out, name=name)
+                 cli_runs=cli_runs, ner_cache=ner_cache, out=out, name=name,
+                 ner_backend=ner_backend)
     typer.echo(markdown(result))
 
 
 def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli_runs: int,
-        ner_cache: bool, out: Path, name: str) -> dict[str, Any]:
+        ner_cache: bool, out: Path, name: str, ner_backend: str = "spacy") -> dict[str, Any]:
     """Run the benchmark; returns the result (also written under ``out``)."""
     import logging
 
@@ -195,13 +215,14 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     result: dict[str, Any] = {
         "config": {"short": short, "kb": kb, "mb": mb, "presidio": presidio,
-                   "ner_cache": ner_cache, "machine": f"{platform.machine()}, {os.cpu_count()} "
-                   f"CPUs, Python {platform.python_version()}"},
+                   "ner_cache": ner_cache, "ner_backend": ner_backend,
+                   "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
+                   f"Python {platform.python_version()}"},
         "load_start": _load(), "sections": {},
     }
     short_texts, kb_texts, big = corpus(short, kb)
     with tempfile.TemporaryDirectory() as home:
-        veil, veil_run = _veil_runner(Path(home), ner_cache=ner_cache)
+        veil, veil_run = _veil_runner(Path(home), ner_cache=ner_cache, ner_backend=ner_backend)
         runners: dict[str, Callable[[str, int], object]] = {"veil": veil_run}
         if presidio:
             runners["presidio"] = _presidio_runner()
@@ -239,7 +260,7 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
         veil.vault.close()
     if cli_runs:
         load0 = _load()
-        result["cli"] = cli_startup(cli_runs)
+        result["cli"] = cli_startup(cli_runs, ner_backend)
         result["cli"]["load"] = [load0, _load()]
     result["load_end"] = _load()
     write(result, out, name)
@@ -249,7 +270,8 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
 def markdown(result: dict[str, Any]) -> str:
     cfg = result["config"]
     lines = ["# Hot path: Veil protect() vs Presidio analyzer + anonymizer", "",
-             f"Interleaved in one process; NER on; Veil with vault writes (new session per text), "
+             f"Interleaved in one process; NER on (Veil: {cfg.get('ner_backend', 'spacy')}); "
+             f"Veil with vault writes (new session per text), "
              f"NER cache {'on' if cfg['ner_cache'] else 'off'}. Load average (1/5/15 min) at "
              f"start {result['load_start']}, at end {result['load_end']}; {cfg['machine']}.", "",
              "| texts | n | mean chars | Veil median ms | Veil p95 ms | Presidio median ms | "

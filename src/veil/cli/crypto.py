@@ -85,5 +85,39 @@ def bench(
     typer.echo(f"{len(report['runs'])} run(s) in {out / 'mpc.json'}")
 
 
+@crypto_app.command("train-encoder")
+def train_encoder(
+    n_train: Annotated[int, typer.Option(min=50, help="Training texts.")] = 2000,
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training texts.")] = 6,
+    seed: Annotated[int, typer.Option(help="Seed of data and initialisation.")] = 0,
+    out: Annotated[Path | None, typer.Option(
+        help="Weights folder (default $VEIL_MPC_ENCODER_DIR or ~/.cache/veil/mpc-encoder).")
+    ] = None,
+) -> None:
+    """Train the BERT-tiny-class classifier that runs under MPC (2 blocks, hidden 128)."""
+    from veil.crypto.encoder_train import encoder_dir
+    from veil.crypto.encoder_train import train_encoder as train
+
+    card = train(out_dir=out, n_train=n_train, epochs=epochs, seed=seed)
+    typer.echo(f"{card['params']:,} parameters, held-out accuracy "
+               f"{card['torch_test_accuracy']:.3f}, {card['train_seconds']:.0f} s -> "
+               f"{out or encoder_dir()}")
+
+
+@crypto_app.command("bench-classifier")
+def bench_classifier(
+    protocols: Annotated[str, typer.Option(help="Comma-separated protocols.")] = "ABY3,SEMI2K",
+    n_test: Annotated[int, typer.Option(min=1, help="Held-out texts classified.")] = 200,
+    batch: Annotated[int, typer.Option(min=1, help="Texts per secret-shared run.")] = 25,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/crypto"),
+) -> None:
+    """The encoder under MPC: accuracy vs plaintext, seconds and bytes per input."""
+    from veil.crypto.mpc_classifier import run
+
+    run(protocols=[p.strip().upper() for p in protocols.split(",") if p.strip()],
+        n_test=n_test, batch=batch, out_dir=out)
+    typer.echo((out / "classifier.md").read_text(encoding="utf-8"))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(crypto_app, name="crypto")

@@ -24,6 +24,16 @@ def eval_modes(
     he_presidio: Annotated[bool, typer.Option(
         "--he-presidio/--no-he-presidio",
         help="Half the HE texts from PresidioSentenceFaker (else Veil's hard set only).")] = True,
+    mpc_live: Annotated[bool, typer.Option(
+        "--mpc-live/--mpc-from-results",
+        help="Run SPU now (minutes per protocol; needs `make crypto-env`) or read "
+             "<out>/crypto/mpc.json written by `veil crypto bench`.")] = False,
+    mpc_protocols: Annotated[str, typer.Option(
+        help="MPC protocols of the table (ABY3, SEMI2K, CHEETAH).")] = "ABY3,SEMI2K",
+    mpc_layers: Annotated[int, typer.Option(
+        min=1, max=30, help="SmolLM2 blocks of the MPC rows (a live run's depth, or the "
+                            "filter on the results file).")] = 2,
+    mpc_tokens: Annotated[int, typer.Option(min=1, help="Greedy tokens per live MPC run.")] = 2,
     seed: Annotated[int, typer.Option(help="Seed of prompts, noise and keys.")] = 0,
     out: Annotated[Path, typer.Option(help="Results root; writes <out>/modes/.")] = Path(
         "benchmarks/results"),
@@ -45,7 +55,10 @@ def eval_modes(
     cfg = ModesConfig(n_prompts=n, answer_tokens=answer_tokens, seed=seed, dp_epsilon=dp_epsilon,
                       obfuscation_mode=obfuscation_mode, he_train=he_train, he_test=he_test,
                       he_presidio=he_presidio,
-                      modes=chosen, results_root=out)
+                      modes=chosen, results_root=out, mpc_live=mpc_live,
+                      mpc_protocols=tuple(p.strip().upper() for p in mpc_protocols.split(",")
+                                          if p.strip()),
+                      mpc_layers=mpc_layers, mpc_tokens=mpc_tokens)
     report = run(cfg)
     report["meta"]["command"] = "veil " + shlex.join(sys.argv[1:])
     existing = out / "modes" / "modes.json"

@@ -35,6 +35,17 @@ def train_detector(
         int, typer.Option(min=0, max=6, help="Student layers (0: no student).")
     ] = 2,
     distill_epochs: Annotated[int, typer.Option(min=1, help="Epochs of distillation.")] = 1,
+    student_hidden: Annotated[
+        int,
+        typer.Option(min=0, max=384, help="Tiny student's width (e.g. 128; multiple of 64); "
+                     "0: the student is a layer cut of the teacher."),
+    ] = 0,
+    distill_lr: Annotated[
+        float, typer.Option(min=0.0, help="Peak learning rate of distillation (0: --lr).")
+    ] = 0.0,
+    alpha: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Weight of the teacher's soft labels.")
+    ] = 0.5,
     export: Annotated[
         str, typer.Option(help="Which model ships: auto (student if as good), teacher, student.")
     ] = "auto",
@@ -74,6 +85,9 @@ def train_detector(
         teacher_layers=teacher_layers,
         student_layers=student_layers,
         distill_epochs=distill_epochs,
+        student_hidden=student_hidden,
+        distill_lr=distill_lr,
+        alpha=alpha,
         export=export,
         lr=lr,
         batch_size=batch_size,
@@ -108,6 +122,9 @@ def build_detector(
     unseen: int,
     seed: int,
     teacher_path: Path | None = None,
+    student_hidden: int = 0,
+    distill_lr: float = 0.0,
+    alpha: float = 0.5,
     progress: bool = True,
     log: Any = print,
 ) -> dict[str, Any]:
@@ -157,12 +174,16 @@ def build_detector(
     distill_losses: list[float] = []
     if student_layers:
         t = time.perf_counter()
-        dcfg = central.CentralConfig(**{**cfg.as_dict(), "epochs": distill_epochs})
+        dcfg = central.CentralConfig(
+            **{**cfg.as_dict(), "epochs": distill_epochs, "lr": distill_lr or lr}
+        )
         student, distill_losses = distill.distill(
-            teacher, train, tokenizer, dcfg, layers=student_layers, progress=progress
+            teacher, train, tokenizer, dcfg, layers=student_layers,
+            hidden=student_hidden or None, alpha=alpha, progress=progress,
         )
         timings["distill_s"] = round(time.perf_counter() - t, 1)
-        models[f"student-L{student_layers}"] = student
+        width = f"-H{student_hidden}" if student_hidden else ""
+        models[f"student-L{student_layers}{width}"] = student
 
     t = time.perf_counter()
     scores = {name: central.score(m, tokenizer, sets) for name, m in models.items()}
@@ -192,6 +213,9 @@ def build_detector(
         {
             "config": cfg.as_dict(),
             "student_layers": student_layers,
+            "student_hidden": student_hidden or None,
+            "distill_lr": (distill_lr or lr) if student_layers else None,
+            "alpha": alpha if student_layers else None,
             "distill_epochs": distill_epochs if student_layers else 0,
             "epoch_losses": losses,
             "distill_losses": distill_losses,

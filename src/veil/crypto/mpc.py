@@ -58,8 +58,10 @@ def crypto_python() -> Path:
 
 @dataclass(frozen=True)
 class MPCConfig:
-    """One MPC deployment. ``layers`` truncates SmolLM2-135M to its first k blocks (30 = all);
-    ``max_len`` is the compiled sequence length (prompt + generated tokens must fit)."""
+    """One MPC deployment. ``model="smollm2"``: ``layers`` truncates SmolLM2-135M to its first k
+    blocks (30 = all); ``max_len`` is the compiled sequence length (prompt + generated tokens
+    must fit). ``model="encoder"``: the BERT-tiny-class classifier of
+    :mod:`veil.crypto.encoder_train` (its own depth and length), ``batch`` texts per run."""
 
     protocol: str = "ABY3"
     layers: int = 2
@@ -68,8 +70,14 @@ class MPCConfig:
     model_dir: Path | None = None
     reference: bool = True  # also run the float model (agreement figures); costs a little
     corrupt: str | None = None  # test hook: "digest" or "meta" damages party 0's input share
+    model: str = "smollm2"
+    batch: int = 8
 
     def __post_init__(self) -> None:
+        if self.model not in ("smollm2", "encoder"):
+            raise ConfigError(f"unknown MPC model {self.model!r}; use smollm2 or encoder")
+        if self.batch < 1:
+            raise ConfigError("batch must be >= 1")
         if self.protocol not in PROTOCOLS:
             raise ConfigError(
                 f"unknown MPC protocol {self.protocol!r}; use one of: {', '.join(PROTOCOLS)}"
@@ -87,6 +95,7 @@ class TokenStep:
     client_bytes: list[int]
     plain_token: int | None = None
     max_abs_err: float | None = None
+    client_recv_bytes: list[int] = field(default_factory=list)  # logit shares back, per party
 
 
 @dataclass
@@ -121,7 +130,8 @@ class MPCSession:
     def start(self) -> MPCSession:
         cfg = self.config
         py = str(crypto_python())
-        model_dir = cfg.model_dir or _default_model_dir()
+        model_dir = cfg.model_dir or (_encoder_dir() if cfg.model == "encoder"
+                                      else _default_model_dir())
         n = PROTOCOLS[cfg.protocol]
         ports = wire.free_ports(2 * n)
         link, control = ports[:n], ports[n:]
@@ -145,6 +155,7 @@ class MPCSession:
             "op": "init", "protocol": cfg.protocol, "timeout": cfg.timeout_s,
             "max_len": cfg.max_len, "model_dir": str(model_dir), "layers": cfg.layers,
             "control_ports": control, "reference": cfg.reference, "corrupt": cfg.corrupt,
+            "kind": cfg.model, "batch": cfg.batch,
         })
         # Start-up compiles the model and loads weights in every party: give it its own budget.
         reply = self._reply(timeout=max(cfg.timeout_s, 60.0) * 3)
@@ -220,6 +231,17 @@ class MPCSession:
             last = step.token
             yield step
 
+    def classify_ids(self, batch: list[list[int]]) -> dict[str, Any]:
+        """One secret-shared run of the encoder over up to ``batch`` token-id rows: the logits
+        (and the float model's, when ``reference``), seconds and bytes of the run."""
+        if self.config.model != "encoder":
+            raise MPCInputError("this session runs SmolLM2; start one with model='encoder'")
+        if not batch or len(batch) > self.config.batch:
+            raise MPCInputError(f"send 1 to {self.config.batch} texts per run (the compiled "
+                                "batch)")
+        self._send({"op": "classify", "ids": batch})
+        return self._reply(timeout=self.config.timeout_s)
+
     # -- plumbing ---------------------------------------------------------------------------
 
     def _pump(self) -> None:
@@ -290,6 +312,15 @@ def _collect(prompt_tokens: int, it: Iterator[TokenStep | str]) -> Generation:
     return gen
 
 
+def _encoder_dir() -> Path:
+    from veil.crypto.encoder_train import encoder_dir
+
+    d = encoder_dir()
+    if not (d / "encoder.npz").is_file():
+        raise ConfigError(f"no MPC encoder weights in {d}; run `veil crypto train-encoder`")
+    return d
+
+
 def _default_model_dir() -> Path:
     from veil.models import smollm2_hf_dir
 
@@ -329,6 +360,8 @@ class MPCMeasurement:
     max_abs_logit_err: float | None
     startup_s: float
     load: str  # `uptime` load averages while measuring (the machine is shared)
+    #: Shares of the logits the parties send back to the client, all parties together.
+    client_recv_bytes_per_token: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -371,6 +404,9 @@ def measure(
         max_abs_logit_err=max(errs) if errs else None,
         startup_s=startup,
         load=_load(),
+        client_recv_bytes_per_token=(
+            sum(sum(st.client_recv_bytes) for st in steps) / len(steps)
+            if steps and all(st.client_recv_bytes for st in steps) else None),
     )
 
 

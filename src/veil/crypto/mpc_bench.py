@@ -80,6 +80,33 @@ def _write(rows: list[dict[str, Any]], out_dir: Path) -> dict[str, Any]:
     return report
 
 
+def fit_blocks(runs: list[dict[str, Any]], protocol: str) -> dict[str, Any] | None:
+    """Least-squares ``cost = fixed + per_block * blocks`` over one protocol's runs at one
+    compiled length (the most common), and its value at SmolLM2's 30 blocks: a projection, not
+    a measurement (the runs' load averages differ, so it is as noisy as they are)."""
+    import numpy as np
+
+    mine = [r for r in runs if r["protocol"] == protocol and r["tokens"] > 0]
+    if not mine:
+        return None
+    lens = [r["max_len"] for r in mine]
+    length = max(set(lens), key=lens.count)
+    pts = sorted({r["layers"]: r for r in mine if r["max_len"] == length}.values(),
+                 key=lambda r: r["layers"])
+    if len(pts) < 2:
+        return None
+    x = np.array([r["layers"] for r in pts], dtype=float)
+    sec = np.polyfit(x, [r["seconds_per_token"] for r in pts], 1)
+    out: dict[str, Any] = {"protocol": protocol, "max_len": length, "blocks": x.tolist(),
+                           "seconds_per_block": float(sec[0]), "seconds_fixed": float(sec[1]),
+                           "projected_30_seconds": float(np.polyval(sec, 30))}
+    b = [r["bytes_per_party_per_token"] for r in pts]
+    if all(v is not None for v in b):
+        by = np.polyfit(x, b, 1)
+        out.update(bytes_per_block=float(by[0]), projected_30_bytes=float(np.polyval(by, 30)))
+    return out
+
+
 def _mb(b: float | None) -> str:
     return "n/a" if b is None else f"{b / 1e6:.1f}"
 
@@ -105,9 +132,26 @@ def _markdown(report: dict[str, Any]) -> str:
         )
     full = [r for r in report["runs"] if r["layers"] == 30 and r["tokens"] > 0]
     base = min((r["seconds_per_token"] for r in full), default=None)
+    fits = [f for f in (fit_blocks(report["runs"], p) for p in ("ABY3", "SEMI2K", "CHEETAH"))
+            if f]
+    if fits:
+        lines += ["", "Per-block fit (least squares over the measured depths; the 30-block "
+                  "figures are PROJECTED, not measured):", "",
+                  "| protocol | compiled len | depths measured | s/block | fixed s | "
+                  "projected 30-block s/token | MB/block/party | projected 30-block MB/party |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for f in fits:
+            lines.append(
+                f"| {f['protocol']} | {f['max_len']} | {', '.join(f'{b:g}' for b in f['blocks'])}"
+                f" | {f['seconds_per_block']:.1f} | {f['seconds_fixed']:.1f} | "
+                f"{f['projected_30_seconds']:.0f} | {_mb(f.get('bytes_per_block'))} | "
+                f"{_mb(f.get('projected_30_bytes'))} |")
+    label = "measured"
+    if base is None and fits:
+        base, label = min(f["projected_30_seconds"] for f in fits), "projected"
     lines += ["", "Published anchors (their hardware, not re-run here). The last column scales "
-              "this machine's full 30-layer SmolLM2 figure by parameter count (linear: a lower "
-              "bound):", "",
+              f"this machine's full 30-layer SmolLM2 figure ({label}) by parameter count "
+              "(linear: a lower bound):", "",
               "| system | model | s/token (published) | this pipeline here, scaled (s/token) |",
               "|---|---|---|---|"]
     for a in report["anchors"]:

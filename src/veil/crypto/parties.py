@@ -128,8 +128,13 @@ def run_party(args: argparse.Namespace) -> int:
         try:
             if op == "load":
                 t0 = time.perf_counter()
-                spec = spu_models.read_spec(Path(msg.header["model_dir"]), msg.header["layers"])
-                _, flat = spu_models.load_weights(Path(msg.header["model_dir"]), spec)
+                model_dir = Path(msg.header["model_dir"])
+                if msg.header.get("kind") == "encoder":
+                    _, flat = spu_models.load_encoder(
+                        model_dir, spu_models.read_encoder_spec(model_dir))
+                else:
+                    spec = spu_models.read_spec(model_dir, msg.header["layers"])
+                    _, flat = spu_models.load_weights(model_dir, spec)
                 for i, w in enumerate(flat):
                     # Every party encodes the same public weights: no transfer, no sharing.
                     rt.set_var(f"w{i}", io.make_shares(w, spu.Visibility.VIS_PUBLIC)[args.rank])
@@ -243,6 +248,9 @@ class Client:
         self._last_blobs = msg.blobs
         return msg.header
 
+    def describe(self) -> dict[str, Any]:
+        return dict(self.spec.__dict__)
+
     def next_token(self, ids: list[int]) -> dict[str, Any]:
         np = self.np
         x, sel = spu_models.embed_prompt(self.embed, ids, self.length)
@@ -260,10 +268,11 @@ class Client:
                 blobs[0] = b"\x00not-a-share" + blobs[0][:4]
             sent.append(wire.send(s, {"op": "run", "inputs": ["x", "sel"], "chunks": counts},
                                   blobs))
-        outs, party_s, link = [], [], []
+        outs, party_s, link, back = [], [], [], []
         for rank, s in enumerate(self.socks):
             head = self._expect(rank, s, "ran")
             outs.append(_blobs_share(self._last_blobs))
+            back.append(sum(len(b) for b in self._last_blobs))
             party_s.append(float(head["seconds"]))
             link.append(head.get("link_bytes"))
         logits = np.asarray(self.io.reconstruct(outs)).reshape(-1)
@@ -271,7 +280,7 @@ class Client:
         token = int(np.argmax(logits))
         out: dict[str, Any] = {
             "token": token, "seconds": seconds, "party_seconds": party_s,
-            "link_bytes": link, "client_bytes": sent,
+            "link_bytes": link, "client_bytes": sent, "client_recv_bytes": back,
         }
         if self.plain is not None:
             ref = np.asarray(self.plain(x, sel, *self.flat))
@@ -287,6 +296,90 @@ class Client:
             except wire.WireError:
                 pass
             s.close()
+
+
+class EncoderClient(Client):
+    """The client of the BERT-tiny-class classifier: embeds a batch of token-id rows locally,
+    shares the embeddings, and reconstructs one logit row per text."""
+
+    def __init__(self, init: dict[str, Any]) -> None:  # noqa: D107 - same wire as Client
+        import jax
+        import numpy as np
+        import spu
+        from spu.utils import frontend
+
+        self.np = np
+        self.protocol = init["protocol"]
+        self.world = wire.PROTOCOLS[self.protocol]
+        self.timeout = float(init["timeout"])
+        self.size = int(init["batch"])
+        model_dir = Path(init["model_dir"])
+        self.espec = spu_models.read_encoder_spec(model_dir)
+        self.length = self.espec.max_len
+        self.emb, self.flat = spu_models.load_encoder(model_dir, self.espec)
+        self.corrupt = init.get("corrupt")
+        fwd = spu_models.make_encoder_forward(self.espec, self.size)
+        self.plain = jax.jit(fwd) if init.get("reference", True) else None
+        try:
+            self.socks = [wire.connect(p, timeout=self.timeout) for p in init["control_ports"]]
+        except wire.WireError as e:
+            raise PartyError(f"a party did not start ({e})") from None
+        for rank, s in enumerate(self.socks):
+            self._expect(rank, s, "ready")
+        cfg = _runtime_config(self.protocol, profile=False)
+        self.io = spu.Io(self.world, cfg)
+        self.vis_secret = spu.Visibility.VIS_SECRET
+        self.vis_public = spu.Visibility.VIS_PUBLIC
+        t0 = time.perf_counter()
+        x0, m0, p0 = spu_models.embed_batch(self.emb, self.espec, [[1]], self.size)
+        names = ["x", "mask", "pool"] + [f"w{i}" for i in range(len(self.flat))]
+        vis = [self.vis_secret, self.vis_public, self.vis_public] + \
+            [self.vis_public] * len(self.flat)
+        exe, _ = frontend.compile(frontend.Kind.JAX, fwd, [x0, m0, p0, *self.flat], {}, names,
+                                  vis, lambda outs: ["logits"])
+        self.compile_s = time.perf_counter() - t0
+        for s in self.socks:
+            wire.send(s, {"op": "load", "kind": "encoder", "model_dir": str(model_dir)})
+        self.load_s = max(self._expect(r, s, "loaded").get("seconds", 0.0)
+                          for r, s in enumerate(self.socks))
+        for rank, s in enumerate(self.socks):
+            wire.send(s, {"op": "exe"}, [exe.SerializeToString()])
+            self._expect(rank, s, "exe")
+
+    def describe(self) -> dict[str, Any]:
+        return dict(self.espec.__dict__)
+
+    def classify(self, batch: list[list[int]]) -> dict[str, Any]:
+        np = self.np
+        x, mask, pool = spu_models.embed_batch(self.emb, self.espec, batch, self.size)
+        t0 = time.perf_counter()
+        x_sh = self.io.make_shares(x, self.vis_secret)
+        m_sh = self.io.make_shares(mask, self.vis_public)
+        p_sh = self.io.make_shares(pool, self.vis_public)
+        sent = []
+        for rank, s in enumerate(self.socks):
+            shares = (x_sh[rank], m_sh[rank], p_sh[rank])
+            blobs = [b for sh in shares for b in _share_blobs(sh)]
+            counts = [len(sh.share_chunks) + 1 for sh in shares]
+            sent.append(wire.send(s, {"op": "run", "inputs": ["x", "mask", "pool"],
+                                      "chunks": counts}, blobs))
+        outs, party_s, link, back = [], [], [], []
+        for rank, s in enumerate(self.socks):
+            head = self._expect(rank, s, "ran")
+            outs.append(_blobs_share(self._last_blobs))
+            back.append(sum(len(b) for b in self._last_blobs))
+            party_s.append(float(head["seconds"]))
+            link.append(head.get("link_bytes"))
+        logits = np.asarray(self.io.reconstruct(outs))[: len(batch)]
+        out: dict[str, Any] = {
+            "logits": logits.tolist(), "seconds": time.perf_counter() - t0,
+            "party_seconds": party_s, "link_bytes": link, "client_bytes": sent,
+            "client_recv_bytes": back,
+        }
+        if self.plain is not None:
+            ref = np.asarray(self.plain(x, mask, pool, *self.flat))[: len(batch)]
+            out["plain_logits"] = ref.tolist()
+        return out
 
 
 class PartyError(Exception):
@@ -310,21 +403,38 @@ def _send_damaged(sock: Any, counts: list[int], blobs: list[bytes]) -> int:
     return len(data)
 
 
+_OUT: Any = None  # the pipe to Veil; fd 1 itself goes to stderr (see run_client)
+
+
 def _emit(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj) + "\n")
-    sys.stdout.flush()
+    out = _OUT or sys.stdout
+    out.write(json.dumps(obj) + "\n")
+    out.flush()
 
 
 def run_client(_args: argparse.Namespace) -> int:
+    import os
+
+    global _OUT
+    # SPU's C++ logger writes to fd 1 (e.g. "Create a fixed thread pool"): keep the pipe to Veil
+    # for protocol lines only and send everything else written to fd 1 to stderr (the log).
+    sys.stdout.flush()
+    _OUT = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
     client: Client | None = None
     for line in sys.stdin:
         try:
             cmd = json.loads(line)
             op = cmd.get("op")
             if op == "init":
-                client = Client(cmd)
+                client = EncoderClient(cmd) if cmd.get("kind") == "encoder" else Client(cmd)
                 _emit({"ok": "init", "compile_s": client.compile_s, "load_s": client.load_s,
-                       "spec": client.spec.__dict__})
+                       "spec": client.describe()})
+            elif op == "classify":
+                if not isinstance(client, EncoderClient):
+                    raise PartyError("init an encoder session first")
+                _emit({"ok": "classified", **client.classify(
+                    [[int(i) for i in row] for row in cmd["ids"]])})
             elif op == "generate":
                 if client is None:
                     raise PartyError("init first")

@@ -164,4 +164,107 @@ def embed_prompt(embed: np.ndarray, ids: list[int], length: int) -> tuple[np.nda
     return x, sel
 
 
-__all__ = ["CLIP", "LlamaSpec", "embed_prompt", "load_weights", "make_forward", "read_spec"]
+# ------------------------------------------------------------- BERT-tiny-class encoder ---
+# Trained by Veil (veil.crypto.encoder_train, torch) and exported as plain arrays: the client
+# embeds (token + position embeddings, then their LayerNorm) in the clear, the parties run the
+# blocks and the head on shares. Same function as the torch model: post-LN blocks, sigmoid GELU,
+# mean pooling over the real tokens.
+
+_ENC_PER_LAYER = ("wqkv", "bqkv", "wo", "bo", "ln1_w", "ln1_b", "w1", "b1", "w2", "b2",
+                  "ln2_w", "ln2_b")
+
+
+@dataclass(frozen=True)
+class EncoderSpec:
+    hidden: int
+    heads: int
+    layers: int
+    ffn: int
+    max_len: int
+    eps: float
+    labels: tuple[str, ...]
+
+
+def read_encoder_spec(model_dir: Path) -> EncoderSpec:
+    import json
+
+    card = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    sh = card["shape"]
+    return EncoderSpec(hidden=int(sh["hidden"]), heads=int(sh["heads"]), layers=int(sh["layers"]),
+                       ffn=int(sh["ffn"]), max_len=int(sh["max_len"]), eps=float(sh["eps"]),
+                       labels=tuple(card["labels"]))
+
+
+def load_encoder(model_dir: Path, spec: EncoderSpec) -> tuple[dict[str, np.ndarray],
+                                                               list[np.ndarray]]:
+    """``(client-side embedding arrays, flat weight list of the shared computation)``."""
+    with np.load(model_dir / "encoder.npz") as z:
+        emb = {k: z[k].astype(np.float32) for k in ("tok", "pos", "ln_emb_w", "ln_emb_b")}
+        flat = [z[f"l{i}.{n}"].astype(np.float32) for i in range(spec.layers)
+                for n in _ENC_PER_LAYER]
+        flat += [z["head_w"].astype(np.float32), z["head_b"].astype(np.float32)]
+    return emb, flat
+
+
+def embed_batch(emb: dict[str, np.ndarray], spec: EncoderSpec, batch: list[list[int]],
+                size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(x, key mask, pooling weights)`` for ``size`` rows (``batch`` right-padded with empty
+    rows); x is (size, max_len, hidden) after the embedding LayerNorm."""
+    n = spec.max_len
+    if not batch or len(batch) > size:
+        raise ValueError(f"a batch holds 1 to {size} texts; got {len(batch)}")
+    ids = np.zeros((size, n), dtype=np.int64)
+    mask = np.zeros((size, n), dtype=np.float32)
+    for i, seq in enumerate(batch):
+        if not seq or len(seq) > n:
+            raise ValueError(f"each text needs 1 to {n} tokens (the compiled length)")
+        ids[i, : len(seq)] = seq
+        mask[i, : len(seq)] = 1.0
+    mask[len(batch):, 0] = 1.0  # padding rows attend to one position: no division by zero
+    e = emb["tok"][ids] + emb["pos"][None, :n]
+    mu = e.mean(-1, keepdims=True)
+    var = ((e - mu) ** 2).mean(-1, keepdims=True)
+    x = (e - mu) / np.sqrt(var + spec.eps) * emb["ln_emb_w"] + emb["ln_emb_b"]
+    pool = mask / mask.sum(-1, keepdims=True)
+    return x.astype(np.float32), mask, pool.astype(np.float32)
+
+
+def make_encoder_forward(spec: EncoderSpec, size: int) -> Any:
+    """``forward(x, mask, pool, *weights) -> logits (size, labels)``."""
+    import jax
+    import jax.numpy as jnp
+
+    n, h, heads = spec.max_len, spec.hidden, spec.heads
+    d = h // heads
+
+    def ln(x: Any, w: Any, b: Any) -> Any:
+        mu = jnp.mean(x, axis=-1, keepdims=True)
+        c = x - mu
+        var = jnp.mean(c * c, axis=-1, keepdims=True)
+        return c * jax.lax.rsqrt(var + spec.eps) * w + b
+
+    def forward(x: Any, mask: Any, pool: Any, *w: Any) -> Any:
+        km = mask[:, None, None, :]
+        for i in range(spec.layers):
+            wqkv, bqkv, wo, bo, l1w, l1b, w1, b1, w2, b2, l2w, l2b = w[12 * i : 12 * i + 12]
+            qkv = (x @ wqkv + bqkv).reshape(size, n, 3, heads, d)
+            q, k, v = qkv[:, :, 0], qkv[:, :, 1], qkv[:, :, 2]
+            s = jnp.einsum("bqhd,bkhd->bhqk", q, k) * (1.0 / float(np.sqrt(d)))
+            # Padded keys: pushed down before the max (so they never set it), zeroed after exp.
+            s = s - (1.0 - km) * (4 * CLIP)
+            z = s - jnp.max(s, axis=-1, keepdims=True)
+            e = jnp.exp(jnp.maximum(z, -CLIP)) * km
+            p = e / jnp.sum(e, axis=-1, keepdims=True)
+            o = jnp.einsum("bhqk,bkhd->bqhd", p, v).reshape(size, n, h)
+            x = ln(x + o @ wo + bo, l1w, l1b)
+            f = x @ w1 + b1
+            x = ln(x + (f * jax.nn.sigmoid(1.702 * f)) @ w2 + b2, l2w, l2b)
+        pooled = jnp.einsum("bl,blh->bh", pool, x)
+        return pooled @ w[-2] + w[-1]
+
+    return forward
+
+
+__all__ = ["CLIP", "EncoderSpec", "LlamaSpec", "embed_batch", "embed_prompt", "load_encoder",
+           "load_weights", "make_encoder_forward", "make_forward", "read_encoder_spec",
+           "read_spec"]

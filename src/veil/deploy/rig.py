@@ -232,6 +232,8 @@ backend gateways
             env.update(
                 VEIL_VAULT_BACKEND="redis", VEIL_REDIS_URL=redis_url,
                 VEIL_MASTER_KEY=base64.b64encode(os.urandom(32)).decode(),
+                # one audit log in Redis, signed by every replica with the same key
+                VEIL_AUDIT_SIGNING_KEY=base64.b64encode(os.urandom(32)).decode(),
                 HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONUNBUFFERED="1",
                 TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="",
             )

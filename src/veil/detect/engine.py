@@ -23,7 +23,7 @@ from veil.detect import builtin  # noqa: F401 - registers the built-in recognize
 from veil.detect.entity import Detection
 from veil.detect.language import detect_language
 from veil.detect.normalize import NormalizedText, fold_case, normalize
-from veil.detect.patterns import PatternRecognizer
+from veil.detect.patterns import PatternRecognizer, shared_matches
 from veil.detect.recognizer import (
     Recognizer,
     RecognizerRegistry,
@@ -164,6 +164,12 @@ class DetectionEngine:
             recognizers = [*recognizers, seen]
         validated = {r.name for r in recognizers if r.validated}
         todo = [i for i, v in enumerate(views) if v.text.strip()]
+        with shared_matches():
+            self._run(recognizers, views, todo, raw)
+        return [self._finish(views[i], raw[i], validated) for i in range(len(texts))]
+
+    def _run(self, recognizers: list[Recognizer], views: list[NormalizedText], todo: list[int],
+             raw: list[list[Detection]]) -> None:
         if todo:
             langs = {i: self.language_of(views[i].text) for i in todo} \
                 if any(r.message_languages or r.language_aware for r in recognizers) else {}
@@ -187,7 +193,6 @@ class DetectionEngine:
                         "refused. Retry, or disable that entity type in the policy") from None
                 for i, ds in zip(idx, found, strict=True):
                     raw[i].extend(ds)
-        return [self._finish(views[i], raw[i], validated) for i in range(len(texts))]
 
     def _finish(self, view: NormalizedText, found: list[Detection],
                 validated: set[str]) -> list[Detection]:

@@ -79,11 +79,9 @@ def _locale_names(lang: str, attr: str) -> frozenset[str]:
 
 @functools.cache
 def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        mod = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-    except ImportError:
-        return frozenset()
-    return frozenset(w.casefold() for w in mod.STOP_WORDS)
+    from veil.detect.stopwords import stop_words  # the word list only, spaCy not imported
+
+    return frozenset(w.casefold() for w in stop_words(lang))
 
 
 # Capitalised words of German/Spanish/French prompts that are also given names in some list.

@@ -29,14 +29,9 @@ _COMMON_WORDS = frozenset({
 
 
 def _stop_words() -> frozenset[str]:
-    try:
-        from veil.detect.ner import import_spacy  # spaCy without torch (see there)
+    from veil.detect.stopwords import stop_words  # the word list only, spaCy not imported
 
-        import_spacy()
-        from spacy.lang.en.stop_words import STOP_WORDS  # a plain set; no model load
-    except ImportError:
-        return frozenset()
-    return frozenset(STOP_WORDS)
+    return stop_words("en")
 
 
 def _load(attr: str) -> frozenset[str]:

@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import os
 import re
 import threading
@@ -526,12 +528,9 @@ def _needs_ner(segment: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    try:
-        import_spacy()
-        from spacy.lang.en.stop_words import STOP_WORDS
-    except ImportError:
-        return frozenset()
-    return frozenset(STOP_WORDS)
+    from veil.detect.stopwords import stop_words  # the word list only, spaCy not imported
+
+    return stop_words("en")
 
 
 #: Words of context kept on each side of a capitalised word when NER runs on windows. The
@@ -664,20 +663,42 @@ def _merge_names(text: str, ner: list[Detection], extra: list[Detection]) -> lis
     """Union heuristic PERSON spans into overlapping NER PERSON spans; a strongly backed name
     (score >= 0.75: title, greeting, field label, speaker) also overrides an ORG/LOCATION label
     spaCy put on the same words."""
-    out = list(ner)
+    # Spans kept by key (insertion order is the output order) and indexed by start, so that
+    # the overlaps of a name are found by bisection: a scan of every span per name was
+    # quadratic, minutes on a 1 MB text.
+    live: dict[int, Detection] = {}
+    starts: list[tuple[int, int]] = []  # (start, key), sorted
+    longest = 0
+    keys = itertools.count()
+
+    def add(d: Detection) -> None:
+        nonlocal longest
+        k = next(keys)
+        live[k] = d
+        bisect.insort(starts, (d.start, k))
+        longest = max(longest, d.length)
+
+    def drop(k: int) -> None:
+        d = live.pop(k)
+        del starts[bisect.bisect_left(starts, (d.start, k))]
+
+    for d in ner:
+        add(d)
     for h in extra:
-        hits = [d for d in out if d.overlaps(h)]
+        lo = bisect.bisect_left(starts, (h.start - longest, -1))
+        hi = bisect.bisect_left(starts, (h.end, -1))
+        hits = [k for _, k in starts[lo:hi] if live[k].overlaps(h)]
         if not hits:
-            out.append(h)
+            add(h)
             continue
-        if all(d.type == "PERSON" for d in hits):
-            s = min([h.start] + [d.start for d in hits])
-            e = max([h.end] + [d.end for d in hits])
-            for d in hits:
-                out.remove(d)
-            out.append(Detection("PERSON", s, e, max(NER_SCORE, h.score), "spacy_ner", text[s:e]))
+        if all(live[k].type == "PERSON" for k in hits):
+            s = min([h.start] + [live[k].start for k in hits])
+            e = max([h.end] + [live[k].end for k in hits])
+            for k in hits:
+                drop(k)
+            add(Detection("PERSON", s, e, max(NER_SCORE, h.score), "spacy_ner", text[s:e]))
         elif h.score >= 0.75:
-            for d in hits:
-                out.remove(d)
-            out.append(h)
-    return out
+            for k in hits:
+                drop(k)
+            add(h)
+    return list(live.values())

@@ -110,15 +110,9 @@ _STRUCTURAL = 0.86
 @lru_cache(maxsize=1)
 def _leading_words() -> frozenset[str]:
     """Capitalised words that start a sentence but not a company name."""
-    try:
-        from veil.detect.ner import import_spacy  # spaCy without torch (see there)
+    from veil.detect.stopwords import stop_words  # the word list only, spaCy not imported
 
-        import_spacy()
-        from spacy.lang.en.stop_words import STOP_WORDS
-    except ImportError:
-        words: set[str] = set()
-    else:
-        words = set(STOP_WORDS)
+    words = set(stop_words("en"))
     return frozenset(words | {"contact", "call", "email", "ask", "tell", "send", "write",
                               "regards", "thanks", "dear", "hi", "hello", "at", "from",
                               "joins", "joined", "kind", "best", "escalated", "follow"})

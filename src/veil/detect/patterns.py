@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,36 @@ class Pattern:
     score: float
     flags: int = 0
     check: bool = True
+
+
+_shared = threading.local()
+
+
+@contextlib.contextmanager
+def shared_matches() -> Iterator[None]:
+    """Within this block, a regex is run once per text on this thread: recognizers sharing
+    patterns (date of birth and date, both over every date pattern) reuse the spans. The texts
+    are released when the block ends."""
+    outer = getattr(_shared, "memo", None)
+    _shared.memo = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _shared.memo = outer
+
+
+def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """[start, end) of each match of ``rx`` (of its group ``v`` when it has one)."""
+    memo: dict[tuple[int, re.Pattern[str]], tuple[str, list[tuple[int, int]]]] | None = \
+        getattr(_shared, "memo", None)
+    hit = memo.get((id(text), rx)) if memo is not None else None
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    v = "v" in rx.groupindex
+    spans = [m.span("v") if v else m.span() for m in rx.finditer(text)]
+    if memo is not None:
+        memo[(id(text), rx)] = (text, spans)  # the text is held, so its id is not reused
+    return spans
 
 
 class PatternRecognizer(Recognizer):
@@ -98,11 +130,7 @@ class PatternRecognizer(Recognizer):
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
         for rx, base, check in self._compiled:
-            for m in rx.finditer(text):
-                if "v" in rx.groupindex:
-                    start, end = m.span("v")
-                else:
-                    start, end = m.span()
+            for start, end in _spans(rx, text):
                 if end <= start or (start, end) in seen:
                     continue
                 if self._refine is not None:

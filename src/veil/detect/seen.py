@@ -38,6 +38,18 @@ class SeenEntityCache(Recognizer):
     def from_detections(cls, detections: Iterable[Detection]) -> SeenEntityCache:
         return cls((d.type, d.text) for d in detections)
 
+    def extended(self, pairs: Iterable[tuple[str, str]]) -> SeenEntityCache:
+        """A new cache with this one's values plus ``pairs``; this one is left as it is, so a
+        thread still analysing with it is unaffected. Known values are not folded again, and
+        with nothing new the automaton already built is shared."""
+        out = SeenEntityCache()
+        out._types = dict(self._types)
+        out.entities = self.entities
+        out._automaton = self._automaton
+        for t, v in pairs:
+            out.add(t, v)
+        return out
+
     def add(self, type: str, value: str) -> None:
         key = fold_case(value.strip())
         if len(key) < MIN_LENGTH or not any(c.isalnum() for c in key):
@@ -45,7 +57,8 @@ class SeenEntityCache(Recognizer):
         if key not in self._types:
             self._types[key] = type
             self._automaton = None
-            self.entities = tuple(sorted(set(self._types.values())))
+            if type not in self.entities:  # re-sorting on every value made building quadratic
+                self.entities = tuple(sorted({*self.entities, type}))
 
     def update(self, detections: Iterable[Detection]) -> None:
         for d in detections:

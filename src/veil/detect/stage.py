@@ -9,6 +9,7 @@ policy changes.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from veil.detect.terms import DEFAULT_TERM_DB, TermDatabase, TermStore
 from veil.errors import DetectionError, VeilError
 
 if TYPE_CHECKING:
-    from veil.vault.base import VaultEntry
+    from veil.vault.base import SessionView, VaultEntry
 
 #: A short text analysed by :meth:`DetectionStage.warm_up` so that lazy models load.
 _WARM_UP_TEXT = "Readiness check: Jane Doe wrote to ops@example.org from Paris."
@@ -39,6 +40,12 @@ class DetectionStage:
         )
         self._terms: dict[str, TermDatabase] = {}
         self._lock = threading.Lock()
+        # Seen-value index per session view, extended with the entries added since the last
+        # request (a view only grows) instead of rebuilt from every entry each time; it goes
+        # with its view (weak keys), and a view that was reset is a new object.
+        self._seen: weakref.WeakKeyDictionary[SessionView, tuple[int, SeenEntityCache]] = \
+            weakref.WeakKeyDictionary()
+        self._seen_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"DetectionStage(tenants={sorted(self._engines)})"
@@ -76,14 +83,12 @@ class DetectionStage:
             self._terms[tenant] = db
             return db
 
-    def detect(self, text: str, *, tenant: str, entries: Iterable[VaultEntry]) -> list[Detection]:
-        """Detections in ``text``, including the session's known values (``entries``) wherever
-        they appear again. Fails closed, and never echoes the text in an error."""
-        # Escaped look-alikes (reserved types) are not values: the masker finds them itself, and
-        # as "seen" values they could win an overlap against a real detection.
-        seen = SeenEntityCache(
-            (e.entity_type, e.original) for e in entries if e.entity_type not in RESERVED_TYPES
-        )
+    def detect(self, text: str, *, tenant: str, entries: Iterable[VaultEntry] = (),
+               view: SessionView | None = None) -> list[Detection]:
+        """Detections in ``text``, including the session's known values (``entries``, or the
+        entries of ``view``) wherever they appear again. Fails closed, and never echoes the
+        text in an error."""
+        seen = self._seen_of(view) if view is not None else SeenEntityCache(_pairs(entries))
         try:
             return self.engine(tenant).analyze(text, seen=seen)
         except VeilError:
@@ -93,10 +98,25 @@ class DetectionStage:
                 f"detection failed ({type(e).__name__}); the text was not processed"
             ) from None
 
+    def _seen_of(self, view: SessionView) -> SeenEntityCache:
+        with self._seen_lock:
+            n, cache = self._seen.get(view, (0, SeenEntityCache()))
+            new = view.added_since(n)
+            if new:
+                cache = cache.extended(_pairs(new))
+                self._seen[view] = (n + len(new), cache)
+            return cache
+
     def warm_up(self, tenant: str) -> None:
         """Build the tenant's engine and run it once, so that lazy models (spaCy) are loaded;
         raises :class:`~veil.errors.DetectionError` if detection cannot work."""
         self.detect(_WARM_UP_TEXT, tenant=tenant, entries=())
+
+
+def _pairs(entries: Iterable[VaultEntry]) -> Iterable[tuple[str, str]]:
+    # Escaped look-alikes (reserved types) are not values: the masker finds them itself, and
+    # as "seen" values they could win an overlap against a real detection.
+    return ((e.entity_type, e.original) for e in entries if e.entity_type not in RESERVED_TYPES)
 
 
 __all__ = ["DetectionStage"]

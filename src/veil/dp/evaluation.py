@@ -329,7 +329,8 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
             fcos = _cos(encoder.encode(base_answers, convert_to_numpy=True),
                         encoder.encode(second, convert_to_numpy=True))
             floor = {"answer_cosine_floor": float(fcos.mean()),
-                     "answer_cosine_floor_std": float(fcos.std())}
+                     "answer_cosine_floor_std": float(fcos.std()),
+                     "answer_cosine_floor_se": _se(fcos), "answers_n": len(ans_idx)}
             base_ans_emb = encoder.encode(base_answers, convert_to_numpy=True)
             bar.advance(task)
         sans: dict[str, Any] = {}
@@ -389,7 +390,7 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
                     entry["shadow_top1_perturbed"] = float(att.shadow_recovery)
                 per_attack[att.name] = entry
             row: dict[str, Any] = {
-                "mechanism": spec, "epsilon": eps, "seed": seed,
+                "mechanism": setting_label(spec, space.name), "epsilon": eps, "seed": seed,
                 "prompt_cosine": float(cos.mean()), "prompt_cosine_std": float(cos.std()),
                 "words_changed": float(np.mean(changed)),
                 "perturbed_share": n_pert / max(n_words, 1),
@@ -398,12 +399,12 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
                 "ms_per_prompt": 1000.0 * elapsed / len(texts),
                 "attacks": per_attack, **strongest(per_attack),
             }
-            if ans_idx and seed == cfg.seeds[0]:
+            if ans_idx:
                 # Sampled with the floor's second seed: an unchanged prompt then scores exactly
                 # the floor (the same seed as the base answers would score 1.0 and flatter it).
                 answers = answer_all([results[i].text for i in ans_idx], 2)
                 acos = _cos(base_ans_emb, encoder.encode(answers, convert_to_numpy=True))
-                row["answer_cosine"] = float(acos.mean())
+                row.update(_answer_fields(acos, fcos))
             rows.append(row)
             _checkpoint(cfg, rows)
             bar.advance(task)
@@ -419,6 +420,34 @@ def run_dp_eval(cfg: DPEvalConfig, *, progress: bool = True) -> dict[str, Any]:
         "results": rows,
         "summary": summarize(rows),
     }
+
+
+def _se(x: Any) -> float:
+    """Standard error of the mean of ``x`` (nan for fewer than two values)."""
+    x = np.asarray(x, dtype=float)
+    return float(x.std(ddof=1) / np.sqrt(x.size)) if x.size > 1 else float("nan")
+
+
+_ANSWER_KEYS = ("answer_cosine", "answer_cosine_std", "answer_vs_floor", "answer_vs_floor_se",
+                "answer_vs_floor_per_prompt")
+
+
+def _answer_fields(acos: Any, fcos: Any) -> dict[str, Any]:
+    """A setting's answer cosine next to the floor, PAIRED per prompt: both compare a second
+    sample with the same first answer, so their per-prompt difference removes most of the
+    prompt-to-prompt variance that makes the floor's own spread wide."""
+    diff = np.asarray(acos, dtype=float) - np.asarray(fcos, dtype=float)
+    return {"answer_cosine": float(np.mean(acos)), "answer_cosine_std": float(np.std(acos)),
+            "answer_vs_floor": float(diff.mean()), "answer_vs_floor_se": _se(diff),
+            "answer_vs_floor_per_prompt": [float(d) for d in diff]}
+
+
+def setting_label(spec: str, space: str) -> str:
+    """A row's setting name: ``spec``, tagged ``[space]`` outside the default MiniLM space, so
+    runs in different spaces merge into one report and one frontier (prompt cosine is always
+    MiniLM's sentence embedding and recovery always counts original words, so the axes are the
+    same whatever space the mechanism samples from)."""
+    return spec if space == "minilm" else f"{spec}[{space}]"
 
 
 def _checkpoint(cfg: DPEvalConfig, rows: list[dict[str, Any]]) -> None:
@@ -479,10 +508,11 @@ def merge_reports(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]
     """``base`` with ``extra``'s runs merged in: a (setting, epsilon, seed) in both gets the
     attacks of both (same seeds give the same sanitized texts, so the attacks saw the same
     released words) and its strongest attack recomputed; others are added. Refuses reports of
-    different prompts or spaces, whose figures do not compare."""
+    different prompts, whose figures do not compare (rows of another embedding space carry it
+    in their setting name: :func:`setting_label`)."""
     from veil.errors import DPError
 
-    for key in ("n", "prompt_seed", "space"):
+    for key in ("n", "prompt_seed"):
         if base["config"].get(key) != extra["config"].get(key):
             raise DPError(f"cannot merge DP reports with different {key!r}; rerun with the same "
                           f"--{key.replace('_', '-')}")
@@ -495,11 +525,13 @@ def merge_reports(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]
             continue
         old["attacks"].update(r["attacks"])
         old.update(strongest(old["attacks"]))
-        if "answer_cosine" in r:
-            old["answer_cosine"] = r["answer_cosine"]
+        old.update({k: r[k] for k in _ANSWER_KEYS if k in r})
     cfg = dict(base["config"])
     cfg["merged"] = [*cfg.get("merged", []), extra["config"]]
+    spaces = {sp["name"]: sp for rep in (base, extra)
+              for sp in rep.get("spaces") or ([rep["space"]] if "space" in rep else [])}
     return {**base, "config": cfg, "results": rows, "summary": summarize(rows),
+            **({"spaces": list(spaces.values())} if spaces else {}),
             "commands": [*base.get("commands", []), *extra.get("commands", [])],
             "utility_floor": base.get("utility_floor") or extra.get("utility_floor") or {}}
 
@@ -523,6 +555,14 @@ def summarize(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ans = [r["answer_cosine"] for r in rs if "answer_cosine" in r]
         if ans:
             entry["answer_cosine"] = float(np.mean(ans))
+            entry["answer_cosine_spread"] = float(np.std(ans))
+            entry["answer_seeds"] = len(ans)
+        diffs = [r["answer_vs_floor_per_prompt"] for r in rs
+                 if len(r.get("answer_vs_floor_per_prompt", ())) > 0]
+        if diffs and len({len(d) for d in diffs}) == 1:
+            per_prompt = np.mean(np.array(diffs, dtype=float), axis=0)  # seeds averaged
+            entry["answer_vs_floor"] = float(per_prompt.mean())
+            entry["answer_vs_floor_se"] = _se(per_prompt)
         out.append(entry)
     return out
 
@@ -575,13 +615,16 @@ def write_reports(report: dict[str, Any], out_dir: Path) -> list[Path]:
             "best attack", "recovered (perturbed)", "recovered (all words)",
             "recovered (content words)"]
     if has_ans:
-        head.insert(5, "answer cos")
+        head[5:5] = ["answer cos", "answer - floor (paired)"]
     seeds = sorted({r["seed"] for r in report["results"]}) or cfg.get("seeds", [0])
     lines = [
         "# Text DP: privacy vs utility against the strongest attacker",
         "",
-        f"Space: {report['space']['name']} ({report['space']['words']} words, "
-        f"{report['space']['dim']}-d); {cfg['n']} synthetic sensitive prompts (medical, "
+        "Space: " + "; ".join(
+            f"{sp['name']} ({sp['words']} words, {sp['dim']}-d"
+            + ("" if sp["name"] == "minilm" else f"; rows tagged [{sp['name']}]") + ")"
+            for sp in report.get("spaces") or [report["space"]])
+        + f"; {cfg['n']} synthetic sensitive prompts (medical, "
         f"financial, HR); attacks tuned on {cfg.get('shadow_n', 0)} shadow prompts (other "
         f"templates); noise seeds {seeds} (± = std over seeds); created {report['created']}.",
         "Recovered = share of words whose original the STRONGEST attack measured guesses "
@@ -595,7 +638,13 @@ def write_reports(report: dict[str, Any], out_dir: Path) -> list[Path]:
     if floor:
         lines.append(f"Answer cosine noise floor (two sampled answers to the same unprotected "
                      f"prompt): {floor['answer_cosine_floor']:.3f} "
-                     f"± {floor['answer_cosine_floor_std']:.3f}.")
+                     f"± {floor['answer_cosine_floor_std']:.3f} (std over prompts"
+                     + (f"; s.e. {floor['answer_cosine_floor_se']:.3f}, "
+                        f"{floor['answers_n']} prompts" if "answers_n" in floor else "")
+                     + "). A setting's answer cosine is ± its std over noise seeds; answer - "
+                     "floor is the per-prompt paired difference (same first answer), mean "
+                     "± s.e. over prompts: a setting is distinguishable from unprotected "
+                     "sampling only when it lies beyond about 2 s.e. from 0.")
     lines += ["", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for s in summary:
         cells = [s["mechanism"], f"{s['epsilon']:g}", f"{s['epsilon_per_prompt']:.0f}",
@@ -608,7 +657,11 @@ def write_reports(report: dict[str, Any], out_dir: Path) -> list[Path]:
                  + ("" if s["best_attack_content"] == s["best_attack"]
                     else f" ({s['best_attack_content']})")]
         if has_ans:
-            cells.insert(5, f"{s.get('answer_cosine', float('nan')):.3f}")
+            cells[5:5] = [
+                f"{s.get('answer_cosine', float('nan')):.3f} ± "
+                f"{s.get('answer_cosine_spread', float('nan')):.3f}",
+                f"{s['answer_vs_floor']:+.3f} ± {s['answer_vs_floor_se']:.3f}"
+                if "answer_vs_floor" in s else "-"]
         lines.append("| " + " | ".join(cells) + " |")
     checks = frontier_check(summary)
     if checks:
@@ -654,12 +707,13 @@ def write_reports(report: dict[str, Any], out_dir: Path) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7.5, 5))
+    fig, ax = plt.subplots(figsize=(8, 5.5))
     for mech in dict.fromkeys(s["mechanism"] for s in summary):
         pts = sorted((s["prompt_cosine"], s["recovery_content"], s["recovery_content_spread"],
                       s["epsilon"]) for s in summary if s["mechanism"] == mech)
         ax.errorbar([p[0] for p in pts], [p[1] for p in pts], yerr=[p[2] for p in pts],
-                    marker="o", capsize=2, label=mech, linestyle="--" if "@" not in mech
+                    marker="s" if "[" in mech else "o", capsize=2, label=mech,
+                    linestyle="--" if "@" not in mech
                     else "-")
         for x, y, _, e in pts:
             ax.annotate(f"{e:g}", (x, y), fontsize=6, xytext=(2, 2), textcoords="offset points")

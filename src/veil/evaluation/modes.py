@@ -75,6 +75,8 @@ class LLMSetup:
     encode_prompt: Callable[[str], list[int]]
     name: str = "SmolLM2-135M-Instruct"
     vocab: int = 0
+    #: Answer ids -> text, to size the response body the host sends back.
+    decode: Callable[[list[int]], str] | None = None
 
     def __post_init__(self) -> None:
         if not self.vocab:
@@ -94,7 +96,26 @@ def smollm2_setup() -> LLMSetup:
             ids = ids["input_ids"]
         return [int(i) for i in ids]
 
-    return LLMSetup(model, encode)
+    def decode(ids: list[int]) -> str:
+        return str(tok.decode(ids, skip_special_tokens=True))
+
+    return LLMSetup(model, encode, decode=decode)
+
+
+def request_bytes(model: str, content: str, max_tokens: int) -> int:
+    """Size of the OpenAI chat-completions body the host receives: what the client (or, when
+    masking, the gateway) really sends it for one prompt."""
+    body = {"model": model, "messages": [{"role": "user", "content": content}],
+            "max_tokens": max_tokens}
+    return len(json.dumps(body, ensure_ascii=False).encode())
+
+
+def response_bytes(model: str, answer: str) -> int:
+    """Size of the chat-completion body the host sends back with ``answer``."""
+    body = {"id": "chatcmpl-0", "object": "chat.completion", "model": model,
+            "choices": [{"index": 0, "finish_reason": "length",
+                         "message": {"role": "assistant", "content": answer}}]}
+    return len(json.dumps(body, ensure_ascii=False).encode())
 
 
 @dataclass
@@ -111,6 +132,11 @@ class ModesConfig:
                               "HE")
     results_root: Path = Path("benchmarks/results")
     mpc_live: bool = False  # run veil.crypto.mpc.measure per protocol (minutes) vs its JSON
+    mpc_protocols: tuple[str, ...] = ("ABY3", "SEMI2K")
+    #: SmolLM2 blocks of the MPC rows (live runs, and the filter on the results JSON).
+    mpc_layers: int = 2
+    mpc_tokens: int = 2
+    mpc_max_len: int = 40
     progress: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -168,6 +194,9 @@ def _llm_rows(cfg: ModesConfig, llm: LLMSetup, prompts: list[str],
     per_tok = 1000 * plain_s / (t * len(prompts))
     rows: list[ModeRow] = []
 
+    def answer_bytes(ids: list[int]) -> int:
+        return response_bytes(llm.name, llm.decode(ids)) if llm.decode else 0
+
     def text_mode(mode: str, transform: Callable[[str], str], after: Callable[[], float],
                   task_note: str) -> None:
         try:
@@ -178,25 +207,30 @@ def _llm_rows(cfg: ModesConfig, llm: LLMSetup, prompts: list[str],
     def _text_mode(mode: str, transform: Callable[[str], str], after: Callable[[], float],
                    task_note: str) -> None:
         say(mode)
-        agree, gen_s, over_s, up = [], 0.0, 0.0, 0
+        agree, gen_s, over_s, up, down, changed = [], 0.0, 0.0, 0, 0, 0
         for prompt, answer in zip(prompts, answers, strict=True):
             t0 = time.perf_counter()
             sent = transform(prompt)
             over_s += time.perf_counter() - t0
             ids = llm.encode_prompt(sent)
-            _, s = _greedy(llm.model, ids, t)
+            out, s = _greedy(llm.model, ids, t)
             gen_s += s
             over_s += after()
             agree.append(_agreement(llm.model, ids, answer))
-            up += len(sent.encode())
-        rows.append(ModeRow(mode, f"{llm.name}, {t}-token answers", 1000 * gen_s / (t * len(
-            prompts)), "ms/token", 1000 * over_s / len(prompts), up / len(prompts),
-            None, None, float(np.mean(agree)), "teacher-forced top-1 vs plaintext",
-            HOST_VIEW[mode], notes=task_note))
+            up += request_bytes(llm.name, sent, t)
+            down += answer_bytes(out)
+            changed += sent != prompt
+        n = len(prompts)
+        rows.append(ModeRow(mode, f"{llm.name}, {t}-token answers", 1000 * gen_s / (t * n),
+            "ms/token", 1000 * over_s / n, up / n, down / n if llm.decode else None, None,
+            float(np.mean(agree)), "teacher-forced top-1 vs plaintext", HOST_VIEW[mode],
+            notes=f"{task_note}; {changed}/{n} prompts changed before the host"))
 
     if "plaintext" in cfg.modes:
         rows.append(ModeRow("plaintext", f"{llm.name}, {t}-token answers", per_tok, "ms/token",
-                            0.0, float(np.mean([len(p.encode()) for p in prompts])), None, None,
+                            0.0, float(np.mean([request_bytes(llm.name, p, t) for p in prompts])),
+                            float(np.mean([answer_bytes(a) for a in answers]))
+                            if llm.decode else None, None,
                             float(np.mean([_agreement(llm.model, i, a)
                                            for i, a in zip(plain_ids, answers, strict=True)])),
                             "teacher-forced top-1 vs plaintext", HOST_VIEW["plaintext"]))
@@ -301,10 +335,12 @@ def _mpc_records(cfg: ModesConfig, say: Callable[[str], None]) -> tuple[list[dic
         from veil.crypto import mpc
 
         out = []
-        for proto in mpc.PROTOCOLS:
-            say(f"MPC {proto} (SPU, own environment)")
+        for proto in cfg.mpc_protocols:
+            say(f"MPC {proto}, {cfg.mpc_layers} block(s) (SPU, own environment)")
             try:
-                out.append(mpc.measure(protocol=proto).as_dict())
+                out.append(mpc.measure(protocol=proto, layers=cfg.mpc_layers,
+                                       max_new_tokens=cfg.mpc_tokens,
+                                       max_len=cfg.mpc_max_len).as_dict())
             except Exception as exc:  # noqa: BLE001 -- one protocol failing keeps the others
                 out.append({"protocol": proto, "error": type(exc).__name__})
         return out, "measured in this run (veil.crypto.mpc.measure)"
@@ -321,6 +357,10 @@ def _mpc_records(cfg: ModesConfig, say: Callable[[str], None]) -> tuple[list[dic
             found = list(found.values())
         records = [r for r in found if isinstance(r, dict) and "protocol" in r] \
             if isinstance(found, list) else []
+        # One row per protocol: the runs at the configured depth when the file has them.
+        same = [r for r in records if r.get("layers") == cfg.mpc_layers
+                and r.get("protocol") in cfg.mpc_protocols]
+        records = same or records
         if records:
             return records, f"from {path.as_posix()}"
     return [], "not measured in this run"
@@ -344,7 +384,8 @@ def _mpc_rows(cfg: ModesConfig, say: Callable[[str], None]) -> list[ModeRow]:
             f"SmolLM2-135M ({r.get('layers', '?')} layers), {r.get('parties', '?')} parties"
             if "layers" in r else str(r.get("task", "-")),
             num(r, "seconds_per_token"), "s/token", None,
-            num(r, "client_bytes_per_token"), None, None, num(r, "agreement"),
+            num(r, "client_bytes_per_token"), num(r, "client_recv_bytes_per_token"), None,
+            num(r, "agreement"),
             "greedy tokens equal to the float model's", HOST_VIEW["MPC"], source=source,
             bytes_between_parties=peer,
             notes="; ".join(x for x in (
@@ -440,8 +481,13 @@ def markdown(report: dict[str, Any]) -> str:
     head = (f"{llm}; {meta.get('cpus')} CPUs, load average "
             f"{meta.get('load_avg_start', ['?'])[0]:.2f} at start, "
             f"{meta.get('load_avg_end', ['?'])[0]:.2f} at end (shared machine: timings are "
-            "noisy). Bytes count request/response bodies only; '-' = not applicable or not "
-            "measured.")
+            "noisy). Bytes are what each mode puts on the wire per input: for the text modes the "
+            "OpenAI chat-completions request body the host receives (masked or perturbed text; "
+            "a placeholder such as [PERSON_1] is about as long as the value it replaces, so "
+            "masking changes the content, not the size) and the response body; obfuscation the "
+            "permuted ids; HE one ciphertext each way; MPC (per generated token) the input "
+            "shares to all parties, the logit shares back, and the SPU link traffic one party "
+            "sends. '-' = not applicable or not measured.")
     return "\n".join(["# Protection modes side by side", "", head, "", *lines, "", *notes, ""])
 
 

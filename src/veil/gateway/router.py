@@ -169,6 +169,19 @@ async def _serve(
     return await _respond(request, work())
 
 
+async def _serve_principal(
+    request: Request, answer: Callable[[GatewayState, Principal], Awaitable[_Result]]
+) -> Response:
+    """Authenticate, then let the serving layer answer (routes without a request body; what
+    ``answer`` checks of the path runs after authentication, so a stranger learns nothing)."""
+
+    async def work() -> _Result:
+        principal = _authenticate(request)
+        return await answer(_state(request), principal)
+
+    return await _respond(request, work())
+
+
 @router.post("/v1/chat/completions")
 async def chat_completions(request: Request) -> Response:
     return await _serve(request, ChatCompletionRequest, create_chat_completion)

@@ -5,16 +5,14 @@ typed errors; the key is accepted as ``x-api-key`` (Anthropic's SDKs) or Bearer.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from veil.wire.anthropic import CountTokensRequest, MessagesRequest
 
-from .router import _authenticate, _parse, _respond, _state
+from .router import _serve
 from .serving_messages import anthropic_error_body, count_tokens, create_message
-from .sessions import SESSION_HEADER
 
 router = APIRouter()
 
@@ -70,26 +68,12 @@ def _anthropic_shape(status: int, body: bytes) -> bytes:
 
 @router.post("/v1/messages")
 async def messages(request: Request) -> Response:
-    async def work() -> Any:
-        principal = _authenticate(request)
-        req = await _parse(request, MessagesRequest)
-        return await create_message(
-            _state(request), req, principal, request.headers.get(SESSION_HEADER)
-        )
-
-    return await _respond(request, work())
+    return await _serve(request, MessagesRequest, create_message)
 
 
 @router.post("/v1/messages/count_tokens")
 async def messages_count_tokens(request: Request) -> Response:
-    async def work() -> Any:
-        principal = _authenticate(request)
-        req = await _parse(request, CountTokensRequest)
-        return await count_tokens(
-            _state(request), req, principal, request.headers.get(SESSION_HEADER)
-        )
-
-    return await _respond(request, work())
+    return await _serve(request, CountTokensRequest, count_tokens)
 
 
 __all__ = ["AnthropicErrorsMiddleware", "router"]

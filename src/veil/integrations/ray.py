@@ -4,8 +4,10 @@
     report = anonymize("tickets.jsonl", "out/", settings=settings, workers=8)
 
 Why it is consistent: every worker masks through the SAME Redis vault (``VEIL_VAULT_BACKEND=
-redis``, one master key), whose ``get_or_create`` is a WATCH/MULTI transaction -- two workers
-meeting one value at once commit one replacement, and both use it. "Jane Roe" therefore gets one
+redis``, one master key). A block is masked with one read of its session and one all-or-nothing
+compare-and-set of all its new mappings (:mod:`veil.integrations.blocks`): two workers meeting one
+value at once commit one replacement -- the loser writes nothing, re-masks its block against the
+winner's mappings and uses them. "Jane Roe" therefore gets one
 pseudonym in the whole data set (per vault session: by default one session for the data set, or
 one per value of ``session_column``).
 
@@ -105,15 +107,26 @@ class BlockAnonymizer:
         self.text_columns, self.session_column = text_columns, session_column
         self.session, self.tenant = session, tenant
 
-    def _mask_row(self, row: dict[str, Any]) -> dict[str, Any]:
-        sess = self.session
-        if self.session_column is not None:
-            sess = str(row.get(self.session_column) or self.session)
-        out = dict(row)
-        for col in self.text_columns:
-            value = row.get(col)
-            if isinstance(value, str) and value:
-                out[col] = self.veil.protect(value, session=sess, tenant=self.tenant).masked
+    def _mask_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The block's rows masked: per vault session, ONE read and ONE all-or-nothing write
+        for every text of the block (:func:`veil.integrations.blocks.protect_texts`)."""
+        from .blocks import protect_texts
+
+        out = [dict(r) for r in rows]
+        cells: dict[str, list[tuple[int, str]]] = {}  # session -> (row, column) of its texts
+        for n, row in enumerate(rows):
+            sess = self.session
+            if self.session_column is not None:
+                sess = str(row.get(self.session_column) or self.session)
+            for col in self.text_columns:
+                value = row.get(col)
+                if isinstance(value, str) and value:
+                    cells.setdefault(sess, []).append((n, col))
+        for sess, where in cells.items():
+            masked = protect_texts(self.veil, [rows[n][c] for n, c in where], session=sess,
+                                   tenant=self.tenant)
+            for (n, c), m in zip(where, masked, strict=True):
+                out[n][c] = m
         return out
 
     def _rows(self, start: int, end: int) -> list[dict[str, Any]]:
@@ -153,7 +166,7 @@ class BlockAnonymizer:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         blocks, counts = [], []
         for block, start, end in zip(batch["block"], batch["start"], batch["end"], strict=True):
-            rows = [self._mask_row(r) for r in self._rows(int(start), int(end))]
+            rows = self._mask_rows(self._rows(int(start), int(end)))
             self._write(int(block), rows)
             blocks.append(int(block))
             counts.append(len(rows))

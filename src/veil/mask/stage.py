@@ -61,7 +61,7 @@ class MaskingStage:
         hit = self._memo.get((tenant, generation, session, view.version, digest))
         if hit is not None:
             return hit
-        detections = self._detection.detect(text, tenant=tenant, entries=view.entries)
+        detections = self._detection.detect(text, tenant=tenant, view=view)
         result, batch = masker.mask_in(
             text, detections, tenant=tenant, session=session, view=view
         )

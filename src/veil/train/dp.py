@@ -70,30 +70,74 @@ def check_privacy(
     return problems
 
 
-def noise_multiplier_for(
-    *, epsilon: float, delta: float, sample_rate: float, steps: int
-) -> float:
-    """Gaussian noise multiplier reaching (epsilon, delta) after ``steps`` Poisson-sampled steps
-    at ``sample_rate`` (RDP accountant), so that a client's budget covers *all* its rounds."""
-    from opacus.accountants.utils import get_noise_multiplier
-
-    if steps <= 0 or not 0 < sample_rate <= 1:
-        raise DPError("DP-SGD needs steps >= 1 and a sample rate in (0, 1]")
-    return float(get_noise_multiplier(target_epsilon=epsilon, target_delta=delta,
-                                      sample_rate=sample_rate, steps=steps, accountant="rdp"))
+#: the Rényi orders of Opacus' RDP accountant (``DEFAULT_ALPHAS``: 1.1 to 10.9 by 0.1, then
+#: 12 to 63), split into the cheap integer ones and the costly fractional ones
+_INTEGER_ORDERS = tuple(float(a) for a in (*range(2, 11), *range(12, 64)))
+_FRACTIONAL_ORDERS = tuple(1 + x / 10 for x in range(1, 100) if x % 10)
 
 
-def spent_epsilon(
-    *, noise_multiplier: float, sample_rate: float, steps: int, delta: float
-) -> float:
-    """Epsilon spent after ``steps`` steps of the subsampled Gaussian mechanism (RDP)."""
+def rdp_epsilon(*, noise_multiplier: float, sample_rate: float, steps: int, delta: float
+                ) -> float:
+    """Epsilon of ``steps`` subsampled Gaussian steps, as Opacus' RDP accountant computes it.
+
+    The same bound as over Opacus' default orders, at a fraction of the cost: each fractional
+    order is a pure-Python series (about 10 ms at a high sample rate, 90 of them per call, so a
+    client's noise search took 30 s). The integer orders are cheap and find the neighbourhood of
+    the best order; only the fractional orders within 1 of it are computed. Leaving an order
+    out can only raise the bound, so the result is never below the true RDP epsilon.
+    """
     from opacus.accountants import RDPAccountant
 
     if steps <= 0:
         return 0.0
     acc = RDPAccountant()
     acc.history = [(noise_multiplier, sample_rate, steps)]
-    return float(acc.get_epsilon(delta=delta))
+    _, best = acc.get_privacy_spent(delta=delta, alphas=list(_INTEGER_ORDERS))
+    near = [a for a in _FRACTIONAL_ORDERS if abs(a - best) < 1.0]
+    eps, _ = acc.get_privacy_spent(delta=delta, alphas=sorted({*_INTEGER_ORDERS, *near}))
+    return float(eps)
+
+
+def noise_multiplier_for(
+    *, epsilon: float, delta: float, sample_rate: float, steps: int, tolerance: float = 0.01
+) -> float:
+    """Gaussian noise multiplier reaching (epsilon, delta) after ``steps`` Poisson-sampled steps
+    at ``sample_rate`` (RDP accountant), so that a client's budget covers *all* its rounds.
+
+    The smallest noise (to within ``tolerance`` in epsilon, Opacus' default) whose
+    :func:`rdp_epsilon` does not exceed ``epsilon``. The search on integer orders alone gives an
+    upper bracket (fewer orders, larger epsilon); bisection refines it with :func:`rdp_epsilon`.
+    """
+    from opacus.accountants.utils import get_noise_multiplier
+
+    if steps <= 0 or not 0 < sample_rate <= 1:
+        raise DPError("DP-SGD needs steps >= 1 and a sample rate in (0, 1]")
+
+    def eps(z: float) -> float:
+        return rdp_epsilon(noise_multiplier=z, sample_rate=sample_rate, steps=steps, delta=delta)
+
+    hi = float(get_noise_multiplier(target_epsilon=epsilon, target_delta=delta,
+                                    sample_rate=sample_rate, steps=steps, accountant="rdp",
+                                    epsilon_tolerance=tolerance, alphas=list(_INTEGER_ORDERS)))
+    eps_hi, lo = eps(hi), 0.9 * hi
+    while eps(lo) <= epsilon:  # the fractional orders gained more than 10%: widen the bracket
+        hi, eps_hi, lo = lo, eps(lo), 0.9 * lo
+    while epsilon - eps_hi > tolerance and hi - lo > 1e-6:
+        mid = (lo + hi) / 2
+        e = eps(mid)
+        if e <= epsilon:
+            hi, eps_hi = mid, e
+        else:
+            lo = mid
+    return hi
+
+
+def spent_epsilon(
+    *, noise_multiplier: float, sample_rate: float, steps: int, delta: float
+) -> float:
+    """Epsilon spent after ``steps`` steps of the subsampled Gaussian mechanism (RDP)."""
+    return rdp_epsilon(noise_multiplier=noise_multiplier, sample_rate=sample_rate, steps=steps,
+                       delta=delta)
 
 
 def client_level_epsilon(

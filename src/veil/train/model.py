@@ -93,12 +93,20 @@ class TokenClassifier(nn.Module):
 
 
 def build_model(
-    *, base: str = "minilm", layers: int | None = None, seed: int | None = None
+    *,
+    base: str = "minilm",
+    layers: int | None = None,
+    seed: int | None = None,
+    hidden: int | None = None,
 ) -> TokenClassifier:
     """A token classifier on the bundled MiniLM-L6 encoder, with a fresh classification head.
 
     ``layers=k`` keeps k of the 6 transformer layers, evenly spaced (a student's start point);
-    ``base="random"`` gives the same architecture with random weights (tests of plumbing only).
+    ``base="random"`` gives the same architecture with random weights (tests of plumbing only);
+    ``base="tiny"`` is a BERT-tiny-class student (``hidden`` 128 by default, ``layers`` 2, one
+    attention head per 64 dimensions, feed-forward 4x hidden) on MiniLM's vocabulary, whose
+    embeddings start as MiniLM's projected on their top ``hidden`` principal directions: the
+    student starts with the teacher's lexical knowledge and learns the rest by distillation.
     """
     from transformers import BertConfig, BertModel
 
@@ -108,13 +116,15 @@ def build_model(
 
     path = base_path()
     hf_logging.set_verbosity_error()  # its load report lists the unused pooler: not a problem
+    if base == "tiny":
+        return _tiny(layers or 2, hidden or 128)
     if base == "minilm":
         encoder = BertModel.from_pretrained(str(path), add_pooling_layer=False)  # nosec B615 # package files
     elif base == "random":
         encoder = BertModel(BertConfig.from_pretrained(str(path)),  # nosec B615 # package files
                             add_pooling_layer=False)
     else:
-        raise ValueError(f"unknown base {base!r}: use 'minilm' (or 'random' for tests)")
+        raise ValueError(f"unknown base {base!r}: use 'minilm', 'tiny' (or 'random' for tests)")
     total = len(encoder.encoder.layer)
     if layers is not None:
         if not 1 <= layers <= total:
@@ -125,6 +135,54 @@ def build_model(
     # eager attention: the same kernels in training, Opacus hooks and the ONNX graph
     encoder.config._attn_implementation = "eager"
     return TokenClassifier(encoder, encoder.config.hidden_size)
+
+
+def tiny_config(layers: int, hidden: int) -> Any:
+    """The BERT config of a ``base="tiny"`` student (MiniLM's vocabulary and positions)."""
+    from transformers import BertConfig
+
+    if hidden < 64 or hidden % 64:
+        raise ValueError("hidden must be a multiple of 64 (one attention head per 64)")
+    if not 1 <= layers <= 12:
+        raise ValueError("layers must be between 1 and 12")
+    ref = BertConfig.from_pretrained(str(base_path()))  # nosec B615 # package files
+    cfg = BertConfig(vocab_size=ref.vocab_size, hidden_size=hidden, num_hidden_layers=layers,
+                     num_attention_heads=hidden // 64, intermediate_size=4 * hidden,
+                     max_position_embeddings=ref.max_position_embeddings,
+                     type_vocab_size=ref.type_vocab_size)
+    cfg._attn_implementation = "eager"
+    return cfg
+
+
+def _tiny(layers: int, hidden: int, *, init: bool = True) -> TokenClassifier:
+    from safetensors.torch import load_file
+    from transformers import BertModel
+
+    encoder = BertModel(tiny_config(layers, hidden), add_pooling_layer=False)
+    encoder.config._attn_implementation = "eager"
+    if init:
+        weights = load_file(str(base_path() / "model.safetensors"))
+
+        def table(name: str) -> torch.Tensor:
+            key = next(k for k in weights if k.endswith(f"embeddings.{name}.weight"))
+            return weights[key].float()
+
+        words = table("word_embeddings")
+        mean = words.mean(0, keepdim=True)
+        # top principal directions of the word embeddings (all three tables are summed in one
+        # space, so the same projection maps them all)
+        centred_words = (words - mean).double()
+        _, vectors = torch.linalg.eigh(centred_words.T @ centred_words)  # ascending eigenvalues
+        proj = vectors[:, -hidden:].flip(1).float()
+        emb: Any = encoder.embeddings
+        with torch.no_grad():
+            for name, module in (("word_embeddings", emb.word_embeddings),
+                                 ("position_embeddings", emb.position_embeddings),
+                                 ("token_type_embeddings", emb.token_type_embeddings)):
+                src = table(name)
+                centred = src - mean if name == "word_embeddings" else src
+                module.weight.copy_(centred @ proj)
+    return TokenClassifier(encoder, hidden)
 
 
 def load_tokenizer(path: Path | str | None = None) -> Any:
@@ -369,7 +427,9 @@ def save(
     out = Path(path)
     out.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), out / "model.pt")
-    meta = {"layers": model.num_layers, "labels": list(LABELS), **(extra or {})}
+    enc: Any = model.encoder
+    meta = {"layers": model.num_layers, "labels": list(LABELS),
+            "hidden": int(enc.config.hidden_size), **(extra or {})}
     (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n")
     return out
 
@@ -382,7 +442,11 @@ def load(path: Path | str) -> TokenClassifier:
     meta = json.loads((folder / "model.json").read_text())
     if list(meta["labels"]) != list(LABELS):
         raise ValueError(f"{folder} was trained with other labels: retrain it")
-    model = build_model(base="random", layers=int(meta["layers"]))
+    hidden = int(meta.get("hidden", 384))
+    if hidden == 384:  # MiniLM's width: the teacher or one of its layer cuts
+        model = build_model(base="random", layers=int(meta["layers"]))
+    else:
+        model = _tiny(int(meta["layers"]), hidden, init=False)
     model.load_state_dict(torch.load(folder / "model.pt", map_location="cpu", weights_only=True))
     model.eval()
     return model

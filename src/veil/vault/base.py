@@ -240,6 +240,7 @@ class SessionView:
         self.counters: dict[str, int] = {}
         self._ids: list[int] = []
         self._entries: list[VaultEntry] = []
+        self._added: list[VaultEntry] = []  # the same entries in the order they were added
         self.exact: dict[str, VaultEntry] = {}
         self.norm: dict[str, VaultEntry] = {}
         self.reps: set[str] = set()  # replacement HMACs in use
@@ -261,6 +262,12 @@ class SessionView:
         """The session's entries, oldest (lowest id) first; a copy."""
         return list(self._entries)
 
+    def added_since(self, n: int) -> list[VaultEntry]:
+        """Entries added after the first ``n`` (in the order they were added, which is not id
+        order): lets a holder of something derived from the view (the seen-value index) add
+        only what is new instead of rebuilding it."""
+        return self._added[n:]
+
     def has(self, eid: int) -> bool:
         i = bisect.bisect_left(self._ids, eid)
         return i < len(self._ids) and self._ids[i] == eid
@@ -271,6 +278,7 @@ class SessionView:
             return
         self._ids.insert(i, eid)
         self._entries.insert(i, e)
+        self._added.append(e)
         if e.lookup is None:
             self.legacy = True
         else:

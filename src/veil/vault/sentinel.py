@@ -3,7 +3,8 @@
 ``redis+sentinel://[:password@]host:port[,host:port...]/<service>[/<db>]`` names the Sentinels
 that watch the primary called ``<service>`` (``mymaster`` when omitted). The password is the
 data nodes' (``requirepass``); add ``?sentinel_password=...`` when the Sentinels have their own.
-``rediss+sentinel://`` speaks TLS to the data nodes. Any other URL goes to
+``rediss+sentinel://`` speaks TLS to the Sentinels and the data nodes alike, with the same
+verification (CA, host name, client certificate). Any other URL goes to
 ``redis.Redis.from_url`` unchanged.
 
 Why Sentinel here and not a retry loop: redis-py's ``SentinelConnectionPool`` asks the Sentinels
@@ -60,7 +61,12 @@ def client_from_url(url: str, **kwargs: Any) -> redis.Redis:
     if "sentinel_password" in params:
         sentinel_kwargs["password"] = params["sentinel_password"]
     tls = scheme.startswith("rediss")
-    if not tls:
+    if tls:
+        # The Sentinels too: they hand out the primary's address, so a plaintext Sentinel link
+        # lets anyone on the path redirect the vault (and its password) to a host of theirs.
+        sentinel_kwargs["ssl"] = True
+        sentinel_kwargs.update({k: v for k, v in kwargs.items() if k.startswith("ssl_")})
+    else:
         kwargs = {k: v for k, v in kwargs.items() if not k.startswith("ssl_")}
     sentinel = Sentinel(  # type: ignore[no-untyped-call]
         _hosts(hosts),

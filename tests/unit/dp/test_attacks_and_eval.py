@@ -51,6 +51,25 @@ def test_content_words_are_counted_on_their_own(toy_space) -> None:
         score_guesses(text, r, toy_space, right, 1, content=[True])
 
 
+def test_hits_ignore_case_in_a_cased_space() -> None:
+    import numpy as np
+
+    from veil.dp.embeddings import EmbeddingSpace
+    from veil.dp.sanitizers import SanText
+    from veil.evaluation.attacks.dp import score_guesses
+
+    words = ("Paris", "paris", "flu", "Flu")
+    cased = EmbeddingSpace(name="cased", words=words, lowercase=False,
+                           vectors=np.array([[1, 0], [1, 0.1], [0, 1], [0.1, 1]], np.float32))
+    text = "Paris flu"
+    r = SanText(cased).sanitize(text, epsilon=0.01, rng=0)
+    out = score_guesses(text, r, cased, [["paris"], ["Flu"]], 1)
+    assert (out.n_perturbed, out.top1_perturbed) == (2, 2)
+    # case variants are one guess: "FLU" after "flu" still leaves room for "paris" in a top-2
+    out = score_guesses(text, r, cased, [["flu", "FLU", "paris"], ["flu"]], 2)
+    assert (out.topk_perturbed, out.top1_perturbed) == (2, 1)
+
+
 def test_merging_runs_adds_attacks_and_recomputes_the_strongest() -> None:
     from veil.dp.evaluation import merge_reports, strongest
     from veil.errors import DPError
@@ -168,3 +187,46 @@ def test_extract_answer_with_the_embedded_model() -> None:
                          "With gene and flu, eat vegetables and whole grains; avoid sugar.",
                          max_new_tokens=12)
     assert isinstance(out, str) and out.strip()
+
+
+def test_answer_utility_is_paired_with_the_floor_per_prompt_and_pooled_over_seeds() -> None:
+    import numpy as np
+
+    from veil.dp.evaluation import _answer_fields, strongest, summarize
+
+    floor = np.array([0.2, 0.6, 0.4, 0.8])  # wide spread over prompts
+    att = {"identity": {"top1": 0.5, "top1_perturbed": 0.5, "top1_content": 0.5}}
+    rows = []
+    for seed, shift in ((0, -0.10), (1, -0.20)):
+        fields = _answer_fields(floor + shift + np.array([0.0, 0.02, -0.02, 0.0]), floor)
+        rows.append({"mechanism": "rantext", "epsilon": 8.0, "seed": seed,
+                     "prompt_cosine": 0.87, "perturbed_share": 1.0, "epsilon_per_prompt": 200.0,
+                     "words_changed": 0.4, "attacks": att, **strongest(att), **fields})
+    assert rows[0]["answer_vs_floor"] == pytest.approx(-0.10)
+    s = summarize(rows)[0]
+    # the paired difference sees the -0.15 shift although the floor's own std is 0.22
+    assert s["answer_vs_floor"] == pytest.approx(-0.15)
+    assert 0 < s["answer_vs_floor_se"] < 0.02
+    assert s["answer_cosine_spread"] == pytest.approx(0.05) and s["answer_seeds"] == 2
+
+
+def test_runs_in_another_embedding_space_merge_as_their_own_settings(tmp_path) -> None:
+    from veil.dp.evaluation import merge_reports, setting_label, strongest
+
+    assert setting_label("rantext@content", "minilm") == "rantext@content"
+    assert setting_label("rantext@content", "smollm2") == "rantext@content[smollm2]"
+    att = {"identity": {"top1": 0.5, "top1_perturbed": 0.5, "top1_content": 0.5}}
+
+    def report(space: str, dim: int) -> dict:
+        row = {"mechanism": setting_label("rantext", space), "epsilon": 8.0, "seed": 0,
+               "prompt_cosine": 0.87, "perturbed_share": 1.0, "epsilon_per_prompt": 200.0,
+               "words_changed": 0.4, "attacks": att, **strongest(att)}
+        return {"config": {"n": 20, "prompt_seed": 0, "space": space, "shadow_n": 20},
+                "space": {"name": space, "words": 10, "dim": dim}, "created": "now",
+                "results": [row]}
+
+    merged = merge_reports(report("minilm", 384), report("smollm2", 576))
+    assert [s["mechanism"] for s in merged["summary"]] == ["rantext", "rantext[smollm2]"]
+    md = write_reports(merged, tmp_path / "dp")[1].read_text()
+    assert "minilm (10 words, 384-d)" in md
+    assert "smollm2 (10 words, 576-d; rows tagged [smollm2])" in md

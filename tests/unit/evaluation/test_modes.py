@@ -28,27 +28,39 @@ def tiny_llm() -> LLMSetup:
                       max_position_embeddings=256)
     model = LlamaForCausalLM(cfg).eval()
     return LLMSetup(model, lambda p: [1, *(3 + b % 250 for b in p.encode()[:48]), 2],
-                    name="tiny-llama")
+                    name="tiny-llama", decode=lambda ids: "".join(chr(97 + i % 26) for i in ids))
 
 
 def test_modes_table_on_a_tiny_model(tmp_path, tiny_llm):
     mpc_dir = tmp_path / "crypto"
     mpc_dir.mkdir()
     (mpc_dir / "mpc.json").write_text(json.dumps({"model": "SmolLM2", "runs": [
+        {"protocol": "ABY3", "parties": 3, "layers": 1, "seconds_per_token": 6.0,
+         "bytes_per_party_per_token": 1.0e7, "client_bytes_per_token": 4096.0,
+         "agreement": 1.0, "startup_s": 30.0, "load": "1.0 1.0 1.0"},
         {"protocol": "ABY3", "parties": 3, "layers": 2, "seconds_per_token": 12.5,
          "bytes_per_party_per_token": 2.0e7, "client_bytes_per_token": 4096.0,
+         "client_recv_bytes_per_token": 8192.0,
          "agreement": 1.0, "startup_s": 30.0, "load": "1.0 1.0 1.0"}]}))
     cfg = ModesConfig(n_prompts=2, answer_tokens=4, modes=("plaintext", "obfuscation", "MPC"),
                       obfuscation_mode="exact", results_root=tmp_path, progress=False)
-    report = run(cfg, llm=tiny_llm, prompts=["Jane Doe lives at 5 Elm St.", "Call 555-0100."])
+    prompts = ["Jane Doe lives at 5 Elm St.", "Call 555-0100."]
+    report = run(cfg, llm=tiny_llm, prompts=prompts)
     rows = {r["mode"]: r for r in report["rows"]}
     assert set(rows) == {"plaintext", "obfuscation", "MPC ABY3"}
     assert rows["plaintext"]["agreement"] == 1.0  # the reference agrees with itself
     # The exact mode computes the same function up to float error: same greedy tokens.
     assert rows["obfuscation"]["agreement"] >= 0.99
     assert rows["obfuscation"]["bytes_client_to_host"] > 0
-    mpc = rows["MPC ABY3"]
+    # The host receives a whole chat-completions body (JSON envelope, model, max_tokens), not
+    # just the prompt's bytes, and sends an answer body back.
+    sent = [json.dumps({"model": "tiny-llama", "messages": [{"role": "user", "content": p}],
+                        "max_tokens": 4}).encode() for p in prompts]
+    assert rows["plaintext"]["bytes_client_to_host"] == sum(map(len, sent)) / 2
+    assert rows["plaintext"]["bytes_host_to_client"] > len('{"choices": []}')
+    mpc = rows["MPC ABY3"]  # the configured depth (2 blocks) out of the file's runs
     assert (mpc["latency"], mpc["bytes_between_parties"]) == (12.5, 2.0e7)
+    assert (mpc["bytes_client_to_host"], mpc["bytes_host_to_client"]) == (4096.0, 8192.0)
     assert mpc["source"].endswith("crypto/mpc.json")
     for r in report["rows"]:
         assert r["host_sees"] in HOST_VIEW.values()

@@ -86,3 +86,20 @@ def test_make_private_clips_each_sample_and_adds_noise() -> None:
     # noise 1.0 on a batch of ~64: std ~1/64 per coordinate; the gradient is no longer exact
     diffs = [float((step(1.0) - step(1e-9)).norm()) for _ in range(3)]
     assert all(d > 1e-3 for d in diffs) and max(diffs) < 1.0
+
+
+def test_noise_search_gives_opacus_noise_and_epsilon() -> None:
+    # the fast search (integer orders, then the fractional ones near the best) must land where
+    # Opacus' own search over all its default orders lands, and never spend more than asked
+    from opacus.accountants import RDPAccountant
+    from opacus.accountants.utils import get_noise_multiplier
+
+    kw = {"sample_rate": 0.05, "steps": 200}
+    z = dp.noise_multiplier_for(epsilon=2.0, delta=1e-5, **kw)
+    ref = get_noise_multiplier(target_epsilon=2.0, target_delta=1e-5, accountant="rdp", **kw)
+    assert abs(z - ref) <= 1e-3 * ref
+    acc = RDPAccountant()
+    acc.history = [(z, kw["sample_rate"], kw["steps"])]
+    full = acc.get_epsilon(delta=1e-5)
+    assert 1.98 <= full <= 2.0
+    assert dp.spent_epsilon(noise_multiplier=z, delta=1e-5, **kw) == pytest.approx(full, abs=1e-9)

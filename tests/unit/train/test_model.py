@@ -85,3 +85,25 @@ def test_save_and_load_round_trip(tmp_path: object, tokenizer: object) -> None:
     enc.pop("labels", None)
     with torch.no_grad():
         assert torch.allclose(model(**enc), again(**enc))
+
+
+def test_tiny_student_starts_from_minilm_embeddings_and_round_trips(
+    tmp_path: object, tokenizer: object
+) -> None:
+    from pathlib import Path
+
+    tiny = M.build_model(base="tiny", layers=2, hidden=128, seed=0).eval()
+    enc_cfg = tiny.encoder.config
+    assert (enc_cfg.hidden_size, enc_cfg.num_hidden_layers, enc_cfg.num_attention_heads) == (
+        128, 2, 2)
+    # the word embeddings are MiniLM's projected: related words stay closer than unrelated ones
+    ids = tokenizer.convert_tokens_to_ids(["doctor", "nurse", "banana"])
+    e = torch.nn.functional.normalize(tiny.encoder.embeddings.word_embeddings.weight[ids], dim=-1)
+    assert float(e[0] @ e[1]) > float(e[0] @ e[2])
+    again = M.load(M.save(tiny, Path(str(tmp_path)) / "tiny"))
+    enc = M.encode(["Dr. Ana Silva lives in Porto."], tokenizer)
+    enc.pop("labels", None)
+    with torch.no_grad():
+        assert torch.allclose(tiny(**enc), again(**enc))
+    with pytest.raises(ValueError, match="multiple of 64"):
+        M.build_model(base="tiny", hidden=100)

@@ -40,7 +40,8 @@ def score_guesses(original_text: str, result: DPResult, space: EmbeddingSpace,
     """Count the hits of per-word guess lists (best first). Public words (released as they are,
     e.g. stop words) count as recovered: the attacker reads them. ``content`` flags (one per
     released word) also count the hits over content words alone, the words a policy protects,
-    so mechanisms that perturb different words compare on the same words."""
+    so mechanisms that perturb different words compare on the same words. Hits ignore case: a
+    cased space (SmolLM2's) must not count "diabetes" for "Diabetes" as protected."""
     if len(guesses) != len(result.spans):
         raise ValueError("one guess list per released word is required")
     flags = list(content) if content is not None else [False] * len(result.spans)
@@ -49,8 +50,8 @@ def score_guesses(original_text: str, result: DPResult, space: EmbeddingSpace,
     n = top1 = topk = npert = t1p = tkp = ncont = t1c = 0
     for (s, e), perturbed, g, is_content in zip(result.spans, result.perturbed, guesses, flags,
                                                 strict=True):
-        original = space.normalize(original_text[s:e])
-        cands = [space.normalize(w) for w in g[:k]]
+        original = original_text[s:e].lower()
+        cands = list(dict.fromkeys(w.lower() for w in g))[:k]  # case variants are one guess
         hit1 = bool(cands) and cands[0] == original
         hitk = original in cands
         n += 1
