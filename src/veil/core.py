@@ -6,7 +6,8 @@ that tenant's state in each stage:
 
 - detection (:class:`veil.detect.stage.DetectionStage`): per-tenant engines and term databases;
 - masking (:class:`veil.mask.stage.MaskingStage`): per-tenant maskers and the protect memo;
-- DP (:class:`veil.dp.stage.DPStage`): wraps masking; sanitizers, budget stores, charging;
+- DP (:class:`veil.dp.stage.DPStage`): wraps masking once a tenant's policy asks for DP;
+  sanitizers, budget stores, charging;
 - output scanning (:class:`veil.mask.output_scan.OutputScanner`): tenant terms in answers;
 - restoring (:class:`veil.mask.restorer.Restorer`), over the one vault shared by all tenants
   (entries are encrypted under per-tenant keys).
@@ -116,6 +117,15 @@ class PrivacyCore(Protocol):
         work (for /readyz); the first call loads them."""
 
 
+class BatchPrivacyCore(PrivacyCore, Protocol):
+    """A core that protects a whole request at once (:meth:`Veil.protect_many`: one vault read
+    and one all-or-nothing write per request); the gateway uses it when the core has it."""
+
+    def protect_many(
+        self, texts: Sequence[str], *, session: str, tenant: str, user: str | None = None
+    ) -> Sequence[Protected]: ...
+
+
 # ----------------------------------------------------------------------- results and stages
 @dataclass(frozen=True)
 class ProtectResult:
@@ -197,7 +207,6 @@ class Veil:
         vault: Vault | None = None,
     ) -> None:
         from veil.detect.stage import DetectionStage
-        from veil.dp.stage import DPStage
         from veil.mask.output_scan import OutputScanner
         from veil.mask.stage import MaskingStage
 
@@ -214,7 +223,11 @@ class Veil:
         self._lazy_lock = threading.Lock()  # opening the vault and the restorer
         self._detection: DetectionStage = DetectionStage(self.settings, self.policy)
         self._masking = MaskingStage(self._vault_of, self.policy, self._detection)
-        self._protect: ProtectStage = DPStage(self._masking, self.settings, self.policy)
+        # The DP stage is built when a tenant's policy first asks for DP: importing veil.dp
+        # (numpy, the accountant) costs every `veil protect` start-up a fifth of a second.
+        # Until then masking alone is exactly what it would return (it passes dp-less
+        # tenants through); once built, every tenant goes through it.
+        self._dp: ProtectStage | None = None
         self._output: OutputScanner = OutputScanner(self.policy, self._detection.terms)
 
     def __repr__(self) -> str:
@@ -230,7 +243,7 @@ class Veil:
         with self._config_lock:
             self._policies[tenant] = policy
             self._detection.reset(tenant, terms=terms)
-            self._protect.reset(tenant)
+            self._protect_stage(tenant, build=False).reset(tenant)
             self._output.reset(tenant)
 
     def policy(self, tenant: str = DEFAULT_TENANT) -> Policy:
@@ -297,7 +310,51 @@ class Veil:
         text = _check_text(text)
         if not text.strip():
             return ProtectResult(masked=text, entities=[])
-        return self._protect.protect(text, tenant=tenant, session=session, user=user)
+        stage = self._protect_stage(tenant)
+        return stage.protect(text, tenant=tenant, session=session, user=user)
+
+    def _protect_stage(self, tenant: str, *, build: bool = True) -> ProtectStage:
+        """The outermost protect stage: DP around masking once any tenant needed DP."""
+        dp = self._dp
+        if dp is not None:
+            return dp
+        if not build or self.policy(tenant).dp is None:
+            return self._masking
+        with self._lazy_lock:
+            if self._dp is None:
+                from veil.dp.stage import DPStage
+
+                self._dp = DPStage(self._masking, self.settings, self.policy)
+            return self._dp
+
+    def protect_many(
+        self,
+        texts: Sequence[str],
+        *,
+        session: str = "default",
+        tenant: str = DEFAULT_TENANT,
+        user: str | None = None,
+    ) -> list[ProtectResult]:
+        """:meth:`protect` for every text of one request (a chat's messages and fields), in
+        order: ONE read of the session and ONE all-or-nothing write of every new mapping, so
+        a request is masked against one consistent copy of the session and either all of its
+        new mappings are stored or none. Fails closed: a VeilError, never some texts masked.
+
+        With a ``dp`` block in the tenant's policy each text is protected on its own (its
+        budget is charged per text, as :meth:`protect` does).
+        """
+        checked = [_check_text(t) for t in texts]
+        if self.policy(tenant).dp is not None:
+            return [self.protect(t, session=session, tenant=tenant, user=user) for t in checked]
+        out = [ProtectResult(masked=t, entities=[]) for t in checked]
+        todo = [i for i, t in enumerate(checked) if t.strip()]
+        if todo:
+            done = self._masking.protect_many(
+                [checked[i] for i in todo], tenant=tenant, session=session
+            )
+            for i, r in zip(todo, done, strict=True):
+                out[i] = r
+        return out
 
     def restore(
         self,
@@ -361,12 +418,13 @@ class Veil:
 
 if TYPE_CHECKING:
     # mypy proves here that the facade satisfies the contract the gateway is typed against.
-    _veil_is_a_privacy_core: PrivacyCore = Veil()
+    _veil_is_a_privacy_core: BatchPrivacyCore = Veil()
 
 
 __all__ = [
     "DEFAULT_TENANT",
     "MAX_TEXT_CHARS",
+    "BatchPrivacyCore",
     "ChunkRestorer",
     "PolicyOf",
     "PrivacyCore",

@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from veil.errors import AuditError, ConfigError
-from veil.vault.files import private_dir, private_file
+from veil.vault.files import create_once, private_dir
 
 HEADER = "veil-audit-checkpoint/v1"
 KEY_ENV = "VEIL_AUDIT_SIGNING_KEY"
@@ -141,15 +141,11 @@ class Signer:
             return signer
         if not path.exists():
             private_dir(path.parent, tighten=False)
-            private_file(path)
             seed = os.urandom(32)
-            # Written into the 0600 file created above; a crash before the write leaves an empty
-            # file, which the branch below reports instead of silently making a new key.
-            with open(path, "wb") as f:
-                f.write(seed)
-                f.flush()
-                os.fsync(f.fileno())
-            return cls(Ed25519PrivateKey.from_private_bytes(seed))
+            # Atomic: replicas starting at once on one home sign with the same key, and a
+            # crash never leaves an empty file behind.
+            if create_once(path, seed):
+                return cls(Ed25519PrivateKey.from_private_bytes(seed))
         return cls.load(path)
 
 

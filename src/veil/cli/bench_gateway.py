@@ -90,6 +90,17 @@ def valued_prompt(seed: int, *, tag: str, size: int = 1024) -> tuple[str, list[s
     return text[:size].rsplit(" ", 1)[0] + ".", values
 
 
+def history(seed: int, turns: int, *, tag: str) -> list[dict[str, str]]:
+    """The ``turns - 1`` earlier turns a chat client resends with its new message: each a
+    valued prompt and a short assistant answer (so a request has many strings to mask)."""
+    out: list[dict[str, str]] = []
+    for j in range(turns - 1):
+        out.append({"role": "user",
+                    "content": valued_prompt(seed * 31 + j, tag=f"{tag}h{j}")[0]})
+        out.append({"role": "assistant", "content": f"Noted, step {j + 1} is done."})
+    return out
+
+
 @dataclass
 class Peer:
     """A gateway under test: its base URL (without /v1) and the headers it needs."""
@@ -236,7 +247,8 @@ def _call(
 
 
 def _latency(
-    peers: list[Peer], direct: Peer, requests: int, stream: bool, progress: Any
+    peers: list[Peer], direct: Peer, requests: int, stream: bool, progress: Any,
+    turns: int = 1,
 ) -> tuple[dict[str, Any], dict[str, list[tuple[str, list[str], str]]]]:
     """Sequential requests, each prompt sent direct and then to every peer in turn (paired).
     Returns the stats per peer and, per peer, (tag, values, answer) for the privacy count."""
@@ -253,7 +265,9 @@ def _latency(
             for k, p in enumerate([direct, *peers]):
                 tag = f"P{k}-{int(stream)}-{i}"  # a session header allows no spaces or '@'
                 text, values = valued_prompt(i + (7919 if stream else 0), tag=tag)
-                body = {"model": "echo", "messages": [{"role": "user", "content": text}]}
+                body = {"model": "echo", "messages": [
+                    *history(i + (7919 if stream else 0), turns, tag=tag),
+                    {"role": "user", "content": text}]}
                 hdr = {**p.headers, "X-Veil-Session": f"lat-{tag}"} if "veil" in p.name \
                     else p.headers
                 total, first, answer = _call(client, p.url + "/v1/chat/completions", body, hdr,
@@ -284,6 +298,8 @@ async def _throughput(
     duration: float,
     headers: dict[str, str] | None = None,
     session_header: bool = True,
+    turns: int = 1,
+    session_prefix: str = "rps",
 ) -> dict[str, float]:
     import httpx
 
@@ -298,11 +314,16 @@ async def _throughput(
             while time.perf_counter() < stop_at:
                 body = {
                     "model": "echo",
-                    "messages": [{"role": "user", "content": prompts[i % len(prompts)]}],
+                    "messages": [
+                        *(m for k in range(turns - 1, 0, -1) for m in (
+                            {"role": "user", "content": prompts[(i - k) % len(prompts)]},
+                            {"role": "assistant", "content": "Noted."})),
+                        {"role": "user", "content": prompts[i % len(prompts)]},
+                    ],
                 }
                 hdr = dict(headers or {})
                 if session_header:
-                    hdr["X-Veil-Session"] = f"rps-{w}-{i}"
+                    hdr["X-Veil-Session"] = f"{session_prefix}-{w}-{i}"
                 try:
                     r = await c.post(url, json=body, headers=hdr)
                     ok = r.status_code == 200
@@ -327,7 +348,8 @@ async def _throughput(
 
 
 def _throughputs(
-    peers: list[Peer], concurrency: int, duration: float, rounds: int, console: Any
+    peers: list[Peer], concurrency: int, duration: float, rounds: int, console: Any,
+    turns: int = 1,
 ) -> dict[str, Any]:
     """Requests/second per peer, in ``rounds`` interleaved slices of ``duration / rounds``."""
     prompts = [valued_prompt(10_000 + i, tag=f"rps{i}")[0] for i in range(64)]
@@ -335,21 +357,26 @@ def _throughputs(
                                         for p in peers}
     loads: list[list[float]] = []
     for r in range(rounds):
-        for p in peers:
+        for j, p in enumerate(peers):
             console.print(f"throughput round {r + 1}/{rounds}: {p.name} ...")
             loads.append(_loadavg())
+            # Sessions of their own per peer and round: the peers share one vault.
             t = asyncio.run(_throughput(p.url + "/v1/chat/completions", prompts, concurrency,
-                                        duration / rounds, p.headers, "veil" in p.name))
+                                        duration / rounds, p.headers, "veil" in p.name,
+                                        turns, f"rps{j}r{r}"))
             for k in ("completed", "errors", "seconds"):
                 acc[p.name][k] += t[k]
-    out: dict[str, Any] = {"concurrency": concurrency, "rounds": rounds, "load": loads}
+    out: dict[str, Any] = {"concurrency": concurrency, "rounds": rounds, "turns": turns,
+                           "load": loads}
     for name, a in acc.items():
         out[name] = {**a, "requests_per_second": a["completed"] / max(a["seconds"], 1e-9)}
     return out
 
 
-async def _streams_once(peer: Peer, n: int, timeout_s: float) -> dict[str, Any]:
-    """``n`` streams opened at once; each one's time to its last byte."""
+async def _streams_once(peer: Peer, n: int, timeout_s: float, session: int = 0) -> dict[str, Any]:
+    """``n`` streams opened at once; each one's time to its last byte. ``session``: the peer's
+    number, in its session ids: peers share one vault, and a peer meeting sessions another one
+    already filled would write nothing and look faster."""
     import httpx
 
     prompts = [valued_prompt(20_000 + i, tag=f"s{i}")[0] for i in range(n)]
@@ -359,8 +386,8 @@ async def _streams_once(peer: Peer, n: int, timeout_s: float) -> dict[str, Any]:
         async def one(i: int) -> float | None:
             body = {"model": "echo", "stream": True,
                     "messages": [{"role": "user", "content": prompts[i]}]}
-            hdr = {**peer.headers, "X-Veil-Session": f"st-{i}"} if "veil" in peer.name \
-                else peer.headers
+            hdr = {**peer.headers, "X-Veil-Session": f"st{session}-{i}"} \
+                if "veil" in peer.name else peer.headers
             t0 = time.perf_counter()
             try:
                 async with c.stream("POST", peer.url + "/v1/chat/completions", json=body,
@@ -384,9 +411,9 @@ async def _streams_once(peer: Peer, n: int, timeout_s: float) -> dict[str, Any]:
 
 def _streams(peers: list[Peer], direct: Peer, n: int, console: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for p in [direct, *peers]:
+    for k, p in enumerate([direct, *peers]):
         console.print(f"{n} concurrent streams: {p.name} ...")
-        out[p.name] = asyncio.run(_streams_once(p, n, timeout_s=600))
+        out[p.name] = asyncio.run(_streams_once(p, n, timeout_s=600, session=k))
     d = out[direct.name]
     for p in peers:
         s = out[p.name]
@@ -490,7 +517,8 @@ def _markdown(r: dict[str, Any]) -> str:
         )
     d = r["latency"]["plain"]["direct"]
     lines += ["", f"Direct to the echo upstream: p50 {d['median_ms']:.1f} ms, p99 "
-              f"{d['p99_ms']:.1f} ms. Veil's workers: {r['workers']}."]
+              f"{d['p99_ms']:.1f} ms. Veil's workers: {r['workers']}; chat turns per request: "
+              f"{r.get('turns', 1)}."]
     return "\n".join(lines) + "\n"
 
 
@@ -510,6 +538,9 @@ def bench_gateway(
     streams: Annotated[int, typer.Option(help="Concurrent streams in the streams phase")] = 200,
     workers: Annotated[int, typer.Option(help="Workers of the multi-process Veil peer")] = 2,
     litellm: Annotated[bool, typer.Option(help="Include LiteLLM's proxy (both setups)")] = True,
+    turns: Annotated[int, typer.Option(
+        min=1, help="Chat turns per request in the latency and throughput runs: the earlier "
+                    "turns go along as history, as chat clients resend it")] = 1,
     baseline_src: Annotated[
         Path | None,
         typer.Option(help="Also run the gateway from another checkout's src/ (e.g. `git "
@@ -594,13 +625,15 @@ def bench_gateway(
             "peers": [p.name for p in peers],
             "direct": direct.name,
             "requests_per_mode": requests,
+            "turns": turns,
         }
         with Progress(console=console) as progress:
-            plain, answers = _latency(peers, direct, requests, False, progress)
-            stream, _ = _latency(peers, direct, requests, True, progress)
+            plain, answers = _latency(peers, direct, requests, False, progress, turns)
+            stream, _ = _latency(peers, direct, requests, True, progress, turns)
         results["latency"] = {"plain": plain, "stream": stream}
         results["privacy"] = _privacy(answers, record)
-        results["throughput"] = _throughputs(peers, concurrency, duration, rounds, console)
+        results["throughput"] = _throughputs(peers, concurrency, duration, rounds, console,
+                                             turns)
         _write(results, out)  # kept even if the streams phase fails
         results["streams"] = _streams(peers, direct, streams, console)
         results["machine"]["load_end"] = _loadavg()

@@ -34,6 +34,17 @@ HEAVY_MODULES = ("torch", "transformers", "presidio_analyzer", "presidio_anonymi
 #: Size of the "1 MB" text: spaCy's default ``max_length``, so that Presidio accepts it whole.
 MB_CHARS = 1_000_000
 _CLI_TEXT = "Hi, I am Jane Doe from Acme Corp; call me on +1 415 555 0100 or jane@example.com"
+#: Printed by the child at exit, before the names of the top-level packages it really holds:
+#: ``-X importtime`` prints a line for a failed or blocked import too ("torch" while
+#: :mod:`veil.light_import` marks it missing), so its lines alone cannot say what was loaded.
+LOADED_MARK = "veil-loaded-packages:"
+_CHILD = (
+    "import atexit, runpy, sys\n"
+    "atexit.register(lambda: print(" + repr(LOADED_MARK) + " + ' '.join(sorted({n.split('.')[0]"
+    " for n, m in list(sys.modules.items()) if m is not None})), file=sys.stderr))\n"
+    "sys.argv[0] = 'veil'\n"
+    "runpy.run_module('veil.cli.app', run_name='__main__', alter_sys=True)\n"
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -88,13 +99,13 @@ def interleaved(texts: list[str], runners: dict[str, Callable[[str, int], object
     return {name: _summary(ms) for name, ms in times.items()}
 
 
-def _veil_runner(home: Path, *, ner_cache: bool,
-                 ner_backend: str = "spacy") -> tuple[Any, Callable[[str, int], object]]:
+def _veil_runner(home: Path, *, ner_cache: bool, ner_backend: str = "spacy",
+                 use_ner: bool = True) -> tuple[Any, Callable[[str, int], object]]:
     from veil import Veil
     from veil.config import Policy, Settings
 
     veil = Veil(Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode()),
-                policy=Policy.model_validate({"ner_backend": ner_backend}))
+                policy=Policy.model_validate({"ner_backend": ner_backend, "ner": use_ner}))
     counter = iter(range(1 << 62))
 
     def run(text: str, _i: int) -> object:
@@ -163,18 +174,51 @@ def _cli_startup(runs: int, cmd: list[str], env: dict[str, str],
             protect_cpu.append(cpu_s[-1])
             help_s.append(timed(["--help"], home))
     with tempfile.TemporaryDirectory() as home:
-        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "veil.cli.app",  # nosec B603
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-c", _CHILD,  # nosec B603
                                "protect", *policy, _CLI_TEXT], env=dict(env, VEIL_HOME=home),
                               capture_output=True, text=True, timeout=300, check=True)
-    imported: dict[str, float] = {}
-    for line in proc.stderr.splitlines():
-        parts = line.split("|")
-        if len(parts) == 3 and parts[2].strip() in HEAVY_MODULES:
-            imported[parts[2].strip()] = int(parts[1].split(":")[-1]) / 1e6
+    imported = heavy_imports(proc.stderr)
     return {"runs": runs, "protect_median_s": statistics.median(protect_s),
             "protect_s": protect_s, "protect_cpu_median_s": statistics.median(protect_cpu),
             "help_median_s": statistics.median(help_s),
             "heavy_imports_s": imported}
+
+
+def heavy_imports(stderr: str, modules: tuple[str, ...] = HEAVY_MODULES) -> dict[str, float]:
+    """Seconds each of ``modules`` (top-level packages) cost a process, from its
+    ``-X importtime`` output: the cumulative time of the package's outermost import lines (a
+    package is often first reached through a submodule, ``spacy.errors``, with no line of its
+    own; nested lines of the same package are inside those and not counted again). Only
+    packages the process really loaded count, when the output carries the
+    :data:`LOADED_MARK` line; a failed import also has a line."""
+    rows: list[tuple[int, str, int]] = []  # (depth, module, cumulative us), in print order
+    loaded: set[str] | None = None
+    for line in stderr.splitlines():
+        if line.startswith(LOADED_MARK):
+            loaded = set(line[len(LOADED_MARK):].split())
+            continue
+        if not line.startswith("import time:"):
+            continue
+        parts = line[len("import time:"):].split("|")
+        if len(parts) != 3 or not parts[1].strip().isdigit():
+            continue  # the header, or a line cut by other output
+        field = parts[2].rstrip()
+        name = field.lstrip(" ")
+        # one space after the bar, then two per level of nesting
+        rows.append(((len(field) - len(name) - 1) // 2, name, int(parts[1])))
+    totals: dict[str, int] = {}
+    ancestors: list[tuple[int, str]] = []
+    # The output is in post-order (a module after the imports it caused); reversed, every
+    # module comes before what it imported, so the stack holds a line's ancestors.
+    for depth, name, cumulative in reversed(rows):
+        while ancestors and ancestors[-1][0] >= depth:
+            ancestors.pop()
+        root = name.split(".")[0]
+        if root in modules and not any(a.split(".")[0] == root for _, a in ancestors):
+            totals[root] = totals.get(root, 0) + cumulative
+        ancestors.append((depth, name))
+    return {m: round(us / 1e6, 3) for m, us in sorted(totals.items())
+            if loaded is None or m in loaded}
 
 
 @bench_app.command("hotpath")
@@ -193,18 +237,23 @@ def bench_hotpath(
     ner_backend: Annotated[str, typer.Option(
         help="Veil's NER backend: spacy, learned (needs scripts/ensure-detector.sh) or both; "
              "Presidio always runs spaCy")] = "spacy",
+    ner: Annotated[str, typer.Option(
+        help="on, or off: Veil's pattern recognizers alone (Presidio keeps spaCy)")] = "on",
 ) -> None:
     """protect() vs Presidio analyzer+anonymizer per text, 1 MB, and `veil protect` start-up."""
     if ner_backend not in ("spacy", "learned", "both"):
         raise typer.BadParameter("--ner-backend must be spacy, learned or both")
+    if ner not in ("on", "off"):
+        raise typer.BadParameter("--ner must be on or off")
     result = run(short=short, kb=kb, mb=mb, presidio=presidio, presidio_mb=presidio_mb,
                  cli_runs=cli_runs, ner_cache=ner_cache, out=out, name=name,
-                 ner_backend=ner_backend)
+                 ner_backend=ner_backend, ner=ner == "on")
     typer.echo(markdown(result))
 
 
 def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli_runs: int,
-        ner_cache: bool, out: Path, name: str, ner_backend: str = "spacy") -> dict[str, Any]:
+        ner_cache: bool, out: Path, name: str, ner_backend: str = "spacy",
+        ner: bool = True) -> dict[str, Any]:
     """Run the benchmark; returns the result (also written under ``out``)."""
     import logging
 
@@ -215,14 +264,15 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     result: dict[str, Any] = {
         "config": {"short": short, "kb": kb, "mb": mb, "presidio": presidio,
-                   "ner_cache": ner_cache, "ner_backend": ner_backend,
+                   "ner_cache": ner_cache, "ner_backend": ner_backend, "ner": ner,
                    "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
                    f"Python {platform.python_version()}"},
         "load_start": _load(), "sections": {},
     }
     short_texts, kb_texts, big = corpus(short, kb)
     with tempfile.TemporaryDirectory() as home:
-        veil, veil_run = _veil_runner(Path(home), ner_cache=ner_cache, ner_backend=ner_backend)
+        veil, veil_run = _veil_runner(Path(home), ner_cache=ner_cache, ner_backend=ner_backend,
+                                      use_ner=ner)
         runners: dict[str, Callable[[str, int], object]] = {"veil": veil_run}
         if presidio:
             runners["presidio"] = _presidio_runner()
@@ -270,7 +320,8 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
 def markdown(result: dict[str, Any]) -> str:
     cfg = result["config"]
     lines = ["# Hot path: Veil protect() vs Presidio analyzer + anonymizer", "",
-             f"Interleaved in one process; NER on (Veil: {cfg.get('ner_backend', 'spacy')}); "
+             f"Interleaved in one process; Veil's NER {'on' if cfg.get('ner', True) else 'off'} "
+             f"({cfg.get('ner_backend', 'spacy')}); "
              f"Veil with vault writes (new session per text), "
              f"NER cache {'on' if cfg['ner_cache'] else 'off'}. Load average (1/5/15 min) at "
              f"start {result['load_start']}, at end {result['load_end']}; {cfg['machine']}.", "",

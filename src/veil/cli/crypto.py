@@ -16,6 +16,8 @@ crypto_app = typer.Typer(help="Cryptographic inference (MPC with SPU; docs/crypt
 
 _PROTOCOL = typer.Option(help="ABY3 (3 parties, honest majority), CHEETAH (2 parties) or SEMI2K "
                               "(2 parties; its default triples trust party 0: tests only).")
+_PRECISION = typer.Option(help="SPU fixed-point preset: pade (default), taylor (SPU's default "
+                               "exp) or fm128 (128-bit ring); see docs/crypto.md.")
 
 
 @crypto_app.command("generate")
@@ -27,6 +29,7 @@ def generate(
     max_len: Annotated[int, typer.Option(min=2, help="Compiled length (prompt + output).")] = 64,
     timeout_s: Annotated[float, typer.Option(min=1, help="Per-token deadline.")] = 300.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    precision: Annotated[str, _PRECISION] = "pade",
 ) -> None:
     """Greedy generation where the parties only ever hold shares of the prompt."""
     from rich.console import Console
@@ -35,7 +38,7 @@ def generate(
 
     ids, stop, tok = chat_ids([{"role": "user", "content": prompt}])
     cfg = MPCConfig(protocol=protocol.upper(), layers=layers, max_len=max_len,
-                    timeout_s=timeout_s)
+                    timeout_s=timeout_s, precision=precision)
     console = Console(stderr=True)
     pieces: list[str] = []
     with console.status(f"starting {cfg.protocol} parties (compile + weights)"), \
@@ -52,7 +55,8 @@ def generate(
                 typer.echo(text, nl=False)
     agree = [s.token == s.plain_token for s in steps if s.plain_token is not None]
     summary = {
-        "protocol": cfg.protocol, "layers": layers, "prompt_tokens": len(ids),
+        "protocol": cfg.protocol, "precision": cfg.precision, "layers": layers,
+        "prompt_tokens": len(ids),
         "text": "".join(pieces), "tokens": [s.token for s in steps],
         "seconds_per_token": sum(s.seconds for s in steps) / max(1, len(steps)),
         "agreement": sum(agree) / len(agree) if agree else None,
@@ -75,14 +79,39 @@ def bench(
     prompt: Annotated[str, typer.Option(help="User message.")] = "Name one colour.",
     max_len: Annotated[int, typer.Option(min=2, help="Compiled length.")] = 48,
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/crypto"),
+    precision: Annotated[str, _PRECISION] = "pade",
 ) -> None:
     """Seconds and bytes per token per protocol, agreement with the float model, anchors."""
     from veil.crypto.mpc_bench import run
 
     report = run(protocols=[p.strip().upper() for p in protocols.split(",") if p.strip()],
-                 layers=layers, tokens=tokens, prompt=prompt, max_len=max_len, out_dir=out)
+                 layers=layers, tokens=tokens, prompt=prompt, max_len=max_len, out_dir=out,
+                 precision=precision)
     typer.echo((out / "mpc.md").read_text(encoding="utf-8"))
     typer.echo(f"{len(report['runs'])} run(s) in {out / 'mpc.json'}")
+
+
+@crypto_app.command("precision")
+def precision(
+    presets: Annotated[str, typer.Option(help="Comma-separated presets to compare.")] = (
+        "taylor,pade,fm128"),
+    depths: Annotated[str, typer.Option(help="Comma-separated block counts.")] = "1,4",
+    prompts: Annotated[int, typer.Option(min=1, max=4, help="Prompts per depth.")] = 2,
+    max_len: Annotated[int, typer.Option(min=2, help="Compiled length.")] = 40,
+    protocol: Annotated[str, _PROTOCOL] = "ABY3",
+    earlier_model: Annotated[bool, typer.Option(
+        help="Also run the earlier model (softmax max over hidden keys, one-range RMSNorm, "
+             "taylor), to compare.")] = True,
+    ops: Annotated[bool, typer.Option(help="Also measure each approximation alone.")] = True,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/crypto"),
+) -> None:
+    """Logit error and top-1 agreement per precision preset and depth, and per approximation."""
+    from veil.crypto.precision_bench import run
+
+    run(presets=[p.strip() for p in presets.split(",") if p.strip()],
+        depths=[int(d) for d in depths.split(",")], n_prompts=prompts, length=max_len,
+        protocol=protocol.upper(), out_dir=out, ops=ops, earlier_model=earlier_model)
+    typer.echo((out / "precision.md").read_text(encoding="utf-8"))
 
 
 @crypto_app.command("train-encoder")

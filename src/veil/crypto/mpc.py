@@ -72,6 +72,8 @@ class MPCConfig:
     corrupt: str | None = None  # test hook: "digest" or "meta" damages party 0's input share
     model: str = "smollm2"
     batch: int = 8
+    #: SPU fixed-point preset (protocol.PRECISIONS); "pade" keeps the logit error flat with depth.
+    precision: str = wire.DEFAULT_PRECISION
 
     def __post_init__(self) -> None:
         if self.model not in ("smollm2", "encoder"):
@@ -81,6 +83,11 @@ class MPCConfig:
         if self.protocol not in PROTOCOLS:
             raise ConfigError(
                 f"unknown MPC protocol {self.protocol!r}; use one of: {', '.join(PROTOCOLS)}"
+            )
+        if self.precision not in wire.PRECISIONS:
+            raise ConfigError(
+                f"unknown MPC precision {self.precision!r}; use one of: "
+                f"{', '.join(wire.PRECISIONS)}"
             )
         if self.max_len < 2 or self.layers < 1:
             raise ConfigError("max_len must be >= 2 and layers >= 1")
@@ -142,7 +149,8 @@ class MPCSession:
             log = self._tmp / f"party{rank}.log"
             argv = [py, str(_PARTIES), "party", "--rank", str(rank), "--protocol", cfg.protocol,
                     "--link-ports", ",".join(map(str, link)), "--control-port", str(control[rank]),
-                    "--timeout", str(cfg.timeout_s), "--log", str(log)]
+                    "--timeout", str(cfg.timeout_s), "--log", str(log),
+                    "--precision", cfg.precision]
             with log.open("wb") as fh:
                 self._procs.append(subprocess.Popen(  # nosec B603 # fixed argv, no shell
                     argv, stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT, env=env))
@@ -155,7 +163,7 @@ class MPCSession:
             "op": "init", "protocol": cfg.protocol, "timeout": cfg.timeout_s,
             "max_len": cfg.max_len, "model_dir": str(model_dir), "layers": cfg.layers,
             "control_ports": control, "reference": cfg.reference, "corrupt": cfg.corrupt,
-            "kind": cfg.model, "batch": cfg.batch,
+            "kind": cfg.model, "batch": cfg.batch, "precision": cfg.precision,
         })
         # Start-up compiles the model and loads weights in every party: give it its own budget.
         reply = self._reply(timeout=max(cfg.timeout_s, 60.0) * 3)
@@ -362,6 +370,7 @@ class MPCMeasurement:
     load: str  # `uptime` load averages while measuring (the machine is shared)
     #: Shares of the logits the parties send back to the client, all parties together.
     client_recv_bytes_per_token: float | None = None
+    precision: str = wire.DEFAULT_PRECISION
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -375,6 +384,7 @@ def measure(
     layers: int = 2,
     max_len: int = 32,
     timeout_s: float = 300.0,
+    precision: str = wire.DEFAULT_PRECISION,
 ) -> MPCMeasurement:
     """Generate greedily under ``protocol`` and report seconds, bytes and agreement per token."""
     ids, stop, _ = chat_ids([{"role": "user", "content": prompt}])
@@ -382,7 +392,8 @@ def measure(
         raise MPCInputError(
             f"prompt ({len(ids)} tokens) + {max_new_tokens} new tokens exceed max_len {max_len}"
         )
-    cfg = MPCConfig(protocol=protocol, layers=layers, max_len=max_len, timeout_s=timeout_s)
+    cfg = MPCConfig(protocol=protocol, layers=layers, max_len=max_len, timeout_s=timeout_s,
+                    precision=precision)
     with MPCSession(cfg) as s:
         gen = s.generate_ids(ids, max_new_tokens=max_new_tokens)
         startup = float(s.info.get("startup_s", 0.0))
@@ -407,6 +418,7 @@ def measure(
         client_recv_bytes_per_token=(
             sum(sum(st.client_recv_bytes) for st in steps) / len(steps)
             if steps and all(st.client_recv_bytes for st in steps) else None),
+        precision=precision,
     )
 
 

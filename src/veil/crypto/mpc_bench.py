@@ -42,6 +42,7 @@ def run(
     out_dir: Path,
     timeout_s: float = 900.0,
     merge: bool = True,
+    precision: str = "pade",
 ) -> dict[str, Any]:
     from rich.progress import Progress
 
@@ -49,14 +50,17 @@ def run(
     path = out_dir / "mpc.json"
     if merge and path.is_file():
         old = json.loads(path.read_text(encoding="utf-8"))
-        keep = {(p, layers) for p in protocols}
-        rows = [r for r in old.get("runs", []) if (r["protocol"], r["layers"]) not in keep]
+        keep = {(p, layers, precision) for p in protocols}
+        # Runs from before presets existed used SPU's default exp: "taylor".
+        rows = [r for r in old.get("runs", [])
+                if (r["protocol"], r["layers"], r.get("precision", "taylor")) not in keep]
     with Progress() as progress:
         task = progress.add_task("MPC protocols", total=len(protocols))
         for prot in protocols:
             progress.update(task, description=f"{prot}, {layers} layer(s), {tokens} token(s)")
             m: MPCMeasurement = measure(protocol=prot, prompt=prompt, max_new_tokens=tokens,
-                                        layers=layers, max_len=max_len, timeout_s=timeout_s)
+                                        layers=layers, max_len=max_len, timeout_s=timeout_s,
+                                        precision=precision)
             rows.append(m.as_dict())
             _write(rows, out_dir)  # after each protocol: a long run keeps what it measured
             progress.advance(task)
@@ -80,13 +84,15 @@ def _write(rows: list[dict[str, Any]], out_dir: Path) -> dict[str, Any]:
     return report
 
 
-def fit_blocks(runs: list[dict[str, Any]], protocol: str) -> dict[str, Any] | None:
+def fit_blocks(runs: list[dict[str, Any]], protocol: str,
+               precision: str = "taylor") -> dict[str, Any] | None:
     """Least-squares ``cost = fixed + per_block * blocks`` over one protocol's runs at one
     compiled length (the most common), and its value at SmolLM2's 30 blocks: a projection, not
     a measurement (the runs' load averages differ, so it is as noisy as they are)."""
     import numpy as np
 
-    mine = [r for r in runs if r["protocol"] == protocol and r["tokens"] > 0]
+    mine = [r for r in runs if r["protocol"] == protocol and r["tokens"] > 0
+            and r.get("precision", "taylor") == precision]
     if not mine:
         return None
     lens = [r["max_len"] for r in mine]
@@ -97,7 +103,8 @@ def fit_blocks(runs: list[dict[str, Any]], protocol: str) -> dict[str, Any] | No
         return None
     x = np.array([r["layers"] for r in pts], dtype=float)
     sec = np.polyfit(x, [r["seconds_per_token"] for r in pts], 1)
-    out: dict[str, Any] = {"protocol": protocol, "max_len": length, "blocks": x.tolist(),
+    out: dict[str, Any] = {"protocol": protocol, "precision": precision, "max_len": length,
+                           "blocks": x.tolist(),
                            "seconds_per_block": float(sec[0]), "seconds_fixed": float(sec[1]),
                            "projected_30_seconds": float(np.polyval(sec, 30))}
     b = [r["bytes_per_party_per_token"] for r in pts]
@@ -117,23 +124,24 @@ def _markdown(report: dict[str, Any]) -> str:
         "",
         f"Model: {report['model']}. Reproduce: `veil crypto bench` (see docs/crypto.md).",
         "",
-        "| protocol | parties | layers | prompt tok | tokens | s/token | MB sent per party/token "
-        "| client upload KB/token | agreement | max logit err | startup s | load avg |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| protocol | precision | parties | layers | prompt tok | tokens | s/token | MB sent per "
+        "party/token | client upload KB/token | agreement | max logit err | startup s | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in report["runs"]:
         agree = "n/a" if r["agreement"] is None else f"{r['agreement']:.0%}"
         err = "n/a" if r["max_abs_logit_err"] is None else f"{r['max_abs_logit_err']:.3f}"
         lines.append(
-            f"| {r['protocol']} | {r['parties']} | {r['layers']} | {r['prompt_tokens']} | "
+            f"| {r['protocol']} | {r.get('precision', 'taylor')} | {r['parties']} | {r['layers']} "
+            f"| {r['prompt_tokens']} | "
             f"{r['tokens']} | {r['seconds_per_token']:.1f} | {_mb(r['bytes_per_party_per_token'])} "
             f"| {r['client_bytes_per_token'] / 1e3:.0f} | {agree} | {err} | "
             f"{r['startup_s']:.0f} | {r['load']} |"
         )
     full = [r for r in report["runs"] if r["layers"] == 30 and r["tokens"] > 0]
     base = min((r["seconds_per_token"] for r in full), default=None)
-    fits = [f for f in (fit_blocks(report["runs"], p) for p in ("ABY3", "SEMI2K", "CHEETAH"))
-            if f]
+    pairs = sorted({(r["protocol"], r.get("precision", "taylor")) for r in report["runs"]})
+    fits = [f for f in (fit_blocks(report["runs"], p, q) for p, q in pairs) if f]
     if fits:
         lines += ["", "Per-block fit (least squares over the measured depths; the 30-block "
                   "figures are PROJECTED, not measured):", "",
@@ -142,8 +150,9 @@ def _markdown(report: dict[str, Any]) -> str:
                   "|---|---|---|---|---|---|---|---|"]
         for f in fits:
             lines.append(
-                f"| {f['protocol']} | {f['max_len']} | {', '.join(f'{b:g}' for b in f['blocks'])}"
-                f" | {f['seconds_per_block']:.1f} | {f['seconds_fixed']:.1f} | "
+                f"| {f['protocol']} ({f['precision']}) | {f['max_len']} | "
+                f"{', '.join(f'{b:g}' for b in f['blocks'])} | "
+                f"{f['seconds_per_block']:.1f} | {f['seconds_fixed']:.1f} | "
                 f"{f['projected_30_seconds']:.0f} | {_mb(f.get('bytes_per_block'))} | "
                 f"{_mb(f.get('projected_30_bytes'))} |")
     label = "measured"

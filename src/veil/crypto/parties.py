@@ -31,28 +31,23 @@ from typing import Any
 if __package__:  # imported for type checking inside Veil
     from . import protocol as wire
     from . import spu_models
+    from .precision import runtime_config
 else:  # run as a script in the crypto environment: siblings are plain modules
     import protocol as wire  # type: ignore[no-redef]
     import spu_models  # type: ignore[no-redef]
+    from precision import runtime_config  # type: ignore[no-redef]
 
 _LINK_RE = re.compile(r"Link details: total send bytes (\d+), recv bytes (\d+)")
 
 
-def _runtime_config(protocol: str, *, profile: bool) -> Any:
-    import spu
-
-    cfg = spu.RuntimeConfig(
-        protocol=spu.parse_protocol_kind(protocol), field=spu.parse_field_type("FM64")
-    )
-    cfg.fxp_fraction_bits = 18
+def _runtime_config(protocol: str, *, profile: bool, precision: str) -> Any:
+    if precision not in wire.PRECISIONS:
+        raise ValueError(f"unknown precision {precision!r}; use one of: "
+                         f"{', '.join(wire.PRECISIONS)}")
     # The profile makes SPU log "Link details: total send bytes ..." after each run: the only
-    # per-party traffic counter libspu exposes to Python.
-    cfg.enable_pphlo_profile = profile
-    if protocol == "SEMI2K":
-        # The default (trusted first party) lets party 0 generate every Beaver triple: insecure
-        # when party 0 is the server. TTP mode needs a separate beaver service; see docs/crypto.md.
-        pass
-    return cfg
+    # per-party traffic counter libspu exposes to Python. SEMI2K's default beaver provider
+    # trusts party 0 (see docs/crypto.md): tests and benchmarks only.
+    return runtime_config(protocol, wire.PRECISIONS[precision], profile=profile)
 
 
 def _share_blobs(share: Any) -> list[bytes]:
@@ -111,7 +106,7 @@ def run_party(args: argparse.Namespace) -> int:
     except Exception as e:  # noqa: BLE001 - reported to the client as text
         wire.send(conn, {"error": f"link to the other parties failed: {type(e).__name__}"})
         return 4
-    cfg = _runtime_config(args.protocol, profile=True)
+    cfg = _runtime_config(args.protocol, profile=True, precision=args.precision)
     rt = spu.Runtime(lctx, cfg)
     io = spu.Io(world, cfg)
     exe = None
@@ -194,7 +189,6 @@ class Client:
     def __init__(self, init: dict[str, Any]) -> None:
         import jax
         import numpy as np
-        import spu
         from spu.utils import frontend
 
         self.np = np
@@ -209,16 +203,7 @@ class Client:
         fwd = spu_models.make_forward(self.spec, self.length)
         self.plain = jax.jit(fwd) if init.get("reference", True) else None
         self.flat = flat
-        try:
-            self.socks = [wire.connect(p, timeout=self.timeout) for p in init["control_ports"]]
-        except wire.WireError as e:
-            raise PartyError(f"a party did not start ({e})") from None
-        for rank, s in enumerate(self.socks):
-            self._expect(rank, s, "ready")
-        cfg = _runtime_config(self.protocol, profile=False)
-        self.io = spu.Io(self.world, cfg)
-        self.vis_secret = spu.Visibility.VIS_SECRET
-        self.vis_public = spu.Visibility.VIS_PUBLIC
+        self._connect(init)
         t0 = time.perf_counter()
         x0, sel0 = spu_models.embed_prompt(self.embed, [0], self.length)
         names = ["x", "sel"] + [f"w{i}" for i in range(len(flat))]
@@ -235,6 +220,23 @@ class Client:
         for rank, s in enumerate(self.socks):
             wire.send(s, {"op": "exe"}, [exe.SerializeToString()])
             self._expect(rank, s, "exe")
+
+    def _connect(self, init: dict[str, Any]) -> None:
+        """Reach every party, wait until each is ready, and set up the share I/O with the
+        runtime config the parties run."""
+        import spu  # the crypto environment only
+
+        try:
+            self.socks = [wire.connect(p, timeout=self.timeout) for p in init["control_ports"]]
+        except wire.WireError as e:
+            raise PartyError(f"a party did not start ({e})") from None
+        for rank, s in enumerate(self.socks):
+            self._expect(rank, s, "ready")
+        cfg = _runtime_config(self.protocol, profile=False,
+                              precision=init.get("precision", wire.DEFAULT_PRECISION))
+        self.io = spu.Io(self.world, cfg)
+        self.vis_secret = spu.Visibility.VIS_SECRET
+        self.vis_public = spu.Visibility.VIS_PUBLIC
 
     def _expect(self, rank: int, sock: Any, ok: str) -> dict[str, Any]:
         try:
@@ -305,7 +307,6 @@ class EncoderClient(Client):
     def __init__(self, init: dict[str, Any]) -> None:  # noqa: D107 - same wire as Client
         import jax
         import numpy as np
-        import spu
         from spu.utils import frontend
 
         self.np = np
@@ -320,16 +321,7 @@ class EncoderClient(Client):
         self.corrupt = init.get("corrupt")
         fwd = spu_models.make_encoder_forward(self.espec, self.size)
         self.plain = jax.jit(fwd) if init.get("reference", True) else None
-        try:
-            self.socks = [wire.connect(p, timeout=self.timeout) for p in init["control_ports"]]
-        except wire.WireError as e:
-            raise PartyError(f"a party did not start ({e})") from None
-        for rank, s in enumerate(self.socks):
-            self._expect(rank, s, "ready")
-        cfg = _runtime_config(self.protocol, profile=False)
-        self.io = spu.Io(self.world, cfg)
-        self.vis_secret = spu.Visibility.VIS_SECRET
-        self.vis_public = spu.Visibility.VIS_PUBLIC
+        self._connect(init)
         t0 = time.perf_counter()
         x0, m0, p0 = spu_models.embed_batch(self.emb, self.espec, [[1]], self.size)
         names = ["x", "mask", "pool"] + [f"w{i}" for i in range(len(self.flat))]
@@ -479,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--control-port", type=int, required=True)
     p.add_argument("--timeout", type=float, default=120.0)
     p.add_argument("--log", default=None)
+    p.add_argument("--precision", choices=sorted(wire.PRECISIONS), default=wire.DEFAULT_PRECISION)
     sub.add_parser("client")
     args = ap.parse_args(argv)
     return run_party(args) if args.role == "party" else run_client(args)

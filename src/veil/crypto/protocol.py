@@ -25,6 +25,19 @@ from typing import Any
 #: Protocol name -> number of computing parties. The name is SPU's ``ProtocolKind``.
 PROTOCOLS: dict[str, int] = {"ABY3": 3, "SEMI2K": 2, "CHEETAH": 2}
 
+#: SPU fixed-point precision presets (name -> RuntimeConfig knobs; veil.crypto.precision applies
+#: them). "pade" is the default: SPU's default exp, (1 + x/256)^256, is off by up to 9% on the
+#: attention scores, and that error compounds over blocks; the Pade exp is off by 0.4% for about
+#: the same cost. "taylor" is SPU's default, kept to compare; "fm128" doubles the ring for 26
+#: fraction bits (rsqrt and 1/x about 100x closer) at roughly twice the traffic.
+#: Figures: benchmarks/results/crypto/precision.md.
+PRECISIONS: dict[str, dict[str, Any]] = {
+    "pade": {"field": "FM64", "fxp": 18, "exp_mode": "PADE"},
+    "taylor": {"field": "FM64", "fxp": 18, "exp_mode": "TAYLOR"},
+    "fm128": {"field": "FM128", "fxp": 26, "exp_mode": "PADE"},
+}
+DEFAULT_PRECISION = "pade"
+
 #: Largest accepted frame part: shares of one compiled input stay far below this; anything
 #: larger is a broken or hostile peer.
 MAX_PART = 1 << 31
@@ -123,4 +136,5 @@ def free_ports(n: int) -> list[int]:
             s.close()
 
 
-__all__ = ["MAX_PART", "PROTOCOLS", "Message", "WireError", "connect", "free_ports", "recv", "send"]
+__all__ = ["DEFAULT_PRECISION", "MAX_PART", "PRECISIONS", "PROTOCOLS", "Message", "WireError",
+           "connect", "free_ports", "recv", "send"]

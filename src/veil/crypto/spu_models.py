@@ -28,6 +28,11 @@ import numpy as np
 
 #: exp(-CLIP) ~ 8e-7: softmax terms below it are dropped (see the module docstring).
 CLIP = 14.0
+#: Subtracted from the scores of keys a query may not see (far beyond any real score spread).
+MASK_SHIFT = 1e4
+#: RMSNorm rows whose mean square exceeds RMS_SWITCH are normalized from x / RMS_SCALE (see rms).
+RMS_SCALE = 64.0
+RMS_SWITCH = 64.0
 
 _PER_LAYER = (
     "input_layernorm.weight",
@@ -102,9 +107,13 @@ def rope_tables(spec: LlamaSpec, length: int) -> tuple[np.ndarray, np.ndarray]:
     return np.cos(emb).astype(np.float32), np.sin(emb).astype(np.float32)
 
 
-def make_forward(spec: LlamaSpec, length: int) -> Any:
+def make_forward(spec: LlamaSpec, length: int, *, trace: bool = False,
+                 mask_shift: float = MASK_SHIFT, split_rms: bool = True) -> Any:
     """``forward(x, sel, *weights) -> logits``: x is (length, hidden) embeddings, sel a one-hot
-    (length,) vector picking the position whose next token is wanted."""
+    (length,) vector picking the position whose next token is wanted. ``trace=True`` (float
+    runs only) returns ``(logits, inputs)`` with what each approximated operation was fed.
+    ``mask_shift=0`` is the earlier softmax (max over hidden keys too) and ``split_rms=False``
+    the earlier one-range RMSNorm, both kept to measure them."""
     import jax
     import jax.numpy as jnp
 
@@ -112,9 +121,28 @@ def make_forward(spec: LlamaSpec, length: int) -> Any:
     causal = np.tril(np.ones((length, length), dtype=np.float32))
     group = spec.heads // spec.kv_heads
 
+    seen: dict[str, list[Any]] = {"scores": [], "gate": [], "meansq": [], "denom": [],
+                                  "rmsin": []}
+
     def rms(x: Any, w: Any) -> Any:
         var = jnp.mean(x * x, axis=-1, keepdims=True)
-        return x * jax.lax.rsqrt(var + spec.eps) * w
+        if trace:
+            seen["meansq"].append(var)
+            seen["rmsin"].append(x)
+        if not split_rms:
+            return x * jax.lax.rsqrt(var + spec.eps) * w
+        # SmolLM2's residual stream reaches |x| ~ 25,000 from block ~10 on (massive
+        # activations). In FM64 with 18 fraction bits a product is exact only below 2^27 before
+        # its truncation, so x * x wraps around the ring for |x| > ~11,000 and the row turns into
+        # garbage. Rows with a large mean square are therefore normalized from x / RMS_SCALE
+        # (its square stays small); small rows, where that division would lose most bits, keep
+        # the direct form. A secret comparison per row picks one (a 0/1 product is exact, so the
+        # other, possibly wrapped, branch vanishes). Same function in exact arithmetic.
+        xs = x * (1.0 / RMS_SCALE)
+        var_s = jnp.mean(xs * xs, axis=-1, keepdims=True)
+        big = xs * jax.lax.rsqrt(var_s + spec.eps / RMS_SCALE**2)
+        small = x * jax.lax.rsqrt(var + spec.eps)
+        return jnp.where(var_s > RMS_SWITCH / RMS_SCALE**2, big, small) * w
 
     def rope(x: Any) -> Any:  # x: (L, H, D)
         cos, sin = jnp.asarray(cos_np)[:, None, :], jnp.asarray(sin_np)[:, None, :]
@@ -123,8 +151,15 @@ def make_forward(spec: LlamaSpec, length: int) -> Any:
         return x * cos + rot * sin
 
     def softmax(s: Any, mask: Any) -> Any:
+        # Hidden (future) keys are pushed far down before the max: were one of them the row's
+        # max, every visible term would be exp(<= -CLIP) and the sum, a few fixed-point units,
+        # would make the reciprocal (and the row) garbage under MPC.
+        s = s - (1.0 - mask) * mask_shift
         z = s - jnp.max(s, axis=-1, keepdims=True)
         e = jnp.exp(jnp.maximum(z, -CLIP)) * mask
+        if trace:
+            seen["scores"].append(z)
+            seen["denom"].append(jnp.sum(e, axis=-1))
         return e / jnp.sum(e, axis=-1, keepdims=True)
 
     def forward(x: Any, sel: Any, *w: Any) -> Any:
@@ -143,9 +178,17 @@ def make_forward(spec: LlamaSpec, length: int) -> Any:
             o = jnp.einsum("hqk,khd->qhd", p, v).reshape(length, spec.heads * spec.head_dim)
             h = h + o @ wo
             m = rms(h, ln2)
-            h = h + (jax.nn.silu(m @ wg) * (m @ wu)) @ wd
+            g = m @ wg
+            if trace:
+                seen["gate"].append(g)
+            h = h + (jax.nn.silu(g) * (m @ wu)) @ wd
         last = sel @ h
-        return rms(last, w[-2]) @ w[-1]
+        logits = rms(last, w[-2]) @ w[-1]
+        if trace:
+            return logits, {k: jnp.concatenate([a.reshape(-1, spec.hidden) if k == "rmsin"
+                                                else jnp.ravel(a) for a in v])
+                            for k, v in seen.items()}
+        return logits
 
     return forward
 

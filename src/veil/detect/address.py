@@ -66,7 +66,7 @@ _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
 STREET_PATTERNS = [
     # 221B Baker Street / 0681 213 Endeavour Lane Apt. 415
     Pattern(rf"{_L}(?:{_NUM}{_SP}){{1,2}}(?:[NSEW]\.?{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b\.?"
-            rf"(?:{_SP}[NSEW]{{1,2}}\b\.?)?{_TAIL}", 0.9),
+            rf"(?:{_SP}[NSEW]{{1,2}}\b\.?)?{_TAIL}", 0.9, lead=0),
     # Hauptstraße 5 / Linzer Strasse 69 / 27868 Kapelaniestraat 88 / Nánási út 79.
     Pattern(rf"{_L}(?:{_NUM}{_SP})?(?:(?:{_CAP}{_SP}){{0,2}}[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*?"
             rf"{_COMPOUND_END}|(?:{_CAP}{_SP}){{1,3}}{_STREET_WORD})"
@@ -77,7 +77,7 @@ STREET_PATTERNS = [
             rf"{_TAIL}", 0.9),
     # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number)
     Pattern(rf"{_L}\d{{1,5}}{_SP}(?:{_WORD}{_SP}){{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.:/-]|\.\d)"
-            rf"{_TAIL}", 0.85),
+            rf"{_TAIL}", 0.85, lead=0),
     # Apt. 415 / Suite 200 alone; P.O. Box 255; Unit 5964 Box 0235
     Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|{_POBOX})"
             rf"\b", 0.75),

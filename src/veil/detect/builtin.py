@@ -50,7 +50,7 @@ register_factory("phone", lambda policy: PhoneRecognizer(expected_regions=policy
 
 CREDIT_CARD = register(PatternRecognizer(
     name="credit_card", entity="CREDIT_CARD",
-    patterns=[Pattern(r"(?<![\w-])(?:\d[ -]?){11,18}\d(?![\w-])", 0.95, re.ASCII)],
+    patterns=[Pattern(r"(?<![\w-])(?:\d[ -]?){11,18}\d(?![\w-])", 0.95, re.ASCII, lead=0)],
     validate=v.is_credit_card,
     context=("card", "credit", "visa", "mastercard", "amex", "cc", "payment", "debit",
              "unionpay", "银联", "卡号", "信用卡", "银行卡", "carte", "tarjeta", "karte"),
@@ -59,18 +59,21 @@ CREDIT_CARD = register(PatternRecognizer(
 IBAN = register(PatternRecognizer(
     name="iban", entity="IBAN",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}"
-                      r"(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])", 0.95, re.ASCII),
+                      r"(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])", 0.95, re.ASCII, lead=2,
+                      anchor=r"\d{2}(?:[ -]?[A-Z0-9]{4}){2}"),
               Pattern(r"(?<![A-Za-z0-9])[a-z]{2}\d{2}[a-z0-9]{11,30}(?![A-Za-z0-9])", 0.9,
-                      re.ASCII)],
+                      re.ASCII, lead=2, anchor=r"\d{2}[a-z0-9]{11}")],
     refine=v.refine_iban, validated=True,
     context=("iban", "account", "bank", "transfer", "wire", "compte", "konto", "cuenta"),
 ))
 
 US_SSN = register(PatternRecognizer(
     name="us_ssn", entity="US_SSN",
-    patterns=[Pattern(r"(?<![\w.-])\d{3}([- .])\d{2}\1\d{4}(?![\w-]|\.\d)", 0.85, re.ASCII),
-              Pattern(r"(?<![\w.-])\d{3}[ \t]\d{2}[ \t]\d{4}(?![\w-]|\.\d)", 0.85, re.ASCII),
-              Pattern(r"(?<![\w.-])\d{9}(?![\w-]|\.\d)", 0.3, re.ASCII)],
+    patterns=[Pattern(r"(?<![\w.-])\d{3}([- .])\d{2}\1\d{4}(?![\w-]|\.\d)", 0.85, re.ASCII,
+                      lead=0),
+              Pattern(r"(?<![\w.-])\d{3}[ \t]\d{2}[ \t]\d{4}(?![\w-]|\.\d)", 0.85, re.ASCII,
+                      lead=0),
+              Pattern(r"(?<![\w.-])\d{9}(?![\w-]|\.\d)", 0.3, re.ASCII, lead=0)],
     validate=v.is_us_ssn,
     # with its context word an SSN scores 1.0, above any phone (0.95 at most)
     context=("ssn", "social security", "social-security", "ss#", "ss #", "taxpayer", "tin"),
@@ -83,7 +86,7 @@ for _national in NATIONAL_RECOGNIZERS:
 IP_ADDRESS = register(PatternRecognizer(
     name="ip_address", entity="IP_ADDRESS",
     patterns=[Pattern(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w.]*\d)", 0.85,
-                      re.ASCII),
+                      re.ASCII, lead=0),
               # full and compressed IPv6, embedded IPv4 (tried first), zone id, /prefix
               Pattern(r"(?<![\w:.])(?<!\w\[)(?:[0-9A-Fa-f]{0,4}:){2,8}(?:(?:\d{1,3}\.){3}\d{1,3}|"
                       r"[0-9A-Fa-f]{1,5})?(?:%[A-Za-z0-9._-]+)?(?:/\d{1,3})?(?![\w:.]*\w|-)",
@@ -101,7 +104,7 @@ _UC = r"[^\s<>\"'`\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _UE = r"[^\s<>\"'`.,;:!?)\]}\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 URL = register(PatternRecognizer(
     name="url", entity="URL",
-    patterns=[Pattern(rf"(?:https?|ftp|sftp|wss?)://{_UC}+{_UE}", 0.85, _I),
+    patterns=[Pattern(rf"(?:https?|ftp|sftp|wss?)://{_UC}+{_UE}", 0.85, _I, lead=5, at="://"),
               Pattern(rf"(?<![\w@./-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_UC}*"
                       rf"{_UE})?", 0.8, _I | re.ASCII)],
     validated=True,
@@ -130,20 +133,22 @@ SECRET = register(PatternRecognizer(
     patterns=[
         # PEM private key blocks (RSA/EC/OPENSSH/ENCRYPTED ...), whole block
         Pattern(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]+?"
-                r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----", 1.0),
+                r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----", 1.0, lead=0, at="-----BEGIN "),
         Pattern(r"(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])"
-                r"[A-Z0-9]{16}(?![A-Z0-9])", 0.95),
-        Pattern(r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b", 0.99),
-        Pattern(r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b", 0.99),
-        Pattern(r"\bglpat-[A-Za-z0-9_-]{20,}\b", 0.95),
-        Pattern(r"\bxox[abposr]-[A-Za-z0-9-]{10,}\b", 0.95),
-        Pattern(r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b", 0.95),
-        Pattern(r"\bAIza[0-9A-Za-z_-]{35}\b", 0.95),
-        Pattern(r"\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}\b", 0.9),
-        Pattern(r"\bhf_[A-Za-z0-9]{30,}\b", 0.9),
-        Pattern(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b", 0.95),
+                r"[A-Z0-9]{16}(?![A-Z0-9])", 0.95, lead=0, at="A"),
+        # (``at``: the literal each is tried at instead of every position of the text)
+        Pattern(r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b", 0.99, lead=3, at="_"),
+        Pattern(r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b", 0.99, lead=0, at="github_pat_"),
+        Pattern(r"\bglpat-[A-Za-z0-9_-]{20,}\b", 0.95, lead=0, at="glpat-"),
+        Pattern(r"\bxox[abposr]-[A-Za-z0-9-]{10,}\b", 0.95, lead=0, at="xox"),
+        Pattern(r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b", 0.95, lead=2, at="_"),
+        Pattern(r"\bAIza[0-9A-Za-z_-]{35}\b", 0.95, lead=0, at="AIza"),
+        Pattern(r"\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}\b", 0.9, lead=0, at="sk-"),
+        Pattern(r"\bhf_[A-Za-z0-9]{30,}\b", 0.9, lead=0, at="hf_"),
+        Pattern(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b", 0.95, lead=0, at="SG."),
         # JWT: header.payload.signature, header must decode to JSON with alg/typ (see below)
-        Pattern(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0.95),
+        Pattern(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0.95,
+                lead=0, at="eyJ"),
         # key = value assignments: the value is the secret, whatever its entropy
         Pattern(r"(?i:\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|"
                 r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)\b)"
@@ -167,10 +172,12 @@ GENERIC_SECRET = register(PatternRecognizer(
 CRYPTO_WALLET = register(PatternRecognizer(
     name="crypto_wallet", entity="CRYPTO_WALLET",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])", 0.95,
-                      re.ASCII),
+                      re.ASCII, lead=0),
               Pattern(r"(?<![A-Za-z0-9])(?:bc1|tb1|BC1|TB1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,87}"
-                      r"(?![A-Za-z0-9])", 0.95, re.ASCII),
-              Pattern(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])", 0.85, re.ASCII)],
+                      r"(?![A-Za-z0-9])", 0.95, re.ASCII, lead=2,
+                      anchor=r"1[02-9ac-hj-np-zAC-HJ-NP-Z]{11}"),
+              Pattern(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])", 0.85, re.ASCII,
+                      lead=0)],
     validate=lambda s: True if s.startswith("0x") else v.is_bitcoin(s),
     context=("wallet", "bitcoin", "btc", "eth", "ethereum", "crypto", "address", "send"),
     context_boost=0.1,

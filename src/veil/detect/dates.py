@@ -48,27 +48,33 @@ _WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
             r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
             r"donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|"
             r"domingo),?\s+")
+# Longest weekday the pattern accepts ("thurs" + "nesday") and longest month name: how far
+# before its first digit a date can start, in non-space characters (see ``Pattern.lead``).
+_WEEKDAY_MAX = 11
+_MONTH_MAX = max(map(len, _MONTH_NAMES))
 _NB = r"(?<![\w/.:-])"
 _NA = r"(?![\w/-]|[.:]\d|\s?\d{1,2}:\d{2})"
 
 DATE_PATTERNS = [
     # 2024-03-15, 2024/3/15, 2024.03.15
     Pattern(rf"{_NB}{_Y}([-/.])(?:1[0-2]|0?[1-9])\1{_D}(?![\w/-]|[.:]\d|[T ]\d{{2}}:)",
-            0.6, re.ASCII),
+            0.6, re.ASCII, lead=0),
     # 15/03/2024, 03-15-2024, 15.03.24
-    Pattern(rf"{_NB}\d{{1,2}}([-/.])\d{{1,2}}\1(?:{_Y}|\d{{2}}){_NA}", 0.6, re.ASCII),
+    Pattern(rf"{_NB}\d{{1,2}}([-/.])\d{{1,2}}\1(?:{_Y}|\d{{2}}){_NA}", 0.6, re.ASCII, lead=0),
     # 15 March 2024, 15. März 2024, 15 de marzo de 2024, 1er janvier 2024, Monday 3 May 2021
     Pattern(rf"(?<!\w)(?:{_WEEKDAY})?{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH}\.?,?\s*(?:de[l]?\s+)?"
-            rf"{_Y}(?!\w)", 0.6, re.IGNORECASE),
+            rf"{_Y}(?!\w)", 0.6, re.IGNORECASE, lead=_WEEKDAY_MAX + 1,
+            anchor=rf"{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH}"),
     # March 15, 2024 / Mar. 15th 2024
     Pattern(rf"(?<!\w)(?:{_WEEKDAY})?{_MONTH}\.?\s+{_D}{_ORD},?\s+{_Y}(?!\w)", 0.6,
-            re.IGNORECASE),
+            re.IGNORECASE, lead=_WEEKDAY_MAX + 1 + _MONTH_MAX + 1,
+            anchor=rf"{_D}{_ORD},?\s+{_Y}(?!\w)"),
     # 15 March / le 15 mars / am 15. März (no year: still a personal date, lower score)
     Pattern(rf"(?<!\w){_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH_LONG}(?![\w.]|\s*(?:de[l]?\s+)?\d)",
-            0.55, re.IGNORECASE),
+            0.55, re.IGNORECASE, lead=0),
     # 2024年3月15日, 3月15日
     Pattern(r"(?:(?:1[89]|20)\d\d\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]",
-            0.7),
+            0.7, lead=7, at="月"),
 ]
 
 _CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")

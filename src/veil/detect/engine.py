@@ -37,12 +37,19 @@ from veil.errors import DetectionError, InputError, PolicyError, VeilError
 log = logging.getLogger(__name__)
 
 def resolve_overlaps(candidates: Iterable[Detection],
-                     validated: frozenset[str] | set[str] = frozenset()) -> list[Detection]:
+                     validated: frozenset[str] | set[str] = frozenset(), *,
+                     statistical: frozenset[str] | set[str] = frozenset()) -> list[Detection]:
     """Keep a non-overlapping subset, best first, returned sorted by start.
 
     Order of preference: a validated recognizer (checksum, declared term, seen value) over a
     statistical one; then the higher score; then the longer span; then the earlier start.
+
+    Then containment: a losing candidate from a recognizer not in ``statistical`` that holds
+    every kept detection it overlaps replaces them. Otherwise a short winner inside it (a term
+    "Jane" inside "jane.doe@example.com") would leave the rest ("doe@example.com") unmasked.
+    A model's span may be too long, so a statistical candidate never displaces what it holds.
     """
+    candidates = list(candidates)
     ranked = sorted(candidates, key=lambda d: (d.recognizer not in validated, -d.score,
                                                -d.length, d.start))
     starts: list[int] = []
@@ -55,6 +62,28 @@ def resolve_overlaps(candidates: Iterable[Detection],
             continue
         starts.insert(i, d.start)
         kept.insert(i, d)
+    if len(kept) == len(candidates):
+        return kept
+    kept_ids = {id(d) for d in kept}
+    # longest first: an outer container takes everything inside before an inner one is tried
+    for c in sorted(candidates, key=lambda d: (-d.length, d.start)):
+        if id(c) in kept_ids or c.recognizer in statistical:
+            continue
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and kept[i - 1].end > c.start:
+            continue  # a kept detection starts before it: not contained
+        j = i
+        while j < len(kept) and kept[j].start < c.end:
+            j += 1
+        inner = kept[i:j]
+        if not inner or inner[-1].end > c.end:
+            continue  # overlaps nothing kept (cannot happen), or one sticks out past its end
+        if len(inner) == 1 and (inner[0].start, inner[0].end) == (c.start, c.end):
+            continue  # the same span: nothing is left uncovered
+        kept[i:j] = [c]
+        starts[i:j] = [c.start]
+        kept_ids.difference_update(id(d) for d in inner)
+        kept_ids.add(id(c))
     return kept
 
 
@@ -163,10 +192,12 @@ class DetectionEngine:
         if seen is not None and len(seen):
             recognizers = [*recognizers, seen]
         validated = {r.name for r in recognizers if r.validated}
+        statistical = {r.name for r in recognizers if r.statistical}
         todo = [i for i, v in enumerate(views) if v.text.strip()]
         with shared_matches():
             self._run(recognizers, views, todo, raw)
-        return [self._finish(views[i], raw[i], validated) for i in range(len(texts))]
+        return [self._finish(views[i], raw[i], validated, statistical)
+                for i in range(len(texts))]
 
     def _run(self, recognizers: list[Recognizer], views: list[NormalizedText], todo: list[int],
              raw: list[list[Detection]]) -> None:
@@ -195,7 +226,7 @@ class DetectionEngine:
                     raw[i].extend(ds)
 
     def _finish(self, view: NormalizedText, found: list[Detection],
-                validated: set[str]) -> list[Detection]:
+                validated: set[str], statistical: set[str]) -> list[Detection]:
         if not found:
             return []
         original = view.original
@@ -217,4 +248,4 @@ class DetectionEngine:
             # allow_list is checked on the original and on the normalised value
             if self._keep(m) and not (self._allow and fold_case(d.text.strip()) in self._allow):
                 mapped.append(m)
-        return resolve_overlaps(mapped, frozenset(validated))
+        return resolve_overlaps(mapped, frozenset(validated), statistical=frozenset(statistical))

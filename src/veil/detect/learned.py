@@ -187,6 +187,7 @@ class LearnedNerRecognizer(Recognizer):
     """
 
     name = "learned_ner"
+    statistical = True
     entities = ("PERSON", "ORGANIZATION", "LOCATION")
     validated = False
     message_languages = ("en",)

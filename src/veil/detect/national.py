@@ -44,7 +44,7 @@ NATIONAL_ID_TYPES = ("UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR", "IN_PAN", "CN_
 
 UK_NHS = PatternRecognizer(
     name="uk_nhs", entity="UK_NHS",
-    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A)],
+    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
     validate=stdnum_check(nhs),
     context=("nhs", "national health", "health service", "nhs no", "patient number"),
     # one random 10-digit run in eleven passes the check: without the word it is no NHS number
@@ -56,7 +56,8 @@ UK_NHS = PatternRecognizer(
 UK_NINO = PatternRecognizer(
     name="uk_nino", entity="UK_NINO",
     patterns=[Pattern(r"(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z]"
-                      r"[A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])", 0.85, _A)],
+                      r"[A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])", 0.85, _A,
+                      lead=2, anchor=r"\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])")],
     context=("national insurance", "nino", "ni number", "ni no", "insurance number"),
     context_boost=0.15, validated=True,
 )
@@ -66,14 +67,14 @@ UK_NINO = PatternRecognizer(
 UK_NINO_CONTEXT = PatternRecognizer(
     name="uk_nino_context", entity="UK_NINO",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Z](?![A-Za-z0-9])", 0.5,
-                      _A)],
+                      _A, lead=2, anchor=r"\d{2} ?\d{2} ?\d{2} ?[A-Z](?![A-Za-z0-9])")],
     context=("national insurance", "nino", "ni number", "ni no", "insurance number"),
     context_required=True, context_boost=0.45, validated=True,
 )
 
 CA_SIN = PatternRecognizer(
     name="ca_sin", entity="CA_SIN",
-    patterns=[Pattern(rf"{_L}[1-79]\d{{2}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.6, _A)],
+    patterns=[Pattern(rf"{_L}[1-79]\d{{2}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.6, _A, lead=0)],
     validate=stdnum_check(sin),
     context=("sin", "social insurance", "numéro d'assurance sociale", "nas", "canada",
              "canadian"),
@@ -82,7 +83,7 @@ CA_SIN = PatternRecognizer(
 
 IN_AADHAAR = PatternRecognizer(
     name="in_aadhaar", entity="IN_AADHAAR",
-    patterns=[Pattern(rf"{_L}[2-9]\d{{3}}([ -]?)\d{{4}}\1\d{{4}}{_R}", 0.6, _A)],
+    patterns=[Pattern(rf"{_L}[2-9]\d{{3}}([ -]?)\d{{4}}\1\d{{4}}{_R}", 0.6, _A, lead=0)],
     validate=stdnum_check(aadhaar),
     context=("aadhaar", "aadhar", "adhaar", "uidai", "uid", "आधार"),
     context_boost=0.4,
@@ -91,7 +92,7 @@ IN_AADHAAR = PatternRecognizer(
 IN_PAN = PatternRecognizer(
     name="in_pan", entity="IN_PAN",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![A-Za-z0-9])",
-                      0.85, _A)],
+                      0.85, _A, lead=5, anchor=r"\d{4}[A-Z](?![A-Za-z0-9])")],
     validate=stdnum_check(pan),
     context=("pan", "permanent account", "income tax"), context_boost=0.15,
 )
@@ -114,7 +115,7 @@ def _cn_ric(value: str) -> bool:
 CN_RESIDENT_ID = PatternRecognizer(
     name="cn_resident_id", entity="CN_RESIDENT_ID",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
-                      r"(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![A-Za-z0-9])", 0.95, _A)],
+                      r"(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![A-Za-z0-9])", 0.95, _A, lead=0)],
     validate=_cn_ric,
     context=("身份证", "身份证号", "证件号", "resident id", "id card"), context_boost=0.05,
 )
@@ -122,7 +123,8 @@ CN_RESIDENT_ID = PatternRecognizer(
 FR_NIR = PatternRecognizer(
     name="fr_nir", entity="FR_NIR",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[1-478] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?"
-                      r"(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![A-Za-z0-9])", 0.9, _A)],
+                      r"(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![A-Za-z0-9])", 0.9, _A,
+                      lead=0)],
     validate=stdnum_check(nir),
     context=("sécurité sociale", "securite sociale", "nir", "insee", "numéro de sécu", "sécu",
              "carte vitale", "social security"),
@@ -131,8 +133,8 @@ FR_NIR = PatternRecognizer(
 
 DE_TAX_ID = PatternRecognizer(
     name="de_tax_id", entity="DE_TAX_ID",
-    patterns=[Pattern(rf"{_L}[1-9]\d(?: ?\d{{3}}){{3}}{_R}", 0.6, _A),
-              Pattern(rf"{_L}[1-9]\d{{10}}{_R}", 0.6, _A)],
+    patterns=[Pattern(rf"{_L}[1-9]\d(?: ?\d{{3}}){{3}}{_R}", 0.6, _A, lead=0),
+              Pattern(rf"{_L}[1-9]\d{{10}}{_R}", 0.6, _A, lead=0)],
     validate=stdnum_check(idnr),
     context=("steuer-id", "steuerid", "steuer id", "steuer-identifikationsnummer",
              "steueridentifikationsnummer", "identifikationsnummer", "idnr", "steuernummer",
@@ -142,7 +144,8 @@ DE_TAX_ID = PatternRecognizer(
 
 ES_NIF = PatternRecognizer(
     name="es_nif", entity="ES_NIF",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])\d{8}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.9, _A)],
+    patterns=[Pattern(r"(?<![A-Za-z0-9])\d{8}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.9, _A,
+                      lead=0)],
     validate=stdnum_check(dni),
     context=("dni", "nif", "documento nacional", "identidad"), context_boost=0.1,
 )
@@ -150,7 +153,7 @@ ES_NIF = PatternRecognizer(
 ES_NIE = PatternRecognizer(
     name="es_nie", entity="ES_NIE",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[XYZxyz][ -]?\d{7}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.9,
-                      _A)],
+                      _A, lead=2, anchor=r"\d{7}[ -]?[A-Za-z](?![A-Za-z0-9])")],
     validate=stdnum_check(nie),
     context=("nie", "extranjero", "extranjería", "identidad"), context_boost=0.1,
 )
@@ -165,16 +168,17 @@ IT_FISCAL_CODE = PatternRecognizer(
 
 BR_CPF = PatternRecognizer(
     name="br_cpf", entity="BR_CPF",
-    patterns=[Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.9, _A),
-              Pattern(rf"{_L}\d{{11}}{_R}", 0.45, _A)],
+    patterns=[Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.9, _A, lead=0),
+              Pattern(rf"{_L}\d{{11}}{_R}", 0.45, _A, lead=0)],
     validate=stdnum_check(cpf),
     context=("cpf", "cadastro de pessoas"), context_boost=0.55,
 )
 
 BR_CNPJ = PatternRecognizer(
     name="br_cnpj", entity="BR_CNPJ",
-    patterns=[Pattern(rf"{_L}\d{{2}}\.\d{{3}}\.\d{{3}}/\d{{4}}-\d{{2}}{_R}", 0.95, _A),
-              Pattern(rf"{_L}\d{{14}}{_R}", 0.45, _A)],
+    patterns=[Pattern(rf"{_L}\d{{2}}\.\d{{3}}\.\d{{3}}/\d{{4}}-\d{{2}}{_R}", 0.95, _A,
+                      lead=0),
+              Pattern(rf"{_L}\d{{14}}{_R}", 0.45, _A, lead=0)],
     validate=stdnum_check(cnpj),
     context=("cnpj", "cadastro nacional"), context_boost=0.55,
 )
@@ -182,7 +186,7 @@ BR_CNPJ = PatternRecognizer(
 US_ITIN = PatternRecognizer(
     name="us_itin", entity="US_ITIN",
     patterns=[Pattern(rf"{_L}9\d{{2}}([- .]?)(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\1\d{{4}}{_R}",
-                      0.6, _A)],
+                      0.6, _A, lead=0)],
     validate=stdnum_check(itin),
     context=("itin", "individual taxpayer", "taxpayer identification", "tax id"),
     context_boost=0.4,
@@ -190,7 +194,7 @@ US_ITIN = PatternRecognizer(
 
 ABA_ROUTING = PatternRecognizer(
     name="aba_routing", entity="ABA_ROUTING",
-    patterns=[Pattern(rf"{_L}[0-36-9]\d{{3}}-?\d{{4}}-?\d{_R}", 0.6, _A)],
+    patterns=[Pattern(rf"{_L}[0-36-9]\d{{3}}-?\d{{4}}-?\d{_R}", 0.6, _A, lead=0)],
     validate=stdnum_check(rtn),
     context=("routing", "aba", "rtn", "transit number", "routing number", "bank routing"),
     context_required=True, context_boost=0.4,

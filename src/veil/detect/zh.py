@@ -109,6 +109,7 @@ class ChineseRecognizer(Recognizer):
     """PERSON, LOCATION and ORGANIZATION in Chinese text (see the module docstring)."""
 
     name = "zh_jieba"
+    statistical = True
     entities = ("PERSON", "LOCATION", "ORGANIZATION")
     validated = False
 
@@ -209,7 +210,8 @@ def _is_cn_mobile(value: str) -> bool:
 CN_MOBILE = PatternRecognizer(
     name="cn_mobile", entity="PHONE",
     patterns=[Pattern(r"(?<![0-9+])(?:(?:\+|00)?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])",
-                      0.9, re.ASCII)],
+                      0.9, re.ASCII, lead=1,
+                      anchor=r"(?:(?:00)?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])")],
     validate=_is_cn_mobile,
     context=("手机", "电话", "联系", "致电", "号码", "微信"), context_boost=0.05,
 )

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from veil.errors import DPError
+
 WORD_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 
@@ -25,11 +27,15 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English stop words (spaCy's list, lower-case): the papers' non-sensitive function words."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # lazy: importing spaCy takes ~1 s
+    from veil.detect.stopwords import stop_words as spacy_stop_words  # no spaCy import
 
+    words = spacy_stop_words("en")
+    if not words:
+        raise DPError("spaCy's English stop-word list is missing; reinstall Veil "
+                      "(`make install`), which installs spaCy")
     # spaCy lists contractions with apostrophes ("n't"); our words never contain one, so add the
     # fragments a WORD_RE split leaves ("don't" -> "don", "t").
-    return frozenset({w.lower() for w in STOP_WORDS} | set("abcdefghijklmnopqrstuvwxyz")
+    return frozenset({w.lower() for w in words} | set("abcdefghijklmnopqrstuvwxyz")
                      | {"don", "didn", "doesn", "isn", "wasn", "ll", "ve", "re"})
 
 

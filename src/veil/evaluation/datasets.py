@@ -19,8 +19,10 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from faker import Faker
 
@@ -59,15 +61,64 @@ class Sample:
     source: str = ""
 
 
+#: the instant presidio-evaluator's dates are drawn before (its ``{{date_time}}`` and
+#: ``{{year}}`` otherwise end at the wall clock, so every run wrote different text)
+_PRESIDIO_NOW = (2025, 1, 1, 12, 0, 0)
+
+
+@contextmanager
+def presidio_determinism(seed: int) -> Iterator[None]:
+    """Make presidio-evaluator reproducible across processes, leaving no trace behind.
+
+    It draws from the global ``random`` while loading its name table, before it seeds itself,
+    and its Faker dates end at "now". Inside this block both RNGs are seeded and Faker's clock
+    is fixed; afterwards the caller's RNG states and the clock are restored.
+    """
+    import datetime as dt
+
+    import numpy as np
+    from faker.providers import date_time as faker_dates
+
+    now = dt.datetime(*_PRESIDIO_NOW)
+
+    class _Plain(type):
+        # the stand-ins must still accept ordinary dates in Faker's isinstance() checks
+        def __instancecheck__(cls, obj: object) -> bool:
+            return isinstance(obj, cls.__mro__[1])
+
+    class _Datetime(dt.datetime, metaclass=_Plain):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Any:
+            return now.replace(tzinfo=tz) if tz is not None else now
+
+    class _Date(dt.date, metaclass=_Plain):
+        @classmethod
+        def today(cls) -> Any:
+            return now.date()
+
+    saved = {k: getattr(faker_dates, k) for k in ("datetime", "dtdate")}
+    py_state, np_state = random.getstate(), np.random.get_state()
+    random.seed(seed)
+    np.random.seed(seed)
+    faker_dates.datetime, faker_dates.dtdate = _Datetime, _Date  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            setattr(faker_dates, k, v)
+        random.setstate(py_state)
+        np.random.set_state(np_state)
+
+
 def presidio_samples(n: int, seed: int, *, lower_case_ratio: float = 0.05) -> list[Sample]:
-    """``n`` PresidioSentenceFaker sentences (deterministic for a seed)."""
+    """``n`` PresidioSentenceFaker sentences, the same for a seed in every process."""
     import logging
     import warnings
 
     from presidio_evaluator.data_generator import PresidioSentenceFaker
 
     logging.getLogger("presidio-evaluator").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), presidio_determinism(seed):
         warnings.simplefilter("ignore")
         faker = PresidioSentenceFaker("en_US", lower_case_ratio=lower_case_ratio,
                                       random_seed=seed)

@@ -43,7 +43,8 @@ HOST_VIEW: dict[str, str] = {
     "obfuscation": "permuted token ids and obfuscated weights; lengths and timing; attacks "
                    "recover part of the tokens (docs/obfuscation.md)",
     "text DP": "a word-perturbed prompt (epsilon per word); lengths and timing",
-    "MPC": "secret shares only (no party alone sees input or weights); shapes, sizes, timing",
+    "MPC": "secret shares of the prompt only (the model weights are public by design); shapes, "
+           "sizes, timing",
     "HE": "one CKKS ciphertext per input and the public keys; sizes, timing, query count; "
           "not the scores (only the client decrypts)",
 }
@@ -357,10 +358,15 @@ def _mpc_records(cfg: ModesConfig, say: Callable[[str], None]) -> tuple[list[dic
             found = list(found.values())
         records = [r for r in found if isinstance(r, dict) and "protocol" in r] \
             if isinstance(found, list) else []
-        # One row per protocol: the runs at the configured depth when the file has them.
-        same = [r for r in records if r.get("layers") == cfg.mpc_layers
-                and r.get("protocol") in cfg.mpc_protocols]
-        records = same or records
+        # Per protocol: its runs at the configured depth, else its deepest runs (a protocol
+        # measured only on fewer blocks keeps its row, labelled with its depth).
+        chosen: list[dict[str, Any]] = []
+        for proto in cfg.mpc_protocols:
+            mine = [r for r in records if r.get("protocol") == proto]
+            depths = [int(r["layers"]) for r in mine if isinstance(r.get("layers"), int)]
+            depth = cfg.mpc_layers if cfg.mpc_layers in depths else max(depths, default=None)
+            chosen += [r for r in mine if r.get("layers") == depth]
+        records = chosen or records
         if records:
             return records, f"from {path.as_posix()}"
     return [], "not measured in this run"
@@ -381,7 +387,8 @@ def _mpc_rows(cfg: ModesConfig, say: Callable[[str], None]) -> list[ModeRow]:
         peer = num(r, "bytes_per_party_per_token")
         rows.append(ModeRow(
             f"MPC {r.get('protocol')}",
-            f"SmolLM2-135M ({r.get('layers', '?')} layers), {r.get('parties', '?')} parties"
+            f"SmolLM2-135M ({r.get('layers', '?')} layers, {r.get('precision', 'taylor')} "
+            f"fixed point), {r.get('parties', '?')} parties"
             if "layers" in r else str(r.get("task", "-")),
             num(r, "seconds_per_token"), "s/token", None,
             num(r, "client_bytes_per_token"), num(r, "client_recv_bytes_per_token"), None,

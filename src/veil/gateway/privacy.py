@@ -12,10 +12,10 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from veil.core import BatchPrivacyCore, PrivacyCore, Protected
 from veil.core import ChunkRestorer as StreamRestorer
-from veil.core import PrivacyCore
 from veil.mask.placeholders import is_fragment
 
 from .fields import WalkContext, end_user, user_pseudonym, walk
@@ -53,6 +53,9 @@ class Conversation:
         r = self.core.protect(
             text, session=self.session, tenant=self.tenant, user=self.budget_user
         )
+        return self._taken(r)
+
+    def _taken(self, r: Protected) -> str:
         self.entity_counts.update(e.type for e in r.entities)
         self.scope.update(e.replacement for e in r.entities)
         return r.masked
@@ -71,12 +74,45 @@ class Conversation:
         content refused unless the tenant's policy allows it. The caller's body is not changed."""
         raw_user = end_user(endpoint, body)
         self.user = self.pseudonym(raw_user) if raw_user is not None else None
-        ctx = WalkContext(
-            protect=self.protect,
-            pseudonym=self.pseudonym,
-            allow_unscannable=self._allow_unscannable(),
-        )
+        allow = self._allow_unscannable()
+        protect = self._request_scope(endpoint, body, allow)
+        ctx = WalkContext(protect=protect, pseudonym=self.pseudonym, allow_unscannable=allow)
         return walk(endpoint, body, ctx)
+
+    def _request_scope(
+        self, endpoint: str, body: Body, allow: frozenset[str]
+    ) -> Callable[[str], str]:
+        """How the walk masks a string. With a core that protects a request at once, a first
+        walk collects every string and the core masks them all with one vault read and one
+        all-or-nothing write (not a read and a write per message and field); the real walk
+        then takes the results. Refusals (unscannable content) come from the first walk,
+        before anything is stored."""
+        core = self.core
+        if not callable(getattr(type(core), "protect_many", None)):
+            # A core without it, or a wrapper that must see every protect (it delegates the
+            # rest by attribute): one protect per string.
+            return self.protect
+        texts: dict[str, None] = {}
+
+        def collect(text: str) -> str:
+            if text and not text.isspace():
+                texts.setdefault(text)
+            return text
+
+        walk(endpoint, body, WalkContext(protect=collect, pseudonym=self.pseudonym,
+                                         allow_unscannable=allow))
+        results = cast("BatchPrivacyCore", core).protect_many(
+            list(texts), session=self.session, tenant=self.tenant, user=self.budget_user
+        )
+        done = dict(zip(texts, results, strict=True))
+
+        def take(text: str) -> str:
+            r = done.get(text)
+            # A string the first walk did not meet cannot occur (the walk depends only on the
+            # body); if it ever did, it is protected on its own rather than sent as it is.
+            return self.protect(text) if r is None else self._taken(r)
+
+        return take
 
     def protect_chat(self, body: Body) -> Body:
         return self.protect_request("chat.completions", body)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from veil.crypto.mpc import MPCConfig, MPCSession
 
 DEFAULT_MAX_TOKENS = 8
-_KEYS = {"protocol", "layers", "max_len", "timeout_s", "model_dir"}
+_KEYS = {"protocol", "layers", "max_len", "timeout_s", "model_dir", "precision"}
 
 
 def _text(content: Any) -> str:

@@ -91,6 +91,28 @@ def part_path(dest: Path, block: int, fmt: Format) -> Path:
     return dest / f"part-{block:06d}.{fmt}"
 
 
+def prepare_run(settings: Settings, source: str | Path, dest: str | Path, rows_per_block: int
+                ) -> tuple[Path, Path, Format, list[dict[str, Any]], list[dict[str, Any]]]:
+    """What every engine's run starts with: the shared vault checked, the output directory
+    ready (blocks a crashed run left half-written removed), the blocks planned, and those
+    without a finished part (a rerun resumes). Returns (source, dest, format, blocks, todo)."""
+    if settings.vault_backend != "redis":
+        raise ConfigError(
+            "batch anonymization across workers needs the shared Redis vault: set "
+            "VEIL_VAULT_BACKEND=redis and VEIL_REDIS_URL (a SQLite vault is one process's)"
+        )
+    if settings.master_key is None:
+        raise ConfigError("set VEIL_MASTER_KEY: every worker must open the same vault")
+    src, out = Path(source), Path(dest)
+    fmt = _format_of(src)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".part-*.tmp"):
+        stale.unlink()
+    blocks = plan(src, rows_per_block)
+    todo = [b for b in blocks if not part_path(out, b["block"], fmt).exists()]
+    return src, out, fmt, blocks, todo
+
+
 class BlockAnonymizer:
     """One Ray actor: a Veil over the shared vault; masks whole blocks and writes them."""
 
@@ -193,20 +215,7 @@ def anonymize(
     with the same arguments resumes. Starts a local Ray runtime unless one is initialised."""
     import ray
 
-    if settings.vault_backend != "redis":
-        raise ConfigError(
-            "batch anonymization across workers needs the shared Redis vault: set "
-            "VEIL_VAULT_BACKEND=redis and VEIL_REDIS_URL (a SQLite vault is one process's)"
-        )
-    if settings.master_key is None:
-        raise ConfigError("set VEIL_MASTER_KEY: every worker must open the same vault")
-    src, out = Path(source), Path(dest)
-    fmt = _format_of(src)
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(".part-*.tmp"):  # blocks a crashed run left half-written
-        stale.unlink()
-    blocks = plan(src, rows_per_block)
-    todo = [b for b in blocks if not part_path(out, b["block"], fmt).exists()]
+    src, out, fmt, blocks, todo = prepare_run(settings, source, dest, rows_per_block)
     t0 = time.monotonic()
     rows = 0
     if todo:

@@ -31,7 +31,7 @@ from typing import Any
 from veil.config import Policy, Settings
 from veil.errors import ConfigError, VeilError
 
-from .ray import BlockAnonymizer, Report, _format_of, part_path, plan
+from .ray import BlockAnonymizer, Report, prepare_run
 
 #: One anonymizer per job in each Python worker (Spark reuses its workers across tasks).
 _WORKER: dict[str, BlockAnonymizer] = {}
@@ -72,20 +72,7 @@ def anonymize(
     ``spark``: a SparkSession to run on (a cluster); None starts ``local[workers]`` (stopped
     afterwards). ``settings`` must name the Redis vault; a rerun with the same arguments
     resumes."""
-    if settings.vault_backend != "redis":
-        raise ConfigError(
-            "batch anonymization across workers needs the shared Redis vault: set "
-            "VEIL_VAULT_BACKEND=redis and VEIL_REDIS_URL (a SQLite vault is one process's)"
-        )
-    if settings.master_key is None:
-        raise ConfigError("set VEIL_MASTER_KEY: every worker must open the same vault")
-    src, out = Path(source), Path(dest)
-    fmt = _format_of(src)
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(".part-*.tmp"):  # blocks a crashed run left half-written
-        stale.unlink()
-    blocks = plan(src, rows_per_block)
-    todo = [b for b in blocks if not part_path(out, b["block"], fmt).exists()]
+    src, out, fmt, blocks, todo = prepare_run(settings, source, dest, rows_per_block)
     t0 = time.monotonic()
     rows = 0
     if todo:

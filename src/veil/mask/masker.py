@@ -20,10 +20,10 @@ the masker only checks that.
 
 Vault traffic per call: the session's entries come from the vault's in-process copy
 (:meth:`~veil.vault.base.Vault.view`, one read), values are looked up in it, and the new
-mappings of the whole text are written in one compare-and-set
-(:class:`~veil.vault.base.SessionBatch`). If another writer stored one of the same values or
-replacements meanwhile, nothing is written and the text is masked again against a fresh copy,
-so it ends with that writer's mapping.
+mappings of the whole text (of every text of a request, :meth:`Masker.mask_many`) are written
+in one compare-and-set (:class:`~veil.vault.base.SessionBatch`). If another writer stored one
+of the same values or replacements meanwhile, nothing is written and the text is masked again
+against a fresh copy, so it ends with that writer's mapping.
 """
 
 from __future__ import annotations
@@ -149,23 +149,10 @@ class Masker:
     ) -> tuple[MaskResult, SessionBatch]:
         """:meth:`mask`, with the committed batch (whose ``current`` and view say which vault
         version the result belongs to)."""
-        try:
-            detections = check_spans(detections, len(text))
-            if view is None:
-                view = self.vault.view(tenant, session)
-            for _ in range(MAX_COMMIT_ATTEMPTS):
-                batch = self.vault.batch(tenant, session, view)
-                result = self._mask(text, detections, batch=batch)
-                if batch.commit():
-                    return result, batch
-                view = self.vault.view(tenant, session)  # another writer won: mask again
-            raise refused_after_retries()
-        except VeilError:
-            raise
-        except Exception as e:  # a bug must not leak a value through a message or go unmasked
-            raise MaskingError(
-                f"masking failed ({type(e).__name__}); nothing was masked or forwarded"
-            ) from None
+        results, batch = self.mask_many_in(
+            [(text, detections)], tenant=tenant, session=session, view=view
+        )
+        return results[0], batch
 
     def mask_many(
         self,
@@ -176,8 +163,22 @@ class Masker:
         view: SessionView | None = None,
     ) -> list[MaskResult]:
         """:meth:`mask` for many texts of one session with ONE batch: every new mapping of all
-        of them is written in one all-or-nothing compare-and-set (batch jobs: a block of rows
-        costs one vault read and one write). Same guarantees and retries as :meth:`mask_in`."""
+        of them is written in one all-or-nothing compare-and-set (a chat request's messages, a
+        block of rows: one vault read and one write). Same guarantees and retries as
+        :meth:`mask_in`."""
+        return self.mask_many_in(items, tenant=tenant, session=session, view=view)[0]
+
+    def mask_many_in(
+        self,
+        items: Sequence[tuple[str, list[Detection]]],
+        *,
+        tenant: str,
+        session: str,
+        view: SessionView | None = None,
+    ) -> tuple[list[MaskResult], SessionBatch]:
+        """:meth:`mask_many`, with the committed batch (see :meth:`mask_in`). The texts are
+        masked in order into one batch, so a later text finds what an earlier one added (the
+        same replacement; a first name linked to the full name met before)."""
         try:
             checked = [(t, check_spans(d, len(t))) for t, d in items]
             if view is None:
@@ -186,7 +187,7 @@ class Masker:
                 batch = self.vault.batch(tenant, session, view)
                 results = [self._mask(t, d, batch=batch) for t, d in checked]
                 if batch.commit():
-                    return results
+                    return results, batch
                 view = self.vault.view(tenant, session)  # another writer won: mask again
             raise refused_after_retries()
         except VeilError:
@@ -200,14 +201,15 @@ class Masker:
         tenant, session, view = batch.tenant, batch.session, batch.view
 
         def loaded() -> list[VaultEntry]:
-            return view.entries
+            # The batch's own new entries too: earlier texts of the same request count.
+            return view.entries + batch.added
 
         # Every type a restorer of this session could know: its own, the policy's, these.
         types = {d.type for d in detections} | set(self.policy.entities)
         types |= {t.type for t in self.policy.terms}
         types |= {r.entity for r in getattr(self.policy, "recognizers", ()) if r.entity}
         if has_digit(text):
-            types |= view.types
+            types |= view.types | {e.entity_type for e in batch.added}
         chosen = _without_lookalikes(text, detections, find_lookalikes(text, types))
         out: list[str] = []
         entities: list[MaskedEntity] = []

@@ -32,12 +32,13 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import ClassVar, TypeVar
-
-from faker import Faker
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from veil.errors import MaskingError
 from veil.mask.synthetic import GENERATORS, generate, shape
+
+if TYPE_CHECKING:
+    from faker import Faker
 
 _local = threading.local()
 
@@ -46,6 +47,10 @@ def _faker(seed: int) -> Faker:
     # One Faker per thread: seed_instance mutates shared state, so instances are not shared.
     fake: Faker | None = getattr(_local, "faker", None)
     if fake is None:
+        # Imported on first use: placeholders (the default) never need Faker, and its import
+        # is a tenth of a second of every start-up.
+        from faker import Faker
+
         fake = _local.faker = Faker("en_US")
     fake.seed_instance(seed)
     return fake

@@ -21,16 +21,19 @@ import string
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 
 import phonenumbers
-from faker import Faker
 from stdnum import iban as std_iban
 from stdnum import luhn
 from stdnum.iso7064 import mod_97_10
 
 from veil.mask.names import match_case, parse_name, render_like
 
-Generator = Callable[[str, random.Random, Faker], str]
+if TYPE_CHECKING:
+    from faker import Faker  # imported where an instance is made (see operators._faker)
+
+Generator = Callable[[str, random.Random, "Faker"], str]
 
 
 def shape(value: str, rng: random.Random, keep_prefix: int = 0) -> str:
@@ -271,6 +274,8 @@ def locale_faker(locale: str, rng: random.Random) -> Faker:
         cache = _local.fakers = {}
     fake = cache.get(locale)
     if fake is None:
+        from faker import Faker
+
         fake = cache[locale] = Faker(locale)
     fake.seed_instance(rng.getrandbits(64))
     return fake
@@ -299,13 +304,14 @@ def person(value: str, rng: random.Random, fake: Faker) -> str:
     given = parts.tokens[0]
     # Uniform draws from Faker's name lists (its weighted sampling is ~10x slower, and uniform
     # draws collide less within a session).
-    firsts = _FEMALE_LIST if given in _FEMALE else _MALE_LIST
+    en = _en_names()
+    firsts = en.female_list if given in en.female else en.male_list
     if n == 1:
         # a single token is a given name if it looks like one, else a family name
-        known = given in _FEMALE or given in _MALE
-        tokens = [rng.choice(firsts if known else _LAST_LIST)]
+        known = given in en.female or given in en.male
+        tokens = [rng.choice(firsts if known else en.last_list)]
     else:
-        tokens = [rng.choice(firsts) for _ in range(n - 1)] + [rng.choice(_LAST_LIST)]
+        tokens = [rng.choice(firsts) for _ in range(n - 1)] + [rng.choice(en.last_list)]
     tokens = [t if len(parts.tokens[i]) > 1 else t[0] for i, t in enumerate(tokens)]  # initials
     return render_like(value, parts, tokens)
 
@@ -375,17 +381,26 @@ def _check_digits_like(type_name: str) -> Generator:
     return gen
 
 
-def _name_list(attr: str) -> tuple[str, ...]:
+class _EnNames(NamedTuple):
+    female_list: tuple[str, ...]
+    male_list: tuple[str, ...]
+    last_list: tuple[str, ...]
+    female: frozenset[str]
+    male: frozenset[str]
+
+
+@functools.cache
+def _en_names() -> _EnNames:
+    """Faker's en_US name lists, read on first use: importing Faker costs every start-up a
+    tenth of a second, and only pseudonyms need them."""
     from faker.providers.person.en_US import Provider
 
-    return tuple(sorted(getattr(Provider, attr)))
+    def names(attr: str) -> tuple[str, ...]:
+        return tuple(sorted(getattr(Provider, attr)))
 
-
-_FEMALE_LIST = _name_list("first_names_female")
-_MALE_LIST = _name_list("first_names_male")
-_LAST_LIST = _name_list("last_names")
-_FEMALE = frozenset(n.casefold() for n in _FEMALE_LIST)
-_MALE = frozenset(n.casefold() for n in _MALE_LIST)
+    female, male = names("first_names_female"), names("first_names_male")
+    return _EnNames(female, male, names("last_names"),
+                    frozenset(n.casefold() for n in female), frozenset(n.casefold() for n in male))
 
 GENERATORS: dict[str, Generator] = {
     "CREDIT_CARD": credit_card,

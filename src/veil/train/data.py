@@ -470,23 +470,27 @@ _PRESIDIO_SKIP = {"STREET_ADDRESS", "NRP", "TITLE"}
 def generate_unseen(n: int, *, seed: int, locale: str = "en_US") -> list[TaggedSentence]:
     """``n`` sentences from presidio-evaluator's generator, which training never sees.
 
-    Only sentences that contain at least one of our entity types are kept.
+    Only sentences that contain at least one of our entity types are kept. The same seed gives
+    the same sentences in every process (see :func:`veil.evaluation.datasets.presidio_determinism`).
     """
-    faker = _presidio_faker(locale, seed)
-    out: list[TaggedSentence] = []
-    while len(out) < n:
-        for s in faker.generate_new_fake_sentences(max(2 * (n - len(out)), 16)):
-            kinds = {sp.entity_type for sp in s.spans}
-            if kinds & _PRESIDIO_SKIP or not kinds & set(_PRESIDIO_LABELS):
-                continue
-            spans = tuple(
-                Span(sp.start_position, sp.end_position, _PRESIDIO_LABELS[sp.entity_type])
-                for sp in sorted(s.spans, key=lambda sp: sp.start_position)
-                if sp.entity_type in _PRESIDIO_LABELS
-            )
-            out.append(TaggedSentence(s.full_text, spans, "presidio", "", "presidio", locale))
-            if len(out) == n:
-                break
+    from veil.evaluation.datasets import presidio_determinism
+
+    with presidio_determinism(_stable_seed("presidio", seed) % 2**31):
+        faker = _presidio_faker(locale, seed)
+        out: list[TaggedSentence] = []
+        while len(out) < n:
+            for s in faker.generate_new_fake_sentences(max(2 * (n - len(out)), 16)):
+                kinds = {sp.entity_type for sp in s.spans}
+                if kinds & _PRESIDIO_SKIP or not kinds & set(_PRESIDIO_LABELS):
+                    continue
+                spans = tuple(
+                    Span(sp.start_position, sp.end_position, _PRESIDIO_LABELS[sp.entity_type])
+                    for sp in sorted(s.spans, key=lambda sp: sp.start_position)
+                    if sp.entity_type in _PRESIDIO_LABELS
+                )
+                out.append(TaggedSentence(s.full_text, spans, "presidio", "", "presidio", locale))
+                if len(out) == n:
+                    break
     return out
 
 

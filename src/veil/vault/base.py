@@ -699,6 +699,13 @@ class SessionBatch:
     def pending(self) -> int:
         return len(self._pending)
 
+    @property
+    def added(self) -> list[VaultEntry]:
+        """The batch's new entries so far, in the order they were created: with
+        ``view.entries``, everything a later text of the same batch must take as known (a
+        person first named earlier in the same request)."""
+        return [entry for _, entry, _, _ in self._pending]
+
     def _lookup(self, idx: Index) -> VaultEntry | None:
         v = self.view
         hit = v.exact.get(idx.exact) or self._exact.get(idx.exact)

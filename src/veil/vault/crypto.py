@@ -22,6 +22,7 @@ import hmac
 import json
 import os
 import secrets
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from veil.config import Settings
 from veil.detect.normalize import normalize_text as normalize_text  # re-exported
 from veil.errors import VaultKeyError, VaultUnavailableError
-from veil.vault.files import private_dir
+from veil.vault.files import create_once, private_dir
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -99,17 +100,15 @@ def replace_key_file(path: Path, key: bytes) -> None:
 def _key_file(path: Path) -> bytes:
     try:
         private_dir(path.parent)
-        try:
-            # O_EXCL: two processes starting at once must not write two different keys.
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as f:
-                f.write(base64.b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n")
-                f.flush()
-                os.fsync(f.fileno())
+        if not path.exists():
+            # two processes starting at once agree on the first key, never a half-written one
+            create_once(path, base64.b64encode(secrets.token_bytes(KEY_BYTES)) + b"\n")
         raw = path.read_bytes().strip()
+        for _ in range(50):  # only while a writer without hard links is mid-write
+            if raw:
+                break
+            time.sleep(0.02)
+            raw = path.read_bytes().strip()
         mode = path.stat().st_mode & 0o077
     except OSError as e:
         raise VaultUnavailableError(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -32,6 +33,37 @@ def private_file(path: Path) -> None:
         _tighten(path, FILE_MODE)
     else:
         os.close(fd)
+
+
+def create_once(path: Path, content: bytes) -> bool:
+    """Create ``path`` (mode 0600) holding ``content`` unless it exists; True if this call
+    created it. Never visible half-written: the content goes to a private temporary file that
+    is hard-linked into place, which is atomic and fails when the name exists, so processes
+    starting at once agree on the first writer's content (a key, a signing seed)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:
+            # a file system without hard links: O_EXCL (a reader may briefly see it empty)
+            try:
+                out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            except FileExistsError:
+                return False
+            with os.fdopen(out, "wb") as f:
+                f.write(content)
+                f.flush()
+                os.fsync(f.fileno())
+            return True
+    finally:
+        os.unlink(tmp)
 
 
 def tighten_file(path: Path) -> None:

@@ -95,6 +95,11 @@ def test_config_refuses_unknown_protocols_and_shapes() -> None:
     with pytest.raises(ConfigError):
         MPCConfig(max_len=1)
     assert wire.PROTOCOLS == {"ABY3": 3, "SEMI2K": 2, "CHEETAH": 2}
+    # Precision presets are named, and an unknown one is refused with the list to pick from.
+    with pytest.raises(ConfigError, match="pade, taylor, fm128"):
+        MPCConfig(precision="fm256")
+    assert MPCConfig().precision == wire.DEFAULT_PRECISION == "pade"
+    assert wire.PRECISIONS["pade"]["exp_mode"] == "PADE"
 
 
 def test_missing_environment_says_what_to_run(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

@@ -27,7 +27,38 @@ def test_resolve_prefers_score_then_length() -> None:
 def test_validated_beats_ner() -> None:
     ner = det("PERSON", 0, 12, 0.99, "spacy_ner")
     pattern = det("PHONE", 2, 12, 0.6, "phone")
-    assert resolve_overlaps([ner, pattern], {"phone"}) == [pattern]
+    assert resolve_overlaps([ner, pattern], {"phone"}, statistical={"spacy_ner"}) == [pattern]
+
+
+def test_a_pattern_holding_a_shorter_winner_replaces_it() -> None:
+    # A declared term "Jane" (validated, score 1) inside an e-mail address used to win and
+    # leave "doe@example.com" unmasked; the address that holds it is masked whole instead.
+    term = det("PERSON", 5, 9, 1.0, "terms")
+    email = det("EMAIL", 5, 25, 0.95, "email")
+    other = det("PHONE", 30, 40, 0.9, "phone")
+    assert resolve_overlaps([term, email, other], {"terms", "phone"}) == [email, other]
+    # the outermost container takes every winner inside it
+    url = det("URL", 0, 45, 0.6, "url")
+    assert resolve_overlaps([term, email, other, url], {"terms", "phone"}) == [url]
+
+
+def test_containment_never_lets_a_model_span_or_a_partial_overlap_displace() -> None:
+    term = det("PERSON", 5, 9, 1.0, "terms")
+    ner = det("ORGANIZATION", 0, 20, 0.99, "spacy_ner")  # a model's span may run too long
+    assert resolve_overlaps([term, ner], {"terms"}, statistical={"spacy_ner"}) == [term]
+    # sticks out on one side: it holds only part of the winner, so the winner stays
+    crossing = det("ADDRESS", 7, 30, 0.5, "street_address")
+    assert resolve_overlaps([term, crossing], {"terms"}) == [term]
+
+
+def test_a_declared_term_inside_an_email_leaves_nothing_of_the_address() -> None:
+    from veil.config import TermRule
+
+    engine = DetectionEngine(Policy(ner=False, terms=[TermRule(term="Jane", type="PERSON")]))
+    text = "Jane wrote from jane.doe@example.com and Jane.Doe@corp.example"
+    found = [(d.type, text[d.start:d.end]) for d in engine.analyze(text)]
+    assert found == [("PERSON", "Jane"), ("EMAIL", "jane.doe@example.com"),
+                     ("EMAIL", "Jane.Doe@corp.example")]
 
 
 def test_output_sorted_and_disjoint(pattern_engine: DetectionEngine) -> None:

@@ -41,13 +41,16 @@ def test_modes_table_on_a_tiny_model(tmp_path, tiny_llm):
         {"protocol": "ABY3", "parties": 3, "layers": 2, "seconds_per_token": 12.5,
          "bytes_per_party_per_token": 2.0e7, "client_bytes_per_token": 4096.0,
          "client_recv_bytes_per_token": 8192.0,
-         "agreement": 1.0, "startup_s": 30.0, "load": "1.0 1.0 1.0"}]}))
+         "agreement": 1.0, "startup_s": 30.0, "load": "1.0 1.0 1.0"},
+        {"protocol": "SEMI2K", "parties": 2, "layers": 1, "seconds_per_token": 3.0,
+         "bytes_per_party_per_token": 5.0e6, "client_bytes_per_token": 2048.0,
+         "agreement": 1.0, "precision": "pade", "startup_s": 30.0, "load": "1.0 1.0 1.0"}]}))
     cfg = ModesConfig(n_prompts=2, answer_tokens=4, modes=("plaintext", "obfuscation", "MPC"),
                       obfuscation_mode="exact", results_root=tmp_path, progress=False)
     prompts = ["Jane Doe lives at 5 Elm St.", "Call 555-0100."]
     report = run(cfg, llm=tiny_llm, prompts=prompts)
     rows = {r["mode"]: r for r in report["rows"]}
-    assert set(rows) == {"plaintext", "obfuscation", "MPC ABY3"}
+    assert set(rows) == {"plaintext", "obfuscation", "MPC ABY3", "MPC SEMI2K"}
     assert rows["plaintext"]["agreement"] == 1.0  # the reference agrees with itself
     # The exact mode computes the same function up to float error: same greedy tokens.
     assert rows["obfuscation"]["agreement"] >= 0.99
@@ -62,6 +65,11 @@ def test_modes_table_on_a_tiny_model(tmp_path, tiny_llm):
     assert (mpc["latency"], mpc["bytes_between_parties"]) == (12.5, 2.0e7)
     assert (mpc["bytes_client_to_host"], mpc["bytes_host_to_client"]) == (4096.0, 8192.0)
     assert mpc["source"].endswith("crypto/mpc.json")
+    # Runs recorded before precision presets existed used SPU's default (Taylor) exp.
+    assert "(2 layers, taylor fixed point)" in mpc["task"]
+    # A protocol measured only at another depth keeps its row, labelled with that depth.
+    assert "(1 layers, pade fixed point)" in rows["MPC SEMI2K"]["task"]
+    assert rows["MPC SEMI2K"]["latency"] == 3.0
     for r in report["rows"]:
         assert r["host_sees"] in HOST_VIEW.values()
     paths = write_report(report, tmp_path / "modes")

@@ -83,3 +83,67 @@ def test_redis_ping(tmp_path: Path, master_key: str, redis_url: str) -> None:
                             redis_url=redis_url))
     v.ping()
     v.close()
+
+
+def _load_at_once(settings: Settings, n: int) -> tuple[list[bytes], list[BaseException]]:
+    import threading
+
+    from veil.vault.crypto import load_master_key
+
+    keys: list[bytes] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(n)
+
+    def load() -> None:
+        start.wait()
+        try:
+            keys.append(load_master_key(settings))
+        except BaseException as e:  # noqa: BLE001 # reported by the caller's assertion
+            errors.append(e)
+
+    threads = [threading.Thread(target=load) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return keys, errors
+
+
+def test_processes_starting_at_once_agree_on_one_complete_key(tmp_path: Path) -> None:
+    # Many cores opening a fresh home at the same moment: none may read the key file while
+    # another is still writing it (it used to be created empty, then filled).
+    from veil.vault.crypto import KEY_BYTES
+
+    for round_ in range(10):
+        home = tmp_path / f"home{round_}"
+        keys, errors = _load_at_once(Settings(home=home), 12)
+        assert not errors and len(keys) == 12 and len(set(keys)) == 1
+        assert len(keys[0]) == KEY_BYTES
+        assert stat.S_IMODE((home / "master.key").stat().st_mode) == 0o600
+        assert [p.name for p in home.iterdir()] == ["master.key"]  # no temporary file left
+
+
+def test_audit_signing_keys_created_at_once_are_one_key(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two writers used to both write a seed: the first then signed with a key no longer on disk.
+    import threading
+
+    from veil.audit.checkpoint import KEY_ENV, Signer
+
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    for round_ in range(10):
+        path = tmp_path / f"home{round_}" / "audit.key"
+        ids: list[str] = []
+        start = threading.Barrier(8)
+
+        def load(p: Path = path, out: list[str] = ids, go: threading.Barrier = start) -> None:
+            go.wait()
+            out.append(Signer.load_or_create(p).key_id)
+
+        threads = [threading.Thread(target=load) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(ids) == 8 and set(ids) == {Signer.load(path).key_id}
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600

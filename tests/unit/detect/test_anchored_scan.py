@@ -1,0 +1,278 @@
+"""Patterns tried only near digit runs or a literal (``Pattern.lead``, ``anchor``, ``at``)
+find exactly what a scan of every position finds: the same spans in the same order, on
+generated texts built to stress the boundaries (digits of every script, weekdays, months,
+street words, secrets' prefixes, runs of spaces) and on the repository's corpora, recognizer by
+recognizer and through the engine."""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+import pytest
+from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
+
+from veil.config import Policy
+from veil.detect import patterns
+from veil.detect import phone as phone_module
+from veil.detect.builtin import builtin_recognizers
+from veil.detect.engine import DetectionEngine
+from veil.detect.entity import Detection
+from veil.detect.lexicon import ADDRESS_AFTER_NUMBER
+from veil.detect.normalize import (
+    _ASCII_CONTROL,
+    _SPECIAL,
+    NormalizedText,
+    _folds,
+    _map_char,
+    _unescape,
+    normalize,
+)
+from veil.detect.patterns import PatternRecognizer, Scan
+from veil.detect.phone import LANGUAGE_REGIONS, PhoneRecognizer
+from veil.evaluation.datasets import hard_samples, long_texts
+
+_TOKENS = (
+    # digits and number shapes, ASCII and not (Arabic-Indic, full-width, Devanagari)
+    "7", "15", "03", "2024", "1999", "31", "415", "555", "0100", "12345", "0612345678",
+    "٣", "١٢", "１２", "२०२४", "4B", "1st", "2nd", "3rd", "15th", "1er", "15.", "12:30",
+    "123-45-6789", "123 45 6789", "ABCPD1234E", "11010119900307123X", "123.456.789-09",
+    "12.345.678/0001-95", "192.168.0.1", "10.0.0.1/24", "AB 12 34 56 C", "X1234567L",
+    # secrets, addresses and wallets that start with a literal
+    "ghp_" + "a1B2" * 9, "github_pat_" + "x_Y1" * 6, "glpat-" + "ab-1" * 5, "xoxb-12ab-" * 2,
+    "sk_live_" + "Ab1x" * 4, "AIza" + "Sy_-" * 9, "sk-proj-" + "Ab_1" * 5, "hf_" + "aB1x" * 8,
+    "SG." + "ab_1" * 4 + "." + "cD-2" * 4, "eyJhbGciOiJIUzI1.eyJzdWIiOiIx.c2lnbmF0dXJl",
+    "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----",
+    "AKIAIOSFODNN7EXAMPLE", "A3TX", "https://example.com/a?b=1", "HTTP://x.org", "sftp://h",
+    "://", "GB82WEST12345698765432", "de89370400440532013000", "bc1qar0srrr7xfkvy5l643lydnw9re",
+    "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "0x" + "a1" * 20,
+    # separators that number patterns accept or refuse
+    "-", "/", ".", ":", "(", ")", "+", "#", ",", "x", "ext.", "+44", "00", "(0)",
+    # dates and their words, any case
+    "March", "mar", "MAI", "septiembre", "setiembre", "décembre", "Mär", "März", "de", "del",
+    "of", "Monday", "thursnesday", "Mittwoch", "miércoles", "dimanche", "le", "am",
+    "年", "月", "日", "号", "T",
+    # street words and units
+    "Baker", "Street", "St.", "Ave", "Lane", "Hauptstraße", "Linzer", "Strasse", "utca", "rue",
+    "Via", "Roma", "Apt", "Apt.", "Suite", "P.O.", "Box", "Unit", "N", "NW", "CA",
+    # prose
+    "call", "phone", "born", "on", "the", "Jane", "é", "_", "@", "a",
+)
+_SPACES = (" ", " ", " ", "", "", "\t", "\n", "  ", "\u00a0", "\u2003", "\n\n")
+
+
+def _shape(rng: random.Random) -> str:
+    """A date, phone number or street address, each piece optional and spaced at random."""
+    def opt(*xs: str) -> str:
+        return rng.choice(("", *xs))
+
+    def sp() -> str:
+        return rng.choice((" ", " ", "", "  ", "\n", "\t \u00a0"))
+
+    day = rng.choice(("1", "03", "15", "31", "32", "7"))
+    year = rng.choice(("2024", "1999", "1875", "24", "2101"))
+    month = rng.choice(("March", "mar", "MAI", "septiembre", "Dezember", "déc", "Jan", "May"))
+    weekday = opt("Monday", "thursnesday", "Mittwoch", "miércoles", "sat")
+    kind = rng.randrange(7)
+    if kind == 6:  # identifiers: letter prefixes, digit groups, separators, check letters
+        groups = [str(rng.randint(0, 10 ** rng.randint(1, 11))) for _ in range(rng.randint(1, 4))]
+        return (f"{opt('AB', 'QQ', 'ABCPD', 'X', 'y', '+', '+86', '0086', 'a')}{opt(' ', '-')}"
+                + rng.choice((" ", "-", ".", "/", "", ":")).join(groups)
+                + f"{opt('A', 'x', '-12', '.5', '/24')}")
+    if kind == 0:
+        sep = rng.choice("-/.")
+        return rng.choice((f"{year}{sep}{rng.randint(0, 13)}{rng.choice((sep, '-'))}{day}",
+                           f"{day}{sep}{rng.randint(0, 13)}{sep}{year}"))
+    if kind == 1:
+        return (f"{weekday}{opt(',')}{sp() if weekday else ''}{day}{opt('st', 'th', '.', 'er')}"
+                f"{sp()}{opt('de ', 'of ')}{month}{opt('.')}{opt(',')}{sp()}{opt('de ')}{year}")
+    if kind == 2:
+        return (f"{weekday}{opt(',')}{sp() if weekday else ''}{month}{opt('.')}{sp()}{day}"
+                f"{opt('st', 'TH', 'nd')}{opt(',')}{sp()}{year}")
+    if kind == 3:
+        return f"{opt(year + '年')}{rng.randint(0, 13)}{sp()}月{day}{rng.choice('日号')}"
+    if kind == 4:
+        return (f"{opt('+44', '+1', '00', '(')}{opt('(0)', ' ')}{rng.randint(10, 9999)}"
+                f"{rng.choice((' ', '-', '.', ''))}{rng.randint(100, 999999)}"
+                f"{opt(' 0100', '-555', ' ext. 12', 'x7')}")
+    return (f"{opt('Apt ', 'P.O. Box ', 'Unit 5 Box ')}{rng.randint(1, 99999)}{opt('B')}{sp()}"
+            f"{opt('N ', 'Rue ')}{rng.choice(('Baker', 'Linzer', 'Via'))}{sp()}"
+            f"{rng.choice(('Street', 'St.', 'Strasse', 'Roma', 'Lane'))}{sp()}{opt('12')}"
+            f"{opt(', Apt 4B', ', Springfield', ', CA 94105')}")
+
+
+def _texts(seed: int, n: int) -> Iterator[str]:
+    rng = random.Random(seed)  # fixed seed: the same texts on every run
+    for _ in range(n):
+        parts: list[str] = []
+        for _ in range(rng.randint(1, 30)):
+            parts.append(_shape(rng) if rng.random() < 0.3 else rng.choice(_TOKENS))
+            parts.append(rng.choice(_SPACES))
+        yield "".join(parts)
+
+
+def _scans() -> list[tuple[str, Scan]]:
+    out = [("phone_candidate", phone_module._CANDIDATE)]
+    for r in builtin_recognizers():
+        if isinstance(r, PatternRecognizer):
+            out += [(f"{r.name}[{i}]", scan) for i, (scan, _score, _check)
+                    in enumerate(r._compiled)
+                    if scan.lead is not None]
+    return out
+
+
+def _spans(ms: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in ms]
+
+
+def test_the_date_phone_and_street_patterns_are_anchored() -> None:
+    names = {name.split("[")[0] for name, _ in _scans()}
+    assert {"phone_candidate", "date_time", "date_of_birth", "street_address"} <= names
+
+
+def test_anchored_scan_equals_the_full_scan_on_generated_texts() -> None:
+    scans = _scans()
+    texts = list(_texts(26, 400))
+    # the generator produces the shapes the patterns look for, not only misses
+    assert sum(bool(_spans(scan.rx.finditer(t))) for t in texts for _, scan in scans) > 200
+    for t in texts:
+        for name, scan in scans:
+            assert _spans(scan.matches(t)) == _spans(scan.rx.finditer(t)), (name, t)
+
+
+@functools.cache
+def _corpus() -> tuple[str, ...]:
+    samples = hard_samples(100, 7)
+    return (*(s.text for s in samples), *long_texts(samples, size=3000, count=4))
+
+
+@pytest.fixture
+def full_scan() -> Iterator[None]:
+    patterns.ANCHORED = False
+    try:
+        yield
+    finally:
+        patterns.ANCHORED = True
+
+
+def test_anchored_scan_equals_the_full_scan_on_the_corpus() -> None:
+    scans = _scans()
+    for t in _corpus():
+        for name, scan in scans:
+            assert _spans(scan.matches(t)) == _spans(scan.rx.finditer(t)), name
+
+
+def test_engine_output_is_unchanged_by_anchoring(full_scan: None) -> None:
+    engine = DetectionEngine(Policy(ner=False))
+    texts = [*_corpus()[:60], *_texts(27, 60)]
+    reference = engine.analyze_batch(texts)
+    patterns.ANCHORED = True
+    assert engine.analyze_batch(texts) == reference
+
+
+def _phone_reference(r: PhoneRecognizer, text: str, language: str) -> list[Detection]:
+    """The phone recognizer before its scan was anchored and its parses remembered, kept as
+    the specification."""
+    best: dict[tuple[int, int], float] = {}
+    home = LANGUAGE_REGIONS.get(language)
+    expected = (*r.expected, home) if home else r.expected
+
+    def keep(s: int, e: int, score: float | None) -> None:
+        if score is not None and best.get((s, e), -1.0) < score:
+            best[(s, e)] = score
+
+    for cm in phone_module._CANDIDATE.rx.finditer(text):
+        cand = cm.group()
+        if sum(c.isdigit() for c in cand) < 6:
+            continue
+        regions = r._regions_for(cand)
+        whole = False
+        for region in regions:
+            try:
+                num = phonenumbers.parse(cand, region)
+            except NumberParseException:
+                continue
+            if phonenumbers.is_possible_number(num):
+                score = r._score(cand, num)
+                if score is None:
+                    break
+                keep(cm.start(), cm.end(), score)
+                whole = True
+                if score == r.valid_score:
+                    break
+        if whole:
+            continue
+        if (r.context.near(text, cm.start(), cm.end()) and phone_module._GROUPED.fullmatch(cand)
+                and not phone_module._NOT_PHONE.search(cand)):
+            keep(cm.start(), cm.end(), r.bare_score)
+            continue
+        lo, hi = max(0, cm.start() - 1), min(len(text), cm.end() + 1)
+        for region in regions:
+            for m in PhoneNumberMatcher(text[lo:hi], region, leniency=Leniency.POSSIBLE):
+                keep(lo + m.start, lo + m.end, r._score(m.raw_string, m.number))
+    out: list[Detection] = []
+    for (s, e), score in best.items():
+        if ADDRESS_AFTER_NUMBER.match(text, e):
+            continue
+        raw = text[s:e]
+        near = r.context.near(text, s, e)
+        if not near and raw.isdigit():
+            if not (expected and r._expected_valid_now(raw, expected)):
+                continue
+            score = max(score, r.valid_score)
+        elif expected and score < r.valid_score and r._expected_valid_now(raw, expected):
+            score = r.valid_score
+        if near:
+            score = min(0.95, score + r.context_boost)
+        out.append(Detection("PHONE", s, e, round(score, 4), r.name, text[s:e]))
+    return out
+
+
+def test_phone_recognizer_equals_its_reference() -> None:
+    texts = [*_corpus()[:60], *_texts(28, 100)]
+    for regions, language in (((), "en"), (("FR",), "es")):
+        r = PhoneRecognizer(expected_regions=regions)
+        for _ in range(2):  # cold, then every parse remembered
+            for t in texts:
+                assert r.analyze_language(t, language) == _phone_reference(r, t, language)
+
+
+def _normalize_reference(text: str) -> NormalizedText:
+    """The normaliser's former loop over every character, kept as the specification."""
+    if text.isascii() and not _ASCII_CONTROL.search(text):
+        return normalize(text)  # unchanged path
+    chars = set(text)
+    table = {ord(c): _map_char(c) for c in chars
+             if _SPECIAL.match(c)}
+    folds = _folds(text, chars)
+    if all(len(v) == 1 for v in table.values()) and all(len(v) == 1 for v in folds.values()):
+        return normalize(text)  # unchanged path
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        m = folds.get(i)
+        if m is None:
+            m = ch if ch.isascii() and (ch.isprintable() or ch in "\t\n\r") else table[ord(ch)]
+        out.append(m)
+        origin.extend([i] * len(m))
+    view = "".join(out)
+    if "\\" in view:
+        view = _unescape(view)
+    if view == text:
+        return NormalizedText(text, text, None)
+    return NormalizedText(text, view, tuple(origin))
+
+
+def test_normalize_equals_its_reference() -> None:
+    rng = random.Random(29)  # fixed seed
+    odd = ("\u200b", "\ufeff", "\u00ad", "ﬁ", "ǆ", "а", "е", "ɡ", "Ј", "ӏ", "\x07", "\x7f", "①",
+           "１", "²", "\\n", "\\t", "é", "Ω", "ß", "\u2003", "\r", "\t", "…", "™", "[", "]", "-")
+    for t in [*_texts(30, 100), *_corpus()[:30]]:
+        pieces = list(t)
+        for _ in range(rng.randint(1, 12)):
+            pieces.insert(rng.randint(0, len(pieces)), rng.choice(odd))
+        mixed = "".join(pieces)
+        assert normalize(mixed) == _normalize_reference(mixed)

@@ -1,0 +1,129 @@
+"""A chat request through the gateway and the real core costs ONE read of its vault session and
+ONE write of its new mappings, however many messages and fields it has."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from veil.config import Policy, Settings, TermRule
+from veil.core import Veil
+from veil.vault import SQLiteVault
+
+from .conftest import ScriptedUpstream, chat_body, make_client
+
+EMAIL, PHONE = "jd@example.com", "+44 20 7946 0958"
+
+
+class CountingVault(SQLiteVault):
+    """The real SQLite vault, counting reads of a session and batched writes."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.calls: Counter[str] = Counter()
+
+    def _delta(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls["read"] += 1
+        return super()._delta(*args, **kwargs)
+
+    def _commit(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls["write"] += 1
+        return super()._commit(*args, **kwargs)
+
+
+@pytest.fixture
+def veil(tmp_path: Path) -> Veil:
+    settings = Settings(home=tmp_path, cache_dir=tmp_path / "cache")
+    # Terms stand in for NER (no model load): a full name and its first name.
+    policy = Policy(ner=False, terms=[TermRule(term="Jane Doe", type="PERSON"),
+                                      TermRule(term="Jane", type="PERSON")])
+    return Veil(settings, policy=policy, vault=CountingVault(settings))
+
+
+def _request(*turns: str) -> dict[str, Any]:
+    messages: list[dict[str, Any]] = [
+        {"role": "system", "content": f"You help Jane Doe. Her mail is {EMAIL}."}
+    ]
+    for i, t in enumerate(turns):
+        if i:
+            messages.append({"role": "assistant", "content": f"Noted, turn {i}."})
+        messages.append({"role": "user", "content": t})
+    return {
+        "model": "m",
+        "messages": messages,
+        "metadata": {"contact": EMAIL},
+        "tools": [{"type": "function", "function": {
+            "name": "call", "description": f"Calls {PHONE}",
+            "parameters": {"type": "object", "properties": {}}}}],
+    }
+
+
+async def test_a_multi_message_chat_request_reads_once_and_writes_once(veil: Veil) -> None:
+    vault: Any = veil.vault
+    upstream = ScriptedUpstream()
+    at_upstream: list[Counter[str]] = []
+
+    def reply(body: dict[str, Any]) -> httpx.Response:
+        at_upstream.append(Counter(vault.calls))  # the protect phase is over here
+        return httpx.Response(200, json=chat_body(f"Answer: {body['messages'][-1]['content']}"))
+
+    upstream.reply = reply
+    client, _ = make_client(veil, upstream)  # type: ignore[arg-type]
+    async with client:
+        turn1 = f"Jane, call {PHONE} and write to {EMAIL}."
+        r = await client.post("/v1/chat/completions", json=_request(turn1))
+        assert r.status_code == 200, r.text
+        # Six strings with values (system, user, metadata, tool description...): one read of
+        # the session, every new mapping in one write.
+        assert at_upstream[-1] == {"read": 1, "write": 1}
+        sent = upstream.sent_text()
+        for value in (EMAIL, PHONE, "Jane"):
+            assert value not in sent
+        body = upstream.bodies[-1]
+        system, user = body["messages"][0]["content"], body["messages"][1]["content"]
+        # One replacement per value across messages and fields, and "Jane" in the user message
+        # is linked to "Jane Doe" of the system message, as if they had been two turns.
+        email_rep = body["metadata"]["contact"]
+        assert email_rep in system and email_rep in user
+        assert system.startswith("You help [PERSON_1].")
+        assert user.startswith("[PERSON_1_FIRST], call [PHONE_1] and write to ")
+        assert r.json()["choices"][0]["message"]["content"] == f"Answer: {turn1}"
+
+        # The next turn resends the history and adds a message: again one read, and one write
+        # for its one new value.
+        vault.calls.clear()
+        turn2 = "Also mail bob@example.org please."
+        r = await client.post("/v1/chat/completions", json=_request(turn1, turn2))
+        assert r.status_code == 200, r.text
+        assert at_upstream[-1] == {"read": 1, "write": 1}
+        again = upstream.bodies[-1]
+        assert again["messages"][:2] == body["messages"][:2]  # the history masks the same
+        assert "bob@example.org" not in upstream.sent_text()
+
+        # A resend with nothing new: one read, no write.
+        vault.calls.clear()
+        r = await client.post("/v1/chat/completions", json=_request(turn1, turn2))
+        assert r.status_code == 200, r.text
+        assert at_upstream[-1] == {"read": 1}
+        assert upstream.bodies[-1] == again
+
+
+async def test_refused_content_stores_nothing(veil: Veil) -> None:
+    # The collecting walk meets the image before anything is masked: no mapping is written.
+    vault: Any = veil.vault
+    upstream = ScriptedUpstream()
+    client, _ = make_client(veil, upstream)  # type: ignore[arg-type]
+    body = {"model": "m", "messages": [{"role": "user", "content": [
+        {"type": "text", "text": f"mail {EMAIL}"},
+        {"type": "image_url", "image_url": {"url": "https://img.example/x.png"}},
+    ]}]}
+    async with client:
+        r = await client.post("/v1/chat/completions", json=body)
+    assert r.status_code == 400, r.text
+    assert EMAIL not in json.dumps(r.json())
+    assert upstream.bodies == [] and vault.calls["write"] == 0
