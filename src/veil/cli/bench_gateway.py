@@ -581,8 +581,14 @@ def bench_gateway(
              "--record", str(record)], env=env)
         procs.append(up_proc)
         direct = Peer("direct", up_url)
-        serve = [veil_bin, "serve", "--upstream-base-url", up_url + "/v1", "--log-level",
-                 "warning"]
+        # The load is the bench's own: the tenant's limits (64 requests in flight, 3,000 a
+        # minute by default) would refuse part of the 200 streams and measure the limiter.
+        cfg_path = home / "gateway.yaml"
+        cfg_path.write_text(json.dumps({"limits": {
+            "max_concurrent_requests": max(64, streams + concurrency),
+            "requests_per_minute": 1_000_000}}))
+        serve = [veil_bin, "serve", "--config", str(cfg_path), "--upstream-base-url",
+                 up_url + "/v1", "--log-level", "warning"]
         peers: list[Peer] = []
         litellm_peers: list[Peer] = []
         if litellm:  # LiteLLM starts slowly: start it before Veil's processes load spaCy

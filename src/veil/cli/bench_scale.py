@@ -126,6 +126,8 @@ def bench_scale(
     max_replicas: Annotated[int, typer.Option(help="measure 1..N replicas")] = 3,
     conversations: Annotated[int, typer.Option(help="two-turn conversations per point")] = 200,
     concurrency: Annotated[int, typer.Option(help="conversations in flight at once")] = 64,
+    rounds: Annotated[int, typer.Option(
+        min=1, help="measure 1..N this many times, interleaved; the table gives the median")] = 1,
     out: Annotated[Path, typer.Option(help="results directory")] = OUT,
 ) -> None:
     """Requests/s of 1..N gateway replicas behind HAProxy on one Redis."""
@@ -135,14 +137,17 @@ def bench_scale(
     from veil.deploy.rig import Rig
 
     console = Console(stderr=True)
-    points: list[dict[str, Any]] = []
+    runs: list[dict[str, Any]] = []
+    # Rounds interleave the replica counts (1, 2, 3, 1, 2, 3 ...) so that a change in the
+    # machine's load during the run hits every count alike; the median is reported.
     with _progress() as progress:
-        for n in range(1, max_replicas + 1):
+        for rnd, n in ((r, n) for r in range(rounds) for n in range(1, max_replicas + 1)):
             with tempfile.TemporaryDirectory(prefix="veil-rig-") as d, Rig(
                 Path(d), replicas=n
             ) as rig:
                 asyncio.run(run_load(rig.url, rig.api_key, conversations=16, seed=99))  # warm
-                task = progress.add_task(f"{n} replica(s)", total=conversations)
+                load_before = os.getloadavg()[0]
+                task = progress.add_task(f"{n} replica(s), round {rnd + 1}", total=conversations)
 
                 def advance(k: int, t: Any = task) -> None:
                     progress.update(t, completed=k)
@@ -155,19 +160,29 @@ def bench_scale(
                     )
                 )
                 check_upstream(rig.record, res, conversations=conversations, seed=n)
-                points.append({"replicas": n, **res.summary()})
-    result = {"machine": _machine(), "concurrency": concurrency, "points": points}
+                runs.append({"replicas": n, "round": rnd + 1, **res.summary(),
+                             "load_1min": [round(load_before, 2),
+                                           round(os.getloadavg()[0], 2)]})
+    points = [_median_point([r for r in runs if r["replicas"] == n])
+              for n in range(1, max_replicas + 1)]
+    result = {"machine": _machine(), "concurrency": concurrency, "rounds": rounds,
+              "points": points, "runs": runs}
     out.mkdir(parents=True, exist_ok=True)
     (out / "scale.json").write_text(json.dumps(result, indent=2) + "\n")
     lines = [
         f"# Gateway scale-out ({os.cpu_count()} CPUs, {concurrency} conversations in flight)",
         "", f"Command: `veil bench scale --max-replicas {max_replicas} --conversations "
-        f"{conversations} --concurrency {concurrency}`.", "",
-        "| replicas | requests/s | p50 s | p95 s | wrong restorations | lost mappings |",
-        "|---|---|---|---|---|---|",
+        f"{conversations} --concurrency {concurrency} --rounds {rounds}`. Medians over the "
+        "rounds; the range is the lowest and highest round; wrong restorations and lost "
+        "mappings are summed over the rounds.", "",
+        "| replicas | requests/s (median) | range | p50 s | p95 s | wrong restorations "
+        "| lost mappings | load (1 min) |",
+        "|---|---|---|---|---|---|---|---|",
         *(
-            f"| {p['replicas']} | {p['requests_per_s']} | {p['latency_p50_s']} | "
-            f"{p['latency_p95_s']} | {p['wrong_restorations']} | {p['lost_mappings']} |"
+            f"| {p['replicas']} | {p['requests_per_s']} | {p['requests_per_s_range'][0]}-"
+            f"{p['requests_per_s_range'][1]} | {p['latency_p50_s']} | {p['latency_p95_s']} | "
+            f"{p['wrong_restorations']} | {p['lost_mappings']} | "
+            f"{p['load_1min'][0]}-{p['load_1min'][1]} |"
             for p in points
         ),
     ]
@@ -192,6 +207,26 @@ def bench_scale(
     for p in points:
         console.print(f"{p['replicas']} replica(s): {p['requests_per_s']} requests/s")
     console.print(f"wrote {out}/scale.json, .md, .png")
+
+
+def _median_point(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One replica count over its rounds: medians of the rates and latencies, sums of the
+    failures (a single wrong restoration in any round must show)."""
+    from statistics import median
+
+    rates = [r["requests_per_s"] for r in runs]
+    loads = [x for r in runs for x in r["load_1min"]]
+    return {
+        "replicas": runs[0]["replicas"], "rounds": len(runs),
+        "requests_per_s": round(median(rates), 2),
+        "requests_per_s_range": [min(rates), max(rates)],
+        **{k: (round(median(v), 4) if (v := [r[k] for r in runs if r[k] is not None])
+               else None) for k in ("latency_p50_s", "latency_p95_s")},
+        **{k: sum(r[k] for r in runs) for k in (
+            "turns_ok", "failed_conversations", "client_retries", "wrong_restorations",
+            "lost_mappings", "leaked_values")},
+        "load_1min": [min(loads), max(loads)],
+    }
 
 
 def register(app: typer.Typer) -> None:  # commands attach to bench_app on import

@@ -302,13 +302,39 @@ class SessionMatcher:
         ``truncated`` (with ``final``): the text was cut off; a trailing partial token is
         dropped.
         """
+        out, hold, _ = self.advance(buf, final=final, start=start, invented=invented,
+                                    truncated=truncated)
+        return out, hold
+
+    def advance(
+        self,
+        buf: str,
+        *,
+        final: bool,
+        start: int = 0,
+        invented: InventedMode = "keep",
+        truncated: bool = False,
+        fresh: int | None = None,
+        alive: Iterable[int] = (),
+    ) -> tuple[str, int, list[int]]:
+        """:meth:`process`, plus the positions that may still start a match (the held ones).
+
+        A stream passes what it learnt at its previous chunk: ``buf[:fresh]`` was already
+        scanned, and only the positions in ``alive`` there could start a match. Only those and
+        the new text are tried again: a text that is no prefix of a match stays none when
+        characters are added, so the result is the same as scanning every position, without
+        the partial matches at up to ``max_len`` positions per chunk that dominated streaming.
+        """
         if truncated:
             buf = buf[: self._cut(buf, start)]
             final = True
         n = len(buf)
         starts: list[int] = []
         if not final:
-            for p in range(max(start, n - self.max_len), n):
+            lo = max(start, n - self.max_len)
+            new = lo if fresh is None else max(lo, fresh)
+            tries = [p for p in alive if lo <= p < new] + list(range(new, n))
+            for p in tries:
                 if buf[p] in self.first_chars and (
                     self.pattern.fullmatch(buf, p, partial=True) is not None
                 ):
@@ -328,7 +354,7 @@ class SessionMatcher:
             k += 1
         hold = starts[k] if k < len(starts) else n
         out.append(buf[pos:hold])
-        return "".join(out), hold
+        return "".join(out), hold, starts[k:]
 
 
 class StreamRestorer:
@@ -339,6 +365,7 @@ class StreamRestorer:
         self._invented: InventedMode = invented
         self._buf = ""
         self._prev = ""  # the input character before the buffer (context for lookbehinds)
+        self._alive: list[int] = []  # positions of the buffer that may still start a match
 
     def __repr__(self) -> str:
         return f"StreamRestorer(held={len(self._buf)})"
@@ -349,15 +376,19 @@ class StreamRestorer:
         return len(self._buf)
 
     def feed(self, chunk: str) -> str:
+        scanned = len(self._buf)  # every position of the held text was tried at the last chunk
         self._buf += chunk
         ctx = self._prev
-        out, keep = self._m.process(
-            ctx + self._buf, final=False, start=len(ctx), invented=self._invented
+        c = len(ctx)
+        out, keep, starts = self._m.advance(
+            ctx + self._buf, final=False, start=c, invented=self._invented,
+            fresh=c + scanned, alive=[c + p for p in self._alive],
         )
-        keep -= len(ctx)
+        keep -= c
         if keep > 0:
             self._prev = self._buf[keep - 1]
         self._buf = self._buf[keep:]
+        self._alive = [p - c - keep for p in starts]
         return out
 
     def flush(self, *, truncated: bool = False) -> str:
@@ -369,6 +400,7 @@ class StreamRestorer:
         )
         self._buf = ""
         self._prev = ""
+        self._alive = []
         return out
 
 

@@ -159,6 +159,17 @@ def test_stream_equals_restore_for_every_split(stream_setup, data) -> None:
     assert "".join(out) == r.restore(text, tenant=T, session=op)
 
 
+def test_stream_char_by_char_equals_restore(stream_setup) -> None:
+    """One character per chunk: the positions still alive are carried from chunk to chunk
+    (only they and the new text are tried again), the hardest case for that bookkeeping."""
+    r, answers = stream_setup
+    for op, answer, _ in answers:
+        for text in (answer, answer[1:], answer[: len(answer) // 2]):
+            sr = r.stream(tenant=T, session=op)
+            got = "".join(sr.feed(ch) for ch in text) + sr.flush()
+            assert got == r.restore(text, tenant=T, session=op), op
+
+
 def test_stream_emits_plain_text_immediately(stream_setup) -> None:
     r, _ = stream_setup
     sr = r.stream(tenant=T, session="placeholder")
