@@ -227,6 +227,11 @@ class CountingRestorer:
         self._parts: list[str] = []
         self._bytes = 0
 
+    def inline_ready(self) -> bool:
+        """The wrapped restorer's answer: counting itself does no I/O (``finish`` records)."""
+        ready = getattr(self._inner, "inline_ready", None)
+        return bool(ready is not None and ready())
+
     def process(self, chunk: Body) -> Body | None:
         n = len(self._parts)
         _strings(chunk.get("choices"), self._parts)

@@ -44,6 +44,12 @@ class Conversation:
     #: Every replacement produced while protecting this request: restoration is scoped to it,
     #: so an answer gets back only what its own request sent.
     scope: set[str] = field(default_factory=set)
+    #: Makes a restorer on the matcher of this request's answer, fetched by the first one:
+    #: every later text of the answer (choices, tool calls, logprob tokens) restores without a
+    #: vault read, so restoring a chunk after that does no I/O (see :attr:`stream_ready`).
+    _stream_fresh: tuple[frozenset[str], Callable[[], StreamRestorer]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     # --- going up ----------------------------------------------------------------------------
 
@@ -128,6 +134,23 @@ class Conversation:
     @property
     def frozen_scope(self) -> frozenset[str]:
         return frozenset(self.scope)
+
+    def stream_restorer(self) -> StreamRestorer:
+        """A restorer for one streamed text of this request's answer (reads the vault once)."""
+        scope = self.frozen_scope
+        held = self._stream_fresh
+        if held is not None and held[0] == scope:  # a conversation reused with a new scope
+            return held[1]()                        # (batch lines) fetches its matcher again
+        sr = self.core.stream_restorer(session=self.session, tenant=self.tenant, scope=scope)
+        fresh = getattr(sr, "fresh", None)  # a core's restorer without it reads each time
+        self._stream_fresh = (scope, fresh) if callable(fresh) else None
+        return sr
+
+    @property
+    def stream_ready(self) -> bool:
+        """True once restoring more of this answer needs no vault read (the matcher is held)."""
+        held = self._stream_fresh
+        return held is not None and held[0] == self.frozen_scope
 
     def restore(self, text: str, *, truncated: bool = False) -> str:
         """Originals back (only this request's), then output scanning. ``truncated``: the
@@ -317,9 +340,7 @@ class TextPipe:
 
     def __init__(self, conv: Conversation, *, window: int = 0) -> None:
         self._conv = conv
-        self._sr = conv.core.stream_restorer(
-            session=conv.session, tenant=conv.tenant, scope=conv.frozen_scope
-        )
+        self._sr = conv.stream_restorer()
         self._window = window
         self._pending = ""
 
@@ -420,6 +441,11 @@ class ChatStreamRestorer:
         self._logprobs: dict[int, _HeldLogprobs] = {}
         self._last: Body | None = None
 
+    def inline_ready(self) -> bool:
+        """No I/O left in :meth:`process`: the answer's matcher is held and no tenant term is
+        scanned for (output scanning may load the tenant's term store)."""
+        return self._window == 0 and self._conv.stream_ready
+
     def _content_pipe(self, i: int) -> TextPipe:
         if i not in self._content:
             self._content[i] = TextPipe(self._conv, window=self._window)
@@ -502,6 +528,10 @@ class CompletionStreamRestorer:
         self._pipes: dict[int, TextPipe] = {}
         self._logprobs: dict[int, _HeldLogprobs] = {}
         self._last: Body | None = None
+
+    def inline_ready(self) -> bool:
+        """See :meth:`ChatStreamRestorer.inline_ready`."""
+        return self._window == 0 and self._conv.stream_ready
 
     def process(self, chunk: Body) -> Body | None:
         self._last = chunk

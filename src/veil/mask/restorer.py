@@ -375,6 +375,11 @@ class StreamRestorer:
         """Characters currently held back (bounded by the longest possible match)."""
         return len(self._buf)
 
+    def fresh(self) -> StreamRestorer:
+        """A new, empty restorer on the same matcher: another text of the same answer (a second
+        choice, a tool call's arguments) restored without reading the vault again."""
+        return StreamRestorer(self._m, invented=self._invented)
+
     def feed(self, chunk: str) -> str:
         scanned = len(self._buf)  # every position of the held text was tried at the last chunk
         self._buf += chunk
