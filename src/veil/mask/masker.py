@@ -216,11 +216,13 @@ class Masker:
         pos = 0
         people: _People | None = None  # the session's people, built lazily, once per call
         seen: dict[tuple[str, str, str], VaultEntry] = {}  # repeated values: one vault lookup
+        # A look-alike always gets a placeholder: any other operator would let it through.
+        # (Per type once a call: Policy.operator_for builds a rule model each time.)
+        op_names: dict[str, str] = {LITERAL: PlaceholderOperator.name}
         for k, d in enumerate(chosen):
-            # A look-alike always gets a placeholder: any other operator would let it through.
-            op_name = PlaceholderOperator.name if d.type == LITERAL else self.policy.operator_for(
-                d.type
-            )
+            op_name = op_names.get(d.type)
+            if op_name is None:
+                op_name = op_names[d.type] = self.policy.operator_for(d.type)
             operator = get_operator(op_name)
             if not operator.masks:
                 continue
@@ -282,7 +284,7 @@ class Masker:
 
             propose: Proposer = base
             if people is not None and op_name != PlaceholderOperator.name:
-                propose = people.distinct_parts(base)
+                propose = people.distinct_parts(base, value)
             hit = store.get_or_create(
                 tenant,
                 session,
@@ -384,13 +386,15 @@ class _People:
                 found = e
         return found
 
-    def distinct_parts(self, propose: Callable[[int, int], str]) -> Proposer:
-        """Prefer pseudonyms sharing no name part with the session's people.
+    def distinct_parts(self, propose: Callable[[int, int], str], value: str) -> Proposer:
+        """Prefer pseudonyms sharing no name part with the session's people, ``value`` included.
 
         The restorer maps pseudonym name parts back ("Dear Kathy," -> "Dear Jane,") only when
-        a part is unambiguous in the session, so distinct parts keep shortened names restorable.
+        a part is unambiguous in the session, so distinct parts keep shortened names restorable;
+        and a pseudonym that kept a part of the real name ("Jane Doe" -> "Jane Kennedy") would
+        send that part to the LLM.
         """
-        used = self._used
+        used = self._used | parse_name(value).identity
 
         def distinct(counter: int, attempt: int) -> str | None:
             cand = ""

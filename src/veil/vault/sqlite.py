@@ -9,8 +9,10 @@ on access (``expires_at``), since SQLite has no key expiry of its own.
 from __future__ import annotations
 
 import contextlib
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -64,6 +66,20 @@ CREATE TABLE IF NOT EXISTS entries (
 CREATE INDEX IF NOT EXISTS entries_fp ON entries (tenant, session, fp);
 """
 
+_OPENING: dict[str, threading.Lock] = {}
+_OPENING_GUARD = threading.Lock()
+
+
+def _opening_lock(path: Path) -> threading.Lock:
+    with _OPENING_GUARD:
+        return _OPENING.setdefault(str(path.resolve()), threading.Lock())
+
+
+def _is_busy(e: sqlite3.OperationalError) -> bool:
+    why = str(e)
+    return "locked" in why or "busy" in why
+
+
 _EXPIRED = "SELECT tenant, session FROM sessions WHERE expires_at <= ?"
 _RESEAL_BATCH = 500
 
@@ -84,9 +100,34 @@ class SQLiteVault(Vault):
             home = Path(settings.home).resolve()
             private_dir(self.path.parent, tighten=self.path.parent.resolve() == home)
             private_file(self.path)  # SQLite gives -wal/-shm the mode of the database file
-            self._conn().executescript(_SCHEMA)
+            self._create_schema()
             for suffix in ("-wal", "-shm", "-journal"):
                 tighten_file(self.path.with_name(self.path.name + suffix))
+
+    def _create_schema(self) -> None:
+        # Several cores (threads or processes) may open a new file at once. Switching it to WAL
+        # and upgrading a read snapshot to a write can fail with "locked" at once, without the
+        # busy handler; the schema is therefore written in an IMMEDIATE transaction (which does
+        # wait), one opener per file in this process, and a lost race is tried again.
+        with _opening_lock(self.path):
+            deadline = time.monotonic() + 30.0
+            while True:
+                try:
+                    self._conn().executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")
+                    return
+                except sqlite3.OperationalError as e:
+                    self._drop_conn()
+                    if not _is_busy(e) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(random.uniform(0.01, 0.05))  # nosec B311 # back-off jitter
+
+    def _drop_conn(self) -> None:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            self._local.conn = None
+            with self._conns_lock:
+                self._conns.remove(conn)
+            conn.close()
 
     # ------------------------------------------------------------ plumbing
     def _unavailable(self, why: str) -> VaultUnavailableError:

@@ -13,6 +13,7 @@ from veil.detect import resolve_overlaps
 from veil.detect.entity import Detection
 from veil.errors import MaskingError, VaultUnavailableError
 from veil.mask import Masker, Restorer
+from veil.mask.masker import _People
 from veil.vault import RedisVault
 
 T = "acme"
@@ -224,3 +225,11 @@ def test_name_span_inside_a_word_takes_the_whole_word(make_masker, restorer) -> 
     r = m.mask(text, detect(text, [("PERSON", "Mary Mac")]), tenant=T, session="w")
     assert "MacDonald" not in r.masked and "Donald" not in r.masked
     assert restorer.restore(r.masked, tenant=T, session="w") == text
+
+
+def test_a_pseudonym_never_keeps_a_part_of_the_real_name() -> None:
+    # Faker may draw the real first name ("Jane Doe" -> "Jane Kennedy"): that part would reach
+    # the LLM, and "Jane" alone could no longer get a part of its own.
+    drawn = ["Jane Kennedy", "Kennedy Doe", "JANE Smith", "Maria Lopez"]
+    pick = _People([]).distinct_parts(lambda counter, attempt: drawn[min(attempt, 3)], "Jane Doe")
+    assert pick(1, 0) == "Maria Lopez"
