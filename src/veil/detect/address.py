@@ -70,7 +70,8 @@ STREET_PATTERNS = [
     # Hauptstraße 5 / Linzer Strasse 69 / 27868 Kapelaniestraat 88 / Nánási út 79.
     Pattern(rf"{_L}(?:{_NUM}{_SP})?(?:(?:{_CAP}{_SP}){{0,2}}[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*?"
             rf"{_COMPOUND_END}|(?:{_CAP}{_SP}){{1,3}}{_STREET_WORD})"
-            rf"{_SP}{_NUM}\b{_TAIL}", 0.9),
+            rf"{_SP}{_NUM}\b{_TAIL}", 0.9,
+            mark=rf"(?:{_COMPOUND_END}|{_STREET_WORD}){_SP}\d", words=4),
     # 138 Rue de Libya / Via Roma 10 / ul. Korczaka Janusza 107
     Pattern(rf"{_L}(?:{_NUM},?{_SP}{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}"
             rf"(?:{_SP}{_NUM}\b)?|{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}{_SP}{_NUM}\b)"

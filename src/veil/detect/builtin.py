@@ -14,9 +14,7 @@ from veil.detect import validators as v
 from veil.detect.address import STREET_ADDRESS
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
-from veil.detect.gazetteer import GazetteerRecognizer
 from veil.detect.national import NATIONAL_RECOGNIZERS
-from veil.detect.organizations import ORGANIZATIONS
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
@@ -42,7 +40,8 @@ _TLD = rf"(?:[A-Za-z]{{2,24}}|xn--[A-Za-z0-9-]{{1,59}}|{_ULET}{{2,24}})"
 EMAIL = register(PatternRecognizer(
     name="email", entity="EMAIL",
     patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-]){_AN}(?:[A-Za-z0-9._%+-]|{_ULET}){{0,63}}"
-                      rf"@{_LABEL}(?:\.{_LABEL})*\.{_TLD}(?![A-Za-z0-9_-])", 0.95)],
+                      rf"@{_LABEL}(?:\.{_LABEL})*\.{_TLD}(?![A-Za-z0-9_-])", 0.95,
+                      lead=64, at="@", spaced=False)],
     validate=v.is_email, prefilter=lambda t: "@" in t,
 ))
 
@@ -90,9 +89,9 @@ IP_ADDRESS = register(PatternRecognizer(
               # full and compressed IPv6, embedded IPv4 (tried first), zone id, /prefix
               Pattern(r"(?<![\w:.])(?<!\w\[)(?:[0-9A-Fa-f]{0,4}:){2,8}(?:(?:\d{1,3}\.){3}\d{1,3}|"
                       r"[0-9A-Fa-f]{1,5})?(?:%[A-Za-z0-9._-]+)?(?:/\d{1,3})?(?![\w:.]*\w|-)",
-                      0.85, re.ASCII),
+                      0.85, re.ASCII, lead=4, mark=r":[0-9A-Fa-f]{0,4}:", spaced=False),
               # loopback and unspecified alone (not "std::", "a[::2]" or "::-1")
-              Pattern(r"(?<![\w:.])(?<!\w\[)::1?(?![\w:-])", 0.85, re.ASCII)],
+              Pattern(r"(?<![\w:.])(?<!\w\[)::1?(?![\w:-])", 0.85, re.ASCII, lead=0, at="::")],
     refine=v.refine_ip, validated=True,
     context=("ip", "address", "host", "server", "client", "src", "dst", "from"),
     context_boost=0.1,
@@ -115,9 +114,10 @@ register(BARE_DOMAIN)
 MAC_ADDRESS = register(PatternRecognizer(
     name="mac_address", entity="MAC_ADDRESS",
     patterns=[Pattern(r"(?<![\w:-])[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}"
-                      r"(?![\w:-])", 0.9, re.ASCII),
+                      r"(?![\w:-])", 0.9, re.ASCII, lead=2, mark=r"[:-][0-9A-Fa-f]{2}[:-]",
+                      spaced=False),
               Pattern(r"(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])", 0.8,
-                      re.ASCII)],
+                      re.ASCII, lead=4, mark=r"\.[0-9A-Fa-f]{4}\.", spaced=False)],
     validate=v.is_mac,
 ))
 
@@ -229,12 +229,22 @@ def _spacy_ner_fr(policy: Policy) -> Recognizer | None:
     return ner
 
 
+# The name recognizers import (and compile) only for a policy with NER: `veil protect` with
+# ``ner: false`` does not pay for them.
 def _gazetteer(policy: Policy) -> Recognizer | None:
-    return GazetteerRecognizer() if policy.ner else None
+    if not policy.ner:
+        return None
+    from veil.detect.gazetteer import GazetteerRecognizer
+
+    return GazetteerRecognizer()
 
 
 def _organizations(policy: Policy) -> Recognizer | None:
-    return ORGANIZATIONS if policy.ner else None  # a name type: on with the other NER types
+    if not policy.ner:
+        return None
+    from veil.detect.organizations import ORGANIZATIONS
+
+    return ORGANIZATIONS  # a name type: on with the other NER types
 
 
 def _chinese(policy: Policy) -> Recognizer | None:

@@ -86,7 +86,7 @@ _LBL = rf"(?:[A-Za-z0-9]|{_ULET})(?:(?:[A-Za-z0-9-]|{_ULET}){{0,61}}(?:[A-Za-z0-
 BARE_DOMAIN = PatternRecognizer(
     name="domain", entity="URL",
     patterns=[Pattern(rf"(?<![A-Za-z0-9_@./:\\-]){_LBL}(?:\.{_LBL})+(?![A-Za-z0-9_-]|\.\w|\()",
-                      0.7)],
+                      0.7, lead=63, mark=rf"\.(?:[A-Za-z0-9]|{_ULET})", spaced=False)],
     validate=is_domain, prefilter=lambda t: "." in t, validated=True,
     context=("domain", "website", "site", "host", "dns", "web"), context_boost=0.2,
 )

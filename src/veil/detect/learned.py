@@ -135,11 +135,14 @@ class _Runtime:
                 # tokens near a window's cut lack right context: the next window decides them
                 limit = len(w.ids) if last else len(w.ids) - _STRIDE // 2
                 covered = tokens[-1][1] if tokens else -1
+                # Encoding.offsets builds a new list on every access: read it once per window
+                offsets = w.offsets
+                labels_t, probs_t = label_ids.tolist(), probs.tolist()
                 for t in range(limit):
-                    s, e = w.offsets[t]
+                    s, e = offsets[t]
                     if s == e or s < covered:
                         continue
-                    tokens.append((s, e, int(label_ids[t]), float(probs[t])))
+                    tokens.append((s, e, labels_t[t], probs_t[t]))
             out.append(self._decode(texts[i], tokens))
         return out
 
@@ -151,9 +154,18 @@ class _Runtime:
         spans = bio_to_spans(
             [self._label_id(t[2]) for t in tokens], [(t[0], t[1]) for t in tokens], text
         )
+        # tokens and spans are both in text order and spans do not overlap: one pass scores
+        # every span by the mean probability of the tokens inside it (was spans x tokens)
         out = []
+        j, n = 0, len(tokens)
         for sp in spans:
-            ps = [p for s, e, _, p in tokens if s >= sp.start and e <= sp.end]
+            while j < n and tokens[j][0] < sp.start:
+                j += 1
+            ps = []
+            while j < n and tokens[j][0] < sp.end:
+                if tokens[j][1] <= sp.end:
+                    ps.append(tokens[j][3])
+                j += 1
             out.append((sp.start, sp.end, sp.label, sum(ps) / len(ps) if ps else 0.5))
         return out
 

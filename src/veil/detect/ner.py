@@ -15,12 +15,16 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
+import importlib
 import itertools
 import os
 import re
+import sys
 import threading
-from collections.abc import Sequence
+import types
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -130,8 +134,54 @@ _NER_PIPES = frozenset({"ner", "entity_ruler", "span_ruler"})
 
 def import_spacy() -> Any:
     """``import spacy`` without thinc importing torch on the way (see :mod:`veil.light_import`):
-    the CNN pipelines Veil loads never use it."""
-    return import_light("spacy", without=("torch",))
+    the CNN pipelines Veil loads never use it; and without its command line (see
+    :func:`_spacy_cli_deferred`)."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return import_light("spacy", without=("torch",))
+    with _spacy_cli_lock, _spacy_cli_deferred():
+        return import_light("spacy", without=("torch",))
+
+
+_spacy_cli_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _spacy_cli_deferred() -> Iterator[None]:
+    """While spaCy is first imported, ``spacy.cli`` is an empty package: ``spacy/__init__``
+    imports ``spacy.cli.info`` only to re-export ``spacy.info``, and ``spacy.cli`` imports every
+    command with weasel, requests and httpx (a fifth of a second of ``veil protect``) that
+    loading a pipeline never uses. ``spacy.info`` stays callable (it imports the real command
+    when called), and once spaCy is imported ``import spacy.cli`` and ``spacy.cli.download``
+    (Presidio's call) load the real package."""
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package with no submodules of its own
+    info = types.ModuleType("spacy.cli.info")
+
+    def spacy_info(*args: Any, **kwargs: Any) -> Any:
+        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stubs)
+    try:
+        yield
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None:
+            if vars(spacy).get("cli") is cli:
+                delattr(spacy, "cli")
+            if "cli" not in vars(spacy) and "__getattr__" not in vars(spacy):
+                setattr(spacy, "__getattr__", _spacy_cli_on_demand)  # noqa: B010 (PEP 562)
+
+
+def _spacy_cli_on_demand(name: str) -> Any:
+    """``spacy.<name>`` not found: ``spacy.cli`` is imported on first use (PEP 562)."""
+    if name == "cli":
+        return importlib.import_module("spacy.cli")
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
 def _unused_pipes(spacy: Any, model: str) -> list[str]:

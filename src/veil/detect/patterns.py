@@ -43,6 +43,18 @@ class Pattern:
     #: With ``lead``, instead of digits: a string every match contains, with at most ``lead``
     #: non-space characters before its first occurrence in the match.
     at: str | None = None
+    #: Like ``at``, a regex (with the pattern's flags): every match contains a position where
+    #: it matches, with at most ``lead`` non-space characters before the first such position
+    #: (``":[0-9A-Fa-f]{0,4}:"``: the first colon of an IPv6 address). Searched from each
+    #: position it was found at on, so overlapping marks are found too.
+    mark: str | None = None
+    #: False: a match holds no whitespace before its anchor (digit, ``at`` or ``mark``), so
+    #: only the non-space characters right before an anchor (at most ``lead``) are tried.
+    spaced: bool = True
+    #: With ``mark`` or ``at``, instead of ``lead``: at most this many runs of whitespace come
+    #: before the anchor in a match, the words between them of any length (a street name of
+    #: up to three words before ``Strasse 5``).
+    words: int | None = None
 
 
 #: False: every pattern scans every position (the reference the anchored scan must equal).
@@ -67,17 +79,47 @@ def shared_matches() -> Iterator[None]:
 
 
 class Scan:
-    """A compiled :class:`Pattern`: its regex, and where in a text matches can start."""
+    """A :class:`Pattern`, and where in a text its matches can start.
 
-    __slots__ = ("anchor", "ascii", "at", "lead", "rx")
+    The regexes compile on first use: most patterns need a digit or a literal to start, so a
+    short text without one never compiles them (compiling all of them at import was a tenth of
+    ``veil protect``'s start-up)."""
+
+    __slots__ = ("_anchor", "_rx", "at", "key", "lead", "mark", "pattern", "spaced", "words")
 
     def __init__(self, pattern: Pattern) -> None:
-        self.rx = re.compile(pattern.regex, pattern.flags)
+        self.pattern = pattern
+        #: What the regex is: recognizers that share one share its matches in a batch.
+        self.key = (pattern.regex, pattern.flags)
+        self._rx: re.Pattern[str] | None = None
+        self._anchor: re.Pattern[str] | None = None
         self.lead = pattern.lead
-        self.anchor = re.compile(pattern.anchor, pattern.flags) if pattern.anchor else None
         self.at = pattern.at
-        # the pattern's own \d: ASCII digits only under re.ASCII
-        self.ascii = bool(self.rx.flags & re.ASCII)
+        self.mark = re.compile(pattern.mark, pattern.flags) if pattern.mark else None
+        self.spaced = pattern.spaced
+        self.words = pattern.words
+        if self.words is not None and self.lead is None:
+            self.lead = 0  # anchored: ``words`` bounds the start instead
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:  # two threads may both compile: the same pattern either way
+            rx = self._rx = re.compile(self.pattern.regex, self.pattern.flags)
+        return rx
+
+    @property
+    def anchor(self) -> re.Pattern[str] | None:
+        if self.pattern.anchor is None:
+            return None
+        if self._anchor is None:
+            self._anchor = re.compile(self.pattern.anchor, self.pattern.flags)
+        return self._anchor
+
+    @property
+    def ascii(self) -> bool:
+        """Whether the pattern's own digits are ASCII only (``re.ASCII``, inline flags too)."""
+        return bool(self.rx.flags & re.ASCII)
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """Exactly ``rx.finditer(text)``, trying fewer positions when the pattern allows."""
@@ -86,30 +128,46 @@ class Scan:
         return self._anchored(text)
 
     def _anchors(self, text: str) -> list[int]:
-        return _digit_runs(text, self.ascii) if self.at is None else _occurrences(text, self.at)
+        if self.mark is not None:
+            return _marks(self.mark, text)
+        if self.at is not None:
+            return _occurrences(text, self.at)
+        runs = _digit_runs(text, False)
+        # no digit at all: no ASCII digit either, and the pattern need not be compiled to know
+        return _digit_runs(text, True) if runs and self.ascii else runs
 
     def _anchored(self, text: str) -> Iterator[re.Match[str]]:
         # finditer tries each position from the end of the last match and takes the first that
         # matches; positions where no match can start are skipped, the order is kept.
-        lead, anchor, match = self.lead or 0, self.anchor, self.rx.match
         anchors = self._anchors(text)
-        if lead == 0 and anchor is None:
-            # one position per anchor: try them all, then keep those finditer would reach
+        if not anchors:
+            return
+        lead, anchor, match, words = self.lead or 0, self.anchor, self.rx.match, self.words
+        if lead == 0 and anchor is None and words is None:
+            # one position per anchor: try them all (in C: most anchors match nothing), then
+            # keep those finditer would reach
             pos = 0
-            for r, m in zip(anchors, map(match, repeat(text), anchors), strict=True):
-                if m is None or r < pos:
+            for hit in filter(None, map(match, repeat(text), anchors)):
+                r = hit.start()  # the anchor: match() starts where it is told
+                if r < pos:
                     continue
-                if m.end() == r:  # an empty match: finditer's own rules apply from here
+                if hit.end() == r:  # an empty match: finditer's own rules apply from here
                     yield from self.rx.finditer(text, r)
                     return
-                yield m
-                pos = m.end()
+                yield hit
+                pos = hit.end()
             return
+        if anchor is not None:  # only the anchors where the continuation matches (in C)
+            anchors = [m.start() for m in filter(None, map(anchor.match, repeat(text), anchors))]
+        back = _back if self.spaced else _solid_back
         pos = tried = 0  # end of the last match; first position not yet tried
         for r in anchors:
-            if r < pos or (anchor is not None and anchor.match(text, r) is None):
+            if r < pos:
                 continue
-            p = max(r if lead == 0 else _back(text, r, lead), pos, tried)
+            if words is not None:
+                p = _words_back(text, r, words, max(pos, tried))
+            else:
+                p = max(r if lead == 0 else back(text, r, lead), pos, tried)
             while p <= r:
                 m = match(text, p)
                 if m is None:
@@ -133,6 +191,44 @@ def _back(text: str, r: int, n: int) -> int:
             n -= 1
         i -= 1
     return i
+
+
+def _words_back(text: str, r: int, n: int, floor: int) -> int:
+    """The first position from which at most ``n`` runs of whitespace precede ``r`` (not below
+    ``floor``: positions before it were tried already)."""
+    i = r
+    while True:
+        while i > floor and not text[i - 1].isspace():
+            i -= 1
+        if n == 0 or i <= floor:
+            return max(i, floor)
+        while i > floor and text[i - 1].isspace():
+            i -= 1
+        n -= 1
+
+
+_LAST_SPACE = re.compile(r"\s\S*\Z")
+
+
+def _solid_back(text: str, r: int, n: int) -> int:
+    """The first position from which at most ``n`` characters, none of them whitespace,
+    precede ``r``."""
+    lo = max(r - n, 0)
+    m = _LAST_SPACE.search(text, lo, r)  # \Z: at r, the end of the searched slice
+    return lo if m is None else m.start() + 1
+
+
+def _marks(mark: re.Pattern[str], text: str) -> list[int]:
+    """Every position where ``mark`` matches, overlapping ones included (a search from each
+    found position on: a mark that starts with a literal is found by the C prefix scan, which
+    a zero-width ``(?=...)`` finditer would not use)."""
+    out: list[int] = []
+    search = mark.search
+    m = search(text)
+    while m is not None:
+        out.append(m.start())
+        m = search(text, m.start() + 1)
+    return out
 
 
 def _occurrences(text: str, s: str) -> list[int]:
@@ -161,16 +257,14 @@ def _digit_runs(text: str, ascii_only: bool) -> list[int]:
 
 def _spans(scan: Scan, text: str) -> list[tuple[int, int]]:
     """[start, end) of each match of ``scan`` (of its group ``v`` when it has one)."""
-    rx = scan.rx
     memo: dict[tuple[int, object], tuple[str, list[tuple[int, int]]]] | None = \
         getattr(_shared, "memo", None)
-    hit = memo.get((id(text), rx)) if memo is not None else None
+    hit = memo.get((id(text), scan.key)) if memo is not None else None
     if hit is not None and hit[0] is text:
         return hit[1]
-    v = "v" in rx.groupindex
-    spans = [m.span("v") if v else m.span() for m in scan.matches(text)]
+    spans = [m.span("v") if "v" in m.re.groupindex else m.span() for m in scan.matches(text)]
     if memo is not None:
-        memo[(id(text), rx)] = (text, spans)  # the text is held, so its id is not reused
+        memo[(id(text), scan.key)] = (text, spans)  # the text is held, so its id is not reused
     return spans
 
 

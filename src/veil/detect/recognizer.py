@@ -57,37 +57,49 @@ class Recognizer(ABC):
         return self.analyze(text)
 
 
-def _context_regex(words: Iterable[str]) -> re.Pattern[str] | None:
+def _context_source(words: Iterable[str]) -> str | None:
     ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
     if not ws:
         return None
     alts = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") for w in ws)
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{alts})(?![A-Za-z])", re.IGNORECASE)
+    return rf"(?<![A-Za-z0-9])(?:{alts})(?![A-Za-z])"
 
 
 class ContextMatcher:
-    """Answers "is one of these words near this span?" with one compiled regex."""
+    """Answers "is one of these words near this span?" with one regex, compiled when first
+    asked (most recognizers of a short text never are)."""
 
     def __init__(self, words: Iterable[str], window: int = DEFAULT_CONTEXT_WINDOW,
                  *, after: bool = True) -> None:
         self.words = tuple(words)
         self.window = window
         self.after = after
-        self._rx = _context_regex(self.words)
+        self._source = _context_source(self.words)
+        self._compiled: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
-        return self._rx is not None
+        return self._source is not None
+
+    @property
+    def _rx(self) -> re.Pattern[str] | None:
+        if self._source is None:
+            return None
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, re.IGNORECASE)
+        return self._compiled
 
     def anywhere(self, text: str) -> bool:
-        return self._rx is not None and self._rx.search(text) is not None
+        rx = self._rx
+        return rx is not None and rx.search(text) is not None
 
     def near(self, text: str, start: int, end: int) -> bool:
-        if self._rx is None:
+        rx = self._rx
+        if rx is None:
             return False
         lo = max(0, start - self.window)
-        if self._rx.search(text, lo, start):
+        if rx.search(text, lo, start):
             return True
-        return bool(self.after and self._rx.search(text, end, min(len(text), end + self.window)))
+        return bool(self.after and rx.search(text, end, min(len(text), end + self.window)))
 
 
 class RecognizerRegistry:

@@ -72,6 +72,8 @@ _NEUTRAL: dict[str, str] = {
 
 _SP = r"[ \t]{0,3}"
 _MD = r"[*_`~]{0,3}"
+#: Between a type and its number: "_", " #", "-no. ".
+_SEP = r"[ \t_\-\\]{0,3}(?:\#|no\.?)?[ \t_\-]{0,2}"
 # "\\[" is a markdown-escaped bracket: LLMs writing markdown emit "\\[PERSON\\_1\\]".
 OPEN = {
     "[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>", "\\[": "\\]",
@@ -140,7 +142,7 @@ def token_pattern(names: TypeNames, *, context: bool = True) -> str:
         rf"(?P<ph>(?:(?P<open>{opens})(?P<lmd>{_SP}{_MD}{_SP})"
         rf"|{before}(?P<bmd>{_MD}))"
         rf"(?P<type>{type_alt})"
-        rf"(?P<sep>[ \t_\-\\]{{0,3}}(?:\#|no\.?)?[ \t_\-]{{0,2}})"
+        rf"(?P<sep>{_SEP})"
         rf"(?P<num>\d{{1,4}}){no_digit}"
         rf"(?:[ \t_\-]{{1,2}}(?P<part>(?:{'|'.join(PARTS)})\d{{0,2}}){no_word})?"
         rf"(?P<rmd>{_SP}{_MD}{_SP})"
@@ -250,10 +252,57 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
+#: Characters of a placeholder match before its number, besides the type: an opening bracket
+#: and markdown (``"[[ ** "``, at most 11) and the separator (``" _#"``, ``"-no. "``, at most 8).
+_BEFORE_TYPE = 11
+_AFTER_TYPE = 8
+#: Characters from the first digit of the number to the end of a match: number 4, part 9,
+#: markdown 9, possessive 2, closing bracket 5.
+_FROM_NUMBER = 29
+
+
+@dataclass(frozen=True)
+class _Finder:
+    """The look-alike pattern, and where its matches can start.
+
+    Every match holds ``type sep number``; the number starts a run of digits (no spelling ends
+    in a digit, see ``anchored``), and the match starts at most ``lead`` characters before it
+    and is at most ``lead + _FROM_NUMBER`` long. ``head`` is ``type sep`` matched backwards
+    from a digit run, so only the runs it matches right before open a window to search.
+    """
+
+    pattern: regex.Pattern[str]
+    names: TypeNames
+    head: regex.Pattern[str]
+    lead: int
+    #: False when a spelling holds a digit: a number could then start inside a run, and the
+    #: finder scans every position instead.
+    anchored: bool
+
+
+def _type_width(spelling: str) -> int:
+    """Longest text :func:`_type_pattern` matches for ``spelling`` (each ``_`` may become up to
+    three separator characters; case-insensitive matching is one character for one)."""
+    parts = [p for p in spelling.split("_") if p]
+    return sum(len(p) for p in parts) + 3 * max(len(parts) - 1, 0)
+
+
 @functools.lru_cache(maxsize=64)
-def _finder(types: frozenset[str]) -> tuple[regex.Pattern[str], TypeNames]:
+def _finder(types: frozenset[str]) -> _Finder:
     names = TypeNames.of(types)
-    return regex.compile(token_pattern(names, context=False), regex.IGNORECASE | regex.V0), names
+    flags = regex.IGNORECASE | regex.V0
+    type_alt = "|".join(_type_pattern(t) for t in names.spellings)
+    return _Finder(
+        pattern=regex.compile(token_pattern(names, context=False), flags),
+        names=names,
+        head=regex.compile(rf"(?:{type_alt}){_SEP}", flags | regex.REVERSE),
+        lead=_BEFORE_TYPE + max((_type_width(t) for t in names.spellings), default=0)
+        + _AFTER_TYPE,
+        anchored=not any(c.isnumeric() for t in names.spellings for c in t),
+    )
+
+
+_RUN = regex.compile(r"(?<!\d)\d")
 
 
 def find_lookalikes(text: str, types: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -265,16 +314,49 @@ def find_lookalikes(text: str, types: Iterable[str] = ()) -> list[tuple[int, int
     """
     if not has_digit(text):
         return []  # every placeholder has a number
-    pattern, names = _finder(BASE_TYPES | frozenset(types))
+    finder = _finder(BASE_TYPES | frozenset(types))
+    pattern, names = finder.pattern, finder.names
+    if not finder.anchored:
+        return _accepted(pattern, names, text, [(0, len(text))], len(text))
+    # Only the text just before a number that a type and separator precede can start a
+    # match: search those windows (a large text is mostly prose and other numbers).
+    head, lead = finder.head, finder.lead
+    windows: list[tuple[int, int]] = []
+    for run in _RUN.finditer(text):
+        d = run.start()
+        if head.match(text, 0, d) is None:
+            continue
+        a = max(d - lead, 0)
+        if windows and a <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], d)
+        else:
+            windows.append((a, d))
+    return _accepted(pattern, names, text, windows, lead + _FROM_NUMBER + 1)
+
+
+def _accepted(
+    pattern: regex.Pattern[str], names: TypeNames, text: str, windows: list[tuple[int, int]],
+    reach: int,
+) -> list[tuple[int, int]]:
+    """The look-alikes starting inside ``windows`` (sorted, disjoint [first, last] start
+    positions; no match starts elsewhere), as one search over the whole text would find them.
+
+    A match starting at ``s`` ends before ``s + reach`` and the pattern has no lookaround, so
+    cutting the text there changes no match starting at ``s`` or before.
+    """
     out: list[tuple[int, int]] = []
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        tok = Token.read(m, names)
-        if tok is not None and tok.accepted:
-            out.append(m.span())
-            pos = m.end()
-        else:
-            pos = m.start() + 1  # prose ("person 1"): a token may still start inside it
+    for first, last in windows:
+        p = max(first, pos)
+        end = min(len(text), last + reach)
+        while p <= last and (m := pattern.search(text, p, end)) is not None \
+                and m.start() <= last:
+            tok = Token.read(m, names)
+            if tok is not None and tok.accepted:
+                out.append(m.span())
+                p = pos = m.end()
+            else:
+                p = m.start() + 1  # prose ("person 1"): a token may still start inside it
     return out
 
 
@@ -283,7 +365,7 @@ def is_fragment(text: str, types: Iterable[str] = ()) -> bool:
     it holds a bracket or a look-alike, or it ends in the beginning of one ("PERSON", "[EM")."""
     if any(c in text for c in "[]") or find_lookalikes(text, types):
         return True
-    pattern, _ = _finder(BASE_TYPES | frozenset(types))
+    pattern = _finder(BASE_TYPES | frozenset(types)).pattern
     return any(
         (m := pattern.fullmatch(text, p, partial=True)) is not None and m.partial
         for p in range(len(text))

