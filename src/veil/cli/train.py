@@ -28,8 +28,8 @@ def register(app: typer.Typer) -> None:
 
 @train_app.command("detector")
 def train_detector(
-    sentences: Annotated[int, typer.Option(min=16, help="Training sentences (4 domains).")] = 2000,
-    epochs: Annotated[int, typer.Option(min=1, help="Epochs of the teacher.")] = 1,
+    sentences: Annotated[int, typer.Option(min=16, help="Training sentences (4 domains).")] = 3000,
+    epochs: Annotated[int, typer.Option(min=1, help="Epochs of the teacher.")] = 2,
     teacher_layers: Annotated[int, typer.Option(min=1, max=6, help="Teacher layers.")] = 6,
     student_layers: Annotated[
         int, typer.Option(min=0, max=6, help="Student layers (0: no student).")
@@ -49,7 +49,7 @@ def train_detector(
     export: Annotated[
         str, typer.Option(help="Which model ships: auto (student if as good), teacher, student.")
     ] = "auto",
-    lr: Annotated[float, typer.Option(min=0.0, help="Peak learning rate (AdamW).")] = 2e-4,
+    lr: Annotated[float, typer.Option(min=0.0, help="Peak learning rate (AdamW).")] = 1e-4,
     batch_size: Annotated[int, typer.Option(min=1)] = 16,
     max_length: Annotated[int, typer.Option(min=16, max=512, help="Tokens per sentence.")] = 64,
     held_out: Annotated[int, typer.Option(min=0, help="Held-out-template sentences.")] = 300,
@@ -65,9 +65,23 @@ def train_detector(
     results: Annotated[
         Path | None, typer.Option(help="Also copy the card (JSON) to this file.")
     ] = None,
+    checkpoint_dir: Annotated[
+        Path | None,
+        typer.Option(help="Checkpoints of the teacher and student (default: "
+                     "<detector folder>-checkpoints)."),
+    ] = None,
+    checkpoint_every: Annotated[
+        int, typer.Option(min=0, help="Checkpoint every N steps (0: at epoch ends only).")
+    ] = 50,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue from the last checkpoints.")
+    ] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
 ) -> None:
-    """Train the learned NER detector on synthetic data and export it as ONNX int8."""
+    """Train the learned NER detector on synthetic data and export it as ONNX int8.
+
+    Teacher and student are checkpointed while they train; after a kill, the same command
+    with ``--resume`` continues from the last checkpoints (the same options are required)."""
     from rich.console import Console
 
     from veil.detect.learned import detector_dir
@@ -96,6 +110,9 @@ def train_detector(
         unseen=unseen,
         seed=seed,
         teacher_path=teacher,
+        checkpoint_dir=checkpoint_dir or folder.parent / f"{folder.name}-checkpoints",
+        checkpoint_every=checkpoint_every,
+        resume=resume,
         progress=progress,
         log=console.print,
     )
@@ -125,10 +142,17 @@ def build_detector(
     student_hidden: int = 0,
     distill_lr: float = 0.0,
     alpha: float = 0.5,
+    checkpoint_dir: Path | None = None,
+    checkpoint_every: int = 0,
+    resume: bool = False,
     progress: bool = True,
     log: Any = print,
 ) -> dict[str, Any]:
-    """The whole pipeline; the folder is replaced only once everything succeeded."""
+    """The whole pipeline; the folder is replaced only once everything succeeded.
+
+    With ``checkpoint_dir`` the teacher and the student are checkpointed into its ``teacher``
+    and ``student`` folders (every ``checkpoint_every`` steps and at epoch ends); ``resume``
+    continues each from its last checkpoint there."""
     import torch
 
     from veil.train import card as card_mod
@@ -148,11 +172,12 @@ def build_detector(
         held_out_sentences=held_out,
         unseen_sentences=unseen,
     )
-    timings: dict[str, float] = {}
+    timings: dict[str, Any] = {"load_avg_start": [round(x, 2) for x in os.getloadavg()]}
     t = time.perf_counter()
     tokenizer = M.load_tokenizer()
     train = central.training_set(cfg)
-    sets = {"held_out_templates": central.held_out_set(cfg)}
+    sets = {"held_out_templates": central.held_out_set(cfg),
+            "seen_templates": central.seen_set(cfg)}  # fmt: skip
     log(f"data: {len(train)} training sentences, {len(sets['held_out_templates'])} held out")
     if unseen:
         log("generating the unseen-generator set (presidio-evaluator, slow to import)")
@@ -167,8 +192,12 @@ def build_detector(
     else:
         torch.manual_seed(seed)
         teacher = M.build_model(layers=teacher_layers, seed=seed)
-        losses = central.fit(teacher, train, tokenizer, cfg, progress=progress, desc="teacher")
-        run = {}
+        run = {"resumed_from": _resume_note(checkpoint_dir, "teacher", resume, log)}
+        losses = central.fit(
+            teacher, train, tokenizer, cfg, progress=progress, desc="teacher",
+            checkpoints=checkpoint_dir / "teacher" if checkpoint_dir else None,
+            checkpoint_every=checkpoint_every, resume=resume,
+        )
     timings["teacher_s"] = round(time.perf_counter() - t, 1)
     models = {f"teacher-L{teacher.num_layers}": teacher}
     distill_losses: list[float] = []
@@ -177,9 +206,12 @@ def build_detector(
         dcfg = central.CentralConfig(
             **{**cfg.as_dict(), "epochs": distill_epochs, "lr": distill_lr or lr}
         )
+        run["student_resumed_from"] = _resume_note(checkpoint_dir, "student", resume, log)
         student, distill_losses = distill.distill(
             teacher, train, tokenizer, dcfg, layers=student_layers,
             hidden=student_hidden or None, alpha=alpha, progress=progress,
+            checkpoints=checkpoint_dir / "student" if checkpoint_dir else None,
+            checkpoint_every=checkpoint_every, resume=resume,
         )
         timings["distill_s"] = round(time.perf_counter() - t, 1)
         width = f"-H{student_hidden}" if student_hidden else ""
@@ -221,14 +253,27 @@ def build_detector(
             "distill_losses": distill_losses,
             "sizes": {"train": len(train), **{k: len(v) for k, v in sets.items()}},
             "onnx_bytes": (staging / "model.onnx").stat().st_size,
+            "checkpoints": str(checkpoint_dir) if checkpoint_dir else None,
         }
     )
+    timings["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]  # shared machine: noisy
     card = card_mod.build_card(
         run=run, scores=scores, chosen=chosen, command=["veil", *sys.argv[1:]], timings=timings
     )
     card_mod.write_card(card, staging)
     _replace(staging, folder)
     return card
+
+
+def _resume_note(root: Path | None, model: str, resume: bool, log: Any) -> str | None:
+    """The checkpoint a model resumes from (None: it starts afresh), told to the user."""
+    if root is None:
+        return None
+    from veil.train.checkpoint import CheckpointDir
+
+    last = CheckpointDir(root / model).latest() if resume else None
+    log(f"{model} checkpoints: {root / model}" + (f" (resuming from {last.name})" if last else ""))
+    return last.name if last else None
 
 
 def _as_span(t: tuple[int, int, str, float]) -> Any:
@@ -295,6 +340,9 @@ def bench_detector(
     seed: Annotated[int, typer.Option()] = 101,
     timing_texts: Annotated[int, typer.Option(min=1, help="~1 KB texts for timing.")] = 30,
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/training"),
+    stem: Annotated[
+        str, typer.Option("--name", help="File name stem of the results.")
+    ] = "central-bench",
 ) -> None:
     """Learned vs spaCy NER backend: speed per KB (interleaved, same run) and quality on
     ``veil bench detect``'s data (PERSON F2 first). Needs a built detector."""
@@ -368,9 +416,9 @@ def bench_detector(
         "samples": {k: len(v) for k, v in samples.items()},
     }
     out.mkdir(parents=True, exist_ok=True)
-    (out / "central-bench.json").write_text(json.dumps(result, indent=2) + "\n")
-    (out / "central-bench.md").write_text(_bench_md(result))
-    _bench_plot(result, out / "central-bench.png")
+    (out / f"{stem}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out / f"{stem}.md").write_text(_bench_md(result))
+    _bench_plot(result, out / f"{stem}.png")
     typer.echo(json.dumps({"speed": speed, "quality": quality}, indent=2))
 
 

@@ -10,14 +10,15 @@ softened token distributions plus the gold BIO labels.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
 
 from veil.train import data
-from veil.train.central import CentralConfig, _bar, _tick, linear_schedule
+from veil.train.central import CentralConfig, linear_schedule, run_epochs, run_settings
 from veil.train.model import (
     INPUT_NAMES,
     TokenClassifier,
@@ -69,10 +70,15 @@ def distill(
     hidden: int | None = None,
     alpha: float = 0.5,
     progress: bool = True,
+    checkpoints: Path | str | None = None,
+    checkpoint_every: int = 0,
+    resume: bool = False,
 ) -> tuple[TokenClassifier, list[float]]:
     """Train a ``layers``-layer student on ``sentences`` against ``teacher``: a cut of the
     teacher, or with ``hidden`` a tiny student of that width. ``alpha`` weighs the teacher's
-    soft labels against the gold ones."""
+    soft labels against the gold ones. ``checkpoints``/``resume`` as in
+    :func:`veil.train.central.fit` (a checkpoint does not identify its teacher: resume with
+    the same one)."""
     torch.manual_seed(cfg.seed)
     if hidden:
         from veil.train.model import build_model
@@ -87,16 +93,15 @@ def distill(
         batch_size=cfg.batch_size,
         seed=cfg.seed + 1,
         max_length=cfg.max_length,
+        group_by_length=cfg.group_by_length,
     )
     trainable = [p for p in student.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=cfg.lr, weight_decay=0.01)
+    optimizer = torch.optim.AdamW(trainable, lr=cfg.lr, weight_decay=cfg.weight_decay)
     scheduler = linear_schedule(optimizer, cfg.epochs * len(loader), cfg.warmup)
-    losses: list[float] = []
-    for epoch in range(cfg.epochs):
+
+    def epoch(batches: Iterable[Any], hook: Callable[[float], None]) -> None:
         student.train()
-        bar = _bar(len(loader), f"distill epoch {epoch + 1}/{cfg.epochs}", progress)
-        total, steps = 0.0, 0
-        for batch in loader:
+        for batch in batches:
             inputs, labels = trim_padding(*_as_inputs(batch))
             assert labels is not None  # make_loader always adds labels
             with torch.no_grad():
@@ -108,11 +113,14 @@ def distill(
             nn.utils.clip_grad_norm_(trainable, 1.0)
             optimizer.step()
             scheduler.step()
-            total += float(loss.detach())
-            steps += 1
-            _tick(bar, float(loss.detach()))
-        if bar is not None:
-            bar.close()
-        losses.append(total / max(1, steps))
+            hook(float(loss.detach()))
+
+    settings = {**run_settings(cfg, student, len(loader)), "alpha": alpha,
+                "teacher_layers": teacher.num_layers}
+    losses = run_epochs(
+        student, loader, optimizer, scheduler, cfg, epoch, settings=settings,
+        progress=progress, desc="distill", checkpoints=checkpoints,
+        checkpoint_every=checkpoint_every, resume=resume,
+    )
     student.eval()
     return student, losses

@@ -12,14 +12,14 @@ This module is the training API the central, federated and DP trainers share.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data import DataLoader, Sampler, TensorDataset
 
 from veil.train.data import (
     ENTITY_TYPES,
@@ -237,14 +237,58 @@ def make_loader(
     shuffle: bool = True,
     seed: int = 0,
     max_length: int = MAX_LENGTH,
+    group_by_length: bool = False,
 ) -> DataLoader[tuple[torch.Tensor, ...]]:
     """A loader of pre-encoded tensors, padded to ``max_length`` (a TensorDataset, so Opacus'
     Poisson-sampling DPDataLoader can wrap it). Batches are tuples in :data:`INPUT_NAMES` order
-    plus ``labels``."""
+    plus ``labels``. ``group_by_length`` (with ``shuffle``) draws batches of similar length
+    (:class:`LengthGroupedBatches`), which :func:`train_epoch` trims to far less padding.
+
+    Every epoch's order comes from the loader's own generator (seeded by ``seed``), never from
+    torch's global RNG: the same seed gives the same batches, and a resumed run replays them.
+    """
     enc = _encode_fixed(sentences, tokenizer, max_length)
     ds = TensorDataset(*(enc[k] for k in (*INPUT_NAMES, "labels")))
     gen = torch.Generator().manual_seed(seed)
+    if shuffle and group_by_length:
+        lengths = enc["attention_mask"].sum(1).tolist()
+        batches = LengthGroupedBatches(lengths, batch_size, generator=gen)
+        return DataLoader(ds, batch_sampler=batches, generator=gen)
     return DataLoader(ds, batch_size=batch_size, shuffle=shuffle, generator=gen)
+
+
+class LengthGroupedBatches(Sampler[list[int]]):
+    """Shuffled batches of similar length (Hugging Face's ``group_by_length``).
+
+    Each epoch shuffles the indices, sorts them by length within windows of ``window``
+    batches, cuts the windows into batches and shuffles the batches: every batch is still a
+    random draw of its window, but pads to a length near its own sentences'.
+    """
+
+    def __init__(
+        self, lengths: Sequence[int], batch_size: int, *, generator: torch.Generator,
+        window: int = 50,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.lengths = list(lengths)
+        self.batch_size = batch_size
+        self.generator = generator
+        self.window = max(1, window)
+
+    def __len__(self) -> int:
+        return math.ceil(len(self.lengths) / self.batch_size)
+
+    def __iter__(self) -> Iterator[list[int]]:
+        perm = torch.randperm(len(self.lengths), generator=self.generator).tolist()
+        span = self.batch_size * self.window
+        batches: list[list[int]] = []
+        for i in range(0, len(perm), span):
+            chunk = sorted(perm[i : i + span], key=self.lengths.__getitem__, reverse=True)
+            size = self.batch_size
+            batches += [chunk[k : k + size] for k in range(0, len(chunk), size)]
+        for j in torch.randperm(len(batches), generator=self.generator).tolist():
+            yield batches[j]
 
 
 def _encode_fixed(

@@ -112,3 +112,23 @@ def test_engine_runs_the_learned_backend_with_name_heuristics(
     assert "Okonkwo" not in repr(found)  # detected values never reach a repr
     both = DetectionEngine(Policy(ner_backend="both")).registry.names
     assert "learned_ner" in both and "spacy_ner" in both
+
+
+def test_span_scores_are_the_mean_probability_of_their_tokens() -> None:
+    from types import SimpleNamespace
+
+    from veil.detect.learned import _Runtime
+    from veil.train.data import LABEL_IDS, LABELS
+
+    text = "Ana Silvason met Bob at Acme Corp"
+    ids = {k: LABEL_IDS[k] for k in LABELS}
+    # (start, end, label id, prob): "Silva" + "##son" (tagged O, swallowed into the name)
+    tokens = [(0, 3, ids["B-PERSON"], 0.9), (4, 9, ids["I-PERSON"], 0.7),
+              (9, 12, ids["O"], 0.4), (13, 16, ids["O"], 0.99), (17, 20, ids["B-PERSON"], 0.6),
+              (21, 23, ids["O"], 0.99), (24, 28, ids["B-ORGANIZATION"], 0.8),
+              (29, 33, ids["I-ORGANIZATION"], 0.5)]
+    fake = SimpleNamespace(labels=list(LABELS), _label_id=lambda i: i)
+    got = _Runtime._decode(fake, text, tokens)  # type: ignore[arg-type]
+    assert [(s, e, label) for s, e, label, _ in got] == [
+        (0, 12, "PERSON"), (17, 20, "PERSON"), (24, 33, "ORGANIZATION")]
+    assert [round(p, 6) for *_, p in got] == [round((0.9 + 0.7 + 0.4) / 3, 6), 0.6, 0.65]
