@@ -124,3 +124,28 @@ def test_damaged_share_is_refused(tiny_model: Path, corrupt: str, message: str) 
         with pytest.raises(MPCPartyError, match=message):
             s.generate_ids(PROMPT, max_new_tokens=1)
         assert time.monotonic() - t0 < 240
+
+
+def test_teacher_forced_forward_scores_every_position_like_generation(tiny_model: Path) -> None:
+    """One teacher-forced forward over the prompt and its greedy continuation reproduces, at
+    every generated position, the token the generation session picked (same prefix, same
+    model), and the client got every position's logits back, not only the last one's."""
+    with MPCSession(_cfg(tiny_model, "ABY3")) as s:
+        gen = s.generate_ids(PROMPT, max_new_tokens=4)
+    seq = PROMPT + gen.tokens
+    with MPCSession(_cfg(tiny_model, "ABY3", teacher_forced=True)) as s:
+        scored = s.score_ids(seq)
+        with pytest.raises(MPCInputError, match="teacher-forced"):
+            s.generate_ids(PROMPT, max_new_tokens=1)
+        with pytest.raises(MPCInputError, match="compiled for 12"):
+            s.score_ids(list(range(13)))
+        full = s.score_ids(list(range(12)))  # the session stays usable at the full shape
+    pos = scored.positions
+    assert len(pos["mpc_top1"]) == len(seq) and len(full.positions["mpc_top1"]) == 12
+    assert pos["mpc_top1"][len(PROMPT) - 1 : -1] == gen.tokens
+    assert scored.agreement >= AGREEMENT_TARGET
+    assert max(pos["max_abs_err"]) < 0.05 and min(pos["mean_abs_err"]) > 0  # fixed point
+    assert all(b is not None and b > 1000 for b in scored.link_bytes)
+    # ABY3: each party returns two of the three replicated shares of all 12 x VOCAB logits.
+    assert len(scored.client_recv_bytes) == 3
+    assert min(scored.client_recv_bytes) >= 2 * 12 * VOCAB * 8

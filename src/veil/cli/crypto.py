@@ -80,13 +80,29 @@ def bench(
     max_len: Annotated[int, typer.Option(min=2, help="Compiled length.")] = 48,
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/crypto"),
     precision: Annotated[str, _PRECISION] = "pade",
+    teacher_forced: Annotated[bool, typer.Option(
+        "--teacher-forced",
+        help="Measure agreement at every position instead of generating: one forward per "
+             "built-in sequence (cut to --max-len), writes mpc_teacher_forced.{json,md}.")
+    ] = False,
+    texts: Annotated[int, typer.Option(min=1, help="Built-in sequences (--teacher-forced).")] = 4,
+    timeout_s: Annotated[float, typer.Option(min=1, help="Per-forward deadline.")] = 900.0,
 ) -> None:
     """Seconds and bytes per token per protocol, agreement with the float model, anchors."""
-    from veil.crypto.mpc_bench import run
+    from veil.crypto.mpc_bench import TF_NAME, run, run_teacher_forced
 
-    report = run(protocols=[p.strip().upper() for p in protocols.split(",") if p.strip()],
-                 layers=layers, tokens=tokens, prompt=prompt, max_len=max_len, out_dir=out,
-                 precision=precision)
+    names = [p.strip().upper() for p in protocols.split(",") if p.strip()]
+    if teacher_forced:
+        cmd = (f"veil crypto bench --teacher-forced --protocols {','.join(names)} --layers "
+               f"{layers} --max-len {max_len} --texts {texts} --precision {precision}")
+        report = run_teacher_forced(protocols=names, layers=layers, texts=texts,
+                                    max_len=max_len, out_dir=out, timeout_s=timeout_s,
+                                    precision=precision, command=cmd)
+        typer.echo((out / f"{TF_NAME}.md").read_text(encoding="utf-8"))
+        typer.echo(f"{len(report['runs'])} run(s) in {out / f'{TF_NAME}.json'}")
+        return
+    report = run(protocols=names, layers=layers, tokens=tokens, prompt=prompt,
+                 max_len=max_len, out_dir=out, timeout_s=timeout_s, precision=precision)
     typer.echo((out / "mpc.md").read_text(encoding="utf-8"))
     typer.echo(f"{len(report['runs'])} run(s) in {out / 'mpc.json'}")
 

@@ -9,6 +9,10 @@ when to pick which protocol: docs/crypto.md.
     with MPCSession(MPCConfig(protocol="ABY3", layers=2)) as s:
         out = s.generate_ids(ids, max_new_tokens=8)
 
+    # agreement measured at every position of a sequence (one forward, many samples):
+    with MPCSession(MPCConfig(protocol="ABY3", layers=2, teacher_forced=True)) as s:
+        scored = s.score_ids(ids)
+
 Every wait has a deadline and every party is watched: a party that dies or a peer that stops
 answering raises :class:`~veil.errors.MPCPartyError` within about a second of the process exit
 (or after ``timeout_s`` for a hung peer), and all processes are killed on close.
@@ -25,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +37,7 @@ from typing import Any
 from veil.errors import ConfigError, MPCInputError, MPCPartyError
 
 from . import protocol as wire
+from . import teacher_forced as tf
 
 _HERE = Path(__file__).resolve().parent
 _PARTIES = _HERE / "parties.py"
@@ -74,6 +79,10 @@ class MPCConfig:
     batch: int = 8
     #: SPU fixed-point preset (protocol.PRECISIONS); "pade" keeps the logit error flat with depth.
     precision: str = wire.DEFAULT_PRECISION
+    #: Compile the teacher-forced forward: one run reveals (to the client only) the logits of
+    #: every position, to measure agreement with the float model position by position
+    #: (:meth:`MPCSession.score_ids`). Such a session does not generate.
+    teacher_forced: bool = False
 
     def __post_init__(self) -> None:
         if self.model not in ("smollm2", "encoder"):
@@ -91,6 +100,9 @@ class MPCConfig:
             )
         if self.max_len < 2 or self.layers < 1:
             raise ConfigError("max_len must be >= 2 and layers >= 1")
+        if self.teacher_forced and (self.model != "smollm2" or not self.reference):
+            raise ConfigError("teacher_forced compares the SmolLM2 model with its float twin: "
+                              "use model='smollm2' and keep reference=True")
 
 
 @dataclass
@@ -118,6 +130,26 @@ class Generation:
         if not ref:
             return None
         return sum(s.token == s.plain_token for s in ref) / len(ref)
+
+
+@dataclass
+class ScoredForward:
+    """One teacher-forced forward: per-position comparison (``teacher_forced.compare_positions``:
+    both argmaxes, logit errors, the float model's top-2 margin) and what the forward cost."""
+
+    ids: list[int]
+    positions: dict[str, list[Any]]
+    seconds: float
+    party_seconds: list[float]
+    link_bytes: list[int | None]
+    client_bytes: list[int]
+    client_recv_bytes: list[int] = field(default_factory=list)
+
+    @property
+    def agreement(self) -> float:
+        pos = self.positions
+        return sum(a == b for a, b in zip(pos["mpc_top1"], pos["plain_top1"], strict=True)) / \
+            len(pos["mpc_top1"])
 
 
 class MPCSession:
@@ -164,6 +196,7 @@ class MPCSession:
             "max_len": cfg.max_len, "model_dir": str(model_dir), "layers": cfg.layers,
             "control_ports": control, "reference": cfg.reference, "corrupt": cfg.corrupt,
             "kind": cfg.model, "batch": cfg.batch, "precision": cfg.precision,
+            "teacher_forced": cfg.teacher_forced,
         })
         # Start-up compiles the model and loads weights in every party: give it its own budget.
         reply = self._reply(timeout=max(cfg.timeout_s, 60.0) * 3)
@@ -212,6 +245,9 @@ class MPCSession:
         self, ids: list[int], *, max_new_tokens: int, stop_ids: tuple[int, ...] = ()
     ) -> Iterator[TokenStep | str]:
         """Yield a :class:`TokenStep` per generated token, then the stop reason."""
+        if self.config.teacher_forced:
+            raise MPCInputError("this session is teacher-forced (it scores every position and "
+                                "does not generate); start one without teacher_forced")
         if not ids:
             raise MPCInputError("the prompt is empty")
         if len(ids) >= self.config.max_len:
@@ -238,6 +274,23 @@ class MPCSession:
             step = TokenStep(**{k: v for k, v in msg.items() if k != "event"})
             last = step.token
             yield step
+
+    def score_ids(self, ids: list[int]) -> ScoredForward:
+        """One teacher-forced forward over ``ids`` (at most ``max_len`` tokens): at every
+        position the MPC model's argmax against the float model's, given the true prefix. The
+        parties hold shares only; the client helper reconstructs the logits and compares."""
+        if not self.config.teacher_forced:
+            raise MPCInputError("score_ids needs a session started with teacher_forced=True")
+        if not ids:
+            raise MPCInputError("the sequence is empty")
+        if len(ids) > self.config.max_len:
+            raise MPCInputError(
+                f"the sequence has {len(ids)} tokens but the MPC model is compiled for "
+                f"{self.config.max_len}; shorten it or start a session with a larger max_len")
+        self._send({"op": "score", "ids": ids})
+        msg = self._reply(timeout=self.config.timeout_s)
+        fields = {k: v for k, v in msg.items() if k != "ok"}
+        return ScoredForward(ids=list(ids), **fields)
 
     def classify_ids(self, batch: list[list[int]]) -> dict[str, Any]:
         """One secret-shared run of the encoder over up to ``batch`` token-id rows: the logits
@@ -338,13 +391,24 @@ def _default_model_dir() -> Path:
 # ------------------------------------------------------------------- text-level helpers ---
 
 
-def chat_ids(messages: list[dict[str, Any]]) -> tuple[list[int], list[int], Any]:
-    """Token ids of ``messages`` under SmolLM2's ChatML template, its stop ids, the tokenizer."""
+def _tokenizer() -> Any:
     from transformers import AutoTokenizer
 
-    tok = AutoTokenizer.from_pretrained(  # nosec B615 # local converted checkpoint only
+    return AutoTokenizer.from_pretrained(  # nosec B615 # local converted checkpoint only
         str(_default_model_dir()), local_files_only=True
     )
+
+
+def text_ids(text: str, *, max_len: int | None = None) -> list[int]:
+    """Token ids of raw ``text`` (no chat template; ChatML markers in it become their special
+    tokens), cut to ``max_len``: a teacher-forced sequence."""
+    ids = [int(i) for i in _tokenizer()(text, add_special_tokens=False)["input_ids"]]
+    return ids[:max_len] if max_len else ids
+
+
+def chat_ids(messages: list[dict[str, Any]]) -> tuple[list[int], list[int], Any]:
+    """Token ids of ``messages`` under SmolLM2's ChatML template, its stop ids, the tokenizer."""
+    tok = _tokenizer()
     raw: Any = tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=True)
     ids = raw["input_ids"] if hasattr(raw, "keys") else raw
     stop = [i for i in {tok.eos_token_id, tok.convert_tokens_to_ids("<|im_end|>")} if i is not None]
@@ -422,6 +486,124 @@ def measure(
     )
 
 
+#: Teacher-forced sequences: prose, code and ChatML exchanges (user turn + an assistant answer),
+#: each at least 40 tokens, so a compiled length of 40 holds 40 real positions. The ChatML ones
+#: share their first tokens; :func:`teacher_forced.summarize` counts such positions once.
+TEACHER_FORCED_TEXTS: tuple[str, ...] = (
+    "The lighthouse keeper climbed the spiral stairs every evening at dusk, trimmed the wick, "
+    "polished the great lens and wrote the wind and the weather into a leather logbook that "
+    "had belonged to his grandfather before him.",
+    "<|im_start|>user\nHow do I keep basil fresh after buying it?<|im_end|>\n"
+    "<|im_start|>assistant\nTrim the stems and stand the basil in a glass of water at room "
+    "temperature, like a bunch of flowers. Cover it loosely with a bag and change the water "
+    "every day.",
+    "Photosynthesis takes place in the chloroplasts of plant cells. Light energy splits water "
+    "molecules and releases oxygen, while carbon dioxide from the air is fixed into sugars "
+    "through the Calvin cycle, which runs in the stroma of the chloroplast.",
+    "<|im_start|>user\nWrite a short reminder for a team meeting on Friday.<|im_end|>\n"
+    "<|im_start|>assistant\nHi everyone, a quick reminder that our weekly team meeting is on "
+    "Friday at 10 am in the main conference room. Please bring your project updates.",
+    "def mean(values):\n    \"\"\"Return the arithmetic mean of a non-empty list.\"\"\"\n"
+    "    if not values:\n        raise ValueError(\"empty list\")\n"
+    "    return sum(values) / len(values)\n\n\ndef median(values):\n    ordered = sorted(values)",
+    "<|im_start|>user\nWhat is the capital of France?<|im_end|>\n<|im_start|>assistant\n"
+    "The capital of France is Paris. It lies on the Seine in the north of the country and is "
+    "known for the Eiffel Tower and the Louvre.",
+)
+
+
+@dataclass(frozen=True)
+class TeacherForcedMeasurement:
+    """Agreement at every position of several sequences (one teacher-forced forward each), with
+    what a forward costs. ``positions`` counts distinct prefixes (see teacher_forced.summarize)."""
+
+    protocol: str
+    parties: int
+    layers: int
+    max_len: int
+    precision: str
+    sequences: int
+    sequence_tokens: list[int]
+    positions: int
+    agree: int
+    agreement: float
+    wilson95: list[float]
+    max_abs_logit_err: float
+    mean_abs_logit_err: float
+    min_plain_margin: float
+    close_calls: int  # positions whose float top-2 margin is below twice the worst error
+    disagreements: list[dict[str, float]]
+    unexplained: int  # disagreements larger than fixed-point error can cause (should be 0)
+    seconds_per_forward: float
+    forward_seconds: list[float]
+    bytes_per_party_per_forward: float | None  # SPU link traffic sent by one party
+    client_bytes_per_forward: float  # input shares uploaded to all parties together
+    client_recv_bytes_per_forward: float  # logit shares back from all parties together
+    startup_s: float
+    load: list[str]  # at the start, then after each forward (the machine is shared)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def measure_teacher_forced(
+    *,
+    protocol: str = "ABY3",
+    texts: tuple[str, ...] | list[str] = TEACHER_FORCED_TEXTS,
+    layers: int = 2,
+    max_len: int = 40,
+    timeout_s: float = 900.0,
+    precision: str = wire.DEFAULT_PRECISION,
+    on_forward: Callable[[TeacherForcedMeasurement], None] | None = None,
+) -> TeacherForcedMeasurement:
+    """Teacher-forced agreement under ``protocol``: each text (cut to ``max_len`` tokens) is one
+    secret-shared forward whose every position's argmax is compared with the float model's.
+    ``on_forward`` gets the measurement so far after each forward (long runs keep figures)."""
+    seqs = [text_ids(t, max_len=max_len) for t in texts]
+    if not seqs or not all(seqs):
+        raise MPCInputError("give at least one non-empty text")
+    cfg = MPCConfig(protocol=protocol, layers=layers, max_len=max_len, timeout_s=timeout_s,
+                    precision=precision, teacher_forced=True)
+    loads = [_load()]
+    done: list[ScoredForward] = []
+    result: TeacherForcedMeasurement | None = None
+    with MPCSession(cfg) as s:
+        startup = float(s.info.get("startup_s", 0.0))
+        for ids in seqs:
+            done.append(s.score_ids(ids))
+            loads.append(_load())
+            result = _teacher_forced_measurement(cfg, done, startup, loads)
+            if on_forward is not None:
+                on_forward(result)
+    assert result is not None
+    return result
+
+
+def _teacher_forced_measurement(cfg: MPCConfig, done: list[ScoredForward], startup: float,
+                                loads: list[str]) -> TeacherForcedMeasurement:
+    summary = tf.summarize((f.ids, f.positions) for f in done)
+    links = [max(b for b in f.link_bytes if b is not None) for f in done
+             if any(b is not None for b in f.link_bytes)]
+    n = len(done)
+    return TeacherForcedMeasurement(
+        protocol=cfg.protocol, parties=PROTOCOLS[cfg.protocol], layers=cfg.layers,
+        max_len=cfg.max_len, precision=cfg.precision, sequences=n,
+        sequence_tokens=[len(f.ids) for f in done],
+        positions=summary["positions"], agree=summary["agree"],
+        agreement=summary["agreement"], wilson95=summary["wilson95"],
+        max_abs_logit_err=summary["max_abs_logit_err"],
+        mean_abs_logit_err=summary["mean_abs_logit_err"],
+        min_plain_margin=summary["min_plain_margin"], close_calls=summary["close_calls"],
+        disagreements=summary["disagreements"], unexplained=summary["unexplained"],
+        seconds_per_forward=sum(f.seconds for f in done) / n,
+        forward_seconds=[f.seconds for f in done],
+        bytes_per_party_per_forward=sum(links) / len(links) if links else None,
+        client_bytes_per_forward=sum(sum(f.client_bytes) for f in done) / n,
+        client_recv_bytes_per_forward=sum(sum(f.client_recv_bytes) for f in done) / n,
+        startup_s=startup, load=list(loads),
+    )
+
+
 def _load() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text(encoding="utf-8").split()[:3])
@@ -436,10 +618,15 @@ __all__ = [
     "MPCConfig",
     "MPCMeasurement",
     "MPCSession",
+    "ScoredForward",
+    "TEACHER_FORCED_TEXTS",
+    "TeacherForcedMeasurement",
     "TokenStep",
     "chat_ids",
     "crypto_python",
     "measure",
+    "measure_teacher_forced",
+    "text_ids",
 ]
 
 if __name__ == "__main__":  # pragma: no cover

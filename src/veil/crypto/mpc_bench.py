@@ -1,5 +1,9 @@
 """``veil crypto bench``: seconds and bytes per generated token per MPC protocol, greedy agreement
 with the float model, next to published anchors; writes benchmarks/results/crypto/mpc.{json,md,png}.
+
+``veil crypto bench --teacher-forced``: agreement at every position of several sequences (one
+secret-shared forward each), its Wilson 95% interval, the logit errors and the cost per forward;
+writes benchmarks/results/crypto/mpc_teacher_forced.{json,md}.
 """
 
 from __future__ import annotations
@@ -10,7 +14,14 @@ import platform
 from pathlib import Path
 from typing import Any
 
-from .mpc import AGREEMENT_TARGET, MPCMeasurement, measure
+from .mpc import (
+    AGREEMENT_TARGET,
+    TEACHER_FORCED_TEXTS,
+    MPCMeasurement,
+    TeacherForcedMeasurement,
+    measure,
+    measure_teacher_forced,
+)
 
 #: Published figures, on their authors' hardware (multi-core servers or GPUs per party, fast
 #: LAN): not re-run here. They are compared by model size instead of by guessing their cores:
@@ -65,6 +76,105 @@ def run(
             _write(rows, out_dir)  # after each protocol: a long run keeps what it measured
             progress.advance(task)
     return _write(rows, out_dir)
+
+
+TF_NAME = "mpc_teacher_forced"
+
+
+def run_teacher_forced(
+    *,
+    protocols: list[str],
+    layers: int,
+    texts: int,
+    max_len: int,
+    out_dir: Path,
+    timeout_s: float = 900.0,
+    merge: bool = True,
+    precision: str = "pade",
+    command: str = "",
+) -> dict[str, Any]:
+    """Teacher-forced agreement per protocol over the first ``texts`` of TEACHER_FORCED_TEXTS;
+    rows of the same (protocol, layers, precision, max_len) are replaced, others kept. Written
+    after every forward, so a long run stopped early keeps what it measured."""
+    if not 1 <= texts <= len(TEACHER_FORCED_TEXTS):
+        raise ValueError(f"texts must be between 1 and {len(TEACHER_FORCED_TEXTS)}")
+    path = out_dir / f"{TF_NAME}.json"
+    rows: list[dict[str, Any]] = []
+    if merge and path.is_file():
+        keep = {(p, layers, precision, max_len) for p in protocols}
+        rows = [r for r in json.loads(path.read_text(encoding="utf-8")).get("runs", [])
+                if (r["protocol"], r["layers"], r["precision"], r["max_len"]) not in keep]
+    for prot in protocols:
+        base = list(rows)
+
+        def save(m: TeacherForcedMeasurement, base: list[dict[str, Any]] = base) -> None:
+            rows[:] = [*base, {**m.as_dict(), "command": command}]
+            _write_teacher_forced(rows, out_dir)
+
+        save(measure_teacher_forced(protocol=prot, texts=TEACHER_FORCED_TEXTS[:texts],
+                                    layers=layers, max_len=max_len, timeout_s=timeout_s,
+                                    precision=precision, on_forward=save))
+    return _write_teacher_forced(rows, out_dir)
+
+
+def _write_teacher_forced(rows: list[dict[str, Any]], out_dir: Path) -> dict[str, Any]:
+    rows.sort(key=lambda r: (r["layers"], r["protocol"], r["precision"], r["max_len"]))
+    report = {
+        "model": "SmolLM2-135M-Instruct, first k blocks + final norm + tied head; weights "
+                 "public, every sequence secret-shared",
+        "what": "teacher-forced: one secret-shared forward per sequence reveals, to the client "
+                "only, every position's logits; agreement = the MPC argmax equals the float "
+                "model's at a position, given the true prefix",
+        "agreement_target": AGREEMENT_TARGET,
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "runs": rows,
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / f"{TF_NAME}.json").write_text(json.dumps(report, indent=2) + "\n",
+                                             encoding="utf-8")
+    (out_dir / f"{TF_NAME}.md").write_text(teacher_forced_markdown(report), encoding="utf-8")
+    return report
+
+
+def teacher_forced_markdown(report: dict[str, Any]) -> str:
+    lines = [
+        "# MPC inference (SPU): teacher-forced agreement with the float model",
+        "",
+        f"Model: {report['model']}. {report['what'][0].upper()}{report['what'][1:]}. Positions "
+        "count distinct prefixes (the ChatML sequences share their first tokens). Target: "
+        f">= {report['agreement_target']:.0%}. Reproduce: `veil crypto bench --teacher-forced` "
+        "(the command of each row below; see docs/crypto.md).",
+        "",
+        "| protocol | precision | parties | layers | compiled len | sequences | positions | "
+        "agreement | Wilson 95% | max logit err | mean logit err | disagreements (margin / err) "
+        "| s/forward | MB sent per party/forward | client up / down MB per forward | startup s "
+        "| load avg (start; after each forward) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in report["runs"]:
+        flips = ", ".join(f"{d['plain_margin']:.3f} / {d['max_abs_err']:.3f}"
+                          for d in r["disagreements"]) or "none"
+        lo, hi = r["wilson95"]
+        lines.append(
+            f"| {r['protocol']} | {r['precision']} | {r['parties']} | {r['layers']} | "
+            f"{r['max_len']} | {r['sequences']} | {r['positions']} | {r['agree']}/"
+            f"{r['positions']} ({r['agreement']:.1%}) | {lo:.1%}-{hi:.1%} | "
+            f"{r['max_abs_logit_err']:.3f} | {r['mean_abs_logit_err']:.4f} | {flips} | "
+            f"{r['seconds_per_forward']:.0f} | {_mb(r['bytes_per_party_per_forward'])} | "
+            f"{r['client_bytes_per_forward'] / 1e6:.2f} / "
+            f"{r['client_recv_bytes_per_forward'] / 1e6:.1f} | {r['startup_s']:.0f} | "
+            f"{r['load'][0]}; {'; '.join(r['load'][1:])} |")
+    lines += ["", "Closest calls (float top-1 minus top-2 logit, and how many positions fall "
+              "below twice the worst logit error, where fixed point could flip them):", ""]
+    for r in report["runs"]:
+        lines.append(f"- {r['protocol']} {r['precision']}, {r['layers']} block(s): smallest "
+                     f"margin {r['min_plain_margin']:.4f}; {r['close_calls']} of "
+                     f"{r['positions']} positions below 2 x {r['max_abs_logit_err']:.3f}; "
+                     f"{r['unexplained']} disagreement(s) larger than fixed-point error can "
+                     f"cause; per-forward seconds "
+                     f"{', '.join(f'{x:.0f}' for x in r['forward_seconds'])}"
+                     + (f"; `{r['command']}`" if r.get("command") else ""))
+    return "\n".join(lines) + "\n"
 
 
 def _write(rows: list[dict[str, Any]], out_dir: Path) -> dict[str, Any]:
@@ -194,4 +304,4 @@ def _plot(report: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
-__all__ = ["ANCHORS", "run"]
+__all__ = ["ANCHORS", "run", "run_teacher_forced", "teacher_forced_markdown"]

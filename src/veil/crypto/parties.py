@@ -12,6 +12,9 @@ Topology (all on loopback; :mod:`veil.crypto.mpc` picks the ports and starts eve
 * Each party loads the public weights itself, runs SPU's runtime (protocol ABY3, SEMI2K or
   CHEETAH) with its peers over SPU's own brpc link, and returns its share of the logits.
 * Only the client reconstructs; the parties never hold a plaintext input or output.
+* A teacher-forced session (``teacher_forced`` in init) compiles the all-positions forward
+  instead: one run returns shares of every position's logits, which the client reconstructs and
+  compares with the float model's position by position (``score``); it does not generate.
 
 Failures end in a JSON ``error`` line or a non-zero exit, never a hang: SPU's link has a receive
 timeout, every control socket has one, and a party exits when its client connection closes.
@@ -32,10 +35,12 @@ if __package__:  # imported for type checking inside Veil
     from . import protocol as wire
     from . import spu_models
     from .precision import runtime_config
+    from .teacher_forced import compare_positions
 else:  # run as a script in the crypto environment: siblings are plain modules
     import protocol as wire  # type: ignore[no-redef]
     import spu_models  # type: ignore[no-redef]
     from precision import runtime_config  # type: ignore[no-redef]
+    from teacher_forced import compare_positions  # type: ignore[no-redef]
 
 _LINK_RE = re.compile(r"Link details: total send bytes (\d+), recv bytes (\d+)")
 
@@ -200,16 +205,20 @@ class Client:
         self.spec = spu_models.read_spec(model_dir, int(init["layers"]))
         self.embed, flat = spu_models.load_weights(model_dir, self.spec)
         self.corrupt = init.get("corrupt")  # test hook: damage a share on its way to a party
-        fwd = spu_models.make_forward(self.spec, self.length)
+        # Teacher-forced: every position's logits come back (to this client only); no sel input.
+        self.teacher_forced = bool(init.get("teacher_forced", False))
+        fwd = spu_models.make_forward(self.spec, self.length, all_positions=self.teacher_forced)
         self.plain = jax.jit(fwd) if init.get("reference", True) else None
         self.flat = flat
         self._connect(init)
         t0 = time.perf_counter()
         x0, sel0 = spu_models.embed_prompt(self.embed, [0], self.length)
-        names = ["x", "sel"] + [f"w{i}" for i in range(len(flat))]
-        vis = [self.vis_secret, self.vis_public] + [self.vis_public] * len(flat)
+        data, data_vis = ([x0], [self.vis_secret]) if self.teacher_forced else \
+            ([x0, sel0], [self.vis_secret, self.vis_public])
+        names = ["x", "sel"][: len(data)] + [f"w{i}" for i in range(len(flat))]
+        vis = data_vis + [self.vis_public] * len(flat)
         exe, _ = frontend.compile(
-            frontend.Kind.JAX, fwd, [x0, sel0, *flat], {}, names, vis,
+            frontend.Kind.JAX, fwd, [*data, *flat], {}, names, vis,
             lambda outs: ["logits"],
         )
         self.compile_s = time.perf_counter() - t0
@@ -253,23 +262,23 @@ class Client:
     def describe(self) -> dict[str, Any]:
         return dict(self.spec.__dict__)
 
-    def next_token(self, ids: list[int]) -> dict[str, Any]:
+    def _run(self, inputs: list[tuple[str, Any, Any]]) -> tuple[Any, dict[str, Any]]:
+        """Share ``(name, array, visibility)`` inputs, run the executable, reconstruct its output:
+        ``(output, cost figures)``."""
         np = self.np
-        x, sel = spu_models.embed_prompt(self.embed, ids, self.length)
         t0 = time.perf_counter()
-        x_sh = self.io.make_shares(x, self.vis_secret)
-        sel_sh = self.io.make_shares(sel, self.vis_public)
+        shares = [self.io.make_shares(a, vis) for _, a, vis in inputs]
+        names = [name for name, _, _ in inputs]
         sent = []
         for rank, s in enumerate(self.socks):
-            blobs = _share_blobs(x_sh[rank]) + _share_blobs(sel_sh[rank])
-            counts = [len(x_sh[rank].share_chunks) + 1, len(sel_sh[rank].share_chunks) + 1]
+            blobs = [b for sh in shares for b in _share_blobs(sh[rank])]
+            counts = [len(sh[rank].share_chunks) + 1 for sh in shares]
             if self.corrupt == "digest" and rank == 0:
-                sent.append(_send_damaged(s, counts, blobs))
+                sent.append(_send_damaged(s, names, counts, blobs))
                 continue
             if self.corrupt == "meta" and rank == 0:
                 blobs[0] = b"\x00not-a-share" + blobs[0][:4]
-            sent.append(wire.send(s, {"op": "run", "inputs": ["x", "sel"], "chunks": counts},
-                                  blobs))
+            sent.append(wire.send(s, {"op": "run", "inputs": names, "chunks": counts}, blobs))
         outs, party_s, link, back = [], [], [], []
         for rank, s in enumerate(self.socks):
             head = self._expect(rank, s, "ran")
@@ -277,18 +286,39 @@ class Client:
             back.append(sum(len(b) for b in self._last_blobs))
             party_s.append(float(head["seconds"]))
             link.append(head.get("link_bytes"))
-        logits = np.asarray(self.io.reconstruct(outs)).reshape(-1)
-        seconds = time.perf_counter() - t0
+        result = np.asarray(self.io.reconstruct(outs))
+        return result, {"seconds": time.perf_counter() - t0, "party_seconds": party_s,
+                        "link_bytes": link, "client_bytes": sent, "client_recv_bytes": back}
+
+    def next_token(self, ids: list[int]) -> dict[str, Any]:
+        np = self.np
+        if self.teacher_forced:
+            raise ValueError("this session reveals every position (teacher-forced): it scores "
+                             "sequences and does not generate; start one without teacher_forced")
+        x, sel = spu_models.embed_prompt(self.embed, ids, self.length)
+        result, cost = self._run([("x", x, self.vis_secret), ("sel", sel, self.vis_public)])
+        logits = result.reshape(-1)
         token = int(np.argmax(logits))
-        out: dict[str, Any] = {
-            "token": token, "seconds": seconds, "party_seconds": party_s,
-            "link_bytes": link, "client_bytes": sent, "client_recv_bytes": back,
-        }
+        out: dict[str, Any] = {"token": token, **cost}
         if self.plain is not None:
             ref = np.asarray(self.plain(x, sel, *self.flat))
             out["plain_token"] = int(np.argmax(ref))
             out["max_abs_err"] = float(np.max(np.abs(ref - logits)))
         return out
+
+    def score(self, ids: list[int]) -> dict[str, Any]:
+        """One teacher-forced forward over ``ids`` (up to the compiled length): every position's
+        logits are reconstructed here and compared with the float model's (no logits leave
+        this process, only the per-position comparison)."""
+        if not self.teacher_forced:
+            raise ValueError("this session reveals the last position only; start one with "
+                             "teacher_forced to score every position")
+        if self.plain is None:
+            raise ValueError("scoring compares with the float model; start with reference on")
+        x, _ = spu_models.embed_prompt(self.embed, ids, self.length)
+        logits, cost = self._run([("x", x, self.vis_secret)])
+        ref = self.np.asarray(self.plain(x, *self.flat))
+        return {**cost, "positions": compare_positions(logits, ref, len(ids))}
 
     def close(self) -> None:
         for s in self.socks:
@@ -378,12 +408,12 @@ class PartyError(Exception):
     pass
 
 
-def _send_damaged(sock: Any, counts: list[int], blobs: list[bytes]) -> int:
+def _send_damaged(sock: Any, names: list[str], counts: list[int], blobs: list[bytes]) -> int:
     """Test hook: a share whose bytes change after the digest was taken (a damaged transport)."""
     import hashlib
     import struct
 
-    head = json.dumps({"op": "run", "inputs": ["x", "sel"], "chunks": counts}).encode()
+    head = json.dumps({"op": "run", "inputs": names, "chunks": counts}).encode()
     parts = [struct.pack(">I", len(head)), head, struct.pack(">I", len(blobs))]
     for i, b in enumerate(blobs):
         digest = hashlib.sha256(b).digest()
@@ -427,6 +457,10 @@ def run_client(_args: argparse.Namespace) -> int:
                     raise PartyError("init an encoder session first")
                 _emit({"ok": "classified", **client.classify(
                     [[int(i) for i in row] for row in cmd["ids"]])})
+            elif op == "score":
+                if client is None or isinstance(client, EncoderClient):
+                    raise PartyError("init a SmolLM2 session first")
+                _emit({"ok": "scored", **client.score([int(i) for i in cmd["ids"]])})
             elif op == "generate":
                 if client is None:
                     raise PartyError("init first")

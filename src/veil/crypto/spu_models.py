@@ -12,7 +12,8 @@ no torch or transformers, and the fixed-point-unfriendly parts can be written to
 * the weights enter as PUBLIC values: Veil protects the prompt, the model is open-weight. A
   secret-by-public matmul is local in every SPU protocol, so the linear layers cost no traffic.
 * only the last prompt position's logits leave the computation, and only the client can
-  reconstruct them (it takes the greedy argmax itself).
+  reconstruct them (it takes the greedy argmax itself); the teacher-forced forward
+  (``all_positions``, to measure agreement) reveals every position's logits, to the client only.
 
 ``layers`` truncates the model to its first k decoder blocks (+ final norm + tied head): the
 full 30 blocks are correct but slow on two cores; what ran is always reported with the figures.
@@ -108,12 +109,17 @@ def rope_tables(spec: LlamaSpec, length: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def make_forward(spec: LlamaSpec, length: int, *, trace: bool = False,
-                 mask_shift: float = MASK_SHIFT, split_rms: bool = True) -> Any:
+                 mask_shift: float = MASK_SHIFT, split_rms: bool = True,
+                 all_positions: bool = False) -> Any:
     """``forward(x, sel, *weights) -> logits``: x is (length, hidden) embeddings, sel a one-hot
     (length,) vector picking the position whose next token is wanted. ``trace=True`` (float
     runs only) returns ``(logits, inputs)`` with what each approximated operation was fed.
     ``mask_shift=0`` is the earlier softmax (max over hidden keys too) and ``split_rms=False``
-    the earlier one-range RMSNorm, both kept to measure them."""
+    the earlier one-range RMSNorm, both kept to measure them.
+
+    ``all_positions=True`` gives ``forward(x, *weights) -> logits (length, vocab)`` instead: the
+    teacher-forced forward, every position's next-token logits (the same blocks; the final norm
+    and the public head run on every row rather than on the selected one)."""
     import jax
     import jax.numpy as jnp
 
@@ -162,7 +168,7 @@ def make_forward(spec: LlamaSpec, length: int, *, trace: bool = False,
             seen["denom"].append(jnp.sum(e, axis=-1))
         return e / jnp.sum(e, axis=-1, keepdims=True)
 
-    def forward(x: Any, sel: Any, *w: Any) -> Any:
+    def blocks(x: Any, w: tuple[Any, ...]) -> Any:
         h = x
         scale = 1.0 / float(np.sqrt(spec.head_dim))
         for i in range(spec.layers):
@@ -182,7 +188,19 @@ def make_forward(spec: LlamaSpec, length: int, *, trace: bool = False,
             if trace:
                 seen["gate"].append(g)
             h = h + (jax.nn.silu(g) * (m @ wu)) @ wd
-        last = sel @ h
+        return h
+
+    if all_positions:
+        if trace:
+            raise ValueError("trace is for the last-position forward only")
+
+        def forward_all(x: Any, *w: Any) -> Any:
+            return rms(blocks(x, w), w[-2]) @ w[-1]
+
+        return forward_all
+
+    def forward(x: Any, sel: Any, *w: Any) -> Any:
+        last = sel @ blocks(x, w)
         logits = rms(last, w[-2]) @ w[-1]
         if trace:
             return logits, {k: jnp.concatenate([a.reshape(-1, spec.hidden) if k == "rmsin"

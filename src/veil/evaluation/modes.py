@@ -346,6 +346,8 @@ def _mpc_records(cfg: ModesConfig, say: Callable[[str], None]) -> tuple[list[dic
                 out.append({"protocol": proto, "error": type(exc).__name__})
         return out, "measured in this run (veil.crypto.mpc.measure)"
     for path in sorted((cfg.results_root / "crypto").glob("mpc*.json")):
+        if path.name == "mpc_teacher_forced.json":  # agreement only: read by _mpc_rows
+            continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -372,6 +374,23 @@ def _mpc_records(cfg: ModesConfig, say: Callable[[str], None]) -> tuple[list[dic
     return [], "not measured in this run"
 
 
+def _mpc_teacher_forced(cfg: ModesConfig) -> dict[tuple[Any, Any, Any], dict[str, Any]]:
+    """Teacher-forced agreement runs by (protocol, layers, precision): the one with the most
+    positions each (``<results>/crypto/mpc_teacher_forced.json``; empty when absent)."""
+    path = cfg.results_root / "crypto" / "mpc_teacher_forced.json"
+    try:
+        runs = json.loads(path.read_text(encoding="utf-8")).get("runs", [])
+    except (OSError, ValueError, AttributeError):
+        return {}
+    best: dict[tuple[Any, Any, Any], dict[str, Any]] = {}
+    for r in runs:
+        key = (r.get("protocol"), r.get("layers"), r.get("precision"))
+        if isinstance(r.get("positions"), int) and r["positions"] > best.get(
+                key, {}).get("positions", 0):
+            best[key] = r
+    return best
+
+
 def _mpc_rows(cfg: ModesConfig, say: Callable[[str], None]) -> list[ModeRow]:
     records, source = _mpc_records(cfg, say)
     if not records:
@@ -382,9 +401,21 @@ def _mpc_rows(cfg: ModesConfig, say: Callable[[str], None]) -> list[ModeRow]:
         v = r.get(name)
         return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
+    forced = _mpc_teacher_forced(cfg)
     rows = []
     for r in records:
         peer = num(r, "bytes_per_party_per_token")
+        agreement, metric = num(r, "agreement"), "greedy tokens equal to the float model's"
+        # The same model measured teacher-forced (veil crypto bench --teacher-forced): top-1 at
+        # every position, like the other rows' metric, on far more samples than greedy tokens.
+        tf = forced.get((r.get("protocol"), r.get("layers"), r.get("precision", "taylor")))
+        if tf is not None:
+            greedy = (f"; greedy tokens {round(agreement * r['tokens'])}/{r['tokens']}"
+                      if agreement is not None and isinstance(r.get("tokens"), int) else "")
+            agreement = float(tf["agreement"])
+            metric = (f"teacher-forced top-1 vs the float model, {tf['agree']}/"
+                      f"{tf['positions']} positions, Wilson 95% {tf['wilson95'][0]:.3f}-"
+                      f"{tf['wilson95'][1]:.3f}{greedy}")
         rows.append(ModeRow(
             f"MPC {r.get('protocol')}",
             f"SmolLM2-135M ({r.get('layers', '?')} layers, {r.get('precision', 'taylor')} "
@@ -392,8 +423,7 @@ def _mpc_rows(cfg: ModesConfig, say: Callable[[str], None]) -> list[ModeRow]:
             if "layers" in r else str(r.get("task", "-")),
             num(r, "seconds_per_token"), "s/token", None,
             num(r, "client_bytes_per_token"), num(r, "client_recv_bytes_per_token"), None,
-            num(r, "agreement"),
-            "greedy tokens equal to the float model's", HOST_VIEW["MPC"], source=source,
+            agreement, metric, HOST_VIEW["MPC"], source=source,
             bytes_between_parties=peer,
             notes="; ".join(x for x in (
                 f"error: {r['error']}" if r.get("error") else "",

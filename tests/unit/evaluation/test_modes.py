@@ -87,3 +87,28 @@ def test_mpc_row_says_not_measured_without_results(tmp_path):
     merged = merge({"rows": [dict(row, mode="HE"), row], "meta": {}}, fresh)
     assert [(r["mode"], r["source"]) for r in merged["rows"]] == [
         ("MPC", "measured later"), ("HE", "not measured in this run")]
+
+
+def test_mpc_row_takes_teacher_forced_agreement_of_the_same_model(tmp_path):
+    crypto = tmp_path / "crypto"
+    crypto.mkdir()
+    base = {"parties": 3, "layers": 30, "seconds_per_token": 300.0, "tokens": 6,
+            "bytes_per_party_per_token": 2.7e9, "client_bytes_per_token": 1e6, "agreement": 1.0,
+            "precision": "pade"}
+    (crypto / "mpc.json").write_text(json.dumps({"runs": [
+        {"protocol": "ABY3", **base}, {"protocol": "SEMI2K", **base, "precision": "taylor"}]}))
+    tf = {"protocol": "ABY3", "layers": 30, "precision": "pade", "agree": 150,
+          "positions": 157, "agreement": 150 / 157, "wilson95": [0.9104, 0.9782]}
+    (crypto / "mpc_teacher_forced.json").write_text(json.dumps({"runs": [
+        tf, {**tf, "positions": 40, "agree": 40, "agreement": 1.0},  # a smaller run: not used
+        {**tf, "precision": "fm128", "agreement": 0.5}]}))
+    report = run(ModesConfig(modes=("MPC",), mpc_layers=30, results_root=tmp_path,
+                             progress=False))
+    rows = {r["mode"]: r for r in report["rows"]}
+    aby3 = rows["MPC ABY3"]
+    assert aby3["agreement"] == pytest.approx(150 / 157)
+    assert aby3["agreement_metric"] == ("teacher-forced top-1 vs the float model, 150/157 "
+                                        "positions, Wilson 95% 0.910-0.978; greedy tokens 6/6")
+    # No teacher-forced run of SEMI2K at its precision: its greedy figure stays.
+    assert rows["MPC SEMI2K"]["agreement"] == 1.0
+    assert rows["MPC SEMI2K"]["agreement_metric"] == "greedy tokens equal to the float model's"
