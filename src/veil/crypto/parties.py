@@ -374,30 +374,9 @@ class EncoderClient(Client):
     def classify(self, batch: list[list[int]]) -> dict[str, Any]:
         np = self.np
         x, mask, pool = spu_models.embed_batch(self.emb, self.espec, batch, self.size)
-        t0 = time.perf_counter()
-        x_sh = self.io.make_shares(x, self.vis_secret)
-        m_sh = self.io.make_shares(mask, self.vis_public)
-        p_sh = self.io.make_shares(pool, self.vis_public)
-        sent = []
-        for rank, s in enumerate(self.socks):
-            shares = (x_sh[rank], m_sh[rank], p_sh[rank])
-            blobs = [b for sh in shares for b in _share_blobs(sh)]
-            counts = [len(sh.share_chunks) + 1 for sh in shares]
-            sent.append(wire.send(s, {"op": "run", "inputs": ["x", "mask", "pool"],
-                                      "chunks": counts}, blobs))
-        outs, party_s, link, back = [], [], [], []
-        for rank, s in enumerate(self.socks):
-            head = self._expect(rank, s, "ran")
-            outs.append(_blobs_share(self._last_blobs))
-            back.append(sum(len(b) for b in self._last_blobs))
-            party_s.append(float(head["seconds"]))
-            link.append(head.get("link_bytes"))
-        logits = np.asarray(self.io.reconstruct(outs))[: len(batch)]
-        out: dict[str, Any] = {
-            "logits": logits.tolist(), "seconds": time.perf_counter() - t0,
-            "party_seconds": party_s, "link_bytes": link, "client_bytes": sent,
-            "client_recv_bytes": back,
-        }
+        result, cost = self._run([("x", x, self.vis_secret), ("mask", mask, self.vis_public),
+                                  ("pool", pool, self.vis_public)])
+        out: dict[str, Any] = {"logits": result[: len(batch)].tolist(), **cost}
         if self.plain is not None:
             ref = np.asarray(self.plain(x, mask, pool, *self.flat))[: len(batch)]
             out["plain_logits"] = ref.tolist()
