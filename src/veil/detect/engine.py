@@ -36,6 +36,45 @@ from veil.errors import DetectionError, InputError, PolicyError, VeilError
 
 log = logging.getLogger(__name__)
 
+def join_models(candidates: list[Detection], statistical: frozenset[str] | set[str],
+                text: str) -> list[Detection]:
+    """Overlapping spans of one type from two different models become their hull.
+
+    Two models (spaCy and the learned backend) that both see a person there agree that a value
+    is sensitive, not on where it ends ("Jane" against "Jane Doe"). Ranked by score alone, the
+    shorter span could displace the other and leave part of the name in the clear; masking
+    prefers recall, so the hull is kept, with the higher score. One model's own spans never
+    overlap, so a single statistical recognizer is left exactly as it was.
+    """
+    models = [d for d in candidates if d.recognizer in statistical]
+    if len({d.recognizer for d in models}) < 2:
+        return candidates
+    out = [d for d in candidates if d.recognizer not in statistical]
+    group: list[Detection] = []
+    end = -1
+
+    def flush() -> None:
+        if len({d.recognizer for d in group}) < 2:
+            out.extend(group)
+            return
+        best = max(group, key=lambda d: d.score)
+        start = min(d.start for d in group)
+        out.append(Detection(best.type, start, end, best.score, best.recognizer,
+                             text[start:end]))
+
+    for d in sorted(models, key=lambda d: (d.type, d.start, -d.end)):
+        if group and d.type == group[0].type and d.start < end:
+            group.append(d)
+            end = max(end, d.end)
+            continue
+        if group:
+            flush()
+        group, end = [d], d.end
+    if group:
+        flush()
+    return out
+
+
 def resolve_overlaps(candidates: Iterable[Detection],
                      validated: frozenset[str] | set[str] = frozenset(), *,
                      statistical: frozenset[str] | set[str] = frozenset()) -> list[Detection]:
@@ -249,4 +288,5 @@ class DetectionEngine:
             # allow_list is checked on the original and on the normalised value
             if self._keep(m) and not (self._allow and fold_case(d.text.strip()) in self._allow):
                 mapped.append(m)
+        mapped = join_models(mapped, statistical, original)
         return resolve_overlaps(mapped, frozenset(validated), statistical=frozenset(statistical))

@@ -177,3 +177,42 @@ def test_policy_yaml_thresholds() -> None:
     eng = DetectionEngine(policy)
     text = "call +44 20 7946 0958, see https://example.com, mail noreply@example.com or a@b.co"
     assert [(d.type, d.text) for d in eng.analyze(text)] == [("EMAIL", "a@b.co")]
+
+
+class _Model(Recognizer):
+    """A statistical recognizer that finds fixed spans (as a NER model would)."""
+
+    statistical = True
+    entities = ("PERSON", "ORGANIZATION", "LOCATION")
+
+    def __init__(self, name: str, spans: list[tuple[str, str, float]]) -> None:
+        self.name = name
+        self._spans = spans
+
+    def analyze(self, text: str) -> list[Detection]:
+        out = []
+        for value, etype, score in self._spans:
+            s = text.index(value)
+            out.append(Detection(etype, s, s + len(value), score, self.name, value))
+        return out
+
+
+def test_two_models_disagreeing_on_a_span_keep_its_hull() -> None:
+    text = "Call Jane Doe Smith at the Acme office today."
+    # The higher-scoring model ends the name early: ranked alone it would displace the other
+    # and leave "Doe Smith" in the clear.
+    learned = _Model("learned_ner", [("Jane", "PERSON", 0.95), ("Acme", "ORGANIZATION", 0.9)])
+    spacy = _Model("spacy_ner", [("Jane Doe Smith", "PERSON", 0.85),
+                                 ("Acme office", "LOCATION", 0.85)])
+    got = DetectionEngine(Policy(ner=False), recognizers=[learned, spacy]).analyze(text)
+    person = [d for d in got if d.type == "PERSON"]
+    assert [(d.text, d.score) for d in person] == [("Jane Doe Smith", 0.95)]
+    # other types are not joined: the usual ranking decides between them
+    assert [d.text for d in got if d.type != "PERSON"] == ["Acme"]
+
+
+def test_one_model_alone_is_left_as_it_was() -> None:
+    text = "Jane Doe met Bob Stone."
+    one = _Model("spacy_ner", [("Jane Doe", "PERSON", 0.85), ("Bob", "PERSON", 0.85)])
+    got = DetectionEngine(Policy(ner=False), recognizers=[one]).analyze(text)
+    assert [d.text for d in got] == ["Jane Doe", "Bob"]
