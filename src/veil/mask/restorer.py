@@ -290,17 +290,22 @@ class SessionMatcher:
         out: list[str] = []
         pos = 0
         for m in self._matches(text, 0):
-            gap = text[pos : m.start()]
-            out.append(gap)
-            if guard is not None:
-                guard.feed(gap)
-            rep = self._replace(m, invented, guard)
-            out.append(rep)
-            if guard is not None:
-                guard.feed(rep)
+            self._emit(out, text[pos : m.start()], m, invented, guard)
             pos = m.end()
         out.append(text[pos:])  # nothing is decided after it: the guard need not read it
         return "".join(out)
+
+    def _emit(self, out: list[str], gap: str, m: regex.Match[str], invented: InventedMode,
+              guard: UrlGuard | None) -> None:
+        """Append the text before match ``m`` and its replacement; the guard reads both, the
+        gap first (it decides on the text before the value)."""
+        out.append(gap)
+        if guard is not None:
+            guard.feed(gap)
+        rep = self._replace(m, invented, guard)
+        out.append(rep)
+        if guard is not None:
+            guard.feed(rep)
 
     def _cut(self, buf: str, start: int) -> int:
         """Where a cut-off text ends: before a trailing prefix of a replacement that is not a
@@ -386,14 +391,7 @@ class SessionMatcher:
                 k += 1
             if k < len(starts) and m.start() >= starts[k]:
                 break
-            gap = buf[pos : m.start()]
-            out.append(gap)
-            if guard is not None:
-                guard.feed(gap)
-            rep = self._replace(m, invented, guard)
-            out.append(rep)
-            if guard is not None:
-                guard.feed(rep)
+            self._emit(out, buf[pos : m.start()], m, invented, guard)
             pos = m.end()
         while k < len(starts) and starts[k] < pos:
             k += 1
