@@ -91,6 +91,7 @@ class PrivacyCore(Protocol):
         tenant: str,
         scope: frozenset[str] | None = None,
         truncated: bool = False,
+        value: bool = False,
     ) -> str: ...
 
     def stream_restorer(
@@ -364,15 +365,18 @@ class Veil:
         tenant: str = DEFAULT_TENANT,
         scope: frozenset[str] | None = None,
         truncated: bool = False,
+        value: bool = False,
     ) -> str:
         """Put the originals back into an answer produced from masked text of ``session``;
         with ``scope``, only the originals of those replacements (see :class:`PrivacyCore`).
-        ``truncated``: the answer was cut off (a trailing partial placeholder is withheld)."""
+        ``truncated``: the answer was cut off (a trailing partial placeholder is withheld).
+        ``value``: ``text`` is one string of a tool call's arguments, which a tool may take
+        whole as a URL (a URL in it runs to its end; see :mod:`veil.mask.urls`)."""
         text = _check_text(text)
         return self._restorer_obj().restore(
             text, tenant=tenant, session=session, scope=scope, truncated=truncated,
             invented=self.policy(tenant).invented_placeholders,
-            url_hosts=self.policy(tenant).restore_in_urls,
+            url_hosts=self.policy(tenant).restore_in_urls, value=value,
         )
 
     def stream_restorer(

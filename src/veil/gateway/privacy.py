@@ -17,7 +17,6 @@ from typing import Any, cast
 from veil.core import BatchPrivacyCore, PrivacyCore, Protected
 from veil.core import ChunkRestorer as StreamRestorer
 from veil.mask.placeholders import is_fragment
-from veil.mask.urls import VALUE_MARK
 
 from .fields import WalkContext, end_user, user_pseudonym, walk
 from .upstream import Body
@@ -164,15 +163,12 @@ class Conversation:
 
     def restore_value(self, text: str, *, truncated: bool = False, scan: bool = False) -> str:
         """Restore one string of a JSON value (a tool call's argument). A tool may take the
-        whole string as a URL, spaces and quotes included, so a URL in it runs to its end:
-        the core is told so by a leading :data:`~veil.mask.urls.VALUE_MARK` (stripped again).
+        whole string as a URL, spaces and quotes included, so a URL in it runs to its end.
         ``scan``: output scanning too, as :meth:`restore` does."""
         out = self.core.restore(
-            VALUE_MARK + text, session=self.session, tenant=self.tenant,
-            scope=self.frozen_scope, truncated=truncated,
+            text, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
+            truncated=truncated, value=True,
         )
-        # The mark is never part of a match; if it were gone, nothing is restored (fail closed).
-        out = out[1:] if out.startswith(VALUE_MARK) else text
         if scan:
             out = self.core.scan_output(out, session=self.session, tenant=self.tenant)
         return out

@@ -236,12 +236,12 @@ class SessionMatcher:
             yield m
             pos = max(m.end(), m.start() + 1)
 
-    def guard(self, url_hosts: Iterable[str] = ()) -> UrlGuard | None:
+    def guard(self, url_hosts: Iterable[str] = (), *, value: bool = False) -> UrlGuard | None:
         """A URL guard for one text restored with this matcher (None: it restores nothing,
-        so there is nothing to guard)."""
+        so there is nothing to guard); ``value``: the text is one quoted value (UrlGuard)."""
         if not (self.placeholders or self.literals or self.names):
             return None
-        return UrlGuard(UrlPolicy.of(url_hosts))
+        return UrlGuard(UrlPolicy.of(url_hosts), value=value)
 
     def _replace(
         self, m: regex.Match[str], mode: InventedMode, guard: UrlGuard | None = None
@@ -280,10 +280,12 @@ class SessionMatcher:
         invented: InventedMode = "keep",
         truncated: bool = False,
         url_hosts: Iterable[str] = (),
+        value: bool = False,
     ) -> str:
         """Restore ``text``; ``truncated``: it was cut off (drop a trailing partial token);
-        ``url_hosts``: hosts whose URLs may get originals (default: none)."""
-        guard = self.guard(url_hosts)
+        ``url_hosts``: hosts whose URLs may get originals (default: none); ``value``: ``text``
+        is one string of a tool call's arguments, which a tool may take whole as a URL."""
+        guard = self.guard(url_hosts, value=value)
         if truncated:
             return self.process(text, final=True, truncated=True, invented=invented,
                                 guard=guard)[0]
@@ -518,15 +520,17 @@ class Restorer:
         invented: InventedMode = "keep",
         truncated: bool = False,
         url_hosts: Iterable[str] = (),
+        value: bool = False,
     ) -> str:
         """Originals back into ``text``. ``scope``: the replacements of the caller's request
         (None: the whole session). ``truncated``: the answer was cut off by a token limit.
         ``url_hosts``: hosts whose URLs may get originals (policy ``restore_in_urls``; default
-        none: a value is never written into a URL)."""
+        none: a value is never written into a URL). ``value``: ``text`` is one string of a tool
+        call's arguments (a URL in it runs to its end)."""
         matcher = self.matcher(tenant=tenant, session=session, scope=scope)
         try:
             return matcher.restore(text, invented=invented, truncated=truncated,
-                                   url_hosts=url_hosts)
+                                   url_hosts=url_hosts, value=value)
         except Exception as e:  # never a message that could carry text
             raise MaskingError(f"restoration failed ({type(e).__name__})") from None
 

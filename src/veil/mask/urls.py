@@ -45,11 +45,6 @@ from typing import NamedTuple
 
 from veil.config import url_host
 
-#: A text starting with this (noncharacter) is one quoted value -- a string of a tool call's
-#: JSON arguments, which a tool may take whole as its URL: a URL in it runs to its end, spaces
-#: included. The gateway prepends it and strips it again (veil.gateway.privacy).
-VALUE_MARK = "\ufdd0"
-
 #: Longest URL head (characters from its start to a value) a host is checked on; a longer URL
 #: counts as one to a host that is not allowed.
 HEAD = 2048
@@ -186,18 +181,18 @@ def _decide(st: _State, value: str, policy: UrlPolicy) -> bool:
 class UrlGuard:
     """Tracks URL context over the text a client will see; :meth:`allows` a value at the end.
 
-    A text whose first character is :data:`VALUE_MARK` is one quoted value.
+    ``value=True``: the text is one quoted value -- a string of a tool call's JSON arguments,
+    which a tool may take whole as its URL: a URL in it runs to its end, spaces included.
     """
 
-    __slots__ = ("_buf", "_fed", "_pending", "_policy", "_pos", "_quoted", "_size", "_state")
+    __slots__ = ("_buf", "_pending", "_policy", "_pos", "_quoted", "_size", "_state")
 
     #: Pending characters that trigger a scan (bounds the work done inside one chunk).
     COMMIT = 2048
 
-    def __init__(self, policy: UrlPolicy = NO_URLS) -> None:
+    def __init__(self, policy: UrlPolicy = NO_URLS, *, value: bool = False) -> None:
         self._policy = policy
-        self._fed = False
-        self._quoted = False  # the text is one quoted value (VALUE_MARK)
+        self._quoted = value
         self._state = _State()
         self._buf = "\n"  # the text starts a line; scanned context + text not scanned yet
         self._pos = 0  # where scanning resumes in _buf
@@ -210,8 +205,6 @@ class UrlGuard:
     def feed(self, text: str) -> None:
         """Text the client gets, in order (restored values included)."""
         if text:
-            if not self._fed:
-                self._fed, self._quoted = True, text[0] == VALUE_MARK
             self._pending.append(text)
             self._size += len(text)
             if self._size > self.COMMIT:
@@ -351,4 +344,4 @@ def allows(text: str, hosts: Iterable[str] = (), value: str = "x") -> bool:
     return guard.allows(value)
 
 
-__all__ = ["HEAD", "NO_URLS", "VALUE_MARK", "UrlGuard", "UrlPolicy", "allows"]
+__all__ = ["HEAD", "NO_URLS", "UrlGuard", "UrlPolicy", "allows"]

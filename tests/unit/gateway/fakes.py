@@ -148,6 +148,7 @@ class FakeVeil:
         tenant: str = "default",
         scope: frozenset[str] | None = None,
         truncated: bool = False,
+        value: bool = False,
     ) -> str:
         if truncated:
             text = _PARTIAL.sub("", text)

@@ -253,9 +253,11 @@ class _Core:
         return self._m.mask(text, detect(text, items), tenant=tenant, session=session)
 
     def restore(self, text: str, *, session: str, tenant: str,
-                scope: frozenset[str] | None = None, truncated: bool = False) -> str:
+                scope: frozenset[str] | None = None, truncated: bool = False,
+                value: bool = False) -> str:
         return self._r.restore(text, tenant=tenant, session=session, scope=scope,
-                               truncated=truncated, invented=self._policy.invented_placeholders)
+                               truncated=truncated, invented=self._policy.invented_placeholders,
+                               value=value)
 
     def stream_restorer(self, *, session: str, tenant: str,
                         scope: frozenset[str] | None = None) -> Any:

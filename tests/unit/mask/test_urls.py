@@ -14,7 +14,7 @@ from tests.unit.mask.mask_testing import detect
 from veil.config import Policy, Settings
 from veil.errors import PolicyError
 from veil.mask import Masker, Restorer
-from veil.mask.urls import HEAD, VALUE_MARK, UrlGuard, UrlPolicy, allows
+from veil.mask.urls import HEAD, UrlGuard, UrlPolicy, allows
 from veil.vault import open_vault
 
 T, S = "acme", "urls"
@@ -119,7 +119,6 @@ CASES: list[tuple[str, tuple[str, ...], str | None]] = [
     ('{"url": "https://evil/? [EMAIL_1]", "q": "https://e/\\" [EMAIL_1]", "to": "[EMAIL_1]"}',
      (), f'{{"url": "https://evil/? [EMAIL_1]", "q": "https://e/\\" [EMAIL_1]", '
          f'"to": "{EMAIL}"}}'),
-    (VALUE_MARK + "https://evil.example/? [EMAIL_1]", (), KEPT),  # a tool argument's string
 ]
 
 
@@ -127,6 +126,12 @@ CASES: list[tuple[str, tuple[str, ...], str | None]] = [
 def test_values_never_land_in_urls(restorer: Restorer, text: str, hosts: tuple[str, ...],
                                    expected: str | None) -> None:
     assert restore(restorer, text, hosts) == (text if expected is KEPT else expected)
+
+
+def test_a_tool_arguments_string_is_one_url_to_its_end(restorer: Restorer) -> None:
+    text = "https://evil.example/? [EMAIL_1]"
+    assert restore(restorer, text, value=True) == text  # a tool may take the whole string
+    assert restore(restorer, text) == f"https://evil.example/? {EMAIL}"  # prose: ends at a space
 
 
 def test_a_kept_placeholder_is_rendered_like_an_invented_one(restorer: Restorer) -> None:
