@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,16 @@ ANCHORS: list[dict[str, Any]] = [
 SMOLLM2_PARAMS_M = 135
 
 
+def _kept_rows(path: Path, replaced: set[tuple[Any, ...]],
+               key: Callable[[dict[str, Any]], tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """The runs recorded in ``path`` that this run does not measure again (their ``key`` is
+    not in ``replaced``); none when there is no file yet."""
+    if not path.is_file():
+        return []
+    runs: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8")).get("runs", [])
+    return [r for r in runs if key(r) not in replaced]
+
+
 def run(
     *,
     protocols: list[str],
@@ -57,14 +68,10 @@ def run(
 ) -> dict[str, Any]:
     from rich.progress import Progress
 
-    rows: list[dict[str, Any]] = []
-    path = out_dir / "mpc.json"
-    if merge and path.is_file():
-        old = json.loads(path.read_text(encoding="utf-8"))
-        keep = {(p, layers, precision) for p in protocols}
-        # Runs from before presets existed used SPU's default exp: "taylor".
-        rows = [r for r in old.get("runs", [])
-                if (r["protocol"], r["layers"], r.get("precision", "taylor")) not in keep]
+    # Runs from before presets existed used SPU's default exp: "taylor".
+    rows = _kept_rows(out_dir / "mpc.json", {(p, layers, precision) for p in protocols},
+                      lambda r: (r["protocol"], r["layers"], r.get("precision", "taylor"))
+                      ) if merge else []
     with Progress() as progress:
         task = progress.add_task("MPC protocols", total=len(protocols))
         for prot in protocols:
@@ -98,12 +105,10 @@ def run_teacher_forced(
     after every forward, so a long run stopped early keeps what it measured."""
     if not 1 <= texts <= len(TEACHER_FORCED_TEXTS):
         raise ValueError(f"texts must be between 1 and {len(TEACHER_FORCED_TEXTS)}")
-    path = out_dir / f"{TF_NAME}.json"
-    rows: list[dict[str, Any]] = []
-    if merge and path.is_file():
-        keep = {(p, layers, precision, max_len) for p in protocols}
-        rows = [r for r in json.loads(path.read_text(encoding="utf-8")).get("runs", [])
-                if (r["protocol"], r["layers"], r["precision"], r["max_len"]) not in keep]
+    rows = _kept_rows(out_dir / f"{TF_NAME}.json",
+                      {(p, layers, precision, max_len) for p in protocols},
+                      lambda r: (r["protocol"], r["layers"], r["precision"], r["max_len"])
+                      ) if merge else []
     for prot in protocols:
         base = list(rows)
 
