@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+import re
 from collections.abc import Iterable, Sequence
 
 from veil.config import ENTITY_TYPES, Policy
@@ -31,6 +32,7 @@ from veil.detect.recognizer import (
     default_recognizers,
 )
 from veil.detect.seen import SeenEntityCache
+from veil.detect.stopwords import stop_words
 from veil.detect.terms import TermDatabase, load_terms_file
 from veil.errors import DetectionError, InputError, PolicyError, VeilError
 
@@ -49,6 +51,7 @@ def join_models(candidates: list[Detection], statistical: frozenset[str] | set[s
     models = [d for d in candidates if d.recognizer in statistical]
     if len({d.recognizer for d in models}) < 2:
         return candidates
+    models = _split_by_the_other_model(models, text)
     out = [d for d in candidates if d.recognizer not in statistical]
     group: list[Detection] = []
     end = -1
@@ -72,6 +75,47 @@ def join_models(candidates: list[Detection], statistical: frozenset[str] | set[s
         group, end = [d], d.end
     if group:
         flush()
+    return out
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _split_by_the_other_model(models: list[Detection], text: str) -> list[Detection]:
+    """Drop a model's span when the other model sees separate entities inside it.
+
+    One model may read "Sean, Pamela and Nicole" or "Acme AG's Paula Dupuis" as one
+    organisation where the other finds the people (and the company) in it. The finer reading
+    wins when one of its spans has another type and what it leaves between them is only
+    punctuation and function words ("and", "'s"): nothing of the text is unmasked that the
+    long span covered, apart from those. Otherwise (a capitalised word or a digit would be
+    left over) the long span stays and the hull/ranking rules decide.
+    """
+    ordered = sorted(models, key=lambda d: (d.start, -d.end))
+    starts = [d.start for d in ordered]
+    glue = stop_words("en") | {"s"}
+    out: list[Detection] = []
+    for x in ordered:
+        i = bisect.bisect_left(starts, x.start)
+        inner = []
+        while i < len(ordered) and ordered[i].start < x.end:
+            d = ordered[i]
+            # strictly inside: the same span read as two types is a disagreement on the
+            # type, not on the segmentation (the ranking keeps one of them)
+            if d.recognizer != x.recognizer and d.end <= x.end and \
+                    d.end - d.start < x.end - x.start:
+                inner.append(d)
+            i += 1
+        if not any(d.type != x.type for d in inner):
+            out.append(x)
+            continue
+        covered = [False] * (x.end - x.start)
+        for d in inner:
+            covered[d.start - x.start:d.end - x.start] = [True] * (d.end - d.start)
+        rest = "".join(" " if c else ch for c, ch in zip(covered, text[x.start:x.end],
+                                                          strict=True))
+        if any(w.isdigit() or w.lower() not in glue for w in _WORDS.findall(rest)):
+            out.append(x)
     return out
 
 

@@ -595,7 +595,8 @@ def _inside_word(text: str, pos: int) -> bool:
 
 
 def score_spans(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) -> dict[str, float]:
-    """Micro precision/recall/F1 over all types, F1 per type and F2 of PERSON.
+    """Micro precision/recall/F1 over all types, F1 (and precision, where the type was
+    predicted) per type and F2 of PERSON.
 
     A prediction counts only if its start, end and type equal a gold span's (stricter than
     the half-overlap rule of ``veil bench detect``, so the two are not comparable).
@@ -621,6 +622,8 @@ def score_spans(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) 
         prec = tp[label] / n_pred[label] if n_pred[label] else 0.0
         rec = tp[label] / n_gold[label] if n_gold[label] else 0.0
         out[f"f1_{label}"] = _fbeta(prec, rec, 1.0)
+        if n_pred[label]:  # no prediction of a type: no precision to report
+            out[f"precision_{label}"] = prec
         if label == "PERSON":
             out["f2_PERSON"] = _fbeta(prec, rec, 2.0)
             out["recall_PERSON"] = rec

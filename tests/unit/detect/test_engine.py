@@ -216,3 +216,36 @@ def test_one_model_alone_is_left_as_it_was() -> None:
     one = _Model("spacy_ner", [("Jane Doe", "PERSON", 0.85), ("Bob", "PERSON", 0.85)])
     got = DetectionEngine(Policy(ner=False), recognizers=[one]).analyze(text)
     assert [d.text for d in got] == ["Jane Doe", "Bob"]
+
+
+def test_the_other_models_separate_entities_split_a_long_span() -> None:
+    text = "Invite Sean, Pamela and Nicole. Ask SFC Energy AG's Paula Dupuis too."
+    # one model reads the list and the possessive as one organisation each, at a high score
+    learned = _Model("learned_ner", [("Sean, Pamela and Nicole", "ORGANIZATION", 0.97),
+                                     ("SFC Energy AG's Paula Dupuis", "ORGANIZATION", 0.96)])
+    spacy = _Model("spacy_ner", [("Sean", "PERSON", 0.85), ("Pamela", "PERSON", 0.85),
+                                 ("Nicole", "PERSON", 0.85),
+                                 ("SFC Energy AG", "ORGANIZATION", 0.85),
+                                 ("Paula Dupuis", "PERSON", 0.85)])
+    got = DetectionEngine(Policy(ner=False), recognizers=[learned, spacy]).analyze(text)
+    assert [(d.type, d.text) for d in got] == [
+        ("PERSON", "Sean"), ("PERSON", "Pamela"), ("PERSON", "Nicole"),
+        ("ORGANIZATION", "SFC Energy AG"), ("PERSON", "Paula Dupuis")]
+
+
+@pytest.mark.parametrize("rest", ["Sean, Pamela and Ben Nicole", "Sean, Pamela and 42 Nicole"])
+def test_a_long_span_stays_when_splitting_would_unmask_a_word_or_number(rest: str) -> None:
+    text = f"Invite {rest} now."
+    learned = _Model("learned_ner", [(rest, "ORGANIZATION", 0.97)])
+    spacy = _Model("spacy_ner", [("Sean", "PERSON", 0.85), ("Pamela", "PERSON", 0.85),
+                                 ("Nicole", "PERSON", 0.85)])
+    got = DetectionEngine(Policy(ner=False), recognizers=[learned, spacy]).analyze(text)
+    assert [d.text for d in got] == [rest]  # "Ben" / "42" stay masked
+
+
+def test_one_span_read_as_two_types_stays_masked() -> None:
+    text = "Watson's song was about a boat."
+    learned = _Model("learned_ner", [("Watson", "ORGANIZATION", 0.72)])
+    spacy = _Model("spacy_ner", [("Watson", "PERSON", 0.85)])
+    got = DetectionEngine(Policy(ner=False), recognizers=[learned, spacy]).analyze(text)
+    assert [(d.type, d.text) for d in got] == [("PERSON", "Watson")]

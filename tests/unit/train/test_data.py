@@ -82,6 +82,8 @@ def test_score_spans_counts_exact_matches_only() -> None:
     assert m["f1_PERSON"] == pytest.approx(2 * 0.5 * 1 / 1.5)  # P 1/2, R 1
     assert m["f2_PERSON"] == pytest.approx(5 * 0.5 / (4 * 0.5 + 1))
     assert m["f1_LOCATION"] == 0.0 and m["f1_ORGANIZATION"] == 0.0
+    assert m["precision_PERSON"] == pytest.approx(0.5) and m["precision_LOCATION"] == 0.0
+    assert "precision_ORGANIZATION" not in m  # never predicted: no precision to report
 
 
 _UNSEEN_CHILD = """
