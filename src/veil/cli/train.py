@@ -123,39 +123,6 @@ def train_detector(
     console.print(f"detector written to {folder} (exported: {card['exported']})")
 
 
-@train_app.command("calibrate")
-def calibrate_detector(
-    folder: Annotated[
-        Path | None, typer.Option(help="Detector folder (default: $VEIL_DETECTOR_DIR).")
-    ] = None,
-    held_out: Annotated[int, typer.Option(min=50, help="Held-out-template sentences.")] = 400,
-    seed: Annotated[
-        int | None, typer.Option(help="Seed of the held-out set (default: the card's).")
-    ] = None,
-) -> None:
-    """Measure a built detector's precision per type on held-out templates and record it as
-    the scores' calibration (``veil train detector`` does this itself; for folders built
-    before it did, or to calibrate again on more sentences)."""
-    from veil.detect.learned import _Runtime, detector_available, detector_dir
-    from veil.train import central
-    from veil.train import export as export_mod
-    from veil.train.data import score_spans
-
-    folder = (folder or detector_dir()).expanduser()
-    if not detector_available(folder):
-        raise typer.BadParameter(f"no detector in {folder}: run `veil train detector` first")
-    card_path = folder / "card.json"
-    card = json.loads(card_path.read_text()) if card_path.exists() else {}
-    if seed is None:
-        seed = int(card.get("run", {}).get("config", {}).get("seed", 0))
-    sents = central.held_out_set(central.CentralConfig(held_out_sentences=held_out, seed=seed))
-    found = _Runtime(folder).spans([x.text for x in sents])
-    scores = score_spans([x.spans for x in sents], [[_as_span(sp) for sp in f] for f in found])
-    cal = export_mod.write_calibration(folder, scores)
-    typer.echo(json.dumps({"folder": str(folder), "held_out": len(sents), "seed": seed,
-                           "calibration": cal}, indent=2))
-
-
 def build_detector(
     folder: Path,
     *,
@@ -274,9 +241,6 @@ def build_detector(
         )
         for name, s in sets.items()
     }
-    held = scores[f"{chosen}-onnx-int8"].get("held_out_templates")
-    if held:  # scores from here on are calibrated: what the model gets right, per type
-        run["calibration"] = export_mod.write_calibration(staging, held)
     run.update(
         {
             "config": cfg.as_dict(),

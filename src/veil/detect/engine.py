@@ -40,13 +40,15 @@ log = logging.getLogger(__name__)
 
 def join_models(candidates: list[Detection], statistical: frozenset[str] | set[str],
                 text: str) -> list[Detection]:
-    """Overlapping spans of one type from two different models become their hull.
+    """Overlapping spans from two different models become one detection: their hull.
 
-    Two models (spaCy and the learned backend) that both see a person there agree that a value
-    is sensitive, not on where it ends ("Jane" against "Jane Doe"). Ranked by score alone, the
-    shorter span could displace the other and leave part of the name in the clear; masking
-    prefers recall, so the hull is kept, with the higher score. One model's own spans never
-    overlap, so a single statistical recognizer is left exactly as it was.
+    Two models (spaCy and the learned backend) that both see a value there agree that it is
+    sensitive, not on where it ends ("Jane" against "Jane Doe") nor always on its type. Ranked
+    by score alone, one span could displace the other and leave part of the value in the
+    clear; masking prefers recall, so the hull is kept, with the highest score and the type of
+    the span that has it. A model's span that holds the other model's separate entities is
+    split first (:func:`_split_by_the_other_model`). One model's own spans never overlap, so a
+    single statistical recognizer is left exactly as it was.
     """
     models = [d for d in candidates if d.recognizer in statistical]
     if len({d.recognizer for d in models}) < 2:
@@ -65,8 +67,8 @@ def join_models(candidates: list[Detection], statistical: frozenset[str] | set[s
         out.append(Detection(best.type, start, end, best.score, best.recognizer,
                              text[start:end]))
 
-    for d in sorted(models, key=lambda d: (d.type, d.start, -d.end)):
-        if group and d.type == group[0].type and d.start < end:
+    for d in sorted(models, key=lambda d: (d.start, -d.end)):
+        if group and d.start < end:
             group.append(d)
             end = max(end, d.end)
             continue

@@ -77,9 +77,6 @@ class _Runtime:
                 str(folder / "model.onnx"), opts, providers=["CPUExecutionProvider"]
             )
             tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
-            calibration = {str(k): float(v) for k, v in meta.get("calibration", {}).items()}
-            if not all(0.0 < v <= 1.0 for v in calibration.values()):
-                raise ValueError("calibration outside (0, 1]")
         except Exception as e:  # corrupt or partial folder: fail closed, say how to rebuild
             raise DetectionError(
                 f"cannot load the learned detector from {folder} ({type(e).__name__}); "
@@ -87,11 +84,6 @@ class _Runtime:
             ) from None
         self.np = np
         self.labels: list[str] = list(meta["labels"])
-        #: The model's precision per type on held-out templates (written by ``veil train
-        #: detector``): a span's score is its mean token probability times it, so a type the
-        #: model often gets wrong (organisations) ranks below spaCy's fixed score and the
-        #: threshold sees how likely the span is right. Folders without it: probability alone.
-        self.calibration = calibration
         self.max_length = int(meta.get("max_length", 128))
         tok.no_padding()
         tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
@@ -174,8 +166,7 @@ class _Runtime:
                 if tokens[j][1] <= sp.end:
                     ps.append(tokens[j][3])
                 j += 1
-            prob = sum(ps) / len(ps) if ps else 0.5
-            out.append((sp.start, sp.end, sp.label, prob * self.calibration.get(sp.label, 1.0)))
+            out.append((sp.start, sp.end, sp.label, sum(ps) / len(ps) if ps else 0.5))
         return out
 
     def _label_id(self, model_id: int) -> int:
@@ -267,13 +258,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _merge(text: str, model: list[Detection], extra: list[Detection]) -> list[Detection]:
-    """Heuristic PERSON spans join overlapping model PERSON spans or fill the model's gaps."""
+    """Heuristic PERSON spans join overlapping model PERSON spans or fill the model's gaps.
+
+    Over a model span of another type, the name stays a candidate beside it and the engine
+    keeps the better score: a model span scored under the threshold ("Sean, Pamela and Nicole"
+    as one organisation) would otherwise hide names that then nobody masks."""
     out = list(model)
     for h in extra:
         hits = [d for d in out if d.overlaps(h)]
-        if not hits:
+        if not hits or any(d.type != "PERSON" for d in hits):
             out.append(h)
-        elif all(d.type == "PERSON" for d in hits):
+        else:
             s = min([h.start] + [d.start for d in hits])
             e = max([h.end] + [d.end for d in hits])
             score = max([h.score] + [d.score for d in hits])

@@ -102,21 +102,3 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-#: Floor of a type's calibration: a type the model never got right on held-out templates still
-#: ranks (far) below every other model, rather than being dropped from the folder's record.
-MIN_CALIBRATION = 0.01
-
-
-def write_calibration(folder: Path | str, scores: dict[str, float]) -> dict[str, float]:
-    """Record the model's precision per type (``precision_<TYPE>`` of
-    :func:`veil.train.data.score_spans` on held-out templates) in ``detector.json``; the
-    serving side multiplies each span's probability by it. Returns what was written."""
-    path = Path(folder) / "detector.json"
-    cal = {k.removeprefix("precision_"): round(max(MIN_CALIBRATION, v), 4)
-           for k, v in scores.items() if k.startswith("precision_")}
-    meta = json.loads(path.read_text())
-    meta["calibration"] = cal
-    path.write_text(json.dumps(meta, indent=2) + "\n")
-    return cal

@@ -207,15 +207,18 @@ def test_two_models_disagreeing_on_a_span_keep_its_hull() -> None:
     got = DetectionEngine(Policy(ner=False), recognizers=[learned, spacy]).analyze(text)
     person = [d for d in got if d.type == "PERSON"]
     assert [(d.text, d.score) for d in person] == [("Jane Doe Smith", 0.95)]
-    # other types are not joined: the usual ranking decides between them
-    assert [d.text for d in got if d.type != "PERSON"] == ["Acme"]
+    # another type's overlap is joined too: the hull, typed by the more trusted reading
+    assert [(d.type, d.text) for d in got if d.type != "PERSON"] == [
+        ("ORGANIZATION", "Acme office")]
 
 
-def test_one_model_alone_is_left_as_it_was() -> None:
-    text = "Jane Doe met Bob Stone."
-    one = _Model("spacy_ner", [("Jane Doe", "PERSON", 0.85), ("Bob", "PERSON", 0.85)])
-    got = DetectionEngine(Policy(ner=False), recognizers=[one]).analyze(text)
-    assert [d.text for d in got] == ["Jane Doe", "Bob"]
+def test_a_type_disagreement_over_different_extents_is_masked_whole() -> None:
+    text = "Ask Watson Lee Group about it."
+    learned = _Model("learned_ner", [("Watson Lee Group", "ORGANIZATION", 0.8)])
+    spacy = _Model("spacy_ner", [("Watson Lee", "PERSON", 0.85)])
+    got = DetectionEngine(Policy(ner=False), recognizers=[learned, spacy]).analyze(text)
+    # ranked alone, spaCy's person would win and leave "Group" out; the hull has its type
+    assert [(d.type, d.text, d.score) for d in got] == [("PERSON", "Watson Lee Group", 0.85)]
 
 
 def test_the_other_models_separate_entities_split_a_long_span() -> None:

@@ -12,6 +12,8 @@ import pytest
 
 from veil.config import Policy
 from veil.detect import DetectionEngine
+from veil.detect.entity import Detection
+from veil.detect.recognizer import Recognizer
 from veil.errors import PolicyError
 
 
@@ -127,65 +129,41 @@ def test_span_scores_are_the_mean_probability_of_their_tokens() -> None:
               (9, 12, ids["O"], 0.4), (13, 16, ids["O"], 0.99), (17, 20, ids["B-PERSON"], 0.6),
               (21, 23, ids["O"], 0.99), (24, 28, ids["B-ORGANIZATION"], 0.8),
               (29, 33, ids["I-ORGANIZATION"], 0.5)]
-    fake = SimpleNamespace(labels=list(LABELS), _label_id=lambda i: i, calibration={})
+    fake = SimpleNamespace(labels=list(LABELS), _label_id=lambda i: i)
     got = _Runtime._decode(fake, text, tokens)  # type: ignore[arg-type]
     assert [(s, e, label) for s, e, label, _ in got] == [
         (0, 12, "PERSON"), (17, 20, "PERSON"), (24, 33, "ORGANIZATION")]
     assert [round(p, 6) for *_, p in got] == [round((0.9 + 0.7 + 0.4) / 3, 6), 0.6, 0.65]
-    # calibrated: times the model's held-out precision of the span's type
-    fake.calibration = {"ORGANIZATION": 0.4}
-    got = _Runtime._decode(fake, text, tokens)  # type: ignore[arg-type]
-    assert [round(p, 6) for *_, p in got] == [round((0.9 + 0.7 + 0.4) / 3, 6), 0.6, 0.26]
 
 
-@pytest.mark.slow
-def test_calibration_is_written_and_read_back(
-    detector: tuple[Path, object, list], tmp_path: Path
-) -> None:
-    import json
-    import shutil
+def test_names_over_a_model_span_of_another_type_stay_candidates() -> None:
+    from veil.detect.learned import _merge
 
-    from veil.detect.learned import _Runtime
-    from veil.errors import DetectionError
-    from veil.train.export import write_calibration
-
-    folder = tmp_path / "det"
-    shutil.copytree(detector[0], folder)
-    text = detector[2][0].text
-    plain = _Runtime(folder).spans([text])[0]
-    assert plain, "the fixture's model finds something in its own training sentence"
-    cal = write_calibration(folder, {"precision_PERSON": 0.5, "precision_LOCATION": 0.5,
-                                     "precision_ORGANIZATION": 0.0, "f1_PERSON": 0.9})
-    assert cal == {"PERSON": 0.5, "LOCATION": 0.5, "ORGANIZATION": 0.01}  # floored, not dropped
-    scaled = _Runtime(folder).spans([text])[0]
-    assert [(s, e, t) for s, e, t, _ in scaled] == [(s, e, t) for s, e, t, _ in plain]
-    for (*_, t, p), (*_, q) in zip(plain, scaled, strict=True):
-        assert q == pytest.approx(p * cal[t])
-    meta = json.loads((folder / "detector.json").read_text())
-    meta["calibration"]["PERSON"] = 1.5  # corrupt: fail closed, say how to rebuild
-    (folder / "detector.json").write_text(json.dumps(meta))
-    with pytest.raises(DetectionError, match="veil train detector"):
-        _Runtime(folder)
+    text = "They had: Sean, Pamela and Nicole."
+    org = Detection("ORGANIZATION", 10, 33, 0.45, "learned_ner", text[10:33])
+    names = [Detection("PERSON", text.index(n), text.index(n) + len(n), 0.75,
+                       "name_heuristic", n) for n in ("Sean", "Pamela", "Nicole")]
+    got = _merge(text, [org], names)
+    # all stay: the engine drops the organisation under its threshold and masks the names
+    assert sorted((d.type, d.text) for d in got) == sorted(
+        [("ORGANIZATION", text[10:33])] + [("PERSON", n.text) for n in names])
+    engine = DetectionEngine(Policy(ner=False), recognizers=[_Fixed(got)])
+    assert [d.text for d in engine.analyze(text)] == ["Sean", "Pamela", "Nicole"]
+    # a model PERSON span still absorbs an overlapping heuristic name into one span
+    person = Detection("PERSON", 10, 14, 0.9, "learned_ner", "Sean")
+    longer = Detection("PERSON", 10, 22, 0.75, "name_heuristic", text[10:22])
+    assert [(d.text, d.score) for d in _merge(text, [person], [longer])] == [(text[10:22], 0.9)]
 
 
-@pytest.mark.slow
-def test_calibrate_command_records_held_out_precision(
-    detector: tuple[Path, object, list], tmp_path: Path
-) -> None:
-    import json
-    import shutil
+class _Fixed(Recognizer):
+    """A statistical recognizer returning given detections (what the learned backend built)."""
 
-    from typer.testing import CliRunner
+    name = "learned_ner"
+    statistical = True
+    entities = ("PERSON", "ORGANIZATION", "LOCATION")
 
-    from veil.cli.app import app
+    def __init__(self, found: list[Detection]) -> None:
+        self.found = found
 
-    folder = tmp_path / "det"
-    shutil.copytree(detector[0], folder)
-    res = CliRunner().invoke(app, ["train", "calibrate", "--folder", str(folder),
-                                   "--held-out", "60", "--seed", "3"])
-    assert res.exit_code == 0, res.output
-    cal = json.loads((folder / "detector.json").read_text())["calibration"]
-    assert cal == json.loads(res.output)["calibration"]
-    assert cal and all(0.01 <= v <= 1.0 for v in cal.values())
-    missing = CliRunner().invoke(app, ["train", "calibrate", "--folder", str(tmp_path / "none")])
-    assert missing.exit_code != 0 and "veil train detector" in missing.output
+    def analyze(self, text: str) -> list[Detection]:
+        return list(self.found)
