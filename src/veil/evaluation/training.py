@@ -54,8 +54,10 @@ def train_central(cfg: FederatedConfig) -> dict[str, Any]:
     pooled = [s for pid in range(cfg.clients) for s in fed.client_data(cfg, pid)]
     plain = replace(cfg, dp_epsilon=0.0, central_noise=0.0, local_epochs=1)
     rounds = []
-    for r in range(1, cfg.rounds * cfg.local_epochs + 1):
-        fed.local_train(plain, state.model, pooled, server_round=r)
+    # round 0: the start point (after the public warm-up), as the federated runs report it
+    for r in range(0, cfg.rounds * cfg.local_epochs + 1):
+        if r:
+            fed.local_train(plain, state.model, pooled, server_round=r)
         scores = {k: evaluate(state.model, s, fed.tokenizer()) for k, s in state.sets.items()}
         rounds.append({"round": r, "seconds": round(time.monotonic() - t0, 1),
                        **{f"f1_{k}": v["micro_f1"] for k, v in scores.items()}})
@@ -109,10 +111,17 @@ def compare(runs: dict[str, Any]) -> dict[str, Any]:
     name, best = max(candidates, key=lambda nr: nr[1]["privacy"]["epsilon"])
     out: dict[str, Any] = {"private_run": name, "epsilon": best["privacy"]["epsilon"],
                            "delta": best["privacy"]["delta"], "target_gap": TARGET_GAP}
+    start = next((x for x in ref.get("rounds", []) if x.get("round") == 0), {})
     for split in ("held_out", "unseen"):
         c, p = ref["final"][split]["micro_f1"], best["final"][split]["micro_f1"]
         out[split] = {"central_f1": c, "private_f1": p, "gap": c - p,
                       "within_target": (c - p) <= TARGET_GAP}
+        if f"f1_{split}" in start:
+            # what the client data added to the start point (the public warm-up): a gap is
+            # only meaningful where central training gained something
+            out[split]["start_f1"] = start[f"f1_{split}"]
+            out[split]["central_gain"] = c - start[f"f1_{split}"]
+            out[split]["private_gain"] = p - start[f"f1_{split}"]
     return out
 
 
@@ -133,15 +142,20 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
              f"{report['machine']['load_start']}, at end {report['machine'].get('load_end')}",
              "",
              "| run | privacy | epsilon | delta | SecAgg+ | F1 held-out | F1 unseen | "
-             "canary exposure (bits, max 8) | wall s |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "F1 held-out / unseen at the start | canary exposure (bits, max 8) | wall s |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         p = r["privacy"]
         exp = r.get("canary_exposure") or []
+        # the model before any client data (after the public warm-up, if any)
+        start = next((x for x in r.get("rounds", []) if x.get("round") == 0), None)
+        at_start = (f"{start['f1_held_out']:.3f} / {start['f1_unseen']:.3f}"
+                    if start and "f1_held_out" in start and "f1_unseen" in start else "")
         lines.append(
             f"| {name} | {p.get('kind')} | {p.get('epsilon', float('inf')):.2f} | "
             f"{p.get('delta', 0):g} | {'yes' if r['secagg'] else 'no'} | "
             f"{r['final']['held_out']['micro_f1']:.3f} | {r['final']['unseen']['micro_f1']:.3f} | "
+            f"{at_start} | "
             f"{(sum(exp) / len(exp)) if exp else float('nan'):.2f} | {r['wall_seconds']} |")
     dp_runs = [r for r in runs.values() if r["clients"]]
     if dp_runs:
