@@ -22,6 +22,9 @@ def eval_training(
     max_grad_norm: Annotated[float, typer.Option(help="DP-SGD per-sample clipping norm.")] = 1.0,
     layers: Annotated[int, typer.Option(min=0, max=6, help="Encoder layers (0 = all 6).")] = 0,
     lr: Annotated[float, typer.Option(help="AdamW learning rate.")] = 5e-4,
+    trainable: Annotated[str, typer.Option(
+        help="What trains in every run: all, bitfit (biases, LayerNorms, head) or head.")
+    ] = "all",
     batch_size: Annotated[int, typer.Option(min=1)] = 16,
     warmup: Annotated[int, typer.Option(
         min=0, help="Public synthetic sentences the model pre-trains on first (all runs).")] = 0,
@@ -55,6 +58,7 @@ def eval_training(
     base = FederatedConfig(clients=clients, n_per_client=n_per_client, rounds=rounds,
                            local_epochs=local_epochs, dp_delta=delta,
                            dp_max_grad_norm=max_grad_norm, layers=layers, lr=lr,
+                           trainable=trainable,
                            batch_size=batch_size, warmup=warmup, canaries=canaries,
                            canary_repeats=canary_repeats, eval_n=eval_n, seed=seed)
     console = Console(stderr=True)

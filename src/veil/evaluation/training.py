@@ -111,7 +111,7 @@ def compare(runs: dict[str, Any]) -> dict[str, Any]:
     name, best = max(candidates, key=lambda nr: nr[1]["privacy"]["epsilon"])
     out: dict[str, Any] = {"private_run": name, "epsilon": best["privacy"]["epsilon"],
                            "delta": best["privacy"]["delta"], "target_gap": TARGET_GAP}
-    start = next((x for x in ref.get("rounds", []) if x.get("round") == 0), {})
+    start: dict[str, Any] = next((x for x in ref.get("rounds", []) if x.get("round") == 0), {})
     for split in ("held_out", "unseen"):
         c, p = ref["final"][split]["micro_f1"], best["final"][split]["micro_f1"]
         out[split] = {"central_f1": c, "private_f1": p, "gap": c - p,

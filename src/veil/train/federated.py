@@ -66,6 +66,8 @@ class FederatedConfig:
     base: str = "minilm"
     #: encoder layers kept (0 = all 6)
     layers: int = 0
+    #: what trains (``veil.train.dp.TRAINABLE``: all, bitfit, head), the same in every run
+    trainable: str = "all"
     seed: int = 0
     #: canaries planted in client 0's data (the privacy audit); 0 = none
     canaries: int = 0
@@ -80,6 +82,11 @@ class FederatedConfig:
             raise ConfigError(f"unknown strategy {self.strategy!r}: use one of {STRATEGIES}")
         if self.clients < 2 or self.rounds < 1 or self.n_per_client < 1:
             raise ConfigError("federated training needs >= 2 clients, >= 1 round and data")
+        from veil.train.dp import TRAINABLE
+
+        if self.trainable not in TRAINABLE:
+            raise ConfigError(f"unknown trainable set {self.trainable!r}: use one of "
+                              f"{TRAINABLE}")
         if self.dp_epsilon and self.central_noise:
             raise ConfigError("pick one of DP-SGD per client (dp_epsilon) or central DP "
                               "(central_noise), not both")
@@ -151,12 +158,13 @@ def tokenizer() -> Any:
 
 
 def new_model(cfg: FederatedConfig) -> Any:
-    """The shared architecture with frozen embeddings (identical on server and clients)."""
+    """The shared architecture with frozen embeddings, and whatever ``cfg.trainable`` freezes
+    too (identical on server and clients)."""
     from veil.train.dp import freeze_for_dp
     from veil.train.model import build_model
 
     model = build_model(base=cfg.base, layers=cfg.layers or None, seed=cfg.seed)
-    freeze_for_dp(model)
+    freeze_for_dp(model, cfg.trainable)
     return model
 
 

@@ -103,3 +103,43 @@ def test_noise_search_gives_opacus_noise_and_epsilon() -> None:
     full = acc.get_epsilon(delta=1e-5)
     assert 1.98 <= full <= 2.0
     assert dp.spent_epsilon(noise_multiplier=z, delta=1e-5, **kw) == pytest.approx(full, abs=1e-9)
+
+
+class _Tiny(torch.nn.Module):
+    """The parameter names of Veil's token classifier, in miniature."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoder = torch.nn.ModuleDict({
+            "embeddings": torch.nn.Embedding(10, 4),
+            "layer": torch.nn.ModuleDict({"dense": torch.nn.Linear(4, 4),
+                                          "LayerNorm": torch.nn.LayerNorm(4)})})
+        self.classifier = torch.nn.Linear(4, 3)
+
+
+@pytest.mark.parametrize(("trainable", "left"), [
+    ("all", {"encoder.layer.dense.weight", "encoder.layer.dense.bias",
+             "encoder.layer.LayerNorm.weight", "encoder.layer.LayerNorm.bias",
+             "classifier.weight", "classifier.bias"}),
+    ("bitfit", {"encoder.layer.dense.bias", "encoder.layer.LayerNorm.weight",
+                "encoder.layer.LayerNorm.bias", "classifier.weight", "classifier.bias"}),
+    ("head", {"classifier.weight", "classifier.bias"}),
+])
+def test_freeze_for_dp_leaves_the_chosen_set(trainable: str, left: set[str]) -> None:
+    model = _Tiny()
+    n = dp.freeze_for_dp(model, trainable)
+    assert {k for k, p in model.named_parameters() if p.requires_grad} == left
+    assert n == sum(p.numel() for k, p in model.named_parameters() if k in left)
+
+
+def test_unknown_trainable_set_is_refused() -> None:
+    from veil.errors import ConfigError
+    from veil.train.federated import FederatedConfig
+
+    with pytest.raises(ConfigError, match="bitfit"):
+        dp.freeze_for_dp(_Tiny(), "lora")
+    with pytest.raises(ConfigError, match="bitfit"):
+        FederatedConfig(trainable="lora")
+    # a flat scalar: it travels in Flower's run_config and comes back the same
+    cfg = FederatedConfig(trainable="bitfit")
+    assert FederatedConfig.from_run_config(cfg.to_run_config()) == cfg
