@@ -7,7 +7,8 @@ mislead it ("Send the invoice to Jürgen Müller" reads as German), so capitalis
 sentence and tokens with digits, ``@`` or ``/`` are blanked first. The fast low-accuracy model
 decides first; only a verdict other than the default language is checked by the
 high-accuracy model, so default-language traffic pays about a third of a millisecond. A text
-too short to tell, or where lingua hesitates, counts as the policy's default language. Without
+too short to tell, without a function word of any supported language, or where lingua
+hesitates, counts as the policy's default language. Without
 ``lingua`` installed every Latin-script text counts as the default language.
 """
 
@@ -31,8 +32,25 @@ _lock = threading.Lock()
 
 # Tokens that carry no language: anything with a digit, @, / or code characters, and
 # capitalised words after a word (names, places; German nouns too, but German function words
-# remain).
-_NO_LANGUAGE = re.compile(r"\S*[\d@/_=<>{}\[\]\\]\S*|(?<=[\w,;:] )[A-ZÀ-Þ][\w'’-]*")
+# remain). After a sentence's end a capitalised word is blanked too unless it is a function
+# word of a supported language: a name answering a question ("name? Søren Johansen") made an
+# English message German, while "Wie" or "The" there still tells the language.
+_NO_LANGUAGE = re.compile(r"\S*[\d@/_=<>{}\[\]\\]\S*|(?<=[\w,;:] )[A-ZÀ-Þ][\w'’-]*"
+                          r"|(?<=[.?!] )(?P<opener>[A-ZÀ-Þ][\w'’-]*)")
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    from veil.detect.stopwords import stop_words  # word lists only, spaCy is not imported
+
+    return frozenset(w.lower() for lang in ("en", "fr", "de", "es") for w in stop_words(lang))
+
+
+def _blank(m: re.Match[str]) -> str:
+    opener = m.group("opener")
+    if opener is not None and opener.lower() in _function_words():
+        return opener
+    return " "
 
 
 @functools.lru_cache(maxsize=16)
@@ -90,11 +108,13 @@ def detect_language(text: str, languages: tuple[str, ...] = SUPPORTED,
     if len(latin) < 2:
         return default
     # the cost grows with length; a paragraph decides it
-    sample = _NO_LANGUAGE.sub(" ", text[:400])
+    sample = _NO_LANGUAGE.sub(_blank, text[:400])
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return default
     if default == "en" and _plainly_english(sample):
         return default
+    if not any(w in _function_words() for w in _WORDS.findall(sample.lower())):
+        return default  # names and nouns only ("Joseph K Farmer / Aasiaat"): nothing to tell
     det = _detector(latin)
     if det is None:
         return default

@@ -79,8 +79,10 @@ _BOL = r"(?:^|(?<=\\n))[ \t>}?*-]*(?:\[[^\]\n]{0,20}\][ \t]*)?"
 # Greetings and self-introductions: any capitalised word after them is a name.
 _GREETING_NAME = re.compile(
     rf"\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Nn]ame is|[Nn]amed|[Cc]alls? me|[Nn]ame\?|[Ss]ays|"
-    rf"[Ss]aid|[Ss]tarring|[Dd]irected by|[Ww]ritten by|[Ss]ung by|[Pp]layer|[Ss]peak to|"
-    rf"I am|I'm|[Ss]igned|[Rr]egards|[Ss]incerely|[Cc]heers|[Uu]nder)[,:]?[ \t]+(?P<v>{_NAME})")
+    rf"[Ss]aid|[Ss]tarring|(?:[Dd]irected|[Ww]ritten|[Ss]ung) [Bb]y|[Pp]layer|[Ss]peak to|"
+    rf"I am|I'm|[Ss]igned|[Rr]egards|[Ss]incerely|[Cc]heers|[Uu]nder|"
+    rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|'s|’s) (?:full |last |first )?name)"
+    rf"[,:]?[ \t]+(?P<v>{_NAME})")
 # Weaker introductions: the first word must be a known first name.
 _INTRO_NAME = re.compile(
     rf"\b(?:[Tt]hanks|[Tt]hank you|[Tt]his is|[Tt]o|[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|"

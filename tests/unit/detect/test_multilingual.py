@@ -20,6 +20,11 @@ from veil.mask.synthetic import generate, value_locale
     ("Escribe un correo sobre la factura pendiente del mes pasado.", "es"),
     # names, addresses and e-mails do not make an English sentence German
     ("Send the invoice to Jürgen Müller at Hauptstraße 5 (jurgen@example.de).", "en"),
+    # nor does a name answering a question; a function word opening a sentence still counts
+    ("What's your name? Søren E. Johansen", "en"),
+    ("Wie heißt du? Ich bin Søren Johansen.", "de"),
+    # names and nouns alone, no function word of any language: nothing to tell
+    ("Joseph K Farmer\n\nAasiaat\nGreenlander", "en"),
     ("ok", "en"),
 ])
 def test_language_of_a_message(text: str, lang: str) -> None:

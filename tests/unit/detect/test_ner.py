@@ -19,12 +19,17 @@ def test_heuristics_titles_greetings_speakers() -> None:
     assert "David" in names("[09:15] David: send it to me")
     assert "Calle Norberg" in names("Name:    Calle Norberg\nAddress: somewhere")
     assert "Faith" in names("Faith called about the order.")  # common word, strong context
+    # "<whose> name X" and credits in any case
+    assert "Zosia Czarnecka" in names("It's under my partner's name Zosia Czarnecka")
+    assert "Ada Lovelace" in names("Her full name: Ada Lovelace.")
+    assert "Esa-Pekka Kilpeläinen" in names("Genre: Drama\nDirected By:    Esa-Pekka Kilpeläinen")
 
 
 def test_heuristics_do_not_fire_on_plain_words() -> None:
     assert names("The faith of the team is strong.") == []
     assert names("Hi team, the build is green.") == []
     assert names("ERROR: disk full") == []
+    assert names("What is your name? the field is empty") == []
 
 
 def test_chunks_cover_text_and_respect_size() -> None:
