@@ -32,11 +32,12 @@ _lock = threading.Lock()
 
 # Tokens that carry no language: anything with a digit, @, / or code characters, and
 # capitalised words after a word (names, places; German nouns too, but German function words
-# remain). After a sentence's end a capitalised word is blanked too unless it is a function
-# word of a supported language: a name answering a question ("name? Søren Johansen") made an
-# English message German, while "Wie" or "The" there still tells the language.
+# remain). After a sentence's end or a bracket a capitalised word is blanked too unless it is a
+# function word of a supported language: a name answering a question ("name? Søren Johansen")
+# or a chat log's speaker ("[10:42] Plácido:") made an English message German or Spanish, while
+# "Wie" or "The" there still tells the language.
 _NO_LANGUAGE = re.compile(r"\S*[\d@/_=<>{}\[\]\\]\S*|(?<=[\w,;:] )[A-ZÀ-Þ][\w'’-]*"
-                          r"|(?<=[.?!] )(?P<opener>[A-ZÀ-Þ][\w'’-]*)")
+                          r"|(?<=[.?!\])}>|] )(?P<opener>[A-ZÀ-Þ][\w'’-]*)")
 
 
 @functools.cache

@@ -22,6 +22,7 @@ from veil.mask.synthetic import generate, value_locale
     ("Send the invoice to Jürgen Müller at Hauptstraße 5 (jurgen@example.de).", "en"),
     # nor does a name answering a question; a function word opening a sentence still counts
     ("What's your name? Søren E. Johansen", "en"),
+    ("[10:42] Plácido: my card is 6011 0998 8296 7363 exp 04/27\n[10:43] agent: thanks!", "en"),
     ("Wie heißt du? Ich bin Søren Johansen.", "de"),
     # names and nouns alone, no function word of any language: nothing to tell
     ("Joseph K Farmer\n\nAasiaat\nGreenlander", "en"),
