@@ -126,6 +126,7 @@ _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|Esq
                      r"(?![A-Za-z])")
 _WORD_BEFORE = re.compile(rf"([{_UP}][{_LOW}]+)[ \t]+$")
 _WORD_AFTER = re.compile(rf"^[ \t]+([{_UP}][{_LOW}]+)\b")
+_PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])([{_UP}][{_LOW}]+)[ \t]+(?:{_PARTICLE}[ \t]+)+$")
 
 _lock = threading.Lock()
 
@@ -347,7 +348,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def extend_person(text: str, s: int, e: int) -> tuple[int, int]:
-    """Grow a PERSON span over a suffix and over adjacent known first/last names."""
+    """Grow a PERSON span over a suffix, over adjacent known first/last names, and back over
+    surname particles to the given name before them ("Haroun van der" + "Kruk")."""
+    m = _PARTICLES_BEFORE.search(text, max(0, s - 40), s)
+    if m and m.group(1).lower() not in _function_words():
+        s = m.start(1)
     m = _WORD_BEFORE.search(text, max(0, s - 30), s)
     if m and m.group(1).lower() in first_names():
         s = m.start(1)

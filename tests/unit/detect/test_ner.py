@@ -111,3 +111,15 @@ def test_org_labels_fixed_by_context() -> None:
     assert _org_after_place_word(text, text.index("Kustja"), text.index("Kustja") + 6)
     assert not _org_after_place_word(text, text.index("Globex"), text.index("Globex") + 6)
     assert _org_after_place_word(text, text.index("Tiszabög"), text.index("Tiszabög") + 8)
+
+
+def test_person_grows_back_over_surname_particles() -> None:
+    from veil.detect.ner import extend_person
+
+    text = "verses from Haroun van der Kruk's tales"
+    s = text.index("Kruk")
+    assert text[slice(*extend_person(text, s, s + 4))] == "Haroun van der Kruk"
+    # a function word before the particles is not a given name
+    text = "The van der Berg family"
+    s = text.index("Berg")
+    assert text[slice(*extend_person(text, s, s + 4))] == "Berg"
