@@ -10,7 +10,8 @@ Three street shapes, each needing a house number so ordinary prose does not matc
   ``ul. Korczaka 107``
 
 Each may continue with a unit (``Apt 4B``, ``Suite 200``), ``, City``, and ``, ST 12345``.
-A unit or P.O. box alone (``Apt. 415``, ``P.O. Box 255``) is an address part too.
+A unit or P.O. box alone (``Apt. 415``, ``P.O. Box 255``) is an address part too, and so is US
+military mail (``PSC 9302, Box 5480``, ``USCGC Conway`` + ``FPO AA 57696``).
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ STREET_PATTERNS = [
     # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number)
     Pattern(rf"{_L}\d{{1,5}}{_SP}(?:{_WORD}{_SP}){{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.:/-]|\.\d)"
             rf"{_TAIL}", 0.85, lead=0),
+    # US military mail: "PSC 9302, Box 5480" / "USCGC Conway", then "APO AA 32256"
+    Pattern(rf"{_L}(?:(?:PSC|CMR|Unit)[ \t]+\d{{1,5}},?[ \t]+Box[ \t]+\d{{1,5}}"
+            rf"|(?:USNS|USNV|USS|USCGC)[ \t]+{_WORD}(?:[ \t]+{_WORD})?(?=\s*,?\s*[AFD]PO\b))"
+            rf"(?:[ \t]*,?\s*[AFD]PO[ \t]+A[AEP][ \t]+\d{{5}}(?:-\d{{4}})?)?\b", 0.85,
+            mark=r"(?:PSC|CMR|Unit|USNS|USNV|USS|USCGC)[ \t]", lead=0),
+    Pattern(rf"{_L}[AFD]PO[ \t]+A[AEP][ \t]+\d{{5}}(?:-\d{{4}})?\b", 0.85,
+            mark=r"[AFD]PO[ \t]", lead=0),
     # Apt. 415 / Suite 200 alone; P.O. Box 255; Unit 5964 Box 0235
     Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|{_POBOX})"
             rf"\b", 0.75),

@@ -21,6 +21,12 @@ from veil.detect import DetectionEngine
      "059 Nánási út 79. Apt. 246, Pomáz, Hungary 70951"),
     ("Suite 200", "Suite 200"),
     ("P.O. Box 255", "P.O. Box 255"),
+    # US military mail
+    ("change my address to PSC 9302, Box 5480\nAPO AA 32256 for post mail?",
+     "PSC 9302, Box 5480\nAPO AA 32256"),
+    ("located at USCGC Conway\nFPO AA 57696. It serves", "USCGC Conway\nFPO AA 57696"),
+    ("Send to USNS Smith, FPO AE 09876-1234 please", "USNS Smith, FPO AE 09876-1234"),
+    ("mail DPO AP 07249 today", "DPO AP 07249"),
 ])
 def test_street_addresses_are_locations(pattern_engine: DetectionEngine, found, text: str,
                                         address: str) -> None:  # type: ignore[no-untyped-def]
@@ -38,6 +44,7 @@ def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine
     "I bought 3 Green Apples and 2 bananas.",
     "We had 5 Place settings at the table.",
     "In 2021 Annual revenue grew by 4 percent.",
+    "The USS Enterprise had 430 crew.",
     "Build 4.12.3 passed 1532 tests in 87 seconds on node-7.",
     "Order 1000234 shipped on 05/06/2023 with 3 items.",
 ])

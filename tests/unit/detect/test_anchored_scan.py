@@ -58,6 +58,7 @@ _TOKENS = (
     # street words and units
     "Baker", "Street", "St.", "Ave", "Lane", "Hauptstraße", "Linzer", "Strasse", "utca", "rue",
     "Via", "Roma", "Apt", "Apt.", "Suite", "P.O.", "Box", "Unit", "N", "NW", "CA",
+    "PSC", "CMR", "USS", "USCGC", "USNS", "Conway", "APO", "FPO", "DPO", "AA", "AE", "AP",
     # e-mail, domains, IPv6 and MAC addresses (anchored on "@", ".", ":" and "-")
     "jane.doe@example.com", "a@b.co", "x@", "@example.org", "ü@bücher.de", "mail.example.co.uk",
     "bücher.de", "xn--bcher-kva.de", "e.g.", "3.5", "U.S.", "a.b.c.d", "...", "..", "x.",
@@ -105,6 +106,13 @@ def _shape(rng: random.Random) -> str:
         return (f"{opt('+44', '+1', '00', '(')}{opt('(0)', ' ')}{rng.randint(10, 9999)}"
                 f"{rng.choice((' ', '-', '.', ''))}{rng.randint(100, 999999)}"
                 f"{opt(' 0100', '-555', ' ext. 12', 'x7')}")
+    if rng.random() < 0.25:  # US military mail, pieces optional
+        return (f"{rng.choice(('PSC ', 'CMR ', 'Unit ', 'USCGC ', 'USS ', 'psc '))}"
+                f"{rng.choice((str(rng.randint(1, 99999)), 'Conway', 'Conway Bay'))}"
+                f"{opt(',')}{sp()}{opt('Box ' + str(rng.randint(1, 9999)))}{opt(',')}{sp()}"
+                f"{opt('APO', 'FPO', 'DPO', 'XPO')}{sp()}{opt('AA', 'AE', 'AP', 'AB')}{sp()}"
+                f"{opt(str(rng.randint(10000, 99999)), str(rng.randint(1, 999999)))}"
+                f"{opt('-1234')}")
     return (f"{opt('Apt ', 'P.O. Box ', 'Unit 5 Box ')}{rng.randint(1, 99999)}{opt('B')}{sp()}"
             f"{opt('N ', 'Rue ')}{rng.choice(('Baker', 'Linzer', 'Via'))}{sp()}"
             f"{rng.choice(('Street', 'St.', 'Strasse', 'Roma', 'Lane'))}{sp()}{opt('12')}"
