@@ -400,6 +400,38 @@ _NOT_SURNAME = frozenset({"street", "road", "avenue", "lane", "inc", "ltd", "llc
                           "park", "square", "plaza", "station", "office", "team", "support"})
 
 
+# A place after a verb of living or moving and its preposition ("flew to Calascibetta",
+# "moved here from Uralaane", "lives in ΛΕΜΕΣΟΣ"): capitalised words in any of the Latin,
+# Greek or Cyrillic scripts, which spaCy's English model misses when it has never seen them.
+_PLACE_UP = f"{_UP}Α-ΩΆ-ΏА-ЯЁ"
+_PLACE_WORD = rf"[{_PLACE_UP}][\w'’-]*"
+_PLACE_AFTER = re.compile(
+    r"\b(?:flew|fly|flying|flown|travel(?:l)?ed|travel(?:l)?ing|returned|returning|moved|"
+    r"moving|relocated|relocating|headed|heading|drove|driving|emigrated|immigrated|lives|"
+    r"lived|living|located|based|born|raised|stayed|staying|arrived|arriving)"
+    r"(?:[ \t]+(?:back|here|there|over|out|away|up|down))?[ \t]+(?:to|from|in|into|near)[ \t]+"
+    rf"(?P<v>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}})")
+_NOT_PLACE = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                        "august", "september", "october", "november", "december", "monday",
+                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "i", "my", "our", "your", "his", "her", "their", "this", "that",
+                        "spring", "summer", "autumn", "fall", "winter", "christmas", "easter"})
+
+
+def heuristic_places(text: str) -> list[Detection]:
+    """LOCATION spans after a verb of living or moving and its preposition (score 0.6)."""
+    out: list[Detection] = []
+    for m in _PLACE_AFTER.finditer(text):
+        s, e = m.span("v")
+        first = m.group("v").split()[0]
+        if first.lower() in _NOT_PLACE or (first.lower() in _function_words()
+                                            and first != "The") or first.isupper() and \
+                len(first) <= 3 and not any(ord(c) > 0x36F for c in first):
+            continue  # "born in May", "moved to This", "based in NYC" is left to the model
+        out.append(Detection("LOCATION", s, e, 0.6, "place_heuristic", text[s:e]))
+    return out
+
+
 def heuristic_names(text: str) -> list[Detection]:
     """Names that spaCy may miss, from strong context (titles, greetings, field labels, chat
     speakers, speech verbs, a name alone on a line) and, with a lower score, known first names
@@ -546,6 +578,10 @@ class SpacyNerRecognizer(Recognizer):
                 extra = [h for h in heuristic_names(t)
                          if not _looks_like_address(t, h.start, h.end)]
                 results[i] = _merge_names(t, results[i], extra)
+                # places fill gaps only: where the model or a name heuristic saw something,
+                # its reading stands
+                results[i] += [p for p in heuristic_places(t)
+                               if not any(d.overlaps(p) for d in results[i])]
         return results
 
     # A small LRU of NER results keyed by a digest of the chunk: chat clients resend the whole

@@ -123,3 +123,17 @@ def test_person_grows_back_over_surname_particles() -> None:
     text = "The van der Berg family"
     s = text.index("Berg")
     assert text[slice(*extend_person(text, s, s + 4))] == "Berg"
+
+
+def test_places_after_verbs_of_living_and_moving() -> None:
+    from veil.detect.ner import heuristic_places
+
+    def places(text: str) -> list[str]:
+        return [d.text for d in heuristic_places(text)]
+
+    assert places("Mr. Boudreaux flew to Calascibetta on Thursday.") == ["Calascibetta"]
+    assert places("we returned to Uralaane by helicopter") == ["Uralaane"]
+    assert places("My friend lives in ΛΕΜΕΣΟΣ") == ["ΛΕΜΕΣΟΣ"]  # Greek capitals too
+    assert places("She moved back to The Hague") == ["The Hague"]
+    assert places("I was born in May 1990 and moved to this town") == []
+    assert places("he flew to see her") == []
