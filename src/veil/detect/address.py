@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 
-# Capitalised word (any Latin script), or an ordinal street number ("5th").
-_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
+# Capitalised word, or an ordinal street number ("5th").
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩΆ-ΏА-ЯЁ][\w'’-]*"  # Latin, Greek or Cyrillic capital first
 _CAP = rf"(?:{_WORD}\.?|\d{{1,3}}(?:st|nd|rd|th))"
 _PARTICLE = r"(?:de|des|du|la|le|les|del|della|dei|di|da|do|dos|das|van|von|der|den|y|e|of|the)"
 _NUM = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
@@ -58,7 +58,7 @@ _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
          rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}\b))){{0,2}}"
          rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?\b)?"
          # an address block: up to 4 further short lines (unit, city, country + postcode)
-         rf"(?:[ \t]*\n[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
+         rf"(?:[ \t]*\n(?:[ \t]*\n)?[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
          rf"(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
          rf"(?:,?[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?)?"
          rf"|(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}})"

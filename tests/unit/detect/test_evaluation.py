@@ -74,3 +74,20 @@ def test_presidio_samples_are_mapped() -> None:
                                "EMAIL", "IBAN", "IP_ADDRESS", "US_SSN", "URL", "DRIVER_LICENSE",
                                "PASSPORT"}
             assert 0 <= sp.start < sp.end <= len(s.text)
+
+
+def test_benchmark_texts_do_not_depend_on_string_hashing() -> None:
+    """Faker builds some word lists from sets (it_IT's cities): their order followed the
+    process's hash seed, and so did the benchmark's texts."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from veil.evaluation.datasets import hard_samples; "
+            "print(hashlib.sha256(repr([s.text for s in hard_samples(300, 101)])"
+            ".encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": h},
+                              timeout=300).stdout.strip().splitlines()[-1]
+               for h in ("1", "2", "3")}
+    assert len(digests) == 1
