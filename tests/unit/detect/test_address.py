@@ -27,6 +27,10 @@ from veil.detect import DetectionEngine
     ("located at USCGC Conway\nFPO AA 57696. It serves", "USCGC Conway\nFPO AA 57696"),
     ("Send to USNS Smith, FPO AE 09876-1234 please", "USNS Smith, FPO AE 09876-1234"),
     ("mail DPO AP 07249 today", "DPO AP 07249"),
+    # a block across one blank line; a Greek street name
+    ("0152 Na Výsluní 272\n Apt. 384\n Primda\n\n Czech Republic 10452",
+     "0152 Na Výsluní 272\n Apt. 384\n Primda\n\n Czech Republic 10452"),
+    ("424 Χηνίτσα 107\n Apt. 756", "424 Χηνίτσα 107\n Apt. 756"),
 ])
 def test_street_addresses_are_locations(pattern_engine: DetectionEngine, found, text: str,
                                         address: str) -> None:  # type: ignore[no-untyped-def]
