@@ -83,6 +83,12 @@ def join_models(candidates: list[Detection], statistical: frozenset[str] | set[s
 _WORDS = re.compile(r"[^\W_]+")
 
 
+@functools.cache
+def _glue() -> frozenset[str]:
+    """Words a split may leave unmasked between the other model's entities ("and", "'s")."""
+    return stop_words("en") | {"s"}
+
+
 def _split_by_the_other_model(models: list[Detection], text: str) -> list[Detection]:
     """Drop a model's span when the other model sees separate entities inside it.
 
@@ -95,7 +101,7 @@ def _split_by_the_other_model(models: list[Detection], text: str) -> list[Detect
     """
     ordered = sorted(models, key=lambda d: (d.start, -d.end))
     starts = [d.start for d in ordered]
-    glue = stop_words("en") | {"s"}
+    glue = _glue()
     out: list[Detection] = []
     for x in ordered:
         i = bisect.bisect_left(starts, x.start)

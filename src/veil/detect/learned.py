@@ -239,12 +239,10 @@ class LearnedNerRecognizer(Recognizer):
                 if e > s:
                     results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
         if self.name_heuristics:
-            from veil.detect.ner import heuristic_names, heuristic_places
+            from veil.detect.ner import add_places, heuristic_names
 
             for i, t in enumerate(texts):
-                results[i] = _merge(t, results[i], heuristic_names(t))
-                results[i] += [p for p in heuristic_places(t)
-                               if not any(d.overlaps(p) for d in results[i])]
+                results[i] = add_places(t, _merge(t, results[i], heuristic_names(t)))
         return results
 
 

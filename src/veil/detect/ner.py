@@ -418,17 +418,40 @@ _NOT_PLACE = frozenset({"january", "february", "march", "april", "may", "june", 
                         "spring", "summer", "autumn", "fall", "winter", "christmas", "easter"})
 
 
+def _may_start_place(word: str) -> bool:
+    """Not a month, season or pronoun ("born in May", "moved to This"), and not a short Latin
+    acronym ("based in NYC": left to the model)."""
+    low = word.lower()
+    if low in _NOT_PLACE or (low in _function_words() and word != "The"):
+        return False
+    return not (word.isupper() and len(word) <= 3 and word.isascii())
+
+
 def heuristic_places(text: str) -> list[Detection]:
     """LOCATION spans after a verb of living or moving and its preposition (score 0.6)."""
     out: list[Detection] = []
     for m in _PLACE_AFTER.finditer(text):
         s, e = m.span("v")
-        first = m.group("v").split()[0]
-        if first.lower() in _NOT_PLACE or (first.lower() in _function_words()
-                                            and first != "The") or first.isupper() and \
-                len(first) <= 3 and not any(ord(c) > 0x36F for c in first):
-            continue  # "born in May", "moved to This", "based in NYC" is left to the model
-        out.append(Detection("LOCATION", s, e, 0.6, "place_heuristic", text[s:e]))
+        if _may_start_place(m.group("v").split()[0]):
+            out.append(Detection("LOCATION", s, e, 0.6, "place_heuristic", text[s:e]))
+    return out
+
+
+def add_places(text: str, found: list[Detection]) -> list[Detection]:
+    """``found`` plus the :func:`heuristic_places` that overlap none of it: where a model or a
+    name heuristic saw something, its reading stands. Bisection over the spans sorted by start
+    (with the furthest end so far): a scan of every span per place took 0.3 s on 1 MB."""
+    places = heuristic_places(text)
+    if not places:
+        return found
+    spans = sorted((d.start, d.end) for d in found)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
+    out = list(found)
+    for p in places:
+        i = bisect.bisect_left(starts, p.end)  # the spans that start before the place ends
+        if i == 0 or reach[i - 1] <= p.start:
+            out.append(p)
     return out
 
 
@@ -577,11 +600,7 @@ class SpacyNerRecognizer(Recognizer):
             for i, t in enumerate(texts):
                 extra = [h for h in heuristic_names(t)
                          if not _looks_like_address(t, h.start, h.end)]
-                results[i] = _merge_names(t, results[i], extra)
-                # places fill gaps only: where the model or a name heuristic saw something,
-                # its reading stands
-                results[i] += [p for p in heuristic_places(t)
-                               if not any(d.overlaps(p) for d in results[i])]
+                results[i] = add_places(t, _merge_names(t, results[i], extra))
         return results
 
     # A small LRU of NER results keyed by a digest of the chunk: chat clients resend the whole

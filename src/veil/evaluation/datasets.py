@@ -157,11 +157,12 @@ def _b58check(payload: bytes) -> str:
 def _fix_set_order(fake: Faker) -> None:
     """Sort provider word lists that Faker builds from a set (``it_IT``'s cities): their order,
     and so the value a seeded draw picks, changed with each process's string hashing, and the
-    benchmark's texts with it."""
+    benchmark's texts with it. Set on this instance's provider only: other Faker users in the
+    process (pseudonyms) keep the class's list."""
     for provider in fake.providers:
-        cities = getattr(type(provider), "cities", None)
+        cities = getattr(provider, "cities", None)
         if isinstance(cities, list):
-            type(provider).cities = sorted(cities)
+            provider.cities = sorted(cities)
 
 
 class _Values:

@@ -137,3 +137,20 @@ def test_places_after_verbs_of_living_and_moving() -> None:
     assert places("She moved back to The Hague") == ["The Hague"]
     assert places("I was born in May 1990 and moved to this town") == []
     assert places("he flew to see her") == []
+
+
+def test_places_only_fill_what_nothing_else_found() -> None:
+    from veil.detect.entity import Detection
+    from veil.detect.ner import add_places
+
+    text = "Ana moved to Lisbon Harbour. Bo moved to Porto. Cy lives in Braga."
+
+    def det(value: str, etype: str = "PERSON") -> Detection:
+        s = text.index(value)
+        return Detection(etype, s, s + len(value), 0.85, "spacy_ner", value)
+
+    # a long span starting earlier still covers "Lisbon"; "Porto" overlaps a model span
+    found = [det("Ana moved to Lisbon"), det("Bo"), det("Porto", "LOCATION")]
+    got = add_places(text, found)
+    assert [d.text for d in got[len(found):]] == ["Braga"]
+    assert got[:len(found)] == found
