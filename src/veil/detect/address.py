@@ -36,13 +36,19 @@ _SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|
            r"Orchard|Oval|Pines|Prairie|Ranch|Rapids|Route|Rte|Shoals?|Shores?|Skyway|Spur|"
            r"Stravenue|Trace|Track|Trafficway|Wharf|Park|Circus|Quay|Rise|Esplanade|Promenade)")
 # Continental street words: as the end of a compound ("Hauptstraße") or a separate word.
-_COMPOUND_END = (r"(?:stra(?:ss|ß)e|str\.|straat|laan|weg|gasse|platz|allee|gade|vej|gatan|"
-                 r"vägen|veien|gata|stræti|dijk|kade|plein|singel|gracht|ring|damm|ufer)")
-_STREET_WORD = (r"(?:Stra(?:ss|ß)e|Str\.|Straat|Laan|Weg|Gasse|Platz|Allee|Gade|Vej|utca|út|"
-                r"ulica|rakpart|körút|tér|sor)")
-_STREET_FIRST = (r"(?i:rue|via|viale|vicolo|piazza|corso|calle|avenida|av\.|rua|travessa|praça|"
-                 r"paseo|camino|carrer|chemin|boulevard|bd\.?|allée|impasse|quai|ul\.|ulica|"
-                 r"aleja|al\.|strada|discesa|rambla|ronda|avenue|plaza|place)")
+_COMPOUND_ENDS = (r"stra(?:ss|ß)e|str\.|straat|laan|weg|gasse|platz|allee|gade|vej|gatan|vägen|"
+                  r"veien|gata|stræti|dijk|kade|plein|singel|gracht|ring|damm|ufer")
+_COMPOUND_END = rf"(?:{_COMPOUND_ENDS})"
+_LOWER_STREET_WORDS = r"utca|út|ulica|rakpart|körút|tér|sor"
+_STREET_WORD = (rf"(?:Stra(?:ss|ß)e|Str\.|Straat|Laan|Weg|Gasse|Platz|Allee|Gade|Vej|"
+                rf"{_LOWER_STREET_WORDS})")
+# Every street word in lower case, as one flat alternation: the regex engine skips ahead to
+# the first letters of a flat one, and tries a nested one at every position.
+_STREET_WORD_MARK = rf"(?:{_COMPOUND_ENDS}|{_LOWER_STREET_WORDS})"
+_STREET_FIRST_WORDS = (r"(?:rue|via|viale|vicolo|piazza|corso|calle|avenida|av\.|rua|travessa|"
+                       r"praça|paseo|camino|carrer|chemin|boulevard|bd\.?|allée|impasse|quai|"
+                       r"ul\.|ulica|aleja|al\.|strada|discesa|rambla|ronda|avenue|plaza|place)")
+_STREET_FIRST = rf"(?i:{_STREET_FIRST_WORDS})"
 _UNIT = (r"(?:(?i:apt|apartment|suite|ste|flat|unit|room|rm|floor|fl|bldg|building)\.?[ \t]*"
          r"#?[ \t]*\d{1,5}[A-Za-z]?|#[ \t]?\d{1,5}[A-Za-z]?)")
 _POBOX = r"(?:P\.?[ \t]?O\.?[ \t]*Box|Unit[ \t]+\d{1,5}[ \t]+Box)[ \t]+\d{1,6}"
@@ -72,11 +78,11 @@ STREET_PATTERNS = [
     Pattern(rf"{_L}(?:{_NUM}{_SP})?(?:(?:{_CAP}{_SP}){{0,2}}[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*?"
             rf"{_COMPOUND_END}|(?:{_CAP}{_SP}){{1,3}}{_STREET_WORD})"
             rf"{_SP}{_NUM}\b{_TAIL}", 0.9,
-            mark=rf"(?:{_COMPOUND_END}|{_STREET_WORD}){_SP}\d", words=4),
+            mark=rf"{_STREET_WORD_MARK}{_SP}\d", words=4, fold=True),
     # 138 Rue de Libya / Via Roma 10 / ul. Korczaka Janusza 107
     Pattern(rf"{_L}(?:{_NUM},?{_SP}{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}"
             rf"(?:{_SP}{_NUM}\b)?|{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}{_SP}{_NUM}\b)"
-            rf"{_TAIL}", 0.9),
+            rf"{_TAIL}", 0.9, mark=rf"{_STREET_FIRST_WORDS}[ \t]", words=1, fold=True),
     # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number)
     Pattern(rf"{_L}\d{{1,5}}{_SP}(?:{_WORD}{_SP}){{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.:/-]|\.\d)"
             rf"{_TAIL}", 0.85, lead=0),
@@ -89,7 +95,8 @@ STREET_PATTERNS = [
             mark=r"[AFD]PO[ \t]", lead=0),
     # Apt. 415 / Suite 200 alone; P.O. Box 255; Unit 5964 Box 0235
     Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|{_POBOX})"
-            rf"\b", 0.75),
+            rf"\b", 0.75, mark=r"(?:apt|apartment|suite|ste|p\.?[ \t]?o|unit[ \t])", lead=0,
+            fold=True),
 ]
 
 

@@ -105,7 +105,7 @@ URL = register(PatternRecognizer(
     name="url", entity="URL",
     patterns=[Pattern(rf"(?:https?|ftp|sftp|wss?)://{_UC}+{_UE}", 0.85, _I, lead=5, at="://"),
               Pattern(rf"(?<![\w@./-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_UC}*"
-                      rf"{_UE})?", 0.8, _I | re.ASCII)],
+                      rf"{_UE})?", 0.8, _I | re.ASCII, mark=r"www\.", lead=0, fold=True)],
     validated=True,
 ))
 
@@ -127,6 +127,10 @@ register(DATE_TIME)
 _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass", "api",
                    "apikey", "api_key", "auth", "bearer", "credential", "credentials",
                    "private", "access", "session", "cookie", "signature", "client_secret")
+
+# The names of a `key = value` secret (one flat alternation: also the pattern's mark).
+_SECRET_KEYS = (r"(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|"
+                r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)")
 
 SECRET = register(PatternRecognizer(
     name="secret", entity="SECRET",
@@ -150,11 +154,12 @@ SECRET = register(PatternRecognizer(
         Pattern(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0.95,
                 lead=0, at="eyJ"),
         # key = value assignments: the value is the secret, whatever its entropy
-        Pattern(r"(?i:\b(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|"
-                r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)\b)"
-                r"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>[^\s\"',;]{6,})", 0.8),
+        Pattern(rf"(?i:\b{_SECRET_KEYS}\b)"
+                r"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>[^\s\"',;]{6,})", 0.8,
+                mark=_SECRET_KEYS, lead=0, fold=True),
         # Authorization: Bearer <token>
-        Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9),
+        Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9, mark="bearer", lead=0,
+                fold=True),
     ],
     validate=lambda s: (v.is_jwt(s) if s.startswith("eyJ") and s.count(".") == 2 else True),
     validated=True,
@@ -185,7 +190,8 @@ CRYPTO_WALLET = register(PatternRecognizer(
 
 PASSPORT = register(PatternRecognizer(
     name="passport", entity="PASSPORT",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])(?=[A-Z]{0,3}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9])", 0.45)],
+    patterns=[Pattern(r"(?<![A-Za-z0-9])(?=[A-Z]{0,3}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9])", 0.45,
+                      re.ASCII, lead=3, spaced=False)],
     context=("passport", "passport no", "passport number", "passport #", "travel document"),
     context_required=True, context_window=32, context_boost=0.55, context_after=False,
     validated=True,  # the required context word is the validation
@@ -194,7 +200,7 @@ PASSPORT = register(PatternRecognizer(
 DRIVER_LICENSE = register(PatternRecognizer(
     name="driver_license", entity="DRIVER_LICENSE",
     patterns=[Pattern(r"(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,3}[0-9][A-Za-z0-9-]{3,15}"
-                      r"(?![A-Za-z0-9-])", 0.45)],
+                      r"(?![A-Za-z0-9-])", 0.45, re.ASCII, lead=3, spaced=False)],
     context=("driver's license", "drivers license", "driver license", "driving licence",
              "driving license", "driver's licence", "licence number", "license number",
              "license no", "licence no", "dl#", "dl number", "dl no", "license", "licence"),

@@ -158,10 +158,14 @@ ES_NIE = PatternRecognizer(
     context=("nie", "extranjero", "extranjería", "identidad"), context_boost=0.1,
 )
 
+# Letters of the name, year, month, day and place, a check letter; digits may be letters.
+_FISCAL_CODE = (r"[A-Z]{6}[\dLMNPQRSTUV]{2}[A-EHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}"
+                r"[A-Z]")
+
 IT_FISCAL_CODE = PatternRecognizer(
     name="it_fiscal_code", entity="IT_FISCAL_CODE",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{6}[\dLMNPQRSTUV]{2}[A-EHLMPRST][\dLMNPQRSTUV]{2}"
-                      r"[A-Z][\dLMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])", 0.95, _AI)],
+    patterns=[Pattern(rf"(?<![A-Za-z0-9]){_FISCAL_CODE}(?![A-Za-z0-9])", 0.95, _AI,
+                      mark=_FISCAL_CODE.lower(), lead=0, fold=True)],
     validate=stdnum_check(codicefiscale),
     context=("codice fiscale", "cf", "fiscal code"), context_boost=0.05,
 )

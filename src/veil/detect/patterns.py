@@ -55,6 +55,11 @@ class Pattern:
     #: before the anchor in a match, the words between them of any length (a street name of
     #: up to three words before ``Strasse 5``).
     words: int | None = None
+    #: With ``mark``: the mark is written in lower case and searched in the text lower-cased,
+    #: so that it finds every case of a case-insensitive word. The regex engine tries a
+    #: case-insensitive alternation at every position, ten times slower than the same words
+    #: against a lower-cased copy of the text.
+    fold: bool = False
 
 
 #: False: every pattern scans every position (the reference the anchored scan must equal).
@@ -85,7 +90,8 @@ class Scan:
     short text without one never compiles them (compiling all of them at import was a tenth of
     ``veil protect``'s start-up)."""
 
-    __slots__ = ("_anchor", "_rx", "at", "key", "lead", "mark", "pattern", "spaced", "words")
+    __slots__ = ("_anchor", "_rx", "at", "fold", "key", "lead", "mark", "pattern", "spaced",
+                 "words")
 
     def __init__(self, pattern: Pattern) -> None:
         self.pattern = pattern
@@ -95,7 +101,9 @@ class Scan:
         self._anchor: re.Pattern[str] | None = None
         self.lead = pattern.lead
         self.at = pattern.at
-        self.mark = re.compile(pattern.mark, pattern.flags) if pattern.mark else None
+        flags = pattern.flags & ~re.IGNORECASE if pattern.fold else pattern.flags
+        self.mark = re.compile(pattern.mark, flags) if pattern.mark else None
+        self.fold = pattern.fold
         self.spaced = pattern.spaced
         self.words = pattern.words
         if self.words is not None and self.lead is None:
@@ -129,6 +137,12 @@ class Scan:
 
     def _anchors(self, text: str) -> list[int]:
         if self.mark is not None:
+            if self.fold:
+                folded = _folded(text)
+                if folded is None:  # lower case changes the length: search every case instead
+                    return _marks(re.compile(self.mark.pattern, self.mark.flags | re.IGNORECASE),
+                                  text)
+                return _marks(self.mark, folded)
             return _marks(self.mark, text)
         if self.at is not None:
             return _occurrences(text, self.at)
@@ -229,6 +243,30 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
         out.append(m.start())
         m = search(text, m.start() + 1)
     return out
+
+
+# Characters the regex engine matches to an ASCII letter when it ignores case, but whose lower
+# case is not that letter (dotless i, long s); the Kelvin sign lower-cases to "k" already.
+_FOLD_EXTRA = (("\u0131", "i"), ("\u017f", "s"))
+
+
+def _folded(text: str) -> str | None:
+    """``text`` in lower case, position for position, or None where lower case changes the
+    length ("İ" becomes two characters). Shared by the patterns within one block."""
+    memo = getattr(_shared, "memo", None)
+    key = (id(text), "folded")
+    hit = memo.get(key) if memo is not None else None
+    if hit is not None and hit[0] is text:
+        return hit[1]  # type: ignore[no-any-return]
+    low = text.lower()
+    if not low.isascii():
+        for odd, letter in _FOLD_EXTRA:
+            if odd in low:
+                low = low.replace(odd, letter)
+    folded = low if len(low) == len(text) else None
+    if memo is not None:
+        memo[key] = (text, folded)
+    return folded
 
 
 def _occurrences(text: str, s: str) -> list[int]:

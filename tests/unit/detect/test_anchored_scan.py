@@ -65,7 +65,13 @@ _TOKENS = (
     "fe80::1%eth0", "2001:db8::1", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "::1", "::",
     ":::", "::ffff:192.168.0.1", "[::1]:8080", "12:30:45", "a:b:c", "std::vector",
     "00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e", "0a1b.2c3d.4e5f", "00:1A-2B:3C:4D:5E", "ab:cd",
-    "www.example.com/path", "WWW.EXAMPLE.ORG",
+    "www.example.com/path", "WWW.EXAMPLE.ORG", "Www.Ex.com",
+    # words found in the text lower-cased (``Pattern.fold``), in every case, and letters whose
+    # lower case is longer (the fallback) or that the regex engine folds to ASCII
+    "RUE", "PLACE", "Place", "ul.", "AV.", "ALLÉE", "STRASSE", "Hauptstrasse", "KÖRÚT", "İ",
+    "ı", "ſ", "ſtrasse", "Rue\tde", "de la", "PASSWORD", "Password=", "token:", "api-key =",
+    "client_secret", "is", "hunter2hunter2", "Bearer", "BEARER", "apartment", "SUITE", "ste",
+    "RSSMRA85T10A562S", "rssmra85t10a562s", "DL", "A12345", "Z1234567", "12-AB-34",
     # prose
     "call", "phone", "born", "on", "the", "Jane", "é", "_", "@", "a",
 )
@@ -146,7 +152,10 @@ def _spans(ms: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
 def test_the_date_phone_and_street_patterns_are_anchored() -> None:
     names = {name.split("[")[0] for name, _ in _scans()}
     assert {"phone_candidate", "date_time", "date_of_birth", "street_address", "email",
-            "domain", "ip_address", "mac_address"} <= names
+            "domain", "ip_address", "mac_address", "secret", "url", "it_fiscal_code",
+            "passport", "driver_license"} <= names
+    # every street shape: the street-first one, the units and P.O. boxes included
+    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 7
 
 
 def _glued(rng: random.Random) -> str:
