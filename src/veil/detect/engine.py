@@ -19,11 +19,12 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 
+from veil.casefold import fold_case
 from veil.config import ENTITY_TYPES, Policy
 from veil.detect import builtin  # noqa: F401 - registers the built-in recognizers
 from veil.detect.entity import Detection
 from veil.detect.language import detect_language
-from veil.detect.normalize import NormalizedText, fold_case, normalize
+from veil.detect.normalize import NormalizedText, normalize
 from veil.detect.patterns import PatternRecognizer, shared_matches
 from veil.detect.recognizer import (
     Recognizer,

@@ -204,16 +204,6 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(text, view, tuple(origin))
 
 
-def fold_case(text: str) -> str:
-    """Lower-case ``text`` without changing its length (offsets must stay valid)."""
-    if text.isascii():
-        return text.lower()
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 # Zero-width and BOM characters: an LLM or a user can slip them into a value; they never make
 # two values different for lookup purposes.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
 from veil.detect.recognizer import DEFAULT_CONTEXT_WINDOW, ContextMatcher, Recognizer
 from veil.detect.validators import VALIDATORS, Validator
@@ -245,25 +246,14 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
     return out
 
 
-# Characters the regex engine matches to an ASCII letter when it ignores case, but whose lower
-# case is not that letter (dotless i, long s); the Kelvin sign lower-cases to "k" already.
-_FOLD_EXTRA = (("\u0131", "i"), ("\u017f", "s"))
-
-
 def _folded(text: str) -> str | None:
-    """``text`` in lower case, position for position, or None where lower case changes the
-    length ("İ" becomes two characters). Shared by the patterns within one block."""
+    """:func:`lower_in_place` of ``text``, shared by the patterns within one block."""
     memo = getattr(_shared, "memo", None)
     key = (id(text), "folded")
     hit = memo.get(key) if memo is not None else None
     if hit is not None and hit[0] is text:
         return hit[1]  # type: ignore[no-any-return]
-    low = text.lower()
-    if not low.isascii():
-        for odd, letter in _FOLD_EXTRA:
-            if odd in low:
-                low = low.replace(odd, letter)
-    folded = low if len(low) == len(text) else None
+    folded = lower_in_place(text)
     if memo is not None:
         memo[key] = (text, folded)
     return folded

@@ -44,9 +44,11 @@ _T = TypeVar("_T")
 LANGUAGE_REGIONS: dict[str, str] = {"fr": "FR", "de": "DE", "es": "ES", "zh": "CN"}
 
 # 7+ digits with the usual separators, optionally a +country prefix or (area) group.
-# Tried only at digit runs ("+(" may come first): most of a long text is never scanned.
+# Tried only at digit runs ("+(" may come first) followed by enough digits and separators:
+# most of a long text is never scanned.
 _CANDIDATE = Scan(Pattern(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{4,22}\d"
-                          r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?", 0.0, re.ASCII, lead=2))
+                          r"(?:\s*(?:x|ext\.?)\s*\d{1,5})?", 0.0, re.ASCII, lead=2,
+                          anchor=r"\d[\d \t().\-/]{4,22}\d", spaced=False))
 
 # Shapes that phonenumbers accepts as "possible" but that are other things: IPv4, dates, times.
 _NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|"

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 
 import ahocorasick
 
+from veil.casefold import fold_case
 from veil.detect.entity import Detection
-from veil.detect.normalize import fold_case
 from veil.detect.recognizer import Recognizer
 from veil.detect.stopwords import stop_words
 from veil.detect.terms import at_word_boundaries, key_automaton

@@ -25,9 +25,9 @@ import ahocorasick
 import yaml
 from pydantic import ValidationError
 
+from veil.casefold import fold_case
 from veil.config import TermRule
 from veil.detect.entity import Detection
-from veil.detect.normalize import fold_case
 from veil.detect.recognizer import Recognizer
 from veil.errors import ConfigError
 

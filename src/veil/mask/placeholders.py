@@ -9,12 +9,14 @@ any known type, the finder finds in a caller's input first, and the masker escap
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 import regex
 
+from veil.casefold import lower_in_place
 from veil.config import ENTITY_TYPES
 
 #: The reserved type of placeholder-like text a caller typed. Always masked with a placeholder,
@@ -74,6 +76,8 @@ _SP = r"[ \t]{0,3}"
 _MD = r"[*_`~]{0,3}"
 #: Between a type and its number: "_", " #", "-no. ".
 _SEP = r"[ \t_\-\\]{0,3}(?:\#|no\.?)?[ \t_\-]{0,2}"
+# The same read from right to left, for the search of a reversed text.
+_SEP_REVERSED = r"[ \t_\-]{0,2}(?:\#|\.?on)?[ \t_\-\\]{0,3}"
 # "\\[" is a markdown-escaped bracket: LLMs writing markdown emit "\\[PERSON\\_1\\]".
 OPEN = {
     "[": "]", "(": ")", "<": ">", "{": "}", "[[": "]]", "{{": "}}", "<<": ">>", "\\[": "\\]",
@@ -89,6 +93,12 @@ def squash(s: str) -> str:
 
 def _type_pattern(etype: str) -> str:
     parts = [regex.escape(p) for p in etype.split("_") if p]
+    return r"[ \t_\-\\]{0,3}".join(parts)
+
+
+def _type_pattern_reversed(etype: str) -> str:
+    """:func:`_type_pattern` of ``etype`` in lower case, read from right to left."""
+    parts = [re.escape(p.lower()[::-1]) for p in reversed(etype.split("_")) if p]
     return r"[ \t_\-\\]{0,3}".join(parts)
 
 
@@ -274,6 +284,10 @@ class _Finder:
     pattern: regex.Pattern[str]
     names: TypeNames
     head: regex.Pattern[str]
+    #: ``number type`` in the lower-cased text reversed (a digit first: the regex engine
+    #: skips to the digits, where ``head`` is tried at each digit run from Python); None when
+    #: a spelling is not ASCII, whose case the two engines might fold differently.
+    tail: re.Pattern[str] | None
     lead: int
     #: False when a spelling holds a digit: a number could then start inside a run, and the
     #: finder scans every position instead.
@@ -296,6 +310,9 @@ def _finder(types: frozenset[str]) -> _Finder:
         pattern=regex.compile(token_pattern(names, context=False), flags),
         names=names,
         head=regex.compile(rf"(?:{type_alt}){_SEP}", flags | regex.REVERSE),
+        tail=re.compile(rf"\d{_SEP_REVERSED}(?:"
+                        + "|".join(map(_type_pattern_reversed, names.spellings)) + ")")
+        if all(t.isascii() for t in names.spellings) else None,
         lead=_BEFORE_TYPE + max((_type_width(t) for t in names.spellings), default=0)
         + _AFTER_TYPE,
         anchored=not any(c.isnumeric() for t in names.spellings for c in t),
@@ -320,18 +337,25 @@ def find_lookalikes(text: str, types: Iterable[str] = ()) -> list[tuple[int, int
         return _accepted(pattern, names, text, [(0, len(text))], len(text))
     # Only the text just before a number that a type and separator precede can start a
     # match: search those windows (a large text is mostly prose and other numbers).
-    head, lead = finder.head, finder.lead
+    lead = finder.lead
     windows: list[tuple[int, int]] = []
-    for run in _RUN.finditer(text):
-        d = run.start()
-        if head.match(text, 0, d) is None:
-            continue
+    for d in _numbers_after_types(text, finder):
         a = max(d - lead, 0)
         if windows and a <= windows[-1][1] + 1:
             windows[-1] = (windows[-1][0], d)
         else:
             windows.append((a, d))
     return _accepted(pattern, names, text, windows, lead + _FROM_NUMBER + 1)
+
+
+def _numbers_after_types(text: str, finder: _Finder) -> list[int]:
+    """The first digit of each digit run that a type and separator precede, in order."""
+    low = lower_in_place(text) if finder.tail is not None else None
+    if finder.tail is None or low is None:
+        head = finder.head
+        return [d for run in _RUN.finditer(text) if head.match(text, 0, d := run.start())]
+    last = len(text) - 1
+    return [last - m.start() for m in finder.tail.finditer(low[::-1])][::-1]
 
 
 def _accepted(

@@ -46,6 +46,8 @@ _BITS = (
     "’s", "FIRST", "LAST", "ALT2", "first", "x", "person", "Person", "name", "ip", "IP", "ß",
     "١٢", "１２", "٣", "0", "1", "12", "123", "1234", "12345", "2024-03-15", "+1 415 555 0100",
     "Jane", "Doe", "and", "the", ".", ",", ":", "(", ")", "[", "]", "{", "}", "<", ">",
+    # letters a case-insensitive search folds to ASCII, and one whose lower case is longer
+    "ſsn", "Dob", "ıp", "İ", "pErSoN", "PHONE NO. ",
 )
 
 
@@ -93,6 +95,15 @@ def test_windows_find_what_the_full_search_finds(types: frozenset[str]) -> None:
         assert find_lookalikes(text, types) == expected, text
         found += len(expected)
     assert found > 1000  # the texts do hold look-alikes
+
+
+def test_numbers_after_types_are_found_in_the_reversed_text() -> None:
+    """ASCII spellings are searched in the lower-cased text reversed; a non-ASCII one (and a
+    text whose lower case is longer) goes through the search from each digit run."""
+    assert _finder(BASE_TYPES).tail is not None
+    assert _finder(BASE_TYPES | {"Über_Typ"}).tail is None
+    for text in ("İ [PERSON_1] and ſsn 12", "[pErSoN 3] Phone no. 7 and 2024"):
+        assert find_lookalikes(text) == _reference(text) != []
 
 
 def test_a_large_text_with_few_lookalikes() -> None:
