@@ -1,0 +1,50 @@
+"""Context words are searched in the window lower-cased; the answer must be what a
+case-insensitive search of the window gives (kept here as the reference), on texts built from
+the words in every case, cut at every edge, and next to letters the two ways of folding case
+treat differently."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from veil.detect.phone import PHONE_CONTEXT
+from veil.detect.recognizer import ContextMatcher
+
+_WORDS = (*PHONE_CONTEXT, "driver's license", "dl#", "Straße", "ΤΗΛΈΦΩΝΟ", "τηλέφωνο")
+_BITS = ("İ", "ı", "ſ", "K", "Σ", "σ", "ς", "ẞ", "ß", "É", "é", " ", "  ", "\n", "-", "_", "#",
+         "'", "a", "1", "x", ".", ",", "5551234", "+1 415 555 0100")
+
+
+def _reference(m: ContextMatcher, text: str, start: int, end: int) -> bool:
+    rx = re.compile(m._source or "", re.IGNORECASE)
+    lo = max(0, start - m.window)
+    if rx.search(text, lo, start):
+        return True
+    return m.after and bool(rx.search(text, end, min(len(text), end + m.window)))
+
+
+def _variant(rng: random.Random, word: str) -> str:
+    return rng.choice((word, word.upper(), word.title(), word.swapcase(),
+                       word.replace("i", "ı"), word.replace("s", "ſ"), word.replace("I", "İ"),
+                       word[1:], word[:-1], word + rng.choice("ab1")))
+
+
+def test_the_window_search_equals_a_case_insensitive_search() -> None:
+    rng = random.Random(20261201)  # fixed seed: the same texts on every run
+    matchers = [ContextMatcher(_WORDS[:-2], 12), ContextMatcher(_WORDS, 9, after=False),
+                ContextMatcher(("Passport", "travel document"), 20)]
+    assert matchers[0]._fold and not matchers[1]._fold  # Greek words: the reference path
+    agree = found = 0
+    for _ in range(600):
+        parts = [_variant(rng, rng.choice(_WORDS)) if rng.random() < 0.4 else rng.choice(_BITS)
+                 for _ in range(rng.randint(1, 14))]
+        text = "".join(p + rng.choice(("", " ", "")) for p in parts)
+        for m in matchers:
+            for start in range(len(text) + 1):
+                end = min(len(text), start + rng.randint(0, 4))
+                expected = _reference(m, text, start, end)
+                assert m.near(text, start, end) == expected, (text, start, end)
+                agree += 1
+                found += expected
+    assert found > agree // 10  # words were near often enough to test both answers
