@@ -64,14 +64,15 @@ DATE_PATTERNS = [
     # 15 March 2024, 15. März 2024, 15 de marzo de 2024, 1er janvier 2024, Monday 3 May 2021
     Pattern(rf"(?<!\w)(?:{_WEEKDAY})?{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH}\.?,?\s*(?:de[l]?\s+)?"
             rf"{_Y}(?!\w)", 0.6, re.IGNORECASE, lead=_WEEKDAY_MAX + 1,
-            anchor=rf"{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH}"),
+            anchor=rf"{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH}", fold=True),
     # March 15, 2024 / Mar. 15th 2024
     Pattern(rf"(?<!\w)(?:{_WEEKDAY})?{_MONTH}\.?\s+{_D}{_ORD},?\s+{_Y}(?!\w)", 0.6,
             re.IGNORECASE, lead=_WEEKDAY_MAX + 1 + _MONTH_MAX + 1,
             anchor=rf"{_D}{_ORD},?\s+{_Y}(?!\w)"),
     # 15 March / le 15 mars / am 15. März (no year: still a personal date, lower score)
     Pattern(rf"(?<!\w){_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH_LONG}(?![\w.]|\s*(?:de[l]?\s+)?\d)",
-            0.55, re.IGNORECASE, lead=0),
+            0.55, re.IGNORECASE, lead=0, anchor=rf"{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH_LONG}",
+            fold=True),
     # 2024年3月15日, 3月15日
     Pattern(r"(?:(?:1[89]|20)\d\d\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]",
             0.7, lead=7, at="月"),

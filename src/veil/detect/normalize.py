@@ -15,6 +15,7 @@ is not turned into Latin-looking words that a recognizer could mistake for names
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -36,12 +37,28 @@ _SPECIAL = re.compile(r"[^\x20-\x7e\t\n\r]")  # characters that may need mapping
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Which original character each view character came from, piece by piece: the view
+    piece starting at ``starts[k]`` was copied from ``sources[k]`` on (``copied[k]``), or is
+    what the one character at ``sources[k]`` became. A megabyte with a few thousand changed
+    characters is a few thousand pieces, not a million offsets."""
+
+    starts: tuple[int, ...]
+    sources: tuple[int, ...]
+    copied: tuple[bool, ...]
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.sources[k] + (i - self.starts[k] if self.copied[k] else 0)
+
+
+@dataclass(frozen=True, slots=True)
 class NormalizedText:
     """A normalised view of ``original``; ``origin[i]`` is the original index of view char i."""
 
     original: str
     text: str
-    origin: tuple[int, ...] | None  # None: identity (the view is the original)
+    origin: Origin | None  # None: identity (the view is the original)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the smallest original span covering it."""
@@ -183,25 +200,36 @@ def normalize(text: str) -> NormalizedText:
     at = {m.start() for m in re.finditer(
         "[" + "".join(re.escape(c) for c in changed) + "]", text)} if changed else set()
     out: list[str] = []
-    origin: list[int] = []
-    done = 0
+    starts: list[int] = []
+    sources: list[int] = []
+    copied: list[bool] = []
+    done = at_view = 0
+
+    def piece(source: int, length: int, copy: bool) -> None:
+        nonlocal at_view
+        if length:
+            starts.append(at_view)
+            sources.append(source)
+            copied.append(copy)
+            at_view += length
+
     for i in sorted(at | folds.keys()):
         out.append(text[done:i])
-        origin.extend(range(done, i))
+        piece(done, i - done, True)
         m = folds.get(i)
         if m is None:
             m = table[ord(text[i])]
         out.append(m)
-        origin.extend([i] * len(m))
+        piece(i, len(m), False)
         done = i + 1
     out.append(text[done:])
-    origin.extend(range(done, len(text)))
+    piece(done, len(text) - done, True)
     view = "".join(out)
     if "\\" in view:
         view = _unescape(view)
     if view == text:
         return NormalizedText(text, text, None)
-    return NormalizedText(text, view, tuple(origin))
+    return NormalizedText(text, view, Origin(tuple(starts), tuple(sources), tuple(copied)))
 
 
 # Zero-width and BOM characters: an LLM or a user can slip them into a value; they never make

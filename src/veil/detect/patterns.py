@@ -56,10 +56,10 @@ class Pattern:
     #: before the anchor in a match, the words between them of any length (a street name of
     #: up to three words before ``Strasse 5``).
     words: int | None = None
-    #: With ``mark``: the mark is written in lower case and searched in the text lower-cased,
-    #: so that it finds every case of a case-insensitive word. The regex engine tries a
-    #: case-insensitive alternation at every position, ten times slower than the same words
-    #: against a lower-cased copy of the text.
+    #: With ``mark`` or ``anchor``: written in lower case and matched against the text
+    #: lower-cased, so that it finds every case of a case-insensitive word. The regex engine
+    #: tries a case-insensitive alternation several times slower than the same words against a
+    #: lower-cased copy of the text.
     fold: bool = False
 
 
@@ -122,7 +122,8 @@ class Scan:
         if self.pattern.anchor is None:
             return None
         if self._anchor is None:
-            self._anchor = re.compile(self.pattern.anchor, self.pattern.flags)
+            flags = self.pattern.flags & ~re.IGNORECASE if self.fold else self.pattern.flags
+            self._anchor = re.compile(self.pattern.anchor, flags)
         return self._anchor
 
     @property
@@ -173,7 +174,10 @@ class Scan:
                 pos = hit.end()
             return
         if anchor is not None:  # only the anchors where the continuation matches (in C)
-            anchors = [m.start() for m in filter(None, map(anchor.match, repeat(text), anchors))]
+            hay = _folded(text) if self.fold else text
+            if hay is None:  # lower case changes the length: match every case instead
+                hay, anchor = text, re.compile(anchor.pattern, anchor.flags | re.IGNORECASE)
+            anchors = [m.start() for m in filter(None, map(anchor.match, repeat(hay), anchors))]
         back = _back if self.spaced else _solid_back
         pos = tried = 0  # end of the last match; first position not yet tried
         for r in anchors:
