@@ -191,7 +191,7 @@ CRYPTO_WALLET = register(PatternRecognizer(
 PASSPORT = register(PatternRecognizer(
     name="passport", entity="PASSPORT",
     patterns=[Pattern(r"(?<![A-Za-z0-9])(?=[A-Z]{0,3}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9])", 0.45,
-                      re.ASCII, lead=3, spaced=False)],
+                      re.ASCII, lead=3, spaced=False, anchor=r"\d[A-Z0-9]{2,8}(?![A-Za-z0-9])")],
     context=("passport", "passport no", "passport number", "passport #", "travel document"),
     context_required=True, context_window=32, context_boost=0.55, context_after=False,
     validated=True,  # the required context word is the validation
@@ -200,7 +200,8 @@ PASSPORT = register(PatternRecognizer(
 DRIVER_LICENSE = register(PatternRecognizer(
     name="driver_license", entity="DRIVER_LICENSE",
     patterns=[Pattern(r"(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,3}[0-9][A-Za-z0-9-]{3,15}"
-                      r"(?![A-Za-z0-9-])", 0.45, re.ASCII, lead=3, spaced=False)],
+                      r"(?![A-Za-z0-9-])", 0.45, re.ASCII, lead=3, spaced=False,
+                      anchor=r"[0-9][A-Za-z0-9-]{3,15}(?![A-Za-z0-9-])")],
     context=("driver's license", "drivers license", "driver license", "driving licence",
              "driving license", "driver's licence", "licence number", "license number",
              "license no", "licence no", "dl#", "dl number", "dl no", "license", "licence"),

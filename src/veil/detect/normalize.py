@@ -16,6 +16,7 @@ is not turned into Latin-looking words that a recognizer could mistake for names
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 import unicodedata
@@ -128,38 +129,48 @@ def _kind(ch: str) -> str:
     return " " if ch.isspace() else "."
 
 
-_SPOOF_TOKEN = re.compile(r"(?<![^ ])[^ ST]*+[ST][^ ]*")
-_SPOOF = re.compile(r"[ST]")
+_TOKEN_REST = re.compile(r"\S*")
 
 
 def _folds(text: str, chars: set[str]) -> dict[int, str]:
     """Original index -> ASCII prototype, for the look-alike letters that are to be folded.
 
-    ``chars``: the set of characters of ``text``. The text is mapped to a string of character
-    classes and scanned by regexes, so a megabyte of Cyrillic prose costs no Python loop per
-    letter.
+    ``chars``: the set of characters of ``text``. Only the tokens (runs of non-space) that
+    hold a look-alike are classified letter by letter, so a megabyte of prose with a few
+    look-alikes costs no Python loop per letter; the whole text's letters are counted only
+    when a token is made of look-alikes alone (below).
     """
-    table = {ord(c): _kind(c) for c in chars}
-    if not any(k in "ST" for k in table.values()):
-        return {}
-    kinds = text.translate(table)
-    if "L" not in kinds and "T" not in kinds:
-        return {}  # no Latin letter anywhere: nothing to be mistaken for (Russian prose)
+    kind = {c: _kind(c) for c in chars}
+    spoof = sorted(c for c, k in kind.items() if k in "ST")
+    if not spoof or not any(k in "LT" for k in kind.values()):
+        return {}  # no look-alike, or no Latin letter to be mistaken for (Russian prose)
+    spoofed = re.compile("[" + "".join(map(re.escape, spoof)) + "]")
     spans: list[tuple[int, int]] = []
     whole: list[tuple[int, int]] = []
-    for m in _SPOOF_TOKEN.finditer(kinds):
-        tok = m.group()
-        if "L" in tok or "T" in tok:  # "jаne@exаmple.com", "Јоhn", "ɡооɡӏе"
-            spans.append(m.span())
-        elif "O" not in tok:  # only look-alikes ("Сосо")
-            whole.append(m.span())
-    # a look-alike-only word is folded in mostly-Latin text, not in Russian prose ("сор")
-    if whole and kinds.count("L") + kinds.count("T") > kinds.count("O"):
-        spans += whole
+    done = 0
+    for m in spoofed.finditer(text):
+        i = m.start()
+        if i < done:
+            continue  # in the token just classified
+        s = i
+        while s > done and not text[s - 1].isspace():
+            s -= 1
+        rest = _TOKEN_REST.match(text, i)
+        e = rest.end() if rest is not None else i + 1
+        kinds = {kind[c] for c in text[s:e]}
+        if "L" in kinds or "T" in kinds:  # an e-mail or a name with a look-alike letter
+            spans.append((s, e))
+        elif "O" not in kinds:  # only look-alikes
+            whole.append((s, e))
+        done = e
+    if whole:
+        counts = collections.Counter(text.translate({ord(c): k for c, k in kind.items()}))
+        if counts["L"] + counts["T"] > counts["O"]:
+            spans += whole
     out: dict[int, str] = {}
     for s, e in spans:
-        for m in _SPOOF.finditer(kinds, s, e):
-            p = ascii_prototype(text[m.start()])
+        for m in spoofed.finditer(text, s, e):
+            p = ascii_prototype(m.group())
             assert p is not None  # nosec B101 # an internal invariant, not a security check
             out[m.start()] = p
     return out
@@ -175,6 +186,19 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: " " + _ESC_CHAR[m.group(1)], text)
 
 
+def _replace_at(text: str, at: dict[int, str]) -> str:
+    """``text`` with the character at each index of ``at`` replaced by its value."""
+    if not at:
+        return text
+    out: list[str] = []
+    done = 0
+    for i in sorted(at):
+        out += (text[done:i], at[i])
+        done = i + 1
+    out.append(text[done:])
+    return "".join(out)
+
+
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
     if text.isascii() and not _ASCII_CONTROL.search(text):
@@ -185,13 +209,14 @@ def normalize(text: str) -> NormalizedText:
     table = {ord(c): _map_char(c) for c in chars if _SPECIAL.match(c)}
     folds = _folds(text, chars)
     if all(len(v) == 1 for v in table.values()) and all(len(v) == 1 for v in folds.values()):
-        # Most non-ASCII text (accented names) maps one character to one: no offset map.
-        view = text.translate(table)
-        if folds:
-            letters = list(view)
-            for i, p in folds.items():
-                letters[i] = p
-            view = "".join(letters)
+        # Most non-ASCII text (accented names) maps one character to one: no offset map. Only
+        # the characters that change are replaced, where they are (translating the whole text
+        # walks every character in Python's slow path).
+        swap = {chr(k): v for k, v in table.items() if v != chr(k)}
+        where = {m.start(): swap[m.group()] for m in re.finditer(
+            "[" + "".join(map(re.escape, swap)) + "]", text)} if swap else {}
+        where.update(folds)
+        view = _replace_at(text, where)
         if "\\" in view:
             view = _unescape(view)
         return NormalizedText(text, view, None)

@@ -363,7 +363,7 @@ class PatternRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Detection]:
         if self._prefilter is not None and not self._prefilter(text):
             return []
-        if self.context_required and not self.context.anywhere(text):
+        if self.context_required and not self.context.anywhere(text, _folded(text)):
             return []  # one search instead of a context check per candidate
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()

@@ -104,9 +104,18 @@ class ContextMatcher:
             self._compiled = re.compile(self._source, re.IGNORECASE)
         return self._compiled
 
-    def anywhere(self, text: str) -> bool:
+    def anywhere(self, text: str, lowered: str | None = None) -> bool:
+        """Whether a word is anywhere in ``text``; ``lowered``: :func:`lower_in_place` of it,
+        when the caller has it (searched instead, several times faster)."""
+        if self._fold and lowered is not None and self._source is not None:
+            return self._lowered().search(lowered) is not None
         rx = self._rx
         return rx is not None and rx.search(text) is not None
+
+    def _lowered(self) -> re.Pattern[str]:
+        if self._lower is None:
+            self._lower = re.compile(self._source or "")
+        return self._lower
 
     def near(self, text: str, start: int, end: int) -> bool:
         if self._source is None:
@@ -119,12 +128,10 @@ class ContextMatcher:
         """Whether a word lies in ``text[lo:hi]`` (the characters before ``lo`` count for the
         word boundary, as in ``search(text, lo, hi)``)."""
         if self._fold and self._source is not None:
-            if self._lower is None:
-                self._lower = re.compile(self._source)
             a = max(lo - 1, 0)  # one character more: the boundary before the first word
             piece = lower_in_place(text[a:hi])
             if piece is not None:
-                return self._lower.search(piece, lo - a) is not None
+                return self._lowered().search(piece, lo - a) is not None
         rx = self._rx
         return rx is not None and rx.search(text, lo, hi) is not None
 

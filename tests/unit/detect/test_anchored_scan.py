@@ -27,8 +27,10 @@ from veil.detect.normalize import (
     _SPECIAL,
     NormalizedText,
     _folds,
+    _kind,
     _map_char,
     _unescape,
+    ascii_prototype,
     normalize,
 )
 from veil.detect.patterns import Pattern, PatternRecognizer, Scan
@@ -317,6 +319,34 @@ def test_phone_recognizer_equals_its_reference() -> None:
                 assert r.analyze_language(t, language) == _phone_reference(r, t, language)
 
 
+def _folds_reference(text: str, chars: set[str]) -> dict[int, str]:
+    """The look-alike folding over the whole text's character classes, kept as the
+    specification."""
+    table = {ord(c): _kind(c) for c in chars}
+    if not any(k in "ST" for k in table.values()):
+        return {}
+    kinds = text.translate(table)
+    if "L" not in kinds and "T" not in kinds:
+        return {}
+    spans: list[tuple[int, int]] = []
+    whole: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?<![^ ])[^ ST]*+[ST][^ ]*", kinds):
+        tok = m.group()
+        if "L" in tok or "T" in tok:
+            spans.append(m.span())
+        elif "O" not in tok:
+            whole.append(m.span())
+    if whole and kinds.count("L") + kinds.count("T") > kinds.count("O"):
+        spans += whole
+    out: dict[int, str] = {}
+    for s, e in spans:
+        for m in re.finditer("[ST]", kinds[s:e]):
+            proto = ascii_prototype(text[s + m.start()])
+            assert proto is not None
+            out[s + m.start()] = proto
+    return out
+
+
 def _normalize_reference(text: str) -> tuple[str, list[int] | None]:
     """The normaliser's former loop over every character, kept as the specification: the view,
     and the original index of each view character (None: the view's own)."""
@@ -325,9 +355,13 @@ def _normalize_reference(text: str) -> tuple[str, list[int] | None]:
     chars = set(text)
     table = {ord(c): _map_char(c) for c in chars
              if _SPECIAL.match(c)}
-    folds = _folds(text, chars)
+    folds = _folds_reference(text, chars)
+    assert _folds(text, chars) == folds
     if all(len(v) == 1 for v in table.values()) and all(len(v) == 1 for v in folds.values()):
-        return _as_offsets(normalize(text))  # unchanged path
+        view = "".join(folds.get(i) or table.get(ord(c), c) for i, c in enumerate(text))
+        if "\\" in view:
+            view = _unescape(view)
+        return view, None
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -358,6 +392,14 @@ def test_normalize_equals_its_reference() -> None:
             pieces.insert(rng.randint(0, len(pieces)), rng.choice(odd))
         mixed = "".join(pieces)
         assert _as_offsets(normalize(mixed)) == _normalize_reference(mixed)
+    # tokens of look-alikes alone, in Latin text and in Cyrillic prose (the letters of the
+    # whole text decide), look-alikes inside Latin tokens, spaces of every kind between them
+    words = ("Сосо", "рор", "ХОР", "Привет", "мир", "jаne@exаmple.com", "Јоhn", "ɡооɡӏе",
+             "Jane", "Doe", "mail", "a", "Ωmega", "x")
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice((" ", "  ", "\n", "\u00a0", "\u2003", "-"))
+                       for _ in range(rng.randint(1, 12)))
+        assert _as_offsets(normalize(text)) == _normalize_reference(text)
 
 
 def test_a_pattern_compiles_when_a_text_can_hold_a_match() -> None:

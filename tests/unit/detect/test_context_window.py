@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import re
 
+from veil.casefold import lower_in_place
 from veil.detect.phone import PHONE_CONTEXT
 from veil.detect.recognizer import ContextMatcher
 
@@ -47,4 +48,7 @@ def test_the_window_search_equals_a_case_insensitive_search() -> None:
                 assert m.near(text, start, end) == expected, (text, start, end)
                 agree += 1
                 found += expected
+            lowered = lower_in_place(text)
+            reference = re.compile(m._source or "", re.IGNORECASE).search(text) is not None
+            assert m.anywhere(text, lowered) == m.anywhere(text) == reference, text
     assert found > agree // 10  # words were near often enough to test both answers
