@@ -28,6 +28,8 @@ against a fresh copy, so it ends with that writer's mapping.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -97,14 +99,17 @@ def _without_lookalikes(
     (each part that still holds a letter or digit); a detection inside one is dropped.
     """
     out = [Detection(LITERAL, s, e, 1.0, "lookalike", text[s:e]) for s, e in looks]
+    looks = sorted(looks)
+    ends = [e for _, e in looks]  # increasing too: the look-alikes do not overlap
     for d in detections:
         if d.type == LITERAL:
             continue  # the finder is the one source of look-alikes (e.g. a seen-value match)
         pieces = [(d.start, d.end)]
-        for s, e in looks:
-            if e <= d.start or s >= d.end:
-                continue
+        i = bisect.bisect_right(ends, d.start)  # the first look-alike ending after the start
+        while i < len(looks) and looks[i][0] < d.end:
+            s, e = looks[i]
             pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]]
+            i += 1
         for a, b in pieces:
             if (a, b) == (d.start, d.end):
                 out.append(d)

@@ -8,9 +8,12 @@ import random
 
 import pytest
 
+from veil.detect.entity import Detection
 from veil.mask.alterations import PLACEHOLDER_ALTERATIONS
+from veil.mask.masker import _without_lookalikes
 from veil.mask.placeholders import (
     BASE_TYPES,
+    LITERAL,
     OPEN,
     TYPE_ALIASES,
     Token,
@@ -170,3 +173,39 @@ def test_protect_masks_and_maps_as_with_the_full_search(tmp_path, monkeypatch) -
     after = run("after", find_lookalikes)
     assert after == before
     assert sum(e[0] == "LITERAL" for e in after[1]) > 20  # look-alikes were escaped
+
+
+def _trimmed_reference(text: str, detections: list[Detection],
+                       looks: list[tuple[int, int]]) -> list[Detection]:
+    """Detections trimmed around look-alikes, every pair compared: the specification."""
+    out = [Detection(LITERAL, s, e, 1.0, "lookalike", text[s:e]) for s, e in looks]
+    for d in detections:
+        if d.type == LITERAL:
+            continue
+        pieces = [(d.start, d.end)]
+        for s, e in looks:
+            if e <= d.start or s >= d.end:
+                continue
+            pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]]
+        for a, b in pieces:
+            if (a, b) == (d.start, d.end):
+                out.append(d)
+            elif any(c.isalnum() for c in text[a:b]):
+                out.append(Detection(d.type, a, b, d.score, d.recognizer, text[a:b]))
+    return sorted(out, key=lambda d: d.start)
+
+
+def test_detections_are_trimmed_around_lookalikes_as_every_pair_would() -> None:
+    rng = random.Random(5)  # fixed seed
+    for _ in range(400):
+        text = _text(rng)
+        looks = find_lookalikes(text)
+        detections = []
+        for _ in range(rng.randint(0, 12)):
+            a = rng.randrange(len(text) + 1)
+            b = min(len(text), a + rng.randint(1, 40))
+            if a < b:
+                detections.append(Detection(rng.choice(("PERSON", LITERAL)), a, b, 0.9, "t",
+                                            text[a:b]))
+        assert (_without_lookalikes(text, detections, looks)
+                == _trimmed_reference(text, detections, looks))
