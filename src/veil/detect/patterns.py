@@ -67,6 +67,7 @@ class Pattern:
 ANCHORED = True
 _RUNS = re.compile(r"\d+")
 _RUNS_ASCII = re.compile(r"[0-9]+")
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 
 _shared = threading.local()
 
@@ -280,8 +281,11 @@ def _digit_runs(text: str, ascii_only: bool) -> list[int]:
     hit = memo.get(key) if memo is not None else None
     if hit is not None and hit[0] is text:
         return hit[1]  # type: ignore[no-any-return]
-    rx = _RUNS_ASCII if ascii_only else _RUNS
-    starts = [m.start() for m in rx.finditer(text)]
+    if ascii_only and _NON_ASCII_DIGIT.search(text) is None:
+        starts = _digit_runs(text, False)  # every digit is ASCII: the same runs
+    else:
+        rx = _RUNS_ASCII if ascii_only else _RUNS
+        starts = [m.start() for m in rx.finditer(text)]
     if memo is not None:
         memo[key] = (text, starts)
     return starts
@@ -367,6 +371,8 @@ class PatternRecognizer(Recognizer):
             return []  # one search instead of a context check per candidate
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
+        # a validator is a function of the value alone: a long text repeats its values
+        verdicts: dict[str, bool | float] = {}
         for scan, base, check in self._compiled:
             for start, end in _spans(scan, text):
                 if end <= start or (start, end) in seen:
@@ -381,7 +387,9 @@ class PatternRecognizer(Recognizer):
                 value = text[start:end]
                 score = base
                 if check and self.validate is not None:
-                    verdict = self.validate(value)
+                    verdict = verdicts.get(value)
+                    if verdict is None:
+                        verdict = verdicts[value] = self.validate(value)
                     if verdict is False:
                         continue
                     if not isinstance(verdict, bool):

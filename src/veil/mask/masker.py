@@ -29,7 +29,6 @@ against a fresh copy, so it ends with that writer's mapping.
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
