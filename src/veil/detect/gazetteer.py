@@ -11,7 +11,8 @@ language instead:
   of the language followed by capitalised words (``Jürgen Schmitt``, de/es) or alone (de/es).
 * ORGANIZATION: capitalised words ending in a legal form (``GmbH``, ``AG & Co. KG``, ``S.L.``,
   ``SARL``, ``Ltd``, ``Inc.``), in every language.
-* LOCATION: German city names (Faker's ``de_DE`` list) and Spanish province names.
+* LOCATION: German city names (Faker's ``de_DE`` list) and Spanish province names, and
+  (de, es) a capitalised place after a verb of living or moving (:mod:`veil.detect.places`).
 
 Lists are Faker's locale providers, loaded once per process on first use.
 """
@@ -24,6 +25,7 @@ import re
 
 from veil.detect.entity import Detection
 from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
@@ -184,6 +186,8 @@ class GazetteerRecognizer(Recognizer):
             for city in _city_regex(language).finditer(text) if _cities(language) else ():
                 emit("LOCATION", city.start(), city.end(), 0.7)
         self._orgs(text, emit)
+        if language in ("de", "es"):  # no model reads these: places after "wohnt in", "vive en"
+            out = add_places(text, out)
         return _drop_inside_orgs(out)
 
     @staticmethod

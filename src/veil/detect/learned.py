@@ -239,7 +239,8 @@ class LearnedNerRecognizer(Recognizer):
                 if e > s:
                     results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
         if self.name_heuristics:
-            from veil.detect.ner import add_places, heuristic_names
+            from veil.detect.ner import heuristic_names
+            from veil.detect.places import add_places
 
             for i, t in enumerate(texts):
                 results[i] = add_places(t, _merge(t, results[i], heuristic_names(t)))

@@ -33,6 +33,7 @@ from veil.caches import LRU
 from veil.detect.entity import Detection
 from veil.detect.lexicon import STREET_WORDS
 from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 from veil.errors import DetectionError
 from veil.light_import import import_light
@@ -400,61 +401,6 @@ _NOT_SURNAME = frozenset({"street", "road", "avenue", "lane", "inc", "ltd", "llc
                           "park", "square", "plaza", "station", "office", "team", "support"})
 
 
-# A place after a verb of living or moving and its preposition ("flew to Calascibetta",
-# "moved here from Uralaane", "lives in ΛΕΜΕΣΟΣ"): capitalised words in any of the Latin,
-# Greek or Cyrillic scripts, which spaCy's English model misses when it has never seen them.
-_PLACE_UP = f"{_UP}Α-ΩΆ-ΏА-ЯЁ"
-_PLACE_WORD = rf"[{_PLACE_UP}][\w'’-]*"
-_PLACE_AFTER = re.compile(
-    r"\b(?:flew|fly|flying|flown|travel(?:l)?ed|travel(?:l)?ing|returned|returning|moved|"
-    r"moving|relocated|relocating|headed|heading|drove|driving|emigrated|immigrated|lives|"
-    r"lived|living|located|based|born|raised|stayed|staying|arrived|arriving)"
-    r"(?:[ \t]+(?:back|here|there|over|out|away|up|down))?[ \t]+(?:to|from|in|into|near)[ \t]+"
-    rf"(?P<v>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}})")
-_NOT_PLACE = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                        "august", "september", "october", "november", "december", "monday",
-                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                        "i", "my", "our", "your", "his", "her", "their", "this", "that",
-                        "spring", "summer", "autumn", "fall", "winter", "christmas", "easter"})
-
-
-def _may_start_place(word: str) -> bool:
-    """Not a month, season or pronoun ("born in May", "moved to This"), and not a short Latin
-    acronym ("based in NYC": left to the model)."""
-    low = word.lower()
-    if low in _NOT_PLACE or (low in _function_words() and word != "The"):
-        return False
-    return not (word.isupper() and len(word) <= 3 and word.isascii())
-
-
-def heuristic_places(text: str) -> list[Detection]:
-    """LOCATION spans after a verb of living or moving and its preposition (score 0.6)."""
-    out: list[Detection] = []
-    for m in _PLACE_AFTER.finditer(text):
-        s, e = m.span("v")
-        if _may_start_place(m.group("v").split()[0]):
-            out.append(Detection("LOCATION", s, e, 0.6, "place_heuristic", text[s:e]))
-    return out
-
-
-def add_places(text: str, found: list[Detection]) -> list[Detection]:
-    """``found`` plus the :func:`heuristic_places` that overlap none of it: where a model or a
-    name heuristic saw something, its reading stands. Bisection over the spans sorted by start
-    (with the furthest end so far): a scan of every span per place took 0.3 s on 1 MB."""
-    places = heuristic_places(text)
-    if not places:
-        return found
-    spans = sorted((d.start, d.end) for d in found)
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))
-    out = list(found)
-    for p in places:
-        i = bisect.bisect_left(starts, p.end)  # the spans that start before the place ends
-        if i == 0 or reach[i - 1] <= p.start:
-            out.append(p)
-    return out
-
-
 def heuristic_names(text: str) -> list[Detection]:
     """Names that spaCy may miss, from strong context (titles, greetings, field labels, chat
     speakers, speech verbs, a name alone on a line) and, with a lower score, known first names
@@ -596,11 +542,12 @@ class SpacyNerRecognizer(Recognizer):
                     elif _org_after_place_word(text, s, e):
                         label = "LOCATION"  # "moved here from Tiszabög", "I am in Kustja"
                 results[i].append(Detection(label, s, e, NER_SCORE, self.name, text[s:e]))
-        if self.name_heuristics:
-            for i, t in enumerate(texts):
+        for i, t in enumerate(texts):
+            if self.name_heuristics:  # English cues; the place verbs are in every language
                 extra = [h for h in heuristic_names(t)
                          if not _looks_like_address(t, h.start, h.end)]
-                results[i] = add_places(t, _merge_names(t, results[i], extra))
+                results[i] = _merge_names(t, results[i], extra)
+            results[i] = add_places(t, results[i])
         return results
 
     # A small LRU of NER results keyed by a digest of the chunk: chat clients resend the whole

@@ -126,7 +126,7 @@ def test_person_grows_back_over_surname_particles() -> None:
 
 
 def test_places_after_verbs_of_living_and_moving() -> None:
-    from veil.detect.ner import heuristic_places
+    from veil.detect.places import heuristic_places
 
     def places(text: str) -> list[str]:
         return [d.text for d in heuristic_places(text)]
@@ -139,9 +139,38 @@ def test_places_after_verbs_of_living_and_moving() -> None:
     assert places("he flew to see her") == []
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Herr Schneider wohnt in Leipzig.", ["Leipzig"]),
+    ("Sie ist in Bad Tölz geboren und zog nach Wien.", ["Bad Tölz", "Wien"]),
+    ("Vivo en Marbella desde 2019.", ["Marbella"]),  # a sentence may open with the verb
+    ("Nací en Zaragoza y me mudé a San Sebastián.", ["Zaragoza", "San Sebastián"]),
+    ("Ciao, abito a Torino ma sono di Bari.", ["Torino", "Bari"]),
+    ("Je suis originaire d'Annecy et j'habite à Lyon.", ["Annecy", "Lyon"]),
+    ("Sou do Porto e moro em Lisboa.", ["Porto", "Lisboa"]),
+    ("SHE MOVED TO OSLO LAST YEAR", ["OSLO"]),  # any case; a function word ends the place
+    ("She moved to Los Angeles, then to Como.", ["Los Angeles"]),
+])
+def test_places_after_verbs_in_other_languages(text: str, expected: list[str]) -> None:
+    from veil.detect.places import heuristic_places
+
+    assert [d.text for d in heuristic_places(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ich fahre morgen nach Hause.", "Wir kommen aus Versehen zu spät.",
+    "Ich komme aus Ihrer Abteilung.", "Ella vive en la ciudad.", "Il vit à côté.",
+    "Sono a casa.", "Nací en Mayo.", "Er wohnt in Ruhe.",
+])
+def test_no_place_after_set_phrases(text: str) -> None:
+    from veil.detect.places import heuristic_places
+
+    assert heuristic_places(text) == []
+
+
 def test_places_only_fill_what_nothing_else_found() -> None:
     from veil.detect.entity import Detection
-    from veil.detect.ner import add_places
+    from veil.detect.places import add_places
 
     text = "Ana moved to Lisbon Harbour. Bo moved to Porto. Cy lives in Braga."
 
@@ -154,3 +183,25 @@ def test_places_only_fill_what_nothing_else_found() -> None:
     got = add_places(text, found)
     assert [d.text for d in got[len(found):]] == ["Braga"]
     assert got[:len(found)] == found
+
+
+def test_a_place_extends_a_location_found_inside_it() -> None:
+    from veil.detect.entity import Detection
+    from veil.detect.places import add_places
+
+    text = "James was born in Vila Real. Ana moved to Porto Alegre with Bo."
+    vila = text.index("Vila")
+    porto = text.index("Porto")
+    found = [Detection("LOCATION", vila, vila + 4, 0.85, "spacy_ner", "Vila"),
+             Detection("PERSON", porto, porto + 12, 0.85, "spacy_ner", "Porto Alegre")]
+    got = add_places(text, found)
+    # the model's "Vila" gives way to the whole name; a person span of another type stands
+    assert sorted((d.type, d.text) for d in got) == [("LOCATION", "Vila Real"),
+                                                     ("PERSON", "Porto Alegre")]
+
+
+def test_a_german_place_before_its_participle() -> None:
+    from veil.detect.places import heuristic_places
+
+    text = "Ich bin in Kockengen geboren und in Bad Ischl aufgewachsen, nicht in Armut."
+    assert [d.text for d in heuristic_places(text)] == ["Kockengen", "Bad Ischl"]
