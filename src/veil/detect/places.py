@@ -45,6 +45,8 @@ _CUES = {
            r"déménage|installé|installée|installés|originaire|viens|vient|venons|venez|"
            r"viennent|arrivé|arrivée|parti|partie|rentré|rentrée|suis",
            r"à|a|en|au|aux|de|du|près[ \t]+de|d[’']"),
+    # "habiter" also takes the place directly: "il habite Lyon"
+    "fr-direct": (r"habite|habites|habitons|habitez|habitent|habitais|habitait|habité", ""),
     "pt": (r"moro|mora|moramos|moram|vivo|vive|vivem|nasci|nasceu|nascid[oa]|cresci|mudei|"
            r"mudou|mudamos|sou|venho|vem",
            r"em|no|na|de|do|da|para"),
@@ -58,7 +60,7 @@ _PLACE_WORD = rf"[{_UP}][\w'’-]*"
 # "LIVES IN"); the place after it is matched in the text itself, capitalised.
 _CUE_SOURCE = (
     r"(?<![\w-])(?:"  # an apostrophe may come before: "j'habite à Lyon"
-    + "|".join(rf"(?:{verbs})(?:[ \t]+(?:{_ADVERBS}))?[ \t]+(?:{preps})"
+    + "|".join(rf"(?:{verbs})(?:[ \t]+(?:{_ADVERBS}))?" + (rf"[ \t]+(?:{preps})" if preps else "")
                for verbs, preps in _CUES.values())
     + r")(?:[ \t]+|(?<=['’]))")  # after "d'" the place follows without a space
 _CUE = re.compile(_CUE_SOURCE)

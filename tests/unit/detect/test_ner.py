@@ -205,3 +205,10 @@ def test_a_german_place_before_its_participle() -> None:
 
     text = "Ich bin in Kockengen geboren und in Bad Ischl aufgewachsen, nicht in Armut."
     assert [d.text for d in heuristic_places(text)] == ["Kockengen", "Bad Ischl"]
+
+
+def test_french_habiter_takes_the_place_directly() -> None:
+    from veil.detect.places import heuristic_places
+
+    text = "Le client Jean Dupont habite Lyon ; sa sœur habite la ville, son frère habite à Nice."
+    assert [d.text for d in heuristic_places(text)] == ["Lyon", "Nice"]
