@@ -1,5 +1,5 @@
-"""Before/after of the s27 hot-path changes: HEAD (a copy of its ``src``) against the working
-tree, in alternating processes, with the load average of every row.
+"""Before/after of a round of hot-path changes: a copy of the tree before it (its ``src``)
+against the working tree, in alternating processes, with the load average of every row.
 
 1. ``protect()`` and ``DetectionEngine.analyze`` on the 1 MB text of ``veil bench hotpath``
    (NER off, a new session per call): CPU and wall seconds, and a digest of the masked text and
@@ -9,8 +9,13 @@ tree, in alternating processes, with the load average of every row.
 
     git archive HEAD src | tar -x -C /tmp/baseA
     nice -n 10 .venv/bin/python benchmarks/results/hotpath/ab_s27.py --base /tmp/baseA/src
+    # a later round, against the tree before it, written to ab_s30.{txt,json}:
+    git worktree add /tmp/baseA bbba0cc
+    nice -n 10 .venv/bin/python benchmarks/results/hotpath/ab_s27.py --base /tmp/baseA/src \
+        --rounds 3 --cli-runs 3 --name ab_s30
 
-Writes ``ab_s27.txt`` and ``ab_s27.json`` next to this file. Texts and values never appear in
+Writes ``<name>.txt`` and ``<name>.json`` next to this file (``ab_s27`` unless
+``--name``). Texts and values never appear in
 the output: sizes, counts, timings and digests only.
 """
 
@@ -117,6 +122,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--cli-runs", type=int, default=5)
     ap.add_argument("--skip-1mb", action="store_true")
+    ap.add_argument("--name", default="ab_s27", help="stem of the result files")
     a = ap.parse_args()
     if a.child:
         child(a.child)
@@ -127,6 +133,7 @@ def main() -> None:
     versions: dict[str, str | None] = {"before": a.base, "after": None}
     result: dict = {"uptime_start": os.getloadavg()}
     lines = [f"# command: nice -n 10 .venv/bin/python benchmarks/results/hotpath/ab_s27.py "
+             f"--name {a.name} "
              f"--base {a.base} --rounds {a.rounds} --cli-runs {a.cli_runs}",
              f"# started {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}, 2-core machine "
              f"shared, load1 per row; before = HEAD (git archive), after = working tree"]
@@ -170,8 +177,8 @@ def main() -> None:
         os.unlink(f.name)
     result["uptime_end"] = os.getloadavg()
     lines.append(f"# load average at start {result['uptime_start']}, at end {result['uptime_end']}")
-    (HERE / "ab_s27.json").write_text(json.dumps(result, indent=2) + "\n")
-    (HERE / "ab_s27.txt").write_text("\n".join(lines) + "\n")
+    (HERE / f"{a.name}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (HERE / f"{a.name}.txt").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 
