@@ -33,13 +33,18 @@ _LOW = "a-zß-öø-ÿā-ž"
 _CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _ANY = rf"[{_UP}{_LOW}]+(?:-[{_UP}{_LOW}]+)?"
 _PART = r"(?:de|del|de la|von|van|der|zu|du|le|la|y|da|dos|di)"
-_NAME = rf"{_CAP}(?:[ \t]+(?:{_PART}[ \t]+)?{_CAP}){{0,2}}"
+# up to four words: two given names and two surnames ("María Dolores Arroyo Pérez")
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_PART}[ \t]+)?{_CAP}){{0,3}}"
 
 _LOCALE_OF = {"de": ("de_DE", "de_AT", "de_CH"), "es": ("es_ES", "es_MX", "es_CO", "es_AR"),
               "fr": ("fr_FR", "fr_CH", "fr_CA"), "en": ("en_US", "en_GB")}
 
-_TITLES = (r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|Señora?|Sr\.|Sra\.|Srta\.|Don|Doña|Dña\.|"
-           r"M\.|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle|Maître|Me\.)")
+# Forms of address; Spanish and French write theirs in lower case inside a sentence ("la
+# señora Pérez", "chez monsieur Dupont"), and they stack ("Frau Dr. Weber", "Herr Dr. med. Roth").
+_TITLES = (r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|[Ss]eñora?|[Ss]eñorita|Sr\.|Sra\.|Srta\.|"
+           r"[Dd]on|[Dd]oña|Dña\.|[Dd]octora?|Dra\.|M\.|Mme\.?|Mlle\.?|[Mm]onsieur|[Mm]adame|"
+           r"[Mm]ademoiselle|[Mm]aître|Me\.)")
+_DEGREES = r"(?:med|dent|vet|phil|jur|rer\.[ \t]?nat|rer\.[ \t]?pol|h\.[ \t]?c)\."
 # Introductions and greetings: any capitalised words after them are a name.
 _INTRO = (r"(?i:ich[ \t]+heiße|mein[ \t]+name[ \t]+ist|me[ \t]+llamo|mi[ \t]+nombre[ \t]+es|"
           r"je[ \t]+m'appelle|je[ \t]+m’appelle|mon[ \t]+nom[ \t]+est|hallo|liebe|lieber|"
@@ -48,7 +53,8 @@ _INTRO = (r"(?i:ich[ \t]+heiße|mein[ \t]+name[ \t]+ist|me[ \t]+llamo|mi[ \t]+no
 # Weaker cues ("an", "para", "à", "ich bin"): the first word must be a known first name.
 _WEAK = (r"(?i:an|von|mit|para|con|de|à|avec|pour|ich[ \t]+bin|soy|je[ \t]+suis|"
          r"de[ \t]+la[ \t]+part[ \t]+de)")
-_TITLE_NAME = re.compile(rf"(?<![\w.])(?:{_TITLES})[ \t]+(?P<v>{_NAME})")
+_TITLE_NAME = re.compile(
+    rf"(?<![\w.])(?:{_TITLES})(?:[ \t]+(?:{_TITLES}|{_DEGREES}))*[ \t]+(?P<v>{_NAME})")
 _INTRO_NAME = re.compile(rf"(?<![\w])(?:{_INTRO})[ \t]+(?P<v>{_NAME})")
 _WEAK_NAME = re.compile(rf"(?<![\w])(?:{_WEAK})[ \t]+(?P<v>{_NAME})")
 _CAP_RUN = re.compile(rf"(?<![\w'’-]){_NAME}(?![\w'’-])")
@@ -175,10 +181,16 @@ class GazetteerRecognizer(Recognizer):
                         continue
                     s = m.start() + t.start()
                     e = m.start() + t.end()
-                    for t2 in toks[k + 1:]:
+                    for j, t2 in enumerate(toks[k + 1:], start=k + 1):
                         w2 = t2.group().casefold()
-                        if w2 in stops or (w2 in own_first and w2 not in own_last
-                                           and w2 not in last_any):
+                        # a second first name right after the first, with a word after it,
+                        # is one compound given name ("María Dolores Arroyo", "Jose Angel Cal")
+                        # (even one that is a word too: "Dolores", "Angel")
+                        compound = (j == k + 1 and j + 1 < len(toks)
+                                    and (w2 in own_first or w2 in first_any))
+                        if (w2 in stops and not compound) or (
+                                w2 in own_first and w2 not in own_last and w2 not in last_any
+                                and not compound):
                             break
                         e = m.start() + t2.end()
                     emit("PERSON", s, e, 0.75 if e > m.start() + t.end() else 0.7)

@@ -71,6 +71,21 @@ def test_german_and_spanish_names_from_gazetteers(ner_engine: DetectionEngine, f
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "name"), [
+    ("Frau Dr. Weber aus Bad Kissingen bittet um Rückruf.", "Weber"),  # stacked titles
+    ("Bitte leiten Sie das an Herrn Prof. Dr. med. Albrecht weiter.", "Albrecht"),
+    ("La señora Pérez, de Cuenca, llamó ayer por la tarde.", "Pérez"),  # lower-case titles
+    ("Mañana viene el doctor Ramírez a la consulta.", "Ramírez"),
+    # compound given names, first names that are words too, and two surnames
+    ("Paciente: María Dolores Arroyo Pérez, nacida en 1970.", "María Dolores Arroyo Pérez"),
+    ("El cliente no responde, avisa a Jose Angel Cal.", "Jose Angel Cal"),
+])
+def test_addresses_and_names_of_several_words(ner_engine: DetectionEngine, found,
+                                                  text: str, name: str) -> None:
+    assert ("PERSON", name) in found(ner_engine, text)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "Rédige un poème court sur l'automne.",
     "Résume cet article en trois points, s'il te plaît.",
