@@ -96,6 +96,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "IP_ADDRESS",
     "LOCATION",
     "MAC_ADDRESS",
+    "MEDICAL_RECORD",
     "ORGANIZATION",
     "PASSPORT",
     "PERSON",

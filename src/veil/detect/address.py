@@ -58,16 +58,21 @@ _L = r"(?<![\w.@/-])"
 _NOT_PLACE = (r"(?:Thanks|Thank|Regards|Best|Cheers|Sincerely|Kind|Yours|Phone|Tel|Fax|Email|"
               r"E-mail|Mobile|Cell|Website|Web|Dear|Hi|Hello|Attn|Re|Subject|Sent|From|To)")
 
+# A postcode after the city: US ZIP with its state ("CA 94105-1234"), a 4-5 digit one, or
+# British ("LS6 2QA", "SW1A 1AA").
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
+_POSTCODE = rf"(?:(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?|{_UK_POSTCODE})"
+
 # After a street: unit, ", City", ", ST 12345" (commas keep the continuation from eating prose).
 _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
          rf"(?:,[ \t]*{_WORD}(?:{_SP}{_WORD}){{0,2}}"
-         rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}\b))){{0,2}}"
-         rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?\b)?"
+         rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+{_POSTCODE}\b))){{0,2}}"
+         rf"(?:,?[ \t]*{_POSTCODE}\b)?"
          # an address block: up to 4 further short lines (unit, city, country + postcode)
          rf"(?:[ \t]*\n(?:[ \t]*\n)?[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
          rf"(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
-         rf"(?:,?[ \t]+(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?)?"
-         rf"|(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}})"
+         rf"(?:,?[ \t]+{_POSTCODE})?"
+         rf"|{_POSTCODE})"
          rf"(?=[ \t]*(?:\n|$))){{0,4}}")
 
 STREET_PATTERNS = [

@@ -210,6 +210,22 @@ DRIVER_LICENSE = register(PatternRecognizer(
 ))
 
 
+# Medical record numbers (HIPAA's identifier 8): a token of five or more letters, digits and
+# hyphens holding a digit ("00482913", "H0049912", "A-2231987"), kept only after a word that
+# names the record ("MRN", "chart #", "patient ID").
+MEDICAL_RECORD = register(PatternRecognizer(
+    name="medical_record", entity="MEDICAL_RECORD",
+    patterns=[Pattern(r"(?<![A-Za-z0-9-])[A-Za-z]{0,3}-?[0-9][A-Za-z0-9-]{4,15}(?![A-Za-z0-9-])",
+                      0.45, re.ASCII, lead=4, spaced=False,
+                      anchor=r"[0-9][A-Za-z0-9-]{4,15}(?![A-Za-z0-9-])")],
+    context=("mrn", "mrn#", "medical record", "medical record number", "medical record no",
+             "med rec", "med rec no", "chart number", "chart no", "chart #", "patient id",
+             "patient number", "patient no", "patient #", "hospital number", "hospital no",
+             "health record number", "ehr id", "emr id", "emr number", "ehr number"),
+    context_required=True, context_window=24, context_boost=0.5, context_after=False,
+    validated=True,  # the required context word is the validation
+))
+
 register(CN_MOBILE)
 register(STREET_ADDRESS)
 

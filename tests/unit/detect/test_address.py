@@ -31,6 +31,11 @@ from veil.detect import DetectionEngine
     ("0152 Na Výsluní 272\n Apt. 384\n Primda\n\n Czech Republic 10452",
      "0152 Na Výsluní 272\n Apt. 384\n Primda\n\n Czech Republic 10452"),
     ("424 Χηνίτσα 107\n Apt. 756", "424 Χηνίτσα 107\n Apt. 756"),
+    # British postcodes after the city, on one line or in a block
+    ("served at 14B Harrow Close, Leeds LS6 2QA.", "14B Harrow Close, Leeds LS6 2QA"),
+    ("Send it to 10 Downing Street, London SW1A 2AA please",
+     "10 Downing Street, London SW1A 2AA"),
+    ("12 High Street\nOxford\nOX1 4AW\n", "12 High Street\nOxford\nOX1 4AW"),
 ])
 def test_street_addresses_are_locations(pattern_engine: DetectionEngine, found, text: str,
                                         address: str) -> None:  # type: ignore[no-untyped-def]

@@ -76,3 +76,26 @@ def test_context_boosts_score(pattern_engine: DetectionEngine) -> None:
 def test_ipv6_with_port(pattern_engine: DetectionEngine, found) -> None:  # type: ignore[no-untyped-def]
     ip = "3fe2:8ec5:a447:d1bc:3e76:f375:aa74:503a"
     assert ("IP_ADDRESS", ip) in found(pattern_engine, f"connected to {ip}:8080 ok")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Pt. admitted (DOB 03/14/1962, MRN 00482913) on Monday.", "00482913"),
+    ("Medical record number: A-2231987.", "A-2231987"),
+    ("Chart #55102-B was updated.", "55102-B"),
+    ("hospital no. H0049912, ward 4", "H0049912"),
+])
+def test_medical_record_numbers_after_their_name(text: str, value: str) -> None:
+    from veil.detect.builtin import MEDICAL_RECORD
+
+    assert [d.text for d in MEDICAL_RECORD.analyze(text)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Our MRN process changed in 2021.",  # a year: too short for a record number
+    "The order number is 00482913.",  # no record named
+    "Medical records were moved to building 12345 last year and then some more",  # too far
+])
+def test_no_medical_record_number_without_its_name(text: str) -> None:
+    from veil.detect.builtin import MEDICAL_RECORD
+
+    assert MEDICAL_RECORD.analyze(text) == []
