@@ -86,6 +86,7 @@ def url_host(entry: str) -> str:
 #: Canonical entity types produced by Veil's own recognizers. Sensitive-term databases may add
 #: their own upper-case type names.
 ENTITY_TYPES: tuple[str, ...] = (
+    "ACCOUNT_NUMBER",
     "CREDIT_CARD",
     "CRYPTO_WALLET",
     "DATE_OF_BIRTH",
@@ -104,6 +105,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "SECRET",
     "URL",
     "US_SSN",
+    "VEHICLE_ID",
     # national identifiers, tax and bank numbers (veil.detect.national)
     "ABA_ROUTING",
     "BR_CNPJ",

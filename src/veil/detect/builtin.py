@@ -210,20 +210,51 @@ DRIVER_LICENSE = register(PatternRecognizer(
 ))
 
 
-# Medical record numbers (HIPAA's identifier 8): a token of five or more letters, digits and
-# hyphens holding a digit ("00482913", "H0049912", "A-2231987"), kept only after a word that
-# names the record ("MRN", "chart #", "patient ID").
+# A record or account number: a token of five or more letters, digits and hyphens holding a
+# digit ("00482913", "H0049912", "A-2231987", "POL-2024-883921"). The recognizers below keep
+# it only after a word that names it; they share the one scan.
+_RECORD_NUMBER = Pattern(
+    r"(?<![A-Za-z0-9-])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{4,24}(?![A-Za-z0-9-])", 0.45, re.ASCII,
+    lead=5, spaced=False, anchor=r"[0-9][A-Za-z0-9-]{4,24}(?![A-Za-z0-9-])")
+
+# Medical record numbers (HIPAA's identifier 8), after "MRN", "chart #", "patient ID".
 MEDICAL_RECORD = register(PatternRecognizer(
     name="medical_record", entity="MEDICAL_RECORD",
-    patterns=[Pattern(r"(?<![A-Za-z0-9-])[A-Za-z]{0,3}-?[0-9][A-Za-z0-9-]{4,15}(?![A-Za-z0-9-])",
-                      0.45, re.ASCII, lead=4, spaced=False,
-                      anchor=r"[0-9][A-Za-z0-9-]{4,15}(?![A-Za-z0-9-])")],
+    patterns=[_RECORD_NUMBER],
     context=("mrn", "mrn#", "medical record", "medical record number", "medical record no",
              "med rec", "med rec no", "chart number", "chart no", "chart #", "patient id",
              "patient number", "patient no", "patient #", "hospital number", "hospital no",
              "health record number", "ehr id", "emr id", "emr number", "ehr number"),
     context_required=True, context_window=24, context_boost=0.5, context_after=False,
     validated=True,  # the required context word is the validation
+))
+
+# Account, member, policy, customer and employee numbers (HIPAA's identifiers 9 and 10, and
+# what a bank's or insurer's prompt holds), after a word that names the account.
+ACCOUNT_NUMBER = register(PatternRecognizer(
+    name="account_number", entity="ACCOUNT_NUMBER",
+    patterns=[_RECORD_NUMBER],
+    context=("account number", "account no", "account #", "acct", "acct no", "acct #", "a/c",
+             "bank account", "checking account", "savings account", "member id",
+             "member number", "member no", "subscriber id", "policy number", "policy no",
+             "policy #", "customer id", "customer number", "customer no", "employee id",
+             "employee number", "employee no", "employee #", "badge", "badge number",
+             "kontonummer", "konto", "kundennummer", "número de cuenta", "cuenta",
+             "numéro de compte", "compte", "numéro client", "numero di conto", "conto"),
+    context_required=True, context_window=24, context_boost=0.5, context_after=False,
+    validated=True,  # the required context word is the validation
+))
+
+# Vehicle identifiers (HIPAA's identifier 12): a 17-character VIN (no I, O or Q, a digit
+# somewhere) after "VIN" or "chassis number"; tried only where 17 such characters stand.
+VEHICLE_ID = register(PatternRecognizer(
+    name="vehicle_id", entity="VEHICLE_ID",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z]{0,16}\d)[A-HJ-NPR-Z0-9]{17}"
+                      r"(?![A-Za-z0-9])", 0.5, re.ASCII, mark=r"[A-HJ-NPR-Z0-9]{17}", lead=0)],
+    context=("vin", "vehicle identification number", "chassis number", "fahrgestellnummer",
+             "numéro de série", "número de bastidor", "telaio"),
+    context_required=True, context_window=24, context_boost=0.5, context_after=False,
+    validated=True,
 ))
 
 register(CN_MOBILE)

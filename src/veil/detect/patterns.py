@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import re
 import threading
@@ -367,8 +368,13 @@ class PatternRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Detection]:
         if self._prefilter is not None and not self._prefilter(text):
             return []
-        if self.context_required and not self.context.anywhere(text, _folded(text)):
+        lowered = _folded(text) if self.context_required else None
+        if self.context_required and not self.context.anywhere(text, lowered):
             return []  # one search instead of a context check per candidate
+        # A required word before the value: where no word can begin in the window before a
+        # candidate, it is dropped without the window's search (most of a long text).
+        starts = (self.context.starts(lowered)
+                  if self.context_required and not self.context.after else None)
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
         # a validator is a function of the value alone: a long text repeats its values
@@ -394,6 +400,10 @@ class PatternRecognizer(Recognizer):
                         continue
                     if not isinstance(verdict, bool):
                         score = float(verdict)
+                if starts is not None:
+                    i = bisect.bisect_left(starts, start - self.context.window - 1)
+                    if i == len(starts) or starts[i] >= start:
+                        continue  # required, and no word can begin before it in reach
                 if self.context:
                     if self.context.near(text, start, end):
                         score = min(1.0, score + self.context_boost)

@@ -58,12 +58,17 @@ class Recognizer(ABC):
         return self.analyze(text)
 
 
-def _context_source(words: Iterable[str]) -> str | None:
+def _context_words(words: Iterable[str]) -> str | None:
+    """The words as one alternation, longest first; a space stands for any separator."""
     ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
     if not ws:
         return None
-    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") for w in ws)
-    return rf"(?<![A-Za-z0-9])(?:{alts})(?![A-Za-z])"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") for w in ws) + ")"
+
+
+def _context_source(words: Iterable[str]) -> str | None:
+    alts = _context_words(words)
+    return None if alts is None else rf"(?<![A-Za-z0-9]){alts}(?![A-Za-z])"
 
 
 def _folds_exactly(words: Iterable[str]) -> bool:
@@ -91,6 +96,7 @@ class ContextMatcher:
         self._source = _context_source(self.words)
         self._compiled: re.Pattern[str] | None = None
         self._lower: re.Pattern[str] | None = None
+        self._bare: re.Pattern[str] | None = None
         self._fold = _folds_exactly(w.lower() for w in self.words)
 
     def __bool__(self) -> bool:
@@ -111,6 +117,21 @@ class ContextMatcher:
             return self._lowered().search(lowered) is not None
         rx = self._rx
         return rx is not None and rx.search(text) is not None
+
+    def starts(self, lowered: str | None) -> list[int] | None:
+        """Where a word could begin in the lower-cased text: every start of one, without the
+        word boundaries (so a superset: whatever :meth:`near` finds begins at one of these).
+        None when the text has no same-length lower case or the words fold inexactly."""
+        if not self._fold or lowered is None:
+            return None
+        if self._bare is None:
+            self._bare = re.compile(_context_words(self.words) or "(?!)")
+        out: list[int] = []
+        m = self._bare.search(lowered)
+        while m is not None:  # from each start on: overlapping words are found too
+            out.append(m.start())
+            m = self._bare.search(lowered, m.start() + 1)
+        return out
 
     def _lowered(self) -> re.Pattern[str]:
         if self._lower is None:

@@ -52,3 +52,29 @@ def test_the_window_search_equals_a_case_insensitive_search() -> None:
             reference = re.compile(m._source or "", re.IGNORECASE).search(text) is not None
             assert m.anywhere(text, lowered) == m.anywhere(text) == reference, text
     assert found > agree // 10  # words were near often enough to test both answers
+
+
+def test_the_word_starts_prefilter_drops_only_what_near_would() -> None:
+    """A context-required recognizer skips the window's search where no word can begin in
+    reach; its output must equal the output with every window searched."""
+    from veil.detect.builtin import ACCOUNT_NUMBER, DRIVER_LICENSE, MEDICAL_RECORD, PASSPORT
+
+    rng = random.Random(7)  # fixed seed
+    words = ("MRN", "mrn#", "Patient ID", "acct", "ACCOUNT NO", "passport number", "license",
+             "PASSPORT", "Konto", "x", "the", "ſ", "İ", "\n", "A1234567", "00482913", "H-0049912",
+             "12", "POL-2024-883921", "AB123456", "-", ":", "#")
+    recognizers = (ACCOUNT_NUMBER, DRIVER_LICENSE, MEDICAL_RECORD, PASSPORT)
+    kept = 0
+    for _ in range(400):
+        text = "".join(rng.choice(words) + rng.choice((" ", "  ", "", ": ", " " * 20))
+                       for _ in range(rng.randint(1, 16)))
+        for r in recognizers:
+            got = r.analyze(text)
+            original = r.context.starts
+            r.context.starts = lambda lowered: None  # type: ignore[method-assign]
+            try:
+                assert got == r.analyze(text), (r.name, text)
+            finally:
+                r.context.starts = original  # type: ignore[method-assign]
+            kept += len(got)
+    assert kept > 100  # values were found, not only dropped

@@ -99,3 +99,24 @@ def test_no_medical_record_number_without_its_name(text: str) -> None:
     from veil.detect.builtin import MEDICAL_RECORD
 
     assert MEDICAL_RECORD.analyze(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Routing 021000021 and acct 000123456789 at Chase.", "000123456789"),
+    ("Member ID: XJH449120377, group 77801.", "XJH449120377"),
+    ("Policy number POL-2024-883921 for the claim.", "POL-2024-883921"),
+    ("Kontonummer 0532013000 bei der Sparkasse.", "0532013000"),
+])
+def test_account_numbers_after_their_name(text: str, value: str) -> None:
+    from veil.detect.builtin import ACCOUNT_NUMBER
+
+    assert [d.text for d in ACCOUNT_NUMBER.analyze(text)] == [value]
+
+
+def test_vehicle_identification_numbers_after_vin() -> None:
+    from veil.detect.builtin import VEHICLE_ID
+
+    assert [d.text for d in VEHICLE_ID.analyze("VIN 1HGCM82633A004352, owner Desmond")] == [
+        "1HGCM82633A004352"]
+    assert VEHICLE_ID.analyze("The VIN field holds 1HGCM82633A00435 (16 characters)") == []
+    assert VEHICLE_ID.analyze("Serial 1HGCM82633A004352 of the router") == []  # no VIN named
