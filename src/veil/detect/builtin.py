@@ -157,6 +157,11 @@ SECRET = register(PatternRecognizer(
         Pattern(rf"(?i:\b{_SECRET_KEYS}\b)"
                 r"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>[^\s\"',;]{6,})", 0.8,
                 mark=_SECRET_KEYS, lead=0, fold=True),
+        # the password of a connection string: postgres://admin:<password>@db.internal:5432
+        # (1.0: it outranks the e-mail address its "@" makes of the password's tail and host)
+        Pattern(r"(?i:\b[a-z][a-z0-9+.-]{0,20})://[^\s:/@]*:(?P<v>[^\s]+?)@"
+                r"(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))", 1.0, lead=22, at="://",
+                spaced=False),
         # Authorization: Bearer <token>
         Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9, mark="bearer", lead=0,
                 fold=True),

@@ -59,6 +59,14 @@ _INTRO_NAME = re.compile(rf"(?<![\w])(?:{_INTRO})[ \t]+(?P<v>{_NAME})")
 _WEAK_NAME = re.compile(rf"(?<![\w])(?:{_WEAK})[ \t]+(?P<v>{_NAME})")
 _CAP_RUN = re.compile(rf"(?<![\w'’-]){_NAME}(?![\w'’-])")
 _WORD = re.compile(rf"(?<![\w'’-]){_ANY}(?![\w'’-])")
+# Surnames with an apostrophe, which the name lists leave out ("o'brien", "d'souza").
+_IRISH_OR_FRENCH = re.compile(r"(?:o|d)'[a-z]{2,}")
+# English introductions before a name in lower case, and up to three lower-case words after.
+_LOWER_WORD = rf"[{_LOW}][{_LOW}'’-]*"
+_LOWER_INTRO = re.compile(
+    r"(?<![\w'’])(?:my[ \t]+name[ \t]+is|my[ \t]+name'?s|i'?m|i’m|i[ \t]+am|this[ \t]+is|"
+    r"it'?s|it’s)[ \t]+"
+    rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")
 _LEGAL = (r"(?:GmbH(?:[ \t]&[ \t]Co\.[ \t]KG(?:aA)?)?|AG(?:[ \t]&[ \t]Co\.[ \t](?:KG(?:aA)?|OHG))?|"
           r"KGaA|KG|OHG(?:[ \t]mbH)?|GbR|e\.[ \t]?V\.|e\.[ \t]?G\.|SE|"
           r"Stiftung[ \t]&[ \t]Co\.[ \t]KG|"
@@ -162,6 +170,22 @@ class GazetteerRecognizer(Recognizer):
             # both words on the name lists: stronger than a model's ORG/LOC guess
             emit("PERSON", a.start(), end, 0.85)
         if language == "en":
+            # a name written in lower case after an introduction ("hi i'm rahul sharma"): a
+            # known first name, or any word followed by known surnames, is enough after it
+            known = first_any | last_any
+            for m in _LOWER_INTRO.finditer(text):
+                toks = list(re.finditer(r"[^\s,.;:!?()]+", m.group("v")))
+                said = [t.group().casefold().replace("’", "'") for t in toks]
+                if not said or said[0] in stops:
+                    continue
+                n = 1
+                while n < len(said) and said[n] not in stops and (
+                        said[n] in known or _IRISH_OR_FRENCH.fullmatch(said[n])):
+                    n += 1
+                if said[0] in first_any or any(w in last_any or _IRISH_OR_FRENCH.fullmatch(w)
+                                                for w in said[1:n]):
+                    emit("PERSON", m.start("v") + toks[0].start(),
+                         m.start("v") + toks[n - 1].end(), 0.8)
             self._orgs(text, emit)
             return _drop_inside_orgs(out)
         for rx in (_TITLE_NAME, _INTRO_NAME, _WEAK_NAME):

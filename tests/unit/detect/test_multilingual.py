@@ -71,6 +71,20 @@ def test_german_and_spanish_names_from_gazetteers(ner_engine: DetectionEngine, f
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "names"), [
+    ("hi i'm rahul sharma, order not delivered", ["rahul sharma"]),
+    ("my name is anita desai and i need help", ["anita desai"]),
+    ("hello, im kevin o'brien", ["kevin o'brien"]),
+    ("it's john calling about the bill", ["john"]),
+    ("i'm not sure this works", []), ("i am very tired today", []),
+    ("i'm going home now", []), ("this is amazing news", []), ("i'm from accounts", []),
+])
+def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, found, text: str,
+                                                names: list[str]) -> None:
+    assert [v for t, v in found(ner_engine, text) if t == "PERSON"] == names
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("text", "name"), [
     ("Frau Dr. Weber aus Bad Kissingen bittet um Rückruf.", "Weber"),  # stacked titles
     ("Bitte leiten Sie das an Herrn Prof. Dr. med. Albrecht weiter.", "Albrecht"),

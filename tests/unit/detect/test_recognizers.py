@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from veil.config import Policy
 from veil.detect import DetectionEngine
 
 POSITIVE = [
@@ -120,3 +121,17 @@ def test_vehicle_identification_numbers_after_vin() -> None:
         "1HGCM82633A004352"]
     assert VEHICLE_ID.analyze("The VIN field holds 1HGCM82633A00435 (16 characters)") == []
     assert VEHICLE_ID.analyze("Serial 1HGCM82633A004352 of the router") == []  # no VIN named
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("export DATABASE_URL=postgres://admin:S3cr3tP@ss@db.internal:5432/prod", "S3cr3tP@ss"),
+    ("redis://:hunter2pass@cache:6379/0", "hunter2pass"),
+    ("mongodb+srv://app:Zx9!q@cluster0.abc.mongodb.net/test", "Zx9!q"),
+])
+def test_connection_string_passwords_are_secrets(text: str, value: str) -> None:
+    from veil.detect.builtin import SECRET
+
+    assert value in [d.text for d in SECRET.analyze(text)]
+    # the password, not the e-mail address its "@" seems to start, is what the engine keeps
+    got = DetectionEngine(Policy(ner=False)).analyze(text)
+    assert [(d.type, d.text) for d in got if d.type in ("SECRET", "EMAIL")] == [("SECRET", value)]
