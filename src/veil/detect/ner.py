@@ -99,6 +99,10 @@ _NAME_LIST = re.compile(rf"{_NAME_TOKEN}(?:,[ \t]+{_NAME_TOKEN})+,?[ \t]+(?:and|
                         rf"{_NAME_TOKEN}")
 _SPEAKER = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*:")
 _OWN_LINE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*(?=$|\\n)")
+# A given name, a nickname in quotes, a surname: "Marcus 'Big Mac' McAllister".
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’-])(?P<v>(?P<first>{_NAME_TOKEN})[ \t]+[\"'“‘][^\"'”’\n]{{1,25}}[\"'”’]"
+    rf"[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+)?)")  # "McAllister", "O'Neil"
 _VERB_AFTER = re.compile(
     rf"(?P<v>{_NAME})(?:'s\b|’s\b|[ \t]+(?:said|says|called|calls|wants|asked|asks|told|"
     rf"tells|wrote|writes|replied|replies|emailed|texted|mentioned|thinks|reported|reports|"
@@ -444,6 +448,9 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _HUMAN_VERB.finditer(text):
         if m.group("v").split()[0].lower() not in _function_words() | _NOT_A_NAME:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
+    for m in _NICKNAMED.finditer(text):  # the surname after a quoted nickname is the name's
+        if _known_first(m.group("first"), ambiguous_ok=True):
+            emit(m.span("v"), 0.8)
     speakers = [m for m in _DIALOGUE_LINE.finditer(text)
                 if m.group("v").lower() not in _NOT_SPEAKER | _function_words()]
     if len(speakers) >= 2:

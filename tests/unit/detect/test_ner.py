@@ -212,3 +212,21 @@ def test_french_habiter_takes_the_place_directly() -> None:
 
     text = "Le client Jean Dupont habite Lyon ; sa sœur habite la ville, son frère habite à Nice."
     assert [d.text for d in heuristic_places(text)] == ["Lyon", "Nice"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The defendant, Marcus 'Big Mac' McAllister, resides in Denver.",
+     "Marcus 'Big Mac' McAllister"),
+    ("Thomas 'Tip' O'Neill led the House.", "Thomas 'Tip' O'Neill"),
+    ("Dwayne “The Rock” Johnson starred.", "Dwayne “The Rock” Johnson"),
+])
+def test_a_quoted_nickname_keeps_the_surname_in_the_name(text: str, name: str) -> None:
+    from veil.detect.ner import heuristic_names
+
+    assert name in [d.text for d in heuristic_names(text)]
+
+
+def test_a_quote_between_places_is_no_nickname() -> None:
+    from veil.detect.ner import heuristic_names
+
+    assert heuristic_names("Paris 'the city of light' France is nice.") == []
