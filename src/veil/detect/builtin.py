@@ -222,33 +222,33 @@ _RECORD_NUMBER = Pattern(
     r"(?<![A-Za-z0-9-])[A-Za-z]{0,4}-?[0-9][A-Za-z0-9-]{4,24}(?![A-Za-z0-9-])", 0.45, re.ASCII,
     lead=5, spaced=False, anchor=r"[0-9][A-Za-z0-9-]{4,24}(?![A-Za-z0-9-])")
 
+
+def _named_number(name: str, entity: str, context: tuple[str, ...]) -> PatternRecognizer:
+    """A record number kept only within 24 characters after a word that names it."""
+    return register(PatternRecognizer(
+        name=name, entity=entity, patterns=[_RECORD_NUMBER], context=context,
+        context_required=True, context_window=24, context_boost=0.5, context_after=False,
+        validated=True,  # the required context word is the validation
+    ))
+
+
 # Medical record numbers (HIPAA's identifier 8), after "MRN", "chart #", "patient ID".
-MEDICAL_RECORD = register(PatternRecognizer(
-    name="medical_record", entity="MEDICAL_RECORD",
-    patterns=[_RECORD_NUMBER],
-    context=("mrn", "mrn#", "medical record", "medical record number", "medical record no",
-             "med rec", "med rec no", "chart number", "chart no", "chart #", "patient id",
-             "patient number", "patient no", "patient #", "hospital number", "hospital no",
-             "health record number", "ehr id", "emr id", "emr number", "ehr number"),
-    context_required=True, context_window=24, context_boost=0.5, context_after=False,
-    validated=True,  # the required context word is the validation
-))
+MEDICAL_RECORD = _named_number("medical_record", "MEDICAL_RECORD", (
+    "mrn", "mrn#", "medical record", "medical record number", "medical record no", "med rec",
+    "med rec no", "chart number", "chart no", "chart #", "patient id", "patient number",
+    "patient no", "patient #", "hospital number", "hospital no", "health record number",
+    "ehr id", "emr id", "emr number", "ehr number"))
 
 # Account, member, policy, customer and employee numbers (HIPAA's identifiers 9 and 10, and
 # what a bank's or insurer's prompt holds), after a word that names the account.
-ACCOUNT_NUMBER = register(PatternRecognizer(
-    name="account_number", entity="ACCOUNT_NUMBER",
-    patterns=[_RECORD_NUMBER],
-    context=("account number", "account no", "account #", "acct", "acct no", "acct #", "a/c",
-             "bank account", "checking account", "savings account", "member id",
-             "member number", "member no", "subscriber id", "policy number", "policy no",
-             "policy #", "customer id", "customer number", "customer no", "employee id",
-             "employee number", "employee no", "employee #", "badge", "badge number",
-             "kontonummer", "konto", "kundennummer", "número de cuenta", "cuenta",
-             "numéro de compte", "compte", "numéro client", "numero di conto", "conto"),
-    context_required=True, context_window=24, context_boost=0.5, context_after=False,
-    validated=True,  # the required context word is the validation
-))
+ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
+    "account number", "account no", "account #", "acct", "acct no", "acct #", "a/c",
+    "bank account", "checking account", "savings account", "member id", "member number",
+    "member no", "subscriber id", "policy number", "policy no", "policy #", "customer id",
+    "customer number", "customer no", "employee id", "employee number", "employee no",
+    "employee #", "badge", "badge number", "kontonummer", "konto", "kundennummer",
+    "número de cuenta", "cuenta", "numéro de compte", "compte", "numéro client",
+    "numero di conto", "conto"))
 
 # Vehicle identifiers (HIPAA's identifier 12): a 17-character VIN (no I, O or Q, a digit
 # somewhere) after "VIN" or "chassis number"; tried only where 17 such characters stand.

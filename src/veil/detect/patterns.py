@@ -373,8 +373,8 @@ class PatternRecognizer(Recognizer):
             return []  # one search instead of a context check per candidate
         # A required word before the value: where no word can begin in the window before a
         # candidate, it is dropped without the window's search (most of a long text).
-        starts = (self.context.starts(lowered)
-                  if self.context_required and not self.context.after else None)
+        bare = self.context.bare() if self.context_required and not self.context.after else None
+        starts = _marks(bare, lowered) if bare is not None and lowered is not None else None
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
         # a validator is a function of the value alone: a long text repeats its values
@@ -390,6 +390,10 @@ class PatternRecognizer(Recognizer):
                     start, end = start + sub[0], start + sub[1]
                     if (start, end) in seen:
                         continue
+                if starts is not None:
+                    i = bisect.bisect_left(starts, start - self.context.window - 1)
+                    if i == len(starts) or starts[i] >= start:
+                        continue  # required, and no word can begin before it in reach
                 value = text[start:end]
                 score = base
                 if check and self.validate is not None:
@@ -400,10 +404,6 @@ class PatternRecognizer(Recognizer):
                         continue
                     if not isinstance(verdict, bool):
                         score = float(verdict)
-                if starts is not None:
-                    i = bisect.bisect_left(starts, start - self.context.window - 1)
-                    if i == len(starts) or starts[i] >= start:
-                        continue  # required, and no word can begin before it in reach
                 if self.context:
                     if self.context.near(text, start, end):
                         score = min(1.0, score + self.context_boost)

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import itertools
 import re
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
+from veil.detect.stopwords import stop_words
 
 # verb forms (lower case), then the prepositions that bring a place after them
 _CUES = {
@@ -94,20 +94,13 @@ _NOT_PLACE = frozenset({
 })
 
 
-@functools.cache
-def _function_words() -> frozenset[str]:
-    """English function words: after a verb, other languages write theirs in lower case (and
-    their lists hold place names: "Como", "Los Angeles", "Le Havre")."""
-    from veil.detect.stopwords import stop_words  # the word list only, spaCy not imported
-
-    return stop_words("en")
-
-
 def _may_start_place(word: str) -> bool:
     """Not a month, season, pronoun or function word ("born in May", "moved to This"), and
-    not a short Latin acronym ("based in NYC": left to the model)."""
+    not a short Latin acronym ("based in NYC": left to the model). English function words
+    only: after a verb, other languages write theirs in lower case, and their lists hold place
+    names ("Como", "Los Angeles", "Le Havre")."""
     low = word.lower()
-    if low in _NOT_PLACE or (low in _function_words() and word != "The"):
+    if low in _NOT_PLACE or (low in stop_words("en") and word != "The"):
         return False
     return not (word.isupper() and len(word) <= 3 and word.isascii())
 
@@ -142,12 +135,13 @@ def _after_verbs(text: str) -> list[Detection]:
         if not _may_start_place(words[0].group()):
             continue
         end = words[0].end()
-        for w in words[1:]:  # "OSLO LAST YEAR": a capitalised function word ends the place
-            low = w.group().lower()
-            if w.group()[0].isupper() and (low in _function_words() or low in _NOT_PLACE):
-                break
-            if w.group()[0].isupper():
-                end = w.end()  # a particle counts only with a word after it
+        for w in words[1:]:
+            word = w.group()
+            if not word[0].isupper():
+                continue  # a particle counts only with a word after it
+            if word.lower() in stop_words("en") or word.lower() in _NOT_PLACE:
+                break  # "OSLO LAST YEAR": a capitalised function word ends the place
+            end = w.end()
         out.append(Detection("LOCATION", m.end(), end, 0.6, "place_heuristic",
                              text[m.end():end]))
     return out

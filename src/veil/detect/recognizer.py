@@ -118,20 +118,15 @@ class ContextMatcher:
         rx = self._rx
         return rx is not None and rx.search(text) is not None
 
-    def starts(self, lowered: str | None) -> list[int] | None:
-        """Where a word could begin in the lower-cased text: every start of one, without the
-        word boundaries (so a superset: whatever :meth:`near` finds begins at one of these).
-        None when the text has no same-length lower case or the words fold inexactly."""
-        if not self._fold or lowered is None:
+    def bare(self) -> re.Pattern[str] | None:
+        """The words without their boundaries, to search the lower-cased text for where one
+        could begin (a superset: whatever :meth:`near` finds begins at such a place); None
+        when the words fold inexactly (see :func:`_folds_exactly`)."""
+        if not self._fold or self._source is None:
             return None
         if self._bare is None:
             self._bare = re.compile(_context_words(self.words) or "(?!)")
-        out: list[int] = []
-        m = self._bare.search(lowered)
-        while m is not None:  # from each start on: overlapping words are found too
-            out.append(m.start())
-            m = self._bare.search(lowered, m.start() + 1)
-        return out
+        return self._bare
 
     def _lowered(self) -> re.Pattern[str]:
         if self._lower is None:

@@ -70,11 +70,11 @@ def test_the_word_starts_prefilter_drops_only_what_near_would() -> None:
                        for _ in range(rng.randint(1, 16)))
         for r in recognizers:
             got = r.analyze(text)
-            original = r.context.starts
-            r.context.starts = lambda lowered: None  # type: ignore[method-assign]
+            original = r.context.bare
+            r.context.bare = lambda: None  # type: ignore[method-assign]
             try:
                 assert got == r.analyze(text), (r.name, text)
             finally:
-                r.context.starts = original  # type: ignore[method-assign]
+                r.context.bare = original  # type: ignore[method-assign]
             kept += len(got)
     assert kept > 100  # values were found, not only dropped

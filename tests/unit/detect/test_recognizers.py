@@ -79,16 +79,20 @@ def test_ipv6_with_port(pattern_engine: DetectionEngine, found) -> None:  # type
     assert ("IP_ADDRESS", ip) in found(pattern_engine, f"connected to {ip}:8080 ok")
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("Pt. admitted (DOB 03/14/1962, MRN 00482913) on Monday.", "00482913"),
-    ("Medical record number: A-2231987.", "A-2231987"),
-    ("Chart #55102-B was updated.", "55102-B"),
-    ("hospital no. H0049912, ward 4", "H0049912"),
+@pytest.mark.parametrize(("name", "text", "value"), [
+    ("MEDICAL_RECORD", "Pt. admitted (DOB 03/14/1962, MRN 00482913) on Monday.", "00482913"),
+    ("MEDICAL_RECORD", "Medical record number: A-2231987.", "A-2231987"),
+    ("MEDICAL_RECORD", "Chart #55102-B was updated.", "55102-B"),
+    ("MEDICAL_RECORD", "hospital no. H0049912, ward 4", "H0049912"),
+    ("ACCOUNT_NUMBER", "Routing 021000021 and acct 000123456789 at Chase.", "000123456789"),
+    ("ACCOUNT_NUMBER", "Member ID: XJH449120377, group 77801.", "XJH449120377"),
+    ("ACCOUNT_NUMBER", "Policy number POL-2024-883921 for the claim.", "POL-2024-883921"),
+    ("ACCOUNT_NUMBER", "Kontonummer 0532013000 bei der Sparkasse.", "0532013000"),
 ])
-def test_medical_record_numbers_after_their_name(text: str, value: str) -> None:
-    from veil.detect.builtin import MEDICAL_RECORD
+def test_record_and_account_numbers_after_their_name(name: str, text: str, value: str) -> None:
+    from veil.detect import builtin
 
-    assert [d.text for d in MEDICAL_RECORD.analyze(text)] == [value]
+    assert [d.text for d in getattr(builtin, name).analyze(text)] == [value]
 
 
 @pytest.mark.parametrize("text", [
@@ -100,18 +104,6 @@ def test_no_medical_record_number_without_its_name(text: str) -> None:
     from veil.detect.builtin import MEDICAL_RECORD
 
     assert MEDICAL_RECORD.analyze(text) == []
-
-
-@pytest.mark.parametrize(("text", "value"), [
-    ("Routing 021000021 and acct 000123456789 at Chase.", "000123456789"),
-    ("Member ID: XJH449120377, group 77801.", "XJH449120377"),
-    ("Policy number POL-2024-883921 for the claim.", "POL-2024-883921"),
-    ("Kontonummer 0532013000 bei der Sparkasse.", "0532013000"),
-])
-def test_account_numbers_after_their_name(text: str, value: str) -> None:
-    from veil.detect.builtin import ACCOUNT_NUMBER
-
-    assert [d.text for d in ACCOUNT_NUMBER.analyze(text)] == [value]
 
 
 def test_vehicle_identification_numbers_after_vin() -> None:
