@@ -28,12 +28,30 @@ def register(app: typer.Typer) -> None:
 
 @train_app.command("detector")
 def train_detector(
-    sentences: Annotated[int, typer.Option(min=16, help="Training sentences (4 domains).")] = 3000,
-    epochs: Annotated[int, typer.Option(min=1, help="Epochs of the teacher.")] = 2,
+    arch: Annotated[
+        str, typer.Option(help="conv (dilated convolutions, fast) or minilm (transformer "
+                          "teacher, optionally distilled into a student).")
+    ] = "conv",
+    sentences: Annotated[
+        int | None, typer.Option(min=16, help="Training sentences, 4 domains [conv 6000, "
+                                 "minilm 3000].")
+    ] = None,
+    epochs: Annotated[
+        int | None, typer.Option(min=1, help="Epochs of the first model [conv 4, minilm 2].")
+    ] = None,
+    hidden: Annotated[int, typer.Option(min=16, max=1024, help="Width of a conv tagger.")] = 128,
+    conv_layers: Annotated[int, typer.Option(min=1, max=6, help="Conv blocks.")] = 4,
+    context_noise: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=0.9, help="Share of the words around names replaced by "
+                     "random words in each batch [conv 0.2, minilm 0].")
+    ] = None,
     teacher_layers: Annotated[int, typer.Option(min=1, max=6, help="Teacher layers.")] = 6,
     student_layers: Annotated[
-        int, typer.Option(min=0, max=6, help="Student layers (0: no student).")
-    ] = 2,
+        int | None,
+        typer.Option(min=0, max=6, help="Student layers of a minilm teacher (0: no student) "
+                     "[2].")
+    ] = None,
     distill_epochs: Annotated[int, typer.Option(min=1, help="Epochs of distillation.")] = 1,
     student_hidden: Annotated[
         int,
@@ -49,8 +67,11 @@ def train_detector(
     export: Annotated[
         str, typer.Option(help="Which model ships: auto (student if as good), teacher, student.")
     ] = "auto",
-    lr: Annotated[float, typer.Option(min=0.0, help="Peak learning rate (AdamW).")] = 1e-4,
-    batch_size: Annotated[int, typer.Option(min=1)] = 16,
+    lr: Annotated[
+        float | None, typer.Option(min=0.0, help="Peak learning rate, AdamW [conv 2e-3, "
+                                   "minilm 1e-4].")
+    ] = None,
+    batch_size: Annotated[int | None, typer.Option(min=1, help="[conv 32, minilm 16]")] = None,
     max_length: Annotated[int, typer.Option(min=16, max=512, help="Tokens per sentence.")] = 64,
     held_out: Annotated[int, typer.Option(min=0, help="Held-out-template sentences.")] = 300,
     unseen: Annotated[int, typer.Option(min=0, help="Unseen-generator sentences (slow).")] = 200,
@@ -88,14 +109,26 @@ def train_detector(
 
     if export not in ("auto", "teacher", "student"):
         raise typer.BadParameter("use auto, teacher or student", param_hint="--export")
+    if arch not in ("conv", "minilm"):
+        raise typer.BadParameter("use conv or minilm", param_hint="--arch")
+    conv = arch == "conv"
+    if conv and student_layers:
+        raise typer.BadParameter("students are distilled from a transformer teacher: add "
+                                 "--arch minilm", param_hint="--student-layers")
+    # the conv tagger is the small fast model itself: it has no student
+    student_layers = 0 if conv else 2 if student_layers is None else student_layers
     if export == "student" and not student_layers:
-        raise typer.BadParameter("--export student needs --student-layers >= 1")
+        raise typer.BadParameter("--export student needs --arch minilm and --student-layers >= 1")
     console = Console(stderr=True)
     folder = (out or detector_dir()).expanduser()
     card = build_detector(
         folder,
-        sentences=sentences,
-        epochs=epochs,
+        arch=arch,
+        sentences=sentences or (6000 if conv else 3000),
+        epochs=epochs or (4 if conv else 2),
+        hidden=hidden,
+        conv_layers=conv_layers,
+        context_noise=(0.2 if conv else 0.0) if context_noise is None else context_noise,
         teacher_layers=teacher_layers,
         student_layers=student_layers,
         distill_epochs=distill_epochs,
@@ -103,8 +136,8 @@ def train_detector(
         distill_lr=distill_lr,
         alpha=alpha,
         export=export,
-        lr=lr,
-        batch_size=batch_size,
+        lr=lr or (2e-3 if conv else 1e-4),
+        batch_size=batch_size or (32 if conv else 16),
         max_length=max_length,
         held_out=held_out,
         unseen=unseen,
@@ -139,6 +172,10 @@ def build_detector(
     unseen: int,
     seed: int,
     teacher_path: Path | None = None,
+    arch: str = "minilm",
+    hidden: int = 128,
+    conv_layers: int = 4,
+    context_noise: float = 0.0,
     student_hidden: int = 0,
     distill_lr: float = 0.0,
     alpha: float = 0.5,
@@ -152,7 +189,8 @@ def build_detector(
 
     With ``checkpoint_dir`` the teacher and the student are checkpointed into its ``teacher``
     and ``student`` folders (every ``checkpoint_every`` steps and at epoch ends); ``resume``
-    continues each from its last checkpoint there."""
+    continues each from its last checkpoint there. ``arch="conv"`` trains a conv tagger in
+    the teacher's place (no student)."""
     import torch
 
     from veil.train import card as card_mod
@@ -166,7 +204,10 @@ def build_detector(
         epochs=epochs,
         lr=lr,
         batch_size=batch_size,
-        layers=teacher_layers,
+        arch=arch,
+        layers=conv_layers if arch == "conv" else teacher_layers,
+        hidden=hidden if arch == "conv" else None,
+        context_noise=context_noise,
         max_length=max_length,
         seed=seed,
         held_out_sentences=held_out,
@@ -191,7 +232,7 @@ def build_detector(
         losses: list[float] = []
     else:
         torch.manual_seed(seed)
-        teacher = M.build_model(layers=teacher_layers, seed=seed)
+        teacher = M.build_model(base=arch, layers=cfg.layers, hidden=cfg.hidden, seed=seed)
         run = {"resumed_from": _resume_note(checkpoint_dir, "teacher", resume, log)}
         losses = central.fit(
             teacher, train, tokenizer, cfg, progress=progress, desc="teacher",
@@ -199,7 +240,9 @@ def build_detector(
             checkpoint_every=checkpoint_every, resume=resume,
         )
     timings["teacher_s"] = round(time.perf_counter() - t, 1)
-    models = {f"teacher-L{teacher.num_layers}": teacher}
+    first = (f"conv-L{teacher.num_layers}-H{teacher.hidden_size}" if teacher.arch == "conv"
+             else f"teacher-L{teacher.num_layers}")
+    models: dict[str, Any] = {first: teacher}
     distill_losses: list[float] = []
     if student_layers:
         t = time.perf_counter()

@@ -84,7 +84,14 @@ class _Runtime:
             ) from None
         self.np = np
         self.labels: list[str] = list(meta["labels"])
+        from veil.train.data import LABEL_IDS
+
+        # the folder's label order may differ from this build's: map through the names
+        self.label_map = np.array([LABEL_IDS.get(label, 0) for label in self.labels])
         self.max_length = int(meta.get("max_length", 128))
+        # detectors trained with the case channel read each token's case class as its
+        # token type (older folders were trained on zeros there)
+        self.case = bool(meta.get("case", False))
         tok.no_padding()
         tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
         self.tokenizer = tok
@@ -95,11 +102,20 @@ class _Runtime:
     ) -> list[list[tuple[int, int, str, float]]]:
         """(start, end, type, score) per text."""
         np = self.np
+        from veil.train.casing import WordCases
+
         windows: list[tuple[int, int, Any]] = []  # (text index, window index, encoding)
         encodings = self.tokenizer.encode_batch(list(texts)) if texts else []
+        offsets: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        cases: dict[tuple[int, int], list[int]] = {}
         for i, enc in enumerate(encodings):
+            words = WordCases(texts[i]) if self.case else None
             for k, w in enumerate([enc, *enc.overflowing]):
                 windows.append((i, k, w))
+                # Encoding.offsets builds a new list on every access: read it once per window
+                offsets[(i, k)] = w.offsets
+                if words is not None:
+                    cases[(i, k)] = words.ids(offsets[(i, k)])
         preds: dict[tuple[int, int], tuple[Any, Any]] = {}
         order = sorted(range(len(windows)), key=lambda j: len(windows[j][2].ids))
         for b in range(0, len(order), batch_size):
@@ -107,24 +123,28 @@ class _Runtime:
             width = max(len(w.ids) for _, _, w in chunk)
             ids = np.zeros((len(chunk), width), dtype=np.int64)
             mask = np.zeros_like(ids)
-            for r, (_, _, w) in enumerate(chunk):
+            types = np.zeros_like(ids)
+            for r, (i, k, w) in enumerate(chunk):
                 ids[r, : len(w.ids)] = w.ids
                 mask[r, : len(w.ids)] = 1
+                if self.case:
+                    types[r, : len(w.ids)] = cases[(i, k)]
             feed = {
                 "input_ids": ids,
                 "attention_mask": mask,
-                "token_type_ids": np.zeros_like(ids),
+                "token_type_ids": types,
                 "position_ids": np.broadcast_to(np.arange(width, dtype=np.int64), ids.shape).copy(),
             }
             (logits,) = self.session.run(
                 ["logits"], {k: v for k, v in feed.items() if k in self.inputs}
             )
-            z = logits - logits.max(-1, keepdims=True)
-            prob = np.exp(z)
-            prob /= prob.sum(-1, keepdims=True)
+            # the winning class and its softmax probability, 1 / sum(exp(logit - max))
+            top = logits.argmax(-1)
+            prob = 1.0 / np.exp(logits - logits.max(-1, keepdims=True)).sum(-1)
+            labels = self.label_map[top]
             for r, (i, k, w) in enumerate(chunk):
                 n = len(w.ids)
-                preds[(i, k)] = (prob[r, :n].argmax(-1), prob[r, :n].max(-1))
+                preds[(i, k)] = (labels[r, :n], prob[r, :n])
         out: list[list[tuple[int, int, str, float]]] = []
         for i, enc in enumerate(encodings):
             n_windows = 1 + len(enc.overflowing)
@@ -135,11 +155,10 @@ class _Runtime:
                 # tokens near a window's cut lack right context: the next window decides them
                 limit = len(w.ids) if last else len(w.ids) - _STRIDE // 2
                 covered = tokens[-1][1] if tokens else -1
-                # Encoding.offsets builds a new list on every access: read it once per window
-                offsets = w.offsets
+                window_offsets = offsets[(i, k)]
                 labels_t, probs_t = label_ids.tolist(), probs.tolist()
                 for t in range(limit):
-                    s, e = offsets[t]
+                    s, e = window_offsets[t]
                     if s == e or s < covered:
                         continue
                     tokens.append((s, e, labels_t[t], probs_t[t]))
@@ -151,9 +170,7 @@ class _Runtime:
     ) -> list[tuple[int, int, str, float]]:
         from veil.train.data import bio_to_spans
 
-        spans = bio_to_spans(
-            [self._label_id(t[2]) for t in tokens], [(t[0], t[1]) for t in tokens], text
-        )
+        spans = bio_to_spans([t[2] for t in tokens], [(t[0], t[1]) for t in tokens], text)
         # tokens and spans are both in text order and spans do not overlap: one pass scores
         # every span by the mean probability of the tokens inside it (was spans x tokens)
         out = []
@@ -168,12 +185,6 @@ class _Runtime:
                 j += 1
             out.append((sp.start, sp.end, sp.label, sum(ps) / len(ps) if ps else 0.5))
         return out
-
-    def _label_id(self, model_id: int) -> int:
-        # the folder's label order may differ from this build's: map through the names
-        from veil.train.data import LABEL_IDS
-
-        return LABEL_IDS.get(self.labels[model_id], 0)
 
 
 _lock = threading.Lock()
@@ -236,7 +247,7 @@ class LearnedNerRecognizer(Recognizer):
             text = texts[i]
             for s, e, label, score in spans:
                 s, e = _trim(text, off + s, off + e)
-                if e > s:
+                if e > s and not _function_words(text[s:e]):
                     results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
         if self.name_heuristics:
             from veil.detect.ner import heuristic_names
@@ -245,6 +256,21 @@ class LearnedNerRecognizer(Recognizer):
             for i, t in enumerate(texts):
                 results[i] = add_places(t, _merge(t, results[i], heuristic_names(t)))
         return results
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _function_words(value: str) -> bool:
+    """Whether every word of ``value`` is an English stop word ("The", "He", "Can I") that no
+    list holds as a first name: a capital at a sentence's start, not a name. "Will" or "May"
+    (names that are also stop words) stay."""
+    from veil.detect.names import ambiguous_first_names
+    from veil.detect.stopwords import stop_words
+
+    stop, names = stop_words("en"), ambiguous_first_names()
+    words = [w.lower() for w in _WORDS.findall(value)]
+    return bool(words) and all(w in stop and w not in names for w in words)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

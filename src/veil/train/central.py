@@ -22,7 +22,7 @@ from veil.train import data
 from veil.train.checkpoint import CheckpointDir, Progress
 from veil.train.model import (
     MAX_LENGTH,
-    TokenClassifier,
+    Tagger,
     build_model,
     evaluate,
     make_loader,
@@ -40,7 +40,12 @@ class CentralConfig:
     lr: float = 1e-4
     warmup: float = 0.1  # fraction of the steps with a rising learning rate
     weight_decay: float = 0.01
-    layers: int | None = None  # None: all six MiniLM layers (the teacher)
+    arch: str = "minilm"  # or "conv" (veil.train.model.ARCHITECTURES; "tiny" is distilled)
+    layers: int | None = None  # None: all six MiniLM layers (the teacher), 4 conv blocks
+    hidden: int | None = None  # width of a conv tagger (None: 128)
+    # share of the words outside names replaced by random words in every batch: the model
+    # must read the name and its nearest words, not the template around it
+    context_noise: float = 0.0
     max_length: int = MAX_LENGTH  # 64 tokens: longer than all but ~0.2% of the sentences
     # the 30k x 384 word-embedding table is half the weights: frozen, a step costs less and
     # the few thousand synthetic sentences cannot overwrite what pre-training learned
@@ -80,9 +85,8 @@ def unseen_set(cfg: CentralConfig) -> list[data.TaggedSentence]:
     return data.generate_unseen(cfg.unseen_sentences, seed=cfg.seed) if cfg.unseen_sentences else []
 
 
-def freeze_word_embeddings(model: TokenClassifier) -> None:
-    enc: Any = model.encoder
-    enc.embeddings.word_embeddings.weight.requires_grad_(False)
+def freeze_word_embeddings(model: Tagger) -> None:
+    model.word_embeddings.weight.requires_grad_(False)
 
 
 def linear_schedule(optimizer: torch.optim.Optimizer, total: int, warmup: float) -> Any:
@@ -98,7 +102,7 @@ def linear_schedule(optimizer: torch.optim.Optimizer, total: int, warmup: float)
 
 
 def fit(
-    model: TokenClassifier,
+    model: Tagger,
     sentences: Sequence[data.TaggedSentence],
     tokenizer: Any,
     cfg: CentralConfig,
@@ -128,9 +132,11 @@ def fit(
     optimizer = torch.optim.AdamW(trainable, lr=cfg.lr, weight_decay=cfg.weight_decay)
     scheduler = linear_schedule(optimizer, cfg.epochs * len(loader), cfg.warmup)
 
+    noise = torch.Generator().manual_seed(cfg.seed + 1)
+
     def epoch(batches: Iterable[Any], hook: Callable[[float], None]) -> None:
         train_epoch(model, batches, optimizer, scheduler=scheduler, max_grad_norm=1.0,
-                    progress=hook)
+                    progress=hook, context_noise=cfg.context_noise, generator=noise)
 
     return run_epochs(
         model, loader, optimizer, scheduler, cfg, epoch,
@@ -141,7 +147,7 @@ def fit(
 
 
 def run_epochs(
-    model: TokenClassifier,
+    model: Tagger,
     loader: Any,
     optimizer: torch.optim.Optimizer,
     scheduler: Any,
@@ -208,24 +214,23 @@ def run_epochs(
     return list(state.epoch_losses)
 
 
-def run_settings(cfg: CentralConfig, model: TokenClassifier, per_epoch: int) -> dict[str, Any]:
+def run_settings(cfg: CentralConfig, model: Tagger, per_epoch: int) -> dict[str, Any]:
     """What a checkpoint must share with the run that resumes it (data, schedule, model)."""
     keep = ("sentences", "epochs", "batch_size", "lr", "warmup", "weight_decay", "max_length",
-            "freeze_embeddings", "group_by_length", "seed", "locale")
-    enc: Any = model.encoder
+            "freeze_embeddings", "group_by_length", "seed", "locale", "context_noise")
     return {**{k: getattr(cfg, k) for k in keep}, "batches_per_epoch": per_epoch,
-            "layers": model.num_layers, "hidden": int(enc.config.hidden_size)}
+            "arch": model.arch, "layers": model.num_layers, "hidden": model.hidden_size}
 
 
 def train_central(
     cfg: CentralConfig, tokenizer: Any, *, progress: bool = True
-) -> tuple[TokenClassifier, dict[str, Any]]:
+) -> tuple[Tagger, dict[str, Any]]:
     """Build, fine-tune and score a model; returns it with a record of the run."""
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
     t0 = time.perf_counter()
     train = training_set(cfg)
-    model = build_model(layers=cfg.layers, seed=cfg.seed)
+    model = build_model(base=cfg.arch, layers=cfg.layers, hidden=cfg.hidden, seed=cfg.seed)
     losses = fit(model, train, tokenizer, cfg, progress=progress)
     record: dict[str, Any] = {
         "config": cfg.as_dict(),
@@ -238,7 +243,7 @@ def train_central(
 
 
 def score(
-    model: TokenClassifier,
+    model: Tagger,
     tokenizer: Any,
     sets: Mapping[str, Sequence[data.TaggedSentence]],
 ) -> dict[str, dict[str, float]]:

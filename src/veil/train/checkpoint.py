@@ -71,7 +71,7 @@ class CheckpointDir:
 
     def save(
         self,
-        model: M.TokenClassifier,
+        model: M.Tagger,
         optimizer: torch.optim.Optimizer,
         scheduler: Any,
         progress: Progress,
@@ -108,7 +108,7 @@ class CheckpointDir:
     def restore(
         self,
         path: Path,
-        model: M.TokenClassifier,
+        model: M.Tagger,
         optimizer: torch.optim.Optimizer,
         scheduler: Any,
         settings: Mapping[str, Any],

@@ -266,6 +266,45 @@ _CONDITIONS = ("chest pain", "type 2 diabetes", "asthma", "hypertension", "pneum
                "migraine", "atrial fibrillation", "a fractured wrist", "COPD")  # fmt: skip
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+# Capitalised words that are not names, which the templates alone never show at a sentence's
+# start or in its middle: a model trained without them calls "The", "He", "English" or
+# "Labor Day" a person. Training sentences get one of these lead-ins or asides now and then.
+_LEAD_INS = (
+    "The note says: ", "He said that ", "She confirmed that ", "What happened is that ",
+    "You asked whether ", "Can I add that ", "By the way, ", "As discussed, ", "In short, ",
+    "We confirmed that ", "They wrote: ", "It seems that ", "According to the file, ",
+    "Also, ", "Then ", "This morning ", "Yesterday ", "Following up: ", "Note: ", "Update: ",
+    "FYI: ", "Please note: ", "Our records show that ", "If possible, ", "When asked, ",
+    "Why? Because ", "Hi, ", "Thanks! ", "Urgent: ", "Re: ", "Summary: ", "I believe ",
+    "My understanding is that ", "Every {WEEKDAY} ", "Since {HOLIDAY}, ", "Before {HOLIDAY} ",
+    "After the {NATIONALITY} review, ", "Per the {DEPARTMENT}: ",
+)  # fmt: skip
+_ASIDES = (
+    " ({NATIONALITY} citizen)", ", a {NATIONALITY} national,", " before {HOLIDAY}",
+    " after the {HOLIDAY} weekend", ", said the {DEPARTMENT},", " (see {DEPARTMENT})",
+    " in the {NATIONALITY} version", " via Customer Service", " as the Senior Vice President",
+    " this {WEEKDAY}", " with the Board", " per the Terms and Conditions",
+)  # fmt: skip
+_NATIONALITIES = (
+    "American", "British", "English", "Scottish", "Irish", "Canadian", "Australian", "German",
+    "French", "Spanish", "Italian", "Portuguese", "Dutch", "Belgian", "Swiss", "Austrian",
+    "Swedish", "Norwegian", "Danish", "Finnish", "Icelandic", "Polish", "Czech", "Greek",
+    "Turkish", "Russian", "Ukrainian", "Hungarian", "Romanian", "Indian", "Pakistani",
+    "Chinese", "Japanese", "Korean", "Vietnamese", "Thai", "Filipino", "Indonesian", "Mexican",
+    "Brazilian", "Argentinian", "Chilean", "Nigerian", "Kenyan", "Egyptian", "Moroccan",
+    "Israeli", "Saudi", "Danish-Greenlandic", "European", "Asian", "African", "Latin American",
+)  # fmt: skip
+_HOLIDAYS = (
+    "Christmas", "Easter", "Thanksgiving", "Labor Day", "Memorial Day", "New Year's Day",
+    "Independence Day", "Boxing Day", "Good Friday", "Halloween", "Ramadan", "Diwali",
+    "Hanukkah", "Bank Holiday", "Veterans Day",
+)  # fmt: skip
+_DEPARTMENTS = (
+    "Human Resources", "Finance Department", "Emergency Department", "Legal Team",
+    "Compliance Office", "Board of Directors", "Customer Support", "Accounts Payable",
+    "Radiology", "Internal Audit", "Risk Committee", "Help Desk",
+)  # fmt: skip
+
 
 def templates(domain: str) -> list[Template]:
     """Every template family of ``domain`` (ValueError names the known domains)."""
@@ -356,6 +395,9 @@ class _Fillers:
             "NUM": lambda: str(r.randint(2, 9999)),
             "YEAR": lambda: str(r.randint(1990, 2025)),
             "WEEKDAY": lambda: r.choice(_WEEKDAYS),
+            "NATIONALITY": lambda: r.choice(_NATIONALITIES),
+            "HOLIDAY": lambda: r.choice(_HOLIDAYS),
+            "DEPARTMENT": lambda: r.choice(_DEPARTMENTS),
             "DRUG": lambda: r.choice(_DRUGS),
             "CONDITION": lambda: r.choice(_CONDITIONS),
         }
@@ -422,6 +464,9 @@ def generate(
     ``locale`` picks the Faker locale of names, places and companies (the template language
     stays English); ``locale="mixed"`` draws each sentence's fillers from a random locale of
     :data:`LOCALES`. The same (domain, seed, locale, split) always gives the same sentences.
+    Training sentences (``split="train"``) now and then start with a lead-in or carry an aside
+    of capitalised words that are not names (``_LEAD_INS``, ``_ASIDES``); the held-out
+    families are left as they are, so their scores stay comparable between runs.
     """
     if n < 0:
         raise ValueError("n must be >= 0")
@@ -436,7 +481,10 @@ def generate(
         # chats are often typed in lower case; other domains keep their casing
         lower = domain == "support" and rng.random() < 0.25
         fam = rng.choice(families)
-        text, spans = _fill(rng.choice(fam.texts), fillers[loc], lower=lower)
+        template = rng.choice(fam.texts)
+        if split == "train":
+            template = _augment(template, rng)
+        text, spans = _fill(template, fillers[loc], lower=lower)
         if rng.random() < 0.25:  # two sentences of one note: names across a sentence boundary
             fam2 = rng.choice(families)
             text2, spans2 = _fill(rng.choice(fam2.texts), fillers[loc], lower=lower)
@@ -445,6 +493,16 @@ def generate(
             spans += [Span(s.start + shift, s.end + shift, s.label) for s in spans2]
         out.append(TaggedSentence(text, tuple(spans), domain, fam.family, "veil", loc))
     return out
+
+
+def _augment(template: str, rng: random.Random) -> str:
+    """``template`` with, at times, a lead-in before it or an aside at its end."""
+    if rng.random() < 0.3:
+        template = rng.choice(_LEAD_INS) + template
+    if rng.random() < 0.2:
+        body = template.rstrip(".?!")
+        template = body + rng.choice(_ASIDES) + template[len(body) :]
+    return template
 
 
 def generate_mixed(
@@ -524,27 +582,36 @@ def _presidio_faker(locale: str, seed: int) -> Any:
 # ---- BIO <-> spans (shared by training and the ONNX detector at serving time) ----
 
 
-def spans_to_bio(spans: Iterable[Span], offsets: Sequence[tuple[int, int]]) -> list[int]:
+def spans_to_bio(
+    spans: Iterable[Span], offsets: Sequence[tuple[int, int]], text: str | None = None
+) -> list[int]:
     """Class ids per token: B on the first token inside a span, I on the rest, O elsewhere.
 
     ``offsets`` are the tokenizer's character offsets; special tokens have ``(0, 0)`` and get
-    -100 (ignored by the loss).
+    -100 (ignored by the loss). With ``text``, labels are per word: a word's later pieces
+    ("##sen" of "Johansen") get -100 too, and :func:`bio_to_spans` gives them their word's
+    label, so a model never splits a word between two types.
     """
     ordered = sorted(spans, key=lambda s: s.start)
     out: list[int] = []
     prev: Span | None = None
+    prev_end = -1
     for start, end in offsets:
         if start == end:
             out.append(-100)
             prev = None
+            prev_end = -1
             continue
         hit = next((s for s in ordered if start < s.end and end > s.start), None)
-        if hit is None:
+        if text is not None and start == prev_end and _inside_word(text, start):
+            out.append(-100)
+        elif hit is None:
             out.append(LABEL_IDS["O"])
         else:
             prefix = "I" if prev is hit else "B"
             out.append(LABEL_IDS[f"{prefix}-{hit.label}"])
         prev = hit
+        prev_end = end
     return out
 
 
@@ -553,24 +620,24 @@ def bio_to_spans(
 ) -> list[Span]:
     """Character spans from per-token class ids (an I without a B starts a span: lenient).
 
-    A span grows over consecutive tokens of one type; with ``text`` it also swallows a word's
-    trailing subword pieces the model tagged O, so a span never ends inside a word.
+    A span grows over consecutive tokens of one type. With ``text`` labels are per word: a
+    word's later pieces take the label of its first piece, whatever the model gave them, so a
+    span never starts or ends inside a word.
     """
     spans: list[Span] = []
     cur: list[Any] | None = None  # [start, end, label]
+    prev_end = -1
     for lid, (start, end) in zip(label_ids, offsets, strict=False):
         if start == end:
             continue
+        if text is not None and start == prev_end and _inside_word(text, start):
+            if cur is not None and cur[1] == start:
+                cur[1] = end  # a later piece of the word the span ends in
+            prev_end = end
+            continue
+        prev_end = end
         tag = LABELS[lid] if 0 <= lid < len(LABELS) else "O"
         if tag == "O":
-            if (
-                cur is not None
-                and text is not None
-                and start == cur[1]
-                and _inside_word(text, start)
-            ):
-                cur[1] = end  # "##son" of a name the model left untagged
-                continue
             if cur is not None:
                 spans.append(Span(cur[0], cur[1], cur[2]))
                 cur = None

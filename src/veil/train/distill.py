@@ -31,6 +31,8 @@ from veil.train.model import (
 
 def student_from(teacher: TokenClassifier, layers: int) -> TokenClassifier:
     """A copy of ``teacher`` keeping ``layers`` of its transformer layers, evenly spaced."""
+    if not isinstance(teacher, TokenClassifier):
+        raise ValueError("a layer-cut student needs a transformer teacher (not a conv tagger)")
     total = teacher.num_layers
     if not 1 <= layers <= total:
         raise ValueError(f"layers must be between 1 and {total}")

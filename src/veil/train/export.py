@@ -20,14 +20,14 @@ from typing import Any
 import torch
 
 from veil.train.data import LABELS
-from veil.train.model import INPUT_NAMES, TokenClassifier, base_path
+from veil.train.model import INPUT_NAMES, Tagger, base_path
 
 DETECTOR_FILES = ("model.onnx", "tokenizer.json", "detector.json")
 #: opset of the exported graph (onnxruntime 1.2x runs it; the int8 MatMuls need >= 10)
 OPSET = 17
 
 
-def export_onnx(model: TokenClassifier, path: Path | str, *, max_length: int = 128) -> Path:
+def export_onnx(model: Tagger, path: Path | str, *, max_length: int = 128) -> Path:
     """The fp32 graph of ``model`` with dynamic batch and sequence axes."""
     out = Path(path)
     model = model.eval()
@@ -55,16 +55,23 @@ def export_onnx(model: TokenClassifier, path: Path | str, *, max_length: int = 1
     return out
 
 
-def quantize(src: Path | str, dst: Path | str) -> Path:
+#: ops whose weights are quantized, per architecture (None: every op onnxruntime can). A conv
+#: tagger keeps its convolutions in float: onnxruntime's ConvInteger ran 2.4x slower than the
+#: float Conv (1.81 against 0.74 ms per 128-token window), while the int8 embedding table
+#: (Gather) cuts the file from 16.5 to 4.7 MB at no cost in speed.
+QUANTIZED_OPS: dict[str, list[str] | None] = {"transformer": None, "conv": ["MatMul", "Gather"]}
+
+
+def quantize(src: Path | str, dst: Path | str, *, ops: list[str] | None = None) -> Path:
     """Int8 dynamic quantization of the weights (activations stay float, scaled per call)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=ops)
     return Path(dst)
 
 
 def export_detector(
-    model: TokenClassifier,
+    model: Tagger,
     folder: Path | str,
     *,
     max_length: int = 128,
@@ -78,7 +85,7 @@ def export_detector(
         fp32 = export_onnx(model, Path(tmp) / "model.fp32.onnx", max_length=max_length)
         staged = Path(tmp) / "model.onnx"
         if int8:
-            quantize(fp32, staged)
+            quantize(fp32, staged, ops=QUANTIZED_OPS[model.arch])
         else:
             shutil.copyfile(fp32, staged)
         shutil.move(str(staged), out / "model.onnx")
@@ -86,9 +93,11 @@ def export_detector(
     meta = {
         "labels": list(LABELS),
         "max_length": max_length,
+        "arch": model.arch,
         "layers": model.num_layers,
         "int8": int8,
         "lowercase": True,  # the MiniLM vocabulary is uncased (the tokenizer lowercases)
+        "case": True,  # token_type_ids carry veil.train.casing's case classes
         "sha256": file_sha256(out / "model.onnx"),
         **(extra or {}),
     }

@@ -144,8 +144,8 @@ def test_train_detector_resume_continues_from_the_teachers_checkpoint(tmp_path: 
 
     pytest.importorskip("onnxruntime")
     ck = tmp_path / "ck"
-    args = ["train", "detector", "--teacher-layers", "1", "--student-layers", "1",
-            "--student-hidden", "64", "--export", "student",
+    args = ["train", "detector", "--arch", "minilm", "--teacher-layers", "1",
+            "--student-layers", "1", "--student-hidden", "64", "--export", "student",
             "--sentences", "24", "--epochs", "1", "--batch-size", "8", "--held-out", "8",
             "--unseen", "0", "--out", str(tmp_path / "det"), "--checkpoint-dir", str(ck),
             "--checkpoint-every", "2", "--no-progress"]

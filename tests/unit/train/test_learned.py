@@ -129,7 +129,7 @@ def test_span_scores_are_the_mean_probability_of_their_tokens() -> None:
               (9, 12, ids["O"], 0.4), (13, 16, ids["O"], 0.99), (17, 20, ids["B-PERSON"], 0.6),
               (21, 23, ids["O"], 0.99), (24, 28, ids["B-ORGANIZATION"], 0.8),
               (29, 33, ids["I-ORGANIZATION"], 0.5)]
-    fake = SimpleNamespace(labels=list(LABELS), _label_id=lambda i: i)
+    fake = SimpleNamespace(labels=list(LABELS))
     got = _Runtime._decode(fake, text, tokens)  # type: ignore[arg-type]
     assert [(s, e, label) for s, e, label, _ in got] == [
         (0, 12, "PERSON"), (17, 20, "PERSON"), (24, 33, "ORGANIZATION")]

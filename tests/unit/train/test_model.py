@@ -26,7 +26,12 @@ def test_encode_passes_explicit_positions_and_bio_labels(tokenizer: object) -> N
     assert set(enc) == {"input_ids", "attention_mask", "token_type_ids", "position_ids", "labels"}
     n, width = enc["input_ids"].shape
     assert (enc["position_ids"] == torch.arange(width).expand(n, width)).all()
-    assert (enc["token_type_ids"] == 0).all()
+    # token types carry the case classes: 0 exactly on specials and padding
+    from veil.train.casing import CASE_CLASSES, SPECIAL
+
+    specials = (enc["input_ids"] < 1000) & (enc["input_ids"] != 100)  # [CLS], [SEP], [PAD]
+    assert ((enc["token_type_ids"] == SPECIAL) == specials).all()
+    assert int(enc["token_type_ids"].max()) < CASE_CLASSES
     # every labelled token lies inside the attention mask, specials/padding are ignored
     assert ((enc["labels"] != -100) <= (enc["attention_mask"] == 1)).all()
     assert (enc["labels"][:, 0] == -100).all()
