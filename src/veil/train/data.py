@@ -122,6 +122,16 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{ORG} reported abnormal results for {PERSON} on {DATE}.",
             "Blood samples from {PERSON} were analysed by {ORG} within {NUM} hours.",
         ),
+        "chart": (
+            "Pt {LAST}, {FIRST}; seen by {PERSON}, MD, at {HOSPITAL}.",
+            "Spoke with {PERSON} (daughter) by phone; she lives in {CITY}.",
+            "NOK: {PERSON}, {CITY}. GP: Dr {LAST}.",
+        ),
+        "handover": (
+            "{FIRST}, bed 4, stable overnight; {PERSON} covers the ward until {WEEKDAY}.",
+            "Handover from {FIRST} to {FIRST}: {PERSON} needs a repeat ECG.",
+            "{CITY} is where {FIRST} had the first episode; {ORG} holds the records.",
+        ),
     },
     "banking": {
         "transfer": (
@@ -164,6 +174,16 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "KYC check: {PERSON}, resident of {CITY}, employer {ORG}.",
             "Customer {PERSON} moved from {CITY} to {CITY2} in {YEAR}.",
         ),
+        "correspondence": (
+            "Kind regards,\n{PERSON}\n{BANK}",
+            "Thanks {FIRST}! Best, {PERSON} ({BANK}, {CITY})",
+            "Refund request from {PERSON}. Please process by {WEEKDAY}.",
+        ),
+        "signatories": (
+            "Signatories: {PERSON}, {PERSON2} and {FIRST} {LAST}.",
+            "Joint account of {FIRST} and {PERSON}; statements go to {CITY}.",
+            "{COUNTRY} tax residency confirmed for {PERSON} by {ORG}.",
+        ),
     },
     "legal": {
         "parties": (
@@ -180,6 +200,16 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{PERSON} of {FIRM} represents the plaintiff.",
             "Counsel for the defendant, {PERSON} ({FIRM}), filed a motion on {DATE}.",
             "{FIRM} has been retained by {PERSON} in the matter against {ORG}.",
+        ),
+        "letters": (
+            "Dear {PERSON},\nwe write on behalf of {ORG} regarding the lease in {CITY}.",
+            "cc: {PERSON}; {PERSON2}; {FIRM}",
+            "Signed in {CITY} by {PERSON} for and on behalf of {ORG}.",
+        ),
+        "attendance": (
+            "Present: {FIRST} {LAST}, {PERSON}, {FIRST} (minutes). Apologies: {PERSON2}.",
+            "Mr {LAST} and Ms {LAST} attended for {ORG}; {FIRM} for the claimant.",
+            "{LAST} confirmed that {LAST} had signed before leaving for {COUNTRY}.",
         ),
         "witness": (
             "Witness {PERSON} testified that she saw {FIRST} in {CITY} that evening.",
@@ -248,10 +278,20 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{FIRST} tried reinstalling the app on the laptop from {ORG}.",
             "Our IT guy, {PERSON}, says the firewall in the {CITY} office blocks it.",
         ),
+        "transcript": (
+            "{FIRST}: hi, I can't log in\nAgent: sorry to hear that, {FIRST}. Which email?",
+            "[{NUM}] {FIRST}: my card was charged twice\n[{NUM}] {FIRST}: can you refund it?",
+            "{FIRST} ({ORG}): please call me back\n{FIRST}: will do, thanks!",
+        ),
+        "team": (
+            "They were {NUM}: {FIRST}, {FIRST}, {FIRST} and {FIRST}.",
+            "{FIRST} and {FIRST} from {CITY} joined the call with {PERSON}.",
+            "{COUNTRY} was great, {FIRST} says hi from {CITY}!",
+        ),
     },
 }
 
-#: template families kept out of training (two of eight per domain, fixed so every trainer —
+#: template families kept out of training (two of ten per domain, fixed so every trainer —
 #: central, federated, DP — is scored on the same held-out skeletons)
 HELD_OUT_FAMILIES: dict[str, tuple[str, ...]] = {
     "medical": ("family_history", "lab"),
@@ -410,6 +450,8 @@ class _Fillers:
             return f"{f.first_name()} {f.first_name()[0]}. {f.last_name()}"
         if shape < 0.25:
             return f"{f.first_name()} {f.last_name()}-{f.last_name()}"
+        if shape < 0.3:
+            return f"{f.first_name()} {f.last_name()} {r.choice(('Jr.', 'Sr.', 'II', 'III'))}"
         return f"{f.first_name()} {f.last_name()}"
 
     def _region(self) -> str:

@@ -1,0 +1,451 @@
+"""The convolutional tagger (veil.train.model.ConvTagger): shapes, padding, its MiniLM word
+table, save/load, training with context noise, word-level labels, int8 export and serving.
+
+Tiny configuration: two conv blocks of width 64, a few dozen sentences.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from veil.train import data  # noqa: E402
+from veil.train import model as M  # noqa: E402,N812
+from veil.train.casing import CASE_CLASSES  # noqa: E402
+
+pytestmark = pytest.mark.slow  # loads the MiniLM weights
+
+TEXTS = [
+    "Maria Lopez flew from Lyon to meet the board of Acme Corp.",
+    "no names here at all",
+    "Dr. Okonkwo referred Ana Johansen to St. Mary Hospital in Porto.",
+    "Please transfer $300 to Kevin O'Brien at Barclays Bank.",
+]
+
+
+def _inputs(enc: dict[str, Any]) -> dict[str, Any]:
+    return {k: enc[k] for k in M.INPUT_NAMES}
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> Any:
+    return M.load_tokenizer()
+
+
+@pytest.fixture(scope="module")
+def fresh() -> Any:
+    """An untrained conv tagger (eval mode)."""
+    return M.build_model(base="conv", layers=2, hidden=64, seed=0).eval()
+
+
+@pytest.fixture(scope="module")
+def trained(tokenizer: Any) -> tuple[Any, list[float], list[data.TaggedSentence]]:
+    """A conv tagger trained as the trainers do (frozen words), with the epoch losses."""
+    sents = data.generate_mixed(40, seed=3, locale="en_US")
+    model = M.build_model(base="conv", layers=2, hidden=64, seed=0)
+    model.word_embeddings.weight.requires_grad_(False)
+    loader = M.make_loader(sents, tokenizer, batch_size=8, max_length=48)
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=2e-3)
+    losses = [M.train_epoch(model, loader, opt) for _ in range(3)]
+    noise = torch.Generator().manual_seed(0)
+    losses += [
+        M.train_epoch(model, loader, opt, context_noise=0.1, generator=noise) for _ in range(7)
+    ]
+    return model.eval(), losses, sents
+
+
+# ---- the model ----
+
+
+def test_forward_gives_one_score_per_label_and_token(fresh: Any, tokenizer: Any) -> None:
+    assert isinstance(fresh, M.ConvTagger) and fresh.arch == "conv"
+    assert (fresh.num_layers, fresh.hidden_size) == (2, 64)
+    enc = M.encode(TEXTS, tokenizer)
+    with torch.no_grad():
+        logits = fresh(**_inputs(enc))
+    assert logits.shape == (len(TEXTS), enc["input_ids"].shape[1], len(M.LABELS))
+    assert torch.isfinite(logits).all()
+    # the case channel is read: other case ids give other scores
+    other = {**_inputs(enc), "token_type_ids": torch.full_like(enc["token_type_ids"], 1)}
+    with torch.no_grad():
+        assert not torch.allclose(fresh(**other), logits)
+    assert fresh.case.num_embeddings == CASE_CLASSES
+    with pytest.raises(ValueError, match="layers"):
+        M.ConvTagger(layers=7, init=False)
+    with pytest.raises(ValueError, match="odd"):
+        M.ConvTagger(kernel=2, init=False)
+
+
+def test_a_text_scores_the_same_alone_and_in_a_padded_batch(fresh: Any, tokenizer: Any) -> None:
+    short, long = "Ana Silva lives in Porto.", TEXTS[2] + " " + TEXTS[0]
+    alone = M.encode([short], tokenizer)
+    batch = M.encode([short, long], tokenizer)
+    n = alone["input_ids"].shape[1]
+    assert batch["input_ids"].shape[1] > n + 8  # padding wider than the convolutions' reach
+    assert (batch["attention_mask"][0, n:] == 0).all()
+    with torch.no_grad():
+        a = fresh(**_inputs(alone))[0]
+        b = fresh(**_inputs(batch))[0, :n]
+    assert torch.allclose(a, b, atol=1e-5), float((a - b).abs().max())
+    # padding tokens other than [PAD] (what an ONNX caller may leave there) change nothing
+    junk = {**_inputs(batch)}
+    junk["input_ids"] = batch["input_ids"].clone()
+    junk["input_ids"][0, n:] = 2023
+    junk["token_type_ids"] = batch["token_type_ids"].clone()
+    junk["token_type_ids"][0, n:] = 2
+    with torch.no_grad():
+        assert torch.allclose(fresh(**junk)[0, :n], a, atol=1e-5)
+
+
+def test_word_table_starts_as_minilm_projected(fresh: Any, tokenizer: Any) -> None:
+    words = fresh.word_embeddings.weight.detach()
+    assert words.shape == (M._minilm_vocab_size(), 128)
+    # not drawn from the seed: another seed gives the same table (and other conv weights)
+    other = M.build_model(base="conv", layers=2, hidden=64, seed=1)
+    assert torch.equal(other.word_embeddings.weight, fresh.word_embeddings.weight)
+    assert not torch.equal(other.convs[0].weight, fresh.convs[0].weight)
+    # the geometry of MiniLM's table survives the projection (a random table has none of it)
+    minilm = M._minilm_tables()["word_embeddings"]
+    ids = torch.randint(1000, minilm.shape[0], (300,), generator=torch.Generator().manual_seed(0))
+    upper = torch.triu_indices(len(ids), len(ids), 1)
+
+    def similarities(table: torch.Tensor) -> torch.Tensor:
+        x = torch.nn.functional.normalize(table[ids] - table[ids].mean(0), dim=-1)
+        return (x @ x.T)[upper[0], upper[1]]
+
+    ref = similarities(minilm)
+    assert torch.corrcoef(torch.stack([ref, similarities(words)]))[0, 1] > 0.8
+    random_table = M.ConvTagger(layers=1, hidden=32, init=False).word_embeddings.weight.detach()
+    assert abs(torch.corrcoef(torch.stack([ref, similarities(random_table)]))[0, 1]) < 0.2
+    doctor, nurse, banana = tokenizer.convert_tokens_to_ids(["doctor", "nurse", "banana"])
+    e = torch.nn.functional.normalize(words[[doctor, nurse, banana]], dim=-1)
+    assert float(e[0] @ e[1]) > float(e[0] @ e[2]) + 0.1
+    assert float(words.std()) == pytest.approx(1.0, abs=1e-3)  # unit scale
+
+
+def test_save_and_load_round_trip(fresh: Any, tokenizer: Any, tmp_path: Path) -> None:
+    folder = M.save(fresh, tmp_path / "conv")
+    meta = json.loads((folder / "model.json").read_text())
+    assert meta["arch"] == "conv" and meta["case"] is True
+    assert (meta["layers"], meta["hidden"], meta["embed"]) == (2, 64, 128)
+    again = M.load(folder)
+    assert isinstance(again, M.ConvTagger) and not again.training
+    enc = M.encode(TEXTS, tokenizer)
+    with torch.no_grad():
+        assert torch.equal(fresh(**_inputs(enc)), again(**_inputs(enc)))
+    # a folder from before the case channel is refused, not run on zeros
+    del meta["case"]
+    (folder / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="case channel"):
+        M.load(folder)
+    meta["case"] = False
+    (folder / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="case channel"):
+        M.load(folder)
+
+
+def test_short_training_lowers_the_loss(
+    trained: tuple[Any, list[float], list[data.TaggedSentence]], fresh: Any
+) -> None:
+    model, losses, sents = trained
+    assert all(torch.isfinite(torch.tensor(losses)))
+    assert losses[2] < 0.8 * losses[0]  # three epochs, lr 2e-3
+    assert losses[-1] < losses[2]  # and it goes on learning with context noise
+    # the frozen MiniLM table did not move; the convolutions did
+    assert torch.equal(model.word_embeddings.weight, fresh.word_embeddings.weight)
+    assert not torch.equal(model.convs[0].weight, fresh.convs[0].weight)
+    scores = M.evaluate(model, sents)
+    assert scores["micro_f1"] > 0.5  # it learned its own training sentences
+
+
+def test_train_epoch_applies_context_noise_from_its_generator(
+    tokenizer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sents = data.generate_mixed(12, seed=4, locale="en_US")
+    loader = M.make_loader(sents, tokenizer, batch_size=4, max_length=32, shuffle=False)
+    calls: list[tuple[float, Any, Any]] = []
+    real = M.noisy_context
+
+    def spy(inputs: dict[str, Any], labels: Any, rate: float, generator: Any = None) -> Any:
+        calls.append((rate, generator, labels))
+        return real(inputs, labels, rate, generator)
+
+    monkeypatch.setattr(M, "noisy_context", spy)
+    model = M.ConvTagger(layers=1, hidden=32, init=False)  # no MiniLM load: plumbing only
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    M.train_epoch(model, loader, opt)
+    assert calls == []  # no noise unless asked
+    gen = torch.Generator().manual_seed(5)
+    M.train_epoch(model, loader, opt, context_noise=0.3, generator=gen)
+    assert len(calls) == len(loader)
+    assert all(rate == 0.3 and g is gen for rate, g, _ in calls)
+    # the same generator seed replays the same noise: equal losses from equal models
+    losses = []
+    for _ in range(2):
+        torch.manual_seed(0)  # dropout
+        m = M.ConvTagger(layers=1, hidden=32, init=False)
+        losses.append(
+            M.train_epoch(m, loader, torch.optim.SGD(m.parameters(), lr=0.01),
+                          context_noise=0.5, generator=torch.Generator().manual_seed(9)))  # fmt: skip
+    assert losses[0] == losses[1]
+
+
+def test_noisy_context_replaces_only_outside_tokens() -> None:
+    gen = torch.Generator().manual_seed(0)
+    n, width = 64, 128
+    ids = torch.randint(1000, 30000, (n, width), generator=gen)
+    labels = torch.randint(0, len(M.LABELS), (n, width), generator=gen)
+    labels[torch.rand((n, width), generator=gen) < 0.5] = 0  # half the tokens outside names
+    labels[:, 0] = -100  # [CLS]
+    lengths = torch.randint(width // 2, width + 1, (n,), generator=gen)
+    mask = (torch.arange(width) < lengths[:, None]).long()
+    labels[mask == 0] = -100  # padding
+    ids[mask == 0] = 0
+    # a word's later pieces carry -100 inside the text too
+    labels[(torch.rand((n, width), generator=gen) < 0.1) & (mask == 1)] = -100
+    inputs = {"input_ids": ids, "attention_mask": mask,
+              "token_type_ids": torch.randint(0, CASE_CLASSES, (n, width), generator=gen),
+              "position_ids": torch.arange(width).expand(n, width)}  # fmt: skip
+    before = {k: v.clone() for k, v in inputs.items()}
+    out = M.noisy_context(inputs, labels, 0.5, torch.Generator().manual_seed(1))
+    for k, v in inputs.items():  # the input batch is left as it was
+        assert torch.equal(v, before[k])
+    for k in ("attention_mask", "token_type_ids", "position_ids"):
+        assert torch.equal(out[k], inputs[k])
+    changed = out["input_ids"] != ids
+    outside = (labels == 0) & (mask == 1)
+    assert not changed[~outside].any()  # names, specials, later pieces, padding
+    share = float(changed[outside].float().mean())
+    assert share == pytest.approx(0.5, abs=0.03), share
+    new = out["input_ids"][changed]
+    assert int(new.min()) >= 1000 and int(new.max()) < M._minilm_vocab_size()  # real words
+    # the generator decides: same seed, same noise; rate 0 and 1 are the extremes
+    again = M.noisy_context(inputs, labels, 0.5, torch.Generator().manual_seed(1))
+    assert torch.equal(again["input_ids"], out["input_ids"])
+    assert torch.equal(M.noisy_context(inputs, labels, 0.0)["input_ids"], ids)
+    full = M.noisy_context(inputs, labels, 1.0, torch.Generator().manual_seed(2))["input_ids"]
+    assert float((full != ids)[outside].float().mean()) > 0.99
+    assert not (full != ids)[~outside].any()
+
+
+def test_noisy_context_on_a_real_batch_keeps_names_and_specials(tokenizer: Any) -> None:
+    sents = data.generate_mixed(16, seed=6, locale="en_US")
+    batch = next(iter(M.make_loader(sents, tokenizer, batch_size=16, max_length=48)))
+    inputs, labels = dict(zip(M.INPUT_NAMES, batch[:4], strict=True)), batch[4]
+    out = M.noisy_context(inputs, labels, 0.9, torch.Generator().manual_seed(0))
+    kept = labels != 0
+    assert kept.any() and (labels > 0).any()
+    assert torch.equal(out["input_ids"][kept], inputs["input_ids"][kept])
+    specials = inputs["input_ids"] < 1000  # [PAD], [CLS], [SEP]
+    assert torch.equal(out["input_ids"][specials], inputs["input_ids"][specials])
+    assert (out["input_ids"] != inputs["input_ids"]).any()
+
+
+# ---- word-level labels ----
+
+
+def _word_text(tokenizer: Any) -> tuple[str, list[tuple[int, int]]]:
+    text = "Ana Johansen visited Szczepanski in Porto."
+    offsets = [tuple(o) for o in tokenizer(text, return_offsets_mapping=True)["offset_mapping"]]
+    return text, offsets  # type: ignore[return-value]
+
+
+def test_training_labels_skip_later_pieces(tokenizer: Any) -> None:
+    text, offsets = _word_text(tokenizer)
+    pieces = [text[s:e] for s, e in offsets]
+    assert pieces[2:4] == ["Johan", "sen"]  # the test needs a name in several pieces
+    S, L = data.Span, data.LABEL_IDS
+    spans = [S(0, 12, "PERSON"), S(21, 32, "PERSON"), S(36, 41, "LOCATION")]
+    words = data.spans_to_bio(spans, offsets, text)
+    tokens = data.spans_to_bio(spans, offsets)  # without the text: per token, as before
+    for k, (s, e) in enumerate(offsets):
+        later = s != e and k > 0 and offsets[k - 1][1] == s and text[s - 1].isalnum()
+        if s == e or later:
+            assert words[k] == -100, text[s:e]
+        else:
+            assert words[k] == tokens[k] != -100, text[s:e]
+    assert words[offsets.index((4, 9))] == L["I-PERSON"]  # "Johan": the word's first piece
+    assert tokens[offsets.index((9, 12))] == L["I-PERSON"]  # "##sen" had a label per token
+    assert words[offsets.index((21, 22))] == L["B-PERSON"]  # "S" of "Szczepanski"
+    assert data.bio_to_spans(words, offsets, text) == spans
+
+
+def test_decoding_gives_later_pieces_their_words_label(tokenizer: Any) -> None:
+    text, offsets = _word_text(tokenizer)
+    L = data.LABEL_IDS
+    at = {(s, e): k for k, (s, e) in enumerate(offsets)}
+    pred = [L["O"]] * len(offsets)
+    pred[at[(0, 3)]] = L["B-PERSON"]
+    pred[at[(4, 9)]] = L["I-PERSON"]
+    pred[at[(9, 12)]] = L["B-LOCATION"]  # the model split "Johansen" between two types
+    pred[at[(21, 22)]] = L["O"]  # first piece of "Szczepanski" outside ...
+    for k, (s, _) in enumerate(offsets):
+        if 22 <= s < 32:
+            pred[k] = L["B-ORGANIZATION"]  # ... its later pieces inside: the word is O
+    pred[at[(36, 41)]] = L["B-LOCATION"]
+    got = data.bio_to_spans(pred, offsets, text)
+    assert [(text[s.start : s.end], s.label) for s in got] == [
+        ("Ana Johansen", "PERSON"), ("Porto", "LOCATION")]  # fmt: skip
+    # without the text every piece keeps its own label: the word is split
+    split = data.bio_to_spans(pred, offsets)
+    assert ("sen", "LOCATION") in [(text[s.start : s.end], s.label) for s in split]
+
+
+def test_word_labels_round_trip_generated_sentences(tokenizer: Any) -> None:
+    for s in data.generate_mixed(60, seed=8):
+        enc = tokenizer(s.text, return_offsets_mapping=True)
+        offsets = [tuple(o) for o in enc["offset_mapping"]]
+        labels = data.spans_to_bio(s.spans, offsets, s.text)
+        assert data.bio_to_spans(labels, offsets, s.text) == sorted(s.spans, key=lambda x: x.start)
+
+
+# ---- export and serving ----
+
+
+@pytest.fixture(scope="module")
+def exported(
+    trained: tuple[Any, list[float], list[data.TaggedSentence]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Path]:
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from veil.train.export import export_detector
+
+    model, _, _ = trained
+    root = tmp_path_factory.mktemp("conv-det")
+    return export_detector(model, root / "int8"), export_detector(model, root / "fp32", int8=False)
+
+
+def test_int8_export_keeps_the_convolutions_float(exported: tuple[Path, Path]) -> None:
+    import onnx
+
+    from veil.train.export import QUANTIZED_OPS, file_sha256
+
+    assert QUANTIZED_OPS["conv"] == ["MatMul", "Gather"]
+    int8, fp32 = exported
+    graph = onnx.load(str(int8 / "model.onnx")).graph
+    ops = {n.op_type for n in graph.node}
+    assert "Conv" in ops and "ConvInteger" not in ops
+    assert ops & {"MatMulInteger", "DynamicQuantizeMatMul"}  # the linear layers are int8
+    # the word table (the bulk of the file) is stored in 8 bits
+    table = next(i for i in graph.initializer if list(i.dims) == [M._minilm_vocab_size(), 128])
+    assert table.data_type in (onnx.TensorProto.INT8, onnx.TensorProto.UINT8)
+    assert (int8 / "model.onnx").stat().st_size < (fp32 / "model.onnx").stat().st_size / 2.5
+    meta = json.loads((int8 / "detector.json").read_text())
+    assert meta["arch"] == "conv" and meta["case"] is True and meta["int8"] is True
+    assert meta["layers"] == 2 and meta["labels"] == list(M.LABELS)
+    assert meta["sha256"] == file_sha256(int8 / "model.onnx")
+
+
+def _spans(found: list[list[tuple[int, int, str, float]]]) -> list[list[tuple[int, int, str]]]:
+    return [[(s, e, label) for s, e, label, _ in f] for f in found]
+
+
+def test_runtime_reproduces_the_torch_spans(
+    exported: tuple[Path, Path],
+    trained: tuple[Any, list[float], list[data.TaggedSentence]],
+) -> None:
+    from veil.detect.learned import _Runtime
+
+    model, _, sents = trained
+    texts = [s.text for s in sents[:20]] + TEXTS
+    want = [[(s.start, s.end, s.label) for s in p] for p in M.predict(model, texts)]
+    assert sum(map(len, want)) >= 10  # the trained model does find names
+    int8, fp32 = exported
+    rt = _Runtime(fp32)
+    assert rt.case  # the folder says to feed case classes as token types
+    assert _spans(rt.spans(texts)) == want  # fp32: exactly the torch model
+    quantized = _spans(_Runtime(int8).spans(texts))
+    assert sum(q == w for q, w in zip(quantized, want, strict=True)) >= 0.8 * len(texts)
+
+
+def test_runtime_without_the_case_flag_feeds_zeros(
+    exported: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import numpy as np
+
+    from veil.detect.learned import _Runtime
+
+    _, fp32 = exported
+    old = tmp_path / "old"
+    shutil.copytree(fp32, old)
+    meta = json.loads((old / "detector.json").read_text())
+    del meta["case"]
+    (old / "detector.json").write_text(json.dumps(meta))
+    rt = _Runtime(old)
+    assert not rt.case
+    feeds: list[dict[str, Any]] = []
+    session = rt.session
+
+    class Recorder:
+        def run(self, names: list[str], feed: dict[str, Any]) -> Any:
+            feeds.append(feed)
+            return session.run(names, feed)
+
+    rt.session = Recorder()  # type: ignore[assignment]
+    rt.spans(TEXTS)
+    assert feeds and all(not np.any(f["token_type_ids"]) for f in feeds)
+    new = _Runtime(fp32)
+    session = new.session
+    new.session = Recorder()  # type: ignore[assignment]
+    feeds.clear()
+    new.spans(TEXTS)
+    types = np.concatenate([f["token_type_ids"].ravel() for f in feeds])
+    assert types.max() > 0 and types.max() < CASE_CLASSES
+
+
+def test_runtime_maps_labels_by_name(exported: tuple[Path, Path], tmp_path: Path) -> None:
+    from veil.detect.learned import _Runtime
+
+    _, fp32 = exported
+    texts = TEXTS
+    want = _spans(_Runtime(fp32).spans(texts))
+    kinds = {label for spans in want for _, _, label in spans}
+    assert "PERSON" in kinds
+    swapped = tmp_path / "swapped"
+    shutil.copytree(fp32, swapped)
+    meta = json.loads((swapped / "detector.json").read_text())
+    rename = {"B-PERSON": "B-LOCATION", "I-PERSON": "I-LOCATION",
+              "B-LOCATION": "B-PERSON", "I-LOCATION": "I-PERSON",
+              "B-ORGANIZATION": "B-MISC", "I-ORGANIZATION": "I-MISC"}  # fmt: skip
+    meta["labels"] = [rename.get(label, label) for label in meta["labels"]]
+    (swapped / "detector.json").write_text(json.dumps(meta))
+    rt = _Runtime(swapped)
+    assert rt.label_map.tolist() == [0, 3, 4, 1, 2, 0, 0]
+    swap = {"PERSON": "LOCATION", "LOCATION": "PERSON"}
+    got = _spans(rt.spans(texts))
+    # the model's PERSON columns now read as LOCATION and back; an unknown type is O
+    assert got == [
+        [(s, e, swap[label]) for s, e, label in spans if label != "ORGANIZATION"]
+        for spans in want
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "dropped"),
+    [
+        ("The", True),
+        ("the", True),
+        ("He", True),
+        ("Can I", True),
+        ("Then", True),
+        ("Will", False),  # a stop word that is also a first name
+        ("May", False),
+        ("Ana", False),
+        ("The Hague", False),
+        ("Will Smith", False),
+        ("", False),
+        ("...", False),
+    ],
+)
+def test_function_words_are_not_names(value: str, dropped: bool) -> None:
+    from veil.detect.learned import _function_words
+
+    assert _function_words(value) is dropped
