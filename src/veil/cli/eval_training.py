@@ -20,7 +20,13 @@ def eval_training(
         help="Comma-separated per-client epsilons of the DP-SGD runs.")] = "1,4,8",
     delta: Annotated[float, typer.Option(help="DP delta (the headline needs <= 1e-5).")] = 1e-5,
     max_grad_norm: Annotated[float, typer.Option(help="DP-SGD per-sample clipping norm.")] = 1.0,
-    layers: Annotated[int, typer.Option(min=0, max=6, help="Encoder layers (0 = all 6).")] = 0,
+    arch: Annotated[str, typer.Option(help="minilm (transformer) or conv (conv tagger).")
+                    ] = "minilm",
+    layers: Annotated[int, typer.Option(
+        min=0, max=6, help="Encoder layers (0 = all 6) or conv blocks (0 = 4).")] = 0,
+    context_noise: Annotated[float, typer.Option(
+        min=0.0, max=0.9, help="Share of the words around names replaced by random words.")
+    ] = 0.0,
     lr: Annotated[float, typer.Option(help="AdamW learning rate.")] = 5e-4,
     trainable: Annotated[str, typer.Option(
         help="What trains in every run: all, bitfit (biases, LayerNorms, head) or head.")
@@ -57,7 +63,8 @@ def eval_training(
                                   ) from None
     base = FederatedConfig(clients=clients, n_per_client=n_per_client, rounds=rounds,
                            local_epochs=local_epochs, dp_delta=delta,
-                           dp_max_grad_norm=max_grad_norm, layers=layers, lr=lr,
+                           dp_max_grad_norm=max_grad_norm, base=_arch(arch),
+                           layers=layers, context_noise=context_noise, lr=lr,
                            trainable=trainable,
                            batch_size=batch_size, warmup=warmup, canaries=canaries,
                            canary_repeats=canary_repeats, eval_n=eval_n, seed=seed)
@@ -69,6 +76,12 @@ def eval_training(
     report["commands"] = ["veil " + shlex.join(sys.argv[1:])]
     for p in write_reports(report, out / "training"):
         typer.echo(f"wrote {p}")
+
+
+def _arch(arch: str) -> str:
+    if arch not in ("minilm", "conv"):
+        raise typer.BadParameter("use minilm or conv", param_hint="--arch")
+    return arch
 
 
 def _train_app() -> typer.Typer:
@@ -95,7 +108,12 @@ def train_federated(
     central_noise: Annotated[float, typer.Option(
         help="Central DP noise multiplier (client-level; Flower's clipping strategy); 0 = off.")
     ] = 0.0,
-    layers: Annotated[int, typer.Option(min=0, max=6, help="Encoder layers (0 = all 6).")] = 0,
+    arch: Annotated[str, typer.Option(help="minilm (transformer) or conv (conv tagger).")
+                    ] = "minilm",
+    layers: Annotated[int, typer.Option(
+        min=0, max=6, help="Encoder layers (0 = all 6) or conv blocks (0 = 4).")] = 0,
+    context_noise: Annotated[float, typer.Option(min=0.0, max=0.9)] = 0.0,
+    lr: Annotated[float, typer.Option(help="AdamW learning rate.")] = 5e-4,
     eval_n: Annotated[int, typer.Option(min=8)] = 200,
     port: Annotated[int, typer.Option(help="SuperLink port (deployment).")] = 9190,
     out: Annotated[Path, typer.Option(help="Report JSON.")] = Path("federated-report.json"),
@@ -110,7 +128,8 @@ def train_federated(
     cfg = FederatedConfig(clients=clients, n_per_client=n_per_client, rounds=rounds,
                           strategy=strategy, proximal_mu=proximal_mu, secagg=secagg,
                           dp_epsilon=dp_epsilon, dp_delta=dp_delta, central_noise=central_noise,
-                          layers=layers, eval_n=eval_n)
+                          base=_arch(arch), layers=layers, context_noise=context_noise, lr=lr,
+                          eval_n=eval_n)
     if engine == "simulation":
         report = run_simulation(cfg)
     elif engine == "deployment":

@@ -33,7 +33,7 @@ def train_detector(
                           "teacher, optionally distilled into a student).")
     ] = "conv",
     sentences: Annotated[
-        int | None, typer.Option(min=16, help="Training sentences, 4 domains [conv 6000, "
+        int | None, typer.Option(min=16, help="Training sentences, 4 domains [conv 12000, "
                                  "minilm 3000].")
     ] = None,
     epochs: Annotated[
@@ -124,7 +124,7 @@ def train_detector(
     card = build_detector(
         folder,
         arch=arch,
-        sentences=sentences or (6000 if conv else 3000),
+        sentences=sentences or (12000 if conv else 3000),
         epochs=epochs or (4 if conv else 2),
         hidden=hidden,
         conv_layers=conv_layers,
@@ -250,6 +250,8 @@ def build_detector(
             **{**cfg.as_dict(), "epochs": distill_epochs, "lr": distill_lr or lr}
         )
         run["student_resumed_from"] = _resume_note(checkpoint_dir, "student", resume, log)
+        if not isinstance(teacher, M.TokenClassifier):
+            raise ValueError("students are distilled from a transformer teacher (--arch minilm)")
         student, distill_losses = distill.distill(
             teacher, train, tokenizer, dcfg, layers=student_layers,
             hidden=student_hidden or None, alpha=alpha, progress=progress,

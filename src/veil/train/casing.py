@@ -11,6 +11,7 @@ this module needs nothing beyond the standard library.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -23,12 +24,21 @@ _AT_START = 8
 CASE_CLASSES = 14
 
 _CASED = frozenset((TITLE, UPPER, INITIAL, MIXED))
+
+
 _WORD = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END = frozenset(".!?:;\n\"'«»“”()[]*-•|>")
+#: abbreviations whose full stop does not end a sentence: "Dr. Smith" is not a sentence start
+_ABBREVIATIONS = frozenset({
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr", "rev", "hon", "gen", "col",
+    "capt", "lt", "sgt", "no", "vs", "etc", "approx", "dept", "inc", "ltd", "co", "corp",
+})  # fmt: skip
 
 
 def word_class(word: str) -> int:
     """The case class of one word (a run of word characters, or one other character)."""
+    if not word.isalnum():
+        word = "".join(c for c in word if not _is_mark(c)) or "\u0300"  # a lone mark: OTHER
     if not (word[0].isalnum() or word[0] == "_"):
         return OTHER
     if word.isdigit():
@@ -44,6 +54,10 @@ def word_class(word: str) -> int:
     return MIXED
 
 
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c)[0] == "M"
+
+
 class WordCases:
     """The case class of every word of one text, looked up by token offsets (a long text's
     windows all read the one scan)."""
@@ -54,19 +68,35 @@ class WordCases:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.classes: list[int] = []
-        previous = "\n"  # the text's first word starts a sentence
+        previous = "\n"  # the text's first word starts a sentence, or its OTHER character
+        before = ""  # the word before that character
         end = 0
+        marked = False  # the last word ends with a combining mark
         for m in _WORD.finditer(text):
             word = m.group()
-            cls = word_class(word)
             start = m.start()
+            mark = len(word) == 1 and _is_mark(word)
+            if start == end and self.starts and (mark or marked and word[0].isalnum()):
+                # \w leaves combining marks out: a decomposed "É" (E + U+0301) or a
+                # Devanagari vowel sign continues its word instead of cutting it in two
+                first = self.starts[-1]
+                end = self.ends[-1] = m.end()
+                cls = word_class(text[first:end])
+                at_start = self.classes[-1] > OTHER  # a cased class of a sentence's start
+                self.classes[-1] = cls + _AT_START if at_start and cls in _CASED else cls
+                marked = mark
+                continue
+            marked = False
+            cls = word_class(word)
             if cls in _CASED and (
                 previous in _SENTENCE_END
-                # a full stop ends a sentence only before a space ("3.5", "e.g" go on)
-                and (previous != "." or start > end)
+                # a full stop ends a sentence only before a space ("3.5", "e.g" go on) and
+                # not after a title ("Dr. Smith")
+                and (previous != "." or start > end and before not in _ABBREVIATIONS)
                 or "\n" in text[end:start]
             ):
                 cls += _AT_START
+            before = text[self.starts[-1] : end].lower() if self.starts else ""
             self.starts.append(start)
             end = m.end()
             self.ends.append(end)

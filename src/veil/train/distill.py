@@ -82,10 +82,14 @@ def distill(
     :func:`veil.train.central.fit` (a checkpoint does not identify its teacher: resume with
     the same one)."""
     torch.manual_seed(cfg.seed)
+    student: TokenClassifier
     if hidden:
         from veil.train.model import build_model
 
-        student = build_model(base="tiny", layers=layers, hidden=hidden, seed=cfg.seed)
+        tiny = build_model(base="tiny", layers=layers, hidden=hidden, seed=cfg.seed)
+        if not isinstance(tiny, TokenClassifier):
+            raise TypeError("a tiny student is a transformer")
+        student = tiny
     else:
         student = student_from(teacher, layers)
     teacher.eval()

@@ -156,16 +156,25 @@ TRAINABLE = ("all", "bitfit", "head")
 def freeze_for_dp(model: Any, trainable: str = "all") -> int:
     """Freeze the embeddings: Opacus' per-sample hooks on a 30k-row embedding are the slow part
     (and ghost clipping fails on BERT), and the embeddings of a pre-trained encoder need no
-    tuning to learn names. ``trainable`` freezes more (see :data:`TRAINABLE`): DP-SGD adds
-    noise of the same size to every trained coordinate, so fewer coordinates keep more of
-    the signal (DP-BitFit, Bu et al. 2022). Returns the number of parameters left trainable."""
+    tuning to learn names. The small case table (the token types) stays trainable: case is
+    what the vocabulary cannot tell. ``trainable`` freezes more (see :data:`TRAINABLE`):
+    DP-SGD adds noise of the same size to every trained coordinate, so fewer coordinates
+    keep more of the signal (DP-BitFit, Bu et al. 2022). Returns the number of parameters
+    left trainable."""
+    from torch import nn
+
     if trainable not in TRAINABLE:
         raise ConfigError(f"unknown trainable set {trainable!r}: use one of {TRAINABLE}")
+    norms = {id(p) for m in model.modules() if isinstance(m, nn.LayerNorm)
+             for p in m.parameters()}  # fmt: skip
+    table_module = getattr(model, "word_embeddings", None)
+    words = table_module.weight if table_module is not None else None
     for name, p in model.named_parameters():
         head = name.startswith("classifier.")
-        if "embeddings" in name or (trainable == "head" and not head) or (
+        table = p is words or ("embeddings" in name and "token_type" not in name)
+        if table or (trainable == "head" and not head) or (
                 trainable == "bitfit" and not (head or name.endswith(".bias")
-                                               or "LayerNorm" in name)):
+                                               or id(p) in norms)):
             p.requires_grad_(False)
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 

@@ -63,9 +63,13 @@ class FederatedConfig:
     #: central DP (client-side clipping, server noise); 0 = off
     central_noise: float = 0.0
     central_clip: float = 1.0
+    #: architecture (``veil.train.model.build_model``'s base): minilm or conv
     base: str = "minilm"
-    #: encoder layers kept (0 = all 6)
+    #: encoder layers kept (0 = all 6) or conv blocks (0 = 4)
     layers: int = 0
+    #: share of the words around names replaced by random words in each batch
+    #: (``veil.train.model.noisy_context``); each sentence's noise depends on it alone
+    context_noise: float = 0.0
     #: what trains (``veil.train.dp.TRAINABLE``: all, bitfit, head), the same in every run
     trainable: str = "all"
     seed: int = 0
@@ -227,8 +231,10 @@ def local_train(
     optimizer = torch.optim.AdamW(trainable, lr=cfg.lr)
     reference = [p.detach().clone() for p in model.parameters()]
     prox = Prox(proximal_mu, reference) if proximal_mu > 0 else None
+    noise = torch.Generator().manual_seed(cfg.seed * 7919 + server_round + 1)
     if not cfg.dp_epsilon:
-        losses = [train_epoch(model, loader, optimizer, prox=prox)
+        losses = [train_epoch(model, loader, optimizer, prox=prox,
+                              context_noise=cfg.context_noise, generator=noise)
                   for _ in range(cfg.local_epochs)]
         return {"loss": float(np.mean(losses)), "epsilon": 0.0, "delta": 0.0}
     from veil.train import dp
@@ -242,7 +248,8 @@ def local_train(
                                 steps=steps_per_round * cfg.rounds)
     pmodel, poptim, ploader = dp.make_private(model, optimizer, loader, noise_multiplier=z,
                                               max_grad_norm=cfg.dp_max_grad_norm)
-    losses = [_dp_epoch(pmodel, ploader, poptim, model, prox) for _ in range(cfg.local_epochs)]
+    losses = [_dp_epoch(pmodel, ploader, poptim, model, prox, cfg.context_noise, noise)
+              for _ in range(cfg.local_epochs)]
     pmodel._close()  # drop Opacus' hooks: the plain model goes back to Flower
     eps = dp.spent_epsilon(noise_multiplier=z, sample_rate=q, delta=cfg.dp_delta,
                            steps=steps_per_round * server_round)
@@ -250,17 +257,24 @@ def local_train(
             "noise_multiplier": z}
 
 
-def _dp_epoch(pmodel: Any, loader: Any, optimizer: Any, model: Any, prox: Any) -> float:
+def _dp_epoch(
+    pmodel: Any, loader: Any, optimizer: Any, model: Any, prox: Any,
+    context_noise: float = 0.0, generator: Any = None,
+) -> float:  # fmt: skip
     """One DP-SGD epoch. FedProx's proximal gradient mu*(w - w_global) is added *after*
     Opacus has clipped and noised the data gradient: it does not depend on private data (no
-    privacy cost), and Opacus would overwrite it if it were part of the loss."""
-    from veil.train.model import INPUT_NAMES, token_loss
+    privacy cost), and Opacus would overwrite it if it were part of the loss. Context noise
+    changes each sentence from itself alone, so per-sample clipping still bounds what one
+    sentence adds."""
+    from veil.train.model import INPUT_NAMES, noisy_context, token_loss
 
     pmodel.train()
     total, steps = 0.0, 0
     for batch in loader:
         inputs = dict(zip(INPUT_NAMES, batch[:4], strict=True))
         labels = batch[4]
+        if context_noise > 0 and labels.shape[0]:
+            inputs = noisy_context(inputs, labels, context_noise, generator)
         optimizer.zero_grad(set_to_none=True)
         if labels.shape[0]:
             loss = token_loss(pmodel(**inputs), labels)
@@ -288,7 +302,8 @@ def warm_up(cfg: FederatedConfig, model: Any) -> None:
     public = data.generate_mixed(cfg.warmup, seed=50_000 + cfg.seed, split="train")
     trainable = [p for p in model.parameters() if p.requires_grad]
     train_epoch(model, make_loader(public, tokenizer(), batch_size=cfg.batch_size, seed=cfg.seed),
-                torch.optim.AdamW(trainable, lr=cfg.lr))
+                torch.optim.AdamW(trainable, lr=cfg.lr), context_noise=cfg.context_noise,
+                generator=torch.Generator().manual_seed(cfg.seed + 3))
 
 
 # ---- Flower client ----------------------------------------------------------------------------

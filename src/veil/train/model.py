@@ -111,7 +111,8 @@ class TokenClassifier(nn.Module):
 
     @property
     def hidden_size(self) -> int:
-        return int(self.encoder.config.hidden_size)  # type: ignore[union-attr]
+        config: Any = self.encoder.config
+        return int(config.hidden_size)
 
     @property
     def word_embeddings(self) -> nn.Embedding:
@@ -225,7 +226,7 @@ def _projected_words(dims: int, *, unit: bool = False) -> torch.Tensor:
 def _case_segments(encoder: nn.Module) -> None:
     """Resize BERT's segment table to one row per case class, each starting as segment 0
     (the pre-trained model behaves as before until training gives the classes meaning)."""
-    emb: Any = encoder.embeddings  # type: ignore[union-attr]
+    emb: Any = encoder.embeddings
     old = emb.token_type_embeddings.weight.detach()
     table = nn.Embedding(CASE_CLASSES, old.shape[1])
     with torch.no_grad():
@@ -240,7 +241,7 @@ def build_model(
     layers: int | None = None,
     seed: int | None = None,
     hidden: int | None = None,
-) -> TokenClassifier:
+) -> Tagger:
     """A token classifier on the bundled MiniLM-L6 encoder, with a fresh classification head.
 
     ``layers=k`` keeps k of the 6 transformer layers, evenly spaced (a student's start point);

@@ -132,6 +132,21 @@ def test_freeze_for_dp_leaves_the_chosen_set(trainable: str, left: set[str]) -> 
     assert n == sum(p.numel() for k, p in model.named_parameters() if k in left)
 
 
+def test_freeze_for_dp_on_a_conv_tagger_keeps_words_frozen_and_case_trainable() -> None:
+    from veil.train.model import ConvTagger
+
+    model = ConvTagger(layers=1, hidden=16, embed=8, case_dim=4, init=False)
+    dp.freeze_for_dp(model, "all")
+    trained = {k for k, p in model.named_parameters() if p.requires_grad}
+    assert "words.weight" not in trained and "case.weight" in trained
+    assert {"convs.0.weight", "norms.0.weight", "classifier.weight"} <= trained
+    model = ConvTagger(layers=1, hidden=16, embed=8, case_dim=4, init=False)
+    dp.freeze_for_dp(model, "bitfit")
+    assert {k for k, p in model.named_parameters() if p.requires_grad} == {
+        "project.bias", "convs.0.bias", "norms.0.weight", "norms.0.bias", "classifier.weight",
+        "classifier.bias"}
+
+
 def test_unknown_trainable_set_is_refused() -> None:
     from veil.errors import ConfigError
     from veil.train.federated import FederatedConfig
