@@ -40,7 +40,7 @@ def train_detector(
         int | None, typer.Option(min=1, help="Epochs of the first model [conv 4, minilm 2].")
     ] = None,
     hidden: Annotated[int, typer.Option(min=16, max=1024, help="Width of a conv tagger.")] = 128,
-    conv_layers: Annotated[int, typer.Option(min=1, max=6, help="Conv blocks.")] = 4,
+    conv_layers: Annotated[int, typer.Option(min=1, max=6, help="Conv blocks.")] = 3,
     context_noise: Annotated[
         float | None,
         typer.Option(min=0.0, max=0.9, help="Share of the words around names replaced by "

@@ -247,7 +247,7 @@ class LearnedNerRecognizer(Recognizer):
             text = texts[i]
             for s, e, label, score in spans:
                 s, e = _trim(text, off + s, off + e)
-                if e > s and not _function_words(text[s:e]):
+                if e > s and not _not_a_name(text, s, e):
                     results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
         if self.name_heuristics:
             from veil.detect.ner import heuristic_names
@@ -271,6 +271,19 @@ def _function_words(value: str) -> bool:
     stop, names = stop_words("en"), ambiguous_first_names()
     words = [w.lower() for w in _WORDS.findall(value)]
     return bool(words) and all(w in stop and w not in names for w in words)
+
+
+_NEGATION = re.compile(r"['’]t\b")
+
+
+def _not_a_name(text: str, s: int, e: int) -> bool:
+    """Model spans that are never a name, whatever the model's score: stop words only, a word
+    in lower case (the model reads only pieces with a capital in them, whose writer uses
+    case: "lunacy", the "mon" of "C'mon"), and a contraction's stem ("Don" of "Don't")."""
+    value = text[s:e]
+    if _function_words(value) or value.islower():
+        return True
+    return " " not in value and _NEGATION.match(text, e) is not None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -448,3 +448,19 @@ def test_function_words_are_not_names(value: str, dropped: bool) -> None:
     from veil.detect.learned import _function_words
 
     assert _function_words(value) is dropped
+
+
+@pytest.mark.parametrize(("text", "span", "dropped"), [
+    ("Don't go there", (0, 3), True),  # a negation's stem
+    ("Sam's car is red", (0, 3), False),
+    ("C'mon, Anna", (2, 5), True),  # a lower-case word in a piece with capitals
+    ("Ask Mr Smith now", (7, 12), False),
+    ("Piet van der Berg", (5, 17), False),  # particles inside a capitalised name
+    ("The end", (0, 3), True),
+])
+def test_model_spans_that_are_never_names(
+    text: str, span: tuple[int, int], dropped: bool
+) -> None:
+    from veil.detect.learned import _not_a_name
+
+    assert _not_a_name(text, *span) is dropped
