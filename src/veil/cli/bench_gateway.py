@@ -538,6 +538,9 @@ def bench_gateway(
     streams: Annotated[int, typer.Option(help="Concurrent streams in the streams phase")] = 200,
     workers: Annotated[int, typer.Option(help="Workers of the multi-process Veil peer")] = 2,
     litellm: Annotated[bool, typer.Option(help="Include LiteLLM's proxy (both setups)")] = True,
+    ner_backend: Annotated[str, typer.Option(
+        help="NER backend of the Veil peers: spacy, or learned (the detector must be built: "
+             "scripts/ensure-detector.sh)")] = "spacy",
     turns: Annotated[int, typer.Option(
         min=1, help="Chat turns per request in the latency and throughput runs: the earlier "
                     "turns go along as history, as chat clients resend it")] = 1,
@@ -558,6 +561,8 @@ def bench_gateway(
     from veil.errors import ConfigError
     from veil.gateway.procs import spawn_on_socket, terminate
 
+    if ner_backend not in ("spacy", "learned", "both"):
+        raise typer.BadParameter("use spacy, learned or both", param_hint="--ner-backend")
     console = Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="veil-bench-gw-"))
@@ -584,7 +589,9 @@ def bench_gateway(
         # The load is the bench's own: the tenant's limits (64 requests in flight, 3,000 a
         # minute by default) would refuse part of the 200 streams and measure the limiter.
         cfg_path = home / "gateway.yaml"
-        cfg_path.write_text(json.dumps({"limits": {
+        policy_path = home / "policy.yaml"
+        policy_path.write_text(json.dumps({"ner_backend": ner_backend}))
+        cfg_path.write_text(json.dumps({"policy_file": str(policy_path), "limits": {
             "max_concurrent_requests": max(64, streams + concurrency),
             "requests_per_minute": 1_000_000}}))
         serve = [veil_bin, "serve", "--config", str(cfg_path), "--upstream-base-url",
@@ -628,6 +635,7 @@ def bench_gateway(
             "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                         "python": platform.python_version(), "load_start": load_start},
             "workers": workers,
+            "ner_backend": ner_backend,
             "peers": [p.name for p in peers],
             "direct": direct.name,
             "requests_per_mode": requests,
