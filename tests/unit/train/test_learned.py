@@ -52,7 +52,7 @@ def detector(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, li
 
 @pytest.mark.slow
 def test_onnx_backend_reproduces_the_torch_model(detector: tuple[Path, object, list]) -> None:
-    from veil.detect.learned import LearnedNerRecognizer, _trim
+    from veil.detect.learned import LearnedNerRecognizer, _not_a_name, _trim
     from veil.train import model as M  # noqa: N812
     from veil.train.data import score_spans
 
@@ -64,10 +64,11 @@ def test_onnx_backend_reproduces_the_torch_model(detector: tuple[Path, object, l
     same = 0
     for text, want, got in zip(texts, torch_spans, found, strict=True):
         assert all(d.text == text[d.start : d.end] and d.recognizer == "learned_ner" for d in got)
-        # the backend trims punctuation off span edges ("Borg HB." -> "Borg HB"): so does this
+        # the backend trims punctuation off span edges ("Borg HB." -> "Borg HB") and drops
+        # spans that are never names (stop words, lower case): so does this
         trimmed = [(*_trim(text, s.start, s.end), s.label) for s in want]
         same += sorted((d.start, d.end, d.type) for d in got) == sorted(
-            t for t in trimmed if t[1] > t[0]
+            t for t in trimmed if t[1] > t[0] and not _not_a_name(text, t[0], t[1])
         )
     assert same >= 0.95 * len(texts)
     from veil.train.data import Span
