@@ -243,11 +243,12 @@ class LearnedNerRecognizer(Recognizer):
                 pieces.append((i, 0, len(t)))
         found = rt.spans([texts[i][s:e] for i, s, e in pieces], self.batch_size)
         results: list[list[Detection]] = [[] for _ in texts]
-        for (i, off, _), spans in zip(pieces, found, strict=True):
+        for (i, off, end), spans in zip(pieces, found, strict=True):
             text = texts[i]
+            cased = not text[off:end].islower()  # its writer uses capitals
             for s, e, label, score in spans:
                 s, e = _trim(text, off + s, off + e)
-                if e > s and not _not_a_name(text, s, e):
+                if e > s and not _not_a_name(text, s, e, cased=cased):
                     results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
         if self.name_heuristics:
             from veil.detect.ner import heuristic_names
@@ -276,12 +277,13 @@ def _function_words(value: str) -> bool:
 _NEGATION = re.compile(r"['’]t\b")
 
 
-def _not_a_name(text: str, s: int, e: int) -> bool:
-    """Model spans that are never a name, whatever the model's score: stop words only, a word
-    in lower case (the model reads only pieces with a capital in them, whose writer uses
-    case: "lunacy", the "mon" of "C'mon"), and a contraction's stem ("Don" of "Don't")."""
+def _not_a_name(text: str, s: int, e: int, *, cased: bool = True) -> bool:
+    """Model spans that are never a name, whatever the model's score: stop words only, a span
+    in lower case in a ``cased`` piece, one with capitals (its writer capitalises names:
+    "lunacy", the "mon" of "C'mon"; the gate sends only such pieces), and a negation's stem
+    ("Don" of "Don't"). Lower-case chat read ungated keeps its lower-case names."""
     value = text[s:e]
-    if _function_words(value) or value.islower():
+    if _function_words(value) or cased and value.islower():
         return True
     return " " not in value and _NEGATION.match(text, e) is not None
 

@@ -464,3 +464,11 @@ def test_model_spans_that_are_never_names(
     from veil.detect.learned import _not_a_name
 
     assert _not_a_name(text, *span) is dropped
+
+
+def test_lower_case_names_of_lower_case_chat_stay() -> None:
+    from veil.detect.learned import _not_a_name
+
+    text = "hi i'm rahul sharma"
+    assert _not_a_name(text, 8, 19, cased=False) is False
+    assert _not_a_name(text, 8, 19, cased=True) is True
