@@ -68,7 +68,8 @@ def test_onnx_backend_reproduces_the_torch_model(detector: tuple[Path, object, l
         # spans that are never names (stop words, lower case): so does this
         trimmed = [(*_trim(text, s.start, s.end), s.label) for s in want]
         same += sorted((d.start, d.end, d.type) for d in got) == sorted(
-            t for t in trimmed if t[1] > t[0] and not _not_a_name(text, t[0], t[1])
+            t for t in trimmed
+            if t[1] > t[0] and not _not_a_name(text, t[0], t[1], cased=not text.islower())
         )
     assert same >= 0.95 * len(texts)
     from veil.train.data import Span
