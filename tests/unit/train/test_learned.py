@@ -169,3 +169,22 @@ class _Fixed(Recognizer):
 
     def analyze(self, text: str) -> list[Detection]:
         return list(self.found)
+
+
+@pytest.mark.slow
+def test_a_removed_detector_fails_closed_once_the_recheck_is_due(
+    detector: tuple[Path, object, list], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import veil.detect.learned as L  # noqa: N812
+    from veil.errors import DetectionError
+
+    folder = tmp_path / "copy"
+    shutil.copytree(detector[0], folder)
+    first = L.load_runtime(folder)
+    assert L.load_runtime(folder) is first  # within the recheck interval: no file checks
+    (folder / "model.onnx").unlink()
+    monkeypatch.setattr(L, "_RECHECK_S", 0.0)
+    with pytest.raises(DetectionError, match="veil train detector"):
+        L.load_runtime(folder)
