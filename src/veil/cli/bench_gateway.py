@@ -558,10 +558,11 @@ def bench_gateway(
     from rich.console import Console
     from rich.progress import Progress
 
+    from veil.config import NER_BACKENDS
     from veil.errors import ConfigError
     from veil.gateway.procs import spawn_on_socket, terminate
 
-    if ner_backend not in ("spacy", "learned", "both"):
+    if ner_backend not in NER_BACKENDS:
         raise typer.BadParameter("use spacy, learned or both", param_hint="--ner-backend")
     console = Console(stderr=True)
     out.mkdir(parents=True, exist_ok=True)

@@ -242,7 +242,9 @@ def bench_hotpath(
         help="on, or off: Veil's pattern recognizers alone (Presidio keeps spaCy)")] = "on",
 ) -> None:
     """protect() vs Presidio analyzer+anonymizer per text, 1 MB, and `veil protect` start-up."""
-    if ner_backend not in ("spacy", "learned", "both"):
+    from veil.config import NER_BACKENDS
+
+    if ner_backend not in NER_BACKENDS:
         raise typer.BadParameter("--ner-backend must be spacy, learned or both")
     if ner not in ("on", "off"):
         raise typer.BadParameter("--ner must be on or off")

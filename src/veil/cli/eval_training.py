@@ -63,7 +63,7 @@ def eval_training(
                                   ) from None
     base = FederatedConfig(clients=clients, n_per_client=n_per_client, rounds=rounds,
                            local_epochs=local_epochs, dp_delta=delta,
-                           dp_max_grad_norm=max_grad_norm, base=_arch(arch),
+                           dp_max_grad_norm=max_grad_norm, base=_check_arch(arch),
                            layers=layers, context_noise=context_noise, lr=lr,
                            trainable=trainable,
                            batch_size=batch_size, warmup=warmup, canaries=canaries,
@@ -78,10 +78,10 @@ def eval_training(
         typer.echo(f"wrote {p}")
 
 
-def _arch(arch: str) -> str:
-    if arch not in ("minilm", "conv"):
-        raise typer.BadParameter("use minilm or conv", param_hint="--arch")
-    return arch
+def _check_arch(arch: str) -> str:
+    from veil.cli.train import check_arch
+
+    return check_arch(arch)
 
 
 def _train_app() -> typer.Typer:
@@ -128,7 +128,7 @@ def train_federated(
     cfg = FederatedConfig(clients=clients, n_per_client=n_per_client, rounds=rounds,
                           strategy=strategy, proximal_mu=proximal_mu, secagg=secagg,
                           dp_epsilon=dp_epsilon, dp_delta=dp_delta, central_noise=central_noise,
-                          base=_arch(arch), layers=layers, context_noise=context_noise, lr=lr,
+                          base=_check_arch(arch), layers=layers, context_noise=context_noise, lr=lr,
                           eval_n=eval_n)
     if engine == "simulation":
         report = run_simulation(cfg)

@@ -109,9 +109,7 @@ def train_detector(
 
     if export not in ("auto", "teacher", "student"):
         raise typer.BadParameter("use auto, teacher or student", param_hint="--export")
-    if arch not in ("conv", "minilm"):
-        raise typer.BadParameter("use conv or minilm", param_hint="--arch")
-    conv = arch == "conv"
+    conv = check_arch(arch) == "conv"
     if conv and student_layers:
         raise typer.BadParameter("students are distilled from a transformer teacher: add "
                                  "--arch minilm", param_hint="--student-layers")
@@ -154,6 +152,15 @@ def train_detector(
         results.write_text(json.dumps(card, indent=2) + "\n")
     _print_scores(console, card)
     console.print(f"detector written to {folder} (exported: {card['exported']})")
+
+
+def check_arch(arch: str) -> str:
+    """``arch`` if a trainer can build it from scratch (``--arch`` of the training commands)."""
+    from veil.train.model import ARCHITECTURES
+
+    if arch not in ARCHITECTURES:
+        raise typer.BadParameter(f"use one of {', '.join(ARCHITECTURES)}", param_hint="--arch")
+    return arch
 
 
 def build_detector(

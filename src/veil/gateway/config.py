@@ -176,7 +176,8 @@ class GatewayConfig(BaseModel):
     # then do not survive a restart and are not shared between replicas).
     session_secret: str | None = Field(default=None, repr=False)
     session_secret_env: str | None = None
-    policy_file: Path | None = None  # policy of the default tenant (no tenants configured)
+    # policy of the default tenant (no tenants configured); relative to this file
+    policy_file: Path | None = None
     tenants: list[TenantConfig] = Field(default_factory=list)
     limits: Limits = Field(default_factory=Limits)
     # SHA-256 of keys that open /metrics and /openapi.json; none: those routes answer 404.

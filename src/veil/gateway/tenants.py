@@ -94,7 +94,10 @@ class TenantRegistry:
     def from_config(cls, cfg: GatewayConfig) -> TenantRegistry:
         admin = list(cfg.admin_api_key_sha256)
         if not cfg.tenants:
-            policy = Policy.from_yaml(cfg.policy_file) if cfg.policy_file else None
+            path = cfg.policy_file
+            if path is not None and not path.is_absolute():
+                path = cfg.base_dir / path  # as a tenant's: relative to the config file
+            policy = Policy.from_yaml(path) if path is not None else None
             return cls([Tenant(DEFAULT_TENANT, policy, cfg.limits)], {}, admin_keys=admin)
         if not any(t.api_key_sha256 for t in cfg.tenants):
             raise ConfigError(

@@ -28,6 +28,7 @@ _CASED = frozenset((TITLE, UPPER, INITIAL, MIXED))
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END = frozenset(".!?:;\n\"'«»“”()[]*-•|>")
+_GLUE = frozenset(".'-")
 #: abbreviations whose full stop does not end a sentence: "Dr. Smith" is not a sentence start
 _ABBREVIATIONS = frozenset({
     "dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr", "rev", "hon", "gen", "col",
@@ -90,9 +91,11 @@ class WordCases:
             cls = word_class(word)
             if cls in _CASED and (
                 previous in _SENTENCE_END
-                # a full stop ends a sentence only before a space ("3.5", "e.g" go on) and
-                # not after a title ("Dr. Smith")
-                and (previous != "." or start > end and before not in _ABBREVIATIONS)
+                # a full stop, an apostrophe or a hyphen glued to the next word joins it
+                # ("3.5", "O'Brien", "Smith-Jones"); a full stop after a title ("Dr. Smith")
+                # does not end a sentence either
+                and (previous not in _GLUE or start > end)
+                and (previous != "." or before not in _ABBREVIATIONS)
                 or "\n" in text[end:start]
             ):
                 cls += _AT_START

@@ -40,7 +40,7 @@ class CentralConfig:
     lr: float = 1e-4
     warmup: float = 0.1  # fraction of the steps with a rising learning rate
     weight_decay: float = 0.01
-    arch: str = "minilm"  # or "conv" (veil.train.model.ARCHITECTURES; "tiny" is distilled)
+    arch: str = "minilm"  # or "conv" (veil.train.model.ARCHITECTURES)
     layers: int | None = None  # None: all six MiniLM layers (the teacher), 4 conv blocks
     hidden: int | None = None  # width of a conv tagger (None: 128)
     # share of the words outside names replaced by random words in every batch: the model

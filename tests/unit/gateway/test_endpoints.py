@@ -213,6 +213,18 @@ def test_config_file_loading(tmp_path: Path) -> None:
     assert reg.authenticate(None, "g").tenant.policy.ner is False  # type: ignore[union-attr]
 
 
+def test_the_default_tenants_policy_file_is_relative_to_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pol.yaml").write_text("default_operator: pseudonym\n")
+    cfg_file = tmp_path / "gw.yaml"
+    cfg_file.write_text("policy_file: pol.yaml\n")
+    monkeypatch.chdir(tmp_path.parent)  # not the config's folder
+    reg = TenantRegistry.from_config(GatewayConfig.load(cfg_file))
+    policy = reg.authenticate(None).tenant.policy
+    assert policy is not None and policy.default_operator == "pseudonym"
+
+
 @pytest.mark.parametrize(
     "body",
     [

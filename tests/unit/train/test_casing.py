@@ -299,3 +299,12 @@ def test_lead_ins_and_asides_only_reach_the_training_split() -> None:
             shifted += 1
             assert all(sp.start >= len(lead) for sp in s.spans), s.text
     assert shifted >= 10
+
+
+def test_an_apostrophe_or_hyphen_inside_a_name_does_not_start_a_sentence() -> None:
+    text = "Ask O'Brien and Smith-Jones. - Next"
+    cases = WordCases(text)
+    by_word = {text[s:e]: c for s, e, c in zip(cases.starts, cases.ends, cases.classes,
+                                               strict=True)}
+    assert by_word["Brien"] == TITLE and by_word["Jones"] == TITLE
+    assert by_word["Next"] == TITLE + START  # a hyphen before a space is a bullet
