@@ -94,6 +94,12 @@ def _locale_names(lang: str, attr: str) -> frozenset[str]:
 
 
 @functools.cache
+def _stops(lang: str) -> frozenset[str]:
+    """Words never taken for a name part in ``lang``: its stop words and common homonyms."""
+    return _stop_words(lang) | _COMMON
+
+
+@functools.cache
 def _stop_words(lang: str) -> frozenset[str]:
     from veil.detect.stopwords import stop_words  # the word list only, spaCy not imported
 
@@ -148,22 +154,26 @@ class GazetteerRecognizer(Recognizer):
         last_any = last_names()
         own_first = _locale_names(language, "first_names")
         own_last = _locale_names(language, "last_names")
-        stops = _stop_words(language) | _COMMON
+        stops = _stops(language)
         ambiguous = ambiguous_first_names()
         # lower-case and all-caps "first last" pairs, where capitalisation says nothing
         words = list(_WORD.finditer(text))
+        folded = [w.group().casefold() for w in words]
+        # most words are no first name: test that first, each word folded once
         for k in range(len(words) - 1):
-            a, b = words[k], words[k + 1]
-            fa, fb = a.group().casefold(), b.group().casefold()
-            if fa in stops or fb in stops or fa in ambiguous \
-                    or text[a.end():b.start()] not in (" ", "\t"):
+            fa = folded[k]
+            if not (fa in first_any or fa in own_first) or fa in stops or fa in ambiguous:
                 continue
-            if not ((fa in first_any or fa in own_first) and (fb in last_any or fb in own_last)):
+            fb = folded[k + 1]
+            if not (fb in last_any or fb in own_last) or fb in stops:
+                continue
+            a, b = words[k], words[k + 1]
+            if text[a.end():b.start()] not in (" ", "\t"):
                 continue
             end = b.end()
             if k + 2 < len(words):
                 c = words[k + 2]
-                fc = c.group().casefold()
+                fc = folded[k + 2]
                 if text[b.end():c.start()] == " " and fc not in stops and (
                         fc in last_any or fc in own_last):
                     end = c.end()
@@ -172,7 +182,6 @@ class GazetteerRecognizer(Recognizer):
         if language == "en":
             # a name written in lower case after an introduction ("hi i'm rahul sharma"): a
             # known first name, or any word followed by known surnames, is enough after it
-            known = first_any | last_any
             for m in _LOWER_INTRO.finditer(text):
                 toks = list(re.finditer(r"[^\s,.;:!?()]+", m.group("v")))
                 said = [t.group().casefold().replace("’", "'") for t in toks]
@@ -180,7 +189,8 @@ class GazetteerRecognizer(Recognizer):
                     continue
                 n = 1
                 while n < len(said) and said[n] not in stops and (
-                        said[n] in known or _IRISH_OR_FRENCH.fullmatch(said[n])):
+                        said[n] in first_any or said[n] in last_any
+                        or _IRISH_OR_FRENCH.fullmatch(said[n])):
                     n += 1
                 if said[0] in first_any or any(w in last_any or _IRISH_OR_FRENCH.fullmatch(w)
                                                 for w in said[1:n]):

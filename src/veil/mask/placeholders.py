@@ -111,7 +111,12 @@ class TypeNames:
 
     @classmethod
     def of(cls, types: Iterable[str]) -> TypeNames:
-        ts = sorted(set(types), key=len, reverse=True)
+        # every restorer of a request builds one: the same few type sets come back each time
+        return _type_names(frozenset(types))
+
+    @classmethod
+    def _build(cls, types: frozenset[str]) -> TypeNames:
+        ts = sorted(types, key=len, reverse=True)
         # A type of that name wins over an alias ("[NAME_1]" is a NAME if the session has one).
         keys = {squash(t): t for t in ts}
         for t in ts:
@@ -122,15 +127,20 @@ class TypeNames:
         }
         return cls(keys=keys, spellings=tuple(sorted(spellings, key=lambda s: (-len(s), s))))
 
-    @property
+    @functools.cached_property
     def max_len(self) -> int:
         """Upper bound of a placeholder match: brackets, spaces, markdown, separators, number,
         possessive add at most 50 characters to the longest spelling."""
         return max((len(t) + 3 * t.count("_") for t in self.spellings), default=0) + 50
 
-    @property
+    @functools.cached_property
     def first_chars(self) -> frozenset[str]:
         return OPEN_CHARS | {c for t in self.spellings for c in (t[0].upper(), t[0].lower())}
+
+
+@functools.lru_cache(maxsize=64)
+def _type_names(types: frozenset[str]) -> TypeNames:
+    return TypeNames._build(types)
 
 
 def token_pattern(names: TypeNames, *, context: bool = True) -> str:
@@ -140,7 +150,12 @@ def token_pattern(names: TypeNames, *, context: bool = True) -> str:
     whose neighbours will change when masking replaces them (``PERSON_1`` typed right before
     a phone number, or after a word that becomes ``[LITERAL_1]``).
     """
-    type_alt = "|".join(_type_pattern(t) for t in names.spellings)
+    return _token_pattern(names.spellings, context)
+
+
+@functools.lru_cache(maxsize=64)
+def _token_pattern(spellings: tuple[str, ...], context: bool) -> str:
+    type_alt = "|".join(_type_pattern(t) for t in spellings)
     opens = "|".join(regex.escape(o) for o in sorted(OPEN, key=len, reverse=True))
     closes = "|".join(regex.escape(c) for c in sorted(set(OPEN.values()), key=len, reverse=True))
     before = r"(?<![\p{L}\p{N}*_`~])" if context else ""
