@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from veil.caches import LRU
 from veil.detect.entity import Detection
 from veil.detect.recognizer import Recognizer, register_factory
 from veil.errors import DetectionError, PolicyError
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 #: the command that builds the detector folder, named in every error about a missing one
 BUILD_COMMAND = "veil train detector (or scripts/ensure-detector.sh)"
 _STRIDE = 16
+#: pieces whose spans are kept (offsets and labels only: a few hundred bytes each)
+_MEMO_SIZE = 4096
 _ALNUM = re.compile(r"\w")
 Gate = Literal["none", "segments"]
 
@@ -97,6 +100,8 @@ class _Runtime:
         tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
         self.tokenizer = tok
         self.inputs = {i.name for i in self.session.get_inputs()}
+        #: piece digest -> its spans; one per loaded model, so a rebuilt detector starts empty
+        self.memo: LRU[bytes, list[tuple[int, int, str, float]]] = LRU(_MEMO_SIZE)
 
     def spans(
         self, texts: Sequence[str], batch_size: int = 32
@@ -165,6 +170,24 @@ class _Runtime:
                     tokens.append((s, e, labels_t[t], probs_t[t]))
             out.append(self._decode(texts[i], tokens))
         return out
+
+    def memo_spans(
+        self, texts: Sequence[str], batch_size: int = 32
+    ) -> list[list[tuple[int, int, str, float]]]:
+        """:meth:`spans`, reading pieces seen before from a small LRU keyed by a digest of the
+        piece: chat clients resend the whole history every turn, so most pieces were read
+        before. Only offsets, labels and scores are kept, never text."""
+        from veil.detect.ner import chunk_key
+
+        keys = [chunk_key(t) for t in texts]
+        out: list[list[tuple[int, int, str, float]] | None] = [self.memo.get(k) for k in keys]
+        todo = [j for j, hit in enumerate(out) if hit is None]
+        if todo:
+            for j, spans in zip(todo, self.spans([texts[j] for j in todo], batch_size),
+                                strict=True):
+                out[j] = spans
+                self.memo.put(keys[j], spans)
+        return [o or [] for o in out]
 
     def _decode(
         self, text: str, tokens: list[tuple[int, int, int, float]]
@@ -256,7 +279,7 @@ class LearnedNerRecognizer(Recognizer):
                 pieces += [(i, s, e) for s, e in ner_spans(t, margin=None)]
             elif _ALNUM.search(t):
                 pieces.append((i, 0, len(t)))
-        found = rt.spans([texts[i][s:e] for i, s, e in pieces], self.batch_size)
+        found = rt.memo_spans([texts[i][s:e] for i, s, e in pieces], self.batch_size)
         results: list[list[Detection]] = [[] for _ in texts]
         for (i, off, end), spans in zip(pieces, found, strict=True):
             text = texts[i]

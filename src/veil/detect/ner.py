@@ -463,7 +463,8 @@ def heuristic_names(text: str) -> list[Detection]:
     return out
 
 
-def _chunk_key(chunk: str) -> bytes:
+def chunk_key(chunk: str) -> bytes:
+    """The memo key of a piece of text an NER model read (a digest: the text is not kept)."""
     return hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
@@ -563,12 +564,12 @@ class SpacyNerRecognizer(Recognizer):
     def _cache_get(self, chunk: str) -> list[tuple[int, int, str]] | None:
         if not self.cache_size:
             return None
-        return self._cache.get(_chunk_key(chunk))
+        return self._cache.get(chunk_key(chunk))
 
     def _cache_put(self, chunk: str, ents: list[tuple[int, int, str]]) -> None:
         if not self.cache_size:
             return
-        self._cache.put(_chunk_key(chunk), ents)
+        self._cache.put(chunk_key(chunk), ents)
 
     def clear_cache(self) -> None:
         self._cache.clear()

@@ -188,3 +188,29 @@ def test_a_removed_detector_fails_closed_once_the_recheck_is_due(
     monkeypatch.setattr(L, "_RECHECK_S", 0.0)
     with pytest.raises(DetectionError, match="veil train detector"):
         L.load_runtime(folder)
+
+
+@pytest.mark.slow
+def test_pieces_read_before_come_from_the_memo_with_the_same_spans(
+    detector: tuple[Path, object, list], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import veil.detect.learned as L  # noqa: N812
+
+    folder, _, sents = detector
+    rec = L.LearnedNerRecognizer(folder, gate="none", name_heuristics=False)
+    rt = L.load_runtime(folder)
+    rt.memo.clear()
+    texts = [s.text for s in sents[:6]]
+    first = rec.analyze_batch(texts)
+    assert len(rt.memo) == len(set(texts))
+    read: list[int] = []
+    spans = rt.spans
+    monkeypatch.setattr(rt, "spans", lambda ts, bs=32: read.append(len(ts)) or spans(ts, bs))
+    # a chat resends its history with one new message: only the new one reaches the model
+    new = "Please ask Margarethe Oyelaran-Whitfield to call back."
+    again = rec.analyze_batch([*texts, new])
+    assert read == [1]
+    assert [[(d.start, d.end, d.type, d.score) for d in ds] for ds in again[:-1]] == [
+        [(d.start, d.end, d.type, d.score) for d in ds] for ds in first
+    ]
+    assert all(isinstance(k, bytes) and len(k) == 16 for k in rt.memo._items)  # digests only
