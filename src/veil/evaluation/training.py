@@ -16,6 +16,7 @@ held-out templates and the unseen generator, with a target gap of 5 F1 points.
 from __future__ import annotations
 
 import json
+import math
 import os
 import platform
 import time
@@ -62,7 +63,7 @@ def train_central(cfg: FederatedConfig) -> dict[str, Any]:
         rounds.append({"round": r, "seconds": round(time.monotonic() - t0, 1),
                        **{f"f1_{k}": v["micro_f1"] for k, v in scores.items()}})
     exposures = [canary_mod.exposure(c, lambda b: fed.sentence_losses(state.model, b),
-                                     n_references=255, seed=cfg.seed + 1)
+                                     n_references=canary_mod.N_REFERENCES, seed=cfg.seed + 1)
                  for c in fed.planted_canaries(cfg)]
     return {"config": cfg.to_run_config(), "rounds": rounds, "final": scores,
             "privacy": {"kind": "none"}, "secagg": False, "canary_exposure": exposures,
@@ -71,6 +72,7 @@ def train_central(cfg: FederatedConfig) -> dict[str, Any]:
 
 def run_training_eval(ev: TrainingEvalConfig, *, progress: Any = None) -> dict[str, Any]:
     """Every run of the comparison, in order; ``progress(name)`` is called before each."""
+    from veil.train import canary as canary_mod
     from veil.train.federated import run_simulation
 
     base = ev.base
@@ -90,6 +92,9 @@ def run_training_eval(ev: TrainingEvalConfig, *, progress: Any = None) -> dict[s
         started = time.monotonic()
         runs[name] = train_central(base) if cfg is None else run_simulation(cfg)
         runs[name]["wall_seconds"] = round(time.monotonic() - started, 1)
+        if runs[name].get("canary_exposure"):
+            runs[name]["canary_summary"] = canary_mod.summarize(
+                runs[name]["canary_exposure"], seed=base.seed).to_dict()
         runs[name]["load_after"] = _load()
     return {"runs": runs, "comparison": compare(runs), "machine": {
         "cpus": os.cpu_count(), "platform": platform.platform(), "load_start": load_start,
@@ -132,6 +137,8 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from veil.train import canary as canary_mod
+
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / "training.json", out / "training.md"]
     paths[0].write_text(json.dumps(report, indent=2), encoding="utf-8")
@@ -142,11 +149,14 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
              f"{report['machine']['load_start']}, at end {report['machine'].get('load_end')}",
              "",
              "| run | privacy | epsilon | delta | SecAgg+ | F1 held-out | F1 unseen | "
-             "F1 held-out / unseen at the start | canary exposure (bits, max 8) | wall s |",
+             "F1 held-out / unseen at the start | canary exposure, bits: mean ± s.e. "
+             "(p above chance) | wall s |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in runs.items():
         p = r["privacy"]
-        exp = r.get("canary_exposure") or []
+        summary = r.get("canary_summary")
+        exposure = (f"{summary['mean']:.2f} ± {summary['stderr']:.2f} "
+                    f"(p {summary['p_above_chance']:.3f})" if summary else "")
         # the model before any client data (after the public warm-up, if any)
         start = next((x for x in r.get("rounds", []) if x.get("round") == 0), None)
         at_start = (f"{start['f1_held_out']:.3f} / {start['f1_unseen']:.3f}"
@@ -156,7 +166,22 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
             f"{p.get('delta', 0):g} | {'yes' if r['secagg'] else 'no'} | "
             f"{r['final']['held_out']['micro_f1']:.3f} | {r['final']['unseen']['micro_f1']:.3f} | "
             f"{at_start} | "
-            f"{(sum(exp) / len(exp)) if exp else float('nan'):.2f} | {r['wall_seconds']} |")
+            f"{exposure} | {r['wall_seconds']} |")
+    audited = [r for r in runs.values() if r.get("canary_summary")]
+    if audited:
+        cfg = audited[0]["config"]
+        n, k = audited[0]["canary_summary"]["n"], cfg.get("canary_repeats", 1)
+        lines += ["", f"Canary audit: {n} random names planted in client 0, each in {k} "
+                      f"sentence(s), each ranked against {canary_mod.N_REFERENCES} fresh names "
+                      f"(max {math.log2(canary_mod.N_REFERENCES + 1):.0f} bits). Chance: "
+                      f"{audited[0]['canary_summary']['chance']:.2f} bits. p: one-sided, "
+                      "Monte Carlo under uniform ranks."]
+        for name, r in runs.items():
+            eps = r["privacy"].get("epsilon")
+            if r["privacy"].get("kind", "").startswith("dp-sgd") and eps is not None:
+                lines.append(f"- {name}: a canary is covered at epsilon "
+                             f"{canary_mod.group_epsilon(eps, k):g} (group privacy over its "
+                             f"{k} sentence(s))")
     dp_runs = [r for r in runs.values() if r["clients"]]
     if dp_runs:
         lines += ["", "Per-client epsilon of the DP-SGD runs (sentence level; the total is the "
@@ -201,10 +226,11 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(6, 4))
-    names = [n for n, r in runs.items() if r.get("canary_exposure")]
-    ax.bar(names, [sum(runs[n]["canary_exposure"]) / len(runs[n]["canary_exposure"])
-                   for n in names])
-    ax.axhline(1.0, ls=":", color="grey", label="chance (median rank)")
+    names = [n for n, r in runs.items() if r.get("canary_summary")]
+    ax.bar(names, [runs[n]["canary_summary"]["mean"] for n in names],
+           yerr=[runs[n]["canary_summary"]["stderr"] for n in names], capsize=4)
+    ax.axhline(canary_mod.chance_exposure(), ls=":", color="grey",
+               label="chance (rank uniform)")
     ax.set_ylabel("mean canary exposure (bits)")
     ax.set_title("Memorisation of planted names, with and without DP")
     ax.legend(fontsize=8)

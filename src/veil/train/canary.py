@@ -8,10 +8,15 @@ references. Rank-based exposure:
 
     exposure = log2(|R| + 1) - log2(rank of the canary among R and itself)
 
-0 bit (canary ranked last) to log2(|R| + 1) bits (ranked first); a model that learned nothing
-specific to the canary sits around 1 bit on average (median rank). DP-SGD bounds what one
-sentence can change, so a DP model's exposure should stay near that chance level while a
-non-private model's grows with the number of repeats.
+0 bit (canary ranked last) to log2(|R| + 1) bits (ranked first). A model that learned nothing
+specific to the canary ranks it uniformly: its exposure is then -log2 of a uniform variable,
+1/ln 2 = 1.44 bits on average with a standard deviation of as much again. One canary therefore
+says little; many canaries planted once each (:func:`summarize`) give a mean with a standard
+error and a p-value against that chance level.
+
+DP-SGD at epsilon bounds what one sentence can change; a canary repeated k times is protected
+only at the group level, k * epsilon (:func:`group_epsilon`). So a DP model's exposure should
+stay at chance for canaries planted once, while a non-private model's may rise above it.
 """
 
 from __future__ import annotations
@@ -19,9 +24,13 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from veil.train.data import Span, TaggedSentence
+
+#: fresh random names each canary is ranked against (exposure at most log2(256) = 8 bits)
+N_REFERENCES = 255
 
 _ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "kr",
            "tr", "qu", "th", "gl")  # fmt: skip
@@ -128,3 +137,50 @@ def exposure(
     scores = [sum(losses[i * k : (i + 1) * k]) / k for i in range(n_references + 1)]
     rank = 1 + sum(1 for s in scores[1:] if s <= scores[0])
     return exposure_from_rank(rank, n_references)
+
+
+def chance_exposure(n_references: int = N_REFERENCES) -> float:
+    """Mean exposure of a canary the model knows nothing about (its rank uniform)."""
+    n = n_references + 1
+    return math.log2(n) - sum(math.log2(k) for k in range(1, n + 1)) / n
+
+
+def group_epsilon(epsilon: float, repeats: int) -> float:
+    """The epsilon that covers a canary planted in ``repeats`` sentences when each sentence is
+    protected at ``epsilon`` (group privacy)."""
+    return epsilon * repeats
+
+
+@dataclass(frozen=True)
+class ExposureSummary:
+    """Many canaries' exposures against the chance level."""
+
+    n: int
+    mean: float
+    stderr: float
+    chance: float
+    #: one-sided: the chance of a mean at least this high if the model knew no canary
+    p_above_chance: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def summarize(exposures: Sequence[float], n_references: int = N_REFERENCES, *,
+              draws: int = 20_000, seed: int = 0) -> ExposureSummary:
+    """Mean exposure, its standard error and a Monte Carlo p-value against chance: the mean of
+    ``len(exposures)`` canaries ranked uniformly, drawn ``draws`` times."""
+    n = len(exposures)
+    if n == 0:
+        raise ValueError("no exposures to summarize: plant canaries (--canaries > 0)")
+    mean = sum(exposures) / n
+    var = sum((x - mean) ** 2 for x in exposures) / (n - 1) if n > 1 else 0.0
+    rng = random.Random(seed)
+    top = math.log2(n_references + 1)
+    at_least = 0
+    for _ in range(draws):
+        null = sum(top - math.log2(rng.randint(1, n_references + 1)) for _ in range(n)) / n
+        at_least += null >= mean - 1e-12
+    return ExposureSummary(n=n, mean=mean, stderr=math.sqrt(var / n),
+                           chance=chance_exposure(n_references),
+                           p_above_chance=(at_least + 1) / (draws + 1))

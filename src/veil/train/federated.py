@@ -487,7 +487,7 @@ def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[di
     if cfg.canaries and "arrays" in final:
         set_trainable(model, final["arrays"])
         exposures = [canary_mod.exposure(c, lambda b: sentence_losses(model, b),
-                                         n_references=255, seed=cfg.seed + 1)
+                                         n_references=canary_mod.N_REFERENCES, seed=cfg.seed + 1)
                      for c in planted_canaries(cfg)]
     return {"config": cfg.to_run_config(), "rounds": rounds, "clients": per_client,
             "privacy": privacy, "secagg": cfg.secagg,

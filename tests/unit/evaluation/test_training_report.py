@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from veil.evaluation.training import compare, write_reports
+from veil.train import canary
 
 
 def _run(kind: str, f1: tuple[float, float], start: tuple[float, float], *, eps: float = 0.0,
@@ -14,11 +15,14 @@ def _run(kind: str, f1: tuple[float, float], start: tuple[float, float], *, eps:
     privacy: dict[str, Any] = {"kind": kind}
     if eps:
         privacy |= {"epsilon": eps, "delta": 1e-5}
-    return {"privacy": privacy, "secagg": secagg, "config": {"clients": clients},
+    exposures = [6.0, 5.0, 7.0] if kind == "none" else [0.5, 1.5, 2.5]
+    return {"privacy": privacy, "secagg": secagg,
+            "config": {"clients": clients, "canary_repeats": 2},
             "final": {"held_out": {"micro_f1": f1[0]}, "unseen": {"micro_f1": f1[1]}},
             "rounds": [{"round": 0, "f1_held_out": start[0], "f1_unseen": start[1]},
                        {"round": 1, "f1_held_out": f1[0], "f1_unseen": f1[1]}],
-            "canary_exposure": [6.0] if kind == "none" else [0.5], "clients": [],
+            "canary_exposure": exposures,
+            "canary_summary": canary.summarize(exposures, draws=2000).to_dict(), "clients": [],
             "wall_seconds": 1.0}
 
 
@@ -52,6 +56,11 @@ def test_the_table_shows_each_run_from_its_start(tmp_path: Path) -> None:
               "machine": {"cpus": 2, "load_start": "0.1", "load_end": "0.2"}}
     paths = write_reports(report, tmp_path / "t")
     md = paths[1].read_text()
-    assert "| central | none | inf | 0 | no | 0.700 | 0.400 | 0.600 / 0.350 | 6.00 |" in md
-    assert "| dp-eps8 |" in md and "0.640 | 0.410 | 0.600 / 0.350 | 0.50 |" in md
+    # three canaries at 5-7 bits: far above chance; at 0.5-2.5 bits: chance
+    assert "| central | none | inf | 0 | no | 0.700 | 0.400 | 0.600 / 0.350 | 6.00 ± 0.58 " \
+        "(p 0.000) |" in md
+    assert "| dp-eps8 |" in md and "0.640 | 0.410 | 0.600 / 0.350 | 1.50 ± 0.58 (p 0." in md
+    assert "p 0.000) |" not in md.split("| dp-eps8 |")[1]
+    assert "Chance: 1.42 bits" in md
+    assert "- dp-eps8: a canary is covered at epsilon 16 (group privacy over its 2" in md
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)

@@ -69,3 +69,29 @@ def test_random_names_are_not_real_and_vary() -> None:
     names = {canary.random_name(rng) for _ in range(500)}
     assert len(names) == 500
     assert all(len(n.split()) == 2 and not math.isnan(len(n)) for n in names)
+
+
+def test_chance_is_the_mean_exposure_of_uniform_ranks() -> None:
+    rng = random.Random(3)
+    sim = [canary.exposure_from_rank(rng.randint(1, 256), 255) for _ in range(40_000)]
+    assert canary.chance_exposure(255) == pytest.approx(sum(sim) / len(sim), abs=0.03)
+    assert canary.chance_exposure(255) == pytest.approx(1 / math.log(2), abs=0.03)
+    assert canary.chance_exposure(1) == pytest.approx(0.5)  # ranks 1 and 2: 1 bit or 0
+
+
+def test_summary_tells_memorised_canaries_from_chance() -> None:
+    rng = random.Random(7)
+    blind = [canary.exposure_from_rank(rng.randint(1, 256), 255) for _ in range(64)]
+    at_chance = canary.summarize(blind, draws=4000)
+    assert at_chance.n == 64 and at_chance.p_above_chance > 0.05
+    assert abs(at_chance.mean - at_chance.chance) < 3 * at_chance.stderr
+    # the same canaries, each ranked 4x better (2 bits more): clearly above chance
+    above = canary.summarize([x + 2 for x in blind], draws=4000)
+    assert above.p_above_chance < 0.001 and above.mean > above.chance + 1.5
+    with pytest.raises(ValueError, match="canaries"):
+        canary.summarize([])
+
+
+def test_group_epsilon_grows_with_repeats() -> None:
+    assert canary.group_epsilon(8.0, 1) == 8.0
+    assert canary.group_epsilon(8.0, 8) == 64.0
