@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 #: the command that builds the detector folder, named in every error about a missing one
 BUILD_COMMAND = "veil train detector (or scripts/ensure-detector.sh)"
 _STRIDE = 16
-#: pieces whose spans are kept (offsets and labels only: a few hundred bytes each)
-_MEMO_SIZE = 4096
 _ALNUM = re.compile(r"\w")
 Gate = Literal["none", "segments"]
 
@@ -100,8 +98,6 @@ class _Runtime:
         tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
         self.tokenizer = tok
         self.inputs = {i.name for i in self.session.get_inputs()}
-        #: piece digest -> its spans; one per loaded model, so a rebuilt detector starts empty
-        self.memo: LRU[bytes, list[tuple[int, int, str, float]]] = LRU(_MEMO_SIZE)
 
     def spans(
         self, texts: Sequence[str], batch_size: int = 32
@@ -170,24 +166,6 @@ class _Runtime:
                     tokens.append((s, e, labels_t[t], probs_t[t]))
             out.append(self._decode(texts[i], tokens))
         return out
-
-    def memo_spans(
-        self, texts: Sequence[str], batch_size: int = 32
-    ) -> list[list[tuple[int, int, str, float]]]:
-        """:meth:`spans`, reading pieces seen before from a small LRU keyed by a digest of the
-        piece: chat clients resend the whole history every turn, so most pieces were read
-        before. Only offsets, labels and scores are kept, never text."""
-        from veil.detect.ner import chunk_key
-
-        keys = [chunk_key(t) for t in texts]
-        out: list[list[tuple[int, int, str, float]] | None] = [self.memo.get(k) for k in keys]
-        todo = [j for j, hit in enumerate(out) if hit is None]
-        if todo:
-            for j, spans in zip(todo, self.spans([texts[j] for j in todo], batch_size),
-                                strict=True):
-                out[j] = spans
-                self.memo.put(keys[j], spans)
-        return [o or [] for o in out]
 
     def _decode(
         self, text: str, tokens: list[tuple[int, int, int, float]]
@@ -260,11 +238,48 @@ class LearnedNerRecognizer(Recognizer):
         gate: Gate = "segments",
         name_heuristics: bool = True,
         batch_size: int = 32,
+        cache_size: int = 4096,
     ) -> None:
         self.folder = folder or detector_dir()
         self.gate = gate
         self.name_heuristics = name_heuristics
         self.batch_size = batch_size
+        self._memo: LRU[bytes, list[tuple[int, int, str, float]]] = LRU(cache_size)
+        self._memo_of: _Runtime | None = None  # the model the memo's spans came from
+
+    @property
+    def cache_size(self) -> int:
+        """How many pieces' spans are kept; 0 turns the memo off."""
+        return self._memo.size
+
+    @cache_size.setter
+    def cache_size(self, size: int) -> None:
+        self._memo.size = size
+
+    def clear_cache(self) -> None:
+        self._memo.clear()
+
+    def _spans(self, rt: _Runtime, pieces: list[str]) -> list[list[tuple[int, int, str, float]]]:
+        """The model's spans of each piece, pieces read before from a small LRU keyed by a
+        digest of the piece: chat clients resend their history, applications their system
+        prompt and templates, so most pieces were read before. Only offsets, labels and scores
+        are kept, never text."""
+        from veil.detect.ner import chunk_key
+
+        if not self.cache_size:
+            return rt.spans(pieces, self.batch_size)
+        if rt is not self._memo_of:  # a rebuilt detector: its spans may differ
+            self._memo.clear()
+            self._memo_of = rt
+        keys = [chunk_key(p) for p in pieces]
+        out: list[list[tuple[int, int, str, float]] | None] = [self._memo.get(k) for k in keys]
+        todo = [j for j, hit in enumerate(out) if hit is None]
+        if todo:
+            for j, spans in zip(todo, rt.spans([pieces[j] for j in todo], self.batch_size),
+                                strict=True):
+                out[j] = spans
+                self._memo.put(keys[j], spans)
+        return [o or [] for o in out]
 
     def analyze(self, text: str) -> list[Detection]:
         return self.analyze_batch([text])[0]
@@ -279,7 +294,7 @@ class LearnedNerRecognizer(Recognizer):
                 pieces += [(i, s, e) for s, e in ner_spans(t, margin=None)]
             elif _ALNUM.search(t):
                 pieces.append((i, 0, len(t)))
-        found = rt.memo_spans([texts[i][s:e] for i, s, e in pieces], self.batch_size)
+        found = self._spans(rt, [texts[i][s:e] for i, s, e in pieces])
         results: list[list[Detection]] = [[] for _ in texts]
         for (i, off, end), spans in zip(pieces, found, strict=True):
             text = texts[i]
