@@ -272,7 +272,10 @@ class SessionView:
         i = bisect.bisect_left(self._ids, eid)
         return i < len(self._ids) and self._ids[i] == eid
 
-    def add(self, eid: int, e: VaultEntry, keys: TenantKeys) -> None:
+    def add(self, eid: int, e: VaultEntry, keys: TenantKeys, *, rep: str | None = None,
+            fp: str | None = None) -> None:
+        """Add entry ``eid``; ``rep`` and ``fp``: its replacement and fingerprint HMACs when
+        the caller has them (a batch's own new entries), else they are computed."""
         i = bisect.bisect_left(self._ids, eid)
         if i < len(self._ids) and self._ids[i] == eid:
             return
@@ -286,8 +289,8 @@ class SessionView:
             if e.lookup[1] is not None:
                 self.norm.setdefault(e.lookup[1], e)
         if not e.shared:
-            self.reps.add(keys.replacement(e.replacement))
-        self.fps.add(keys.fingerprint(e.original))
+            self.reps.add(rep if rep is not None else keys.replacement(e.replacement))
+        self.fps.add(fp if fp is not None else keys.fingerprint(e.original))
         self.types.add(e.entity_type)
 
 
@@ -447,14 +450,16 @@ class Vault(ABC):
         self,
         keys: TenantKeys,
         entity_type: str,
-        original: str,
+        original: str | None,
         exact_key: str,
         norm_key: str | None,
     ) -> Index:
+        """The lookup HMACs of a value; its fingerprint only with its ``original`` (a lookup
+        alone does not use it)."""
         return Index(
             exact=keys.lookup(entity_type, "exact\x00" + exact_key),
             norm=keys.lookup(entity_type, "norm\x00" + norm_key) if norm_key is not None else None,
-            fp=keys.fingerprint(original),
+            fp=keys.fingerprint(original) if original is not None else "",
         )
 
     @staticmethod
@@ -531,7 +536,7 @@ class Vault(ABC):
         norm_key: str | None = None,
     ) -> VaultEntry | None:
         """The entry whose exact key (preferred) or normalised key matches, if any."""
-        idx = self._index(self.keys(tenant), entity_type, "", exact_key, norm_key)
+        idx = self._index(self.keys(tenant), entity_type, None, exact_key, norm_key)
         return self._find_indexed(tenant, session, idx)
 
     @abstractmethod
@@ -687,6 +692,9 @@ class SessionBatch:
         self._reps: set[str] = set()
         self._fps: set[str] = set()
         self._counters: dict[str, int] = {}
+        # (type, exact key, norm key) -> lookup HMACs: a masker asks find() and then
+        # get_or_create() for the same value
+        self._lookups: dict[tuple[str, str, str | None], tuple[str, str | None]] = {}
         #: Whether the view's version is the session's version after this batch (False when
         #: another writer's entries landed between the read and the commit): a cache may key
         #: a result on that version only when True.
@@ -720,7 +728,18 @@ class SessionBatch:
         norm_key: str | None = None,
     ) -> VaultEntry | None:
         self._check(tenant, session)
-        return self._lookup(self.vault._index(self.keys, entity_type, "", exact_key, norm_key))
+        return self._lookup(self._index(entity_type, None, exact_key, norm_key))
+
+    def _index(self, entity_type: str, original: str | None, exact_key: str,
+               norm_key: str | None) -> Index:
+        key = (entity_type, exact_key, norm_key)
+        known = self._lookups.get(key)
+        if known is None:
+            idx = self.vault._index(self.keys, entity_type, original, exact_key, norm_key)
+            self._lookups[key] = (idx.exact, idx.norm)
+            return idx
+        fp = self.keys.fingerprint(original) if original is not None else ""
+        return Index(exact=known[0], norm=known[1], fp=fp)
 
     def get_or_create(
         self,
@@ -739,7 +758,7 @@ class SessionBatch:
         self._check(tenant, session)
         if propose is None and shared_replacement is None:
             raise ValueError("get_or_create needs propose or shared_replacement")
-        idx = self.vault._index(self.keys, entity_type, original, exact_key, norm_key)
+        idx = self._index(entity_type, original, exact_key, norm_key)
         hit = self._lookup(idx)
         if hit is not None:
             return hit
@@ -778,13 +797,14 @@ class SessionBatch:
         """Write the batch's new entries at once; False: nothing written, re-mask and retry."""
         if not self._pending:
             return True
+        sealed = self.keys.seal_many(self.tenant, self.session,
+                                     [entry.to_record() for _, entry, _, _ in self._pending])
         items = [
             Pending(
                 index=req.index, rep=rep, cand_fp=self.keys.fingerprint(entry.replacement),
-                sealed=self.keys.seal(self.tenant, self.session, entry.to_record()),
-                entity_type=req.entity_type, counter=counter,
+                sealed=blob, entity_type=req.entity_type, counter=counter,
             )
-            for req, entry, rep, counter in self._pending
+            for (req, entry, rep, counter), blob in zip(self._pending, sealed, strict=True)
         ]
         done = self.vault._commit(
             self.tenant, self.session, self._cursor, items, secrets.token_hex(8)
@@ -794,8 +814,8 @@ class SessionBatch:
         self.current = done.cursor is not None
         view = self.view
         with view.lock:
-            for eid, (_, entry, _, _) in zip(done.ids, self._pending, strict=True):
-                view.add(eid, entry, self.keys)
+            for eid, (req, entry, rep, _) in zip(done.ids, self._pending, strict=True):
+                view.add(eid, entry, self.keys, rep=rep, fp=req.index.fp)
             for etype, c in self._counters.items():
                 view.counters[etype] = max(view.counters.get(etype, 0), c)
             if done.cursor is not None and view.cursor == self._cursor:

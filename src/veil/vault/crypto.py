@@ -236,9 +236,17 @@ class TenantKeys:
         return _aad("entry-v2", tenant_id(tenant), self.session_id(session))
 
     def seal(self, tenant: str, session: str, record: dict[str, Any]) -> bytes:
-        nonce = secrets.token_bytes(NONCE_BYTES)
-        data = json.dumps(record, separators=(",", ":")).encode()
-        return nonce + self.enc.encrypt(nonce, data, self._entry_aad(tenant, session))
+        return self.seal_many(tenant, session, [record])[0]
+
+    def seal_many(self, tenant: str, session: str, records: list[dict[str, Any]]) -> list[bytes]:
+        """:meth:`seal` of each record (the session's associated data computed once)."""
+        aad = self._entry_aad(tenant, session)
+        out = []
+        for record in records:
+            nonce = secrets.token_bytes(NONCE_BYTES)
+            data = json.dumps(record, separators=(",", ":")).encode()
+            out.append(nonce + self.enc.encrypt(nonce, data, aad))
+        return out
 
     def open(self, tenant: str, session: str, blob: bytes) -> dict[str, Any]:
         return self.open_many(tenant, session, [blob])[0]
