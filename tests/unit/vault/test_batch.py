@@ -89,6 +89,23 @@ def test_a_replacement_taken_meanwhile_is_refused(replicas, tenant) -> None:
     assert sorted(reps) == ["[EMAIL_ADDRESS_1]", "[EMAIL_ADDRESS_2]"]
 
 
+def test_a_large_batch_is_written_whole_and_checked_to_its_last_value(replicas, tenant) -> None:
+    """More values than one conflict check takes: a conflict in the last slice still refuses
+    the whole batch, and the winner's entries get ids in the order they were created."""
+    a, b = replicas(), replicas()
+    ba, bb = a.batch(tenant, "s"), b.batch(tenant, "s")
+    many = [f"user{i}@example.com" for i in range(300)]
+    for v in many:
+        create(ba, v)
+    create(bb, many[-1].upper())  # only the 300th value is shared
+    assert ba.commit() and ba.current
+    assert not bb.commit()
+    stored = b.entries(tenant, "s")
+    assert [e.original for e in stored] == many
+    assert [e.replacement for e in stored] == [f"[EMAIL_ADDRESS_{i + 1}]" for i in range(300)]
+    assert a.batch(tenant, "s").view.version == b.batch(tenant, "s").view.version
+
+
 def test_views_follow_writes_and_erasure_of_other_replicas(replicas, tenant) -> None:
     a, b = replicas(), replicas()
     ba = a.batch(tenant, "s")
