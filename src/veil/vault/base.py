@@ -198,6 +198,8 @@ class Delta:
     rows: list[tuple[int, bytes]]
     counters: dict[str, int]
     version: str
+    #: nothing was written since ``since`` (rows and counters were not read: the view's stay)
+    unchanged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,6 +611,8 @@ class Vault(ABC):
         return view
 
     def _apply(self, tenant: str, session: str, view: SessionView, delta: Delta) -> None:
+        if delta.unchanged:
+            return
         new = [(i, b) for i, b in delta.rows if not view.has(i)]
         if new:
             keys = self.keys(tenant)

@@ -195,3 +195,35 @@ def test_redis_dying_between_read_and_write_fails_closed(
     with pytest.raises(VaultUnavailableError) as err:
         b.commit()
     assert "secret.person" not in str(err.value) and err.value.__cause__ is None
+
+
+def test_an_unchanged_session_is_read_in_one_statement_and_a_change_is_seen(
+    tmp_path: Path, master_key: str, tenant: str
+) -> None:
+    """The read after a request's own write (its restorer, the chat's next turn) asks SQLite
+    one question; a write by another replica or worker is still seen, counters included."""
+    from veil.vault import SQLiteVault
+
+    settings = Settings(home=tmp_path / "home", master_key=master_key)
+    a, b = open_vault(settings), open_vault(settings)
+    assert isinstance(a, SQLiteVault)
+    ba = a.batch(tenant, "s")
+    create(ba, "ann@example.com")
+    assert ba.commit()
+    statements: list[str] = []
+    a._conn().set_trace_callback(statements.append)
+    view = a.view(tenant, "s")
+    assert len(statements) == 1 and [e.original for e in view.entries] == ["ann@example.com"]
+    bb = b.batch(tenant, "s")
+    create(bb, "bob@example.com")
+    assert bb.commit()
+    statements.clear()
+    view = a.view(tenant, "s")
+    assert len(statements) > 1  # changed: the full read
+    assert [e.original for e in view.entries] == ["ann@example.com", "bob@example.com"]
+    assert view.counters == {"EMAIL_ADDRESS": 2}
+    assert create(a.batch(tenant, "s"), "cy@example.com") == "[EMAIL_ADDRESS_3]"
+    b.delete_session(tenant, "s")
+    assert a.view(tenant, "s").entries == []  # erased elsewhere: never served from memory
+    a.close()
+    b.close()
