@@ -32,6 +32,7 @@ both modes alike.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,15 @@ from veil.vault.base import Vault, VaultEntry
 
 _CACHE_SIZE = 256
 _Key = tuple[str, str, frozenset[str] | None]  # (tenant, session, scope)
+
+
+_FLAGS = regex.IGNORECASE | regex.V0
+
+
+@functools.lru_cache(maxsize=64)
+def _token_regex(spellings: tuple[str, ...]) -> regex.Pattern[str]:
+    """The placeholder pattern of a set of type spellings, compiled once."""
+    return regex.compile(token_pattern(TypeNames(keys={}, spellings=spellings)), _FLAGS)
 
 
 def _spelling(s: str) -> str:
@@ -138,7 +148,10 @@ def _name_tokens(
 class SessionMatcher:
     """The compiled pattern and lookup tables of one session's (or one scope's) replacements."""
 
-    pattern: regex.Pattern[str]
+    #: the placeholder pattern (compiled once per set of types), then, if the session has
+    #: any, the pattern of its literal replacements: a per-request pattern holding both cost
+    #: a 1,300-character compile on every answer of a pseudonymizing tenant
+    patterns: tuple[regex.Pattern[str], ...]
     placeholders: dict[tuple[str, int, str], str]  # (type, number, part or "") -> original
     types: TypeNames  # every type a placeholder may name (known, and the session's own)
     literals: dict[str, str]  # letters and digits only -> original
@@ -177,7 +190,7 @@ class SessionMatcher:
             literals.pop(k, None)
         names = _name_tokens(entries, spelled)
         type_names = TypeNames.of(BASE_TYPES | set(types) | {t for t, _, _ in placeholders})
-        alts = [token_pattern(type_names)]
+        alts: list[str] = []
         max_len = type_names.max_len
         first = set(type_names.first_chars)
         if lit_reps:
@@ -201,8 +214,11 @@ class SessionMatcher:
             )
             max_len = max(max_len, max(len(w) for w in words) + 1)
             first |= {f[0] for f in forms}
+        patterns = [_token_regex(type_names.spellings)]
+        if alts:
+            patterns.append(regex.compile("|".join(alts), _FLAGS))
         return cls(
-            pattern=regex.compile("|".join(alts), regex.IGNORECASE | regex.V0),
+            patterns=tuple(patterns),
             placeholders=placeholders,
             types=type_names,
             literals=literals,
@@ -224,10 +240,22 @@ class SessionMatcher:
 
     def _matches(self, buf: str, start: int) -> Iterator[regex.Match[str]]:
         """Matches in ``buf`` from ``start`` on, leftmost first, skipping rejected ones (the
-        search resumes one character after a rejected match's start)."""
+        search resumes one character after a rejected match's start). At one start the
+        patterns are tried in order, as the branches of one alternation would be."""
         pos = start
+        # each pattern's leftmost match from an earlier position: still its leftmost from
+        # ``pos`` while it starts at or after it (lookbehinds see the text before ``pos``)
+        ahead: list[regex.Match[str] | None] = [None] * len(self.patterns)
+        searched = [False] * len(self.patterns)
         while pos <= len(buf):
-            m = self.pattern.search(buf, pos)
+            m = None
+            for i, pattern in enumerate(self.patterns):
+                hit = ahead[i]
+                if not searched[i] or (hit is not None and hit.start() < pos):
+                    hit = ahead[i] = pattern.search(buf, pos)
+                    searched[i] = True
+                if hit is not None and (m is None or hit.start() < m.start()):
+                    m = hit
             if m is None:
                 return
             if self._rejected(m):
@@ -235,6 +263,10 @@ class SessionMatcher:
                 continue
             yield m
             pos = max(m.end(), m.start() + 1)
+
+    def _prefix_at(self, buf: str, p: int) -> bool:
+        """Whether ``buf[p:]`` is a match or the prefix of one (more text could complete it)."""
+        return any(pt.fullmatch(buf, p, partial=True) is not None for pt in self.patterns)
 
     def guard(self, url_hosts: Iterable[str] = (), *, value: bool = False) -> UrlGuard | None:
         """A URL guard for one text restored with this matcher (None: it restores nothing,
@@ -321,8 +353,7 @@ class SessionMatcher:
         for p in range(lo, n):
             if p in inside or buf[p] not in self.first_chars:
                 continue
-            m = self.pattern.fullmatch(buf, p, partial=True)
-            if m is not None and m.partial and self.pattern.match(buf, p) is None:
+            if self._prefix_at(buf, p) and all(pt.match(buf, p) is None for pt in self.patterns):
                 return p
         return n
 
@@ -381,9 +412,7 @@ class SessionMatcher:
             new = lo if fresh is None else max(lo, fresh)
             tries = [p for p in alive if lo <= p < new] + list(range(new, n))
             for p in tries:
-                if buf[p] in self.first_chars and (
-                    self.pattern.fullmatch(buf, p, partial=True) is not None
-                ):
+                if buf[p] in self.first_chars and self._prefix_at(buf, p):
                     starts.append(p)
         k = 0  # index of the first possible start at or after ``pos``
         out: list[str] = []
