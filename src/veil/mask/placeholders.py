@@ -263,13 +263,16 @@ def invented(etype: str, mode: InventedMode) -> str | None:
 def canonical(replacement: str) -> str:
     """The canonical placeholder of a linked variant ("[PERSON_1_FIRST]" -> "[PERSON_1]");
     any other replacement is its own."""
-    m = CANONICAL.fullmatch(replacement)
+    m = CANONICAL.fullmatch(replacement, concurrent=False)
     if m is None or not m.group(3):
         return replacement
     return f"[{m.group(1)}_{m.group(2)}]"
 
 
-_DIGIT = regex.compile(r"\d")
+# The regex module lets go of the GIL for every match call unless told ``concurrent=False``:
+# in the gateway's worker threads each short search then waited for the GIL to come back
+# (up to the 5 ms switch interval), so every call on the request path keeps it.
+_DIGIT = re.compile(r"\d")
 
 
 def has_digit(text: str) -> bool:
@@ -368,7 +371,8 @@ def _numbers_after_types(text: str, finder: _Finder) -> list[int]:
     low = lower_in_place(text) if finder.tail is not None else None
     if finder.tail is None or low is None:
         head = finder.head
-        return [d for run in _RUN.finditer(text) if head.match(text, 0, d := run.start())]
+        return [d for run in _RUN.finditer(text, concurrent=False)
+                if head.match(text, 0, d := run.start(), concurrent=False)]
     last = len(text) - 1
     return [last - m.start() for m in finder.tail.finditer(low[::-1])][::-1]
 
@@ -388,7 +392,7 @@ def _accepted(
     for first, last in windows:
         p = max(first, pos)
         end = min(len(text), last + reach)
-        while p <= last and (m := pattern.search(text, p, end)) is not None \
+        while p <= last and (m := pattern.search(text, p, end, concurrent=False)) is not None \
                 and m.start() <= last:
             tok = Token.read(m, names)
             if tok is not None and tok.accepted:
@@ -406,7 +410,8 @@ def is_fragment(text: str, types: Iterable[str] = ()) -> bool:
         return True
     pattern = _finder(BASE_TYPES | frozenset(types)).pattern
     return any(
-        (m := pattern.fullmatch(text, p, partial=True)) is not None and m.partial
+        (m := pattern.fullmatch(text, p, partial=True, concurrent=False)) is not None
+        and m.partial
         for p in range(len(text))
     )
 

@@ -61,6 +61,7 @@ _Key = tuple[str, str, frozenset[str] | None]  # (tenant, session, scope)
 
 
 _FLAGS = regex.IGNORECASE | regex.V0
+# Matching passes ``concurrent=False``: see veil.mask.placeholders (the GIL kept, not waited for).
 
 
 @functools.lru_cache(maxsize=64)
@@ -172,7 +173,7 @@ class SessionMatcher:
         for e in entries:
             if e.shared or e.operator == "redact":
                 continue  # aliases restore through their canonical entry; redact never
-            m = CANONICAL.fullmatch(e.replacement)
+            m = CANONICAL.fullmatch(e.replacement, concurrent=False)
             if m and e.operator == "placeholder":
                 placeholders[(m.group(1), int(m.group(2)), m.group(3) or "")] = e.original
                 continue
@@ -252,7 +253,7 @@ class SessionMatcher:
             for i, pattern in enumerate(self.patterns):
                 hit = ahead[i]
                 if not searched[i] or (hit is not None and hit.start() < pos):
-                    hit = ahead[i] = pattern.search(buf, pos)
+                    hit = ahead[i] = pattern.search(buf, pos, concurrent=False)
                     searched[i] = True
                 if hit is not None and (m is None or hit.start() < m.start()):
                     m = hit
@@ -266,7 +267,8 @@ class SessionMatcher:
 
     def _prefix_at(self, buf: str, p: int) -> bool:
         """Whether ``buf[p:]`` is a match or the prefix of one (more text could complete it)."""
-        return any(pt.fullmatch(buf, p, partial=True) is not None for pt in self.patterns)
+        return any(pt.fullmatch(buf, p, partial=True, concurrent=False) is not None
+                   for pt in self.patterns)
 
     def guard(self, url_hosts: Iterable[str] = (), *, value: bool = False) -> UrlGuard | None:
         """A URL guard for one text restored with this matcher (None: it restores nothing,
@@ -353,7 +355,8 @@ class SessionMatcher:
         for p in range(lo, n):
             if p in inside or buf[p] not in self.first_chars:
                 continue
-            if self._prefix_at(buf, p) and all(pt.match(buf, p) is None for pt in self.patterns):
+            if self._prefix_at(buf, p) and all(pt.match(buf, p, concurrent=False) is None
+                                               for pt in self.patterns):
                 return p
         return n
 
