@@ -417,12 +417,10 @@ def bench_detector(
 
     # speed: the NER recognizers alone, cold (no cache), A/B interleaved per text
     texts = long_texts(samples["combined"], size=1000, count=timing_texts)
-    spacy = SpacyNerRecognizer()
-    spacy.cache_size = 0
     backends: dict[str, Any] = {
-        "spacy": spacy,
-        "learned": LearnedNerRecognizer(folder),
-        "learned_ungated": LearnedNerRecognizer(folder, gate="none"),
+        "spacy": SpacyNerRecognizer(cache_size=0),
+        "learned": LearnedNerRecognizer(folder, cache_size=0),
+        "learned_ungated": LearnedNerRecognizer(folder, gate="none", cache_size=0),
     }
     for r in backends.values():
         r.analyze("Warm up, Mr. Smith from Paris.")
