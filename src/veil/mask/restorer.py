@@ -33,6 +33,7 @@ both modes alike.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,18 @@ _FLAGS = regex.IGNORECASE | regex.V0
 def _token_regex(spellings: tuple[str, ...]) -> regex.Pattern[str]:
     """The placeholder pattern of a set of type spellings, compiled once."""
     return regex.compile(token_pattern(TypeNames(keys={}, spellings=spellings)), _FLAGS)
+
+
+# Where a match may start: anything but an ASCII letter or digit right after another (that is
+# surely [\p{L}\p{N}] after [\p{L}\p{N}]). Every branch starts with a bracket, markdown, or a
+# lookbehind refusing a letter or digit before it (except after an escaped "\n", "\r", "\t"),
+# so the partial matches a stream tries position by position skip most of a word.
+_MAY_START = re.compile(r"(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))[A-Za-z0-9]|[^A-Za-z0-9]")
+
+
+def _may_start(buf: str, lo: int, hi: int) -> Iterator[int]:
+    """The positions in ``[lo, hi)`` of ``buf`` where a match could start (a superset)."""
+    return (m.start() for m in _MAY_START.finditer(buf, lo, hi))
 
 
 def _spelling(s: str) -> str:
@@ -352,7 +365,7 @@ class SessionMatcher:
         for m in self._matches(buf, start):
             if m.end() > lo:
                 inside.update(range(max(lo, m.start() + 1), m.end()))
-        for p in range(lo, n):
+        for p in _may_start(buf, lo, n):
             if p in inside or buf[p] not in self.first_chars:
                 continue
             if self._prefix_at(buf, p) and all(pt.match(buf, p, concurrent=False) is None
@@ -413,7 +426,7 @@ class SessionMatcher:
         if not final:
             lo = max(start, n - self.max_len)
             new = lo if fresh is None else max(lo, fresh)
-            tries = [p for p in alive if lo <= p < new] + list(range(new, n))
+            tries = [p for p in alive if lo <= p < new] + list(_may_start(buf, new, n))
             for p in tries:
                 if buf[p] in self.first_chars and self._prefix_at(buf, p):
                     starts.append(p)
@@ -436,6 +449,10 @@ class SessionMatcher:
         return "".join(out), hold, starts[k:]
 
 
+#: characters of emitted text a stream keeps as lookbehind context
+_CONTEXT = 2
+
+
 class StreamRestorer:
     """Restores a streamed answer chunk by chunk (see :meth:`Restorer.stream`)."""
 
@@ -452,7 +469,9 @@ class StreamRestorer:
         # Reads what is emitted: whether a value would land in a URL begun in an earlier chunk.
         self._guard = matcher.guard(self._url_hosts)
         self._buf = ""
-        self._prev = ""  # the input character before the buffer (context for lookbehinds)
+        # the input characters before the buffer: context for lookbehinds, the longest of
+        # which reads two (an escaped line break, "\\n", before a value)
+        self._prev = ""
         self._alive: list[int] = []  # positions of the buffer that may still start a match
 
     def __repr__(self) -> str:
@@ -479,7 +498,7 @@ class StreamRestorer:
         )
         keep -= c
         if keep > 0:
-            self._prev = self._buf[keep - 1]
+            self._prev = (self._prev + self._buf[max(0, keep - _CONTEXT) : keep])[-_CONTEXT:]
         self._buf = self._buf[keep:]
         self._alive = [p - c - keep for p in starts]
         return out

@@ -186,6 +186,24 @@ def test_stream_emits_plain_text_immediately(stream_setup) -> None:
     assert got == "x Jane Doe's y"
 
 
+def test_stream_tries_word_starts_and_escaped_line_breaks_as_the_whole_text_does(
+    stream_setup,
+) -> None:
+    """A stream skips positions inside a word (no branch can start after a letter or digit),
+    except right after an escaped "\\n": each text streamed one character at a time equals
+    its restoration, glued replacements stay as written, escaped ones come back."""
+    r, answers = stream_setup
+    for op, _, reps in answers:
+        for rep in reps:
+            for text in (f"x\\n{rep} y", f"a\\t{rep}", f"glued{rep} z", f"2{rep}",
+                         f"({rep})", f"{rep}{rep}", f"**{rep}**!"):
+                sr = r.stream(tenant=T, session=op)
+                got = "".join(sr.feed(ch) for ch in text) + sr.flush()
+                assert got == r.restore(text, tenant=T, session=op), (op, text)
+        whole = r.restore(f"x\\n{reps[0]} y", tenant=T, session=op)
+        assert reps[0] not in whole  # after an escaped line break: restored
+
+
 def test_restorer_cache_follows_erasure_and_recreation(any_vault, tenant) -> None:
     m, r = Masker(any_vault, Policy()), Restorer(any_vault)
     m.mask("Jane Doe", detect("Jane Doe", [("PERSON", "Jane Doe")]), tenant=tenant, session="s")
