@@ -5,6 +5,7 @@ invalidates and locks the same way).
 - :class:`TenantMemo`: an LRU of results keyed by tenant and policy generation; a policy change
   (:meth:`TenantMemo.reset`) makes the tenant's old results unreachable at once.
 - :class:`PerTenant`: one lazily built object per tenant (engines, maskers, term automata).
+- :class:`PieceMemo`: an NER model's results per piece of text, keyed by a digest of the piece.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -130,3 +131,43 @@ class PerTenant(Generic[V]):
 
 
 __all__ = ["LRU", "MemoKey", "PerTenant", "TenantMemo"]
+
+
+class PieceMemo(Generic[V]):
+    """A model's results per piece of text it read, in an LRU keyed by a 16-byte digest of the
+    piece: chat clients resend their history, applications their system prompt and templates,
+    so most pieces were read before. Only the results (offsets, labels) are kept, never text.
+    An LRU of size 0 turns it off (benchmarks time the model itself)."""
+
+    def __init__(self, size: int) -> None:
+        self.lru: LRU[bytes, V] = LRU(size)
+
+    @staticmethod
+    def key(piece: str) -> bytes:
+        return hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def get(self, piece: str) -> V | None:
+        return self.lru.get(self.key(piece)) if self.lru.size else None
+
+    def put(self, piece: str, value: V) -> None:
+        if self.lru.size:
+            self.lru.put(self.key(piece), value)
+
+
+class MemoizedModel:
+    """``cache_size`` and ``clear_cache()`` of a recognizer whose model results are in a
+    :class:`PieceMemo` (``_memo``)."""
+
+    _memo: PieceMemo[Any]
+
+    @property
+    def cache_size(self) -> int:
+        """How many pieces' results are kept; 0 turns the memo off."""
+        return self._memo.lru.size
+
+    @cache_size.setter
+    def cache_size(self, size: int) -> None:
+        self._memo.lru.size = size
+
+    def clear_cache(self) -> None:
+        self._memo.lru.clear()

@@ -71,3 +71,19 @@ def test_per_tenant_builds_once_even_when_racing_and_again_after_pop() -> None:
     replacement = object()
     per.set("u", replacement)
     assert per.get("u") is replacement and sorted(per) == ["t", "u"]
+
+
+def test_piece_memo_keeps_results_under_digests_and_can_be_turned_off() -> None:
+    from veil.caches import PieceMemo
+
+    memo: PieceMemo[list[int]] = PieceMemo(2)
+    memo.put("Jane Doe lives in Lyon.", [0, 8])
+    assert memo.get("Jane Doe lives in Lyon.") == [0, 8]
+    assert memo.get("Jane Doe lives in Lyon!") is None
+    assert all(len(k) == 16 and b"Jane" not in k for k in memo.lru._items)  # no text kept
+    memo.put("a", [1])
+    memo.put("b", [2])  # the least recently used piece goes
+    assert memo.get("Jane Doe lives in Lyon.") is None and memo.get("b") == [2]
+    memo.lru.size = 0
+    memo.put("c", [3])
+    assert memo.get("b") is None and memo.get("c") is None  # off: neither read nor written

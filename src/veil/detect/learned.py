@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from veil.caches import LRU
+from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection
 from veil.detect.recognizer import Recognizer, register_factory
 from veil.errors import DetectionError, PolicyError
@@ -221,7 +221,7 @@ def load_runtime(folder: Path) -> _Runtime:
     return rt
 
 
-class LearnedNerRecognizer(Recognizer):
+class LearnedNerRecognizer(MemoizedModel, Recognizer):
     """PERSON / ORGANIZATION / LOCATION from the learned ONNX detector plus name heuristics.
 
     ``gate="segments"`` sends only sentences with a capitalised word to the model (as the
@@ -247,41 +247,21 @@ class LearnedNerRecognizer(Recognizer):
         self.gate = gate
         self.name_heuristics = name_heuristics
         self.batch_size = batch_size
-        self._memo: LRU[bytes, list[tuple[int, int, str, float]]] = LRU(cache_size)
+        self._memo: PieceMemo[list[tuple[int, int, str, float]]] = PieceMemo(cache_size)
         self._memo_of: _Runtime | None = None  # the model the memo's spans came from
 
-    @property
-    def cache_size(self) -> int:
-        """How many pieces' spans are kept; 0 turns the memo off."""
-        return self._memo.size
-
-    @cache_size.setter
-    def cache_size(self, size: int) -> None:
-        self._memo.size = size
-
-    def clear_cache(self) -> None:
-        self._memo.clear()
-
     def _spans(self, rt: _Runtime, pieces: list[str]) -> list[list[tuple[int, int, str, float]]]:
-        """The model's spans of each piece, pieces read before from a small LRU keyed by a
-        digest of the piece: chat clients resend their history, applications their system
-        prompt and templates, so most pieces were read before. Only offsets, labels and scores
-        are kept, never text."""
-        from veil.detect.ner import chunk_key
-
-        if not self.cache_size:
-            return rt.spans(pieces, self.batch_size)
+        """The model's spans of each piece; pieces read before come from the memo."""
         if rt is not self._memo_of:  # a rebuilt detector: its spans may differ
-            self._memo.clear()
+            self.clear_cache()
             self._memo_of = rt
-        keys = [chunk_key(p) for p in pieces]
-        out: list[list[tuple[int, int, str, float]] | None] = [self._memo.get(k) for k in keys]
+        out: list[list[tuple[int, int, str, float]] | None] = [self._memo.get(p) for p in pieces]
         todo = [j for j, hit in enumerate(out) if hit is None]
         if todo:
             for j, spans in zip(todo, rt.spans([pieces[j] for j in todo], self.batch_size),
                                 strict=True):
                 out[j] = spans
-                self._memo.put(keys[j], spans)
+                self._memo.put(pieces[j], spans)
         return [o or [] for o in out]
 
     def analyze(self, text: str) -> list[Detection]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import hashlib
 import importlib
 import itertools
 import os
@@ -29,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from veil.caches import LRU
+from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection
 from veil.detect.lexicon import STREET_WORDS
 from veil.detect.names import ambiguous_first_names, first_names, last_names
@@ -463,12 +462,7 @@ def heuristic_names(text: str) -> list[Detection]:
     return out
 
 
-def chunk_key(chunk: str) -> bytes:
-    """The memo key of a piece of text an NER model read (a digest: the text is not kept)."""
-    return hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
-class SpacyNerRecognizer(Recognizer):
+class SpacyNerRecognizer(MemoizedModel, Recognizer):
     """PERSON / ORGANIZATION / LOCATION from a spaCy pipeline plus name heuristics."""
 
     name = "spacy_ner"
@@ -481,16 +475,7 @@ class SpacyNerRecognizer(Recognizer):
         self.model = model
         self.name_heuristics = name_heuristics
         self.batch_size = batch_size
-        self._cache: LRU[bytes, list[tuple[int, int, str]]] = LRU(cache_size)
-
-    @property
-    def cache_size(self) -> int:
-        """How many chunks' results are kept; 0 turns the cache off."""
-        return self._cache.size
-
-    @cache_size.setter
-    def cache_size(self, size: int) -> None:
-        self._cache.size = size
+        self._memo: PieceMemo[list[tuple[int, int, str]]] = PieceMemo(cache_size)
 
     @property
     def nlp(self) -> Any:
@@ -507,7 +492,7 @@ class SpacyNerRecognizer(Recognizer):
         ents_per_piece: list[list[tuple[int, int, str]] | None] = []
         todo: list[int] = []
         for k, (i, s, e) in enumerate(pieces):
-            hit = self._cache_get(texts[i][s:e])
+            hit = self._memo.get(texts[i][s:e])
             ents_per_piece.append(hit)
             if hit is None:
                 todo.append(k)
@@ -519,7 +504,7 @@ class SpacyNerRecognizer(Recognizer):
                 found = [(e.start_char, e.end_char, e.label_) for e in doc.ents
                          if e.label_ in LABELS]
                 ents_per_piece[k] = found
-                self._cache_put(chunk, found)
+                self._memo.put(chunk, found)
         for (i, off, _), ents in zip(pieces, ents_per_piece, strict=True):
             text = texts[i]
             for es, ee, lab in ents or ():
@@ -557,22 +542,6 @@ class SpacyNerRecognizer(Recognizer):
                 results[i] = _merge_names(t, results[i], extra)
             results[i] = add_places(t, results[i])
         return results
-
-    # A small LRU of NER results keyed by a digest of the chunk: chat clients resend the whole
-    # history every turn, so most chunks were analysed before. Only offsets and labels are
-    # kept, never text.
-    def _cache_get(self, chunk: str) -> list[tuple[int, int, str]] | None:
-        if not self.cache_size:
-            return None
-        return self._cache.get(chunk_key(chunk))
-
-    def _cache_put(self, chunk: str, ents: list[tuple[int, int, str]]) -> None:
-        if not self.cache_size:
-            return
-        self._cache.put(chunk_key(chunk), ents)
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
 
 
 # Sentences/lines; a segment goes to the model only if it has a capitalised word that is not

@@ -211,7 +211,7 @@ def test_pieces_read_before_come_from_the_memo_with_the_same_spans(
     assert [[(d.start, d.end, d.type, d.score) for d in ds] for ds in again[:-1]] == [
         [(d.start, d.end, d.type, d.score) for d in ds] for ds in first
     ]
-    assert all(isinstance(k, bytes) and len(k) == 16 for k in rec._memo._items)  # digests only
+    assert all(isinstance(k, bytes) and len(k) == 16 for k in rec._memo.lru._items)  # digests
     rec.cache_size = 0  # off (benchmarks measure the model itself): every piece is read
     rec.analyze_batch(texts)
     assert read == [1, len(texts)]
