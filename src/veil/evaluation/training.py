@@ -180,7 +180,7 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
             eps = r["privacy"].get("epsilon")
             if r["privacy"].get("kind", "").startswith("dp-sgd") and eps is not None:
                 lines.append(f"- {name}: a canary is covered at epsilon "
-                             f"{canary_mod.group_epsilon(eps, k):g} (group privacy over its "
+                             f"{canary_mod.group_epsilon(eps, k):.2f} (group privacy over its "
                              f"{k} sentence(s))")
     dp_runs = [r for r in runs.values() if r["clients"]]
     if dp_runs:

@@ -62,5 +62,5 @@ def test_the_table_shows_each_run_from_its_start(tmp_path: Path) -> None:
     assert "| dp-eps8 |" in md and "0.640 | 0.410 | 0.600 / 0.350 | 1.50 ± 0.58 (p 0." in md
     assert "p 0.000) |" not in md.split("| dp-eps8 |")[1]
     assert "Chance: 1.42 bits" in md
-    assert "- dp-eps8: a canary is covered at epsilon 16 (group privacy over its 2" in md
+    assert "- dp-eps8: a canary is covered at epsilon 16.00 (group privacy over its 2" in md
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
