@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -31,3 +34,39 @@ class Detection:
 
     def overlaps(self, other: Detection) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanIndex:
+    """Detections kept in insertion order (the output order) and indexed by start, so that the
+    ones overlapping a span are found by bisection: a scan of every kept span per new one was
+    quadratic, minutes on a 1 MB text with tens of thousands of names."""
+
+    def __init__(self, found: Iterable[Detection] = ()) -> None:
+        self._live: dict[int, Detection] = {}
+        self._starts: list[tuple[int, int]] = []  # (start, key), sorted
+        self._longest = 0
+        self._keys = itertools.count()
+        for d in found:
+            self.add(d)
+
+    def add(self, d: Detection) -> None:
+        k = next(self._keys)
+        self._live[k] = d
+        bisect.insort(self._starts, (d.start, k))
+        self._longest = max(self._longest, d.length)
+
+    def overlapping(self, span: Detection) -> list[int]:
+        """Keys of the kept detections that overlap ``span``, in order of start."""
+        lo = bisect.bisect_left(self._starts, (span.start - self._longest, -1))
+        hi = bisect.bisect_left(self._starts, (span.end, -1))
+        return [k for _, k in self._starts[lo:hi] if self._live[k].overlaps(span)]
+
+    def __getitem__(self, key: int) -> Detection:
+        return self._live[key]
+
+    def drop(self, key: int) -> None:
+        d = self._live.pop(key)
+        del self._starts[bisect.bisect_left(self._starts, (d.start, key))]
+
+    def detections(self) -> list[Detection]:
+        return list(self._live.values())

@@ -23,7 +23,7 @@ import functools
 import importlib
 import re
 
-from veil.detect.entity import Detection
+from veil.detect.entity import Detection, SpanIndex
 from veil.detect.names import ambiguous_first_names, first_names, last_names
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
@@ -268,9 +268,9 @@ class GazetteerRecognizer(Recognizer):
 
 def _drop_inside_orgs(found: list[Detection]) -> list[Detection]:
     """A name inside a company name ("Armando Mendez Prada S.L.") is the company's."""
-    orgs = [d for d in found if d.type == "ORGANIZATION"]
+    orgs = SpanIndex(d for d in found if d.type == "ORGANIZATION")
     return [d for d in found if d.type != "PERSON" or not any(
-        o.start <= d.start and d.end <= o.end for o in orgs)]
+        orgs[k].start <= d.start and d.end <= orgs[k].end for k in orgs.overlapping(d))]
 
 
 _VERBS_AND_ARTICLES = frozenset({

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from veil.caches import MemoizedModel, PieceMemo
-from veil.detect.entity import Detection
+from veil.detect.entity import Detection, SpanIndex
 from veil.detect.recognizer import Recognizer, register_factory
 from veil.errors import DetectionError, PolicyError
 
@@ -341,19 +341,19 @@ def _merge(text: str, model: list[Detection], extra: list[Detection]) -> list[De
     Over a model span of another type, the name stays a candidate beside it and the engine
     keeps the better score: a model span scored under the threshold ("Sean, Pamela and Nicole"
     as one organisation) would otherwise hide names that then nobody masks."""
-    out = list(model)
+    kept = SpanIndex(model)
     for h in extra:
-        hits = [d for d in out if d.overlaps(h)]
-        if not hits or any(d.type != "PERSON" for d in hits):
-            out.append(h)
+        hits = kept.overlapping(h)
+        if not hits or any(kept[k].type != "PERSON" for k in hits):
+            kept.add(h)
         else:
-            s = min([h.start] + [d.start for d in hits])
-            e = max([h.end] + [d.end for d in hits])
-            score = max([h.score] + [d.score for d in hits])
-            for d in hits:
-                out.remove(d)
-            out.append(Detection("PERSON", s, e, score, "learned_ner", text[s:e]))
-    return out
+            s = min([h.start] + [kept[k].start for k in hits])
+            e = max([h.end] + [kept[k].end for k in hits])
+            score = max([h.score] + [kept[k].score for k in hits])
+            for k in hits:
+                kept.drop(k)
+            kept.add(Detection("PERSON", s, e, score, "learned_ner", text[s:e]))
+    return kept.detections()
 
 
 def _learned_ner(policy: Policy) -> Recognizer | None:

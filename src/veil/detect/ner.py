@@ -14,10 +14,8 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import importlib
-import itertools
 import os
 import re
 import sys
@@ -29,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from veil.caches import MemoizedModel, PieceMemo
-from veil.detect.entity import Detection
+from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import STREET_WORDS
 from veil.detect.names import ambiguous_first_names, first_names, last_names
 from veil.detect.places import add_places
@@ -700,42 +698,20 @@ def _merge_names(text: str, ner: list[Detection], extra: list[Detection]) -> lis
     """Union heuristic PERSON spans into overlapping NER PERSON spans; a strongly backed name
     (score >= 0.75: title, greeting, field label, speaker) also overrides an ORG/LOCATION label
     spaCy put on the same words."""
-    # Spans kept by key (insertion order is the output order) and indexed by start, so that
-    # the overlaps of a name are found by bisection: a scan of every span per name was
-    # quadratic, minutes on a 1 MB text.
-    live: dict[int, Detection] = {}
-    starts: list[tuple[int, int]] = []  # (start, key), sorted
-    longest = 0
-    keys = itertools.count()
-
-    def add(d: Detection) -> None:
-        nonlocal longest
-        k = next(keys)
-        live[k] = d
-        bisect.insort(starts, (d.start, k))
-        longest = max(longest, d.length)
-
-    def drop(k: int) -> None:
-        d = live.pop(k)
-        del starts[bisect.bisect_left(starts, (d.start, k))]
-
-    for d in ner:
-        add(d)
+    kept = SpanIndex(ner)
     for h in extra:
-        lo = bisect.bisect_left(starts, (h.start - longest, -1))
-        hi = bisect.bisect_left(starts, (h.end, -1))
-        hits = [k for _, k in starts[lo:hi] if live[k].overlaps(h)]
+        hits = kept.overlapping(h)
         if not hits:
-            add(h)
+            kept.add(h)
             continue
-        if all(live[k].type == "PERSON" for k in hits):
-            s = min([h.start] + [live[k].start for k in hits])
-            e = max([h.end] + [live[k].end for k in hits])
+        if all(kept[k].type == "PERSON" for k in hits):
+            s = min([h.start] + [kept[k].start for k in hits])
+            e = max([h.end] + [kept[k].end for k in hits])
             for k in hits:
-                drop(k)
-            add(Detection("PERSON", s, e, max(NER_SCORE, h.score), "spacy_ner", text[s:e]))
+                kept.drop(k)
+            kept.add(Detection("PERSON", s, e, max(NER_SCORE, h.score), "spacy_ner", text[s:e]))
         elif h.score >= 0.75:
             for k in hits:
-                drop(k)
-            add(h)
-    return list(live.values())
+                kept.drop(k)
+            kept.add(h)
+    return kept.detections()
