@@ -130,9 +130,6 @@ class PerTenant(Generic[V]):
             self._items.pop(tenant, None)
 
 
-__all__ = ["LRU", "MemoKey", "PerTenant", "TenantMemo"]
-
-
 class PieceMemo(Generic[V]):
     """A model's results per piece of text it read, in an LRU keyed by a 16-byte digest of the
     piece: chat clients resend their history, applications their system prompt and templates,
@@ -171,3 +168,6 @@ class MemoizedModel:
 
     def clear_cache(self) -> None:
         self._memo.lru.clear()
+
+
+__all__ = ["LRU", "MemoKey", "MemoizedModel", "PerTenant", "PieceMemo", "TenantMemo"]

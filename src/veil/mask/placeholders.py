@@ -153,6 +153,16 @@ def token_pattern(names: TypeNames, *, context: bool = True) -> str:
     return _token_pattern(names.spellings, context)
 
 
+def token_regex(names: TypeNames) -> regex.Pattern[str]:
+    """:func:`token_pattern` compiled (case-insensitive), once per set of spellings."""
+    return _token_regex(names.spellings)
+
+
+@functools.lru_cache(maxsize=64)
+def _token_regex(spellings: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(_token_pattern(spellings, True), regex.IGNORECASE | regex.V0)
+
+
 @functools.lru_cache(maxsize=64)
 def _token_pattern(spellings: tuple[str, ...], context: bool) -> str:
     type_alt = "|".join(_type_pattern(t) for t in spellings)
@@ -430,4 +440,5 @@ __all__ = [
     "is_fragment",
     "squash",
     "token_pattern",
+    "token_regex",
 ]

@@ -32,7 +32,6 @@ both modes alike.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -51,7 +50,7 @@ from veil.mask.placeholders import (
     TypeNames,
     canonical,
     squash,
-    token_pattern,
+    token_regex,
 )
 from veil.mask.placeholders import invented as render_invented
 from veil.mask.urls import UrlGuard, UrlPolicy
@@ -61,14 +60,7 @@ _CACHE_SIZE = 256
 _Key = tuple[str, str, frozenset[str] | None]  # (tenant, session, scope)
 
 
-_FLAGS = regex.IGNORECASE | regex.V0
 # Matching passes ``concurrent=False``: see veil.mask.placeholders (the GIL kept, not waited for).
-
-
-@functools.lru_cache(maxsize=64)
-def _token_regex(spellings: tuple[str, ...]) -> regex.Pattern[str]:
-    """The placeholder pattern of a set of type spellings, compiled once."""
-    return regex.compile(token_pattern(TypeNames(keys={}, spellings=spellings)), _FLAGS)
 
 
 # Where a match may start: anything but an ASCII letter or digit right after another (that is
@@ -228,9 +220,9 @@ class SessionMatcher:
             )
             max_len = max(max_len, max(len(w) for w in words) + 1)
             first |= {f[0] for f in forms}
-        patterns = [_token_regex(type_names.spellings)]
+        patterns = [token_regex(type_names)]
         if alts:
-            patterns.append(regex.compile("|".join(alts), _FLAGS))
+            patterns.append(regex.compile("|".join(alts), regex.IGNORECASE | regex.V0))
         return cls(
             patterns=tuple(patterns),
             placeholders=placeholders,
