@@ -443,13 +443,15 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _VERB_AFTER.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
     for m in _HUMAN_VERB.finditer(text):
-        if m.group("v").split()[0].lower() not in _function_words() | _NOT_A_NAME:
+        first = m.group("v").split()[0].lower()
+        if first not in _function_words() and first not in _NOT_A_NAME:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
     for m in _NICKNAMED.finditer(text):  # the surname after a quoted nickname is the name's
         if _known_first(m.group("first"), ambiguous_ok=True):
             emit(m.span("v"), 0.8)
     speakers = [m for m in _DIALOGUE_LINE.finditer(text)
-                if m.group("v").lower() not in _NOT_SPEAKER | _function_words()]
+                if m.group("v").lower() not in _NOT_SPEAKER
+                and m.group("v").lower() not in _function_words()]
     if len(speakers) >= 2:
         for m in speakers:
             emit(m.span("v"), 0.75)

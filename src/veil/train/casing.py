@@ -14,6 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 #: padding and special tokens ([CLS], [SEP]: empty offsets)
 SPECIAL = 0
@@ -55,6 +56,10 @@ def word_class(word: str) -> int:
     return MIXED
 
 
+#: words repeat: a long text's scan classifies each distinct word once
+_cached_word_class = lru_cache(maxsize=1 << 16)(word_class)
+
+
 def _is_mark(c: str) -> bool:
     return unicodedata.category(c)[0] == "M"
 
@@ -69,41 +74,43 @@ class WordCases:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.classes: list[int] = []
+        starts, ends, classes = self.starts, self.ends, self.classes
+        classify = _cached_word_class
         previous = "\n"  # the text's first word starts a sentence, or its OTHER character
-        before = ""  # the word before that character
         end = 0
         marked = False  # the last word ends with a combining mark
         for m in _WORD.finditer(text):
             word = m.group()
             start = m.start()
             mark = len(word) == 1 and _is_mark(word)
-            if start == end and self.starts and (mark or marked and word[0].isalnum()):
+            if start == end and starts and (mark or marked and word[0].isalnum()):
                 # \w leaves combining marks out: a decomposed "É" (E + U+0301) or a
                 # Devanagari vowel sign continues its word instead of cutting it in two
-                first = self.starts[-1]
-                end = self.ends[-1] = m.end()
-                cls = word_class(text[first:end])
-                at_start = self.classes[-1] > OTHER  # a cased class of a sentence's start
-                self.classes[-1] = cls + _AT_START if at_start and cls in _CASED else cls
+                first = starts[-1]
+                end = ends[-1] = m.end()
+                cls = classify(text[first:end])
+                at_start = classes[-1] > OTHER  # a cased class of a sentence's start
+                classes[-1] = cls + _AT_START if at_start and cls in _CASED else cls
                 marked = mark
                 continue
             marked = False
-            cls = word_class(word)
+            cls = classify(word)
             if cls in _CASED and (
                 previous in _SENTENCE_END
                 # a full stop, an apostrophe or a hyphen glued to the next word joins it
                 # ("3.5", "O'Brien", "Smith-Jones"); a full stop after a title ("Dr. Smith")
                 # does not end a sentence either
                 and (previous not in _GLUE or start > end)
-                and (previous != "." or before not in _ABBREVIATIONS)
+                # the word before that full stop (the one before the last) is read only here
+                and (previous != "." or len(starts) < 2
+                     or text[starts[-2] : ends[-2]].lower() not in _ABBREVIATIONS)
                 or "\n" in text[end:start]
             ):
                 cls += _AT_START
-            before = text[self.starts[-1] : end].lower() if self.starts else ""
-            self.starts.append(start)
+            starts.append(start)
             end = m.end()
-            self.ends.append(end)
-            self.classes.append(cls)
+            ends.append(end)
+            classes.append(cls)
             previous = word if cls == OTHER else ""
 
     def ids(self, offsets: Sequence[tuple[int, int]]) -> list[int]:

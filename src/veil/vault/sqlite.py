@@ -422,16 +422,10 @@ class SQLiteVault(Vault):
             now = self._now()
             if now - self._last_purge > 1.0:
                 self._purge(conn, now)
-            else:
-                self._live(conn, tid, sid, in_transaction=True)
-            count, last = conn.execute(
-                "SELECT count(*), coalesce(max(id), 0) FROM entries "
-                "WHERE tenant = ? AND session = ?", (tid, sid)
-            ).fetchone()
-            kept = conn.execute(
-                "SELECT count(*) FROM entries WHERE tenant = ? AND session = ? AND id <= ?",
-                (tid, sid, since.last),
-            ).fetchone()[0]
+            expires, count, last, kept = self._tally(conn, tid, sid, since.last)
+            if expires is not None and expires <= now:  # expired: purged, then counted again
+                self._purge(conn, now)
+                expires, count, last, kept = self._tally(conn, tid, sid, since.last)
             if kept != since.count:
                 return Committed(ok=False)  # entries the batch saw are gone
             # Statements, not rows, cost here (a few dozen microseconds each, all under the
@@ -454,13 +448,15 @@ class SQLiteVault(Vault):
             )]
             if len(ids) != len(items):
                 raise VaultError("the vault's entry ids did not grow as expected; retry")
-            conn.executemany(
-                "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (tenant, session, type) DO UPDATE SET "
-                "value = max(value, excluded.value)",
-                [(tid, sid, it.entity_type, it.counter) for it in items
-                 if it.counter is not None],
-            )
+            counters = [(tid, sid, it.entity_type, it.counter) for it in items
+                        if it.counter is not None]
+            if counters:
+                conn.executemany(
+                    "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (tenant, session, type) DO UPDATE SET "
+                    "value = max(value, excluded.value)",
+                    counters,
+                )
             # Sliding TTL: a session lives ttl seconds after its last new mapping.
             conn.execute(
                 "INSERT INTO sessions (tenant, session, expires_at) VALUES (?, ?, ?) "
@@ -473,6 +469,20 @@ class SQLiteVault(Vault):
         return Committed(
             ok=True, ids=ids, cursor=Cursor("", ids[-1], n), version=f"{n}:{ids[-1]}"
         )
+
+    @staticmethod
+    def _tally(
+        conn: sqlite3.Connection, tid: str, sid: str, upto: int
+    ) -> tuple[float | None, int, int, int]:
+        """In one statement (each costs tens of microseconds under the write lock): the
+        session's expiry (None: no such session), its entry count, its last entry id, and how
+        many of its entries have ids up to ``upto``."""
+        expires, count, last, kept = conn.execute(
+            "SELECT (SELECT expires_at FROM sessions WHERE tenant = ? AND session = ?), "
+            "count(*), coalesce(max(id), 0), count(CASE WHEN id <= ? THEN 1 END) "
+            "FROM entries WHERE tenant = ? AND session = ?", (tid, sid, upto, tid, sid),
+        ).fetchone()
+        return expires, int(count), int(last), int(kept)
 
     @staticmethod
     def _conflict(conn: sqlite3.Connection, tid: str, sid: str, items: list[Pending]) -> bool:

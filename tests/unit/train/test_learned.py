@@ -215,3 +215,25 @@ def test_pieces_read_before_come_from_the_memo_with_the_same_spans(
     rec.cache_size = 0  # off (benchmarks measure the model itself): every piece is read
     rec.analyze_batch(texts)
     assert read == [1, len(texts)]
+
+
+@pytest.mark.slow
+def test_a_long_input_read_in_parallel_gives_the_spans_of_the_serial_path(
+    detector: tuple[Path, object, list], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import veil.detect.learned as L  # noqa: N812
+
+    folder, _, sents = detector
+    rt = L.load_runtime(folder)
+    texts = [s.text for s in sents] * 3  # 144 pieces: batched tokenization, 5 batches
+    assert len(texts) >= L._LARGE_PIECES
+    batches: list[int] = []
+    run = rt._run
+    monkeypatch.setattr(rt, "_run", lambda feed: batches.append(1) or run(feed))
+    parallel = rt.spans(texts, batch_size=32)
+    assert len(batches) >= L._PARALLEL_BATCHES
+    monkeypatch.setattr(L, "_LARGE_PIECES", 10**9)
+    monkeypatch.setattr(L, "_PARALLEL_BATCHES", 10**9)
+    serial = rt.spans(texts, batch_size=32)
+    assert parallel == serial
+    assert any(parallel)  # the comparison covers real spans
