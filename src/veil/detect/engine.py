@@ -17,7 +17,8 @@ import bisect
 import functools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from veil.casefold import fold_case
 from veil.config import ENTITY_TYPES, Policy
@@ -180,6 +181,27 @@ def resolve_overlaps(candidates: Iterable[Detection],
     return kept
 
 
+_T = TypeVar("_T")
+
+
+def _by_language(r: Recognizer, texts: list[str], langs: list[str]) -> list[list[Detection]]:
+    return [r.analyze_language(t, lang) for t, lang in zip(texts, langs, strict=True)]
+
+
+def _guarded(r: Recognizer, call: Callable[[], _T]) -> _T:
+    """``call()`` of recognizer ``r``: a failure refuses the request (fail closed), logged by
+    its class name only (the message could quote the text: privacy rule)."""
+    try:
+        return call()
+    except VeilError:
+        raise
+    except Exception as e:
+        log.error("recognizer %s failed: %s", r.name, type(e).__name__)
+        raise DetectionError(
+            f"detector {r.name!r} failed ({type(e).__name__}); the request was "
+            "refused. Retry, or disable that entity type in the policy") from None
+
+
 class DetectionEngine:
     """Finds sensitive spans according to a tenant's :class:`~veil.config.Policy`.
 
@@ -294,29 +316,38 @@ class DetectionEngine:
 
     def _run(self, recognizers: list[Recognizer], views: list[NormalizedText], todo: list[int],
              raw: list[list[Detection]]) -> None:
-        if todo:
-            langs = {i: self.language_of(views[i].text) for i in todo} \
-                if any(r.message_languages or r.language_aware for r in recognizers) else {}
-            for r in recognizers:
-                idx = todo if not r.message_languages else \
-                    [i for i in todo if langs[i] in r.message_languages]
-                if not idx:
-                    continue
-                try:
-                    if r.language_aware:
-                        found = [r.analyze_language(views[i].text, langs[i]) for i in idx]
-                    else:
-                        found = r.analyze_batch([views[i].text for i in idx])
-                except VeilError:
-                    raise
-                except Exception as e:
-                    # class name only: the message could quote the text (privacy rule)
-                    log.error("recognizer %s failed: %s", r.name, type(e).__name__)
-                    raise DetectionError(
-                        f"detector {r.name!r} failed ({type(e).__name__}); the request was "
-                        "refused. Retry, or disable that entity type in the policy") from None
-                for i, ds in zip(idx, found, strict=True):
-                    raw[i].extend(ds)
+        if not todo:
+            return
+        langs = {i: self.language_of(views[i].text) for i in todo} \
+            if any(r.message_languages or r.language_aware for r in recognizers) else {}
+        runs: list[tuple[Recognizer, list[int]]] = []
+        for r in recognizers:
+            idx = todo if not r.message_languages else \
+                [i for i in todo if langs[i] in r.message_languages]
+            if idx:
+                runs.append((r, idx))
+        # a model that runs outside the GIL starts first and is collected last: the pattern
+        # recognizers run on this thread meanwhile
+        started: dict[int, Callable[[], list[list[Detection]]]] = {}
+        for k, (r, idx) in enumerate(runs):
+            if r.background and not r.language_aware:
+                texts = [views[i].text for i in idx]
+                started[k] = _guarded(r, functools.partial(r.begin_batch, texts))
+        found: dict[int, list[list[Detection]]] = {}
+        for k, (r, idx) in enumerate(runs):
+            if k in started:
+                continue
+            texts = [views[i].text for i in idx]
+            if r.language_aware:
+                found[k] = _guarded(r, functools.partial(
+                    _by_language, r, texts, [langs[i] for i in idx]))
+            else:
+                found[k] = _guarded(r, functools.partial(r.analyze_batch, texts))
+        for k, finish in started.items():
+            found[k] = _guarded(runs[k][0], finish)
+        for k, (_, idx) in enumerate(runs):  # in the registry's order, as before
+            for i, ds in zip(idx, found[k], strict=True):
+                raw[i].extend(ds)
 
     def _finish(self, view: NormalizedText, found: list[Detection],
                 validated: set[str], statistical: set[str]) -> list[Detection]:

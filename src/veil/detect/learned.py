@@ -18,8 +18,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -70,10 +69,13 @@ class _Runtime:
         try:
             meta = json.loads((folder / "detector.json").read_text())
             opts = ort.SessionOptions()
-            # one thread per call, no spin-waiting: the gateway already runs requests in
-            # parallel (2 x CPUs masking threads), and spinning pool threads burnt CPU that
-            # the other requests needed (wall time per call halved at load 20 on 2 cores)
-            opts.intra_op_num_threads = int(os.environ.get("VEIL_DETECTOR_THREADS") or 1)
+            # No spin-waiting: the gateway already runs requests in parallel (2 x CPUs masking
+            # threads), and spinning pool threads burnt CPU that the other requests needed
+            # (wall time per call halved at load 20 on 2 cores). Two threads: the caller's
+            # and one that runs the model while the caller's other recognizers go on
+            # (run_async needs it); VEIL_DETECTOR_THREADS=1 runs the model in the caller.
+            threads = int(os.environ.get("VEIL_DETECTOR_THREADS") or 2)
+            opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
             opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
             self.session = ort.InferenceSession(
@@ -86,6 +88,7 @@ class _Runtime:
                 f"rebuild it with {BUILD_COMMAND}"
             ) from None
         self.np = np
+        self.run_async = threads >= 2 and hasattr(self.session, "run_async")
         self.labels: list[str] = list(meta["labels"])
         from veil.train.data import LABEL_IDS
 
@@ -104,7 +107,14 @@ class _Runtime:
         self, texts: Sequence[str], batch_size: int = 32
     ) -> list[list[tuple[int, int, str, float]]]:
         """(start, end, type, score) per text."""
-        np = self.np
+        return self.begin(texts, batch_size)()
+
+    def begin(
+        self, texts: Sequence[str], batch_size: int = 32
+    ) -> Callable[[], list[list[tuple[int, int, str, float]]]]:
+        """Start :meth:`spans`: the inputs are prepared here and the model starts on a thread
+        of its own (outside the GIL); the returned call waits for it and decodes. Whatever the
+        caller does in between runs beside the model."""
         from veil.train.casing import WordCases
 
         windows: list[tuple[int, int, Any]] = []  # (text index, window index, encoding)
@@ -130,12 +140,28 @@ class _Runtime:
         chunks = [[windows[j] for j in order[b : b + batch_size]]
                   for b in range(0, len(order), batch_size)]
         feeds = [self._feed(chunk, cases) for chunk in chunks]
-        if len(feeds) >= _PARALLEL_BATCHES:
-            # a long text on an otherwise idle machine: the batches run side by side
-            # (onnxruntime lets go of the GIL and its sessions take concurrent runs)
-            results = list(_batch_pool().map(self._run, feeds))
+        if self.run_async:
+            logits = _AsyncRuns(self.session, feeds).wait
         else:
-            results = [self._run(feed) for feed in feeds]
+            done = [self._run(feed) for feed in feeds]
+
+            def logits() -> list[Any]:
+                return done
+
+        def finish() -> list[list[tuple[int, int, str, float]]]:
+            return self._finish(texts, encodings, offsets, chunks, logits())
+
+        return finish
+
+    def _finish(
+        self,
+        texts: Sequence[str],
+        encodings: list[Any],
+        offsets: dict[tuple[int, int], list[tuple[int, int]]],
+        chunks: list[list[tuple[int, int, Any]]],
+        results: list[Any],
+    ) -> list[list[tuple[int, int, str, float]]]:
+        np = self.np
         preds: dict[tuple[int, int], tuple[Any, Any]] = {}
         for chunk, logits in zip(chunks, results, strict=True):
             # the winning class and its softmax probability, 1 / sum(exp(logit - max))
@@ -212,18 +238,50 @@ class _Runtime:
         return out
 
 
+class _AsyncRuns:
+    """Batches handed to onnxruntime's own thread (``run_async``); :meth:`wait` returns their
+    logits in order. The callbacks only store what came back: no text, no work."""
+
+    def __init__(self, session: Any, feeds: list[dict[str, Any]]) -> None:
+        self._out: list[Any] = [None] * len(feeds)
+        self._errors: list[str] = []
+        self._left = len(feeds)
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        if not feeds:
+            self._done.set()
+        for k, feed in enumerate(feeds):
+            session.run_async(["logits"], feed, self._back, k)
+
+    def _back(self, outputs: Any, k: int, error: str) -> None:
+        with self._lock:
+            if error:
+                self._errors.append(error)
+            else:
+                self._out[k] = outputs[0]
+            self._left -= 1
+            if self._left == 0:
+                self._done.set()
+
+    def wait(self) -> list[Any]:
+        if not self._done.wait(_RUN_TIMEOUT_S):
+            raise DetectionError(
+                f"the learned detector gave no answer within {_RUN_TIMEOUT_S:.0f} s; retry, or "
+                "set ner_backend: spacy"
+            )
+        if self._errors:  # onnxruntime's message names the node, never the input
+            raise DetectionError("the learned detector failed on this input; retry, or set "
+                                 "ner_backend: spacy")
+        return self._out
+
+
 _lock = threading.Lock()
 
-#: pieces from which one call tokenizes in a batch, and batches from which they run side by
-#: side: a text of several KB (a 1 MB text has thousands of pieces); a chat request stays below
+#: how long a request waits for the model's thread before it is refused (fail closed)
+_RUN_TIMEOUT_S = 120.0
+#: pieces from which one call tokenizes in a batch: a text of several KB (a 1 MB text has
+#: thousands of pieces); a chat request stays below
 _LARGE_PIECES = 64
-_PARALLEL_BATCHES = 4
-
-
-@lru_cache(maxsize=1)
-def _batch_pool() -> ThreadPoolExecutor:
-    threads = min(os.cpu_count() or 1, 4)
-    return ThreadPoolExecutor(max_workers=threads, thread_name_prefix="veil-detector")
 
 
 @lru_cache(maxsize=4)
@@ -264,6 +322,7 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
     entities = ("PERSON", "ORGANIZATION", "LOCATION")
     validated = False
     message_languages = ("en",)
+    background = True
 
     def __init__(
         self,
@@ -281,24 +340,34 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
         self._memo: PieceMemo[list[tuple[int, int, str, float]]] = PieceMemo(cache_size)
         self._memo_of: _Runtime | None = None  # the model the memo's spans came from
 
-    def _spans(self, rt: _Runtime, pieces: list[str]) -> list[list[tuple[int, int, str, float]]]:
-        """The model's spans of each piece; pieces read before come from the memo."""
+    def _begin_spans(
+        self, rt: _Runtime, pieces: list[str]
+    ) -> Callable[[], list[list[tuple[int, int, str, float]]]]:
+        """Start the model on each piece; the returned call gives their spans. Pieces read
+        before come from the memo."""
         if rt is not self._memo_of:  # a rebuilt detector: its spans may differ
             self.clear_cache()
             self._memo_of = rt
         out: list[list[tuple[int, int, str, float]] | None] = [self._memo.get(p) for p in pieces]
         todo = [j for j, hit in enumerate(out) if hit is None]
-        if todo:
-            for j, spans in zip(todo, rt.spans([pieces[j] for j in todo], self.batch_size),
-                                strict=True):
-                out[j] = spans
-                self._memo.put(pieces[j], spans)
-        return [o or [] for o in out]
+        pending = rt.begin([pieces[j] for j in todo], self.batch_size) if todo else None
+
+        def finish() -> list[list[tuple[int, int, str, float]]]:
+            if pending is not None:
+                for j, spans in zip(todo, pending(), strict=True):
+                    out[j] = spans
+                    self._memo.put(pieces[j], spans)
+            return [o or [] for o in out]
+
+        return finish
 
     def analyze(self, text: str) -> list[Detection]:
         return self.analyze_batch([text])[0]
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
+        return self.begin_batch(texts)()
+
+    def begin_batch(self, texts: Sequence[str]) -> Callable[[], list[list[Detection]]]:
         from veil.detect.ner import ner_spans
 
         rt = load_runtime(self.folder)
@@ -308,22 +377,31 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
                 pieces += [(i, s, e) for s, e in ner_spans(t, margin=None)]
             elif _ALNUM.search(t):
                 pieces.append((i, 0, len(t)))
-        found = self._spans(rt, [texts[i][s:e] for i, s, e in pieces])
-        results: list[list[Detection]] = [[] for _ in texts]
-        for (i, off, end), spans in zip(pieces, found, strict=True):
-            text = texts[i]
-            cased = not text[off:end].islower()  # its writer uses capitals
-            for s, e, label, score in spans:
-                s, e = _trim(text, off + s, off + e)
-                if e > s and not _not_a_name(text, s, e, cased=cased):
-                    results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
-        if self.name_heuristics:
-            from veil.detect.ner import heuristic_names
-            from veil.detect.places import add_places
+        pending = self._begin_spans(rt, [texts[i][s:e] for i, s, e in pieces])
 
-            for i, t in enumerate(texts):
-                results[i] = add_places(t, _merge(t, results[i], heuristic_names(t)))
-        return results
+        def finish() -> list[list[Detection]]:
+            heuristic: list[list[Detection]] | None = None
+            if self.name_heuristics:  # while the model may still be running
+                from veil.detect.ner import heuristic_names
+
+                heuristic = [heuristic_names(t) for t in texts]
+            found = pending()
+            results: list[list[Detection]] = [[] for _ in texts]
+            for (i, off, end), spans in zip(pieces, found, strict=True):
+                text = texts[i]
+                cased = not text[off:end].islower()  # its writer uses capitals
+                for s, e, label, score in spans:
+                    s, e = _trim(text, off + s, off + e)
+                    if e > s and not _not_a_name(text, s, e, cased=cased):
+                        results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
+            if heuristic is not None:
+                from veil.detect.places import add_places
+
+                for i, t in enumerate(texts):
+                    results[i] = add_places(t, _merge(t, results[i], heuristic[i]))
+            return results
+
+        return finish
 
 
 _WORDS = re.compile(r"\w+")

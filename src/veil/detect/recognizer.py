@@ -45,6 +45,10 @@ class Recognizer(ABC):
     message_languages: tuple[str, ...] = ()
     #: True: the engine calls :meth:`analyze_language` with the message's language instead.
     language_aware: bool = False
+    #: True: :meth:`begin_batch` starts work that runs outside the GIL (a model on a thread of
+    #: its own); the engine begins such a recognizer first and finishes it after the others,
+    #: so that they run meanwhile.
+    background: bool = False
 
     @abstractmethod
     def analyze(self, text: str) -> list[Detection]:
@@ -56,6 +60,10 @@ class Recognizer(ABC):
     def analyze_language(self, text: str, language: str) -> list[Detection]:
         """Like :meth:`analyze`, knowing the message's language (``language_aware``)."""
         return self.analyze(text)
+
+    def begin_batch(self, texts: Sequence[str]) -> Callable[[], list[list[Detection]]]:
+        """Start :meth:`analyze_batch`; the returned call finishes it (see ``background``)."""
+        return lambda: self.analyze_batch(texts)
 
 
 def _context_words(words: Iterable[str]) -> str | None:

@@ -202,8 +202,8 @@ def test_pieces_read_before_come_from_the_memo_with_the_same_spans(
     texts = [s.text for s in sents[:6]]
     first = rec.analyze_batch(texts)
     read: list[int] = []
-    spans = rt.spans
-    monkeypatch.setattr(rt, "spans", lambda ts, bs=32: read.append(len(ts)) or spans(ts, bs))
+    begin = rt.begin
+    monkeypatch.setattr(rt, "begin", lambda ts, bs=32: read.append(len(ts)) or begin(ts, bs))
     # a chat resends its history with one new message: only the new one reaches the model
     new = "Please ask Margarethe Oyelaran-Whitfield to call back."
     again = rec.analyze_batch([*texts, new])
@@ -218,22 +218,34 @@ def test_pieces_read_before_come_from_the_memo_with_the_same_spans(
 
 
 @pytest.mark.slow
-def test_a_long_input_read_in_parallel_gives_the_spans_of_the_serial_path(
+def test_the_model_on_its_own_thread_gives_the_spans_of_a_run_in_the_caller(
     detector: tuple[Path, object, list], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import veil.detect.learned as L  # noqa: N812
 
     folder, _, sents = detector
     rt = L.load_runtime(folder)
-    texts = [s.text for s in sents] * 3  # 144 pieces: batched tokenization, 5 batches
+    assert rt.run_async  # two threads by default: the caller's and the model's
+    texts = [s.text for s in sents] * 3  # 144 pieces: tokenized in one batch, 5 batches
     assert len(texts) >= L._LARGE_PIECES
-    batches: list[int] = []
-    run = rt._run
-    monkeypatch.setattr(rt, "_run", lambda feed: batches.append(1) or run(feed))
-    parallel = rt.spans(texts, batch_size=32)
-    assert len(batches) >= L._PARALLEL_BATCHES
+    pending = rt.begin(texts, batch_size=32)
+    background = pending()
+    monkeypatch.setattr(rt, "run_async", False)
     monkeypatch.setattr(L, "_LARGE_PIECES", 10**9)
-    monkeypatch.setattr(L, "_PARALLEL_BATCHES", 10**9)
-    serial = rt.spans(texts, batch_size=32)
-    assert parallel == serial
-    assert any(parallel)  # the comparison covers real spans
+    in_caller = rt.spans(texts, batch_size=32)
+    assert background == in_caller
+    assert any(background)  # the comparison covers real spans
+    assert rt.spans([]) == []
+
+
+def test_a_failed_background_run_refuses_the_request() -> None:
+    from veil.detect.learned import _AsyncRuns
+    from veil.errors import DetectionError
+
+    class Failing:
+        def run_async(self, names: list[str], feed: dict, back: object, k: int) -> None:
+            back(None, k, "node Conv_3 failed")  # type: ignore[operator]
+
+    with pytest.raises(DetectionError, match="failed on this input") as e:
+        _AsyncRuns(Failing(), [{}, {}]).wait()
+    assert "Conv_3" not in str(e.value)
