@@ -225,7 +225,7 @@ def test_the_model_on_its_own_thread_gives_the_spans_of_a_run_in_the_caller(
 
     folder, _, sents = detector
     rt = L.load_runtime(folder)
-    assert rt.run_async  # two threads by default: the caller's and the model's
+    assert rt.run_async  # a session with a thread of its own beside the caller's
     texts = [s.text for s in sents] * 3  # 144 pieces: tokenized in one batch, 5 batches
     assert len(texts) >= L._LARGE_PIECES
     pending = rt.begin(texts, batch_size=32)
