@@ -74,9 +74,9 @@ class _Runtime:
             # model: one runs a short input in the caller's thread (VEIL_DETECTOR_THREADS, 1 by
             # default); the other (run_async needs a pool of two) runs a longer one on a
             # thread of its own while the caller's other recognizers go on.
-            model = str(folder / "model.onnx")
-            self.session = _session(ort, model, int(os.environ.get("VEIL_DETECTOR_THREADS") or 1))
-            self.background = _session(ort, model, 2)
+            self._model = str(folder / "model.onnx")
+            self.session = _session(ort, self._model,
+                                    int(os.environ.get("VEIL_DETECTOR_THREADS") or 1))
             tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
         except Exception as e:  # corrupt or partial folder: fail closed, say how to rebuild
             raise DetectionError(
@@ -84,7 +84,9 @@ class _Runtime:
                 f"rebuild it with {BUILD_COMMAND}"
             ) from None
         self.np = np
-        self.run_async = hasattr(self.background, "run_async")
+        self.run_async = hasattr(self.session, "run_async")
+        self._background: Any = None  # the second session, made when a long input needs it
+        self._background_lock = threading.Lock()
         self.labels: list[str] = list(meta["labels"])
         from veil.train.data import LABEL_IDS
 
@@ -137,7 +139,7 @@ class _Runtime:
                   for b in range(0, len(order), batch_size)]
         feeds = [self._feed(chunk, cases) for chunk in chunks]
         if self.run_async and len(windows) >= _BACKGROUND_WINDOWS:
-            logits = _AsyncRuns(self.background, feeds).wait
+            logits = _AsyncRuns(self.background(), feeds).wait
         else:
             done = [self._run(feed) for feed in feeds]
 
@@ -186,6 +188,17 @@ class _Runtime:
                     tokens.append((s, e, labels_t[t], probs_t[t]))
             out.append(self._decode(texts[i], tokens))
         return out
+
+    def background(self) -> Any:
+        """The session whose own thread runs long inputs (made on first use: a command that
+        reads one short text never loads the model twice)."""
+        if self._background is None:
+            with self._background_lock:
+                if self._background is None:
+                    import onnxruntime as ort
+
+                    self._background = _session(ort, self._model, 2)
+        return self._background
 
     def _feed(self, chunk: list[tuple[int, int, Any]],
               cases: dict[tuple[int, int], list[int]]) -> dict[str, Any]:
