@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -126,6 +127,69 @@ def test_failure_fails_closed_without_leaking(caplog: pytest.LogCaptureFixture) 
     assert ei.value.__cause__ is None  # the original exception (with the text) is not chained
     assert all(secret not in r.getMessage() for r in caplog.records)
     assert "boom" in str(ei.value)
+
+
+class _Background(Recognizer):
+    """A model that starts in ``begin_batch`` and is finished by the call it returns."""
+
+    name = "background_model"
+    entities = ("PERSON",)
+    statistical = True
+    background = True
+
+    def __init__(self, events: list[str], fail: bool = False) -> None:
+        self.events, self.fail = events, fail
+
+    def analyze(self, text: str) -> list[Detection]:
+        return self.analyze_batch([text])[0]
+
+    def begin_batch(self, texts: Sequence[str]) -> Callable[[], list[list[Detection]]]:
+        self.events.append("begin")
+
+        def finish() -> list[list[Detection]]:
+            self.events.append("finish")
+            if self.fail:
+                raise RuntimeError(f"model choked on {texts[0]!r}")
+            return [[Detection("PERSON", t.index("Ana"), t.index("Ana") + 3, 0.9, self.name,
+                               "Ana")] if "Ana" in t else [] for t in texts]
+
+        return finish
+
+
+class _Foreground(Recognizer):
+    name = "foreground_pattern"
+    entities = ("EMAIL",)
+
+    def __init__(self, events: list[str]) -> None:
+        self.events = events
+
+    def analyze(self, text: str) -> list[Detection]:
+        self.events.append("pattern")
+        k = text.find("ana@example.org")
+        return [] if k < 0 else [Detection("EMAIL", k, k + 15, 1.0, self.name, text[k : k + 15])]
+
+
+def test_a_background_recognizer_starts_first_and_is_collected_last() -> None:
+    events: list[str] = []
+    # registered first: begun before the pattern runs, finished after it
+    eng = DetectionEngine(Policy(ner=False), recognizers=[_Background(events), _Foreground(events)])
+    texts = ["Ana wrote from ana@example.org", "nothing here", "Ana again"]
+    found = eng.analyze_batch(texts)
+    assert events == ["begin", "pattern", "pattern", "pattern", "finish"]
+    assert [[(d.type, d.recognizer) for d in ds] for ds in found] == [
+        [("PERSON", "background_model"), ("EMAIL", "foreground_pattern")], [],
+        [("PERSON", "background_model")]]
+
+
+def test_a_background_recognizer_that_fails_refuses_the_request(
+        caplog: pytest.LogCaptureFixture) -> None:
+    secret = "Ana Okafor-Lindqvist"
+    eng = DetectionEngine(Policy(ner=False), recognizers=[_Background([], fail=True)])
+    with caplog.at_level(logging.DEBUG), pytest.raises(DetectionError, match="background_model") \
+            as ei:
+        eng.analyze(f"from {secret}")
+    assert secret not in str(ei.value) and ei.value.__cause__ is None
+    assert all(secret not in r.getMessage() for r in caplog.records)
 
 
 def test_custom_declarative_recognizer() -> None:
