@@ -34,13 +34,19 @@ def configure_logging(level: str = "info") -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call
 
 
+#: names over more than one model window (128 tokens): the learned backend makes its second
+#: session for inputs of two windows or more
+_WARM_UP = " ".join(["Ada Lovelace wrote to Grace Hopper from Arlington."] * 16)
+
+
 def _warm_up(core: object, tenants: list[str]) -> None:
-    """Load detectors (spaCy) before the first request instead of during it."""
+    """Load detectors (spaCy, the learned model's sessions) before the first request instead
+    of during it."""
     detect = getattr(core, "detect", None)
     if detect is None:
         return
     for t in tenants:
-        detect("Warm-up sentence for the detector.", session="veil-warmup", tenant=t)
+        detect(_WARM_UP, session="veil-warmup", tenant=t)
 
 
 def _bind(cfg: GatewayConfig) -> socket.socket:
