@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import socket
 import subprocess  # nosec B404 # subprocess runs fixed project commands only
+import sys
 import time
 from typing import IO
 
 import httpx
 
 from veil.errors import ConfigError
+
+
+def allow_port_sharing(sock: socket.socket) -> None:
+    """Let the workers of one gateway each listen on this socket's port (``SO_REUSEPORT``, set
+    before ``bind``); Linux only, where the kernel spreads new connections over the listening
+    sockets by their addresses. Elsewhere the workers share the one socket."""
+    if sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT"):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -33,6 +42,7 @@ def spawn_on_socket(
     """Run ``cmd --fd N`` on a fresh loopback socket; wait for ``/healthz``. Returns the process
     and its base URL (without ``/v1``)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    allow_port_sharing(sock)  # a server with --workers listens once per worker
     sock.bind((host, 0))
     port = sock.getsockname()[1]
     try:

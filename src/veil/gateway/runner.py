@@ -1,5 +1,6 @@
 """Running the gateway: embedded upstream if needed, warm-up, uvicorn (uvloop + httptools), and
-``--workers N`` processes sharing one listening socket and one vault."""
+``--workers N`` processes on one port (a listening socket each where it can be shared) and one
+vault."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from .app import build_state, create_app
 from .config import GatewayConfig
 from .embedded_process import EmbeddedModelProcess
+from .procs import allow_port_sharing
 from .tls import certificate_sha256, server_context
 
 if TYPE_CHECKING:
@@ -39,6 +41,10 @@ def configure_logging(level: str = "info") -> None:
 _WARM_UP = " ".join(["Ada Lovelace wrote to Grace Hopper from Arlington."] * 16)
 
 
+#: connections a listening socket queues before they are accepted
+_BACKLOG = 2048
+
+
 def _warm_up(core: object, tenants: list[str]) -> None:
     """Load detectors (spaCy, the learned model's sessions) before the first request instead
     of during it."""
@@ -49,11 +55,29 @@ def _warm_up(core: object, tenants: list[str]) -> None:
         detect(_WARM_UP, session="veil-warmup", tenant=t)
 
 
-def _bind(cfg: GatewayConfig) -> socket.socket:
+def _bind(cfg: GatewayConfig, *, share_port: bool = False) -> socket.socket:
     sock = socket.socket(socket.AF_INET6 if ":" in cfg.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if share_port:
+        allow_port_sharing(sock)
     sock.bind((cfg.host, cfg.port))
     return sock
+
+
+def _port_shared(sock: socket.socket) -> bool:
+    return (sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
+            and sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1)
+
+
+def _own_listener(sock: socket.socket) -> socket.socket:
+    """A worker's own listening socket on ``sock``'s address (see
+    :func:`.procs.allow_port_sharing`)."""
+    own = socket.socket(sock.family, socket.SOCK_STREAM)
+    own.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    own.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    own.bind(sock.getsockname())
+    own.listen(_BACKLOG)
+    return own
 
 
 def _url(cfg: GatewayConfig, sock: socket.socket) -> str:
@@ -122,7 +146,7 @@ def serve(
             cfg.upstream.read_timeout_s = max(cfg.upstream.read_timeout_s, 900.0)
             log.info("embedded model ready at %s", cfg.upstream.base_url)
         if sock is None:
-            sock = _bind(cfg)
+            sock = _bind(cfg, share_port=workers > 1)
         if workers == 1:
             _serve_one(cfg, sock, on_ready, log_level, access_log,
                        [embedded.stop] if embedded is not None else None)
@@ -196,8 +220,10 @@ def _serve_workers(
     access_log: bool,
     workers: int,
 ) -> None:
-    """Fork ``workers`` processes that accept on the same socket (the kernel spreads the
-    connections); supervise them until a signal, or until one of them dies.
+    """Fork ``workers`` processes on ``sock``'s port, each listening on a socket of its own
+    where the port can be shared (``SO_REUSEPORT``, Linux: the kernel spreads the connections
+    by address), else all on ``sock``; supervise them until a signal, or until one of them
+    dies.
 
     Each worker builds its own state after the fork (no SQLite connection, thread pool or
     HTTP pool crosses a fork). What must agree between them is fixed here first: the session
@@ -210,7 +236,14 @@ def _serve_workers(
     if cfg.resolved_session_secret() is None:
         cfg.session_secret = base64.b64encode(os.urandom(32)).decode()
     load_master_key(Settings())
-    sock.listen(2048)
+    # One listening socket per worker where the port can be shared: on one shared socket, a
+    # burst of new connections went to whichever worker woke first (16 keep-alive connections
+    # split 13/3 and 15/1; 200 streams 137/63), and the worker with few of them idled while
+    # the other was saturated. The master keeps its socket bound, not listening, to hold the
+    # port.
+    own = _port_shared(sock)
+    if not own:
+        sock.listen(_BACKLOG)
     children: list[int] = []
     for _ in range(workers):
         pid = os.fork()
@@ -219,7 +252,9 @@ def _serve_workers(
             try:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
-                _serve_one(cfg, sock, None, log_level, access_log, None)
+                # listening before start-up: connections wait in its queue meanwhile
+                _serve_one(cfg, _own_listener(sock) if own else sock, None, log_level,
+                           access_log, None)
             except BaseException as e:  # noqa: BLE001 - the class only: the repr may quote text
                 log.error("gateway worker %d failed: %s", os.getpid(), type(e).__name__)
                 code = 1

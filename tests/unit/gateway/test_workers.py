@@ -4,6 +4,7 @@ vault cannot be shared."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import signal
@@ -92,6 +93,55 @@ def test_two_workers_share_socket_and_vault_and_stop_together(tmp_path: Path) ->
         while any(os.path.exists(f"/proc/{w}") for w in workers) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not [w for w in workers if os.path.exists(f"/proc/{w}")]
+    finally:
+        if gw is not None:
+            terminate(gw)
+        terminate(up)
+
+
+def _listening(port: int) -> set[str]:
+    """Socket inodes listening on ``port`` (IPv4, from /proc/net/tcp)."""
+    out = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        f = line.split()
+        if f[3] == "0A" and int(f[1].split(":")[1], 16) == port:  # 0A: LISTEN
+            out.add(f[9])
+    return out
+
+
+def _sockets_of(pid: int) -> set[str]:
+    out = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        with contextlib.suppress(OSError):
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            if target.startswith("socket:["):
+                out.add(target[len("socket:[") : -1])
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT spreads by hash "
+                    "on Linux only")
+def test_each_worker_listens_on_a_socket_of_its_own(tmp_path: Path) -> None:
+    env = {**os.environ, "VEIL_HOME": str(tmp_path), "HF_HUB_OFFLINE": "1",
+           "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
+    up, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream",
+                                  "--reply-chars", "0"], env=env)
+    gw = None
+    try:
+        gw, url = spawn_on_socket([VEIL, "serve", "--workers", "2", "--upstream-base-url",
+                                   up_url + "/v1", "--log-level", "warning"], env=env)
+        port = int(url.rsplit(":", 1)[1])
+        listening = _listening(port)
+        own = [_sockets_of(w) & listening for w in _children(gw.pid)]
+        # one listening socket per worker, none shared, none left with the master: a burst of
+        # connections is spread by the kernel instead of going to the first worker awake
+        assert [len(s) for s in own] == [1, 1] and own[0] != own[1]
+        assert not _sockets_of(gw.pid) & listening
+        assert len(listening) == 2
+        r = httpx.post(url + "/v1/chat/completions", timeout=120,
+                       json={"model": "echo", "messages": [{"role": "user", "content": "hi"}]})
+        assert r.status_code == 200
     finally:
         if gw is not None:
             terminate(gw)
