@@ -13,36 +13,13 @@ import asyncio
 import base64
 import json
 import os
-import socket
 import statistics
-import subprocess  # nosec B404
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-import httpx
 
 from veil.cli.bench_gateway import _throughput, valued_prompt
 from veil.gateway.procs import spawn_on_socket, terminate
-
-
-def _shared(serve: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    """The gateway on a socket bound without SO_REUSEPORT: its workers share it."""
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    url = f"http://127.0.0.1:{s.getsockname()[1]}"
-    proc = subprocess.Popen([*serve, "--fd", str(s.fileno())], pass_fds=(s.fileno(),), env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    s.close()
-    for _ in range(1200):
-        try:
-            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit("the shared-socket gateway did not start")
 
 
 def main() -> None:
@@ -61,7 +38,7 @@ def main() -> None:
     try:
         own, own_url = spawn_on_socket(serve, env=env, timeout_s=600)
         procs.append(own)
-        shared, shared_url = _shared(serve, env)
+        shared, shared_url = spawn_on_socket(serve, env=env, timeout_s=600, share_port=False)
         procs.append(shared)
         peers = [("own", own_url), ("shared", shared_url)]
         rps: dict[str, list[float]] = {"own": [], "shared": []}

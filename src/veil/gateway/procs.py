@@ -38,11 +38,14 @@ def spawn_on_socket(
     timeout_s: float = 300.0,
     output: IO[bytes] | int | None = subprocess.DEVNULL,
     host: str = "127.0.0.1",
+    share_port: bool = True,
 ) -> tuple[subprocess.Popen[bytes], str]:
     """Run ``cmd --fd N`` on a fresh loopback socket; wait for ``/healthz``. Returns the process
-    and its base URL (without ``/v1``)."""
+    and its base URL (without ``/v1``). ``share_port``: a gateway with ``--workers`` gives each
+    worker a listening socket of its own (False: they share this one)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    allow_port_sharing(sock)  # a server with --workers listens once per worker
+    if share_port:
+        allow_port_sharing(sock)
     sock.bind((host, 0))
     port = sock.getsockname()[1]
     try:
