@@ -260,6 +260,9 @@ class _AsyncRuns:
     logits in order. The callbacks only store what came back: no text, no work."""
 
     def __init__(self, session: Any, feeds: list[dict[str, Any]]) -> None:
+        # the inputs stay referenced until every run is back: the runs may read the arrays'
+        # memory in place
+        self._feeds = feeds
         self._out: list[Any] = [None] * len(feeds)
         self._errors: list[str] = []
         self._left = len(feeds)
