@@ -390,11 +390,13 @@ def test_runtime_without_the_case_flag_feeds_zeros(
             return session.run(names, feed)
 
     rt.session = Recorder()
+    rt.run_async = False  # every batch through the recorded session, in the caller
     rt.spans(TEXTS)
     assert feeds and all(not np.any(f["token_type_ids"]) for f in feeds)
     new = _Runtime(fp32)
     session = new.session
     new.session = Recorder()
+    new.run_async = False
     feeds.clear()
     new.spans(TEXTS)
     types = np.concatenate([f["token_type_ids"].ravel() for f in feeds])
