@@ -14,13 +14,21 @@ import httpx
 
 from veil.errors import ConfigError
 
+#: SO_REUSEPORT spreads connections over the listening sockets by address on Linux only
+_PORT_SHARING = sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
+
 
 def allow_port_sharing(sock: socket.socket) -> None:
     """Let the workers of one gateway each listen on this socket's port (``SO_REUSEPORT``, set
     before ``bind``); Linux only, where the kernel spreads new connections over the listening
     sockets by their addresses. Elsewhere the workers share the one socket."""
-    if sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT"):
+    if _PORT_SHARING:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+
+
+def port_is_shared(sock: socket.socket) -> bool:
+    """Whether :func:`allow_port_sharing` was applied to ``sock`` (before its ``bind``)."""
+    return _PORT_SHARING and sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .app import build_state, create_app
 from .config import GatewayConfig
 from .embedded_process import EmbeddedModelProcess
-from .procs import allow_port_sharing
+from .procs import allow_port_sharing, port_is_shared
 from .tls import certificate_sha256, server_context
 
 if TYPE_CHECKING:
@@ -62,11 +62,6 @@ def _bind(cfg: GatewayConfig, *, share_port: bool = False) -> socket.socket:
         allow_port_sharing(sock)
     sock.bind((cfg.host, cfg.port))
     return sock
-
-
-def _port_shared(sock: socket.socket) -> bool:
-    return (sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
-            and sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) == 1)
 
 
 def _own_listener(sock: socket.socket) -> socket.socket:
@@ -241,7 +236,7 @@ def _serve_workers(
     # split 13/3 and 15/1; 200 streams 137/63), and the worker with few of them idled while
     # the other was saturated. The master keeps its socket bound, not listening, to hold the
     # port.
-    own = _port_shared(sock)
+    own = port_is_shared(sock)
     if not own:
         sock.listen(_BACKLOG)
     children: list[int] = []

@@ -14,7 +14,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 
 #: padding and special tokens ([CLS], [SEP]: empty offsets)
 SPECIAL = 0
@@ -56,10 +55,6 @@ def word_class(word: str) -> int:
     return MIXED
 
 
-#: words repeat: a long text's scan classifies each distinct word once
-_cached_word_class = lru_cache(maxsize=1 << 16)(word_class)
-
-
 def _is_mark(c: str) -> bool:
     return unicodedata.category(c)[0] == "M"
 
@@ -75,7 +70,16 @@ class WordCases:
         self.ends: list[int] = []
         self.classes: list[int] = []
         starts, ends, classes = self.starts, self.ends, self.classes
-        classify = _cached_word_class
+        # words repeat: a text's scan classifies each distinct word once. The memo lives as
+        # long as this scan, so no word of a prompt outlives its request in a cache
+        seen: dict[str, int] = {}
+
+        def classify(word: str) -> int:
+            cls = seen.get(word)
+            if cls is None:
+                cls = seen[word] = word_class(word)
+            return cls
+
         previous = "\n"  # the text's first word starts a sentence, or its OTHER character
         end = 0
         marked = False  # the last word ends with a combining mark
