@@ -11,7 +11,6 @@ Texts and values never appear in the output: only sizes, counts and timings.
 from __future__ import annotations
 
 import base64
-import gc
 import json
 import os
 import platform
@@ -28,6 +27,7 @@ from typing import Annotated, Any
 import typer
 
 from veil.cli.bench import bench_app
+from veil.heap import settle_heap
 
 DEFAULT_OUT = Path("benchmarks/results/hotpath")
 #: Modules whose import alone costs seconds; a start-up that needs none of them must not load them.
@@ -285,10 +285,10 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
             for fn in runners.values():
                 fn(text, 0)
         # What is alive now (the corpora, Faker, both tools' models and tables) stays alive:
-        # out of the collector's reach, as the gateway puts what it loaded at start-up, so
-        # that a full collection walks only what the timed calls create (a harness heap of
-        # half a million objects made one collection cost 0.3 s of a timed 1 MB call).
-        gc.freeze()
+        # out of the collector's reach, and the collector set as the gateway sets it after
+        # its start-up (a harness heap of half a million objects made one collection cost
+        # 0.3 s of a timed 1 MB call). Both tools run under the same settings.
+        settle_heap()
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       transient=True) as progress:
             for label, texts in (("short", short_texts), ("1kb", kb_texts)):

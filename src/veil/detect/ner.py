@@ -30,6 +30,7 @@ from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import STREET_WORDS
 from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.patterns import Pattern, Scan
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 from veil.errors import DetectionError
@@ -131,6 +132,35 @@ _WORD_AFTER = re.compile(rf"^[ \t]+([{_UP}][{_LOW}]+)\b")
 _PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])([{_UP}][{_LOW}]+)[ \t]+(?:{_PARTICLE}[ \t]+)+$")
 
 _lock = threading.Lock()
+
+# Where each context regex can match (patterns.Scan, checked against the full scan by the
+# tests): most need a trigger word, found in the lower-cased text, where the match starts; some
+# start at a line start; and a regex that needs a word or a colon somewhere in its match runs
+# only over the lines that hold one. A scan of every position cost about 1 ms per KB.
+def _scan(rx: re.Pattern[str], mark: str | None = None, *, at: str | None = None,
+          fold: bool = False, lines: bool = False, line_start: bool = False) -> Scan:
+    return Scan(Pattern(rx.pattern, 0.0, rx.flags, mark=mark, at=at, fold=fold, lines=lines,
+                        line_start=line_start, lead=None if lines or line_start else 0))
+
+
+_TITLE_SCAN = _scan(_TITLE_NAME, rf"(?<!\w){_TITLES.lower()}", fold=True)
+_GREETING_SCAN = _scan(_GREETING_NAME, fold=True, mark=(
+    r"(?<!\w)(?:hi|hello|hey|dear|name is|named|calls? me|name\?|says|said|starring|"
+    r"(?:directed|written|sung) by|player|speak to|i am|i'm|signed|regards|sincerely|cheers|"
+    r"under|(?:my|his|her|their|your) (?:full |last |first )?name)"
+    r"|['’]s (?:full |last |first )?name"))
+_INTRO_SCAN = _scan(_INTRO_NAME, fold=True, mark=(
+    r"(?<!\w)(?:thanks|thank you|this is|to|patient|customer|client|ask|tell|with|by|cc|from|"
+    r"son|daughter|wife|husband|kid|brother|sister|friend|mom|dad|add|me|at)"))
+_FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
+    r"(?:name|patient|customer|client|employee|contact|attn|signed|user)[ \t]*:"))
+_SPEAKER_SCAN = _scan(_SPEAKER, at=":", lines=True)
+_VOCATIVE_SCAN = _scan(_VOCATIVE, line_start=True)
+_OWN_LINE_SCAN = _scan(_OWN_LINE, line_start=True)
+_DIALOGUE_SCAN = _scan(_DIALOGUE_LINE, line_start=True)
+_HUMAN_VERB_SCAN = _scan(_HUMAN_VERB, lines=True, mark=(
+    r"shouted|whispered|smiled|laughed|cried|lives|lived|married|divorced|had given|"
+    r"began writing|was born|will be talking|grew up|texted|emailed|replied|apologi[sz]ed"))
 
 
 #: Pipes NER reads; the others (tagger, parser, lemmatizer...) are not even loaded.
@@ -378,11 +408,13 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
     (unless ``require_known`` is False); trailing tokens are kept only if they look like
     surnames (known last name, or capitalised and not a known first name of someone else)."""
     s, e = m.span("v")
-    toks = list(re.finditer(r"\S+", text[s:e]))
-    if require_known and not _known_first(toks[0].group(), ambiguous_ok=ambiguous_ok):
+    value = text[s:e]
+    first = value.split(None, 1)[0]  # most matches end here: read the rest only after it
+    if require_known and not _known_first(first, ambiguous_ok=ambiguous_ok):
         return None
-    if toks[0].group().upper() in _LOG_LEVELS:
+    if first.upper() in _LOG_LEVELS:
         return None
+    toks = list(_NON_SPACE.finditer(value))
     end = s + toks[0].end()
     for t in toks[1:]:
         w = t.group().rstrip(".")
@@ -397,6 +429,7 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
 
 
 _STREET_WORD = re.compile(STREET_WORDS, re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S+")
 _NOT_SURNAME = frozenset({"street", "road", "avenue", "lane", "inc", "ltd", "llc", "corp",
                           "group", "bank", "hospital", "university", "airport", "city", "county",
                           "park", "square", "plaza", "station", "office", "team", "support"})
@@ -416,19 +449,19 @@ def heuristic_names(text: str) -> list[Detection]:
     def unknown_ok(m: re.Match[str]) -> bool:
         return m.group("v").split()[0].lower() not in _NOT_A_NAME
 
-    for m in _TITLE_NAME.finditer(text):
+    for m in _TITLE_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
-    for m in _FIELD_NAME.finditer(text):
+    for m in _FIELD_SCAN.matches(text):
         if unknown_ok(m):
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
-    for m in _GREETING_NAME.finditer(text):
+    for m in _GREETING_SCAN.matches(text):
         if unknown_ok(m):
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
-    for m in _INTRO_NAME.finditer(text):
+    for m in _INTRO_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.8)
-    for m in _SPEAKER.finditer(text):
+    for m in _SPEAKER_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
-    for m in _VOCATIVE.finditer(text):
+    for m in _VOCATIVE_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=False), 0.7)
     for m in _NAME_LIST.finditer(text):
         items = list(re.finditer(_NAME_TOKEN, m.group()))
@@ -437,19 +470,19 @@ def heuristic_names(text: str) -> list[Detection]:
             for i in items:
                 if i.group().lower() not in _NOT_A_NAME:
                     emit((m.start() + i.start(), m.start() + i.end()), 0.75)
-    for m in _OWN_LINE.finditer(text):
+    for m in _OWN_LINE_SCAN.matches(text):
         if len(m.group("v").split()) >= 2:
             emit(_name_span(text, m, ambiguous_ok=False), 0.75)
     for m in _VERB_AFTER.finditer(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
-    for m in _HUMAN_VERB.finditer(text):
+    for m in _HUMAN_VERB_SCAN.matches(text):
         first = m.group("v").split()[0].lower()
         if first not in _function_words() and first not in _NOT_A_NAME:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
     for m in _NICKNAMED.finditer(text):  # the surname after a quoted nickname is the name's
         if _known_first(m.group("first"), ambiguous_ok=True):
             emit(m.span("v"), 0.8)
-    speakers = [m for m in _DIALOGUE_LINE.finditer(text)
+    speakers = [m for m in _DIALOGUE_SCAN.matches(text)
                 if m.group("v").lower() not in _NOT_SPEAKER
                 and m.group("v").lower() not in _function_words()]
     if len(speakers) >= 2:

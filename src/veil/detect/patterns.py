@@ -62,6 +62,14 @@ class Pattern:
     #: tries a case-insensitive alternation several times slower than the same words against a
     #: lower-cased copy of the text.
     fold: bool = False
+    #: With ``mark`` or ``at``, instead of ``lead``: no match crosses a newline, and the line
+    #: of every match holds the mark, anywhere in it (a name before the verb that makes it
+    #: one). The regex then runs over those lines only. It must not read the end of the text
+    #: (``$`` without ``re.MULTILINE``, ``\Z``): a line's end would stand in for it.
+    lines: bool = False
+    #: Instead of an anchor: every match starts at a line start (the text's start, after a
+    #: newline, or after a "\\n" escaped as JSON and logs write it); only those are tried.
+    line_start: bool = False
 
 
 #: False: every pattern scans every position (the reference the anchored scan must equal).
@@ -93,8 +101,8 @@ class Scan:
     short text without one never compiles them (compiling all of them at import was a tenth of
     ``veil protect``'s start-up)."""
 
-    __slots__ = ("_anchor", "_rx", "at", "fold", "key", "lead", "mark", "pattern", "spaced",
-                 "words")
+    __slots__ = ("_anchor", "_rx", "at", "fold", "key", "lead", "line_start", "lines", "mark",
+                 "pattern", "spaced", "words")
 
     def __init__(self, pattern: Pattern) -> None:
         self.pattern = pattern
@@ -109,6 +117,10 @@ class Scan:
         self.fold = pattern.fold
         self.spaced = pattern.spaced
         self.words = pattern.words
+        self.lines = pattern.lines
+        self.line_start = pattern.line_start
+        if self.line_start and self.lead is None:
+            self.lead = 0
         if self.words is not None and self.lead is None:
             self.lead = 0  # anchored: ``words`` bounds the start instead
 
@@ -135,11 +147,25 @@ class Scan:
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """Exactly ``rx.finditer(text)``, trying fewer positions when the pattern allows."""
-        if self.lead is None or not ANCHORED:
+        if not ANCHORED or self.lead is None and not self.lines:
             return self.rx.finditer(text)
-        return self._anchored(text)
+        return self._in_lines(text) if self.lines else self._anchored(text)
+
+    def _in_lines(self, text: str) -> Iterator[re.Match[str]]:
+        # no match crosses a line break, so the lines' matches are the text's, in order
+        end = -1
+        for p in self._anchors(text):
+            if p <= end:
+                continue  # a line already read
+            start = text.rfind("\n", 0, p) + 1
+            end = text.find("\n", p)
+            if end < 0:
+                end = len(text)
+            yield from self.rx.finditer(text, start, end)
 
     def _anchors(self, text: str) -> list[int]:
+        if self.line_start:
+            return _line_starts(text)
         if self.mark is not None:
             if self.fold:
                 folded = _folded(text)
@@ -248,8 +274,27 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
     m = search(text)
     while m is not None:
         out.append(m.start())
+        if m.start() == len(text):  # an empty mark at the end: a search from past it finds it
+            break
         m = search(text, m.start() + 1)
     return out
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where a line starts in ``text``: 0, after each newline and after each escaped "\\n"
+    (shared by the patterns within one block)."""
+    memo = getattr(_shared, "memo", None)
+    key = (id(text), "line starts")
+    hit = memo.get(key) if memo is not None else None
+    if hit is not None and hit[0] is text:
+        return hit[1]  # type: ignore[no-any-return]
+    starts = [0, *(i + 1 for i in _occurrences(text, "\n"))]
+    escaped = [i + 2 for i in _occurrences(text, "\\n")]
+    if escaped:
+        starts = sorted({*starts, *escaped})
+    if memo is not None:
+        memo[key] = (text, starts)
+    return starts
 
 
 def _folded(text: str) -> str | None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import gc
 import logging
 import os
 import signal
@@ -14,6 +13,8 @@ import socket
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from veil.heap import settle_heap
 
 from .app import build_state, create_app
 from .config import GatewayConfig
@@ -168,9 +169,7 @@ def _serve_one(
         _warm_up(state.core, list(state.tenants.tenants))
     else:
         log.warning("the vault is sealed: /v1/* answers 503 until `veil vault unseal`")
-    # What start-up loaded (models, tables, metadata) lives as long as the process: out of the
-    # collector's reach, a full collection walks only what requests created.
-    gc.freeze()
+    settle_heap()
     # Stop the model inside the lifespan: after serve() uvicorn re-raises SIGTERM/SIGINT,
     # which would end this process before a `finally` could run.
     app = create_app(state, on_shutdown=on_shutdown, cors_origins=cfg.cors_origins)

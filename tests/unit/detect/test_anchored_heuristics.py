@@ -1,0 +1,131 @@
+"""The name heuristics' context regexes, tried only at their trigger words, at line starts or
+on the lines that can hold a match (``veil.detect.ner``'s scans), find exactly what a scan of
+every position finds: regex by regex and through ``heuristic_names``, on generated texts that
+stress the triggers (every case, escaped and real line breaks, a text that ends with one,
+letters whose lower case is longer) and on the repository's corpora."""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from veil.detect import ner, patterns
+from veil.detect.patterns import Pattern, Scan, _marks, shared_matches
+from veil.evaluation.datasets import hard_samples, long_texts
+
+_SCANS = {
+    "title": (ner._TITLE_SCAN, ner._TITLE_NAME),
+    "greeting": (ner._GREETING_SCAN, ner._GREETING_NAME),
+    "intro": (ner._INTRO_SCAN, ner._INTRO_NAME),
+    "field": (ner._FIELD_SCAN, ner._FIELD_NAME),
+    "speaker": (ner._SPEAKER_SCAN, ner._SPEAKER),
+    "vocative": (ner._VOCATIVE_SCAN, ner._VOCATIVE),
+    "own_line": (ner._OWN_LINE_SCAN, ner._OWN_LINE),
+    "dialogue": (ner._DIALOGUE_SCAN, ner._DIALOGUE_LINE),
+    "human_verb": (ner._HUMAN_VERB_SCAN, ner._HUMAN_VERB),
+}
+
+_WORDS = (
+    # triggers, in every case
+    "Dr.", "dr", "DR", "Mrs", "mrs.", "Prof.", "Professor", "Auntie", "Sr", "Sra", "Hi", "hi",
+    "HI", "Hello", "Hey,", "Dear", "dear", "name is", "Name is", "named", "calls me", "call me",
+    "name?", "says", "Said", "directed by", "Sung By", "speak to", "I am", "I'm", "i'm",
+    "Regards,", "Cheers", "under", "my name", "My full name", "his last name", "'s name",
+    "’s first name", "Thanks", "thank you", "This is", "to", "To", "with", "By", "cc:", "From",
+    "son", "wife", "Mom", "add", "me", "at", "AT", "name:", "Name :", "full name:",
+    "FULL\tNAME:", "patient:", "Customer:", "attn:", "signed:", "user :", "shouted", "smiled",
+    "lives", "was born", "grew up", "apologized", "apologised", "replied", "will be talking",
+    # names and other capitalised words
+    "Jane", "Jane Doe", "John", "Smith", "Mary-Anne", "O'Neil", "Ludwig van Beethoven",
+    "J. Smith", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The", "Acme",
+    # punctuation, line starts, escaped line breaks, markers
+    ",", ", ", ":", ".", "!", "?", "\n", "\n\n", "\\n", "\\n\\n", "> ", "- ", "* ", "[x] ",
+    "[12:00] ", "}", '"', "'", "“", "‘",
+    # prose, and letters whose lower case is longer (the fold falls back to every case)
+    "the", "and", "this", "tomorrow", "that", "his", "İstanbul", "ſ", "x",
+)
+_GAPS = (" ", " ", " ", "", "\t", "\n", "  ", ", ", ": ", "\\n")
+
+
+def _texts(seed: int, n: int) -> Iterator[str]:
+    rng = random.Random(seed)  # fixed seed: the same texts on every run
+    for _ in range(n):
+        parts: list[str] = []
+        for _ in range(rng.randint(1, 25)):
+            parts.append(rng.choice(_WORDS))
+            parts.append(rng.choice(_GAPS))
+        yield "".join(parts)
+
+
+@functools.cache
+def _corpus() -> tuple[str, ...]:
+    samples = hard_samples(100, 7)
+    return (*(s.text for s in samples), *long_texts(samples, size=3000, count=4))
+
+
+def _spans(ms: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    return [(m.span(), m.span("v")) for m in ms]
+
+
+@pytest.fixture
+def full_scan() -> Iterator[None]:
+    patterns.ANCHORED = False
+    try:
+        yield
+    finally:
+        patterns.ANCHORED = True
+
+
+def test_each_scan_equals_the_full_scan_on_generated_texts() -> None:
+    texts = [*_texts(40, 3000), "Hi Jane\n", "Dear Jane Doe\\n", "\n", "x\n\n"]
+    found = {name: 0 for name in _SCANS}
+    for t in texts:
+        for name, (scan, rx) in _SCANS.items():
+            with shared_matches():
+                got = _spans(scan.matches(t))
+            assert got == _spans(rx.finditer(t)), (name, t)
+            found[name] += bool(got)
+    # the generator produces what each regex looks for, not only misses
+    assert all(n >= 20 for n in found.values()), found
+
+
+def test_each_scan_equals_the_full_scan_on_the_corpus() -> None:
+    for t in _corpus():
+        for name, (scan, rx) in _SCANS.items():
+            assert _spans(scan.matches(t)) == _spans(rx.finditer(t)), name
+
+
+def test_heuristic_names_are_unchanged_by_the_scans(full_scan: None) -> None:
+    texts = [*_corpus()[:80], *_texts(41, 400)]
+    reference = [ner.heuristic_names(t) for t in texts]
+    assert sum(map(len, reference)) > 300
+    patterns.ANCHORED = True
+    assert [ner.heuristic_names(t) for t in texts] == reference
+
+
+def test_an_empty_mark_at_the_end_of_a_text_is_found_once() -> None:
+    # a search from past the end starts at the end again: the loop must stop there
+    assert _marks(re.compile(r"(?m:^)"), "a\nb\n") == [0, 2, 4]
+    assert _marks(re.compile(r"(?m:^)"), "") == [0]
+
+
+def test_a_line_scan_reads_only_the_lines_with_its_mark() -> None:
+    scan = Scan(Pattern(r"\w+ said", 0.0, mark="said", lines=True))
+    text = "Jane said\nno one\nBob said it\nsaid"
+    assert [m.group() for m in scan.matches(text)] == ["Jane said", "Bob said"]
+    assert _spans_plain(scan.matches(text)) == _spans_plain(scan.rx.finditer(text))
+
+
+def test_a_line_start_scan_tries_line_starts_only_escaped_ones_included() -> None:
+    # "Dan" matches the regex but starts no line: the declaration says it is not looked for
+    scan = Scan(Pattern(r"[A-Z]\w+", 0.0, line_start=True))
+    text = 'Ann ok\nBen ok\\nCid ok "Dan"'
+    assert [m.group() for m in scan.matches(text)] == ["Ann", "Ben", "Cid"]
+
+
+def _spans_plain(ms: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in ms]
