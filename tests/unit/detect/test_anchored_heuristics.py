@@ -6,16 +6,12 @@ letters whose lower case is longer) and on the repository's corpora."""
 
 from __future__ import annotations
 
-import functools
 import random
 import re
 from collections.abc import Iterator
 
-import pytest
-
 from veil.detect import ner, patterns
 from veil.detect.patterns import Pattern, Scan, _marks, shared_matches
-from veil.evaluation.datasets import hard_samples, long_texts
 
 _SCANS = {
     "title": (ner._TITLE_SCAN, ner._TITLE_NAME),
@@ -61,23 +57,8 @@ def _texts(seed: int, n: int) -> Iterator[str]:
         yield "".join(parts)
 
 
-@functools.cache
-def _corpus() -> tuple[str, ...]:
-    samples = hard_samples(100, 7)
-    return (*(s.text for s in samples), *long_texts(samples, size=3000, count=4))
-
-
 def _spans(ms: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return [(m.span(), m.span("v")) for m in ms]
-
-
-@pytest.fixture
-def full_scan() -> Iterator[None]:
-    patterns.ANCHORED = False
-    try:
-        yield
-    finally:
-        patterns.ANCHORED = True
 
 
 def test_each_scan_equals_the_full_scan_on_generated_texts() -> None:
@@ -93,14 +74,15 @@ def test_each_scan_equals_the_full_scan_on_generated_texts() -> None:
     assert all(n >= 20 for n in found.values()), found
 
 
-def test_each_scan_equals_the_full_scan_on_the_corpus() -> None:
-    for t in _corpus():
+def test_each_scan_equals_the_full_scan_on_the_corpus(scan_corpus: tuple[str, ...]) -> None:
+    for t in scan_corpus:
         for name, (scan, rx) in _SCANS.items():
             assert _spans(scan.matches(t)) == _spans(rx.finditer(t)), name
 
 
-def test_heuristic_names_are_unchanged_by_the_scans(full_scan: None) -> None:
-    texts = [*_corpus()[:80], *_texts(41, 400)]
+def test_heuristic_names_are_unchanged_by_the_scans(full_scan: None,
+                                                     scan_corpus: tuple[str, ...]) -> None:
+    texts = [*scan_corpus[:80], *_texts(41, 400)]
     reference = [ner.heuristic_names(t) for t in texts]
     assert sum(map(len, reference)) > 300
     patterns.ANCHORED = True

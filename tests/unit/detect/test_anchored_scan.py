@@ -6,7 +6,6 @@ recognizer and through the engine."""
 
 from __future__ import annotations
 
-import functools
 import random
 import re
 from collections.abc import Iterator
@@ -35,7 +34,6 @@ from veil.detect.normalize import (
 )
 from veil.detect.patterns import Pattern, PatternRecognizer, Scan
 from veil.detect.phone import LANGUAGE_REGIONS, PhoneRecognizer
-from veil.evaluation.datasets import hard_samples, long_texts
 
 _TOKENS = (
     # digits and number shapes, ASCII and not (Arabic-Indic, full-width, Devanagari)
@@ -222,31 +220,17 @@ def test_anchored_scan_equals_the_full_scan_on_generated_texts() -> None:
             assert _spans(scan.matches(t)) == _spans(scan.rx.finditer(t)), (name, t)
 
 
-@functools.cache
-def _corpus() -> tuple[str, ...]:
-    samples = hard_samples(100, 7)
-    return (*(s.text for s in samples), *long_texts(samples, size=3000, count=4))
-
-
-@pytest.fixture
-def full_scan() -> Iterator[None]:
-    patterns.ANCHORED = False
-    try:
-        yield
-    finally:
-        patterns.ANCHORED = True
-
-
-def test_anchored_scan_equals_the_full_scan_on_the_corpus() -> None:
+def test_anchored_scan_equals_the_full_scan_on_the_corpus(scan_corpus: tuple[str, ...]) -> None:
     scans = _scans()
-    for t in _corpus():
+    for t in scan_corpus:
         for name, scan in scans:
             assert _spans(scan.matches(t)) == _spans(scan.rx.finditer(t)), name
 
 
-def test_engine_output_is_unchanged_by_anchoring(full_scan: None) -> None:
+def test_engine_output_is_unchanged_by_anchoring(full_scan: None,
+                                                scan_corpus: tuple[str, ...]) -> None:
     engine = DetectionEngine(Policy(ner=False))
-    texts = [*_corpus()[:60], *_texts(27, 60)]
+    texts = [*scan_corpus[:60], *_texts(27, 60)]
     reference = engine.analyze_batch(texts)
     patterns.ANCHORED = True
     assert engine.analyze_batch(texts) == reference
@@ -310,8 +294,8 @@ def _phone_reference(r: PhoneRecognizer, text: str, language: str) -> list[Detec
     return out
 
 
-def test_phone_recognizer_equals_its_reference() -> None:
-    texts = [*_corpus()[:60], *_texts(28, 100)]
+def test_phone_recognizer_equals_its_reference(scan_corpus: tuple[str, ...]) -> None:
+    texts = [*scan_corpus[:60], *_texts(28, 100)]
     for regions, language in (((), "en"), (("FR",), "es")):
         r = PhoneRecognizer(expected_regions=regions)
         for _ in range(2):  # cold, then every parse remembered
@@ -382,11 +366,11 @@ def _as_offsets(n: NormalizedText) -> tuple[str, list[int] | None]:
     return n.text, None if n.origin is None else [n.origin[i] for i in range(len(n.text))]
 
 
-def test_normalize_equals_its_reference() -> None:
+def test_normalize_equals_its_reference(scan_corpus: tuple[str, ...]) -> None:
     rng = random.Random(29)  # fixed seed
     odd = ("\u200b", "\ufeff", "\u00ad", "ﬁ", "ǆ", "а", "е", "ɡ", "Ј", "ӏ", "\x07", "\x7f", "①",
            "１", "²", "\\n", "\\t", "é", "Ω", "ß", "\u2003", "\r", "\t", "…", "™", "[", "]", "-")
-    for t in [*_texts(30, 100), *_corpus()[:30]]:
+    for t in [*_texts(30, 100), *scan_corpus[:30]]:
         pieces = list(t)
         for _ in range(rng.randint(1, 12)):
             pieces.insert(rng.randint(0, len(pieces)), rng.choice(odd))
