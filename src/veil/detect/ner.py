@@ -140,7 +140,7 @@ _lock = threading.Lock()
 def _scan(rx: re.Pattern[str], mark: str | None = None, *, at: str | None = None,
           fold: bool = False, lines: bool = False, line_start: bool = False) -> Scan:
     return Scan(Pattern(rx.pattern, 0.0, rx.flags, mark=mark, at=at, fold=fold, lines=lines,
-                        line_start=line_start, lead=None if lines or line_start else 0))
+                        line_start=line_start, lead=None if lines else 0))
 
 
 _TITLE_SCAN = _scan(_TITLE_NAME, rf"(?<!\w){_TITLES.lower()}", fold=True)

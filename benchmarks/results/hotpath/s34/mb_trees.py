@@ -9,28 +9,20 @@ import sys
 
 sys.path.insert(0, sys.argv[1])
 
-import base64  # noqa: E402 - after the tree is chosen
-import gc  # noqa: E402
-import os  # noqa: E402
+import gc  # noqa: E402 - after the tree is chosen
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from veil import Veil  # noqa: E402
-from veil.cli.bench_hotpath import corpus  # noqa: E402
-from veil.config import Policy, Settings  # noqa: E402
+from veil.cli.bench_hotpath import _veil_runner, corpus  # noqa: E402
 
 
 def main() -> None:
     short, kb, mb = corpus(10, 4)
-    key = base64.b64encode(os.urandom(32)).decode()
-    veil = Veil(Settings(home=Path(tempfile.mkdtemp()), master_key=key),
-                policy=Policy(ner_backend="learned"))
-    for r in veil.engine()._active():
-        if hasattr(r, "cache_size"):
-            r.cache_size = 0
+    # the hot-path bench's own Veil: learned backend, NER cache off, a new session per call
+    _, protect = _veil_runner(Path(tempfile.mkdtemp()), ner_cache=False, ner_backend="learned")
     for t in short + kb:
-        veil.protect(t, session="warm-up")
+        protect(t, 0)
     try:
         from veil.heap import settle_heap
         settle_heap()
@@ -39,9 +31,9 @@ def main() -> None:
         gc.freeze()
         how = "gc.freeze"
     seconds = []
-    for i in range(2):
+    for _ in range(2):
         t0 = time.perf_counter()
-        veil.protect(mb, session=f"mb-{i}")
+        protect(mb, 0)
         seconds.append(time.perf_counter() - t0)
     print(sys.argv[1], how, " ".join(f"{s:.2f}" for s in seconds), flush=True)
 
