@@ -37,6 +37,9 @@ def eval_training(
     canaries: Annotated[int, typer.Option(min=0, help="Canary names planted in client 0.")] = 4,
     canary_repeats: Annotated[int, typer.Option(min=1, help="Sentences per canary.")] = 8,
     eval_n: Annotated[int, typer.Option(min=8, help="Sentences per evaluation set.")] = 200,
+    fedavg: Annotated[bool, typer.Option(
+        "--fedavg/--no-fedavg", help="Run federated without DP (not needed for the gap).")
+    ] = True,
     fedprox: Annotated[bool, typer.Option("--fedprox/--no-fedprox")] = True,
     central_dp_noise: Annotated[float, typer.Option(
         help="Noise multiplier of a central-DP run (Flower's client-side clipping); 0 = skip.")
@@ -69,7 +72,7 @@ def eval_training(
                            batch_size=batch_size, warmup=warmup, canaries=canaries,
                            canary_repeats=canary_repeats, eval_n=eval_n, seed=seed)
     console = Console(stderr=True)
-    ev = TrainingEvalConfig(base=base, epsilons=eps, fedprox=fedprox,
+    ev = TrainingEvalConfig(base=base, epsilons=eps, fedavg=fedavg, fedprox=fedprox,
                             central_dp_noise=central_dp_noise)
     with console.status("training") as status:
         report = run_training_eval(ev, progress=lambda name: status.update(f"run {name}"))

@@ -138,12 +138,16 @@ def planted_canaries(cfg: FederatedConfig) -> list[canary_mod.Canary]:
 
 
 def eval_sets(cfg: FederatedConfig) -> dict[str, list[TaggedSentence]]:
-    """Held-out template families (all domains, mixed locales) and the unseen generator."""
+    """Held-out template families (all domains, mixed locales), the unseen generator, and a
+    development set: the held-out families with other fillers, on which a comparison may choose
+    each run's round without looking at the sets it reports. It is public text the server
+    holds, so choosing a DP run's round by it is post-processing and costs no privacy."""
     from veil.train import data
 
     return {
         "held_out": data.generate_mixed(cfg.eval_n, seed=7_777 + cfg.seed, split="held_out"),
         "unseen": data.generate_unseen(cfg.eval_n, seed=7_777 + cfg.seed),
+        "dev": data.generate_mixed(cfg.eval_n, seed=5_555 + cfg.seed, split="held_out"),
     }
 
 

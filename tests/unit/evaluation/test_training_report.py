@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from veil.evaluation.training import compare, write_reports
+from veil.evaluation.training import compare, dev_selected, write_reports
 from veil.train import canary
 
 
@@ -57,10 +57,47 @@ def test_the_table_shows_each_run_from_its_start(tmp_path: Path) -> None:
     paths = write_reports(report, tmp_path / "t")
     md = paths[1].read_text()
     # three canaries at 5-7 bits: far above chance; at 0.5-2.5 bits: chance
-    assert "| central | none | inf | 0 | no | 0.700 | 0.400 | 0.600 / 0.350 | 6.00 ± 0.58 " \
+    # no development scores in these runs: the dev-selected column stays empty
+    assert "| central | none | inf | 0 | no | 0.700 | 0.400 | 0.600 / 0.350 |  | 6.00 ± 0.58 " \
         "(p 0.000) |" in md
-    assert "| dp-eps8 |" in md and "0.640 | 0.410 | 0.600 / 0.350 | 1.50 ± 0.58 (p 0." in md
+    assert "| dp-eps8 |" in md and "0.640 | 0.410 | 0.600 / 0.350 |  | 1.50 ± 0.58 (p 0." in md
     assert "p 0.000) |" not in md.split("| dp-eps8 |")[1]
     assert "Chance: 1.42 bits" in md
     assert "- dp-eps8: a canary is covered at epsilon 16.00 (group privacy over its 2" in md
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
+
+
+def _with_dev(run: dict[str, Any], rows: list[tuple[float, float, float]]) -> dict[str, Any]:
+    """``run`` with rounds 1.. scored as (dev, held-out, unseen); the last is the final."""
+    run["rounds"] = run["rounds"][:1] + [
+        {"round": i, "f1_dev": d, "f1_held_out": h, "f1_unseen": u}
+        for i, (d, h, u) in enumerate(rows, start=1)]
+    run["final"] = {"held_out": {"micro_f1": rows[-1][1]}, "unseen": {"micro_f1": rows[-1][2]}}
+    return run
+
+
+def test_each_run_is_also_compared_at_its_best_development_round(tmp_path: Path) -> None:
+    # central peaks at round 2 and overfits; the private run still climbs at its last round
+    central = _with_dev(_run("none", (0, 0), (0.60, 0.35)),
+                        [(0.70, 0.72, 0.50), (0.80, 0.78, 0.55), (0.72, 0.73, 0.52)])
+    private = _with_dev(_run("dp-sgd per client (sentence level)", (0, 0), (0.60, 0.35), eps=8.0),
+                        [(0.60, 0.61, 0.50), (0.70, 0.69, 0.53), (0.70, 0.71, 0.54)])
+    cmp_ = compare({"central": central, "dp-eps8": private})
+    # at the last round the decline of central hides the gap ...
+    assert round(cmp_["held_out"]["gap"], 6) == 0.02 and cmp_["held_out"]["within_target"]
+    # ... at the best development round it shows; the private run's tie goes to its earlier round
+    sel = cmp_["dev_selected"]
+    assert (sel["central_round"], sel["private_round"]) == (2, 2)
+    assert round(sel["held_out"]["gap"], 6) == 0.09 and sel["held_out"]["within_target"] is False
+    assert round(sel["unseen"]["gap"], 6) == 0.02 and sel["unseen"]["within_target"] is True
+    report = {"runs": {"central": central, "dp-eps8": private}, "comparison": cmp_,
+              "commands": ["veil"], "machine": {"cpus": 2, "load_start": "0", "load_end": "0"}}
+    md = write_reports(report, tmp_path / "t")[1].read_text()
+    assert "| 0.780 / 0.550 (2) |" in md and "| 0.690 / 0.530 (2) |" in md
+
+
+def test_the_start_point_is_never_the_selected_round() -> None:
+    run = _with_dev(_run("none", (0, 0), (0.9, 0.9)), [(0.1, 0.2, 0.3)])
+    run["rounds"][0]["f1_dev"] = 0.99
+    assert dev_selected(run) is not None and dev_selected(run)["round"] == 1  # type: ignore[index]
+    assert dev_selected(_run("none", (0.7, 0.4), (0.6, 0.3))) is None

@@ -36,6 +36,18 @@ def test_clients_are_non_iid() -> None:
     assert all(len({(s.domain, s.locale) for s in d}) == 1 for d in data)
 
 
+def test_the_development_set_is_the_held_out_families_with_other_sentences() -> None:
+    sets = fed.eval_sets(fed.FederatedConfig(eval_n=60, seed=3))
+    dev, held = sets["dev"], sets["held_out"]
+    assert len(dev) == len(held) == 60
+    from veil.train import data
+
+    held_families = {t.family for d in data.DOMAINS for t in data.split_templates(d)[1]}
+    assert {s.family for s in dev} <= held_families and {s.domain for s in dev} == set(data.DOMAINS)
+    # other fillers: the choice of a round never sees a sentence it reports on
+    assert len({s.text for s in dev} & {s.text for s in held}) <= 2
+
+
 @pytest.mark.slow
 def test_simulation_fedprox_dp_secagg_round() -> None:
     cfg = fed.FederatedConfig(
@@ -46,7 +58,7 @@ def test_simulation_fedprox_dp_secagg_round() -> None:
 
     assert [r["round"] for r in report["rounds"]] == [0, 1]  # initial + after round 1
     for r in report["rounds"]:
-        assert 0.0 <= r["f1_held_out"] <= 1.0 and 0.0 <= r["f1_unseen"] <= 1.0
+        assert all(0.0 <= r[f"f1_{k}"] <= 1.0 for k in ("held_out", "unseen", "dev"))
     # per-client accounting: each client spent its whole budget in its only round, not more
     clients = report["clients"]
     assert sorted(c["client"] for c in clients) == [0, 1]
