@@ -1,0 +1,69 @@
+"""Writers of one SQLite vault file in one process wait for each other in the process, not in
+SQLite's busy handler (which sleeps 1, 2, 5 ms... however soon the lock frees)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from veil.config import Settings
+from veil.vault import SQLiteVault
+from veil.vault import sqlite as sqlite_vault
+
+
+class _NoBusyWait:
+    """A connection that fails at once on a held write lock ("database is locked"), as SQLite
+    does with a busy timeout of 0: any wait inside SQLite becomes an error the test sees."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql.startswith("PRAGMA busy_timeout"):
+            sql = "PRAGMA busy_timeout = 0"
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
+def test_threads_of_two_vaults_on_one_file_never_meet_in_sqlite(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.sqlite3"
+    first = SQLiteVault(settings, path=path)  # schema created with the usual timeout
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite_vault.sqlite3, "connect",
+                        lambda *a, **k: _NoBusyWait(real_connect(*a, **k)))
+    second = SQLiteVault(settings, path=path)  # e.g. the gateway's state and its admin API
+    threads, per_thread = 8, 40
+    start = threading.Barrier(threads)
+    errors: list[str] = []
+
+    def write(k: int) -> None:
+        vault = (first, second)[k % 2]
+        start.wait()
+        try:
+            for i in range(per_thread):
+                vault.get_or_create(
+                    "t", f"s{k % 3}", entity_type="PERSON", original=f"Name {k}-{i}",
+                    operator="placeholder", exact_key=f"name {k}-{i}",
+                    propose=lambda counter, attempt: f"[PERSON_{counter}]",
+                )
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
+            errors.append(type(e).__name__)
+
+    workers = [threading.Thread(target=write, args=(k,)) for k in range(threads)]
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join(timeout=120)
+    assert errors == []
+    stored = first._conn().execute("SELECT count(*) FROM entries").fetchone()[0]
+    assert stored == threads * per_thread
+    first.close()
+    second.close()
