@@ -67,3 +67,57 @@ def test_threads_of_two_vaults_on_one_file_never_meet_in_sqlite(
     assert stored == threads * per_thread
     first.close()
     second.close()
+
+
+_WRITER_PROCESS = """
+import sqlite3, sys, threading
+from pathlib import Path
+from veil.config import Settings
+from veil.vault import SQLiteVault
+from veil.vault import sqlite as sqlite_vault
+
+real = sqlite3.connect
+class NoWait:
+    def __init__(self, c): self._c = c
+    def execute(self, sql, *a):
+        no_wait = sql.startswith("PRAGMA busy")
+        return self._c.execute("PRAGMA busy_timeout = 0" if no_wait else sql, *a)
+    def __getattr__(self, n): return getattr(self._c, n)
+home, path, key, tag = sys.argv[1:5]
+vault = SQLiteVault(Settings(home=Path(home), master_key=key), path=Path(path))
+sqlite_vault.sqlite3.connect = lambda *a, **k: NoWait(real(*a, **k))
+vault._drop_conn()
+sys.stdout.write("ready\\n"); sys.stdout.flush(); sys.stdin.readline()
+def write(t):
+    for i in range(60):
+        vault.get_or_create("t", f"s{tag}{t}", entity_type="PERSON", original=f"N {tag}{t}-{i}",
+                            operator="placeholder", exact_key=f"n {tag}{t}-{i}",
+                            propose=lambda c, a: f"[PERSON_{c}]")
+threads = [threading.Thread(target=write, args=(t,)) for t in range(2)]
+[t.start() for t in threads]; [t.join() for t in threads]
+"""
+
+
+def test_processes_on_one_file_take_turns_before_sqlite(
+    settings: Settings, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "shared.sqlite3"
+    SQLiteVault(settings, path=path).close()
+    procs = [subprocess.Popen(
+        [sys.executable, "-c", _WRITER_PROCESS, str(settings.home), str(path),
+         str(settings.master_key), tag], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True) for tag in "ab"]
+    for p in procs:  # both loaded: they start writing together
+        assert p.stdout is not None and p.stdout.readline() == "ready\n"
+    for p in procs:
+        assert p.stdin is not None
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-300:] for _, err in results]
+    vault = SQLiteVault(settings, path=path)
+    assert vault._conn().execute("SELECT count(*) FROM entries").fetchone()[0] == 2 * 2 * 60
+    vault.close()
