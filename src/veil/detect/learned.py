@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 #: the command that builds the detector folder, named in every error about a missing one
 BUILD_COMMAND = "veil train detector (or scripts/ensure-detector.sh)"
 _STRIDE = 16
+#: tokens per window of a conv tagger. Its tokens see 7-8 tokens on each side however long the
+#: window (dilated convolutions, no attention, no positions), so a longer window only means
+#: fewer cuts and fewer runs: a ~1 KB prompt in one run instead of two overlapping ones. A
+#: transformer keeps the length it was trained on.
+_CONV_WINDOW = 512
 _ALNUM = re.compile(r"\w")
 Gate = Literal["none", "segments"]
 
@@ -93,6 +98,8 @@ class _Runtime:
         # the folder's label order may differ from this build's: map through the names
         self.label_map = np.array([LABEL_IDS.get(label, 0) for label in self.labels])
         self.max_length = int(meta.get("max_length", 128))
+        if meta.get("arch") == "conv":
+            self.max_length = max(self.max_length, _CONV_WINDOW)
         # detectors trained with the case channel read each token's case class as its
         # token type (older folders were trained on zeros there)
         self.case = bool(meta.get("case", False))
@@ -138,7 +145,7 @@ class _Runtime:
         chunks = [[windows[j] for j in order[b : b + batch_size]]
                   for b in range(0, len(order), batch_size)]
         feeds = [self._feed(chunk, cases) for chunk in chunks]
-        if self.run_async and len(windows) >= _BACKGROUND_WINDOWS:
+        if self.run_async and sum(len(w.ids) for _, _, w in windows) >= _BACKGROUND_TOKENS:
             logits = _AsyncRuns(self.background(), feeds).wait
         else:
             done = [self._run(feed) for feed in feeds]
@@ -299,9 +306,9 @@ _lock = threading.Lock()
 
 #: how long a request waits for the model's thread before it is refused (fail closed)
 _RUN_TIMEOUT_S = 120.0
-#: windows from which the model runs on its own thread: handing one over and back costs about
-#: 0.1 ms, more than the overlap saves on a short prompt's single window (0.22 ms of model)
-_BACKGROUND_WINDOWS = 2
+#: tokens from which the model runs on its own thread: handing an input over and back costs
+#: about 0.1 ms, more than the overlap saves on a short prompt (0.22 ms of model)
+_BACKGROUND_TOKENS = 192
 #: pieces from which one call tokenizes in a batch: a text of several KB (a 1 MB text has
 #: thousands of pieces); a chat request stays below
 _LARGE_PIECES = 64

@@ -366,6 +366,40 @@ def test_runtime_reproduces_the_torch_spans(
     assert sum(q == w for q, w in zip(quantized, want, strict=True)) >= 0.8 * len(texts)
 
 
+def test_a_conv_taggers_spans_do_not_depend_on_where_its_windows_cut(
+    exported: tuple[Path, Path],
+    trained: tuple[Any, list[float], list[data.TaggedSentence]],
+) -> None:
+    from veil.detect import learned as L  # noqa: N812
+
+    _, _, sents = trained
+    # ~2,500 tokens: several windows at every length below
+    text = " ".join([s.text for s in sents[:40]] + TEXTS * 40)
+    _, fp32 = exported
+    rt = L._Runtime(fp32)
+    assert rt.max_length == L._CONV_WINDOW  # not the 128 tokens it was exported with
+    whole = rt.spans([text])
+    assert len(rt.tokenizer.encode(text).overflowing) >= 4 and sum(map(len, whole)) >= 10
+    for window in (64, 128, 10_000):  # 10,000: one window
+        # a token is decided where it has 8 tokens of context on each side, more than the
+        # convolutions see: the cuts change nothing (fp32; int8 scales each batch on its own)
+        rt.tokenizer.enable_truncation(max_length=window, stride=L._STRIDE)
+        assert _spans(rt.spans([text])) == _spans(whole), window
+
+
+def test_a_short_prompt_runs_in_the_caller_and_a_long_one_beside_it(
+    exported: tuple[Path, Path],
+) -> None:
+    from veil.detect import learned as L  # noqa: N812
+
+    rt = L._Runtime(exported[1])
+    rt.spans(TEXTS)  # a chat request's few short pieces: no hand-off to the model's thread
+    assert rt._background is None
+    long = " ".join(TEXTS * 8)  # one window, but enough tokens for the overlap to pay
+    assert len(rt.tokenizer.encode(long).ids) >= L._BACKGROUND_TOKENS
+    assert rt.spans([long]) and rt._background is not None
+
+
 def test_runtime_without_the_case_flag_feeds_zeros(
     exported: tuple[Path, Path], tmp_path: Path
 ) -> None:
