@@ -32,7 +32,7 @@ from .routes_responses import router as responses_router
 from .sealing import SealedMiddleware, unsealer_for
 from .sealing import router as sealing_router
 from .sessions import SessionResolver
-from .state import GatewayState
+from .state import GatewayState, privacy_threads
 from .tenants import DEFAULT_TENANT, TenantRegistry
 from .upstream import Upstream
 from .upstream_kinds import build_upstream_of_kind
@@ -202,6 +202,7 @@ def build_state(
         sessions=SessionResolver(cfg.resolved_session_secret()),
         seal=unsealer_for(getattr(core, "settings", None)),
         audit=_open_audit(cfg, core),
+        privacy=privacy_threads(getattr(getattr(core, "settings", None), "vault_backend", None)),
     )
 
 
