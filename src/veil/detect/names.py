@@ -2,12 +2,26 @@
 
 Used by the NER layer to (a) confirm or extend PERSON spans and (b) find names spaCy misses
 after greetings and titles. Lists are loaded once per process and kept as lower-case sets.
+
+Importing Faker costs a fresh process 0.1-0.2 s, most of what the lists cost: the lists are
+therefore also kept as files in ``<cache_dir>/names/``, named by a digest of everything they
+are made from (Faker's version, the locales, the words left out), so a new Faker or a new
+rule makes a new file. A file that cannot be read, or holds too few names, is made again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
+import tempfile
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+#: fewer names than this in a cached file: damaged, made again (the lists hold ~8,000 and
+#: ~10,000)
+_MIN_NAMES = 1000
 
 # Latin-script locales whose names commonly appear in English text.
 _LOCALES = ("en_US", "en_GB", "en_IE", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL",
@@ -49,14 +63,56 @@ def _load(attr: str) -> frozenset[str]:
     return frozenset(n for n in names - _COMMON_WORDS - _stop_words() if len(n) >= 3)
 
 
+def _cache_file(attr: str) -> Path | None:
+    try:
+        faker_version = metadata.version("faker")
+    except metadata.PackageNotFoundError:
+        return None
+    from veil.config import Settings
+
+    made_of = repr((attr, faker_version, _LOCALES, sorted(_COMMON_WORDS), sorted(_stop_words())))
+    digest = hashlib.sha256(made_of.encode()).hexdigest()[:16]
+    return Settings().cache_dir / "names" / f"{attr}-{digest}.txt"
+
+
+def _cached(attr: str) -> frozenset[str]:
+    path = _cache_file(attr)
+    if path is not None:
+        try:
+            names = frozenset(path.read_text(encoding="utf-8").split())
+            if len(names) >= _MIN_NAMES:
+                return names
+        except (OSError, UnicodeDecodeError):
+            pass  # not made yet, or unreadable: made below
+    names = _load(attr)
+    if path is not None and len(names) >= _MIN_NAMES:
+        _write_whole(path, "\n".join(sorted(names)))
+    return names
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """``text`` into ``path`` whole or not at all (a concurrent reader never sees half a
+    list); a cache that cannot be written is left alone: every process then makes the lists."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    return _load("first_names")
+    return _cached("first_names")
 
 
 @lru_cache(maxsize=1)
 def last_names() -> frozenset[str]:
-    return _load("last_names")
+    return _cached("last_names")
 
 
 def ambiguous_first_names() -> frozenset[str]:
