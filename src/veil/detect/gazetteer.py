@@ -24,7 +24,7 @@ import importlib
 import re
 
 from veil.detect.entity import Detection, SpanIndex
-from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.names import ambiguous_first_names, first_names, from_faker, last_names
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 
@@ -79,6 +79,11 @@ _ORG = re.compile(rf"(?<![\w])(?P<v>(?:(?:{_CAP}|[A-Z]{{2,}}|&|und|y|et|e)[ \t,]
 
 @functools.cache
 def _locale_names(lang: str, attr: str) -> frozenset[str]:
+    return from_faker(f"{lang}-{attr}", (_LOCALE_OF.get(lang, ()),),
+                      lambda: _make_locale_names(lang, attr))
+
+
+def _make_locale_names(lang: str, attr: str) -> frozenset[str]:
     out: set[str] = set()
     for loc in _LOCALE_OF.get(lang, ()):
         try:

@@ -4,9 +4,10 @@ Used by the NER layer to (a) confirm or extend PERSON spans and (b) find names s
 after greetings and titles. Lists are loaded once per process and kept as lower-case sets.
 
 Importing Faker costs a fresh process 0.1-0.2 s, most of what the lists cost: the lists are
-therefore also kept as files in ``<cache_dir>/names/``, named by a digest of everything they
-are made from (Faker's version, the locales, the words left out), so a new Faker or a new
-rule makes a new file. A file that cannot be read, or holds too few names, is made again.
+therefore also kept as files in ``<cache_dir>/names/`` (:func:`from_faker`), named by a digest
+of everything they are made from (Faker's version, the locales, the words left out, the
+rules), so a new Faker or a new rule makes a new file. A file that cannot be read, or whose
+words do not match the digest on its first line, is made again.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import hashlib
 import importlib
 import os
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-#: fewer names than this in a cached file: damaged, made again (the lists hold ~8,000 and
-#: ~10,000)
-_MIN_NAMES = 1000
+#: the version of the rules that turn Faker's providers into word lists (here and in
+#: veil.detect.gazetteer): change it with them, and every list is made again
+_RULES = 1
 
 # Latin-script locales whose names commonly appear in English text.
 _LOCALES = ("en_US", "en_GB", "en_IE", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL",
@@ -63,31 +65,39 @@ def _load(attr: str) -> frozenset[str]:
     return frozenset(n for n in names - _COMMON_WORDS - _stop_words() if len(n) >= 3)
 
 
-def _cache_file(attr: str) -> Path | None:
+def from_faker(name: str, made_of: tuple[object, ...],
+               make: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """The word list ``make()`` builds from Faker's providers, read from its file when one was
+    made already (``made_of``: what else the list depends on besides Faker's version and
+    :data:`_RULES`). A file whose digest does not match its words is made again."""
+    path = _cache_file(name, made_of)
+    if path is not None:
+        try:
+            head, _, body = path.read_text(encoding="utf-8").partition("\n")
+            if head == _digest_line(body):
+                return frozenset(w for w in body.split("\n") if w)
+        except (OSError, UnicodeDecodeError):
+            pass  # not made yet, or unreadable: made below
+    words = make()
+    if path is not None:
+        body = "\n".join(sorted(words))
+        _write_whole(path, f"{_digest_line(body)}\n{body}")
+    return words
+
+
+def _digest_line(body: str) -> str:
+    return "sha256:" + hashlib.sha256(body.encode()).hexdigest()
+
+
+def _cache_file(name: str, made_of: tuple[object, ...]) -> Path | None:
     try:
         faker_version = metadata.version("faker")
     except metadata.PackageNotFoundError:
         return None
     from veil.config import Settings
 
-    made_of = repr((attr, faker_version, _LOCALES, sorted(_COMMON_WORDS), sorted(_stop_words())))
-    digest = hashlib.sha256(made_of.encode()).hexdigest()[:16]
-    return Settings().cache_dir / "names" / f"{attr}-{digest}.txt"
-
-
-def _cached(attr: str) -> frozenset[str]:
-    path = _cache_file(attr)
-    if path is not None:
-        try:
-            names = frozenset(path.read_text(encoding="utf-8").split())
-            if len(names) >= _MIN_NAMES:
-                return names
-        except (OSError, UnicodeDecodeError):
-            pass  # not made yet, or unreadable: made below
-    names = _load(attr)
-    if path is not None and len(names) >= _MIN_NAMES:
-        _write_whole(path, "\n".join(sorted(names)))
-    return names
+    digest = hashlib.sha256(repr((name, faker_version, _RULES, made_of)).encode()).hexdigest()
+    return Settings().cache_dir / "names" / f"{name}-{digest[:16]}.txt"
 
 
 def _write_whole(path: Path, text: str) -> None:
@@ -105,14 +115,18 @@ def _write_whole(path: Path, text: str) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
+def _lists_made_of() -> tuple[object, ...]:
+    return (_LOCALES, sorted(_COMMON_WORDS), sorted(_stop_words()))
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    return _cached("first_names")
+    return from_faker("first_names", _lists_made_of(), lambda: _load("first_names"))
 
 
 @lru_cache(maxsize=1)
 def last_names() -> frozenset[str]:
-    return _cached("last_names")
+    return from_faker("last_names", _lists_made_of(), lambda: _load("last_names"))
 
 
 def ambiguous_first_names() -> frozenset[str]:

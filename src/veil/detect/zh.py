@@ -50,9 +50,15 @@ _ORG_PART_FLAGS = frozenset({"nz", "ns", "nt", "n", "eng", "nrt", "j", "nr", "l"
 
 @functools.cache
 def surnames() -> frozenset[str]:
+    from veil.detect.names import from_faker
+
+    return from_faker("zh-surnames", (), _faker_surnames) | _COMPOUND_SURNAMES
+
+
+def _faker_surnames() -> frozenset[str]:
     from faker.providers.person.zh_CN import Provider
 
-    return frozenset(str(s) for s in Provider.last_names) | _COMPOUND_SURNAMES
+    return frozenset(str(s) for s in Provider.last_names)
 
 
 # Words jieba tags as names that open with a surname character but are ordinary words.

@@ -1,4 +1,5 @@
-"""The first- and last-name lists, kept as files so that a fresh process need not import Faker."""
+"""The word lists made from Faker's providers, kept as files so that a fresh process need not
+import Faker."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from veil.detect import names
 
 _CHILD = """
 import sys
-from veil.detect import names
+from veil.detect import gazetteer, names
 first, last = names.first_names(), names.last_names()
-print(len(first), len(last), "maria" in first, "faker" in sys.modules)
+german = gazetteer._locale_names("de", "last_names")
+print(len(first), len(last), len(german), "maria" in first, "müller" in german,
+      "faker" in sys.modules)
 """
 
 
@@ -28,22 +31,29 @@ def _fresh_process(cache: Path) -> list[str]:
 
 def test_a_second_process_reads_the_lists_without_faker(tmp_path: Path) -> None:
     first = _fresh_process(tmp_path)
-    assert first[2:] == ["True", "True"]  # made from Faker's providers
+    assert first[3:] == ["True", "True", "True"]  # made from Faker's providers
     files = sorted(p.name for p in (tmp_path / "names").iterdir())
-    assert len(files) == 2 and files[0].startswith("first_names-")
+    assert len(files) == 3 and files[0].startswith("de-last_names-")
     second = _fresh_process(tmp_path)
-    assert second[:3] == first[:3] and second[3] == "False"  # the same lists, from the files
+    assert second[:5] == first[:5] and second[5] == "False"  # the same lists, from the files
 
 
 def test_a_damaged_file_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VEIL_CACHE_DIR", str(tmp_path))
     want = names._load("first_names")
-    path = names._cache_file("first_names")
-    assert path is not None
-    path.parent.mkdir(parents=True)
-    path.write_text("maria\njohn\n")  # a truncated list would miss names: never trusted
-    assert names._cached("first_names") == want
-    assert frozenset(path.read_text().split()) == want
+    made = names.from_faker("first_names", ("t",), lambda: want)
+    assert made == want
+    (path,) = (tmp_path / "names").iterdir()
+    head, _, body = path.read_text().partition("\n")
+    path.write_text(head + "\n" + body[: len(body) // 2])  # a list cut short misses names
+    calls = []
+
+    def make() -> frozenset[str]:
+        calls.append(1)
+        return want
+
+    assert names.from_faker("first_names", ("t",), make) == want and calls == [1]
+    assert names.from_faker("first_names", ("t",), make) == want and calls == [1]  # mended
 
 
 def test_a_cache_that_cannot_be_written_still_gives_the_lists(
@@ -52,13 +62,17 @@ def test_a_cache_that_cannot_be_written_still_gives_the_lists(
     blocked = tmp_path / "file"
     blocked.write_text("")  # the cache folder's parent is a file: nothing can be written
     monkeypatch.setenv("VEIL_CACHE_DIR", str(blocked / "cache"))
-    assert names._cached("last_names") == names._load("last_names")
+    assert names.from_faker("last_names", ("t",), lambda: names._load("last_names")) == \
+        names._load("last_names")
 
 
-def test_the_file_name_changes_with_what_the_lists_are_made_of(
+def test_the_file_name_changes_with_what_a_list_is_made_of(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("VEIL_CACHE_DIR", str(tmp_path))
-    before = names._cache_file("first_names")
+    before = names._cache_file("first_names", names._lists_made_of())
     monkeypatch.setattr(names, "_COMMON_WORDS", names._COMMON_WORDS | {"maria"})
-    assert names._cache_file("first_names") != before
+    assert names._cache_file("first_names", names._lists_made_of()) != before
+    rules_before = names._cache_file("first_names", ())
+    monkeypatch.setattr(names, "_RULES", names._RULES + 1)
+    assert names._cache_file("first_names", ()) != rules_before
