@@ -95,7 +95,10 @@ class _Writer:
 
     def __init__(self, path: Path) -> None:
         self.path = path.with_name(path.name + "-writer")
-        self._threads = threading.Lock()
+        # re-entrant: a write opened inside another on the same thread fails in SQLite, at
+        # once or after its busy timeout, as it did before these turns, instead of waiting
+        # here for itself
+        self._threads = threading.RLock()
         self._fd: int | None = None
 
     def __enter__(self) -> None:
@@ -120,7 +123,7 @@ class _Writer:
         # the child's copy of the descriptor shares the parent's lock: it takes its own
         if self._fd is not None:
             os.close(self._fd)
-        self._fd, self._threads = None, threading.Lock()
+        self._fd, self._threads = None, threading.RLock()
 
 
 _WRITERS: dict[str, _Writer] = {}

@@ -121,3 +121,24 @@ def test_processes_on_one_file_take_turns_before_sqlite(
     vault = SQLiteVault(settings, path=path)
     assert vault._conn().execute("SELECT count(*) FROM entries").fetchone()[0] == 2 * 2 * 60
     vault.close()
+
+
+def test_a_write_inside_a_write_fails_instead_of_waiting_for_itself(settings: Settings) -> None:
+    from veil.errors import VaultUnavailableError
+
+    vault = SQLiteVault(settings)
+    done = threading.Event()
+    failures: list[str] = []
+
+    def nested() -> None:
+        try:
+            with vault._write(), vault._write():
+                pass
+        except VaultUnavailableError as e:  # SQLite: a transaction inside a transaction
+            failures.append(str(e))
+        done.set()
+
+    threading.Thread(target=nested, daemon=True).start()
+    assert done.wait(timeout=30)
+    assert failures and "transaction" in failures[0]
+    vault.close()
