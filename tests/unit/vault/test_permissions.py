@@ -36,7 +36,8 @@ def test_files_are_created_private(tmp_path: Path, loose_umask: None) -> None:
                     exact_key="Jane Doe", propose=lambda c, a: f"[PERSON_{c}]")
     files = {p.name: mode(p) for p in home.iterdir()}
     assert mode(home) == 0o700
-    assert {"master.key", "vault.sqlite3", "vault.sqlite3-wal", "vault.sqlite3-shm"} <= set(files)
+    assert {"master.key", "vault.sqlite3", "vault.sqlite3-wal", "vault.sqlite3-shm",
+            "vault.sqlite3-writer"} <= set(files)  # the writers' turns: private too, though empty
     assert all(m == 0o600 for m in files.values()), files
     v.close()
 
