@@ -80,9 +80,9 @@ _OPENING: dict[str, threading.Lock] = {}
 _REGISTRY_GUARD = threading.Lock()
 
 
-def _path_lock(registry: dict[str, threading.Lock], path: Path) -> threading.Lock:
+def _opening_lock(path: Path) -> threading.Lock:
     with _REGISTRY_GUARD:
-        return registry.setdefault(str(path.resolve()), threading.Lock())
+        return _OPENING.setdefault(str(path.resolve()), threading.Lock())
 
 
 class _Writer:
@@ -99,22 +99,25 @@ class _Writer:
         # once or after its busy timeout, as it did before these turns, instead of waiting
         # here for itself
         self._threads = threading.RLock()
+        self._depth = 0  # turns the owning thread holds: the file lock goes with the outermost
         self._fd: int | None = None
 
     def __enter__(self) -> None:
         self._threads.acquire()
         try:
-            if fcntl is not None:
+            if fcntl is not None and self._depth == 0:
                 if self._fd is None:
                     self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
                 fcntl.flock(self._fd, fcntl.LOCK_EX)
         except BaseException:
             self._threads.release()
             raise
+        self._depth += 1
 
     def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
         try:
-            if fcntl is not None and self._fd is not None:
+            if fcntl is not None and self._fd is not None and self._depth == 0:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
         finally:
             self._threads.release()
@@ -123,7 +126,7 @@ class _Writer:
         # the child's copy of the descriptor shares the parent's lock: it takes its own
         if self._fd is not None:
             os.close(self._fd)
-        self._fd, self._threads = None, threading.RLock()
+        self._fd, self._threads, self._depth = None, threading.RLock(), 0
 
 
 _WRITERS: dict[str, _Writer] = {}
@@ -180,7 +183,7 @@ class SQLiteVault(Vault):
         # and upgrading a read snapshot to a write can fail with "locked" at once, without the
         # busy handler; the schema is therefore written in an IMMEDIATE transaction (which does
         # wait), one opener per file in this process, and a lost race is tried again.
-        with _path_lock(_OPENING, self.path):
+        with _opening_lock(self.path):
             deadline = time.monotonic() + 30.0
             while True:
                 try:

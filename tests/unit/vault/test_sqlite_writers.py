@@ -142,3 +142,31 @@ def test_a_write_inside_a_write_fails_instead_of_waiting_for_itself(settings: Se
     assert done.wait(timeout=30)
     assert failures and "transaction" in failures[0]
     vault.close()
+
+
+def test_the_file_turn_is_held_until_the_outermost_turn_ends(settings: Settings) -> None:
+    import fcntl
+    import os
+
+    vault = SQLiteVault(settings)
+    vault.get_or_create("t", "s", entity_type="PERSON", original="Ann Lee", operator="placeholder",
+                        exact_key="ann lee", propose=lambda c, a: f"[PERSON_{c}]")
+    other = os.open(vault._writer.path, os.O_RDWR)  # another process's view of the turn
+
+    def free() -> bool:
+        try:
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(other, fcntl.LOCK_UN)
+        return True
+
+    try:
+        with vault._writer:
+            with vault._writer:
+                assert not free()
+            assert not free()  # the inner turn's end does not hand the file to others
+        assert free()
+    finally:
+        os.close(other)
+        vault.close()
