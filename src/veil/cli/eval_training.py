@@ -28,6 +28,11 @@ def eval_training(
         min=0.0, max=0.9, help="Share of the words around names replaced by random words.")
     ] = 0.0,
     lr: Annotated[float, typer.Option(help="AdamW learning rate.")] = 5e-4,
+    lr_schedule: Annotated[str, typer.Option(
+        help="Learning rate over the rounds (central: epochs): constant, or cosine down to a "
+             "tenth (all runs).")] = "constant",
+    aug_multiplicity: Annotated[int, typer.Option(
+        min=1, help="DP-SGD: context-noise draws averaged per sentence before clipping.")] = 1,
     trainable: Annotated[str, typer.Option(
         help="What trains in every run: all, bitfit (biases, LayerNorms, head) or head.")
     ] = "all",
@@ -68,6 +73,7 @@ def eval_training(
                            local_epochs=local_epochs, dp_delta=delta,
                            dp_max_grad_norm=max_grad_norm, base=_check_arch(arch),
                            layers=layers, context_noise=context_noise, lr=lr,
+                           lr_schedule=lr_schedule, aug_multiplicity=aug_multiplicity,
                            trainable=trainable,
                            batch_size=batch_size, warmup=warmup, canaries=canaries,
                            canary_repeats=canary_repeats, eval_n=eval_n, seed=seed)

@@ -56,7 +56,9 @@ def train_central(cfg: FederatedConfig) -> dict[str, Any]:
     t0 = time.monotonic()
     state = fed.prepare_server(cfg)
     pooled = [s for pid in range(cfg.clients) for s in fed.client_data(cfg, pid)]
-    plain = replace(cfg, dp_epsilon=0.0, central_noise=0.0, local_epochs=1)
+    # one epoch a "round", so that a learning-rate schedule spans all the epochs
+    plain = replace(cfg, dp_epsilon=0.0, central_noise=0.0, local_epochs=1,
+                    rounds=cfg.rounds * cfg.local_epochs)
     rounds = []
     # round 0: the start point (after the public warm-up), as the federated runs report it
     for r in range(0, cfg.rounds * cfg.local_epochs + 1):

@@ -41,6 +41,7 @@ CLIENT_PROFILES: tuple[tuple[str, str], ...] = (
     ("medical", "es_ES"), ("banking", "it_IT"), ("legal", "nl_NL"), ("support", "pl_PL"),
 )  # fmt: skip
 STRATEGIES = ("fedavg", "fedprox")
+LR_SCHEDULES = ("constant", "cosine")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,6 +79,11 @@ class FederatedConfig:
     canary_repeats: int = 8
     #: public synthetic sentences the server pre-trains on before federation (no privacy cost)
     warmup: int = 0
+    #: learning rate over the rounds: constant, or cosine (down to a tenth in the last round)
+    lr_schedule: str = "constant"
+    #: DP-SGD only: each sentence's gradient is the mean over this many context-noise draws
+    #: of it before clipping (augmentation multiplicity; no privacy cost)
+    aug_multiplicity: int = 1
     eval_n: int = 200
     results_path: str = ""
 
@@ -91,6 +97,11 @@ class FederatedConfig:
         if self.trainable not in TRAINABLE:
             raise ConfigError(f"unknown trainable set {self.trainable!r}: use one of "
                               f"{TRAINABLE}")
+        if self.lr_schedule not in LR_SCHEDULES:
+            raise ConfigError(f"unknown lr schedule {self.lr_schedule!r}: use one of "
+                              f"{LR_SCHEDULES}")
+        if self.aug_multiplicity < 1:
+            raise ConfigError("aug_multiplicity must be >= 1 (1 = one noise draw per sentence)")
         if self.dp_epsilon and self.central_noise:
             raise ConfigError("pick one of DP-SGD per client (dp_epsilon) or central DP "
                               "(central_noise), not both")
@@ -212,6 +223,17 @@ def sentence_losses(model: Any, sentences: list[TaggedSentence]) -> list[float]:
     return out
 
 
+def round_lr(cfg: FederatedConfig, server_round: int) -> float:
+    """The learning rate of round ``server_round`` (1-based) of ``cfg.rounds``.
+
+    Under DP-SGD the last rounds' noise moves the released weights as much as the first
+    rounds' did; a cosine decay to a tenth lets the model settle instead."""
+    if cfg.lr_schedule == "constant" or cfg.rounds < 2:
+        return cfg.lr
+    done = min(max(server_round - 1, 0), cfg.rounds - 1) / (cfg.rounds - 1)
+    return cfg.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * done)))
+
+
 def local_train(
     cfg: FederatedConfig,
     model: Any,
@@ -232,7 +254,7 @@ def local_train(
     loader = make_loader(sentences, tokenizer(), batch_size=cfg.batch_size, shuffle=True,
                          seed=cfg.seed * 7919 + server_round)
     trainable = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=cfg.lr)
+    optimizer = torch.optim.AdamW(trainable, lr=round_lr(cfg, server_round))
     reference = [p.detach().clone() for p in model.parameters()]
     prox = Prox(proximal_mu, reference) if proximal_mu > 0 else None
     noise = torch.Generator().manual_seed(cfg.seed * 7919 + server_round + 1)
@@ -252,7 +274,8 @@ def local_train(
                                 steps=steps_per_round * cfg.rounds)
     pmodel, poptim, ploader = dp.make_private(model, optimizer, loader, noise_multiplier=z,
                                               max_grad_norm=cfg.dp_max_grad_norm)
-    losses = [_dp_epoch(pmodel, ploader, poptim, model, prox, cfg.context_noise, noise)
+    losses = [_dp_epoch(pmodel, ploader, poptim, model, prox, cfg.context_noise, noise,
+                        multiplicity=cfg.aug_multiplicity)
               for _ in range(cfg.local_epochs)]
     pmodel._close()  # drop Opacus' hooks: the plain model goes back to Flower
     eps = dp.spent_epsilon(noise_multiplier=z, sample_rate=q, delta=cfg.dp_delta,
@@ -263,13 +286,18 @@ def local_train(
 
 def _dp_epoch(
     pmodel: Any, loader: Any, optimizer: Any, model: Any, prox: Any,
-    context_noise: float = 0.0, generator: Any = None,
+    context_noise: float = 0.0, generator: Any = None, *, multiplicity: int = 1,
 ) -> float:  # fmt: skip
     """One DP-SGD epoch. FedProx's proximal gradient mu*(w - w_global) is added *after*
     Opacus has clipped and noised the data gradient: it does not depend on private data (no
     privacy cost), and Opacus would overwrite it if it were part of the loss. Context noise
     changes each sentence from itself alone, so per-sample clipping still bounds what one
-    sentence adds."""
+    sentence adds.
+
+    ``multiplicity`` > 1 (De et al. 2022, "augmentation multiplicity"): each sentence goes
+    through the model that many times with different context noise, and its per-sample
+    gradient is the mean of its copies before Opacus clips it. One sentence still adds one
+    clipped gradient, so the accounting is unchanged; the clipped direction is less noisy."""
     from veil.train.model import INPUT_NAMES, noisy_context, token_loss
 
     pmodel.train()
@@ -277,6 +305,10 @@ def _dp_epoch(
     for batch in loader:
         inputs = dict(zip(INPUT_NAMES, batch[:4], strict=True))
         labels = batch[4]
+        copies = multiplicity if context_noise > 0 and labels.shape[0] else 1
+        if copies > 1:
+            inputs = {k: v.repeat_interleave(copies, dim=0) for k, v in inputs.items()}
+            labels = labels.repeat_interleave(copies, dim=0)
         if context_noise > 0 and labels.shape[0]:
             inputs = noisy_context(inputs, labels, context_noise, generator)
         optimizer.zero_grad(set_to_none=True)
@@ -284,6 +316,8 @@ def _dp_epoch(
             loss = token_loss(pmodel(**inputs), labels)
             loss.backward()
             total, steps = total + float(loss.detach()), steps + 1
+            if copies > 1:
+                _merge_copies(model, copies)
         # an empty Poisson batch still takes a (pure-noise) step, as the accountant assumes
         if optimizer.pre_step():
             if prox is not None:
@@ -292,6 +326,20 @@ def _dp_epoch(
                         p.grad.add_(p.detach() - r, alpha=prox.mu)
             optimizer.original_optimizer.step()
     return total / steps if steps else 0.0
+
+
+def _merge_copies(model: Any, copies: int) -> None:
+    """Per-sample gradients of ``copies`` consecutive rows become one row: their mean.
+
+    Opacus scales each row's gradient by the rows in the batch (its "mean" reduction), and
+    every sentence has ``copies`` rows of the same length, so the mean of a sentence's rows
+    is on the same scale as one row without copies."""
+    for p in model.parameters():
+        grad = getattr(p, "grad_sample", None)
+        if p.requires_grad and grad is not None:
+            if isinstance(grad, list):  # accumulated over several backward passes: not here
+                raise RuntimeError("augmentation multiplicity needs one backward pass a step")
+            p.grad_sample = grad.reshape(-1, copies, *grad.shape[1:]).mean(dim=1)
 
 
 def warm_up(cfg: FederatedConfig, model: Any) -> None:

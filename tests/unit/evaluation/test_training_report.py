@@ -101,3 +101,25 @@ def test_the_start_point_is_never_the_selected_round() -> None:
     run["rounds"][0]["f1_dev"] = 0.99
     assert dev_selected(run) is not None and dev_selected(run)["round"] == 1  # type: ignore[index]
     assert dev_selected(_run("none", (0.7, 0.4), (0.6, 0.3))) is None
+
+
+def test_central_reference_follows_the_schedule_over_all_its_epochs(monkeypatch: Any) -> None:
+    # central trains one epoch a "round": a cosine schedule must span rounds x local epochs,
+    # as the federated runs' does, not restart or stop early
+    import pytest
+
+    pytest.importorskip("flwr")
+    from veil.evaluation.training import train_central
+    from veil.train import federated as fed
+
+    seen: list[float] = []
+    monkeypatch.setattr(fed, "prepare_server", lambda cfg: fed.ServerState(None, {}))
+    monkeypatch.setattr(fed, "client_data", lambda cfg, pid: [])
+    monkeypatch.setattr(fed, "local_train",
+                        lambda cfg, model, sents, *, server_round: seen.append(
+                            fed.round_lr(cfg, server_round)))
+    cfg = fed.FederatedConfig(rounds=3, local_epochs=2, lr=1e-3, lr_schedule="cosine")
+    report = train_central(cfg)
+    assert [r["round"] for r in report["rounds"]] == list(range(7))
+    assert len(seen) == 6 and seen[0] == pytest.approx(1e-3) and seen[-1] == pytest.approx(1e-4)
+    assert all(a > b for a, b in zip(seen, seen[1:], strict=False))

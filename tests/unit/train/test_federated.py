@@ -70,3 +70,51 @@ def test_simulation_fedprox_dp_secagg_round() -> None:
     assert report["distinct_updates_seen_per_round"] == [1]
     (exposure,) = report["canary_exposure"]
     assert 0.0 <= exposure <= 8.0 and math.isfinite(exposure)
+
+
+def test_cosine_schedule_spans_the_rounds_and_central_its_epochs() -> None:
+    cfg = fed.FederatedConfig(rounds=12, lr=4e-3, lr_schedule="cosine")
+    lrs = [fed.round_lr(cfg, r) for r in range(1, 13)]
+    assert lrs[0] == pytest.approx(4e-3) and lrs[-1] == pytest.approx(4e-4)
+    assert all(a > b for a, b in zip(lrs, lrs[1:], strict=False))
+    assert fed.round_lr(fed.FederatedConfig(rounds=12, lr=4e-3), 12) == 4e-3  # constant
+    with pytest.raises(ConfigError, match="schedule"):
+        fed.FederatedConfig(lr_schedule="step")
+    with pytest.raises(ConfigError, match="aug_multiplicity"):
+        fed.FederatedConfig(aug_multiplicity=0)
+
+
+def test_augmentation_multiplicity_gives_one_gradient_per_sentence_on_its_scale() -> None:
+    # with dropout off and no context noise, k identical copies of each sentence must give
+    # exactly the per-sample gradients of one copy: same rows, same scale (what Opacus clips)
+    import torch
+
+    from veil.train import dp
+    from veil.train.model import INPUT_NAMES, make_loader, token_loss
+
+    cfg = fed.FederatedConfig(clients=2, n_per_client=12, base="conv", layers=1)
+    loader = make_loader(fed.client_data(cfg, 0), fed.tokenizer(), batch_size=6,
+                         shuffle=False, seed=0)
+    batch = next(iter(loader))
+
+    def per_sample(copies: int) -> list[torch.Tensor]:
+        model = fed.new_model(cfg)
+        for mod in model.modules():
+            if isinstance(mod, torch.nn.Dropout):
+                mod.p = 0.0
+        opt = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.1)
+        pmodel, _, _ = dp.make_private(model, opt, loader, noise_multiplier=1.0,
+                                       max_grad_norm=1.0)
+        inputs = {k: v.repeat_interleave(copies, dim=0)
+                  for k, v in zip(INPUT_NAMES, batch[:4], strict=True)}
+        token_loss(pmodel(**inputs), batch[4].repeat_interleave(copies, dim=0)).backward()
+        if copies > 1:
+            fed._merge_copies(model, copies)
+        grads = [p.grad_sample.clone() for p in model.parameters() if p.requires_grad]
+        pmodel._close()
+        return grads
+
+    one, three = per_sample(1), per_sample(3)
+    assert [g.shape[0] for g in three] == [6] * len(one)
+    for a, b in zip(one, three, strict=True):
+        assert torch.allclose(a, b, atol=1e-6), float((a - b).abs().max())
