@@ -50,6 +50,9 @@ def eval_training(
         help="Noise multiplier of a central-DP run (Flower's client-side clipping); 0 = skip.")
     ] = 0.0,
     seed: Annotated[int, typer.Option()] = 0,
+    reference: Annotated[Path | None, typer.Option(
+        help="training.json of an earlier comparison whose central run had these same "
+             "settings: reuse it instead of training it again.")] = None,
     out: Annotated[Path, typer.Option(help="Results root; writes <out>/training/.")] = Path(
         "benchmarks/results"),
 ) -> None:
@@ -79,7 +82,7 @@ def eval_training(
                            canary_repeats=canary_repeats, eval_n=eval_n, seed=seed)
     console = Console(stderr=True)
     ev = TrainingEvalConfig(base=base, epsilons=eps, fedavg=fedavg, fedprox=fedprox,
-                            central_dp_noise=central_dp_noise)
+                            central_dp_noise=central_dp_noise, reference=reference)
     with console.status("training") as status:
         report = run_training_eval(ev, progress=lambda name: status.update(f"run {name}"))
     report["commands"] = ["veil " + shlex.join(sys.argv[1:])]

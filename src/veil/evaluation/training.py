@@ -22,10 +22,11 @@ import math
 import os
 import platform
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from veil.errors import ConfigError
 from veil.train.federated import FederatedConfig
 
 TARGET_GAP = 0.05  # F1 points (as a fraction) the private model may lose against central
@@ -38,6 +39,39 @@ class TrainingEvalConfig:
     fedavg: bool = True
     fedprox: bool = True
     central_dp_noise: float = 0.0  # 0 = skip the central-DP run
+    #: an earlier report whose central run is reused (same settings; see reuse_central)
+    reference: Path | None = None
+
+
+#: settings that only the private or federated runs read: a central run of another value of
+#: these is the same run
+_NOT_CENTRAL = frozenset({"dp_epsilon", "dp_delta", "dp_max_grad_norm", "central_noise",
+                          "central_clip", "aug_multiplicity", "strategy", "proximal_mu",
+                          "secagg", "results_path"})
+
+
+def reuse_central(path: Path, base: FederatedConfig) -> dict[str, Any]:
+    """The central run of the report at ``path``, when it was trained with ``base``'s settings.
+
+    The central reference takes as long as all the private runs together on a CPU; a
+    comparison that changes only how the private runs train can read it from an earlier
+    report. Any difference in what central reads (data, model, epochs, schedule, seed,
+    evaluation sets) is refused. Settings an older report lacks had their default then."""
+    try:
+        old = json.loads(Path(path).read_text(encoding="utf-8"))
+        central = old["runs"]["central"]
+        raw = central["config"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path} is not a `veil eval training` report with a central run "
+                          f"({type(exc).__name__}): pass a training.json") from None
+    then = {**asdict(FederatedConfig()), **raw}
+    now = base.to_run_config()
+    differ = sorted(k for k in now if k not in _NOT_CENTRAL and then.get(k) != now[k])
+    if differ:
+        raise ConfigError(f"the central run in {path} was trained with other settings "
+                          f"({', '.join(differ)}): run the comparison without --reference")
+    return {**central, "reused_from": str(path),
+            "reused_command": " ".join(old.get("commands", []))}
 
 
 def _load() -> str:
@@ -96,8 +130,11 @@ def run_training_eval(ev: TrainingEvalConfig, *, progress: Any = None) -> dict[s
         if progress is not None:
             progress(name)
         started = time.monotonic()
-        runs[name] = train_central(base) if cfg is None else run_simulation(cfg)
-        runs[name]["wall_seconds"] = round(time.monotonic() - started, 1)
+        if cfg is None and ev.reference is not None:
+            runs[name] = reuse_central(ev.reference, base)  # keeps its own wall time
+        else:
+            runs[name] = train_central(base) if cfg is None else run_simulation(cfg)
+            runs[name]["wall_seconds"] = round(time.monotonic() - started, 1)
         if runs[name].get("canary_exposure"):
             runs[name]["canary_summary"] = canary_mod.summarize(
                 runs[name]["canary_exposure"], seed=base.seed).to_dict()

@@ -123,3 +123,37 @@ def test_central_reference_follows_the_schedule_over_all_its_epochs(monkeypatch:
     assert [r["round"] for r in report["rounds"]] == list(range(7))
     assert len(seen) == 6 and seen[0] == pytest.approx(1e-3) and seen[-1] == pytest.approx(1e-4)
     assert all(a > b for a, b in zip(seen, seen[1:], strict=False))
+
+
+def test_a_central_run_is_reused_only_from_the_same_settings(tmp_path: Path) -> None:
+    import json
+    from dataclasses import asdict, replace
+
+    import pytest
+
+    from veil.errors import ConfigError
+    from veil.evaluation.training import TrainingEvalConfig, reuse_central, run_training_eval
+    from veil.train.federated import FederatedConfig
+
+    base = FederatedConfig(clients=4, n_per_client=100, rounds=3, seed=1, aug_multiplicity=2)
+    central = _run("none", (0.7, 0.6), (0.0, 0.0))
+    old_cfg = {k: v for k, v in asdict(replace(base, aug_multiplicity=1)).items()
+               if k != "lr_schedule"}  # a report from before the setting existed
+    central["config"] = old_cfg
+    path = tmp_path / "training.json"
+    path.write_text(json.dumps({"runs": {"central": central}, "commands": ["veil eval x"]}))
+
+    # DP-only settings (augmentation multiplicity, epsilon) do not change the central run
+    got = reuse_central(path, replace(base, dp_epsilon=8.0))
+    assert got["final"] == central["final"] and got["reused_from"] == str(path)
+    report = run_training_eval(TrainingEvalConfig(base=base, epsilons=[], fedavg=False,
+                                                  fedprox=False, reference=path))
+    assert report["runs"]["central"]["reused_command"] == "veil eval x"
+    # what central reads must match, a setting the old report lacks included
+    for other in (replace(base, seed=2), replace(base, lr_schedule="cosine"),
+                  replace(base, n_per_client=200)):
+        with pytest.raises(ConfigError, match="other settings"):
+            reuse_central(path, other)
+    path.write_text("{}")
+    with pytest.raises(ConfigError, match="not a `veil eval training` report"):
+        reuse_central(path, base)
