@@ -33,6 +33,9 @@ def eval_training(
              "tenth (all runs).")] = "constant",
     aug_multiplicity: Annotated[int, typer.Option(
         min=1, help="DP-SGD: context-noise draws averaged per sentence before clipping.")] = 1,
+    ema: Annotated[float, typer.Option(
+        min=0.0, max=0.99, help="Release an exponential moving average of the rounds' models "
+        "(central: epochs') with this decay; 0 = the last one's (all runs).")] = 0.0,
     trainable: Annotated[str, typer.Option(
         help="What trains in every run: all, bitfit (biases, LayerNorms, head) or head.")
     ] = "all",
@@ -76,7 +79,7 @@ def eval_training(
                            local_epochs=local_epochs, dp_delta=delta,
                            dp_max_grad_norm=max_grad_norm, base=_check_arch(arch),
                            layers=layers, context_noise=context_noise, lr=lr,
-                           lr_schedule=lr_schedule, aug_multiplicity=aug_multiplicity,
+                           lr_schedule=lr_schedule, aug_multiplicity=aug_multiplicity, ema=ema,
                            trainable=trainable,
                            batch_size=batch_size, warmup=warmup, canaries=canaries,
                            canary_repeats=canary_repeats, eval_n=eval_n, seed=seed)

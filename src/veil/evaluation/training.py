@@ -85,7 +85,6 @@ def train_central(cfg: FederatedConfig) -> dict[str, Any]:
     """The reference: one model on all clients' data pooled, same epochs, no privacy."""
     from veil.train import canary as canary_mod
     from veil.train import federated as fed
-    from veil.train.model import evaluate
 
     t0 = time.monotonic()
     state = fed.prepare_server(cfg)
@@ -93,14 +92,18 @@ def train_central(cfg: FederatedConfig) -> dict[str, Any]:
     # one epoch a "round", so that a learning-rate schedule spans all the epochs
     plain = replace(cfg, dp_epsilon=0.0, central_noise=0.0, local_epochs=1,
                     rounds=cfg.rounds * cfg.local_epochs)
+    release = fed.Release(cfg.ema)
     rounds = []
     # round 0: the start point (after the public warm-up), as the federated runs report it
     for r in range(0, cfg.rounds * cfg.local_epochs + 1):
         if r:
             fed.local_train(plain, state.model, pooled, server_round=r)
-        scores = {k: evaluate(state.model, s, fed.tokenizer()) for k, s in state.sets.items()}
-        rounds.append({"round": r, "seconds": round(time.monotonic() - t0, 1),
-                       **{f"f1_{k}": v["micro_f1"] for k, v in scores.items()}})
+        trained = fed.get_trainable(state.model)
+        released = release.update(trained) if r else trained
+        row, scores = fed.score_round(cfg, state.model, state.sets, r, trained, released)
+        rounds.append({**row, "seconds": round(time.monotonic() - t0, 1)})
+        fed.set_trainable(state.model, trained)  # training goes on from its own weights
+    fed.set_trainable(state.model, released)  # the canaries are asked of the released model
     exposures = [canary_mod.exposure(c, lambda b: fed.sentence_losses(state.model, b),
                                      n_references=canary_mod.N_REFERENCES, seed=cfg.seed + 1)
                  for c in fed.planted_canaries(cfg)]
@@ -175,7 +178,9 @@ def compare(runs: dict[str, Any]) -> dict[str, Any]:
         # each run at its best round on the development set: a run that peaks and then
         # overfits is not judged by its decline, and the choice never sees the reported sets
         out["dev_selected"] = {"central_round": picked_ref["round"],
-                               "private_round": picked["round"]}
+                               "private_round": picked["round"],
+                               "central_model": picked_ref["model"],
+                               "private_model": picked["model"]}
         for split in ("held_out", "unseen"):
             c, p = picked_ref[f"f1_{split}"], picked[f"f1_{split}"]
             out["dev_selected"][split] = {"central_f1": c, "private_f1": p, "gap": c - p,
@@ -186,10 +191,18 @@ def compare(runs: dict[str, Any]) -> dict[str, Any]:
 def dev_selected(run: dict[str, Any]) -> dict[str, Any] | None:
     """The round of ``run`` with the best development-set F1 (the earliest of ties), or None
     where the run has no development scores. Round 0, the start point, is not a candidate."""
-    scored = [r for r in run.get("rounds", []) if r.get("round", 0) > 0 and "f1_dev" in r]
+    scored: list[dict[str, Any]] = []
+    for r in run.get("rounds", []):
+        if r.get("round", 0) > 0 and "f1_dev" in r:
+            scored.append({**r, "model": "released"})
+            # with an averaged release, the round's own model is a candidate too: a run
+            # whose average lags behind its best round is judged at that round
+            if "raw_f1_dev" in r:
+                scored.append({"round": r["round"], "model": "raw",
+                               **{k[4:]: v for k, v in r.items() if k.startswith("raw_f1_")}})
     if not scored:
         return None
-    return max(scored, key=lambda r: (r["f1_dev"], -r["round"]))
+    return max(scored, key=lambda r: (r["f1_dev"], -r["round"], r["model"] == "released"))
 
 
 def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
@@ -225,7 +238,8 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
                     if start and "f1_held_out" in start and "f1_unseen" in start else "")
         picked = dev_selected(r)
         at_dev = (f"{picked['f1_held_out']:.3f} / {picked['f1_unseen']:.3f} "
-                  f"({picked['round']})" if picked else "")
+                  f"({picked['round']}{', raw' if picked['model'] == 'raw' else ''})"
+                  if picked else "")
         lines.append(
             f"| {name} | {p.get('kind')} | {p.get('epsilon', float('inf')):.2f} | "
             f"{p.get('delta', 0):g} | {'yes' if r['secagg'] else 'no'} | "

@@ -84,6 +84,9 @@ class FederatedConfig:
     #: DP-SGD only: each sentence's gradient is the mean over this many context-noise draws
     #: of it before clipping (augmentation multiplicity; no privacy cost)
     aug_multiplicity: int = 1
+    #: the released model: 0 = the last round's, else an exponential moving average of the
+    #: rounds' models with this decay (post-processing: no privacy cost)
+    ema: float = 0.0
     eval_n: int = 200
     results_path: str = ""
 
@@ -100,6 +103,8 @@ class FederatedConfig:
         if self.lr_schedule not in LR_SCHEDULES:
             raise ConfigError(f"unknown lr schedule {self.lr_schedule!r}: use one of "
                               f"{LR_SCHEDULES}")
+        if not 0.0 <= self.ema < 1.0:
+            raise ConfigError("ema must be in [0, 1): 0 releases the last round's model")
         if self.aug_multiplicity < 1:
             raise ConfigError("aug_multiplicity must be >= 1 (1 = one noise draw per sentence)")
         if self.dp_epsilon and self.central_noise:
@@ -185,6 +190,28 @@ def new_model(cfg: FederatedConfig) -> Any:
     model = build_model(base=cfg.base, layers=cfg.layers or None, seed=cfg.seed)
     freeze_for_dp(model, cfg.trainable)
     return model
+
+
+class Release:
+    """What a run releases after each round: that round's model or, with ``decay`` > 0, an
+    exponential moving average of the rounds' models (Polyak averaging; De et al. 2022 use it
+    for DP-SGD). DP noise makes the rounds' models scatter around where training has got
+    to; their average scatters less. It reads only released models: no privacy cost."""
+
+    def __init__(self, decay: float) -> None:
+        self.decay = decay
+        self._avg: list[np.ndarray] | None = None
+
+    def update(self, arrays: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """Take the model of a new round (never the start point); return what is released."""
+        if not self.decay:
+            return list(arrays)
+        if self._avg is None:
+            self._avg = [np.array(a, copy=True) for a in arrays]
+        else:
+            self._avg = [self.decay * m + (1.0 - self.decay) * a
+                         for m, a in zip(self._avg, arrays, strict=True)]
+        return self._avg
 
 
 def get_trainable(model: Any) -> list[np.ndarray]:
@@ -446,7 +473,6 @@ def server_main(
     )
     from flwr.server.workflow import DefaultWorkflow
 
-    from veil.train.model import evaluate
     from veil.train.secagg import SecAggSettings
 
     t0 = time.monotonic()
@@ -456,14 +482,15 @@ def server_main(
     clients: list[dict[str, Any]] = []
     final: dict[str, Any] = {}
 
+    release = Release(cfg.ema)
+
     def evaluate_fn(server_round: int, arrays: list[np.ndarray], _config: dict[str, Any]
                     ) -> tuple[float, dict[str, Any]]:
-        set_trainable(model, arrays)
-        scores = {name: evaluate(model, s, tokenizer()) for name, s in sets.items()}
-        row = {"round": server_round, "seconds": round(time.monotonic() - t0, 1),
-               **{f"f1_{k}": v["micro_f1"] for k, v in scores.items()}}
+        released = release.update(arrays) if server_round else arrays
+        row, scores = score_round(cfg, model, sets, server_round, arrays, released)
+        row["seconds"] = round(time.monotonic() - t0, 1)
         rounds.append(row)
-        final["arrays"] = arrays
+        final["arrays"] = released
         final["scores"] = scores
         return 0.0, {k: v for k, v in row.items() if k != "round"}
 
@@ -510,6 +537,25 @@ def server_main(
         tmp.write_text(json.dumps(report, indent=2), encoding="utf-8")
         tmp.replace(cfg.results_path)
     return report
+
+
+def score_round(
+    cfg: FederatedConfig, model: Any, sets: dict[str, list[TaggedSentence]], server_round: int,
+    arrays: Sequence[np.ndarray], released: Sequence[np.ndarray],
+) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
+    """One row of a run's rounds: the released model's F1 per set (``f1_<set>``) and, when it
+    is an average, the round's own model's too (``raw_f1_<set>``); and the released scores.
+    Leaves ``model`` holding ``released``."""
+    from veil.train.model import evaluate
+
+    row: dict[str, Any] = {"round": server_round}
+    if cfg.ema and server_round:
+        set_trainable(model, arrays)
+        row |= {f"raw_f1_{k}": evaluate(model, s, tokenizer())["micro_f1"]
+                for k, s in sets.items()}
+    set_trainable(model, released)
+    scores = {name: evaluate(model, s, tokenizer()) for name, s in sets.items()}
+    return {**row, **{f"f1_{k}": v["micro_f1"] for k, v in scores.items()}}, scores
 
 
 def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[dict[str, Any]],

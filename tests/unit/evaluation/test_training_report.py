@@ -115,6 +115,9 @@ def test_central_reference_follows_the_schedule_over_all_its_epochs(monkeypatch:
     seen: list[float] = []
     monkeypatch.setattr(fed, "prepare_server", lambda cfg: fed.ServerState(None, {}))
     monkeypatch.setattr(fed, "client_data", lambda cfg, pid: [])
+    monkeypatch.setattr(fed, "get_trainable", lambda model: [])
+    monkeypatch.setattr(fed, "set_trainable", lambda model, arrays: None)
+    monkeypatch.setattr(fed, "score_round", lambda cfg, m, sets, r, a, b: ({"round": r}, {}))
     monkeypatch.setattr(fed, "local_train",
                         lambda cfg, model, sents, *, server_round: seen.append(
                             fed.round_lr(cfg, server_round)))
@@ -157,3 +160,20 @@ def test_a_central_run_is_reused_only_from_the_same_settings(tmp_path: Path) -> 
     path.write_text("{}")
     with pytest.raises(ConfigError, match="not a `veil eval training` report"):
         reuse_central(path, base)
+
+
+def test_an_averaged_release_is_selected_beside_each_rounds_own_model() -> None:
+    rows = [{"round": 0, "f1_dev": 0.9, "f1_held_out": 0.9, "f1_unseen": 0.9},
+            {"round": 1, "f1_dev": 0.50, "f1_held_out": 0.5, "f1_unseen": 0.4,
+             "raw_f1_dev": 0.50, "raw_f1_held_out": 0.5, "raw_f1_unseen": 0.4},
+            {"round": 2, "f1_dev": 0.60, "f1_held_out": 0.61, "f1_unseen": 0.5,
+             "raw_f1_dev": 0.70, "raw_f1_held_out": 0.69, "raw_f1_unseen": 0.45},
+            {"round": 3, "f1_dev": 0.65, "f1_held_out": 0.66, "f1_unseen": 0.52,
+             "raw_f1_dev": 0.62, "raw_f1_held_out": 0.6, "raw_f1_unseen": 0.5}]
+    picked = dev_selected({"rounds": rows})
+    assert picked is not None
+    assert (picked["round"], picked["model"], picked["f1_held_out"]) == (2, "raw", 0.69)
+    rows[3]["f1_dev"] = 0.71
+    picked = dev_selected({"rounds": rows})
+    assert picked is not None
+    assert (picked["round"], picked["model"], picked["f1_unseen"]) == (3, "released", 0.52)

@@ -118,3 +118,19 @@ def test_augmentation_multiplicity_gives_one_gradient_per_sentence_on_its_scale(
     assert [g.shape[0] for g in three] == [6] * len(one)
     for a, b in zip(one, three, strict=True):
         assert torch.allclose(a, b, atol=1e-6), float((a - b).abs().max())
+
+
+def test_the_release_is_an_exponential_average_of_the_rounds_models() -> None:
+    import numpy as np
+
+    last = fed.Release(0.0)
+    assert last.update([np.ones(2)])[0].tolist() == [1.0, 1.0]
+    assert last.update([np.zeros(2)])[0].tolist() == [0.0, 0.0]
+    avg = fed.Release(0.5)
+    first = [np.array([4.0, 0.0])]
+    assert avg.update(first)[0].tolist() == [4.0, 0.0]  # the first round's model as it is
+    first[0][0] = 99.0  # the caller's arrays are not kept
+    assert avg.update([np.array([0.0, 2.0])])[0].tolist() == [2.0, 1.0]
+    assert avg.update([np.array([0.0, 2.0])])[0].tolist() == [1.0, 1.5]
+    with pytest.raises(ConfigError, match="ema"):
+        fed.FederatedConfig(ema=1.0)
