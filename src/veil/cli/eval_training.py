@@ -129,6 +129,14 @@ def train_federated(
         min=0, max=6, help="Encoder layers (0 = all 6) or conv blocks (0 = 4).")] = 0,
     context_noise: Annotated[float, typer.Option(min=0.0, max=0.9)] = 0.0,
     lr: Annotated[float, typer.Option(help="AdamW learning rate.")] = 5e-4,
+    lr_schedule: Annotated[str, typer.Option(
+        help="Learning rate over the rounds: constant, or cosine down to a tenth.")
+    ] = "constant",
+    aug_multiplicity: Annotated[int, typer.Option(
+        min=1, help="DP-SGD: context-noise draws averaged per sentence before clipping.")] = 1,
+    ema: Annotated[float, typer.Option(
+        min=0.0, max=0.99, help="Release an exponential moving average of the rounds' models "
+        "with this decay; 0 = the last round's.")] = 0.0,
     eval_n: Annotated[int, typer.Option(min=8)] = 200,
     port: Annotated[int, typer.Option(help="SuperLink port (deployment).")] = 9190,
     out: Annotated[Path, typer.Option(help="Report JSON.")] = Path("federated-report.json"),
@@ -144,6 +152,7 @@ def train_federated(
                           strategy=strategy, proximal_mu=proximal_mu, secagg=secagg,
                           dp_epsilon=dp_epsilon, dp_delta=dp_delta, central_noise=central_noise,
                           base=_check_arch(arch), layers=layers, context_noise=context_noise, lr=lr,
+                          lr_schedule=lr_schedule, aug_multiplicity=aug_multiplicity, ema=ema,
                           eval_n=eval_n)
     if engine == "simulation":
         report = run_simulation(cfg)

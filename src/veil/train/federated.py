@@ -332,7 +332,7 @@ def _dp_epoch(
     for batch in loader:
         inputs = dict(zip(INPUT_NAMES, batch[:4], strict=True))
         labels = batch[4]
-        copies = multiplicity if context_noise > 0 and labels.shape[0] else 1
+        copies = multiplicity if labels.shape[0] else 1  # copies differ in noise and dropout
         if copies > 1:
             inputs = {k: v.repeat_interleave(copies, dim=0) for k, v in inputs.items()}
             labels = labels.repeat_interleave(copies, dim=0)
