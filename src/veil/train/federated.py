@@ -322,7 +322,7 @@ def _dp_epoch(
     sentence adds.
 
     ``multiplicity`` > 1 (De et al. 2022, "augmentation multiplicity"): each sentence goes
-    through the model that many times with different context noise, and its per-sample
+    through the model that many times with different context noise and dropout, and its per-sample
     gradient is the mean of its copies before Opacus clips it. One sentence still adds one
     clipped gradient, so the accounting is unchanged; the clipped direction is less noisy."""
     from veil.train.model import INPUT_NAMES, noisy_context, token_loss
@@ -332,19 +332,18 @@ def _dp_epoch(
     for batch in loader:
         inputs = dict(zip(INPUT_NAMES, batch[:4], strict=True))
         labels = batch[4]
-        copies = multiplicity if labels.shape[0] else 1  # copies differ in noise and dropout
-        if copies > 1:
-            inputs = {k: v.repeat_interleave(copies, dim=0) for k, v in inputs.items()}
-            labels = labels.repeat_interleave(copies, dim=0)
-        if context_noise > 0 and labels.shape[0]:
-            inputs = noisy_context(inputs, labels, context_noise, generator)
         optimizer.zero_grad(set_to_none=True)
         if labels.shape[0]:
+            if multiplicity > 1:  # the copies differ in context noise and dropout
+                inputs = {k: v.repeat_interleave(multiplicity, dim=0) for k, v in inputs.items()}
+                labels = labels.repeat_interleave(multiplicity, dim=0)
+            if context_noise > 0:
+                inputs = noisy_context(inputs, labels, context_noise, generator)
             loss = token_loss(pmodel(**inputs), labels)
             loss.backward()
             total, steps = total + float(loss.detach()), steps + 1
-            if copies > 1:
-                _merge_copies(model, copies)
+            if multiplicity > 1:
+                _merge_copies(model, multiplicity)
         # an empty Poisson batch still takes a (pure-noise) step, as the accountant assumes
         if optimizer.pre_step():
             if prox is not None:
