@@ -20,6 +20,9 @@ def eval_training(
         help="Comma-separated per-client epsilons of the DP-SGD runs.")] = "1,4,8",
     delta: Annotated[float, typer.Option(help="DP delta (the headline needs <= 1e-5).")] = 1e-5,
     max_grad_norm: Annotated[float, typer.Option(help="DP-SGD per-sample clipping norm.")] = 1.0,
+    accountant: Annotated[str, typer.Option(
+        help="How epsilon follows from the noise: rdp (Renyi DP) or prv (privacy random "
+             "variables, tighter: ~5% less noise for the same epsilon).")] = "rdp",
     arch: Annotated[str, typer.Option(help="minilm (transformer) or conv (conv tagger).")
                     ] = "minilm",
     layers: Annotated[int, typer.Option(
@@ -77,7 +80,8 @@ def eval_training(
                                   ) from None
     base = FederatedConfig(clients=clients, n_per_client=n_per_client, rounds=rounds,
                            local_epochs=local_epochs, dp_delta=delta,
-                           dp_max_grad_norm=max_grad_norm, base=_check_arch(arch),
+                           dp_max_grad_norm=max_grad_norm, dp_accountant=accountant,
+                           base=_check_arch(arch),
                            layers=layers, context_noise=context_noise, lr=lr,
                            lr_schedule=lr_schedule, aug_multiplicity=aug_multiplicity, ema=ema,
                            trainable=trainable,
@@ -120,6 +124,9 @@ def train_federated(
     dp_epsilon: Annotated[float, typer.Option(
         help="DP-SGD epsilon per client (sentence level); 0 = no DP-SGD.")] = 0.0,
     dp_delta: Annotated[float, typer.Option()] = 1e-5,
+    accountant: Annotated[str, typer.Option(
+        help="How epsilon follows from the noise: rdp (Renyi DP) or prv (privacy random "
+             "variables, tighter: ~5% less noise for the same epsilon).")] = "rdp",
     central_noise: Annotated[float, typer.Option(
         help="Central DP noise multiplier (client-level; Flower's clipping strategy); 0 = off.")
     ] = 0.0,
@@ -150,7 +157,8 @@ def train_federated(
 
     cfg = FederatedConfig(clients=clients, n_per_client=n_per_client, rounds=rounds,
                           strategy=strategy, proximal_mu=proximal_mu, secagg=secagg,
-                          dp_epsilon=dp_epsilon, dp_delta=dp_delta, central_noise=central_noise,
+                          dp_epsilon=dp_epsilon, dp_delta=dp_delta, dp_accountant=accountant,
+                          central_noise=central_noise,
                           base=_check_arch(arch), layers=layers, context_noise=context_noise, lr=lr,
                           lr_schedule=lr_schedule, aug_multiplicity=aug_multiplicity, ema=ema,
                           eval_n=eval_n)

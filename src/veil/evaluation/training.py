@@ -45,9 +45,9 @@ class TrainingEvalConfig:
 
 #: settings that only the private or federated runs read: a central run of another value of
 #: these is the same run
-_NOT_CENTRAL = frozenset({"dp_epsilon", "dp_delta", "dp_max_grad_norm", "central_noise",
-                          "central_clip", "aug_multiplicity", "strategy", "proximal_mu",
-                          "secagg", "results_path"})
+_NOT_CENTRAL = frozenset({"dp_epsilon", "dp_delta", "dp_max_grad_norm", "dp_accountant",
+                          "central_noise", "central_clip", "aug_multiplicity", "strategy",
+                          "proximal_mu", "secagg", "results_path"})
 
 
 def reuse_central(path: Path, base: FederatedConfig) -> dict[str, Any]:
@@ -269,7 +269,10 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
             if r["privacy"].get("kind", "").startswith("dp-sgd"):
                 per = ", ".join(f"client {c['client']} ({c['domain']}/{c['locale']}, n={c['n']}): "
                                 f"{c['epsilon']:.2f}" for c in r["clients"])
-                lines.append(f"- {name}: {per}; total {r['privacy']['epsilon']:.2f}")
+                # reports from before the choice of accountant used RDP
+                how = r["privacy"].get("accountant", "rdp")
+                lines.append(f"- {name}: {per}; total {r['privacy']['epsilon']:.2f} ({how} "
+                             "accountant)")
     cmp_ = report["comparison"]
     lines += ["", "## Federated + DP vs central without privacy", "",
               "```", json.dumps(cmp_, indent=2), "```"]

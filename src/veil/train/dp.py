@@ -18,6 +18,7 @@ do (:class:`InsecurePrivacyWarning`), invalid ones raise :class:`~veil.errors.DP
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ from veil.errors import ConfigError, DPError, InvalidEpsilonError
 
 #: above this, a DP guarantee says little (common guidance and Opacus' own examples use <= 10)
 MAX_SAFE_EPSILON = 10.0
+#: How epsilon is computed from the noise: ``rdp`` (Renyi DP, Mironov 2017; a closed-form bound
+#: that is loose by a few percent) or ``prv`` (privacy random variables, Gopi et al. 2021: the
+#: numerically composed privacy curve, reported as its upper error bound). Both are rigorous
+#: upper bounds; for the same (epsilon, delta) PRV needs ~5% less noise.
+ACCOUNTANTS = ("rdp", "prv")
 
 
 class InsecurePrivacyWarning(UserWarning):
@@ -98,20 +104,59 @@ def rdp_epsilon(*, noise_multiplier: float, sample_rate: float, steps: int, delt
     return float(eps)
 
 
+def prv_epsilon(*, noise_multiplier: float, sample_rate: float, steps: int, delta: float
+                ) -> float:
+    """Epsilon of ``steps`` subsampled Gaussian steps from Opacus' PRV accountant: the upper
+    end of its error interval (the privacy curve is composed numerically on a grid; the bound
+    holds within ``eps_error`` 0.01 and ``delta_error`` delta / 1000)."""
+    from opacus.accountants import PRVAccountant
+
+    if steps <= 0:
+        return 0.0
+    acc = PRVAccountant()
+    acc.history = [(noise_multiplier, sample_rate, steps)]
+    try:
+        return float(acc.get_epsilon(delta=delta))
+    except (ValueError, ArithmeticError, MemoryError) as e:  # its root search found no bracket
+        raise DPError(
+            f"the PRV accountant cannot bound this setting numerically ({type(e).__name__}: "
+            f"noise {noise_multiplier:.3g}, sample rate {sample_rate:.3g}, {steps} steps); "
+            "use the rdp accountant"
+        ) from None
+
+
+def check_accountant(accountant: str) -> str:
+    if accountant not in ACCOUNTANTS:
+        raise ConfigError(f"unknown accountant {accountant!r}: use one of {ACCOUNTANTS}")
+    return accountant
+
+
 def noise_multiplier_for(
-    *, epsilon: float, delta: float, sample_rate: float, steps: int, tolerance: float = 0.01
+    *, epsilon: float, delta: float, sample_rate: float, steps: int, tolerance: float = 0.01,
+    accountant: str = "rdp",
 ) -> float:
     """Gaussian noise multiplier reaching (epsilon, delta) after ``steps`` Poisson-sampled steps
-    at ``sample_rate`` (RDP accountant), so that a client's budget covers *all* its rounds.
+    at ``sample_rate``, so that a client's budget covers *all* its rounds.
 
-    The smallest noise (to within ``tolerance`` in epsilon, Opacus' default) whose
-    :func:`rdp_epsilon` does not exceed ``epsilon``. The search on integer orders alone gives an
-    upper bracket (fewer orders, larger epsilon); bisection refines it with :func:`rdp_epsilon`.
+    The smallest noise (to within ``tolerance`` in epsilon, Opacus' default) whose epsilon
+    under ``accountant`` does not exceed ``epsilon``. RDP: the search on integer orders alone
+    gives an upper bracket (fewer orders, larger epsilon); bisection refines it with
+    :func:`rdp_epsilon`. PRV: bisection on :func:`prv_epsilon`.
     """
-    from opacus.accountants.utils import get_noise_multiplier
-
     if steps <= 0 or not 0 < sample_rate <= 1:
         raise DPError("DP-SGD needs steps >= 1 and a sample rate in (0, 1]")
+    # a client sizes the same noise every round: search once per process (seconds under PRV)
+    return _noise_for(epsilon, delta, sample_rate, steps, tolerance, check_accountant(accountant))
+
+
+@functools.lru_cache(maxsize=64)
+def _noise_for(epsilon: float, delta: float, sample_rate: float, steps: int, tolerance: float,
+               accountant: str) -> float:
+    from opacus.accountants.utils import get_noise_multiplier
+
+    if accountant == "prv":
+        return _prv_noise(epsilon=epsilon, delta=delta, sample_rate=sample_rate, steps=steps,
+                          tolerance=tolerance)
 
     def eps(z: float) -> float:
         return rdp_epsilon(noise_multiplier=z, sample_rate=sample_rate, steps=steps, delta=delta)
@@ -132,20 +177,47 @@ def noise_multiplier_for(
     return hi
 
 
+def _prv_noise(*, epsilon: float, delta: float, sample_rate: float, steps: int,
+               tolerance: float) -> float:
+    """Bisection on :func:`prv_epsilon`, bracketed by the RDP noise (PRV's bound is never
+    looser, so the RDP noise reaches the budget under PRV too)."""
+    def eps(z: float) -> float:
+        return prv_epsilon(noise_multiplier=z, sample_rate=sample_rate, steps=steps, delta=delta)
+
+    hi = noise_multiplier_for(epsilon=epsilon, delta=delta, sample_rate=sample_rate,
+                              steps=steps, tolerance=tolerance)
+    eps_hi, lo = eps(hi), 0.5 * hi
+    if eps_hi > epsilon:  # numerical error of the grid at the very edge: keep RDP's noise
+        return hi
+    while eps(lo) <= epsilon:
+        hi, eps_hi, lo = lo, eps(lo), 0.5 * lo
+    while epsilon - eps_hi > tolerance and hi - lo > 1e-6:
+        mid = (lo + hi) / 2
+        e = eps(mid)
+        if e <= epsilon:
+            hi, eps_hi = mid, e
+        else:
+            lo = mid
+    return hi
+
+
 def spent_epsilon(
-    *, noise_multiplier: float, sample_rate: float, steps: int, delta: float
+    *, noise_multiplier: float, sample_rate: float, steps: int, delta: float,
+    accountant: str = "rdp",
 ) -> float:
-    """Epsilon spent after ``steps`` steps of the subsampled Gaussian mechanism (RDP)."""
-    return rdp_epsilon(noise_multiplier=noise_multiplier, sample_rate=sample_rate, steps=steps,
-                       delta=delta)
+    """Epsilon spent after ``steps`` steps of the subsampled Gaussian mechanism."""
+    of = prv_epsilon if check_accountant(accountant) == "prv" else rdp_epsilon
+    return of(noise_multiplier=noise_multiplier, sample_rate=sample_rate, steps=steps,
+              delta=delta)
 
 
 def client_level_epsilon(
-    *, noise_multiplier: float, rounds: int, sample_rate: float, delta: float
+    *, noise_multiplier: float, rounds: int, sample_rate: float, delta: float,
+    accountant: str = "rdp",
 ) -> float:
     """Client-level epsilon of central DP: one "record" is a whole client, one "step" a round."""
     return spent_epsilon(noise_multiplier=noise_multiplier, sample_rate=sample_rate,
-                         steps=rounds, delta=delta)
+                         steps=rounds, delta=delta, accountant=accountant)
 
 
 #: What :func:`freeze_for_dp` leaves trainable: ``all`` (every encoder layer and the head),
@@ -186,6 +258,7 @@ def make_private(
     *,
     noise_multiplier: float,
     max_grad_norm: float,
+    accountant: str = "rdp",
 ) -> tuple[Any, Any, Any]:
     """Wrap (model, optimizer, loader) for DP-SGD with a fixed noise multiplier.
 
@@ -201,7 +274,7 @@ def make_private(
     if max_grad_norm <= 0:
         raise DPError("max_grad_norm must be > 0: without clipping there is no guarantee")
     model.train()  # Opacus checks the mode when it attaches its hooks
-    engine = PrivacyEngine(accountant="rdp")
+    engine = PrivacyEngine(accountant=check_accountant(accountant))
     return engine.make_private(module=model, optimizer=optimizer, data_loader=loader,
                                noise_multiplier=noise_multiplier, max_grad_norm=max_grad_norm,
                                poisson_sampling=True)

@@ -61,6 +61,8 @@ class FederatedConfig:
     dp_epsilon: float = 0.0
     dp_delta: float = 1e-5
     dp_max_grad_norm: float = 1.0
+    #: how epsilon follows from the noise (``veil.train.dp.ACCOUNTANTS``), DP-SGD and central DP
+    dp_accountant: str = "rdp"
     #: central DP (client-side clipping, server noise); 0 = off
     central_noise: float = 0.0
     central_clip: float = 1.0
@@ -105,6 +107,9 @@ class FederatedConfig:
                               f"{LR_SCHEDULES}")
         if not 0.0 <= self.ema < 1.0:
             raise ConfigError("ema must be in [0, 1): 0 releases the last round's model")
+        from veil.train.dp import check_accountant
+
+        check_accountant(self.dp_accountant)
         if self.aug_multiplicity < 1:
             raise ConfigError("aug_multiplicity must be >= 1 (1 = one noise draw per sentence)")
         if self.dp_epsilon and self.central_noise:
@@ -298,15 +303,16 @@ def local_train(
     q = min(1.0, cfg.batch_size / n)
     steps_per_round = cfg.local_epochs * math.ceil(1 / q)
     z = dp.noise_multiplier_for(epsilon=cfg.dp_epsilon, delta=cfg.dp_delta, sample_rate=q,
-                                steps=steps_per_round * cfg.rounds)
+                                steps=steps_per_round * cfg.rounds, accountant=cfg.dp_accountant)
     pmodel, poptim, ploader = dp.make_private(model, optimizer, loader, noise_multiplier=z,
-                                              max_grad_norm=cfg.dp_max_grad_norm)
+                                              max_grad_norm=cfg.dp_max_grad_norm,
+                                              accountant=cfg.dp_accountant)
     losses = [_dp_epoch(pmodel, ploader, poptim, model, prox, cfg.context_noise, noise,
                         multiplicity=cfg.aug_multiplicity)
               for _ in range(cfg.local_epochs)]
     pmodel._close()  # drop Opacus' hooks: the plain model goes back to Flower
     eps = dp.spent_epsilon(noise_multiplier=z, sample_rate=q, delta=cfg.dp_delta,
-                           steps=steps_per_round * server_round)
+                           steps=steps_per_round * server_round, accountant=cfg.dp_accountant)
     return {"loss": float(np.mean(losses)), "epsilon": eps, "delta": cfg.dp_delta,
             "noise_multiplier": z}
 
@@ -573,13 +579,15 @@ def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[di
         # per sentence is the worst client's (parallel composition)
         privacy = {"kind": "dp-sgd per client (sentence level)",
                    "epsilon": max((c["epsilon"] for c in per_client), default=0.0),
-                   "delta": cfg.dp_delta, "max_grad_norm": cfg.dp_max_grad_norm}
+                   "delta": cfg.dp_delta, "max_grad_norm": cfg.dp_max_grad_norm,
+                   "accountant": cfg.dp_accountant}
     elif cfg.central_noise:
         privacy = {"kind": "central dp (client level)", "delta": cfg.dp_delta,
                    "epsilon": dp.client_level_epsilon(noise_multiplier=cfg.central_noise,
                                                       rounds=cfg.rounds, sample_rate=1.0,
-                                                      delta=cfg.dp_delta),
-                   "clipping_norm": cfg.central_clip}
+                                                      delta=cfg.dp_delta,
+                                                      accountant=cfg.dp_accountant),
+                   "clipping_norm": cfg.central_clip, "accountant": cfg.dp_accountant}
     exposures: list[float] = []
     if cfg.canaries and "arrays" in final:
         set_trainable(model, final["arrays"])

@@ -52,6 +52,9 @@ def test_the_table_shows_each_run_from_its_start(tmp_path: Path) -> None:
     runs = {"central": _run("none", (0.70, 0.40), (0.60, 0.35), secagg=False),
             "dp-eps8": _run("dp-sgd per client (sentence level)", (0.64, 0.41), (0.60, 0.35),
                             eps=8.0)}
+    runs["dp-eps8"]["clients"] = [{"client": 0, "domain": "medical", "locale": "en_US", "n": 100,
+                                   "epsilon": 7.96}]
+    runs["dp-eps8"]["privacy"]["accountant"] = "prv"
     report = {"runs": runs, "comparison": compare(runs), "commands": ["veil", "eval"],
               "machine": {"cpus": 2, "load_start": "0.1", "load_end": "0.2"}}
     paths = write_reports(report, tmp_path / "t")
@@ -63,6 +66,7 @@ def test_the_table_shows_each_run_from_its_start(tmp_path: Path) -> None:
     assert "| dp-eps8 |" in md and "0.640 | 0.410 | 0.600 / 0.350 |  | 1.50 ± 0.58 (p 0." in md
     assert "p 0.000) |" not in md.split("| dp-eps8 |")[1]
     assert "Chance: 1.42 bits" in md
+    assert "n=100): 7.96; total 8.00 (prv accountant)" in md
     assert "- dp-eps8: a canary is covered at epsilon 16.00 (group privacy over its 2" in md
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
 
@@ -149,6 +153,8 @@ def test_a_central_run_is_reused_only_from_the_same_settings(tmp_path: Path) -> 
     # DP-only settings (augmentation multiplicity, epsilon) do not change the central run
     got = reuse_central(path, replace(base, dp_epsilon=8.0))
     assert got["final"] == central["final"] and got["reused_from"] == str(path)
+    assert reuse_central(path, replace(base, dp_epsilon=8.0, dp_accountant="prv"))["final"] \
+        == central["final"]
     report = run_training_eval(TrainingEvalConfig(base=base, epsilons=[], fedavg=False,
                                                   fedprox=False, reference=path))
     assert report["runs"]["central"]["reused_command"] == "veil eval x"

@@ -63,6 +63,58 @@ def test_noise_is_sized_for_the_whole_budget() -> None:
         noise_multiplier=2.0, rounds=5, sample_rate=1.0, delta=1e-5)
 
 
+def test_prv_accountant_needs_less_noise_for_the_same_budget() -> None:
+    # The headline setting: 12,000 sentences per client, batches of 1,024, 12 rounds.
+    kw = {"sample_rate": 1024 / 12000, "steps": 12 * 12}
+    z_rdp = dp.noise_multiplier_for(epsilon=8.0, delta=1e-5, **kw)
+    z_prv = dp.noise_multiplier_for(epsilon=8.0, delta=1e-5, accountant="prv", **kw)
+    assert 0.9 * z_rdp < z_prv < 0.97 * z_rdp
+    # each noise reaches its budget under its own accountant and does not exceed it
+    spent = dp.spent_epsilon(noise_multiplier=z_prv, delta=1e-5, accountant="prv", **kw)
+    assert 7.9 < spent <= 8.0
+    # RDP's bound is looser: the PRV noise would not pass under RDP
+    assert dp.spent_epsilon(noise_multiplier=z_prv, delta=1e-5, **kw) > 8.0
+    # and PRV never reports more than RDP for the same noise
+    assert dp.spent_epsilon(noise_multiplier=z_rdp, delta=1e-5, accountant="prv", **kw) \
+        <= dp.spent_epsilon(noise_multiplier=z_rdp, delta=1e-5, **kw)
+
+
+def test_prv_agrees_with_opacus_own_accountant() -> None:
+    from opacus.accountants import PRVAccountant
+
+    acc = PRVAccountant()
+    acc.history = [(1.1, 0.05, 200)]
+    ours = dp.spent_epsilon(noise_multiplier=1.1, sample_rate=0.05, steps=200, delta=1e-5,
+                            accountant="prv")
+    assert ours == pytest.approx(acc.get_epsilon(delta=1e-5), rel=1e-6)
+    # client-level accounting of central DP (every client each round) works under PRV too
+    assert dp.client_level_epsilon(noise_multiplier=1.0, rounds=5, sample_rate=1.0, delta=1e-5,
+                                   accountant="prv") > 0
+
+
+def test_unknown_accountant_is_refused() -> None:
+    from veil.errors import ConfigError
+    from veil.train.federated import FederatedConfig
+
+    with pytest.raises(ConfigError, match="rdp"):
+        dp.spent_epsilon(noise_multiplier=1.0, sample_rate=0.1, steps=10, delta=1e-5,
+                         accountant="gdp")
+    with pytest.raises(ConfigError, match="accountant"):
+        FederatedConfig(dp_epsilon=8.0, dp_accountant="moments")
+
+
+def test_a_prv_failure_says_what_to_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from opacus.accountants import PRVAccountant
+
+    def fail(self: object, **_: object) -> float:
+        raise ValueError("f(a) and f(b) must have different signs")
+
+    monkeypatch.setattr(PRVAccountant, "get_epsilon", fail)
+    with pytest.raises(DPError, match="use the rdp accountant"):
+        dp.spent_epsilon(noise_multiplier=1.0, sample_rate=0.1, steps=10, delta=1e-5,
+                         accountant="prv")
+
+
 def test_make_private_clips_each_sample_and_adds_noise() -> None:
     torch.manual_seed(0)
     model = torch.nn.Linear(4, 1, bias=False)

@@ -19,7 +19,8 @@ from veil.train import federated as fed  # noqa: E402
 
 
 def test_config_travels_as_flat_run_config() -> None:
-    cfg = fed.FederatedConfig(clients=3, dp_epsilon=4.0, strategy="fedprox", secagg=False)
+    cfg = fed.FederatedConfig(clients=3, dp_epsilon=4.0, strategy="fedprox", secagg=False,
+                              dp_accountant="prv")
     raw = {k: str(v) if isinstance(v, float) else v for k, v in cfg.to_run_config().items()}
     raw["unrelated-flower-key"] = 1
     assert fed.FederatedConfig.from_run_config(raw) == cfg
@@ -53,7 +54,7 @@ def test_simulation_fedprox_dp_secagg_round() -> None:
     cfg = fed.FederatedConfig(
         clients=2, rounds=1, layers=1, n_per_client=16, eval_n=8, batch_size=8,
         strategy="fedprox", secagg=True, dp_epsilon=8.0, dp_delta=1e-3, canaries=1,
-        canary_repeats=2)
+        canary_repeats=2, dp_accountant="prv")
     report = fed.run_simulation(cfg)
 
     assert [r["round"] for r in report["rounds"]] == [0, 1]  # initial + after round 1
@@ -66,6 +67,7 @@ def test_simulation_fedprox_dp_secagg_round() -> None:
     for c in clients:
         assert 4.0 < c["epsilon"] <= 8.0 + 1e-6 and c["delta"] == 1e-3 and c["n"] == 16
     assert report["privacy"]["epsilon"] == max(c["epsilon"] for c in clients)
+    assert report["privacy"]["accountant"] == "prv"
     # SecAgg+: the aggregation only ever received the sum, never one client's update
     assert report["distinct_updates_seen_per_round"] == [1]
     (exposure,) = report["canary_exposure"]
