@@ -179,18 +179,21 @@ def _noise_for(epsilon: float, delta: float, sample_rate: float, steps: int, tol
 
 def _prv_noise(*, epsilon: float, delta: float, sample_rate: float, steps: int,
                tolerance: float) -> float:
-    """Bisection on :func:`prv_epsilon`, bracketed by the RDP noise (PRV's bound is never
-    looser, so the RDP noise reaches the budget under PRV too)."""
+    """Bisection on :func:`prv_epsilon`, bracketed by the RDP noise (PRV's bound is tighter, so
+    the RDP noise meets the budget under PRV too, up to the grid's error)."""
     def eps(z: float) -> float:
         return prv_epsilon(noise_multiplier=z, sample_rate=sample_rate, steps=steps, delta=delta)
 
     hi = noise_multiplier_for(epsilon=epsilon, delta=delta, sample_rate=sample_rate,
                               steps=steps, tolerance=tolerance)
     eps_hi, lo = eps(hi), 0.5 * hi
-    if eps_hi > epsilon:  # numerical error of the grid at the very edge: keep RDP's noise
-        return hi
-    while eps(lo) <= epsilon:
-        hi, eps_hi, lo = lo, eps(lo), 0.5 * lo
+    while eps_hi > epsilon:  # the grid's error bound at the very edge: more noise, not less
+        lo, hi = hi, 1.05 * hi
+        eps_hi = eps(hi)
+    eps_lo = eps(lo)
+    while eps_lo <= epsilon:  # never seen: PRV saved more than half the noise
+        hi, eps_hi, lo = lo, eps_lo, 0.5 * lo
+        eps_lo = eps(lo)
     while epsilon - eps_hi > tolerance and hi - lo > 1e-6:
         mid = (lo + hi) / 2
         e = eps(mid)

@@ -92,6 +92,20 @@ def test_prv_agrees_with_opacus_own_accountant() -> None:
                                    accountant="prv") > 0
 
 
+def test_prv_noise_never_spends_more_than_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # where PRV's error bound reads above RDP at the RDP noise, the search adds noise
+    def looser(**kw: float) -> float:
+        return 1.02 * dp.rdp_epsilon(**kw)
+
+    monkeypatch.setattr(dp, "prv_epsilon", looser)
+    dp._noise_for.cache_clear()
+    kw = {"sample_rate": 0.05, "steps": 150}
+    z = dp.noise_multiplier_for(epsilon=3.0, delta=1e-5, accountant="prv", **kw)
+    dp._noise_for.cache_clear()
+    assert looser(noise_multiplier=z, delta=1e-5, **kw) <= 3.0
+    assert z > dp.noise_multiplier_for(epsilon=3.0, delta=1e-5, **kw)
+
+
 def test_unknown_accountant_is_refused() -> None:
     from veil.errors import ConfigError
     from veil.train.federated import FederatedConfig
