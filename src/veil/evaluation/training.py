@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from veil.errors import ConfigError
+from veil.evaluation.stats import bootstrap_f1_gap
 from veil.train.federated import FederatedConfig
 
 TARGET_GAP = 0.05  # F1 points (as a fraction) the private model may lose against central
@@ -163,10 +164,12 @@ def compare(runs: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"private_run": name, "epsilon": best["privacy"]["epsilon"],
                            "delta": best["privacy"]["delta"], "target_gap": TARGET_GAP}
     start: dict[str, Any] = next((x for x in ref.get("rounds", []) if x.get("round") == 0), {})
+    last_ref, last = (ref.get("rounds") or [{}])[-1], (best.get("rounds") or [{}])[-1]
     for split in ("held_out", "unseen"):
         c, p = ref["final"][split]["micro_f1"], best["final"][split]["micro_f1"]
         out[split] = {"central_f1": c, "private_f1": p, "gap": c - p,
-                      "within_target": (c - p) <= TARGET_GAP}
+                      "within_target": (c - p) <= TARGET_GAP,
+                      **_uncertainty(last_ref, last, split)}
         if f"f1_{split}" in start:
             # what the client data added to the start point (the public warm-up): a gap is
             # only meaningful where central training gained something
@@ -184,8 +187,40 @@ def compare(runs: dict[str, Any]) -> dict[str, Any]:
         for split in ("held_out", "unseen"):
             c, p = picked_ref[f"f1_{split}"], picked[f"f1_{split}"]
             out["dev_selected"][split] = {"central_f1": c, "private_f1": p, "gap": c - p,
-                                          "within_target": (c - p) <= TARGET_GAP}
+                                          "within_target": (c - p) <= TARGET_GAP,
+                                          **_uncertainty(picked_ref, picked, split)}
     return out
+
+
+def _uncertainty(central: dict[str, Any], private: dict[str, Any], split: str
+                 ) -> dict[str, Any]:
+    """The gap's paired bootstrap over the evaluation sentences (``bootstrap``), where both
+    rounds kept their per-sentence counts (reports from before they did have none)."""
+    a, b = central.get(f"counts_{split}"), private.get(f"counts_{split}")
+    if not a or not b or len(a) != len(b):
+        return {}
+    return {"bootstrap": bootstrap_f1_gap(a, b, target=TARGET_GAP)}
+
+
+def _gap_lines(cmp_: dict[str, Any]) -> list[str]:
+    """The comparison's gaps in words, each with its bootstrap interval where there is one."""
+    lines: list[str] = []
+    for reading, entry in (("last round", cmp_), ("best development rounds",
+                                                  cmp_.get("dev_selected"))):
+        for split, label in (("held_out", "held-out templates"), ("unseen", "unseen generator")):
+            g = (entry or {}).get(split)
+            if not g:
+                continue
+            text = (f"- {reading}, {label}: gap {g['gap']:.3f} "
+                    f"({'within' if g['within_target'] else 'outside'} the target of "
+                    f"{TARGET_GAP:g})")
+            b = g.get("bootstrap")
+            if b:
+                text += (f"; 95% interval {b['ci95_low']:.3f} to {b['ci95_high']:.3f}, at most "
+                         f"{TARGET_GAP:g} in {b['share_within_target']:.0%} of {b['draws']} "
+                         "resamples of the sentences")
+            lines.append(text)
+    return lines
 
 
 def dev_selected(run: dict[str, Any]) -> dict[str, Any] | None:
@@ -199,7 +234,8 @@ def dev_selected(run: dict[str, Any]) -> dict[str, Any] | None:
             # whose average lags behind its best round is judged at that round
             if "raw_f1_dev" in r:
                 scored.append({"round": r["round"], "model": "raw",
-                               **{k[4:]: v for k, v in r.items() if k.startswith("raw_f1_")}})
+                               **{k[4:]: v for k, v in r.items()
+                                  if k.startswith(("raw_f1_", "raw_counts_"))}})
     if not scored:
         return None
     return max(scored, key=lambda r: (r["f1_dev"], -r["round"], r["model"] == "released"))
@@ -274,7 +310,7 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
                 lines.append(f"- {name}: {per}; total {r['privacy']['epsilon']:.2f} ({how} "
                              "accountant)")
     cmp_ = report["comparison"]
-    lines += ["", "## Federated + DP vs central without privacy", "",
+    lines += ["", "## Federated + DP vs central without privacy", "", *_gap_lines(cmp_), "",
               "```", json.dumps(cmp_, indent=2), "```"]
     paths[1].write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -739,6 +739,19 @@ def score_spans(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) 
     return out
 
 
+def span_counts(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]
+                ) -> list[tuple[int, int, int]]:
+    """Per sentence, (exact matches, predicted spans, gold spans) over all types: the micro F1
+    of any subset of the sentences is 2 * matches / (predicted + gold) of their sums, which is
+    what a bootstrap over sentences resamples."""
+    out: list[tuple[int, int, int]] = []
+    for g, p in zip(gold, pred, strict=True):
+        gs = {(s.start, s.end, s.label) for s in g}
+        ps = {(s.start, s.end, s.label) for s in p}
+        out.append((len(gs & ps), len(ps), len(gs)))
+    return out
+
+
 def _fbeta(precision: float, recall: float, beta: float) -> float:
     b2 = beta * beta
     den = b2 * precision + recall

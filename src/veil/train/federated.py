@@ -497,7 +497,7 @@ def server_main(
         rounds.append(row)
         final["arrays"] = released
         final["scores"] = scores
-        return 0.0, {k: v for k, v in row.items() if k != "round"}
+        return 0.0, scalar_metrics(row)
 
     def fit_metrics(results: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
         for n, m in results:
@@ -550,17 +550,38 @@ def score_round(
 ) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
     """One row of a run's rounds: the released model's F1 per set (``f1_<set>``) and, when it
     is an average, the round's own model's too (``raw_f1_<set>``); and the released scores.
-    Leaves ``model`` holding ``released``."""
-    from veil.train.model import evaluate
+    On the reported sets the row also keeps each sentence's span counts (``counts_<set>``,
+    ``raw_counts_<set>``; numbers only, no text), from which a comparison bootstraps the
+    uncertainty of a gap. Leaves ``model`` holding ``released``."""
+    from veil.train.model import evaluate_counts
+
+    def scored(prefix: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        out: dict[str, Any] = {}
+        full: dict[str, Any] = {}
+        for k, s in sets.items():
+            full[k], counts = evaluate_counts(model, s, tokenizer())
+            out[f"{prefix}f1_{k}"] = full[k]["micro_f1"]
+            if k in REPORTED_SETS:
+                out[f"{prefix}counts_{k}"] = [list(c) for c in counts]
+        return out, full
 
     row: dict[str, Any] = {"round": server_round}
     if cfg.ema and server_round:
         set_trainable(model, arrays)
-        row |= {f"raw_f1_{k}": evaluate(model, s, tokenizer())["micro_f1"]
-                for k, s in sets.items()}
+        row |= scored("raw_")[0]
     set_trainable(model, released)
-    scores = {name: evaluate(model, s, tokenizer()) for name, s in sets.items()}
-    return {**row, **{f"f1_{k}": v["micro_f1"] for k, v in scores.items()}}, scores
+    released_row, scores = scored("")
+    return {**row, **released_row}, scores
+
+
+#: the evaluation sets a comparison reports (the development set only chooses a round)
+REPORTED_SETS = ("held_out", "unseen")
+
+
+def scalar_metrics(row: dict[str, Any]) -> dict[str, Any]:
+    """A round's row without its per-sentence counts: what Flower's metric records take."""
+    return {k: v for k, v in row.items()
+            if k != "round" and not isinstance(v, list)}
 
 
 def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[dict[str, Any]],

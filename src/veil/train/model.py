@@ -40,6 +40,7 @@ from veil.train.data import (
     TaggedSentence,
     bio_to_spans,
     score_spans,
+    span_counts,
     spans_to_bio,
 )
 
@@ -637,8 +638,20 @@ def evaluate(
     batch_size: int = 32,
 ) -> dict[str, float]:
     """Exact-match span scores on ``sentences``: micro P/R/F1, F1 per type, F2 of PERSON."""
+    return evaluate_counts(model, sentences, tokenizer, batch_size=batch_size)[0]
+
+
+def evaluate_counts(
+    model: nn.Module,
+    sentences: Sequence[TaggedSentence],
+    tokenizer: Any = None,
+    *,
+    batch_size: int = 32,
+) -> tuple[dict[str, float], list[tuple[int, int, int]]]:
+    """:func:`evaluate`, and each sentence's :func:`~veil.train.data.span_counts`."""
     pred = predict(model, [s.text for s in sentences], tokenizer, batch_size=batch_size)
-    return score_spans([s.spans for s in sentences], pred)
+    gold = [s.spans for s in sentences]
+    return score_spans(gold, pred), span_counts(gold, pred)
 
 
 def save(

@@ -183,3 +183,36 @@ def test_an_averaged_release_is_selected_beside_each_rounds_own_model() -> None:
     picked = dev_selected({"rounds": rows})
     assert picked is not None
     assert (picked["round"], picked["model"], picked["f1_unseen"]) == (3, "released", 0.52)
+
+
+def test_each_gap_carries_its_bootstrap_interval_over_the_sentences(tmp_path: Path) -> None:
+    # per-sentence (matches, predicted, gold): central finds every span, DP 3 of every 4
+    full = [[2, 2, 2]] * 200
+    partial = [[2, 2, 2], [2, 2, 2], [2, 2, 2], [0, 0, 2]] * 50
+    central = _with_dev(_run("none", (0, 0), (0.1, 0.1)), [(0.8, 1.0, 1.0), (0.9, 1.0, 1.0)])
+    private = _with_dev(_run("dp-sgd per client (sentence level)", (0, 0), (0.1, 0.1), eps=8.0),
+                        [(0.7, 0.857, 0.857), (0.6, 0.857, 0.857)])
+    for r in central["rounds"][1:]:
+        r |= {"counts_held_out": full, "counts_unseen": full}
+    for r in private["rounds"][1:]:
+        r |= {"counts_held_out": partial, "counts_unseen": full}
+    # the private run's best development round is round 1's own model (an averaged release)
+    private["rounds"][1] |= {"raw_f1_dev": 0.95, "raw_f1_held_out": 1.0, "raw_f1_unseen": 1.0,
+                             "raw_counts_held_out": full, "raw_counts_unseen": full}
+    cmp_ = compare({"central": central, "dp-eps8": private})
+    last = cmp_["held_out"]["bootstrap"]
+    assert last["gap"] > 0.1 and last["ci95_low"] > 0.05 and last["share_within_target"] == 0.0
+    assert cmp_["unseen"]["bootstrap"]["ci95_high"] == 0.0  # equal on every sentence
+    sel = cmp_["dev_selected"]
+    assert sel["private_model"] == "raw" and sel["held_out"]["bootstrap"]["gap"] == 0.0
+    report = {"runs": {"central": central, "dp-eps8": private}, "comparison": cmp_,
+              "commands": ["veil"], "machine": {"cpus": 2, "load_start": "0", "load_end": "0"}}
+    md = write_reports(report, tmp_path / "t")[1].read_text()
+    assert "- last round, held-out templates: gap 0.143 (outside the target of 0.05); 95% " \
+        "interval" in md
+    assert "at most 0.05 in 0% of 2000 resamples of the sentences" in md
+    # a report from before the counts were kept: the gaps without an interval
+    for r in (*central["rounds"], *private["rounds"]):
+        for k in [k for k in r if "counts_" in k]:
+            del r[k]
+    assert "bootstrap" not in compare({"central": central, "dp-eps8": private})["held_out"]

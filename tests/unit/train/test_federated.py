@@ -136,3 +136,26 @@ def test_the_release_is_an_exponential_average_of_the_rounds_models() -> None:
     assert avg.update([np.array([0.0, 2.0])])[0].tolist() == [1.0, 1.5]
     with pytest.raises(ConfigError, match="ema"):
         fed.FederatedConfig(ema=1.0)
+
+
+def test_a_rounds_row_keeps_per_sentence_counts_of_the_reported_sets() -> None:
+    from veil.train.model import build_model
+
+    cfg = fed.FederatedConfig(eval_n=12, base="conv", layers=1, ema=0.5, seed=2)
+    sets = fed.eval_sets(cfg)
+    model = build_model(base="conv", layers=1, seed=2)
+    arrays = fed.get_trainable(model)
+    released = [a * 0.5 for a in arrays]
+    row, scores = fed.score_round(cfg, model, sets, 3, arrays, released)
+    for prefix in ("", "raw_"):
+        assert f"{prefix}counts_dev" not in row  # the development set only chooses a round
+        for k in fed.REPORTED_SETS:
+            counts = row[f"{prefix}counts_{k}"]
+            assert len(counts) == len(sets[k]) == 12
+            m, p, g = (sum(c[i] for c in counts) for i in range(3))
+            assert g == sum(len(s.spans) for s in sets[k])
+            assert row[f"{prefix}f1_{k}"] == pytest.approx(2 * m / (p + g) if p + g else 0.0)
+    assert scores["held_out"]["micro_f1"] == row["f1_held_out"]
+    metrics = fed.scalar_metrics(row)  # what Flower's metric records take
+    assert "round" not in metrics and "f1_dev" in metrics
+    assert not any(isinstance(v, list) for v in metrics.values())
