@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import math
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,20 +162,11 @@ def _noise_for(epsilon: float, delta: float, sample_rate: float, steps: int, tol
     def eps(z: float) -> float:
         return rdp_epsilon(noise_multiplier=z, sample_rate=sample_rate, steps=steps, delta=delta)
 
-    hi = float(get_noise_multiplier(target_epsilon=epsilon, target_delta=delta,
-                                    sample_rate=sample_rate, steps=steps, accountant="rdp",
-                                    epsilon_tolerance=tolerance, alphas=list(_INTEGER_ORDERS)))
-    eps_hi, lo = eps(hi), 0.9 * hi
-    while eps(lo) <= epsilon:  # the fractional orders gained more than 10%: widen the bracket
-        hi, eps_hi, lo = lo, eps(lo), 0.9 * lo
-    while epsilon - eps_hi > tolerance and hi - lo > 1e-6:
-        mid = (lo + hi) / 2
-        e = eps(mid)
-        if e <= epsilon:
-            hi, eps_hi = mid, e
-        else:
-            lo = mid
-    return hi
+    # integer orders alone: an upper bracket (fewer orders, larger epsilon)
+    start = float(get_noise_multiplier(target_epsilon=epsilon, target_delta=delta,
+                                       sample_rate=sample_rate, steps=steps, accountant="rdp",
+                                       epsilon_tolerance=tolerance, alphas=list(_INTEGER_ORDERS)))
+    return _smallest_noise(eps, epsilon=epsilon, start=start, shrink=0.9, tolerance=tolerance)
 
 
 def _prv_noise(*, epsilon: float, delta: float, sample_rate: float, steps: int,
@@ -184,15 +176,25 @@ def _prv_noise(*, epsilon: float, delta: float, sample_rate: float, steps: int,
     def eps(z: float) -> float:
         return prv_epsilon(noise_multiplier=z, sample_rate=sample_rate, steps=steps, delta=delta)
 
-    hi = noise_multiplier_for(epsilon=epsilon, delta=delta, sample_rate=sample_rate,
-                              steps=steps, tolerance=tolerance)
-    eps_hi, lo = eps(hi), 0.5 * hi
-    while eps_hi > epsilon:  # the grid's error bound at the very edge: more noise, not less
+    start = noise_multiplier_for(epsilon=epsilon, delta=delta, sample_rate=sample_rate,
+                                 steps=steps, tolerance=tolerance)
+    return _smallest_noise(eps, epsilon=epsilon, start=start, shrink=0.5, tolerance=tolerance)
+
+
+def _smallest_noise(eps: Callable[[float], float], *, epsilon: float, start: float,
+                    shrink: float, tolerance: float) -> float:
+    """The smallest noise whose ``eps`` is at most ``epsilon`` (within ``tolerance``), from a
+    first guess ``start`` that should meet the budget: raised by 5% while it does not (an
+    accountant's numerical error at the very edge), the lower bracket found in steps of
+    ``shrink``, then bisection. Never returns a noise that spends more than ``epsilon``."""
+    hi, eps_hi = start, eps(start)
+    lo = shrink * hi
+    while eps_hi > epsilon:
         lo, hi = hi, 1.05 * hi
         eps_hi = eps(hi)
     eps_lo = eps(lo)
-    while eps_lo <= epsilon:  # never seen: PRV saved more than half the noise
-        hi, eps_hi, lo = lo, eps_lo, 0.5 * lo
+    while eps_lo <= epsilon:  # the guess was more than 1 / shrink too large: widen the bracket
+        hi, eps_hi, lo = lo, eps_lo, shrink * lo
         eps_lo = eps(lo)
     while epsilon - eps_hi > tolerance and hi - lo > 1e-6:
         mid = (lo + hi) / 2
