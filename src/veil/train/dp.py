@@ -127,6 +127,7 @@ def prv_epsilon(*, noise_multiplier: float, sample_rate: float, steps: int, delt
 
 
 def check_accountant(accountant: str) -> str:
+    """``accountant`` if it is one of :data:`ACCOUNTANTS`, else a ``ConfigError``."""
     if accountant not in ACCOUNTANTS:
         raise ConfigError(f"unknown accountant {accountant!r}: use one of {ACCOUNTANTS}")
     return accountant
