@@ -249,3 +249,30 @@ def test_a_failed_background_run_refuses_the_request() -> None:
     with pytest.raises(DetectionError, match="failed on this input") as e:
         _AsyncRuns(Failing(), [{}, {}]).wait()
     assert "Conv_3" not in str(e.value)
+
+
+@pytest.mark.slow
+def test_train_bench_pools_the_samples_of_several_seeds(
+    detector: tuple[Path, object, list], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from veil.cli.app import app
+
+    monkeypatch.setenv("VEIL_DETECTOR_DIR", str(detector[0]))
+    args = ["train", "bench", "--n", "6", "--timing-texts", "1", "--out", str(tmp_path)]
+    res = CliRunner().invoke(app, [*args, "--seeds", "5, 6", "--name", "two"])
+    assert res.exit_code == 0, res.output
+    two = json.loads((tmp_path / "two.json").read_text())
+    assert two["seeds"] == [5, 6]
+    # each seed's samples of each kind, pooled
+    one = CliRunner().invoke(app, [*args, "--seed", "5", "--name", "one"])
+    assert one.exit_code == 0, one.output
+    single = json.loads((tmp_path / "one.json").read_text())
+    assert single["seeds"] == [5]
+    assert two["samples"]["combined"] == 2 * single["samples"]["combined"] > 0
+    assert "seeds 5, 6, pooled" in (tmp_path / "two.md").read_text()
+    bad = CliRunner().invoke(app, [*args, "--seeds", "5,x"])
+    assert bad.exit_code != 0 and "comma-separated list of integers" in bad.output
