@@ -3,6 +3,7 @@ shaped like the runs write it (the training itself is tested in tests/unit/train
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +208,12 @@ def test_each_gap_carries_its_bootstrap_interval_over_the_sentences(tmp_path: Pa
     assert sel["private_model"] == "raw" and sel["held_out"]["bootstrap"]["gap"] == 0.0
     report = {"runs": {"central": central, "dp-eps8": private}, "comparison": cmp_,
               "commands": ["veil"], "machine": {"cpus": 2, "load_start": "0", "load_end": "0"}}
-    md = write_reports(report, tmp_path / "t")[1].read_text()
+    paths = write_reports(report, tmp_path / "t")
+    md = paths[1].read_text()
+    # the JSON keeps every count, each round's list of them on one line
+    text = paths[0].read_text()
+    assert json.loads(text)["runs"]["dp-eps8"]["rounds"][1]["counts_held_out"] == partial
+    assert '"counts_held_out": [[2,2,2],[2,2,2],[2,2,2],[0,0,2],' in text
     assert "- last round, held-out templates: gap 0.143 (outside the target of 0.05); 95% " \
         "interval" in md
     assert "at most 0.05 in 0% of 2000 resamples of the sentences" in md
