@@ -3,10 +3,10 @@
 
     VEIL_DETECTOR_DIR=<detector> python gate_quality.py gate_quality.json
 """
-import json, sys, time, statistics
+import json, sys
 from veil.config import Policy
 from veil.detect import DetectionEngine
-from veil.evaluation.datasets import hard_samples, presidio_samples, long_texts
+from veil.evaluation.datasets import hard_samples, presidio_samples
 from veil.evaluation.detection import score, veil_detector
 out = {}
 for seed in (101, 102, 7):

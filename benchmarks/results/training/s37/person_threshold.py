@@ -4,7 +4,7 @@ data; printed to stderr (the data generator prints to stdout). Output: person_th
 
     VEIL_DETECTOR_DIR=<detector> python person_threshold.py 101,102,7 >/dev/null
 """
-import json, sys
+import sys
 import veil.detect.learned as L
 from veil.config import Policy
 from veil.detect import DetectionEngine
