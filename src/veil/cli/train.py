@@ -33,9 +33,13 @@ def train_detector(
                           "teacher, optionally distilled into a student).")
     ] = "conv",
     sentences: Annotated[
-        int | None, typer.Option(min=16, help="Training sentences, 4 domains [conv 12000, "
-                                 "minilm 3000].")
+        int | None, typer.Option(min=16, help="Training sentences, spread over the domains "
+                                 "[conv 12000, minilm 3000].")
     ] = None,
+    domains: Annotated[
+        str, typer.Option(help="Comma-separated domains to train on (medical, banking, legal, "
+                          "support: prose; technical: code, logs and commands).")
+    ] = ",".join(("medical", "banking", "legal", "support", "technical")),
     epochs: Annotated[
         int | None, typer.Option(min=1, help="Epochs of the first model [conv 4, minilm 2].")
     ] = None,
@@ -122,6 +126,7 @@ def train_detector(
     card = build_detector(
         folder,
         arch=arch,
+        domains=check_domains(domains),
         sentences=sentences or (12000 if conv else 3000),
         epochs=epochs or (4 if conv else 2),
         hidden=hidden,
@@ -163,6 +168,18 @@ def check_arch(arch: str) -> str:
     return arch
 
 
+def check_domains(domains: str) -> tuple[str, ...]:
+    """``--domains`` as a tuple of known domains, each once."""
+    from veil.train.data import ALL_DOMAINS
+
+    chosen = tuple(dict.fromkeys(d.strip() for d in domains.split(",") if d.strip()))
+    unknown = [d for d in chosen if d not in ALL_DOMAINS]
+    if unknown or not chosen:
+        raise typer.BadParameter(f"use a comma-separated list of {', '.join(ALL_DOMAINS)}",
+                                 param_hint="--domains")
+    return chosen
+
+
 def build_detector(
     folder: Path,
     *,
@@ -191,6 +208,7 @@ def build_detector(
     resume: bool = False,
     progress: bool = True,
     log: Any = print,
+    domains: tuple[str, ...] | None = None,
 ) -> dict[str, Any]:
     """The whole pipeline; the folder is replaced only once everything succeeded.
 
@@ -204,7 +222,7 @@ def build_detector(
     from veil.train import central, distill
     from veil.train import export as export_mod
     from veil.train import model as M  # noqa: N812
-    from veil.train.data import score_spans
+    from veil.train.data import DOMAINS, score_spans
 
     cfg = central.CentralConfig(
         sentences=sentences,
@@ -219,6 +237,7 @@ def build_detector(
         seed=seed,
         held_out_sentences=held_out,
         unseen_sentences=unseen,
+        domains=domains or DOMAINS,
     )
     timings: dict[str, Any] = {"load_avg_start": [round(x, 2) for x in os.getloadavg()]}
     t = time.perf_counter()
@@ -226,6 +245,8 @@ def build_detector(
     train = central.training_set(cfg)
     sets = {"held_out_templates": central.held_out_set(cfg),
             "seen_templates": central.seen_set(cfg)}  # fmt: skip
+    if technical := central.technical_held_out_set(cfg):
+        sets["technical_held_out"] = technical
     log(f"data: {len(train)} training sentences, {len(sets['held_out_templates'])} held out")
     if unseen:
         log("generating the unseen-generator set (presidio-evaluator, slow to import)")

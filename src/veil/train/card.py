@@ -37,7 +37,7 @@ def build_card(
         "labels": list(data.LABELS),
         "data": {
             "generator": "veil.train.data (Faker fillers in own templates)",
-            "domains": list(data.DOMAINS),
+            "domains": list(run.get("config", {}).get("domains", data.DOMAINS)),
             "locales": list(data.LOCALES),
             "held_out_families": {k: list(v) for k, v in data.HELD_OUT_FAMILIES.items()},
             "unseen_generator": "presidio-evaluator PresidioSentenceFaker (never trained on)",

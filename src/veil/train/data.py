@@ -32,6 +32,11 @@ LABELS: tuple[str, ...] = ("O",) + tuple(f"{p}-{t}" for t in ENTITY_TYPES for p 
 LABEL_IDS: dict[str, int] = {label: i for i, label in enumerate(LABELS)}
 
 DOMAINS: tuple[str, ...] = ("medical", "banking", "legal", "support")
+#: developers' text (code, logs, commands, reviews): the shipped detector trains on it too, so
+#: that TODO, Bearer or ERROR are not names; kept out of DOMAINS, which the federated clients
+#: and every recorded comparison draw from, so their sentences stay what they were
+TECHNICAL = "technical"
+ALL_DOMAINS: tuple[str, ...] = (*DOMAINS, TECHNICAL)
 #: Faker locales the fillers come from (names, places and companies of many cultures)
 LOCALES: tuple[str, ...] = (
     "en_US", "en_GB", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "pl_PL",
@@ -289,6 +294,60 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{COUNTRY} was great, {FIRST} says hi from {CITY}!",
         ),
     },
+    TECHNICAL: {
+        "commit": (
+            "commit {HEX}\nAuthor: {PERSON} <{HANDLE}@{HOST}>\nDate: {DATE}\n\n"
+            "    {CODEWORD}: fix {FUNC}",
+            "Signed-off-by: {PERSON} <{HANDLE}@{HOST}>\nReviewed-by: {PERSON2}",
+            "git log --author=\"{PERSON}\" --since={DATE} -- {PATH}",
+        ),
+        "review": (
+            "LGTM, but {FIRST} should look at {FUNC}() before we merge to {BRANCH}.",
+            "Review comment from {PERSON}: {FUNC} returns None when {VAR} is empty.",
+            "Approved by {PERSON}; {CODEWORD} remove the retry in {PATH}.",
+        ),
+        "comment": (
+            "# {CODEWORD}({HANDLE}): ask {FIRST} why {FUNC} is called twice",
+            "// {CODEWORD}: {VAR} must not be null here, see {PATH}",
+            "/* {CODEWORD} {FIRST} {LAST}: drop this once {ORG} ships the fix */",
+        ),
+        "log": (
+            "{STAMP} {LEVEL} [{FUNC}] request from {HOST} failed: {STATUS}",
+            "{LEVEL} {STAMP} {FUNC}: user {HANDLE} not found, retrying ({NUM}/5)",
+            "{STAMP} {LEVEL} {PATH}:{NUM} {VAR}={NUM} elapsed={NUM}ms",
+        ),
+        "http": (
+            "{METHOD} {PATH} HTTP/1.1\nHost: {HOST}\nAuthorization: {SCHEME} {TOKEN}",
+            "curl -s -X {METHOD} https://{HOST}{PATH} -H \"Authorization: {SCHEME} {TOKEN}\"",
+            "Response {STATUS} from {HOST}: {HEADER} missing; Authorization: {SCHEME} {TOKEN}",
+        ),
+        "ticket": (
+            "{TICKET} assigned to {PERSON} ({ORG}); priority {LEVEL}.",
+            "{TICKET}: {FIRST} reproduced the crash in {FUNC} on the {CITY} cluster.",
+            "Reopened {TICKET} after {PERSON} saw {STATUS} errors from {HOST} again.",
+        ),
+        "oncall": (
+            "@{HANDLE} is on call this week; page {FIRST} if {HOST} returns {STATUS}.",
+            "Incident {TICKET}: {PERSON} restarted {FUNC} in the {CITY} region at {STAMP}.",
+            "Escalated to {FIRST} at {ORG}; {HOST} is still down in {COUNTRY}.",
+        ),
+        "config": (
+            "{VAR}={TOKEN}\n{VAR2}={HOST}\n# owner: {PERSON}",
+            "{VAR}: \"{TOKEN}\"  # {CODEWORD} move to the vault",
+            "export {VAR}={TOKEN}; export {VAR2}={PATH}",
+        ),
+        "chat": (
+            "{FIRST}: did the {BRANCH} build pass?\n{FIRST}: no, {FUNC} times out on {HOST}",
+            "hey @{HANDLE}, can you rerun the {METHOD} tests? {FIRST} says {STATUS} again",
+            "{PERSON} pinged me about the {ORG} API key, I rotated it: {TOKEN}",
+        ),
+        "trace": (
+            "Traceback (most recent call last):\n  File \"{PATH}\", line {NUM}, in {FUNC}\n"
+            "{EXC}: {VAR}",
+            "{EXC} in {FUNC} at {PATH}:{NUM} (reported by {PERSON})",
+            "{LEVEL}: {EXC} raised by {FUNC}; see {TICKET} ({FIRST} is on it)",
+        ),
+    },
 }
 
 #: template families kept out of training (two of ten per domain, fixed so every trainer —
@@ -298,6 +357,7 @@ HELD_OUT_FAMILIES: dict[str, tuple[str, ...]] = {
     "banking": ("loan", "kyc"),
     "legal": ("witness", "jurisdiction"),
     "support": ("escalation", "travel"),
+    TECHNICAL: ("ticket", "trace"),
 }
 
 _DRUGS = ("metformin", "lisinopril", "atorvastatin", "amoxicillin", "ibuprofen", "warfarin",
@@ -345,11 +405,33 @@ _DEPARTMENTS = (
     "Radiology", "Internal Audit", "Risk Committee", "Help Desk",
 )  # fmt: skip
 
+# developers' vocabulary (the technical domain): capitalised or upper-case words that are
+# not names, and identifiers, keys and hosts around the names that are
+_CODEWORDS = ("TODO", "FIXME", "NOTE", "XXX", "HACK", "BUG", "WARNING", "Todo", "Note")
+_LEVELS = ("ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL", "CRITICAL", "Error",
+           "Info")  # fmt: skip
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+_SCHEMES = ("Bearer", "Basic", "Token", "Digest", "Bearer", "ApiKey")
+_HEADERS = ("Content-Type", "Accept", "User-Agent", "X-Request-Id", "Cache-Control",
+            "X-Forwarded-For", "Retry-After")  # fmt: skip
+_STATUSES = ("500 Internal Server Error", "404 Not Found", "403 Forbidden", "401 Unauthorized",
+             "503 Service Unavailable", "502 Bad Gateway", "429 Too Many Requests", "Timeout")
+_EXCEPTIONS = ("ValueError", "KeyError", "TypeError", "TimeoutError", "ConnectionResetError",
+               "NullPointerException", "IllegalStateException", "RuntimeError", "PermissionError",
+               "AssertionError", "OSError", "Panic")  # fmt: skip
+_CODE_WORDS = ("user", "account", "order", "payment", "session", "cache", "token", "invoice",
+               "retry", "config", "queue", "worker", "client", "handler", "report", "batch",
+               "auth", "record", "export", "sync")  # fmt: skip
+_VERBS = ("get", "load", "parse", "send", "build", "fetch", "update", "validate", "flush",
+          "create", "handle", "resolve")  # fmt: skip
+_BRANCHES = ("main", "master", "develop", "release/2.4", "staging", "hotfix", "nightly")
+_TLDS = ("internal", "io", "com", "net", "local", "cloud")
+
 
 def templates(domain: str) -> list[Template]:
     """Every template family of ``domain`` (ValueError names the known domains)."""
     if domain not in _TEMPLATES:
-        raise ValueError(f"unknown domain {domain!r}: use one of {', '.join(DOMAINS)}")
+        raise ValueError(f"unknown domain {domain!r}: use one of {', '.join(ALL_DOMAINS)}")
     return [
         Template(domain, f"{domain}/{name}", texts) for name, texts in _TEMPLATES[domain].items()
     ]
@@ -440,6 +522,28 @@ class _Fillers:
             "DEPARTMENT": lambda: r.choice(_DEPARTMENTS),
             "DRUG": lambda: r.choice(_DRUGS),
             "CONDITION": lambda: r.choice(_CONDITIONS),
+            "HEX": lambda: f"{r.getrandbits(160):040x}",
+            "HANDLE": f.user_name,
+            "HOST": self._host,
+            "CODEWORD": lambda: r.choice(_CODEWORDS),
+            "LEVEL": lambda: r.choice(_LEVELS),
+            "METHOD": lambda: r.choice(_METHODS),
+            "SCHEME": lambda: r.choice(_SCHEMES),
+            "HEADER": lambda: r.choice(_HEADERS),
+            "STATUS": lambda: r.choice(_STATUSES),
+            "EXC": lambda: r.choice(_EXCEPTIONS),
+            "BRANCH": lambda: r.choice(_BRANCHES),
+            "FUNC": self._identifier,
+            "VAR": self._variable,
+            "VAR2": self._variable,
+            "PATH": lambda: "/" + "/".join(r.choice(_CODE_WORDS) for _ in range(r.randint(1, 3)))
+            + r.choice(("", ".py", ".ts", ".go", ".java", "/v2")),
+            "TOKEN": self._token,
+            "TICKET": lambda: f"{r.choice(('OPS', 'SEC', 'INC', 'PAY', 'API', 'BUG'))}-"
+            f"{r.randint(10, 99999)}",
+            "STAMP": lambda: f.date_time_between("-2y").strftime(
+                r.choice(("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S", "[%d/%b/%Y:%H:%M:%S]"))
+            ),
         }
         return makers[slot]().strip()
 
@@ -453,6 +557,42 @@ class _Fillers:
         if shape < 0.3:
             return f"{f.first_name()} {f.last_name()} {r.choice(('Jr.', 'Sr.', 'II', 'III'))}"
         return f"{f.first_name()} {f.last_name()}"
+
+    def _host(self) -> str:
+        r = self.rng
+        return (f"{r.choice(_CODE_WORDS)}-{r.randint(1, 40):02d}."
+                f"{self.fake.domain_word()}.{r.choice(_TLDS)}")
+
+    def _identifier(self) -> str:
+        """A function or class name in one of the usual cases."""
+        r = self.rng
+        words = [r.choice(_VERBS), *(r.choice(_CODE_WORDS) for _ in range(r.randint(1, 2)))]
+        shape = r.random()
+        if shape < 0.4:
+            return "_".join(words)
+        if shape < 0.7:
+            return words[0] + "".join(w.capitalize() for w in words[1:])
+        return "".join(w.capitalize() for w in words[1:]) + r.choice(("Service", "Handler",
+                                                                       "Client", "Manager"))
+
+    def _variable(self) -> str:
+        r = self.rng
+        return "_".join(r.choice(_CODE_WORDS) for _ in range(r.randint(1, 2))).upper() + \
+            r.choice(("", "_KEY", "_URL", "_ID", "_SECRET", "_TOKEN"))
+
+    def _token(self) -> str:
+        r = self.rng
+        alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+        upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+        shape = r.randrange(4)
+        if shape == 0:
+            return r.choice(("sk_live_", "sk_test_", "pk_live_")) + "".join(
+                r.choice(alnum) for _ in range(24))
+        if shape == 1:
+            return "AKIA" + "".join(r.choice(upper) for _ in range(16))
+        if shape == 2:
+            return "ghp_" + "".join(r.choice(alnum) for _ in range(36))
+        return "eyJ" + "".join(r.choice(alnum) for _ in range(30))
 
     def _region(self) -> str:
         for attr in ("state", "region", "administrative_unit", "county"):

@@ -276,3 +276,32 @@ def test_train_bench_pools_the_samples_of_several_seeds(
     assert "seeds 5, 6, pooled" in (tmp_path / "two.md").read_text()
     bad = CliRunner().invoke(app, [*args, "--seeds", "5,x"])
     assert bad.exit_code != 0 and "comma-separated list of integers" in bad.output
+
+
+def test_train_detector_trains_on_the_chosen_domains(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from veil.cli.app import app
+
+    pytest.importorskip("onnxruntime")
+    args = ["train", "detector", "--conv-layers", "1", "--hidden", "32", "--sentences", "40",
+            "--epochs", "1", "--held-out", "10", "--unseen", "0", "--no-progress",
+            "--checkpoint-every", "0"]
+    res = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "all")])
+    assert res.exit_code == 0, res.output
+    card = json.loads((tmp_path / "all" / "card.json").read_text())
+    assert card["data"]["domains"] == ["medical", "banking", "legal", "support", "technical"]
+    assert card["run"]["sizes"]["technical_held_out"] == 10
+    assert set(card["scores"]["conv-L1-H32"]) == {"held_out_templates", "seen_templates",
+                                                  "technical_held_out"}
+    prose = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "prose"),
+                                     "--domains", "legal, support,legal"])
+    assert prose.exit_code == 0, prose.output
+    card = json.loads((tmp_path / "prose" / "card.json").read_text())
+    assert card["data"]["domains"] == ["legal", "support"]
+    assert "technical_held_out" not in card["run"]["sizes"]
+    bad = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "x"), "--domains", "astrology"])
+    assert bad.exit_code != 0 and "technical" in bad.output
+    assert not (tmp_path / "x").exists()
