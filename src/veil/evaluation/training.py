@@ -314,7 +314,10 @@ def write_reports(report: dict[str, Any], out: Path) -> list[Path]:
                       f"sentence(s), each ranked against {canary_mod.N_REFERENCES} fresh names "
                       f"(max {math.log2(canary_mod.N_REFERENCES + 1):.0f} bits). Chance: "
                       f"{audited[0]['canary_summary']['chance']:.2f} bits. p: one-sided, "
-                      "Monte Carlo under uniform ranks."]
+                      "Monte Carlo under uniform ranks. With this many canaries a mean above "
+                      f"{canary_mod.detectable_mean(n):.2f} bits is needed for p < 0.05"
+                      + (" (too few to tell a little memorisation from chance: use "
+                         "--canaries 32 or more)." if n < 16 else ".")]
         for name, r in runs.items():
             eps = r["privacy"].get("epsilon")
             if r["privacy"].get("kind", "").startswith("dp-sgd") and eps is not None:

@@ -166,6 +166,14 @@ class ExposureSummary:
         return asdict(self)
 
 
+def _null_means(n: int, n_references: int, draws: int, seed: int) -> list[float]:
+    """``draws`` mean exposures of ``n`` canaries ranked uniformly (a model that learned none)."""
+    rng = random.Random(seed)
+    top = math.log2(n_references + 1)
+    return [sum(top - math.log2(rng.randint(1, n_references + 1)) for _ in range(n)) / n
+            for _ in range(draws)]
+
+
 def summarize(exposures: Sequence[float], n_references: int = N_REFERENCES, *,
               draws: int = 20_000, seed: int = 0) -> ExposureSummary:
     """Mean exposure, its standard error and a Monte Carlo p-value against chance: the mean of
@@ -175,12 +183,18 @@ def summarize(exposures: Sequence[float], n_references: int = N_REFERENCES, *,
         raise ValueError("no exposures to summarize: plant canaries (--canaries > 0)")
     mean = sum(exposures) / n
     var = sum((x - mean) ** 2 for x in exposures) / (n - 1) if n > 1 else 0.0
-    rng = random.Random(seed)
-    top = math.log2(n_references + 1)
-    at_least = 0
-    for _ in range(draws):
-        null = sum(top - math.log2(rng.randint(1, n_references + 1)) for _ in range(n)) / n
-        at_least += null >= mean - 1e-12
+    at_least = sum(null >= mean - 1e-12 for null in _null_means(n, n_references, draws, seed))
     return ExposureSummary(n=n, mean=mean, stderr=math.sqrt(var / n),
                            chance=chance_exposure(n_references),
                            p_above_chance=(at_least + 1) / (draws + 1))
+
+
+def detectable_mean(n: int, n_references: int = N_REFERENCES, *, alpha: float = 0.05,
+                    draws: int = 20_000, seed: int = 0) -> float:
+    """The mean exposure ``n`` canaries must reach for p < ``alpha`` against chance: what an
+    audit of that size can tell at all. A few canaries need several bits (4: about 2.7), so a
+    model that memorised a little reads as chance; 32 tell 0.4 bits above chance (1.85)."""
+    if n < 1 or not 0.0 < alpha < 1.0:
+        raise ValueError("need n >= 1 canaries and 0 < alpha < 1")
+    means = sorted(_null_means(n, n_references, draws, seed))
+    return means[min(len(means) - 1, math.ceil((1.0 - alpha) * len(means)))]

@@ -67,6 +67,9 @@ def test_the_table_shows_each_run_from_its_start(tmp_path: Path) -> None:
     assert "| dp-eps8 |" in md and "0.640 | 0.410 | 0.600 / 0.350 |  | 1.50 ± 0.58 (p 0." in md
     assert "p 0.000) |" not in md.split("| dp-eps8 |")[1]
     assert "Chance: 1.42 bits" in md
+    # three canaries cannot tell a little memorisation from chance, and the report says so
+    assert f"a mean above {canary.detectable_mean(3):.2f} bits is needed for p < 0.05 (too " \
+        "few" in md and "--canaries 32" in md
     assert "n=100): 7.96; total 8.00 (prv accountant)" in md
     assert "- dp-eps8: a canary is covered at epsilon 16.00 (group privacy over its 2" in md
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)

@@ -95,3 +95,15 @@ def test_summary_tells_memorised_canaries_from_chance() -> None:
 def test_group_epsilon_grows_with_repeats() -> None:
     assert canary.group_epsilon(8.0, 1) == 8.0
     assert canary.group_epsilon(8.0, 8) == 64.0
+
+
+def test_the_detectable_mean_shrinks_towards_chance_with_more_canaries() -> None:
+    chance = canary.chance_exposure()
+    few, many = canary.detectable_mean(4, draws=4000), canary.detectable_mean(32, draws=4000)
+    assert few > many > chance
+    assert few - chance > 1.0 and many - chance < 0.6  # 4 canaries need > 1 bit, 32 < 0.6
+    # the threshold is where summarize's p-value crosses 0.05, on the same null draws
+    assert canary.summarize([many + 0.01] * 32, draws=4000).p_above_chance < 0.05
+    assert canary.summarize([many - 0.05] * 32, draws=4000).p_above_chance > 0.05
+    with pytest.raises(ValueError, match="canaries"):
+        canary.detectable_mean(0)
