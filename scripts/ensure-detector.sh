@@ -7,7 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VEIL="${VEIL:-.venv/bin/veil}"
 DIR="${VEIL_DETECTOR_DIR:-${VEIL_CACHE_DIR:-$HOME/.cache/veil}/detector}"
+PY="${PY:-$(dirname "$VEIL")/python}"
 if [ -f "$DIR/model.onnx" ] && [ -f "$DIR/tokenizer.json" ] && [ -f "$DIR/detector.json" ]; then
+  # kept as it is (it may be a federated or custom one); an older default build is told
+  "$PY" -m veil.train.card "$DIR" || true
   exit 0
 fi
 echo "building the learned detector in $DIR (veil train detector; a few minutes)..." >&2

