@@ -37,9 +37,10 @@ def train_detector(
                                  "[conv 12000, minilm 3000].")
     ] = None,
     domains: Annotated[
-        str, typer.Option(help="Comma-separated domains to train on (medical, banking, legal, "
-                          "support: prose; technical: code, logs and commands).")
-    ] = ",".join(("medical", "banking", "legal", "support", "technical")),
+        str | None, typer.Option(help="Comma-separated domains to train on (medical, banking, "
+                                 "legal, support: prose; technical: code, logs and commands) "
+                                 "[all].")
+    ] = None,
     epochs: Annotated[
         int | None, typer.Option(min=1, help="Epochs of the first model [conv 4, minilm 2].")
     ] = None,
@@ -168,10 +169,12 @@ def check_arch(arch: str) -> str:
     return arch
 
 
-def check_domains(domains: str) -> tuple[str, ...]:
-    """``--domains`` as a tuple of known domains, each once."""
+def check_domains(domains: str | None) -> tuple[str, ...]:
+    """``--domains`` as a tuple of known domains, each once (None: all of them)."""
     from veil.train.data import ALL_DOMAINS
 
+    if domains is None:
+        return ALL_DOMAINS
     chosen = tuple(dict.fromkeys(d.strip() for d in domains.split(",") if d.strip()))
     unknown = [d for d in chosen if d not in ALL_DOMAINS]
     if unknown or not chosen:

@@ -129,10 +129,11 @@ def stale_note(folder: Path | str) -> str | None:
         card = json.loads((Path(folder) / "card.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    plain = (isinstance(card, dict) and card.get("privacy", {}).get("kind") == "none"
-             and " train detector" in card.get("command", ""))
-    recipe = card.get("recipe", 1) if isinstance(card, dict) else RECIPE
-    if not plain or not isinstance(recipe, int) or recipe >= RECIPE:
+    if not isinstance(card, dict) or " train detector" not in str(card.get("command", "")):
+        return None  # not a card, or a model of another command (federated, DP)
+    privacy, recipe = card.get("privacy"), card.get("recipe", 1)  # cards before it: recipe 1
+    if not isinstance(privacy, dict) or privacy.get("kind") != "none" \
+            or not isinstance(recipe, int) or recipe >= RECIPE:
         return None
     return (f"note: the detector in {folder} was built by an older recipe ({recipe} < "
             f"{RECIPE}); rebuild it with `veil train detector --out {folder}` for the current one")

@@ -411,7 +411,7 @@ _CODEWORDS = ("TODO", "FIXME", "NOTE", "XXX", "HACK", "BUG", "WARNING", "Todo", 
 _LEVELS = ("ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL", "CRITICAL", "Error",
            "Info")  # fmt: skip
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-_SCHEMES = ("Bearer", "Basic", "Token", "Digest", "Bearer", "ApiKey")
+_SCHEMES = ("Bearer", "Basic", "Token", "Digest", "Bearer", "ApiKey")  # Bearer: the usual one
 _HEADERS = ("Content-Type", "Accept", "User-Agent", "X-Request-Id", "Cache-Control",
             "X-Forwarded-For", "Retry-After")  # fmt: skip
 _STATUSES = ("500 Internal Server Error", "404 Not Found", "403 Forbidden", "401 Unauthorized",
