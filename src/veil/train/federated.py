@@ -14,6 +14,13 @@ clients). The threat model of each is in :mod:`veil.train.dp` and :mod:`veil.tra
 
 Only the trainable weights travel: the embeddings stay frozen (they are public pre-trained
 weights), which keeps SecAgg+'s masking and Opacus' per-sample hooks affordable.
+
+A client trains on synthetic sentences of its profile (the research setting every recorded
+comparison uses) or on its organisation's own annotated documents: a SuperNode started with
+``--node-config "... data-file='<path>'"`` reads that file (:mod:`veil.train.documents`) and
+nothing of it leaves the node but the (masked, noised) update. The server scores each round
+on public synthetic sets only, and with ``detector_path`` exports the released model as a
+detector folder that ``ner_backend: learned`` serves.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import math
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -91,6 +99,9 @@ class FederatedConfig:
     ema: float = 0.0
     eval_n: int = 200
     results_path: str = ""
+    #: where the server exports the released model as a detector folder (ONNX int8 + card);
+    #: "" = not exported
+    detector_path: str = ""
 
     def __post_init__(self) -> None:
         if self.strategy not in STRATEGIES:
@@ -134,10 +145,19 @@ class FederatedConfig:
 # ---- data -------------------------------------------------------------------------------------
 
 
-def client_data(cfg: FederatedConfig, pid: int) -> list[TaggedSentence]:
-    """Client ``pid``'s private sentences (its domain and locale; canaries in client 0)."""
+def client_data(cfg: FederatedConfig, pid: int, data_file: str | Path | None = None
+                ) -> list[TaggedSentence]:
+    """Client ``pid``'s private sentences: its organisation's own annotated documents when it
+    has a ``data_file``, else synthetic ones of its domain and locale (canaries in client 0)."""
     from veil.train import data
 
+    if data_file:
+        if cfg.canaries:
+            raise ConfigError("the canary audit plants synthetic names in synthetic data; "
+                              "train on own documents with canaries=0 (--canaries 0)")
+        from veil.train.documents import load_documents
+
+        return load_documents(data_file, tokenizer=tokenizer())[0]
     domain, locale = CLIENT_PROFILES[pid % len(CLIENT_PROFILES)]
     sents = data.generate(domain, cfg.n_per_client, seed=cfg.seed * 1000 + pid, locale=locale)
     if pid == 0 and cfg.canaries:
@@ -393,7 +413,7 @@ def warm_up(cfg: FederatedConfig, model: Any) -> None:
 # ---- Flower client ----------------------------------------------------------------------------
 
 
-def _numpy_client(cfg: FederatedConfig, pid: int) -> Any:
+def _numpy_client(cfg: FederatedConfig, pid: int, data_file: str | None = None) -> Any:
     from flwr.client import NumPyClient
 
     from veil.train.secagg import SecAggSettings, check_range
@@ -404,7 +424,11 @@ def _numpy_client(cfg: FederatedConfig, pid: int) -> Any:
             import torch
 
             torch.set_num_threads(1)  # one core per simulated client
-            sents = client_data(cfg, pid)
+            sents = client_data(cfg, pid, data_file)
+            # a document cut into k pieces is k of DP-SGD's units: the server states the
+            # guarantee per document from this group size (counts only, never text)
+            own = {"own_data": True, "document_pieces_max": max(
+                Counter(s.family for s in sents).values(), default=0)} if data_file else {}
             model = new_model(cfg)
             set_trainable(model, parameters)
             metrics = local_train(cfg, model, sents, server_round=int(config["server_round"]),
@@ -412,16 +436,26 @@ def _numpy_client(cfg: FederatedConfig, pid: int) -> Any:
             out = get_trainable(model)
             if cfg.secagg:
                 check_range(out, SecAggSettings(), n=len(sents))
-            return out, len(sents), {"client": pid, **metrics}
+            return out, len(sents), {"client": pid, **own, **metrics}
 
     return VeilClient()
 
 
-def client_fn(context: Any, cfg: FederatedConfig | None = None) -> Any:
-    """Flower ``client_fn``: the SuperNode's ``partition-id`` picks the client's data."""
+#: the SuperNode setting (``--node-config``) that points a client at its own documents
+DATA_FILE_KEY = "data-file"
+
+
+def client_fn(context: Any, cfg: FederatedConfig | None = None,
+              data_files: Sequence[str | Path] | None = None) -> Any:
+    """Flower ``client_fn``: the SuperNode's ``partition-id`` picks the client's profile, its
+    ``data-file`` (if set) its own documents; ``data_files`` (simulation) gives them by
+    partition instead."""
     cfg = cfg or FederatedConfig.from_run_config(dict(context.run_config))
     pid = int(context.node_config["partition-id"])
-    return _numpy_client(cfg, pid).to_client()
+    data_file = context.node_config.get(DATA_FILE_KEY) or None
+    if data_file is None and data_files:
+        data_file = data_files[pid]
+    return _numpy_client(cfg, pid, str(data_file) if data_file else None).to_client()
 
 
 def veil_mod(msg: Any, ctxt: Any, call_next: Any) -> Any:
@@ -536,12 +570,49 @@ def server_main(
 
     report = _report(cfg, rounds, clients, final, model)
     report["distinct_updates_seen_per_round"] = seen
+    if cfg.detector_path and "arrays" in final:
+        report["detector"] = export_release(cfg, model, final, report)
     report["seconds"] = round(time.monotonic() - t0, 1)
     if cfg.results_path:
         tmp = Path(cfg.results_path + ".tmp")  # renamed: a reader never sees half a report
         tmp.write_text(json.dumps(report, indent=2), encoding="utf-8")
         tmp.replace(cfg.results_path)
     return report
+
+
+def export_release(cfg: FederatedConfig, model: Any, final: dict[str, Any],
+                   report: dict[str, Any]) -> str:
+    """Write the released model to ``cfg.detector_path`` as a detector folder (ONNX int8,
+    tokenizer, card with the run, the clients' sizes and the privacy guarantee), swapped in
+    whole; returns the folder. What the card says of the data is counts, never text."""
+    import shutil
+
+    from veil.train import card as card_mod
+    from veil.train.export import export_detector, replace_folder
+
+    folder = Path(cfg.detector_path).expanduser().resolve()
+    staging = folder.parent / f".{folder.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    set_trainable(model, final["arrays"])
+    export_detector(model, staging, extra={"model": "federated"})
+    own = any(c.get("domain") == "own documents" for c in report["clients"])
+    data_section = None
+    if own:
+        data_section = {"source": "each client's own annotated documents "
+                        "(veil.train.documents), never pooled",
+                        "clients": [{k: c[k] for k in ("client", "domain", "n")}
+                                    for c in report["clients"]],
+                        "evaluation": "Veil's public synthetic sets (held-out templates, "
+                        "unseen generator)"}
+    run = {"config": cfg.to_run_config(), "engine": "flower", "rounds": cfg.rounds,
+           "clients": report["clients"],
+           "sizes": {"train": sum(c["n"] for c in report["clients"])}}
+    card = card_mod.build_card(run=run, scores={"federated": final.get("scores", {})},
+                               chosen="federated", privacy=report["privacy"],
+                               command=list(sys.argv), data_section=data_section)
+    card_mod.write_card(card, staging)
+    replace_folder(staging, folder)
+    return str(folder)
 
 
 def score_round(
@@ -584,16 +655,29 @@ def scalar_metrics(row: dict[str, Any]) -> dict[str, Any]:
             if k != "round" and not isinstance(v, list)}
 
 
+def _client_row(pid: int, metrics: dict[str, Any]) -> dict[str, Any]:
+    """A client's line of the report: its data (profile, or own documents) and guarantee."""
+    eps = float(metrics.get("epsilon", 0.0))
+    row: dict[str, Any] = {"client": pid}
+    if metrics.get("own_data"):
+        group = int(metrics.get("document_pieces_max", 1))
+        row |= {"domain": "own documents", "locale": "", "document_pieces_max": group,
+                # group privacy: a document of k pieces is covered at k times a piece's
+                # epsilon (its delta grows too); the guarantee per piece is the one accounted
+                "document_epsilon": eps * group}
+    else:
+        row |= {"domain": CLIENT_PROFILES[pid % len(CLIENT_PROFILES)][0],
+                "locale": CLIENT_PROFILES[pid % len(CLIENT_PROFILES)][1]}
+    return {**row, "n": int(metrics["n"]), "epsilon": eps,
+            "delta": float(metrics.get("delta", 0.0))}
+
+
 def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[dict[str, Any]],
             final: dict[str, Any], model: Any) -> dict[str, Any]:
     from veil.train import dp
 
     last = {c["client"]: c for c in clients}  # the last round's metrics per client
-    per_client: list[dict[str, Any]] = [
-                  {"client": int(k), "domain": CLIENT_PROFILES[int(k) % len(CLIENT_PROFILES)][0],
-                   "locale": CLIENT_PROFILES[int(k) % len(CLIENT_PROFILES)][1],
-                   "n": int(v["n"]), "epsilon": float(v.get("epsilon", 0.0)),
-                   "delta": float(v.get("delta", 0.0))} for k, v in sorted(last.items())]
+    per_client = [_client_row(int(k), v) for k, v in sorted(last.items())]
     privacy: dict[str, Any] = {"kind": "none"}
     if cfg.dp_epsilon:
         # disjoint data sets: a sentence is in one client's data, so the federation's guarantee
@@ -602,6 +686,10 @@ def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[di
                    "epsilon": max((c["epsilon"] for c in per_client), default=0.0),
                    "delta": cfg.dp_delta, "max_grad_norm": cfg.dp_max_grad_norm,
                    "accountant": cfg.dp_accountant}
+        own = [c for c in per_client if "document_epsilon" in c]
+        if own:  # own documents: the unit above is a piece; a whole document is k pieces
+            privacy["kind"] = "dp-sgd per client (piece level)"
+            privacy["document_epsilon"] = max(c["document_epsilon"] for c in own)
     elif cfg.central_noise:
         privacy = {"kind": "central dp (client level)", "delta": cfg.dp_delta,
                    "epsilon": dp.client_level_epsilon(noise_multiplier=cfg.central_noise,
@@ -621,9 +709,12 @@ def _report(cfg: FederatedConfig, rounds: list[dict[str, Any]], clients: list[di
             "canary_exposure": exposures}
 
 
-def run_simulation(cfg: FederatedConfig) -> dict[str, Any]:
+def run_simulation(cfg: FederatedConfig, data_files: Sequence[str | Path] | None = None
+                   ) -> dict[str, Any]:
     """Run ``cfg`` in Flower's simulation engine (Ray; one CPU per client) and return the
-    report."""
+    report. ``data_files``: one file of own documents per client, in partition order (none:
+    synthetic data)."""
+    data_files = check_data_files(cfg, data_files)
     from flwr.client import ClientApp
     from flwr.server import ServerApp
     from flwr.simulation import run_simulation as flwr_run_simulation
@@ -638,7 +729,8 @@ def run_simulation(cfg: FederatedConfig) -> dict[str, Any]:
     def _main(grid: Any, context: Any) -> None:
         result.update(server_main(grid, context, cfg, state))
 
-    client_app = ClientApp(client_fn=lambda ctx: client_fn(ctx, cfg), mods=[veil_mod])
+    client_app = ClientApp(client_fn=lambda ctx: client_fn(ctx, cfg, data_files),
+                           mods=[veil_mod])
     cpus = max(1, min(cfg.clients, os.cpu_count() or 1))
     _start_ray(cpus)
     try:
@@ -652,6 +744,28 @@ def run_simulation(cfg: FederatedConfig) -> dict[str, Any]:
     if not result:
         raise ConfigError("the Flower simulation ended without a result: see its log above")
     return result
+
+
+def check_data_files(cfg: FederatedConfig, data_files: Sequence[str | Path] | None
+                     ) -> list[str] | None:
+    """The clients' files of own documents as absolute paths, checked before anything starts:
+    one per client, each readable (its content is checked by the client that reads it)."""
+    if not data_files:
+        return None
+    if len(data_files) != cfg.clients:
+        raise ConfigError(f"got {len(data_files)} data files for {cfg.clients} clients: give "
+                          "one per client (--data-file once per client)")
+    if cfg.canaries:
+        raise ConfigError("the canary audit plants synthetic names in synthetic data; "
+                          "train on own documents with --canaries 0")
+    out = []
+    for f in data_files:
+        path = Path(f).expanduser().resolve()
+        if not path.is_file():
+            raise ConfigError(f"data file {path} does not exist: give each client's JSON Lines "
+                              "file of annotated documents (see docs/training.md)")
+        out.append(str(path))
+    return out
 
 
 def _start_ray(cpus: int, attempts: int = 3) -> None:

@@ -7,8 +7,9 @@ loads components by reference (``veil.train.flower_app:app``); both read their
 :func:`deploy` is the whole deployment: it writes a Flower App directory (a ``pyproject.toml``
 naming the components above, with the run config), starts a SuperLink and one SuperNode per
 client as separate processes on 127.0.0.1 (each SuperNode is one organisation; its
-``partition-id`` picks its data), submits the run with ``flwr run``, waits for the report the
-ServerApp writes and stops every daemon it started. ``scripts/flower-*.sh`` do the same steps
+``partition-id`` picks its synthetic profile, its ``data-file`` its own documents), submits the
+run with ``flwr run``, waits for the report the ServerApp writes and stops every daemon it
+started. ``scripts/flower-*.sh`` do the same steps
 one by one. Traps handled here: ``flwr run`` reads the SuperLink address from
 ``$FLWR_HOME/config.toml``; without ``--disable-runtime-dependency-installation`` the SuperLink
 runs ``uv sync`` against a package index; SuperNodes spawn ``flwr-clientapp`` processes, so the
@@ -31,7 +32,14 @@ from flwr.client import ClientApp
 from flwr.server import ServerApp
 
 from veil.errors import ConfigError
-from veil.train.federated import FederatedConfig, client_fn, server_main, veil_mod
+from veil.train.federated import (
+    DATA_FILE_KEY,
+    FederatedConfig,
+    check_data_files,
+    client_fn,
+    server_main,
+    veil_mod,
+)
 
 app = ServerApp()
 
@@ -104,8 +112,12 @@ def _env(home: Path) -> dict[str, str]:
 class Deployment:
     """A SuperLink and ``nodes`` SuperNodes on loopback; a context manager that stops them."""
 
-    def __init__(self, workdir: Path, *, nodes: int, port: int = 9190) -> None:
+    def __init__(self, workdir: Path, *, nodes: int, port: int = 9190,
+                 data_files: list[str] | None = None) -> None:
+        """``data_files``: each SuperNode's own documents (its ``data-file`` node setting), in
+        partition order; none: synthetic data."""
         self.workdir, self.nodes, self.port = workdir, nodes, port
+        self.data_files = data_files
         self.home = flwr_home(workdir / "flwr-home", port=port)
         self.procs: list[subprocess.Popen[bytes]] = []
 
@@ -122,11 +134,13 @@ class Deployment:
             "--port", str(self.port), "--database", str(self.workdir / "superlink.db")])
         self._wait_for("superlink", "Application startup complete", timeout)
         for i in range(self.nodes):
+            node = f"partition-id={i} num-partitions={self.nodes}"
+            if self.data_files:
+                node += f" {DATA_FILE_KEY}={json.dumps(self.data_files[i])}"
             self._spawn(f"supernode-{i}", [
                 str(bindir / "flower-supernode"), "--insecure",
                 "--superlink", f"127.0.0.1:{self.port}",
-                "--node-config", f"partition-id={i} num-partitions={self.nodes}",
-                "--port", str(self.port + 10 + i)])
+                "--node-config", node, "--port", str(self.port + 10 + i)])
 
     def _wait_for(self, name: str, marker: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -174,9 +188,12 @@ class Deployment:
 
 
 def deploy(cfg: FederatedConfig, workdir: Path, *, port: int = 9190,
-           timeout: float = 3600.0) -> dict[str, Any]:
+           timeout: float = 3600.0, data_files: list[str | Path] | None = None
+           ) -> dict[str, Any]:
     """Run ``cfg`` on the deployment engine (SuperLink + one SuperNode per client) and return the
-    ServerApp's report. Every daemon started here is stopped before returning."""
+    ServerApp's report. ``data_files``: each SuperNode's own documents. Every daemon started
+    here is stopped before returning."""
+    files = check_data_files(cfg, data_files)
     if shutil.which("flwr", path=str(Path(sys.executable).parent)) is None:
         raise ConfigError("flwr is not installed: run `make install` (the train extra)")
     workdir.mkdir(parents=True, exist_ok=True)
@@ -184,7 +201,7 @@ def deploy(cfg: FederatedConfig, workdir: Path, *, port: int = 9190,
     report.unlink(missing_ok=True)
     cfg = FederatedConfig.from_run_config({**cfg.to_run_config(), "results_path": str(report)})
     app_dir = write_app(workdir / "app", cfg)
-    with Deployment(workdir, nodes=cfg.clients, port=port) as dep:
+    with Deployment(workdir, nodes=cfg.clients, port=port, data_files=files) as dep:
         dep.run(app_dir, timeout=300)
         deadline = time.monotonic() + timeout
         while not report.exists():

@@ -7,7 +7,9 @@ audit. The deployment engine (SuperLink + SuperNodes) runs the same apps: script
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +161,84 @@ def test_a_rounds_row_keeps_per_sentence_counts_of_the_reported_sets() -> None:
     metrics = fed.scalar_metrics(row)  # what Flower's metric records take
     assert "round" not in metrics and "f1_dev" in metrics
     assert not any(isinstance(v, list) for v in metrics.values())
+
+
+# ---- clients on their own documents -----------------------------------------------------------
+
+_DOCS = [
+    {"text": "Dr. Amara Okafor reviewed the scan at Riverside Clinic in Leeds.",
+     "spans": [{"start": 4, "end": 16, "label": "PERSON"},
+               {"start": 38, "end": 54, "label": "HOSPITAL"},
+               {"start": 58, "end": 63, "label": "CITY"}]},
+    {"text": "Follow-up booked for Jonas Weber next Tuesday.", "label": [[21, 32, "PER"]]},
+    {"text": "No names in this note, only a blood pressure of 120/80.", "spans": []},
+]
+
+
+def _write_docs(path: Path, docs: list[dict[str, object]] | None = None) -> Path:
+    path.write_text("\n".join(json.dumps(d) for d in docs or _DOCS) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_client_with_a_data_file_trains_on_its_own_documents(tmp_path: Path) -> None:
+    path = _write_docs(tmp_path / "clinic.jsonl")
+    sents = fed.client_data(fed.FederatedConfig(), 0, path)
+    assert [s.text for s in sents] == [d["text"] for d in _DOCS]
+    assert {s.domain for s in sents} == {"own"}
+    assert [[(sp.label, s.text[sp.start:sp.end]) for sp in s.spans] for s in sents] == [
+        [("PERSON", "Amara Okafor"), ("ORGANIZATION", "Riverside Clinic"),
+         ("LOCATION", "Leeds")],
+        [("PERSON", "Jonas Weber")],
+        [],
+    ]
+    # the audit's canaries are synthetic names in synthetic data: never mixed into own data
+    with pytest.raises(ConfigError, match="canaries"):
+        fed.client_data(fed.FederatedConfig(canaries=2), 0, path)
+
+
+def test_data_files_are_checked_before_anything_starts(tmp_path: Path) -> None:
+    a, b = _write_docs(tmp_path / "a.jsonl"), _write_docs(tmp_path / "b.jsonl")
+    cfg = fed.FederatedConfig(clients=2)
+    assert fed.check_data_files(cfg, None) is None
+    assert fed.check_data_files(cfg, [a, b]) == [str(a.resolve()), str(b.resolve())]
+    with pytest.raises(ConfigError, match="2 clients"):
+        fed.check_data_files(cfg, [a])
+    with pytest.raises(ConfigError, match="does not exist"):
+        fed.check_data_files(cfg, [a, tmp_path / "missing.jsonl"])
+    with pytest.raises(ConfigError, match="canaries"):
+        fed.check_data_files(fed.FederatedConfig(clients=2, canaries=1), [a, b])
+
+
+def test_a_clients_report_line_states_the_guarantee_per_document() -> None:
+    own = fed._client_row(1, {"own_data": True, "document_pieces_max": 3, "epsilon": 2.5,
+                              "delta": 1e-5, "n": 40})
+    assert own == {"client": 1, "domain": "own documents", "locale": "",
+                   "document_pieces_max": 3, "document_epsilon": 7.5, "n": 40,
+                   "epsilon": 2.5, "delta": 1e-5}
+    synthetic = fed._client_row(1, {"epsilon": 0.0, "n": 12})
+    assert synthetic["domain"] == "banking" and "document_epsilon" not in synthetic
+
+
+@pytest.mark.slow
+def test_simulation_on_own_documents_exports_a_servable_detector(tmp_path: Path) -> None:
+    from veil.detect.learned import _Runtime
+
+    files = [_write_docs(tmp_path / f"org{i}.jsonl", _DOCS * 4) for i in range(2)]
+    out = tmp_path / "detector"
+    cfg = fed.FederatedConfig(clients=2, rounds=1, base="conv", eval_n=8, batch_size=4,
+                              lr=4e-3, dp_epsilon=8.0, dp_delta=1e-3, secagg=True,
+                              detector_path=str(out))
+    report = fed.run_simulation(cfg, data_files=files)
+
+    assert [c["domain"] for c in report["clients"]] == ["own documents"] * 2
+    assert all(c["n"] == 12 and c["document_pieces_max"] == 1 for c in report["clients"])
+    assert report["privacy"]["kind"] == "dp-sgd per client (piece level)"
+    assert report["privacy"]["document_epsilon"] == pytest.approx(report["privacy"]["epsilon"])
+    assert report["detector"] == str(out.resolve())
+    card = json.loads((out / "card.json").read_text())
+    assert card["privacy"]["epsilon"] <= 8.0 + 1e-6 and card["exported"] == "federated"
+    assert [c["n"] for c in card["data"]["clients"]] == [12, 12]
+    text = (out / "card.md").read_text()
+    assert "own annotated documents" in text and "Okafor" not in text  # counts, never text
+    found = _Runtime(out).spans(["Dr. Amara Okafor reviewed the scan in Leeds."])
+    assert len(found) == 1  # the folder serves: the learned backend loads and runs it
