@@ -421,6 +421,55 @@ def check_data(
             typer.echo(f"  dropped as longer than a piece: {d['too_long']}")
 
 
+@train_app.command("score")
+def score_detectors(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE...", help="Held-out annotated documents (JSON Lines), never trained on.")],
+    detector: Annotated[list[Path] | None, typer.Option(
+        metavar="FOLDER", help="A detector folder to score (repeat to compare; default: "
+                               "$VEIL_DETECTOR_DIR).")] = None,
+    spacy: Annotated[bool, typer.Option(
+        "--spacy/--no-spacy", help="Score spaCy's NER (the default backend) beside them.")
+    ] = False,
+    json_out: Annotated[Path | None, typer.Option(
+        "--json", help="Also write the scores here (counts and scores only).")] = None,
+) -> None:
+    """Score detectors on an organisation's own held-out documents, locally: the figure a
+    federated client wants before it serves a model, which the server (holding no client
+    text) cannot give. Exact span matches, as the model cards score; no text is printed."""
+    from veil.detect.learned import detector_dir, load_runtime
+    from veil.train.data import score_spans
+    from veil.train.documents import load_documents
+
+    pieces = [p for f in files for p in load_documents(f)[0]]
+    gold = [p.spans for p in pieces]
+    texts = [p.text for p in pieces]
+    scores: dict[str, dict[str, float]] = {}
+    for folder in detector or [detector_dir()]:
+        rt = load_runtime(folder)  # a clear error names the folder when it holds no detector
+        scores[str(folder)] = score_spans(gold, [[_as_span(sp) for sp in found]
+                                                 for found in rt.spans(texts)])
+    if spacy:
+        from veil.detect.ner import SpacyNerRecognizer
+        from veil.train.data import ENTITY_TYPES, Span
+
+        ner = SpacyNerRecognizer(cache_size=0)
+        scores["spacy"] = score_spans(gold, [
+            [Span(d.start, d.end, d.type) for d in ner.analyze(t) if d.type in ENTITY_TYPES]
+            for t in texts])
+    typer.echo(f"{len(pieces)} pieces, {sum(map(len, gold))} gold spans (exact matches)")
+    typer.echo("| model | micro F1 | PERSON F2 | PERSON recall | LOCATION F1 | ORGANIZATION F1 |")
+    typer.echo("|---|---|---|---|---|---|")
+    for name, m in scores.items():
+        typer.echo(f"| {name} | {m['micro_f1']:.3f} | {m['f2_PERSON']:.3f} | "
+                   f"{m['recall_PERSON']:.3f} | {m['f1_LOCATION']:.3f} | "
+                   f"{m['f1_ORGANIZATION']:.3f} |")
+    if json_out is not None:
+        json_out.write_text(json.dumps({"files": [str(f) for f in files], "pieces": len(pieces),
+                                        "gold_spans": sum(map(len, gold)), "scores": scores},
+                                       indent=2) + "\n", encoding="utf-8")
+
+
 @train_app.command("bench")
 def bench_detector(
     n: Annotated[
