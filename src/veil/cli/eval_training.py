@@ -130,6 +130,11 @@ def train_federated(
         help="A client's own annotated documents (JSON Lines; docs/training.md), once per "
              "client in order; without it each client trains on synthetic sentences. On the "
              "deployment engine each SuperNode reads its own file.")] = None,
+    start_from: Annotated[Path | None, typer.Option(
+        metavar="FOLDER", help="Start from this detector's weights (built by `veil train "
+        "detector` on public synthetic data) instead of a fresh model: the clients fine-tune "
+        "it on their data. Needs its architecture (the shipped one: --arch conv --layers 3).")
+    ] = None,
     detector_out: Annotated[Path | None, typer.Option(
         help="Export the released model here as a detector folder (ONNX int8 + card), "
              "served with ner_backend: learned and VEIL_DETECTOR_DIR.")] = None,
@@ -178,6 +183,7 @@ def train_federated(
                           rounds=rounds, local_epochs=local_epochs, batch_size=batch_size,
                           seed=seed,
                           detector_path=str(detector_out.resolve()) if detector_out else "",
+                          start_from=str(start_from.resolve()) if start_from else "",
                           strategy=strategy, proximal_mu=proximal_mu, secagg=secagg,
                           dp_epsilon=dp_epsilon, dp_delta=dp_delta, dp_accountant=accountant,
                           central_noise=central_noise,

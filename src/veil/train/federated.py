@@ -89,6 +89,10 @@ class FederatedConfig:
     canary_repeats: int = 8
     #: public synthetic sentences the server pre-trains on before federation (no privacy cost)
     warmup: int = 0
+    #: a detector folder (``veil train detector``: public synthetic data) whose weights the
+    #: federation starts from instead of a fresh model; read by the server only, no privacy
+    #: cost. Its architecture must be this run's (base, layers)
+    start_from: str = ""
     #: learning rate over the rounds: constant, or cosine (down to a tenth in the last round)
     lr_schedule: str = "constant"
     #: DP-SGD only: each sentence's gradient is the mean over this many context-noise draws
@@ -492,9 +496,44 @@ class ServerState:
 
 
 def prepare_server(cfg: FederatedConfig) -> ServerState:
-    model = new_model(cfg)
+    model = start_model(cfg)
     warm_up(cfg, model)
     return ServerState(model, eval_sets(cfg))
+
+
+def start_model(cfg: FederatedConfig) -> Any:
+    """The server's first model: fresh, or ``cfg.start_from``'s weights. Only the trainable
+    weights travel, so the clients' fresh models must equal the start model in everything
+    else: the same shapes, and the same frozen word table (the public projection that
+    ``veil train detector`` keeps frozen too)."""
+    import torch
+
+    from veil.train.dp import freeze_for_dp
+    from veil.train.model import load
+
+    model = new_model(cfg)
+    if not cfg.start_from:
+        return model
+    folder = Path(cfg.start_from).expanduser()
+    if not (folder / "torch" / "model.json").is_file():
+        raise ConfigError(f"{folder} holds no trained weights (torch/model.json): give a folder "
+                          "built by `veil train detector`")
+    start = load(folder / "torch")
+    freeze_for_dp(start, cfg.trainable)
+    want = [tuple(p.shape) for p in model.parameters() if p.requires_grad]
+    got = [tuple(p.shape) for p in start.parameters() if p.requires_grad]
+    if want != got or start.arch != getattr(model, "arch", None):
+        raise ConfigError(
+            f"{folder} holds a {start.arch} model with {start.num_layers} layers of width "
+            f"{start.hidden_size}; start this run with the same architecture (--arch "
+            f"{start.arch} --layers {start.num_layers})")
+    with torch.no_grad():
+        if not torch.allclose(start.word_embeddings.weight, model.word_embeddings.weight,
+                              rtol=1e-4, atol=1e-5):
+            raise ConfigError(f"{folder} trained its word table, which the federation keeps "
+                              "frozen and never sends; start from a detector that froze it")
+    set_trainable(model, get_trainable(start))
+    return model
 
 
 def server_main(

@@ -242,3 +242,38 @@ def test_simulation_on_own_documents_exports_a_servable_detector(tmp_path: Path)
     assert "own annotated documents" in text and "Okafor" not in text  # counts, never text
     found = _Runtime(out).spans(["Dr. Amara Okafor reviewed the scan in Leeds."])
     assert len(found) == 1  # the folder serves: the learned backend loads and runs it
+
+
+def test_a_federation_starts_from_a_detectors_weights(tmp_path: Path) -> None:
+    import torch
+
+    from veil.train import model as M  # noqa: N812
+
+    trained = M.build_model(base="conv", layers=1, seed=5)
+    with torch.no_grad():  # stands for training: every trainable weight moved
+        for name, p in trained.named_parameters():
+            if name != "words.weight":
+                p.add_(0.5)
+    M.save(trained, tmp_path / "det" / "torch")
+    cfg = fed.FederatedConfig(base="conv", layers=1, start_from=str(tmp_path / "det"))
+    start = fed.start_model(cfg)
+    for got, want in zip(fed.get_trainable(start), fed.get_trainable(fed.new_model(cfg)),
+                         strict=True):
+        assert not (got == want).all()  # not the fresh model ...
+    fresh_start = M.load(tmp_path / "det" / "torch")
+    from veil.train.dp import freeze_for_dp
+
+    freeze_for_dp(fresh_start)
+    for got, want in zip(fed.get_trainable(start), fed.get_trainable(fresh_start), strict=True):
+        assert (got == want).all()  # ... but the detector's weights, which travel in round 1
+
+    with pytest.raises(ConfigError, match="--layers 1"):
+        fed.start_model(fed.FederatedConfig(base="conv", layers=2, start_from=cfg.start_from))
+    with pytest.raises(ConfigError, match="no trained weights"):
+        fed.start_model(fed.FederatedConfig(base="conv", start_from=str(tmp_path / "none")))
+    with torch.no_grad():  # a word table the clients could not rebuild: refused
+        trained.words.weight.mul_(2.0)
+    M.save(trained, tmp_path / "tuned" / "torch")
+    with pytest.raises(ConfigError, match="word table"):
+        fed.start_model(fed.FederatedConfig(base="conv", layers=1,
+                                            start_from=str(tmp_path / "tuned")))
