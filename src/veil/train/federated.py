@@ -243,6 +243,40 @@ class Release:
         return self._avg
 
 
+#: rows of the frozen word table whose column sums sign it (enough that float noise between
+#: machines cannot flip a sum's sign; a flipped column flips all of them)
+_SIGNATURE_ROWS = 4096
+
+
+def table_signature(model: Any) -> str:
+    """The signs of the frozen word table's columns ("+-+..."), sent with every round.
+
+    The table never travels: each node rebuilds it. The conv tagger's is MiniLM's table on its
+    principal directions, and an eigenvector's sign is the linear algebra library's choice: a
+    node on another CPU or library may get some columns negated, and its updates would then
+    be trained against another table than everyone else's."""
+    table = model.word_embeddings.weight.detach()[:_SIGNATURE_ROWS]
+    return "".join("+" if v >= 0 else "-" for v in table.double().sum(0).tolist())
+
+
+def align_table(model: Any, signature: str) -> None:
+    """Negate this node's table columns whose signs differ from the server's ``signature``
+    (see :func:`table_signature`); refuse a table that differs otherwise."""
+    if not signature:
+        return
+    import torch
+
+    mine = table_signature(model)
+    if mine == signature:
+        return
+    if len(mine) != len(signature) or model.arch != "conv":  # MiniLM's own table: read as is
+        raise ConfigError("this node's word table is not the server's: run the same Veil "
+                          "version and --arch/--layers on every node")
+    flip = torch.tensor([-1.0 if a != b else 1.0 for a, b in zip(mine, signature, strict=True)])
+    with torch.no_grad():
+        model.word_embeddings.weight.mul_(flip)
+
+
 def get_trainable(model: Any) -> list[np.ndarray]:
     return [p.detach().cpu().numpy().copy() for p in model.parameters() if p.requires_grad]
 
@@ -434,6 +468,7 @@ def _numpy_client(cfg: FederatedConfig, pid: int, data_file: str | None = None) 
             own = {"own_data": True, "document_pieces_max": max(
                 Counter(s.family for s in sents).values(), default=0)} if data_file else {}
             model = new_model(cfg)
+            align_table(model, str(config.get("table", "")))
             set_trainable(model, parameters)
             metrics = local_train(cfg, model, sents, server_round=int(config["server_round"]),
                                   proximal_mu=float(config.get("proximal_mu", 0.0)))
@@ -561,6 +596,7 @@ def server_main(
     final: dict[str, Any] = {}
 
     release = Release(cfg.ema)
+    signature = table_signature(model)
 
     def evaluate_fn(server_round: int, arrays: list[np.ndarray], _config: dict[str, Any]
                     ) -> tuple[float, dict[str, Any]]:
@@ -581,7 +617,7 @@ def server_main(
                   fraction_fit=1.0, fraction_evaluate=0.0, min_fit_clients=cfg.clients,
                   min_available_clients=cfg.clients, evaluate_fn=evaluate_fn,
                   initial_parameters=ndarrays_to_parameters(get_trainable(model)),
-                  on_fit_config_fn=lambda r: {"server_round": r},
+                  on_fit_config_fn=lambda r: {"server_round": r, "table": signature},
                   fit_metrics_aggregation_fn=fit_metrics)
     strategy: Any = (FedProx(proximal_mu=cfg.proximal_mu, **common) if cfg.strategy == "fedprox"
                      else FedAvg(**common))

@@ -277,3 +277,20 @@ def test_a_federation_starts_from_a_detectors_weights(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="word table"):
         fed.start_model(fed.FederatedConfig(base="conv", layers=1,
                                             start_from=str(tmp_path / "tuned")))
+
+
+def test_a_node_whose_library_negated_table_columns_is_aligned_to_the_server() -> None:
+    import torch
+
+    cfg = fed.FederatedConfig(base="conv", layers=1)
+    server, node = fed.new_model(cfg), fed.new_model(cfg)
+    signature = fed.table_signature(server)
+    assert len(signature) == server.word_embeddings.weight.shape[1]
+    with torch.no_grad():  # another LAPACK chose other signs for some principal directions
+        node.word_embeddings.weight[:, [0, 5, 77]] *= -1
+    assert fed.table_signature(node) != signature
+    fed.align_table(node, signature)
+    assert torch.equal(node.word_embeddings.weight, server.word_embeddings.weight)
+    fed.align_table(node, "")  # an older server sends none: nothing to align
+    with pytest.raises(ConfigError, match="not the server's"):
+        fed.align_table(node, signature[:-1])
