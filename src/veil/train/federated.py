@@ -562,6 +562,7 @@ def start_model(cfg: FederatedConfig) -> Any:
             f"{folder} holds a {start.arch} model with {start.num_layers} layers of width "
             f"{start.hidden_size}; start this run with the same architecture (--arch "
             f"{start.arch} --layers {start.num_layers})")
+    align_table(model, table_signature(start))  # built where the library chose other signs
     with torch.no_grad():
         if not torch.allclose(start.word_embeddings.weight, model.word_embeddings.weight,
                               rtol=1e-4, atol=1e-5):
