@@ -28,13 +28,15 @@ for spec in sys.argv[2:]:
                           batch_size=256, lr=4e-3, base="conv", context_noise=0.2,
                           dp_epsilon=8.0, dp_delta=1e-5, dp_max_grad_norm=clip, eval_n=300,
                           canaries=0, seed=seed, aug_multiplicity=mult)
-    t0 = time.monotonic()
-    report = run_simulation(cfg)
-    report["wall_seconds"] = round(time.monotonic() - t0, 1)
-    (out / f"{name}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    rows = report["rounds"]
-    best = max(rows[1:], key=lambda r: r["f1_dev"])
-    print(name, "last", {k: round(v, 3) for k, v in rows[-1].items() if k.startswith("f1")},
-          "best-dev round", best["round"],
-          {k: round(v, 3) for k, v in best.items() if k.startswith("f1")},
-          f"{report['wall_seconds']:.0f}s", flush=True)
+    started = time.monotonic()
+    result = run_simulation(cfg)
+    result["wall_seconds"] = round(time.monotonic() - started, 1)
+    # the summary keeps F1 per round only (the per-sentence counts are for bootstraps)
+    for row in result["rounds"]:
+        for key in [k for k in row if k.startswith("counts_")]:
+            del row[key]
+    (out / f"{name}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    f1 = [{k: round(v, 3) for k, v in r.items() if k.startswith("f1")} for r in result["rounds"]]
+    chosen = 1 + max(range(len(f1) - 1), key=lambda i: f1[i + 1]["f1_dev"])
+    print(f"{name} last {f1[-1]} best-dev round {chosen} {f1[chosen]} "
+          f"{result['wall_seconds']:.0f}s", flush=True)
