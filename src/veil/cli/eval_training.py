@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -201,9 +201,28 @@ def train_federated(
         raise ConfigError("--engine must be simulation or deployment")
     out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     typer.echo(f"wrote {out}")
+    typer.echo(_summary(report))
     if report.get("detector"):
         typer.echo(f"detector: {report['detector']} (serve it with ner_backend: learned and "
                    f"VEIL_DETECTOR_DIR={report['detector']})")
+
+
+def _summary(report: dict[str, Any]) -> str:
+    """The run in a few lines: the released model's F1 per round and the guarantee."""
+    rows = report.get("rounds", [])
+    lines = ["round | F1 held-out templates | F1 unseen generator",
+             *(f"{r['round']:>5} | {r.get('f1_held_out', 0):.3f} | {r.get('f1_unseen', 0):.3f}"
+               for r in rows)]
+    privacy = report.get("privacy", {})
+    if privacy.get("epsilon") is not None:
+        guarantee = (f"{privacy['kind']}: epsilon {privacy['epsilon']:.2f}, "
+                     f"delta {privacy.get('delta')}")
+        if "document_epsilon" in privacy:
+            guarantee += f"; per document (group privacy) {privacy['document_epsilon']:.2f}"
+    else:
+        guarantee = "no differential privacy"
+    sizes = ", ".join(f"{c['client']}: {c['n']}" for c in report.get("clients", []))
+    return "\n".join([*lines, f"privacy: {guarantee}", f"sentences per client: {sizes}"])
 
 
 def register(app: typer.Typer) -> None:

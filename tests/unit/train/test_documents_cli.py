@@ -68,3 +68,18 @@ def test_score_compares_detectors_on_own_documents(tmp_path: Path) -> None:
     scores = json.loads(out.read_text())["scores"]
     assert scores[str(folders[1])]["f2_PERSON"] > scores[str(folders[0])]["f2_PERSON"]
     assert scores[str(folders[1])]["f2_PERSON"] > 0.5
+
+
+def test_the_federated_runs_summary_states_the_guarantee_per_piece_and_document() -> None:
+    from veil.cli.eval_training import _summary
+
+    report = {"rounds": [{"round": 0, "f1_held_out": 0.1, "f1_unseen": 0.2},
+                         {"round": 1, "f1_held_out": 0.52, "f1_unseen": 0.4}],
+              "privacy": {"kind": "dp-sgd per client (piece level)", "epsilon": 7.99,
+                          "delta": 1e-5, "document_epsilon": 23.97},
+              "clients": [{"client": 0, "n": 10}, {"client": 1, "n": 12}]}
+    text = _summary(report)
+    assert "    1 | 0.520 | 0.400" in text
+    assert "epsilon 7.99" in text and "per document (group privacy) 23.97" in text
+    assert "0: 10, 1: 12" in text
+    assert "no differential privacy" in _summary({"privacy": {"kind": "none"}})
