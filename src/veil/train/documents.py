@@ -10,6 +10,10 @@ Input: JSON Lines in UTF-8, one document per line (blank lines are skipped), in 
     {"text": "...", "label": [[0, 8, "PERSON"], ...]}                             # doccano
     {"text": "...", "entities": [[0, 8, "PERSON"], ...]}                          # spaCy
 
+A file that is one JSON array is read as Label Studio's JSON export: each task's text (its
+``data.text``) with the spans of its last annotation that was not cancelled; errors then name
+the task's number as the line.
+
 A span is an object or a ``[start, end, label]`` triple under any of the three keys; offsets
 are Python string indices (code points), ``end`` exclusive. A line has exactly one of the
 three keys; ``[]`` is a document without names, a useful negative example. Labels go through
@@ -124,6 +128,12 @@ def load_documents(
             "give the path of a JSON Lines file"
         ) from None
     with handle:
+        head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+        handle.seek(0)
+        if head.startswith(b"["):  # a JSON array: Label Studio's export, one task per item
+            return read_documents(
+                _label_studio(handle.read(), str(path)), max_tokens=max_tokens,
+                tokenizer=tokenizer, labels=labels, source=f"{path} (Label Studio; line = task)")
         return read_documents(
             _decoded(handle, str(path)),
             max_tokens=max_tokens,
@@ -131,6 +141,47 @@ def load_documents(
             labels=labels,
             source=str(path),
         )
+
+
+def _label_studio(raw: bytes, source: str) -> list[str]:
+    """Label Studio's JSON export as JSON Lines documents, one per task: the task's text (its
+    ``data`` field ``text``, else its only string) and the spans of its last annotation that
+    was not cancelled. A task nobody annotated is refused, as an unannotated line is."""
+    error: str | None = None
+    try:
+        tasks = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # the position only: the exception holds the file's text
+        error = f"not a JSON array of tasks ({type(exc).__name__})"
+    if error is not None:
+        raise InputError(f"{source}: {error}; export the project as JSON from Label Studio")
+    if not isinstance(tasks, list):
+        raise InputError(f"{source}: not a JSON array of tasks")
+    lines: list[str] = []
+    for number, task in enumerate(tasks, start=1):
+        where = f"{source}, task {number}"
+        data = task.get("data") if isinstance(task, dict) else None
+        if not isinstance(data, dict):
+            raise InputError(f'{where}: no "data" object; export the project as JSON')
+        texts = [v for v in data.values() if isinstance(v, str)]
+        text = data.get("text", texts[0] if len(texts) == 1 else None)
+        if not isinstance(text, str):
+            raise InputError(f'{where}: no "text" field in its data (or several string '
+                             "fields); name the text field text")
+        done = [a for a in task.get("annotations") or []
+                if isinstance(a, dict) and not a.get("was_cancelled")]
+        if not done:
+            lines.append(json.dumps({"text": text}))  # refused by read_documents, by number
+            continue
+        spans = []
+        for result in done[-1].get("result") or []:
+            value = result.get("value") if isinstance(result, dict) else None
+            if not isinstance(value, dict) or "start" not in value or "labels" not in value:
+                continue  # another control (a choice, a rating): not a span
+            for label in value.get("labels") or [None]:
+                spans.append([value.get("start"), value.get("end"), label])
+        lines.append(json.dumps({"text": text, "spans": spans}))
+    return lines
 
 
 def read_documents(

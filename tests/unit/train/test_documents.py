@@ -392,3 +392,38 @@ def test_cutting_keeps_its_contract_on_random_documents(
     assert sum(summary.dropped.values()) == sum(
         1 for _, s in trimmed for *_, label in s if label not in D.LABEL_ALIASES)
     assert Counter(sp.label for p in pieces for sp in p.spans) == +Counter(summary.spans)
+
+
+def _studio_task(text: str, results: list[dict[str, Any]], *, cancelled: bool = False
+                 ) -> dict[str, Any]:
+    return {"id": 1, "data": {"text": text},
+            "annotations": [{"was_cancelled": cancelled, "result": results}]}
+
+
+def _studio_span(start: int, end: int, label: str) -> dict[str, Any]:
+    return {"type": "labels", "from_name": "label", "to_name": "text",
+            "value": {"start": start, "end": end, "labels": [label]}}
+
+
+def test_a_label_studio_export_reads_its_last_annotation(tok: Any, tmp_path: Path) -> None:
+    text = "Dr. Zebulon Quagmire works at Fairview Clinic."
+    good = _studio_task(text, [_studio_span(4, 20, "DOCTOR"), _studio_span(30, 45, "HOSPITAL"),
+                               {"type": "choices", "value": {"choices": ["urgent"]}}])
+    # a later, cancelled annotation does not count; the earlier one does
+    good["annotations"].append({"was_cancelled": True, "result": []})
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([good, _studio_task("No names here.", [])]))
+    pieces, summary = D.load_documents(path, tokenizer=tok)
+    assert [[(s.label, p.text[s.start:s.end]) for s in p.spans] for p in pieces] == [
+        [("PERSON", "Zebulon Quagmire"), ("ORGANIZATION", "Fairview Clinic")], []]
+    assert summary.documents == 2
+
+    path.write_text(json.dumps([good, {"data": {"text": text}, "annotations": []}]))
+    with pytest.raises(InputError) as err:  # nobody annotated task 2: refused by its number
+        D.load_documents(path, tokenizer=tok)
+    assert "line 2" in str(err.value) and "Label Studio" in str(err.value)
+    assert "Quagmire" not in str(err.value)
+    path.write_text("[" + json.dumps(good) + ", oops]")
+    with pytest.raises(InputError, match="Label Studio") as err:
+        D.load_documents(path, tokenizer=tok)
+    assert "Quagmire" not in str(err.value)
