@@ -25,6 +25,7 @@ detector folder that ``ner_backend: learned`` serves.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -159,15 +160,28 @@ def client_data(cfg: FederatedConfig, pid: int, data_file: str | Path | None = N
         if cfg.canaries:
             raise ConfigError("the canary audit plants synthetic names in synthetic data; "
                               "train on own documents with canaries=0 (--canaries 0)")
-        from veil.train.documents import load_documents
-
-        return load_documents(data_file, tokenizer=tokenizer())[0]
+        path = Path(data_file)
+        try:
+            stat = path.stat()
+        except OSError:
+            raise ConfigError(f"this node's data file {path} cannot be read: check its "
+                              "data-file setting") from None
+        return list(_own_documents(str(path), stat.st_mtime_ns, stat.st_size))
     domain, locale = CLIENT_PROFILES[pid % len(CLIENT_PROFILES)]
     sents = data.generate(domain, cfg.n_per_client, seed=cfg.seed * 1000 + pid, locale=locale)
     if pid == 0 and cfg.canaries:
         sents, _ = canary_mod.plant(sents, n_canaries=cfg.canaries,
                                     repeats=cfg.canary_repeats, seed=cfg.seed)
     return sents
+
+
+@functools.lru_cache(maxsize=4)
+def _own_documents(path: str, _mtime_ns: int, _size: int) -> tuple[TaggedSentence, ...]:
+    """A node's documents, read and cut once per version of the file (every round trains on
+    them: the tokenizer's pass over a large file is not repeated)."""
+    from veil.train.documents import load_documents
+
+    return tuple(load_documents(path, tokenizer=tokenizer())[0])
 
 
 def planted_canaries(cfg: FederatedConfig) -> list[canary_mod.Canary]:
