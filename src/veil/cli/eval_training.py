@@ -222,7 +222,14 @@ def _summary(report: dict[str, Any]) -> str:
     else:
         guarantee = "no differential privacy"
     sizes = ", ".join(f"{c['client']}: {c['n']}" for c in report.get("clients", []))
-    return "\n".join([*lines, f"privacy: {guarantee}", f"sentences per client: {sizes}"])
+    out = [*lines, f"privacy: {guarantee}", f"sentences per client: {sizes}"]
+    if len(rows) > 1 and rows[-1].get("f1_held_out", 0) < rows[0].get("f1_held_out", 0) - 0.05:
+        # a start model (or warm-up) the run fell below: with little data per client, DP
+        # noise can outweigh what the clients' text teaches
+        out.append("note: the released model scores below the start on the public held-out "
+                   "templates; score both on your own held-out documents (veil train score) "
+                   "before serving it")
+    return "\n".join(out)
 
 
 def register(app: typer.Typer) -> None:

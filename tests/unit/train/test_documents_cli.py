@@ -83,3 +83,7 @@ def test_the_federated_runs_summary_states_the_guarantee_per_piece_and_document(
     assert "epsilon 7.99" in text and "per document (group privacy) 23.97" in text
     assert "0: 10, 1: 12" in text
     assert "no differential privacy" in _summary({"privacy": {"kind": "none"}})
+    assert "below the start" not in text
+    fell = {**report, "rounds": [{"round": 0, "f1_held_out": 0.72}, {"round": 1,
+                                                                     "f1_held_out": 0.47}]}
+    assert "below the start" in _summary(fell)
