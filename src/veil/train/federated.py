@@ -257,8 +257,9 @@ class Release:
         return self._avg
 
 
-#: rows of the frozen word table whose column sums sign it (enough that float noise between
-#: machines cannot flip a sum's sign; a flipped column flips all of them)
+#: rows of the frozen word table whose column sums sign it. Not all rows: the table is centred,
+#: so a column's full sum is zero. Over the first 4,096 the smallest |sum| of the conv
+#: tagger's 128 columns is 1.65 (median 267), far above float noise between machines
 _SIGNATURE_ROWS = 4096
 
 
