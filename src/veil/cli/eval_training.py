@@ -135,6 +135,10 @@ def train_federated(
         "detector` on public synthetic data) instead of a fresh model: the clients fine-tune "
         "it on their data. Needs its architecture (the shipped one: --arch conv --layers 3).")
     ] = None,
+    trainable: Annotated[str, typer.Option(
+        help="What trains: all, bitfit (biases, LayerNorms, head) or head. Fewer trained "
+             "weights spread DP-SGD's noise over fewer coordinates; measured in "
+             "docs/training.md for fine-tuning a start detector.")] = "all",
     detector_out: Annotated[Path | None, typer.Option(
         help="Export the released model here as a detector folder (ONNX int8 + card), "
              "served with ner_backend: learned and VEIL_DETECTOR_DIR.")] = None,
@@ -184,6 +188,7 @@ def train_federated(
                           seed=seed,
                           detector_path=str(detector_out.resolve()) if detector_out else "",
                           start_from=str(start_from.resolve()) if start_from else "",
+                          trainable=trainable,
                           strategy=strategy, proximal_mu=proximal_mu, secagg=secagg,
                           dp_epsilon=dp_epsilon, dp_delta=dp_delta, dp_accountant=accountant,
                           central_noise=central_noise,

@@ -9,10 +9,13 @@ conv tagger of the shipped shape, DP-SGD at epsilon 8 per piece, delta 1e-5):
   - shipped: the start detector alone, no fine-tuning;
   - dp_scratch: federated DP from a fresh model (lr 4e-3);
   - dp_start: federated DP from the shipped detector (lr 1e-3);
-  - nodp_start: the same without DP (the ceiling of fine-tuning).
+  - nodp_start: the same without DP (the ceiling of fine-tuning);
+  - dp_start_bitfit / dp_start_head: dp_start training only biases, LayerNorms and the head /
+    only the head (DP-SGD's noise then spreads over fewer coordinates).
 Every detector is scored on the held-out file as ``veil train score`` does (exact spans).
+A second call with other RUNS reuses the files and adds to ``own_documents.json``.
 
-Usage: python own_documents.py START_DETECTOR OUT_DIR [N_PER_CLIENT=1500]
+Usage: python own_documents.py START_DETECTOR OUT_DIR [N_PER_CLIENT=1500] [RUNS=dp_scratch,...]
 """
 
 from __future__ import annotations
@@ -40,9 +43,11 @@ def write(path: Path, sents: list[data.TaggedSentence]) -> Path:
     return path
 
 
-files = [write(out / f"client{i}.jsonl", data.generate_unseen(n, seed=9_100 + i))
-         for i in range(4)]
-held = write(out / "held_out.jsonl", data.generate_unseen(300, seed=9_900))
+files = [out / f"client{i}.jsonl" for i in range(4)]
+held = out / "held_out.jsonl"
+if not all(f.exists() for f in [*files, held]):
+    files = [write(f, data.generate_unseen(n, seed=9_100 + i)) for i, f in enumerate(files)]
+    held = write(held, data.generate_unseen(300, seed=9_900))
 common = dict(clients=4, rounds=6, local_epochs=1, batch_size=256, base="conv", layers=3,
               context_noise=0.2, secagg=True, eval_n=300, seed=0)
 runs = {
@@ -50,10 +55,19 @@ runs = {
     "dp_start": FederatedConfig(**common, lr=1e-3, dp_epsilon=8.0, dp_delta=1e-5,
                                 start_from=str(start)),
     "nodp_start": FederatedConfig(**common, lr=1e-3, start_from=str(start)),
+    "dp_start_bitfit": FederatedConfig(**common, lr=1e-3, dp_epsilon=8.0, dp_delta=1e-5,
+                                       start_from=str(start), trainable="bitfit"),
+    "dp_start_head": FederatedConfig(**common, lr=1e-3, dp_epsilon=8.0, dp_delta=1e-5,
+                                     start_from=str(start), trainable="head"),
 }
-results: dict[str, dict[str, object]] = {}
-detectors = {"shipped": start}
+chosen = sys.argv[4].split(",") if len(sys.argv) > 4 else ["dp_scratch", "dp_start", "nodp_start"]
+summary_path = out / "own_documents.json"
+earlier = json.loads(summary_path.read_text()) if summary_path.exists() else {}
+results: dict[str, dict[str, object]] = earlier.get("runs", {})
+detectors = {"shipped": start, **{k: out / f"det_{k}" for k in results}}
 for name, cfg in runs.items():
+    if name not in chosen:
+        continue
     cfg = FederatedConfig(**{**asdict(cfg), "detector_path": str(out / f"det_{name}")})
     t0 = time.monotonic()
     report = run_simulation(cfg, data_files=files)
@@ -74,7 +88,7 @@ for name, folder in detectors.items():
 summary = {"n_per_client": n, "held_out_pieces": len(pieces),
            "held_out_gold_spans": sum(map(len, gold)), "start_detector": str(start),
            "runs": results, "held_out_scores": scores}
-(out / "own_documents.json").write_text(json.dumps(summary, indent=2) + "\n")
+summary_path.write_text(json.dumps(summary, indent=2) + "\n")
 for name, m in scores.items():
     print(f"{name:11s} micro F1 {m['micro_f1']:.3f}  PERSON F2 {m['f2_PERSON']:.3f}  "
           f"LOC F1 {m['f1_LOCATION']:.3f}  ORG F1 {m['f1_ORGANIZATION']:.3f}")
