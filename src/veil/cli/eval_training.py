@@ -136,9 +136,9 @@ def train_federated(
         "it on their data. Needs its architecture (the shipped one: --arch conv --layers 3).")
     ] = None,
     trainable: Annotated[str, typer.Option(
-        help="What trains: all, bitfit (biases, LayerNorms, head) or head. Fewer trained "
-             "weights spread DP-SGD's noise over fewer coordinates; measured in "
-             "docs/training.md for fine-tuning a start detector.")] = "all",
+        help="What trains: all, bitfit (biases, LayerNorms, head) or head; fewer trained "
+             "weights spread DP-SGD's noise over fewer coordinates (with --start-from: all).")
+    ] = "all",
     detector_out: Annotated[Path | None, typer.Option(
         help="Export the released model here as a detector folder (ONNX int8 + card), "
              "served with ner_backend: learned and VEIL_DETECTOR_DIR.")] = None,

@@ -564,6 +564,11 @@ def start_model(cfg: FederatedConfig) -> Any:
     model = new_model(cfg)
     if not cfg.start_from:
         return model
+    if cfg.trainable != "all":
+        # the weights a smaller trainable set freezes would have to reach every node as the
+        # start detector's; only trainable weights travel, so the nodes would keep fresh ones
+        raise ConfigError("a run that starts from a detector trains all its weights "
+                          "(trainable all): the nodes receive only the trainable ones")
     folder = Path(cfg.start_from).expanduser()
     if not (folder / "torch" / "model.json").is_file():
         raise ConfigError(f"{folder} holds no trained weights (torch/model.json): give a folder "

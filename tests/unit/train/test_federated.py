@@ -269,6 +269,9 @@ def test_a_federation_starts_from_a_detectors_weights(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="--layers 1"):
         fed.start_model(fed.FederatedConfig(base="conv", layers=2, start_from=cfg.start_from))
+    with pytest.raises(ConfigError, match="trainable all"):  # frozen weights never travel
+        fed.start_model(fed.FederatedConfig(base="conv", layers=1, trainable="bitfit",
+                                            start_from=cfg.start_from))
     with pytest.raises(ConfigError, match="no trained weights"):
         fed.start_model(fed.FederatedConfig(base="conv", start_from=str(tmp_path / "none")))
     with torch.no_grad():  # a word table the clients could not rebuild: refused

@@ -9,9 +9,7 @@ conv tagger of the shipped shape, DP-SGD at epsilon 8 per piece, delta 1e-5):
   - shipped: the start detector alone, no fine-tuning;
   - dp_scratch: federated DP from a fresh model (lr 4e-3);
   - dp_start: federated DP from the shipped detector (lr 1e-3);
-  - nodp_start: the same without DP (the ceiling of fine-tuning);
-  - dp_start_bitfit / dp_start_head: dp_start training only biases, LayerNorms and the head /
-    only the head (DP-SGD's noise then spreads over fewer coordinates).
+  - nodp_start: the same without DP (the ceiling of fine-tuning).
 Every detector is scored on the held-out file as ``veil train score`` does (exact spans).
 A second call with other RUNS reuses the files and adds to ``own_documents.json``.
 
@@ -55,10 +53,6 @@ runs = {
     "dp_start": FederatedConfig(**common, lr=1e-3, dp_epsilon=8.0, dp_delta=1e-5,
                                 start_from=str(start)),
     "nodp_start": FederatedConfig(**common, lr=1e-3, start_from=str(start)),
-    "dp_start_bitfit": FederatedConfig(**common, lr=1e-3, dp_epsilon=8.0, dp_delta=1e-5,
-                                       start_from=str(start), trainable="bitfit"),
-    "dp_start_head": FederatedConfig(**common, lr=1e-3, dp_epsilon=8.0, dp_delta=1e-5,
-                                     start_from=str(start), trainable="head"),
 }
 chosen = sys.argv[4].split(",") if len(sys.argv) > 4 else ["dp_scratch", "dp_start", "nodp_start"]
 summary_path = out / "own_documents.json"
