@@ -116,6 +116,15 @@ def _status_error(resp: httpx.Response, headers: dict[str, str]) -> UpstreamStat
     return UpstreamStatusError(resp.status_code, detail, headers=headers)
 
 
+def _pooled(verify: ssl.SSLContext | bool, max_connections: int) -> httpx.AsyncBaseTransport | None:
+    """aiohttp's pool under httpx (:mod:`.transport`), or None (httpx's own) where the
+    environment names a proxy, which only httpx's own transport honours."""
+    from .transport import AiohttpTransport, env_proxies
+
+    return None if env_proxies() else AiohttpTransport(verify=verify,
+                                                        max_connections=max_connections)
+
+
 class OpenAIUpstream:
     """Any OpenAI-compatible HTTP API (OpenAI, vLLM, llama.cpp server, the embedded model)."""
 
@@ -142,7 +151,7 @@ class OpenAIUpstream:
             limits=httpx.Limits(
                 max_connections=max_connections, max_keepalive_connections=max_connections
             ),
-            transport=transport,
+            transport=transport or _pooled(verify, max_connections),
             verify=verify,
         )
 

@@ -1,0 +1,199 @@
+"""The gateway's upstream transport (httpx over aiohttp's pool) against real sockets: bodies and
+streams arrive whole, every failure comes back as the httpx error of the same meaning (the
+gateway's "cannot reach" and "timed out" answers depend on it), TLS is checked, and a proxy
+in the environment keeps httpx's own transport."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import ssl
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.tlsutil import CA
+from veil.gateway.errors import UpstreamConnectError, UpstreamProtocolError, UpstreamTimeoutError
+from veil.gateway.transport import AiohttpTransport
+from veil.gateway.upstream import OpenAIUpstream
+
+Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+
+
+async def _read_request(r: asyncio.StreamReader) -> tuple[bytes, bytes]:
+    head = await r.readuntil(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    return head, await r.readexactly(length)
+
+
+async def _echo(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+    """Keep-alive JSON echo: the request's path and body back."""
+    try:
+        while True:
+            head, body = await _read_request(r)
+            path = head.split(b" ")[1].decode()
+            out = json.dumps({"path": path, "body": json.loads(body or b"null")}).encode()
+            w.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+                    b"content-length: %d\r\n\r\n%s" % (len(out), out))
+            await w.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        w.close()
+
+
+@asynccontextmanager
+async def _server(handler: Handler, tls: ssl.SSLContext | None = None) -> AsyncIterator[str]:
+    srv = await asyncio.start_server(handler, "127.0.0.1", 0, ssl=tls)
+    port = srv.sockets[0].getsockname()[1]
+    try:
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}"
+    finally:
+        srv.close()
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = int(s.getsockname()[1])
+    s.close()
+    return port
+
+
+async def test_json_round_trip_reuses_one_connection() -> None:
+    connections = 0
+
+    async def counting(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        await _echo(r, w)
+
+    async with _server(counting) as base, httpx.AsyncClient(transport=AiohttpTransport()) as c:
+        for k in range(3):
+            # an encoded path stays as sent; a non-ASCII body arrives intact
+            r = await c.post(base + "/v1/x%2Fy?q=a%20b", json={"k": k, "name": "Zoë"})
+            assert r.status_code == 200
+            assert r.json() == {"path": "/v1/x%2Fy?q=a%20b", "body": {"k": k, "name": "Zoë"}}
+            assert r.headers["content-type"] == "application/json"
+    assert connections == 1
+
+
+async def test_streamed_body_arrives_in_order() -> None:
+    async def sse(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        await _read_request(r)
+        w.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+                b"transfer-encoding: chunked\r\n\r\n")
+        for i in range(5):
+            data = b'data: {"i": %d}\n\n' % i
+            w.write(b"%x\r\n%s\r\n" % (len(data), data))
+            await w.drain()
+            await asyncio.sleep(0.01)
+        w.write(b"0\r\n\r\n")
+        await w.drain()
+        w.close()
+
+    async with (_server(sse) as base, httpx.AsyncClient(transport=AiohttpTransport()) as c,
+                c.stream("POST", base + "/s", json={}) as r):
+        lines = [line async for line in r.aiter_lines() if line]
+    assert lines == [f'data: {{"i": {i}}}' for i in range(5)]
+
+
+async def test_refused_connection_is_a_connect_error_not_a_timeout() -> None:
+    async with httpx.AsyncClient(transport=AiohttpTransport()) as c:
+        with pytest.raises(httpx.ConnectError):
+            await c.get(f"http://127.0.0.1:{_free_port()}/")
+    up = OpenAIUpstream(f"http://127.0.0.1:{_free_port()}/v1")
+    try:
+        with pytest.raises(UpstreamConnectError, match="cannot reach"):
+            await up.chat({"model": "m", "messages": []})
+    finally:
+        await up.aclose()
+
+
+async def test_body_cut_short_is_a_protocol_error() -> None:
+    async def cut(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        await _read_request(r)
+        w.write(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"id\"")
+        await w.drain()
+        w.close()
+
+    async with _server(cut) as base, httpx.AsyncClient(transport=AiohttpTransport()) as c:
+        with pytest.raises(httpx.RemoteProtocolError):
+            await c.post(base + "/x", json={})
+
+
+async def test_closed_without_answer_reaches_the_gateway_as_unreachable() -> None:
+    async def hang_up(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        await _read_request(r)
+        w.close()
+
+    async with _server(hang_up) as base:
+        up = OpenAIUpstream(base + "/v1")
+        try:
+            # no answer at all: a transport failure (502), never a made-up timeout
+            with pytest.raises((UpstreamConnectError, UpstreamProtocolError)):
+                await up.chat({"model": "m", "messages": []})
+        finally:
+            await up.aclose()
+
+
+async def test_silent_upstream_times_out() -> None:
+    async def silent(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        await _read_request(r)
+        await asyncio.sleep(5)
+
+    async with _server(silent) as base:
+        async with httpx.AsyncClient(transport=AiohttpTransport(), timeout=0.3) as c:
+            with pytest.raises(httpx.ReadTimeout):
+                await c.post(base + "/x", json={})
+        up = OpenAIUpstream(base + "/v1", read_timeout=0.3)
+        try:
+            with pytest.raises(UpstreamTimeoutError):
+                await up.chat({"model": "m", "messages": []})
+        finally:
+            await up.aclose()
+
+
+async def test_tls_is_verified(tmp_path: Path) -> None:
+    ca = CA(tmp_path)
+    leaf = ca.issue("upstream")
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server.load_cert_chain(leaf.cert, leaf.key)
+    trusting = ssl.create_default_context(cafile=str(ca.pem.cert))
+    async with _server(_echo, tls=server) as base:
+        async with httpx.AsyncClient(transport=AiohttpTransport(verify=trusting)) as c:
+            assert (await c.post(base + "/ok", json=1)).json()["body"] == 1
+        # the system's CAs do not know the test CA: refused, not sent
+        async with httpx.AsyncClient(transport=AiohttpTransport()) as c:
+            with pytest.raises(httpx.ConnectError):
+                await c.post(base + "/no", json=1)
+
+
+def test_one_transport_serves_successive_event_loops() -> None:
+    transport = AiohttpTransport()
+
+    async def once() -> int:
+        async with _server(_echo) as base:
+            c = httpx.AsyncClient(transport=transport)
+            return (await c.post(base + "/x", json=7)).json()["body"]  # type: ignore[no-any-return]
+
+    assert asyncio.run(once()) == 7
+    assert asyncio.run(once()) == 7  # a new loop gets a session of its own
+    asyncio.run(transport.aclose())
+
+
+def test_a_proxy_in_the_environment_keeps_httpx_transport(monkeypatch: pytest.MonkeyPatch) -> None:
+    from veil.gateway.upstream import _pooled
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    assert isinstance(_pooled(True, 10), AiohttpTransport)
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    assert _pooled(True, 10) is None
