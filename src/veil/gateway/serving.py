@@ -10,8 +10,6 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
-from anyio import to_thread
-
 from . import audit_events
 from .privacy import Conversation
 from .sessions import USER_PSEUDONYM
@@ -65,7 +63,7 @@ async def serve(
 
     # Masking runs off the event loop: spaCy is CPU-bound.
     t0 = time.perf_counter()
-    masked = await to_thread.run_sync(protect, conv, body, limiter=state.privacy)
+    masked = await state.privacy.run(protect, conv, body)
     state.metrics.protect_seconds.labels(endpoint.name).observe(time.perf_counter() - t0)
     for typ, n in conv.entity_counts.items():
         state.metrics.entities.labels(typ).inc(n)
@@ -91,7 +89,7 @@ async def serve(
     audit_events.upstream_done(state, endpoint.name, tenant.name, stream=stream,
                                latency_s=time.perf_counter() - t_up)
     if not stream and not state.audit.enabled:
-        return await to_thread.run_sync(endpoint.restore, conv, data, limiter=state.privacy)
+        return await state.privacy.run(endpoint.restore, conv, data)
     if not stream:
 
         def restore(conv: Conversation, data: Body) -> Body:
@@ -103,7 +101,7 @@ async def serve(
                                   size=len(raw.encode()))
             return out
 
-        return await to_thread.run_sync(restore, conv, data, limiter=state.privacy)
+        return await state.privacy.run(restore, conv, data)
     return restored_sse(
         first,
         events,

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import os
+import threading
+import time
+
+import pytest
 
 from veil import Veil
 from veil.config import Settings
 from veil.gateway import GatewayConfig, build_state
+from veil.gateway.state import PrivacyPool
 
 CFG = GatewayConfig.model_validate(
     {"upstream": {"base_url": "http://127.0.0.1:9/v1"}, "audit": {"store": "off"}})
@@ -15,7 +22,7 @@ CFG = GatewayConfig.model_validate(
 def test_a_local_vault_gets_two_threads_per_process(settings: Settings) -> None:
     # the work holds the GIL but for short waits: a second thread fills them, more only queue
     state = build_state(CFG, core=Veil(settings))
-    assert state.privacy.total_tokens == 2
+    assert state.privacy.threads == 2
 
 
 def test_a_redis_vault_gets_a_few_threads_per_core(settings: Settings) -> None:
@@ -23,7 +30,7 @@ def test_a_redis_vault_gets_a_few_threads_per_core(settings: Settings) -> None:
     core = Veil(settings)
     redis_settings = settings.model_copy(update={"vault_backend": "redis"})
     state = build_state(CFG, core=_with_settings(core, redis_settings))
-    assert state.privacy.total_tokens == 2 * (os.cpu_count() or 1)
+    assert state.privacy.threads == 2 * (os.cpu_count() or 1)
 
 
 class _with_settings:  # noqa: N801 - a stand-in core whose settings name another vault
@@ -32,3 +39,37 @@ class _with_settings:  # noqa: N801 - a stand-in core whose settings name anothe
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._core, name)
+
+
+async def test_the_pool_runs_in_the_callers_context_and_bounds_threads() -> None:
+    request = contextvars.ContextVar[str]("request")
+    pool = PrivacyPool(2)
+    running = peak = 0
+    lock = threading.Lock()
+
+    def work(k: int) -> tuple[int, str, str]:
+        nonlocal running, peak
+        with lock:
+            running += 1
+            peak = max(peak, running)
+        time.sleep(0.02)
+        with lock:
+            running -= 1
+        return k, request.get(), threading.current_thread().name
+
+    async def one(k: int) -> tuple[int, str, str]:
+        request.set(f"r{k}")  # each task's own context
+        return await pool.run(work, k)
+
+    out = await asyncio.gather(*(one(k) for k in range(8)))
+    assert [(k, rid) for k, rid, _ in out] == [(k, f"r{k}") for k in range(8)]
+    assert all(name.startswith("veil-privacy") for _, _, name in out)
+    assert peak == 2
+
+
+async def test_the_pool_passes_errors_back() -> None:
+    def fail() -> None:
+        raise ValueError("refused")
+
+    with pytest.raises(ValueError, match="refused"):
+        await PrivacyPool(1).run(fail)
