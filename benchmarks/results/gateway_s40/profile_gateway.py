@@ -1,0 +1,62 @@
+"""py-spy on a 1-worker gateway (learned backend) under 16 connections of new ~1 KB prompts:
+the gateway's and the upstream's CPU per request, and a raw py-spy profile to read.
+
+    VEIL_DETECTOR_DIR=<detector> .venv/bin/python benchmarks/results/gateway_s40/profile_gateway.py \
+        <seconds> <out.txt> [--gil]
+
+``--gil`` samples only the thread holding the GIL (where Python time goes); without it every
+running thread is sampled.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import subprocess  # nosec B404
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gateway_s35"))
+from ab_latency_s35 import _cpu_s, _load  # noqa: E402
+
+from veil.cli.bench_gateway import valued_prompt  # noqa: E402
+from veil.gateway.procs import spawn_on_socket, terminate  # noqa: E402
+
+
+def main() -> None:
+    seconds, out = sys.argv[1], sys.argv[2]
+    home = Path(tempfile.mkdtemp())
+    env = {**os.environ, "VEIL_HOME": str(home), "HF_HUB_OFFLINE": "1",
+           "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
+    up, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream",
+                                  "--reply-chars", "0"], env=env)
+    (home / "policy.yaml").write_text(json.dumps({"ner_backend": "learned"}))
+    (home / "gw.yaml").write_text(json.dumps({"policy_file": str(home / "policy.yaml"), "limits": {
+        "max_concurrent_requests": 400, "requests_per_minute": 1_000_000}}))
+    args = ["serve", "--config", str(home / "gw.yaml"), "--upstream-base-url", up_url + "/v1",
+            "--log-level", "warning", "--workers", "1"]
+    gw, url = spawn_on_socket([sys.executable, "-m", "veil.cli.app", *args], env=env,
+                              timeout_s=600)
+    try:
+        warm = [valued_prompt(1000 + i, tag=f"w{i}")[0] for i in range(4000)]
+        asyncio.run(_load(url + "/v1/chat/completions", warm, 16, 5, "warm"))
+        prompts = [valued_prompt(900_000 + i, tag=f"u{i}")[0] for i in range(6000)]
+        spy = subprocess.Popen(  # nosec B603
+            [str(Path(sys.executable).parent / "py-spy"), "record", "-p", str(gw.pid), "-r", "200",
+             "-d", seconds, "-f", "raw", "-o", out, *sys.argv[3:]],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        c0, u0 = _cpu_s(gw.pid), _cpu_s(up.pid)
+        row = asyncio.run(_load(url + "/v1/chat/completions", prompts, 16, float(seconds), "t"))
+        row["gateway_cpu_ms"] = (_cpu_s(gw.pid) - c0) / row["n"] * 1000
+        row["upstream_cpu_ms"] = (_cpu_s(up.pid) - u0) / row["n"] * 1000
+        spy.wait()
+        print({k: round(v, 2) for k, v in row.items()})
+    finally:
+        terminate(gw)
+        terminate(up)
+
+
+if __name__ == "__main__":
+    main()
