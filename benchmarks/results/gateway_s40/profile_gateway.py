@@ -1,8 +1,8 @@
 """py-spy on a 1-worker gateway (learned backend) under 16 connections of new ~1 KB prompts:
 the gateway's and the upstream's CPU per request, and a raw py-spy profile to read.
 
-    VEIL_DETECTOR_DIR=<detector> .venv/bin/python benchmarks/results/gateway_s40/profile_gateway.py \
-        <seconds> <out.txt> [--gil]
+    VEIL_DETECTOR_DIR=<detector> .venv/bin/python \
+        benchmarks/results/gateway_s40/profile_gateway.py <seconds> <out.txt> [--gil]
 
 ``--gil`` samples only the thread holding the GIL (where Python time goes); without it every
 running thread is sampled.
