@@ -197,3 +197,52 @@ def test_a_proxy_in_the_environment_keeps_httpx_transport(monkeypatch: pytest.Mo
     assert isinstance(_pooled(True, 10), AiohttpTransport)
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
     assert _pooled(True, 10) is None
+
+
+async def test_a_compressed_body_is_decoded() -> None:
+    import gzip
+
+    async def gzipped(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        await _read_request(r)
+        body = gzip.compress(b'{"answer": "ok"}')
+        w.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\n"
+                b"content-length: %d\r\n\r\n%s" % (len(body), body))
+        await w.drain()
+        w.close()
+
+    async with _server(gzipped) as base, httpx.AsyncClient(transport=AiohttpTransport()) as c:
+        assert (await c.get(base + "/z")).json() == {"answer": "ok"}
+
+
+async def test_a_stream_left_early_frees_its_connection() -> None:
+    closed = asyncio.Event()
+    opened = 0
+
+    async def endless(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        nonlocal opened
+        opened += 1
+        head, _ = await _read_request(r)
+        if b"/next" in head.split(b"\r\n")[0]:
+            w.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok")
+            await w.drain()
+            return
+        w.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
+                b"transfer-encoding: chunked\r\n\r\n")
+        try:
+            while True:  # an answer that never ends, until the client hangs up
+                w.write(b"7\r\ndata:\n\n\r\n")
+                await w.drain()
+                await asyncio.sleep(0.01)
+        except ConnectionError:
+            closed.set()
+
+    transport = AiohttpTransport(max_connections=1)
+    async with _server(endless) as base, httpx.AsyncClient(transport=transport) as c:
+        async with c.stream("GET", base + "/s") as r:
+            async for _ in r.aiter_bytes():
+                break
+        await asyncio.wait_for(closed.wait(), 5)  # the unread rest is not left on a pooled socket
+        # the only connection slot is free again: the next request is not stuck behind it
+        r2 = await asyncio.wait_for(c.get(base + "/next"), 5)
+        assert r2.text == "ok"
+    assert opened == 2
