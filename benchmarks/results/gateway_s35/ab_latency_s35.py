@@ -18,6 +18,7 @@ import base64
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,9 +64,9 @@ async def _load(url: str, prompts: list[str], connections: int, seconds: float,
             "p99": latencies[int(len(latencies) * 0.99)] * 1e3}
 
 
-def main() -> None:
-    rounds, seconds = int(sys.argv[1]), float(sys.argv[2])
-    connections = int(os.environ.get("CONC", "16"))
+def rig(workers: str = "1") -> tuple[dict[str, str], subprocess.Popen[bytes], list[str]]:
+    """A fresh home with the learned backend and limits that fit the load, the echo upstream
+    started on it: (environment, upstream process, ``veil serve`` arguments)."""
     home = Path(tempfile.mkdtemp())
     env = {**os.environ, "VEIL_HOME": str(home), "HF_HUB_OFFLINE": "1",
            "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
@@ -75,7 +76,14 @@ def main() -> None:
     (home / "gw.yaml").write_text(json.dumps({"policy_file": str(home / "policy.yaml"), "limits": {
         "max_concurrent_requests": 400, "requests_per_minute": 1_000_000}}))
     args = ["serve", "--config", str(home / "gw.yaml"), "--upstream-base-url", up_url + "/v1",
-            "--log-level", "warning", "--workers", os.environ.get("WORKERS", "1")]
+            "--log-level", "warning", "--workers", workers]
+    return env, up, args
+
+
+def main() -> None:
+    rounds, seconds = int(sys.argv[1]), float(sys.argv[2])
+    connections = int(os.environ.get("CONC", "16"))
+    env, up, args = rig(os.environ.get("WORKERS", "1"))
     procs = [up]
     try:
         peers = []

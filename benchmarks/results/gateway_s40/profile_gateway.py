@@ -10,16 +10,12 @@ running thread is sampled.
 from __future__ import annotations
 
 import asyncio
-import base64
-import json
-import os
 import subprocess  # nosec B404
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gateway_s35"))
-from ab_latency_s35 import _cpu_s, _load  # noqa: E402
+from ab_latency_s35 import _cpu_s, _load, rig  # noqa: E402
 
 from veil.cli.bench_gateway import valued_prompt  # noqa: E402
 from veil.gateway.procs import spawn_on_socket, terminate  # noqa: E402
@@ -27,16 +23,7 @@ from veil.gateway.procs import spawn_on_socket, terminate  # noqa: E402
 
 def main() -> None:
     seconds, out = sys.argv[1], sys.argv[2]
-    home = Path(tempfile.mkdtemp())
-    env = {**os.environ, "VEIL_HOME": str(home), "HF_HUB_OFFLINE": "1",
-           "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
-    up, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream",
-                                  "--reply-chars", "0"], env=env)
-    (home / "policy.yaml").write_text(json.dumps({"ner_backend": "learned"}))
-    (home / "gw.yaml").write_text(json.dumps({"policy_file": str(home / "policy.yaml"), "limits": {
-        "max_concurrent_requests": 400, "requests_per_minute": 1_000_000}}))
-    args = ["serve", "--config", str(home / "gw.yaml"), "--upstream-base-url", up_url + "/v1",
-            "--log-level", "warning", "--workers", "1"]
+    env, up, args = rig()
     gw, url = spawn_on_socket([sys.executable, "-m", "veil.cli.app", *args], env=env,
                               timeout_s=600)
     try:

@@ -66,6 +66,17 @@ def _free_port() -> int:
     return port
 
 
+async def _chat_raises(base_url: str, errors: type[Exception] | tuple[type[Exception], ...],
+                       **options: float) -> None:
+    """The gateway's upstream client, asked for a chat completion, raises ``errors``."""
+    up = OpenAIUpstream(base_url, **options)  # type: ignore[arg-type]
+    try:
+        with pytest.raises(errors):
+            await up.chat({"model": "m", "messages": []})
+    finally:
+        await up.aclose()
+
+
 async def test_json_round_trip_reuses_one_connection() -> None:
     connections = 0
 
@@ -108,12 +119,7 @@ async def test_refused_connection_is_a_connect_error_not_a_timeout() -> None:
     async with httpx.AsyncClient(transport=AiohttpTransport()) as c:
         with pytest.raises(httpx.ConnectError):
             await c.get(f"http://127.0.0.1:{_free_port()}/")
-    up = OpenAIUpstream(f"http://127.0.0.1:{_free_port()}/v1")
-    try:
-        with pytest.raises(UpstreamConnectError, match="cannot reach"):
-            await up.chat({"model": "m", "messages": []})
-    finally:
-        await up.aclose()
+    await _chat_raises(f"http://127.0.0.1:{_free_port()}/v1", UpstreamConnectError)
 
 
 async def test_body_cut_short_is_a_protocol_error() -> None:
@@ -134,13 +140,8 @@ async def test_closed_without_answer_reaches_the_gateway_as_unreachable() -> Non
         w.close()
 
     async with _server(hang_up) as base:
-        up = OpenAIUpstream(base + "/v1")
-        try:
-            # no answer at all: a transport failure (502), never a made-up timeout
-            with pytest.raises((UpstreamConnectError, UpstreamProtocolError)):
-                await up.chat({"model": "m", "messages": []})
-        finally:
-            await up.aclose()
+        # no answer at all: a transport failure (502), never a made-up timeout
+        await _chat_raises(base + "/v1", (UpstreamConnectError, UpstreamProtocolError))
 
 
 async def test_silent_upstream_times_out() -> None:
@@ -152,12 +153,7 @@ async def test_silent_upstream_times_out() -> None:
         async with httpx.AsyncClient(transport=AiohttpTransport(), timeout=0.3) as c:
             with pytest.raises(httpx.ReadTimeout):
                 await c.post(base + "/x", json={})
-        up = OpenAIUpstream(base + "/v1", read_timeout=0.3)
-        try:
-            with pytest.raises(UpstreamTimeoutError):
-                await up.chat({"model": "m", "messages": []})
-        finally:
-            await up.aclose()
+        await _chat_raises(base + "/v1", UpstreamTimeoutError, read_timeout=0.3)
 
 
 async def test_tls_is_verified(tmp_path: Path) -> None:
