@@ -311,7 +311,7 @@ async def _throughput(
     turns: int = 1,
     session_prefix: str = "rps",
 ) -> dict[str, float]:
-    # aiohttp, not httpx: httpx's pool took 1.3 ms of the machine's CPU per request at 16
+    # aiohttp, not httpx: httpx's pool took about 1 ms of the machine's CPU per request at 16
     # connections (aiohttp 0.1 ms), CPU the peers under test then lacked
     import aiohttp
 

@@ -36,8 +36,8 @@ _T = TypeVar("_T")
 
 class PrivacyPool:
     """The threads of this process that mask and restore; more requests queue here, which
-    costs nothing. A plain executor, not anyio's ``to_thread``: its hand-off took 50-80 us of
-    CPU against 11-15 (0.2 ms less per gateway request, one to mask and one to restore)."""
+    costs nothing. A plain executor, not anyio's ``to_thread``: 0.2 ms less CPU per gateway
+    request, one hand-off to mask and one to restore (benchmarks/results/gateway_s40)."""
 
     def __init__(self, threads: int) -> None:
         self.threads = threads

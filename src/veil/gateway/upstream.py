@@ -151,7 +151,7 @@ class OpenAIUpstream:
             limits=httpx.Limits(
                 max_connections=max_connections, max_keepalive_connections=max_connections
             ),
-            transport=transport or _pooled(verify, max_connections),
+            transport=transport if transport is not None else _pooled(verify, max_connections),
             verify=verify,
         )
 
