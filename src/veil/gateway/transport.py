@@ -100,8 +100,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             # from the server's); a session left on a finished loop is only dropped
             connector = aiohttp.TCPConnector(limit=self._max, ssl=self._ssl,
                                              keepalive_timeout=KEEPALIVE_S)
+            # no cookie jar: the pool serves every caller, and httpx above keeps none either
             self._session = aiohttp.ClientSession(connector=connector, auto_decompress=False,
-                                                  trust_env=False)
+                                                  trust_env=False,
+                                                  cookie_jar=aiohttp.DummyCookieJar())
             self._loop = loop
         return self._session
 

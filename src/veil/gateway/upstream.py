@@ -24,6 +24,7 @@ from typing import Any, Protocol, TypedDict, runtime_checkable
 
 import httpx
 
+from veil.wire.cookies import no_cookie_jar
 from veil.wire.errors import parse_error
 from veil.wire.openai import chat_chunk, chat_completion, model_list, new_id
 from veil.wire.sse import DONE_DATA, aiter_sse_data
@@ -153,6 +154,7 @@ class OpenAIUpstream:
             ),
             transport=transport if transport is not None else _pooled(verify, max_connections),
             verify=verify,
+            cookies=no_cookie_jar(),
         )
 
     async def aclose(self) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from veil.errors import KeyMismatchError, UpstreamError
 from veil.obfuscation.secret import ObfuscationKey, load_key
+from veil.wire.cookies import no_cookie_jar
 from veil.wire.sse import DONE_DATA, aiter_sse_data
 
 _TOKEN_ID_PREFIX = "token_id:"  # nosec B105 # not a password (a label or test constant)
@@ -187,7 +188,9 @@ class ObfuscatedChatUpstream:
         self.verify_fingerprint = verify_fingerprint
         self.default_max_tokens = default_max_tokens
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self._client = httpx.AsyncClient(timeout=timeout, headers=headers, transport=transport)
+        # no cookie jar: as the gateway's upstream this client serves every caller
+        self._client = httpx.AsyncClient(timeout=timeout, headers=headers, transport=transport,
+                                         cookies=no_cookie_jar())
         self._checked = False
 
     async def __aenter__(self) -> ObfuscatedChatUpstream:

@@ -242,3 +242,39 @@ async def test_a_stream_left_early_frees_its_connection() -> None:
         r2 = await asyncio.wait_for(c.get(base + "/next"), 5)
         assert r2.text == "ok"
     assert opened == 2
+
+
+@pytest.mark.parametrize("own_pool", [False, True], ids=["aiohttp-pool", "httpx-pool"])
+async def test_a_cookie_set_for_one_request_never_rides_on_the_next(own_pool: bool) -> None:
+    """One upstream client serves every caller: a cookie the upstream sets in one answer must
+    not come back on anyone's later request (it would link callers, or lend one caller's
+    upstream session to another)."""
+    cookies: list[list[bytes]] = []
+
+    async def tagging(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head, _ = await _read_request(r)
+                lines = head.split(b"\r\n")
+                cookies.append([x for x in lines if x.lower().startswith(b"cookie:")])
+                out = b'{"id": "c", "object": "chat.completion", "choices": []}'
+                w.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+                        b"set-cookie: affinity=caller-%d; Path=/\r\n"
+                        b"set-cookie: lb=a; Max-Age=3600; Path=/v1\r\n"
+                        b"content-length: %d\r\n\r\n%s" % (len(cookies), len(out), out))
+                await w.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            w.close()
+
+    async with _server(tagging) as base:
+        # a host name: aiohttp's own jar ignores cookies from IP addresses
+        up = OpenAIUpstream(base.replace("127.0.0.1", "localhost") + "/v1",
+                            transport=httpx.AsyncHTTPTransport() if own_pool else None)
+        try:
+            for _ in range(3):
+                await up.chat({"model": "m", "messages": []})
+                await up.models()
+        finally:
+            await up.aclose()
+    assert len(cookies) == 6
+    assert cookies == [[]] * 6
