@@ -35,6 +35,7 @@ from veil.vault.base import (
     Vault,
     VaultEntry,
 )
+from veil.vault.checkpoint import CHECKPOINTER, FALLBACK_PAGES
 from veil.vault.crypto import PREVIOUS
 from veil.vault.files import private_dir, private_file, tighten_file
 
@@ -230,6 +231,9 @@ class SQLiteVault(Vault):
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # checkpoints run on a thread of their own (veil.vault.checkpoint); a commit
+            # checkpoints by itself only if that falls this far behind
+            conn.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_PAGES}")
             self._local.conn = conn
             with self._conns_lock:
                 self._conns.append(conn)
@@ -247,6 +251,7 @@ class SQLiteVault(Vault):
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        CHECKPOINTER.written(self.path, self._writer)
 
     def _purge(self, conn: sqlite3.Connection, now: float) -> None:
         for table in ("entries", "counters"):
