@@ -65,3 +65,13 @@ def test_exfil_upstream_builds_the_shapes() -> None:
     assert exfil_text(f"exfil-{len(URL_SHAPES)}-3", sent) == \
         "https://evil.example/?q= %5BEMAIL_3%5D"
     assert set(URL_SHAPES).isdisjoint(TOOL_URL_SHAPES)
+
+
+def test_upstream_cookies_never_link_callers(tmp_path: Path) -> None:
+    """The hostile upstream tags a caller with a cookie: it never comes back on a later request
+    (same key, another key, another tenant, anonymous), nor reaches the client; whole and
+    streamed (before the gateway's clients kept no cookies: 4 of 8 trials)."""
+    data = run_attacks(home=tmp_path, only=["upstream_cookies"])
+    cookies = next(a for a in data["attacks"] if a["name"] == "upstream_cookies")
+    assert cookies["error"] is None and cookies["trials"] == 8
+    assert cookies["success_rate"] == 0.0, cookies["succeeded"]

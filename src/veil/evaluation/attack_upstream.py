@@ -11,8 +11,11 @@ attacker can steer would, chosen by the request's ``model``:
 - ``err-context``   400 ``context_length_exceeded``
 - ``err-ratelimit`` 429 ``rate_limit_exceeded`` with ``retry-after`` and ``x-ratelimit-*``
 - ``err-model``     404 ``model_not_found``
+- ``tag``           echo, and a ``Set-Cookie`` that tags the caller (a cookie that comes back on
+                    any later request links callers at the upstream)
 
-Every answer carries ``x-ratelimit-*`` headers (clients throttle on them). Streams go out in
+Every answer carries ``x-ratelimit-*`` headers (clients throttle on them); the ``Cookie`` header
+of every request goes to ``app.state.cookies`` (None where there was none). Streams go out in
 3-character pieces, so placeholders are split across chunks.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -142,6 +146,8 @@ def create_app(record: Path | None = None) -> FastAPI:
     add_health_routes(app)
     bodies: list[dict[str, Any]] = []
     app.state.bodies = bodies
+    cookies: list[str | None] = []
+    app.state.cookies = cookies
 
     def save(body: dict[str, Any]) -> None:
         bodies.append(body)
@@ -152,7 +158,11 @@ def create_app(record: Path | None = None) -> FastAPI:
     async def handle(request: Request, chat: bool) -> Any:
         body = await request.json()
         save(body)
+        cookies.append(request.headers.get("cookie"))
         model = str(body.get("model", "echo"))
+        headers_out = dict(RATE_HEADERS)
+        if model == "tag":
+            headers_out["set-cookie"] = f"tag={secrets.token_hex(8)}; Path=/; Max-Age=86400"
         if model in ERRORS:
             status, typ, code, headers = ERRORS[model]
             msg = {
@@ -191,7 +201,7 @@ def create_app(record: Path | None = None) -> FastAPI:
                     id=rid, model=model, text=text, created=created, finish_reason=finish,
                     usage=usage,
                 )
-            return JSONResponse(out, headers=RATE_HEADERS)
+            return JSONResponse(out, headers=headers_out)
 
         async def events() -> AsyncIterator[bytes]:
             if chat:
@@ -222,7 +232,7 @@ def create_app(record: Path | None = None) -> FastAPI:
                 )
             yield DONE
 
-        return StreamingResponse(events(), media_type="text/event-stream", headers=RATE_HEADERS)
+        return StreamingResponse(events(), media_type="text/event-stream", headers=headers_out)
 
     @app.post("/v1/chat/completions")
     async def chat(request: Request) -> Any:
@@ -234,7 +244,7 @@ def create_app(record: Path | None = None) -> FastAPI:
 
     @app.get("/v1/models")
     async def models() -> dict[str, Any]:
-        names = ["echo", "invent", "logprobs", "length", *ERRORS]
+        names = ["echo", "invent", "logprobs", "length", "tag", *ERRORS]
         return {
             "object": "list",
             "data": [{"id": n, "object": "model", "owned_by": "attacker"} for n in names],

@@ -764,6 +764,25 @@ async def attack_upstream_fidelity(b: Battery) -> None:
         await dead.aclose()
 
 
+async def attack_upstream_cookies(b: Battery) -> None:
+    r = b.result("upstream_cookies", "the upstream tags one caller with a cookie; it comes back "
+                 "on another caller's request (linking callers, or lending one caller's upstream "
+                 "session to the next), or the Set-Cookie reaches a client")
+    for gw, tagged, others in ((b.gw, "acme-a", ("acme-b", "globex")),
+                               (b.open_gw, None, (None,))):
+        scope = "tenants" if tagged else "open"
+        for stream in (False, True):
+            sent: list[str | None] = gw.upstream.state.cookies
+            n = len(sent)
+            resp = await gw.chat(tagged, _user("Hello.", model="tag", stream=stream))
+            r.add(f"{scope}/set-cookie shown to the client/stream={stream}",
+                  "set-cookie" in resp.headers)
+            for who in (tagged, *others):
+                await gw.answer(who, _user("Hello again.", stream=stream))
+            r.add(f"{scope}/cookie sent upstream again/stream={stream}",
+                  any(c is not None for c in sent[n + 1 :]))
+
+
 def _error(resp: Any) -> dict[str, Any]:
     try:
         err = resp.json().get("error")
@@ -835,6 +854,7 @@ ATTACKS: list[tuple[str, Callable[[Battery], Any]]] = [
     ("placeholder_syntax", attack_restoration_syntax),
     ("url_exfiltration", attack_url_exfiltration),
     ("upstream_fidelity", attack_upstream_fidelity),
+    ("upstream_cookies", attack_upstream_cookies),
     ("restore_scoping", attack_library_scoping),
 ]
 
