@@ -169,6 +169,8 @@ class SQLiteVault(Vault):
         self._conns_lock = threading.Lock()
         self._last_purge = 0.0
         self._writer = _writer(self.path)
+        # absolute: the checkpoint thread opens the file later, whatever the working directory
+        self._absolute = self.path.resolve()
         with self._guard():
             # Only Veil's own home is tightened; a directory chosen for VEIL_VAULT_PATH is
             # created private but otherwise left alone.
@@ -251,7 +253,7 @@ class SQLiteVault(Vault):
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
-        CHECKPOINTER.written(self.path, self._writer)
+        CHECKPOINTER.written(self._absolute, self._writer)
 
     def _purge(self, conn: sqlite3.Connection, now: float) -> None:
         for table in ("entries", "counters"):
