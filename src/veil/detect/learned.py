@@ -39,6 +39,11 @@ _STRIDE = 16
 #: fewer cuts and fewer runs: a ~1 KB prompt in one run instead of two overlapping ones. A
 #: transformer keeps the length it was trained on.
 _CONV_WINDOW = 512
+#: tokens per row when a conv tagger's windows share rows (``reach``): long enough that a
+#: ~1 KB prompt is one row, short enough that a 1 MB text's batches stay small
+_PACKED_ROW = 2048
+#: windows of a batch's row: (text index, window index, encoding, first column)
+_Row = list[tuple[int, int, Any, int]]
 _ALNUM = re.compile(r"\w")
 Gate = Literal["none", "segments"]
 
@@ -103,6 +108,12 @@ class _Runtime:
         # detectors trained with the case channel read each token's case class as its
         # token type (older folders were trained on zeros there)
         self.case = bool(meta.get("case", False))
+        # a conv tagger's token reads at most `reach` positions on either side per layer, and
+        # masked positions are zero after every layer: windows placed in one row that far
+        # apart score as they do alone in a padded batch, without the padding (a ~1 KB
+        # prompt's sentences padded to the longest one made the model compute 2.2x its tokens)
+        reach = meta.get("reach") if meta.get("arch") == "conv" else None
+        self.reach: int | None = int(reach) if reach is not None else None
         tok.no_padding()
         tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
         self.tokenizer = tok
@@ -141,9 +152,12 @@ class _Runtime:
                 offsets[(i, k)] = w.offsets
                 if words is not None:
                     cases[(i, k)] = words.ids(offsets[(i, k)])
-        order = sorted(range(len(windows)), key=lambda j: len(windows[j][2].ids))
-        chunks = [[windows[j] for j in order[b : b + batch_size]]
-                  for b in range(0, len(order), batch_size)]
+        if self.reach is not None:
+            chunks = self._packed(windows, batch_size)
+        else:  # one window per row, rows of like length batched together
+            order = sorted(range(len(windows)), key=lambda j: len(windows[j][2].ids))
+            chunks = [[[(*windows[j], 0)] for j in order[b : b + batch_size]]
+                      for b in range(0, len(order), batch_size)]
         feeds = [self._feed(chunk, cases) for chunk in chunks]
         if self.run_async and sum(len(w.ids) for _, _, w in windows) >= _BACKGROUND_TOKENS:
             logits = _AsyncRuns(self.background(), feeds).wait
@@ -163,7 +177,7 @@ class _Runtime:
         texts: Sequence[str],
         encodings: list[Any],
         offsets: dict[tuple[int, int], list[tuple[int, int]]],
-        chunks: list[list[tuple[int, int, Any]]],
+        chunks: list[list[_Row]],
         results: list[Any],
     ) -> list[list[tuple[int, int, str, float]]]:
         np = self.np
@@ -173,9 +187,10 @@ class _Runtime:
             top = logits.argmax(-1)
             prob = 1.0 / np.exp(logits - logits.max(-1, keepdims=True)).sum(-1)
             labels = self.label_map[top]
-            for r, (i, k, w) in enumerate(chunk):
-                n = len(w.ids)
-                preds[(i, k)] = (labels[r, :n], prob[r, :n])
+            for r, row in enumerate(chunk):
+                for i, k, w, col in row:
+                    n = len(w.ids)
+                    preds[(i, k)] = (labels[r, col : col + n], prob[r, col : col + n])
         out: list[list[tuple[int, int, str, float]]] = []
         for i, enc in enumerate(encodings):
             n_windows = 1 + len(enc.overflowing)
@@ -207,19 +222,41 @@ class _Runtime:
                     self._background = _session(ort, self._model, 2)
         return self._background
 
-    def _feed(self, chunk: list[tuple[int, int, Any]],
+    def _packed(self, windows: list[tuple[int, int, Any]], batch_size: int) -> list[list[_Row]]:
+        """Windows in text order, each row filled up to ``_PACKED_ROW`` tokens with ``reach``
+        masked positions between two windows; as many tokens per batch as ``batch_size``
+        full windows."""
+        gap = self.reach or 0
+        rows: list[_Row] = []
+        row: _Row = []
+        used = 0
+        for i, k, w in windows:
+            col = used + gap if row else 0
+            if row and col + len(w.ids) > _PACKED_ROW:
+                rows.append(row)
+                row, col = [], 0
+            row.append((i, k, w, col))
+            used = col + len(w.ids)
+        if row:
+            rows.append(row)
+        per_batch = max(1, batch_size * self.max_length // _PACKED_ROW)
+        return [rows[b : b + per_batch] for b in range(0, len(rows), per_batch)]
+
+    def _feed(self, chunk: list[_Row],
               cases: dict[tuple[int, int], list[int]]) -> dict[str, Any]:
-        """The model's inputs for one batch of windows (padded to the longest)."""
+        """The model's inputs for one batch of rows (padded to the longest)."""
         np = self.np
-        width = max(len(w.ids) for _, _, w in chunk)
+        width = max(col + len(w.ids) for row in chunk for _, _, w, col in row)
         ids = np.zeros((len(chunk), width), dtype=np.int64)
         mask = np.zeros_like(ids)
         types = np.zeros_like(ids)
-        for r, (i, k, w) in enumerate(chunk):
-            ids[r, : len(w.ids)] = w.ids
-            mask[r, : len(w.ids)] = 1
-            if self.case:
-                types[r, : len(w.ids)] = cases[(i, k)]
+        for r, row in enumerate(chunk):
+            for i, k, w, col in row:
+                end = col + len(w.ids)
+                ids[r, col:end] = w.ids
+                mask[r, col:end] = 1
+                if self.case:
+                    types[r, col:end] = cases[(i, k)]
         feed = {
             "input_ids": ids,
             "attention_mask": mask,

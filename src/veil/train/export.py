@@ -21,7 +21,7 @@ from typing import Any
 import torch
 
 from veil.train.data import LABELS
-from veil.train.model import INPUT_NAMES, Tagger, base_path
+from veil.train.model import INPUT_NAMES, ConvTagger, Tagger, base_path
 
 DETECTOR_FILES = ("model.onnx", "tokenizer.json", "detector.json")
 #: opset of the exported graph (onnxruntime 1.2x runs it; the int8 MatMuls need >= 10)
@@ -100,6 +100,8 @@ def export_detector(
         "lowercase": True,  # the MiniLM vocabulary is uncased (the tokenizer lowercases)
         "case": True,  # token_type_ids carry veil.train.casing's case classes
         "sha256": file_sha256(out / "model.onnx"),
+        # the runtime packs several windows into one row this far apart (conv taggers only)
+        **({"reach": model.reach} if isinstance(model, ConvTagger) else {}),
         **(extra or {}),
     }
     (out / "detector.json").write_text(json.dumps(meta, indent=2) + "\n")

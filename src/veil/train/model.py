@@ -182,6 +182,13 @@ class ConvTagger(nn.Module):
         return len(self.convs)
 
     @property
+    def reach(self) -> int:
+        """The farthest position one block reads on either side of a token (its widest
+        dilation times half the kernel): windows this many masked positions apart in one row
+        never see each other, since masked positions are zero after every block."""
+        return max(self.DILATIONS[: self.num_layers]) * (int(self.shape["kernel"]) // 2)
+
+    @property
     def hidden_size(self) -> int:
         return int(self.shape["hidden"])
 

@@ -342,6 +342,11 @@ def test_int8_export_keeps_the_convolutions_float(exported: tuple[Path, Path]) -
     assert meta["arch"] == "conv" and meta["case"] is True and meta["int8"] is True
     assert meta["layers"] == 2 and meta["labels"] == list(M.LABELS)
     assert meta["sha256"] == file_sha256(int8 / "model.onnx")
+    # two blocks, dilations 1 and 2, kernel 3: one block reads 2 positions on either side
+    assert meta["reach"] == 2
+    reach = max(int(n.attribute[[a.name for a in n.attribute].index("pads")].ints[0])
+                for n in graph.node if n.op_type == "Conv")
+    assert reach == meta["reach"]  # what the graph's convolutions pad by
 
 
 def _spans(found: list[list[tuple[int, int, str, float]]]) -> list[list[tuple[int, int, str]]]:
@@ -385,6 +390,56 @@ def test_a_conv_taggers_spans_do_not_depend_on_where_its_windows_cut(
         # convolutions see: the cuts change nothing (fp32; int8 scales each batch on its own)
         rt.tokenizer.enable_truncation(max_length=window, stride=L._STRIDE)
         assert _spans(rt.spans([text])) == _spans(whole), window
+
+
+def test_packed_windows_score_as_padded_ones_with_fewer_positions(
+    exported: tuple[Path, Path], tmp_path: Path,
+    trained: tuple[Any, list[float], list[data.TaggedSentence]],
+) -> None:
+    from veil.detect import learned as L  # noqa: N812
+
+    _, _, sents = trained
+    _, fp32 = exported
+    padded = tmp_path / "padded"
+    shutil.copytree(fp32, padded)
+    meta = json.loads((padded / "detector.json").read_text())
+    del meta["reach"]  # a folder exported before: one window per row
+    (padded / "detector.json").write_text(json.dumps(meta))
+    packed_rt, padded_rt = L._Runtime(fp32), L._Runtime(padded)
+    assert packed_rt.reach == 2 and padded_rt.reach is None
+    shapes: dict[str, list[tuple[int, ...]]] = {"packed": [], "padded": []}
+    for name, rt in (("packed", packed_rt), ("padded", padded_rt)):
+        run = rt._run
+
+        def recorded(feed: dict[str, Any], run: Any = run, name: str = name) -> Any:
+            shapes[name].append(feed["input_ids"].shape)
+            return run(feed)
+
+        rt._run = recorded  # type: ignore[method-assign]
+        rt.run_async = False
+
+    def positions(name: str) -> int:
+        return sum(b * w for b, w in shapes[name])
+
+    # one prompt's pieces: sentences of unequal length, and one long one of several windows
+    prompt = [*TEXTS, sents[0].text, " ".join(s.text for s in sents[:30])]
+    tokens = sum(len(w.ids) for t in prompt
+                 for e in [packed_rt.tokenizer.encode(t)] for w in [e, *e.overflowing])
+    want = padded_rt.spans(prompt)
+    got = packed_rt.spans(prompt)
+    assert len(shapes["packed"]) == 1 and shapes["packed"][0][0] == 1  # one row, one run
+    # the tokens and two masked positions between neighbours, where padding to the longest
+    # window computed more than twice the tokens
+    assert positions("packed") < 1.1 * tokens < 2 * tokens < positions("padded")
+    # many prompts: several rows per batch, several batches
+    many = [s.text for s in sents] * 12 + prompt
+    want += padded_rt.spans(many, batch_size=8)
+    got += packed_rt.spans(many, batch_size=8)
+    assert len(shapes["packed"]) > 2 and max(w for _, w in shapes["packed"]) <= L._PACKED_ROW
+    assert _spans(got) == _spans(want) and sum(map(len, want)) >= 50  # fp32: the same spans
+    scores = [(a[3], b[3]) for g, w in zip(got, want, strict=True)
+              for a, b in zip(g, w, strict=True)]
+    assert max(abs(a - b) for a, b in scores) < 1e-5  # and scores (float sums' order aside)
 
 
 def test_a_short_prompt_runs_in_the_caller_and_a_long_one_beside_it(
