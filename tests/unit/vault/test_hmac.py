@@ -1,0 +1,60 @@
+"""The vault's keyed digests (veil.vault.crypto): HMAC-SHA256 as RFC 2104 defines it, so the
+lookups of vaults written before the padded key blocks were kept still match."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+
+import pytest
+
+from veil.vault.crypto import _MAX_HEADS, TenantKeys, _aad, _Hmac
+
+
+@pytest.mark.parametrize("key_bytes", [0, 1, 32, 64, 65, 200])  # around SHA-256's block
+def test_digest_is_the_standard_hmac_of_the_associated_data(key_bytes: int) -> None:
+    key = os.urandom(key_bytes)
+    mac = _Hmac(key)
+    for head, last in [
+        (("lookup", "PERSON"), "exact\x00Jöhn Smith"),
+        (("lookup", "PERSON"), "norm\x00john smith"),  # the head's blocks reused
+        (("value",), ""),
+        (("session",), "s" * 1000),
+        ((), "x"),
+    ]:
+        want = hmac.new(key, _aad(*head, last), hashlib.sha256).digest()
+        assert mac.digest(head, last) == want
+        assert mac.digest(head, last) == want  # a second call from the kept head
+
+
+def test_tenant_keys_give_the_digests_they_gave_before() -> None:
+    keys = TenantKeys.from_secret(os.urandom(32))
+
+    def reference(*parts: str) -> str:
+        return hmac.new(keys.mac, _aad(*parts), hashlib.sha256).hexdigest()
+
+    value = "exact\x00a@b.io"
+    assert keys.lookup("EMAIL", value) == reference("lookup", "EMAIL", value)
+    assert keys.session_id("chat-1") == reference("session", "chat-1")[:40]
+    assert keys.fingerprint("Ana  Lopez") == reference("value", "ana lopez")  # normalised
+    assert keys.replacement("Ana Lopez") == reference("replacement", "ana lopez")
+    assert keys.seed("PERSON", "ana") == bytes.fromhex(reference("seed", "PERSON", "ana"))
+    # a rotated key set keeps the lookup key, and so its digests
+    rotated = keys.with_data_keys({1: os.urandom(32)})
+    assert rotated.lookup("EMAIL", "x") == keys.lookup("EMAIL", "x")
+    assert "<hidden>" in repr(keys) and keys.mac.hex() not in repr(keys)
+
+
+def test_heads_kept_are_bounded_and_hold_no_value() -> None:
+    mac = _Hmac(os.urandom(32))
+    for k in range(_MAX_HEADS + 50):
+        mac.digest(("lookup", f"CUSTOM_{k}"), "secret value")
+    assert len(mac._heads) == _MAX_HEADS
+    assert all("secret value" not in part for head in mac._heads for part in head)
+    # past the bound, heads are still hashed correctly, only not kept
+    key = os.urandom(32)
+    mac = _Hmac(key)
+    mac._heads.update({("x", str(k)): None for k in range(_MAX_HEADS)})
+    want = hmac.new(key, _aad("lookup", "NEW", "v"), hashlib.sha256).digest()
+    assert mac.digest(("lookup", "NEW"), "v") == want and ("lookup", "NEW") not in mac._heads
