@@ -126,6 +126,10 @@ def _pooled(verify: ssl.SSLContext | bool, max_connections: int) -> httpx.AsyncB
                                                         max_connections=max_connections)
 
 
+#: merged URLs one upstream keeps (its endpoints; a path with an id is merged each time)
+_KEPT_URLS = 32
+
+
 class OpenAIUpstream:
     """Any OpenAI-compatible HTTP API (OpenAI, vLLM, llama.cpp server, the embedded model)."""
 
@@ -156,6 +160,7 @@ class OpenAIUpstream:
             verify=verify,
             cookies=no_cookie_jar(),
         )
+        self._urls: dict[str, httpx.URL] = {}
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -165,9 +170,19 @@ class OpenAIUpstream:
             f"cannot reach the upstream LLM at {self.base_url}; check --upstream-base-url"
         )
 
+    def _url(self, path: str) -> httpx.URL:
+        """``path`` under the base URL, merged once per path: httpx parses and merges a
+        string path on every request (~30 us of a request's CPU)."""
+        url = self._urls.get(path)
+        if url is None:
+            url = self._client.build_request("GET", path).url
+            if len(self._urls) < _KEPT_URLS:  # the fixed endpoints; ids in paths pass by
+                self._urls[path] = url
+        return url
+
     async def _request(self, method: str, path: str, body: Body | None = None) -> Body:
         try:
-            resp = await self._client.request(method, path, json=body)
+            resp = await self._client.request(method, self._url(path), json=body)
         except httpx.TimeoutException:
             raise UpstreamTimeoutError(
                 "upstream LLM timed out; retry, or raise the upstream read timeout"
@@ -195,7 +210,7 @@ class OpenAIUpstream:
         complete when it is not."""
         started = False  # response headers received: later transport errors are a broken stream
         try:
-            async with self._client.stream("POST", path, json=body) as resp:
+            async with self._client.stream("POST", self._url(path), json=body) as resp:
                 started = True
                 headers = _record_headers(resp)
                 if resp.status_code >= 400:
