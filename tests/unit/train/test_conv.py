@@ -455,6 +455,53 @@ def test_a_short_prompt_runs_in_the_caller_and_a_long_one_beside_it(
     assert rt.spans([long]) and rt._background is not None
 
 
+def test_a_long_prompt_runs_in_the_caller_while_another_is_being_detected(
+    exported: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from veil.detect import learned as L  # noqa: N812
+
+    rt = L._Runtime(exported[1])
+    long = " ".join(TEXTS * 8)
+    handed: list[int] = []
+    runs = L._AsyncRuns
+
+    def counted(session: Any, feeds: list[Any]) -> Any:
+        handed.append(len(feeds))
+        return runs(session, feeds)
+
+    monkeypatch.setattr(L, "_AsyncRuns", counted)
+    alone = rt.spans([long])
+    assert handed == [1] and not rt._busy  # alone: beside the caller; the mark is gone
+    # another thread between its begin and its finish: the cores are busy, no hand-off
+    started, release = threading.Event(), threading.Event()
+    other: list[Any] = []
+
+    def detect() -> None:
+        finish = rt.begin([long])
+        started.set()
+        release.wait(10)
+        other.append(finish())
+
+    t = threading.Thread(target=detect)
+    t.start()
+    assert started.wait(10)
+    busy = rt.spans([long])
+    release.set()
+    t.join(10)
+    assert handed == [1, 1]  # the other thread's, begun alone; this one ran in the caller
+    assert _spans(busy) == _spans(alone) == _spans(other[0])
+    # a mark whose finish never ran: the same thread's next call replaces it, and another
+    # thread's counts only until it is stale
+    rt.begin([long])  # never finished
+    rt.spans([long])
+    assert handed == [1, 1, 1, 1]
+    rt._busy[-1] = L.time.monotonic() - L._BUSY_STALE_S - 1  # another thread's, long ago
+    rt.spans([long])
+    assert handed == [1, 1, 1, 1, 1]
+
+
 def test_runtime_without_the_case_flag_feeds_zeros(
     exported: tuple[Path, Path], tmp_path: Path
 ) -> None:
