@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -176,6 +177,16 @@ def unwrap_tenant_secret(master: bytes, tid: str, wrapped: bytes) -> bytes:
         ) from None
 
 
+def _record_json(record: dict[str, Any]) -> bytes:
+    """Compact JSON of an entry's record, by orjson (0.14 against 2.9 us per record); what
+    it refuses (a lone surrogate, which a JSON-escaped prompt can carry) by the standard
+    encoder. Either is read back by ``json.loads``."""
+    try:
+        return orjson.dumps(record)
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(record, separators=(",", ":")).encode()
+
+
 #: SHA-256's block size: HMAC pads its key to one block
 _BLOCK = 64
 #: (kind, entity type) heads whose hashed blocks one key keeps: the kinds are fixed and the
@@ -293,8 +304,7 @@ class TenantKeys:
         out = []
         for k, record in enumerate(records):
             nonce = nonces[k * NONCE_BYTES : (k + 1) * NONCE_BYTES]
-            data = json.dumps(record, separators=(",", ":")).encode()
-            out.append(nonce + self.enc.encrypt(nonce, data, aad))
+            out.append(nonce + self.enc.encrypt(nonce, _record_json(record), aad))
         return out
 
     def open(self, tenant: str, session: str, blob: bytes) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""The vault's keyed digests (veil.vault.crypto): HMAC-SHA256 as RFC 2104 defines it, so the
-lookups of vaults written before the padded key blocks were kept still match."""
+"""The vault's keyed digests and sealed records (veil.vault.crypto): HMAC-SHA256 as RFC 2104
+defines it, so the lookups of vaults written before the padded key blocks were kept still
+match; records sealed by either JSON encoder open to what was sealed."""
 
 from __future__ import annotations
 
@@ -58,3 +59,15 @@ def test_heads_kept_are_bounded_and_hold_no_value() -> None:
     mac._heads.update({("x", str(k)): None for k in range(_MAX_HEADS)})
     want = hmac.new(key, _aad("lookup", "NEW", "v"), hashlib.sha256).digest()
     assert mac.digest(("lookup", "NEW"), "v") == want and ("lookup", "NEW") not in mac._heads
+
+
+@pytest.mark.parametrize("original", ["Jöhn Smith", "王小明", "\ud800 lone surrogate", "a\"b\\c"])
+def test_sealed_records_open_to_what_was_sealed(original: str) -> None:
+    # orjson seals most records; a lone surrogate (a JSON-escaped prompt can carry one) falls
+    # back to the standard encoder; both open with the same reader
+    keys = TenantKeys.from_secret(os.urandom(32))
+    record = {"t": "PERSON", "o": original, "r": "[PERSON_1]", "op": "placeholder",
+              "c": 1733200000.123456, "s": False}
+    blob = keys.seal("t", "s", record)
+    assert keys.open("t", "s", blob) == record
+    assert original.encode("utf-8", "surrogatepass") not in blob
