@@ -5,7 +5,7 @@ the gateway's and the upstream's CPU per request, and a raw py-spy profile to re
         benchmarks/results/gateway_s40/profile_gateway.py <seconds> <out.txt> [--gil]
 
 ``--gil`` samples only the thread holding the GIL (where Python time goes); without it every
-running thread is sampled.
+running thread is sampled. An output ending in ``.svg`` is a flame graph, any other raw stacks.
 """
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def main() -> None:
         prompts = [valued_prompt(900_000 + i, tag=f"u{i}")[0] for i in range(6000)]
         spy = subprocess.Popen(  # nosec B603
             [str(Path(sys.executable).parent / "py-spy"), "record", "-p", str(gw.pid), "-r", "200",
-             "-d", seconds, "-f", "raw", "-o", out, *sys.argv[3:]],
+             "-d", seconds, "-f", "flamegraph" if out.endswith(".svg") else "raw", "-o", out,
+             *sys.argv[3:]],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         c0, u0 = _cpu_s(gw.pid), _cpu_s(up.pid)
         row = asyncio.run(_load(url + "/v1/chat/completions", prompts, 16, float(seconds), "t"))
