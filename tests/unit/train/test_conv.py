@@ -442,6 +442,36 @@ def test_packed_windows_score_as_padded_ones_with_fewer_positions(
     assert max(abs(a - b) for a, b in scores) < 1e-5  # and scores (float sums' order aside)
 
 
+def test_a_folder_exported_before_gains_its_reach_from_its_graph(
+    exported: tuple[Path, Path], tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from veil.detect import learned as L  # noqa: N812
+    from veil.train.export import record_reach
+
+    int8, _ = exported
+    old = tmp_path / "old"
+    shutil.copytree(int8, old)
+    meta = json.loads((old / "detector.json").read_text())
+    want = meta.pop("reach")
+    (old / "detector.json").write_text(json.dumps(meta))
+    assert L._Runtime(old).reach is None  # read one window per row until it is recorded
+    # scripts/ensure-detector.sh runs this on a folder it keeps
+    done = subprocess.run([sys.executable, "-m", "veil.train.export", str(old)],
+                          capture_output=True, text=True, check=True)
+    assert f"reach ({want})" in done.stderr
+    after = json.loads((old / "detector.json").read_text())
+    assert after == {**meta, "reach": want}  # nothing else changed
+    assert L._Runtime(old).reach == want
+    assert record_reach(old) is None  # once
+    transformer = tmp_path / "transformer"
+    shutil.copytree(int8, transformer)
+    (transformer / "detector.json").write_text(json.dumps({**meta, "arch": "transformer"}))
+    assert record_reach(transformer) is None
+
+
 def test_a_short_prompt_runs_in_the_caller_and_a_long_one_beside_it(
     exported: tuple[Path, Path],
 ) -> None:
