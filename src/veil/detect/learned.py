@@ -176,7 +176,8 @@ class _Runtime:
             try:
                 return self._finish(texts, encodings, offsets, chunks, logits())
             finally:
-                self._busy.pop(me, None)
+                with self._busy_lock:  # another thread may be reading the marks
+                    self._busy.pop(me, None)
 
         return finish
 

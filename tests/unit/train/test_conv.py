@@ -532,6 +532,22 @@ def test_a_long_prompt_runs_in_the_caller_while_another_is_being_detected(
     assert handed == [1, 1, 1, 1, 1]
 
 
+def test_threads_detecting_at_once_get_the_spans_of_one_alone(
+    exported: tuple[Path, Path],
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from veil.detect import learned as L  # noqa: N812
+
+    rt = L._Runtime(exported[1])
+    texts = [" ".join(TEXTS * 8), *TEXTS]  # a long one (the model's own thread, when alone)
+    want = _spans(rt.spans(texts))
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda _: _spans(rt.spans(texts)), range(40)))
+    assert all(g == want for g in got)
+    assert not rt._busy  # every mark taken back
+
+
 def test_runtime_without_the_case_flag_feeds_zeros(
     exported: tuple[Path, Path], tmp_path: Path
 ) -> None:
