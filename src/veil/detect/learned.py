@@ -42,6 +42,8 @@ _CONV_WINDOW = 512
 #: tokens per row when a conv tagger's windows share rows (``reach``): long enough that a
 #: ~1 KB prompt is one row, short enough that a 1 MB text's batches stay small
 _PACKED_ROW = 2048
+#: the largest ``reach`` a detector folder may give (its convolutions' widest read)
+_MAX_REACH = 64
 #: windows of a batch's row: (text index, window index, encoding, first column)
 _Row = list[tuple[int, int, Any, int]]
 _ALNUM = re.compile(r"\w")
@@ -115,7 +117,13 @@ class _Runtime:
         # apart score as they do alone in a padded batch, without the padding (a ~1 KB
         # prompt's sentences padded to the longest one made the model compute 2.2x its tokens)
         reach = meta.get("reach") if meta.get("arch") == "conv" else None
-        self.reach: int | None = int(reach) if reach is not None else None
+        if reach is not None and not (type(reach) is int and 0 <= reach <= _MAX_REACH):
+            # too small a gap would let windows read each other: refuse, as a corrupt folder
+            raise DetectionError(
+                f"the learned detector in {folder} gives an invalid reach in detector.json; "
+                f"rebuild it with {BUILD_COMMAND}"
+            )
+        self.reach: int | None = reach
         tok.no_padding()
         tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
         self.tokenizer = tok

@@ -442,6 +442,21 @@ def test_packed_windows_score_as_padded_ones_with_fewer_positions(
     assert max(abs(a - b) for a, b in scores) < 1e-5  # and scores (float sums' order aside)
 
 
+@pytest.mark.parametrize("reach", [-1, 1.5, "4", True, 10_000])
+def test_an_invalid_reach_fails_closed(
+    exported: tuple[Path, Path], tmp_path: Path, reach: object,
+) -> None:
+    from veil.detect import learned as L  # noqa: N812
+    from veil.errors import DetectionError
+
+    bad = tmp_path / "bad"
+    shutil.copytree(exported[0], bad)
+    meta = json.loads((bad / "detector.json").read_text())
+    (bad / "detector.json").write_text(json.dumps({**meta, "reach": reach}))
+    with pytest.raises(DetectionError, match="invalid reach.*veil train detector"):
+        L._Runtime(bad)
+
+
 def test_a_folder_exported_before_gains_its_reach_from_its_graph(
     exported: tuple[Path, Path], tmp_path: Path,
 ) -> None:
