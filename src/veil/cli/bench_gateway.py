@@ -571,7 +571,8 @@ def bench_gateway(
     baseline_src: Annotated[
         Path | None,
         typer.Option(help="Also run the gateway from another checkout's src/ (e.g. `git "
-                     "archive HEAD`), as peer 'veil@baseline': a paired before/after"),
+                     "archive HEAD`), as peers 'veil@baseline' and 'veil xN@baseline': a "
+                     "paired before/after"),
     ] = None,
     out: Annotated[Path, typer.Option(help="Output directory")] = Path(
         "benchmarks/results/gateway"
@@ -652,6 +653,15 @@ def bench_gateway(
                                          timeout_s=600)
             procs.append(gn)
             peers.append(Peer(f"veil x{workers}", gn_url, proc=gn))
+            if baseline_src is not None:
+                # the host's speed drifts between runs: the workers' gain is read in one run.
+                # Workers are forked, so they run the baseline's modules too
+                console.print(f"starting Veil from {baseline_src} ({workers} workers) ...")
+                gbn, gbn_url = spawn_on_socket(
+                    [sys.executable, "-c", code, *serve[1:], "--workers", str(workers)],
+                    env=env, timeout_s=600)
+                procs.append(gbn)
+                peers.append(Peer(f"veil x{workers}@baseline", gbn_url, proc=gbn))
         for p in litellm_peers:
             console.print(f"waiting for {p.name} ...")
             _wait_ready(p, "/health/liveliness", 600)
