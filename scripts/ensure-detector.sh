@@ -12,7 +12,7 @@ if [ -f "$DIR/model.onnx" ] && [ -f "$DIR/tokenizer.json" ] && [ -f "$DIR/detect
   # kept as it is (it may be a federated or custom one); an older default build is told
   "$PY" -m veil.train.card "$DIR" || true
   # a conv detector exported before its reach was recorded: record it (windows share rows)
-  "$PY" -m veil.train.export "$DIR" || true
+  "$PY" -m veil.train.reach "$DIR" || true
   exit 0
 fi
 echo "building the learned detector in $DIR (veil train detector; a few minutes)..." >&2

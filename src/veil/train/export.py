@@ -108,36 +108,6 @@ def export_detector(
     return out
 
 
-def record_reach(folder: Path | str) -> int | None:
-    """Write ``reach`` into the ``detector.json`` of a conv detector exported before it was
-    recorded, from its graph: the farthest any convolution reads on either side of a token
-    (dilation x half the kernel). The runtime packs a conv tagger's windows into shared rows
-    only with it. Returns the reach written, or None: not a conv tagger, or already there."""
-    import onnx
-
-    folder = Path(folder)
-    path = folder / "detector.json"
-    meta = json.loads(path.read_text())
-    if meta.get("arch") != "conv" or "reach" in meta:
-        return None
-    graph = onnx.load(str(folder / "model.onnx"), load_external_data=False).graph
-    reaches = []
-    for node in graph.node:
-        if node.op_type != "Conv":
-            continue
-        attrs = {a.name: list(a.ints) for a in node.attribute}
-        (kernel,) = attrs["kernel_shape"]
-        (dilation,) = attrs.get("dilations", [1])
-        reaches.append(dilation * (kernel // 2))
-    if not reaches:
-        return None
-    meta["reach"] = max(reaches)
-    staged = path.with_name(f".{path.name}.{os.getpid()}")
-    staged.write_text(json.dumps(meta, indent=2) + "\n")
-    os.replace(staged, path)
-    return int(meta["reach"])
-
-
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -155,11 +125,3 @@ def replace_folder(staging: Path, folder: Path) -> None:
     staging.rename(folder)
     shutil.rmtree(old, ignore_errors=True)
 
-
-if __name__ == "__main__":  # scripts/ensure-detector.sh: a folder kept as it is gains its reach
-    import sys
-
-    for arg in sys.argv[1:]:
-        if (reach := record_reach(arg)) is not None:
-            print(f"recorded the detector's reach ({reach}) in {arg}/detector.json: its "
-                  "windows now share rows", file=sys.stderr)

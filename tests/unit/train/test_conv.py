@@ -464,7 +464,7 @@ def test_a_folder_exported_before_gains_its_reach_from_its_graph(
     import sys
 
     from veil.detect import learned as L  # noqa: N812
-    from veil.train.export import record_reach
+    from veil.train.reach import record_reach
 
     int8, _ = exported
     old = tmp_path / "old"
@@ -474,7 +474,7 @@ def test_a_folder_exported_before_gains_its_reach_from_its_graph(
     (old / "detector.json").write_text(json.dumps(meta))
     assert L._Runtime(old).reach is None  # read one window per row until it is recorded
     # scripts/ensure-detector.sh runs this on a folder it keeps
-    done = subprocess.run([sys.executable, "-m", "veil.train.export", str(old)],
+    done = subprocess.run([sys.executable, "-m", "veil.train.reach", str(old)],
                           capture_output=True, text=True, check=True)
     assert f"reach ({want})" in done.stderr
     after = json.loads((old / "detector.json").read_text())
