@@ -282,6 +282,14 @@ class Veil:
         models load; raises :class:`~veil.errors.DetectionError` if detection cannot work."""
         self._detection.warm_up(tenant)
 
+    def prepare(self, tenant: str = DEFAULT_TENANT) -> None:
+        """Load and compile now what the tenant's first requests would otherwise wait for:
+        detection's models, tables and regexes for each of its policy's languages, and the
+        masking and restoring regexes. A server calls it once per tenant before it serves;
+        raises :class:`~veil.errors.DetectionError` if detection cannot work."""
+        self._detection.prepare(tenant)
+        self._masking.prepare(tenant)
+
     # ------------------------------------------------------------------ the core verbs
     def detect(
         self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT

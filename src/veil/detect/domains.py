@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 
 from veil.detect.patterns import Pattern, PatternRecognizer
+from veil.errors import DetectionError
 
 # Country codes that are English words, code tokens or file extensions.
 _EXCLUDED = frozenset({"id", "to", "py", "md", "sh", "rs", "ps", "cc", "ml", "mk", "so", "do",
@@ -37,10 +38,17 @@ _GENERIC = frozenset({"com", "net", "org", "edu", "gov", "mil", "int", "info", "
 @functools.cache
 def top_level_domains() -> frozenset[str]:
     """Top-level names of the ICANN section of the public suffix list (offline snapshot)."""
-    import importlib.resources
+    import importlib.util
+    from pathlib import Path
 
-    text = importlib.resources.files("tldextract").joinpath(".tld_set_snapshot").read_text(
-        encoding="utf-8")
+    # the package's folder without importing it: tldextract's import pulls in requests and
+    # more (80 ms, paid by the first message holding a dotted word)
+    spec = importlib.util.find_spec("tldextract")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not folders:
+        raise DetectionError("domain detection needs the tldextract package's public suffix "
+                             "snapshot: pip install 'tldextract>=5'")
+    text = (Path(folders[0]) / ".tld_set_snapshot").read_text(encoding="utf-8")
     icann = text.split("===END ICANN DOMAINS===", 1)[0]
     out: set[str] = set()
     for line in icann.splitlines():

@@ -202,6 +202,22 @@ def _guarded(r: Recognizer, call: Callable[[], _T]) -> _T:
             "refused. Retry, or disable that entity type in the policy") from None
 
 
+#: one message in each language Veil has pipelines for, with the values its recognizers look
+#: for: :meth:`DetectionEngine.prepare` reads them so that each language's models load
+WARM_UP_MESSAGES = {
+    "en": "Readiness check: Dr. Jane Doe (jane.doe@example.org, +1 415 555 0100) lives at "
+          "12 Main Street, Springfield; her card 4111 1111 1111 1111 expires 03/2030 and "
+          "our site is example.co.uk.",
+    "fr": "Bonjour, je m'appelle Camille Martin et j'habite au 12 rue de la Paix à Lyon ; "
+          "mon numéro est le 06 12 34 56 78.",
+    "de": "Hallo, mein Name ist Jürgen Müller und ich wohne in der Hauptstraße 5 in München; "
+          "meine IBAN ist DE89 3704 0044 0532 0130 00.",
+    "es": "Hola, me llamo María García y vivo en la calle Mayor 3 de Madrid; mi teléfono es "
+          "el 612 345 678.",
+    "zh": "你好，我叫王小明，住在北京市朝阳区建国路88号，电话13812345678。",
+}
+
+
 class DetectionEngine:
     """Finds sensitive spans according to a tenant's :class:`~veil.config.Policy`.
 
@@ -254,6 +270,24 @@ class DetectionEngine:
     def _languages(self) -> tuple[str, ...]:
         langs = dict.fromkeys([self.policy.language, *self.policy.languages])
         return tuple(langs)
+
+    def prepare(self) -> None:
+        """Load and compile now what detection otherwise loads at first use: every pattern's
+        regexes, each of the policy's languages' models and tables, and the learned model's
+        session for long inputs. A server calls this once before its first request; without
+        it, a gateway's first French message waited 2.8 s for spaCy's French model and
+        lingua's, its first Chinese one 0.7 s for jieba, and its first domain name 80 ms.
+        Narrowing ``policy.languages`` narrows what is loaded (start-up time and memory)."""
+        from veil.detect.domains import top_level_domains
+        from veil.detect.patterns import compile_all
+
+        compile_all()
+        top_level_domains()
+        messages = [WARM_UP_MESSAGES[lang] for lang in self._languages
+                    if lang in WARM_UP_MESSAGES]
+        # a long input (several model windows) makes the learned backend's second session
+        messages.append(" ".join([WARM_UP_MESSAGES["en"]] * 12))
+        self.analyze_batch(messages)
 
     def language_of(self, text: str) -> str:
         """The language the engine treats ``text`` (a normalised view) as."""

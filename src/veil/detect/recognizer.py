@@ -8,6 +8,7 @@ policy then switches recognizers off by name or declares new ones (``policy.reco
 from __future__ import annotations
 
 import re
+import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -106,6 +107,12 @@ class ContextMatcher:
         self._lower: re.Pattern[str] | None = None
         self._bare: re.Pattern[str] | None = None
         self._fold = _folds_exactly(w.lower() for w in self.words)
+        _MATCHERS.add(self)
+
+    def compile(self) -> None:
+        """Compile the regexes now instead of when first asked."""
+        if self._source is not None:
+            _ = self._rx, self._lowered(), self.bare()
 
     def __bool__(self) -> bool:
         return self._source is not None
@@ -158,6 +165,16 @@ class ContextMatcher:
                 return self._lowered().search(piece, lo - a) is not None
         rx = self._rx
         return rx is not None and rx.search(text, lo, hi) is not None
+
+
+#: every ContextMatcher alive, for :func:`compile_context_matchers`
+_MATCHERS: weakref.WeakSet[ContextMatcher] = weakref.WeakSet()
+
+
+def compile_context_matchers() -> None:
+    """Compile every context matcher's regexes now (a server, before its first request)."""
+    for matcher in list(_MATCHERS):
+        matcher.compile()
 
 
 class RecognizerRegistry:

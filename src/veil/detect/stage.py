@@ -124,6 +124,17 @@ class DetectionStage:
                 self._seen[view] = (n + len(new), cache)
             return cache
 
+    def prepare(self, tenant: str) -> None:
+        """Build the tenant's engine and load everything it reads lazily
+        (:meth:`DetectionEngine.prepare`); fails closed like :meth:`detect`."""
+        try:
+            self.engine(tenant).prepare()
+        except VeilError:
+            raise
+        except Exception as e:
+            raise DetectionError(
+                f"detection could not be prepared ({type(e).__name__})") from None
+
     def warm_up(self, tenant: str) -> None:
         """Build the tenant's engine and run it once, so that lazy models (spaCy) are loaded;
         raises :class:`~veil.errors.DetectionError` if detection cannot work."""

@@ -37,23 +37,18 @@ def configure_logging(level: str = "info") -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call
 
 
-#: names over more than one model window (128 tokens): the learned backend makes its second
-#: session for inputs of two windows or more
-_WARM_UP = " ".join(["Ada Lovelace wrote to Grace Hopper from Arlington."] * 16)
-
-
 #: connections a listening socket queues before they are accepted
 _BACKLOG = 2048
 
 
 def _warm_up(core: object, tenants: list[str]) -> None:
-    """Load detectors (spaCy, the learned model's sessions) before the first request instead
-    of during it."""
-    detect = getattr(core, "detect", None)
-    if detect is None:
+    """Load every tenant's detectors (each of its policy's languages, the learned model's
+    sessions) and compile the regexes before the first request instead of during it."""
+    prepare = getattr(core, "prepare", None)
+    if prepare is None:
         return
     for t in tenants:
-        detect(_WARM_UP, session="veil-warmup", tenant=t)
+        prepare(t)
 
 
 def _bind(cfg: GatewayConfig, *, share_port: bool = False) -> socket.socket:

@@ -127,6 +127,20 @@ class Masker:
     def __repr__(self) -> str:
         return f"Masker(vault={self.vault!r})"
 
+    def prepare(self) -> None:
+        """Compile now what a first request would: the regexes that find look-alike
+        placeholders in a prompt and placeholders in an answer, for the policy's types."""
+        from veil.mask.restorer import SessionMatcher
+
+        types = self._policy_types()
+        find_lookalikes("0", types)
+        SessionMatcher.build([], types=types)
+
+    def _policy_types(self) -> set[str]:
+        """The types the policy names: its entities, its terms' and its recognizers'."""
+        types = set(self.policy.entities) | {t.type for t in self.policy.terms}
+        return types | {r.entity for r in getattr(self.policy, "recognizers", ()) if r.entity}
+
     def mask(
         self,
         text: str,
@@ -209,9 +223,7 @@ class Masker:
             return view.entries + batch.added
 
         # Every type a restorer of this session could know: its own, the policy's, these.
-        types = {d.type for d in detections} | set(self.policy.entities)
-        types |= {t.type for t in self.policy.terms}
-        types |= {r.entity for r in getattr(self.policy, "recognizers", ()) if r.entity}
+        types = {d.type for d in detections} | self._policy_types()
         if has_digit(text):
             types |= view.types | {e.entity_type for e in batch.added}
         chosen = _without_lookalikes(text, detections, find_lookalikes(text, types))

@@ -50,6 +50,10 @@ class MaskingStage:
     def __repr__(self) -> str:
         return f"MaskingStage(tenants={sorted(self._maskers)}, memo={len(self._memo)})"
 
+    def prepare(self, tenant: str) -> None:
+        """Build the tenant's masker and compile what masking and restoring read lazily."""
+        self._maskers.get(tenant).prepare()
+
     def reset(self, tenant: str) -> None:
         # The masker first: a protect that reads the new generation must not find the old one.
         self._maskers.pop(tenant)
