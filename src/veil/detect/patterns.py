@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
+from veil.detect.literals import literals_of
 from veil.detect.recognizer import (
     DEFAULT_CONTEXT_WINDOW,
     ContextMatcher,
@@ -293,6 +294,9 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
     """Every position where ``mark`` matches, overlapping ones included (a search from each
     found position on: a mark that starts with a literal is found by the C prefix scan, which
     a zero-width ``(?=...)`` finditer would not use)."""
+    literals = literals_of(mark.pattern, mark.flags)
+    if literals is not None:  # a set of strings: one pass of an automaton
+        return literals.positions(text)
     out: list[int] = []
     search = mark.search
     m = search(text)

@@ -1,0 +1,95 @@
+"""Marks read as sets of strings (veil.detect.literals) find what their regexes find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veil.casefold import lower_in_place
+from veil.detect import builtin, ner, patterns  # noqa: F401 - every built-in scan exists
+from veil.detect.literals import literals_of
+
+
+def _reference(mark: re.Pattern[str], text: str) -> list[int]:
+    """By definition: every position the regex matches at."""
+    return [p for p in range(len(text) + 1) if mark.match(text, p)]
+
+
+_TRICKY = (
+    "Hi there, Thank you; thanks! Tomorrow: to Dr. Mrs Smith, viale Roma, praça, _hi éhi 1hi "
+    "hi\nhello\u00a0dear my full name is x. Their last name; user's name, it's name? ",
+    "shouted whispered lived lives married 'apt. 5 p.o box unit 7 Apt suite ste 12",
+    "",
+    "hi",
+    "ßhi ñto at-at ’s name 's first name",
+)
+
+
+def _literal_marks() -> list[re.Pattern[str]]:
+    """The scans' marks read as strings."""
+    marks = {s.mark for s in list(patterns._SCANS) if s.mark is not None}
+    return sorted((m for m in marks if literals_of(m.pattern, m.flags) is not None),
+                  key=lambda m: m.pattern)
+
+
+def test_the_word_alternations_are_read_as_strings() -> None:
+    read = [m.pattern for m in _literal_marks()]
+    assert any(p.startswith(r"(?<!\w)(?:hi|hello") for p in read)  # greetings
+    assert any(p.startswith(r"(?<!\w)(?:mr|mrs") for p in read)  # titles
+    assert any(p.startswith("(?:rue|via") for p in read)  # street types before the name
+
+
+@pytest.mark.parametrize("mark", _literal_marks(), ids=lambda m: m.pattern[:40])
+def test_every_scan_mark_finds_what_its_regex_finds(mark: re.Pattern[str],
+                                                    scan_corpus: tuple[str, ...]) -> None:
+    literals = literals_of(mark.pattern, mark.flags)
+    assert literals is not None
+    for text in (*_TRICKY, *scan_corpus):
+        for t in (text, lower_in_place(text) or text):
+            assert literals.positions(t) == _reference(mark, t), t[:60]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?i)(?:alpha|beta|gamma|delta)",  # case-insensitive: not a plain set of strings
+    r"(?:alpha|beta|gamma|delta)[ \t]*:",  # unbounded repeat
+    r"(?:alpha|beta|gamma|delta)\d",  # a category
+    r"(?:alpha|beta|gamma|delta)(?=x)",  # a look-ahead
+    r"\b(?:alpha|beta|gamma|delta)",  # a word boundary
+    r"[^a](?:alpha|beta|gamma|delta)",  # a negated class
+    r"bearer",  # one string: the regex engine's prefix search is faster
+    r"(?:alpha|beta|gamma|)",  # the empty string
+])
+def test_what_is_not_a_set_of_strings_is_left_to_the_regex(pattern: str) -> None:
+    assert literals_of(pattern, 0) is None
+
+
+def test_ascii_marks_read_word_characters_as_ascii() -> None:
+    text = "é-hi ébye hi _hey 1hello"
+    for flags in (0, re.ASCII):
+        mark = re.compile(r"(?<!\w)(?:hi|bye|hey|hello)", flags)
+        literals = literals_of(mark.pattern, mark.flags)
+        assert literals is not None
+        assert literals.positions(text) == _reference(mark, text)
+    assert literals_of(r"(?<!\w)(?:hi|bye|hey|hello)", re.ASCII).positions("ébye") == [1]
+
+
+_WORDS = st.text(alphabet="abé_ 1.", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_WORDS, min_size=4, max_size=8, unique=True),
+       guarded=st.lists(st.booleans(), min_size=8, max_size=8),
+       optional=st.booleans(),
+       text=st.text(alphabet="abé_ 1.\n", max_size=60))
+def test_random_alternations_find_what_the_regex_finds(words: list[str], guarded: list[bool],
+                                                       optional: bool, text: str) -> None:
+    pairs = zip(words, guarded[: len(words)], strict=True)
+    branches = [(r"(?<!\w)" if g else "") + re.escape(w) for w, g in pairs]
+    pattern = "|".join(branches) + ("|xy?z" if optional else "")
+    mark = re.compile(pattern)
+    literals = literals_of(pattern, mark.flags)
+    assert literals is not None
+    assert literals.positions(text) == _reference(mark, text)
