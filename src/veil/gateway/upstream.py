@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypedDict, runtime_checkable
 
 import httpx
 
-from veil.wire.cookies import no_cookie_jar
+from veil.wire.cookies import CookielessAsyncClient
 from veil.wire.errors import parse_error
 from veil.wire.openai import chat_chunk, chat_completion, model_list, new_id
 from veil.wire.sse import DONE_DATA, aiter_sse_data
@@ -149,7 +149,7 @@ class OpenAIUpstream:
     ) -> None:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self.base_url = base_url.rstrip("/")
-        self._client = httpx.AsyncClient(
+        self._client = CookielessAsyncClient(
             base_url=self.base_url,
             headers=headers,
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
@@ -158,7 +158,6 @@ class OpenAIUpstream:
             ),
             transport=transport if transport is not None else _pooled(verify, max_connections),
             verify=verify,
-            cookies=no_cookie_jar(),
         )
         self._urls: dict[str, httpx.URL] = {}
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from veil.errors import KeyMismatchError, UpstreamError
 from veil.obfuscation.secret import ObfuscationKey, load_key
-from veil.wire.cookies import no_cookie_jar
+from veil.wire.cookies import CookielessAsyncClient
 from veil.wire.sse import DONE_DATA, aiter_sse_data
 
 _TOKEN_ID_PREFIX = "token_id:"  # nosec B105 # not a password (a label or test constant)
@@ -180,8 +180,6 @@ class ObfuscatedChatUpstream:
                  model: str | None = None, api_key: str | None = None, timeout: float = 300.0,
                  verify_fingerprint: bool = True, default_max_tokens: int = 256,
                  transport: Any = None) -> None:
-        import httpx
-
         self.codec = ObfuscationCodec.from_dirs(key_dir, tokenizer_dir)
         self.base_url = base_url.rstrip("/")
         self.model = model
@@ -189,8 +187,8 @@ class ObfuscatedChatUpstream:
         self.default_max_tokens = default_max_tokens
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         # no cookie jar: as the gateway's upstream this client serves every caller
-        self._client = httpx.AsyncClient(timeout=timeout, headers=headers, transport=transport,
-                                         cookies=no_cookie_jar())
+        self._client = CookielessAsyncClient(timeout=timeout, headers=headers,
+                                             transport=transport)
         self._checked = False
 
     async def __aenter__(self) -> ObfuscatedChatUpstream:
