@@ -97,3 +97,60 @@ def test_concurrent_requests_agree_on_one_replacement_per_value(settings: Settin
             by_customer.setdefault(i % 5, set()).add(m.split("write to ")[1].split(", call")[0])
     assert all(len(v) == 1 for v in by_customer.values()), by_customer
     assert len({next(iter(v)) for v in by_customer.values()}) == 5
+
+
+def _conversation(turn: int) -> str:
+    """The user's message of one turn: some values new, some repeated, one value that only
+    a later turn shows to be sensitive (a passport number, detected only after its word)."""
+    return [
+        "Please check the record X1234567 before Friday.",
+        "Write to cust1@example.com and call +44 20 7946 0001.",
+        "My passport number is X1234567, and cust1@example.com is my address.",
+        "Nothing sensitive here, only a question about the weather.",
+        "Also copy cust2@example.com; the record X1234567 again.",
+        "Thanks, and call +44 20 7946 0002 tomorrow.",
+    ][turn]
+
+
+def _chat(veil: Veil, session: str) -> tuple[list[list[str]], list[int]]:
+    """Six turns of a chat whose client resends the history (the answers restored): the
+    masked texts of every request, and how many texts each request detected."""
+    detected: list[int] = []
+    stage = veil._detection
+    real = stage.detect_many
+
+    def counting(texts: Any, **kwargs: Any) -> Any:
+        detected[-1] += len(texts)
+        return real(texts, **kwargs)
+
+    stage.detect_many = counting  # type: ignore[method-assign]
+    history: list[str] = []
+    masked: list[list[str]] = []
+    for turn in range(6):
+        detected.append(0)
+        request = [*history, _conversation(turn)]
+        out = veil.protect_many(request, session=session)
+        masked.append([r.masked for r in out])
+        answer = veil.restore(f"Noted: {out[-1].masked}", session=session)
+        history = [*request, answer]
+    return masked, detected
+
+
+def test_a_resent_history_is_masked_as_without_the_memo_and_detected_once(
+        tmp_path: Path) -> None:
+    from veil.caches import TenantMemo
+
+    with_memo = Veil(Settings(home=tmp_path / "a", cache_dir=tmp_path / "c"), policy=POLICY)
+    without = Veil(Settings(home=tmp_path / "b", cache_dir=tmp_path / "c"), policy=POLICY)
+    without._masking._memo = TenantMemo(0)
+    masked, detected = _chat(with_memo, "s")
+    reference, detected_without = _chat(without, "s")
+    assert masked == reference
+    # the passport number, in clear in the first message, is masked in every request from
+    # the one that shows what it is, memo or not: never beside its own placeholder
+    assert "X1234567" in masked[1][0]
+    assert all("X1234567" not in m for request in masked[2:] for m in request)
+    # with the memo, a request detects its new texts (the answer and the message) and those
+    # the new values touch, not the whole history again
+    assert all(n >= 2 * turn + 1 for turn, n in enumerate(detected_without))
+    assert detected[0] == 1 and max(detected[3:]) <= 3, detected

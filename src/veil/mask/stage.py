@@ -19,7 +19,8 @@ from veil.caches import PerTenant, TenantMemo
 from veil.config import RESERVED_TYPES
 from veil.core import PolicyOf, ProtectResult
 from veil.detect.seen import SeenEntityCache
-from veil.mask.masker import Masker
+from veil.mask.masker import MaskedEntity, Masker
+from veil.mask.placeholders import BASE_TYPES
 
 if TYPE_CHECKING:
     from veil.detect.entity import Detection
@@ -94,24 +95,69 @@ class MaskingStage:
         vault = self._vault()
         masker = self._maskers.get(tenant)
         view = vault.view(tenant, session)  # the request's one read
+        version, known, types = view.version, len(view), frozenset(view.types)
         digests = [self._memo.digest(t.encode("utf-8")) for t in texts]
         out: list[ProtectResult | None] = [
-            self._memo.get((tenant, generation, session, view.version, d)) for d in digests
+            self._memo.get((tenant, generation, session, version, d)) for d in digests
         ]
         todo = [i for i, r in enumerate(out) if r is None]
-        if todo:
-            block = [texts[i] for i in todo]
-            dets = self._detect_all(block, tenant=tenant, view=view)
-            results, batch = masker.mask_many_in(
-                list(zip(block, dets, strict=True)), tenant=tenant, session=session, view=view
-            )
-            for i, r in zip(todo, results, strict=True):
-                res = ProtectResult(masked=r.masked, entities=list(r.entities))
-                out[i] = res
-                if batch.current:  # keyed as in protect(): the version after the write
-                    key = (tenant, generation, session, batch.view.version, digests[i])
-                    self._memo.put(key, res)
+        if not todo:
+            return [r for r in out if r is not None]
+        dets = self._detect_all([texts[i] for i in todo], tenant=tenant, view=view)
+        todo, dets = self._stale_hits(texts, out, todo, dets, tenant=tenant, view=view)
+        block = [texts[i] for i in todo]
+        results, batch = masker.mask_many_in(
+            list(zip(block, dets, strict=True)), tenant=tenant, session=session, view=view
+        )
+        for i, masked in zip(todo, results, strict=True):
+            out[i] = ProtectResult(masked=masked.masked, entities=list(masked.entities))
+        if not batch.current:
+            return [r for r in out if r is not None]
+        after = batch.view  # keyed as in protect(): the version after the write
+        for i in todo:
+            result = out[i]
+            assert result is not None  # nosec B101 # set just above
+            self._memo.put((tenant, generation, session, after.version, digests[i]), result)
+        if after is view and after.version != version:
+            # The texts the memo answered stay answered at the new version unless a value
+            # stored since lies outside what they masked: without this, a resent history
+            # missed the memo every other turn and was detected again (a chat request's
+            # time grew with its history)
+            new = after.added_since(known)
+            if {e.entity_type for e in new} <= types | BASE_TYPES:
+                added = SeenEntityCache([(e.entity_type, e.original) for e in new
+                                         if e.entity_type not in RESERVED_TYPES])
+                redone = set(todo)
+                for i, hit in enumerate(out):
+                    if i not in redone and hit is not None and not (
+                            len(added) and _uncovered(added.analyze(texts[i]), hit.entities)):
+                        key = (tenant, generation, session, after.version, digests[i])
+                        self._memo.put(key, hit)
         return [r for r in out if r is not None]
+
+    def _stale_hits(
+        self, texts: Sequence[str], out: list[ProtectResult | None], todo: list[int],
+        dets: list[list[Detection]], *, tenant: str, view: SessionView,
+    ) -> tuple[list[int], list[list[Detection]]]:
+        """``todo`` and its detections, with the texts the memo answered that hold a value
+        found in this request outside what they masked: they were masked before the value
+        was known, and would send it upstream in clear beside its placeholder. They are
+        detected again with the request's values, as in a request without the memo."""
+        found = _found(dets)
+        if not found:
+            return todo, dets
+        fresh = SeenEntityCache(found)
+        stale = [i for i, r in enumerate(out) if r is not None
+                 and _uncovered(fresh.analyze(texts[i]), r.entities)]
+        if not stale:
+            return todo, dets
+        redone = self._detection.detect_many([texts[i] for i in stale], tenant=tenant,
+                                             view=view, extra=found)
+        for i in stale:
+            out[i] = None
+        by_index = dict(zip(todo, dets, strict=True)) | dict(zip(stale, redone, strict=True))
+        order = sorted(by_index)  # the request's order: a text masks after those before it
+        return order, [by_index[i] for i in order]
 
     def _detect_all(
         self, texts: list[str], *, tenant: str, view: SessionView
@@ -122,7 +168,7 @@ class MaskingStage:
         # NER is contextual: a name tagged in one message may be missed in the next. Texts with
         # a match of another text's value outside their own detections are analysed again with
         # the request's values added to the session's (what a later turn would have seen).
-        found = [(d.type, d.text) for ds in dets for d in ds if d.type not in RESERVED_TYPES]
+        found = _found(dets)
         fresh = SeenEntityCache(found)
         if not len(fresh):
             return dets
@@ -135,7 +181,12 @@ class MaskingStage:
         return dets
 
 
-def _uncovered(found: list[Detection], detections: list[Detection]) -> bool:
+def _found(dets: list[list[Detection]]) -> list[tuple[str, str]]:
+    """(type, value) of every detection but the reserved types (escaped look-alikes)."""
+    return [(d.type, d.text) for ds in dets for d in ds if d.type not in RESERVED_TYPES]
+
+
+def _uncovered(found: Sequence[Detection], detections: Sequence[Detection | MaskedEntity]) -> bool:
     """Whether a match in ``found`` lies outside every span of ``detections``."""
     return any(
         not any(d.start <= m.start and m.end <= d.end for d in detections) for m in found
