@@ -75,3 +75,13 @@ def test_upstream_cookies_never_link_callers(tmp_path: Path) -> None:
     cookies = next(a for a in data["attacks"] if a["name"] == "upstream_cookies")
     assert cookies["error"] is None and cookies["trials"] == 8
     assert cookies["success_rate"] == 0.0, cookies["succeeded"]
+
+
+def test_a_resent_history_never_sends_a_value_beside_its_placeholder(tmp_path: Path) -> None:
+    """A value mentioned in an earlier message and shown to be sensitive by a later one never
+    goes upstream in clear from that request on; whole and streamed, with and without tenants
+    (before the memo's answers were checked against the request's new values: 8 of 8)."""
+    data = run_attacks(home=tmp_path, only=["resent_history"])
+    resent = next(a for a in data["attacks"] if a["name"] == "resent_history")
+    assert resent["error"] is None and resent["trials"] == 8
+    assert resent["success_rate"] == 0.0, resent["succeeded"]

@@ -783,6 +783,37 @@ async def attack_upstream_cookies(b: Battery) -> None:
                   any(c is not None for c in sent[n + 1 :]))
 
 
+#: (value, a message that mentions it, a later one that shows it is sensitive): a passport
+#: number is detected only with its word nearby
+RESENT_VALUES = (
+    ("X7294051", "Please check the record {} before Friday.", "My passport number is {}."),
+    ("A31870264", "Note {} for later, thanks.", "My passport is {}, please keep it safe."),
+)
+
+
+async def attack_resent_history(b: Battery) -> None:
+    r = b.result("resent_history", "a chat client resends its history: a value mentioned in "
+                 "an earlier message, shown to be sensitive by a later one, goes upstream in "
+                 "clear from that request on (beside its own placeholder)")
+    for gw, who in ((b.gw, "acme-a"), (b.open_gw, None)):
+        scope = "tenants" if who else "open"
+        for k, (value, mention, reveal) in enumerate(RESENT_VALUES):
+            b.planted.add(value)
+            for stream in (False, True):
+                headers = {"x-veil-session": f"resent-{scope}-{k}-{int(stream)}"}
+                history: list[dict[str, str]] = []
+                leaked = False
+                turns = (mention.format(value), reveal.format(value), "Thanks, that is all.")
+                for turn, text in enumerate(turns):
+                    messages = [*history, {"role": "user", "content": text}]
+                    n = len(gw.bodies)
+                    answer = await gw.answer(who, {"model": "echo", "messages": messages,
+                                                   "stream": stream}, **headers)
+                    leaked |= turn > 0 and value in gw.sent_since(n)
+                    history = [*messages, {"role": "assistant", "content": answer}]
+                r.add(f"{scope}/value {k}/stream={stream}", leaked)
+
+
 def _error(resp: Any) -> dict[str, Any]:
     try:
         err = resp.json().get("error")
@@ -855,6 +886,7 @@ ATTACKS: list[tuple[str, Callable[[Battery], Any]]] = [
     ("url_exfiltration", attack_url_exfiltration),
     ("upstream_fidelity", attack_upstream_fidelity),
     ("upstream_cookies", attack_upstream_cookies),
+    ("resent_history", attack_resent_history),
     ("restore_scoping", attack_library_scoping),
 ]
 
