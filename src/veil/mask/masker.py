@@ -134,7 +134,8 @@ class Masker:
 
         types = self._policy_types()
         find_lookalikes("0", types)
-        SessionMatcher.build([], types=types)
+        for session_types in ((), types):  # a session with the built-in types, and with all
+            SessionMatcher.build([], types=session_types)
 
     def _policy_types(self) -> set[str]:
         """The types the policy names: its entities, its terms' and its recognizers'."""
