@@ -248,15 +248,18 @@ def _call(
 
 def _latency(
     peers: list[Peer], direct: Peer, requests: int, stream: bool, progress: Any,
-    turns: int = 1,
+    turns: int = 1, resend: bool = False,
 ) -> tuple[dict[str, Any], dict[str, list[tuple[str, list[str], str]]]]:
     """Sequential requests, each prompt sent direct and then to every peer in turn (paired).
+    ``resend``: requests are the turns of conversations of ``turns`` turns, each resending its
+    earlier messages and the answers received, in one session per conversation.
     Returns the stats per peer and, per peer, (tag, values, answer) for the privacy count."""
     import httpx
 
     times: dict[str, list[float]] = {p.name: [] for p in [direct, *peers]}
     ttft: dict[str, list[float]] = {p.name: [] for p in [direct, *peers]}
     answers: dict[str, list[tuple[str, list[str], str]]] = {p.name: [] for p in peers}
+    conversations: dict[str, list[dict[str, str]]] = {p.name: [] for p in [direct, *peers]}
     load0 = _loadavg()
     task = progress.add_task(f"latency ({'stream' if stream else 'plain'})",
                              total=(requests + 3) * (len(peers) + 1))
@@ -265,13 +268,19 @@ def _latency(
             for k, p in enumerate([direct, *peers]):
                 tag = f"P{k}-{int(stream)}-{i}"  # a session header allows no spaces or '@'
                 text, values = valued_prompt(i + (7919 if stream else 0), tag=tag)
-                body = {"model": "echo", "messages": [
-                    *history(i + (7919 if stream else 0), turns, tag=tag),
-                    {"role": "user", "content": text}]}
-                hdr = {**p.headers, "X-Veil-Session": f"lat-{tag}"} if "veil" in p.name \
+                if resend:
+                    earlier = conversations[p.name] if i % turns else []
+                    session = f"lat-P{k}-{int(stream)}-c{i // turns}"
+                else:
+                    earlier = history(i + (7919 if stream else 0), turns, tag=tag)
+                    session = f"lat-{tag}"
+                messages = [*earlier, {"role": "user", "content": text}]
+                body = {"model": "echo", "messages": messages}
+                hdr = {**p.headers, "X-Veil-Session": session} if "veil" in p.name \
                     else p.headers
                 total, first, answer = _call(client, p.url + "/v1/chat/completions", body, hdr,
                                              stream)
+                conversations[p.name] = [*messages, {"role": "assistant", "content": answer}]
                 progress.advance(task)
                 if i >= 3:
                     times[p.name].append(total)
@@ -310,6 +319,7 @@ async def _throughput(
     session_header: bool = True,
     turns: int = 1,
     session_prefix: str = "rps",
+    resend: bool = False,
 ) -> dict[str, float]:
     # aiohttp, not httpx: httpx's pool took about 1 ms of the machine's CPU per request at 16
     # connections (aiohttp 0.1 ms), CPU the peers under test then lacked
@@ -324,22 +334,29 @@ async def _throughput(
         async def worker(w: int) -> None:
             nonlocal done, errors
             i = w
+            conversation: list[dict[str, str]] = []  # with resend: this turn's history
+            conv = turn = 0
             while time.perf_counter() < stop_at:
-                body = {
-                    "model": "echo",
-                    "messages": [
+                new = {"role": "user", "content": prompts[i % len(prompts)]}
+                if resend:
+                    messages = [*conversation, new]
+                    session = f"{session_prefix}-{w}-c{conv}"
+                else:
+                    messages = [
                         *(m for k in range(turns - 1, 0, -1) for m in (
                             {"role": "user", "content": prompts[(i - k) % len(prompts)]},
                             {"role": "assistant", "content": "Noted."})),
-                        {"role": "user", "content": prompts[i % len(prompts)]},
-                    ],
-                }
+                        new,
+                    ]
+                    session = f"{session_prefix}-{w}-{i}"
                 hdr = dict(headers or {})
                 if session_header:
-                    hdr["X-Veil-Session"] = f"{session_prefix}-{w}-{i}"
+                    hdr["X-Veil-Session"] = session
+                data = b""
                 try:
-                    async with c.post(url, json=body, headers=hdr) as r:
-                        await r.read()
+                    async with c.post(url, json={"model": "echo", "messages": messages},
+                                      headers=hdr) as r:
+                        data = await r.read()
                         ok = r.status == 200
                 except (aiohttp.ClientError, TimeoutError):
                     ok = False
@@ -347,6 +364,13 @@ async def _throughput(
                     done += 1
                 else:
                     errors += 1
+                if resend:  # the next turn resends this one with its answer; then a new chat
+                    turn += 1
+                    if turn < turns and ok:
+                        answer = json.loads(data)["choices"][0]["message"]["content"]
+                        conversation = [*messages, {"role": "assistant", "content": answer}]
+                    else:
+                        conversation, conv, turn = [], conv + 1, 0
                 i += concurrency
 
         t0 = time.perf_counter()
@@ -367,7 +391,7 @@ _PROMPTS_PER_ROUND = 20_000
 
 def _throughputs(
     peers: list[Peer], concurrency: int, duration: float, rounds: int, console: Any,
-    turns: int = 1,
+    turns: int = 1, resend: bool = False,
 ) -> dict[str, Any]:
     """Requests/second per peer, in ``rounds`` interleaved slices of ``duration / rounds``."""
     acc: dict[str, dict[str, float]] = {p.name: {"completed": 0, "errors": 0, "seconds": 0.0}
@@ -385,11 +409,11 @@ def _throughputs(
             # Sessions of their own per peer and round: the peers share one vault.
             t = _run_load(_throughput(p.url + "/v1/chat/completions", prompts, concurrency,
                                         duration / rounds, p.headers, "veil" in p.name,
-                                        turns, f"rps{j}r{r}"))
+                                        turns, f"rps{j}r{r}", resend))
             for k in ("completed", "errors", "seconds"):
                 acc[p.name][k] += t[k]
     out: dict[str, Any] = {"concurrency": concurrency, "rounds": rounds, "turns": turns,
-                           "load": loads}
+                           "resend": resend, "load": loads}
     for name, a in acc.items():
         out[name] = {**a, "requests_per_second": a["completed"] / max(a["seconds"], 1e-9)}
     return out
@@ -542,7 +566,8 @@ def _markdown(r: dict[str, Any]) -> str:
     d = r["latency"]["plain"]["direct"]
     lines += ["", f"Direct to the echo upstream: p50 {d['median_ms']:.1f} ms, p99 "
               f"{d['p99_ms']:.1f} ms. Veil's workers: {r['workers']}; chat turns per request: "
-              f"{r.get('turns', 1)}."]
+              f"{r.get('turns', 1)}"
+              f"{' (conversations resent turn by turn)' if r.get('resend') else ''}."]
     return "\n".join(lines) + "\n"
 
 
@@ -568,6 +593,11 @@ def bench_gateway(
     turns: Annotated[int, typer.Option(
         min=1, help="Chat turns per request in the latency and throughput runs: the earlier "
                     "turns go along as history, as chat clients resend it")] = 1,
+    resend: Annotated[bool, typer.Option(
+        help="With --turns: each request is the next turn of a conversation that resends its "
+             "earlier messages and the answers received, in one session (as a chat client "
+             "does); without it each request is a new conversation with N-1 earlier turns")
+    ] = False,
     baseline_src: Annotated[
         Path | None,
         typer.Option(help="Also run the gateway from another checkout's src/ (e.g. `git "
@@ -675,14 +705,15 @@ def bench_gateway(
             "direct": direct.name,
             "requests_per_mode": requests,
             "turns": turns,
+            "resend": resend,
         }
         with Progress(console=console) as progress:
-            plain, answers = _latency(peers, direct, requests, False, progress, turns)
-            stream, _ = _latency(peers, direct, requests, True, progress, turns)
+            plain, answers = _latency(peers, direct, requests, False, progress, turns, resend)
+            stream, _ = _latency(peers, direct, requests, True, progress, turns, resend)
         results["latency"] = {"plain": plain, "stream": stream}
         results["privacy"] = _privacy(answers, record)
         results["throughput"] = _throughputs(peers, concurrency, duration, rounds, console,
-                                             turns)
+                                             turns, resend)
         _write(results, out)  # kept even if the streams phase fails
         results["streams"] = _streams(peers, direct, streams, console)
         results["machine"]["load_end"] = _loadavg()
