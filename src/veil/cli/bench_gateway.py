@@ -419,13 +419,15 @@ def _throughputs(
     return out
 
 
-async def _streams_once(peer: Peer, n: int, timeout_s: float, session: int = 0) -> dict[str, Any]:
+async def _streams_once(peer: Peer, n: int, timeout_s: float, session: int = 0,
+                        first: int = 20_000) -> dict[str, Any]:
     """``n`` streams opened at once; each one's time to its last byte. ``session``: the peer's
     number, in its session ids: peers share one vault, and a peer meeting sessions another one
-    already filled would write nothing and look faster."""
+    already filled would write nothing and look faster. ``first``: the seed of the first
+    prompt (a burst repeated on one peer needs new prompts, or the memos answer it)."""
     import aiohttp
 
-    prompts = [valued_prompt(20_000 + i, tag=f"s{i}")[0] for i in range(n)]
+    prompts = [valued_prompt(first + i, tag=f"s{i}")[0] for i in range(n)]
     connector = aiohttp.TCPConnector(limit=n)
     async with aiohttp.ClientSession(connector=connector,
                                      timeout=aiohttp.ClientTimeout(total=timeout_s)) as c:
