@@ -149,8 +149,11 @@ class Scan:
         return self._anchor
 
     def compile(self) -> None:
-        """Compile the regexes now instead of at first use (see :func:`compile_all`)."""
+        """Compile the regexes now instead of at first use (see :func:`compile_all`), and
+        the mark's automaton when it is a set of strings."""
         _ = self.rx, self.anchor
+        if self.mark is not None:
+            literals_of(self.mark.pattern, self.mark.flags)
 
     @property
     def ascii(self) -> bool:

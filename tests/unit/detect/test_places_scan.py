@@ -1,0 +1,53 @@
+"""The place cues (a verb of living or moving, its preposition) tried only where a verb begins
+find exactly what the cue regex finds at every position, on generated texts and the corpora."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from veil.casefold import lower_in_place
+from veil.detect import patterns, places
+
+_WORDS = (
+    "lives", "lived in", "moved to", "flew from", "born in", "Born In", "relocated near",
+    "LIVES IN", "wohnt in", "lebe in", "komme aus", "geboren", "vivo en", "nació en", "soy de",
+    "abito a", "sono di", "nat", "nata a", "j'habite à", "habite", "originaire d'",
+    "originaire d’", "vient de", "près de", "moro em", "nasci no", "back", "here", "jetzt",
+    "ahora", "Lyon", "Vila Real", "Frankfurt am Main", "Póvoa de Varzim", "Αθήνα", "Москва",
+    "visit", "activity", "south", "movement", "the", "and", "x", "-", "'", "’", ",", ".",
+    "unlived", "re-moved to", "İstanbul",
+)
+_GAPS = (" ", " ", " ", "", "\t", "\n", "  ", ", ")
+
+
+def _texts(seed: int, n: int) -> Iterator[str]:
+    rng = random.Random(seed)  # fixed seed: the same texts on every run
+    for _ in range(n):
+        yield "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(1, 20)))
+
+
+def _cues(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    low = lower_in_place(text)
+    assert low is not None
+    return ([m.span() for m in places._CUE_SCAN.matches(low)],
+            [m.span() for m in places._CUE.finditer(low)])
+
+
+def test_the_cue_scan_equals_the_full_scan(scan_corpus: tuple[str, ...]) -> None:
+    found = 0
+    for t in [*_texts(7, 3000), *scan_corpus]:
+        if lower_in_place(t) is None:
+            continue  # lower case changes the length: the any-case regex reads those
+        got, full = _cues(t)
+        assert got == full, t
+        found += bool(got)
+    assert found > 500  # the generator writes cues, not only misses
+
+
+def test_places_are_unchanged_by_the_scan(full_scan: None, scan_corpus: tuple[str, ...]) -> None:
+    texts = [*_texts(8, 500), *scan_corpus[:80]]
+    reference = [places.heuristic_places(t) for t in texts]
+    assert sum(map(len, reference)) > 100
+    patterns.ANCHORED = True
+    assert [places.heuristic_places(t) for t in texts] == reference
