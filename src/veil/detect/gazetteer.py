@@ -24,6 +24,7 @@ import importlib
 import re
 
 from veil.detect.entity import Detection, SpanIndex
+from veil.detect.literals import literals_of
 from veil.detect.names import ambiguous_first_names, first_names, from_faker, last_names
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
@@ -244,6 +245,8 @@ class GazetteerRecognizer(Recognizer):
     @staticmethod
     def _orgs(text: str, emit: object) -> None:
         assert callable(emit)  # nosec B101 # an internal invariant, not a security check
+        if not _may_hold_org(text):
+            return
         for m in _ORG.finditer(text):
             s, e = m.span("v")
             # a sentence-initial verb or article is not part of the name ("Schreib Müller AG")
@@ -269,6 +272,14 @@ class GazetteerRecognizer(Recognizer):
                     w in first_names() or w in _locale_names(language, "first_names")):
                 return s, s
         return s, s + keep
+
+
+def _may_hold_org(text: str) -> bool:
+    """Whether a legal form follows a space, a tab or a comma somewhere in ``text``: every
+    company name :data:`_ORG` finds ends so. One automaton pass over the text instead of the
+    name regex tried at every position (37 against 8 us on a ~1 KB prompt without one)."""
+    forms = literals_of(_LEGAL, 0)
+    return forms is None or any(p > 0 and text[p - 1] in " \t," for p in forms.positions(text))
 
 
 def _drop_inside_orgs(found: list[Detection]) -> list[Detection]:
