@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -80,22 +81,30 @@ def rig(workers: str = "1") -> tuple[dict[str, str], subprocess.Popen[bytes], li
     return env, up, args
 
 
+def start_trees(env: dict[str, str], args: list[str],
+                procs: list[subprocess.Popen[bytes]]) -> list[tuple[str, str, Any]]:
+    """``veil serve args`` from the trees $SRC_A and $SRC_B (each after its $PRE_A / $PRE_B
+    statement): (name, base URL, process) each; the processes are added to ``procs``."""
+    peers = []
+    for name in ("A", "B"):
+        src = str(Path(os.environ[f"SRC_{name}"]).resolve())
+        code = (f"import sys; sys.path.insert(0, {src!r}); sys.argv[0] = 'veil'; "
+                f"{os.environ.get(f'PRE_{name}', 'pass')}; "
+                "from veil.cli.app import main; main()")
+        proc, url = spawn_on_socket([sys.executable, "-c", code, *args], env=env,
+                                    timeout_s=600)
+        procs.append(proc)
+        peers.append((name, url, proc))
+    return peers
+
+
 def main() -> None:
     rounds, seconds = int(sys.argv[1]), float(sys.argv[2])
     connections = int(os.environ.get("CONC", "16"))
     env, up, args = rig(os.environ.get("WORKERS", "1"))
     procs = [up]
     try:
-        peers = []
-        for name in ("A", "B"):
-            src = str(Path(os.environ[f"SRC_{name}"]).resolve())
-            code = (f"import sys; sys.path.insert(0, {src!r}); sys.argv[0] = 'veil'; "
-                    f"{os.environ.get(f'PRE_{name}', 'pass')}; "
-                    "from veil.cli.app import main; main()")
-            proc, url = spawn_on_socket([sys.executable, "-c", code, *args], env=env,
-                                        timeout_s=600)
-            procs.append(proc)
-            peers.append((name, url, proc))
+        peers = start_trees(env, args, procs)
         rows: dict[str, list[dict[str, float]]] = {"A": [], "B": []}
         seq = 0
         for r in range(rounds):

@@ -10,44 +10,28 @@ WORKERS=<n> workers per gateway (default 2).
 """
 from __future__ import annotations
 
-import base64
-import json
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
-from veil.cli.bench_gateway import Peer, _run_load, _streams_once
-from veil.gateway.procs import spawn_on_socket, terminate
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gateway_s35"))
+from ab_latency_s35 import rig, start_trees  # noqa: E402
+
+from veil.cli.bench_gateway import Peer, _run_load, _streams_once  # noqa: E402
+from veil.gateway.procs import terminate  # noqa: E402
 
 
 def main() -> None:
     rounds = int(sys.argv[1])
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 200
-    workers = os.environ.get("WORKERS", "2")
-    home = Path(tempfile.mkdtemp())
-    env = {**os.environ, "VEIL_HOME": str(home), "HF_HUB_OFFLINE": "1",
-           "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
-    up, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream",
-                                  "--reply-chars", "0"], env=env)
-    (home / "policy.yaml").write_text(json.dumps({"ner_backend": "learned"}))
-    (home / "gw.yaml").write_text(json.dumps({
-        "policy_file": str(home / "policy.yaml"),
-        "limits": {"max_concurrent_requests": n + 64, "requests_per_minute": 1_000_000}}))
+    env, up, args = rig(os.environ.get("WORKERS", "2"))  # limits: 400 requests at once
+    up_url = next(a for a in args if a.startswith("http")).removesuffix("/v1")
     procs = [up]
-    peers: dict[str, Peer] = {}
     try:
-        for name in ("A", "B"):
-            src = str(Path(os.environ[f"SRC_{name}"]).resolve())
-            code = (f"import sys; sys.path.insert(0, {src!r}); sys.argv[0] = 'veil'; "
-                    "from veil.cli.app import main; main()")
-            gw, url = spawn_on_socket(
-                [sys.executable, "-c", code, "serve", "--config", str(home / "gw.yaml"),
-                 "--upstream-base-url", up_url + "/v1", "--log-level", "warning",
-                 "--workers", workers], env=env, timeout_s=600)
-            procs.append(gw)
-            peers[name] = Peer(f"veil {name}", url)  # "veil": session headers are sent
+        # "veil" in the name: the bursts send session headers
+        peers = {name: Peer(f"veil {name}", url) for name, url, _ in
+                 start_trees(env, args, procs)}
         direct = Peer("direct", up_url)
         rows: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}
         for r in range(rounds):
