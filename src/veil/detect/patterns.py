@@ -112,7 +112,8 @@ class Scan:
                  "lines", "mark", "pattern", "spaced", "words")
 
     def __init__(self, pattern: Pattern) -> None:
-        _SCANS.add(self)
+        with _SCANS_LOCK:
+            _SCANS.add(self)
         self.pattern = pattern
         #: What the regex is: recognizers that share one share its matches in a batch.
         self.key = (pattern.regex, pattern.flags)
@@ -243,15 +244,18 @@ class Scan:
             tried = max(tried, r + 1)
 
 
-#: every Scan alive, for :func:`compile_all`
+#: every Scan alive, for :func:`compile_all` (engines may be built on several threads)
 _SCANS: weakref.WeakSet[Scan] = weakref.WeakSet()
+_SCANS_LOCK = threading.Lock()
 
 
 def compile_all() -> None:
     """Compile every pattern's and context matcher's regexes now. A server calls this before
     its first request: compiling on first use, which keeps ``veil protect`` quick to start,
     cost a gateway's first messages 70 ms."""
-    for scan in list(_SCANS):
+    with _SCANS_LOCK:
+        scans = list(_SCANS)
+    for scan in scans:
         scan.compile()
     compile_context_matchers()
 

@@ -8,6 +8,7 @@ policy then switches recognizers off by name or declares new ones (``policy.reco
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -107,7 +108,8 @@ class ContextMatcher:
         self._lower: re.Pattern[str] | None = None
         self._bare: re.Pattern[str] | None = None
         self._fold = _folds_exactly(w.lower() for w in self.words)
-        _MATCHERS.add(self)
+        with _MATCHERS_LOCK:
+            _MATCHERS.add(self)
 
     def compile(self) -> None:
         """Compile the regexes now instead of when first asked."""
@@ -167,13 +169,17 @@ class ContextMatcher:
         return rx is not None and rx.search(text, lo, hi) is not None
 
 
-#: every ContextMatcher alive, for :func:`compile_context_matchers`
+#: every ContextMatcher alive, for :func:`compile_context_matchers` (engines may be built on
+#: several threads)
 _MATCHERS: weakref.WeakSet[ContextMatcher] = weakref.WeakSet()
+_MATCHERS_LOCK = threading.Lock()
 
 
 def compile_context_matchers() -> None:
     """Compile every context matcher's regexes now (a server, before its first request)."""
-    for matcher in list(_MATCHERS):
+    with _MATCHERS_LOCK:
+        matchers = list(_MATCHERS)
+    for matcher in matchers:
         matcher.compile()
 
 
