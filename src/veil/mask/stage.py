@@ -95,7 +95,8 @@ class MaskingStage:
         vault = self._vault()
         masker = self._maskers.get(tenant)
         view = vault.view(tenant, session)  # the request's one read
-        version, known, types = view.version, len(view), frozenset(view.types)
+        with view.lock:  # one state of the view: a commit of another thread updates all three
+            version, known, types = view.version, len(view), frozenset(view.types)
         digests = [self._memo.digest(t.encode("utf-8")) for t in texts]
         out: list[ProtectResult | None] = [
             self._memo.get((tenant, generation, session, version, d)) for d in digests
@@ -118,21 +119,20 @@ class MaskingStage:
             result = out[i]
             assert result is not None  # nosec B101 # set just above
             self._memo.put((tenant, generation, session, after.version, digests[i]), result)
-        if after is view and after.version != version:
-            # The texts the memo answered stay answered at the new version unless a value
-            # stored since lies outside what they masked: without this, a resent history
-            # missed the memo every other turn and was detected again (a chat request's
-            # time grew with its history)
-            new = after.added_since(known)
-            if {e.entity_type for e in new} <= types | BASE_TYPES:
-                added = SeenEntityCache([(e.entity_type, e.original) for e in new
-                                         if e.entity_type not in RESERVED_TYPES])
-                redone = set(todo)
-                for i, hit in enumerate(out):
-                    if i not in redone and hit is not None and not (
-                            len(added) and _uncovered(added.analyze(texts[i]), hit.entities)):
-                        key = (tenant, generation, session, after.version, digests[i])
-                        self._memo.put(key, hit)
+        with after.lock:  # the version and every entry it holds, read together
+            now, new = after.version, after.added_since(known)
+        # The texts the memo answered stay answered at the new version unless a value stored
+        # since lies outside what they masked (or a new type could make a look-alike of their
+        # words): without this, a resent history missed the memo every other turn and was
+        # detected again (a chat request's time grew with its history)
+        if after is view and now != version and {e.entity_type for e in new} <= types | BASE_TYPES:
+            added = SeenEntityCache([(e.entity_type, e.original) for e in new
+                                     if e.entity_type not in RESERVED_TYPES])
+            redone = set(todo)
+            for i, hit in enumerate(out):
+                if i not in redone and hit is not None and not (
+                        len(added) and _uncovered(added.analyze(texts[i]), hit.entities)):
+                    self._memo.put((tenant, generation, session, now, digests[i]), hit)
         return [r for r in out if r is not None]
 
     def _stale_hits(
