@@ -15,13 +15,11 @@ import functools
 import re
 from collections.abc import Iterable
 
-import ahocorasick
-
 from veil.casefold import fold_case
 from veil.detect.entity import Detection
 from veil.detect.recognizer import Recognizer
 from veil.detect.stopwords import stop_words
-from veil.detect.terms import at_word_boundaries, key_automaton
+from veil.detect.terms import KeyAutomaton, at_word_boundaries, key_automaton
 
 SEEN_SCORE = 0.9
 #: Values shorter than this are too ambiguous to match on their own ("Al", "12").
@@ -57,7 +55,7 @@ class SeenEntityCache(Recognizer):
     def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
         self._types: dict[str, str] = {}  # folded value -> type
         self._parts: set[str] = set()  # folded keys that are only a part of a seen name
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: KeyAutomaton | None = None
         for t, v in pairs:
             self.add(t, v)
 
@@ -120,9 +118,7 @@ class SeenEntityCache(Recognizer):
         out = []
         if self._automaton is None:  # built on first use after a change
             self._automaton = key_automaton(self._types)
-        for end_idx, key in self._automaton.iter(hay):
-            end = end_idx + 1
-            start = end - len(key)
+        for start, end, key in self._automaton.occurrences(hay):
             if key in self._parts and not text[start].isupper():
                 continue  # a part alone counts only written as a name ("Doe", not "doe")
             if at_word_boundaries(text, start, end):

@@ -21,8 +21,8 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-import ahocorasick
 import yaml
+from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 from pydantic import ValidationError
 
 from veil.casefold import fold_case
@@ -38,15 +38,31 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def key_automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton finding every key (each key its own value); an empty one when
-    there are no keys (pyahocorasick cannot make an empty automaton searchable)."""
-    a = ahocorasick.Automaton()
-    for key in keys:
-        a.add_word(key, key)
-    if len(a):
-        a.make_automaton()
-    return a
+class KeyAutomaton:
+    """An Aho-Corasick automaton finding every occurrence of a set of keys (ahocorasick-rs)."""
+
+    __slots__ = ("_automaton", "_keys")
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._keys = [k for k in dict.fromkeys(keys) if k]
+        self._automaton = AhoCorasick(self._keys, matchkind=MATCHKIND_STANDARD)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def occurrences(self, hay: str) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every occurrence in ``hay``, overlapping ones included, by
+        end and, at one end, the longest key first."""
+        keys = self._keys
+        found = [(s, e, keys[k])
+                 for k, s, e in self._automaton.find_matches_as_indexes(hay, overlapping=True)]
+        found.sort(key=lambda o: (o[1], o[0]))
+        return found
+
+
+def key_automaton(keys: Iterable[str]) -> KeyAutomaton:
+    """An automaton finding every key of ``keys``; it may have none."""
+    return KeyAutomaton(keys)
 
 
 def at_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -104,7 +120,7 @@ class TermDatabase(Recognizer):
         self.name = name
         self._rules: dict[str, list[_CompiledRule]] = {}
         self.entities: tuple[str, ...] = ()
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: KeyAutomaton | None = None
         self._lock = threading.Lock()
         for r in rules:
             self._add(r)
@@ -133,7 +149,7 @@ class TermDatabase(Recognizer):
     def rules(self) -> list[TermRule]:
         return [c.rule for cs in self._rules.values() for c in cs]
 
-    def _build(self) -> ahocorasick.Automaton:
+    def _build(self) -> KeyAutomaton:
         with self._lock:
             if self._automaton is None:
                 self._automaton = key_automaton(self._rules)
@@ -148,9 +164,7 @@ class TermDatabase(Recognizer):
             return []
         hay = fold_case(text)
         out: list[Detection] = []
-        for end_idx, key in auto.iter(hay):
-            end = end_idx + 1
-            start = end - len(key)
+        for start, end, key in auto.occurrences(hay):
             if not at_word_boundaries(text, start, end):
                 continue
             for c in self._rules[key]:
