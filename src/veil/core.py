@@ -175,7 +175,9 @@ class ProtectStage(Protocol):
 PolicyOf = Callable[[str], Policy]
 
 
-def _check_text(text: object) -> str:
+def check_text(text: object) -> str:
+    """``text`` if the core can take it: a str within :data:`MAX_TEXT_CHARS`, valid Unicode;
+    else an :class:`InputError` that says what to fix."""
     if not isinstance(text, str):
         raise InputError(f"text must be a str, got {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
@@ -295,7 +297,7 @@ class Veil:
         self, text: str, *, session: str = "default", tenant: str = DEFAULT_TENANT
     ) -> list[Detection]:
         """Detections in ``text`` (also values already seen in this session)."""
-        text = _check_text(text)
+        text = check_text(text)
         if not text:
             return []
         entries = self.vault.entries(tenant, session)
@@ -316,7 +318,7 @@ class Veil:
         budget; an exhausted budget raises :class:`~veil.errors.BudgetExhaustedError` and nothing
         is returned.
         """
-        text = _check_text(text)
+        text = check_text(text)
         if not text.strip():
             return ProtectResult(masked=text, entities=[])
         stage = self._protect_stage(tenant)
@@ -352,7 +354,7 @@ class Veil:
         With a ``dp`` block in the tenant's policy each text is protected on its own (its
         budget is charged per text, as :meth:`protect` does).
         """
-        checked = [_check_text(t) for t in texts]
+        checked = [check_text(t) for t in texts]
         if self.policy(tenant).dp is not None:
             return [self.protect(t, session=session, tenant=tenant, user=user) for t in checked]
         out = [ProtectResult(masked=t, entities=[]) for t in checked]
@@ -380,7 +382,7 @@ class Veil:
         ``truncated``: the answer was cut off (a trailing partial placeholder is withheld).
         ``value``: ``text`` is one string of a tool call's arguments, which a tool may take
         whole as a URL (a URL in it runs to its end; see :mod:`veil.mask.urls`)."""
-        text = _check_text(text)
+        text = check_text(text)
         return self._restorer_obj().restore(
             text, tenant=tenant, session=session, scope=scope, truncated=truncated,
             invented=self.policy(tenant).invented_placeholders,
@@ -411,7 +413,7 @@ class Veil:
     ) -> str:
         """Redact tenant terms an LLM produced on its own, where the policy says ``redact``
         (see :class:`~veil.mask.output_scan.OutputScanner`)."""
-        return self._output.scan(_check_text(text), tenant=tenant)
+        return self._output.scan(check_text(text), tenant=tenant)
 
     def forget(self, *, session: str, tenant: str = DEFAULT_TENANT) -> None:
         """Delete every mapping of a session (right to erasure)."""

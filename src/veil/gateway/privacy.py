@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from veil.core import BatchPrivacyCore, PrivacyCore, Protected
+from veil.core import BatchPrivacyCore, PrivacyCore, Protected, check_text
 from veil.core import ChunkRestorer as StreamRestorer
 from veil.mask.placeholders import is_fragment
 
@@ -50,6 +50,8 @@ class Conversation:
     _stream_fresh: tuple[frozenset[str], Callable[[], StreamRestorer]] | None = field(
         default=None, init=False, repr=False
     )
+    #: The tenant's answers are not scanned for terms (set by :meth:`prefetch_restorer`).
+    _unscanned: bool = field(default=False, init=False, repr=False)
 
     # --- going up ----------------------------------------------------------------------------
 
@@ -152,23 +154,44 @@ class Conversation:
         held = self._stream_fresh
         return held is not None and held[0] == self.frozen_scope
 
+    def prefetch_restorer(self) -> None:
+        """Read the vault for this request's answer now, on the masking thread: its matcher is
+        then held, and the answer restores on the event loop without a read (see
+        :attr:`restores_inline`). Restoring uses the session's entries as they were when the
+        request was masked, as a streamed answer does from its first chunk on."""
+        self.stream_restorer()
+        # read here too: the first call loads the tenant's terms (its term store)
+        self._unscanned = self.core.output_scan_window(self.tenant) == 0
+
+    @property
+    def restores_inline(self) -> bool:
+        """True when restoring this request's answer does no I/O: its matcher is held and no
+        tenant term is scanned for (output scanning may load the tenant's term store)."""
+        return self._unscanned and self.stream_ready
+
+    def _restored(self, text: str, *, truncated: bool, value: bool = False) -> str:
+        """Originals back into ``text``, on the held matcher when there is one."""
+        held = self._stream_fresh
+        if held is not None and held[0] == self.frozen_scope:
+            whole = getattr(held[1](), "restore_whole", None)
+            if whole is not None:
+                return str(whole(check_text(text), truncated=truncated, value=value))
+        return self.core.restore(
+            text, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
+            truncated=truncated, value=value,
+        )
+
     def restore(self, text: str, *, truncated: bool = False) -> str:
         """Originals back (only this request's), then output scanning. ``truncated``: the
         answer was cut off by a token limit (a trailing partial placeholder is withheld)."""
-        restored = self.core.restore(
-            text, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
-            truncated=truncated,
-        )
+        restored = self._restored(text, truncated=truncated)
         return self.core.scan_output(restored, session=self.session, tenant=self.tenant)
 
     def restore_value(self, text: str, *, truncated: bool = False, scan: bool = False) -> str:
         """Restore one string of a JSON value (a tool call's argument). A tool may take the
         whole string as a URL, spaces and quotes included, so a URL in it runs to its end.
         ``scan``: output scanning too, as :meth:`restore` does."""
-        out = self.core.restore(
-            text, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
-            truncated=truncated, value=True,
-        )
+        out = self._restored(text, truncated=truncated, value=True)
         if scan:
             out = self.core.scan_output(out, session=self.session, tenant=self.tenant)
         return out
@@ -178,10 +201,7 @@ class Conversation:
         try:
             data = json.loads(arguments)
         except ValueError:
-            return self.core.restore(
-                arguments, session=self.session, tenant=self.tenant, scope=self.frozen_scope,
-                truncated=truncated,
-            )
+            return self._restored(arguments, truncated=truncated)
         return json.dumps(
             _map_strings(data, lambda s: self.restore_value(s, truncated=truncated)),
             ensure_ascii=False,

@@ -20,6 +20,7 @@ CHAT = Endpoint(
     forward_stream=lambda upstream, body: upstream.stream_chat(body),
     restore=Conversation.restore_chat,
     stream_restorer=ChatStreamRestorer,
+    restores_inline=True,
 )
 
 

@@ -20,6 +20,7 @@ COMPLETIONS = Endpoint(
     forward_stream=lambda upstream, body: upstream.stream_completions(body),
     restore=Conversation.restore_completion,
     stream_restorer=CompletionStreamRestorer,
+    restores_inline=True,
 )
 
 

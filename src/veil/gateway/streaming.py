@@ -107,7 +107,7 @@ def _error_event(e: BaseException, metrics: GatewayMetrics, endpoint: str) -> by
 INLINE_CHARS = 2048
 
 
-def _small(event: Any, budget: int = INLINE_CHARS) -> bool:
+def small(event: Any, budget: int = INLINE_CHARS) -> bool:
     """Whether the strings in ``event`` add up to at most ``budget`` characters."""
     stack = [event]
     while stack:
@@ -152,7 +152,7 @@ async def restored_sse(
                     event = await events.__anext__()
                 except StopAsyncIteration:
                     break
-            if ready is not None and ready() and _small(event):
+            if ready is not None and ready() and small(event):
                 out = restorer.process(event)
             else:
                 out = await to_thread.run_sync(restorer.process, event)

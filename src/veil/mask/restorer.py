@@ -479,6 +479,15 @@ class StreamRestorer:
         choice, a tool call's arguments) restored without reading the vault again."""
         return StreamRestorer(self._m, invented=self._invented, url_hosts=self._url_hosts)
 
+    def restore_whole(self, text: str, *, truncated: bool = False, value: bool = False) -> str:
+        """A whole text restored on this restorer's matcher, as :meth:`Restorer.restore` would
+        with the matcher read at this restorer's making (no vault read now)."""
+        try:
+            return self._m.restore(text, invented=self._invented, truncated=truncated,
+                                   url_hosts=self._url_hosts, value=value)
+        except Exception as e:  # never a message that could carry text
+            raise MaskingError(f"restoration failed ({type(e).__name__})") from None
+
     def feed(self, chunk: str) -> str:
         scanned = len(self._buf)  # every position of the held text was tried at the last chunk
         self._buf += chunk

@@ -79,8 +79,10 @@ async def test_a_multi_message_chat_request_reads_once_and_writes_once(veil: Vei
         r = await client.post("/v1/chat/completions", json=_request(turn1))
         assert r.status_code == 200, r.text
         # Six strings with values (system, user, metadata, tool description...): one read of
-        # the session, every new mapping in one write.
-        assert at_upstream[-1] == {"read": 1, "write": 1}
+        # the session, every new mapping in one write; then one read (one statement: nothing
+        # changed since the write) for the answer's matcher, and none to restore the answer.
+        assert at_upstream[-1] == {"read": 2, "write": 1}
+        assert vault.calls == at_upstream[-1]
         sent = upstream.sent_text()
         for value in (EMAIL, PHONE, "Jane"):
             assert value not in sent
@@ -100,16 +102,16 @@ async def test_a_multi_message_chat_request_reads_once_and_writes_once(veil: Vei
         turn2 = "Also mail bob@example.org please."
         r = await client.post("/v1/chat/completions", json=_request(turn1, turn2))
         assert r.status_code == 200, r.text
-        assert at_upstream[-1] == {"read": 1, "write": 1}
+        assert at_upstream[-1] == {"read": 2, "write": 1}
         again = upstream.bodies[-1]
         assert again["messages"][:2] == body["messages"][:2]  # the history masks the same
         assert "bob@example.org" not in upstream.sent_text()
 
-        # A resend with nothing new: one read, no write.
+        # A resend with nothing new: no write (a read to mask, one for the answer).
         vault.calls.clear()
         r = await client.post("/v1/chat/completions", json=_request(turn1, turn2))
         assert r.status_code == 200, r.text
-        assert at_upstream[-1] == {"read": 1}
+        assert at_upstream[-1] == {"read": 2}
         assert upstream.bodies[-1] == again
 
 

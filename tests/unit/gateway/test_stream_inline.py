@@ -15,7 +15,7 @@ import pytest
 from veil.config import Policy, Settings, TermRule
 from veil.core import Veil
 from veil.gateway.metrics import GatewayMetrics
-from veil.gateway.streaming import INLINE_CHARS, _small, restored_sse
+from veil.gateway.streaming import INLINE_CHARS, restored_sse, small
 
 from .conftest import ScriptedUpstream, make_client, parse_sse, sse
 from .test_request_scope import CountingVault
@@ -35,8 +35,8 @@ def _chunk(choices: list[dict[str, Any]]) -> dict[str, Any]:
             "choices": choices}
 
 
-async def test_a_streamed_answer_reads_the_vault_once(veil: Veil) -> None:
-    """Two choices and a tool call's arguments: three streamed texts, one vault read."""
+async def test_a_streamed_answer_reads_the_vault_once_while_masking(veil: Veil) -> None:
+    """Two choices and a tool call's arguments: three streamed texts, no vault read."""
     vault: Any = veil.vault
     upstream = ScriptedUpstream()
     at_upstream: list[Counter[str]] = []
@@ -79,7 +79,8 @@ async def test_a_streamed_answer_reads_the_vault_once(veil: Veil) -> None:
     assert EMAIL in args
     assert "Jane Doe" in text[1] and EMAIL in text[1]  # "[PERSON_1]" upper-cased: same value
     restoring = vault.calls - at_upstream[-1]
-    assert restoring["read"] == 1, restoring  # one per answer, not one per streamed text
+    # the answer's matcher was read while masking: none per streamed text, none after
+    assert restoring["read"] == 0, restoring
 
 
 class _Recorder:
@@ -121,6 +122,6 @@ async def test_small_events_are_restored_on_the_loop_once_ready() -> None:
 
 
 def test_small_counts_every_string() -> None:
-    assert _small({"a": ["x" * 10, {"b": "y" * 10}]}, budget=20)
-    assert not _small({"a": ["x" * 10, {"b": "y" * 11}]}, budget=20)
-    assert _small({"n": 5, "none": None, "l": []}, budget=0)
+    assert small({"a": ["x" * 10, {"b": "y" * 10}]}, budget=20)
+    assert not small({"a": ["x" * 10, {"b": "y" * 11}]}, budget=20)
+    assert small({"n": 5, "none": None, "l": []}, budget=0)

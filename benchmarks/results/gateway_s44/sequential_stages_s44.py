@@ -1,0 +1,86 @@
+"""N sequential ~1 KB prompts to a 1-worker gateway (learned backend) on an echo upstream:
+the added latency (each prompt is also sent straight to the upstream), and with TDUMP=<file>
+the gateway's time per stage (`stage_timers_s44.py`).
+
+    TDUMP=<out.txt> VEIL_DETECTOR_DIR=<detector> .venv/bin/python \
+        benchmarks/results/gateway_s44/sequential_stages_s44.py 1500
+
+EN=1: a policy of English alone (default: all five languages); NOAUDIT=1: the audit log off;
+BASE_SRC=<tree>/src: that tree's gateway instead (`git archive <rev> src`), without timers.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from veil.cli.bench_gateway import valued_prompt
+from veil.gateway.procs import spawn_on_socket, terminate
+
+
+def main() -> None:
+    n = int(sys.argv[1])
+    home = Path(tempfile.mkdtemp())
+    env = {**os.environ, "VEIL_HOME": str(home), "HF_HUB_OFFLINE": "1",
+           "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
+    up, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream",
+                                  "--reply-chars", "0"], env=env)
+    policy: dict[str, object] = {"ner_backend": "learned"}
+    if os.environ.get("EN"):
+        policy["languages"] = ["en"]
+    (home / "policy.yaml").write_text(json.dumps(policy))
+    cfg: dict[str, object] = {"policy_file": str(home / "policy.yaml")}
+    if os.environ.get("NOAUDIT"):
+        cfg["audit"] = {"store": "off"}
+    (home / "gw.yaml").write_text(json.dumps(cfg))
+    timers = Path(__file__).with_name("stage_timers_s44.py")
+    base = os.environ.get("BASE_SRC")
+    if base:
+        cmd = [sys.executable, "-c", f"import sys; sys.path.insert(0, {base!r}); "
+               "sys.argv[0] = 'veil'; from veil.cli.app import main; main()"]
+    elif os.environ.get("TDUMP"):
+        cmd = [sys.executable, str(timers)]
+    else:
+        cmd = [str(Path(sys.executable).parent / "veil")]
+    gw, url = spawn_on_socket([*cmd, "serve", "--config", str(home / "gw.yaml"),
+                               "--upstream-base-url", up_url + "/v1", "--log-level", "warning"],
+                              env=env, timeout_s=300)
+    added: list[float] = []
+    direct: list[float] = []
+    try:
+        with httpx.Client(timeout=300) as c:
+            def one(i: int) -> float:
+                text, _ = valued_prompt(i, tag=f"T{i}")
+                body = {"model": "echo", "messages": [{"role": "user", "content": text}]}
+                t0 = time.perf_counter()
+                c.post(up_url + "/v1/chat/completions", json=body)
+                d = time.perf_counter() - t0
+                direct.append(d)
+                t0 = time.perf_counter()
+                r = c.post(url + "/v1/chat/completions", json=body,
+                           headers={"X-Veil-Session": f"s{i}"})
+                r.raise_for_status()
+                return (time.perf_counter() - t0 - d) * 1000
+
+            for i in range(30):
+                one(100_000 + i)
+            added = [one(i) for i in range(n)]
+    finally:
+        terminate(gw)
+        terminate(up)
+    q = sorted(added)
+    print(f"tree {base or 'src'}")
+    print(f"direct to the upstream, median {1000 * statistics.median(direct):.2f} ms")
+    print(f"added over {n} requests: median {statistics.median(added):.2f} ms, "
+          f"p90 {q[int(0.9 * (n - 1))]:.2f}, p99 {q[int(0.99 * (n - 1))]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
