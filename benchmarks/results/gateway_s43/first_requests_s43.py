@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -24,18 +25,25 @@ from veil.cli.bench_gateway import valued_prompt
 from veil.gateway.procs import spawn_on_socket, terminate
 
 
-def main() -> None:
-    n = int(sys.argv[1])
-    languages = sys.argv[2] if len(sys.argv) > 2 else "all"
+def echo_rig(policy: dict[str, object]) -> tuple[Path, dict[str, str], Any, str]:
+    """A new Veil home with ``policy`` in policy.yaml, its environment, and an echo upstream
+    (process, URL) that answers with the prompt."""
     home = Path(tempfile.mkdtemp())
     env = {**os.environ, "VEIL_HOME": str(home), "HF_HUB_OFFLINE": "1",
            "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
     up, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream",
                                   "--reply-chars", "0"], env=env)
+    (home / "policy.yaml").write_text(json.dumps(policy))
+    return home, env, up, up_url
+
+
+def main() -> None:
+    n = int(sys.argv[1])
+    languages = sys.argv[2] if len(sys.argv) > 2 else "all"
     policy: dict[str, object] = {"ner_backend": "learned"}
     if languages != "all":
         policy["languages"] = languages.split(",")
-    (home / "policy.yaml").write_text(json.dumps(policy))
+    home, env, up, up_url = echo_rig(policy)
     (home / "gw.yaml").write_text(json.dumps({"policy_file": str(home / "policy.yaml")}))
     base = os.environ.get("BASE_SRC")
     cmd = [sys.executable, "-c", f"import sys; sys.path.insert(0, {base!r}); "

@@ -10,32 +10,28 @@ BASE_SRC=<tree>/src: that tree's gateway instead (`git archive <rev> src`), with
 """
 from __future__ import annotations
 
-import base64
 import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
-from veil.cli.bench_gateway import valued_prompt
-from veil.gateway.procs import spawn_on_socket, terminate
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gateway_s43"))
+from first_requests_s43 import echo_rig  # noqa: E402
+
+from veil.cli.bench_gateway import valued_prompt  # noqa: E402
+from veil.gateway.procs import spawn_on_socket, terminate  # noqa: E402
 
 
 def main() -> None:
     n = int(sys.argv[1])
-    home = Path(tempfile.mkdtemp())
-    env = {**os.environ, "VEIL_HOME": str(home), "HF_HUB_OFFLINE": "1",
-           "VEIL_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
-    up, up_url = spawn_on_socket([sys.executable, "-m", "veil.gateway.echo_upstream",
-                                  "--reply-chars", "0"], env=env)
     policy: dict[str, object] = {"ner_backend": "learned"}
     if os.environ.get("EN"):
         policy["languages"] = ["en"]
-    (home / "policy.yaml").write_text(json.dumps(policy))
+    home, env, up, up_url = echo_rig(policy)
     cfg: dict[str, object] = {"policy_file": str(home / "policy.yaml")}
     if os.environ.get("NOAUDIT"):
         cfg["audit"] = {"store": "off"}
