@@ -172,7 +172,7 @@ class Conversation:
     def _restored(self, text: str, *, truncated: bool, value: bool = False) -> str:
         """Originals back into ``text``, on the held matcher when there is one."""
         held = self._stream_fresh
-        if held is not None and held[0] == self.frozen_scope:
+        if held is not None and self.stream_ready:
             whole = getattr(held[1](), "restore_whole", None)
             if whole is not None:
                 return str(whole(check_text(text), truncated=truncated, value=value))
