@@ -154,13 +154,23 @@ _INTRO_SCAN = _scan(_INTRO_NAME, fold=True, mark=(
     r"son|daughter|wife|husband|kid|brother|sister|friend|mom|dad|add|me|at)"))
 _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
     r"(?:name|patient|customer|client|employee|contact|attn|signed|user)[ \t]*:"))
-_SPEAKER_SCAN = _scan(_SPEAKER, at=":", lines=True)
+# every match starts at a line start: one try per line, not a scan of each line with a colon
+# (a one-line ~1 KB prompt: 24 against 5 us)
+_SPEAKER_SCAN = _scan(_SPEAKER, line_start=True)
 _VOCATIVE_SCAN = _scan(_VOCATIVE, line_start=True)
 _OWN_LINE_SCAN = _scan(_OWN_LINE, line_start=True)
 _DIALOGUE_SCAN = _scan(_DIALOGUE_LINE, line_start=True)
 _HUMAN_VERB_SCAN = _scan(_HUMAN_VERB, lines=True, mark=(
     r"shouted|whispered|smiled|laughed|cried|lives|lived|married|divorced|had given|"
     r"began writing|was born|will be talking|grew up|texted|emailed|replied|apologi[sz]ed"))
+# These start with a capitalised word: tried where one begins (the marks are found once per
+# text and shared), not at every position, where the lookbehinds before the word ran first
+# (with the speakers' scan above, heuristic_names over a ~1 KB prompt: 284 against 220 us).
+_CAPITALISED = rf"[{_UP}][{_LOW}]"
+_NAME_LIST_SCAN = _scan(_NAME_LIST, mark=_CAPITALISED)
+_NICKNAMED_SCAN = _scan(_NICKNAMED, mark=_CAPITALISED)
+_VERB_AFTER_SCAN = _scan(_VERB_AFTER, mark=_CAPITALISED)
+_MID_NAME_SCAN = _scan(_MID_NAME, mark=_CAPITALISED)
 
 
 #: Pipes NER reads; the others (tagger, parser, lemmatizer...) are not even loaded.
@@ -463,7 +473,7 @@ def heuristic_names(text: str) -> list[Detection]:
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
     for m in _VOCATIVE_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=False), 0.7)
-    for m in _NAME_LIST.finditer(text):
+    for m in _NAME_LIST_SCAN.matches(text):
         items = list(re.finditer(_NAME_TOKEN, m.group()))
         known = sum(_known_first(i.group(), ambiguous_ok=False) for i in items)
         if known * 2 > len(items):
@@ -473,13 +483,13 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _OWN_LINE_SCAN.matches(text):
         if len(m.group("v").split()) >= 2:
             emit(_name_span(text, m, ambiguous_ok=False), 0.75)
-    for m in _VERB_AFTER.finditer(text):
+    for m in _VERB_AFTER_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
     for m in _HUMAN_VERB_SCAN.matches(text):
         first = m.group("v").split()[0].lower()
         if first not in _function_words() and first not in _NOT_A_NAME:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
-    for m in _NICKNAMED.finditer(text):  # the surname after a quoted nickname is the name's
+    for m in _NICKNAMED_SCAN.matches(text):  # the surname after a quoted nickname is the name's
         if _known_first(m.group("first"), ambiguous_ok=True):
             emit(m.span("v"), 0.8)
     speakers = [m for m in _DIALOGUE_SCAN.matches(text)
@@ -488,7 +498,7 @@ def heuristic_names(text: str) -> list[Detection]:
     if len(speakers) >= 2:
         for m in speakers:
             emit(m.span("v"), 0.75)
-    for m in _MID_NAME.finditer(text):
+    for m in _MID_NAME_SCAN.matches(text):
         if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
             continue
         emit(_name_span(text, m, ambiguous_ok=False), 0.6)

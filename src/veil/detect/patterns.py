@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
@@ -86,6 +86,7 @@ _RUNS_ASCII = re.compile(r"[0-9]+")
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 
 _shared = threading.local()
+_T = TypeVar("_T")
 
 
 @contextlib.contextmanager
@@ -300,7 +301,13 @@ def _solid_back(text: str, r: int, n: int) -> int:
 def _marks(mark: re.Pattern[str], text: str) -> list[int]:
     """Every position where ``mark`` matches, overlapping ones included (a search from each
     found position on: a mark that starts with a literal is found by the C prefix scan, which
-    a zero-width ``(?=...)`` finditer would not use)."""
+    a zero-width ``(?=...)`` finditer would not use); shared by the patterns within one block
+    (the name heuristics' scans share the mark of a capitalised word)."""
+    return _memoized(text, ("marks", mark.pattern, mark.flags),
+                     lambda: _find_marks(mark, text))
+
+
+def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
     literals = literals_of(mark.pattern, mark.flags)
     if literals is not None:  # a set of strings: one pass of an automaton
         return literals.positions(text)
@@ -318,31 +325,35 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
 def _line_starts(text: str) -> list[int]:
     """Where a line starts in ``text``: 0, after each newline and after each escaped "\\n"
     (shared by the patterns within one block)."""
-    memo = getattr(_shared, "memo", None)
-    key = (id(text), "line starts")
-    hit = memo.get(key) if memo is not None else None
-    if hit is not None and hit[0] is text:
-        return hit[1]  # type: ignore[no-any-return]
+    return _memoized(text, "line starts", lambda: _find_line_starts(text))
+
+
+def _find_line_starts(text: str) -> list[int]:
     starts = [0, *(i + 1 for i in _occurrences(text, "\n"))]
     escaped = [i + 2 for i in _occurrences(text, "\\n")]
     if escaped:
         starts = sorted({*starts, *escaped})
-    if memo is not None:
-        memo[key] = (text, starts)
     return starts
 
 
 def _folded(text: str) -> str | None:
     """:func:`lower_in_place` of ``text``, shared by the patterns within one block."""
+    return _memoized(text, "folded", lambda: lower_in_place(text))
+
+
+def _memoized(text: str, kind: object, compute: Callable[[], _T]) -> _T:
+    """``compute()``, what ``kind`` of thing it finds in ``text``, once per text within a
+    :func:`shared_matches` block (outside one, every call computes it)."""
     memo = getattr(_shared, "memo", None)
-    key = (id(text), "folded")
-    hit = memo.get(key) if memo is not None else None
+    if memo is None:
+        return compute()
+    key = (id(text), kind)
+    hit = memo.get(key)
     if hit is not None and hit[0] is text:
         return hit[1]  # type: ignore[no-any-return]
-    folded = lower_in_place(text)
-    if memo is not None:
-        memo[key] = (text, folded)
-    return folded
+    found = compute()
+    memo[key] = (text, found)
+    return found
 
 
 def _occurrences(text: str, s: str) -> list[int]:
@@ -357,19 +368,15 @@ def _occurrences(text: str, s: str) -> list[int]:
 
 def _digit_runs(text: str, ascii_only: bool) -> list[int]:
     """Start of every run of digits in ``text`` (shared by the patterns within one block)."""
-    memo = getattr(_shared, "memo", None)
-    key = (id(text), "ascii-runs" if ascii_only else "runs")
-    hit = memo.get(key) if memo is not None else None
-    if hit is not None and hit[0] is text:
-        return hit[1]  # type: ignore[no-any-return]
+    return _memoized(text, "ascii-runs" if ascii_only else "runs",
+                     lambda: _find_digit_runs(text, ascii_only))
+
+
+def _find_digit_runs(text: str, ascii_only: bool) -> list[int]:
     if ascii_only and _NON_ASCII_DIGIT.search(text) is None:
-        starts = _digit_runs(text, False)  # every digit is ASCII: the same runs
-    else:
-        rx = _RUNS_ASCII if ascii_only else _RUNS
-        starts = [m.start() for m in rx.finditer(text)]
-    if memo is not None:
-        memo[key] = (text, starts)
-    return starts
+        return _digit_runs(text, False)  # every digit is ASCII: the same runs
+    rx = _RUNS_ASCII if ascii_only else _RUNS
+    return [m.start() for m in rx.finditer(text)]
 
 
 def _spans(scan: Scan, text: str) -> list[tuple[int, int]]:
