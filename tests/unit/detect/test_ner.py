@@ -3,9 +3,13 @@ the others load the real spaCy model (slow)."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from veil.detect import DetectionEngine
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veil.detect import DetectionEngine, ner
 from veil.detect.ner import chunk_spans, heuristic_names, ner_spans
 
 
@@ -230,3 +234,16 @@ def test_a_quote_between_places_is_no_nickname() -> None:
     from veil.detect.ner import heuristic_names
 
     assert heuristic_names("Paris 'the city of light' France is nice.") == []
+
+
+_ONE_CHARACTER_A_TURN = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+[.!?]*\n*|[.!?\n]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Jane", " ", "\t", ".", "..", "!", "?!", "\n", "\n\n",
+                                 "e.g.", "Mr. ", "3.5", "é", "…"]), max_size=40).map("".join))
+def test_sentences_are_the_same_when_runs_are_taken_whole(text: str) -> None:
+    # the segment regex takes runs of ordinary characters at once; its segments are those of
+    # the form that takes one character per turn of its loop
+    assert [m.span() for m in ner._SEGMENT.finditer(text)] == \
+        [m.span() for m in _ONE_CHARACTER_A_TURN.finditer(text)]
