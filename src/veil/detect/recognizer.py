@@ -14,6 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from veil.alternation import trie_pattern
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
 
@@ -79,6 +80,20 @@ def _context_words(words: Iterable[str]) -> str | None:
 def _context_source(words: Iterable[str]) -> str | None:
     alts = _context_words(words)
     return None if alts is None else rf"(?<![A-Za-z0-9]){alts}(?![A-Za-z])"
+
+
+def _lowered_source(words: Iterable[str]) -> str | None:
+    """:func:`_context_source` for a lower-cased text, as a prefix tree whose branches start
+    with a letter: the engine then tries only where a word's first letter is, and each
+    position at most once per shared prefix (the boundary before a word is checked after its
+    first letter, by a lookbehind over both). It finds a word where the flat alternation does
+    (half the time over a ~1 KB prompt)."""
+    ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    if not ws:
+        return None
+    sequences = [[re.escape(w[0]) + r"(?<![A-Za-z0-9].)",
+                  *(r"[\s_-]*" if c == " " else re.escape(c) for c in w[1:])] for w in ws]
+    return rf"(?:{trie_pattern(sequences)})(?![A-Za-z])"
 
 
 def _folds_exactly(words: Iterable[str]) -> bool:
@@ -147,7 +162,7 @@ class ContextMatcher:
 
     def _lowered(self) -> re.Pattern[str]:
         if self._lower is None:
-            self._lower = re.compile(self._source or "")
+            self._lower = re.compile(_lowered_source(self.words) or "")
         return self._lower
 
     def near(self, text: str, start: int, end: int) -> bool:

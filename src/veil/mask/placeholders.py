@@ -12,10 +12,11 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import regex
 
+from veil.alternation import trie_pattern
 from veil.casefold import lower_in_place
 from veil.config import ENTITY_TYPES
 
@@ -93,30 +94,6 @@ TYPE_LEAD = max(len(o) for o in OPEN) + 2 * _SP_MAX + _MD_MAX
 #: ``str.lower`` keeps them apart from it (the long s), besides those whose lower case is
 #: longer (the dotted capital I). ``tests/unit/mask/test_type_heads.py`` checks every code point.
 _LOWER_MISSES = "\u017f"
-
-
-def trie_pattern(sequences: list[list[str]]) -> str:
-    """One alternation of many literals as a prefix tree of regex atoms.
-
-    A flat ``a|b|c...`` over thousands of replacements makes the engine try every branch at
-    every position; a tree shares prefixes. Optional tails are greedy, so the longest
-    replacement wins, as with a longest-first alternation.
-    """
-    root: dict[str, Any] = {}
-    for seq in sequences:
-        node = root
-        for atom in seq:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [atom + emit(child) for atom, child in node.items() if atom]
-        if not branches:
-            return ""
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else (branches[0] if len(branches) == 1 else group)
-
-    return emit(root)
 
 
 def squash(s: str) -> str:

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 import regex
 
+from veil.alternation import trie_pattern
 from veil.caches import LRU
 from veil.errors import MaskingError
 from veil.mask.names import parse_name
@@ -51,7 +52,6 @@ from veil.mask.placeholders import (
     canonical,
     squash,
     token_regex,
-    trie_pattern,
 )
 from veil.mask.placeholders import invented as render_invented
 from veil.mask.urls import UrlGuard, UrlPolicy

@@ -78,3 +78,28 @@ def test_the_word_starts_prefilter_drops_only_what_near_would() -> None:
                 r.context.bare = original  # type: ignore[method-assign]
             kept += len(got)
     assert kept > 100  # values were found, not only dropped
+
+
+def test_every_builtin_word_list_is_found_where_its_flat_alternation_is() -> None:
+    # the lower-case search is a prefix tree checking the boundary after a word's first letter;
+    # it must find a word exactly where the flat alternation of the same words does
+    from veil.config import Policy
+    from veil.detect import DetectionEngine
+    from veil.detect.recognizer import _MATCHERS
+
+    DetectionEngine(Policy()).analyze("Passport 12")  # the built-in recognizers, made
+    matchers = [m for m in list(_MATCHERS) if m and m._fold]
+    assert len(matchers) >= 10
+    rng = random.Random(20261203)
+    for m in matchers:
+        flat = re.compile(m._source or "")
+        words = [w.lower() for w in m.words]
+        for _ in range(60):
+            parts = [_variant(rng, rng.choice(words)) if rng.random() < 0.5 else rng.choice(_BITS)
+                     for _ in range(rng.randint(1, 8))]
+            text = lower_in_place("".join(p + rng.choice(("", " ", "-")) for p in parts))
+            if text is None:
+                continue
+            for start in range(len(text) + 1):
+                assert (m._lowered().search(text, start) is None) == \
+                    (flat.search(text, start) is None), (m.words[:3], text, start)
