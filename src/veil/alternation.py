@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 
@@ -27,3 +30,62 @@ def trie_pattern(sequences: list[list[str]]) -> str:
         return group + "?" if "" in node else (branches[0] if len(branches) == 1 else group)
 
     return emit(root)
+
+
+def first_chars(pattern: str) -> str | None:
+    """A character class that the first character of every match of ``pattern`` belongs to,
+    read from its parsed form; None when that cannot be told (a start that may be empty or
+    zero-width, a category such as ``\\w``, case-insensitive flags).
+
+    A lookahead made of it before an alternation of many words lets the engine give up a
+    position after one test instead of trying every branch there (an organisation's legal
+    form after each space of a ~1 KB prompt: 30 against 16 us)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    found = _firsts(list(parsed))
+    if not found:
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(found)) + "]"
+
+
+def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters a match of this sequence can start with (None: unknown)."""
+    if not items:
+        return None  # may be empty: the next item's characters would count too
+    op, av = items[0]
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN:
+        out: set[str] = set()
+        for kind, arg in av:
+            if kind is sre.LITERAL:
+                out.add(chr(arg))
+            elif kind is sre.RANGE and arg[1] - arg[0] < 512:
+                out.update(chr(c) for c in range(arg[0], arg[1] + 1))
+            else:
+                return None  # a negation, a category, a very wide range
+        return out
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, sub = av
+        return None if add_flags & re.IGNORECASE else _firsts(list(sub))
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            got = _firsts(list(branch))
+            if got is None:
+                return None
+            union |= got
+        return union
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _firsts(list(av[2]))
+    return None
+
+
+def starts_with(pattern: str) -> str:
+    """``(?=[...])`` of :func:`first_chars`, to put before ``pattern``; empty when unknown."""
+    chars = first_chars(pattern)
+    return "" if chars is None else f"(?={chars})"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from veil.alternation import starts_with
 from veil.detect.entity import Detection
 from veil.detect.names import first_names, last_names
 from veil.detect.recognizer import Recognizer
@@ -67,12 +68,15 @@ _FIRM_RX = re.compile(rf"(?<![\w&])(?P<v>{_SURNAME}(?:,[ \t]+{_SURNAME})*"
                       rf",?[ \t]+(?:and|&|e|y|et|und|i)[ \t]+{_SURNAME})(?![\w&]|[ \t]+[{_UP}])")
 
 # Cheap anchors: the full patterns run only where their last word (or "of", "&") occurs,
-# backwards over a window, so prompts without one pay a single scan each.
-_LEGAL_AT = re.compile(rf"[ \t,](?P<a>{_LEGAL})(?![\w&]|[ \t]+(?:[A-Z]\d|\d))")
-_HEAD_AT = re.compile(rf"[ \t](?P<a>{_HEAD})(?![\w&])")
+# backwards over a window, so prompts without one pay a single scan each. After each space,
+# one test of the first letter before the many branches (``starts_with``).
+_LEGAL_AT = re.compile(rf"[ \t,]{starts_with(_LEGAL)}(?P<a>{_LEGAL})"
+                       r"(?![\w&]|[ \t]+(?:[A-Z]\d|\d))")
+_HEAD_AT = re.compile(rf"[ \t]{starts_with(_HEAD)}(?P<a>{_HEAD})(?![\w&])")
 _OF_HEADS = frozenset({"Bank", "University", "College", "Institute", "Ministry", "Academy",
                        "Museum", "Church", "Diocese", "Archdiocese", "Bureau", "Office"})
-_FIRM_AT = re.compile(rf"[ \t](?P<a>(?:and|&|e|y|et|und|i)[ \t]+{_SURNAME})"
+_FIRM_AND = r"(?:and|&|e|y|et|und|i)"
+_FIRM_AT = re.compile(rf"[ \t]{starts_with(_FIRM_AND)}(?P<a>{_FIRM_AND}[ \t]+{_SURNAME})"
                       rf"(?![\w&]|[ \t]+[{_UP}])")
 _WINDOW = 120
 

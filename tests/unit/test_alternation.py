@@ -1,0 +1,56 @@
+"""Regex helpers for alternations of many words: the prefix tree, and the first characters
+whose lookahead lets the engine give up a position after one test. Both must leave what a
+pattern finds unchanged."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veil.alternation import first_chars, starts_with, trie_pattern
+from veil.detect import organizations
+
+
+def test_first_chars_reads_literals_classes_groups_and_branches() -> None:
+    assert first_chars(r"(?:Inc\.?|[Pp]lc|(?:e|i)[ \t]x|&\ Co|a{2,3})") == r"[\&IPaeip]"
+    assert first_chars(r"[a-c]x|Z+") == "[Zabc]"
+
+
+def test_first_chars_gives_up_where_the_start_is_not_one_known_character() -> None:
+    for pattern in (r"a?b", r"\w+", r"(?i:ab)", r"(?i)ab", r"(?=a)a", r"^a", r".x", r"[^a]",
+                    r"a|", r"(", r"\d"):
+        assert first_chars(pattern) is None, pattern
+        assert starts_with(pattern) == ""
+
+
+def test_trie_pattern_matches_the_words_longest_first() -> None:
+    words = ["ring", "ringing", "rang", "ran", "weg"]
+    rx = re.compile(trie_pattern([list(w) for w in words]))
+    for w in words:
+        assert rx.fullmatch(w)
+    assert rx.match("ringing").group() == "ringing"
+    assert rx.match("rangoon").group() == "rang"
+    assert not rx.match("rung")
+
+
+_ANCHORS = {
+    "legal": (organizations._LEGAL, r"[ \t,]", r"(?![\w&]|[ \t]+(?:[A-Z]\d|\d))"),
+    "head": (organizations._HEAD, r"[ \t]", r"(?![\w&])"),
+    "firm": (organizations._FIRM_AND, r"[ \t]", r"[ \t]+[A-Z][a-z]+"),
+}
+_BITS = ["Inc.", "Ltd", "GmbH & Co. KG", "plc", "Plc", "S.A. de C.V.", "Group", "Bank", "and",
+         "& Sons", "e figli", "i Syn", "Medical Centre", "Healthcare System", "et", "und", "y",
+         "Acme", "Jones", "AB", "12", "A1", " ", " ", "\t", ",", ".", "&", "x", "é", "Sp. z o.o."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(_BITS), max_size=25).map("".join))
+def test_a_lookahead_of_the_first_characters_changes_no_match(text: str) -> None:
+    for words, before, after in _ANCHORS.values():
+        plain = re.compile(rf"{before}(?P<a>{words}){after}")
+        ahead = re.compile(rf"{before}{starts_with(words)}(?P<a>{words}){after}")
+        assert starts_with(words)  # each anchor's words start with known characters
+        assert [m.span("a") for m in ahead.finditer(text)] == \
+            [m.span("a") for m in plain.finditer(text)]
