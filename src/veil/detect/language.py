@@ -25,6 +25,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
 #: Below this many letters a Latin-script text keeps the default language.
 MIN_LETTERS = 12
+# Whether a text holds that many letters: one match that stops at the twelfth, instead of
+# listing every letter (0.7 against 27 us over a 400-character sample).
+_ENOUGH_LETTERS = re.compile(rf"[\W\d_]*+(?:[^\W\d_][\W\d_]*+){{{MIN_LETTERS}}}")
 #: Lingua's confidence a non-default language needs.
 MIN_CONFIDENCE = 0.5
 _lock = threading.Lock()
@@ -110,7 +113,7 @@ def detect_language(text: str, languages: tuple[str, ...] = SUPPORTED,
         return default
     # the cost grows with length; a paragraph decides it
     sample = _NO_LANGUAGE.sub(_blank, text[:400])
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if _ENOUGH_LETTERS.match(sample) is None:
         return default
     if default == "en" and _plainly_english(sample):
         return default

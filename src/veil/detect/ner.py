@@ -594,7 +594,9 @@ class SpacyNerRecognizer(MemoizedModel, Recognizer):
 # A sentence: runs of other characters are taken whole ("[^.!?\n]+"), not one character per
 # turn of the loop (the same segments, 34 against 7 us over a ~1 KB prompt).
 _SEGMENT = re.compile(r"(?:[^.!?\n]+|[.!?]+(?=[^\s.!?]))+[.!?]*\n*|[.!?\n]+")
-_CAP_WORD = re.compile(rf"(?<![\w'])(?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?![\w]))")
+# The capital first: a position is dropped after one test, before the lookbehind (14 against
+# 22 us over a ~1 KB prompt).
+_CAP_WORD = re.compile(rf"(?=[{_UP}])(?<![\w'])(?:[{_UP}][{_LOW}]+|[{_UP}]{{2,}}(?![\w]))")
 
 
 def _needs_ner(segment: str) -> bool:

@@ -373,7 +373,8 @@ def _digit_runs(text: str, ascii_only: bool) -> list[int]:
 
 
 def _find_digit_runs(text: str, ascii_only: bool) -> list[int]:
-    if ascii_only and _NON_ASCII_DIGIT.search(text) is None:
+    # an ASCII text (known without reading it) holds no other digit
+    if ascii_only and (text.isascii() or _NON_ASCII_DIGIT.search(text) is None):
         return _digit_runs(text, False)  # every digit is ASCII: the same runs
     rx = _RUNS_ASCII if ascii_only else _RUNS
     return [m.start() for m in rx.finditer(text)]

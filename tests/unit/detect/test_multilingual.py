@@ -4,9 +4,12 @@ lingua, spaCy's French pipeline), false positives on ordinary words, locale pseu
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from faker import Faker
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veil.detect import DetectionEngine
 from veil.detect.language import detect_language
@@ -127,3 +130,14 @@ def test_pseudonyms_in_the_values_own_locale(value: str, locale: str) -> None:
         assert len(out) == len(value) and all("\u4e00" <= c <= "\u9fff" for c in out)
     else:
         assert value_locale(out) in (locale, "en_US") and out.islower() == value.islower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", "ß", "Ж", "中", "1", "٣", "²", "_", " ", "\n", ".",
+                                 "ab", "x1y", "'"]), max_size=40).map("".join))
+def test_enough_letters_is_a_count_of_letters(sample: str) -> None:
+    # the early-stopping match says what counting every letter said
+    from veil.detect import language
+
+    counted = len(re.findall(r"[^\W\d_]", sample)) >= language.MIN_LETTERS
+    assert (language._ENOUGH_LETTERS.match(sample) is not None) == counted

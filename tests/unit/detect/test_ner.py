@@ -247,3 +247,14 @@ def test_sentences_are_the_same_when_runs_are_taken_whole(text: str) -> None:
     # the form that takes one character per turn of its loop
     assert [m.span() for m in ner._SEGMENT.finditer(text)] == \
         [m.span() for m in _ONE_CHARACTER_A_TURN.finditer(text)]
+
+
+_CAP_WORD_BEFORE = re.compile(rf"(?<![\w'])(?:[{ner._UP}][{ner._LOW}]+|[{ner._UP}]{{2,}}(?![\w]))")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Jane", "JD", "A", "a", "É", "élan", "O'Neil", "x'Y", "3M",
+                                 "_Z", "Ab1", " ", "\n", ".", "-"]), max_size=30).map("".join))
+def test_capitalised_words_are_found_where_they_were_without_the_lookahead(text: str) -> None:
+    assert [m.span() for m in ner._CAP_WORD.finditer(text)] == \
+        [m.span() for m in _CAP_WORD_BEFORE.finditer(text)]
