@@ -32,19 +32,19 @@ def trie_pattern(sequences: list[list[str]]) -> str:
     return emit(root)
 
 
-def first_chars(pattern: str) -> str | None:
+def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A character class that the first character of every match of ``pattern`` belongs to,
-    read from its parsed form; None when that cannot be told (a start that may be empty or
-    zero-width, a category such as ``\\w``, case-insensitive flags).
+    read from its parsed form (past a leading lookaround or anchor); None when that cannot be
+    told (a start that may be empty, a category such as ``\\w``, case-insensitive flags).
 
     A lookahead made of it before an alternation of many words lets the engine give up a
     position after one test instead of trying every branch there (an organisation's legal
     form after each space of a ~1 KB prompt: 30 against 16 us)."""
     try:
-        parsed = sre_parse.parse(pattern)
+        parsed = sre_parse.parse(pattern, flags)
     except re.error:
         return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+    if (parsed.state.flags | flags) & (re.IGNORECASE | re.VERBOSE):
         return None
     found = _firsts(list(parsed))
     if not found:
@@ -56,6 +56,10 @@ def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
     """The characters a match of this sequence can start with (None: unknown)."""
     if not items:
         return None  # may be empty: the next item's characters would count too
+    if _zero_width(items[:1]):
+        # a lookaround, "^", "\b", or a group of them: the first character is the next
+        # item's, of which this only keeps some
+        return _firsts(items[1:])
     op, av = items[0]
     if op is sre.LITERAL:
         return {chr(av)}
@@ -85,7 +89,28 @@ def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
     return None
 
 
-def starts_with(pattern: str) -> str:
+def starts_with(pattern: str, flags: int = 0) -> str:
     """``(?=[...])`` of :func:`first_chars`, to put before ``pattern``; empty when unknown."""
-    chars = first_chars(pattern)
+    chars = first_chars(pattern, flags)
     return "" if chars is None else f"(?={chars})"
+
+
+def compile_ahead(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled after the lookahead of its first characters: the same matches,
+    and a position whose character starts none is given up after one test, before a leading
+    lookbehind or the branches of an alternation are tried there (the name heuristics' verb
+    pattern over a ~1 KB prompt: 54 against 20 us)."""
+    return re.compile(starts_with(pattern, flags) + pattern, flags)
+
+
+def _zero_width(items: list[tuple[Any, Any]]) -> bool:
+    """Whether this sequence matches no character: lookarounds, anchors, groups of them."""
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue
+        if op is sre.SUBPATTERN and _zero_width(list(av[3])):
+            continue
+        if op is sre.BRANCH and all(_zero_width(list(b)) for b in av[1]):
+            continue
+        return False
+    return True

@@ -9,18 +9,21 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veil.alternation import first_chars, starts_with, trie_pattern
-from veil.detect import organizations
+from veil.alternation import compile_ahead, first_chars, starts_with, trie_pattern
+from veil.detect import gazetteer, ner, organizations, places
 
 
 def test_first_chars_reads_literals_classes_groups_and_branches() -> None:
     assert first_chars(r"(?:Inc\.?|[Pp]lc|(?:e|i)[ \t]x|&\ Co|a{2,3})") == r"[\&IPaeip]"
     assert first_chars(r"[a-c]x|Z+") == "[Zabc]"
+    # past lookarounds and anchors, alone or in a group of alternatives
+    assert first_chars(r"(?<![\w-])(?:[iI]n|[aA]us)[ \t]+x") == "[AIai]"
+    assert first_chars(r"(?:(?<=^)|(?<=[.!?] )|\b)(?=Q)Jo|^Ann") == "[AJ]"
 
 
 def test_first_chars_gives_up_where_the_start_is_not_one_known_character() -> None:
-    for pattern in (r"a?b", r"\w+", r"(?i:ab)", r"(?i)ab", r"(?=a)a", r"^a", r".x", r"[^a]",
-                    r"a|", r"(", r"\d"):
+    for pattern in (r"a?b", r"\w+", r"(?i:ab)", r"(?i)ab", r".x", r"[^a]", r"a|", r"(", r"\d",
+                    r"(?<=a)", r"(?:^|\b)", r"(?=a)\w"):
         assert first_chars(pattern) is None, pattern
         assert starts_with(pattern) == ""
 
@@ -54,3 +57,36 @@ def test_a_lookahead_of_the_first_characters_changes_no_match(text: str) -> None
         assert starts_with(words)  # each anchor's words start with known characters
         assert [m.span("a") for m in ahead.finditer(text)] == \
             [m.span("a") for m in plain.finditer(text)]
+
+
+def _without_lookahead(pattern: str) -> str:
+    """The pattern as written, before :func:`compile_ahead` put its lookahead in front."""
+    assert pattern.startswith("(?=[")
+    i = 4
+    while pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return pattern[i + 2 :]
+
+
+_AHEAD = {
+    "participle": places._BEFORE_PARTICIPLE,
+    "title": gazetteer._TITLE_NAME,
+    "capitalised run": gazetteer._CAP_RUN,
+    "lower-case intro": gazetteer._LOWER_INTRO,
+    "human verb": ner._HUMAN_VERB,
+}
+_WORDS = ["Jane", "Doe", "Kockengen", "in", "In", "aus", "geboren", "gelebt", "my name is",
+          "i'm", "I'm", "this is", "it’s", "rahul", "sharma", "Herr", "Frau", "Dr.", "med.",
+          "María", "de la", "Pérez", "O'Neil", "shouted", "grew up", "was born", "x", "É",
+          " ", " ", "\t", "\n", ", ", ". ", "? ", "-", "'", "’", "\\n", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_WORDS), max_size=30).map("".join))
+def test_compile_ahead_changes_no_match(text: str) -> None:
+    for name, rx in _AHEAD.items():
+        written = _without_lookahead(rx.pattern)
+        assert compile_ahead(written, rx.flags).pattern == rx.pattern, name
+        before = re.compile(written, rx.flags)
+        assert [m.span() for m in rx.finditer(text)] == \
+            [m.span() for m in before.finditer(text)], name

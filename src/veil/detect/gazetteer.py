@@ -23,6 +23,7 @@ import functools
 import importlib
 import re
 
+from veil.alternation import compile_ahead
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.literals import literals_of
 from veil.detect.names import ambiguous_first_names, first_names, from_faker, last_names
@@ -54,17 +55,17 @@ _INTRO = (r"(?i:ich[ \t]+heiße|mein[ \t]+name[ \t]+ist|me[ \t]+llamo|mi[ \t]+no
 # Weaker cues ("an", "para", "à", "ich bin"): the first word must be a known first name.
 _WEAK = (r"(?i:an|von|mit|para|con|de|à|avec|pour|ich[ \t]+bin|soy|je[ \t]+suis|"
          r"de[ \t]+la[ \t]+part[ \t]+de)")
-_TITLE_NAME = re.compile(
+_TITLE_NAME = compile_ahead(
     rf"(?<![\w.])(?:{_TITLES})(?:[ \t]+(?:{_TITLES}|{_DEGREES}))*[ \t]+(?P<v>{_NAME})")
 _INTRO_NAME = re.compile(rf"(?<![\w])(?:{_INTRO})[ \t]+(?P<v>{_NAME})")
 _WEAK_NAME = re.compile(rf"(?<![\w])(?:{_WEAK})[ \t]+(?P<v>{_NAME})")
-_CAP_RUN = re.compile(rf"(?<![\w'’-]){_NAME}(?![\w'’-])")
+_CAP_RUN = compile_ahead(rf"(?<![\w'’-]){_NAME}(?![\w'’-])")
 _WORD = re.compile(rf"(?<![\w'’-]){_ANY}(?![\w'’-])")
 # Surnames with an apostrophe, which the name lists leave out ("o'brien", "d'souza").
 _IRISH_OR_FRENCH = re.compile(r"(?:o|d)'[a-z]{2,}")
 # English introductions before a name in lower case, and up to three lower-case words after.
 _LOWER_WORD = rf"[{_LOW}][{_LOW}'’-]*"
-_LOWER_INTRO = re.compile(
+_LOWER_INTRO = compile_ahead(
     r"(?<![\w'’])(?:my[ \t]+name[ \t]+is|my[ \t]+name'?s|i'?m|i’m|i[ \t]+am|this[ \t]+is|"
     r"it'?s|it’s)[ \t]+"
     rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from veil.alternation import compile_ahead
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import STREET_WORDS
@@ -107,7 +108,7 @@ _VERB_AFTER = re.compile(
     rf"moved|tolerated|joined|joins|spent|had|has|is|was|will|would|began|listed|shouted|"
     rf"agreed|signed|lives|lived|works|worked|and I|were|are)\b)")
 # Verbs only people do: the capitalised words before them are a name even if unknown.
-_HUMAN_VERB = re.compile(
+_HUMAN_VERB = compile_ahead(
     rf"(?:(?<=^)|(?<=[.!?\n] )|(?<=\n)|(?<=, ))(?P<v>{_NAME})[ \t]+(?:shouted|whispered|"
     rf"smiled|laughed|cried|lives|lived|married|divorced|had given|began writing|"
     rf"was born|will be talking|grew up|texted|emailed|replied|apologi[sz]ed)\b")

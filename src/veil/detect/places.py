@@ -16,6 +16,7 @@ import dataclasses
 import itertools
 import re
 
+from veil.alternation import compile_ahead
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
 from veil.detect.patterns import Pattern, Scan
@@ -77,7 +78,7 @@ _PLACE = re.compile(
     rf"{_PLACE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_PLACE_WORD}){{0,2}}")
 _WORDS = re.compile(r"\S+")
 # German puts the participle last: "Ich bin in Kockengen geboren", "in Wels aufgewachsen".
-_BEFORE_PARTICIPLE = re.compile(
+_BEFORE_PARTICIPLE = compile_ahead(
     rf"(?<![\w-])(?:[iI]n|[aA]us)[ \t]+"
     rf"(?P<v>{_PLACE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_PLACE_WORD}){{0,2}})"
     r"[ \t]+(?:geboren|aufgewachsen|gewohnt|gelebt|gestorben)\b")
