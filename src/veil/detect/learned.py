@@ -288,12 +288,10 @@ class _Runtime:
                 mask[r, col:end] = 1
                 if self.case:
                     types[r, col:end] = cases[(i, k)]
-        feed = {
-            "input_ids": ids,
-            "attention_mask": mask,
-            "token_type_ids": types,
-            "position_ids": np.broadcast_to(np.arange(width, dtype=np.int64), ids.shape).copy(),
-        }
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        if "position_ids" in self.inputs:  # most exported models have none: not built for them
+            feed["position_ids"] = np.broadcast_to(np.arange(width, dtype=np.int64),
+                                                   ids.shape).copy()
         return {k: v for k, v in feed.items() if k in self.inputs}
 
     def _run(self, feed: dict[str, Any]) -> Any:
