@@ -167,7 +167,7 @@ _HUMAN_VERB_SCAN = _scan(_HUMAN_VERB, lines=True, mark=(
 # These start with a capitalised word: tried where one begins (the marks are found once per
 # text and shared), not at every position, where the lookbehinds before the word ran first
 # (with the speakers' scan above, heuristic_names over a ~1 KB prompt: 284 against 220 us).
-_CAPITALISED = rf"[{_UP}][{_LOW}]"
+_CAPITALISED = rf"[{_UP}](?=[{_LOW}])"  # one character wide: found in one call
 _NAME_LIST_SCAN = _scan(_NAME_LIST, mark=_CAPITALISED)
 _NICKNAMED_SCAN = _scan(_NICKNAMED, mark=_CAPITALISED)
 _VERB_AFTER_SCAN = _scan(_VERB_AFTER, mark=_CAPITALISED)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import re
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, TypeVar
 
 from veil.casefold import lower_in_place
@@ -311,6 +313,10 @@ def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
     literals = literals_of(mark.pattern, mark.flags)
     if literals is not None:  # a set of strings: one pass of an automaton
         return literals.positions(text)
+    if _one_wide(mark.pattern, mark.flags):
+        # each match is one character: finditer's next search starts where the loop's would
+        # (one call instead of one per mark; a capital in a ~1 KB prompt: 9 against 15 us)
+        return [m.start() for m in mark.finditer(text)]
     out: list[int] = []
     search = mark.search
     m = search(text)
@@ -320,6 +326,15 @@ def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
             break
         m = search(text, m.start() + 1)
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _one_wide(pattern: str, flags: int) -> bool:
+    """Whether every match of the mark is exactly one character long."""
+    try:
+        return bool(sre_parse.parse(pattern, flags).getwidth() == (1, 1))
+    except re.error:
+        return False
 
 
 def _line_starts(text: str) -> list[int]:

@@ -117,3 +117,22 @@ def test_a_line_start_scan_tries_line_starts_only_escaped_ones_included() -> Non
 
 def _spans_plain(ms: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
     return [m.span() for m in ms]
+
+
+def _marks_one_search_each(mark: re.Pattern[str], text: str) -> list[int]:
+    out, m = [], mark.search(text)
+    while m is not None:
+        out.append(m.start())
+        m = mark.search(text, m.start() + 1) if m.start() < len(text) else None
+    return out
+
+
+def test_a_one_character_mark_is_found_in_one_pass_at_the_same_places() -> None:
+    # letters that are both capitals and lower case to the classes ("Ă") make marks overlap
+    rng = random.Random(45)
+    marks = [re.compile(ner._CAPITALISED), re.compile(r"[ĂA](?=[Ăa])"), re.compile(r"\d")]
+    for _ in range(2000):
+        text = "".join(rng.choice(("Ă", "ă", "A", "a", "Jane", " ", "1", "É", "\n", "x"))
+                       for _ in range(rng.randint(0, 20)))
+        for mark in marks:
+            assert patterns._find_marks(mark, text) == _marks_one_search_each(mark, text)
