@@ -64,15 +64,7 @@ def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
     if op is sre.LITERAL:
         return {chr(av)}
     if op is sre.IN:
-        out: set[str] = set()
-        for kind, arg in av:
-            if kind is sre.LITERAL:
-                out.add(chr(arg))
-            elif kind is sre.RANGE and arg[1] - arg[0] < 512:
-                out.update(chr(c) for c in range(arg[0], arg[1] + 1))
-            else:
-                return None  # a negation, a category, a very wide range
-        return out
+        return class_chars(av, 512)
     if op is sre.SUBPATTERN:
         _, add_flags, _, sub = av
         return None if add_flags & re.IGNORECASE else _firsts(list(sub))
@@ -114,3 +106,17 @@ def _zero_width(items: list[tuple[Any, Any]]) -> bool:
             continue
         return False
     return True
+
+
+def class_chars(items: list[tuple[Any, Any]], widest: int) -> set[str] | None:
+    """The characters of a parsed class (``[...]``'s items); None for a negated class, a
+    category (``\\d``, ``\\s``) or a range of ``widest`` characters or more."""
+    out: set[str] = set()
+    for kind, arg in items:
+        if kind is sre.LITERAL:
+            out.add(chr(arg))
+        elif kind is sre.RANGE and arg[1] - arg[0] < widest:
+            out.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:
+            return None
+    return out

@@ -21,6 +21,8 @@ from typing import Any
 
 from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 
+from veil.alternation import class_chars
+
 #: the most strings one mark may expand to (a larger set is left to the regex engine)
 _MAX_STRINGS = 4096
 #: the fewest: one word or two are found faster by the regex engine's literal prefix search
@@ -116,15 +118,7 @@ def _options(op: Any, av: Any) -> set[str] | None:
     if op is sre.LITERAL:
         return {chr(av)}
     if op is sre.IN:
-        chars: set[str] = set()
-        for o, a in av:
-            if o is sre.LITERAL:
-                chars.add(chr(a))
-            elif o is sre.RANGE and a[1] - a[0] < _MAX_CLASS:
-                chars.update(chr(c) for c in range(a[0], a[1] + 1))
-            else:
-                return None  # a negated class, a category (\d, \s), a wide range
-        return chars
+        return class_chars(av, _MAX_CLASS)
     if op is sre.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
