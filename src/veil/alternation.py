@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -69,13 +70,7 @@ def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
         _, add_flags, _, sub = av
         return None if add_flags & re.IGNORECASE else _firsts(list(sub))
     if op is sre.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            got = _firsts(list(branch))
-            if got is None:
-                return None
-            union |= got
-        return union
+        return branch_union(av[1], _firsts)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _firsts(list(av[2]))
     return None
@@ -119,4 +114,18 @@ def class_chars(items: list[tuple[Any, Any]], widest: int) -> set[str] | None:
             out.update(chr(c) for c in range(arg[0], arg[1] + 1))
         else:
             return None
+    return out
+
+
+def branch_union(
+    branches: list[Any], read: Callable[[list[tuple[Any, Any]]], set[str] | None]
+) -> set[str] | None:
+    """What ``read`` finds in each branch of a parsed alternation, together; None as soon as
+    one branch cannot be read."""
+    out: set[str] = set()
+    for branch in branches:
+        got = read(list(branch))
+        if got is None:
+            return None
+        out |= got
     return out

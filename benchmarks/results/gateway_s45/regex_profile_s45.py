@@ -41,32 +41,15 @@ class _Timed:
         _CALLS[self._key] += 1
         return out
 
-    def search(self, *a: Any, **k: Any) -> Any:
-        return self._timed("search", *a, **k)
-
-    def match(self, *a: Any, **k: Any) -> Any:
-        return self._timed("match", *a, **k)
-
-    def fullmatch(self, *a: Any, **k: Any) -> Any:
-        return self._timed("fullmatch", *a, **k)
-
-    def finditer(self, *a: Any, **k: Any) -> Any:
-        return self._timed("finditer", *a, **k)
-
-    def findall(self, *a: Any, **k: Any) -> Any:
-        return self._timed("findall", *a, **k)
-
-    def sub(self, *a: Any, **k: Any) -> Any:
-        return self._timed("sub", *a, **k)
-
-    def split(self, *a: Any, **k: Any) -> Any:
-        return self._timed("split", *a, **k)
-
     def __hash__(self) -> int:
         return hash(self._rx)
 
     def __eq__(self, other: object) -> bool:
         return self._rx == (other._rx if isinstance(other, _Timed) else other)
+
+
+for _name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+    setattr(_Timed, _name, lambda self, *a, _n=_name, **k: self._timed(_n, *a, **k))
 
 
 def _timed_compile(pattern: Any, flags: int = 0) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 
-from veil.alternation import class_chars
+from veil.alternation import branch_union, class_chars
 
 #: the most strings one mark may expand to (a larger set is left to the regex engine)
 _MAX_STRINGS = 4096
@@ -120,13 +120,7 @@ def _options(op: Any, av: Any) -> set[str] | None:
     if op is sre.IN:
         return class_chars(av, _MAX_CLASS)
     if op is sre.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            found = _expand(list(branch))
-            if found is None:
-                return None
-            out |= found
-        return out
+        return branch_union(av[1], _expand)
     if op is sre.SUBPATTERN:
         return _expand(list(av[-1]))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
