@@ -92,7 +92,8 @@ OPEN_CHARS = frozenset({o[0] for o in OPEN} | set("*_`~"))
 TYPE_LEAD = max(len(o) for o in OPEN) + 2 * _SP_MAX + _MD_MAX
 #: Characters that ``regex``'s case-insensitive matching takes for an ASCII letter although
 #: ``str.lower`` keeps them apart from it (the long s), besides those whose lower case is
-#: longer (the dotted capital I). ``tests/unit/mask/test_type_heads.py`` checks every code point.
+#: longer (the dotted capital I). ``tests/unit/mask/test_token_starts.py`` checks every code
+#: point.
 _LOWER_MISSES = "\u017f"
 
 
@@ -175,10 +176,9 @@ class TypeNames:
                 atoms += [re.escape(c) for c in part]
             sequences.append(atoms)
         first = {c.lower() for c in OPEN_CHARS} | {t[0].lower() for t in self.spellings}
-        # a prefix tree: a flat alternation of ~50 spellings was 3x slower (80 against 28 us
-        # over ~1 KB)
-        # the number: an ASCII digit, or any other character (regex may know digits that
-        # this Python's tables do not)
+        # a prefix tree (a flat alternation of ~50 spellings was 3x slower: 80 against 28 us
+        # over ~1 KB); the number: an ASCII digit, or any other character (regex may know
+        # digits that this Python's tables do not)
         return (re.compile(rf"(?:{trie_pattern(sequences)}){_SEP}[0-9\x80-\U0010ffff]"),
                 frozenset(first))
 
