@@ -1,4 +1,6 @@
-"""Many literals as one regex alternation, shaped as a prefix tree."""
+"""Regexes of many words made cheap for the engine: an alternation of literals as a prefix
+tree, and a lookahead of the characters a pattern can start with, read from its parsed form
+(with the parsed-class and branch readers the literal marks share)."""
 
 from __future__ import annotations
 

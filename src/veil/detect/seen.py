@@ -19,7 +19,7 @@ from veil.casefold import fold_case
 from veil.detect.entity import Detection
 from veil.detect.recognizer import Recognizer
 from veil.detect.stopwords import stop_words
-from veil.detect.terms import KeyAutomaton, at_word_boundaries, key_automaton
+from veil.detect.terms import KeyAutomaton, at_word_boundaries
 
 SEEN_SCORE = 0.9
 #: Values shorter than this are too ambiguous to match on their own ("Al", "12").
@@ -117,7 +117,7 @@ class SeenEntityCache(Recognizer):
         hay = fold_case(text)
         out = []
         if self._automaton is None:  # built on first use after a change
-            self._automaton = key_automaton(self._types)
+            self._automaton = KeyAutomaton(self._types)
         for start, end, key in self._automaton.occurrences(hay):
             if key in self._parts and not text[start].isupper():
                 continue  # a part alone counts only written as a name ("Doe", not "doe")

@@ -39,7 +39,8 @@ def _is_word(c: str) -> bool:
 
 
 class KeyAutomaton:
-    """An Aho-Corasick automaton finding every occurrence of a set of keys (ahocorasick-rs)."""
+    """An Aho-Corasick automaton finding every occurrence of a set of keys, which may be empty
+    (ahocorasick-rs)."""
 
     __slots__ = ("_automaton", "_keys")
 
@@ -58,11 +59,6 @@ class KeyAutomaton:
                  for k, s, e in self._automaton.find_matches_as_indexes(hay, overlapping=True)]
         found.sort(key=lambda o: (o[1], o[0]))
         return found
-
-
-def key_automaton(keys: Iterable[str]) -> KeyAutomaton:
-    """An automaton finding every key of ``keys``; it may have none."""
-    return KeyAutomaton(keys)
 
 
 def at_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -152,7 +148,7 @@ class TermDatabase(Recognizer):
     def _build(self) -> KeyAutomaton:
         with self._lock:
             if self._automaton is None:
-                self._automaton = key_automaton(self._rules)
+                self._automaton = KeyAutomaton(self._rules)
             return self._automaton
 
     # -- matching ------------------------------------------------------------------------------

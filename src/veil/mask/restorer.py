@@ -439,6 +439,19 @@ def _first_match(
     return None, len(starts)
 
 
+def _restore(
+    matcher: SessionMatcher, text: str, *, invented: InventedMode, truncated: bool,
+    url_hosts: Iterable[str], value: bool,
+) -> str:
+    """:meth:`SessionMatcher.restore`, its failures as a :class:`MaskingError` that carries no
+    text."""
+    try:
+        return matcher.restore(text, invented=invented, truncated=truncated,
+                               url_hosts=url_hosts, value=value)
+    except Exception as e:  # never a message that could carry text
+        raise MaskingError(f"restoration failed ({type(e).__name__})") from None
+
+
 #: characters of emitted text a stream keeps as lookbehind context
 _CONTEXT = 2
 
@@ -480,11 +493,8 @@ class StreamRestorer:
     def restore_whole(self, text: str, *, truncated: bool = False, value: bool = False) -> str:
         """A whole text restored on this restorer's matcher, as :meth:`Restorer.restore` would
         with the matcher read at this restorer's making (no vault read now)."""
-        try:
-            return self._m.restore(text, invented=self._invented, truncated=truncated,
-                                   url_hosts=self._url_hosts, value=value)
-        except Exception as e:  # never a message that could carry text
-            raise MaskingError(f"restoration failed ({type(e).__name__})") from None
+        return _restore(self._m, text, invented=self._invented, truncated=truncated,
+                        url_hosts=self._url_hosts, value=value)
 
     def feed(self, chunk: str) -> str:
         scanned = len(self._buf)  # every position of the held text was tried at the last chunk
@@ -578,11 +588,8 @@ class Restorer:
         none: a value is never written into a URL). ``value``: ``text`` is one string of a tool
         call's arguments (a URL in it runs to its end)."""
         matcher = self.matcher(tenant=tenant, session=session, scope=scope)
-        try:
-            return matcher.restore(text, invented=invented, truncated=truncated,
-                                   url_hosts=url_hosts, value=value)
-        except Exception as e:  # never a message that could carry text
-            raise MaskingError(f"restoration failed ({type(e).__name__})") from None
+        return _restore(matcher, text, invented=invented, truncated=truncated,
+                        url_hosts=url_hosts, value=value)
 
     def stream(
         self,
