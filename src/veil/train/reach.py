@@ -44,6 +44,21 @@ def record_reach(folder: Path | str) -> int | None:
     return int(meta["reach"])
 
 
+def float_convolutions_note(folder: Path | str) -> str | None:
+    """What to tell the user when ``folder`` holds an int8 conv detector exported while its
+    convolutions stayed float (None otherwise): a rebuild runs them as 8-bit products."""
+    try:
+        meta = json.loads((Path(folder) / "detector.json").read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("arch") != "conv" or not meta.get("int8") \
+            or "int8_convolutions" in meta:
+        return None
+    return (f"note: the detector in {folder} runs its convolutions in float (exported before "
+            f"they became 8-bit products); `veil train detector --out {folder}` rebuilds it "
+            "with NER about 1.8x faster")
+
+
 if __name__ == "__main__":  # scripts/ensure-detector.sh: a folder kept as it is gains its reach
     import sys
 
@@ -51,3 +66,5 @@ if __name__ == "__main__":  # scripts/ensure-detector.sh: a folder kept as it is
         if (reach := record_reach(arg)) is not None:
             print(f"recorded the detector's reach ({reach}) in {arg}/detector.json: its "
                   "windows now share rows", file=sys.stderr)
+        if (note := float_convolutions_note(arg)) is not None:
+            print(note, file=sys.stderr)

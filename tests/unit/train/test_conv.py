@@ -309,6 +309,47 @@ def test_word_labels_round_trip_generated_sentences(tokenizer: Any) -> None:
 # ---- export and serving ----
 
 
+@pytest.mark.parametrize(("kernel", "dilation"), [(1, 1), (3, 1), (3, 2), (3, 4), (5, 3)])
+def test_a_shifted_product_is_the_convolution(kernel: int, dilation: int) -> None:
+    from veil.train.export import ShiftedProduct
+
+    gen = torch.Generator().manual_seed(kernel * 10 + dilation)
+    conv = torch.nn.Conv1d(6, 5, kernel, padding=dilation * (kernel // 2), dilation=dilation)
+    with torch.no_grad():
+        for p in conv.parameters():
+            p.copy_(torch.randn(p.shape, generator=gen))
+    product = ShiftedProduct(conv)
+    for length in (1, 2, 3, 4, 7, 16):  # shorter than the shift, too
+        x = torch.randn(2, 6, length, generator=gen)
+        with torch.no_grad():
+            torch.testing.assert_close(product(x), conv(x), rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("conv", [
+    torch.nn.Conv1d(4, 4, 3, padding=0),  # 'valid': the sequence shrinks
+    torch.nn.Conv1d(4, 4, 3, padding=1, stride=2),
+    torch.nn.Conv1d(4, 4, 3, padding=1, groups=2),
+])
+def test_only_same_convolutions_become_products(conv: Any) -> None:
+    from veil.train.export import ShiftedProduct
+
+    with pytest.raises(ValueError, match="same"):
+        ShiftedProduct(conv)
+
+
+def test_the_export_view_leaves_the_model_as_it_is(fresh: Any) -> None:
+    from veil.train.export import ShiftedProduct, exportable
+
+    view = exportable(fresh)
+    assert all(isinstance(c, torch.nn.Conv1d) for c in fresh.convs)
+    assert all(isinstance(c, ShiftedProduct) for c in view.convs)
+    ids = torch.randint(1000, 20000, (2, 11))
+    feed = {"input_ids": ids, "attention_mask": torch.ones_like(ids),
+            "token_type_ids": torch.zeros_like(ids), "position_ids": torch.arange(11).expand(2, 11)}
+    with torch.no_grad():
+        torch.testing.assert_close(view(**feed), fresh(**feed), rtol=1e-4, atol=1e-5)
+
+
 @pytest.fixture(scope="module")
 def exported(
     trained: tuple[Any, list[float], list[data.TaggedSentence]],
@@ -323,7 +364,7 @@ def exported(
     return export_detector(model, root / "int8"), export_detector(model, root / "fp32", int8=False)
 
 
-def test_int8_export_keeps_the_convolutions_float(exported: tuple[Path, Path]) -> None:
+def test_int8_export_runs_the_convolutions_as_int8_products(exported: tuple[Path, Path]) -> None:
     import onnx
 
     from veil.train.export import QUANTIZED_OPS, file_sha256
@@ -331,9 +372,12 @@ def test_int8_export_keeps_the_convolutions_float(exported: tuple[Path, Path]) -
     assert QUANTIZED_OPS["conv"] == ["MatMul", "Gather"]
     int8, fp32 = exported
     graph = onnx.load(str(int8 / "model.onnx")).graph
-    ops = {n.op_type for n in graph.node}
-    assert "Conv" in ops and "ConvInteger" not in ops
-    assert ops & {"MatMulInteger", "DynamicQuantizeMatMul"}  # the linear layers are int8
+    ops = [n.op_type for n in graph.node]
+    assert not {"Conv", "ConvInteger"} & set(ops)  # the convolutions are products ...
+    # ... in 8 bits, as are the projection and the classifier: two blocks, four products
+    assert sum(op in ("MatMulInteger", "DynamicQuantizeMatMul") for op in ops) == 4
+    assert "MatMul" not in ops and "Conv" not in {n.op_type for n in
+                                                 onnx.load(str(fp32 / "model.onnx")).graph.node}
     # the word table (the bulk of the file) is stored in 8 bits
     table = next(i for i in graph.initializer if list(i.dims) == [M._minilm_vocab_size(), 128])
     assert table.data_type in (onnx.TensorProto.INT8, onnx.TensorProto.UINT8)
@@ -343,10 +387,34 @@ def test_int8_export_keeps_the_convolutions_float(exported: tuple[Path, Path]) -
     assert meta["layers"] == 2 and meta["labels"] == list(M.LABELS)
     assert meta["sha256"] == file_sha256(int8 / "model.onnx")
     # two blocks, dilations 1 and 2, kernel 3: one block reads 2 positions on either side
+    # (test_packed_windows_score_as_padded_ones_with_fewer_positions checks the graph keeps to it)
     assert meta["reach"] == 2
-    reach = max(int(n.attribute[[a.name for a in n.attribute].index("pads")].ints[0])
-                for n in graph.node if n.op_type == "Conv")
-    assert reach == meta["reach"]  # what the graph's convolutions pad by
+
+
+def test_the_exported_graph_computes_the_torch_model_at_every_length(
+    trained: tuple[Any, list[float], list[data.TaggedSentence]], exported: tuple[Path, Path],
+) -> None:
+    """Sequences shorter than a block's shift included: the product form's negative pads crop
+    more than the sequence holds there."""
+    import numpy as np
+    import onnxruntime as ort
+
+    model, _, _ = trained
+    _, fp32 = exported
+    session = ort.InferenceSession(str(fp32 / "model.onnx"), providers=["CPUExecutionProvider"])
+    names = {i.name for i in session.get_inputs()}
+    gen = torch.Generator().manual_seed(5)
+    for length in (1, 2, 3, 5, 9, 40):
+        ids = torch.randint(1000, 20000, (3, length), generator=gen)
+        mask = torch.ones_like(ids)
+        mask[1, length // 2 + 1:] = 0  # a padded row
+        types = torch.randint(0, CASE_CLASSES, ids.shape, generator=gen)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types,
+                "position_ids": torch.arange(length).expand_as(ids)}
+        with torch.no_grad():
+            want = model(**feed).numpy()
+        (got,) = session.run(["logits"], {k: v.numpy() for k, v in feed.items() if k in names})
+        np.testing.assert_allclose(got, want, atol=1e-4, err_msg=f"length {length}")
 
 
 def _spans(found: list[list[tuple[int, int, str, float]]]) -> list[list[tuple[int, int, str]]]:
@@ -458,31 +526,36 @@ def test_an_invalid_reach_fails_closed(
 
 
 def test_a_folder_exported_before_gains_its_reach_from_its_graph(
-    exported: tuple[Path, Path], tmp_path: Path,
+    trained: tuple[Any, list[float], list[data.TaggedSentence]], tmp_path: Path,
+    exported: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import subprocess
     import sys
 
     from veil.detect import learned as L  # noqa: N812
-    from veil.train.reach import record_reach
+    from veil.train import export
+    from veil.train.reach import float_convolutions_note, record_reach
 
-    int8, _ = exported
-    old = tmp_path / "old"
-    shutil.copytree(int8, old)
+    # exported as before: the convolutions as Conv nodes, whose attributes give the reach
+    monkeypatch.setattr(export, "exportable", lambda model: model)
+    old = export.export_detector(trained[0], tmp_path / "old")
     meta = json.loads((old / "detector.json").read_text())
     want = meta.pop("reach")
+    assert meta.pop("int8_convolutions") is True  # what the folders before lacked
     (old / "detector.json").write_text(json.dumps(meta))
     assert L._Runtime(old).reach is None  # read one window per row until it is recorded
     # scripts/ensure-detector.sh runs this on a folder it keeps
     done = subprocess.run([sys.executable, "-m", "veil.train.reach", str(old)],
                           capture_output=True, text=True, check=True)
     assert f"reach ({want})" in done.stderr
+    assert "convolutions in float" in done.stderr and f"--out {old}" in done.stderr
+    assert float_convolutions_note(exported[0]) is None  # exported now: nothing to tell
     after = json.loads((old / "detector.json").read_text())
     assert after == {**meta, "reach": want}  # nothing else changed
     assert L._Runtime(old).reach == want
     assert record_reach(old) is None  # once
     transformer = tmp_path / "transformer"
-    shutil.copytree(int8, transformer)
+    shutil.copytree(old, transformer)
     (transformer / "detector.json").write_text(json.dumps({**meta, "arch": "transformer"}))
     assert record_reach(transformer) is None
 
