@@ -39,8 +39,13 @@ _lock = threading.Lock()
 # function word of a supported language: a name answering a question ("name? Søren Johansen")
 # or a chat log's speaker ("[10:42] Plácido:") made an English message German or Spanish, while
 # "Wie" or "The" there still tells the language.
-_NO_LANGUAGE = re.compile(r"\S*[\d@/_=<>{}\[\]\\]\S*|(?<=[\w,;:] )[A-ZÀ-Þ][\w'’-]*"
-                          r"|(?<=[.?!\])}>|] )(?P<opener>[A-ZÀ-Þ][\w'’-]*)")
+# A token is tried from its first character only (a match of the first branch starts there
+# anyway: from inside a token, the engine re-read the rest of it at each character), and the
+# capitalised words from a capital, before their lookbehinds: the same matches, 41 -> 23 us
+# over a gateway prompt's 400-character sample.
+_NO_LANGUAGE = re.compile(r"(?<!\S)\S*[\d@/_=<>{}\[\]\\]\S*"
+                          r"|(?=[A-ZÀ-Þ])(?:(?<=[\w,;:] )[A-ZÀ-Þ][\w'’-]*"
+                          r"|(?<=[.?!\])}>|] )(?P<opener>[A-ZÀ-Þ][\w'’-]*))")
 
 
 @functools.cache

@@ -141,3 +141,19 @@ def test_enough_letters_is_a_count_of_letters(sample: str) -> None:
 
     counted = len(re.findall(r"[^\W\d_]", sample)) >= language.MIN_LETTERS
     assert (language._ENOUGH_LETTERS.match(sample) is not None) == counted
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Cd", "É", "Þx", "1", "@", "/", "_", "=", "<", "{", "[",
+                                 "]", "\\", " ", "\n", "\t", ".", ",", ";", ":", "!", "?",
+                                 ")", ">", "|", "'", "’", "-", "x1y"]),
+                max_size=40).map("".join))
+def test_the_blanked_tokens_are_those_of_the_plain_pattern(sample: str) -> None:
+    # the pattern tried from tokens' starts and capitals finds what the plain one finds
+    from veil.detect import language
+
+    plain = re.compile(r"\S*[\d@/_=<>{}\[\]\\]\S*|(?<=[\w,;:] )[A-ZÀ-Þ][\w'’-]*"
+                       r"|(?<=[.?!\])}>|] )(?P<opener>[A-ZÀ-Þ][\w'’-]*)")
+    want = [(m.span(), m.group("opener")) for m in plain.finditer(sample)]
+    assert [(m.span(), m.group("opener"))
+            for m in language._NO_LANGUAGE.finditer(sample)] == want
