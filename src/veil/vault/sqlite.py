@@ -508,7 +508,9 @@ class SQLiteVault(Vault):
                 return Committed(ok=False)  # entries the batch saw are gone
             # Statements, not rows, cost here (a few dozen microseconds each, all under the
             # write lock): one conflict check per slice of the batch, one insert of all rows.
-            for k in range(0, len(items), _CHECK_SLICE):
+            # A session with no entries (a conversation's first request) has nothing to
+            # conflict with: no check.
+            for k in range(0, len(items) if count else 0, _CHECK_SLICE):
                 if self._conflict(conn, tid, sid, items[k : k + _CHECK_SLICE]):
                     return Committed(ok=False)
             unchanged = (count, last) == (since.count, since.last)

@@ -227,3 +227,32 @@ def test_an_unchanged_session_is_read_in_one_statement_and_a_change_is_seen(
     assert a.view(tenant, "s").entries == []  # erased elsewhere: never served from memory
     a.close()
     b.close()
+
+
+def test_a_first_write_skips_the_conflict_check_and_a_later_one_makes_it(
+    tmp_path: Path, master_key: str, tenant: str
+) -> None:
+    """A session without entries has nothing to conflict with: its first write asks no
+    conflict question; once it holds entries, a racing writer's values are still refused."""
+    from veil.vault import SQLiteVault
+
+    settings = Settings(home=tmp_path / "home", master_key=master_key)
+    a, b = open_vault(settings), open_vault(settings)
+    assert isinstance(a, SQLiteVault)
+    statements: list[str] = []
+    a._conn().set_trace_callback(statements.append)
+    first = a.batch(tenant, "s")
+    create(first, "ann@example.com")
+    assert first.commit()
+    assert not any(s.startswith("SELECT 1 FROM entries") for s in statements)
+    ba, bb = a.batch(tenant, "s"), b.batch(tenant, "s")
+    create(ba, "bob@example.com")
+    create(bb, "carl@example.com")  # the same candidate placeholder, [EMAIL_ADDRESS_2]
+    statements.clear()
+    assert ba.commit()
+    assert any(s.startswith("SELECT 1 FROM entries") for s in statements)
+    assert not bb.commit()
+    assert [e.replacement for e in a.entries(tenant, "s")] == ["[EMAIL_ADDRESS_1]",
+                                                               "[EMAIL_ADDRESS_2]"]
+    a.close()
+    b.close()
