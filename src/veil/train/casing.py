@@ -66,39 +66,39 @@ class WordCases:
     __slots__ = ("classes", "ends", "starts")
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.classes: list[int] = []
-        starts, ends, classes = self.starts, self.ends, self.classes
+        starts: list[int] = []
+        ends: list[int] = []
+        classes: list[int] = []
+        self.starts, self.ends, self.classes = starts, ends, classes
         # words repeat: a text's scan classifies each distinct word once. The memo lives as
         # long as this scan, so no word of a prompt outlives its request in a cache
         seen: dict[str, int] = {}
-
-        def classify(word: str) -> int:
-            cls = seen.get(word)
-            if cls is None:
-                cls = seen[word] = word_class(word)
-            return cls
-
         previous = "\n"  # the text's first word starts a sentence, or its OTHER character
         end = 0
         marked = False  # the last word ends with a combining mark
         for m in _WORD.finditer(text):
             word = m.group()
-            start = m.start()
-            mark = len(word) == 1 and _is_mark(word)
+            start, stop = m.span()
+            # every combining mark is at U+0300 or above: an ASCII mark of punctuation is
+            # never looked up (a third of a prose text's words)
+            mark = len(word) == 1 and word >= "\u0300" and _is_mark(word)
             if start == end and starts and (mark or marked and word[0].isalnum()):
                 # \w leaves combining marks out: a decomposed "É" (E + U+0301) or a
                 # Devanagari vowel sign continues its word instead of cutting it in two
                 first = starts[-1]
-                end = ends[-1] = m.end()
-                cls = classify(text[first:end])
+                end = ends[-1] = stop
+                joined = text[first:end]
+                cls = seen.get(joined)
+                if cls is None:
+                    cls = seen[joined] = word_class(joined)
                 at_start = classes[-1] > OTHER  # a cased class of a sentence's start
                 classes[-1] = cls + _AT_START if at_start and cls in _CASED else cls
                 marked = mark
                 continue
             marked = False
-            cls = classify(word)
+            cls = seen.get(word)
+            if cls is None:
+                cls = seen[word] = word_class(word)
             if cls in _CASED and (
                 previous in _SENTENCE_END
                 # a full stop, an apostrophe or a hyphen glued to the next word joins it
@@ -112,7 +112,7 @@ class WordCases:
             ):
                 cls += _AT_START
             starts.append(start)
-            end = m.end()
+            end = stop
             ends.append(end)
             classes.append(cls)
             previous = word if cls == OTHER else ""
