@@ -3,8 +3,8 @@ side of a token. With it the runtime (``veil.detect.learned``) packs several win
 row, ``reach`` masked positions apart. ``veil.train.export`` writes it from the model; a folder
 exported before that gains it here, from its graph.
 
-Without torch: ``scripts/ensure-detector.sh`` runs this on every folder it keeps, at every
-``make run`` and ``make test``.
+Without torch: ``scripts/ensure-detector.sh`` runs this on every folder it keeps (and tells
+the owner of a folder whose convolutions are still float how to rebuild it).
 """
 
 from __future__ import annotations
