@@ -79,8 +79,8 @@ class WordCases:
         for m in _WORD.finditer(text):
             word = m.group()
             start, stop = m.span()
-            # every combining mark is at U+0300 or above: an ASCII mark of punctuation is
-            # never looked up (a third of a prose text's words)
+            # every combining mark is at U+0300 or above: a word below it (ASCII punctuation,
+            # a third of a prose text's words) is never looked up
             mark = len(word) == 1 and word >= "\u0300" and _is_mark(word)
             if start == end and starts and (mark or marked and word[0].isalnum()):
                 # \w leaves combining marks out: a decomposed "É" (E + U+0301) or a
