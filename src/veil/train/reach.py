@@ -55,7 +55,7 @@ def float_convolutions_note(folder: Path | str) -> str | None:
             or "int8_convolutions" in meta:
         return None
     return (f"note: the detector in {folder} runs its convolutions in float (exported before "
-            "they became 8-bit products, with which its model runs 1.4-1.9x faster): export "
+            "they became 8-bit products, with which its model runs 1.2-1.6x faster): export "
             f"it again from its training run (a default build: `veil train detector --out "
             f"{folder}`)")
 

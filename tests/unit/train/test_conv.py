@@ -369,15 +369,25 @@ def test_int8_export_runs_the_convolutions_as_int8_products(exported: tuple[Path
 
     from veil.train.export import QUANTIZED_OPS, file_sha256
 
-    assert QUANTIZED_OPS["conv"] == ["MatMul", "Gather"]
+    assert QUANTIZED_OPS["conv"] == ["Gather"]
     int8, fp32 = exported
     graph = onnx.load(str(int8 / "model.onnx")).graph
-    ops = [n.op_type for n in graph.node]
-    assert not {"Conv", "ConvInteger"} & set(ops)  # the convolutions are products ...
-    # ... in 8 bits, as are the projection and the classifier: two blocks, four products
-    assert sum(op in ("MatMulInteger", "DynamicQuantizeMatMul") for op in ops) == 4
-    assert "MatMul" not in ops and "Conv" not in {n.op_type for n in
-                                                 onnx.load(str(fp32 / "model.onnx")).graph.node}
+    assert not {"Conv", "ConvInteger"} & {n.op_type for n in graph.node}
+    assert "Conv" not in {n.op_type for n in onnx.load(str(fp32 / "model.onnx")).graph.node}
+    # the convolutions are products whose inputs and weights are quantized with fixed scales
+    # (constants of the graph, not computed per call); projection and classifier stay float
+    made = {o: n for n in graph.node for o in n.output}
+    matmuls = [n for n in graph.node if n.op_type == "MatMul"]
+    products = [n for n in matmuls if "/convs." in n.name]
+    assert len(products) == 2 and len(matmuls) == 4
+    for node in products:
+        for operand in node.input:
+            dq = made[operand]
+            assert dq.op_type == "DequantizeLinear"
+            scale = dq.input[1]
+            assert scale in {i.name for i in graph.initializer}  # fixed, not per call
+    assert not {"DynamicQuantizeLinear", "DynamicQuantizeMatMul", "MatMulInteger"} & {
+        n.op_type for n in graph.node}
     # the word table (the bulk of the file) is stored in 8 bits
     table = next(i for i in graph.initializer if list(i.dims) == [M._minilm_vocab_size(), 128])
     assert table.data_type in (onnx.TensorProto.INT8, onnx.TensorProto.UINT8)
@@ -385,10 +395,31 @@ def test_int8_export_runs_the_convolutions_as_int8_products(exported: tuple[Path
     meta = json.loads((int8 / "detector.json").read_text())
     assert meta["arch"] == "conv" and meta["case"] is True and meta["int8"] is True
     assert meta["layers"] == 2 and meta["labels"] == list(M.LABELS)
+    assert meta["int8_convolutions"] is True
     assert meta["sha256"] == file_sha256(int8 / "model.onnx")
     # two blocks, dilations 1 and 2, kernel 3: one block reads 2 positions on either side
     # (test_packed_windows_score_as_padded_ones_with_fewer_positions checks the graph keeps to it)
     assert meta["reach"] == 2
+
+
+def test_int8_spans_of_a_text_do_not_depend_on_the_rest_of_the_call(
+    exported: tuple[Path, Path],
+    trained: tuple[Any, list[float], list[data.TaggedSentence]],
+) -> None:
+    """Fixed activation scales: junk an attacker adds to a request (stretching any scale a
+    call would compute from its own activations) cannot move another piece's spans."""
+    from veil.detect.learned import _Runtime
+
+    _, _, sents = trained
+    int8, _ = exported
+    rt = _Runtime(int8)
+    texts = [s.text for s in sents[:20]] + TEXTS
+    alone = [rt.spans([t])[0] for t in texts]
+    assert sum(map(len, alone)) >= 10
+    for junk in ("ZZZZZZZZ" * 40, " ".join(["XQJ"] * 300), "Ʃ" * 300,
+                 " ".join(str(10**11 + 7 * i) for i in range(200))):
+        together = rt.spans([junk, *texts])[1:]
+        assert together == alone  # spans and scores, exactly
 
 
 def test_the_exported_graph_computes_the_torch_model_at_every_length(
@@ -536,8 +567,10 @@ def test_a_folder_exported_before_gains_its_reach_from_its_graph(
     from veil.train import export
     from veil.train.reach import float_convolutions_note, record_reach
 
-    # exported as before: the convolutions as Conv nodes, whose attributes give the reach
+    # exported as before: the convolutions as float Conv nodes, whose attributes give the reach
     monkeypatch.setattr(export, "exportable", lambda model: model)
+    monkeypatch.setattr(export, "calibrated_products",
+                        lambda src, dst, **_: Path(shutil.copyfile(src, dst)))
     old = export.export_detector(trained[0], tmp_path / "old")
     meta = json.loads((old / "detector.json").read_text())
     want = meta.pop("reach")
