@@ -1,4 +1,6 @@
-"""Export of a trained detector to ONNX with int8 dynamic quantization (onnxruntime).
+"""Export of a trained detector to ONNX in int8 (onnxruntime): a transformer's weights
+quantized dynamically; a conv tagger's convolutions as matrix products with activation scales
+fixed at export (:func:`calibrated_products`), its word table in 8 bits.
 
 The serving side (``veil.detect.learned``) needs onnxruntime and the ``tokenizers`` library
 only, never torch: the folder written here is self-contained.
