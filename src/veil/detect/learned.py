@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.recognizer import Recognizer, register_factory
+from veil.detect.wordpieces import WordPieces
 from veil.errors import DetectionError, PolicyError
 
 if TYPE_CHECKING:
@@ -124,9 +125,7 @@ class _Runtime:
                 f"rebuild it with {BUILD_COMMAND}"
             )
         self.reach: int | None = reach
-        tok.no_padding()
-        tok.enable_truncation(max_length=self.max_length, stride=_STRIDE)
-        self.tokenizer = tok
+        self.tokenizer = WordPieces(tok, folder, self.max_length, _STRIDE)
         self.inputs = {i.name for i in self.session.get_inputs()}
 
     def spans(
@@ -145,7 +144,8 @@ class _Runtime:
 
         windows: list[tuple[int, int, Any]] = []  # (text index, window index, encoding)
         if len(texts) >= _LARGE_PIECES:
-            # a long text: the tokenizer's thread pool pays for itself (Rust, no GIL)
+            # a long text: tokenizers' thread pool pays for itself (Rust, no GIL) on the
+            # pieces Blingfire does not read
             encodings = self.tokenizer.encode_batch(list(texts))
         else:
             # one at a time: encode_batch spreads a request's few pieces over a thread pool
