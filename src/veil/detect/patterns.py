@@ -22,6 +22,7 @@ from veil.detect.recognizer import (
     ContextMatcher,
     Recognizer,
     compile_context_matchers,
+    context_heads,
 )
 from veil.detect.validators import VALIDATORS, Validator
 
@@ -351,6 +352,12 @@ def _find_line_starts(text: str) -> list[int]:
     return starts
 
 
+def _context_heads(lowered: str) -> frozenset[str]:
+    """:func:`context_heads` of a lower-cased text, shared by the recognizers within one
+    block."""
+    return _memoized(lowered, "context heads", lambda: context_heads(lowered))
+
+
 def _folded(text: str) -> str | None:
     """:func:`lower_in_place` of ``text``, shared by the patterns within one block."""
     return _memoized(text, "folded", lambda: lower_in_place(text))
@@ -472,7 +479,8 @@ class PatternRecognizer(Recognizer):
         if self._prefilter is not None and not self._prefilter(text):
             return []
         lowered = _folded(text) if self.context_required else None
-        if self.context_required and not self.context.anywhere(text, lowered):
+        if self.context_required and not self.context.anywhere(
+                text, lowered, None if lowered is None else _context_heads(lowered)):
             return []  # one search instead of a context check per candidate
         # A required word before the value: where no word can begin in the window before a
         # candidate, it is dropped without the window's search (most of a long text).

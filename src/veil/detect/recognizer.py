@@ -14,6 +14,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
+
 from veil.alternation import trie_pattern
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
@@ -123,8 +125,12 @@ class ContextMatcher:
         self._lower: re.Pattern[str] | None = None
         self._bare: re.Pattern[str] | None = None
         self._fold = _folds_exactly(w.lower() for w in self.words)
+        # what every match of a word starts with, literally: the word up to its first space
+        self._heads = frozenset(w.strip().lower().split(" ", 1)[0]
+                                for w in self.words if w.strip()) if self._fold else frozenset()
         with _MATCHERS_LOCK:
             _MATCHERS.add(self)
+        _HEADS.add(self._heads)
 
     def compile(self) -> None:
         """Compile the regexes now instead of when first asked."""
@@ -142,10 +148,15 @@ class ContextMatcher:
             self._compiled = re.compile(self._source, re.IGNORECASE)
         return self._compiled
 
-    def anywhere(self, text: str, lowered: str | None = None) -> bool:
+    def anywhere(self, text: str, lowered: str | None = None,
+                 heads: frozenset[str] | None = None) -> bool:
         """Whether a word is anywhere in ``text``; ``lowered``: :func:`lower_in_place` of it,
-        when the caller has it (searched instead, several times faster)."""
+        when the caller has it (searched instead, several times faster); ``heads``:
+        :func:`context_heads` of ``lowered`` (the words whose first piece is nowhere in it
+        need no search: most texts hold no context word of most recognizers)."""
         if self._fold and lowered is not None and self._source is not None:
+            if heads is not None and heads.isdisjoint(self._heads):
+                return False
             return self._lowered().search(lowered) is not None
         rx = self._rx
         return rx is not None and rx.search(text) is not None
@@ -184,6 +195,47 @@ class ContextMatcher:
         return rx is not None and rx.search(text, lo, hi) is not None
 
 
+class _Heads:
+    """The first pieces of every context matcher's words (:attr:`ContextMatcher._heads`) in
+    one Aho-Corasick automaton: one pass over a lower-cased text tells which of them occur in
+    it, for all recognizers at once, where each searched its own words (11 searches, ~120 us
+    per ~1 KB gateway prompt). Pieces are only added: a matcher that goes away leaves its
+    words, which find nothing wrong, only a search more."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pieces: frozenset[str] = frozenset()
+        self._automaton: AhoCorasick | None = None
+
+    def add(self, pieces: frozenset[str]) -> None:
+        if pieces <= self._pieces:
+            return
+        with self._lock:
+            self._pieces = self._pieces | pieces
+            self._automaton = None
+
+    def found(self, lowered: str) -> frozenset[str]:
+        automaton = self._automaton
+        if automaton is None:
+            with self._lock:
+                if self._automaton is None and self._pieces:
+                    self._automaton = AhoCorasick(sorted(self._pieces),
+                                                  matchkind=MATCHKIND_STANDARD)
+                automaton = self._automaton
+            if automaton is None:
+                return frozenset()
+        return frozenset(automaton.find_matches_as_strings(lowered, overlapping=True))
+
+
+_HEADS = _Heads()
+
+
+def context_heads(lowered: str) -> frozenset[str]:
+    """Which first pieces of context words occur in ``lowered`` (a :func:`lower_in_place`
+    text), for :meth:`ContextMatcher.anywhere`."""
+    return _HEADS.found(lowered)
+
+
 #: every ContextMatcher alive, for :func:`compile_context_matchers` (engines may be built on
 #: several threads)
 _MATCHERS: weakref.WeakSet[ContextMatcher] = weakref.WeakSet()
@@ -196,6 +248,7 @@ def compile_context_matchers() -> None:
         matchers = list(_MATCHERS)
     for matcher in matchers:
         matcher.compile()
+    _HEADS.found("")  # builds the automaton
 
 
 class RecognizerRegistry:
