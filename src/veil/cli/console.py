@@ -53,7 +53,7 @@ def console(
     from veil.gateway.app import build_state
     from veil.gateway.config import GatewayConfig
     from veil.gateway.runner import configure_logging
-    from veil.wire.server import add_health_routes, install_error_handlers
+    from veil.wire.server import NO_FRAMEWORK_TELEMETRY, add_health_routes, install_error_handlers
 
     configure_logging(log_level)
     cfg = GatewayConfig.load(config)
@@ -70,7 +70,8 @@ def console(
         await state.upstream.aclose()
         state.audit.close()  # commit the tail of the admin records and sign it
 
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan,
+                  telemetry=NO_FRAMEWORK_TELEMETRY)
     app.state.veil = state
     install_error_handlers(app)
     add_health_routes(app)

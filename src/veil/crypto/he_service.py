@@ -25,7 +25,7 @@ from fastapi.responses import JSONResponse, Response
 
 from veil.crypto.he import CKKSParams, HEClient, HEServer
 from veil.errors import CryptoError, HECiphertextError, HEContextError
-from veil.wire.server import install_error_handlers, openai_error_response
+from veil.wire.server import NO_FRAMEWORK_TELEMETRY, install_error_handlers, openai_error_response
 
 CONTEXT_HEADER = "X-Veil-HE-Context"
 #: Bodies larger than these are refused before they are parsed (a public context at N=8192 with
@@ -55,7 +55,8 @@ async def _body(request: Request, limit: int) -> bytes:
 
 
 def create_he_app(server: HEServer) -> FastAPI:
-    app = FastAPI(title="Veil HE classifier", docs_url=None, redoc_url=None)
+    app = FastAPI(title="Veil HE classifier", docs_url=None, redoc_url=None,
+                  telemetry=NO_FRAMEWORK_TELEMETRY)
     install_error_handlers(app)
     app.state.he = server
 

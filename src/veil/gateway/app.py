@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from veil.audit.log import AuditSink
 from veil.console import include_console
-from veil.wire.server import add_health_routes, install_error_handlers
+from veil.wire.server import NO_FRAMEWORK_TELEMETRY, add_health_routes, install_error_handlers
 
 from .config import GatewayConfig
 from .health import ReadinessChecker
@@ -141,6 +141,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url=None,  # served by the router, behind the admin key
+        telemetry=NO_FRAMEWORK_TELEMETRY,
     )
     app.state.veil = state
     install_error_handlers(app)

@@ -33,7 +33,12 @@ from veil.wire.openai import (
     new_id,
     text_completion,
 )
-from veil.wire.server import add_health_routes, install_error_handlers, openai_error_response
+from veil.wire.server import (
+    NO_FRAMEWORK_TELEMETRY,
+    add_health_routes,
+    install_error_handlers,
+    openai_error_response,
+)
 from veil.wire.sse import DONE, encode_event
 
 MODEL_ID = "smollm2-135m-instruct"
@@ -190,7 +195,8 @@ class SmolLM2Engine:
 
 
 def create_embedded_app(engine: Engine) -> FastAPI:
-    app = FastAPI(title="Veil embedded SmolLM2", docs_url=None, redoc_url=None)
+    app = FastAPI(title="Veil embedded SmolLM2", docs_url=None, redoc_url=None,
+                  telemetry=NO_FRAMEWORK_TELEMETRY)
     install_error_handlers(app)
     add_health_routes(app)  # the model is loaded before the app serves: alive means ready
 

@@ -31,7 +31,12 @@ from veil.wire.openai import (
     new_id,
     text_completion,
 )
-from veil.wire.server import add_health_routes, install_error_handlers, openai_error_response
+from veil.wire.server import (
+    NO_FRAMEWORK_TELEMETRY,
+    add_health_routes,
+    install_error_handlers,
+    openai_error_response,
+)
 from veil.wire.sse import DONE, encode_event
 
 
@@ -121,7 +126,8 @@ def create_app(model_dir: str | Path, *, model_name: str | None = None,
     gen = generator or TokenGenerator(model_dir)
     name = model_name or Path(model_dir).name
     fingerprint = _fingerprint(Path(model_dir))
-    app = FastAPI(title="veil host", docs_url=None, redoc_url=None)
+    app = FastAPI(title="veil host", docs_url=None, redoc_url=None,
+                  telemetry=NO_FRAMEWORK_TELEMETRY)
     install_error_handlers(app)  # validation errors name field locations, never values
     add_health_routes(app)
 

@@ -6,6 +6,7 @@ validation list, which echoes the offending input (possibly prompt text).
 locations only.
 :func:`add_health_routes` adds ``GET /healthz`` (the process is alive) and ``GET /readyz`` (it can
 serve: 200 with per-component status, or 503 with an error naming the parts that are down).
+:data:`NO_FRAMEWORK_TELEMETRY` turns FastAPI's own OpenTelemetry off.
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import error_body
+
+#: ``FastAPI(telemetry=...)`` of every server here. Once an operator configures an
+#: OpenTelemetry SDK in the process, FastAPI's native telemetry would export each request's
+#: query string (a few parameter names redacted) and unhandled exceptions with their messages,
+#: past the rule that telemetry never carries request text. Veil's own metrics and audit log
+#: are its telemetry. Off, it also skips a provider lookup per request (~0.5% of a busy
+#: gateway's time).
+NO_FRAMEWORK_TELEMETRY: dict[str, Any] = {"tracing": False, "metrics": False, "logs": False}
 
 #: ``GET /readyz`` body: component name -> status ("ok" or a short reason it is not).
 Readiness = dict[str, str]
