@@ -71,3 +71,58 @@ def test_company_names_are_looked_for_only_after_a_legal_form(
         found = [m.span("v") for m in gazetteer._ORG.finditer(t)]
         assert not found or gazetteer._may_hold_org(t), t
     assert any(gazetteer._ORG.search(t) for t in made)
+
+
+_NAME_WORDS = (
+    "maria", "Maria", "MARIA", "garcia", "García", "GARCIA", "john", "John", "smith", "Smith",
+    "jean-pierre", "Jean-Pierre", "dupont", "anne-marie", "Ann", "annual", "Annabel", "lee",
+    "o'brien", "O’Neil", "jürgen", "Müller", "MÜLLER", "Straße", "ẞ", "İrem", "ali", "Dan2",
+    "x-ann", "ann-", "-ann", "the", "and", "mark", "will", "Rose", "Σοφία", "_ann", "ann_",
+    "marie", "curie", "Jose", "Angel", "Cruz", "de", "la", "van", "Dijk", "李", "josé", "lópez",
+)
+_NAME_GAPS = (" ", " ", " ", "\t", "", "  ", ", ", "-", "'", "\n", ".")
+
+
+def test_name_pairs_from_the_automaton_equal_those_read_word_by_word(
+        scan_corpus: tuple[str, ...]) -> None:
+    """The gazetteer's first + last name pairs: an automaton of first names over the
+    case-folded text finds what reading every word finds, in every language."""
+    from veil.detect import gazetteer
+
+    rng = random.Random(11)  # fixed seed: the same texts on every run
+    texts = ["".join(rng.choice(_NAME_WORDS) + rng.choice(_NAME_GAPS)
+                     for _ in range(rng.randint(1, 16))) for _ in range(3000)]
+    found = folded_longer = 0
+    for t in [*texts, *scan_corpus]:
+        for language in ("en", "fr", "de", "es"):
+            got = gazetteer._name_pairs(t, language)
+            assert got == gazetteer._name_pairs_by_word(t, language), (language, t)
+            found += bool(got)
+        folded_longer += len(t.casefold()) != len(t)
+    assert found > 1000 and folded_longer > 100  # pairs were found; both paths were taken
+
+
+def test_cities_from_the_automaton_equal_the_regexs() -> None:
+    """German and Spanish city names found by one automaton pass are the regex's matches:
+    the longest name at each start with a boundary after it, then on past it."""
+    from veil.detect import gazetteer
+
+    rng = random.Random(12)  # fixed seed: the same texts on every run
+    for language in ("de", "es"):
+        cities = sorted(gazetteer._cities(language))
+        assert len(cities) > 50
+        bits = ["Bad", "Sankt", "am", "im", "-", "x", "1", "_", "München", "Ä", "ß", "de", "la"]
+        found = 0
+        for _ in range(1500):
+            parts = []
+            for _ in range(rng.randint(1, 12)):
+                r = rng.random()
+                word = rng.choice(cities) if r < 0.4 else rng.choice(bits)
+                if r < 0.1:  # a city cut or glued to a neighbour
+                    word = rng.choice((word[:-1], word[1:], word + "e", "Neu" + word.lower()))
+                parts.append(word + rng.choice((" ", " ", "", "-", ", ", "\n", ".")))
+            text = "".join(parts)
+            want = [m.span() for m in gazetteer._city_regex(language).finditer(text)]
+            assert gazetteer._city_spans(text, language) == want, (language, text)
+            found += len(want)
+        assert found > 1000
