@@ -500,6 +500,10 @@ def heuristic_names(text: str) -> list[Detection]:
         for m in speakers:
             emit(m.span("v"), 0.75)
     for m in _MID_NAME_SCAN.matches(text):
+        # most capitalised words are no known first name ("The", "Please"): that test before
+        # the preposition's search (_name_span needs it too)
+        if not _known_first(m.group("v").split(None, 1)[0], ambiguous_ok=False):
+            continue
         if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
             continue
         emit(_name_span(text, m, ambiguous_ok=False), 0.6)
