@@ -18,6 +18,10 @@ from .streaming import EventRestorer, prime, restored_sse, small
 from .tenants import Principal
 from .upstream import Body, Upstream
 
+#: characters of text from which a request is masked, or an answer restored, on the privacy
+#: pool's lane for long texts (:meth:`PrivacyPool.run_long`): about 50 ms of work and more
+LONG_CHARS = 16_384
+
 log = logging.getLogger("veil.gateway")
 
 
@@ -66,9 +70,12 @@ async def serve(
             conv.prefetch_restorer()
         return out
 
-    # Masking runs off the event loop: spaCy is CPU-bound.
+    # Masking runs off the event loop (it is CPU-bound), a long text on a lane of its own.
     t0 = time.perf_counter()
-    masked = await state.privacy.run(protect, conv, body)
+    if small(body, LONG_CHARS):
+        masked = await state.privacy.run(protect, conv, body)
+    else:
+        masked = await state.privacy.run_long(protect, conv, body)
     state.metrics.protect_seconds.labels(endpoint.name).observe(time.perf_counter() - t0)
     for typ, n in conv.entity_counts.items():
         state.metrics.entities.labels(typ).inc(n)
@@ -110,7 +117,9 @@ async def serve(
             # no I/O left: the hand-off to a thread and back cost more (0.24 ms) than
             # restoring a short answer
             return restore(conv, data)
-        return await state.privacy.run(restore, conv, data)
+        if small(data, LONG_CHARS):
+            return await state.privacy.run(restore, conv, data)
+        return await state.privacy.run_long(restore, conv, data)
     return restored_sse(
         first,
         events,

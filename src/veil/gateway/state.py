@@ -23,11 +23,17 @@ if TYPE_CHECKING:
     from veil.vault.custody import Unsealer
 
 
-#: masking threads per process over a vault on this machine (SQLite). The work holds the GIL
-#: (detection, the masker) but for short waits (the model's own thread, a vault write): a
-#: second thread fills those waits, a third only queues for the GIL. One worker, 2 cores, 16
-#: connections: 2 threads served 79 requests/s where 3 served 74 and 4 (two per core) 67-72.
-_LOCAL_THREADS = 2
+#: masking threads per process over a vault on this machine (SQLite), for texts of ordinary
+#: size. The work holds the GIL but for short waits (a vault write, the tokenizer, the model's
+#: own run of a long piece), and a second thread now mostly queues for the GIL and hands it
+#: back and forth: 2 workers x 16 connections of ~1 KB prompts served 232 requests/s with one
+#: thread against 210 with two (CPU per request 6.6 against 7.2 ms); 1 worker, 123 against
+#: 114 (benchmarks/results/gateway_s47). Two threads served more when detection waited longer
+#: outside the GIL; three were never better.
+_LOCAL_THREADS = 1
+#: threads per process for long texts (:meth:`PrivacyPool.run_long`): a document that takes
+#: seconds to mask keeps its own thread, and the requests behind it go on beside it
+_LONG_THREADS = 1
 
 
 _P = ParamSpec("_P")
@@ -37,22 +43,38 @@ _T = TypeVar("_T")
 class PrivacyPool:
     """The threads of this process that mask and restore; more requests queue here, which
     costs nothing. A plain executor, not anyio's ``to_thread``: 0.2 ms less CPU per gateway
-    request, one hand-off to mask and one to restore (benchmarks/results/gateway_s40)."""
+    request, one hand-off to mask and one to restore (benchmarks/results/gateway_s40).
 
-    def __init__(self, threads: int) -> None:
+    Two lanes: :meth:`run` for texts of ordinary size (``threads`` threads) and
+    :meth:`run_long` for long ones (``long_threads``), so that a document which takes
+    seconds to mask does not hold up the short requests queued behind it: they share the GIL
+    with it instead."""
+
+    def __init__(self, threads: int, long_threads: int = _LONG_THREADS) -> None:
         self.threads = threads
+        self.long_threads = long_threads
         self._executor = ThreadPoolExecutor(threads, thread_name_prefix="veil-privacy")
+        self._long = ThreadPoolExecutor(long_threads, thread_name_prefix="veil-privacy-long")
 
     def __repr__(self) -> str:
-        return f"PrivacyPool(threads={self.threads})"
+        return f"PrivacyPool(threads={self.threads}, long_threads={self.long_threads})"
 
     async def run(self, fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
         """``fn(*args)`` on a pool thread, in a copy of the caller's context (the request's
         id and tenant reach its log lines). A caller cancelled meanwhile drops the result; a
         call not yet started is not started."""
+        return await self._on(self._executor, fn, *args, **kwargs)
+
+    async def run_long(self, fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        """:meth:`run` on the lane for long texts."""
+        return await self._on(self._long, fn, *args, **kwargs)
+
+    @staticmethod
+    async def _on(executor: ThreadPoolExecutor, fn: Callable[_P, _T], *args: _P.args,
+                  **kwargs: _P.kwargs) -> _T:
         ctx = contextvars.copy_context()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: ctx.run(fn, *args, **kwargs))
+        return await loop.run_in_executor(executor, lambda: ctx.run(fn, *args, **kwargs))
 
 
 def privacy_threads(vault_backend: str | None = None) -> PrivacyPool:

@@ -19,10 +19,10 @@ CFG = GatewayConfig.model_validate(
     {"upstream": {"base_url": "http://127.0.0.1:9/v1"}, "audit": {"store": "off"}})
 
 
-def test_a_local_vault_gets_two_threads_per_process(settings: Settings) -> None:
-    # the work holds the GIL but for short waits: a second thread fills them, more only queue
+def test_a_local_vault_gets_one_thread_and_one_for_long_texts(settings: Settings) -> None:
+    # the work holds the GIL but for short waits: a second thread only queues for it
     state = build_state(CFG, core=Veil(settings))
-    assert state.privacy.threads == 2
+    assert (state.privacy.threads, state.privacy.long_threads) == (1, 1)
 
 
 def test_a_redis_vault_gets_a_few_threads_per_core(settings: Settings) -> None:
@@ -31,6 +31,7 @@ def test_a_redis_vault_gets_a_few_threads_per_core(settings: Settings) -> None:
     redis_settings = settings.model_copy(update={"vault_backend": "redis"})
     state = build_state(CFG, core=_with_settings(core, redis_settings))
     assert state.privacy.threads == 2 * (os.cpu_count() or 1)
+    assert state.privacy.long_threads == 1
 
 
 class _with_settings:  # noqa: N801 - a stand-in core whose settings name another vault
@@ -73,3 +74,43 @@ async def test_the_pool_passes_errors_back() -> None:
 
     with pytest.raises(ValueError, match="refused"):
         await PrivacyPool(1).run(fail)
+
+
+async def test_a_long_text_does_not_hold_up_the_short_ones() -> None:
+    pool = PrivacyPool(1)
+    started, release = threading.Event(), threading.Event()
+
+    def long_work() -> str:
+        started.set()
+        release.wait(5)
+        return threading.current_thread().name
+
+    long_task = asyncio.create_task(pool.run_long(long_work))
+    await asyncio.get_running_loop().run_in_executor(None, started.wait, 5)
+    # the one ordinary thread is free: short work finishes while the long one runs
+    short = await asyncio.wait_for(pool.run(threading.current_thread), 2)
+    assert not long_task.done()
+    release.set()
+    assert (await long_task).startswith("veil-privacy-long")
+    assert short.name.startswith("veil-privacy_")
+
+
+async def test_the_gateway_sends_a_long_request_to_the_long_lane() -> None:
+    from tests.unit.gateway.conftest import ScriptedUpstream, make_client
+    from tests.unit.gateway.fakes import FakeVeil
+    from veil.gateway.serving import LONG_CHARS
+
+    class Recording(FakeVeil):
+        def protect(self, text: str, **kw: object):  # type: ignore[no-untyped-def,override]
+            lanes.append(threading.current_thread().name)
+            return super().protect(text, **kw)  # type: ignore[arg-type]
+
+    lanes: list[str] = []
+    upstream = ScriptedUpstream()
+    client, _ = make_client(Recording(), upstream)
+    async with client:
+        for content in ("Hi, I am Jane", "x" * LONG_CHARS + " Hi, I am Jane"):
+            r = await client.post("/v1/chat/completions", json={
+                "model": "m", "messages": [{"role": "user", "content": content}]})
+            assert r.status_code == 200
+    assert lanes[0].startswith("veil-privacy_") and lanes[-1].startswith("veil-privacy-long")
