@@ -5,7 +5,8 @@ tokenizers' BERT normaliser, pre-tokeniser and offset bookkeeping take ~375 us p
 prompt, with the GIL held: as long as the model's own run on it. Blingfire (Microsoft's
 finite-state tokenizer in C++) ships bert-base-uncased's vocabulary compiled, the vocabulary
 of the encoder Veil's detectors start from; it gives the same ids and spans several times
-faster, and ctypes lets the GIL go during the call.
+faster, and ctypes lets the GIL go during the call. One loaded model serves every thread
+(Blingfire's models are read-only once loaded).
 
 The two do not agree on every text. Compared character by character and on generated text,
 they differ on control characters (tokenizers deletes them and joins the words around them,

@@ -175,3 +175,15 @@ def test_the_allowed_ranges_are_the_modules() -> None:
             if chr(c) not in ALLOWED_CHARS:
                 assert W._OUTSIDE.search(chr(c)) is not None, hex(c)
     assert all(unicodedata.category(c) != "Mn" for c in ALLOWED_CHARS)
+
+
+def test_threads_share_the_model(pieces: dict[int, tuple[W.WordPieces, Any]]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    wp, hf = pieces[40]
+    rng = random.Random(9)
+    texts = ["".join(rng.choice(WORDS) + rng.choice(" ,.\n") for _ in range(rng.randint(1, 90)))
+             for _ in range(400)]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: _windows(wp.encode(t)), texts))
+    assert got == [_windows(hf.encode(t)) for t in texts]
