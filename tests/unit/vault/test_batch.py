@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
@@ -17,7 +18,7 @@ from veil.config import Policy, Settings
 from veil.core import Veil
 from veil.errors import VaultUnavailableError
 from veil.vault import Vault, open_vault
-from veil.vault.base import SessionBatch
+from veil.vault.base import Pending, SessionBatch
 
 BACKENDS = ["sqlite", pytest.param("redis", marks=pytest.mark.redis)]
 
@@ -256,3 +257,28 @@ def test_a_first_write_skips_the_conflict_check_and_a_later_one_makes_it(
                                                                "[EMAIL_ADDRESS_2]"]
     a.close()
     b.close()
+
+
+def test_the_commit_claims_each_replacement_by_its_own_fingerprint(replicas, tenant) -> None:
+    # the fingerprint found free while choosing is the one written: a candidate that collided
+    # (equal to an original of the session) must not leave its fingerprint in its successor's
+    vault = replicas()
+    view = vault.view(tenant, "s-fp")
+    b = vault.batch(tenant, "s-fp", view)
+    sent: list[Pending] = []
+    real = vault._commit
+
+    def spy(*args: Any) -> Any:
+        sent.extend(args[3])  # the items
+        return real(*args)
+
+    vault._commit = spy  # type: ignore[method-assign]
+    create(b, "[EMAIL_ADDRESS_2]")  # an original that the next value's first candidate equals
+    b.get_or_create(b.tenant, b.session, entity_type="EMAIL_ADDRESS", original="x@y.org",
+                    operator="placeholder", exact_key="x@y.org", norm_key="x@y.org",
+                    propose=lambda counter, attempt: f"[EMAIL_ADDRESS_{counter + attempt}]")
+    assert b.commit()
+    keys = vault.keys(tenant)
+    replacements = [e.replacement for e in b.view.entries]
+    assert "[EMAIL_ADDRESS_2]" not in replacements  # it collided with an original
+    assert [it.cand_fp for it in sent] == [keys.fingerprint(r) for r in replacements]
