@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veil.detect import validators as v
 
@@ -66,3 +68,34 @@ def test_dates_and_entropy() -> None:
     assert v.looks_random("8fA9kL2mQ7xZ1pR4tV6wY3bN5cE0gH2j")
     assert not v.looks_random("aaaaaaaaaaaaaaaaaaaaaaaa")
     assert not v.looks_random("configurationmanager")
+
+
+_ATOM = st.text(alphabet="abcXYZ0189_%+-", min_size=1, max_size=22)
+_LABEL = st.text(alphabet="abzQ09-", min_size=1, max_size=63).filter(
+    lambda s: s[0] != "-" and s[-1] != "-")
+_TLD = st.one_of(st.text(alphabet="abcxyzQ", min_size=2, max_size=24),
+                 st.sampled_from(["local", "localhost", "test", "onion", "arpa", "invalid"]))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_ATOM, min_size=1, max_size=4), st.lists(_LABEL, min_size=1, max_size=5), _TLD)
+def test_a_plain_address_is_one_email_validator_accepts(
+        atoms: list[str], labels: list[str], tld: str) -> None:
+    """Whatever the quick form accepts, email-validator (with the private-name rule) accepts;
+    and it decides the rest, so both give the same verdict on every address generated."""
+    value = ".".join(atoms) + "@" + ".".join([*labels, tld])
+    assert v.is_email(value) == v._checked_email(value), value
+    if v._PLAIN_EMAIL.fullmatch(value) and len(value) <= 254 and len(".".join(atoms)) <= 64 \
+            and "--" not in value.rpartition("@")[2]:
+        assert v._checked_email(value), value
+
+
+@pytest.mark.parametrize("value", [
+    "a" * 64 + "@example.com", "a" * 65 + "@example.com",  # the local part's limit
+    "x@" + "a" * 63 + ".com", "x@" + "a" * 64 + ".com",  # a label's limit
+    "x@" + ".".join(["a" * 60] * 4) + ".com",  # past 254 characters
+    "x@ab--cd.com", "x@xn--bcher-kva.com", "x@exa_mple.com", "x@example.c0m", ".x@example.com",
+    "x.@example.com", "x..y@example.com", "x@example", "x@-example.com", "x@example-.com",
+])
+def test_quick_and_checked_addresses_agree_at_the_edges(value: str) -> None:
+    assert v.is_email(value) == v._checked_email(value)
