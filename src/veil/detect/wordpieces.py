@@ -19,7 +19,8 @@ punctuation, currency and letter-like signs), no special token and no word over 
 characters, for a folder whose tokenizer is the one Blingfire's model was compiled from
 (:data:`BERT_UNCASED`, a digest of its vocabulary and settings). Every other text, and every
 text without the ``blingfire`` package (its wheel holds x86-64 binaries only), goes to
-tokenizers as before. ``VEIL_WORDPIECES=tokenizers`` turns Blingfire off.
+tokenizers as before. ``VEIL_WORDPIECES=tokenizers`` turns Blingfire off; it is loaded once
+a process has read :data:`_LOAD_AFTER_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,10 @@ BERT_UNCASED = "67b5de988bf4e6164ed95e5c8aaa04c956cd7726ffda54f78ab4b01aa62055c5
 #: sha256 of the tokenizer.json file that ``veil train detector`` copies into every folder
 #: (all-MiniLM-L6-v2's): known without parsing 700 KB of JSON (~40 ms of a ``veil protect``)
 _BERT_UNCASED_FILE = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+#: characters a process reads with tokenizers before it loads Blingfire (~40 ms, most of it
+#: the import): a process that reads one short text (``veil protect``) never pays for it, a
+#: server loads it within its first requests
+_LOAD_AFTER_CHARS = 16_384
 #: the id Blingfire gives an unknown piece: the vocabulary's ``[UNK]``
 _UNK_ID = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -77,19 +83,32 @@ class WordPieces:
     def __init__(self, tokenizer: Any, folder: Path, max_length: int, stride: int) -> None:
         tokenizer.no_padding()
         self.tokenizer = tokenizer
+        self.folder = folder
         self.enable_truncation(max_length, stride)
-        self._fast: Any = None
         import numpy
 
         self._np = numpy
+        self._fast: Any = None
         self._specials: tuple[str, ...] = ()
-        if os.environ.get("VEIL_WORDPIECES", "").strip().lower() != "tokenizers":
-            self._fast = _blingfire(folder)
-        if self._fast is not None:
-            self._specials = tuple(
-                t.content for t in tokenizer.get_added_tokens_decoder().values())
-            if not self._agrees_on_sample():
-                self._fast = None
+        # Blingfire is loaded once this process has read _LOAD_AFTER_CHARS with tokenizers
+        self._loadable = os.environ.get("VEIL_WORDPIECES", "").strip().lower() != "tokenizers"
+        self._read = 0
+        self._lock = threading.Lock()
+
+    def load(self) -> bool:
+        """Load Blingfire now (it loads by itself after :data:`_LOAD_AFTER_CHARS`); whether it
+        reads the texts it agrees on: not without the package, for another vocabulary, or
+        with ``VEIL_WORDPIECES=tokenizers``."""
+        with self._lock:
+            if self._loadable:
+                self._loadable = False
+                fast = _blingfire(self.folder)
+                if fast is not None:
+                    self._specials = tuple(
+                        t.content for t in self.tokenizer.get_added_tokens_decoder().values())
+                    if self._agrees_on_sample(fast):
+                        self._fast = fast
+        return self._fast is not None
 
     def enable_truncation(self, max_length: int, stride: int) -> None:
         """Windows of ``max_length`` tokens, ``[CLS]`` and ``[SEP]`` included, overlapping by
@@ -104,12 +123,18 @@ class WordPieces:
         return self._fast is not None
 
     def encode(self, text: str) -> Any:
-        if self._fast is not None and self.agrees(text):
-            return self._windows(text)
+        fast = self._fast
+        if fast is None:
+            self._count(len(text))
+        elif self.agrees(text):
+            return self._windows(text, fast)
         return self.tokenizer.encode(text)
 
     def encode_batch(self, texts: list[str]) -> list[Any]:
         if self._fast is None:
+            self._count(sum(map(len, texts)))
+        fast = self._fast
+        if fast is None:
             return list(self.tokenizer.encode_batch(texts))
         out: list[Any] = [None] * len(texts)
         rest = [i for i, t in enumerate(texts) if not self.agrees(t)]
@@ -118,8 +143,14 @@ class WordPieces:
             out[i] = enc
         for i, t in enumerate(texts):
             if out[i] is None:
-                out[i] = self._windows(t)
+                out[i] = self._windows(t, fast)
         return out
+
+    def _count(self, chars: int) -> None:
+        if self._loadable:
+            self._read += chars
+            if self._read >= _LOAD_AFTER_CHARS:
+                self.load()
 
     def agrees(self, text: str) -> bool:
         """Whether Blingfire's tokens of ``text`` are tokenizers' (see the module's note)."""
@@ -134,8 +165,8 @@ class WordPieces:
         return max(map(len, text.split()), default=0) <= _MAX_WORD \
             or ascii_only and _LONG_WORD.search(text) is None
 
-    def _windows(self, text: str) -> Window:
-        ids, offsets = self._pieces(text)
+    def _windows(self, text: str, fast: Any) -> Window:
+        ids, offsets = self._pieces(text, fast)
         n = len(ids)
         if n <= self._width:
             return Window([101, *ids, 102], [(0, 0), *offsets, (0, 0)])
@@ -150,11 +181,11 @@ class WordPieces:
                 break
         return Window(parts[0].ids, parts[0].offsets, parts[1:])
 
-    def _pieces(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    def _pieces(self, text: str, fast: Any) -> tuple[list[int], list[tuple[int, int]]]:
         raw = text.encode()
         if not raw:
             return [], []
-        ids, starts, ends = self._fast(raw)  # ends: the last byte of each piece
+        ids, starts, ends = fast(raw)  # ends: the last byte of each piece
         if len(raw) != len(text):  # not ASCII: byte offsets to character offsets
             np = self._np
             lead = (np.frombuffer(raw, dtype=np.uint8) & 0xC0) != 0x80  # a character's 1st byte
@@ -162,7 +193,7 @@ class WordPieces:
             starts, ends = char_at[starts], char_at[ends]
         return ids.tolist(), list(zip(starts.tolist(), (ends + 1).tolist(), strict=True))
 
-    def _agrees_on_sample(self) -> bool:
+    def _agrees_on_sample(self, fast: Any) -> bool:
         # a guard against another build of Blingfire or of its model: both must read a
         # sample of every kind of ASCII token alike, windows included
         sample = ("Dr. Jane O'Neil-Smith, Zoë Ångström, Σοφία Παπαδοπούλου, Ирина Łukasz "
@@ -170,10 +201,10 @@ class WordPieces:
                   "$1,234.56 on 2024-03-05T10:00Z; IBAN DE89370400440532013000, ref #A7_x9! "
                   "\"Quotes\" `code` {braces} [brackets] <tags> ~tilde^caret|pipe\\back/slash\t"
                   "tab\r\nnew line ") * 8
-        fast, slow = self._windows(sample), self.tokenizer.encode(sample)
+        mine, slow = self._windows(sample, fast), self.tokenizer.encode(sample)
         return all(f.ids == s.ids and f.offsets == s.offsets for f, s in zip(
-            [fast, *fast.overflowing], [slow, *slow.overflowing], strict=False)) and \
-            len(fast.overflowing) == len(slow.overflowing)
+            [mine, *mine.overflowing], [slow, *slow.overflowing], strict=False)) and \
+            len(mine.overflowing) == len(slow.overflowing)
 
 
 def _blingfire(folder: Path) -> Any:

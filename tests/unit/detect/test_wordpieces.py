@@ -51,7 +51,7 @@ def pieces(folder: Path) -> dict[int, tuple[W.WordPieces, Any]]:
     out = {}
     for n in (512, 40):
         wp = W.WordPieces(Tokenizer.from_file(str(folder / "tokenizer.json")), folder, n, 16)
-        assert wp.fast, "Blingfire should read this folder's texts"
+        assert wp.load(), "Blingfire should read this folder's texts"
         out[n] = (wp, _hf(folder, n))
     return out
 
@@ -62,7 +62,7 @@ def _windows(enc: Any) -> list[tuple[list[int], list[tuple[int, int]]]]:
 
 def _blingfire_windows(wp: W.WordPieces, text: str) -> list[tuple[list[int],
                                                                    list[tuple[int, int]]]]:
-    return _windows(wp._windows(text))
+    return _windows(wp._windows(text, wp._fast))
 
 
 def test_the_digest_is_minilms_tokenizer(folder: Path) -> None:
@@ -149,13 +149,13 @@ def test_another_vocabulary_or_the_switch_leaves_all_to_tokenizers(
     vocab["jane"], vocab["doe"] = vocab["doe"], vocab["jane"]
     (tmp_path / "tokenizer.json").write_text(json.dumps(settings_))
     wp = W.WordPieces(Tokenizer.from_file(str(tmp_path / "tokenizer.json")), tmp_path, 512, 16)
-    assert not wp.fast
+    assert not wp.load()
     enc = wp.encode("Jane Doe")
     assert enc.ids[1:3] == [vocab["jane"], vocab["doe"]]
 
     monkeypatch.setenv("VEIL_WORDPIECES", "tokenizers")
     assert not W.WordPieces(Tokenizer.from_file(str(folder / "tokenizer.json")), folder,
-                            512, 16).fast
+                            512, 16).load()
 
 
 def test_a_model_that_reads_the_sample_otherwise_is_not_used(
@@ -167,8 +167,9 @@ def test_a_model_that_reads_the_sample_otherwise_is_not_used(
         return None if inner is None else (lambda raw: (inner(raw)[0] + 1, *inner(raw)[1:]))
 
     monkeypatch.setattr(W, "_blingfire", off_by_one)
-    assert not W.WordPieces(Tokenizer.from_file(str(folder / "tokenizer.json")), folder,
-                            512, 16).fast
+    wp = W.WordPieces(Tokenizer.from_file(str(folder / "tokenizer.json")), folder, 512, 16)
+    assert not wp.load()
+    assert wp.encode("Jane Doe").ids[1:3] == [4869, 18629]  # tokenizers read it
 
 
 def test_the_allowed_ranges_are_the_modules() -> None:
@@ -192,3 +193,15 @@ def test_threads_share_the_model(pieces: dict[int, tuple[W.WordPieces, Any]]) ->
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda t: _windows(wp.encode(t)), texts))
     assert got == [_windows(hf.encode(t)) for t in texts]
+
+
+def test_blingfire_loads_once_a_process_has_read_enough(folder: Path) -> None:
+    # a process that reads one short text never loads it; a server loads it early on
+    wp = W.WordPieces(Tokenizer.from_file(str(folder / "tokenizer.json")), folder, 512, 16)
+    text = "Hi, I am Jane Doe. " * 20
+    wp.encode(text)
+    assert not wp.fast
+    for _ in range(W._LOAD_AFTER_CHARS // len(text)):
+        wp.encode_batch([text])
+    assert wp.fast
+    assert _windows(wp.encode(text)) == _windows(_hf(folder, 512).encode(text))
