@@ -18,6 +18,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.telemetry import TelemetryConfig
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import error_body
@@ -28,7 +29,7 @@ from .errors import error_body
 #: past the rule that telemetry never carries request text. Veil's own metrics and audit log
 #: are its telemetry. Off, it also skips a provider lookup per request (~0.5% of a busy
 #: gateway's time).
-NO_FRAMEWORK_TELEMETRY: dict[str, Any] = {"tracing": False, "metrics": False, "logs": False}
+NO_FRAMEWORK_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
 
 #: ``GET /readyz`` body: component name -> status ("ok" or a short reason it is not).
 Readiness = dict[str, str]
