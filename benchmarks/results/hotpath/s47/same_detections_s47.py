@@ -47,6 +47,16 @@ def _texts() -> dict[str, str]:
     return texts
 
 
+def _detections(tree: str | None, texts_file: str, backend: str, out: str) -> dict[str, object]:
+    """What the engine of ``tree`` (its src folder; None: this one) finds in each text."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env |= {"HF_HUB_OFFLINE": "1", **({"PYTHONPATH": tree} if tree else {})}
+    subprocess.run([sys.executable, "-c", _CHILD, texts_file, out, backend],  # nosec B603
+                   env=env, check=True, capture_output=True, timeout=1800)
+    with open(out, encoding="utf-8") as f:
+        return dict(json.load(f))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--base", required=True, help="the baseline tree's src folder")
@@ -57,19 +67,10 @@ def main() -> None:
         with open(src, "w", encoding="utf-8") as f:
             json.dump(texts, f)
         for backend in ("learned", "spacy"):
-            found = {}
-            for label, path in (("before", a.base), ("after", None)):
-                env = dict(os.environ, HF_HUB_OFFLINE="1")
-                env.pop("PYTHONPATH", None)
-                if path:
-                    env["PYTHONPATH"] = path
-                dst = os.path.join(d, f"{label}.json")
-                subprocess.run([sys.executable, "-c", _CHILD, src, dst, backend],  # nosec B603
-                               env=env, check=True, capture_output=True, timeout=1800)
-                with open(dst, encoding="utf-8") as f:
-                    found[label] = json.load(f)
-            differ = [k for k in texts if found["before"][k] != found["after"][k]]
-            total = sum(map(len, found["after"].values()))
+            before = _detections(a.base, src, backend, os.path.join(d, "before.json"))
+            after = _detections(None, src, backend, os.path.join(d, "after.json"))
+            differ = [k for k in texts if before[k] != after[k]]
+            total = sum(len(v) for v in after.values())  # type: ignore[arg-type]
             print(f"{backend}: {len(texts)} texts, {total} detections after; texts whose "
                   f"detections differ: {len(differ)} {differ[:5]}; "
                   f"load1 {os.getloadavg()[0]:.2f}", flush=True)
