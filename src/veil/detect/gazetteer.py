@@ -275,8 +275,10 @@ def _name_pairs(text: str, language: str) -> list[tuple[int, int]]:
     letters and hyphens never reach past a space); the words after them are read only there.
     Where case folding changes the text's length ("ß" -> "ss"), and in a short text, the
     words are read one by one as before: ~1 KB prompt, 48 against 18 us."""
+    if len(text) < _AUTOMATON_CHARS:
+        return _name_pairs_by_word(text, language)
     folded = text.casefold()
-    if len(text) < _AUTOMATON_CHARS or len(folded) != len(text):
+    if len(folded) != len(text):
         return _name_pairs_by_word(text, language)
     last_any = last_names()
     own_last = _locale_names(language, "last_names")
@@ -309,7 +311,8 @@ def _name_pairs(text: str, language: str) -> list[tuple[int, int]]:
 
 
 def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
-    """:func:`_name_pairs`, reading every word (a text whose case folding changes length)."""
+    """:func:`_name_pairs`, reading every word (a short text, or one whose case folding
+    changes its length)."""
     first_any, last_any = first_names(), last_names()
     own_first = _locale_names(language, "first_names")
     own_last = _locale_names(language, "last_names")
