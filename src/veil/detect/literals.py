@@ -28,6 +28,10 @@ _MAX_STRINGS = 4096
 #: the fewest: one word or two are found faster by the regex engine's literal prefix search
 #: than the automaton's pass starts (2.4 against 1.1 us for "bearer" in 1 KB)
 _MIN_STRINGS = 4
+#: the most strings a mark's matches may begin with, and the shortest such string, for
+#: :class:`Prefixes`: more or shorter ones occur nearly everywhere
+_MAX_PREFIXES = 256
+_MIN_PREFIX = 2
 #: the widest character class expanded (a range such as ``0-9A-F``)
 _MAX_CLASS = 32
 #: the largest bounded repeat expanded (``s?``, ``[ \t]{0,2}``)
@@ -70,6 +74,73 @@ def literals_of(pattern: str, flags: int) -> Literals | None:
     if strings is None or len(strings) < _MIN_STRINGS or "" in strings:
         return None
     return Literals(strings, re.compile(r"\w", flags & re.ASCII))
+
+
+class Prefixes:
+    """The strings every match of a mark begins with: :meth:`positions` tries the mark's regex
+    only where one of them starts (a word alternation followed by ``[ \\t]+\\d``: the regex
+    engine tried it at every position)."""
+
+    def __init__(self, strings: set[str]) -> None:
+        self._automaton = AhoCorasick(sorted(strings), matchkind=MATCHKIND_STANDARD)
+
+    def positions(self, text: str, mark: re.Pattern[str]) -> list[int]:
+        """Every position where ``mark`` matches (overlapping ones included)."""
+        found = {p for _, p, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+        match = mark.match  # look-behinds read the text before the position too
+        return [p for p in sorted(found) if match(text, p) is not None]
+
+
+@functools.lru_cache(maxsize=512)
+def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
+    """The mark ``pattern`` (with ``flags``) as :class:`Prefixes`, or None when its matches do
+    not begin with a few strings of two characters or more (a class of letters repeated
+    begins with every pair of letters: the regex engine is faster there)."""
+    if flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
+        return None
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
+        return None
+    strings = _prefixes(list(parsed))
+    if not _MIN_STRINGS <= len(strings) <= _MAX_PREFIXES or \
+            min(map(len, strings)) < _MIN_PREFIX:
+        return None
+    return Prefixes(strings)
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> set[str]:
+    """Strings one of which begins every match of the sequence: its longest run of leading
+    items that expand to a small set ("" when there is none). Zero-width assertions first are
+    skipped: the regex checks them where a string is found."""
+    k = 0
+    while k < len(items) and items[k][0] in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        k += 1
+    out = {""}
+    for op, av in items[k:]:
+        options = _options(op, av)
+        if options is None:  # the item's own beginnings, then no further
+            options = _leading(op, av)
+            if options is not None and len(out) * len(options) <= _MAX_PREFIXES:
+                out = {a + b for a in out for b in options}
+            break
+        longer = {a + b for a in out for b in options}
+        if len(longer) > _MAX_PREFIXES:
+            break
+        out = longer
+    return out
+
+
+def _leading(op: Any, av: Any) -> set[str] | None:
+    """The strings an alternation's or a group's matches begin with (branches with a
+    look-behind of their own, a repeat after a word)."""
+    if op is sre.BRANCH:
+        return {p for branch in av[1] for p in _prefixes(list(branch))}
+    if op is sre.SUBPATTERN:
+        return _prefixes(list(av[-1]))
+    return None
 
 
 def _branches(items: list[tuple[Any, Any]]) -> dict[str, bool] | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
-from veil.detect.literals import literals_of
+from veil.detect.literals import literals_of, prefixes_of
 from veil.detect.recognizer import (
     DEFAULT_CONTEXT_WINDOW,
     ContextMatcher,
@@ -112,8 +112,8 @@ class Scan:
     short text without one never compiles them (compiling all of them at import was a tenth of
     ``veil protect``'s start-up)."""
 
-    __slots__ = ("__weakref__", "_anchor", "_rx", "at", "fold", "key", "lead", "line_start",
-                 "lines", "mark", "pattern", "spaced", "words")
+    __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "fold", "key", "lead",
+                 "line_start", "lines", "mark", "pattern", "spaced", "words")
 
     def __init__(self, pattern: Pattern) -> None:
         with _SCANS_LOCK:
@@ -123,6 +123,7 @@ class Scan:
         self.key = (pattern.regex, pattern.flags)
         self._rx: re.Pattern[str] | None = None
         self._anchor: re.Pattern[str] | None = None
+        self._ascii: bool | None = None
         self.lead = pattern.lead
         self.at = pattern.at
         flags = pattern.flags & ~re.IGNORECASE if pattern.fold else pattern.flags
@@ -159,11 +160,15 @@ class Scan:
         _ = self.rx, self.anchor
         if self.mark is not None:
             literals_of(self.mark.pattern, self.mark.flags)
+            prefixes_of(self.mark.pattern, self.mark.flags)
 
     @property
     def ascii(self) -> bool:
         """Whether the pattern's own digits are ASCII only (``re.ASCII``, inline flags too)."""
-        return bool(self.rx.flags & re.ASCII)
+        known = self._ascii
+        if known is None:  # RegexFlag's "&" runs in Python: once per pattern, not per text
+            known = self._ascii = bool(self.rx.flags & re.ASCII)
+        return known
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """Exactly ``rx.finditer(text)``, trying fewer positions when the pattern allows."""
@@ -318,6 +323,9 @@ def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
         # each match is one character: finditer's next search starts where the loop's would
         # (one call instead of one per mark; a capital in a ~1 KB prompt: 9 against 15 us)
         return [m.start() for m in mark.finditer(text)]
+    prefixes = prefixes_of(mark.pattern, mark.flags)
+    if prefixes is not None:  # tried only where a string its matches begin with is
+        return prefixes.positions(text, mark)
     out: list[int] = []
     search = mark.search
     m = search(text)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from veil.casefold import lower_in_place
 from veil.detect import builtin, ner, patterns  # noqa: F401 - every built-in scan exists
-from veil.detect.literals import literals_of
+from veil.detect.literals import literals_of, prefixes_of
 
 
 def _reference(mark: re.Pattern[str], text: str) -> list[int]:
@@ -93,3 +93,59 @@ def test_random_alternations_find_what_the_regex_finds(words: list[str], guarded
     literals = literals_of(pattern, mark.flags)
     assert literals is not None
     assert literals.positions(text) == _reference(mark, text)
+
+
+def _prefix_marks() -> list[re.Pattern[str]]:
+    """The scans' marks that are no set of strings but begin with one."""
+    marks = {s.mark for s in list(patterns._SCANS) if s.mark is not None}
+    return sorted((m for m in marks if literals_of(m.pattern, m.flags) is None
+                   and prefixes_of(m.pattern, m.flags) is not None), key=lambda m: m.pattern)
+
+
+def test_word_alternations_before_a_tail_are_read_by_their_words() -> None:
+    read = [m.pattern for m in _prefix_marks()]
+    assert any(p.startswith("(?:stra(?:ss|ß)e|str") for p in read)  # street word, number
+    assert any(p.startswith("(?:name|patient") for p in read)  # "Name:" fields
+
+
+@pytest.mark.parametrize("mark", _prefix_marks(), ids=lambda m: m.pattern[:40])
+def test_every_prefixed_mark_finds_what_its_regex_finds(mark: re.Pattern[str],
+                                                        scan_corpus: tuple[str, ...]) -> None:
+    prefixes = prefixes_of(mark.pattern, mark.flags)
+    assert prefixes is not None
+    extra = ("Hauptstraße 5, Hauptstrasse\t12 weg 3 Ringweg  7 str. 9 utca 1 út 2 sor\n3",
+             "name: x Patient :y user\t: z username: customer:")
+    for text in (*_TRICKY, *extra, *scan_corpus):
+        for t in (text, lower_in_place(text) or text):
+            assert prefixes.positions(t, mark) == _reference(mark, t), t[:60]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"[a-z]{6}\d",  # every pair of letters begins a match: the regex is faster
+    r"bearer[ \t]+\S",  # one string
+    r"(?:a|b|c|d)[ \t]*:",  # strings of one character
+    r"(?i)(?:alpha|beta|gamma|delta)[ \t]*:",  # case-insensitive
+    r"\w+(?:alpha|beta|gamma|delta)",  # no string to begin with
+])
+def test_marks_without_selective_prefixes_are_left_to_the_regex(pattern: str) -> None:
+    assert prefixes_of(pattern, 0) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_WORDS, min_size=4, max_size=8, unique=True),
+       guarded=st.lists(st.booleans(), min_size=8, max_size=8),
+       tail=st.sampled_from([r"[ \t]*:", r"\d", r"(?=b)", r"\s+a", r"_?\.+", r"(?:a|\d)*1"]),
+       text=st.text(alphabet="abé_ 1.:\t\n", max_size=60))
+def test_random_prefixed_marks_find_what_the_regex_finds(words: list[str], guarded: list[bool],
+                                                         tail: str, text: str) -> None:
+    if min(map(len, words)) < 2:
+        words = [w * 2 for w in words]
+    pairs = zip(words, guarded[: len(words)], strict=True)
+    pattern = "(?:" + "|".join((r"(?<!\w)" if g else "") + re.escape(w) for w, g in pairs) \
+        + ")" + tail
+    mark = re.compile(pattern)
+    prefixes = prefixes_of(pattern, mark.flags)
+    if prefixes is None:  # words doubled into duplicates: fewer than four strings
+        assert len(set(words)) < 4
+        return
+    assert prefixes.positions(text, mark) == _reference(mark, text)
