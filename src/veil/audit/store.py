@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from veil.errors import AuditError
+from veil.sqlite_wal import use_wal
 from veil.vault.files import private_dir, private_file, tighten_file
 
 from .checkpoint import Checkpoint
@@ -70,7 +71,7 @@ class SQLiteAuditStore:
             self._db = sqlite3.connect(
                 self.path, timeout=30, check_same_thread=False, isolation_level=None
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
+            use_wal(self._db)
             # FULL: a commit is on disk before the writer signs a checkpoint over it, so a
             # crash never leaves a signed checkpoint ahead of the records. The cost (an fsync
             # per batch) is the writer thread's, not a request's.

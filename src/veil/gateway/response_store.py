@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from veil.errors import VaultError
+from veil.sqlite_wal import use_wal
 
 if TYPE_CHECKING:
     from veil.vault.base import Vault
@@ -87,7 +88,7 @@ class _SQLite:
                                      check_same_thread=False)
         self._lock = threading.Lock()
         with self._lock:
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            use_wal(self._conn)
             self._conn.execute(
                 "CREATE TABLE IF NOT EXISTS responses "
                 "(key TEXT PRIMARY KEY, blob BLOB NOT NULL, expires REAL NOT NULL)"

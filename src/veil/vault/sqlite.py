@@ -25,6 +25,7 @@ except ImportError:  # not on POSIX: the threads of one process still take turns
 
 from veil.config import Settings
 from veil.errors import VaultError, VaultUnavailableError
+from veil.sqlite_wal import use_wal
 from veil.vault.base import (
     Committed,
     Cursor,
@@ -231,7 +232,7 @@ class SQLiteVault(Vault):
                 self.path, timeout=30.0, isolation_level=None, check_same_thread=False
             )
             conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA journal_mode = WAL")
+            use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             # checkpoints run on a thread of their own (veil.vault.checkpoint); a commit
             # checkpoints by itself only if that falls this far behind
