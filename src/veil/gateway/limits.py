@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -138,9 +139,12 @@ def _count_messages(body: bytes) -> tuple[str, int]:
     """The longest list the request asks the gateway to mask item by item: ``messages`` (chat,
     Anthropic Messages), ``prompt`` (completions) or ``input`` (Responses), with its length."""
     try:
-        data = json.loads(body)
-    except ValueError:
-        return "messages", 0  # not JSON: the handler answers with a validation error
+        data = orjson.loads(body)  # 0.5% of a busy gateway's time with the standard parser
+    except orjson.JSONDecodeError:
+        try:  # what orjson refuses (NaN, a lone surrogate) json accepts
+            data = json.loads(body)
+        except ValueError:
+            return "messages", 0  # not JSON: the handler answers with a validation error
     if not isinstance(data, dict):
         return "messages", 0
     for name in ("messages", "prompt", "input"):

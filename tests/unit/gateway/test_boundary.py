@@ -211,6 +211,22 @@ async def test_too_many_messages_is_refused_without_masking(
     assert core.protect_calls == 0 and upstream.bodies == []
 
 
+@pytest.mark.parametrize(("body", "want"), [
+    (b'{"messages": [1, 2, 3]}', ("messages", 3)),
+    (b'{"model": NaN, "messages": [1, 2]}', ("messages", 2)),  # json's extension
+    (b'{"x": "\\ud800", "prompt": [1]}', ("prompt", 1)),  # a lone surrogate
+    (b'{"n": 123456789012345678901234567890, "input": [1, 2]}', ("input", 2)),
+    (b'{"messages": "text"}', ("messages", 0)),
+    (b"[1, 2]", ("messages", 0)),
+    (b"not json", ("messages", 0)),
+])
+def test_the_items_of_any_json_body_python_reads_are_counted(
+        body: bytes, want: tuple[str, int]) -> None:
+    from veil.gateway.limits import _count_messages
+
+    assert _count_messages(body) == want
+
+
 async def test_rate_limit_is_per_tenant_with_retry_after(
     core: FakeVeil, upstream: ScriptedUpstream
 ) -> None:
