@@ -653,6 +653,55 @@ def test_a_long_prompt_runs_in_the_caller_while_another_is_being_detected(
     assert handed == [1, 1, 1, 1, 1]
 
 
+def test_an_input_of_several_batches_runs_them_on_lanes_with_the_callers_spans(
+    exported: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from veil.detect import learned as L  # noqa: N812
+
+    rt = L._Runtime(exported[1])
+    texts = [" ".join(TEXTS * 8)] * 12  # one row of 2048 tokens per batch: several batches
+    assert len(rt.tokenizer.encode(texts[0]).ids) * len(texts) > 2 * L._PACKED_ROW
+    handed: list[int] = []
+    start = L._Lanes.start
+
+    def counted(lanes: Any, feeds: list[Any]) -> Any:
+        handed.append(len(feeds))
+        return start(lanes, feeds)
+
+    monkeypatch.setattr(L._Lanes, "start", counted)
+    on_lanes = rt.spans(texts, batch_size=1)
+    assert handed and handed[0] >= L._LANE_FEEDS and rt._background is None
+    monkeypatch.setattr(L, "_BACKGROUND_TOKENS", 10**9)  # everything in the caller
+    in_caller = rt.spans(texts, batch_size=1)
+    assert len(handed) == 1
+    assert on_lanes == in_caller and any(on_lanes)  # scores too: the same logits
+
+
+def test_a_failed_or_silent_lane_refuses_the_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from veil.detect import learned as L  # noqa: N812
+    from veil.errors import DetectionError
+
+    class Failing:
+        def run(self, names: list[str], feed: dict[str, Any]) -> Any:
+            raise RuntimeError("node Conv_3 failed on Maria Lopez")
+
+    class Silent:
+        def run(self, names: list[str], feed: dict[str, Any]) -> Any:
+            time.sleep(0.5)
+            return [None]
+
+    monkeypatch.setattr(L, "_session", lambda ort, model, threads: Failing())
+    with pytest.raises(DetectionError, match="failed on this input") as e:
+        L._Lanes(None, "model.onnx", 2).start([{}, {}, {}])()
+    assert "Conv_3" not in str(e.value) and "Maria" not in str(e.value)
+    monkeypatch.setattr(L, "_session", lambda ort, model, threads: Silent())
+    monkeypatch.setattr(L, "_RUN_TIMEOUT_S", 0.1)
+    with pytest.raises(DetectionError, match="no answer"):
+        L._Lanes(None, "model.onnx", 2).start([{}, {}, {}])()
+
+
 def test_threads_detecting_at_once_get_the_spans_of_one_alone(
     exported: tuple[Path, Path],
 ) -> None:
