@@ -100,6 +100,26 @@ def interleaved(texts: list[str], runners: dict[str, Callable[[str, int], object
     return {name: _summary(ms) for name, ms in times.items()}
 
 
+def in_blocks(texts: list[str], runners: dict[str, Callable[[str, int], object]],
+              progress: Any, label: str, rounds: int = 2) -> dict[str, dict[str, float]]:
+    """Per-text wall time of each runner, each reading all the texts in a row: no other tool's
+    work between two of its calls, as when it runs alone (interleaved, the other tool's work
+    evicts what the processor kept of each call). The runners take turns going first, once per
+    round, so that a drift in the machine's load reaches both."""
+    times: dict[str, list[float]] = {name: [] for name in runners}
+    names = list(runners)
+    task = progress.add_task(label, total=len(texts) * len(names) * rounds)
+    for r in range(rounds):
+        for name in names if r % 2 == 0 else names[::-1]:
+            run = runners[name]
+            for i, text in enumerate(texts):
+                t0 = time.perf_counter()
+                run(text, i)
+                times[name].append((time.perf_counter() - t0) * 1000)
+                progress.advance(task)
+    return {name: _summary(ms) for name, ms in times.items()}
+
+
 def _veil_runner(home: Path, *, ner_cache: bool, ner_backend: str = "spacy",
                  use_ner: bool = True) -> tuple[Any, Callable[[str, int], object]]:
     from veil import Veil
@@ -297,9 +317,13 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
                     "texts": len(texts),
                     "mean_chars": statistics.fmean(len(t) for t in texts) if texts else 0.0,
                     **interleaved(texts, runners, progress, f"{label} texts")}
-                block["load"] = [load0, _load()]
                 if presidio:
                     block["speedup"] = block["presidio"]["median_ms"] / block["veil"]["median_ms"]
+                    alone: dict[str, Any] = in_blocks(texts, runners, progress,
+                                                      f"{label} texts, each tool alone")
+                    alone["speedup"] = alone["presidio"]["median_ms"] / alone["veil"]["median_ms"]
+                    block["alone"] = alone
+                block["load"] = [load0, _load()]
                 result["sections"][label] = block
         if mb:
             load0 = _load()
@@ -346,6 +370,16 @@ def markdown(result: dict[str, Any]) -> str:
             f"{b['veil']['p95_ms']:.1f} | {p.get('median_ms', float('nan')):.1f} | "
             f"{p.get('p95_ms', float('nan')):.1f} | {b.get('speedup', float('nan')):.1f}x | "
             f"{b['load'][0][0]} / {b['load'][1][0]} |")
+    alone = [(label, b["alone"]) for label in ("short", "1kb")
+             if (b := result["sections"].get(label)) and "alone" in b]
+    if alone:
+        lines += ["", "Each tool alone: all the texts through one tool, then all through the "
+                  "other, twice, taking turns going first (no other tool's work between two "
+                  "calls, as in a deployment of either).", "",
+                  "| texts | Veil median ms | Presidio median ms | speed-up (median) |",
+                  "|---|---|---|---|"]
+        lines += [f"| {label} | {a['veil']['median_ms']:.1f} | {a['presidio']['median_ms']:.1f} "
+                  f"| {a['speedup']:.1f}x |" for label, a in alone]
     b = result["sections"].get("1mb")
     if b:
         lines += ["", f"1 MB text ({b['chars']} chars): Veil "
