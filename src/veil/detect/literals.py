@@ -62,15 +62,10 @@ class Literals:
 def literals_of(pattern: str, flags: int) -> Literals | None:
     """The mark ``pattern`` (with ``flags``) as :class:`Literals`, or None when it is not a
     small set of strings."""
-    if flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None
-    try:
-        parsed = sre_parse.parse(pattern, flags)
-    except re.error:
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
-        return None  # inline flags: (?i) and the like
-    strings = _branches(list(parsed))
+    strings = _branches(parsed)
     if strings is None or len(strings) < _MIN_STRINGS or "" in strings:
         return None
     return Literals(strings, re.compile(r"\w", flags & re.ASCII))
@@ -96,6 +91,19 @@ def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
     """The mark ``pattern`` (with ``flags``) as :class:`Prefixes`, or None when its matches do
     not begin with a few strings of two characters or more (a class of letters repeated
     begins with every pair of letters: the regex engine is faster there)."""
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
+        return None
+    strings = _prefixes(parsed)
+    if not _MIN_STRINGS <= len(strings) <= _MAX_PREFIXES or \
+            min(map(len, strings)) < _MIN_PREFIX:
+        return None
+    return Prefixes(strings)
+
+
+def _parsed(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
+    """The mark's parsed items, or None when case, lines or layout flags (inline ones too)
+    change what its characters match."""
     if flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
         return None
     try:
@@ -103,12 +111,8 @@ def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
     except re.error:
         return None
     if parsed.state.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
-        return None
-    strings = _prefixes(list(parsed))
-    if not _MIN_STRINGS <= len(strings) <= _MAX_PREFIXES or \
-            min(map(len, strings)) < _MIN_PREFIX:
-        return None
-    return Prefixes(strings)
+        return None  # inline flags: (?i) and the like
+    return list(parsed)
 
 
 def _prefixes(items: list[tuple[Any, Any]]) -> set[str]:
