@@ -174,10 +174,13 @@ class _Runtime:
         feeds = [self._feed(chunk, cases) for chunk in chunks]
         me = threading.get_ident()
         alone = self._detecting(me)
-        aside = alone and sum(len(w.ids) for _, _, w in windows) >= _BACKGROUND_TOKENS
+        # beside the caller: on lanes when there are several batches, else on the session of
+        # its own (run_async False: everything in the caller)
+        aside = (self.run_async and alone
+                 and sum(len(w.ids) for _, _, w in windows) >= _BACKGROUND_TOKENS)
         if aside and len(feeds) >= _LANE_FEEDS:
             logits = self.lanes().start(feeds)
-        elif aside and self.run_async:
+        elif aside:
             logits = _AsyncRuns(self.background(), feeds).wait
         else:
             done = [self._run(feed) for feed in feeds]
