@@ -105,9 +105,11 @@ class _MetricsMiddleware:
 
         m = self.state.metrics
         m.in_flight.inc()
+        m.active += 1
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
+            m.active -= 1
             m.in_flight.dec()
             tenant = scope.get("state", {}).get("tenant", "-")
             m.requests.labels(endpoint, str(status), tenant).inc()

@@ -23,6 +23,9 @@ class GatewayMetrics:
             "veil_requests", "Requests handled", ["endpoint", "status", "tenant"], registry=r
         )
         self.in_flight = Gauge("veil_requests_in_flight", "Requests in progress", registry=r)
+        #: the same count as a plain number, for the event loop's own decisions (counted by
+        #: the metrics middleware, on the loop)
+        self.active = 0
         self.latency = Histogram(
             "veil_request_seconds",
             "Whole-request latency",

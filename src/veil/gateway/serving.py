@@ -73,7 +73,8 @@ async def serve(
     # Masking runs off the event loop (it is CPU-bound), a long text on a lane of its own.
     t0 = time.perf_counter()
     if small(body, LONG_CHARS):
-        masked = await state.privacy.run(protect, conv, body)
+        masked = await state.privacy.run_here_if_alone(state.metrics.active <= 1, protect, conv,
+                                                       body)
     else:
         masked = await state.privacy.run_long(protect, conv, body)
     state.metrics.protect_seconds.labels(endpoint.name).observe(time.perf_counter() - t0)
@@ -118,7 +119,8 @@ async def serve(
             # restoring a short answer
             return restore(conv, data)
         if small(data, LONG_CHARS):
-            return await state.privacy.run(restore, conv, data)
+            return await state.privacy.run_here_if_alone(state.metrics.active <= 1, restore,
+                                                         conv, data)
         return await state.privacy.run_long(restore, conv, data)
     return restored_sse(
         first,

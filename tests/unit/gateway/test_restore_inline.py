@@ -58,14 +58,22 @@ async def _chat(veil: Veil, padding: int = 0) -> tuple[str, int, Counter[str]]:
 
 
 def _count_handoffs(state: GatewayState) -> Counter[str]:
+    """Calls handed to the pool's threads (a lone request's masking would run on the loop:
+    off here, so that every call the pool gets is a hand-off)."""
     seen: Counter[str] = Counter()
-    run = state.privacy.run
+    state.privacy.inline_when_idle = False
+    run, alone = state.privacy.run, state.privacy.run_here_if_alone
 
     async def counted(fn: Any, *args: Any, **kwargs: Any) -> Any:
         seen["n"] += 1
         return await run(fn, *args, **kwargs)
 
+    async def counted_alone(lone: bool, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        seen["n"] += 1
+        return await alone(lone, fn, *args, **kwargs)
+
     state.privacy.run = counted  # type: ignore[method-assign]
+    state.privacy.run_here_if_alone = counted_alone  # type: ignore[method-assign]
     return seen
 
 
