@@ -76,7 +76,8 @@ class PrivacyPool:
         and the pool allows it (``inline_when_idle``: a vault on this machine, no network
         wait). Then nothing waits behind the loop, and the hand-off to a thread and back cost
         a lone request 0.5-0.9 ms. A burst is never run on the loop: each request would mask
-        before any earlier one got its answer back."""
+        before any earlier one got its answer back. The loop waits while it runs, for a vault
+        lock held by another worker too (a local vault's transactions last milliseconds)."""
         if alone and self.inline_when_idle and not self._pending:
             self._pending += 1
             try:
