@@ -377,13 +377,9 @@ class _AsyncRuns:
 
     def wait(self) -> list[Any]:
         if not self._done.wait(_RUN_TIMEOUT_S):
-            raise DetectionError(
-                f"the learned detector gave no answer within {_RUN_TIMEOUT_S:.0f} s; retry, or "
-                "set ner_backend: spacy"
-            )
+            raise _no_answer()
         if self._errors:  # onnxruntime's message names the node, never the input
-            raise DetectionError("the learned detector failed on this input; retry, or set "
-                                 "ner_backend: spacy")
+            raise _run_failed()
         return self._out
 
 
@@ -409,14 +405,9 @@ class _Lanes:
             if late:
                 for f in late:
                     f.cancel()
-                raise DetectionError(
-                    f"the learned detector gave no answer within {_RUN_TIMEOUT_S:.0f} s; "
-                    "retry, or set ner_backend: spacy"
-                )
+                raise _no_answer()
             if any(f.exception() is not None for f in futures):
-                # onnxruntime's message names the node, never the input; not kept either way
-                raise DetectionError("the learned detector failed on this input; retry, or "
-                                     "set ner_backend: spacy")
+                raise _run_failed()  # onnxruntime's message is not kept either way
             return [f.result() for f in futures]
 
         return wait
@@ -427,6 +418,18 @@ class _Lanes:
             session = self._local.session = _session(self._ort, self._model, 1)
         (logits,) = session.run(["logits"], feed)
         return logits
+
+
+def _no_answer() -> DetectionError:
+    """A model run that did not come back in time: the request is refused (fail closed)."""
+    return DetectionError(f"the learned detector gave no answer within {_RUN_TIMEOUT_S:.0f} s; "
+                          "retry, or set ner_backend: spacy")
+
+
+def _run_failed() -> DetectionError:
+    """A model run that failed; its message (a node's name) is not passed on."""
+    return DetectionError("the learned detector failed on this input; retry, or set "
+                          "ner_backend: spacy")
 
 
 def _lane_count() -> int:
