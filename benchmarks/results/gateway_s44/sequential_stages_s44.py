@@ -7,6 +7,8 @@ the gateway's time per stage (`stage_timers_s44.py`).
 
 EN=1: a policy of English alone (default: all five languages); NOAUDIT=1: the audit log off;
 BASE_SRC=<tree>/src: that tree's gateway instead (`git archive <rev> src`), without timers.
+GAP=sleep<ms> or GAP=burn<ms>: before each prompt the client sleeps (or keeps one core busy)
+that long, as when other peers' requests come between two of the gateway's.
 """
 from __future__ import annotations
 
@@ -53,6 +55,13 @@ def main() -> None:
     try:
         with httpx.Client(timeout=300) as c:
             def one(i: int) -> float:
+                gap = os.environ.get("GAP", "")
+                if gap.startswith("sleep"):
+                    time.sleep(float(gap[5:]) / 1000)
+                elif gap.startswith("burn"):
+                    end = time.perf_counter() + float(gap[4:]) / 1000
+                    while time.perf_counter() < end:
+                        pass
                 text, _ = valued_prompt(i, tag=f"T{i}")
                 body = {"model": "echo", "messages": [{"role": "user", "content": text}]}
                 t0 = time.perf_counter()
@@ -72,7 +81,7 @@ def main() -> None:
         terminate(gw)
         terminate(up)
     q = sorted(added)
-    print(f"tree {base or 'src'}")
+    print(f"tree {base or 'src'}; gap before each prompt: {os.environ.get('GAP') or 'none'}")
     print(f"direct to the upstream, median {1000 * statistics.median(direct):.2f} ms")
     print(f"added over {n} requests: median {statistics.median(added):.2f} ms, "
           f"p90 {q[int(0.9 * (n - 1))]:.2f}, p99 {q[int(0.99 * (n - 1))]:.2f}")

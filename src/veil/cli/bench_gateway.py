@@ -248,9 +248,13 @@ def _call(
 
 def _latency(
     peers: list[Peer], direct: Peer, requests: int, stream: bool, progress: Any,
-    turns: int = 1, resend: bool = False,
+    turns: int = 1, resend: bool = False, in_row: bool = False,
 ) -> tuple[dict[str, Any], dict[str, list[tuple[str, list[str], str]]]]:
     """Sequential requests, each prompt sent direct and then to every peer in turn (paired).
+    ``in_row``: each peer gets all its prompts in a row, each right after the same prompt sent
+    direct, so that no other peer's work comes between two of its requests (interleaved, a
+    peer sits idle through the others' requests, and a process that has been idle runs the
+    same work slower: ``gateway_s49/idle_gap_s49.py``).
     ``resend``: requests are the turns of conversations of ``turns`` turns, each resending its
     earlier messages and the answers received, in one session per conversation.
     Returns the stats per peer and, per peer, (tag, values, answer) for the privacy count."""
@@ -261,32 +265,41 @@ def _latency(
     answers: dict[str, list[tuple[str, list[str], str]]] = {p.name: [] for p in peers}
     conversations: dict[str, list[dict[str, str]]] = {p.name: [] for p in [direct, *peers]}
     load0 = _loadavg()
-    task = progress.add_task(f"latency ({'stream' if stream else 'plain'})",
-                             total=(requests + 3) * (len(peers) + 1))
+    everyone = [direct, *peers]
+    rounds = range(requests + 3)  # 3 warm-up rounds
+    if in_row:  # (prompt, peer): each peer's block, every prompt sent direct first
+        steps = [(i, k) for peer in range(1, len(everyone)) for i in rounds for k in (0, peer)]
+    else:
+        steps = [(i, k) for i in rounds for k in range(len(everyone))]
+    task = progress.add_task(
+        f"latency ({'stream' if stream else 'plain'}{', each peer in a row' if in_row else ''})",
+        total=len(steps))
     with httpx.Client(timeout=300) as client:
-        for i in range(requests + 3):  # 3 warm-up rounds
-            for k, p in enumerate([direct, *peers]):
-                tag = f"P{k}-{int(stream)}-{i}"  # a session header allows no spaces or '@'
-                text, values = valued_prompt(i + (7919 if stream else 0), tag=tag)
-                if resend:
-                    earlier = conversations[p.name] if i % turns else []
-                    session = f"lat-P{k}-{int(stream)}-c{i // turns}"
-                else:
-                    earlier = history(i + (7919 if stream else 0), turns, tag=tag)
-                    session = f"lat-{tag}"
-                messages = [*earlier, {"role": "user", "content": text}]
-                body = {"model": "echo", "messages": messages}
-                hdr = {**p.headers, "X-Veil-Session": session} if "veil" in p.name \
-                    else p.headers
-                total, first, answer = _call(client, p.url + "/v1/chat/completions", body, hdr,
-                                             stream)
-                conversations[p.name] = [*messages, {"role": "assistant", "content": answer}]
-                progress.advance(task)
-                if i >= 3:
-                    times[p.name].append(total)
-                    ttft[p.name].append(first)
-                    if p is not direct:
-                        answers[p.name].append((tag, values, answer))
+        for i, k in steps:
+            p = everyone[k]
+            # a session header allows no spaces or '@'; the runs in a row use new sessions (a
+            # session that knows the prompt's values writes nothing to the vault)
+            tag = f"{'R' if in_row else 'P'}{k}-{int(stream)}-{i}"
+            text, values = valued_prompt(i + (7919 if stream else 0), tag=tag)
+            if resend:
+                earlier = conversations[p.name] if i % turns else []
+                session = f"lat-{tag.split('-')[0]}-{int(stream)}-c{i // turns}"
+            else:
+                earlier = history(i + (7919 if stream else 0), turns, tag=tag)
+                session = f"lat-{tag}"
+            messages = [*earlier, {"role": "user", "content": text}]
+            body = {"model": "echo", "messages": messages}
+            hdr = {**p.headers, "X-Veil-Session": session} if "veil" in p.name \
+                else p.headers
+            total, first, answer = _call(client, p.url + "/v1/chat/completions", body, hdr,
+                                         stream)
+            conversations[p.name] = [*messages, {"role": "assistant", "content": answer}]
+            progress.advance(task)
+            if i >= 3:
+                times[p.name].append(total)
+                ttft[p.name].append(first)
+                if p is not direct:
+                    answers[p.name].append((tag, values, answer))
     d = _stats(times[direct.name])
     out: dict[str, Any] = {"direct": d, "load_before": load0, "load_after": _loadavg()}
     for p in peers:
@@ -565,6 +578,16 @@ def _markdown(r: dict[str, Any]) -> str:
             f"{s.get('added_p99_ms', float('nan')):.0f} ({s['errors']} errors) | "
             f"{pv['leaked']}/{pv['values']} | {pv['restoration_rate']:.0%} |"
         )
+    row = r["latency"].get("plain_in_row")
+    if row:
+        lines += ["", "Sequential plain requests, each peer in a row (every prompt sent direct "
+                  "first; no other peer's requests between two of its own: interleaved, each "
+                  "peer idles through the others' requests, and a process that has been idle "
+                  "runs the same work slower):", "",
+                  "| peer | added p50 in a row (ms) | added p99 in a row (ms) | interleaved p50 |",
+                  "|---|---|---|---|"]
+        lines += [f"| {n} | **{row[n]['added_median_ms']:.1f}** | {row[n]['added_p99_ms']:.1f} "
+                  f"| {r['latency']['plain'][n]['added_median_ms']:.1f} |" for n in r["peers"]]
     d = r["latency"]["plain"]["direct"]
     lines += ["", f"Direct to the echo upstream: p50 {d['median_ms']:.1f} ms, p99 "
               f"{d['p99_ms']:.1f} ms. Veil's workers: {r['workers']}; chat turns per request: "
@@ -712,7 +735,9 @@ def bench_gateway(
         with Progress(console=console) as progress:
             plain, answers = _latency(peers, direct, requests, False, progress, turns, resend)
             stream, _ = _latency(peers, direct, requests, True, progress, turns, resend)
-        results["latency"] = {"plain": plain, "stream": stream}
+            in_row, _ = _latency(peers, direct, requests, False, progress, turns, resend,
+                                 in_row=True)
+        results["latency"] = {"plain": plain, "stream": stream, "plain_in_row": in_row}
         results["privacy"] = _privacy(answers, record)
         results["throughput"] = _throughputs(peers, concurrency, duration, rounds, console,
                                              turns, resend)

@@ -3,13 +3,22 @@ count was answered, and a peer that fails is counted as failing, not as fast."""
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from veil.cli.bench_gateway import Peer, _run_load, _streams_once, _throughput, valued_prompt
+from veil.cli.bench_gateway import (
+    Peer,
+    _latency,
+    _run_load,
+    _streams_once,
+    _throughput,
+    valued_prompt,
+)
 from veil.gateway.procs import spawn_on_socket, terminate
 
 
@@ -44,17 +53,16 @@ def test_streams_are_read_to_their_end(echo: str) -> None:
     assert out["median_ms"] > 0
 
 
-def test_resent_conversations_grow_turn_by_turn() -> None:
-    import json
+def _recorder(bodies: list[tuple[str, dict[str, Any]]], name: str = "") -> Any:
+    """An upstream that keeps every body it gets (with ``name`` and the session header) and
+    echoes the last message; the caller shuts it down."""
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    bodies: list[dict[str, Any]] = []
-
-    class Recorder(BaseHTTPRequestHandler):  # an upstream that keeps every body it gets
+    class Recorder(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 - the http.server hook's name
             body = json.loads(self.rfile.read(int(self.headers["content-length"])))
-            bodies.append(body)
+            bodies.append((name + " " + (self.headers.get("x-veil-session") or ""), body))
             answer = json.dumps({"choices": [{"message": {
                 "role": "assistant", "content": "Echo: " + body["messages"][-1]["content"]}}]})
             self.send_response(200)
@@ -68,6 +76,12 @@ def test_resent_conversations_grow_turn_by_turn() -> None:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_resent_conversations_grow_turn_by_turn() -> None:
+    received: list[tuple[str, dict[str, Any]]] = []
+    server = _recorder(received)
     try:
         prompts = [valued_prompt(i, tag=f"t{i}")[0] for i in range(50)]
         url = f"http://127.0.0.1:{server.server_address[1]}/v1/chat/completions"
@@ -75,9 +89,40 @@ def test_resent_conversations_grow_turn_by_turn() -> None:
     finally:
         server.shutdown()
     assert out["errors"] == 0 and out["completed"] >= 6
+    bodies = [b for _, b in received]
     assert {len(b["messages"]) for b in bodies} == {1, 3, 5}  # three turns, then a new chat
     for b in bodies:
         msgs = b["messages"]
         # each earlier answer is the one the upstream gave to the turn before it
         for k in range(1, len(msgs), 2):
             assert msgs[k] == {"role": "assistant", "content": "Echo: " + msgs[k - 1]["content"]}
+
+
+@pytest.mark.parametrize("in_row", [False, True])
+def test_latency_sends_each_peer_its_prompts_interleaved_or_in_a_row(in_row: bool) -> None:
+    from rich.progress import Progress
+
+    received: list[tuple[str, dict[str, Any]]] = []
+    servers = {n: _recorder(received, n) for n in ("direct", "veil", "other")}
+    try:
+        peers = [Peer(n, f"http://127.0.0.1:{servers[n].server_address[1]}")
+                 for n in ("direct", "veil", "other")]
+        with Progress(disable=True) as progress:
+            out, _ = _latency(peers[1:], peers[0], 4, False, progress, in_row=in_row)
+    finally:
+        for server in servers.values():
+            server.shutdown()
+    order = [who.split(" ")[0] for who, _ in received]
+    assert len(order) == (7 * 4 if in_row else 7 * 3)  # 4 measured + 3 warm-up prompts
+    if in_row:  # every peer's prompts in one block, each right after the same prompt direct
+        assert order == ["direct", "veil"] * 7 + ["direct", "other"] * 7
+        for (_, direct), (_, peer) in zip(received[::2], received[1::2], strict=True):
+            # the same prompt, tagged with the peer's number
+            assert re.sub(r"R\d", "R", json.dumps(direct)) == re.sub(r"R\d", "R", json.dumps(peer))
+    else:
+        assert order == ["direct", "veil", "other"] * 7
+    # the runs in a row open new sessions: one that knew the values would write nothing
+    sessions = {who.split(" ")[1] for who, _ in received if who.startswith("veil")}
+    assert len(sessions) == 7 and all(s.startswith("lat-R" if in_row else "lat-P")
+                                      for s in sessions)
+    assert {"direct", "veil", "other"} <= set(out) and out["veil"]["n"] == 4
