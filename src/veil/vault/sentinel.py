@@ -68,7 +68,7 @@ def client_from_url(url: str, **kwargs: Any) -> redis.Redis:
         sentinel_kwargs.update({k: v for k, v in kwargs.items() if k.startswith("ssl_")})
     else:
         kwargs = {k: v for k, v in kwargs.items() if not k.startswith("ssl_")}
-    sentinel = Sentinel(  # type: ignore[no-untyped-call]
+    sentinel = Sentinel(  # type: ignore[no-untyped-call, unused-ignore]
         _hosts(hosts),
         sentinel_kwargs=sentinel_kwargs,
         username=username,
@@ -77,7 +77,7 @@ def client_from_url(url: str, **kwargs: Any) -> redis.Redis:
         ssl=tls,
         **kwargs,
     )
-    client: redis.Redis = sentinel.master_for(  # type: ignore[no-untyped-call]
+    client: redis.Redis = sentinel.master_for(  # type: ignore[no-untyped-call, unused-ignore]
         service, redis_class=redis.Redis
     )
     return client
