@@ -382,15 +382,18 @@ class Policy(BaseModel):
     def rule(self, entity_type: str) -> EntityRule:
         r = self.entities.get(entity_type)
         if r is None:
-            return EntityRule(threshold=self.default_threshold, operator=self.default_operator)
+            # the policy's own fields, validated when it was: a rule per masked value was
+            # ~6 us of validation each
+            return EntityRule.model_construct(threshold=self.default_threshold,
+                                              operator=self.default_operator)
         if r.operator is None:
             r = r.model_copy(update={"operator": self.default_operator})
         return r
 
     def operator_for(self, entity_type: str) -> OperatorName:
-        op = self.rule(entity_type).operator
-        assert op is not None  # nosec B101 # an internal invariant, not a security check
-        return op
+        r = self.entities.get(entity_type)
+        op = None if r is None else r.operator
+        return self.default_operator if op is None else op
 
     def is_enabled(self, entity_type: str, score: float) -> bool:
         r = self.rule(entity_type)

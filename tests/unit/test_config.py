@@ -1,6 +1,6 @@
 import pytest
 
-from veil.config import Policy, Settings
+from veil.config import EntityRule, Policy, Settings
 from veil.errors import PolicyError
 
 
@@ -25,6 +25,17 @@ def test_policy_yaml_per_entity_rules(tmp_path):
     assert not p.is_enabled("PERSON", 0.7) and p.is_enabled("PERSON", 0.85)
     assert not p.is_enabled("URL", 1.0)
     assert p.terms[0].type == "CUSTOMER"
+
+
+def test_rules_without_an_entry_follow_the_policy_defaults():
+    p = Policy.model_validate({"default_operator": "synthetic", "default_threshold": 0.6,
+                               "entities": {"EMAIL": {"threshold": 0.9},
+                                            "IBAN": {"operator": "redact"}}})
+    assert p.rule("PHONE") == EntityRule(threshold=0.6, operator="synthetic")
+    assert p.rule("EMAIL") == EntityRule(threshold=0.9, operator="synthetic")
+    assert [p.operator_for(t) for t in ("PHONE", "EMAIL", "IBAN")] == [
+        "synthetic", "synthetic", "redact"]
+    assert p.is_enabled("PHONE", 0.6) and not p.is_enabled("PHONE", 0.59)
 
 
 @pytest.mark.parametrize(

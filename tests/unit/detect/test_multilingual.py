@@ -35,6 +35,28 @@ def test_language_of_a_message(text: str, lang: str) -> None:
     assert detect_language(text) == lang
 
 
+def test_a_short_english_sentence_needs_no_language_model(monkeypatch) -> None:
+    import veil.detect.language as language
+
+    def no_model(*_a: object) -> None:
+        raise AssertionError("the language model was consulted")
+
+    monkeypatch.setattr(language, "_detector", no_model)
+    # one word only English uses as a function word, none of another language's
+    assert detect_language("Yash said Sebastian moved to Anguilla last year.") == "en"
+    assert detect_language("Email the file from Ines Garcia.") == "en"
+
+
+@pytest.mark.parametrize("text,lang", [
+    # an English word inside another language's sentence does not make it English
+    ("Envoie le rapport à the team de Marie demain.", "fr"),
+    ("Schick den Bericht an the team von Anna morgen.", "de"),
+    ("Manda el informe a the team de Ana mañana.", "es"),
+])
+def test_an_english_word_in_another_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
 @pytest.mark.slow
 def test_chinese_names_addresses_orgs_ids_and_phones(ner_engine: DetectionEngine, found) -> None:
     text = ("请给北京市朝阳区建国路88号的张伟发邮件，手机13812345678，邮箱zhang.wei@example.com。"
