@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import json
@@ -144,6 +145,7 @@ def data_key_version(tid: str, kid: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # three hashes per request of a handful of tenants
 def tenant_id(tenant: str) -> str:
     """Stable, non-secret row id of a tenant (keeps tenant names out of keys and file names)."""
     return hashlib.sha256(b"veil-tenant|" + tenant.encode()).hexdigest()[:32]

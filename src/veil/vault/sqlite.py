@@ -37,7 +37,7 @@ from veil.vault.base import (
     VaultEntry,
 )
 from veil.vault.checkpoint import CHECKPOINTER, FALLBACK_PAGES
-from veil.vault.crypto import PREVIOUS
+from veil.vault.crypto import PREVIOUS, tenant_id
 from veil.vault.files import private_dir, private_file, tighten_file
 
 _SCHEMA = """
@@ -282,8 +282,6 @@ class SQLiteVault(Vault):
         return False
 
     def _ids(self, tenant: str, session: str) -> tuple[str, str]:
-        from veil.vault.crypto import tenant_id
-
         return tenant_id(tenant), self.keys(tenant).session_id(session)
 
     # ----------------------------------------------------------- interface
