@@ -294,7 +294,7 @@ class Masker:
             hit = people.unique_match(value)
         if hit is None:
             operator = get_operator(op_name)
-            seed = self.vault.seed(tenant, etype, nk)
+            seed = self.vault.seed(tenant, etype, nk) if operator.seeded else b""
 
             def base(counter: int, attempt: int) -> str:
                 return operator.propose(etype, value, seed=seed, counter=counter, attempt=attempt)

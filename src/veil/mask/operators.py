@@ -66,13 +66,15 @@ class Operator(ABC):
     """Turns a value into a replacement candidate.
 
     ``masks``: the masker replaces the value (``keep`` and ``dp`` leave it in the text);
-    ``stored``: the mapping goes to the vault, so it can be restored (``redact``: never).
+    ``stored``: the mapping goes to the vault, so it can be restored (``redact``: never);
+    ``seeded``: :meth:`propose` reads ``seed`` (a per-value HMAC the masker derives only then).
     """
 
     name: ClassVar[str]
     reversible: ClassVar[bool] = True
     masks: ClassVar[bool] = True
     stored: ClassVar[bool] = True
+    seeded: ClassVar[bool] = True
 
     @abstractmethod
     def propose(
@@ -114,6 +116,7 @@ class PlaceholderOperator(Operator):
     """``[TYPE_n]``: n counts distinct values per (tenant, session, type), never per message."""
 
     name = "placeholder"
+    seeded = False
 
     def propose(
         self, entity_type: str, value: str, *, seed: bytes, counter: int, attempt: int

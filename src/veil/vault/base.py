@@ -33,7 +33,7 @@ from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from veil.config import Settings
 from veil.errors import MaskingError, VaultError, VaultKeyError, VaultUnavailableError
@@ -131,6 +131,15 @@ class Index:
     fp: str
 
 
+class Choice(NamedTuple):
+    """The replacement picked for a new value."""
+
+    replacement: str
+    rep: str | None  # its HMAC; None: a shared replacement, which claims nothing
+    counter: int | None  # the type's new counter; None: left as it is
+    fp: str | None = None  # its fingerprint, computed when it was checked against the originals
+
+
 @dataclass(frozen=True, slots=True)
 class NewEntry:
     """A :meth:`Vault.get_or_create` request as the backends see it: the value, its lookup
@@ -147,14 +156,14 @@ class NewEntry:
 
     def choose(
         self, counter: Callable[[], int], taken: Callable[[str, str], bool]
-    ) -> tuple[str, str | None, int | None]:
-        """(replacement, its rep HMAC, the type's new counter). ``counter()`` reads the type's
-        stored counter and ``taken(rep, fp)`` says whether the session already uses a
+    ) -> Choice:
+        """The replacement, its rep HMAC and the type's new counter. ``counter()`` reads the
+        type's stored counter and ``taken(rep, fp)`` says whether the session already uses a
         candidate. Without a proposer: the shared replacement, which claims nothing (no rep
         HMAC) and leaves the counter as it is (None)."""
         if self.propose is None:
             assert self.shared_replacement is not None  # checked by get_or_create  # nosec B101 # an internal invariant, not a security check
-            return self.shared_replacement, None, None
+            return Choice(self.shared_replacement, None, None)
         return Vault._choose(
             self.keys,
             self.propose,
@@ -474,8 +483,9 @@ class Vault(ABC):
         *,
         counted: bool = True,
         fallback: str | None = None,
-    ) -> tuple[str, str | None, int]:
-        """Find a free candidate: returns (replacement, its rep HMAC, counter used).
+    ) -> Choice:
+        """Find a free candidate: the replacement, its rep HMAC, the counter used and its
+        fingerprint.
 
         ``counted=False`` (a variant "[PERSON_1_FIRST]" of an existing placeholder) does not
         advance the type's counter, so numbering has no gaps. When the proposer has no more
@@ -490,9 +500,9 @@ class Vault(ABC):
                 break
             rep, fp = keys.replacement(cand), keys.fingerprint(cand)
             if fp != original_fp and not taken(rep, fp):
-                return cand, rep, counter
+                return Choice(cand, rep, counter, fp)
         if fallback is not None:
-            return fallback, None, start
+            return Choice(fallback, None, start)
         raise MaskingError(
             "could not find a free replacement for a value in this session; use the "
             "placeholder operator for this entity type or start a new session"
@@ -690,7 +700,8 @@ class SessionBatch:
         self.keys = vault.keys(tenant)
         self._cursor = view.cursor  # the generation this batch is masked against
         self._now = vault._now()
-        self._pending: list[tuple[NewEntry, VaultEntry, str | None, int | None]] = []
+        # (request, entry, rep HMAC, new counter, the replacement's fingerprint)
+        self._pending: list[tuple[NewEntry, VaultEntry, str | None, int | None, str | None]] = []
         self._exact: dict[str, VaultEntry] = {}
         self._norm: dict[str, VaultEntry] = {}
         self._reps: set[str] = set()
@@ -716,7 +727,7 @@ class SessionBatch:
         """The batch's new entries so far, in the order they were created: with
         ``view.entries``, everything a later text of the same batch must take as known (a
         person first named earlier in the same request)."""
-        return [entry for _, entry, _, _ in self._pending]
+        return [entry for _, entry, _, _, _ in self._pending]
 
     def _lookup(self, idx: Index) -> VaultEntry | None:
         v = self.view
@@ -780,9 +791,9 @@ class SessionBatch:
             v = self.view
             return rep_h in v.reps or rep_h in self._reps or fp_h in v.fps or fp_h in self._fps
 
-        replacement, rep, new_counter = request.choose(counter, taken)
+        replacement, rep, new_counter, fp = request.choose(counter, taken)
         entry = request.entry(replacement, rep, self._now)
-        self._pending.append((request, entry, rep, new_counter))
+        self._pending.append((request, entry, rep, new_counter, fp))
         self._exact[idx.exact] = entry
         if idx.norm is not None:
             self._norm[idx.norm] = entry
@@ -802,13 +813,14 @@ class SessionBatch:
         if not self._pending:
             return True
         sealed = self.keys.seal_many(self.tenant, self.session,
-                                     [entry.to_record() for _, entry, _, _ in self._pending])
+                                     [entry.to_record() for _, entry, _, _, _ in self._pending])
         items = [
             Pending(
-                index=req.index, rep=rep, cand_fp=self.keys.fingerprint(entry.replacement),
+                index=req.index, rep=rep,
+                cand_fp=fp if fp is not None else self.keys.fingerprint(entry.replacement),
                 sealed=blob, entity_type=req.entity_type, counter=counter,
             )
-            for (req, entry, rep, counter), blob in zip(self._pending, sealed, strict=True)
+            for (req, entry, rep, counter, fp), blob in zip(self._pending, sealed, strict=True)
         ]
         done = self.vault._commit(
             self.tenant, self.session, self._cursor, items, secrets.token_hex(8)
@@ -818,7 +830,7 @@ class SessionBatch:
         self.current = done.cursor is not None
         view = self.view
         with view.lock:
-            for eid, (req, entry, rep, _) in zip(done.ids, self._pending, strict=True):
+            for eid, (req, entry, rep, _, _) in zip(done.ids, self._pending, strict=True):
                 view.add(eid, entry, self.keys, rep=rep, fp=req.index.fp)
             for etype, c in self._counters.items():
                 view.counters[etype] = max(view.counters.get(etype, 0), c)

@@ -325,7 +325,7 @@ class RedisVault(Vault):
                             pipe.sismember(k["f"], fp_h)
                         )
 
-                    replacement, rep, counter = request.choose(
+                    replacement, rep, counter, _ = request.choose(
                         lambda: int(pipe.hget(k["c"], entity_type) or 0), taken
                     )
                     new_id = int(pipe.hget(k["c"], "#id") or 0) + 1

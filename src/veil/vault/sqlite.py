@@ -405,7 +405,7 @@ class SQLiteVault(Vault):
                     is not None
                 )
 
-            replacement, rep, new_counter = request.choose(counter, taken)
+            replacement, rep, new_counter, _ = request.choose(counter, taken)
             if new_counter is not None:
                 conn.execute(
                     "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "

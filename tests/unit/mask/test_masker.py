@@ -233,3 +233,23 @@ def test_a_pseudonym_never_keeps_a_part_of_the_real_name() -> None:
     drawn = ["Jane Kennedy", "Kennedy Doe", "JANE Smith", "Maria Lopez"]
     pick = _People([]).distinct_parts(lambda counter, attempt: drawn[min(attempt, 3)], "Jane Doe")
     assert pick(1, 0) == "Maria Lopez"
+
+
+@pytest.mark.parametrize("op,seeded", [("placeholder", False), ("pseudonym", True),
+                                       ("synthetic", True)])
+def test_a_per_value_seed_is_derived_only_for_operators_that_read_one(
+        make_masker, monkeypatch, op: str, seeded: bool) -> None:
+    m = make_masker(op)
+    asked: list[str] = []
+    real = m.vault.seed
+
+    def seed(tenant: str, entity_type: str, key: str) -> bytes:
+        asked.append(entity_type)
+        return real(tenant, entity_type, key)
+
+    monkeypatch.setattr(m.vault, "seed", seed)
+    text = "Mail jane@x.org about Jane Doe."
+    r = m.mask(text, detect(text, [("EMAIL", "jane@x.org"), ("PERSON", "Jane Doe")]),
+               tenant=T, session=f"seed-{op}")
+    assert "jane@x.org" not in r.masked and "Jane Doe" not in r.masked
+    assert sorted(asked) == (["EMAIL", "PERSON"] if seeded else [])
