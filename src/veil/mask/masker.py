@@ -234,7 +234,7 @@ class Masker:
         people: _People | None = None  # the session's people, built lazily, once per call
         seen: dict[tuple[str, str, str], VaultEntry] = {}  # repeated values: one vault lookup
         # A look-alike always gets a placeholder: any other operator would let it through.
-        # (Per type once a call: Policy.operator_for builds a rule model each time.)
+        # (Resolved once per type a call.)
         op_names: dict[str, str] = {LITERAL: PlaceholderOperator.name}
         for k, d in enumerate(chosen):
             op_name = op_names.get(d.type)
