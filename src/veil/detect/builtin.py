@@ -137,7 +137,8 @@ SECRET = register(PatternRecognizer(
     patterns=[
         # PEM private key blocks (RSA/EC/OPENSSH/ENCRYPTED ...), whole block
         Pattern(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]+?"
-                r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----", 1.0, lead=0, at="-----BEGIN "),
+                r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----", 1.0, lead=0, at="-----BEGIN ",
+                until=r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----"),
         Pattern(r"(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])"
                 r"[A-Z0-9]{16}(?![A-Z0-9])", 0.95, lead=0, at="A"),
         # (``at``: the literal each is tried at instead of every position of the text)
@@ -151,15 +152,19 @@ SECRET = register(PatternRecognizer(
         Pattern(r"\bhf_[A-Za-z0-9]{30,}\b", 0.9, lead=0, at="hf_"),
         Pattern(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b", 0.95, lead=0, at="SG."),
         # JWT: header.payload.signature, header must decode to JSON with alg/typ (see below)
+        # (tried at the first "eyJ" after a word's start in each run of base64url: one from
+        # later in the run, if it matched, would be the tail of the first one's match)
         Pattern(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", 0.95,
-                lead=0, at="eyJ"),
+                lead=0, mark=r"\beyJ", runs="A-Za-z0-9_-"),
         # key = value assignments: the value is the secret, whatever its entropy
         Pattern(rf"(?i:\b{_SECRET_KEYS}\b)"
                 r"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>[^\s\"',;]{6,})", 0.8,
                 mark=_SECRET_KEYS, lead=0, fold=True),
         # the password of a connection string: postgres://admin:<password>@db.internal:5432
         # (1.0: it outranks the e-mail address its "@" makes of the password's tail and host)
-        Pattern(r"(?i:\b[a-z][a-z0-9+.-]{0,20})://[^\s:/@]*:(?P<v>[^\s]+?)@"
+        # (at most 256 characters: the lazy scan for its "@" from every "://" of a text
+        # without one read the rest of the text each time)
+        Pattern(r"(?i:\b[a-z][a-z0-9+.-]{0,20})://[^\s:/@]*:(?P<v>[^\s]{1,256}?)@"
                 r"(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))", 1.0, lead=22, at="://",
                 spaced=False),
         # Authorization: Bearer <token>

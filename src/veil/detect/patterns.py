@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
@@ -80,6 +80,19 @@ class Pattern:
     #: Instead of an anchor: every match starts at a line start (the text's start, after a
     #: newline, or after a "\\n" escaped as JSON and logs write it); only those are tried.
     line_start: bool = False
+    #: With ``at`` or ``mark``: a regex (with the pattern's flags) whose match every match of
+    #: the pattern ends with, as a lazy scan to a closing line ends a PEM block. Anchors from
+    #: the start of its last match in the text on cannot begin a match and are not tried:
+    #: without this, a text of opening lines and no closing one was read to its end from
+    #: every opening line (quadratic).
+    until: str | None = None
+    #: With ``at`` or ``mark``: the inside of a character class (``"A-Za-z0-9_-"``). Only the
+    #: first anchor of each run of these
+    #: characters is tried, for a pattern whose match from a later anchor of a run is also a
+    #: match from the first one (which reads the run up to it): finditer would never start at
+    #: a later one, and each later one that fails reads the rest of the run again (a JWT's
+    #: segment scanned for its dot from every "eyJ" of "eyJ-eyJ-...": quadratic).
+    runs: str | None = None
 
 
 #: False: every pattern scans every position (the reference the anchored scan must equal).
@@ -113,7 +126,7 @@ class Scan:
     ``veil protect``'s start-up)."""
 
     __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "fold", "key", "lead",
-                 "line_start", "lines", "mark", "pattern", "spaced", "words")
+                 "line_start", "lines", "mark", "pattern", "runs", "spaced", "until", "words")
 
     def __init__(self, pattern: Pattern) -> None:
         with _SCANS_LOCK:
@@ -133,6 +146,9 @@ class Scan:
         self.words = pattern.words
         self.lines = pattern.lines
         self.line_start = pattern.line_start
+        self.until = re.compile(pattern.until, pattern.flags) if pattern.until else None
+        # what ends a run: any character outside the class
+        self.runs = re.compile(f"[^{pattern.runs}]") if pattern.runs else None
         if self.line_start and self.lead is None:
             self.lead = 0
         if self.words is not None and self.lead is None:
@@ -189,6 +205,19 @@ class Scan:
             yield from self.rx.finditer(text, start, end)
 
     def _anchors(self, text: str) -> list[int]:
+        found = self._found_anchors(text)
+        if self.runs is not None and len(found) > 1:
+            ends = self.runs.search  # a break between two anchors: the later starts a run
+            found = [found[0], *(p for q, p in zip(found, found[1:], strict=False)
+                                 if ends(text, q, p) is not None)]
+        if self.until is None or not found:
+            return found
+        last = -1
+        for m in self.until.finditer(text, found[0]):
+            last = m.start()
+        return [p for p in found if p < last]
+
+    def _found_anchors(self, text: str) -> list[int]:
         if self.line_start:
             return _line_starts(text)
         if self.mark is not None:
@@ -216,7 +245,8 @@ class Scan:
             # one position per anchor: try them all (in C: most anchors match nothing), then
             # keep those finditer would reach
             pos = 0
-            for hit in filter(None, map(match, repeat(text), anchors)):
+            todo: Any = iter(anchors)  # a list iterator: its position can be set
+            for hit in filter(None, map(match, repeat(text), todo)):
                 r = hit.start()  # the anchor: match() starts where it is told
                 if r < pos:
                     continue
@@ -225,6 +255,9 @@ class Scan:
                     return
                 yield hit
                 pos = hit.end()
+                # finditer goes on from the match's end: the anchors inside it are not tried
+                # (each would read the match again: "token=token=..." was quadratic)
+                todo.__setstate__(bisect.bisect_left(anchors, pos))
             return
         if anchor is not None:  # only the anchors where the continuation matches (in C)
             hay = _folded(text) if self.fold else text

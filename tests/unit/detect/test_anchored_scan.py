@@ -46,6 +46,11 @@ _TOKENS = (
     "sk_live_" + "Ab1x" * 4, "AIza" + "Sy_-" * 9, "sk-proj-" + "Ab_1" * 5, "hf_" + "aB1x" * 8,
     "SG." + "ab_1" * 4 + "." + "cD-2" * 4, "eyJhbGciOiJIUzI1.eyJzdWIiOiIx.c2lnbmF0dXJl",
     "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----",
+    # a key's opening and closing lines apart (a closing line before, after, or none)
+    "-----BEGIN EC PRIVATE KEY-----", "-----END EC PRIVATE KEY-----", "-----END PRIVATE KEY---",
+    "postgres://admin:", "@db.internal:5432", "p@ss",
+    # a JWT's first segment inside a longer run of base64url, or after a letter
+    "eyJ", "eyJ-", "xeyJ", "eyJhbGciOiJIUzI1", ".eyJzdWIiOiIx", ".c2lnbmF0dXJl", "token=token=",
     "AKIAIOSFODNN7EXAMPLE", "A3TX", "https://example.com/a?b=1", "HTTP://x.org", "sftp://h",
     "://", "GB82WEST12345698765432", "de89370400440532013000", "bc1qar0srrr7xfkvy5l643lydnw9re",
     "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "0x" + "a1" * 20,
@@ -400,3 +405,86 @@ def test_a_pattern_compiles_when_a_text_can_hold_a_match() -> None:
     assert rec2.analyze("Call Jane, mail her") == []
     assert all(scan._rx is None for scan, _, _ in rec2._compiled)
     assert [d.text for d in rec2.analyze("call 555-1234 or xo_abcd")] == ["555-1234", "xo_abcd"]
+
+
+def _secret_scans() -> dict[str, Scan]:
+    secret = next(r for r in builtin_recognizers() if r.name == "secret")
+    assert isinstance(secret, PatternRecognizer)
+    scans = {s.pattern.at: s for s, _, _ in secret._compiled if s.pattern.at}
+    return {"pem": scans["-----BEGIN "], "password": scans["://"]}
+
+
+def test_private_key_blocks_are_found_as_the_full_scan_finds_them() -> None:
+    begin, end = "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----"
+    parts = (begin, end, "-----END RSA KEY-----", "\nMIIB\n", "x", "\n")
+    scan = _secret_scans()["pem"]
+    rng = random.Random(47)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 10)))
+        want = _spans(scan.rx.finditer(text))
+        assert _spans(scan.matches(text)) == want, text
+        found += bool(want)
+    assert found > 500
+
+
+def test_opening_lines_after_the_last_closing_line_are_not_tried() -> None:
+    # each would read the rest of the text for a closing line that is not there
+    scan = _secret_scans()["pem"]
+    begin = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n"
+    assert scan._anchors(begin * 2000) == []
+    text = begin + "-----END RSA PRIVATE KEY-----\n" + begin * 3
+    assert scan._anchors(text) == [0]
+    assert _spans(scan.matches(text)) == [(0, len(begin) + 29)]
+
+
+def test_a_connection_string_password_of_up_to_256_characters_is_found() -> None:
+    scan = _secret_scans()["password"]
+    for n in (1, 40, 256):
+        text = f"postgres://admin:{'p@s' * (n // 3)}{'x' * (n % 3)}@db.internal:5432/app"
+        (m,) = scan.matches(text)
+        assert len(m.group("v")) == n
+    # longer: no longer a password the scan looks for (it read the rest of a text without
+    # an "@" from every "://")
+    assert list(scan.matches(f"postgres://admin:{'x' * 257}@db.internal:5432")) == []
+
+
+def test_json_web_tokens_are_found_as_the_full_scan_finds_them() -> None:
+    parts = ("eyJ", "eyJhbGciOiJIUzI1", ".eyJzdWIiOiIx", ".c2lnbmF0dXJl", ".", "-", "x", "_",
+             " ", "é")
+    secret = next(r for r in builtin_recognizers() if r.name == "secret")
+    assert isinstance(secret, PatternRecognizer)
+    (scan,) = [s for s, _, _ in secret._compiled if s.pattern.runs]
+    rng = random.Random(48)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 14)))
+        want = _spans(scan.rx.finditer(text))
+        assert _spans(scan.matches(text)) == want, text
+        found += bool(want)
+    assert found > 100
+    # one try per run of base64url, however many "eyJ" it holds
+    assert scan._anchors("eyJ-" * 1000) == [0]
+    assert scan._anchors("eyJ-" * 3 + " " + "eyJ-" * 3) == [0, 13]
+
+
+class _Counting:
+    """A compiled regex whose match() records where it was tried."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.tried: list[int] = []
+        self.flags, self.finditer = rx.flags, rx.finditer
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        self.tried.append(pos)
+        return self.rx.match(text, pos)
+
+
+def test_the_anchors_inside_a_match_are_not_tried() -> None:
+    scan = Scan(Pattern(r"k=[^ ]+", 0.0, mark="k=", lead=0))
+    counting = _Counting(scan.rx)
+    scan._rx = counting  # type: ignore[assignment]
+    text = "k=" * 1000 + " k=a k"
+    assert _spans(scan.matches(text)) == [(0, 2000), (2001, 2004)]
+    assert counting.tried == [0, 2001]
