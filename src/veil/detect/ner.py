@@ -97,7 +97,7 @@ _VOCATIVE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME_TOKEN}),[ \t]")
 # regex is the definition; :func:`_name_lists` finds its matches in linear time.
 _NAME_LIST = re.compile(rf"{_NAME_TOKEN}(?:,[ \t]+{_NAME_TOKEN})+,?[ \t]+(?:and|or|&)[ \t]+"
                         rf"{_NAME_TOKEN}")
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:,[ \t]+{_NAME_TOKEN})*")
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:,[ \t]+{_NAME_TOKEN})+")
 _LIST_TAIL = re.compile(rf",?[ \t]+(?:and|or|&)[ \t]+{_NAME_TOKEN}")
 _NAME_TOKEN_RX = re.compile(_NAME_TOKEN)
 _SPEAKER = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*:")
@@ -453,18 +453,17 @@ def _name_lists(text: str) -> list[tuple[int, int]]:
     """The spans of ``_NAME_LIST.finditer(text)``, read once. The regex, tried from each name
     of a run of names with no "and" after it, read the run to its end every time: 20 KB of
     "Anna, " took 1.1 s, a megabyte would have taken most of an hour. A list starts where a
-    run of comma-separated names starts (its names are its only capitals, and a word in
-    lower case ends it), and ends with the conjunction and name after the run or not at all:
-    the run is read once, then the text after it."""
+    run of two or more comma-separated names starts (a word in lower case ends a run), and
+    ends with the conjunction and name after the run or not at all: the run is read once,
+    then the text after it."""
     out: list[tuple[int, int]] = []
     pos = 0
     while (run := _NAME_RUN.search(text, pos)) is not None:
         pos = run.end()
-        if "," in run.group():  # two names or more
-            tail = _LIST_TAIL.match(text, pos)
-            if tail is not None:
-                out.append((run.start(), tail.end()))
-                pos = tail.end()
+        tail = _LIST_TAIL.match(text, pos)
+        if tail is not None:
+            out.append((run.start(), tail.end()))
+            pos = tail.end()
     return out
 
 

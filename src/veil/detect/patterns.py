@@ -195,7 +195,10 @@ class Scan:
     def _in_lines(self, text: str) -> Iterator[re.Match[str]]:
         # no match crosses a line break, so the lines' matches are the text's, in order
         end = -1
-        for p in self._anchors(text):
+        anchors = self._anchors(text)
+        if self.runs is not None or self.until is not None:
+            anchors = self._narrowed(text, anchors)
+        for p in anchors:
             if p <= end:
                 continue  # a line already read
             start = text.rfind("\n", 0, p) + 1
@@ -204,8 +207,8 @@ class Scan:
                 end = len(text)
             yield from self.rx.finditer(text, start, end)
 
-    def _anchors(self, text: str) -> list[int]:
-        found = self._found_anchors(text)
+    def _narrowed(self, text: str, found: list[int]) -> list[int]:
+        """``found`` less the anchors that ``runs`` and ``until`` rule out."""
         if self.runs is not None and len(found) > 1:
             ends = self.runs.search  # a break between two anchors: the later starts a run
             found = [found[0], *(p for q, p in zip(found, found[1:], strict=False)
@@ -217,7 +220,7 @@ class Scan:
             last = m.start()
         return [p for p in found if p < last]
 
-    def _found_anchors(self, text: str) -> list[int]:
+    def _anchors(self, text: str) -> list[int]:
         if self.line_start:
             return _line_starts(text)
         if self.mark is not None:
@@ -238,6 +241,8 @@ class Scan:
         # finditer tries each position from the end of the last match and takes the first that
         # matches; positions where no match can start are skipped, the order is kept.
         anchors = self._anchors(text)
+        if self.runs is not None or self.until is not None:
+            anchors = self._narrowed(text, anchors)
         if not anchors:
             return
         lead, anchor, match, words = self.lead or 0, self.anchor, self.rx.match, self.words
