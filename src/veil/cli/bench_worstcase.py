@@ -135,7 +135,7 @@ def measure(shapes: dict[str, Callable[[int], str]], sizes_kb: list[int],
 def bench_worstcase(
     sizes: Annotated[str, typer.Option(help="comma-separated text sizes in KB")] = "16,64,256",
     ner_backend: Annotated[str, typer.Option(
-        help="spacy, learned (needs scripts/ensure-detector.sh) or both")] = "learned",
+        help="spacy, learned (needs scripts/ensure-detector.sh) or both")] = "spacy",
     budget: Annotated[float, typer.Option(
         help="seconds after which a shape's larger sizes are skipped")] = 30.0,
     shapes: Annotated[str, typer.Option(

@@ -38,3 +38,25 @@ def test_detections_come_back_in_insertion_order_without_the_dropped() -> None:
     (hit,) = index.overlapping(Detection("PERSON", 1, 2, 0.8, "test", ""))
     index.drop(hit)
     assert index.detections() == [a, c]
+
+
+def test_a_long_index_moves_to_a_sorted_list_and_still_matches_a_full_scan() -> None:
+    from sortedcontainers import SortedList
+
+    from veil.detect import entity
+
+    rng = random.Random(8)
+    index = SpanIndex(_span(rng) for _ in range(entity._SORTED_FROM - 5))
+    assert isinstance(index._starts, list)
+    for step in range(400):
+        probe = _span(rng)
+        want = sorted(k for k, d in index._live.items() if d.overlaps(probe))
+        got = index.overlapping(probe)
+        assert sorted(got) == want
+        assert [index[k].start for k in got] == sorted(index[k].start for k in got)
+        if got and step % 3 == 0:
+            index.drop(rng.choice(got))
+        else:
+            index.add(probe)
+    assert isinstance(index._starts, SortedList)
+    assert list(index._starts) == sorted((d.start, k) for k, d in index._live.items())
