@@ -79,6 +79,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "at signs": _repeat("a@"),
     "e-mail chain": _repeat("a.a@"),
     "URL-like": _repeat("http://a."),
+    "scheme and colon without '@'": _repeat("a://a:b"),
+    "private-key opening lines": _repeat("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"),
+    "JWT-like run": _repeat("eyJ-"),
+    "key=value chain": _repeat("token="),
+    "token prefix run": _repeat("glpat--"),
     "house numbers and street": _repeat("12 Main "),
     "letters and digits": _repeat("A1"),
     "escaped line breaks": _repeat("\\n"),
@@ -102,7 +107,8 @@ def measure(shapes: dict[str, Callable[[int], str]], sizes_kb: list[int],
             clock: Callable[[], float] = time.perf_counter,
             advance: Callable[[], None] = lambda: None) -> dict[str, dict[str, Any]]:
     """Seconds per call (the fastest of a few) for each shape at each size, ascending; a shape
-    whose call took more than ``budget_s`` is not tried at the larger sizes (``over_budget``)."""
+    whose call took more than ``budget_s`` is not tried at the larger sizes (``over_budget``:
+    some were skipped)."""
     sizes = sorted(sizes_kb)
     out: dict[str, dict[str, Any]] = {}
     for name, make in shapes.items():
@@ -126,8 +132,8 @@ def measure(shapes: dict[str, Callable[[int], str]], sizes_kb: list[int],
         slope = growth(sizes, seconds)
         out[name] = {"sizes_kb": sizes[:len(seconds)], "seconds": seconds,
                      "ms_per_kb": [s * 1000 / kb for s, kb in zip(seconds, sizes, strict=False)],
-                     "growth": slope, "over_budget": over,
-                     "superlinear": over or (slope is not None and slope > SUPERLINEAR)}
+                     "growth": slope, "over_budget": len(seconds) < len(sizes),
+                     "superlinear": slope is not None and slope > SUPERLINEAR}
     return out
 
 
@@ -205,12 +211,14 @@ def markdown(result: dict[str, Any]) -> str:
     sizes = cfg["sizes_kb"]
     rows = result["shapes"]
     slow = [n for n, r in rows.items() if r["superlinear"]]
+    stopped = [n for n, r in rows.items() if r["over_budget"]]
     lines = ["# Worst-case inputs: protect() time as the text grows", "",
              f"NER backend {cfg['ner_backend']}, vault writes (a new session per call); "
              f"{cfg['machine']}; load average (1/5/15 min) at start {result['load_start']}, at "
              f"end {result['load_end']}. Growth: slope of log time against log size "
              f"({sizes[0]} to {sizes[-1]} KB), 1 linear, 2 quadratic; flagged above "
-             f"{SUPERLINEAR} or when a call took over {cfg['budget_s']:.0f} s.", "",
+             f"{SUPERLINEAR}; a shape whose call took over {cfg['budget_s']:.0f} s is not tried "
+             f"at the larger sizes.", "",
              "| shape | " + " | ".join(f"{kb} KB, ms" for kb in sizes)
              + " | ms per KB (largest) | growth | flag |",
              "|---|" + "---|" * len(sizes) + "---|---|---|"]
@@ -218,13 +226,15 @@ def markdown(result: dict[str, Any]) -> str:
         cells = [f"{s * 1000:.0f}" for s in r["seconds"]]
         cells += ["skipped"] * (len(sizes) - len(cells))
         g = "" if r["growth"] is None else f"{r['growth']:.2f}"
-        flag = "over budget" if r["over_budget"] else ("faster than linear"
-                                                       if r["superlinear"] else "")
+        flag = ", ".join(f for f, on in (("faster than linear", r["superlinear"]),
+                                          ("over budget", r["over_budget"])) if on)
         lines.append(f"| {shape} | " + " | ".join(cells)
                      + f" | {r['ms_per_kb'][-1]:.2f} | {g} | {flag} |")
     worst = max(rows.items(), key=lambda kv: kv[1]["ms_per_kb"][-1])
     lines += ["", f"{len(slow)} of {len(rows)} shapes grow faster than linear"
               + (f": {', '.join(slow)}." if slow else ".")
+              + (f" Over the budget, larger sizes skipped: {', '.join(stopped)}."
+                 if stopped else "")
               + f" Slowest per KB at the largest size: {worst[0]} "
               f"({worst[1]['ms_per_kb'][-1]:.2f} ms per KB)."]
     return "\n".join(lines) + "\n"

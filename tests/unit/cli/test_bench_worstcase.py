@@ -66,6 +66,17 @@ def test_a_shape_over_the_budget_skips_its_larger_sizes() -> None:
     text = markdown(result)
     assert "| q |" in text and "skipped" in text and "over budget" in text
     assert "1 of 1 shapes grow faster than linear: q." in text
+    assert "Over the budget, larger sizes skipped: q." in text
+
+
+def test_a_slow_call_at_the_largest_size_is_no_flag() -> None:
+    clock = _Clock()
+
+    def run(text: str) -> None:
+        clock.now += 1e-4 * len(text)  # linear: 1.6 s at 16 KB, 6.5 s at 64 KB
+
+    row = measure({"d": SHAPES["digits"]}, [16, 64], run, budget_s=2.0, clock=clock)["d"]
+    assert not row["over_budget"] and not row["superlinear"]
 
 
 def test_a_slow_first_call_is_retried_and_the_fastest_kept() -> None:
