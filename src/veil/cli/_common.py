@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
+from typing import Any
 
 from veil.errors import InputError
 
@@ -16,3 +19,19 @@ def read_stdin_text() -> str:
         raise InputError(
             f"stdin is not valid UTF-8 (bad byte at offset {e.start}); re-encode the input as UTF-8"
         ) from None
+
+
+def write_report(out: Path, name: str, result: dict[str, Any], markdown: str) -> Any | None:
+    """Write a benchmark's ``<name>.json`` and ``<name>.md`` under ``out``; return pyplot (Agg)
+    for its plot, or None when the eval extra (matplotlib) is not installed."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out / f"{name}.md").write_text(markdown)
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:  # JSON and markdown only
+        return None
+    return plt

@@ -11,7 +11,6 @@ Texts and values never appear in the output: only sizes, counts and timings.
 from __future__ import annotations
 
 import base64
-import json
 import os
 import platform
 import resource
@@ -26,6 +25,7 @@ from typing import Annotated, Any
 
 import typer
 
+from veil.cli._common import write_report
 from veil.cli.bench import bench_app
 from veil.heap import settle_heap
 
@@ -400,15 +400,8 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def write(result: dict[str, Any], out: Path, name: str) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
-    (out / f"{name}.md").write_text(markdown(result))
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:  # the eval extra is not installed: JSON and markdown only
+    plt = write_report(out, name, result, markdown(result))
+    if plt is None:
         return
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
     labels = [k for k in ("short", "1kb") if k in result["sections"]]

@@ -12,7 +12,6 @@ and the largest size measured: about 1 is linear, 2 quadratic. Results go to
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import platform
@@ -26,6 +25,7 @@ from typing import Annotated, Any
 
 import typer
 
+from veil.cli._common import write_report
 from veil.cli.bench import bench_app
 
 DEFAULT_OUT = Path("benchmarks/results/worstcase")
@@ -241,15 +241,8 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def write(result: dict[str, Any], out: Path, name: str) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
-    (out / f"{name}.md").write_text(markdown(result))
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:  # the eval extra is not installed: JSON and markdown only
+    plt = write_report(out, name, result, markdown(result))
+    if plt is None:
         return
     fig, ax = plt.subplots(figsize=(9, 6))
     for shape, r in result["shapes"].items():

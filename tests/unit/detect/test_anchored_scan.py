@@ -411,21 +411,28 @@ def _secret_scans() -> dict[str, Scan]:
     secret = next(r for r in builtin_recognizers() if r.name == "secret")
     assert isinstance(secret, PatternRecognizer)
     scans = {s.pattern.at: s for s, _, _ in secret._compiled if s.pattern.at}
-    return {"pem": scans["-----BEGIN "], "password": scans["://"]}
+    (jwt,) = [s for s, _, _ in secret._compiled if s.pattern.runs]
+    return {"pem": scans["-----BEGIN "], "password": scans["://"], "jwt": jwt}
+
+
+def _found_as_the_full_scan(scan: Scan, parts: tuple[str, ...], seed: int, n: int,
+                            longest: int) -> int:
+    """Texts of up to ``longest`` random ``parts``: the scan's matches are the full scan's.
+    Returns how many texts had a match."""
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(n):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, longest)))
+        want = _spans(scan.rx.finditer(text))
+        assert _spans(scan.matches(text)) == want, text
+        found += bool(want)
+    return found
 
 
 def test_private_key_blocks_are_found_as_the_full_scan_finds_them() -> None:
     begin, end = "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----"
     parts = (begin, end, "-----END RSA KEY-----", "\nMIIB\n", "x", "\n")
-    scan = _secret_scans()["pem"]
-    rng = random.Random(47)
-    found = 0
-    for _ in range(3000):
-        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 10)))
-        want = _spans(scan.rx.finditer(text))
-        assert _spans(scan.matches(text)) == want, text
-        found += bool(want)
-    assert found > 500
+    assert _found_as_the_full_scan(_secret_scans()["pem"], parts, 47, 3000, 10) > 500
 
 
 def _tried(scan: Scan, text: str) -> list[int]:
@@ -457,17 +464,8 @@ def test_a_connection_string_password_of_up_to_256_characters_is_found() -> None
 def test_json_web_tokens_are_found_as_the_full_scan_finds_them() -> None:
     parts = ("eyJ", "eyJhbGciOiJIUzI1", ".eyJzdWIiOiIx", ".c2lnbmF0dXJl", ".", "-", "x", "_",
              " ", "é")
-    secret = next(r for r in builtin_recognizers() if r.name == "secret")
-    assert isinstance(secret, PatternRecognizer)
-    (scan,) = [s for s, _, _ in secret._compiled if s.pattern.runs]
-    rng = random.Random(48)
-    found = 0
-    for _ in range(4000):
-        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 14)))
-        want = _spans(scan.rx.finditer(text))
-        assert _spans(scan.matches(text)) == want, text
-        found += bool(want)
-    assert found > 100
+    scan = _secret_scans()["jwt"]
+    assert _found_as_the_full_scan(scan, parts, 48, 4000, 14) > 100
     # one try per run of base64url, however many "eyJ" it holds
     assert _tried(scan, "eyJ-" * 1000) == [0]
     assert _tried(scan, "eyJ-" * 3 + " " + "eyJ-" * 3) == [0, 13]
