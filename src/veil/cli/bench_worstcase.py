@@ -252,6 +252,7 @@ def write(result: dict[str, Any], out: Path, name: str) -> None:
     kb = result["config"]["sizes_kb"]
     ax.set_xscale("log")
     ax.set_yscale("log")
+    ax.minorticks_off()  # the sizes are the ticks
     ax.set_xticks(kb, [str(k) for k in kb])
     ax.set_xlabel("text size, KB")
     ax.set_ylabel("protect(), ms")
