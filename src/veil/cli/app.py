@@ -126,9 +126,12 @@ def main() -> None:
     except Exception as e:  # click usage errors and the like
         import click
 
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
+        # typer carries its own copy of click: its usage errors are TyperExceptions, not
+        # click's (without this, "No such option" read "internal failure (NoSuchOption)")
+        show = getattr(e, "show", None)
+        if isinstance(e, (click.ClickException, typer.TyperException)) and callable(show):
+            show()
+            sys.exit(int(getattr(e, "exit_code", 2)))
         # Unknown failure: name the class only; its message could carry input text.
         typer.echo(
             f"error: internal failure ({type(e).__name__}); rerun with VEIL_DEBUG=1", err=True
