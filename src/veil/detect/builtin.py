@@ -162,11 +162,12 @@ SECRET = register(PatternRecognizer(
                 mark=_SECRET_KEYS, lead=0, fold=True),
         # the password of a connection string: postgres://admin:<password>@db.internal:5432
         # (1.0: it outranks the e-mail address its "@" makes of the password's tail and host)
-        # (at most 256 characters: the lazy scan for its "@" from every "://" of a text
-        # without one read the rest of the text each time)
-        Pattern(r"(?i:\b[a-z][a-z0-9+.-]{0,20})://[^\s:/@]*:(?P<v>[^\s]{1,256}?)@"
+        # (tried only at a "://" with an "@" and host after it before any whitespace: the
+        # lazy scan for one from every "://" of a text without it read the rest each time)
+        Pattern(r"(?i:\b[a-z][a-z0-9+.-]{0,20})://[^\s:/@]*:(?P<v>[^\s]+?)@"
                 r"(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))", 1.0, lead=22, at="://",
-                spaced=False),
+                spaced=False, until=r"@(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))",
+                breaks=r"\s"),
         # Authorization: Bearer <token>
         Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9, mark="bearer", lead=0,
                 fold=True),

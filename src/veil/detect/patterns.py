@@ -86,6 +86,10 @@ class Pattern:
     #: without this, a text of opening lines and no closing one was read to its end from
     #: every opening line (quadratic).
     until: str | None = None
+    #: With ``until``: a regex of what a match never holds between its anchor and its ``until``
+    #: match (a connection string holds no whitespace). An anchor whose next ``until`` match
+    #: comes after the next such break is not tried either.
+    breaks: str | None = None
     #: With ``at`` or ``mark``: the inside of a character class (``"A-Za-z0-9_-"``). Only the
     #: first anchor of each run of these
     #: characters is tried, for a pattern whose match from a later anchor of a run is also a
@@ -125,8 +129,9 @@ class Scan:
     short text without one never compiles them (compiling all of them at import was a tenth of
     ``veil protect``'s start-up)."""
 
-    __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "fold", "key", "lead",
-                 "line_start", "lines", "mark", "pattern", "runs", "spaced", "until", "words")
+    __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "breaks", "fold", "key",
+                 "lead", "line_start", "lines", "mark", "pattern", "runs", "spaced", "until",
+                 "words")
 
     def __init__(self, pattern: Pattern) -> None:
         with _SCANS_LOCK:
@@ -147,6 +152,7 @@ class Scan:
         self.lines = pattern.lines
         self.line_start = pattern.line_start
         self.until = re.compile(pattern.until, pattern.flags) if pattern.until else None
+        self.breaks = re.compile(pattern.breaks, pattern.flags) if pattern.breaks else None
         # what ends a run: any character outside the class
         self.runs = re.compile(f"[^{pattern.runs}]") if pattern.runs else None
         if self.line_start and self.lead is None:
@@ -215,10 +221,23 @@ class Scan:
                                  if ends(text, q, p) is not None)]
         if self.until is None or not found:
             return found
-        last = -1
-        for m in self.until.finditer(text, found[0]):
-            last = m.start()
-        return [p for p in found if p < last]
+        closers = [m.start() for m in self.until.finditer(text, found[0])]
+        if not closers:
+            return []
+        if self.breaks is None:
+            return [p for p in found if p < closers[-1]]
+        keep: list[int] = []
+        brk = -1  # the first break at or after the anchor: anchors only grow, so each part of
+        for p in found:  # the text is searched for one once
+            i = bisect.bisect_left(closers, p)
+            if i == len(closers):
+                break
+            if brk < p:
+                m = self.breaks.search(text, p)
+                brk = len(text) if m is None else m.start()
+            if closers[i] < brk:
+                keep.append(p)
+        return keep
 
     def _anchors(self, text: str) -> list[int]:
         if self.line_start:

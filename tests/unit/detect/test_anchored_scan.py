@@ -450,15 +450,28 @@ def test_opening_lines_after_the_last_closing_line_are_not_tried() -> None:
     assert _spans(scan.matches(text)) == [(0, len(begin) + 29)]
 
 
-def test_a_connection_string_password_of_up_to_256_characters_is_found() -> None:
+def test_a_connection_string_password_of_any_length_is_found() -> None:
     scan = _secret_scans()["password"]
-    for n in (1, 40, 256):
+    for n in (1, 40, 5000):
         text = f"postgres://admin:{'p@s' * (n // 3)}{'x' * (n % 3)}@db.internal:5432/app"
         (m,) = scan.matches(text)
         assert len(m.group("v")) == n
-    # longer: no longer a password the scan looks for (it read the rest of a text without
-    # an "@" from every "://")
-    assert list(scan.matches(f"postgres://admin:{'x' * 257}@db.internal:5432")) == []
+
+
+def test_connection_strings_are_found_as_the_full_scan_finds_them() -> None:
+    parts = ("postgres://", "a://", "://", "admin", ":", "p@ss", "@db.internal:5432", "@", "!",
+             " ", "x", "/", "\n", "@h")
+    assert _found_as_the_full_scan(_secret_scans()["password"], parts, 49, 4000, 12) > 150
+
+
+def test_a_scheme_without_an_at_and_host_before_the_next_space_is_not_tried() -> None:
+    # each would read the rest of its run of text for an "@" that is not there
+    scan = _secret_scans()["password"]
+    assert _tried(scan, "a://a:b" * 2000) == []
+    assert _tried(scan, "a://a:b" * 3 + " x@host.example") == []  # the "@" after a space
+    text = "see a://u:p@db.internal:5432 and b://c:d"
+    assert _tried(scan, text) == [5]
+    assert [m.group("v") for m in scan.matches(text)] == ["p"]
 
 
 def test_json_web_tokens_are_found_as_the_full_scan_finds_them() -> None:
