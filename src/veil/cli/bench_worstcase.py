@@ -96,9 +96,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def growth(sizes: list[int], seconds: list[float]) -> float | None:
     """Slope of log time against log size between the first and the last measurement (None
     with fewer than two)."""
-    if len(seconds) < 2 or seconds[0] <= 0 or sizes[len(seconds) - 1] == sizes[0]:
-        return None
     last = len(seconds) - 1
+    if last < 1 or seconds[0] <= 0 or sizes[last] == sizes[0]:
+        return None
     return math.log(seconds[last] / seconds[0]) / math.log(sizes[last] / sizes[0])
 
 
@@ -165,8 +165,8 @@ def bench_worstcase(
         raise typer.BadParameter("--sizes takes whole KB, e.g. 16,64,256") from None
     if len(sizes_kb) < 2 or sizes_kb[0] < 1:
         raise typer.BadParameter("--sizes needs two sizes or more, each at least 1 KB")
-    chosen = [s.strip() for s in shapes.split(",") if s.strip()] or list(SHAPES)  # no commas
-    # in shape names
+    # (no shape name holds a comma)
+    chosen = [s.strip() for s in shapes.split(",") if s.strip()] or list(SHAPES)
     unknown = [s for s in chosen if s not in SHAPES]
     if unknown:
         raise typer.BadParameter(f"unknown shape(s) {unknown}; `--list` prints the names")

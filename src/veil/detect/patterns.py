@@ -91,11 +91,11 @@ class Pattern:
     #: comes after the next such break is not tried either.
     breaks: str | None = None
     #: With ``at`` or ``mark``: the inside of a character class (``"A-Za-z0-9_-"``). Only the
-    #: first anchor of each run of these
-    #: characters is tried, for a pattern whose match from a later anchor of a run is also a
-    #: match from the first one (which reads the run up to it): finditer would never start at
-    #: a later one, and each later one that fails reads the rest of the run again (a JWT's
-    #: segment scanned for its dot from every "eyJ" of "eyJ-eyJ-...": quadratic).
+    #: first anchor of each run of these characters is tried, for a pattern whose match from a
+    #: later anchor of a run is also a match from the first one (which reads the run up to
+    #: it): finditer would never start at a later one, and each later one that fails reads the
+    #: rest of the run again (a JWT's segment scanned for its dot from every "eyJ" of
+    #: "eyJ-eyJ-...": quadratic).
     runs: str | None = None
 
 
@@ -226,9 +226,11 @@ class Scan:
             return []
         if self.breaks is None:
             return [p for p in found if p < closers[-1]]
+        # brk: the first break at or after the anchor; anchors only grow, so each part of the
+        # text is searched for a break once
         keep: list[int] = []
-        brk = -1  # the first break at or after the anchor: anchors only grow, so each part of
-        for p in found:  # the text is searched for one once
+        brk = -1
+        for p in found:
             i = bisect.bisect_left(closers, p)
             if i == len(closers):
                 break
