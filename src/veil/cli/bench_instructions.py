@@ -1,0 +1,244 @@
+"""``veil bench instructions``: the machine instructions ``protect()`` (and Presidio's analyzer
+and anonymizer) execute per text, counted by valgrind's callgrind, and what kind of work they
+are (the interpreter, Python objects, the model, regexes, SQLite...).
+
+Wall time on a shared virtual machine moves by 5-10% between runs an hour apart and by a few
+percent between two runs in a row, more than most single changes to the hot path gain. An
+instruction count does not move with the host's load: the same tree and texts give the same
+total within 0.2%, so a change of 1% is seen. It is not time (a cache miss costs hundreds of
+cycles and counts as one instruction, and valgrind's processor has no AVX-512, so a model's
+kernels differ from the ones used natively): use it to compare two trees, and ``veil bench
+hotpath`` to state speed. Each tool runs in a child process under callgrind, with counting
+switched on (``callgrind_control``) only around the measured calls, after a warm-up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess  # nosec B404 # runs valgrind and its tools, with fixed arguments
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from veil.cli._common import write_report
+from veil.cli.bench import bench_app
+from veil.errors import VeilError
+
+DEFAULT_OUT = Path("benchmarks/results/instructions")
+TOOLS = ("veil", "presidio")
+
+#: CPython's own code: its shared library, or its source tree where callgrind names no object
+_CPYTHON = re.compile(r"libpython|/(?:Python|Objects|Modules|Include|Parser)/")
+#: (kind of work, regex over a callgrind function entry "file:function [object]"), first match
+#: wins: within CPython (the rest of it is the interpreter), then outside it (the rest is
+#: "other native code")
+_IN_CPYTHON: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("regex engine", r"_sre"),
+    ("Python objects", r"obmalloc|dictobject|tupleobject|listobject|longobject|floatobject"
+                       r"|gcmodule|setobject|sliceobject|typeobject|/object\.[ch]:"),
+    ("strings", r"unicode|bytesobject|bytes_methods"),
+))
+_NATIVE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("regex engine", r"/_regex\.|ahocorasick"),
+    ("model runtime", r"onnxruntime|_multiarray|numpy|openblas|thinc|spacy|blis"),
+    ("tokenizers", r"tokenizers|blingfire"),
+    ("SQLite", r"sqlite"),
+    ("crypto", r"libcrypto|cryptography|_rust\.abi3"),
+    ("C library", r"libc\.so|libm\.so|ld-linux"),
+))
+_ENTRY = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(.+)$")
+
+
+def register(app: typer.Typer) -> None:
+    """Discovery hook; the command attaches itself to ``bench_app`` on import."""
+
+
+def kind_of(entry: str) -> str:
+    """The kind of work of one callgrind function entry."""
+    inside = _CPYTHON.search(entry) is not None
+    for kind, rx in _IN_CPYTHON if inside else _NATIVE:
+        if rx.search(entry):
+            return kind
+    return "interpreter" if inside else "other native code"
+
+
+def by_kind(annotated: str) -> tuple[int, dict[str, int]]:
+    """Total instructions and their split by kind, from ``callgrind_annotate --inclusive=no``'s
+    flat listing of every function (``--threshold=100``)."""
+    total = 0
+    kinds: Counter[str] = Counter()
+    for line in annotated.splitlines():
+        m = _ENTRY.match(line)
+        if m is None:
+            continue
+        count = int(m.group(1).replace(",", ""))
+        if "PROGRAM TOTALS" in m.group(2):
+            total = count
+            continue
+        kinds[kind_of(m.group(2))] += count
+    return total, dict(kinds.most_common())
+
+
+def _need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        raise typer.BadParameter(
+            f"{tool} was not found; install valgrind (Debian: apt-get install valgrind)")
+    return path
+
+
+def _count(tool: str, texts: str, n: int, ner_backend: str, ner: bool,
+           workdir: Path) -> dict[str, Any]:
+    """Run one tool on one set of texts in a child under callgrind; its counts per text."""
+    out_file = workdir / f"callgrind.{tool}.{texts}"
+    cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no",
+           f"--callgrind-out-file={out_file}", sys.executable, "-m",
+           "veil.cli.bench_instructions", tool, texts, str(n), ner_backend, str(int(ner))]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # nosec B603 # fixed arguments
+    measured = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if done.returncode != 0 or not measured:
+        raise VeilError(f"the {tool} run under callgrind failed (exit {done.returncode}); run "
+                        f"`{' '.join(cmd[5:])}` without valgrind to see why")
+    counted = json.loads(measured[-1])["texts"]
+    annotated = subprocess.run(  # nosec B603 # fixed arguments
+        [_need("callgrind_annotate"), "--inclusive=no", "--auto=no", "--threshold=100",
+         str(out_file)], capture_output=True, text=True, check=True).stdout
+    total, kinds = by_kind(annotated)
+    return {"texts": counted, "instructions_per_text": total / counted,
+            "by_kind_per_text": {k: v / counted for k, v in kinds.items()}}
+
+
+def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out: Path,
+        name: str) -> dict[str, Any]:
+    """Count both tools on both sets of texts; returns the result (also written under
+    ``out``)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    _need("valgrind"), _need("callgrind_control"), _need("callgrind_annotate")
+    sets = {s: n for s, n in (("short", short), ("1kb", kb)) if n > 0}
+    tools = [t for t in TOOLS if t == "veil" or presidio]
+    result: dict[str, Any] = {
+        "ner_backend": ner_backend if ner else "off", "python": platform.python_version(),
+        "machine": platform.machine(), "sets": {}}
+    with tempfile.TemporaryDirectory() as tmp, Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            transient=True) as progress:
+        for texts, n in sets.items():
+            block: dict[str, Any] = {"texts": n}
+            for tool in tools:
+                task = progress.add_task(f"{tool}, {texts} texts, under callgrind")
+                block[tool] = _count(tool, texts, n, ner_backend, ner, Path(tmp))
+                progress.remove_task(task)
+            if "presidio" in block:
+                block["presidio_over_veil"] = (block["presidio"]["instructions_per_text"]
+                                               / block["veil"]["instructions_per_text"])
+            result["sets"][texts] = block
+    plt = write_report(out, name, result, markdown(result))
+    if plt is not None:
+        _plot(plt, result, out / f"{name}.png")
+    return result
+
+
+def markdown(result: dict[str, Any]) -> str:
+    lines = ["# Instructions per text: Veil protect() and Presidio analyzer + anonymizer", "",
+             f"Counted by valgrind's callgrind around the measured calls only, after a warm-up; "
+             f"Veil's NER: {result['ner_backend']}; vault writes included (a new session per "
+             f"text). Python {result['python']}, {result['machine']}. Instructions are not "
+             "time: compare trees with them, state speed with `veil bench hotpath`.", ""]
+    for texts, block in result["sets"].items():
+        tools = [t for t in TOOLS if t in block]
+        kinds = sorted({k for t in tools for k in block[t]["by_kind_per_text"]},
+                       key=lambda k: -block["veil"]["by_kind_per_text"].get(k, 0.0))
+        lines += [f"## {texts} texts ({block['texts']})", "",
+                  "| kind of work | " + " | ".join(f"{t} (k instr. per text)" for t in tools)
+                  + " |", "|---|" + "---|" * len(tools)]
+        for k in kinds:
+            lines.append(f"| {k} | " + " | ".join(
+                f"{block[t]['by_kind_per_text'].get(k, 0.0) / 1e3:,.0f}" for t in tools) + " |")
+        lines.append("| **total** | " + " | ".join(
+            f"**{block[t]['instructions_per_text'] / 1e3:,.0f}**" for t in tools) + " |")
+        if "presidio_over_veil" in block:
+            lines += ["", f"Presidio executes {block['presidio_over_veil']:.1f}x Veil's "
+                          "instructions per text."]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _plot(plt: Any, result: dict[str, Any], path: Path) -> None:
+    rows = [(f"{tool}, {texts}", block[tool]) for texts, block in result["sets"].items()
+            for tool in TOOLS if tool in block]
+    kinds = sorted({k for _, r in rows for k in r["by_kind_per_text"]})
+    fig, ax = plt.subplots(figsize=(9, 1.0 + 0.6 * len(rows)))
+    left = [0.0] * len(rows)
+    for kind in kinds:
+        vals = [r["by_kind_per_text"].get(kind, 0.0) / 1e6 for _, r in rows]
+        ax.barh([label for label, _ in rows], vals, left=left, label=kind)
+        left = [a + b for a, b in zip(left, vals, strict=True)]
+    ax.set_xscale("log")
+    ax.set_xlabel("million instructions per text (log scale)")
+    ax.invert_yaxis()
+    ax.legend(fontsize=7, loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+@bench_app.command("instructions")
+def bench_instructions(
+    short: Annotated[int, typer.Option(help="short prompts (0: none)")] = 50,
+    kb: Annotated[int, typer.Option(help="~1 KB texts (0: none)")] = 6,
+    ner_backend: Annotated[str, typer.Option(
+        help="spacy or learned (needs scripts/ensure-detector.sh)")] = "learned",
+    ner: Annotated[bool, typer.Option(help="Veil's NER on")] = True,
+    presidio: Annotated[bool, typer.Option(help="count Presidio too")] = True,
+    out: Annotated[Path, typer.Option(help="output directory")] = DEFAULT_OUT,
+    name: Annotated[str, typer.Option(help="file name stem of the results")] = "instructions",
+) -> None:
+    """Instructions per text of protect() (and Presidio), by kind of work, under valgrind:
+    repeatable where wall time is not, for comparing two trees
+    (``PYTHONPATH=<other tree>/src`` runs the other)."""
+    if ner_backend not in ("spacy", "learned"):
+        raise typer.BadParameter("--ner-backend must be spacy or learned")
+    if short < 0 or kb < 0 or short + kb == 0:
+        raise typer.BadParameter("--short and --kb count texts: at least one above 0")
+    result = run(short=short, kb=kb, ner_backend=ner_backend, ner=ner, presidio=presidio,
+                 out=out, name=name)
+    typer.echo(markdown(result))
+
+
+def _child(tool: str, texts: str, n: int, ner_backend: str, ner: bool) -> None:
+    """Under callgrind: warm the tool up on the texts, then count one pass over them."""
+    from veil.cli.bench_hotpath import _presidio_runner, _veil_runner, corpus
+    from veil.heap import settle_heap
+
+    short, kb, _ = corpus(n if texts == "short" else 0, n if texts == "1kb" else 0)
+    chosen = short if texts == "short" else kb
+    with tempfile.TemporaryDirectory() as home:
+        if tool == "veil":
+            _, call = _veil_runner(Path(home), ner_cache=False, ner_backend=ner_backend,
+                                   use_ner=ner)
+        else:
+            call = _presidio_runner()
+        for t in chosen + chosen:
+            call(t, 0)
+        settle_heap()
+        me = str(os.getpid())
+        control = _need("callgrind_control")
+        subprocess.run([control, "-i", "on", me], check=True, capture_output=True)  # nosec B603 # fixed arguments
+        for t in chosen:
+            call(t, 0)
+        subprocess.run([control, "-i", "off", me], check=True, capture_output=True)  # nosec B603 # fixed arguments
+    print(json.dumps({"texts": len(chosen)}), flush=True)
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5] == "1")
