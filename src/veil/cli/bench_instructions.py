@@ -95,19 +95,20 @@ def _need(tool: str) -> str:
     return path
 
 
-def _count(tool: str, texts: str, n: int, ner_backend: str, ner: bool,
+def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner: bool,
            workdir: Path) -> dict[str, Any]:
     """Run one tool on one set of texts in a child under callgrind; its counts per text."""
     out_file = workdir / f"callgrind.{tool}.{texts}"
     cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no",
            f"--callgrind-out-file={out_file}", sys.executable, "-m",
-           "veil.cli.bench_instructions", tool, texts, str(n), ner_backend, str(int(ner))]
+           "veil.cli.bench_instructions", tool, texts, *map(str, counts), ner_backend,
+           str(int(ner))]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # nosec B603 # fixed arguments
     measured = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
     if done.returncode != 0 or not measured:
         raise VeilError(f"the {tool} run under callgrind failed (exit {done.returncode}); run "
-                        f"`{' '.join(cmd[5:])}` without valgrind to see why")
+                        f"`{' '.join(cmd[4:])}` without valgrind to see why")
     counted = json.loads(measured[-1])["texts"]
     annotated = subprocess.run(  # nosec B603 # fixed arguments
         [_need("callgrind_annotate"), "--inclusive=no", "--auto=no", "--threshold=100",
@@ -119,8 +120,8 @@ def _count(tool: str, texts: str, n: int, ner_backend: str, ner: bool,
 
 def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out: Path,
         name: str) -> dict[str, Any]:
-    """Count both tools on both sets of texts; returns the result (also written under
-    ``out``)."""
+    """Count both tools on both sets of texts, the texts ``veil bench hotpath`` draws for the
+    same counts; returns the result (also written under ``out``)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     _need("valgrind"), _need("callgrind_control"), _need("callgrind_annotate")
@@ -136,7 +137,7 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
             block: dict[str, Any] = {"texts": n}
             for tool in tools:
                 task = progress.add_task(f"{tool}, {texts} texts, under callgrind")
-                block[tool] = _count(tool, texts, n, ner_backend, ner, Path(tmp))
+                block[tool] = _count(tool, texts, (short, kb), ner_backend, ner, Path(tmp))
                 progress.remove_task(task)
             if "presidio" in block:
                 block["presidio_over_veil"] = (block["presidio"]["instructions_per_text"]
@@ -149,11 +150,14 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
 
 
 def markdown(result: dict[str, Any]) -> str:
+    counts = {texts: result["sets"].get(texts, {}).get("texts", 0) for texts in ("short", "1kb")}
     lines = ["# Instructions per text: Veil protect() and Presidio analyzer + anonymizer", "",
              f"Counted by valgrind's callgrind around the measured calls only, after a warm-up; "
              f"Veil's NER: {result['ner_backend']}; vault writes included (a new session per "
-             f"text). Python {result['python']}, {result['machine']}. Instructions are not "
-             "time: compare trees with them, state speed with `veil bench hotpath`.", ""]
+             f"text); the texts `veil bench hotpath --short {counts['short']} --kb "
+             f"{counts['1kb']}` times. Python {result['python']}, {result['machine']}. "
+             "Instructions are not time: compare trees with them, state speed with `veil bench "
+             "hotpath`.", ""]
     for texts, block in result["sets"].items():
         tools = [t for t in TOOLS if t in block]
         kinds = sorted({k for t in tools for k in block[t]["by_kind_per_text"]},
@@ -174,19 +178,23 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def _plot(plt: Any, result: dict[str, Any], path: Path) -> None:
-    rows = [(f"{tool}, {texts}", block[tool]) for texts, block in result["sets"].items()
-            for tool in TOOLS if tool in block]
-    kinds = sorted({k for _, r in rows for k in r["by_kind_per_text"]})
-    fig, ax = plt.subplots(figsize=(9, 1.0 + 0.6 * len(rows)))
-    left = [0.0] * len(rows)
-    for kind in kinds:
-        vals = [r["by_kind_per_text"].get(kind, 0.0) / 1e6 for _, r in rows]
-        ax.barh([label for label, _ in rows], vals, left=left, label=kind)
-        left = [a + b for a, b in zip(left, vals, strict=True)]
-    ax.set_xscale("log")
-    ax.set_xlabel("million instructions per text (log scale)")
-    ax.invert_yaxis()
-    ax.legend(fontsize=7, loc="lower right")
+    """One panel per set of texts (their scales differ ~12x), a stacked bar per tool."""
+    sets = list(result["sets"].items())
+    kinds = sorted({k for _, block in sets for t in TOOLS if t in block
+                    for k in block[t]["by_kind_per_text"]})
+    colours = dict(zip(kinds, plt.get_cmap("tab10").colors, strict=False))
+    fig, axes = plt.subplots(len(sets), 1, figsize=(9, 1.6 + 1.3 * len(sets)), squeeze=False)
+    for ax, (texts, block) in zip(axes[:, 0], sets, strict=True):
+        tools = [t for t in TOOLS if t in block]
+        left = [0.0] * len(tools)
+        for kind in kinds:
+            vals = [block[t]["by_kind_per_text"].get(kind, 0.0) / 1e6 for t in tools]
+            ax.barh(tools, vals, left=left, label=kind, color=colours[kind])
+            left = [a + b for a, b in zip(left, vals, strict=True)]
+        ax.set_title(f"{texts} texts", fontsize=9)
+        ax.set_xlabel("million instructions per text")
+        ax.invert_yaxis()
+    axes[0, 0].legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.0))
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
@@ -215,12 +223,14 @@ def bench_instructions(
     typer.echo(markdown(result))
 
 
-def _child(tool: str, texts: str, n: int, ner_backend: str, ner: bool) -> None:
+def _child(tool: str, texts: str, n_short: int, n_kb: int, ner_backend: str,
+           ner: bool) -> None:
     """Under callgrind: warm the tool up on the texts, then count one pass over them."""
     from veil.cli.bench_hotpath import _presidio_runner, _veil_runner, corpus
     from veil.heap import settle_heap
 
-    short, kb, _ = corpus(n if texts == "short" else 0, n if texts == "1kb" else 0)
+    # both counts, as `veil bench hotpath --short N --kb M` draws them: the same texts
+    short, kb, _ = corpus(n_short, n_kb)
     chosen = short if texts == "short" else kb
     with tempfile.TemporaryDirectory() as home:
         if tool == "veil":
@@ -241,4 +251,5 @@ def _child(tool: str, texts: str, n: int, ner_backend: str, ner: bool) -> None:
 
 
 if __name__ == "__main__":
-    _child(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5] == "1")
+    _child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5],
+           sys.argv[6] == "1")
