@@ -5,11 +5,12 @@ are (the interpreter, Python objects, the model, regexes, SQLite...).
 Wall time on a shared virtual machine moves by 5-10% between runs an hour apart and by a few
 percent between two runs in a row, more than most single changes to the hot path gain. An
 instruction count does not move with the host's load: the same tree and texts give the same
-total within 0.2%, so a change of 1% is seen. It is not time (a cache miss costs hundreds of
-cycles and counts as one instruction, and valgrind's processor has no AVX-512, so a model's
-kernels differ from the ones used natively): use it to compare two trees, and ``veil bench
-hotpath`` to state speed. Each tool runs in a child process under callgrind, with counting
-switched on (``callgrind_control``) only around the measured calls, after a warm-up.
+total within 0.2-1.4% (the vault's random keys move where its B-trees split), so a change of a
+few percent is seen. It is not time (a cache miss costs hundreds of cycles and counts as one
+instruction, and valgrind's processor has no AVX-512, so a model's kernels differ from the
+ones used natively): use it to compare two trees, and ``veil bench hotpath`` to state speed.
+Each tool runs in a child process under callgrind, with counting switched on
+(``callgrind_control``) only around the measured calls, after a warm-up.
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def test_real_counts_repeat_and_add_up(tmp_path: Path) -> None:
     assert first["texts"] == 3
     # the point of the command: the same tree and texts give the same count
     assert second["instructions_per_text"] == pytest.approx(first["instructions_per_text"],
-                                                            rel=0.01)
+                                                            rel=0.03)
     # detection is Python: the interpreter's work is there, and the kinds make up the total
     assert first["by_kind_per_text"]["interpreter"] > 0.2 * first["instructions_per_text"]
     assert sum(first["by_kind_per_text"].values()) == pytest.approx(
