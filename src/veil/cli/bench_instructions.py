@@ -125,7 +125,8 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
     same counts; returns the result (also written under ``out``)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    _need("valgrind"), _need("callgrind_control"), _need("callgrind_annotate")
+    for tool in ("valgrind", "callgrind_control", "callgrind_annotate"):
+        _need(tool)  # before anything runs or is written
     sets = {s: n for s, n in (("short", short), ("1kb", kb)) if n > 0}
     tools = [t for t in TOOLS if t == "veil" or presidio]
     result: dict[str, Any] = {

@@ -1,5 +1,6 @@
 """`veil bench instructions`: callgrind's functions sorted into kinds of work, the totals read
-from its listing, a clear error without valgrind, and (slow) real counts that repeat."""
+from its listing, a clear error without valgrind, and (slow) real counts of the measured calls
+only."""
 
 from __future__ import annotations
 
@@ -72,19 +73,21 @@ def test_without_valgrind_the_error_says_what_to_install(
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
-def test_real_counts_repeat_and_add_up(tmp_path: Path) -> None:
-    # NER off keeps the run short under valgrind (about a minute each)
-    runs = [bi.run(short=3, kb=0, ner_backend="learned", ner=False, presidio=False,
-                   out=tmp_path / str(k), name="r") for k in range(2)]
-    first, second = (r["sets"]["short"]["veil"] for r in runs)
-    assert first["texts"] == 3
-    # the point of the command: the same tree and texts give the same count
-    assert second["instructions_per_text"] == pytest.approx(first["instructions_per_text"],
-                                                            rel=0.03)
+def test_real_counts_cover_the_measured_calls_only(tmp_path: Path) -> None:
+    # NER off keeps the run short under valgrind (about a minute)
+    result = bi.run(short=3, kb=0, ner_backend="learned", ner=False, presidio=False,
+                    out=tmp_path, name="r")
+    veil = result["sets"]["short"]["veil"]
+    assert veil["texts"] == 3
+    # counting is on around the three calls only: start-up and warm-up (billions of
+    # instructions: imports, compiling regexes) would be far above this, and no counting at
+    # all would be zero
+    assert 2e5 < veil["instructions_per_text"] < 5e7
     # detection is Python: the interpreter's work is there, and the kinds make up the total
-    assert first["by_kind_per_text"]["interpreter"] > 0.2 * first["instructions_per_text"]
-    assert sum(first["by_kind_per_text"].values()) == pytest.approx(
-        first["instructions_per_text"], rel=1e-6)
-    written = json.loads((tmp_path / "0" / "r.json").read_text())
+    assert veil["by_kind_per_text"]["interpreter"] > 0.2 * veil["instructions_per_text"]
+    assert sum(veil["by_kind_per_text"].values()) == pytest.approx(
+        veil["instructions_per_text"], rel=1e-6)
+    written = json.loads((tmp_path / "r.json").read_text())
     assert written["sets"]["short"]["veil"]["texts"] == 3
-    assert "| **total** |" in (tmp_path / "0" / "r.md").read_text()
+    assert "| **total** |" in (tmp_path / "r.md").read_text()
+    assert (tmp_path / "r.png").stat().st_size > 0
