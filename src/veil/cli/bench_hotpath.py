@@ -2,9 +2,12 @@
 
 Both run in one process on the same texts, interleaved (the order alternates per text) so that
 load from other work on the machine hits both alike: short prompts, ~1 KB texts and one 1 MB
-text, all with NER on; Veil's figures include its vault writes, Presidio's its anonymizer. Then
-the start-up of ``veil protect`` from the shell, and which heavy modules it imported. Writes
-``<name>.json``, ``.md`` and ``.png`` under ``--out`` with the load average of every section.
+text, all with NER on; Veil's figures include its vault writes, Presidio's its anonymizer. The
+short and ~1 KB texts are also timed through each tool alone, and alone with the processor's
+cache emptied before every call: interleaved, each call finds the cache filled with the other
+tool's data, and that costs each tool a fixed time per call. Then the start-up of ``veil
+protect`` from the shell, and which heavy modules it imported. Writes ``<name>.json``, ``.md``
+and ``.png`` under ``--out`` with the load average of every section.
 Texts and values never appear in the output: only sizes, counts and timings.
 """
 
@@ -101,11 +104,13 @@ def interleaved(texts: list[str], runners: dict[str, Callable[[str, int], object
 
 
 def in_blocks(texts: list[str], runners: dict[str, Callable[[str, int], object]],
-              progress: Any, label: str, rounds: int = 2) -> dict[str, dict[str, float]]:
+              progress: Any, label: str, rounds: int = 2,
+              before: Callable[[], object] | None = None) -> dict[str, dict[str, float]]:
     """Per-text wall time of each runner, each reading all the texts in a row: no other tool's
     work between two of its calls, as when it runs alone (interleaved, the other tool's work
     evicts what the processor kept of each call). The runners take turns going first, once per
-    round, so that a drift in the machine's load reaches both."""
+    round, so that a drift in the machine's load reaches both. ``before`` runs, untimed,
+    before every call (:class:`CacheFlusher`: each call starts with a cold cache)."""
     times: dict[str, list[float]] = {name: [] for name in runners}
     names = list(runners)
     task = progress.add_task(label, total=len(texts) * len(names) * rounds)
@@ -113,11 +118,44 @@ def in_blocks(texts: list[str], runners: dict[str, Callable[[str, int], object]]
         for name in names if r % 2 == 0 else names[::-1]:
             run = runners[name]
             for i, text in enumerate(texts):
+                if before is not None:
+                    before()
                 t0 = time.perf_counter()
                 run(text, i)
                 times[name].append((time.perf_counter() - t0) * 1000)
                 progress.advance(task)
     return {name: _summary(ms) for name, ms in times.items()}
+
+
+def last_level_cache_bytes(root: Path = Path("/sys/devices/system/cpu/cpu0/cache")) -> int:
+    """Size of the processor's largest cache as Linux reports it (``index*/size``, "32768K");
+    32 MiB where it does not."""
+    sizes = []
+    for entry in root.glob("index*/size"):
+        raw = entry.read_text().strip().upper()
+        unit = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(raw[-1:], 1)
+        digits = raw.rstrip("KMG")
+        if digits.isdigit():
+            sizes.append(int(digits) * unit)
+    return max(sizes, default=32 << 20)
+
+
+class CacheFlusher:
+    """A call that writes one byte of every cache line of a buffer twice the size of the
+    largest cache: a call made next finds cached only what it brings in itself, as after
+    another tool's work (interleaved) or a long idle spell."""
+
+    LINE = 64
+
+    def __init__(self, cache_bytes: int | None = None) -> None:
+        self.buf = bytearray(2 * (cache_bytes or last_level_cache_bytes()))
+        lines = len(range(0, len(self.buf), self.LINE))
+        self._values = [bytes([k]) * lines for k in (1, 2)]
+        self._turn = 0
+
+    def __call__(self) -> None:
+        self._turn ^= 1  # another value each time: every line is written, not just read
+        self.buf[:: self.LINE] = self._values[self._turn]
 
 
 def _veil_runner(home: Path, *, ner_cache: bool, ner_backend: str = "spacy",
@@ -260,6 +298,8 @@ def bench_hotpath(
              "Presidio always runs spaCy")] = "spacy",
     ner: Annotated[str, typer.Option(
         help="on, or off: Veil's pattern recognizers alone (Presidio keeps spaCy)")] = "on",
+    cold: Annotated[bool, typer.Option(
+        help="also each tool alone with the processor's cache emptied before every call")] = True,
 ) -> None:
     """protect() vs Presidio analyzer+anonymizer per text, 1 MB, and `veil protect` start-up."""
     from veil.config import NER_BACKENDS
@@ -270,13 +310,13 @@ def bench_hotpath(
         raise typer.BadParameter("--ner must be on or off")
     result = run(short=short, kb=kb, mb=mb, presidio=presidio, presidio_mb=presidio_mb,
                  cli_runs=cli_runs, ner_cache=ner_cache, out=out, name=name,
-                 ner_backend=ner_backend, ner=ner == "on")
+                 ner_backend=ner_backend, ner=ner == "on", cold=cold)
     typer.echo(markdown(result))
 
 
 def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli_runs: int,
         ner_cache: bool, out: Path, name: str, ner_backend: str = "spacy",
-        ner: bool = True) -> dict[str, Any]:
+        ner: bool = True, cold: bool = True) -> dict[str, Any]:
     """Run the benchmark; returns the result (also written under ``out``)."""
     import logging
 
@@ -288,6 +328,7 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
     result: dict[str, Any] = {
         "config": {"short": short, "kb": kb, "mb": mb, "presidio": presidio,
                    "ner_cache": ner_cache, "ner_backend": ner_backend, "ner": ner,
+                   "cold": cold,
                    "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
                    f"Python {platform.python_version()}"},
         "load_start": _load(), "sections": {},
@@ -323,6 +364,15 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
                                                       f"{label} texts, each tool alone")
                     alone["speedup"] = alone["presidio"]["median_ms"] / alone["veil"]["median_ms"]
                     block["alone"] = alone
+                    if cold:
+                        # alone again, the cache emptied before every call: what interleaving
+                        # costs each tool through the cache, without the other tool's work
+                        chill: dict[str, Any] = in_blocks(
+                            texts, runners, progress, f"{label} texts, each alone, cache cold",
+                            before=CacheFlusher())
+                        chill["speedup"] = (chill["presidio"]["median_ms"]
+                                            / chill["veil"]["median_ms"])
+                        block["cold"] = chill
                 block["load"] = [load0, _load()]
                 result["sections"][label] = block
         if mb:
@@ -380,6 +430,20 @@ def markdown(result: dict[str, Any]) -> str:
                   "|---|---|---|---|"]
         lines += [f"| {label} | {a['veil']['median_ms']:.1f} | {a['presidio']['median_ms']:.1f} "
                   f"| {a['speedup']:.1f}x |" for label, a in alone]
+    cold = [(label, b["alone"], b["cold"]) for label in ("short", "1kb")
+            if (b := result["sections"].get(label)) and "cold" in b]
+    if cold:
+        lines += ["", "Each tool alone, the processor's cache emptied before every call (a "
+                  "buffer twice its size written): what a call costs when nothing of the last "
+                  "one is cached, as when the other tool ran in between (interleaved). "
+                  "\"Cache cost\" is the cold median less the alone one.", "",
+                  "| texts | Veil median ms | Presidio median ms | speed-up (median) | "
+                  "Veil cache cost ms | Presidio cache cost ms |", "|---|---|---|---|---|---|"]
+        lines += [f"| {label} | {c['veil']['median_ms']:.1f} | {c['presidio']['median_ms']:.1f} "
+                  f"| {c['speedup']:.1f}x | "
+                  f"{c['veil']['median_ms'] - a['veil']['median_ms']:.2f} | "
+                  f"{c['presidio']['median_ms'] - a['presidio']['median_ms']:.2f} |"
+                  for label, a, c in cold]
     b = result["sections"].get("1mb")
     if b:
         lines += ["", f"1 MB text ({b['chars']} chars): Veil "

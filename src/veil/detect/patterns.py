@@ -185,6 +185,12 @@ class Scan:
             prefixes_of(self.mark.pattern, self.mark.flags)
 
     @property
+    def on_digits(self) -> bool:
+        """Whether the matches are looked for at digit runs only (no digit: no match)."""
+        return (self.lead is not None and self.at is None and self.mark is None
+                and not self.line_start and not self.lines)
+
+    @property
     def ascii(self) -> bool:
         """Whether the pattern's own digits are ASCII only (``re.ASCII``, inline flags too)."""
         known = self._ascii
@@ -521,6 +527,9 @@ class PatternRecognizer(Recognizer):
         # refine(value) -> (start, end) of the valid part, or None: trims a greedy match
         # (an IPv6 address followed by ":8080", an IBAN followed by an upper-case word)
         self._refine = refine
+        # every pattern is tried at digit runs only: a text without a digit is not read
+        # scan by scan (a third of short prompts hold none)
+        self._on_digits = all(scan.on_digits for scan, _, _ in self._compiled)
 
     @classmethod
     def from_rule(cls, rule: RecognizerRule) -> PatternRecognizer:
@@ -544,6 +553,8 @@ class PatternRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Detection]:
         if self._prefilter is not None and not self._prefilter(text):
+            return []
+        if self._on_digits and ANCHORED and not _digit_runs(text, False):
             return []
         lowered = _folded(text) if self.context_required else None
         if self.context_required and not self.context.anywhere(

@@ -3,9 +3,16 @@ tool in a row, the tools taking turns going first."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from veil.cli.bench_hotpath import in_blocks, interleaved, markdown
+from veil.cli.bench_hotpath import (
+    CacheFlusher,
+    in_blocks,
+    interleaved,
+    last_level_cache_bytes,
+    markdown,
+)
 
 
 class _Progress:
@@ -52,3 +59,53 @@ def test_the_report_shows_both_measurements() -> None:
     text = markdown(result)
     assert "| short | 1 | 90 | 2.0 |" in text and "5.0x" in text
     assert "Each tool alone" in text and "| short | 1.0 | 10.0 | 10.0x |" in text
+
+
+def test_a_cold_run_empties_the_cache_before_every_call() -> None:
+    calls: list[tuple[str, str]] = []
+    runners = _recording(calls)
+    in_blocks(["a", "b"], runners, _Progress(), "short", rounds=1,
+              before=lambda: calls.append(("flush", "")))
+    assert calls == [("flush", ""), ("veil", "a"), ("flush", ""), ("veil", "b"),
+                     ("flush", ""), ("presidio", "a"), ("flush", ""), ("presidio", "b")]
+
+
+def test_the_flusher_writes_every_line_of_twice_the_cache_each_call() -> None:
+    flush = CacheFlusher(cache_bytes=4096)
+    assert len(flush.buf) == 8192
+    seen = []
+    for _ in range(3):
+        flush()
+        line_bytes = set(flush.buf[:: CacheFlusher.LINE])
+        assert len(flush.buf[:: CacheFlusher.LINE]) == 8192 // 64 and len(line_bytes) == 1
+        seen.append(line_bytes.pop())
+    assert seen[0] != seen[1] and seen[0] == seen[2] and 0 not in seen
+    assert set(flush.buf) - set(flush.buf[:: CacheFlusher.LINE]) <= {0}  # only one per line
+
+
+def test_the_largest_cache_is_read_from_sysfs(tmp_path: Path) -> None:
+    for name, size in (("index0", "48K"), ("index2", "1M"), ("index3", "32768K"),
+                       ("index4", "odd")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "size").write_text(size + "\n")
+    assert last_level_cache_bytes(tmp_path) == 32 << 20
+    assert last_level_cache_bytes(tmp_path / "missing") == 32 << 20  # the fallback
+    (tmp_path / "index5").mkdir()
+    (tmp_path / "index5" / "size").write_text("64M\n")
+    assert last_level_cache_bytes(tmp_path) == 64 << 20
+
+
+def test_the_report_gives_each_tools_cache_cost() -> None:
+    def timing(ms: float) -> dict[str, float]:
+        return {"n": 1, "median_ms": ms, "mean_ms": ms, "p95_ms": ms, "total_s": ms / 1000}
+
+    block = {"texts": 1, "mean_chars": 90.0, "veil": timing(2.0), "presidio": timing(8.0),
+             "speedup": 4.0,
+             "alone": {"veil": timing(1.25), "presidio": timing(7.0), "speedup": 5.6},
+             "cold": {"veil": timing(2.0), "presidio": timing(7.75), "speedup": 3.875},
+             "load": [[0.1, 0.1, 0.1], [0.1, 0.1, 0.1]]}
+    result = {"config": {"ner_cache": False, "machine": "test"}, "load_start": [0.1],
+              "load_end": [0.1], "sections": {"1kb": block}}
+    text = markdown(result)
+    assert "cache emptied before every call" in text
+    assert "| 1kb | 2.0 | 7.8 | 3.9x | 0.75 | 0.75 |" in text

@@ -504,3 +504,21 @@ def test_the_anchors_inside_a_match_are_not_tried() -> None:
     text = "k=" * 1000 + " k=a k"
     assert _spans(scan.matches(text)) == [(0, 2000), (2001, 2004)]
     assert counting.tried == [0, 2001]
+
+
+def test_a_recognizer_read_at_digit_runs_only_skips_a_text_without_digits(
+    full_scan: None, scan_corpus: tuple[str, ...]
+) -> None:
+    # what the full scan finds in texts without a digit, recognizer by recognizer: nothing for
+    # those the anchored path skips whole; some of them are built-ins
+    no_digits = [t for t in (*scan_corpus, *_texts(31, 2000)) if not re.search(r"\d", t)]
+    assert len(no_digits) > 30
+    skipped = [r for r in builtin_recognizers()
+               if isinstance(r, PatternRecognizer) and r._on_digits]
+    assert {"credit_card", "us_ssn", "iban"} <= {r.name for r in skipped}
+    for r in skipped:
+        assert all(scan.on_digits for scan, _, _ in r._compiled)
+        assert not [d for t in no_digits for d in r.analyze(t)], r.name
+    # and a recognizer with any other kind of pattern is read on such a text
+    assert not next(r for r in builtin_recognizers()
+                    if isinstance(r, PatternRecognizer) and r.name == "email")._on_digits
