@@ -11,6 +11,13 @@ instruction, and valgrind's processor has no AVX-512, so a model's kernels diffe
 ones used natively): use it to compare two trees, and ``veil bench hotpath`` to state speed.
 Each tool runs in a child process under callgrind, with counting switched on
 (``callgrind_control``) only around the measured calls, after a warm-up.
+
+``--cache`` also simulates the processor's last-level cache (its size and associativity read
+from the host) and counts the cache lines each call brings in from memory: warm (the calls in
+a row, as when the tool runs alone) and cold (the cache emptied before every call, as when the
+other tool ran in between: ``veil bench hotpath``'s interleaved and cold runs). What a cold call
+brings in is the tool's footprint per call; at tens of nanoseconds a line, it is the time
+interleaving adds to each call.
 """
 
 from __future__ import annotations
@@ -55,7 +62,13 @@ _NATIVE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for 
     ("crypto", r"libcrypto|cryptography|_rust\.abi3"),
     ("C library", r"libc\.so|libm\.so|ld-linux"),
 ))
-_ENTRY = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(.+)$")
+#: one count column of a listing: a number with its share, or "." for none
+_COUNT = r"([\d,]+|\.)(?:\s+\(\s*[\d.]+%\))?"
+#: the cache flush between two cold calls (:class:`~veil.cli.bench_hotpath.CacheFlusher`'s
+#: numpy loop): not the tool's work, left out of every count
+_FLUSH = re.compile(r"UBYTE_add")
+#: callgrind's events of last-level misses: instruction reads, data reads, data writes
+MISS_EVENTS = ("ILmr", "DLmr", "DLmw")
 
 
 def register(app: typer.Typer) -> None:
@@ -71,21 +84,61 @@ def kind_of(entry: str) -> str:
     return "interpreter" if inside else "other native code"
 
 
+def _entries(annotated: str, columns: int) -> list[tuple[list[int], str]]:
+    """(counts, function entry) of each line of a flat ``callgrind_annotate`` listing with
+    ``columns`` events; the program's totals are the entry "PROGRAM TOTALS"."""
+    entry = re.compile(r"^\s*" + r"\s+".join([_COUNT] * columns) + r"\s+(\S.*)$")
+    out = []
+    for line in annotated.splitlines():
+        m = entry.match(line)
+        if m is not None:
+            counts = [0 if g == "." else int(g.replace(",", "")) for g in m.groups()[:columns]]
+            out.append((counts, m.group(columns + 1)))
+    return out
+
+
 def by_kind(annotated: str) -> tuple[int, dict[str, int]]:
     """Total instructions and their split by kind, from ``callgrind_annotate --inclusive=no``'s
     flat listing of every function (``--threshold=100``)."""
     total = 0
     kinds: Counter[str] = Counter()
-    for line in annotated.splitlines():
-        m = _ENTRY.match(line)
-        if m is None:
-            continue
-        count = int(m.group(1).replace(",", ""))
-        if "PROGRAM TOTALS" in m.group(2):
+    for (count,), name in _entries(annotated, 1):
+        if "PROGRAM TOTALS" in name:
             total = count
             continue
-        kinds[kind_of(m.group(2))] += count
+        kinds[kind_of(name)] += count
     return total, dict(kinds.most_common())
+
+
+def misses_by_kind(annotated: str) -> tuple[dict[str, int], dict[str, int], bool]:
+    """Instructions by kind, last-level cache misses by kind (the three :data:`MISS_EVENTS`
+    added up) and whether a cache flush was seen, from a listing of ``Ir`` and the miss
+    events; the flush's own instructions and misses are left out."""
+    instructions: Counter[str] = Counter()
+    misses: Counter[str] = Counter()
+    flushed = False
+    for (ir, *lines), name in _entries(annotated, 1 + len(MISS_EVENTS)):
+        if "PROGRAM TOTALS" in name:
+            continue
+        if _FLUSH.search(name):
+            flushed = True
+            continue
+        kind = kind_of(name)
+        instructions[kind] += ir
+        misses[kind] += sum(lines)
+    return dict(instructions.most_common()), dict(misses.most_common()), flushed
+
+
+def ll_option() -> str:
+    """valgrind's ``--LL`` for this host's last-level cache (its own guess named a 256 MiB
+    direct-mapped cache here). It needs a power of two of sets: an odd size is rounded down
+    to one."""
+    from veil.cli.bench_hotpath import CacheFlusher, last_level_cache
+
+    size, ways = last_level_cache()
+    sets = max(1, size // (ways * CacheFlusher.LINE))
+    sets = 1 << (sets.bit_length() - 1)
+    return f"--LL={sets * ways * CacheFlusher.LINE},{ways},{CacheFlusher.LINE}"
 
 
 def _need(tool: str) -> str:
@@ -97,32 +150,46 @@ def _need(tool: str) -> str:
 
 
 def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner: bool,
-           workdir: Path) -> dict[str, Any]:
-    """Run one tool on one set of texts in a child under callgrind; its counts per text."""
-    out_file = workdir / f"callgrind.{tool}.{texts}"
-    cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no",
+           workdir: Path, cache: str | None = None) -> dict[str, Any]:
+    """Run one tool on one set of texts in a child under callgrind; its counts per text.
+    ``cache``: None (instructions only), "warm" or "cold" (also last-level cache misses)."""
+    out_file = workdir / f"callgrind.{tool}.{texts}.{cache or 'plain'}"
+    sim = ["--cache-sim=yes", ll_option()] if cache else []
+    cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no", *sim,
            f"--callgrind-out-file={out_file}", sys.executable, "-m",
            "veil.cli.bench_instructions", tool, texts, *map(str, counts), ner_backend,
-           str(int(ner))]
+           str(int(ner)), str(int(cache == "cold"))]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # nosec B603 # fixed arguments
     measured = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
     if done.returncode != 0 or not measured:
         raise VeilError(f"the {tool} run under callgrind failed (exit {done.returncode}); run "
-                        f"`{' '.join(cmd[4:])}` without valgrind to see why")
+                        f"`{' '.join(cmd[len(sim) + 4:])}` without valgrind to see why")
     counted = json.loads(measured[-1])["texts"]
+    show = ["--show=" + ",".join(("Ir", *MISS_EVENTS))] if cache else []
     annotated = subprocess.run(  # nosec B603 # fixed arguments
-        [_need("callgrind_annotate"), "--inclusive=no", "--auto=no", "--threshold=100",
+        [_need("callgrind_annotate"), "--inclusive=no", "--auto=no", "--threshold=100", *show,
          str(out_file)], capture_output=True, text=True, check=True).stdout
-    total, kinds = by_kind(annotated)
-    return {"texts": counted, "instructions_per_text": total / counted,
-            "by_kind_per_text": {k: v / counted for k, v in kinds.items()}}
+    if not cache:
+        total, kinds = by_kind(annotated)
+        return {"texts": counted, "instructions_per_text": total / counted,
+                "by_kind_per_text": {k: v / counted for k, v in kinds.items()}}
+    instructions, misses, flushed = misses_by_kind(annotated)
+    if flushed != (cache == "cold"):  # the flush must be seen, and left out, exactly when made
+        raise VeilError(f"the {tool} run under callgrind: the cache flush between calls was "
+                        f"{'not ' if not flushed else ''}found in the {cache} count; check "
+                        "that numpy's UBYTE_add loop still does the flush")
+    return {"texts": counted, "instructions_per_text": sum(instructions.values()) / counted,
+            "by_kind_per_text": {k: v / counted for k, v in instructions.items()},
+            "lines_per_text": sum(misses.values()) / counted,
+            "lines_by_kind_per_text": {k: v / counted for k, v in misses.items()}}
 
 
 def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out: Path,
-        name: str) -> dict[str, Any]:
+        name: str, cache: bool = False) -> dict[str, Any]:
     """Count both tools on both sets of texts, the texts ``veil bench hotpath`` draws for the
-    same counts; returns the result (also written under ``out``)."""
+    same counts (``cache``: and the cache lines their calls bring in, warm and cold); returns
+    the result (also written under ``out``)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     for tool in ("valgrind", "callgrind_control", "callgrind_annotate"):
@@ -131,7 +198,8 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
     tools = [t for t in TOOLS if t == "veil" or presidio]
     result: dict[str, Any] = {
         "ner_backend": ner_backend if ner else "off", "python": platform.python_version(),
-        "machine": platform.machine(), "sets": {}}
+        "machine": platform.machine(), "sets": {},
+        **({"ll_cache": ll_option().removeprefix("--LL=")} if cache else {})}
     with tempfile.TemporaryDirectory() as tmp, Progress(
             SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
             transient=True) as progress:
@@ -139,7 +207,15 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
             block: dict[str, Any] = {"texts": n}
             for tool in tools:
                 task = progress.add_task(f"{tool}, {texts} texts, under callgrind")
-                block[tool] = _count(tool, texts, (short, kb), ner_backend, ner, Path(tmp))
+                if cache:
+                    # the warm run's instructions are the plain run's: it is not made
+                    warm, cold = (_count(tool, texts, (short, kb), ner_backend, ner, Path(tmp),
+                                         cache=c) for c in ("warm", "cold"))
+                    block[tool] = {**{k: warm[k] for k in ("texts", "instructions_per_text",
+                                                           "by_kind_per_text")},
+                                   "cache": {"warm": _lines(warm), "cold": _lines(cold)}}
+                else:
+                    block[tool] = _count(tool, texts, (short, kb), ner_backend, ner, Path(tmp))
                 progress.remove_task(task)
             if "presidio" in block:
                 block["presidio_over_veil"] = (block["presidio"]["instructions_per_text"]
@@ -149,6 +225,11 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
     if plt is not None:
         _plot(plt, result, out / f"{name}.png")
     return result
+
+
+def _lines(counted: dict[str, Any]) -> dict[str, Any]:
+    return {"lines_per_text": counted["lines_per_text"],
+            "by_kind_per_text": counted["lines_by_kind_per_text"]}
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -175,8 +256,35 @@ def markdown(result: dict[str, Any]) -> str:
         if "presidio_over_veil" in block:
             lines += ["", f"Presidio executes {block['presidio_over_veil']:.1f}x Veil's "
                           "instructions per text."]
+        if all("cache" in block[t] for t in tools):
+            lines += ["", _cache_table(block, tools, result.get("ll_cache", "?"))]
         lines.append("")
     return "\n".join(lines)
+
+
+def _cache_table(block: dict[str, Any], tools: list[str], ll: str) -> str:
+    """Cache lines brought in from memory per text, by kind, warm and cold."""
+    caches = {t: block[t]["cache"] for t in tools}
+    kinds = sorted({k for t in tools for c in caches[t].values() for k in c["by_kind_per_text"]},
+                   key=lambda k: -caches["veil"]["cold"]["by_kind_per_text"].get(k, 0.0))
+    head = " | ".join(f"{t} warm | {t} cold" for t in tools)
+    rows = [f"Cache lines (64 B) brought in from memory per text (last-level misses, simulated "
+            f"cache {ll}: bytes, ways, line); warm: the calls in a row; cold: the cache "
+            "emptied before every call.", "", f"| kind of work | {head} |",
+            "|---|" + "---|---|" * len(tools)]
+    for k in kinds:
+        rows.append(f"| {k} | " + " | ".join(
+            f"{caches[t][w]['by_kind_per_text'].get(k, 0.0):,.0f}"
+            for t in tools for w in ("warm", "cold")) + " |")
+    rows.append("| **total** | " + " | ".join(
+        f"**{caches[t][w]['lines_per_text']:,.0f}**" for t in tools for w in ("warm", "cold"))
+        + " |")
+    more = {t: caches[t]["cold"]["lines_per_text"] - caches[t]["warm"]["lines_per_text"]
+            for t in tools}
+    rows += ["", "A cold call brings in " + "; ".join(
+        f"{t}: {more[t]:,.0f} lines ({more[t] * 64 / 2**20:.1f} MiB) more than a warm one"
+        for t in tools) + "."]
+    return "\n".join(rows)
 
 
 def _plot(plt: Any, result: dict[str, Any], path: Path) -> None:
@@ -212,6 +320,9 @@ def bench_instructions(
     presidio: Annotated[bool, typer.Option(help="count Presidio too")] = True,
     out: Annotated[Path, typer.Option(help="output directory")] = DEFAULT_OUT,
     name: Annotated[str, typer.Option(help="file name stem of the results")] = "instructions",
+    cache: Annotated[bool, typer.Option(
+        help="also the cache lines each call brings in, warm and with the cache emptied "
+             "before every call (a simulated cache: about twice as long)")] = False,
 ) -> None:
     """Instructions per text of protect() (and Presidio), by kind of work, under valgrind:
     repeatable where wall time is not, for comparing two trees
@@ -221,14 +332,15 @@ def bench_instructions(
     if short < 0 or kb < 0 or short + kb == 0:
         raise typer.BadParameter("--short and --kb count texts: at least one above 0")
     result = run(short=short, kb=kb, ner_backend=ner_backend, ner=ner, presidio=presidio,
-                 out=out, name=name)
+                 out=out, name=name, cache=cache)
     typer.echo(markdown(result))
 
 
 def _child(tool: str, texts: str, n_short: int, n_kb: int, ner_backend: str,
-           ner: bool) -> None:
-    """Under callgrind: warm the tool up on the texts, then count one pass over them."""
-    from veil.cli.bench_hotpath import _presidio_runner, _veil_runner, corpus
+           ner: bool, cold: bool = False) -> None:
+    """Under callgrind: warm the tool up on the texts, then count one pass over them (``cold``:
+    the cache emptied before each of them)."""
+    from veil.cli.bench_hotpath import CacheFlusher, _presidio_runner, _veil_runner, corpus
     from veil.heap import settle_heap
 
     # both counts, as `veil bench hotpath --short N --kb M` draws them: the same texts
@@ -242,11 +354,14 @@ def _child(tool: str, texts: str, n_short: int, n_kb: int, ner_backend: str,
             call = _presidio_runner()
         for t in chosen + chosen:
             call(t, 0)
+        flush = CacheFlusher() if cold else None
         settle_heap()
         me = str(os.getpid())
         control = _need("callgrind_control")
         subprocess.run([control, "-i", "on", me], check=True, capture_output=True)  # nosec B603 # fixed arguments
         for t in chosen:
+            if flush is not None:
+                flush()
             call(t, 0)
         subprocess.run([control, "-i", "off", me], check=True, capture_output=True)  # nosec B603 # fixed arguments
     print(json.dumps({"texts": len(chosen)}), flush=True)
@@ -254,4 +369,4 @@ def _child(tool: str, texts: str, n_short: int, n_kb: int, ner_backend: str,
 
 if __name__ == "__main__":
     _child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5],
-           sys.argv[6] == "1")
+           sys.argv[6] == "1", len(sys.argv) > 7 and sys.argv[7] == "1")

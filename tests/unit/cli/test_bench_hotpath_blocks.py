@@ -10,7 +10,7 @@ from veil.cli.bench_hotpath import (
     CacheFlusher,
     in_blocks,
     interleaved,
-    last_level_cache_bytes,
+    last_level_cache,
     markdown,
 )
 
@@ -73,26 +73,24 @@ def test_a_cold_run_empties_the_cache_before_every_call() -> None:
 def test_the_flusher_writes_every_line_of_twice_the_cache_each_call() -> None:
     flush = CacheFlusher(cache_bytes=4096)
     assert len(flush.buf) == 8192
-    seen = []
-    for _ in range(3):
+    for k in (1, 2, 3):
         flush()
-        line_bytes = set(flush.buf[:: CacheFlusher.LINE])
-        assert len(flush.buf[:: CacheFlusher.LINE]) == 8192 // 64 and len(line_bytes) == 1
-        seen.append(line_bytes.pop())
-    assert seen[0] != seen[1] and seen[0] == seen[2] and 0 not in seen
-    assert set(flush.buf) - set(flush.buf[:: CacheFlusher.LINE]) <= {0}  # only one per line
+        lines = flush.buf[:: CacheFlusher.LINE]
+        assert len(lines) == 8192 // 64 and set(lines.tolist()) == {k}  # every line, each call
+    assert int(flush.buf.sum()) == 3 * 8192 // 64  # one byte per line, no other
 
 
 def test_the_largest_cache_is_read_from_sysfs(tmp_path: Path) -> None:
-    for name, size in (("index0", "48K"), ("index2", "1M"), ("index3", "32768K"),
-                       ("index4", "odd")):
+    for name, size, ways in (("index0", "48K", "12"), ("index2", "1M", "8"),
+                             ("index3", "32768K", "16"), ("index4", "odd", "4")):
         (tmp_path / name).mkdir()
         (tmp_path / name / "size").write_text(size + "\n")
-    assert last_level_cache_bytes(tmp_path) == 32 << 20
-    assert last_level_cache_bytes(tmp_path / "missing") == 32 << 20  # the fallback
+        (tmp_path / name / "ways_of_associativity").write_text(ways + "\n")
+    assert last_level_cache(tmp_path) == (32 << 20, 16)
+    assert last_level_cache(tmp_path / "missing") == (32 << 20, 16)  # the fallback
     (tmp_path / "index5").mkdir()
-    (tmp_path / "index5" / "size").write_text("64M\n")
-    assert last_level_cache_bytes(tmp_path) == 64 << 20
+    (tmp_path / "index5" / "size").write_text("64M\n")  # no associativity given: 16
+    assert last_level_cache(tmp_path) == (64 << 20, 16)
 
 
 def test_the_report_gives_each_tools_cache_cost() -> None:

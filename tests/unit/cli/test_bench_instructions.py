@@ -62,6 +62,57 @@ Ir                   file:function
     assert list(kinds) == ["interpreter", "model runtime", "Python objects"]  # largest first
 
 
+def test_a_listing_of_misses_gives_each_kind_and_leaves_the_flush_out() -> None:
+    listing = f"""\
+--------------------------------------------------------------------------------
+Ir                   ILmr         DLmr             DLmw
+--------------------------------------------------------------------------------
+9,000,000 (100.0%) 930 (100.0%) 180,798 (100.0%) 1,448,081 (100.0%)  PROGRAM TOTALS
+
+--------------------------------------------------------------------------------
+Ir                   ILmr         DLmr             DLmw                file:function
+--------------------------------------------------------------------------------
+8,000,000 (88.9%)  10 ( 1.0%) 170,000 (94.0%)       .           ???:UBYTE_add_X86_V3 [/x/numpy/_multiarray_umath.so]
+  600,000 ( 6.7%) 200 (20.0%)   1,000 ( 0.5%)     300 ( 0.1%)  {_CPYTHON}/Python/ceval.c:_PyEval_EvalFrameDefault {_LIB}
+  400,000 ( 4.4%) 700 (70.0%)   2,000 ( 1.0%)       .           ???:0x10 [/x/onnxruntime_pybind11_state.so]
+"""  # noqa: E501 # a listing's lines as callgrind prints them
+    instructions, misses, flushed = bi.misses_by_kind(listing)
+    assert flushed
+    assert instructions == {"interpreter": 600_000, "model runtime": 400_000}
+    assert misses == {"model runtime": 2_700, "interpreter": 1_500}  # the three events added
+    without = "\n".join(ln for ln in listing.splitlines() if "UBYTE_add" not in ln)
+    assert bi.misses_by_kind(without)[2] is False
+
+
+@pytest.mark.parametrize(("size", "ways", "option"), [
+    (32 << 20, 16, "--LL=33554432,16,64"),
+    (30 << 20, 20, "--LL=20971520,20,64"),  # 24,576 sets: rounded down to 16,384
+    (12 << 20, 12, "--LL=12582912,12,64"),
+])
+def test_the_simulated_cache_is_the_hosts_with_a_power_of_two_of_sets(
+        monkeypatch: pytest.MonkeyPatch, size: int, ways: int, option: str) -> None:
+    from veil.cli import bench_hotpath
+
+    monkeypatch.setattr(bench_hotpath, "last_level_cache", lambda: (size, ways))
+    assert bi.ll_option() == option
+
+
+def test_the_report_gives_warm_and_cold_cache_lines() -> None:
+    def tool(warm: float, cold: float) -> dict[str, object]:
+        return {"texts": 2, "instructions_per_text": 1e6, "by_kind_per_text": {"SQLite": 1e6},
+                "cache": {w: {"lines_per_text": n, "by_kind_per_text": {"SQLite": n}}
+                          for w, n in (("warm", warm), ("cold", cold))}}
+
+    result = {"ner_backend": "learned", "python": "3.11", "machine": "x86_64",
+              "ll_cache": "33554432,16,64",
+              "sets": {"short": {"texts": 2, "veil": tool(1_000, 17_384),
+                                 "presidio": tool(2_000, 2_000)}}}
+    text = bi.markdown(result)
+    assert "| SQLite | 1,000 | 17,384 | 2,000 | 2,000 |" in text
+    assert "veil: 16,384 lines (1.0 MiB) more than a warm one" in text
+    assert "presidio: 0 lines (0.0 MiB)" in text and "33554432,16,64" in text
+
+
 def test_without_valgrind_the_error_says_what_to_install(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(bi.shutil, "which", lambda _tool: None)
@@ -74,9 +125,9 @@ def test_without_valgrind_the_error_says_what_to_install(
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
 def test_real_counts_cover_the_measured_calls_only(tmp_path: Path) -> None:
-    # NER off keeps the run short under valgrind (about a minute)
+    # NER off keeps the run short under valgrind (a minute a run: warm, then cold)
     result = bi.run(short=3, kb=0, ner_backend="learned", ner=False, presidio=False,
-                    out=tmp_path, name="r")
+                    out=tmp_path, name="r", cache=True)
     veil = result["sets"]["short"]["veil"]
     assert veil["texts"] == 3
     # counting is on around the three calls only: start-up and warm-up (billions of
@@ -87,6 +138,10 @@ def test_real_counts_cover_the_measured_calls_only(tmp_path: Path) -> None:
     assert veil["by_kind_per_text"]["interpreter"] > 0.2 * veil["instructions_per_text"]
     assert sum(veil["by_kind_per_text"].values()) == pytest.approx(
         veil["instructions_per_text"], rel=1e-6)
+    # a cold call brings in what a warm one finds cached: several times the lines, and the
+    # flush between them (two cache sizes of writes) is not counted as the tool's
+    warm, cold = (veil["cache"][w]["lines_per_text"] for w in ("warm", "cold"))
+    assert warm > 0 and 3 * warm < cold < 1e6
     written = json.loads((tmp_path / "r.json").read_text())
     assert written["sets"]["short"]["veil"]["texts"] == 3
     assert "| **total** |" in (tmp_path / "r.md").read_text()
