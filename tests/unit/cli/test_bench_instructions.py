@@ -138,10 +138,11 @@ def test_real_counts_cover_the_measured_calls_only(tmp_path: Path) -> None:
     assert veil["by_kind_per_text"]["interpreter"] > 0.2 * veil["instructions_per_text"]
     assert sum(veil["by_kind_per_text"].values()) == pytest.approx(
         veil["instructions_per_text"], rel=1e-6)
-    # a cold call brings in what a warm one finds cached: several times the lines, and the
-    # flush between them (two cache sizes of writes) is not counted as the tool's
+    # a cold call brings in what a warm one finds cached (7,500 lines more in a run with NER
+    # off: the interpreter's, SQLite's code...), and the flush between them (a million lines
+    # written) is not counted as the tool's
     warm, cold = (veil["cache"][w]["lines_per_text"] for w in ("warm", "cold"))
-    assert warm > 0 and 3 * warm < cold < 1e6
+    assert warm > 0 and cold - warm > 3_000 and cold < 1e6
     written = json.loads((tmp_path / "r.json").read_text())
     assert written["sets"]["short"]["veil"]["texts"] == 3
     assert "| **total** |" in (tmp_path / "r.md").read_text()
