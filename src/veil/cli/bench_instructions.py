@@ -110,12 +110,27 @@ def by_kind(annotated: str) -> tuple[int, dict[str, int]]:
     return total, dict(kinds.most_common())
 
 
-def misses_by_kind(annotated: str) -> tuple[dict[str, int], dict[str, int], bool]:
-    """Instructions by kind, last-level cache misses by kind (the three :data:`MISS_EVENTS`
-    added up) and whether a cache flush was seen, from a listing of ``Ir`` and the miss
-    events; the flush's own instructions and misses are left out."""
+def short_name(entry: str) -> str:
+    """A callgrind function entry without directories or recursion marks:
+    ``sre_lib.h:sre_ucs1_match [libpython3.11.so.1.0]``."""
+    m = re.match(r"^(.*?)(?:'\d+)?(?: \[(.+)\])?$", entry)
+    where, obj = (m.group(1), m.group(2)) if m else (entry, None)
+    path, _, function = where.partition(":")  # Rust and C++ names hold "::"
+    head = f"{path.rsplit('/', 1)[-1]}:{function}" if path and path != "???" else function
+    head = re.sub(r"0x0*([0-9a-f]+)", r"0x\1", head)
+    return f"{head} [{obj.rsplit('/', 1)[-1]}]" if obj else head
+
+
+def misses_by_kind(
+    annotated: str,
+) -> tuple[dict[str, int], dict[str, int], Counter[str], bool]:
+    """Instructions by kind, last-level cache misses by kind and by function (the three
+    :data:`MISS_EVENTS` added up, functions by :func:`short_name`), and whether a cache flush
+    was seen, from a listing of ``Ir`` and the miss events; the flush's own instructions and
+    misses are left out."""
     instructions: Counter[str] = Counter()
     misses: Counter[str] = Counter()
+    functions: Counter[str] = Counter()
     flushed = False
     for (ir, *lines), name in _entries(annotated, 1 + len(MISS_EVENTS)):
         if "PROGRAM TOTALS" in name:
@@ -126,7 +141,15 @@ def misses_by_kind(annotated: str) -> tuple[dict[str, int], dict[str, int], bool
         kind = kind_of(name)
         instructions[kind] += ir
         misses[kind] += sum(lines)
-    return dict(instructions.most_common()), dict(misses.most_common()), flushed
+        functions[short_name(name)] += sum(lines)
+    return dict(instructions.most_common()), dict(misses.most_common()), functions, flushed
+
+
+def top_functions(warm: dict[str, float], cold: dict[str, float],
+                  n: int = 12) -> list[tuple[str, float]]:
+    """The ``n`` functions whose lines per text a cold call adds most to a warm one's."""
+    more = {f: cold[f] - warm.get(f, 0.0) for f in cold}
+    return sorted(more.items(), key=lambda kv: -kv[1])[:n]
 
 
 def ll_option() -> str:
@@ -174,7 +197,7 @@ def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner
         total, kinds = by_kind(annotated)
         return {"texts": counted, "instructions_per_text": total / counted,
                 "by_kind_per_text": {k: v / counted for k, v in kinds.items()}}
-    instructions, misses, flushed = misses_by_kind(annotated)
+    instructions, misses, functions, flushed = misses_by_kind(annotated)
     if flushed != (cache == "cold"):  # the flush must be seen, and left out, exactly when made
         raise VeilError(f"the {tool} run under callgrind: the cache flush between calls was "
                         f"{'not ' if not flushed else ''}found in the {cache} count; check "
@@ -182,7 +205,10 @@ def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner
     return {"texts": counted, "instructions_per_text": sum(instructions.values()) / counted,
             "by_kind_per_text": {k: v / counted for k, v in instructions.items()},
             "lines_per_text": sum(misses.values()) / counted,
-            "lines_by_kind_per_text": {k: v / counted for k, v in misses.items()}}
+            "lines_by_kind_per_text": {k: v / counted for k, v in misses.items()},
+            # the functions that bring in a line per text or more (the rest is noise)
+            "lines_by_function_per_text": {f: v / counted for f, v in functions.items()
+                                           if v >= counted}}
 
 
 def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out: Path,
@@ -213,7 +239,10 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
                                          cache=c) for c in ("warm", "cold"))
                     block[tool] = {**{k: warm[k] for k in ("texts", "instructions_per_text",
                                                            "by_kind_per_text")},
-                                   "cache": {"warm": _lines(warm), "cold": _lines(cold)}}
+                                   "cache": {"warm": _lines(warm), "cold": _lines(cold),
+                                             "top_functions": top_functions(
+                                                 warm["lines_by_function_per_text"],
+                                                 cold["lines_by_function_per_text"])}}
                 else:
                     block[tool] = _count(tool, texts, (short, kb), ner_backend, ner, Path(tmp))
                 progress.remove_task(task)
@@ -265,7 +294,8 @@ def markdown(result: dict[str, Any]) -> str:
 def _cache_table(block: dict[str, Any], tools: list[str], ll: str) -> str:
     """Cache lines brought in from memory per text, by kind, warm and cold."""
     caches = {t: block[t]["cache"] for t in tools}
-    kinds = sorted({k for t in tools for c in caches[t].values() for k in c["by_kind_per_text"]},
+    kinds = sorted({k for t in tools for w in ("warm", "cold")
+                    for k in caches[t][w]["by_kind_per_text"]},
                    key=lambda k: -caches["veil"]["cold"]["by_kind_per_text"].get(k, 0.0))
     head = " | ".join(f"{t} warm | {t} cold" for t in tools)
     rows = [f"Cache lines (64 B) brought in from memory per text (last-level misses, simulated "
@@ -284,6 +314,12 @@ def _cache_table(block: dict[str, Any], tools: list[str], ll: str) -> str:
     rows += ["", "A cold call brings in " + "; ".join(
         f"{t}: {more[t]:,.0f} lines ({more[t] * 64 / 2**20:.1f} MiB) more than a warm one"
         for t in tools) + "."]
+    top = caches["veil"].get("top_functions")
+    if top:
+        rows += ["", "Veil's functions whose lines a cold call adds most (per text; an address "
+                 "where the library has no symbols):", "", "| function [object] | lines |",
+                 "|---|---|"]
+        rows += [f"| `{f}` | {n:,.0f} |" for f, n in top]
     return "\n".join(rows)
 
 

@@ -76,12 +76,34 @@ Ir                   ILmr         DLmr             DLmw                file:func
   600,000 ( 6.7%) 200 (20.0%)   1,000 ( 0.5%)     300 ( 0.1%)  {_CPYTHON}/Python/ceval.c:_PyEval_EvalFrameDefault {_LIB}
   400,000 ( 4.4%) 700 (70.0%)   2,000 ( 1.0%)       .           ???:0x10 [/x/onnxruntime_pybind11_state.so]
 """  # noqa: E501 # a listing's lines as callgrind prints them
-    instructions, misses, flushed = bi.misses_by_kind(listing)
+    instructions, misses, functions, flushed = bi.misses_by_kind(listing)
     assert flushed
     assert instructions == {"interpreter": 600_000, "model runtime": 400_000}
     assert misses == {"model runtime": 2_700, "interpreter": 1_500}  # the three events added
+    assert functions == {"0x10 [onnxruntime_pybind11_state.so]": 2_700,
+                         "ceval.c:_PyEval_EvalFrameDefault [libpython3.11.so.1.0]": 1_500}
     without = "\n".join(ln for ln in listing.splitlines() if "UBYTE_add" not in ln)
-    assert bi.misses_by_kind(without)[2] is False
+    assert bi.misses_by_kind(without)[3] is False
+
+
+@pytest.mark.parametrize(("entry", "short"), [
+    (f"{_CPYTHON}/./Modules/_sre/sre_lib.h:sre_ucs1_match {_LIB}",
+     "sre_lib.h:sre_ucs1_match [libpython3.11.so.1.0]"),
+    (f"{_CPYTHON}/Python/ceval.c:_PyEval_EvalFrameDefault'2 {_LIB}",  # a recursion level
+     "ceval.c:_PyEval_EvalFrameDefault [libpython3.11.so.1.0]"),
+    (f"{_CPYTHON}/Python/ceval.c:PyObject_Vectorcall", "ceval.c:PyObject_Vectorcall"),
+    ("???:0x0000000001913050 [/venv/onnxruntime/capi/ort.so]", "0x1913050 [ort.so]"),
+    ("???:aho_corasick::automaton::try_find [/venv/ahocorasick_rs/ac.so]",
+     "aho_corasick::automaton::try_find [ac.so]"),
+])
+def test_functions_are_named_without_their_directories(entry: str, short: str) -> None:
+    assert bi.short_name(entry) == short
+
+
+def test_the_top_functions_are_those_a_cold_call_adds_most() -> None:
+    warm = {"a": 100.0, "b": 10.0, "gone": 5.0}
+    cold = {"a": 150.0, "b": 400.0, "c": 80.0}
+    assert bi.top_functions(warm, cold, n=2) == [("b", 390.0), ("c", 80.0)]
 
 
 @pytest.mark.parametrize(("size", "ways", "option"), [
@@ -103,14 +125,16 @@ def test_the_report_gives_warm_and_cold_cache_lines() -> None:
                 "cache": {w: {"lines_per_text": n, "by_kind_per_text": {"SQLite": n}}
                           for w, n in (("warm", warm), ("cold", cold))}}
 
+    veil = tool(1_000, 17_384)
+    veil["cache"]["top_functions"] = [("0x1913050 [ort.so]", 2_396.4)]  # type: ignore[index]
     result = {"ner_backend": "learned", "python": "3.11", "machine": "x86_64",
               "ll_cache": "33554432,16,64",
-              "sets": {"short": {"texts": 2, "veil": tool(1_000, 17_384),
-                                 "presidio": tool(2_000, 2_000)}}}
+              "sets": {"short": {"texts": 2, "veil": veil, "presidio": tool(2_000, 2_000)}}}
     text = bi.markdown(result)
     assert "| SQLite | 1,000 | 17,384 | 2,000 | 2,000 |" in text
     assert "veil: 16,384 lines (1.0 MiB) more than a warm one" in text
     assert "presidio: 0 lines (0.0 MiB)" in text and "33554432,16,64" in text
+    assert "| `0x1913050 [ort.so]` | 2,396 |" in text
 
 
 def test_without_valgrind_the_error_says_what_to_install(
@@ -143,6 +167,9 @@ def test_real_counts_cover_the_measured_calls_only(tmp_path: Path) -> None:
     # written) is not counted as the tool's
     warm, cold = (veil["cache"][w]["lines_per_text"] for w in ("warm", "cold"))
     assert warm > 0 and cold - warm > 3_000 and cold < 1e6
+    top = veil["cache"]["top_functions"]
+    assert len(top) == 12 and top[0][1] >= top[-1][1] > 0
+    assert not any("UBYTE_add" in f for f, _ in top)
     written = json.loads((tmp_path / "r.json").read_text())
     assert written["sets"]["short"]["veil"]["texts"] == 3
     assert "| **total** |" in (tmp_path / "r.md").read_text()
