@@ -178,16 +178,16 @@ def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner
     ``cache``: None (instructions only), "warm" or "cold" (also last-level cache misses)."""
     out_file = workdir / f"callgrind.{tool}.{texts}.{cache or 'plain'}"
     sim = ["--cache-sim=yes", ll_option()] if cache else []
+    child = [sys.executable, "-m", "veil.cli.bench_instructions", tool, texts,
+             *map(str, counts), ner_backend, str(int(ner)), str(int(cache == "cold"))]
     cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no", *sim,
-           f"--callgrind-out-file={out_file}", sys.executable, "-m",
-           "veil.cli.bench_instructions", tool, texts, *map(str, counts), ner_backend,
-           str(int(ner)), str(int(cache == "cold"))]
+           f"--callgrind-out-file={out_file}", *child]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # nosec B603 # fixed arguments
     measured = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
     if done.returncode != 0 or not measured:
         raise VeilError(f"the {tool} run under callgrind failed (exit {done.returncode}); run "
-                        f"`{' '.join(cmd[len(sim) + 4:])}` without valgrind to see why")
+                        f"`{' '.join(child)}` without valgrind to see why")
     counted = json.loads(measured[-1])["texts"]
     show = ["--show=" + ",".join(("Ir", *MISS_EVENTS))] if cache else []
     annotated = subprocess.run(  # nosec B603 # fixed arguments
@@ -405,4 +405,4 @@ def _child(tool: str, texts: str, n_short: int, n_kb: int, ner_backend: str,
 
 if __name__ == "__main__":
     _child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5],
-           sys.argv[6] == "1", len(sys.argv) > 7 and sys.argv[7] == "1")
+           sys.argv[6] == "1", sys.argv[7] == "1")

@@ -129,9 +129,9 @@ class Scan:
     short text without one never compiles them (compiling all of them at import was a tenth of
     ``veil protect``'s start-up)."""
 
-    __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "breaks", "fold", "key",
-                 "lead", "line_start", "lines", "mark", "pattern", "runs", "spaced", "until",
-                 "words")
+    __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "breaks", "digit_runs",
+                 "fold", "key", "lead", "line_start", "lines", "mark", "pattern", "runs",
+                 "spaced", "until", "words")
 
     def __init__(self, pattern: Pattern) -> None:
         with _SCANS_LOCK:
@@ -159,6 +159,9 @@ class Scan:
             self.lead = 0
         if self.words is not None and self.lead is None:
             self.lead = 0  # anchored: ``words`` bounds the start instead
+        #: whether :meth:`_anchors` gives the text's digit runs (no line start, mark or string
+        #: to look for instead): one place for :meth:`_anchors` and :attr:`on_digits` to read
+        self.digit_runs = not self.line_start and self.mark is None and self.at is None
 
     @property
     def rx(self) -> re.Pattern[str]:
@@ -186,9 +189,8 @@ class Scan:
 
     @property
     def on_digits(self) -> bool:
-        """Whether the matches are looked for at digit runs only (no digit: no match)."""
-        return (self.lead is not None and self.at is None and self.mark is None
-                and not self.line_start and not self.lines)
+        """Whether :meth:`matches` (anchored) tries digit runs only: no digit, no match."""
+        return self.lead is not None and not self.lines and self.digit_runs
 
     @property
     def ascii(self) -> bool:
@@ -248,6 +250,10 @@ class Scan:
         return keep
 
     def _anchors(self, text: str) -> list[int]:
+        if self.digit_runs:
+            runs = _digit_runs(text, False)
+            # no digit at all: no ASCII digit either, and the pattern need not be compiled
+            return _digit_runs(text, True) if runs and self.ascii else runs
         if self.line_start:
             return _line_starts(text)
         if self.mark is not None:
@@ -258,11 +264,8 @@ class Scan:
                                   text)
                 return _marks(self.mark, folded)
             return _marks(self.mark, text)
-        if self.at is not None:
-            return _occurrences(text, self.at)
-        runs = _digit_runs(text, False)
-        # no digit at all: no ASCII digit either, and the pattern need not be compiled to know
-        return _digit_runs(text, True) if runs and self.ascii else runs
+        assert self.at is not None  # nosec B101 # digit_runs covers every other case
+        return _occurrences(text, self.at)
 
     def _anchored(self, text: str) -> Iterator[re.Match[str]]:
         # finditer tries each position from the end of the last match and takes the first that
