@@ -40,26 +40,38 @@ from veil.vault.checkpoint import CHECKPOINTER, FALLBACK_PAGES
 from veil.vault.crypto import PREVIOUS, tenant_id
 from veil.vault.files import private_dir, private_file, tighten_file
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS tenant_keys (
+#: the file layout this build writes (``PRAGMA user_version``); files of layout 0 are
+#: rebuilt into it on first open (:func:`_migrate`)
+SCHEMA_VERSION = 1
+
+# A commit of a new session's values writes every B-tree page it touches to the log, and a
+# random key lands on a random page: the first layout's three unique keys and fingerprint
+# index on entries, plus rowid tables behind the session and counter keys, made a one-value
+# commit append ~15 pages (~95 us of SQLite). Here entries keep one key, (tenant, session,
+# lk_exact): it holds a session's rows together and keeps the exact key unique; the other
+# keys (normalised form, replacement, fingerprint) are checked by the writer, which alone
+# holds the file's write lock (``BEGIN IMMEDIATE``) from check to insert. Sessions and
+# counters are their keys (WITHOUT ROWID). A one-value commit: ~8 pages, ~62 us.
+_TABLES = (
+    """CREATE TABLE IF NOT EXISTS tenant_keys (
     tenant TEXT PRIMARY KEY,
     wrapped BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
+)""",
+    """CREATE TABLE IF NOT EXISTS sessions (
     tenant TEXT NOT NULL,
     session TEXT NOT NULL,
     expires_at REAL NOT NULL,
     PRIMARY KEY (tenant, session)
-);
-CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);
-CREATE TABLE IF NOT EXISTS counters (
+) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at)",
+    """CREATE TABLE IF NOT EXISTS counters (
     tenant TEXT NOT NULL,
     session TEXT NOT NULL,
     type TEXT NOT NULL,
     value INTEGER NOT NULL,
     PRIMARY KEY (tenant, session, type)
-);
-CREATE TABLE IF NOT EXISTS entries (
+) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS entries (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: ids version the restorer cache
     tenant TEXT NOT NULL,
     session TEXT NOT NULL,
@@ -68,12 +80,56 @@ CREATE TABLE IF NOT EXISTS entries (
     rep TEXT,
     fp TEXT NOT NULL,
     blob BLOB NOT NULL,
-    UNIQUE (tenant, session, lk_exact),
-    UNIQUE (tenant, session, lk_norm),
-    UNIQUE (tenant, session, rep)
-);
-CREATE INDEX IF NOT EXISTS entries_fp ON entries (tenant, session, fp);
-"""
+    UNIQUE (tenant, session, lk_exact)
+)""",
+)
+
+def _layout(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the file to :data:`SCHEMA_VERSION` inside the caller's write transaction: create
+    a new file's tables, rebuild a layout-0 file's, refuse a newer layout."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise VaultError(
+            f"the SQLite vault {path} was written by a newer Veil (file layout {version}; "
+            f"this build reads layout {SCHEMA_VERSION}); upgrade Veil to open it"
+        )
+    old = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'")
+    if old.fetchone() is not None:
+        _migrate(conn)
+    else:
+        for statement in _TABLES:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Rebuild a layout-0 file's sessions, counters and entries in this layout: every row and
+    entry id kept, and the id sequence, so an id is never given twice. In the caller's
+    transaction: the file is rebuilt whole or not at all."""
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'entries'").fetchone()
+    # index names stay with a renamed table: drop them so the new tables can take them
+    conn.execute("DROP INDEX IF EXISTS sessions_expiry")
+    conn.execute("DROP INDEX IF EXISTS entries_fp")
+    for table in ("sessions", "counters", "entries"):
+        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")  # nosec B608 # constant names
+    for statement in _TABLES:
+        conn.execute(statement)
+    conn.execute("INSERT INTO sessions (tenant, session, expires_at) "
+                 "SELECT tenant, session, expires_at FROM sessions_v0")
+    conn.execute("INSERT INTO counters (tenant, session, type, value) "
+                 "SELECT tenant, session, type, value FROM counters_v0")
+    conn.execute("INSERT INTO entries (id, tenant, session, lk_exact, lk_norm, rep, fp, blob) "
+                 "SELECT id, tenant, session, lk_exact, lk_norm, rep, fp, blob FROM entries_v0 "
+                 "ORDER BY id")
+    for table in ("sessions", "counters", "entries"):
+        conn.execute(f"DROP TABLE {table}_v0")  # nosec B608 # constant table names
+    if seq is not None:  # ids of deleted entries above the highest left stay given
+        conn.execute("DELETE FROM sqlite_sequence WHERE name = 'entries'")
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('entries', "
+                     "max(?, (SELECT coalesce(max(id), 0) FROM entries)))", (int(seq[0]),))
+
 
 #: items checked for conflicts per statement (SQLite allows 32,766 parameters; 4 per item)
 _CHECK_SLICE = 256
@@ -159,6 +215,17 @@ _EXPIRED = "SELECT tenant, session FROM sessions WHERE expires_at <= ?"
 _RESEAL_BATCH = 500
 
 
+def _distinct(items: list[Pending]) -> None:
+    """Refuse a batch that holds one key twice. A batch gives each value its own keys, and the
+    file's only unique constraint is the exact key: this keeps the normalised keys and the
+    replacements unique against a bug too, before anything is written."""
+    norm = [it.index.norm for it in items if it.index.norm is not None]
+    reps = [it.rep for it in items if it.rep]
+    if len(set(norm)) != len(norm) or len(set(reps)) != len(reps):
+        raise VaultError("a vault batch held one value's key twice; nothing was written, retry "
+                         "the request")
+
+
 class SQLiteVault(Vault):
     backend = "sqlite"
 
@@ -191,8 +258,19 @@ class SQLiteVault(Vault):
             deadline = time.monotonic() + 30.0
             while True:
                 try:
-                    self._conn().executescript(f"BEGIN IMMEDIATE;{_SCHEMA}COMMIT;")
+                    conn = self._conn()
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        _layout(conn, self.path)
+                    except BaseException:
+                        if conn.in_transaction:  # an error may have ended it already
+                            conn.execute("ROLLBACK")
+                        raise
+                    conn.execute("COMMIT")
                     return
+                except VaultError:
+                    self._drop_conn()
+                    raise
                 except sqlite3.OperationalError as e:
                     self._drop_conn()
                     if not _is_busy(e) or time.monotonic() > deadline:
@@ -505,6 +583,7 @@ class SQLiteVault(Vault):
                 expires, count, last, kept = self._tally(conn, tid, sid, since.last)
             if kept != since.count:
                 return Committed(ok=False)  # entries the batch saw are gone
+            _distinct(items)
             # Statements, not rows, cost here (a few dozen microseconds each, all under the
             # write lock): one conflict check per slice of the batch, one insert of all rows.
             # A session with no entries (a conversation's first request) has nothing to

@@ -14,18 +14,23 @@ from veil.vault import sqlite as sqlite_vault
 
 
 class _LosesTheFirstRace:
-    """A connection whose first schema script fails the way a lost race does in SQLite."""
+    """A connection whose first write transaction (the schema's) fails the way a lost race
+    does in SQLite."""
 
     lost = 0
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
-    def executescript(self, script: str) -> sqlite3.Cursor:
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "BEGIN IMMEDIATE":
+            self.begin()
+        return self._conn.execute(sql, *args)
+
+    def begin(self) -> None:
         if _LosesTheFirstRace.lost == 0:
             _LosesTheFirstRace.lost += 1
             raise sqlite3.OperationalError("database is locked")
-        return self._conn.executescript(script)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._conn, name)
@@ -51,7 +56,7 @@ def test_other_errors_while_creating_the_schema_still_fail_closed(
     settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     class Broken(_LosesTheFirstRace):
-        def executescript(self, script: str) -> sqlite3.Cursor:
+        def begin(self) -> None:
             raise sqlite3.OperationalError("disk I/O error")
 
     real_connect = sqlite3.connect

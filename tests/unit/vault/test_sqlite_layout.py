@@ -1,0 +1,182 @@
+"""The SQLite vault's file layout: what a new file holds, how a file of the first layout is
+rebuilt (rows, ids and the id sequence kept; all or nothing), and what is refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from veil.config import Settings
+from veil.errors import VaultError, VaultUnavailableError
+from veil.vault import SQLiteVault
+from veil.vault import sqlite as sqlite_vault
+from veil.vault.base import Index, Pending
+
+# The first layout (0) as Veil wrote it: three unique keys and a fingerprint index on entries,
+# rowid tables behind the session and counter keys, no user_version.
+LAYOUT_0 = """
+CREATE TABLE sessions (tenant TEXT NOT NULL, session TEXT NOT NULL, expires_at REAL NOT NULL,
+    PRIMARY KEY (tenant, session));
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+CREATE TABLE counters (tenant TEXT NOT NULL, session TEXT NOT NULL, type TEXT NOT NULL,
+    value INTEGER NOT NULL, PRIMARY KEY (tenant, session, type));
+CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, tenant TEXT NOT NULL,
+    session TEXT NOT NULL, lk_exact TEXT NOT NULL, lk_norm TEXT, rep TEXT, fp TEXT NOT NULL,
+    blob BLOB NOT NULL, UNIQUE (tenant, session, lk_exact), UNIQUE (tenant, session, lk_norm),
+    UNIQUE (tenant, session, rep));
+CREATE INDEX entries_fp ON entries (tenant, session, fp);
+"""
+
+
+def add(v: SQLiteVault, session: str, value: str) -> str:
+    return v.get_or_create(
+        "t", session, entity_type="PERSON", original=value, operator="placeholder",
+        exact_key=value, norm_key=value.casefold(),
+        propose=lambda counter, attempt: f"[PERSON_{counter}]",
+    ).replacement
+
+
+def originals(v: SQLiteVault, session: str) -> list[str]:
+    return [e.original for e in v.entries("t", session)]
+
+
+def layout(path: Path) -> dict[str, object]:
+    with sqlite3.connect(path) as c:
+        return {
+            "version": c.execute("PRAGMA user_version").fetchone()[0],
+            "entry indexes": sorted(r[1] for r in c.execute("PRAGMA index_list(entries)")),
+            "rowid tables": sorted(r[1] for r in c.execute("PRAGMA table_list")
+                                   if r[2] == "table" and not r[4]
+                                   and not r[1].startswith("sqlite_")),
+            "ids": [r[0] for r in c.execute("SELECT id FROM entries ORDER BY id")],
+            "seq": c.execute("SELECT seq FROM sqlite_sequence WHERE name = 'entries'")
+                    .fetchone(),
+        }
+
+
+def to_layout_0(path: Path) -> None:
+    """Rewrite a file of this layout as the first layout held the same rows."""
+    with sqlite3.connect(path, isolation_level=None) as c:
+        c.execute("BEGIN")
+        seq = c.execute("SELECT seq FROM sqlite_sequence WHERE name = 'entries'").fetchone()[0]
+        c.execute("DROP INDEX sessions_expiry")
+        for table in ("sessions", "counters", "entries"):
+            c.execute(f"ALTER TABLE {table} RENAME TO {table}_new")
+        for statement in LAYOUT_0.split(";"):
+            c.execute(statement)
+        c.execute("INSERT INTO sessions SELECT * FROM sessions_new")
+        c.execute("INSERT INTO counters SELECT * FROM counters_new")
+        c.execute("INSERT INTO entries SELECT * FROM entries_new")
+        for table in ("sessions", "counters", "entries"):
+            c.execute(f"DROP TABLE {table}_new")
+        c.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'entries'", (seq,))
+        c.execute("PRAGMA user_version = 0")
+        c.execute("COMMIT")
+
+
+@pytest.fixture
+def settings(tmp_path: Path, master_key: str) -> Settings:
+    return Settings(home=tmp_path / "home", master_key=master_key)
+
+
+def test_a_new_file_keeps_one_key_on_entries_and_sessions_and_counters_as_their_keys(
+    settings: Settings,
+) -> None:
+    v = SQLiteVault(settings)
+    add(v, "s", "Jane Roe")
+    v.close()
+    found = layout(v.path)
+    assert found["version"] == sqlite_vault.SCHEMA_VERSION == 1
+    assert found["entry indexes"] == ["sqlite_autoindex_entries_1"]  # (tenant, session, lk_exact)
+    assert found["rowid tables"] == ["entries", "tenant_keys"]
+
+
+def _first_layout_file(settings: Settings) -> tuple[Path, list[int], int]:
+    """A file of the first layout with two sessions, a counter past one, and the highest
+    entry id deleted (so its sequence is above every id left)."""
+    v = SQLiteVault(settings)
+    add(v, "a", "Jane Roe")
+    add(v, "a", "John Doe")
+    add(v, "b", "Ann Lee")
+    add(v, "gone", "Max Mustermann")
+    v.delete_session("t", "gone")
+    v.close()
+    before = layout(v.path)
+    to_layout_0(v.path)
+    old = layout(v.path)
+    assert old["version"] == 0 and len(old["entry indexes"]) == 4  # type: ignore[arg-type]
+    assert old["rowid tables"] == ["counters", "entries", "sessions", "tenant_keys"]
+    return v.path, before["ids"], before["seq"][0]  # type: ignore[index,return-value]
+
+
+def test_a_first_layout_file_is_rebuilt_with_its_rows_ids_and_sequence(
+    settings: Settings,
+) -> None:
+    path, ids, seq = _first_layout_file(settings)
+    assert seq > max(ids)
+    v = SQLiteVault(settings)
+    found = layout(path)
+    assert found["version"] == 1
+    assert found["entry indexes"] == ["sqlite_autoindex_entries_1"]
+    assert found["rowid tables"] == ["entries", "tenant_keys"]
+    assert found["ids"] == ids and found["seq"] == (seq,)
+    assert originals(v, "a") == ["Jane Roe", "John Doe"] and originals(v, "b") == ["Ann Lee"]
+    # the counters came along: the session's next value is its third, the known ones resolve
+    assert add(v, "a", "Jane Roe") == "[PERSON_1]"
+    assert add(v, "a", "Eve Poe") == "[PERSON_3]"
+    # an id is never given twice: the new entry's is above the deleted one's
+    assert layout(path)["ids"][-1] == seq + 1  # type: ignore[index]
+    v.close()
+    # the next opening finds the layout done and leaves the file alone
+    SQLiteVault(settings).close()
+    assert layout(path)["ids"] == [*ids, seq + 1]
+
+
+def test_a_rebuild_that_fails_leaves_the_first_layout_whole(settings: Settings) -> None:
+    path, ids, seq = _first_layout_file(settings)
+    with sqlite3.connect(path) as c:  # a name the rebuild needs is taken: its third step fails
+        c.execute("CREATE TABLE counters_v0 (x)")
+    with pytest.raises(VaultUnavailableError, match="unusable .OperationalError"):
+        SQLiteVault(settings)
+    old = layout(path)
+    assert old["version"] == 0 and len(old["entry indexes"]) == 4  # type: ignore[arg-type]
+    assert old["ids"] == ids and old["seq"] == (seq,)
+    with sqlite3.connect(path) as c:
+        c.execute("DROP TABLE counters_v0")
+    v = SQLiteVault(settings)  # once the obstacle is gone, the rebuild goes through
+    assert originals(v, "a") == ["Jane Roe", "John Doe"]
+    assert layout(path)["version"] == 1
+    v.close()
+
+
+def test_a_file_of_a_newer_layout_is_refused_and_left_alone(settings: Settings) -> None:
+    v = SQLiteVault(settings)
+    add(v, "s", "Jane Roe")
+    v.close()
+    with sqlite3.connect(v.path) as c:
+        c.execute("PRAGMA user_version = 7")
+    with pytest.raises(VaultError, match="newer Veil .file layout 7; this build reads layout 1"):
+        SQLiteVault(settings)
+    assert layout(v.path)["version"] == 7
+
+
+def test_a_batch_holding_one_key_twice_is_refused_before_anything_is_written(
+    settings: Settings,
+) -> None:
+    v = SQLiteVault(settings)
+    add(v, "s", "Jane Roe")
+
+    def item(exact: str, norm: str | None, rep: str | None) -> Pending:
+        return Pending(index=Index(exact=exact, norm=norm, fp="fp-" + exact), rep=rep,
+                       cand_fp="c-" + exact, sealed=b"x", entity_type="PERSON", counter=None)
+
+    since = v.view("t", "s").cursor
+    for items in ([item("e1", "n", "r1"), item("e2", "n", "r2")],  # one normalised key twice
+                  [item("e1", "n1", "r"), item("e2", "n2", "r")]):  # one replacement twice
+        with pytest.raises(VaultError, match="one value's key twice; nothing was written"):
+            v._commit("t", "s", since, items, "epoch")
+    assert originals(v, "s") == ["Jane Roe"]
+    assert len(layout(v.path)["ids"]) == 1  # type: ignore[arg-type]
+    v.close()
