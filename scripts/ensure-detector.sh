@@ -13,6 +13,8 @@ if [ -f "$DIR/model.onnx" ] && [ -f "$DIR/tokenizer.json" ] && [ -f "$DIR/detect
   "$PY" -m veil.train.card "$DIR" || true
   # a conv detector exported before its reach was recorded: record it (windows share rows)
   "$PY" -m veil.train.reach "$DIR" || true
+  # a conv detector of an earlier graph form: exported again from its weights (same logits)
+  "$PY" -m veil.train.reexport "$DIR" || true
   exit 0
 fi
 echo "building the learned detector in $DIR (veil train detector; a few minutes)..." >&2

@@ -31,6 +31,11 @@ from veil.train.model import INPUT_NAMES, ConvTagger, Tagger, base_path
 DETECTOR_FILES = ("model.onnx", "tokenizer.json", "detector.json")
 #: opset of the exported graph (onnxruntime 1.2x runs it; the int8 MatMuls need >= 10)
 OPSET = 17
+#: the graph form of a conv tagger's export, in ``detector.json`` (``export``; absent: 1).
+#: 2: each convolution's neighbours are constant slices of one padded copy
+#: (:class:`ShiftedProduct`). A folder of an earlier form is exported again from its weights
+#: by :mod:`veil.train.reexport`.
+EXPORT_FORM = 2
 
 
 class ShiftedProduct(nn.Module):
@@ -49,8 +54,9 @@ class ShiftedProduct(nn.Module):
         (dilation,) = conv.dilation
         if conv.padding != (dilation * (kernel // 2),) or conv.stride != (1,) or conv.groups != 1:
             raise ValueError("only a conv tagger's 'same' convolutions can be exported as products")
-        # neighbour j reads position t + offsets[j]; the kernel's tap j multiplies it
-        self.offsets = [(j - kernel // 2) * dilation for j in range(kernel)]
+        # neighbour j reads position t + (j - kernel // 2) * dilation; the kernel's tap j
+        # multiplies it
+        self.dilation, self.kernel = dilation, kernel
         self.linear = nn.Linear(in_ch * kernel, out_ch, bias=conv.bias is not None)
         with torch.no_grad():
             self.linear.weight.copy_(weight.permute(0, 2, 1).reshape(out_ch, kernel * in_ch))
@@ -59,13 +65,21 @@ class ShiftedProduct(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:  # (batch, channels, sequence)
         rows = x.transpose(1, 2)
-        length = rows.shape[1]
-        # the sequence shifted by `off`, zero where it ran off the end (a pad, then a slice:
-        # a negative pad cannot crop more than a sequence shorter than the shift holds)
-        taps = [rows if off == 0
-                else functional.pad(rows, (0, 0, 0, off))[:, off:] if off > 0
-                else functional.pad(rows, (0, 0, -off, 0))[:, :length]
-                for off in self.offsets]
+        # One pad of zeros on both ends, then each neighbour is a slice whose bounds are
+        # constants (its end counted from the padded end): no shape is read at run time. The
+        # graph per convolution is a Pad, two Slices and a Concat; the pads and crops per tap
+        # it replaced, with the Shape, Gather and Unsqueeze that measured the length, were
+        # eight nodes. The values are the same, bit for bit.
+        reach = self.dilation * (self.kernel // 2)
+        padded = functional.pad(rows, (0, 0, reach, reach))
+        taps = []
+        for j in range(self.kernel):
+            start = j * self.dilation
+            if start == reach:
+                taps.append(rows)  # the position itself
+            else:
+                end = start - 2 * reach  # < 0, or 0 for the last tap: to the end
+                taps.append(padded[:, start:end] if end else padded[:, start:])
         out: torch.Tensor = self.linear(torch.cat(taps, -1)).transpose(1, 2)
         return out
 
@@ -212,7 +226,7 @@ def export_detector(
         "sha256": file_sha256(out / "model.onnx"),
         # the runtime packs several windows into one row this far apart (conv taggers only);
         # the convolutions are 8-bit products (a folder without the flag has float ones)
-        **({"reach": model.reach, "int8_convolutions": int8}
+        **({"reach": model.reach, "int8_convolutions": int8, "export": EXPORT_FORM}
            if isinstance(model, ConvTagger) else {}),
         **(extra or {}),
     }

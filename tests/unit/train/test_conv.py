@@ -380,6 +380,12 @@ def test_int8_export_runs_the_convolutions_as_int8_products(exported: tuple[Path
     matmuls = [n for n in graph.node if n.op_type == "MatMul"]
     products = [n for n in matmuls if "/convs." in n.name]
     assert len(products) == 2 and len(matmuls) == 4
+    # each convolution's neighbours: one Pad, then Slices with constant bounds; no node reads
+    # the sequence's length at run time
+    pads = [n for n in graph.node if n.op_type == "Pad"]
+    assert len(pads) == 2 and "Shape" not in {n.op_type for n in graph.node}
+    for pad in pads:  # kernel 3: the two neighbours are slices of the padded copy
+        assert [n.op_type for n in graph.node if pad.output[0] in n.input] == ["Slice"] * 2
     for node in products:
         for operand in node.input:
             dq = made[operand]
