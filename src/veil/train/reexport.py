@@ -98,8 +98,13 @@ def _differing(old: Path, new: Path) -> int:
 
 
 if __name__ == "__main__":  # scripts/ensure-detector.sh, on every folder it keeps
+    import logging
     import sys
+    import warnings
 
+    # the exporter's and the quantizer's advice is for model authors, not for this rebuild
+    warnings.simplefilter("ignore")
+    logging.disable(logging.WARNING)
     for arg in sys.argv[1:]:
         if (said := reexport(arg)) is not None:
             print(said, file=sys.stderr)
