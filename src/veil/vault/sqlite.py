@@ -131,9 +131,6 @@ def _migrate(conn: sqlite3.Connection) -> None:
                      "max(?, (SELECT coalesce(max(id), 0) FROM entries)))", (int(seq[0]),))
 
 
-#: items checked for conflicts per statement (SQLite allows 32,766 parameters; 4 per item)
-_CHECK_SLICE = 256
-
 _OPENING: dict[str, threading.Lock] = {}
 _REGISTRY_GUARD = threading.Lock()
 
@@ -584,14 +581,15 @@ class SQLiteVault(Vault):
             if kept != since.count:
                 return Committed(ok=False)  # entries the batch saw are gone
             _distinct(items)
-            # Statements, not rows, cost here (a few dozen microseconds each, all under the
-            # write lock): one conflict check per slice of the batch, one insert of all rows.
-            # A session with no entries (a conversation's first request) has nothing to
-            # conflict with: no check.
-            for k in range(0, len(items) if count else 0, _CHECK_SLICE):
-                if self._conflict(conn, tid, sid, items[k : k + _CHECK_SLICE]):
-                    return Committed(ok=False)
+            # Only entries written after the batch's view can conflict with it: the view held
+            # every entry up to its cursor, and the batch chose against them. A session
+            # unchanged since (a conversation's first request, a chat's next turn) asks no
+            # question; otherwise the newer entries' keys are read once and compared here
+            # (one search of the session per slice of 256 values took 3.3 s for a batch of
+            # 20,000 against a session of 20,000).
             unchanged = (count, last) == (since.count, since.last)
+            if not unchanged and self._conflict(conn, tid, sid, since.last, items):
+                return Committed(ok=False)
             conn.executemany(
                 "INSERT INTO entries (tenant, session, lk_exact, lk_norm, rep, fp, blob) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -643,18 +641,25 @@ class SQLiteVault(Vault):
         return expires, int(count), int(last), int(kept)
 
     @staticmethod
-    def _conflict(conn: sqlite3.Connection, tid: str, sid: str, items: list[Pending]) -> bool:
-        """Whether the session already holds a lookup key, replacement or (for a claimed
-        replacement) fingerprint of ``items``: another writer got there first."""
-        exact = [it.index.exact for it in items]
-        norm = [it.index.norm for it in items if it.index.norm is not None]
-        reps = [it.rep for it in items if it.rep]
-        fps = [it.cand_fp for it in items if it.rep]
-
-        cond = " OR ".join(f"{col} IN ({', '.join('?' * len(xs))})" for col, xs in
-                           (("lk_exact", exact), ("lk_norm", norm), ("rep", reps), ("fp", fps)))
-        sql = f"SELECT 1 FROM entries WHERE tenant = ? AND session = ? AND ({cond}) LIMIT 1"  # nosec B608 # constant columns, values bound
-        return conn.execute(sql, (tid, sid, *exact, *norm, *reps, *fps)).fetchone() is not None
+    def _conflict(
+        conn: sqlite3.Connection, tid: str, sid: str, after: int, items: list[Pending]
+    ) -> bool:
+        """Whether an entry of the session with an id above ``after`` (another writer's) holds
+        a lookup key or replacement of ``items``, or (for a claimed replacement) its
+        fingerprint as an original's."""
+        rows = conn.execute(
+            "SELECT lk_exact, lk_norm, rep, fp FROM entries "
+            "WHERE tenant = ? AND session = ? AND id > ?", (tid, sid, after),
+        ).fetchall()
+        if not rows:
+            return False
+        exact, norm, reps, fps = (set(column) for column in zip(*rows, strict=True))
+        return any(
+            it.index.exact in exact
+            or it.index.norm is not None and it.index.norm in norm
+            or bool(it.rep) and (it.rep in reps or it.cand_fp in fps)
+            for it in items
+        )
 
     def delete_session(self, tenant: str, session: str) -> None:
         tid, sid = self._ids(tenant, session)

@@ -233,8 +233,9 @@ def test_an_unchanged_session_is_read_in_one_statement_and_a_change_is_seen(
 def test_a_first_write_skips_the_conflict_check_and_a_later_one_makes_it(
     tmp_path: Path, master_key: str, tenant: str
 ) -> None:
-    """A session without entries has nothing to conflict with: its first write asks no
-    conflict question; once it holds entries, a racing writer's values are still refused."""
+    """Only entries written after a batch's view can conflict with it: a first write, and a
+    write to a session unchanged since its view, ask no conflict question; a racing writer's
+    values are still refused."""
     from veil.vault import SQLiteVault
 
     settings = Settings(home=tmp_path / "home", master_key=master_key)
@@ -245,14 +246,18 @@ def test_a_first_write_skips_the_conflict_check_and_a_later_one_makes_it(
     first = a.batch(tenant, "s")
     create(first, "ann@example.com")
     assert first.commit()
-    assert not any(s.startswith("SELECT 1 FROM entries") for s in statements)
+    question = "SELECT lk_exact, lk_norm, rep, fp FROM entries"
+    assert not any(s.startswith(question) for s in statements)
     ba, bb = a.batch(tenant, "s"), b.batch(tenant, "s")
     create(ba, "bob@example.com")
     create(bb, "carl@example.com")  # the same candidate placeholder, [EMAIL_ADDRESS_2]
     statements.clear()
     assert ba.commit()
-    assert any(s.startswith("SELECT 1 FROM entries") for s in statements)
-    assert not bb.commit()
+    assert not any(s.startswith(question) for s in statements)  # nothing new since its view
+    b_statements: list[str] = []
+    b._conn().set_trace_callback(b_statements.append)
+    assert not bb.commit()  # ba wrote after bb's view: its entry is read and conflicts
+    assert any(s.startswith(question) for s in b_statements)
     assert [e.replacement for e in a.entries(tenant, "s")] == ["[EMAIL_ADDRESS_1]",
                                                                "[EMAIL_ADDRESS_2]"]
     a.close()

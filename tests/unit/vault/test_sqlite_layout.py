@@ -180,3 +180,45 @@ def test_a_batch_holding_one_key_twice_is_refused_before_anything_is_written(
     assert originals(v, "s") == ["Jane Roe"]
     assert len(layout(v.path)["ids"]) == 1  # type: ignore[arg-type]
     v.close()
+
+
+def test_only_entries_newer_than_the_view_are_compared_and_every_key_kind_counts(
+    settings: Settings,
+) -> None:
+    """A batch chose against every entry its view held: only later entries (another
+    writer's) can conflict, through a lookup key, a normalised key, a replacement, or an
+    original equal to a replacement the batch claims."""
+    v = SQLiteVault(settings)
+    add(v, "s", "Jane Roe")  # seen by the view
+    since = v.view("t", "s").cursor
+    add(v, "s", "John Doe")  # written after it
+    tid, sid = v._ids("t", "s")
+    with v._write() as conn:
+        newer = conn.execute("SELECT lk_exact, lk_norm, rep, fp FROM entries "
+                             "WHERE tenant = ? AND session = ? AND id > ?",
+                             (tid, sid, since.last)).fetchone()
+        older = conn.execute("SELECT lk_exact, lk_norm, rep, fp FROM entries "
+                             "WHERE tenant = ? AND session = ? AND id <= ?",
+                             (tid, sid, since.last)).fetchone()
+
+    def item(exact: str = "e", norm: str | None = "n", rep: str | None = "r",
+             cand_fp: str = "c") -> Pending:
+        return Pending(index=Index(exact=exact, norm=norm, fp="f"), rep=rep, cand_fp=cand_fp,
+                       sealed=b"x", entity_type="PERSON", counter=None)
+
+    lk_exact, lk_norm, rep, fp = newer
+    with v._write() as conn:
+        def conflicts(*items: Pending) -> bool:
+            return v._conflict(conn, tid, sid, since.last, list(items))
+
+        assert not conflicts(item(), item(exact="e2", norm=None, rep=None))
+        assert conflicts(item(), item(exact=lk_exact))
+        assert conflicts(item(norm=lk_norm))
+        assert conflicts(item(rep=rep))
+        assert conflicts(item(cand_fp=fp))  # its replacement is an original stored meanwhile
+        assert not conflicts(item(rep=None, cand_fp=fp))  # a shared replacement claims nothing
+        # the view's own entries are not asked about: the batch already chose against them
+        assert not conflicts(item(exact=older[0]), item(norm=older[1]), item(rep=older[2]))
+        # a view older than every entry compares against all of them
+        assert v._conflict(conn, tid, sid, 0, [item(exact=older[0])])
+    v.close()
