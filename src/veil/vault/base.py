@@ -11,7 +11,8 @@ A backend stores, per entry, the sealed record plus HMAC index columns:
   original of the session.
 
 ``get_or_create`` is atomic per session in every backend (SQLite: one IMMEDIATE transaction
-with unique constraints; Redis: WATCH/MULTI), so concurrent requests agree on one replacement.
+that checks before it inserts; Redis: WATCH/MULTI), so concurrent requests agree on one
+replacement.
 
 The request path does not pay a round trip per value: :meth:`Vault.view` keeps a decrypted copy
 of each recently used session in the process and brings it up to date with ONE read that

@@ -1,10 +1,11 @@
 """Embedded vault: one SQLite file in WAL mode (many readers, one writer, several processes).
 
 Each thread uses its own connection; writers take their turn on a lock of the process and an
-``flock`` beside the file before SQLite's (:class:`_Writer`). ``get_or_create`` runs in a
-``BEGIN IMMEDIATE`` transaction, so the read-check-insert of two writers (threads or processes)
-never interleaves, and the unique constraints make a lost race impossible to persist. Expired
-sessions are purged on access (``expires_at``), since SQLite has no key expiry of its own.
+``flock`` beside the file before SQLite's (:class:`_Writer`). ``get_or_create`` and a batch's
+commit run in a ``BEGIN IMMEDIATE`` transaction, so the read-check-insert of two writers
+(threads or processes) never interleaves: the check inside it refuses a lost race, and the
+exact lookup key is also a unique constraint. Expired sessions are purged on access
+(``expires_at``), since SQLite has no key expiry of its own.
 """
 
 from __future__ import annotations
