@@ -146,18 +146,20 @@ def resolve_overlaps(candidates: Iterable[Detection],
     # (start - end: minus the length, without a property call per key on large texts)
     ranked = sorted(candidates, key=lambda d: (d.recognizer not in validated, -d.score,
                                                d.start - d.end, d.start))
-    starts: list[int] = []
-    kept: list[Detection] = []  # sorted by start, pairwise disjoint
+    # Each candidate is kept if no position it covers is taken: one byte per position of the
+    # text, searched and marked in C. (A list kept sorted by insertion moved every later entry
+    # on each insert: 61 of the 220 ms this took for the 30,000 candidates of a megabyte.)
+    taken = bytearray(max((d.end for d in candidates), default=0))
+    ones = memoryview(b"\x01" * max((d.end - d.start for d in candidates), default=0))
+    kept: list[Detection] = []
     for d in ranked:
-        i = bisect.bisect_left(starts, d.start)
-        if i > 0 and kept[i - 1].end > d.start:
-            continue
-        if i < len(kept) and kept[i].start < d.end:
-            continue
-        starts.insert(i, d.start)
-        kept.insert(i, d)
+        if taken.find(1, d.start, d.end) < 0:
+            taken[d.start:d.end] = ones[: d.end - d.start]
+            kept.append(d)
+    kept.sort(key=lambda d: d.start)  # sorted by start, pairwise disjoint
     if len(kept) == len(candidates):
         return kept
+    starts = [d.start for d in kept]
     kept_ids = {id(d) for d in kept}
     # longest first: an outer container takes everything inside before an inner one is tried
     for c in sorted(candidates, key=lambda d: (d.start - d.end, d.start)):
@@ -402,7 +404,11 @@ class DetectionEngine:
             s, e = view.to_original(vs, ve)
             if e <= s:
                 continue
-            m = Detection(d.type, s, e, d.score, d.recognizer, original[s:e])
+            value = original[s:e]
+            # the view is the original and the span is untrimmed: the recognizer's own
+            # detection is the mapped one (a megabyte's 30,000: 34 ms of building copies)
+            m = d if (s, e) == (d.start, d.end) and d.text == value else \
+                Detection(d.type, s, e, d.score, d.recognizer, value)
             # allow_list is checked on the original and on the normalised value
             if self._keep(m) and not (self._allow and fold_case(d.text.strip()) in self._allow):
                 mapped.append(m)

@@ -591,8 +591,13 @@ def _function_words(value: str) -> bool:
     from veil.detect.stopwords import stop_words
 
     stop, names = stop_words("en"), ambiguous_first_names()
-    words = [w.lower() for w in _WORDS.findall(value)]
-    return bool(words) and all(w in stop and w not in names for w in words)
+    seen = False
+    for m in _WORDS.finditer(value):  # most spans are names: their first word decides
+        w = m.group().lower()
+        if w not in stop or w in names:
+            return False
+        seen = True
+    return seen
 
 
 _NEGATION = re.compile(r"['’]t\b")

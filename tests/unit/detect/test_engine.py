@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import bisect
 import logging
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veil.config import EntityRule, Policy
 from veil.detect import Detection, DetectionEngine, PatternRecognizer, Recognizer, resolve_overlaps
@@ -41,6 +45,58 @@ def test_a_pattern_holding_a_shorter_winner_replaces_it() -> None:
     # the outermost container takes every winner inside it
     url = det("URL", 0, 45, 0.6, "url")
     assert resolve_overlaps([term, email, other, url], {"terms", "phone"}) == [url]
+
+
+def _resolve_by_sorted_inserts(candidates: list[Detection], validated: set[str],
+                               statistical: set[str]) -> list[Detection]:
+    """resolve_overlaps as it was written before its positions were marked in a bytearray:
+    the kept spans in a list sorted by insertion, each candidate bisected into it."""
+    ranked = sorted(candidates, key=lambda d: (d.recognizer not in validated, -d.score,
+                                               d.start - d.end, d.start))
+    starts: list[int] = []
+    kept: list[Detection] = []
+    for d in ranked:
+        i = bisect.bisect_left(starts, d.start)
+        if i > 0 and kept[i - 1].end > d.start or i < len(kept) and kept[i].start < d.end:
+            continue
+        starts.insert(i, d.start)
+        kept.insert(i, d)
+    ids = {id(d) for d in kept}
+    for c in sorted(candidates, key=lambda d: (d.start - d.end, d.start)):
+        if id(c) in ids or c.recognizer in statistical:
+            continue
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and kept[i - 1].end > c.start:
+            continue
+        j = i
+        while j < len(kept) and kept[j].start < c.end:
+            j += 1
+        inner = kept[i:j]
+        if not inner or inner[-1].end > c.end:
+            continue
+        if len(inner) == 1 and (inner[0].start, inner[0].end) == (c.start, c.end):
+            continue
+        kept[i:j] = [c]
+        starts[i:j] = [c.start]
+        ids.difference_update(id(d) for d in inner)
+        ids.add(id(c))
+    return kept
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 120), st.integers(1, 40), st.sampled_from(
+    [0.4, 0.6, 0.85, 0.95]), st.sampled_from(["terms", "phone", "learned_ner", "r"])),
+    max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPANS)
+def test_overlaps_are_resolved_as_by_sorted_inserts(spans: list[Any]) -> None:
+    validated, statistical = {"terms", "phone"}, {"learned_ner"}
+    found = [det("T", s, s + n, score, rec) for s, n, score, rec in spans]
+    got = resolve_overlaps(found, validated, statistical=statistical)
+    want = _resolve_by_sorted_inserts(found, validated, statistical)
+    assert [id(d) for d in got] == [id(d) for d in want]
+    assert all(a.end <= b.start for a, b in zip(got, got[1:], strict=False))
 
 
 def test_containment_never_lets_a_model_span_or_a_partial_overlap_displace() -> None:
