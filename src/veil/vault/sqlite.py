@@ -114,7 +114,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX IF EXISTS sessions_expiry")
     conn.execute("DROP INDEX IF EXISTS entries_fp")
     for table in ("sessions", "counters", "entries"):
-        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")  # nosec B608 # constant names
+        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")
     for statement in _TABLES:
         conn.execute(statement)
     conn.execute("INSERT INTO sessions (tenant, session, expires_at) "
@@ -125,7 +125,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
                  "SELECT id, tenant, session, lk_exact, lk_norm, rep, fp, blob FROM entries_v0 "
                  "ORDER BY id")
     for table in ("sessions", "counters", "entries"):
-        conn.execute(f"DROP TABLE {table}_v0")  # nosec B608 # constant table names
+        conn.execute(f"DROP TABLE {table}_v0")
     if seq is not None:  # ids of deleted entries above the highest left stay given
         conn.execute("DELETE FROM sqlite_sequence WHERE name = 'entries'")
         conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('entries', "
