@@ -32,9 +32,12 @@ def stale(folder: Path | str) -> bool:
         meta = json.loads((Path(folder) / "detector.json").read_text())
     except (OSError, ValueError):
         return False
-    return (isinstance(meta, dict) and meta.get("arch") == "conv" and bool(meta.get("int8"))
+    if not isinstance(meta, dict):
+        return False
+    form = meta.get("export", 1)
+    return (meta.get("arch") == "conv" and bool(meta.get("int8"))
             and bool(meta.get("int8_convolutions"))
-            and int(meta.get("export", 1)) < EXPORT_FORM)
+            and type(form) is int and form < EXPORT_FORM)
 
 
 def reexport(folder: Path | str) -> str | None:

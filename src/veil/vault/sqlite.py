@@ -85,6 +85,7 @@ _TABLES = (
 )""",
 )
 
+
 def _layout(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the file to :data:`SCHEMA_VERSION` inside the caller's write transaction: create
     a new file's tables, rebuild a layout-0 file's, refuse a newer layout."""

@@ -107,8 +107,10 @@ def test_a_folder_without_its_weights_is_left_with_a_note(earlier: Path) -> None
     {"arch": "conv", "int8": True},  # float convolutions: reach.py's note covers them
     {"arch": "transformer", "int8": True},
     {"arch": "conv", "int8": False, "int8_convolutions": False},
+    {"arch": "conv", "int8": True, "int8_convolutions": True, "export": "2"},  # not ours
+    ["not", "a", "mapping"],
 ])
-def test_only_int8_conv_folders_of_an_earlier_form_are_stale(meta: dict[str, Any],
+def test_only_int8_conv_folders_of_an_earlier_form_are_stale(meta: Any,
                                                             tmp_path: Path) -> None:
     (tmp_path / "detector.json").write_text(json.dumps(meta))
     assert not reexport.stale(tmp_path) and reexport.reexport(tmp_path) is None
