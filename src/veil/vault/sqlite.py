@@ -85,6 +85,21 @@ _TABLES = (
 )""",
 )
 
+#: the first layout (0), as files written before :data:`SCHEMA_VERSION` 1 hold it: what
+#: :func:`_migrate` reads (three unique keys and a fingerprint index on entries, rowid tables)
+LAYOUT_0 = (
+    "CREATE TABLE sessions (tenant TEXT NOT NULL, session TEXT NOT NULL, "
+    "expires_at REAL NOT NULL, PRIMARY KEY (tenant, session))",
+    "CREATE INDEX sessions_expiry ON sessions (expires_at)",
+    "CREATE TABLE counters (tenant TEXT NOT NULL, session TEXT NOT NULL, type TEXT NOT NULL, "
+    "value INTEGER NOT NULL, PRIMARY KEY (tenant, session, type))",
+    "CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, tenant TEXT NOT NULL, "
+    "session TEXT NOT NULL, lk_exact TEXT NOT NULL, lk_norm TEXT, rep TEXT, fp TEXT NOT NULL, "
+    "blob BLOB NOT NULL, UNIQUE (tenant, session, lk_exact), UNIQUE (tenant, session, lk_norm), "
+    "UNIQUE (tenant, session, rep))",
+    "CREATE INDEX entries_fp ON entries (tenant, session, fp)",
+)
+
 
 def _layout(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the file to :data:`SCHEMA_VERSION` inside the caller's write transaction: create

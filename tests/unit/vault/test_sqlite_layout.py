@@ -14,21 +14,6 @@ from veil.vault import SQLiteVault
 from veil.vault import sqlite as sqlite_vault
 from veil.vault.base import Index, Pending
 
-# The first layout (0) as Veil wrote it: three unique keys and a fingerprint index on entries,
-# rowid tables behind the session and counter keys, no user_version.
-LAYOUT_0 = """
-CREATE TABLE sessions (tenant TEXT NOT NULL, session TEXT NOT NULL, expires_at REAL NOT NULL,
-    PRIMARY KEY (tenant, session));
-CREATE INDEX sessions_expiry ON sessions (expires_at);
-CREATE TABLE counters (tenant TEXT NOT NULL, session TEXT NOT NULL, type TEXT NOT NULL,
-    value INTEGER NOT NULL, PRIMARY KEY (tenant, session, type));
-CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, tenant TEXT NOT NULL,
-    session TEXT NOT NULL, lk_exact TEXT NOT NULL, lk_norm TEXT, rep TEXT, fp TEXT NOT NULL,
-    blob BLOB NOT NULL, UNIQUE (tenant, session, lk_exact), UNIQUE (tenant, session, lk_norm),
-    UNIQUE (tenant, session, rep));
-CREATE INDEX entries_fp ON entries (tenant, session, fp);
-"""
-
 
 def add(v: SQLiteVault, session: str, value: str) -> str:
     return v.get_or_create(
@@ -64,7 +49,7 @@ def to_layout_0(path: Path) -> None:
         c.execute("DROP INDEX sessions_expiry")
         for table in ("sessions", "counters", "entries"):
             c.execute(f"ALTER TABLE {table} RENAME TO {table}_new")
-        for statement in LAYOUT_0.split(";"):
+        for statement in sqlite_vault.LAYOUT_0:
             c.execute(statement)
         c.execute("INSERT INTO sessions SELECT * FROM sessions_new")
         c.execute("INSERT INTO counters SELECT * FROM counters_new")

@@ -17,18 +17,9 @@ import tempfile
 import time
 from collections.abc import Callable
 
-FIRST = """
-CREATE TABLE sessions (tenant TEXT NOT NULL, session TEXT NOT NULL, expires_at REAL NOT NULL,
-    PRIMARY KEY (tenant, session));
-CREATE INDEX sessions_expiry ON sessions (expires_at);
-CREATE TABLE counters (tenant TEXT NOT NULL, session TEXT NOT NULL, type TEXT NOT NULL,
-    value INTEGER NOT NULL, PRIMARY KEY (tenant, session, type));
-CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, tenant TEXT NOT NULL,
-    session TEXT NOT NULL, lk_exact TEXT NOT NULL, lk_norm TEXT, rep TEXT, fp TEXT NOT NULL,
-    blob BLOB NOT NULL, UNIQUE (tenant, session, lk_exact), UNIQUE (tenant, session, lk_norm),
-    UNIQUE (tenant, session, rep));
-CREATE INDEX entries_fp ON entries (tenant, session, fp);
-"""
+from veil.vault.sqlite import LAYOUT_0
+
+FIRST = ";\n".join(LAYOUT_0) + ";"
 ADOPTED = """
 CREATE TABLE sessions (tenant TEXT NOT NULL, session TEXT NOT NULL, expires_at REAL NOT NULL,
     PRIMARY KEY (tenant, session)) WITHOUT ROWID;
