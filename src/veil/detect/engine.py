@@ -405,8 +405,9 @@ class DetectionEngine:
             if e <= s:
                 continue
             value = original[s:e]
-            # the view is the original and the span is untrimmed: the recognizer's own
-            # detection is the mapped one (a megabyte's 30,000: 34 ms of building copies)
+            # a span that neither trimming nor the view's mapping moved (the view is the
+            # original there) is the recognizer's own detection: no copy (a megabyte's 30,000
+            # copies took 34 ms)
             m = d if (s, e) == (d.start, d.end) and d.text == value else \
                 Detection(d.type, s, e, d.score, d.recognizer, value)
             # allow_list is checked on the original and on the normalised value

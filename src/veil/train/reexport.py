@@ -14,6 +14,7 @@ folder it keeps; a folder without its weights is left as it is, with a note.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,8 @@ def reexport(folder: Path | str) -> str | None:
     from veil.train.model import load
 
     meta = json.loads((folder / "detector.json").read_text())
-    staging = folder.parent / f".{folder.name}.reexport"
-    shutil.rmtree(staging, ignore_errors=True)  # a run killed midway left it
+    # its own name per process: two ensure-detector runs at once never share (or delete) one
+    staging = folder.parent / f".{folder.name}.reexport-{os.getpid()}"
     shutil.copytree(folder, staging)  # the card, tokenizer and weights go along unchanged
     try:
         extra = {k: v for k, v in meta.items() if k not in ("sha256", "export")}
