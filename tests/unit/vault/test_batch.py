@@ -127,6 +127,26 @@ def test_views_follow_writes_and_erasure_of_other_replicas(replicas, tenant) -> 
     assert fresh.commit()
 
 
+def test_a_batch_read_before_its_session_was_deleted_and_started_again_is_refused(
+    replicas, tenant
+) -> None:
+    """The session's next life may hold as many entries as the one the batch read: the batch
+    still chose against the erased one and is refused."""
+    a, b = replicas(), replicas()
+    ba = a.batch(tenant, "s")
+    create(ba, "x1@example.com")
+    assert ba.commit()
+    stale = a.batch(tenant, "s")
+    b.delete_session(tenant, "s")
+    bb = b.batch(tenant, "s")
+    create(bb, "y1@example.com")
+    create(bb, "y2@example.com")
+    assert bb.commit()
+    create(stale, "x2@example.com")
+    assert not stale.commit()
+    assert [e.original for e in a.entries(tenant, "s")] == ["y1@example.com", "y2@example.com"]
+
+
 def test_concurrent_protects_agree_across_replicas(replicas, tenant) -> None:
     """Two Veil instances (two gateway replicas) protecting overlapping texts in threads."""
     veils = [Veil(replicas().settings, policy=Policy(ner=False), vault=replicas())

@@ -1,5 +1,6 @@
-"""The SQLite vault's file layout: what a new file holds, how a file of the first layout is
-rebuilt (rows, ids and the id sequence kept; all or nothing), and what is refused."""
+"""The SQLite vault's file layout: what a new file holds, how files of the older layouts are
+brought to it (rows, ids and the id sequence kept, each session's tally counted; all or
+nothing), the tally every write keeps, and what is refused."""
 
 from __future__ import annotations
 
@@ -41,6 +42,29 @@ def layout(path: Path) -> dict[str, object]:
         }
 
 
+def tallies(path: Path) -> list[tuple[int, int, int]]:
+    """Each session's stored tally (entries, first id, last id), by first id."""
+    with sqlite3.connect(path) as c:
+        return sorted(c.execute("SELECT n_entries, first_id, last_id FROM sessions"))
+
+
+def counted(path: Path) -> list[tuple[int, int, int]]:
+    """The same tallies counted from the entries themselves."""
+    with sqlite3.connect(path) as c:
+        return sorted(c.execute("SELECT count(*), min(id), max(id) FROM entries "
+                                "GROUP BY tenant, session"))
+
+
+def to_layout_1(path: Path) -> None:
+    """Rewrite a file of this layout as layout 1 held it: sessions without their tally."""
+    with sqlite3.connect(path, isolation_level=None) as c:
+        c.execute("BEGIN")
+        for column in ("n_entries", "first_id", "last_id"):
+            c.execute(f"ALTER TABLE sessions DROP COLUMN {column}")
+        c.execute("PRAGMA user_version = 1")
+        c.execute("COMMIT")
+
+
 def to_layout_0(path: Path) -> None:
     """Rewrite a file of this layout as the first layout held the same rows."""
     with sqlite3.connect(path, isolation_level=None) as c:
@@ -51,7 +75,7 @@ def to_layout_0(path: Path) -> None:
             c.execute(f"ALTER TABLE {table} RENAME TO {table}_new")
         for statement in sqlite_vault.LAYOUT_0:
             c.execute(statement)
-        c.execute("INSERT INTO sessions SELECT * FROM sessions_new")
+        c.execute("INSERT INTO sessions SELECT tenant, session, expires_at FROM sessions_new")
         c.execute("INSERT INTO counters SELECT * FROM counters_new")
         c.execute("INSERT INTO entries SELECT * FROM entries_new")
         for table in ("sessions", "counters", "entries"):
@@ -73,9 +97,10 @@ def test_a_new_file_keeps_one_key_on_entries_and_sessions_and_counters_as_their_
     add(v, "s", "Jane Roe")
     v.close()
     found = layout(v.path)
-    assert found["version"] == sqlite_vault.SCHEMA_VERSION == 1
+    assert found["version"] == sqlite_vault.SCHEMA_VERSION == 2
     assert found["entry indexes"] == ["sqlite_autoindex_entries_1"]  # (tenant, session, lk_exact)
     assert found["rowid tables"] == ["entries", "tenant_keys"]
+    assert tallies(v.path) == counted(v.path) == [(1, 1, 1)]
 
 
 def _first_layout_file(settings: Settings) -> tuple[Path, list[int], int]:
@@ -103,10 +128,11 @@ def test_a_first_layout_file_is_rebuilt_with_its_rows_ids_and_sequence(
     assert seq > max(ids)
     v = SQLiteVault(settings)
     found = layout(path)
-    assert found["version"] == 1
+    assert found["version"] == 2
     assert found["entry indexes"] == ["sqlite_autoindex_entries_1"]
     assert found["rowid tables"] == ["entries", "tenant_keys"]
     assert found["ids"] == ids and found["seq"] == (seq,)
+    assert tallies(path) == counted(path) == [(1, 3, 3), (2, 1, 2)]
     assert originals(v, "a") == ["Jane Roe", "John Doe"] and originals(v, "b") == ["Ann Lee"]
     # the counters came along: the session's next value is its third, the known ones resolve
     assert add(v, "a", "Jane Roe") == "[PERSON_1]"
@@ -132,7 +158,49 @@ def test_a_rebuild_that_fails_leaves_the_first_layout_whole(settings: Settings) 
         c.execute("DROP TABLE counters_v0")
     v = SQLiteVault(settings)  # once the obstacle is gone, the rebuild goes through
     assert originals(v, "a") == ["Jane Roe", "John Doe"]
+    assert layout(path)["version"] == 2
+    v.close()
+
+
+def test_a_second_layout_file_gains_each_sessions_tally(settings: Settings) -> None:
+    path, ids, seq = _first_layout_file(settings)
+    SQLiteVault(settings).close()
+    to_layout_1(path)
     assert layout(path)["version"] == 1
+    v = SQLiteVault(settings)
+    assert layout(path)["version"] == 2 and layout(path)["ids"] == ids
+    assert tallies(path) == counted(path) == [(1, 3, 3), (2, 1, 2)]
+    # the tally carries on from the counted one: a view of "a" is current without a full read
+    view = v.view("t", "a")
+    assert (view.cursor.count, view.cursor.last) == (2, 2)
+    assert add(v, "a", "Eve Poe") == "[PERSON_3]"
+    assert tallies(path) == counted(path) == [(1, 3, 3), (3, 1, seq + 1)]
+    v.close()
+
+
+def test_every_write_keeps_its_sessions_tally(settings: Settings) -> None:
+    """One value at a time, batches, a session deleted and started again: the stored tally
+    is always the one counted from the entries."""
+    v = SQLiteVault(settings)
+    add(v, "a", "Jane Roe")
+    add(v, "a", "Jane Roe")  # known: nothing written
+    assert tallies(v.path) == counted(v.path) == [(1, 1, 1)]
+    for k in (1, 3):
+        batch = v.batch("t", "a")
+        for i in range(k):
+            value = f"Name {k} {i}"
+            batch.get_or_create(
+                "t", "a", entity_type="PERSON", original=value, operator="placeholder",
+                exact_key=value, norm_key=value.casefold(),
+                propose=lambda counter, attempt: f"[PERSON_{counter}]")
+        assert batch.commit()
+        assert tallies(v.path) == counted(v.path)
+    assert tallies(v.path) == [(5, 1, 5)]
+    v.delete_session("t", "a")
+    assert tallies(v.path) == counted(v.path) == []
+    add(v, "a", "Ann Lee")  # the session's next life starts its own tally
+    add(v, "b", "Bo Li")
+    assert tallies(v.path) == counted(v.path) == [(1, 6, 6), (1, 7, 7)]
     v.close()
 
 
@@ -142,7 +210,7 @@ def test_a_file_of_a_newer_layout_is_refused_and_left_alone(settings: Settings) 
     v.close()
     with sqlite3.connect(v.path) as c:
         c.execute("PRAGMA user_version = 7")
-    with pytest.raises(VaultError, match="newer Veil .file layout 7; this build reads layout 1"):
+    with pytest.raises(VaultError, match="newer Veil .file layout 7; this build reads layout 2"):
         SQLiteVault(settings)
     assert layout(v.path)["version"] == 7
 
@@ -176,9 +244,12 @@ def test_only_entries_newer_than_the_view_are_compared_and_every_key_kind_counts
     v = SQLiteVault(settings)
     add(v, "s", "Jane Roe")  # seen by the view
     since = v.view("t", "s").cursor
+    add(v, "elsewhere", "Ann Lee")  # another session's, between the two
     add(v, "s", "John Doe")  # written after it
     tid, sid = v._ids("t", "s")
     with v._write() as conn:
+        elsewhere = conn.execute("SELECT lk_exact, lk_norm, rep, fp FROM entries "
+                                 "WHERE session = ?", (v._ids("t", "elsewhere")[1],)).fetchone()
         newer = conn.execute("SELECT lk_exact, lk_norm, rep, fp FROM entries "
                              "WHERE tenant = ? AND session = ? AND id > ?",
                              (tid, sid, since.last)).fetchone()
@@ -193,8 +264,13 @@ def test_only_entries_newer_than_the_view_are_compared_and_every_key_kind_counts
 
     lk_exact, lk_norm, rep, fp = newer
     with v._write() as conn:
-        def conflicts(*items: Pending) -> bool:
-            return v._conflict(conn, tid, sid, since.last, list(items))
+        def conflicts(*items: Pending, after: int = since.last) -> bool:
+            # both ways of finding the newer entries: through their ids (a session far
+            # larger than the span) and through the session's rows (a small session)
+            by_id = v._conflict(conn, tid, sid, (after, 3, 10**9), list(items))
+            by_session = v._conflict(conn, tid, sid, (after, 3, 0), list(items))
+            assert by_id == by_session
+            return by_id
 
         assert not conflicts(item(), item(exact="e2", norm=None, rep=None))
         assert conflicts(item(), item(exact=lk_exact))
@@ -205,5 +281,8 @@ def test_only_entries_newer_than_the_view_are_compared_and_every_key_kind_counts
         # the view's own entries are not asked about: the batch already chose against them
         assert not conflicts(item(exact=older[0]), item(norm=older[1]), item(rep=older[2]))
         # a view older than every entry compares against all of them
-        assert v._conflict(conn, tid, sid, 0, [item(exact=older[0])])
+        assert conflicts(item(exact=older[0]), after=0)
+        # another session's entries never conflict, though their ids are in the span
+        assert not conflicts(item(exact=elsewhere[0], norm=elsewhere[1],
+                                  cand_fp=elsewhere[3]), after=0)
     v.close()
