@@ -7,8 +7,8 @@ layout 1 (from layout 2's tables without the tally) or in layout 0, then upgrade
 """
 from __future__ import annotations
 
+import importlib.util
 import os
-import secrets
 import sqlite3
 import sys
 import tempfile
@@ -16,6 +16,13 @@ import time
 from pathlib import Path
 
 from veil.vault.sqlite import _TABLES, LAYOUT_0, _layout
+
+# the twenty-third round's file writer (the columns every layout shares)
+_spec = importlib.util.spec_from_file_location(
+    "rebuild_s54", Path(__file__).parents[1] / "s54" / "rebuild_s54.py")
+assert _spec is not None and _spec.loader is not None
+_rebuild = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_rebuild)
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 version = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -28,18 +35,7 @@ if version == 1:
     for column in ("n_entries", "first_id", "last_id"):
         conn.execute(f"ALTER TABLE sessions DROP COLUMN {column}")
 conn.execute(f"PRAGMA user_version = {version}")
-tenant = secrets.token_hex(16)
-conn.execute("BEGIN")
-for _ in range(n // 10):
-    session = secrets.token_hex(20)
-    conn.execute("INSERT INTO sessions VALUES (?, ?, ?)", (tenant, session, time.time() + 3600))
-    conn.execute("INSERT INTO counters VALUES (?, ?, 'PERSON', 10)", (tenant, session))
-    conn.executemany(
-        "INSERT INTO entries (tenant, session, lk_exact, lk_norm, rep, fp, blob) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(tenant, session, *(secrets.token_hex(32) for _ in range(4)), os.urandom(150))
-         for _ in range(10)])
-conn.execute("COMMIT")
+_rebuild.write_entries(conn, n)
 size = os.path.getsize(path) / 1e6
 t0 = time.perf_counter()
 conn.execute("BEGIN IMMEDIATE")
