@@ -130,7 +130,20 @@ def _layout(conn: sqlite3.Connection, path: Path) -> None:
     else:
         for statement in _TABLES:
             conn.execute(statement)
+    conn.execute(_OLDER_WRITERS_REFUSED)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# An older Veil checks the layout only when it opens the file: one still running after the
+# upgrade would write entries its session's tally does not count, and a commit trusting the
+# tally could then skip a conflict. Its session write (no first id) aborts instead, and with
+# it that writer's whole transaction. Made after any rebuild, whose copies have no first id.
+_OLDER_WRITERS_REFUSED = (
+    "CREATE TRIGGER IF NOT EXISTS sessions_written_with_tally BEFORE INSERT ON sessions "
+    "WHEN NEW.first_id = 0 BEGIN SELECT RAISE(ABORT, 'this vault file has a newer layout; "
+    "stop the older Veil processes writing it and start them on the version that upgraded "
+    "it'); END"
+)
 
 
 #: what layout 2 added to layout 1's sessions (each session's tally)

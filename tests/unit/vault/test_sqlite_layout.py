@@ -59,6 +59,7 @@ def to_layout_1(path: Path) -> None:
     """Rewrite a file of this layout as layout 1 held it: sessions without their tally."""
     with sqlite3.connect(path, isolation_level=None) as c:
         c.execute("BEGIN")
+        c.execute("DROP TRIGGER sessions_written_with_tally")
         for column in ("n_entries", "first_id", "last_id"):
             c.execute(f"ALTER TABLE sessions DROP COLUMN {column}")
         c.execute("PRAGMA user_version = 1")
@@ -70,6 +71,7 @@ def to_layout_0(path: Path) -> None:
     with sqlite3.connect(path, isolation_level=None) as c:
         c.execute("BEGIN")
         seq = c.execute("SELECT seq FROM sqlite_sequence WHERE name = 'entries'").fetchone()[0]
+        c.execute("DROP TRIGGER IF EXISTS sessions_written_with_tally")
         c.execute("DROP INDEX sessions_expiry")
         for table in ("sessions", "counters", "entries"):
             c.execute(f"ALTER TABLE {table} RENAME TO {table}_new")
@@ -176,6 +178,38 @@ def test_a_second_layout_file_gains_each_sessions_tally(settings: Settings) -> N
     assert add(v, "a", "Eve Poe") == "[PERSON_3]"
     assert tallies(path) == counted(path) == [(1, 3, 3), (3, 1, seq + 1)]
     v.close()
+
+
+def test_a_writer_of_the_layout_before_is_refused_once_the_file_is_upgraded(
+    settings: Settings,
+) -> None:
+    """A process of the previous version opened the file before the upgrade and writes on:
+    its session write (no tally) aborts its transaction, so no entry goes uncounted."""
+    v = SQLiteVault(settings)
+    add(v, "a", "Jane Roe")
+    tid, sid = v._ids("t", "a")
+    v.close()
+    layout_1_write = (  # the previous version's commit, as it ran
+        "INSERT INTO entries (tenant, session, lk_exact, lk_norm, rep, fp, blob) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sessions (tenant, session, expires_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (tenant, session) DO UPDATE SET expires_at = excluded.expires_at",
+    )
+    for session in (sid, "another session"):  # a live session, and a new one
+        with sqlite3.connect(v.path, isolation_level=None) as c:
+            c.execute("BEGIN IMMEDIATE")
+            c.execute(layout_1_write[0], (tid, session, "x", "n", "r", "f", b"blob"))
+            with pytest.raises(sqlite3.IntegrityError, match="stop the older Veil processes"):
+                c.execute(layout_1_write[1], (tid, session, 9e9))
+            c.execute("ROLLBACK")
+    assert tallies(v.path) == counted(v.path) == [(1, 1, 1)]
+    # the upgrade paths leave the same guard
+    for to_older in (to_layout_1, to_layout_0):
+        to_older(v.path)
+        SQLiteVault(settings).close()
+        with sqlite3.connect(v.path) as c, pytest.raises(sqlite3.IntegrityError):
+            c.execute(layout_1_write[1], (tid, sid, 9e9))
+    assert originals(SQLiteVault(settings), "a") == ["Jane Roe"]
 
 
 def test_every_write_keeps_its_sessions_tally(settings: Settings) -> None:
