@@ -257,6 +257,12 @@ def test_sqlite_several_processes_share_the_file(tmp_path: Path, master_key: str
         out = pool.starmap(_proc_add, [(s.model_dump(), i) for i in range(4)])
     assert all(r == out[0] for r in out)
     assert sorted(out[0]) == [f"[PERSON_{i}]" for i in range(1, 6)]
+    # the session's stored tally is the one its entries give, whoever wrote them
+    import sqlite3
+
+    with sqlite3.connect(s.resolved_vault_path()) as c:
+        assert c.execute("SELECT n_entries, first_id, last_id FROM sessions").fetchall() == \
+            c.execute("SELECT count(*), min(id), max(id) FROM entries").fetchall() == [(5, 1, 5)]
 
 
 def _proc_add(dumped: dict, seed: int) -> list[str]:
