@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 try:
     import fcntl
@@ -276,6 +277,21 @@ _COUNT_IN = (
     "last_id = excluded.last_id"
 )
 _RESEAL_BATCH = 500
+
+
+def _newer(
+    conn: sqlite3.Connection, columns: str, tid: str, sid: str, span: tuple[int, int, int]
+) -> list[Any]:
+    """``columns`` of the session's entries with ids in (``after``, ``last``], in id order;
+    ``span`` is (``after``, ``last``, the session's number of entries). Read through whichever
+    is shorter: the ids in the span (every session's), or the session's own rows, so a few
+    new entries of a large session cost a few rows."""
+    after, last, count = span
+    by_id = "+" if last - after < count else ""  # "+": SQLite leaves the session's key aside
+    return conn.execute(
+        f"SELECT {columns} FROM entries WHERE {by_id}tenant = ? "  # nosec B608 # constants
+        f"AND {by_id}session = ? AND id > ? AND id <= ? ORDER BY id", (tid, sid, after, last),
+    ).fetchall()
 
 
 def _distinct(items: list[Pending]) -> None:
@@ -587,10 +603,7 @@ class SQLiteVault(Vault):
                     "SELECT n_entries, last_id FROM sessions WHERE tenant = ? AND session = ?",
                     (tid, sid),
                 ).fetchone() or (0, 0)  # deleted since it was found live
-                rows = conn.execute(
-                    "SELECT id, blob FROM entries WHERE tenant = ? AND session = ? AND id > ? "
-                    "ORDER BY id", (tid, sid, since.last)
-                ).fetchall()
+                rows = _newer(conn, "id, blob", tid, sid, (since.last, last, count))
                 # Entries the cursor counted are gone (the session was deleted or expired and
                 # started again): read it whole.
                 reset = since.count + len(rows) != count
@@ -707,15 +720,8 @@ class SQLiteVault(Vault):
         """Whether an entry of the session with an id above ``after`` (another writer's) holds
         a lookup key or replacement of ``items``, or (for a claimed replacement) its
         fingerprint as an original's. ``span``: (``after``, the session's last id, its number
-        of entries). The entries are found through whichever is shorter: the ids between
-        ``after`` and the last (every session's), or the session's own rows."""
-        after, last, count = span
-        by_id = "+" if last - after < count else ""  # "+": SQLite leaves the session's key
-        rows = conn.execute(
-            "SELECT lk_exact, lk_norm, rep, fp FROM entries "  # nosec B608 # "+" or ""
-            f"WHERE {by_id}tenant = ? AND {by_id}session = ? AND id > ? AND id <= ?",
-            (tid, sid, after, last),
-        ).fetchall()
+        of entries)."""
+        rows = _newer(conn, "lk_exact, lk_norm, rep, fp", tid, sid, span)
         if not rows:
             return False
         exact, norm, reps, fps = (set(column) for column in zip(*rows, strict=True))

@@ -13,7 +13,7 @@ from veil.config import Settings
 from veil.errors import VaultError, VaultUnavailableError
 from veil.vault import SQLiteVault
 from veil.vault import sqlite as sqlite_vault
-from veil.vault.base import Index, Pending
+from veil.vault.base import Cursor, Index, Pending
 
 
 def add(v: SQLiteVault, session: str, value: str) -> str:
@@ -210,6 +210,25 @@ def test_a_writer_of_the_layout_before_is_refused_once_the_file_is_upgraded(
         with sqlite3.connect(v.path) as c, pytest.raises(sqlite3.IntegrityError):
             c.execute(layout_1_write[1], (tid, sid, 9e9))
     assert originals(SQLiteVault(settings), "a") == ["Jane Roe"]
+
+
+def test_a_views_read_of_what_is_new_skips_other_sessions_either_way(
+    settings: Settings,
+) -> None:
+    """A view's refresh reads the entries after its cursor through their ids (few new ones in
+    a larger session) or through the session's rows: the same entries, in order, either way."""
+    v = SQLiteVault(settings)
+    add(v, "s", "Jane Roe")
+    add(v, "s", "John Doe")
+    after_two = v.view("t", "s").cursor
+    add(v, "elsewhere", "Ann Lee")  # another session's id inside the span
+    add(v, "s", "Eve Poe")
+    fresh = v._delta("t", "s", after_two)  # 2 ids in the span, 3 entries: through the ids
+    assert not fresh.reset and len(fresh.rows) == 1 and fresh.cursor.count == 3
+    whole = v._delta("t", "s", Cursor())  # from nothing: through the session's rows
+    assert [i for i, _ in whole.rows] == [1, 2, 4] and whole.cursor.last == 4
+    assert fresh.rows == whole.rows[2:]
+    v.close()
 
 
 def test_every_write_keeps_its_sessions_tally(settings: Settings) -> None:

@@ -26,25 +26,30 @@ def fill(b: SessionBatch, values: range, tag: str, kind: str = "EMAIL_ADDRESS") 
                         propose=lambda counter, attempt: f"[{kind}_{counter + attempt}]")
 
 
-home = Path(tempfile.mkdtemp())
-settings = Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode())
-vault, other = SQLiteVault(settings), SQLiteVault(settings)
-for n, m in ((200, 5), (20_000, 5), (20_000, 20_000)):
-    for meanwhile in (False, True):
-        best = float("inf")
-        for r in range(3):
-            session = f"s-{n}-{m}-{meanwhile}-{r}"
-            first = vault.batch("t", session)
-            fill(first, range(n), "a")
-            assert first.commit()
-            batch = vault.batch("t", session, vault.view("t", session))
-            fill(batch, range(m), "b")
-            if meanwhile:
-                them = other.batch("t", session, other.view("t", session))
-                fill(them, range(1), "c", "URL")  # no value or replacement in common
-                assert them.commit()
-            t0 = time.perf_counter()
-            assert batch.commit()
-            best = min(best, time.perf_counter() - t0)
-        state = "written meanwhile" if meanwhile else "unchanged"
-        print(f"session of {n:6d}, batch of {m:6d}, {state:17s}: commit {best * 1e3:9.2f} ms")
+def main() -> None:
+    home = Path(tempfile.mkdtemp())
+    settings = Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode())
+    vault, other = SQLiteVault(settings), SQLiteVault(settings)
+    for n, m in ((200, 5), (20_000, 5), (20_000, 20_000)):
+        for meanwhile in (False, True):
+            best = float("inf")
+            for r in range(3):
+                session = f"s-{n}-{m}-{meanwhile}-{r}"
+                first = vault.batch("t", session)
+                fill(first, range(n), "a")
+                assert first.commit()
+                batch = vault.batch("t", session, vault.view("t", session))
+                fill(batch, range(m), "b")
+                if meanwhile:
+                    them = other.batch("t", session, other.view("t", session))
+                    fill(them, range(1), "c", "URL")  # no value or replacement in common
+                    assert them.commit()
+                t0 = time.perf_counter()
+                assert batch.commit()
+                best = min(best, time.perf_counter() - t0)
+            state = "written meanwhile" if meanwhile else "unchanged"
+            print(f"session of {n:6d}, batch of {m:6d}, {state:17s}: commit {best * 1e3:9.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
