@@ -106,6 +106,16 @@ def test_word_alternations_before_a_tail_are_read_by_their_words() -> None:
     read = [m.pattern for m in _prefix_marks()]
     assert any(p.startswith("(?:stra(?:ss|ß)e|str") for p in read)  # street word, number
     assert any(p.startswith("(?:name|patient") for p in read)  # "Name:" fields
+    assert r"\beyJ" in read  # one string after an assertion: the regex has no prefix to seek
+
+
+@pytest.mark.parametrize("pattern", [r"\beyJ", r"(?<!\w)bearer[ \t]+\S", r"(?<=:)(?:ab|cd)"])
+def test_one_string_after_an_assertion_is_found_first(pattern: str) -> None:
+    mark = re.compile(pattern)
+    prefixes = prefixes_of(pattern, 0)
+    assert prefixes is not None
+    for text in ("eyJ xeyJ eyJ.eyJ bearer  x abearer :ab :cd cd", "", "eyJeyJ", ":ab:cd"):
+        assert prefixes.positions(text, mark) == _reference(mark, text)
 
 
 @pytest.mark.parametrize("mark", _prefix_marks(), ids=lambda m: m.pattern[:40])
@@ -114,7 +124,8 @@ def test_every_prefixed_mark_finds_what_its_regex_finds(mark: re.Pattern[str],
     prefixes = prefixes_of(mark.pattern, mark.flags)
     assert prefixes is not None
     extra = ("Hauptstraße 5, Hauptstrasse\t12 weg 3 Ringweg  7 str. 9 utca 1 út 2 sor\n3",
-             "name: x Patient :y user\t: z username: customer:")
+             "name: x Patient :y user\t: z username: customer:",
+             "eyJ xeyJ _eyJ éeyJ .eyJhbGci.eyJzdWIi eyJeyJ-eyJ (eyJ) eyj EYJ")
     for text in (*_TRICKY, *extra, *scan_corpus):
         for t in (text, lower_in_place(text) or text):
             assert prefixes.positions(t, mark) == _reference(mark, t), t[:60]
