@@ -84,14 +84,19 @@ def rig(workers: str = "1") -> tuple[dict[str, str], subprocess.Popen[bytes], li
 def start_trees(env: dict[str, str], args: list[str],
                 procs: list[subprocess.Popen[bytes]]) -> list[tuple[str, str, Any]]:
     """``veil serve args`` from the trees $SRC_A and $SRC_B (each after its $PRE_A / $PRE_B
-    statement): (name, base URL, process) each; the processes are added to ``procs``."""
+    statement): (name, base URL, process) each; the processes are added to ``procs``. Each
+    tree has a home (and vault file) of its own: trees of two vault layouts cannot share one
+    (the newer refuses the older's writes)."""
     peers = []
     for name in ("A", "B"):
+        home = Path(env["VEIL_HOME"]) / name
+        home.mkdir(exist_ok=True)
+        tree_env = {**env, "VEIL_HOME": str(home)}
         src = str(Path(os.environ[f"SRC_{name}"]).resolve())
         code = (f"import sys; sys.path.insert(0, {src!r}); sys.argv[0] = 'veil'; "
                 f"{os.environ.get(f'PRE_{name}', 'pass')}; "
                 "from veil.cli.app import main; main()")
-        proc, url = spawn_on_socket([sys.executable, "-c", code, *args], env=env,
+        proc, url = spawn_on_socket([sys.executable, "-c", code, *args], env=tree_env,
                                     timeout_s=600)
         procs.append(proc)
         peers.append((name, url, proc))
