@@ -694,12 +694,16 @@ def bench_gateway(
         g1, g1_url = spawn_on_socket(serve, env=env, timeout_s=600)
         procs.append(g1)
         peers.append(Peer("veil", g1_url, proc=g1))
+        # the baseline keeps a home (and vault file) of its own: a tree of an older vault
+        # layout is refused on a file this one upgraded
+        base_env = {**env, "VEIL_HOME": str(home / "baseline")}
         if baseline_src is not None:
             console.print(f"starting Veil from {baseline_src} ...")
+            (home / "baseline").mkdir()
             code = (f"import sys; sys.path.insert(0, {str(baseline_src.resolve())!r}); "
                     "sys.argv[0] = 'veil'; from veil.cli.app import main; main()")
-            gb, gb_url = spawn_on_socket([sys.executable, "-c", code, *serve[1:]], env=env,
-                                         timeout_s=600)
+            gb, gb_url = spawn_on_socket([sys.executable, "-c", code, *serve[1:]],
+                                         env=base_env, timeout_s=600)
             procs.append(gb)
             peers.append(Peer("veil@baseline", gb_url, proc=gb))
         if workers > 1:
@@ -714,7 +718,7 @@ def bench_gateway(
                 console.print(f"starting Veil from {baseline_src} ({workers} workers) ...")
                 gbn, gbn_url = spawn_on_socket(
                     [sys.executable, "-c", code, *serve[1:], "--workers", str(workers)],
-                    env=env, timeout_s=600)
+                    env=base_env, timeout_s=600)
                 procs.append(gbn)
                 peers.append(Peer(f"veil x{workers}@baseline", gbn_url, proc=gbn))
         for p in litellm_peers:
