@@ -116,6 +116,32 @@ def _unshared() -> tuple[frozenset[str], frozenset[str]]:
     return _EN_WORDS - other, frozenset(other - en)
 
 
+def _confirmed(words: list[str], lang: str) -> bool:
+    """Whether the sample's function words say ``lang`` as well: two or more that no other
+    supported language has, three times as many as those only another has ("e-mail" holds
+    Spanish's "e", and "mes" is a French one). The fast model's verdict then stands without
+    the high-accuracy model, which cost a French, German or Spanish message 140-250 us more
+    (warm) on top of the fast one's 45-90."""
+    unique = _unique_function_words()
+    if lang not in unique:
+        return False
+    own = sum(w in unique[lang] for w in words)
+    others = sum(w in words_of for other, words_of in unique.items() if other != lang
+                 for w in words)
+    return own >= 2 and own >= 3 * others
+
+
+@functools.cache
+def _unique_function_words() -> dict[str, frozenset[str]]:
+    """Each Latin-script language's function words that none of the others has."""
+    from veil.detect.stopwords import stop_words
+
+    words = {lang: frozenset(w.lower() for w in stop_words(lang))
+             for lang in ("en", "fr", "de", "es")}
+    return {lang: own - frozenset().union(*(w for other, w in words.items() if other != lang))
+            for lang, own in words.items()}
+
+
 def _top(det: Any, sample: str) -> tuple[str, float] | None:
     values = det.compute_language_confidence_values(sample)
     if not values:
@@ -148,6 +174,8 @@ def detect_language(text: str, languages: tuple[str, ...] = SUPPORTED,
     top = _top(det, sample)
     if top is None or top[0] == default:
         return default
+    if top[1] >= MIN_CONFIDENCE and _confirmed(words, top[0]):
+        return top[0]
     top = _top(_detector(latin, low=False), sample)
     if top is None or top[1] < MIN_CONFIDENCE:
         return default

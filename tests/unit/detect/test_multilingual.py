@@ -47,6 +47,33 @@ def test_a_short_english_sentence_needs_no_language_model(monkeypatch) -> None:
     assert detect_language("Email the file from Ines Garcia.") == "en"
 
 
+def test_function_words_confirm_the_fast_models_verdict(monkeypatch) -> None:
+    """A message whose function words are those of the language the fast model names needs no
+    high-accuracy model; one that mixes another language's asks it, as before."""
+    import veil.detect.language as language
+
+    asked: list[bool] = []
+    real = language._detector
+
+    def detector(languages: tuple[str, ...], low: bool = True) -> object:
+        asked.append(low)
+        return real(languages, low)
+
+    monkeypatch.setattr(language, "_detector", detector)
+    for text, lang in (("Schreib eine kurze Nachricht wegen der Rechnung an die Buchhaltung.",
+                        "de"),
+                       ("Rédige un e-mail pour confirmer le rendez-vous de demain avec nous.",
+                        "fr"),
+                       ("Escribe un correo sobre la factura pendiente del mes pasado.", "es")):
+        asked.clear()
+        assert detect_language(text) == lang
+        assert asked == [True], text  # the fast model only
+    asked.clear()
+    # one German function word only: the high-accuracy model decides
+    assert detect_language("Mahnung wegen Rechnung 4711") == "de"
+    assert asked == [True, False]
+
+
 @pytest.mark.parametrize("text,lang", [
     # an English word inside another language's sentence does not make it English
     ("Envoie le rapport à the team de Marie demain.", "fr"),
