@@ -6,7 +6,8 @@ language set, lazily. Names, e-mails, numbers and code say nothing about the lan
 mislead it ("Send the invoice to Jürgen Müller" reads as German), so capitalised words inside a
 sentence and tokens with digits, ``@`` or ``/`` are blanked first. The fast low-accuracy model
 decides first; only a verdict other than the default language is checked by the
-high-accuracy model, so default-language traffic pays about a third of a millisecond. A text
+high-accuracy model, so default-language traffic pays about a third of a millisecond, and not
+even that verdict when the sample's own function words confirm it. A text
 too short to tell, without a function word of any supported language, or where lingua
 hesitates, counts as the policy's default language. Without
 ``lingua`` installed every Latin-script text counts as the default language.
