@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
-from veil.detect.literals import literals_of, occurrences, prefixes_of
+from veil.detect.literals import literals_of, prefixes_of
 from veil.detect.recognizer import (
     DEFAULT_CONTEXT_WINDOW,
     ContextMatcher,
@@ -265,7 +265,7 @@ class Scan:
                 return _marks(self.mark, folded)
             return _marks(self.mark, text)
         assert self.at is not None  # nosec B101 # digit_runs covers every other case
-        return occurrences(text, self.at)
+        return _occurrences(text, self.at)
 
     def _anchored(self, text: str) -> Iterator[re.Match[str]]:
         # finditer tries each position from the end of the last match and takes the first that
@@ -421,8 +421,8 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _find_line_starts(text: str) -> list[int]:
-    starts = [0, *(i + 1 for i in occurrences(text, "\n"))]
-    escaped = [i + 2 for i in occurrences(text, "\\n")]
+    starts = [0, *(i + 1 for i in _occurrences(text, "\n"))]
+    escaped = [i + 2 for i in _occurrences(text, "\\n")]
     if escaped:
         starts = sorted({*starts, *escaped})
     return starts
@@ -452,6 +452,16 @@ def _memoized(text: str, kind: object, compute: Callable[[], _T]) -> _T:
     found = compute()
     memo[key] = (text, found)
     return found
+
+
+def _occurrences(text: str, s: str) -> list[int]:
+    """Every start of ``s`` in ``text``, overlapping ones included."""
+    out: list[int] = []
+    i = text.find(s)
+    while i >= 0:
+        out.append(i)
+        i = text.find(s, i + 1)
+    return out
 
 
 def _digit_runs(text: str, ascii_only: bool) -> list[int]:
