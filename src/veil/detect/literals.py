@@ -98,7 +98,7 @@ def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
         return None
     strings = _prefixes(parsed)
     # A mark that opens with an assertion (``\beyJ``) gets no literal prefix search from the
-    # regex engine, which then tries every position (18 us a ~1 KB prompt for that one):
+    # regex engine, which then tries every position (20 us a ~1 KB prompt for that one):
     # even one string is worth finding first.
     fewest = 1 if parsed and parsed[0][0] in _ZERO_WIDTH else _MIN_STRINGS
     if not fewest <= len(strings) <= _MAX_PREFIXES or min(map(len, strings)) < _MIN_PREFIX:
