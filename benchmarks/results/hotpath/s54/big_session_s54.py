@@ -26,18 +26,28 @@ def fill(b: SessionBatch, values: range, tag: str, kind: str = "EMAIL_ADDRESS") 
                         propose=lambda counter, attempt: f"[{kind}_{counter + attempt}]")
 
 
-def main() -> None:
+def two_clients() -> tuple[SQLiteVault, SQLiteVault]:
+    """Two clients of one new vault file (as two processes' would be)."""
     home = Path(tempfile.mkdtemp())
     settings = Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode())
-    vault, other = SQLiteVault(settings), SQLiteVault(settings)
+    return SQLiteVault(settings), SQLiteVault(settings)
+
+
+def written(vault: SQLiteVault, session: str, n: int) -> None:
+    """A session of ``n`` entries, in one commit."""
+    first = vault.batch("t", session)
+    fill(first, range(n), "a")
+    assert first.commit()
+
+
+def main() -> None:
+    vault, other = two_clients()
     for n, m in ((200, 5), (20_000, 5), (20_000, 20_000)):
         for meanwhile in (False, True):
             best = float("inf")
             for r in range(3):
                 session = f"s-{n}-{m}-{meanwhile}-{r}"
-                first = vault.batch("t", session)
-                fill(first, range(n), "a")
-                assert first.commit()
+                written(vault, session, n)
                 batch = vault.batch("t", session, vault.view("t", session))
                 fill(batch, range(m), "b")
                 if meanwhile:

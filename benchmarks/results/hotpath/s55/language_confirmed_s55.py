@@ -9,33 +9,19 @@ the time of `detect_language` per text (warm, best of three):
 from __future__ import annotations
 
 import collections
+import importlib.util
 import time
-
-from faker import Faker
+from pathlib import Path
 
 import veil.detect.language as LG
-from veil.cli.bench_hotpath import corpus
-from veil.evaluation.datasets import hard_samples, presidio_samples
-from veil.evaluation.multilingual import multilingual_samples, no_pii_samples
 
-SETS: dict[str, list[str]] = {}
-short, kb, _ = corpus(100, 20)
-SETS["hotpath en"] = short + kb
-SETS["presidio en"] = [x.text for x in presidio_samples(600, 7)]
-SETS["hard en"] = [x.text for x in hard_samples(300, 7)]
-fk = Faker("en_US")
-fk.seed_instance(5)
-SETS["faker en"] = [fk.sentence(nb_words=8) for _ in range(300)]
-for lang, loc in (("fr", "fr_FR"), ("de", "de_DE"), ("es", "es_ES")):
-    SETS[f"multilingual {lang}"] = ([x.text for x in multilingual_samples(lang, 400, 11)]
-                                    + [x.text for x in no_pii_samples(lang)])
-    fk = Faker(loc)
-    fk.seed_instance(5)
-    SETS[f"faker {lang}"] = ([fk.sentence(nb_words=8) for _ in range(300)]
-                             + [fk.paragraph() for _ in range(100)])
-
-CHOICES = [(("en", "zh", "fr", "de", "es"), "en"), (("en", "fr"), "en"),
-           (("en", "de", "es"), "en"), (("en", "zh", "fr", "de", "es"), "fr")]
+# the nineteenth round's corpora and language choices
+_spec = importlib.util.spec_from_file_location(
+    "language_shortcut_s50", Path(__file__).parents[1] / "s50" / "language_shortcut_s50.py")
+assert _spec is not None and _spec.loader is not None
+_s50 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_s50)
+SETS, CHOICES = _s50.corpora(), _s50.CHOICES
 confirmed = LG._confirmed
 high = LG._detector(("en", "fr", "de", "es"), low=False)
 calls = collections.Counter()

@@ -7,15 +7,9 @@ a new session each time; the unchanged case reads the view again with nothing ne
 """
 from __future__ import annotations
 
-import base64
 import importlib.util
-import os
-import tempfile
 import time
 from pathlib import Path
-
-from veil.config import Settings
-from veil.vault import SQLiteVault
 
 # the twenty-third round's bench fills a batch with new values
 _spec = importlib.util.spec_from_file_location(
@@ -23,25 +17,19 @@ _spec = importlib.util.spec_from_file_location(
 assert _spec is not None and _spec.loader is not None
 _big = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_big)
-fill = _big.fill
 
 
-home = Path(tempfile.mkdtemp())
-settings = Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode())
-vault, other = SQLiteVault(settings), SQLiteVault(settings)
-
+vault, other = _big.two_clients()
 
 for n, m in ((200, 0), (200, 5), (20_000, 0), (20_000, 5)):
     best = float("inf")
     for r in range(3):
         session = f"s-{n}-{m}-{r}"
-        first = vault.batch("t", session)
-        fill(first, range(n), "a")
-        assert first.commit()
+        _big.written(vault, session, n)
         vault.view("t", session)
         if m:
             them = other.batch("t", session, other.view("t", session))
-            fill(them, range(m), "c", "URL")
+            _big.fill(them, range(m), "c", "URL")
             assert them.commit()
         t0 = time.perf_counter()
         view = vault.view("t", session)
