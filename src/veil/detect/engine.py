@@ -24,7 +24,7 @@ from veil.casefold import fold_case
 from veil.config import ENTITY_TYPES, Policy
 from veil.detect import builtin  # noqa: F401 - registers the built-in recognizers
 from veil.detect.entity import Detection
-from veil.detect.language import detect_language
+from veil.detect.language import detect_language, load_models
 from veil.detect.normalize import NormalizedText, normalize
 from veil.detect.patterns import PatternRecognizer, shared_matches
 from veil.detect.recognizer import (
@@ -285,6 +285,7 @@ class DetectionEngine:
 
         compile_all()
         top_level_domains()
+        load_models(self._languages)
         messages = [WARM_UP_MESSAGES[lang] for lang in self._languages
                     if lang in WARM_UP_MESSAGES]
         # a long input (several model windows) makes the learned backend's second session

@@ -117,6 +117,17 @@ def _unshared() -> tuple[frozenset[str], frozenset[str]]:
     return _EN_WORDS - other, frozenset(other - en)
 
 
+def load_models(languages: tuple[str, ...] = SUPPORTED) -> None:
+    """Load lingua's models for ``languages`` now (a server's start-up), both of them: the
+    warm-up messages are confirmed by their function words, so the high-accuracy model would
+    otherwise load during the first message that is not (seconds)."""
+    latin = tuple(c for c in languages if c != "zh")
+    if len(latin) >= 2:  # one language: lingua is never asked
+        _detector(latin)
+        _detector(latin, low=False)
+        _unique_function_words()
+
+
 def _confirmed(words: list[str], lang: str) -> bool:
     """Whether the sample's function words say ``lang`` as well: two or more that no other
     supported language has, three times as many as those only another has ("e-mail" holds
