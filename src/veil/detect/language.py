@@ -50,10 +50,17 @@ _NO_LANGUAGE = re.compile(r"(?<!\S)\S*[\d@/_=<>{}\[\]\\]\S*"
 
 
 @functools.cache
-def _function_words() -> frozenset[str]:
+def _words_by_language() -> dict[str, frozenset[str]]:
+    """Each Latin-script language's function words (spaCy's stop words), lower-cased."""
     from veil.detect.stopwords import stop_words  # word lists only, spaCy is not imported
 
-    return frozenset(w.lower() for lang in ("en", "fr", "de", "es") for w in stop_words(lang))
+    return {lang: frozenset(w.lower() for w in stop_words(lang))
+            for lang in ("en", "fr", "de", "es")}
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset().union(*_words_by_language().values())
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -110,11 +117,10 @@ def _plainly_english(words: list[str]) -> bool:
 def _unshared() -> tuple[frozenset[str], frozenset[str]]:
     """The English words above that are no function word of French, German or Spanish, and
     those languages' function words that English has not."""
-    from veil.detect.stopwords import stop_words
-
-    en = {w.lower() for w in stop_words("en")}
-    other = {w.lower() for lang in ("fr", "de", "es") for w in stop_words(lang)}
-    return _EN_WORDS - other, frozenset(other - en)
+    words = _words_by_language()
+    en = words["en"]
+    other = frozenset().union(*(w for lang, w in words.items() if lang != "en"))
+    return _EN_WORDS - other, other - en
 
 
 def load_models(languages: tuple[str, ...] = SUPPORTED) -> None:
@@ -146,10 +152,7 @@ def _confirmed(words: list[str], lang: str) -> bool:
 @functools.cache
 def _unique_function_words() -> dict[str, frozenset[str]]:
     """Each Latin-script language's function words that none of the others has."""
-    from veil.detect.stopwords import stop_words
-
-    words = {lang: frozenset(w.lower() for w in stop_words(lang))
-             for lang in ("en", "fr", "de", "es")}
+    words = _words_by_language()
     return {lang: own - frozenset().union(*(w for other, w in words.items() if other != lang))
             for lang, own in words.items()}
 

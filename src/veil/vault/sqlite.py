@@ -59,6 +59,10 @@ SCHEMA_VERSION = 2
 # instead of counting the session's entries, which grew with the session (6 ms a commit at
 # 20,000 entries). Entries leave only with their whole session, so the first id tells one life
 # of a session from the next.
+
+#: what layout 2 added to layout 1's sessions (each session's tally)
+_TALLY_COLUMNS = ("n_entries INTEGER NOT NULL DEFAULT 0", "first_id INTEGER NOT NULL DEFAULT 0",
+                  "last_id INTEGER NOT NULL DEFAULT 0")
 _TABLES = (
     """CREATE TABLE IF NOT EXISTS tenant_keys (
     tenant TEXT PRIMARY KEY,
@@ -68,9 +72,7 @@ _TABLES = (
     tenant TEXT NOT NULL,
     session TEXT NOT NULL,
     expires_at REAL NOT NULL,
-    n_entries INTEGER NOT NULL DEFAULT 0,
-    first_id INTEGER NOT NULL DEFAULT 0,
-    last_id INTEGER NOT NULL DEFAULT 0,
+    """ + ",\n    ".join(_TALLY_COLUMNS) + """,
     PRIMARY KEY (tenant, session)
 ) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at)",
@@ -146,10 +148,6 @@ _OLDER_WRITERS_REFUSED = (
     "it'); END"
 )
 
-
-#: what layout 2 added to layout 1's sessions (each session's tally)
-_TALLY_COLUMNS = ("n_entries INTEGER NOT NULL DEFAULT 0", "first_id INTEGER NOT NULL DEFAULT 0",
-                  "last_id INTEGER NOT NULL DEFAULT 0")
 
 
 def _count_sessions(conn: sqlite3.Connection) -> None:
