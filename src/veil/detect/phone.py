@@ -177,10 +177,13 @@ class PhoneRecognizer(Recognizer):
 
         for cm in _CANDIDATE.matches(text):
             cand = cm.group()
-            if sum(c.isdigit() for c in cand) < 6:
+            digits = sum(c.isdigit() for c in cand)
+            if digits < 6:
                 continue
             regions = self._regions_for(cand)
-            whole = self._memo(self._whole, cand, regions)
+            # _score refuses fewer than 7 digits whatever the parse: a 6-digit run (an order
+            # number, a postcode) is not parsed in each region only to be refused
+            whole = self._memo(self._whole, cand, regions) if digits >= 7 else None
             if whole is not None:
                 keep(cm.start(), cm.end(), whole)
                 continue

@@ -5,7 +5,8 @@ same token id. Case is a strong cue for names (spaCy's models read it through th
 feature), so the detector gets it as a second id per token: the class of the whole word the
 token belongs to (the pieces of "McAllister" all carry its class), and whether that word
 starts a sentence, where a capital says little. Training and serving both compute it here;
-this module needs nothing beyond the standard library.
+this module needs nothing beyond the standard library (numpy, when there, reads the ids of many
+tokens at once).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate, chain, compress
+from typing import Any
 
 #: padding and special tokens ([CLS], [SEP]: empty offsets)
 SPECIAL = 0
@@ -27,6 +30,12 @@ _CASED = frozenset((TITLE, UPPER, INITIAL, MIXED))
 
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+#: the words as split's separators: [space, word, space, word, ..., space], the spaces empty
+#: where two words touch (every other character is a word's)
+_PARTS = re.compile(r"(\w+|[^\w\s])")
+#: a character that may be a combining mark: every mark is at U+0300 or above and neither a
+#: word character nor a space
+_MARK_LIKE = re.compile(r"[^\w\s\x00-\u02ff]")
 _SENTENCE_END = frozenset(".!?:;\n\"'«»“”()[]*-•|>")
 _GLUE = frozenset(".'-")
 #: abbreviations whose full stop does not end a sentence: "Dr. Smith" is not a sentence start
@@ -59,20 +68,55 @@ def _is_mark(c: str) -> bool:
     return unicodedata.category(c)[0] == "M"
 
 
+class _Seen(dict[str, int]):
+    """Each distinct word's class, computed on first sight: words repeat. It lives as long as
+    one text's scan, so no word of a prompt outlives its request in a cache."""
+
+    def __missing__(self, word: str) -> int:
+        cls = self[word] = word_class(word)
+        return cls
+
+
 class WordCases:
     """The case class of every word of one text, looked up by token offsets (a long text's
     windows all read the one scan)."""
 
-    __slots__ = ("classes", "ends", "starts")
+    __slots__ = ("_arrays", "classes", "ends", "starts")
 
     def __init__(self, text: str) -> None:
+        self._arrays: Any = None
+        if any(map(_is_mark, _MARK_LIKE.findall(text))):
+            self._scan(text)  # a word continues past its combining marks: read word by word
+            return
+        # no combining mark: the words are split's separators, their classes one lookup
+        # each, and only the cased words (a sentence's start matters to them alone) are read
+        # one by one (a ~1 KB text 200 -> 155 us; the loop below reads every word)
+        parts = _PARTS.split(text)
+        words, spaces = parts[1::2], parts[0::2]
+        bounds = list(accumulate(map(len, parts)))
+        self.starts, self.ends = bounds[0:-1:2], bounds[1::2]
+        classes = self.classes = list(map(_Seen().__getitem__, words))
+        for k in compress(range(len(classes)), map(_CASED.__contains__, classes)):
+            space = spaces[k]  # what lies between this word and the one before
+            if k == 0 or "\n" in space:
+                classes[k] += _AT_START
+                continue
+            previous = words[k - 1] if classes[k - 1] == OTHER else ""
+            if (previous in _SENTENCE_END
+                    # a full stop, an apostrophe or a hyphen glued to the next word joins it
+                    # ("3.5", "O'Brien", "Smith-Jones"); a full stop after a title ("Dr.
+                    # Smith") does not end a sentence either
+                    and (previous not in _GLUE or space)
+                    and (previous != "." or k < 2
+                         or words[k - 2].lower() not in _ABBREVIATIONS)):
+                classes[k] += _AT_START
+
+    def _scan(self, text: str) -> None:
         starts: list[int] = []
         ends: list[int] = []
         classes: list[int] = []
         self.starts, self.ends, self.classes = starts, ends, classes
-        # words repeat: a text's scan classifies each distinct word once. The memo lives as
-        # long as this scan, so no word of a prompt outlives its request in a cache
-        seen: dict[str, int] = {}
+        seen = _Seen()
         previous = "\n"  # the text's first word starts a sentence, or its OTHER character
         end = 0
         marked = False  # the last word ends with a combining mark
@@ -87,23 +131,15 @@ class WordCases:
                 # Devanagari vowel sign continues its word instead of cutting it in two
                 first = starts[-1]
                 end = ends[-1] = stop
-                joined = text[first:end]
-                cls = seen.get(joined)
-                if cls is None:
-                    cls = seen[joined] = word_class(joined)
+                cls = seen[text[first:end]]
                 at_start = classes[-1] > OTHER  # a cased class of a sentence's start
                 classes[-1] = cls + _AT_START if at_start and cls in _CASED else cls
                 marked = mark
                 continue
             marked = False
-            cls = seen.get(word)
-            if cls is None:
-                cls = seen[word] = word_class(word)
+            cls = seen[word]
             if cls in _CASED and (
                 previous in _SENTENCE_END
-                # a full stop, an apostrophe or a hyphen glued to the next word joins it
-                # ("3.5", "O'Brien", "Smith-Jones"); a full stop after a title ("Dr. Smith")
-                # does not end a sentence either
                 and (previous not in _GLUE or start > end)
                 # the word before that full stop (the one before the last) is read only here
                 and (previous != "." or len(starts) < 2
@@ -119,6 +155,8 @@ class WordCases:
 
     def ids(self, offsets: Sequence[tuple[int, int]]) -> list[int]:
         """One case id per token, from the tokenizer's character ``offsets``."""
+        if len(offsets) >= _MANY_TOKENS:
+            return self._many(offsets)
         out: list[int] = []
         starts, ends, classes = self.starts, self.ends, self.classes
         for s, e in offsets:
@@ -128,6 +166,27 @@ class WordCases:
             k = bisect_right(starts, s) - 1
             out.append(classes[k] if k >= 0 and s < ends[k] else OTHER)
         return out
+
+    def _many(self, offsets: Sequence[tuple[int, int]]) -> list[int]:
+        """:meth:`ids` with numpy (a ~1 KB text's 350 tokens 64 -> 34 us)."""
+        import numpy as np
+
+        if self._arrays is None:
+            # a word at -1 that ends there: a token before the first word is outside it
+            self._arrays = (np.array([-1, *self.starts], dtype=np.int64),
+                            np.array([-1, *self.ends], dtype=np.int64),
+                            np.array([OTHER, *self.classes], dtype=np.int64))
+        starts, ends, classes = self._arrays
+        spans = np.fromiter(chain.from_iterable(offsets), dtype=np.int64, count=2 * len(offsets))
+        s, e = spans[0::2], spans[1::2]
+        k = np.searchsorted(starts, s, side="right") - 1
+        out = np.where(s < ends[k], classes[k], OTHER)
+        out[s == e] = SPECIAL
+        return out.tolist()  # type: ignore[no-any-return]
+
+
+#: from this many tokens, :meth:`WordCases.ids` reads them with numpy
+_MANY_TOKENS = 64
 
 
 def case_ids(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:

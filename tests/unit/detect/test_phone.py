@@ -28,3 +28,24 @@ def test_not_phones(text: str) -> None:
 def test_bare_short_number_needs_context() -> None:
     assert phones("ref 7946095 ok") == []
     assert phones("phone: 7946095") == ["7946095"]
+
+
+def test_a_six_digit_run_is_never_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # fewer than 7 digits never score as a phone, whatever region parses them: such a run
+    # (an order number, a postcode) is not parsed in each region only to be refused
+    import phonenumbers
+
+    parsed: list[str] = []
+    real = phonenumbers.parse
+
+    def counting(number: str, region: str | None = None, *a: object, **k: object) -> object:
+        parsed.append(number)
+        return real(number, region, *a, **k)
+
+    monkeypatch.setattr(phonenumbers, "parse", counting)
+    rec = PhoneRecognizer()  # its own parse memo
+    text = "order 123456 and 654 321 shipped" + " on time" * 6 + "; call 415-555-2671"
+    assert [d.text for d in rec.analyze(text)] == ["415-555-2671"]
+    assert parsed == ["415-555-2671"]
+    # a six-digit run beside a phone word is still read as a short number
+    assert [d.text for d in rec.analyze("phone: 654 321")] == ["654 321"]

@@ -11,8 +11,10 @@ import unicodedata
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from veil.train import data
+from veil.train import casing, data
 from veil.train.casing import (
     ALNUM,
     CASE_CLASSES,
@@ -308,3 +310,51 @@ def test_an_apostrophe_or_hyphen_inside_a_name_does_not_start_a_sentence() -> No
                                                strict=True)}
     assert by_word["Brien"] == TITLE and by_word["Jones"] == TITLE
     assert by_word["Next"] == TITLE + START  # a hyphen before a space is a bullet
+
+
+# ---- the split scan of a text without combining marks, against the word-by-word one ----
+
+_PIECES = st.one_of(
+    st.sampled_from(["Dr", "dr", "Mr", "etc", "e.g", "O'Brien", "Smith-Jones", "NATO", "x1",
+                     "_a", "ǅemal", "Ⅻ", "ªb", "İstanbul", "ΣΟΦΊΑΣ", "東京", "3.5", "A.B.",
+                     "Dr. Smith", "ETC. Then", "No. 5"]),
+    st.sampled_from([" ", "  ", "\n", "\n\n", ". ", ".", "! ", "? ", ": ", "'", "-", "- ",
+                     "\t", "\u00a0", "“", "”", "«", "•", "(", ")", "\u0301", "\u093f"]),
+    st.text(alphabet="aAzZéÉßøØłŁαΓЖж½²€©\u200b😀ς0_.,'-\n ", min_size=1, max_size=6),
+)
+
+
+def _scanned(text: str) -> casing.WordCases:
+    """``text`` read word by word (the way a text with combining marks is read)."""
+    cases = casing.WordCases.__new__(casing.WordCases)
+    cases._arrays = None
+    cases._scan(text)
+    return cases
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+@example("Mr. Ann met DR. Bob. Then - Eve.\nZed")
+def test_the_split_scan_finds_what_the_word_by_word_scan_finds(text: str) -> None:
+    fast, scanned = WordCases(text), _scanned(text)
+    assert (fast.starts, fast.ends, fast.classes) == \
+        (scanned.starts, scanned.ends, scanned.classes)
+    # every token offset inside the text, read one by one and all at once
+    offsets = [(s, e) for s in range(len(text) + 1) for e in (s, min(len(text), s + 2))]
+    assert fast._many(offsets) == scanned.ids(offsets)
+
+
+def test_a_text_with_a_combining_mark_is_read_word_by_word() -> None:
+    decomposed = unicodedata.normalize("NFD", "Then Émile said. Zoë")
+    cases = WordCases(decomposed)
+    words = [decomposed[s:e] for s, e in zip(cases.starts, cases.ends, strict=True)]
+    assert words == [unicodedata.normalize("NFD", w)
+                     for w in ["Then", "Émile", "said", ".", "Zoë"]]
+    assert cases.classes[1] == TITLE and cases.classes[-1] == TITLE + START
+
+
+def test_every_combining_mark_is_found_by_the_mark_check() -> None:
+    # the split scan is taken only where no character of the mark check is a mark
+    marks = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c))[0] == "M"]
+    assert len(marks) > 2000
+    assert all(casing._MARK_LIKE.match(c) for c in marks)
