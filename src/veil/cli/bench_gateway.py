@@ -30,6 +30,7 @@ import typer
 
 from veil.cli.bench import bench_app
 from veil.evaluation.stats import percentile
+from veil.heap import collector_paused
 
 _FIRST = ["Maria", "David", "Sofia", "Liam", "Emma", "Noah", "Olivia", "Lucas", "Jane", "Omar"]
 _LAST = ["Garcia", "Miller", "Rossi", "Novak", "Schmidt", "Dubois", "Kowalski", "Jensen", "Doe"]
@@ -274,7 +275,7 @@ def _latency(
     task = progress.add_task(
         f"latency ({'stream' if stream else 'plain'}{', each peer in a row' if in_row else ''})",
         total=len(steps))
-    with httpx.Client(timeout=300) as client:
+    with httpx.Client(timeout=300) as client, collector_paused():
         for i, k in steps:
             p = everyone[k]
             # a session header allows no spaces or '@'; the runs in a row use new sessions (a

@@ -286,6 +286,8 @@ class DetectionEngine:
         compile_all()
         top_level_domains()
         load_models(self._languages)
+        for r in self._active_recognizers:
+            r.prepare()
         messages = [WARM_UP_MESSAGES[lang] for lang in self._languages
                     if lang in WARM_UP_MESSAGES]
         # a long input (several model windows) makes the learned backend's second session

@@ -543,6 +543,12 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
         return self.begin_batch(texts)()
 
+    def prepare(self) -> None:
+        # Blingfire loads by itself once a process has read 16 KB with tokenizers (a command
+        # reading one short text never pays for it); a server's warm-up reads less, and the
+        # request that crossed the line waited ~80 ms for it
+        load_runtime(self.folder).tokenizer.load()
+
     def begin_batch(self, texts: Sequence[str]) -> Callable[[], list[list[Detection]]]:
         from veil.detect.ner import ner_spans
 

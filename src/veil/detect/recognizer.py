@@ -70,6 +70,10 @@ class Recognizer(ABC):
         """Start :meth:`analyze_batch`; the returned call finishes it (see ``background``)."""
         return lambda: self.analyze_batch(texts)
 
+    def prepare(self) -> None:
+        """Load now what a first call would load and :meth:`DetectionEngine.prepare`'s warm-up
+        messages do not reach (a server calls it before its first request)."""
+
 
 def _context_words(words: Iterable[str]) -> str | None:
     """The words as one alternation, longest first; a space stands for any separator."""

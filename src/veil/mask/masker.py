@@ -380,19 +380,28 @@ class _People:
     def __init__(self, entries: list[VaultEntry]) -> None:
         self._ids: list[tuple[VaultEntry, frozenset[str]]] = []
         self._used: set[str] = set()  # name parts of originals and pseudonyms
+        # a new person's value is read by unique_match, then by add: parsed once (the memo
+        # lives as long as this call)
+        self._identities: dict[str, frozenset[str]] = {}
         for e in entries:
             self.add(e)
+
+    def _identity(self, name: str) -> frozenset[str]:
+        ident = self._identities.get(name)
+        if ident is None:
+            ident = self._identities[name] = parse_name(name).identity
+        return ident
 
     def add(self, e: VaultEntry) -> None:
         if e.entity_type != "PERSON" or e.shared or _LINKED.search(e.replacement):
             return  # a variant is not a person of its own: its canonical entry is
-        ident = parse_name(e.original).identity
+        ident = self._identity(e.original)
         self._ids.append((e, ident))
         self._used |= ident | parse_name(e.replacement).identity
 
     def unique_match(self, value: str) -> VaultEntry | None:
         """The one known person whose name contains all name parts of ``value``, if unique."""
-        ident = parse_name(value).identity
+        ident = self._identity(value)
         if not ident or any(c.isdigit() for c in value):
             return None
         found: VaultEntry | None = None

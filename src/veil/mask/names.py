@@ -16,6 +16,7 @@ TITLES = frozenset(
     ]
 )
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "dds", "jnr", "snr"])
+_NOT_NAMES = TITLES | SUFFIXES
 # A name token: letters, with inner apostrophes or hyphens (O'Brien, Smith-Jones).
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
@@ -46,20 +47,18 @@ class NameParts:
 
 
 def parse_name(surface: str) -> NameParts:
-    raw = [(m.start(), m.end()) for m in _TOKEN.finditer(surface)]
-    keep = [s for s in raw if surface[s[0] : s[1]].casefold() not in TITLES | SUFFIXES]
+    words = [(m.span(), m.group().casefold()) for m in _TOKEN.finditer(surface)]
     # A title only when it is really used as one: "Miss" alone is kept as a name token.
-    if not keep:
-        keep = raw
-    order = list(range(len(keep)))
+    keep = [w for w in words if w[1] not in _NOT_NAMES] or words
+    order = range(len(keep))
     comma = surface.find(",")
     if comma != -1:
-        before = [i for i, s in enumerate(keep) if s[1] <= comma]
-        after = [i for i, s in enumerate(keep) if s[0] > comma]
+        before = [i for i, (s, _) in enumerate(keep) if s[1] <= comma]
+        after = [i for i, (s, _) in enumerate(keep) if s[0] > comma]
         if before and after:  # "DOE, Jane" -> Jane Doe ("Downey, Jr." has no token after)
-            order = after + before
-    tokens = tuple(surface[keep[i][0] : keep[i][1]].casefold() for i in order)
-    return NameParts(spans=tuple(keep), order=tuple(order), tokens=tokens)
+            order = after + before  # type: ignore[assignment]
+    return NameParts(spans=tuple(s for s, _ in keep), order=tuple(order),
+                     tokens=tuple(keep[i][1] for i in order))
 
 
 def name_key(surface: str) -> str:

@@ -118,6 +118,25 @@ def test_engine_runs_the_learned_backend_with_name_heuristics(
     assert "learned_ner" in both and "spacy_ner" in both
 
 
+def test_a_prepared_engine_reads_its_first_texts_with_blingfire(
+    detector: tuple[Path, object, list], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Blingfire loads by itself after 16 KB read with tokenizers; a server's first requests
+    # would have paid for it. A folder whose tokenizer Blingfire reproduces loads it in prepare
+    pytest.importorskip("blingfire")
+    from veil.detect import learned
+
+    folder, _, _ = detector
+    monkeypatch.setenv("VEIL_DETECTOR_DIR", str(folder))
+    learned._runtime.cache_clear()  # a new process: nothing read yet
+    learned._checked.clear()
+    engine = DetectionEngine(Policy(ner_backend="learned", languages=["en"]))
+    engine.analyze("Ann Lee met Bob in Paris.")
+    assert not learned.load_runtime(folder).tokenizer.fast
+    engine.prepare()
+    assert learned.load_runtime(folder).tokenizer.fast
+
+
 def test_span_scores_are_the_mean_probability_of_their_tokens() -> None:
     from types import SimpleNamespace
 
