@@ -72,7 +72,9 @@ class Recognizer(ABC):
 
     def prepare(self) -> None:
         """Load now what a first call would load and :meth:`DetectionEngine.prepare`'s warm-up
-        messages do not reach (a server calls it before its first request)."""
+        messages do not reach (a server calls it before its first request). Most recognizers
+        have nothing of the kind."""
+        return None
 
 
 def _context_words(words: Iterable[str]) -> str | None:

@@ -182,7 +182,7 @@ class WordCases:
         k = np.searchsorted(starts, s, side="right") - 1
         out = np.where(s < ends[k], classes[k], OTHER)
         out[s == e] = SPECIAL
-        return out.tolist()  # type: ignore[no-any-return]
+        return out.tolist()
 
 
 #: from this many tokens, :meth:`WordCases.ids` reads them with numpy
