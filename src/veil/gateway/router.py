@@ -8,12 +8,12 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
-import orjson
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from veil.errors import VeilError
 from veil.wire.openai import ChatCompletionRequest, CompletionRequest
+from veil.wire.server import FastJSONResponse
 
 from . import audit_events
 from .errors import UpstreamStatusError, error_body, error_code, status_and_type
@@ -29,18 +29,6 @@ log = logging.getLogger("veil.gateway")
 router = APIRouter()
 
 _SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-
-
-class FastJSONResponse(JSONResponse):
-    """The same compact UTF-8 JSON as :class:`JSONResponse`, serialized by orjson (several times
-    faster on answer bodies); what orjson refuses (integers beyond 64 bits, non-string keys)
-    goes through the standard encoder as before."""
-
-    def render(self, content: Any) -> bytes:
-        try:
-            return orjson.dumps(content)
-        except TypeError:  # orjson.JSONEncodeError
-            return super().render(content)
 
 
 def _state(request: Request) -> GatewayState:

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -30,6 +31,18 @@ from .errors import error_body
 #: are its telemetry. Off, it also skips a provider lookup per request (~0.5% of a busy
 #: gateway's time).
 NO_FRAMEWORK_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
+
+class FastJSONResponse(JSONResponse):
+    """The same compact UTF-8 JSON as :class:`JSONResponse`, serialized by orjson (several times
+    faster on answer bodies); what orjson refuses (integers beyond 64 bits, non-string keys)
+    goes through the standard encoder as before."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return orjson.dumps(content)
+        except TypeError:  # orjson.JSONEncodeError
+            return super().render(content)
+
 
 #: ``GET /readyz`` body: component name -> status ("ok" or a short reason it is not).
 Readiness = dict[str, str]

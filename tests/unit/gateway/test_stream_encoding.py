@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from fastapi.responses import JSONResponse
 
-from veil.gateway.router import FastJSONResponse
 from veil.gateway.streaming import _encode
 from veil.wire.openai import chat_chunk, chat_completion
+from veil.wire.server import FastJSONResponse
 from veil.wire.sse import encode_event
 
 BODIES: list[Any] = [
