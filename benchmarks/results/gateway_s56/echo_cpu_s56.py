@@ -54,7 +54,8 @@ def main() -> None:
     src = sys.argv[1] if len(sys.argv) > 1 else None
     args = ["--reply-chars", "0"]
     cmd = [sys.executable, "-c",
-           f"import sys, runpy; sys.path.insert(0, {src!r}); sys.argv[1:] = {args!r} + sys.argv[1:]; "
+           f"import sys, runpy; sys.path.insert(0, {src!r}); "
+           f"sys.argv[1:] = {args!r} + sys.argv[1:]; "
            "runpy.run_module('veil.gateway.echo_upstream', run_name='__main__')"] if src else \
         [sys.executable, "-m", "veil.gateway.echo_upstream", *args]
     up, url = spawn_on_socket(cmd, env=dict(os.environ))
