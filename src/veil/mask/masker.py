@@ -380,8 +380,8 @@ class _People:
     def __init__(self, entries: list[VaultEntry]) -> None:
         self._ids: list[tuple[VaultEntry, frozenset[str]]] = []
         self._used: set[str] = set()  # name parts of originals and pseudonyms
-        # a new person's value is read by unique_match, then by add: parsed once (the memo
-        # lives as long as this call)
+        # a new person's value is read by unique_match, distinct_parts and add: parsed once
+        # (the memo lives as long as this call)
         self._identities: dict[str, frozenset[str]] = {}
         for e in entries:
             self.add(e)
@@ -420,7 +420,7 @@ class _People:
         and a pseudonym that kept a part of the real name ("Jane Doe" -> "Jane Kennedy") would
         send that part to the LLM.
         """
-        used = self._used | parse_name(value).identity
+        used = self._used | self._identity(value)
 
         def distinct(counter: int, attempt: int) -> str | None:
             cand = ""

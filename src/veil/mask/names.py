@@ -7,6 +7,7 @@ one identity, and to render a pseudonym in the variant's own shape ("Ms. Doe" ->
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 TITLES = frozenset(
@@ -50,13 +51,13 @@ def parse_name(surface: str) -> NameParts:
     words = [(m.span(), m.group().casefold()) for m in _TOKEN.finditer(surface)]
     # A title only when it is really used as one: "Miss" alone is kept as a name token.
     keep = [w for w in words if w[1] not in _NOT_NAMES] or words
-    order = range(len(keep))
+    order: Sequence[int] = range(len(keep))
     comma = surface.find(",")
     if comma != -1:
         before = [i for i, (s, _) in enumerate(keep) if s[1] <= comma]
         after = [i for i, (s, _) in enumerate(keep) if s[0] > comma]
         if before and after:  # "DOE, Jane" -> Jane Doe ("Downey, Jr." has no token after)
-            order = after + before  # type: ignore[assignment]
+            order = after + before
     return NameParts(spans=tuple(s for s, _ in keep), order=tuple(order),
                      tokens=tuple(keep[i][1] for i in order))
 

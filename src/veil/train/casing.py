@@ -5,8 +5,7 @@ same token id. Case is a strong cue for names (spaCy's models read it through th
 feature), so the detector gets it as a second id per token: the class of the whole word the
 token belongs to (the pieces of "McAllister" all carry its class), and whether that word
 starts a sentence, where a capital says little. Training and serving both compute it here;
-this module needs nothing beyond the standard library (numpy, when there, reads the ids of many
-tokens at once).
+this module needs nothing beyond the standard library.
 """
 
 from __future__ import annotations
@@ -15,8 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress
-from typing import Any
+from itertools import accumulate, compress
 
 #: padding and special tokens ([CLS], [SEP]: empty offsets)
 SPECIAL = 0
@@ -81,10 +79,9 @@ class WordCases:
     """The case class of every word of one text, looked up by token offsets (a long text's
     windows all read the one scan)."""
 
-    __slots__ = ("_arrays", "classes", "ends", "starts")
+    __slots__ = ("classes", "ends", "starts")
 
     def __init__(self, text: str) -> None:
-        self._arrays: Any = None
         if any(map(_is_mark, _MARK_LIKE.findall(text))):
             self._scan(text)  # a word continues past its combining marks: read word by word
             return
@@ -155,8 +152,6 @@ class WordCases:
 
     def ids(self, offsets: Sequence[tuple[int, int]]) -> list[int]:
         """One case id per token, from the tokenizer's character ``offsets``."""
-        if len(offsets) >= _MANY_TOKENS:
-            return self._many(offsets)
         out: list[int] = []
         starts, ends, classes = self.starts, self.ends, self.classes
         for s, e in offsets:
@@ -166,29 +161,6 @@ class WordCases:
             k = bisect_right(starts, s) - 1
             out.append(classes[k] if k >= 0 and s < ends[k] else OTHER)
         return out
-
-    def _many(self, offsets: Sequence[tuple[int, int]]) -> list[int]:
-        """:meth:`ids` with numpy (a ~1 KB text's 350 tokens in one window 72 -> 45 us)."""
-        import numpy as np
-
-        if self._arrays is None:
-            # a word at -1 that ends there: a token before the first word is outside it
-            self._arrays = (np.array([-1, *self.starts], dtype=np.int64),
-                            np.array([-1, *self.ends], dtype=np.int64),
-                            np.array([OTHER, *self.classes], dtype=np.int64))
-        starts, ends, classes = self._arrays
-        spans = np.fromiter(chain.from_iterable(offsets), dtype=np.int64, count=2 * len(offsets))
-        s, e = spans[0::2], spans[1::2]
-        k = np.searchsorted(starts, s, side="right") - 1
-        out = np.where(s < ends[k], classes[k], OTHER)
-        out[s == e] = SPECIAL
-        return out.tolist()
-
-
-#: from this many tokens, :meth:`WordCases.ids` reads them with numpy (below it, making the
-#: arrays costs more than the loop: 29 tokens 3.6 against 10.8 us, 123 tokens 19.0 against 21.7,
-#: 225 tokens 35.0 against 33.7)
-_MANY_TOKENS = 192
 
 
 def case_ids(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:

@@ -149,7 +149,6 @@ _OLDER_WRITERS_REFUSED = (
 )
 
 
-
 def _count_sessions(conn: sqlite3.Connection) -> None:
     """Every session's tally from its entries (an older file's sessions have none)."""
     conn.execute(
