@@ -16,7 +16,7 @@ import redis
 from tests.conftest import redis_binary, stop_redis
 from tests.tlsutil import CA
 from veil.config import Settings
-from veil.gateway.procs import free_port
+from veil.crypto.protocol import free_ports
 from veil.vault import RedisVault
 from veil.vault.redis import _tls_options
 from veil.vault.sentinel import client_from_url
@@ -53,7 +53,9 @@ def tls_sentinel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
     d = tmp_path_factory.mktemp("sentinel-tls")
     ca = CA(d)
     leaf = ca.issue("redis")
-    data_port, sentinel_port = free_port(), free_port()
+    # bound together, so they differ: two free_port() calls can give one port twice, and the
+    # Sentinel then failed to bind and a ping reached the data node
+    data_port, sentinel_port = free_ports(2)
     data_conf, sentinel_conf = d / "redis.conf", d / "sentinel.conf"
     data_conf.write_text("\n".join([*_tls_conf(d, ca, leaf, data_port), 'save ""',
                                     f"requirepass {PASSWORD}"]) + "\n")
