@@ -7,13 +7,16 @@ that quotes its replacements -- on a SQLite vault (temporary file) and on a priv
 ``veil bench detect``. Values come from a seeded pool, so later requests meet known values
 (reads) and new ones (writes) as a real session does. Records ms per protect / restore, Redis
 commands per request (``INFO commandstats`` before/after) and the load average.
-Writes ``benchmarks/results/hotpath/vault.{json,md}``.
+
+``--held`` adds what a request costs as its session grows: a session filled with that many
+values, then short prompts with three new values each, protected and their answers restored
+(``--held-ner``: with the learned NER backend, whose name index grows with the session's
+people). Writes ``benchmarks/results/hotpath/vault.{json,md,png}``.
 """
 
 from __future__ import annotations
 
 import base64
-import json
 import os
 import platform
 import random
@@ -25,6 +28,7 @@ from typing import Annotated, Any, Literal, cast
 
 import typer
 
+from veil.cli._common import write_report
 from veil.cli.bench import bench_app
 
 OUT = Path("benchmarks/results/hotpath")
@@ -53,6 +57,19 @@ def prompt(kind: str, rng: random.Random, pool: int) -> str:
     while len(text) < 1000:
         text += _LONG_PART.format(**_values(rng, pool))
     return text
+
+
+_GIVEN = ["Alex", "Sam", "Maria", "Jonas", "Priya", "Chen", "Fatima", "Luca", "Olga", "Tom"]
+_FAMILY = ["Kim", "Lee", "Garcia", "Berg", "Shah", "Wei", "Haddad", "Rossi", "Ivanova", "Moore"]
+
+
+def value_line(k: int) -> str:
+    """A sentence with three values of number ``k``: a person, an e-mail and a phone (people
+    with different names for every k below 10,000)."""
+    letters = "abcdefghij"
+    family = f"{_FAMILY[k // 10 % 10]}{letters[k // 100 % 10]}{letters[k // 1000 % 10]}"
+    name = f"{_GIVEN[k % 10]} {family}"
+    return f"Contact {name} at user{k}@example.com or +44 20 7946 {k % 10000:04d}."
 
 
 def _commands(client: Any) -> int:
@@ -148,6 +165,83 @@ def run_backend(
     }
 
 
+def run_held(
+    backend: Literal["sqlite", "redis"], sizes: list[int], *, prompts: int, ner: bool,
+    redis_port: int | None, work: Path,
+) -> list[dict[str, Any]]:
+    """Per session size: ms per protect and per restore (median of ``prompts`` short prompts
+    with three new values each; the answer's scope is the prompt's replacements, as the
+    gateway restores)."""
+    from veil.config import Policy, Settings
+    from veil.core import Veil
+    from veil.heap import settle_heap
+
+    settings = Settings(
+        home=work / f"home-{backend}-held", vault_backend=backend,
+        redis_url=f"redis://127.0.0.1:{redis_port}/0" if redis_port else "redis://127.0.0.1:1/0",
+        master_key=base64.b64encode(os.urandom(32)).decode(),
+    )
+    policy = Policy.model_validate({"ner_backend": "learned"} if ner else {"ner": False})
+    if backend == "redis":  # a vault of its own: the other runs' keys are not this one's
+        import redis
+
+        redis.Redis(port=redis_port or 0).flushall()
+    veil = Veil(settings, policy=policy)
+    veil.protect("warm up jane@example.com", session="warm")
+    rows = []
+    fresh = 10_000_000
+    try:
+        for size in sizes:
+            session, k = f"held-{size}", size * 10
+            while len(veil.vault.view("default", session)) < size:
+                veil.protect_many([value_line(k + j) for j in range(20)], session=session)
+                k += 20
+            held = len(veil.vault.view("default", session))
+            settle_heap()
+            protect_ms, restore_ms = [], []
+            for _ in range(prompts):
+                fresh += 1
+                text = f"Please forward the file to {value_line(fresh)[8:]} Thanks!"
+                t0 = time.perf_counter()
+                r = veil.protect(text, session=session)
+                t1 = time.perf_counter()
+                answer = "Done: " + " and ".join(e.replacement for e in r.entities)
+                veil.restore(answer, session=session,
+                             scope=frozenset(e.replacement for e in r.entities))
+                protect_ms.append((t1 - t0) * 1e3)
+                restore_ms.append((time.perf_counter() - t1) * 1e3)
+            rows.append({
+                "backend": backend, "ner": ner, "held": held, "prompts": prompts,
+                "protect_ms_p50": round(statistics.median(protect_ms), 3),
+                "restore_ms_p50": round(statistics.median(restore_ms), 3),
+                "load_avg": [round(x, 2) for x in os.getloadavg()],
+            })
+    finally:
+        veil.vault.close()
+    return rows
+
+
+def _plot_held(plt: Any, rows: list[dict[str, Any]], path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for k, backend in enumerate(dict.fromkeys(r["backend"] for r in rows)):
+        mine = [r for r in rows if r["backend"] == backend]
+        held = [max(r["held"], 1) for r in mine]  # a new session at 1 on the log scale
+        color = f"C{k}"
+        ax.plot(held, [r["protect_ms_p50"] for r in mine], marker="o", color=color,
+                label=f"{backend} protect")
+        ax.plot(held, [r["restore_ms_p50"] for r in mine], marker="s", linestyle="--",
+                color=color, label=f"{backend} restore")
+    ax.set_xscale("log")
+    ax.set_xlabel("values the session already holds")
+    ax.set_ylabel("ms per short prompt (median)")
+    ax.set_ylim(bottom=0)
+    ax.set_title("A request's cost as its session grows")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
 @bench_app.command("vault")
 def bench_vault(
     requests: Annotated[int, typer.Option(help="requests per backend and prompt size")] = 300,
@@ -155,15 +249,31 @@ def bench_vault(
     pool: Annotated[int, typer.Option(help="distinct people/e-mails/phones")] = 400,
     backends: Annotated[str, typer.Option(help="comma-separated: sqlite,redis")] = "sqlite,redis",
     label: Annotated[str, typer.Option(help="name of the result files (vault-<label>)")] = "",
+    held: Annotated[str, typer.Option(
+        help="comma-separated session sizes (values already held) at which a short prompt's "
+             "protect and restore are timed; empty: none")] = "0,300,3000",
+    held_ner: Annotated[bool, typer.Option(
+        help="the session sizes with the learned NER backend (the detector must be built)"
+    )] = False,
+    held_prompts: Annotated[int, typer.Option(help="prompts per session size")] = 60,
     out: Annotated[Path, typer.Option(help="results directory")] = OUT,
 ) -> None:
-    """ms per protect/restore and Redis commands per request, short and ~1 KB prompts."""
+    """ms per protect/restore and Redis commands per request, short and ~1 KB prompts; the
+    same as sessions grow."""
     from rich.console import Console
 
     from veil.cli.bench_ray import start_redis
 
     console = Console(stderr=True)
+    try:
+        sizes = [int(x) for x in held.split(",") if x.strip()]
+    except ValueError:
+        raise typer.BadParameter("--held takes whole numbers separated by commas, e.g. "
+                                 "0,300,3000") from None
+    if any(n < 0 for n in sizes):
+        raise typer.BadParameter("--held sizes cannot be negative")
     rows: list[dict[str, Any]] = []
+    held_rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="veil-vault-bench-") as d:
         work = Path(d)
         proc, port = start_redis(work) if "redis" in backends else (None, None)
@@ -184,6 +294,19 @@ def bench_vault(
                         f"round trips/request {row['redis_round_trips_per_request']}  "
                         f"load {row['load_avg']}"
                     )
+                if sizes:
+                    with console.status(f"{backend}: sessions of {held} values..."):
+                        grown = run_held(
+                            cast(Literal["sqlite", "redis"], backend), sizes,
+                            prompts=held_prompts, ner=held_ner, redis_port=port, work=work,
+                        )
+                    held_rows += grown
+                    for row in grown:
+                        console.print(
+                            f"{backend:6s} session of {row['held']:6d} values: protect "
+                            f"{row['protect_ms_p50']:.2f} ms, restore {row['restore_ms_p50']:.2f}"
+                            f" ms (p50)"
+                        )
         finally:
             if proc is not None:
                 proc.terminate()
@@ -191,14 +314,14 @@ def bench_vault(
     name = f"vault-{label}" if label else "vault"
     result = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
               "requests": requests, "sessions": sessions, "pool": pool, "ner": False,
-              "rows": rows}
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+              "rows": rows, "held": held_rows}
+    command = (f"veil bench vault --requests {requests} --sessions {sessions} --pool {pool}"
+               f" --backends {backends} --held '{held}'"
+               f"{' --held-ner' if held_ner else ''} --held-prompts {held_prompts}"
+               f"{' --label ' + label if label else ''}")
     lines = [
         f"# Vault path per request ({name})", "",
-        f"Command: `veil bench vault --requests {requests} --sessions {sessions} --pool {pool}"
-        f" --backends {backends}{' --label ' + label if label else ''}` (ner off; "
-        f"{os.cpu_count()} shared CPUs).", "",
+        f"Command: `{command}` (ner off but where said; {os.cpu_count()} shared CPUs).", "",
         "| backend | prompt | protect ms (mean / p50) | protect CPU ms | restore ms | Redis "
         "commands / round trips per request | load |",
         "|---|---|---|---|---|---|---|",
@@ -207,8 +330,19 @@ def bench_vault(
           f"{r['redis_commands_per_request'] or '-'} / {r['redis_round_trips_per_request'] or '-'}"
           f" | {r['load_avg'][0]} |" for r in rows),
     ]
-    (out / f"{name}.md").write_text("\n".join(lines) + "\n")
-    console.print(f"wrote {out}/{name}.json, .md")
+    if held_rows:
+        lines += [
+            "", "## A short prompt as its session grows", "",
+            f"NER: {'learned' if held_ner else 'off'}; median of {held_prompts} prompts a size.",
+            "", "| backend | values held | protect ms | restore ms | load |",
+            "|---|---|---|---|---|",
+            *(f"| {r['backend']} | {r['held']} | {r['protect_ms_p50']} | {r['restore_ms_p50']} | "
+              f"{r['load_avg'][0]} |" for r in held_rows),
+        ]
+    plt = write_report(out, name, result, "\n".join(lines) + "\n")
+    if plt is not None and held_rows:
+        _plot_held(plt, held_rows, out / f"{name}.png")
+    console.print(f"wrote {out}/{name}.json, .md" + (", .png" if plt and held_rows else ""))
 
 
 def register(app: typer.Typer) -> None:  # the command attaches to bench_app on import

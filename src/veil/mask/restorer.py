@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -55,7 +57,7 @@ from veil.mask.placeholders import (
 )
 from veil.mask.placeholders import invented as render_invented
 from veil.mask.urls import UrlGuard, UrlPolicy
-from veil.vault.base import Vault, VaultEntry
+from veil.vault.base import SessionView, Vault, VaultEntry
 
 _CACHE_SIZE = 256
 _Key = tuple[str, str, frozenset[str] | None]  # (tenant, session, scope)
@@ -526,16 +528,38 @@ class StreamRestorer:
         return out
 
 
-def in_scope(entries: list[VaultEntry], scope: frozenset[str]) -> list[VaultEntry]:
-    """The entries a request may get back: those whose replacement it was sent, plus the
-    canonical entry of a linked variant it was sent ("[PERSON_1]" for "[PERSON_1_FIRST]") and
-    the variants of a canonical one (one person, however the answer spells them)."""
-    families = {canonical(r) for r in scope}
-    return [
-        e for e in entries
-        if e.replacement in scope
-        or (e.operator == "placeholder" and canonical(e.replacement) in families)
-    ]
+class _ScopeIndex:
+    """A session view's entries by replacement and by placeholder family, extended as the view
+    grows, so that a request's scope picks its entries in time of the scope's size. Reading
+    every entry of the session for each answer made restoring a short answer take 3.7 ms in a
+    session of 3,000 values, against 0.2 in a new one."""
+
+    def __init__(self) -> None:
+        self.indexed = 0  # entries of the view's added_since(0) read so far
+        self.by_replacement: dict[str, list[tuple[int, VaultEntry]]] = {}
+        self.by_family: dict[str, list[tuple[int, VaultEntry]]] = {}
+
+    def extend(self, view: SessionView) -> None:
+        with view.lock:  # the entries and their ids, read together
+            new = view.added_since(self.indexed)
+            ids = view.ids_added_since(self.indexed)
+        for eid, e in zip(ids, new, strict=True):
+            self.by_replacement.setdefault(e.replacement, []).append((eid, e))
+            if e.operator == "placeholder":
+                self.by_family.setdefault(canonical(e.replacement), []).append((eid, e))
+        self.indexed += len(new)
+
+    def select(self, scope: frozenset[str]) -> list[VaultEntry]:
+        """The entries a request may get back, in the view's order (by id): those whose
+        replacement it was sent, plus the canonical entry of a linked variant it was sent
+        ("[PERSON_1]" for "[PERSON_1_FIRST]") and the variants of a canonical one (one person,
+        however the answer spells them)."""
+        picked: dict[int, VaultEntry] = {}
+        for r in scope:
+            picked.update(self.by_replacement.get(r, ()))
+        for family in {canonical(r) for r in scope}:
+            picked.update(self.by_family.get(family, ()))
+        return [picked[eid] for eid in sorted(picked)]
 
 
 class Restorer:
@@ -550,6 +574,10 @@ class Restorer:
         self.vault = vault
         # (tenant, session, scope) -> (vault version it was built at, matcher)
         self._cache: LRU[_Key, tuple[str, SessionMatcher]] = LRU(_CACHE_SIZE)
+        # each session view's scope index; it goes with its view (a reset view is a new object)
+        self._scopes: weakref.WeakKeyDictionary[SessionView, _ScopeIndex] = \
+            weakref.WeakKeyDictionary()
+        self._scopes_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Restorer(vault={self.vault!r})"
@@ -564,9 +592,18 @@ class Restorer:
         cached = self._cache.get(key)
         if cached and cached[0] == version:
             return cached[1]
-        entries = view.entries
-        chosen = entries if scope is None else in_scope(entries, scope)
-        built = SessionMatcher.build(chosen, types={e.entity_type for e in entries})
+        if scope is None:
+            chosen = view.entries
+        else:
+            with self._scopes_lock:
+                index = self._scopes.get(view)
+                if index is None:
+                    index = self._scopes[view] = _ScopeIndex()
+                index.extend(view)
+                chosen = index.select(scope)
+        with view.lock:
+            types = set(view.types)
+        built = SessionMatcher.build(chosen, types=types)
         self._cache.put(key, (version, built))
         return built
 

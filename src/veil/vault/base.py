@@ -253,6 +253,7 @@ class SessionView:
         self._ids: list[int] = []
         self._entries: list[VaultEntry] = []
         self._added: list[VaultEntry] = []  # the same entries in the order they were added
+        self._added_ids: list[int] = []  # their ids, in the same order
         self.exact: dict[str, VaultEntry] = {}
         self.norm: dict[str, VaultEntry] = {}
         self.reps: set[str] = set()  # replacement HMACs in use
@@ -280,6 +281,11 @@ class SessionView:
         only what is new instead of rebuilding it."""
         return self._added[n:]
 
+    def ids_added_since(self, n: int) -> list[int]:
+        """The ids of :meth:`added_since`'s entries, in the same order (an entry's id gives its
+        place in :attr:`entries`)."""
+        return self._added_ids[n:]
+
     def has(self, eid: int) -> bool:
         i = bisect.bisect_left(self._ids, eid)
         return i < len(self._ids) and self._ids[i] == eid
@@ -294,6 +300,7 @@ class SessionView:
         self._ids.insert(i, eid)
         self._entries.insert(i, e)
         self._added.append(e)
+        self._added_ids.append(eid)
         if e.lookup is None:
             self.legacy = True
         else:

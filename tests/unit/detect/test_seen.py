@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from veil.detect import Detection, DetectionEngine, SeenEntityCache
 
 
@@ -48,3 +51,93 @@ def test_a_surname_alone_in_a_later_turn_is_masked_and_linked(tmp_path) -> None:
     second = v.protect("and Okonkwo-Bright signed, Adaeze agreed", session="s")
     assert "Okonkwo" not in second.masked and "Adaeze" not in second.masked
     assert v.restore(second.masked, session="s") == "and Okonkwo-Bright signed, Adaeze agreed"
+
+
+class _Reference:
+    """The former single-automaton cache, kept as the specification: every key in one dict,
+    parts of names marked, one search over all of them."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.parts: set[str] = set()
+
+    def add(self, type: str, value: str) -> None:
+        from veil.casefold import fold_case
+        from veil.detect.seen import MIN_LENGTH, name_parts
+
+        key = fold_case(value.strip())
+        if len(key) < MIN_LENGTH or not any(c.isalnum() for c in key):
+            return
+        if key in self.parts:
+            self.parts.discard(key)
+            self.types[key] = type
+        self.types.setdefault(key, type)
+        if type == "PERSON":
+            for part in name_parts(value):
+                pk = fold_case(part)
+                if pk not in self.types:
+                    self.types[pk] = type
+                    self.parts.add(pk)
+
+    def analyze(self, text: str) -> list[tuple[str, int, int]]:
+        from veil.casefold import fold_case
+        from veil.detect.terms import at_word_boundaries
+
+        hay, out = fold_case(text), []
+        for key, kind in self.types.items():  # every occurrence, overlapping ones included
+            start = hay.find(key)
+            while start >= 0:
+                end = start + len(key)
+                if (key not in self.parts or text[start].isupper()) \
+                        and at_word_boundaries(text, start, end):
+                    out.append((kind, start, end))
+                start = hay.find(key, start + 1)
+        return sorted(out, key=lambda o: (o[2], o[1]))
+
+    def __len__(self) -> int:
+        return len(self.types) - len(self.parts)
+
+
+_WORDS = ["Jane", "Doe", "Okafor", "Berg-Okafor", "Smith", "Will", "Ana", "Lee", "Kim",
+          "jane.doe@example.org", "+44 20 7946 0958", "Acme", "Lagos", "van", "der"]
+
+
+@st.composite
+def _values(draw: st.DrawFn) -> tuple[str, str]:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3))
+    return draw(st.sampled_from(["PERSON", "ORGANIZATION", "EMAIL"])), " ".join(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_values(), max_size=6), min_size=1, max_size=12),
+       st.lists(st.sampled_from(_WORDS + ["jane", "SMITH", ",", "and", "x"]), max_size=25))
+def test_levels_find_what_one_automaton_found(batches, words) -> None:  # type: ignore[no-untyped-def]
+    """A session's cache extended request by request (new levels, merges, parts made whole)
+    finds the same values as the former cache built from all of them at once."""
+    text = " ".join(words)
+    cache, ref = SeenEntityCache(), _Reference()
+    older = []
+    for batch in batches:
+        older.append((cache, cache.analyze(text)))
+        cache = cache.extended(batch)
+        for t, v in batch:
+            ref.add(t, v)
+        got = [(d.type, d.start, d.end) for d in cache.analyze(text)]
+        assert got == ref.analyze(text)
+        assert len(cache) == len(ref)
+        assert all(text[s:e] == d.text for d, (_, s, e) in zip(cache.analyze(text), got))
+    for before, found in older:  # extending never changed an older cache
+        assert before.analyze(text) == found
+
+
+def test_levels_stay_few_and_older_ones_are_shared() -> None:
+    cache = SeenEntityCache()
+    for k in range(2000):  # a long session: one value per request
+        grown = cache.extended([("EMAIL", f"user{k}@example.org")])
+        if cache._levels:  # the largest, oldest level is the same object: not rebuilt
+            assert grown._levels[0] is cache._levels[0] or len(grown._levels) == 1
+        cache = grown
+    assert len(cache) == 2000
+    assert len(cache._levels) <= 11  # log2(2000)
+    assert [d.text for d in cache.analyze("cc user0@example.org and USER1999@example.org")] \
+        == ["user0@example.org", "USER1999@example.org"]

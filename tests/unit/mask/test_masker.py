@@ -6,6 +6,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.unit.mask.mask_testing import detect
 from veil.config import EntityRule, Policy
@@ -13,8 +15,9 @@ from veil.detect import resolve_overlaps
 from veil.detect.entity import Detection
 from veil.errors import MaskingError, VaultUnavailableError
 from veil.mask import Masker, Restorer
-from veil.mask.masker import _People
+from veil.mask.masker import _KnownPeople, _People
 from veil.vault import RedisVault
+from veil.vault.base import VaultEntry
 
 T = "acme"
 
@@ -231,7 +234,7 @@ def test_a_pseudonym_never_keeps_a_part_of_the_real_name() -> None:
     # Faker may draw the real first name ("Jane Doe" -> "Jane Kennedy"): that part would reach
     # the LLM, and "Jane" alone could no longer get a part of its own.
     drawn = ["Jane Kennedy", "Kennedy Doe", "JANE Smith", "Maria Lopez"]
-    pick = _People([]).distinct_parts(lambda counter, attempt: drawn[min(attempt, 3)], "Jane Doe")
+    pick = _People(_KnownPeople(), []).distinct_parts(lambda counter, attempt: drawn[min(attempt, 3)], "Jane Doe")
     assert pick(1, 0) == "Maria Lopez"
 
 
@@ -253,3 +256,42 @@ def test_a_per_value_seed_is_derived_only_for_operators_that_read_one(
                tenant=T, session=f"seed-{op}")
     assert "jane@x.org" not in r.masked and "Jane Doe" not in r.masked
     assert sorted(asked) == (["EMAIL", "PERSON"] if seeded else [])
+
+
+_GIVEN = ["Jane", "John", "Ana", "Li"]
+_FAMILY = ["Doe", "Silva", "Wei", "Berg"]
+
+
+def _reference_match(people: list[VaultEntry], value: str) -> VaultEntry | None:
+    """The former scan over every person of the session, kept as the specification."""
+    from veil.mask.names import parse_name
+
+    ident = parse_name(value).identity
+    if not ident or any(c.isdigit() for c in value):
+        return None
+    hits = {id(e): e for e in people if ident <= parse_name(e.original).identity}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_GIVEN), st.sampled_from(_FAMILY)), min_size=1,
+                max_size=8, unique=True),
+       st.lists(st.sampled_from(_GIVEN + _FAMILY + ["Jane Doe", "Doe, Jane", "Ms. Silva",
+                                                    "Zed", "J. Doe"]), min_size=1, max_size=6))
+def test_known_people_find_the_one_person_a_full_scan_finds(vault, people, values) -> None:  # type: ignore[no-untyped-def]
+    session = f"p{len(people)}-{hash(tuple(people)) & 0xffff}"
+    m = Masker(vault, Policy())
+    for given_name, family in people:  # each a person of the session, committed
+        full = f"{given_name} {family}"
+        m.mask(f"see {full}", detect(f"see {full}", [("PERSON", full)]), tenant=T,
+               session=session)
+    view = vault.view(T, session)
+    known = m._known_people(view)
+    persons = [e for e in view.entries if e.entity_type == "PERSON"]
+    assert len(known.people) == len(persons) == len(people)
+    for value in values:
+        assert _People(known, []).unique_match(value) == _reference_match(persons, value)
+    # a person the call's batch added counts as one of the session's
+    extra = persons[0]
+    assert _People(_KnownPeople(), [extra]).unique_match(extra.original) == extra
