@@ -125,7 +125,8 @@ def test_levels_find_what_one_automaton_found(batches, words) -> None:  # type: 
         got = [(d.type, d.start, d.end) for d in cache.analyze(text)]
         assert got == ref.analyze(text)
         assert len(cache) == len(ref)
-        assert all(text[s:e] == d.text for d, (_, s, e) in zip(cache.analyze(text), got))
+        found = cache.analyze(text)
+        assert all(text[s:e] == d.text for d, (_, s, e) in zip(found, got, strict=True))
     for before, found in older:  # extending never changed an older cache
         assert before.analyze(text) == found
 

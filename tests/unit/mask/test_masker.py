@@ -234,7 +234,8 @@ def test_a_pseudonym_never_keeps_a_part_of_the_real_name() -> None:
     # Faker may draw the real first name ("Jane Doe" -> "Jane Kennedy"): that part would reach
     # the LLM, and "Jane" alone could no longer get a part of its own.
     drawn = ["Jane Kennedy", "Kennedy Doe", "JANE Smith", "Maria Lopez"]
-    pick = _People(_KnownPeople(), []).distinct_parts(lambda counter, attempt: drawn[min(attempt, 3)], "Jane Doe")
+    pick = _People(_KnownPeople(), []).distinct_parts(
+        lambda counter, attempt: drawn[min(attempt, 3)], "Jane Doe")
     assert pick(1, 0) == "Maria Lopez"
 
 

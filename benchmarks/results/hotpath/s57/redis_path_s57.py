@@ -2,7 +2,8 @@
 20 sessions, values from a pool of 400, pattern recognizers only) protected and restored
 against a loopback redis-server, with redis-py's hiredis reply parser or its Python one:
 
-    python benchmarks/results/hotpath/s57/redis_path_s57.py <port> short|1kb <requests> [--no-hiredis]
+    [BACKEND=sqlite] python benchmarks/results/hotpath/s57/redis_path_s57.py <port> short|1kb \
+        <requests> [--no-hiredis]
 
 Prints ms per protect (mean, p50), restore, and this process's CPU per protect.
 """
@@ -33,7 +34,8 @@ from veil.heap import settle_heap
 def main() -> None:
     port, kind, n = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     redis.Redis(port=port).flushall()
-    settings = Settings(home=Path(tempfile.mkdtemp()), vault_backend=os.environ.get("BACKEND", "redis"),
+    settings = Settings(home=Path(tempfile.mkdtemp()),
+                        vault_backend=os.environ.get("BACKEND", "redis"),
                         redis_url=f"redis://127.0.0.1:{port}/0",
                         master_key=base64.b64encode(os.urandom(32)).decode())
     veil = Veil(settings, policy=Policy(ner=False))
@@ -55,7 +57,8 @@ def main() -> None:
         cpu.append((c1 - c0) * 1e3)
     half = n // 4  # the first quarter grows the sessions from nothing: not counted
     p = prot[half:]
-    print(f"{settings.vault_backend} hiredis={redis.utils.HIREDIS_AVAILABLE} {kind}: protect mean {statistics.fmean(p):.3f} "
+    print(f"{settings.vault_backend} hiredis={redis.utils.HIREDIS_AVAILABLE} {kind}: "
+          f"protect mean {statistics.fmean(p):.3f} "
           f"p50 {statistics.median(p):.3f} ms, restore {statistics.fmean(rest[half:]):.3f} ms, "
           f"CPU {statistics.fmean(cpu[half:]):.3f} ms")
     veil.vault.close()
