@@ -394,8 +394,8 @@ def _person(e: VaultEntry) -> bool:
 class _KnownPeople:
     """A session view's people and the name parts in use, extended as the view grows (a view
     only grows; a reset view is a new object). Rebuilt for every masking call, they made a
-    prompt's masking grow with its session: 0.5 ms of a short prompt in a session of 3,300
-    people. Entries are only appended, under the lock; readers see a prefix."""
+    prompt's masking grow with its session: ~0.7 ms of a short prompt's 2.6 in a session of
+    3,300 people. Entries are only appended, under the lock; readers see a prefix."""
 
     def __init__(self) -> None:
         self.indexed = 0  # entries of the view's added_since(0) read so far
