@@ -300,8 +300,9 @@ class Veil:
         text = check_text(text)
         if not text:
             return []
-        entries = self.vault.entries(tenant, session)
-        return self._detection.detect(text, tenant=tenant, entries=entries)
+        # the session's seen-value index, kept per view (not rebuilt from every entry)
+        view = self.vault.view(tenant, session)
+        return self._detection.detect(text, tenant=tenant, view=view)
 
     def protect(
         self,
