@@ -531,7 +531,7 @@ class StreamRestorer:
 class _ScopeIndex:
     """A session view's entries by replacement and by placeholder family, extended as the view
     grows, so that a request's scope picks its entries in time of the scope's size. Reading
-    every entry of the session for each answer made restoring a short answer take 3.7 ms in a
+    every entry of the session for each answer made restoring a short answer take 3.9 ms in a
     session of 3,000 values, against 0.2 in a new one."""
 
     def __init__(self) -> None:
