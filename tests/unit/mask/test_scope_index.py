@@ -113,3 +113,34 @@ def test_restorer_index_grows_with_the_view(vault: Vault) -> None:
     # an earlier answer's placeholder is not restored in a later request's scope
     assert r.restore(first.entities[0].replacement, tenant=T, session="g",
                      scope=scopes[-1][1]) == first.entities[0].replacement
+
+
+def test_one_session_grown_by_threads_restores_each_request(vault: Vault) -> None:
+    """Four threads grow one session at once (pseudonyms: the known people and the name parts
+    in use are read while another thread extends them); every request restores its own text
+    through its scope."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    m, r = Masker(vault, Policy(default_operator="pseudonym")), Restorer(vault)
+    barrier = threading.Barrier(4)
+
+    def work(t: int) -> int:
+        barrier.wait()
+        ok = 0
+        for k in range(1, 26):
+            person = f"Zorana{t}x{k}y Quillfeather{t}x{k}y"
+            earlier = f"Quillfeather{t}x{k - 1}y"  # an earlier person by surname (k = 0: none)
+            text = f"Ask {person} (q{t}x{k}@example.org) and {earlier}."
+            values = [("PERSON", person), ("EMAIL", f"q{t}x{k}@example.org")]
+            if k > 1:
+                values.append(("PERSON", earlier))
+            res = m.mask(text, detect(text, values), tenant=T, session="threads")
+            scope = frozenset(e.replacement for e in res.entities)
+            assert not any(v in res.masked for _, v in values)
+            ok += r.restore(res.masked, tenant=T, session="threads", scope=scope) == text
+        return ok
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(work, range(4))) == [25, 25, 25, 25]
+    assert len(vault.view(T, "threads")) >= 4 * 25 * 2
