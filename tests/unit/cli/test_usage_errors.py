@@ -33,3 +33,15 @@ def test_a_bad_value_refused_by_a_command_says_what_to_do(
     assert code == 2
     assert "--sizes needs two sizes or more" in err
     assert "internal failure" not in err
+
+
+@pytest.mark.parametrize("held,says", [("0,many", "--held takes whole numbers"),
+                                       ("300,-1", "--held sizes cannot be negative")])
+def test_bench_vault_refuses_session_sizes_it_cannot_read(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], held: str,
+        says: str) -> None:
+    code, err = _run(monkeypatch, capsys, "bench", "vault", "--held", held, "--backends",
+                     "sqlite")
+    assert code == 2
+    assert says in err
+    assert "internal failure" not in err
