@@ -91,18 +91,20 @@ class SeenEntityCache(Recognizer):
     def from_detections(cls, detections: Iterable[Detection]) -> SeenEntityCache:
         return cls((d.type, d.text) for d in detections)
 
-    def extended(self, pairs: Iterable[tuple[str, str]]) -> SeenEntityCache:
+    def extended(self, pairs: Iterable[tuple[str, str]], *,
+                 lasting: bool = True) -> SeenEntityCache:
         """A new cache with this one's values plus ``pairs``, built now (the caller may share
         it between threads); this one is left as it is, so a thread still analysing with it is
         unaffected. The levels already built are shared: only the new keys are folded and
-        built."""
+        built. ``lasting=False``: a cache for one request, dropped after it; its new keys
+        stay a level of their own (a merge would rebuild levels for nothing)."""
         out = SeenEntityCache()
         out._levels = self._sealed()
         out._values = self._values
         out.entities = self.entities
         for t, v in pairs:
             out.add(t, v)
-        out._sealed()
+        out._sealed(merge=lasting)
         return out
 
     def _info(self, key: str) -> tuple[str, bool] | None:
@@ -145,12 +147,12 @@ class SeenEntityCache(Recognizer):
         known = self._info(fold_case(value.strip()))
         return known is not None and not known[1]
 
-    def _sealed(self) -> tuple[_Level, ...]:
+    def _sealed(self, *, merge: bool = True) -> tuple[_Level, ...]:
         """The levels with the pending keys built into them (on first use after a change)."""
         if not self._pending:
             return self._levels
         levels = [*self._levels, _level(self._pending, self._levels)]
-        while len(levels) > 1 and len(levels[-2]) <= _MERGE_RATIO * len(levels[-1]):
+        while merge and len(levels) > 1 and len(levels[-2]) <= _MERGE_RATIO * len(levels[-1]):
             newer = levels.pop()
             older = levels.pop()
             levels.append(_level(older.info | newer.info, tuple(levels)))

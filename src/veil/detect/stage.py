@@ -105,7 +105,7 @@ class DetectionStage:
         seen = self._seen_of(view)
         extra = list(extra)
         if extra:
-            seen = seen.extended(extra)
+            seen = seen.extended(extra, lasting=False)
         try:
             return self.engine(tenant).analyze_batch(texts, seen=seen)
         except VeilError:

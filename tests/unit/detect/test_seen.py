@@ -119,6 +119,10 @@ def test_levels_find_what_one_automaton_found(batches, words) -> None:  # type: 
     older = []
     for batch in batches:
         older.append((cache, cache.analyze(text)))
+        # a request's own cache (not merged) finds what the lasting one will
+        assert [(d.type, d.start, d.end) for d in cache.extended(batch, lasting=False)
+                .analyze(text)] == [(d.type, d.start, d.end) for d in cache.extended(batch)
+                                    .analyze(text)]
         cache = cache.extended(batch)
         for t, v in batch:
             ref.add(t, v)
@@ -140,5 +144,11 @@ def test_levels_stay_few_and_older_ones_are_shared() -> None:
         cache = grown
     assert len(cache) == 2000
     assert len(cache._levels) <= 11  # log2(2000)
+    # a cache for one request adds one level and rebuilds none of the session's
+    once = cache.extended([("EMAIL", "x@example.org")] * 3 + [("EMAIL", "y@example.org")],
+                          lasting=False)
+    assert once._levels[:-1] == cache._levels and len(once._levels[-1]) == 2
+    assert [d.text for d in once.analyze("x@example.org, user5@example.org")] == \
+        ["x@example.org", "user5@example.org"]
     assert [d.text for d in cache.analyze("cc user0@example.org and USER1999@example.org")] \
         == ["user0@example.org", "USER1999@example.org"]
