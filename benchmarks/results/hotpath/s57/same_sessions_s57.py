@@ -33,7 +33,7 @@ def main() -> None:
                          master_key=base64.b64encode(os.urandom(32)).decode()),
                 policy=Policy.model_validate({"ner_backend": "learned",
                                               "default_operator": operator}))
-    digest = hashlib.sha256()
+    digest, whole = hashlib.sha256(), hashlib.sha256()
     rng = random.Random(57)
     masked_values = 0
     for session in ("a", "b", "c"):
@@ -54,9 +54,12 @@ def main() -> None:
             restored = veil.restore(answer, session=session,
                                     scope=frozenset(e.replacement for e in r.entities))
             digest.update(f"{r.masked}\x00{restored}\x00".encode())
+            if k % 10 == 9:  # the whole session's matcher too (restore without scope)
+                whole.update(veil.restore(answer + " " + r.masked, session=session).encode())
         held = len(veil.vault.view("default", session).entries)
         print(f"session {session}: {held} entries")
-    print(f"masked values {masked_values}, digest {digest.hexdigest()[:16]}")
+    print(f"masked values {masked_values}, digest {digest.hexdigest()[:16]}, restored "
+          f"without scope {whole.hexdigest()[:16]}")
 
 
 if __name__ == "__main__":
