@@ -33,12 +33,12 @@ both modes alike.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import threading
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -133,8 +133,8 @@ def _name_tokens(
 _TOKEN, _LITERAL, _NAME = 0, 1, 2  # SessionMatcher.kinds, in the order they win a tie
 #: replacements per pattern of the smallest run (see :func:`_runs`)
 _RUN_UNIT = 16
-#: compiled runs kept per process (replacements and pseudonyms' name parts: no original)
-_RUN_CACHE = 256
+#: a run's compiled pattern, by its kind and its items (see :meth:`SessionMatcher.build`)
+_Runs = dict[tuple[int, tuple[Any, ...]], regex.Pattern[str]]
 
 
 def _runs(items: list[str]) -> list[tuple[str, ...]]:
@@ -154,7 +154,6 @@ def _runs(items: list[str]) -> list[tuple[str, ...]]:
     return runs
 
 
-@functools.lru_cache(maxsize=_RUN_CACHE)
 def _literal_pattern(reps: tuple[str, ...]) -> regex.Pattern[str]:
     """One run of literal replacements as a prefix tree, the longest first."""
     ordered = sorted(reps, key=len, reverse=True)
@@ -167,7 +166,6 @@ def _literal_pattern(reps: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=_RUN_CACHE)
 def _name_pattern(tokens: tuple[tuple[str, str], ...]) -> regex.Pattern[str]:
     """One run of pseudonym name parts ((casefolded, as generated)), each as generated and in
     capitals, the longest first."""
@@ -188,8 +186,8 @@ class SessionMatcher:
 
     #: the placeholder pattern (compiled once per set of types), then, if the session has
     #: any, the patterns of its literal replacements and of its pseudonyms' name parts, each
-    #: over a run of them (:func:`_runs`, compiled once and kept: a session's grown matcher
-    #: compiles only its newest runs; one pattern of every replacement took 0.37 s to build
+    #: over a run of them (:func:`_runs`; the next matcher of a grown session reuses those
+    #: of its runs that did not change: one pattern of every replacement took 0.37 s to build
     #: for 3,000 pseudonymised values, and was rebuilt whenever the session changed)
     patterns: tuple[regex.Pattern[str], ...]
     #: what each pattern finds: at one start a placeholder wins over a literal, a literal
@@ -203,11 +201,14 @@ class SessionMatcher:
     names: dict[str, str]  # pseudonym name token (casefolded) -> original name token
     max_len: int  # upper bound of a match's length: bounds what a stream holds back
     first_chars: frozenset[str]
+    runs: _Runs  # the compiled runs in ``patterns``, for the session's next matcher
 
     @classmethod
-    def build(cls, entries: list[VaultEntry], types: Iterable[str] = ()) -> SessionMatcher:
+    def build(cls, entries: list[VaultEntry], types: Iterable[str] = (), *,
+              runs: _Runs | None = None) -> SessionMatcher:
         """A matcher restoring ``entries``; placeholders of ``types`` (and every known type)
-        without an entry are recognised as invented."""
+        without an entry are recognised as invented. ``runs``: compiled runs of an earlier
+        matcher of the same session (its ``runs``), reused where a run is unchanged."""
         placeholders: dict[tuple[str, int, str], str] = {}
         spelled: dict[str, str] = {}  # exact spelling (casefolded, spaces collapsed) -> original
         literals: dict[str, str] = {}  # letters and digits only -> original
@@ -236,24 +237,25 @@ class SessionMatcher:
         type_names = TypeNames.of(BASE_TYPES | set(types) | {t for t, _, _ in placeholders})
         max_len = type_names.max_len
         first = set(type_names.first_chars)
-        patterns = [token_regex(type_names)]
-        kinds = [_TOKEN]
+        known = runs or {}
+        used: _Runs = {}  # this matcher's runs, in order: literals, then name parts
         if lit_reps:
             reps = list(lit_reps.values())  # in the entries' order: a grown session's runs stay
-            patterns += [_literal_pattern(run) for run in _runs(reps)]
+            for run in _runs(reps):
+                used[(_LITERAL, run)] = known.get((_LITERAL, run)) or _literal_pattern(run)
             max_len = max(max_len, 3 * max(len(r) for r in reps))
             first |= {c for r in reps for c in (r[0].upper(), r[0].lower())}
-        kinds += [_LITERAL] * (len(patterns) - len(kinds))
         if names:
             words = list(names)
-            patterns += [_name_pattern(tuple((t, names[t][0]) for t in run))
-                         for run in _runs(words)]
+            for run in _runs(words):
+                tokens = tuple((t, names[t][0]) for t in run)
+                used[(_NAME, tokens)] = known.get((_NAME, tokens)) or _name_pattern(tokens)
             max_len = max(max_len, max(len(w) for w in words) + 1)
             first |= {f[0] for t in words for f in (names[t][0], t.upper())}
-        kinds += [_NAME] * (len(patterns) - len(kinds))
         return cls(
-            patterns=tuple(patterns),
-            kinds=tuple(kinds),
+            patterns=(token_regex(type_names), *used.values()),
+            kinds=(_TOKEN, *(kind for kind, _ in used)),
+            runs=used,
             placeholders=placeholders,
             types=type_names,
             literals=literals,
@@ -629,10 +631,15 @@ class Restorer:
         self.vault = vault
         # (tenant, session, scope) -> (vault version it was built at, matcher)
         self._cache: LRU[_Key, tuple[str, SessionMatcher]] = LRU(_CACHE_SIZE)
-        # each session view's scope index; it goes with its view (a reset view is a new object)
+        # each session view's scope index, and the compiled runs of the last matcher built
+        # from it (the whole session's, or a scope's), which the next one reuses where a run
+        # is unchanged (only those: runs a grown session no longer has are not kept); they go
+        # with their view (an erased or recreated session gets a new one)
         self._scopes: weakref.WeakKeyDictionary[SessionView, _ScopeIndex] = \
             weakref.WeakKeyDictionary()
-        self._scopes_lock = threading.Lock()
+        self._runs: weakref.WeakKeyDictionary[SessionView, dict[bool, _Runs]] = \
+            weakref.WeakKeyDictionary()
+        self._views_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Restorer(vault={self.vault!r})"
@@ -650,7 +657,7 @@ class Restorer:
         if scope is None:
             chosen = view.entries
         else:
-            with self._scopes_lock:
+            with self._views_lock:
                 index = self._scopes.get(view)
                 if index is None:
                     index = self._scopes[view] = _ScopeIndex()
@@ -658,7 +665,11 @@ class Restorer:
                 chosen = index.select(scope)
         with view.lock:
             types = set(view.types)
-        built = SessionMatcher.build(chosen, types=types)
+        with self._views_lock:
+            runs = self._runs.setdefault(view, {})
+            earlier = runs.get(scope is None)
+        built = SessionMatcher.build(chosen, types=types, runs=earlier)
+        runs[scope is None] = built.runs
         self._cache.put(key, (version, built))
         return built
 

@@ -32,6 +32,7 @@ from .errors import error_body
 #: gateway's time).
 NO_FRAMEWORK_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
 
+
 class FastJSONResponse(JSONResponse):
     """The same compact UTF-8 JSON as :class:`JSONResponse`, serialized by orjson (several times
     faster on answer bodies); what orjson refuses (integers beyond 64 bits, non-string keys)

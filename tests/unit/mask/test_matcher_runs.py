@@ -117,20 +117,48 @@ def _all_runs(entries: list[VaultEntry]) -> list[tuple[str, ...]]:
     return R._runs(lits) + R._runs(list(names))
 
 
-def test_a_grown_session_compiles_only_its_newest_runs() -> None:
-    R._literal_pattern.cache_clear()
-    R._name_pattern.cache_clear()
+def test_a_grown_session_compiles_only_its_newest_runs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    built: list[object] = []  # every run's pattern made (regex's own cache aside)
+    for name in ("_literal_pattern", "_name_pattern"):
+        make = getattr(R, name)
+        monkeypatch.setattr(R, name, lambda run, make=make: built.append(run) or make(run))
     before = _entries(200)
-    SessionMatcher.build(before)
-    compiled = R._literal_pattern.cache_info().misses + R._name_pattern.cache_info().misses
+    first = SessionMatcher.build(before)
+    compiled = len(built)
     grown = _entries(203)
-    SessionMatcher.build(grown)
-    more = R._literal_pattern.cache_info().misses + R._name_pattern.cache_info().misses
+    second = SessionMatcher.build(grown, runs=first.runs)
+    more = len(built)
     old, new = _all_runs(before), _all_runs(grown)
     changed = [r for r in new if r not in old]
     assert more - compiled == len(changed) and 0 < len(changed) < len(new) // 2
     assert new[0] == old[0] and len(new[0]) >= 128  # the largest run: compiled once
+    assert second.patterns[1] is first.patterns[1]
+    # only the runs the grown matcher uses are handed on: none it dropped is kept
+    assert len(second.runs) == len(second.patterns) - 1
     k = _alpha(202)
     assert SessionMatcher.build(grown).restore(f"Fake{k} Name{_alpha(202 % 7)}x{k}") == \
         f"Real{k} Person{k}"
     assert SessionMatcher.build(grown).restore(f"Dear Fake{k},") == f"Dear Real{k},"
+
+
+def test_the_restorer_hands_a_sessions_runs_to_its_next_matcher(vault, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.mask.mask_testing import detect
+    from veil.config import Policy
+    from veil.mask import Masker, Restorer
+
+    m, r = Masker(vault, Policy(default_operator="pseudonym")), Restorer(vault)
+    built: list[object] = []
+    make = R._literal_pattern
+    monkeypatch.setattr(R, "_literal_pattern", lambda run: built.append(run) or make(run))
+    texts = [f"Write to Person{_alpha(k)} Lastname{_alpha(k)} now" for k in range(40)]
+    for t in texts:
+        m.mask(t, detect(t, [("PERSON", t[9:-4])]), tenant="t", session="g")
+    first = r.matcher(tenant="t", session="g")  # the whole session: one run of 32, one of 8
+    assert len(built) == 2
+    t = "Write to Personzz Lastnamezz now"
+    res = m.mask(t, detect(t, [("PERSON", t[9:-4])]), tenant="t", session="g")
+    second = r.matcher(tenant="t", session="g")
+    assert second is not first and len(built) == 3  # the run of 32 reused, the last remade
+    assert r.restore(res.masked, tenant="t", session="g") == t
+    view = vault.view("t", "g")
+    assert r._runs[view][True] is second.runs
