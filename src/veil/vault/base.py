@@ -82,6 +82,11 @@ class VaultEntry:
     #: sealed record so that a process can look values up in its decrypted copy of the session
     #: (:class:`SessionView`); None for entries written before records carried them.
     lookup: tuple[str, str | None] | None = field(default=None, repr=False, compare=False)
+    #: The HMACs of what the entry claims in its session: its replacement (None for a shared
+    #: one, which claims nothing) and its original's fingerprint. Kept in the sealed record so
+    #: that a process reading a long session for the first time does not compute two HMACs an
+    #: entry (half of that read); None for entries written before records carried them.
+    claims: tuple[str | None, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def type(self) -> str:
@@ -99,6 +104,8 @@ class VaultEntry:
         }
         if self.lookup is not None:
             rec["x"], rec["n"] = self.lookup
+        if self.claims is not None:
+            rec["p"], rec["f"] = self.claims
         return rec
 
     @classmethod
@@ -111,6 +118,7 @@ class VaultEntry:
             created=rec["c"],
             shared=bool(rec.get("s", False)),
             lookup=(rec["x"], rec.get("n")) if "x" in rec else None,
+            claims=(rec.get("p"), rec["f"]) if "f" in rec else None,
         )
 
 
@@ -184,6 +192,7 @@ class NewEntry:
             created=created,
             shared=rep is None,
             lookup=(self.index.exact, self.index.norm),
+            claims=(rep, self.index.fp),
         )
 
 
@@ -290,10 +299,9 @@ class SessionView:
         i = bisect.bisect_left(self._ids, eid)
         return i < len(self._ids) and self._ids[i] == eid
 
-    def add(self, eid: int, e: VaultEntry, keys: TenantKeys, *, rep: str | None = None,
-            fp: str | None = None) -> None:
-        """Add entry ``eid``; ``rep`` and ``fp``: its replacement and fingerprint HMACs when
-        the caller has them (a batch's own new entries), else they are computed."""
+    def add(self, eid: int, e: VaultEntry, keys: TenantKeys) -> None:
+        """Add entry ``eid``, indexed by the HMACs its record carries (computed for an entry
+        written before records carried them)."""
         i = bisect.bisect_left(self._ids, eid)
         if i < len(self._ids) and self._ids[i] == eid:
             return
@@ -307,9 +315,14 @@ class SessionView:
             self.exact.setdefault(e.lookup[0], e)
             if e.lookup[1] is not None:
                 self.norm.setdefault(e.lookup[1], e)
-        if not e.shared:
-            self.reps.add(rep if rep is not None else keys.replacement(e.replacement))
-        self.fps.add(fp if fp is not None else keys.fingerprint(e.original))
+        if e.claims is not None:
+            rep, fp = e.claims
+        else:
+            rep = None if e.shared else keys.replacement(e.replacement)
+            fp = keys.fingerprint(e.original)
+        if rep is not None:
+            self.reps.add(rep)
+        self.fps.add(fp)
         self.types.add(e.entity_type)
 
 
@@ -838,8 +851,8 @@ class SessionBatch:
         self.current = done.cursor is not None
         view = self.view
         with view.lock:
-            for eid, (req, entry, rep, _, _) in zip(done.ids, self._pending, strict=True):
-                view.add(eid, entry, self.keys, rep=rep, fp=req.index.fp)
+            for eid, (_, entry, _, _, _) in zip(done.ids, self._pending, strict=True):
+                view.add(eid, entry, self.keys)
             for etype, c in self._counters.items():
                 view.counters[etype] = max(view.counters.get(etype, 0), c)
             if done.cursor is not None and view.cursor == self._cursor:

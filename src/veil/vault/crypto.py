@@ -189,6 +189,17 @@ def _record_json(record: dict[str, Any]) -> bytes:
         return json.dumps(record, separators=(",", ":")).encode()
 
 
+def _record_of(data: bytes) -> dict[str, Any]:
+    """An entry's record from its JSON, by orjson (a long session's first read parses every
+    record: 0.6 against 2.5 us each); what it refuses (a lone surrogate's escape) by the
+    standard parser, which reads everything :func:`_record_json` writes."""
+    try:
+        rec: dict[str, Any] = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        rec = json.loads(data.decode())
+    return rec
+
+
 #: SHA-256's block size: HMAC pads its key to one block
 _BLOCK = 64
 #: (kind, entity type) heads whose hashed blocks one key keeps: the kinds are fixed and the
@@ -315,7 +326,7 @@ class TenantKeys:
     def open_many(self, tenant: str, session: str, blobs: list[bytes]) -> list[dict[str, Any]]:
         # Entries written before rows were bound to ids carry the session name instead.
         aads = (self._entry_aad(tenant, session), _aad("entry", tenant, session))
-        return [json.loads(self._decrypt(blob, aads).decode()) for blob in blobs]
+        return [_record_of(self._decrypt(blob, aads)) for blob in blobs]
 
     def _decrypt(self, blob: bytes, aads: tuple[bytes, ...]) -> bytes:
         for key in (self.enc, *self.older):

@@ -4,6 +4,7 @@ backends; and the Redis command count per request that the batching exists for."
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from veil.config import Policy, Settings
 from veil.core import Veil
 from veil.errors import VaultUnavailableError
 from veil.vault import Vault, open_vault
-from veil.vault.base import Pending, SessionBatch
+from veil.vault.base import Pending, SessionBatch, SessionView
 
 BACKENDS = ["sqlite", pytest.param("redis", marks=pytest.mark.redis)]
 
@@ -307,3 +308,36 @@ def test_the_commit_claims_each_replacement_by_its_own_fingerprint(replicas, ten
     replacements = [e.replacement for e in b.view.entries]
     assert "[EMAIL_ADDRESS_2]" not in replacements  # it collided with an original
     assert [it.cand_fp for it in sent] == [keys.fingerprint(r) for r in replacements]
+
+
+def test_records_carry_the_hmacs_a_view_indexes_and_older_records_are_indexed_alike(
+    replicas, tenant
+) -> None:
+    # a process reading a long session takes each entry's replacement and fingerprint HMACs
+    # from its sealed record instead of computing them: they must be exactly what it would
+    # compute, a shared replacement claiming nothing; records written before they carried
+    # them (no claims) are indexed the same way by computing
+    writer = replicas()
+    b = writer.batch(tenant, "s-claims")
+    for value in ("a@x.org", "b@x.org", "Ann@X.org"):
+        create(b, value)
+    b.get_or_create(b.tenant, b.session, entity_type="PERSON", original="Ann",
+                    operator="placeholder", exact_key="Ann", norm_key="ann",
+                    shared_replacement="[EMAIL_ADDRESS_3]")
+    assert b.commit()
+    reader = replicas()  # another process: it reads the records
+    view = reader.view(tenant, "s-claims")
+    keys = reader.keys(tenant)
+    assert len(view) == 4
+    for e in view.entries:
+        want_rep = None if e.shared else keys.replacement(e.replacement)
+        assert e.claims == (want_rep, keys.fingerprint(e.original))
+    assert sum(e.shared for e in view.entries) == 1
+    older = SessionView()
+    for i, e in enumerate(view.entries):
+        older.add(i + 1, dataclasses.replace(e, claims=None), keys)
+    assert (older.reps, older.fps) == (view.reps, view.fps)
+    assert len(view.reps) == 3 and len(view.fps) == 4
+    # and the reader's batch refuses what they claim: the next value gets the next number
+    nb = reader.batch(tenant, "s-claims", view)
+    assert create(nb, "c@x.org") == "[EMAIL_ADDRESS_4]"
