@@ -60,11 +60,11 @@ def _one_pattern(m: SessionMatcher, entries: list[VaultEntry]) -> SessionMatcher
     reps = sorted(lit.values(), key=len, reverse=True)
     alts = [r"(?P<lit>(?:(?<![\p{L}\p{N}])|(?<=\\[nrt]))(?:"
             + trie_pattern([R._literal_atoms(r) for r in reps]) + r")(?=s?(?![\p{L}\p{N}])))"]
-    names = R._name_tokens(entries, {R._spelling(e.replacement): e.original for e in entries
-                                     if e.operator != "placeholder"})
-    if names:
-        words = sorted(names, key=len, reverse=True)
-        forms = [w for t in words for w in (names[t][0], t.upper())]
+    tables = R._Tables()
+    tables.add(entries)
+    if tables.names:
+        words = sorted(tables.names, key=len, reverse=True)
+        forms = [w for t in words for w in (tables.generated[t], t.upper())]
         alts.append(r"(?P<tok>(?:(?<![\p{L}\p{N}])|(?<=\\[nrt]))(?-i:"
                     + trie_pattern([[regex.escape(c) for c in f] for f in forms])
                     + r")(?![\p{L}\p{N}]))")
@@ -113,8 +113,9 @@ def test_the_longest_replacement_wins_across_runs() -> None:
 
 def _all_runs(entries: list[VaultEntry]) -> list[tuple[str, ...]]:
     lits = [e.replacement for e in entries if e.operator != "placeholder"]
-    names = R._name_tokens(entries, {R._spelling(r): "" for r in lits})
-    return R._runs(lits) + R._runs(list(names))
+    tables = R._Tables()
+    tables.add(entries)
+    return R._runs(lits) + R._runs(list(tables.names))
 
 
 def test_a_grown_session_compiles_only_its_newest_runs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
