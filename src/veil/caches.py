@@ -22,11 +22,16 @@ V = TypeVar("V")
 
 
 class LRU(Generic[K, V]):
-    """A map of at most ``size`` items; reading an item makes it the most recently used."""
+    """A map of at most ``size`` items; reading an item makes it the most recently used.
+    With a ``budget``, also of items whose weights (given to :meth:`put`) sum to at most that,
+    save the most recent item, however heavy."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, budget: int | None = None) -> None:
         self.size = size
+        self.budget = budget
         self._items: OrderedDict[K, V] = OrderedDict()
+        self._weights: dict[K, int] = {}
+        self._weight = 0
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -39,22 +44,30 @@ class LRU(Generic[K, V]):
                 self._items.move_to_end(key)
             return hit
 
-    def put(self, key: K, value: V) -> None:
+    def put(self, key: K, value: V, weight: int = 1) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._weight += weight - self._weights.get(key, 0)
+            self._weights[key] = weight
+            while len(self._items) > self.size or (
+                self.budget is not None and self._weight > self.budget and len(self._items) > 1
+            ):
+                old, _ = self._items.popitem(last=False)
+                self._weight -= self._weights.pop(old)
 
     def discard(self, drop: Callable[[K], bool]) -> None:
         """Forget every item whose key ``drop`` selects."""
         with self._lock:
             for k in [k for k in self._items if drop(k)]:
                 del self._items[k]
+                self._weight -= self._weights.pop(k)
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._weights.clear()
+            self._weight = 0
 
 
 #: A memo key: (tenant, policy generation, *the stage's own parts); the stage's last part is

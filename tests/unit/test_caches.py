@@ -29,6 +29,29 @@ def test_lru_of_size_zero_keeps_nothing_and_discard_selects_by_key() -> None:
     assert [lru.get(("t2", 0)), lru.get(("t2", 2)), lru.get(("t1", 1))] == [0, 2, None]
 
 
+def test_lru_with_a_budget_is_bounded_by_weight_but_keeps_the_newest_item() -> None:
+    lru: LRU[str, int] = LRU(10, budget=100)
+    for k, w in (("a", 40), ("b", 40), ("c", 10)):
+        lru.put(k, w, weight=w)
+    assert len(lru) == 3
+    lru.put("d", 30, weight=30)  # 120: the least recently used goes, not the heaviest
+    assert [lru.get(k) for k in "abcd"] == [None, 40, 10, 30]
+    lru.put("b", 5, weight=5)  # a new weight replaces the old one
+    lru.put("e", 50, weight=50)  # 5 + 10 + 30 + 50 = 95
+    assert len(lru) == 4
+    lru.put("huge", 500, weight=500)  # alone over budget: kept, the rest goes
+    assert [lru.get(k) for k in ("b", "c", "d", "e", "huge")] == [None, None, None, None, 500]
+    lru.put("x", 1, weight=1)  # and it goes first once another item comes
+    assert (lru.get("huge"), lru.get("x"), len(lru)) == (None, 1, 1)
+    lru.discard(lambda k: k == "x")
+    lru.put("y", 100, weight=100)
+    assert lru.get("y") == 100  # the discarded weight was given back
+    lru.clear()
+    lru.put("z", 100, weight=100)
+    lru.put("w", 0, weight=0)
+    assert (lru.get("z"), lru.get("w")) == (100, 0)
+
+
 def test_tenant_memo_reset_hides_old_results_of_that_tenant_only() -> None:
     memo: TenantMemo[str] = TenantMemo(16)
     digest = memo.digest(b"hello")

@@ -297,6 +297,11 @@ class SessionMatcher:
     first_chars: frozenset[str]
     runs: _Runs  # the compiled runs in ``patterns``, for the session's next matcher
 
+    @property
+    def size(self) -> int:
+        """How many values it restores (what its memory grows with)."""
+        return 1 + len(self.placeholders) + len(self.spelled) + len(self.names)
+
     @classmethod
     def build(cls, entries: list[VaultEntry], types: Iterable[str] = (), *,
               runs: _Runs | None = None) -> SessionMatcher:
@@ -704,7 +709,10 @@ class Restorer:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
         # (tenant, session, scope) -> (vault version it was built at, matcher)
-        self._cache: LRU[_Key, tuple[str, SessionMatcher]] = LRU(_CACHE_SIZE)
+        # bounded by the entries its matchers restore as well: a whole pseudonymised session's
+        # matcher of 10,000 values holds ~10 MB of compiled patterns
+        self._cache: LRU[_Key, tuple[str, SessionMatcher]] = LRU(
+            _CACHE_SIZE, budget=vault.settings.view_cache_entries)
         # each session view's scope index, and the compiled runs of the last matcher built
         # from it (the whole session's, or a scope's), which the next one reuses where a run
         # is unchanged (only those: runs a grown session no longer has are not kept); they go
@@ -753,7 +761,7 @@ class Restorer:
             earlier = runs.get(scope is None)
         built = SessionMatcher.of(tables, types=types, runs=earlier)
         runs[scope is None] = built.runs
-        self._cache.put(key, (version, built))
+        self._cache.put(key, (version, built), weight=built.size)
         return built
 
     def restore(

@@ -326,7 +326,8 @@ class SessionView:
         self.types.add(e.entity_type)
 
 
-#: Sessions whose decrypted copy a process keeps (least recently used go first).
+#: Sessions whose decrypted copy a process keeps (least recently used go first; fewer when
+#: they hold more than ``Settings.view_cache_entries`` entries together).
 VIEW_CACHE_SIZE = 256
 #: How often a batch is re-masked after losing a race before the request is refused.
 MAX_COMMIT_ATTEMPTS = 50
@@ -345,6 +346,9 @@ class Vault(ABC):
         self._loaded: dict[str, float] = {}
         self._keys_lock = threading.RLock()
         self._views: OrderedDict[tuple[str, str], SessionView] = OrderedDict()
+        # each cached view's size when last read, and their sum: what the cache is bounded by
+        self._view_sizes: dict[tuple[str, str], int] = {}
+        self._views_held = 0
         self._views_lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -627,8 +631,6 @@ class Vault(ABC):
             if view is None:
                 view = self._views[key] = SessionView()
             self._views.move_to_end(key)
-            while len(self._views) > VIEW_CACHE_SIZE:
-                self._views.popitem(last=False)
         with view.lock:
             delta = self._delta(tenant, session, view.cursor)
             if delta.reset:
@@ -637,9 +639,28 @@ class Vault(ABC):
                     self._apply(tenant, session, fresh, delta)
                 with self._views_lock:
                     self._views[key] = fresh
+                    self._views.move_to_end(key)
+                    self._bound_views(key, fresh)
                 return fresh
             self._apply(tenant, session, view, delta)
+        with self._views_lock:
+            self._bound_views(key, view)
         return view
+
+    def _bound_views(self, key: tuple[str, str], view: SessionView) -> None:
+        """Record ``view``'s size (a batch's commit grows a view between two reads: counted
+        at its next read) and drop the least recently used views while the cache holds more
+        than its sessions or entries; the most recent one stays, however large. A dropped
+        view's indexes (seen values, scopes, known people, restore tables) go with it."""
+        if self._views.get(key) is view:
+            size = len(view)
+            self._views_held += size - self._view_sizes.get(key, 0)
+            self._view_sizes[key] = size
+        budget = self.settings.view_cache_entries
+        while len(self._views) > 1 and (len(self._views) > VIEW_CACHE_SIZE
+                                        or self._views_held > budget):
+            old, _ = self._views.popitem(last=False)
+            self._views_held -= self._view_sizes.pop(old, 0)
 
     def _apply(self, tenant: str, session: str, view: SessionView, delta: Delta) -> None:
         if delta.unchanged:
@@ -656,6 +677,7 @@ class Vault(ABC):
     def _forget_view(self, tenant: str, session: str) -> None:
         with self._views_lock:
             self._views.pop((tenant, session), None)
+            self._views_held -= self._view_sizes.pop((tenant, session), 0)
 
     def batch(self, tenant: str, session: str, view: SessionView | None = None) -> SessionBatch:
         """A :class:`SessionBatch` over ``view`` (read now when None)."""

@@ -341,3 +341,44 @@ def test_records_carry_the_hmacs_a_view_indexes_and_older_records_are_indexed_al
     # and the reader's batch refuses what they claim: the next value gets the next number
     nb = reader.batch(tenant, "s-claims", view)
     assert create(nb, "c@x.org") == "[EMAIL_ADDRESS_4]"
+
+
+def test_a_process_keeps_sessions_up_to_its_entry_budget_and_reads_dropped_ones_again(
+    tmp_path: Path, master_key: str
+) -> None:
+    # memory is bounded by the values held, not only by the number of sessions: the least
+    # recently used views go (with the indexes kept per view), and come back when asked for
+    import gc
+
+    from veil.cli.bench_vault import value_line
+
+    budget = 50
+    veil = Veil(Settings(home=tmp_path, master_key=master_key, view_cache_entries=budget),
+                policy=Policy(ner=False, default_operator="pseudonym"))
+    answers = {}
+    for k in range(5):
+        texts = [value_line(10 * k + j) for j in range(10)]
+        res = veil.protect_many(texts, session=f"s{k}")
+        answers[f"s{k}"] = (" / ".join(e.replacement for r in res for e in r.entities),
+                            " / ".join(t[e.start : e.end] for t, r in zip(texts, res, strict=True)
+                                       for e in r.entities))
+        assert veil.restore(answers[f"s{k}"][0], session=f"s{k}") == answers[f"s{k}"][1]
+    vault = veil.vault
+    held = {key[1]: len(view) for key, view in vault._views.items()}
+    assert 20 <= held["s4"] <= budget  # a session of a few tens of values
+    assert sum(held.values()) <= budget and "s0" not in held
+    assert vault._views_held == sum(held.values())
+    gc.collect()
+    restorer = veil._restorer
+    assert restorer is not None and len(restorer._tables) <= len(held)  # gone with their views
+    assert len(veil._detection._seen) <= len(held)
+    # a dropped session is read again whole: every value comes back
+    assert veil.restore(answers["s0"][0], session="s0") == answers["s0"][1]
+    assert "s0" in {key[1] for key in vault._views}
+    assert sum(len(v) for v in vault._views.values()) == vault._views_held <= budget
+    # one session larger than the budget is kept (alone) while it is the one in use
+    texts = [value_line(1000 + j) for j in range(40)]
+    last = veil.protect_many(texts, session="big")[-1].entities[0]
+    assert len(vault.view("default", "big")) > budget
+    assert [key[1] for key in vault._views] == ["big"]
+    assert veil.restore(last.replacement, session="big") == texts[-1][last.start : last.end]
