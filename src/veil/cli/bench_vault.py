@@ -11,7 +11,9 @@ commands per request (``INFO commandstats`` before/after) and the load average.
 ``--held`` adds what a request costs as its session grows: a session filled with that many
 values, then short prompts with three new values each, protected and their answers restored
 (``--held-ner``: with the learned NER backend, whose name index grows with the session's
-people). Writes ``benchmarks/results/hotpath/vault.{json,md,png}``.
+people), and the first such request of a process that has not read the session yet (a
+restarted or new replica: it decrypts and indexes the session whole).
+Writes ``benchmarks/results/hotpath/vault.{json,md,png}``.
 """
 
 from __future__ import annotations
@@ -171,7 +173,8 @@ def run_held(
 ) -> list[dict[str, Any]]:
     """Per session size: ms per protect and per restore (median of ``prompts`` short prompts
     with three new values each; the answer's scope is the prompt's replacements, as the
-    gateway restores)."""
+    gateway restores), and ms of such a request (protect and restore) by a new :class:`Veil`
+    on the same vault, which has read nothing of the session (median of three)."""
     from veil.config import Policy, Settings
     from veil.core import Veil
     from veil.heap import settle_heap
@@ -190,6 +193,18 @@ def run_held(
     veil.protect("warm up jane@example.com", session="warm")
     rows = []
     fresh = 10_000_000
+
+    def request(v: Veil, session: str) -> tuple[float, float]:
+        nonlocal fresh
+        fresh += 1
+        text = f"Please forward the file to {value_line(fresh)[8:]} Thanks!"
+        t0 = time.perf_counter()
+        r = v.protect(text, session=session)
+        t1 = time.perf_counter()
+        answer = "Done: " + " and ".join(e.replacement for e in r.entities)
+        v.restore(answer, session=session, scope=frozenset(e.replacement for e in r.entities))
+        return (t1 - t0) * 1e3, (time.perf_counter() - t1) * 1e3
+
     try:
         for size in sizes:
             session, k = f"held-{size}", size * 10
@@ -200,20 +215,23 @@ def run_held(
             settle_heap()
             protect_ms, restore_ms = [], []
             for _ in range(prompts):
-                fresh += 1
-                text = f"Please forward the file to {value_line(fresh)[8:]} Thanks!"
-                t0 = time.perf_counter()
-                r = veil.protect(text, session=session)
-                t1 = time.perf_counter()
-                answer = "Done: " + " and ".join(e.replacement for e in r.entities)
-                veil.restore(answer, session=session,
-                             scope=frozenset(e.replacement for e in r.entities))
-                protect_ms.append((t1 - t0) * 1e3)
-                restore_ms.append((time.perf_counter() - t1) * 1e3)
+                p, r = request(veil, session)
+                protect_ms.append(p)
+                restore_ms.append(r)
+            first_ms = []
+            for _ in range(3):
+                other = Veil(settings, policy=policy)  # its vault has read no session yet
+                try:
+                    other.protect("warm up jane@example.com", session="warm")
+                    settle_heap()
+                    first_ms.append(sum(request(other, session)))
+                finally:
+                    other.vault.close()
             rows.append({
                 "backend": backend, "ner": ner, "held": held, "prompts": prompts,
                 "protect_ms_p50": round(statistics.median(protect_ms), 3),
                 "restore_ms_p50": round(statistics.median(restore_ms), 3),
+                "first_request_ms_p50": round(statistics.median(first_ms), 2),
                 "load_avg": [round(x, 2) for x in os.getloadavg()],
             })
     finally:
@@ -222,7 +240,7 @@ def run_held(
 
 
 def _plot_held(plt: Any, rows: list[dict[str, Any]], path: Path) -> None:
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig, (ax, first) = plt.subplots(1, 2, figsize=(11, 4))
     for k, backend in enumerate(dict.fromkeys(r["backend"] for r in rows)):
         mine = [r for r in rows if r["backend"] == backend]
         held = [max(r["held"], 1) for r in mine]  # a new session at 1 on the log scale
@@ -231,12 +249,17 @@ def _plot_held(plt: Any, rows: list[dict[str, Any]], path: Path) -> None:
                 label=f"{backend} protect")
         ax.plot(held, [r["restore_ms_p50"] for r in mine], marker="s", linestyle="--",
                 color=color, label=f"{backend} restore")
-    ax.set_xscale("log")
-    ax.set_xlabel("values the session already holds")
+        first.plot(held, [r["first_request_ms_p50"] for r in mine], marker="o", color=color,
+                   label=backend)
+    for a in (ax, first):
+        a.set_xscale("log")
+        a.set_xlabel("values the session already holds")
+        a.set_ylim(bottom=0)
+        a.legend()
     ax.set_ylabel("ms per short prompt (median)")
-    ax.set_ylim(bottom=0)
     ax.set_title("A request's cost as its session grows")
-    ax.legend()
+    first.set_ylabel("ms, protect and restore (median of 3)")
+    first.set_title("The first request of a process new to the session")
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
@@ -305,7 +328,8 @@ def bench_vault(
                         console.print(
                             f"{backend:6s} session of {row['held']:6d} values: protect "
                             f"{row['protect_ms_p50']:.2f} ms, restore {row['restore_ms_p50']:.2f}"
-                            f" ms (p50)"
+                            f" ms (p50); a new process's first request "
+                            f"{row['first_request_ms_p50']:.1f} ms"
                         )
         finally:
             if proc is not None:
@@ -334,10 +358,12 @@ def bench_vault(
         lines += [
             "", "## A short prompt as its session grows", "",
             f"NER: {'learned' if held_ner else 'off'}; median of {held_prompts} prompts a size.",
-            "", "| backend | values held | protect ms | restore ms | load |",
-            "|---|---|---|---|---|",
+            "A process's first request in the session (a restarted or new replica) reads, "
+            "decrypts and indexes the session whole: protect and restore, median of three.",
+            "", "| backend | values held | protect ms | restore ms | first request ms | load |",
+            "|---|---|---|---|---|---|",
             *(f"| {r['backend']} | {r['held']} | {r['protect_ms_p50']} | {r['restore_ms_p50']} | "
-              f"{r['load_avg'][0]} |" for r in held_rows),
+              f"{r['first_request_ms_p50']} | {r['load_avg'][0]} |" for r in held_rows),
         ]
     plt = write_report(out, name, result, "\n".join(lines) + "\n")
     if plt is not None and held_rows:
