@@ -25,6 +25,7 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
@@ -227,16 +228,44 @@ def run_held(
                     first_ms.append(sum(request(other, session)))
                 finally:
                     other.vault.close()
+            view_bytes = _view_memory(settings, policy, session, request)
             rows.append({
                 "backend": backend, "ner": ner, "held": held, "prompts": prompts,
                 "protect_ms_p50": round(statistics.median(protect_ms), 3),
                 "restore_ms_p50": round(statistics.median(restore_ms), 3),
                 "first_request_ms_p50": round(statistics.median(first_ms), 2),
+                # a new session's bytes are the first request's own, not its values'
+                "view_bytes_per_value": round(view_bytes / held) if held else None,
                 "load_avg": [round(x, 2) for x in os.getloadavg()],
             })
     finally:
         veil.vault.close()
     return rows
+
+
+def _view_memory(settings: Any, policy: Any, session: str,
+                 request: Callable[[Any, str], tuple[float, float]]) -> int:
+    """Bytes a process holds for ``session`` after its first request there (the decrypted
+    view and what is kept per view: seen values, known people, the scope index), by
+    tracemalloc: what ``Settings.view_cache_entries`` bounds."""
+    import gc
+    import tracemalloc
+
+    from veil.core import Veil
+
+    other = Veil(settings, policy=policy)
+    try:
+        other.protect("warm up jane@example.com", session="warm")
+        gc.collect()
+        tracemalloc.start()
+        try:
+            request(other, session)
+            gc.collect()
+            return int(tracemalloc.get_traced_memory()[0])
+        finally:
+            tracemalloc.stop()
+    finally:
+        other.vault.close()
 
 
 def _plot_held(plt: Any, rows: list[dict[str, Any]], path: Path) -> None:
@@ -360,10 +389,14 @@ def bench_vault(
             f"NER: {'learned' if held_ner else 'off'}; median of {held_prompts} prompts a size.",
             "A process's first request in the session (a restarted or new replica) reads, "
             "decrypts and indexes the session whole: protect and restore, median of three.",
-            "", "| backend | values held | protect ms | restore ms | first request ms | load |",
-            "|---|---|---|---|---|---|",
+            "The bytes a process then holds for the session (tracemalloc), per value held, are "
+            "what `view_cache_entries` bounds.",
+            "", "| backend | values held | protect ms | restore ms | first request ms | "
+            "bytes a value | load |",
+            "|---|---|---|---|---|---|---|",
             *(f"| {r['backend']} | {r['held']} | {r['protect_ms_p50']} | {r['restore_ms_p50']} | "
-              f"{r['first_request_ms_p50']} | {r['load_avg'][0]} |" for r in held_rows),
+              f"{r['first_request_ms_p50']} | {r['view_bytes_per_value'] or '-'} | "
+              f"{r['load_avg'][0]} |" for r in held_rows),
         ]
     plt = write_report(out, name, result, "\n".join(lines) + "\n")
     if plt is not None and held_rows:

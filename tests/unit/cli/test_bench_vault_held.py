@@ -15,5 +15,8 @@ def test_held_rows_measure_each_size_and_a_new_process_first_request(tmp_path: P
         assert r["protect_ms_p50"] > 0 and r["restore_ms_p50"] > 0
         # the new process reads the whole session: never cheaper than nothing
         assert r["first_request_ms_p50"] > 0
+    # a session's view is held in memory: more values, more bytes (and some per value)
+    assert rows[1]["view_bytes_per_value"] > 100
     assert set(rows[0]) == {"backend", "ner", "held", "prompts", "protect_ms_p50",
-                            "restore_ms_p50", "first_request_ms_p50", "load_avg"}
+                            "restore_ms_p50", "first_request_ms_p50", "view_bytes_per_value",
+                            "load_avg"}
