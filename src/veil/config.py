@@ -157,7 +157,7 @@ class Settings(BaseModel):
     master_key: str | None = Field(default=None, repr=False)
     vault_ttl_seconds: int = 7 * 24 * 3600
     # How many vault entries, over all sessions, a process keeps decrypted with their indexes
-    # (about 1.3 KB an entry, 2.5 KB with a pseudonymised session's restore tables): least
+    # (1.3-1.7 KB an entry, 2.5 KB for a pseudonymised session restored whole): least
     # recently used sessions are dropped first and read again by their next request, so
     # memory is bounded by values held, not only by sessions (at most 256 are kept).
     view_cache_entries: int = Field(default=100_000, ge=1)

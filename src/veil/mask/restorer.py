@@ -145,7 +145,7 @@ class _Tables:
                 self.placeholders[(m.group(1), int(m.group(2)), m.group(3) or "")] = e.original
                 self.placeholder_types.add(m.group(1))
                 continue
-            if (e.entity_type == "PERSON" and e.operator in ("pseudonym", "synthetic")):
+            if e.entity_type == "PERSON" and e.operator in ("pseudonym", "synthetic"):
                 self._add_name_parts(e)
             k = squash(e.replacement)
             if not k:
@@ -315,14 +315,16 @@ class SessionMatcher:
     @classmethod
     def of(cls, tables: _Tables, types: Iterable[str] = (), *,
            runs: _Runs | None = None) -> SessionMatcher:
-        """:meth:`build` from tables built already (the matcher keeps them: a copy)."""
+        """:meth:`build` from tables built already; the matcher takes their dictionaries, so
+        pass tables that nothing extends afterwards (a :meth:`_Tables.copy`)."""
         type_names = TypeNames.of(BASE_TYPES | set(types) | tables.placeholder_types)
         max_len = type_names.max_len
         known = runs or {}
         used: _Runs = {}  # this matcher's runs, in order: literals, then name parts
         if tables.lit_reps:
-            reps = list(tables.lit_reps.values())  # in the entries' order: a grown session's
-            for run in _runs(reps):                # runs stay
+            # in the entries' order: a grown session keeps its earlier runs
+            reps = list(tables.lit_reps.values())
+            for run in _runs(reps):
                 used[(_LITERAL, run)] = known.get((_LITERAL, run)) or _literal_pattern(run)
             max_len = max(max_len, 3 * tables.lit_max)
         if tables.names:
