@@ -170,12 +170,15 @@ def run_backend(
 
 def run_held(
     backend: Literal["sqlite", "redis"], sizes: list[int], *, prompts: int, ner: bool,
-    redis_port: int | None, work: Path,
+    redis_port: int | None, work: Path, operator: str = "placeholder",
 ) -> list[dict[str, Any]]:
     """Per session size: ms per protect and per restore (median of ``prompts`` short prompts
     with three new values each; the answer's scope is the prompt's replacements, as the
-    gateway restores), and ms of such a request (protect and restore) by a new :class:`Veil`
-    on the same vault, which has read nothing of the session (median of three)."""
+    gateway restores); ms of a restore without scope (the whole session's matcher, rebuilt
+    after each new prompt: the library's default); and ms of a request (protect and restore)
+    by a new :class:`Veil` on the same vault, which has read nothing of the session (median
+    of three). ``operator``: the policy's default operator (pseudonyms make the whole
+    session's matcher compile patterns of their replacements)."""
     from veil.config import Policy, Settings
     from veil.core import Veil
     from veil.heap import settle_heap
@@ -185,7 +188,9 @@ def run_held(
         redis_url=f"redis://127.0.0.1:{redis_port}/0" if redis_port else "redis://127.0.0.1:1/0",
         master_key=base64.b64encode(os.urandom(32)).decode(),
     )
-    policy = Policy.model_validate({"ner_backend": "learned"} if ner else {"ner": False})
+    policy = Policy.model_validate(
+        {"ner_backend": "learned", "default_operator": operator} if ner
+        else {"ner": False, "default_operator": operator})
     if backend == "redis":  # a vault of its own: the other runs' keys are not this one's
         import redis
 
@@ -195,7 +200,7 @@ def run_held(
     rows = []
     fresh = 10_000_000
 
-    def request(v: Veil, session: str) -> tuple[float, float]:
+    def request(v: Veil, session: str, *, whole: bool = False) -> tuple[float, float]:
         nonlocal fresh
         fresh += 1
         text = f"Please forward the file to {value_line(fresh)[8:]} Thanks!"
@@ -203,8 +208,13 @@ def run_held(
         r = v.protect(text, session=session)
         t1 = time.perf_counter()
         answer = "Done: " + " and ".join(e.replacement for e in r.entities)
-        v.restore(answer, session=session, scope=frozenset(e.replacement for e in r.entities))
-        return (t1 - t0) * 1e3, (time.perf_counter() - t1) * 1e3
+        scope = None if whole else frozenset(e.replacement for e in r.entities)
+        out = v.restore(answer, session=session, scope=scope)
+        t2 = time.perf_counter()
+        if not r.entities or any(text[e.start : e.end] not in out for e in r.entities):
+            raise RuntimeError("a held session's answer was not restored whole; its timings "
+                               "would not measure a restore")
+        return (t1 - t0) * 1e3, (t2 - t1) * 1e3
 
     try:
         for size in sizes:
@@ -219,6 +229,7 @@ def run_held(
                 p, r = request(veil, session)
                 protect_ms.append(p)
                 restore_ms.append(r)
+            whole_ms = [request(veil, session, whole=True)[1] for _ in range(10)]
             first_ms = []
             for _ in range(3):
                 other = Veil(settings, policy=policy)  # its vault has read no session yet
@@ -233,6 +244,8 @@ def run_held(
                 "backend": backend, "ner": ner, "held": held, "prompts": prompts,
                 "protect_ms_p50": round(statistics.median(protect_ms), 3),
                 "restore_ms_p50": round(statistics.median(restore_ms), 3),
+                "whole_restore_ms_p50": round(statistics.median(whole_ms), 3),
+                "operator": operator,
                 "first_request_ms_p50": round(statistics.median(first_ms), 2),
                 # a new session's bytes are the first request's own, not its values'
                 "view_bytes_per_value": round(view_bytes / held) if held else None,
@@ -308,6 +321,9 @@ def bench_vault(
         help="the session sizes with the learned NER backend (the detector must be built)"
     )] = False,
     held_prompts: Annotated[int, typer.Option(help="prompts per session size")] = 60,
+    held_operator: Annotated[str, typer.Option(
+        help="the session sizes' default operator: placeholder, pseudonym or synthetic"
+    )] = "placeholder",
     out: Annotated[Path, typer.Option(help="results directory")] = OUT,
 ) -> None:
     """ms per protect/restore and Redis commands per request, short and ~1 KB prompts; the
@@ -324,6 +340,9 @@ def bench_vault(
                                  "0,300,3000") from None
     if any(n < 0 for n in sizes):
         raise typer.BadParameter("--held sizes cannot be negative")
+    if held_operator not in ("placeholder", "pseudonym", "synthetic"):
+        raise typer.BadParameter("--held-operator takes placeholder, pseudonym or synthetic "
+                                 "(the operators whose values come back in a restore)")
     rows: list[dict[str, Any]] = []
     held_rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="veil-vault-bench-") as d:
@@ -351,6 +370,7 @@ def bench_vault(
                         grown = run_held(
                             cast(Literal["sqlite", "redis"], backend), sizes,
                             prompts=held_prompts, ner=held_ner, redis_port=port, work=work,
+                            operator=held_operator,
                         )
                     held_rows += grown
                     for row in grown:
@@ -371,6 +391,7 @@ def bench_vault(
     command = (f"veil bench vault --requests {requests} --sessions {sessions} --pool {pool}"
                f" --backends {backends} --held '{held}'"
                f"{' --held-ner' if held_ner else ''} --held-prompts {held_prompts}"
+               f" --held-operator {held_operator}"
                f"{' --label ' + label if label else ''}")
     lines = [
         f"# Vault path per request ({name})", "",
@@ -386,17 +407,19 @@ def bench_vault(
     if held_rows:
         lines += [
             "", "## A short prompt as its session grows", "",
-            f"NER: {'learned' if held_ner else 'off'}; median of {held_prompts} prompts a size.",
+            f"NER: {'learned' if held_ner else 'off'}; operator: {held_operator}; median of "
+            f"{held_prompts} prompts a size; a restore without scope (the whole session, after "
+            "each new prompt): median of ten.",
             "A process's first request in the session (a restarted or new replica) reads, "
             "decrypts and indexes the session whole: protect and restore, median of three.",
             "The bytes a process then holds for the session (tracemalloc), per value held, are "
             "what `view_cache_entries` bounds.",
-            "", "| backend | values held | protect ms | restore ms | first request ms | "
-            "bytes a value | load |",
-            "|---|---|---|---|---|---|---|",
+            "", "| backend | values held | protect ms | restore ms | restore without scope ms "
+            "| first request ms | bytes a value | load |",
+            "|---|---|---|---|---|---|---|---|",
             *(f"| {r['backend']} | {r['held']} | {r['protect_ms_p50']} | {r['restore_ms_p50']} | "
-              f"{r['first_request_ms_p50']} | {r['view_bytes_per_value'] or '-'} | "
-              f"{r['load_avg'][0]} |" for r in held_rows),
+              f"{r['whole_restore_ms_p50']} | {r['first_request_ms_p50']} | "
+              f"{r['view_bytes_per_value'] or '-'} | {r['load_avg'][0]} |" for r in held_rows),
         ]
     plt = write_report(out, name, result, "\n".join(lines) + "\n")
     if plt is not None and held_rows:

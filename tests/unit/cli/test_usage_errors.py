@@ -45,3 +45,12 @@ def test_bench_vault_refuses_session_sizes_it_cannot_read(
     assert code == 2
     assert says in err
     assert "internal failure" not in err
+
+
+def test_bench_vault_refuses_an_operator_whose_values_do_not_come_back(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _run(monkeypatch, capsys, "bench", "vault", "--held", "0", "--backends",
+                     "sqlite", "--held-operator", "redact")
+    assert code == 2
+    assert "--held-operator takes placeholder, pseudonym or synthetic" in err
+    assert "internal failure" not in err
