@@ -700,6 +700,18 @@ class _ScopeIndex:
         return [picked[eid] for eid in sorted(picked)]
 
 
+class _ViewState:
+    """What a :class:`Restorer` keeps per session view: the scope index, the whole session's
+    lookup tables, and the compiled runs of the last matcher built from the view (the whole
+    session's and a scope's apart), which the next one reuses where a run is unchanged (only
+    those: runs a grown session no longer has are not kept)."""
+
+    def __init__(self) -> None:
+        self.scopes = _ScopeIndex()
+        self.tables = _ViewTables()
+        self.runs: dict[bool, _Runs] = {}
+
+
 class Restorer:
     """``Restorer(vault).restore(text, tenant=..., session=..., scope=...)``.
 
@@ -715,16 +727,9 @@ class Restorer:
         # matcher of 10,000 values holds ~10 MB of compiled patterns
         self._cache: LRU[_Key, tuple[str, SessionMatcher]] = LRU(
             _CACHE_SIZE, budget=vault.settings.view_cache_entries)
-        # each session view's scope index, and the compiled runs of the last matcher built
-        # from it (the whole session's, or a scope's), which the next one reuses where a run
-        # is unchanged (only those: runs a grown session no longer has are not kept); they go
-        # with their view (an erased or recreated session gets a new one)
-        self._scopes: weakref.WeakKeyDictionary[SessionView, _ScopeIndex] = \
-            weakref.WeakKeyDictionary()
-        self._runs: weakref.WeakKeyDictionary[SessionView, dict[bool, _Runs]] = \
-            weakref.WeakKeyDictionary()
-        # and the lookup tables of the whole session, grown with it
-        self._tables: weakref.WeakKeyDictionary[SessionView, _ViewTables] = \
+        # what is kept per session view (it goes with the view: an erased or recreated
+        # session gets a new one)
+        self._views: weakref.WeakKeyDictionary[SessionView, _ViewState] = \
             weakref.WeakKeyDictionary()
         self._views_lock = threading.Lock()
 
@@ -741,28 +746,23 @@ class Restorer:
         cached = self._cache.get(key)
         if cached and cached[0] == version:
             return cached[1]
+        with self._views_lock:
+            kept = self._views.get(view)
+            if kept is None:
+                kept = self._views[view] = _ViewState()
+            if scope is not None:
+                kept.scopes.extend(view)
+                chosen = kept.scopes.select(scope)
+            earlier = kept.runs.get(scope is None)
         if scope is None:
-            with self._views_lock:
-                grown = self._tables.get(view)
-                if grown is None:
-                    grown = self._tables[view] = _ViewTables()
-            tables = grown.current(view)
+            tables = kept.tables.current(view)
         else:
-            with self._views_lock:
-                index = self._scopes.get(view)
-                if index is None:
-                    index = self._scopes[view] = _ScopeIndex()
-                index.extend(view)
-                chosen = index.select(scope)
             tables = _Tables()
             tables.add(chosen)
         with view.lock:
             types = set(view.types)
-        with self._views_lock:
-            runs = self._runs.setdefault(view, {})
-            earlier = runs.get(scope is None)
         built = SessionMatcher.of(tables, types=types, runs=earlier)
-        runs[scope is None] = built.runs
+        kept.runs[scope is None] = built.runs
         self._cache.put(key, (version, built), weight=built.size)
         return built
 

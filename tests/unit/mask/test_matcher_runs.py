@@ -162,4 +162,4 @@ def test_the_restorer_hands_a_sessions_runs_to_its_next_matcher(vault, monkeypat
     assert second is not first and len(built) == 3  # the run of 32 reused, the last remade
     assert r.restore(res.masked, tenant="t", session="g") == t
     view = vault.view("t", "g")
-    assert r._runs[view][True] is second.runs
+    assert r._views[view].runs[True] is second.runs

@@ -180,7 +180,7 @@ def test_the_restorer_extends_a_sessions_tables_entry_by_entry(vault: Vault, mon
 
     def counted(self: R._Tables, entries: Any) -> None:
         entries = list(entries)
-        if self is r._tables[vault.view(T, "g")].tables:  # the restorer's, not a reference's
+        if self is r._views[vault.view(T, "g")].tables.tables:  # the restorer's, not a reference's
             added.append(len(entries))
         add(self, entries)
 

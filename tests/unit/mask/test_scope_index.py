@@ -107,7 +107,7 @@ def test_restorer_index_grows_with_the_view(vault: Vault) -> None:
         assert r.restore(answer, tenant=T, session="g", scope=scope) == \
             f"Person{k} Lastname{k} / p{k}@example.org"
     view = vault.view(T, "g")
-    index = r._scopes[view]
+    index = r._views[view].scopes
     assert index.indexed == len(view) == 60  # read once, entry by entry, as the view grew
     first, scope = scopes[0]
     # an earlier answer's placeholder is not restored in a later request's scope

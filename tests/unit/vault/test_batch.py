@@ -370,7 +370,7 @@ def test_a_process_keeps_sessions_up_to_its_entry_budget_and_reads_dropped_ones_
     assert vault._views_held == sum(held.values())
     gc.collect()
     restorer = veil._restorer
-    assert restorer is not None and len(restorer._tables) <= len(held)  # gone with their views
+    assert restorer is not None and len(restorer._views) <= len(held)  # gone with their views
     assert len(veil._detection._seen) <= len(held)
     # a dropped session is read again whole: every value comes back
     assert veil.restore(answers["s0"][0], session="s0") == answers["s0"][1]
