@@ -17,6 +17,9 @@ from veil.config import Settings
 from veil.gateway.procs import free_port, terminate
 
 REDIS_SERVER = os.environ.get("VEIL_TEST_REDIS_SERVER", "/usr/bin/redis-server")
+# No detection worker processes unless a test asks for them (tests/unit/detect/test_shards.py):
+# every gateway a test starts would otherwise start one and wait for it to load its engine.
+os.environ.setdefault("VEIL_DETECT_WORKERS", "0")
 
 
 def _ping(port: int) -> bool:

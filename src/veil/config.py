@@ -161,6 +161,10 @@ class Settings(BaseModel):
     # recently used sessions are dropped first and read again by their next request, so
     # memory is bounded by values held, not only by sessions (at most 256 are kept).
     view_cache_entries: int = Field(default=100_000, ge=1)
+    # Worker processes that read a long text's chunks beside the request's own thread (a
+    # text of 128 KB or more; see veil.detect.shards). Unset: one per other core, at most
+    # three; 0: every text is read by the request alone.
+    detect_workers: int | None = Field(default=None, ge=0)
     policy_file: Path | None = None
     cache_dir: Path = Field(default=Path.home() / ".cache" / "veil")
 

@@ -164,11 +164,18 @@ class CacheFlusher:
 
 
 def _veil_runner(home: Path, *, ner_cache: bool, ner_backend: str = "spacy",
-                 use_ner: bool = True) -> tuple[Any, Callable[[str, int], object]]:
+                 use_ner: bool = True, detect_workers: int | None = 0,
+                 ) -> tuple[Any, Callable[[str, int], object]]:
+    """A Veil and its protect() call; ``detect_workers``: processes that read a long text's
+    chunks beside it (None: the setting, VEIL_DETECT_WORKERS or its default), started and
+    ready before it returns."""
     from veil import Veil
     from veil.config import Policy, Settings
 
-    veil = Veil(Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode()),
+    settings = Settings(home=home, master_key=base64.b64encode(os.urandom(32)).decode())
+    if detect_workers is not None:
+        settings = settings.model_copy(update={"detect_workers": detect_workers})
+    veil = Veil(settings,
                 policy=Policy.model_validate({"ner_backend": ner_backend, "ner": use_ner}))
     counter = iter(range(1 << 62))
 
@@ -180,6 +187,9 @@ def _veil_runner(home: Path, *, ner_cache: bool, ner_backend: str = "spacy",
         ner = veil.engine().registry.get(ner_name)
         if ner is not None and not ner_cache and hasattr(ner, "cache_size"):
             ner.cache_size = 0
+    shards = veil.engine().shards
+    if shards is not None:  # as a server's start-up does (after the memo's size is set)
+        shards.prepare(veil.engine())
     return veil, run
 
 
@@ -305,6 +315,9 @@ def bench_hotpath(
         help="on, or off: Veil's pattern recognizers alone (Presidio keeps spaCy)")] = "on",
     cold: Annotated[bool, typer.Option(
         help="also each tool alone with the processor's cache emptied before every call")] = True,
+    detect_workers: Annotated[int, typer.Option(
+        help="processes that read the 1 MB text's chunks beside protect() (-1: the default, "
+             "one per other core, at most three; 0: none)", min=-1)] = -1,
 ) -> None:
     """protect() vs Presidio analyzer+anonymizer per text, 1 MB, and `veil protect` start-up."""
     from veil.config import NER_BACKENDS
@@ -315,13 +328,15 @@ def bench_hotpath(
         raise typer.BadParameter("--ner must be on or off")
     result = run(short=short, kb=kb, mb=mb, presidio=presidio, presidio_mb=presidio_mb,
                  cli_runs=cli_runs, ner_cache=ner_cache, out=out, name=name,
-                 ner_backend=ner_backend, ner=ner == "on", cold=cold)
+                 ner_backend=ner_backend, ner=ner == "on", cold=cold,
+                 detect_workers=None if detect_workers < 0 else detect_workers)
     typer.echo(markdown(result))
 
 
 def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli_runs: int,
         ner_cache: bool, out: Path, name: str, ner_backend: str = "spacy",
-        ner: bool = True, cold: bool = True) -> dict[str, Any]:
+        ner: bool = True, cold: bool = True,
+        detect_workers: int | None = 0) -> dict[str, Any]:
     """Run the benchmark; returns the result (also written under ``out``)."""
     import logging
 
@@ -341,7 +356,9 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
     short_texts, kb_texts, big = corpus(short, kb)
     with tempfile.TemporaryDirectory() as home:
         veil, veil_run = _veil_runner(Path(home), ner_cache=ner_cache, ner_backend=ner_backend,
-                                      use_ner=ner)
+                                      use_ner=ner, detect_workers=detect_workers)
+        shards = veil.engine().shards
+        result["config"]["detect_workers"] = 0 if shards is None else shards.size
         runners: dict[str, Callable[[str, int], object]] = {"veil": veil_run}
         if presidio:
             runners["presidio"] = _presidio_runner()
@@ -383,6 +400,7 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
         if mb:
             load0 = _load()
             block = {"chars": len(big), "veil_s": []}
+            read0 = 0 if shards is None else shards.chunks_read
             for _ in range(2):
                 t0 = time.perf_counter()
                 veil_run(big, 0)
@@ -393,6 +411,7 @@ def run(*, short: int, kb: int, mb: bool, presidio: bool, presidio_mb: bool, cli
                 block["presidio_s"] = time.perf_counter() - t0
                 block["speedup"] = block["presidio_s"] / min(block["veil_s"])
             block["load"] = [load0, _load()]
+            block["chunks_by_workers"] = 0 if shards is None else shards.chunks_read - read0
             result["sections"]["1mb"] = block
         veil.vault.close()
     if cli_runs:
@@ -455,7 +474,11 @@ def markdown(result: dict[str, Any]) -> str:
                   f"{', '.join(f'{s:.2f}' for s in b['veil_s'])} s"
                   + (f"; Presidio {b['presidio_s']:.1f} s ({b['speedup']:.0f}x)"
                      if "presidio_s" in b else "")
-                  + f"; load {b['load'][0][0]} / {b['load'][1][0]}."]
+                  + f"; load {b['load'][0][0]} / {b['load'][1][0]}"
+                  + (f"; {cfg['detect_workers']} detection worker process(es) beside it "
+                     f"read {b['chunks_by_workers']} chunks of the two calls"
+                     if cfg.get("detect_workers") else "; no detection worker process")
+                  + "."]
     c = result.get("cli")
     if c:
         heavy = ", ".join(f"{k} {v:.2f} s" for k, v in c["heavy_imports_s"].items()) or "none"

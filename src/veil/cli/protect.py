@@ -16,10 +16,12 @@ if TYPE_CHECKING:
     from veil import Veil
 
 
-def _make_veil(policy: Path | None) -> Veil:
-    from veil import Policy, Veil
+def _make_veil(policy: Path | None, *, one_text: bool = False) -> Veil:
+    from veil import Policy, Settings, Veil
 
-    return Veil(policy=Policy.from_yaml(policy) if policy else None)
+    # one text: detection workers could not be ready before it is read, only cost CPU
+    settings = Settings(detect_workers=0) if one_text else None
+    return Veil(settings, policy=Policy.from_yaml(policy) if policy else None)
 
 
 def protect(
@@ -33,7 +35,7 @@ def protect(
     ] = False,
 ) -> None:
     """Print TEXT with every sensitive value replaced (the mapping goes to the vault)."""
-    veil = _make_veil(policy)
+    veil = _make_veil(policy, one_text=not jsonl)
     if jsonl:
         _protect_jsonl(veil, default_session=session, tenant=tenant)
         return

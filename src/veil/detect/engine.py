@@ -34,6 +34,7 @@ from veil.detect.recognizer import (
     default_recognizers,
 )
 from veil.detect.seen import SeenEntityCache
+from veil.detect.shards import ShardPool, identity, spec_of
 from veil.detect.stopwords import stop_words
 from veil.detect.terms import TermDatabase, load_terms_file
 from veil.errors import DetectionError, InputError, PolicyError, VeilError
@@ -229,13 +230,16 @@ class DetectionEngine:
     """
 
     def __init__(self, policy: Policy | None = None, *, terms: TermDatabase | None = None,
-                 recognizers: Sequence[Recognizer] | None = None) -> None:
+                 recognizers: Sequence[Recognizer] | None = None,
+                 shards: ShardPool | None = None) -> None:
         """``policy``: what is enabled and at which threshold, which recognizers it declares or
         turns off (default: ``Policy()``). ``terms``: the tenant's sensitive-term database
         (added to ``policy.terms`` and ``policy.terms_file``). ``recognizers``: replaces the
         registered defaults, NER included (default: every registered recognizer, spaCy NER
-        only when ``policy.ner``)."""
+        only when ``policy.ner``). ``shards``: worker processes that read long texts beside
+        the caller (:mod:`veil.detect.shards`; only for an engine built from its policy)."""
         self.policy = policy or Policy()
+        self._shards = shards
         registry = RecognizerRegistry(default_recognizers(self.policy) if recognizers is None
                                       else recognizers)
         self._apply_declared(registry, check_names=recognizers is None)
@@ -247,6 +251,9 @@ class DetectionEngine:
         if terms is not None and len(terms):
             registry.add(terms)
         self.registry = registry
+        # what a worker rebuilds from the policy alone: nothing when recognizers were given
+        self._built = None if recognizers is not None else \
+            [identity(r) for r in registry]
         self._allow = {fold_case(v.strip()) for v in self.policy.allow_list if v.strip()}
         self._rules: dict[str, tuple[bool, float]] = {}
 
@@ -279,7 +286,8 @@ class DetectionEngine:
         session for long inputs. A server calls this once before its first request; without
         it, a gateway's first French message waited 2.8 s for spaCy's French model and
         lingua's, its first Chinese one 0.7 s for jieba, and its first domain name 80 ms.
-        Narrowing ``policy.languages`` narrows what is loaded (start-up time and memory)."""
+        Narrowing ``policy.languages`` narrows what is loaded (start-up time and memory).
+        With ``shards``, the worker processes start and build the engine too."""
         from veil.detect.domains import top_level_domains
         from veil.detect.patterns import compile_all
 
@@ -293,6 +301,8 @@ class DetectionEngine:
         # a long input (several model windows) makes the learned backend's second session
         messages.append(" ".join([WARM_UP_MESSAGES["en"]] * 12))
         self.analyze_batch(messages)
+        if self._shards is not None:  # workers build the engine now, not at the first long text
+            self._shards.prepare(self)
 
     def language_of(self, text: str) -> str:
         """The language the engine treats ``text`` (a normalised view) as."""
@@ -348,8 +358,7 @@ class DetectionEngine:
         validated = {r.name for r in recognizers if r.validated}
         statistical = {r.name for r in recognizers if r.statistical}
         todo = [i for i, v in enumerate(views) if v.text.strip()]
-        with shared_matches():
-            self._run(recognizers, views, todo, raw)
+        self._run(recognizers, views, todo, raw)
         return [self._finish(views[i], raw[i], validated, statistical)
                 for i in range(len(texts))]
 
@@ -357,36 +366,90 @@ class DetectionEngine:
              raw: list[list[Detection]]) -> None:
         if not todo:
             return
-        langs = {i: self.language_of(views[i].text) for i in todo} \
-            if any(r.message_languages or r.language_aware for r in recognizers) else {}
+        texts = [views[i].text for i in todo]
+        langs = [self.language_of(t) for t in texts] \
+            if any(r.message_languages or r.language_aware for r in recognizers) else None
+        whole = list(range(len(todo)))
+        if self._shards is not None and any(len(t) >= 2 * self._shards.chunk_chars
+                                            for t in texts):
+            # a long text is read in chunks beside worker processes, the others together
+            for j, t in enumerate(texts):
+                found = self._shards.raw(self, recognizers, t, None if langs is None
+                                         else langs[j])
+                if found is not None:
+                    whole.remove(j)
+                    for per in found:  # in the registry's order, as below
+                        raw[todo[j]].extend(per)
+        if not whole:
+            return
+        found_all = self.per_recognizer(recognizers, [texts[j] for j in whole],
+                                        None if langs is None else [langs[j] for j in whole])
+        for per_text in found_all:  # in the registry's order, as before
+            for j, ds in zip(whole, per_text, strict=True):
+                raw[todo[j]].extend(ds)
+
+    def per_recognizer(self, recognizers: list[Recognizer], texts: list[str],
+                       langs: list[str] | None = None) -> list[list[list[Detection]]]:
+        """``found[k][j]``: what ``recognizers[k]`` finds in ``texts[j]``, in the language
+        ``langs[j]`` (worked out here when None and a recognizer needs it)."""
+        if langs is None and any(r.message_languages or r.language_aware for r in recognizers):
+            langs = [self.language_of(t) for t in texts]
+        with shared_matches():
+            return self._per_recognizer(recognizers, texts, langs)
+
+    def _per_recognizer(self, recognizers: list[Recognizer], texts: list[str],
+                        langs: list[str] | None) -> list[list[list[Detection]]]:
         runs: list[tuple[Recognizer, list[int]]] = []
         for r in recognizers:
-            idx = todo if not r.message_languages else \
-                [i for i in todo if langs[i] in r.message_languages]
-            if idx:
-                runs.append((r, idx))
+            idx = list(range(len(texts))) if not r.message_languages else \
+                [i for i in range(len(texts)) if langs is not None
+                 and langs[i] in r.message_languages]
+            runs.append((r, idx))
         # a model that runs outside the GIL starts first and is collected last: the pattern
         # recognizers run on this thread meanwhile
         started: dict[int, Callable[[], list[list[Detection]]]] = {}
         for k, (r, idx) in enumerate(runs):
-            if r.background and not r.language_aware:
-                texts = [views[i].text for i in idx]
-                started[k] = _guarded(r, functools.partial(r.begin_batch, texts))
+            if idx and r.background and not r.language_aware:
+                started[k] = _guarded(r, functools.partial(r.begin_batch,
+                                                           [texts[i] for i in idx]))
         found: dict[int, list[list[Detection]]] = {}
         for k, (r, idx) in enumerate(runs):
-            if k in started:
+            if k in started or not idx:
                 continue
-            texts = [views[i].text for i in idx]
+            chosen = [texts[i] for i in idx]
             if r.language_aware:
+                assert langs is not None  # nosec B101 # worked out above for such recognizers
                 found[k] = _guarded(r, functools.partial(
-                    _by_language, r, texts, [langs[i] for i in idx]))
+                    _by_language, r, chosen, [langs[i] for i in idx]))
             else:
-                found[k] = _guarded(r, functools.partial(r.analyze_batch, texts))
+                found[k] = _guarded(r, functools.partial(r.analyze_batch, chosen))
         for k, finish in started.items():
             found[k] = _guarded(runs[k][0], finish)
-        for k, (_, idx) in enumerate(runs):  # in the registry's order, as before
-            for i, ds in zip(idx, found[k], strict=True):
-                raw[i].extend(ds)
+        out: list[list[list[Detection]]] = []
+        for k, (_, idx) in enumerate(runs):
+            per_text: list[list[Detection]] = [[] for _ in texts]
+            for i, ds in zip(idx, found.get(k, []), strict=True):
+                per_text[i] = ds
+            out.append(per_text)
+        return out
+
+    @property
+    def shards(self) -> ShardPool | None:
+        """The worker processes that read long texts beside the caller, if any."""
+        return self._shards
+
+    def recognizers(self) -> list[Recognizer]:
+        """The recognizers this engine runs (its policy's enabled types)."""
+        return list(self._active())
+
+    def shard_spec(self) -> tuple[str, bytes] | None:
+        """What a worker process builds this engine from (a key and the pickled policy with
+        the models' memo sizes), or None where it could not: recognizers given in code, or a
+        registry changed since the engine was built."""
+        if self._built is None or self._built != [identity(r) for r in self.registry]:
+            return None
+        memo = {r.name: r.cache_size for r in self.registry if hasattr(r, "cache_size")}
+        return spec_of(self.policy, memo)
 
     def _finish(self, view: NormalizedText, found: list[Detection],
                 validated: set[str], statistical: set[str]) -> list[Detection]:

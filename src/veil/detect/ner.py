@@ -165,6 +165,8 @@ _SPEAKER_SCAN = _scan(_SPEAKER, line_start=True)
 _VOCATIVE_SCAN = _scan(_VOCATIVE, line_start=True)
 _OWN_LINE_SCAN = _scan(_OWN_LINE, line_start=True)
 _DIALOGUE_SCAN = _scan(_DIALOGUE_LINE, line_start=True)
+#: how far apart (characters) two speakers' lines may be and still make a dialogue
+DIALOGUE_REACH = 1_000
 _HUMAN_VERB_SCAN = _scan(_HUMAN_VERB, lines=True, mark=(
     r"shouted|whispered|smiled|laughed|cried|lives|lived|married|divorced|had given|"
     r"began writing|was born|will be talking|grew up|texted|emailed|replied|apologi[sz]ed"))
@@ -514,12 +516,16 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _NICKNAMED_SCAN.matches(text):  # the surname after a quoted nickname is the name's
         if _known_first(m.group("first"), ambiguous_ok=True):
             emit(m.span("v"), 0.8)
-    speakers = [m for m in _DIALOGUE_SCAN.matches(text)
+    speakers = [m.span("v") for m in _DIALOGUE_SCAN.matches(text)
                 if m.group("v").lower() not in _NOT_SPEAKER
                 and m.group("v").lower() not in _function_words()]
-    if len(speakers) >= 2:
-        for m in speakers:
-            emit(m.span("v"), 0.75)
+    for k, span in enumerate(speakers):
+        # a dialogue: another speaker's line near this one. Near, not anywhere in the text:
+        # two such lines pages apart in a long document are no conversation, and what a
+        # line's reading depends on stays within reach of it (long texts are read in chunks)
+        if k and span[0] - speakers[k - 1][0] <= DIALOGUE_REACH or \
+                k + 1 < len(speakers) and speakers[k + 1][0] - span[0] <= DIALOGUE_REACH:
+            emit(span, 0.75)
     for m in _MID_NAME_SCAN.matches(text):
         # most capitalised words are no known first name ("The", "Please"): that test before
         # the preposition's search (_name_span needs it too)
@@ -634,6 +640,12 @@ def _needs_ner(segment: str) -> bool:
             continue
         return True
     return False
+
+
+def line_needs_ner(text: str, start: int, end: int) -> bool:
+    """Whether a segment of ``text[start:end]`` needs NER, ``start`` being where one begins
+    (see :func:`ner_spans`): where none does, no piece crosses ``end``."""
+    return any(_needs_ner(m.group()) for m in _SEGMENT.finditer(text, start, end))
 
 
 @lru_cache(maxsize=1)

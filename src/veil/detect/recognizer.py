@@ -54,6 +54,10 @@ class Recognizer(ABC):
     #: its own); the engine begins such a recognizer first and finishes it after the others,
     #: so that they run meanwhile.
     background: bool = False
+    #: True: holds data of its own (a tenant's terms, a session's values) that a worker
+    #: process rebuilding the engine from its policy would not have, so a long text's chunks
+    #: never go to one for it (:mod:`veil.detect.shards`).
+    local_only: bool = False
 
     @abstractmethod
     def analyze(self, text: str) -> list[Detection]:

@@ -79,6 +79,7 @@ class SeenEntityCache(Recognizer):
     name = "seen"
     entities: tuple[str, ...] = ()
     validated = True
+    local_only = True
 
     def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
         self._levels: tuple[_Level, ...] = ()  # oldest first; shared with extended copies

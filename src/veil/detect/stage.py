@@ -18,6 +18,7 @@ from veil.config import RESERVED_TYPES, Policy, Settings
 from veil.detect.engine import DetectionEngine
 from veil.detect.entity import Detection
 from veil.detect.seen import SeenEntityCache
+from veil.detect.shards import default_workers, shared_pool
 from veil.detect.terms import DEFAULT_TERM_DB, TermDatabase, TermStore
 from veil.errors import DetectionError, VeilError
 
@@ -35,8 +36,11 @@ class DetectionStage:
         self._settings = settings
         self._policy_of = policy_of
         # The engine loads the policy's own terms (inline and terms_file) itself.
+        workers = settings.detect_workers
+        shards = shared_pool(default_workers() if workers is None else workers)
         self._engines = PerTenant(
-            lambda tenant: DetectionEngine(policy_of(tenant), terms=self.terms(tenant))
+            lambda tenant: DetectionEngine(policy_of(tenant), terms=self.terms(tenant),
+                                           shards=shards)
         )
         self._terms: dict[str, TermDatabase] = {}
         self._lock = threading.Lock()

@@ -111,6 +111,7 @@ class TermDatabase(Recognizer):
 
     name = "terms"
     validated = True
+    local_only = True
 
     def __init__(self, rules: Iterable[TermRule] = (), *, name: str = "terms") -> None:
         self.name = name

@@ -1,0 +1,218 @@
+"""Long texts read in chunks by worker processes beside the caller (veil.detect.shards): the
+same detections as the whole text read at once, values only the caller holds still found, a
+worker's failure refused and a dead worker's chunk read again."""
+
+from __future__ import annotations
+
+import random
+import socket
+import threading
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pytest
+
+from veil.config import Policy, Settings
+from veil.detect import DetectionEngine
+from veil.detect.entity import Detection
+from veil.detect.ner import ner_spans
+from veil.detect.patterns import Pattern, PatternRecognizer
+from veil.detect.shards import MARGIN, ShardPool, plan, serve, spec_of
+from veil.detect.terms import TermDatabase, TermRule
+from veil.errors import DetectionError
+from veil.evaluation.datasets import hard_samples, presidio_samples
+
+#: small chunks: a document of a few tens of kilobytes is cut many times
+CHUNK = 4_000
+
+
+def _document(seed: int, size: int) -> str:
+    """Chat prompts and records as lines (some of which need no name model), now and then a
+    blank line, a line of capitalised words or a line starting with punctuation."""
+    rng = random.Random(seed)
+    samples = [s.text for pair in zip(presidio_samples(60, seed), hard_samples(60, seed),
+                                        strict=True) for s in pair]
+    extra = ["", "... and then", "Call Dr. Ana Ruiz Soto at Banco Sabadell Madrid Office",
+             "ok thanks, see you tomorrow", "!! urgent: ref 4111 1111 1111 1111"]
+    lines: list[str] = []
+    while sum(map(len, lines)) < size:
+        lines.append(rng.choice(samples) if rng.random() < 0.8 else rng.choice(extra))
+    return "\n".join(lines)
+
+
+def _rows(found: list[Detection]) -> list[tuple[object, ...]]:
+    return [(d.type, d.start, d.end, d.score, d.recognizer, d.text) for d in found]
+
+
+@pytest.fixture(scope="module")
+def detector(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small learned detector trained here (what it finds does not matter: only that the
+    chunks' pieces give the whole text's)."""
+    pytest.importorskip("torch")
+    pytest.importorskip("onnxruntime")
+    from veil.train import central, data
+    from veil.train import model as M  # noqa: N812
+    from veil.train.export import export_detector
+
+    sents = data.generate_mixed(48, seed=11)
+    cfg = central.CentralConfig(layers=1, epochs=3, lr=2e-3, batch_size=8, max_length=48)
+    model = M.build_model(layers=1, seed=0)
+    central.fit(model, sents, M.load_tokenizer(), cfg, progress=False)
+    return export_detector(model.eval(), tmp_path_factory.mktemp("det") / "detector",
+                           int8=False)
+
+
+@pytest.fixture
+def pool() -> Iterator[ShardPool]:
+    p = ShardPool(1, chunk_chars=CHUNK)
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def test_plan_cuts_only_where_no_model_piece_crosses() -> None:
+    text = _document(3, 60_000)
+    chunks = plan(text, CHUNK)
+    assert len(chunks) >= 8
+    assert chunks[0][0] == 0 and chunks[-1][1] == len(text)
+    assert all(a == b for (_, a), (b, _) in zip(chunks, chunks[1:], strict=False))
+    pieces = ner_spans(text, margin=None)
+    for a, _ in chunks[1:]:
+        assert text[a - 1] == "\n" and text[a] not in ".!?\n"
+        assert not any(s < a < e for s, e in pieces)  # the model reads the same pieces
+        line = text.rfind("\n", 0, a - 1) + 1
+        assert a - line <= MARGIN
+
+
+def test_plan_leaves_short_texts_and_texts_without_a_cut_whole() -> None:
+    assert plan("Jane Doe lives in Paris.\n" * 100, CHUNK) == [(0, 2500)]
+    # every line names someone: the model's pieces run on, so no cut is safe
+    text = "Jane Doe met Paul Martin in Paris.\n" * 400
+    assert plan(text, CHUNK) == [(0, len(text))]
+
+
+def test_sharded_detections_are_the_whole_texts(pool: ShardPool) -> None:
+    policy = Policy(ner=False)
+    whole, sharded = DetectionEngine(policy), DetectionEngine(policy, shards=pool)
+    assert pool.prepare(sharded, timeout=120) == 1
+    for seed in (1, 2):
+        text = _document(seed, 50_000)
+        assert _rows(sharded.analyze(text)) == _rows(whole.analyze(text))
+    assert pool.chunks_read > 0  # the worker read some of them
+
+
+@pytest.mark.slow
+def test_sharded_learned_model_reads_the_same_pieces(pool: ShardPool, detector: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VEIL_DETECTOR_DIR", str(detector))  # the worker inherits it
+    policy = Policy(ner_backend="learned")
+    whole, sharded = DetectionEngine(policy), DetectionEngine(policy, shards=pool)
+    for e in (whole, sharded):  # every piece through the model, none from a memo
+        for r in e.registry:
+            if hasattr(r, "cache_size"):
+                r.cache_size = 0
+    assert pool.prepare(sharded, timeout=120) == 1
+    text = _document(5, 60_000)
+    got = sharded.analyze(text)
+    assert any(d.recognizer == "learned_ner" for d in got)
+    assert _rows(got) == _rows(whole.analyze(text))
+    assert pool.chunks_read > 0
+
+
+def test_values_only_the_caller_holds_are_found(pool: ShardPool) -> None:
+    """A tenant's terms and a session's values are not in the worker's engine: the caller
+    reads them over the whole text."""
+    from veil.detect.seen import SeenEntityCache
+
+    terms = TermDatabase([TermRule(term="Project Bluebird", type="PROJECT")])
+    engine = DetectionEngine(Policy(ner=False), terms=terms, shards=pool)
+    assert pool.prepare(engine, timeout=120) == 1
+    text = _document(7, 40_000)
+    cut = plan(text, CHUNK)[3][0]
+    text = text[:cut] + "Project Bluebird, zq-77-alpha\n" + text[cut:]
+    seen = SeenEntityCache([("ACCOUNT", "zq-77-alpha")])
+    found = {(d.type, d.text) for d in engine.analyze(text, seen=seen)}
+    assert ("PROJECT", "Project Bluebird") in found
+    assert ("ACCOUNT", "zq-77-alpha") in found
+    assert pool.chunks_read > 0
+
+
+def test_an_engine_changed_after_it_was_built_is_read_by_the_caller(pool: ShardPool) -> None:
+    engine = DetectionEngine(Policy(ner=False), shards=pool)
+    assert engine.shard_spec() is not None
+    engine.registry.add(PatternRecognizer(name="ticket", entity="TICKET",
+                                          patterns=[Pattern(r"TCK-\d{6}", 0.9)]))
+    assert engine.shard_spec() is None  # the worker could not rebuild this one
+    text = _document(8, 30_000) + "\nTCK-123456\n"
+    assert ("TICKET", "TCK-123456") in {(d.type, d.text) for d in engine.analyze(text)}
+    given = DetectionEngine(Policy(ner=False), shards=pool,
+                            recognizers=[PatternRecognizer(name="email", entity="EMAIL",
+                                                           patterns=[Pattern(r"x@y", 0.9)])])
+    assert given.shard_spec() is None
+    assert pool.chunks_read == 0
+
+
+def test_a_dead_workers_chunks_are_read_by_the_caller(pool: ShardPool) -> None:
+    policy = Policy(ner=False)
+    whole, sharded = DetectionEngine(policy), DetectionEngine(policy, shards=pool)
+    assert pool.prepare(sharded, timeout=120) == 1
+    text = _document(9, 40_000)
+    for w in pool.workers():
+        w.proc.kill()
+        w.proc.wait()
+    assert _rows(sharded.analyze(text)) == _rows(whole.analyze(text))
+    assert pool.prepare(sharded, timeout=120) == 1  # replaced
+    assert _rows(sharded.analyze(text)) == _rows(whole.analyze(text))
+    assert pool.chunks_read > 0
+
+
+def test_a_workers_failure_refuses_the_text(pool: ShardPool) -> None:
+    engine = DetectionEngine(Policy(ner=False), shards=pool)
+    assert pool.prepare(engine, timeout=120) == 1
+    for w in pool.workers():  # as if a recognizer failed there
+        w.call = lambda message: ("error", "detector 'email' failed (ValueError); refused")
+    with pytest.raises(DetectionError, match="refused"):
+        engine.analyze(_document(10, 40_000))
+
+
+def test_worker_errors_name_no_text() -> None:
+    """The worker's side: an engine built on request, an unknown recognizer refused by its
+    exception's class alone."""
+    import pickle
+
+    mine, theirs = socket.socketpair()
+    conn, child = Connection(mine.detach()), Connection(theirs.detach())
+    t = threading.Thread(target=serve, args=(child,), daemon=True)
+    t.start()
+    key, blob = spec_of(Policy(ner=False), {})
+
+    def call(message: tuple[object, ...]) -> tuple[object, ...]:
+        conn.send_bytes(pickle.dumps(message))
+        return pickle.loads(conn.recv_bytes())  # type: ignore[no-any-return]
+
+    kind, have = call(("spec", key, blob))
+    assert kind == "have" and ("email", "veil.detect.patterns.PatternRecognizer", "") in have
+    secret = "Jane Secret-Person jane.secret@example.org"
+    kind, found = call(("run", key, ["email"], secret, (0, len(secret)), None))
+    assert kind == "found" and found == [[("EMAIL", 19, 42, 0.95, "email",
+                                          "jane.secret@example.org")]]
+    kind, message = call(("run", key, ["no_such_recognizer"], secret, (0, len(secret)), None))
+    assert kind == "error" and "KeyError" in str(message)
+    assert "Jane" not in str(message) and "example" not in str(message)
+    conn.close()
+    t.join(timeout=10)
+    assert not t.is_alive()  # the parent gone: the loop ends
+
+
+def test_settings_and_the_one_shot_cli_choose_no_workers(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from veil.detect.shards import default_workers
+
+    assert Settings(home=tmp_path, detect_workers=0).detect_workers == 0
+    monkeypatch.setenv("VEIL_DETECT_WORKERS", "2")
+    assert Settings(home=tmp_path).detect_workers == 2
+    with pytest.raises(ValueError):
+        Settings(home=tmp_path, detect_workers=-1)
+    assert 0 <= default_workers() <= 3
