@@ -462,7 +462,9 @@ def serve(conn: Connection) -> None:
                 for r in engine.registry:
                     if r.name in memo and hasattr(r, "cache_size"):
                         r.cache_size = memo[r.name]
-                engine.prepare()
+                # the caller tells each chunk's language: no language model, and another
+                # language's NER only once a chunk needs it
+                engine.prepare(languages=[policy.language])
                 engines[key] = engine
                 settle_heap()  # a server's settings: what start-up loaded, out of the way
                 reply: tuple[Any, ...] = ("have", [identity(r) for r in engine.recognizers()])

@@ -216,3 +216,20 @@ def test_settings_and_the_one_shot_cli_choose_no_workers(tmp_path: Path,
     with pytest.raises(ValueError):
         Settings(home=tmp_path, detect_workers=-1)
     assert 0 <= default_workers() <= 3
+
+
+def test_a_workers_warm_up_asks_no_language_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker is told each chunk's language: its warm-up loads the main language's models
+    and never the language detector (which holds hundreds of megabytes)."""
+    import veil.detect.engine as engine_module
+
+    def refuse(*_: object, **__: object) -> str:
+        raise AssertionError("the language detector was asked")
+
+    monkeypatch.setattr(engine_module, "detect_language", refuse)
+    monkeypatch.setattr(engine_module, "load_models", refuse)
+    engine = DetectionEngine(Policy(ner=False))
+    assert len(engine.policy.languages) > 1
+    engine.prepare(languages=[engine.policy.language])
+    with pytest.raises(AssertionError, match="language detector"):
+        engine.prepare()
