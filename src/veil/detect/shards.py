@@ -34,6 +34,7 @@ import hashlib
 import logging
 import os
 import pickle  # nosec B403 # only between this process and the workers it started
+import re
 import socket
 import subprocess  # nosec B404 # the workers: this interpreter, a fixed module
 import sys
@@ -66,6 +67,8 @@ _SEARCH = CHUNK_CHARS // 2
 _MAX_DEATHS = 3
 
 _Identity = tuple[str, str, str]  # name, class, model folder
+#: environment variables a worker is not given (``VEIL_MASTER_KEY``, API keys and tokens)
+_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL", re.IGNORECASE)
 
 
 def identity(r: Recognizer) -> _Identity:
@@ -187,8 +190,10 @@ class _Worker:
 
     def __init__(self) -> None:
         mine, theirs = socket.socketpair()
+        # it reads text and nothing else: the vault's key and upstream credentials stay here
+        env = {k: v for k, v in os.environ.items() if not _SECRET_NAME.search(k)}
         self.proc = subprocess.Popen(  # nosec B603 # this interpreter, a fixed module
-            [sys.executable, "-c", _WORKER_MAIN, str(theirs.fileno())],
+            [sys.executable, "-c", _WORKER_MAIN, str(theirs.fileno())], env=env,
             pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, close_fds=True)
         theirs.close()
         self.conn = Connection(mine.detach())

@@ -233,3 +233,20 @@ def test_a_workers_warm_up_asks_no_language_model(monkeypatch: pytest.MonkeyPatc
     engine.prepare(languages=[engine.policy.language])
     with pytest.raises(AssertionError, match="language detector"):
         engine.prepare()
+
+
+def test_a_worker_gets_no_keys_or_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker reads text only: the vault's master key and upstream credentials are not in
+    its environment."""
+    monkeypatch.setenv("VEIL_MASTER_KEY", "bWFzdGVyLWtleS1vZi10aGUtdGVzdC0zMi1ieXRlcyEh")
+    monkeypatch.setenv("VEIL_UPSTREAM_API_KEY", "sk-test-upstream")
+    monkeypatch.setenv("VEIL_SHARD_TEST_MARK", "kept")
+    pool = ShardPool(1, chunk_chars=CHUNK)
+    try:
+        assert pool.prepare(DetectionEngine(Policy(ner=False), shards=pool), timeout=120) == 1
+        (w,) = pool.workers()
+        env = Path(f"/proc/{w.proc.pid}/environ").read_bytes().split(b"\0")
+    finally:
+        pool.close()
+    assert b"VEIL_SHARD_TEST_MARK=kept" in env
+    assert not [v for v in env if v.startswith((b"VEIL_MASTER_KEY=", b"VEIL_UPSTREAM_API_KEY="))]
