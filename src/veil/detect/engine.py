@@ -407,11 +407,13 @@ class DetectionEngine:
 
     def _per_recognizer(self, recognizers: list[Recognizer], texts: list[str],
                         langs: list[str] | None) -> list[list[list[Detection]]]:
+        if not texts:
+            return [[] for _ in recognizers]
+        every = list(range(len(texts)))
         runs: list[tuple[Recognizer, list[int]]] = []
         for r in recognizers:
-            idx = list(range(len(texts))) if not r.message_languages else \
-                [i for i in range(len(texts)) if langs is not None
-                 and langs[i] in r.message_languages]
+            idx = every if not r.message_languages else \
+                [i for i in every if langs is not None and langs[i] in r.message_languages]
             runs.append((r, idx))
         # a model that runs outside the GIL starts first and is collected last: the pattern
         # recognizers run on this thread meanwhile
@@ -435,6 +437,9 @@ class DetectionEngine:
             found[k] = _guarded(runs[k][0], finish)
         out: list[list[list[Detection]]] = []
         for k, (_, idx) in enumerate(runs):
+            if idx is every:  # the common case: one list per text already
+                out.append(found[k])
+                continue
             per_text: list[list[Detection]] = [[] for _ in texts]
             for i, ds in zip(idx, found.get(k, []), strict=True):
                 per_text[i] = ds

@@ -29,6 +29,20 @@ def test_heuristics_titles_greetings_speakers() -> None:
     assert "Esa-Pekka Kilpeläinen" in names("Genre: Drama\nDirected By:    Esa-Pekka Kilpeläinen")
 
 
+def test_a_dialogues_speakers_are_lines_near_each_other() -> None:
+    """Two ``Word: Text`` lines make a dialogue when they are close: the speakers are names,
+    known or not. Pages apart in a long document they are no conversation."""
+    talk = "Zorvath: Are you coming?\nQuillane: Yes, at six.\n"
+    assert {"Zorvath", "Quillane"} <= set(names(talk))
+    far = "Zorvath: Are you coming?\n" + "the weather report for today.\n" * 40 + \
+        "Quillane: Yes, at six.\n"
+    assert len(far) > ner.DIALOGUE_REACH
+    assert not {"Zorvath", "Quillane"} & set(names(far))
+    # a third line near the second makes those two a dialogue, not the first
+    assert {"Quillane", "Brevik"} <= set(names(far + "Brevik: Me too.\n"))
+    assert "Zorvath" not in names(far + "Brevik: Me too.\n")
+
+
 def test_heuristics_do_not_fire_on_plain_words() -> None:
     assert names("The faith of the team is strong.") == []
     assert names("Hi team, the build is green.") == []
