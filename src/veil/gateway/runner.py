@@ -129,8 +129,10 @@ def serve(
         check_workers(Settings(), workers)
         # the gateway's processes take the cores: a long text's chunks go to a detection
         # worker only where cores are left over (the forked processes read this)
+        from veil.detect.shards import available_cpus
+
         os.environ.setdefault("VEIL_DETECT_WORKERS",
-                              str(max(0, min(3, (os.cpu_count() or 1) // workers - 1))))
+                              str(max(0, min(3, available_cpus() // workers - 1))))
     embedded: EmbeddedModelProcess | None = None
     try:
         if cfg.upstream.kind == "openai" and not cfg.upstream.base_url:
