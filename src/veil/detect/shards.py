@@ -217,7 +217,11 @@ class _Worker:
                 while not self.jobs:
                     self.wake.wait()
                 job = self.jobs.popleft()
-            job()
+            try:
+                job()
+            except Exception as e:  # noqa: BLE001 - a job settles its chunks itself
+                log.error("a detection worker's job failed (%s)", type(e).__name__)
+                self.alive = False
             if not self.alive:
                 return
 
@@ -291,7 +295,8 @@ class ShardPool:
                 if reply[0] == "have":
                     w.specs[key] = set(reply[1])
                 else:  # the policy does not build there: this engine is read in the caller
-                    log.warning("a detection worker could not build an engine (%s)", reply[1])
+                    # (the reason is not logged: it could quote the policy's terms)
+                    log.warning("a detection worker could not build an engine")
                     w.specs[key] = set()
         w.loading.add(key)
         w.submit(job)
@@ -402,15 +407,18 @@ def _feeder(pool: ShardPool, w: _Worker, job: _Job, key: str, text: str, lang: s
         while (c := job.take_right()) is not None:
             try:
                 reply = w.call(("run", key, names, text, job.chunks[c], lang))
-            except (EOFError, OSError):
+                if reply[0] == "error":
+                    job.settle(c, None, reply[1])
+                    return
+                found = [[Detection(*t) for t in ds] for ds in reply[1]]
+            except Exception as e:  # noqa: BLE001 - dead, or a reply not understood
+                # the worker is dropped and its chunk left to the caller, which reads it
                 w.alive = False
-                log.warning("a detection worker died; its chunk is read by the caller")
+                log.warning("a detection worker failed (%s); its chunk is read by the caller",
+                            type(e).__name__)
                 job.settle(c, None)
                 return
-            if reply[0] == "error":
-                job.settle(c, None, reply[1])
-                return
-            job.settle(c, [[Detection(*t) for t in ds] for ds in reply[1]])
+            job.settle(c, found)
             with pool.lock:
                 pool.chunks_read += 1
     return run

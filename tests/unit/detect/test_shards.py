@@ -275,3 +275,36 @@ def test_workers_follow_the_cores_a_container_may_use(tmp_path: Path,
     monkeypatch.setattr(shards, "CFS_QUOTA", quota)
     monkeypatch.setattr(shards, "CFS_PERIOD", period)
     assert shards.available_cpus() == 3
+
+
+def test_a_reply_not_understood_leaves_the_chunk_to_the_caller(pool: ShardPool) -> None:
+    policy = Policy(ner=False)
+    whole, sharded = DetectionEngine(policy), DetectionEngine(policy, shards=pool)
+    assert pool.prepare(sharded, timeout=120) == 1
+    text = _document(11, 40_000)
+    for w in pool.workers():
+        w.call = lambda message: ("found", [[("EMAIL", -1, 3)]])  # no such detection
+    assert _rows(sharded.analyze(text)) == _rows(whole.analyze(text))
+    assert pool.chunks_read == 0
+
+
+def test_long_texts_at_once_share_the_workers(pool: ShardPool) -> None:
+    """Two requests' long texts in two threads: one has the idle worker, the other reads its
+    own text alone; both get the whole text's detections."""
+    policy = Policy(ner=False)
+    whole, sharded = DetectionEngine(policy), DetectionEngine(policy, shards=pool)
+    assert pool.prepare(sharded, timeout=120) == 1
+    texts = [_document(s, 40_000) for s in (12, 13, 14, 15)]
+    want = [_rows(whole.analyze(t)) for t in texts]
+    got: dict[int, list[tuple[object, ...]]] = {}
+
+    def read(i: int) -> None:
+        got[i] = _rows(sharded.analyze(texts[i]))
+
+    threads = [threading.Thread(target=read, args=(i,)) for i in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert [got[i] for i in range(len(texts))] == want
+    assert pool.chunks_read > 0
