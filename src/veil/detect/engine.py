@@ -289,8 +289,8 @@ class DetectionEngine:
         Narrowing ``policy.languages`` narrows what is loaded (start-up time and memory).
         ``languages``: only these messages' models, and no language model (a detection
         worker, told each chunk's language, loads the policy's main one and the others when a
-        chunk needs them: 125 against 690 MB before its first chunk). With ``shards``, the
-        worker processes start and build the engine too."""
+        chunk needs them: 125 against 690 MB before its first chunk). Detection workers are
+        not started here: the first long text starts them (:mod:`veil.detect.shards`)."""
         from veil.detect.domains import top_level_domains
         from veil.detect.patterns import compile_all
 
@@ -309,8 +309,6 @@ class DetectionEngine:
             self.per_recognizer(self.recognizers(), messages, [*langs, "en"])
         else:
             self.analyze_batch(messages)
-        if self._shards is not None:  # workers build the engine now, not at the first long text
-            self._shards.prepare(self)
 
     def language_of(self, text: str) -> str:
         """The language the engine treats ``text`` (a normalised view) as."""

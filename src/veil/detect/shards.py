@@ -316,8 +316,9 @@ class ShardPool:
         return got
 
     def prepare(self, engine: DetectionEngine, timeout: float = 120.0) -> int:
-        """Start the workers and have each build ``engine`` now (a server, before it serves);
-        how many are ready within ``timeout`` seconds."""
+        """Start the workers and have each build ``engine`` now; how many are ready within
+        ``timeout`` seconds. (Otherwise the first long text starts them: a server that never
+        reads one never holds them.)"""
         spec = engine.shard_spec()
         if spec is None:
             return 0

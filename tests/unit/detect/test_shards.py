@@ -308,3 +308,24 @@ def test_long_texts_at_once_share_the_workers(pool: ShardPool) -> None:
         t.join(timeout=300)
     assert [got[i] for i in range(len(texts))] == want
     assert pool.chunks_read > 0
+
+
+def test_the_first_long_text_starts_the_workers(pool: ShardPool) -> None:
+    """Nothing starts with the engine or its prepare(); the first long text starts the
+    workers and is read alone, a later one has them."""
+    import time
+
+    policy = Policy(ner=False)
+    whole, sharded = DetectionEngine(policy), DetectionEngine(policy, shards=pool)
+    sharded.prepare()
+    assert pool.workers() == []
+    sharded.analyze("Jane Doe, jane@example.org\n" * 100)  # short: nothing starts
+    assert pool.workers() == []
+    text = _document(16, 40_000)
+    assert _rows(sharded.analyze(text)) == _rows(whole.analyze(text))
+    assert len(pool.workers()) == 1 and pool.chunks_read == 0
+    deadline = time.monotonic() + 120
+    while not all(w.specs for w in pool.workers()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _rows(sharded.analyze(text)) == _rows(whole.analyze(text))
+    assert pool.chunks_read > 0
