@@ -114,22 +114,28 @@ def plan(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 # -- one chunk ------------------------------------------------------------------------------------
+def with_margins(text: str, own: tuple[int, int]) -> tuple[int, int]:
+    """[start, end) of what is read for chunk ``own``: ``MARGIN`` characters around it."""
+    return max(0, own[0] - MARGIN), min(len(text), own[1] + MARGIN)
+
+
 def read_chunk(engine: DetectionEngine, recognizers: Sequence[Recognizer], text: str,
-               own: tuple[int, int], lang: str | None) -> list[list[Detection]]:
+               own: tuple[int, int], lang: str | None, shift: int = 0) -> list[list[Detection]]:
     """Each recognizer's detections that start in ``text[own[0]:own[1]]``, read with
-    ``MARGIN`` characters around it; offsets index ``text``."""
+    ``MARGIN`` characters around it; offsets index ``text``, plus ``shift`` (``text`` being
+    the part of a longer one that starts there)."""
     a, b = own
-    lo, hi = max(0, a - MARGIN), min(len(text), b + MARGIN)
+    lo, hi = with_margins(text, own)
     found = engine.per_recognizer(list(recognizers), [text[lo:hi]],
                                   None if lang is None else [lang])
     out: list[list[Detection]] = []
+    by = lo + shift
     for per_text in found:
         kept = []
         for d in per_text[0]:
-            s = d.start + lo
-            if a <= s < b:
-                kept.append(d if lo == 0 else
-                            Detection(d.type, s, d.end + lo, d.score, d.recognizer, d.text))
+            if a <= d.start + lo < b:
+                kept.append(d if by == 0 else Detection(d.type, d.start + by, d.end + by,
+                                                        d.score, d.recognizer, d.text))
         out.append(kept)
     return out
 
@@ -407,7 +413,10 @@ def _feeder(pool: ShardPool, w: _Worker, job: _Job, key: str, text: str, lang: s
     def run() -> None:
         while (c := job.take_right()) is not None:
             try:
-                reply = w.call(("run", key, names, text, job.chunks[c], lang))
+                # only what the chunk is read with goes across, not the whole text
+                a, b = job.chunks[c]
+                lo, hi = with_margins(text, (a, b))
+                reply = w.call(("run", key, names, text[lo:hi], (a - lo, b - lo), lang, lo))
                 if reply[0] == "error":
                     job.settle(c, None, reply[1])
                     return
@@ -515,10 +524,10 @@ def serve(conn: Connection) -> None:
                 settle_heap()  # a server's settings: what start-up loaded, out of the way
                 reply: tuple[Any, ...] = ("have", [identity(r) for r in engine.recognizers()])
             else:
-                _, _, names, text, own, lang = message
+                _, _, names, text, own, lang, shift = message
                 engine = engines[key]
                 by_name = {r.name: r for r in engine.recognizers()}
-                found = read_chunk(engine, [by_name[n] for n in names], text, own, lang)
+                found = read_chunk(engine, [by_name[n] for n in names], text, own, lang, shift)
                 reply = ("found", [[(d.type, d.start, d.end, d.score, d.recognizer, d.text)
                                     for d in ds] for ds in found])
         except VeilError as e:  # the engine's errors name no text

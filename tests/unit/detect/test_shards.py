@@ -195,10 +195,14 @@ def test_worker_errors_name_no_text() -> None:
     kind, have = call(("spec", key, blob))
     assert kind == "have" and ("email", "veil.detect.patterns.PatternRecognizer", "") in have
     secret = "Jane Secret-Person jane.secret@example.org"
-    kind, found = call(("run", key, ["email"], secret, (0, len(secret)), None))
+    kind, found = call(("run", key, ["email"], secret, (0, len(secret)), None, 0))
     assert kind == "found" and found == [[("EMAIL", 19, 42, 0.95, "email",
                                           "jane.secret@example.org")]]
-    kind, message = call(("run", key, ["no_such_recognizer"], secret, (0, len(secret)), None))
+    # a part of a longer text starting at 1000: offsets index the longer text
+    kind, found = call(("run", key, ["email"], secret, (0, len(secret)), None, 1000))
+    assert found == [[("EMAIL", 1019, 1042, 0.95, "email", "jane.secret@example.org")]]
+    kind, message = call(("run", key, ["no_such_recognizer"], secret, (0, len(secret)), None,
+                          0))
     assert kind == "error" and "KeyError" in str(message)
     assert "Jane" not in str(message) and "example" not in str(message)
     conn.close()
