@@ -8,6 +8,7 @@ policy then switches recognizers off by name or declares new ones (``policy.reco
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import weakref
 from abc import ABC, abstractmethod
@@ -299,6 +300,13 @@ class RecognizerRegistry:
 RecognizerFactory = Callable[["Policy"], Recognizer | None]
 _R = TypeVar("_R", bound=Recognizer)
 _DEFAULTS: dict[str, RecognizerFactory] = {}
+#: the module that registered each default: a detection worker (a fresh interpreter that
+#: imports Veil alone) rebuilds Veil's own, not those an application registers
+_ORIGIN: dict[str, str] = {}
+
+
+def _caller_module(depth: int) -> str:
+    return str(sys._getframe(depth + 1).f_globals.get("__name__", ""))
 
 
 def register(recognizer: _R) -> _R:
@@ -317,13 +325,20 @@ def register(recognizer: _R) -> _R:
     A later registration under the same name replaces the earlier one. Policies can switch it
     off with ``recognizers: [{name: ticket, enabled: false}]``.
     """
-    register_factory(recognizer.name, lambda _policy: recognizer)
+    _DEFAULTS[recognizer.name] = lambda _policy: recognizer
+    _ORIGIN[recognizer.name] = _caller_module(1)
     return recognizer
 
 
 def register_factory(name: str, factory: RecognizerFactory) -> None:
     """Like :func:`register`, for a recognizer built per policy (NER needs the model name)."""
     _DEFAULTS[name] = factory
+    _ORIGIN[name] = _caller_module(1)
+
+
+def registered_by(name: str) -> str:
+    """The module that registered the default recognizer ``name`` ("" for none)."""
+    return _ORIGIN.get(name, "")
 
 
 def default_names() -> list[str]:

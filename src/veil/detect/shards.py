@@ -67,16 +67,20 @@ _SEARCH = CHUNK_CHARS // 2
 #: workers lost (failed to start, died) before the pool stops starting new ones
 _MAX_DEATHS = 3
 
-_Identity = tuple[str, str, str]  # name, class, model folder
+_Identity = tuple[str, str, str, str]  # name, class, model folder, registering module
 #: environment variables a worker is not given (``VEIL_MASTER_KEY``, API keys and tokens)
 _SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL", re.IGNORECASE)
 
 
 def identity(r: Recognizer) -> _Identity:
-    """What makes a worker's recognizer the caller's: its name, its class and, for a model,
-    the folder it reads."""
+    """What makes a worker's recognizer the caller's: its name, its class, for a model the
+    folder it reads, and the module that registered it (an application's own, or one that
+    replaces a built-in under its name, is not in a worker)."""
+    from veil.detect.recognizer import registered_by
+
     cls = type(r)
-    return r.name, f"{cls.__module__}.{cls.__qualname__}", str(getattr(r, "folder", ""))
+    return (r.name, f"{cls.__module__}.{cls.__qualname__}", str(getattr(r, "folder", "")),
+            registered_by(r.name))
 
 
 # -- where a text may be cut ----------------------------------------------------------------------

@@ -333,3 +333,29 @@ def test_the_first_long_text_starts_the_workers(pool: ShardPool) -> None:
         time.sleep(0.1)
     assert _rows(sharded.analyze(text)) == _rows(whole.analyze(text))
     assert pool.chunks_read > 0
+
+
+def test_a_recognizer_an_application_registers_is_read_by_the_caller(
+        pool: ShardPool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker imports Veil alone: a recognizer the application registers, or one that
+    replaces a built-in under its name, is not the worker's and is read by the caller."""
+    from veil.detect import recognizer as registry_module
+    from veil.detect.recognizer import register
+
+    monkeypatch.setattr(registry_module, "_DEFAULTS", dict(registry_module._DEFAULTS))
+    monkeypatch.setattr(registry_module, "_ORIGIN", dict(registry_module._ORIGIN))
+    register(PatternRecognizer(name="ticket", entity="TICKET",
+                               patterns=[Pattern(r"\bTCK-\d{6}\b", 0.9)]))
+    # "email" replaced under its name by one that finds what the built-in one does not
+    register(PatternRecognizer(name="email", entity="EMAIL",
+                               patterns=[Pattern(r"\bmbox-\d{4}\b", 0.9)]))
+    engine = DetectionEngine(Policy(ner=False, entities={"TICKET": {}}), shards=pool)
+    assert pool.prepare(engine, timeout=120) == 1
+    text = _document(17, 40_000)
+    cuts = plan(text, CHUNK)
+    assert len(cuts) > 4
+    far = cuts[-2][0]  # a chunk a worker takes (they read from the back)
+    text = text[:far] + "TCK-123456 mbox-0042\n" + text[far:]
+    found = {(d.type, d.text) for d in engine.analyze(text)}
+    assert {("TICKET", "TCK-123456"), ("EMAIL", "mbox-0042")} <= found
+    assert pool.chunks_read > 0
