@@ -32,24 +32,6 @@ def test_learned_without_weights_is_a_policy_error(
         Policy(ner_backend="bert")  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
-def detector(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, list[object]]:
-    pytest.importorskip("torch")
-    pytest.importorskip("onnxruntime")
-    from veil.train import central, data
-    from veil.train import model as M  # noqa: N812
-    from veil.train.export import export_detector
-
-    sents = data.generate_mixed(48, seed=11)
-    cfg = central.CentralConfig(layers=1, epochs=5, lr=2e-3, batch_size=8, max_length=48)
-    model = M.build_model(layers=1, seed=0)
-    central.fit(model, sents, M.load_tokenizer(), cfg, progress=False)
-    # fp32: these tests check tokenization, windowing and decoding against torch exactly
-    # (int8 closeness is test_export's)
-    folder = export_detector(model.eval(), tmp_path_factory.mktemp("det") / "detector", int8=False)
-    return folder, model, sents
-
-
 @pytest.mark.slow
 def test_onnx_backend_reproduces_the_torch_model(detector: tuple[Path, object, list]) -> None:
     from veil.detect.learned import LearnedNerRecognizer, _not_a_name, _trim
