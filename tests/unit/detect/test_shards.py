@@ -350,3 +350,30 @@ def test_a_recognizer_an_application_registers_is_read_by_the_caller(
     found = {(d.type, d.text) for d in engine.analyze(text)}
     assert {("TICKET", "TCK-123456"), ("EMAIL", "mbox-0042")} <= found
     assert pool.chunks_read > 0
+
+
+def test_protect_with_the_process_workers_masks_as_without(settings: Settings) -> None:
+    """Veil's own path (the detection stage's shared pool): a long text masked with a worker
+    beside the request is the text masked without one, and restores the same."""
+    import time
+
+    from veil import Veil
+
+    alone = Veil(settings.model_copy(update={"detect_workers": 0}),
+                 policy=Policy(ner=False))
+    helped = Veil(settings.model_copy(update={"detect_workers": 1,
+                                              "home": settings.home.parent / "other"}),
+                  policy=Policy(ner=False))
+    shards = helped.engine().shards
+    assert alone.engine().shards is None and shards is not None
+    text = _document(18, 300_000)
+    first = helped.protect(text, session="s1")  # starts the worker, read alone
+    deadline = time.monotonic() + 120
+    while not all(w.specs for w in shards.workers()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    read0 = shards.chunks_read
+    second = helped.protect(text, session="s2")
+    assert shards.chunks_read > read0
+    want = alone.protect(text, session="s1")
+    assert first.masked == second.masked == want.masked
+    assert helped.restore(second.masked, session="s2") == text
