@@ -376,12 +376,13 @@ class DetectionEngine:
         langs = [self.language_of(t) for t in texts] \
             if any(r.message_languages or r.language_aware for r in recognizers) else None
         whole = list(range(len(todo)))
-        if self._shards is not None and any(len(t) >= 2 * self._shards.chunk_chars
-                                            for t in texts):
+        shards = self._shards
+        if shards is not None and any(len(t) >= 2 * shards.chunk_chars for t in texts):
             # a long text is read in chunks beside worker processes, the others together
             for j, t in enumerate(texts):
-                found = self._shards.raw(self, recognizers, t, None if langs is None
-                                         else langs[j])
+                if len(t) < 2 * shards.chunk_chars:
+                    continue
+                found = shards.raw(self, recognizers, t, None if langs is None else langs[j])
                 if found is not None:
                     whole.remove(j)
                     for per in found:  # in the registry's order, as below

@@ -434,11 +434,9 @@ def _run_failed() -> DetectionError:
 
 def _lane_count() -> int:
     """Lanes for long inputs: one per core this process may use, at most four."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(_MAX_LANES, cores))
+    from veil.cores import available_cpus
+
+    return max(1, min(_MAX_LANES, available_cpus()))
 
 
 _lock = threading.Lock()

@@ -43,7 +43,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from veil.detect.entity import Detection
@@ -366,8 +365,10 @@ class ShardPool:
         gives them), read in chunks by the caller and idle workers; None when the text is too
         short or no worker is ready (the caller reads it whole)."""
         chunks = plan(text, self.chunk_chars)
+        if len(chunks) < 2:
+            return None
         spec = engine.shard_spec()
-        if len(chunks) < 2 or spec is None:
+        if spec is None:
             return None
         key, blob = spec
         helpers = self.claim(key, blob, len(chunks) - 1)
@@ -442,39 +443,10 @@ _POOL: ShardPool | None = None
 _POOL_LOCK = threading.Lock()
 
 
-#: where a cgroup's CPU quota is read: v2 ("<quota> <period>" or "max <period>"), then v1
-CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
-CFS_QUOTA = Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")
-CFS_PERIOD = Path("/sys/fs/cgroup/cpu/cpu.cfs_period_us")
-
-
-def _quota() -> int | None:
-    """Whole cores the cgroup's CPU quota allows (rounded up), or None: no quota."""
-    try:
-        quota, period = CPU_MAX.read_text().split()[:2]
-    except (OSError, ValueError):
-        try:
-            quota, period = CFS_QUOTA.read_text().strip(), CFS_PERIOD.read_text().strip()
-        except OSError:
-            return None
-    if quota in ("max", "-1"):
-        return None
-    try:
-        return max(1, -(-int(quota) // int(period)))
-    except (ValueError, ZeroDivisionError):
-        return None
-
-
-def available_cpus() -> int:
-    """The cores this process may run on: its CPU affinity, and its cgroup's CPU quota where
-    one is set (a container sees every core of its node in ``os.cpu_count()``)."""
-    n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    quota = _quota()
-    return max(1, min(n or 1, quota or n or 1))
-
-
 def default_workers() -> int:
     """Workers beside the caller: one per other core it may use, at most three."""
+    from veil.cores import available_cpus
+
     return max(0, min(3, available_cpus() - 1))
 
 

@@ -129,7 +129,7 @@ def serve(
         check_workers(Settings(), workers)
         # the gateway's processes take the cores: a long text's chunks go to a detection
         # worker only where cores are left over (the forked processes read this)
-        from veil.detect.shards import available_cpus
+        from veil.cores import available_cpus
 
         os.environ.setdefault("VEIL_DETECT_WORKERS",
                               str(max(0, min(3, available_cpus() // workers - 1))))

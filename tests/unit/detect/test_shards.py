@@ -253,26 +253,27 @@ def test_a_worker_gets_no_keys_or_tokens(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_workers_follow_the_cores_a_container_may_use(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A container sees its node's cores; its cgroup's quota is what it may use."""
+    from veil import cores
     from veil.detect import shards
 
-    monkeypatch.setattr(shards.os, "sched_getaffinity", lambda _pid: set(range(16)))
+    monkeypatch.setattr(cores.os, "sched_getaffinity", lambda _pid: set(range(16)))
     cpu_max = tmp_path / "cpu.max"
-    monkeypatch.setattr(shards, "CPU_MAX", cpu_max)
-    monkeypatch.setattr(shards, "CFS_QUOTA", tmp_path / "missing")
-    assert shards.available_cpus() == 16 and shards.default_workers() == 3  # no cgroup file
+    monkeypatch.setattr(cores, "CPU_MAX", cpu_max)
+    monkeypatch.setattr(cores, "CFS_QUOTA", tmp_path / "missing")
+    assert cores.available_cpus() == 16 and shards.default_workers() == 3  # no cgroup file
     cpu_max.write_text("max 100000\n")
-    assert shards.available_cpus() == 16
+    assert cores.available_cpus() == 16
     cpu_max.write_text("150000 100000\n")  # 1.5 cores: two, one of them the caller's
-    assert shards.available_cpus() == 2 and shards.default_workers() == 1
+    assert cores.available_cpus() == 2 and shards.default_workers() == 1
     cpu_max.write_text("50000 100000\n")
-    assert shards.available_cpus() == 1 and shards.default_workers() == 0
+    assert cores.available_cpus() == 1 and shards.default_workers() == 0
     cpu_max.unlink()
     quota, period = tmp_path / "quota", tmp_path / "period"
     quota.write_text("300000\n")
     period.write_text("100000\n")
-    monkeypatch.setattr(shards, "CFS_QUOTA", quota)
-    monkeypatch.setattr(shards, "CFS_PERIOD", period)
-    assert shards.available_cpus() == 3
+    monkeypatch.setattr(cores, "CFS_QUOTA", quota)
+    monkeypatch.setattr(cores, "CFS_PERIOD", period)
+    assert cores.available_cpus() == 3
 
 
 def test_a_reply_not_understood_leaves_the_chunk_to_the_caller(pool: ShardPool,
