@@ -34,8 +34,10 @@ def test_an_entry_outside_the_scope_is_never_restored(vault, op) -> None:
                session="s")
     answer = f"{a.masked} / {b.masked}"
     got = r.restore(answer, tenant=T, session="s", scope=scope_of(b))
-    assert got.endswith("/ Bob Stone")
-    assert "Jane" not in got and "jane@x.org" not in got
+    # the first request's masked values stay as they were sent (a synthetic name may
+    # itself contain "Jane", so compare the whole answer rather than search for it)
+    assert got == f"{a.masked} / Bob Stone"
+    assert "Jane Doe" not in got and "jane@x.org" not in got
     # the whole session (library use) and the union of both scopes restore everything
     assert r.restore(answer, tenant=T, session="s") == "Jane Doe, jane@x.org / Bob Stone"
     assert r.restore(answer, tenant=T, session="s", scope=scope_of(a, b)) == \

@@ -53,7 +53,7 @@ def test_restoration_is_session_and_tenant_bound(any_vault, tenant, op: str) -> 
     other = "Zed Zulu"
     res_b = m.mask(other, detect(other, [("PERSON", other)]), tenant=tenant, session="b")
     assert r.restore(res_b.masked, tenant=tenant, session="b") == other
-    assert "Zed" not in r.restore(res_b.masked, tenant=tenant, session="s")
+    assert other not in r.restore(res_b.masked, tenant=tenant, session="s")
 
 
 @pytest.mark.parametrize("op", OPS)
