@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -106,9 +105,12 @@ def privacy_threads(vault_backend: str | None = None) -> PrivacyPool:
     """Threads of this process that mask and restore at once. A process runs Python on one
     core at a time whatever the machine's cores (``--workers`` adds processes), so the count
     is per process. A Redis vault waits on the network at every call: a few threads per core
-    keep the process busy."""
+    keep the process busy: two per core it may use (a container's ``os.cpu_count()`` is its
+    node's, which made a hundred threads in a pod of two cores)."""
     if vault_backend == "redis":
-        return PrivacyPool(2 * (os.cpu_count() or 1))
+        from veil.cores import available_cpus
+
+        return PrivacyPool(2 * available_cpus())
     return PrivacyPool(_LOCAL_THREADS, inline_when_idle=True)
 
 

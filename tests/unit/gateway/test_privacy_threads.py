@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -26,12 +26,20 @@ def test_a_local_vault_gets_one_thread_and_one_for_long_texts(settings: Settings
     assert state.privacy.inline_when_idle  # no network wait: an idle loop may run it
 
 
-def test_a_redis_vault_gets_a_few_threads_per_core(settings: Settings) -> None:
-    # every vault call waits on the network, where other threads can run
+def test_a_redis_vault_gets_a_few_threads_per_core(settings: Settings, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # every vault call waits on the network, where other threads can run; the cores are those
+    # the process may use: a container of 1.5 cores on a node of 64 gets four threads
+    from veil import cores
+
+    monkeypatch.setattr(cores.os, "sched_getaffinity", lambda _pid: set(range(64)))
+    cpu_max = tmp_path / "cpu.max"
+    cpu_max.write_text("150000 100000\n")
+    monkeypatch.setattr(cores, "CPU_MAX", cpu_max)
     core = Veil(settings)
     redis_settings = settings.model_copy(update={"vault_backend": "redis"})
     state = build_state(CFG, core=_with_settings(core, redis_settings))
-    assert state.privacy.threads == 2 * (os.cpu_count() or 1)
+    assert state.privacy.threads == 4
     assert state.privacy.long_threads == 1
     assert not state.privacy.inline_when_idle  # it would hold the loop over the network
 
