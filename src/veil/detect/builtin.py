@@ -15,6 +15,7 @@ from veil.detect.address import STREET_ADDRESS
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.national import NATIONAL_RECOGNIZERS
+from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
@@ -44,6 +45,8 @@ EMAIL = register(PatternRecognizer(
                       lead=64, at="@", spaced=False)],
     validate=v.is_email, prefilter=lambda t: "@" in t,
 ))
+
+register(OBFUSCATED_EMAIL)
 
 register_factory("phone", lambda policy: PhoneRecognizer(expected_regions=policy.phone_regions))
 
@@ -75,7 +78,8 @@ US_SSN = register(PatternRecognizer(
               Pattern(r"(?<![\w.-])\d{9}(?![\w-]|\.\d)", 0.3, re.ASCII, lead=0)],
     validate=v.is_us_ssn,
     # with its context word an SSN scores 1.0, above any phone (0.95 at most)
-    context=("ssn", "social security", "social-security", "ss#", "ss #", "taxpayer", "tin"),
+    # ("social": "my social is ...", as people call the number)
+    context=("ssn", "social", "social-security", "ss#", "ss #", "taxpayer", "tin"),
     context_boost=0.7,
 ))
 
@@ -160,6 +164,11 @@ SECRET = register(PatternRecognizer(
         Pattern(rf"(?i:\b{_SECRET_KEYS}\b)"
                 r"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>[^\s\"',;]{6,})", 0.8,
                 mark=_SECRET_KEYS, lead=0, fold=True),
+        # "pass: <value>" ("login: jdoe / pass: ..."): with a colon or "=" only ("the pass
+        # is ..." is prose), and a value with a digit or a symbol ("pass: completed" is not)
+        Pattern(r"(?i:\bpass\b)[\"']?[ \t]*(?:[:=]|=>)[ \t]*[\"']?"
+                r"(?P<v>(?=[^\s\"',;]*[0-9!#$%&*+./:<=>?@^_~-])[^\s\"',;]{6,})", 0.8,
+                mark=r"pass\b", lead=0, fold=True),
         # the password of a connection string: postgres://admin:<password>@db.internal:5432
         # (1.0: it outranks the e-mail address its "@" makes of the password's tail and host)
         # (tried only at a "://" with an "@" and host after it before any whitespace: the

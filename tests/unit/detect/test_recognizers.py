@@ -22,6 +22,8 @@ POSITIVE = [
     ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcdefghijkl",
      ("SECRET", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcdefghijkl")),
     ("password=hunter22!", ("SECRET", "hunter22!")),
+    ("login: jdoe / pass: Summer2024!", ("SECRET", "Summer2024!")),
+    ("my social is 536228526", ("US_SSN", "536228526")),
     ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", ("SECRET", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")),
     ("api token: 8fA9kL2mQ7xZ1pR4tV6wY3bN5cE0gH2j", ("SECRET", "8fA9kL2mQ7xZ1pR4tV6wY3bN5cE0gH2j")),
     ("btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
@@ -48,6 +50,8 @@ NEGATIVE = [
     "ERROR 2024-01-01 12:00:00 worker=3 retry=5",
     "btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3",  # bad base58check
     "the cache key is configurationmanagerfactory",  # low-entropy word near a key word
+    "pass: completed, fail: none",  # "pass" is a value only with a digit or a symbol
+    "the pass is expired2024",  # "pass is" is prose
 ]
 
 
