@@ -132,7 +132,8 @@ def _split_by_the_other_model(models: list[Detection], text: str) -> list[Detect
 
 def resolve_overlaps(candidates: Iterable[Detection],
                      validated: frozenset[str] | set[str] = frozenset(), *,
-                     statistical: frozenset[str] | set[str] = frozenset()) -> list[Detection]:
+                     statistical: frozenset[str] | set[str] = frozenset(),
+                     exact: frozenset[str] | set[str] = frozenset()) -> list[Detection]:
     """Keep a non-overlapping subset, best first, returned sorted by start.
 
     Order of preference: a validated recognizer (checksum, declared term, seen value) over a
@@ -142,6 +143,11 @@ def resolve_overlaps(candidates: Iterable[Detection],
     every kept detection it overlaps replaces them. Otherwise a short winner inside it (a term
     "Jane" inside "jane.doe@example.com") would leave the rest ("doe@example.com") unmasked.
     A model's span may be too long, so a statistical candidate never displaces what it holds.
+    Where it lost only to names from ``exact`` recognizers (strings known before this text: a
+    session's values, a tenant's terms), what it covers beyond them is kept as pieces of its
+    type: "Smith", seen earlier, inside the model's "Sarah O'Connor-Smith" left "Sarah
+    O'Connor-" unmasked. (Around a phone number, an address or a pattern's organisation the
+    model's span is the one too long, "The" of "The Acme Inc. office": its rest is context.)
     """
     candidates = list(candidates)
     # (start - end: minus the length, without a property call per key on large texts)
@@ -181,7 +187,46 @@ def resolve_overlaps(candidates: Iterable[Detection],
         starts[i:j] = [c.start]
         kept_ids.difference_update(id(d) for d in inner)
         kept_ids.add(id(c))
+    if statistical and exact:
+        kept = _with_remainders(kept, [d for d in ranked if id(d) not in kept_ids
+                                       and d.recognizer in statistical], len(taken), exact)
     return kept
+
+
+#: what the name models find: a model's span that lost only to these is a name around them
+NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+
+
+def _with_remainders(kept: list[Detection], losers: list[Detection], size: int,
+                     exact: frozenset[str] | set[str]) -> list[Detection]:
+    """``kept`` and the parts of each losing model span (best first) that nothing kept covers,
+    trimmed to letters and digits (a piece of two or more, or a capital alone: an initial),
+    where every kept detection it overlaps is a name from an ``exact`` recognizer."""
+    taken = bytearray(size)
+    other = bytearray(size)  # positions kept as anything else
+    for d in kept:
+        taken[d.start:d.end] = b"\x01" * (d.end - d.start)
+        if d.type not in NAME_TYPES or d.recognizer not in exact:
+            other[d.start:d.end] = b"\x01" * (d.end - d.start)
+    pieces: list[Detection] = []
+    for c in losers:
+        if c.type not in NAME_TYPES or other.find(1, c.start, c.end) >= 0:
+            continue
+        pos = c.start
+        while (a := taken.find(0, pos, c.end)) >= 0:
+            b = taken.find(1, a, c.end)
+            b = c.end if b < 0 else b
+            pos = b
+            piece = c.text[a - c.start:b - c.start]
+            lo = next((k for k, ch in enumerate(piece) if ch.isalnum()), len(piece))
+            hi = len(piece) - next((k for k, ch in enumerate(reversed(piece)) if ch.isalnum()), 0)
+            value = piece[lo:hi]
+            if sum(ch.isalnum() for ch in value) >= 2 or value.isupper():
+                pieces.append(Detection(c.type, a + lo, a + hi, c.score, c.recognizer, value))
+                taken[a + lo:a + hi] = b"\x01" * (hi - lo)
+    if not pieces:
+        return kept
+    return sorted([*kept, *pieces], key=lambda d: d.start)
 
 
 _T = TypeVar("_T")
@@ -363,9 +408,10 @@ class DetectionEngine:
             recognizers = [*recognizers, seen]
         validated = {r.name for r in recognizers if r.validated}
         statistical = {r.name for r in recognizers if r.statistical}
+        exact = frozenset(r.name for r in recognizers if r.local_only)
         todo = [i for i, v in enumerate(views) if v.text.strip()]
         self._run(recognizers, views, todo, raw)
-        return [self._finish(views[i], raw[i], validated, statistical)
+        return [self._finish(views[i], raw[i], validated, statistical, exact)
                 for i in range(len(texts))]
 
     def _run(self, recognizers: list[Recognizer], views: list[NormalizedText], todo: list[int],
@@ -463,8 +509,8 @@ class DetectionEngine:
         memo = {r.name: r.cache_size for r in self.registry if hasattr(r, "cache_size")}
         return spec_of(self.policy, memo)
 
-    def _finish(self, view: NormalizedText, found: list[Detection],
-                validated: set[str], statistical: set[str]) -> list[Detection]:
+    def _finish(self, view: NormalizedText, found: list[Detection], validated: set[str],
+                statistical: set[str], exact: frozenset[str]) -> list[Detection]:
         if not found:
             return []
         original = view.original
@@ -492,4 +538,5 @@ class DetectionEngine:
             if self._keep(m) and not (self._allow and fold_case(d.text.strip()) in self._allow):
                 mapped.append(m)
         mapped = join_models(mapped, statistical, original)
-        return resolve_overlaps(mapped, frozenset(validated), statistical=frozenset(statistical))
+        return resolve_overlaps(mapped, frozenset(validated), statistical=frozenset(statistical),
+                                exact=exact)

@@ -70,6 +70,8 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽ
 _LOW = "a-zß-öø-ÿā-ž'’"
 _NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
+# a name in capitals, as records and forms write it after their label ("Patient: DOE, JANE")
+_UPPER_NAME = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?(?:[ \t]+[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?){{0,2}}"
 _NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?"  # optional initial
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_TOKEN}){{0,2}}")
 _TITLE_ONLY = re.compile(rf"(?i:{_TITLES})\.?(?:[ \t]+(?i:{_TITLES})\.?)*")
@@ -91,7 +93,7 @@ _INTRO_NAME = re.compile(
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
 _FIELD_NAME = re.compile(
     rf"(?im:(?:{_BOL}|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
-    rf"attn|signed|user)[ \t]*:[ \t]*)(?P<v>{_NAME})")
+    rf"attn|signed|user)[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
 _VOCATIVE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME_TOKEN}),[ \t]")
 # "Anna, Ben, Carl and Dora": a list of capitalised words, mostly known first names. The
 # regex is the definition; :func:`_name_lists` finds its matches in linear time.
@@ -415,6 +417,21 @@ def extend_person(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# ", JANE A." after a surname: the given name of a "Last, First" field ("Patient: DOE, JANE A.")
+_GIVEN_AFTER = re.compile(rf"(?i:,[ \t]*(?P<first>[{_UP}][{_LOW}]+)(?:[ \t]+[{_UP}]\.?(?!\w))?)")
+
+
+def _last_first(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` grown over the known first name (and an initial) that follows it after a
+    comma: a record's "SMITH, JOHN" is one name, not a surname and a word."""
+    if span is None:
+        return None
+    m = _GIVEN_AFTER.match(text, span[1])
+    if m is None or not _known_first(m.group("first"), ambiguous_ok=True):
+        return span
+    return span[0], m.end()
+
+
 def _known_first(token: str, *, ambiguous_ok: bool) -> bool:
     t = token.lower()
     return t in first_names() or (ambiguous_ok and t in ambiguous_first_names())
@@ -489,7 +506,8 @@ def heuristic_names(text: str) -> list[Detection]:
         emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _FIELD_SCAN.matches(text):
         if unknown_ok(m):
-            emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
+            emit(_last_first(text, _name_span(text, m, ambiguous_ok=True, require_known=False)),
+                 0.8)
     for m in _GREETING_SCAN.matches(text):
         if unknown_ok(m):
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from veil.config import EntityRule, Policy
 from veil.detect import Detection, DetectionEngine, PatternRecognizer, Recognizer, resolve_overlaps
+from veil.detect.engine import NAME_TYPES
 from veil.detect.patterns import Pattern
 from veil.errors import DetectionError, InputError
 
@@ -32,7 +33,47 @@ def test_resolve_prefers_score_then_length() -> None:
 def test_validated_beats_ner() -> None:
     ner = det("PERSON", 0, 12, 0.99, "spacy_ner")
     pattern = det("PHONE", 2, 12, 0.6, "phone")
+    # around a phone number the model's span is the one too long: nothing of it is kept
     assert resolve_overlaps([ner, pattern], {"phone"}, statistical={"spacy_ner"}) == [pattern]
+
+
+def _d(text: str, t: str, value: str, score: float, rec: str, at: int = 0) -> Detection:
+    s = text.index(value, at)
+    return Detection(t, s, s + len(value), score, rec, value)
+
+
+def test_a_model_span_around_a_validated_value_keeps_the_rest_masked() -> None:
+    # a session's value "Smith" (validated) inside the model's "Sarah O'Connor-Smith": the
+    # model's span lost and "Sarah O'Connor-" went out unmasked
+    text = "meet Sarah O'Connor-Smith tomorrow"
+    model = _d(text, "PERSON", "Sarah O'Connor-Smith", 0.92, "learned_ner")
+    seen = _d(text, "ORGANIZATION", "Smith", 1.0, "seen")
+    assert resolve_overlaps([model, seen], {"seen"}, statistical={"learned_ner"},
+                            exact={"seen"}) == \
+        [_d(text, "PERSON", "Sarah O'Connor", 0.92, "learned_ner"), seen]
+    # a name found in this text by a pattern (an organisation's suffix, a gazetteer) keeps
+    # the model's longer span out, as before: "The" of "The Acme Inc. office" is context
+    text = "The Acme Inc. office"
+    model = _d(text, "ORGANIZATION", "The Acme Inc. office", 0.9, "spacy_ner")
+    org = _d(text, "ORGANIZATION", "Acme Inc.", 0.95, "org_structure")
+    assert resolve_overlaps([model, org], {"org_structure"}, statistical={"spacy_ner"},
+                            exact={"seen", "terms"}) == [org]
+    # pieces on both sides, trimmed to letters and digits; an initial is kept, a lone
+    # lower-case letter or punctuation is not
+    text = "J. Jane Doe's file"
+    model = _d(text, "PERSON", "J. Jane Doe's", 0.9, "learned_ner")
+    term = _d(text, "PERSON", "Jane Doe", 1.0, "terms")
+    assert resolve_overlaps([model, term], {"terms"}, statistical={"learned_ner"},
+                            exact={"terms"}) == \
+        [_d(text, "PERSON", "J", 0.9, "learned_ner"), term]
+    # two losing model spans over the same rest: one piece, the better one's
+    text = "Dr Ann Lee, Oslo"
+    a = _d(text, "PERSON", "Dr Ann Lee", 0.9, "learned_ner")
+    b = _d(text, "LOCATION", "Dr Ann", 0.5, "spacy_ner")
+    lee = _d(text, "PERSON", "Ann Lee", 1.0, "terms")
+    assert resolve_overlaps([a, b, lee], {"terms"}, statistical={"learned_ner", "spacy_ner"},
+                            exact={"terms"}) == \
+        [_d(text, "PERSON", "Dr", 0.9, "learned_ner"), lee]
 
 
 def test_a_pattern_holding_a_shorter_winner_replaces_it() -> None:
@@ -48,7 +89,7 @@ def test_a_pattern_holding_a_shorter_winner_replaces_it() -> None:
 
 
 def _resolve_by_sorted_inserts(candidates: list[Detection], validated: set[str],
-                               statistical: set[str]) -> list[Detection]:
+                               statistical: set[str], exact: set[str]) -> list[Detection]:
     """resolve_overlaps as it was written before its positions were marked in a bytearray:
     the kept spans in a list sorted by insertion, each candidate bisected into it."""
     ranked = sorted(candidates, key=lambda d: (d.recognizer not in validated, -d.score,
@@ -80,22 +121,43 @@ def _resolve_by_sorted_inserts(candidates: list[Detection], validated: set[str],
         starts[i:j] = [c.start]
         ids.difference_update(id(d) for d in inner)
         ids.add(id(c))
-    return kept
+    # what a losing model span covers beyond everything kept, position by position, where all
+    # it overlaps is a name from an exact recognizer (letters only here: no trimming)
+    covered = {p for d in kept for p in range(d.start, d.end)}
+    not_names = {p for d in kept if d.type not in NAME_TYPES or d.recognizer not in exact
+                 for p in range(d.start, d.end)}
+    for c in ranked:
+        if id(c) in ids or c.recognizer not in statistical or c.type not in NAME_TYPES or \
+                not_names.intersection(range(c.start, c.end)):
+            continue
+        free = [p for p in range(c.start, c.end) if p not in covered]
+        runs = [[free[0], free[0] + 1]] if free else []
+        for p in free[1:]:
+            if p == runs[-1][1]:
+                runs[-1][1] = p + 1
+            else:
+                runs.append([p, p + 1])
+        for a, b in runs:
+            if b - a >= 2:  # "x" alone is one lower-case letter: not kept
+                kept.append(Detection(c.type, a, b, c.score, c.recognizer, "x" * (b - a)))
+                covered.update(range(a, b))
+    return sorted(kept, key=lambda d: d.start)
 
 
 _SPANS = st.lists(st.tuples(st.integers(0, 120), st.integers(1, 40), st.sampled_from(
-    [0.4, 0.6, 0.85, 0.95]), st.sampled_from(["terms", "phone", "learned_ner", "r"])),
-    max_size=40)
+    [0.4, 0.6, 0.85, 0.95]), st.sampled_from(["terms", "phone", "learned_ner", "r"]),
+    st.sampled_from(["PERSON", "PHONE"])), max_size=40)
 
 
 @settings(max_examples=400, deadline=None)
 @given(_SPANS)
 def test_overlaps_are_resolved_as_by_sorted_inserts(spans: list[Any]) -> None:
     validated, statistical = {"terms", "phone"}, {"learned_ner"}
-    found = [det("T", s, s + n, score, rec) for s, n, score, rec in spans]
-    got = resolve_overlaps(found, validated, statistical=statistical)
-    want = _resolve_by_sorted_inserts(found, validated, statistical)
-    assert [id(d) for d in got] == [id(d) for d in want]
+    found = [det(t, s, s + n, score, rec) for s, n, score, rec, t in spans]
+    got = resolve_overlaps(found, validated, statistical=statistical, exact={"terms"})
+    want = _resolve_by_sorted_inserts(found, validated, statistical, {"terms"})
+    assert got == want
+    assert {id(d) for d in got} >= {id(d) for d in want if d in found}
     assert all(a.end <= b.start for a, b in zip(got, got[1:], strict=False))
 
 
@@ -103,6 +165,11 @@ def test_containment_never_lets_a_model_span_or_a_partial_overlap_displace() -> 
     term = det("PERSON", 5, 9, 1.0, "terms")
     ner = det("ORGANIZATION", 0, 20, 0.99, "spacy_ner")  # a model's span may run too long
     assert resolve_overlaps([term, ner], {"terms"}, statistical={"spacy_ner"}) == [term]
+    # a term is an exact string: the model's span around it is masked in pieces besides
+    assert resolve_overlaps([term, ner], {"terms"}, statistical={"spacy_ner"},
+                            exact={"terms"}) == \
+        [det("ORGANIZATION", 0, 5, 0.99, "spacy_ner"), term,
+         det("ORGANIZATION", 9, 20, 0.99, "spacy_ner")]
     # sticks out on one side: it holds only part of the winner, so the winner stays
     crossing = det("ADDRESS", 7, 30, 0.5, "street_address")
     assert resolve_overlaps([term, crossing], {"terms"}) == [term]

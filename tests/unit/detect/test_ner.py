@@ -272,3 +272,15 @@ _CAP_WORD_BEFORE = re.compile(rf"(?<![\w'])(?:[{ner._UP}][{ner._LOW}]+|[{ner._UP
 def test_capitalised_words_are_found_where_they_were_without_the_lookahead(text: str) -> None:
     assert [m.span() for m in ner._CAP_WORD.finditer(text)] == \
         [m.span() for m in _CAP_WORD_BEFORE.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Patient: DOE, JANE A.", "DOE, JANE A."),  # a record's "Last, First" in capitals
+    ("Name: SMITH, JOHN", "SMITH, JOHN"),
+    ("Name: Smith, John", "Smith, John"),
+    ("Patient: MARTINEZ-LOPEZ, MARIA", "MARTINEZ-LOPEZ, MARIA"),
+    ("Name: Smith, please call me", "Smith"),  # no given name after the comma
+])
+def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: str) -> None:
+    # (a known first name alone is found too, inside it: the engine keeps the longer span)
+    assert max((d.text for d in heuristic_names(text)), key=len) == name

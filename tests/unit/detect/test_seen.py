@@ -3,7 +3,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veil.detect import Detection, DetectionEngine, SeenEntityCache
+from veil.config import Policy
+from veil.detect import Detection, DetectionEngine, Recognizer, SeenEntityCache
 
 
 def test_finds_known_values_case_insensitively() -> None:
@@ -152,3 +153,29 @@ def test_levels_stay_few_and_older_ones_are_shared() -> None:
         ["x@example.org", "user5@example.org"]
     assert [d.text for d in cache.analyze("cc user0@example.org and USER1999@example.org")] \
         == ["user0@example.org", "USER1999@example.org"]
+
+
+class _Model(Recognizer):
+    """A name model that finds one span, as the learned backend found this one."""
+
+    name = "model"
+    entities = ("PERSON",)
+    statistical = True
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def analyze(self, text: str) -> list[Detection]:
+        s = text.find(self.value)
+        return [] if s < 0 else [Detection("PERSON", s, s + len(self.value), 0.92, self.name,
+                                           self.value)]
+
+
+def test_a_seen_value_inside_a_longer_name_leaves_none_of_it_unmasked() -> None:
+    # "SMITH" was masked as an organisation in an earlier turn; a later "Sarah O'Connor-Smith"
+    # lost to it, and "Sarah O'Connor-" went upstream as it was
+    engine = DetectionEngine(Policy(ner=False), recognizers=[_Model("Sarah O'Connor-Smith")])
+    seen = SeenEntityCache([("ORGANIZATION", "SMITH")])
+    text = "meet Sarah O'Connor-Smith tomorrow"
+    got = [(d.type, d.text, d.recognizer) for d in engine.analyze(text, seen=seen)]
+    assert got == [("PERSON", "Sarah O'Connor", "model"), ("ORGANIZATION", "Smith", "seen")]
