@@ -58,6 +58,17 @@ CREDIT_CARD = register(PatternRecognizer(
              "unionpay", "银联", "卡号", "信用卡", "银行卡", "carte", "tarjeta", "karte"),
 ))
 
+# A card's security code (CVV, CVC, CSC: PCI DSS forbids storing it), three or four digits
+# only right after a word that names it ("cvv 123", "CVC2: 4567", "security code: 123").
+CARD_SECURITY_CODE = register(PatternRecognizer(
+    name="card_security_code", entity="CARD_SECURITY_CODE",
+    patterns=[Pattern(r"(?<![\w.,/-])\d{3,4}(?![\w,/:-]|\.\d)", 0.3, re.ASCII, lead=0)],
+    context=("cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "security code", "card code",
+             "card verification", "cryptogramme", "kartenprüfnummer", "código de seguridad"),
+    context_required=True, context_window=20, context_boost=0.65, context_after=False,
+    validated=True,  # the required context word is the validation
+))
+
 IBAN = register(PatternRecognizer(
     name="iban", entity="IBAN",
     patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}"

@@ -23,6 +23,9 @@ POSITIVE = [
      ("SECRET", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcdefghijkl")),
     ("password=hunter22!", ("SECRET", "hunter22!")),
     ("login: jdoe / pass: Summer2024!", ("SECRET", "Summer2024!")),
+    ("card 4242 4242 4242 4242 exp 12/27 cvv 123", ("CARD_SECURITY_CODE", "123")),
+    ("CVC2: 4567", ("CARD_SECURITY_CODE", "4567")),
+    ("the security code is 987", ("CARD_SECURITY_CODE", "987")),
     ("my social is 536228526", ("US_SSN", "536228526")),
     ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", ("SECRET", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")),
     ("api token: 8fA9kL2mQ7xZ1pR4tV6wY3bN5cE0gH2j", ("SECRET", "8fA9kL2mQ7xZ1pR4tV6wY3bN5cE0gH2j")),
@@ -52,6 +55,8 @@ NEGATIVE = [
     "the cache key is configurationmanagerfactory",  # low-entropy word near a key word
     "pass: completed, fail: none",  # "pass" is a value only with a digit or a symbol
     "the pass is expired2024",  # "pass is" is prose
+    "room 123, code 456",  # three digits without a word that names a card's code
+    "cvv 12345 and cvv 1.23",  # not three or four digits
 ]
 
 
