@@ -70,7 +70,8 @@ def _tld_ok(tld: str) -> bool:
 
 
 def is_domain(value: str) -> bool:
-    labels = value.rstrip(".").split(".")
+    """Whether ``value`` is a host name, with a path after it or not."""
+    labels = value.split("/", 1)[0].rstrip(".").split(".")
     if len(labels) < 2:
         return False
     tld = labels[-1]
@@ -91,9 +92,16 @@ def is_domain(value: str) -> bool:
 _ULET = r"[^\W_\x00-\x7f\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 _LBL = rf"(?:[A-Za-z0-9]|{_ULET})(?:(?:[A-Za-z0-9-]|{_ULET}){{0,61}}(?:[A-Za-z0-9]|{_ULET}))?"
 
+# a path after the host ("linkedin.com/in/jane-doe-123"): URL characters, not ending on
+# punctuation (as a scheme URL's, veil.detect.builtin)
+_PATH_CHAR = r"[^\s<>\"'`\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_PATH_END = r"[^\s<>\"'`.,;:!?)\]}\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+
 BARE_DOMAIN = PatternRecognizer(
     name="domain", entity="URL",
-    patterns=[Pattern(rf"(?<![A-Za-z0-9_@./:\\-]){_LBL}(?:\.{_LBL})+(?![A-Za-z0-9_-]|\.\w|\()",
+    # the host and its path: a host alone left "/in/jane-doe-123" of a profile's address
+    patterns=[Pattern(rf"(?<![A-Za-z0-9_@./:\\-]){_LBL}(?:\.{_LBL})+"
+                      rf"(?:/(?:{_PATH_CHAR}*{_PATH_END})?)?(?![A-Za-z0-9_-]|\.\w|\()",
                       0.7, lead=63, mark=rf"\.(?:[A-Za-z0-9]|{_ULET})", spaced=False)],
     validate=is_domain, prefilter=lambda t: "." in t, validated=True,
     context=("domain", "website", "site", "host", "dns", "web"), context_boost=0.2,

@@ -81,6 +81,10 @@ def test_email_against_chinese_text(pattern_engine: DetectionEngine, found) -> N
     ("see acme-payroll.com and bücher.de", ["acme-payroll.com", "bücher.de"]),
     ("run setup.py, read README.md, call user.name and df.to(x)", []),
     ("ASP.NET and U.S.A are not hosts", []),
+    # the path goes with its host: it holds the person ("/in/jane-doe-123"), not the host
+    ("github.com/janedoe42 and linkedin.com/in/jane-doe-123.",
+     ["github.com/janedoe42", "linkedin.com/in/jane-doe-123"]),
+    ("(example.com/a?b=1), setup.py/x", ["example.com/a?b=1"]),
 ])
 def test_bare_domains(pattern_engine: DetectionEngine, found, text: str,
                       domains: list[str]) -> None:
