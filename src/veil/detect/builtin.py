@@ -58,15 +58,18 @@ CREDIT_CARD = register(PatternRecognizer(
              "unionpay", "银联", "卡号", "信用卡", "银行卡", "carte", "tarjeta", "karte"),
 ))
 
-# A card's security code (CVV, CVC, CSC: PCI DSS forbids storing it), three or four digits
-# only right after a word that names it ("cvv 123", "CVC2: 4567", "security code: 123").
+# A card's security code (CVV, CVC, CSC: PCI DSS forbids storing it): three or four digits
+# right after a word that names it ("cvv 123", "CVC2: 4567", "security code: 123"), tried only
+# where such a word is.
+_CARD_CODE_WORDS = (r"cvv2?|cvc2?|csc|cvn|security code|card code|card verification(?: code| "
+                    r"value| number)?|cryptogramme(?: visuel)?|kartenprüfnummer|"
+                    r"código de seguridad")
 CARD_SECURITY_CODE = register(PatternRecognizer(
     name="card_security_code", entity="CARD_SECURITY_CODE",
-    patterns=[Pattern(r"(?<![\w.,/-])\d{3,4}(?![\w,/:-]|\.\d)", 0.3, re.ASCII, lead=0)],
-    context=("cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "security code", "card code",
-             "card verification", "cryptogramme", "kartenprüfnummer", "código de seguridad"),
-    context_required=True, context_window=20, context_boost=0.65, context_after=False,
-    validated=True,  # the required context word is the validation
+    patterns=[Pattern(rf"(?i:\b(?:{_CARD_CODE_WORDS})\b)[^\d\n]{{0,16}}(?<![\w.,/-])"
+                      r"(?P<v>\d{3,4})(?![\w,/:-]|\.\d)", 0.95, mark=_CARD_CODE_WORDS, lead=0,
+                      fold=True)],
+    validated=True,  # the word before it is the validation
 ))
 
 IBAN = register(PatternRecognizer(

@@ -284,3 +284,25 @@ def test_capitalised_words_are_found_where_they_were_without_the_lookahead(text:
 def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: str) -> None:
     # (a known first name alone is found too, inside it: the engine keeps the longer span)
     assert max((d.text for d in heuristic_names(text)), key=len) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Thanks,\nDeShawn Williams\nSenior Analyst", "DeShawn Williams"),  # surname known
+    ("Kind regards,\r\n\r\nPriya", "Priya"),  # given name known, a blank line between
+    ("Best,\\nMary McDonald", "Mary McDonald"),  # a line break escaped as JSON writes it
+])
+def test_the_name_under_a_sign_off_is_its_writer(text: str, name: str) -> None:
+    assert max((d.text for d in heuristic_names(text)), key=len) == name
+
+
+@pytest.mark.parametrize("text", ["Best,\nSupport Team", "Thanks,\nThe Team", "Cheers,\nZorblax"])
+def test_a_sign_off_over_no_name_finds_none(text: str) -> None:
+    assert heuristic_names(text) == []
+
+
+def test_names_with_an_inner_capital_are_read_whole() -> None:
+    for text, name in [("Dr. McAllister called", "McAllister"), ("Hi LaToya, see you", "LaToya"),
+                       ("Name: Sean O'Brien", "Sean O'Brien"),
+                       ("Dr. MacArthur-Smith", "MacArthur-Smith")]:
+        assert max((d.text for d in heuristic_names(text)), key=len) == name
+    assert heuristic_names("I use LaTeX and DeFi") == []
