@@ -271,7 +271,8 @@ MEDICAL_RECORD = _named_number("medical_record", "MEDICAL_RECORD", (
 # Account, member, policy, customer and employee numbers (HIPAA's identifiers 9 and 10, and
 # what a bank's or insurer's prompt holds), after a word that names the account.
 ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
-    "account number", "account no", "account #", "acct", "acct no", "acct #", "a/c",
+    "account", "account number", "account no", "account #", "acct", "acct no", "acct #",
+    "a/c", "acc", "acc no", "client id", "client number", "client no",
     "bank account", "checking account", "savings account", "member id", "member number",
     "member no", "subscriber id", "policy number", "policy no", "policy #", "customer id",
     "customer number", "customer no", "employee id", "employee number", "employee no",

@@ -76,6 +76,10 @@ _NAME_PART = (rf"[{_UP}][{_LOW}]+(?:(?=[{_UP}])(?:(?<=Mc|De|Di|Da|Du|La|Le|O'|O�
               rf"[{_UP}][{_LOW}]+)?")
 _NAME_TOKEN = rf"{_NAME_PART}(?:-{_NAME_PART})?"
 _PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
+# the roles of a party to a case, a policy or a loan, written before the party's name
+_PARTY_ROLES = (r"defendant|plaintiff|petitioner|respondent|appellant|appellee|claimant|"
+                r"beneficiary|insured|policyholder|witness|guarantor|borrower|applicant|"
+                r"debtor|creditor|tenant|landlord")
 # a name in capitals, as records and forms write it after their label ("Patient: DOE, JANE")
 _UPPER_NAME = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?(?:[ \t]+[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?){{0,2}}"
 _NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?"  # optional initial
@@ -99,7 +103,14 @@ _INTRO_NAME = re.compile(
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
 _FIELD_NAME = re.compile(
     rf"(?im:(?:{_BOL}|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
-    rf"attn|signed|user)[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
+    rf"attn|signed|user|{_PARTY_ROLES})[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
+# A party named in capitals after its role, as pleadings write it: "Defendant JOHN Q. PUBLIC"
+_PARTY_UPPER = re.compile(
+    rf"(?i:\b(?:{_PARTY_ROLES})s?)[ \t]+(?P<v>[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
+    rf"(?:[ \t]+(?:[{_UP}]\.|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?)){{0,3}})(?![\w'’-])")
+# The parties of a case's caption: "Smith v. Jones", "SMITH vs. JONES"
+_CAPTION = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME}|{_UPPER_NAME})[ \t]+(?i:vs?\.)[ \t]+"
+                      rf"(?P<v>{_NAME}|{_UPPER_NAME})(?![\w'’-])")
 _VOCATIVE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME_TOKEN}),[ \t]")
 # "Anna, Ben, Carl and Dora": a list of capitalised words, mostly known first names. The
 # regex is the definition; :func:`_name_lists` finds its matches in linear time.
@@ -174,7 +185,10 @@ _INTRO_SCAN = _scan(_INTRO_NAME, fold=True, mark=(
     r"(?<!\w)(?:thanks|thank you|this is|to|patient|customer|client|ask|tell|with|by|cc|from|"
     r"son|daughter|wife|husband|kid|brother|sister|friend|mom|dad|add|me|at)"))
 _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
-    r"(?:name|patient|customer|client|employee|contact|attn|signed|user)[ \t]*:"))
+    rf"(?:name|patient|customer|client|employee|contact|attn|signed|user|{_PARTY_ROLES})"
+    r"[ \t]*:"))
+_PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
+_CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r" vs?\. ")
 # every match starts at a line start: one try per line, not a scan of each line with a colon
 # (a one-line ~1 KB prompt: 24 against 5 us)
 _SPEAKER_SCAN = _scan(_SPEAKER, line_start=True)
@@ -542,6 +556,15 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _OWN_LINE_SCAN.matches(text):
         if len(m.group("v").split()) >= 2:
             emit(_name_span(text, m, ambiguous_ok=False), 0.75)
+    for m in _PARTY_UPPER_SCAN.matches(text):
+        first = m.group("v").split()[0].lower()  # not a word in capitals ("THEN appealed")
+        if first not in _NOT_A_NAME and first not in _function_words():
+            emit(m.span("v"), 0.8)
+    for m in _CAPTION_SCAN.matches(text):  # both parties
+        for side in ("a", "v"):
+            first = m.group(side).split()[0].lower()
+            if first not in _NOT_A_NAME and first not in _function_words():
+                emit(m.span(side), 0.75)
     for m in _SIGN_OFF_SCAN.matches(text):
         # a known given name, or a known surname after one ("Support Team" signs no name)
         words = m.group("v").split()

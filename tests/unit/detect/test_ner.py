@@ -306,3 +306,14 @@ def test_names_with_an_inner_capital_are_read_whole() -> None:
                        ("Dr. MacArthur-Smith", "MacArthur-Smith")]:
         assert max((d.text for d in heuristic_names(text)), key=len) == name
     assert heuristic_names("I use LaTeX and DeFi") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Case No. 2:23-cv-01234 (Smith v. Jones)", ["Smith", "Jones"]),  # a caption's parties
+    ("SMITH vs. JONES", ["SMITH", "JONES"]),
+    ("Defendant JOHN Q. PUBLIC, a/k/a 'Johnny'", ["JOHN Q. PUBLIC"]),  # a pleading's capitals
+    ("Plaintiff: Maria Lopez", ["Maria Lopez"]),
+    ("The defendant THEN appealed; class v. instance; Python 3 vs. Python 2", []),
+])
+def test_the_parties_of_a_case_are_names(text: str, names: list[str]) -> None:
+    assert sorted({d.text for d in heuristic_names(text)}) == sorted(names)
