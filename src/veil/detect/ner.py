@@ -188,7 +188,7 @@ _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
     rf"(?:name|patient|customer|client|employee|contact|attn|signed|user|{_PARTY_ROLES})"
     r"[ \t]*:"))
 _PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
-_CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r" vs?\. ")
+_CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r"[ \t]vs?\.[ \t]")
 # every match starts at a line start: one try per line, not a scan of each line with a colon
 # (a one-line ~1 KB prompt: 24 against 5 us)
 _SPEAKER_SCAN = _scan(_SPEAKER, line_start=True)

@@ -26,6 +26,9 @@ _SCANS = {
     "nicknamed": (ner._NICKNAMED_SCAN, ner._NICKNAMED),
     "verb_after": (ner._VERB_AFTER_SCAN, ner._VERB_AFTER),
     "mid_name": (ner._MID_NAME_SCAN, ner._MID_NAME),
+    "sign_off": (ner._SIGN_OFF_SCAN, ner._SIGN_OFF),
+    "party_upper": (ner._PARTY_UPPER_SCAN, ner._PARTY_UPPER),
+    "caption": (ner._CAPTION_SCAN, ner._CAPTION),
 }
 
 _WORDS = (
@@ -38,6 +41,10 @@ _WORDS = (
     "son", "wife", "Mom", "add", "me", "at", "AT", "name:", "Name :", "full name:",
     "FULL\tNAME:", "patient:", "Customer:", "attn:", "signed:", "user :", "shouted", "smiled",
     "lives", "was born", "grew up", "apologized", "apologised", "replied", "will be talking",
+    "Best,", "kind regards", "Yours truly", "Defendant", "PLAINTIFFS", "beneficiary:", "v.",
+    "vs.", "V.", " v.\t", "JOHN Q. PUBLIC", "DOE, JANE", "SMITH", "DeShawn", "LaToya", "O'Brien",
+    "\nThanks,\nJane Doe\n", "Kind regards,\\n\\nJohn Smith", "\nBest\n\nMary", "Cheers!\n",
+    "Defendant DOE, JANE", "plaintiff SMITH", "Witnesses JOHN", "Insured: JOHN Q. PUBLIC",
     # names and other capitalised words
     "Jane", "Jane Doe", "John", "Smith", "Mary-Anne", "O'Neil", "Ludwig van Beethoven",
     "J. Smith", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The", "Acme", "Ann, Bob and Cy",
