@@ -58,7 +58,9 @@ def top_level_domains() -> frozenset[str]:
     return frozenset(out)
 
 
-def _tld_ok(tld: str) -> bool:
+def host_tld(tld: str) -> bool:
+    """Whether ``tld`` is a top-level name people write as a host's: a country code, or a
+    generic one of a common set (not a file extension or a code word)."""
     if tld in _EXCLUDED:
         return False
     if tld.startswith("xn--") or not tld.isascii():
@@ -76,7 +78,7 @@ def is_domain(value: str) -> bool:
         return False
     tld = labels[-1]
     try:
-        if not _tld_ok(tld.lower() if tld.isascii() else tld):
+        if not host_tld(tld.lower() if tld.isascii() else tld):
             return False
     except UnicodeError:
         return False

@@ -202,6 +202,8 @@ def _with_remainders(kept: list[Detection], losers: list[Detection], size: int,
     """``kept`` and the parts of each losing model span (best first) that nothing kept covers,
     trimmed to letters and digits (a piece of two or more, or a capital alone: an initial),
     where every kept detection it overlaps is a name from an ``exact`` recognizer."""
+    if not any(d.recognizer in exact for d in kept):
+        return kept  # most texts: nothing known before them was found in them
     taken = bytearray(size)
     other = bytearray(size)  # positions kept as anything else
     for d in kept:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from veil.detect.domains import _tld_ok, top_level_domains
+from veil.detect.domains import host_tld, top_level_domains
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.validators import is_email
 
@@ -66,7 +66,7 @@ def is_obfuscated_email(value: str) -> bool:
     if not bracketed and _WORD_DOT.search(value) is None:
         return False  # "jane at example.com": "look at example.com" is prose as often
     tld = address.rsplit(".", 1)[-1].lower()
-    return tld in top_level_domains() if bracketed else _tld_ok(tld)
+    return tld in top_level_domains() if bracketed else host_tld(tld)
 
 
 OBFUSCATED_EMAIL = PatternRecognizer(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from veil.audit.log import AuditSink, NullAudit
+from veil.cores import available_cpus
 
 from .limits import Limiter
 from .metrics import GatewayMetrics
@@ -108,8 +109,6 @@ def privacy_threads(vault_backend: str | None = None) -> PrivacyPool:
     keep the process busy: two per core it may use (a container's ``os.cpu_count()`` is its
     node's, which made a hundred threads in a pod of two cores)."""
     if vault_backend == "redis":
-        from veil.cores import available_cpus
-
         return PrivacyPool(2 * available_cpus())
     return PrivacyPool(_LOCAL_THREADS, inline_when_idle=True)
 
