@@ -109,6 +109,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "SECRET",
     "URL",
     "US_SSN",
+    "USERNAME",
     "VEHICLE_ID",
     # national identifiers, tax and bank numbers (veil.detect.national)
     "ABA_ROUTING",

@@ -35,6 +35,7 @@ _SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|
            r"Junction|Jct|Knolls?|Lakes?|Lodge|Manor|Meadows?|Mills?|Motorway|Mount|Mountain|"
            r"Orchard|Oval|Pines|Prairie|Ranch|Rapids|Route|Rte|Shoals?|Shores?|Skyway|Spur|"
            r"Stravenue|Trace|Track|Trafficway|Wharf|Park|Circus|Quay|Rise|Esplanade|Promenade)")
+_LOWER_SUFFIX = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|terrace)"
 # Continental street words: as the end of a compound ("Hauptstraße") or a separate word.
 _COMPOUND_ENDS = (r"stra(?:ss|ß)e|str\.|straat|laan|weg|gasse|platz|allee|gade|vej|gatan|vägen|"
                   r"veien|gata|stræti|dijk|kade|plein|singel|gracht|ring|damm|ufer")
@@ -77,7 +78,9 @@ _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
 
 STREET_PATTERNS = [
     # 221B Baker Street / 0681 213 Endeavour Lane Apt. 415
-    Pattern(rf"{_L}(?:{_NUM}{_SP}){{1,2}}(?:[NSEW]\.?{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b\.?"
+    # (the common suffixes in lower case too, as chat writes them: "12 Baker st")
+    Pattern(rf"{_L}(?:{_NUM}{_SP}){{1,2}}(?:[NSEW]\.?{_SP})?(?:{_CAP}{_SP}){{1,3}}"
+            rf"(?:{_SUFFIX}|{_LOWER_SUFFIX})\b\.?"
             rf"(?:{_SP}[NSEW]{{1,2}}\b\.?)?{_TAIL}", 0.9, lead=0),
     # Hauptstraße 5 / Linzer Strasse 69 / 27868 Kapelaniestraat 88 / Nánási út 79.
     Pattern(rf"{_L}(?:{_NUM}{_SP})?(?:(?:{_CAP}{_SP}){{0,2}}[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*?"

@@ -19,6 +19,7 @@ from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
+from veil.detect.usernames import HANDLE, USER_NAME_FIELD
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
 
 if TYPE_CHECKING:
@@ -150,6 +151,12 @@ _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass"
 _SECRET_KEYS = (r"(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|"
                 r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)")
 
+# The words that name a PIN or a one-time code (what a bank's or a help desk's prompt holds).
+_CODE_WORDS = (r"pin|pin code|pin number|passcode|otp|one[ -]time (?:password|passcode|code|pin)|"
+               r"verification code|auth(?:entication|orization)? code|2fa code|mfa code|"
+               r"access code|sms code|login code|security pin|geheimzahl|code pin|"
+               r"código de verificación")
+
 SECRET = register(PatternRecognizer(
     name="secret", entity="SECRET",
     patterns=[
@@ -191,6 +198,20 @@ SECRET = register(PatternRecognizer(
                 r"(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))", 1.0, lead=22, at="://",
                 spaced=False, until=r"@(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))",
                 breaks=r"\s"),
+        # "password Tr0ub4dor&3", "pw hunter2!": the value right after the word, with no
+        # colon, only when it holds a letter and a digit or an inner symbol, or six digits
+        # ("password reset", "type your password here!" are prose, "password 12 characters" a
+        # length)
+        Pattern(r"(?i:\b(?:password|passwd|pwd|pw|passphrase|kennwort|passwort|mot de passe|"
+                r"contraseña)\b)[ \t]+"
+                r"(?P<v>(?=[^\s\"',;()]*(?:[0-9]|[!#$%&*+/:<=>?@^_~-][^\s\"',;()]))"
+                r"(?=[^\s\"',;()]*[A-Za-z]|\d{6})[^\s\"',;()]{6,})", 0.8,
+                mark=r"password|passwd|pwd|pw|passphrase|kennwort|passwort|mot de passe|"
+                r"contraseña", lead=0, fold=True),
+        # a PIN, one-time or verification code: four to eight digits after the word that names
+        # it ("PIN: 4821", "my pin is 4821", "your verification code is 482913")
+        Pattern(rf"(?i:\b(?:{_CODE_WORDS})\b)[^\d\n]{{0,16}}(?<![\w.,/-])"
+                r"(?P<v>\d{4,8})(?![\w,/:-]|\.\d)", 0.9, mark=_CODE_WORDS, lead=0, fold=True),
         # Authorization: Bearer <token>
         Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9, mark="bearer", lead=0,
                 fold=True),
@@ -198,6 +219,9 @@ SECRET = register(PatternRecognizer(
     validate=lambda s: (v.is_jwt(s) if s.startswith("eyJ") and s.count(".") == 2 else True),
     validated=True,
 ))
+
+register(HANDLE)
+register(USER_NAME_FIELD)
 
 # Generic machine-generated tokens: only near a key/token/secret word, and only if they look random.
 GENERIC_SECRET = register(PatternRecognizer(

@@ -154,7 +154,17 @@ _MID_NAME = re.compile(rf"(?:(?<=[a-z,;:] )|(?<=^)|(?<=[.!?] ))(?P<v>{_NAME})(?=
 _NOT_A_NAME = frozenset({"team", "all", "everyone", "there", "sir", "madam", "folks", "guys",
                          "world", "support", "customer", "friend", "friends", "again", "back",
                          "sorry", "fine", "good", "here", "not", "the", "this", "that", "please",
-                         "thanks", "thank", "ok", "okay", "yes", "no", "and", "but", "so"})
+                         "thanks", "thank", "ok", "okay", "yes", "no", "and", "but", "so",
+                         # people by their role, which a sentence starts with as a name would
+                         # ("Patient lives alone", "Caller said")
+                         "patient", "client", "user", "caller", "member", "employee",
+                         "applicant", "resident", "owner", "driver", "student", "teacher",
+                         "doctor", "nurse", "mother", "father", "husband", "wife", "son",
+                         "daughter", "child", "baby", "family", "someone", "somebody", "nobody",
+                         "everybody", "anyone", "staff", "management", "manager"})
+# A pronoun's contraction, capitalised after a greeting as a name would be ("Hi, I'm jane")
+_CONTRACTION = re.compile(r"(?:i|you|we|they|he|she|it|that|there|what|who|let)['’]"
+                          r"(?:m|s|re|ve|ll|d)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|on|of|into|via|across|the|The|visit|"
                          r"visited|across|around|toward|towards)\s+$")
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|Esq\.?|DDS|RN|CPA)"
@@ -529,7 +539,8 @@ def heuristic_names(text: str) -> list[Detection]:
                                  text[span[0]:span[1]]))
 
     def unknown_ok(m: re.Match[str]) -> bool:
-        return m.group("v").split()[0].lower() not in _NOT_A_NAME
+        first = m.group("v").split()[0].lower()
+        return first not in _NOT_A_NAME and _CONTRACTION.fullmatch(first) is None
 
     for m in _TITLE_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)

@@ -6,6 +6,11 @@ past the mask writes them so on purpose; a model reads them back as the address.
 address once its "at" and "dots" are put back (:func:`is_obfuscated_email`), and only one that
 a plain address pattern would not find: the regular e-mail recognizer keeps those.
 
+Addresses pasted from HTML, URLs or source code carry their "@" and dots encoded
+(``jane%40example.com``, ``jane&#64;example.com``, ``jane&commat;example.com``,
+``jane\\u0040example.com``): the plain recognizer sees no "@", and a bare host pattern masked
+only the domain, so the local part went out. Those are found at the encoded "@".
+
 The words "at" and "dot" alone are prose ("look at example.com", "meet at noon"), so an
 address spelled with the word "at" also needs a "dot" spelled out or bracketed, and its last
 label must be a top-level domain people write as hosts (:mod:`veil.detect.domains`); a
@@ -44,14 +49,28 @@ _ADDRESS = (
     r"(?(local_dot)|(?(at)|(?(domain_dot)|(?(last_dot)|(?!)))))"
 )
 
+#: an "@" and a dot as URLs, HTML (numeric and named references) and string escapes write them
+_ENCODED_AT = r"(?:%40|&#0*64;|&#x0*40;|&commat;|\\u0040|\\x40)"
+_ENCODED_DOT = r"(?:%2e|&#0*46;|&#x0*2e;|&period;|\\u002e|\\x2e)"
+_EDOT = rf"(?:\.|{_ENCODED_DOT})"
+#: an address whose "@" is encoded (its dots may be too); the scan starts at the "@"
+_ENCODED = (
+    rf"(?<![\w.+%@&;\\-]){_WORD}(?:{_EDOT}{_WORD}){{0,4}}{_ENCODED_AT}"
+    rf"{_LABEL}(?:{_EDOT}{_LABEL}){{0,4}}{_EDOT}[a-z]{{2,24}}(?![\w@-])"
+)
+
 _BRACKETED = re.compile(rf"{_OPEN}[ \t]*(?:at|dot|@|\.)[ \t]*{_CLOSE}", re.IGNORECASE)
 _AS_DOT = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _AS_AT = re.compile(_AT, re.IGNORECASE)
 _WORD_DOT = re.compile(r"[ \t]dot[ \t]", re.IGNORECASE)
+_AS_PLAIN = {"at": re.compile(_ENCODED_AT, re.IGNORECASE), "dot": re.compile(_ENCODED_DOT,
+                                                                            re.IGNORECASE)}
 
 
 def plain_address(value: str) -> str | None:
     """The address ``value`` spells, its "at" and "dots" put back (None: not one "at")."""
+    if "%" in value or "&" in value or "\\" in value:
+        value = _AS_PLAIN["dot"].sub(".", _AS_PLAIN["at"].sub("@", value))
     parts = _AS_AT.split(_AS_DOT.sub(".", value))
     return f"{parts[0]}@{parts[1]}" if len(parts) == 2 else None
 
@@ -62,6 +81,8 @@ def is_obfuscated_email(value: str) -> bool:
     address = plain_address(value)
     if address is None or address == value or not is_email(address):
         return False
+    if _AS_PLAIN["at"].search(value):
+        return True  # an encoded "@" is nobody's prose
     bracketed = _BRACKETED.search(value) is not None
     if not bracketed and _WORD_DOT.search(value) is None:
         return False  # "jane at example.com": "look at example.com" is prose as often
@@ -76,6 +97,8 @@ OBFUSCATED_EMAIL = PatternRecognizer(
     patterns=[Pattern(rf"(?i:{_ADDRESS})", 0.9,
                       # (written so that an automaton finds the strings they start with)
                       mark=rf"{_OPEN}(?:at|dot|@|\.)|{_OPEN}[ \t]|[ \t](?:at|dot)[ \t]",
-                      fold=True, words=3)],
+                      fold=True, words=3),
+              Pattern(rf"(?i:{_ENCODED})", 0.9, mark=r"%40|&#0*64;|&#x0*40;|&commat;|"
+                      r"\\u0040|\\x40", fold=True, lead=64, spaced=False)],
     validate=is_obfuscated_email,
 )

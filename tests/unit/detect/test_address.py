@@ -36,6 +36,9 @@ from veil.detect import DetectionEngine
     ("Send it to 10 Downing Street, London SW1A 2AA please",
      "10 Downing Street, London SW1A 2AA"),
     ("12 High Street\nOxford\nOX1 4AW\n", "12 High Street\nOxford\nOX1 4AW"),
+    # a common suffix in lower case, as chat writes it
+    ("from 12 Baker st, london", "12 Baker st"),
+    ("I live at 10 Downing street", "10 Downing street"),
 ])
 def test_street_addresses_are_locations(pattern_engine: DetectionEngine, found, text: str,
                                         address: str) -> None:  # type: ignore[no-untyped-def]
@@ -56,6 +59,7 @@ def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine
     "The USS Enterprise had 430 crew.",
     "Build 4.12.3 passed 1532 tests in 87 seconds on node-7.",
     "Order 1000234 shipped on 05/06/2023 with 3 items.",
+    "we walked 3 blocks down the street",  # a lower-case suffix only after a capitalised name
 ])
 def test_prose_with_numbers_is_not_an_address(pattern_engine: DetectionEngine, found,
                                               text: str) -> None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,9 @@ def test_heuristics_do_not_fire_on_plain_words() -> None:
     assert names("Hi team, the build is green.") == []
     assert names("ERROR: disk full") == []
     assert names("What is your name? the field is empty") == []
+    # a pronoun's contraction after a greeting, a role at a sentence's start
+    assert names("Hi, I'm new here") == []
+    assert names("Patient lives alone. Caller said no.") == []
 
 
 def test_chunks_cover_text_and_respect_size() -> None:

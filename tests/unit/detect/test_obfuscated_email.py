@@ -36,6 +36,14 @@ def _emails(engine: DetectionEngine, text: str) -> list[str]:
     ("jane[@]example.com", "jane[@]example.com"),
     ("contact jane (at) example (dot) com at any time", "jane (at) example (dot) com"),
     ("write jane at example dot com at your convenience", "jane at example dot com"),
+    # encoded as URLs, HTML and string escapes write an "@" and dots
+    ("email: jane%40example.com", "jane%40example.com"),
+    ("mailto:jane.doe%40example%2Eorg", "jane.doe%40example%2Eorg"),
+    ("write to jane&#64;example.com today", "jane&#64;example.com"),
+    ("write to JANE&#X40;EXAMPLE.COM", "JANE&#X40;EXAMPLE.COM"),
+    ("write to jane&commat;mail&period;example&period;org", "jane&commat;mail&period;example&period;org"),
+    ('var e = "jane\\u0040example.com";', "jane\\u0040example.com"),
+    ("b'jane\\x40example.co.uk'", "jane\\x40example.co.uk"),
 ])
 def test_a_spelled_address_is_found(engine: DetectionEngine, text: str, address: str) -> None:
     assert _emails(engine, text) == [address]
@@ -50,6 +58,9 @@ def test_a_spelled_address_is_found(engine: DetectionEngine, text: str, address:
     "x at y dot z",
     "Call me at 555 dot 1234",
     "see foo.bar(at)baz",
+    "100%40 of cases",  # an encoded "@" with no domain after it
+    "jane%40example",
+    "a&#64;b.c",  # one-letter top-level name
 ])
 def test_prose_and_code_are_not_addresses(engine: DetectionEngine, text: str) -> None:
     assert _emails(engine, text) == []
@@ -60,17 +71,20 @@ def test_a_plain_address_stays_with_the_email_recognizer(engine: DetectionEngine
     assert (d.text, d.recognizer) == ("a.b@c.com", "email")
     assert not is_obfuscated_email("a.b@c.com")
     assert plain_address("jane dot doe [at] example (.) org") == "jane.doe@example.org"
+    assert plain_address("jane.doe%40example%2eorg") == "jane.doe@example.org"
+    assert plain_address("jane&#x40;example&#46;org") == "jane@example.org"
 
 
 @pytest.mark.parametrize("op", ["placeholder", "pseudonym", "synthetic"])
 def test_a_spelled_address_is_masked_and_restored(tmp_path, op: str) -> None:  # type: ignore[no-untyped-def]
     settings = Settings(home=tmp_path, master_key="Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=")
     v = Veil(settings, policy=Policy(ner=False, default_operator=op))
-    text = "write jane dot doe at example dot com or bob [at] corp [dot] io"
+    text = ("write jane dot doe at example dot com or bob [at] corp [dot] io or "
+            "ann%40corp.io")
     r = v.protect(text, session="s")
-    a, b = r.entities  # compared whole: a generated address may hold "jane" itself
-    assert (a.type, b.type) == ("EMAIL", "EMAIL")
-    assert r.masked == f"write {a.replacement} or {b.replacement}"
+    a, b, c = r.entities  # compared whole: a generated address may hold "jane" itself
+    assert (a.type, b.type, c.type) == ("EMAIL", "EMAIL", "EMAIL")
+    assert r.masked == f"write {a.replacement} or {b.replacement} or {c.replacement}"
     assert v.restore(r.masked, session="s") == text
 
 
@@ -78,15 +92,23 @@ _PIECES = ("jane", "doe", "example", "com", "org", "io", "uk", "co", "mail", "x"
            "at", "dot", "AT", "DOT", "[at]", "(at)", "{at}", "<at>", "[dot]", "(dot)", "[.]",
            "(.)", "[@]", "@", ".", "..", "[", "]", "(", ")", "a_b%c+d", "é", "-")
 _GLUE = (" ", " ", "", "", "  ", "\t", "\n", " dot ", " at ", ".", "@")
+_ENCODED_PIECES = ("jane", "doe", "example.com", "com", "org", "io", "x", "1a", "a-b",
+                   "a_b%c+d", "é", "%40", "%2E", "&#64;", "&#X40;", "&#0064;", "&commat;",
+                   "&period;", "&#46;", "\\u0040", "\\x40", "%", "&", ";", "\\", "@", ".",
+                   "jane%40", "doe&#64;", "x\\u0040")
+_ENCODED_GLUE = ("", "", "", "", ".", ".", " ", "%40", "&#64;", "%2e", "-", "\n")
 
 
 def test_the_scan_from_spelled_marks_equals_the_full_scan() -> None:
     rng = random.Random(60)  # fixed seed: the same texts on every run
-    ((scan, _score, _check),) = OBFUSCATED_EMAIL._compiled
-    found = 0
-    for _ in range(4000):
-        text = "".join(rng.choice(_PIECES) + rng.choice(_GLUE) for _ in range(rng.randint(1, 14)))
-        full = [m.span() for m in scan.rx.finditer(text)]
-        assert [m.span() for m in scan.matches(text)] == full, text
-        found += bool(full)
-    assert found > 100  # the generator makes matches, not only misses
+    (spelled, encoded) = (scan for scan, _score, _check in OBFUSCATED_EMAIL._compiled)
+    for scan, pieces, glue, runs in ((spelled, _PIECES, _GLUE, 4000),
+                                     (encoded, _ENCODED_PIECES, _ENCODED_GLUE, 8000)):
+        found = 0
+        for _ in range(runs):
+            text = "".join(rng.choice(pieces) + rng.choice(glue)
+                           for _ in range(rng.randint(1, 14)))
+            full = [m.span() for m in scan.rx.finditer(text)]
+            assert [m.span() for m in scan.matches(text)] == full, text
+            found += bool(full)
+        assert found > 100  # the generator makes matches, not only misses

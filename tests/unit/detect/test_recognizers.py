@@ -37,6 +37,15 @@ POSITIVE = [
     ("eth 0x52908400098527886E0F7030069857D2E4169EE7",
      ("CRYPTO_WALLET", "0x52908400098527886E0F7030069857D2E4169EE7")),
     ("passport number X12345678 valid", ("PASSPORT", "X12345678")),
+    # a password right after its word, a PIN or a one-time code after theirs
+    ("login jdoe2 password Tr0ub4dor&3", ("SECRET", "Tr0ub4dor&3")),
+    ("pw hunter2! then", ("SECRET", "hunter2!")),
+    ("my password 123456 never changed", ("SECRET", "123456")),
+    ("PIN: 4821", ("SECRET", "4821")),
+    ("my pin is 4821.", ("SECRET", "4821")),
+    ("your verification code is 482913", ("SECRET", "482913")),
+    ("OTP 48291377", ("SECRET", "48291377")),
+    ("one-time passcode: 991204", ("SECRET", "991204")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
 ]
 
@@ -60,6 +69,12 @@ NEGATIVE = [
     "the pass is expired2024",  # "pass is" is prose
     "room 123, code 456",  # three digits without a word that names a card's code
     "cvv 12345 and cvv 1.23",  # not three or four digits
+    "password reset link expired",  # a password's value holds a digit or a symbol
+    "the password policy requires 12 characters",
+    "reset your password. Then log in",
+    "password (required) for 2FA",
+    "pin 3 of the connector, pin 12",  # a PIN has four to eight digits
+    "the OTP expires in 300 seconds",  # "in" is not a digit: the code is no code
 ]
 
 

@@ -1,0 +1,108 @@
+"""User names: a handle written with its "@" ("follow me @jsmith_1984", "cc @bob.smith"), and
+the value of a field that names one ("username: jsmith84", "login jdoe_1984").
+
+A handle names one person on a service as surely as an e-mail address does. Source code and
+documentation write "@" before words that are not people: decorators (``@property``, alone on
+their line or before "("), doc tags (``@param``), CSS at-rules (``@media``), package scopes
+(``@types/node``), chat keywords (``@here``). A handle is therefore one after a word and a space,
+or after an opening bracket or quote, or at a line's start before a word ("@jane can you..."),
+and never one of those keywords.
+
+A field's value is a user name after a label that says so ("username", "user id", "screen
+name"), unless it is a word of prose ("Username: required"). After the looser words "user" and
+"login" it must also look like an account (a digit, "_" or "." inside it: "user jsmith84"), since
+"User: Summarize this" is a chat transcript's role, not an account.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from veil.detect.patterns import Pattern, PatternRecognizer
+from veil.detect.stopwords import stop_words
+
+#: a handle: letters, digits, "_" and inner dots, at least one letter, at most 30 characters
+_HANDLE = r"(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+#: what never follows a handle: more of a word, "(" of a call, "/" of a package scope, "-" of
+#: ``@ts-ignore``, or a dot and a word (``@app.route`` read as far as ``app``)
+_AFTER_HANDLE = r"(?![\w@(/-]|\.\w)"
+
+#: what a user-name field holds: letters and digits with ".", "_", "-", "+" or "@" inside
+_VALUE = r"[A-Za-z0-9](?:[A-Za-z0-9._@+-]{0,62}[A-Za-z0-9])?"
+_LONGER_VALUE = r"[A-Za-z0-9][A-Za-z0-9._@+-]{1,62}[A-Za-z0-9]"  # three characters or more
+#: a value with a digit, "_" or "." inside: an account's shape, not a word
+_ACCOUNT_SHAPED = r"(?=[A-Za-z0-9@+-]*(?:[0-9]|[_.][A-Za-z0-9]))"
+_FIELD_LABELS = (r"user[ _-]?name|user[ _-]?id|login[ _-]?(?:name|id)|screen[ _-]?name|"
+                 r"account[ _-]?name|benutzer(?:name|kennung)|nom d'utilisateur|"
+                 r"nombre de usuario|identifiant")
+_LOOSE_LABELS = r"user|login|handle"
+
+#: words written after "@" in code, documentation and chat that name no one
+_KEYWORDS = frozenset({
+    # Javadoc, JSDoc, Doxygen, PHPDoc
+    "param", "return", "returns", "throws", "throw", "exception", "see", "since", "author",
+    "version", "deprecated", "override", "link", "linkplain", "inheritdoc", "code", "type",
+    "typedef", "callback", "property", "example", "todo", "note", "raise", "raises", "arg",
+    "args", "brief", "details", "file", "class", "method", "function", "var", "const", "enum",
+    "private", "public", "protected", "static", "async", "module", "namespace", "memberof",
+    "template", "description", "summary", "default", "readonly", "abstract", "override",
+    "implements", "extends", "interface", "package", "internal", "experimental", "beta",
+    # decorators and annotations written inline
+    "staticmethod", "classmethod", "dataclass", "cached_property", "abstractmethod", "overload",
+    "final", "functools", "pytest", "fixture", "test", "before", "after", "component",
+    "injectable", "input", "output", "autowired", "bean", "entity", "table", "column", "id",
+    "nullable", "nonnull", "suppresswarnings", "functionalinterface", "objc", "synthesize",
+    "implementation", "end", "selector", "available",
+    # CSS, Sass, Less at-rules
+    "media", "import", "font", "keyframes", "supports", "charset", "page", "layer",
+    "container", "tailwind", "apply", "include", "mixin", "extend", "use", "forward", "if",
+    "else", "each", "for", "while", "error", "warn", "debug", "content", "at",
+    # chat mentions of everyone, not of a person
+    "everyone", "here", "channel", "all", "room", "team",
+})
+
+
+def is_handle(value: str) -> bool:
+    """Whether ``value`` (what follows the "@") names an account rather than a keyword."""
+    return value.lower() not in _KEYWORDS
+
+
+@functools.cache
+def _prose() -> frozenset[str]:
+    return frozenset(w.lower() for w in stop_words("en")) | {
+        "required", "optional", "none", "null", "unknown", "empty", "blank", "tbd", "n/a",
+        "missing", "invalid", "field", "same", "below", "above", "redacted", "hidden"}
+
+
+def is_user_name(value: str) -> bool:
+    """Whether a field's value is an account's name, not a word of prose about the field."""
+    return value.lower() not in _prose()
+
+
+HANDLE = PatternRecognizer(
+    name="handle", entity="USERNAME",
+    patterns=[
+        # after a word and one space or tab, or an opening bracket or quote: "follow me @jane"
+        Pattern(rf"(?:(?<=\S[ \t])|(?<=[(\[{{\"'“‘]))@(?P<v>{_HANDLE}){_AFTER_HANDLE}", 0.8,
+                at="@", lead=0),
+        # at a line's start, before a word: "@jane can you..." (not ``@property`` on its line)
+        Pattern(rf"(?<![^\n])@(?P<v>{_HANDLE}){_AFTER_HANDLE}(?=[,:]?[ \t]+[A-Za-z])", 0.8,
+                at="@", lead=0),
+    ],
+    validate=is_handle,
+)
+
+USER_NAME_FIELD = PatternRecognizer(
+    name="user_name_field", entity="USERNAME",
+    patterns=[
+        # "username: jsmith", "Screen name is JaneD": any value that is not a word of prose
+        Pattern(rf"(?i:\b(?:{_FIELD_LABELS})\b)[\"']?[ \t]*(?:[:=#]|\bis\b)?[ \t]*[\"']?"
+                rf"(?P<v>{_VALUE})(?![\w@+-]|\.\w)", 0.8, mark=_FIELD_LABELS, fold=True, lead=0),
+        # "user jsmith84", "login: jdoe_1984": only a value shaped like an account
+        Pattern(rf"(?i:\b(?:{_LOOSE_LABELS})\b)[\"']?[ \t]*(?:[:=#]|\bis\b)?[ \t]*[\"']?"
+                rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.75, mark=_LOOSE_LABELS,
+                fold=True, lead=0),
+    ],
+    validate=is_user_name,
+)

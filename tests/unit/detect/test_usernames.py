@@ -1,0 +1,99 @@
+"""Handles and user-name fields are found, masked and restored; decorators, doc tags, CSS
+at-rules, chat roles and prose after "user" are left alone; the scans that start at "@" or at
+a label find what a full scan of the text finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from veil import Veil
+from veil.config import Policy, Settings
+from veil.detect.engine import DetectionEngine
+from veil.detect.usernames import HANDLE, USER_NAME_FIELD
+
+
+@pytest.fixture(scope="module")
+def engine() -> DetectionEngine:
+    return DetectionEngine(Policy(ner=False))
+
+
+def _names(engine: DetectionEngine, text: str) -> list[str]:
+    return [d.text for d in engine.analyze(text) if d.type == "USERNAME"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("follow me on twitter @jsmith_1984", ["jsmith_1984"]),
+    ("DM @JaneDoe or @here", ["JaneDoe"]),
+    ("cc @bob.smith on the ticket.", ["bob.smith"]),
+    ("Hey @Jane_Doe, thanks!", ["Jane_Doe"]),
+    ("(@jsmith)", ["jsmith"]),
+    ("@jane can you check this?", ["jane"]),
+    ("first line\n@mark.t: please review", ["mark.t"]),
+    ("username: jsmith", ["jsmith"]),
+    ("Screen name is JaneD", ["JaneD"]),
+    ("user id: jdoe_1984", ["jdoe_1984"]),
+    ("my username is jsmith84.", ["jsmith84"]),
+    ("Username jane.doe", ["jane.doe"]),
+    ("user jsmith84 cannot log in", ["jsmith84"]),
+    ("login jdoe2 password Tr0ub4dor&3", ["jdoe2"]),
+    ("Benutzername: mmustermann", ["mmustermann"]),
+])
+def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[str]) -> None:
+    assert _names(engine, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "@property\ndef name(self): ...",
+    "@dataclass(frozen=True)\nclass A: ...",
+    '@app.route("/")',
+    "    @staticmethod",
+    " * @param x the value\n * @returns the sum",
+    'import x from "@types/node"',
+    "// @ts-ignore",
+    "a = b @ c",
+    "@media (max-width: 600px) { }",
+    "thanks @everyone and @here",
+    "User: Summarize this article for me",  # a transcript's role, not an account
+    "the user logged.",
+    "user 5 logged in",
+    "Login: successful",
+    "Username: required",
+    "the user is here",
+    "send to jane.doe@example.com please",  # an e-mail address, not a handle
+])
+def test_code_roles_and_prose_are_not_user_names(engine: DetectionEngine, text: str) -> None:
+    assert _names(engine, text) == []
+
+
+@pytest.mark.parametrize("op", ["placeholder", "pseudonym", "synthetic"])
+def test_a_handle_is_masked_and_restored(tmp_path, op: str) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(home=tmp_path, master_key="Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=")
+    v = Veil(settings, policy=Policy(ner=False, default_operator=op))
+    text = "ping @jsmith_1984 and username: mmustermann"
+    r = v.protect(text, session="s")
+    a, b = r.entities  # compared whole: a generated name may hold the original's letters
+    assert (a.type, b.type) == ("USERNAME", "USERNAME")
+    assert r.masked == f"ping @{a.replacement} and username: {b.replacement}"
+    assert v.restore(r.masked, session="s") == text
+
+
+_PIECES = ("@", "@", "@jane", "@j_1", "@a.b", "jane", "user", "User", "username", "login",
+           "user id", "screen name", "is", ":", "=", "jsmith84", "jane.doe", "x_y", "(", ")",
+           "[", '"', "'", ".", ",", "-", "/", "here", "param", "property", "5", "é", "\\")
+_GLUE = (" ", " ", "", "", "\t", "\n", ": ", ".", "@")
+
+
+def test_the_scans_from_marks_equal_the_full_scans() -> None:
+    rng = random.Random(61)  # fixed seed: the same texts on every run
+    scans = [scan for recognizer in (HANDLE, USER_NAME_FIELD)
+             for scan, _score, _check in recognizer._compiled]
+    found = [0] * len(scans)
+    for _ in range(4000):
+        text = "".join(rng.choice(_PIECES) + rng.choice(_GLUE) for _ in range(rng.randint(1, 14)))
+        for k, scan in enumerate(scans):
+            full = [m.span() for m in scan.rx.finditer(text)]
+            assert [m.span() for m in scan.matches(text)] == full, text
+            found[k] += bool(full)
+    assert min(found) > 100  # the generator makes matches of each pattern, not only misses
