@@ -113,6 +113,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "VEHICLE_ID",
     # national identifiers, tax and bank numbers (veil.detect.national)
     "ABA_ROUTING",
+    "AU_TFN",
     "BR_CNPJ",
     "BR_CPF",
     "CA_SIN",
@@ -124,9 +125,11 @@ ENTITY_TYPES: tuple[str, ...] = (
     "IN_AADHAAR",
     "IN_PAN",
     "IT_FISCAL_CODE",
+    "NL_BSN",
     "UK_NHS",
     "UK_NINO",
     "US_ITIN",
+    "US_MBI",
 )
 
 

@@ -5,7 +5,8 @@ validator (check digits, embedded dates, region codes), context words in the lan
 number is written in, and a base score. Numbers whose check digit passes by chance for one
 random digit run in ten or eleven (Canadian SIN, ABA routing, German tax id without context)
 need a context word or score below a well-formed phone number, so that the overlap goes to the
-right type only when the text says what the number is.
+right type only when the text says what the number is. Nine digits in threes are a Canadian
+SIN, a Dutch BSN, an Australian TFN or a Spanish phone alike: the word decides.
 
 Patterns use ASCII word boundaries (``re.ASCII``): an id written against Chinese text
 (``身份证号110101199003071234``) has no space before it.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from stdnum import luhn
+from stdnum.au import tfn
 from stdnum.br import cnpj, cpf
 from stdnum.ca import sin
 from stdnum.cn import ric
@@ -24,6 +27,7 @@ from stdnum.fr import nir
 from stdnum.gb import nhs
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
+from stdnum.nl import bsn
 from stdnum.us import itin, rtn
 
 from veil.detect.patterns import Pattern, PatternRecognizer
@@ -40,7 +44,7 @@ _R = r"(?![A-Za-z0-9_-]|[./]\d)"
 
 NATIONAL_ID_TYPES = ("UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR", "IN_PAN", "CN_RESIDENT_ID",
                      "FR_NIR", "DE_TAX_ID", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "BR_CPF",
-                     "BR_CNPJ", "US_ITIN", "ABA_ROUTING")
+                     "BR_CNPJ", "US_ITIN", "ABA_ROUTING", "NL_BSN", "AU_TFN", "US_MBI")
 
 UK_NHS = PatternRecognizer(
     name="uk_nhs", entity="UK_NHS",
@@ -72,13 +76,37 @@ UK_NINO_CONTEXT = PatternRecognizer(
     context_required=True, context_boost=0.45, validated=True,
 )
 
+
+def _ca_sin(value: str) -> bool:
+    """stdnum's SIN, and Luhn-valid numbers starting with 0: never issued, but the sample
+    numbers (046 454 286, the usual worked example of the check digit) start with it and are
+    written where a real one would be."""
+    d = value.replace(" ", "").replace("-", "")
+    return bool(sin.is_valid(d) or (d[:1] == "0" and len(d) == 9 and luhn.is_valid(d)))
+
+
+# "sin" is Spanish for "without" and "nas" Portuguese for "in the": near a Spanish or
+# Portuguese phone number (nine digits in threes, Luhn-valid one time in ten) either word made
+# it a SIN. As a word nearby they do not count; right before the number, as a label, they do
+# (CA_SIN_LABELLED).
 CA_SIN = PatternRecognizer(
     name="ca_sin", entity="CA_SIN",
-    patterns=[Pattern(rf"{_L}[1-79]\d{{2}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.6, _A, lead=0)],
-    validate=stdnum_check(sin),
-    context=("sin", "social insurance", "numéro d'assurance sociale", "nas", "canada",
-             "canadian"),
+    patterns=[Pattern(rf"{_L}[0-79]\d{{2}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.6, _A, lead=0)],
+    validate=_ca_sin,
+    # "assurance sociale": "numéro d'assurance sociale" with either apostrophe
+    context=("social insurance", "assurance sociale", "canada", "canadian"),
     context_required=True, context_boost=0.4,
+)
+
+# "SIN 046 454 286", "my SIN number is ...", "NAS : ...": the label, then the number (group v).
+# At most 13 non-space characters ("sin" "number" ":" "est") come before its first digit.
+CA_SIN_LABELLED = PatternRecognizer(
+    name="ca_sin_labelled", entity="CA_SIN",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])(?i:(?:sin|nas)(?:[ \t]*(?:#|no\.?|nbr\.?|number|numéro))?"
+                      r"[ \t]*[:#=]?[ \t]*(?:(?:is|est)[ \t]+)?)"
+                      rf"(?P<v>{_L}[0-79]\d{{2}}(?P<s>[ -]?)\d{{3}}(?P=s)\d{{3}}{_R})", 1.0, _A,
+                      lead=13, anchor=rf"[0-79]\d{{2}}(?P<s>[ -]?)\d{{3}}(?P=s)\d{{3}}{_R}")],
+    validate=_ca_sin,
 )
 
 IN_AADHAAR = PatternRecognizer(
@@ -205,7 +233,51 @@ ABA_ROUTING = PatternRecognizer(
 )
 
 
+# Nine digits passing the eleven-test, as written: bare, "1112.22.333" (the official layout) or
+# in threes; eight digits when the leading zero is left off. One random run in eleven passes.
+NL_BSN = PatternRecognizer(
+    name="nl_bsn", entity="NL_BSN",
+    patterns=[Pattern(rf"{_L}\d{{3}}([ .-]?)\d{{3}}\1\d{{3}}{_R}", 0.6, _A, lead=0),
+              Pattern(rf"{_L}\d{{4}}\.\d{{2}}\.\d{{3}}{_R}", 0.6, _A, lead=0),
+              Pattern(rf"{_L}\d{{8}}{_R}", 0.6, _A, lead=0)],
+    validate=stdnum_check(bsn),
+    context=("bsn", "burger service nummer", "sofi nummer", "citizen service number"),
+    context_required=True, context_boost=0.4,
+)
+
+
+def _au_tfn(value: str) -> bool:
+    """stdnum's TFN (which strips only spaces), on the number written with dashes too."""
+    return bool(tfn.is_valid(value.replace("-", "")))
+
+
+# Eight (older) or nine digits, written in threes by the ATO; a weighted check digit that one
+# random run in eleven passes.
+AU_TFN = PatternRecognizer(
+    name="au_tfn", entity="AU_TFN",
+    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{2,3}}{_R}", 0.6, _A, lead=0)],
+    validate=_au_tfn,
+    context=("tfn", "tax file"),
+    context_required=True, context_boost=0.4,
+)
+
+# CMS's Medicare Beneficiary Identifier: 11 characters, digits and letters at fixed places, no
+# S, L, O, I, B or Z, dashes (or spaces) after the fourth and seventh. No check character: the
+# format is the validation, and about one random upper-case 11-character token in ten thousand
+# has it (serials, SKUs, licence keys), so the word is required.
+_MBI_L = "[AC-HJKMNP-RT-Y]"
+_MBI_X = "[AC-HJKMNP-RT-Y0-9]"
+US_MBI = PatternRecognizer(
+    name="us_mbi", entity="US_MBI",
+    patterns=[Pattern(rf"(?<![A-Za-z0-9_-])[1-9]{_MBI_L}{_MBI_X}\d([ -]?){_MBI_L}{_MBI_X}\d\1"
+                      rf"{_MBI_L}{{2}}\d{{2}}(?![A-Za-z0-9_-])", 0.6, _AI, lead=0)],
+    context=("mbi", "medicare", "beneficiary"),
+    context_required=True, context_boost=0.4, validated=True,
+)
+
+
 #: In registration order (``veil.detect.builtin`` registers them after the US SSN).
 NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     UK_NHS, UK_NINO, UK_NINO_CONTEXT, CA_SIN, IN_AADHAAR, IN_PAN, CN_RESIDENT_ID, FR_NIR,
-    DE_TAX_ID, ES_NIF, ES_NIE, IT_FISCAL_CODE, BR_CPF, BR_CNPJ, US_ITIN, ABA_ROUTING)
+    DE_TAX_ID, ES_NIF, ES_NIE, IT_FISCAL_CODE, BR_CPF, BR_CNPJ, US_ITIN, ABA_ROUTING,
+    CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI)

@@ -45,6 +45,7 @@ PRESIDIO_TO_VEIL: dict[str, str] = {
     "IT_FISCAL_CODE": "IT_FISCAL_CODE",
     "US_ITIN": "US_ITIN",
     "ABA_ROUTING": "ABA_ROUTING",
+    "AU_TFN": "AU_TFN",
 }
 
 _lock = threading.Lock()

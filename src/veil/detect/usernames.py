@@ -17,7 +17,6 @@ name"), unless it is a word of prose ("Username: required"). After the looser wo
 from __future__ import annotations
 
 import functools
-import re
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.stopwords import stop_words
@@ -46,7 +45,7 @@ _KEYWORDS = frozenset({
     "typedef", "callback", "property", "example", "todo", "note", "raise", "raises", "arg",
     "args", "brief", "details", "file", "class", "method", "function", "var", "const", "enum",
     "private", "public", "protected", "static", "async", "module", "namespace", "memberof",
-    "template", "description", "summary", "default", "readonly", "abstract", "override",
+    "template", "description", "summary", "default", "readonly", "abstract",
     "implements", "extends", "interface", "package", "internal", "experimental", "beta",
     # decorators and annotations written inline
     "staticmethod", "classmethod", "dataclass", "cached_property", "abstractmethod", "overload",
@@ -101,8 +100,8 @@ USER_NAME_FIELD = PatternRecognizer(
                 rf"(?P<v>{_VALUE})(?![\w@+-]|\.\w)", 0.8, mark=_FIELD_LABELS, fold=True, lead=0),
         # "user jsmith84", "login: jdoe_1984": only a value shaped like an account
         Pattern(rf"(?i:\b(?:{_LOOSE_LABELS})\b)[\"']?[ \t]*(?:[:=#]|\bis\b)?[ \t]*[\"']?"
-                rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.75, mark=_LOOSE_LABELS,
-                fold=True, lead=0),
+                rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.75,
+                mark=_LOOSE_LABELS, fold=True, lead=0),
     ],
     validate=is_user_name,
 )

@@ -381,6 +381,21 @@ def _check_digits_like(type_name: str) -> Generator:
     return gen
 
 
+def us_mbi(value: str, rng: random.Random, fake: Faker) -> str:
+    """A Medicare Beneficiary Identifier's layout: letters but S, L, O, I, B and Z, no 0 first
+    (the recognizer refuses the rest, so a replacement with them would not read as one)."""
+    out: list[str] = []
+    for ch in value:
+        if ch.isdigit():
+            out.append(rng.choice(string.digits[1:] if not out else string.digits))
+        elif ch.isascii() and ch.isalpha():
+            c = rng.choice("ACDEFGHJKMNPQRTUVWXY")
+            out.append(c if ch.isupper() else c.lower())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 class _EnNames(NamedTuple):
     female_list: tuple[str, ...]
     male_list: tuple[str, ...]
@@ -420,7 +435,9 @@ GENERATORS: dict[str, Generator] = {
     **{t: _check_digits_like(t) for t in ("UK_NHS", "CA_SIN", "IN_AADHAAR", "IN_PAN",
                                           "CN_RESIDENT_ID", "FR_NIR", "DE_TAX_ID", "ES_NIF",
                                           "ES_NIE", "IT_FISCAL_CODE", "BR_CPF", "BR_CNPJ",
-                                          "US_ITIN", "ABA_ROUTING")},
+                                          "US_ITIN", "ABA_ROUTING", "NL_BSN",
+                                          "AU_TFN")},
+    "US_MBI": us_mbi,
 }
 
 

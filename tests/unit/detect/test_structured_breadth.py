@@ -108,6 +108,19 @@ def test_bare_domains(pattern_engine: DetectionEngine, found, text: str,
     ("CNPJ 11.222.333/0001-81", "BR_CNPJ", "11.222.333/0001-81"),
     ("ITIN 912-70-1234", "US_ITIN", "912-70-1234"),
     ("routing number 021000021", "ABA_ROUTING", "021000021"),
+    ("my BSN is 111222333", "NL_BSN", "111222333"),
+    ("burgerservicenummer: 123456782", "NL_BSN", "123456782"),
+    ("sofi-nummer 1112.22.333", "NL_BSN", "1112.22.333"),
+    ("BSN 12345672 (zonder voorloopnul)", "NL_BSN", "12345672"),
+    ("TFN 123 456 782", "AU_TFN", "123 456 782"),
+    ("my tax file number is 123-456-782", "AU_TFN", "123-456-782"),
+    ("Medicare MBI 1EG4-TE5-MK73", "US_MBI", "1EG4-TE5-MK73"),
+    ("medicare beneficiary id 1eg4te5mk73.", "US_MBI", "1eg4te5mk73"),
+    # the worked example of the SIN's check digit: Luhn-valid, starts with 0
+    ("SIN 046 454 286", "CA_SIN", "046 454 286"),
+    ("my SIN number is 046-454-286", "CA_SIN", "046-454-286"),
+    ("NAS : 046 454 286", "CA_SIN", "046 454 286"),
+    ("social insurance no. on file, 046 454 286", "CA_SIN", "046 454 286"),
 ])
 def test_national_ids(pattern_engine: DetectionEngine, found, text: str, kind: str,
                       value: str) -> None:
@@ -120,6 +133,73 @@ def test_national_ids_need_their_checksum_or_context(pattern_engine: DetectionEn
                                                      text: str) -> None:
     kinds = {t for t, _ in found(pattern_engine, text)}
     assert not kinds & {"CA_SIN", "ES_NIF", "FR_NIR", "ABA_ROUTING"}
+
+
+@pytest.mark.parametrize("text,kind", [
+    # check digit wrong
+    ("my BSN is 111222334", "NL_BSN"),
+    ("TFN 123 456 783", "AU_TFN"),
+    ("SIN 046 454 287", "CA_SIN"),
+    ("SIN 823 456 785", "CA_SIN"),  # Luhn-valid, but 8 starts no SIN
+    ("Medicare MBI 1EG4-TS5-MK73", "US_MBI"),  # S is never used
+    ("Medicare MBI 0EG4-TE5-MK73", "US_MBI"),  # nor 0 first
+    # valid, but nothing says what the number is
+    ("Order 111222333 shipped", "NL_BSN"),
+    ("ref 123 456 782 attached", "AU_TFN"),
+    ("ref 123 456 782 attached", "CA_SIN"),
+    ("part 1EG4-TE5-MK73 in stock", "US_MBI"),
+    ("SKU 1EG4TE5MK73", "US_MBI"),
+])
+def test_new_national_ids_need_checksum_and_context(pattern_engine: DetectionEngine, found,
+                                                    text: str, kind: str) -> None:
+    assert kind not in {t for t, _ in found(pattern_engine, text)}
+
+
+@pytest.mark.parametrize("text,value", [
+    # Luhn-valid Spanish and Portuguese mobiles next to "sin" (without) and "nas" (in the)
+    ("Llámame sin falta al 612 345 678", "612 345 678"),
+    ("el precio sin IVA es 612 345 678", "612 345 678"),
+    ("Ligue para 912 345 675 nas horas de expediente", "912 345 675"),
+    # right after the label, but the check digit is wrong
+    ("sin 046 454 287", "046 454 287"),
+])
+def test_sin_word_nearby_leaves_a_phone_a_phone(pattern_engine: DetectionEngine, found,
+                                                text: str, value: str) -> None:
+    from veil.detect.national import CA_SIN
+
+    # the mobiles pass the SIN's check: only the distance from the word keeps them phones
+    assert CA_SIN.validate is not None
+    assert CA_SIN.validate(value) is (not value.endswith("287"))
+    assert found(pattern_engine, text) == [("PHONE", value)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("my BSN is 111222333", "111222333"),
+    ("BSN: 123 456 782, bel me", "123 456 782"),
+])
+def test_bsn_with_its_word_beats_ssn_and_phone(pattern_engine: DetectionEngine, found,
+                                               text: str, value: str) -> None:
+    assert found(pattern_engine, text) == [("NL_BSN", value)]
+    # the same digits after an SSN's word stay an SSN
+    bare = value.replace(" ", "")
+    assert found(pattern_engine, f"SSN {bare}") == [("US_SSN", bare)]
+
+
+def test_new_national_patterns_anchored_equal_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    from veil.detect import patterns
+    from veil.detect.national import AU_TFN, CA_SIN, CA_SIN_LABELLED, NL_BSN, US_MBI
+
+    texts = ["SIN 046 454 286", "sin:046-454-286", "my SIN   number  is 046454286 ok",
+             "NAS numéro : est 046 454 286", "SIN No.: 046 454 286/7", "xsin 046 454 286",
+             "sin 12046 454 286", "SIN 046 454 2861", "SIN number is is 046 454 286",
+             "BSN 1112.22.333 en 111.222.333, 12345672; 1.111222333", "TFN 123-456-78 2",
+             "MBI 1EG4-TE5-MK73 1EG4 TE5 MK73 1EG4-TE5 MK73 21EG4TE5MK73 1eg4te5mk73x",
+             "social insurance 123 456 782 and 046-454-286"]
+    recs = (CA_SIN, CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI)
+    anchored = [[(d.start, d.end) for d in r.analyze(t)] for r in recs for t in texts]
+    monkeypatch.setattr(patterns, "ANCHORED", False)
+    assert [[(d.start, d.end) for d in r.analyze(t)] for r in recs for t in texts] == anchored
+    assert any(anchored)
 
 
 @pytest.mark.parametrize("text,value", [
@@ -167,3 +247,23 @@ def test_new_types_have_synthetic_values() -> None:
                        (CN_RESIDENT_ID, "11010519491231002X")):
         out = generate(rec.entity, value, rng, fake)
         assert out != value and rec.validate is not None and rec.validate(out) is True
+
+
+def test_new_national_ids_have_synthetic_values_that_read_as_them() -> None:
+    import random
+
+    from faker import Faker
+
+    from veil.detect.national import AU_TFN, NL_BSN, US_MBI
+    from veil.mask.synthetic import generate
+
+    rng, fake = random.Random(2), Faker("en_US")
+    for rec, value in ((NL_BSN, "111222333"), (AU_TFN, "123 456 782")):
+        for _ in range(20):
+            out = generate(rec.entity, value, rng, fake)
+            assert out != value and rec.validate is not None and rec.validate(out) is True
+    for value in ("1EG4-TE5-MK73", "1eg4te5mk73"):
+        for _ in range(20):  # the layout's letters and first digit, which the pattern checks
+            out = generate(US_MBI.entity, value, rng, fake)
+            assert out != value
+            assert [d.text for d in US_MBI.analyze(f"medicare mbi {out}")] == [out]
