@@ -95,6 +95,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "CRYPTO_WALLET",
     "DATE_OF_BIRTH",
     "DATE_TIME",
+    "DEVICE_ID",
     "DRIVER_LICENSE",
     "EMAIL",
     "IBAN",
@@ -128,6 +129,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "NL_BSN",
     "UK_NHS",
     "UK_NINO",
+    "US_EIN",
     "US_ITIN",
     "US_MBI",
 )

@@ -68,7 +68,7 @@ _CARD_CODE_WORDS = (r"cvv2?|cvc2?|csc|cvn|security code|card code|card verificat
 CARD_SECURITY_CODE = register(PatternRecognizer(
     name="card_security_code", entity="CARD_SECURITY_CODE",
     patterns=[Pattern(rf"(?i:\b(?:{_CARD_CODE_WORDS})\b)[^\d\n]{{0,16}}(?<![\w.,/-])"
-                      r"(?P<v>\d{3,4})(?![\w,/:-]|\.\d)", 0.95, mark=_CARD_CODE_WORDS, lead=0,
+                      r"(?P<v>\d{3,4})(?![\w/:-]|[.,]\d)", 0.95, mark=_CARD_CODE_WORDS, lead=0,
                       fold=True)],
     validated=True,  # the word before it is the validation
 ))
@@ -211,7 +211,7 @@ SECRET = register(PatternRecognizer(
         # a PIN, one-time or verification code: four to eight digits after the word that names
         # it ("PIN: 4821", "my pin is 4821", "your verification code is 482913")
         Pattern(rf"(?i:\b(?:{_CODE_WORDS})\b)[^\d\n]{{0,16}}(?<![\w.,/-])"
-                r"(?P<v>\d{4,8})(?![\w,/:-]|\.\d)", 0.9, mark=_CODE_WORDS, lead=0, fold=True),
+                r"(?P<v>\d{4,8})(?![\w/:-]|[.,]\d)", 0.9, mark=_CODE_WORDS, lead=0, fold=True),
         # Authorization: Bearer <token>
         Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9, mark="bearer", lead=0,
                 fold=True),
@@ -303,6 +303,48 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "employee #", "badge", "badge number", "kontonummer", "konto", "kundennummer",
     "número de cuenta", "cuenta", "numéro de compte", "compte", "numéro client",
     "numero di conto", "conto"))
+
+# Device identifiers and serial numbers (HIPAA's identifier 13): a pacemaker's or a phone's
+# serial, IMEI or UDID after the word that names it. With its word it scores 1.0: an IMEI
+# passes the Luhn check, and is no card.
+DEVICE_ID = register(PatternRecognizer(
+    name="device_id", entity="DEVICE_ID", patterns=[_RECORD_NUMBER],
+    context=("serial number", "serial no", "serial #", "serial", "s/n", "imei", "meid", "esn",
+             "device id", "device serial", "udid", "hardware id", "seriennummer",
+             "numéro de série", "número de serie"),
+    context_required=True, context_window=24, context_boost=0.55, context_after=False,
+    validated=True,
+))
+
+# The last digits of a number, which banks and clinics write instead of the whole ("card
+# ending in 4242", "last four of my SSN: 6789"): a quarter of an SSN with the name beside it
+# is what identity thieves ask for. Typed by the word that names the number.
+_ENDING = (r"[ \t]+(?:number[ \t]+)?(?:ending|ends)(?:[ \t]+(?:in|with))?[ \t]*:?[ \t]*"
+           r"(?:x+|\*+|#)?(?P<v>\d{2,4})(?![\w/:-]|[.,]\d)")
+_LAST_FOUR = (r"\blast[ \t]+(?:four|4|two|2)(?:[ \t]+digits)?(?:[ \t]+of)?"
+              r"(?:[ \t]+(?:my|the|his|her|their|your|our))?[ \t]+(?:{words})"
+              r"(?:[ \t]+(?:number|no\.?|#))?(?:[ \t]+(?:is|are))?[ \t]*:?[ \t]*"
+              r"(?P<v>\d{{2,4}})(?![\w/:-]|[.,]\d)")
+
+
+def _last_digits(name: str, entity: str, words: str) -> PatternRecognizer:
+    return register(PatternRecognizer(
+        name=name, entity=entity,
+        patterns=[Pattern(rf"(?i:\b(?:{words}))\b{_ENDING}", 0.9, mark=words, lead=0,
+                          fold=True),
+                  Pattern(_LAST_FOUR.format(words=words), 0.9, re.IGNORECASE,
+                          mark=r"last[ \t]", lead=0, fold=True)],
+        validated=True,  # the words before it are the validation
+    ))
+
+
+LAST_DIGITS = (
+    _last_digits("card_ending", "CREDIT_CARD", r"card|visa|mastercard|amex|debit card|"
+                                               r"credit card"),
+    _last_digits("ssn_ending", "US_SSN", r"ssn|social|social security"),
+    _last_digits("account_ending", "ACCOUNT_NUMBER", r"account|acct|a/c|acc"),
+    _last_digits("phone_ending", "PHONE", r"phone|mobile|cell|number"),
+)
 
 # Vehicle identifiers (HIPAA's identifier 12): a 17-character VIN (no I, O or Q, a digit
 # somewhere) after "VIN" or "chassis number"; tried only where 17 such characters stand.

@@ -28,7 +28,7 @@ from stdnum.gb import nhs
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
 from stdnum.nl import bsn
-from stdnum.us import itin, rtn
+from stdnum.us import ein, itin, rtn
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.recognizer import Recognizer
@@ -44,7 +44,8 @@ _R = r"(?![A-Za-z0-9_-]|[./]\d)"
 
 NATIONAL_ID_TYPES = ("UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR", "IN_PAN", "CN_RESIDENT_ID",
                      "FR_NIR", "DE_TAX_ID", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "BR_CPF",
-                     "BR_CNPJ", "US_ITIN", "ABA_ROUTING", "NL_BSN", "AU_TFN", "US_MBI")
+                     "BR_CNPJ", "US_ITIN", "ABA_ROUTING", "NL_BSN", "AU_TFN", "US_MBI",
+                     "US_EIN")
 
 UK_NHS = PatternRecognizer(
     name="uk_nhs", entity="UK_NHS",
@@ -276,8 +277,21 @@ US_MBI = PatternRecognizer(
 )
 
 
+# A US employer identification number, "12-3456789": a business's tax number, and a sole
+# proprietor's, which identifies the person. Its two-digit prefix is an IRS campus code (the
+# only check); nine digits with a dash after two are also a phone's or a reference's shape.
+US_EIN = PatternRecognizer(
+    name="us_ein", entity="US_EIN",
+    patterns=[Pattern(rf"{_L}\d{{2}}-\d{{7}}{_R}", 0.6, _A, lead=0)],
+    validate=stdnum_check(ein),
+    context=("ein", "employer identification", "employer id", "fein", "federal tax id",
+             "tax id", "taxpayer identification", "tin"),
+    context_required=True, context_boost=0.4,
+)
+
+
 #: In registration order (``veil.detect.builtin`` registers them after the US SSN).
 NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     UK_NHS, UK_NINO, UK_NINO_CONTEXT, CA_SIN, IN_AADHAAR, IN_PAN, CN_RESIDENT_ID, FR_NIR,
     DE_TAX_ID, ES_NIF, ES_NIE, IT_FISCAL_CODE, BR_CPF, BR_CNPJ, US_ITIN, ABA_ROUTING,
-    CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI)
+    CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI, US_EIN)

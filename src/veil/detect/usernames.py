@@ -36,6 +36,10 @@ _FIELD_LABELS = (r"user[ _-]?name|user[ _-]?id|login[ _-]?(?:name|id)|screen[ _-
                  r"account[ _-]?name|benutzer(?:name|kennung)|nom d'utilisateur|"
                  r"nombre de usuario|identifiant")
 _LOOSE_LABELS = r"user|login|handle"
+#: messaging and social services whose "Name: value" is an account on them
+_SERVICES = (r"skype|telegram|discord|instagram|insta|twitter|tiktok|snapchat|snap|github|"
+             r"gitlab|reddit|wechat|weixin|line id|kik|threads|bluesky|mastodon|twitch|"
+             r"youtube|venmo|cash ?app|paypal\.me|steam|xbox|psn|gamertag")
 
 #: words written after "@" in code, documentation and chat that name no one
 _KEYWORDS = frozenset({
@@ -102,6 +106,9 @@ USER_NAME_FIELD = PatternRecognizer(
         Pattern(rf"(?i:\b(?:{_LOOSE_LABELS})\b)[\"']?[ \t]*(?:[:=#]|\bis\b)?[ \t]*[\"']?"
                 rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.75,
                 mark=_LOOSE_LABELS, fold=True, lead=0),
+        # "Skype: jane.doe.84", "Telegram - @jdoe": a service's name as the field's label
+        Pattern(rf"(?i:\b(?:{_SERVICES})\b)[ \t]*(?:[:=]|-[ \t])[ \t]*@?(?P<v>{_VALUE})"
+                r"(?![\w@+-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
     ],
     validate=is_user_name,
 )

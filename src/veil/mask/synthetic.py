@@ -436,7 +436,7 @@ GENERATORS: dict[str, Generator] = {
                                           "CN_RESIDENT_ID", "FR_NIR", "DE_TAX_ID", "ES_NIF",
                                           "ES_NIE", "IT_FISCAL_CODE", "BR_CPF", "BR_CNPJ",
                                           "US_ITIN", "ABA_ROUTING", "NL_BSN",
-                                          "AU_TFN")},
+                                          "AU_TFN", "US_EIN")},
     "US_MBI": us_mbi,
 }
 

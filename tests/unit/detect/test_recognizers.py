@@ -46,6 +46,18 @@ POSITIVE = [
     ("your verification code is 482913", ("SECRET", "482913")),
     ("OTP 48291377", ("SECRET", "48291377")),
     ("one-time passcode: 991204", ("SECRET", "991204")),
+    ("cvv 123, exp 12/27", ("CARD_SECURITY_CODE", "123")),
+    # the last digits of a number, typed by its word
+    ("male, SSN ending in 6789, seen", ("US_SSN", "6789")),
+    ("last four of my SSN: 6789", ("US_SSN", "6789")),
+    ("visa ending with x1234", ("CREDIT_CARD", "1234")),
+    ("the last 4 digits of the card are 4242", ("CREDIT_CARD", "4242")),
+    ("Account ending 4521 was overdrawn", ("ACCOUNT_NUMBER", "4521")),
+    ("mobile number ending 0199", ("PHONE", "0199")),
+    # device identifiers and serials after their word; an IMEI is no card
+    ("IMEI 490154203237518", ("DEVICE_ID", "490154203237518")),
+    ("pacemaker serial: PM-44821X", ("DEVICE_ID", "PM-44821X")),
+    ("serial number C02XK0ZJJG5H", ("DEVICE_ID", "C02XK0ZJJG5H")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
 ]
 
@@ -75,6 +87,9 @@ NEGATIVE = [
     "password (required) for 2FA",
     "pin 3 of the connector, pin 12",  # a PIN has four to eight digits
     "the OTP expires in 300 seconds",  # "in" is not a digit: the code is no code
+    "the series ended in 2019, the meeting ends at 5",
+    "the last four years of the account were good",
+    "the card game ends in 12,345 points",
 ]
 
 

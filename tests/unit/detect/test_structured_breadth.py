@@ -116,6 +116,8 @@ def test_bare_domains(pattern_engine: DetectionEngine, found, text: str,
     ("my tax file number is 123-456-782", "AU_TFN", "123-456-782"),
     ("Medicare MBI 1EG4-TE5-MK73", "US_MBI", "1EG4-TE5-MK73"),
     ("medicare beneficiary id 1eg4te5mk73.", "US_MBI", "1eg4te5mk73"),
+    ("EIN 12-3456789", "US_EIN", "12-3456789"),
+    ("Tax ID: 04-3456789, filed", "US_EIN", "04-3456789"),
     # the worked example of the SIN's check digit: Luhn-valid, starts with 0
     ("SIN 046 454 286", "CA_SIN", "046 454 286"),
     ("my SIN number is 046-454-286", "CA_SIN", "046-454-286"),
@@ -148,6 +150,8 @@ def test_national_ids_need_their_checksum_or_context(pattern_engine: DetectionEn
     ("ref 123 456 782 attached", "AU_TFN"),
     ("ref 123 456 782 attached", "CA_SIN"),
     ("part 1EG4-TE5-MK73 in stock", "US_MBI"),
+    ("EIN 00-3456789", "US_EIN"),  # no IRS campus has prefix 00
+    ("ref 12-3456789 attached", "US_EIN"),
     ("SKU 1EG4TE5MK73", "US_MBI"),
 ])
 def test_new_national_ids_need_checksum_and_context(pattern_engine: DetectionEngine, found,
@@ -187,15 +191,16 @@ def test_bsn_with_its_word_beats_ssn_and_phone(pattern_engine: DetectionEngine, 
 
 def test_new_national_patterns_anchored_equal_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     from veil.detect import patterns
-    from veil.detect.national import AU_TFN, CA_SIN, CA_SIN_LABELLED, NL_BSN, US_MBI
+    from veil.detect.national import AU_TFN, CA_SIN, CA_SIN_LABELLED, NL_BSN, US_EIN, US_MBI
 
     texts = ["SIN 046 454 286", "sin:046-454-286", "my SIN   number  is 046454286 ok",
              "NAS numéro : est 046 454 286", "SIN No.: 046 454 286/7", "xsin 046 454 286",
              "sin 12046 454 286", "SIN 046 454 2861", "SIN number is is 046 454 286",
              "BSN 1112.22.333 en 111.222.333, 12345672; 1.111222333", "TFN 123-456-78 2",
              "MBI 1EG4-TE5-MK73 1EG4 TE5 MK73 1EG4-TE5 MK73 21EG4TE5MK73 1eg4te5mk73x",
-             "social insurance 123 456 782 and 046-454-286"]
-    recs = (CA_SIN, CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI)
+             "social insurance 123 456 782 and 046-454-286",
+             "EIN 12-3456789, 112-3456789 12-34567890 x12-3456789 tax id:04-3456789"]
+    recs = (CA_SIN, CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI, US_EIN)
     anchored = [[(d.start, d.end) for d in r.analyze(t)] for r in recs for t in texts]
     monkeypatch.setattr(patterns, "ANCHORED", False)
     assert [[(d.start, d.end) for d in r.analyze(t)] for r in recs for t in texts] == anchored
@@ -254,11 +259,11 @@ def test_new_national_ids_have_synthetic_values_that_read_as_them() -> None:
 
     from faker import Faker
 
-    from veil.detect.national import AU_TFN, NL_BSN, US_MBI
+    from veil.detect.national import AU_TFN, NL_BSN, US_EIN, US_MBI
     from veil.mask.synthetic import generate
 
     rng, fake = random.Random(2), Faker("en_US")
-    for rec, value in ((NL_BSN, "111222333"), (AU_TFN, "123 456 782")):
+    for rec, value in ((NL_BSN, "111222333"), (AU_TFN, "123 456 782"), (US_EIN, "12-3456789")):
         for _ in range(20):
             out = generate(rec.entity, value, rng, fake)
             assert out != value and rec.validate is not None and rec.validate(out) is True

@@ -39,6 +39,8 @@ def _names(engine: DetectionEngine, text: str) -> list[str]:
     ("user jsmith84 cannot log in", ["jsmith84"]),
     ("login jdoe2 password Tr0ub4dor&3", ["jdoe2"]),
     ("Benutzername: mmustermann", ["mmustermann"]),
+    ("Skype: jane.doe.84", ["jane.doe.84"]),
+    ("Telegram - @jdoe_99", ["jdoe_99"]),
 ])
 def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[str]) -> None:
     assert _names(engine, text) == names
@@ -61,6 +63,8 @@ def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[st
     "Login: successful",
     "Username: required",
     "the user is here",
+    "I use github daily",  # a service's name is a label only before ":" or " - "
+    "Discord: none",
     "send to jane.doe@example.com please",  # an e-mail address, not a handle
 ])
 def test_code_roles_and_prose_are_not_user_names(engine: DetectionEngine, text: str) -> None:
@@ -81,7 +85,8 @@ def test_a_handle_is_masked_and_restored(tmp_path, op: str) -> None:  # type: ig
 
 _PIECES = ("@", "@", "@jane", "@j_1", "@a.b", "jane", "user", "User", "username", "login",
            "user id", "screen name", "is", ":", "=", "jsmith84", "jane.doe", "x_y", "(", ")",
-           "[", '"', "'", ".", ",", "-", "/", "here", "param", "property", "5", "é", "\\")
+           "[", '"', "'", ".", ",", "-", "/", "here", "param", "property", "5", "é", "\\",
+           "skype", "Telegram", "github", " - ")
 _GLUE = (" ", " ", "", "", "\t", "\n", ": ", ".", "@")
 
 
