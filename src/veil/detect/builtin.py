@@ -19,6 +19,7 @@ from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
+from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.usernames import HANDLE, USER_NAME_FIELD
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
 
@@ -48,6 +49,7 @@ EMAIL = register(PatternRecognizer(
 ))
 
 register(OBFUSCATED_EMAIL)
+register(SPELLED_NUMBERS)
 
 register_factory("phone", lambda policy: PhoneRecognizer(expected_regions=policy.phone_regions))
 

@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from veil.errors import MaskingError
-from veil.mask.synthetic import GENERATORS, generate, shape
+from veil.mask.synthetic import generate
 
 if TYPE_CHECKING:
     from faker import Faker
@@ -147,9 +147,7 @@ class SyntheticOperator(Operator):
         self, entity_type: str, value: str, *, seed: bytes, counter: int, attempt: int
     ) -> str:
         rng, fake = seeded(seed, attempt)
-        if entity_type in GENERATORS:
-            return generate(entity_type, value, rng, fake)
-        return shape(value, rng)
+        return generate(entity_type, value, rng, fake)  # a type without a generator: its shape
 
 
 @register_operator

@@ -441,7 +441,16 @@ GENERATORS: dict[str, Generator] = {
 }
 
 
+#: the types :mod:`veil.detect.spelled_numbers` finds written out in words
+_SPELLED_TYPES = frozenset({"PHONE", "US_SSN", "CREDIT_CARD", "ACCOUNT_NUMBER"})
+
+
 def generate(entity_type: str, value: str, rng: random.Random, fake: Faker) -> str:
     """A realistic replacement for ``value``; unknown types keep the shape of the value."""
+    if entity_type in _SPELLED_TYPES and not any(c.isdigit() for c in value):
+        # a number written out ("five five five, one two ..."): the generators read digits
+        from veil.detect.spelled_numbers import spelled_digits
+
+        value = spelled_digits(value) or value
     gen = GENERATORS.get(entity_type)
     return gen(value, rng, fake) if gen else shape(value, rng)

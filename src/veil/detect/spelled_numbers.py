@@ -1,0 +1,248 @@
+"""Numbers written out digit by digit: ``call five five five, one two three four``, ``my ssn is
+one two three four five six seven eight nine``, ``oh seven seven double oh nine hundred one two
+three``. A caller who wants a value past the mask writes it so on purpose, and a model reads it
+back as the number; no digit pattern sees it.
+
+A run is a sequence of digit words (English, and French, German and Spanish ones, one language
+per run), ``double``/``triple`` before one, ``hundred``/``thousand`` after one, and groups of
+up to four digits between them (``five 5 five``, ``555 one two three four``), separated by
+spaces, a comma or a hyphen; the whole run is one span. Prose counts and lists in words, so a
+run is a number only with at least seven digits, four of them spelled ("one, two, three,
+four" and "one or two" stay prose), and not one digit over and over ("oh oh oh ...") nor a
+quantity ("one thousand, nine hundred", "nine hundred and six"). A straight count (``one two
+three four five six seven``), a list of single digits between commas or several hundreds or
+thousands is a number only near a word of a phone, card, account or social security number.
+
+The run is typed by its digits and its context: nine digits near an SSN word are an SSN, 13
+to 19 passing the card checks a card number, near an account word an account number,
+otherwise up to 15 digits a phone number and more an account number.
+
+The regex is tried only where a digit word is followed by a separator (found by one automaton
+pass over the lower-cased text), and each of its repeats is possessive: it reads a run once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from veil.alternation import trie_pattern
+from veil.detect.entity import Detection
+from veil.detect.patterns import Pattern, Scan
+from veil.detect.phone import PHONE_CONTEXT
+from veil.detect.recognizer import ContextMatcher, Recognizer
+from veil.detect.validators import is_credit_card, is_us_ssn
+
+#: the words of each digit, 0 to 9, by language
+_SPELLED = {
+    "en": ("zero oh nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
+           "nine niner"),
+    "fr": ("zéro zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
+    "de": ("null", "eins", "zwei zwo", "drei", "vier", "fünf fuenf", "sechs", "sieben", "acht",
+           "neun"),
+    "es": ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
+}
+
+
+def _digit_words() -> dict[str, tuple[str, frozenset[str]]]:
+    """word -> (its digit, the languages it is that digit's word in: "six" is en and fr)."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for lang, digits in _SPELLED.items():
+        for digit, words in enumerate(digits):
+            for w in words.split():
+                out[w] = (str(digit), out.get(w, ("", frozenset()))[1] | {lang})
+    # a zero inside a run only ("five o five"): a lone "o" before digit words is as often a
+    # letter or a call ("O Canada", "option A o B"); English only, as "uno o dos" is "or"
+    out["o"] = ("0", frozenset({"en"}))
+    return out
+
+
+_WORDS = _digit_words()
+_MULTIPLIERS = {"double": 2, "triple": 3, "treble": 3}
+_ZEROS = {"hundred": "00", "thousand": "000"}
+_ENGLISH = frozenset({"en"})
+_KNOWN = frozenset((*_WORDS, *_MULTIPLIERS, *_ZEROS))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as a prefix tree: the engine tries a few branches at a word, not each word."""
+    return trie_pattern([[re.escape(c) for c in w] for w in words])
+
+
+@functools.lru_cache(maxsize=256)
+def _canonical(word: str) -> str:
+    """The known word that ``word`` spells: the regex ignores case as Unicode does, so "fıve"
+    and "FİVE" matched "five" and lower-case to neither."""
+    for known in _KNOWN:
+        if re.fullmatch(re.escape(known), word, re.IGNORECASE):
+            return known
+    return word
+
+
+_FIRST = _alternation(w for w in _WORDS if w != "o")
+_ANY = _alternation(_WORDS)
+_MULT = _alternation(_MULTIPLIERS)
+_B = r"(?![\w'’])"  # a word ends: not "o'clock", "one's", "fives"
+_AFTER = rf"(?:[ \t]+(?:{_alternation(_ZEROS)}){_B})?"  # "nine hundred"
+_NUMERAL = r"\d{1,4}(?!\w|[.,]\d)"  # not "3.14", "1,234", "5th"
+# atomic tokens and possessive separators: a run is read once, whatever follows it
+_TOKEN_FIRST = rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_FIRST}){_B}{_AFTER})"
+_TOKEN = rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_ANY}){_B}{_AFTER}|{_NUMERAL})"
+_SEP = r"[ \t]*+(?:[,-][ \t]*+)?"
+#: A run of at least two tokens, starting with a word: not inside a word, nor after a word and
+#: a hyphen ("twenty-five"); a digit and a hyphen may come before ("555-one two ...").
+_RUN = (rf"(?<![\w'’])(?<![^\W\d]-){_TOKEN_FIRST}(?:{_SEP}{_TOKEN})++")
+#: where a run can start: its first word is followed by one of these (a separator, or the
+#: space after "double" or before "hundred"); a finite set of strings, found in one pass
+_MARK = rf"(?<!\w)(?:{_FIRST}|{_MULT})[ \t,-]"
+
+SPELLED_RUN = Scan(Pattern(_RUN, 0.0, re.IGNORECASE, mark=_MARK, fold=True, lead=0))
+
+#: digit groups right before a run ("555 one two three four", "(555) one ..."), after a space
+#: (not "10:30", "$5", "+1"), read back from its start
+_NUMERALS_BEFORE = re.compile(r"(?<!\S)(?:\(?\d{1,4}\)?(?!\w)[ \t]*+(?:[,-][ \t]*+)?)++\Z")
+_PIECES = re.compile(r"(\d+)|([^\W\d_]+)|(,)")
+_AND_AFTER = re.compile(r"[ \t]+and\b", re.IGNORECASE)
+
+MIN_DIGITS = 7
+#: digits spelled as words: "Sept 12 2024" is a date
+MIN_SPELLED = 4
+#: how far before a run digit groups that belong to it are looked for
+_BEFORE = 48
+
+_SSN = ContextMatcher(("ssn", "social", "social security", "ss#", "ss #", "taxpayer", "tin"))
+_CARD = ContextMatcher(("card", "credit", "visa", "mastercard", "amex", "cc", "debit",
+                        "carte", "tarjeta", "karte", "kreditkarte"))
+_ACCOUNT = ContextMatcher(("account", "acct", "a/c", "account number", "account no",
+                           "member id", "member number", "policy number", "customer number",
+                           "customer id", "client number", "routing", "kontonummer", "konto",
+                           "cuenta", "número de cuenta", "compte", "numéro de compte"))
+_PHONE = ContextMatcher(PHONE_CONTEXT)
+
+
+class _Reading:
+    """What a run spells: its digits and the shapes of prose it may have."""
+
+    __slots__ = ("digits", "groups", "languages", "leading_oh", "scales", "spelled")
+
+    def __init__(self, value: str) -> None:
+        out: list[str] = []
+        self.spelled = 0
+        self.scales: list[str] = []  # "hundred" and "thousand", in order
+        self.languages = frozenset({"en", "fr", "de", "es"})
+        self.groups = [0]  # digits between commas
+        self.leading_oh = False  # "Oh, five five five ...": an interjection, not a zero
+        times = 1
+        for num, piece, comma in _PIECES.findall(value):
+            word = piece.lower()
+            if word and word not in _KNOWN:
+                word = _canonical(piece)
+            if comma:
+                if self.groups == [1] and value[:2].lower() == "oh":
+                    self.leading_oh = True
+                self.groups.append(0)
+            elif num:
+                out.append(num[0] * times + num[1:])
+                self.groups[-1] += len(out[-1])
+                times = 1
+            elif word in _MULTIPLIERS:
+                times = _MULTIPLIERS[word]
+                self.languages &= _ENGLISH
+            elif word in _ZEROS:
+                out[-1] += _ZEROS[word]
+                self.spelled += len(_ZEROS[word])
+                self.groups[-1] += len(_ZEROS[word])
+                self.scales.append(word)
+                self.languages &= _ENGLISH
+            elif word in _WORDS:
+                digit, languages = _WORDS[word]
+                out.append(digit * times)
+                self.spelled += times
+                self.languages &= languages
+                self.groups[-1] += times
+                times = 1
+            else:  # cannot happen: the regex matched it as a digit word
+                self.languages = frozenset()
+        self.digits = "".join(out)
+
+    def needs_context(self) -> bool:
+        """Whether the run reads as prose as easily: a count, a list, sums."""
+        d = self.digits
+        steps = {(int(b) - int(a)) % 10 for a, b in zip(d, d[1:], strict=False)}
+        return (steps in ({1}, {9})  # one two three four five six seven; a countdown
+                # one, two, three, four, five, six, seven
+                or (len(self.groups) >= 3 and all(n == 1 for n in self.groups))
+                or len(self.scales) >= 2)  # two hundred, three hundred, four hundred
+
+    def cardinal(self, text: str, end: int) -> bool:
+        """Whether the run is a number said as a quantity: "one thousand, nine hundred",
+        "nine hundred and ninety-four"."""
+        scales = self.scales
+        if "thousand" in scales and "hundred" in scales[scales.index("thousand") + 1:]:
+            return True
+        last = scales[-1] if scales else ""  # does the run end with it?
+        return bool(last) and text[end - len(last):end].lower() == last \
+            and _AND_AFTER.match(text, end) is not None
+
+
+def spelled_digits(value: str) -> str | None:
+    """The digits a run this recognizer found spells ("double oh seven" -> "007"), for a
+    replacement generator that reads digits; None where it holds no digit word."""
+    if SPELLED_RUN.rx.search(value) is None:
+        return None
+    digits = _Reading(value).digits
+    return digits or None
+
+
+class SpelledNumberRecognizer(Recognizer):
+    """Phone, SSN, card and account numbers written out digit by digit."""
+
+    name = "spelled_number"
+    entities = ("PHONE", "US_SSN", "CREDIT_CARD", "ACCOUNT_NUMBER")
+    validated = True  # seven digits and more are no prose: NER does not cut into the run
+
+    def analyze(self, text: str) -> list[Detection]:
+        out: list[Detection] = []
+        for m in SPELLED_RUN.matches(text):
+            found = self._judge(text, m.start(), m.end())
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _judge(self, text: str, start: int, end: int) -> Detection | None:
+        reading = _Reading(text[start:end])
+        if reading.spelled < MIN_SPELLED:  # most runs of prose: "one two", "five, six"
+            return None
+        before = _NUMERALS_BEFORE.search(text, max(0, start - _BEFORE), start)
+        if before is not None:
+            start = before.start()
+            reading = _Reading(text[start:end])
+        elif reading.leading_oh:
+            start = text.index(",", start) + 1
+            while text[start] in " \t":
+                start += 1
+            reading = _Reading(text[start:end])
+        d = reading.digits
+        if (len(d) < MIN_DIGITS or reading.spelled < MIN_SPELLED or not reading.languages
+                or len(set(d)) == 1):  # one digit over and over: "oh oh oh ...", not a number
+            return None
+        ssn, card, account, phone = (c.near(text, start, end)
+                                     for c in (_SSN, _CARD, _ACCOUNT, _PHONE))
+        if reading.cardinal(text, end) or (reading.needs_context()
+                                           and not (ssn or card or account or phone)):
+            return None
+        if len(d) == 9 and ssn and is_us_ssn(d):
+            kind, score = "US_SSN", 0.95
+        elif 13 <= len(d) <= 19 and is_credit_card(d):
+            kind, score = "CREDIT_CARD", 0.95 if card else 0.9
+        elif account:
+            kind, score = "ACCOUNT_NUMBER", 0.85
+        elif len(d) <= 15:
+            kind, score = "PHONE", 0.9 if phone else 0.75
+        else:
+            kind, score = "ACCOUNT_NUMBER", 0.7
+        return Detection(kind, start, end, score, self.name, text[start:end])
+
+
+SPELLED_NUMBERS = SpelledNumberRecognizer()
