@@ -30,7 +30,8 @@ DEFAULT_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "S
 PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "number",
                  "whatsapp", "contact", "reach", "text me", "dial", "ph", "mob", "sms",
                  "messages", "answering", "registered", "ring", "landline", "office", "desk",
-                 "extension", "hotline", "voicemail",
+                 "extension", "hotline", "voicemail", "called", "calling", "calls", "texted",
+                 "ext",
                  # fr / de / es / zh
                  "téléphone", "tél", "portable", "appeler", "appelez", "joindre", "joignable",
                  "numéro",

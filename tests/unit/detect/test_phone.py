@@ -28,6 +28,7 @@ def test_not_phones(text: str) -> None:
 def test_bare_short_number_needs_context() -> None:
     assert phones("ref 7946095 ok") == []
     assert phones("phone: 7946095") == ["7946095"]
+    assert phones("Called from 555-0199 about his claim") == ["555-0199"]  # "called" too
 
 
 def test_a_six_digit_run_is_never_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
