@@ -396,6 +396,14 @@ def _gazetteer(policy: Policy) -> Recognizer | None:
     return GazetteerRecognizer()
 
 
+def _spaced_letters(policy: Policy) -> Recognizer | None:
+    if not policy.ner:
+        return None
+    from veil.detect.spaced_letters import SPACED_LETTERS
+
+    return SPACED_LETTERS  # a name type: on with the other NER types
+
+
 def _organizations(policy: Policy) -> Recognizer | None:
     if not policy.ner:
         return None
@@ -414,6 +422,7 @@ register_factory("spacy_ner", _spacy_ner)
 from veil.detect import learned as _learned  # noqa: E402,F401,I001  registers "learned_ner"
 register_factory("spacy_ner_fr", _spacy_ner_fr)
 register_factory("name_gazetteer", _gazetteer)
+register_factory("spaced_letters", _spaced_letters)
 register_factory("org_structure", _organizations)
 register_factory("zh_jieba", _chinese)
 

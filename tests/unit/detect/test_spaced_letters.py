@@ -1,0 +1,49 @@
+"""Names spelled out one letter at a time are found and masked whole; spaced-out emphasis,
+acronyms and letter lists are not names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veil import Veil
+from veil.config import Policy, Settings
+from veil.detect.spaced_letters import SPACED_LETTERS
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("J a n e   D o e   called", "J a n e   D o e"),
+    ("J.A.N.E D.O.E", "J.A.N.E D.O.E"),
+    ("the patient is J-A-N-E S-M-I-T-H.", "J-A-N-E S-M-I-T-H"),
+    ("spelled: M i c h a e l", "M i c h a e l"),
+    ("J a n e D o e", "J a n e D o e"),  # one run, split where its case changes
+    ("J A N E D O E", "J A N E D O E"),  # a known given name before a known surname
+    ("w_i_l_l_i_a_m_s is the surname", "w_i_l_l_i_a_m_s"),
+])
+def test_a_name_spelled_letter_by_letter_is_one_person(text: str, name: str) -> None:
+    assert [(d.type, d.text) for d in SPACED_LETTERS.analyze(text)] == [("PERSON", name)]
+
+
+@pytest.mark.parametrize("text", [
+    "N O T E: this is important",
+    "U.S.A. and U.K.",
+    "do it s l o w l y",
+    "W A R N I N G",
+    "a b c d e f",
+    "options a, b, c",
+    "W I L L you come",  # a given name that is a word too
+    "e.g. i.e. a.k.a.",
+])
+def test_emphasis_acronyms_and_letters_are_no_names(text: str) -> None:
+    assert SPACED_LETTERS.analyze(text) == []
+
+
+def test_a_spelled_name_is_masked_and_restored(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path, master_key="Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=")
+    v = Veil(settings, policy=Policy(ner=True, ner_backend="learned"))
+    text = "write to J.A.N.E D.O.E today"
+    r = v.protect(text, session="s")
+    (e,) = r.entities
+    assert e.type == "PERSON" and r.masked == f"write to {e.replacement} today"
+    assert v.restore(r.masked, session="s") == text
