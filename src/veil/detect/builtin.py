@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 from veil.detect import validators as v
 from veil.detect.address import STREET_ADDRESS
+from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.national import NATIONAL_RECOGNIZERS
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
+from veil.detect.postcodes import POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.usernames import HANDLE, USER_NAME_FIELD
@@ -361,6 +363,8 @@ VEHICLE_ID = register(PatternRecognizer(
 ))
 
 register(CN_MOBILE)
+for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
+    register(_location)
 register(STREET_ADDRESS)
 
 

@@ -1,0 +1,94 @@
+"""Postcodes standing alone (LOCATION): a postcode narrows a person down to a street or a block.
+
+A full address keeps its postcode inside its span (:mod:`veil.detect.address`); these are the
+postcodes written without a street:
+
+* British (``SW1A 1AA``): a real postcode area, the outward code, a space, the inward code
+  (a digit and two letters that exclude C, I, K, M, O and V). Distinctive with the space.
+* Canadian (``K1A 0B1``): letter, digit, letter, space, digit, letter, digit, from the letters
+  Canada Post uses.
+* A US ``City, ST 12345``: a real state code after a comma, the city (up to three capitalised
+  words) in the span.
+* Any other (US ZIP and ZIP+4, the five-digit codes of Germany, France, Spain, Italy and
+  Mexico, the four-digit ones, ``00-950``, ``1000-001``, ``113 51``, ``100-0001``): only right
+  after a word that names it (``ZIP``, ``postal code``, ``PLZ``, ``code postal``, ``CP``,
+  ``CAP``), because a bare number of five digits is anything. The word stays in the clear.
+
+Standalone British and Canadian codes need the space: ``SW1A1AA`` or ``K1A0B1`` alone could be
+a part number; after a naming word they need none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detect.patterns import Pattern, PatternRecognizer
+
+_UK_AREA_NAMES = """
+    AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY
+    E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE
+    LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL
+    SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+"""
+#: the postcode areas of the United Kingdom, the Channel Islands and the Isle of Man
+UK_AREAS = frozenset(_UK_AREA_NAMES.split())
+_AREA = "(?:" + "|".join(sorted(UK_AREAS, key=lambda a: (-len(a), a))) + ")"
+# outward code: area, district (a digit, then a digit or one of the letters districts use)
+_UK_OUTWARD = rf"{_AREA}\d(?:\d|[A-HJKMNPR-Y])?"
+_UK_INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"  # no C, I, K, M, O or V
+# Canada: no D, F, I, O, Q or U anywhere; no W or Z first
+_CA_FIRST = "[ABCEGHJ-NPRSTVXY]"
+_CA_NEXT = "[ABCEGHJ-NPRSTV-Z]"
+_CA = rf"{_CA_FIRST}\d{_CA_NEXT}[ \t]?\d{_CA_NEXT}\d"
+_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+           "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP")
+_STATE = "(?:" + "|".join(_STATES.split()) + ")"
+_ZIP = r"\d{5}(?:-\d{4})?"
+_ALONE = r"(?![A-Za-z0-9])"
+_CITY_WORD = r"[A-Z][\w'’.-]*"
+
+# The words that name a postcode, and what may stand between the word and the code. The
+# abbreviations count in upper case only ("cap", "cp" are words and a shell command), and only
+# before their country's shape ("CAP 2024" is a policy, Italian codes have five digits).
+_NAMED_BY = (r"(?i:zip(?:[ _-]?code)?|post(?:al)?[ _-]?code|postleitzahl|plz|"
+             r"code[ _-]postal|c[oóÓ]digo[ _-]postal|cod(?:\.[ \t]?|[ \t])postal|"
+             r"codice[ _-]postale|postnummer|postnr\.?|kod[ _-]pocztowy)")
+_ABBREVIATED = {r"CAP|C\.A\.P\.": r"[0-9]{5}", r"CP|C\.P\.": r"[0-9]{4,5}",
+                "CEP": r"[0-9]{5}-[0-9]{3}"}
+_NAMED_BY_MARK = (r"zip|post|plz|code[ _-]postal|c[oó]digo|cod\.|cod[ \t]|codice|kod[ _-]pocz|"
+                  r"cap|c\.a\.p|cep|cp|c\.p")
+_THEN = (r"(?:[ \t]*/[ \t]*[^\W\d_]{1,12})?[\"']?[ \t]*(?:(?i:is)[ \t]+)?(?:[:=#-][ \t]*)?"
+         r"[\"']?")  # "PLZ/Ort: ", "zip code is ", "\"zip\": \""
+# the longer shapes first: "1012 AB" is not "1012"
+_ANY_CODE = (rf"[0-9]{{5}}-[0-9]{{3,4}}|[0-9]{{4}}[ \t]?[A-Z]{{2}}(?![A-Za-z])|"
+             rf"[0-9]{{4}}-[0-9]{{3}}|[0-9]{{3}}-[0-9]{{4}}|[0-9]{{3}}[ \t][0-9]{{2,3}}|"
+             rf"[0-9]{{2}}-[0-9]{{3}}|[0-9]{{4,6}}"
+             # (the lookahead first: the area alternation, tried on every word after "zip",
+             # was most of the scan's time)
+             rf"|(?=[A-Za-z]{{1,2}}[0-9])(?i:{_UK_OUTWARD}[ \t]?{_UK_INWARD}|{_CA})")
+
+POSTCODE_PATTERNS = [
+    # SW1A 1AA / LS6 2QA / M1 1AE, and K1A 0B1 (one scan of the digit runs for both)
+    Pattern(rf"(?<![A-Za-z0-9])(?:{_UK_OUTWARD}[ \t]{_UK_INWARD}"
+            rf"|{_CA_FIRST}\d{_CA_NEXT}[ \t]\d{_CA_NEXT}\d){_ALONE}", 0.85, re.ASCII, lead=2,
+            spaced=False,
+            anchor=rf"\d[\dA-Z]?[ \t]\d(?:[ABD-HJLNP-UW-Z]{{2}}|{_CA_NEXT}\d){_ALONE}"),
+    # Springfield, IL 62704 / Salt Lake City, UT 84101-1234
+    Pattern(rf"(?<![\w'’.-]){_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,2}},[ \t]*{_STATE}[ \t]+{_ZIP}"
+            r"(?![\w-]|[.,]\d)", 0.85, mark=rf",[ \t]*{_STATE}[ \t]+{_ZIP}", words=2),
+    # ZIP 90210 / postal code: K1A0B1 / PLZ 10115 / CP 28013 / "zip": "90210-1234"
+    Pattern(rf"(?<![\w.])(?:{_NAMED_BY}{_THEN}"
+            + "".join(rf"|(?:{word}){_THEN}(?={shape}(?![\w-]))"
+                      for word, shape in _ABBREVIATED.items())
+            # (0.96: the word says what the number is, above any phone reading, 0.95 at most)
+            + rf")(?P<v>{_ANY_CODE})(?![\w-]|[.,:/][0-9])", 0.96,
+            mark=_NAMED_BY_MARK, lead=0, fold=True),
+]
+
+POSTCODES = PatternRecognizer(
+    name="postcode", entity="LOCATION", patterns=POSTCODE_PATTERNS,
+    validated=True,  # the areas, letters, state codes and naming words are the validation
+    context=("address", "postcode", "post code", "postal", "zip", "ship", "deliver", "mail",
+             "send"),
+    context_boost=0.05,
+)
