@@ -15,6 +15,7 @@ from veil.detect.address import STREET_ADDRESS
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
+from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.national import NATIONAL_RECOGNIZERS
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
@@ -320,35 +321,7 @@ DEVICE_ID = register(PatternRecognizer(
     validated=True,
 ))
 
-# The last digits of a number, which banks and clinics write instead of the whole ("card
-# ending in 4242", "last four of my SSN: 6789"): a quarter of an SSN with the name beside it
-# is what identity thieves ask for. Typed by the word that names the number.
-_ENDING = (r"[ \t]+(?:number[ \t]+)?(?:ending|ends)(?:[ \t]+(?:in|with))?[ \t]*:?[ \t]*"
-           r"(?:x+|\*+|#)?(?P<v>\d{2,4})(?![\w/:-]|[.,]\d)")
-_LAST_FOUR = (r"\blast[ \t]+(?:four|4|two|2)(?:[ \t]+digits)?(?:[ \t]+of)?"
-              r"(?:[ \t]+(?:my|the|his|her|their|your|our))?[ \t]+(?:{words})"
-              r"(?:[ \t]+(?:number|no\.?|#))?(?:[ \t]+(?:is|are))?[ \t]*:?[ \t]*"
-              r"(?P<v>\d{{2,4}})(?![\w/:-]|[.,]\d)")
-
-
-def _last_digits(name: str, entity: str, words: str) -> PatternRecognizer:
-    return register(PatternRecognizer(
-        name=name, entity=entity,
-        patterns=[Pattern(rf"(?i:\b(?:{words}))\b{_ENDING}", 0.9, mark=words, lead=0,
-                          fold=True),
-                  Pattern(_LAST_FOUR.format(words=words), 0.9, re.IGNORECASE,
-                          mark=r"last[ \t]", lead=0, fold=True)],
-        validated=True,  # the words before it are the validation
-    ))
-
-
-LAST_DIGITS = (
-    _last_digits("card_ending", "CREDIT_CARD", r"card|visa|mastercard|amex|debit card|"
-                                               r"credit card"),
-    _last_digits("ssn_ending", "US_SSN", r"ssn|social|social security"),
-    _last_digits("account_ending", "ACCOUNT_NUMBER", r"account|acct|a/c|acc"),
-    _last_digits("phone_ending", "PHONE", r"phone|mobile|cell|number"),
-)
+register(LAST_DIGITS)
 
 # Vehicle identifiers (HIPAA's identifier 12): a 17-character VIN (no I, O or Q, a digit
 # somewhere) after "VIN" or "chassis number"; tried only where 17 such characters stand.

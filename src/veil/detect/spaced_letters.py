@@ -22,9 +22,29 @@ from veil.detect.stopwords import stop_words
 #: three or more single letters joined by one separator, not inside a word
 _RUN = re.compile(r"(?<![^\W\d_])[A-Za-z](?P<sep>[ .\-_])[A-Za-z](?:(?P=sep)[A-Za-z])+"
                   r"(?![^\W\d_])")
+#: a separator, a letter, a separator and a letter: what every run holds from its first
+#: separator on, found by a search several times faster than the run's (which starts with a
+#: lookbehind: the engine tries it at every position)
+_HINT = re.compile(r"[ .\-_][A-Za-z][ .\-_][A-Za-z]")
 #: what may stand between two runs of one name
 _GAP = re.compile(r"[ \t.\-_]{1,4}")
 _CASE_SPLIT = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_RUN.finditer(text)``: a run is tried only one character before each
+    hint (its first hint is there), not at every position of the text."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (hint := _HINT.search(text, pos)) is not None:
+        start = hint.start() - 1
+        m = _RUN.match(text, start) if start >= pos or start == -1 and pos == 0 else None
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+        else:
+            pos = hint.start() + 1
+    return out
 
 
 def _words(letters: str) -> list[str]:
@@ -56,7 +76,7 @@ class SpacedLettersRecognizer(Recognizer):
     validated = False
 
     def analyze(self, text: str) -> list[Detection]:
-        runs = [m.span() for m in _RUN.finditer(text)]
+        runs = _runs(text)
         if not runs:
             return []
         # runs next to each other are the words of one name

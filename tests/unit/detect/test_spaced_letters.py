@@ -47,3 +47,20 @@ def test_a_spelled_name_is_masked_and_restored(tmp_path: Path) -> None:
     (e,) = r.entities
     assert e.type == "PERSON" and r.masked == f"write to {e.replacement} today"
     assert v.restore(r.masked, session="s") == text
+
+
+def test_the_search_from_the_hints_finds_every_run() -> None:
+    import random
+
+    from veil.detect import spaced_letters
+
+    rng = random.Random(61)
+    pieces = ("J", "a", "n", "e", "D", "o", "Jane", "x1", "é", "_", "")
+    glue = (" ", "  ", ".", "-", "_", "", "\n", ". ")
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 12)))
+        full = [m.span() for m in spaced_letters._RUN.finditer(text)]
+        assert spaced_letters._runs(text) == full, text
+        found += bool(full)
+    assert found > 100  # the generator makes runs, not only misses

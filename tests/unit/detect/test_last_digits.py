@@ -1,0 +1,55 @@
+"""A number's last digits are masked after the words that name the number, typed by them;
+the scans that start at "ending" and "last" find what a full scan finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from veil.detect.last_digits import ENDING, LAST_DIGITS, LAST_FOUR
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("male, SSN ending in 6789, seen", [("US_SSN", "6789")]),
+    ("credit card number ending 4242", [("CREDIT_CARD", "4242")]),
+    ("social security number ends with 12", [("US_SSN", "12")]),
+    ("Acct ending: ***4521", [("ACCOUNT_NUMBER", "4521")]),
+    ("the last two digits of her phone are 99", [("PHONE", "99")]),
+    ("card ending 4242 and account ending 1234", [("CREDIT_CARD", "4242"),
+                                                  ("ACCOUNT_NUMBER", "1234")]),
+])
+def test_last_digits_are_typed_by_their_word(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.type, d.text) for d in LAST_DIGITS.analyze(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "the series ended in 2019",
+    "the card game ends in 12,345 points",
+    "the account ending soon",
+    "last four years of the account",
+    "the card ending 12/27",  # a date, not digits
+])
+def test_no_last_digits_without_their_shape(text: str) -> None:
+    assert LAST_DIGITS.analyze(text) == []
+
+
+_PIECES = ("card", "credit card", "SSN", "social", "security", "account", "acct", "phone",
+           "number", "ending", "Ends", "in", "with", "last", "four", "4", "two", "digits", "of",
+           "my", "is", "are", ":", "x", "***", "#", "4242", "12", "12,345", "12/27", "1.5", "é",
+           "last four of my SSN", "last 4 digits of the card are", "card ending in",
+           "last two of", "number ending")
+_GLUE = (" ", " ", "  ", "\t", "", "\n", ": ", ",")
+
+
+def test_the_scans_from_marks_equal_the_full_scans() -> None:
+    rng = random.Random(61)  # fixed seed: the same texts on every run
+    for scan in (ENDING, LAST_FOUR):
+        found = 0
+        for _ in range(4000):
+            text = "".join(rng.choice(_PIECES) + rng.choice(_GLUE)
+                           for _ in range(rng.randint(1, 14)))
+            full = [m.span() for m in scan.rx.finditer(text)]
+            assert [m.span() for m in scan.matches(text)] == full, text
+            found += bool(full)
+        assert found > 25  # the generator makes matches, not only misses
