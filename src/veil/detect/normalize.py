@@ -76,6 +76,10 @@ def _map_char(ch: str) -> str:
         return ""
     if cat == "Cc" and ch not in "\t\n\r":
         return " "  # control characters become a separator (keeps tokens apart, never crashes)
+    if cat == "Cs":
+        # a lone surrogate (JSON may escape one: "\ud800") encodes to no UTF-8, which the
+        # Rust automata read: a separator here, as the text goes on unchanged
+        return " "
     dec = unicodedata.decimal(ch, None)
     if dec is not None:  # any script's decimal digit (Arabic-Indic, Devanagari, fullwidth...)
         return str(dec)

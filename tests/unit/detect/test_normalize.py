@@ -145,3 +145,15 @@ def test_lookalike_value_is_restored_exactly(tmp_path) -> None:
     assert [e.type for e in res.entities] == ["EMAIL"]
     assert "һеӏɡа" not in res.masked and res.masked.endswith(" — Јаne")  # unmasked text as typed
     assert veil.restore(res.masked, session="s") == text
+
+
+def test_a_lone_surrogate_is_a_separator_in_the_view() -> None:
+    # the Rust automata read UTF-8, which a lone surrogate has none of: the engine refused the
+    # text as a detector's failure; the view keeps offsets and the value next to it is found
+    from veil.config import Policy
+    from veil.detect.engine import DetectionEngine
+
+    text = "mail jane@example.com\ud800 or bob [at] corp [dot] io\udfff"
+    assert normalize(text).text == text.replace("\ud800", " ").replace("\udfff", " ")
+    found = [(d.type, d.text) for d in DetectionEngine(Policy(ner=False)).analyze(text)]
+    assert found == [("EMAIL", "jane@example.com"), ("EMAIL", "bob [at] corp [dot] io")]
