@@ -11,7 +11,8 @@ and never one of those keywords.
 A field's value is a user name after a label that says so ("username", "user id", "screen
 name"), unless it is a word of prose ("Username: required"). After the looser words "user" and
 "login" it must also look like an account (a digit, "_" or "." inside it: "user jsmith84"), since
-"User: Summarize this" is a chat transcript's role, not an account.
+"User: Summarize this" is a chat transcript's role, not an account. A name holds a letter: a
+numeric id (``user_id=4411``) is no user name.
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ def _prose() -> frozenset[str]:
 
 
 def is_user_name(value: str) -> bool:
-    """Whether a field's value is an account's name, not a word of prose about the field."""
-    return value.lower() not in _prose()
+    """Whether a field's value is an account's name: a letter in it (``user_id=4411`` is a
+    number, which the account-number words cover), and no word of prose about the field."""
+    return any(c.isalpha() for c in value) and value.lower() not in _prose()
 
 
 HANDLE = PatternRecognizer(

@@ -65,6 +65,8 @@ def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[st
     "the user is here",
     "I use github daily",  # a service's name is a label only before ":" or " - "
     "Discord: none",
+    "from 10.0.0.1 (user_id=4411)",  # a number, not a name
+    "User: 250 Lorrigan Way",
     "send to jane.doe@example.com please",  # an e-mail address, not a handle
 ])
 def test_code_roles_and_prose_are_not_user_names(engine: DetectionEngine, text: str) -> None:
