@@ -66,7 +66,20 @@ class NormalizedText:
         """Map a view span [start, end) to the smallest original span covering it."""
         if self.origin is None:
             return start, end
-        return self.origin[start], self.origin[end - 1] + 1
+        # with the marks the view dropped right after it ("J̲a̲n̲e̲": the last line under "e")
+        end = self.origin[end - 1] + 1
+        dropped = _DROPPED.match(self.original, end)  # (a "*": it matches, maybe empty)
+        return self.origin[start], end if dropped is None else dropped.end()
+
+
+#: combining diacritical marks (the base block, its extended and supplement blocks, the marks
+#: for symbols and the half marks); the marks of other scripts' own blocks are kept
+_DIACRITIC = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+#: characters the view drops (see :func:`_map_char`), which belong to the value before them
+_DROPPED = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                      "\u00ad\u200b-\u200f\u2060-\u2064\ufeff]*")
 
 
 def _map_char(ch: str) -> str:
@@ -76,6 +89,10 @@ def _map_char(ch: str) -> str:
         return ""
     if cat == "Cc" and ch not in "\t\n\r":
         return " "  # control characters become a separator (keeps tokens apart, never crashes)
+    if cat == "Mn" and _DIACRITIC.match(ch):
+        # a combining mark of the Latin, Greek and Cyrillic blocks: written between a name's
+        # letters ("J̲a̲n̲e̲", decomposed "José") it broke every word the recognizers look for
+        return ""
     if cat == "Cs":
         # a lone surrogate (JSON may escape one: "\ud800") encodes to no UTF-8, which the
         # Rust automata read: a separator here, as the text goes on unchanged

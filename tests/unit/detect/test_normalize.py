@@ -157,3 +157,17 @@ def test_a_lone_surrogate_is_a_separator_in_the_view() -> None:
     assert normalize(text).text == text.replace("\ud800", " ").replace("\udfff", " ")
     found = [(d.type, d.text) for d in DetectionEngine(Policy(ner=False)).analyze(text)]
     assert found == [("EMAIL", "jane@example.com"), ("EMAIL", "bob [at] corp [dot] io")]
+
+
+def test_combining_marks_between_letters_do_not_hide_a_name() -> None:
+    # an underline or a strike drawn letter by letter ("J̲a̲n̲e̲"), and decomposed accents
+    from veil.config import Policy
+    from veil.detect.engine import DetectionEngine
+
+    underlined = "".join(c + "\u0332" for c in "Jane Doe")
+    view = normalize(f"Dear {underlined}, hello")
+    assert view.text == "Dear Jane Doe, hello"
+    engine = DetectionEngine(Policy(ner=True, ner_backend="learned"))
+    (d,) = [d for d in engine.analyze(f"Dear {underlined}, hello") if d.type == "PERSON"]
+    assert d.text == underlined.rstrip()  # its last mark too: no line left in the clear
+    assert normalize("Jose\u0301 Garci\u0301a").text == "Jose Garcia"
