@@ -15,6 +15,7 @@ from veil.detect.address import STREET_ADDRESS
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
+from veil.detect.encoded import ENCODED
 from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.national import NATIONAL_RECOGNIZERS
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
@@ -339,6 +340,7 @@ register(CN_MOBILE)
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(STREET_ADDRESS)
+register(ENCODED)  # last: it reads a decoded text with the others
 
 
 def _spacy_ner(policy: Policy) -> Recognizer | None:
