@@ -32,6 +32,8 @@ _TOKEN = re.compile(r"(?<![\w+/=%-])(?<![\w-]\.)[A-Za-z0-9+/_-]{11,}={0,2}"
 #: trying the look-behinds at every position); :func:`_tokens` keeps those ``_TOKEN`` matches
 _RUN = re.compile(r"[A-Za-z0-9+/_-]{11,}={0,2}")
 _HEX = re.compile(r"(?:[0-9a-fA-F]{2})+")
+#: what an encoding of text holds: hex digits alone, or both cases and a digit or a symbol
+_SHAPE = re.compile(r"[0-9a-fA-F]+={0,2}$|(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=[^0-9+/_-]*[0-9+/_-])")
 #: a percent escape; the token around it is read when an escape in it can hide a value:
 #: between two letters or digits ("Jane%20Doe", "4111%201111") or an "@" (not in a URL,
 #: which is masked whole: a query string is full of escapes)
@@ -42,9 +44,11 @@ _SPACE = re.compile(r"\s")
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_TOKEN.finditer(text)``."""
+    """The spans of ``_TOKEN.finditer(text)`` with an encoding's ``_SHAPE``."""
     out: list[tuple[int, int]] = []
     for m in _RUN.finditer(text):
+        if _SHAPE.match(m.group()) is None:
+            continue  # a long word, not an encoding (most runs)
         token = _TOKEN.match(text, m.start())  # the boundaries: a run is a token or none
         if token is not None and token.end() == m.end():
             out.append(token.span())

@@ -36,7 +36,9 @@ _ACCOUNT_SHAPED = r"(?=[A-Za-z0-9@+-]*(?:[0-9]|[_.][A-Za-z0-9]))"
 _FIELD_LABELS = (r"user[ _-]?name|user[ _-]?id|login[ _-]?(?:name|id)|screen[ _-]?name|"
                  r"account[ _-]?name|benutzer(?:name|kennung)|nom d'utilisateur|"
                  r"nombre de usuario|identifiant")
-_LOOSE_LABELS = r"user|login|handle"
+# (four words or more: a set of strings found by an automaton; the regex engine tried three
+# at every position)
+_LOOSE_LABELS = r"user|login|logon|handle"
 #: messaging and social services whose "Name: value" is an account on them
 _SERVICES = (r"skype|telegram|discord|instagram|insta|twitter|tiktok|snapchat|snap|github|"
              r"gitlab|reddit|wechat|weixin|line id|kik|threads|bluesky|mastodon|twitch|"
