@@ -28,6 +28,8 @@ _RUN = re.compile(r"(?<![^\W\d_])[A-Za-z](?P<sep>[ .\-_])[A-Za-z](?:(?P=sep)[A-Z
 _HINT = re.compile(r"[ .\-_][A-Za-z][ .\-_][A-Za-z]")
 #: what may stand between two runs of one name
 _GAP = re.compile(r"[ \t.\-_]{1,4}")
+#: the most letters of a given name and surname written as one run
+_LONGEST = 40
 _CASE_SPLIT = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -51,8 +53,8 @@ def _words(letters: str) -> list[str]:
     """A run's letters as words: by case ("JaneDoe"), or a known given name and surname
     ("JANEDOE", "janedoe")."""
     parts = _CASE_SPLIT.findall(letters)
-    if len(parts) > 1:
-        return parts
+    if len(parts) > 1 or len(letters) > _LONGEST:
+        return parts  # (a run longer than a name is read by its case alone: linear)
     low = letters.lower()
     for i in range(3, len(low) - 2):
         if low[:i] in first_names() and low[i:] in last_names():

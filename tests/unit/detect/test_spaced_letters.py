@@ -64,3 +64,16 @@ def test_the_search_from_the_hints_finds_every_run() -> None:
         assert spaced_letters._runs(text) == full, text
         found += bool(full)
     assert found > 100  # the generator makes runs, not only misses
+
+
+def test_a_run_longer_than_a_name_is_not_split_by_the_name_lists(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # each split of a megabyte's run looked up its halves: quadratic, half a minute
+    from veil.detect import spaced_letters
+
+    def refuse() -> frozenset[str]:
+        raise AssertionError("the name lists were read for a run no name is")
+
+    monkeypatch.setattr(spaced_letters, "first_names", refuse)
+    assert spaced_letters._words("ab" * 100) == ["ab" * 100]
+    assert SPACED_LETTERS.analyze("a b " * 1000) == []
