@@ -71,9 +71,10 @@ def test_a_run_longer_than_a_name_is_not_split_by_the_name_lists(
     # each split of a megabyte's run looked up its halves: quadratic, half a minute
     from veil.detect import spaced_letters
 
+    assert SPACED_LETTERS.analyze("a b " * 1000) == []
+
     def refuse() -> frozenset[str]:
-        raise AssertionError("the name lists were read for a run no name is")
+        raise AssertionError("the name lists were split against for a run no name is")
 
     monkeypatch.setattr(spaced_letters, "first_names", refuse)
     assert spaced_letters._words("ab" * 100) == ["ab" * 100]
-    assert SPACED_LETTERS.analyze("a b " * 1000) == []
