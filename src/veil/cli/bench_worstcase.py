@@ -90,6 +90,22 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "line breaks": _repeat("\n"),
     "colons": _repeat(":"),
     "random printable characters": _random_printable,
+    # the shapes of the spelled, encoded and labelled values
+    "digit words": _repeat("one "),
+    "digit words and commas": _repeat("five, "),
+    "doubled digit words": _repeat("double "),
+    "spaced letters": _repeat("a b "),
+    "dotted letters": _repeat("J.A."),
+    "handles": _repeat("x @a "),
+    "user labels": _repeat("user "),
+    "last-digit words": _repeat("card ending "),
+    "percent escapes": _repeat("a%20b "),
+    "encoded at signs": _repeat("a%40"),
+    "base64-like tokens": _repeat("SmFuZSBEb2U= "),
+    "decimal pairs": _repeat("1.1234, "),
+    "degree marks": _repeat("1° N "),
+    "postcode words": _repeat("zip "),
+    "Cyrillic names": _repeat("Иван "),
 }
 
 
