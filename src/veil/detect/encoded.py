@@ -4,12 +4,13 @@
 
 A model decodes these as easily as it reads plain text, so a caller who wants a value past the
 mask encodes it, and logs and pasted requests carry such strings anyway. A token is decoded
-when its shape allows (base64: letters of both cases and a digit or a symbol, a length that
-is a multiple of four; hex: an even number of hex digits; percent: an escape between letters
-or digits, or an "@", outside a URL), and
-kept only when it decodes to printable text, which random keys and hashes do not. That text is
-read by the pattern recognizers and the name lists; a token whose text holds a value is masked
-whole, typed as the strongest value in it.
+when its shape allows (base64: letters of both cases and a digit or a symbol, eleven
+characters or more, not a JWT's segment; hex: an even number of hex digits; percent: an
+escape between letters or digits, or an "@", outside a URL), and kept only when it decodes to
+printable text, which random keys, hashes and images do not. That text is read by the pattern
+recognizers and the name lists, every token of a text in one read. A base64 or hex token whose
+text holds a value is masked whole, typed as the strongest value in it; a percent-encoded
+value is masked where it stands ("Jane%20Doe"), unless the encoding left it readable.
 """
 
 from __future__ import annotations
