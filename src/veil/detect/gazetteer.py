@@ -73,6 +73,13 @@ _LOWER_INTRO = compile_ahead(
     r"(?<![\w'’])(?:my[ \t]+name[ \t]+is|my[ \t]+name'?s|i'?m|i’m|i[ \t]+am|this[ \t]+is|"
     r"it'?s|it’s)[ \t]+"
     rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")
+# A title before a name in lower case, as chat writes both ("talked to dr. patel"): the
+# capitalised name heuristics need the capital.
+_LOWER_TITLE = compile_ahead(
+    r"(?<![\w'’])(?i:mr|mrs|ms|mx|miss|dr|prof|doctor|nurse)\.?[ \t]+"
+    rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD})?)")
+#: verbs that follow "the dr." as a sentence goes on, and are names on the lists too ("Said")
+_AFTER_A_TITLE_VERBS = frozenset({"said", "says", "saw", "sees", "asked", "told", "called"})
 _LEGAL = (r"(?:GmbH(?:[ \t]&[ \t]Co\.[ \t]KG(?:aA)?)?|AG(?:[ \t]&[ \t]Co\.[ \t](?:KG(?:aA)?|OHG))?|"
           r"KGaA|KG|OHG(?:[ \t]mbH)?|GbR|e\.[ \t]?V\.|e\.[ \t]?G\.|SE|"
           r"Stiftung[ \t]&[ \t]Co\.[ \t]KG|"
@@ -186,6 +193,17 @@ class GazetteerRecognizer(Recognizer):
                     n += 1
                 if said[0] in first_any or any(w in last_any or _IRISH_OR_FRENCH.fullmatch(w)
                                                 for w in said[1:n]):
+                    emit("PERSON", m.start("v") + toks[0].start(),
+                         m.start("v") + toks[n - 1].end(), 0.8)
+            # after a title a known given name or surname is enough ("dr. patel", "mr. o'brien")
+            for m in _LOWER_TITLE.finditer(text):
+                toks = list(re.finditer(r"[^\s,.;:!?()]+", m.group("v")))
+                said = [t.group().casefold().replace("’", "'") for t in toks]
+                known = [w not in stops and w not in _AFTER_A_TITLE_VERBS and (
+                    w in first_any or w in last_any or _IRISH_OR_FRENCH.fullmatch(w) is not None)
+                    for w in said]
+                if known and known[0]:
+                    n = 2 if len(known) > 1 and known[1] else 1
                     emit("PERSON", m.start("v") + toks[0].start(),
                          m.start("v") + toks[n - 1].end(), 0.8)
             self._orgs(text, emit)

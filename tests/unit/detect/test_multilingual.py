@@ -136,6 +136,21 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     assert [v for t, v in found(ner_engine, text) if t == "PERSON"] == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("talked to dr. patel yesterday", ["patel"]),
+    ("ms. watson and mr. o'brien", ["watson", "o'brien"]),
+    ("mrs. jane smith arrived", ["jane smith"]),
+    ("the dr. said no", []),  # the sentence's verb, a name on the lists too
+    ("dr. pepper is a drink", []),  # no name on the lists
+])
+def test_lower_case_names_after_a_title(text: str, names: list[str]) -> None:
+    from veil.detect.gazetteer import GazetteerRecognizer
+
+    found = sorted({d.text for d in GazetteerRecognizer().analyze(text) if d.type == "PERSON"},
+                   key=text.find)
+    assert found == names
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "name"), [
     ("Frau Dr. Weber aus Bad Kissingen bittet um Rückruf.", "Weber"),  # stacked titles
