@@ -90,6 +90,7 @@ def url_host(entry: str) -> str:
 #: their own upper-case type names.
 ENTITY_TYPES: tuple[str, ...] = (
     "ACCOUNT_NUMBER",
+    "AGE",
     "CARD_SECURITY_CODE",
     "CREDIT_CARD",
     "CRYPTO_WALLET",

@@ -161,7 +161,8 @@ _SECRET_KEYS = (r"(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]
 _CODE_WORDS = (r"pin|pin code|pin number|passcode|otp|one[ -]time (?:password|passcode|code|pin)|"
                r"verification code|auth(?:entication|orization)? code|2fa code|mfa code|"
                r"access code|sms code|login code|security pin|geheimzahl|code pin|"
-               r"código de verificación")
+               r"código de verificación|door code|gate code|alarm code|entry code|keypad code|"
+               r"garage code|lockbox code|combination")
 
 SECRET = register(PatternRecognizer(
     name="secret", entity="SECRET",
@@ -214,10 +215,12 @@ SECRET = register(PatternRecognizer(
                 r"(?=[^\s\"',;()]*[A-Za-z]|\d{6})[^\s\"',;()]{6,})", 0.8,
                 mark=r"password|passwd|pwd|pw|passphrase|kennwort|passwort|mot de passe|"
                 r"contraseña", lead=0, fold=True),
-        # a PIN, one-time or verification code: four to eight digits after the word that names
-        # it ("PIN: 4821", "my pin is 4821", "your verification code is 482913")
+        # a PIN, a one-time, verification or door code: four to eight digits after the word
+        # that names it ("PIN: 4821", "your verification code is 482913", "door code 4821#"),
+        # or a lock's combination in pairs ("combination 12-34-56")
         Pattern(rf"(?i:\b(?:{_CODE_WORDS})\b)[^\d\n]{{0,16}}(?<![\w.,/-])"
-                r"(?P<v>\d{4,8})(?![\w/:-]|[.,]\d)", 0.9, mark=_CODE_WORDS, lead=0, fold=True),
+                r"(?P<v>\d{4,8}|\d{2}(?:[- ]\d{2}){2,3})(?![\w/:-]|[.,]\d)", 0.9,
+                mark=_CODE_WORDS, lead=0, fold=True),
         # Authorization: Bearer <token>
         Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9, mark="bearer", lead=0,
                 fold=True),
@@ -228,6 +231,25 @@ SECRET = register(PatternRecognizer(
 
 register(HANDLE)
 register(USER_NAME_FIELD)
+
+
+def _over_89(value: str) -> bool:
+    return 90 <= int(value) <= 130
+
+
+# An age over 89 (HIPAA's Safe Harbor method removes those: few people are that old, so the
+# age narrows down who the record is): "Age: 93", "a 97-year-old woman", "aged 91", "92 y/o".
+# Younger ages stay in the clear, as the method allows.
+AGE = register(PatternRecognizer(
+    name="age", entity="AGE",
+    patterns=[Pattern(r"(?i:\bage[ds]?\b)[ \t]*(?:[:=][ \t]*|of[ \t]+|is[ \t]+)?"
+                      r"(?P<v>\d{2,3})(?![\w/:-]|[.,]\d)", 0.85, mark=r"age", lead=0,
+                      fold=True),
+              Pattern(r"(?<![\w.,/-])(?P<v>\d{2,3})[ \t-]*(?i:years?[ \t-]+old\b|year-old\b|"
+                      r"y/?o\b|yrs?[ \t-]+old\b)", 0.85, re.ASCII, lead=0)],
+    validate=_over_89,
+    validated=True,  # the words and the range are the validation
+))
 
 # Generic machine-generated tokens: only near a key/token/secret word, and only if they look random.
 GENERIC_SECRET = register(PatternRecognizer(

@@ -6,6 +6,9 @@ past the mask writes them so on purpose; a model reads them back as the address.
 address once its "at" and "dots" are put back (:func:`is_obfuscated_email`), and only one that
 a plain address pattern would not find: the regular e-mail recognizer keeps those.
 
+An address at a webmail provider may leave out the host's top-level name ("jane.doe at gmail"):
+the provider's name says it, and a local part with a dot, "_" or a digit says it is an address.
+
 Addresses pasted from HTML, URLs or source code carry their "@" and dots encoded
 (``jane%40example.com``, ``jane&#64;example.com``, ``jane&commat;example.com``,
 ``jane\\u0040example.com``): the plain recognizer sees no "@", and a bare host pattern masked
@@ -59,6 +62,15 @@ _ENCODED = (
     rf"{_LABEL}(?:{_EDOT}{_LABEL}){{0,4}}{_EDOT}[a-z]{{2,24}}(?![\w@-])"
 )
 
+#: webmail providers whose name alone, after "at", says the host ("jane.doe at gmail")
+_WEBMAIL = (r"gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|gmx|yandex|"
+            r"zoho|fastmail|tutanota")
+#: an address of one of them: a local part with a dot, "_" or a digit ("jane at gmail" may be
+#: where Jane works), "at" spelled or not, the provider's name without its top-level one
+_WEBMAIL_ADDRESS = (rf"(?<![\w.+%@-])(?=[\w.+-]*[._0-9])[A-Za-z0-9][\w.+-]{{0,62}}[A-Za-z0-9]"
+                    rf"[ \t]+(?:at|@)[ \t]+(?:{_WEBMAIL})(?![\w@-]|\.\w|[ \t]+dot\b)")
+_WEBMAIL_ONLY = re.compile(rf"[^@\s]+@(?:{_WEBMAIL})", re.IGNORECASE)
+
 _BRACKETED = re.compile(rf"{_OPEN}[ \t]*(?:at|dot|@|\.)[ \t]*{_CLOSE}", re.IGNORECASE)
 _AS_DOT = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _AS_AT = re.compile(_AT, re.IGNORECASE)
@@ -79,6 +91,8 @@ def is_obfuscated_email(value: str) -> bool:
     """Whether ``value`` is an address spelled to dodge a filter: valid once put back, not
     written plainly, and, spelled with words alone, a "dot" word and a common top-level name."""
     address = plain_address(value)
+    if address is not None and _WEBMAIL_ONLY.fullmatch(address) is not None:
+        return is_email(f"{address}.com")  # "jane.doe at gmail": the provider names the host
     if address is None or address == value or not is_email(address):
         return False
     if _AS_PLAIN["at"].search(value):
@@ -99,6 +113,8 @@ OBFUSCATED_EMAIL = PatternRecognizer(
                       mark=rf"{_OPEN}(?:at|dot|@|\.)|{_OPEN}[ \t]|[ \t](?:at|dot)[ \t]",
                       fold=True, words=3),
               Pattern(rf"(?i:{_ENCODED})", 0.9, mark=r"%40|&#0*64;|&#x0*40;|&commat;|"
-                      r"\\u0040|\\x40", fold=True, lead=64, spaced=False)],
+                      r"\\u0040|\\x40", fold=True, lead=64, spaced=False),
+              # tried at the provider's name: two runs of spaces before it ("x at gmail")
+              Pattern(rf"(?i:{_WEBMAIL_ADDRESS})", 0.85, mark=_WEBMAIL, fold=True, words=2)],
     validate=is_obfuscated_email,
 )

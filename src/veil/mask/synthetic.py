@@ -396,6 +396,11 @@ def us_mbi(value: str, rng: random.Random, fake: Faker) -> str:
     return "".join(out)
 
 
+def age(value: str, rng: random.Random, fake: Faker) -> str:
+    """An age over 89 again (a younger one would change what the text says of the person)."""
+    return str(rng.randint(90, 99) if len(value) < 3 else rng.randint(100, 109))
+
+
 class _EnNames(NamedTuple):
     female_list: tuple[str, ...]
     male_list: tuple[str, ...]
@@ -438,6 +443,7 @@ GENERATORS: dict[str, Generator] = {
                                           "US_ITIN", "ABA_ROUTING", "NL_BSN",
                                           "AU_TFN", "US_EIN")},
     "US_MBI": us_mbi,
+    "AGE": age,
 }
 
 

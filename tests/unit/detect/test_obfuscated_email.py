@@ -44,6 +44,9 @@ def _emails(engine: DetectionEngine, text: str) -> list[str]:
     ("to jane&commat;mail&period;example&period;org", "jane&commat;mail&period;example&period;org"),
     ('var e = "jane\\u0040example.com";', "jane\\u0040example.com"),
     ("b'jane\\x40example.co.uk'", "jane\\x40example.co.uk"),
+    # a webmail provider's name alone says the host
+    ("email me: jane.doe at gmail", "jane.doe at gmail"),
+    ("reach j_smith84 @ yahoo anytime", "j_smith84 @ yahoo"),
 ])
 def test_a_spelled_address_is_found(engine: DetectionEngine, text: str, address: str) -> None:
     assert _emails(engine, text) == [address]
@@ -61,6 +64,8 @@ def test_a_spelled_address_is_found(engine: DetectionEngine, text: str, address:
     "100%40 of cases",  # an encoded "@" with no domain after it
     "jane%40example",
     "a&#64;b.c",  # one-letter top-level name
+    "meet jane at google tomorrow",  # no webmail provider, no dot
+    "ask jane at gmail headquarters",  # a plain word: where Jane works
 ])
 def test_prose_and_code_are_not_addresses(engine: DetectionEngine, text: str) -> None:
     assert _emails(engine, text) == []
@@ -100,6 +105,9 @@ _ENCODED_GLUE = ("", "", "", "", ".", ".", " ", "%40", "&#64;", "%2e", "-", "\n"
 
 
 def test_the_scan_from_spelled_marks_equals_the_full_scan() -> None:
-    spelled, encoded = (scan for scan, _score, _check in OBFUSCATED_EMAIL._compiled)
+    spelled, encoded, webmail = (scan for scan, _score, _check in OBFUSCATED_EMAIL._compiled)
     assert_anchored_equals_full(spelled, _PIECES, _GLUE, seed=60)
     assert_anchored_equals_full(encoded, _ENCODED_PIECES, _ENCODED_GLUE, seed=60, texts=8000)
+    assert_anchored_equals_full(webmail, ("jane.doe", "j_1", "jane", "at", "AT", "@", "gmail",
+                                          "Yahoo", "gmail.com", "x", ".", "dot", "-", "é"),
+                                (" ", " ", "", "\t", "\n", "."), seed=60, least=25)

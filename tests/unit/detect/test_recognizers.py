@@ -58,6 +58,13 @@ POSITIVE = [
     ("IMEI 490154203237518", ("DEVICE_ID", "490154203237518")),
     ("pacemaker serial: PM-44821X", ("DEVICE_ID", "PM-44821X")),
     ("serial number C02XK0ZJJG5H", ("DEVICE_ID", "C02XK0ZJJG5H")),
+    # door codes and a lock's combination; ages over 89 (HIPAA's Safe Harbor removes them)
+    ("the door code is 4821#", ("SECRET", "4821")),
+    ("safe combination 12-34-56", ("SECRET", "12-34-56")),
+    ("Age: 93", ("AGE", "93")),
+    ("aged 91, lives alone", ("AGE", "91")),
+    ("a 97-year-old woman presented", ("AGE", "97")),
+    ("92 y/o male", ("AGE", "92")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
 ]
 
@@ -90,6 +97,8 @@ NEGATIVE = [
     "the series ended in 2019, the meeting ends at 5",
     "the last four years of the account were good",
     "the card game ends in 12,345 points",
+    "Age: 45, a 60-year-old man",  # ages up to 89 stay in the clear
+    "page 93 of the report, stage 94, average 95",
 ]
 
 

@@ -272,3 +272,16 @@ def test_new_national_ids_have_synthetic_values_that_read_as_them() -> None:
             out = generate(US_MBI.entity, value, rng, fake)
             assert out != value
             assert [d.text for d in US_MBI.analyze(f"medicare mbi {out}")] == [out]
+
+
+def test_a_synthetic_age_is_over_89_again() -> None:
+    import random
+
+    from faker import Faker
+
+    from veil.mask.synthetic import generate
+
+    rng, fake = random.Random(3), Faker("en_US")
+    for value in ("93", "101"):
+        ages = {int(generate("AGE", value, rng, fake)) for _ in range(30)}
+        assert min(ages) >= 90 and len(ages) > 1
