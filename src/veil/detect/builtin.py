@@ -243,10 +243,12 @@ def _over_89(value: str) -> bool:
 AGE = register(PatternRecognizer(
     name="age", entity="AGE",
     patterns=[Pattern(r"(?i:\bage[ds]?\b)[ \t]*(?:[:=][ \t]*|of[ \t]+|is[ \t]+)?"
-                      r"(?P<v>\d{2,3})(?![\w/:-]|[.,]\d)", 0.85, mark=r"age", lead=0,
-                      fold=True),
+                      r"(?P<v>\d{2,3})(?![\w/:-]|[.,]\d)", 0.85,
+                      # ("\b": not the "age" of "page", "message", "image")
+                      mark=r"\bage", lead=0, fold=True),
               Pattern(r"(?<![\w.,/-])(?P<v>\d{2,3})[ \t-]*(?i:years?[ \t-]+old\b|year-old\b|"
-                      r"y/?o\b|yrs?[ \t-]+old\b)", 0.85, re.ASCII, lead=0)],
+                      r"y/?o\b|yrs?[ \t-]+old\b)", 0.85, re.ASCII, lead=0,
+                      anchor=r"\d{2,3}[ \t-]*[yY]")],
     validate=_over_89,
     validated=True,  # the words and the range are the validation
 ))
