@@ -232,6 +232,17 @@ SECRET = register(PatternRecognizer(
 register(HANDLE)
 register(USER_NAME_FIELD)
 
+# The display name of an address in quotes, as mail headers and address books write it
+# ('"Doe, Jane" <jdoe@corp.com>'): a person's (or a team's) name, whatever its order. The
+# models read "Doe, Jane" as "Jane" and a word; the quotes and the address say it is one name.
+DISPLAY_NAME = register(PatternRecognizer(
+    name="display_name", entity="PERSON",
+    patterns=[Pattern(r"[\"'“](?P<v>[^\"'“”\n<>@\d]{2,60}?)[\"'”][ \t]*<(?=[^<>\s@]{1,64}@)",
+                      0.85, mark=r"[\"'”][ \t]*<", words=6)],
+    validate=lambda v: any(c.isalpha() for c in v),
+    validated=True,  # the quotes before an address are the validation
+))
+
 
 def _over_89(value: str) -> bool:
     return 90 <= int(value) <= 130

@@ -41,6 +41,12 @@ _SHAPE = re.compile(r"[0-9a-fA-F]+={0,2}$|(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=[^0
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _HIDES = re.compile(r"[A-Za-z0-9](?:%[0-9A-Fa-f]{2})+[A-Za-z0-9]|%40")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
+#: characters spaced out one by one ("G B 8 2 W E S T 1 2 3 4 ...", "j a n e @ g m a i l . c o m"):
+#: eight or more, one space apart, read with the spaces taken out; found from a hint that
+#: the regex engine finds by its leading space (the run's regex, tried at every position,
+#: cost 16 us a ~1 KB prompt)
+_SPACED = re.compile(r"(?<!\S)(?:\S ){7,}\S(?!\S)")
+_SPACED_HINT = re.compile(r" \S \S \S ")
 _SPACE = re.compile(r"\s")
 
 
@@ -53,6 +59,22 @@ def _tokens(text: str) -> list[tuple[int, int]]:
         token = _TOKEN.match(text, m.start())  # the boundaries: a run is a token or none
         if token is not None and token.end() == m.end():
             out.append(token.span())
+    return out
+
+
+def _spaced(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SPACED.finditer(text)``: a run is tried one character before each hint
+    (its first hint is there), not at every position."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (hint := _SPACED_HINT.search(text, pos)) is not None:
+        start = hint.start() - 1
+        m = _SPACED.match(text, start) if start >= pos else None
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+        else:
+            pos = hint.start() + 1
     return out
 
 
@@ -164,6 +186,10 @@ class EncodedRecognizer(Recognizer):
                 tokens.append((s, e))
                 plain.append(d)
                 where.append(None)
+        for s, e in _spaced(text):
+            tokens.append((s, e))
+            plain.append(text[s:e].replace(" ", ""))
+            where.append(None)
         if "%" in text:
             for s, e in _percent_tokens(text):
                 u = _unquoted(text[s:e])

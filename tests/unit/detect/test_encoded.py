@@ -126,3 +126,28 @@ def test_the_runs_and_escapes_found_are_the_full_scans() -> None:
         found[0] += bool(full)
         found[1] += bool(full_percent)
     assert min(found) > 100
+
+
+@pytest.mark.parametrize(("text", "kind", "run"), [
+    ("My IBAN is G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2", "IBAN",
+     "G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2"),
+    ("mail j a n e . d o e @ g m a i l . c o m now", "EMAIL",
+     "j a n e . d o e @ g m a i l . c o m"),
+])
+def test_characters_spaced_out_are_read_together(text: str, kind: str, run: str) -> None:
+    assert [(d.type, d.text) for d in ENCODED.analyze(text)] == [(kind, run)]
+
+
+def test_spaced_runs_found_from_hints_are_the_full_scans() -> None:
+    import random
+
+    rng = random.Random(61)
+    pieces = ("a", "B", "1", "@", ".", "-", "ab", "x y", "é", "a b c d", "1 2 3")
+    glue = (" ", " ", " ", " ", "  ", "", "\n")
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 24)))
+        full = [m.span() for m in encoded._SPACED.finditer(text)]
+        assert encoded._spaced(text) == full, text
+        found += bool(full)
+    assert found > 100

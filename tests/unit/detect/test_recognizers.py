@@ -65,6 +65,8 @@ POSITIVE = [
     ("aged 91, lives alone", ("AGE", "91")),
     ("a 97-year-old woman presented", ("AGE", "97")),
     ("92 y/o male", ("AGE", "92")),
+    # a quoted display name before an address, in any order of its names
+    ('From: "Doe, Jane" <jdoe@corp.com>', ("PERSON", "Doe, Jane")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
 ]
 
@@ -99,6 +101,7 @@ NEGATIVE = [
     "the card game ends in 12,345 points",
     "Age: 45, a 60-year-old man",  # ages up to 89 stay in the clear
     "page 93 of the report, stage 94, average 95",
+    'say "hello" <b>bold</b>',  # quotes before a tag, not an address
 ]
 
 

@@ -20,7 +20,7 @@ from veil.detect.recognizer import Recognizer
 
 NEW = {"spelled_number", "handle", "user_name_field", "last_digits", "encoded", "script_names",
        "device_id", "us_ein", "nl_bsn", "au_tfn", "us_mbi", "ca_sin_labelled", "coordinates",
-       "coordinate_pair", "postcode", "spaced_letters", "age"}
+       "coordinate_pair", "postcode", "spaced_letters", "age", "display_name"}
 
 
 def main() -> None:
