@@ -22,6 +22,7 @@ import functools
 import re
 
 from veil.detect.entity import Detection
+from veil.detect.patterns import runs_at_hints
 from veil.detect.recognizer import Recognizer
 
 #: a base64 (or base64url) or hex token, whole; not a segment of a JWT (dots between
@@ -63,19 +64,8 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _spaced(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_SPACED.finditer(text)``: a run is tried one character before each hint
-    (its first hint is there), not at every position."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    while (hint := _SPACED_HINT.search(text, pos)) is not None:
-        start = hint.start() - 1
-        m = _SPACED.match(text, start) if start >= pos else None
-        if m is not None:
-            out.append(m.span())
-            pos = m.end()
-        else:
-            pos = hint.start() + 1
-    return out
+    """The spans of ``_SPACED.finditer(text)``."""
+    return runs_at_hints(_SPACED, _SPACED_HINT, text)
 
 
 def _percent_tokens(text: str) -> list[tuple[int, int]]:

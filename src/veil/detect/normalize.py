@@ -74,12 +74,12 @@ class NormalizedText:
 
 #: combining diacritical marks (the base block, its extended and supplement blocks, the marks
 #: for symbols and the half marks); the marks of other scripts' own blocks are kept
-_DIACRITIC = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_DIACRITICS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_DIACRITIC = re.compile(f"[{_DIACRITICS}]")
 
 
 #: characters the view drops (see :func:`_map_char`), which belong to the value before them
-_DROPPED = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-                      "\u00ad\u200b-\u200f\u2060-\u2064\ufeff]*")
+_DROPPED = re.compile(f"[{_DIACRITICS}\u00ad\u200b-\u200f\u2060-\u2064\ufeff]*")
 
 
 def _map_char(ch: str) -> str:

@@ -374,6 +374,25 @@ def _solid_back(text: str, r: int, n: int) -> int:
     return lo if m is None else m.start() + 1
 
 
+def runs_at_hints(run: re.Pattern[str], hint: re.Pattern[str],
+                  text: str) -> list[tuple[int, int]]:
+    """The spans of ``run.finditer(text)``, for a ``run`` whose every match holds a match of
+    ``hint`` one character after its start (a run of spaced letters: "a b c" holds " b c"):
+    the run is tried only there, not at every position, which its look-behind made the
+    regex engine do (a cheap ``hint`` is searched by its leading literal)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (h := hint.search(text, pos)) is not None:
+        start = h.start() - 1
+        m = run.match(text, start) if start >= pos else None
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+        else:
+            pos = h.start() + 1
+    return out
+
+
 def _marks(mark: re.Pattern[str], text: str) -> list[int]:
     """Every position where ``mark`` matches, overlapping ones included (a search from each
     found position on: a mark that starts with a literal is found by the C prefix scan, which

@@ -44,6 +44,7 @@ _SCRIPTS = {
 }
 _ANY = re.compile("[" + "".join(s.letters for s in _SCRIPTS.values()) + "]")
 _WORDS = {k: re.compile(f"[{s.letters}]+(?:[-'’][{s.letters}]+)?") for k, s in _SCRIPTS.items()}
+_LETTER = {k: re.compile(f"[{s.letters}]") for k, s in _SCRIPTS.items()}
 #: marks a name is written with or without (Arabic harakat and tatweel, Hebrew points)
 _OPTIONAL_MARKS = dict.fromkeys(map(ord, "\u0640\u0670"), None) | \
     dict.fromkeys(range(0x064B, 0x0660)) | dict.fromkeys(range(0x05B0, 0x05C8))
@@ -96,7 +97,7 @@ class ScriptNamesRecognizer(Recognizer):
             return []
         out: list[Detection] = []
         for script, rx in _WORDS.items():
-            if not re.search(f"[{_SCRIPTS[script].letters}]", text):
+            if _LETTER[script].search(text) is None:
                 continue
             for s, e in _spans(text, script, rx):
                 out.append(Detection("PERSON", s, e, 0.85, self.name, text[s:e]))

@@ -16,6 +16,7 @@ import re
 
 from veil.detect.entity import Detection
 from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.patterns import runs_at_hints
 from veil.detect.recognizer import Recognizer
 from veil.detect.stopwords import stop_words
 
@@ -34,19 +35,8 @@ _CASE_SPLIT = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_RUN.finditer(text)``: a run is tried only one character before each
-    hint (its first hint is there), not at every position of the text."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    while (hint := _HINT.search(text, pos)) is not None:
-        start = hint.start() - 1
-        m = _RUN.match(text, start) if start >= pos or start == -1 and pos == 0 else None
-        if m is not None:
-            out.append(m.span())
-            pos = m.end()
-        else:
-            pos = hint.start() + 1
-    return out
+    """The spans of ``_RUN.finditer(text)``."""
+    return runs_at_hints(_RUN, _HINT, text)
 
 
 def _words(letters: str) -> list[str]:
