@@ -92,6 +92,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "ACCOUNT_NUMBER",
     "AGE",
     "CARD_SECURITY_CODE",
+    "CASE_NUMBER",
     "CREDIT_CARD",
     "CRYPTO_WALLET",
     "DATE_OF_BIRTH",
@@ -101,6 +102,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "EMAIL",
     "IBAN",
     "IP_ADDRESS",
+    "LICENSE_NUMBER",
     "LOCATION",
     "MAC_ADDRESS",
     "MEDICAL_RECORD",
@@ -127,12 +129,17 @@ ENTITY_TYPES: tuple[str, ...] = (
     "IN_AADHAAR",
     "IN_PAN",
     "IT_FISCAL_CODE",
+    "KR_RRN",
+    "MEDICAL_LICENSE",
     "NL_BSN",
+    "SG_NRIC_FIN",
+    "SWIFT_CODE",
     "UK_NHS",
     "UK_NINO",
     "US_EIN",
     "US_ITIN",
     "US_MBI",
+    "US_NPI",
 )
 
 

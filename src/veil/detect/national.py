@@ -32,7 +32,15 @@ from stdnum.us import ein, itin, rtn
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.recognizer import Recognizer
-from veil.detect.validators import stdnum_check
+from veil.detect.validators import (
+    is_dea,
+    is_issuable_us_ssn,
+    is_kr_rrn,
+    is_sg_nric,
+    is_swift,
+    is_us_npi,
+    stdnum_check,
+)
 
 _A = re.ASCII
 _AI = re.ASCII | re.IGNORECASE
@@ -45,7 +53,8 @@ _R = r"(?![A-Za-z0-9_-]|[./]\d)"
 NATIONAL_ID_TYPES = ("UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR", "IN_PAN", "CN_RESIDENT_ID",
                      "FR_NIR", "DE_TAX_ID", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "BR_CPF",
                      "BR_CNPJ", "US_ITIN", "ABA_ROUTING", "NL_BSN", "AU_TFN", "US_MBI",
-                     "US_EIN")
+                     "US_EIN", "SG_NRIC_FIN", "KR_RRN", "US_NPI", "MEDICAL_LICENSE",
+                     "SWIFT_CODE")
 
 UK_NHS = PatternRecognizer(
     name="uk_nhs", entity="UK_NHS",
@@ -290,8 +299,112 @@ US_EIN = PatternRecognizer(
 )
 
 
+# Singapore NRIC (S, T: citizens and residents) and FIN (F, G, M: foreigners): a series letter,
+# seven digits, a check letter. One random token of this shape in 26 passes the check, so it
+# stands without the word, as a NINO does.
+SG_NRIC_FIN = PatternRecognizer(
+    name="sg_nric_fin", entity="SG_NRIC_FIN",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[STFGM]\d{7}[A-Z](?![A-Za-z0-9])", 0.85, _AI, lead=1,
+                      anchor=r"\d{7}[A-Z](?![A-Za-z0-9])")],
+    validate=is_sg_nric,
+    context=("nric", "fin", "ic number", "identity card"), context_boost=0.15,
+)
+
+
+def _kr_rrn(value: str) -> bool | float:
+    """:func:`is_kr_rrn`, scored by how the number is written (one scan for every form)."""
+    if not is_kr_rrn(value):
+        return False
+    return 0.6 if "-" in value else 0.45
+
+
+# Korean resident registration number: birth date (YYMMDD), then seven digits whose first
+# gives century and sex (5-8: a foreigner's). Hyphenated it is written nowhere else and stands
+# alone (above a possible phone, 0.55); thirteen bare or spaced digits need the word. With it
+# the number scores 1.0, above any phone.
+_RRN_DATE = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+KR_RRN = PatternRecognizer(
+    name="kr_rrn", entity="KR_RRN",
+    patterns=[Pattern(rf"{_L}{_RRN_DATE}[- ]?[1-8]\d{{6}}{_R}", 0.45, _A, lead=0)],
+    validate=_kr_rrn,
+    context=("rrn", "resident registration", "주민등록번호", "주민번호"), context_boost=0.55,
+)
+
+# A US health-care provider's number: ten digits, a Luhn check (one random run in ten passes)
+# and a US phone's length, so the word is required.
+US_NPI = PatternRecognizer(
+    name="us_npi", entity="US_NPI",
+    patterns=[Pattern(rf"{_L}[12]\d{{9}}{_R}", 0.6, _A, lead=0),
+              Pattern(rf"{_L}[12]\d{{3}}([ -])\d{{3}}\1\d{{3}}{_R}", 0.6, _A, lead=0)],
+    validate=is_us_npi,
+    context=("npi", "national provider"), context_required=True, context_boost=0.4,
+)
+
+# A DEA registration (a prescriber's number; Presidio's MEDICAL_LICENSE): registrant type,
+# the registrant's initial (or 9), seven digits whose last is a check digit. Two letters and
+# seven digits is also an order's or a part's shape, so the word is required.
+MEDICAL_LICENSE = PatternRecognizer(
+    name="medical_license", entity="MEDICAL_LICENSE",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-HJ-MPRSTUX][A-Z9]\d{7}(?![A-Za-z0-9])", 0.6, _AI,
+                      lead=2, anchor=r"\d{7,8}(?![A-Za-z0-9])")],
+    validate=is_dea,
+    context=("dea", "dea number", "dea registration", "dea#"),
+    context_required=True, context_boost=0.4,
+)
+
+# A bank's BIC: bank (4 letters), country (an ISO code), location (2), optional branch (3).
+# Beside an account number it says where the money is. Upper-case words have its shape
+# ("CUSTOMER": CUST, OM), so the word is required. No digit to anchor on: the search for the
+# word over the text comes first, and most texts hold none.
+SWIFT_CODE = PatternRecognizer(
+    name="swift_code", entity="SWIFT_CODE",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])",
+                      0.6, _A)],
+    validate=is_swift,
+    context=("bic", "swift", "swift code", "swift/bic", "bic/swift", "bic code", "code swift"),
+    context_required=True, context_boost=0.4,
+)
+
+# Labelled fallbacks, as UK_NINO_CONTEXT: a number right after the word that names it is that
+# number even when its check fails (a typo, a sample like 078-05-1120, "ABCDE1234F"), so it is
+# masked rather than sent on. The word must come before it, within a short window.
+_LABEL_WINDOW = 32
+
+# stdnum refuses the SSNs that were published (078-05-1120, from a wallet insert, used by
+# thousands); they are still written where a real one goes. Numbers the SSA never issues (area
+# 000, 666 or 9xx, the ITINs' range) are no SSN and stay out.
+US_SSN_CONTEXT = PatternRecognizer(
+    name="us_ssn_context", entity="US_SSN",
+    patterns=[Pattern(rf"{_L}\d{{3}}([-. ]?)\d{{2}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
+    validate=is_issuable_us_ssn,
+    context=("ssn", "social security", "ss#", "ss #", "ss no"),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    # 1.0 with the word: above a phone (0.95 at most)
+    context_boost=0.5, validated=True,
+)
+
+IN_PAN_CONTEXT = PatternRecognizer(
+    name="in_pan_context", entity="IN_PAN",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{5}\d{4}[A-Z](?![A-Za-z0-9])", 0.5, _AI, lead=5,
+                      anchor=r"\d{4}[A-Z](?![A-Za-z0-9])")],
+    context=("pan", "permanent account number"),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
+IN_AADHAAR_CONTEXT = PatternRecognizer(
+    name="in_aadhaar_context", entity="IN_AADHAAR",
+    patterns=[Pattern(rf"{_L}\d{{4}}([ -]?)\d{{4}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
+    # Latin words only: they are searched lower-cased, a Devanagari one by a slower regex
+    context=("aadhaar", "aadhar", "adhaar", "uidai"),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
+
 #: In registration order (``veil.detect.builtin`` registers them after the US SSN).
 NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     UK_NHS, UK_NINO, UK_NINO_CONTEXT, CA_SIN, IN_AADHAAR, IN_PAN, CN_RESIDENT_ID, FR_NIR,
     DE_TAX_ID, ES_NIF, ES_NIE, IT_FISCAL_CODE, BR_CPF, BR_CNPJ, US_ITIN, ABA_ROUTING,
-    CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI, US_EIN)
+    CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI, US_EIN, SG_NRIC_FIN, KR_RRN, US_NPI,
+    MEDICAL_LICENSE, SWIFT_CODE, US_SSN_CONTEXT, IN_PAN_CONTEXT, IN_AADHAAR_CONTEXT)

@@ -46,6 +46,10 @@ PRESIDIO_TO_VEIL: dict[str, str] = {
     "US_ITIN": "US_ITIN",
     "ABA_ROUTING": "ABA_ROUTING",
     "AU_TFN": "AU_TFN",
+    "SG_NRIC_FIN": "SG_NRIC_FIN",
+    "KR_RRN": "KR_RRN",
+    "US_NPI": "US_NPI",
+    "MEDICAL_LICENSE": "MEDICAL_LICENSE",
 }
 
 _lock = threading.Lock()

@@ -85,7 +85,12 @@ def _consistent_separators(value: str) -> bool:
 _CARD_PREFIX = re.compile(r"^(?:4|5[0-8]|2[2-7]|3[0-8]|6|1800|2131|0604)")
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
 def is_credit_card(value: str) -> bool:
+    if "\n" in value:  # a number wrapped over two lines: the break separates nothing
+        value = _LINE_BREAK.sub("", value)
     d = digits(value)
     if not 12 <= len(d) <= 19 or not _consistent_separators(value):
         return False
@@ -104,6 +109,94 @@ def is_iban(value: str) -> bool:
 def is_us_ssn(value: str) -> bool:
     # area 000/666/9xx, group 00, serial 0000 and known fakes are invalid
     return _consistent_separators(value) and ssn.is_valid(digits(value))
+
+
+#: check letters of a Singapore NRIC/FIN by series, indexed by the weighted sum modulo 11.
+#: ICA gives the M series as "KLJNPQRTUWX"[10 - r] (P = 11 - r, the P-th letter): reversed
+#: here, so one lookup serves every series.
+_SG_LETTERS = {"S": "JZIHGFEDCBA", "T": "JZIHGFEDCBA", "F": "XWUTRQPNMLK",
+               "G": "XWUTRQPNMLK", "M": "KLJNPQRTUWX"[::-1]}
+#: added to the weighted sum by series: T (born from 2000), G (FINs from 2000), M (from 2022)
+_SG_OFFSET = {"S": 0, "F": 0, "T": 4, "G": 4, "M": 3}
+
+
+def sg_nric_check_letter(prefix: str, body: str) -> str:
+    """The check letter of a Singapore NRIC/FIN with series ``prefix`` and seven digits."""
+    total = sum(w * int(d) for w, d in zip((2, 7, 6, 5, 4, 3, 2), body, strict=True))
+    return _SG_LETTERS[prefix][(total + _SG_OFFSET[prefix]) % 11]
+
+
+def is_sg_nric(value: str) -> bool:
+    v = value.upper()
+    return (len(v) == 9 and v[0] in _SG_LETTERS and v[1:8].isdigit() and v[1:8].isascii()
+            and sg_nric_check_letter(v[0], v[1:8]) == v[8])
+
+
+def is_kr_rrn(value: str) -> bool:
+    """A Korean resident registration number's birth date and century/sex digit. Numbers
+    issued since October 2020 end in a random digit, so a failed check digit refuses none."""
+    d = digits(value)
+    if len(d) != 13 or d[6] not in "12345678":
+        return False
+    year = int(d[:2]) + (1900 if d[6] in "1256" else 2000)
+    try:
+        born = dt.date(year, int(d[2:4]), int(d[4:6]))
+    except ValueError:
+        return False
+    return born <= dt.date.today()
+
+
+def is_us_npi(value: str) -> bool:
+    """A National Provider Identifier: ten digits starting 1 or 2, Luhn over "80840" and them
+    (the ISO card-issuer prefix CMS assigned to US health)."""
+    d = digits(value)
+    return len(d) == 10 and d[0] in "12" and luhn.is_valid("80840" + d)
+
+
+def dea_check_digit(body: str) -> str:
+    """The check digit of a DEA registration's first six digits."""
+    n = [int(c) for c in body]
+    return str((n[0] + n[2] + n[4] + 2 * (n[1] + n[3] + n[5])) % 10)
+
+
+def is_dea(value: str) -> bool:
+    """A DEA registration number's check digit (the letters are the pattern's to check)."""
+    d = value[2:]
+    return len(d) == 7 and d.isdigit() and d.isascii() and dea_check_digit(d[:6]) == d[6]
+
+
+#: ISO 3166-1 alpha-2 codes, and XK (Kosovo), which SWIFT uses: a BIC's fifth and sixth
+#: letters are one of these, which keeps most upper-case eight-letter words out
+COUNTRY_CODES = frozenset({
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"})
+
+
+def is_swift(value: str) -> bool:
+    """A BIC whose country letters are a country's code."""
+    return len(value) in (8, 11) and value[4:6] in COUNTRY_CODES
+
+
+def is_issuable_us_ssn(value: str) -> bool:
+    """Nine digits the SSA could issue (area not 000, 666 or 9xx, group not 00, serial not
+    0000), published ones (078-05-1120, which stdnum refuses) included."""
+    d = digits(value)
+    return (len(d) == 9 and d[:3] not in ("000", "666") and d[0] != "9" and d[3:5] != "00"
+            and d[5:] != "0000")
 
 
 def is_ip(value: str) -> bool:

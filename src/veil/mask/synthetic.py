@@ -396,6 +396,71 @@ def us_mbi(value: str, rng: random.Random, fake: Faker) -> str:
     return "".join(out)
 
 
+def sg_nric_fin(value: str, rng: random.Random, fake: Faker) -> str:
+    """The same series letter (citizen or foreigner, the century), new digits, their check
+    letter: the replacement passes the recognizer's check."""
+    from veil.detect.validators import sg_nric_check_letter
+
+    prefix = value[:1].upper()
+    if len(value) != 9 or prefix not in "STFGM":
+        return shape(value, rng)
+    body = "".join(rng.choice(string.digits) for _ in range(7))
+    check = sg_nric_check_letter(prefix, body)
+    return value[0] + body + (check if value[-1].isupper() else check.lower())
+
+
+def kr_rrn(value: str, rng: random.Random, fake: Faker) -> str:
+    """A new birth date in the same century, the same century/sex digit, new digits, and the
+    check digit numbers issued before October 2020 carry (stdnum accepts it too)."""
+    from stdnum.kr import rrn
+
+    from veil.detect.validators import is_kr_rrn
+
+    d = "".join(c for c in value if c.isdigit())
+    if len(d) != 13 or not is_kr_rrn(value):
+        return shape(value, rng)
+    first = datetime(1900 if d[6] in "1256" else 2000, 1, 1)
+    last = min(datetime.now(), datetime(first.year + 99, 12, 31))
+    born = first + timedelta(days=rng.randrange((last - first).days))
+    # digits 8-9 are a place of birth, which stdnum checks (00-96)
+    body = f"{born:%y%m%d}{d[6]}{rng.randrange(96):02d}{rng.randrange(1000):03d}"
+    return _relayout(value, body + rrn.calc_check_digit(body), str.isdigit)
+
+
+def us_npi(value: str, rng: random.Random, fake: Faker) -> str:
+    """The same first digit (person or organisation), new digits, the Luhn check over the
+    "80840" prefix."""
+    d = "".join(c for c in value if c.isdigit())
+    if len(d) != 10:
+        return shape(value, rng)
+    body = d[0] + "".join(rng.choice(string.digits) for _ in range(8))
+    return _relayout(value, body + luhn.calc_check_digit("80840" + body), str.isdigit)
+
+
+def dea_number(value: str, rng: random.Random, fake: Faker) -> str:
+    """A DEA registration: the registrant type kept, a new initial (the second letter is the
+    registrant's surname's), new digits and their check digit."""
+    from veil.detect.validators import dea_check_digit
+
+    if len(value) != 9 or not value[:1].isalpha() or not value[2:].isdigit():
+        return shape(value, rng)
+    second = value[1]
+    if second.isalpha():
+        c = rng.choice(string.ascii_uppercase)
+        second = c if second.isupper() else c.lower()
+    body = "".join(rng.choice(string.digits) for _ in range(6))
+    return value[0] + second + body + dea_check_digit(body)
+
+
+def swift_code(value: str, rng: random.Random, fake: Faker) -> str:
+    """A new bank and location in the same country (an ISO code, so it reads as a BIC); a
+    head office's "XXX" branch kept."""
+    if len(value) not in (8, 11):
+        return shape(value, rng)
+    branch = value[8:] if value[8:] in ("", "XXX") else shape(value[8:], rng)
+    return shape(value[:4], rng) + value[4:6] + shape(value[6:8], rng) + branch
+
+
 def age(value: str, rng: random.Random, fake: Faker) -> str:
     """An age over 89 again (a younger one would change what the text says of the person)."""
     return str(rng.randint(90, 99) if len(value) < 3 else rng.randint(100, 109))
@@ -443,6 +508,11 @@ GENERATORS: dict[str, Generator] = {
                                           "US_ITIN", "ABA_ROUTING", "NL_BSN",
                                           "AU_TFN", "US_EIN")},
     "US_MBI": us_mbi,
+    "SG_NRIC_FIN": sg_nric_fin,
+    "KR_RRN": kr_rrn,
+    "US_NPI": us_npi,
+    "MEDICAL_LICENSE": dea_number,
+    "SWIFT_CODE": swift_code,
     "AGE": age,
 }
 
