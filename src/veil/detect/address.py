@@ -105,6 +105,11 @@ STREET_PATTERNS = [
     Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|{_POBOX})"
             rf"\b", 0.75, mark=r"(?:apt|apartment|suite|ste|p\.?[ \t]?o|unit[ \t])", lead=0,
             fold=True),
+    # all in lower case, as chat writes it: "88 lombard st #3", "221b baker street": one or two
+    # words before a suffix (a third would read prose: "3 blocks down the street")
+    Pattern(rf"{_L}{_NUM}{_SP}(?:[a-z][a-z'’-]*{_SP}){{1,2}}"
+            r"(?:st|ave|rd|blvd|ln|dr|ct|pl|hwy|pkwy|street|avenue|road|boulevard|lane)\b\.?"
+            rf"(?:{_SP}[nsew]{{1,2}}\b\.?)?(?:\.?,?[ \t]*{_UNIT})?", 0.8, lead=0),
 ]
 
 

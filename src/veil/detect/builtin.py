@@ -59,7 +59,10 @@ register_factory("phone", lambda policy: PhoneRecognizer(expected_regions=policy
 
 CREDIT_CARD = register(PatternRecognizer(
     name="credit_card", entity="CREDIT_CARD",
-    patterns=[Pattern(r"(?<![\w-])(?:\d[ -]?){11,18}\d(?![\w-])", 0.95, re.ASCII, lead=0)],
+    patterns=[Pattern(r"(?<![\w-])(?:\d[ -]?){11,18}\d(?![\w-])", 0.95, re.ASCII, lead=0),
+              # four groups of four broken over two lines, as a narrow text field wraps them
+              Pattern(r"(?<![\w-])\d{4}(?:[ -]\d{4})*-?[ \t]*\r?\n[ \t]*\d{4}(?:[ -]\d{4})*"
+                      r"(?![\w-])", 0.95, re.ASCII, lead=0)],
     validate=v.is_credit_card,
     context=("card", "credit", "visa", "mastercard", "amex", "cc", "payment", "debit",
              "unionpay", "银联", "卡号", "信用卡", "银行卡", "carte", "tarjeta", "karte"),
@@ -164,6 +167,12 @@ _CODE_WORDS = (r"pin|pin code|pin number|passcode|otp|one[ -]time (?:password|pa
                r"código de verificación|door code|gate code|alarm code|entry code|keypad code|"
                r"garage code|lockbox code|combination")
 
+# The words of a security question's answer, which stands in for a password at a bank or a
+# help desk ("security answer: fluffy", "my memorable word is Paris1").
+_ANSWER_WORDS = (r"security answer|secret answer|security question answer|"
+                 r"answer to (?:my|the|your) security question|memorable word|"
+                 r"memorable information|memorable date")
+
 SECRET = register(PatternRecognizer(
     name="secret", entity="SECRET",
     patterns=[
@@ -221,6 +230,13 @@ SECRET = register(PatternRecognizer(
         Pattern(rf"(?i:\b(?:{_CODE_WORDS})\b)[^\d\n]{{0,16}}(?<![\w.,/-])"
                 r"(?P<v>\d{4,8}|\d{2}(?:[- ]\d{2}){2,3})(?![\w/:-]|[.,]\d)", 0.9,
                 mark=_CODE_WORDS, lead=0, fold=True),
+        # a security question's answer after its words and ":", "=", "is" or "was": a quoted
+        # phrase or one word ("what is your security answer?" has none; a maiden name is a
+        # person's name, the name models' to find)
+        Pattern(rf"(?i:\b(?:{_ANSWER_WORDS}))s?[ \t]*(?:[:=]|\bis\b|\bwas\b)[ \t]*"
+                r"(?P<v>\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”|'[^'\n]{1,40}'|"
+                r"(?=[^\s\"'`,;.!?()]*\w)[^\s\"'`,;.!?()]{2,40})", 0.9,
+                mark=_ANSWER_WORDS, lead=0, fold=True),
         # Authorization: Bearer <token>
         Pattern(r"(?i:\bbearer)\s+(?P<v>[A-Za-z0-9._~+/-]{16,}=*)", 0.9, mark="bearer", lead=0,
                 fold=True),
@@ -296,6 +312,25 @@ PASSPORT = register(PatternRecognizer(
     validated=True,  # the required context word is the validation
 ))
 
+# A licence plate (HIPAA's identifier 12) after the word that names it: "plate ABC-1234",
+# "number plate AB12 CDE", "Kennzeichen M-AB 1234". Upper-case groups of letters and digits
+# (a digit somewhere), or one mixed token ("7abc123"); the word is the validation. Registered
+# before the driving licence: "license plate 7ABC123" holds its word too, and the first wins a tie.
+LICENSE_PLATE = register(PatternRecognizer(
+    name="license_plate", entity="VEHICLE_ID",
+    patterns=[Pattern(r"(?<![A-Za-z0-9-])(?=[A-Z0-9 -]{0,14}[0-9])(?=[A-Z0-9 -]{0,14}[A-Z])"
+                      r"[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,3}(?![A-Za-z0-9-])", 0.5,
+                      re.ASCII, lead=15),
+              Pattern(r"(?<![A-Za-z0-9-])(?=[A-Za-z]{0,7}[0-9])(?=[0-9]{0,7}[A-Za-z])"
+                      r"[A-Za-z0-9]{4,8}(?![A-Za-z0-9-])", 0.5, re.ASCII, lead=7, spaced=False)],
+    context=("license plate", "licence plate", "plate number", "plate no", "plate #", "plate",
+             "plates", "number plate", "registration plate", "reg plate", "registration mark",
+             "vehicle registration", "tag number", "kennzeichen", "nummernschild",
+             "immatriculation", "plaque", "matrícula", "targa"),
+    context_required=True, context_window=24, context_boost=0.55, context_after=False,
+    validated=True,
+))
+
 DRIVER_LICENSE = register(PatternRecognizer(
     name="driver_license", entity="DRIVER_LICENSE",
     patterns=[Pattern(r"(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,3}[0-9][A-Za-z0-9-]{3,15}"
@@ -331,7 +366,11 @@ MEDICAL_RECORD = _named_number("medical_record", "MEDICAL_RECORD", (
     "mrn", "mrn#", "medical record", "medical record number", "medical record no", "med rec",
     "med rec no", "chart number", "chart no", "chart #", "patient id", "patient number",
     "patient no", "patient #", "hospital number", "hospital no", "health record number",
-    "ehr id", "emr id", "emr number", "ehr number"))
+    "ehr id", "emr id", "emr number", "ehr number",
+    # a prescription's, a lab specimen's or a hospital stay's number (HIPAA's identifier 18)
+    "rx #", "rx no", "rx number", "prescription number", "prescription no", "prescription #",
+    "accession number", "accession no", "accession #", "specimen id", "specimen number",
+    "encounter id", "encounter number", "visit id", "visit number", "admission number"))
 
 # Account, member, policy, customer and employee numbers (HIPAA's identifiers 9 and 10, and
 # what a bank's or insurer's prompt holds), after a word that names the account.
@@ -339,11 +378,56 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "account", "account number", "account no", "account #", "acct", "acct no", "acct #",
     "a/c", "acc", "acc no", "client id", "client number", "client no",
     "bank account", "checking account", "savings account", "member id", "member number",
-    "member no", "subscriber id", "policy number", "policy no", "policy #", "customer id",
+    "member no", "member #", "subscriber id", "subscriber number", "subscriber #",
+    "policy number", "policy no", "policy #", "customer id",
     "customer number", "customer no", "employee id", "employee number", "employee no",
     "employee #", "badge", "badge number", "kontonummer", "konto", "kundennummer",
     "número de cuenta", "cuenta", "numéro de compte", "compte", "numéro client",
-    "numero di conto", "conto"))
+    "numero di conto", "conto",
+    # a student's, a staff member's, a club's or an airline's number for one person, and an
+    # insurance claim's (HIPAA's identifier 18: any other unique number)
+    "student id", "student number", "student no", "student #", "matriculation number",
+    "matric number", "staff id", "staff number", "staff no", "personnel number",
+    "personalnummer", "matrikelnummer", "membership number", "membership no", "membership id",
+    "loyalty number", "frequent flyer number", "frequent flyer no", "claim number", "claim no",
+    "claim #", "claim id", "insurance id", "numéro étudiant", "numéro d'adhérent",
+    "id #", "id no", "id number", "identification number", "identification no"))
+
+# A card's number after "ID" in capitals, letters and digits mixed ("Insurance: Premera, ID
+# PBC884402913"); a bare "id" before digits is a log's or a program's ("for id 88213").
+ID_NUMBER = register(PatternRecognizer(
+    name="id_number", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"\bID[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9-]*[0-9])(?=[A-Z0-9-]*[A-Z])"
+                      r"[A-Z0-9][A-Z0-9-]{5,24})(?![\w-])", 0.85, re.ASCII, mark=r"ID",
+                      lead=0)],
+    validated=True,  # the word and the mixed shape are the validation
+))
+
+# A professional's licence or registration number: a lawyer's bar number, a doctor's or a
+# nurse's licence ("WSBA #48213", "GMC number 7012345"), which names one person as surely.
+LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
+    "bar number", "bar no", "bar #", "bar id", "state bar number", "state bar no", "sbn",
+    "wsba", "wsba #", "wsba no", "bar roll number", "medical license", "medical licence",
+    "medical license number", "medical licence number", "nursing license", "nursing licence",
+    "rn license", "gmc number", "gmc no", "gmc reference", "nmc pin", "sra number", "sra id",
+    "practising certificate", "practicing certificate", "approbation"))
+
+# A court case's, a docket's or a law firm's matter number ("Case No. 2:21-cv-01234",
+# "matter no. 2023-0142", "Az. 3 O 123/23" is left to the next round: it holds spaces): it ties
+# the prompt to one client's dispute. Digits, letters and ":" "/" "." "-" inside, a digit
+# somewhere, after the word that names it.
+CASE_NUMBER = register(PatternRecognizer(
+    name="case_number", entity="CASE_NUMBER",
+    patterns=[Pattern(r"(?<![A-Za-z0-9/:.-])(?=[A-Za-z0-9/:.-]*[0-9])[A-Za-z0-9]"
+                      r"[A-Za-z0-9/:.-]{2,30}[A-Za-z0-9](?![A-Za-z0-9/:-]|\.[A-Za-z0-9])",
+                      0.45, re.ASCII, lead=31, spaced=False,
+                      anchor=r"[0-9][A-Za-z0-9/:.-]{0,30}(?![A-Za-z0-9/:-]|\.[A-Za-z0-9])")],
+    context=("case number", "case no", "case #", "case id", "docket", "docket number",
+             "docket no", "matter number", "matter no", "matter #", "matter id", "court file",
+             "aktenzeichen", "numéro de dossier", "número de expediente", "numero di ruolo"),
+    context_required=True, context_window=24, context_boost=0.5, context_after=False,
+    validated=True,  # the required context word is the validation
+))
 
 # Device identifiers and serial numbers (HIPAA's identifier 13): a pacemaker's or a phone's
 # serial, IMEI or UDID after the word that names it. With its word it scores 1.0: an IMEI

@@ -52,7 +52,7 @@ _WEEKDAY = (r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 # before its first digit a date can start, in non-space characters (see ``Pattern.lead``).
 _WEEKDAY_MAX = 11
 _MONTH_MAX = max(map(len, _MONTH_NAMES))
-_NB = r"(?<![\w/.:-])"
+_NB = r"(?<![\w/.-])(?<!\d:)"  # ("DOB:1985-03-04": a colon after a word, not a time's)
 _NA = r"(?![\w/-]|[.:]\d|\s?\d{1,2}:\d{2})"
 
 DATE_PATTERNS = [

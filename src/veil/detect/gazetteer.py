@@ -71,8 +71,24 @@ _IRISH_OR_FRENCH = re.compile(r"(?:o|d)'[a-z]{2,}")
 _LOWER_WORD = rf"[{_LOW}][{_LOW}'’-]*"
 _LOWER_INTRO = compile_ahead(
     r"(?<![\w'’])(?:my[ \t]+name[ \t]+is|my[ \t]+name'?s|i'?m|i’m|i[ \t]+am|this[ \t]+is|"
-    r"it'?s|it’s)[ \t]+"
+    r"(?:it'?s|it’s)[ \t]+me|it'?s|it’s|call[ \t]+me)[ \t]+"
     rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")
+# A surname's field said in lower case ("last name: smith"): a known surname after it; after a
+# maiden name (a bank's security question, "mother's maiden name is kowalski") any word but
+# a function word or one that says there is none
+_LOWER_SURNAME = compile_ahead(
+    r"(?<![\w'’])(?i:(?P<maiden>maiden[ \t]+name)|surname|last[ \t]+name|family[ \t]+name)"
+    rf"(?:[ \t]+(?i:is|was)|[ \t]*:)[ \t]+(?P<v>{_LOWER_WORD})")
+_NO_NAME = frozenset({"unknown", "same", "different", "required", "missing", "none", "blank",
+                      "redacted", "hidden", "private", "irrelevant"})
+# A name's key in a query string, a config or a JSON record, and its value in any case
+# ("first_name=jane&last_name=doe", "name=jane.doe", '"fullName": "jane doe"'): the value is a
+# name when a piece of it is a known given name or surname (``name="submit"`` is a form's)
+_NAME_KEY = compile_ahead(
+    r"(?<![\w])(?i:(?:full|first|last|given|family|display|middle|maiden|customer|patient|"
+    r"client|contact|legal)[_ -]?name|name|fname|lname|firstname|lastname|surname|forename)"
+    r"[\"']?[ \t]*[:=][ \t]*[\"']?"
+    r"(?P<v>[A-Za-z][A-Za-z'’-]*(?:[._ ][A-Za-z][A-Za-z'’-]*){0,2})(?![\w@])")
 # A title before a name in lower case, as chat writes both ("talked to dr. patel"): the
 # capitalised name heuristics need the capital.
 _LOWER_TITLE = compile_ahead(
@@ -195,6 +211,16 @@ class GazetteerRecognizer(Recognizer):
                                                 for w in said[1:n]):
                     emit("PERSON", m.start("v") + toks[0].start(),
                          m.start("v") + toks[n - 1].end(), 0.8)
+            for m in _NAME_KEY.finditer(text):
+                pieces = [p.casefold() for p in re.split(r"[._ ]", m.group("v"))]
+                if any(p not in stops and (p in last_any or p in first_any and p not in ambiguous)
+                       for p in pieces):
+                    emit("PERSON", m.start("v"), m.end("v"), 0.8)
+            for m in _LOWER_SURNAME.finditer(text):
+                word = m.group("v").casefold().replace("’", "'")
+                if word not in stops and (word in last_any or bool(_IRISH_OR_FRENCH.fullmatch(word))
+                                          or bool(m.group("maiden")) and word not in _NO_NAME):
+                    emit("PERSON", m.start("v"), m.end("v"), 0.8)
             # after a title a known given name or surname is enough ("dr. patel", "mr. o'brien")
             for m in _LOWER_TITLE.finditer(text):
                 toks = list(re.finditer(r"[^\s,.;:!?()]+", m.group("v")))

@@ -5,7 +5,8 @@ A quarter of an SSN beside a name is what identity thieves ask for, and a card's
 with its holder's name is how a fraudster passes a call centre's checks. Two to four digits are
 a value only after such words; the word before "ending" (or after "last four of") gives the
 type. One recognizer for every type: its scans start at "ending"/"ends" and at "last", which
-few texts hold.
+few texts hold. A number whose other digits are written as "x", "*" or "•" is typed by the
+shape of what is hidden.
 """
 
 from __future__ import annotations
@@ -38,6 +39,17 @@ LAST_FOUR = Scan(Pattern(
     rf"[ \t]+(?:{_KIND})(?:[ \t]+(?:number|no\.?|#))?(?:[ \t]+(?:is|are))?[ \t]*:?[ \t]*"
     rf"{_DIGITS}", 0.9, re.IGNORECASE, mark=r"last[ \t]", lead=0, fold=True))
 
+#: a number written with all but its last four digits hidden, the hidden part's shape giving the
+#: type: "xxx-xx-4821" an SSN, "**** **** **** 4242" or "XXXXXXXXXXXX4242" a card, "****1234"
+#: an account
+_HIDDEN = r"[xX*•#]"
+MASKED = Scan(Pattern(
+    rf"(?<![\w*•#-])(?:(?P<US_SSN>{_HIDDEN}{{3}}[- ]?{_HIDDEN}{{2}}[- ]?)|"
+    rf"(?P<CREDIT_CARD>(?:{_HIDDEN}{{4}}[ -]?){{3}}|{_HIDDEN}{{11,12}}|"
+    rf"{_HIDDEN}{{4}}[ -]?{_HIDDEN}{{6}}[ -]?{_HIDDEN}?)|"
+    r"(?P<ACCOUNT_NUMBER>[*•]{4,}[ -]?|[xX]{4,}[ -]?))"
+    r"(?P<v>\d{4})(?![\w-])", 0.9, mark=rf"{_HIDDEN}{{3}}", lead=0))
+
 
 class LastDigitsRecognizer(Recognizer):
     """Two to four digits after the words that say whose last digits they are."""
@@ -48,9 +60,9 @@ class LastDigitsRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Detection]:
         out: list[Detection] = []
-        for scan in (ENDING, LAST_FOUR):
+        for scan in (ENDING, LAST_FOUR, MASKED):
             for m in scan.matches(text):
-                kind = next(t for t in _WORDS if m.group(t) is not None)
+                kind = next(t for t in _WORDS if t in m.re.groupindex and m.group(t) is not None)
                 s, e = m.span("v")
                 out.append(Detection(kind, s, e, 0.9, self.name, text[s:e]))
         return out

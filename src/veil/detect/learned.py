@@ -566,12 +566,16 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
 
                 heuristic = [heuristic_names(t) for t in texts]
             found = pending()
+            from veil.detect.ner import after_titles
+
             results: list[list[Detection]] = [[] for _ in texts]
             for (i, off, end), spans in zip(pieces, found, strict=True):
                 text = texts[i]
                 cased = not text[off:end].islower()  # its writer uses capitals
                 for s, e, label, score in spans:
                     s, e = _trim(text, off + s, off + e)
+                    if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
+                        s = after_titles(text, s, e)
                     if e > s and not _not_a_name(text, s, e, cased=cased):
                         results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
             if heuristic is not None:

@@ -85,6 +85,7 @@ _UPPER_NAME = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?(?:[ \t]+[{_UP}]{{2,}}(?:[-'�
 _NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?"  # optional initial
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_TOKEN}){{0,2}}")
 _TITLE_ONLY = re.compile(rf"(?i:{_TITLES})\.?(?:[ \t]+(?i:{_TITLES})\.?)*")
+_TITLES_BEFORE = re.compile(rf"(?:{_TITLES}\b\.?[ \t]*)+")
 _TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>{_NAME})")
 # Line starts, including JSON/log-escaped newlines ("...\\nJane Doe\\n...").
 _BOL = r"(?:^|(?<=\\n))[ \t>}?*-]*(?:\[[^\]\n]{0,20}\][ \t]*)?"
@@ -101,9 +102,17 @@ _INTRO_NAME = re.compile(
     rf"[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|"
     rf"[Bb]rother|[Ss]ister|[Ff]riend|[Mm]om|[Dd]ad|[Aa]dd|[Mm]e|[Aa]t)"
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
+# the labels of a form's or a statement's fields that hold a person's name
+_NAME_FIELDS = (r"name|patient|customer|client|employee|contact|attn|signed|user|"
+                r"card[ \t]?holder|account[ \t]holder|name[ \t]on[ \t]card|payee|payer|"
+                r"recipient|sender|remitter|subscriber|member|physician|doctor|pcp|attorney|"
+                r"counsel|manager|supervisor|guardian|parent|spouse|next[ \t]of[ \t]kin|"
+                r"emergency[ \t]contact|bill[ \t]to|ship[ \t]to|prepared[ \t](?:for|by)|"
+                r"referred[ \t]by|requested[ \t]by|attending|author|"
+                rf"{_PARTY_ROLES}")
 _FIELD_NAME = re.compile(
-    rf"(?im:(?:{_BOL}|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
-    rf"attn|signed|user|{_PARTY_ROLES})[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
+    rf"(?im:(?:{_BOL}|\b)(?:full[ \t]+)?(?:{_NAME_FIELDS})[ \t]*:[ \t]*)"
+    rf"(?P<v>{_NAME}|{_UPPER_NAME})")
 # A party named in capitals after its role, as pleadings write it: "Defendant JOHN Q. PUBLIC"
 _PARTY_UPPER = re.compile(
     rf"(?i:\b(?:{_PARTY_ROLES})s?)[ \t]+(?P<v>[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
@@ -194,9 +203,7 @@ _GREETING_SCAN = _scan(_GREETING_NAME, fold=True, mark=(
 _INTRO_SCAN = _scan(_INTRO_NAME, fold=True, mark=(
     r"(?<!\w)(?:thanks|thank you|this is|to|patient|customer|client|ask|tell|with|by|cc|from|"
     r"son|daughter|wife|husband|kid|brother|sister|friend|mom|dad|add|me|at)"))
-_FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
-    rf"(?:name|patient|customer|client|employee|contact|attn|signed|user|{_PARTY_ROLES})"
-    r"[ \t]*:"))
+_FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=rf"(?:{_NAME_FIELDS})[ \t]*:")
 _PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
 _CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r"[ \t]vs?\.[ \t]")
 # every match starts at a line start: one try per line, not a scan of each line with a colon
@@ -477,10 +484,12 @@ def _known_first(token: str, *, ambiguous_ok: bool) -> bool:
 
 
 def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
-               require_known: bool = True) -> tuple[int, int] | None:
+               require_known: bool = True, whole: bool = False) -> tuple[int, int] | None:
     """The PERSON span inside match group ``v``: the first token must be a known first name
     (unless ``require_known`` is False); trailing tokens are kept only if they look like
-    surnames (known last name, or capitalised and not a known first name of someone else)."""
+    surnames (known last name, or capitalised and not a known first name of someone else),
+    or all of them with ``whole`` (a field's value: "Cardholder: KOWALCZYK JOANNA", surname
+    first, is one person)."""
     s, e = m.span("v")
     value = text[s:e]
     first = value.split(None, 1)[0]  # most matches end here: read the rest only after it
@@ -494,7 +503,7 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
         w = t.group().rstrip(".")
         if _STREET_WORD.fullmatch(w):
             break
-        if w.lower() in last_names() or (len(w) == 1 and t.group().endswith(".")) or (
+        if whole or w.lower() in last_names() or (len(w) == 1 and t.group().endswith(".")) or (
                 w.lower() not in first_names() and w.lower() not in _NOT_SURNAME):
             end = s + t.end()
         else:
@@ -527,6 +536,13 @@ def _name_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def after_titles(text: str, s: int, e: int) -> int:
+    """Where a name span starts past its titles ("Mrs. Jones" -> "Jones"); ``e`` when it is
+    titles alone ("Dear Mr. Smith" read "Mr" as the name after "Dear")."""
+    m = _TITLES_BEFORE.match(text, s, e)
+    return s if m is None else m.end()
+
+
 def heuristic_names(text: str) -> list[Detection]:
     """Names that spaCy may miss, from strong context (titles, greetings, field labels, chat
     speakers, speech verbs, a name alone on a line) and, with a lower score, known first names
@@ -534,9 +550,11 @@ def heuristic_names(text: str) -> list[Detection]:
     out: list[Detection] = []
 
     def emit(span: tuple[int, int] | None, score: float) -> None:
-        if span is not None and span[1] > span[0]:
-            out.append(Detection("PERSON", span[0], span[1], score, "name_heuristic",
-                                 text[span[0]:span[1]]))
+        if span is None:
+            return
+        s, e = after_titles(text, *span), span[1]  # a title is evidence, never the name
+        if e > s:
+            out.append(Detection("PERSON", s, e, score, "name_heuristic", text[s:e]))
 
     def unknown_ok(m: re.Match[str]) -> bool:
         first = m.group("v").split()[0].lower()
@@ -546,8 +564,8 @@ def heuristic_names(text: str) -> list[Detection]:
         emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _FIELD_SCAN.matches(text):
         if unknown_ok(m):
-            emit(_last_first(text, _name_span(text, m, ambiguous_ok=True, require_known=False)),
-                 0.8)
+            emit(_last_first(text, _name_span(text, m, ambiguous_ok=True, require_known=False,
+                                              whole=True)), 0.8)
     for m in _GREETING_SCAN.matches(text):
         if unknown_ok(m):
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html.entities import html5
 
 # Dashes and the fullwidth at-sign: folded everywhere (they are script-neutral punctuation).
 _PUNCTUATION: dict[str, str] = {
@@ -66,10 +67,55 @@ class NormalizedText:
         """Map a view span [start, end) to the smallest original span covering it."""
         if self.origin is None:
             return start, end
+        last = self.origin[end - 1]
+        # the whole reference a last character was decoded from ("Jos&eacute;", "Jos\\u00e9")
+        end = reference_end(self.original, last) if self.original[last] in "&\\" else last + 1
         # with the marks the view dropped right after it ("J̲a̲n̲e̲": the last line under "e")
-        end = self.origin[end - 1] + 1
         dropped = _DROPPED.match(self.original, end)  # (a "*": it matches, maybe empty)
         return self.origin[start], end if dropped is None else dropped.end()
+
+
+#: a character written as a reference: HTML's (numeric, hexadecimal, or named with its ";"),
+#: or a string escape of JSON, Python or JavaScript ("\\u00e9", a surrogate pair, "\\x4a")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|"
+                        r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|"
+                        r"u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})")
+
+
+def _decoded(reference: str) -> str | None:
+    """The one character a reference stands for; None for an unknown name, a number past
+    Unicode, a lone surrogate, NUL, or a name that stands for two characters."""
+    if reference[0] == "\\":
+        if len(reference) == 12:  # a surrogate pair: one character beyond the first plane
+            high, low = int(reference[2:6], 16), int(reference[8:12], 16)
+            return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+        code = int(reference[2:], 16)
+    elif reference[1] == "#":
+        code = int(reference[3:-1], 16) if reference[2] in "xX" else int(reference[2:-1])
+    else:
+        char = html5.get(reference[1:])
+        return char if char is not None and len(char) == 1 else None
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or code == 0:
+        return None
+    return chr(code)
+
+
+def _references(text: str) -> dict[int, tuple[int, str]]:
+    """Start -> (end, character) of each reference in ``text``: text pasted from a web page
+    ("O&#39;Brien", "Jos&eacute;") or a JSON dump ("Jos\\u00e9 Garc\\u00eda"), or written so on
+    purpose ("&#74;ane"), reads as its characters."""
+    out: dict[int, tuple[int, str]] = {}
+    for m in _REFERENCE.finditer(text):
+        char = _decoded(m.group())
+        if char is not None:
+            out[m.start()] = (m.end(), char)
+    return out
+
+
+def reference_end(text: str, i: int) -> int:
+    """The end of the reference that the view decoded at ``i``; ``i + 1`` where none was."""
+    m = _REFERENCE.match(text, i)
+    return m.end() if m is not None and _decoded(m.group()) is not None else i + 1
 
 
 #: combining diacritical marks (the base block, its extended and supplement blocks, the marks
@@ -228,14 +274,16 @@ def _replace_at(text: str, at: dict[int, str]) -> str:
 
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
-    if text.isascii() and not _ASCII_CONTROL.search(text):
+    refs = _references(text) if "&" in text or "\\" in text else {}
+    if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
         if "\\" in text and _ESCAPE.search(text):
             return NormalizedText(text, _unescape(text), None)  # same length: identity offsets
         return NormalizedText(text, text, None)
     chars = set(text)
     table = {ord(c): _map_char(c) for c in chars if _SPECIAL.match(c)}
     folds = _folds(text, chars)
-    if all(len(v) == 1 for v in table.values()) and all(len(v) == 1 for v in folds.values()):
+    if not refs and all(len(v) == 1 for v in table.values()) and \
+            all(len(v) == 1 for v in folds.values()):
         # Most non-ASCII text (accented names) maps one character to one: no offset map. Only
         # the characters that change are replaced, where they are (translating the whole text
         # walks every character in Python's slow path).
@@ -263,15 +311,19 @@ def normalize(text: str) -> NormalizedText:
             copied.append(copy)
             at_view += length
 
-    for i in sorted(at | folds.keys()):
+    for i in sorted(at | folds.keys() | refs.keys()):
         out.append(text[done:i])
         piece(done, i - done, True)
         m = folds.get(i)
-        if m is None:
+        ref = refs.get(i) if m is None else None
+        if ref is not None:  # a reference: its character from its first one on
+            char = ref[1]
+            m = _map_char(char) if _SPECIAL.match(char) else char
+        elif m is None:
             m = table[ord(text[i])]
         out.append(m)
         piece(i, len(m), False)
-        done = i + 1
+        done = i + 1 if ref is None else ref[0]
     out.append(text[done:])
     piece(done, len(text) - done, True)
     view = "".join(out)

@@ -35,8 +35,12 @@ _OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
 _WORD = r"[A-Za-z0-9](?:[A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 # spaces and tabs only: an address does not run over a line break
-_SPELLED_DOT = rf"(?:[ \t]*{_OPEN}[ \t]*(?:dot|\.)[ \t]*{_CLOSE}[ \t]*|[ \t]+dot[ \t]+)"
-_SPELLED_AT = rf"(?:[ \t]*{_OPEN}[ \t]*(?:at|@)[ \t]*{_CLOSE}[ \t]*|[ \t]+at[ \t]+)"
+# (a dot or an "@" with spaces around it, "jane . doe @ gmail . com", counts as spelled: the
+# plain pattern reads no address across the spaces)
+_SPELLED_DOT = (rf"(?:[ \t]*{_OPEN}[ \t]*(?:dot|\.)[ \t]*{_CLOSE}[ \t]*|[ \t]+dot[ \t]+|"
+                r"[ \t]+\.[ \t]+)")
+_SPELLED_AT = (rf"(?:[ \t]*{_OPEN}[ \t]*(?:at|@)[ \t]*{_CLOSE}[ \t]*|[ \t]+at[ \t]+|"
+               r"[ \t]+@[ \t]*|@[ \t]+)")
 _DOT = rf"(?:\.|{_SPELLED_DOT})"
 _AT = rf"(?:[ \t]*@[ \t]*|{_SPELLED_AT})"
 #: the address: its local part, "at", domain and top-level name; each spelled "at" or "dot"
@@ -74,7 +78,7 @@ _WEBMAIL_ONLY = re.compile(rf"[^@\s]+@(?:{_WEBMAIL})", re.IGNORECASE)
 _BRACKETED = re.compile(rf"{_OPEN}[ \t]*(?:at|dot|@|\.)[ \t]*{_CLOSE}", re.IGNORECASE)
 _AS_DOT = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _AS_AT = re.compile(_AT, re.IGNORECASE)
-_WORD_DOT = re.compile(r"[ \t]dot[ \t]", re.IGNORECASE)
+_WORD_DOT = re.compile(r"[ \t]dot[ \t]|[ \t]\.[ \t]", re.IGNORECASE)
 _AS_PLAIN = {"at": re.compile(_ENCODED_AT, re.IGNORECASE), "dot": re.compile(_ENCODED_DOT,
                                                                             re.IGNORECASE)}
 
@@ -97,10 +101,12 @@ def is_obfuscated_email(value: str) -> bool:
         return False
     if _AS_PLAIN["at"].search(value):
         return True  # an encoded "@" is nobody's prose
+    tld = address.rsplit(".", 1)[-1].lower()
+    if "@" in value:  # spaced out: matrix products in code ("w @ x.reshape") end in no host
+        return host_tld(tld)
     bracketed = _BRACKETED.search(value) is not None
     if not bracketed and _WORD_DOT.search(value) is None:
         return False  # "jane at example.com": "look at example.com" is prose as often
-    tld = address.rsplit(".", 1)[-1].lower()
     return tld in top_level_domains() if bracketed else host_tld(tld)
 
 
@@ -110,7 +116,8 @@ OBFUSCATED_EMAIL = PatternRecognizer(
     # three runs of spaces before it ("jane.doe @ example [dot] com")
     patterns=[Pattern(rf"(?i:{_ADDRESS})", 0.9,
                       # (written so that an automaton finds the strings they start with)
-                      mark=rf"{_OPEN}(?:at|dot|@|\.)|{_OPEN}[ \t]|[ \t](?:at|dot)[ \t]",
+                      mark=rf"{_OPEN}(?:at|dot|@|\.)|{_OPEN}[ \t]|[ \t](?:at|dot|\.)[ \t]|"
+                      r"[ \t]@|@[ \t]",
                       fold=True, words=3),
               Pattern(rf"(?i:{_ENCODED})", 0.9, mark=r"%40|&#0*64;|&#x0*40;|&commat;|"
                       r"\\u0040|\\x40", fold=True, lead=64, spaced=False),

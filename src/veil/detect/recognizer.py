@@ -90,9 +90,18 @@ def _context_words(words: Iterable[str]) -> str | None:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") for w in ws) + ")"
 
 
+def _word_end(word: str) -> str:
+    """What must not follow a word: a letter, after a word that ends in a letter or a digit
+    ("mrn#", "claim #" are followed by their number's letters: "claim #CLM-2023-0012")."""
+    return r"(?![A-Za-z])" if word[-1].isalnum() else ""
+
+
 def _context_source(words: Iterable[str]) -> str | None:
-    alts = _context_words(words)
-    return None if alts is None else rf"(?<![A-Za-z0-9]){alts}(?![A-Za-z])"
+    ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    if not ws:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") + _word_end(w) for w in ws)
+    return rf"(?<![A-Za-z0-9])(?:{alts})"
 
 
 def _lowered_source(words: Iterable[str]) -> str | None:
@@ -105,8 +114,9 @@ def _lowered_source(words: Iterable[str]) -> str | None:
     if not ws:
         return None
     sequences = [[re.escape(w[0]) + r"(?<![A-Za-z0-9].)",
-                  *(r"[\s_-]*" if c == " " else re.escape(c) for c in w[1:])] for w in ws]
-    return rf"(?:{trie_pattern(sequences)})(?![A-Za-z])"
+                  *(r"[\s_-]*" if c == " " else re.escape(c) for c in w[1:]),
+                  *filter(None, [_word_end(w)])] for w in ws]  # ("": the tree's end mark)
+    return trie_pattern(sequences)
 
 
 def _folds_exactly(words: Iterable[str]) -> bool:

@@ -89,7 +89,10 @@ _NUMERAL = r"\d{1,4}(?!\w|[.,]\d)"  # not "3.14", "1,234", "5th"
 # atomic tokens and possessive separators: a run is read once, whatever follows it
 _TOKEN_FIRST = rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_FIRST}){_B}{_AFTER})"
 _TOKEN = rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_ANY}){_B}{_AFTER}|{_NUMERAL})"
-_SEP = r"[ \t]*+(?:[,-][ \t]*+)?"
+#: a separator said as a word ("five five five dash one two ...", "078 dash 05 dash 1120")
+_SEP_WORDS = ("dash", "hyphen", "tiret", "bindestrich", "guion", "guión")
+_SEP_WORD = rf"(?:{_alternation(_SEP_WORDS)})(?![\w'’])"
+_SEP = rf"[ \t]*+(?:(?:[,-]|{_SEP_WORD})[ \t]*+)?"
 #: A run of at least two tokens, starting with a word: not inside a word, nor after a word and
 #: a hyphen ("twenty-five"); a digit and a hyphen may come before ("555-one two ...").
 _RUN = (rf"(?<![\w'’])(?<![^\W\d]-){_TOKEN_FIRST}(?:{_SEP}{_TOKEN})++")
@@ -98,11 +101,16 @@ _RUN = (rf"(?<![\w'’])(?<![^\W\d]-){_TOKEN_FIRST}(?:{_SEP}{_TOKEN})++")
 _MARK = rf"(?<!\w)(?:{_FIRST}|{_MULT})[ \t,-]"
 
 SPELLED_RUN = Scan(Pattern(_RUN, 0.0, re.IGNORECASE, mark=_MARK, fold=True, lead=0))
+#: digit groups joined by separator words only ("078 dash 05 dash 1120"), tried at the word
+JOINED_RUN = Scan(Pattern(rf"(?<![\w.,])\d{{1,4}}(?:[ \t]+{_SEP_WORD}[ \t]+\d{{1,4}}"
+                          r"(?!\w|[.,]\d)){2,}", 0.0, re.IGNORECASE,
+                          mark=rf"[ \t](?:{_alternation(_SEP_WORDS)})[ \t]", fold=True, words=0))
 
 #: digit groups right before a run ("555 one two three four", "(555) one ..."), after a space
 #: (not "10:30", "$5", "+1"), read back from its start
 _NUMERALS_BEFORE = re.compile(r"(?<!\S)(?:\(?\d{1,4}\)?(?!\w)[ \t]*+(?:[,-][ \t]*+)?)++\Z")
 _PIECES = re.compile(r"(\d+)|([^\W\d_]+)|(,)")
+_DIGITS = re.compile(r"\d+")
 _AND_AFTER = re.compile(r"[ \t]+and\b", re.IGNORECASE)
 
 MIN_DIGITS = 7
@@ -136,6 +144,8 @@ class _Reading:
         times = 1
         for num, piece, comma in _PIECES.findall(value):
             word = piece.lower()
+            if word in _SEP_WORDS:
+                continue
             if word and word not in _KNOWN:
                 word = _canonical(piece)
             if comma:
@@ -208,6 +218,11 @@ class SpelledNumberRecognizer(Recognizer):
             found = self._judge(text, m.start(), m.end())
             if found is not None:
                 out.append(found)
+        for m in JOINED_RUN.matches(text):
+            d = "".join(_DIGITS.findall(m.group()))
+            if len(d) >= MIN_DIGITS and len(set(d)) > 1 and \
+                    not any(f.start < m.end() and m.start() < f.end for f in out):
+                out.append(self._typed(d, text, m.start(), m.end()))
         return out
 
     def _judge(self, text: str, start: int, end: int) -> Detection | None:
@@ -232,6 +247,12 @@ class SpelledNumberRecognizer(Recognizer):
         if reading.cardinal(text, end) or (reading.needs_context()
                                            and not (ssn or card or account or phone)):
             return None
+        return self._typed(d, text, start, end)
+
+    def _typed(self, d: str, text: str, start: int, end: int) -> Detection:
+        """The run's type, by its digits and the words near it."""
+        ssn, card, account, phone = (c.near(text, start, end)
+                                     for c in (_SSN, _CARD, _ACCOUNT, _PHONE))
         if len(d) == 9 and ssn and is_us_ssn(d):
             kind, score = "US_SSN", 0.95
         elif 13 <= len(d) <= 19 and is_credit_card(d):

@@ -22,10 +22,11 @@ import functools
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.stopwords import stop_words
 
-#: a handle: letters, digits, "_" and inner dots, at least one letter, at most 30 characters
-_HANDLE = r"(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
-#: what never follows a handle: more of a word, "(" of a call, "/" of a package scope, "-" of
-#: ``@ts-ignore``, or a dot and a word (``@app.route`` read as far as ``app``)
+#: a handle: letters, digits, "_" and inner dots and hyphens ("@jane-doe-42", as Venmo and
+#: GitHub write them), at least one letter, at most 30 characters
+_HANDLE = r"(?=[A-Za-z0-9_.-]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?"
+#: what never follows a handle: more of a word, "(" of a call, "/" of a package scope, or a
+#: dot and a word (``@app.route`` read as far as ``app``)
 _AFTER_HANDLE = r"(?![\w@(/-]|\.\w)"
 
 #: what a user-name field holds: letters and digits with ".", "_", "-", "+" or "@" inside
@@ -63,7 +64,12 @@ _KEYWORDS = frozenset({
     # CSS, Sass, Less at-rules
     "media", "import", "font", "keyframes", "supports", "charset", "page", "layer",
     "container", "tailwind", "apply", "include", "mixin", "extend", "use", "forward", "if",
-    "else", "each", "for", "while", "error", "warn", "debug", "content", "at",
+    "else", "each", "for", "while", "error", "warn", "debug", "content", "at", "font-face",
+    "font-feature-values", "font-palette-values", "counter-style", "at-root", "custom-media",
+    "custom-selector", "starting-style", "position-try", "view-transition", "scope",
+    "document",
+    # TypeScript's comment directives
+    "ts-ignore", "ts-expect-error", "ts-nocheck", "ts-check",
     # chat mentions of everyone, not of a person
     "everyone", "here", "channel", "all", "room", "team",
 })
@@ -111,8 +117,13 @@ USER_NAME_FIELD = PatternRecognizer(
                 rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.75,
                 mark=_LOOSE_LABELS, fold=True, lead=0),
         # "Skype: jane.doe.84", "Telegram - @jdoe": a service's name as the field's label
-        Pattern(rf"(?i:\b(?:{_SERVICES})\b)[ \t]*(?:[:=]|-[ \t])[ \t]*@?(?P<v>{_VALUE})"
+        Pattern(rf"(?i:\b(?:{_SERVICES})\b)[ \t]*(?:[:=]|-[ \t])[ \t]*[@$]?(?P<v>{_VALUE})"
                 r"(?![\w@+-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
+        # "My Venmo is @jane-doe-42", "Cash App $JaneDoe42": a service's name, then its "@"
+        # or "$" tag (a "$" alone is a price or a shell variable)
+        Pattern(rf"(?i:\b(?:{_SERVICES})\b)(?:[ \t]+(?i:handle|username|name|id|tag|account))?"
+                rf"[ \t]+(?:(?i:is)[ \t]+)?(?:@|\$(?=[A-Za-z]))(?P<v>{_HANDLE}){_AFTER_HANDLE}",
+                0.8, mark=_SERVICES, fold=True, lead=0),
     ],
     validate=is_user_name,
 )

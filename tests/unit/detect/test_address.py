@@ -39,6 +39,10 @@ from veil.detect import DetectionEngine
     # a common suffix in lower case, as chat writes it
     ("from 12 Baker st, london", "12 Baker st"),
     ("I live at 10 Downing street", "10 Downing street"),
+    # a whole address in lower case
+    ("my addy is 88 lombard st #3 sf.", "88 lombard st #3"),
+    ("i live at 221b baker street", "221b baker street"),
+    ("ship to 1600 pennsylvania ave nw", "1600 pennsylvania ave nw"),
 ])
 def test_street_addresses_are_locations(pattern_engine: DetectionEngine, found, text: str,
                                         address: str) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +63,10 @@ def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine
     "The USS Enterprise had 430 crew.",
     "Build 4.12.3 passed 1532 tests in 87 seconds on node-7.",
     "Order 1000234 shipped on 05/06/2023 with 3 items.",
-    "we walked 3 blocks down the street",  # a lower-case suffix only after a capitalised name
+    "we walked 3 blocks down the street",  # three words before the suffix: prose
+    "i have 2 kids on elm st",
+    "he ran 5 miles along the road",
+    "the 2 main roads",
 ])
 def test_prose_with_numbers_is_not_an_address(pattern_engine: DetectionEngine, found,
                                               text: str) -> None:  # type: ignore[no-untyped-def]

@@ -142,6 +142,20 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     ("mrs. jane smith arrived", ["jane smith"]),
     ("the dr. said no", []),  # the sentence's verb, a name on the lists too
     ("dr. pepper is a drink", []),  # no name on the lists
+    # introductions and a surname's field, in lower case
+    ("hey its me kayla, whats up", ["kayla"]),
+    ("just call me mike", ["mike"]),
+    ("its me again", []),
+    ("mother's maiden name is kowalski", ["kowalski"]),  # a bank's security question
+    ("last name: garcia", ["garcia"]),
+    ("her maiden name is unknown", []),
+    ("surname is unknown", []),
+    # a name's key and its value, in any case
+    ("name=jane.doe;x=1", ["jane.doe"]),
+    ("first_name=jane&last_name=doe", ["jane", "doe"]),
+    ('{"fullName": "jane doe", "id": 4}', ["jane doe"]),
+    ('<input name="submit">', []),
+    ('name: str = "config"', []),
 ])
 def test_lower_case_names_after_a_title(text: str, names: list[str]) -> None:
     from veil.detect.gazetteer import GazetteerRecognizer

@@ -9,12 +9,39 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from veil.config import Policy
 from veil.detect import DetectionEngine, ner
 from veil.detect.ner import chunk_spans, heuristic_names, ner_spans
 
 
 def names(text: str) -> list[str]:
     return sorted(d.text for d in heuristic_names(text))
+
+
+def test_a_title_is_never_the_name() -> None:
+    # "Dear" took the next capitalised word, "Mr", as the name
+    assert names("Dear Mr. Smith,") == ["Smith"]
+    assert names("Dear Dr. Okafor") == ["Okafor"]
+    assert names("Hello Mrs. Jones, welcome") == ["Jones"]
+    assert ner.after_titles("Mrs. Jones", 0, 10) == 5
+    assert ner.after_titles("Mr", 0, 2) == 2  # titles alone: nothing is left
+    assert ner.after_titles("Drake", 0, 5) == 0  # a name that starts like one
+
+
+def test_the_learned_model_drops_titles() -> None:
+    engine = DetectionEngine(Policy(ner_backend="learned"))
+    for text in ("Dear Mr. Smith,", "Hello Mrs. Jones, welcome", "Ask Judge Judy"):
+        got = [d.text for d in engine.analyze(text) if d.type == "PERSON"]
+        assert got and not any(ner.after_titles(g, 0, len(g)) for g in got), (text, got)
+
+
+def test_a_form_field_names_its_person_whole() -> None:
+    # a statement's or a form's labels; surname first in capitals is one person
+    for text, name in (("Statement\nCardholder: KOWALCZYK JOANNA M\nPayment", "KOWALCZYK JOANNA"),
+                       ("Payee: Tomasz Kowalczyk\n", "Tomasz Kowalczyk"),
+                       ("Emergency contact: Lucia Esposito (daughter)", "Lucia Esposito"),
+                       ("Name: Joanna Kowalczyk Street", "Joanna Kowalczyk")):  # not the street
+        assert set(names(text)) == {name}, text
 
 
 def test_heuristics_titles_greetings_speakers() -> None:

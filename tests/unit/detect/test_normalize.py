@@ -171,3 +171,46 @@ def test_combining_marks_between_letters_do_not_hide_a_name() -> None:
     (d,) = [d for d in engine.analyze(f"Dear {underlined}, hello") if d.type == "PERSON"]
     assert d.text == underlined.rstrip()  # its last mark too: no line left in the clear
     assert normalize("Jose\u0301 Garci\u0301a").text == "Jose Garcia"
+
+
+def test_html_character_references_read_as_their_characters() -> None:
+    text = "Jos&eacute; O&#39;Brien &#x4A;ane AT&T &foo; &amp;"
+    view = normalize(text)
+    assert view.text == "José O'Brien Jane AT&T &foo; &"
+    # a span ending on a decoded character covers its whole reference
+    s = view.text.index("José")
+    assert view.to_original(s, s + 4) == (0, len("Jos&eacute;"))
+    s = view.text.index("Jane")
+    assert text[slice(*view.to_original(s, s + 4))] == "&#x4A;ane"
+    # numbers past Unicode, surrogates, NUL and unknown names stay as they are
+    for kept in ("&#1114112;", "&#xD800;", "&#0;", "&notaname;"):
+        assert normalize(f"a {kept} b").text == f"a {kept} b"
+    assert normalize("a &#8203;b").text == "a b"  # a zero-width space, dropped like one
+
+
+def test_string_escapes_read_as_their_characters() -> None:
+    # what json.dumps writes by default, and Python's and JavaScript's escapes
+    text = '{"name": "Jos\\u00e9 Garc\\u00eda", "x": "\\x4a\\ud83d\\ude00\\U0001F600"}'
+    view = normalize(text)
+    assert view.text == '{"name": "José García", "x": "J\U0001F600\U0001F600"}'
+    s = view.text.index("García")
+    assert text[slice(*view.to_original(s, s + 6))] == "Garc\\u00eda"
+    for kept in ("\\ud800 x", "\\u12", "\\x4", "\\U00110000"):  # lone, short, past Unicode
+        assert normalize(f"a {kept} b").text == f"a {kept} b"
+
+
+def test_values_written_as_references_are_masked_and_restored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from veil import Settings, Veil
+    from veil.config import Policy
+
+    veil = Veil(Settings(home=tmp_path, cache_dir=tmp_path / "cache"),
+                policy=Policy(ner=True, ner_backend="learned"))
+    text = ("Contact &#74;ane &#68;oe at jane&#64;example.com or "
+            "&#53;&#53;&#53;-&#56;&#54;&#55;-&#53;&#51;&#48;&#57;; Siobhan O&#39;Sullivan too. "
+            '{"patient": "\\u0041\\u0068\\u006d\\u0065\\u0064 \\u004b\\u0068\\u0061\\u006e"}')
+    res = veil.protect(text, session="s")
+    assert {e.type for e in res.entities} >= {"PERSON", "EMAIL", "PHONE"}
+    for value in ("&#74;ane", "&#68;oe", "jane&#64;", "&#53;&#51;&#48;&#57;", "O&#39;Sullivan",
+                  "\\u0041\\u0068", "\\u004b"):
+        assert value not in res.masked, value
+    assert veil.restore(res.masked, session="s") == text

@@ -47,6 +47,11 @@ def _emails(engine: DetectionEngine, text: str) -> list[str]:
     # a webmail provider's name alone says the host
     ("email me: jane.doe at gmail", "jane.doe at gmail"),
     ("reach j_smith84 @ yahoo anytime", "j_smith84 @ yahoo"),
+    # an "@" or dots with spaces around them
+    ("jane . doe @ gmail . com", "jane . doe @ gmail . com"),
+    ("write jane.doe @ example.org today", "jane.doe @ example.org"),
+    ("jane.doe@ example.com", "jane.doe@ example.com"),
+    ("jane . doe at gmail . com", "jane . doe at gmail . com"),
 ])
 def test_a_spelled_address_is_found(engine: DetectionEngine, text: str, address: str) -> None:
     assert _emails(engine, text) == [address]
@@ -66,6 +71,12 @@ def test_a_spelled_address_is_found(engine: DetectionEngine, text: str, address:
     "a&#64;b.c",  # one-letter top-level name
     "meet jane at google tomorrow",  # no webmail provider, no dot
     "ask jane at gmail headquarters",  # a plain word: where Jane works
+    # matrix products in code: no host's top-level name after the "@"
+    "out = weights @ inputs.reshape(3)",
+    "z = self.proj @ hidden.transpose(0, 1)",
+    "loss = a @ b.sum",
+    "I met him . He said hi",
+    "meet @ noon. See you",
 ])
 def test_prose_and_code_are_not_addresses(engine: DetectionEngine, text: str) -> None:
     assert _emails(engine, text) == []
@@ -96,7 +107,7 @@ def test_a_spelled_address_is_masked_and_restored(tmp_path, op: str) -> None:  #
 _PIECES = ("jane", "doe", "example", "com", "org", "io", "uk", "co", "mail", "x", "1a", "a-b",
            "at", "dot", "AT", "DOT", "[at]", "(at)", "{at}", "<at>", "[dot]", "(dot)", "[.]",
            "(.)", "[@]", "@", ".", "..", "[", "]", "(", ")", "a_b%c+d", "é", "-")
-_GLUE = (" ", " ", "", "", "  ", "\t", "\n", " dot ", " at ", ".", "@")
+_GLUE = (" ", " ", "", "", "  ", "\t", "\n", " dot ", " at ", ".", "@", " . ", " @ ", "@ ")
 _ENCODED_PIECES = ("jane", "doe", "example.com", "com", "org", "io", "x", "1a", "a-b",
                    "a_b%c+d", "é", "%40", "%2E", "&#64;", "&#X40;", "&#0064;", "&commat;",
                    "&period;", "&#46;", "\\u0040", "\\x40", "%", "&", ";", "\\", "@", ".",

@@ -222,6 +222,9 @@ def test_dates_in_several_languages(pattern_engine: DetectionEngine, found, text
 
 def test_birth_dates_are_dates_of_birth(pattern_engine: DetectionEngine, found) -> None:
     assert ("DATE_OF_BIRTH", "12 mars 1985") in found(pattern_engine, "née le 12 mars 1985")
+    # a record's compact "key:value" (a colon after a word; not a time's "12:2024-...")
+    assert found(pattern_engine, "DOB:1985-03-04;SSN:536228743") == [
+        ("DATE_OF_BIRTH", "1985-03-04"), ("US_SSN", "536228743")]
     assert found(pattern_engine, "Option 5 may work; log 2024-01-01T10:00:00Z") == []
 
 

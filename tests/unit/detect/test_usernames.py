@@ -41,6 +41,12 @@ def _names(engine: DetectionEngine, text: str) -> list[str]:
     ("Benutzername: mmustermann", ["mmustermann"]),
     ("Skype: jane.doe.84", ["jane.doe.84"]),
     ("Telegram - @jdoe_99", ["jdoe_99"]),
+    # a payment app's "@" or "$" tag after its name, hyphens inside
+    ("My Venmo is @jane-doe-42", ["jane-doe-42"]),
+    ("pay me on venmo @jane-doe", ["jane-doe"]),
+    ("Cash App $JaneDoe42", ["JaneDoe42"]),
+    ("Cash App: $JaneDoe42", ["JaneDoe42"]),
+    ("ping @octo-cat on the pull request", ["octo-cat"]),
 ])
 def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[str]) -> None:
     assert _names(engine, text) == names
@@ -54,6 +60,12 @@ def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[st
     " * @param x the value\n * @returns the sum",
     'import x from "@types/node"',
     "// @ts-ignore",
+    "// @ts-expect-error: the types are wrong",
+    "@font-face { font-family: x }",
+    "  @at-root .child { color: red }",
+    "the price is $50 on cash app",
+    "my twitter is broken",
+    "venmo $5 to me",
     "a = b @ c",
     "@media (max-width: 600px) { }",
     "thanks @everyone and @here",
@@ -88,7 +100,8 @@ def test_a_handle_is_masked_and_restored(tmp_path, op: str) -> None:  # type: ig
 _PIECES = ("@", "@", "@jane", "@j_1", "@a.b", "jane", "user", "User", "username", "login",
            "user id", "screen name", "is", ":", "=", "jsmith84", "jane.doe", "x_y", "(", ")",
            "[", '"', "'", ".", ",", "-", "/", "here", "param", "property", "5", "é", "\\",
-           "skype", "Telegram", "github", " - ")
+           "skype", "Telegram", "github", " - ", "venmo", "Cash App", "$JaneDoe42",
+           "@jane-doe-42", "@ts-ignore", "$5", "handle")
 _GLUE = (" ", " ", "", "", "\t", "\n", ": ", ".", "@")
 
 
