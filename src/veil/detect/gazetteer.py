@@ -29,6 +29,7 @@ from veil.alternation import compile_ahead
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.literals import literals_of
 from veil.detect.names import ambiguous_first_names, first_names, from_faker, last_names
+from veil.detect.patterns import Pattern, Scan
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 
@@ -73,22 +74,21 @@ _LOWER_INTRO = compile_ahead(
     r"(?<![\w'’])(?:my[ \t]+name[ \t]+is|my[ \t]+name'?s|i'?m|i’m|i[ \t]+am|this[ \t]+is|"
     r"(?:it'?s|it’s)[ \t]+me|it'?s|it’s|call[ \t]+me)[ \t]+"
     rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")
-# A surname's field said in lower case ("last name: smith"): a known surname after it; after a
-# maiden name (a bank's security question, "mother's maiden name is kowalski") any word but
-# a function word or one that says there is none
-_LOWER_SURNAME = compile_ahead(
-    r"(?<![\w'’])(?i:(?P<maiden>maiden[ \t]+name)|surname|last[ \t]+name|family[ \t]+name)"
-    rf"(?:[ \t]+(?i:is|was)|[ \t]*:)[ \t]+(?P<v>{_LOWER_WORD})")
+# A name's field, key or question and its value in any case: "last name: smith",
+# "first_name=jane&last_name=doe", "name=jane.doe", '"fullName": "jane doe"'. The value is a
+# name when a piece of it is a known given name or surname (``name="submit"`` is a form's);
+# after a maiden name (a bank's security question: "mother's maiden name is kowalski"), any
+# word but a function word or one that says there is none. Tried where "name" is, from nine
+# characters before it ("customer name", "firstname").
+_NAME_FIELD = Scan(Pattern(
+    r"(?<![\w'’])(?i:(?P<maiden>maiden[ \t_-]?name)|(?:full|first|last|given|family|display|"
+    r"middle|customer|patient|client|contact|legal)[_ -]?name|name|fname|lname|surname|"
+    r"forename)[\"']?(?:[ \t]*[:=]|[ \t]+(?i:is|was)\b)[ \t]*[\"']?"
+    r"(?P<v>[A-Za-z][A-Za-z'’-]*(?:[._ ][A-Za-z][A-Za-z'’-]*){0,2})(?![\w@])", 0.0,
+    mark="name", fold=True, lead=9))
+_PIECE = re.compile(r"[^._ ]+")
 _NO_NAME = frozenset({"unknown", "same", "different", "required", "missing", "none", "blank",
                       "redacted", "hidden", "private", "irrelevant"})
-# A name's key in a query string, a config or a JSON record, and its value in any case
-# ("first_name=jane&last_name=doe", "name=jane.doe", '"fullName": "jane doe"'): the value is a
-# name when a piece of it is a known given name or surname (``name="submit"`` is a form's)
-_NAME_KEY = compile_ahead(
-    r"(?<![\w])(?i:(?:full|first|last|given|family|display|middle|maiden|customer|patient|"
-    r"client|contact|legal)[_ -]?name|name|fname|lname|firstname|lastname|surname|forename)"
-    r"[\"']?[ \t]*[:=][ \t]*[\"']?"
-    r"(?P<v>[A-Za-z][A-Za-z'’-]*(?:[._ ][A-Za-z][A-Za-z'’-]*){0,2})(?![\w@])")
 # A title before a name in lower case, as chat writes both ("talked to dr. patel"): the
 # capitalised name heuristics need the capital.
 _LOWER_TITLE = compile_ahead(
@@ -211,16 +211,20 @@ class GazetteerRecognizer(Recognizer):
                                                 for w in said[1:n]):
                     emit("PERSON", m.start("v") + toks[0].start(),
                          m.start("v") + toks[n - 1].end(), 0.8)
-            for m in _NAME_KEY.finditer(text):
-                pieces = [p.casefold() for p in re.split(r"[._ ]", m.group("v"))]
-                if any(p not in stops and (p in last_any or p in first_any and p not in ambiguous)
-                       for p in pieces):
-                    emit("PERSON", m.start("v"), m.end("v"), 0.8)
-            for m in _LOWER_SURNAME.finditer(text):
-                word = m.group("v").casefold().replace("’", "'")
-                if word not in stops and (word in last_any or bool(_IRISH_OR_FRENCH.fullmatch(word))
-                                          or bool(m.group("maiden")) and word not in _NO_NAME):
-                    emit("PERSON", m.start("v"), m.end("v"), 0.8)
+            for m in _NAME_FIELD.matches(text):
+                # the value up to its last known name ("name is anita desai and ...")
+                end = m.start("v")
+                for piece in _PIECE.finditer(m.group("v")):
+                    p = piece.group().casefold().replace("’", "'")
+                    if p not in stops and (p in last_any or p in first_any and p not in ambiguous
+                                           or _IRISH_OR_FRENCH.fullmatch(p) is not None):
+                        end = m.start("v") + piece.end()
+                    elif end == m.start("v") and m.group("maiden") is not None and \
+                            p not in stops and p not in _NO_NAME:
+                        end = m.start("v") + piece.end()  # a maiden name's one word
+                        break
+                if end > m.start("v"):
+                    emit("PERSON", m.start("v"), end, 0.8)
             # after a title a known given name or surname is enough ("dr. patel", "mr. o'brien")
             for m in _LOWER_TITLE.finditer(text):
                 toks = list(re.finditer(r"[^\s,.;:!?()]+", m.group("v")))

@@ -18,6 +18,7 @@ _SCANS = {
     "greeting": (ner._GREETING_SCAN, ner._GREETING_NAME),
     "intro": (ner._INTRO_SCAN, ner._INTRO_NAME),
     "field": (ner._FIELD_SCAN, ner._FIELD_NAME),
+    "more_field": (ner._MORE_FIELD_SCAN, ner._MORE_FIELD_NAME),
     "speaker": (ner._SPEAKER_SCAN, ner._SPEAKER),
     "vocative": (ner._VOCATIVE_SCAN, ner._VOCATIVE),
     "own_line": (ner._OWN_LINE_SCAN, ner._OWN_LINE),
@@ -45,6 +46,8 @@ _WORDS = (
     "vs.", "V.", " v.\t", "JOHN Q. PUBLIC", "DOE, JANE", "SMITH", "DeShawn", "LaToya", "O'Brien",
     "\nThanks,\nJane Doe\n", "Kind regards,\\n\\nJohn Smith", "\nBest\n\nMary", "Cheers!\n",
     "Defendant DOE, JANE", "plaintiff SMITH", "Witnesses JOHN", "Insured: JOHN Q. PUBLIC",
+    "Cardholder:", "CARD HOLDER :", "payee:", "Next of kin:", "next\tof kin :", "member:",
+    "unsubscriber:", "Prepared by:", "Emergency Contact: ",
     # names and other capitalised words
     "Jane", "Jane Doe", "John", "Smith", "Mary-Anne", "O'Neil", "Ludwig van Beethoven",
     "J. Smith", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The", "Acme", "Ann, Bob and Cy",

@@ -235,3 +235,15 @@ def test_the_blanked_tokens_are_those_of_the_plain_pattern(sample: str) -> None:
     want = [(m.span(), m.group("opener")) for m in plain.finditer(sample)]
     assert [(m.span(), m.group("opener"))
             for m in language._NO_LANGUAGE.finditer(sample)] == want
+
+
+def test_the_name_field_scan_from_name_equals_the_full_scan() -> None:
+    from veil.detect.gazetteer import _NAME_FIELD
+
+    from .scans import assert_anchored_equals_full
+
+    pieces = ("name", "Name", "NAME", "first_", "customer ", "maiden ", "sur", "f", "l", "fore",
+              "full-", "is", "was", ":", "=", '"', "'", "jane", "doe", "jane.doe", "x_y", "é",
+              "İ", "submit", "3")
+    assert_anchored_equals_full(_NAME_FIELD, pieces, (" ", "", "", "\t", "\n", ": ", "="),
+                                seed=62)
