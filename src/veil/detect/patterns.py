@@ -573,14 +573,22 @@ class PatternRecognizer(Recognizer):
                    context_window=rule.context_window, context_boost=rule.context_boost,
                    validated=True, languages=rule.languages)
 
-    def analyze(self, text: str) -> list[Detection]:
+    def idle(self, text: str) -> bool:
         if self._prefilter is not None and not self._prefilter(text):
-            return []
+            return True
         if self._on_digits and ANCHORED and not _digit_runs(text, False):
+            return True
+        if self.context_required and self.context.folds:
+            # none of the required words' first pieces is a word of the text (most texts)
+            lowered = _folded(text)
+            return lowered is not None and self.context.absent(_context_heads(lowered))
+        return False
+
+    def analyze(self, text: str) -> list[Detection]:
+        if self.idle(text):
             return []
         lowered = _folded(text) if self.context_required else None
-        if self.context_required and not self.context.anywhere(
-                text, lowered, None if lowered is None else _context_heads(lowered)):
+        if self.context_required and not self.context.anywhere(text, lowered):
             return []  # one search instead of a context check per candidate
         # A required word before the value: where no word can begin in the window before a
         # candidate, it is dropped without the window's search (most of a long text).

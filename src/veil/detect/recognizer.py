@@ -67,6 +67,12 @@ class Recognizer(ABC):
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Detection]]:
         return [self.analyze(t) for t in texts]
 
+    def idle(self, text: str) -> bool:
+        """Whether :meth:`analyze` finds nothing in ``text``, known without reading it (no
+        digit for digits' patterns, none of the required words): the engine then does not call
+        it. False when it cannot tell so cheaply."""
+        return False
+
     def analyze_language(self, text: str, language: str) -> list[Detection]:
         """Like :meth:`analyze`, knowing the message's language (``language_aware``)."""
         return self.analyze(text)
@@ -160,6 +166,16 @@ class ContextMatcher:
 
     def __bool__(self) -> bool:
         return self._source is not None
+
+    @property
+    def folds(self) -> bool:
+        """Whether the words are found in the lower-cased text (see :meth:`absent`)."""
+        return self._fold and self._source is not None
+
+    def absent(self, heads: frozenset[str]) -> bool:
+        """Whether no word can be in a text whose words (:func:`context_heads` of its
+        lower-cased form) are ``heads``: none of the words' first pieces is one of them."""
+        return heads.isdisjoint(self._heads)
 
     @property
     def _rx(self) -> re.Pattern[str] | None:

@@ -252,6 +252,34 @@ def test_failure_fails_closed_without_leaking(caplog: pytest.LogCaptureFixture) 
     assert "boom" in str(ei.value)
 
 
+class _Idle(_Boom):
+    """Fails if called; says it has nothing to find in a text without a digit."""
+
+    def idle(self, text: str) -> bool:
+        return not any(c.isdigit() for c in text)
+
+
+def test_an_idle_recognizer_is_not_called() -> None:
+    eng = DetectionEngine(Policy(ner=False), recognizers=[_Idle()])
+    assert eng.analyze("mail jane@example.com") == []  # idle: never called
+    with pytest.raises(DetectionError):
+        eng.analyze("room 12")  # not idle: called, and its failure still refuses the text
+
+
+@pytest.mark.parametrize(("text", "idle"), [
+    ("no number here", True),  # its patterns start at digits
+    ("order 12345678", True),  # no word of its context, which it requires
+    ("passport 12345678", False),
+    ("PASSPORT: X1234567", False),
+])
+def test_a_pattern_recognizer_is_idle_without_digits_or_its_words(text: str, idle: bool) -> None:
+    from veil.detect.builtin import PASSPORT
+
+    assert PASSPORT.idle(text) is idle
+    if idle:
+        assert PASSPORT.analyze(text) == []
+
+
 class _Background(Recognizer):
     """A model that starts in ``begin_batch`` and is finished by the call it returns."""
 
