@@ -106,6 +106,17 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "degree marks": _repeat("1° N "),
     "postcode words": _repeat("zip "),
     "Cyrillic names": _repeat("Иван "),
+    # the thirty-first round's: references, escapes, labels and hidden digits
+    "HTML references": _repeat("&#74;a "),
+    "named references": _repeat("&eacute;"),
+    "string escapes": _repeat("\\u00e9"),
+    "case-number words": _repeat("case no 2:1 "),
+    "plate words": _repeat("plate AB 1 "),
+    "hidden digits": _repeat("**** "),
+    "spaced at signs": _repeat("a @ b . "),
+    "name keys": _repeat("name=jane."),
+    "digits joined by 'dash'": _repeat("12 dash "),
+    "form labels": _repeat("Payee: Anna "),
 }
 
 
