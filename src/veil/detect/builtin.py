@@ -323,10 +323,10 @@ LICENSE_PLATE = register(PatternRecognizer(
                       re.ASCII, lead=15),
               Pattern(r"(?<![A-Za-z0-9-])(?=[A-Za-z]{0,7}[0-9])(?=[0-9]{0,7}[A-Za-z])"
                       r"[A-Za-z0-9]{4,8}(?![A-Za-z0-9-])", 0.5, re.ASCII, lead=7, spaced=False)],
-    context=("license plate", "licence plate", "plate number", "plate no", "plate #", "plate",
-             "plates", "number plate", "registration plate", "reg plate", "registration mark",
-             "vehicle registration", "tag number", "kennzeichen", "nummernschild",
-             "immatriculation", "plaque", "matrícula", "targa"),
+    # ("plate" is in "number plate", "plate no" and the others: phrases that start with
+    # "number" or "vehicle" would make most texts search for them)
+    context=("plate", "plates", "registration mark", "tag number", "kennzeichen",
+             "nummernschild", "immatriculation", "matrícula", "targa"),
     context_required=True, context_window=24, context_boost=0.55, context_after=False,
     validated=True,
 ))
@@ -406,7 +406,7 @@ ID_NUMBER = register(PatternRecognizer(
 # A professional's licence or registration number: a lawyer's bar number, a doctor's or a
 # nurse's licence ("WSBA #48213", "GMC number 7012345"), which names one person as surely.
 LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
-    "bar number", "bar no", "bar #", "bar id", "state bar number", "state bar no", "sbn",
+    "bar number", "bar no", "bar #", "bar id", "sbn",
     "wsba", "wsba #", "wsba no", "bar roll number", "medical license", "medical licence",
     "medical license number", "medical licence number", "nursing license", "nursing licence",
     "rn license", "gmc number", "gmc no", "gmc reference", "nmc pin", "sra number", "sra id",
