@@ -3,11 +3,15 @@ corpora (learned NER): the engine's guarded call of each recognizer timed, the f
 passes; the recognizers added in the thirtieth round marked "*".
 
     .venv/bin/python benchmarks/results/hotpath/s61/in_engine_s61.py
+
+With ``--all NAME,NAME...``: every recognizer printed and those named marked instead (the
+thirty-first round's, ``hotpath/s62/``; run it with ``PYTHONPATH`` at each tree to compare).
 """
 
 from __future__ import annotations
 
 import collections
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +28,9 @@ NEW = {"spelled_number", "handle", "user_name_field", "last_digits", "encoded", 
 
 
 def main() -> None:
+    marked, every = NEW, False
+    if sys.argv[1:2] == ["--all"]:
+        marked, every = set(sys.argv[2].split(",")) if len(sys.argv) > 2 else set(), True
     short, kb, _ = corpus(100, 20)
     engine = DetectionEngine(Policy.model_validate({"ner_backend": "learned"}))
     spent: collections.Counter[str] = collections.Counter()
@@ -47,11 +54,11 @@ def main() -> None:
                 engine.analyze(t)
             passes.append(dict(spent))
         per = {k: min(p[k] for p in passes) / len(texts) * 1e6 for k in passes[0]}
-        new = sum(v for k, v in per.items() if k in NEW)
+        new = sum(v for k, v in per.items() if k in marked)
         print(name, "all recognizers", round(sum(per.values())), "us; new", round(new), "us")
         for k, v in sorted(per.items(), key=lambda kv: -kv[1]):
-            if k in NEW or v > 15:
-                print(f"   {k:20s} {v:7.1f}{'  *' if k in NEW else ''}")
+            if every or k in marked or v > 15:
+                print(f"   {k:20s} {v:7.1f}{'  *' if k in marked else ''}")
 
 
 if __name__ == "__main__":
