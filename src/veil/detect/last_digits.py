@@ -49,6 +49,11 @@ MASKED = Scan(Pattern(
     rf"{_HIDDEN}{{4}}[ -]?{_HIDDEN}{{6}}[ -]?{_HIDDEN}?)|"
     r"(?P<ACCOUNT_NUMBER>[*•]{4,}[ -]?|[xX]{4,}[ -]?))"
     r"(?P<v>\d{4})(?![\w-])", 0.9, mark=rf"{_HIDDEN}{{3}}", lead=0))
+#: an ellipsis for the hidden digits, after the word that names the number: "from checking
+#: ...5567 to savings ...8890", "card …4242" (after no such word it is prose's: "...2024")
+ELLIPSIS = Scan(Pattern(
+    rf"\b(?:(?:{_KIND})|checking|savings)[ \t]*(?:\.{{3,}}|…)[ \t]?(?P<v>\d{{4}})(?![\w-])",
+    0.9, re.IGNORECASE, mark=r"\.\.\.|…", words=2))
 
 
 class LastDigitsRecognizer(Recognizer):
@@ -60,9 +65,10 @@ class LastDigitsRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Detection]:
         out: list[Detection] = []
-        for scan in (ENDING, LAST_FOUR, MASKED):
+        for scan in (ENDING, LAST_FOUR, MASKED, ELLIPSIS):
             for m in scan.matches(text):
-                kind = next(t for t in _WORDS if t in m.re.groupindex and m.group(t) is not None)
+                kind = next((t for t in _WORDS if t in m.re.groupindex and m.group(t) is not None),
+                            "ACCOUNT_NUMBER")  # "checking", "savings"
                 s, e = m.span("v")
                 out.append(Detection(kind, s, e, 0.9, self.name, text[s:e]))
         return out

@@ -119,6 +119,12 @@ USER_NAME_FIELD = PatternRecognizer(
         # "Skype: jane.doe.84", "Telegram - @jdoe": a service's name as the field's label
         Pattern(rf"(?i:\b(?:{_SERVICES})\b)[ \t]*(?:[:=]|-[ \t])[ \t]*[@$]?(?P<v>{_VALUE})"
                 r"(?![\w@+-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
+        # "Login with jsmith / P@ssw0rd!": the user before a password (a digit or a symbol
+        # in it) after a login's word
+        Pattern(r"(?i:\b(?:log[ -]?in|sign[ -]?in|credentials|creds)\b)[ \t:]+"
+                rf"(?:(?i:with|as|is)[ \t]+)?(?P<v>{_VALUE})[ \t]+/[ \t]+"
+                r"(?=[^\s\"',;]*[0-9!#$%&*+:<=>?@^_~-])[^\s\"',;]{6,}", 0.8,
+                mark=r"log[ -]?in|sign[ -]?in|credentials|creds", fold=True, lead=0),
         # "My Venmo is @jane-doe-42", "Cash App $JaneDoe42": a service's name, then its "@"
         # or "$" tag (a "$" alone is a price or a shell variable)
         Pattern(rf"(?i:\b(?:{_SERVICES})\b)(?:[ \t]+(?i:handle|username|name|id|tag|account))?"

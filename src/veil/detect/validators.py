@@ -263,6 +263,17 @@ def looks_random(value: str, *, min_entropy: float = 3.3) -> bool:
     return shannon_entropy(value) >= min_entropy
 
 
+def is_basic_credentials(value: str) -> bool:
+    """Whether ``value`` is HTTP Basic authentication's token: base64 of "user:password" in
+    printable text ("Basic understanding" is a word, not a token)."""
+    try:
+        raw = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        return False
+    user, colon, password = raw.partition(":")
+    return bool(colon and user and password and raw.isprintable())
+
+
 def is_jwt(value: str) -> bool:
     head = value.split(".", 1)[0]
     try:

@@ -9,7 +9,14 @@ import pytest
 
 from veil import Veil
 from veil.config import ENTITY_TYPES, Policy, Settings
-from veil.detect.builtin import CASE_NUMBER, CREDIT_CARD, ID_NUMBER, LICENSE_PLATE, SECRET
+from veil.detect.builtin import (
+    CASE_NUMBER,
+    CREDENTIALS,
+    CREDIT_CARD,
+    ID_NUMBER,
+    LICENSE_PLATE,
+    SECRET,
+)
 from veil.detect.engine import DetectionEngine
 from veil.detect.recognizer import ContextMatcher
 from veil.detect.spelled_numbers import JOINED_RUN
@@ -43,6 +50,12 @@ from .scans import assert_anchored_equals_full
     ("my ssn is 536 dash 22 dash 8743", ("US_SSN", "536 dash 22 dash 8743")),
     ("call five five five dash one two three four",
      ("PHONE", "five five five dash one two three four")),
+    # credentials as HTTP clients and help-desk tickets write them
+    ("Authorization: Basic dXNlcjpwYXNzd29yZA==", ("SECRET", "dXNlcjpwYXNzd29yZA==")),
+    ("curl -u admin:S3cret! https://api.example.com", ("SECRET", "admin:S3cret!")),
+    ('curl --user "jdoe:hunter22" https://x', ("SECRET", "jdoe:hunter22")),
+    ("Login with jsmith / P@ssw0rd!", ("SECRET", "P@ssw0rd!")),
+    ("Login with jsmith / P@ssw0rd!", ("USERNAME", "jsmith")),
 ])
 def test_a_named_value_is_found(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
                                 text: str, expected: tuple[str, str]) -> None:
@@ -58,6 +71,10 @@ def test_a_named_value_is_found(pattern_engine: DetectionEngine, found,  # type:
     "Enter your security answer below",
     "rows:\n1234 5678\n9012 3456",  # two lines of figures that make no card
     "page 12 dash 15 dash 20",  # six digits: a range, not a number
+    "Basic understanding of the topic is required",  # decodes to no "user:password"
+    "the basic idea / approach is fine",
+    "sign in with google / apple",
+    "use -u to update",
 ])
 def test_look_alike_prose_is_left_alone(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
                                         text: str) -> None:
@@ -110,3 +127,9 @@ def test_the_scans_from_anchors_equal_the_full_scans() -> None:
     glue = (" dash ", " dash ", " ", "\n", " hyphen ", "", ".", ",", "-\n", " \n ")
     for scan in (CREDIT_CARD._compiled[1][0], JOINED_RUN):
         assert_anchored_equals_full(scan, digits, glue, seed=62, least=50)
+    credentials = ("Basic", "basic", "dXNlcjpwYXNzd29yZA==", "-u", "--user", "admin:S3cret!",
+                   '"', "login", "Login with", "jsmith", "P@ssw0rd!", "sign-in", "creds", "/",
+                   "x", "é")
+    for scan, _s, _c in CREDENTIALS._compiled:
+        assert_anchored_equals_full(scan, credentials, (" ", " ", "", " / ", ": ", "\n", "\t"),
+                                    seed=62, least=50)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from veil.detect.last_digits import ENDING, LAST_DIGITS, LAST_FOUR, MASKED
+from veil.detect.last_digits import ELLIPSIS, ENDING, LAST_DIGITS, LAST_FOUR, MASKED
 
 from .scans import assert_anchored_equals_full
 
@@ -25,6 +25,10 @@ from .scans import assert_anchored_equals_full
     ("card XXXXXXXXXXXX4242", [("CREDIT_CARD", "4242")]),
     ("paid from ****1234", [("ACCOUNT_NUMBER", "1234")]),
     ("•••• •••• •••• 0005", [("CREDIT_CARD", "0005")]),
+    # an ellipsis for the hidden digits, after the number's word
+    ("from checking ...5567 to savings ...8890", [("ACCOUNT_NUMBER", "5567"),
+                                                  ("ACCOUNT_NUMBER", "8890")]),
+    ("debit card …4242 declined", [("CREDIT_CARD", "4242")]),
 ])
 def test_last_digits_are_typed_by_their_word(text: str, found: list[tuple[str, str]]) -> None:
     assert [(d.type, d.text) for d in LAST_DIGITS.analyze(text)] == found
@@ -39,6 +43,7 @@ def test_last_digits_are_typed_by_their_word(text: str, found: list[tuple[str, s
     "**Note** 2024 was good",  # markdown's bold, then a year
     "the xxx-xx format",
     "xxx-xx-48211",  # five digits: no SSN's last four
+    "and then...2024 came",  # an ellipsis after no number's word
 ])
 def test_no_last_digits_without_their_shape(text: str) -> None:
     assert LAST_DIGITS.analyze(text) == []
@@ -56,3 +61,6 @@ _GLUE = (" ", " ", "  ", "\t", "", "\n", ": ", ",")
 def test_the_scans_from_marks_equal_the_full_scans() -> None:
     for scan in (ENDING, LAST_FOUR, MASKED):
         assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=61, least=25)
+    assert_anchored_equals_full(ELLIPSIS, ("checking", "savings", "card", "debit card", "acct",
+                                           "...", "…", "....", "5567", "12345", "x", "é", "-"),
+                                (" ", "", " ", "\t", "\n"), seed=62, least=50)

@@ -47,6 +47,7 @@ def _names(engine: DetectionEngine, text: str) -> list[str]:
     ("Cash App $JaneDoe42", ["JaneDoe42"]),
     ("Cash App: $JaneDoe42", ["JaneDoe42"]),
     ("ping @octo-cat on the pull request", ["octo-cat"]),
+    ("Login with jsmith / P@ssw0rd!", ["jsmith"]),  # the user before a password
 ])
 def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[str]) -> None:
     assert _names(engine, text) == names
@@ -106,6 +107,13 @@ _GLUE = (" ", " ", "", "", "\t", "\n", ": ", ".", "@")
 
 
 def test_the_scans_from_marks_equal_the_full_scans() -> None:
+    login = USER_NAME_FIELD._compiled[3][0]
+    assert "sign" in login.pattern.regex
     for recognizer in (HANDLE, USER_NAME_FIELD):
         for scan, _score, _check in recognizer._compiled:
-            assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=61)
+            if scan is not login:  # its own pieces below
+                assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=61)
+    assert_anchored_equals_full(login, ("login jsmith", "Login with j.doe", "sign in as x",
+                                        "creds: jsmith", "/ P@ssw0rd!", "/ secret", "/",
+                                        "P@ssw0rd!", "jsmith", "login", "x", "é"),
+                                (" ", " ", "", " / ", ": ", "\n", "\t"), seed=62, least=50)
