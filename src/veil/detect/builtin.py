@@ -88,7 +88,11 @@ IBAN = register(PatternRecognizer(
                       r"(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])", 0.95, re.ASCII, lead=2,
                       anchor=r"\d{2}(?:[ -]?[A-Z0-9]{4}){2}"),
               Pattern(r"(?<![A-Za-z0-9])[a-z]{2}\d{2}[a-z0-9]{11,30}(?![A-Za-z0-9])", 0.9,
-                      re.ASCII, lead=2, anchor=r"\d{2}[a-z0-9]{11}")],
+                      re.ASCII, lead=2, anchor=r"\d{2}[a-z0-9]{11}"),
+              # lower case in groups, as chat writes it ("iban gb82 west 1234 5698 7654 32")
+              Pattern(r"(?<![A-Za-z0-9])[a-z]{2}\d{2}(?:[ -][a-z0-9]{4}){2,7}(?:[ -][a-z0-9]{1,4})?"
+                      r"(?![A-Za-z0-9])", 0.9, re.ASCII, lead=2,
+                      anchor=r"\d{2}(?:[ -][a-z0-9]{4}){2}")],
     refine=v.refine_iban, validated=True,
     context=("iban", "account", "bank", "transfer", "wire", "compte", "konto", "cuenta"),
 ))
@@ -325,7 +329,9 @@ CRYPTO_WALLET = register(PatternRecognizer(
 PASSPORT = register(PatternRecognizer(
     name="passport", entity="PASSPORT",
     patterns=[Pattern(r"(?<![A-Za-z0-9])(?=[A-Z]{0,3}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9])", 0.45,
-                      re.ASCII, lead=3, spaced=False, anchor=r"\d[A-Z0-9]{2,8}(?![A-Za-z0-9])")],
+                      re.ASCII, lead=3, spaced=False, anchor=r"\d[A-Z0-9]{2,8}(?![A-Za-z0-9])"),
+              # nine digits in threes ("passport no: 123 456 789")
+              Pattern(r"(?<![\w-])\d{3}([ -])\d{3}\1\d{3}(?![\w-])", 0.45, re.ASCII, lead=0)],
     context=("passport", "passport no", "passport number", "passport #", "travel document"),
     context_required=True, context_window=32, context_boost=0.55, context_after=False,
     validated=True,  # the required context word is the validation

@@ -40,9 +40,9 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _SPELLED_DOT = (rf"(?:[ \t]*{_OPEN}[ \t]*(?:dot|\.)[ \t]*{_CLOSE}[ \t]*|[ \t]+dot[ \t]+|"
                 r"[ \t]+\.[ \t]+)")
 _SPELLED_AT = (rf"(?:[ \t]*{_OPEN}[ \t]*(?:at|@)[ \t]*{_CLOSE}[ \t]*|[ \t]+at[ \t]+|"
-               r"[ \t]+@[ \t]*|@[ \t]+)")
+               r"[ \t]+@[ \t]*|@[ \t]+|@[ \t]*\r?\n[ \t]*)")
 _DOT = rf"(?:\.|{_SPELLED_DOT})"
-_AT = rf"(?:[ \t]*@[ \t]*|{_SPELLED_AT})"
+_AT = rf"(?:[ \t]*@[ \t]*(?:\r?\n[ \t]*)?|{_SPELLED_AT})"
 #: the address: its local part, "at", domain and top-level name; each spelled "at" or "dot"
 #: sets a group, and a match without one (a plain address) is refused by the regex itself, so
 #: that every match holds a spelled one (the scan starts there)
@@ -117,7 +117,7 @@ OBFUSCATED_EMAIL = PatternRecognizer(
     patterns=[Pattern(rf"(?i:{_ADDRESS})", 0.9,
                       # (written so that an automaton finds the strings they start with)
                       mark=rf"{_OPEN}(?:at|dot|@|\.)|{_OPEN}[ \t]|[ \t](?:at|dot|\.)[ \t]|"
-                      r"[ \t]@|@[ \t]",
+                      r"[ \t]@|@[ \t\r\n]",
                       fold=True, words=3),
               Pattern(rf"(?i:{_ENCODED})", 0.9, mark=r"%40|&#0*64;|&#x0*40;|&commat;|"
                       r"\\u0040|\\x40", fold=True, lead=64, spaced=False),

@@ -13,8 +13,10 @@ from veil.detect.builtin import (
     CASE_NUMBER,
     CREDENTIALS,
     CREDIT_CARD,
+    IBAN,
     ID_NUMBER,
     LICENSE_PLATE,
+    PASSPORT,
     SECRET,
 )
 from veil.detect.engine import DetectionEngine
@@ -56,6 +58,9 @@ from .scans import assert_anchored_equals_full
     ('curl --user "jdoe:hunter22" https://x', ("SECRET", "jdoe:hunter22")),
     ("Login with jsmith / P@ssw0rd!", ("SECRET", "P@ssw0rd!")),
     ("Login with jsmith / P@ssw0rd!", ("USERNAME", "jsmith")),
+    # nine digits in threes after a passport's word; an IBAN in lower-case groups
+    ("passport no: 123 456 789", ("PASSPORT", "123 456 789")),
+    ("iban gb82 west 1234 5698 7654 32", ("IBAN", "gb82 west 1234 5698 7654 32")),
 ])
 def test_a_named_value_is_found(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
                                 text: str, expected: tuple[str, str]) -> None:
@@ -75,6 +80,8 @@ def test_a_named_value_is_found(pattern_engine: DetectionEngine, found,  # type:
     "the basic idea / approach is fine",
     "sign in with google / apple",
     "use -u to update",
+    "ticket 123 456 789 closed",  # no passport's word
+    "ab12 cdef ghij klmn",  # no IBAN's check
 ])
 def test_look_alike_prose_is_left_alone(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
                                         text: str) -> None:
@@ -127,6 +134,10 @@ def test_the_scans_from_anchors_equal_the_full_scans() -> None:
     glue = (" dash ", " dash ", " ", "\n", " hyphen ", "", ".", ",", "-\n", " \n ")
     for scan in (CREDIT_CARD._compiled[1][0], JOINED_RUN):
         assert_anchored_equals_full(scan, digits, glue, seed=62, least=50)
+    groups = ("gb82", "west", "1234", "5698", "32", "123", "456", "789", "gb82 west 1234 5698",
+              "123 456", "x", "é", "-")
+    for scan in (IBAN._compiled[2][0], PASSPORT._compiled[1][0]):
+        assert_anchored_equals_full(scan, groups, (" ", " ", "-", "", "\n"), seed=62, least=50)
     credentials = ("Basic", "basic", "dXNlcjpwYXNzd29yZA==", "-u", "--user", "admin:S3cret!",
                    '"', "login", "Login with", "jsmith", "P@ssw0rd!", "sign-in", "creds", "/",
                    "x", "é")

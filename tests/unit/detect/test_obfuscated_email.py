@@ -52,6 +52,7 @@ def _emails(engine: DetectionEngine, text: str) -> list[str]:
     ("write jane.doe @ example.org today", "jane.doe @ example.org"),
     ("jane.doe@ example.com", "jane.doe@ example.com"),
     ("jane . doe at gmail . com", "jane . doe at gmail . com"),
+    ("email: jane.doe@\nexample.com", "jane.doe@\nexample.com"),  # broken at the "@"
 ])
 def test_a_spelled_address_is_found(engine: DetectionEngine, text: str, address: str) -> None:
     assert _emails(engine, text) == [address]
@@ -107,7 +108,7 @@ def test_a_spelled_address_is_masked_and_restored(tmp_path, op: str) -> None:  #
 _PIECES = ("jane", "doe", "example", "com", "org", "io", "uk", "co", "mail", "x", "1a", "a-b",
            "at", "dot", "AT", "DOT", "[at]", "(at)", "{at}", "<at>", "[dot]", "(dot)", "[.]",
            "(.)", "[@]", "@", ".", "..", "[", "]", "(", ")", "a_b%c+d", "é", "-")
-_GLUE = (" ", " ", "", "", "  ", "\t", "\n", " dot ", " at ", ".", "@", " . ", " @ ", "@ ")
+_GLUE = (" ", " ", "", "", "  ", "\t", "\n", " dot ", " at ", ".", "@", " . ", " @ ", "@ ", "@\n")
 _ENCODED_PIECES = ("jane", "doe", "example.com", "com", "org", "io", "x", "1a", "a-b",
                    "a_b%c+d", "é", "%40", "%2E", "&#64;", "&#X40;", "&#0064;", "&commat;",
                    "&period;", "&#46;", "\\u0040", "\\x40", "%", "&", ";", "\\", "@", ".",
