@@ -616,6 +616,14 @@ def _function_words(value: str) -> bool:
 
 
 _NEGATION = re.compile(r"['’]t\b")
+#: the verbs a prompt opens with, capitalised as a name is ("Summarize the case study..."):
+#: the model read some of them as a name at a sentence's start
+_PROMPT_VERBS = frozenset({
+    "summarize", "summarise", "translate", "explain", "describe", "write", "rewrite", "draft",
+    "compose", "generate", "create", "compare", "analyze", "analyse", "classify", "extract",
+    "outline", "review", "edit", "proofread", "paraphrase", "calculate", "convert", "suggest",
+    "recommend", "list", "brainstorm", "shorten", "simplify", "format", "correct", "identify",
+    "evaluate", "assess", "categorize", "categorise", "respond", "reply", "answer"})
 
 
 def _not_a_name(text: str, s: int, e: int, *, cased: bool = True) -> bool:
@@ -624,7 +632,7 @@ def _not_a_name(text: str, s: int, e: int, *, cased: bool = True) -> bool:
     "lunacy", the "mon" of "C'mon"; the gate sends only such pieces), and a negation's stem
     ("Don" of "Don't"). Lower-case chat read ungated keeps its lower-case names."""
     value = text[s:e]
-    if _function_words(value) or cased and value.islower():
+    if _function_words(value) or cased and value.islower() or value.lower() in _PROMPT_VERBS:
         return True
     return " " not in value and _NEGATION.match(text, e) is not None
 

@@ -35,6 +35,15 @@ def test_the_learned_model_drops_titles() -> None:
         assert got and not any(ner.after_titles(g, 0, len(g)) for g in got), (text, got)
 
 
+def test_a_prompts_opening_verb_is_no_name() -> None:
+    engine = DetectionEngine(Policy(ner_backend="learned"))
+    for text in ("Summarize the case study on page 12 of the report.",
+                 "Translate this for Maria", "Explain to John why it failed"):
+        names_found = [d.text for d in engine.analyze(text) if d.type == "PERSON"]
+        assert not {n.lower() for n in names_found} & {"summarize", "translate", "explain"}
+        assert names_found == [w for w in ("Maria", "John") if w in text], text
+
+
 def test_a_form_field_names_its_person_whole() -> None:
     # a statement's or a form's labels; surname first in capitals is one person
     for text, name in (("Statement\nCardholder: KOWALCZYK JOANNA M\nPayment", "KOWALCZYK JOANNA"),
