@@ -16,6 +16,7 @@ from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
+from veil.detect.hl7 import HL7
 from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.national import NATIONAL_RECOGNIZERS
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
@@ -481,6 +482,7 @@ VEHICLE_ID = register(PatternRecognizer(
 ))
 
 register(CN_MOBILE)
+register(HL7)  # a hospital's messages: a segment's field number says what a value is
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(STREET_ADDRESS)

@@ -78,14 +78,16 @@ _LOWER_INTRO = compile_ahead(
 # "first_name=jane&last_name=doe", "name=jane.doe", '"fullName": "jane doe"'. The value is a
 # name when a piece of it is a known given name or surname (``name="submit"`` is a form's);
 # after a maiden name (a bank's security question: "mother's maiden name is kowalski"), any
-# word but a function word or one that says there is none. Tried where "name" is, from nine
-# characters before it ("customer name", "firstname").
+# word but a function word or one that says there is none; after a key that says the value is
+# a given name or a surname (FHIR's "family" and "given" too), a capitalised word. Tried where
+# "name", "family" or "given" is, from nine characters before it ("customer name").
 _NAME_FIELD = Scan(Pattern(
-    r"(?<![\w'’])(?i:(?P<maiden>maiden[ \t_-]?name)|(?:full|first|last|given|family|display|"
-    r"middle|customer|patient|client|contact|legal)[_ -]?name|name|fname|lname|surname|"
-    r"forename)[\"']?(?:[ \t]*[:=]|[ \t]+(?i:is|was)\b)[ \t]*[\"']?"
+    r"(?<![\w'’])(?i:(?P<maiden>maiden[ \t_-]?name)|(?P<person>(?:first|last|given|family|"
+    r"middle)[_ -]?name|fname|lname|surname|forename|family|given)|(?:full|display|customer|"
+    r"patient|client|contact|legal)[_ -]?name|name)[\"']?(?:[ \t]*[:=]|[ \t]+(?i:is|was)\b)"
+    r"[ \t]*[\"']?[ \t]*\[?[ \t]*[\"']?"  # (FHIR's '"given": ["Peter"]')
     r"(?P<v>[A-Za-z][A-Za-z'’-]*(?:[._ ][A-Za-z][A-Za-z'’-]*){0,2})(?![\w@])", 0.0,
-    mark="name", fold=True, lead=9))
+    mark="name|family|given", fold=True, lead=9))
 _PIECE = re.compile(r"[^._ ]+")
 _NO_NAME = frozenset({"unknown", "same", "different", "required", "missing", "none", "blank",
                       "redacted", "hidden", "private", "irrelevant"})
@@ -219,6 +221,9 @@ class GazetteerRecognizer(Recognizer):
                     if p not in stops and (p in last_any or p in first_any and p not in ambiguous
                                            or _IRISH_OR_FRENCH.fullmatch(p) is not None):
                         end = m.start("v") + piece.end()
+                    elif m.group("person") is not None and piece.group()[0].isupper() and \
+                            p not in stops:
+                        end = m.start("v") + piece.end()  # a surname's or given name's key
                     elif end == m.start("v") and m.group("maiden") is not None and \
                             p not in stops and p not in _NO_NAME:
                         end = m.start("v") + piece.end()  # a maiden name's one word

@@ -156,6 +156,9 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     ('{"fullName": "jane doe", "id": 4}', ["jane doe"]),
     ('<input name="submit">', []),
     ('name: str = "config"', []),
+    # FHIR's name keys: the value of a surname's or given name's key is a name when capitalised
+    ('"name":[{"family":"Chalmers","given":["Peter","James"]}]', ["Chalmers", "Peter"]),
+    ('{"family": "rosaceae"}', []),
 ])
 def test_lower_case_names_after_a_title(text: str, names: list[str]) -> None:
     from veil.detect.gazetteer import GazetteerRecognizer
@@ -244,6 +247,6 @@ def test_the_name_field_scan_from_name_equals_the_full_scan() -> None:
 
     pieces = ("name", "Name", "NAME", "first_", "customer ", "maiden ", "sur", "f", "l", "fore",
               "full-", "is", "was", ":", "=", '"', "'", "jane", "doe", "jane.doe", "x_y", "é",
-              "İ", "submit", "3")
+              "İ", "submit", "3", "family", "given", '["', "Chalmers", "[")
     assert_anchored_equals_full(_NAME_FIELD, pieces, (" ", "", "", "\t", "\n", ": ", "="),
                                 seed=62)
