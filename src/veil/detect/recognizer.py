@@ -88,12 +88,20 @@ class Recognizer(ABC):
         return None
 
 
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """The words in lower case, each once, longest first (so that an alternation prefers it)."""
+    return sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+
+
+def _escaped(word: str) -> str:
+    """A word as a regex in which a space stands for any separator."""
+    return re.escape(word).replace(r"\ ", r"[\s_-]*")
+
+
 def _context_words(words: Iterable[str]) -> str | None:
     """The words as one alternation, longest first; a space stands for any separator."""
-    ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
-    if not ws:
-        return None
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") for w in ws) + ")"
+    ws = _longest_first(words)
+    return "(?:" + "|".join(map(_escaped, ws)) + ")" if ws else None
 
 
 def _word_end(word: str) -> str:
@@ -103,10 +111,10 @@ def _word_end(word: str) -> str:
 
 
 def _context_source(words: Iterable[str]) -> str | None:
-    ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    ws = _longest_first(words)
     if not ws:
         return None
-    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]*") + _word_end(w) for w in ws)
+    alts = "|".join(_escaped(w) + _word_end(w) for w in ws)
     return rf"(?<![A-Za-z0-9])(?:{alts})"
 
 
@@ -116,7 +124,7 @@ def _lowered_source(words: Iterable[str]) -> str | None:
     position at most once per shared prefix (the boundary before a word is checked after its
     first letter, by a lookbehind over both). It finds a word where the flat alternation does
     (half the time over a ~1 KB prompt)."""
-    ws = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    ws = _longest_first(words)
     if not ws:
         return None
     sequences = [[re.escape(w[0]) + r"(?<![A-Za-z0-9].)",
@@ -192,7 +200,7 @@ class ContextMatcher:
         :func:`context_heads` of ``lowered`` (the words whose first piece is nowhere in it
         need no search: most texts hold no context word of most recognizers)."""
         if self._fold and lowered is not None and self._source is not None:
-            if heads is not None and heads.isdisjoint(self._heads):
+            if heads is not None and self.absent(heads):
                 return False
             return self._lowered().search(lowered) is not None
         rx = self._rx
