@@ -24,8 +24,10 @@ from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.postcodes import POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
+from veil.detect.records import RECORDS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.usernames import HANDLE, USER_NAME_FIELD
+from veil.detect.wallets import WALLETS
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
 
 if TYPE_CHECKING:
@@ -326,6 +328,7 @@ CRYPTO_WALLET = register(PatternRecognizer(
     context=("wallet", "bitcoin", "btc", "eth", "ethereum", "crypto", "address", "send"),
     context_boost=0.1,
 ))
+register(WALLETS)  # other coins' addresses, by their checksums
 
 PASSPORT = register(PatternRecognizer(
     name="passport", entity="PASSPORT",
@@ -483,6 +486,8 @@ VEHICLE_ID = register(PatternRecognizer(
 
 register(CN_MOBILE)
 register(HL7)  # a hospital's messages: a segment's field number says what a value is
+for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection strings: field names
+    register(_record)
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(STREET_ADDRESS)

@@ -84,7 +84,7 @@ NEGATIVE = [
     "version 999.1.1.1 shipped",
     "order X12345678 shipped",  # passport-shaped, no context
     "ERROR 2024-01-01 12:00:00 worker=3 retry=5",
-    "btc 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3",  # bad base58check
+    "see 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3 above",  # bad base58check, no coin's word
     "the cache key is configurationmanagerfactory",  # low-entropy word near a key word
     "pass: completed, fail: none",  # "pass" is a value only with a digit or a symbol
     "the pass is expired2024",  # "pass is" is prose
