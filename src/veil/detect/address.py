@@ -52,6 +52,11 @@ _STREET_FIRST_WORDS = (r"(?:rue|via|viale|vicolo|piazza|corso|calle|avenida|av\.
 _STREET_FIRST = rf"(?i:{_STREET_FIRST_WORDS})"
 _UNIT = (r"(?:(?i:apt|apartment|suite|ste|flat|unit|room|rm|floor|fl|bldg|building)\.?[ \t]*"
          r"#?[ \t]*\d{1,5}[A-Za-z]?|#[ \t]?\d{1,5}[A-Za-z]?)")
+# A flat after a continental street: Spanish floor and door ("3º B", "2º izq."), Polish "m. 5",
+# Portuguese "apto 52", Austrian "Top 5" (the view reads "º" as NFKC writes it, "o").
+_CONTINENTAL_UNIT = (r"(?:\d{1,2}(?:[º°ª]|o(?=[ \t]?[A-Za-z]))"
+                     r"(?:[ \t]?(?:[A-Za-z]{1,4}\.?(?![\w])))?"
+                     r"|(?:m|lok|apto|dpto|depto|piso|app|Top|Stiege)\.?[ \t]*\d{1,5}[A-Za-z]?)")
 _POBOX = r"(?:P\.?[ \t]?O\.?[ \t]*Box|Unit[ \t]+\d{1,5}[ \t]+Box)[ \t]+\d{1,6}"
 _NAME = rf"(?:{_CAP}(?:{_SP}(?:{_PARTICLE}{_SP})*{_CAP}){{0,3}})"
 _L = r"(?<![\w.@/-])"
@@ -63,12 +68,18 @@ _NOT_PLACE = (r"(?:Thanks|Thank|Regards|Best|Cheers|Sincerely|Kind|Yours|Phone|T
 # British ("LS6 2QA", "SW1A 1AA").
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
 _POSTCODE = rf"(?:(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?|{_UK_POSTCODE})"
+# A postcode before its city, as most of Europe, Brazil and Japan write it ("80331 München",
+# "1017 GC Amsterdam", "00-590 Warszawa", "01304-001 São Paulo", "150-0002 Tokyo"): the city,
+# one to three capitalised words, is part of the address.
+_CODE_THEN_CITY = (r"(?:\d{4}[ \t]?[A-Z]{2}(?![A-Za-z])|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}"
+                   r"|\d{2}-\d{3}|\d{4,5})(?![\w-])")
 
 # After a street: unit, ", City", ", ST 12345" (commas keep the continuation from eating prose).
-_TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?"
+_TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?(?:,?[ \t]*{_CONTINENTAL_UNIT})?"
          rf"(?:,[ \t]*{_WORD}(?:{_SP}{_WORD}){{0,2}}"
          rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+{_POSTCODE}\b))){{0,2}}"
-         rf"(?:,?[ \t]*{_POSTCODE}\b)?"
+         rf"(?:,[ \t]*{_CODE_THEN_CITY}[ \t]+{_WORD}(?:[ \t-]+{_WORD}){{0,2}}"
+         rf"|,?[ \t]*{_POSTCODE}\b)?"
          # an address block: up to 4 further short lines (unit, city, country + postcode)
          rf"(?:[ \t]*\n(?:[ \t]*\n)?[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
          rf"(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
@@ -105,6 +116,17 @@ STREET_PATTERNS = [
     Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|{_POBOX})"
             rf"\b", 0.75, mark=r"(?:apt|apartment|suite|ste|p\.?[ \t]?o|unit[ \t])", lead=0,
             fold=True),
+    # 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002: a Japanese address written in Latin letters,
+    # block numbers (chome, ban, go), the district, the ward or city by its suffix, the
+    # prefecture and the postcode
+    Pattern(rf"{_L}(?:\d{{1,4}}(?:-\d{{1,4}}){{1,2}},?{_SP})?(?:{_WORD},?{_SP})?"
+            rf"{_WORD}-(?:ku|shi|cho|machi|gun)\b(?:,?[ \t]*{_WORD}(?:-(?:to|fu|ken))?)?"
+            r"(?:,?[ \t]*(?:〒[ \t]?)?\d{3}-\d{4}(?!\d))?", 0.8,
+            mark=r"-(?:ku|shi|cho|machi|gun)\b", words=3, fold=True),
+    # Flat 2, 14 Queen's Road / building 17, Oakridge Court: a unit before its street
+    Pattern(rf"{_L}(?i:flat|unit|building|bldg\.?|block|floor)[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?"
+            rf"(?=,[ \t]*(?:{_NUM}{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b)", 0.75,
+            mark=r"(?:flat|unit|building|bldg|block|floor)", lead=0, fold=True),
     # all in lower case, as chat writes it: "88 lombard st #3", "221b baker street": one or two
     # words before a suffix (a third would read prose: "3 blocks down the street")
     Pattern(rf"{_L}{_NUM}{_SP}(?:[a-z][a-z'’-]*{_SP}){{1,2}}"

@@ -8,7 +8,8 @@ postcodes written without a street:
 * Canadian (``K1A 0B1``): letter, digit, letter, space, digit, letter, digit, from the letters
   Canada Post uses.
 * A US ``City, ST 12345``: a real state code after a comma, the city (up to three capitalised
-  words) in the span.
+  words) in the span; without the comma (``Bellevue WA 98004``) when the code is no English
+  word or common abbreviation (not ``IN``, ``OR``, ``ID``, ``MD``...) or the ZIP has its four.
 * Any other (US ZIP and ZIP+4, the five-digit codes of Germany, France, Spain, Italy and
   Mexico, the four-digit ones, ``00-950``, ``1000-001``, ``113 51``, ``100-0001``): only right
   after a word that names it (``ZIP``, ``postal code``, ``PLZ``, ``code postal``, ``CP``,
@@ -44,6 +45,12 @@ _STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI
            "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP")
 _STATE = "(?:" + "|".join(_STATES.split()) + ")"
 _ZIP = r"\d{5}(?:-\d{4})?"
+# The state codes that are no English word or common abbreviation ("IN", "OR", "ME", "ID", "MD",
+# "CT", "VA"...): a city, one of these and a ZIP need no comma ("Bellevue WA 98004"), where
+# "Order ID 12345" is no place. With ZIP+4 every state counts.
+_PLAIN_STATES = ("AZ AR CA FL IA KS KY MI MN MT NV NH NJ NM NY NC ND OH RI SD TN TX UT VT WA WV WI "
+                 "WY")
+_PLAIN_STATE = "(?:" + "|".join(_PLAIN_STATES.split()) + ")"
 _ALONE = r"(?![A-Za-z0-9])"
 _CITY_WORD = r"[A-Z][\w'’.-]*"
 
@@ -52,10 +59,10 @@ _CITY_WORD = r"[A-Z][\w'’.-]*"
 # before their country's shape ("CAP 2024" is a policy, Italian codes have five digits).
 _NAMED_BY = (r"(?i:zip(?:[ _-]?code)?|post(?:al)?[ _-]?code|postleitzahl|plz|"
              r"code[ _-]postal|c[oóÓ]digo[ _-]postal|cod(?:\.[ \t]?|[ \t])postal|"
-             r"codice[ _-]postale|postnummer|postnr\.?|kod[ _-]pocztowy)")
+             r"codice[ _-]postale|postnummer|postnr\.?|kod[ _-]pocztowy|〒)")
 _ABBREVIATED = {r"CAP|C\.A\.P\.": r"[0-9]{5}", r"CP|C\.P\.": r"[0-9]{4,5}",
                 "CEP": r"[0-9]{5}-[0-9]{3}"}
-_NAMED_BY_MARK = (r"zip|post|plz|code[ _-]postal|c[oó]digo|cod\.|cod[ \t]|codice|kod[ _-]pocz|"
+_NAMED_BY_MARK = (r"zip|post|plz|code[ _-]postal|c[oó]digo|cod\.|cod[ \t]|codice|kod[ _-]pocz|〒|"
                   r"cap|c\.a\.p|cep|cp|c\.p")
 _THEN = (r"(?:[ \t]*/[ \t]*[^\W\d_]{1,12})?[\"']?[ \t]*(?:(?i:is)[ \t]+)?(?:[:=#-][ \t]*)?"
          r"[\"']?")  # "PLZ/Ort: ", "zip code is ", "\"zip\": \""
@@ -76,6 +83,11 @@ POSTCODE_PATTERNS = [
     # Springfield, IL 62704 / Salt Lake City, UT 84101-1234
     Pattern(rf"(?<![\w'’.-]){_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,2}},[ \t]*{_STATE}[ \t]+{_ZIP}"
             r"(?![\w-]|[.,]\d)", 0.85, mark=rf",[ \t]*{_STATE}[ \t]+{_ZIP}", words=2),
+    # Bellevue WA 98004 / Austin TX 78701-1234 (no comma)
+    Pattern(rf"(?<![\w'’.-]){_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,2}}[ \t]+"
+            rf"(?:{_PLAIN_STATE}[ \t]+{_ZIP}|{_STATE}[ \t]+\d{{5}}-\d{{4}})"
+            r"(?![\w-]|[.,]\d)", 0.85, mark=rf"[ \t](?:{_PLAIN_STATE}|{_STATE}(?=[ \t]+\d{{5}}-))"
+            rf"[ \t]+\d{{5}}", words=3),
     # ZIP 90210 / postal code: K1A0B1 / PLZ 10115 / CP 28013 / "zip": "90210-1234"
     Pattern(rf"(?<![\w.])(?:{_NAMED_BY}{_THEN}"
             + "".join(rf"|(?:{word}){_THEN}(?={shape}(?![\w-]))"

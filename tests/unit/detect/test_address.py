@@ -43,6 +43,20 @@ from veil.detect import DetectionEngine
     ("my addy is 88 lombard st #3 sf.", "88 lombard st #3"),
     ("i live at 221b baker street", "221b baker street"),
     ("ship to 1600 pennsylvania ave nw", "1600 pennsylvania ave nw"),
+    # the postcode before the city, and a continental flat between street and postcode
+    ("Hauptstraße 5, 80331 München", "Hauptstraße 5, 80331 München"),
+    ("Calle de Alcalá 45, 3º B, 28014 Madrid", "Calle de Alcalá 45, 3º B, 28014 Madrid"),
+    ("ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa",
+     "ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa"),
+    ("Kerkstraat 12, 1017 GC Amsterdam is the office", "Kerkstraat 12, 1017 GC Amsterdam"),
+    ("I live at 12 rue de la Paix, 75002 Paris and work nearby", "12 rue de la Paix, 75002 Paris"),
+    # a unit before its street
+    ("Flat 2, 14 Queen's Road, Reading RG1 4AR", "Flat 2"),
+    ("building 17, Oakridge Court", "building 17"),
+    # a Japanese address in Latin letters
+    ("Mr. Tanaka lives at 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002",
+     "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"),
+    ("Office: 2-11-3 Meguro-ku, Tokyo", "2-11-3 Meguro-ku, Tokyo"),
 ])
 def test_street_addresses_are_locations(pattern_engine: DetectionEngine, found, text: str,
                                         address: str) -> None:  # type: ignore[no-untyped-def]
@@ -67,6 +81,9 @@ def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine
     "i have 2 kids on elm st",
     "he ran 5 miles along the road",
     "the 2 main roads",
+    "Unit 5, the next topic, covers 12 Lessons",  # a unit, then no street
+    "see page 12, 2024 Edition",
+    "Naruto-kun scored 12 points",  # an honorific, not a ward
 ])
 def test_prose_with_numbers_is_not_an_address(pattern_engine: DetectionEngine, found,
                                               text: str) -> None:  # type: ignore[no-untyped-def]

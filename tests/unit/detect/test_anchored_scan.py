@@ -64,6 +64,8 @@ _TOKENS = (
     "Baker", "Street", "St.", "Ave", "Lane", "Hauptstraße", "Linzer", "Strasse", "utca", "rue",
     "Via", "Roma", "Apt", "Apt.", "Suite", "P.O.", "Box", "Unit", "N", "NW", "CA",
     "PSC", "CMR", "USS", "USCGC", "USNS", "Conway", "APO", "FPO", "DPO", "AA", "AE", "AP",
+    "Flat", "building", "BLOCK", "Shibuya-ku", "-ku", "Meguro-KU", "-shi", "1-2-3", "Tokyo",
+    "〒", "3º", "m.", "WA", "TX",
     # e-mail, domains, IPv6 and MAC addresses (anchored on "@", ".", ":" and "-")
     "jane.doe@example.com", "a@b.co", "x@", "@example.org", "ü@bücher.de", "mail.example.co.uk",
     "bücher.de", "xn--bcher-kva.de", "e.g.", "3.5", "U.S.", "a.b.c.d", "...", "..", "x.",
@@ -124,6 +126,15 @@ def _shape(rng: random.Random) -> str:
                 f"{opt('APO', 'FPO', 'DPO', 'XPO')}{sp()}{opt('AA', 'AE', 'AP', 'AB')}{sp()}"
                 f"{opt(str(rng.randint(10000, 99999)), str(rng.randint(1, 999999)))}"
                 f"{opt('-1234')}")
+    if rng.random() < 0.2:  # a Japanese address in Latin letters, pieces optional
+        return (f"{opt('1-2-3', '2-11', '4-5-6-7')}{opt(',')}{sp()}{opt('Shibuya', 'Mita,')}{sp()}"
+                f"{rng.choice(('Shibuya', 'Minato', 'x'))}{opt('-ku', '-shi', '-KU', '-kun')}"
+                f"{opt(',')}{sp()}{opt('Tokyo', 'Osaka-fu')}{sp()}{opt('〒')}"
+                f"{opt('150-0002', '1500002', '150-00021')}")
+    if rng.random() < 0.2:  # a unit before its street
+        return (f"{rng.choice(('Flat ', 'building ', 'Block ', 'Unit'))}{rng.randint(1, 999)}"
+                f"{opt(',')}{sp()}{opt('14 ', '221B ')}{opt('Queen', 'Oak')}{sp()}"
+                f"{opt('Road', 'Court', 'course')}")
     return (f"{opt('Apt ', 'P.O. Box ', 'Unit 5 Box ')}{rng.randint(1, 99999)}{opt('B')}{sp()}"
             f"{opt('N ', 'Rue ')}{rng.choice(('Baker', 'Linzer', 'Via'))}{sp()}"
             f"{rng.choice(('Street', 'St.', 'Strasse', 'Roma', 'Lane'))}{sp()}{opt('12')}"
@@ -160,8 +171,8 @@ def test_the_date_phone_and_street_patterns_are_anchored() -> None:
             "domain", "ip_address", "mac_address", "secret", "url", "it_fiscal_code",
             "passport", "driver_license"} <= names
     # every street shape: the street-first one, the units and P.O. boxes, the one in lower
-    # case included
-    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 8
+    # case, the Japanese one and a unit before its street included
+    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 10
 
 
 def _glued(rng: random.Random) -> str:

@@ -85,6 +85,11 @@ def test_coordinates_are_one_location(engine: DetectionEngine, text: str, value:
     ("kod pocztowy 00-950", "00-950"),
     ("I moved to Springfield, IL 62704 last year.", "Springfield, IL 62704"),
     ("Salt Lake City, UT 84101-1234", "Salt Lake City, UT 84101-1234"),
+    # no comma: a state code that is no word, or a ZIP with its four
+    ("Ship to: Bellevue WA 98004", "Bellevue WA 98004"),
+    ("Send it to Austin TX 78701-1234 by Friday", "Austin TX 78701-1234"),
+    ("Boise ID 83702-1234", "Boise ID 83702-1234"),
+    ("〒150-0002", "150-0002"),
 ])
 def test_postcodes_are_locations(engine: DetectionEngine, text: str, value: str) -> None:
     assert _locations(engine, text) == [value]
@@ -123,6 +128,9 @@ def test_postcodes_are_locations(engine: DetectionEngine, text: str, value: str)
     "SW1A1AA",
     "K1A0B1",
     "ID 83702",
+    "Order ID 12345 was shipped",  # "ID", "IN", "OR" are words: no place without a comma
+    "Patient IN 12345",
+    "Dr Smith MD 20742",
 ])
 def test_prose_stays_prose(engine: DetectionEngine, text: str) -> None:
     assert _ours(engine, text) == []
@@ -242,8 +250,12 @@ def _shape(rng: random.Random) -> str:
     if kind == 3:
         return (opt("SW", "M", "EC", "QQ", "K", "A") + str(rng.randint(0, 99)) + opt("A", "Z")
                 + opt(" ", "", "  ") + str(rng.randint(0, 9)) + opt("AA", "B1", "CI", "AB"))
-    return (opt(*_NAMING) + opt(":", " ", ": ", " - ") + opt("Springfield, ", "Salt Lake City, ")
-            + opt("IL ", "CA ", "ZZ ") + str(rng.randint(0, 999999)) + opt("-1234", " AB", "-950"))
+    return (opt(*_NAMING) + opt(":", " ", ": ", " - ")
+            + opt("Springfield, ", "Salt Lake City, ", "Boise, ", "Bellevue ", "Salt Lake City ",
+                  "Order ")
+            + opt("IL ", "CA ", "ZZ ", "WA ", "CA ", "IN ", "ID ", "〒")
+            + str(rng.randint(0, 99999))
+            + opt("-1234", " AB", "-950"))
 
 
 def _scans() -> list[tuple[str, Scan]]:
