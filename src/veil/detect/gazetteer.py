@@ -74,6 +74,56 @@ _LOWER_INTRO = compile_ahead(
     r"(?<![\w'’])(?:my[ \t]+name[ \t]+is|my[ \t]+name'?s|i'?m|i’m|i[ \t]+am|this[ \t]+is|"
     r"(?:it'?s|it’s)[ \t]+me|it'?s|it’s|call[ \t]+me)[ \t]+"
     rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")
+# Names in lower case after the words that put them in a chat: a greeting or thanks ("hey mike",
+# "thanks sarah!"), a list of people ("cc: mike, sarah, and devon", "ping priyanka and
+# oluwaseun"), a relation ("my boss bob", "my wife linda"). Each name must be a known given
+# name that is no common English word ("my boss said", "hi lucky"); a list goes on over
+# commas and "and", a known surname may follow a given name.
+_RELATIONS = (r"(?:boss|manager|supervisor|wife|husband|partner|spouse|son|daughter|kid|child|"
+              r"baby|brother|sister|bro|sis|mom|mum|mother|dad|father|friend|bestie|buddy|"
+              r"girlfriend|boyfriend|gf|bf|fianc[eé]e?|ex|coworker|co-worker|colleague|"
+              r"roommate|flatmate|neighbou?r|cousin|uncle|aunt|auntie|nephew|niece|grandma|"
+              r"grandpa|grandmother|grandfather|granny|grandson|granddaughter|landlord|"
+              r"landlady|tenant|client|patient|therapist|lawyer|attorney|teacher|tutor|coach|"
+              r"nanny|babysitter|doctor|dentist|nurse|caregiver|stepson|stepdaughter|"
+              r"stepmom|stepdad|in-law|mother-in-law|father-in-law)")
+_LOWER_LIST = (rf"(?P<v>{_LOWER_WORD}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:and|&)[ \t]+)?"
+               rf"{_LOWER_WORD}){{0,7}})")
+_GREETINGS = (r"hey|hi|hello|hiya|dear|thanks|thank[ \t]+you|thx|cheers|ping|cc|bcc|attendees|"
+              r"participants|invite|tell|ask")
+# (tried where the words are, in the text lower-cased: a case-insensitive alternation tried at
+# every position cost ~90 us over a ~1 KB prompt)
+_LOWER_CUED = (
+    Scan(Pattern(rf"(?<![\w'’])(?i:{_GREETINGS})[ \t]*:?[ \t]+{_LOWER_LIST}", 0.0,
+                 mark=rf"(?:{_GREETINGS})[ \t:]", fold=True, lead=0)),
+    Scan(Pattern(rf"(?<![\w'’])(?i:my|our|his|her|their|your)[ \t]+(?i:{_RELATIONS})[ \t]*,?"
+                 rf"[ \t]+{_LOWER_LIST}", 0.0, mark=rf"{_RELATIONS}[ \t,]", fold=True, words=1)),
+)
+_LIST_WORD = re.compile(r"[^\s,]+")
+# A name in lower case alone at the end of a line after a closing ("Best,\nkai",
+# "thanks, -- t. nakamura"): a known given name or surname, or an initial and a word.
+_CLOSINGS = (r"best|thanks|thank[ \t]+you|thx|cheers|regards|sincerely|yours|love|xoxo|"
+             r"talk[ \t]+soon")
+_LOWER_SIGNATURE = Scan(Pattern(
+    rf"(?<![\w'’])(?i:{_CLOSINGS})[ \t]*[,!.]?[ \t]*(?:\n[ \t]*(?:--?[ \t]*)?|--?[ \t]*)"
+    r"(?P<v>[a-z](?:\.[ \t]*[a-z][a-z'’-]+|[a-z'’-]+)(?:[ \t]+[a-z][a-z'’-]+)?)"
+    r"[ \t]*(?=\n|$)", 0.0, mark=rf"(?:{_CLOSINGS})[ \t,!.]*(?:\n|-)", fold=True, lead=0))
+#: Given names on Faker's lists that English text uses far more often as words, in lower case
+#: above all ("i'm lucky", "my boss said", "hi hunter" is a game's).
+_LOWER_NOT_NAMES = frozenset({
+    "said", "lot", "job", "line", "guy", "peace", "gun", "german", "floor", "christian", "till",
+    "lucky", "tea", "kick", "grant", "urban", "mile", "mate", "marine", "tone", "harm", "charity",
+    "innocent", "diamond", "odd", "comfort", "crystal", "forum", "hunter", "fancy", "ties",
+    "wolf", "edit", "toy", "jet", "sole", "canal", "patience", "destiny", "harsh", "peer", "owe",
+    "pastor", "penny", "blessing", "cal", "tan", "bent", "neo", "cord", "mercy", "sep", "junior",
+    "roman", "drew", "duke", "gene", "ken", "sandy", "cole", "earl", "stan", "amber", "lance",
+    "chad", "pierce", "sierra", "justice", "royal", "angel", "honey", "baby", "bud", "buddy",
+    "doc", "sonny", "kitty", "happy", "dusty", "rusty", "summer", "autumn", "river",
+    "storm", "sky", "brook", "cliff", "glen", "heath", "holly", "ivy", "jade", "pearl", "ruby",
+    "violet", "iris", "lily", "daisy", "poppy", "hazel", "olive", "ginger", "candy", "cherry",
+    "bishop", "deacon", "major", "sterling", "noble", "sage", "true", "sunday", "monday",
+    "friday", "tuesday", "january", "march", "frank", "will", "art", "bill", "mark", "grace",
+})
 # A name's field, key or question and its value in any case: "last name: smith",
 # "first_name=jane&last_name=doe", "name=jane.doe", '"fullName": "jane doe"'. The value is a
 # name when a piece of it is a known given name or surname (``name="submit"`` is a form's);
@@ -106,6 +156,13 @@ _LEGAL = (r"(?:GmbH(?:[ \t]&[ \t]Co\.[ \t]KG(?:aA)?)?|AG(?:[ \t]&[ \t]Co\.[ \t](
           r"Corp\.?|N\.V\.|B\.V\.|S\.p\.A\.|S\.r\.l\.)")
 _ORG = re.compile(rf"(?<![\w])(?P<v>(?:(?:{_CAP}|[A-Z]{{2,}}|&|und|y|et|e)[ \t,]+){{0,3}}"
                   rf"(?:{_CAP}|[A-Z]{{2,}})[ \t,]+{_LEGAL})(?![\w])")
+
+
+def _lower_given_name(word: str, stops: frozenset[str], first_any: frozenset[str],
+                      ambiguous: frozenset[str]) -> bool:
+    """A word in lower case that is a given name and no common English word."""
+    return (word in first_any and word not in stops and word not in ambiguous
+            and word not in _LOWER_NOT_NAMES)
 
 
 @functools.cache
@@ -202,7 +259,7 @@ class GazetteerRecognizer(Recognizer):
             for m in _LOWER_INTRO.finditer(text):
                 toks = list(re.finditer(r"[^\s,.;:!?()]+", m.group("v")))
                 said = [t.group().casefold().replace("’", "'") for t in toks]
-                if not said or said[0] in stops:
+                if not said or said[0] in stops or said[0] in _LOWER_NOT_NAMES:
                     continue
                 n = 1
                 while n < len(said) and said[n] not in stops and (
@@ -213,6 +270,15 @@ class GazetteerRecognizer(Recognizer):
                                                 for w in said[1:n]):
                     emit("PERSON", m.start("v") + toks[0].start(),
                          m.start("v") + toks[n - 1].end(), 0.8)
+            for scan in _LOWER_CUED:
+                for m in scan.matches(text):
+                    self._lower_list(m, stops, first_any, last_any, ambiguous, emit)
+            for m in _LOWER_SIGNATURE.matches(text):
+                words = m.group("v").replace(".", ". ").split()
+                first = words[0].casefold().rstrip(".")
+                if (len(first) == 1 and len(words) > 1 or first in last_any
+                        or _lower_given_name(first, frozenset(), first_any, ambiguous)):
+                    emit("PERSON", m.start("v"), m.end("v"), 0.75)
             for m in _NAME_FIELD.matches(text):
                 # the value up to its last known name ("name is anita desai and ...")
                 end = m.start("v")
@@ -280,6 +346,32 @@ class GazetteerRecognizer(Recognizer):
         if language in ("de", "es"):  # no model reads these: places after "wohnt in", "vive en"
             out = add_places(text, out)
         return _drop_inside_orgs(out)
+
+    @staticmethod
+    def _lower_list(m: re.Match[str], stops: frozenset[str],
+                    first_any: frozenset[str], last_any: frozenset[str],
+                    ambiguous: frozenset[str], emit: object) -> None:
+        """The known given names of a cue's lower-case list, each with a known surname after
+        it; the list ends at its first word that is neither ("cc: mike, sarah re the audit")."""
+        assert callable(emit)  # nosec B101 # an internal invariant, not a security check
+        base = m.start("v")
+        toks = list(_LIST_WORD.finditer(m.group("v")))
+        k = 0
+        while k < len(toks):
+            w = toks[k].group().casefold().replace("’", "'")
+            if w in ("and", "&"):
+                k += 1
+                continue
+            if not _lower_given_name(w, stops, first_any, ambiguous):
+                return
+            start, end = toks[k].span()
+            if k + 1 < len(toks) and "," not in m.group("v")[end:toks[k + 1].start()]:
+                nxt = toks[k + 1].group().casefold().replace("’", "'")
+                if nxt not in stops and nxt in last_any and nxt not in _LOWER_NOT_NAMES:
+                    k += 1
+                    end = toks[k].end()
+            emit("PERSON", base + start, base + end, 0.75)
+            k += 1
 
     @staticmethod
     def _orgs(text: str, emit: object) -> None:

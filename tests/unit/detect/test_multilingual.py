@@ -159,6 +159,25 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     # FHIR's name keys: the value of a surname's or given name's key is a name when capitalised
     ('"name":[{"family":"Chalmers","given":["Peter","James"]}]', ["Chalmers", "Peter"]),
     ('{"family": "rosaceae"}', []),
+    # a greeting, thanks, a list of people or a relation before given names in lower case
+    ("hey mike, can you send the file", ["mike"]),
+    ("thanks sarah!", ["sarah"]),
+    ("cc: mike, sarah, and devon re the audit", ["mike", "sarah", "devon"]),
+    ("ping priya and arjun about the deploy", ["priya", "arjun"]),
+    ("my boss bob yelled at me again", ["bob"]),
+    ("my wife linda garcia called", ["linda garcia"]),
+    ("my manager said no", []),  # a name on the lists that is a word
+    ("hey lucky, thanks for all", []),
+    ("thanks for the help", []),
+    ("cc: finance, legal and hr", []),
+    # a closing, then a name in lower case alone on its line
+    ("Best,\nkai", ["kai"]),
+    ("thanks, -- t. nakamura", ["t. nakamura"]),
+    ("Thanks,\nteam", []),
+    ("cheers\nsee you", []),
+    # given names that are common words are no introduction's name
+    ("i'm lucky to be here", []),
+    ("i'm german", []),
 ])
 def test_lower_case_names_after_a_title(text: str, names: list[str]) -> None:
     from veil.detect.gazetteer import GazetteerRecognizer
