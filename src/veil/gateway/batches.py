@@ -27,6 +27,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from veil.errors import RequestValidationError
 from veil.wire.openai import ChatCompletionRequest
 
@@ -180,7 +182,13 @@ class BatchStore:
         body: Body = item["body"]
         body.pop("stream", None)  # batch answers are whole
         if url == "/v1/chat/completions":
-            req = ChatCompletionRequest.model_validate(body)
+            try:
+                req = ChatCompletionRequest.model_validate(body)
+            except ValidationError:  # its text would quote the line
+                raise RequestValidationError(
+                    f"line {n}: body is not a chat completions request (model, and messages "
+                    "with role and content)"
+                ) from None
             session = state.sessions.for_chat(p, req, None)
         else:
             session = state.sessions.for_completion(p, None)

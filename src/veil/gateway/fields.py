@@ -18,8 +18,13 @@ Decisions (documented in docs/gateway.md, "Request fields"):
   -- is free-form data and is scanned (masked like a value).
 * Tool-call arguments and tool results are JSON strings: parsed and masked leaf by leaf (keys
   scanned, structure kept), so quotes and escapes never hide a value from the detector and the
-  result stays valid JSON. Integers of five or more digits inside them are scanned as text (an
-  SSN or phone number sent as a JSON number); numbers elsewhere are protocol values and pass.
+  result stays valid JSON.
+* Numbers. A card, SSN or phone number can be sent as a JSON number, anywhere. A number of five
+  or more integer digits (an integral float read as its integer) is scanned as text and, where
+  the detector finds a value, replaced by its masked text; in a declared protocol number
+  (``seed``), which must stay a number, by a keyed pseudonym number. Shorter numbers pass.
+* Protocol tokens can embed a number too (``call_4111111111111111``, a role ``u078-05-1120``):
+  a token with a run of nine or more digits is scanned (:func:`_scan_token`).
 * ``user`` (and ``safety_identifier``, ``prompt_cache_key``) go up as a keyed pseudonym: the
   upstream can still tell users apart (abuse tracking, caching) but never learns who they are.
 * Content that cannot be scanned (images, audio, files, token-id prompts) is refused with
@@ -28,7 +33,7 @@ Decisions (documented in docs/gateway.md, "Request fields"):
   http(s) image URL keeps its scheme and host (the upstream must fetch it) while its user info,
   path segments, query and fragment are masked piece by piece.
 * Nothing is dropped: unknown fields are walked with the default-deny rule (strings masked,
-  numbers and booleans kept, objects and lists walked).
+  short numbers and booleans kept, objects and lists walked).
 
 Endpoints declare their rules once, in :data:`ENDPOINTS`; the Responses API and Anthropic
 Messages reuse the same building blocks (:class:`Obj`, :class:`ByKey`, :class:`Token`...)
@@ -93,12 +98,15 @@ IDENT = _token(r"[A-Za-z0-9_$][A-Za-z0-9_.:$-]{0,127}")
 MODEL = _token(r"[A-Za-z0-9_][A-Za-z0-9_.:/+-]{0,255}")
 #: JSON-schema references: ``#/$defs/Address``, ``#``.
 REF = re.compile(r"#(/[A-Za-z0-9_.$~%-]*)*")
-#: ``$schema`` / ``$id`` URIs (no user info, no query).
-SCHEMA_URI = re.compile(r"https?://[A-Za-z0-9.-]+(/[A-Za-z0-9_.~/-]*)?#?")
+#: ``$schema``: JSON Schema's own meta-schemas. Any other URI there (and every ``$id``) is text:
+#: its host and path are free-form and may name a person or carry a number.
+META_SCHEMA = re.compile(
+    r"https?://json-schema\.org/(?:draft-0[3-7]|draft/20[0-9]{2}-[0-9]{2})/(?:hyper-)?schema#?"
+)
 #: ``logit_bias`` keys are token ids.
 TOKEN_ID = re.compile(r"-?[0-9]{1,10}")
 
-#: Integers inside JSON data with at least this many digits are scanned as text.
+#: Numbers of the body with at least this many integer digits are scanned as text.
 _SCAN_INT_DIGITS = 5
 
 
@@ -118,6 +126,12 @@ class Rule(ABC):
         yield prefix, self.label
 
 
+_MERGED_KEYS = (
+    "two object keys of the request mask to the same text, so one would be lost; "
+    "the request was not forwarded. Rename the keys or send the data as values"
+)
+
+
 def _scan_key(
     key: str, ctx: WalkContext, out: Mapping[str, Any], reserved: Container[str] = ()
 ) -> str:
@@ -125,29 +139,50 @@ def _scan_key(
     is kept) would merge and one value would be lost, so that is refused."""
     masked = ctx.protect(key)
     if masked in out or (masked != key and masked in reserved):
-        raise MaskingError(
-            "two object keys of the request mask to the same text, so one would be lost; "
-            "the request was not forwarded. Rename the keys or send the data as values"
-        )
+        raise MaskingError(_MERGED_KEYS)
     return masked
 
 
 def _keyed(value: Any, ctx: WalkContext, path: Path, *, keep: re.Pattern[str], values: Rule) -> Any:
-    """An object whose keys that fully match ``keep`` (identifiers, token ids) pass as they are
-    and whose other keys are masked; each value goes through ``values``. Not an object: masked
-    like free text."""
+    """An object whose keys that fully match ``keep`` (identifiers, token ids) pass as protocol
+    tokens do (:func:`_scan_token`) and whose other keys are masked; each value goes through
+    ``values``. Not an object: masked like free text."""
     if not isinstance(value, dict):
         return FREE.apply(value, ctx, path)
     out: dict[str, Any] = {}
     kept = [k for k in value if keep.fullmatch(k)]
     for k, v in value.items():
-        key = k if keep.fullmatch(k) else _scan_key(k, ctx, out, kept)
+        if keep.fullmatch(k):
+            key = _scan_token(k, ctx)
+            if key != k and (key in out or key in kept):
+                raise MaskingError(_MERGED_KEYS)
+        else:
+            key = _scan_key(k, ctx, out, kept)
         out[key] = values.apply(v, ctx, (*path, k))
     return out
 
 
+def _number_text(value: Any) -> str | None:
+    """The digits of a JSON number long enough to be a personal value (an SSN, a phone or card
+    number sent as a number rather than a string), as the detector should read them; None for
+    booleans, short numbers and fractions. An integral float (``4111111111111111.0``,
+    ``4.155552671e9``) is read as its integer."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not (value.is_integer() and 10 ** (_SCAN_INT_DIGITS - 1) <= abs(value) < 1e21):
+            return None
+        value = int(value)
+    if not isinstance(value, int):
+        return None
+    text = str(value)
+    return text if len(text.lstrip("-")) >= _SCAN_INT_DIGITS else None
+
+
 class Free(Rule):
-    """The default-deny rule: strings masked, numbers/booleans/null kept, keys scanned."""
+    """The default-deny rule: strings masked, objects and lists walked (keys scanned),
+    booleans, null and short numbers kept. A number of five or more integer digits is scanned
+    as text and, if the detector finds a value in it, replaced by its masked text (a string)."""
 
     label = "masked"
 
@@ -161,7 +196,11 @@ class Free(Rule):
             for k, v in value.items():
                 out[_scan_key(str(k), ctx, out)] = self.apply(v, ctx, (*path, str(k)))
             return out
-        return value
+        text = _number_text(value)
+        if text is None:
+            return value
+        masked = ctx.protect(text)
+        return value if masked == text else masked
 
 
 FREE = Free()
@@ -169,28 +208,31 @@ FREE = Free()
 
 class Scalar(Free):
     """A protocol number or boolean (``temperature``, ``seed``): declared so its key is kept;
-    a string in its place is masked like any other."""
+    a string in its place is masked like any other. A number must stay a number, so one in
+    which the detector finds a personal value (``"seed": 4111111111111111``) is replaced by a
+    keyed pseudonym number below 2**48: the same number each time, so a seed stays a seed."""
 
     label = "value (numbers, booleans pass)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        text = _number_text(value)
+        if text is None:
+            return super().apply(value, ctx, path)
+        if ctx.protect(text) == text:
+            return value
+        digest = hashlib.sha256(ctx.pseudonym(text).encode("utf-8", "surrogatepass")).digest()
+        number = int.from_bytes(digest[:6], "big")
+        return float(number) if isinstance(value, float) else number
 
 
 SCALAR = Scalar()
 
 
 class Data(Free):
-    """JSON data (tool arguments and results): like :class:`Free`, and long integers are scanned
-    as text (a phone number or SSN sent as a number)."""
+    """JSON data (tool arguments and results): walked like :class:`Free` (long numbers are
+    scanned as text there too: a phone number or SSN sent as a number)."""
 
     label = "json-leaves"
-
-    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
-            text = str(value)
-            if len(text.lstrip("-")) < _SCAN_INT_DIGITS:
-                return value
-            masked = ctx.protect(text)
-            return value if masked == text else masked
-        return super().apply(value, ctx, path)  # recurses through self.apply: nested ints too
 
 
 DATA = Data()
@@ -227,35 +269,43 @@ class Json(Rule):
 JSON = Json()
 
 
-#: Nine or more digits, single separators allowed: an SSN, a card, phone or account number
-#: (dates and version numbers have fewer).
-_LONG_DIGITS = re.compile(r"\d(?:[-. ]?\d){8,}")
-_ID_SEPARATORS = re.compile(r"[_.:$/+-]")
+#: Nine or more digits, single separators of an identifier allowed: an SSN, a card, phone or
+#: account number (dates and version numbers have fewer).
+_LONG_DIGITS = re.compile(r"\d(?:[-._:/+$ ]?\d){8,}")
+#: A version and a date (``4-1-20250805`` of ``claude-opus-4-1-20250805``): not a value.
+_VERSION_DATE = re.compile(r"(?:\d{1,2}[-._])*(?:19|20)\d{6}")
+_ID_SEPARATORS = re.compile(r"[_.:$/+#-]")
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
+def _scan_token(value: str, ctx: WalkContext) -> str:
+    """A protocol token as it goes up. Any token can embed a number (``call_4111111111111111``,
+    a role or model name ``x078-05-1120``): one with a long digit run is scanned with its
+    separators read as spaces and its letters split from its digits, and masked if the detector
+    finds something in it. Other tokens (nearly all) pass unscanned."""
+    if all(_VERSION_DATE.fullmatch(m.group()) for m in _LONG_DIGITS.finditer(value)):
+        return value  # no long digit run (or only a version and date)
+    spaced = _LETTER_DIGIT.sub(" ", _ID_SEPARATORS.sub(" ", value))
+    masked = ctx.protect(spaced)
+    return value if masked == spaced else masked
 
 
 @dataclass(frozen=True, eq=False)
 class Token(Rule):
-    """An allow-listed protocol token: passes when it matches ``pattern``, else is masked.
-    ``scan_digits``: ids a caller makes up (``call_id``, function names) can embed a number
-    (``call_4111111111111111``): one with a long digit run is scanned with its separators
-    read as spaces, and masked if the detector finds something in it."""
+    """An allow-listed protocol token: passes when it matches ``pattern`` (and
+    :func:`_scan_token` finds no number in it), else is masked."""
 
     pattern: re.Pattern[str] = IDENT
     label: str = "token"
-    scan_digits: bool = False
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
         if isinstance(value, str) and self.pattern.fullmatch(value):
-            if not (self.scan_digits and _LONG_DIGITS.search(value)):
-                return value
-            spaced = _ID_SEPARATORS.sub(" ", value)
-            masked = ctx.protect(spaced)
-            return value if masked == spaced else masked
+            return _scan_token(value, ctx)
         return FREE.apply(value, ctx, path)
 
 
 ENUM_TOKEN = Token(ENUM)
-IDENT_TOKEN = Token(IDENT, scan_digits=True)
+IDENT_TOKEN = Token(IDENT)
 MODEL_TOKEN = Token(MODEL)
 
 
@@ -524,8 +574,7 @@ class Schema(Rule):
         "format": ENUM_TOKEN,
         "required": ListOf(IDENT_TOKEN),
         "$ref": Token(REF),
-        "$schema": Token(SCHEMA_URI),
-        "$id": Token(SCHEMA_URI),
+        "$schema": Token(META_SCHEMA),
         "$anchor": IDENT_TOKEN,
         "contentEncoding": ENUM_TOKEN,
         "contentMediaType": Token(re.compile(r"[a-z]+/[a-z0-9.+-]+")),

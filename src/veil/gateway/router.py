@@ -5,6 +5,7 @@ would log a traceback whose message might quote the request)."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ from .upstream import capture_response_headers
 log = logging.getLogger("veil.gateway")
 router = APIRouter()
 
+_PATH_PARAM = re.compile(r"\{(\w+)(?::\w+)?\}")
 _SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
@@ -39,6 +41,16 @@ def _state(request: Request) -> GatewayState:
 def _request_id(request: Request) -> str:
     rid = request.scope.get("state", {}).get("request_id")
     return rid if isinstance(rid, str) else "-"
+
+
+def route_path(request: Request) -> str:
+    """The route's template (``/v1/responses/:response_id``) for logs and audit records, never
+    the raw path: ids in a path are text the caller chose."""
+    route = request.scope.get("route")
+    path = getattr(route, "path", None)
+    if not isinstance(path, str):
+        return "other"
+    return _PATH_PARAM.sub(r":\1", path)
 
 
 def error_response(
@@ -53,16 +65,17 @@ def error_response(
         log.warning(
             "request refused: id=%s path=%s status=%d code=%s",
             rid,
-            request.url.path,
+            route_path(request),
             status,
             error_code(exc),
         )
     else:  # class name only: the message or traceback could carry request text
         log.error(
-            "internal failure: id=%s path=%s error=%s", rid, request.url.path, type(exc).__name__
+            "internal failure: id=%s path=%s error=%s", rid, route_path(request),
+            type(exc).__name__,
         )
     tenant = request.scope.get("state", {}).get("tenant")
-    audit_events.refused(_state(request), request.url.path, exc, status, tenant=tenant,
+    audit_events.refused(_state(request), route_path(request), exc, status, tenant=tenant,
                          request_id=rid)
     out = dict(headers or {})
     if isinstance(exc, UpstreamStatusError):
@@ -204,4 +217,4 @@ async def openapi(request: Request) -> Response:
     return JSONResponse(request.app.openapi())
 
 
-__all__ = ["error_response", "router"]
+__all__ = ["error_response", "route_path", "router"]

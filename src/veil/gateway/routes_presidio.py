@@ -38,7 +38,7 @@ from .presidio_api import (
     recognizers,
     supported_entities,
 )
-from .router import _authenticate, _parse, _state
+from .router import _authenticate, _parse, _state, route_path
 from .tenants import Principal
 
 log = logging.getLogger("veil.gateway")
@@ -56,7 +56,8 @@ def _error(request: Request, exc: BaseException) -> Response:
         status, _ = status_and_type(exc)
     message = str(exc) if isinstance(exc, VeilError) else "internal error"
     rid = request.scope.get("state", {}).get("request_id", "-")
-    log.warning("presidio request refused: id=%s path=%s status=%d", rid, request.url.path, status)
+    log.warning("presidio request refused: id=%s path=%s status=%d", rid, route_path(request),
+                status)
     return JSONResponse({"error": message}, status_code=status)
 
 
