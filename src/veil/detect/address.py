@@ -126,7 +126,7 @@ STREET_PATTERNS = [
     # Flat 2, 14 Queen's Road / building 17, Oakridge Court: a unit before its street
     Pattern(rf"{_L}(?i:flat|unit|building|bldg\.?|block|floor)[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?"
             rf"(?=,[ \t]*(?:{_NUM}{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b)", 0.75,
-            mark=r"(?:flat|unit|building|bldg|block|floor)", lead=0, fold=True),
+            mark=r"(?:fl(?:at|oor)|unit|b(?:uilding|ldg|lock))", lead=0, fold=True),
     # all in lower case, as chat writes it: "88 lombard st #3", "221b baker street": one or two
     # words before a suffix (a third would read prose: "3 blocks down the street")
     Pattern(rf"{_L}{_NUM}{_SP}(?:[a-z][a-z'’-]*{_SP}){{1,2}}"

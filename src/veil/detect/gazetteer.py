@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Iterator
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, MATCHKIND_STANDARD, AhoCorasick
 
@@ -29,7 +30,7 @@ from veil.alternation import compile_ahead
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.literals import literals_of
 from veil.detect.names import ambiguous_first_names, first_names, from_faker, last_names
-from veil.detect.patterns import Pattern, Scan
+from veil.detect.patterns import Pattern, Scan, _folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 
@@ -79,35 +80,67 @@ _LOWER_INTRO = compile_ahead(
 # oluwaseun"), a relation ("my boss bob", "my wife linda"). Each name must be a known given
 # name that is no common English word ("my boss said", "hi lucky"); a list goes on over
 # commas and "and", a known surname may follow a given name.
-_RELATIONS = (r"(?:boss|manager|supervisor|wife|husband|partner|spouse|son|daughter|kid|child|"
-              r"baby|brother|sister|bro|sis|mom|mum|mother|dad|father|friend|bestie|buddy|"
-              r"girlfriend|boyfriend|gf|bf|fianc[eé]e?|ex|coworker|co-worker|colleague|"
-              r"roommate|flatmate|neighbou?r|cousin|uncle|aunt|auntie|nephew|niece|grandma|"
-              r"grandpa|grandmother|grandfather|granny|grandson|granddaughter|landlord|"
-              r"landlady|tenant|client|patient|therapist|lawyer|attorney|teacher|tutor|coach|"
-              r"nanny|babysitter|doctor|dentist|nurse|caregiver|stepson|stepdaughter|"
-              r"stepmom|stepdad|in-law|mother-in-law|father-in-law)")
-_LOWER_LIST = (rf"(?P<v>{_LOWER_WORD}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:and|&)[ \t]+)?"
-               rf"{_LOWER_WORD}){{0,7}})")
-_GREETINGS = (r"hey|hi|hello|hiya|dear|thanks|thank[ \t]+you|thx|cheers|ping|cc|bcc|attendees|"
-              r"participants|invite|tell|ask")
-# (tried where the words are, in the text lower-cased: a case-insensitive alternation tried at
-# every position cost ~90 us over a ~1 KB prompt)
-_LOWER_CUED = (
-    Scan(Pattern(rf"(?<![\w'’])(?i:{_GREETINGS})[ \t]*:?[ \t]+{_LOWER_LIST}", 0.0,
-                 mark=rf"(?:{_GREETINGS})[ \t:]", fold=True, lead=0)),
-    Scan(Pattern(rf"(?<![\w'’])(?i:my|our|his|her|their|your)[ \t]+(?i:{_RELATIONS})[ \t]*,?"
-                 rf"[ \t]+{_LOWER_LIST}", 0.0, mark=rf"{_RELATIONS}[ \t,]", fold=True, words=1)),
-)
-_LIST_WORD = re.compile(r"[^\s,]+")
-# A name in lower case alone at the end of a line after a closing ("Best,\nkai",
+_RELATIONS = ("boss|manager|supervisor|wife|husband|partner|spouse|son|daughter|kid|child|baby|"
+              "brother|sister|bro|sis|mom|mum|mother|dad|father|friend|bestie|buddy|"
+              "girlfriend|boyfriend|gf|bf|fiance|fiancee|fiancé|fiancée|ex|coworker|co-worker|"
+              "colleague|roommate|flatmate|neighbor|neighbour|cousin|uncle|aunt|auntie|nephew|"
+              "niece|grandma|grandpa|grandmother|grandfather|granny|grandson|granddaughter|"
+              "landlord|landlady|tenant|client|patient|therapist|lawyer|attorney|teacher|tutor|"
+              "coach|nanny|babysitter|doctor|dentist|nurse|caregiver|stepson|stepdaughter|"
+              "stepmom|stepdad|in-law|mother-in-law|father-in-law")
+def _lower_list(group: str) -> str:
+    """Up to eight words in lower case joined by commas, spaces and "and", as group ``group``."""
+    return (rf"(?P<{group}>{_LOWER_WORD}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:and|&)[ \t]+)?"
+            rf"{_LOWER_WORD}){{0,7}})")
+
+
+_GREETINGS = ("hey|hi|hello|hiya|dear|thanks|thank you|thx|cheers|ping|cc|bcc|attendees|"
+              "participants|invite|tell|ask")
+_POSSESSIVES = "my|our|his|her|their|your"
+# A closing, then a name in lower case alone at the end of its line ("Best,\nkai",
 # "thanks, -- t. nakamura"): a known given name or surname, or an initial and a word.
-_CLOSINGS = (r"best|thanks|thank[ \t]+you|thx|cheers|regards|sincerely|yours|love|xoxo|"
-             r"talk[ \t]+soon")
-_LOWER_SIGNATURE = Scan(Pattern(
-    rf"(?<![\w'’])(?i:{_CLOSINGS})[ \t]*[,!.]?[ \t]*(?:\n[ \t]*(?:--?[ \t]*)?|--?[ \t]*)"
-    r"(?P<v>[a-z](?:\.[ \t]*[a-z][a-z'’-]+|[a-z'’-]+)(?:[ \t]+[a-z][a-z'’-]+)?)"
-    r"[ \t]*(?=\n|$)", 0.0, mark=rf"(?:{_CLOSINGS})[ \t,!.]*(?:\n|-)", fold=True, lead=0))
+_CLOSINGS = "best|thanks|thank you|thx|cheers|regards|sincerely|yours|love|xoxo|talk soon"
+
+
+def _spaced(words: str) -> str:
+    """Words joined by "|", a space in them standing for spaces or tabs."""
+    return words.replace(" ", r"[ \t]+")
+
+
+# One regex for the three cues, tried where one of their first words starts a word of the text
+# lower-cased, found by an automaton (a regex's alternation of the words, tried at every
+# position, cost 20-30 us over a ~1 KB prompt). A closing is tried first: "thanks,\nkai"
+# signs a message, "thanks kai" thanks someone.
+_LOWER_CUES = re.compile(
+    rf"(?:(?i:{_spaced(_CLOSINGS)})[ \t]*[,!.]?[ \t]*"
+    r"(?:\n[ \t]*(?:--?[ \t]*)?|--?[ \t]*)"
+    r"(?P<signed>[a-z](?:\.[ \t]*[a-z][a-z'’-]+|[a-z'’-]+)(?:[ \t]+[a-z][a-z'’-]+)?)"
+    r"[ \t]*(?=\n|$)"
+    rf"|(?i:{_spaced(_GREETINGS)})[ \t]*:?[ \t]+{_lower_list('greeted')}"
+    rf"|(?i:{_POSSESSIVES})[ \t]+(?i:{_RELATIONS})[ \t]*,?[ \t]+{_lower_list('related')})")
+_CUE_WORDS = AhoCorasick(sorted({w.split(" ")[0] for w in "|".join(
+    (_GREETINGS, _CLOSINGS, _POSSESSIVES)).split("|")}), matchkind=MATCHKIND_LEFTMOST_LONGEST)
+
+
+_LOWER_CUES_ANYWHERE = re.compile(rf"(?<![\w'’])(?:{_LOWER_CUES.pattern})")
+
+
+def _lower_cues(text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    """The cues' matches in ``text``, tried where a cue's first word starts a word of
+    ``lowered`` (the text lower-cased, offsets kept; None where lower case changes a length:
+    the regex then reads the whole text)."""
+    if lowered is None:
+        yield from _LOWER_CUES_ANYWHERE.finditer(text)
+        return
+    for _, start, _end in _CUE_WORDS.find_matches_as_indexes(lowered):
+        if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "'’_"):
+            continue  # inside a word: "her" of "other"
+        m = _LOWER_CUES.match(text, start)
+        if m is not None:
+            yield m
+
+
+_LIST_WORD = re.compile(r"[^\s,]+")
 #: Given names on Faker's lists that English text uses far more often as words, in lower case
 #: above all ("i'm lucky", "my boss said", "hi hunter" is a game's).
 _LOWER_NOT_NAMES = frozenset({
@@ -270,15 +303,16 @@ class GazetteerRecognizer(Recognizer):
                                                 for w in said[1:n]):
                     emit("PERSON", m.start("v") + toks[0].start(),
                          m.start("v") + toks[n - 1].end(), 0.8)
-            for scan in _LOWER_CUED:
-                for m in scan.matches(text):
-                    self._lower_list(m, stops, first_any, last_any, ambiguous, emit)
-            for m in _LOWER_SIGNATURE.matches(text):
-                words = m.group("v").replace(".", ". ").split()
+            for m in _lower_cues(text, _folded(text)):
+                if m.group("signed") is None:
+                    self._lower_list(m, "greeted" if m.group("greeted") else "related", stops,
+                                     first_any, last_any, ambiguous, emit)
+                    continue
+                words = m.group("signed").replace(".", ". ").split()
                 first = words[0].casefold().rstrip(".")
                 if (len(first) == 1 and len(words) > 1 or first in last_any
                         or _lower_given_name(first, frozenset(), first_any, ambiguous)):
-                    emit("PERSON", m.start("v"), m.end("v"), 0.75)
+                    emit("PERSON", m.start("signed"), m.end("signed"), 0.75)
             for m in _NAME_FIELD.matches(text):
                 # the value up to its last known name ("name is anita desai and ...")
                 end = m.start("v")
@@ -348,14 +382,15 @@ class GazetteerRecognizer(Recognizer):
         return _drop_inside_orgs(out)
 
     @staticmethod
-    def _lower_list(m: re.Match[str], stops: frozenset[str],
+    def _lower_list(m: re.Match[str], group: str, stops: frozenset[str],
                     first_any: frozenset[str], last_any: frozenset[str],
                     ambiguous: frozenset[str], emit: object) -> None:
         """The known given names of a cue's lower-case list, each with a known surname after
         it; the list ends at its first word that is neither ("cc: mike, sarah re the audit")."""
         assert callable(emit)  # nosec B101 # an internal invariant, not a security check
-        base = m.start("v")
-        toks = list(_LIST_WORD.finditer(m.group("v")))
+        said = m.group(group)
+        base = m.start(group)
+        toks = list(_LIST_WORD.finditer(said))
         k = 0
         while k < len(toks):
             w = toks[k].group().casefold().replace("’", "'")
@@ -365,7 +400,7 @@ class GazetteerRecognizer(Recognizer):
             if not _lower_given_name(w, stops, first_any, ambiguous):
                 return
             start, end = toks[k].span()
-            if k + 1 < len(toks) and "," not in m.group("v")[end:toks[k + 1].start()]:
+            if k + 1 < len(toks) and "," not in said[end:toks[k + 1].start()]:
                 nxt = toks[k + 1].group().casefold().replace("’", "'")
                 if nxt not in stops and nxt in last_any and nxt not in _LOWER_NOT_NAMES:
                     k += 1
