@@ -64,10 +64,10 @@ _L = r"(?<![\w.@/-])"
 _NOT_PLACE = (r"(?:Thanks|Thank|Regards|Best|Cheers|Sincerely|Kind|Yours|Phone|Tel|Fax|Email|"
               r"E-mail|Mobile|Cell|Website|Web|Dear|Hi|Hello|Attn|Re|Subject|Sent|From|To)")
 
-# A postcode after the city: US ZIP with its state ("CA 94105-1234"), a 4-5 digit one, or
-# British ("LS6 2QA", "SW1A 1AA").
+# A postcode after the city: US ZIP with its state ("CA 94105-1234"), a 4-5 digit one, a
+# Brazilian CEP ("22240-003"), or British ("LS6 2QA", "SW1A 1AA").
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
-_POSTCODE = rf"(?:(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{4}})?|{_UK_POSTCODE})"
+_POSTCODE = rf"(?:(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{3,4}})?|{_UK_POSTCODE})"
 # A postcode before its city, as most of Europe, Brazil and Japan write it ("80331 München",
 # "1017 GC Amsterdam", "00-590 Warszawa", "01304-001 São Paulo", "150-0002 Tokyo"): the city,
 # one to three capitalised words, is part of the address.
@@ -76,7 +76,10 @@ _CODE_THEN_CITY = (r"(?:\d{4}[ \t]?[A-Z]{2}(?![A-Za-z])|\d{5}-\d{3}|\d{4}-\d{3}|
 
 # After a street: unit, ", City", ", ST 12345" (commas keep the continuation from eating prose).
 _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?(?:,?[ \t]*{_CONTINENTAL_UNIT})?"
-         rf"(?:,[ \t]*{_WORD}(?:{_SP}{_WORD}){{0,2}}"
+         # ", City", its words joined by particles ("Rio de Janeiro"), a state's code after a
+         # dash ("- RJ")
+         rf"(?:,[ \t]*{_WORD}(?:{_SP}(?:{_PARTICLE}{_SP})?{_WORD}){{0,2}}"
+         rf"(?:[ \t]*[-–/][ \t]*[A-Z]{{2}}(?![\w]))?"
          rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+{_POSTCODE}\b))){{0,2}}"
          rf"(?:,[ \t]*{_CODE_THEN_CITY}[ \t]+{_WORD}(?:[ \t-]+{_WORD}){{0,2}}"
          rf"|,?[ \t]*{_POSTCODE}\b)?"

@@ -420,7 +420,11 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "personalnummer", "matrikelnummer", "membership number", "membership no", "membership id",
     "loyalty number", "frequent flyer number", "frequent flyer no", "claim number", "claim no",
     "claim #", "claim id", "insurance id", "numéro étudiant", "numéro d'adhérent",
-    "id #", "id no", "id number", "identification number", "identification no"))
+    "id #", "id no", "id number", "identification number", "identification no",
+    # a bank's sort code with the account; immigration files' numbers for one person
+    "sort code", "i-94", "i-94 #", "i-94 number", "i-94 no", "a-number", "a-number #",
+    "alien number", "alien registration number", "uscis number", "uscis #", "uscis no",
+    "green card number", "visa number", "visa no", "receipt number", "ead number"))
 
 # A card's number after "ID" in capitals, letters and digits mixed ("Insurance: Premera, ID
 # PBC884402913"); a bare "id" before digits is a log's or a program's ("for id 88213").

@@ -23,7 +23,7 @@ from pathlib import Path
 
 #: the version of the rules that turn Faker's providers into word lists (here and in
 #: veil.detect.gazetteer): change it with them, and every list is made again
-_RULES = 1
+_RULES = 2
 
 # Latin-script locales whose names commonly appear in English text.
 _LOCALES = ("en_US", "en_GB", "en_IE", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL",
@@ -58,7 +58,9 @@ def _load(attr: str) -> frozenset[str]:
         except ImportError:
             continue
         prov = getattr(mod, "Provider", None)
-        for a in (attr, f"{attr}_male", f"{attr}_female", f"{attr}_nonbinary"):
+        # (pl_PL names its lists the other way round: "male_last_names", "unisex_last_names")
+        for a in (attr, f"{attr}_male", f"{attr}_female", f"{attr}_nonbinary", f"male_{attr}",
+                  f"female_{attr}", f"unisex_{attr}"):
             vals = getattr(prov, a, None)
             if vals:
                 names.update(str(x).lower() for x in vals if str(x).isalpha() and len(x) > 1)

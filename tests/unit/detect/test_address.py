@@ -50,6 +50,9 @@ from veil.detect import DetectionEngine
      "ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa"),
     ("Kerkstraat 12, 1017 GC Amsterdam is the office", "Kerkstraat 12, 1017 GC Amsterdam"),
     ("I live at 12 rue de la Paix, 75002 Paris and work nearby", "12 rue de la Paix, 75002 Paris"),
+    # a city of several words joined by a particle, its state after a dash, a Brazilian CEP
+    ("residing at Rua das Laranjeiras 210, apto 802, Rio de Janeiro - RJ, 22240-003",
+     "Rua das Laranjeiras 210, apto 802, Rio de Janeiro - RJ, 22240-003"),
     # a unit before its street
     ("Flat 2, 14 Queen's Road, Reading RG1 4AR", "Flat 2"),
     ("building 17, Oakridge Court", "building 17"),
