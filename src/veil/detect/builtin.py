@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from veil.detect import validators as v
 from veil.detect.address import STREET_ADDRESS
+from veil.detect.answers import ANSWERS
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
@@ -475,6 +476,7 @@ DEVICE_ID = register(PatternRecognizer(
 ))
 
 register(LAST_DIGITS)
+register(ANSWERS)  # a transcript's answers, typed by the question before them
 
 # Vehicle identifiers (HIPAA's identifier 12): a 17-character VIN (no I, O or Q, a digit
 # somewhere) after "VIN" or "chassis number"; tried only where 17 such characters stand.

@@ -159,7 +159,15 @@ _DIALOGUE_LINE = re.compile(rf"(?m)^[ \t]*(?P<v>{_NAME_TOKEN})[ \t]*:[ \t]*(?=[\
 _NOT_SPEAKER = frozenset({"note", "warning", "error", "subject", "address", "phone", "email",
                           "date", "time", "user", "bot", "agent", "customer", "question",
                           "answer", "re", "fwd", "from", "to", "cc", "summary", "status",
-                          "title", "name", "tip", "example", "update", "reason", "result"})
+                          "title", "name", "tip", "example", "update", "reason", "result",
+                          # a transcript's roles
+                          "rep", "representative", "member", "caller", "client", "patient",
+                          "doctor", "nurse", "operator", "advisor", "adviser", "assistant",
+                          "system", "interviewer", "interviewee", "host", "guest", "speaker",
+                          "moderator", "witness", "counsel", "attorney", "plaintiff",
+                          "defendant", "judge", "court", "tenant", "landlord", "buyer",
+                          "seller", "applicant", "student", "teacher", "parent", "staff",
+                          "me", "you", "them", "us", "q", "a"})
 # A known first name at a sentence start or inside a sentence, not after a place preposition.
 _MID_NAME = re.compile(rf"(?:(?<=[a-z,;:] )|(?<=^)|(?<=[.!?] ))(?P<v>{_NAME})(?=[ \t,.;:!?]|$)")
 _NOT_A_NAME = frozenset({"team", "all", "everyone", "there", "sir", "madam", "folks", "guys",
