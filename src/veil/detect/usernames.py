@@ -45,6 +45,12 @@ _SERVICES = (r"skype|telegram|discord|instagram|insta|twitter|tiktok|snapchat|sn
              r"gitlab|reddit|wechat|weixin|line id|kik|threads|bluesky|mastodon|twitch|"
              r"youtube|venmo|cash ?app|paypal\.me|steam|xbox|psn|gamertag")
 
+#: a social site's own pages, not a profile ("x.com/home", "instagram.com/explore")
+_SITE_PAGES = (r"(?i:home|explore|search|settings|login|signup|about|help|privacy|terms|i|"
+               r"hashtag|intent|share|notifications|messages|watch|p|reel|reels|stories|"
+               r"accounts|legal|jobs|feed|company|pages|groups|events|marketplace|tos|"
+               r"download|features|pricing|blog|docs|topics|trending|orgs|sponsors|s)")
+
 #: words written after "@" in code, documentation and chat that name no one
 _KEYWORDS = frozenset({
     # Javadoc, JSDoc, Doxygen, PHPDoc
@@ -116,9 +122,28 @@ USER_NAME_FIELD = PatternRecognizer(
         Pattern(rf"(?i:\b(?:{_LOOSE_LABELS})\b)[\"']?[ \t]*(?:[:=#]|\bis\b)?[ \t]*[\"']?"
                 rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.75,
                 mark=_LOOSE_LABELS, fold=True, lead=0),
-        # "Skype: jane.doe.84", "Telegram - @jdoe": a service's name as the field's label
-        Pattern(rf"(?i:\b(?:{_SERVICES})\b)[ \t]*(?:[:=]|-[ \t])[ \t]*[@$]?(?P<v>{_VALUE})"
-                r"(?![\w@+-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
+        # "Skype: jane.doe.84", "Telegram - @jdoe", "Discord: shadowfox#4821": a service's
+        # name as the field's label (not a link's host: "telegram: t.me/jdoe" is read below)
+        Pattern(rf"(?i:\b(?:{_SERVICES})\b)[ \t]*(?:[:=]|-[ \t])[ \t]*[@$]?"
+                rf"(?P<v>(?:live:\.?)?{_VALUE}(?:#[0-9]{{4}})?)(?![\w@+/-]|\.\w)", 0.8,
+                mark=_SERVICES, fold=True, lead=0),
+        # "my discord is shadowfox#4821", "my insta is lucy.inthe.sky": after "is", a value
+        # shaped like an account ("my instagram is private" is prose)
+        Pattern(rf"(?i:\b(?:{_SERVICES})\b)(?:[ \t]+(?i:handle|username|name|id|tag|account))?"
+                rf"[ \t]+(?i:is)[ \t]+(?=[A-Za-z0-9._-]*(?:[0-9_.#]))(?P<v>{_HANDLE}"
+                r"(?:#[0-9]{4})?)(?![\w@(/-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
+        # a profile's link without its scheme: "t.me/markov_v", "instagram.com/lucy.sky",
+        # "x.com/jdoe", "wa.me/..." is a phone's (the phone patterns read it)
+        Pattern(rf"(?i:\b(?:t(?:elegram)?\.me|instagram\.com|twitter\.com|x\.com|"
+                rf"tiktok\.com|facebook\.com|fb\.com|threads\.net|github\.com|gitlab\.com|"
+                rf"reddit\.com/u(?:ser)?|twitch\.tv|linkedin\.com/in|snapchat\.com/add|"
+                rf"venmo\.com|paypal\.me|cash\.app)/)@?\$?(?!{_SITE_PAGES}(?![\w.-]))"
+                rf"(?P<v>{_HANDLE}){_AFTER_HANDLE}",
+                0.8, mark=r"\.(?:me|com|net|tv|app)/", lead=20),
+        # "user: mthornton, pass: Summer2024#": the user before a password's label
+        Pattern(rf"(?i:\b(?:{_LOOSE_LABELS})\b)[\"']?[ \t]*[:=][ \t]*[\"']?(?P<v>{_VALUE})"
+                r"(?=[\"']?[ \t]*[,;/|]?[ \t]*(?i:pass(?:word)?|pw|pwd|passcode)\b)", 0.8,
+                mark=_LOOSE_LABELS, fold=True, lead=0),
         # "Login with jsmith / P@ssw0rd!": the user before a password (a digit or a symbol
         # in it) after a login's word
         Pattern(r"(?i:\b(?:log[ -]?in|sign[ -]?in|credentials|creds)\b)[ \t:]+"

@@ -9,6 +9,7 @@ import pytest
 from veil import Veil
 from veil.config import Policy, Settings
 from veil.detect.engine import DetectionEngine
+from veil.detect.patterns import Scan
 from veil.detect.usernames import HANDLE, USER_NAME_FIELD
 
 from .scans import assert_anchored_equals_full
@@ -48,6 +49,12 @@ def _names(engine: DetectionEngine, text: str) -> list[str]:
     ("Cash App: $JaneDoe42", ["JaneDoe42"]),
     ("ping @octo-cat on the pull request", ["octo-cat"]),
     ("Login with jsmith / P@ssw0rd!", ["jsmith"]),  # the user before a password
+    ("Log in as user: mthornton, pass: Summer2024#", ["mthornton"]),
+    ("my discord is shadowfox#4821", ["shadowfox#4821"]),
+    ("Discord: shadowfox#4821", ["shadowfox#4821"]),
+    ("my insta is lucy.inthe.sky", ["lucy.inthe.sky"]),
+    ("reach me on telegram: t.me/markov_v", ["markov_v"]),
+    ("Skype: live:.cid.3f2a1b4c5d", ["live:.cid.3f2a1b4c5d"]),
 ])
 def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[str]) -> None:
     assert _names(engine, text) == names
@@ -81,6 +88,9 @@ def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[st
     "from 10.0.0.1 (user_id=4411)",  # a number, not a name
     "User: 250 Lorrigan Way",
     "send to jane.doe@example.com please",  # an e-mail address, not a handle
+    "my instagram is private",  # after "is", only a value shaped like an account
+    "User: how do I pass the exam?",
+    "x.com/home and instagram.com/explore",  # a site's own pages
 ])
 def test_code_roles_and_prose_are_not_user_names(engine: DetectionEngine, text: str) -> None:
     assert _names(engine, text) == []
@@ -102,17 +112,32 @@ _PIECES = ("@", "@", "@jane", "@j_1", "@a.b", "jane", "user", "User", "username"
            "user id", "screen name", "is", ":", "=", "jsmith84", "jane.doe", "x_y", "(", ")",
            "[", '"', "'", ".", ",", "-", "/", "here", "param", "property", "5", "é", "\\",
            "skype", "Telegram", "github", " - ", "venmo", "Cash App", "$JaneDoe42",
-           "@jane-doe-42", "@ts-ignore", "$5", "handle")
+           "@jane-doe-42", "@ts-ignore", "$5", "handle", "discord", "shadowfox#4821", "#4821",
+           "t.me/", "instagram.com/", "x.com/", "pass", "password", "live:.cid.3f2a", ", ",
+           "Venmo", "cash app", "@jane")
 _GLUE = (" ", " ", "", "", "\t", "\n", ": ", ".", "@")
 
 
 def test_the_scans_from_marks_equal_the_full_scans() -> None:
-    login = USER_NAME_FIELD._compiled[3][0]
-    assert "sign" in login.pattern.regex
+    def scan_with(part: str) -> Scan:
+        return next(scan for scan, _, _ in USER_NAME_FIELD._compiled
+                    if part in scan.pattern.regex)
+
+    login = scan_with("sign[ -]?in")
+    after_is = scan_with("(?=[A-Za-z0-9._-]*(?:[0-9_.#]))")
+    before_password = scan_with("pass(?:word)?|pw")
     for recognizer in (HANDLE, USER_NAME_FIELD):
         for scan, _score, _check in recognizer._compiled:
-            if scan is not login:  # its own pieces below
+            if scan not in (login, after_is, before_password):  # their own pieces below
                 assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=61)
+    assert_anchored_equals_full(after_is, ("discord", "my insta", "Skype handle", "is", "IS",
+                                           "shadowfox#4821", "lucy.sky", "private", "x_1",
+                                           "@", "(", "/"),
+                                (" ", " ", "", "\t", ": "), seed=63, least=50)
+    assert_anchored_equals_full(before_password, ("user", "User", "login", "mthornton",
+                                                  "j.doe", "pass", "password", "pw", ",", "/",
+                                                  ":", "=", '"'),
+                                (" ", " ", "", ": ", ", ", "\t"), seed=64, least=50)
     assert_anchored_equals_full(login, ("login jsmith", "Login with j.doe", "sign in as x",
                                         "creds: jsmith", "/ P@ssw0rd!", "/ secret", "/",
                                         "P@ssw0rd!", "jsmith", "login", "x", "é"),
