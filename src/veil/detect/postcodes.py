@@ -86,8 +86,7 @@ POSTCODE_PATTERNS = [
     # Bellevue WA 98004 / Austin TX 78701-1234 (no comma)
     Pattern(rf"(?<![\w'’.-]){_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,2}}[ \t]+"
             rf"(?:{_PLAIN_STATE}[ \t]+{_ZIP}|{_STATE}[ \t]+\d{{5}}-\d{{4}})"
-            # (the mark any two capitals: the states' alternation at every space cost 20 us/KB)
-            r"(?![\w-]|[.,]\d)", 0.85, mark=r"[ \t][A-Z][A-Z][ \t]+\d{5}", words=3),
+            r"(?![\w-]|[.,]\d)", 0.85, mark=rf"[ \t](?:{_STATE})[ \t]+\d{{5}}", words=3),
     # ZIP 90210 / postal code: K1A0B1 / PLZ 10115 / CP 28013 / "zip": "90210-1234"
     Pattern(rf"(?<![\w.])(?:{_NAMED_BY}{_THEN}"
             + "".join(rf"|(?:{word}){_THEN}(?={shape}(?![\w-]))"

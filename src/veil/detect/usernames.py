@@ -18,6 +18,7 @@ numeric id (``user_id=4411``) is no user name.
 from __future__ import annotations
 
 import functools
+import re
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.stopwords import stop_words
@@ -45,6 +46,12 @@ _SERVICES = (r"skype|telegram|discord|instagram|insta|twitter|tiktok|snapchat|sn
              r"gitlab|reddit|wechat|weixin|line id|kik|threads|bluesky|mastodon|twitch|"
              r"youtube|venmo|cash ?app|paypal\.me|steam|xbox|psn|gamertag")
 
+#: hosts whose first path segment is a profile (a set of strings: an automaton finds them)
+_PROFILE_HOSTS = "|".join(re.escape(h) for h in (
+    "t.me", "telegram.me", "instagram.com", "twitter.com", "x.com", "tiktok.com",
+    "facebook.com", "fb.com", "threads.net", "github.com", "gitlab.com", "reddit.com/u",
+    "reddit.com/user", "twitch.tv", "linkedin.com/in", "snapchat.com/add", "venmo.com",
+    "paypal.me", "cash.app"))
 #: a social site's own pages, not a profile ("x.com/home", "instagram.com/explore")
 _SITE_PAGES = (r"(?i:home|explore|search|settings|login|signup|about|help|privacy|terms|i|"
                r"hashtag|intent|share|notifications|messages|watch|p|reel|reels|stories|"
@@ -134,12 +141,9 @@ USER_NAME_FIELD = PatternRecognizer(
                 r"(?:#[0-9]{4})?)(?![\w@(/-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
         # a profile's link without its scheme: "t.me/markov_v", "instagram.com/lucy.sky",
         # "x.com/jdoe", "wa.me/..." is a phone's (the phone patterns read it)
-        Pattern(rf"(?i:\b(?:t(?:elegram)?\.me|instagram\.com|twitter\.com|x\.com|"
-                rf"tiktok\.com|facebook\.com|fb\.com|threads\.net|github\.com|gitlab\.com|"
-                rf"reddit\.com/u(?:ser)?|twitch\.tv|linkedin\.com/in|snapchat\.com/add|"
-                rf"venmo\.com|paypal\.me|cash\.app)/)@?\$?(?!{_SITE_PAGES}(?![\w.-]))"
-                rf"(?P<v>{_HANDLE}){_AFTER_HANDLE}",
-                0.8, mark=r"\.(?:me|com|net|tv|app)/", lead=20),
+        Pattern(rf"(?i:\b(?:{_PROFILE_HOSTS})/)@?\$?(?!{_SITE_PAGES}(?![\w.-]))"
+                rf"(?P<v>{_HANDLE}){_AFTER_HANDLE}", 0.8, mark=rf"(?:{_PROFILE_HOSTS})/",
+                fold=True, lead=0),
         # "user: mthornton, pass: Summer2024#": the user before a password's label
         Pattern(rf"(?i:\b(?:{_LOOSE_LABELS})\b)[\"']?[ \t]*[:=][ \t]*[\"']?(?P<v>{_VALUE})"
                 r"(?=[\"']?[ \t]*[,;/|]?[ \t]*(?i:pass(?:word)?|pw|pwd|passcode)\b)", 0.8,
