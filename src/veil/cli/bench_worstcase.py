@@ -117,6 +117,18 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "name keys": _repeat("name=jane."),
     "digits joined by 'dash'": _repeat("12 dash "),
     "form labels": _repeat("Payee: Anna "),
+    # the thirty-second round's: long tokens, records, transcripts, lower-case cues
+    "long letter-digit tokens": _repeat("LXcB46PT22PqzEWbo34sCL9iCHo7rTCt5A "),
+    "one bech32-like token": _repeat("qpzry9x8gf2tvdw0s3jn54khce6mua7l1"),
+    "transcript questions": _repeat("Agent: date of birth?\nCustomer: "),
+    "lower-case greetings": _repeat("hey mike, "),
+    "possessives and relations": _repeat("my boss "),
+    "vCard openings": _repeat("BEGIN:VCARD\nFN:Anna\n"),
+    "SWIFT tags": _repeat(":59:/DE89\nANNA\n"),
+    "LDIF entries": _repeat("dn: uid=a,dc=x\ncn: Anna\n"),
+    "distinguished names": _repeat("CN=Anna,OU=x,"),
+    "connection strings": _repeat("pg://anna:pw@db "),
+    "postcodes before cities": _repeat("Weg 5, 80331 "),
 }
 
 

@@ -41,6 +41,9 @@ _RIPPLE_SET = frozenset(_RIPPLE)
 _BECH32 = bitcoin._bech32_alphabet
 _BECH32_SET = frozenset(_BECH32)
 _BECH32M_CONST = 0x2BC830A3
+#: the longest address read as bech32 (Cardano's run to ~110 characters; a megabyte of the
+#: alphabet is not checksummed character by character)
+_BECH32_LONGEST = 130
 _MIN_LENGTH = 25
 #: A run of letters and digits long enough for an address (greedy: the whole run).
 _TOKEN = re.compile(rf"[A-Za-z0-9]{{{_MIN_LENGTH},}}", re.ASCII)
@@ -70,7 +73,7 @@ def _base58check(token: str, alphabet: str) -> bytes | None:
 
 def _is_bech32(token: str) -> bool:
     """A bech32 or bech32m string under any human-readable prefix, checksum and all."""
-    if not (token.islower() or token.isupper()):
+    if not (token.islower() or token.isupper()) or len(token) > _BECH32_LONGEST:
         return False
     token = token.lower()
     sep = token.rfind("1")
