@@ -98,6 +98,16 @@ _GREETING_NAME = re.compile(
     rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|'s|’s) (?:full |last |first )?name)"
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
 # Weaker introductions: the first word must be a known first name.
+# people by their relation to the writer ("complaints by coworker Dmitri", "my neighbour
+# Svetlana"); not "boss" (a game's "final boss Malenia" is one, its "boss Fight" is not), nor
+# a landlord or a tenant (a "Tenant Portal", a "Landlord Association")
+_KIN_WORDS = ("mother", "father", "mum", "coworker", "co-worker", "colleague", "neighbor",
+              "neighbour", "roommate", "flatmate", "cousin", "uncle", "aunt", "auntie", "nephew",
+              "niece", "grandma", "grandpa", "grandmother", "grandfather", "grandson",
+              "granddaughter", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancee",
+              "fiancée", "stepson", "stepdaughter", "nanny", "babysitter", "caregiver")
+_KIN = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in _KIN_WORDS)
+_KIN_NAME = re.compile(rf"\b(?:{_KIN})[,:]?[ \t]+(?P<v>{_NAME})")
 _INTRO_NAME = re.compile(
     rf"\b(?:[Tt]hanks|[Tt]hank you|[Tt]his is|[Tt]o|[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|"
     rf"[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|"
@@ -213,6 +223,9 @@ _GREETING_SCAN = _scan(_GREETING_NAME, fold=True, mark=(
 _INTRO_SCAN = _scan(_INTRO_NAME, fold=True, mark=(
     r"(?<!\w)(?:thanks|thank you|this is|to|patient|customer|client|ask|tell|with|by|cc|from|"
     r"son|daughter|wife|husband|kid|brother|sister|friend|mom|dad|add|me|at)"))
+# after a relation's word, a capitalised word is a name known or not ("coworker Dmitri")
+_KIN_SCAN = _scan(_KIN_NAME, fold=True,
+                  mark=r"(?<!\w)(?:" + "|".join(map(re.escape, _KIN_WORDS)) + ")")
 _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
     rf"(?:name|patient|customer|client|employee|contact|attn|signed|user|{_PARTY_ROLES})"
     r"[ \t]*:"))
@@ -584,6 +597,9 @@ def heuristic_names(text: str) -> list[Detection]:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _INTRO_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.8)
+    for m in _KIN_SCAN.matches(text):
+        if m.group("v").split(None, 1)[0].lower() not in _NOT_A_NAME:
+            emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
     for m in _SPEAKER_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
     for m in _VOCATIVE_SCAN.matches(text):

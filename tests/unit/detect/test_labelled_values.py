@@ -48,6 +48,7 @@ from .scans import assert_anchored_equals_full
     ("My sort code is 40-47-84.", ("ACCOUNT_NUMBER", "40-47-84")),
     ("I-94 #69875123456 attached", ("ACCOUNT_NUMBER", "69875123456")),
     ("A-Number: A123456789", ("ACCOUNT_NUMBER", "A123456789")),
+    ("Employee Marisol (emp #55213) left", ("ACCOUNT_NUMBER", "55213")),
     ("Lab accession number A2024-00123", ("MEDICAL_RECORD", "A2024-00123")),
     ("card 4111 1111\n1111 1111", ("CREDIT_CARD", "4111 1111\n1111 1111")),
     ("card 4111-1111-\n1111-1111 ok", ("CREDIT_CARD", "4111-1111-\n1111-1111")),

@@ -63,6 +63,14 @@ def test_heuristics_titles_greetings_speakers() -> None:
     assert "Zosia Czarnecka" in names("It's under my partner's name Zosia Czarnecka")
     assert "Ada Lovelace" in names("Her full name: Ada Lovelace.")
     assert "Esa-Pekka Kilpeläinen" in names("Genre: Drama\nDirected By:    Esa-Pekka Kilpeläinen")
+    # after a relation's word, a capitalised word known or not
+    assert "Dmitri" in names("complaints by coworker Dmitri.")
+    assert "Zorvath" in names("my neighbour Zorvath called")
+
+
+def test_a_transcripts_roles_are_no_speakers() -> None:
+    talk = "Rep: Can I have your name?\nMember: Sure, it is on file.\nCaller: Thanks.\n"
+    assert not {"Rep", "Member", "Caller"} & set(names(talk))
 
 
 def test_a_dialogues_speakers_are_lines_near_each_other() -> None:
@@ -87,6 +95,7 @@ def test_heuristics_do_not_fire_on_plain_words() -> None:
     # a pronoun's contraction after a greeting, a role at a sentence's start
     assert names("Hi, I'm new here") == []
     assert names("Patient lives alone. Caller said no.") == []
+    assert names("the final boss Fight is hard; the landlord Association met") == []
 
 
 def test_chunks_cover_text_and_respect_size() -> None:
