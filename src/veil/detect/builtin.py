@@ -411,7 +411,8 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "member no", "member #", "subscriber id", "subscriber number", "subscriber #",
     "policy number", "policy no", "policy #", "customer id",
     "customer number", "customer no", "employee id", "employee number", "employee no",
-    "employee #", "emp #", "emp no", "emp id", "badge", "badge number", "kontonummer", "konto", "kundennummer",
+    "employee #", "emp #", "emp no", "emp id", "badge", "badge number", "kontonummer",
+    "konto", "kundennummer",
     "número de cuenta", "cuenta", "numéro de compte", "compte", "numéro client",
     "numero di conto", "conto",
     # a student's, a staff member's, a club's or an airline's number for one person, and an
