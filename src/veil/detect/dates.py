@@ -78,6 +78,39 @@ DATE_PATTERNS = [
             0.7, lead=7, at="月"),
 ]
 
+# Only with a birth word: a birthday written without its year ("My birthday is July 4th"),
+# with an apostrophe's year ("4 July '85"), or said aloud ("born on the fourth of July,
+# nineteen eighty-five", a call's transcript). Plain dates of these shapes stay DATE_TIME's
+# business (the policy's), not masked without the word. Tried where a month's full name or an
+# apostrophe's two digits are (at every short number, a ~1 KB prompt with a birth word paid
+# 56 us).
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+          r"nineteen)")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TWO_WORDS = rf"(?:{_TENS}(?:[ -]{_UNITS})?|{_TEENS}|oh[ -]{_UNITS})"
+_YEAR_WORDS = (rf"(?:(?:nineteen|eighteen)[ -]{_TWO_WORDS}|two[ -]thousand(?:[ -]and)?"
+               rf"(?:[ -](?:{_TEENS}|{_UNITS}|twenty(?:[ -]{_UNITS})?))?"
+               rf"|twenty[ -](?:oh[ -]{_UNITS}|{_TEENS}|twenty(?:[ -]{_UNITS})?))")
+_ORDINAL_UNITS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_DAY_WORDS = (rf"(?:(?:twenty|thirty)[ -]{_ORDINAL_UNITS}|thirtieth|twentieth|tenth|eleventh|"
+              rf"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+              rf"nineteenth|{_ORDINAL_UNITS})")
+_SPOKEN_DAY = rf"(?:{_D}{_ORD}|(?:the[ \t]+)?{_DAY_WORDS})"
+BIRTH_ONLY_PATTERNS = [
+    # July 4th / March 15 (no year; the day no year's first digits: "July 4, 1985" is above)
+    Pattern(rf"(?<!\w){_MONTH_LONG}\.?[ \t]+{_D}{_ORD}(?![\w.]|,?[ \t]*\d|,?[ \t]*['’]\d)",
+            0.55, re.IGNORECASE, mark=_MONTH_LONG, lead=0, fold=True),
+    # 4 July '85 / July 4, '85 / 04/07/'85
+    Pattern(rf"(?<!\w)(?:{_D}{_ORD}\s*(?:of\s+)?{_MONTH}\.?|{_MONTH}\.?\s+{_D}{_ORD}),?\s*"
+            r"['’]\d{2}(?!\w)", 0.55, re.IGNORECASE, check=False, mark=r"['’]\d\d", words=3),
+    # (the) fourth of July, nineteen eighty-five / July the fourth nineteen eighty five /
+    # March 3rd, nineteen eighty-five
+    Pattern(rf"(?<!\w)(?:{_SPOKEN_DAY}[ \t]+of[ \t]+{_MONTH_LONG}|{_MONTH_LONG}[ \t]+"
+            rf"{_SPOKEN_DAY}),?[ \t]+{_YEAR_WORDS}(?![\w-])", 0.55, re.IGNORECASE,
+            check=False, mark=_MONTH_LONG, words=3, fold=True),
+]
+
 _CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _NUMERIC_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _NUMERIC_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})")
@@ -144,7 +177,7 @@ BIRTH_CONTEXT = (
 )
 
 DATE_OF_BIRTH = PatternRecognizer(
-    name="date_of_birth", entity="DATE_OF_BIRTH", patterns=DATE_PATTERNS,
+    name="date_of_birth", entity="DATE_OF_BIRTH", patterns=DATE_PATTERNS + BIRTH_ONLY_PATTERNS,
     validate=is_past_date, context=BIRTH_CONTEXT,
     context_required=True, context_window=32, context_boost=0.35,
 )
