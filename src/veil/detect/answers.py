@@ -110,11 +110,12 @@ def _name_span(value: str) -> tuple[int, int] | None:
         return None
     if value[words[-1].end():].strip(" \t,.'\"") != "":
         return None  # more than a name: a sentence
-    known = first_names() | last_names()
     said = [w.group().casefold().rstrip(".") for w in words]
     if any(w in _NOT_ANSWERS for w in said):
         return None
-    if not any(w in known or g.group()[0].isupper() for w, g in zip(said, words, strict=True)):
+    first, last = first_names(), last_names()
+    if not any(w in first or w in last or g.group()[0].isupper()
+               for w, g in zip(said, words, strict=True)):
         return None
     return words[0].start(), words[-1].end()
 

@@ -29,7 +29,13 @@ from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, MATCHKIND_STANDARD, AhoCo
 from veil.alternation import compile_ahead
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.literals import literals_of
-from veil.detect.names import ambiguous_first_names, first_names, from_faker, last_names
+from veil.detect.names import (
+    RELATIONS,
+    ambiguous_first_names,
+    first_names,
+    from_faker,
+    last_names,
+)
 from veil.detect.patterns import Pattern, Scan, _folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
@@ -80,14 +86,7 @@ _LOWER_INTRO = compile_ahead(
 # oluwaseun"), a relation ("my boss bob", "my wife linda"). Each name must be a known given
 # name that is no common English word ("my boss said", "hi lucky"); a list goes on over
 # commas and "and", a known surname may follow a given name.
-_RELATIONS = ("boss|manager|supervisor|wife|husband|partner|spouse|son|daughter|kid|child|baby|"
-              "brother|sister|bro|sis|mom|mum|mother|dad|father|friend|bestie|buddy|"
-              "girlfriend|boyfriend|gf|bf|fiance|fiancee|fiancé|fiancée|ex|coworker|co-worker|"
-              "colleague|roommate|flatmate|neighbor|neighbour|cousin|uncle|aunt|auntie|nephew|"
-              "niece|grandma|grandpa|grandmother|grandfather|granny|grandson|granddaughter|"
-              "landlord|landlady|tenant|client|patient|therapist|lawyer|attorney|teacher|tutor|"
-              "coach|nanny|babysitter|doctor|dentist|nurse|caregiver|stepson|stepdaughter|"
-              "stepmom|stepdad|in-law|mother-in-law|father-in-law")
+_RELATIONS = "|".join(map(re.escape, RELATIONS))
 def _lower_list(group: str) -> str:
     """Up to eight words in lower case joined by commas, spaces and "and", as group ``group``."""
     return (rf"(?P<{group}>{_LOWER_WORD}(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:and|&)[ \t]+)?"

@@ -44,6 +44,27 @@ _COMMON_WORDS = frozenset({
 })
 
 
+#: a person's relation to the writer, whose next word is the person's name ("coworker
+#: Dmitri", "my neighbour Svetlana"): a capitalised word after one of these is a name even when
+#: no list holds it. Not a boss, a manager, a client or a landlord ("boss Fight", "Client
+#: Services", "Tenant Portal").
+KIN: tuple[str, ...] = (
+    "mother", "father", "mum", "coworker", "co-worker", "colleague", "neighbor", "neighbour",
+    "roommate", "flatmate", "cousin", "uncle", "aunt", "auntie", "nephew", "niece", "grandma",
+    "grandpa", "grandmother", "grandfather", "granny", "grandson", "granddaughter", "boyfriend",
+    "girlfriend", "fiance", "fiancé", "fiancee", "fiancée", "stepson", "stepdaughter", "nanny",
+    "babysitter", "caregiver")
+#: every relation whose next word may be a name, the kin and the people one deals with ("my
+#: boss bob": a known given name after these)
+RELATIONS: tuple[str, ...] = (*KIN, "boss", "manager", "supervisor", "wife", "husband",
+                              "partner", "spouse", "son", "daughter", "kid", "child", "baby",
+                              "brother", "sister", "bro", "sis", "mom", "dad", "friend",
+                              "bestie", "buddy", "gf", "bf", "ex", "landlord", "landlady",
+                              "tenant", "client", "patient", "therapist", "lawyer", "attorney",
+                              "teacher", "tutor", "coach", "doctor", "dentist", "nurse",
+                              "stepmom", "stepdad", "in-law", "mother-in-law", "father-in-law")
+
+
 def _stop_words() -> frozenset[str]:
     from veil.detect.stopwords import stop_words  # the word list only, spaCy not imported
 

@@ -31,7 +31,7 @@ from veil.alternation import compile_ahead
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import STREET_WORDS
-from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names
 from veil.detect.patterns import Pattern, Scan
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
@@ -97,17 +97,10 @@ _GREETING_NAME = re.compile(
     rf"I am|I'm|[Ss]igned|[Rr]egards|[Ss]incerely|[Cc]heers|[Uu]nder|"
     rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|'s|’s) (?:full |last |first )?name)"
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
-# Weaker introductions: the first word must be a known first name.
-# people by their relation to the writer ("complaints by coworker Dmitri", "my neighbour
-# Svetlana"); not "boss" (a game's "final boss Malenia" is one, its "boss Fight" is not), nor
-# a landlord or a tenant (a "Tenant Portal", a "Landlord Association")
-_KIN_WORDS = ("mother", "father", "mum", "coworker", "co-worker", "colleague", "neighbor",
-              "neighbour", "roommate", "flatmate", "cousin", "uncle", "aunt", "auntie", "nephew",
-              "niece", "grandma", "grandpa", "grandmother", "grandfather", "grandson",
-              "granddaughter", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancee",
-              "fiancée", "stepson", "stepdaughter", "nanny", "babysitter", "caregiver")
-_KIN = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in _KIN_WORDS)
+# after a relation's word, a name known or not (``veil.detect.names.KIN``)
+_KIN = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in KIN)
 _KIN_NAME = re.compile(rf"\b(?:{_KIN})[,:]?[ \t]+(?P<v>{_NAME})")
+# Weaker introductions: the first word must be a known first name.
 _INTRO_NAME = re.compile(
     rf"\b(?:[Tt]hanks|[Tt]hank you|[Tt]his is|[Tt]o|[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|"
     rf"[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|"
@@ -225,7 +218,7 @@ _INTRO_SCAN = _scan(_INTRO_NAME, fold=True, mark=(
     r"son|daughter|wife|husband|kid|brother|sister|friend|mom|dad|add|me|at)"))
 # after a relation's word, a capitalised word is a name known or not ("coworker Dmitri")
 _KIN_SCAN = _scan(_KIN_NAME, fold=True,
-                  mark=r"(?<!\w)(?:" + "|".join(map(re.escape, _KIN_WORDS)) + ")")
+                  mark=r"(?<!\w)(?:" + "|".join(map(re.escape, KIN)) + ")")
 _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
     rf"(?:name|patient|customer|client|employee|contact|attn|signed|user|{_PARTY_ROLES})"
     r"[ \t]*:"))
