@@ -292,6 +292,19 @@ def _chinese_name(value: str, rng: random.Random, fake: Faker) -> str:
 
 
 def person(value: str, rng: random.Random, fake: Faker) -> str:
+    """A pseudonym with one name token per token of ``value``: a variant of the name ("Lindqvist"
+    alone) takes its pseudonym's part, which needs the parts to correspond. A drawn initial can
+    still parse as no name ("V." reads as "versus"); another draw fixes it."""
+    want = len(parse_name(value).tokens)
+    out = value
+    for _ in range(8):
+        out = _person_once(value, rng, fake)
+        if len(parse_name(out).tokens) == want:
+            break
+    return out
+
+
+def _person_once(value: str, rng: random.Random, fake: Faker) -> str:
     locale = value_locale(value)
     if locale == "zh_CN":
         return _chinese_name(value, rng, fake)
@@ -316,19 +329,37 @@ def person(value: str, rng: random.Random, fake: Faker) -> str:
     return render_like(value, parts, tokens)
 
 
+@functools.cache
+def _one_word_names(locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``locale``'s given names and surnames that parse as one name token each. Faker's lists
+    hold "Hans Peter", "van der Dussen", "José María": drawn into a two-token name they made a
+    pseudonym of another shape, whose parts the variants ("Lindqvist" alone) cannot take, so
+    they shared the whole name's replacement and restored to the whole name."""
+    import importlib
+
+    prov = importlib.import_module(f"faker.providers.person.{locale}").Provider
+
+    def one_word(attrs: tuple[str, ...]) -> tuple[str, ...]:
+        names = {str(n) for a in attrs for n in (getattr(prov, a, ()) or ())}
+        return tuple(sorted(n for n in names if len(parse_name(n).tokens) == 1))
+
+    return (one_word(("first_names", "first_names_male", "first_names_female")),
+            one_word(("last_names",)))
+
+
 def _person_from(value: str, rng: random.Random, locale: str) -> str:
     """A pseudonym from ``locale``'s name lists, in the original's shape."""
-    fk = locale_faker(locale, rng)
     parts = parse_name(value)
     n = len(parts.order)
     if n == 0:
-        return match_case(value, fk.name())
+        return match_case(value, locale_faker(locale, rng).name())
     firsts, _ = _locale_lists(locale)
+    first_list, last_list = _one_word_names(locale)
     given_known = parts.tokens[0] in firsts
     if n == 1:
-        tokens = [fk.first_name() if given_known else fk.last_name()]
+        tokens = [rng.choice(first_list if given_known else last_list)]
     else:
-        tokens = [fk.first_name() for _ in range(n - 1)] + [fk.last_name()]
+        tokens = [rng.choice(first_list) for _ in range(n - 1)] + [rng.choice(last_list)]
     tokens = [t if len(parts.tokens[i]) > 1 else t[0] for i, t in enumerate(tokens)]
     return render_like(value, parts, tokens)
 

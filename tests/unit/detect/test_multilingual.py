@@ -232,6 +232,19 @@ def test_pseudonyms_in_the_values_own_locale(value: str, locale: str) -> None:
         assert value_locale(out) in (locale, "en_US") and out.islower() == value.islower()
 
 
+@pytest.mark.parametrize("value", ["Tobias Lindqvist", "Marie Dupont", "Jürgen Schmitt",
+                                   "juan garcía", "Lindqvist", "Tobias", "H. Müller"])
+def test_a_locale_pseudonym_has_the_names_shape(value: str) -> None:
+    # Faker's lists hold "Hans Peter", "van der Dussen", "José María": a pseudonym must still
+    # have one word per word of the name, or its parts cannot stand for the name's parts
+    from veil.mask.names import parse_name
+
+    want = len(parse_name(value).tokens)
+    for seed in range(300):
+        out = generate("PERSON", value, random.Random(seed), Faker("en_US"))
+        assert len(parse_name(out).tokens) == want, out
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["a", "é", "ß", "Ж", "中", "1", "٣", "²", "_", " ", "\n", ".",
                                  "ab", "x1y", "'"]), max_size=40).map("".join))
