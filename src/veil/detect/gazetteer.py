@@ -78,9 +78,24 @@ _IRISH_OR_FRENCH = re.compile(r"(?:o|d)'[a-z]{2,}")
 # English introductions before a name in lower case, and up to three lower-case words after.
 _LOWER_WORD = rf"[{_LOW}][{_LOW}'’-]*"
 _LOWER_INTRO = compile_ahead(
-    r"(?<![\w'’])(?:my[ \t]+name[ \t]+is|my[ \t]+name'?s|i'?m|i’m|i[ \t]+am|this[ \t]+is|"
-    r"(?:it'?s|it’s)[ \t]+me|it'?s|it’s|call[ \t]+me)[ \t]+"
+    r"(?<![\w'’])(?:(?P<strong>my[ \t]+name[ \t]+is|my[ \t]+name['’]?s|i[ \t]+go[ \t]+by)|"
+    r"i'?m|i’m|i[ \t]+am|this[ \t]+is|(?:it'?s|it’s)[ \t]+me|it'?s|it’s|call[ \t]+me)[ \t]+"
     rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")
+# After "my name is" or "i go by" a lower-case word is a name even when no list holds it ("my
+# name is priyanka"), unless it says something of the name: these words, and words shaped as a
+# participle, an adverb or an adjective ("spelled", "really", "unusual"). Not after "call me",
+# which "back", "later" and "crazy" follow.
+_NO_UNLISTED_NAME = frozenset({
+    "wrong", "right", "correct", "incorrect", "missing", "long", "short", "hard", "easy",
+    "difficult", "common", "rare", "weird", "odd", "funny", "same", "different", "unknown",
+    "private", "confidential", "irrelevant", "secret", "fake", "real", "legal", "full", "first",
+    "last", "middle", "new", "old", "above", "below", "attached", "there", "on", "at", "in",
+    "like", "unique", "pronounced", "spelt", "famous", "mine", "yours", "changed", "tbd", "n/a",
+    "na", "anonymous", "redacted", "hidden", "blank", "null", "none", "nothing", "unimportant",
+    # and what chat puts after a name
+    "btw", "lol", "thx", "thanks", "pls", "plz", "tho", "though", "haha", "ok", "okay", "too",
+    "fyi", "asap", "idk", "imo", "tbh", "sorry", "hi", "hello", "hey", "again", "now"})
+_DESCRIBING = re.compile(r"[a-z'’-]+(?:ed|ing|ly|able|ible|ous|ful|less|ive|ary|ish|ic|al)")
 # Names in lower case after the words that put them in a chat: a greeting or thanks ("hey mike",
 # "thanks sarah!"), a list of people ("cc: mike, sarah, and devon", "ping priyanka and
 # oluwaseun"), a relation ("my boss bob", "my wife linda"). Each name must be a known given
@@ -197,6 +212,13 @@ def _lower_given_name(word: str, stops: frozenset[str], first_any: frozenset[str
             and word not in _LOWER_NOT_NAMES)
 
 
+def _unknown_name(word: str, stops: frozenset[str]) -> bool:
+    """After "my name is": a word that may be a name no list holds (see _NO_UNLISTED_NAME)."""
+    return (len(word) > 1 and word.isalpha() and word not in stops
+            and word not in _NO_UNLISTED_NAME and word not in _LOWER_NOT_NAMES
+            and word not in _NO_NAME and _DESCRIBING.fullmatch(word) is None)
+
+
 @functools.cache
 def _locale_names(lang: str, attr: str) -> frozenset[str]:
     return from_faker(f"{lang}-{attr}", (_LOCALE_OF.get(lang, ()),),
@@ -302,6 +324,11 @@ class GazetteerRecognizer(Recognizer):
                                                 for w in said[1:n]):
                     emit("PERSON", m.start("v") + toks[0].start(),
                          m.start("v") + toks[n - 1].end(), 0.8)
+                elif m.group("strong") is not None and _unknown_name(said[0], stops):
+                    # a name no list holds, and a surname no list holds after it
+                    n = 2 if len(said) > 1 and _unknown_name(said[1], stops) else 1
+                    emit("PERSON", m.start("v") + toks[0].start(),
+                         m.start("v") + toks[n - 1].end(), 0.7)
             for m in _lower_cues(text, _folded(text)):
                 if m.group("signed") is None:
                     self._lower_list(m, "greeted" if m.group("greeted") else "related", stops,

@@ -572,11 +572,15 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
             for (i, off, end), spans in zip(pieces, found, strict=True):
                 text = texts[i]
                 cased = not text[off:end].islower()  # its writer uses capitals
+                others = [_trim(text, off + s, off + e)[0]
+                          for s, e, label, _ in spans if label != "PERSON"]
                 for s, e, label, score in spans:
                     s, e = _trim(text, off + s, off + e)
                     if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
                         s = after_titles(text, s, e)
                     if e > s and not _not_a_name(text, s, e, cased=cased):
+                        if label == "PERSON" and cased:
+                            e = _surname_after(text, s, e, others)
                         results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
             if heuristic is not None:
                 from veil.detect.places import add_places
@@ -635,6 +639,38 @@ def _not_a_name(text: str, s: int, e: int, *, cased: bool = True) -> bool:
     if _function_words(value) or cased and value.islower() or value.lower() in _PROMPT_VERBS:
         return True
     return " " not in value and _NEGATION.match(text, e) is not None
+
+
+# The capitalised word after a one-word name, before a word in lower case or punctuation (not
+# one of a run of capitalised words: a heading, a product's name).
+_NEXT_WORD = re.compile(r" (?P<w>[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)"
+                        r"(?=$|[,.;:!?)\n]|[ \t]+[^A-ZÀ-Þ\s])")
+_CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "tomorrow", "tonight", "yesterday"})
+
+
+def _surname_after(text: str, s: int, e: int, others: list[int]) -> int:
+    """``e`` moved over the surname of a one-word name the model stopped short of ("Wei" of
+    "Wei Zhang", "Priyanka" of "Priyanka Raghunathan"): a capitalised word right after it
+    that no list says is a given name or a common word, and the model did not read as an
+    organisation or place (``others``: where its other spans start); the given name alone
+    sent the surname upstream."""
+    if " " in text[s:e]:
+        return e
+    m = _NEXT_WORD.match(text, e)
+    if m is None or m.start("w") in others:
+        return e
+    from veil.detect.names import first_names, last_names, not_surnames
+
+    word = m.group("w").lower()
+    stop, ambiguous = _stop_words_and_names()
+    if word in last_names() or not (word in stop or word in ambiguous or word in first_names()
+                                    or word in _PROMPT_VERBS or word in _CALENDAR
+                                    or word in not_surnames()):
+        return m.end()
+    return e
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

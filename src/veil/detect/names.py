@@ -28,7 +28,8 @@ _RULES = 2
 # Latin-script locales whose names commonly appear in English text.
 _LOCALES = ("en_US", "en_GB", "en_IE", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL",
             "pt_BR", "pl_PL", "sv_SE", "da_DK", "no_NO", "fi_FI", "cs_CZ", "hr_HR", "sl_SI",
-            "hu_HU", "tr_TR", "en_NG", "en_KE")
+            "hu_HU", "tr_TR", "en_NG", "en_KE", "en_NZ", "en_PK", "yo_NG", "ig_NG", "ha_NG",
+            "tw_GH", "sw", "zu_ZA", "ja_JP")
 
 # Capitalised words that are names in Faker's lists but far more often ordinary words.
 _COMMON_WORDS = frozenset({
@@ -41,6 +42,12 @@ _COMMON_WORDS = frozenset({
     "street", "hill", "lane", "park", "field", "fields", "wood", "woods", "church", "stone",
     "banks", "mills", "holmes", "bush", "moon", "rock", "sharp", "free", "best", "little",
     "server", "error", "warning", "info", "debug", "admin", "user", "support", "team", "thanks",
+    # from the lists of New Zealand, Pakistan, Nigeria, Ghana, East and South Africa and Japan
+    "mad", "man", "sad", "nail", "raid", "loot", "foot", "guard", "hook", "way", "low", "ham",
+    "hay", "herd", "steer", "reader", "priest", "orchard", "danish", "safari", "harmony",
+    "trinity", "phoenix", "israel", "paris", "dick", "boon", "gore", "pike", "watt",
+    "burr", "craw", "webby", "blick", "thole", "gee", "baa", "ata", "swazi", "omani", "mamba",
+    "tutu", "wadi", "kiwi", "taro", "rex", "aba", "lut", "yar", "sair", "mensa", "anima",
 })
 
 
@@ -71,6 +78,12 @@ def _stop_words() -> frozenset[str]:
     return stop_words("en")
 
 
+def _latin_word(x: str) -> bool:
+    """A name of more than one letter, all of them Latin (ja_JP's and zh's lists in their own
+    scripts are read by their own recognizers)."""
+    return len(x) > 1 and x.isalpha() and all(c < "\u0250" for c in x)
+
+
 def _load(attr: str) -> frozenset[str]:
     names: set[str] = set()
     for loc in _LOCALES:
@@ -80,11 +93,13 @@ def _load(attr: str) -> frozenset[str]:
             continue
         prov = getattr(mod, "Provider", None)
         # (pl_PL names its lists the other way round: "male_last_names", "unisex_last_names")
+        # (ja_JP keeps its names in Latin letters under "first_romanized_names")
+        stem = attr.removesuffix("s")
         for a in (attr, f"{attr}_male", f"{attr}_female", f"{attr}_nonbinary", f"male_{attr}",
-                  f"female_{attr}", f"unisex_{attr}"):
+                  f"female_{attr}", f"unisex_{attr}", f"{stem.replace('_', '_romanized_')}s"):
             vals = getattr(prov, a, None)
             if vals:
-                names.update(str(x).lower() for x in vals if str(x).isalpha() and len(x) > 1)
+                names.update(str(x).lower() for x in vals if _latin_word(str(x)))
     return frozenset(n for n in names - _COMMON_WORDS - _stop_words() if len(n) >= 3)
 
 
@@ -150,6 +165,19 @@ def first_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def last_names() -> frozenset[str]:
     return from_faker("last_names", _lists_made_of(), lambda: _load("last_names"))
+
+
+def not_surnames() -> frozenset[str]:
+    """Capitalised words that end no person's name: the common words above and the words of
+    places and organisations ("Jane Street", "Wei Group")."""
+    return _NOT_SURNAMES
+
+
+_NOT_SURNAMES = _COMMON_WORDS | frozenset({
+    "street", "road", "avenue", "lane", "drive", "inc", "ltd", "llc", "corp", "group", "bank",
+    "hospital", "clinic", "university", "college", "school", "airport", "city", "county", "park",
+    "square", "plaza", "station", "office", "team", "support", "foundation", "institute",
+    "center", "centre", "company", "partners", "holdings", "labs", "capital", "ventures"})
 
 
 def ambiguous_first_names() -> frozenset[str]:

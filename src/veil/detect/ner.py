@@ -31,7 +31,7 @@ from veil.alternation import compile_ahead
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import STREET_WORDS
-from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names
+from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names, not_surnames
 from veil.detect.patterns import Pattern, Scan
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
@@ -523,7 +523,7 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
         if _STREET_WORD.fullmatch(w):
             break
         if whole or w.lower() in last_names() or (len(w) == 1 and t.group().endswith(".")) or (
-                w.lower() not in first_names() and w.lower() not in _NOT_SURNAME):
+                w.lower() not in first_names() and w.lower() not in not_surnames()):
             end = s + t.end()
         else:
             break
@@ -532,9 +532,6 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
 
 _STREET_WORD = re.compile(STREET_WORDS, re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
-_NOT_SURNAME = frozenset({"street", "road", "avenue", "lane", "inc", "ltd", "llc", "corp",
-                          "group", "bank", "hospital", "university", "airport", "city", "county",
-                          "park", "square", "plaza", "station", "office", "team", "support"})
 
 
 def _name_lists(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,114 @@
+"""Names no list of a few locales holds: the surname the model stopped short of, a lower-case
+name after "my name is", and the name lists of more of the world."""
+
+from __future__ import annotations
+
+import base64
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from veil.config import Policy, Settings
+from veil.core import Veil
+from veil.detect import DetectionEngine
+from veil.detect.learned import _surname_after
+from veil.detect.names import first_names, last_names, not_surnames
+
+_KEY = base64.b64encode(b"u" * 32).decode()
+
+
+@pytest.fixture(scope="module")
+def engine() -> DetectionEngine:
+    return DetectionEngine(Policy(ner_backend="learned"))
+
+
+def _persons(engine: DetectionEngine, text: str) -> list[str]:
+    return [d.text for d in engine.analyze(text) if d.type == "PERSON"]
+
+
+# --- the surname after a one-word name --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "grown"), [
+    ("I met Wei Zhang today.", "Wei", "Wei Zhang"),
+    ("Ask Priyanka Raghunathan, she knows.", "Priyanka", "Priyanka Raghunathan"),
+    ("Ask Anna Smith for it", "Anna", "Anna Smith"),  # a known surname
+    ("Thanks Ngozi Eze", "Ngozi", "Ngozi Eze"),  # at the end of the text
+    ("Send it to Anna Monday morning.", "Anna", "Anna"),  # a day
+    ("Invite Anna Olga and Tom", "Anna", "Anna"),  # a given name: another person
+    ("Wei Project Alpha starts now", "Wei", "Wei"),  # a run of capitalised words
+    ("talk to Wei Group about it", "Wei", "Wei"),  # an organisation's word
+    ("ask Wei Will you come", "Wei", "Wei"),  # a common word
+    ("Wei Zhangs", "Wei Zhangs", "Wei Zhangs"),  # two words already
+])
+def test_the_surname_after_a_one_word_name(text: str, name: str, grown: str) -> None:
+    s = text.index(name)
+    assert text[s:_surname_after(text, s, s + len(name), [])] == grown
+
+
+def test_no_surname_the_model_read_as_another_entity() -> None:
+    text = "Sandra joins Koninklijke Zwijsen next week."
+    s = text.index("Koninklijke")
+    e = s + len("Koninklijke")
+    assert _surname_after(text, s, e, []) == e + len(" Zwijsen")
+    assert _surname_after(text, s, e, [text.index("Zwijsen")]) == e
+
+
+def test_a_surname_no_list_holds_leaves_the_masked_text(tmp_path: Path) -> None:
+    v = Veil(Settings(home=tmp_path, master_key=_KEY), policy=Policy(ner_backend="learned"))
+    for k, text in enumerate(["Meeting with Wei Zhang and Hiroshi Tanaka at 3pm.",
+                              "Please loop in Priyanka Raghunathan on this thread."]):
+        masked = v.protect(text, session=f"s{k}").masked
+        for word in ("Zhang", "Tanaka", "Raghunathan", "Priyanka", "Wei"):
+            assert word not in masked, word
+        assert v.restore(masked, session=f"s{k}") == text
+
+
+def test_not_surnames_are_the_common_words_and_places() -> None:
+    assert {"street", "group", "will", "admin"} <= not_surnames()
+
+
+# --- a lower-case name after "my name is" -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("my name is priyanka and i need help", "priyanka"),
+    ("my name is oluwaseun adebayo.", "oluwaseun adebayo"),
+    ("hey, my name's tunde btw", "tunde"),
+    ("i go by kwabena", "kwabena"),
+    ("hello my name is rahul, account 4471", "rahul"),
+])
+def test_a_lower_case_name_after_my_name_is(engine: DetectionEngine, text: str,
+                                            name: str) -> None:
+    assert name in _persons(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my name is spelled wrong on the card",
+    "my name is not on the list",
+    "my name is misspelled in your system",
+    "my name is listed twice",
+    "my name is really long",
+    "my name is on the lease",
+    "my name is unusual so people ask",
+    "call me back when you can",
+    "call me later please",
+    "call me crazy but this works",
+])
+def test_words_about_a_name_are_no_name(engine: DetectionEngine, text: str) -> None:
+    assert _persons(engine, text) == []
+
+
+# --- the lists ---------------------------------------------------------------------------------
+
+def test_the_lists_hold_names_of_more_of_the_world() -> None:
+    # Nigeria, Ghana, Japan (in Latin letters), Pakistan, New Zealand, South and East Africa
+    assert {"ngozi", "chinedu", "emeka", "kwame", "akua", "hiroshi"} <= first_names()
+    assert {"tanaka", "okafor"} <= last_names()
+
+
+def test_the_lists_hold_latin_letters_and_no_common_words() -> None:
+    names = first_names() | last_names()
+    # (Turkish "İ" folds to "i" and a combining dot)
+    assert all(unicodedata.name(c).startswith(("LATIN", "COMBINING", "APOSTROPHE", "HYPHEN"))
+               for n in names for c in n)
+    assert not {"man", "way", "mad", "foot", "guard", "hook", "raid"} & names
