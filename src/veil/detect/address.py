@@ -16,7 +16,10 @@ military mail (``PSC 9302, Box 5480``, ``USCGC Conway`` + ``FPO AA 57696``).
 
 from __future__ import annotations
 
+import re
+
 from veil.detect.patterns import Pattern, PatternRecognizer
+from veil.detect.stopwords import stop_words
 
 # Capitalised word, or an ordinal street number ("5th").
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩΆ-ΏА-ЯЁ][\w'’-]*"  # Latin, Greek or Cyrillic capital first
@@ -131,16 +134,28 @@ STREET_PATTERNS = [
             rf"(?=,[ \t]*(?:{_NUM}{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b)", 0.75,
             mark=r"(?:fl(?:at|oor)|unit|b(?:uilding|ldg|lock))", lead=0, fold=True),
     # all in lower case, as chat writes it: "88 lombard st #3", "221b baker street": one or two
-    # words before a suffix (a third would read prose: "3 blocks down the street")
+    # words before a suffix (a third would read prose: "3 blocks down the street"); the city,
+    # state and postcode after it when the postcode ends them ("..., london nw1 6xe",
+    # "... ave nw washington dc 20500")
     Pattern(rf"{_L}{_NUM}{_SP}(?:[a-z][a-z'’-]*{_SP}){{1,2}}"
-            r"(?:st|ave|rd|blvd|ln|dr|ct|pl|hwy|pkwy|street|avenue|road|boulevard|lane)\b\.?"
-            rf"(?:{_SP}[nsew]{{1,2}}\b\.?)?(?:\.?,?[ \t]*{_UNIT})?", 0.8, lead=0),
+            r"(?:st|ave|rd|blvd|ln|dr|ct|pl|hwy|pkwy|street|avenue|road|boulevard|lane|way|"
+            r"drive|court|place|terrace|circle|crescent|parkway|highway|trail)\b\.?"
+            rf"(?:{_SP}[nsew]{{1,2}}\b\.?)?(?:\.?,?[ \t]*{_UNIT})?"
+            rf"(?:,?[ \t]+(?:[a-z][a-z'’-]*,?[ \t]+){{1,3}}"
+            r"(?:\d{5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2})(?![\w-]))?", 0.8, lead=0),
 ]
 
 
+_LOWER_START = re.compile(r"\d[\w/-]*[ \t]+([a-z'’-]+)")
+
+
 def _plausible(value: str) -> bool:
-    """An address has a number and a name."""
-    return any(c.isalpha() for c in value) and any(c.isdigit() for c in value)
+    """An address has a number and a name; in lower case its name is no function word ("2 more
+    way to do it", "3 other place")."""
+    if not (any(c.isalpha() for c in value) and any(c.isdigit() for c in value)):
+        return False
+    m = _LOWER_START.match(value)
+    return m is None or m.group(1) not in stop_words("en")
 
 
 STREET_ADDRESS = PatternRecognizer(

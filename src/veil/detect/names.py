@@ -84,9 +84,24 @@ def _latin_word(x: str) -> bool:
     return len(x) > 1 and x.isalpha() and all(c < "\u0250" for c in x)
 
 
+#: Faker's "en" lists: the United States' given names of a century (4,700 more than en_US
+#: holds: "Tamika", "DeShawn", "Keisha", "Jaylen"), among them a thousand English words ("Add",
+#: "Author", "Branch"); only the names no English dictionary holds are read.
+_BROAD_LOCALES = ("en",)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Webster's Second and the GNU Collaborative International Dictionary, in lower case."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], alpha=True, lower=True))
+
+
 def _load(attr: str) -> frozenset[str]:
     names: set[str] = set()
-    for loc in _LOCALES:
+    for loc in _LOCALES + _BROAD_LOCALES:
+        words = _english_words() if loc in _BROAD_LOCALES else frozenset()
         try:
             mod = importlib.import_module(f"faker.providers.person.{loc}")
         except ImportError:
@@ -99,7 +114,8 @@ def _load(attr: str) -> frozenset[str]:
                   f"female_{attr}", f"unisex_{attr}", f"{stem.replace('_', '_romanized_')}s"):
             vals = getattr(prov, a, None)
             if vals:
-                names.update(str(x).lower() for x in vals if _latin_word(str(x)))
+                names.update(low for x in vals if _latin_word(str(x))
+                             and (low := str(x).lower()) not in words)
     return frozenset(n for n in names - _COMMON_WORDS - _stop_words() if len(n) >= 3)
 
 
@@ -154,7 +170,8 @@ def _write_whole(path: Path, text: str) -> None:
 
 
 def _lists_made_of() -> tuple[object, ...]:
-    return (_LOCALES, sorted(_COMMON_WORDS), sorted(_stop_words()))
+    return (_LOCALES, _BROAD_LOCALES, metadata.version("english-words"), sorted(_COMMON_WORDS),
+            sorted(_stop_words()))
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +194,13 @@ _NOT_SURNAMES = _COMMON_WORDS | frozenset({
     "street", "road", "avenue", "lane", "drive", "inc", "ltd", "llc", "corp", "group", "bank",
     "hospital", "clinic", "university", "college", "school", "airport", "city", "county", "park",
     "square", "plaza", "station", "office", "team", "support", "foundation", "institute",
-    "center", "centre", "company", "partners", "holdings", "labs", "capital", "ventures"})
+    "center", "centre", "company", "partners", "holdings", "labs", "capital", "ventures",
+    "suite", "apt", "apartment", "unit", "floor", "building", "box", "room", "beach", "bay",
+    "island", "lake", "valley", "heights", "falls", "springs", "harbor", "harbour", "port",
+    "force", "department", "ministry", "agency", "council", "committee", "court", "house",
+    "tower", "mall", "market", "services", "systems", "solutions", "technologies", "consulting",
+    "associates", "international", "global", "museum", "library", "cathedral", "stadium",
+    "arena", "airlines", "motors", "pharmacy", "hotel", "resort", "cafe", "restaurant"})
 
 
 def ambiguous_first_names() -> frozenset[str]:

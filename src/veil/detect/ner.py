@@ -77,6 +77,7 @@ _NAME_PART = (rf"[{_UP}][{_LOW}]+(?:(?=[{_UP}])(?:(?<=Mc|De|Di|Da|Du|La|Le|O'|Oâ
               rf"[{_UP}][{_LOW}]+)?")
 _NAME_TOKEN = rf"{_NAME_PART}(?:-{_NAME_PART})?"
 _PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
+_PARTICLE_WORD = re.compile(_PARTICLE)
 # the roles of a party to a case, a policy or a loan, written before the party's name
 _PARTY_ROLES = (r"defendant|plaintiff|petitioner|respondent|appellant|appellee|claimant|"
                 r"beneficiary|insured|policyholder|witness|guarantor|borrower|applicant|"
@@ -115,7 +116,9 @@ _MORE_NAME_FIELDS = (r"card[ \t]?holder|account[ \t]holder|name[ \t]on[ \t]card|
                      r"recipient|sender|remitter|subscriber|member|physician|doctor|pcp|"
                      r"attorney|counsel|manager|supervisor|guardian|parent|spouse|"
                      r"next[ \t]of[ \t]kin|emergency[ \t]contact|bill[ \t]to|ship[ \t]to|"
-                     r"prepared[ \t](?:for|by)|referred[ \t]by|requested[ \t]by|attending|author")
+                     r"prepared[ \t](?:for|by)|referred[ \t]by|requested[ \t]by|attending|author|"
+                     r"pt|resident|policy[ \t]holder|co-?borrower|decedent|deceased|donor|"
+                     r"victim|assignee|reporter|student|passenger|travell?er")
 _MORE_FIELD_NAME = re.compile(
     rf"(?i:\b(?:{_MORE_NAME_FIELDS})[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
 # A party named in capitals after its role, as pleadings write it: "Defendant JOHN Q. PUBLIC"
@@ -522,8 +525,10 @@ def _name_span(text: str, m: re.Match[str], *, ambiguous_ok: bool,
         w = t.group().rstrip(".")
         if _STREET_WORD.fullmatch(w):
             break
-        if whole or w.lower() in last_names() or (len(w) == 1 and t.group().endswith(".")) or (
-                w.lower() not in first_names() and w.lower() not in not_surnames()):
+        low = w.lower()
+        if whole or low in last_names() or (len(w) == 1 and t.group().endswith(".")) or (
+                _PARTICLE_WORD.fullmatch(w) is not None) or (
+                low not in first_names() and low not in not_surnames()):
             end = s + t.end()
         else:
             break

@@ -43,6 +43,12 @@ from veil.detect import DetectionEngine
     ("my addy is 88 lombard st #3 sf.", "88 lombard st #3"),
     ("i live at 221b baker street", "221b baker street"),
     ("ship to 1600 pennsylvania ave nw", "1600 pennsylvania ave nw"),
+    ("i live at 42 wallaby way sydney", "42 wallaby way"),
+    # its city, state and postcode when the postcode ends them
+    ("my address is 1600 pennsylvania ave nw washington dc 20500",
+     "1600 pennsylvania ave nw washington dc 20500"),
+    ("ship to 221b baker street, london nw1 6xe asap", "221b baker street, london nw1 6xe"),
+    ("we live at 12 oak lane, springfield, il 62704.", "12 oak lane, springfield, il 62704"),
     # the postcode before the city, and a continental flat between street and postcode
     ("Hauptstraße 5, 80331 München", "Hauptstraße 5, 80331 München"),
     ("Calle de Alcalá 45, 3º B, 28014 Madrid", "Calle de Alcalá 45, 3º B, 28014 Madrid"),
@@ -84,6 +90,9 @@ def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine
     "i have 2 kids on elm st",
     "he ran 5 miles along the road",
     "the 2 main roads",
+    "there are 2 more way to do it",  # (no city and postcode taken from prose after it)
+    "we took 1st overall place in 2024",
+    "i own 2 beach houses and a car",
     "Unit 5, the next topic, covers 12 Lessons",  # a unit, then no street
     "see page 12, 2024 Edition",
     "Naruto-kun scored 12 points",  # an honorific, not a ward

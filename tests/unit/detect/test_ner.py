@@ -51,6 +51,11 @@ def test_a_form_field_names_its_person_whole() -> None:
                        ("Emergency contact: Lucia Esposito (daughter)", "Lucia Esposito"),
                        ("Name: Joanna Kowalczyk Street", "Joanna Kowalczyk")):  # not the street
         assert set(names(text)) == {name}, text
+    # a chart's, a tracker's and a will's labels
+    for text, name in (("Pt: OKONJO, MARY  DOB: 04/12/1961", "OKONJO, MARY"),
+                       ("Assignee: Zofia Wrzesniak\nStatus: Open", "Zofia Wrzesniak"),
+                       ("Decedent: Harold Whitmore", "Harold Whitmore")):
+        assert name in names(text), text
 
 
 def test_heuristics_titles_greetings_speakers() -> None:

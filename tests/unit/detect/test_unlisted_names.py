@@ -106,6 +106,12 @@ def test_the_lists_hold_names_of_more_of_the_world() -> None:
     assert {"tanaka", "okafor"} <= last_names()
 
 
+def test_the_lists_hold_the_united_states_names_of_a_century() -> None:
+    # Faker's broad "en" lists, less the names that are English words
+    assert {"tamika", "deshawn", "keisha", "jaylen", "lakisha", "tremaine"} <= first_names()
+    assert not {"add", "author", "branch", "admiral", "cash", "brain"} & first_names()
+
+
 def test_the_lists_hold_latin_letters_and_no_common_words() -> None:
     names = first_names() | last_names()
     # (Turkish "İ" folds to "i" and a combining dot)
