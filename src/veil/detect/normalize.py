@@ -69,7 +69,7 @@ class NormalizedText:
             return start, end
         last = self.origin[end - 1]
         # the whole reference a last character was decoded from ("Jos&eacute;", "Jos\\u00e9")
-        end = reference_end(self.original, last) if self.original[last] in "&\\" else last + 1
+        end = reference_end(self.original, last) if self.original[last] in "&\\%" else last + 1
         # with the marks the view dropped right after it ("J̲a̲n̲e̲": the last line under "e")
         dropped = _DROPPED.match(self.original, end)  # (a "*": it matches, maybe empty)
         return self.origin[start], end if dropped is None else dropped.end()
@@ -79,12 +79,19 @@ class NormalizedText:
 #: or a string escape of JSON, Python or JavaScript ("\\u00e9", a surrogate pair, "\\x4a")
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|"
                         r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|"
-                        r"u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})")
+                        r"u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})|"
+                        r"%[2-7][0-9A-Fa-f]")
+#: the characters a percent-encoding stands for in the view: those of values ("%34%31%31%31",
+#: "jane%40example.com"); a space, a quote or a bracket decoded would cut a URL in two
+_PERCENT_DECODED = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@.-_+")
 
 
 def _decoded(reference: str) -> str | None:
     """The one character a reference stands for; None for an unknown name, a number past
     Unicode, a lone surrogate, NUL, or a name that stands for two characters."""
+    if reference[0] == "%":
+        decoded = chr(int(reference[1:], 16))
+        return decoded if decoded in _PERCENT_DECODED else None
     if reference[0] == "\\":
         if len(reference) == 12:  # a surrogate pair: one character beyond the first plane
             high, low = int(reference[2:6], 16), int(reference[8:12], 16)
@@ -102,8 +109,9 @@ def _decoded(reference: str) -> str | None:
 
 def _references(text: str) -> dict[int, tuple[int, str]]:
     """Start -> (end, character) of each reference in ``text``: text pasted from a web page
-    ("O&#39;Brien", "Jos&eacute;") or a JSON dump ("Jos\\u00e9 Garc\\u00eda"), or written so on
-    purpose ("&#74;ane"), reads as its characters."""
+    ("O&#39;Brien", "Jos&eacute;"), a JSON dump ("Jos\\u00e9 Garc\\u00eda") or a URL's query
+    ("jane%40example.com"), or written so on purpose ("&#74;ane", "%34%31%31%31"), reads as its
+    characters."""
     out: dict[int, tuple[int, str]] = {}
     for m in _REFERENCE.finditer(text):
         char = _decoded(m.group())
@@ -274,7 +282,7 @@ def _replace_at(text: str, at: dict[int, str]) -> str:
 
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
-    refs = _references(text) if "&" in text or "\\" in text else {}
+    refs = _references(text) if "&" in text or "\\" in text or "%" in text else {}
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
         if "\\" in text and _ESCAPE.search(text):
             return NormalizedText(text, _unescape(text), None)  # same length: identity offsets

@@ -27,6 +27,10 @@ def test_view_maps_back_to_original() -> None:
     ("mail jаne@exаmple.com now", "jаne@exаmple.com", "EMAIL"),  # Cyrillic а
     ("ip 192\u200c.168.1.20 x", "192\u200c.168.1.20", "IP_ADDRESS"),
     ("ssn 123\u2011\u200b45\u201167\u00ad89", "123\u2011\u200b45\u201167\u00ad89", "US_SSN"),
+    # percent-encoded, as a URL's query writes it or to slip past
+    ("card: %34%31%31%31%31%31%31%31%31%31%31%31%31%31%31%31 ok",
+     "%34%31%31%31%31%31%31%31%31%31%31%31%31%31%31%31", "CREDIT_CARD"),
+    ("mail jane.doe%40example.com now", "jane.doe%40example.com", "EMAIL"),
 ])
 def test_obfuscated_pii_is_found_at_original_offsets(pattern_engine: DetectionEngine, text: str,
                                                      value: str, etype: str) -> None:
@@ -214,3 +218,11 @@ def test_values_written_as_references_are_masked_and_restored(tmp_path) -> None:
                   "\\u0041\\u0068", "\\u004b"):
         assert value not in res.masked, value
     assert veil.restore(res.masked, session="s") == text
+
+
+def test_a_percent_encoded_space_or_quote_stays_in_the_view() -> None:
+    # decoded, they would cut a URL in two and leave its tail unmasked
+    from veil.detect.normalize import normalize
+
+    for text in ("https://x.com/My%20Report.pdf", "q=%22a%22&r=%3Cb%3E", "50%25 off"):
+        assert normalize(text).text == text
