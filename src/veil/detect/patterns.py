@@ -552,6 +552,17 @@ class PatternRecognizer(Recognizer):
         # every pattern is tried at digit runs only: a text without a digit is not read
         # scan by scan (a third of short prompts hold none)
         self._on_digits = all(scan.on_digits for scan, _, _ in self._compiled)
+        # every pattern is tried at its anchors only (digit runs, marks, a string): a text
+        # without any of them finds nothing, known from one scan of each kind of anchor
+        # (a login's ten patterns share one mark)
+        self._anchor_kinds: list[Scan] | None = None
+        if all(scan.lead is not None or scan.lines for scan, _, _ in self._compiled):
+            kinds: dict[object, Scan] = {}
+            for scan, _, _ in self._compiled:
+                kind = (scan.digit_runs, scan.line_start, scan.fold, scan.at,
+                        None if scan.mark is None else (scan.mark.pattern, scan.mark.flags))
+                kinds.setdefault(kind, scan)
+            self._anchor_kinds = list(kinds.values())
 
     @classmethod
     def from_rule(cls, rule: RecognizerRule) -> PatternRecognizer:
@@ -577,6 +588,9 @@ class PatternRecognizer(Recognizer):
         if self._prefilter is not None and not self._prefilter(text):
             return True
         if self._on_digits and ANCHORED and not _digit_runs(text, False):
+            return True
+        if self._anchor_kinds is not None and ANCHORED and not any(
+                scan._anchors(text) for scan in self._anchor_kinds):
             return True
         if self.context_required and self.context.folds:
             # none of the required words' first pieces is a word of the text (most texts)

@@ -280,6 +280,36 @@ def test_a_pattern_recognizer_is_idle_without_digits_or_its_words(text: str, idl
         assert PASSPORT.analyze(text) == []
 
 
+def test_a_recognizer_idle_without_its_marks_finds_nothing_there() -> None:
+    # a recognizer whose every pattern starts at a mark, a string or a digit run is idle where
+    # none of them is: on texts that hold some and texts that hold none, idle means no finding
+    import random
+
+    from veil.detect.recognizer import default_recognizers
+    from veil.detect.patterns import PatternRecognizer, shared_matches
+    from veil.evaluation.datasets import hard_samples
+
+    texts = [s.text for s in hard_samples(150, 7)]
+    rng = random.Random(3)
+    texts += [" ".join(rng.sample(t.split(), k=min(6, len(t.split())))) for t in texts]
+    texts += ["sign in as jsmith with P@ssw0rd!", "ssh jdoe@10.0.0.5", "no marks at all here"]
+    checked = idle = 0
+    for r in default_recognizers(Policy(ner=False)):
+        if not isinstance(r, PatternRecognizer) or r._anchor_kinds is None:
+            continue
+        checked += 1
+        for text in texts:
+            with shared_matches():
+                if r.idle(text):
+                    idle += 1
+                    r._anchor_kinds, kinds = None, r._anchor_kinds  # analyze without the check
+                    try:
+                        assert r.analyze(text) == [], (r.name, text)
+                    finally:
+                        r._anchor_kinds = kinds
+    assert checked > 20 and idle > 1000, (checked, idle)
+
+
 class _Background(Recognizer):
     """A model that starts in ``begin_batch`` and is finished by the call it returns."""
 
