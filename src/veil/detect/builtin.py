@@ -17,6 +17,7 @@ from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
+from veil.detect.glued import GLUED
 from veil.detect.hl7 import HL7
 from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.national import NATIONAL_RECOGNIZERS
@@ -27,7 +28,7 @@ from veil.detect.postcodes import POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
 from veil.detect.records import RECORDS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
-from veil.detect.usernames import HANDLE, USER_NAME_FIELD
+from veil.detect.usernames import HANDLE, LOGIN_SECRET, LOGIN_USER, USER_NAME_FIELD
 from veil.detect.wallets import WALLETS
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
 
@@ -117,6 +118,8 @@ US_SSN = register(PatternRecognizer(
 
 for _national in NATIONAL_RECOGNIZERS:
     register(_national)
+for _glued in GLUED:  # card, SSN, IBAN and phone numbers written against letters
+    register(_glued)
 
 IP_ADDRESS = register(PatternRecognizer(
     name="ip_address", entity="IP_ADDRESS",
@@ -274,6 +277,8 @@ CREDENTIALS = register(PatternRecognizer(
 
 register(HANDLE)
 register(USER_NAME_FIELD)
+register(LOGIN_USER)  # "sign in as jsmith with ...", "su - jsmith", "ssh jsmith@10.0.0.5"
+register(LOGIN_SECRET)  # the password of such a login
 
 # The display name of an address in quotes, as mail headers and address books write it
 # ('"Doe, Jane" <jdoe@corp.com>'): a person's (or a team's) name, whatever its order. The

@@ -13,6 +13,10 @@ name"), unless it is a word of prose ("Username: required"). After the looser wo
 "login" it must also look like an account (a digit, "_" or "." inside it: "user jsmith84"), since
 "User: Summarize this" is a chat transcript's role, not an account. A name holds a letter: a
 numeric id (``user_id=4411``) is no user name.
+
+A login names its user and often its password in one phrase or command ("sign in as jsmith
+with P@ssw0rd!", "su - jsmith", "ssh jsmith@10.0.0.5"): :data:`LOGIN_USER` and
+:data:`LOGIN_SECRET` read those (see the comment above them for what "as" may introduce).
 """
 
 from __future__ import annotations
@@ -161,4 +165,147 @@ USER_NAME_FIELD = PatternRecognizer(
                 0.8, mark=_SERVICES, fold=True, lead=0),
     ],
     validate=is_user_name,
+)
+
+
+# --- Logins: the user and the password of a sign-in phrase, a shell command or a pair ------
+#
+# "sign in as jsmith with P@ssw0rd!", "user jsmith pw hunter2", "creds are jsmith /
+# Tr0ub4dor&3", "use jsmith:Winter2024!", "su - jsmith", "ssh jsmith@10.0.0.5". After "as" a
+# word is a user only when a password follows it ("... with <password>", "/ <password>",
+# "... password <password>") or when it is shaped like an account (a digit, "_" or "." inside:
+# "logged in as j.smith"): "sign in as an admin", "log in as usual" are prose. Accounts every
+# system has ("root", "admin", "postgres", "ec2-user") name no one and stay: an answer about
+# "su - postgres" needs the word. A password is a token with a digit or a symbol in it (six
+# characters or more): "log in as usual with your password" holds none.
+
+#: the verbs of signing in: "log in", "logged on", "signing in", "login", "sign-in"
+_LOGIN_VERBS = r"log(?:ged|ging|s)?[ -]?(?:in|on)|sign(?:ed|ing|s)?[ -]?(?:in|on)"
+#: the words that name a password
+_SECRET_WORDS = r"pass(?:word|wd|code|phrase)?|pwd?|kennwort|passwort"
+#: a user name without "@" (the "@" is what follows it: "jsmith@10.0.0.5")
+_USER = r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?"
+#: where a user name ends: not inside a longer token, nor before a dot and a word
+_END = r"(?![\w@+-]|\.\w)"
+#: a password: six characters or more, one of them a digit or a symbol ("-" and "." are in
+#: words and file names: "two-factor", "cmd.exe")
+_PASSWORD = r"(?![:=])(?=[^\s\"',;]*[0-9!#$%&*+<=>?@^~])[^\s\"',;]{6,}"
+#: from a user name to its password: " / ", ":" (glued, a letter in the password and no "/",
+#: "@" or ":": "jsmith:Winter2024!", not "user:password@host:port/0"), ", password is", "and
+#: the pass is"
+_TO_SECRET_WORD = (rf"[\"']?(?:[ \t]+/[ \t]+|:(?=[^\s:/\\@\"',;]*[A-Za-z])"
+                   r"(?=[^\s:/\\@\"',;]*(?![^\s\"',;]))|[ \t]*(?:,[ \t]*)?"
+                   r"(?:(?i:with|using|and)[ \t]+)?(?:(?i:the|my|his|her|their|your)[ \t]+)?"
+                   rf"(?i:{_SECRET_WORDS})\b[ \t]*(?:[:=][ \t]*|(?i:is|was)[ \t]+)?)[\"']?")
+#: the same, and " with " or " using " after the user of "as" ("sign in as jsmith with
+#: P@ssw0rd!"; after a label it is prose: "User information with %-escapes")
+_TO_PASSWORD = rf"(?:{_TO_SECRET_WORD}|[ \t](?i:with|using)[ \t]+[\"']?)"
+#: what a user name is written after, when the user stands before a password's words:
+#: "user jsmith pw hunter2", "the account is jsmith, password hunter2"
+_USER_LABELS = r"user(?:[ _-]?name)?|login|logon|account|creds|credentials"
+#: every word a login pattern starts at (one pass of an automaton finds them for all)
+_LOGIN_MARK = (rf"(?<!\w)(?:{_LOGIN_VERBS})|(?<!\w)user|(?<!\w)account|(?<!\w)creds|"
+               r"(?<!\w)credentials|(?<!\w)use[ \t]|(?<!\w)try[ \t]|(?<!\w)u[ \t]?[:=]|"
+               r"(?<!\w)ssh|(?<!\w)scp|(?<!\w)sftp|(?<!\w)rsync|(?<!\w)telnet|(?<!\w)su[ \t]|"
+               r"(?<!\w)sudo[ \t]|/user:|(?<!\S)-u")
+#: a strong password, for "use <user>:<password>" ("use node:18-alpine" is a Docker image,
+#: "use std::io" Rust): a digit, and a capital or a symbol; no slash (a path) after it
+_STRONG = (r"(?=[^\s\"'`,;/\\]*[0-9])(?=[^\s\"'`,;/\\]*[A-Z!#$%&*+=?@^~])"
+           r"[^\s\"'`,;:/\\][^\s\"'`,;/\\]{5,}(?![^\s\"'`,;])")
+
+#: accounts every system has, which name no one; and words that follow "as" in prose
+_NOT_A_LOGIN = frozenset({
+    "root", "admin", "administrator", "admins", "guest", "superuser", "sa", "sysadmin", "su",
+    "system", "anonymous", "nobody", "daemon", "postgres", "mysql", "oracle", "www-data",
+    "nginx", "apache", "git", "jenkins", "ubuntu", "ec2-user", "centos", "debian", "vagrant",
+    "docker", "pi", "user", "users", "test", "demo", "default", "service", "owner", "usual",
+    "normal", "yourself", "myself", "himself", "herself", "themselves", "someone", "somebody",
+    "another", "different", "needed", "required", "name", "names", "id", "account", "email",
+    "e-mail", "page", "screen", "form", "field", "details", "info", "and", "or", "username",
+    "user_name", "userid", "user_id", "login", "password", "passwd", "pass", "pwd"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def is_login_user(value: str) -> bool:
+    """Whether ``value``, found where a login names its user, is a person's account: a user
+    name (:func:`is_user_name`) that is no shared account ("root") nor prose ("usual"), nor an
+    ordinal ("log in as 2nd user")."""
+    low = value.lower()
+    return (is_user_name(value) and low not in _NOT_A_LOGIN
+            and _ORDINAL.fullmatch(value) is None)
+
+
+LOGIN_USER = PatternRecognizer(
+    name="login_user", entity="USERNAME",
+    patterns=[
+        # "sign in as jsmith with P@ssw0rd!", "log in as jsmith / Tr0ub4dor&3": the user
+        # before a password
+        Pattern(rf"(?i:\b(?:{_LOGIN_VERBS})\b)[ \t]+(?i:as)[ \t]+[\"']?(?P<v>{_VALUE}){_END}"
+                rf"(?={_TO_PASSWORD}{_PASSWORD})", 0.8, mark=_LOGIN_MARK, fold=True, lead=0),
+        # "logged in as j.smith", "sign in as jdoe_84": a user shaped like an account
+        Pattern(rf"(?i:\b(?:{_LOGIN_VERBS})\b)[ \t]+(?i:as)[ \t]+[\"']?{_ACCOUNT_SHAPED}"
+                rf"(?P<v>{_LONGER_VALUE}){_END}", 0.8, mark=_LOGIN_MARK, fold=True, lead=0),
+        # "user jsmith pw hunter2", "my login is jsmith and the pass is Spring#2025", "creds
+        # are jsmith / Tr0ub4dor&3", "login jsmith:Winter2024!": a user before its password
+        Pattern(rf"(?i:\b(?:{_USER_LABELS})\b)[\"']?[ \t]*(?:[:=][ \t]*|(?i:is|are)[ \t]+)?"
+                rf"[\"']?(?P<v>{_VALUE}){_END}(?={_TO_SECRET_WORD}{_PASSWORD})", 0.8,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        # "use jsmith:Winter2024!", "try jdoe:Passw0rd!": a user glued to a strong password
+        Pattern(rf"(?i:\b(?:use|try)\b)[ \t]+[\"'`]?(?P<v>{_USER}):(?={_STRONG})", 0.8,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        # "su - jsmith", "sudo su jsmith", "sudo -iu jsmith", "su j.smith" (Spanish "su casa"
+        # is prose: after a bare "su" only an account's shape)
+        Pattern(rf"(?<![\w-])(?:su[ \t]+(?:-l?[ \t]+|--login[ \t]+)|sudo[ \t]+su[ \t]+"
+                rf"(?:-l?[ \t]+)?|sudo[ \t]+(?:-[A-Za-z]+[ \t]+){{0,3}}-[A-Za-z]*u[ \t]*|"
+                rf"sudo[ \t]+--user[= \t][ \t]*|su[ \t]+{_ACCOUNT_SHAPED})(?P<v>{_USER}){_END}",
+                0.8, mark=_LOGIN_MARK, fold=True, lead=0),
+        # "ssh jsmith@prod-db-01", "scp a.txt jdoe@host:/tmp", "ssh -p 2222 jsmith@10.0.0.5"
+        Pattern(r"(?i:\b(?:ssh|scp|sftp|rsync|telnet)\b)[^\n@]{0,80}?(?<![\w.+@-])"
+                rf"(?P<v>{_USER})@(?=[A-Za-z0-9\[])", 0.8, mark=_LOGIN_MARK, fold=True,
+                lead=0),
+        # "runas /user:CORP\jsmith", "net use Z: \\srv\share /user:jsmith": Windows' option
+        Pattern(rf"(?<!\S)(?i:/user:)(?:[A-Za-z0-9.-]{{1,64}}\\)?(?P<v>{_USER}){_END}", 0.8,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        # "mysql -u jsmith -pWinter2024!": the user before a password option
+        Pattern(rf"(?<!\S)-u[ \t]*(?P<v>{_USER}){_END}(?=[ \t]+(?:-p|--password))", 0.8,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        # "u: jsmith p: Winter2024!": the short labels, only as a pair
+        Pattern(rf"(?<![\w/-])(?i:u)[ \t]?[:=][ \t]*(?P<v>{_VALUE}){_END}"
+                r"(?=[ \t]*(?:[,;/|][ \t]*)?(?i:p)[ \t]?[:=])", 0.8, mark=_LOGIN_MARK, fold=True,
+                lead=0),
+        # "jsmith@10.0.0.5": a user at an IPv4 address (no e-mail address is written so)
+        # (not a connection string's password: "//scott:tiger@192.168.0.1")
+        Pattern(r"(?<![\w.+@:/-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?)"
+                r"@(?=(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d))", 0.8, at="@", lead=64,
+                spaced=False),
+    ],
+    validate=is_login_user,
+)
+
+LOGIN_SECRET = PatternRecognizer(
+    name="login_secret", entity="SECRET",
+    patterns=[
+        # "sign in as jsmith with P@ssw0rd!": the password after the user of "as"
+        Pattern(rf"(?i:\b(?:{_LOGIN_VERBS})\b)[ \t]+(?i:as)[ \t]+[\"']?{_VALUE}{_END}"
+                rf"{_TO_PASSWORD}(?P<v>{_PASSWORD})", 0.85, mark=_LOGIN_MARK, fold=True,
+                lead=0),
+        # "creds are jsmith / Tr0ub4dor&3", "my login is jsmith and the pass is Spring#2025"
+        Pattern(rf"(?i:\b(?:{_USER_LABELS})\b)[\"']?[ \t]*(?:[:=][ \t]*|(?i:is|are)[ \t]+)?"
+                rf"[\"']?{_VALUE}{_END}{_TO_SECRET_WORD}(?P<v>{_PASSWORD})", 0.85,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        # "use jsmith:Winter2024!"
+        Pattern(rf"(?i:\b(?:use|try)\b)[ \t]+[\"'`]?{_USER}:(?P<v>{_STRONG})", 0.85,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        # "net use Z: \\srv\share /user:jsmith Winter2024!"
+        Pattern(r"(?<!\S)(?i:/user:)[^\s\"']{1,128}[ \t]+(?![/\"'])(?P<v>"
+                rf"{_PASSWORD})", 0.85, mark=_LOGIN_MARK, fold=True, lead=0),
+        # "mysql -u jsmith -pWinter2024!"
+        Pattern(r"(?<!\S)-u[ \t]*[^\s-]\S{0,63}[ \t]+-p(?P<v>[^\s\"']{3,128})(?!\S)", 0.85,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        # "u: jsmith p: Winter2024!"
+        Pattern(rf"(?<![\w/-])(?i:u)[ \t]?[:=][ \t]*{_VALUE}{_END}[ \t]*(?:[,;/|][ \t]*)?"
+                r"(?i:p)[ \t]?[:=][ \t]*(?P<v>[^\s\"',;]{4,})", 0.85, mark=_LOGIN_MARK,
+                fold=True, lead=0),
+    ],
+    validated=True,  # the words around it and its shape are the validation
 )

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from stdnum import bitcoin, damm, iban, luhn, verhoeff
 from stdnum.us import ssn
@@ -197,6 +198,42 @@ def is_issuable_us_ssn(value: str) -> bool:
     d = digits(value)
     return (len(d) == 9 and d[:3] not in ("000", "666") and d[0] != "9" and d[3:5] != "00"
             and d[5:] != "0000")
+
+
+def is_glued_card(value: str) -> bool:
+    """A card number written against letters ("card4111111111111111exp"): fifteen digits or
+    more (EAN-13 and GTIN-14 product codes pass Luhn one time in ten) and
+    :func:`is_credit_card`."""
+    return len(digits(value)) >= 15 and is_credit_card(value)
+
+
+#: the regions a national number glued to a phone's word is tried in (phone.py's defaults)
+_PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "SE", "ES", "IT", "AU", "CH", "IE")
+
+
+def is_valid_phone(value: str) -> bool:
+    """A phone number that libphonenumber calls valid (an assigned range, not only a possible
+    length): "+14155550143" in any region, a national number in one of the usual regions."""
+    regions: tuple[str | None, ...] = (None,) if value.startswith("+") else _PHONE_REGIONS
+    for region in regions:
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(value, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
+
+
+def refine_glued_iban(value: str) -> tuple[int, int] | None:
+    """The longest prefix of ``value`` (an IBAN and the capitals glued after it, "DE89...000EXP",
+    maybe in groups) that is an IBAN by its checksum and its country's length and layout."""
+    for end in range(len(value), 14, -1):
+        if value[end - 1] in " -":
+            continue
+        compact = value[:end].replace(" ", "").replace("-", "")
+        if len(compact) <= 34 and iban.is_valid(compact):
+            return 0, end
+    return None
 
 
 def is_ip(value: str) -> bool:

@@ -1,0 +1,135 @@
+"""A login's user and password are found where a help-desk message or a shell command gives
+them ("sign in as jsmith with P@ssw0rd!", "su - jsmith", "ssh jsmith@10.0.0.5"); prose after
+"as" ("log in as usual"), accounts every system has ("root") and code ("use std::io") are left
+alone; the scans that start at a login's word find what a full scan finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil import Veil
+from veil.config import Policy, Settings
+from veil.detect.engine import DetectionEngine
+from veil.detect.usernames import LOGIN_SECRET, LOGIN_USER
+
+from .scans import assert_anchored_equals_full
+
+
+@pytest.fixture(scope="module")
+def engine() -> DetectionEngine:
+    return DetectionEngine(Policy(ner_backend="learned"))
+
+
+def _found(engine: DetectionEngine, text: str) -> list[tuple[str, str]]:
+    return [(d.type, d.text) for d in engine.analyze(text) if d.type in ("USERNAME", "SECRET")]
+
+
+def _u(name: str) -> tuple[str, str]:
+    return ("USERNAME", name)
+
+
+def _s(value: str) -> tuple[str, str]:
+    return ("SECRET", value)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("sign in as jsmith with P@ssw0rd!", [_u("jsmith"), _s("P@ssw0rd!")]),
+    ("log in as jsmith with P@ssw0rd!", [_u("jsmith"), _s("P@ssw0rd!")]),
+    ("login as jsmith password P@ssw0rd!", [_u("jsmith"), _s("P@ssw0rd!")]),
+    ("logged in as jsmith using Tr0ub4dor&3", [_u("jsmith"), _s("Tr0ub4dor&3")]),
+    ("Signing in as mrivera / Winter2024! fails", [_u("mrivera"), _s("Winter2024!")]),
+    ("logged in as j.smith", [_u("j.smith")]),
+    ("log in as jdoe_84 and retry", [_u("jdoe_84")]),
+    ("creds are jsmith / Tr0ub4dor&3", [_u("jsmith"), _s("Tr0ub4dor&3")]),
+    ("user jsmith pw hunter2", [_u("jsmith"), _s("hunter2")]),
+    ("username jsmith password Spring#2025", [_u("jsmith"), _s("Spring#2025")]),
+    ("my login is jsmith and the pass is Spring#2025", [_u("jsmith"), _s("Spring#2025")]),
+    ("the account is jsmith, password hunter2", [_u("jsmith"), _s("hunter2")]),
+    ("use jsmith:Winter2024!", [_u("jsmith"), _s("Winter2024!")]),
+    ("login jsmith:hunter22", [_u("jsmith"), _s("hunter22")]),
+    ("login: jsmith / P@ssw0rd!", [_u("jsmith"), _s("P@ssw0rd!")]),
+    ("u: jsmith p: Winter2024!", [_u("jsmith"), _s("Winter2024!")]),
+    ("su - jsmith", [_u("jsmith")]),
+    ("sudo su - jsmith", [_u("jsmith")]),
+    ("sudo -iu jsmith", [_u("jsmith")]),
+    ("sudo -u jsmith whoami", [_u("jsmith")]),
+    ("su j.smith", [_u("j.smith")]),
+    ("ssh jsmith@prod-db-01", [_u("jsmith")]),
+    ("ssh -i key.pem jsmith@10.0.0.5", [_u("jsmith")]),
+    ("scp report.pdf jdoe@fileserver:/tmp", [_u("jdoe")]),
+    ("connect to jsmith@10.0.0.5 first", [_u("jsmith")]),
+    ("runas /user:CORP\\jsmith cmd", [_u("jsmith")]),
+    ("net use Z: \\\\srv\\share /user:jsmith Winter2024!", [_u("jsmith"), _s("Winter2024!")]),
+    ("mysql -u jsmith -pWinter2024!", [_u("jsmith"), _s("Winter2024!")]),
+    # an account every system has is no one's: its password is still a password
+    ("log in as root with P@ssw0rd123", [_s("P@ssw0rd123")]),
+])
+def test_a_login_is_found(engine: DetectionEngine, text: str,
+                          found: list[tuple[str, str]]) -> None:
+    assert _found(engine, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "sign in as an admin",
+    "log in as usual",
+    "log in as root",
+    "su - postgres",
+    "log in as administrator",
+    "sign in as a guest user",
+    "sign in as jsmith",  # neither a password after it nor an account's shape
+    "I logged in as jsmith yesterday",
+    "log in as usual with your password",
+    "sign in as Guest with Google",
+    "log in as 2nd user",
+    "user jsmith: login failed at 10:32",
+    "use node:18-alpine",
+    "use std::io::Read;",
+    "use python:3.11-slim",
+    "find . -user jsmith -perm 644",
+    "the user name and password fields",
+    "user guide/manual-v2",
+    "Escriba su nombre y su casa",
+    "ssh into the box and run the job",
+    "ssh -T git@github.com",
+    "sign in with two-factor",
+    "login page and password reset",
+    "rediss://user:password@host:port/0 for TLS",
+    "User information with %-escapes decoded",
+])
+def test_prose_roles_and_code_are_not_logins(engine: DetectionEngine, text: str) -> None:
+    assert _found(engine, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "mysql+mysqldb://scott:tiger@192.168.0.134/test",  # a connection string's (read elsewhere)
+    "HTTPBasicCredentials(username=username, password=password)",
+    "postgres://user:pass@localhost:5432', input_type=str]",
+])
+def test_code_is_not_read_as_a_login(text: str) -> None:
+    assert LOGIN_USER.analyze(text) == [] and LOGIN_SECRET.analyze(text) == []
+
+
+def test_a_login_is_masked_and_restored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(home=tmp_path, master_key="Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=")
+    v = Veil(settings, policy=Policy(ner_backend="learned"))
+    text = "sign in as jsmith with P@ssw0rd! then su - mrivera"
+    r = v.protect(text, session="s")
+    assert "jsmith" not in r.masked and "P@ssw0rd!" not in r.masked
+    assert "mrivera" not in r.masked
+    assert v.restore(r.masked, session="s") == text
+
+
+_PIECES = ("sign in as jsmith", "log in as j.smith", "Logged in as", "login", "as", "jsmith",
+           "root", "usual", "with P@ssw0rd!", "using", "and the pass is", "password", "pw",
+           "is", "hunter2", "Winter2024!", "/", ":", ",", "user jsmith", "account is",
+           "creds are", "use jsmith:Winter2024!", "try", "u: jsmith", "p:", "su -", "su",
+           "sudo -iu", "-u jsmith", "-pWinter2024!", "ssh", "scp a.txt", "jsmith@10.0.0.5",
+           "@host", "/user:CORP\\", "x", "é", "\"", "2nd", "jdoe_84", "std::io", "node:18",
+           "-u jsmith -pWinter2024!", "u: jsmith p: Winter2024!", "-u jsmith -p")
+_GLUE = (" ", " ", " ", "", "\t", "\n", ": ", ", ", "/", ":")
+
+
+def test_the_scans_from_login_words_equal_the_full_scans() -> None:
+    for recognizer in (LOGIN_USER, LOGIN_SECRET):
+        for k, (scan, _score, _check) in enumerate(recognizer._compiled):
+            assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=70 + k, least=10)
