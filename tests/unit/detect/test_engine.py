@@ -285,8 +285,8 @@ def test_a_recognizer_idle_without_its_marks_finds_nothing_there() -> None:
     # none of them is: on texts that hold some and texts that hold none, idle means no finding
     import random
 
-    from veil.detect.recognizer import default_recognizers
     from veil.detect.patterns import PatternRecognizer, shared_matches
+    from veil.detect.recognizer import default_recognizers
     from veil.evaluation.datasets import hard_samples
 
     texts = [s.text for s in hard_samples(150, 7)]
