@@ -140,6 +140,20 @@ ENTITY_TYPES: tuple[str, ...] = (
     "US_ITIN",
     "US_MBI",
     "US_NPI",
+    "PL_PESEL",
+    "TR_NATIONAL_ID",
+    "FI_PERSONAL_IDENTITY_CODE",
+    "SE_PERSONNUMMER",
+    "NO_FODSELSNUMMER",
+    "DK_CPR",
+    "RO_CNP",
+    "ZA_ID_NUMBER",
+    "MX_CURP",
+    "CL_RUT",
+    "IL_ID_NUMBER",
+    "CH_AHV",
+    "BE_NATIONAL_NUMBER",
+    "TH_TNIN",
 )
 
 

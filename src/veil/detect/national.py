@@ -15,20 +15,35 @@ Patterns use ASCII word boundaries (``re.ASCII``): an id written against Chinese
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from stdnum import luhn
 from stdnum.au import tfn
+from stdnum.be import nn as be_nn
 from stdnum.br import cnpj, cpf
 from stdnum.ca import sin
+from stdnum.ch import ssn as ch_ssn
+from stdnum.cl import rut
 from stdnum.cn import ric
 from stdnum.de import idnr
+from stdnum.dk import cpr
 from stdnum.es import dni, nie
+from stdnum.fi import hetu
 from stdnum.fr import nir
 from stdnum.gb import nhs
+from stdnum.il import idnr as il_idnr
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
+from stdnum.mx import curp
 from stdnum.nl import bsn
+from stdnum.no import fodselsnummer
+from stdnum.pl import pesel
+from stdnum.ro import cnp
+from stdnum.se import personnummer
+from stdnum.th import pin as th_pin
+from stdnum.tr import tckimlik
 from stdnum.us import ein, itin, rtn
+from stdnum.za import idnr as za_idnr
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.recognizer import Recognizer
@@ -54,7 +69,10 @@ NATIONAL_ID_TYPES = ("UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR", "IN_PAN", "CN_
                      "FR_NIR", "DE_TAX_ID", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "BR_CPF",
                      "BR_CNPJ", "US_ITIN", "ABA_ROUTING", "NL_BSN", "AU_TFN", "US_MBI",
                      "US_EIN", "SG_NRIC_FIN", "KR_RRN", "US_NPI", "MEDICAL_LICENSE",
-                     "SWIFT_CODE")
+                     "SWIFT_CODE", "PL_PESEL", "TR_NATIONAL_ID", "FI_PERSONAL_IDENTITY_CODE",
+                     "SE_PERSONNUMMER", "NO_FODSELSNUMMER", "DK_CPR", "RO_CNP", "ZA_ID_NUMBER",
+                     "MX_CURP", "CL_RUT", "IL_ID_NUMBER", "CH_AHV", "BE_NATIONAL_NUMBER",
+                     "TH_TNIN")
 
 UK_NHS = PatternRecognizer(
     name="uk_nhs", entity="UK_NHS",
@@ -402,9 +420,82 @@ IN_AADHAAR_CONTEXT = PatternRecognizer(
 )
 
 
+# --- Personal numbers of more countries: each holds its bearer's birth date or a check that
+# one random digit run in ten to a hundred passes. A bare run of eleven or thirteen digits is
+# also a phone's, an order's or a barcode's, so most need the word that names them; the shapes
+# no other number has (Finland's century sign, Mexico's CURP, a Swiss AHV under 756, Belgium's
+# dotted layout) stand alone.
+
+def _personal(name: str, entity: str, patterns: list[Pattern], module: Any,
+              context: tuple[str, ...], *, required: bool = True) -> PatternRecognizer:
+    return PatternRecognizer(
+        name=name, entity=entity, patterns=patterns, validate=stdnum_check(module),
+        context=context, context_required=required, context_boost=0.4 if required else 0.15)
+
+
+PL_PESEL = _personal("pl_pesel", "PL_PESEL", [Pattern(rf"{_L}\d{{11}}{_R}", 0.6, _A, lead=0)],
+                     pesel, ("pesel", "numer pesel", "nr pesel"))
+TR_NATIONAL_ID = _personal(
+    "tr_national_id", "TR_NATIONAL_ID", [Pattern(rf"{_L}[1-9]\d{{10}}{_R}", 0.6, _A, lead=0)],
+    tckimlik,
+    ("kimlik", "tckn", "tc no", "t.c. no", "turkish id", "turkish identity"))
+FI_PERSONAL_IDENTITY_CODE = _personal(
+    "fi_hetu", "FI_PERSONAL_IDENTITY_CODE",
+    [Pattern(rf"{_L}\d{{6}}[-+A-FU-Y]\d{{3}}[0-9A-FHJ-NPR-Y]{_R}", 0.85, _A, lead=0)], hetu,
+    ("henkilötunnus", "hetu", "sotu", "personal identity code", "identity code"),
+    required=False)
+SE_PERSONNUMMER = _personal(
+    "se_personnummer", "SE_PERSONNUMMER",
+    [Pattern(rf"{_L}(?:19|20)?\d{{6}}[-+]?\d{{4}}{_R}", 0.6, _A, lead=0)], personnummer,
+    ("personnummer", "personnr", "pers.nr", "samordningsnummer", "swedish id"))
+NO_FODSELSNUMMER = _personal(
+    "no_fodselsnummer", "NO_FODSELSNUMMER",
+    [Pattern(rf"{_L}\d{{6}} ?\d{{5}}{_R}", 0.6, _A, lead=0)], fodselsnummer,
+    ("fødselsnummer", "fodselsnummer", "personnummer", "fnr", "d-nummer", "norwegian id"))
+DK_CPR = _personal("dk_cpr", "DK_CPR", [Pattern(rf"{_L}\d{{6}}-?\d{{4}}{_R}", 0.6, _A, lead=0)],
+                   cpr, ("cpr", "cpr-nr", "cpr-nummer", "personnummer", "danish id"))
+RO_CNP = _personal("ro_cnp", "RO_CNP", [Pattern(rf"{_L}[1-9]\d{{12}}{_R}", 0.6, _A, lead=0)],
+                   cnp, ("cnp", "cod numeric personal", "codul numeric personal"))
+ZA_ID_NUMBER = _personal(
+    "za_id_number", "ZA_ID_NUMBER",
+    [Pattern(rf"{_L}\d{{6}} ?\d{{4}} ?\d{{3}}{_R}", 0.6, _A, lead=0)], za_idnr,
+    ("id number", "identity number", "id no", "sa id", "rsa id", "south african id"))
+MX_CURP = _personal(
+    "mx_curp", "MX_CURP",
+    [Pattern(r"(?<![A-Za-z0-9])[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Za-z0-9])",
+             0.85, _A, lead=10, anchor=r"\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Za-z0-9])")],
+    curp, ("curp", "clave única", "clave unica"), required=False)
+CL_RUT = _personal(
+    "cl_rut", "CL_RUT", [Pattern(rf"{_L}\d{{1,2}}\.?\d{{3}}\.?\d{{3}}-[\dkK]{_R}", 0.6, _A,
+                                 lead=0)], rut,
+    ("rut", "run", "rol único", "rol unico", "cédula", "cedula"))
+IL_ID_NUMBER = _personal(
+    "il_id_number", "IL_ID_NUMBER", [Pattern(rf"{_L}\d{{8,9}}{_R}", 0.6, _A, lead=0)], il_idnr,
+    ("teudat zehut", "mispar zehut", "israeli id", "israeli identity", "id number"))
+CH_AHV = _personal(
+    "ch_ahv", "CH_AHV", [Pattern(rf"{_L}756(\.?)\d{{4}}\1\d{{4}}\1\d{{2}}{_R}", 0.85, _A,
+                                 lead=0)], ch_ssn,
+    ("ahv", "avs", "ahv-nr", "sozialversicherungsnummer", "numéro avs", "social security"),
+    required=False)
+BE_NATIONAL_NUMBER = _personal(
+    "be_national_number", "BE_NATIONAL_NUMBER",
+    [Pattern(rf"{_L}\d{{2}}\.\d{{2}}\.\d{{2}}-\d{{3}}\.\d{{2}}{_R}", 0.85, _A, lead=0),
+     Pattern(rf"{_L}\d{{11}}{_R}", 0.5, _A, lead=0)], be_nn,
+    ("rijksregisternummer", "rijksregister", "numéro national", "registre national", "insz",
+     "niss", "national number"), required=False)
+
+# Thailand's 13-digit personal number, written 1-2345-67890-12-3 or bare
+TH_TNIN = _personal(
+    "th_tnin", "TH_TNIN",
+    [Pattern(rf"{_L}\d(-?)\d{{4}}\1\d{{5}}\1\d{{2}}\1\d{_R}", 0.6, _A, lead=0)], th_pin,
+    ("thai id", "national id", "id card", "เลขประจำตัวประชาชน", "บัตรประชาชน"))
+
 #: In registration order (``veil.detect.builtin`` registers them after the US SSN).
 NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     UK_NHS, UK_NINO, UK_NINO_CONTEXT, CA_SIN, IN_AADHAAR, IN_PAN, CN_RESIDENT_ID, FR_NIR,
     DE_TAX_ID, ES_NIF, ES_NIE, IT_FISCAL_CODE, BR_CPF, BR_CNPJ, US_ITIN, ABA_ROUTING,
     CA_SIN_LABELLED, NL_BSN, AU_TFN, US_MBI, US_EIN, SG_NRIC_FIN, KR_RRN, US_NPI,
-    MEDICAL_LICENSE, SWIFT_CODE, US_SSN_CONTEXT, IN_PAN_CONTEXT, IN_AADHAAR_CONTEXT)
+    MEDICAL_LICENSE, SWIFT_CODE, US_SSN_CONTEXT, IN_PAN_CONTEXT, IN_AADHAAR_CONTEXT,
+    PL_PESEL, TR_NATIONAL_ID, FI_PERSONAL_IDENTITY_CODE, SE_PERSONNUMMER, NO_FODSELSNUMMER,
+    DK_CPR, RO_CNP, ZA_ID_NUMBER, MX_CURP, CL_RUT, IL_ID_NUMBER, CH_AHV, BE_NATIONAL_NUMBER,
+    TH_TNIN)

@@ -383,7 +383,24 @@ def location(value: str, rng: random.Random, fake: Faker) -> str:
 _FAKER_IDS = {"CN_RESIDENT_ID": ("zh_CN", "ssn"), "FR_NIR": ("fr_FR", "ssn"),
               "IT_FISCAL_CODE": ("it_IT", "ssn"), "BR_CPF": ("pt_BR", "cpf"),
               "BR_CNPJ": ("pt_BR", "cnpj"), "ES_NIE": ("es_ES", "nie"),
-              "ES_NIF": ("es_ES", "nif"), "US_ITIN": ("en_US", "itin")}
+              "ES_NIF": ("es_ES", "nif"), "US_ITIN": ("en_US", "itin"),
+              "PL_PESEL": ("pl_PL", "ssn"), "TR_NATIONAL_ID": ("tr_TR", "ssn"),
+              "FI_PERSONAL_IDENTITY_CODE": ("fi_FI", "ssn"), "SE_PERSONNUMMER": ("sv_SE", "ssn"),
+              "NO_FODSELSNUMMER": ("no_NO", "ssn"), "RO_CNP": ("ro_RO", "ssn"),
+              "MX_CURP": ("es_MX", "curp"), "CL_RUT": ("es_CL", "rut"),
+              "IL_ID_NUMBER": ("he_IL", "ssn"), "CH_AHV": ("de_CH", "ssn"),
+              "BE_NATIONAL_NUMBER": ("nl_BE", "ssn"), "TH_TNIN": ("th_TH", "ssn")}
+
+
+def _za_id(rng: random.Random) -> str:
+    """A South African identity number: birth date, sequence, citizenship, 8, Luhn digit."""
+    born = datetime(1940, 1, 1) + timedelta(days=rng.randrange(365 * 65))
+    body = f"{born:%y%m%d}{rng.randrange(10000):04d}{rng.choice('01')}8"
+    return body + luhn.calc_check_digit(body)
+
+
+#: the numbers Faker has no provider for, made here
+_MADE_IDS: dict[str, Callable[[random.Random], str]] = {"ZA_ID_NUMBER": _za_id}
 
 
 def _check_digits_like(type_name: str) -> Generator:
@@ -396,12 +413,18 @@ def _check_digits_like(type_name: str) -> Generator:
         rec = next((r for r in vars(national).values()
                     if isinstance(r, PatternRecognizer) and r.entity == type_name
                     and r.validate is not None), None)
-        maker = _FAKER_IDS.get(type_name)
-        if maker is not None:  # Faker builds these with valid dates and check characters
-            made = "".join(c for c in str(getattr(locale_faker(maker[0], rng), maker[1])())
-                           if c.isalnum())
-            if len(made) == sum(c.isalnum() for c in value):
-                return _relayout(value, made.upper() if value.isupper() else made, str.isalnum)
+        maker = _FAKER_IDS.get(type_name) or _MADE_IDS.get(type_name)
+        if maker is not None:  # built with valid dates and check characters
+            want = sum(c.isalnum() for c in value)
+            for _ in range(20):  # (Finland's century sign is a letter or a "-")
+                made = "".join(c for c in (str(getattr(locale_faker(maker[0], rng), maker[1])())
+                                           if isinstance(maker, tuple) else maker(rng))
+                               if c.isalnum())
+                if len(made) != want:
+                    continue
+                made = _relayout(value, made.upper() if value.isupper() else made, str.isalnum)
+                if rec is None or rec.validate is None or rec.validate(made) is True:
+                    return made  # (Faker's CURP now and then names no state)
         cand = shape(value, rng)
         for _ in range(400):
             if rec is None or rec.validate is None or rec.validate(cand) is True:
@@ -537,7 +560,11 @@ GENERATORS: dict[str, Generator] = {
                                           "CN_RESIDENT_ID", "FR_NIR", "DE_TAX_ID", "ES_NIF",
                                           "ES_NIE", "IT_FISCAL_CODE", "BR_CPF", "BR_CNPJ",
                                           "US_ITIN", "ABA_ROUTING", "NL_BSN",
-                                          "AU_TFN", "US_EIN")},
+                                          "AU_TFN", "US_EIN", "PL_PESEL", "TR_NATIONAL_ID",
+                                          "FI_PERSONAL_IDENTITY_CODE", "SE_PERSONNUMMER",
+                                          "NO_FODSELSNUMMER", "DK_CPR", "RO_CNP", "ZA_ID_NUMBER",
+                                          "MX_CURP", "CL_RUT", "IL_ID_NUMBER", "CH_AHV",
+                                          "BE_NATIONAL_NUMBER", "TH_TNIN")},
     "US_MBI": us_mbi,
     "SG_NRIC_FIN": sg_nric_fin,
     "KR_RRN": kr_rrn,
