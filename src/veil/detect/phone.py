@@ -37,7 +37,15 @@ PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "
                  "numéro",
                  "telefon", "handy", "rufnummer", "festnetz", "anrufen", "erreichbar",
                  "teléfono", "telefono", "móvil", "movil", "llamar", "llame", "número",
-                 "手机", "电话", "联系", "致电", "号码", "手机号", "微信")
+                 "手机", "电话", "联系", "致电", "号码", "手机号", "微信",
+                 # pt / it / nl / pl / tr / id / vi
+                 "telefone", "celular", "contato", "ligar", "cellulare", "chiamare", "telefoon",
+                 "mobiel", "bellen", "komórka", "komórkowy", "telefonu", "cep", "numaram",
+                 "telepon", "nomor", "điện thoại", "sđt",
+                 # ru / ar / hi / he / ja / ko
+                 "телефон", "тел", "мобильный", "номер", "звоните", "هاتف", "جوال", "موبايل",
+                 "رقم", "اتصل", "फोन", "फ़ोन", "मोबाइल", "नंबर", "नम्बर", "טלפון", "נייד",
+                 "電話", "携帯", "전화", "휴대폰", "연락처")
 #: Parse results a recognizer remembers (a few hundred bytes each).
 PARSE_CACHE_SIZE = 8192
 _T = TypeVar("_T")

@@ -104,16 +104,36 @@ class ScriptNamesRecognizer(Recognizer):
         return out
 
 
+#: what Korean writes right after a name, in the same word: "김민수이고" ("Kim Min-su, and"),
+#: "김민수씨", "김민수에게" (longest first)
+_KOREAN_PARTICLES = ("입니다", "이에요", "에게서", "께서", "에게", "한테", "이고", "이며", "이랑",
+                     "씨는", "씨가", "씨의", "님은", "님이", "님의", "씨", "님", "은", "는", "이",
+                     "가", "을", "를", "의", "와", "과", "도", "만", "랑", "야", "아")
+
+
+def _without_particles(word: str) -> list[str]:
+    """``word``, then ``word`` less one particle, then less two ("김민수씨에게" -> "김민수")."""
+    out, todo = [word], [word]
+    for _ in range(2):
+        todo = [w[:-len(p)] for w in todo for p in _KOREAN_PARTICLES
+                if w.endswith(p) and len(w) - len(p) >= 2]
+        out += todo
+    return out
+
+
 def _spans(text: str, script: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
     first, last = _names(script)
     cased = _SCRIPTS[script].cased
     words = list(rx.finditer(text))
     out: list[tuple[int, int]] = []
-    if script == "hangul":  # surname and given name in one word
+    if script == "hangul":  # surname and given name in one word, maybe a particle after them
         for w in words:
-            k = _key(w.group())
-            if any(k[:n] in last and k[n:] in first for n in (1, 2) if 2 <= len(k) - n <= 2):
-                out.append(w.span())
+            for name in _without_particles(w.group()):
+                k = _key(name)
+                if any(k[:n] in last and k[n:] in first
+                       for n in (1, 2) if 2 <= len(k) - n <= 2):
+                    out.append((w.start(), w.start() + len(name)))
+                    break
         return out
 
     def capital(w: re.Match[str]) -> bool:

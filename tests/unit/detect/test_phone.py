@@ -31,6 +31,17 @@ def test_bare_short_number_needs_context() -> None:
     assert phones("Called from 555-0199 about his claim") == ["555-0199"]  # "called" too
 
 
+@pytest.mark.parametrize("text", [
+    "मेरा फोन 9876543210 है",  # Hindi
+    "ورقم هاتفي 0501234567",  # Arabic, the word joined to "and" and "my"
+    "мой телефон 7946095",  # Russian
+    "meu celular 7946095", "mijn telefoon 7946095", "電話 7946095", "전화번호 7946095",
+])
+def test_a_phone_word_in_more_languages(text: str) -> None:
+    number = text.split()[-1] if text.split()[-1].isdigit() else text.split()[-2]
+    assert phones(text) == [number]
+
+
 def test_a_six_digit_run_is_never_parsed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     # fewer than 7 digits never score as a phone, whatever region parses them: such a run
     # (an order number, a postcode) is not parsed in each region only to be refused

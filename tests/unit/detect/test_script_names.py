@@ -20,6 +20,10 @@ from veil.detect.script_names import SCRIPT_NAMES
     ("call דוד כהן now", ["דוד כהן"]),
     ("Please forward to عبدالله أحمد", ["عبدالله أحمد"]),  # given names chained
     ("김민수 씨에게 전화하세요", ["김민수"]),  # surname and given name in one word
+    # and the particles written against it
+    ("제 이름은 김민수이고 전화번호는 010-1234-5678입니다.", ["김민수"]),
+    ("김민수씨에게 연락하세요", ["김민수"]),
+    ("박지훈님의 주소", ["박지훈"]),
 ])
 def test_a_name_in_its_script_is_a_person(text: str, names: list[str]) -> None:
     assert [d.text for d in SCRIPT_NAMES.analyze(text)] == names
@@ -31,6 +35,7 @@ def test_a_name_in_its_script_is_a_person(text: str, names: list[str]) -> None:
     "Ο Καιρός Σήμερα",
     "Новости Сегодня",
     "오늘 날씨가 좋네요",
+    "이것은 가나다라입니다",
     "plain English with no other script",
 ])
 def test_places_titles_and_sentences_are_no_names(text: str) -> None:
