@@ -94,6 +94,12 @@ POSTCODE_PATTERNS = [
             # (0.96: the word says what the number is, above any phone reading, 0.95 at most)
             + rf")(?P<v>{_ANY_CODE})(?![\w-]|[.,:/][0-9])", 0.96,
             mark=_NAMED_BY_MARK, lead=0, fold=True),
+    # "I live in 90210", "we moved to 10001-2345": five digits after a verb of living, where a
+    # year or a count has four or fewer ("lived in 1998", "moved to 3 cities")
+    Pattern(r"(?<![\w'’])(?i:live|lives|living|lived|reside|resides|residing|moved|moving|"
+            r"relocated|relocating|based|located|staying)[ \t]+(?i:in|to|at|near)[ \t]+"
+            r"(?:(?i:zip(?:[ \t]?code)?)[ \t]+)?(?P<v>[0-9]{5}(?:-[0-9]{4})?)(?![\w-]|[.,:/][0-9])",
+            0.9, lead=40, anchor=r"[0-9]{5}(?:-[0-9]{4})?(?![\w-]|[.,:/][0-9])"),
 ]
 
 POSTCODES = PatternRecognizer(

@@ -90,6 +90,9 @@ def test_coordinates_are_one_location(engine: DetectionEngine, text: str, value:
     ("Send it to Austin TX 78701-1234 by Friday", "Austin TX 78701-1234"),
     ("Boise ID 83702-1234", "Boise ID 83702-1234"),
     ("〒150-0002", "150-0002"),
+    # five digits after a verb of living
+    ("I'm 34 years old and live in 90210", "90210"),
+    ("we moved to 10001-2345 last year", "10001-2345"),
 ])
 def test_postcodes_are_locations(engine: DetectionEngine, text: str, value: str) -> None:
     assert _locations(engine, text) == [value]
@@ -131,6 +134,7 @@ def test_postcodes_are_locations(engine: DetectionEngine, text: str, value: str)
     "Order ID 12345 was shipped",  # "ID", "IN", "OR" are words: no place without a comma
     "Patient IN 12345",
     "Dr Smith MD 20742",
+    "we lived in 1998 and moved to 3 cities",  # a year, a count
 ])
 def test_prose_stays_prose(engine: DetectionEngine, text: str) -> None:
     assert _ours(engine, text) == []
@@ -198,6 +202,7 @@ def test_a_detection_never_shows_its_value() -> None:
 
 
 _PIECES = (
+    "live in 90210", "moved to 10001-2345", "lives in", "12345", "based near", "relocated to",
     "40.7128", "-74.0060", "+2.2945", "0.8123", "51", "37", "122", "400", "1.23", "3.11.4",
     "12:30", "°", "˚", "º", "o", "deg", "'", "′", "’", '"', "″", "''", "N", "S", "E", "W", "NW",
     "46", "29.6", "09.8", ",", ", ", ";", "/", "-", ".", "lat", "Lat", "LAT", "latitude", "lon",
@@ -216,7 +221,8 @@ _LABELS = ("lat", "Lat", '"lat"', "latitude", "lon", "lng", "LatLng(", "lat/lng"
 _KEYS = (":", " ", "=", ": ", ': "')
 _BETWEEN = (",", ", ", " ", '",\n  ')
 _SECOND_LABELS = ("lng", "lon", '"lat": ', "long ", "longitude=")
-_NAMING = ("ZIP", "zip code is", "PLZ/Ort", "CP", "cp", "C.P.", "CAP", "postcode")
+_NAMING = ("ZIP", "zip code is", "PLZ/Ort", "CP", "cp", "C.P.", "CAP", "postcode", "live in",
+           "I live in ", "moved to", "based near zip")
 
 
 def _shape(rng: random.Random) -> str:
