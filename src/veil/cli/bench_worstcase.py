@@ -129,6 +129,18 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "distinguished names": _repeat("CN=Anna,OU=x,"),
     "connection strings": _repeat("pg://anna:pw@db "),
     "postcodes before cities": _repeat("Weg 5, 80331 "),
+    # the thirty-third round's: logins, glued numbers, lower-case intros and addresses, ids
+    "login phrases": _repeat("sign in as u with "),
+    "login commands": _repeat("ssh u@h su - u "),
+    "user and password pairs": _repeat("use a:Aa1!x "),
+    "digits glued to letters": _repeat("a4111111111111111"),
+    "glued digit groups": _repeat("ssn078-05-"),
+    "lower-case introductions": _repeat("my name is x "),
+    "one-word names and capitals": _repeat("Wei Zhang Wei "),
+    "lower-case streets": _repeat("12 oak lane a b "),
+    "percent-encoded digits": _repeat("%34%31"),
+    "verbs of living and digits": _repeat("live in 12345 "),
+    "personal-number words": _repeat("PESEL 4405140135 "),
 }
 
 
