@@ -29,9 +29,13 @@ Decisions (documented in docs/gateway.md, "Request fields"):
   upstream can still tell users apart (abuse tracking, caching) but never learns who they are.
 * Content that cannot be scanned (images, audio, files, token-id prompts) is refused with
   :class:`~veil.errors.UnscannableContentError` unless the tenant's policy lists its kind in
-  ``allow_unscannable``. When allowed, base64 payloads and ``data:`` URLs pass unchanged; an
-  http(s) image URL keeps its scheme and host (the upstream must fetch it) while its user info,
-  path segments, query and fragment are masked piece by piece.
+  ``allow_unscannable``. When allowed, base64 payloads and ``data:`` URLs of binary bytes pass
+  unchanged; one whose bytes are text (``text/plain``, SVG, CSV, a note) has its text masked and
+  goes up encoded the same way (:mod:`.payloads`), as do the upstream's own ciphertexts
+  (``encrypted_content``, thinking signatures) when they decode to text. A whole string that is
+  base64 of a text is masked the same way. An http(s) image URL keeps its scheme and host (the
+  upstream must fetch it) while its user info, path segments, query and fragment are masked
+  piece by piece. A file name is read as text and as an id (``jane_doe_078-05-1120.txt``).
 * Nothing is dropped: unknown fields are walked with the default-deny rule (strings masked,
   short numbers and booleans kept, objects and lists walked).
 
@@ -42,8 +46,6 @@ with their own allow-lists via :func:`register_endpoint`.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
 import json
@@ -55,6 +57,8 @@ from typing import Any, Literal, get_args
 from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
 
 from veil.errors import MaskingError, UnscannableContentError
+
+from . import payloads
 
 #: Kinds of content Veil cannot scan; a tenant may allow them in its policy.
 UnscannableKind = Literal["image", "audio", "file", "token_ids"]
@@ -179,6 +183,27 @@ def _number_text(value: Any) -> str | None:
     return text if len(text.lstrip("-")) >= _SCAN_INT_DIGITS else None
 
 
+#: A whole string that may be base64 of a text: eleven characters or more, letters of both
+#: cases and a digit or a symbol (a word, a name or a hex digest is not).
+_B64_SHAPE = re.compile(
+    r"(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=[^0-9+/_-]*[0-9+/_-])[A-Za-z0-9+/_\-\r\n]{11,}={0,2}"
+)
+
+
+def _protect_text(value: str, ctx: WalkContext) -> str:
+    """A free-form string as it goes up. A string that is wholly base64 of a text (a note, a
+    file pasted into ``metadata``) has that text masked by the whole detector (NER included)
+    and goes up encoded again; anything else is masked as text."""
+    if _B64_SHAPE.fullmatch(value):
+        decoded = payloads.b64_bytes(value)
+        text = payloads.as_text(decoded.raw, legacy=False) if decoded else None
+        if decoded is not None and text is not None:
+            masked = ctx.protect(text.text)
+            if masked != text.text:
+                return decoded.encode(text.encode(masked))
+    return ctx.protect(value)
+
+
 class Free(Rule):
     """The default-deny rule: strings masked, objects and lists walked (keys scanned),
     booleans, null and short numbers kept. A number of five or more integer digits is scanned
@@ -188,7 +213,7 @@ class Free(Rule):
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
         if isinstance(value, str):
-            return ctx.protect(value)
+            return _protect_text(value, ctx)
         if isinstance(value, list):
             return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
         if isinstance(value, dict):
@@ -288,6 +313,35 @@ def _scan_token(value: str, ctx: WalkContext) -> str:
     spaced = _LETTER_DIGIT.sub(" ", _ID_SEPARATORS.sub(" ", value))
     masked = ctx.protect(spaced)
     return value if masked == spaced else masked
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+
+
+class Filename(Rule):
+    """A file's name or a document's title (``resume_jane_doe.pdf``, ``078-05-1120.txt``):
+    masked as text, and when that finds nothing, read again with its separators as spaces and
+    its letters split from its digits (how :func:`_scan_token` reads an id), the extension kept.
+    A name where that finds a value goes up as the masked, spaced reading."""
+
+    label = "masked (as text and as a file name)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, str):
+            return FREE.apply(value, ctx, path)
+        masked = _protect_text(value, ctx)
+        if masked != value:
+            return masked
+        ext = _EXTENSION.search(value)
+        stem = value[: ext.start()] if ext else value
+        spaced = _LETTER_DIGIT.sub(" ", _ID_SEPARATORS.sub(" ", stem))
+        if spaced == stem:
+            return value
+        found = ctx.protect(spaced)
+        return value if found == spaced else found + (ext.group() if ext else "")
+
+
+FILENAME = Filename()
 
 
 @dataclass(frozen=True, eq=False)
@@ -456,28 +510,81 @@ class Gate(Rule):
 
 # --- opaque payloads and URLs --------------------------------------------------------------------
 
-_DATA_URL = re.compile(r"data:([\w.+-]+/[\w.+-]+)?((?:;[\w.+-]+=[\w.+-]+)*);base64,(.*)", re.S)
+#: A data URL's media type (protocol), before its parameters.
+_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
+#: Parameters of a data URL that are protocol tokens; any other parameter's value (a
+#: ``name=jane_doe.txt``) is masked as a file name.
+_DATA_PARAM = re.compile(r"(?:charset=[\w.:-]+|base64)", re.I)
 
 
-def _is_base64(s: str) -> bool:
+def _mask_data_meta(meta: str, ctx: WalkContext) -> str:
+    """A data URL's media type and parameters as they go up."""
+    out: list[str] = []
+    for i, piece in enumerate(meta.split(";")):
+        if (i == 0 and (not piece or _MEDIA_TYPE.fullmatch(piece))) or (
+            i > 0 and _DATA_PARAM.fullmatch(piece)
+        ):
+            out.append(piece)
+            continue
+        key, eq, val = piece.partition("=")
+        if not eq or not _IDENT_KEY.fullmatch(key):
+            out.append(_mask_piece(piece, ctx, plus=False))
+            continue
+        plain = unquote(val)
+        masked = FILENAME.apply(plain, ctx, ())
+        out.append(piece if masked == plain else f"{key}={quote(masked, safe='')}")
+    return ";".join(out)
+
+
+_IDENT_KEY = re.compile(r"[A-Za-z][\w.-]{0,63}")
+
+
+def _masked_bytes(text: payloads.Text, ctx: WalkContext) -> bytes | None:
+    """The bytes of ``text`` masked, or None when masking changed nothing."""
+    masked = ctx.protect(text.text)
+    return None if masked == text.text else text.encode(masked)
+
+
+def _mask_data_url(value: str, ctx: WalkContext) -> str | None:
+    """A ``data:`` URL as it goes up: its payload masked when its bytes are text (see
+    :mod:`.payloads`), kept when they are binary; parameters that are not protocol tokens (a
+    ``name=``) masked. None when ``value`` is not a data URL."""
+    url = payloads.data_url(value)
+    if url is None:
+        return None
+    meta = _mask_data_meta(url.meta, ctx)
     try:
-        base64.b64decode(s, validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    return True
+        found = payloads.payload_text(url)
+    except ValueError:  # says base64 but is not: text, masked as such
+        return ctx.protect(value)
+    payload = url.payload
+    if found is not None:
+        text, encode = found
+        masked = _masked_bytes(text, ctx)
+        if masked is not None:
+            payload = encode(masked)
+    return value if (meta, payload) == (url.meta, url.payload) else url.with_parts(meta, payload)
 
 
 class Opaque(Rule):
-    """A binary payload the tenant allowed (behind a :class:`Gate`): base64 or a base64 ``data:``
-    URL passes; anything else is text and masked."""
+    """A binary payload (the tenant allowed it behind a :class:`Gate`, or the upstream's own
+    ciphertext): base64 or a ``data:`` URL. Bytes that are not text pass; bytes that are text
+    (``text/plain``, SVG, CSV, a caller's note) are masked and encoded again the same way; a
+    value that is not base64 is text and masked."""
 
-    label = "opaque (base64 passes)"
+    label = "opaque (binary base64 passes; text inside masked)"
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
         if isinstance(value, str):
-            m = _DATA_URL.fullmatch(value)
-            if _is_base64(m.group(3) if m else value):
-                return value
+            if value[:5].lower() == "data:":
+                masked_url = _mask_data_url(value, ctx)
+                if masked_url is not None:
+                    return masked_url
+            decoded = payloads.b64_bytes(value, min_len=1)
+            if decoded is not None:
+                text = payloads.as_text(decoded.raw)
+                masked = None if text is None else _masked_bytes(text, ctx)
+                return value if masked is None else decoded.encode(masked)
         return FREE.apply(value, ctx, path)
 
 
@@ -512,17 +619,19 @@ def mask_url(url: str, ctx: WalkContext) -> str:
 
 
 class Url(Rule):
-    """An image URL the tenant allowed: a base64 image ``data:`` URL passes; an http(s) URL is
-    masked piece by piece (:func:`mask_url`); anything else is masked as text."""
+    """An image URL the tenant allowed: a ``data:`` URL of binary bytes passes (one of text
+    bytes has its text masked, see :func:`_mask_data_url`); an http(s) URL is masked piece by
+    piece (:func:`mask_url`); anything else is masked as text."""
 
-    label = "url (data: passes; http(s) path/query masked)"
+    label = "url (binary data: passes; text data: and http(s) path/query masked)"
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
         if not isinstance(value, str):
             return FREE.apply(value, ctx, path)
-        m = _DATA_URL.fullmatch(value)
-        if m:
-            return value if _is_base64(m.group(3)) else ctx.protect(value)
+        if value[:5].lower() == "data:":
+            masked_url = _mask_data_url(value, ctx)
+            if masked_url is not None:
+                return masked_url
         try:
             parts = urlsplit(value)
         except ValueError:
@@ -662,7 +771,7 @@ CONTENT_PART = ByKey(
         "file": Gate(
             "file",
             "a file content part",
-            _obj(type=_TYPE, file=_obj(file_data=OPAQUE, file_id=IDENT_TOKEN, filename=FREE)),
+            _obj(type=_TYPE, file=_obj(file_data=OPAQUE, file_id=IDENT_TOKEN, filename=FILENAME)),
         ),
     },
     default=_obj(type=_TYPE),
@@ -880,6 +989,7 @@ __all__ = [
     "CONTENT_PART",
     "DATA",
     "ENDPOINTS",
+    "FILENAME",
     "FREE",
     "JSON",
     "MESSAGE",
@@ -893,6 +1003,7 @@ __all__ = [
     "Data",
     "Endpoint",
     "FieldEntry",
+    "Filename",
     "Free",
     "Gate",
     "Json",

@@ -8,6 +8,7 @@ import re
 from .fields import (
     DATA,
     ENUM_TOKEN,
+    FILENAME,
     FREE,
     IDENT_TOKEN,
     JSON,
@@ -45,7 +46,7 @@ _IMAGE = Gate(
 _DOCUMENT = Gate(
     "file", "a document block",
     strict(
-        type=_TYPE, cache_control=CACHE, title=FREE, context=FREE,
+        type=_TYPE, cache_control=CACHE, title=FILENAME, context=FREE,
         citations=strict(enabled=SCALAR),
         source=Tagged("type", {
             "base64": strict(type=_TYPE, media_type=_MEDIA, data=OPAQUE),

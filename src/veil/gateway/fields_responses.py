@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .fields import (
     ENUM_TOKEN,
+    FILENAME,
     FREE,
     IDENT_TOKEN,
     JSON,
@@ -38,7 +39,7 @@ PART = Tagged(
         ),
         "input_file": Gate(
             "file", "an input_file content part",
-            strict(type=_TYPE, file_data=OPAQUE, file_id=IDENT_TOKEN, filename=FREE,
+            strict(type=_TYPE, file_data=OPAQUE, file_id=IDENT_TOKEN, filename=FILENAME,
                    file_url=URL),
         ),
     },
