@@ -27,8 +27,9 @@ from veil.detect import validators as v
 from veil.detect.patterns import Pattern, PatternRecognizer
 
 _A = re.ASCII
-#: the start of the letters glued before a number: not inside a longer token
-_L = r"(?<![A-Za-z0-9_])"
+#: the start of the letters glued before a number: not inside a word (after "_" of an id or a
+#: file name it may start: "jane_doe_078-05-1120.txt")
+_L = r"(?<![A-Za-z0-9])"
 #: letters glued before a number, one of them not a hex digit ("card", "SSNx", "acct"), maybe
 #: an identifier's "_" ("call_4111..."); not a hyphen, which a link's slug writes before its
 #: number ("activity-6963242628536487936-trAp")

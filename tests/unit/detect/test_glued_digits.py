@@ -49,6 +49,8 @@ def _found(engine: DetectionEngine, text: str) -> list[tuple[str, str]]:
     ("+14155550143call", [("PHONE", "+14155550143")]),
     ("phone4155550143", [("PHONE", "4155550143")]),
     ("mob07700900123", [("PHONE", "07700900123")]),
+    # after the "_" of a file name or an id
+    ("attached jane_doe_078-05-1120.txt", [("US_SSN", "078-05-1120")]),
 ])
 def test_a_glued_number_is_found(engine: DetectionEngine, text: str,
                                  found: list[tuple[str, str]]) -> None:
