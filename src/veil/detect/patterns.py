@@ -398,8 +398,7 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
     found position on: a mark that starts with a literal is found by the C prefix scan, which
     a zero-width ``(?=...)`` finditer would not use); shared by the patterns within one block
     (the name heuristics' scans share the mark of a capitalised word)."""
-    return _memoized(text, ("marks", mark.pattern, mark.flags),
-                     lambda: _find_marks(mark, text))
+    return _memoized(text, ("marks", mark.pattern, mark.flags), _find_marks, mark, text)
 
 
 def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
@@ -436,7 +435,7 @@ def _one_wide(pattern: str, flags: int) -> bool:
 def _line_starts(text: str) -> list[int]:
     """Where a line starts in ``text``: 0, after each newline and after each escaped "\\n"
     (shared by the patterns within one block)."""
-    return _memoized(text, "line starts", lambda: _find_line_starts(text))
+    return _memoized(text, "line starts", _find_line_starts, text)
 
 
 def _find_line_starts(text: str) -> list[int]:
@@ -450,27 +449,40 @@ def _find_line_starts(text: str) -> list[int]:
 def _context_heads(lowered: str) -> frozenset[str]:
     """:func:`context_heads` of a lower-cased text, shared by the recognizers within one
     block."""
-    return _memoized(lowered, "context heads", lambda: context_heads(lowered))
+    return _memoized(lowered, "context heads", context_heads, lowered)
 
 
 def _folded(text: str) -> str | None:
     """:func:`lower_in_place` of ``text``, shared by the patterns within one block."""
-    return _memoized(text, "folded", lambda: lower_in_place(text))
+    return _memoized(text, "folded", lower_in_place, text)
 
 
-def _memoized(text: str, kind: object, compute: Callable[[], _T]) -> _T:
-    """``compute()``, what ``kind`` of thing it finds in ``text``, once per text within a
-    :func:`shared_matches` block (outside one, every call computes it)."""
-    memo = getattr(_shared, "memo", None)
+def _text_memo(text: str) -> dict[object, Any] | None:
+    """What was found in ``text`` within a :func:`shared_matches` block, by kind (None outside
+    one). One dictionary per text: the hundred recognizers of a prompt ask a few hundred times
+    (~400 asks of a short prompt; a key of the text's id and the kind cost a tuple each)."""
+    memo: dict[int, tuple[str, dict[object, Any]]] | None = getattr(_shared, "memo", None)
     if memo is None:
-        return compute()
-    key = (id(text), kind)
-    hit = memo.get(key)
-    if hit is not None and hit[0] is text:
-        return hit[1]  # type: ignore[no-any-return]
-    found = compute()
-    memo[key] = (text, found)
-    return found
+        return None
+    entry = memo.get(id(text))
+    if entry is None or entry[0] is not text:  # the text is held, so its id is not reused
+        entry = memo[id(text)] = (text, {})
+    return entry[1]
+
+
+_MISSING = object()
+
+
+def _memoized(text: str, kind: object, compute: Callable[..., _T], *args: Any) -> _T:
+    """``compute(*args)``, what ``kind`` of thing it finds in ``text``, once per text within a
+    :func:`shared_matches` block (outside one, every call computes it)."""
+    per = _text_memo(text)
+    if per is None:
+        return compute(*args)
+    found = per.get(kind, _MISSING)
+    if found is _MISSING:
+        found = per[kind] = compute(*args)
+    return found  # type: ignore[no-any-return]
 
 
 def _occurrences(text: str, s: str) -> list[int]:
@@ -485,8 +497,8 @@ def _occurrences(text: str, s: str) -> list[int]:
 
 def _digit_runs(text: str, ascii_only: bool) -> list[int]:
     """Start of every run of digits in ``text`` (shared by the patterns within one block)."""
-    return _memoized(text, "ascii-runs" if ascii_only else "runs",
-                     lambda: _find_digit_runs(text, ascii_only))
+    return _memoized(text, "ascii-runs" if ascii_only else "runs", _find_digit_runs, text,
+                     ascii_only)
 
 
 def _find_digit_runs(text: str, ascii_only: bool) -> list[int]:
@@ -499,14 +511,13 @@ def _find_digit_runs(text: str, ascii_only: bool) -> list[int]:
 
 def _spans(scan: Scan, text: str) -> list[tuple[int, int]]:
     """[start, end) of each match of ``scan`` (of its group ``v`` when it has one)."""
-    memo: dict[tuple[int, object], tuple[str, list[tuple[int, int]]]] | None = \
-        getattr(_shared, "memo", None)
-    hit = memo.get((id(text), scan.key)) if memo is not None else None
-    if hit is not None and hit[0] is text:
-        return hit[1]
+    per = _text_memo(text)
+    hit = per.get(scan.key) if per is not None else None
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
     spans = [m.span("v") if "v" in m.re.groupindex else m.span() for m in scan.matches(text)]
-    if memo is not None:
-        memo[(id(text), scan.key)] = (text, spans)  # the text is held, so its id is not reused
+    if per is not None:
+        per[scan.key] = spans
     return spans
 
 
@@ -556,7 +567,8 @@ class PatternRecognizer(Recognizer):
         # without any of them finds nothing, known from one scan of each kind of anchor
         # (a login's ten patterns share one mark)
         self._anchor_kinds: list[Scan] | None = None
-        if all(scan.lead is not None or scan.lines for scan, _, _ in self._compiled):
+        if not self._on_digits and all(scan.lead is not None or scan.lines
+                                       for scan, _, _ in self._compiled):
             kinds: dict[object, Scan] = {}
             for scan, _, _ in self._compiled:
                 kind = (scan.digit_runs, scan.line_start, scan.fold, scan.at,
