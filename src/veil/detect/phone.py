@@ -41,7 +41,7 @@ PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "
                  # pt / it / nl / pl / tr / id / vi
                  "telefone", "celular", "contato", "ligar", "cellulare", "chiamare", "telefoon",
                  "mobiel", "bellen", "komórka", "komórkowy", "telefonu", "cep", "numaram",
-                 "telepon", "nomor", "điện thoại", "sđt",
+                 "telepon", "nomor", "sđt",
                  # ru / ar / hi / he / ja / ko
                  "телефон", "тел", "мобильный", "номер", "звоните", "هاتف", "جوال", "موبايل",
                  "رقم", "اتصل", "फोन", "फ़ोन", "मोबाइल", "नंबर", "नम्बर", "טלפון", "נייד",

@@ -133,12 +133,19 @@ def _lowered_source(words: Iterable[str]) -> str | None:
     return trie_pattern(sequences)
 
 
+#: scripts whose words a lower-cased text matches as a case-insensitive search would: Latin,
+#: CJK, and the scripts without case (Hebrew, Arabic, Devanagari, Thai, Hangul). Cyrillic too,
+#: but for the old letter forms U+1C80-U+1C88 ("ᲀ" for "в"), which the regex engine equates and
+#: ``str.lower`` keeps apart: a context word so written is missed, as a plain search in another
+#: script's letters would miss it. Greek is not here (final sigma).
+_FOLDING = re.compile("[^\u0000-\u007f\u00c0-\u024f\u2e80-\u9fff\u0400-\u04ff\u0590-\u05ff"
+                      "\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7a3]")
+
+
 def _folds_exactly(words: Iterable[str]) -> bool:
     """Whether lower-casing a text makes these (lower-case) words match it exactly as a
-    case-insensitive search would: Latin letters and CJK; the regex engine equates a few other
-    letters (Greek, final sigma) that ``str.lower`` keeps apart."""
-    return all(c.isascii() or "\u00c0" <= c <= "\u024f" or "\u2e80" <= c <= "\u9fff"
-               for w in words for c in w)
+    case-insensitive search would (see :data:`_FOLDING`)."""
+    return all(_FOLDING.search(w) is None for w in words)
 
 
 class ContextMatcher:
