@@ -438,7 +438,7 @@ PL_PESEL = _personal("pl_pesel", "PL_PESEL", [Pattern(rf"{_L}\d{{11}}{_R}", 0.6,
 TR_NATIONAL_ID = _personal(
     "tr_national_id", "TR_NATIONAL_ID", [Pattern(rf"{_L}[1-9]\d{{10}}{_R}", 0.6, _A, lead=0)],
     tckimlik,
-    ("kimlik", "tckn", "tc no", "t.c. no", "turkish id", "turkish identity"))
+    ("kimlik", "tckn", "turkish id", "turkish identity"))
 FI_PERSONAL_IDENTITY_CODE = _personal(
     "fi_hetu", "FI_PERSONAL_IDENTITY_CODE",
     [Pattern(rf"{_L}\d{{6}}[-+A-FU-Y]\d{{3}}[0-9A-FHJ-NPR-Y]{_R}", 0.85, _A, lead=0)], hetu,
@@ -459,7 +459,7 @@ RO_CNP = _personal("ro_cnp", "RO_CNP", [Pattern(rf"{_L}[1-9]\d{{12}}{_R}", 0.6, 
 ZA_ID_NUMBER = _personal(
     "za_id_number", "ZA_ID_NUMBER",
     [Pattern(rf"{_L}\d{{6}} ?\d{{4}} ?\d{{3}}{_R}", 0.6, _A, lead=0)], za_idnr,
-    ("id number", "identity number", "id no", "sa id", "rsa id", "south african id"))
+    ("identity number", "rsa id", "south african id"))
 MX_CURP = _personal(
     "mx_curp", "MX_CURP",
     [Pattern(r"(?<![A-Za-z0-9])[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Za-z0-9])",
@@ -468,10 +468,10 @@ MX_CURP = _personal(
 CL_RUT = _personal(
     "cl_rut", "CL_RUT", [Pattern(rf"{_L}\d{{1,2}}\.?\d{{3}}\.?\d{{3}}-[\dkK]{_R}", 0.6, _A,
                                  lead=0)], rut,
-    ("rut", "run", "rol único", "rol unico", "cédula", "cedula"))
+    ("rut", "rol único", "rol unico", "cédula", "cedula"))
 IL_ID_NUMBER = _personal(
     "il_id_number", "IL_ID_NUMBER", [Pattern(rf"{_L}\d{{8,9}}{_R}", 0.6, _A, lead=0)], il_idnr,
-    ("teudat zehut", "mispar zehut", "israeli id", "israeli identity", "id number"))
+    ("teudat zehut", "mispar zehut", "israeli id", "israeli identity", "תעודת זהות", "ת.ז"))
 CH_AHV = _personal(
     "ch_ahv", "CH_AHV", [Pattern(rf"{_L}756(\.?)\d{{4}}\1\d{{4}}\1\d{{2}}{_R}", 0.85, _A,
                                  lead=0)], ch_ssn,
@@ -488,7 +488,7 @@ BE_NATIONAL_NUMBER = _personal(
 TH_TNIN = _personal(
     "th_tnin", "TH_TNIN",
     [Pattern(rf"{_L}\d(-?)\d{{4}}\1\d{{5}}\1\d{{2}}\1\d{_R}", 0.6, _A, lead=0)], th_pin,
-    ("thai id", "national id", "id card", "เลขประจำตัวประชาชน", "บัตรประชาชน"))
+    ("thai id", "thai national id", "tnin", "เลขประจำตัวประชาชน", "บัตรประชาชน"))
 
 #: In registration order (``veil.detect.builtin`` registers them after the US SSN).
 NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (

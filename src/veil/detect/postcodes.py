@@ -99,7 +99,8 @@ POSTCODE_PATTERNS = [
     Pattern(r"(?<![\w'’])(?i:live|lives|living|lived|reside|resides|residing|moved|moving|"
             r"relocated|relocating|based|located|staying)[ \t]+(?i:in|to|at|near)[ \t]+"
             r"(?:(?i:zip(?:[ \t]?code)?)[ \t]+)?(?P<v>[0-9]{5}(?:-[0-9]{4})?)(?![\w-]|[.,:/][0-9])",
-            0.9, lead=40, anchor=r"[0-9]{5}(?:-[0-9]{4})?(?![\w-]|[.,:/][0-9])"),
+            0.9, mark=r"live|reside|moved|moving|relocat|based|located|staying", lead=0,
+            fold=True),
 ]
 
 POSTCODES = PatternRecognizer(
