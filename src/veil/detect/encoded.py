@@ -8,9 +8,10 @@ when its shape allows (base64: letters of both cases and a digit or a symbol, el
 characters or more, not a JWT's segment; hex: an even number of hex digits; percent: an
 escape between letters or digits, or an "@", outside a URL), and kept only when it decodes to
 printable text, which random keys, hashes and images do not. That text is read by the pattern
-recognizers and the name lists, every token of a text in one read. A base64 or hex token whose
-text holds a value is masked whole, typed as the strongest value in it; a percent-encoded
-value is masked where it stands ("Jane%20Doe"), unless the encoding left it readable.
+recognizers, the name lists and the name heuristics, every token of a text in one read. A
+base64 or hex token whose text holds a value is masked whole, typed as the strongest value in
+it; a percent-encoded value is masked where it stands ("Jane%20Doe"), unless the encoding left
+it readable.
 """
 
 from __future__ import annotations
@@ -121,14 +122,29 @@ def decoded(token: str) -> str | None:
     return _text(raw)
 
 
+class _NameHeuristics(Recognizer):
+    """The name heuristics the NER backends run beside their model (a known given name before a
+    capitalised word, a title, a greeting, a field's label), for a decoded text: no model reads
+    it, and the name lists alone want both names known ("write to Zbigniew Brzezinski")."""
+
+    name = "name_heuristic"
+    entities = ("PERSON",)
+
+    def analyze(self, text: str) -> list[Detection]:
+        from veil.detect.ner import heuristic_names
+
+        return heuristic_names(text)
+
+
 @functools.cache
 def _reader() -> tuple[Recognizer, ...]:
-    """What reads a decoded text: every pattern recognizer but this one, and the name lists."""
+    """What reads a decoded text: every pattern recognizer but this one, the name lists and
+    the name heuristics."""
     from veil.detect.builtin import builtin_recognizers
     from veil.detect.gazetteer import GazetteerRecognizer
 
     return (*[r for r in builtin_recognizers() if r.name != EncodedRecognizer.name],
-            GazetteerRecognizer())
+            GazetteerRecognizer(), _NameHeuristics())
 
 
 #: between two decoded texts read together: no recognizer's match crosses four line breaks
@@ -145,13 +161,15 @@ def _found(texts: list[str]) -> list[list[Detection]]:
         starts.append(at)
         at += len(t) + len(_APART)
     found: list[list[Detection]] = [[] for _ in texts]
+    seen: set[tuple[int, str, int, int]] = set()  # the name lists and heuristics agree often
     for r in _reader():
         for d in r.analyze(joined):
             k = bisect.bisect_right(starts, d.start) - 1
             s, e = d.start - starts[k], min(d.end - starts[k], len(texts[k]))
             # (a value across a separator is cut at its text's end; the next text's read of
             # it would have found it whole)
-            if e > s:
+            if e > s and (k, d.type, s, e) not in seen:
+                seen.add((k, d.type, s, e))
                 found[k].append(Detection(d.type, s, e, d.score, d.recognizer, texts[k][s:e]))
     return found
 

@@ -28,6 +28,8 @@ def _b64(text: str) -> str:
      "EMAIL"),
     ("6a616e65406578616d706c652e636f6d", "EMAIL"),  # hex
     (_b64("Jane Doe"), "PERSON"),  # a known given name and surname
+    # a known given name and a surname no list holds: the name heuristics read it
+    (_b64("Please write to Zbigniew Brzezinski today"), "PERSON"),
 ])
 def test_an_encoded_value_is_masked_whole(token: str, kind: str) -> None:
     assert [(d.type, d.text) for d in ENCODED.analyze(f"decode this: {token} ok")] == \
