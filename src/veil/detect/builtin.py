@@ -28,6 +28,7 @@ from veil.detect.postcodes import POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
 from veil.detect.records import RECORDS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
+from veil.detect.split_numbers import SPLIT_NUMBERS
 from veil.detect.usernames import HANDLE, LOGIN_SECRET, LOGIN_USER, USER_NAME_FIELD
 from veil.detect.wallets import WALLETS
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
@@ -120,6 +121,8 @@ for _national in NATIONAL_RECOGNIZERS:
     register(_national)
 for _glued in GLUED:  # card, SSN, IBAN and phone numbers written against letters
     register(_glued)
+for _split in SPLIT_NUMBERS:  # a card or an SSN cut into pieces ('"4111" + "1111" + ...')
+    register(_split)
 
 IP_ADDRESS = register(PatternRecognizer(
     name="ip_address", entity="IP_ADDRESS",

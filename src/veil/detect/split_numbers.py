@@ -1,0 +1,59 @@
+"""A card or a social security number cut into pieces with other characters between them:
+``"4111" + "1111" + "1111" + "1111"`` (code), ``['4111', '1111', '1111', '1111']`` (a list),
+``4111.1111.1111.1111``, ``4111_1111_1111_1111``, ``4111 / 1111 / 1111 / 1111``,
+``"078" + "-05-" + "1120"``.
+
+The number patterns allow one space or hyphen between groups, so a caller who wants a card past
+the mask writes its groups as string pieces or list items, and a model joins them again. Here
+the groups are read across up to six characters that are neither letters nor digits nor line
+breaks (quotes, "+", commas, brackets, dots, slashes, underscores). A card's four groups of
+four (or American Express's 4-6-5), all cut the same way, must make a number with a card's
+issuer prefix and Luhn digit; an SSN's 3-2-4 must be one the SSA could issue. Four-digit groups
+are also years, amounts and codes in a table, so a word that names the number must stand
+before it (``card``, ``visa``, ``SSN``, ``social``...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detect import validators as v
+from veil.detect.patterns import Pattern, PatternRecognizer
+
+_A = re.ASCII
+#: what may stand between two pieces: one to six characters, none a letter, digit or line break
+_CUT = r"(?:[^\w\n]|_){1,6}"
+#: the start and end of a number: no letter, digit or "_" against it
+_L, _R = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"
+
+
+def _pieces_card(value: str) -> bool:
+    """The pieces of a card, joined: a card's issuer prefix, length and Luhn digit."""
+    return v.is_credit_card(v.digits(value))
+
+
+SPLIT_CARD = PatternRecognizer(
+    name="split_card", entity="CREDIT_CARD",
+    patterns=[
+        # four groups of four, each cut the same way (the cut need not be the usual " " or "-")
+        Pattern(rf"{_L}\d{{4}}(?P<c>{_CUT})\d{{4}}(?P=c)\d{{4}}(?P=c)\d{{4}}{_R}", 0.85, _A,
+                lead=0),
+        # American Express: 4-6-5
+        Pattern(rf"{_L}\d{{4}}(?P<c>{_CUT})\d{{6}}(?P=c)\d{{5}}{_R}", 0.85, _A, lead=0),
+    ],
+    validate=_pieces_card,
+    context=("card", "credit", "visa", "mastercard", "amex", "cc", "debit", "pan",
+             "card number", "carte", "tarjeta", "karte"),
+    context_required=True, context_boost=0.1,
+)
+
+SPLIT_SSN = PatternRecognizer(
+    name="split_ssn", entity="US_SSN",
+    patterns=[Pattern(rf"{_L}\d{{3}}{_CUT}\d{{2}}{_CUT}\d{{4}}{_R}", 0.85, _A, lead=0)],
+    validate=v.is_issuable_us_ssn,
+    context=("ssn", "social security", "social", "ss#", "ss #", "ss no"),
+    context_required=True, context_boost=0.1,
+)
+
+#: In registration order (``veil.detect.builtin`` registers them after the glued numbers).
+SPLIT_NUMBERS: tuple[PatternRecognizer, ...] = (SPLIT_CARD, SPLIT_SSN)
