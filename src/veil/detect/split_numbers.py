@@ -37,9 +37,10 @@ SPLIT_CARD = PatternRecognizer(
     patterns=[
         # four groups of four, each cut the same way (the cut need not be the usual " " or "-")
         Pattern(rf"{_L}\d{{4}}(?P<c>{_CUT})\d{{4}}(?P=c)\d{{4}}(?P=c)\d{{4}}{_R}", 0.85, _A,
-                lead=0),
+                lead=0, anchor=rf"\d{{4}}{_CUT}\d{{4}}"),
         # American Express: 4-6-5
-        Pattern(rf"{_L}\d{{4}}(?P<c>{_CUT})\d{{6}}(?P=c)\d{{5}}{_R}", 0.85, _A, lead=0),
+        Pattern(rf"{_L}\d{{4}}(?P<c>{_CUT})\d{{6}}(?P=c)\d{{5}}{_R}", 0.85, _A, lead=0,
+                anchor=rf"\d{{4}}{_CUT}\d{{6}}"),
     ],
     validate=_pieces_card,
     context=("card", "credit", "visa", "mastercard", "amex", "cc", "debit", "pan",
@@ -49,7 +50,8 @@ SPLIT_CARD = PatternRecognizer(
 
 SPLIT_SSN = PatternRecognizer(
     name="split_ssn", entity="US_SSN",
-    patterns=[Pattern(rf"{_L}\d{{3}}{_CUT}\d{{2}}{_CUT}\d{{4}}{_R}", 0.85, _A, lead=0)],
+    patterns=[Pattern(rf"{_L}\d{{3}}{_CUT}\d{{2}}{_CUT}\d{{4}}{_R}", 0.85, _A, lead=0,
+                      anchor=rf"\d{{3}}{_CUT}\d{{2}}{_CUT}\d{{4}}")],
     validate=v.is_issuable_us_ssn,
     context=("ssn", "social security", "social", "ss#", "ss #", "ss no"),
     context_required=True, context_boost=0.1,
