@@ -141,6 +141,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "percent-encoded digits": _repeat("%34%31"),
     "verbs of living and digits": _repeat("live in 12345 "),
     "personal-number words": _repeat("PESEL 4405140135 "),
+    "card groups in pieces": _repeat('card "4111" + '),
 }
 
 
