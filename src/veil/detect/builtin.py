@@ -390,10 +390,20 @@ _RECORD_NUMBER = Pattern(
     lead=5, spaced=False, anchor=r"[0-9][A-Za-z0-9-]{4,24}(?![A-Za-z0-9-])")
 
 
+#: a calendar date in a record number's shape ("2024-05-11", "11-05-2024"): the date
+#: recognizer's, not a number's ("the policy changed on 2024-05-11")
+_DATE_SHAPED = re.compile(r"(?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d-[01]?\d-(?:19|20)\d\d")
+
+
+def _not_a_date(value: str) -> bool:
+    return _DATE_SHAPED.fullmatch(value) is None
+
+
 def _named_number(name: str, entity: str, context: tuple[str, ...]) -> PatternRecognizer:
     """A record number kept only within 24 characters after a word that names it."""
     return register(PatternRecognizer(
         name=name, entity=entity, patterns=[_RECORD_NUMBER], context=context,
+        validate=_not_a_date,
         context_required=True, context_window=24, context_boost=0.5, context_after=False,
         validated=True,  # the required context word is the validation
     ))
@@ -430,6 +440,10 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "personalnummer", "matrikelnummer", "membership number", "membership no", "membership id",
     "loyalty number", "frequent flyer number", "frequent flyer no", "claim number", "claim no",
     "claim #", "claim id", "insurance id", "numéro étudiant", "numéro d'adhérent",
+    # an insurer's card: the member number after the carrier's name ("Insurance BCBS
+    # #XYZ123456789", "policy HOME-99-1823"), its group and pharmacy numbers
+    "insurance", "insurer", "policy", "insured id", "group number", "group no", "group #",
+    "plan id", "plan number", "plan #", "rx bin", "rx pcn", "rx group", "rx grp",
     "id #", "id no", "id number", "identification number", "identification no",
     # a bank's sort code with the account; immigration files' numbers for one person
     "sort code", "i-94", "i-94 #", "i-94 number", "i-94 no", "a-number", "a-number #",

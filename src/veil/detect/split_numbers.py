@@ -27,9 +27,20 @@ _CUT = r"(?:[^\w\n]|_){1,6}"
 _L, _R = r"(?<![A-Za-z0-9_])", r"(?![A-Za-z0-9_])"
 
 
+def _cut(value: str, usual: str) -> bool:
+    """Whether ``value`` is cut by something other than the ``usual`` separators, which the
+    number's own recognizer reads (and whose word it wants before the number)."""
+    return any(not c.isdigit() and c not in usual for c in value)
+
+
 def _pieces_card(value: str) -> bool:
     """The pieces of a card, joined: a card's issuer prefix, length and Luhn digit."""
-    return v.is_credit_card(v.digits(value))
+    return _cut(value, " -") and v.is_credit_card(v.digits(value))
+
+
+def _pieces_ssn(value: str) -> bool:
+    """The pieces of an SSN the SSA could issue, cut otherwise than by " ", "-" or "."."""
+    return _cut(value, " -.") and v.is_issuable_us_ssn(value)
 
 
 SPLIT_CARD = PatternRecognizer(
@@ -52,7 +63,7 @@ SPLIT_SSN = PatternRecognizer(
     name="split_ssn", entity="US_SSN",
     patterns=[Pattern(rf"{_L}\d{{3}}{_CUT}\d{{2}}{_CUT}\d{{4}}{_R}", 0.85, _A, lead=0,
                       anchor=rf"\d{{3}}{_CUT}\d{{2}}{_CUT}\d{{4}}")],
-    validate=v.is_issuable_us_ssn,
+    validate=_pieces_ssn,
     context=("ssn", "social security", "social", "ss#", "ss #", "ss no"),
     context_required=True, context_boost=0.1,
 )

@@ -49,6 +49,10 @@ from .scans import assert_anchored_equals_full
     ("I-94 #69875123456 attached", ("ACCOUNT_NUMBER", "69875123456")),
     ("A-Number: A123456789", ("ACCOUNT_NUMBER", "A123456789")),
     ("Employee Marisol (emp #55213) left", ("ACCOUNT_NUMBER", "55213")),
+    # an insurer's card: the member number after the carrier's name, a bare policy's
+    ("PCP Dr. Nguyen. Insurance BCBS #XYZ123456789.", ("ACCOUNT_NUMBER", "XYZ123456789")),
+    ("for insured D. Volkov (policy HOME-99-1823)", ("ACCOUNT_NUMBER", "HOME-99-1823")),
+    ("Group # 88231, RxBIN 610014", ("ACCOUNT_NUMBER", "88231")),
     ("Lab accession number A2024-00123", ("MEDICAL_RECORD", "A2024-00123")),
     ("card 4111 1111\n1111 1111", ("CREDIT_CARD", "4111 1111\n1111 1111")),
     ("card 4111-1111-\n1111-1111 ok", ("CREDIT_CARD", "4111-1111-\n1111-1111")),
@@ -90,6 +94,11 @@ def test_a_named_value_is_found(pattern_engine: DetectionEngine, found,  # type:
 def test_look_alike_prose_is_left_alone(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
                                         text: str) -> None:
     assert found(pattern_engine, text) == []
+
+
+def test_a_date_after_a_number_word_is_a_date(pattern_engine: DetectionEngine, found) -> None:  # type: ignore[no-untyped-def]
+    assert found(pattern_engine, "the insurance policy changed on 2024-05-11 for all") == [
+        ("DATE_TIME", "2024-05-11")]
 
 
 def test_case_numbers_are_an_entity_type() -> None:
