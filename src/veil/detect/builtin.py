@@ -29,7 +29,13 @@ from veil.detect.recognizer import Recognizer, default_recognizers, register, re
 from veil.detect.records import RECORDS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.split_numbers import SPLIT_NUMBERS
-from veil.detect.usernames import HANDLE, LOGIN_SECRET, LOGIN_USER, USER_NAME_FIELD
+from veil.detect.usernames import (
+    ACCOUNT_FOR,
+    HANDLE,
+    LOGIN_SECRET,
+    LOGIN_USER,
+    USER_NAME_FIELD,
+)
 from veil.detect.wallets import WALLETS
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
 
@@ -282,6 +288,7 @@ register(HANDLE)
 register(USER_NAME_FIELD)
 register(LOGIN_USER)  # "sign in as jsmith with ...", "su - jsmith", "ssh jsmith@10.0.0.5"
 register(LOGIN_SECRET)  # the password of such a login
+register(ACCOUNT_FOR)  # "reset the password for mthompson"
 
 # The display name of an address in quotes, as mail headers and address books write it
 # ('"Doe, Jane" <jdoe@corp.com>'): a person's (or a team's) name, whatever its order. The

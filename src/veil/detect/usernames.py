@@ -235,6 +235,42 @@ def is_login_user(value: str) -> bool:
             and _ORDINAL.fullmatch(value) is None)
 
 
+#: an account named by a given name's initial or two and a surname ("jsmith", "mthompson"),
+#: how companies make their users' names (the surname checked against the name lists)
+_INITIALS_AND_SURNAME = re.compile(r"[a-z]{5,22}")
+
+
+def is_named_account(value: str) -> bool:
+    """A login user (:func:`is_login_user`) shaped like an account (a digit, "_" or "." inside)
+    or made of initials and a known surname ("mthompson"): after "the password for", a word
+    alone is as often a service ("the password for gmail", "for the vpn")."""
+    if not is_login_user(value):
+        return False
+    if any(c.isdigit() or c in "._" for c in value):
+        return True
+    if _INITIALS_AND_SURNAME.fullmatch(value) is None:
+        return False
+    from veil.detect.names import last_names
+
+    surnames = last_names()
+    return value[1:] in surnames or value[2:] in surnames
+
+
+#: what a help-desk message asks for one user: "reset the password for mthompson", "unlock
+#: the account of jdoe_84", "disable login for j.smith"
+_FOR_A_USER = (r"(?i:password|passwd|pw|account|login|access|mailbox|profile|credentials|"
+               r"mfa|2fa)[ \t]+(?i:for|of)[ \t]+(?:(?i:user|the[ \t]+user)[ \t]+)?[\"'`]?")
+
+#: "reset the password for mthompson", "unlock the account of jdoe_84"
+ACCOUNT_FOR = PatternRecognizer(
+    name="account_for", entity="USERNAME",
+    patterns=[Pattern(rf"{_FOR_A_USER}(?P<v>{_USER}){_END}", 0.8,
+                      mark=r"password|passwd|pw|account|login|access|mailbox|profile|"
+                           r"credentials|mfa|2fa",
+                      fold=True, lead=0)],
+    validate=is_named_account,
+)
+
 LOGIN_USER = PatternRecognizer(
     name="login_user", entity="USERNAME",
     patterns=[

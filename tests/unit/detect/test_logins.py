@@ -10,7 +10,7 @@ import pytest
 from veil import Veil
 from veil.config import Policy, Settings
 from veil.detect.engine import DetectionEngine
-from veil.detect.usernames import LOGIN_SECRET, LOGIN_USER
+from veil.detect.usernames import ACCOUNT_FOR, LOGIN_SECRET, LOGIN_USER
 
 from .scans import assert_anchored_equals_full
 
@@ -63,6 +63,10 @@ def _s(value: str) -> tuple[str, str]:
     ("mysql -u jsmith -pWinter2024!", [_u("jsmith"), _s("Winter2024!")]),
     # an account every system has is no one's: its password is still a password
     ("log in as root with P@ssw0rd123", [_s("P@ssw0rd123")]),
+    # the user a help-desk message asks for: an account's shape or initials and a surname
+    ("can you reset the password for mthompson? thanks", [_u("mthompson")]),
+    ("unlock the account of jdoe_84 please", [_u("jdoe_84")]),
+    ("please reset access for bmiller", [_u("bmiller")]),
 ])
 def test_a_login_is_found(engine: DetectionEngine, text: str,
                           found: list[tuple[str, str]]) -> None:
@@ -95,6 +99,10 @@ def test_a_login_is_found(engine: DetectionEngine, text: str,
     "login page and password reset",
     "rediss://user:password@host:port/0 for TLS",
     "User information with %-escapes decoded",
+    "I forgot the password for gmail",  # a service, not a user
+    "the password for the vpn is on the wiki",
+    "reset the password for admins",
+    "login for office",
 ])
 def test_prose_roles_and_code_are_not_logins(engine: DetectionEngine, text: str) -> None:
     assert _found(engine, text) == []
@@ -125,11 +133,12 @@ _PIECES = ("sign in as jsmith", "log in as j.smith", "Logged in as", "login", "a
            "creds are", "use jsmith:Winter2024!", "try", "u: jsmith", "p:", "su -", "su",
            "sudo -iu", "-u jsmith", "-pWinter2024!", "ssh", "scp a.txt", "jsmith@10.0.0.5",
            "@host", "/user:CORP\\", "x", "é", "\"", "2nd", "jdoe_84", "std::io", "node:18",
-           "-u jsmith -pWinter2024!", "u: jsmith p: Winter2024!", "-u jsmith -p")
+           "-u jsmith -pWinter2024!", "u: jsmith p: Winter2024!", "-u jsmith -p",
+           "password for mthompson", "account of", "access for")
 _GLUE = (" ", " ", " ", "", "\t", "\n", ": ", ", ", "/", ":")
 
 
 def test_the_scans_from_login_words_equal_the_full_scans() -> None:
-    for recognizer in (LOGIN_USER, LOGIN_SECRET):
+    for recognizer in (LOGIN_USER, LOGIN_SECRET, ACCOUNT_FOR):
         for k, (scan, _score, _check) in enumerate(recognizer._compiled):
             assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=70 + k, least=10)
