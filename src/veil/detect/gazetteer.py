@@ -70,7 +70,8 @@ _TITLE_NAME = compile_ahead(
 _INTRO_NAME = re.compile(rf"(?<![\w])(?:{_INTRO})[ \t]+(?P<v>{_NAME})")
 _WEAK_NAME = re.compile(rf"(?<![\w])(?:{_WEAK})[ \t]+(?P<v>{_NAME})")
 _CAP_RUN = compile_ahead(rf"(?<![\w'’-]){_NAME}(?![\w'’-])")
-_WORD = re.compile(rf"(?<![\w'’-]){_ANY}(?![\w'’-])")
+# (a possessive's "'s" ends the word: "john smith's account")
+_WORD = re.compile(rf"(?<![\w'’-]){_ANY}(?:(?=['’]s(?![\w'’-]))|(?![\w'’-]))")
 #: characters besides word characters that glue to a word for :data:`_WORD`'s boundaries
 _WORD_EDGE_CHARS = frozenset("_'’-")
 # Surnames with an apostrophe, which the name lists leave out ("o'brien", "d'souza").

@@ -82,7 +82,7 @@ _NAME_WORDS = (
     "x-ann", "ann-", "-ann", "the", "and", "mark", "will", "Rose", "Σοφία", "_ann", "ann_",
     "marie", "curie", "Jose", "Angel", "Cruz", "de", "la", "van", "Dijk", "李", "josé", "lópez",
 )
-_NAME_GAPS = (" ", " ", " ", "\t", "", "  ", ", ", "-", "'", "\n", ".")
+_NAME_GAPS = (" ", " ", " ", "\t", "", "  ", ", ", "-", "'", "\n", ".", "'s ", "’s ", "'s", "'sx")
 
 
 def test_name_pairs_from_the_automaton_equal_those_read_word_by_word(
@@ -108,7 +108,7 @@ def test_name_pairs_from_the_automaton_equal_those_read_word_by_word(
                          and gazetteer._name_pairs_by_word(line, "en")
                          for line in t.split("\n"))
     # pairs were found; every path was taken
-    assert found > 1000 and folded_longer > 100 and mixed > 20
+    assert found > 900 and folded_longer > 100 and mixed > 20
 
 
 def test_cities_from_the_automaton_equal_the_regexs() -> None:

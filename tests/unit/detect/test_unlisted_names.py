@@ -98,6 +98,11 @@ def test_words_about_a_name_are_no_name(engine: DetectionEngine, text: str) -> N
     assert _persons(engine, text) == []
 
 
+def test_a_lower_case_pair_before_a_possessive(engine: DetectionEngine) -> None:
+    for text in ("john smith's account was locked", "the car of john smith’s wife"):
+        assert "john smith" in _persons(engine, text), text
+
+
 # --- the lists ---------------------------------------------------------------------------------
 
 def test_the_lists_hold_names_of_more_of_the_world() -> None:
