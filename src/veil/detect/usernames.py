@@ -257,16 +257,17 @@ def is_named_account(value: str) -> bool:
 
 
 #: what a help-desk message asks for one user: "reset the password for mthompson", "unlock
-#: the account of jdoe_84", "disable login for j.smith"
-_FOR_A_USER = (r"(?i:password|passwd|pw|account|login|access|mailbox|profile|credentials|"
-               r"mfa|2fa)[ \t]+(?i:for|of)[ \t]+(?:(?i:user|the[ \t]+user)[ \t]+)?[\"'`]?")
+#: the account of jdoe_84", "disable login for j.smith" (not a "profile of": a code's
+#: profile is "of Veil.protect")
+_FOR_A_USER = (r"(?i:password|passwd|pw|account|login|access|mailbox|credentials|mfa|2fa)"
+               r"[ \t]+(?i:for|of)[ \t]+(?:(?i:user|the[ \t]+user)[ \t]+)?[\"'`]?")
 
 #: "reset the password for mthompson", "unlock the account of jdoe_84"
 ACCOUNT_FOR = PatternRecognizer(
     name="account_for", entity="USERNAME",
     patterns=[Pattern(rf"{_FOR_A_USER}(?P<v>{_USER}){_END}", 0.8,
-                      mark=r"password|passwd|pw|account|login|access|mailbox|profile|"
-                           r"credentials|mfa|2fa",
+                      mark=r"password|passwd|pw|account|login|access|mailbox|credentials|"
+                           r"mfa|2fa",
                       fold=True, lead=0)],
     validate=is_named_account,
 )
