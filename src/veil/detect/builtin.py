@@ -398,7 +398,8 @@ _RECORD_NUMBER = Pattern(
 
 
 #: a calendar date in a record number's shape ("2024-05-11", "11-05-2024"): the date
-#: recognizer's, not a number's ("the policy changed on 2024-05-11")
+#: recognizer's, not a number's ("the policy changed on 2024-05-11"). Only with its four-digit
+#: year: ``dates.is_calendar_date`` also reads a two-digit year ("12-05-24", a sort code)
 _DATE_SHAPED = re.compile(r"(?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d-[01]?\d-(?:19|20)\d\d")
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
+from veil.detect.lexicon import CALENDAR_WORDS
 from veil.detect.recognizer import Recognizer, register_factory
 from veil.detect.wordpieces import WordPieces
 from veil.errors import DetectionError, PolicyError
@@ -645,10 +646,7 @@ def _not_a_name(text: str, s: int, e: int, *, cased: bool = True) -> bool:
 # one of a run of capitalised words: a heading, a product's name).
 _NEXT_WORD = re.compile(r" (?P<w>[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)"
                         r"(?=$|[,.;:!?)\n]|[ \t]+[^A-ZÀ-Þ\s])")
-_CALENDAR = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "today", "tomorrow", "tonight", "yesterday"})
+_CALENDAR = CALENDAR_WORDS | {"today", "tomorrow", "tonight", "yesterday"}
 
 
 def _surname_after(text: str, s: int, e: int, others: list[int]) -> int:

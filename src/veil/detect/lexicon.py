@@ -1,4 +1,5 @@
-"""Small word lists shared by recognizers (street words for address detection)."""
+"""Small word lists shared by recognizers (street words for address detection, the
+calendar's words)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,10 @@ STREET_WORDS = (r"(?:Street|St|Strasse|Straße|Str|Road|Rd|Avenue|Ave|Lane|Ln|Dr
 ADDRESS_AFTER_NUMBER = re.compile(
     rf"[ \t]+(?:[A-ZÀ-Þ][\w'’.-]*[ \t]+){{0,3}}{STREET_WORDS}\b|[ \t]+(?:rue|via|calle|ul\.)\b",
     re.IGNORECASE)
+
+#: English months and days of the week, in lower case: capitalised, they are no name and no
+#: place ("Anna Monday", "moved in March").
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday"})

@@ -602,7 +602,10 @@ class PatternRecognizer(Recognizer):
         if self._on_digits and ANCHORED and not _digit_runs(text, False):
             return True
         if self._anchor_kinds is not None and ANCHORED and not any(
-                scan._anchors(text) for scan in self._anchor_kinds):
+                _digit_runs(text, False) if scan.digit_runs else scan._anchors(text)
+                for scan in self._anchor_kinds):
+            # (a digit-run scan by every digit: its kind does not say whether its pattern
+            # reads ASCII digits only, and another scan of the kind may read any)
             return True
         if self.context_required and self.context.folds:
             # none of the required words' first pieces is a word of the text (most texts)

@@ -19,6 +19,7 @@ import re
 from veil.alternation import compile_ahead
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
+from veil.detect.lexicon import CALENDAR_WORDS
 from veil.detect.patterns import Pattern, Scan
 from veil.detect.stopwords import stop_words
 
@@ -84,10 +85,8 @@ _BEFORE_PARTICIPLE = compile_ahead(
     r"[ \t]+(?:geboren|aufgewachsen|gewohnt|gelebt|gestorben)\b")
 # Not a place although capitalised after such a verb: months, seasons, pronouns, and the
 # German nouns that follow "nach", "in" and "aus" in set phrases ("nach Hause").
-_NOT_PLACE = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas",
+_NOT_PLACE = CALENDAR_WORDS | frozenset({
+    "spring", "summer", "autumn", "fall", "winter", "christmas",
     "easter", "i", "my", "our", "your", "his", "her", "their", "this", "that",
     "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
     "enero", "febrero", "marzo", "mayo", "junio", "julio", "agosto", "septiembre",

@@ -207,14 +207,13 @@ def is_glued_card(value: str) -> bool:
     return len(digits(value)) >= 15 and is_credit_card(value)
 
 
-#: the regions a national number glued to a phone's word is tried in (phone.py's defaults)
-_PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "NL", "BE", "SE", "ES", "IT", "AU", "CH", "IE")
-
-
 def is_valid_phone(value: str) -> bool:
     """A phone number that libphonenumber calls valid (an assigned range, not only a possible
-    length): "+14155550143" in any region, a national number in one of the usual regions."""
-    regions: tuple[str | None, ...] = (None,) if value.startswith("+") else _PHONE_REGIONS
+    length): "+14155550143" in any region, a national number in one of the phone
+    recognizer's regions."""
+    from veil.detect.phone import DEFAULT_REGIONS  # (phone.py imports this module's users)
+
+    regions: tuple[str | None, ...] = (None,) if value.startswith("+") else DEFAULT_REGIONS
     for region in regions:
         try:
             if phonenumbers.is_valid_number(phonenumbers.parse(value, region)):

@@ -233,14 +233,21 @@ _local = threading.local()
 
 
 @functools.cache
-def _locale_lists(locale: str) -> tuple[frozenset[str], frozenset[str]]:
+def _provider_names(locale: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``locale``'s given names and surnames as Faker's person provider lists them."""
     import importlib
 
     prov = importlib.import_module(f"faker.providers.person.{locale}").Provider
-    firsts = {str(n).casefold() for a in ("first_names", "first_names_male", "first_names_female")
+    firsts = {str(n) for a in ("first_names", "first_names_male", "first_names_female")
               for n in (getattr(prov, a, ()) or ())}
-    lasts = {str(n).casefold() for n in (getattr(prov, "last_names", ()) or ())}
+    lasts = {str(n) for n in (getattr(prov, "last_names", ()) or ())}
     return frozenset(firsts), frozenset(lasts)
+
+
+@functools.cache
+def _locale_lists(locale: str) -> tuple[frozenset[str], frozenset[str]]:
+    firsts, lasts = _provider_names(locale)
+    return frozenset(n.casefold() for n in firsts), frozenset(n.casefold() for n in lasts)
 
 
 _ACCENT_HINTS = (("de_DE", "äöüß"), ("es_ES", "ñáíóú"), ("fr_FR", "éèêçàùâîôëï"))
@@ -335,16 +342,11 @@ def _one_word_names(locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     hold "Hans Peter", "van der Dussen", "José María": drawn into a two-token name they made a
     pseudonym of another shape, whose parts the variants ("Lindqvist" alone) cannot take, so
     they shared the whole name's replacement and restored to the whole name."""
-    import importlib
-
-    prov = importlib.import_module(f"faker.providers.person.{locale}").Provider
-
-    def one_word(attrs: tuple[str, ...]) -> tuple[str, ...]:
-        names = {str(n) for a in attrs for n in (getattr(prov, a, ()) or ())}
+    def one_word(names: frozenset[str]) -> tuple[str, ...]:
         return tuple(sorted(n for n in names if len(parse_name(n).tokens) == 1))
 
-    return (one_word(("first_names", "first_names_male", "first_names_female")),
-            one_word(("last_names",)))
+    firsts, lasts = _provider_names(locale)
+    return one_word(firsts), one_word(lasts)
 
 
 def _person_from(value: str, rng: random.Random, locale: str) -> str:
