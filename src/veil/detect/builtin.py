@@ -571,6 +571,14 @@ def _spaced_letters(policy: Policy) -> Recognizer | None:
     return SPACED_LETTERS  # a name type: on with the other NER types
 
 
+def _joined_names(policy: Policy) -> Recognizer | None:
+    if not policy.ner:
+        return None
+    from veil.detect.joined_names import JOINED_NAMES
+
+    return JOINED_NAMES  # a name type: on with the other NER types
+
+
 def _script_names(policy: Policy) -> Recognizer | None:
     if not policy.ner:
         return None
@@ -598,6 +606,7 @@ from veil.detect import learned as _learned  # noqa: E402,F401,I001  registers "
 register_factory("spacy_ner_fr", _spacy_ner_fr)
 register_factory("name_gazetteer", _gazetteer)
 register_factory("spaced_letters", _spaced_letters)
+register_factory("joined_names", _joined_names)
 register_factory("script_names", _script_names)
 register_factory("org_structure", _organizations)
 register_factory("zh_jieba", _chinese)

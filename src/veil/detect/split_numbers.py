@@ -1,7 +1,9 @@
 """A card or a social security number cut into pieces with other characters between them:
 ``"4111" + "1111" + "1111" + "1111"`` (code), ``['4111', '1111', '1111', '1111']`` (a list),
 ``4111.1111.1111.1111``, ``4111_1111_1111_1111``, ``4111 / 1111 / 1111 / 1111``,
-``"078" + "-05-" + "1120"``.
+``"078" + "-05-" + "1120"``; an IPv4 address with its dots spaced out or "defanged" as threat
+reports write them (``10 . 0 . 12 . 45``, ``10[.]0[.]12[.]45``, ``10 dot 0 dot 12 dot 45``), or
+written with spaces alone after a word that names it (``ip: 192 168 1 77``).
 
 The number patterns allow one space or hyphen between groups, so a caller who wants a card past
 the mask writes its groups as string pieces or list items, and a model joins them again. Here
@@ -70,5 +72,42 @@ SPLIT_SSN = PatternRecognizer(
     context_required=True, context_boost=0.1,
 )
 
+#: a dot between an address's numbers as people write it to keep it from being one: spaced out,
+#: in brackets, or the word
+_IP_DOT = (r"(?:[ \t]*(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))[ \t]*|"
+           r"[ \t]+dot[ \t]+)")
+_OCTETS = re.compile(r"\d+")
+
+
+def _split_ip(value: str) -> bool:
+    """Four numbers of 0-255, the first not 0, written otherwise than ``1.2.3.4`` (which the
+    address's own recognizer reads)."""
+    parts = [int(n) for n in _OCTETS.findall(value)]
+    return len(parts) == 4 and parts[0] > 0 and all(n <= 255 for n in parts) and \
+        not re.fullmatch(r"[\d.]+", value)
+
+
+SPLIT_IP = PatternRecognizer(
+    name="split_ip", entity="IP_ADDRESS",
+    patterns=[
+        # dots spaced out, bracketed or spelled: the shape alone says it
+        Pattern(rf"(?<![\w.])\d{{1,3}}(?:{_IP_DOT}\d{{1,3}}){{3}}(?![\w.]*\d)", 0.8,
+                _A | re.IGNORECASE, lead=0, anchor=rf"\d{{1,3}}{_IP_DOT}\d"),
+    ],
+    validate=_split_ip,
+    context=("ip", "address", "host", "server"), context_boost=0.1,
+)
+
+#: four numbers with spaces alone between them are a list as often as an address: a word that
+#: names one must stand before them
+SPACED_IP = PatternRecognizer(
+    name="spaced_ip", entity="IP_ADDRESS",
+    patterns=[Pattern(r"(?<![\w.])(?<!\d[ \t])\d{1,3}(?:[ \t]+\d{1,3}){3}(?![ \t]*\d|\w|\.\d)",
+                      0.8, _A, lead=0, anchor=r"\d{1,3}[ \t]+\d{1,3}[ \t]+\d")],
+    validate=_split_ip,
+    context=("ip", "ip address", "ipv4", "host", "server"),
+    context_required=True, context_after=False, context_boost=0.1,
+)
+
 #: In registration order (``veil.detect.builtin`` registers them after the glued numbers).
-SPLIT_NUMBERS: tuple[PatternRecognizer, ...] = (SPLIT_CARD, SPLIT_SSN)
+SPLIT_NUMBERS: tuple[PatternRecognizer, ...] = (SPLIT_CARD, SPLIT_SSN, SPLIT_IP, SPACED_IP)

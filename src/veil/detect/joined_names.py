@@ -1,0 +1,120 @@
+"""Names joined into one token: ``Jane_Doe_resume.pdf``, ``john-smith-passport-scan.jpg``,
+``JaneDoeCV.docx``, ``smith_john_2024``.
+
+People name files after the person they are about and paste the names into prompts ("please
+review Jane_Doe_resume.pdf"); a word-based recognizer sees one word there, not a name, and the
+name went upstream. A token of letters and digits joined by "_" or "-" (or any token that ends
+in a document's or an image's extension, whose words may be joined by case alone) is cut into
+its words, and a run of adjacent words that holds a known given name next to a known surname
+("jane" "doe", or "smith" "john") is a PERSON. Both must be on the name lists: a given name that
+is no common word ("May", "Will"), a surname the lists keep (they leave out common words:
+"Brown", "Page"), so that "rose-garden" or "march_report" stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detect.entity import Detection
+from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.recognizer import Recognizer
+from veil.detect.stopwords import stop_words
+
+#: a token of word characters joined by "_", "-" or "." (a file name, a slug, an identifier)
+_TOKEN = re.compile(r"[^\W_]+(?:[_.-]+[^\W_]+)*")
+#: what every token this recognizer reads holds: two letters joined by "_" or "-", or a
+#: letter before a file's extension (searched for first: a text without one is not cut up)
+_HINT = re.compile(r"[^\W\d_][_-]+[^\W\d_]|[^\W\d_]\.(?:pdf|docx?|xlsx?|csv|txt|rtf|odt|pptx?|"
+                   r"jpe?g|png|gif|heic|tiff?|bmp|webp|zip|msg|eml|json|xml|html?)(?![\w-])",
+                   re.IGNORECASE)
+#: a file's extension at a token's end
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+#: a word of a token's part: where the case changes ("JaneDoeCV": "Jane", "Doe", "CV")
+_CASE_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])|[^\W\d_]+|\d+")
+_JOINER = re.compile(r"[_.-]+")
+
+
+def _given(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 2 and low in first_names() and low not in ambiguous_first_names() \
+        and low not in stop_words("en")
+
+
+def _surname(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 2 and low in last_names() and low not in stop_words("en")
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the words of the token ``text[start:end]``: its parts between joiners, each
+    cut where its case changes."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for j in (*(m for m in _JOINER.finditer(text, start, end)), None):
+        stop = end if j is None else j.start()
+        out += [m.span() for m in _CASE_WORD.finditer(text, pos, stop)]
+        if j is not None:
+            pos = j.end()
+    return out
+
+
+def _names(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of adjacent words each a given name or a surname, holding a given name next to a
+    surname: their spans, from the first word's start to the last one's end."""
+    kinds = [(_given(text[s:e]), _surname(text[s:e])) for s, e in words]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not any(kinds[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and any(kinds[j + 1]):
+            j += 1
+        paired = any(kinds[k][0] and kinds[k + 1][1] or kinds[k][1] and kinds[k + 1][0]
+                     for k in range(i, j))
+        if paired:
+            out.append((words[i][0], words[j][1]))
+        i = j + 1
+    return out
+
+
+class JoinedNamesRecognizer(Recognizer):
+    """PERSON names inside file names, slugs and identifiers."""
+
+    name = "joined_names"
+    entities = ("PERSON",)
+    validated = False
+
+    def idle(self, text: str) -> bool:
+        return _HINT.search(text) is None
+
+    def analyze(self, text: str) -> list[Detection]:
+        out: list[Detection] = []
+        end = -1
+        for hint in _HINT.finditer(text):
+            if hint.start() < end:
+                continue  # inside the token read last
+            token = _TOKEN.search(text, _token_start(text, hint.start()))
+            if token is None:
+                continue
+            start, end = token.span()
+            stop = end
+            ext = _EXTENSION.search(text, start, end)
+            if ext is not None:
+                stop = ext.start()
+            elif "_" not in text[start:end] and "-" not in text[start:end]:
+                continue
+            for s, e in _names(text, _words(text, start, stop)):
+                out.append(Detection("PERSON", s, e, 0.8, self.name, text[s:e]))
+        return out
+
+
+def _token_start(text: str, pos: int) -> int:
+    """Where the token holding ``pos`` starts."""
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_.-"):
+        pos -= 1
+    return pos
+
+
+JOINED_NAMES = JoinedNamesRecognizer()
