@@ -180,6 +180,26 @@ _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass"
 _SECRET_KEYS = (r"(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|"
                 r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)")
 
+# A variable or key that names a secret in code, configuration and environment files:
+# "AWS_SECRET_ACCESS_KEY", "DB_PASSWORD", "SECRET_KEY_BASE", "stripeApiKey", "dbPassword". The
+# secret's word is a whole part of the name (not "MAX_TOKENS"), the last one or followed only
+# by words that still name it ("ACCESS_KEY", "BASE"): "TOKEN_EXPIRY", "password_reset_url" name
+# something else.
+_SECRET_PART = (r"(?:secret|token|password|passwd|pwd|passphrase|api_?key|access_?key|"
+                r"private_?key|auth_?token|client_?secret)")
+_SECRET_TAIL = r"(?:key|access|base|value|secret|token|password|passwd|pwd|hash|salt|private)"
+_SECRET_VARIABLE = (
+    # (a secret's word within 48 characters of the name's start: the scan tries that far back)
+    r"(?<![\w.$-])(?=[A-Za-z0-9_]{0,48}(?i:secret|token|passw|pwd|api_?key|access_?key|"
+    r"private_?key|auth_?token))"
+    rf"(?:(?:[A-Za-z0-9]+_)*(?i:{_SECRET_PART})(?:_(?i:{_SECRET_TAIL}))*|"
+    r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*?(?:Secret|Token|Password|Passwd|Passphrase|ApiKey|"
+    r"AccessKey|PrivateKey|AuthToken|ClientSecret)(?:Key|Value|Base|Hash)?)")
+#: what a secret's variable holds that is no secret: a reference to another variable or to the
+#: environment, a template's stand-in, an empty or boolean value
+_NOT_A_SECRET_VALUE = (r"(?![$<{%(\[*]|(?i:none|null|nil|true|false|undefined|changeme|your|"
+                       r"os\.environ|process\.env|getenv|env\b|settings\.|config\.))")
+
 # The words that name a PIN or a one-time code (what a bank's or a help desk's prompt holds).
 _CODE_WORDS = (r"pin|pin code|pin number|passcode|otp|one[ -]time (?:password|passcode|code|pin)|"
                r"verification code|auth(?:entication|orization)? code|2fa code|mfa code|"
@@ -221,6 +241,12 @@ SECRET = register(PatternRecognizer(
         Pattern(rf"(?i:\b{_SECRET_KEYS}\b)"
                 r"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>[^\s\"',;]{6,})", 0.8,
                 mark=_SECRET_KEYS, lead=0, fold=True),
+        # "AWS_SECRET_ACCESS_KEY=...", '"apiToken": "..."': a variable that names a secret
+        # (tried where its secret's word is, at most 48 characters into the name)
+        Pattern(rf"{_SECRET_VARIABLE}[\"']?[ \t]*(?:[:=]|=>|:=)[ \t]*[\"']?"
+                rf"(?P<v>{_NOT_A_SECRET_VALUE}[^\s\"',;()<>]{{6,}})", 0.85,
+                mark=r"secret|token|passw|pwd|api_?key|access_?key|private_?key|auth_?token",
+                fold=True, lead=48, spaced=False),
         # "pass: <value>" ("login: jdoe / pass: ..."): with a colon or "=" only ("the pass
         # is ..." is prose), and a value with a digit or a symbol ("pass: completed" is not)
         Pattern(r"(?i:\bpass\b)[\"']?[ \t]*(?:[:=]|=>)[ \t]*[\"']?"

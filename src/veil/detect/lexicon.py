@@ -1,5 +1,5 @@
 """Small word lists shared by recognizers (street words for address detection, the
-calendar's words)."""
+calendar's words, the verbs a prompt opens with)."""
 
 from __future__ import annotations
 
@@ -23,3 +23,13 @@ CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday"})
+
+#: the verbs a prompt opens with, capitalised as a name is ("Summarize the case study...",
+#: "User: Translate this"): the learned model read some of them as a name at a sentence's
+#: start, and the name heuristics as a chat transcript's speaker's name after "User:"
+PROMPT_VERBS = frozenset({
+    "summarize", "summarise", "translate", "explain", "describe", "write", "rewrite", "draft",
+    "compose", "generate", "create", "compare", "analyze", "analyse", "classify", "extract",
+    "outline", "review", "edit", "proofread", "paraphrase", "calculate", "convert", "suggest",
+    "recommend", "list", "brainstorm", "shorten", "simplify", "format", "correct", "identify",
+    "evaluate", "assess", "categorize", "categorise", "respond", "reply", "answer"})

@@ -30,7 +30,7 @@ from typing import Any
 from veil.alternation import compile_ahead
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
-from veil.detect.lexicon import STREET_WORDS
+from veil.detect.lexicon import PROMPT_VERBS, STREET_WORDS
 from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names, not_surnames
 from veil.detect.patterns import Pattern, Scan
 from veil.detect.places import add_places
@@ -579,7 +579,8 @@ def heuristic_names(text: str) -> list[Detection]:
 
     def unknown_ok(m: re.Match[str]) -> bool:
         first = m.group("v").split()[0].lower()
-        return first not in _NOT_A_NAME and _CONTRACTION.fullmatch(first) is None
+        return first not in _NOT_A_NAME and first not in PROMPT_VERBS and \
+            _CONTRACTION.fullmatch(first) is None
 
     for m in _TITLE_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)

@@ -207,7 +207,7 @@ _USER_LABELS = r"user(?:[ _-]?name)?|login|logon|account|creds|credentials"
 _LOGIN_MARK = (rf"(?<!\w)(?:{_LOGIN_VERBS})|(?<!\w)user|(?<!\w)account|(?<!\w)creds|"
                r"(?<!\w)credentials|(?<!\w)use[ \t]|(?<!\w)try[ \t]|(?<!\w)u[ \t]?[:=]|"
                r"(?<!\w)ssh|(?<!\w)scp|(?<!\w)sftp|(?<!\w)rsync|(?<!\w)telnet|(?<!\w)su[ \t]|"
-               r"(?<!\w)sudo[ \t]|/user:|(?<!\S)-u")
+               r"(?<!\w)sudo[ \t]|/user:|(?<!\S)-u|/home/|/users/|\\users\\")
 #: a strong password, for "use <user>:<password>" ("use node:18-alpine" is a Docker image,
 #: "use std::io" Rust): a digit, and a capital or a symbol; no slash (a path) after it
 _STRONG = (r"(?=[^\s\"'`,;/\\]*[0-9])(?=[^\s\"'`,;/\\]*[A-Z!#$%&*+=?@^~])"
@@ -222,7 +222,12 @@ _NOT_A_LOGIN = frozenset({
     "normal", "yourself", "myself", "himself", "herself", "themselves", "someone", "somebody",
     "another", "different", "needed", "required", "name", "names", "id", "account", "email",
     "e-mail", "page", "screen", "form", "field", "details", "info", "and", "or", "username",
-    "user_name", "userid", "user_id", "login", "password", "passwd", "pass", "pwd"})
+    "user_name", "userid", "user_id", "login", "password", "passwd", "pass", "pwd",
+    # home folders of no one: shared ones, CI runners' and dev containers', a guide's stand-ins
+    "public", "shared", "all users", "default user", "runner", "runneradmin", "vscode", "node",
+    "circleci", "travis", "appveyor", "buildkite", "codespace", "gitpod", "jovyan", "me",
+    "you", "yourname", "your_name", "your-name", "yourusername", "your_username",
+    "your-username", "myname", "myuser"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
@@ -268,6 +273,11 @@ ACCOUNT_FOR = PatternRecognizer(
     patterns=[Pattern(rf"{_FOR_A_USER}(?P<v>{_USER}){_END}", 0.8,
                       mark=r"password|passwd|pw|account|login|access|mailbox|credentials|"
                            r"mfa|2fa",
+                      fold=True, lead=0),
+              # "user: jsmith", "login - mthompson": a user label's value made as companies
+              # make accounts ("User: Summarize this" of a chat transcript is none)
+              Pattern(rf"(?<![\w.$-])(?i:user(?:[ _-]?name)?|log[ -]?[io]n)[\"']?[ \t]*[:=-][ \t]*"
+                      rf"[\"']?(?P<v>{_USER}){_END}", 0.8, mark=r"user|log[ -]?[io]n",
                       fold=True, lead=0)],
     validate=is_named_account,
 )
@@ -310,6 +320,14 @@ LOGIN_USER = PatternRecognizer(
         Pattern(rf"(?<![\w/-])(?i:u)[ \t]?[:=][ \t]*(?P<v>{_VALUE}){_END}"
                 r"(?=[ \t]*(?:[,;/|][ \t]*)?(?i:p)[ \t]?[:=])", 0.8, mark=_LOGIN_MARK, fold=True,
                 lead=0),
+        # "user=jsmith" (a log line's field), '"user": "jsmith"' (JSON): a user's label glued
+        # to its value ("user: Summarize this" of a chat transcript is read by ACCOUNT_FOR)
+        Pattern(rf"(?<![\w.$-])(?i:user(?:[ _-]?name)?|log[ -]?[io]n)(?:=|[\"'][ \t]*:[ \t]*[\"'])"
+                rf"(?P<v>{_USER})(?=[\"'&;,\s]|$)", 0.8, mark=_LOGIN_MARK, fold=True, lead=0),
+        # "/home/jsmith/app/main.py", "C:\\Users\\jane.doe\\AppData": a home folder's name, in
+        # the paths of every pasted stack trace and shell prompt
+        Pattern(rf"(?i:/home/|/users/|\\users\\)(?P<v>{_USER})(?=[/\\>\"'\s:;,)]|$)", 0.8,
+                mark=_LOGIN_MARK, fold=True, lead=0),
         # "jsmith@10.0.0.5": a user at an IPv4 address (no e-mail address is written so)
         # (not a connection string's password: "//scott:tiger@192.168.0.1")
         Pattern(r"(?<![\w.+@:/-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?)"

@@ -67,6 +67,17 @@ def _s(value: str) -> tuple[str, str]:
     ("can you reset the password for mthompson? thanks", [_u("mthompson")]),
     ("unlock the account of jdoe_84 please", [_u("jdoe_84")]),
     ("please reset access for bmiller", [_u("bmiller")]),
+    # a log line's field, a JSON value, a label before initials and a surname
+    ("2024-03-05 10:00:01 INFO login ok user=jsmith", [_u("jsmith")]),
+    ('{"user": "jsmith", "role": "editor"}', [_u("jsmith")]),
+    ("GET /next?login=mgarcia&x=1", [_u("mgarcia")]),
+    ("export USER=jdoe", [_u("jdoe")]),
+    ("user: jsmith", [_u("jsmith")]),
+    # a home folder in a pasted path or prompt
+    ('File "/home/jsmith/projects/app/main.py", line 12', [_u("jsmith")]),
+    ("cd /Users/maria.garcia/Downloads", [_u("maria.garcia")]),
+    ("error at C:\\Users\\jane.doe\\AppData\\Local\\x.log", [_u("jane.doe")]),
+    ("PS C:\\Users\\mgarcia> whoami", [_u("mgarcia")]),
 ])
 def test_a_login_is_found(engine: DetectionEngine, text: str,
                           found: list[tuple[str, str]]) -> None:
@@ -103,6 +114,12 @@ def test_a_login_is_found(engine: DetectionEngine, text: str,
     "the password for the vpn is on the wiki",
     "reset the password for admins",
     "login for office",
+    "user=admin",
+    "cd /home/runner/work",
+    "ls /Users/Shared",
+    "export USER=$(whoami)",
+    "User: Summarize this article",  # a chat transcript's speaker and an instruction
+    "user: unknown",
 ])
 def test_prose_roles_and_code_are_not_logins(engine: DetectionEngine, text: str) -> None:
     assert _found(engine, text) == []
@@ -134,7 +151,9 @@ _PIECES = ("sign in as jsmith", "log in as j.smith", "Logged in as", "login", "a
            "sudo -iu", "-u jsmith", "-pWinter2024!", "ssh", "scp a.txt", "jsmith@10.0.0.5",
            "@host", "/user:CORP\\", "x", "é", "\"", "2nd", "jdoe_84", "std::io", "node:18",
            "-u jsmith -pWinter2024!", "u: jsmith p: Winter2024!", "-u jsmith -p",
-           "password for mthompson", "account of", "access for")
+           "password for mthompson", "account of", "access for", "user=jsmith", '"user": "',
+           "/home/jsmith/", "C:\\Users\\jane.doe\\", "/Users/", "user: jsmith", "login=",
+           "&")
 _GLUE = (" ", " ", " ", "", "\t", "\n", ": ", ", ", "/", ":")
 
 

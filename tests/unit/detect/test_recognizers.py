@@ -68,6 +68,15 @@ POSITIVE = [
     # a quoted display name before an address, in any order of its names
     ('From: "Doe, Jane" <jdoe@corp.com>', ("PERSON", "Doe, Jane")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
+    # a variable that names a secret, in an environment file, configuration or code
+    ("export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+     ("SECRET", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")),
+    ("DB_PASSWORD=hunter2222", ("SECRET", "hunter2222")),
+    ("GITHUB_TOKEN: 8f3a9c2d7e1b4f6a", ("SECRET", "8f3a9c2d7e1b4f6a")),
+    ("SECRET_KEY_BASE=9a8b7c6d5e4f3a2b1c", ("SECRET", "9a8b7c6d5e4f3a2b1c")),
+    ('const stripeApiKey = "rk_9s8d7f6g5h4j3k2l"', ("SECRET", "rk_9s8d7f6g5h4j3k2l")),
+    ('{"apiToken": "abc123def456ghi"}', ("SECRET", "abc123def456ghi")),
+    ("dbPassword: Tr0ub4dor", ("SECRET", "Tr0ub4dor")),
 ]
 
 
@@ -102,6 +111,10 @@ NEGATIVE = [
     "Age: 45, a 60-year-old man",  # ages up to 89 stay in the clear
     "page 93 of the report, stage 94, average 95",
     'say "hello" <b>bold</b>',  # quotes before a tag, not an address
+    "DB_PASSWORD=${DB_PASSWORD}",  # a reference to another variable
+    "TOKEN_EXPIRY=3600000 and MAX_TOKENS=4096",  # a secret's word naming something else
+    "db_password=os.environ.get",
+    'DB_PASSWORD: "<your-db-password>"',  # a template's stand-in
 ]
 
 
