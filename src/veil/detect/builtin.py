@@ -484,6 +484,20 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "alien number", "alien registration number", "uscis number", "uscis #", "uscis no",
     "green card number", "visa number", "visa no", "receipt number", "ead number"))
 
+# A booking's reference (an airline's PNR, a hotel's or a train's confirmation code): letters
+# and digits after the words that name it; with the traveller's surname it opens the booking.
+# A digit in it, or six capitals (a PNR's form): "booking reference SENT" is none.
+BOOKING_REFERENCE = register(PatternRecognizer(
+    name="booking_reference", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"(?i:\b(?:(?:booking|reservation|confirmation)[ \t]+(?:ref(?:erence)?|"
+                      r"code|number|no\.?|#)|pnr|record[ \t]+locator)\b)[ \t]*(?:[:#=]|is\b)?"
+                      r"[ \t]*(?P<v>(?=[A-Z]*[0-9]|[A-Z]{6}(?![A-Za-z0-9]))[A-Z0-9]{5,10})"
+                      r"(?![A-Za-z0-9])", 0.85,
+                      mark=r"booking|reservation|confirmation|pnr|record[ \t]+locator",
+                      fold=True, lead=0)],
+    validated=True,
+))
+
 # A card's number after "ID" in capitals, letters and digits mixed ("Insurance: Premera, ID
 # PBC884402913"); a bare "id" before digits is a log's or a program's ("for id 88213").
 ID_NUMBER = register(PatternRecognizer(
@@ -605,6 +619,14 @@ def _joined_names(policy: Policy) -> Recognizer | None:
     return JOINED_NAMES  # a name type: on with the other NER types
 
 
+def _airline_name(policy: Policy) -> Recognizer | None:
+    if not policy.ner:
+        return None
+    from veil.detect.joined_names import AIRLINE_NAME
+
+    return AIRLINE_NAME  # a name type: on with the other NER types
+
+
 def _script_names(policy: Policy) -> Recognizer | None:
     if not policy.ner:
         return None
@@ -633,6 +655,7 @@ register_factory("spacy_ner_fr", _spacy_ner_fr)
 register_factory("name_gazetteer", _gazetteer)
 register_factory("spaced_letters", _spaced_letters)
 register_factory("joined_names", _joined_names)
+register_factory("airline_name", _airline_name)
 register_factory("script_names", _script_names)
 register_factory("org_structure", _organizations)
 register_factory("zh_jieba", _chinese)

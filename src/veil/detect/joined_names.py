@@ -1,5 +1,6 @@
 """Names joined into one token: ``Jane_Doe_resume.pdf``, ``john-smith-passport-scan.jpg``,
-``JaneDoeCV.docx``, ``smith_john_2024``.
+``JaneDoeCV.docx``, ``smith_john_2024``; and a traveller's name as airlines write it,
+``KOWALSKI/ANNA MS``.
 
 People name files after the person they are about and paste the names into prompts ("please
 review Jane_Doe_resume.pdf"); a word-based recognizer sees one word there, not a name, and the
@@ -17,6 +18,7 @@ import re
 
 from veil.detect.entity import Detection
 from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.recognizer import Recognizer
 from veil.detect.stopwords import stop_words
 
@@ -118,3 +120,30 @@ def _token_start(text: str, pos: int) -> int:
 
 
 JOINED_NAMES = JoinedNamesRecognizer()
+
+
+# A booking's, a ticket's and a boarding pass's name: "SURNAME/GIVEN NAMES TITLE" in capitals
+# (the reservation systems' form). "TCP/IP", "AND/OR" and "AC/DC" are no names: the given
+# name must be on the lists, and the surname too unless a title follows.
+_TITLES = ("MR", "MRS", "MS", "MISS", "MSTR", "DR", "MX", "PROF", "REV")
+_AIRLINE_NAME = re.compile(rf"(?P<surname>[A-Z][A-Z'-]+)/(?P<given>[A-Z]+(?: [A-Z]+)*?)"
+                           rf"(?: (?P<title>{'|'.join(_TITLES)}))?$")
+
+
+def _is_airline_name(value: str) -> bool:
+    m = _AIRLINE_NAME.match(value)
+    if m is None:
+        return False
+    given = m.group("given").split()[0]
+    if not _given(given):
+        return False
+    return m.group("title") is not None or _surname(m.group("surname"))
+
+
+AIRLINE_NAME = PatternRecognizer(
+    name="airline_name", entity="PERSON",
+    patterns=[Pattern(r"(?<![A-Za-z/'-])[A-Z][A-Z'-]{1,30}/[A-Z]{2,20}(?: [A-Z]{2,20}){0,2}"
+                      rf"(?: (?:{'|'.join(_TITLES)}))?(?![A-Za-z/])", 0.8, lead=31, at="/",
+                      spaced=False)],
+    validate=_is_airline_name,
+)

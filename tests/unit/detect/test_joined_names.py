@@ -10,7 +10,10 @@ import pytest
 
 from veil import Veil
 from veil.config import Policy, Settings
-from veil.detect.joined_names import JOINED_NAMES
+from veil.detect.joined_names import AIRLINE_NAME, JOINED_NAMES
+from veil.detect.patterns import shared_matches
+
+from .scans import assert_anchored_equals_full
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -53,3 +56,31 @@ def test_masked_and_restored(tmp_path: Path) -> None:
     assert "Jane" not in masked and "Doe" not in masked and "smith" not in masked
     assert masked.endswith("-passport-scan.jpg")
     assert v.restore(masked, session="s") == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("passenger KOWALSKI/ANNA MS seat 12A", "KOWALSKI/ANNA MS"),
+    ("SMITH/JOHN MR", "SMITH/JOHN MR"),
+    ("NGUYEN/THI LAN MRS", "NGUYEN/THI LAN MRS"),
+    ("GARCIA/MARIA ELENA", "GARCIA/MARIA ELENA"),
+])
+def test_a_travellers_name_as_airlines_write_it(text: str, name: str) -> None:
+    with shared_matches():
+        assert [(d.type, d.text) for d in AIRLINE_NAME.analyze(text)] == [("PERSON", name)]
+
+
+@pytest.mark.parametrize("text", [
+    "use TCP/IP and AND/OR", "AC/DC tour", "I/O error, N/A", "https://x.com/a/b",
+    "MILLER/WILL",  # a given name that is a word too, no title
+    "UX/UI DESIGN",
+])
+def test_capitals_around_a_slash_that_are_no_name(text: str) -> None:
+    with shared_matches():
+        assert AIRLINE_NAME.analyze(text) == []
+
+
+def test_the_scan_from_slashes_equals_the_full_scan() -> None:
+    pieces = ("KOWALSKI/ANNA", " MS", " MR", "SMITH", "/", "JOHN", "TCP/IP", " ", "x", "a/b",
+              "O'BRIEN/MARY", "-", "NGUYEN/THI LAN", "12A")
+    for scan, _score, _check in AIRLINE_NAME._compiled:
+        assert_anchored_equals_full(scan, pieces, ("", " ", "/", "\n"), seed=5, least=10)

@@ -77,6 +77,11 @@ POSITIVE = [
     ('const stripeApiKey = "rk_9s8d7f6g5h4j3k2l"', ("SECRET", "rk_9s8d7f6g5h4j3k2l")),
     ('{"apiToken": "abc123def456ghi"}', ("SECRET", "abc123def456ghi")),
     ("dbPassword: Tr0ub4dor", ("SECRET", "Tr0ub4dor")),
+    # a booking's reference: with the traveller's surname it opens the booking
+    ("ticket from booking ref QX7PLM for", ("ACCOUNT_NUMBER", "QX7PLM")),
+    ("PNR: ABCDEF", ("ACCOUNT_NUMBER", "ABCDEF")),
+    ("your confirmation number is 84721953", ("ACCOUNT_NUMBER", "84721953")),
+    ("record locator X9Y8Z7, seat 14C", ("ACCOUNT_NUMBER", "X9Y8Z7")),
 ]
 
 
@@ -115,6 +120,7 @@ NEGATIVE = [
     "TOKEN_EXPIRY=3600000 and MAX_TOKENS=4096",  # a secret's word naming something else
     "db_password=os.environ.get",
     'DB_PASSWORD: "<your-db-password>"',  # a template's stand-in
+    "booking reference SENT to you",  # neither a digit nor six capitals
 ]
 
 
