@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
-from veil.detect.lexicon import CALENDAR_WORDS
+from veil.detect.lexicon import CALENDAR_WORDS, PROMPT_VERBS
 from veil.detect.recognizer import Recognizer, register_factory
 from veil.detect.wordpieces import WordPieces
 from veil.errors import DetectionError, PolicyError
@@ -573,10 +573,10 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
             for (i, off, end), spans in zip(pieces, found, strict=True):
                 text = texts[i]
                 cased = not text[off:end].islower()  # its writer uses capitals
-                others = [_trim(text, off + s, off + e)[0]
-                          for s, e, label, _ in spans if label != "PERSON"]
-                for s, e, label, score in spans:
-                    s, e = _trim(text, off + s, off + e)
+                trimmed = [_trim(text, off + s, off + e) for s, e, _, _ in spans]
+                others = [s for (s, _), (_, _, label, _) in zip(trimmed, spans, strict=True)
+                          if label != "PERSON"]
+                for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
                     if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
                         s = after_titles(text, s, e)
                     if e > s and not _not_a_name(text, s, e, cased=cased):
@@ -621,23 +621,13 @@ def _function_words(value: str) -> bool:
 
 
 _NEGATION = re.compile(r"['’]t\b")
-#: the verbs a prompt opens with, capitalised as a name is ("Summarize the case study..."):
-#: the model read some of them as a name at a sentence's start
-_PROMPT_VERBS = frozenset({
-    "summarize", "summarise", "translate", "explain", "describe", "write", "rewrite", "draft",
-    "compose", "generate", "create", "compare", "analyze", "analyse", "classify", "extract",
-    "outline", "review", "edit", "proofread", "paraphrase", "calculate", "convert", "suggest",
-    "recommend", "list", "brainstorm", "shorten", "simplify", "format", "correct", "identify",
-    "evaluate", "assess", "categorize", "categorise", "respond", "reply", "answer"})
-
-
 def _not_a_name(text: str, s: int, e: int, *, cased: bool = True) -> bool:
     """Model spans that are never a name, whatever the model's score: stop words only, a span
     in lower case in a ``cased`` piece, one with capitals (its writer capitalises names:
     "lunacy", the "mon" of "C'mon"; the gate sends only such pieces), and a negation's stem
     ("Don" of "Don't"). Lower-case chat read ungated keeps its lower-case names."""
     value = text[s:e]
-    if _function_words(value) or cased and value.islower() or value.lower() in _PROMPT_VERBS:
+    if _function_words(value) or cased and value.islower() or value.lower() in PROMPT_VERBS:
         return True
     return " " not in value and _NEGATION.match(text, e) is not None
 
@@ -665,7 +655,7 @@ def _surname_after(text: str, s: int, e: int, others: list[int]) -> int:
     word = m.group("w").lower()
     stop, ambiguous = _stop_words_and_names()
     if word in last_names() or not (word in stop or word in ambiguous or word in first_names()
-                                    or word in _PROMPT_VERBS or word in _CALENDAR
+                                    or word in PROMPT_VERBS or word in _CALENDAR
                                     or word in not_surnames()):
         return m.end()
     return e

@@ -45,14 +45,15 @@ _ABBREVIATIONS = frozenset({
 
 def word_class(word: str) -> int:
     """The case class of one word (a run of word characters, or one other character)."""
-    if not word.isalnum():
-        word = "".join(c for c in word if not _is_mark(c)) or "\u0300"  # a lone mark: OTHER
-    if not (word[0].isalnum() or word[0] == "_"):
-        return OTHER
-    if word.isdigit():
-        return DIGITS
-    if not word.isalpha():
-        return ALNUM  # letters with digits ("x1", "B12"); an underscore
+    if not word.isalpha():  # a word of letters only (most words) needs none of these
+        if not word.isalnum():
+            word = "".join(c for c in word if not _is_mark(c)) or "\u0300"  # a lone mark: OTHER
+        if not (word[0].isalnum() or word[0] == "_"):
+            return OTHER
+        if word.isdigit():
+            return DIGITS
+        if not word.isalpha():
+            return ALNUM  # letters with digits ("x1", "B12"); an underscore
     if word.islower() or word == word.lower():
         return LOWER  # includes scripts without case (CJK, Arabic)
     if word.isupper():
