@@ -420,6 +420,61 @@ IN_AADHAAR_CONTEXT = PatternRecognizer(
 )
 
 
+# An NHS number, a French social security number, an Italian fiscal code, a Spanish DNI and a
+# Brazilian CPF after their word, their check failed (a typo, a made-up sample): in the
+# numbers' own shapes only, so that "NHS number 943 476 5918" is still the NHS number.
+UK_NHS_CONTEXT = PatternRecognizer(
+    name="uk_nhs_context", entity="UK_NHS",
+    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
+    context=("nhs", "nhs number", "nhs no"),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
+FR_NIR_CONTEXT = PatternRecognizer(
+    name="fr_nir_context", entity="FR_NIR",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?"
+                      r"\d{3}(?: ?\d{2})?(?![A-Za-z0-9])", 0.5, _A, lead=0)],
+    context=("sécurité sociale", "securite sociale", "nir", "numéro de sécu", "sécu",
+             "carte vitale", "insee"),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
+IT_FISCAL_CODE_CONTEXT = PatternRecognizer(
+    name="it_fiscal_code_context", entity="IT_FISCAL_CODE",
+    patterns=[Pattern(rf"(?<![A-Za-z0-9]){_FISCAL_CODE}(?![A-Za-z0-9])", 0.5, _AI,
+                      mark=_FISCAL_CODE.lower(), lead=0, fold=True)],
+    context=("codice fiscale", "cod. fiscale", "fiscal code", "c.f."),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
+ES_NIF_CONTEXT = PatternRecognizer(
+    name="es_nif_context", entity="ES_NIF",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])\d{8}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.5, _A, lead=0)],
+    context=("dni", "nif", "documento nacional de identidad"),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
+CA_SIN_CONTEXT = PatternRecognizer(
+    name="ca_sin_context", entity="CA_SIN",
+    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.5, _A, lead=0)],
+    # not "sin" alone, Spanish for "without" (see CA_SIN)
+    context=("social insurance", "assurance sociale", "sin number", "sin no", "sin #"),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
+BR_CPF_CONTEXT = PatternRecognizer(
+    name="br_cpf_context", entity="BR_CPF",
+    patterns=[Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.5, _A, lead=0)],
+    context=("cpf",),
+    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+    context_boost=0.5, validated=True,
+)
+
 # --- Personal numbers of more countries: each holds its bearer's birth date or a check that
 # one random digit run in ten to a hundred passes. A bare run of eleven or thirteen digits is
 # also a phone's, an order's or a barcode's, so most need the word that names them; the shapes
@@ -498,4 +553,5 @@ NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     MEDICAL_LICENSE, SWIFT_CODE, US_SSN_CONTEXT, IN_PAN_CONTEXT, IN_AADHAAR_CONTEXT,
     PL_PESEL, TR_NATIONAL_ID, FI_PERSONAL_IDENTITY_CODE, SE_PERSONNUMMER, NO_FODSELSNUMMER,
     DK_CPR, RO_CNP, ZA_ID_NUMBER, MX_CURP, CL_RUT, IL_ID_NUMBER, CH_AHV, BE_NATIONAL_NUMBER,
-    TH_TNIN)
+    TH_TNIN, UK_NHS_CONTEXT, FR_NIR_CONTEXT, IT_FISCAL_CODE_CONTEXT, ES_NIF_CONTEXT,
+    CA_SIN_CONTEXT, BR_CPF_CONTEXT)

@@ -100,6 +100,19 @@ def is_credit_card(value: str) -> bool:
     return prefix_ok and len(set(d)) >= 2 and luhn.is_valid(d)
 
 
+def is_iban_shaped(value: str) -> bool:
+    """An IBAN but for its check digits: a country's code, and the length and layout of that
+    country's account part (a typo in the check digits, a made-up sample)."""
+    v = iban.compact(value)
+    if len(v) < 5 or not v[:2].isalpha():
+        return False
+    try:
+        fixed = v[:2] + iban.calc_check_digits(v) + v[4:]
+    except ValueError:  # a character the check cannot read
+        return False
+    return iban.is_valid(fixed, check_country=False)
+
+
 def is_iban(value: str) -> bool:
     """An IBAN whose mod-97 check and per-country layout hold; a bank code the national module
     rejects does not make it less of an account number (test data, new bank codes)."""

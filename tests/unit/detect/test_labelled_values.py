@@ -69,6 +69,18 @@ from .scans import assert_anchored_equals_full
     # nine digits in threes after a passport's word; an IBAN in lower-case groups
     ("passport no: 123 456 789", ("PASSPORT", "123 456 789")),
     ("iban gb82 west 1234 5698 7654 32", ("IBAN", "gb82 west 1234 5698 7654 32")),
+    # a number after its word, its check failed (a typo, a made-up sample)
+    ("My credit card number is 1234-5678-9012-3456.", ("CREDIT_CARD", "1234-5678-9012-3456")),
+    ("card: 1234 5678 9012 3456, exp 12/26", ("CREDIT_CARD", "1234 5678 9012 3456")),
+    ("Amex 3782 822463 10006", ("CREDIT_CARD", "3782 822463 10006")),
+    ("IBAN DE12 3456 7890 1234 5678 90", ("IBAN", "DE12 3456 7890 1234 5678 90")),
+    ("codice fiscale BNCGLI85M41H501Z.", ("IT_FISCAL_CODE", "BNCGLI85M41H501Z")),
+    ("numéro de sécurité sociale : 2 84 05 75 123 456 78",
+     ("FR_NIR", "2 84 05 75 123 456 78")),
+    ("NHS number 123 456 7890", ("UK_NHS", "123 456 7890")),
+    ("mi DNI es 12345678A", ("ES_NIF", "12345678A")),
+    ("social insurance number 123-456-789", ("CA_SIN", "123-456-789")),
+    ("CPF 123.456.789-00", ("BR_CPF", "123.456.789-00")),
 ])
 def test_a_named_value_is_found(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
                                 text: str, expected: tuple[str, str]) -> None:
@@ -90,6 +102,8 @@ def test_a_named_value_is_found(pattern_engine: DetectionEngine, found,  # type:
     "use -u to update",
     "ticket 123 456 789 closed",  # no passport's word
     "ab12 cdef ghij klmn",  # no IBAN's check
+    "order 1234 5678 9012 3456 shipped",  # a card's groups, no card's word
+    "sin 123 456 789 más",  # Spanish "without"
 ])
 def test_look_alike_prose_is_left_alone(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
                                         text: str) -> None:
