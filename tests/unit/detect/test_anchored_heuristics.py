@@ -30,6 +30,7 @@ _SCANS = {
     "sign_off": (ner._SIGN_OFF_SCAN, ner._SIGN_OFF),
     "party_upper": (ner._PARTY_UPPER_SCAN, ner._PARTY_UPPER),
     "caption": (ner._CAPTION_SCAN, ner._CAPTION),
+    "initials": (ner._INITIALS_SCAN, ner._INITIALS_NAME),
 }
 
 _WORDS = (
@@ -50,7 +51,7 @@ _WORDS = (
     "unsubscriber:", "Prepared by:", "Emergency Contact: ",
     # names and other capitalised words
     "Jane", "Jane Doe", "John", "Smith", "Mary-Anne", "O'Neil", "Ludwig van Beethoven",
-    "J. Smith", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The", "Acme", "Ann, Bob and Cy",
+    "J. Smith", "M. A. Rahman", "A.", "K.J.", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The", "Acme", "Ann, Bob and Cy",
     "Jane, Ben", "or", "&", "'Big Mac'", "“Doc”", "McAllister", "ĂĂa",
     "Marcus 'Big Mac' McAllister", "Emmett “Doc” Brown",
     # punctuation, line starts, escaped line breaks, markers

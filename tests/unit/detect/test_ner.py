@@ -370,3 +370,21 @@ def test_names_with_an_inner_capital_are_read_whole() -> None:
 ])
 def test_the_parties_of_a_case_are_names(text: str, names: list[str]) -> None:
     assert sorted({d.text for d in heuristic_names(text)}) == sorted(names)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ref: your letter re: Mr A. K. Hollingsworth (acct 0049-221-88)", "A. K. Hollingsworth"),
+    ("Dear Dr. J. R. Okafor,", "J. R. Okafor"),
+    ("signed by M. A. Rahman on Friday", "M. A. Rahman"),
+])
+def test_a_names_initials_go_with_it(text: str, name: str) -> None:
+    engine = DetectionEngine(Policy(ner_backend="learned"))
+    assert name in [d.text for d in engine.analyze(text) if d.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["Plan A. Next we go", "U. S. Army base", "Mrs. Jones"])
+def test_a_capital_and_a_stop_before_a_word_is_no_initial(text: str) -> None:
+    from veil.detect.ner import heuristic_names
+
+    # (the surname must be a known one: "Next" and "Army" are not)
+    assert [d.text for d in heuristic_names(text) if "." in d.text] == []
