@@ -86,7 +86,7 @@ CREDIT_CARD = register(PatternRecognizer(
 CREDIT_CARD_CONTEXT = register(PatternRecognizer(
     name="credit_card_context", entity="CREDIT_CARD",
     patterns=[Pattern(r"(?<![\w.-])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}|\d{4}([ -]?)\d{6}\2\d{5})"
-                      r"(?![\w-]|[.,]\d)", 0.5, re.ASCII, lead=0)],
+                      r"(?![\w-]|[.,]\d)", 0.5, re.ASCII, lead=0, anchor=r"\d{4}[ -]?\d{4}")],
     context=("card", "credit", "visa", "mastercard", "amex", "debit", "carte", "tarjeta",
              "karte"),
     context_required=True, context_window=32, context_after=False,
