@@ -49,6 +49,12 @@ def _surname(word: str) -> bool:
     return len(low) >= 2 and low in last_names() and low not in stop_words("en")
 
 
+def _prose_compound(token: str) -> bool:
+    """Capitalised words joined by hyphens, as prose writes a double-barrelled surname or a
+    firm's name ("Anne-Lise", "Cole-Garcia"): the name models' to read, in their sentence."""
+    return all(part.istitle() for part in token.split("-"))
+
+
 def _may_hold_a_name(token: str) -> bool:
     """Whether a token holds a given name and a surname at all, by one pass over its words:
     most hyphenated words ("well-known", "follow-up") hold neither, and are not read further."""
@@ -114,8 +120,8 @@ class JoinedNamesRecognizer(Recognizer):
             ext = _EXTENSION.search(text, start, end)
             if ext is not None:
                 stop = ext.start()
-            elif "_" not in text[start:end] and "-" not in text[start:end] or \
-                    not _may_hold_a_name(text[start:end]):
+            elif "_" not in text[start:end] and ("-" not in text[start:end] or _prose_compound(
+                    text[start:end])) or not _may_hold_a_name(text[start:end]):
                 continue
             for s, e in _names(text, _words(text, start, stop)):
                 out.append(Detection("PERSON", s, e, 0.8, self.name, text[s:e]))

@@ -38,6 +38,7 @@ def test_a_name_joined_into_a_token_is_a_person(text: str, names: list[str]) -> 
     "a well-known long-term plan",
     "may_june_figures.xlsx",  # given names that are words too
     "jane.doe",  # no joiner this recognizer reads (an address's or a login's)
+    "Teun Wright from Cole-Garcia says",  # capitalised words in prose: the models' to read
     "",
 ])
 def test_joined_words_that_are_no_name(text: str) -> None:
