@@ -142,6 +142,15 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "verbs of living and digits": _repeat("live in 12345 "),
     "personal-number words": _repeat("PESEL 4405140135 "),
     "card groups in pieces": _repeat('card "4111" + '),
+    # the thirty-fourth round's: joined names, spaced addresses, secrets' names, fallbacks
+    "names joined in file names": _repeat("Jane_Doe_a.pdf "),
+    "hyphenated slugs": _repeat("john-smith-a-"),
+    "capitals around slashes": _repeat("DOE/JANE MS "),
+    "spaced dots": _repeat("10 . 0 . "),
+    "secrets' variable names": _repeat("A_SECRET_KEY_"),
+    "home folders": _repeat("/home/a/home/"),
+    "card words and groups": _repeat("card 1234 5678 "),
+    "initials and surnames": _repeat("A. B. Smith "),
 }
 
 
