@@ -20,6 +20,7 @@ from veil.detect.encoded import ENCODED
 from veil.detect.glued import GLUED
 from veil.detect.hl7 import HL7
 from veil.detect.last_digits import LAST_DIGITS
+from veil.detect.mrz import MRZ
 from veil.detect.national import NATIONAL_RECOGNIZERS
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
@@ -589,6 +590,7 @@ VEHICLE_ID = register(PatternRecognizer(
 
 register(CN_MOBILE)
 register(HL7)  # a hospital's messages: a segment's field number says what a value is
+register(MRZ)  # a passport's or an identity card's machine-readable zone
 for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection strings: field names
     register(_record)
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
