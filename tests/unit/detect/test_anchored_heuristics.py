@@ -51,7 +51,8 @@ _WORDS = (
     "unsubscriber:", "Prepared by:", "Emergency Contact: ",
     # names and other capitalised words
     "Jane", "Jane Doe", "John", "Smith", "Mary-Anne", "O'Neil", "Ludwig van Beethoven",
-    "J. Smith", "M. A. Rahman", "A.", "K.J.", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The", "Acme", "Ann, Bob and Cy",
+    "J. Smith", "M. A. Rahman", "A.", "K.J.", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The",
+    "Acme", "Ann, Bob and Cy",
     "Jane, Ben", "or", "&", "'Big Mac'", "“Doc”", "McAllister", "ĂĂa",
     "Marcus 'Big Mac' McAllister", "Emmett “Doc” Brown",
     # punctuation, line starts, escaped line breaks, markers
