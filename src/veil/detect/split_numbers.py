@@ -1,6 +1,7 @@
 """A card or a social security number cut into pieces with other characters between them:
 ``"4111" + "1111" + "1111" + "1111"`` (code), ``['4111', '1111', '1111', '1111']`` (a list),
-``4111.1111.1111.1111``, ``4111_1111_1111_1111``, ``4111 / 1111 / 1111 / 1111``,
+``4111.1111.1111.1111``, ``4111_1111_1111_1111``, ``4111 / 1111 / 1111 / 1111``, one group a
+line,
 ``"078" + "-05-" + "1120"``; an IPv4 address with its dots spaced out or "defanged" as threat
 reports write them (``10 . 0 . 12 . 45``, ``10[.]0[.]12[.]45``, ``10 dot 0 dot 12 dot 45``), or
 written with spaces alone after a word that names it (``ip: 192 168 1 77``).
@@ -54,6 +55,9 @@ SPLIT_CARD = PatternRecognizer(
         # American Express: 4-6-5
         Pattern(rf"{_L}\d{{4}}(?P<c>{_CUT})\d{{6}}(?P=c)\d{{5}}{_R}", 0.85, _A, lead=0,
                 anchor=rf"\d{{4}}{_CUT}\d{{6}}"),
+        # one group a line, as a form's four boxes are pasted ("card:\n4111\n1111\n...")
+        Pattern(rf"{_L}\d{{4}}(?P<c>[ \t]*\r?\n[ \t]*)\d{{4}}(?P=c)\d{{4}}(?P=c)\d{{4}}{_R}", 0.85,
+                _A, lead=0, anchor=r"\d{4}[ \t]*\r?\n[ \t]*\d{4}"),
     ],
     validate=_pieces_card,
     # (not "cc" or "pan": a word's first piece is looked for anywhere in a text, and those
