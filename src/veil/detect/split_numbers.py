@@ -1,8 +1,7 @@
 """A card or a social security number cut into pieces with other characters between them:
 ``"4111" + "1111" + "1111" + "1111"`` (code), ``['4111', '1111', '1111', '1111']`` (a list),
 ``4111.1111.1111.1111``, ``4111_1111_1111_1111``, ``4111 / 1111 / 1111 / 1111``, one group a
-line,
-``"078" + "-05-" + "1120"``; an IPv4 address with its dots spaced out or "defanged" as threat
+line, ``"078" + "-05-" + "1120"``; an IPv4 address with its dots spaced out or "defanged" as threat
 reports write them (``10 . 0 . 12 . 45``, ``10[.]0[.]12[.]45``, ``10 dot 0 dot 12 dot 45``), or
 written with spaces alone after a word that names it (``ip: 192 168 1 77``).
 
