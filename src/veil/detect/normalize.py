@@ -81,6 +81,13 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0
                         r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|"
                         r"u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})|"
                         r"%[2-7][0-9A-Fa-f]")
+#: an inline HTML tag without attributes (formatting, a span, a link's end), which the view
+#: reads as nothing: a value split by one ("<b>Jane</b> <i>Doe</i>", "4111<span>1111</span>...")
+#: reads whole. A tag with attributes stays (they may hold a value themselves:
+#: ``<a href="tel:...">``), and so do block tags (a paragraph, a cell, a line break), which
+#: separate what is on either side.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|big|code|del|em|font|i|ins|mark|s|small|span|strike|"
+                         r"strong|sub|sup|tt|u)[ \t]*>", re.IGNORECASE)
 #: the characters a percent-encoding stands for in the view: those of values ("%34%31%31%31",
 #: "jane%40example.com"); a space, a quote or a bracket decoded would cut a URL in two
 _PERCENT_DECODED = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@.-_+")
@@ -113,10 +120,15 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
     ("jane%40example.com"), or written so on purpose ("&#74;ane", "%34%31%31%31"), reads as its
     characters."""
     out: dict[int, tuple[int, str]] = {}
-    for m in _REFERENCE.finditer(text):
-        char = _decoded(m.group())
-        if char is not None:
-            out[m.start()] = (m.end(), char)
+    if "&" in text or "\\" in text or "%" in text:
+        for m in _REFERENCE.finditer(text):
+            char = _decoded(m.group())
+            if char is not None:
+                out[m.start()] = (m.end(), char)
+    if "<" in text:
+        for m in _INLINE_TAG.finditer(text):
+            if m.start() not in out:
+                out[m.start()] = (m.end(), "")
     return out
 
 
@@ -282,7 +294,8 @@ def _replace_at(text: str, at: dict[int, str]) -> str:
 
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
-    refs = _references(text) if "&" in text or "\\" in text or "%" in text else {}
+    refs = _references(text) if "&" in text or "\\" in text or "%" in text or "<" in text \
+        else {}
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
         if "\\" in text and _ESCAPE.search(text):
             return NormalizedText(text, _unescape(text), None)  # same length: identity offsets

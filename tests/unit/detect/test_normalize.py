@@ -226,3 +226,22 @@ def test_a_percent_encoded_space_or_quote_stays_in_the_view() -> None:
 
     for text in ("https://x.com/My%20Report.pdf", "q=%22a%22&r=%3Cb%3E", "50%25 off"):
         assert normalize(text).text == text
+
+
+def test_inline_tags_without_attributes_read_as_nothing(pattern_engine: DetectionEngine) -> None:
+    text = "Contact <b>Jane</b> <i>Doe</i> at 4111<span>1111</span>11111111"
+    view = normalize(text)
+    assert view.text == "Contact Jane Doe at 4111111111111111"
+    s = view.text.index("4111")
+    assert view.original[slice(*view.to_original(s, s + 16))] == "4111<span>1111</span>11111111"
+    found = [(d.type, d.text) for d in pattern_engine.analyze(text)]
+    assert ("CREDIT_CARD", "4111<span>1111</span>11111111") in found
+
+
+def test_a_tag_with_attributes_stays_in_the_view(pattern_engine: DetectionEngine) -> None:
+    # its attributes may hold a value themselves
+    text = '<p>Call <a href="tel:+14155550143">415-555-<b>0143</b></a></p>'
+    assert normalize(text).text == '<p>Call <a href="tel:+14155550143">415-555-0143</p>'
+    found = [d.text for d in pattern_engine.analyze(text) if d.type == "PHONE"]
+    assert found == ["+14155550143", "415-555-<b>0143"]
+    assert normalize("List<String> x = new ArrayList<>();").origin is None
