@@ -8,6 +8,7 @@ order the engine runs them in; spaCy NER registers last, built per policy (``ner
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from veil.detect import validators as v
@@ -639,20 +640,17 @@ def _spaced_letters(policy: Policy) -> Recognizer | None:
     return SPACED_LETTERS  # a name type: on with the other NER types
 
 
-def _joined_names(policy: Policy) -> Recognizer | None:
-    if not policy.ner:
-        return None
-    from veil.detect.joined_names import JOINED_NAMES
+def _joined(name: str) -> Callable[[Policy], Recognizer | None]:
+    """The factory of ``veil.detect.joined_names``'s recognizer ``name`` (a name type: on with
+    the other NER types)."""
+    def factory(policy: Policy) -> Recognizer | None:
+        if not policy.ner:
+            return None
+        from veil.detect import joined_names
 
-    return JOINED_NAMES  # a name type: on with the other NER types
+        return getattr(joined_names, name)  # type: ignore[no-any-return]
 
-
-def _airline_name(policy: Policy) -> Recognizer | None:
-    if not policy.ner:
-        return None
-    from veil.detect.joined_names import AIRLINE_NAME
-
-    return AIRLINE_NAME  # a name type: on with the other NER types
+    return factory
 
 
 def _script_names(policy: Policy) -> Recognizer | None:
@@ -682,8 +680,8 @@ from veil.detect import learned as _learned  # noqa: E402,F401,I001  registers "
 register_factory("spacy_ner_fr", _spacy_ner_fr)
 register_factory("name_gazetteer", _gazetteer)
 register_factory("spaced_letters", _spaced_letters)
-register_factory("joined_names", _joined_names)
-register_factory("airline_name", _airline_name)
+register_factory("joined_names", _joined("JOINED_NAMES"))
+register_factory("airline_name", _joined("AIRLINE_NAME"))
 register_factory("script_names", _script_names)
 register_factory("org_structure", _organizations)
 register_factory("zh_jieba", _chinese)

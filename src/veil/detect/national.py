@@ -420,60 +420,46 @@ IN_AADHAAR_CONTEXT = PatternRecognizer(
 )
 
 
-# An NHS number, a French social security number, an Italian fiscal code, a Spanish DNI and a
-# Brazilian CPF after their word, their check failed (a typo, a made-up sample): in the
-# numbers' own shapes only, so that "NHS number 943 476 5918" is still the NHS number.
-UK_NHS_CONTEXT = PatternRecognizer(
-    name="uk_nhs_context", entity="UK_NHS",
-    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
-    context=("nhs", "nhs number", "nhs no"),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
+# An NHS number, a French social security number, an Italian fiscal code, a Spanish DNI, a
+# Canadian SIN and a Brazilian CPF after their word, their check failed (a typo, a made-up
+# sample): in the numbers' own shapes only, so that "NHS number 943 476 5918" is still the
+# NHS number.
+def _labelled(name: str, entity: str, pattern: Pattern, context: tuple[str, ...]
+              ) -> PatternRecognizer:
+    """A number's shape kept only within ``_LABEL_WINDOW`` characters after its word, scored
+    1.0 with it (above a phone), whatever its check."""
+    return PatternRecognizer(
+        name=name, entity=entity, patterns=[pattern], context=context, context_required=True,
+        context_window=_LABEL_WINDOW, context_after=False, context_boost=0.5, validated=True)
 
-FR_NIR_CONTEXT = PatternRecognizer(
-    name="fr_nir_context", entity="FR_NIR",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?"
-                      r"\d{3}(?: ?\d{2})?(?![A-Za-z0-9])", 0.5, _A, lead=0)],
-    context=("sécurité sociale", "securite sociale", "nir", "numéro de sécu", "sécu",
-             "carte vitale", "insee"),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
 
-IT_FISCAL_CODE_CONTEXT = PatternRecognizer(
-    name="it_fiscal_code_context", entity="IT_FISCAL_CODE",
-    patterns=[Pattern(rf"(?<![A-Za-z0-9]){_FISCAL_CODE}(?![A-Za-z0-9])", 0.5, _AI,
-                      mark=_FISCAL_CODE.lower(), lead=0, fold=True)],
-    context=("codice fiscale", "cod. fiscale", "fiscal code", "c.f."),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
-
-ES_NIF_CONTEXT = PatternRecognizer(
-    name="es_nif_context", entity="ES_NIF",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])\d{8}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.5, _A, lead=0)],
-    context=("dni", "nif", "documento nacional de identidad"),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
-
-CA_SIN_CONTEXT = PatternRecognizer(
-    name="ca_sin_context", entity="CA_SIN",
-    patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.5, _A, lead=0)],
+UK_NHS_CONTEXT = _labelled(
+    "uk_nhs_context", "UK_NHS",
+    Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A, lead=0),
+    ("nhs", "nhs number", "nhs no"))
+FR_NIR_CONTEXT = _labelled(
+    "fr_nir_context", "FR_NIR",
+    Pattern(r"(?<![A-Za-z0-9])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?"
+            r"(?![A-Za-z0-9])", 0.5, _A, lead=0),
+    ("sécurité sociale", "securite sociale", "nir", "numéro de sécu", "sécu", "carte vitale",
+     "insee"))
+IT_FISCAL_CODE_CONTEXT = _labelled(
+    "it_fiscal_code_context", "IT_FISCAL_CODE",
+    Pattern(rf"(?<![A-Za-z0-9]){_FISCAL_CODE}(?![A-Za-z0-9])", 0.5, _AI,
+            mark=_FISCAL_CODE.lower(), lead=0, fold=True),
+    ("codice fiscale", "cod. fiscale", "fiscal code", "c.f."))
+ES_NIF_CONTEXT = _labelled(
+    "es_nif_context", "ES_NIF",
+    Pattern(r"(?<![A-Za-z0-9])\d{8}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.5, _A, lead=0),
+    ("dni", "nif", "documento nacional de identidad"))
+CA_SIN_CONTEXT = _labelled(
+    "ca_sin_context", "CA_SIN",
+    Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.5, _A, lead=0),
     # not "sin" alone, Spanish for "without" (see CA_SIN)
-    context=("social insurance", "assurance sociale", "sin number", "sin no", "sin #"),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
-
-BR_CPF_CONTEXT = PatternRecognizer(
-    name="br_cpf_context", entity="BR_CPF",
-    patterns=[Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.5, _A, lead=0)],
-    context=("cpf",),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
+    ("social insurance", "assurance sociale", "sin number", "sin no", "sin #"))
+BR_CPF_CONTEXT = _labelled(
+    "br_cpf_context", "BR_CPF",
+    Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.5, _A, lead=0), ("cpf",))
 
 # --- Personal numbers of more countries: each holds its bearer's birth date or a check that
 # one random digit run in ten to a hundred passes. A bare run of eleven or thirteen digits is

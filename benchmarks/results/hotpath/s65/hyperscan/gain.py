@@ -12,6 +12,7 @@ least ``PF_INFO`` bits), not the whole.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -20,10 +21,9 @@ from typing import Any
 import hyperscan as hs
 
 sys.path.insert(0, str(Path(__file__).parent))
-if len(sys.argv) > 2 and sys.argv[2] == "windows":
-    import prefilter_windows_experiment as pf_module  # noqa: E402
-else:
-    import prefilter_experiment as pf_module  # noqa: E402
+if len(sys.argv) > 2 and sys.argv[2] == "windows":  # before the module reads it
+    os.environ.setdefault("PF_BUDGET", "240")
+import prefilter_experiment as pf_module  # noqa: E402
 
 from veil.cli.bench_hotpath import corpus  # noqa: E402
 from veil.config import Policy  # noqa: E402

@@ -1,6 +1,8 @@
 """An experiment, not part of Veil: which patterns can match a text at all, from one pass of
 Hyperscan over it (measured in `gain.py` beside it; see docs/performance.md, thirty-fourth
-round, for why it stayed out).
+round, for why it stayed out). With ``PF_BUDGET`` set, Hyperscan is asked about one part of
+each regex only (what says most within that many bytes), for a smaller database that builds
+sooner.
 
 A prompt's hundred recognizers hold some three hundred regexes; most find nothing in a given
 text, yet each is asked, and each answer costs its recognizer's call and its anchors' search
@@ -29,6 +31,8 @@ from __future__ import annotations
 
 import codecs
 import logging
+import math
+import os
 import re
 import threading
 from collections.abc import Iterable
@@ -69,20 +73,76 @@ class _Never(Exception):
 
 
 def expression(regex: str, flags: int = 0) -> bytes | None:
-    """A Hyperscan expression over Latin-1 bytes that matches wherever ``re.compile(regex,
-    flags)`` finds a match in a Latin-1 text (it may match elsewhere too); ``b""`` when the
-    regex can match no Latin-1 text; None when it cannot be rewritten (it is then always run)."""
+    """A Hyperscan expression over the bytes of :func:`encode` that matches wherever
+    ``re.compile(regex, flags)`` finds a match (it may match elsewhere too); ``b""`` when the
+    regex can match no text; None when it is not worth asking (it is then always run).
+
+    With :data:`_BUDGET`, the expression is the part of the regex's sequence that says most
+    within that many bytes: a match of the whole holds a match of every part of its sequence,
+    and a short part keeps the database small and quick to build (the whole of each regex:
+    16 MB, built in 7 s)."""
     try:
         parsed = sre_parse.parse(regex, flags)
     except re.error:
         return None
+    if _BUDGET is None:
+        try:
+            whole = _seq(parsed.data, parsed.state.flags | flags)
+        except _Never:
+            return b""
+        except (RecursionError, ValueError, TypeError):
+            return None
+        return whole.encode("latin-1") if whole else None  # empty: it matches everywhere
+    items, flags = list(parsed.data), parsed.state.flags | flags
+    # a regex wrapped in one group, "(?i:...)", is the group's sequence under its flags
+    while len(items) == 1 and items[0][0] in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+        op, av = items[0]
+        if op is sre.ATOMIC_GROUP:
+            items = list(av.data)
+        else:
+            items, flags = list(av[3].data), (flags | av[1]) & ~av[2]
     try:
-        out = _seq(parsed.data, parsed.state.flags | flags)
+        parts = [(_item(op, av, flags), _info(op, av, flags)) for op, av in items]
     except _Never:
         return b""
     except (RecursionError, ValueError, TypeError):
         return None
-    return out.encode("latin-1") if out else None  # empty: it matches everywhere
+    best, best_info = "", 0.0
+    for i in range(len(parts)):
+        size, info = 0, 0.0
+        for j in range(i, len(parts)):
+            size += len(parts[j][0])
+            if size > _BUDGET:
+                break
+            info += parts[j][1]
+            if info > best_info:
+                best_info, best = info, "".join(p[0] for p in parts[i:j + 1])
+    if not best or best_info < _LEAST_INFO:
+        return None  # found in most texts: asking costs more than it saves
+    return best.encode("latin-1")
+
+
+#: bytes of expression per regex at most (None: the whole regex)
+_BUDGET = int(os.environ["PF_BUDGET"]) if os.environ.get("PF_BUDGET") else None
+#: bits a part must say (about three letters' worth) for the regex to be asked about
+_LEAST_INFO = float(os.environ.get("PF_INFO", "12"))
+
+
+def _info(op: Any, av: Any, flags: int) -> float:
+    """About how many bits a match of the element says: rarer characters and longer required
+    runs say more (an estimate, only to choose which part of a regex to ask about)."""
+    if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+        return math.log2(257 / len(_members_of(op, av, flags)))
+    if op is sre.SUBPATTERN:
+        return sum(_info(o, a, (flags | av[1]) & ~av[2]) for o, a in av[3].data)
+    if op is sre.ATOMIC_GROUP:
+        return sum(_info(o, a, flags) for o, a in av.data)
+    if op is sre.BRANCH:
+        return min(sum(_info(o, a, flags) for o, a in p.data) for p in av[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        lo, _hi, p = av
+        return min(lo, 4) * sum(_info(o, a, flags) for o, a in p.data)
+    return 0.0
 
 
 def _seq(items: Iterable[tuple[Any, Any]], flags: int) -> str:
@@ -144,13 +204,18 @@ def _item(op: Any, av: Any, flags: int) -> str:
 
 
 def _chars(op: Any, av: Any, flags: int) -> str:
+    members = _members_of(op, av, flags)
+    if not members:
+        raise _Never
+    return _class(members)
+
+
+def _members_of(op: Any, av: Any, flags: int) -> tuple[int, ...]:
     key = (op, repr(av), flags)
     members = _MEMBERS.get(key)
     if members is None:
         members = _MEMBERS[key] = _members(op, av, flags)
-    if not members:
-        raise _Never
-    return _class(members)
+    return members
 
 
 #: (op, its argument's repr, flags) -> the Latin-1 characters it matches: classes repeat
