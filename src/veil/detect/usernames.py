@@ -323,10 +323,10 @@ LOGIN_USER = PatternRecognizer(
         # "user=jsmith" (a log line's field), '"user": "jsmith"' (JSON): a user's label glued
         # to its value ("user: Summarize this" of a chat transcript is read by ACCOUNT_FOR)
         Pattern(rf"(?<![\w.$-])(?i:user(?:[ _-]?name)?|log[ -]?[io]n)(?:=|[\"'][ \t]*:[ \t]*[\"'])"
-                rf"(?P<v>{_USER})(?=[\"'&;,\s]|$)", 0.8, mark=_LOGIN_MARK, fold=True, lead=0),
+                rf"(?P<v>{_USER}){_END}", 0.8, mark=_LOGIN_MARK, fold=True, lead=0),
         # "/home/jsmith/app/main.py", "C:\\Users\\jane.doe\\AppData": a home folder's name, in
         # the paths of every pasted stack trace and shell prompt
-        Pattern(rf"(?i:/home/|/users/|\\users\\)(?P<v>{_USER})(?=[/\\>\"'\s:;,)]|$)", 0.8,
+        Pattern(rf"(?i:/home/|/users/|\\users\\)(?P<v>{_USER}){_END}", 0.8,
                 mark=_LOGIN_MARK, fold=True, lead=0),
         # "jsmith@10.0.0.5": a user at an IPv4 address (no e-mail address is written so)
         # (not a connection string's password: "//scott:tiger@192.168.0.1")

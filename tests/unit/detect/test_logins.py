@@ -69,6 +69,8 @@ def _s(value: str) -> tuple[str, str]:
     ("please reset access for bmiller", [_u("bmiller")]),
     # a log line's field, a JSON value, a label before initials and a surname
     ("2024-03-05 10:00:01 INFO login ok user=jsmith", [_u("jsmith")]),
+    ("the failing login was user=jsmith.", [_u("jsmith")]),  # a full stop after it
+    ("see /home/jsmith.", [_u("jsmith")]),
     ('{"user": "jsmith", "role": "editor"}', [_u("jsmith")]),
     ("GET /next?login=mgarcia&x=1", [_u("mgarcia")]),
     ("export USER=jdoe", [_u("jdoe")]),
