@@ -31,6 +31,10 @@ def _ping(port: int) -> bool:
         return False
 
 
+#: databases of a test session's redis-server
+REDIS_DATABASES = 64
+
+
 def redis_binary() -> str | None:
     return REDIS_SERVER if os.path.exists(REDIS_SERVER) else shutil.which("redis-server")
 
@@ -50,6 +54,9 @@ def start_redis(workdir: Path) -> tuple[subprocess.Popen[bytes], int]:
                 "--appendonly", "no",
                 "--dir", str(workdir),
                 "--protected-mode", "yes",
+                # 0-15 for the tests that pick their own, 16 on for the gateways' fresh ones
+                # (tests/e2e/conftest.py): two schemes on one server's 16 collided
+                "--databases", str(REDIS_DATABASES),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

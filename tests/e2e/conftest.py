@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pytest
 
+from tests.conftest import REDIS_DATABASES
 from veil.gateway import hash_api_key
 
 HERE = Path(__file__).parent
@@ -122,16 +123,19 @@ def recording_upstream(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ups
         stop(p.proc)
 
 
-_redis_dbs = itertools.count(1)
+#: the gateways' databases start above those that other tests pick by number (0-15: a vault
+#: test's "/9" met a gateway's ninth, made with another master key)
+_redis_dbs = itertools.count(16)
 
 
 def _fresh_redis_db(url: str) -> str:
-    """The same server, a database no other gateway of this test run used: each gateway has its
-    own random master key, so a vault another gateway created would not unwrap."""
+    """The same server, a database no other gateway or test of this run used: each gateway has
+    its own random master key, so a vault another one created would not unwrap."""
     parts = urlsplit(url)
     db = next(_redis_dbs)
-    if db > 15:
-        raise RuntimeError("more than 15 Redis-backed gateways in one test run; raise 'databases'")
+    if db >= REDIS_DATABASES:
+        raise RuntimeError(f"more than {REDIS_DATABASES - 16} Redis-backed gateways in one test "
+                           "run; raise REDIS_DATABASES in tests/conftest.py")
     return urlunsplit(parts._replace(path=f"/{db}"))
 
 
