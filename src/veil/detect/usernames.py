@@ -101,7 +101,10 @@ def is_handle(value: str) -> bool:
 def _prose() -> frozenset[str]:
     return frozenset(w.lower() for w in stop_words("en")) | {
         "required", "optional", "none", "null", "unknown", "empty", "blank", "tbd", "n/a",
-        "missing", "invalid", "field", "same", "below", "above", "redacted", "hidden"}
+        "missing", "invalid", "field", "same", "below", "above", "redacted", "hidden",
+        # a setting's or a log's values ("login=true", "user=undefined")
+        "true", "false", "yes", "undefined", "nil", "enabled", "disabled", "ok", "success",
+        "failed", "failure", "denied", "granted", "pending"}
 
 
 def is_user_name(value: str) -> bool:

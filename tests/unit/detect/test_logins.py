@@ -117,6 +117,7 @@ def test_a_login_is_found(engine: DetectionEngine, text: str,
     "reset the password for admins",
     "login for office",
     "user=admin",
+    "login=true&next=/home", "login=false", "user=undefined",  # a setting's values
     "cd /home/runner/work",
     "ls /Users/Shared",
     "export USER=$(whoami)",
