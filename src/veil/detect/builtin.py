@@ -22,7 +22,7 @@ from veil.detect.glued import GLUED
 from veil.detect.hl7 import HL7
 from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.mrz import MRZ
-from veil.detect.national import NATIONAL_RECOGNIZERS
+from veil.detect.national import NATIONAL_RECOGNIZERS, labelled
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
@@ -85,15 +85,11 @@ CREDIT_CARD = register(PatternRecognizer(
 # A card's number right after the word that names it, its Luhn digit wrong (a typo of one
 # digit leaves fifteen of a card's; a made-up sample is written where a real one goes): in a
 # card's own groupings only (four fours, American Express's 4-6-5, sixteen digits).
-CREDIT_CARD_CONTEXT = register(PatternRecognizer(
-    name="credit_card_context", entity="CREDIT_CARD",
-    patterns=[Pattern(r"(?<![\w.-])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}|\d{4}([ -]?)\d{6}\2\d{5})"
-                      r"(?![\w-]|[.,]\d)", 0.5, re.ASCII, lead=0, anchor=r"\d{4}[ -]?\d{4}")],
-    context=("card", "credit", "visa", "mastercard", "amex", "debit", "carte", "tarjeta",
-             "karte"),
-    context_required=True, context_window=32, context_after=False,
-    context_boost=0.5, validated=True,  # 1.0 with the word: above a phone's 0.95
-))
+CREDIT_CARD_CONTEXT = register(labelled(
+    "credit_card_context", "CREDIT_CARD",
+    Pattern(r"(?<![\w.-])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}|\d{4}([ -]?)\d{6}\2\d{5})"
+            r"(?![\w-]|[.,]\d)", 0.5, re.ASCII, lead=0, anchor=r"\d{4}[ -]?\d{4}"),
+    ("card", "credit", "visa", "mastercard", "amex", "debit", "carte", "tarjeta", "karte")))
 
 # A card's security code (CVV, CVC, CSC: PCI DSS forbids storing it): three or four digits
 # right after a word that names it ("cvv 123", "CVC2: 4567", "security code: 123"), tried only
@@ -126,16 +122,11 @@ IBAN = register(PatternRecognizer(
 
 # An IBAN after its word, its check digits wrong (a typo, a made-up sample): its country's
 # length and layout still hold.
-IBAN_CONTEXT = register(PatternRecognizer(
-    name="iban_context", entity="IBAN",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}"
-                      r"(?:[ -]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])", 0.5, re.ASCII, lead=2,
-                      anchor=r"\d{2}(?:[ -]?[A-Z0-9]{4}){2}")],
-    validate=v.is_iban_shaped,
-    context=("iban",),
-    context_required=True, context_window=32, context_after=False,
-    context_boost=0.5, validated=True,
-))
+IBAN_CONTEXT = register(labelled(
+    "iban_context", "IBAN",
+    Pattern(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?"
+            r"(?![A-Za-z0-9])", 0.5, re.ASCII, lead=2, anchor=r"\d{2}(?:[ -]?[A-Z0-9]{4}){2}"),
+    ("iban",), validate=v.is_iban_shaped))
 
 US_SSN = register(PatternRecognizer(
     name="us_ssn", entity="US_SSN",

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from veil.detect.entity import Detection
-from veil.detect.names import ambiguous_first_names, first_names, last_names
+from veil.detect.names import first_names, last_names
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.recognizer import Recognizer
 from veil.detect.stopwords import stop_words
@@ -39,9 +39,9 @@ _JOINER = re.compile(r"[_.-]+")
 
 
 def _given(word: str) -> bool:
+    # (first_names() holds no given name that is a common word too: "May", "Will")
     low = word.lower()
-    return len(low) >= 2 and low in first_names() and low not in ambiguous_first_names() \
-        and low not in stop_words("en")
+    return len(low) >= 2 and low in first_names() and low not in stop_words("en")
 
 
 def _surname(word: str) -> bool:

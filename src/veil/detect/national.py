@@ -48,6 +48,7 @@ from stdnum.za import idnr as za_idnr
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.recognizer import Recognizer
 from veil.detect.validators import (
+    Validator,
     is_dea,
     is_issuable_us_ssn,
     is_kr_rrn,
@@ -388,76 +389,65 @@ SWIFT_CODE = PatternRecognizer(
 # masked rather than sent on. The word must come before it, within a short window.
 _LABEL_WINDOW = 32
 
+
+def labelled(name: str, entity: str, pattern: Pattern, context: tuple[str, ...], *,
+             validate: Validator | None = None) -> PatternRecognizer:
+    """A number's shape kept only within ``_LABEL_WINDOW`` characters after its word, scored
+    1.0 with it (above a phone, 0.95 at most), its check failed or not (``validate``: what the
+    shape alone must still be)."""
+    return PatternRecognizer(
+        name=name, entity=entity, patterns=[pattern], validate=validate, context=context,
+        context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+        context_boost=0.5, validated=True)
+
+
 # stdnum refuses the SSNs that were published (078-05-1120, from a wallet insert, used by
 # thousands); they are still written where a real one goes. Numbers the SSA never issues (area
 # 000, 666 or 9xx, the ITINs' range) are no SSN and stay out.
-US_SSN_CONTEXT = PatternRecognizer(
-    name="us_ssn_context", entity="US_SSN",
-    patterns=[Pattern(rf"{_L}\d{{3}}([-. ]?)\d{{2}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
-    validate=is_issuable_us_ssn,
-    context=("ssn", "social security", "ss#", "ss #", "ss no"),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    # 1.0 with the word: above a phone (0.95 at most)
-    context_boost=0.5, validated=True,
-)
-
-IN_PAN_CONTEXT = PatternRecognizer(
-    name="in_pan_context", entity="IN_PAN",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])[A-Z]{5}\d{4}[A-Z](?![A-Za-z0-9])", 0.5, _AI, lead=5,
-                      anchor=r"\d{4}[A-Z](?![A-Za-z0-9])")],
-    context=("pan", "permanent account number"),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
-
-IN_AADHAAR_CONTEXT = PatternRecognizer(
-    name="in_aadhaar_context", entity="IN_AADHAAR",
-    patterns=[Pattern(rf"{_L}\d{{4}}([ -]?)\d{{4}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
+US_SSN_CONTEXT = labelled(
+    "us_ssn_context", "US_SSN",
+    Pattern(rf"{_L}\d{{3}}([-. ]?)\d{{2}}\1\d{{4}}{_R}", 0.5, _A, lead=0),
+    ("ssn", "social security", "ss#", "ss #", "ss no"), validate=is_issuable_us_ssn)
+IN_PAN_CONTEXT = labelled(
+    "in_pan_context", "IN_PAN",
+    Pattern(r"(?<![A-Za-z0-9])[A-Z]{5}\d{4}[A-Z](?![A-Za-z0-9])", 0.5, _AI, lead=5,
+            anchor=r"\d{4}[A-Z](?![A-Za-z0-9])"),
+    ("pan", "permanent account number"))
+IN_AADHAAR_CONTEXT = labelled(
+    "in_aadhaar_context", "IN_AADHAAR",
+    Pattern(rf"{_L}\d{{4}}([ -]?)\d{{4}}\1\d{{4}}{_R}", 0.5, _A, lead=0),
     # Latin words only: they are searched lower-cased, a Devanagari one by a slower regex
-    context=("aadhaar", "aadhar", "adhaar", "uidai"),
-    context_required=True, context_window=_LABEL_WINDOW, context_after=False,
-    context_boost=0.5, validated=True,
-)
+    ("aadhaar", "aadhar", "adhaar", "uidai"))
 
 
 # An NHS number, a French social security number, an Italian fiscal code, a Spanish DNI, a
-# Canadian SIN and a Brazilian CPF after their word, their check failed (a typo, a made-up
-# sample): in the numbers' own shapes only, so that "NHS number 943 476 5918" is still the
-# NHS number.
-def _labelled(name: str, entity: str, pattern: Pattern, context: tuple[str, ...]
-              ) -> PatternRecognizer:
-    """A number's shape kept only within ``_LABEL_WINDOW`` characters after its word, scored
-    1.0 with it (above a phone), whatever its check."""
-    return PatternRecognizer(
-        name=name, entity=entity, patterns=[pattern], context=context, context_required=True,
-        context_window=_LABEL_WINDOW, context_after=False, context_boost=0.5, validated=True)
-
-
-UK_NHS_CONTEXT = _labelled(
+# Canadian SIN and a Brazilian CPF after their word, their check failed: in the numbers' own
+# shapes only, so that "NHS number 943 476 5918" is still the NHS number.
+UK_NHS_CONTEXT = labelled(
     "uk_nhs_context", "UK_NHS",
     Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A, lead=0),
     ("nhs", "nhs number", "nhs no"))
-FR_NIR_CONTEXT = _labelled(
+FR_NIR_CONTEXT = labelled(
     "fr_nir_context", "FR_NIR",
     Pattern(r"(?<![A-Za-z0-9])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?"
             r"(?![A-Za-z0-9])", 0.5, _A, lead=0),
     ("sécurité sociale", "securite sociale", "nir", "numéro de sécu", "sécu", "carte vitale",
      "insee"))
-IT_FISCAL_CODE_CONTEXT = _labelled(
+IT_FISCAL_CODE_CONTEXT = labelled(
     "it_fiscal_code_context", "IT_FISCAL_CODE",
     Pattern(rf"(?<![A-Za-z0-9]){_FISCAL_CODE}(?![A-Za-z0-9])", 0.5, _AI,
             mark=_FISCAL_CODE.lower(), lead=0, fold=True),
     ("codice fiscale", "cod. fiscale", "fiscal code", "c.f."))
-ES_NIF_CONTEXT = _labelled(
+ES_NIF_CONTEXT = labelled(
     "es_nif_context", "ES_NIF",
     Pattern(r"(?<![A-Za-z0-9])\d{8}[ -]?[A-Za-z](?![A-Za-z0-9])", 0.5, _A, lead=0),
     ("dni", "nif", "documento nacional de identidad"))
-CA_SIN_CONTEXT = _labelled(
+CA_SIN_CONTEXT = labelled(
     "ca_sin_context", "CA_SIN",
     Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.5, _A, lead=0),
     # not "sin" alone, Spanish for "without" (see CA_SIN)
     ("social insurance", "assurance sociale", "sin number", "sin no", "sin #"))
-BR_CPF_CONTEXT = _labelled(
+BR_CPF_CONTEXT = labelled(
     "br_cpf_context", "BR_CPF",
     Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.5, _A, lead=0), ("cpf",))
 
