@@ -36,7 +36,7 @@ from veil.detect.names import (
     from_faker,
     last_names,
 )
-from veil.detect.patterns import Pattern, Scan, _folded
+from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 
@@ -330,7 +330,7 @@ class GazetteerRecognizer(Recognizer):
                     n = 2 if len(said) > 1 and _unknown_name(said[1], stops) else 1
                     emit("PERSON", m.start("v") + toks[0].start(),
                          m.start("v") + toks[n - 1].end(), 0.7)
-            for m in _lower_cues(text, _folded(text)):
+            for m in _lower_cues(text, folded(text)):
                 if m.group("signed") is None:
                     self._lower_list(m, "greeted" if m.group("greeted") else "related", stops,
                                      first_any, last_any, ambiguous, emit)
@@ -485,9 +485,9 @@ def _name_pairs(text: str, language: str) -> list[tuple[int, int]]:
     line's length ("ß" -> "ss"), that line is read word by word, blank to the automaton."""
     if len(text) < _AUTOMATON_CHARS:
         return _name_pairs_by_word(text, language)
-    folded = text.casefold()
-    if len(folded) == len(text):
-        return _name_pairs_folded(text, folded, language)
+    caseless = text.casefold()
+    if len(caseless) == len(text):
+        return _name_pairs_folded(text, caseless, language)
     kept: list[str] = []
     out: list[tuple[int, int]] = []
     start = 0
@@ -503,14 +503,14 @@ def _name_pairs(text: str, language: str) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def _name_pairs_folded(text: str, folded: str, language: str) -> list[tuple[int, int]]:
-    """:func:`_name_pairs` by the automaton over ``folded``, ``text`` case-folded (or blank)
+def _name_pairs_folded(text: str, caseless: str, language: str) -> list[tuple[int, int]]:
+    """:func:`_name_pairs` by the automaton over ``caseless``, ``text`` case-folded (or blank)
     character for character."""
     last_any = last_names()
     own_last = _locale_names(language, "last_names")
     stops = _stops(language)
     out: list[tuple[int, int]] = []
-    for _, s, e in _first_name_automaton(language).find_matches_as_indexes(folded):
+    for _, s, e in _first_name_automaton(language).find_matches_as_indexes(caseless):
         if s and (text[s - 1] in _WORD_EDGE_CHARS or text[s - 1].isalnum()) or (
                 e < len(text) and (text[e] in _WORD_EDGE_CHARS or text[e].isalnum())):
             continue  # inside a word (the regex below says the same, more slowly)
@@ -520,7 +520,7 @@ def _name_pairs_folded(text: str, folded: str, language: str) -> list[tuple[int,
         b = _WORD.search(text, e)
         if b is None:
             continue
-        fb = folded[b.start():b.end()]
+        fb = caseless[b.start():b.end()]
         if not (fb in last_any or fb in own_last) or fb in stops:
             continue
         if text[e:b.start()] not in (" ", "\t"):
@@ -528,7 +528,7 @@ def _name_pairs_folded(text: str, folded: str, language: str) -> list[tuple[int,
         end = b.end()
         c = _WORD.search(text, end)
         if c is not None:
-            fc = folded[c.start():c.end()]
+            fc = caseless[c.start():c.end()]
             if text[end:c.start()] == " " and fc not in stops and (
                     fc in last_any or fc in own_last):
                 end = c.end()
@@ -546,13 +546,13 @@ def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
     ambiguous = ambiguous_first_names()
     out: list[tuple[int, int]] = []
     words = list(_WORD.finditer(text))
-    folded = [w.group().casefold() for w in words]
+    caseless = [w.group().casefold() for w in words]
     # most words are no first name: test that first, each word folded once
     for k in range(len(words) - 1):
-        fa = folded[k]
+        fa = caseless[k]
         if not (fa in first_any or fa in own_first) or fa in stops or fa in ambiguous:
             continue
-        fb = folded[k + 1]
+        fb = caseless[k + 1]
         if not (fb in last_any or fb in own_last) or fb in stops:
             continue
         a, b = words[k], words[k + 1]
@@ -561,7 +561,7 @@ def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
         end = b.end()
         if k + 2 < len(words):
             c = words[k + 2]
-            fc = folded[k + 2]
+            fc = caseless[k + 2]
             if text[b.end():c.start()] == " " and fc not in stops and (
                     fc in last_any or fc in own_last):
                 end = c.end()

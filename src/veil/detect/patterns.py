@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
-from veil.detect.literals import literals_of, prefixes_of
+from veil.detect.literals import STRINGS, Hits, literals_of, prefixes_of
 from veil.detect.recognizer import (
     DEFAULT_CONTEXT_WINDOW,
     ContextMatcher,
@@ -258,11 +258,11 @@ class Scan:
             return _line_starts(text)
         if self.mark is not None:
             if self.fold:
-                folded = _folded(text)
-                if folded is None:  # lower case changes the length: search every case instead
+                low = folded(text)
+                if low is None:  # lower case changes the length: search every case instead
                     return _marks(re.compile(self.mark.pattern, self.mark.flags | re.IGNORECASE),
                                   text)
-                return _marks(self.mark, folded)
+                return _marks(self.mark, low)
             return _marks(self.mark, text)
         assert self.at is not None  # nosec B101 # digit_runs covers every other case
         return _occurrences(text, self.at)
@@ -295,7 +295,7 @@ class Scan:
                 todo.__setstate__(bisect.bisect_left(anchors, pos))
             return
         if anchor is not None:  # only the anchors where the continuation matches (in C)
-            hay = _folded(text) if self.fold else text
+            hay = folded(text) if self.fold else text
             if hay is None:  # lower case changes the length: match every case instead
                 hay, anchor = text, re.compile(anchor.pattern, anchor.flags | re.IGNORECASE)
             anchors = [m.start() for m in filter(None, map(anchor.match, repeat(hay), anchors))]
@@ -403,15 +403,15 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
 
 def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
     literals = literals_of(mark.pattern, mark.flags)
-    if literals is not None:  # a set of strings: one pass of an automaton
-        return literals.positions(text)
+    if literals is not None:  # a set of strings: found with every other mark's
+        return literals.positions(text, _string_hits(text))
     if _one_wide(mark.pattern, mark.flags):
         # each match is one character: finditer's next search starts where the loop's would
         # (one call instead of one per mark; a capital in a ~1 KB prompt: 9 against 15 us)
         return [m.start() for m in mark.finditer(text)]
     prefixes = prefixes_of(mark.pattern, mark.flags)
     if prefixes is not None:  # tried only where a string its matches begin with is
-        return prefixes.positions(text, mark)
+        return prefixes.positions(text, mark, _string_hits(text))
     out: list[int] = []
     search = mark.search
     m = search(text)
@@ -421,6 +421,31 @@ def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
             break
         m = search(text, m.start() + 1)
     return out
+
+
+def _string_hits(text: str) -> Hits | None:
+    """Where every mark's strings occur in ``text``, found in one pass once per text within a
+    :func:`shared_matches` block (None outside one: each mark reads the text itself)."""
+    if _text_memo(text) is None:
+        return None
+    return _memoized(text, "strings", _find_strings, text)
+
+
+def _find_strings(text: str) -> Hits:
+    _index_marks()
+    return STRINGS.hits(text)
+
+
+@functools.cache
+def _index_marks() -> None:
+    """Every live pattern's mark in :data:`STRINGS` before its first pass (not one by one as
+    the first texts ask for them, each asking for a rebuild). Patterns made later are added
+    when first asked."""
+    with _SCANS_LOCK:
+        marks = {scan.mark for scan in _SCANS if scan.mark is not None}
+    for mark in marks:
+        literals_of(mark.pattern, mark.flags)
+        prefixes_of(mark.pattern, mark.flags)
 
 
 @functools.lru_cache(maxsize=256)
@@ -452,7 +477,7 @@ def _context_heads(lowered: str) -> frozenset[str]:
     return _memoized(lowered, "context heads", context_heads, lowered)
 
 
-def _folded(text: str) -> str | None:
+def folded(text: str) -> str | None:
     """:func:`lower_in_place` of ``text``, shared by the patterns within one block."""
     return _memoized(text, "folded", lower_in_place, text)
 
@@ -609,14 +634,14 @@ class PatternRecognizer(Recognizer):
             return True
         if self.context_required and self.context.folds:
             # none of the required words' first pieces is a word of the text (most texts)
-            lowered = _folded(text)
+            lowered = folded(text)
             return lowered is not None and self.context.absent(_context_heads(lowered))
         return False
 
     def analyze(self, text: str) -> list[Detection]:
         if self.idle(text):
             return []
-        lowered = _folded(text) if self.context_required else None
+        lowered = folded(text) if self.context_required else None
         if self.context_required and not self.context.anywhere(text, lowered):
             return []  # one search instead of a context check per candidate
         # A required word before the value: where no word can begin in the window before a

@@ -17,10 +17,9 @@ import itertools
 import re
 
 from veil.alternation import compile_ahead
-from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
 from veil.detect.lexicon import CALENDAR_WORDS
-from veil.detect.patterns import Pattern, Scan
+from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.stopwords import stop_words
 
 # verb forms (lower case), then the prepositions that bring a place after them
@@ -126,7 +125,7 @@ def heuristic_places(text: str) -> list[Detection]:
 
 
 def _after_verbs(text: str) -> list[Detection]:
-    low = lower_in_place(text)
+    low = folded(text)  # the patterns' own: their marks are found in it once
     cues = _CUE_SCAN.matches(low) if low is not None else _CUE_ANY_CASE.finditer(text)
     out: list[Detection] = []
     done = 0

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from veil.casefold import lower_in_place
 from veil.detect import builtin, ner, patterns  # noqa: F401 - every built-in scan exists
-from veil.detect.literals import literals_of, prefixes_of
+from veil.detect.literals import STRINGS, literals_of, prefixes_of
 
 
 def _reference(mark: re.Pattern[str], text: str) -> list[int]:
@@ -160,3 +160,54 @@ def test_random_prefixed_marks_find_what_the_regex_finds(words: list[str], guard
         assert len(set(words)) < 4
         return
     assert prefixes.positions(text, mark) == _reference(mark, text)
+
+
+def test_one_pass_for_every_mark_finds_what_each_mark_finds_alone(
+        scan_corpus: tuple[str, ...]) -> None:
+    literal, prefixed = _literal_marks(), _prefix_marks()
+    for text in (*_TRICKY, *scan_corpus):
+        for t in (text, lower_in_place(text) or text):
+            hits = STRINGS.hits(t)
+            for mark in literal:
+                literals = literals_of(mark.pattern, mark.flags)
+                assert literals is not None
+                assert hits.get(literals.slot) is not None  # the text was read for it
+                assert literals.positions(t, hits) == literals.positions(t), t[:60]
+            for mark in prefixed:
+                prefixes = prefixes_of(mark.pattern, mark.flags)
+                assert prefixes is not None
+                assert prefixes.positions(t, mark, hits) == prefixes.positions(t, mark)
+
+
+def test_a_mark_made_after_the_pass_reads_the_text_itself_until_the_next_build() -> None:
+    text = "quux1 xyzzy2 plugh3 thud4 quux1"
+    before = STRINGS.hits(text)
+    mark = re.compile(r"(?<!\w)(?:quux1|xyzzy2|plugh3|thud4|grault5)")
+    literals = literals_of(mark.pattern, mark.flags)
+    assert literals is not None
+    assert before.get(literals.slot) is None  # not read for it: it reads the text alone
+    assert literals.positions(text, before) == [0, 6, 13, 20, 26]
+    after = STRINGS.hits(text)  # rebuilt with the new mark
+    assert after.get(literals.slot) is not None
+    assert literals.positions(text, after) == _reference(mark, text) == [0, 6, 13, 20, 26]
+
+
+def test_the_patterns_find_their_marks_in_one_pass_per_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within a block of shared matches, a text is read once for all of its marks' strings."""
+    passes: list[str] = []
+    real = STRINGS.hits
+
+    def counted(text: str) -> object:
+        passes.append(text)
+        return real(text)
+
+    monkeypatch.setattr(STRINGS, "hits", counted)
+    from veil.config import Policy
+    from veil.detect.engine import DetectionEngine
+
+    engine = DetectionEngine(Policy(ner=False))
+    text = "Hi, I moved to Lyon. Call me on 555-0143, my MAC is 00:1A:2B:3C:4D:5E. Thanks!"
+    engine.analyze(text)
+    assert passes and len(passes) == len({id(t) for t in passes})  # once per distinct text
+    assert len(passes) <= 3  # the text, its lower case and its normalised view at most
