@@ -214,10 +214,14 @@ def _kind(ch: str) -> str:
         return "L"
     if ch.isalpha():
         return "O"
-    return " " if ch.isspace() else "."
+    return " " if ch.isspace() or ch in _TOKEN_BREAKS else "."
 
 
-_TOKEN_REST = re.compile(r"\S*")
+#: what ends a token for the look-alike rules besides white space: the punctuation of markup,
+#: code and records around a word ("<td>Αλεξάνδρα": the tag's "td" is no Latin letter of the
+#: Greek name), not what joins an address or a name ("@", ".", "-", "_", "+", "'")
+_TOKEN_BREAKS = '<>"=(){}[]|;,/\\`*:'
+_TOKEN_REST = re.compile(f"[^\\s{re.escape(_TOKEN_BREAKS)}]*")
 
 
 def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
@@ -246,7 +250,7 @@ def _folds(text: str, chars: set[str]) -> dict[int, str]:
         if i < done:
             continue  # in the token just classified
         s = i
-        while s > done and not text[s - 1].isspace():
+        while s > done and kind[text[s - 1]] != " ":
             s -= 1
         rest = _TOKEN_REST.match(text, i)
         e = rest.end() if rest is not None else i + 1
@@ -259,7 +263,7 @@ def _folds(text: str, chars: set[str]) -> dict[int, str]:
     if whole:
         counts = collections.Counter(text.translate({ord(c): k for c, k in kind.items()}))
         if counts["L"] + counts["T"] > counts["O"]:
-            spans += whole
+            spans += [(s, e) for s, e in whole if _cased_like_a_word(text[s:e])]
     out: dict[int, str] = {}
     for s, e in spans:
         for m in spoofed.finditer(text, s, e):
@@ -267,6 +271,14 @@ def _folds(text: str, chars: set[str]) -> dict[int, str]:
             assert p is not None  # nosec B101 # an internal invariant, not a security check
             out[m.start()] = p
     return out
+
+
+def _cased_like_a_word(token: str) -> bool:
+    """Whether a token of look-alikes alone, folded, is cased as a Latin word is ("Јоhn",
+    "ЈОНN", "јоhn"): a word of another script whose small letters look like capitals ("Антон"
+    reads "AHToH") is that script's own word (a name), kept for its recognizers."""
+    folded = "".join(ascii_prototype(c) or c for c in token)
+    return folded.islower() or folded.isupper() or folded.istitle()
 
 
 # JSON/log-escaped line breaks ("...\\nJane Doe\\n..."): seen as a space plus a real break, so

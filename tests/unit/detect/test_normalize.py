@@ -124,6 +124,14 @@ def test_other_scripts_are_not_folded(prose: str) -> None:
 def test_lookalike_only_word_is_folded_in_latin_text() -> None:
     assert normalize("Contact Сосо Smith today").text == "Contact Coco Smith today"
     assert normalize("Сосо звонила вчера").text == "Сосо звонила вчера"
+    assert normalize("hi ЈОНN and ТОМ").text == "hi JOHN and TOM"
+
+
+def test_a_word_of_another_script_whose_letters_fold_into_no_latin_word_is_kept() -> None:
+    # "Антон" of look-alikes alone would read "AHToH" (small н and т look like capitals): a
+    # Russian name in an English prompt, which the other scripts' name recognizer must see
+    text = "Please call Антон Вертипорох and Нина tomorrow."
+    assert normalize(text).text == text
 
 
 def test_pattern_engine_finds_nothing_in_russian_prose(pattern_engine: DetectionEngine) -> None:
@@ -245,3 +253,15 @@ def test_a_tag_with_attributes_stays_in_the_view(pattern_engine: DetectionEngine
     found = [d.text for d in pattern_engine.analyze(text) if d.type == "PHONE"]
     assert found == ["+14155550143", "415-555-<b>0143"]
     assert normalize("List<String> x = new ArrayList<>();").origin is None
+
+
+@pytest.mark.parametrize("text", [
+    "<td>Αλεξάνδρα Γεωργαρά</td><td>0912 345 678</td>",
+    '{"name":"Данна Терещенко"}',
+    "name=Сергей;city=Москва",
+])
+def test_markup_around_a_word_of_another_script_is_no_latin_letter_of_it(text: str) -> None:
+    # a tag's, a key's letters are a word of their own: the Greek or Russian name beside them
+    # keeps its letters (folded, "Aλεξάvδpa" was read by no recognizer)
+    assert normalize(text).text == text
+    assert normalize("<td>jаne@exаmple.com</td>").text == "<td>jane@example.com</td>"
