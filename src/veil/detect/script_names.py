@@ -1,14 +1,20 @@
 """Names written in their own script inside any message: ``Contact Дмитрий Иванов``,
-``Γιώργος Παπαδόπουλος``, ``محمد عبدالله``, ``דוד כהן``, ``김민수``.
+``Γιώργος Παπαδόπουλος``, ``محمد عبدالله``, ``דוד כהן``, ``김민수``, ``太田 真綾``, ``谢淑英``,
+``อัญชัญ ดิสกะประกาย``, ``চয়ন হক``.
 
 The language models and heuristics read Latin letters; a name in Cyrillic, Greek, Armenian,
-Georgian, Hebrew, Arabic, Devanagari or Hangul inside an English (or any) prompt went upstream
-whole, or in part ("Contact Дмитрий [PERSON_1]"). Faker's person providers of those locales
-list their given names and surnames. A PERSON is a known given name followed by a known
-surname (and a third known name or a Russian patronymic); in a script with capitals, a known
-given name or surname beside a capitalised word of the same script is one too. A Korean name
-is one word: a known surname, then a known given name (``김`` + ``민수``). Diacritics that
-Arabic and Hebrew may write or leave out are ignored on both sides.
+Georgian, Hebrew, Arabic, Devanagari, Bengali, Thai, Hangul or Chinese and Japanese characters
+inside an English (or any) prompt went upstream whole, or in part ("Contact Дмитрий
+[PERSON_1]"). Faker's person providers of those locales list their given names and surnames. A
+PERSON is a known given name followed by a known surname, or a known surname followed by a
+known given name (as records write it), and a third known name or a patronymic; in a script
+with capitals, a known given name or surname beside a capitalised word of the same script is
+one too; in a script without, in a message mostly of another script, a known given name or
+surname beside any word of its script. A Korean name is one word: a known surname, then a
+known given name (``김`` + ``민수``); a Chinese one too (``谢`` + ``淑英``), or a surname before
+an honorific (``田中さん``, ``王先生``); a Japanese one is written with a space between its
+surname and given name. Diacritics that Arabic and Hebrew may write or leave out are ignored on
+both sides.
 
 The recognizer reads only texts holding a letter of these scripts; their lists load on the
 first such text.
@@ -40,20 +46,32 @@ _SCRIPTS = {
     "hebrew": _Script("\u05d0-\u05ea\u05b0-\u05c7", ("he_IL",), False),
     "arabic": _Script("\u0620-\u064a\u064b-\u065f\u0670-\u06d3", ("ar_AA", "fa_IR"), False),
     "devanagari": _Script("\u0900-\u097f", ("hi_IN",), False),
+    "bengali": _Script("\u0980-\u09ff", ("bn_BD",), False),
+    "thai": _Script("\u0e01-\u0e4e", ("th_TH",), False),
     "hangul": _Script("\uac00-\ud7a3", ("ko_KR",), False),
+    # Chinese and Japanese: ideographs, kana, the iteration mark and the long-vowel mark
+    "cjk": _Script("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3041-\u3096\u30a1-\u30fa"
+                   "\u3005\u30fc", ("zh_CN", "zh_TW", "ja_JP"), False),
 }
 _ANY = re.compile("[" + "".join(s.letters for s in _SCRIPTS.values()) + "]")
-_WORDS = {k: re.compile(f"[{s.letters}]+(?:[-'’][{s.letters}]+)?") for k, s in _SCRIPTS.items()}
+_WORDS = {k: re.compile(f"[{s.letters}]+(?:[-'’ʼ][{s.letters}]+)?") for k, s in _SCRIPTS.items()}
 _LETTER = {k: re.compile(f"[{s.letters}]") for k, s in _SCRIPTS.items()}
 #: marks a name is written with or without (Arabic harakat and tatweel, Hebrew points)
 _OPTIONAL_MARKS = dict.fromkeys(map(ord, "\u0640\u0670"), None) | \
     dict.fromkeys(range(0x064B, 0x0660)) | dict.fromkeys(range(0x05B0, 0x05C8))
-#: a Russian, Ukrainian or Bulgarian patronymic ("Сергеевич", "Ивановна")
-_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
+#: a Russian, Ukrainian or Bulgarian patronymic ("Сергеевич", "Ивановна", "Сергіївна")
+_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична|івна|ївна)$")
+#: what Hindi writes against a name as respect ("सक्सेनाजी": Mr or Ms Saxena)
+_HINDI_RESPECT = "जी"
 
 
 def _key(word: str) -> str:
     return word.translate(_OPTIONAL_MARKS).casefold()
+
+
+#: words of Arabic names that are prose as often ("God", "servant of", "son of", "father of")
+_PARTICLES = frozenset(_key(w) for w in ("الله", "عبد", "بن", "ابن", "بنت", "أبو", "ابو", "أم",
+                                         "ام", "آل", "ال", "دين", "الدين"))
 
 
 def _make(locales: tuple[str, ...], attr: str, shortest: int) -> frozenset[str]:
@@ -63,7 +81,9 @@ def _make(locales: tuple[str, ...], attr: str, shortest: int) -> frozenset[str]:
             prov = importlib.import_module(f"faker.providers.person.{loc}").Provider
         except (ImportError, AttributeError):
             continue
-        for a in (f"{attr}s", f"{attr}s_male", f"{attr}s_female", f"{attr}s_nonbinary"):
+        kana = attr.replace("_name", "_kana_name")  # Japanese: "first_kana_names"
+        for a in (f"{attr}s", f"{attr}s_male", f"{attr}s_female", f"{attr}s_nonbinary",
+                  f"{kana}s"):
             values = getattr(prov, a, ())
             if not isinstance(values, (tuple, list, dict, set, frozenset)):
                 continue  # (a method of the provider, not a list)
@@ -78,10 +98,14 @@ def _make(locales: tuple[str, ...], attr: str, shortest: int) -> frozenset[str]:
 def _names(script: str) -> tuple[frozenset[str], frozenset[str]]:
     """The given names and surnames of ``script``'s locales, as :func:`_key` writes them."""
     locales = _SCRIPTS[script].locales
-    shortest = 1 if script == "hangul" else 2  # a Korean surname is one syllable: "김"
+    # a Korean surname is one syllable ("김"), a Chinese one an ideograph ("王"), a Chinese
+    # given name may be one ("伟")
+    shortest = 1 if script in ("hangul", "cjk") else 2
     first, last = (from_faker(f"script-{script}-{attr}", (locales, shortest),
                               functools.partial(_make, locales, attr, shortest))
                    for attr in ("first_name", "last_name"))
+    if script == "devanagari":
+        first, last = (names | {n + _HINDI_RESPECT for n in names} for names in (first, last))
     return first, last
 
 
@@ -121,10 +145,25 @@ def _without_particles(word: str) -> list[str]:
     return out
 
 
+def _foreign(text: str, script: str) -> bool:
+    """Whether fewer than half the letters of ``text`` are ``script``'s: a name in a message
+    of another language (a Thai or Chinese name in an English prompt), where a word of the
+    script beside a known given name or surname is the rest of the name, not prose."""
+    own = len(_NOT_A_LETTER.sub("", _NOT_OF[script].sub("", text)))  # (vowel signs: no letters)
+    return 2 * own < len(_NOT_A_LETTER.sub("", text))
+
+
+_NOT_A_LETTER = re.compile(r"[\W\d_]+")
+_NOT_OF = {k: re.compile(f"[^{s.letters}]+") for k, s in _SCRIPTS.items()}
+
+
 def _spans(text: str, script: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
     first, last = _names(script)
     cased = _SCRIPTS[script].cased
     words = list(rx.finditer(text))
+    foreign = _foreign(text, script)
+    if script == "cjk":
+        return _cjk_spans(text, words, first, last, foreign)
     out: list[tuple[int, int]] = []
     if script == "hangul":  # surname and given name in one word, maybe a particle after them
         for w in words:
@@ -148,8 +187,14 @@ def _spans(text: str, script: str, rx: re.Pattern[str]) -> list[tuple[int, int]]
             ka in first and (kb in last or capital(b) and capital(a)
                              or cased and _PATRONYMIC.search(kb) is not None)
             or capital(a) and kb in last and capital(b)
+            # the surname first, as records and forms write it ("Бирюков Терентий")
+            or ka in last and kb in first
             # a chain of given names ("son of"), as Arabic and Hebrew names are written
-            or not cased and ka in first and kb in first)
+            or not cased and ka in first and kb in first
+            # in a message of another language, a known given name's or surname's neighbour
+            # (not a particle's: "إن شاء الله" is no name)
+            or not cased and foreign and (ka in first and ka not in _PARTICLES
+                                          or kb in last and kb not in _PARTICLES))
         if not pair:
             i += 1
             continue
@@ -157,13 +202,61 @@ def _spans(text: str, script: str, rx: re.Pattern[str]) -> list[tuple[int, int]]
         while j < len(words) and text[words[j - 1].end():words[j].start()] in (" ", "\t"):
             kc = _key(words[j].group())
             if kc in last or cased and capital(words[j]) and (
-                    _PATRONYMIC.search(_key(words[j - 1].group())) is not None):
+                    _PATRONYMIC.search(kc) is not None  # "Бирюков Терентий Богданович"
+                    or _PATRONYMIC.search(_key(words[j - 1].group())) is not None):
                 end, j = words[j].end(), j + 1
             else:
                 break
         out.append((a.start(), end))
         i = j
     return out
+
+
+#: what Japanese and Chinese write right after a name: "田中さん", "王先生", "李女士"
+_HONORIFICS = ("さん", "さま", "様", "氏", "くん", "君", "ちゃん", "先生", "女士", "小姐", "老师")
+
+
+def _cjk_spans(text: str, words: list[re.Match[str]], first: frozenset[str],
+               last: frozenset[str], foreign: bool) -> list[tuple[int, int]]:
+    """Chinese and Japanese names: a surname and a given name with a space between them (as
+    Japanese forms write them), or in one word of two to four characters (an ideograph or two
+    of a known surname, then a known given name), maybe before an honorific; a known surname
+    before an honorific alone, or with any character or two before one ("王小明先生")."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        a = words[i]
+        ga = a.group()
+        if i + 1 < len(words):
+            b = words[i + 1]
+            gb = b.group()
+            if text[a.end():b.start()] in (" ", "\t", "\u3000") and len(ga) <= 4 and \
+                    len(gb) <= 4 and (ga in last and (gb in first or foreign or len(gb) <= 3)
+                                      or ga in first and gb in last
+                                      or gb in first and len(ga) <= 3):
+                out.append((a.start(), b.end()))
+                i += 2
+                continue
+        n = _cjk_name(ga, first, last)
+        if n:
+            out.append((a.start(), a.start() + n))
+        i += 1
+    return out
+
+
+def _cjk_name(word: str, first: frozenset[str], last: frozenset[str]) -> int:
+    """How many characters at the start of ``word`` are a name (0: none)."""
+    # the honorific off first: "田中さん" is 田中, not a surname and a two-character name
+    for stem in (*(word[:-len(h)] for h in _HONORIFICS if word.endswith(h)), word):
+        honoured = len(stem) < len(word)
+        if not (2 <= len(stem) <= 4 or honoured and stem):
+            continue
+        for k in (1, 2):
+            head, rest = stem[:k], stem[k:]
+            # (a known surname and any character or two is a word as often: 马拉松, 支付宝)
+            if head in last and (rest in first or honoured and len(rest) <= 2):
+                return len(stem)
+    return 0
 
 
 SCRIPT_NAMES = ScriptNamesRecognizer()
