@@ -262,6 +262,87 @@ def _plot_multilingual(result: dict[str, Any], names: list[str], path: Path) -> 
     plt.close(fig)
 
 
+def _world_names(n: int, seed_list: list[int], out: Path, presidio: bool) -> None:
+    """Names of many locales in English prompts (veil.evaluation.world_names): the share of
+    their words that no detection touches, per locale, Veil and Presidio side by side."""
+    from veil.config import Policy
+    from veil.detect import DetectionEngine
+    from veil.evaluation.detection import presidio_detector, score, veil_detector
+    from veil.evaluation.world_names import LOCALES, TEMPLATES, words_left, world_name_samples
+
+    detectors = {"veil": veil_detector(DetectionEngine(Policy()))}
+    if presidio:
+        detectors["presidio"] = presidio_detector()
+    result: dict[str, Any] = {"config": {"names_per_locale_and_seed": n, "seeds": seed_list,
+                                         "shapes": len(TEMPLATES),
+                                         "machine": f"{platform.machine()}, {os.cpu_count()} "
+                                                    f"CPUs, Python {platform.python_version()}"},
+                              "locales": {}}
+    totals = {name: [0, 0] for name in detectors}
+    with _progress() as progress:
+        for locale in LOCALES:
+            data = [s for sd in seed_list for s in world_name_samples(locale, n, sd)]
+            block: dict[str, Any] = {"samples": len(data)}
+            for name, fn in detectors.items():
+                fn("warm up")
+                preds = _run_detector(f"{name}: {locale}", fn, [s.text for s in data], progress)
+                counts = [words_left(s, p) for s, p in zip(data, preds, strict=True)]
+                left, words = sum(c[0] for c in counts), sum(c[1] for c in counts)
+                totals[name][0] += left
+                totals[name][1] += words
+                person = score(data, preds).per_type.get("PERSON")
+                block[name] = {"words_left": left, "words": words,
+                               "share_left": left / words if words else 0.0,
+                               "person_recall": person.recall if person else float("nan")}
+            result["locales"][locale] = block
+    result["all"] = {name: {"words_left": t[0], "words": t[1],
+                            "share_left": t[0] / t[1] if t[1] else 0.0}
+                     for name, t in totals.items()}
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "world_names.json").write_text(json.dumps(result, indent=2, default=float) + "\n")
+    names = list(detectors)
+    lines = ["# Names of the world's locales in English prompts", "",
+             f"Corpus: veil.evaluation.world_names, {n} Faker names per locale and seed (seeds "
+             f"{seed_list}), each in {len(TEMPLATES)} prompt shapes. A name's word is left when "
+             "no detection touches any of its characters.", "",
+             "| locale | " + " | ".join(f"{d}: words left | {d}: PERSON recall" for d in names)
+             + " |", "|---|" + "---|---|" * len(names)]
+    for locale, block in result["locales"].items():
+        lines.append(f"| {locale} | " + " | ".join(
+            f"{block[d]['words_left']}/{block[d]['words']} ({block[d]['share_left']:.1%}) | "
+            f"{_fmt(block[d]['person_recall'])}" for d in names) + " |")
+    lines.append("| **all** | " + " | ".join(
+        f"**{result['all'][d]['words_left']}/{result['all'][d]['words']} "
+        f"({result['all'][d]['share_left']:.1%})** | " for d in names) + " |")
+    lines += ["", f"Machine: {result['config']['machine']}", ""]
+    (out / "world_names.md").write_text("\n".join(lines))
+    _plot_world_names(result, names, out / "world_names.png")
+    typer.echo((out / "world_names.md").read_text())
+
+
+def _plot_world_names(result: dict[str, Any], names: list[str], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    locales = list(result["locales"])
+    fig, ax = plt.subplots(figsize=(14, 4))
+    w = 0.8 / max(1, len(names))
+    for k, name in enumerate(names):
+        ax.bar([i + k * w for i in range(len(locales))],
+               [100 * result["locales"][lc][name]["share_left"] for lc in locales], w,
+               label=name)
+    ax.set_xticks([i + w * (len(names) - 1) / 2 for i in range(len(locales))], locales,
+                  rotation=45)
+    ax.set_ylabel("% of name words left")
+    ax.set_title("Names of each locale in English prompts: words no detection touches")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 @bench_app.command("detect")
 def bench_detect(
     n: Annotated[int, typer.Option(help="samples per dataset and seed")] = 500,
@@ -272,6 +353,9 @@ def bench_detect(
     lang: Annotated[str, typer.Option(
         help="comma-separated languages (zh,fr,de,es): run the multilingual benchmark "
              "instead, writing multilingual.{json,md,png}")] = "",
+    world_names: Annotated[bool, typer.Option(
+        help="run the names of many locales in English prompts instead, writing "
+             "world_names.{json,md,png} (--n: names per locale and seed)")] = False,
 ) -> None:
     """Detection quality per type and speed for Veil vs Presidio (JSON + markdown + PNG)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -286,6 +370,9 @@ def bench_detect(
             raise typer.BadParameter(f"no corpus for {', '.join(bad)}; use some of "
                                      f"{', '.join(LANGUAGES)}", param_hint="--lang")
         _multilingual(langs, n, [int(s) for s in seeds.split(",") if s.strip()], out, presidio)
+        return
+    if world_names:
+        _world_names(n, [int(s) for s in seeds.split(",") if s.strip()], out, presidio)
         return
     from veil.config import Policy
     from veil.detect import DetectionEngine
