@@ -652,6 +652,14 @@ def _script_names(policy: Policy) -> Recognizer | None:
     return SCRIPT_NAMES  # a name type: on with the other NER types
 
 
+def _surname_first(policy: Policy) -> Recognizer | None:
+    if not policy.ner:
+        return None
+    from veil.detect.surname_first import SURNAME_FIRST
+
+    return SURNAME_FIRST  # a name type: on with the other NER types
+
+
 def _organizations(policy: Policy) -> Recognizer | None:
     if not policy.ner:
         return None
@@ -674,6 +682,7 @@ register_factory("spaced_letters", _spaced_letters)
 register_factory("joined_names", _joined("JOINED_NAMES"))
 register_factory("airline_name", _joined("AIRLINE_NAME"))
 register_factory("script_names", _script_names)
+register_factory("surname_first", _surname_first)
 register_factory("org_structure", _organizations)
 register_factory("zh_jieba", _chinese)
 
