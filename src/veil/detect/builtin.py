@@ -492,7 +492,10 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "matric number", "staff id", "staff number", "staff no", "personnel number",
     "personalnummer", "matrikelnummer", "membership number", "membership no", "membership id",
     "loyalty number", "frequent flyer number", "frequent flyer no", "claim number", "claim no",
-    "claim #", "claim id", "insurance id", "numéro étudiant", "numéro d'adhérent",
+    "claim #", "claim id", "claim", "insurance id", "numéro étudiant", "numéro d'adhérent",
+    # a parcel's tracking number: it opens the shipment, its address and its recipient
+    "tracking number", "tracking no", "tracking #", "tracking id", "tracking", "waybill",
+    "consignment number", "consignment no", "parcel number", "shipment id",
     # an insurer's card: the member number after the carrier's name ("Insurance BCBS
     # #XYZ123456789", "policy HOME-99-1823"), its group and pharmacy numbers
     "insurance", "insurer", "policy", "insured id", "group number", "group no", "group #",

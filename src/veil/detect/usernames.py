@@ -146,6 +146,12 @@ USER_NAME_FIELD = PatternRecognizer(
         Pattern(rf"(?i:\b(?:{_SERVICES})\b)(?:[ \t]+(?i:handle|username|name|id|tag|account))?"
                 rf"[ \t]+(?i:is)[ \t]+(?=[A-Za-z0-9._-]*(?:[0-9_.#]))(?P<v>{_HANDLE}"
                 r"(?:#[0-9]{4})?)(?![\w@(/-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
+        # "DM me: discord zyx#4821", "my battletag is Kestrel#11873": a gamer's tag (a name,
+        # "#" and four or five digits) after its service's name
+        Pattern(rf"(?i:\b(?:{_SERVICES}|battle\.net|battletag|blizzard)\b)[ \t]+"
+                r"(?:(?i:handle|username|name|id|tag|account)[ \t]+)?(?:(?i:is)[ \t]+)?"
+                r"(?P<v>[A-Za-z0-9_.]{2,32}#[0-9]{4,5})(?![\w#])", 0.8,
+                mark=rf"{_SERVICES}|battle\.net|battletag|blizzard", fold=True, lead=0),
         # a profile's link without its scheme: "t.me/markov_v", "instagram.com/lucy.sky",
         # "x.com/jdoe", "wa.me/..." is a phone's (the phone patterns read it)
         Pattern(rf"(?i:\b(?:{_PROFILE_HOSTS})/)@?\$?(?!{_SITE_PAGES}(?![\w.-]))"

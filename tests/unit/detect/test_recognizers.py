@@ -162,6 +162,10 @@ def test_ipv6_with_port(pattern_engine: DetectionEngine, found) -> None:  # type
     ("ACCOUNT_NUMBER", "Member ID: XJH449120377, group 77801.", "XJH449120377"),
     ("ACCOUNT_NUMBER", "Policy number POL-2024-883921 for the claim.", "POL-2024-883921"),
     ("ACCOUNT_NUMBER", "Kontonummer 0532013000 bei der Sparkasse.", "0532013000"),
+    ("ACCOUNT_NUMBER", "Your claim CLM-2024-88123 is approved.", "CLM-2024-88123"),
+    # a parcel's tracking number opens its shipment, address and recipient
+    ("ACCOUNT_NUMBER", "My UPS tracking number is 1Z999AA10123456784.", "1Z999AA10123456784"),
+    ("ACCOUNT_NUMBER", "Tracking: 9400111899223856928499", "9400111899223856928499"),
 ])
 def test_record_and_account_numbers_after_their_name(name: str, text: str, value: str) -> None:
     from veil.detect import builtin

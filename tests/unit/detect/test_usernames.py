@@ -52,6 +52,8 @@ def _names(engine: DetectionEngine, text: str) -> list[str]:
     ("Log in as user: mthornton, pass: Summer2024#", ["mthornton"]),
     ("my discord is shadowfox#4821", ["shadowfox#4821"]),
     ("Discord: shadowfox#4821", ["shadowfox#4821"]),
+    ("DM me: discord zyx#4821", ["zyx#4821"]),  # a gamer's tag right after the service
+    ("my battletag is Kestrel#11873", ["Kestrel#11873"]),
     ("my insta is lucy.inthe.sky", ["lucy.inthe.sky"]),
     ("reach me on telegram: t.me/markov_v", ["markov_v"]),
     ("Skype: live:.cid.3f2a1b4c5d", ["live:.cid.3f2a1b4c5d"]),
@@ -91,6 +93,7 @@ def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[st
     "my instagram is private",  # after "is", only a value shaped like an account
     "User: how do I pass the exam?",
     "x.com/home and instagram.com/explore",  # a site's own pages
+    "see issue#1234 and PR#5678 on github",  # a reference's "#", no service before it
 ])
 def test_code_roles_and_prose_are_not_user_names(engine: DetectionEngine, text: str) -> None:
     assert _names(engine, text) == []
@@ -126,14 +129,19 @@ def test_the_scans_from_marks_equal_the_full_scans() -> None:
     login = scan_with("sign[ -]?in")
     after_is = scan_with("(?=[A-Za-z0-9._-]*(?:[0-9_.#]))")
     before_password = scan_with("pass(?:word)?|pw")
+    gamer_tag = scan_with("battletag")
     for recognizer in (HANDLE, USER_NAME_FIELD):
         for scan, _score, _check in recognizer._compiled:
-            if scan not in (login, after_is, before_password):  # their own pieces below
+            if scan not in (login, after_is, before_password, gamer_tag):  # their own pieces
                 assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=61)
     assert_anchored_equals_full(after_is, ("discord", "my insta", "Skype handle", "is", "IS",
                                            "shadowfox#4821", "lucy.sky", "private", "x_1",
                                            "@", "(", "/"),
                                 (" ", " ", "", "\t", ": "), seed=63, least=50)
+    assert_anchored_equals_full(gamer_tag, ("discord", "Battletag", "battle.net", "tag", "is",
+                                            "zyx#4821", "Kestrel#11873", "#4821", "x#12", "@",
+                                            "é", "#"),
+                                (" ", " ", "", "\t", ": "), seed=65, least=50)
     assert_anchored_equals_full(before_password, ("user", "User", "login", "mthornton",
                                                   "j.doe", "pass", "password", "pw", ",", "/",
                                                   ":", "=", '"'),
