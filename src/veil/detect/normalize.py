@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -283,6 +284,57 @@ def _folds(text: str, chars: set[str]) -> dict[int, str]:
     return out
 
 
+#: a digit written for a letter inside a word ("j0hn sm1th", "M4ry"): found where a digit
+#: stands between two letters (a search for the digit first: 0.5 us a short prompt)
+_LEET_AT = re.compile(r"[013457](?<=[A-Za-z][013457])(?=[A-Za-z])")
+_LEET_WORD = re.compile(r"[A-Za-z013457]+")
+#: the letters each such digit stands for
+_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t"}
+
+
+def _leet_folds(text: str) -> dict[int, str]:
+    """Index -> letter, for the digits of a word that reads as a known given name or surname
+    with them read as letters ("j0hn" -> "john", "Sm1th" -> "Smith"); a code, a model number
+    or an identifier ("B2B", "mp3", "XJH4829") reads as no name and keeps its digits."""
+    from veil.detect.names import first_names, last_names  # a name list loads on first use
+
+    out: dict[int, str] = {}
+    done = 0
+    for m in _LEET_AT.finditer(text):
+        if m.start() < done:
+            continue
+        s = m.start() - 1
+        while s > 0 and text[s - 1] in _LEET_CHARS:
+            s -= 1
+        word = _LEET_WORD.match(text, s)
+        assert word is not None  # nosec B101 # an internal invariant, not a security check
+        e = done = word.end()
+        if s and text[s - 1] not in _LEET_BEFORE or e < len(text) and text[e] not in _LEET_AFTER:
+            continue  # part of a longer token ("XJH4829", an address's "a1da:")
+        w = word.group()
+        digits = [i for i, c in enumerate(w) if c in _LEET]
+        if len(digits) > 2 or len(w) - len(digits) < 2 or w[0] in _LEET:
+            continue
+        for reading in itertools.product(*(_LEET[w[i]] for i in digits)):
+            letters = list(w.lower())
+            for i, ch in zip(digits, reading, strict=True):
+                letters[i] = ch
+            plain = "".join(letters)
+            if plain in first_names() or plain in last_names():
+                upper = w.isupper()  # "SM1TH": its letters all capitals
+                for i, ch in zip(digits, reading, strict=True):
+                    out[s + i] = ch.upper() if upper else ch
+                break
+    return out
+
+
+_LEET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz013457")
+#: what may stand before and after such a word: prose's spaces and punctuation, not an
+#: address's, a path's or an identifier's (":", ".", "-", "_", "/", "@")
+_LEET_BEFORE = frozenset(" \t\n\r\"'([<")
+_LEET_AFTER = frozenset(" \t\n\r,;:!?.\"')]>")
+
+
 def _cased_like_a_word(token: str) -> bool:
     """Whether a token of look-alikes alone, folded, is cased as a Latin word is ("Јоhn",
     "ЈОНN", "јоhn"): a word of another script whose small letters look like capitals ("Антон"
@@ -318,13 +370,16 @@ def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
     refs = _references(text) if "&" in text or "\\" in text or "%" in text or "<" in text \
         else {}
+    leet = _leet_folds(text) if _LEET_AT.search(text) else {}
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
-        if "\\" in text and _ESCAPE.search(text):
-            return NormalizedText(text, _unescape(text), None)  # same length: identity offsets
-        return NormalizedText(text, text, None)
+        view = _replace_at(text, leet)  # one letter for one digit: offsets do not move
+        if "\\" in view and _ESCAPE.search(view):
+            return NormalizedText(text, _unescape(view), None)  # same length: identity offsets
+        return NormalizedText(text, view, None)
     chars = set(text)
     table = {ord(c): _map_char(c) for c in chars if _SPECIAL.match(c)}
     folds = _folds(text, chars)
+    folds.update(leet)
     if not refs and all(len(v) == 1 for v in table.values()) and \
             all(len(v) == 1 for v in folds.values()):
         # Most non-ASCII text (accented names) maps one character to one: no offset map. Only

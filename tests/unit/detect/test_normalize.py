@@ -279,3 +279,31 @@ def test_a_block_tag_reads_as_the_white_space_it_shows_as(pattern_engine: Detect
     assert view.original[slice(*view.to_original(s, s + 10))] == "Tóth Gyula"
     found = [(d.type, d.text) for d in pattern_engine.analyze(text)]
     assert ("PHONE", "0912 345 678") in found
+
+
+def test_a_name_with_digits_for_letters_reads_as_the_name() -> None:
+    # "j0hn sm1th": digits written for letters so that no name model reads a name
+    text = "my name is j0hn sm1th, my friend is M4ry Brown and SM1TH signed"
+    view = normalize(text)
+    assert view.text == "my name is john smith, my friend is Mary Brown and SMITH signed"
+    assert view.origin is None  # one letter for one digit: the offsets are the text's
+
+
+@pytest.mark.parametrize("text", [
+    "B2B mp3 XJH4829 h2o COVID19 ipv6 4x4 a1b2 x86 3rd",  # codes, not names
+    "Member ID XJH482913027, ref A1B2C3",
+    "4nna",  # a digit first: left alone
+    "from ed0e:4e9d:717d:8ec3:97dd:3a22:4f11:a1da (user_id=4411)",  # an address's "a1da"
+    "see /home/j0hn/notes and j0hn_x and a1da.example.com",  # a path's, a handle's, a host's
+])
+def test_codes_with_digits_inside_are_kept(text: str) -> None:
+    assert normalize(text).text == text
+
+
+def test_a_name_with_digits_for_letters_is_masked() -> None:
+    from veil.config import Policy
+
+    engine = DetectionEngine(Policy(ner_backend="learned"))
+    text = "my name is j0hn sm1th and my friend is M4ry Brown"
+    found = sorted(d.text for d in engine.analyze(text) if d.type == "PERSON")
+    assert found == ["M4ry Brown", "j0hn sm1th"]
