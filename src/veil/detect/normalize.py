@@ -309,8 +309,10 @@ def _leet_folds(text: str) -> dict[int, str]:
         word = _LEET_WORD.match(text, s)
         assert word is not None  # nosec B101 # an internal invariant, not a security check
         e = done = word.end()
-        if s and text[s - 1] not in _LEET_BEFORE or e < len(text) and text[e] not in _LEET_AFTER:
-            continue  # part of a longer token ("XJH4829", an address's "a1da:")
+        if s and text[s - 1] not in _LEET_BEFORE or e < len(text) and (
+                text[e] not in _LEET_AFTER
+                or text[e] in ".:" and e + 1 < len(text) and not text[e + 1].isspace()):
+            continue  # part of a longer token ("XJH4829", an address's "a1da:", a host's)
         w = word.group()
         digits = [i for i, c in enumerate(w) if c in _LEET]
         if len(digits) > 2 or len(w) - len(digits) < 2 or w[0] in _LEET:
