@@ -98,7 +98,10 @@ _BLOCK_TAG = re.compile(r"</?(?:td|th|tr|li|p|div|br|h[1-6]|dt|dd|table|thead|tb
                         re.IGNORECASE)
 #: the characters a percent-encoding stands for in the view: those of values ("%34%31%31%31",
 #: "jane%40example.com"); a space, a quote or a bracket decoded would cut a URL in two
-_PERCENT_DECODED = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@.-_+")
+_PERCENT_DECODED = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@.-_+"
+                             # a query's "=" and "&", which a URL holds anyway: encoded, the
+                             # "3D" of "%3D078-05-1120" was glued to the number after it
+                             "=&")
 
 
 def _decoded(reference: str) -> str | None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from veil.config import Policy
 from veil.detect import DetectionEngine, normalize
 
 
@@ -236,6 +237,16 @@ def test_a_percent_encoded_space_or_quote_stays_in_the_view() -> None:
         assert normalize(text).text == text
 
 
+def test_a_percent_encoded_query_reads_its_equals_and_ampersand() -> None:
+    # "%3D078-05-1120": the number was glued to the "3D" of its "=" and read as no SSN
+    from veil.detect.normalize import normalize
+
+    text = "name%3DJohn%20Smith%26ssn%3D078-05-1120"
+    assert normalize(text).text == "name=John%20Smith&ssn=078-05-1120"
+    engine = DetectionEngine(Policy(ner=False))
+    assert ("US_SSN", "078-05-1120") in [(d.type, d.text) for d in engine.analyze(text)]
+
+
 def test_inline_tags_without_attributes_read_as_nothing(pattern_engine: DetectionEngine) -> None:
     text = "Contact <b>Jane</b> <i>Doe</i> at 4111<span>1111</span>11111111"
     view = normalize(text)
@@ -301,8 +312,6 @@ def test_codes_with_digits_inside_are_kept(text: str) -> None:
 
 
 def test_a_name_with_digits_for_letters_is_masked() -> None:
-    from veil.config import Policy
-
     engine = DetectionEngine(Policy(ner_backend="learned"))
     text = "my name is j0hn sm1th and my friend is M4ry Brown"
     found = sorted(d.text for d in engine.analyze(text) if d.type == "PERSON")
