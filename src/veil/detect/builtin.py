@@ -26,7 +26,7 @@ from veil.detect.national import NATIONAL_RECOGNIZERS, labelled
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.phone import PhoneRecognizer
-from veil.detect.postcodes import POSTCODES
+from veil.detect.postcodes import ADDRESS_LAST_PART, POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
 from veil.detect.records import RECORDS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
@@ -590,6 +590,7 @@ for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection string
     register(_record)
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
+register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma
 register(STREET_ADDRESS)
 register(ENCODED)  # last: it reads a decoded text with the others
 

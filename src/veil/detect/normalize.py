@@ -318,8 +318,8 @@ def _leet_folds(text: str) -> dict[int, str]:
             continue  # part of a longer token ("XJH4829", an address's "a1da:", a host's)
         w = word.group()
         digits = [i for i, c in enumerate(w) if c in _LEET]
-        if len(digits) > 2 or len(w) - len(digits) < 2 or w[0] in _LEET:
-            continue
+        if len(digits) > 2 or len(w) - len(digits) < 3 or w[0] in _LEET:
+            continue  # (three letters at least: a postcode's "K1A" reads "Kia")
         for reading in itertools.product(*(_LEET[w[i]] for i in digits)):
             letters = list(w.lower())
             for i, ch in zip(digits, reading, strict=True):

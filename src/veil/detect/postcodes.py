@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 
+from veil.detect.entity import Detection
 from veil.detect.patterns import Pattern, PatternRecognizer
+from veil.detect.recognizer import Recognizer
 
 _UK_AREA_NAMES = """
     AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY
@@ -110,3 +112,49 @@ POSTCODES = PatternRecognizer(
              "send"),
     context_boost=0.05,
 )
+
+
+# An address's last part: its postcode and city after a comma, in either order ("..., Mumbai
+# 400069", "Postfach 12 34, 80331 München", "Apartado 25, 1000-001 Lisboa"), in a line whose
+# earlier part holds a number (a flat's, a box's, a house's): without it ", Version 20045" would
+# be a place. Five or six digits, or a hyphenated or spaced shape (a four-digit one is a year).
+_LAST_SHAPE = (r"[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ \t][0-9]{2}"
+               r"(?![0-9])|[0-9]{5,6}")
+_PLACE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)?(?:[ \t]+[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}"
+_LAST_PART = re.compile(rf",[ \t]*(?P<v>(?:{_LAST_SHAPE})[ \t]+{_PLACE}|{_PLACE}[ \t]+"
+                        rf"(?:{_LAST_SHAPE}))(?=[ \t]*(?:[,.;)\r\n]|$))")
+#: words before a number that make it no postcode ("Order 123456", "Version 20045")
+_NOT_A_PLACE = frozenset({"version", "build", "release", "room", "order", "invoice", "ticket",
+                          "case", "item", "model", "page", "ref", "reference", "account",
+                          "phone", "tel", "fax", "id", "no", "number", "code", "total",
+                          "amount", "balance", "step", "line", "chapter", "section", "table",
+                          "figure", "patient", "claim", "policy", "member", "serial", "part"})
+#: how far back in its line an address's number is looked for
+_LINE_REACH = 200
+
+
+class AddressLastPart(Recognizer):
+    """LOCATION: a postcode and its city as an address's last part (see above)."""
+
+    name = "address_last_part"
+    entities = ("LOCATION",)
+    validated = True  # the comma, the shapes and the number before are the validation
+
+    def analyze(self, text: str) -> list[Detection]:
+        out: list[Detection] = []
+        if "," not in text:
+            return out
+        for m in _LAST_PART.finditer(text):
+            s, e = m.span("v")
+            words = {w.casefold() for w in re.findall(r"[^\W\d_]+", m.group("v"))}
+            if words & _NOT_A_PLACE:
+                continue
+            lo = max(text.rfind("\n", max(0, m.start() - _LINE_REACH), m.start()) + 1,
+                     m.start() - _LINE_REACH)
+            if not any(c.isdigit() for c in text[lo:m.start()]):
+                continue  # no number earlier in the address: a list's "Berlin 12345"
+            out.append(Detection("LOCATION", s, e, 0.85, self.name, text[s:e]))
+        return out
+
+
+ADDRESS_LAST_PART = AddressLastPart()

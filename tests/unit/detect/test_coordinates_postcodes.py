@@ -305,3 +305,28 @@ def test_long_runs_are_read_in_linear_time(text: str) -> None:
     for rec in (COORDINATES, COORDINATE_PAIR, POSTCODES):
         rec.analyze(text)
     assert time.perf_counter() - t0 < 3.0
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # an address's last part after a comma, in a line whose earlier part holds a number
+    ("Flat 302, Sai Residency, Andheri East, Mumbai 400069", "Mumbai 400069"),
+    ("Postfach 12 34, 80331 München", "80331 München"),
+    ("PO Box 4471, Nairobi 00100", "Nairobi 00100"),
+    ("Apartado 25, 1000-001 Lisboa", "1000-001 Lisboa"),
+])
+def test_an_address_last_part_is_a_location(engine: DetectionEngine, text: str,
+                                             value: str) -> None:
+    found = [d.text for d in engine.analyze(text) if d.recognizer == "address_last_part"]
+    assert found == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Windows, Version 20045",  # no number before it in the line
+    "Released 2021, Version 20045",  # a version's number
+    "Totals: 12 units, Amount 50000",
+    "In 2020, Lyon 69001 had a festival.",  # the part goes on: no address's end
+    "Order 12345\nBerlin, Germany 10115",  # the number is on another line
+])
+def test_a_number_after_a_comma_is_no_address_part_by_itself(engine: DetectionEngine,
+                                                             text: str) -> None:
+    assert [d for d in engine.analyze(text) if d.recognizer == "address_last_part"] == []

@@ -304,6 +304,7 @@ def test_a_name_with_digits_for_letters_reads_as_the_name() -> None:
     "B2B mp3 XJH4829 h2o COVID19 ipv6 4x4 a1b2 x86 3rd",  # codes, not names
     "Member ID XJH482913027, ref A1B2C3",
     "4nna",  # a digit first: left alone
+    "Ottawa K1A 0B1",  # a postcode's "K1A" is no "Kia"
     "from ed0e:4e9d:717d:8ec3:97dd:3a22:4f11:a1da (user_id=4411)",  # an address's "a1da"
     "see /home/j0hn/notes and j0hn_x and a1da.example.com",  # a path's, a handle's, a host's
 ])
