@@ -151,6 +151,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "home folders": _repeat("/home/a/home/"),
     "card words and groups": _repeat("card 1234 5678 "),
     "initials and surnames": _repeat("A. B. Smith "),
+    # the thirty-fifth round's: names of other scripts and orders, digits for letters, cells,
+    # an address's last part
+    "digits for letters": _repeat("j0hn sm1th "),
+    "ideographs and kana": _repeat("太田 真綾 谢淑英 "),
+    "thai words": _repeat("อัญชัญ ดิสกะประกาย "),
+    "surnames first": _repeat("Nguyen Van An "),
+    "table cells": _repeat("<td>Anna</td>"),
+    "numbered parts and postcodes": _repeat("Flat 3, Mumbai 400069, "),
 }
 
 
