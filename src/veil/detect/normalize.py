@@ -91,8 +91,8 @@ _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|big|code|del|em|font|i|ins|mark|s|smal
                          r"strong|sub|sup|tt|u)[ \t]*>", re.IGNORECASE)
 #: a block tag without attributes (a cell, a row, a paragraph, an item, a line break), which
 #: the view reads as a line break: "<td>Tóth Gyula</td>" is a name on a line of its own, not
-#: a name glued to the letters "td" (spaCy read a name in a cell as a person 3 times in 100,
-#: between tabs 3, on its own line 100; the learned model alike or better)
+#: a name glued to the letters "td" (spaCy read names in cells as persons with a recall of
+#: 0.03 between tabs, 0.33 between spaces, 1.00 on lines of their own; the learned model 1.00)
 _BLOCK_TAG = re.compile(r"</?(?:td|th|tr|li|p|div|br|h[1-6]|dt|dd|table|thead|tbody|tfoot|ul|ol|"
                         r"dl|blockquote|pre|section|article|header|footer|caption)[ \t]*/?>",
                         re.IGNORECASE)
