@@ -142,6 +142,22 @@ def test_pem_block_is_one_secret(pattern_engine: DetectionEngine) -> None:
     assert [(d.type, d.text) for d in ds] == [("SECRET", pem)]
 
 
+@pytest.mark.parametrize(("line", "comment"), [
+    ("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA jdoe@jdoe-laptop", "jdoe@jdoe-laptop"),
+    ("authorized_keys: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG4rT3vTt99Ox5kndS4HmgTrKBT8SKz"
+     " root@web-01", "root@web-01"),
+    ("ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy", None),
+])
+def test_an_ssh_public_key_and_its_comment(pattern_engine: DetectionEngine, line: str,
+                                           comment: str | None) -> None:
+    # one person's key (a key server or a code host answers for it), and its user and machine
+    found = {(d.type, d.text) for d in pattern_engine.analyze(line)}
+    key = line.split("AAAA", 1)[1].split(" ", 1)[0]
+    assert ("SECRET", "AAAA" + key) in found
+    if comment is not None:
+        assert ("USERNAME", comment) in found
+
+
 def test_context_boosts_score(pattern_engine: DetectionEngine) -> None:
     plain = pattern_engine.analyze("4111111111111111")[0].score
     boosted = pattern_engine.analyze("credit card 4111111111111111")[0].score
