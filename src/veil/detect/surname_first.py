@@ -12,6 +12,9 @@ Hungarian provider lists the common Hungarian ones.
   ``Mai``) needs a middle name after it (``Le Van Hung``, ``Do Thi Lan``).
 - Hungarian: a known Hungarian surname, then a known Hungarian given name (and a second one).
 
+A Vietnamese surname no other language writes names a person alone too ("I met Nguyen"),
+with a lower score.
+
 The names must be capitalised and one space or tab apart.
 """
 
@@ -104,11 +107,11 @@ class SurnameFirstRecognizer(Recognizer):
         for k, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
             if s < done or s and (text[s - 1].isalnum() or text[s - 1] in "-'’"):
                 continue  # inside a word, or inside the name just found
+            if e < len(text) and (text[e].isalnum() or text[e] in "-'’"):
+                continue  # the start of a longer word ("Tranquil")
             after = _AFTER.match(text, e)
-            if after is None:
-                continue
             words = []  # the capitalised words right after the surname
-            for m in _WORD.finditer(text, e, after.end()):
+            for m in _WORD.finditer(text, e, after.end()) if after is not None else ():
                 if not m.group()[0].isupper():
                     break
                 words.append(m)
@@ -117,7 +120,16 @@ class SurnameFirstRecognizer(Recognizer):
                 end = words[n - 1].end()
                 out.append(Detection("PERSON", s, end, 0.8, self.name, text[s:end]))
                 done = end
+            elif not words and _alone(langs[k], text[s:e]):
+                out.append(Detection("PERSON", s, e, 0.6, self.name, text[s:e]))
+                done = e
         return out
+
+
+def _alone(lang: str, surname: str) -> bool:
+    """Whether the surname names a person by itself ("I met Nguyen at the bar"): a Vietnamese
+    one that no other language writes; not one that is a word elsewhere ("Le", "Mai")."""
+    return lang == "vi" and _plain(surname) not in _VI_AMBIGUOUS
 
 
 def _taken(lang: str, surname: str, words: list[str]) -> int:
