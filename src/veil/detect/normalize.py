@@ -233,8 +233,9 @@ def _kind(ch: str) -> str:
 
 #: what ends a token for the look-alike rules besides white space: the punctuation of markup,
 #: code and records around a word ("<td>Αλεξάνδρα": the tag's "td" is no Latin letter of the
-#: Greek name), not what joins an address or a name ("@", ".", "-", "_", "+", "'")
-_TOKEN_BREAKS = '<>"=(){}[]|;,/\\`*:'
+#: Greek name), and an apostrophe ("Мишин's": the "s" of English's possessive), not what joins
+#: an address or a name ("@", ".", "-", "_", "+")
+_TOKEN_BREAKS = '<>"=(){}[]|;,/\\`*:\'’'
 _TOKEN_REST = re.compile(f"[^\\s{re.escape(_TOKEN_BREAKS)}]*")
 
 
@@ -344,6 +345,8 @@ def _cased_like_a_word(token: str) -> bool:
     """Whether a token of look-alikes alone, folded, is cased as a Latin word is ("Јоhn",
     "ЈОНN", "јоhn"): a word of another script whose small letters look like capitals ("Антон"
     reads "AHToH") is that script's own word (a name), kept for its recognizers."""
+    if any(c.isalpha() and (ascii_prototype(c) or "").isdigit() for c in token):
+        return False  # a letter that looks like a digit: "Захар" would read "3axap"
     folded = "".join(ascii_prototype(c) or c for c in token)
     return folded.islower() or folded.isupper() or folded.istitle()
 

@@ -341,8 +341,11 @@ def _folds_reference(text: str, chars: set[str]) -> dict[int, str]:
     if whole and kinds.count("L") + kinds.count("T") > kinds.count("O"):
         # only a token that folds into a word's casing: "Антон" would read "AHToH"
         for s, e in whole:
-            word = "".join(ascii_prototype(c) or c for c in text[s:e])
-            if word.islower() or word.isupper() or word.istitle():
+            protos = [ascii_prototype(c) or c for c in text[s:e]]
+            word = "".join(protos)
+            digit_like = any(c.isalpha() and p.isdigit() for c, p in zip(text[s:e], protos,
+                                                                         strict=True))
+            if not digit_like and (word.islower() or word.isupper() or word.istitle()):
                 spans.append((s, e))
     out: dict[int, str] = {}
     for s, e in spans:
@@ -401,7 +404,8 @@ def test_normalize_equals_its_reference(scan_corpus: tuple[str, ...]) -> None:
     # tokens of look-alikes alone, in Latin text and in Cyrillic prose (the letters of the
     # whole text decide), look-alikes inside Latin tokens, spaces of every kind between them
     words = ("Сосо", "рор", "ХОР", "Привет", "мир", "jаne@exаmple.com", "Јоhn", "ɡооɡӏе",
-             "Jane", "Doe", "mail", "a", "Ωmega", "x", "Антон", "Нина", "ТОН")
+             "Jane", "Doe", "mail", "a", "Ωmega", "x", "Антон", "Нина", "ТОН", "Захар",
+             "Мишин's", "O'Вrien")
     for _ in range(300):
         text = "".join(rng.choice(words) + rng.choice((" ", "  ", "\n", "\u00a0", "\u2003", "-"))
                        for _ in range(rng.randint(1, 12)))

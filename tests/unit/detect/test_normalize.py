@@ -133,6 +133,11 @@ def test_a_word_of_another_script_whose_letters_fold_into_no_latin_word_is_kept(
     # Russian name in an English prompt, which the other scripts' name recognizer must see
     text = "Please call Антон Вертипорох and Нина tomorrow."
     assert normalize(text).text == text
+    # nor one whose letter looks like a digit ("Захар" would read "3axap"), nor the word before
+    # English's possessive "s"
+    for text in ('{"name": "Захар Швайка", "age": 41}', "Олимпий Мишин's account was closed."):
+        assert normalize(text).text == text
+    assert normalize("O'Вrien and Јоhn's car").text == "O'Brien and John's car"
 
 
 def test_pattern_engine_finds_nothing_in_russian_prose(pattern_engine: DetectionEngine) -> None:
