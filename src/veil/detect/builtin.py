@@ -381,18 +381,19 @@ GENERIC_SECRET = register(PatternRecognizer(
 # it, the user and the machine it was made on ("jdoe@jdoe-laptop", "root@web-01").
 _SSH_KEY_TYPE = (r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|"
                  r"sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)")
-_SSH_KEY = rf"{_SSH_KEY_TYPE}[ \t]+AAAA[A-Za-z0-9+/]{{16,}}={{0,2}}"
+_SSH_KEY_BODY = r"AAAA[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])"  # its encoded header first
+_SSH_MARK = r"ssh-|ecdsa-sha2-|sk-"
 SSH_PUBLIC_KEY = register(PatternRecognizer(
     name="ssh_public_key", entity="SECRET",
-    patterns=[Pattern(rf"(?<![\w-]){_SSH_KEY_TYPE}[ \t]+(?P<v>AAAA[A-Za-z0-9+/]{{16,}}={{0,2}})"
-                      r"(?![A-Za-z0-9+/=])", 0.9, mark=r"ssh-|ecdsa-sha2-|sk-", lead=0)],
+    patterns=[Pattern(rf"(?<![\w-]){_SSH_KEY_TYPE}[ \t]+(?P<v>{_SSH_KEY_BODY})", 0.9,
+                      mark=_SSH_MARK, lead=0)],
     validated=True,  # the key's type and its encoded header ("AAAA") are the validation
 ))
 SSH_KEY_COMMENT = register(PatternRecognizer(
     name="ssh_key_comment", entity="USERNAME",
-    patterns=[Pattern(rf"(?<![\w-]){_SSH_KEY}(?![A-Za-z0-9+/=])[ \t]+"
+    patterns=[Pattern(rf"(?<![\w-]){_SSH_KEY_TYPE}[ \t]+{_SSH_KEY_BODY}[ \t]+"
                       r"(?P<v>[A-Za-z0-9._-]{1,64}@[A-Za-z0-9._-]{1,253})(?![\w@.-])", 0.85,
-                      mark=r"ssh-|ecdsa-sha2-|sk-", lead=0)],
+                      mark=_SSH_MARK, lead=0)],
     validated=True,
 ))
 

@@ -161,7 +161,8 @@ def _spans(text: str, script: str, rx: re.Pattern[str]) -> list[tuple[int, int]]
     first, last = _names(script)
     cased = _SCRIPTS[script].cased
     words = list(rx.finditer(text))
-    foreign = _foreign(text, script)
+    # (two passes over the whole text: only for the scripts without capitals, which read it)
+    foreign = not cased and script != "hangul" and _foreign(text, script)
     if script == "cjk":
         return _cjk_spans(text, words, first, last, foreign)
     out: list[tuple[int, int]] = []
