@@ -9,7 +9,14 @@ PIP := $(BIN)/pip --disable-pip-version-check
 .PHONY: install run test test-fast lint security audit services-install bench clean crypto-env \
 	spark-env
 
-install: $(STAMP)
+# The compiled code of Veil's regular expressions, for every later process (veil.regex_code):
+# recorded again whenever the sources change.
+REGEX_CODE := $(VENV)/share/veil/regex-code/.recorded
+install: $(STAMP) $(REGEX_CODE)
+
+$(REGEX_CODE): $(STAMP) $(shell find src/veil -name '*.py' 2>/dev/null)
+	$(BIN)/python -m veil.regex_code
+	@touch $@
 
 $(STAMP): pyproject.toml Makefile
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from veil.config import Policy, Settings
-from veil.errors import VeilError
+# First: every regular expression compiled from here on may come from the table (see there).
+from veil import regex_code
+
+regex_code.install()
+
+from veil.config import Policy, Settings  # noqa: E402
+from veil.errors import VeilError  # noqa: E402
 
 # Eager (light: httpx only), so that the function, not the submodule of the same name, is
 # ``veil.wrap``.
-from veil.wrap import wrap
+from veil.wrap import wrap  # noqa: E402
 
 if TYPE_CHECKING:
     from veil.core import PrivacyCore, ProtectResult, Veil

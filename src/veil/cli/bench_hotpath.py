@@ -28,6 +28,7 @@ from typing import Annotated, Any
 
 import typer
 
+from veil import regex_code
 from veil.cli._common import write_report
 from veil.cli.bench import bench_app
 from veil.heap import settle_heap
@@ -229,24 +230,27 @@ def _cli_startup(runs: int, cmd: list[str], env: dict[str, str],
                  policy: list[str]) -> dict[str, Any]:
     cpu_s: list[float] = []
 
-    def timed(args: list[str], home: str) -> float:
+    def timed(args: list[str], home: str, **more: str) -> float:
         # CPU time (user + system) of the child too: on a loaded machine it moves far less
         # than wall time
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run(cmd + args, env=dict(env, VEIL_HOME=home), check=True,  # nosec B603
+        subprocess.run(cmd + args, env=dict(env, VEIL_HOME=home, **more),  # nosec B603
+                       check=True,
                        capture_output=True, timeout=300)
         wall = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu_s.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         return wall
 
-    protect_s, help_s, protect_cpu = [], [], []
+    protect_s, help_s, protect_cpu, untabled_s = [], [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as home:
             protect_s.append(timed(["protect", *policy, _CLI_TEXT], home))
             protect_cpu.append(cpu_s[-1])
             help_s.append(timed(["--help"], home))
+        with tempfile.TemporaryDirectory() as home:  # every regex compiled (veil.regex_code)
+            untabled_s.append(timed(["protect", *policy, _CLI_TEXT], home, VEIL_REGEX_CODE="0"))
     with tempfile.TemporaryDirectory() as home:
         proc = subprocess.run([sys.executable, "-X", "importtime", "-c", _CHILD,  # nosec B603
                                "protect", *policy, _CLI_TEXT], env=dict(env, VEIL_HOME=home),
@@ -255,6 +259,8 @@ def _cli_startup(runs: int, cmd: list[str], env: dict[str, str],
     return {"runs": runs, "protect_median_s": statistics.median(protect_s),
             "protect_s": protect_s, "protect_cpu_median_s": statistics.median(protect_cpu),
             "help_median_s": statistics.median(help_s),
+            "regex_table": regex_code.table_path().exists(),
+            "protect_no_table_median_s": statistics.median(untabled_s),
             "heavy_imports_s": imported}
 
 
@@ -488,6 +494,11 @@ def markdown(result: dict[str, Any]) -> str:
                   f"median {c['protect_cpu_median_s']:.2f} s; `veil --help` "
                   f"{c['help_median_s']:.2f} s; heavy modules imported (cumulative import time): "
                   f"{heavy}; load {c['load'][0][0]} / {c['load'][1][0]}."]
+        if "protect_no_table_median_s" in c:
+            lines[-1] += (f" Without the table of compiled regular expressions "
+                          f"(`VEIL_REGEX_CODE=0`, every pattern compiled): "
+                          f"{c['protect_no_table_median_s']:.2f} s"
+                          + ("" if c["regex_table"] else " (no table was recorded)") + ".")
     return "\n".join(lines) + "\n"
 
 
