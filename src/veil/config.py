@@ -154,6 +154,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "CH_AHV",
     "BE_NATIONAL_NUMBER",
     "TH_TNIN",
+    "NATIONAL_ID",
 )
 
 

@@ -567,7 +567,7 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
 
                 heuristic = [heuristic_names(t) for t in texts]
             found = pending()
-            from veil.detect.ner import after_titles, with_initials
+            from veil.detect.ner import after_titles, extend_person
 
             results: list[list[Detection]] = [[] for _ in texts]
             for (i, off, end), spans in zip(pieces, found, strict=True):
@@ -578,8 +578,11 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
                           if label != "PERSON"]
                 for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
                     if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
-                        s = with_initials(text, after_titles(text, s, e))
+                        s = after_titles(text, s, e)
                     if e > s and not _not_a_name(text, s, e, cased=cased):
+                        if label == "PERSON":
+                            # known names, initials and a surname's other half beside it
+                            s, e = extend_person(text, s, e, others)
                         if label == "PERSON" and cased:
                             e = _surname_after(text, s, e, others)
                         results[i].append(Detection(label, s, e, score, self.name, text[s:e]))

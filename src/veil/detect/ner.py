@@ -21,7 +21,7 @@ import re
 import sys
 import threading
 import types
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -197,6 +197,10 @@ _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|Esq
 _WORD_BEFORE = re.compile(rf"([{_UP}][{_LOW}]+)[ \t]+$")
 _WORD_AFTER = re.compile(rf"^[ \t]+([{_UP}][{_LOW}]+)\b")
 _PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])([{_UP}][{_LOW}]+)[ \t]+(?:{_PARTICLE}[ \t]+)+$")
+# the other half of a double-barrelled surname the model split ("Washington" + "-Clarke"), after
+# a given name and a space
+_BARREL_AFTER = re.compile(rf"-[{_UP}][{_LOW}]+(?![\w'’-])")
+_GIVEN = re.compile(rf"([{_UP}][{_LOW}]+)[ \t]")
 
 _lock = threading.Lock()
 
@@ -474,17 +478,26 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def extend_person(text: str, s: int, e: int) -> tuple[int, int]:
-    """Grow a PERSON span over a suffix, over adjacent known first/last names, and back over
-    surname particles to the given name before them ("Haroun van der" + "Kruk")."""
+def extend_person(text: str, s: int, e: int,
+                  others: Collection[int] = ()) -> tuple[int, int]:
+    """Grow a PERSON span over a suffix, over adjacent known first/last names, back over
+    surname particles to the given name before them ("Haroun van der" + "Kruk"), and, for a
+    name that starts with a known given name, over the other half of a double-barrelled
+    surname ("Ebony Washington" + "-Clarke"; "Czerwionka-Leszczyny" is a town). A word where
+    one of ``others`` starts (a model's span of another type) is not taken."""
     m = _PARTICLES_BEFORE.search(text, max(0, s - 40), s)
     if m and m.group(1).lower() not in _function_words():
         s = m.start(1)
     m = _WORD_BEFORE.search(text, max(0, s - 30), s)
-    if m and m.group(1).lower() in first_names():
+    if m and m.group(1).lower() in first_names() and m.start(1) not in others:
         s = m.start(1)
+    given = _GIVEN.match(text, s, e)
+    if given and given.group(1).lower() in first_names():
+        m = _BARREL_AFTER.match(text, e)
+        if m:
+            e = m.end()
     m = _WORD_AFTER.match(text[e:e + 30])
-    if m and m.group(1).lower() in last_names():
+    if m and m.group(1).lower() in last_names() and e + m.start(1) not in others:
         e += m.end(1)
     m = _SUFFIX.match(text, e)
     if m:

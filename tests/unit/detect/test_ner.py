@@ -196,6 +196,33 @@ def test_person_grows_back_over_surname_particles() -> None:
     assert text[slice(*extend_person(text, s, s + 4))] == "Berg"
 
 
+def test_person_takes_the_other_half_of_a_double_barrelled_surname() -> None:
+    from veil.detect.ner import extend_person
+
+    text = "Pay to the order of Ebony Washington-Clarke $250.00"
+    s = text.index("Washington")
+    # the given name before it, then the surname's other half, even where a model read that
+    # half as an organisation
+    got = extend_person(text, s, s + len("Washington"), [text.index("Clarke")])
+    assert text[slice(*got)] == "Ebony Washington-Clarke"
+    # no given name first: a town's two halves stay apart ("Czerwionka" + "-Leszczyny")
+    text = "Follow up at Roose BV in Czerwionka-Leszczyny. Next"
+    s = text.index("Czerwionka")
+    assert text[slice(*extend_person(text, s, s + len("Czerwionka")))] == "Czerwionka"
+    # a known surname after the span is not taken where a model's other span starts
+    text = "Sandra Victory PhD joins Koninklijke Zwijsen in May"
+    s = text.index("Koninklijke")
+    e = s + len("Koninklijke")
+    assert text[slice(*extend_person(text, s, e, [text.index("Zwijsen")]))] == "Koninklijke"
+
+
+def test_the_learned_model_keeps_a_double_barrelled_name_whole() -> None:
+    engine = DetectionEngine(Policy(ner_backend="learned"))
+    text = "Pay to the order of Ebony Washington-Clarke $250.00"
+    assert [(d.type, d.text) for d in engine.analyze(text)] == \
+        [("PERSON", "Ebony Washington-Clarke")]
+
+
 def test_places_after_verbs_of_living_and_moving() -> None:
     from veil.detect.places import heuristic_places
 
