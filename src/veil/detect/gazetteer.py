@@ -206,6 +206,21 @@ _ORG = re.compile(rf"(?<![\w])(?P<v>(?:(?:{_CAP}|[A-Z]{{2,}}|&|und|y|et|e)[ \t,]
                   rf"(?:{_CAP}|[A-Z]{{2,}})[ \t,]+{_LEGAL})(?![\w])")
 
 
+# "priya and rahul", "aoife & niamh": chat writes names in lower case ("mom and dad" are words)
+_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_PAIR_BEFORE = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’]{1,20}$")
+_PAIR_AFTER = re.compile(r"[a-z][a-z'’]{1,20}(?![\w'’@/-]|\.\w)")
+
+
+def _lower_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """The two words in lower case either side of each "and" or "&"."""
+    for m in _AND.finditer(text):
+        before = _PAIR_BEFORE.search(text, max(0, m.start() - 21), m.start())
+        after = _PAIR_AFTER.match(text, m.end())
+        if before is not None and after is not None:
+            yield before.span(), after.span()
+
+
 def _lower_given_name(word: str, stops: frozenset[str], first_any: frozenset[str],
                       ambiguous: frozenset[str]) -> bool:
     """A word in lower case that is a given name and no common English word."""
@@ -340,6 +355,12 @@ class GazetteerRecognizer(Recognizer):
                 if (len(first) == 1 and len(words) > 1 or first in last_any
                         or _lower_given_name(first, frozenset(), first_any, ambiguous)):
                     emit("PERSON", m.start("signed"), m.end("signed"), 0.75)
+            for pair in _lower_pairs(text):
+                # two given names in lower case joined by "and", neither a common word
+                if all(_lower_given_name(text[a:b].replace("’", "'"), stops, first_any,
+                                         ambiguous) for a, b in pair):
+                    for a, b in pair:
+                        emit("PERSON", a, b, 0.75)
             for m in _NAME_FIELD.matches(text):
                 # the value up to its last known name ("name is anita desai and ...")
                 end = m.start("v")

@@ -125,6 +125,13 @@ _MORE_FIELD_NAME = re.compile(
 _PARTY_UPPER = re.compile(
     rf"(?i:\b(?:{_PARTY_ROLES})s?)[ \t]+(?P<v>[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
     rf"(?:[ \t]+(?:[{_UP}]\.|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?)){{0,3}})(?![\w'’-])")
+# A record's person in capitals after their role, as forms and statements write them:
+# "customer JANE Q PUBLIC", "Patient ROBERT SMITH" (two words at least, one a known name)
+_RECORD_ROLES = (r"customer|client|patient|employee|member|tenant|applicant|borrower|insured|"
+                 r"beneficiary|cardholder|payee|resident|student|guest|passenger|subscriber")
+_RECORD_UPPER = re.compile(
+    rf"(?i:\b(?:{_RECORD_ROLES}))[ \t]+(?P<v>[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
+    rf"(?:[ \t]+(?:[{_UP}]\.?|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?)){{1,3}})(?![\w'’-])")
 # The parties of a case's caption: "Smith v. Jones", "SMITH vs. JONES"
 _CAPTION = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME}|{_UPPER_NAME})[ \t]+(?i:vs?\.)[ \t]+"
                       rf"(?P<v>{_NAME}|{_UPPER_NAME})(?![\w'’-])")
@@ -231,6 +238,7 @@ _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
     r"[ \t]*:"))
 _MORE_FIELD_SCAN = _scan(_MORE_FIELD_NAME, fold=True, mark=rf"(?:{_MORE_NAME_FIELDS})[ \t]*:")
 _PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
+_RECORD_UPPER_SCAN = _scan(_RECORD_UPPER, fold=True, lines=True, mark=_RECORD_ROLES)
 _CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r"[ \t]vs?\.[ \t]")
 # every match starts at a line start: one try per line, not a scan of each line with a colon
 # (a one-line ~1 KB prompt: 24 against 5 us)
@@ -640,6 +648,10 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _PARTY_UPPER_SCAN.matches(text):
         first = m.group("v").split()[0].lower()  # not a word in capitals ("THEN appealed")
         if first not in _NOT_A_NAME and first not in _function_words():
+            emit(m.span("v"), 0.8)
+    for m in _RECORD_UPPER_SCAN.matches(text):
+        words = [w.strip(".").lower() for w in m.group("v").split()]
+        if any(w in first_names() or w in last_names() for w in words if len(w) > 1):
             emit(m.span("v"), 0.8)
     for m in _CAPTION_SCAN.matches(text):  # both parties
         for side in ("a", "v"):

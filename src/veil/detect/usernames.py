@@ -34,6 +34,14 @@ _HANDLE = r"(?=[A-Za-z0-9_.-]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-
 #: dot and a word (``@app.route`` read as far as ``app``)
 _AFTER_HANDLE = r"(?![\w@(/-]|\.\w)"
 
+#: a line's start: the text's, after a newline, or after a "\n" escaped as JSON writes it
+_LINE = r"(?:(?<![^\n])|(?<=\\n))"
+#: a chat log's time before its speaker: "[10:32]", "[10:32:05 PM]", "12:01"
+_CHAT_TIME = r"(?:\[\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp][Mm])?\]|\d{1,2}:\d\d(?::\d\d)?)"
+#: a speaker's handle in a chat log: shaped like an account (a digit, "_" or "." inside)
+_SPEAKER = (r"(?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[0-9_.])"
+            r"[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_]")
+
 #: what a user-name field holds: letters and digits with ".", "_", "-", "+" or "@" inside
 _VALUE = r"[A-Za-z0-9](?:[A-Za-z0-9._@+-]{0,62}[A-Za-z0-9])?"
 _LONGER_VALUE = r"[A-Za-z0-9][A-Za-z0-9._@+-]{1,62}[A-Za-z0-9]"  # three characters or more
@@ -122,6 +130,13 @@ HANDLE = PatternRecognizer(
         # at a line's start, before a word: "@jane can you..." (not ``@property`` on its line)
         Pattern(rf"(?<![^\n])@(?P<v>{_HANDLE}){_AFTER_HANDLE}(?=[,:]?[ \t]+[A-Za-z])", 0.8,
                 at="@", lead=0),
+        # a chat log's speaker, shaped like an account: "<jdoe42> anyone?" as IRC writes it
+        # (not "<div>", "<h1>": a digit, "_" or "." and three characters at least), and
+        # "[10:32] mike_r: hey" after its time (without one, "user_id: 5" is a key)
+        Pattern(rf"{_LINE}[ \t]*(?:{_CHAT_TIME}[ \t]+)?<(?P<v>{_SPEAKER})>[ \t]", 0.8,
+                line_start=True),
+        Pattern(rf"{_LINE}[ \t]*{_CHAT_TIME}[ \t]+(?P<v>{_SPEAKER}):[ \t]", 0.8,
+                line_start=True),
     ],
     validate=is_handle,
 )

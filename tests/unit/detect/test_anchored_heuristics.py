@@ -29,6 +29,7 @@ _SCANS = {
     "mid_name": (ner._MID_NAME_SCAN, ner._MID_NAME),
     "sign_off": (ner._SIGN_OFF_SCAN, ner._SIGN_OFF),
     "party_upper": (ner._PARTY_UPPER_SCAN, ner._PARTY_UPPER),
+    "record_upper": (ner._RECORD_UPPER_SCAN, ner._RECORD_UPPER),
     "caption": (ner._CAPTION_SCAN, ner._CAPTION),
     "initials": (ner._INITIALS_SCAN, ner._INITIALS_NAME),
 }
@@ -46,7 +47,7 @@ _WORDS = (
     "Best,", "kind regards", "Yours truly", "Defendant", "PLAINTIFFS", "beneficiary:", "v.",
     "vs.", "V.", " v.\t", "JOHN Q. PUBLIC", "DOE, JANE", "SMITH", "DeShawn", "LaToya", "O'Brien",
     "\nThanks,\nJane Doe\n", "Kind regards,\\n\\nJohn Smith", "\nBest\n\nMary", "Cheers!\n",
-    "Defendant DOE, JANE", "plaintiff SMITH", "Witnesses JOHN", "Insured: JOHN Q. PUBLIC",
+    "Defendant DOE, JANE", "plaintiff SMITH", "customer JANE Q PUBLIC", "Patient ROBERT", "Witnesses JOHN", "Insured: JOHN Q. PUBLIC",
     "Cardholder:", "CARD HOLDER :", "payee:", "Next of kin:", "next\tof kin :", "member:",
     "unsubscriber:", "Prepared by:", "Emergency Contact: ",
     # names and other capitalised words

@@ -170,6 +170,10 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     ("hey lucky, thanks for all", []),
     ("thanks for the help", []),
     ("cc: finance, legal and hr", []),
+    # two given names joined by "and", neither a common word, with no cue before them
+    ("tell siobhan that aoife and niamh will be late", ["siobhan", "aoife", "niamh"]),
+    ("i met fatima & kwame at the pub", ["fatima", "kwame"]),
+    ("call mom and dad; salt and pepper; rock and roll; mark and sweep", []),
     # a closing, then a name in lower case alone on its line
     ("Best,\nkai", ["kai"]),
     ("thanks, -- t. nakamura", ["t. nakamura"]),

@@ -394,6 +394,10 @@ def test_names_with_an_inner_capital_are_read_whole() -> None:
     ("Defendant JOHN Q. PUBLIC, a/k/a 'Johnny'", ["JOHN Q. PUBLIC"]),  # a pleading's capitals
     ("Plaintiff: Maria Lopez", ["Maria Lopez"]),
     ("The defendant THEN appealed; class v. instance; Python 3 vs. Python 2", []),
+    # a record's person in capitals after their role: two words, one of them a known name
+    ("customer JANE Q PUBLIC, acct #88-2231-90", ["JANE Q PUBLIC"]),
+    ("Patient ROBERT SMITH was seen today", ["ROBERT SMITH"]),
+    ("customer SERVICE DESK hours; patient ID 42; member NOW OPEN", []),
 ])
 def test_the_parties_of_a_case_are_names(text: str, names: list[str]) -> None:
     assert sorted({d.text for d in heuristic_names(text)}) == sorted(names)

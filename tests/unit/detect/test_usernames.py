@@ -57,6 +57,11 @@ def _names(engine: DetectionEngine, text: str) -> list[str]:
     ("my insta is lucy.inthe.sky", ["lucy.inthe.sky"]),
     ("reach me on telegram: t.me/markov_v", ["markov_v"]),
     ("Skype: live:.cid.3f2a1b4c5d", ["live:.cid.3f2a1b4c5d"]),
+    # a chat log's speakers: IRC's "<nick>", a time before "nick:"
+    ("<jdoe42> anyone know how to fix this?", ["jdoe42"]),
+    ("12:01 <sarah.k> deploying now", ["sarah.k"]),
+    ("[10:32] mike_r: hey can you send the file?", ["mike_r"]),
+    ("log:\n[10:32:05 PM] k.osei: done\n[10:33] zed_9: ok", ["k.osei", "zed_9"]),
 ])
 def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[str]) -> None:
     assert _names(engine, text) == names
@@ -94,6 +99,9 @@ def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[st
     "User: how do I pass the exam?",
     "x.com/home and instagram.com/explore",  # a site's own pages
     "see issue#1234 and PR#5678 on github",  # a reference's "#", no service before it
+    "<h1> Title </h1>\n<div> text </div>",  # markup, not a chat's speakers
+    "user_id: 5\napi_key: none",  # a key at a line's start, no time before it
+    "[10:32] Mike: hey",  # a name, not an account: the name heuristics' speaker
 ])
 def test_code_roles_and_prose_are_not_user_names(engine: DetectionEngine, text: str) -> None:
     assert _names(engine, text) == []
@@ -130,10 +138,18 @@ def test_the_scans_from_marks_equal_the_full_scans() -> None:
     after_is = scan_with("(?=[A-Za-z0-9._-]*(?:[0-9_.#]))")
     before_password = scan_with("pass(?:word)?|pw")
     gamer_tag = scan_with("battletag")
+    speakers = [scan for scan, _, _ in HANDLE._compiled if scan.pattern.line_start]
+    assert len(speakers) == 2
     for recognizer in (HANDLE, USER_NAME_FIELD):
         for scan, _score, _check in recognizer._compiled:
-            if scan not in (login, after_is, before_password, gamer_tag):  # their own pieces
+            if scan not in (login, after_is, before_password, gamer_tag, *speakers):
                 assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=61)
+    for k, speaker in enumerate(speakers):  # a chat log's lines
+        assert_anchored_equals_full(speaker, ("[10:32]", "12:01", "[9:05:59 pm]", "<jdoe42>",
+                                              "<div>", "mike_r:", "k.osei", "Mike:", "hey",
+                                              "\\n", "\r", " ", "<h1>"),
+                                    (" ", " ", "", "\n", "\n", "\t", ": "), seed=66 + k,
+                                    least=30)
     assert_anchored_equals_full(after_is, ("discord", "my insta", "Skype handle", "is", "IS",
                                            "shadowfox#4821", "lucy.sky", "private", "x_1",
                                            "@", "(", "/"),
