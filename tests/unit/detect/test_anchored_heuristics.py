@@ -47,7 +47,8 @@ _WORDS = (
     "Best,", "kind regards", "Yours truly", "Defendant", "PLAINTIFFS", "beneficiary:", "v.",
     "vs.", "V.", " v.\t", "JOHN Q. PUBLIC", "DOE, JANE", "SMITH", "DeShawn", "LaToya", "O'Brien",
     "\nThanks,\nJane Doe\n", "Kind regards,\\n\\nJohn Smith", "\nBest\n\nMary", "Cheers!\n",
-    "Defendant DOE, JANE", "plaintiff SMITH", "customer JANE Q PUBLIC", "Patient ROBERT", "Witnesses JOHN", "Insured: JOHN Q. PUBLIC",
+    "Defendant DOE, JANE", "plaintiff SMITH", "customer JANE Q PUBLIC", "Patient ROBERT",
+    "Witnesses JOHN", "Insured: JOHN Q. PUBLIC",
     "Cardholder:", "CARD HOLDER :", "payee:", "Next of kin:", "next\tof kin :", "member:",
     "unsubscriber:", "Prepared by:", "Emergency Contact: ",
     # names and other capitalised words
