@@ -492,7 +492,8 @@ MEDICAL_RECORD = _named_number("medical_record", "MEDICAL_RECORD", (
     # a prescription's, a lab specimen's or a hospital stay's number (HIPAA's identifier 18)
     "rx #", "rx no", "rx number", "prescription number", "prescription no", "prescription #",
     "accession number", "accession no", "accession #", "specimen id", "specimen number",
-    "encounter id", "encounter number", "visit id", "visit number", "admission number"))
+    "encounter id", "encounter number", "visit id", "visit number", "admission number",
+    "accession", "lab accession", "specimen", "requisition number", "requisition no"))
 
 # Account, member, policy, customer and employee numbers (HIPAA's identifiers 9 and 10, and
 # what a bank's or insurer's prompt holds), after a word that names the account.
@@ -522,6 +523,11 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "insurance", "insurer", "policy", "insured id", "group number", "group no", "group #",
     "plan id", "plan number", "plan #", "rx bin", "rx pcn", "rx group", "rx grp",
     "id #", "id no", "id number", "identification number", "identification no",
+    # a loan's or a mortgage's number, a wire's or a payment's reference: each opens one
+    # person's file at the bank
+    "loan", "loan number", "loan no", "loan #", "loan id", "mortgage number", "mortgage no",
+    "mortgage account", "wire ref", "wire reference", "transfer reference", "payment reference",
+    "transaction reference", "transaction id", "txn id", "remittance reference", "group id",
     # a bank's sort code with the account; immigration files' numbers for one person
     "sort code", "i-94", "i-94 #", "i-94 number", "i-94 no", "a-number", "a-number #",
     "alien number", "alien registration number", "uscis number", "uscis #", "uscis no",
@@ -572,6 +578,7 @@ CASE_NUMBER = register(PatternRecognizer(
                       anchor=r"[0-9][A-Za-z0-9/:.-]{0,30}(?![A-Za-z0-9/:-]|\.[A-Za-z0-9])")],
     context=("case number", "case no", "case #", "case id", "docket", "docket number",
              "docket no", "matter number", "matter no", "matter #", "matter id", "court file",
+             "client matter", "client-matter", "file no", "file number",
              "aktenzeichen", "numéro de dossier", "número de expediente", "numero di ruolo"),
     context_required=True, context_window=24, context_boost=0.5, context_after=False,
     validated=True,  # the required context word is the validation

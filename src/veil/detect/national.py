@@ -450,6 +450,11 @@ CA_SIN_CONTEXT = labelled(
     Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.5, _A, lead=0),
     # not "sin" alone, Spanish for "without" (see CA_SIN)
     ("social insurance", "assurance sociale", "sin number", "sin no", "sin #"))
+# a prescriber's NPI after its word, its check failed (a typo, a made-up sample)
+US_NPI_CONTEXT = labelled(
+    "us_npi_context", "US_NPI",
+    Pattern(rf"{_L}[12]\d{{3}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.5, _A, lead=0),
+    ("npi", "npi number", "npi no", "npi #", "national provider identifier"))
 BR_CPF_CONTEXT = labelled(
     "br_cpf_context", "BR_CPF",
     Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.5, _A, lead=0), ("cpf",))
@@ -606,4 +611,4 @@ NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     PL_PESEL, TR_NATIONAL_ID, FI_PERSONAL_IDENTITY_CODE, SE_PERSONNUMMER, NO_FODSELSNUMMER,
     DK_CPR, RO_CNP, ZA_ID_NUMBER, MX_CURP, CL_RUT, IL_ID_NUMBER, CH_AHV, BE_NATIONAL_NUMBER,
     TH_TNIN, UK_NHS_CONTEXT, FR_NIR_CONTEXT, IT_FISCAL_CODE_CONTEXT, ES_NIF_CONTEXT,
-    CA_SIN_CONTEXT, BR_CPF_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED)
+    CA_SIN_CONTEXT, BR_CPF_CONTEXT, US_NPI_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED)

@@ -182,6 +182,11 @@ def test_ipv6_with_port(pattern_engine: DetectionEngine, found) -> None:  # type
     # a parcel's tracking number opens its shipment, address and recipient
     ("ACCOUNT_NUMBER", "My UPS tracking number is 1Z999AA10123456784.", "1Z999AA10123456784"),
     ("ACCOUNT_NUMBER", "Tracking: 9400111899223856928499", "9400111899223856928499"),
+    # a loan's number and a wire's reference open one person's file at the bank
+    ("ACCOUNT_NUMBER", "Loan #LN-99182734 for Mr & Mrs Abernathy", "LN-99182734"),
+    ("ACCOUNT_NUMBER", "Wire ref FT24157XYZ89 from SWIFT BOFAUS3N", "FT24157XYZ89"),
+    ("MEDICAL_RECORD", "Lab accession 24-CH-118822 for Kowalczyk", "24-CH-118822"),
+    ("CASE_NUMBER", "Client matter 2024-0173 re: the estate", "2024-0173"),
 ])
 def test_record_and_account_numbers_after_their_name(name: str, text: str, value: str) -> None:
     from veil.detect import builtin
