@@ -289,6 +289,20 @@ SECRET = register(PatternRecognizer(
                 r"(?=[^\s\"',;()]*[A-Za-z]|\d{6})[^\s\"',;()]{6,})", 0.8,
                 mark=r"password|passwd|pwd|pw|passphrase|kennwort|passwort|mot de passe|"
                 r"contraseña", lead=0, fold=True),
+        # "the password for ssh root@host is Tr0ub4dor&3", "password for admin: Passw0rd1":
+        # what the password opens between its word and the value (six words at most); the
+        # value holds a digit or a symbol ("the password for the account is required" is prose)
+        # (after "is" or "to": "reset the password for jdoe to Welcome2024!"), any value of
+        # six characters after a colon ("the password for my wifi is: changeme")
+        Pattern(r"(?i:\b(?:password|passwd|passcode|passphrase|pwd|pw)\b)[ \t]+"
+                r"(?i:for|to|of|on)(?:[ \t]+[^\s:=]+){1,6}?[ \t]+(?i:is|was|to)[ \t]+"
+                r"[\"'“]?(?P<v>(?=[^\s\"',;()]*(?:[0-9]|[!#$%&*+/:<=>?@^_~-][^\s\"',;()]))"
+                r"(?=[^\s\"',;()]*[A-Za-z]|\d{6})[^\s\"',;()”]{6,})", 0.8,
+                mark=r"password|passwd|passcode|passphrase|pwd|pw", lead=0, fold=True),
+        Pattern(r"(?i:\b(?:password|passwd|passcode|passphrase|pwd|pw)\b)[ \t]+"
+                r"(?i:for|to|of|on)(?:[ \t]+[^\s:=]+){1,6}?(?:[ \t]+(?i:is|was))?[ \t]*[:=]"
+                r"[ \t]*[\"'“]?(?P<v>[^\s\"',;”]{6,})", 0.8,
+                mark=r"password|passwd|passcode|passphrase|pwd|pw", lead=0, fold=True),
         # a PIN, a one-time, verification or door code: four to eight digits after the word
         # that names it ("PIN: 4821", "your verification code is 482913", "door code 4821#"),
         # or a lock's combination in pairs ("combination 12-34-56")

@@ -40,6 +40,12 @@ POSITIVE = [
     # a password right after its word, a PIN or a one-time code after theirs
     ("login jdoe2 password Tr0ub4dor&3", ("SECRET", "Tr0ub4dor&3")),
     ("pw hunter2! then", ("SECRET", "hunter2!")),
+    # what the password opens between its word and its value
+    ("The password for ssh root@203.0.113.5 is Tr0ub4dor&3", ("SECRET", "Tr0ub4dor&3")),
+    ("the password for my bank account is hunter22", ("SECRET", "hunter22")),
+    ("password for admin: Passw0rd123", ("SECRET", "Passw0rd123")),
+    ("the password for my wifi is: changeme", ("SECRET", "changeme")),
+    ("Reset the password for user jdoe to Welcome2024!", ("SECRET", "Welcome2024!")),
     ("my password 123456 never changed", ("SECRET", "123456")),
     ("PIN: 4821", ("SECRET", "4821")),
     ("my pin is 4821.", ("SECRET", "4821")),
@@ -106,6 +112,9 @@ NEGATIVE = [
     "room 123, code 456",  # three digits without a word that names a card's code
     "cvv 12345 and cvv 1.23",  # not three or four digits
     "password reset link expired",  # a password's value holds a digit or a symbol
+    "The password for the account is required",
+    "The password for this is 12 characters long",
+    "the password for user jdoe to log in with",
     "the password policy requires 12 characters",
     "reset your password. Then log in",
     "password (required) for 2FA",
