@@ -157,6 +157,25 @@ def _unique_function_words() -> dict[str, frozenset[str]]:
             for lang, own in words.items()}
 
 
+#: the letters beyond a-z that each supported Latin-script language writes
+_OWN_LETTERS = {"en": "", "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíñóúü"}
+#: a word in lower case (not a name) that holds a Latin letter beyond a-z
+_ACCENTED_WORD = re.compile(r"(?<!\w)[^\W\d_A-ZÀ-Þ]*[\u00c0-\u024f\u1e00-\u1eff][^\W\d_]*")
+
+
+def _foreign(sample: str, languages: tuple[str, ...]) -> bool:
+    """Whether a word in lower case holds a letter that none of ``languages`` writes
+    ("yaşıyorum", "mieszkam", "não", "sống"): a message in another language, which lingua,
+    asked among these only, would give to the nearest of them (Turkish to Spanish, whose
+    pipeline has no name model), not its default's name model. Not a name ("Ayşe" in a
+    Spanish message), and only where the message's function words confirmed nothing."""
+    if any(lang not in _OWN_LETTERS for lang in languages):
+        return False  # a language whose letters are not listed here: nothing to tell
+    own = set("".join(_OWN_LETTERS[lang] for lang in languages))
+    return any(c not in own and c > "\u00bf" and not c.isupper()
+               for m in _ACCENTED_WORD.finditer(sample) for c in m.group())
+
+
 def _top(det: Any, sample: str) -> tuple[str, float] | None:
     values = det.compute_language_confidence_values(sample)
     if not values:
@@ -191,6 +210,8 @@ def detect_language(text: str, languages: tuple[str, ...] = SUPPORTED,
         return default
     if top[1] >= MIN_CONFIDENCE and _confirmed(words, top[0]):
         return top[0]
+    if _foreign(sample, latin):
+        return default
     top = _top(_detector(latin, low=False), sample)
     if top is None or top[1] < MIN_CONFIDENCE:
         return default

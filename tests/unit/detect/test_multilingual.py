@@ -30,6 +30,13 @@ from veil.mask.synthetic import generate, value_locale
     # names and nouns alone, no function word of any language: nothing to tell
     ("Joseph K Farmer\n\nAasiaat\nGreenlander", "en"),
     ("ok", "en"),
+    # a language none of them is, told by a letter none of them writes in a word in lower
+    # case: the default's, not the nearest one's (Turkish read as Spanish lost every name)
+    ("Merhaba, ben Ayşe Yılmaz, Istanbul'da yaşıyorum", "en"),
+    ("Cześć, jestem Katarzyna Nowak, mieszkam przy ulicy Długiej", "en"),
+    ("Olá, sou o João Pedro Santos e não tenho carro", "en"),
+    # a foreign name in a Spanish sentence leaves it Spanish
+    ("Me llamo Ayşe Yılmaz y vivo en Madrid con mi familia", "es"),
 ])
 def test_language_of_a_message(text: str, lang: str) -> None:
     assert detect_language(text) == lang
