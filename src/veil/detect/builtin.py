@@ -451,7 +451,9 @@ LICENSE_PLATE = register(PatternRecognizer(
     # ("plate" is in "number plate", "plate no" and the others: phrases that start with
     # "number" or "vehicle" would make most texts search for them)
     context=("plate", "plates", "registration mark", "tag number", "kennzeichen",
-             "nummernschild", "immatriculation", "matrícula", "targa"),
+             "nummernschild", "immatriculation", "matrícula", "targa",
+             # a British car's "reg", an Australian's "rego"
+             "reg", "reg no", "reg number", "car reg", "vehicle registration", "rego"),
     context_required=True, context_window=24, context_boost=0.55, context_after=False,
     validated=True,
 ))

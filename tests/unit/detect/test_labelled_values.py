@@ -36,6 +36,8 @@ from .scans import assert_anchored_equals_full
     ("number plate AB12 CDE", ("VEHICLE_ID", "AB12 CDE")),
     ("Kennzeichen M-AB 1234", ("VEHICLE_ID", "M-AB 1234")),
     ("the plate was 7abc123", ("VEHICLE_ID", "7abc123")),
+    ("UK reg AB12 CDE, taxed till May", ("VEHICLE_ID", "AB12 CDE")),
+    ("my rego is 1ABC234", ("VEHICLE_ID", "1ABC234")),
     ("security answer: fluffy", ("SECRET", "fluffy")),
     ("my memorable word is Paris1", ("SECRET", "Paris1")),
     ('Security question answer = "fluffy bunny"', ("SECRET", '"fluffy bunny"')),
