@@ -70,7 +70,8 @@ class NormalizedText:
             return start, end
         last = self.origin[end - 1]
         # the whole reference a last character was decoded from ("Jos&eacute;", "Jos\\u00e9")
-        end = reference_end(self.original, last) if self.original[last] in "&\\%" else last + 1
+        end = reference_end(self.original, last) if self.original[last] in _REFERENCE_LEADS \
+            else last + 1
         # with the marks the view dropped right after it ("J̲a̲n̲e̲": the last line under "e")
         dropped = _DROPPED.match(self.original, end)  # (a "*": it matches, maybe empty)
         return self.origin[start], end if dropped is None else dropped.end()
@@ -102,6 +103,25 @@ _PERCENT_DECODED = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn
                              # a query's "=" and "&", which a URL holds anyway: encoded, the
                              # "3D" of "%3D078-05-1120" was glued to the number after it
                              "=&")
+
+
+#: UTF-8 read as Latin-1 or Windows-1252, as a mis-decoded export writes it ("JosÃ© GarcÃ\xada",
+#: "â€™"): read as its letters ("TomÃ¡s Herrera" was cut in two by the "¡" of "Ã¡", and
+#: "Herrera" went upstream). A lead byte's character, then one or two continuation bytes'
+_BYTE_OF = {(bytes([b]).decode("cp1252", errors="ignore") or chr(b)): b for b in range(256)}
+_CONTINUATION = "".join(c for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF)
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
+#: what starts a span of the original that the view read as one character
+_REFERENCE_LEADS = "&\\%" + "".join(chr(c) for c in range(0xC2, 0xF0))
+
+
+def _unmangled(seq: str) -> str | None:
+    """The one character a mis-decoded UTF-8 sequence stands for, else None."""
+    try:
+        char = bytes(_BYTE_OF[c] for c in seq).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+    return char if len(char) == 1 and char.isprintable() else None
 
 
 def _decoded(reference: str) -> str | None:
@@ -136,6 +156,11 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
             char = _decoded(m.group())
             if char is not None:
                 out[m.start()] = (m.end(), char)
+    if not text.isascii():
+        for m in _MOJIBAKE.finditer(text):
+            char = _unmangled(m.group())
+            if char is not None and m.start() not in out:
+                out[m.start()] = (m.end(), char)
     if "<" in text:
         for m in _INLINE_TAG.finditer(text):
             if m.start() not in out:
@@ -149,7 +174,10 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
 def reference_end(text: str, i: int) -> int:
     """The end of the reference that the view decoded at ``i``; ``i + 1`` where none was."""
     m = _REFERENCE.match(text, i)
-    return m.end() if m is not None and _decoded(m.group()) is not None else i + 1
+    if m is not None and _decoded(m.group()) is not None:
+        return m.end()
+    m = _MOJIBAKE.match(text, i)
+    return m.end() if m is not None and _unmangled(m.group()) is not None else i + 1
 
 
 #: combining diacritical marks (the base block, its extended and supplement blocks, the marks
@@ -377,7 +405,7 @@ def _replace_at(text: str, at: dict[int, str]) -> str:
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
     refs = _references(text) if "&" in text or "\\" in text or "%" in text or "<" in text \
-        else {}
+        or not text.isascii() else {}
     leet = _leet_folds(text) if _LEET_AT.search(text) else {}
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
         view = _replace_at(text, leet)  # one letter for one digit: offsets do not move
@@ -418,6 +446,8 @@ def normalize(text: str) -> NormalizedText:
             at_view += length
 
     for i in sorted(at | folds.keys() | refs.keys()):
+        if i < done:
+            continue  # inside a reference read already (a mis-decoded sequence's last bytes)
         out.append(text[done:i])
         piece(done, i - done, True)
         m = folds.get(i)

@@ -217,6 +217,32 @@ def test_string_escapes_read_as_their_characters() -> None:
         assert normalize(f"a {kept} b").text == f"a {kept} b"
 
 
+def test_utf8_read_as_latin1_reads_as_its_letters() -> None:
+    # an export decoded with the wrong code page: "á" became "Ã¡", "’" became "â€™"
+    text = "My name is TomÃ¡s Herrera, itâ€™s JosÃ© GarcÃ\xada's file (café Ångström)"
+    view = normalize(text)
+    assert view.text == "My name is Tomás Herrera, it’s José García's file (café Ångström)"
+    s, e = view.text.index("Tomás"), view.text.index(",")
+    assert text[slice(*view.to_original(s, e))] == "TomÃ¡s Herrera"
+    s = view.text.index("García")
+    assert text[slice(*view.to_original(s, s + 6))] == "GarcÃ\xada"
+    # a lead character without its continuation, or one that decodes to nothing, stays
+    for kept in ("Ãx", "â€", "naïve", "Â\xa0"):
+        assert normalize(f"a {kept} b").text.startswith(f"a {kept[0]}")
+
+
+def test_a_mis_decoded_name_is_masked_whole_and_restored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from veil import Settings, Veil
+    from veil.config import Policy
+
+    veil = Veil(Settings(home=tmp_path, cache_dir=tmp_path / "cache"),
+                policy=Policy(ner=True, ner_backend="learned"))
+    text = "My name is TomÃ¡s Herrera and I live in MÃ¼nchen"
+    res = veil.protect(text, session="s")
+    assert "Herrera" not in res.masked and "Tom" not in res.masked and "nchen" not in res.masked
+    assert veil.restore(res.masked, session="s") == text
+
+
 def test_values_written_as_references_are_masked_and_restored(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from veil import Settings, Veil
     from veil.config import Policy
