@@ -362,7 +362,13 @@ DISPLAY_NAME = register(PatternRecognizer(
 
 
 def _over_89(value: str) -> bool:
-    return 90 <= int(value) <= 130
+    return not value.isdigit() or 90 <= int(value) <= 130  # spelled: ninety and over only
+
+
+#: an age over 89 in words ("ninety-four", "a hundred and two")
+_SPELLED_OLD = (r"(?:ninety(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|"
+                r"(?:a|one)[ -]hundred(?:[ -](?:and[ -])?(?:one|two|three|four|five|six|seven|"
+                r"eight|nine|ten))?)")
 
 
 # An age over 89 (HIPAA's Safe Harbor method removes those: few people are that old, so the
@@ -376,7 +382,14 @@ AGE = register(PatternRecognizer(
                       mark=r"\bage", lead=0, fold=True),
               Pattern(r"(?<![\w.,/-])(?P<v>\d{2,3})[ \t-]*(?i:years?[ \t-]+old\b|year-old\b|"
                       r"y/?o\b|yrs?[ \t-]+old\b)", 0.85, re.ASCII, lead=0,
-                      anchor=r"\d{2,3}[ \t-]*[yY]")],
+                      anchor=r"\d{2,3}[ \t-]*[yY]"),
+              # in words: "ninety-four years old", "Grandpa turned ninety-four"
+              Pattern(rf"(?i:\b(?P<v>{_SPELLED_OLD})[ \t-]+(?:years?[ \t-]+old|year-old|"
+                      r"yrs?[ \t-]+old)\b)", 0.85, mark=r"ninety|hundred", words=4, fold=True),
+              Pattern(rf"(?i:\b(?:turned|turns|turning|aged|age[ \t]+of)[ \t]+"
+                      rf"(?P<v>{_SPELLED_OLD})\b(?![ \t-]+(?:degrees?|percent|per|points?|"
+                      r"miles?|minutes?|seconds?|dollars?|pounds?|euros?|times)\b))", 0.85,
+                      mark=r"ninety|hundred", words=5, fold=True)],
     validate=_over_89,
     validated=True,  # the words and the range are the validation
 ))

@@ -108,7 +108,8 @@ _PERCENT_DECODED = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn
 #: UTF-8 read as Latin-1 or Windows-1252, as a mis-decoded export writes it ("JosÃ© GarcÃ\xada",
 #: "â€™"): read as its letters ("TomÃ¡s Herrera" was cut in two by the "¡" of "Ã¡", and
 #: "Herrera" went upstream). A lead byte's character, then one or two continuation bytes'
-_BYTE_OF = {(bytes([b]).decode("cp1252", errors="ignore") or chr(b)): b for b in range(256)}
+_BYTE_OF = {chr(b): b for b in range(256)} | {
+    c: b for b in range(0x80, 0xA0) if (c := bytes([b]).decode("cp1252", errors="ignore"))}
 _CONTINUATION = "".join(c for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF)
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
 #: what starts a span of the original that the view read as one character
@@ -116,12 +117,20 @@ _REFERENCE_LEADS = "&\\%" + "".join(chr(c) for c in range(0xC2, 0xF0))
 
 
 def _unmangled(seq: str) -> str | None:
-    """The one character a mis-decoded UTF-8 sequence stands for, else None."""
+    """The one character a mis-decoded UTF-8 sequence stands for, else None: a letter or a
+    sign of the scripts and symbols such text holds (Latin, Greek, Cyrillic, Hebrew, Arabic,
+    punctuation, currency, CJK), not a mark or a rare script that a word's own letters would
+    spell by chance ("ß²" is no N'Ko mark)."""
     try:
         char = bytes(_BYTE_OF[c] for c in seq).decode("utf-8")
     except (KeyError, UnicodeDecodeError):
         return None
-    return char if len(char) == 1 and char.isprintable() else None
+    if len(char) != 1 or not char.isprintable() or unicodedata.category(char)[0] == "M":
+        return None
+    code = ord(char)
+    plausible = (0xA0 <= code <= 0x6FF or 0x2000 <= code <= 0x214F or 0x3000 <= code <= 0x30FF
+                 or 0x4E00 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF)
+    return char if plausible else None
 
 
 def _decoded(reference: str) -> str | None:
@@ -450,8 +459,8 @@ def normalize(text: str) -> NormalizedText:
             continue  # inside a reference read already (a mis-decoded sequence's last bytes)
         out.append(text[done:i])
         piece(done, i - done, True)
-        m = folds.get(i)
-        ref = refs.get(i) if m is None else None
+        ref = refs.get(i)  # a mis-decoded sequence's lead ("æ" of "æ\x9d\x8e") is no letter
+        m = folds.get(i) if ref is None else None
         if ref is not None:  # a reference: its character from its first one on
             char = ref[1]
             m = _map_char(char) if _SPECIAL.match(char) else char

@@ -226,6 +226,11 @@ def test_utf8_read_as_latin1_reads_as_its_letters() -> None:
     assert text[slice(*view.to_original(s, e))] == "TomÃ¡s Herrera"
     s = view.text.index("García")
     assert text[slice(*view.to_original(s, s + 6))] == "GarcÃ\xada"
+    # Cyrillic and Chinese names mis-decoded alike, with Windows-1252's or Latin-1's bytes
+    assert normalize("Ð˜Ð²Ð°Ð½ ÐŸÐµÑ‚Ñ€Ð¾Ð²").text == "Иван Петров"
+    assert normalize("æ\x9d\x8eå\x9b\x9b").text == "李四"
+    # a word's own letters that would spell a mark or a rare script stay ("ß²": no N'Ko)
+    assert normalize("Hauptstraß²e").text == "Hauptstraß2e"
     # a lead character without its continuation, or one that decodes to nothing, stays
     for kept in ("Ãx", "â€", "naïve", "Â\xa0"):
         assert normalize(f"a {kept} b").text.startswith(f"a {kept[0]}")

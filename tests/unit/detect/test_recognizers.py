@@ -71,6 +71,9 @@ POSITIVE = [
     ("aged 91, lives alone", ("AGE", "91")),
     ("a 97-year-old woman presented", ("AGE", "97")),
     ("92 y/o male", ("AGE", "92")),
+    ("Grandpa turned ninety-four last week", ("AGE", "ninety-four")),
+    ("she is ninety two years old", ("AGE", "ninety two")),
+    ("he turned a hundred and two in June", ("AGE", "a hundred and two")),
     # a quoted display name before an address, in any order of its names
     ('From: "Doe, Jane" <jdoe@corp.com>', ("PERSON", "Doe, Jane")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
@@ -125,6 +128,7 @@ NEGATIVE = [
     "the card game ends in 12,345 points",
     "Age: 45, a 60-year-old man",  # ages up to 89 stay in the clear
     "page 93 of the report, stage 94, average 95",
+    "we scored ninety points; ninety-nine problems; turned ninety degrees",
     'say "hello" <b>bold</b>',  # quotes before a tag, not an address
     "DB_PASSWORD=${DB_PASSWORD}",  # a reference to another variable
     "TOKEN_EXPIRY=3600000 and MAX_TOKENS=4096",  # a secret's word naming something else
