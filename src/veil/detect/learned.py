@@ -567,25 +567,11 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
 
                 heuristic = [heuristic_names(t) for t in texts]
             found = pending()
-            from veil.detect.ner import after_titles, extend_person
-
             results: list[list[Detection]] = [[] for _ in texts]
             for (i, off, end), spans in zip(pieces, found, strict=True):
                 text = texts[i]
-                cased = not text[off:end].islower()  # its writer uses capitals
-                trimmed = [_trim(text, off + s, off + e) for s, e, _, _ in spans]
-                others = [s for (s, _), (_, _, label, _) in zip(trimmed, spans, strict=True)
-                          if label != "PERSON"]
-                for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
-                    if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
-                        s = after_titles(text, s, e)
-                    if e > s and not _not_a_name(text, s, e, cased=cased):
-                        if label == "PERSON":
-                            # known names, initials and a surname's other half beside it
-                            s, e = extend_person(text, s, e, others)
-                        if label == "PERSON" and cased:
-                            e = _surname_after(text, s, e, others)
-                        results[i].append(Detection(label, s, e, score, self.name, text[s:e]))
+                results[i] += [Detection(label, s, e, score, self.name, text[s:e])
+                               for s, e, label, score in model_spans(text, off, end, spans)]
             if heuristic is not None:
                 from veil.detect.places import add_places
 
@@ -594,6 +580,31 @@ class LearnedNerRecognizer(MemoizedModel, Recognizer):
             return results
 
         return finish
+
+
+def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, str, float]]
+                ) -> list[tuple[int, int, str, float]]:
+    """The model's spans of ``text[off:end]`` (offsets in the piece) as detections of the
+    text: trimmed, titles off, never-names dropped, a name grown over the known names,
+    initials and surname beside it."""
+    from veil.detect.ner import after_titles, extend_person
+
+    cased = not text[off:end].islower()  # its writer uses capitals
+    trimmed = [_trim(text, off + s, off + e) for s, e, _, _ in spans]
+    others = [s for (s, _), (_, _, label, _) in zip(trimmed, spans, strict=True)
+              if label != "PERSON"]
+    out: list[tuple[int, int, str, float]] = []
+    for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
+        if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
+            s = after_titles(text, s, e)
+        if e > s and not _not_a_name(text, s, e, cased=cased):
+            if label == "PERSON":
+                # known names, initials and a surname's other half beside it
+                s, e = extend_person(text, s, e, others)
+            if label == "PERSON" and cased:
+                e = _surname_after(text, s, e, others)
+            out.append((s, e, label, score))
+    return out
 
 
 _WORDS = re.compile(r"\w+")
