@@ -465,8 +465,9 @@ LICENSE_PLATE = register(PatternRecognizer(
     # "number" or "vehicle" would make most texts search for them)
     context=("plate", "plates", "registration mark", "tag number", "kennzeichen",
              "nummernschild", "immatriculation", "matrícula", "targa",
-             # a British car's "reg", an Australian's "rego"
-             "reg", "reg no", "reg number", "car reg", "vehicle registration", "rego"),
+             # a British car's "reg", an Australian's "rego" (not "reg" alone: the head of a
+             # context word is searched as a piece, and "regarding" holds it)
+             "uk reg", "vehicle reg", "vehicle registration", "rego"),
     context_required=True, context_window=24, context_boost=0.55, context_after=False,
     validated=True,
 ))

@@ -10,7 +10,7 @@ from veil import Veil
 from veil.config import Policy, Settings
 from veil.detect.engine import DetectionEngine
 from veil.detect.patterns import Scan
-from veil.detect.usernames import HANDLE, USER_NAME_FIELD
+from veil.detect.usernames import _LINE, HANDLE, USER_NAME_FIELD
 
 from .scans import assert_anchored_equals_full
 
@@ -138,7 +138,7 @@ def test_the_scans_from_marks_equal_the_full_scans() -> None:
     after_is = scan_with("(?=[A-Za-z0-9._-]*(?:[0-9_.#]))")
     before_password = scan_with("pass(?:word)?|pw")
     gamer_tag = scan_with("battletag")
-    speakers = [scan for scan, _, _ in HANDLE._compiled if scan.pattern.line_start]
+    speakers = [scan for scan, _, _ in HANDLE._compiled if _LINE in scan.pattern.regex]
     assert len(speakers) == 2
     for recognizer in (HANDLE, USER_NAME_FIELD):
         for scan, _score, _check in recognizer._compiled:
