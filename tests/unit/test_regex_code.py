@@ -134,6 +134,15 @@ def test_install_takes_the_table_code_for_its_patterns_only(tmp_path: Path,
     assert re.compile("abc").match("abc")
 
 
+@pytest.mark.parametrize("entry", [("abc", 0), "junk", ("xyz", 0, b"", 0, {}, ())])
+def test_a_malformed_entry_is_compiled_instead(tmp_path: Path, own_table: None,
+                                               entry: object) -> None:
+    # (the last: the code of another pattern under this one's key)
+    path = _write(tmp_path / "t.marshal", {("abc", 0): entry})
+    assert regex_code.install(path) == 1
+    assert re.compile("abc").match("abc") and not re.compile("abc").match("xyz")
+
+
 def test_code_the_engine_refuses_is_compiled_instead(tmp_path: Path, own_table: None) -> None:
     good = _entry(r"(?P<w>\w+)@(\d+)")
     broken = (good[0], good[1], bytes(len(good[2])), *good[3:])  # all zeros: invalid code

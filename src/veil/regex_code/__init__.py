@@ -49,6 +49,8 @@ def table_path() -> Path:
 
 
 def supported() -> bool:
+    """Whether this interpreter's regular-expression engine takes code as the table keeps it
+    (CPython 3.11 or later, whose compiler is ``re._compiler``)."""
     compiler = getattr(re, "_compiler", None)
     return (sys.implementation.name == "cpython" and compiler is not None
             and hasattr(compiler, "compile") and array(CODE_TYPE).itemsize == _sre.CODESIZE)
@@ -86,11 +88,13 @@ def install(path: Path | None = None) -> int:
     def compile(p: Any, flags: int = 0) -> Any:
         args = table.get((p, flags)) if type(p) is str and type(flags) is int else None
         if args is not None:
-            pattern, final, code, groups, index, names = args
             try:
+                pattern, final, code, groups, index, names = args
+                if pattern != p:
+                    raise ValueError("another pattern's code")
                 return _sre.compile(pattern, final, array(CODE_TYPE, code).tolist(), groups,
                                     index, names)
-            except Exception:  # refused by the engine's check: compile it
+            except Exception:  # a malformed entry, or code the engine's check refused
                 table.pop((p, flags), None)
         return original(p, flags)
 
