@@ -558,6 +558,8 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "loan", "loan number", "loan no", "loan #", "loan id", "mortgage number", "mortgage no",
     "mortgage account", "wire ref", "wire reference", "transfer reference", "payment reference",
     "transaction reference", "transaction id", "txn id", "remittance reference", "group id",
+    # a messenger's account number (QQ's is digits only: no user name's shape)
+    "qq", "qq number", "qq no", "qq号", "qq 号",
     # a bank's sort code with the account; immigration files' numbers for one person
     "sort code", "i-94", "i-94 #", "i-94 number", "i-94 no", "a-number", "a-number #",
     "alien number", "alien registration number", "uscis number", "uscis #", "uscis no",

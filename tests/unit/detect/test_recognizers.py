@@ -200,6 +200,7 @@ def test_ipv6_with_port(pattern_engine: DetectionEngine, found) -> None:  # type
     ("ACCOUNT_NUMBER", "Wire ref FT24157XYZ89 from SWIFT BOFAUS3N", "FT24157XYZ89"),
     ("MEDICAL_RECORD", "Lab accession 24-CH-118822 for Kowalczyk", "24-CH-118822"),
     ("CASE_NUMBER", "Client matter 2024-0173 re: the estate", "2024-0173"),
+    ("ACCOUNT_NUMBER", "my QQ is 1234567890, add me", "1234567890"),
 ])
 def test_record_and_account_numbers_after_their_name(name: str, text: str, value: str) -> None:
     from veil.detect import builtin

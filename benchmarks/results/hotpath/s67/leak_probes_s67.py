@@ -65,9 +65,9 @@ PROBES: list[tuple[str, str, tuple[str, ...]]] = [
     ("record number", "Wire ref FT24157XYZ89 from SWIFT BOFAUS3N", ("FT24157XYZ89",)),
     ("record number", "Loan #LN-99182734 for Mr & Mrs Abernathy", ("LN-99182734",)),
     ("record number", "UK reg AB12 CDE, taxed till May", ("AB12 CDE",)),
+    ("record number", "my QQ is 1234567890", ("1234567890",)),
     ("age", "Grandpa turned ninety-four last week", ("ninety-four",)),
-    # seen and left (see the note): a QQ number, an SQL row's name with spaCy, names no list holds
-    ("left", "my QQ is 1234567890", ("1234567890",)),
+    # seen and left (see the note): an SQL row's name with spaCy, names no list holds
     ("left", "INSERT INTO patients (name) VALUES ('Gregory House');", ("Gregory",)),
     ("left", "ask priya and rahul to join", ("rahul",)),
 ]
