@@ -236,8 +236,7 @@ def _cli_startup(runs: int, cmd: list[str], env: dict[str, str],
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(cmd + args, env=dict(env, VEIL_HOME=home, **more),  # nosec B603
-                       check=True,
-                       capture_output=True, timeout=300)
+                       check=True, capture_output=True, timeout=300)
         wall = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu_s.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)

@@ -199,6 +199,11 @@ _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass"
 _SECRET_KEYS = (r"(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|"
                 r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)")
 
+#: a password's word, then what it opens (six words at most): "the password for ssh root@host"
+_PASSWORD_WORDS = r"password|passwd|passcode|passphrase|pwd|pw"
+_PASSWORD_FOR = (rf"(?i:\b(?:{_PASSWORD_WORDS})\b)[ \t]+(?i:for|to|of|on)"
+                 r"(?:[ \t]+[^\s:=]+){1,6}?")
+
 # A variable or key that names a secret in code, configuration and environment files:
 # "AWS_SECRET_ACCESS_KEY", "DB_PASSWORD", "SECRET_KEY_BASE", "stripeApiKey", "dbPassword". The
 # secret's word is a whole part of the name (not "MAX_TOKENS"), the last one or followed only
@@ -294,15 +299,13 @@ SECRET = register(PatternRecognizer(
         # value holds a digit or a symbol ("the password for the account is required" is prose)
         # (after "is" or "to": "reset the password for jdoe to Welcome2024!"), any value of
         # six characters after a colon ("the password for my wifi is: changeme")
-        Pattern(r"(?i:\b(?:password|passwd|passcode|passphrase|pwd|pw)\b)[ \t]+"
-                r"(?i:for|to|of|on)(?:[ \t]+[^\s:=]+){1,6}?[ \t]+(?i:is|was|to)[ \t]+"
+        Pattern(rf"{_PASSWORD_FOR}[ \t]+(?i:is|was|to)[ \t]+"
                 r"[\"'“]?(?P<v>(?=[^\s\"',;()]*(?:[0-9]|[!#$%&*+/:<=>?@^_~-][^\s\"',;()]))"
                 r"(?=[^\s\"',;()]*[A-Za-z]|\d{6})[^\s\"',;()”]{6,})", 0.8,
-                mark=r"password|passwd|passcode|passphrase|pwd|pw", lead=0, fold=True),
-        Pattern(r"(?i:\b(?:password|passwd|passcode|passphrase|pwd|pw)\b)[ \t]+"
-                r"(?i:for|to|of|on)(?:[ \t]+[^\s:=]+){1,6}?(?:[ \t]+(?i:is|was))?[ \t]*[:=]"
+                mark=_PASSWORD_WORDS, lead=0, fold=True),
+        Pattern(rf"{_PASSWORD_FOR}(?:[ \t]+(?i:is|was))?[ \t]*[:=]"
                 r"[ \t]*[\"'“]?(?P<v>[^\s\"',;”]{6,})", 0.8,
-                mark=r"password|passwd|passcode|passphrase|pwd|pw", lead=0, fold=True),
+                mark=_PASSWORD_WORDS, lead=0, fold=True),
         # a PIN, a one-time, verification or door code: four to eight digits after the word
         # that names it ("PIN: 4821", "your verification code is 482913", "door code 4821#"),
         # or a lock's combination in pairs ("combination 12-34-56")

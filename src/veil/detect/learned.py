@@ -601,8 +601,8 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
             if label == "PERSON":
                 # known names, initials and a surname's other half beside it
                 s, e = extend_person(text, s, e, others)
-            if label == "PERSON" and cased:
-                e = _surname_after(text, s, e, others)
+                if cased:
+                    e = _surname_after(text, s, e, others)
             out.append((s, e, label, score))
     return out
 

@@ -83,7 +83,9 @@ _PARTY_ROLES = (r"defendant|plaintiff|petitioner|respondent|appellant|appellee|c
                 r"beneficiary|insured|policyholder|witness|guarantor|borrower|applicant|"
                 r"debtor|creditor|tenant|landlord")
 # a name in capitals, as records and forms write it after their label ("Patient: DOE, JANE")
-_UPPER_NAME = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?(?:[ \t]+[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?){{0,2}}"
+#: a word in capitals ("DOE", "O'BRIEN", "SMITH-JONES")
+_CAPS_WORD = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
+_UPPER_NAME = rf"{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}"
 _NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?"  # optional initial
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_TOKEN}){{0,2}}")
 _TITLE_ONLY = re.compile(rf"(?i:{_TITLES})\.?(?:[ \t]+(?i:{_TITLES})\.?)*")
@@ -123,15 +125,15 @@ _MORE_FIELD_NAME = re.compile(
     rf"(?i:\b(?:{_MORE_NAME_FIELDS})[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
 # A party named in capitals after its role, as pleadings write it: "Defendant JOHN Q. PUBLIC"
 _PARTY_UPPER = re.compile(
-    rf"(?i:\b(?:{_PARTY_ROLES})s?)[ \t]+(?P<v>[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
-    rf"(?:[ \t]+(?:[{_UP}]\.|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?)){{0,3}})(?![\w'’-])")
+    rf"(?i:\b(?:{_PARTY_ROLES})s?)[ \t]+(?P<v>{_CAPS_WORD}"
+    rf"(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{0,3}})(?![\w'’-])")
 # A record's person in capitals after their role, as forms and statements write them:
 # "customer JANE Q PUBLIC", "Patient ROBERT SMITH" (two words at least, one a known name)
 _RECORD_ROLES = (r"customer|client|patient|employee|member|tenant|applicant|borrower|insured|"
                  r"beneficiary|cardholder|payee|resident|student|guest|passenger|subscriber")
 _RECORD_UPPER = re.compile(
-    rf"(?i:\b(?:{_RECORD_ROLES}))[ \t]+(?P<v>[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
-    rf"(?:[ \t]+(?:[{_UP}]\.?|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?)){{1,3}})(?![\w'’-])")
+    rf"(?i:\b(?:{_RECORD_ROLES}))[ \t]+(?P<v>{_CAPS_WORD}"
+    rf"(?:[ \t]+(?:[{_UP}]\.?|{_CAPS_WORD})){{1,3}})(?![\w'’-])")
 # The parties of a case's caption: "Smith v. Jones", "SMITH vs. JONES"
 _CAPTION = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME}|{_UPPER_NAME})[ \t]+(?i:vs?\.)[ \t]+"
                       rf"(?P<v>{_NAME}|{_UPPER_NAME})(?![\w'’-])")
