@@ -24,7 +24,7 @@ from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.mrz import MRZ
 from veil.detect.national import NATIONAL_RECOGNIZERS, labelled
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
-from veil.detect.patterns import Pattern, PatternRecognizer
+from veil.detect.patterns import Pattern, PatternRecognizer, folded
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.postcodes import ADDRESS_LAST_PART, POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
@@ -60,7 +60,10 @@ _TLD = rf"(?:[A-Za-z]{{2,24}}|xn--[A-Za-z0-9-]{{1,59}}|{_ULET}{{2,24}})"
 
 EMAIL = register(PatternRecognizer(
     name="email", entity="EMAIL",
-    patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-]){_AN}(?:[A-Za-z0-9._%+-]|{_ULET}){{0,63}}"
+    # (an apostrophe inside the local part, between two of its letters: "j.o'brien@firm.ie"
+    # lost its "j.o'" to the prose before it)
+    patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-]){_AN}(?:[A-Za-z0-9._%+-]|'(?=[A-Za-z0-9])|{_ULET})"
+                      rf"{{0,63}}"
                       rf"@{_LABEL}(?:\.{_LABEL})*\.{_TLD}(?![A-Za-z0-9_-])", 0.95,
                       lead=64, at="@", spaced=False)],
     validate=v.is_email, prefilter=lambda t: "@" in t,
@@ -246,6 +249,13 @@ SECRET = register(PatternRecognizer(
                 until=r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----"),
         Pattern(r"(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])"
                 r"[A-Z0-9]{16}(?![A-Z0-9])", 0.95, lead=0, at="A"),
+        # the secret access key written after its key id ("AKIA... / <40 characters>", a
+        # CSV's "AKIA...,<key>"): forty of base64's characters, lower and upper case and a
+        # digit or a symbol among them, within a few separators of the id
+        Pattern(r"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}[\s,;:/|\"'=]{1,6}"
+                r"(?P<v>(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[A-Z])"
+                r"(?=[A-Za-z0-9/+]{0,39}[0-9/+])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", 0.9,
+                lead=0, mark=r"AKIA|ASIA"),
         # (``at``: the literal each is tried at instead of every position of the text)
         Pattern(r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b", 0.99, lead=3, at="_"),
         Pattern(r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b", 0.99, lead=0, at="github_pat_"),
@@ -558,6 +568,8 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "id #", "id no", "id number", "identification number", "identification no",
     # a loan's or a mortgage's number, a wire's or a payment's reference: each opens one
     # person's file at the bank
+    # a member's number on its own word ("member XEP987654321"): five characters and a digit
+    "member",
     "loan", "loan number", "loan no", "loan #", "loan id", "mortgage number", "mortgage no",
     "mortgage account", "wire ref", "wire reference", "transfer reference", "payment reference",
     "transaction reference", "transaction id", "txn id", "remittance reference", "group id",
@@ -567,6 +579,29 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "sort code", "i-94", "i-94 #", "i-94 number", "i-94 no", "a-number", "a-number #",
     "alien number", "alien registration number", "uscis number", "uscis #", "uscis no",
     "green card number", "visa number", "visa no", "receipt number", "ead number"))
+
+# An insurance card's group number on its bare word ("group 0045521", "Group 1200-5531", "RxGrp
+# 0045521"), in a text that speaks of insurance: elsewhere "group" is a word of prose
+# ("group 2 results, 2019-2023").
+_INSURANCE_CUE = re.compile(
+    r"\b(?:insur\w*|policy|member|subscriber|plan|payer|payor|rx\w*|bin|pcn|copay|"
+    r"deductible|coverage|medicaid|medicare|health|dental|vision|bcbs|blue ?cross|blue ?shield|"
+    r"aetna|cigna|humana|unitedhealth\w*|uhc|anthem|kaiser|tricare|ppo|hmo|epo)\b")
+
+
+def _insurance_text(text: str) -> bool:
+    low = folded(text)
+    if low is None:
+        low = text.lower()
+    return ("group" in low or "grp" in low) and _INSURANCE_CUE.search(low) is not None
+
+
+INSURANCE_GROUP = register(PatternRecognizer(
+    name="insurance_group", entity="ACCOUNT_NUMBER", patterns=[_RECORD_NUMBER],
+    validate=_not_a_date, context=("group", "grp", "rxgrp", "rx grp"), context_required=True,
+    context_window=24, context_boost=0.5, context_after=False, validated=True,
+    prefilter=_insurance_text,
+))
 
 # A booking's reference (an airline's PNR, a hotel's or a train's confirmation code): letters
 # and digits after the words that name it; with the traveller's surname it opens the booking.

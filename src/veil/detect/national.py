@@ -53,7 +53,6 @@ from veil.detect.recognizer import Recognizer
 from veil.detect.validators import (
     Validator,
     is_dea,
-    is_issuable_us_ssn,
     is_kr_rrn,
     is_sg_nric,
     is_swift,
@@ -405,12 +404,14 @@ def labelled(name: str, entity: str, pattern: Pattern, context: tuple[str, ...],
 
 
 # stdnum refuses the SSNs that were published (078-05-1120, from a wallet insert, used by
-# thousands); they are still written where a real one goes. Numbers the SSA never issues (area
-# 000, 666 or 9xx, the ITINs' range) are no SSN and stay out.
+# thousands); they are still written where a real one goes. So are numbers the SSA never issues
+# (area 000, 666 or 9xx: "SSN: 987-65-4321", the range set aside for advertisements, or an
+# ITIN given as the SSN): after the word, the writer says the number is one, and masking a
+# sample costs nothing where sending a real one on would leak it.
 US_SSN_CONTEXT = labelled(
     "us_ssn_context", "US_SSN",
     Pattern(rf"{_L}\d{{3}}([-. ]?)\d{{2}}\1\d{{4}}{_R}", 0.5, _A, lead=0),
-    ("ssn", "social security", "ss#", "ss #", "ss no"), validate=is_issuable_us_ssn)
+    ("ssn", "social security", "ss#", "ss #", "ss no"))
 IN_PAN_CONTEXT = labelled(
     "in_pan_context", "IN_PAN",
     Pattern(r"(?<![A-Za-z0-9])[A-Z]{5}\d{4}[A-Z](?![A-Za-z0-9])", 0.5, _AI, lead=5,
@@ -557,11 +558,15 @@ _ID_WORDS = (
     "snils", "kra pin", "huduma", "amka", "afm", "rodné číslo", "rodne cislo", "birth number",
     "oib", "jmbg", "egn", "numéro de sécurité sociale", "carte d'identité",
     "carte nationale d'identité", "cni", "numéro d'identité", "personalausweis",
-    "ausweisnummer", "personalausweisnummer", "documento de identidad", "documento nacional",
+    "ausweisnummer", "personalausweisnummer", "documento de identidad",
+    # a health insurer's number for one person (Germany's KVNR, France's, Russia's OMS policy)
+    "versichertennummer", "krankenversichertennummer", "kvnr", "versicherungsnummer",
+    "sozialversicherungsnummer", "numéro d'assuré", "numero d'assure", "documento nacional",
     "número de identificación", "carta d'identità", "carta di identità",
     "bilhete de identidade", "cartão de cidadão", "dowód osobisty", "dowod osobisty",
     "numer dowodu", "občanský průkaz", "tc kimlik", "kimlik no", "kimlik numarası",
-    "инн", "снилс", "マイナンバー", "個人番号", "身分證", "身分證字號", "رقم الهوية",
+    "инн", "снилс", "полис", "полис омс", "омс", "マイナンバー", "個人番号", "身分證",
+    "身分證字號", "رقم الهوية",
     "الرقم القومي", "بطاقة الهوية", "هوية",
 )
 # The words are the pattern's own, tried only where one of their first words stands (a set of
@@ -615,6 +620,19 @@ NATIONAL_ID_SHAPES = PatternRecognizer(
                         or my_nric.is_valid(v) or cz_rc.is_valid(v)),
 )
 
+# A British driving licence's number (DVLA): the surname's first five letters (9s after a
+# shorter one), the holder's birth date as decade, month (plus 50 for a woman) and day, the
+# year's last digit, two initials (9 for none), a digit and two check letters:
+# "MORGA657054SM9IJ", "WOOD9701015J99AB". The shape and its date say what it is, without a
+# word ("licence no." often stands before it, but a form's column or a scan's text has none).
+_UK_LICENCE_DATE = r"\d(?:[05][1-9]|[16][0-2])(?:0[1-9]|[12]\d|3[01])\d[A-Z][A-Z9]\d[A-Z]{2}"
+UK_DRIVING_LICENCE = PatternRecognizer(
+    name="uk_driving_licence", entity="DRIVER_LICENSE",
+    patterns=[Pattern(rf"(?<![A-Za-z0-9])(?:[A-Z]{{5}}|[A-Z]{{4}}9|[A-Z]{{3}}99|[A-Z]{{2}}999|"
+                      rf"[A-Z]9999){_UK_LICENCE_DATE}(?![A-Za-z0-9])", 0.85, _A, lead=5,
+                      spaced=False, anchor=rf"9{{0,4}}{_UK_LICENCE_DATE}(?![A-Za-z0-9])")],
+)
+
 #: In registration order (``veil.detect.builtin`` registers them after the US SSN).
 NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     UK_NHS, UK_NINO, UK_NINO_CONTEXT, CA_SIN, IN_AADHAAR, IN_PAN, CN_RESIDENT_ID, FR_NIR,
@@ -624,4 +642,5 @@ NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     PL_PESEL, TR_NATIONAL_ID, FI_PERSONAL_IDENTITY_CODE, SE_PERSONNUMMER, NO_FODSELSNUMMER,
     DK_CPR, RO_CNP, ZA_ID_NUMBER, MX_CURP, CL_RUT, IL_ID_NUMBER, CH_AHV, BE_NATIONAL_NUMBER,
     TH_TNIN, UK_NHS_CONTEXT, FR_NIR_CONTEXT, IT_FISCAL_CODE_CONTEXT, ES_NIF_CONTEXT,
-    CA_SIN_CONTEXT, BR_CPF_CONTEXT, US_NPI_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED)
+    CA_SIN_CONTEXT, BR_CPF_CONTEXT, US_NPI_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED,
+    UK_DRIVING_LICENCE)

@@ -543,25 +543,64 @@ def extend_person(text: str, s: int, e: int,
         m = _SUFFIX.match(text, e)
         if m:
             e = m.end()
+    if text[s:e].isupper():  # a record's "GARCIA, MARIA ELENA": rare, so read only then
+        s, e = _caps_record(text, s, e, others)
     # initials end with "." right before the name or before its space ("A. K. Hollingsworth")
     dotted = s > 0 and (text[s - 1] == "." or s > 1 and text[s - 1] in " \t"
                         and text[s - 2] == ".")
     return (with_initials(text, s) if dotted else s), e
 
 
-# ", JANE A." after a surname: the given name of a "Last, First" field ("Patient: DOE, JANE A.")
-_GIVEN_AFTER = re.compile(rf"(?i:,[ \t]*(?P<first>[{_UP}][{_LOW}]+)(?:[ \t]+[{_UP}]\.?(?!\w))?)")
+# ", JANE A." after a surname: the given name of a "Last, First" field ("Patient: DOE, JANE A."),
+# and a second given name or an initial after it
+_GIVEN_AFTER = re.compile(rf"(?i:,[ \t]*(?P<first>[{_UP}][{_LOW}]+)"
+                          rf"(?:[ \t]+(?P<more>[{_UP}]\.?(?!\w)|[{_UP}][{_LOW}]+(?![\w'’-])))?)")
+#: a record's short labels in capitals, which follow a surname and a comma as a given name would
+#: ("SMITH, DOB 01/02/1990")
+_RECORD_LABELS = frozenset({"dob", "dod", "dos", "mrn", "ssn", "id", "age", "sex", "ref", "acct",
+                            "tel", "ph", "fax", "addr", "re", "md", "do", "rn", "np", "pa",
+                            "jr", "sr", "esq", "phd"})
+# a surname in capitals and its comma right before a name in capitals ("RE: GARCIA, MARIA")
+_CAPS_SURNAME_BEFORE = re.compile(rf"(?<![\w'’-])({_CAPS_WORD}),[ \t]*$")
+_CAPS_WORD_AFTER = re.compile(rf"[ \t]+({_CAPS_WORD})(?![\w'’-])")
+
+
+def _caps_given(word: str, caps: bool) -> bool:
+    """Whether ``word`` after a surname and a comma is a given name: a known one, or, in a
+    record written in capitals, any word in capitals but a record's label ("NGUYEN, THANH")."""
+    if _known_first(word, ambiguous_ok=True):
+        return True
+    low = word.lower()
+    return caps and word.isupper() and len(word) > 1 and low not in _RECORD_LABELS \
+        and low not in _NOT_A_NAME and low not in _function_words()
 
 
 def _last_first(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``span`` grown over the known first name (and an initial) that follows it after a
-    comma: a record's "SMITH, JOHN" is one name, not a surname and a word."""
+    """``span`` grown over the given name (and a second one or an initial) that follows it
+    after a comma: a record's "SMITH, JOHN" is one name, not a surname and a word."""
     if span is None:
         return None
     m = _GIVEN_AFTER.match(text, span[1])
-    if m is None or not _known_first(m.group("first"), ambiguous_ok=True):
+    caps = text[span[0]:span[1]].isupper()
+    if m is None or not _caps_given(m.group("first"), caps):
         return span
-    return span[0], m.end()
+    more = m.group("more")
+    if more is None or len(more.rstrip(".")) == 1 or _caps_given(more, caps):
+        return span[0], m.end()
+    return span[0], m.end("first")
+
+
+def _caps_record(text: str, s: int, e: int, others: Collection[int]) -> tuple[int, int]:
+    """A name in capitals grown back over a known surname and its comma before it ("GARCIA, "
+    + "MARIA ELENA") and over a known given name after it ("GARCIA, MARIA" + " ELENA")."""
+    m = _CAPS_SURNAME_BEFORE.search(text, max(0, s - 40), s)
+    if m is not None and m.group(1).lower() in last_names() and m.start(1) not in others:
+        s = m.start(1)
+    m = _CAPS_WORD_AFTER.match(text, e)
+    if m is not None and m.start(1) not in others and \
+            _known_first(m.group(1), ambiguous_ok=False):
+        e = m.end(1)
+    return s, e
 
 
 def _known_first(token: str, *, ambiguous_ok: bool) -> bool:

@@ -24,6 +24,7 @@ from veil.detect.national import (
     NATIONAL_RECOGNIZERS,
     SG_NRIC_FIN,
     SWIFT_CODE,
+    UK_DRIVING_LICENCE,
     US_NPI,
     US_SSN_CONTEXT,
 )
@@ -142,8 +143,10 @@ def test_not_found(pattern_engine: DetectionEngine, found, text: str, kind: str)
 @pytest.mark.parametrize("text,want", [
     # the fallbacks need the word before the number, close by
     ("Order 078051120 shipped", []),
-    ("SSN 666-45-6789", []),  # never issued: no SSN, even after the word
-    ("ssn 000-12-3456", []),
+    # never issued, but after the word the writer says it is one: masked (fail closed)
+    ("SSN 666-45-6789", [("US_SSN", "666-45-6789")]),
+    ("ssn 000-12-3456", [("US_SSN", "000-12-3456")]),
+    ("SSN: 987-65-4321", [("US_SSN", "987-65-4321")]),
     ("078-05-1120 is my ssn", [("PHONE", "078-05-1120")]),
     ("SSN on file. " + "x" * 40 + " ref 078 05 1120", [("PHONE", "078 05 1120")]),
     ("ABCDE1234F", []),
@@ -270,3 +273,34 @@ def test_masked_restored_and_never_logged(tmp_path: Path, caplog: pytest.LogCapt
         engine = DetectionEngine(Policy(ner=False))
         again = [d.type for d in engine.analyze(r.masked)]
         assert again[:5] == ["SG_NRIC_FIN", "KR_RRN", "US_NPI", "MEDICAL_LICENSE", "SWIFT_CODE"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("UK driving licence number: WOOD9701015J99AB", "WOOD9701015J99AB"),  # a short surname
+    ("licence no. SMITH806245JA9AB", "SMITH806245JA9AB"),
+    ("MORGA657054SM9IJ belongs to Sarah Morgan", "MORGA657054SM9IJ"),  # a woman's month + 50
+    ("DL: JONES912303AB4CD, exp 2031", "JONES912303AB4CD"),
+])
+def test_a_british_driving_licence_is_found_by_its_shape(pattern_engine: DetectionEngine, found,  # type: ignore[no-untyped-def]
+                                                         text: str, value: str) -> None:
+    assert ("DRIVER_LICENSE", value) in found(pattern_engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "ABCDE123456FG9HI",  # month 34
+    "MORGA657054SM9IJX", "XMORGA657054SM9IJ",  # part of a longer token
+    "MORGA9657054SM9IJ",  # a 9 inside the surname's letters
+    "ABCDE6130541SM9IJ",  # month 13
+    "morga657054sm9ij",  # lower case
+])
+def test_a_british_driving_licence_shape_needs_its_date(text: str) -> None:
+    assert UK_DRIVING_LICENCE.analyze(text) == []
+
+
+def test_the_british_driving_licence_scan_from_anchors_equals_the_full_scan() -> None:
+    from .scans import assert_anchored_equals_full
+
+    pieces = ("MORGA657054SM9IJ", "WOOD9701015J99AB", "MORGA", "WOOD9", "AB999", "A9999",
+              "657054", "701015", "SM9IJ", "J99AB", "9", "12", "x", "-", "é")
+    for scan, _s, _c in UK_DRIVING_LICENCE._compiled:
+        assert_anchored_equals_full(scan, pieces, ("", "", " ", "\n", "."), seed=37, least=200)

@@ -360,6 +360,11 @@ def test_capitalised_words_are_found_where_they_were_without_the_lookahead(text:
     ("Name: Smith, John", "Smith, John"),
     ("Patient: MARTINEZ-LOPEZ, MARIA", "MARTINEZ-LOPEZ, MARIA"),
     ("Name: Smith, please call me", "Smith"),  # no given name after the comma
+    # in capitals, a given name no list holds and a second given name are the record's too
+    ("PATIENT: NGUYEN, THANH", "NGUYEN, THANH"),
+    ("Patient: GARCIA, MARIA ELENA", "GARCIA, MARIA ELENA"),
+    ("Patient: SMITH, DOB 01/02/1990", "SMITH"),  # a record's label is no given name
+    ("Name: Smith, John please call", "Smith, John"),
 ])
 def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: str) -> None:
     # (a known first name alone is found too, inside it: the engine keeps the longer span)
@@ -404,6 +409,10 @@ def test_the_parties_of_a_case_are_names(text: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
+    # a model's name in capitals grows back over the known surname and comma before it, and
+    # over a known given name after it
+    ("RE: GARCIA, MARIA ELENA (MRN 00554411)", "GARCIA, MARIA ELENA"),
+    ("Patient: GARCIA, MARIA ELENA", "GARCIA, MARIA ELENA"),
     ("Ref: your letter re: Mr A. K. Hollingsworth (acct 0049-221-88)", "A. K. Hollingsworth"),
     ("Dear Dr. J. R. Okafor,", "J. R. Okafor"),
     ("signed by M. A. Rahman on Friday", "M. A. Rahman"),

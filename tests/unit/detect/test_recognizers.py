@@ -91,6 +91,24 @@ POSITIVE = [
     ("PNR: ABCDEF", ("ACCOUNT_NUMBER", "ABCDEF")),
     ("your confirmation number is 84721953", ("ACCOUNT_NUMBER", "84721953")),
     ("record locator X9Y8Z7, seat 14C", ("ACCOUNT_NUMBER", "X9Y8Z7")),
+    # an apostrophe inside an address's local part
+    ("email from j.o'brien@firm.ie re: the settlement", ("EMAIL", "j.o'brien@firm.ie")),
+    ("'john@example.com'", ("EMAIL", "john@example.com")),
+    # an AWS secret access key after its key id, however they are joined
+    ("AKIAZ3MHQ7R5EXAMPLE1 / 9fJ2kQ+xv8Lp0aZ7tYw3mN1bC4dE6gH5iJ8kL0mN",
+     ("SECRET", "9fJ2kQ+xv8Lp0aZ7tYw3mN1bC4dE6gH5iJ8kL0mN")),
+    ("ASIAZ3MHQ7R5EXAMPLE1,9fJ2kQxv8Lp0aZ7tYw3mN1bC4dE6gH5iJ8kL0mN9\n",
+     ("SECRET", "9fJ2kQxv8Lp0aZ7tYw3mN1bC4dE6gH5iJ8kL0mN9")),
+    # a health insurer's number for one person after its word
+    ("полис ОМС 7712345678901234", ("NATIONAL_ID", "7712345678901234")),
+    ("Versichertennummer A123456780", ("NATIONAL_ID", "A123456780")),
+    # an insurance card's group and member numbers on their bare words
+    ("insurance: BlueCross PPO, member XEP987654321, group 0045521",
+     ("ACCOUNT_NUMBER", "0045521")),
+    ("insurance: BlueCross PPO, member XEP987654321, group 0045521",
+     ("ACCOUNT_NUMBER", "XEP987654321")),
+    ("Member ID 9928374650 Group 1200-5531", ("ACCOUNT_NUMBER", "1200-5531")),
+    ("BIN 610014 PCN MEDDPRIMARY RxGrp 0045521", ("ACCOUNT_NUMBER", "0045521")),
 ]
 
 
@@ -104,7 +122,9 @@ NEGATIVE = [
     # (after their own words, "card", "IBAN", these are masked all the same: a typo)
     "ref 4111 1111 1111 1112 declined",  # bad Luhn
     "acct GB83 WEST 1234 5698 7654 32",  # bad check digits
-    "SSN 666-45-6789",  # invalid area
+    "order 666-45-6789 shipped",  # invalid area, no word
+    "group 2 results from 2019-2023 were published",  # "group" and no insurance
+    "the working group 12345 met on Friday",
     "version 999.1.1.1 shipped",
     "order X12345678 shipped",  # passport-shaped, no context
     "ERROR 2024-01-01 12:00:00 worker=3 retry=5",
@@ -141,6 +161,14 @@ NEGATIVE = [
 def test_a_date_without_birth_context_is_a_date_not_a_birth_date(
         pattern_engine: DetectionEngine, found) -> None:  # type: ignore[no-untyped-def]
     assert found(pattern_engine, "the meeting is on 2024-06-14") == [("DATE_TIME", "2024-06-14")]
+
+
+def test_an_aws_key_ids_neighbour_is_its_secret_only_in_a_keys_shape(
+        pattern_engine: DetectionEngine, found) -> None:  # type: ignore[no-untyped-def]
+    # forty letters of one case, or the secret's shape glued to more: no secret access key
+    for tail in ("a" * 40, "9fJ2kQ+xv8Lp0aZ7tYw3mN1bC4dE6gH5iJ8kL0mNx"):
+        assert found(pattern_engine, f"AKIAZ3MHQ7R5EXAMPLE1 / {tail}") == [
+            ("SECRET", "AKIAZ3MHQ7R5EXAMPLE1")]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
