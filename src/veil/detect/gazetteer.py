@@ -112,6 +112,8 @@ def _lower_list(group: str) -> str:
 _GREETINGS = ("hey|hi|hello|hiya|dear|thanks|thank you|thx|cheers|ping|cc|bcc|attendees|"
               "participants|invite|tell|ask")
 _POSSESSIVES = "my|our|his|her|their|your"
+# kin one calls by the word and the name without "my" ("call grandma rosie", "uncle raj")
+_ADDRESSED = "grandma|grandpa|granny|grandad|granddad|nana|nanna|gran|uncle|aunt|auntie|aunty"
 # A closing, then a name in lower case alone at the end of its line ("Best,\nkai",
 # "thanks, -- t. nakamura"): a known given name or surname, or an initial and a word.
 _CLOSINGS = "best|thanks|thank you|thx|cheers|regards|sincerely|yours|love|xoxo|talk soon"
@@ -132,9 +134,11 @@ _LOWER_CUES = re.compile(
     r"(?P<signed>[a-z](?:\.[ \t]*[a-z][a-z'’-]+|[a-z'’-]+)(?:[ \t]+[a-z][a-z'’-]+)?)"
     r"[ \t]*(?=\n|$)"
     rf"|(?i:{_spaced(_GREETINGS)})[ \t]*:?[ \t]+{_lower_list('greeted')}"
-    rf"|(?i:{_POSSESSIVES})[ \t]+(?i:{_RELATIONS})[ \t]*,?[ \t]+{_lower_list('related')})")
+    rf"|(?:(?i:{_POSSESSIVES})[ \t]+(?i:{_RELATIONS})|(?i:{_ADDRESSED}))[ \t]*,?[ \t]+"
+    rf"{_lower_list('related')})")
 _CUE_WORDS = AhoCorasick(sorted({w.split(" ")[0] for w in "|".join(
-    (_GREETINGS, _CLOSINGS, _POSSESSIVES)).split("|")}), matchkind=MATCHKIND_LEFTMOST_LONGEST)
+    (_GREETINGS, _CLOSINGS, _POSSESSIVES, _ADDRESSED)).split("|")}),
+    matchkind=MATCHKIND_LEFTMOST_LONGEST)
 
 
 _LOWER_CUES_ANYWHERE = re.compile(rf"(?<![\w'’])(?:{_LOWER_CUES.pattern})")
@@ -177,15 +181,17 @@ _LOWER_NOT_NAMES = frozenset({
 # name when a piece of it is a known given name or surname (``name="submit"`` is a form's);
 # after a maiden name (a bank's security question: "mother's maiden name is kowalski"), any
 # word but a function word or one that says there is none; after a key that says the value is
-# a given name or a surname (FHIR's "family" and "given" too), a capitalised word. Tried where
-# "name", "family" or "given" is, from nine characters before it ("customer name").
+# a given name or a surname (FHIR's "family" and "given" too, and a quoted "first" or "last":
+# '{"first":"Lucinda"}'), a capitalised word. Tried where "name", "family" or "given" (or a
+# quote and "first", "last" or "middle") is, from nine characters before it ("customer name").
 _NAME_FIELD = Scan(Pattern(
     r"(?<![\w'’])(?i:(?P<maiden>maiden[ \t_-]?name)|(?P<person>(?:first|last|given|family|"
-    r"middle)[_ -]?name|fname|lname|surname|forename|family|given)|(?:full|display|customer|"
+    r"middle)[_ -]?name|fname|lname|surname|forename|family|given|"
+    r"(?<=[\"'])(?:first|last|middle)(?=[\"']))|(?:full|display|customer|"
     r"patient|client|contact|legal)[_ -]?name|name)[\"']?(?:[ \t]*[:=]|[ \t]+(?i:is|was)\b)"
     r"[ \t]*[\"']?[ \t]*\[?[ \t]*[\"']?"  # (FHIR's '"given": ["Peter"]')
     r"(?P<v>[A-Za-z][A-Za-z'’-]*(?:[._ ][A-Za-z][A-Za-z'’-]*){0,2})(?![\w@])", 0.0,
-    mark="name|family|given", fold=True, lead=9))
+    mark="name|family|given|first\"|last\"|middle\"|first'|last'|middle'", fold=True, lead=9))
 _PIECE = re.compile(r"[^._ ]+")
 _NO_NAME = frozenset({"unknown", "same", "different", "required", "missing", "none", "blank",
                       "redacted", "hidden", "private", "irrelevant"})

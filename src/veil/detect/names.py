@@ -69,7 +69,14 @@ RELATIONS: tuple[str, ...] = (*KIN, "boss", "manager", "supervisor", "wife", "hu
                               "bestie", "buddy", "gf", "bf", "ex", "landlord", "landlady",
                               "tenant", "client", "patient", "therapist", "lawyer", "attorney",
                               "teacher", "tutor", "coach", "doctor", "dentist", "nurse",
-                              "stepmom", "stepdad", "in-law", "mother-in-law", "father-in-law")
+                              "stepmom", "stepdad", "in-law", "mother-in-law", "father-in-law",
+                              "ex-wife", "ex-husband", "ex-girlfriend", "ex-boyfriend",
+                              "ex-partner", "ex-fiance", "ex-fiancé", "stepmother",
+                              "stepfather", "stepbrother", "stepsister", "half-brother",
+                              "half-sister", "godmother", "godfather", "godson", "goddaughter",
+                              "son-in-law", "daughter-in-law", "brother-in-law",
+                              "sister-in-law", "twin", "bff", "housemate", "classmate",
+                              "teammate", "carer")
 
 
 def _stop_words() -> frozenset[str]:

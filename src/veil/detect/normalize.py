@@ -333,6 +333,25 @@ _LEET_WORD = re.compile(r"[A-Za-z013457]+")
 _LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t"}
 
 
+#: a query's value of up to six words of letters joined by "+", the form's spaces
+#: ("?name=Jonathan+Reyes": "+Reyes" went upstream, glued to the "+"); a value with a digit or
+#: a "/" (base64's "+", a signature's) keeps its "+"
+_QUERY_WORDS = re.compile(r"(?<==)[^\W\d_]['’.\w-]{0,19}(?:\+[^\W\d_]['’.\w-]{0,19}){1,5}"
+                          r"(?=$|[&#\s\"'<>;,)])")
+
+
+def _query_spaces(text: str) -> dict[int, str]:
+    """Index -> " ", for the "+" of a query's value of words (see :data:`_QUERY_WORDS`)."""
+    out: dict[int, str] = {}
+    for m in _QUERY_WORDS.finditer(text):
+        value = m.group()
+        if any(c.isdigit() or c == "_" for c in value):
+            continue
+        i = m.start()
+        out.update((i + k, " ") for k, c in enumerate(value) if c == "+")
+    return out
+
+
 def _leet_folds(text: str) -> dict[int, str]:
     """Index -> letter, for the digits of a word that reads as a known given name or surname
     with them read as letters ("j0hn" -> "john", "Sm1th" -> "Smith"); a code, a model number
@@ -416,6 +435,8 @@ def normalize(text: str) -> NormalizedText:
     refs = _references(text) if "&" in text or "\\" in text or "%" in text or "<" in text \
         or not text.isascii() else {}
     leet = _leet_folds(text) if _LEET_AT.search(text) else {}
+    if "+" in text and "=" in text:
+        leet.update(_query_spaces(text))
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
         view = _replace_at(text, leet)  # one letter for one digit: offsets do not move
         if "\\" in view and _ESCAPE.search(view):

@@ -109,7 +109,8 @@ class PhoneRecognizer(Recognizer):
 
     def _score(self, raw: str, number: phonenumbers.PhoneNumber) -> float | None:
         n_digits = sum(c.isdigit() for c in raw)
-        if n_digits < 7 or _NOT_PHONE.search(raw):
+        # (the matcher's number may open with the bracket before it: a log's "[2024-03-01 10")
+        if n_digits < 7 or _NOT_PHONE.search(raw.lstrip("([")):
             return None
         prefixed = raw.lstrip("(").startswith(("+", "0"))
         if phonenumbers.is_valid_number(number) and (prefixed or n_digits >= 10):

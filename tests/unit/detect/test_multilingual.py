@@ -166,6 +166,9 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     # FHIR's name keys: the value of a surname's or given name's key is a name when capitalised
     ('"name":[{"family":"Chalmers","given":["Peter","James"]}]', ["Chalmers", "Peter"]),
     ('{"family": "rosaceae"}', []),
+    # a quoted "first" or "last" key: a given name's or a surname's
+    ('{"user":{"first":"Lucinda","last":"Abernathy"}}', ["Lucinda", "Abernathy"]),
+    ('{"first": "step one", "last": "Done"}; first: Read the docs', []),
     # a greeting, thanks, a list of people or a relation before given names in lower case
     ("hey mike, can you send the file", ["mike"]),
     ("thanks sarah!", ["sarah"]),
@@ -173,6 +176,11 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     ("ping priya and arjun about the deploy", ["priya", "arjun"]),
     ("my boss bob yelled at me again", ["bob"]),
     ("my wife linda garcia called", ["linda garcia"]),
+    ("he keeps texting my ex-wife jenny", ["jenny"]),
+    # kin called by the word and the name, without "my"
+    ("tell mom i'll call grandma rosie tonight", ["rosie"]),
+    ("auntie comfort and uncle kojo are visiting", ["kojo"]),  # "comfort" is a word
+    ("call grandma tonight; my aunt is nice", []),
     ("my manager said no", []),  # a name on the lists that is a word
     ("hey lucky, thanks for all", []),
     ("thanks for the help", []),
@@ -290,6 +298,7 @@ def test_the_name_field_scan_from_name_equals_the_full_scan() -> None:
 
     pieces = ("name", "Name", "NAME", "first_", "customer ", "maiden ", "sur", "f", "l", "fore",
               "full-", "is", "was", ":", "=", '"', "'", "jane", "doe", "jane.doe", "x_y", "é",
-              "İ", "submit", "3", "family", "given", '["', "Chalmers", "[")
+              "İ", "submit", "3", "family", "given", '["', "Chalmers", "[", "first", "last",
+              "middle", '"first"', "'last'")
     assert_anchored_equals_full(_NAME_FIELD, pieces, (" ", "", "", "\t", "\n", ": ", "="),
                                 seed=62)

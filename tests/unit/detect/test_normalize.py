@@ -283,6 +283,31 @@ def test_a_percent_encoded_query_reads_its_equals_and_ampersand() -> None:
     assert ("US_SSN", "078-05-1120") in [(d.type, d.text) for d in engine.analyze(text)]
 
 
+@pytest.mark.parametrize(("text", "view"), [
+    ("GET /u?name=Jonathan+Reyes&dob=1990-04-12", "GET /u?name=Jonathan Reyes&dob=1990-04-12"),
+    ("q=maria+de+la+cruz+lopez+garcia", "q=maria de la cruz lopez garcia"),
+    # a "+" of a value with a digit, an underscore or an address keeps its "+"
+    ("sig=Ab3+xyZ9dd&x=1", "sig=Ab3+xyZ9dd&x=1"),
+    ("email=john+tag@gmail.com", "email=john+tag@gmail.com"),
+    ("x = a+b", "x = a+b"),  # no query's "=" right before the value
+])
+def test_a_querys_plus_between_words_reads_as_a_space(text: str, view: str) -> None:
+    from veil.detect.normalize import normalize
+
+    assert normalize(text).text == view
+
+
+def test_a_name_in_a_query_is_masked_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from veil import Settings, Veil
+
+    veil = Veil(Settings(home=tmp_path, cache_dir=tmp_path / "cache"),
+                policy=Policy(ner_backend="learned"))
+    text = "GET /api/users?name=Jonathan+Reyes&dob=1990-04-12 HTTP/1.1"
+    result = veil.protect(text, session="s")
+    assert "Jonathan" not in result.masked and "Reyes" not in result.masked
+    assert veil.restore(result.masked, session="s") == text
+
+
 def test_a_tag_with_attributes_stays_in_the_view(pattern_engine: DetectionEngine) -> None:
     # its attributes may hold a value themselves
     text = '<p>Call <a href="tel:+14155550143">415-555-<b>0143</b></a></p>'

@@ -20,7 +20,10 @@ def test_formats(number: str) -> None:
 
 @pytest.mark.parametrize("text", ["released 2024-01-15 at 12:30", "host 192.168.10.20",
                                   "the restaurant is at 344 2272 Cedarstone Drive",
-                                  "order 1234567"])
+                                  "order 1234567",
+                                  # a log's time stamp in brackets
+                                  "[2024-03-01 10:22:13] INFO login ok",
+                                  "(2024-03-01 10:22:13) done"])
 def test_not_phones(text: str) -> None:
     assert phones(text) == []
 
