@@ -537,13 +537,17 @@ def _name_pairs_folded(text: str, caseless: str, language: str) -> list[tuple[in
     own_last = _locale_names(language, "last_names")
     stops = _stops(language)
     out: list[tuple[int, int]] = []
+    first_any = first_names()
+    own_first = _locale_names(language, "first_names")
     for _, s, e in _first_name_automaton(language).find_matches_as_indexes(caseless):
         if s and (text[s - 1] in _WORD_EDGE_CHARS or text[s - 1].isalnum()) or (
-                e < len(text) and (text[e] in _WORD_EDGE_CHARS or text[e].isalnum())):
+                e < len(text) and (text[e] in "_'’" or text[e].isalnum())):
             continue  # inside a word (the regex below says the same, more slowly)
         a = _WORD.match(text, s)
-        if a is None or a.end() != e:
+        if a is None or a.end() != e and not _given_pair(
+                caseless[s:a.end()], first_any, own_first, stops):
             continue
+        e = a.end()
         b = _WORD.search(text, e)
         if b is None:
             continue
@@ -563,6 +567,15 @@ def _name_pairs_folded(text: str, caseless: str, language: str) -> list[tuple[in
     return out
 
 
+def _given_pair(word: str, first_any: frozenset[str], own_first: frozenset[str],
+                stops: frozenset[str]) -> bool:
+    """Whether ``word`` (case-folded) is two given names joined by a hyphen ("ana-lucía",
+    "jean-pierre"), each known and no function word."""
+    a, _, b = word.partition("-")
+    return bool(b) and all((w in first_any or w in own_first) and w not in stops
+                           for w in (a, b))
+
+
 def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
     """:func:`_name_pairs`, reading every word (a short text, or one whose case folding
     changes its length)."""
@@ -577,7 +590,8 @@ def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
     # most words are no first name: test that first, each word folded once
     for k in range(len(words) - 1):
         fa = caseless[k]
-        if not (fa in first_any or fa in own_first) or fa in stops or fa in ambiguous:
+        if (not (fa in first_any or fa in own_first) or fa in stops or fa in ambiguous) and \
+                not ("-" in fa and _given_pair(fa, first_any, own_first, stops)):
             continue
         fb = caseless[k + 1]
         if not (fb in last_any or fb in own_last) or fb in stops:

@@ -206,6 +206,18 @@ def test_lower_case_names_after_a_title(text: str, names: list[str]) -> None:
     assert found == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # two known given names joined by a hyphen before a known surname: one name
+    ("Résumé — Ana-Lucía Ferreira, Rua", ["Ana-Lucía Ferreira"]),
+    ("cc jean-pierre dubois on it", ["jean-pierre dubois"]),
+    ("a well-known Smith; the x-ray Jones", []),  # no given names
+])
+def test_a_hyphenated_given_name_before_a_surname(text: str, names: list[str]) -> None:
+    from veil.detect.gazetteer import GazetteerRecognizer
+
+    assert [d.text for d in GazetteerRecognizer().analyze(text) if d.type == "PERSON"] == names
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "name"), [
     ("Frau Dr. Weber aus Bad Kissingen bittet um Rückruf.", "Weber"),  # stacked titles
