@@ -128,6 +128,8 @@ class ScriptNamesRecognizer(Recognizer):
         return out
 
 
+#: the words before a Korean name that say it is one ("제 이름은 이민호입니다": "my name is")
+_KOREAN_NAME_CUES = frozenset({"이름은", "이름이", "이름", "성함은", "성함이", "성함"})
 #: what Korean writes right after a name, in the same word: "김민수이고" ("Kim Min-su, and"),
 #: "김민수씨", "김민수에게" (longest first)
 _KOREAN_PARTICLES = ("입니다", "이에요", "에게서", "께서", "에게", "한테", "이고", "이며", "이랑",
@@ -167,11 +169,13 @@ def _spans(text: str, script: str, rx: re.Pattern[str]) -> list[tuple[int, int]]
         return _cjk_spans(text, words, first, last, foreign)
     out: list[tuple[int, int]] = []
     if script == "hangul":  # surname and given name in one word, maybe a particle after them
-        for w in words:
+        for k_word, w in enumerate(words):
+            # after "이름은" ("my name is"), a known surname and any given name
+            named = k_word > 0 and words[k_word - 1].group() in _KOREAN_NAME_CUES
             for name in _without_particles(w.group()):
                 k = _key(name)
-                if any(k[:n] in last and k[n:] in first
-                       for n in (1, 2) if 2 <= len(k) - n <= 2):
+                if any(k[:n] in last and (k[n:] in first or named)
+                       for n in (1, 2) if 1 <= len(k) - n <= 2 and (named or len(k) - n == 2)):
                     out.append((w.start(), w.start() + len(name)))
                     break
         return out
@@ -241,12 +245,33 @@ def _cjk_spans(text: str, words: list[re.Match[str]], first: frozenset[str],
         n = _cjk_name(ga, first, last)
         if n:
             out.append((a.start(), a.start() + n))
+        elif _KANA.search(ga) is not None:
+            # Japanese runs its words together, its particles in kana between them: the
+            # ideographs between two particles ("私の名前は佐藤花子です") are read as a word
+            for seg in _IDEOGRAPHS.finditer(ga):
+                named = _NAMED_BEFORE.search(ga, 0, seg.start()) is not None or \
+                    _NAMED_AFTER.match(ga, seg.end()) is not None
+                honorific = next((h for h in _HONORIFICS if ga.startswith(h, seg.end())), "")
+                n = min(_cjk_name(seg.group() + honorific, first, last, named=named),
+                        len(seg.group()))
+                if n:
+                    out.append((a.start() + seg.start(), a.start() + seg.start() + n))
         i += 1
     return out
 
 
-def _cjk_name(word: str, first: frozenset[str], last: frozenset[str]) -> int:
-    """How many characters at the start of ``word`` are a name (0: none)."""
+_KANA = re.compile("[\u3041-\u3096]")
+_IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+")
+#: Japanese words right before or after a name that say it is one ("名前は", "私は" before;
+#: "と申します", "といいます" after)
+_NAMED_BEFORE = re.compile("(?:名前|なまえ|私|わたし|僕|ぼく|氏名)は$")
+_NAMED_AFTER = re.compile("と(?:申します|もうします|言います|いいます)")
+
+
+def _cjk_name(word: str, first: frozenset[str], last: frozenset[str], *,
+              named: bool = False) -> int:
+    """How many characters at the start of ``word`` are a name (0: none); ``named``: a word
+    the text says is a name, whose known surname may come with a given name no list holds."""
     # the honorific off first: "田中さん" is 田中, not a surname and a two-character name
     for stem in (*(word[:-len(h)] for h in _HONORIFICS if word.endswith(h)), word):
         honoured = len(stem) < len(word)
@@ -255,7 +280,7 @@ def _cjk_name(word: str, first: frozenset[str], last: frozenset[str]) -> int:
         for k in (1, 2):
             head, rest = stem[:k], stem[k:]
             # (a known surname and any character or two is a word as often: 马拉松, 支付宝)
-            if head in last and (rest in first or honoured and len(rest) <= 2):
+            if head in last and (rest in first or (honoured or named) and len(rest) <= 2):
                 return len(stem)
     return 0
 

@@ -40,6 +40,13 @@ from veil.detect.script_names import SCRIPT_NAMES
     ("Please call 谢淑英 tomorrow.", ["谢淑英"]),
     ("<td>許俊賢</td><td>0912 345 678</td>", ["許俊賢"]),
     ("王小明先生 called", ["王小明"]),
+    # Korean after "이름은" ("my name is"): a known surname and a given name no list holds
+    ("제 이름은 이민호입니다. 전화번호는 010-9876-5432입니다.", ["이민호"]),
+    ("제 이름은 박지성이에요.", ["박지성"]),
+    # Japanese runs its words together: the ideographs between its particles
+    ("私の名前は佐藤花子です。", ["佐藤花子"]),
+    ("私は田中一郎と申します。", ["田中一郎"]),
+    ("こんにちは、山田さんの件です。", ["山田"]),
 ])
 def test_a_name_in_its_script_is_a_person(text: str, names: list[str]) -> None:
     assert [d.text for d in SCRIPT_NAMES.analyze(text)] == names
@@ -63,6 +70,10 @@ def test_a_name_in_its_script_is_a_person(text: str, names: list[str]) -> None:
     "谢谢！",
     "We visited 東京 and 京都, ate 寿司, 拉面 and 麻婆豆腐, and ran the 马拉松.",
     "Pay with 支付宝 or 微信, not 百度.",
+    "저는 학생입니다.",  # "I am a student"
+    "이름은 중요하지 않아요",  # "the name does not matter"
+    "私は学生です。",
+    "今日は東京で会議があります。",
 ])
 def test_places_titles_and_sentences_are_no_names(text: str) -> None:
     assert SCRIPT_NAMES.analyze(text) == []
