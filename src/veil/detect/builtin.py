@@ -61,8 +61,9 @@ _TLD = rf"(?:[A-Za-z]{{2,24}}|xn--[A-Za-z0-9-]{{1,59}}|{_ULET}{{2,24}})"
 EMAIL = register(PatternRecognizer(
     name="email", entity="EMAIL",
     # (an apostrophe inside the local part, between two of its letters: "j.o'brien@firm.ie"
-    # lost its "j.o'" to the prose before it)
-    patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-]){_AN}(?:[A-Za-z0-9._%+-]|'(?=[A-Za-z0-9])|{_ULET})"
+    # lost its "j.o'" to the prose before it; not after a string literal's prefix, b'jane@...')
+    patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-])(?!(?i:[bfru]|br|rb|fr|rf)'){_AN}"
+                      rf"(?:[A-Za-z0-9._%+-]|'(?=[A-Za-z0-9])|{_ULET})"
                       rf"{{0,63}}"
                       rf"@{_LABEL}(?:\.{_LABEL})*\.{_TLD}(?![A-Za-z0-9_-])", 0.95,
                       lead=64, at="@", spaced=False)],
