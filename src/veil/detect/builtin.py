@@ -31,6 +31,7 @@ from veil.detect.recognizer import Recognizer, default_recognizers, register, re
 from veil.detect.records import RECORDS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.split_numbers import SPLIT_NUMBERS
+from veil.detect.sql import SQL_VALUES
 from veil.detect.usernames import (
     ACCOUNT_FOR,
     HANDLE,
@@ -717,6 +718,7 @@ register(HL7)  # a hospital's messages: a segment's field number says what a val
 register(MRZ)  # a passport's or an identity card's machine-readable zone
 for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection strings: field names
     register(_record)
+register(SQL_VALUES)  # an SQL statement's values, by their columns' names
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma

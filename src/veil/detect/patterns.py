@@ -471,7 +471,7 @@ def _find_line_starts(text: str) -> list[int]:
     return starts
 
 
-def _context_heads(lowered: str) -> frozenset[str]:
+def context_heads_of(lowered: str) -> frozenset[str]:
     """:func:`context_heads` of a lower-cased text, shared by the recognizers within one
     block."""
     return _memoized(lowered, "context heads", context_heads, lowered)
@@ -635,7 +635,7 @@ class PatternRecognizer(Recognizer):
         if self.context_required and self.context.folds:
             # none of the required words' first pieces is a word of the text (most texts)
             lowered = folded(text)
-            return lowered is not None and self.context.absent(_context_heads(lowered))
+            return lowered is not None and self.context.absent(context_heads_of(lowered))
         return False
 
     def analyze(self, text: str) -> list[Detection]:

@@ -23,6 +23,8 @@ names it, and nothing fires on prose:
 * a connection string's user is what stands between ``scheme://`` and ``@host`` (the password,
   if any, is the secret recognizer's); generic accounts (``root``, ``postgres``, ``default``)
   stay.
+
+SQL statements, read by their columns' names too, are ``veil.detect.sql``'s.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ def _has_word(value: str) -> bool:
     return any(c.isalnum() for c in value)
 
 
-def _found(text: str, marks: tuple[str, ...], start: int = 0) -> Iterator[int]:
+def marks_at(text: str, marks: tuple[str, ...], start: int = 0) -> Iterator[int]:
     """Where any of ``marks`` occurs in ``text`` from ``start`` on, in order (``str.find``:
     a regex tried at every position of a long text cost tens of microseconds a kilobyte)."""
     at = {mark: text.find(mark, start) for mark in marks}
@@ -257,7 +259,7 @@ class VCardRecognizer(Recognizer):
             return []
         out: list[Detection] = []
         pos = 0
-        for i in _found(text, _BEGIN_MARKS):
+        for i in marks_at(text, _BEGIN_MARKS):
             m = _BEGIN.match(text, i)
             if i < pos or m is None:
                 continue
@@ -360,7 +362,7 @@ class SwiftRecognizer(Recognizer):
         if self.idle(text):
             return []
         out: list[Detection] = []
-        for i in _found(text, (":50", ":59")):
+        for i in marks_at(text, (":50", ":59")):
             m = _SWIFT_TAG.match(text, i)
             if m is None:
                 continue
@@ -662,7 +664,7 @@ class LdifRecognizer(Recognizer):
             return []
         out: list[Detection] = []
         pos = 0
-        for i in _found(text, _LDIF_DN_MARKS):
+        for i in marks_at(text, _LDIF_DN_MARKS):
             start = _line_start(text, i)
             indent = text[start:i]
             if i >= pos and (not indent or indent.isspace()) and _LDIF_DN.match(text, i):

@@ -1,8 +1,9 @@
 """Structured records read by their field names (veil.detect.records): vCards and iCalendar
 events, SWIFT MT 103 / 202 COV fields, LDIF entries and distinguished names, connection
-strings and ``id`` output. Each value leaves the masked text and comes back on restore; prose
-with the same words (``the N: key``, ``cn: see below``, ``uid=0(root)``, ``L=5``,
-``12:50:30``) is left alone."""
+strings, ``id`` output and SQL statements' values by their columns. Each value leaves the
+masked text and comes back on restore; prose with the same words (``the N: key``, ``cn: see
+below``, ``uid=0(root)``, ``L=5``, ``12:50:30``, "insert into the report the values") is left
+alone."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from veil.detect.records import (
     SWIFT_MT,
     VCARD,
 )
+from veil.detect.sql import SQL_VALUES
 
 _KEY = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE="
 
@@ -68,6 +70,9 @@ LDIF_ENTRY = (
 )
 SUBJECT = "subject=CN=Anneliese Vogt,OU=Finance,O=Acme GmbH,L=Hamburg,C=DE,UID=avogt"
 CONNECTION = "postgresql://jdoe_admin:S3cr3tPass!@db.internal.example.com:5432/patients"
+SQL = ("INSERT INTO patients(first_name, last_name, dob, ssn, city) VALUES ('Gregory','House',"
+       "'1959-06-11','078-05-1120','Princeton'), ('Lisa','Cuddy',NULL,NULL,'Plainsboro');\n"
+       "UPDATE customers SET full_name = 'Ingrid Halvorsen', phone='+47 912 34 567' WHERE id = 7;")
 
 
 def _found(recognizer: Recognizer, text: str) -> list[tuple[str, str]]:
@@ -281,6 +286,115 @@ def test_id_output() -> None:
     assert POSIX_ID.analyze("uid=0(root) gid=0(root) groups=0(root)") == []
 
 
+# --- SQL statements -----------------------------------------------------------------------
+
+def test_insert_values_by_their_columns() -> None:
+    text = ("INSERT INTO users (first, last, email) VALUES ('Bartholomew', 'Quince', "
+            "'bq@quince.io');")
+    assert _found(SQL_VALUES, text) == [
+        ("PERSON", "Bartholomew"), ("PERSON", "Quince"), ("EMAIL", "bq@quince.io")]
+
+
+def test_multi_row_insert_and_update_set() -> None:
+    assert _found(SQL_VALUES, SQL) == [
+        ("PERSON", "Gregory"), ("PERSON", "House"), ("DATE_OF_BIRTH", "1959-06-11"),
+        ("US_SSN", "078-05-1120"), ("LOCATION", "Princeton"),
+        ("PERSON", "Lisa"), ("PERSON", "Cuddy"), ("LOCATION", "Plainsboro"),  # NULLs stay
+        ("PERSON", "Ingrid Halvorsen"), ("PHONE", "+47 912 34 567")]
+
+
+def test_spans_are_the_literals_insides() -> None:
+    text = "INSERT INTO t (surname) VALUES ('Quince')"
+    [d] = SQL_VALUES.analyze(text)
+    assert (d.start, d.end) == (text.index("Quince"), text.index("Quince") + 6)
+    assert d.recognizer == "sql_values" and d.score == 0.95
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # quoted, backticked and bracketed identifiers; camel case; N'' and '' escapes
+    ("insert into [dbo].[Employees] ([GivenName], [Surname], [Email]) "
+     "values (N'Ana', N'O''Neill', 'ana@x.org')",
+     [("PERSON", "Ana"), ("PERSON", "O''Neill"), ("EMAIL", "ana@x.org")]),
+    ('INSERT INTO "public"."Contacts" ("firstName", "homePhone", "addressLine1") VALUES '
+     "('Zoë', '555-0100', '4 Elm Row')",
+     [("PERSON", "Zoë"), ("PHONE", "555-0100"), ("LOCATION", "4 Elm Row")]),
+    # MySQL's backslash escapes (a dump), and a standard SQL path ending in a backslash
+    ("INSERT INTO `users` (`name`, `city`) VALUES ('O\\'Brien', 'Cork'), ('Ní Bhriain', 'Galway');",
+     [("PERSON", "O\\'Brien"), ("LOCATION", "Cork"), ("PERSON", "Ní Bhriain"),
+      ("LOCATION", "Galway")]),
+    ("INSERT INTO t (notes, username) VALUES ('C:\\', 'jdoe')", [("USERNAME", "jdoe")]),
+    # functions, casts, comments, numbers and NULLs
+    ("INSERT INTO p (patient_name, birth_date, mrn, age) VALUES -- one row\n"
+     "  (UPPER('Ada Byron'), TO_DATE('1815-12-10', 'YYYY-MM-DD'), 'MRN-0042'::text, 36)",
+     [("PERSON", "Ada Byron"), ("DATE_OF_BIRTH", "1815-12-10"),
+      ("MEDICAL_RECORD", "MRN-0042")]),
+    # what a column's name says, and the shape a value needs for it
+    ("INSERT INTO accounts (login, password, iban, card_number, cvv, account_no) VALUES "
+     "('jdoe', 's3cr3t!', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '123', '0042')",
+     [("USERNAME", "jdoe"), ("SECRET", "s3cr3t!"), ("IBAN", "DE89 3704 0044 0532 0130 00"),
+      ("CREDIT_CARD", "4111 1111 1111 1111"), ("CARD_SECURITY_CODE", "123"),
+      ("ACCOUNT_NUMBER", "0042")]),
+    ("INSERT INTO payments (card) VALUES ('Visa')", []),  # a card's brand, no number
+    ("INSERT INTO companies (name) VALUES ('Acme GmbH')", [("ORGANIZATION", "Acme GmbH")]),
+    # INSERT ... SELECT and ... SET, MySQL's upsert, UPDATE's and DELETE's WHERE
+    ("INSERT INTO users (first_name, email) SELECT 'Kasia', 'k@x.pl' UNION ALL "
+     "SELECT 'Tomek', NULL;",
+     [("PERSON", "Kasia"), ("EMAIL", "k@x.pl"), ("PERSON", "Tomek")]),
+    ("INSERT INTO users SET first_name = 'Hana', email = 'h@x.jp' "
+     "ON DUPLICATE KEY UPDATE last_name = 'Sato';",
+     [("PERSON", "Hana"), ("EMAIL", "h@x.jp"), ("PERSON", "Sato")]),
+    ("update crm.contacts c set c.mobile = '+44 7700 900123' where c.surname = 'Arnalds' "
+     "and id = 3 or city in ('Reykjavik', 'Akureyri');",
+     [("PHONE", "+44 7700 900123"), ("PERSON", "Arnalds"), ("LOCATION", "Reykjavik"),
+      ("LOCATION", "Akureyri")]),
+    ("DELETE FROM patients WHERE last_name = 'House' AND dob < '1960-01-01';",
+     [("PERSON", "House"), ("DATE_OF_BIRTH", "1960-01-01")]),
+    # no column list: the columns of the table's CREATE TABLE in the same text, in order
+    ("CREATE TABLE IF NOT EXISTS people (\n  id INT PRIMARY KEY,\n  given_name VARCHAR(40),"
+     "\n  surname TEXT DEFAULT 'n/a',\n  PRIMARY KEY (id)\n);\n"
+     "INSERT INTO people VALUES (1, 'Zofia', 'Nowak');",
+     [("PERSON", "Zofia"), ("PERSON", "Nowak")]),
+])
+def test_sql_statements(text: str, want: list[tuple[str, str]]) -> None:
+    assert _found(SQL_VALUES, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # columns that say nothing of a person, and things' names
+    "INSERT INTO orders (status, sku, notes) VALUES ('shipped', 'AB-12', 'Leave at door')",
+    "INSERT INTO products (name, product_name) VALUES ('Widget', 'Gizmo')",
+    "UPDATE users SET last_login = '2024-01-05', is_first = 'Y', customer_id = 'C-1' WHERE 1=1",
+    # no column list and no CREATE TABLE: no names to map
+    "INSERT INTO users VALUES (1, 'Gregory', 'House');",
+    # placeholders and a template's parameters
+    "INSERT INTO users (first, last, email) VALUES (%s, %s, ?), ('{first}', '%(last)s', 'N/A')",
+    # a row that does not line up with the columns
+    "INSERT INTO users (first, last) VALUES ('Gregory', 'House', 'extra')",
+])
+def test_sql_values_that_stay(text: str) -> None:
+    assert SQL_VALUES.analyze(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Please insert into the report the values we discussed, and update the set of figures.",
+    "I'd like to update my address to the same one; insert into my notes that values "
+    "(of 'honesty' and 'care') matter.",
+    "Insert into (first, last) the values ('see', 'below') once we delete from the list.",
+    "Can you update users on what's new? Set expectations = 'low' and replace into the doc.",
+])
+def test_prose_about_sql_is_left_alone(text: str) -> None:
+    assert SQL_VALUES.analyze(text) == []
+
+
+def test_a_statement_in_prose_and_in_a_code_block(engine: DetectionEngine) -> None:
+    for text in ("Why does insert into Users (FirstName, LastName) values ('Tamsin', "
+                 "'Greaves') fail on MySQL 8?",
+                 "Why does this fail?\n```sql\nINSERT INTO Users (FirstName, LastName)\n"
+                 "VALUES\n  ('Tamsin', 'Greaves');\n```\nThanks!"):
+        found = [(d.type, d.text) for d in engine.analyze(text)]
+        assert ("PERSON", "Tamsin") in found and ("PERSON", "Greaves") in found, found
+
+
 # --- through the engine and protect() ----------------------------------------------------------
 
 _RECORDS_AND_VALUES = [
@@ -296,6 +410,8 @@ _RECORDS_AND_VALUES = [
                   "94607", "Teodora", "E-48213"]),
     (SUBJECT, ["Anneliese", "Vogt", "Hamburg", "avogt"]),
     (CONNECTION, ["jdoe_admin", "S3cr3tPass"]),
+    (SQL, ["Gregory", "House", "1959-06-11", "078-05-1120", "Princeton", "Lisa", "Cuddy",
+           "Plainsboro", "Ingrid Halvorsen", "912 34 567"]),
 ]
 #: the restorer writes no value into a URL (veil.mask.urls): a connection string stays masked
 _RESTORED = [(t, v) for t, v in _RECORDS_AND_VALUES if t != CONNECTION]
@@ -319,7 +435,9 @@ def test_fields_that_say_nothing_of_a_person_stay(tmp_path: Path) -> None:
                  ":50K:/", ":59:/", ":70:INVOICE 4711", ":71A:SHA", "3/IN/", ":59A:/",
                  "\nDEUTDEFF", "ou=people,dc=example,dc=com", "objectClass: inetOrgPerson",
                  "homeDirectory: /home/", "OU=Finance", ",C=DE", "postgresql://",
-                 "@db.internal.example.com:5432/patients"):
+                 "@db.internal.example.com:5432/patients",
+                 "INSERT INTO patients(first_name, last_name, dob, ssn, city) VALUES ('",
+                 "',NULL,NULL,'", "UPDATE customers SET full_name = '", "' WHERE id = 7;"):
         assert kept in masked, kept
 
 
@@ -341,6 +459,7 @@ def test_a_record_escaped_in_json(engine: DetectionEngine) -> None:
     "uid=0(root) gid=0(root) groups=0(root)",
     "If L=5 then 2L=10, and the train leaves at 12:50:30.",
     "Please summarise the attached vCard spec and the LDAP schema notes.",
+    "Please insert into the summary the values from Q3 and update the figures where needed.",
 ])
 def test_prose_through_the_engine(engine: DetectionEngine, text: str) -> None:
     assert engine.analyze(text) == []
@@ -349,10 +468,10 @@ def test_prose_through_the_engine(engine: DetectionEngine, text: str) -> None:
 def test_idle_without_marks_and_awake_with_them() -> None:
     prose = ("Hi team, following up on yesterday's call about the quarterly review: please "
              "send the figures by Friday; the room changed to the third floor. ") * 8
-    assert all(r.idle(prose) for r in RECORDS)
+    assert all(r.idle(prose) for r in (*RECORDS, SQL_VALUES))
     awake = {VCARD: VCARD_3, SWIFT_MT: MT103, LDIF: LDIF_ENTRY, DISTINGUISHED_NAME: SUBJECT,
              CONNECTION_USER: CONNECTION,
-             POSIX_ID: "uid=1000(mthornton) gid=1000(mthornton)"}
+             POSIX_ID: "uid=1000(mthornton) gid=1000(mthornton)", SQL_VALUES: SQL}
     for r, text in awake.items():
         assert not r.idle(prose + text), r.name
 

@@ -1,0 +1,211 @@
+"""What a field's name says its values are: a column's of a table, a key's of an object.
+
+A record's values carry no words around them: ``('Gregory', 'House', '1959-06-11')`` gives
+the name models nothing to read, while its columns, ``first_name, last_name, dob``, say what
+each one is. A name is read as words (``contactFirstName``, ``FIRST_NAME``, ``first-name``),
+and the longest ending of them that is a known field decides. Names of several languages;
+fields that name no person's data (``server_address``, ``product_name``) say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A column's name is read as words ("firstName", "FIRST_NAME", "first-name": first, name);
+# the longest ending of them that is a known field says what its values are, so that
+# "contact_first_name", "home_phone" and "patient_dob" are read, "is_first" and "last_login"
+# (known only as a whole: WEAK) and "product_name" are not.
+_PERSON_FIELDS = (
+    "firstname", "lastname", "fname", "lname", "mname", "givenname", "givennames",
+    "familyname", "surname", "surnames", "forename", "forenames", "middlename",
+    "middleinitial", "maidenname", "fullname", "nickname", "displayname", "legalname",
+    "preferredname", "birthname", "realname", "personname", "contactperson",
+    "nextofkin", "cardholder", "accountholder", "policyholder", "mothersmaidenname",
+    "vorname", "nachname", "familienname", "prenom", "nomcomplet", "apellido", "apellidos",
+    "nombrecompleto", "cognome", "sobrenome", "achternaam", "voornaam", "fornavn",
+    "efternavn", "etternavn", "fornamn", "efternamn", "imie", "nazwisko")
+#: people's roles: alone, a column of people's names (``patient``, ``cardholder``); read as a
+#: whole column only (``patient_id`` is no name)
+_PERSON_ALONE = (
+    "first", "last", "given", "middle", "maiden", "patient", "customer", "client", "contact",
+    "employee", "owner", "cardholder", "accountholder", "beneficiary", "recipient", "payee",
+    "payer", "sender", "spouse", "guardian", "mother", "father", "doctor", "physician",
+    "nurse", "author", "student", "teacher", "passenger", "guest", "applicant", "candidate",
+    "manager", "supervisor", "buyer", "seller", "witness", "visitor", "donor", "insured",
+    "signer", "signatory", "assignee", "attendee", "participant", "addressee", "attn",
+    "representative", "salesrep", "lawyer", "attorney", "landlord", "victim", "suspect",
+    "defendant", "plaintiff", "person", "nom", "nombre", "nome")
+#: what stands before "name" in a column of names (``customer_name``, ``display_name``,
+#: ``company_name``; ``product_name``, ``file_name`` stay)
+_NAME_OWNERS = {
+    **dict.fromkeys(_PERSON_ALONE, "PERSON"),
+    **dict.fromkeys(("full", "legal", "preferred", "birth", "nick", "display", "real",
+                     "christian", "fore", "sur", "family", "personal", "holder", "member",
+                     "subscriber", "parent", "mothers", "fathers", "partner", "driver",
+                     "shipping", "billing", "shipto", "billto", "emergencycontact", "kin",
+                     "nextofkin", "caller", "reporter", "referrer", "resident",
+                     "policyholder", "contactperson"), "PERSON"),
+    **dict.fromkeys(("user", "login", "account", "screen", "samaccount", "principal"),
+                    "USERNAME"),
+    **dict.fromkeys(("company", "org", "organization", "organisation", "employer",
+                     "business", "firm", "bank", "school", "university", "institution",
+                     "hospital", "clinic", "practice", "agency", "insurer"), "ORGANIZATION"),
+    **dict.fromkeys(("city", "town", "street", "village", "birthplace", "place"), "LOCATION"),
+}
+_FIELDS: dict[str, str | None] = {
+    **dict.fromkeys(_PERSON_ALONE + _PERSON_FIELDS, "PERSON"),
+    **dict.fromkeys(("emergencycontact", "nextofkin"), "PERSON"),
+    **dict.fromkeys(("email", "emails", "mail", "emailaddress", "mailaddress", "emailadresse",
+                     "correo", "courriel", "emailid"), "EMAIL"),
+    **dict.fromkeys(("phone", "phones", "telephone", "tel", "mobile", "mobilephone",
+                     "cellphone", "cell", "fax", "msisdn", "telefon", "telefono", "telephon",
+                     "handy", "whatsapp", "phonenumber", "mobilenumber", "contactnumber",
+                     "faxnumber", "telno", "tel1", "landline"), "PHONE"),
+    **dict.fromkeys(("address", "addresses", "addr", "street", "streetaddress", "city",
+                     "town", "village", "suburb", "locality", "zip", "zipcode", "postcode",
+                     "postalcode", "postal", "plz", "residence", "birthplace", "placeofbirth",
+                     "housenumber", "adresse", "strasse", "ort", "ville", "ciudad",
+                     "direccion", "indirizzo", "citta"), "LOCATION"),
+    **dict.fromkeys(("dob", "birthdate", "birthday", "dateofbirth", "born", "bornon",
+                     "birthdt", "geburtsdatum", "datenaissance", "fechanacimiento"),
+                    "DATE_OF_BIRTH"),
+    **dict.fromkeys(("ssn", "socialsecuritynumber", "socialsecurityno", "socialsecurity"),
+                    "US_SSN"),
+    **dict.fromkeys(("nationalid", "nationalidentitynumber", "nationalidnumber", "nin",
+                     "idnumber", "identitynumber", "taxid", "tin", "taxpayerid",
+                     "taxnumber", "personnummer", "personalnumber"), "NATIONAL_ID"),
+    "nhsnumber": "UK_NHS", "nhsno": "UK_NHS", "nino": "UK_NINO",
+    "nationalinsurancenumber": "UK_NINO", "sin": "CA_SIN", "aadhaar": "IN_AADHAAR",
+    "bsn": "NL_BSN", "cpf": "BR_CPF", "curp": "MX_CURP", "pesel": "PL_PESEL",
+    "codicefiscale": "IT_FISCAL_CODE", "fiscalcode": "IT_FISCAL_CODE", "nric": "SG_NRIC_FIN",
+    "itin": "US_ITIN", "npi": "US_NPI", "routingnumber": "ABA_ROUTING",
+    **dict.fromkeys(("username", "usernames", "userlogin", "loginname", "screenname",
+                     "samaccountname", "userprincipalname", "accountname", "login", "user",
+                     "handle"), "USERNAME"),
+    **dict.fromkeys(("password", "passwd", "pwd", "passphrase", "passwordhash",
+                     "passwordsalt", "secret", "clientsecret", "apikey", "apisecret",
+                     "secretkey", "privatekey", "accesskey", "encryptionkey", "token",
+                     "accesstoken", "refreshtoken", "authtoken", "apitoken", "sessiontoken",
+                     "pin", "otpsecret", "totpsecret", "mfasecret", "securityanswer",
+                     "kennwort", "passwort", "contrasena"), "SECRET"),
+    **dict.fromkeys(("account", "accountnumber", "accountno", "acct", "acctno",
+                     "bankaccount", "bankaccountnumber", "policynumber", "memberid",
+                     "membernumber", "insuranceid", "employeenumber"), "ACCOUNT_NUMBER"),
+    "iban": "IBAN",
+    **dict.fromkeys(("card", "cardnumber", "cardno", "creditcard", "creditcardnumber",
+                     "cc", "ccnumber", "ccnum", "debitcard"), "CREDIT_CARD"),
+    **dict.fromkeys(("cvv", "cvc", "cvv2", "securitycode", "cardsecuritycode"),
+                    "CARD_SECURITY_CODE"),
+    **dict.fromkeys(("passport", "passportnumber", "passportno"), "PASSPORT"),
+    **dict.fromkeys(("driverlicense", "driverslicense", "driverlicence", "driverslicence",
+                     "drivinglicence", "drivinglicense", "dlnumber", "licensenumber",
+                     "licencenumber"), "DRIVER_LICENSE"),
+    **dict.fromkeys(("mrn", "medicalrecordnumber", "medicalrecord"), "MEDICAL_RECORD"),
+    **dict.fromkeys(("ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "clientip", "remoteip"),
+                    "IP_ADDRESS"),
+    **dict.fromkeys(("macaddress", "mac"), "MAC_ADDRESS"),
+    **dict.fromkeys(("vin", "licenseplate", "numberplate", "plate"), "VEHICLE_ID"),
+    **dict.fromkeys(("walletaddress", "wallet"), "CRYPTO_WALLET"),
+    **dict.fromkeys(("employer", "company", "companyname", "organization", "organisation",
+                     "orgname", "workplace"), "ORGANIZATION"),
+    "age": "AGE",
+    # addresses that are no person's: they stay
+    **dict.fromkeys(("serveraddress", "hostaddress", "remoteaddress", "bindaddress",
+                     "listenaddress", "webaddress", "networkaddress", "localaddress",
+                     "proxyaddress", "gatewayaddress", "contractaddress", "baseaddress",
+                     "returnaddress", "startaddress", "endaddress", "memoryaddress",
+                     "emailtemplate", "mailserver", "cellid"), None),
+}
+#: fields read only as a whole column, never as its last words (``is_first``, ``last_login``,
+#: ``patient_id``... end in none, but ``vip_customer``, ``auth_token`` would mislead)
+_WEAK = frozenset({*_PERSON_ALONE, "mail", "cell", "born", "pin", "token", "secret", "card",
+                   "cc", "account", "acct", "age", "plate", "mac", "ip", "tin", "sin", "nin",
+                   "postal", "ort", "wallet", "company", "employer", "handy", "tel",
+                   "memberid", "login", "user", "handle"})
+#: a column called just "name" in a table of things holds a thing's name; of companies, theirs
+_THING_TABLES = frozenset({
+    "product", "item", "category", "tag", "role", "permission", "group", "team", "department",
+    "project", "file", "setting", "config", "feature", "plan", "tier", "country", "currency",
+    "language", "skill", "course", "event", "page", "menu", "table", "column", "status",
+    "type", "kind", "brand", "model", "service", "app", "application", "queue", "job",
+    "task", "metric", "label", "flag", "module", "package", "book", "movie", "song",
+    "album", "game", "recipe", "ingredient", "color", "colour", "unit", "region", "state",
+    "province", "channel", "topic", "board", "repo", "repository", "branch", "environment",
+    "dataset", "schema", "index", "document", "folder", "playlist", "genre", "species",
+    "breed", "pet", "animal", "drug", "medication", "device", "asset", "sku", "variant",
+    "collection", "template", "workflow", "pipeline", "stage", "campaign", "list", "room",
+    "building", "warehouse", "store", "shop", "attribute", "option"})
+_ORG_TABLES = frozenset({"company", "companies", "organization", "organisation", "org",
+                         "vendor", "supplier", "bank", "school", "university", "employer",
+                         "agency", "hospital", "clinic"})
+#: values that hold no one's data: a placeholder, or a template's parameter quoted
+#: (``'%s'``, ``'{first}'``; a quoted ``'@jdoe'`` is a handle, not a variable)
+_PLACEHOLDERS = frozenset({"n/a", "na", "none", "null", "nil", "unknown", "tbd", "tba",
+                               "redacted", "default", "empty", "undefined"})
+_PARAMETER = re.compile(r"%[sdif]|%\(\w+\)s|\{\w*\}|\$\{\w+\}|\?")
+_IBAN_SHAPE = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
+
+
+def _field_words(name: str) -> list[str]:
+    """A field's name as lower-case words (``contactFirstName``: contact, first, name); a
+    trailing number is dropped (``address_line_2``, ``street2``)."""
+    words = [w for w in _NOT_WORD.split(_CAMEL.sub("_", name).lower()) if w]
+    while words and words[-1].isdigit():
+        words.pop()
+    if words and words[-1][-1].isdigit() and "".join(words) not in _FIELDS:
+        words[-1] = words[-1].rstrip("0123456789")
+    if len(words) > 1 and words[-1] in ("line", "number", "no", "num", "nr", "nbr", "value",
+                                        "text", "full"):
+        # phone_number, address_line (the whole name is tried first: account_number)
+        joined = "".join(words)
+        if joined not in _FIELDS:
+            words.pop()
+    return [w for w in words if w]
+
+
+def field_type(name: str, table: str = "") -> str | None:
+    """The type of the values of field ``name`` (a column of ``table``, a key), or None
+    where its name says none."""
+    words = _field_words(name)
+    if words in (["name"], ["names"]):  # a person's, unless the table holds things
+        table_words = _field_words(table)
+        if any(w in _ORG_TABLES for w in table_words):
+            return "ORGANIZATION"
+        if any(w in _THING_TABLES or w[:-1] in _THING_TABLES or w[:-3] + "y" in _THING_TABLES
+               for w in table_words):
+            return None
+        return "PERSON"
+    for k in range(len(words)):  # the longest ending that is a field
+        ending = "".join(words[k:])
+        if ending in _FIELDS and (k == 0 or ending not in _WEAK):
+            return _FIELDS[ending]
+    if len(words) > 1 and words[-1] in ("name", "names"):
+        for k in range(len(words) - 1):  # the longest owner before it: account_holder_name
+            owner = _NAME_OWNERS.get("".join(words[k:-1]))
+            if owner is not None:
+                return owner
+    return None
+
+
+def value_type(kind: str, value: str) -> str | None:
+    """The type a column's literal is masked as, or None where it holds nothing of the kind
+    (a placeholder, a template's parameter, a name without a letter, a number without a
+    digit)."""
+    v = value.strip()
+    if not any(c.isalnum() for c in v) or v.lower() in _PLACEHOLDERS or _PARAMETER.fullmatch(v):
+        return None
+    letter = any(c.isalpha() for c in v)
+    digits = sum(c.isdigit() for c in v)
+    if kind in ("PERSON", "ORGANIZATION", "USERNAME"):
+        return kind if letter else None
+    if kind == "CREDIT_CARD":
+        return kind if digits >= 12 else None
+    if kind == "ACCOUNT_NUMBER":
+        if _IBAN_SHAPE.fullmatch(v.upper()):
+            return "IBAN"
+        return kind if digits else None
+    if kind in ("EMAIL", "SECRET", "LOCATION", "CRYPTO_WALLET"):
+        return kind
+    return kind if digits else None  # phones, dates, identifiers
