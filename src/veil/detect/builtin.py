@@ -20,6 +20,7 @@ from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
 from veil.detect.glued import GLUED
 from veil.detect.hl7 import HL7
+from veil.detect.keyed_values import KEYED_VALUES
 from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.mrz import MRZ
 from veil.detect.national import NATIONAL_RECOGNIZERS, labelled
@@ -719,6 +720,7 @@ register(MRZ)  # a passport's or an identity card's machine-readable zone
 for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection strings: field names
     register(_record)
 register(SQL_VALUES)  # an SQL statement's values, by their columns' names
+register(KEYED_VALUES)  # a JSON object's and a query's values, by their keys' names
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma

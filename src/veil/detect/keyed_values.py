@@ -1,0 +1,91 @@
+"""The values of JSON objects, Python dicts and query strings, typed by their keys' names.
+
+A pasted object or request carries its values without words around them:
+``{"user": {"first": "Lucinda", "city": "Hanover", "zip": "03755"}}`` or
+``?email=...&city=Hanover`` give the name models nothing to read, while each key says what its
+value is (``veil.detect.field_names``, the reading SQL's columns get). A string value of a
+quoted key (``"key": "value"``, ``'key': 'value'``) and a query's value (after ``?``, ``&`` or
+``;``) are read; a key whose name says nothing, a number, a placeholder or a template's
+parameter give nothing. A bare ``"name"`` is left to the name recognizers, which check the
+value (``{"name": "my-app"}`` is a package's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detect.entity import Detection
+from veil.detect.field_names import field_type, value_type
+from veil.detect.recognizer import Recognizer
+
+#: below a checked number's score and an SQL column's: a key is a weaker word than a column
+_SCORE = 0.9
+#: the end of a quoted key and its colon: each is read back to its opening quote
+_KEY_END = re.compile(r"[\"'][ \t]*:[ \t]*")
+_KEY = re.compile(r"[A-Za-z_][\w .-]{0,40}")
+#: a string value in the key's own quotes, escapes kept inside (JSON's \" and \\)
+_VALUE = {q: re.compile(rf"{q}((?:[^{q}\\\n]|\\.){{1,200}}){q}") for q in "\"'"}
+_QUERY_PAIR = re.compile(r"[?&;]([A-Za-z_][\w.-]{0,40})=([^&#;\s\"'<>]{1,200})")
+#: keys whose values other things than people have as often (a package's or a file's name)
+_BARE = frozenset({"name", "names", "user"})
+
+
+def _quoted_keys(text: str) -> bool:
+    """Whether ``text`` may hold a quoted key (each test one C search of the text)."""
+    return '":' in text or "':" in text or '" :' in text or "' :" in text
+
+
+def _query(text: str) -> bool:
+    return "=" in text and ("?" in text or "&" in text)
+
+
+def _kind(key: str, value: str) -> str | None:
+    if key.lower() in _BARE:
+        return None
+    kind = field_type(key)
+    return None if kind is None else value_type(kind, value)
+
+
+class KeyedValuesRecognizer(Recognizer):
+    """Values of quoted keys and query parameters whose names say what they are."""
+
+    name = "keyed_values"
+    entities = ("PERSON", "ORGANIZATION", "EMAIL", "PHONE", "LOCATION", "DATE_OF_BIRTH",
+                "US_SSN", "NATIONAL_ID", "UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR",
+                "NL_BSN", "BR_CPF", "MX_CURP", "PL_PESEL", "IT_FISCAL_CODE", "SG_NRIC_FIN",
+                "US_ITIN", "US_NPI", "ABA_ROUTING", "USERNAME", "SECRET", "ACCOUNT_NUMBER",
+                "IBAN", "CREDIT_CARD", "CARD_SECURITY_CODE", "PASSPORT", "DRIVER_LICENSE",
+                "MEDICAL_RECORD", "IP_ADDRESS", "MAC_ADDRESS", "VEHICLE_ID", "CRYPTO_WALLET",
+                "AGE")
+    validated = True  # the key's name says what the value is
+
+    def idle(self, text: str) -> bool:
+        return not _quoted_keys(text) and not _query(text)
+
+    def analyze(self, text: str) -> list[Detection]:
+        out: list[Detection] = []
+        if _quoted_keys(text):
+            for m in _KEY_END.finditer(text):
+                quote = text[m.start()]
+                opening = text.rfind(quote, max(0, m.start() - 42), m.start())
+                if opening < 0 or _KEY.fullmatch(text, opening + 1, m.start()) is None:
+                    continue
+                v = _VALUE[quote].match(text, m.end())
+                if v is not None:
+                    self._emit(out, text, text[opening + 1:m.start()], v.start(1), v.end(1))
+        if _query(text):
+            for m in _QUERY_PAIR.finditer(text):
+                self._emit(out, text, m.group(1), m.start(2), m.end(2))
+        return out
+
+    def _emit(self, out: list[Detection], text: str, key: str, s: int, e: int) -> None:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        kind = _kind(key, text[s:e]) if e > s else None
+        if kind is not None:
+            out.append(Detection(kind, s, e, _SCORE, self.name, text[s:e]))
+
+
+KEYED_VALUES = KeyedValuesRecognizer()
