@@ -597,6 +597,11 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
         if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
             s = after_titles(text, s, e)
+            if "I" in text[e - 5:e]:  # "Hi Sarah I need": the pronoun is no part of a name
+                pronoun = _PRONOUN_END.search(text, s, e)
+                if pronoun is not None and pronoun.start() > s and (
+                        pronoun.group(1) or _PRONOUN_ON.match(text, e)):
+                    e = pronoun.start()
         if e > s and not _not_a_name(text, s, e, cased=cased):
             if label == "PERSON":
                 # known names, initials and a surname's other half beside it
@@ -608,6 +613,11 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
 
 
 _WORDS = re.compile(r"\w+")
+#: what follows the pronoun "I" (a verb in lower case, "'m", "'ll"): after a name, a pronoun
+#: and not a regnal numeral or an initial ("Sarah I need", "John I'll check")
+_PRONOUN_ON = re.compile(r"[ \t]+[a-z]|['’](?:m|ll|d|ve)\b")
+#: the pronoun at a span's end, or its contraction ("John I'll")
+_PRONOUN_END = re.compile(r"[ \t]+I(['’](?:m|ll|d|ve))?\Z")
 
 
 @lru_cache(maxsize=1)

@@ -575,8 +575,9 @@ _ID_WORDS = (
 # ~1 KB prompt, against 12 now).
 _ID_LABELS = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
                       for w in sorted(_ID_WORDS, key=len, reverse=True))
-_ID_HEADS = "|".join(sorted({re.escape(w.split(" ")[0]) for w in _ID_WORDS}, key=len,
-                            reverse=True))
+# (longest first, ties in order: a set's order changes from one process to the next)
+_ID_HEADS = "|".join(sorted({re.escape(w.split(" ")[0]) for w in _ID_WORDS},
+                            key=lambda w: (-len(w), w)))
 NATIONAL_ID_LABELLED = PatternRecognizer(
     name="national_id_labelled", entity="NATIONAL_ID",
     patterns=[Pattern(

@@ -73,8 +73,9 @@ _LOW = "a-zß-öø-ÿā-ž'’"
 # "MacArthur", "DeShawn", "LaToya", "DiCaprio", "O'Brien"), double-barrelled or not
 # (the inner capital is tried only where a prefix ends: a prefix group before every word cost
 # the name heuristics 18% of their time)
-_NAME_PART = (rf"[{_UP}][{_LOW}]+(?:(?=[{_UP}])(?:(?<=Mc|De|Di|Da|Du|La|Le|O'|O’)|(?<=Mac))"
-              rf"[{_UP}][{_LOW}]+)?")
+# ("I'll", "I'm": a pronoun's contraction, whose apostrophe a name part may hold, is none)
+_NAME_PART = (rf"(?!I['’](?:m|ll|d|ve)(?![\w'’]))[{_UP}][{_LOW}]+"
+              rf"(?:(?=[{_UP}])(?:(?<=Mc|De|Di|Da|Du|La|Le|O'|O’)|(?<=Mac))[{_UP}][{_LOW}]+)?")
 _NAME_TOKEN = rf"{_NAME_PART}(?:-{_NAME_PART})?"
 _PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
 _PARTICLE_WORD = re.compile(_PARTICLE)
@@ -86,7 +87,8 @@ _PARTY_ROLES = (r"defendant|plaintiff|petitioner|respondent|appellant|appellee|c
 #: a word in capitals ("DOE", "O'BRIEN", "SMITH-JONES")
 _CAPS_WORD = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
 _UPPER_NAME = rf"{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}"
-_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+[{_UP}](?:\.|(?=[ \t])))?"  # optional initial
+# (an optional initial; "I" without its stop is the pronoun: "Hi Sarah I need")
+_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+(?:[{_UP}]\.|(?!I[ \t])[{_UP}](?=[ \t])))?"
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_TOKEN}){{0,2}}")
 _TITLE_ONLY = re.compile(rf"(?i:{_TITLES})\.?(?:[ \t]+(?i:{_TITLES})\.?)*")
 _TITLES_BEFORE = re.compile(rf"(?:{_TITLES}\b\.?[ \t]*)+")
