@@ -401,7 +401,12 @@ register(ACCOUNT_FOR)  # "reset the password for mthompson"
 DISPLAY_NAME = register(PatternRecognizer(
     name="display_name", entity="PERSON",
     patterns=[Pattern(r"[\"'“](?P<v>[^\"'“”\n<>@\d]{2,60}?)[\"'”][ \t]*<(?=[^<>\s@]{1,64}@)",
-                      0.85, mark=r"[\"'”][ \t]*<", words=6)],
+                      0.85, mark=r"[\"'”][ \t]*<", words=6),
+              # without quotes, as git's author and many mailers write it ('--author="Dmitri
+              # Volkov <dvolkov@corp.example>"', 'From: Jonathan Reyes <jreyes@acme.io>'):
+              # capitalised words right before the address
+              Pattern(r"(?<![\w'’.-])(?P<v>[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
+                      r"[ \t]+<(?=[^<>\s@]{1,64}@)", 0.85, mark=r"\w[ \t]+<", words=4)],
     validate=lambda v: any(c.isalpha() for c in v),
     validated=True,  # the quotes before an address are the validation
 ))

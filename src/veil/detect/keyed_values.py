@@ -5,7 +5,8 @@ A pasted object or request carries its values without words around them:
 ``?email=...&city=Hanover`` give the name models nothing to read, while each key says what its
 value is (``veil.detect.field_names``, the reading SQL's columns get). A string value of a
 quoted key (``"key": "value"``, ``'key': 'value'``) and a query's value (after ``?``, ``&`` or
-``;``) are read; a key whose name says nothing, a number, a placeholder or a template's
+``;``) are read, and a quoted key's list of strings (FHIR's ``"given": ["Chidi", "Emeka"]``);
+a key whose name says nothing, a number, a placeholder or a template's
 parameter give nothing. A bare ``"name"`` is left to the name recognizers, which check the
 value (``{"name": "my-app"}`` is a package's).
 """
@@ -28,6 +29,34 @@ _VALUE = {q: re.compile(rf"{q}((?:[^{q}\\\n]|\\.){{1,200}}){q}") for q in "\"'"}
 _QUERY_PAIR = re.compile(r"[?&;]([A-Za-z_][\w.-]{0,40})=([^&#;\s\"'<>]{1,200})")
 #: keys whose values other things than people have as often (a package's or a file's name)
 _BARE = frozenset({"name", "names", "user"})
+
+
+#: the most strings a list's key types (a list of names is short; a list of values is not
+#: the key's)
+_ITEMS = 8
+
+
+def _items(text: str, i: int, quote: str) -> list[tuple[int, int]]:
+    """The insides of a list's strings from ``i`` (after its "["), all of them or none: a list
+    of other things (numbers, objects) or a long one is left."""
+    out: list[tuple[int, int]] = []
+    rx = _VALUE[quote]
+    while len(out) < _ITEMS:
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        v = rx.match(text, i)
+        if v is None:
+            return []
+        out.append((v.start(1), v.end(1)))
+        i = v.end()
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if text.startswith("]", i):
+            return out
+        if not text.startswith(",", i):
+            return []
+        i += 1
+    return []
 
 
 def _quoted_keys(text: str) -> bool:
@@ -70,9 +99,13 @@ class KeyedValuesRecognizer(Recognizer):
                 opening = text.rfind(quote, max(0, m.start() - 42), m.start())
                 if opening < 0 or _KEY.fullmatch(text, opening + 1, m.start()) is None:
                     continue
+                key = text[opening + 1:m.start()]
                 v = _VALUE[quote].match(text, m.end())
                 if v is not None:
-                    self._emit(out, text, text[opening + 1:m.start()], v.start(1), v.end(1))
+                    self._emit(out, text, key, v.start(1), v.end(1))
+                elif text.startswith("[", m.end()):  # a list of strings: FHIR's "given"
+                    for item in _items(text, m.end() + 1, quote):
+                        self._emit(out, text, key, *item)
         if _query(text):
             for m in _QUERY_PAIR.finditer(text):
                 self._emit(out, text, m.group(1), m.start(2), m.end(2))

@@ -157,6 +157,18 @@ _SIGN_OFFS = (r"thanks|thank you|many thanks|regards|best|best regards|kind rega
 _SIGN_OFF = re.compile(
     rf"(?m){_BOL}(?i:{_SIGN_OFFS})[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)"
     rf"(?:[ \t]*(?:\r?\n|\\n))?[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
+# A name alone on its line after a dash, as a quote's or a mail's writer signs ("— Kwabena",
+# "-- Ravi Shankar Iyer"): a known given name, or a known surname after one.
+_DASH_SIGNED = re.compile(
+    rf"(?m){_BOL}(?:—|–|--?)[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
+# A will's or a probate's person: "Estate of Margarethe Vogelsang", "the estate of the late
+# John Doe" (known name or not).
+_ESTATE = re.compile(rf"(?i:\bestate[ \t]+of(?:[ \t]+the[ \t]+late)?)[ \t]+(?P<v>{_NAME})")
+# A record's "SURNAME, GIVEN" in capitals anywhere ("RE: GARCIA, MARIA ELENA"): a known surname
+# and a known given name (a place and its state, "DALLAS, TEXAS", are none).
+_CAPS_LAST_FIRST = re.compile(
+    rf"(?<![\w'’-])(?P<v>(?P<last>{_CAPS_WORD}),[ \t]*(?P<first>[{_UP}]{{2,}})"
+    rf"(?:[ \t]+(?P<more>[{_UP}]{{2,}}|[{_UP}]\.?))?)(?![\w'’-])")
 # A given name, a nickname in quotes, a surname: "Marcus 'Big Mac' McAllister".
 _NICKNAMED = re.compile(
     rf"(?<![\w'’-])(?P<v>(?P<first>{_NAME_TOKEN})[ \t]+[\"'“‘][^\"'”’\n]{{1,25}}[\"'”’]"
@@ -250,6 +262,9 @@ _SPEAKER_SCAN = _scan(_SPEAKER, line_start=True)
 _VOCATIVE_SCAN = _scan(_VOCATIVE, line_start=True)
 _OWN_LINE_SCAN = _scan(_OWN_LINE, line_start=True)
 _SIGN_OFF_SCAN = _scan(_SIGN_OFF, line_start=True)
+_DASH_SIGNED_SCAN = _scan(_DASH_SIGNED, line_start=True)
+_ESTATE_SCAN = _scan(_ESTATE, fold=True, mark="estate")
+_CAPS_LAST_FIRST_SCAN = _scan(_CAPS_LAST_FIRST, rf",[ \t]*[{_UP}][{_UP}]", lines=True)
 _DIALOGUE_SCAN = _scan(_DIALOGUE_LINE, line_start=True)
 #: how far apart (characters) two speakers' lines may be and still make a dialogue
 DIALOGUE_REACH = 1_000
@@ -741,6 +756,21 @@ def heuristic_names(text: str) -> list[Detection]:
         if _known_first(words[0], ambiguous_ok=True) or \
                 len(words) >= 2 and words[-1].lower() in last_names():
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
+    for m in _DASH_SIGNED_SCAN.matches(text):
+        words = m.group("v").split()
+        if _known_first(words[0], ambiguous_ok=False) or \
+                len(words) >= 2 and words[-1].lower() in last_names():
+            emit(_name_span(text, m, ambiguous_ok=False, require_known=False), 0.75)
+    for m in _ESTATE_SCAN.matches(text):
+        if unknown_ok(m):
+            emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
+    for m in _CAPS_LAST_FIRST_SCAN.matches(text):
+        if m.group("last").lower() in last_names() and \
+                _known_first(m.group("first"), ambiguous_ok=False):
+            more = m.group("more")
+            known_more = more is not None and (len(more.rstrip(".")) == 1
+                                               or _known_first(more, ambiguous_ok=True))
+            emit((m.start("v"), m.end("v") if known_more else m.end("first")), 0.8)
     for m in _VERB_AFTER_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.75)
     for m in _INITIALS_SCAN.matches(text):

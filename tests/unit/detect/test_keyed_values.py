@@ -26,6 +26,9 @@ def _found(text: str) -> list[tuple[str, str]]:
     ('{"street": "88 Quarry Rd", "zip": "03755", "ssn": "078-05-1120"}',
      [("LOCATION", "88 Quarry Rd"), ("LOCATION", "03755"), ("US_SSN", "078-05-1120")]),
     ('"author": "Jane \\"JJ\\" Smith"', [("PERSON", 'Jane \\"JJ\\" Smith')]),  # escapes kept
+    # a list of strings under a name's key (FHIR's given names)
+    # (a "family" is the name recognizers' to check: a product's too)
+    ('{"family":"Okonkwo","given":["Chidi", "Emeka"]}', [("PERSON", "Chidi"), ("PERSON", "Emeka")]),
     ("/api/users?city=Hanover&last_name=Reyes&page=2",
      [("LOCATION", "Hanover"), ("PERSON", "Reyes")]),
 ])
@@ -38,6 +41,7 @@ def test_a_keys_value_is_typed_by_its_name(text: str, want: list[tuple[str, str]
     '{"status": "ok", "count": "12", "type": "person"}',  # keys that say nothing
     '{"phone": "n/a", "email": "{email}", "dob": "%s", "city": ""}',  # no value in them
     '{"card": "visa", "age": "unknown"}',  # a card's brand, an age without a digit
+    '{"given": [1, 2], "first": ["a", {"b": 1}]}',  # a list of other things than names
     "GET /search?q=shoes&size=10&color=red",
     'he said: "hello" and she said: \'bye\'',
     "Dear team, the meeting moved to 3pm: please confirm.",

@@ -76,6 +76,9 @@ POSITIVE = [
     ("he turned a hundred and two in June", ("AGE", "a hundred and two")),
     # a quoted display name before an address, in any order of its names
     ('From: "Doe, Jane" <jdoe@corp.com>', ("PERSON", "Doe, Jane")),
+    # and without quotes, as git's author and many mailers write it
+    ('--author="Dmitri Volkov <dvolkov@corp.example>"', ("PERSON", "Dmitri Volkov")),
+    ("From: Jonathan Reyes <jreyes@acme.io>", ("PERSON", "Jonathan Reyes")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
     # a variable that names a secret, in an environment file, configuration or code
     ("export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -129,6 +132,7 @@ NEGATIVE = [
     "ref 4111 1111 1111 1112 declined",  # bad Luhn
     "acct GB83 WEST 1234 5698 7654 32",  # bad check digits
     "order 666-45-6789 shipped",  # invalid area, no word
+    "if a < b and c > d",  # no address after the bracket
     "price: 12/27 of the budget; page 1 of 12/27",  # no expiry's word, no card
     "the experience 09/28 was great",  # "exp" inside a word
     "group 2 results from 2019-2023 were published",  # "group" and no insurance
@@ -288,4 +292,16 @@ def test_the_card_line_scans_from_their_mark_equal_the_full_scans() -> None:
               "4-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1 01/27 1234")
     for scan in (CARD_EXPIRY._compiled[1][0], CARD_LINE_CODE._compiled[0][0]):
         assert_anchored_equals_full(scan, pieces, (" ", " ", "", "-", "\n", "/"), seed=37,
+                                    least=100)
+
+
+def test_the_display_name_scan_from_its_mark_equals_the_full_scan() -> None:
+    from veil.detect.builtin import DISPLAY_NAME
+
+    from .scans import assert_anchored_equals_full
+
+    pieces = ("Jane", "Doe", "Dmitri Volkov", "x", "<", "jdoe@corp.com>", '"', "a", "C", "é",
+              "<b@c.d>", "--author=", '"Doe, Jane" <jdoe@corp.com>', "Dmitri Volkov <dv@x.io>")
+    for scan, _s, _c in DISPLAY_NAME._compiled:
+        assert_anchored_equals_full(scan, pieces, (" ", "", " ", "\t", "\n"), seed=37,
                                     least=100)
