@@ -32,6 +32,9 @@ _SCANS = {
     "record_upper": (ner._RECORD_UPPER_SCAN, ner._RECORD_UPPER),
     "caption": (ner._CAPTION_SCAN, ner._CAPTION),
     "initials": (ner._INITIALS_SCAN, ner._INITIALS_NAME),
+    "dash_signed": (ner._DASH_SIGNED_SCAN, ner._DASH_SIGNED),
+    "estate": (ner._ESTATE_SCAN, ner._ESTATE),
+    "caps_last_first": (ner._CAPS_LAST_FIRST_SCAN, ner._CAPS_LAST_FIRST),
 }
 
 _WORDS = (
@@ -48,7 +51,9 @@ _WORDS = (
     "vs.", "V.", " v.\t", "JOHN Q. PUBLIC", "DOE, JANE", "SMITH", "DeShawn", "LaToya", "O'Brien",
     "\nThanks,\nJane Doe\n", "Kind regards,\\n\\nJohn Smith", "\nBest\n\nMary", "Cheers!\n",
     "Defendant DOE, JANE", "plaintiff SMITH", "customer JANE Q PUBLIC", "Patient ROBERT",
-    "Witnesses JOHN", "Insured: JOHN Q. PUBLIC",
+    "Witnesses JOHN", "Insured: JOHN Q. PUBLIC", "— ", "-- ", "-", "\n— Kwabena\n",
+    "\\n-- Ravi Iyer", "\n- Jane Doe", "Estate of", "ESTATE OF",
+    "estate of the late", "GARCIA, MARIA", "GARCIA,MARIA ELENA", ", JOHN", "SMITH, J.",
     "Cardholder:", "CARD HOLDER :", "payee:", "Next of kin:", "next\tof kin :", "member:",
     "unsubscriber:", "Prepared by:", "Emergency Contact: ",
     # names and other capitalised words
