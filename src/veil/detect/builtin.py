@@ -111,27 +111,12 @@ CARD_SECURITY_CODE = register(PatternRecognizer(
     validated=True,  # the word before it is the validation
 ))
 
-# A card's expiry after its word ("exp 09/28", "valid thru 12/2027"): with the number it is
-# what a payment needs (PCI DSS counts it as cardholder data), masked as the date it is.
-_EXPIRY_WORDS = (r"exp|expiry|expires|expiration|exp date|expiry date|expiration date|"
-                 r"valid thru|valid through|good thru|valid until|ablaufdatum|gültig bis|"
-                 r"date d'expiration|fecha de vencimiento|vence")
-# (the card's last digit before the month: tried there, from at most 36 characters before,
-# eighteen digits and their dashes)
+# The code after a card's number and its expiry ("4111 1111 1111 1111 12/27 123"): the
+# security code PCI DSS forbids storing, which the code's word would otherwise have named.
+# (The expiry stays: with the number masked, a month and a year identify nothing, and no
+# detection set marks one.) Tried where the card's last digit meets the month, from at most
+# 36 characters before (eighteen digits and their dashes).
 _CARD_THEN_MONTH = r"\d[ \t]+(?:0[1-9]|1[0-2])/"
-CARD_EXPIRY = register(PatternRecognizer(
-    name="card_expiry", entity="DATE_TIME",
-    patterns=[Pattern(rf"(?i:\b(?:{_EXPIRY_WORDS})\b)\.?[ \t]*(?:date[ \t]*)?[:=-]?[ \t]*"
-                      r"(?P<v>(?:0?[1-9]|1[0-2])[/-](?:20)?\d{2})(?![\w/-]|[.,]\d)", 0.9,
-                      mark=_EXPIRY_WORDS, lead=0, fold=True),
-              # a card's number, its expiry and its code in a row ("4111 1111 1111 1111 12/27
-              # 123"): the expiry (the code is the recognizer below's)
-              Pattern(r"(?<![\w-])(?:\d[ -]?){12,18}\d[ \t]+(?P<v>(?:0[1-9]|1[0-2])/(?:20)?\d{2})"
-                      r"(?![\w/-]|[.,]\d)", 0.9, re.ASCII, mark=_CARD_THEN_MONTH, lead=36)],
-    prefilter=lambda t: "/" in t or "-" in t,
-    validated=True,  # the word or the card before it is the validation
-))
-# the code after a card's number and expiry
 CARD_LINE_CODE = register(PatternRecognizer(
     name="card_line_code", entity="CARD_SECURITY_CODE",
     patterns=[Pattern(r"(?<![\w-])(?:\d[ -]?){12,18}\d[ \t]+(?:0[1-9]|1[0-2])/(?:20)?\d{2}"
