@@ -12,6 +12,10 @@ Three street shapes, each needing a house number so ordinary prose does not matc
 Each may continue with a unit (``Apt 4B``, ``Suite 200``), ``, City``, and ``, ST 12345``.
 A unit or P.O. box alone (``Apt. 415``, ``P.O. Box 255``) is an address part too, and so is US
 military mail (``PSC 9302, Box 5480``, ``USCGC Conway`` + ``FPO AA 57696``).
+
+Korean road and lot addresses in Hangul (``서울특별시 강남구 테헤란로 152``) and Japanese ones in
+kanji (``東京都新宿区西新宿2-8-1``, the whole block number) are found from their province, city
+or ward: the patterns are tried only where one of those words is.
 """
 
 from __future__ import annotations
@@ -93,6 +97,40 @@ _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?(?:,?[ \t]*{_CONTINENTAL_UNIT})?"
          rf"|{_POSTCODE})"
          rf"(?=[ \t]*(?:\n|$))){{0,4}}")
 
+# Korean: the province or metropolitan city (a closed list, with its short forms), or a
+# district of three syllables or more ("강남구", "성남시": "친구", "도시" are words), then city,
+# district, town (읍/면/동/리/가, three syllables or more: "우리", "내가" are words) and road
+# (로/길, not the particle "으로") words, the building or lot number, and a unit ("101동 202호",
+# "3층") or the reference in brackets.
+_KO_PROVINCE = (r"(?:서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|"
+                r"세종특별자치시|경기도|강원도|강원특별자치도|충청북도|충청남도|전라북도|"
+                r"전북특별자치도|전라남도|경상북도|경상남도|제주특별자치도|제주도|"
+                r"(?:서울|부산|대구|인천|광주|대전|울산|세종)시?|경기|강원|충북|충남|전북|전남|경북|"
+                r"경남|제주)")
+_KO_DISTRICT = r"[가-힣]{1,5}[시군구]"
+_KO_PLACE = r"(?:[가-힣\d]{2,10}[읍면동리가]|[가-힣\d]{1,10}(?<!으)[로길])"
+_KO_NUMBER = r"(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:번지)?(?![\d가-힣-])"
+# where a Korean address can start: a district's suffix or a province's short name, then a space
+_KO_MARK = (r"(?:[시군구도]|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|"
+            r"경북|경남|제주)[ \t]")
+_KO_UNIT = (r"(?:,?[ \t]*(?:\d{1,4}동[ \t]*)?\d{1,5}호|,?[ \t]*\d{1,3}층)?"
+            r"(?:[ \t]*\([가-힣\d, \t.-]{1,40}\))?")
+# Japanese: a prefecture, a designated city or a Tokyo ward (closed lists: the kanji before a
+# place name would be read into it otherwise), the city, ward and town after it, and the
+# block number: chōme-banchi-gō written with dashes ("2-8-1") or in kanji ("6丁目10番1号").
+_JA_START = (r"(?:北海道|東京都|(?:京都|大阪)府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|"
+             r"群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|"
+             r"兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|"
+             r"熊本|大分|宮崎|鹿児島|沖縄)県|(?:札幌|仙台|さいたま|千葉|横浜|川崎|相模原|新潟|"
+             r"静岡|浜松|名古屋|京都|大阪|堺|神戸|岡山|広島|北九州|福岡|熊本)市|(?:千代田|中央|"
+             r"港|新宿|文京|台東|墨田|江東|品川|目黒|大田|世田谷|渋谷|中野|杉並|豊島|北|荒川|"
+             r"板橋|練馬|足立|葛飾|江戸川)区)")
+_JA_NUM = r"[0-9０-９]{1,4}"
+_JA_DASH = r"[-－−‐ー]"
+_JA_BLOCK = (rf"(?:(?:{_JA_NUM}|[一二三四五六七八九十]{{1,3}})丁目(?:{_JA_NUM}番地?)?"
+             rf"(?:{_JA_NUM}号)?|{_JA_NUM}番地?(?:{_JA_NUM}号?)?"
+             rf"|{_JA_NUM}(?:{_JA_DASH}{_JA_NUM}){{1,2}})(?![0-9０-９])")
+
 STREET_PATTERNS = [
     # 221B Baker Street / 0681 213 Endeavour Lane Apt. 415
     # (the common suffixes in lower case too, as chat writes them: "12 Baker st")
@@ -129,6 +167,18 @@ STREET_PATTERNS = [
             rf"{_WORD}-(?:ku|shi|cho|machi|gun)\b(?:,?[ \t]*{_WORD}(?:-(?:to|fu|ken))?)?"
             r"(?:,?[ \t]*(?:〒[ \t]?)?\d{3}-\d{4}(?!\d))?", 0.8,
             mark=r"-(?:ku|shi|cho|machi|gun)\b", words=3, fold=True),
+    # 서울특별시 강남구 테헤란로 152 / 경기도 성남시 분당구 판교역로 235 / 서울 종로구 세종로 1-68;
+    # 東京都新宿区西新宿2-8-1 / 東京都港区六本木6丁目10番1号 (the whole block number). One
+    # pattern, tried where a province, city or ward word is (at most six characters before its
+    # suffix: "세종특별자치시"): each pattern costs every text a scan of its anchors.
+    Pattern(rf"(?<![가-힣\w])(?:{_KO_PROVINCE}(?:[ \t]+{_KO_DISTRICT}){{0,2}}"
+            rf"(?:[ \t]+{_KO_PLACE}){{1,3}}"
+            rf"|[가-힣]{{2,5}}[시군구](?:[ \t]+{_KO_DISTRICT})?"
+            rf"(?:[ \t]+[가-힣\d]{{2,10}}[읍면동])?[ \t]+[가-힣\d]{{1,10}}(?<!으)[로길])"
+            rf"[ \t]+{_KO_NUMBER}{_KO_UNIT}"
+            rf"|{_JA_START}[\u4e00-\u9fff\u3041-\u3093\u30a1-\u30fa\u30fc々ヶ]{{0,14}}?"
+            rf"{_JA_BLOCK}",
+            0.85, mark=rf"(?:{_KO_MARK}|{_JA_START})", lead=6, spaced=False),
     # Flat 2, 14 Queen's Road / building 17, Oakridge Court: a unit before its street
     Pattern(rf"{_L}(?i:flat|unit|building|bldg\.?|block|floor)[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?"
             rf"(?=,[ \t]*(?:{_NUM}{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b)", 0.75,

@@ -7,6 +7,13 @@ Portuguese verbs of living, birth, origin and moving, each with the prepositions
 introduce a place after it. The place is one to three capitalised words in the Latin, Greek
 or Cyrillic script. It fills gaps only (:func:`add_places`): where a model or a name
 heuristic saw something, its reading stands.
+
+Chat writes places in lower case too ("i'm from chicago", "ich wohne in münchen"), where the
+word after the verb is most often not a place ("live in peace", "moved to tears"): there a
+place is a name of :mod:`veil.detect.place_names` (no common word of these languages) after
+one of these verbs, after "live", "come", "go", a form of "be" ("i'm in denver") and the
+like, or after a bare "from" ("i am priya sharma from pune"; a name that is also a given
+name, "from jordan", needs the verb).
 """
 
 from __future__ import annotations
@@ -16,10 +23,11 @@ import dataclasses
 import itertools
 import re
 
-from veil.alternation import compile_ahead
+from veil.alternation import compile_ahead, trie_pattern
 from veil.detect.entity import Detection
 from veil.detect.lexicon import CALENDAR_WORDS
 from veil.detect.patterns import Pattern, Scan, folded
+from veil.detect.place_names import ALSO_NAMES, LONGEST, PLACES, REGIONS, THE_PLACES
 from veil.detect.stopwords import stop_words
 
 # verb forms (lower case), then the prepositions that bring a place after them
@@ -99,6 +107,105 @@ _NOT_PLACE = CALENDAR_WORDS | frozenset({
 })
 
 
+# Lower case: a known name where the automaton every pattern's marks share finds it (a text
+# naming no place costs nothing here), then the verb and preposition before it. The regex is
+# the names as a prefix tree: a flat alternation of ~1000 names took 4 us at each start.
+_KNOWN_NAMES = sorted(PLACES | {f"the {n}" for n in THE_PLACES - PLACES})
+_KNOWN_SCAN = Scan(Pattern(
+    r"(?<!\w)" + trie_pattern([[re.escape(c) for c in n] for n in _KNOWN_NAMES]), 0.0, lead=0,
+    mark=r"(?<!\w)(?:" + "|".join(map(re.escape, _KNOWN_NAMES)) + ")"))
+_NAME_WORD = r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*"
+_NAME_WORDS = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,{LONGEST - 1}}}")
+_NAME_WORD_RX = re.compile(_NAME_WORD)
+# verbs that bring a known place in lower case besides the cues' own (English: "live in",
+# "i'm from", "we're in", "went to", "grew up in", "trip to")
+_LOWER_VERBS = (r"live|reside|resides|resided|residing|grew|settled|move|moves|come|comes|"
+                r"came|coming|went|go|goes|going|gone|visit|visits|visited|visiting|stay|"
+                r"stays|stayed|work|works|worked|working|study|studies|studied|studying|"
+                r"am|i['’]?m|are|we['’]?re|they['’]?re|you['’]?re|is|he['’]?s|she['’]?s|"
+                r"was|were|be|been|trip|flight|flights|originally|native")
+_LOWER_ADVERBS = frozenset(_ADVERBS.split("|")) | {
+    "originally", "currently", "still", "also", "just", "recently", "eventually", "finally",
+    "now", "all", "the", "way"}
+# (verb, prepositions) of each language, the English ones with the verbs above
+_VERB_PREPS = [
+    (re.compile(verbs + (f"|{_LOWER_VERBS}" if lang == "en" else "")),
+     frozenset(p for p in re.split(r"\|", preps) if p.isalpha()))
+    for lang, (verbs, preps) in _CUES.items() if preps]
+_DIRECT = re.compile(_CUES["fr-direct"][0])
+_AFTER_THE = THE_PLACES | PLACES
+
+
+_NO_CUE, _VERB_CUE, _FROM_CUE = 0, 1, 2
+
+
+def _cue_before(low: str, start: int) -> int:
+    """What ends right before ``start`` in ``low``: a verb of living or moving and its
+    preposition (:data:`_VERB_CUE`), a bare "from" (:data:`_FROM_CUE`), or neither."""
+    if not low[start - 1:start].isspace():
+        return _NO_CUE
+    words = low[max(0, start - 48):start].split()[-5:]
+    if len(words) > 1 and words[-1] == "the":  # "moved to the uk"
+        words.pop()
+    if not words:
+        return _NO_CUE  # only spaces before the name
+    prep = words.pop()
+    if _DIRECT.fullmatch(prep) is not None:
+        return _VERB_CUE  # "il habite lyon"
+    while words and words[-1] in _LOWER_ADVERBS:  # "moved back to", "grew up in"
+        words.pop()
+    if words:
+        word = words[-1]
+        verb = word.rsplit("'", 1)[-1] if "'" in word[1:3] else word  # "j'habite"
+        if any(prep in preps and (rx.fullmatch(verb) or rx.fullmatch(word))
+               for rx, preps in _VERB_PREPS):
+            return _VERB_CUE
+    return _FROM_CUE if prep == "from" else _NO_CUE
+
+
+def _known_at(low: str, start: int, names: frozenset[str]) -> int:
+    """The end of the longest of ``names`` that starts at ``start`` in ``low`` as whole
+    words (``start`` when none does)."""
+    run = _NAME_WORDS.match(low, start)
+    if run is None:
+        return start
+    words = list(_NAME_WORD_RX.finditer(run.group()))
+    for n in range(len(words), 0, -1):
+        if " ".join(w.group() for w in words[:n]) in names:
+            return start + words[n - 1].end()
+    return start
+
+
+def _lower_places(text: str, low: str, taken: list[Detection]) -> list[Detection]:
+    """Known places in lower case or in capitals ("I LIVE IN DENVER") after a cue
+    (:func:`_cue_before`), none overlapping ``taken``."""
+    out: list[Detection] = []
+    done = 0
+    for m in _KNOWN_SCAN.matches(low):
+        p = m.start()
+        if p < done or low[p - 1:p] in ("-", "'", "’") or text[p + 1:p + 2].islower() and \
+                text[p].isupper():
+            continue  # a capitalised name is the model's and the capitals' cue list's
+        start = p + 4 if low.startswith("the ", p) else p
+        cue = _cue_before(low, start)  # first: most names in a text follow no cue
+        if cue == _NO_CUE:
+            continue
+        end = _known_at(low, start, PLACES if start == p else _AFTER_THE)
+        if end == start or (cue == _FROM_CUE and low[start:end] in ALSO_NAMES) or (
+                start > p and low.startswith(" of ", end)):  # "moved to the states of matter"
+            continue
+        # "pune, india": a country or region after a comma belongs to the place
+        if low.startswith(", ", end):
+            more = _known_at(low, end + 2, REGIONS)
+            if more > end + 2:
+                end = more
+        done = end
+        if any(d.start < end and start < d.end for d in taken):
+            continue
+        out.append(Detection("LOCATION", start, end, 0.6, "place_heuristic", text[start:end]))
+    return out
+
+
 def _may_start_place(word: str) -> bool:
     """Not a month, season, pronoun or function word ("born in May", "moved to This"), and
     not a short Latin acronym ("based in NYC": left to the model). English function words
@@ -114,6 +221,11 @@ def heuristic_places(text: str) -> list[Detection]:
     """LOCATION spans after a verb of living or moving and its preposition, or before a
     German participle of one (score 0.6), in the order of the text."""
     out = _after_verbs(text)
+    low = folded(text)  # None where lower case changes the offsets ("İ"): no known name
+    if low is not None:
+        lower = _lower_places(text, low, out)
+        if lower:
+            out = sorted([*out, *lower], key=lambda d: d.start)
     if "ge" in text:  # every participle below holds it
         seen = {(d.start, d.end) for d in out}
         for m in _BEFORE_PARTICIPLE.finditer(text):

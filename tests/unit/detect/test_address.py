@@ -100,3 +100,62 @@ def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine
 def test_prose_with_numbers_is_not_an_address(pattern_engine: DetectionEngine, found,
                                               text: str) -> None:  # type: ignore[no-untyped-def]
     assert [v for t, v in found(pattern_engine, text) if t == "LOCATION"] == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("서울특별시 강남구 테헤란로 152", (0, 18)),
+    ("주소: 부산광역시 해운대구 센텀중앙로 79", (4, 23)),
+    ("경기도 성남시 분당구 판교역로 235", (0, 20)),
+    ("서울 종로구 세종로 1-68", (0, 15)),  # a short province name
+    ("서울특별시 강남구 테헤란로 152, 101동 202호 입니다", (0, 29)),  # building and flat
+    ("배송지 강남구 테헤란로 152 (역삼동) 로 보내주세요", (4, 22)),  # no province
+    ("서울특별시 강남구 역삼동 737", (0, 17)),  # a lot number
+    ("경기도 양평군 양평읍 양근리 123-4번지", (0, 23)),
+    ("세종특별자치시 한누리대로 2130", (0, 18)),  # no district
+    ("東京都新宿区西新宿2-8-1", (0, 14)),  # the whole chōme-banchi-gō block
+    ("住所は東京都新宿区西新宿2-8-1です", (3, 17)),
+    ("東京都港区六本木6丁目10番1号に来てください", (0, 16)),
+    ("大阪市北区梅田３－１－１", (0, 12)),  # full-width digits and dashes
+])
+def test_korean_and_japanese_addresses(pattern_engine: DetectionEngine, text: str,
+                                       span: tuple[int, int]) -> None:
+    got = [(d.start, d.end) for d in pattern_engine.analyze(text) if d.type == "LOCATION"]
+    assert got == [span], text[span[0]:span[1]]
+
+
+@pytest.mark.parametrize("text", [
+    # "친구" (friend) ends as a district does, "버스로" (by bus) as a road
+    "내 친구 버스로 3 시간 걸려요",
+    "서울 우리 2 명",  # "우리" (we) ends as a village
+    "서울에서 집으로 3 번 갔어요",  # the particle "으로"
+    "도시 버스로 3",
+    "北京市朝阳区建国路88号",  # a Chinese address is the zh recognizer's
+    "東京都に住んでいます",  # a prefecture without a block number
+    "東京都 2024-01-05",
+])
+def test_cjk_prose_is_not_an_address(pattern_engine: DetectionEngine, text: str) -> None:
+    assert [d.text for d in pattern_engine.analyze(text)
+            if d.recognizer == "street_address"] == []
+
+
+def test_cjk_addresses_are_found_as_the_full_scan_finds_them() -> None:
+    """The Korean and Japanese shapes, tried only at a province, city or ward word, find what
+    a scan of every position finds, on texts glued from their parts in any order."""
+    import random
+
+    from veil.detect.address import STREET_ADDRESS
+
+    parts = ("서울특별시", "서울", "경기도", "강남구", "성남시", "분당구", "친구", "테헤란로",
+             "판교역로", "으로", "역삼동", "양근리", "우리", "152", "1-68", "101동", "202호",
+             "(역삼동)", "번지", "東京都", "新宿区", "西新宿", "港区", "大阪市", "北区", "2-8-1",
+             "６丁目", "10番", "1号", "３－１", "住所は", "です", "Seoul", "12", " ", " ", "  ",
+             "\t", "\n", ", ")
+    rng = random.Random(11)  # fixed seed: the same texts on every run
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    found = 0
+    for scan, _score, _check in STREET_ADDRESS._compiled:
+        for t in texts:
+            got = [m.span() for m in scan.matches(t)]
+            assert got == [m.span() for m in scan.rx.finditer(t)], t
+            found += bool(got)
+    assert found > 300  # the generator writes addresses, not only misses

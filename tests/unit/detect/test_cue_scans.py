@@ -135,3 +135,23 @@ def test_cities_from_the_automaton_equal_the_regexs() -> None:
             assert gazetteer._city_spans(text, language) == want, (language, text)
             found += len(want)
         assert found > 1000
+
+
+def test_the_known_place_scan_equals_the_full_scan(scan_corpus: tuple[str, ...]) -> None:
+    """Known places in lower case are looked for where the marks' automaton finds a name,
+    whole words only: the same starts as the regex tried at every position."""
+    words = ("from", "moved to", "the", "uk", "usa", "us", "new york", "new", "york city",
+             "chicago", "chicagoland", "woman", "oman", "paris", "comparison", "x", "-", "'",
+             "münchen", "são paulo", "états-unis", "xi'an", "pune, india")
+    rng = random.Random(9)  # fixed seed: the same texts on every run
+    made = ["".join(rng.choice(words) + rng.choice(_GAPS) for _ in range(rng.randint(1, 12)))
+            for _ in range(2000)]
+    found = 0
+    for t in [*made, *scan_corpus]:
+        low = lower_in_place(t)
+        if low is None:
+            continue
+        got = [m.span() for m in places._KNOWN_SCAN.matches(low)]
+        assert got == [m.span() for m in places._KNOWN_SCAN.rx.finditer(low)], t
+        found += bool(got)
+    assert found > 500

@@ -266,6 +266,54 @@ def test_no_place_after_set_phrases(text: str) -> None:
     assert heuristic_places(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i'm from chicago and moved to denver last year", [(9, 16), (30, 36)]),
+    ("we live in manchester now", [(11, 21)]),
+    ("i am priya sharma from pune", [(23, 27)]),  # a bare "from"
+    ("my name's deshawn, i'm 19, i live in atlanta", [(37, 44)]),
+    ("ich wohne in münchen", [(13, 20)]),  # the cues of the other languages
+    ("vivo en buenos aires desde 2019", [(8, 20)]),
+    ("we moved to the uk in 2019", [(16, 18)]),  # "the" stays outside
+    ("she grew up in new york city", [(15, 28)]),  # the longest name
+    ("i'm originally from pune, india", [(20, 31)]),  # a country after a comma
+    ("i moved back to jordan", [(16, 22)]),
+    ("I LIVE IN DENVER", [(10, 16)]),  # any case
+])
+def test_known_places_in_lower_case(text: str, expected: list[tuple[int, int]]) -> None:
+    from veil.detect.places import heuristic_places
+
+    got = heuristic_places(text)
+    assert [(d.start, d.end) for d in got] == expected
+    assert {d.type for d in got} <= {"LOCATION"}
+
+
+@pytest.mark.parametrize("text", [
+    "we live in peace", "i was moved to tears", "built it from scratch", "we live in hope",
+    "i live in reading glasses", "she moved to nice weather", "he's from mobile dev",
+    "we moved to split the bill", "i came from buffalo wings", "i live in hope",
+    "we moved to orange juice", "i am in bath", "we came to a deal", "i'm in university",
+    "an email from jordan", "a text from paris", "talk to austin",  # given names
+    "send it to us", "made in china", "listen to london",  # no verb of place before it
+    "from typing import Any", "moved to the states of matter", "  london", "\n\tparis",
+    "I'm from Chicago",  # capitalised: the model's
+])
+def test_no_known_place_in_prose(text: str) -> None:
+    from veil.detect.places import heuristic_places
+
+    assert heuristic_places(text) == []
+
+
+def test_known_places_are_no_common_words() -> None:
+    """No listed place is a stop word of the languages the cues are in ("usa", a verb form
+    in Spanish and Portuguese, never follows a preposition)."""
+    from veil.detect.place_names import PLACES
+    from veil.detect.stopwords import stop_words
+
+    words = {w.lower() for lang in ("en", "de", "es", "fr", "it", "pt", "nl")
+             for w in stop_words(lang)}
+    assert sorted(PLACES & words) == ["usa"]
+
+
 def test_places_only_fill_what_nothing_else_found() -> None:
     from veil.detect.entity import Detection
     from veil.detect.places import add_places
@@ -371,6 +419,23 @@ def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: s
     assert max((d.text for d in heuristic_names(text)), key=len) == name
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a probate's person, known name or not
+    ("In re: Estate of Margarethe Vogelsang, deceased.", ["Margarethe Vogelsang"]),
+    ("the Estate of the late Quintus Abernathy-Voss", ["Quintus Abernathy-Voss"]),
+    ("Real estate of the Company grew", []),
+    # a record's "SURNAME, GIVEN" in capitals anywhere: both known
+    ("RE: GARCIA, MARIA ELENA (MRN 00554411)", ["GARCIA, MARIA ELENA"]),
+    ("DALLAS, TEXAS and PARIS, FRANCE", []),
+    # a name alone on its line after a dash
+    ("as the proverb says\n— Kwabena", ["Kwabena"]),
+    ("-- Ravi Shankar Iyer", ["Ravi Shankar Iyer"]),
+    ("- item one\n— The Team", []),
+])
+def test_names_of_probates_records_and_signatures(text: str, names: list[str]) -> None:
+    assert sorted({d.text for d in heuristic_names(text)}, key=text.find) == names
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Thanks,\nDeShawn Williams\nSenior Analyst", "DeShawn Williams"),  # surname known
     ("Kind regards,\r\n\r\nPriya", "Priya"),  # given name known, a blank line between
@@ -420,6 +485,16 @@ def test_the_parties_of_a_case_are_names(text: str, names: list[str]) -> None:
 def test_a_names_initials_go_with_it(text: str, name: str) -> None:
     engine = DetectionEngine(Policy(ner_backend="learned"))
     assert name in [d.text for d in engine.analyze(text) if d.type == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hi Sarah I need the file asap", "Sarah"),  # the pronoun after a greeting's name
+    ("Thanks John I'll check", "John"),
+    ("John I. Smith called", "John I. Smith"),  # an initial keeps its stop
+])
+def test_the_pronoun_i_after_a_name_is_no_part_of_it(text: str, name: str) -> None:
+    engine = DetectionEngine(Policy(ner_backend="learned"))
+    assert [d.text for d in engine.analyze(text) if d.type == "PERSON"] == [name]
 
 
 @pytest.mark.parametrize("text", ["Plan A. Next we go", "U. S. Army base", "Mrs. Jones"])
