@@ -368,12 +368,21 @@ class Masker:
 _WORD_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
 
+def _spaced(c: str) -> bool:
+    """Whether ``c`` is a letter or digit of a script that puts spaces between its words: in
+    Chinese, Japanese, Korean (whose particles join the noun) and Thai, a run of letters is a
+    clause, not a word ("住所は東京都新宿区西新宿2-8-1です" was masked whole)."""
+    return c.isalnum() and not ("\u2e80" <= c <= "\ua4cf" or "\uac00" <= c <= "\ud7af"
+                                or "\uf900" <= c <= "\ufaff" or "\u0e00" <= c <= "\u0eff"
+                                or "\uff00" <= c <= "\uffef")
+
+
 def _whole_words(text: str, start: int, end: int, *, lo: int, hi: int) -> tuple[int, int]:
-    while start > lo and text[start - 1].isalnum() and text[start].isalnum():
+    while start > lo and _spaced(text[start - 1]) and _spaced(text[start]):
         if start >= 2 and text[start - 2] == "\\":
             break  # "\\n221B ...": the letter belongs to an escape, not to the name
         start -= 1
-    while end < hi and text[end].isalnum() and text[end - 1].isalnum():
+    while end < hi and _spaced(text[end]) and _spaced(text[end - 1]):
         end += 1
     return start, end
 

@@ -154,6 +154,21 @@ def test_overlaps_and_bad_offsets(make_masker) -> None:
                                         tenant=T, session="s")
 
 
+@pytest.mark.parametrize(("text", "span", "masked"), [
+    # a word's span grows over the letters glued to it where words are spaced ...
+    ("Call Janet now", (5, 9), "Call [PERSON_1] now"),
+    # ... not in a script whose letters run on: Japanese, Chinese, Korean's particles
+    ("住所は東京都新宿区西新宿2-8-1です。", (3, 17), "住所は[PERSON_1]です。"),
+    ("제 이름은 이민호입니다.", (6, 9), "제 이름은 [PERSON_1]입니다."),
+])
+def test_a_words_span_grows_to_its_words_in_spaced_scripts_only(
+        make_masker, text: str, span: tuple[int, int], masked: str) -> None:
+    s, e = span
+    r = make_masker("placeholder").mask(text, [Detection("PERSON", s, e, 0.9, "x", text[s:e])],
+                                        tenant=T, session="s")
+    assert r.masked == masked
+
+
 def test_empty_text_and_no_detections(make_masker) -> None:
     m = make_masker("placeholder")
     assert m.mask("", [], tenant=T, session="s").masked == ""
