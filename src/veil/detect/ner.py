@@ -32,7 +32,7 @@ from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import PROMPT_VERBS, STREET_WORDS
 from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names, not_surnames
-from veil.detect.patterns import Pattern, Scan
+from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 from veil.errors import DetectionError
@@ -73,8 +73,7 @@ _LOW = "a-zß-öø-ÿā-ž'’"
 # "MacArthur", "DeShawn", "LaToya", "DiCaprio", "O'Brien"), double-barrelled or not
 # (the inner capital is tried only where a prefix ends: a prefix group before every word cost
 # the name heuristics 18% of their time)
-# ("I'll", "I'm": a pronoun's contraction, whose apostrophe a name part may hold, is none)
-_NAME_PART = (rf"(?!I['’](?:m|ll|d|ve)(?![\w'’]))[{_UP}][{_LOW}]+"
+_NAME_PART = (rf"[{_UP}][{_LOW}]+"
               rf"(?:(?=[{_UP}])(?:(?<=Mc|De|Di|Da|Du|La|Le|O'|O’)|(?<=Mac))[{_UP}][{_LOW}]+)?")
 _NAME_TOKEN = rf"{_NAME_PART}(?:-{_NAME_PART})?"
 _PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
@@ -87,9 +86,10 @@ _PARTY_ROLES = (r"defendant|plaintiff|petitioner|respondent|appellant|appellee|c
 #: a word in capitals ("DOE", "O'BRIEN", "SMITH-JONES")
 _CAPS_WORD = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
 _UPPER_NAME = rf"{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}"
-# (an optional initial; "I" without its stop is the pronoun: "Hi Sarah I need")
-_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+(?:[{_UP}]\.|(?!I[ \t])[{_UP}](?=[ \t])))?"
-         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_TOKEN}){{0,2}}")
+# (an optional initial; "I" without its stop is the pronoun, "Hi Sarah I need", and so is
+# "I'll", whose apostrophe a name's word may hold: "Thanks John I'll check")
+_NAME = (rf"{_NAME_TOKEN}(?:[ \t]+(?!I[ \t])[{_UP}](?:\.|(?=[ \t])))?"
+         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*(?!I['’]){_NAME_TOKEN}){{0,2}}")
 _TITLE_ONLY = re.compile(rf"(?i:{_TITLES})\.?(?:[ \t]+(?i:{_TITLES})\.?)*")
 _TITLES_BEFORE = re.compile(rf"(?:{_TITLES}\b\.?[ \t]*)+")
 _TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>{_NAME})")
@@ -158,9 +158,10 @@ _SIGN_OFF = re.compile(
     rf"(?m){_BOL}(?i:{_SIGN_OFFS})[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)"
     rf"(?:[ \t]*(?:\r?\n|\\n))?[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
 # A name alone on its line after a dash, as a quote's or a mail's writer signs ("— Kwabena",
-# "-- Ravi Shankar Iyer"): a known given name, or a known surname after one.
+# "-- Ravi Shankar Iyer"): a known given name, or a known surname after one. (Tried on the
+# lines holding a dash or two hyphens: a hyphen alone opens a list's items.)
 _DASH_SIGNED = re.compile(
-    rf"(?m){_BOL}(?:—|–|--?)[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
+    rf"(?m){_BOL}(?:—|–|--)[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
 # A will's or a probate's person: "Estate of Margarethe Vogelsang", "the estate of the late
 # John Doe" (known name or not).
 _ESTATE = re.compile(rf"(?i:\bestate[ \t]+of(?:[ \t]+the[ \t]+late)?)[ \t]+(?P<v>{_NAME})")
@@ -262,7 +263,7 @@ _SPEAKER_SCAN = _scan(_SPEAKER, line_start=True)
 _VOCATIVE_SCAN = _scan(_VOCATIVE, line_start=True)
 _OWN_LINE_SCAN = _scan(_OWN_LINE, line_start=True)
 _SIGN_OFF_SCAN = _scan(_SIGN_OFF, line_start=True)
-_DASH_SIGNED_SCAN = _scan(_DASH_SIGNED, line_start=True)
+_DASH_SIGNED_SCAN = _scan(_DASH_SIGNED, "—|–|--", lines=True)
 _ESTATE_SCAN = _scan(_ESTATE, fold=True, mark="estate")
 _CAPS_LAST_FIRST_SCAN = _scan(_CAPS_LAST_FIRST, rf",[ \t]*[{_UP}][{_UP}]", lines=True)
 _DIALOGUE_SCAN = _scan(_DIALOGUE_LINE, line_start=True)
@@ -756,12 +757,16 @@ def heuristic_names(text: str) -> list[Detection]:
         if _known_first(words[0], ambiguous_ok=True) or \
                 len(words) >= 2 and words[-1].lower() in last_names():
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
-    for m in _DASH_SIGNED_SCAN.matches(text):
+    # (each scan's machinery costs a few microseconds a text: the rare ones are asked only
+    # where their string is)
+    dashed = "—" in text or "–" in text or "--" in text
+    for m in _DASH_SIGNED_SCAN.matches(text) if dashed else ():
         words = m.group("v").split()
         if _known_first(words[0], ambiguous_ok=False) or \
                 len(words) >= 2 and words[-1].lower() in last_names():
             emit(_name_span(text, m, ambiguous_ok=False, require_known=False), 0.75)
-    for m in _ESTATE_SCAN.matches(text):
+    low = folded(text)
+    for m in _ESTATE_SCAN.matches(text) if low is None or "estate" in low else ():
         if unknown_ok(m):
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _CAPS_LAST_FIRST_SCAN.matches(text):
