@@ -3,12 +3,12 @@
 A pasted object or request carries its values without words around them:
 ``{"user": {"first": "Lucinda", "city": "Hanover", "zip": "03755"}}`` or
 ``?email=...&city=Hanover`` give the name models nothing to read, while each key says what its
-value is (``veil.detect.field_names``, the reading SQL's columns get). A string value of a
-quoted key (``"key": "value"``, ``'key': 'value'``) and a query's value (its pairs after ``?``,
-up to the query's end) are read, and a quoted key's list of strings (FHIR's ``"given": ["Chidi", "Emeka"]``);
-a key whose name says nothing, a number, a placeholder or a template's
-parameter give nothing. A bare ``"name"`` is left to the name recognizers, which check the
-value (``{"name": "my-app"}`` is a package's).
+value is (``veil.detect.field_names``, the reading SQL's columns get). A quoted key's string
+(``"key": "value"``, ``'key': 'value'``) or list of strings (FHIR's ``"given": ["Chidi",
+"Emeka"]``) and a query's values (its pairs from its ``?`` to its end) are read. A key whose
+name says nothing, a number, a placeholder or a template's parameter give nothing. A bare
+``"name"`` is left to the name recognizers, which check the value (``{"name": "my-app"}`` is a
+package's).
 """
 
 from __future__ import annotations
