@@ -249,6 +249,11 @@ class Scan:
                 keep.append(p)
         return keep
 
+    def starts(self, text: str) -> list[int]:
+        """Where a match can start, ascending (the anchors :meth:`matches` tries), for a caller
+        that sifts them before any regex runs."""
+        return self._anchors(text)
+
     def _anchors(self, text: str) -> list[int]:
         if self.digit_runs:
             runs = _digit_runs(text, False)

@@ -181,8 +181,9 @@ def _lower_places(text: str, low: str, taken: list[Detection]) -> list[Detection
     (:func:`_cue_before`), none overlapping ``taken``."""
     out: list[Detection] = []
     done = 0
-    for m in _KNOWN_SCAN.matches(low):
-        p = m.start()
+    # (where a known name starts, from the shared automaton: most are capitalised, and are
+    # sifted out before anything else runs)
+    for p in _KNOWN_SCAN.starts(low):
         if p < done or low[p - 1:p] in ("-", "'", "’") or text[p + 1:p + 2].islower() and \
                 text[p].isupper():
             continue  # a capitalised name is the model's and the capitals' cue list's
