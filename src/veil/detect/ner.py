@@ -158,10 +158,10 @@ _SIGN_OFF = re.compile(
     rf"(?m){_BOL}(?i:{_SIGN_OFFS})[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)"
     rf"(?:[ \t]*(?:\r?\n|\\n))?[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
 # A name alone on its line after a dash, as a quote's or a mail's writer signs ("— Kwabena",
-# "-- Ravi Shankar Iyer"): a known given name, or a known surname after one. (Tried on the
-# lines holding a dash or two hyphens: a hyphen alone opens a list's items.)
+# "-- Ravi Shankar Iyer"): a known given name, or a known surname after one. (The view reads
+# a dash as a hyphen; a list's item of a known name alone is a person too.)
 _DASH_SIGNED = re.compile(
-    rf"(?m){_BOL}(?:—|–|--)[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
+    rf"(?m)(?:^|(?<=\\n))[ \t]*(?:—|–|--?)[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
 # A will's or a probate's person: "Estate of Margarethe Vogelsang", "the estate of the late
 # John Doe" (known name or not).
 _ESTATE = re.compile(rf"(?i:\bestate[ \t]+of(?:[ \t]+the[ \t]+late)?)[ \t]+(?P<v>{_NAME})")
@@ -263,7 +263,7 @@ _SPEAKER_SCAN = _scan(_SPEAKER, line_start=True)
 _VOCATIVE_SCAN = _scan(_VOCATIVE, line_start=True)
 _OWN_LINE_SCAN = _scan(_OWN_LINE, line_start=True)
 _SIGN_OFF_SCAN = _scan(_SIGN_OFF, line_start=True)
-_DASH_SIGNED_SCAN = _scan(_DASH_SIGNED, "—|–|--", lines=True)
+_DASH_SIGNED_SCAN = _scan(_DASH_SIGNED, "-|—|–", lines=True)
 _ESTATE_SCAN = _scan(_ESTATE, fold=True, mark="estate")
 _CAPS_LAST_FIRST_SCAN = _scan(_CAPS_LAST_FIRST, rf",[ \t]*[{_UP}][{_UP}]", lines=True)
 _DIALOGUE_SCAN = _scan(_DIALOGUE_LINE, line_start=True)
@@ -759,7 +759,7 @@ def heuristic_names(text: str) -> list[Detection]:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
     # (each scan's machinery costs a few microseconds a text: the rare ones are asked only
     # where their string is)
-    dashed = "—" in text or "–" in text or "--" in text
+    dashed = "-" in text or "—" in text or "–" in text
     for m in _DASH_SIGNED_SCAN.matches(text) if dashed else ():
         words = m.group("v").split()
         if _known_first(words[0], ambiguous_ok=False) or \

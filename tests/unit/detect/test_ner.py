@@ -430,7 +430,8 @@ def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: s
     # a name alone on its line after a dash
     ("as the proverb says\n— Kwabena", ["Kwabena"]),
     ("-- Ravi Shankar Iyer", ["Ravi Shankar Iyer"]),
-    ("- item one\n— The Team", []),
+    ("- item one\n— The Team\n- Mark the date", []),
+    ("attendees:\n- Priya\n- the caterer", ["Priya"]),  # a list's item of a known name
 ])
 def test_names_of_probates_records_and_signatures(text: str, names: list[str]) -> None:
     assert sorted({d.text for d in heuristic_names(text)}, key=text.find) == names
