@@ -380,6 +380,9 @@ register(LOGIN_USER)  # "sign in as jsmith with ...", "su - jsmith", "ssh jsmith
 register(LOGIN_SECRET)  # the password of such a login
 register(ACCOUNT_FOR)  # "reset the password for mthompson"
 
+#: a capital of the Latin (with its extensions: "Ş", "İ", "Ł"), Greek or Cyrillic script
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽΑ-ΩΆ-ΏА-ЯЁ"
+
 # The display name of an address in quotes, as mail headers and address books write it
 # ('"Doe, Jane" <jdoe@corp.com>'): a person's (or a team's) name, whatever its order. The
 # models read "Doe, Jane" as "Jane" and a word; the quotes and the address say it is one name.
@@ -390,8 +393,9 @@ DISPLAY_NAME = register(PatternRecognizer(
               # without quotes, as git's author and many mailers write it ('--author="Dmitri
               # Volkov <dvolkov@corp.example>"', 'From: Jonathan Reyes <jreyes@acme.io>'):
               # capitalised words right before the address
-              Pattern(r"(?<![\w'’.-])(?P<v>[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})"
-                      r"[ \t]+<(?=[^<>\s@]{1,64}@)", 0.85, mark=r"\w[ \t]+<", words=4)],
+              # (a capital of the Latin, Greek or Cyrillic script: "Şazime Kısakürek")
+              Pattern(rf"(?<![\w'’.-])(?P<v>[{_CAPITAL}][\w'’.-]+(?:[ \t]+[{_CAPITAL}][\w'’.-]*)"
+                      r"{0,3})[ \t]+<(?=[^<>\s@]{1,64}@)", 0.85, mark=r"\w[ \t]+<", words=4)],
     validate=lambda v: any(c.isalpha() for c in v),
     validated=True,  # the quotes before an address are the validation
 ))

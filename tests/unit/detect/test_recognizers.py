@@ -79,6 +79,7 @@ POSITIVE = [
     # and without quotes, as git's author and many mailers write it
     ('--author="Dmitri Volkov <dvolkov@corp.example>"', ("PERSON", "Dmitri Volkov")),
     ("From: Jonathan Reyes <jreyes@acme.io>", ("PERSON", "Jonathan Reyes")),
+    ("Contact: Şazime Kısakürek <contact@example.com>", ("PERSON", "Şazime Kısakürek")),
     ("driver's license D1234567 expired", ("DRIVER_LICENSE", "D1234567")),
     # a variable that names a secret, in an environment file, configuration or code
     ("export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
