@@ -165,6 +165,11 @@ def _field_words(name: str) -> list[str]:
     return [w for w in words if w]
 
 
+#: every type a field's name may give its values (an account number shaped as one is an IBAN)
+FIELD_TYPES: tuple[str, ...] = tuple(sorted(
+    {t for t in _FIELDS.values() if t is not None} | set(_NAME_OWNERS.values()) | {"IBAN"}))
+
+
 def field_type(name: str, table: str = "") -> str | None:
     """The type of the values of field ``name`` (a column of ``table``, a key), or None
     where its name says none."""

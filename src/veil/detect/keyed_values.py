@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.field_names import field_type, value_type
+from veil.detect.field_names import FIELD_TYPES, field_type, value_type
 from veil.detect.recognizer import Recognizer
 
 #: below a checked number's score and an SQL column's: a key is a weaker word than a column
@@ -83,13 +83,7 @@ class KeyedValuesRecognizer(Recognizer):
     """Values of quoted keys and query parameters whose names say what they are."""
 
     name = "keyed_values"
-    entities = ("PERSON", "ORGANIZATION", "EMAIL", "PHONE", "LOCATION", "DATE_OF_BIRTH",
-                "US_SSN", "NATIONAL_ID", "UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR",
-                "NL_BSN", "BR_CPF", "MX_CURP", "PL_PESEL", "IT_FISCAL_CODE", "SG_NRIC_FIN",
-                "US_ITIN", "US_NPI", "ABA_ROUTING", "USERNAME", "SECRET", "ACCOUNT_NUMBER",
-                "IBAN", "CREDIT_CARD", "CARD_SECURITY_CODE", "PASSPORT", "DRIVER_LICENSE",
-                "MEDICAL_RECORD", "IP_ADDRESS", "MAC_ADDRESS", "VEHICLE_ID", "CRYPTO_WALLET",
-                "AGE")
+    entities = FIELD_TYPES
     validated = True  # the key's name says what the value is
 
     def idle(self, text: str) -> bool:

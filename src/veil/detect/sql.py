@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.field_names import field_type, value_type
+from veil.detect.field_names import FIELD_TYPES, field_type, value_type
 from veil.detect.patterns import context_heads_of, folded
 from veil.detect.recognizer import ContextMatcher, Recognizer
 from veil.detect.records import marks_at
@@ -401,13 +401,7 @@ class SqlRecognizer(Recognizer):
     the table's ``CREATE TABLE`` in the same text, or reads nothing."""
 
     name = "sql_values"
-    entities = ("PERSON", "ORGANIZATION", "EMAIL", "PHONE", "LOCATION", "DATE_OF_BIRTH",
-                "US_SSN", "NATIONAL_ID", "UK_NHS", "UK_NINO", "CA_SIN", "IN_AADHAAR",
-                "NL_BSN", "BR_CPF", "MX_CURP", "PL_PESEL", "IT_FISCAL_CODE", "SG_NRIC_FIN",
-                "US_ITIN", "US_NPI", "ABA_ROUTING", "USERNAME", "SECRET", "ACCOUNT_NUMBER",
-                "IBAN", "CREDIT_CARD", "CARD_SECURITY_CODE", "PASSPORT", "DRIVER_LICENSE",
-                "MEDICAL_RECORD", "IP_ADDRESS", "MAC_ADDRESS", "VEHICLE_ID", "CRYPTO_WALLET",
-                "AGE")
+    entities = FIELD_TYPES
     validated = True  # the column's name says what the value is
 
     def idle(self, text: str) -> bool:

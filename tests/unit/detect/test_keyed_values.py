@@ -63,3 +63,12 @@ def test_keyed_values_are_masked_and_restored(tmp_path: Path) -> None:
     for value in ("Lucinda", "Abernathy", "Hanover", "03755"):
         assert value not in result.masked
     assert veil.restore(result.masked, session="s") == text
+
+
+def test_every_type_a_field_gives_is_an_entity_type() -> None:
+    from veil.config import ENTITY_TYPES
+    from veil.detect.field_names import FIELD_TYPES
+    from veil.detect.sql import SQL_VALUES
+
+    assert set(FIELD_TYPES) <= set(ENTITY_TYPES)
+    assert KEYED_VALUES.entities == SQL_VALUES.entities == FIELD_TYPES
