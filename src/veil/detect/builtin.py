@@ -661,7 +661,10 @@ LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
     "wsba", "wsba #", "wsba no", "bar roll number", "medical license", "medical licence",
     "medical license number", "medical licence number", "nursing license", "nursing licence",
     "rn license", "gmc number", "gmc no", "gmc reference", "nmc pin", "sra number", "sra id",
-    "practising certificate", "practicing certificate", "approbation"))
+    "practising certificate", "practicing certificate", "approbation",
+    # a British doctor's, dentist's or health professional's register number on its bare word
+    # ("Dr. Yusuf Al-Hakim (GMC 7012345)")
+    "gmc", "gdc", "hcpc", "gphc"))
 
 # A court case's, a docket's or a law firm's matter number ("Case No. 2:21-cv-01234",
 # "matter no. 2023-0142", "Az. 3 O 123/23" is left to the next round: it holds spaces): it ties

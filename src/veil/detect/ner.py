@@ -92,7 +92,8 @@ _NAME = (rf"{_NAME_TOKEN}(?:[ \t]+(?!I[ \t])[{_UP}](?:\.|(?=[ \t])))?"
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*(?!I['’]){_NAME_TOKEN}){{0,2}}")
 _TITLE_ONLY = re.compile(rf"(?i:{_TITLES})\.?(?:[ \t]+(?i:{_TITLES})\.?)*")
 _TITLES_BEFORE = re.compile(rf"(?:{_TITLES}\b\.?[ \t]*)+")
-_TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>{_NAME})")
+# (initials may stand between the title and the name, with their stops or not: "Mr J Smith")
+_TITLE_NAME = re.compile(rf"\b(?i:{_TITLES})\.?[ \t]+(?P<v>(?:[{_UP}]\.?[ \t]+){{0,2}}{_NAME})")
 # Line starts, including JSON/log-escaped newlines ("...\\nJane Doe\\n...").
 _BOL = r"(?:^|(?<=\\n))[ \t>}?*-]*(?:\[[^\]\n]{0,20}\][ \t]*)?"
 # Greetings and self-introductions: any capitalised word after them is a name.

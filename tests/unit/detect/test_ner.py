@@ -423,6 +423,9 @@ def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: s
     # a probate's person, known name or not
     ("In re: Estate of Margarethe Vogelsang, deceased.", ["Margarethe Vogelsang"]),
     ("the Estate of the late Quintus Abernathy-Voss", ["Quintus Abernathy-Voss"]),
+    # initials between a title and the name, with their stops or without
+    ("account holder Mr J Smith", ["J Smith"]),
+    ("Dr I think so", []),
     ("Real estate of the Company grew", []),
     # a record's "SURNAME, GIVEN" in capitals anywhere: both known
     ("RE: GARCIA, MARIA ELENA (MRN 00554411)", ["GARCIA, MARIA ELENA"]),

@@ -113,6 +113,8 @@ POSITIVE = [
      ("ACCOUNT_NUMBER", "XEP987654321")),
     ("Member ID 9928374650 Group 1200-5531", ("ACCOUNT_NUMBER", "1200-5531")),
     ("BIN 610014 PCN MEDDPRIMARY RxGrp 0045521", ("ACCOUNT_NUMBER", "0045521")),
+    # a British doctor's register number on its bare word
+    ("referred by Dr. Yusuf Al-Hakim (GMC 7012345).", ("LICENSE_NUMBER", "7012345")),
     # the code after a card's number and its expiry
     ("Visa 4111-1111-1111-1111 12/27 123", ("CARD_SECURITY_CODE", "123")),
     ("4111 1111 1111 1111 01/2030 4567 thanks", ("CARD_SECURITY_CODE", "4567")),
