@@ -583,6 +583,9 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "student id", "student number", "student no", "student #", "matriculation number",
     "matric number", "staff id", "staff number", "staff no", "personnel number",
     "personalnummer", "matrikelnummer", "membership number", "membership no", "membership id",
+    # a public health plan's number for one person (HIPAA's identifier 9)
+    "medicaid", "medicaid id", "medicaid number", "medicaid no", "medicare number",
+    "medicare card", "medicare id", "health card number", "ohip", "ohip number",
     "loyalty number", "frequent flyer number", "frequent flyer no", "claim number", "claim no",
     "claim #", "claim id", "claim", "insurance id", "numéro étudiant", "numéro d'adhérent",
     # a parcel's tracking number: it opens the shipment, its address and its recipient

@@ -60,7 +60,12 @@ KIN: tuple[str, ...] = (
     "roommate", "flatmate", "cousin", "uncle", "aunt", "auntie", "nephew", "niece", "grandma",
     "grandpa", "grandmother", "grandfather", "granny", "grandson", "granddaughter", "boyfriend",
     "girlfriend", "fiance", "fiancé", "fiancee", "fiancée", "stepson", "stepdaughter", "nanny",
-    "babysitter", "caregiver")
+    "babysitter", "caregiver",
+    # the in-laws and step- and half-relatives ("my brother-in-law Giorgos"; a plain "brother"
+    # or "sister" may open a title: "Sister Act")
+    "brother-in-law", "sister-in-law", "son-in-law", "daughter-in-law", "mother-in-law",
+    "father-in-law", "stepmother", "stepfather", "stepbrother", "stepsister", "half-brother",
+    "half-sister", "godmother", "godfather", "ex-wife", "ex-husband")
 #: every relation whose next word may be a name, the kin and the people one deals with ("my
 #: boss bob": a known given name after these)
 RELATIONS: tuple[str, ...] = (*KIN, "boss", "manager", "supervisor", "wife", "husband",

@@ -456,6 +456,12 @@ US_NPI_CONTEXT = labelled(
     "us_npi_context", "US_NPI",
     Pattern(rf"{_L}[12]\d{{3}}([ -]?)\d{{3}}\1\d{{3}}{_R}", 0.5, _A, lead=0),
     ("npi", "npi number", "npi no", "npi #", "national provider identifier"))
+# a Mexican CURP after its word, its check (or its vowel rule) failed
+MX_CURP_CONTEXT = labelled(
+    "mx_curp_context", "MX_CURP",
+    Pattern(r"(?<![A-Za-z0-9])[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Za-z0-9])", 0.5, _A,
+            lead=4, anchor=r"\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Za-z0-9])"),
+    ("curp", "clave única", "clave unica"))
 BR_CPF_CONTEXT = labelled(
     "br_cpf_context", "BR_CPF",
     Pattern(rf"{_L}\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}{_R}", 0.5, _A, lead=0), ("cpf",))
@@ -582,7 +588,8 @@ NATIONAL_ID_LABELLED = PatternRecognizer(
     name="national_id_labelled", entity="NATIONAL_ID",
     patterns=[Pattern(
         rf"(?i:(?<!\w)(?:{_ID_LABELS})(?!\w))[^\n0-9]{{0,24}}?(?<![A-Za-z0-9])"
-        r"(?P<v>[A-Za-z]{0,3}-?[0-9][0-9A-Za-z]*(?:[ ./-][0-9][0-9A-Za-z]*)*"
+        r"(?P<v>[A-Za-z]{0,3}-?[0-9][0-9A-Za-z]*(?:[ ./-](?:[0-9]|[A-Za-z](?=[ ./-][0-9]))"
+        r"[0-9A-Za-z]*)*"
         r"(?:\([0-9A-Za-z]\))?)(?![A-Za-z0-9])", 0.93, mark=_ID_HEADS, lead=0, fold=True)],
     validate=lambda v: sum(c.isdigit() for c in v) >= 5,
     validated=True,  # the word before it is the validation
@@ -647,4 +654,4 @@ NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     DK_CPR, RO_CNP, ZA_ID_NUMBER, MX_CURP, CL_RUT, IL_ID_NUMBER, CH_AHV, BE_NATIONAL_NUMBER,
     TH_TNIN, UK_NHS_CONTEXT, FR_NIR_CONTEXT, IT_FISCAL_CODE_CONTEXT, ES_NIF_CONTEXT,
     CA_SIN_CONTEXT, BR_CPF_CONTEXT, US_NPI_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED,
-    UK_DRIVING_LICENCE)
+    UK_DRIVING_LICENCE, MX_CURP_CONTEXT)

@@ -425,6 +425,8 @@ def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: s
     ("the Estate of the late Quintus Abernathy-Voss", ["Quintus Abernathy-Voss"]),
     # initials between a title and the name, with their stops or without
     ("account holder Mr J Smith", ["J Smith"]),
+    # after an in-law's word, a capitalised word is a name known or not
+    ("My brother-in-law Giorgos lives in Athens", ["Giorgos"]),
     ("Dr I think so", []),
     ("Real estate of the Company grew", []),
     # a record's "SURNAME, GIVEN" in capitals anywhere: both known

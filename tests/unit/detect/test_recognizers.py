@@ -113,6 +113,12 @@ POSITIVE = [
      ("ACCOUNT_NUMBER", "XEP987654321")),
     ("Member ID 9928374650 Group 1200-5531", ("ACCOUNT_NUMBER", "1200-5531")),
     ("BIN 610014 PCN MEDDPRIMARY RxGrp 0045521", ("ACCOUNT_NUMBER", "0045521")),
+    # a public health plan's number, a CURP whose check fails after its word, a German
+    # social insurance number with its letter
+    ("Medicaid ID: 12345678901", ("ACCOUNT_NUMBER", "12345678901")),
+    ("CURP: GOMA850101MJCRRN01", ("MX_CURP", "GOMA850101MJCRRN01")),
+    ("Ihre Versicherungsnummer lautet 12 180392 M 504.", ("NATIONAL_ID", "12 180392 M 504")),
+    ("national ID 12345 A big deal", ("NATIONAL_ID", "12345")),  # a letter after: no group
     # a British doctor's register number on its bare word
     ("referred by Dr. Yusuf Al-Hakim (GMC 7012345).", ("LICENSE_NUMBER", "7012345")),
     # the code after a card's number and its expiry
