@@ -32,6 +32,10 @@ PROBES: list[tuple[str, str, tuple[str, ...]]] = [
     ("numbers", "полис ОМС 7712345678901234", ("7712345678901234",)),
     ("numbers", "Name: Jürgen Weiß, Versichertennummer A123456780", ("A123456780",)),
     ("numbers", "Visa 4111-1111-1111-1111 12/27 123", ("4111-1111-1111-1111", " 123")),
+    ("numbers", "Medicaid ID: 12345678901", ("12345678901",)),
+    ("numbers", "CURP: GOMA850101MJCRRN01", ("GOMA850101MJCRRN01",)),
+    ("numbers", "Ihre Versicherungsnummer lautet 12 180392 M 504.", ("M 504",)),
+    ("numbers", "referred by Dr. Yusuf Al-Hakim (GMC 7012345).", ("7012345",)),
     # secrets and addresses
     ("secrets", "AKIAZ3MHQ7R5EXAMPLE1 / 9fJ2kQ+xv8Lp0aZ7tYw3mN1bC4dE6gH5iJ8kL0mN",
      ("9fJ2kQ+xv8Lp0aZ7tYw3mN1bC4dE6gH5iJ8kL0mN",)),
@@ -54,6 +58,8 @@ PROBES: list[tuple[str, str, tuple[str, ...]]] = [
     ("names", "My boyfriend jake keeps texting my ex-wife jenny", ("jenny",)),
     ("names", "tell mom i'll call grandma rosie tonight", ("rosie",)),
     ("names", "as the proverb says\n— Kwabena", ("Kwabena",)),
+    ("names", "Account no. 12345678, holder Mr J Smith", ("Smith",)),
+    ("names", "My brother-in-law Giorgos lives at Odos Ermou 22", ("Giorgos",)),
     ("names", "私の名前は佐藤花子です。", ("佐藤花子",)),
     ("names", "제 이름은 이민호입니다.", ("이민호",)),
     # places
