@@ -543,13 +543,16 @@ def _not_a_date(value: str) -> bool:
     return _DATE_SHAPED.fullmatch(value) is None
 
 
-def _named_number(name: str, entity: str, context: tuple[str, ...]) -> PatternRecognizer:
-    """A record number kept only within 24 characters after a word that names it."""
+def _named_number(name: str, entity: str, context: tuple[str, ...], *,
+                  prefilter: Callable[[str], bool] | None = None) -> PatternRecognizer:
+    """A record number kept only within 24 characters after a word that names it (in a text
+    that ``prefilter`` lets through)."""
     return register(PatternRecognizer(
         name=name, entity=entity, patterns=[_RECORD_NUMBER], context=context,
         validate=_not_a_date,
         context_required=True, context_window=24, context_boost=0.5, context_after=False,
         validated=True,  # the required context word is the validation
+        prefilter=prefilter,
     ))
 
 
@@ -596,10 +599,10 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "insurance", "insurer", "policy", "insured id", "group number", "group no", "group #",
     "plan id", "plan number", "plan #", "rx bin", "rx pcn", "rx group", "rx grp",
     "id #", "id no", "id number", "identification number", "identification no",
-    # a loan's or a mortgage's number, a wire's or a payment's reference: each opens one
-    # person's file at the bank
     # a member's number on its own word ("member XEP987654321"): five characters and a digit
     "member",
+    # a loan's or a mortgage's number, a wire's or a payment's reference: each opens one
+    # person's file at the bank
     "loan", "loan number", "loan no", "loan #", "loan id", "mortgage number", "mortgage no",
     "mortgage account", "wire ref", "wire reference", "transfer reference", "payment reference",
     "transaction reference", "transaction id", "txn id", "remittance reference", "group id",
@@ -626,12 +629,8 @@ def _insurance_text(text: str) -> bool:
     return ("group" in low or "grp" in low) and _INSURANCE_CUE.search(low) is not None
 
 
-INSURANCE_GROUP = register(PatternRecognizer(
-    name="insurance_group", entity="ACCOUNT_NUMBER", patterns=[_RECORD_NUMBER],
-    validate=_not_a_date, context=("group", "grp", "rxgrp", "rx grp"), context_required=True,
-    context_window=24, context_boost=0.5, context_after=False, validated=True,
-    prefilter=_insurance_text,
-))
+INSURANCE_GROUP = _named_number("insurance_group", "ACCOUNT_NUMBER",
+                                ("group", "grp", "rxgrp", "rx grp"), prefilter=_insurance_text)
 
 # A booking's reference (an airline's PNR, a hotel's or a train's confirmation code): letters
 # and digits after the words that name it; with the traveller's surname it opens the booking.

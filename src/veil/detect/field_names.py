@@ -214,3 +214,16 @@ def value_type(kind: str, value: str) -> str | None:
     if kind in ("EMAIL", "SECRET", "LOCATION", "CRYPTO_WALLET"):
         return kind
     return kind if digits else None  # phones, dates, identifiers
+
+
+def typed(text: str, start: int, end: int, kind: str | None) -> tuple[str, int, int] | None:
+    """``text[start:end]`` without its blanks, as a value of ``kind`` (:func:`value_type`):
+    (type, start, end), or None where it holds nothing of the kind."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if kind is None or end <= start:
+        return None
+    found = value_type(kind, text[start:end])
+    return None if found is None else (found, start, end)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.field_names import FIELD_TYPES, field_type, value_type
+from veil.detect.field_names import FIELD_TYPES, field_type, typed
 from veil.detect.recognizer import Recognizer
 
 #: below a checked number's score and an SQL column's: a key is a weaker word than a column
@@ -72,13 +72,6 @@ def _query(text: str) -> bool:
     return "?" in text and "=" in text
 
 
-def _kind(key: str, value: str) -> str | None:
-    if key.lower() in _BARE:
-        return None
-    kind = field_type(key)
-    return None if kind is None else value_type(kind, value)
-
-
 class KeyedValuesRecognizer(Recognizer):
     """Values of quoted keys and query parameters whose names say what they are."""
 
@@ -116,12 +109,9 @@ class KeyedValuesRecognizer(Recognizer):
         return out
 
     def _emit(self, out: list[Detection], text: str, key: str, s: int, e: int) -> None:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        kind = _kind(key, text[s:e]) if e > s else None
-        if kind is not None:
+        value = typed(text, s, e, None if key.lower() in _BARE else field_type(key))
+        if value is not None:
+            kind, s, e = value
             out.append(Detection(kind, s, e, _SCORE, self.name, text[s:e]))
 
 

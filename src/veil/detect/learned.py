@@ -597,7 +597,7 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
         if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
             s = after_titles(text, s, e)
-            if "I" in text[e - 5:e]:  # "Hi Sarah I need": the pronoun is no part of a name
+            if "I" in text[max(s, e - 5):e]:  # "Hi Sarah I need": the pronoun is no name
                 pronoun = _PRONOUN_END.search(text, s, e)
                 if pronoun is not None and pronoun.start() > s and (
                         pronoun.group(1) or _PRONOUN_ON.match(text, e)):

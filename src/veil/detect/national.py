@@ -564,16 +564,16 @@ _ID_WORDS = (
     "snils", "kra pin", "huduma", "amka", "afm", "rodné číslo", "rodne cislo", "birth number",
     "oib", "jmbg", "egn", "numéro de sécurité sociale", "carte d'identité",
     "carte nationale d'identité", "cni", "numéro d'identité", "personalausweis",
-    "ausweisnummer", "personalausweisnummer", "documento de identidad",
-    # a health insurer's number for one person (Germany's KVNR, France's, Russia's OMS policy)
-    "versichertennummer", "krankenversichertennummer", "kvnr", "versicherungsnummer",
-    "sozialversicherungsnummer", "numéro d'assuré", "numero d'assure", "documento nacional",
+    "ausweisnummer", "personalausweisnummer", "documento de identidad", "documento nacional",
     "número de identificación", "carta d'identità", "carta di identità",
     "bilhete de identidade", "cartão de cidadão", "dowód osobisty", "dowod osobisty",
     "numer dowodu", "občanský průkaz", "tc kimlik", "kimlik no", "kimlik numarası",
     "инн", "снилс", "полис", "полис омс", "омс", "マイナンバー", "個人番号", "身分證",
     "身分證字號", "رقم الهوية",
     "الرقم القومي", "بطاقة الهوية", "هوية",
+    # a health insurer's number for one person (Germany's KVNR, France's, Russia's OMS policy)
+    "versichertennummer", "krankenversichertennummer", "kvnr", "versicherungsnummer",
+    "sozialversicherungsnummer", "numéro d'assuré", "numero d'assure",
 )
 # The words are the pattern's own, tried only where one of their first words stands (a set of
 # strings, found with every other mark in one pass): as context words, their short heads ("ic",

@@ -758,14 +758,13 @@ def heuristic_names(text: str) -> list[Detection]:
         if _known_first(words[0], ambiguous_ok=True) or \
                 len(words) >= 2 and words[-1].lower() in last_names():
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
-    # (each scan's machinery costs a few microseconds a text: the rare ones are asked only
-    # where their string is)
-    dashed = "-" in text or "—" in text or "–" in text
-    for m in _DASH_SIGNED_SCAN.matches(text) if dashed else ():
+    for m in _DASH_SIGNED_SCAN.matches(text):
         words = m.group("v").split()
         if _known_first(words[0], ambiguous_ok=False) or \
                 len(words) >= 2 and words[-1].lower() in last_names():
             emit(_name_span(text, m, ambiguous_ok=False, require_known=False), 0.75)
+    # (a scan's machinery costs a few microseconds a text: this rare one is asked only where
+    # its word is)
     low = folded(text)
     for m in _ESTATE_SCAN.matches(text) if low is None or "estate" in low else ():
         if unknown_ok(m):

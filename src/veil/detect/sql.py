@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.field_names import FIELD_TYPES, field_type, value_type
+from veil.detect.field_names import FIELD_TYPES, field_type, typed
 from veil.detect.patterns import context_heads_of, folded
 from veil.detect.recognizer import ContextMatcher, Recognizer
 from veil.detect.records import marks_at
@@ -443,14 +443,11 @@ class SqlRecognizer(Recognizer):
                 kind = types.get((column, table), "")
                 if kind == "":
                     kind = types[(column, table)] = field_type(column, table)
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                kind = None if kind is None else value_type(kind, text[s:e])
-                if kind is not None:
-                    score = _ACCOUNT_SCORE if kind == "ACCOUNT_NUMBER" else _SCORE
-                    out.append(Detection(kind, s, e, score, self.name, text[s:e]))
+                value = typed(text, s, e, kind)
+                if value is not None:
+                    found, s, e = value
+                    score = _ACCOUNT_SCORE if found == "ACCOUNT_NUMBER" else _SCORE
+                    out.append(Detection(found, s, e, score, self.name, text[s:e]))
             pos = max(pos, best.end)
         return out
 
