@@ -40,8 +40,8 @@ from veil.detect.entity import Detection
 from veil.errors import MaskingError, VeilError
 from veil.mask.lookup import exact_key, norm_key
 from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
-from veil.mask.operators import PlaceholderOperator, get_operator
-from veil.mask.placeholders import LITERAL, find_lookalikes, has_digit
+from veil.mask.operators import PlaceholderOperator, RedactOperator, get_operator
+from veil.mask.placeholders import LITERAL, Lookalike, has_digit, lookalikes
 from veil.vault.base import (
     MAX_COMMIT_ATTEMPTS,
     Proposer,
@@ -89,6 +89,28 @@ def check_spans(detections: Sequence[Detection], length: int) -> list[Detection]
             )
         end = d.end
     return ordered
+
+
+#: Operators whose replacement keeps none of the value's characters ("[US_SSN_1]",
+#: "[REDACTED_US_SSN]"); a synthetic or pseudonymous value may keep its digits' places.
+_OPAQUE = frozenset({PlaceholderOperator.name, RedactOperator.name})
+
+
+def _upstream(text: str, looks: list[Lookalike], detections: Sequence[Detection],
+              opaque: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The look-alikes that would still be in the masked text: not one whose number begins
+    a detection of an ``opaque`` type. "(SSN 123-45-6789)" goes up as "(SSN [US_SSN_1])";
+    escaping "(SSN 123" would have split the number and hidden the words. (A detection
+    that holds the type too, "Dr. PERSON_1 Smith", leaves the look-alike escaped.)"""
+    starts = [d.start for d in detections]
+    out: list[tuple[int, int]] = []
+    for k in looks:
+        i = bisect.bisect_right(starts, k.number_start) - 1
+        d = detections[i] if i >= 0 else None
+        if d is None or d.end < k.number_end or d.type == LITERAL or not opaque(d.type) \
+                or d.start <= k.start or any(c.isalpha() for c in text[d.start:k.number_start]):
+            out.append((k.start, k.end))
+    return out
 
 
 def _without_lookalikes(
@@ -139,7 +161,7 @@ class Masker:
         from veil.mask.restorer import SessionMatcher
 
         types = self._policy_types()
-        find_lookalikes("0", types)
+        lookalikes("0", types)
         for session_types in ((), types):  # a session with the built-in types, and with all
             SessionMatcher.build([], types=session_types)
 
@@ -229,19 +251,27 @@ class Masker:
         types = {d.type for d in detections} | self._policy_types()
         if has_digit(text):
             types |= view.types | {e.entity_type for e in batch.added}
-        chosen = _without_lookalikes(text, detections, find_lookalikes(text, types))
+        # A look-alike always gets a placeholder: any other operator would let it through.
+        # (Resolved once per type a call.)
+        op_names: dict[str, str] = {LITERAL: PlaceholderOperator.name}
+
+        def op_of(etype: str) -> str:
+            op = op_names.get(etype)
+            if op is None:
+                op = op_names[etype] = self.policy.operator_for(etype)
+            return op
+
+        looks = lookalikes(text, types)
+        chosen = _without_lookalikes(
+            text, detections,
+            _upstream(text, looks, detections, lambda t: op_of(t) in _OPAQUE) if looks else [])
         out: list[str] = []
         entities: list[MaskedEntity] = []
         pos = 0
         people: _People | None = None  # the session's people, built lazily, once per call
         seen: dict[tuple[str, str, str], VaultEntry] = {}  # repeated values: one vault lookup
-        # A look-alike always gets a placeholder: any other operator would let it through.
-        # (Resolved once per type a call.)
-        op_names: dict[str, str] = {LITERAL: PlaceholderOperator.name}
         for k, d in enumerate(chosen):
-            op_name = op_names.get(d.type)
-            if op_name is None:
-                op_name = op_names[d.type] = self.policy.operator_for(d.type)
+            op_name = op_of(d.type)
             operator = get_operator(op_name)
             if not operator.masks:
                 continue

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -422,6 +422,15 @@ def _finder(types: frozenset[str]) -> _Finder:
 _RUN = regex.compile(r"(?<!\d)\d")
 
 
+class Lookalike(NamedTuple):
+    """A look-alike's span, and its number's (the digits a restorer reads as the count)."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+
+
 def find_lookalikes(text: str, types: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Spans of ``text`` a restorer could take for a placeholder of a known type.
 
@@ -429,6 +438,12 @@ def find_lookalikes(text: str, types: Iterable[str] = ()) -> list[tuple[int, int
     types). Patterns are context-free, so this finds a superset of what restoration accepts
     in any surroundings.
     """
+    return [(k.start, k.end) for k in lookalikes(text, types)]
+
+
+def lookalikes(text: str, types: Iterable[str] = ()) -> list[Lookalike]:
+    """:func:`find_lookalikes` with each one's number: a masker that replaces the number
+    (inside a longer value, "(SSN 123-45-6789)") leaves no look-alike upstream."""
     if not has_digit(text):
         return []  # every placeholder has a number
     finder = _finder(BASE_TYPES | frozenset(types))
@@ -462,14 +477,14 @@ def _numbers_after_types(text: str, finder: _Finder) -> list[int]:
 def _accepted(
     pattern: regex.Pattern[str], names: TypeNames, text: str, windows: list[tuple[int, int]],
     reach: int,
-) -> list[tuple[int, int]]:
+) -> list[Lookalike]:
     """The look-alikes starting inside ``windows`` (sorted, disjoint [first, last] start
     positions; no match starts elsewhere), as one search over the whole text would find them.
 
     A match starting at ``s`` ends before ``s + reach`` and the pattern has no lookaround, so
     cutting the text there changes no match starting at ``s`` or before.
     """
-    out: list[tuple[int, int]] = []
+    out: list[Lookalike] = []
     pos = 0
     for first, last in windows:
         p = max(first, pos)
@@ -478,7 +493,7 @@ def _accepted(
                 and m.start() <= last:
             tok = Token.read(m, names)
             if tok is not None and tok.accepted:
-                out.append(m.span())
+                out.append(Lookalike(*m.span(), *m.span("num")))
                 p = pos = m.end()
             else:
                 p = m.start() + 1  # prose ("person 1"): a token may still start inside it
@@ -504,12 +519,14 @@ __all__ = [
     "LITERAL",
     "TYPE_ALIASES",
     "InventedMode",
+    "Lookalike",
     "Token",
     "TypeNames",
     "canonical",
     "find_lookalikes",
     "invented",
     "is_fragment",
+    "lookalikes",
     "squash",
     "token_pattern",
     "token_regex",

@@ -16,28 +16,34 @@ from veil.mask.placeholders import (
     LITERAL,
     OPEN,
     TYPE_ALIASES,
+    Lookalike,
     Token,
     _finder,
     find_lookalikes,
     has_digit,
+    lookalikes,
 )
 
 
-def _reference(text: str, types: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """find_lookalikes before the windows: one search from every accepted end on."""
+def _reference_numbered(text: str, types: frozenset[str] = frozenset()) -> list[Lookalike]:
+    """lookalikes before the windows: one search from every accepted end on."""
     if not has_digit(text):
         return []
     finder = _finder(BASE_TYPES | types)
-    out: list[tuple[int, int]] = []
+    out: list[Lookalike] = []
     pos = 0
     while (m := finder.pattern.search(text, pos)) is not None:
         tok = Token.read(m, finder.names)
         if tok is not None and tok.accepted:
-            out.append(m.span())
+            out.append(Lookalike(*m.span(), *m.span("num")))
             pos = m.end()
         else:
             pos = m.start() + 1
     return out
+
+
+def _reference(text: str, types: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    return [(k.start, k.end) for k in _reference_numbered(text, types)]
 
 
 _CUSTOM = ("PROJECT_CODE", "TICKET", "A_B_C_D", "Über_Typ")
@@ -94,8 +100,9 @@ def test_windows_find_what_the_full_search_finds(types: frozenset[str]) -> None:
     found = 0
     for _ in range(1500):
         text = _text(rng)
-        expected = _reference(text, types)
-        assert find_lookalikes(text, types) == expected, text
+        expected = _reference_numbered(text, types)
+        assert lookalikes(text, types) == expected, text
+        assert find_lookalikes(text, types) == [(k.start, k.end) for k in expected]
         found += len(expected)
     assert found > 1000  # the texts do hold look-alikes
 
@@ -159,7 +166,7 @@ def test_protect_masks_and_maps_as_with_the_full_search(tmp_path, monkeypatch) -
     key = base64.b64encode(bytes(range(32))).decode()
 
     def run(home: str, finder) -> tuple[list[object], list[tuple[str, str, str]]]:
-        monkeypatch.setattr(masker_module, "find_lookalikes", finder)
+        monkeypatch.setattr(masker_module, "lookalikes", finder)
         veil = Veil(Settings(home=tmp_path / home, master_key=key), policy=Policy(ner=False))
         out: list[object] = []
         for t in texts:
@@ -169,8 +176,8 @@ def test_protect_masks_and_maps_as_with_the_full_search(tmp_path, monkeypatch) -
         veil.vault.close()
         return out, entries
 
-    before = run("before", lambda text, types=(): _reference(text, frozenset(types)))
-    after = run("after", find_lookalikes)
+    before = run("before", lambda text, types=(): _reference_numbered(text, frozenset(types)))
+    after = run("after", lookalikes)
     assert after == before
     assert sum(e[0] == "LITERAL" for e in after[1]) > 20  # look-alikes were escaped
 
