@@ -494,6 +494,12 @@ PASSPORT = register(PatternRecognizer(
 # "number plate AB12 CDE", "Kennzeichen M-AB 1234". Upper-case groups of letters and digits
 # (a digit somewhere), or one mixed token ("7abc123"); the word is the validation. Registered
 # before the driving licence: "license plate 7ABC123" holds its word too, and the first wins a tie.
+def _plate_shape(value: str) -> bool:
+    """A digit and a letter in the plate itself: the pattern's lookaheads may find them past
+    its end ("VIN 1HGC..." matched "VIN")."""
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
 LICENSE_PLATE = register(PatternRecognizer(
     name="license_plate", entity="VEHICLE_ID",
     patterns=[Pattern(r"(?<![A-Za-z0-9-])(?=[A-Z0-9 -]{0,14}[0-9])(?=[A-Z0-9 -]{0,14}[A-Z])"
@@ -509,7 +515,7 @@ LICENSE_PLATE = register(PatternRecognizer(
              # context word is searched as a piece, and "regarding" holds it)
              "uk reg", "vehicle reg", "vehicle registration", "rego"),
     context_required=True, context_window=24, context_boost=0.55, context_after=False,
-    validated=True,
+    validate=_plate_shape, validated=True,
 ))
 
 DRIVER_LICENSE = register(PatternRecognizer(

@@ -168,7 +168,9 @@ COORDINATE_PAIR = PatternRecognizer(
     name="coordinate_pair", entity="LOCATION",
     patterns=[Pattern(r"(?<![\w.+-])(?<!\d[,;])(?<!\d[,;][ \t])[-+]?\d{1,3}\.\d{3,12}"
                       r"(?:[ \t]*[,;/][ \t]*|[ \t]+)[-+]?\d{1,3}\.\d{3,12}"
-                      r"(?![\w.]|[ \t]*[,;/][ \t]*[-+]?\.?\d)", 0.6, re.ASCII, lead=4,
+                      # (a sentence's full stop may follow; a dot before more of a number
+                      # or a word may not)
+                      r"(?!\w|\.\w|[ \t]*[,;/][ \t]*[-+]?\.?\d)", 0.6, re.ASCII, lead=4,
                       spaced=False,
                       # the first decimal point: one search instead of a try at every digit run
                       mark=r"\.\d{3,12}+(?:[ \t]*+[,;/][ \t]*+|[ \t]++)[-+]?\d{1,3}+\.\d{3}")],

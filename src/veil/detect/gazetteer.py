@@ -552,7 +552,7 @@ def _name_pairs_folded(text: str, caseless: str, language: str) -> list[tuple[in
         if b is None:
             continue
         fb = caseless[b.start():b.end()]
-        if not (fb in last_any or fb in own_last) or fb in stops:
+        if not _pair_surname(text, b.start(), b.end(), fb, last_any, own_last, stops):
             continue
         if text[e:b.start()] not in (" ", "\t"):
             continue
@@ -560,11 +560,20 @@ def _name_pairs_folded(text: str, caseless: str, language: str) -> list[tuple[in
         c = _WORD.search(text, end)
         if c is not None:
             fc = caseless[c.start():c.end()]
-            if text[end:c.start()] == " " and fc not in stops and (
-                    fc in last_any or fc in own_last):
+            if text[end:c.start()] == " " and _pair_surname(text, c.start(), c.end(), fc,
+                                                             last_any, own_last, stops):
                 end = c.end()
         out.append((s, end))
     return out
+
+
+def _pair_surname(text: str, s: int, e: int, folded_word: str, last_any: frozenset[str],
+                  own_last: frozenset[str], stops: frozenset[str]) -> bool:
+    """Whether ``text[s:e]`` (``folded_word`` case-folded) may be a pair's surname: a known
+    one, no function word, and, written in lower case, none that English uses far more often
+    as a word ("my friend josh said hi": Said is a surname)."""
+    return ((folded_word in last_any or folded_word in own_last) and folded_word not in stops
+            and not (folded_word in _LOWER_NOT_NAMES and text[s:e].islower()))
 
 
 def _given_pair(word: str, first_any: frozenset[str], own_first: frozenset[str],
@@ -594,17 +603,17 @@ def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
                 not ("-" in fa and _given_pair(fa, first_any, own_first, stops)):
             continue
         fb = caseless[k + 1]
-        if not (fb in last_any or fb in own_last) or fb in stops:
-            continue
         a, b = words[k], words[k + 1]
+        if not _pair_surname(text, b.start(), b.end(), fb, last_any, own_last, stops):
+            continue
         if text[a.end():b.start()] not in (" ", "\t"):
             continue
         end = b.end()
         if k + 2 < len(words):
             c = words[k + 2]
             fc = caseless[k + 2]
-            if text[b.end():c.start()] == " " and fc not in stops and (
-                    fc in last_any or fc in own_last):
+            if text[b.end():c.start()] == " " and _pair_surname(text, c.start(), c.end(), fc,
+                                                                 last_any, own_last, stops):
                 end = c.end()
         out.append((a.start(), end))
     return out

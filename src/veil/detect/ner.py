@@ -459,6 +459,12 @@ def _sentence_initial_word(text: str, s: int, e: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+def is_label_word(span: str) -> bool:
+    """Whether ``span`` is one word that is a log level, a form's label or a common acronym
+    ("DOB", "NDA", "VIN"): never an organisation or a place."""
+    return " " not in span and span.upper() in _LOG_LEVELS
+
+
 def _is_noise(span: str, label: str) -> bool:
     if not any(c.isalpha() for c in span):
         return True

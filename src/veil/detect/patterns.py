@@ -551,6 +551,10 @@ def _spans(scan: Scan, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: an object per distinct idle test (:attr:`PatternRecognizer._idle_key`)
+_IDLE_KEYS: dict[tuple[object, ...], object] = {}
+
+
 class PatternRecognizer(Recognizer):
     """Regex candidates -> validator -> context boost.
 
@@ -605,6 +609,16 @@ class PatternRecognizer(Recognizer):
                         None if scan.mark is None else (scan.mark.pattern, scan.mark.flags))
                 kinds.setdefault(kind, scan)
             self._anchor_kinds = list(kinds.values())
+        #: what :meth:`_idle` reads: recognizers with the same key are idle on the same texts
+        #: (one object per key: a tuple's hash is computed at every lookup)
+        self._idle_key = _IDLE_KEYS.setdefault(
+            (self._prefilter, self._on_digits,
+             None if self._anchor_kinds is None else tuple(
+                 (s.digit_runs, s.line_start, s.fold, s.at,
+                  None if s.mark is None else (s.mark.pattern, s.mark.flags))
+                 for s in self._anchor_kinds),
+             self.context_required and self.context.folds and self.context.heads),
+            object())
 
     @classmethod
     def from_rule(cls, rule: RecognizerRule) -> PatternRecognizer:
@@ -627,6 +641,17 @@ class PatternRecognizer(Recognizer):
                    validated=True, languages=rule.languages)
 
     def idle(self, text: str) -> bool:
+        # asked twice per text (by the engine, then by analyze), and recognizers alike in
+        # their anchors and words share the answer (~110 asks of a short prompt)
+        per = _text_memo(text)
+        if per is None:
+            return self._idle(text)
+        verdict: bool | None = per.get(self._idle_key)
+        if verdict is None:
+            verdict = per[self._idle_key] = self._idle(text)
+        return verdict
+
+    def _idle(self, text: str) -> bool:
         if self._prefilter is not None and not self._prefilter(text):
             return True
         if self._on_digits and ANCHORED and not _digit_runs(text, False):

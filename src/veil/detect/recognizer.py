@@ -187,6 +187,11 @@ class ContextMatcher:
         """Whether the words are found in the lower-cased text (see :meth:`absent`)."""
         return self._fold and self._source is not None
 
+    @property
+    def heads(self) -> frozenset[str]:
+        """The words' first pieces (what :meth:`absent` compares)."""
+        return self._heads
+
     def absent(self, heads: frozenset[str]) -> bool:
         """Whether no word can be in a text whose words (:func:`context_heads` of its
         lower-cased form) are ``heads``: none of the words' first pieces is one of them."""

@@ -57,6 +57,9 @@ def _ours(engine: DetectionEngine, text: str) -> list[str]:
     ("LatLng(48.8584, 2.2945)", "48.8584, 2.2945"),
     ("Lat/Long: 48.8584, 2.2945", "48.8584, 2.2945"),
     ("latitude: 48.8584", "48.8584"),
+    # a sentence's full stop after the pair
+    ("Coordinates of the safe house: 47.6062, -122.3321.", "47.6062, -122.3321"),
+    ("GPS: 47.6062, -122.3321. Next stop", "47.6062, -122.3321"),
 ])
 def test_coordinates_are_one_location(engine: DetectionEngine, text: str, value: str) -> None:
     assert _locations(engine, text) == [value]
@@ -117,6 +120,8 @@ def test_postcodes_are_locations(engine: DetectionEngine, text: str, value: str)
     "a 12.5 N force, 3.25 W lamp",
     "heading 270° W",
     "latency 12.345 ms",
+    "meet at 40.7128, -74.0060.json",  # more of a name after the dot
+    "located at 12.345, 67.890.12",  # more of a number
     # five digits without a word that names a postcode
     "room 90210",
     "order 10115 shipped",

@@ -300,14 +300,33 @@ def test_a_recognizer_idle_without_its_marks_finds_nothing_there() -> None:
         checked += 1
         for text in texts:
             with shared_matches():
-                if r.idle(text):
-                    idle += 1
-                    r._anchor_kinds, kinds = None, r._anchor_kinds  # analyze without the check
-                    try:
-                        assert r.analyze(text) == [], (r.name, text)
-                    finally:
-                        r._anchor_kinds = kinds
+                asleep = r.idle(text)
+            if asleep:  # (outside the block: its verdict is kept there for the text)
+                idle += 1
+                r._anchor_kinds, kinds = None, r._anchor_kinds  # analyze without the check
+                try:
+                    assert r.analyze(text) == [], (r.name, text)
+                finally:
+                    r._anchor_kinds = kinds
     assert checked > 20 and idle > 1000, (checked, idle)
+
+
+def test_recognizers_alike_share_one_idle_verdict_per_text() -> None:
+    """Within a block a text's idle verdict is kept by what the test reads, and shared by the
+    recognizers that read the same: it must be what each one's own test says."""
+    from veil.detect.patterns import PatternRecognizer, shared_matches
+    from veil.detect.recognizer import default_recognizers
+    from veil.evaluation.datasets import hard_samples
+
+    texts = [s.text for s in hard_samples(60, 11)] + ["", "12", "passport", "no digits"]
+    recognizers = [r for r in default_recognizers(Policy(ner=False))
+                   if isinstance(r, PatternRecognizer)]
+    assert len({r._idle_key for r in recognizers}) < len(recognizers)  # some share one
+    for text in texts:
+        with shared_matches():
+            kept = [r.idle(text) for r in recognizers]
+            again = [r.idle(text) for r in reversed(recognizers)][::-1]
+        assert kept == again == [r._idle(text) for r in recognizers], text
 
 
 class _Background(Recognizer):

@@ -117,6 +117,13 @@ def test_a_date_after_a_number_word_is_a_date(pattern_engine: DetectionEngine, f
         ("DATE_TIME", "2024-05-11")]
 
 
+def test_a_plate_holds_its_own_digit(pattern_engine: DetectionEngine, found) -> None:  # type: ignore[no-untyped-def]
+    """The plate's lookaheads once found a digit past its end: "VIN" was a plate."""
+    text = "The car with plate KX19 ABC and VIN 1HGCM82633A004352 belongs to him."
+    assert found(pattern_engine, text) == [("VEHICLE_ID", "KX19 ABC"),
+                                           ("VEHICLE_ID", "1HGCM82633A004352")]
+
+
 def test_case_numbers_are_an_entity_type() -> None:
     assert "CASE_NUMBER" in ENTITY_TYPES  # look-alike placeholders are read as Veil's own
 

@@ -103,6 +103,13 @@ def test_a_lower_case_pair_before_a_possessive(engine: DetectionEngine) -> None:
         assert "john smith" in _persons(engine, text), text
 
 
+def test_a_lower_case_pair_ends_before_a_common_word(engine: DetectionEngine) -> None:
+    """"Said" is a surname, "said" a verb: in lower case it ends no pair."""
+    assert _persons(engine, "my friend josh said hi") == ["josh"]
+    assert _persons(engine, "my friend josh smith said hi") == ["josh smith"]
+    assert _persons(engine, "Josh Said called") == ["Josh Said"]
+
+
 # --- the lists ---------------------------------------------------------------------------------
 
 def test_the_lists_hold_names_of_more_of_the_world() -> None:

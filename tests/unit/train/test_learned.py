@@ -157,6 +157,19 @@ def test_names_over_a_model_span_of_another_type_stay_candidates() -> None:
     assert [(d.text, d.score) for d in _merge(text, [person], [longer])] == [(text[10:22], 0.9)]
 
 
+def test_a_label_or_acronym_is_no_organisation_or_place() -> None:
+    """The model reads "DOB" and "NDA" as organisations; spaCy's spans were filtered so."""
+    from veil.detect.learned import model_spans
+
+    text = "Send the NDA to Acme Corp, DOB on file, cc HR and VIN below."
+    spans = [(text.index(w), text.index(w) + len(w), label, 0.9)
+             for w, label in (("NDA", "ORGANIZATION"), ("Acme Corp", "ORGANIZATION"),
+                              ("DOB", "ORGANIZATION"), ("HR", "LOCATION"),
+                              ("VIN", "ORGANIZATION"))]
+    got = model_spans(text, 0, len(text), spans)
+    assert [(text[s:e], label) for s, e, label, _ in got] == [("Acme Corp", "ORGANIZATION")]
+
+
 class _Fixed(Recognizer):
     """A statistical recognizer returning given detections (what the learned backend built)."""
 
