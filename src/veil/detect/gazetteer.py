@@ -32,6 +32,7 @@ from veil.detect.literals import literals_of
 from veil.detect.names import (
     RELATIONS,
     ambiguous_first_names,
+    dictionary_word,
     first_names,
     from_faker,
     last_names,
@@ -232,6 +233,19 @@ def _lower_given_name(word: str, stops: frozenset[str], first_any: frozenset[str
     """A word in lower case that is a given name and no common English word."""
     return (word in first_any and word not in stops and word not in ambiguous
             and word not in _LOWER_NOT_NAMES)
+
+
+#: relations and the words chat calls them by ("mom", "grandma"), which no dictionary lists
+_RELATION_WORDS = frozenset(RELATIONS) | frozenset(_ADDRESSED.split("|")) | {
+    "mommy", "daddy", "mama", "papa", "grandad", "gramps", "nan", "hubby", "wifey", "bae"}
+
+
+def _unlisted_given_name(word: str, stops: frozenset[str]) -> bool:
+    """A word in lower case that may be a given name no list holds: letters, no function
+    word, no word a dictionary writes in lower case ("rahul", not "legal" or "finance")."""
+    return (len(word) > 2 and word.isalpha() and word not in stops
+            and word not in _NO_UNLISTED_NAME and word not in _LOWER_NOT_NAMES
+            and word not in _RELATION_WORDS and not dictionary_word(word))
 
 
 def _unknown_name(word: str, stops: frozenset[str]) -> bool:
@@ -445,14 +459,22 @@ class GazetteerRecognizer(Recognizer):
         said = m.group(group)
         base = m.start(group)
         toks = list(_LIST_WORD.finditer(said))
+        words = [t.group().casefold().replace("’", "'") for t in toks]
+        # beside a known given name, a word no list holds and no dictionary writes in lower
+        # case is a name too ("attendees: rahul, meera and josh")
+        unlisted: bool | None = None
         k = 0
         while k < len(toks):
-            w = toks[k].group().casefold().replace("’", "'")
+            w = words[k]
             if w in ("and", "&"):
                 k += 1
                 continue
             if not _lower_given_name(w, stops, first_any, ambiguous):
-                return
+                if unlisted is None:
+                    unlisted = any(_lower_given_name(x, stops, first_any, ambiguous)
+                                   for x in words)
+                if not (unlisted and _unlisted_given_name(w, stops)):
+                    return
             start, end = toks[k].span()
             if k + 1 < len(toks) and "," not in said[end:toks[k + 1].start()]:
                 nxt = toks[k + 1].group().casefold().replace("’", "'")
@@ -547,6 +569,8 @@ def _name_pairs_folded(text: str, caseless: str, language: str) -> list[tuple[in
         if a is None or a.end() != e and not _given_pair(
                 caseless[s:a.end()], first_any, own_first, stops):
             continue
+        if caseless[s:e] in _LOWER_NOT_NAMES and text[s:e].islower():
+            continue  # "said Michael": a verb, not Said
         e = a.end()
         b = _WORD.search(text, e)
         if b is None:
@@ -602,6 +626,8 @@ def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
         if (not (fa in first_any or fa in own_first) or fa in stops or fa in ambiguous) and \
                 not ("-" in fa and _given_pair(fa, first_any, own_first, stops)):
             continue
+        if fa in _LOWER_NOT_NAMES and words[k].group().islower():
+            continue  # "said Michael": a verb, not Said
         fb = caseless[k + 1]
         a, b = words[k], words[k + 1]
         if not _pair_surname(text, b.start(), b.end(), fb, last_any, own_last, stops):

@@ -105,6 +105,38 @@ def _english_words() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2", "gcide"], alpha=True, lower=True))
 
 
+@lru_cache(maxsize=1)
+def lower_case_words() -> frozenset[str]:
+    """The words Webster's Second and GCIDE write in lower case: common words, not the names
+    they also list capitalised ("legal", not "rahul"). Kept as a file like the name lists
+    (the dictionary itself takes 0.2 s to read)."""
+    return from_faker("lower_case_words", (metadata.version("english-words"),),
+                      _make_lower_case_words)
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a common word or an inflection of one ("yelled",
+    "calls", "stopped", "tries"): the dictionaries list lemmas only."""
+    words = lower_case_words()
+    if word in words:
+        return True
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", ""), ("d", ""), ("ing", "e"), ("er", ""), ("ers", "")):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            stem = word[: -len(suffix)] + repl
+            # a doubled consonant before the ending ("stopped", "running")
+            if stem in words or len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return True
+    return False
+
+
+def _make_lower_case_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2", "gcide"], alpha=True,
+                                                      lower=False) if w.islower())
+
+
 def _load(attr: str) -> frozenset[str]:
     names: set[str] = set()
     for loc in _LOCALES + _BROAD_LOCALES:

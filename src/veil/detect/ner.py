@@ -201,6 +201,12 @@ _NOT_SPEAKER = frozenset({"note", "warning", "error", "subject", "address", "pho
                           "me", "you", "them", "us", "q", "a"})
 # A known first name at a sentence start or inside a sentence, not after a place preposition.
 _MID_NAME = re.compile(rf"(?:(?<=[a-z,;:] )|(?<=^)|(?<=[.!?] ))(?P<v>{_NAME})(?=[ \t,.;:!?]|$)")
+#: verbs that open a request to reach someone, capitalised at a sentence's start before the name
+_IMPERATIVES = frozenset({"call", "ask", "tell", "email", "e-mail", "text", "message", "ping",
+                          "remind", "invite", "thank", "meet", "contact", "phone", "page",
+                          "notify", "inform", "cc", "loop", "pay", "visit", "help", "let",
+                          "have", "get", "see", "tag", "welcome", "congratulate"})
+_NAME_AT = re.compile(rf"(?P<v>{_NAME})(?=[ \t,.;:!?]|$)")
 _NOT_A_NAME = frozenset({"team", "all", "everyone", "there", "sir", "madam", "folks", "guys",
                          "world", "support", "customer", "friend", "friends", "again", "back",
                          "sorry", "fine", "good", "here", "not", "the", "this", "that", "please",
@@ -808,8 +814,16 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _MID_NAME_SCAN.matches(text):
         # most capitalised words are no known first name ("The", "Please"): that test before
         # the preposition's search (_name_span needs it too)
-        if not _known_first(m.group("v").split(None, 1)[0], ambiguous_ok=False):
-            continue
+        first, _, rest = m.group("v").partition(" ")
+        if not _known_first(first, ambiguous_ok=False):
+            # a sentence's imperative read with the name after it ("Call Ingrid at 5"): the
+            # words after the verb
+            if not rest or first.lower() not in _IMPERATIVES:
+                continue
+            m = _NAME_AT.match(text, m.start("v") + len(first) + 1)
+            if m is None or not _known_first(m.group("v").split(None, 1)[0],
+                                             ambiguous_ok=False):
+                continue
         if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
             continue
         emit(_name_span(text, m, ambiguous_ok=False), 0.6)

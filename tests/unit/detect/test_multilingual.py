@@ -185,6 +185,15 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     ("hey lucky, thanks for all", []),
     ("thanks for the help", []),
     ("cc: finance, legal and hr", []),
+    # beside a known given name in a list, a word no list holds and no dictionary writes in
+    # lower case
+    ("attendees: rahul, meera, and josh from finance.", ["rahul", "meera", "josh"]),
+    ("ping venkat and lakshmi about the release", ["venkat", "lakshmi"]),
+    ("cc: legal, meera", []),  # the list ends at its first word that is no name
+    ("thanks rahul for the help", []),  # no known name beside it
+    # a pair in lower case: no common word for its surname or its given name
+    ("my friend josh said hi", ["josh"]),
+    ("Mieszko said Michael moved", []),
     # two given names joined by "and", neither a common word, with no cue before them
     ("tell siobhan that aoife and niamh will be late", ["siobhan", "aoife", "niamh"]),
     ("i met fatima & kwame at the pub", ["fatima", "kwame"]),

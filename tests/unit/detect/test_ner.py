@@ -437,6 +437,10 @@ def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: s
     ("-- Ravi Shankar Iyer", ["Ravi Shankar Iyer"]),
     ("- item one\n— The Team\n- Mark the date", []),
     ("attendees:\n- Priya\n- the caterer", ["Priya"]),  # a list's item of a known name
+    # a known given name after a request's verb that opens the sentence
+    ("Call Ingrid at +44 20 7946 0958 tomorrow.", ["Ingrid"]),
+    ("Ask Priya Raghunathan about it.", ["Priya Raghunathan"]),
+    ("Call Center hours are 9-5. Visit Paris in May. Let Me Know", []),
 ])
 def test_names_of_probates_records_and_signatures(text: str, names: list[str]) -> None:
     assert sorted({d.text for d in heuristic_names(text)}, key=text.find) == names

@@ -112,6 +112,17 @@ def test_a_lower_case_pair_ends_before_a_common_word(engine: DetectionEngine) ->
 
 # --- the lists ---------------------------------------------------------------------------------
 
+def test_dictionary_words_and_their_inflections_are_no_unlisted_names() -> None:
+    from veil.detect.names import dictionary_word, lower_case_words
+
+    for word in ("legal", "finance", "yelled", "calls", "stopped", "tries", "running"):
+        assert dictionary_word(word), word
+    for name in ("rahul", "venkat", "lakshmi", "oluwaseun"):
+        assert not dictionary_word(name), name
+    # the dictionaries list names capitalised: those are no common words
+    assert "bartholomew" not in lower_case_words() and "legal" in lower_case_words()
+
+
 def test_the_lists_hold_names_of_more_of_the_world() -> None:
     # Nigeria, Ghana, Japan (in Latin letters), Pakistan, New Zealand, South and East Africa
     assert {"ngozi", "chinedu", "emeka", "kwame", "akua", "hiroshi"} <= first_names()
