@@ -48,6 +48,11 @@ _COMMON_WORDS = frozenset({
     "trinity", "phoenix", "israel", "paris", "dick", "boon", "gore", "pike", "watt",
     "burr", "craw", "webby", "blick", "thole", "gee", "baa", "ata", "swazi", "omani", "mamba",
     "tutu", "wadi", "kiwi", "taro", "rex", "aba", "lut", "yar", "sair", "mensa", "anima",
+    # from the broad lists: proper nouns that are seldom a person's given name
+    "christ", "messiah", "santa", "sunday", "january", "french", "venus", "taurus", "orion",
+    "madonna", "senora", "nile", "terra", "odin", "crete", "ceylon", "columbia", "erie",
+    "seneca", "shawnee", "malaya", "cambria", "siena", "destin", "shasta", "olympia", "kyrie",
+    "santo",
 })
 
 
@@ -93,16 +98,16 @@ def _latin_word(x: str) -> bool:
 
 #: Faker's "en" lists: the United States' given names of a century (4,700 more than en_US
 #: holds: "Tamika", "DeShawn", "Keisha", "Jaylen"), among them a thousand English words ("Add",
-#: "Author", "Branch"); only the names no English dictionary holds are read.
+#: "Author", "Branch"); only the names no English dictionary writes in lower case are read
+#: (it lists "Bartholomew" and "Archibald" capitalised), and no place's ("Alabama").
 _BROAD_LOCALES = ("en",)
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """Webster's Second and the GNU Collaborative International Dictionary, in lower case."""
-    from english_words import get_english_words_set
+def _not_broad_names() -> frozenset[str]:
+    """What the broad lists' names must not be: common words and places."""
+    from veil.detect.place_names import ALSO_NAMES, PLACES
 
-    return frozenset(get_english_words_set(["web2", "gcide"], alpha=True, lower=True))
+    return lower_case_words() | (PLACES - ALSO_NAMES)
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +145,7 @@ def _make_lower_case_words() -> frozenset[str]:
 def _load(attr: str) -> frozenset[str]:
     names: set[str] = set()
     for loc in _LOCALES + _BROAD_LOCALES:
-        words = _english_words() if loc in _BROAD_LOCALES else frozenset()
+        words = _not_broad_names() if loc in _BROAD_LOCALES else frozenset()
         try:
             mod = importlib.import_module(f"faker.providers.person.{loc}")
         except ImportError:
@@ -209,8 +214,10 @@ def _write_whole(path: Path, text: str) -> None:
 
 
 def _lists_made_of() -> tuple[object, ...]:
+    from veil.detect.place_names import ALSO_NAMES, PLACES
+
     return (_LOCALES, _BROAD_LOCALES, metadata.version("english-words"), sorted(_COMMON_WORDS),
-            sorted(_stop_words()))
+            sorted(_stop_words()), "lower-case words", sorted(PLACES - ALSO_NAMES))
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +246,10 @@ _NOT_SURNAMES = _COMMON_WORDS | frozenset({
     "force", "department", "ministry", "agency", "council", "committee", "court", "house",
     "tower", "mall", "market", "services", "systems", "solutions", "technologies", "consulting",
     "associates", "international", "global", "museum", "library", "cathedral", "stadium",
-    "arena", "airlines", "motors", "pharmacy", "hotel", "resort", "cafe", "restaurant"})
+    "arena", "airlines", "motors", "pharmacy", "hotel", "resort", "cafe", "restaurant",
+    "corporation", "incorporated", "limited", "investment", "investments", "trust", "fund",
+    "securities", "financial", "insurance", "industries", "enterprises", "bancorp",
+    "pharmaceuticals", "therapeutics", "energy", "resources", "notes", "bonds"})
 
 
 def ambiguous_first_names() -> frozenset[str]:

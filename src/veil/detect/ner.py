@@ -111,7 +111,7 @@ _INTRO_NAME = re.compile(
     rf"\b(?:[Tt]hanks|[Tt]hank you|[Tt]his is|[Tt]o|[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|"
     rf"[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|"
     rf"[Bb]rother|[Ss]ister|[Ff]riend|[Mm]om|[Dd]ad|[Aa]dd|[Mm]e|[Aa]t)"
-    rf"[,:]?[ \t]+(?P<v>{_NAME})")
+    rf"[,:]?[ \t]+(?P<v>{_NAME})(?![^\W\d_])")  # (a whole word: not "Marty" of "MartyVille")
 _FIELD_NAME = re.compile(
     rf"(?im:(?:{_BOL}|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
     rf"attn|signed|user|{_PARTY_ROLES})[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
