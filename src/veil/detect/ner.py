@@ -820,10 +820,11 @@ def heuristic_names(text: str) -> list[Detection]:
             # words after the verb
             if not rest or first.lower() not in _IMPERATIVES:
                 continue
-            m = _NAME_AT.match(text, m.start("v") + len(first) + 1)
-            if m is None or not _known_first(m.group("v").split(None, 1)[0],
-                                             ambiguous_ok=False):
+            after = _NAME_AT.match(text, m.start("v") + len(first) + 1)
+            if after is None or not _known_first(after.group("v").split(None, 1)[0],
+                                                 ambiguous_ok=False):
                 continue
+            m = after
         if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
             continue
         emit(_name_span(text, m, ambiguous_ok=False), 0.6)
