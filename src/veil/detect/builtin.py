@@ -33,6 +33,7 @@ from veil.detect.records import RECORDS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.split_numbers import SPLIT_NUMBERS
 from veil.detect.sql import SQL_VALUES
+from veil.detect.tables import TABLE_CELLS
 from veil.detect.usernames import (
     ACCOUNT_FOR,
     HANDLE,
@@ -726,6 +727,7 @@ for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection string
     register(_record)
 register(SQL_VALUES)  # an SQL statement's values, by their columns' names
 register(KEYED_VALUES)  # a JSON object's and a query's values, by their keys' names
+register(TABLE_CELLS)  # a pasted table's cells, by its header's names
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma
