@@ -1,0 +1,81 @@
+"""The thirty-eighth round's probe prompts: the values that must not go upstream whole, and the
+words that must (a prompt's own words, lost when a value's neighbour was escaped with it or a
+label was masked). Counts both with the ``veil`` on ``PYTHONPATH`` (an older tree: ``git
+archive <commit> src``) and one NER backend:
+
+    PYTHONPATH=<tree>/src python benchmarks/results/hotpath/s69/leak_probes_s69.py learned|spacy
+
+All values are made up.
+"""
+
+from __future__ import annotations
+
+import base64
+import collections
+import json
+import os
+import sys
+import tempfile
+
+from veil import Veil
+from veil.config import Policy, Settings
+
+#: (kind, prompt, values that must go, words that must stay)
+PROBES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
+    # a word and a bracket before a value read as a placeholder typed by the caller
+    ("look-alikes", "Patient (SSN 123-45-6789) was seen.", ("123-45-6789",), ("(SSN ",)),
+    ("look-alikes", "Patient (DOB 03/04/1985) seen", ("03/04/1985",), ("(DOB ",)),
+    ("look-alikes", "reach me (phone 555-123-4567)", ("555-123-4567",), ("(phone ",)),
+    ("look-alikes", "server [IP 10.0.0.1] down", ("10.0.0.1",), ("[IP ",)),
+    ("look-alikes", "paid with (card 4111 1111 1111 1111)", ("4111 1111 1111 1111",),
+     ("(card ",)),
+    # pasted tables
+    ("tables", "Here is the export:\npatient_name,dob,mrn,city\n"
+     "Wei Zhang,1979-04-02,00482913,Hanover\nmaria lopez,03/14/1985,00913388,Leeds\n",
+     ("Zhang", "00482913", "Hanover", "00913388", "Leeds"), ("patient_name,dob,mrn,city",)),
+    ("tables", "| Name | Phone | Notes |\n|---|---|---|\n| Wei Zhang | 555 0100 | likes tea |\n"
+     "| Okoro Banks | 555 0101 | n/a |\n", ("Wei Zhang", "555 0100", "Banks", "555 0101"),
+     ("likes tea",)),
+    ("tables", json.dumps({"csv": "name,email,phone\nLiang Qing,lq@163.com,+86 138 0013 8000\n"
+                                  "Wei Zhang,wz@x.cn,+86 139 0000 1111"}),
+     ("Liang", "Zhang"), ("name,email,phone",)),
+    # names
+    ("names", "Call Ingrid at +44 20 7946 0958 or her mobile 07700 900461.", ("Ingrid",), ()),
+    ("names", "Attendees: rahul, meera, and josh from finance.", ("rahul", "meera", "josh"),
+     ("finance",)),
+    ("names", "Send the NDA to gwendolyn.ashby@gmail.com and cc her lawyer Bartholomew Finch.",
+     ("Finch",), ("NDA",)),
+    ("names", "my friend josh said hi", ("josh",), ("said hi",)),
+    # places and labels
+    ("places", "Coordinates of the safe house: 47.6062, -122.3321.", ("47.6062",), ()),
+    ("labels", "The car with plate KX19 ABC and VIN 1HGCM82633A004352 belongs to Trevor.",
+     ("KX19 ABC", "1HGCM82633A004352"), ("VIN",)),
+    ("labels", "My daughter Saoirse (DOB 2011-06-02) attends school.", ("Saoirse",),
+     ("(DOB ",)),
+    # seen and left (see the note)
+    ("left", "ssh deploy@db.internal -i ~/.ssh/id_rsa_tkowalski", ("tkowalski",), ()),
+    ("left", "child (age 7) has fever", (), ("(age 7)",)),
+]
+
+
+def main() -> None:
+    backend = sys.argv[1]
+    key = base64.b64encode(os.urandom(32)).decode()
+    veil = Veil(Settings(home=tempfile.mkdtemp(), master_key=key),
+                policy=Policy.model_validate({"ner_backend": backend}))
+    total: collections.Counter[str] = collections.Counter()
+    left: collections.Counter[str] = collections.Counter()
+    words = lost = 0
+    for kind, text, values, kept in PROBES:
+        masked = veil.protect(text, session="probe").masked
+        total[kind] += len(values)
+        left[kind] += sum(v in masked for v in values)
+        words += len(kept)
+        lost += sum(w not in masked for w in kept)
+    parts = ", ".join(f"{k} {left[k]}/{total[k]}" for k in total)
+    print(f"{backend}: values left whole {sum(left.values())}/{sum(total.values())} ({parts}); "
+          f"prompt words lost {lost}/{words}")
+
+
+if __name__ == "__main__":
+    main()
