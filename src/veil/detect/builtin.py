@@ -18,6 +18,7 @@ from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
+from veil.detect.form_fields import FORM_FIELDS
 from veil.detect.glued import GLUED
 from veil.detect.hl7 import HL7
 from veil.detect.keyed_values import KEYED_VALUES
@@ -728,6 +729,7 @@ for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection string
 register(SQL_VALUES)  # an SQL statement's values, by their columns' names
 register(KEYED_VALUES)  # a JSON object's and a query's values, by their keys' names
 register(TABLE_CELLS)  # a pasted table's cells, by its header's names
+register(FORM_FIELDS)  # a form's labelled lines, by their labels
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma

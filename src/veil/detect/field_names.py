@@ -227,3 +227,17 @@ def typed(text: str, start: int, end: int, kind: str | None) -> tuple[str, int, 
         return None
     found = value_type(kind, text[start:end])
     return None if found is None else (found, start, end)
+
+
+def fits(kind: str, value: str) -> bool:
+    """Whether a value has its field's shape, where no quotes or brackets bound it (a table's
+    cell, a form's line): a few words (a sentence split at its comma is none; an address may
+    run longer), an e-mail's "@", a phone's digits."""
+    words = len(value.split())
+    if words > (12 if kind == "LOCATION" else 5 if kind == "PERSON" else 6):
+        return False
+    if kind == "EMAIL":
+        return "@" in value
+    if kind == "PHONE":
+        return sum(c.isdigit() for c in value) >= 6
+    return True

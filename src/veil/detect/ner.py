@@ -30,6 +30,7 @@ from typing import Any
 from veil.alternation import compile_ahead
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
+from veil.detect.field_names import field_type
 from veil.detect.lexicon import PROMPT_VERBS, STREET_WORDS
 from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names, not_surnames
 from veil.detect.patterns import Pattern, Scan, folded
@@ -198,7 +199,14 @@ _NOT_SPEAKER = frozenset({"note", "warning", "error", "subject", "address", "pho
                           "moderator", "witness", "counsel", "attorney", "plaintiff",
                           "defendant", "judge", "court", "tenant", "landlord", "buyer",
                           "seller", "applicant", "student", "teacher", "parent", "staff",
-                          "me", "you", "them", "us", "q", "a"})
+                          "me", "you", "them", "us", "q", "a",
+                          # a form's labels (and every field ``field_names`` types)
+                          "state", "country", "gender", "sex", "occupation", "department",
+                          "position", "role", "nationality", "religion", "race", "ethnicity",
+                          "diagnosis", "insurance", "allergies", "medications", "notes",
+                          "comments", "description", "category", "priority", "type",
+                          "location", "company", "organization", "organisation", "team",
+                          "project", "account", "amount", "total", "balance", "reference"})
 # A known first name at a sentence start or inside a sentence, not after a place preposition.
 _MID_NAME = re.compile(rf"(?:(?<=[a-z,;:] )|(?<=^)|(?<=[.!?] ))(?P<v>{_NAME})(?=[ \t,.;:!?]|$)")
 #: verbs that open a request to reach someone, capitalised at a sentence's start before the name
@@ -802,7 +810,7 @@ def heuristic_names(text: str) -> list[Detection]:
         if _known_first(m.group("first"), ambiguous_ok=True):
             emit(m.span("v"), 0.8)
     speakers = [m.span("v") for m in _DIALOGUE_SCAN.matches(text)
-                if m.group("v").lower() not in _NOT_SPEAKER
+                if m.group("v").lower() not in _NOT_SPEAKER and field_type(m.group("v")) is None
                 and m.group("v").lower() not in _function_words()]
     for k, span in enumerate(speakers):
         # a dialogue: another speaker's line near this one. Near, not anywhere in the text:

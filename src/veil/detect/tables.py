@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.field_names import FIELD_TYPES, field_type, typed
+from veil.detect.field_names import FIELD_TYPES, field_type, fits, typed
 from veil.detect.recognizer import Recognizer
 
 #: a column's name is a weaker word than an SQL column's: as a JSON key's
@@ -92,21 +92,6 @@ def _unquoted(text: str, a: int, b: int) -> tuple[int, int]:
     if b - a >= 2 and text[a] == '"' and text[b - 1] == '"':
         return a + 1, b - 1
     return a, b
-
-
-def _fits(kind: str, value: str) -> bool:
-    """Whether a cell's value has its column's shape: a few words (a sentence split at its
-    comma is none), an e-mail's "@", a phone's digits."""
-    words = len(value.split())
-    if words > 6:
-        return False
-    if kind == "EMAIL":
-        return "@" in value
-    if kind == "PHONE":
-        return sum(c.isdigit() for c in value) >= 6
-    if kind == "PERSON":
-        return words <= 5
-    return True
 
 
 def _kinds(names: list[str]) -> list[str | None]:
@@ -201,7 +186,7 @@ class TableCellsRecognizer(Recognizer):
             if len(cells) != len(kinds):
                 return pos
             found = [typed(text, s, e, kind) for (s, e), kind in zip(cells, kinds, strict=True)]
-            if not all(v is None or _fits(v[0], text[v[1]:v[2]]) for v in found):
+            if not all(v is None or fits(v[0], text[v[1]:v[2]]) for v in found):
                 return pos  # a line of prose that splits as the header does
             out += [Detection(v[0], v[1], v[2], _SCORE, self.name, text[v[1]:v[2]])
                     for v in found if v is not None]

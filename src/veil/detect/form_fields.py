@@ -1,0 +1,75 @@
+"""The names and places of a form's lines, typed by their labels: ``City: Hanover``,
+``home_city=Hanover``, YAML's ``  employer: Dartmouth Health``, an INI file's ``city = Hanover``.
+
+A label and its value on a line of their own carry no other words: the name models read
+"Hanover" after "City:" as a speaker's name or nothing, and a chat-speaker rule took "City" for
+one. The label says what the value is (``veil.detect.field_names``, the reading SQL's columns,
+JSON's keys and a table's header get; its last words decide, so ``We moved to the city:
+Hanover`` reads too). The value runs to the line's end, its quotes off, and must have its
+type's shape (a few words); a number, an e-mail address, a login or a secret after its label
+is its own recognizer's, which ends it where its shape does; code (``city = get_city()``,
+``city = self.city``) and a bare ``name`` or ``user`` (a package's, a file's: the name
+recognizers check those) give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detect.entity import Detection
+from veil.detect.field_names import FIELD_TYPES, field_type, fits, typed
+from veil.detect.recognizer import Recognizer
+
+#: below a JSON key's score: a label in prose is a weaker word than a key
+_SCORE = 0.85
+#: a line of a label, ":" or "=", and a value (a list's dash may open it); possessive, so that
+#: a line of prose fails once
+_LINE = re.compile(
+    r"^[ \t]*+(?:[-*][ \t]++)?(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)[ \t]*(?::|=)[ \t]*+"
+    r"(?P<v>[^\n]*?)[ \t\r]*$", re.MULTILINE)
+#: what code and templates hold, which a form's value does not
+_CODE = re.compile(r"[(){}\[\];$%<>`]")
+#: an identifier with a dot or an underscore (``self.city``, ``user_city``)
+_IDENTIFIER = re.compile(r"[a-z_]\w*[._][\w.]*")
+_BARE = frozenset({"name", "names", "user"})
+#: the types whose values no other recognizer finds without words around them: a number, an
+#: address of mail, a login or a secret after its label is theirs, and ends where its shape
+#: does, not at the line's end ("card: 4111 ..., exp 12/26")
+_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+
+
+class FormFieldsRecognizer(Recognizer):
+    """Values of labelled lines whose labels say what they are."""
+
+    name = "form_fields"
+    entities = FIELD_TYPES
+    validated = True  # the label says what the value is
+
+    def idle(self, text: str) -> bool:
+        return ":" not in text and "=" not in text
+
+    def analyze(self, text: str) -> list[Detection]:
+        out: list[Detection] = []
+        if self.idle(text):
+            return out
+        for m in _LINE.finditer(text):
+            key = m.group("key").strip()
+            if key.lower() in _BARE:
+                continue
+            kind = field_type(key)
+            if kind not in _KINDS:
+                continue
+            s, e = m.span("v")
+            if e - s >= 2 and text[s] == text[e - 1] and text[s] in "\"'":
+                s, e = s + 1, e - 1
+            value = typed(text, s, e, kind)
+            if value is None or _CODE.search(text, value[1], value[2]) is not None \
+                    or _IDENTIFIER.fullmatch(text, value[1], value[2]) is not None:
+                continue
+            found, vs, ve = value
+            if fits(found, text[vs:ve]):
+                out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
+        return out
+
+
+FORM_FIELDS = FormFieldsRecognizer()
