@@ -67,6 +67,9 @@ class FormFieldsRecognizer(Recognizer):
                     or _IDENTIFIER.fullmatch(text, value[1], value[2]) is not None:
                 continue
             found, vs, ve = value
+            if key.lower().endswith("address") and not any(c.isdigit() for c in text[vs:ve]):
+                continue  # an address block's first line is its addressee ("Billing address:
+                # Jasmin T. Rasmussen"), whose name the name recognizers type
             if fits(found, text[vs:ve]):
                 out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
         return out

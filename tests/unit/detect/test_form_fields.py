@@ -38,6 +38,7 @@ def test_a_labelled_value_is_typed_by_its_label(text: str,
     "Note: the city is nice\nTime: 10am",  # labels that say no type
     "Summary: The patient, whose city of birth is unknown, reported pain.",
     "Hi Kwame: the email: ok",
+    "Billing address: Jasmin T. Rasmussen\n    935 Main St",  # the addressee: a name
     "http://example.com:8080/x",
     "Name: Wei Zhang\nuser: admin",  # a bare name or user: the name recognizers' to check
     # a number's or an address's own recognizer ends it where its shape does
