@@ -39,6 +39,12 @@ PROBES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("tables", json.dumps({"csv": "name,email,phone\nLiang Qing,lq@163.com,+86 138 0013 8000\n"
                                   "Wei Zhang,wz@x.cn,+86 139 0000 1111"}),
      ("Liang", "Zhang"), ("name,email,phone",)),
+    # a form's labelled lines
+    ("forms", "City: Hanover\nState: NH\nEmployer: Brightline Logistics",
+     ("Hanover", "Brightline Logistics"), ("City:", "Employer:")),
+    ("forms", "patient:\n  city: Hanover\n  employer: Dartmouth Health",
+     ("Hanover", "Dartmouth Health"), ()),
+    ("forms", "home_city=Hanover\nmother_maiden_name=Okonkwo", ("Hanover", "Okonkwo"), ()),
     # names
     ("names", "Call Ingrid at +44 20 7946 0958 or her mobile 07700 900461.", ("Ingrid",), ()),
     ("names", "Attendees: rahul, meera, and josh from finance.", ("rahul", "meera", "josh"),
