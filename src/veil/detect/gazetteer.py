@@ -66,6 +66,11 @@ _INTRO = (r"(?i:ich[ \t]+heiße|mein[ \t]+name[ \t]+ist|me[ \t]+llamo|mi[ \t]+no
 # Weaker cues ("an", "para", "à", "ich bin"): the first word must be a known first name.
 _WEAK = (r"(?i:an|von|mit|para|con|de|à|avec|pour|ich[ \t]+bin|soy|je[ \t]+suis|"
          r"de[ \t]+la[ \t]+part[ \t]+de)")
+# The same in lower case, as chat writes them ("hola soy camila, mi correo es ...")
+_LOWER_INTRO_OTHER = re.compile(
+    r"(?<![\w'’])(?i:(?P<strong>me[ \t]+llamo|mi[ \t]+nombre[ \t]+es|je[ \t]+m['’]appelle|"
+    r"mon[ \t]+nom[ \t]+est|ich[ \t]+hei(?:ß|ss)e|mein[ \t]+name[ \t]+ist)|soy|je[ \t]+suis|"
+    r"ich[ \t]+bin)[ \t]+(?P<v>[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*(?:[ \t]+[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*)?)")
 _TITLE_NAME = compile_ahead(
     rf"(?<![\w.])(?:{_TITLES})(?:[ \t]+(?:{_TITLES}|{_DEGREES}))*[ \t]+(?P<v>{_NAME})")
 _INTRO_NAME = re.compile(rf"(?<![\w])(?:{_INTRO})[ \t]+(?P<v>{_NAME})")
@@ -411,6 +416,23 @@ class GazetteerRecognizer(Recognizer):
                          m.start("v") + toks[n - 1].end(), 0.8)
             self._orgs(text, emit)
             return _drop_inside_orgs(out)
+        # a name in lower case after an introduction ("hola soy camila", "je m'appelle
+        # camille"): after a strong one any word but a function word, after a weak one
+        # ("soy", "je suis", "ich bin") a known given name; a known surname after either
+        for m in _LOWER_INTRO_OTHER.finditer(text):
+            toks = list(_LIST_WORD.finditer(m.group("v")))
+            said = [t.group().casefold().replace("’", "'").rstrip(".,;:!?") for t in toks]
+            first = said[0]
+            if first in stops or first in _LOWER_NOT_NAMES or not first.isalpha():
+                continue
+            if m.group("strong") is None and (first in ambiguous or not (
+                    first in first_any or first in own_first)):
+                continue
+            n = 2 if len(said) > 1 and said[1] not in stops and (
+                said[1] in last_any or said[1] in own_last) else 1
+            emit("PERSON", m.start("v") + toks[0].start(),
+                 m.start("v") + toks[0].start() + len(said[0]) if n == 1
+                 else m.start("v") + toks[1].start() + len(said[1]), 0.8)
         for rx in (_TITLE_NAME, _INTRO_NAME, _WEAK_NAME):
             for m in rx.finditer(text):
                 s, e = self._name_span(text, m.start("v"), m.end("v"), stops, language,

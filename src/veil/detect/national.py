@@ -505,7 +505,10 @@ RO_CNP = _personal("ro_cnp", "RO_CNP", [Pattern(rf"{_L}[1-9]\d{{12}}{_R}", 0.6, 
 ZA_ID_NUMBER = _personal(
     "za_id_number", "ZA_ID_NUMBER",
     [Pattern(rf"{_L}\d{{6}} ?\d{{4}} ?\d{{3}}{_R}", 0.6, _A, lead=0)], za_idnr,
-    ("identity number", "rsa id", "south african id"))
+    # (a bare "ID" too: thirteen digits that hold a birth date and pass Luhn's check after it
+    # are one, "claimant Sipho Dlamini (ID 8001015009087)")
+    ("identity number", "rsa id", "south african id", "sa id", "id", "id no", "id number",
+     "identity document"))
 MX_CURP = _personal(
     "mx_curp", "MX_CURP",
     [Pattern(r"(?<![A-Za-z0-9])[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d(?![A-Za-z0-9])",

@@ -42,6 +42,14 @@ _CHAT_TIME = r"(?:\[\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp][Mm])?\]|\d{1,2}:\d\d(?
 _SPEAKER = (r"(?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[0-9_.])"
             r"[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_]")
 
+#: HTML's tags of three letters or more, which a time may stand before in a page's text
+_HTML_TAGS = (r"(?i:div|pre|img|nav|sup|sub|del|ins|kbd|var|wbr|bdi|bdo|dfn|span|code|body|html|"
+              r"head|table|thead|tbody|form|main|abbr|cite|mark|time|ruby|small|strong|label|"
+              r"input|button|select|option|script|style|title|meta|link|section|article|aside|"
+              r"footer|header|figure|video|audio|canvas|iframe|svg|path|center|font|strike|"
+              r"blink|details|summary|dialog|template|slot|picture|source|track|embed|object|"
+              r"param|area|map|caption|colgroup|col|tfoot|legend|fieldset|datalist|output|"
+              r"progress|meter|address|blockquote|figcaption|noscript)")
 #: what a user-name field holds: letters and digits with ".", "_", "-", "+" or "@" inside
 _VALUE = r"[A-Za-z0-9](?:[A-Za-z0-9._@+-]{0,62}[A-Za-z0-9])?"
 _LONGER_VALUE = r"[A-Za-z0-9][A-Za-z0-9._@+-]{1,62}[A-Za-z0-9]"  # three characters or more
@@ -140,6 +148,10 @@ HANDLE = PatternRecognizer(
                 at="<", lines=True),
         Pattern(rf"{_LINE}[ \t]*{_CHAT_TIME}[ \t]+(?P<v>{_SPEAKER}):[ \t]", 0.8,
                 line_start=True),
+        # after its time, an IRC speaker in brackets of any shape: "[10:42] <mkowalczyk> hi"
+        # (three characters or more, no HTML tag's name: "10:42 <em>", "<span>")
+        Pattern(rf"{_LINE}[ \t]*{_CHAT_TIME}[ \t]+<(?!{_HTML_TAGS}>)"
+                r"(?P<v>[A-Za-z][A-Za-z0-9_.|-]{2,29})>[ \t]", 0.8, line_start=True),
     ],
     validate=is_handle,
 )

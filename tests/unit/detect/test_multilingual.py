@@ -215,6 +215,24 @@ def test_lower_case_names_after_a_title(text: str, names: list[str]) -> None:
     assert found == names
 
 
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("es", "Hola soy camila, mi correo es cami@x.com", ["camila"]),
+    ("es", "hola, me llamo jorge ramirez y vivo en lima", ["jorge ramirez"]),
+    ("es", "soy de madrid y soy muy feliz", []),  # "soy" takes a known given name only
+    ("fr", "je m'appelle camille et j'habite à lyon", ["camille"]),
+    ("fr", "je suis fatigué aujourd'hui", []),
+    ("de", "ich heiße jonas und wohne in berlin", ["jonas"]),
+    ("de", "ich bin müde", []),
+])
+def test_lower_case_names_after_an_introduction_in_other_languages(
+        language: str, text: str, names: list[str]) -> None:
+    from veil.detect.gazetteer import GazetteerRecognizer
+
+    found = sorted({d.text for d in GazetteerRecognizer().analyze_language(text, language)
+                    if d.type == "PERSON"}, key=text.find)
+    assert found == names
+
+
 @pytest.mark.parametrize(("text", "names"), [
     # two known given names joined by a hyphen before a known surname: one name
     ("Résumé — Ana-Lucía Ferreira, Rua", ["Ana-Lucía Ferreira"]),

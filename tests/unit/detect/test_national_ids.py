@@ -98,6 +98,9 @@ def test_a_checked_number_keeps_its_own_type(pattern_engine: DetectionEngine, fo
         [("CN_RESIDENT_ID", "11010519491231002X")]
     assert found(pattern_engine, "identity number 8001015009087") == \
         [("ZA_ID_NUMBER", "8001015009087")]
+    # after a bare "ID": thirteen digits with a birth date and Luhn's check
+    assert found(pattern_engine, "claimant Sipho Dlamini (ID 8001015009087) vs Mutual") == \
+        [("ZA_ID_NUMBER", "8001015009087")]
 
 
 def test_anchored_equals_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,6 +62,8 @@ def _names(engine: DetectionEngine, text: str) -> list[str]:
     ("12:01 <sarah.k> deploying now", ["sarah.k"]),
     ("[10:32] mike_r: hey can you send the file?", ["mike_r"]),
     ("log:\n[10:32:05 PM] k.osei: done\n[10:33] zed_9: ok", ["k.osei", "zed_9"]),
+    # after a time, an IRC speaker of any shape (not an HTML tag)
+    ("[10:42] <mkowalczyk> can someone reset the vpn?\n10:43 <span> x", ["mkowalczyk"]),
 ])
 def test_a_user_name_is_found(engine: DetectionEngine, text: str, names: list[str]) -> None:
     assert _names(engine, text) == names
@@ -139,7 +141,7 @@ def test_the_scans_from_marks_equal_the_full_scans() -> None:
     before_password = scan_with("pass(?:word)?|pw")
     gamer_tag = scan_with("battletag")
     speakers = [scan for scan, _, _ in HANDLE._compiled if _LINE in scan.pattern.regex]
-    assert len(speakers) == 2
+    assert len(speakers) == 3
     for recognizer in (HANDLE, USER_NAME_FIELD):
         for scan, _score, _check in recognizer._compiled:
             if scan not in (login, after_is, before_password, gamer_tag, *speakers):
@@ -147,7 +149,8 @@ def test_the_scans_from_marks_equal_the_full_scans() -> None:
     for k, speaker in enumerate(speakers):  # a chat log's lines
         assert_anchored_equals_full(speaker, ("[10:32]", "12:01", "[9:05:59 pm]", "<jdoe42>",
                                               "<div>", "mike_r:", "k.osei", "Mike:", "hey",
-                                              "\\n", "\r", " ", "<h1>"),
+                                              "\\n", "\r", " ", "<h1>", "<mkowalczyk>",
+                                              "<span>"),
                                     (" ", " ", "", "\n", "\n", "\t", ": "), seed=66 + k,
                                     least=30)
     assert_anchored_equals_full(after_is, ("discord", "my insta", "Skype handle", "is", "IS",
