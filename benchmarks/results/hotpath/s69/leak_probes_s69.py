@@ -52,6 +52,11 @@ PROBES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("names", "Send the NDA to gwendolyn.ashby@gmail.com and cc her lawyer Bartholomew Finch.",
      ("Finch",), ("NDA",)),
     ("names", "my friend josh said hi", ("josh",), ("said hi",)),
+    ("names", "Hola soy camila, mi correo es cami.rojas88@gmail.com", ("camila",), ()),
+    # chat logs and identity numbers
+    ("numbers", "Ref: claimant Sipho Dlamini (ID 8001015009087) vs Mutual Insurance Co.",
+     ("8001015009087",), ()),
+    ("chat", "[10:42] <mkowalczyk> can someone reset pw for jpatel?", ("mkowalczyk",), ()),
     # places and labels
     ("places", "Coordinates of the safe house: 47.6062, -122.3321.", ("47.6062",), ()),
     ("labels", "The car with plate KX19 ABC and VIN 1HGCM82633A004352 belongs to Trevor.",
