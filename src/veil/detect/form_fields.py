@@ -18,15 +18,16 @@ import re
 
 from veil.detect.entity import Detection
 from veil.detect.field_names import FIELD_TYPES, field_type, fits, typed
+from veil.detect.patterns import Pattern, Scan
 from veil.detect.recognizer import Recognizer
 
 #: below a JSON key's score: a label in prose is a weaker word than a key
 _SCORE = 0.85
 #: a line of a label, ":" or "=", and a value (a list's dash may open it); possessive, so that
 #: a line of prose fails once
-_LINE = re.compile(
-    r"^[ \t]*+(?:[-*][ \t]++)?(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)[ \t]*(?::|=)[ \t]*+"
-    r"(?P<v>[^\n]*?)[ \t\r]*$", re.MULTILINE)
+_LINE = Scan(Pattern(
+    r"[ \t]*+(?:[-*][ \t]++)?(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)[ \t]*(?::|=)[ \t]*+"
+    r"(?P<v>[^\n]*?)[ \t\r]*$", 0.0, re.MULTILINE, line_start=True))
 #: what code and templates hold, which a form's value does not
 _CODE = re.compile(r"[(){}\[\];$%<>`]")
 #: an identifier with a dot or an underscore (``self.city``, ``user_city``)
@@ -52,7 +53,7 @@ class FormFieldsRecognizer(Recognizer):
         out: list[Detection] = []
         if self.idle(text):
             return out
-        for m in _LINE.finditer(text):
+        for m in _LINE.matches(text):  # (tried at line starts only, which all share)
             key = m.group("key").strip()
             if key.lower() in _BARE:
                 continue

@@ -27,21 +27,24 @@ import re
 
 from veil.detect.entity import Detection
 from veil.detect.field_names import FIELD_TYPES, field_type, fits, typed
+from veil.detect.patterns import Pattern, Scan
 from veil.detect.recognizer import Recognizer
 
 #: a column's name is a weaker word than an SQL column's: as a JSON key's
 _SCORE = 0.9
 #: a header's cell: a short name that starts with a letter (quoted or not); possessive, as
 #: is the rest: a line of prose fails once, not at every split of its words (6 against 20 ms
-#: over a megabyte of prose with commas)
+#: over a megabyte of prose with commas, searched at every position)
 _CELL = r"\"?[A-Za-z][A-Za-z0-9 _./#()-]{0,39}+\"?"
 #: a header line: two or more cells, one delimiter between each, Markdown's pipes around
 _HEADER_BODY = (
     r"[ \t]*+(?P<outer>\|)?[ ]*+"  # (spaces only around a delimiter: a tab may be one)
     rf"(?P<h>{_CELL}[ ]*+(?P<d>[,;\t|])[ ]*+{_CELL}(?:[ ]*+(?P=d)[ ]*+{_CELL})*+)"
     r"[ \t]*+\|?[ \t]*+(?=\r?\n|\\n)")
-_HEADER = re.compile(rf"^{_HEADER_BODY}", re.MULTILINE)
-#: the same after a line break's escape (a JSON string's "\n") or a string's opening quote
+#: tried at line starts only (after a line break or its escape, a JSON string's "\n"), which
+#: every recognizer reading lines shares
+_HEADER = Scan(Pattern(_HEADER_BODY, 0.0, line_start=True))
+#: the same at a string's opening quote
 _HEADER_AT = re.compile(_HEADER_BODY)
 _STRING_VALUE = re.compile(r'":[ \t]*"')
 #: the quote that closes a string, and what closes its object or list, at a row's end
@@ -142,16 +145,9 @@ class TableCellsRecognizer(Recognizer):
     @staticmethod
     def _headers(text: str) -> list[re.Match[str]]:
         """Header lines after a line break or its escape, or opening a string, in order."""
-        found = list(_HEADER.finditer(text))
-        more: list[re.Match[str] | None] = []
-        if "\\n" in text:  # a string's lines, after each escape
-            at = text.find("\\n")
-            while at >= 0:
-                more.append(_HEADER_AT.match(text, at + 2))
-                at = text.find("\\n", at + 2)
+        found = list(_HEADER.matches(text))
         if '":' in text:  # a JSON string's first line ('{"csv": "name,email\\n...')
-            more += [_HEADER_AT.match(text, v.end()) for v in _STRING_VALUE.finditer(text)]
-        if more:
+            more = [_HEADER_AT.match(text, v.end()) for v in _STRING_VALUE.finditer(text)]
             found = sorted(found + [m for m in more if m is not None], key=lambda m: m.start())
         return found
 
