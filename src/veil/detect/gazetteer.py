@@ -428,11 +428,11 @@ class GazetteerRecognizer(Recognizer):
             if m.group("strong") is None and (first in ambiguous or not (
                     first in first_any or first in own_first)):
                 continue
-            n = 2 if len(said) > 1 and said[1] not in stops and (
-                said[1] in last_any or said[1] in own_last) else 1
-            emit("PERSON", m.start("v") + toks[0].start(),
-                 m.start("v") + toks[0].start() + len(said[0]) if n == 1
-                 else m.start("v") + toks[1].start() + len(said[1]), 0.8)
+            last = toks[1] if len(said) > 1 and said[1] not in stops and (
+                said[1] in last_any or said[1] in own_last) else toks[0]
+            # (the raw word's length: case folding may change it, "ß" -> "ss")
+            end = m.start("v") + last.start() + len(last.group().rstrip(".,;:!?"))
+            emit("PERSON", m.start("v") + toks[0].start(), end, 0.8)
         for rx in (_TITLE_NAME, _INTRO_NAME, _WEAK_NAME):
             for m in rx.finditer(text):
                 s, e = self._name_span(text, m.start("v"), m.end("v"), stops, language,

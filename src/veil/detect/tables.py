@@ -53,9 +53,6 @@ _STRING_END = re.compile(r'"[ \t]*[,}\]]*[ \t]*$')
 _EOL = re.compile(r"\r?\n|\\n")
 #: Markdown's rule under a header
 _RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
-#: the most data lines a header types (a longer export is read in full by its other
-#: recognizers; the header's reach is kept bounded)
-_ROWS = 10_000
 #: the types of a person's data: beside one of them, a bare "name" is a person's
 _PERSON_DATA = frozenset(FIELD_TYPES) - {"ORGANIZATION", "LOCATION", "IP_ADDRESS",
                                          "MAC_ADDRESS", "SECRET"}
@@ -156,7 +153,7 @@ class TableCellsRecognizer(Recognizer):
         """The data lines after a header (at ``pos``, its line's end): their cells typed;
         where the table ends."""
         rows = 0
-        while rows < _ROWS:
+        while True:
             eol = _EOL.match(text, pos)
             if eol is None:
                 return pos
