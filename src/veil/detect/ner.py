@@ -163,7 +163,8 @@ _SIGN_OFF = re.compile(
 # "-- Ravi Shankar Iyer"): a known given name, or a known surname after one. (The view reads
 # a dash as a hyphen; a list's item of a known name alone is a person too.)
 _DASH_SIGNED = re.compile(
-    rf"(?m)(?:^|(?<=\\n))[ \t]*(?:—|–|--?)[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
+    rf"(?m)(?:(?:^|(?<=\\n))[ \t]*|(?<=\S)[ \t]+)(?:—|–|--?)[ \t]*(?P<v>{_NAME})[ \t]*"
+    r"(?=$|\r?\n|\\n)")
 # A will's or a probate's person: "Estate of Margarethe Vogelsang", "the estate of the late
 # John Doe" (known name or not).
 _ESTATE = re.compile(rf"(?i:\bestate[ \t]+of(?:[ \t]+the[ \t]+late)?)[ \t]+(?P<v>{_NAME})")
@@ -493,8 +494,9 @@ def _is_noise(span: str, label: str) -> bool:
         return True
     if len(toks) == 1 and span.islower() and label != "PERSON":
         return True
-    if len(toks) == 1 and label == "ORGANIZATION" and span.casefold() in _FIELD_LABELS:
-        return True  # "Phone +44 ...": a form label the model reads as a company
+    if len(toks) == 1 and span.casefold().rstrip(".") in _FIELD_LABELS:
+        return True  # "Phone +44 ...", "Tel.:": a form label the model reads as a company or
+        # a person
     if label == "PERSON":
         if _TITLE_ONLY.fullmatch(span):
             return True  # "Mr.", "Dr" alone: a title is evidence, never the name

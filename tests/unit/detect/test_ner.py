@@ -148,6 +148,7 @@ def test_ner_finds(ner_engine: DetectionEngine, text: str, expected: tuple[str, 
     "WARN 12345 67890 retry\nINFO 2024 done",
     "call os.path.join(base_dir, file_name) then self.parseConfig()",
     "DEBUG 0x7f3a TRACE 4411",
+    "Tel.: +33 (0)1 42 68 53 00, Fax: +33 1 42 68 53 01",  # a form's label
 ])
 def test_no_person_in_logs_and_code(ner_engine: DetectionEngine, text: str) -> None:
     assert [d.text for d in ner_engine.analyze(text) if d.type == "PERSON"] == []
@@ -436,6 +437,9 @@ def test_a_field_holds_a_surname_and_given_name_after_a_comma(text: str, name: s
     ("as the proverb says\n— Kwabena", ["Kwabena"]),
     ("-- Ravi Shankar Iyer", ["Ravi Shankar Iyer"]),
     ("- item one\n— The Team\n- Mark the date", []),
+    # or at the end of the message's line, after a dash between spaces
+    ("see you then - Priya", ["Priya"]),
+    ("the meeting - Monday\nQ3 plan - Draft\nprice list -- Paris", []),
     ("attendees:\n- Priya\n- the caterer", ["Priya"]),  # a list's item of a known name
     # a known given name after a request's verb that opens the sentence
     ("Call Ingrid at +44 20 7946 0958 tomorrow.", ["Ingrid"]),
