@@ -165,6 +165,11 @@ def _field_words(name: str) -> list[str]:
     return [w for w in words if w]
 
 
+#: keys whose values other things than people have as often (a package's, a file's, a
+#: service's account): their values are left to the name recognizers, which check them
+BARE_KEYS = frozenset({"name", "names", "user"})
+
+
 #: every type a field's name may give its values (an account number shaped as one is an IBAN)
 FIELD_TYPES: tuple[str, ...] = tuple(sorted(
     {t for t in _FIELDS.values() if t is not None} | set(_NAME_OWNERS.values()) | {"IBAN"}))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.field_names import FIELD_TYPES, field_type, fits, typed
+from veil.detect.field_names import BARE_KEYS, FIELD_TYPES, field_type, fits, typed
 from veil.detect.patterns import Pattern, Scan
 from veil.detect.recognizer import Recognizer
 
@@ -32,7 +32,6 @@ _LINE = Scan(Pattern(
 _CODE = re.compile(r"[(){}\[\];$%<>`]")
 #: an identifier with a dot or an underscore (``self.city``, ``user_city``)
 _IDENTIFIER = re.compile(r"[a-z_]\w*[._][\w.]*")
-_BARE = frozenset({"name", "names", "user"})
 #: the types whose values no other recognizer finds without words around them: a number, an
 #: address of mail, a login or a secret after its label is theirs, and ends where its shape
 #: does, not at the line's end ("card: 4111 ..., exp 12/26")
@@ -55,7 +54,7 @@ class FormFieldsRecognizer(Recognizer):
             return out
         for m in _LINE.matches(text):  # (tried at line starts only, which all share)
             key = m.group("key").strip()
-            if key.lower() in _BARE:
+            if key.lower() in BARE_KEYS:
                 continue
             kind = field_type(key)
             if kind not in _KINDS:

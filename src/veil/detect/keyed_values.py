@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.field_names import FIELD_TYPES, field_type, typed
+from veil.detect.field_names import BARE_KEYS, FIELD_TYPES, field_type, typed
 from veil.detect.recognizer import Recognizer
 
 #: below a checked number's score and an SQL column's: a key is a weaker word than a column
@@ -30,8 +30,6 @@ _QUERY_PAIR = re.compile(r"[?&;]([A-Za-z_][\w.-]{0,40})=([^&#;\s\"'<>]{1,200})")
 #: where a query starts: its "?" and first key (a prose question mark has no "=" after a word)
 _QUERY_START = re.compile(r"\?[A-Za-z_][\w.-]{0,40}=")
 _BLANK = re.compile(r"[\s\"'<>]")
-#: keys whose values other things than people have as often (a package's or a file's name)
-_BARE = frozenset({"name", "names", "user"})
 
 
 #: the most strings a list's key types (a list of names is short; a list of values is not
@@ -109,7 +107,7 @@ class KeyedValuesRecognizer(Recognizer):
         return out
 
     def _emit(self, out: list[Detection], text: str, key: str, s: int, e: int) -> None:
-        value = typed(text, s, e, None if key.lower() in _BARE else field_type(key))
+        value = typed(text, s, e, None if key.lower() in BARE_KEYS else field_type(key))
         if value is not None:
             kind, s, e = value
             out.append(Detection(kind, s, e, _SCORE, self.name, text[s:e]))

@@ -587,7 +587,7 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     """The model's spans of ``text[off:end]`` (offsets in the piece) as detections of the
     text: trimmed, titles off, never-names dropped, a name grown over the known names,
     initials and surname beside it."""
-    from veil.detect.ner import after_titles, extend_person
+    from veil.detect.ner import after_titles, extend_person, is_label_word
 
     cased = not text[off:end].islower()  # its writer uses capitals
     trimmed = [_trim(text, off + s, off + e) for s, e, _, _ in spans]
@@ -603,7 +603,7 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
                         pronoun.group(1) or _PRONOUN_ON.match(text, e)):
                     e = pronoun.start()
         if e > s and not _not_a_name(text, s, e, cased=cased):
-            if label != "PERSON" and _label_word(text, s, e):
+            if label != "PERSON" and is_label_word(text[s:e]):
                 continue  # "DOB", "NDA", "VIN": a form's label or an acronym
             if label == "PERSON":
                 # known names, initials and a surname's other half beside it
@@ -612,14 +612,6 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
                     e = _surname_after(text, s, e, others)
             out.append((s, e, label, score))
     return out
-
-
-def _label_word(text: str, s: int, e: int) -> bool:
-    """A one-word span that is a field's label or a common acronym (the spaCy backend's
-    list), which the model may read as an organisation."""
-    from veil.detect.ner import is_label_word
-
-    return is_label_word(text[s:e])
 
 
 _WORDS = re.compile(r"\w+")

@@ -490,7 +490,7 @@ def _is_noise(span: str, label: str) -> bool:
     if _CODE_CHARS.search(span) or _DOTTED_IDENT.search(span):
         return True
     toks = span.split()
-    if len(toks) == 1 and toks[0].upper() in _LOG_LEVELS:
+    if len(toks) == 1 and is_label_word(toks[0]):
         return True
     if len(toks) == 1 and span.islower() and label != "PERSON":
         return True
