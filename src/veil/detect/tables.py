@@ -69,8 +69,16 @@ def _cells(text: str, start: int, end: int, delim: str) -> list[tuple[int, int]]
     """The cells of ``text[start:end]`` split at ``delim``, outside double quotes; each cell
     without the quotes around it."""
     out: list[tuple[int, int]] = []
-    i = start
     cell = start
+    if text.find('"', start, end) < 0:  # most rows: the delimiters found in C
+        i = text.find(delim, start, end)
+        while i >= 0:
+            out.append((cell, i))
+            cell = i + 1
+            i = text.find(delim, cell, end)
+        out.append((cell, end))
+        return [_unquoted(text, a, b) for a, b in out]
+    i = start
     quoted = False
     while i < end:
         c = text[i]
