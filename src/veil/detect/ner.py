@@ -159,9 +159,10 @@ _SIGN_OFFS = (r"thanks|thank you|many thanks|regards|best|best regards|kind rega
 _SIGN_OFF = re.compile(
     rf"(?m){_BOL}(?i:{_SIGN_OFFS})[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)"
     rf"(?:[ \t]*(?:\r?\n|\\n))?[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
-# A name alone on its line after a dash, as a quote's or a mail's writer signs ("— Kwabena",
-# "-- Ravi Shankar Iyer"): a known given name, or a known surname after one. (The view reads
-# a dash as a hyphen; a list's item of a known name alone is a person too.)
+# A name after a dash that ends its line, as a quote's or a mail's writer signs ("— Kwabena"
+# on its own line, "-- Ravi Shankar Iyer", "see you then - Priya": the dash between spaces):
+# a known given name, or a known surname after one. (The view reads a dash as a hyphen; a
+# list's item of a known name alone is a person too.)
 _DASH_SIGNED = re.compile(
     rf"(?m)(?:(?:^|(?<=\\n))[ \t]*|(?<=\S)[ \t]+)(?:—|–|--?)[ \t]*(?P<v>{_NAME})[ \t]*"
     r"(?=$|\r?\n|\\n)")
