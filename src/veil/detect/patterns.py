@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from veil.casefold import lower_in_place
 from veil.detect.entity import Detection
-from veil.detect.literals import STRINGS, Hits, literals_of, prefixes_of
+from veil.detect.literals import STRINGS, Hits, Literals, Prefixes, literals_of, prefixes_of
 from veil.detect.recognizer import (
     DEFAULT_CONTEXT_WINDOW,
     ContextMatcher,
@@ -131,7 +131,7 @@ class Scan:
 
     __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "breaks", "digit_runs",
                  "fold", "key", "lead", "line_start", "lines", "mark", "pattern", "runs",
-                 "spaced", "until", "words")
+                 "spaced", "_strings", "until", "words")
 
     def __init__(self, pattern: Pattern) -> None:
         with _SCANS_LOCK:
@@ -142,6 +142,9 @@ class Scan:
         self._rx: re.Pattern[str] | None = None
         self._anchor: re.Pattern[str] | None = None
         self._ascii: bool | None = None
+        #: the mark's strings (:func:`literals_of`, else :func:`prefixes_of`), False where it
+        #: is neither; None until first asked
+        self._strings: Literals | Prefixes | bool | None = None
         self.lead = pattern.lead
         self.at = pattern.at
         flags = pattern.flags & ~re.IGNORECASE if pattern.fold else pattern.flags
@@ -253,6 +256,27 @@ class Scan:
         """Where a match can start, ascending (the anchors :meth:`matches` tries), for a caller
         that sifts them before any regex runs."""
         return self._anchors(text)
+
+    def any_anchor(self, text: str) -> bool:
+        """Whether :meth:`_anchors` may find any (a recognizer's idle test): for a mark that is
+        a set of strings, known from where the text's one pass found none of them, without
+        listing the anchors (most marks of most prompts). Digit runs: any digit, as the
+        recognizers alike in their anchors share the verdict and one may read every digit."""
+        if self.mark is not None:
+            hay = folded(text) if self.fold else text
+            strings = self._strings
+            if strings is None:
+                mark = self.mark
+                strings = self._strings = literals_of(mark.pattern, mark.flags) \
+                    or prefixes_of(mark.pattern, mark.flags) or False
+            if hay is not None and isinstance(strings, Literals | Prefixes):
+                hits = _string_hits(hay)
+                found = None if hits is None else hits.get(strings.slot)
+                if found is not None and not found:  # (None: the pass did not read for it)
+                    return False
+        elif self.digit_runs:
+            return bool(_digit_runs(text, False))
+        return bool(self._anchors(text))
 
     def _anchors(self, text: str) -> list[int]:
         if self.digit_runs:
@@ -657,8 +681,7 @@ class PatternRecognizer(Recognizer):
         if self._on_digits and ANCHORED and not _digit_runs(text, False):
             return True
         if self._anchor_kinds is not None and ANCHORED and not any(
-                _digit_runs(text, False) if scan.digit_runs else scan._anchors(text)
-                for scan in self._anchor_kinds):
+                scan.any_anchor(text) for scan in self._anchor_kinds):
             # (a digit-run scan by every digit: its kind does not say whether its pattern
             # reads ASCII digits only, and another scan of the kind may read any)
             return True

@@ -329,6 +329,34 @@ def test_recognizers_alike_share_one_idle_verdict_per_text() -> None:
         assert kept == again == [r._idle(text) for r in recognizers], text
 
 
+def test_any_anchor_says_whether_the_anchors_are_there() -> None:
+    """The idle test's quick answer (a mark's strings absent from the text's one pass) must be
+    what listing the anchors says, in a block and outside one, folded texts included."""
+    from veil.detect.patterns import _SCANS, shared_matches
+    from veil.detect.recognizer import default_recognizers
+    from veil.evaluation.datasets import hard_samples
+
+    default_recognizers(Policy(ner=False))  # every built-in pattern made
+    texts = [s.text for s in hard_samples(80, 5)]
+    texts += ["", "12", "İSTANBUL login: x", "sign in as jsmith", "a [at] b [dot] com",
+              "MAC 00:1A:2B:3C:4D:5E", "-----BEGIN RSA PRIVATE KEY-----", "eyJhbGciOi",
+              "رقم ٠١٢٣٤٥٦٧٨٩"]  # digits, none of them ASCII
+    scans = [s for s in list(_SCANS) if s.lead is not None or s.lines]
+    told = found = 0
+    for text in texts:
+        with shared_matches():
+            inside = [(s.any_anchor(text), bool(s.starts(text))) for s in scans]
+        outside = [(s.any_anchor(text), bool(s.starts(text))) for s in scans]
+        for s, (quick, listed), (quick2, listed2) in zip(scans, inside, outside, strict=True):
+            assert listed2 is listed and quick2 is quick, text
+            # never "none" where there is one; a digit-run scan of ASCII digits says "some"
+            # for any digit (the verdict is shared with scans that read every digit)
+            assert quick is listed or (quick and s.digit_runs), text
+            told += 1
+            found += listed
+    assert told > 5000 and 0 < found < told, (told, found)
+
+
 class _Background(Recognizer):
     """A model that starts in ``begin_batch`` and is finished by the call it returns."""
 
