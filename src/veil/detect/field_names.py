@@ -140,8 +140,10 @@ _ORG_TABLES = frozenset({"company", "companies", "organization", "organisation",
                          "agency", "hospital", "clinic"})
 #: values that hold no one's data: a placeholder, or a template's parameter quoted
 #: (``'%s'``, ``'{first}'``; a quoted ``'@jdoe'`` is a handle, not a variable)
+#: (a setting's values too: "login=true", "city=off")
 _PLACEHOLDERS = frozenset({"n/a", "na", "none", "null", "nil", "unknown", "tbd", "tba",
-                               "redacted", "default", "empty", "undefined"})
+                           "redacted", "default", "empty", "undefined", "true", "false", "yes",
+                           "no", "on", "off"})
 _PARAMETER = re.compile(r"%[sdif]|%\(\w+\)s|\{\w*\}|\$\{\w+\}|\?")
 _IBAN_SHAPE = re.compile(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")

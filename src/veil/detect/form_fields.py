@@ -1,15 +1,16 @@
 """The names and places of a form's lines, typed by their labels: ``City: Hanover``,
-``home_city=Hanover``, YAML's ``  employer: Dartmouth Health``, an INI file's ``city = Hanover``.
+``home_city=Hanover``, YAML's ``  employer: Dartmouth Health``, an INI file's
+``city = Hanover``, Markdown's ``- **City**: _Hanover_``.
 
 A label and its value on a line of their own carry no other words: the name models read
 "Hanover" after "City:" as a speaker's name or nothing, and a chat-speaker rule took "City" for
 one. The label says what the value is (``veil.detect.field_names``, the reading SQL's columns,
 JSON's keys and a table's header get; its last words decide, so ``We moved to the city:
-Hanover`` reads too). The value runs to the line's end, its quotes off, and must have its
-type's shape (a few words); a number, an e-mail address, a login or a secret after its label
-is its own recognizer's, which ends it where its shape does; code (``city = get_city()``,
-``city = self.city``) and a bare ``name`` or ``user`` (a package's, a file's: the name
-recognizers check those) give nothing.
+Hanover`` reads too). The value runs to the line's end, its quotes and emphasis off, and must
+have its type's shape (a few words; a name's ends before a remark after a comma); a number, an
+e-mail address, a login or a secret after its label is its own recognizer's, which ends it
+where its shape does; code (``city = get_city()``, ``city = self.city``) and a bare ``name`` or
+``user`` (a package's, a file's: the name recognizers check those) give nothing.
 """
 
 from __future__ import annotations
@@ -26,8 +27,16 @@ _SCORE = 0.85
 #: a line of a label, ":" or "=", and a value (a list's dash may open it); possessive, so that
 #: a line of prose fails once
 _LINE = Scan(Pattern(
-    r"[ \t]*+(?:[-*][ \t]++)?(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)[ \t]*(?::|=)[ \t]*+"
-    r"(?P<v>[^\n]*?)[ \t\r]*$", 0.0, re.MULTILINE, line_start=True))
+    # (a list's bullet, Markdown's emphasis around the label: "- **City**: Hanover")
+    r"(?:^|(?<=\\n))[ \t]*+(?:[-*+][ \t]++)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)"
+    r"(?:\*\*|__)?[ \t]*(?::|=)(?:\*\*|__)?[ \t]*+(?P<v>[^\n]*?)[ \t\r]*$", 0.0, re.MULTILINE,
+    line_start=True))
+#: a form body's next pair
+_NEXT_PAIR = re.compile(r"&[A-Za-z_][\w.-]{0,40}=")
+#: where a name's value ends and a remark begins: "Patient: Jane Doe, seen today", "(...)"
+_REMARK = re.compile(r"[,;][ \t]+(?=[a-z0-9])|;|[ \t]+\(|[ \t]+[-–—][ \t]")
+#: what may wrap a value on both sides: quotes, and Markdown's emphasis and code marks
+_WRAPS = ("**", "__", '"', "'", "*", "_", "`")
 #: what code and templates hold, which a form's value does not
 _CODE = re.compile(r"[(){}\[\];$%<>`]")
 #: an identifier with a dot or an underscore (``self.city``, ``user_city``)
@@ -60,11 +69,10 @@ class FormFieldsRecognizer(Recognizer):
             if kind not in _KINDS:
                 continue
             s, e = m.span("v")
-            if e - s >= 2 and text[s] == text[e - 1] and text[s] in "\"'":
-                s, e = s + 1, e - 1
-            value = typed(text, s, e, kind)
-            if value is None or _CODE.search(text, value[1], value[2]) is not None \
-                    or _IDENTIFIER.fullmatch(text, value[1], value[2]) is not None:
+            if _CODE.search(text, s, e) is not None or _NEXT_PAIR.search(text, s, e) is not None:
+                continue  # code, or a form's body ("name=Jane+Doe&dob=..."): keyed values
+            value = typed(text, *_value(text, s, e, kind), kind)
+            if value is None or _IDENTIFIER.fullmatch(text, value[1], value[2]) is not None:
                 continue
             found, vs, ve = value
             if key.lower().endswith("address") and not any(c.isdigit() for c in text[vs:ve]):
@@ -73,6 +81,25 @@ class FormFieldsRecognizer(Recognizer):
             if fits(found, text[vs:ve]):
                 out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
         return out
+
+
+def _value(text: str, s: int, e: int, kind: str) -> tuple[int, int]:
+    """Where the value of kind ``kind`` in the rest of a line ``text[s:e]`` is: without what
+    wraps it, and a name's without a remark after it ("Jane Doe, seen today")."""
+    inside = _unwrapped(text, s, e)
+    if inside != (s, e) or kind == "LOCATION":  # (an address's parts are set off by commas)
+        return inside
+    tail = _REMARK.search(text, s, e)
+    return (s, e) if tail is None else _unwrapped(text, s, tail.start())
+
+
+def _unwrapped(text: str, s: int, e: int) -> tuple[int, int]:
+    """The value ``text[s:e]`` without the quotes or marks that wrap it (``_Jane Doe_``)."""
+    for w in _WRAPS:
+        n = len(w)
+        if e - s > 2 * n and text.startswith(w, s) and text.endswith(w, s, e):
+            return s + n, e - n
+    return s, e
 
 
 FORM_FIELDS = FormFieldsRecognizer()

@@ -1,14 +1,15 @@
-"""The values of JSON objects, Python dicts and query strings, typed by their keys' names.
+"""The values of JSON objects, Python dicts, query strings and HTML forms' fields, typed by their
+keys' names.
 
-A pasted object or request carries its values without words around them:
-``{"user": {"first": "Lucinda", "city": "Hanover", "zip": "03755"}}`` or
-``?email=...&city=Hanover`` give the name models nothing to read, while each key says what its
-value is (``veil.detect.field_names``, the reading SQL's columns get). A quoted key's string
-(``"key": "value"``, ``'key': 'value'``) or list of strings (FHIR's ``"given": ["Chidi",
-"Emeka"]``) and a query's values (its pairs from its ``?`` to its end) are read. A key whose
-name says nothing, a number, a placeholder or a template's parameter give nothing. A bare
-``"name"`` is left to the name recognizers, which check the value (``{"name": "my-app"}`` is a
-package's).
+A pasted object or request carries its values without words around them: ``{"user": {"first":
+"Lucinda", "city": "Hanover", "zip": "03755"}}`` or ``?email=...&city=Hanover`` (or a form's
+body, ``email=...&city=Hanover``) give the name models nothing to read, while each key says
+what its value is (``veil.detect.field_names``, the reading SQL's columns get). A quoted key's
+string (``"key": "value"``, ``'key': 'value'``) or list of strings (FHIR's ``"given": ["Chidi",
+"Emeka"]``) and a query's values (its pairs from its ``?``, or a form body's first key, to its
+end) are read. A key whose name says nothing, a number, a placeholder or a template's parameter
+give nothing. A bare ``"name"`` is left to the name recognizers, which check the value
+(``{"name": "my-app"}`` is a package's).
 """
 
 from __future__ import annotations
@@ -26,10 +27,19 @@ _KEY_END = re.compile(r"[\"'][ \t]*:[ \t]*")
 _KEY = re.compile(r"[A-Za-z_][\w .-]{0,40}")
 #: a string value in the key's own quotes, escapes kept inside (JSON's \" and \\)
 _VALUE = {q: re.compile(rf"{q}((?:[^{q}\\\n]|\\.){{1,200}}){q}") for q in "\"'"}
-_QUERY_PAIR = re.compile(r"[?&;]([A-Za-z_][\w.-]{0,40})=([^&#;\s\"'<>]{1,200})")
-#: where a query starts: its "?" and first key (a prose question mark has no "=" after a word)
-_QUERY_START = re.compile(r"\?[A-Za-z_][\w.-]{0,40}=")
-_BLANK = re.compile(r"[\s\"'<>]")
+#: a query's key and value; a value of words the view spaced (a form's "+": ``veil.detect.
+#: normalize``) runs to the next pair, a value alone to the next delimiter
+_WORDS_VALUE = r"[^&#;\s\"'<>]{1,200}(?: [^\W\d_][^&#;\s\"'<>=]{0,19}){1,5}"
+_PAIR = re.compile(rf"([A-Za-z_][\w.-]{{0,40}})=({_WORDS_VALUE}(?=&[A-Za-z_][\w.-]{{0,40}}=)"
+                   r"|[^&#;\s\"'<>]{1,200})")
+#: what is skipped to the next pair: a key without a value ("&debug&city=...")
+_NOT_A_PAIR = re.compile(r"[^&#;\s\"'<>]*[&;]")
+#: where a query starts: its "?" and first key (a prose question mark has no "=" after a word),
+#: or a form's body of two pairs or more after a blank, a quote or a colon ("POST body:
+#: a=1&b=2")
+_QUERY_START = re.compile(r"\?(?=[A-Za-z_][\w.-]{0,40}[=&])|(?:(?<=[\s:\"'])|^)"
+                          rf"(?=[A-Za-z_][\w.-]{{0,40}}=(?:{_WORDS_VALUE}|[^&#;\s\"'<>]{{0,200}})"
+                          r"&[A-Za-z_][\w.-]{0,40}=)")
 
 
 #: the most strings a list's key types (a list of names is short; a list of values is not
@@ -66,8 +76,19 @@ def _quoted_keys(text: str) -> bool:
     return ":" in text and ('":' in text or "':" in text or '" :' in text or "' :" in text)
 
 
+#: an HTML form's field with its value: ``<input name="city" value="Hanover">`` (either order;
+#: the key from its ``name`` or, without one, its ``id``)
+_TAG = re.compile(r"<(?:input|option|textarea|select|param|meta)\b[^<>]{0,400}>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(
+    r"\b(name|id|value)[ \t]*=[ \t]*(?:\"([^\"<>\n]{0,200})\"|'([^'<>\n]{0,200})')", re.IGNORECASE)
+
+
+def _html_fields(text: str) -> bool:
+    return "=" in text and "<" in text
+
+
 def _query(text: str) -> bool:
-    return "?" in text and "=" in text
+    return "=" in text and ("?" in text or "&" in text)
 
 
 class KeyedValuesRecognizer(Recognizer):
@@ -78,7 +99,7 @@ class KeyedValuesRecognizer(Recognizer):
     validated = True  # the key's name says what the value is
 
     def idle(self, text: str) -> bool:
-        return not _quoted_keys(text) and not _query(text)
+        return not _quoted_keys(text) and not _query(text) and not _html_fields(text)
 
     def analyze(self, text: str) -> list[Detection]:
         out: list[Detection] = []
@@ -95,16 +116,40 @@ class KeyedValuesRecognizer(Recognizer):
                 elif text.startswith("[", m.end()):  # a list of strings: FHIR's "given"
                     for item in _items(text, m.end() + 1, quote):
                         self._emit(out, text, key, *item)
+        if _html_fields(text):
+            for tag in _TAG.finditer(text):
+                attributes: dict[str, tuple[str, int, int]] = {}
+                for a in _ATTRIBUTE.finditer(text, tag.start(), tag.end()):
+                    g = 2 if a.group(2) is not None else 3
+                    attributes.setdefault(a.group(1).lower(), (a.group(g), *a.span(g)))
+                key = attributes.get("name") or attributes.get("id")
+                value = attributes.get("value")
+                if key is not None and value is not None and value[2] > value[1]:
+                    self._emit(out, text, key[0], value[1], value[2])
         if _query(text):
             done = 0
-            for q in _QUERY_START.finditer(text):  # each query's pairs, up to its whitespace
+            for q in _QUERY_START.finditer(text):  # each query's pairs, one after another
                 if q.start() < done:
                     continue
-                end = _BLANK.search(text, q.start())
-                done = len(text) if end is None else end.start()
-                for m in _QUERY_PAIR.finditer(text, q.start(), done):
-                    self._emit(out, text, m.group(1), m.start(2), m.end(2))
+                done = self._pairs(out, text, q.end())
         return out
+
+    def _pairs(self, out: list[Detection], text: str, pos: int) -> int:
+        """A query's pairs from ``pos`` to its end, which is returned."""
+        while pos < len(text):
+            m = _PAIR.match(text, pos)
+            if m is None:
+                skip = _NOT_A_PAIR.match(text, pos)
+                if skip is None:
+                    break
+                pos = skip.end()
+                continue
+            self._emit(out, text, m.group(1), m.start(2), m.end(2))
+            pos = m.end()
+            if not text.startswith(("&", ";"), pos):
+                break
+            pos += 1
+        return pos
 
     def _emit(self, out: list[Detection], text: str, key: str, s: int, e: int) -> None:
         value = typed(text, s, e, None if key.lower() in BARE_KEYS else field_type(key))

@@ -113,9 +113,11 @@ _INTRO_NAME = re.compile(
     rf"[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|"
     rf"[Bb]rother|[Ss]ister|[Ff]riend|[Mm]om|[Dd]ad|[Aa]dd|[Mm]e|[Aa]t)"
     rf"[,:]?[ \t]+(?P<v>{_NAME})(?![^\W\d_])")  # (a whole word: not "Marty" of "MartyVille")
+# Markdown's emphasis around a label and its value ("**Name:** _Jane Doe_", "- **Name**: ...")
+_LABEL_END = r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:\*\*?|__?)?"
 _FIELD_NAME = re.compile(
-    rf"(?im:(?:{_BOL}|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
-    rf"attn|signed|user|{_PARTY_ROLES})[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
+    rf"(?im:(?:{_BOL}(?:__)?|\b)(?:(?:full[ \t]+)?name|patient|customer|client|employee|contact|"
+    rf"attn|signed|user|{_PARTY_ROLES}){_LABEL_END})(?P<v>{_NAME}|{_UPPER_NAME})")
 # More labels of a form's or a statement's fields that hold a person's name, matched where the
 # label starts (the scan of each line that holds one, as above, cost 50 us a ~1 KB prompt)
 _MORE_NAME_FIELDS = (r"card[ \t]?holder|account[ \t]holder|name[ \t]on[ \t]card|payee|payer|"
@@ -126,7 +128,7 @@ _MORE_NAME_FIELDS = (r"card[ \t]?holder|account[ \t]holder|name[ \t]on[ \t]card|
                      r"pt|resident|policy[ \t]holder|co-?borrower|decedent|deceased|donor|"
                      r"victim|assignee|reporter|student|passenger|travell?er")
 _MORE_FIELD_NAME = re.compile(
-    rf"(?i:\b(?:{_MORE_NAME_FIELDS})[ \t]*:[ \t]*)(?P<v>{_NAME}|{_UPPER_NAME})")
+    rf"(?i:\b(?:{_MORE_NAME_FIELDS}){_LABEL_END})(?P<v>{_NAME}|{_UPPER_NAME})")
 # A party named in capitals after its role, as pleadings write it: "Defendant JOHN Q. PUBLIC"
 _PARTY_UPPER = re.compile(
     rf"(?i:\b(?:{_PARTY_ROLES})s?)[ \t]+(?P<v>{_CAPS_WORD}"
@@ -141,6 +143,8 @@ _RECORD_UPPER = re.compile(
 # The parties of a case's caption: "Smith v. Jones", "SMITH vs. JONES"
 _CAPTION = re.compile(rf"(?<![\w'’-])(?P<a>{_NAME}|{_UPPER_NAME})[ \t]+(?i:vs?\.)[ \t]+"
                       rf"(?P<v>{_NAME}|{_UPPER_NAME})(?![\w'’-])")
+# a month's abbreviation and a day, as logs date their lines ("Jun 12 03:14:07"): no "Jun"
+_MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{1,2}(?!\d)")
 _VOCATIVE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME_TOKEN}),[ \t]")
 # "Anna, Ben, Carl and Dora": a list of capitalised words, mostly known first names. The
 # regex is the definition; :func:`_name_lists` finds its matches in linear time.
@@ -269,8 +273,9 @@ _KIN_SCAN = _scan(_KIN_NAME, fold=True,
                   mark=r"(?<!\w)(?:" + "|".join(map(re.escape, KIN)) + ")")
 _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
     rf"(?:name|patient|customer|client|employee|contact|attn|signed|user|{_PARTY_ROLES})"
-    r"[ \t]*:"))
-_MORE_FIELD_SCAN = _scan(_MORE_FIELD_NAME, fold=True, mark=rf"(?:{_MORE_NAME_FIELDS})[ \t]*:")
+    r"(?:\*\*|__)?[ \t]*:"))
+_MORE_FIELD_SCAN = _scan(_MORE_FIELD_NAME, fold=True,
+                         mark=rf"(?:{_MORE_NAME_FIELDS})(?:\*\*|__)?[ \t]*:")
 _PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
 _RECORD_UPPER_SCAN = _scan(_RECORD_UPPER, fold=True, lines=True, mark=_RECORD_ROLES)
 _CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r"[ \t]vs?\.[ \t]")
@@ -836,7 +841,8 @@ def heuristic_names(text: str) -> list[Detection]:
                                                  ambiguous_ok=False):
                 continue
             m = after
-        if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()):
+        if _PLACE_PREP.search(text, max(0, m.start() - 12), m.start()) or \
+                _MONTH_DAY.match(text, m.start("v")) is not None:
             continue
         emit(_name_span(text, m, ambiguous_ok=False), 0.6)
     return out

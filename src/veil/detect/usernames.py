@@ -247,6 +247,20 @@ _LOGIN_MARK = (rf"(?<!\w)(?:{_LOGIN_VERBS})|(?<!\w)user|(?<!\w)account|(?<!\w)cr
                r"(?<!\w)credentials|(?<!\w)use[ \t]|(?<!\w)try[ \t]|(?<!\w)u[ \t]?[:=]|"
                r"(?<!\w)ssh|(?<!\w)scp|(?<!\w)sftp|(?<!\w)rsync|(?<!\w)telnet|(?<!\w)su[ \t]|"
                r"(?<!\w)sudo[ \t]|/user:|(?<!\S)-u|/home/|/users/|\\users\\")
+#: where an SSH server's log names a user: after how it authenticated, or "invalid user"
+_LOG_MARK = r"(?<!\w)for[ \t]|(?<!\w)user[ \t]"
+#: how sshd says a user authenticated, before "for <user>"
+_SSH_METHODS = ("password", "publickey", "keyboard-interactive", "keyboard-interactive/pam",
+                "hostbased", "gssapi-with-mic", "none")
+
+
+def _after(*words: str) -> str:
+    """Right after one of ``words`` (any case, a space for a space) and a space or tab: a
+    look-behind each, as each has its own width."""
+    return "(?:" + "|".join(
+        "(?<=(?i:" + re.escape(w).replace(r"\ ", "[ \t]") + ")[ \t])" for w in words) + ")"
+
+
 #: a strong password, for "use <user>:<password>" ("use node:18-alpine" is a Docker image,
 #: "use std::io" Rust): a digit, and a capital or a symbol; no slash (a path) after it
 _STRONG = (r"(?=[^\s\"'`,;/\\]*[0-9])(?=[^\s\"'`,;/\\]*[A-Z!#$%&*+=?@^~])"
@@ -367,6 +381,22 @@ LOGIN_USER = PatternRecognizer(
         # the paths of every pasted stack trace and shell prompt
         Pattern(rf"(?i:/home/|/users/|\\users\\)(?P<v>{_USER}){_END}", 0.8,
                 mark=_LOGIN_MARK, fold=True, lead=0),
+        # sshd's and PAM's log lines: "Failed password for invalid user mbrannigan from ...",
+        # "Accepted publickey for olatunde from ...", "session opened for user jdoe(uid=...",
+        # "Connection closed by authenticating user jdoe 203.0.113.9 port 22"
+        Pattern(rf"{_after(*_SSH_METHODS)}(?i:for)[ \t]+"
+                rf"(?:(?i:invalid|illegal)[ \t]+(?i:user)[ \t]+)?(?P<v>{_USER}){_END}"
+                r"(?=[ \t]+(?i:from)[ \t])", 0.85, mark=_LOG_MARK, fold=True, lead=0),
+        Pattern(rf"{_after('invalid', 'illegal', 'authenticating', 'opened for', 'closed for')}"
+                rf"(?i:user)[ \t]+(?P<v>{_USER}){_END}"
+                r"(?=[ \t]+(?i:from|port|by)[ \t]|[ \t]+\d|\(uid=|[ \t]*(?:\r?\n|$))", 0.85,
+                mark=_LOG_MARK, fold=True, lead=0),
+        # a web server's access log (the common and combined formats): the user between the
+        # client and the time, '192.0.2.44 - tmercer [12/Mar/2024:10:22:01 +0000] "GET ...'
+        Pattern(rf"(?<!\S)\S{{1,64}}[ \t]+\S{{1,64}}[ \t]+(?P<v>{_USER})[ \t]+\[\d{{1,2}}/"
+                r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/\d{4}:\d", 0.85,
+                mark=r"/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/\d{4}:", fold=True,
+                words=3),
         # "jsmith@10.0.0.5": a user at an IPv4 address (no e-mail address is written so)
         # (not a connection string's password: "//scott:tiger@192.168.0.1")
         Pattern(r"(?<![\w.+@:/-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?)"
@@ -393,8 +423,12 @@ LOGIN_SECRET = PatternRecognizer(
         # "net use Z: \\srv\share /user:jsmith Winter2024!"
         Pattern(r"(?<!\S)(?i:/user:)[^\s\"']{1,128}[ \t]+(?![/\"'])(?P<v>"
                 rf"{_PASSWORD})", 0.85, mark=_LOGIN_MARK, fold=True, lead=0),
-        # "mysql -u jsmith -pWinter2024!"
+        # "mysql -u jsmith -pWinter2024!", and quoted as a shell needs it: -p'Gr4nite!Peak'
         Pattern(r"(?<!\S)-u[ \t]*[^\s-]\S{0,63}[ \t]+-p(?P<v>[^\s\"']{3,128})(?!\S)", 0.85,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        Pattern(r"(?<!\S)-u[ \t]*[^\s-]\S{0,63}[ \t]+-p'(?P<v>[^'\n]{3,128})'(?!\S)", 0.85,
+                mark=_LOGIN_MARK, fold=True, lead=0),
+        Pattern(r"(?<!\S)-u[ \t]*[^\s-]\S{0,63}[ \t]+-p\"(?P<v>[^\"\n]{3,128})\"(?!\S)", 0.85,
                 mark=_LOGIN_MARK, fold=True, lead=0),
         # "u: jsmith p: Winter2024!"
         Pattern(rf"(?<![\w/-])(?i:u)[ \t]?[:=][ \t]*{_VALUE}{_END}[ \t]*(?:[,;/|][ \t]*)?"

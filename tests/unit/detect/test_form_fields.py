@@ -26,6 +26,15 @@ def _found(text: str) -> list[tuple[str, str]]:
     ('city: "Hanover"', [("LOCATION", "Hanover")]),
     ("Address: 12 Main Street, Apt 4, Springfield, IL 62704",
      [("LOCATION", "12 Main Street, Apt 4, Springfield, IL 62704")]),
+    # Markdown's emphasis around the label and the value; a list's bullets
+    ("**Client:** _Rosalind Achebe_  \n- **Address**: 5 Ormond Yard, Bath BA1 1AA\n"
+     "+ __Employer__: **Dartmouth Health**",
+     [("PERSON", "Rosalind Achebe"), ("LOCATION", "5 Ormond Yard, Bath BA1 1AA"),
+      ("ORGANIZATION", "Dartmouth Health")]),
+    # a name's value ends before a remark
+    ("Patient: Ottoline Brackley, seen today\nEmployer: Brightline Logistics, since 2019",
+     [("PERSON", "Ottoline Brackley"), ("ORGANIZATION", "Brightline Logistics")]),
+    ("Payee: Jane Doe - urgent", [("PERSON", "Jane Doe")]),
 ])
 def test_a_labelled_value_is_typed_by_its_label(text: str,
                                                 expected: list[tuple[str, str]]) -> None:
@@ -43,6 +52,9 @@ def test_a_labelled_value_is_typed_by_its_label(text: str,
     "Name: Wei Zhang\nuser: admin",  # a bare name or user: the name recognizers' to check
     # a number's or an address's own recognizer ends it where its shape does
     "card: 1234 5678 9012 3456, exp 12/26\nlogin: jsmith / P@ssw0rd!\nAge: 45, a 60-year-old",
+    "fullname=Priscilla+Okwuosa&dob=1988-02-17",  # a form's body: its keyed values'
+    "UPDATE customers SET full_name = 'Dagny Halvorsen', phone='555' WHERE id = 7;",  # code
+    "Look at this + Foo: Jane Doe",  # a label mid-line
 ])
 def test_code_prose_and_bare_names_give_nothing(text: str) -> None:
     assert _found(text) == []

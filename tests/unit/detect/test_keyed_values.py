@@ -31,6 +31,18 @@ def _found(text: str) -> list[tuple[str, str]]:
     ('{"family":"Okonkwo","given":["Chidi", "Emeka"]}', [("PERSON", "Chidi"), ("PERSON", "Emeka")]),
     ("/api/users?city=Hanover&last_name=Reyes&page=2",
      [("LOCATION", "Hanover"), ("PERSON", "Reyes")]),
+    # a form's body without its "?", and a value of words the view spaced (its "+")
+    ("POST body: fullname=Priscilla Okwuosa&dob=1988-02-17&postcode=LS6+2QT",
+     [("PERSON", "Priscilla Okwuosa"), ("DATE_OF_BIRTH", "1988-02-17"), ("LOCATION", "LS6+2QT")]),
+    ('curl -d "email=a.b@example.com&city=Hanover" https://x.example/api',
+     [("EMAIL", "a.b@example.com"), ("LOCATION", "Hanover")]),
+    ("/p?first_name=Odalys Quintero&city=Hanover&zip=02139",
+     [("PERSON", "Odalys Quintero"), ("LOCATION", "Hanover"), ("LOCATION", "02139")]),
+    ("/p?debug&x=1 and /q?flag&city=Leeds", [("LOCATION", "Leeds")]),
+    ("see /q?city=Hanover and more", [("LOCATION", "Hanover")]),  # prose after it stays
+    # an HTML form's fields, by their name or id, in either order
+    ('<input name="fullname" value="Lysander Whitcombe"><input type="text" value=\'Hanover\' '
+     'id="city" />', [("PERSON", "Lysander Whitcombe"), ("LOCATION", "Hanover")]),
 ])
 def test_a_keys_value_is_typed_by_its_name(text: str, want: list[tuple[str, str]]) -> None:
     assert _found(text) == want
@@ -45,6 +57,8 @@ def test_a_keys_value_is_typed_by_its_name(text: str, want: list[tuple[str, str]
     "GET /search?q=shoes&size=10&color=red",
     'he said: "hello" and she said: \'bye\'',
     "Dear team, the meeting moved to 3pm: please confirm.",
+    "login=true&next=/home", "if a==b && c=d then", "Is it ok? I think a=b is true",
+    '<input name="q" value="search terms"><meta name="author" content="x">',
 ])
 def test_keys_that_say_nothing_and_prose_stay(text: str) -> None:
     assert KEYED_VALUES.analyze(text) == []

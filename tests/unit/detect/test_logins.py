@@ -86,6 +86,37 @@ def test_a_login_is_found(engine: DetectionEngine, text: str,
     assert _found(engine, text) == found
 
 
+@pytest.mark.parametrize(("text", "user"), [
+    ("Jun 12 03:14:07 web01 sshd[2231]: Failed password for invalid user mbrannigan from "
+     "203.0.113.9 port 52144 ssh2", "mbrannigan"),
+    ("sshd[2240]: Accepted publickey for olatunde from 198.51.100.7 port 5514 ssh2", "olatunde"),
+    ("pam_unix(sshd:session): session opened for user olatunde(uid=1003) by (uid=0)",
+     "olatunde"),
+    ("sshd[2250]: Invalid user kwabena from 203.0.113.9 port 40022", "kwabena"),
+    ("Connection closed by authenticating user rsatterthwaite 203.0.113.9 port 22 [preauth]",
+     "rsatterthwaite"),
+    ('192.0.2.44 - tmercer [12/Mar/2024:10:22:01 +0000] "GET /account HTTP/1.1" 200 512',
+     "tmercer"),
+])
+def test_a_servers_log_names_its_user(engine: DetectionEngine, text: str, user: str) -> None:
+    assert ("USERNAME", user) in _found(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "sshd[2250]: Failed password for root from 203.0.113.9 port 40022 ssh2",  # shared
+    '192.0.2.45 - - [12/Mar/2024:10:22:01 +0000] "GET / HTTP/1.1" 200 512',  # no user
+    "I searched for user reviews from last year",
+])
+def test_a_log_without_a_persons_user_gives_none(engine: DetectionEngine, text: str) -> None:
+    assert [t for t, _ in _found(engine, text) if t == "USERNAME"] == []
+
+
+def test_a_quoted_password_option_is_found(engine: DetectionEngine) -> None:
+    for quoted in ("'Gr4nite!Peak'", '"Gr4nite!Peak"'):
+        text = f"mysql -h db -u rfontaine -p{quoted} payroll"
+        assert ("SECRET", "Gr4nite!Peak") in _found(engine, text), text
+
+
 @pytest.mark.parametrize("text", [
     "sign in as an admin",
     "log in as usual",
@@ -156,7 +187,13 @@ _PIECES = ("sign in as jsmith", "log in as j.smith", "Logged in as", "login", "a
            "-u jsmith -pWinter2024!", "u: jsmith p: Winter2024!", "-u jsmith -p",
            "password for mthompson", "account of", "access for", "user=jsmith", '"user": "',
            "/home/jsmith/", "C:\\Users\\jane.doe\\", "/Users/", "user: jsmith", "login=",
-           "&")
+           "&", "Failed password for", "Accepted publickey for", "invalid user", "from",
+           "Invalid user mbrannigan from", "session opened for user", "(uid=0)", "port 22",
+           "authenticating user", "192.0.2.44 -", "[12/Mar/2024:10:22:01", "tmercer [12/Mar/2024:",
+           "192.0.2.44 - tmercer [12/Mar/2024:10:22:01", "- - [12/Mar/2024:10:22:01",
+           "-p'Gr4nite!Peak'", '-p"Gr4nite!Peak"', "-u jsmith -p'Gr4nite!Peak'",
+           '-u jsmith -p"Gr4nite!Peak"', "Failed password for jsmith from",
+           "Accepted publickey for jdoe_84 from")
 _GLUE = (" ", " ", " ", "", "\t", "\n", ": ", ", ", "/", ":")
 
 

@@ -517,3 +517,20 @@ def test_a_capital_and_a_stop_before_a_word_is_no_initial(text: str) -> None:
 
     # (the surname must be a known one: "Next" and "Army" are not)
     assert [d.text for d in heuristic_names(text) if "." in d.text] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Markdown's emphasis around a label and its value, as a model's answer formats a record
+    ("**Name:** Tobias Wrenfield\n**DOB:** 02/03/1984", "Tobias Wrenfield"),
+    ("- **Payee**: Horatio Blackwood", "Horatio Blackwood"),
+    ("__Patient:__ _Ottoline Brackley_", "Ottoline Brackley"),
+])
+def test_a_labels_person_with_markdowns_emphasis(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_a_logs_month_and_day_is_no_name() -> None:
+    # "Jun" and "Jan" are given names, but not before a day of the month
+    assert names("Jun 12 03:14:07 web01 sshd[2231]: session closed") == []
+    assert names("Jan 5 meeting moved") == []
+    assert names("We met Jun yesterday") == ["Jun"]
