@@ -122,10 +122,10 @@ class KeyedValuesRecognizer(Recognizer):
                 for a in _ATTRIBUTE.finditer(text, tag.start(), tag.end()):
                     g = 2 if a.group(2) is not None else 3
                     attributes.setdefault(a.group(1).lower(), (a.group(g), *a.span(g)))
-                key = attributes.get("name") or attributes.get("id")
+                named = attributes.get("name") or attributes.get("id")
                 value = attributes.get("value")
-                if key is not None and value is not None and value[2] > value[1]:
-                    self._emit(out, text, key[0], value[1], value[2])
+                if named is not None and value is not None and value[2] > value[1]:
+                    self._emit(out, text, named[0], value[1], value[2])
         if _query(text):
             done = 0
             for q in _QUERY_START.finditer(text):  # each query's pairs, one after another
