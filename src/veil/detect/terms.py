@@ -34,8 +34,12 @@ from veil.errors import ConfigError
 TERM_SCORE = 1.0  # declared by the tenant: certain
 
 
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"
+def _joined(a: str, b: str) -> bool:
+    """True if ``a`` then ``b`` are inside one word: letters run on (``nightjar|ring``), and so
+    do digits (``2024|5``). ``_``, ``-`` and a change between letters and digits bound a term,
+    so one inside an identifier (``project_nightjar``, ``get-nightjar-status``, ``nightjar2``)
+    is found while a longer word that merely starts with it is not."""
+    return (a.isalpha() and b.isalpha()) or (a.isdigit() and b.isdigit())
 
 
 class KeyAutomaton:
@@ -62,10 +66,10 @@ class KeyAutomaton:
 
 
 def at_word_boundaries(text: str, start: int, end: int) -> bool:
-    """True if [start, end) does not cut a word at either side."""
-    if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+    """True if [start, end) does not cut a word at either side (see :func:`_joined`)."""
+    if start > 0 and _joined(text[start - 1], text[start]):
         return False
-    return not (end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]))
+    return not (end < len(text) and _joined(text[end - 1], text[end]))
 
 
 def _phrase_rx(phrases: Iterable[str]) -> re.Pattern[str] | None:

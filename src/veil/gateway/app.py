@@ -121,9 +121,11 @@ def create_app(
     *,
     on_shutdown: list[Callable[[], Awaitable[Any] | Any]] | None = None,
     cors_origins: Sequence[str] = (),
+    access_log: bool = False,
 ) -> FastAPI:
     """The gateway app around ready-made parts (tests pass fakes; :func:`build_state` makes the
-    real ones). ``cors_origins``: browser origins allowed to call it (none: CORS off)."""
+    real ones). ``cors_origins``: browser origins allowed to call it (none: CORS off).
+    ``access_log``: one line per request with the route template (see :mod:`.request_id`)."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -172,7 +174,8 @@ def create_app(
             allow_headers=list(_CORS_ALLOW_HEADERS),
             expose_headers=list(_CORS_EXPOSE_HEADERS),
         )
-    app.add_middleware(RequestIdMiddleware, endpoints=_ENDPOINTS)  # outermost: every response
+    # outermost: every response
+    app.add_middleware(RequestIdMiddleware, endpoints=_ENDPOINTS, access=access_log)
     return app
 
 

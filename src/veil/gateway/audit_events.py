@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from veil.errors import AuditRecordError
 
 from .privacy import Conversation
+from .request_id import is_opaque_id
 from .state import GatewayState
 from .streaming import EventRestorer, metric_code
 from .tenants import Principal
@@ -89,7 +90,7 @@ def upstream_label(upstream: Upstream) -> str:
 
 def bind_request_id(request_id: str | None) -> None:
     """Remember the current request's id for the records written while serving it."""
-    _request_id.set(request_id if request_id and _TOKEN.match(request_id) else None)
+    _request_id.set(request_id if request_id and is_opaque_id(request_id) else None)
 
 
 def _safe_record(state: GatewayState, kind: str, **fields: Any) -> None:
@@ -195,7 +196,7 @@ def refused(
     }
     if tenant:
         fields["tenant"] = _token(tenant)
-    if request_id and _TOKEN.match(request_id):
+    if request_id and is_opaque_id(request_id):
         fields["request_id"] = request_id
     _safe_record(state, "refused", **fields)
 

@@ -49,10 +49,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal, get_args
 from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
 
@@ -74,6 +76,24 @@ class WalkContext:
     protect: Callable[[str], str]
     pseudonym: Callable[[str], str]
     allow_unscannable: frozenset[str] = frozenset()
+    #: How a name's reading is masked (a tool's, a property's, a speaker's: a few words, one
+    #: line); None: as text. A request's names are read together, one per line (each read as
+    #: a text of its own cost ~0.5 ms: an agent's tools hold dozens).
+    protect_name: Callable[[str], str] | None = None
+    #: Masked identifier -> the caller's (a tool or property name masked inside it), so that
+    #: the answer's tool calls are restored to the caller's names (see :func:`_scan_token`).
+    names: dict[str, str] | None = None
+
+    def name(self, reading: str) -> str:
+        """``reading`` (a name read as words) masked."""
+        return (self.protect_name or self.protect)(reading)
+
+    def renamed(self, value: str, masked: str) -> str:
+        """Record that identifier ``value`` goes up as ``masked``; two names masked alike would
+        merge (one tool or argument lost), so that is refused."""
+        if self.names is not None and self.names.setdefault(masked, value) != value:
+            raise MaskingError(_MERGED_NAMES)
+        return masked
 
 
 def format_path(path: Path) -> str:
@@ -130,6 +150,10 @@ class Rule(ABC):
         yield prefix, self.label
 
 
+_MERGED_NAMES = (
+    "two tool, argument or speaker names of the request mask to the same name, so one would be "
+    "lost; the request was not forwarded. Rename one of them"
+)
 _MERGED_KEYS = (
     "two object keys of the request mask to the same text, so one would be lost; "
     "the request was not forwarded. Rename the keys or send the data as values"
@@ -147,7 +171,10 @@ def _scan_key(
     return masked
 
 
-def _keyed(value: Any, ctx: WalkContext, path: Path, *, keep: re.Pattern[str], values: Rule) -> Any:
+def _keyed(
+    value: Any, ctx: WalkContext, path: Path, *, keep: re.Pattern[str], values: Rule,
+    words: bool = False,
+) -> Any:
     """An object whose keys that fully match ``keep`` (identifiers, token ids) pass as protocol
     tokens do (:func:`_scan_token`) and whose other keys are masked; each value goes through
     ``values``. Not an object: masked like free text."""
@@ -157,7 +184,7 @@ def _keyed(value: Any, ctx: WalkContext, path: Path, *, keep: re.Pattern[str], v
     kept = [k for k in value if keep.fullmatch(k)]
     for k, v in value.items():
         if keep.fullmatch(k):
-            key = _scan_token(k, ctx)
+            key = _scan_token(k, ctx, words=words)
             if key != k and (key in out or key in kept):
                 raise MaskingError(_MERGED_KEYS)
         else:
@@ -166,21 +193,33 @@ def _keyed(value: Any, ctx: WalkContext, path: Path, *, keep: re.Pattern[str], v
     return out
 
 
-def _number_text(value: Any) -> str | None:
-    """The digits of a JSON number long enough to be a personal value (an SSN, a phone or card
-    number sent as a number rather than a string), as the detector should read them; None for
-    booleans, short numbers and fractions. An integral float (``4111111111111111.0``,
-    ``4.155552671e9``) is read as its integer."""
-    if isinstance(value, bool):
-        return None
+def _number_parts(value: Any) -> tuple[str, ...]:
+    """The digit runs of a JSON number long enough to be a personal value (an SSN, a phone or
+    card number sent as a number rather than a string), as the detector should read them: the
+    integer part without its sign (``-4111111111111111``) and the fraction's digits
+    (``4111111111111111.5``, ``0.4111111111111111``), each read on its own. None for booleans
+    and short numbers; an integral float (``4.155552671e9``) is read as its integer."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return ()
     if isinstance(value, float):
-        if not (value.is_integer() and 10 ** (_SCAN_INT_DIGITS - 1) <= abs(value) < 1e21):
-            return None
-        value = int(value)
-    if not isinstance(value, int):
+        if not math.isfinite(value):
+            return ()
+        text = format(Decimal(repr(abs(value))), "f")  # no exponent: every digit written out
+    else:
+        text = str(abs(value))
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    return tuple(p for p in (whole, fraction) if len(p) >= _SCAN_INT_DIGITS)
+
+
+def _scan_number(value: Any, ctx: WalkContext) -> str | None:
+    """The masked text of a number in which the detector finds a value (its digit runs read
+    apart, see :func:`_number_parts`); None when it finds nothing."""
+    parts = _number_parts(value)
+    masked = [ctx.protect(p) for p in parts]
+    if masked == list(parts):
         return None
-    text = str(value)
-    return text if len(text.lstrip("-")) >= _SCAN_INT_DIGITS else None
+    return " ".join(masked)
 
 
 #: A whole string that may be base64 of a text: eleven characters or more, letters of both
@@ -221,11 +260,8 @@ class Free(Rule):
             for k, v in value.items():
                 out[_scan_key(str(k), ctx, out)] = self.apply(v, ctx, (*path, str(k)))
             return out
-        text = _number_text(value)
-        if text is None:
-            return value
-        masked = ctx.protect(text)
-        return value if masked == text else masked
+        masked = _scan_number(value, ctx)
+        return value if masked is None else masked
 
 
 FREE = Free()
@@ -240,11 +276,9 @@ class Scalar(Free):
     label = "value (numbers, booleans pass)"
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        text = _number_text(value)
-        if text is None:
+        if isinstance(value, str | list | dict) or _scan_number(value, ctx) is None:
             return super().apply(value, ctx, path)
-        if ctx.protect(text) == text:
-            return value
+        text = " ".join(_number_parts(value))
         digest = hashlib.sha256(ctx.pseudonym(text).encode("utf-8", "surrogatepass")).digest()
         number = int.from_bytes(digest[:6], "big")
         return float(number) if isinstance(value, float) else number
@@ -303,16 +337,50 @@ _ID_SEPARATORS = re.compile(r"[_.:$/+#-]")
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 
 
-def _scan_token(value: str, ctx: WalkContext) -> str:
-    """A protocol token as it goes up. Any token can embed a number (``call_4111111111111111``,
-    a role or model name ``x078-05-1120``): one with a long digit run is scanned with its
-    separators read as spaces and its letters split from its digits, and masked if the detector
-    finds something in it. Other tokens (nearly all) pass unscanned."""
-    if all(_VERSION_DATE.fullmatch(m.group()) for m in _LONG_DIGITS.finditer(value)):
-        return value  # no long digit run (or only a version and date)
-    spaced = _LETTER_DIGIT.sub(" ", _ID_SEPARATORS.sub(" ", value))
-    masked = ctx.protect(spaced)
-    return value if masked == spaced else masked
+#: A separator between two letters, and a lower-case letter before an upper-case one: where
+#: the words of an identifier meet (``get_nightjar_status``, ``quentin-marlowe``,
+#: ``QuentinMarlowe``). Separators next to digits stay, so a version or date keeps its shape.
+_WORD_JOINT = re.compile(r"(?<=[A-Za-z])[_.:/+$#-]+(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])")
+#: A placeholder in masked text, brackets included.
+_BRACKETED = re.compile(r"\[([A-Z][A-Z0-9_]*)\]")
+#: Anything an identifier cannot hold (OpenAI names take ``[A-Za-z0-9_-]`` only).
+_NOT_IDENT = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def id_words(value: str) -> str:
+    """An identifier read as words: its word joints as spaces. A person's name glued for a
+    field that takes no spaces (``Quentin_Marlowe``) is a name again to the detector."""
+    return _WORD_JOINT.sub(" ", value)
+
+
+def _as_identifier(masked: str) -> str:
+    """A masked reading of an identifier as an identifier again: placeholders without their
+    brackets (``get [PROJECT_1] status`` -> ``get_PROJECT_1_status``)."""
+    return _NOT_IDENT.sub("_", _BRACKETED.sub(r"\1", masked)).strip("_") or "_"
+
+
+def _scan_token(value: str, ctx: WalkContext, *, words: bool = False, record: bool = True) -> str:
+    """A protocol token as it goes up. A name (``words``: a tool, property, speaker or model
+    name) is read as words (:func:`id_words`), so a tenant term or a person's name glued into
+    it is found. Any token can embed a number (``call_4111111111111111``, an IBAN
+    ``toolu_DE89370400440532013000``, a role ``x078-05-1120``): one with a long digit run is
+    also read whole and with its letters split from its digits. A token in which a reading
+    finds something goes up as that masked reading turned into an identifier, recorded
+    (``record``) so the answer's tool calls get the caller's name back. Other tokens pass
+    unscanned."""
+    # a model's version and date (``claude-opus-4-1-20250805``) would read as a phone number
+    plain = _LONG_DIGITS.sub(lambda m: " " if _VERSION_DATE.fullmatch(m.group()) else m.group(),
+                             value)
+    readings: list[str] = [id_words(plain)] if words else []
+    if not all(_VERSION_DATE.fullmatch(m.group()) for m in _LONG_DIGITS.finditer(value)):
+        spaced = _ID_SEPARATORS.sub(" ", value)
+        readings += [id_words(value), spaced, _LETTER_DIGIT.sub(" ", spaced)]
+    for reading in dict.fromkeys(readings):
+        masked = ctx.name(reading)
+        if masked != reading:
+            ident = _as_identifier(masked)
+            return ctx.renamed(value, ident) if record else ident
+    return value
 
 
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
@@ -351,16 +419,62 @@ class Token(Rule):
 
     pattern: re.Pattern[str] = IDENT
     label: str = "token"
+    #: A name (read as words too, see :func:`_scan_token`), not an opaque id or enum.
+    words: bool = False
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
         if isinstance(value, str) and self.pattern.fullmatch(value):
-            return _scan_token(value, ctx)
+            return _scan_token(value, ctx, words=self.words)
         return FREE.apply(value, ctx, path)
 
 
 ENUM_TOKEN = Token(ENUM)
 IDENT_TOKEN = Token(IDENT)
-MODEL_TOKEN = Token(MODEL)
+#: Tool and function names: identifiers that may name a project or a person.
+NAME_TOKEN = Token(IDENT, label="token (name)", words=True)
+
+
+class ModelToken(Token):
+    """A model's id: a fine-tune's (``ft:gpt-4o:acme:falcon``, a ``:`` in it) carries a suffix
+    its owner chose, read as words like a tool's name; a base model's id is the vendor's, and
+    reading it on every request would cost each one a detector pass."""
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, str) and ":" in value and self.pattern.fullmatch(value):
+            return _scan_token(value, ctx, words=True)
+        return super().apply(value, ctx, path)
+
+
+MODEL_TOKEN = ModelToken(MODEL)
+
+
+class SpeakerName(Rule):
+    """A participant's ``name`` (chat ``messages[].name``): OpenAI takes ``[A-Za-z0-9_-]``
+    only, so a person's name arrives glued (``Quentin_Marlowe``, ``QuentinMarlowe``). Read as
+    words like a tool name; where that finds a value it goes up as an identifier of its
+    placeholders (``PERSON_1``), still valid for the field and linked to the same person in
+    the text. A name with other characters is read the same way; one in lower case is read
+    capitalized too (the NER model takes ``quentin marlowe`` for words, not a name)."""
+
+    label = "masked (as words; stays a valid name)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, str):
+            return FREE.apply(value, ctx, path)
+        as_text = ctx.name(value)
+        if as_text != value:
+            return _as_identifier(as_text)
+        # not recorded: an answer names no speaker, and two spellings of one person may meet
+        masked = _scan_token(value, ctx, words=True, record=False)
+        if masked != value:
+            return masked
+        # a name written in lower case (``quentin-marlowe``) is read capitalized as well
+        titled = id_words(value).title()
+        found = ctx.name(titled)
+        return value if found == titled else _as_identifier(found)
+
+
+SPEAKER_NAME = SpeakerName()
 
 
 class Pseudonym(Rule):
@@ -681,13 +795,13 @@ class Schema(Rule):
     KEYWORDS: Mapping[str, Rule] = {
         "type": Shapes(str_rule=ENUM_TOKEN, list_rule=ListOf(ENUM_TOKEN)),
         "format": ENUM_TOKEN,
-        "required": ListOf(IDENT_TOKEN),
+        "required": ListOf(NAME_TOKEN),  # property names: masked as the properties are
         "$ref": Token(REF),
         "$schema": Token(META_SCHEMA),
         "$anchor": IDENT_TOKEN,
         "contentEncoding": ENUM_TOKEN,
         "contentMediaType": Token(re.compile(r"[a-z]+/[a-z0-9.+-]+")),
-        "dependentRequired": Obj({}, rest=ListOf(IDENT_TOKEN)),
+        "dependentRequired": Obj({}, rest=ListOf(NAME_TOKEN)),
     }
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
@@ -717,7 +831,7 @@ class Schema(Rule):
         return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
 
     def _named(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        return _keyed(value, ctx, path, keep=IDENT, values=self)
+        return _keyed(value, ctx, path, keep=IDENT, values=self, words=True)
 
     def describe(self, prefix: str) -> Iterator[tuple[str, str]]:
         yield prefix, self.label
@@ -748,7 +862,7 @@ def _obj(**fields: Rule) -> Obj:
 
 
 _TYPE = ENUM_TOKEN
-_NAME_ONLY = _obj(name=IDENT_TOKEN)
+_NAME_ONLY = _obj(name=NAME_TOKEN)
 
 CONTENT_PART = ByKey(
     "type",
@@ -777,16 +891,16 @@ CONTENT_PART = ByKey(
     default=_obj(type=_TYPE),
 )
 
-_FUNCTION_CALL = _obj(name=IDENT_TOKEN, arguments=JSON)
+_FUNCTION_CALL = _obj(name=NAME_TOKEN, arguments=JSON)
 _TOOL_CALL = ByKey(
     "type",
-    {"custom": _obj(id=IDENT_TOKEN, type=_TYPE, custom=_obj(name=IDENT_TOKEN, input=FREE))},
+    {"custom": _obj(id=IDENT_TOKEN, type=_TYPE, custom=_obj(name=NAME_TOKEN, input=FREE))},
     default=_obj(id=IDENT_TOKEN, type=_TYPE, index=SCALAR, function=_FUNCTION_CALL),
 )
 _MESSAGE_FIELDS: dict[str, Rule] = {
     "role": _TYPE,
     "content": Shapes(str_rule=FREE, list_rule=ListOf(CONTENT_PART)),
-    "name": FREE,
+    "name": SPEAKER_NAME,
     "refusal": FREE,
     "reasoning_content": FREE,
     "tool_calls": ListOf(_TOOL_CALL),
@@ -806,14 +920,14 @@ MESSAGE = ByKey(
     "role", {"tool": _TOOL_MESSAGE, "function": _TOOL_MESSAGE}, default=Obj(_MESSAGE_FIELDS)
 )
 
-_FUNCTION_DEF = _obj(name=IDENT_TOKEN, description=FREE, parameters=SCHEMA, strict=SCALAR)
+_FUNCTION_DEF = _obj(name=NAME_TOKEN, description=FREE, parameters=SCHEMA, strict=SCALAR)
 _TOOL = ByKey(
     "type",
     {
         "custom": _obj(
             type=_TYPE,
             custom=_obj(
-                name=IDENT_TOKEN,
+                name=NAME_TOKEN,
                 description=FREE,
                 format=_obj(type=_TYPE, grammar=_obj(syntax=ENUM_TOKEN, definition=FREE)),
             ),
@@ -833,7 +947,7 @@ _TOOL_CHOICE = Shapes(
 )
 _RESPONSE_FORMAT = _obj(
     type=_TYPE,
-    json_schema=_obj(name=IDENT_TOKEN, description=FREE, schema=SCHEMA, strict=SCALAR),
+    json_schema=_obj(name=NAME_TOKEN, description=FREE, schema=SCHEMA, strict=SCALAR),
 )
 
 
@@ -993,6 +1107,7 @@ __all__ = [
     "FREE",
     "JSON",
     "MESSAGE",
+    "NAME_TOKEN",
     "OPAQUE",
     "PSEUDONYM",
     "SCALAR",
@@ -1027,4 +1142,5 @@ __all__ = [
     "user_pseudonym",
     "walk",
     "walked_fields",
+    "id_words",
 ]

@@ -13,6 +13,7 @@ from .fields import (
     IDENT_TOKEN,
     JSON,
     MODEL_TOKEN,
+    NAME_TOKEN,
     OPAQUE,
     PSEUDONYM,
     SCALAR,
@@ -68,7 +69,7 @@ BLOCK = Tagged(
         "text": _TEXT,
         "image": _IMAGE,
         "document": _DOCUMENT,
-        "tool_use": strict(type=_TYPE, id=IDENT_TOKEN, name=IDENT_TOKEN, input=DATA,
+        "tool_use": strict(type=_TYPE, id=IDENT_TOKEN, name=NAME_TOKEN, input=DATA,
                            cache_control=CACHE),
         "tool_result": strict(
             type=_TYPE, tool_use_id=IDENT_TOKEN, is_error=SCALAR, cache_control=CACHE,
@@ -81,7 +82,7 @@ BLOCK = Tagged(
     what="content block",
 )
 MESSAGE = strict(role=ENUM_TOKEN, content=Shapes(str_rule=FREE, list_rule=ListOf(BLOCK)))
-TOOL = strict(type=_TYPE, name=IDENT_TOKEN, description=FREE, input_schema=SCHEMA,
+TOOL = strict(type=_TYPE, name=NAME_TOKEN, description=FREE, input_schema=SCHEMA,
               cache_control=CACHE)
 
 _COMMON = dict(
@@ -89,7 +90,7 @@ _COMMON = dict(
     messages=ListOf(MESSAGE),
     system=Shapes(str_rule=FREE, list_rule=ListOf(_TEXT)),
     tools=ListOf(TOOL),
-    tool_choice=strict(type=_TYPE, name=IDENT_TOKEN, disable_parallel_tool_use=SCALAR),
+    tool_choice=strict(type=_TYPE, name=NAME_TOKEN, disable_parallel_tool_use=SCALAR),
     thinking=strict(type=_TYPE, budget_tokens=SCALAR),
 )
 MESSAGES = strict(

@@ -11,6 +11,7 @@ from .fields import (
     IDENT_TOKEN,
     JSON,
     MODEL_TOKEN,
+    NAME_TOKEN,
     OPAQUE,
     PSEUDONYM,
     SCALAR,
@@ -55,7 +56,7 @@ ITEM = Tagged(
     {
         "message": _MESSAGE,
         "function_call": strict(type=_TYPE, id=IDENT_TOKEN, call_id=IDENT_TOKEN,
-                                name=IDENT_TOKEN, arguments=JSON, status=ENUM_TOKEN),
+                                name=NAME_TOKEN, arguments=JSON, status=ENUM_TOKEN),
         "function_call_output": strict(
             type=_TYPE, id=IDENT_TOKEN, call_id=IDENT_TOKEN, status=ENUM_TOKEN,
             output=Shapes(str_rule=JSON, list_rule=ListOf(_RESULT_PART)),
@@ -73,7 +74,7 @@ ITEM = Tagged(
 )
 TOOL = Tagged(
     "type",
-    {"function": strict(type=_TYPE, name=IDENT_TOKEN, description=FREE, parameters=SCHEMA,
+    {"function": strict(type=_TYPE, name=NAME_TOKEN, description=FREE, parameters=SCHEMA,
                         strict=SCALAR)},
     what="tool",
 )
@@ -82,7 +83,7 @@ _FORMAT = Tagged(
     {
         "text": strict(type=_TYPE),
         "json_object": strict(type=_TYPE),
-        "json_schema": strict(type=_TYPE, name=IDENT_TOKEN, description=FREE, schema=SCHEMA,
+        "json_schema": strict(type=_TYPE, name=NAME_TOKEN, description=FREE, schema=SCHEMA,
                               strict=SCALAR),
     },
     what="text format",
@@ -93,7 +94,7 @@ RESPONSES = strict(
     input=Shapes(str_rule=FREE, list_rule=ListOf(ITEM)),
     instructions=FREE,
     tools=ListOf(TOOL),
-    tool_choice=Shapes(str_rule=ENUM_TOKEN, dict_rule=strict(type=_TYPE, name=IDENT_TOKEN)),
+    tool_choice=Shapes(str_rule=ENUM_TOKEN, dict_rule=strict(type=_TYPE, name=NAME_TOKEN)),
     text=strict(format=_FORMAT, verbosity=ENUM_TOKEN),
     reasoning=strict(effort=ENUM_TOKEN, summary=ENUM_TOKEN, generate_summary=ENUM_TOKEN),
     metadata=FREE,

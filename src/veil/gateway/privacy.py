@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -44,6 +44,9 @@ class Conversation:
     #: Every replacement produced while protecting this request: restoration is scoped to it,
     #: so an answer gets back only what its own request sent.
     scope: set[str] = field(default_factory=set)
+    #: Identifiers masked inside this request (a tool or property name holding a term or a
+    #: name), masked -> the caller's: the answer's tool calls name the caller's tools again.
+    names: dict[str, str] = field(default_factory=dict, repr=False)
     #: Makes a restorer on the matcher of this request's answer, fetched by the first one:
     #: every later text of the answer (choices, tool calls, logprob tokens) restores without a
     #: vault read, so restoring a chunk after that does no I/O (see :attr:`stream_ready`).
@@ -83,13 +86,14 @@ class Conversation:
         raw_user = end_user(endpoint, body)
         self.user = self.pseudonym(raw_user) if raw_user is not None else None
         allow = self._allow_unscannable()
-        protect = self._request_scope(endpoint, body, allow)
-        ctx = WalkContext(protect=protect, pseudonym=self.pseudonym, allow_unscannable=allow)
+        protect, protect_name = self._request_scope(endpoint, body, allow)
+        ctx = WalkContext(protect=protect, pseudonym=self.pseudonym, allow_unscannable=allow,
+                          names=self.names, protect_name=protect_name)
         return walk(endpoint, body, ctx)
 
     def _request_scope(
         self, endpoint: str, body: Body, allow: frozenset[str]
-    ) -> Callable[[str], str]:
+    ) -> tuple[Callable[[str], str], Callable[[str], str] | None]:
         """How the walk masks a string. With a core that protects a request at once, a first
         walk collects every string and the core masks them all with one vault read and one
         all-or-nothing write (not a read and a write per message and field); the real walk
@@ -99,20 +103,29 @@ class Conversation:
         if not callable(getattr(type(core), "protect_many", None)):
             # A core without it, or a wrapper that must see every protect (it delegates the
             # rest by attribute): one protect per string.
-            return self.protect
+            return self.protect, None
         texts: dict[str, None] = {}
+        names: dict[str, None] = {}
 
         def collect(text: str) -> str:
             if text and not text.isspace():
                 texts.setdefault(text)
             return text
 
+        def collect_name(text: str) -> str:
+            if text and not text.isspace():
+                (names if "\n" not in text else texts).setdefault(text)
+            return text
+
         walk(endpoint, body, WalkContext(protect=collect, pseudonym=self.pseudonym,
-                                         allow_unscannable=allow))
-        results = cast("BatchPrivacyCore", core).protect_many(
-            list(texts), session=self.session, tenant=self.tenant, user=self.budget_user
+                                         allow_unscannable=allow, protect_name=collect_name))
+        batch = cast("BatchPrivacyCore", core)
+        joined = ["\n".join(names)] if names else []
+        results = batch.protect_many(
+            [*texts, *joined], session=self.session, tenant=self.tenant, user=self.budget_user
         )
-        done = dict(zip(texts, results, strict=True))
+        done = dict(zip(texts, results, strict=False))
+        named = self._names_taken(list(names), results[len(texts):])
 
         def take(text: str) -> str:
             r = done.get(text)
@@ -120,7 +133,25 @@ class Conversation:
             # body); if it ever did, it is protected on its own rather than sent as it is.
             return self.protect(text) if r is None else self._taken(r)
 
-        return take
+        def take_name(text: str) -> str:
+            masked = named.get(text)
+            return take(text) if masked is None else masked
+
+        return take, take_name
+
+    def _names_taken(self, names: list[str], joined: Sequence[Protected]) -> dict[str, str]:
+        """Each name's masked reading, from the request's names masked as one text, a name a
+        line. Where a value crossed a line (the lines no longer match the names), each name is
+        masked on its own."""
+        if not names:
+            return {}
+        lines = self._taken(joined[0]).split("\n")
+        if len(lines) == len(names):
+            return dict(zip(names, lines, strict=True))
+        alone = cast("BatchPrivacyCore", self.core).protect_many(
+            names, session=self.session, tenant=self.tenant, user=self.budget_user
+        )
+        return {n: self._taken(r) for n, r in zip(names, alone, strict=True)}
 
     def protect_chat(self, body: Body) -> Body:
         return self.protect_request("chat.completions", body)
@@ -196,16 +227,27 @@ class Conversation:
             out = self.core.scan_output(out, session=self.session, tenant=self.tenant)
         return out
 
+    def restore_name(self, name: str) -> str:
+        """A tool's or argument's name in the answer: the caller's name where this request
+        masked it (see :attr:`names`), else as it came."""
+        return self.names.get(name, name)
+
+    def restore_string(self, text: str) -> str:
+        """A string of an answer's event that may be a masked name or text."""
+        name = self.names.get(text)
+        return name if name is not None else self.restore(text)
+
     def restore_arguments(self, arguments: str, *, truncated: bool = False) -> str:
-        """Restore inside the JSON structure, so an original with quotes stays valid JSON."""
+        """Restore inside the JSON structure, so an original with quotes stays valid JSON;
+        argument names masked in the request's schema get the caller's names back."""
         try:
             data = json.loads(arguments)
         except ValueError:
             return self._restored(arguments, truncated=truncated)
-        return json.dumps(
-            _map_strings(data, lambda s: self.restore_value(s, truncated=truncated)),
-            ensure_ascii=False,
-        )
+        data = _map_strings(data, lambda s: self.restore_value(s, truncated=truncated))
+        if self.names:
+            data = _map_keys(data, self.restore_name)
+        return json.dumps(data, ensure_ascii=False)
 
     def restore_chat(self, data: Body) -> Body:
         for choice in data.get("choices") or []:
@@ -219,6 +261,8 @@ class Conversation:
                     msg[key] = self.restore(msg[key], truncated=cut)
             for call in msg.get("tool_calls") or []:
                 fn = call.get("function") if isinstance(call, dict) else None
+                if isinstance(fn, dict) and isinstance(fn.get("name"), str):
+                    fn["name"] = self.restore_name(fn["name"])
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
                     fn["arguments"] = self.restore_arguments(fn["arguments"], truncated=cut)
             self.restore_choice_logprobs(choice, raw, msg.get("content"), truncated=cut)
@@ -349,6 +393,15 @@ def _map_strings(data: Any, fn: Callable[[str], str]) -> Any:
         return [_map_strings(x, fn) for x in data]
     if isinstance(data, dict):
         return {k: _map_strings(v, fn) for k, v in data.items()}
+    return data
+
+
+def _map_keys(data: Any, fn: Callable[[str], str]) -> Any:
+    """Apply ``fn`` to every object key of a JSON document."""
+    if isinstance(data, list):
+        return [_map_keys(x, fn) for x in data]
+    if isinstance(data, dict):
+        return {fn(k): _map_keys(v, fn) for k, v in data.items()}
     return data
 
 
@@ -527,6 +580,8 @@ class ChatStreamRestorer:
                 held.out.append(delta["content"])
             for call in delta.get("tool_calls") or []:
                 fn = call.get("function")
+                if isinstance(fn, dict) and isinstance(fn.get("name"), str):
+                    fn["name"] = self._conv.restore_name(fn["name"])  # a name comes whole
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
                     fn["arguments"] = self._args_pipe(i, call.get("index", 0)).feed(fn["arguments"])
             if choice.get("finish_reason"):

@@ -5,7 +5,6 @@ would log a traceback whose message might quote the request)."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -18,6 +17,7 @@ from veil.wire.server import FastJSONResponse
 
 from . import audit_events
 from .errors import UpstreamStatusError, error_body, error_code, status_and_type
+from .request_id import route_template
 from .serving_chat import create_chat_completion
 from .serving_completions import create_completion
 from .sessions import SESSION_HEADER
@@ -29,7 +29,6 @@ from .upstream import capture_response_headers
 log = logging.getLogger("veil.gateway")
 router = APIRouter()
 
-_PATH_PARAM = re.compile(r"\{(\w+)(?::\w+)?\}")
 _SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
@@ -46,11 +45,7 @@ def _request_id(request: Request) -> str:
 def route_path(request: Request) -> str:
     """The route's template (``/v1/responses/:response_id``) for logs and audit records, never
     the raw path: ids in a path are text the caller chose."""
-    route = request.scope.get("route")
-    path = getattr(route, "path", None)
-    if not isinstance(path, str):
-        return "other"
-    return _PATH_PARAM.sub(r":\1", path)
+    return route_template(request.scope)
 
 
 def error_response(

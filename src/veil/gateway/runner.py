@@ -173,7 +173,8 @@ def _serve_one(
     settle_heap()
     # Stop the model inside the lifespan: after serve() uvicorn re-raises SIGTERM/SIGINT,
     # which would end this process before a `finally` could run.
-    app = create_app(state, on_shutdown=on_shutdown, cors_origins=cfg.cors_origins)
+    app = create_app(state, on_shutdown=on_shutdown, cors_origins=cfg.cors_origins,
+                     access_log=access_log)
     if cfg.tls is not None:  # bound into the attestation evidence (veil.attest.binding)
         app.state.tls_certificate_sha256 = certificate_sha256(cfg.tls.cert_file)
     url = _url(cfg, sock)
@@ -184,7 +185,9 @@ def _serve_one(
         loop="auto",
         http="auto",
         log_level=log_level,
-        access_log=access_log,
+        # uvicorn's line holds the raw path and query string (caller text): the app logs its
+        # own access line with the route template instead
+        access_log=False,
         timeout_graceful_shutdown=5,
     )
     if cfg.tls is not None:

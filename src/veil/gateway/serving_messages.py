@@ -27,7 +27,7 @@ from veil.wire.anthropic import (
 from veil.wire.openai import ChatCompletionRequest
 
 from . import fields_messages as _rules  # noqa: F401 - registers the "messages" field rules
-from .privacy import Conversation, TextPipe, _map_strings, output_scan_window
+from .privacy import Conversation, TextPipe, _map_keys, _map_strings, output_scan_window
 from .serving import Endpoint, serve
 from .state import GatewayState
 from .tenants import Principal
@@ -58,6 +58,10 @@ def restore_message(conv: Conversation, data: Body) -> Body:
         elif typ == "tool_use":
             block["input"] = _map_strings(
                 block.get("input"), lambda s: conv.restore_value(s, scan=True))
+            if conv.names:
+                block["input"] = _map_keys(block["input"], conv.restore_name)
+            if isinstance(block.get("name"), str):
+                block["name"] = conv.restore_name(block["name"])
         elif typ == "thinking" and isinstance(block.get("thinking"), str):
             block["thinking"] = conv.restore(block["thinking"], truncated=cut)
     return out
@@ -95,7 +99,7 @@ class MessagesStreamRestorer:
             if field is None:
                 if dtype == "signature_delta":
                     return ev
-                other: Body = _map_strings(ev, self._conv.restore)
+                other: Body = _map_strings(ev, self._conv.restore_string)
                 return other
             kind = "json" if field == "partial_json" else "text"
             if index not in self._pipes:
@@ -112,7 +116,7 @@ class MessagesStreamRestorer:
         if typ in ("message_delta", "message_stop", "ping"):
             tails = [t for i in sorted(self._pipes) if (t := self._tail_event(i)) is not None]
             return batch([*tails, ev])
-        restored: Body = _map_strings(ev, self._conv.restore)
+        restored: Body = _map_strings(ev, self._conv.restore_string)
         return restored
 
     def finish(self) -> Body | None:

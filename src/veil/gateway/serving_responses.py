@@ -85,6 +85,8 @@ def _restore_item(conv: Conversation, item: Any, *, cut: bool = False) -> Any:
     typ = item.get("type")
     if typ == "function_call" and isinstance(item.get("arguments"), str):
         item["arguments"] = conv.restore_arguments(item["arguments"], truncated=cut)
+        if isinstance(item.get("name"), str):
+            item["name"] = conv.restore_name(item["name"])
         return item
     if typ == "message":
         for part in item.get("content") or []:
@@ -96,7 +98,7 @@ def _restore_item(conv: Conversation, item: Any, *, cut: bool = False) -> Any:
             if "logprobs" in part:
                 part["logprobs"] = []  # their tokens are fragments of placeholders
         return item
-    return _map_strings(item, conv.restore)
+    return _map_strings(item, conv.restore_string)
 
 
 def restore_response(conv: Conversation, data: Body, *, output: dict[int, Body] | None = None
@@ -227,7 +229,7 @@ class ResponsesStreamRestorer:
                 ev["response"] = restore_response(self._conv, ev["response"])
             out.append(ev)
         else:
-            out.append(_map_strings(ev, self._conv.restore))
+            out.append(_map_strings(ev, self._conv.restore_string))
         self._last = ev
         return batch(out)
 
@@ -238,6 +240,8 @@ class ResponsesStreamRestorer:
             if key in self._text:
                 self._flush(key)
                 item["arguments"] = self._text[key]
+                if isinstance(item.get("name"), str):
+                    item["name"] = self._conv.restore_name(item["name"])
                 return item
         elif item.get("type") == "message":
             for ci, part in enumerate(item.get("content") or []):
@@ -400,6 +404,27 @@ def _session(state: GatewayState, principal: Principal, body: Body, header: str 
     return state.sessions.for_chat(principal, chat, header)
 
 
+def _check_item_references(body: Body, prev: ResponseRecord | None) -> None:
+    """An ``item_reference`` names an item the upstream keeps, under the one account every key
+    shares: forwarded unchecked, a key could pull another key's item into its conversation.
+    So only items of the chain named by ``previous_response_id`` -- this key's own stored
+    responses -- may be referenced; any other id is answered like an unknown response."""
+    items = body.get("input")
+    if not isinstance(items, list):
+        return
+    known = {str(i.get("id")) for i in (prev.history if prev is not None else [])
+             if isinstance(i, dict) and i.get("id") is not None}
+    for n, item in enumerate(items):
+        if isinstance(item, dict) and item.get("type") == "item_reference" and (
+            str(item.get("id")) not in known
+        ):
+            raise NotFoundError(
+                f"input[{n}] is an item_reference to an item of no response of this API key's "
+                "chain; send the item itself, or continue the response that produced it with "
+                "previous_response_id"
+            )
+
+
 async def create_response(
     state: GatewayState,
     req: ResponsesRequest,
@@ -426,6 +451,7 @@ async def create_response(
         session = prev.session
     else:
         session = _session(state, principal, body, session_header)
+    _check_item_references(body, prev)
     flow = _Flow(state, principal, store, prev)
     endpoint = Endpoint(
         name="responses",

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from veil.config import Policy, Settings, TermRule
+from veil.config import PatternRule, Policy, RecognizerRule, Settings, TermRule
 from veil.core import Veil
 from veil.vault import SQLiteVault
 
@@ -129,3 +129,68 @@ async def test_refused_content_stores_nothing(veil: Veil) -> None:
     assert r.status_code == 400, r.text
     assert EMAIL not in json.dumps(r.json())
     assert upstream.bodies == [] and vault.calls["write"] == 0
+
+
+def _tools(*names: str) -> list[dict[str, Any]]:
+    return [{"type": "function", "function": {"name": n, "parameters": {
+        "type": "object", "properties": {f"{n}_id": {"type": "string"}}}}} for n in names]
+
+
+async def test_a_requests_names_are_read_together_as_one_text(
+    veil: Veil, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tool and property names are read as words, all of a request's in one text a name a
+    line (each as a text of its own cost ~0.5 ms, and an agent sends dozens)."""
+    batches: list[list[str]] = []
+    protect_many = veil.protect_many
+
+    def counting(texts: list[str], **kw: Any) -> Any:
+        batches.append(list(texts))
+        return protect_many(texts, **kw)
+
+    monkeypatch.setattr(veil, "protect_many", counting)
+    upstream = ScriptedUpstream()
+    client, _ = make_client(veil, upstream)  # type: ignore[arg-type]
+    body = {"model": "m", "messages": [{"role": "user", "content": "hello"}],
+            "tools": _tools("get_weather", "email_jane", "search_docs")}
+    async with client:
+        r = await client.post("/v1/chat/completions", json=body)
+    assert r.status_code == 200, r.text
+    assert len(batches) == 1
+    joined = [t for t in batches[0] if "\n" in t]
+    assert len(joined) == 1 and "email jane" in joined[0].split("\n")
+    sent = upstream.bodies[-1]["tools"]
+    assert [t["function"]["name"] for t in sent][0::2] == ["get_weather", "search_docs"]
+    assert "jane" not in json.dumps(sent).lower()
+
+
+async def test_a_value_across_two_names_lines_reads_each_name_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a value read across the line between two names eats the line break, and the lines are
+    # no longer the names: each name is then read alone
+    settings = Settings(home=tmp_path, cache_dir=tmp_path / "cache")
+    policy = Policy(ner=False, terms=[TermRule(term="Jane", type="PERSON")],
+                    recognizers=[RecognizerRule(name="pair", entity="PERSON", patterns=[
+                        PatternRule(regex=r"Jane\s+Doe", score=0.9)])])
+    veil = Veil(settings, policy=policy)
+    batches: list[list[str]] = []
+    protect_many = veil.protect_many
+
+    def counting(texts: list[str], **kw: Any) -> Any:
+        batches.append(list(texts))
+        return protect_many(texts, **kw)
+
+    monkeypatch.setattr(veil, "protect_many", counting)
+    upstream = ScriptedUpstream()
+    client, _ = make_client(veil, upstream)  # type: ignore[arg-type]
+    body = {"model": "m", "messages": [{"role": "user", "content": "hello"}],
+            "tools": [{"type": "function", "function": {"name": n, "parameters": {
+                "type": "object"}}} for n in ("Jane", "Doe")]}
+    async with client:
+        r = await client.post("/v1/chat/completions", json=body)
+    assert r.status_code == 200, r.text
+    assert len(batches) == 2 and batches[1] == ["Jane", "Doe"]
+    names = [t["function"]["name"] for t in upstream.bodies[-1]["tools"]]
+    # (the session knows "Jane Doe" now: "Doe" alone is her surname)
+    assert names == ["PERSON_1_FIRST", "PERSON_1_LAST"], names
