@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from veil.detect import validators as v
 from veil.detect.address import STREET_ADDRESS
+from veil.detect.address_names import ADDRESS_NAMES
 from veil.detect.answers import ANSWERS
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
@@ -20,6 +21,7 @@ from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
 from veil.detect.form_fields import FORM_FIELDS
 from veil.detect.glued import GLUED
+from veil.detect.header_names import HEADER_NAMES
 from veil.detect.hl7 import HL7
 from veil.detect.keyed_values import KEYED_VALUES
 from veil.detect.last_digits import LAST_DIGITS
@@ -730,6 +732,8 @@ register(SQL_VALUES)  # an SQL statement's values, by their columns' names
 register(KEYED_VALUES)  # a JSON object's and a query's values, by their keys' names
 register(TABLE_CELLS)  # a pasted table's cells, by its header's names
 register(FORM_FIELDS)  # a form's labelled lines, by their labels
+register(HEADER_NAMES)  # the people of an e-mail's or an invitation's headers
+register(ADDRESS_NAMES)  # a name the e-mail address after it spells
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma

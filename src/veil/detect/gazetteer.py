@@ -191,14 +191,24 @@ _LOWER_NOT_NAMES = frozenset({
 # '{"first":"Lucinda"}'), a capitalised word. Tried where "name", "family" or "given" (or a
 # quote and "first", "last" or "middle") is, from nine characters before it ("customer name").
 _NAME_FIELD = Scan(Pattern(
-    r"(?<![\w'’])(?i:(?P<maiden>maiden[ \t_-]?name)|(?P<person>(?:first|last|given|family|"
+    r"(?<![\w’])(?<!\w')(?i:(?P<maiden>maiden[ \t_-]?name)|(?P<person>(?:first|last|given|family|"
     r"middle)[_ -]?name|fname|lname|surname|forename|family|given|"
     r"(?<=[\"'])(?:first|last|middle)(?=[\"']))|(?:full|display|customer|"
     r"patient|client|contact|legal)[_ -]?name|name)[\"']?(?:[ \t]*[:=]|[ \t]+(?i:is|was)\b)"
     r"[ \t]*[\"']?[ \t]*\[?[ \t]*[\"']?"  # (FHIR's '"given": ["Peter"]')
-    r"(?P<v>[A-Za-z][A-Za-z'’-]*(?:[._ ][A-Za-z][A-Za-z'’-]*){0,2})(?![\w@])", 0.0,
+    # (a word's apostrophe inside it: a closing quote is the value's end)
+    r"(?P<v>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?(?:[._ ][A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?){0,2})"
+    r"(?![\w@])", 0.0,
     mark="name|family|given|first\"|last\"|middle\"|first'|last'|middle'", fold=True, lead=9))
 _PIECE = re.compile(r"[^._ ]+")
+
+
+def _whole_quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all of a quoted value and written as a name is (each
+    word capitalised): a key's value that holds a known name holds nothing else."""
+    return (start > 0 and end < len(text) and text[start - 1] in "\"'"
+            and text[end] == text[start - 1]
+            and all(w[0].isupper() for w in text[start:end].split()))
 _NO_NAME = frozenset({"unknown", "same", "different", "required", "missing", "none", "blank",
                       "redacted", "hidden", "private", "irrelevant"})
 # A title before a name in lower case, as chat writes both ("talked to dr. patel"): the
@@ -401,6 +411,8 @@ class GazetteerRecognizer(Recognizer):
                             p not in stops and p not in _NO_NAME:
                         end = m.start("v") + piece.end()  # a maiden name's one word
                         break
+                if end > m.start("v") and _whole_quoted(text, m.start("v"), m.end("v")):
+                    end = m.end("v")  # '"name": "Ambrose Kettering"': a quoted value is whole
                 if end > m.start("v"):
                     emit("PERSON", m.start("v"), end, 0.8)
             # after a title a known given name or surname is enough ("dr. patel", "mr. o'brien")

@@ -60,7 +60,14 @@ _LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "
                          "ROI", "B2B", "CRM", "ERP", "SaaS", "TV", "DVD", "CD", "PR",
                          # national-id labels of other countries
                          "NHS", "NINO", "SIN", "NIR", "DNI", "NIE", "NIF", "CPF", "CNPJ", "PAN",
-                         "ITIN", "ABA", "RTN", "CF", "UID", "INSEE", "IDNR"})
+                         "ITIN", "ABA", "RTN", "CF", "UID", "INSEE", "IDNR",
+                         # a prescription's doses and routes ("metformin 500 mg BD")
+                         "BD", "BID", "TID", "TDS", "QDS", "QID", "OD", "PRN", "NOCTE", "STAT",
+                         "IV", "IM", "NBM",
+                         # an invitation's and a contact card's keys (iCalendar, vCard)
+                         "VEVENT", "VCALENDAR", "VCARD", "VTODO", "VALARM", "VTIMEZONE",
+                         "BEGIN", "END", "SUMMARY", "ATTENDEE", "ORGANIZER", "DTSTART", "DTEND",
+                         "RSVP"})
 _FIELD_LABELS = frozenset({"phone", "tel", "telephone", "mobile", "cell", "fax", "email",
                            "e-mail", "address", "website", "web", "ref", "invoice", "account"})
 _CODE_CHARS = re.compile(r"[_=<>{}\[\]\\/@#$%^*|~`;]|\(\)|::|->|\w\.\w+\(|[a-z][A-Z]")

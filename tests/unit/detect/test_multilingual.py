@@ -161,6 +161,10 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     ("name=jane.doe;x=1", ["jane.doe"]),
     ("first_name=jane&last_name=doe", ["jane", "doe"]),
     ('{"fullName": "jane doe", "id": 4}', ["jane doe"]),
+    # a quoted value with a known name in it is the name whole; a key in single quotes too
+    ('{"customer":{"name":"Ambrose Kettering","zip":"02139"}}', ["Ambrose Kettering"]),
+    ("users = [{'name': 'Evander Holloway', 'ssn': '1'}]", ["Evander Holloway"]),
+    ('{"name": "Ambrose the great"}', ["Ambrose"]),  # a value of words is not a name's whole
     ('<input name="submit">', []),
     ('name: str = "config"', []),
     # FHIR's name keys: the value of a surname's or given name's key is a name when capitalised

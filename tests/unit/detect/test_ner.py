@@ -534,3 +534,11 @@ def test_a_logs_month_and_day_is_no_name() -> None:
     assert names("Jun 12 03:14:07 web01 sshd[2231]: session closed") == []
     assert names("Jan 5 meeting moved") == []
     assert names("We met Jun yesterday") == ["Jun"]
+
+
+@pytest.mark.parametrize("word", ["BD", "TDS", "PRN", "VEVENT", "VCARD", "ATTENDEE"])
+def test_a_doses_and_an_invitations_keys_are_no_entities(word: str) -> None:
+    # "metformin 500 mg BD" was masked as a place; "BEGIN:VEVENT" as a person
+    from veil.detect.ner import _is_noise
+
+    assert all(_is_noise(word, label) for label in ("PERSON", "LOCATION", "ORGANIZATION"))
