@@ -203,6 +203,11 @@ _NAME_FIELD = Scan(Pattern(
 _PIECE = re.compile(r"[^._ ]+")
 
 
+def _double_barrelled(word: str, surnames: frozenset[str]) -> bool:
+    """A hyphenated surname with a known surname in it ("okafor-lindqvist")."""
+    return "-" in word and any(part in surnames for part in word.split("-") if len(part) > 2)
+
+
 def _whole_quoted(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is all of a quoted value and written as a name is (each
     word capitalised): a key's value that holds a known name holds nothing else."""
@@ -402,7 +407,8 @@ class GazetteerRecognizer(Recognizer):
                 for piece in _PIECE.finditer(m.group("v")):
                     p = piece.group().casefold().replace("’", "'")
                     if p not in stops and (p in last_any or p in first_any and p not in ambiguous
-                                           or _IRISH_OR_FRENCH.fullmatch(p) is not None):
+                                           or _IRISH_OR_FRENCH.fullmatch(p) is not None
+                                           or _double_barrelled(p, last_any)):
                         end = m.start("v") + piece.end()
                     elif m.group("person") is not None and piece.group()[0].isupper() and \
                             p not in stops:

@@ -587,7 +587,7 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     """The model's spans of ``text[off:end]`` (offsets in the piece) as detections of the
     text: trimmed, titles off, never-names dropped, a name grown over the known names,
     initials and surname beside it."""
-    from veil.detect.ner import after_titles, extend_person, is_label_word
+    from veil.detect.ner import after_titles, extend_person, is_label_word, is_role_word
 
     cased = not text[off:end].islower()  # its writer uses capitals
     trimmed = [_trim(text, off + s, off + e) for s, e, _, _ in spans]
@@ -597,14 +597,17 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
         if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
             s = after_titles(text, s, e)
+            brk = text.find("\n", s, e)  # a name ends at its line's end ("Jane Doe\nSenior")
+            if brk > s:
+                s, e = _trim(text, s, brk)
             if "I" in text[max(s, e - 5):e]:  # "Hi Sarah I need": the pronoun is no name
                 pronoun = _PRONOUN_END.search(text, s, e)
                 if pronoun is not None and pronoun.start() > s and (
                         pronoun.group(1) or _PRONOUN_ON.match(text, e)):
                     e = pronoun.start()
         if e > s and not _not_a_name(text, s, e, cased=cased):
-            if label != "PERSON" and is_label_word(text[s:e]):
-                continue  # "DOB", "NDA", "VIN": a form's label or an acronym
+            if label != "PERSON" and is_label_word(text[s:e]) or is_role_word(text[s:e]):
+                continue  # "DOB", "NDA", "VIN": a form's label or an acronym; "Claimant"
             if label == "PERSON":
                 # known names, initials and a surname's other half beside it
                 s, e = extend_person(text, s, e, others)

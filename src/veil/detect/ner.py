@@ -113,13 +113,14 @@ _GREETING_NAME = re.compile(
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
 # after a relation's word, a name known or not (``veil.detect.names.KIN``)
 _KIN = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in KIN)
-_KIN_NAME = re.compile(rf"\b(?:{_KIN})[,:]?[ \t]+(?P<v>{_NAME})")
+_KIN_NAME = re.compile(rf"\b(?:{_KIN})(?:[,:]?[ \t]+|[ \t]*\()(?P<v>{_NAME})")
 # Weaker introductions: the first word must be a known first name.
 _INTRO_NAME = re.compile(
     rf"\b(?:[Tt]hanks|[Tt]hank you|[Tt]his is|[Tt]o|[Pp]atient|[Cc]ustomer|[Cc]lient|[Aa]sk|"
     rf"[Tt]ell|[Ww]ith|[Bb]y|[Cc]c|[Ff]rom|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Kk]id|"
     rf"[Bb]rother|[Ss]ister|[Ff]riend|[Mm]om|[Dd]ad|[Aa]dd|[Mm]e|[Aa]t)"
-    rf"[,:]?[ \t]+(?P<v>{_NAME})(?![^\W\d_])")  # (a whole word: not "Marty" of "MartyVille")
+    # (a bracket may open it: "daughter (Rosalind)"; a whole word: not "Marty" of "MartyVille")
+    rf"(?:[,:]?[ \t]+|[ \t]*\()(?P<v>{_NAME})(?![^\W\d_])")
 # Markdown's emphasis around a label and its value ("**Name:** _Jane Doe_", "- **Name**: ...")
 _LABEL_END = r"(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:\*\*?|__?)?"
 _FIELD_NAME = re.compile(
@@ -140,6 +141,12 @@ _MORE_FIELD_NAME = re.compile(
 _PARTY_UPPER = re.compile(
     rf"(?i:\b(?:{_PARTY_ROLES})s?)[ \t]+(?P<v>{_CAPS_WORD}"
     rf"(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{0,3}})(?![\w'’-])")
+# A party in capitals on a line of its own above its role's line, as English pleadings write
+# their title ("BETWEEN:\nGWENDOLINE PARRISH\nClaimant")
+_PARTY_ABOVE = re.compile(
+    rf"(?m)^[ \t]*(?P<v>{_CAPS_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{1,3}})[ \t]*\r?\n"
+    rf"[ \t]*(?:(?i:first|second|third)[ \t]+)?(?i:{_PARTY_ROLES})s?"
+    r"(?:[ \t]*/[ \t]*[A-Za-z]+)?[ \t]*(?:\r?\n|$)")
 # A record's person in capitals after their role, as forms and statements write them:
 # "customer JANE Q PUBLIC", "Patient ROBERT SMITH" (two words at least, one a known name)
 _RECORD_ROLES = (r"customer|client|patient|employee|member|tenant|applicant|borrower|insured|"
@@ -284,6 +291,7 @@ _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
 _MORE_FIELD_SCAN = _scan(_MORE_FIELD_NAME, fold=True,
                          mark=rf"(?:{_MORE_NAME_FIELDS})(?:\*\*|__)?[ \t]*:")
 _PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
+_PARTY_ABOVE_SCAN = _scan(_PARTY_ABOVE, line_start=True)
 _RECORD_UPPER_SCAN = _scan(_RECORD_UPPER, fold=True, lines=True, mark=_RECORD_ROLES)
 _CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r"[ \t]vs?\.[ \t]")
 # every match starts at a line start: one try per line, not a scan of each line with a colon
@@ -493,8 +501,23 @@ def is_label_word(span: str) -> bool:
     return " " not in span and span.upper() in _LOG_LEVELS
 
 
+#: the last words of a company's name in a pleading's title
+_COMPANY_ENDS = frozenset({"limited", "ltd", "plc", "llp", "llc", "inc", "corporation", "corp",
+                           "company", "council", "trust", "bank", "group", "holdings", "partners",
+                           "authority", "board"})
+_ROLE_WORD = re.compile(rf"(?i:{_PARTY_ROLES})s?")
+
+
+def is_role_word(span: str) -> bool:
+    """Whether ``span`` is a party's role alone ("Claimant", '("Landlord")'): a contract's or
+    a pleading's defined term, never a person."""
+    return _ROLE_WORD.fullmatch(span) is not None
+
+
 def _is_noise(span: str, label: str) -> bool:
     if not any(c.isalpha() for c in span):
+        return True
+    if is_role_word(span):
         return True
     if _CLITIC.search(span):
         return True  # "Appelle-la", "Envoie-moi": a verb with its pronoun
@@ -778,6 +801,10 @@ def heuristic_names(text: str) -> list[Detection]:
         first = m.group("v").split()[0].lower()  # not a word in capitals ("THEN appealed")
         if first not in _NOT_A_NAME and first not in _function_words():
             emit(m.span("v"), 0.8)
+    for m in _PARTY_ABOVE_SCAN.matches(text):
+        words = m.group("v").split()  # a company's name is the organisation recognizers'
+        if words[-1].lower() not in _COMPANY_ENDS and words[0].lower() not in _NOT_A_NAME:
+            emit(m.span("v"), 0.8)
     for m in _RECORD_UPPER_SCAN.matches(text):
         words = [w.strip(".").lower() for w in m.group("v").split()]
         if any(w in first_names() or w in last_names() for w in words if len(w) > 1):
@@ -1036,16 +1063,20 @@ _STREET_WORDS = re.compile(rf"\b{STREET_WORDS}\b\.?$")
 _NUMBER_NEAR = re.compile(r"\d[\w/-]*[ \t]*$")
 
 
+_HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+(?!0)\d{1,5}\b(?![.:/]\d)(?![ \t-]?\d{3})")
+
+
 def _looks_like_address(text: str, s: int, e: int) -> bool:
     """A capitalised span next to a house number or ending in a street word is an address."""
     span = text[s:e]
     if _STREET_WORDS.search(span):
         return True
     before = text[max(0, s - 8):s]
-    after = text[e:e + 8]
+    after = text[e:e + 12]
     if _NUMBER_NEAR.search(before) and not before.rstrip().endswith(":"):
         return True
-    return bool(re.match(r"[ \t]+\d{1,5}\b(?![.:/]\d)", after))
+    # (not a phone number's first group: "daughter Carla 07700 900612")
+    return bool(_HOUSE_NUMBER_AFTER.match(after))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|at|from|near|into|visit|visited|via)[ \t]+$")

@@ -201,3 +201,10 @@ def test_the_scans_from_login_words_equal_the_full_scans() -> None:
     for recognizer in (LOGIN_USER, LOGIN_SECRET, ACCOUNT_FOR):
         for k, (scan, _score, _check) in enumerate(recognizer._compiled):
             assert_anchored_equals_full(scan, _PIECES, _GLUE, seed=70 + k, least=10)
+
+
+def test_a_models_name_ends_at_its_lines_end(engine: DetectionEngine) -> None:
+    # the learned model read "Dervla Fitzmaurice\nSenior" as one name: the title was lost
+    text = "Kind regards,\nDervla Fitzmaurice\nSenior Paralegal | Ashgrove Solicitors"
+    people = [d.text for d in engine.analyze(text) if d.type == "PERSON"]
+    assert "Dervla Fitzmaurice" in people and not any("\n" in p for p in people)

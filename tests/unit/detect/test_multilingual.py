@@ -345,3 +345,13 @@ def test_the_name_field_scan_from_name_equals_the_full_scan() -> None:
               "middle", '"first"', "'last'")
     assert_anchored_equals_full(_NAME_FIELD, pieces, (" ", "", "", "\t", "\n", ": ", "="),
                                 seed=62)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pt name: marguerite okafor-lindqvist, dob 2/3/61", ["marguerite okafor-lindqvist"]),
+])
+def test_a_double_barrelled_surname_after_a_name_key(text: str, expected: list[str]) -> None:
+    from veil.detect.gazetteer import GazetteerRecognizer
+
+    found = [d.text for d in GazetteerRecognizer().analyze_language(text, "en")]
+    assert found == expected

@@ -542,3 +542,30 @@ def test_a_doses_and_an_invitations_keys_are_no_entities(word: str) -> None:
     from veil.detect.ner import _is_noise
 
     assert all(_is_noise(word, label) for label in ("PERSON", "LOCATION", "ORGANIZATION"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Discharged to daughter (Rosalind).", "Rosalind"),  # a relation's word and a bracket
+    # a pleading's title: the party in capitals above its role's line
+    ("IN THE HIGH COURT OF JUSTICE\nBETWEEN:\nGWENDOLINE PARRISH\nClaimant\n-and-\n"
+     "THORNBURY ESTATES LIMITED\nDefendant", "GWENDOLINE PARRISH"),
+])
+def test_a_name_beside_its_relation_or_role(text: str, name: str) -> None:
+    found = names(text)
+    assert name in found and "THORNBURY ESTATES LIMITED" not in found
+
+
+def test_a_phone_number_after_a_name_is_no_house_number() -> None:
+    from veil.detect.ner import _looks_like_address
+
+    text = "daughter Carla 07700 900612 or Carla 555 0100; visit Baker 221"
+    assert not _looks_like_address(text, 9, 14)
+    assert not _looks_like_address(text, 31, 36)
+    assert _looks_like_address(text, 53, 58)  # a house number after a street's name
+
+
+@pytest.mark.parametrize("role", ["Claimant", "Landlord", "Tenants", "Defendant"])
+def test_a_partys_role_alone_is_no_person(role: str) -> None:
+    from veil.detect.ner import _is_noise
+
+    assert _is_noise(role, "PERSON")

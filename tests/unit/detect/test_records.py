@@ -484,3 +484,28 @@ def test_no_value_in_logs_or_reprs(tmp_path: Path, caplog: pytest.LogCaptureFixt
         shown = repr(result.entities) + caplog.text
         for value in values:
             assert value not in shown, value
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Okafor v. Brightwater Holdings LLC, No. 3:22-cv-01187-JAM (D. Conn.)", "3:22-cv-01187-JAM"),
+    ("see case 24-CV-0913 today", "24-CV-0913"),
+    ("2024-CR-004512 was filed", "2024-CR-004512"),
+])
+def test_a_court_case_number_by_its_shape(text: str, number: str) -> None:
+    from veil.detect.builtin import COURT_CASE
+
+    assert [d.text for d in COURT_CASE.analyze(text)] == [number]
+
+
+@pytest.mark.parametrize("text", ["2024-01-15", "10:30-cv", "call 24-555-0913", "ISO 8601-2"])
+def test_numbers_of_other_shapes_are_no_case(text: str) -> None:
+    from veil.detect.builtin import COURT_CASE
+
+    assert COURT_CASE.analyze(text) == []
+
+
+def test_a_spanish_record_number_after_its_word() -> None:
+    from veil.detect.builtin import MEDICAL_RECORD
+
+    text = "Paciente: Maite Goikoetxea Arrieta, NHC 0045812, alergia a la penicilina."
+    assert [d.text for d in MEDICAL_RECORD.analyze(text)] == ["0045812"]
