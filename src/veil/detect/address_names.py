@@ -19,8 +19,10 @@ from veil.detect.recognizer import Recognizer
 _SCORE = 0.85
 #: how far before an address its name is looked for
 _REACH = 80
-_ADDRESS = re.compile(r"(?<![\w.+-])(?P<local>[A-Za-z0-9][A-Za-z0-9._+-]{0,63})@[A-Za-z0-9-]+"
-                      r"(?:\.[A-Za-z0-9-]+)+")
+#: an address's local part, up to its "@" (searched back from each "@": a search of the
+#: whole text for addresses tried every position, 40 us a ~1 KB prompt)
+_LOCAL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._+-]{0,63}\Z")
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 #: a capitalised word (Unicode letters, an apostrophe or a hyphen inside)
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*(?![\w'’-])")
 #: what may stand between two words of one name
@@ -52,10 +54,15 @@ class AddressNamesRecognizer(Recognizer):
         out: list[Detection] = []
         if self.idle(text):
             return out
-        for a in _ADDRESS.finditer(text):
-            local = a.group("local").lower()
-            lo = max(text.rfind("\n", 0, a.start()) + 1, a.start() - _REACH)
-            words = [w for w in _WORD.finditer(text, lo, a.start()) if w.group()[0].isupper()]
+        at = text.find("@")
+        while at >= 0:
+            a = _LOCAL.search(text, max(0, at - 64), at)
+            start, at = (a.start() if a is not None else -1), text.find("@", at + 1)
+            if a is None or _DOMAIN.match(text, a.end() + 1) is None:
+                continue
+            local = a.group().lower()
+            lo = max(text.rfind("\n", 0, start) + 1, start - _REACH)
+            words = [w for w in _WORD.finditer(text, lo, start) if w.group()[0].isupper()]
             for k, w in enumerate(words):
                 if not _spelled(w.group(), local) or _common(w.group()):
                     continue  # ("Support <support@...>": a word, not a name)

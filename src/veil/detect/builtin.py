@@ -578,8 +578,10 @@ MEDICAL_RECORD = _named_number("medical_record", "MEDICAL_RECORD", (
     "encounter id", "encounter number", "visit id", "visit number", "admission number",
     "accession", "lab accession", "specimen", "requisition number", "requisition no",
     # Spanish, French, German and Italian records' numbers
-    "nhc", "historia clínica", "número de historia", "nº historia", "n° de dossier",
-    "numéro de dossier médical", "ipp", "patientennummer", "fallnummer", "cartella clinica"))
+    # (no "nº" nor "n°": a word whose lower case is not the regex engine's keeps the idle
+    # test from reading the words)
+    "nhc", "historia clínica", "número de historia", "numéro de dossier médical", "ipp",
+    "patientennummer", "fallnummer", "cartella clinica"))
 
 # Account, member, policy, customer and employee numbers (HIPAA's identifiers 9 and 10, and
 # what a bank's or insurer's prompt holds), after a word that names the account.
@@ -702,12 +704,15 @@ CASE_NUMBER = register(PatternRecognizer(
 # A court's case number by its shape alone: a US district court's "3:22-cv-01187-JAM" (the
 # office, the year, the case's type, its number, the judges' initials) and a state court's
 # "24-CV-0913" or "2024-CR-004512": no word before it needed
+# (tried before each "-cv-" of the text, not at every digit)
 COURT_CASE = register(PatternRecognizer(
     name="court_case", entity="CASE_NUMBER",
     patterns=[Pattern(r"(?<![\w:/.-])\d{1,2}:\d{2}-(?i:cv|cr|mj|bk|ap|md|mc|po|sw)-\d{3,6}"
-                      r"(?:-[A-Z]{2,4}){0,3}(?![\w-])", 0.85, re.ASCII, lead=0),
+                      r"(?:-[A-Z]{2,4}){0,3}(?![\w-])", 0.85, re.ASCII, lead=5, spaced=False,
+                      mark=r"-(?:cv|cr|mj|bk|ap|md|mc|po|sw)-", fold=True),
               Pattern(r"(?<![\w:/.-])(?:\d{2}|\d{4})-(?:CV|CR|CF|CA|DR|FA|JV|PR|cv|cr)-"
-                      r"\d{3,7}(?:-[A-Z]{2,4})?(?![\w-])", 0.75, re.ASCII, lead=0)],
+                      r"\d{3,7}(?:-[A-Z]{2,4})?(?![\w-])", 0.75, re.ASCII, lead=4, spaced=False,
+                      mark=r"-(?:cv|cr|cf|ca|dr|fa|jv|pr)-", fold=True)],
     validated=True,  # the shape is the validation
 ))
 

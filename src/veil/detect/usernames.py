@@ -247,18 +247,12 @@ _LOGIN_MARK = (rf"(?<!\w)(?:{_LOGIN_VERBS})|(?<!\w)user|(?<!\w)account|(?<!\w)cr
                r"(?<!\w)credentials|(?<!\w)use[ \t]|(?<!\w)try[ \t]|(?<!\w)u[ \t]?[:=]|"
                r"(?<!\w)ssh|(?<!\w)scp|(?<!\w)sftp|(?<!\w)rsync|(?<!\w)telnet|(?<!\w)su[ \t]|"
                r"(?<!\w)sudo[ \t]|/user:|(?<!\S)-u|/home/|/users/|\\users\\")
-#: where an SSH server's log names a user: after how it authenticated, or "invalid user"
-_LOG_MARK = r"(?<!\w)for[ \t]|(?<!\w)user[ \t]"
 #: how sshd says a user authenticated, before "for <user>"
-_SSH_METHODS = ("password", "publickey", "keyboard-interactive", "keyboard-interactive/pam",
-                "hostbased", "gssapi-with-mic", "none")
-
-
-def _after(*words: str) -> str:
-    """Right after one of ``words`` (any case, a space for a space) and a space or tab: a
-    look-behind each, as each has its own width."""
-    return "(?:" + "|".join(
-        "(?<=(?i:" + re.escape(w).replace(r"\ ", "[ \t]") + ")[ \t])" for w in words) + ")"
+_SSH_METHODS = (r"password|publickey|keyboard-interactive(?:/pam)?|hostbased|gssapi-with-mic|"
+                r"none")
+#: what sshd and PAM write before a user's name: "Invalid user", "session opened for user"
+_SSH_USER = (r"invalid[ \t]+user|illegal[ \t]+user|authenticating[ \t]+user|"
+             r"opened[ \t]+for[ \t]+user|closed[ \t]+for[ \t]+user")
 
 
 #: a strong password, for "use <user>:<password>" ("use node:18-alpine" is a Docker image,
@@ -384,13 +378,15 @@ LOGIN_USER = PatternRecognizer(
         # sshd's and PAM's log lines: "Failed password for invalid user mbrannigan from ...",
         # "Accepted publickey for olatunde from ...", "session opened for user jdoe(uid=...",
         # "Connection closed by authenticating user jdoe 203.0.113.9 port 22"
-        Pattern(rf"{_after(*_SSH_METHODS)}(?i:for)[ \t]+"
+        # (each tried where its words are, found with every other mark's strings)
+        Pattern(rf"(?<![\w/-])(?i:{_SSH_METHODS})[ \t]+(?i:for)[ \t]+"
                 rf"(?:(?i:invalid|illegal)[ \t]+(?i:user)[ \t]+)?(?P<v>{_USER}){_END}"
-                r"(?=[ \t]+(?i:from)[ \t])", 0.85, mark=_LOG_MARK, fold=True, lead=0),
-        Pattern(rf"{_after('invalid', 'illegal', 'authenticating', 'opened for', 'closed for')}"
-                rf"(?i:user)[ \t]+(?P<v>{_USER}){_END}"
+                r"(?=[ \t]+(?i:from)[ \t])", 0.85, mark=rf"(?:{_SSH_METHODS})[ \t]for[ \t]",
+                fold=True, lead=0),
+        Pattern(rf"(?<![\w-])(?i:{_SSH_USER})[ \t]+(?P<v>{_USER}){_END}"
                 r"(?=[ \t]+(?i:from|port|by)[ \t]|[ \t]+\d|\(uid=|[ \t]*(?:\r?\n|$))", 0.85,
-                mark=_LOG_MARK, fold=True, lead=0),
+                mark=(r"(?:invalid|illegal|authenticating)[ \t]user|"
+                      r"(?:opened|closed)[ \t]for[ \t]user"), fold=True, lead=0),
         # a web server's access log (the common and combined formats): the user between the
         # client and the time, '192.0.2.44 - tmercer [12/Mar/2024:10:22:01 +0000] "GET ...'
         Pattern(rf"(?<!\S)\S{{1,64}}[ \t]+\S{{1,64}}[ \t]+(?P<v>{_USER})[ \t]+\[\d{{1,2}}/"
