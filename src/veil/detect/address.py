@@ -179,6 +179,10 @@ STREET_PATTERNS = [
             rf"|{_JA_START}[\u4e00-\u9fff\u3041-\u3093\u30a1-\u30fa\u30fc々ヶ]{{0,14}}?"
             rf"{_JA_BLOCK}",
             0.85, mark=rf"(?:{_KO_MARK}|{_JA_START})", lead=6, spaced=False),
+    # 11 Quayside, Hull HU1 2AA: a street without a street word, before its town and a UK
+    # postcode (the postcode says it is an address)
+    Pattern(rf"{_L}{_NUM}{_SP}{_NAME},[ \t]*{_NAME},?[ \t]+{_UK_POSTCODE}(?![A-Za-z0-9])", 0.8,
+            lead=0),
     # Flat 2, 14 Queen's Road / building 17, Oakridge Court: a unit before its street
     Pattern(rf"{_L}(?i:flat|unit|building|bldg\.?|block|floor)[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?"
             rf"(?=,[ \t]*(?:{_NUM}{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b)", 0.75,

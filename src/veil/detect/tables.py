@@ -51,6 +51,14 @@ _STRING_VALUE = re.compile(r'":[ \t]*"')
 _STRING_END = re.compile(r'"[ \t]*[,}\]]*[ \t]*$')
 #: a line's end: a line break, or its escape inside a string
 _EOL = re.compile(r"\r?\n|\\n")
+#: a report's header aligned by spaces (a terminal's or a mainframe's export): three names or
+#: more, two spaces or more between them, each of up to three words
+_FIXED_CELL = r"[A-Za-z][\w./#()-]{0,29}+(?: [A-Za-z][\w./#()-]{0,29}+){0,2}+"
+_FIXED_HEADER = Scan(Pattern(
+    rf"(?:^|(?<=\n)|(?<=\\n))[ \t]*+(?P<h>{_FIXED_CELL}(?:[ ]{{2,}}+{_FIXED_CELL}){{2,}}+)"
+    r"[ \t]*+(?=\r?\n)", 0.0,
+    line_start=True))
+_FIXED_CELLS = re.compile(_FIXED_CELL)
 #: Markdown's rule under a header
 _RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
 #: the types of a person's data: beside one of them, a bare "name" is a person's
@@ -145,7 +153,40 @@ class TableCellsRecognizer(Recognizer):
             if not any(kinds):
                 continue
             done = self._rows(text, m.end(), delim, outer, kinds, out)
+        if "  " in text:
+            for m in _FIXED_HEADER.matches(text):
+                if m.start() >= done:
+                    done = self._fixed(text, m, out)
         return out
+
+    def _fixed(self, text: str, m: re.Match[str], out: list[Detection]) -> int:
+        """The rows under a header aligned by spaces, each cut where the header's names start
+        (a value runs from its name's column to the next one's); where the table ends."""
+        line = text.rfind("\n", 0, m.start()) + 1
+        header = list(_FIXED_CELLS.finditer(text, m.start("h"), m.end("h")))
+        kinds = _kinds([c.group() for c in header])
+        if not any(kinds):
+            return m.end()
+        cols = [c.start() - line for c in header]
+        pos = m.end()
+        while True:
+            eol = _EOL.match(text, pos)
+            if eol is None:
+                return pos
+            start = eol.end()
+            nxt = text.find("\n", start)
+            end = len(text) if nxt < 0 else nxt
+            if end - start <= cols[-1] or any(
+                    not text[start + c - 1].isspace() for c in cols[1:]):
+                return pos  # not a row of the table: too short, or a value across a column
+            found = [typed(text, start + a, start + b, kind) for a, b, kind in zip(
+                cols, [*cols[1:], end - start], kinds, strict=True)]
+            if not all(v is None or fits(v[0], text[v[1]:v[2]]) for v in found):
+                return pos
+            out += [Detection(v[0], v[1], v[2], _SCORE, self.name, text[v[1]:v[2]])
+                    for v in found if v is not None]
+            pos = end
+        return pos
 
     @staticmethod
     def _headers(text: str) -> list[re.Match[str]]:

@@ -62,6 +62,8 @@ from veil.detect import DetectionEngine
     # a unit before its street
     ("Flat 2, 14 Queen's Road, Reading RG1 4AR", "Flat 2"),
     ("building 17, Oakridge Court", "building 17"),
+    # a street without a street word, before its town and a UK postcode
+    ("lives at Flat 3, 11 Quayside, Hull HU1 2AA", "11 Quayside, Hull HU1 2AA"),
     # a Japanese address in Latin letters
     ("Mr. Tanaka lives at 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002",
      "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"),

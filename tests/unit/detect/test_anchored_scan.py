@@ -171,9 +171,9 @@ def test_the_date_phone_and_street_patterns_are_anchored() -> None:
             "domain", "ip_address", "mac_address", "secret", "url", "it_fiscal_code",
             "passport", "driver_license"} <= names
     # every street shape: the street-first one, the units and P.O. boxes, the one in lower
-    # case, the Japanese ones (in Latin letters; in kanji with the Korean one) and a unit
-    # before its street included
-    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 11
+    # case, the Japanese ones (in Latin letters; in kanji with the Korean one), a unit
+    # before its street and a street before its town and UK postcode included
+    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 12
 
 
 def _glued(rng: random.Random) -> str:

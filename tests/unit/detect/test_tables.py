@@ -84,3 +84,24 @@ def test_a_pasted_table_is_masked_and_restored(tmp_path: Path) -> None:
     for value in ("Wei Zhang", "00482913", "Hanover"):
         assert value not in res.masked
     assert veil.restore(res.masked, session="t") == text
+
+
+def test_a_reports_columns_aligned_by_spaces() -> None:
+    from veil.detect.tables import TABLE_CELLS
+
+    text = ("Emp#  Name               DOB         NI\n"
+            "0412  Seraphina Voss     12/04/1990  JT482915B\n"
+            "0413  Caspar Ndiaye      30/11/1985  NR774021C\n\nTotal  2  rows  listed\n")
+    found = [(d.type, d.text) for d in TABLE_CELLS.analyze(text)]
+    assert ("PERSON", "Seraphina Voss") in found and ("PERSON", "Caspar Ndiaye") in found
+    assert ("DATE_OF_BIRTH", "30/11/1985") in found and len(found) == 4
+
+
+@pytest.mark.parametrize("text", [
+    "We met  there  and  then  again\nJohn was here today and more text\n",  # no type named
+    "Name  DOB  City\nJane Doe was born in 1990 in Leeds, she said\n",  # prose across columns
+])
+def test_spaced_words_over_prose_are_no_table(text: str) -> None:
+    from veil.detect.tables import TABLE_CELLS
+
+    assert TABLE_CELLS.analyze(text) == []
