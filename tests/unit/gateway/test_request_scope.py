@@ -131,6 +131,19 @@ async def test_refused_content_stores_nothing(veil: Veil) -> None:
     assert upstream.bodies == [] and vault.calls["write"] == 0
 
 
+def _batches(veil: Veil, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The texts of each ``protect_many`` call the gateway makes, as it makes them."""
+    batches: list[list[str]] = []
+    protect_many = veil.protect_many
+
+    def counting(texts: list[str], **kw: Any) -> Any:
+        batches.append(list(texts))
+        return protect_many(texts, **kw)
+
+    monkeypatch.setattr(veil, "protect_many", counting)
+    return batches
+
+
 def _tools(*names: str) -> list[dict[str, Any]]:
     return [{"type": "function", "function": {"name": n, "parameters": {
         "type": "object", "properties": {f"{n}_id": {"type": "string"}}}}} for n in names]
@@ -141,14 +154,7 @@ async def test_a_requests_names_are_read_together_as_one_text(
 ) -> None:
     """Tool and property names are read as words, all of a request's in one text a name a
     line (each as a text of its own cost ~0.5 ms, and an agent sends dozens)."""
-    batches: list[list[str]] = []
-    protect_many = veil.protect_many
-
-    def counting(texts: list[str], **kw: Any) -> Any:
-        batches.append(list(texts))
-        return protect_many(texts, **kw)
-
-    monkeypatch.setattr(veil, "protect_many", counting)
+    batches = _batches(veil, monkeypatch)
     upstream = ScriptedUpstream()
     client, _ = make_client(veil, upstream)  # type: ignore[arg-type]
     body = {"model": "m", "messages": [{"role": "user", "content": "hello"}],
@@ -174,14 +180,7 @@ async def test_a_value_across_two_names_lines_reads_each_name_alone(
                     recognizers=[RecognizerRule(name="pair", entity="PERSON", patterns=[
                         PatternRule(regex=r"Jane\s+Doe", score=0.9)])])
     veil = Veil(settings, policy=policy)
-    batches: list[list[str]] = []
-    protect_many = veil.protect_many
-
-    def counting(texts: list[str], **kw: Any) -> Any:
-        batches.append(list(texts))
-        return protect_many(texts, **kw)
-
-    monkeypatch.setattr(veil, "protect_many", counting)
+    batches = _batches(veil, monkeypatch)
     upstream = ScriptedUpstream()
     client, _ = make_client(veil, upstream)  # type: ignore[arg-type]
     body = {"model": "m", "messages": [{"role": "user", "content": "hello"}],
