@@ -59,8 +59,15 @@ _COMMON_NAME = re.compile(rf"(?<![\w-])CN=[\"']?(?P<v>{_NAME})[\"']?(?=[;,:\n\r]
 
 def _person(value: str) -> bool:
     """Whether a header's entry reads as a person's name: every word capitalised, none an
-    acronym or a team's word."""
+    acronym or a team's word; one word alone a known given name or surname (``To:
+    Management`` names no one)."""
     words = re.findall(r"[^\W\d_][^\s,]*", value)
+    if len(words) == 1:
+        from veil.detect.names import first_names, last_names
+
+        low = words[0].lower()
+        if low not in first_names() and low not in last_names():
+            return False
     return bool(words) and all(
         w[0].isupper() and (len(w) < 2 or not w.isupper() or w.endswith("."))
         and w.lower().strip(".") not in _NOT_PEOPLE for w in words

@@ -28,6 +28,7 @@ def _found(text: str) -> list[str]:
      "ORGANIZER;CN=Lorcan Byrne:mailto:l@example.ie\nEND:VEVENT",
      ["Saskia Vollmer", "Lorcan Byrne"]),
     ("dn: CN=Jane Doe,OU=Staff,DC=corp,DC=example", ["Jane Doe"]),
+    ("From: Priya\nTo: Kowalski\nSubject: hi", ["Priya", "Kowalski"]),  # known names alone
 ])
 def test_a_headers_people_are_found(text: str, names: list[str]) -> None:
     assert _found(text) == names
@@ -38,6 +39,7 @@ def test_a_headers_people_are_found(text: str, names: list[str]) -> None:
     "From: Support Team <support@example.com>\nTo: IT Helpdesk\nSubject: ticket",
     "CN=Users,DC=corp and CN=svc-backup,OU=Service",  # containers and accounts
     "Subject: Q3 numbers\nDate: Monday",  # no people's keys
+    "To: Management\nFrom: Facilities\nDate: Monday",  # one word that is no name
 ])
 def test_what_names_no_person_stays(text: str) -> None:
     assert _found(text) == []
