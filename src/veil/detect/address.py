@@ -55,7 +55,8 @@ _STREET_WORD = (rf"(?:Stra(?:ss|ß)e|Str\.|Straat|Laan|Weg|Gasse|Platz|Allee|Gad
 _STREET_WORD_MARK = rf"(?:{_COMPOUND_ENDS}|{_LOWER_STREET_WORDS})"
 _STREET_FIRST_WORDS = (r"(?:rue|via|viale|vicolo|piazza|corso|calle|avenida|av\.|rua|travessa|"
                        r"praça|paseo|camino|carrer|chemin|boulevard|bd\.?|allée|impasse|quai|"
-                       r"ul\.|ulica|aleja|al\.|strada|discesa|rambla|ronda|avenue|plaza|place)")
+                       r"ul\.|ulica|aleja|al\.|strada|discesa|rambla|ronda|avenue|plaza|place|"
+                       r"c/)")  # (Spain's "C/ San Bernardo, 37")
 _STREET_FIRST = rf"(?i:{_STREET_FIRST_WORDS})"
 _UNIT = (r"(?:(?i:apt|apartment|suite|ste|flat|unit|room|rm|floor|fl|bldg|building)\.?[ \t]*"
          r"#?[ \t]*\d{1,5}[A-Za-z]?|#[ \t]?\d{1,5}[A-Za-z]?)")
@@ -81,6 +82,11 @@ _POSTCODE = rf"(?:(?:[A-Z]{{2}}[ \t]+)?\d{{4,5}}(?:-\d{{3,4}})?|{_UK_POSTCODE})"
 _CODE_THEN_CITY = (r"(?:\d{4}[ \t]?[A-Z]{2}(?![A-Za-z])|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}"
                    r"|\d{2}-\d{3}|\d{4,5})(?![\w-])")
 
+#: a document's numbered parts, which a line of a word and a number may name
+_HEADINGS = (r"(?:Chapter|Section|Table|Figure|Fig|Page|Version|Step|Part|Item|Appendix|"
+             r"Exhibit|Schedule|Article|Clause|Room|Level|Phase|Week|Day|Year|Round|Grade|"
+             r"Class|Question|Task|Note|Vol|Volume|Issue|Release|Build|Sprint|Line|Row)")
+
 # After a street: unit, ", City", ", ST 12345" (commas keep the continuation from eating prose).
 _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?(?:,?[ \t]*{_CONTINENTAL_UNIT})?"
          # ", City", its words joined by particles ("Rio de Janeiro"), a state's code after a
@@ -89,11 +95,13 @@ _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?(?:,?[ \t]*{_CONTINENTAL_UNIT})?"
          rf"(?:[ \t]*[-–/][ \t]*[A-Z]{{2}}(?![\w]))?"
          rf"(?=[ \t]*(?:[,;]|\.(?!\w)|$|\n|[ \t]+{_POSTCODE}\b))){{0,2}}"
          rf"(?:,[ \t]*{_CODE_THEN_CITY}[ \t]+{_WORD}(?:[ \t-]+{_WORD}){{0,2}}"
+         r"(?:[ \t]*\([A-Z]{2}\))?"  # (Italy's province after its city: "20129 Milano (MI)")
          rf"|,?[ \t]*{_POSTCODE}\b)?"
          # an address block: up to 4 further short lines (unit, city, country + postcode)
          rf"(?:[ \t]*\n(?:[ \t]*\n)?[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
          rf"(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
          rf"(?:,?[ \t]+{_POSTCODE})?"
+         rf"|{_CODE_THEN_CITY}[ \t]+{_WORD}(?:[ \t-]+{_WORD}){{0,2}}"  # "04155 Leipzig"
          rf"|{_POSTCODE})"
          rf"(?=[ \t]*(?:\n|$))){{0,4}}")
 
@@ -144,7 +152,7 @@ STREET_PATTERNS = [
             mark=rf"{_STREET_WORD_MARK}{_SP}\d", words=4, fold=True),
     # 138 Rue de Libya / Via Roma 10 / ul. Korczaka Janusza 107
     Pattern(rf"{_L}(?:{_NUM},?{_SP}{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}"
-            rf"(?:{_SP}{_NUM}\b)?|{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}{_SP}{_NUM}\b)"
+            rf"(?:{_SP}{_NUM}\b)?|{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME},?{_SP}{_NUM}\b)"
             rf"{_TAIL}", 0.9, mark=rf"{_STREET_FIRST_WORDS}[ \t]", words=1, fold=True),
     # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number)
     Pattern(rf"{_L}\d{{1,5}}{_SP}(?:{_WORD}{_SP}){{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.:/-]|\.\d)"
@@ -179,6 +187,12 @@ STREET_PATTERNS = [
             rf"|{_JA_START}[\u4e00-\u9fff\u3041-\u3093\u30a1-\u30fa\u30fc々ヶ]{{0,14}}?"
             rf"{_JA_BLOCK}",
             0.85, mark=rf"(?:{_KO_MARK}|{_JA_START})", lead=6, spaced=False),
+    # Am Lindenhof 7a / 04155 Leipzig: a letter's street line without a street word, above its
+    # line of a postcode of five digits and a town (the postcode says it is an address)
+    # (a document's "Chapter 12" / "20240 Report" is none)
+    Pattern(rf"{_L}(?!{_HEADINGS}\b)(?:{_CAP}{_SP}){{1,3}}\d{{1,4}}[a-zA-Z]?[ \t]*\r?\n[ \t]*"
+            r"\d{5}[ \t]+"
+            rf"{_WORD}(?:[ \t-]+{_WORD}){{0,2}}(?=[ \t]*(?:\r?\n|$|,))", 0.8, words=3),
     # 11 Quayside, Hull HU1 2AA: a street without a street word, before its town and a UK
     # postcode (the postcode says it is an address)
     Pattern(rf"{_L}{_NUM}{_SP}{_NAME},[ \t]*{_NAME},?[ \t]+{_UK_POSTCODE}(?![A-Za-z0-9])", 0.8,

@@ -598,7 +598,7 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "numero di conto", "conto",
     # a student's, a staff member's, a club's or an airline's number for one person, and an
     # insurance claim's (HIPAA's identifier 18: any other unique number)
-    "student id", "student number", "student no", "student #", "matriculation number",
+    "student id", "student number", "student no", "student #", "matriculation number", "uin",
     "matric number", "staff id", "staff number", "staff no", "personnel number",
     "personalnummer", "matrikelnummer", "membership number", "membership no", "membership id",
     # a public health plan's number for one person (HIPAA's identifier 9)
@@ -609,6 +609,16 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     # a parcel's tracking number: it opens the shipment, its address and its recipient
     "tracking number", "tracking no", "tracking #", "tracking id", "tracking", "waybill",
     "consignment number", "consignment no", "parcel number", "shipment id",
+    # a carrier's name before its tracking number ("DHL 00340434161094042557")
+    "dhl", "ups", "fedex", "usps", "royal mail", "dpd", "hermes", "evri", "gls", "parcelforce",
+    # an order's number: it opens the customer's account, address and purchases ("my order
+    # #BC-4471902 never arrived"); a bare "order" is prose ("an order of 15000 units")
+    "order number", "order no", "order #", "order id", "order ref", "order reference",
+    "my order", "your order", "bestellnummer", "numéro de commande", "número de pedido",
+    # an airline's or a hotel's programme number for one person
+    "executive club", "flying blue", "skymiles", "aadvantage", "mileageplus", "miles & more",
+    "miles and more", "avios", "krisflyer", "asia miles", "bonvoy", "honors number",
+    "rewards number",
     # an insurer's card: the member number after the carrier's name ("Insurance BCBS
     # #XYZ123456789", "policy HOME-99-1823"), its group and pharmacy numbers
     "insurance", "insurer", "policy", "insured id", "group number", "group no", "group #",

@@ -10,6 +10,7 @@ fields that name no person's data (``server_address``, ``product_name``) say not
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A column's name is read as words ("firstName", "FIRST_NAME", "first-name": first, name);
 # the longest ending of them that is a known field says what its values are, so that
@@ -153,6 +154,9 @@ _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 def _field_words(name: str) -> list[str]:
     """A field's name as lower-case words (``contactFirstName``: contact, first, name); a
     trailing number is dropped (``address_line_2``, ``street2``)."""
+    if not name.isascii():  # its accents off: "prénom" is "prenom", not "pr" and "nom"
+        name = "".join(c for c in unicodedata.normalize("NFKD", name)
+                       if not unicodedata.combining(c))
     words = [w for w in _NOT_WORD.split(_CAMEL.sub("_", name).lower()) if w]
     while words and words[-1].isdigit():
         words.pop()

@@ -452,8 +452,11 @@ class GazetteerRecognizer(Recognizer):
             end = m.start("v") + last.start() + len(last.group().rstrip(".,;:!?"))
             emit("PERSON", m.start("v") + toks[0].start(), end, 0.8)
         for rx in (_TITLE_NAME, _INTRO_NAME, _WEAK_NAME):
+            # after a title or an introduction a name that is also a word is a name ("Dña.
+            # Rocío", "me llamo Dolores"): only a function word ends it
+            ends = stops if rx is _WEAK_NAME else _stop_words(language)
             for m in rx.finditer(text):
-                s, e = self._name_span(text, m.start("v"), m.end("v"), stops, language,
+                s, e = self._name_span(text, m.start("v"), m.end("v"), ends, language,
                                        need_known=rx is _WEAK_NAME)
                 if e > s:
                     emit("PERSON", s, e, 0.8 if rx is not _WEAK_NAME else 0.75)

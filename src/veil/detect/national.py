@@ -577,6 +577,10 @@ _ID_WORDS = (
     # a health insurer's number for one person (Germany's KVNR, France's, Russia's OMS policy)
     "versichertennummer", "krankenversichertennummer", "kvnr", "versicherungsnummer",
     "sozialversicherungsnummer", "numéro d'assuré", "numero d'assure",
+    # a German payslip's pension number, Britain's taxpayer reference, a US traveller's
+    "sv-nr", "sv-nr.", "sv-nummer", "rentenversicherungsnummer", "utr",
+    "unique taxpayer reference", "known traveler number", "known traveller number", "ktn",
+    "redress number",
 )
 # The words are the pattern's own, tried only where one of their first words stands (a set of
 # strings, found with every other mark in one pass): as context words, their short heads ("ic",

@@ -74,7 +74,7 @@ _CODE_CHARS = re.compile(r"[_=<>{}\[\]\\/@#$%^*|~`;]|\(\)|::|->|\w\.\w+\(|[a-z][
 _DOTTED_IDENT = re.compile(r"\b[a-z]\w*\.[a-z]\w*\b")
 _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Madam|Madame|Mme|Mlle|Rev|Fr|"
            r"Capt|Captain|Sgt|Lt|Col|Gen|Judge|Herr|Frau|Sr|Sra|Srta|Dott|Doctor|Nurse|Officer|"
-           r"Agent|Detective|Coach|Uncle|Aunt|Auntie)")
+           r"Agent|Detective|Coach|Uncle|Aunt|Auntie|Dña|Doña|Dra|Mevr|Dhr)")
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOW = "a-zß-öø-ÿā-ž'’"
 # a capitalised word, or one with a name's inner capital after its prefix ("McDonald",
@@ -84,7 +84,7 @@ _LOW = "a-zß-öø-ÿā-ž'’"
 _NAME_PART = (rf"[{_UP}][{_LOW}]+"
               rf"(?:(?=[{_UP}])(?:(?<=Mc|De|Di|Da|Du|La|Le|O'|O’)|(?<=Mac))[{_UP}][{_LOW}]+)?")
 _NAME_TOKEN = rf"{_NAME_PART}(?:-{_NAME_PART})?"
-_PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|al)"
+_PARTICLE = r"(?:van|von|de|del|der|den|da|di|le|la|ten|ter|bin|binti|binte|al)"
 _PARTICLE_WORD = re.compile(_PARTICLE)
 # the roles of a party to a case, a policy or a loan, written before the party's name
 _PARTY_ROLES = (r"defendant|plaintiff|petitioner|respondent|appellant|appellee|claimant|"

@@ -35,7 +35,7 @@ _SCORE = 0.9
 #: a header's cell: a short name that starts with a letter (quoted or not); possessive, as
 #: is the rest: a line of prose fails once, not at every split of its words (6 against 20 ms
 #: over a megabyte of prose with commas, searched at every position)
-_CELL = r"\"?[A-Za-z][A-Za-z0-9 _./#()-]{0,39}+\"?"
+_CELL = r"\"?[^\W\d_][\w ./#()-]{0,39}+\"?"  # (any script's letters: "prénom", "Straße")
 #: a header line: two or more cells, one delimiter between each, Markdown's pipes around
 _HEADER_BODY = (
     r"[ \t]*+(?P<outer>\|)?[ ]*+"  # (spaces only around a delimiter: a tab may be one)

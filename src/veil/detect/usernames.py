@@ -371,6 +371,11 @@ LOGIN_USER = PatternRecognizer(
         # to its value ("user: Summarize this" of a chat transcript is read by ACCOUNT_FOR)
         Pattern(rf"(?<![\w.$-])(?i:user(?:[ _-]?name)?|log[ -]?[io]n)(?:=|[\"'][ \t]*:[ \t]*[\"'])"
                 rf"(?P<v>{_USER}){_END}", 0.8, mark=_LOGIN_MARK, fold=True, lead=0),
+        # a service's user in its environment ("POSTGRES_USER: hbeaumont", "DB_USER=jdoe_84"),
+        # as docker-compose files and .env files set it
+        Pattern(rf"(?<![\w.$-])[A-Za-z][A-Za-z0-9]*_(?i:user(?:[_-]?name)?|login)[\"']?[ \t]*"
+                rf"[:=][ \t]*[\"']?(?P<v>{_USER}){_END}", 0.8, mark=r"_user|_login", fold=True,
+                lead=24, spaced=False),
         # "/home/jsmith/app/main.py", "C:\\Users\\jane.doe\\AppData": a home folder's name, in
         # the paths of every pasted stack trace and shell prompt
         Pattern(rf"(?i:/home/|/users/|\\users\\)(?P<v>{_USER}){_END}", 0.8,

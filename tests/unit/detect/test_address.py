@@ -64,6 +64,12 @@ from veil.detect import DetectionEngine
     ("building 17, Oakridge Court", "building 17"),
     # a street without a street word, before its town and a UK postcode
     ("lives at Flat 3, 11 Quayside, Hull HU1 2AA", "11 Quayside, Hull HU1 2AA"),
+    # a letter's street line without a street word above its postcode and town, and with one
+    ("Frau Irmgard Pfeiffenberger\nAm Lindenhof 7a\n04155 Leipzig\nSehr geehrte",
+     "Am Lindenhof 7a\n04155 Leipzig"),
+    ("Herrn Max Weber\nLindenstraße 7a\n04155 Leipzig", "Lindenstraße 7a\n04155 Leipzig"),
+    ("a Dña. Rocío Villanueva, C/ San Bernardo, 37, 28015 Madrid",
+     "C/ San Bernardo, 37, 28015 Madrid"),
     # a Japanese address in Latin letters
     ("Mr. Tanaka lives at 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002",
      "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"),
@@ -98,6 +104,7 @@ def test_address_block_stops_before_closing_line(pattern_engine: DetectionEngine
     "Unit 5, the next topic, covers 12 Lessons",  # a unit, then no street
     "see page 12, 2024 Edition",
     "Naruto-kun scored 12 points",  # an honorific, not a ward
+    "Chapter 12\n20240 Report",  # a document's numbered part, not a street line
 ])
 def test_prose_with_numbers_is_not_an_address(pattern_engine: DetectionEngine, found,
                                               text: str) -> None:  # type: ignore[no-untyped-def]

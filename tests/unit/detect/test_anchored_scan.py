@@ -172,8 +172,9 @@ def test_the_date_phone_and_street_patterns_are_anchored() -> None:
             "passport", "driver_license"} <= names
     # every street shape: the street-first one, the units and P.O. boxes, the one in lower
     # case, the Japanese ones (in Latin letters; in kanji with the Korean one), a unit
-    # before its street and a street before its town and UK postcode included
-    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 12
+    # before its street, a street before its town and UK postcode and a letter's street line
+    # above its postcode and town included
+    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 13
 
 
 def _glued(rng: random.Random) -> str:

@@ -193,7 +193,8 @@ _PIECES = ("sign in as jsmith", "log in as j.smith", "Logged in as", "login", "a
            "192.0.2.44 - tmercer [12/Mar/2024:10:22:01", "- - [12/Mar/2024:10:22:01",
            "-p'Gr4nite!Peak'", '-p"Gr4nite!Peak"', "-u jsmith -p'Gr4nite!Peak'",
            '-u jsmith -p"Gr4nite!Peak"', "Failed password for jsmith from",
-           "Accepted publickey for jdoe_84 from")
+           "Accepted publickey for jdoe_84 from", "POSTGRES_USER: hbeaumont", "DB_USER=jdoe_84",
+           "_user", "MY_", "REDIS_USER=jdoe_84", "APP_USERNAME: jsmith", "SMTP_LOGIN=j.smith")
 _GLUE = (" ", " ", " ", "", "\t", "\n", ": ", ", ", "/", ":")
 
 
@@ -208,3 +209,12 @@ def test_a_models_name_ends_at_its_lines_end(engine: DetectionEngine) -> None:
     text = "Kind regards,\nDervla Fitzmaurice\nSenior Paralegal | Ashgrove Solicitors"
     people = [d.text for d in engine.analyze(text) if d.type == "PERSON"]
     assert "Dervla Fitzmaurice" in people and not any("\n" in p for p in people)
+
+
+@pytest.mark.parametrize(("text", "user"), [
+    ("environment:\n  POSTGRES_USER: hbeaumont\n  POSTGRES_DB: app", "hbeaumont"),
+    ("DB_USER=jdoe_84\nDB_HOST=db", "jdoe_84"),
+])
+def test_a_services_user_in_its_environment(engine: DetectionEngine, text: str,
+                                            user: str) -> None:
+    assert ("USERNAME", user) in _found(engine, text)

@@ -355,3 +355,12 @@ def test_a_double_barrelled_surname_after_a_name_key(text: str, expected: list[s
 
     found = [d.text for d in GazetteerRecognizer().analyze_language(text, "en")]
     assert found == expected
+
+
+def test_a_name_that_is_a_word_after_a_title() -> None:
+    # "Rocío" (dew) is a word of Spanish: after "Dña." it is a name
+    from veil.detect.gazetteer import GazetteerRecognizer
+
+    text = "Envíe la factura a Dña. Rocío Villanueva Echeverría, por favor"
+    found = [d.text for d in GazetteerRecognizer().analyze_language(text, "es")]
+    assert "Rocío Villanueva Echeverría" in found

@@ -509,3 +509,21 @@ def test_a_spanish_record_number_after_its_word() -> None:
 
     text = "Paciente: Maite Goikoetxea Arrieta, NHC 0045812, alergia a la penicilina."
     assert [d.text for d in MEDICAL_RECORD.analyze(text)] == ["0045812"]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("my order #BC-4471902 never arrived", "BC-4471902"),
+    ("Where is my parcel? DHL 00340434161094042557", "00340434161094042557"),
+    ("Executive Club no. 48812937", "48812937"),
+])
+def test_an_order_a_parcel_and_a_programme_number_after_their_words(text: str,
+                                                                    number: str) -> None:
+    from veil.detect.builtin import ACCOUNT_NUMBER
+
+    assert [d.text for d in ACCOUNT_NUMBER.analyze(text)] == [number]
+
+
+def test_an_order_of_things_is_no_order_number() -> None:
+    from veil.detect.builtin import ACCOUNT_NUMBER
+
+    assert ACCOUNT_NUMBER.analyze("In order to meet the 2024 deadline we ordered 15000 units") == []

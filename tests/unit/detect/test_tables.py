@@ -105,3 +105,11 @@ def test_spaced_words_over_prose_are_no_table(text: str) -> None:
     from veil.detect.tables import TABLE_CELLS
 
     assert TABLE_CELLS.analyze(text) == []
+
+
+def test_a_header_in_another_languages_letters() -> None:
+    from veil.detect.tables import TABLE_CELLS
+
+    text = "nom;prénom;ville\nLefebvre-Marchand;Solène;Strasbourg\n"
+    assert [(d.type, d.text) for d in TABLE_CELLS.analyze(text)] == [
+        ("PERSON", "Lefebvre-Marchand"), ("PERSON", "Solène"), ("LOCATION", "Strasbourg")]
