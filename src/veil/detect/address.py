@@ -61,10 +61,12 @@ _STREET_FIRST = rf"(?i:{_STREET_FIRST_WORDS})"
 _UNIT = (r"(?:(?i:apt|apartment|suite|ste|flat|unit|room|rm|floor|fl|bldg|building)\.?[ \t]*"
          r"#?[ \t]*\d{1,5}[A-Za-z]?|#[ \t]?\d{1,5}[A-Za-z]?)")
 # A flat after a continental street: Spanish floor and door ("3º B", "2º izq."), Polish "m. 5",
-# Portuguese "apto 52", Austrian "Top 5" (the view reads "º" as NFKC writes it, "o").
+# Portuguese "apto 52", Italian "int. 5", Austrian "Top 5" (the view reads "º" as NFKC writes
+# it, "o").
 _CONTINENTAL_UNIT = (r"(?:\d{1,2}(?:[º°ª]|o(?=[ \t]?[A-Za-z]))"
                      r"(?:[ \t]?(?:[A-Za-z]{1,4}\.?(?![\w])))?"
-                     r"|(?:m|lok|apto|dpto|depto|piso|app|Top|Stiege)\.?[ \t]*\d{1,5}[A-Za-z]?)")
+                     r"|(?:m|lok|apto|dpto|depto|piso|app|int|Top|Stiege)\.?[ \t]*"
+                     r"\d{1,5}[A-Za-z]?)")
 _POBOX = r"(?:P\.?[ \t]?O\.?[ \t]*Box|Unit[ \t]+\d{1,5}[ \t]+Box)[ \t]+\d{1,6}"
 _NAME = rf"(?:{_CAP}(?:{_SP}(?:{_PARTICLE}{_SP})*{_CAP}){{0,3}})"
 _L = r"(?<![\w.@/-])"

@@ -78,9 +78,17 @@ class FormFieldsRecognizer(Recognizer):
             if key.lower().endswith("address") and not any(c.isdigit() for c in text[vs:ve]):
                 continue  # an address block's first line is its addressee ("Billing address:
                 # Jasmin T. Rasmussen"), whose name the name recognizers type
+            if found == "PERSON" and _starts_with_a_function_word(text[vs:ve]):
+                continue  # "first: do this" is a list's step, not a given name
             if fits(found, text[vs:ve]):
                 out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
         return out
+
+
+def _starts_with_a_function_word(value: str) -> bool:
+    from veil.detect.stopwords import stop_words
+
+    return value.split(None, 1)[0].lower() in stop_words("en")
 
 
 def _value(text: str, s: int, e: int, kind: str) -> tuple[int, int]:

@@ -193,13 +193,17 @@ _LOWER_NOT_NAMES = frozenset({
 _NAME_FIELD = Scan(Pattern(
     r"(?<![\w’])(?<!\w')(?i:(?P<maiden>maiden[ \t_-]?name)|(?P<person>(?:first|last|given|family|"
     r"middle)[_ -]?name|fname|lname|surname|forename|family|given|"
-    r"(?<=[\"'])(?:first|last|middle)(?=[\"']))|(?:full|display|customer|"
-    r"patient|client|contact|legal)[_ -]?name|name)[\"']?(?:[ \t]*[:=]|[ \t]+(?i:is|was)\b)"
+    r"(?<=[\"'])(?:first|last|middle)(?=[\"'])"
+    # (a JavaScript object's bare key: "{ first: 'Perdita', last: 'Oyelowo' }")
+    r"|(?:(?<=[{,][ \t])|(?<=[{,]))(?:first|last|middle)(?=[ \t]?:[ \t]*[\"']))"
+    r"|(?:full|display|customer|patient|client|contact|legal)[_ -]?name|name)[\"']?"
+    r"(?:[ \t]*[:=]|[ \t]+(?i:is|was)\b)"
     r"[ \t]*[\"']?[ \t]*\[?[ \t]*[\"']?"  # (FHIR's '"given": ["Peter"]')
     # (a word's apostrophe inside it: a closing quote is the value's end)
     r"(?P<v>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?(?:[._ ][A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?){0,2})"
     r"(?![\w@])", 0.0,
-    mark="name|family|given|first\"|last\"|middle\"|first'|last'|middle'", fold=True, lead=9))
+    mark="name|family|given|first\"|last\"|middle\"|first'|last'|middle'|first:|last:|middle:|"
+         "first :|last :|middle :", fold=True, lead=9))
 _PIECE = re.compile(r"[^._ ]+")
 
 

@@ -167,7 +167,8 @@ _NAME_LIST = re.compile(rf"{_NAME_TOKEN}(?:,[ \t]+{_NAME_TOKEN})+,?[ \t]+(?:and|
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:,[ \t]+{_NAME_TOKEN})+")
 _LIST_TAIL = re.compile(rf",?[ \t]+(?:and|or|&)[ \t]+{_NAME_TOKEN}")
 _NAME_TOKEN_RX = re.compile(_NAME_TOKEN)
-_SPEAKER = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*:")
+# (a role in brackets after the name: "[14:02] Aoife (Agent):")
+_SPEAKER = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})(?:[ \t]*\([A-Za-z][A-Za-z ]{{0,20}}\))?[ \t]*:")
 _OWN_LINE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*(?=$|\\n)")
 # A sign-off line and a name alone on the next one ("Thanks,\nDeshawn Williams"): a letter's
 # or an e-mail's writer, their given name known or not.

@@ -70,6 +70,9 @@ from veil.detect import DetectionEngine
     ("Herrn Max Weber\nLindenstraße 7a\n04155 Leipzig", "Lindenstraße 7a\n04155 Leipzig"),
     ("a Dña. Rocío Villanueva, C/ San Bernardo, 37, 28015 Madrid",
      "C/ San Bernardo, 37, 28015 Madrid"),
+    # Italy's flat ("int.") and the province after the city
+    ("via Solferino 12, int. 5, 20129 Milano (MI), cod. fisc. x",
+     "via Solferino 12, int. 5, 20129 Milano (MI)"),
     # a Japanese address in Latin letters
     ("Mr. Tanaka lives at 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002",
      "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"),

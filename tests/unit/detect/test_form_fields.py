@@ -55,6 +55,7 @@ def test_a_labelled_value_is_typed_by_its_label(text: str,
     "fullname=Priscilla+Okwuosa&dob=1988-02-17",  # a form's body: its keyed values'
     "UPDATE customers SET full_name = 'Dagny Halvorsen', phone='555' WHERE id = 7;",  # code
     "Look at this + Foo: Jane Doe",  # a label mid-line
+    "first: do this\nlast: do that",  # a list's steps, not a name's parts
 ])
 def test_code_prose_and_bare_names_give_nothing(text: str) -> None:
     assert _found(text) == []

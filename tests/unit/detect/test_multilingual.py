@@ -173,6 +173,8 @@ def test_lower_case_names_after_an_introduction(ner_engine: DetectionEngine, fou
     # a quoted "first" or "last" key: a given name's or a surname's
     ('{"user":{"first":"Lucinda","last":"Abernathy"}}', ["Lucinda", "Abernathy"]),
     ('{"first": "step one", "last": "Done"}; first: Read the docs', []),
+    # a JavaScript object's bare keys
+    ("const user = { first: 'Perdita', last: 'Oyelowo' };", ["Perdita", "Oyelowo"]),
     # a greeting, thanks, a list of people or a relation before given names in lower case
     ("hey mike, can you send the file", ["mike"]),
     ("thanks sarah!", ["sarah"]),

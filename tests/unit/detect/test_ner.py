@@ -569,3 +569,9 @@ def test_a_partys_role_alone_is_no_person(role: str) -> None:
     from veil.detect.ner import _is_noise
 
     assert _is_noise(role, "PERSON")
+
+
+def test_a_chat_speaker_with_a_role_in_brackets() -> None:
+    text = ("[14:02] Aoife (Agent): Hi, thanks for contacting us!\n"
+            "[14:03] Marcus Feld: my order never arrived")
+    assert {"Aoife", "Marcus Feld"} <= set(names(text))
