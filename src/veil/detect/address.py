@@ -194,11 +194,13 @@ STREET_PATTERNS = [
     # (a document's "Chapter 12" / "20240 Report" is none)
     Pattern(rf"{_L}(?!{_HEADINGS}\b)(?:{_CAP}{_SP}){{1,3}}\d{{1,4}}[a-zA-Z]?[ \t]*\r?\n[ \t]*"
             r"\d{5}[ \t]+"
-            rf"{_WORD}(?:[ \t-]+{_WORD}){{0,2}}(?=[ \t]*(?:\r?\n|$|,))", 0.8, words=3),
+            rf"{_WORD}(?:[ \t-]+{_WORD}){{0,2}}(?=[ \t]*(?:\r?\n|$|,))", 0.8,
+            # (tried from the postcode's line back: at every digit run it cost 107 us a KB)
+            mark=r"\n[ \t]*\d{5}[ \t]", lead=40),
     # 11 Quayside, Hull HU1 2AA: a street without a street word, before its town and a UK
     # postcode (the postcode says it is an address)
     Pattern(rf"{_L}{_NUM}{_SP}{_NAME},[ \t]*{_NAME},?[ \t]+{_UK_POSTCODE}(?![A-Za-z0-9])", 0.8,
-            lead=0),
+            lead=0, anchor=rf"{_NUM}{_SP}{_NAME},"),
     # Flat 2, 14 Queen's Road / building 17, Oakridge Court: a unit before its street
     Pattern(rf"{_L}(?i:flat|unit|building|bldg\.?|block|floor)[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?"
             rf"(?=,[ \t]*(?:{_NUM}{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b)", 0.75,
