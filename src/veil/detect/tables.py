@@ -163,6 +163,8 @@ class TableCellsRecognizer(Recognizer):
         """The rows under a header aligned by spaces, each cut where the header's names start
         (a value runs from its name's column to the next one's); where the table ends."""
         line = text.rfind("\n", 0, m.start()) + 1
+        if line != m.start():  # after an escaped line break: columns need real lines
+            return m.end()
         header = list(_FIXED_CELLS.finditer(text, m.start("h"), m.end("h")))
         kinds = _kinds([c.group() for c in header])
         if not any(kinds):
