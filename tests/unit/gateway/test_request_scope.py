@@ -193,3 +193,48 @@ async def test_a_value_across_two_names_lines_reads_each_name_alone(
     names = [t["function"]["name"] for t in upstream.bodies[-1]["tools"]]
     # (the session knows "Jane Doe" now: "Doe" alone is her surname)
     assert names == ["PERSON_1_FIRST", "PERSON_1_LAST"], names
+
+
+async def test_a_streamed_calls_masked_argument_names_come_back_as_the_callers(
+    tmp_path: Path,
+) -> None:
+    """A property name that holds a term goes up masked; the streamed call's arguments name
+    it back as the caller's, however the stream cuts the name."""
+    from .conftest import delta_chunk, parse_sse, sse
+
+    settings = Settings(home=tmp_path, cache_dir=tmp_path / "cache")
+    veil = Veil(settings, policy=Policy(ner=False, terms=[
+        TermRule(term="Nightjar", type="PROJECT")]))
+    upstream = ScriptedUpstream()
+
+    def reply(body: dict[str, Any]) -> httpx.Response:
+        fn = body["tools"][0]["function"]
+        key = next(iter(fn["parameters"]["properties"]))
+        args = json.dumps({key: 1, "other": 2})
+        pieces = [args[k:k + 5] for k in range(0, len(args), 5)]  # keys cut mid-name
+        events = [delta_chunk({"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+                                               "function": {"name": fn["name"],
+                                                            "arguments": ""}}]})]
+        events += [delta_chunk({"tool_calls": [{"index": 0, "function": {"arguments": p}}]})
+                   for p in pieces]
+        events.append(delta_chunk({}, finish="tool_calls"))
+        return httpx.Response(200, content=sse(events),
+                              headers={"content-type": "text/event-stream"})
+
+    upstream.reply = reply
+    client, _ = make_client(veil, upstream)  # type: ignore[arg-type]
+    body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "go"}],
+            "tools": [{"type": "function", "function": {
+                "name": "get_nightjar_status", "parameters": {"type": "object", "properties": {
+                    "nightjar_budget": {"type": "number"}, "other": {"type": "number"}}}}}]}
+    async with client:
+        r = await client.post("/v1/chat/completions", json=body)
+    assert r.status_code == 200, r.text
+    assert "nightjar" not in upstream.sent_text().lower()
+    events, done = parse_sse(r.text)
+    calls = [c for e in events for ch in e["choices"]
+             for c in ch["delta"].get("tool_calls") or []]
+    name = "".join(c["function"].get("name") or "" for c in calls)
+    args = "".join(c["function"].get("arguments") or "" for c in calls)
+    assert done and name == "get_nightjar_status"
+    assert json.loads(args) == {"nightjar_budget": 1, "other": 2}
