@@ -368,19 +368,27 @@ def _scan_token(value: str, ctx: WalkContext, *, words: bool = False, record: bo
     finds something goes up as that masked reading turned into an identifier, recorded
     (``record``) so the answer's tool calls get the caller's name back. Other tokens pass
     unscanned."""
-    # a model's version and date (``claude-opus-4-1-20250805``) would read as a phone number
-    plain = _LONG_DIGITS.sub(lambda m: " " if _VERSION_DATE.fullmatch(m.group()) else m.group(),
-                             value)
-    readings: list[str] = [id_words(plain)] if words else []
+    readings: list[str] = [_words_reading(value)] if words else []
     if not all(_VERSION_DATE.fullmatch(m.group()) for m in _LONG_DIGITS.finditer(value)):
         spaced = _ID_SEPARATORS.sub(" ", value)
         readings += [id_words(value), spaced, _LETTER_DIGIT.sub(" ", spaced)]
-    for reading in dict.fromkeys(readings):
-        masked = ctx.name(reading)
-        if masked != reading:
-            ident = _as_identifier(masked)
-            return ctx.renamed(value, ident) if record else ident
-    return value
+    found = [m for r in dict.fromkeys(readings) if (m := ctx.name(r)) != r]
+    if not found:
+        return value
+    ident = _as_identifier(found[0])
+    # a value another reading found and the first did not (a term, then a card glued to it):
+    # the placeholders of every reading alone, never a value one reading left whole
+    first = _BRACKETED.findall(found[0])
+    missed = [p for m in found[1:] for p in _BRACKETED.findall(m) if p not in first]
+    if missed:
+        ident = "_".join(dict.fromkeys([*first, *missed]))
+    return ctx.renamed(value, ident) if record else ident
+
+
+def _words_reading(value: str) -> str:
+    # a model's version and date (``claude-opus-4-1-20250805``) would read as a phone number
+    return id_words(_LONG_DIGITS.sub(
+        lambda m: " " if _VERSION_DATE.fullmatch(m.group()) else m.group(), value))
 
 
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 import httpx
@@ -522,9 +523,12 @@ def test_ids_embedding_long_numbers_are_scanned() -> None:
     ids = [c["id"] for c in out["messages"][0]["tool_calls"]]
     # masked ids stay ids: the placeholder without its brackets
     assert ids == ["call_CREDIT_CARD_1", "call_2024-08-06", "call_abc123", "call_123456789"]
-    # ids without a long digit run are not scanned (the model and tool name are, as names)
+    # ids without a long digit run are not scanned (the model and tool name are, as names);
+    # one with a long run is read every way, also after a reading found a value (another
+    # reading may find what it left)
     scanned_ids = [x for x in seen if x.startswith("call")]
-    assert scanned_ids == ["call_4111111111111111", "call_123456789", "call 123456789"]
+    assert scanned_ids == ["call_4111111111111111", "call 4111111111111111", "call_123456789",
+                           "call 123456789"]
     assert out["model"] == "gpt-4o-2024-08-06"
 
 
@@ -822,3 +826,19 @@ async def test_token_id_prompts_are_refused_unless_the_policy_allows_them(
     assert r.status_code == 200, r.text
     assert r.json()["choices"][0]["text"] == " world"
     assert upstream.bodies[0]["prompt"] == prompt
+
+
+def test_a_value_one_reading_of_a_name_misses_is_masked_by_another() -> None:
+    """A name's reading as words finds a term; the card glued to it is found only with its
+    letters split from its digits: neither goes up."""
+    def protect(s: str) -> str:
+        s = re.sub(r"(?<![^\s])nightjar(?![^\s])", "[PROJECT_1]", s)
+        return re.sub(r"(?<= )4111111111111111", "[CREDIT_CARD_1]", s)
+
+    ctx = WalkContext(protect=protect, pseudonym=lambda s: s, names={})
+    body: dict[str, Any] = {"model": "m", "messages": [{"role": "user", "content": "hi"}],
+                            "tools": [{"type": "function", "function": {
+                                "name": "get_nightjar_x4111111111111111"}}]}
+    name = walk("chat.completions", body, ctx)["tools"][0]["function"]["name"]
+    assert "nightjar" not in name and "4111111111111111" not in name, name
+    assert name.replace("_", "").isalnum()
