@@ -279,6 +279,17 @@ WARM_UP_MESSAGES = {
 }
 
 
+def _roles_of(recognizers: list[Recognizer]) -> tuple[set[str], set[str], frozenset[str]]:
+    """The names of the validated, the statistical and the local-only recognizers."""
+    return ({r.name for r in recognizers if r.validated},
+            {r.name for r in recognizers if r.statistical},
+            frozenset(r.name for r in recognizers if r.local_only))
+
+
+def _reads_languages(recognizers: list[Recognizer]) -> bool:
+    return any(r.message_languages or r.language_aware for r in recognizers)
+
+
 class DetectionEngine:
     """Finds sensitive spans according to a tenant's :class:`~veil.config.Policy`.
 
@@ -394,6 +405,21 @@ class DetectionEngine:
     def _active(self) -> list[Recognizer]:
         return self._active_recognizers
 
+    @functools.cached_property
+    def _roles(self) -> tuple[set[str], set[str], frozenset[str]]:
+        # (three passes over a hundred recognizers cost a short prompt ~20 us a call)
+        return _roles_of(self._active_recognizers)
+
+    @functools.cached_property
+    def _active_read_languages(self) -> bool:
+        return _reads_languages(self._active_recognizers)
+
+    def _needs_languages(self, recognizers: list[Recognizer]) -> bool:
+        """Whether a recognizer of ``recognizers`` reads a text's language."""
+        if recognizers is self._active_recognizers:
+            return self._active_read_languages
+        return _reads_languages(recognizers)
+
     def _keep(self, d: Detection) -> bool:
         rule = self._rules.get(d.type)
         if rule is None:  # Policy.rule builds a model each call: resolve once per type
@@ -417,11 +443,10 @@ class DetectionEngine:
         views = [normalize(t) for t in texts]
         raw: list[list[Detection]] = [[] for _ in texts]
         recognizers = self._active()
+        validated, statistical, exact = self._roles
         if seen is not None and len(seen):
             recognizers = [*recognizers, seen]
-        validated = {r.name for r in recognizers if r.validated}
-        statistical = {r.name for r in recognizers if r.statistical}
-        exact = frozenset(r.name for r in recognizers if r.local_only)
+            validated, statistical, exact = _roles_of(recognizers)
         todo = [i for i, v in enumerate(views) if v.text.strip()]
         self._run(recognizers, views, todo, raw)
         return [self._finish(views[i], raw[i], validated, statistical, exact)
@@ -433,7 +458,7 @@ class DetectionEngine:
             return
         texts = [views[i].text for i in todo]
         langs = [self.language_of(t) for t in texts] \
-            if any(r.message_languages or r.language_aware for r in recognizers) else None
+            if self._needs_languages(recognizers) else None
         whole = list(range(len(todo)))
         shards = self._shards
         if shards is not None and any(len(t) >= 2 * shards.chunk_chars for t in texts):
@@ -458,7 +483,7 @@ class DetectionEngine:
                        langs: list[str] | None = None) -> list[list[list[Detection]]]:
         """``found[k][j]``: what ``recognizers[k]`` finds in ``texts[j]``, in the language
         ``langs[j]`` (worked out here when None and a recognizer needs it)."""
-        if langs is None and any(r.message_languages or r.language_aware for r in recognizers):
+        if langs is None and self._needs_languages(recognizers):
             langs = [self.language_of(t) for t in texts]
         with shared_matches():
             return self._per_recognizer(recognizers, texts, langs)
