@@ -15,7 +15,9 @@ Decisions (documented in docs/gateway.md, "Request fields"):
   ``$defs`` names are protocol too (a tool's argument names; the model must see them to call the
   tool) but, like every allow-listed value, must be identifier-shaped or are masked. Every other
   key -- ``metadata`` keys, keys of unknown objects, keys inside tool arguments and tool results
-  -- is free-form data and is scanned (masked like a value).
+  -- is free-form data and is scanned (masked like a value). A free-form key's value is read
+  after the key (``ssn: 219-09-9999``): the detector decides many values by the words before
+  them, and in JSON those words are the key (:func:`_protect_under`).
 * Tool-call arguments and tool results are JSON strings: parsed and masked leaf by leaf (keys
   scanned, structure kept), so quotes and escapes never hide a value from the detector and the
   result stays valid JSON.
@@ -30,8 +32,9 @@ Decisions (documented in docs/gateway.md, "Request fields"):
 * Content that cannot be scanned (images, audio, files, token-id prompts) is refused with
   :class:`~veil.errors.UnscannableContentError` unless the tenant's policy lists its kind in
   ``allow_unscannable``. When allowed, base64 payloads and ``data:`` URLs of binary bytes pass
-  unchanged; one whose bytes are text (``text/plain``, SVG, CSV, a note) has its text masked and
-  goes up encoded the same way (:mod:`.payloads`), as do the upstream's own ciphertexts
+  unchanged; one whose bytes are text (``text/plain``, SVG, CSV, a note; UTF-16 or UTF-32 with
+  or without a byte-order mark; a gzip, zlib, bzip2 or xz stream of text) has its text masked
+  and goes up encoded the same way (:mod:`.payloads`), as do the upstream's own ciphertexts
   (``encrypted_content``, thinking signatures) when they decode to text. A whole string that is
   base64 of a text is masked the same way. An http(s) image URL keeps its scheme and host (the
   upstream must fetch it) while its user info, path segments, query and fragment are masked
@@ -212,11 +215,12 @@ def _number_parts(value: Any) -> tuple[str, ...]:
     return tuple(p for p in (whole, fraction) if len(p) >= _SCAN_INT_DIGITS)
 
 
-def _scan_number(value: Any, ctx: WalkContext) -> str | None:
+def _scan_number(value: Any, ctx: WalkContext, key: str | None = None) -> str | None:
     """The masked text of a number in which the detector finds a value (its digit runs read
-    apart, see :func:`_number_parts`); None when it finds nothing."""
+    apart, see :func:`_number_parts`, after ``key`` when it is a free-form key's value: see
+    :func:`_protect_under`); None when it finds nothing."""
     parts = _number_parts(value)
-    masked = [ctx.protect(p) for p in parts]
+    masked = [ctx.protect(p) if key is None else _protect_under(key, p, ctx) for p in parts]
     if masked == list(parts):
         return None
     return " ".join(masked)
@@ -229,18 +233,38 @@ _B64_SHAPE = re.compile(
 )
 
 
-def _protect_text(value: str, ctx: WalkContext) -> str:
+def _protect_text(value: str, ctx: WalkContext, key: str | None = None) -> str:
     """A free-form string as it goes up. A string that is wholly base64 of a text (a note, a
-    file pasted into ``metadata``) has that text masked by the whole detector (NER included)
-    and goes up encoded again; anything else is masked as text."""
+    file pasted into ``metadata``; UTF-16, or compressed, see :mod:`.payloads`) has that text
+    masked by the whole detector (NER included) and goes up encoded again; anything else is
+    masked as text, after ``key`` when it is a free-form key's value (:func:`_protect_under`)."""
     if _B64_SHAPE.fullmatch(value):
         decoded = payloads.b64_bytes(value)
-        text = payloads.as_text(decoded.raw, legacy=False) if decoded else None
-        if decoded is not None and text is not None:
-            masked = ctx.protect(text.text)
-            if masked != text.text:
-                return decoded.encode(text.encode(masked))
-    return ctx.protect(value)
+        if decoded is not None:
+            masked = payloads.masked_payload(
+                decoded.raw, lambda text: _masked_bytes(text, ctx), legacy=False)
+            if masked is not None:
+                return decoded.encode(masked)
+    return ctx.protect(value) if key is None else _protect_under(key, value, ctx)
+
+
+#: The longest key read as a value's context; a longer key is text of its own, not a label.
+_LABEL_CHARS = 64
+
+
+def _protect_under(key: str, value: str, ctx: WalkContext) -> str:
+    """``value`` of the free-form key ``key`` (``metadata``, tool arguments and results, unknown
+    objects), masked as ``"<key as words>: <value>"``. The detector decides many values by
+    the words before them: ``ssn: 219-09-9999``, ``phone: 5558675309``, ``passport:
+    C03005988`` are values, the bare strings are not, and in JSON those words are the key.
+    Where the key's own reading changes (it holds a value, or a value spans both), the value
+    is read alone, as before."""
+    label = id_words(key).strip()
+    if not label or len(label) > _LABEL_CHARS or "\n" in label or not value.strip():
+        return ctx.protect(value)
+    prefix = f"{label}: "
+    masked = ctx.protect(prefix + value)
+    return masked[len(prefix):] if masked.startswith(prefix) else ctx.protect(value)
 
 
 class Free(Rule):
@@ -258,9 +282,21 @@ class Free(Rule):
         if isinstance(value, dict):
             out: dict[str, Any] = {}
             for k, v in value.items():
-                out[_scan_key(str(k), ctx, out)] = self.apply(v, ctx, (*path, str(k)))
+                out[_scan_key(str(k), ctx, out)] = self.under(str(k), v, ctx, (*path, str(k)))
             return out
         masked = _scan_number(value, ctx)
+        return value if masked is None else masked
+
+    def under(self, key: str, value: Any, ctx: WalkContext, path: Path) -> Any:
+        """``value`` of the free-form key ``key``: its strings and numbers (a list's too) read
+        after the key (:func:`_protect_under`); objects walked with their own keys."""
+        if isinstance(value, str):
+            return _protect_text(value, ctx, key)
+        if isinstance(value, list):
+            return [self.under(key, v, ctx, (*path, i)) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            return self.apply(value, ctx, path)
+        masked = _scan_number(value, ctx, key)
         return value if masked is None else masked
 
 
@@ -515,6 +551,9 @@ class Obj(Rule):
         for k, v in value.items():
             if k in self.fields:
                 out[k] = self.fields[k].apply(v, ctx, (*path, k))
+            elif isinstance(self.rest, Free):  # a free-form key: its value read after it
+                out[_scan_key(str(k), ctx, out, declared)] = self.rest.under(
+                    str(k), v, ctx, (*path, k))
             else:
                 out[_scan_key(str(k), ctx, out, declared)] = self.rest.apply(v, ctx, (*path, k))
         return out
@@ -676,23 +715,20 @@ def _mask_data_url(value: str, ctx: WalkContext) -> str | None:
         return None
     meta = _mask_data_meta(url.meta, ctx)
     try:
-        found = payloads.payload_text(url)
+        raw, encode = payloads.payload_bytes(url)
     except ValueError:  # says base64 but is not: text, masked as such
         return ctx.protect(value)
-    payload = url.payload
-    if found is not None:
-        text, encode = found
-        masked = _masked_bytes(text, ctx)
-        if masked is not None:
-            payload = encode(masked)
+    masked = payloads.masked_payload(raw, lambda text: _masked_bytes(text, ctx))
+    payload = url.payload if masked is None else encode(masked)
     return value if (meta, payload) == (url.meta, url.payload) else url.with_parts(meta, payload)
 
 
 class Opaque(Rule):
     """A binary payload (the tenant allowed it behind a :class:`Gate`, or the upstream's own
     ciphertext): base64 or a ``data:`` URL. Bytes that are not text pass; bytes that are text
-    (``text/plain``, SVG, CSV, a caller's note) are masked and encoded again the same way; a
-    value that is not base64 is text and masked."""
+    (``text/plain``, SVG, CSV, a caller's note; UTF-16 without a byte-order mark; a gzip'd
+    text: :func:`.payloads.masked_payload`) are masked and encoded again the same way; a value
+    that is not base64 is text and masked."""
 
     label = "opaque (binary base64 passes; text inside masked)"
 
@@ -704,8 +740,7 @@ class Opaque(Rule):
                     return masked_url
             decoded = payloads.b64_bytes(value, min_len=1)
             if decoded is not None:
-                text = payloads.as_text(decoded.raw)
-                masked = None if text is None else _masked_bytes(text, ctx)
+                masked = payloads.masked_payload(decoded.raw, lambda t: _masked_bytes(t, ctx))
                 return value if masked is None else decoded.encode(masked)
         return FREE.apply(value, ctx, path)
 
@@ -830,7 +865,7 @@ class Schema(Rule):
             elif k == "patternProperties":
                 out[k] = Obj({}, rest=self).apply(v, ctx, p)
             else:
-                out[_scan_key(k, ctx, out, keywords)] = FREE.apply(v, ctx, p)
+                out[_scan_key(k, ctx, out, keywords)] = FREE.under(k, v, ctx, p)
         return out
 
     def _list(self, value: Any, ctx: WalkContext, path: Path) -> Any:

@@ -4,7 +4,10 @@ Messages), closed-world like the Responses API's (:mod:`.fields_responses`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
+from . import payloads
 from .fields import (
     DATA,
     ENUM_TOKEN,
@@ -22,8 +25,11 @@ from .fields import (
     Endpoint,
     Gate,
     ListOf,
+    Path,
+    Rule,
     Shapes,
     Token,
+    WalkContext,
     register_endpoint,
 )
 from .fields_strict import Tagged, strict
@@ -44,17 +50,40 @@ _IMAGE = Gate(
         }, what="image source"),
     ),
 )
-_DOCUMENT = Gate(
-    "file", "a document block",
-    strict(
-        type=_TYPE, cache_control=CACHE, title=FILENAME, context=FREE,
-        citations=strict(enabled=SCALAR),
-        source=Tagged("type", {
-            "base64": strict(type=_TYPE, media_type=_MEDIA, data=OPAQUE),
-            "text": strict(type=_TYPE, media_type=_MEDIA, data=FREE),
-            "url": strict(type=_TYPE, url=URL),
-        }, what="document source"),
-    ),
+
+
+@dataclass(frozen=True, eq=False)
+class _TextOrGated(Rule):
+    """A base64 document source: one whose bytes are text (``text/plain``) is read like a
+    ``text`` source, its text masked, with no policy switch (Veil scans it whole); any other
+    (a PDF) is content Veil cannot scan, behind the ``file`` gate."""
+
+    text: Rule
+    gated: Rule
+    label: str = "text bytes: masked; other bytes: gated (file)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        data = value.get("data") if isinstance(value, dict) else None
+        decoded = payloads.b64_bytes(data, min_len=1) if isinstance(data, str) else None
+        if decoded is not None and payloads.as_text(decoded.raw, legacy=False) is not None:
+            return self.text.apply(value, ctx, path)
+        return self.gated.apply(value, ctx, path)
+
+
+_BASE64 = strict(type=_TYPE, media_type=_MEDIA, data=OPAQUE)
+# A document's source decides whether Veil can read it: text (a ``text`` source, ``content``
+# blocks, base64 of text bytes) is masked like a prompt with no switch; a PDF or a URL is not
+# readable here and needs the tenant's ``allow_unscannable: [file]``.
+_DOCUMENT = strict(
+    type=_TYPE, cache_control=CACHE, title=FILENAME, context=FREE,
+    citations=strict(enabled=SCALAR),
+    source=Tagged("type", {
+        "base64": _TextOrGated(_BASE64, Gate("file", "a document block", _BASE64)),
+        "text": strict(type=_TYPE, media_type=_MEDIA, data=FREE),
+        "content": strict(type=_TYPE, content=Shapes(str_rule=FREE, list_rule=ListOf(
+            Tagged("type", {"text": _TEXT, "image": _IMAGE}, what="document content block")))),
+        "url": Gate("file", "a document block", strict(type=_TYPE, url=URL)),
+    }, what="document source"),
 )
 #: A tool result is usually JSON: masked leaf by leaf like the input that produced it.
 _RESULT_BLOCK = Tagged(

@@ -9,21 +9,33 @@ decoded and, when its bytes are text, the text is masked like any other and enco
 way it came (same alphabet, padding, media type and parameters); bytes that are not text
 (a PNG, a WAV, a compressed PDF, real ciphertext) pass as before, as the policy allowed.
 
-What counts as text: UTF-8 (a byte-order mark kept), UTF-16 with a byte-order mark, or bytes
-without C0 controls read as Latin-1 (a legacy text file). Binary formats hold NULs and other
-control bytes within their first bytes (magic numbers, lengths), so they are never read as text.
+What counts as text: UTF-8 (a byte-order mark kept), UTF-16 or UTF-32 with a byte-order mark,
+UTF-16 or UTF-32 without one (Windows tools write it so; read when every character's high bytes
+are mostly NUL, as in Latin text), or bytes without C0 controls read as Latin-1 (a legacy text
+file). Binary formats hold NULs and other control bytes within their first bytes (magic
+numbers, lengths) in no such pattern, so they are never read as text.
+
+A gzip, zlib, bzip2 or xz stream (a ``.txt.gz``, or a note compressed into the upstream's
+ciphertext field) is binary to look at but text to whoever inflates it: it is inflated (up to
+:data:`MAX_INFLATED` bytes), and when what it holds is text, that text is masked and compressed
+again in the same format.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import bz2
+import gzip
+import lzma
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote, unquote_to_bytes
 
-from veil.errors import MaskingError
+from veil.errors import MaskingError, UnscannableContentError
 
 #: Standard or URL-safe base64, whitespace (MIME line breaks) allowed, padding optional.
 _B64 = re.compile(r"[A-Za-z0-9+/\s]*={0,2}\s*|[A-Za-z0-9_\-\s]*={0,2}\s*")
@@ -95,7 +107,9 @@ def _encoder(encoding: str, bom: bytes = b"") -> Callable[[str], bytes]:
 def as_text(raw: bytes, *, legacy: bool = True) -> Text | None:
     """``raw`` as text (see the module docstring), or None for binary bytes. ``legacy``: bytes
     that are not UTF-8 are read as Latin-1 (a file's payload may be a legacy text file)."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+    # UTF-32's byte-order marks first: UTF-32-LE's begins with UTF-16-LE's
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                          (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
                           (b"\xfe\xff", "utf-16-be")):
         if raw.startswith(bom):
             try:
@@ -106,11 +120,116 @@ def as_text(raw: bytes, *, legacy: bool = True) -> Text | None:
                 return None
             return Text(text, _encoder(encoding, bom))
     if _CONTROL.search(raw):
-        return None
+        return _wide_text(raw)
     try:
         return Text(raw.decode("utf-8"), _encoder("utf-8"))
     except UnicodeDecodeError:
         return Text(raw.decode("latin-1"), _encoder("latin-1")) if legacy else None
+
+
+#: Wide encodings without a byte-order mark: (encoding, code unit size, offsets of the bytes
+#: that are NUL for Latin text within each unit).
+_WIDE = (("utf-32-le", 4, (2, 3)), ("utf-32-be", 4, (0, 1)), ("utf-16-le", 2, (1,)),
+         ("utf-16-be", 2, (0,)))
+
+
+def _wide_text(raw: bytes) -> Text | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, or None. Read only when at least half
+    the code units hold NUL high bytes (Latin text does; binary formats do not) and the text
+    has no control characters."""
+    for encoding, unit, nul_at in _WIDE:
+        units = len(raw) // unit
+        if units < 2 or len(raw) % unit:
+            continue
+        nul = min(raw[i::unit].count(0) for i in nul_at)
+        if nul * 2 < units:
+            continue
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL_STR.search(text):
+            return Text(text, _encoder(encoding))
+    return None
+
+
+#: The most bytes a compressed payload is inflated to; a larger one is refused.
+MAX_INFLATED = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Inflated:
+    """A compressed stream's bytes, and how to compress new bytes the same way."""
+
+    raw: bytes
+    compress: Callable[[bytes], bytes]
+
+
+def _zlib_header(raw: bytes) -> bool:
+    return len(raw) > 2 and raw[0] & 0x0F == 8 and raw[0] >> 4 <= 7 and (
+        (raw[0] << 8) | raw[1]) % 31 == 0
+
+
+def inflated(raw: bytes) -> Inflated | None:
+    """``raw`` inflated when it is a gzip, zlib, bzip2 or xz stream (members one after another
+    included); None otherwise: a first member that does not inflate is no stream (ciphertext
+    may begin like one). Raises :class:`UnscannableContentError` when it inflates past
+    :data:`MAX_INFLATED`, or holds bytes after its streams that are not one."""
+    if raw[:2] == b"\x1f\x8b":
+        return _inflate(lambda: zlib.decompressobj(wbits=31), raw, gzip.compress)
+    if raw[:3] == b"BZh":
+        return _inflate(bz2.BZ2Decompressor, raw, bz2.compress)
+    if raw[:6] == b"\xfd7zXZ\x00":
+        return _inflate(lzma.LZMADecompressor, raw, lzma.compress)
+    if _zlib_header(raw):
+        return _inflate(zlib.decompressobj, raw, zlib.compress)
+    return None
+
+
+def _inflate(
+    new: Callable[[], Any], raw: bytes, compress: Callable[[bytes], bytes]
+) -> Inflated | None:
+    out, rest, first = b"", raw, True
+    while rest:
+        d = new()
+        try:
+            out += d.decompress(rest, MAX_INFLATED + 1 - len(out))
+        except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError):
+            if first:
+                return None
+            raise UnscannableContentError(_TRAILING) from None
+        if len(out) > MAX_INFLATED:
+            raise UnscannableContentError(_TOO_LARGE)
+        if not d.eof:  # cut short: what it held is still read
+            break
+        rest, first = d.unused_data, False
+    return Inflated(out, compress) if out else None
+
+
+_TOO_LARGE = (
+    "a compressed payload inflates to more than 16 MiB, more than Veil reads to scan it for "
+    "personal data, so the request was not forwarded. Send it uncompressed or smaller"
+)
+_TRAILING = (
+    "a compressed payload holds bytes after its compressed data that Veil cannot read, so "
+    "the request was not forwarded. Send the file without them, or uncompressed"
+)
+
+
+def masked_payload(raw: bytes, mask: Callable[[Text], bytes | None], *,
+                   legacy: bool = True) -> bytes | None:
+    """The bytes of a decoded payload with its text masked (``mask``: the masked bytes of a
+    text, None when nothing was found), inflated and compressed again when it is a
+    compressed stream; None when nothing changed (binary bytes, or text with no value)."""
+    text = as_text(raw, legacy=legacy)
+    if text is not None:
+        return mask(text)
+    stream = inflated(raw)
+    if stream is None:
+        return None
+    inner = as_text(stream.raw, legacy=legacy)
+    masked = None if inner is None else mask(inner)
+    return None if masked is None else stream.compress(masked)
 
 
 @dataclass(frozen=True)
@@ -133,24 +252,22 @@ def data_url(value: str) -> DataUrl | None:
     return DataUrl(m.group(1), m.group(2)) if m else None
 
 
-def payload_text(url: DataUrl) -> tuple[Text, Callable[[bytes], str]] | None:
-    """The text a data URL carries and how to encode masked bytes back into its payload; None
-    when the payload is binary. Raises ValueError when a base64 payload is not base64."""
+def payload_bytes(url: DataUrl) -> tuple[bytes, Callable[[bytes], str]]:
+    """The bytes a data URL carries and how to encode new bytes back into its payload. Raises
+    ValueError when a base64 payload is not base64."""
     if url.is_base64:
         decoded = b64_bytes(url.payload, min_len=0)
         if decoded is None and "%" in url.payload:
             decoded = b64_bytes(unquote_to_bytes(url.payload).decode("latin-1"), min_len=0)
         if decoded is None:
             raise ValueError("not base64")
-        raw, encode = decoded.raw, decoded.encode
-    else:
-        raw = unquote_to_bytes(url.payload)
+        return decoded.raw, decoded.encode
 
-        def encode(data: bytes) -> str:
-            return quote(data, safe=_DATA_SAFE)
+    def encode(data: bytes) -> str:
+        return quote(data, safe=_DATA_SAFE)
 
-    text = as_text(raw)
-    return None if text is None else (text, encode)
+    return unquote_to_bytes(url.payload), encode
 
 
-__all__ = ["DataUrl", "Decoded", "Text", "as_text", "b64_bytes", "data_url", "payload_text"]
+__all__ = ["MAX_INFLATED", "DataUrl", "Decoded", "Inflated", "Text", "as_text", "b64_bytes",
+           "data_url", "inflated", "masked_payload", "payload_bytes"]
