@@ -99,12 +99,17 @@ _TAIL = (rf"(?:\.?,?[ \t]*{_UNIT})?(?:,?[ \t]*{_CONTINENTAL_UNIT})?"
          rf"(?:,[ \t]*{_CODE_THEN_CITY}[ \t]+{_WORD}(?:[ \t-]+{_WORD}){{0,2}}"
          r"(?:[ \t]*\([A-Z]{2}\))?"  # (Italy's province after its city: "20129 Milano (MI)")
          rf"|,?[ \t]*{_POSTCODE}\b)?"
-         # an address block: up to 4 further short lines (unit, city, country + postcode)
-         rf"(?:[ \t]*\n(?:[ \t]*\n)?[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
+         # an address block: up to 4 further short lines (unit, city, country + postcode); after
+         # a blank line only one that holds a postcode ("Czech Republic 10452": a heading there,
+         # "PROFILE" of a CV, is the next section's)
+         rf"(?:[ \t]*\n(?:[ \t]*\n[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
+         rf"(?:{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}},?[ \t]+{_POSTCODE}"
+         rf"|{_CODE_THEN_CITY}[ \t]+{_WORD}(?:[ \t-]+{_WORD}){{0,2}}|{_POSTCODE})"
+         rf"|[ \t}}?>|]*(?!{_NOT_PLACE}\b)"
          rf"(?:{_UNIT}|{_WORD}(?:[ \t]+(?:{_WORD}|\({_WORD}\))){{0,2}}"
          rf"(?:,?[ \t]+{_POSTCODE})?"
          rf"|{_CODE_THEN_CITY}[ \t]+{_WORD}(?:[ \t-]+{_WORD}){{0,2}}"  # "04155 Leipzig"
-         rf"|{_POSTCODE})"
+         rf"|{_POSTCODE}))"
          rf"(?=[ \t]*(?:\n|$))){{0,4}}")
 
 # Korean: the province or metropolitan city (a closed list, with its short forms), or a

@@ -15,28 +15,39 @@ from veil.detect import validators as v
 from veil.detect.address import STREET_ADDRESS
 from veil.detect.address_names import ADDRESS_NAMES
 from veil.detect.answers import ANSWERS
+from veil.detect.bank_files import BANK_FILE_RECOGNIZERS
+from veil.detect.cjk_numbers import CJK_DATES, CJK_NUMERALS
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
+from veil.detect.dicom import DICOM
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
 from veil.detect.form_fields import FORM_FIELDS
+from veil.detect.gedcom import GEDCOM
 from veil.detect.glued import GLUED
 from veil.detect.header_names import HEADER_NAMES
 from veil.detect.hl7 import HL7
 from veil.detect.keyed_values import KEYED_VALUES
+from veil.detect.labelled_numbers import LABELLED_NUMBERS
 from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.mrz import MRZ
-from veil.detect.national import NATIONAL_RECOGNIZERS, labelled
+from veil.detect.national import GR_NATIONAL_ID, NATIONAL_RECOGNIZERS, labelled
+from veil.detect.nmea import NMEA
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
 from veil.detect.patterns import Pattern, PatternRecognizer, folded
 from veil.detect.phone import PhoneRecognizer
+from veil.detect.pnr import PNR
 from veil.detect.postcodes import ADDRESS_LAST_PART, POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
 from veil.detect.records import RECORDS
+from veil.detect.script_address import CJK_ADDRESS, SCRIPT_ADDRESS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.split_numbers import SPLIT_NUMBERS
 from veil.detect.sql import SQL_VALUES
+from veil.detect.sql_copy import SQL_COPY
 from veil.detect.tables import TABLE_CELLS
+from veil.detect.telecom import TELECOM
+from veil.detect.unix_accounts import UNIX_ACCOUNTS
 from veil.detect.usernames import (
     ACCOUNT_FOR,
     HANDLE,
@@ -45,6 +56,7 @@ from veil.detect.usernames import (
     USER_NAME_FIELD,
 )
 from veil.detect.wallets import WALLETS
+from veil.detect.xml_elements import XML_ELEMENTS
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
 
 if TYPE_CHECKING:
@@ -90,6 +102,25 @@ CREDIT_CARD = register(PatternRecognizer(
     validate=v.is_credit_card,
     context=("card", "credit", "visa", "mastercard", "amex", "cc", "payment", "debit",
              "unionpay", "银联", "卡号", "信用卡", "银行卡", "carte", "tarjeta", "karte"),
+))
+
+#: the payment apps' and banks' handles of India's UPI (a virtual payment address is an account:
+#: "name@okhdfcbank" pays the person; no top-level domain, so no e-mail address)
+_UPI_HANDLES = ("okhdfcbank", "okicici", "oksbi", "okaxis", "ybl", "ibl", "axl", "paytm", "upi",
+                "apl", "yapl", "rapl", "waicici", "wahdfcbank", "wasbi", "waaxis", "freecharge",
+                "jio", "airtel", "axisbank", "hdfcbank", "icici", "sbi", "kotak", "indus",
+                "yesbank", "idfcbank", "idfcfirst", "pnb", "boi", "unionbank", "barodampay",
+                "aubank", "rbl", "federal", "kbl", "cnrb", "mahb", "ikwik", "fbl", "abfspay",
+                "ptyes", "ptaxis", "pthdfc", "ptsbi", "postbank", "timecosmos", "dbs", "hsbc")
+_UPI_HANDLE = "|".join(sorted(_UPI_HANDLES, key=len, reverse=True))
+UPI_ID = register(PatternRecognizer(
+    name="upi_id", entity="ACCOUNT_NUMBER",
+    # (tried back from each "@handle", found with the other marks in one pass: from every "@"
+    # it cost a ~1 KB prompt 11 us)
+    patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-])[A-Za-z0-9][A-Za-z0-9._-]{{1,63}}"
+                      rf"@(?i:{_UPI_HANDLE})(?![A-Za-z0-9.@_-])", 0.9, lead=64,
+                      mark=rf"@(?:{_UPI_HANDLE})", fold=True, spaced=False)],
+    validated=True,
 ))
 
 # A card's number right after the word that names it, its Luhn digit wrong (a typo of one
@@ -169,6 +200,7 @@ US_SSN = register(PatternRecognizer(
 
 for _national in NATIONAL_RECOGNIZERS:
     register(_national)
+register(GR_NATIONAL_ID)  # Greece's ΑΜΚΑ and ΑΦΜ after their abbreviations
 for _glued in GLUED:  # card, SSN, IBAN and phone numbers written against letters
     register(_glued)
 for _split in SPLIT_NUMBERS:  # a card or an SSN cut into pieces ('"4111" + "1111" + ...')
@@ -215,6 +247,8 @@ MAC_ADDRESS = register(PatternRecognizer(
 
 register(DATE_OF_BIRTH)
 register(DATE_TIME)
+register(CJK_DATES)  # era dates, dates in numerals, Korean dates
+register(CJK_NUMERALS)  # phone, card and account numbers in CJK numerals
 
 _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass", "api",
                    "apikey", "api_key", "auth", "bearer", "credential", "credentials",
@@ -254,7 +288,9 @@ _CODE_WORDS = (r"pin|pin code|pin number|passcode|otp|one[ -]time (?:password|pa
                r"verification code|auth(?:entication|orization)? code|2fa code|mfa code|"
                r"access code|sms code|login code|security pin|geheimzahl|code pin|"
                r"código de verificación|door code|gate code|alarm code|entry code|keypad code|"
-               r"garage code|lockbox code|combination")
+               r"garage code|lockbox code|combination|"
+               # a key safe's code, which a carer's or a district nurse's visit note gives
+               r"key safe|keysafe|key box|keybox")
 
 # The words of a security question's answer, which stands in for a password at a bank or a
 # help desk ("security answer: fluffy", "my memorable word is Paris1").
@@ -489,7 +525,8 @@ PASSPORT = register(PatternRecognizer(
                       re.ASCII, lead=3, spaced=False, anchor=r"\d[A-Z0-9]{2,8}(?![A-Za-z0-9])"),
               # nine digits in threes ("passport no: 123 456 789")
               Pattern(r"(?<![\w-])\d{3}([ -])\d{3}\1\d{3}(?![\w-])", 0.45, re.ASCII, lead=0)],
-    context=("passport", "passport no", "passport number", "passport #", "travel document"),
+    context=("passport", "passport no", "passport number", "passport #", "travel document",
+             "여권", "여권번호", "护照", "护照号", "護照", "護照號碼", "パスポート", "旅券"),
     context_required=True, context_window=32, context_boost=0.55, context_after=False,
     validated=True,  # the required context word is the validation
 ))
@@ -758,8 +795,16 @@ register(HL7)  # a hospital's messages: a segment's field number says what a val
 register(MRZ)  # a passport's or an identity card's machine-readable zone
 for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection strings: field names
     register(_record)
+# machine formats read by their layouts: a DICOM dump's tags, a GEDCOM tree's lines, a PNR's
+# elements, bank files (NACHA, MICR, MT940 :86:, track 2), NMEA sentences, passwd and shadow
+# lines, and the numbers their labels name (telecom ids, lab numbers, door codes, plates)
+for _format in (DICOM, GEDCOM, PNR, *BANK_FILE_RECOGNIZERS, *TELECOM, *LABELLED_NUMBERS, NMEA,
+                UNIX_ACCOUNTS):
+    register(_format)
 register(SQL_VALUES)  # an SQL statement's values, by their columns' names
+register(SQL_COPY)  # a COPY ... FROM stdin block's rows, by its columns' names
 register(KEYED_VALUES)  # a JSON object's and a query's values, by their keys' names
+register(XML_ELEMENTS)  # an XML element's text, by its tag's name
 register(TABLE_CELLS)  # a pasted table's cells, by its header's names
 register(FORM_FIELDS)  # a form's labelled lines, by their labels
 register(HEADER_NAMES)  # the people of an e-mail's or an invitation's headers
@@ -767,6 +812,8 @@ register(ADDRESS_NAMES)  # a name the e-mail address after it spells
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma
+register(SCRIPT_ADDRESS)  # street lines in their own script and words
+register(CJK_ADDRESS)  # a Chinese address's number, where the Chinese model has none
 register(STREET_ADDRESS)
 register(ENCODED)  # last: it reads a decoded text with the others
 

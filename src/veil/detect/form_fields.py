@@ -27,8 +27,10 @@ _SCORE = 0.85
 #: a line of a label, ":" or "=", and a value (a list's dash may open it); possessive, so that
 #: a line of prose fails once
 _LINE = Scan(Pattern(
-    # (a list's bullet, Markdown's emphasis around the label: "- **City**: Hanover")
-    r"(?:^|(?<=\\n))[ \t]*+(?:[-*+][ \t]++)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)"
+    # (a list's bullet, Markdown's emphasis around the label: "- **City**: Hanover"; a form's
+    # item number and a gloss in brackets: "1.b. Given Name (First Name): CHIAMAKA")
+    r"(?:^|(?<=\\n))[ \t]*+(?:[-*+][ \t]++|[0-9]{1,3}(?:\.[0-9a-z]{1,3})*\.[ \t]++)?(?:\*\*|__)?"
+    r"(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:\*\*|__)?[ \t]*(?::|=)(?:\*\*|__)?[ \t]*+(?P<v>[^\n]*?)[ \t\r]*$", 0.0, re.MULTILINE,
     line_start=True))
 #: a form body's next pair

@@ -28,6 +28,7 @@ from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, MATCHKIND_STANDARD, AhoCo
 
 from veil.alternation import compile_ahead
 from veil.detect.entity import Detection, SpanIndex
+from veil.detect.lexicon import OWN_NAME_CUES
 from veil.detect.literals import literals_of
 from veil.detect.names import (
     RELATIONS,
@@ -59,8 +60,8 @@ _TITLES = (r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|[Ss]eñora?|[Ss]eñorita|Sr\.|
            r"[Mm]ademoiselle|[Mm]aître|Me\.)")
 _DEGREES = r"(?:med|dent|vet|phil|jur|rer\.[ \t]?nat|rer\.[ \t]?pol|h\.[ \t]?c)\."
 # Introductions and greetings: any capitalised words after them are a name.
-_INTRO = (r"(?i:ich[ \t]+heiße|mein[ \t]+name[ \t]+ist|me[ \t]+llamo|mi[ \t]+nombre[ \t]+es|"
-          r"je[ \t]+m'appelle|je[ \t]+m’appelle|mon[ \t]+nom[ \t]+est|hallo|liebe|lieber|"
+_INTRO = (r"(?i:" + "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in OWN_NAME_CUES)
+          + r"|hallo|liebe|lieber|"
           r"hola|querid[oa]|estimad[oa]|bonjour|salut|cher|chère|firmado|gezeichnet|"
           r"saludos|cordialement|grüße|gruß|name|nombre|nom|patient(?:in)?|paciente)[,:]?")
 # Weaker cues ("an", "para", "à", "ich bin"): the first word must be a known first name.
@@ -85,7 +86,9 @@ _IRISH_OR_FRENCH = re.compile(r"(?:o|d)'[a-z]{2,}")
 # English introductions before a name in lower case, and up to three lower-case words after.
 _LOWER_WORD = rf"[{_LOW}][{_LOW}'’-]*"
 _LOWER_INTRO = compile_ahead(
-    r"(?<![\w'’])(?:(?P<strong>my[ \t]+name[ \t]+is|my[ \t]+name['’]?s|i[ \t]+go[ \t]+by)|"
+    # ("hey its me, tamsin": the comma sets the name apart, as "it's me again" is not)
+    r"(?<![\w'’])(?:(?P<strong>my[ \t]+name[ \t]+is|my[ \t]+name['’]?s|i[ \t]+go[ \t]+by|"
+    r"(?:it'?s|it’s)[ \t]+me[ \t]*,)|"
     r"i'?m|i’m|i[ \t]+am|this[ \t]+is|(?:it'?s|it’s)[ \t]+me|it'?s|it’s|call[ \t]+me)[ \t]+"
     rf"(?P<v>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,2}})")
 # After "my name is" or "i go by" a lower-case word is a name even when no list holds it ("my
@@ -274,7 +277,8 @@ def _unlisted_given_name(word: str, stops: frozenset[str]) -> bool:
 
 def _unknown_name(word: str, stops: frozenset[str]) -> bool:
     """After "my name is": a word that may be a name no list holds (see _NO_UNLISTED_NAME)."""
-    return (len(word) > 1 and word.isalpha() and word not in stops
+    # (a double-barrelled one too: "oyelowo-marsh")
+    return (len(word) > 1 and all(p.isalpha() for p in word.split("-")) and word not in stops
             and word not in _NO_UNLISTED_NAME and word not in _LOWER_NOT_NAMES
             and word not in _NO_NAME and _DESCRIBING.fullmatch(word) is None)
 
@@ -631,8 +635,8 @@ def _name_pairs_folded(text: str, caseless: str, language: str) -> list[tuple[in
         c = _WORD.search(text, end)
         if c is not None:
             fc = caseless[c.start():c.end()]
-            if text[end:c.start()] == " " and _pair_surname(text, c.start(), c.end(), fc,
-                                                             last_any, own_last, stops):
+            if text[end:c.start()] == " " and _same_case(text, b.start(), c.start()) and \
+                    _pair_surname(text, c.start(), c.end(), fc, last_any, own_last, stops):
                 end = c.end()
         out.append((s, end))
     return out
@@ -645,6 +649,12 @@ def _pair_surname(text: str, s: int, e: int, folded_word: str, last_any: frozens
     as a word ("my friend josh said hi": Said is a surname)."""
     return ((folded_word in last_any or folded_word in own_last) and folded_word not in stops
             and not (folded_word in _LOWER_NOT_NAMES and text[s:e].islower()))
+
+
+def _same_case(text: str, b: int, c: int) -> bool:
+    """Whether a pair's third word may be its second surname by case: not a word in lower case
+    after a capitalised surname ("Linnéa Söderström och": Swedish "and", a surname too)."""
+    return not (text[c].islower() and not text[b].islower())
 
 
 def _given_pair(word: str, first_any: frozenset[str], own_first: frozenset[str],
@@ -685,8 +695,8 @@ def _name_pairs_by_word(text: str, language: str) -> list[tuple[int, int]]:
         if k + 2 < len(words):
             c = words[k + 2]
             fc = caseless[k + 2]
-            if text[b.end():c.start()] == " " and _pair_surname(text, c.start(), c.end(), fc,
-                                                                 last_any, own_last, stops):
+            if text[b.end():c.start()] == " " and _same_case(text, b.start(), c.start()) and \
+                    _pair_surname(text, c.start(), c.end(), fc, last_any, own_last, stops):
                 end = c.end()
         out.append((a.start(), end))
     return out

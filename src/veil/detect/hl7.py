@@ -38,6 +38,25 @@ _FIELDS: dict[str, dict[int, tuple[str, bool]]] = {
     "PV1": {7: ("PERSON", False), 8: ("PERSON", False), 9: ("PERSON", False),
             17: ("PERSON", False), 19: ("ACCOUNT_NUMBER", True)},
 }
+#: fields read only where their value has the shape of the field before them: a segment typed
+#: or edited by hand is often one separator off, and IN1's insured (16) and policy number (36)
+#: then stand in 17 (the relationship, a code: "01", "SEL^Self^HL70063") and 37-38 (amounts:
+#: "500.00&USD"), where a name or a number of letters and digits is none of those
+_SHIFTED: dict[str, dict[int, str]] = {"IN1": {17: "PERSON", 37: "ACCOUNT_NUMBER",
+                                               38: "ACCOUNT_NUMBER"}}
+#: a name's components (``TREMBLAY^LUCIEN``), the first no three-letter code (``SEL^Self``)
+_NAME_SHAPE = re.compile(r"(?![A-Z]{3}\^)[^\W\d_](?:[^\W\d_]|['. -])*"
+                         r"(?:\^(?:[^\W\d_]|['. -])*)+")
+#: an identifier of letters and digits together (an amount has no letters but its currency's)
+_ID_SHAPE = re.compile(r"(?=[A-Z0-9-]*[0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{4,24}")
+
+
+def _shifted(kind: str, value: str) -> bool:
+    """Whether a field read by :data:`_SHIFTED` holds a value of ``kind``'s shape."""
+    shape = _NAME_SHAPE if kind == "PERSON" else _ID_SHAPE
+    return shape.fullmatch(value.strip()) is not None
+
+
 _SEGMENT = re.compile(rf"(?m)(?:^|(?<=\r))[ \t]*({'|'.join(_FIELDS)})\|([^\r\n]*)")
 _MARKS = tuple(f"{name}|" for name in _FIELDS)
 
@@ -59,9 +78,14 @@ class HL7Recognizer(Recognizer):
         out: list[Detection] = []
         for m in _SEGMENT.finditer(text):
             wanted = _FIELDS[m.group(1)]
+            shifted = _SHIFTED.get(m.group(1), {})
             start = m.start(2)
             for number, field in enumerate(m.group(2).split("|"), start=1):
                 kind = wanted.get(number)
+                if kind is None and number in shifted:
+                    first = field.split("^", 1)[0] if shifted[number] != "PERSON" else field
+                    if _shifted(shifted[number], first.rstrip("\"',;}]")):
+                        kind = (shifted[number], shifted[number] != "PERSON")
                 if kind is not None:
                     value = field.split("^", 1)[0] if kind[1] else field
                     s = start + len(value) - len(value.lstrip())

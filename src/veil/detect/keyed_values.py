@@ -22,6 +22,8 @@ from veil.detect.recognizer import Recognizer
 
 #: below a checked number's score and an SQL column's: a key is a weaker word than a column
 _SCORE = 0.9
+#: a value written as a person's name: two to four capitalised words of letters
+_PERSON_SHAPE = re.compile(r"[ \t]*[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:[ \t]+[A-ZÀ-Þ][a-zß-ÿ'’-]+){1,3}[ \t]*")
 #: the end of a quoted key and its colon: each is read back to its opening quote
 _KEY_END = re.compile(r"[\"'][ \t]*:[ \t]*")
 _KEY = re.compile(r"[A-Za-z_][\w .-]{0,40}")
@@ -184,7 +186,12 @@ class KeyedValuesRecognizer(Recognizer):
         return pos
 
     def _emit(self, out: list[Detection], text: str, key: str, s: int, e: int) -> None:
-        value = typed(text, s, e, None if key.lower() in BARE_KEYS else field_type(key))
+        bare = key.lower() in BARE_KEYS
+        # a bare "name" says nothing of whose ("name=widget"): a person's when its value is
+        # written as one ("name=Fenella%20Marchbanks", two to four capitalised words)
+        kind = ("PERSON" if _PERSON_SHAPE.fullmatch(text, s, e) and key.lower() != "user"
+                else None) if bare else field_type(key)
+        value = typed(text, s, e, kind)
         if value is not None:
             kind, s, e = value
             out.append(Detection(kind, s, e, _SCORE, self.name, text[s:e]))

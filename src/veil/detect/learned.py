@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
-from veil.detect.lexicon import CALENDAR_WORDS, PROMPT_VERBS
+from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, PROMPT_VERBS
 from veil.detect.recognizer import Recognizer, register_factory
 from veil.detect.wordpieces import WordPieces
 from veil.errors import DetectionError, PolicyError
@@ -587,7 +587,13 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     """The model's spans of ``text[off:end]`` (offsets in the piece) as detections of the
     text: trimmed, titles off, never-names dropped, a name grown over the known names,
     initials and surname beside it."""
-    from veil.detect.ner import after_titles, extend_person, is_label_word, is_role_word
+    from veil.detect.ner import (
+        after_titles,
+        extend_person,
+        is_label_word,
+        is_role_word,
+        with_first_half,
+    )
 
     cased = not text[off:end].islower()  # its writer uses capitals
     trimmed = [_trim(text, off + s, off + e) for s, e, _, _ in spans]
@@ -608,6 +614,7 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
         if e > s and not _not_a_name(text, s, e, cased=cased):
             if label != "PERSON" and is_label_word(text[s:e]) or is_role_word(text[s:e]):
                 continue  # "DOB", "NDA", "VIN": a form's label or an acronym; "Claimant"
+            s = with_first_half(text, s)
             if label == "PERSON":
                 # known names, initials and a surname's other half beside it
                 s, e = extend_person(text, s, e, others)
@@ -656,7 +663,9 @@ def _not_a_name(text: str, s: int, e: int, *, cased: bool = True) -> bool:
     "lunacy", the "mon" of "C'mon"; the gate sends only such pieces), and a negation's stem
     ("Don" of "Don't"). Lower-case chat read ungated keeps its lower-case names."""
     value = text[s:e]
-    if _function_words(value) or cased and value.islower() or value.lower() in PROMPT_VERBS:
+    low = value.lower()
+    if _function_words(value) or cased and value.islower() or low in PROMPT_VERBS or \
+            low in GREETINGS:
         return True
     return " " not in value and _NEGATION.match(text, e) is not None
 

@@ -33,3 +33,33 @@ PROMPT_VERBS = frozenset({
     "outline", "review", "edit", "proofread", "paraphrase", "calculate", "convert", "suggest",
     "recommend", "list", "brainstorm", "shorten", "simplify", "format", "correct", "identify",
     "evaluate", "assess", "categorize", "categorise", "respond", "reply", "answer"})
+
+#: greetings of the languages a prompt may open with, in lower case: a message's first word,
+#: capitalised as a name is, that the models read as a person or a place ("Dzień dobry,",
+#: "Merhaba,", "Olá,"); never a name alone
+GREETINGS = frozenset({
+    "hi", "hello", "hey", "hallo", "hola", "olá", "ola", "oi", "bonjour", "bonsoir", "salut",
+    "ciao", "salve", "buongiorno", "buenos días", "buenas", "buenas tardes", "bom dia",
+    "boa tarde", "boa noite", "guten tag", "guten morgen", "servus", "moin", "grüezi",
+    "grüß gott", "hoi", "goedemorgen", "goedemiddag", "dag", "hej", "hei", "hej hej",
+    "god morgon", "god dag", "goddag", "terve", "moi", "dzień dobry", "cześć", "witam",
+    "ahoj", "dobrý den", "szia", "jó napot", "bună ziua", "buna ziua", "salutare",
+    "zdravo", "bok", "dobar dan", "merhaba", "selam", "salam", "salaam", "salam alaikum",
+    "assalamualaikum", "as-salamu alaykum", "marhaba", "shalom", "namaste", "namaskar",
+    "sawasdee", "xin chào", "chào", "kumusta", "selamat pagi", "halo", "jambo", "habari",
+    "sawubona", "sannu", "yassou", "geia sou", "privet", "sveiki", "tere", "labas"})
+
+#: "my name is" and "I am called" in the languages a prompt may be written in, in Latin letters
+#: (not English's, which the name heuristics read with their own cues), in lower case: the
+#: words after one are a name, known or not ("meu nome é Thaís Gonçalves Bittencourt", "ana
+#: smiti Khadija Benslimane", "mera naam Rohit Deshpande hai"). Whole phrases only: "adım" and
+#: "ismi" alone say "my step" and "its name" too.
+OWN_NAME_CUES = (
+    "meu nome é", "meu nome e", "me chamo", "chamo-me", "me llamo", "mi nombre es",
+    "je m'appelle", "je m’appelle", "mon nom est", "ich heiße", "ich heisse", "mein name ist",
+    "mi chiamo", "il mio nome è", "ik heet", "mijn naam is", "nazywam się", "mam na imię",
+    "benim adım", "mă numesc", "ma numesc", "numele meu este", "jmenuji se", "jmenuju se",
+    "volám sa", "menujem sa", "jag heter", "jeg hedder", "jeg heter", "mit navn er",
+    "mitt navn er", "nimeni on", "a nevem", "zovem se", "ime mi je", "nama saya",
+    "ang pangalan ko ay", "tôi tên là", "tên tôi là", "jina langu ni", "naitwa", "mera naam",
+    "mera nam", "mera name", "ana smiti", "ana ismi", "ana esmi", "smiti")

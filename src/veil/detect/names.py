@@ -23,7 +23,7 @@ from pathlib import Path
 
 #: the version of the rules that turn Faker's providers into word lists (here and in
 #: veil.detect.gazetteer): change it with them, and every list is made again
-_RULES = 2
+_RULES = 4
 
 # Latin-script locales whose names commonly appear in English text.
 _LOCALES = ("en_US", "en_GB", "en_IE", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL",
@@ -220,6 +220,33 @@ def _lists_made_of() -> tuple[object, ...]:
             sorted(_stop_words()), "lower-case words", sorted(PLACES - ALSO_NAMES))
 
 
+def _census_version() -> str | None:
+    try:
+        return metadata.version("names")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _census_surnames() -> frozenset[str]:
+    """The surnames of the United States' 1990 census (the ``names`` package's list: 88,799 of
+    every origin, "Whitfield", "Fairweather", "Annan", where Faker's lists hold a few thousand),
+    less those a dictionary writes in lower case ("price", "young", "stores") and places: read
+    as the broad lists are. Empty without the package."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("names") / "dist.all.last").read_text(encoding="ascii")
+    except (ModuleNotFoundError, OSError, UnicodeDecodeError):
+        return frozenset()
+    from veil.detect.lexicon import CALENDAR_WORDS
+
+    words = _not_broad_names() | _NOT_SURNAMES | CALENDAR_WORDS | _stop_words()
+    # (an inflection of a word too: "stores", "walked"; a day: "Anna Monday morning")
+    return frozenset(low for line in text.splitlines()
+                     if (low := line.split(" ", 1)[0].lower()).isalpha() and len(low) >= 3
+                     and low not in words and not dictionary_word(low))
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     return from_faker("first_names", _lists_made_of(), lambda: _load("first_names"))
@@ -227,6 +254,15 @@ def first_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def last_names() -> frozenset[str]:
+    """Faker's surnames and the census's (:func:`_census_surnames`)."""
+    census = from_faker("census_surnames", (*_lists_made_of(), _census_version()),
+                        _census_surnames)
+    return faker_last_names() | census
+
+
+@lru_cache(maxsize=1)
+def faker_last_names() -> frozenset[str]:
+    """Faker's surnames alone: a few thousand, of which few are also given names."""
     return from_faker("last_names", _lists_made_of(), lambda: _load("last_names"))
 
 

@@ -32,6 +32,8 @@ from stdnum.es import dni, nie
 from stdnum.fi import hetu
 from stdnum.fr import nir
 from stdnum.gb import nhs
+from stdnum.gr import amka as gr_amka
+from stdnum.gr import vat as gr_vat
 from stdnum.il import idnr as il_idnr
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
@@ -50,6 +52,7 @@ from stdnum.za import idnr as za_idnr
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 from veil.detect.recognizer import Recognizer
+from veil.detect.scripts import scripts_in
 from veil.detect.validators import (
     Validator,
     is_dea,
@@ -581,6 +584,8 @@ _ID_WORDS = (
     "sv-nr", "sv-nr.", "sv-nummer", "rentenversicherungsnummer", "utr",
     "unique taxpayer reference", "known traveler number", "known traveller number", "ktn",
     "redress number",
+    # Brazil's state identity card (Registro Geral), Morocco's national card
+    "rg", "registro geral", "carteira de identidade", "cin", "cnie",
 )
 # The words are the pattern's own, tried only where one of their first words stands (a set of
 # strings, found with every other mark in one pass): as context words, their short heads ("ic",
@@ -662,3 +667,34 @@ NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     TH_TNIN, UK_NHS_CONTEXT, FR_NIR_CONTEXT, IT_FISCAL_CODE_CONTEXT, ES_NIF_CONTEXT,
     CA_SIN_CONTEXT, BR_CPF_CONTEXT, US_NPI_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED,
     UK_DRIVING_LICENCE, MX_CURP_CONTEXT)
+
+
+# --- Greece: the social security number (ΑΜΚΑ: the birth date as DDMMYY, four digits and a
+# Luhn check digit) and the tax number (ΑΦΜ: nine digits, a mod-11 check), after their Greek
+# abbreviations (with or without dots: "Α.Μ.Κ.Α."). The Latin "AMKA" and "AFM" are
+# NATIONAL_ID_LABELLED's words; the Greek ones lower-case to no Latin word. The abbreviation
+# binds the number's length (eleven digits after ΑΜΚΑ, nine after ΑΦΜ) and is the validation:
+# a number whose check fails (a typo) is still masked, below one whose check passes.
+_GR_GAP = r"[^\n0-9]{0,16}?(?<![0-9])"  # ": ", " αριθμός ", "μου είναι "
+
+
+def _gr_number(value: str) -> float:
+    module = gr_amka if len(value) == 11 else gr_vat
+    try:
+        return 1.0 if module.is_valid(value) else 0.93
+    except Exception:  # noqa: BLE001 - a validator never raises on bad input
+        return 0.93
+
+
+GR_NATIONAL_ID = PatternRecognizer(
+    name="gr_national_id", entity="NATIONAL_ID",
+    patterns=[
+        Pattern(rf"(?<!\w)(?i:α\.?μ\.?κ\.?α\.?)(?!\w){_GR_GAP}(?P<v>[0-9]{{11}})(?![0-9])", 0.93,
+                mark=r"α\.?μ\.?κ\.?α", lead=0, fold=True),
+        Pattern(rf"(?<!\w)(?i:α\.?φ\.?μ\.?)(?!\w){_GR_GAP}(?P<v>[0-9]{{9}})(?![0-9])", 0.93,
+                mark=r"α\.?φ\.?μ", lead=0, fold=True),
+    ],
+    validate=_gr_number,
+    validated=True,  # the abbreviation before it is the validation
+    prefilter=lambda text: "greek" in scripts_in(text),
+)

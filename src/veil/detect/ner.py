@@ -31,7 +31,7 @@ from veil.alternation import compile_ahead
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.field_names import field_type
-from veil.detect.lexicon import PROMPT_VERBS, STREET_WORDS
+from veil.detect.lexicon import GREETINGS, OWN_NAME_CUES, PROMPT_VERBS, STREET_WORDS
 from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names, not_surnames
 from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
@@ -60,7 +60,8 @@ _LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "
                          "ROI", "B2B", "CRM", "ERP", "SaaS", "TV", "DVD", "CD", "PR",
                          # national-id labels of other countries
                          "NHS", "NINO", "SIN", "NIR", "DNI", "NIE", "NIF", "CPF", "CNPJ", "PAN",
-                         "ITIN", "ABA", "RTN", "CF", "UID", "INSEE", "IDNR",
+                         "ITIN", "ABA", "RTN", "CF", "UID", "INSEE", "IDNR", "AADHAAR", "UPI",
+                         "VPA", "KIMLIK", "TCKN", "CIN", "RG", "PESEL", "BSN", "POSTCODE",
                          # a prescription's doses and routes ("metformin 500 mg BD")
                          "BD", "BID", "TID", "TDS", "QDS", "QID", "OD", "PRN", "NOCTE", "STAT",
                          "IV", "IM", "NBM",
@@ -111,6 +112,9 @@ _GREETING_NAME = re.compile(
     rf"I am|I'm|[Ss]igned|[Rr]egards|[Ss]incerely|[Cc]heers|[Uu]nder|"
     rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|'s|’s) (?:full |last |first )?name)"
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
+# (the capitalised words after "my name is" in another language: any name, known or not)
+_OWN_NAME_CUE = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in OWN_NAME_CUES)
+_OWN_NAME = re.compile(rf"(?<![\w'’-])(?i:{_OWN_NAME_CUE})[,:]?[ \t]+(?P<v>{_NAME})(?![^\W\d_])")
 # after a relation's word, a name known or not (``veil.detect.names.KIN``)
 _KIN = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in KIN)
 _KIN_NAME = re.compile(rf"\b(?:{_KIN})(?:[,:]?[ \t]+|[ \t]*\()(?P<v>{_NAME})")
@@ -147,6 +151,21 @@ _PARTY_ABOVE = re.compile(
     rf"(?m)^[ \t]*(?P<v>{_CAPS_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{1,3}})[ \t]*\r?\n"
     rf"[ \t]*(?:(?i:first|second|third)[ \t]+)?(?i:{_PARTY_ROLES})s?"
     r"(?:[ \t]*/[ \t]*[A-Za-z]+)?[ \t]*(?:\r?\n|$)")
+# A name in capitals alone on its line, or before its line's comma, as a caption, a CV's head
+# and a signature block write it ("TAMSIN OYELARAN-WHITFIELD, individually and as",
+# "PERPETUA ANNAN-FAIRWEATHER", "LEONORA K. FAIRCLOTH"): two to four words, checked against
+# the name lists (:func:`_caps_line_name`)
+#: a line that opens with two capitals, where :data:`_CAPS_LINE` may match (one search)
+_CAPS_LINE_START = re.compile(rf"(?m)^[ \t]*[{_UP}][{_UP}]")
+_CAPS_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<v>{_CAPS_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{1,3}})[ \t]*(?:,|\r?$)")
+# A statement's payee after its transfer words ("FASTER PAYMENT TO MRS O ADEYEMI-PRICE REF RENT",
+# "ZELLE PAYMENT TO KWAME ASANTE-BOATENG CONF# ..."): capitals up to the next reference word
+_PAYEE = re.compile(
+    rf"(?:PAYMENT|TRANSFER|TFR|PMT|ZELLE|VENMO)[ \t]+(?:TO|FROM)[ \t]+"
+    rf"(?P<title>(?:MRS?|MS|MISS|MX|DR)\.?[ \t]+)?"
+    rf"(?P<v>(?:[{_UP}][ \t]+)?{_CAPS_WORD}(?:[ \t]+(?!(?:REF|CONF|MEMO|ON|FOR|VIA)\b)"
+    rf"{_CAPS_WORD}){{0,3}})(?![\w'’-])")
 # A record's person in capitals after their role, as forms and statements write them:
 # "customer JANE Q PUBLIC", "Patient ROBERT SMITH" (two words at least, one a known name)
 _RECORD_ROLES = (r"customer|client|patient|employee|member|tenant|applicant|borrower|insured|"
@@ -261,6 +280,7 @@ _PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])([{_UP}][{_LOW}]+)[ \t]+(?:{_PAR
 # a given name and a space
 _BARREL_AFTER = re.compile(rf"-[{_UP}][{_LOW}]+(?![\w'’-])")
 _GIVEN = re.compile(rf"([{_UP}][{_LOW}]+)[ \t]")
+_BARREL_BEFORE = re.compile(rf"(?<![\w'’-])[{_UP}][{_LOW}]+-\Z")
 
 _lock = threading.Lock()
 
@@ -283,6 +303,8 @@ _GREETING_SCAN = _scan(_GREETING_NAME, fold=True, mark=(
 _INTRO_SCAN = _scan(_INTRO_NAME, fold=True, mark=(
     r"(?<!\w)(?:thanks|thank you|this is|to|patient|customer|client|ask|tell|with|by|cc|from|"
     r"son|daughter|wife|husband|kid|brother|sister|friend|mom|dad|add|me|at)"))
+_OWN_NAME_SCAN = _scan(_OWN_NAME, fold=True, mark="|".join(
+    re.escape(c).replace(r"\ ", " ") for c in OWN_NAME_CUES))
 # after a relation's word, a capitalised word is a name known or not ("coworker Dmitri")
 _KIN_SCAN = _scan(_KIN_NAME, fold=True,
                   mark=r"(?<!\w)(?:" + "|".join(map(re.escape, KIN)) + ")")
@@ -293,6 +315,8 @@ _MORE_FIELD_SCAN = _scan(_MORE_FIELD_NAME, fold=True,
                          mark=rf"(?:{_MORE_NAME_FIELDS})(?:\*\*|__)?[ \t]*:")
 _PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
 _PARTY_ABOVE_SCAN = _scan(_PARTY_ABOVE, line_start=True)
+_CAPS_LINE_SCAN = _scan(_CAPS_LINE, line_start=True)
+_PAYEE_SCAN = _scan(_PAYEE, mark=r"(?:PAYMENT|TRANSFER|TFR|PMT|ZELLE|VENMO)[ \t]+(?:TO|FROM)")
 _RECORD_UPPER_SCAN = _scan(_RECORD_UPPER, fold=True, lines=True, mark=_RECORD_ROLES)
 _CAPTION_SCAN = _scan(_CAPTION, fold=True, lines=True, mark=r"[ \t]vs?\.[ \t]")
 # every match starts at a line start: one try per line, not a scan of each line with a colon
@@ -518,6 +542,8 @@ def is_role_word(span: str) -> bool:
 def _is_noise(span: str, label: str) -> bool:
     if not any(c.isalpha() for c in span):
         return True
+    if span.lower() in GREETINGS:
+        return True  # "Merhaba," read as a place
     if is_role_word(span):
         return True
     if _CLITIC.search(span):
@@ -583,6 +609,16 @@ def _word_before(text: str, s: int) -> tuple[int, int, str] | None:
     return (k, j, text[k:j]) if k < j else None
 
 
+def with_first_half(text: str, s: int) -> int:
+    """Where a span starts with the capitalised half of a hyphenated word right before it (a
+    double-barrelled surname's "Pembroke-" of "Pembroke-Hale": the model read "Hale" alone)."""
+    if s > 1 and text[s - 1] == "-":
+        half = _BARREL_BEFORE.search(text, max(0, s - 30), s)
+        if half is not None:
+            return half.start()
+    return s
+
+
 def extend_person(text: str, s: int, e: int,
                   others: Collection[int] = ()) -> tuple[int, int]:
     """Grow a PERSON span over a suffix, over adjacent known first/last names, back over
@@ -594,6 +630,7 @@ def extend_person(text: str, s: int, e: int,
     # of a text's, tries none of the searches)
     # (the word before read by hand: the regexes' searches back through a window cost 4 us a
     # span, a fifth of a ~1 KB prompt's model time)
+    s = with_first_half(text, s)
     before = _word_before(text, s)
     if before is not None and before[2] in _PARTICLES:
         m = _PARTICLES_BEFORE.search(text, max(0, s - 40), s)
@@ -752,6 +789,28 @@ def after_titles(text: str, s: int, e: int) -> int:
     return s if m is None else m.end()
 
 
+def _caps_line_name(value: str, unknown: int = 1) -> bool:
+    """Whether words in capitals are a person's name: a known given name or surname among them
+    (a hyphenated word's half will do), at most ``unknown`` words no list holds, and no
+    function word, company's, place's or institution's word ("UNITED STATES DISTRICT COURT",
+    "NORTHERN DISTRICT OF ILLINOIS", "CURRICULUM VITAE" are none)."""
+    firsts, lasts, stop = first_names(), last_names(), _function_words()
+    known = missing = 0
+    for word in value.split():
+        low = word.rstrip(".").lower()
+        if len(low) == 1:
+            continue  # an initial
+        parts = low.replace("’", "'").split("-")
+        if low in stop or low in _NOT_A_NAME or low in _COMPANY_ENDS or all(
+                p in not_surnames() and p not in lasts for p in parts):
+            return False
+        if any(p in firsts or p in lasts for p in parts):
+            known += 1
+        else:
+            missing += 1
+    return known > 0 and missing <= unknown
+
+
 def heuristic_names(text: str) -> list[Detection]:
     """Names that spaCy may miss, from strong context (titles, greetings, field labels, chat
     speakers, speech verbs, a name alone on a line) and, with a lower score, known first names
@@ -781,6 +840,10 @@ def heuristic_names(text: str) -> list[Detection]:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _INTRO_SCAN.matches(text):
         emit(_name_span(text, m, ambiguous_ok=True), 0.8)
+    # (these rare scans are asked only where their marks are: the machinery of a scan costs a
+    # few microseconds a text even where it finds nothing)
+    for m in _OWN_NAME_SCAN.matches(text) if _OWN_NAME_SCAN.any_anchor(text) else ():
+        emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
     for m in _KIN_SCAN.matches(text):
         if m.group("v").split(None, 1)[0].lower() not in _NOT_A_NAME:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
@@ -805,6 +868,16 @@ def heuristic_names(text: str) -> list[Detection]:
     for m in _PARTY_ABOVE_SCAN.matches(text):
         words = m.group("v").split()  # a company's name is the organisation recognizers'
         if words[-1].lower() not in _COMPANY_ENDS and words[0].lower() not in _NOT_A_NAME:
+            emit(m.span("v"), 0.8)
+    for m in _CAPS_LINE_SCAN.matches(text) if _CAPS_LINE_START.search(text) else ():
+        if _caps_line_name(m.group("v")):
+            emit(m.span("v"), 0.8)
+    for m in _PAYEE_SCAN.matches(text) if _PAYEE_SCAN.any_anchor(text) else ():
+        # a person's: a title before it, an initial or a known given name first ("TESCO
+        # STORES" is a shop's)
+        first = m.group("v").split()[0]
+        if (m.group("title") or len(first) == 1 or first.lower() in first_names()) and \
+                _caps_line_name(m.group("v"), unknown=2):
             emit(m.span("v"), 0.8)
     for m in _RECORD_UPPER_SCAN.matches(text):
         words = [w.strip(".").lower() for w in m.group("v").split()]

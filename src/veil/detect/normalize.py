@@ -162,7 +162,7 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
     out: dict[int, tuple[int, str]] = {}
     if "&" in text or "\\" in text or "%" in text:
         for m in _REFERENCE.finditer(text):
-            char = _decoded(m.group())
+            char = _decoded(m.group()) or _word_space(text, m.start(), m.end())
             if char is not None:
                 out[m.start()] = (m.end(), char)
     if not text.isascii():
@@ -180,10 +180,34 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
     return out
 
 
+def _word_space(text: str, start: int, end: int) -> str | None:
+    """" " for a "%20" between a word and a capitalised one, a query's name ("name=Fenella%20
+    Marchbanks": the surname went upstream glued to the code); elsewhere a space decoded would
+    cut a URL in two, and its rest would go upstream ("?q=hello%20world")."""
+    if text[start:end] != "%20" or not start or not text[start - 1].islower() \
+            or end >= len(text) or not text[end].isupper():
+        return None
+    # a query's value: the nearest delimiter before it is its "=" (not a path's "/My%20Report")
+    lo = max(0, start - 64)
+    before = max(text.rfind(c, lo, start) for c in "=&?/ \t\n")
+    return " " if before >= 0 and text[before] == "=" else None
+
+
+#: two string literals joined by "+" between a value's characters ("leopoldine" + "." +
+#: "vanderhoeven" + "@" + "example.com", "Jane" + " Doe"): read as one string, as the program
+#: builds it
+_LITERAL_JOIN = re.compile(r"""(?<=[\w.@ -])(["'])[ \t]*\+[ \t]*\1(?=[\w.@ -])""")
+
+
+def _literal_joins(text: str) -> dict[int, tuple[int, str]]:
+    """Start -> (end, "") of each join of two string literals (see :data:`_LITERAL_JOIN`)."""
+    return {m.start(): (m.end(), "") for m in _LITERAL_JOIN.finditer(text)}
+
+
 def reference_end(text: str, i: int) -> int:
     """The end of the reference that the view decoded at ``i``; ``i + 1`` where none was."""
     m = _REFERENCE.match(text, i)
-    if m is not None and _decoded(m.group()) is not None:
+    if m is not None and (_decoded(m.group()) or _word_space(text, m.start(), m.end())):
         return m.end()
     m = _MOJIBAKE.match(text, i)
     return m.end() if m is not None and _unmangled(m.group()) is not None else i + 1
@@ -434,6 +458,10 @@ def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
     refs = _references(text) if "&" in text or "\\" in text or "%" in text or "<" in text \
         or not text.isascii() else {}
+    if "+" in text and ('"' in text or "'" in text):
+        joins = _literal_joins(text)
+        if joins:
+            refs = joins | refs
     leet = _leet_folds(text) if _LEET_AT.search(text) else {}
     if "+" in text and "=" in text:
         leet.update(_query_spaces(text))

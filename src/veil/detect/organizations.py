@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from veil.alternation import starts_with
 from veil.detect.entity import Detection
-from veil.detect.names import first_names, last_names
+from veil.detect.names import faker_last_names, first_names
 from veil.detect.recognizer import Recognizer
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
@@ -138,7 +138,9 @@ def _is_firm(names: list[str], joined_by_and: bool) -> bool:
     low = [n.casefold() for n in names]
     if len(low) < 3 and joined_by_and:
         return False
-    firsts, lasts = first_names(), last_names()
+    # (Faker's surnames: the census lists most given names as someone's surname too, and
+    # "Minik, William, Karen and Richard" would be a firm)
+    firsts, lasts = first_names(), faker_last_names()
     if low[0] in firsts and low[0] not in lasts:
         return False
     return sum(n in lasts for n in low) >= 2 and all(n in lasts or n not in firsts for n in low)

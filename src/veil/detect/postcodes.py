@@ -61,11 +61,18 @@ _CITY_WORD = r"[A-Z][\w'’.-]*"
 # before their country's shape ("CAP 2024" is a policy, Italian codes have five digits).
 _NAMED_BY = (r"(?i:zip(?:[ _-]?code)?|post(?:al)?[ _-]?code|postleitzahl|plz|"
              r"code[ _-]postal|c[oóÓ]digo[ _-]postal|cod(?:\.[ \t]?|[ \t])postal|"
-             r"codice[ _-]postale|postnummer|postnr\.?|kod[ _-]pocztowy|〒)")
+             r"codice[ _-]postale|postnummer|postnr\.?|kod[ _-]pocztowy|〒|"
+             # the word in other scripts: Chinese, Japanese, Korean, Russian, Greek, Hebrew,
+             # Arabic, Hindi, Thai ("，邮编200030", "Τ.Κ. 114 73", "الرمز البريدي 12345")
+             r"邮编|郵編|邮政编码|郵政編碼|郵遞區號|郵便番号|우편번호|почтовый[ \t]индекс|"
+             r"ταχυδρομικός[ \t]κώδικας|τ\.κ\.|מיקוד|الرمز[ \t]البريدي|رمز[ \t]بريدي|"
+             r"पिन[ \t]?कोड|รหัสไปรษณีย์)")
 _ABBREVIATED = {r"CAP|C\.A\.P\.": r"[0-9]{5}", r"CP|C\.P\.": r"[0-9]{4,5}",
                 "CEP": r"[0-9]{5}-[0-9]{3}"}
 _NAMED_BY_MARK = (r"zip|post|plz|code[ _-]postal|c[oó]digo|cod\.|cod[ \t]|codice|kod[ _-]pocz|〒|"
-                  r"cap|c\.a\.p|cep|cp|c\.p")
+                  r"cap|c\.a\.p|cep|cp|c\.p|"
+                  r"邮编|郵編|邮政编码|郵政編碼|郵遞區號|郵便番号|우편번호|почтовый|ταχυδρομικός|τ\.κ\.|"
+                  r"מיקוד|الرمز|رمز|पिन|รหัสไปรษณีย์")
 _THEN = (r"(?:[ \t]*/[ \t]*[^\W\d_]{1,12})?[\"']?[ \t]*(?:(?i:is)[ \t]+)?(?:[:=#-][ \t]*)?"
          r"[\"']?")  # "PLZ/Ort: ", "zip code is ", "\"zip\": \""
 # the longer shapes first: "1012 AB" is not "1012"
@@ -119,7 +126,9 @@ POSTCODES = PatternRecognizer(
 # earlier part holds a number (a flat's, a box's, a house's): without it ", Version 20045" would
 # be a place. Five or six digits, or a hyphenated or spaced shape (a four-digit one is a year).
 _LAST_SHAPE = (r"[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ \t][0-9]{2}"
-               r"(?![0-9])|[0-9]{5,6}")
+               # the Netherlands' four digits and two letters ("3511 NK Utrecht"; not an era:
+               # "2000 BC")
+               r"(?![0-9])|[0-9]{5,6}|[1-9][0-9]{3}[ \t]?(?!SA|SD|SS|BC|CE)[A-Z]{2}(?![\w-])")
 _PLACE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)?(?:[ \t]+[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}"
 _LAST_PART = re.compile(rf",[ \t]*(?P<v>(?:{_LAST_SHAPE})[ \t]+{_PLACE}|{_PLACE}[ \t]+"
                         rf"(?:{_LAST_SHAPE}))(?=[ \t]*(?:[,.;)\r\n]|$))")

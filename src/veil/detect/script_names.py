@@ -16,8 +16,11 @@ an honorific (``田中さん``, ``王先生``); a Japanese one is written with a
 surname and given name. Diacritics that Arabic and Hebrew may write or leave out are ignored on
 both sides.
 
-The recognizer reads only texts holding a letter of these scripts; their lists load on the
-first such text.
+The recognizer reads only texts holding a letter of these scripts (found once per text with
+the other recognizers of one script: :func:`veil.detect.scripts.scripts_in`); their lists load
+on the first such text. After an introduction in the script's own words ("меня зовут", "με
+λένε", "שמי", "اسمي", "मेरा नाम", "ผมชื่อ", "我叫", a form's "氏名："), the name needs no list
+(see :func:`_introduced`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import NamedTuple
 from veil.detect.entity import Detection
 from veil.detect.names import from_faker
 from veil.detect.recognizer import Recognizer
+from veil.detect.scripts import scripts_in
 
 
 class _Script(NamedTuple):
@@ -53,9 +57,7 @@ _SCRIPTS = {
     "cjk": _Script("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3041-\u3096\u30a1-\u30fa"
                    "\u3005\u30fc", ("zh_CN", "zh_TW", "ja_JP"), False),
 }
-_ANY = re.compile("[" + "".join(s.letters for s in _SCRIPTS.values()) + "]")
 _WORDS = {k: re.compile(f"[{s.letters}]+(?:[-'’ʼ][{s.letters}]+)?") for k, s in _SCRIPTS.items()}
-_LETTER = {k: re.compile(f"[{s.letters}]") for k, s in _SCRIPTS.items()}
 #: marks a name is written with or without (Arabic harakat and tatweel, Hebrew points)
 _OPTIONAL_MARKS = dict.fromkeys(map(ord, "\u0640\u0670"), None) | \
     dict.fromkeys(range(0x064B, 0x0660)) | dict.fromkeys(range(0x05B0, 0x05C8))
@@ -117,13 +119,18 @@ class ScriptNamesRecognizer(Recognizer):
     validated = False
 
     def analyze(self, text: str) -> list[Detection]:
-        if _ANY.search(text) is None:
+        # (the scripts found once per text, with the other recognizers of one script each)
+        present = scripts_in(text)
+        if not present:
             return []
         out: list[Detection] = []
         for script, rx in _WORDS.items():
-            if _LETTER[script].search(text) is None:
+            if script not in present:
                 continue
-            for s, e in _spans(text, script, rx):
+            spans = _spans(text, script, rx)
+            # (a name the lists know may follow an introduction too: one span for both)
+            spans += [span for span in _introduced(text, script) if span not in spans]
+            for s, e in spans:
                 out.append(Detection("PERSON", s, e, 0.85, self.name, text[s:e]))
         return out
 
@@ -268,10 +275,16 @@ _NAMED_BEFORE = re.compile("(?:名前|なまえ|私|わたし|僕|ぼく|氏名)
 _NAMED_AFTER = re.compile("と(?:申します|もうします|言います|いいます)")
 
 
+#: Japanese era names, which read as a surname and a given name ("平" + "成"): "平成4年"
+_ERAS = frozenset({"明治", "大正", "昭和", "平成", "令和"})
+
+
 def _cjk_name(word: str, first: frozenset[str], last: frozenset[str], *,
               named: bool = False) -> int:
     """How many characters at the start of ``word`` are a name (0: none); ``named``: a word
     the text says is a name, whose known surname may come with a given name no list holds."""
+    if word[:2] in _ERAS:
+        return 0
     # the honorific off first: "田中さん" is 田中, not a surname and a two-character name
     for stem in (*(word[:-len(h)] for h in _HONORIFICS if word.endswith(h)), word):
         honoured = len(stem) < len(word)
@@ -283,6 +296,137 @@ def _cjk_name(word: str, first: frozenset[str], last: frozenset[str], *,
             if head in last and (rest in first or (honoured or named) and len(rest) <= 2):
                 return len(stem)
     return 0
+
+
+# --- Names after an introduction ("my name is ...", "I am called ...") in the script's own
+# words: the text says what follows is a name, so its words need no list (a given name or a
+# surname Faker does not hold: "मेरा नाम प्रियंका रघुवंशी है", "ผมชื่อ สมชาย วงศ์สวัสดิ์"). Where the
+# name ends is what keeps the sentence after it in the clear: at most a few words of the
+# script, separated by spaces only (a comma, a stop or a line ends it), before any word that
+# ends it (a verb: Hindi's "है", a particle: Thai's "ครับ", the next clause: Arabic's "رقم"),
+# capitalised where the script has capitals.
+
+
+class _Introduction(NamedTuple):
+    cue: re.Pattern[str]  # the name starts where this ends (after spaces)
+    words: int  # the name's words, at most
+    ends: frozenset[str]  # words after the name, never in it
+    suffixes: tuple[str, ...] = ()  # what may be written against the name's last word
+
+
+_SP = r"[ \t]+"
+_INTRODUCTIONS: dict[str, _Introduction] = {
+    "cyrillic": _Introduction(re.compile(
+        rf"(?<!\w)(?i:меня{_SP}зовут|мо[её]{_SP}имя|моя{_SP}фамилия|"
+        rf"мене{_SP}звати|мо[єе]{_SP}ім'?я)(?:{_SP}[-—–])?(?!\w)"), 3, frozenset()),
+    "greek": _Introduction(re.compile(
+        rf"(?<!\w)(?i:με{_SP}λένε|με{_SP}λεν|ονομάζομαι|λέγομαι|"
+        rf"το{_SP}όνομ[άα]{_SP}μου{_SP}είναι)(?!\w)"), 3, frozenset()),
+    "hebrew": _Introduction(re.compile(
+        rf"(?<![\u05d0-\u05ea])(?:שמי|קוראים{_SP}לי|השם{_SP}שלי(?:{_SP}הוא)?)"
+        r"(?![\u05d0-\u05ea])"), 3,
+        frozenset({"ואני", "אני", "גר", "גרה", "בן", "בת", "מספר", "טלפון", "כתובת", "ו",
+                   "ומספר", "והטלפון", "מ", "עובד", "עובדת"})),
+    "arabic": _Introduction(re.compile(
+        rf"(?<![\u0620-\u064a])(?:أنا{_SP})?(?:اسمي|إسمي)(?:{_SP}هو)?(?![\u0620-\u064a])"), 4,
+        frozenset({"و", "رقم", "من", "في", "أنا", "انا", "عمري", "وعمري", "وأنا", "وانا",
+                   "هو", "هي", "أعمل", "وأعمل", "أسكن", "وأسكن", "عنواني", "وعنواني"})),
+    "devanagari": _Introduction(re.compile(
+        r"(?<![\u0900-\u097f])मेरा[ \t]+(?:पूरा[ \t]+|शुभ[ \t]+)?नाम(?![\u0900-\u097f])"), 3,
+        frozenset({"है", "हैं", "हूँ", "हूं", "और", "था", "थी", "का", "की", "के", "से", "में",
+                   "तथा", "एवं"}), ("।", "॥")),  # (the danda, a stop, is of the block)
+    "bengali": _Introduction(re.compile(
+        r"(?<![\u0980-\u09ff])আমার[ \t]+নাম(?![\u0980-\u09ff])"), 3,
+        frozenset({"এবং", "আমি", "আর", "ও"})),
+    # (Thai writes no space between words: the cue may be glued to the name, "ผมชื่อสมชาย")
+    "thai": _Introduction(re.compile(
+        "(?:ผม|ฉัน|ดิฉัน|หนู|เรา|กระผม)ชื่อ(?:ว่า)?|ชื่อของ(?:ผม|ฉัน|ดิฉัน)(?:คือ)?"), 2,
+        frozenset({"ครับ", "ค่ะ", "คะ", "นะ", "นะครับ", "นะคะ", "จ้ะ", "และ", "อายุ", "เป็น",
+                   "อยู่", "ที่อยู่", "โทร", "เลข", "จาก", "เลขประจำตัวประชาชน", "บ้าน"}),
+        ("นะครับ", "นะคะ", "ครับ", "ค่ะ", "คะ", "จ้ะ", "นะ")),
+}
+#: Chinese introductions ("我叫", "我的名字是", "本人"); "我是" and "本人" say "I am" of a role
+#: as often ("我是程序员"), so the name after them must end as a name ends (see _chinese_named)
+_ZH_CUE = re.compile("我叫|我的名字(?:是|叫)?|名叫|叫做|我姓|我是|本人|姓名[:：]?")
+_ZH_AMBIGUOUS = frozenset({"我是", "本人", "我姓"})
+#: the last characters of a role or a people ("程序员", "工程师", "中国人"), seldom of a name
+_ZH_NOUN_ENDS = frozenset("员师生人长家者工手士官主族迷粉党友方的了们学")
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: a form's name field, the name in Latin letters after it ("氏名：ＴＨＥＯ　ＢＬＡＣＫ", which the
+#: view reads as Latin letters): up to three words, then the line's or the field's end
+_NAME_FIELD = re.compile(
+    r"(?:氏名|姓名|お名前|名前)(?:[(（][^)）\n]{1,8}[)）])?[ \t\u3000]*[:：][ \t\u3000]*"
+    r"(?P<n>[A-Za-z][A-Za-z'’.-]*(?:[ \t\u3000]+[A-Za-z][A-Za-z'’.-]*){0,2})"
+    r"(?=[ \t\u3000]*(?:[\n,;，、。/|]|$))")
+
+
+def _introduced(text: str, script: str) -> list[tuple[int, int]]:
+    """Names after an introduction in ``script``'s own words (see above)."""
+    if script == "cjk":
+        return _chinese_named(text) + [m.span("n") for m in _NAME_FIELD.finditer(text)]
+    intro = _INTRODUCTIONS.get(script)
+    if intro is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for cue in intro.cue.finditer(text):
+        span = _name_after(text, _past_spaces(text, cue.end()), script, intro)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _past_spaces(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is no space or tab."""
+    while text[pos:pos + 1] in (" ", "\t"):
+        pos += 1
+    return pos
+
+
+def _name_after(text: str, start: int, script: str,
+                intro: _Introduction) -> tuple[int, int] | None:
+    """The name's span from ``start``: its words up to the bound, an end word, or anything
+    but a space between two words."""
+    rx, cased = _WORDS[script], _SCRIPTS[script].cased
+    pos, end = start, -1
+    for n in range(intro.words):
+        if n and text[pos:pos + 1] not in (" ", "\t"):
+            break
+        w = rx.match(text, _past_spaces(text, pos))
+        if w is None:
+            break
+        word = w.group()
+        stem = next((word[:-len(x)] for x in intro.suffixes if word.endswith(x)), word)
+        if not stem or stem in intro.ends or cased and not stem[0].isupper() \
+                or n == 0 and _key(stem) in _PARTICLES:
+            break
+        end, pos = w.start() + len(stem), w.end()
+        if stem != word:
+            break  # a particle against the word: the name ends there
+    return None if end < 0 else (start, end)
+
+
+def _chinese_named(text: str) -> list[tuple[int, int]]:
+    """A Chinese name after "我叫" and the like: the ideographs after the cue up to the next
+    other character, two to four of them, a known surname (one or two) first; after "我是"
+    or "本人" three (or four with a two-character surname) not ending as a role does, or a
+    surname and a given name the lists know."""
+    first, last = _names("cjk")
+    out: list[tuple[int, int]] = []
+    for cue in _ZH_CUE.finditer(text):
+        run = _HAN_RUN.match(text, cue.end())
+        if run is None:
+            continue
+        name = run.group()
+        if not 2 <= len(name) <= 4 or name[:2] in _ERAS:
+            continue
+        k = 2 if name[:2] in last else 1 if name[:1] in last else 0
+        if not k or k == 2 and len(name) == 2:
+            continue
+        if cue.group() in _ZH_AMBIGUOUS and name[k:] not in first and (
+                len(name) != k + 2 or name[-1] in _ZH_NOUN_ENDS):
+            continue
+        out.append(run.span())
+    return out
 
 
 SCRIPT_NAMES = ScriptNamesRecognizer()

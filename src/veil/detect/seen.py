@@ -36,13 +36,29 @@ def _part_stop_words() -> frozenset[str]:
 
 def name_parts(value: str) -> list[str]:
     """The parts of a person's name worth finding on their own: capitalised words of at least
-    ``MIN_LENGTH`` letters that are not stop words; none for a one-word value."""
+    ``MIN_LENGTH`` letters that are not stop words or labels; none for a one-word value."""
     words = _PART.findall(value)
     if len(words) < 2:
         return []
     stop = _part_stop_words()
-    return [w for w in words
-            if len(w) >= MIN_LENGTH and w[0].isupper() and fold_case(w) not in stop]
+    return [w for w in words if len(w) >= MIN_LENGTH and w[0].isupper()
+            and fold_case(w) not in stop and not _label(w)]
+
+
+#: the words of a form's labels that a model may read into a value ("Olawale-Briggs, DOB",
+#: "NI Number"): found again on their own, every later label of the session went masked
+_LABEL_WORDS = frozenset({"number", "name", "date", "code", "ref", "reference", "type",
+                          "status", "total", "amount", "balance", "details", "registration",
+                          "account", "phone", "address", "email", "id", "no", "nr"})
+
+
+def _label(word: str) -> bool:
+    """Whether one word is a form's label ("DOB", "Number", "Customer"), not a value's part."""
+    from veil.detect.field_names import field_type
+    from veil.detect.ner import is_label_word
+
+    low = fold_case(word)
+    return low in _LABEL_WORDS or is_label_word(word) or field_type(low) is not None
 
 
 #: Keys per level a new level must reach, relative to the newest older one, before the two
@@ -122,6 +138,8 @@ class SeenEntityCache(Recognizer):
         key = fold_case(value.strip())
         if len(key) < MIN_LENGTH or not any(c.isalnum() for c in key):
             return
+        if " " not in key and _label(value.strip()):
+            return  # a label a model read as a value: not to be found again everywhere
         known = self._info(key)
         if known is None or known[1]:  # new, or until now only a part of a name: now whole
             self._pending[key] = (type, False)

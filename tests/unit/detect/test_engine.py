@@ -104,7 +104,8 @@ def _resolve_by_sorted_inserts(candidates: list[Detection], validated: set[str],
         kept.insert(i, d)
     ids = {id(d) for d in kept}
     for c in sorted(candidates, key=lambda d: (d.start - d.end, d.start)):
-        if id(c) in ids or c.recognizer in statistical:
+        model = c.recognizer in statistical
+        if id(c) in ids or model and c.type != "PERSON":
             continue
         i = bisect.bisect_left(starts, c.start)
         if i > 0 and kept[i - 1].end > c.start:
@@ -116,6 +117,10 @@ def _resolve_by_sorted_inserts(candidates: list[Detection], validated: set[str],
         if not inner or inner[-1].end > c.end:
             continue
         if len(inner) == 1 and (inner[0].start, inner[0].end) == (c.start, c.end):
+            continue
+        # a model's PERSON displaces only the heuristics' (unchecked) names of one person
+        if model and any(d.type != "PERSON" or d.recognizer in validated | statistical
+                         for d in inner):
             continue
         kept[i:j] = [c]
         starts[i:j] = [c.start]

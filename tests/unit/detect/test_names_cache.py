@@ -33,9 +33,10 @@ def test_a_second_process_reads_the_lists_without_faker(tmp_path: Path) -> None:
     first = _fresh_process(tmp_path)
     assert first[3:] == ["True", "True", "True"]  # made from Faker's providers
     files = sorted(p.name for p in (tmp_path / "names").iterdir())
-    # (and the dictionary's lower-case words, which the broad lists are filtered by)
-    assert len(files) == 4 and files[0].startswith("de-last_names-")
-    assert files[3].startswith("lower_case_words-")
+    # (and the dictionary's lower-case words, which the broad lists are filtered by, and the
+    # census's surnames)
+    assert len(files) == 5 and files[0].startswith("census_surnames-")
+    assert files[1].startswith("de-last_names-") and files[4].startswith("lower_case_words-")
     second = _fresh_process(tmp_path)
     assert second[:5] == first[:5] and second[5] == "False"  # the same lists, from the files
 

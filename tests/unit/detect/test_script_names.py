@@ -38,6 +38,7 @@ from veil.detect.script_names import SCRIPT_NAMES
     ("サトウ アキラ", ["サトウ アキラ"]),
     # Chinese: one word of a known surname and given name
     ("Please call 谢淑英 tomorrow.", ["谢淑英"]),
+    ("我叫王伟，住在北京。", ["王伟"]),  # after "my name is", in a Chinese message
     ("<td>許俊賢</td><td>0912 345 678</td>", ["許俊賢"]),
     ("王小明先生 called", ["王小明"]),
     # Korean after "이름은" ("my name is"): a known surname and a given name no list holds
@@ -66,7 +67,7 @@ def test_a_name_in_its_script_is_a_person(text: str, names: list[str]) -> None:
     "नमस्ते, आप कैसे हैं? मैं ठीक हूँ।",
     "আমি ভালো আছি, ধন্যবাদ",
     "The Arabic phrase إن شاء الله is common",
-    "我叫王伟，住在北京。",
+    "我叫了外卖，住在北京。",  # ("叫" orders too: no name after it)
     "谢谢！",
     "We visited 東京 and 京都, ate 寿司, 拉面 and 麻婆豆腐, and ran the 马拉松.",
     "Pay with 支付宝 or 微信, not 百度.",

@@ -1,0 +1,86 @@
+"""Numbers that their labels name, in the shapes the generic record-number recognizers refuse:
+
+* a hospital's or a laboratory's number for one patient or specimen, after ``Hosp No``, ``Lab
+  No``, ``Specimen No`` or ``Accession No``, with the year-and-serial slash that labs write
+  (``H24/18873``) or letters and digits (``K0448213``);
+* a vehicle's registration after ``VRM`` (the DVLA's "vehicle registration mark"), a British
+  plate's shape after ``Registration number`` (a company's registration number is digits),
+  and a plate with its state after ``Lic#`` or ``Tag#`` (a US insurance card's ``Lic# TX
+  RFK-4471``).
+
+Each label is the validation: the same shapes elsewhere ("H24/18873" of a part, "WN68 KXP" of
+nothing) stay. (A key safe's code is the ``secret`` recognizer's, with the door and gate
+codes.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.detect.patterns import Pattern, PatternRecognizer
+
+# (each tried only where its label is: the labels are marks, found as strings in the text
+# lower-cased; a text without them is not read)
+
+#: between a label and its value: blanks, and a colon, "#", "=" or "is"
+_SEP = r"\.?[ \t]*(?:[:#=]|is\b)?[ \t]*"
+_HOSPITAL_LABELS = ("hosp no", "hosp. no", "hosp number", "hosp num", "lab no", "lab. no",
+                    "lab number", "lab ref", "laboratory number", "laboratory no",
+                    "specimen no", "specimen number", "accession no", "sample no",
+                    "sample number", "sample id", "case note number", "case note no",
+                    "casenote no", "hospital no", "hospital number")
+
+
+def _labels(labels: tuple[str, ...]) -> str:
+    """The labels as a mark: an alternation of the strings, longest first."""
+    return "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+
+
+PATIENT_NUMBER = PatternRecognizer(
+    name="patient_number", entity="MEDICAL_RECORD",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_HOSPITAL_LABELS)})\b){_SEP}"
+                      r"(?P<v>[A-Z]{0,3}[0-9]{2,4}/[0-9]{3,8}"
+                      r"|(?=[A-Z0-9]{0,3}[0-9])[A-Z]{0,3}[0-9]{5,12}[A-Z]?)(?![\w/-])", 0.95,
+                      re.ASCII, mark=_labels(_HOSPITAL_LABELS), fold=True, lead=0)],
+    validated=True)
+
+#: a British plate: the current ``WN68 KXP``, the prefix ``A123 BCD`` and suffix ``ABC 123D``
+_UK_PLATE = (r"[A-Z]{2}[0-9]{2}[ ]?[A-Z]{3}|[A-Z][0-9]{1,3}[ ]?[A-Z]{3}"
+             r"|[A-Z]{3}[ ]?[0-9]{1,3}[ ]?[A-Z]")
+#: any plate of letters and digits in up to three groups (a digit and a letter: the validator)
+_PLATE = r"[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}"
+#: between a label and its plate
+_PLATE_SEP = r"\.?[ \t]*[:#]?[ \t]*"
+
+
+def _plate(value: str) -> bool:
+    """A digit and a letter in the plate itself."""
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+def _vehicle(name: str, labels: tuple[str, ...], label: str, plate: str) -> PatternRecognizer:
+    """A plate of shape ``plate`` right after ``label`` (a regex), tried where one of
+    ``labels`` (its strings) is: the label is in the match, so that it is not read as a
+    plate's group ("VRM YK19 HXP")."""
+    return PatternRecognizer(
+        name=name, entity="VEHICLE_ID",
+        patterns=[Pattern(rf"(?i:\b{label}){_PLATE_SEP}(?P<v>{plate})(?![\w-])", 0.95,
+                          re.ASCII, mark=_labels(labels), fold=True, lead=0)],
+        validate=_plate, validated=True)
+
+
+# the DVLA's "vehicle registration mark": any plate after it
+VRM = _vehicle("vrm", ("vrm",), r"vrm\b", _PLATE)
+# "registration number" names a company's or a professional's number as often: a British
+# plate's shape only
+REGISTRATION_NUMBER = _vehicle(
+    "registration_plate", ("registration number", "registration no", "reg no", "reg. no",
+                           "reg number", "registration mark"),
+    r"(?:vehicle[ ]+)?reg(?:istration)?\.?[ \t]*(?:number|no\b|mark)", _UK_PLATE)
+# a US insurance card's or a police report's plate after "Lic#" or "Tag#", its state before it
+PLATE_LABEL = _vehicle("plate_label", ("lic#", "lic #", "lic no", "lic. no", "tag#", "tag #",
+                                       "tag no"),
+                       r"(?:lic|tag)\.?[ ]?(?:#|no\b\.?)(?:[ \t]*[A-Z]{2}(?=[ ]))?", _PLATE)
+
+#: every recognizer of this module, in the order they register
+LABELLED_NUMBERS = (PATIENT_NUMBER, VRM, REGISTRATION_NUMBER, PLATE_LABEL)
