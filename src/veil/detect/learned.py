@@ -615,6 +615,12 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
             if label != "PERSON" and is_label_word(text[s:e]) or is_role_word(text[s:e]):
                 continue  # "DOB", "NDA", "VIN": a form's label or an acronym; "Claimant"
             s = with_first_half(text, s)
+            if out and out[-1][1] > s:  # the first half was its own span ("Anne" of
+                # "Anne-Lise"): one span of both, or the half that lost would go upstream
+                ps, _, plabel, pscore = out.pop()
+                s = min(s, ps)
+                if pscore > score:
+                    label, score = plabel, pscore
             if label == "PERSON":
                 # known names, initials and a surname's other half beside it
                 s, e = extend_person(text, s, e, others)

@@ -160,3 +160,54 @@ def test_a_list_of_given_names_is_people_not_a_firm(engine: DetectionEngine) -> 
     assert "ORGANIZATION" not in {d.type for d in found}
     firm = engine.analyze("Follow up at Morris, Coleman and Freeman in Albacete.")
     assert ("ORGANIZATION", "Morris, Coleman and Freeman") in {(d.type, d.text) for d in firm}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Anne-Lise, can I please speak to your boss?", "Anne-Lise"),
+    ("PAY TO THE ORDER OF Pembroke-Hale  $1,250.00", "Pembroke-Hale"),
+    ("Escalated: Teun Wright from Cole-Garcia says the link is broken.", "Cole-Garcia"),
+])
+def test_a_hyphenated_name_is_masked_whole(text: str, value: str) -> None:
+    engine = DetectionEngine(Policy.model_validate({"ner_backend": "learned"}))
+    found = [d.text for d in engine.analyze(text)]
+    assert value in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("TAMSIN OYELARAN-WHITFIELD, individually and as\nnext friend", "TAMSIN OYELARAN-WHITFIELD"),
+    ("CURRICULUM VITAE\nPERPETUA ANNAN-FAIRWEATHER\n14 Calder Rise", "PERPETUA ANNAN-FAIRWEATHER"),
+    ("03/06/2024,FASTER PAYMENT TO MRS O ADEYEMI-PRICE REF RENT JUNE,-950.00", "O ADEYEMI-PRICE"),
+    ("06/10 ZELLE PAYMENT TO KWAME ASANTE-BOATENG CONF# RTX8810293", "KWAME ASANTE-BOATENG"),
+])
+def test_a_name_in_capitals_on_its_line_or_as_a_payee_is_masked(
+        engine: DetectionEngine, text: str, name: str) -> None:
+    masked = _masked(engine, text)
+    assert all(part not in masked for part in name.replace("-", " ").split() if len(part) > 1)
+
+
+@pytest.mark.parametrize("text", [
+    "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF ILLINOIS\n",
+    "CURRICULUM VITAE\n\nPROFILE\nChartered accountant",
+    "04/06/2024,CARD PAYMENT TO TESCO STORES 2291,-42.17",
+])
+def test_headings_and_shops_in_capitals_are_no_names(engine: DetectionEngine, text: str) -> None:
+    assert "PERSON" not in {d.type for d in engine.analyze(text)}
+
+
+def test_an_address_block_ends_at_a_blank_line_before_a_heading(
+        patterns_only: DetectionEngine) -> None:
+    found = [d.text for d in patterns_only.analyze(
+        "14 Calder Rise, Huddersfield HD1 4QZ\n\nPROFILE\nChartered accountant")]
+    assert "14 Calder Rise, Huddersfield HD1 4QZ" in found
+
+
+def test_literals_joined_by_plus_read_as_one_string(patterns_only: DetectionEngine) -> None:
+    text = 'const email = "leopoldine" + "." + "vanderhoeven" + "@" + "example.com";'
+    assert [d.type for d in patterns_only.analyze(text)] == ["EMAIL"]
+    assert normalize('print("Hello " + name + "!")').text == 'print("Hello " + name + "!")'
+
+
+def test_a_numbered_form_label_with_a_gloss_is_read(patterns_only: DetectionEngine) -> None:
+    found = {(d.type, d.text) for d in patterns_only.analyze(
+        "1.a. Family Name (Last Name): OKONKWO-REYES\n1.b. Given Name (First Name): CHIAMAKA\n")}
+    assert {("PERSON", "OKONKWO-REYES"), ("PERSON", "CHIAMAKA")} <= found
