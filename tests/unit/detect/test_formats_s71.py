@@ -12,6 +12,8 @@ import pytest
 from veil.config import Policy
 from veil.detect.engine import DetectionEngine
 
+from .masking import masked_text
+
 
 @pytest.fixture(scope="module")
 def engine() -> DetectionEngine:
@@ -20,14 +22,6 @@ def engine() -> DetectionEngine:
 
 def _found(engine: DetectionEngine, text: str) -> dict[str, str]:
     return {d.text: d.type for d in engine.analyze(text)}
-
-
-def _masked(engine: DetectionEngine, text: str) -> str:
-    out, pos = [], 0
-    for d in engine.analyze(text):
-        out.append(text[pos:d.start] + "#")
-        pos = d.end
-    return "".join(out) + text[pos:]
 
 
 _DICOM = ("dcmdump output, the PACS rejects it:\n"
@@ -128,7 +122,7 @@ def test_format_leaks_masked_and_labels_kept(engine: DetectionEngine, text: str,
     found = _found(engine, text)
     for value, kind in leaks.items():
         assert found.get(value) == kind, value
-    masked = _masked(engine, text)
+    masked = masked_text(engine, text)
     for words in kept:
         assert words in masked, words
 
@@ -138,7 +132,7 @@ def test_passwd_and_shadow(engine: DetectionEngine) -> None:
     assert found["Dorota Kowalewska"] == "PERSON"
     assert found["Tobias Fennimore"] == "PERSON"
     assert found["$6$Xq8rT2vB$kP9zL1mN3oQ5sU7wY9aC1eG3iK5mO7qS9uW1"] == "SECRET"
-    masked = _masked(engine, _PASSWD)
+    masked = masked_text(engine, _PASSWD)
     assert "dkowalewska" not in masked and "tobiasf" not in masked  # the grep's too
     assert "root:x:0:0:root:/root:/bin/bash" in masked  # a system account stays
     assert ":19876:0:99999:7:::" in masked
@@ -173,7 +167,7 @@ def test_crypt_hashes(engine: DetectionEngine, hash_: str) -> None:
     "The (0010,0010) tag is the patient's name; the VR is PN.",
     ":86: is the statement's information field; /NAME/ is a subfield code.",
 ])
-def test_ordinary_text_not_masked(engine: DetectionEngine, text: str) -> None:
+def test_ordinary_text_notmasked_text(engine: DetectionEngine, text: str) -> None:
     new = {"dicom", "gedcom", "pnr", "bank_files", "card_track2", "sort_code_account",
            "ach_ind_id", "msisdn", "sim_ids", "sim_puk", "patient_number", "vrm",
            "registration_plate", "plate_label", "nmea", "unix_accounts", "sql_copy",
@@ -193,5 +187,5 @@ def test_hl7_relationship_code_is_no_name(engine: DetectionEngine) -> None:
     found = _found(engine, text)
     assert found["TREMBLAY^LUCIEN"] == "PERSON"
     assert found["XOF882913417"] == "ACCOUNT_NUMBER"
-    masked = _masked(engine, text)
+    masked = masked_text(engine, text)
     assert "SEL^Self^HL70063" in masked and "500.00&USD" in masked

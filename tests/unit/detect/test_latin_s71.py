@@ -12,6 +12,8 @@ from veil.detect.engine import DetectionEngine, in_markup_tag
 from veil.detect.normalize import normalize
 from veil.detect.seen import SeenEntityCache, name_parts
 
+from .masking import masked_text
+
 
 @pytest.fixture(scope="module", params=["learned", "spacy"])
 def engine(request: pytest.FixtureRequest) -> DetectionEngine:
@@ -21,14 +23,6 @@ def engine(request: pytest.FixtureRequest) -> DetectionEngine:
 @pytest.fixture(scope="module")
 def patterns_only() -> DetectionEngine:
     return DetectionEngine(Policy(ner=False))
-
-
-def _masked(engine: DetectionEngine, text: str) -> str:
-    out, pos = [], 0
-    for d in engine.analyze(text):
-        out.append(text[pos:d.start] + "#")
-        pos = d.end
-    return "".join(out) + text[pos:]
 
 
 @pytest.mark.parametrize(("text", "name", "kept"), [
@@ -42,9 +36,9 @@ def _masked(engine: DetectionEngine, text: str) -> str:
     ("Buongiorno, mi chiamo Ottavio Scarpellini e abito a Treviso.", "Ottavio Scarpellini",
      "mi chiamo"),
 ])
-def test_a_name_after_my_name_is_in_another_language_is_masked(
+def test_a_name_after_my_name_is_in_another_language_ismasked_text(
         engine: DetectionEngine, text: str, name: str, kept: str) -> None:
-    masked = _masked(engine, text)
+    masked = masked_text(engine, text)
     for part in name.split():
         assert part not in masked
     assert kept in masked
@@ -57,14 +51,14 @@ def test_a_name_after_my_name_is_in_another_language_is_masked(
 ])
 def test_a_greeting_is_no_name(engine: DetectionEngine, text: str) -> None:
     greeting = text.split(",")[0]
-    assert _masked(engine, text).startswith(greeting + ",")
+    assert masked_text(engine, text).startswith(greeting + ",")
 
 
-def test_a_name_in_lower_case_after_its_me_is_masked(engine: DetectionEngine) -> None:
-    masked = _masked(engine, "hey its me, tamsin oyelowo-marsh, pls reset my password")
+def test_a_name_in_lower_case_after_its_me_ismasked_text(engine: DetectionEngine) -> None:
+    masked = masked_text(engine, "hey its me, tamsin oyelowo-marsh, pls reset my password")
     assert "tamsin" not in masked and "oyelowo" not in masked
     assert "pls reset my password" in masked
-    assert _masked(engine, "its me, again. can you help") == "its me, again. can you help"
+    assert masked_text(engine, "its me, again. can you help") == "its me, again. can you help"
 
 
 def test_labels_are_not_learned_as_a_session_s_names() -> None:
@@ -92,7 +86,7 @@ def test_a_tag_s_name_is_inside_the_markup_and_a_value_is_not(
 def test_a_model_keeps_away_from_xml_tags(engine: DetectionEngine) -> None:
     text = ('<Cdtr><Nm>Maarten Wijnbergen</Nm><PstlAdr><TwnNm>Amsterdam</TwnNm></PstlAdr>'
             '</Cdtr><Amt><InstdAmt Ccy="EUR">2750.00</InstdAmt></Amt>')
-    masked = _masked(engine, text)
+    masked = masked_text(engine, text)
     for tag in ("<Cdtr>", "</Nm>", "<PstlAdr>", "</Cdtr>", "<Amt>", 'Ccy="EUR"'):
         assert tag in masked
 
@@ -109,7 +103,7 @@ def test_a_dutch_postcode_ends_an_address_and_an_era_does_not(
 def test_a_query_s_percent_encoded_name_is_masked_and_a_path_s_space_kept(
         engine: DetectionEngine) -> None:
     text = "GET /signup?email=fm%40example.org&name=Fenella%20Marchbanks&plan=basic HTTP/1.1"
-    masked = _masked(engine, text)
+    masked = masked_text(engine, text)
     assert "Fenella" not in masked and "Marchbanks" not in masked
     assert "plan=basic" in masked
     assert normalize("https://x.com/My%20Report.pdf").text == "https://x.com/My%20Report.pdf"
@@ -130,7 +124,7 @@ def test_a_bare_name_key_holds_a_person_only_when_written_as_one(
     ("RG 27.418.593-6, moro na Rua", "27.418.593-6"),
     ("CIN BE748213, rani sakna", "BE748213"),
 ])
-def test_payment_handles_and_identity_cards_are_masked(
+def test_payment_handles_and_identity_cards_aremasked_text(
         patterns_only: DetectionEngine, text: str, value: str) -> None:
     assert value in [d.text for d in patterns_only.analyze(text)]
 
@@ -179,9 +173,9 @@ def test_a_hyphenated_name_is_masked_whole(text: str, value: str) -> None:
     ("03/06/2024,FASTER PAYMENT TO MRS O ADEYEMI-PRICE REF RENT JUNE,-950.00", "O ADEYEMI-PRICE"),
     ("06/10 ZELLE PAYMENT TO KWAME ASANTE-BOATENG CONF# RTX8810293", "KWAME ASANTE-BOATENG"),
 ])
-def test_a_name_in_capitals_on_its_line_or_as_a_payee_is_masked(
+def test_a_name_in_capitals_on_its_line_or_as_a_payee_ismasked_text(
         engine: DetectionEngine, text: str, name: str) -> None:
-    masked = _masked(engine, text)
+    masked = masked_text(engine, text)
     assert all(part not in masked for part in name.replace("-", " ").split() if len(part) > 1)
 
 

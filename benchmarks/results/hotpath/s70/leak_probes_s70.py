@@ -10,14 +10,7 @@ All values are made up.
 
 from __future__ import annotations
 
-import base64
-import collections
-import os
 import sys
-import tempfile
-
-from veil import Veil
-from veil.config import Policy, Settings
 
 #: (kind, prompt, values that must go, words that must stay)
 PROBES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
@@ -136,24 +129,10 @@ PROBES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
      "Amsterdam.", ("Femke", "Heijden", "111222333", "Prinsengracht 263"), ()),
 ]
 
-def main() -> None:
-    backend = sys.argv[1]
-    key = base64.b64encode(os.urandom(32)).decode()
-    veil = Veil(Settings(home=tempfile.mkdtemp(), master_key=key),
-                policy=Policy.model_validate({"ner_backend": backend}))
-    total: collections.Counter[str] = collections.Counter()
-    left: collections.Counter[str] = collections.Counter()
-    words = lost = 0
-    for kind, text, values, kept in PROBES:
-        masked = veil.protect(text, session="probe").masked
-        total[kind] += len(values)
-        left[kind] += sum(v in masked for v in values)
-        words += len(kept)
-        lost += sum(w not in masked for w in kept)
-    parts = ", ".join(f"{k} {left[k]}/{total[k]}" for k in total)
-    print(f"{backend}: values left whole {sum(left.values())}/{sum(total.values())} ({parts}); "
-          f"prompt words lost {lost}/{words}")
-
-
 if __name__ == "__main__":
-    main()
+    import pathlib
+
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+    from leak_probe import main
+
+    main(PROBES)
