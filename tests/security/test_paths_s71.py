@@ -313,6 +313,20 @@ def test_a_compression_bomb_is_refused_not_inflated_whole(core: Veil) -> None:
             {"role": "user", "content": "hi"}]})
 
 
+def test_a_gzip_stream_that_does_not_inflate_is_refused_not_passed_as_binary(core: Veil) -> None:
+    from veil.gateway import fields_responses  # noqa: F401 - registers the Responses rules
+
+    # a damaged checksum at the end: zlib refuses the whole stream, whose text a lenient reader
+    # upstream would still read
+    damaged = bytearray(gzip.compress(DOC.encode()))
+    damaged[-6] ^= 0xFF
+    with pytest.raises(UnscannableContentError, match="does not inflate"):
+        Conversation(core, "acme", "s").protect_request("responses", {"model": "m", "input": [
+            {"type": "reasoning", "id": "rs_1", "summary": [],
+             "encrypted_content": b64(bytes(damaged))},
+            {"role": "user", "content": "hi"}]})
+
+
 # --- Anthropic text documents need no switch ------------------------------------------------------
 
 

@@ -175,19 +175,24 @@ def inflated(raw: bytes) -> Inflated | None:
     included); None otherwise: a first member that does not inflate is no stream (ciphertext
     may begin like one). Raises :class:`UnscannableContentError` when it inflates past
     :data:`MAX_INFLATED`, or holds bytes after its streams that are not one."""
+    # (gzip's, bzip2's and xz's magic numbers are long enough that a stream which says it is
+    # one and does not inflate is refused: a damaged checksum at its end would otherwise pass
+    # its whole text as binary; zlib's two-byte header begins 1 in ~1,000 ciphertexts)
     if raw[:2] == b"\x1f\x8b":
-        return _inflate(lambda: zlib.decompressobj(wbits=31), raw, gzip.compress)
+        # (deflate and no reserved flag: a header one ciphertext in ~10^8 begins with)
+        whole = len(raw) > 3 and raw[2] == 8 and not raw[3] & 0xE0
+        return _inflate(lambda: zlib.decompressobj(wbits=31), raw, gzip.compress, strict=whole)
     if raw[:3] == b"BZh":
-        return _inflate(bz2.BZ2Decompressor, raw, bz2.compress)
+        return _inflate(bz2.BZ2Decompressor, raw, bz2.compress, strict=True)
     if raw[:6] == b"\xfd7zXZ\x00":
-        return _inflate(lzma.LZMADecompressor, raw, lzma.compress)
+        return _inflate(lzma.LZMADecompressor, raw, lzma.compress, strict=True)
     if _zlib_header(raw):
-        return _inflate(zlib.decompressobj, raw, zlib.compress)
+        return _inflate(zlib.decompressobj, raw, zlib.compress, strict=False)
     return None
 
 
 def _inflate(
-    new: Callable[[], Any], raw: bytes, compress: Callable[[bytes], bytes]
+    new: Callable[[], Any], raw: bytes, compress: Callable[[bytes], bytes], *, strict: bool
 ) -> Inflated | None:
     out, rest, first = b"", raw, True
     while rest:
@@ -195,9 +200,9 @@ def _inflate(
         try:
             out += d.decompress(rest, MAX_INFLATED + 1 - len(out))
         except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError):
-            if first:
+            if first and not strict:
                 return None
-            raise UnscannableContentError(_TRAILING) from None
+            raise UnscannableContentError(_TRAILING if not first else _DAMAGED) from None
         if len(out) > MAX_INFLATED:
             raise UnscannableContentError(_TOO_LARGE)
         if not d.eof:  # cut short: what it held is still read
@@ -209,6 +214,11 @@ def _inflate(
 _TOO_LARGE = (
     "a compressed payload inflates to more than 16 MiB, more than Veil reads to scan it for "
     "personal data, so the request was not forwarded. Send it uncompressed or smaller"
+)
+_DAMAGED = (
+    "a compressed payload does not inflate (a damaged stream or checksum), so Veil cannot scan "
+    "it for personal data and the request was not forwarded. Send the file intact or "
+    "uncompressed"
 )
 _TRAILING = (
     "a compressed payload holds bytes after its compressed data that Veil cannot read, so "
