@@ -3,15 +3,16 @@ one two three four five six seven eight nine``, ``oh seven seven double oh nine 
 three``. A caller who wants a value past the mask writes it so on purpose, and a model reads it
 back as the number; no digit pattern sees it.
 
-A run is a sequence of digit words (English, and French, German and Spanish ones, one language
-per run), ``double``/``triple`` before one, ``hundred``/``thousand`` after one, and groups of
-up to four digits between them (``five 5 five``, ``555 one two three four``), separated by
-spaces, a comma or a hyphen; the whole run is one span. Prose counts and lists in words, so a
-run is a number only with at least seven digits, four of them spelled ("one, two, three,
-four" and "one or two" stay prose), and not one digit over and over ("oh oh oh ...") nor a
-quantity ("one thousand, nine hundred", "nine hundred and six"). A straight count (``one two
-three four five six seven``), a list of single digits between commas or several hundreds or
-thousands is a number only near a word of a phone, card, account or social security number.
+A run is a sequence of digit words (English, and French, German, Spanish, Portuguese, Italian
+and Dutch ones, one language per run), ``double``/``triple`` before one, ``hundred``/
+``thousand`` after one, and groups of up to four digits between them (``five 5 five``, ``555 one
+two three four``), separated by spaces, a comma or a hyphen; the whole run is one span. Prose
+counts and lists in words, so a run is a number only with at least seven digits, four of them
+spelled ("one, two, three, four" and "one or two" stay prose), and not one digit over and over
+("oh oh oh ...") nor a quantity ("one thousand, nine hundred", "nine hundred and six"). A
+straight count (``one two three four five six seven``), a list of single digits between commas
+or several hundreds or thousands is a number only near a word of a phone, card, account or
+social security number.
 
 The run is typed by its digits and its context: nine digits near an SSN word are an SSN, 13
 to 19 passing the card checks a card number, near an account word an account number,
@@ -42,6 +43,11 @@ _SPELLED = {
     "de": ("null", "eins", "zwei zwo", "drei", "vier", "fünf fuenf", "sechs", "sieben", "acht",
            "neun"),
     "es": ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
+    # (Brazil reads a phone's six as "meia", half a dozen)
+    "pt": ("zero", "um uma", "dois duas", "três tres", "quatro", "cinco", "seis meia", "sete",
+           "oito", "nove"),
+    "it": ("zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"),
+    "nl": ("nul", "een één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),
 }
 
 
@@ -138,7 +144,7 @@ class _Reading:
         out: list[str] = []
         self.spelled = 0
         self.scales: list[str] = []  # "hundred" and "thousand", in order
-        self.languages = frozenset({"en", "fr", "de", "es"})
+        self.languages = frozenset(_SPELLED)
         self.groups = [0]  # digits between commas
         self.leading_oh = False  # "Oh, five five five ...": an interjection, not a zero
         times = 1

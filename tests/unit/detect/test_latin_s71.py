@@ -205,3 +205,22 @@ def test_a_numbered_form_label_with_a_gloss_is_read(patterns_only: DetectionEngi
     found = {(d.type, d.text) for d in patterns_only.analyze(
         "1.a. Family Name (Last Name): OKONKWO-REYES\n1.b. Given Name (First Name): CHIAMAKA\n")}
     assert {("PERSON", "OKONKWO-REYES"), ("PERSON", "CHIAMAKA")} <= found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("meu celular: nove sete quatro um dois, oito três cinco zero",
+     "nove sete quatro um dois, oito três cinco zero"),
+    ("mijn nummer is nul zes twee acht vier zeven een negen drie nul",
+     "nul zes twee acht vier zeven een negen drie nul"),
+    ("il mio numero è tre tre nove uno due tre quattro cinque sei sette",
+     "tre tre nove uno due tre quattro cinque sei sette"),
+])
+def test_digits_spelled_in_portuguese_dutch_and_italian_are_a_number(
+        patterns_only: DetectionEngine, text: str, value: str) -> None:
+    assert value in [d.text for d in patterns_only.analyze(text)]
+
+
+def test_their_words_in_prose_are_no_number(patterns_only: DetectionEngine) -> None:
+    for text in ("Um, I think it is due to the one or two issues we had.",
+                 "Er zijn twee of drie dingen, een paar dagen.", "Sono le tre e due minuti."):
+        assert patterns_only.analyze(text) == []
