@@ -376,6 +376,23 @@ def _query_spaces(text: str) -> dict[int, str]:
     return out
 
 
+#: a letter that looks like a digit beside a digit ("O77OO 9OO 5l2": a number written so that a
+#: filter would not read it), and the tokens of digits and such letters around one
+_LOOKALIKE_BESIDE_DIGIT = re.compile(r"[OoIl][0-9]|[0-9][OoIl]")
+_LOOKALIKE_TOKEN = re.compile(r"(?<![^\W_])(?=[OoIl]*[0-9])[0-9OoIl]{3,}(?![^\W_])")
+_AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+
+
+def _digit_lookalikes(text: str) -> dict[int, str]:
+    """Index -> digit, for the letters of tokens of digits and look-alike letters (see
+    :data:`_LOOKALIKE_BESIDE_DIGIT`): one character for one, offsets kept."""
+    out: dict[int, str] = {}
+    for m in _LOOKALIKE_TOKEN.finditer(text):
+        out.update((m.start() + k, _AS_DIGIT[c]) for k, c in enumerate(m.group())
+                   if c in _AS_DIGIT)
+    return out
+
+
 def _leet_folds(text: str) -> dict[int, str]:
     """Index -> letter, for the digits of a word that reads as a known given name or surname
     with them read as letters ("j0hn" -> "john", "Sm1th" -> "Smith"); a code, a model number
@@ -463,6 +480,8 @@ def normalize(text: str) -> NormalizedText:
         if joins:
             refs = joins | refs
     leet = _leet_folds(text) if _LEET_AT.search(text) else {}
+    if _LOOKALIKE_BESIDE_DIGIT.search(text):
+        leet.update(_digit_lookalikes(text))
     if "+" in text and "=" in text:
         leet.update(_query_spaces(text))
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):

@@ -224,3 +224,10 @@ def test_their_words_in_prose_are_no_number(patterns_only: DetectionEngine) -> N
     for text in ("Um, I think it is due to the one or two issues we had.",
                  "Er zijn twee of drie dingen, een paar dagen.", "Sono le tre e due minuti."):
         assert patterns_only.analyze(text) == []
+
+
+def test_letters_written_for_digits_read_as_digits(patterns_only: DetectionEngine) -> None:
+    found = [(d.type, d.text) for d in patterns_only.analyze("mobile O77OO 9OO 5l2 thanks")]
+    assert found == [("PHONE", "O77OO 9OO 5l2")]
+    for text in ("OIL and lol", "B0OK now", "the I0 pin"):  # no token of digits and look-alikes
+        assert normalize(text).text == text
