@@ -69,10 +69,13 @@ _Key = tuple[str, str, frozenset[str] | None]  # (tenant, session, scope)
 
 
 # Where a match may start: anything but an ASCII letter or digit right after another (that is
-# surely [\p{L}\p{N}] after [\p{L}\p{N}]). Every branch starts with a bracket, markdown, or a
-# lookbehind refusing a letter or digit before it (except after an escaped "\n", "\r", "\t"),
-# so the partial matches a stream tries position by position skip most of a word.
-_MAY_START = re.compile(r"(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))[A-Za-z0-9]|[^A-Za-z0-9]")
+# surely [\p{L}\p{N}] after [\p{L}\p{N}]), but a digit after a letter (a value that starts
+# with a digit, glued to the word before it: "SSN536-22-8726"). Every branch starts with a
+# bracket, markdown, or a lookbehind refusing a letter or digit before it (except after an
+# escaped "\n", "\r", "\t"), so the partial matches a stream tries position by position skip
+# most of a word.
+_MAY_START = re.compile(r"(?:(?<![A-Za-z0-9])|(?<=\\[nrt]))[A-Za-z0-9]|(?<=[A-Za-z])[0-9]"
+                        r"|[^A-Za-z0-9]")
 
 
 def _may_start(buf: str, lo: int, hi: int) -> Iterator[int]:
@@ -252,7 +255,9 @@ def _literal_pattern(reps: tuple[str, ...]) -> regex.Pattern[str]:
     """One run of literal replacements as a prefix tree, the longest first."""
     ordered = sorted(reps, key=len, reverse=True)
     return regex.compile(
-        r"(?P<lit>(?:(?<![\p{L}\p{N}])|(?<=\\[nrt]))(?:"
+        # (a value that starts with a digit may follow a letter: "SSN536-22-8726", as a caller
+        # glued it; one that starts with a letter there would be inside a word)
+        r"(?P<lit>(?:(?<![\p{L}\p{N}])|(?<=\\[nrt])|(?<=\p{L})(?=\p{N}))(?:"
         + trie_pattern([_literal_atoms(r) for r in ordered])
         # a plural "s" may follow ("two Kathy Mclaughlins"); it stays outside the match
         + r")(?=s?(?![\p{L}\p{N}])))",

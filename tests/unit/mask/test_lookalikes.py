@@ -251,3 +251,32 @@ def test_random_lookalikes_around_values_round_trip_exactly(prop_vault, parts, o
     sr = r.stream(tenant=T, session=sess, scope=scope_of(res), invented="neutral")
     out = "".join(sr.feed(res.masked[i : i + 3]) for i in range(0, len(res.masked), 3))
     assert out + sr.flush() == text
+
+
+@pytest.mark.parametrize("op", ["pseudonym", "synthetic"])
+@pytest.mark.parametrize("head", [" SSN", " EMAIL_ADDRESS", " card#"])
+def test_a_value_glued_to_the_word_before_it_comes_back(prop_vault, op: str, head: str) -> None:
+    # a value that starts with a digit, glued to a type's word as a caller wrote it: its
+    # pseudonym came back as the pseudonym ("SSN681-33-5892")
+    text = f"{head}536-22-8726 and more"
+    s = len(head)
+    res = Masker(prop_vault, Policy(default_operator=op)).mask(
+        text, [Detection("US_SSN", s, s + 11, 0.9, "t", text[s:s + 11])], tenant=T,
+        session=f"glued-{op}-{head}")
+    assert "536-22-8726" not in res.masked
+    r = Restorer(prop_vault)
+    assert r.restore(res.masked, tenant=T, session=f"glued-{op}-{head}") == text
+    sr = r.stream(tenant=T, session=f"glued-{op}-{head}")
+    out = "".join(sr.feed(res.masked[i : i + 3]) for i in range(0, len(res.masked), 3))
+    assert out + sr.flush() == text
+
+
+def test_a_pseudonym_that_starts_with_a_letter_is_not_restored_inside_a_word(
+        prop_vault) -> None:
+    res = Masker(prop_vault, Policy(default_operator="pseudonym")).mask(
+        "Ask Jane Doe", [Detection("PERSON", 4, 12, 0.9, "t", "Jane Doe")], tenant=T,
+        session="inside-a-word")
+    fake = res.masked[4:].split()[0]  # the pseudonym's given name
+    answer = f"{res.masked} and Mr{fake}"  # glued to letters: no name of the session
+    restored = Restorer(prop_vault).restore(answer, tenant=T, session="inside-a-word")
+    assert restored == f"Ask Jane Doe and Mr{fake}"
