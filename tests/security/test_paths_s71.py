@@ -313,6 +313,26 @@ def test_a_compression_bomb_is_refused_not_inflated_whole(core: Veil) -> None:
             {"role": "user", "content": "hi"}]})
 
 
+def test_a_stream_inside_a_stream_is_masked_and_a_deeper_one_refused(core: Veil) -> None:
+    from veil.gateway import fields_responses  # noqa: F401 - registers the Responses rules
+
+    def reasoning(blob: bytes) -> dict[str, Any]:
+        return {"model": "m", "input": [
+            {"type": "reasoning", "id": "rs_1", "summary": [], "encrypted_content": b64(blob)},
+            {"role": "user", "content": "hi"}]}
+
+    twice = gzip.compress(gzip.compress(DOC.encode()))  # the outer stream alone holds no text
+    sent = Conversation(core, "acme", "s").protect_request("responses", reasoning(twice))
+    inner = gzip.decompress(gzip.decompress(base64.b64decode(
+        sent["input"][0]["encrypted_content"]))).decode()
+    assert leaked(inner) == [] and "Tenant:" in inner
+    four = DOC.encode()
+    for _ in range(4):
+        four = gzip.compress(four)
+    with pytest.raises(UnscannableContentError, match="inside another"):
+        Conversation(core, "acme", "s").protect_request("responses", reasoning(four))
+
+
 def test_a_gzip_stream_that_does_not_inflate_is_refused_not_passed_as_binary(core: Veil) -> None:
     from veil.gateway import fields_responses  # noqa: F401 - registers the Responses rules
 

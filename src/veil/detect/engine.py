@@ -48,7 +48,9 @@ _TAG_REACH = 200
 def in_markup_tag(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` is inside a markup tag, outside its quoted values: a tag's or an
     attribute's name (``</Nm>``, ``<InstdAmt Ccy="EUR">``), which a model reads as a company or
-    a person and whose masking breaks the document; an attribute's value is a value."""
+    a person and whose masking breaks the document; an attribute's value is a value. A tag is
+    one that closes, holds an attribute's ``=`` or is closed later in the text: a name in angle
+    brackets (``To: <Jane Doe>``) is none."""
     lt = text.rfind("<", max(0, s - _TAG_REACH), s)
     if lt < 0 or text.find(">", lt, s) >= 0:
         return False
@@ -59,7 +61,15 @@ def in_markup_tag(text: str, s: int, e: int) -> bool:
     if gt < 0 or text.find("<", e, gt) >= 0:
         return False
     before = text[lt:s]
-    return before.count('"') % 2 == 0 and before.count("'") % 2 == 0
+    if before.count('"') % 2 or before.count("'") % 2:
+        return False
+    if first in "/?!" or "=" in text[lt:gt]:
+        return True
+    name = _TAG_NAME.match(text, lt + 1)
+    return name is not None and text.find(f"</{name.group()}", gt) >= 0
+
+
+_TAG_NAME = re.compile(r"[\w:.-]+")
 
 
 def join_models(candidates: list[Detection], statistical: frozenset[str] | set[str],
@@ -306,10 +316,11 @@ WARM_UP_MESSAGES = {
 }
 
 
-def _roles_of(recognizers: list[Recognizer]) -> tuple[set[str], set[str], frozenset[str]]:
+def _roles_of(recognizers: list[Recognizer]
+              ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The names of the validated, the statistical and the local-only recognizers."""
-    return ({r.name for r in recognizers if r.validated},
-            {r.name for r in recognizers if r.statistical},
+    return (frozenset(r.name for r in recognizers if r.validated),
+            frozenset(r.name for r in recognizers if r.statistical),
             frozenset(r.name for r in recognizers if r.local_only))
 
 
@@ -437,7 +448,7 @@ class DetectionEngine:
         return self._active_recognizers
 
     @functools.cached_property
-    def _roles(self) -> tuple[set[str], set[str], frozenset[str]]:
+    def _roles(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         # (three passes over a hundred recognizers cost a short prompt ~20 us a call)
         return _roles_of(self._active_recognizers)
 
@@ -605,8 +616,8 @@ class DetectionEngine:
         memo = {r.name: r.cache_size for r in self.registry if hasattr(r, "cache_size")}
         return spec_of(self.policy, memo)
 
-    def _finish(self, view: NormalizedText, found: list[Detection], validated: set[str],
-                statistical: set[str], exact: frozenset[str]) -> list[Detection]:
+    def _finish(self, view: NormalizedText, found: list[Detection], validated: frozenset[str],
+                statistical: frozenset[str], exact: frozenset[str]) -> list[Detection]:
         if not found:
             return []
         original = view.original
@@ -637,5 +648,4 @@ class DetectionEngine:
             mapped = [m for m in mapped if m.recognizer not in statistical
                       or not in_markup_tag(original, m.start, m.end)]
         mapped = join_models(mapped, statistical, original)
-        return resolve_overlaps(mapped, frozenset(validated), statistical=frozenset(statistical),
-                                exact=exact)
+        return resolve_overlaps(mapped, validated, statistical=statistical, exact=exact)

@@ -28,7 +28,7 @@ from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, MATCHKIND_STANDARD, AhoCo
 
 from veil.alternation import compile_ahead
 from veil.detect.entity import Detection, SpanIndex
-from veil.detect.lexicon import OWN_NAME_CUES
+from veil.detect.lexicon import OWN_NAME_CUE
 from veil.detect.literals import literals_of
 from veil.detect.names import (
     RELATIONS,
@@ -60,8 +60,7 @@ _TITLES = (r"(?:Herrn?|Frau|Hr\.|Fr\.|Dr\.|Prof\.|[Ss]eñora?|[Ss]eñorita|Sr\.|
            r"[Mm]ademoiselle|[Mm]aître|Me\.)")
 _DEGREES = r"(?:med|dent|vet|phil|jur|rer\.[ \t]?nat|rer\.[ \t]?pol|h\.[ \t]?c)\."
 # Introductions and greetings: any capitalised words after them are a name.
-_INTRO = (r"(?i:" + "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in OWN_NAME_CUES)
-          + r"|hallo|liebe|lieber|"
+_INTRO = (r"(?i:" + OWN_NAME_CUE + r"|hallo|liebe|lieber|"
           r"hola|querid[oa]|estimad[oa]|bonjour|salut|cher|chère|firmado|gezeichnet|"
           r"saludos|cordialement|grüße|gruß|name|nombre|nom|patient(?:in)?|paciente)[,:]?")
 # Weaker cues ("an", "para", "à", "ich bin"): the first word must be a known first name.

@@ -36,16 +36,17 @@ PROMPT_VERBS = frozenset({
 
 #: greetings of the languages a prompt may open with, in lower case: a message's first word,
 #: capitalised as a name is, that the models read as a person or a place ("Dzień dobry,",
-#: "Merhaba,", "Olá,"); never a name alone
+#: "Merhaba,", "Olá,"); never a name alone. Not those that are given names too ("Dag", "Ola",
+#: "Shalom", "Salam", "Selam")
 GREETINGS = frozenset({
-    "hi", "hello", "hey", "hallo", "hola", "olá", "ola", "oi", "bonjour", "bonsoir", "salut",
+    "hi", "hello", "hey", "hallo", "hola", "olá", "oi", "bonjour", "bonsoir", "salut",
     "ciao", "salve", "buongiorno", "buenos días", "buenas", "buenas tardes", "bom dia",
     "boa tarde", "boa noite", "guten tag", "guten morgen", "servus", "moin", "grüezi",
-    "grüß gott", "hoi", "goedemorgen", "goedemiddag", "dag", "hej", "hei", "hej hej",
+    "grüß gott", "hoi", "goedemorgen", "goedemiddag", "hej", "hei", "hej hej",
     "god morgon", "god dag", "goddag", "terve", "moi", "dzień dobry", "cześć", "witam",
     "ahoj", "dobrý den", "szia", "jó napot", "bună ziua", "buna ziua", "salutare",
-    "zdravo", "bok", "dobar dan", "merhaba", "selam", "salam", "salaam", "salam alaikum",
-    "assalamualaikum", "as-salamu alaykum", "marhaba", "shalom", "namaste", "namaskar",
+    "zdravo", "bok", "dobar dan", "merhaba", "salam alaikum",
+    "assalamualaikum", "as-salamu alaykum", "marhaba", "namaste", "namaskar",
     "sawasdee", "xin chào", "chào", "kumusta", "selamat pagi", "halo", "jambo", "habari",
     "sawubona", "sannu", "yassou", "geia sou", "privet", "sveiki", "tere", "labas"})
 
@@ -63,3 +64,5 @@ OWN_NAME_CUES = (
     "mitt navn er", "nimeni on", "a nevem", "zovem se", "ime mi je", "nama saya",
     "ang pangalan ko ay", "tôi tên là", "tên tôi là", "jina langu ni", "naitwa", "mera naam",
     "mera nam", "mera name", "ana smiti", "ana ismi", "ana esmi", "smiti")
+#: :data:`OWN_NAME_CUES` as a regex's alternation, their spaces any blanks
+OWN_NAME_CUE = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in OWN_NAME_CUES)

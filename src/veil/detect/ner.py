@@ -31,7 +31,13 @@ from veil.alternation import compile_ahead
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.field_names import field_type
-from veil.detect.lexicon import GREETINGS, OWN_NAME_CUES, PROMPT_VERBS, STREET_WORDS
+from veil.detect.lexicon import (
+    GREETINGS,
+    OWN_NAME_CUE,
+    OWN_NAME_CUES,
+    PROMPT_VERBS,
+    STREET_WORDS,
+)
 from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names, not_surnames
 from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
@@ -113,8 +119,7 @@ _GREETING_NAME = re.compile(
     rf"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|'s|’s) (?:full |last |first )?name)"
     rf"[,:]?[ \t]+(?P<v>{_NAME})")
 # (the capitalised words after "my name is" in another language: any name, known or not)
-_OWN_NAME_CUE = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in OWN_NAME_CUES)
-_OWN_NAME = re.compile(rf"(?<![\w'’-])(?i:{_OWN_NAME_CUE})[,:]?[ \t]+(?P<v>{_NAME})(?![^\W\d_])")
+_OWN_NAME = re.compile(rf"(?<![\w'’-])(?i:{OWN_NAME_CUE})[,:]?[ \t]+(?P<v>{_NAME})(?![^\W\d_])")
 # after a relation's word, a name known or not (``veil.detect.names.KIN``)
 _KIN = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in KIN)
 _KIN_NAME = re.compile(rf"\b(?:{_KIN})(?:[,:]?[ \t]+|[ \t]*\()(?P<v>{_NAME})")
@@ -155,10 +160,10 @@ _PARTY_ABOVE = re.compile(
 # and a signature block write it ("TAMSIN OYELARAN-WHITFIELD, individually and as",
 # "PERPETUA ANNAN-FAIRWEATHER", "LEONORA K. FAIRCLOTH"): two to four words, checked against
 # the name lists (:func:`_caps_line_name`)
-#: a line that opens with two capitals, where :data:`_CAPS_LINE` may match (one search)
-_CAPS_LINE_START = re.compile(rf"(?m)^[ \t]*[{_UP}][{_UP}]")
 _CAPS_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<v>{_CAPS_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{1,3}})[ \t]*(?:,|\r?$)")
+#: a line that opens with two capitals, where :data:`_CAPS_LINE` may match (one search)
+_CAPS_LINE_START = re.compile(rf"(?m)^[ \t]*[{_UP}][{_UP}]")
 # A statement's payee after its transfer words ("FASTER PAYMENT TO MRS O ADEYEMI-PRICE REF RENT",
 # "ZELLE PAYMENT TO KWAME ASANTE-BOATENG CONF# ..."): capitals up to the next reference word
 _PAYEE = re.compile(

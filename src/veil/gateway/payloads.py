@@ -220,25 +220,42 @@ _DAMAGED = (
     "it for personal data and the request was not forwarded. Send the file intact or "
     "uncompressed"
 )
+_NESTED = (
+    "a compressed payload holds more than three compressions one inside another, more than "
+    "Veil inflates to scan it for personal data, so the request was not forwarded. Send it "
+    "uncompressed"
+)
 _TRAILING = (
     "a compressed payload holds bytes after its compressed data that Veil cannot read, so "
     "the request was not forwarded. Send the file without them, or uncompressed"
 )
 
 
+#: How many compressions one inside another are inflated; a deeper one is refused.
+MAX_NESTING = 3
+
+
 def masked_payload(raw: bytes, mask: Callable[[Text], bytes | None], *,
                    legacy: bool = True) -> bytes | None:
     """The bytes of a decoded payload with its text masked (``mask``: the masked bytes of a
     text, None when nothing was found), inflated and compressed again when it is a
-    compressed stream; None when nothing changed (binary bytes, or text with no value)."""
+    compressed stream, or a stream inside one (a gzip of a gzip: the outer one alone held no
+    text, and went up as binary); None when nothing changed (binary bytes, or text with no
+    value)."""
+    return _masked_payload(raw, mask, legacy, MAX_NESTING)
+
+
+def _masked_payload(raw: bytes, mask: Callable[[Text], bytes | None], legacy: bool,
+                    depth: int) -> bytes | None:
     text = as_text(raw, legacy=legacy)
     if text is not None:
         return mask(text)
     stream = inflated(raw)
     if stream is None:
         return None
-    inner = as_text(stream.raw, legacy=legacy)
-    masked = None if inner is None else mask(inner)
+    if depth == 0:
+        raise UnscannableContentError(_NESTED)
+    masked = _masked_payload(stream.raw, mask, legacy, depth - 1)
     return None if masked is None else stream.compress(masked)
 
 
@@ -279,5 +296,5 @@ def payload_bytes(url: DataUrl) -> tuple[bytes, Callable[[bytes], str]]:
     return unquote_to_bytes(url.payload), encode
 
 
-__all__ = ["MAX_INFLATED", "DataUrl", "Decoded", "Inflated", "Text", "as_text", "b64_bytes",
-           "data_url", "inflated", "masked_payload", "payload_bytes"]
+__all__ = ["MAX_INFLATED", "MAX_NESTING", "DataUrl", "Decoded", "Inflated", "Text", "as_text",
+           "b64_bytes", "data_url", "inflated", "masked_payload", "payload_bytes"]

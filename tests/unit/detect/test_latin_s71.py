@@ -77,6 +77,9 @@ def test_labels_are_not_learned_as_a_session_s_names() -> None:
     ('<Patient name="Jane Doe"/>', 15, 23, False),  # an attribute's value
     ("<Nm>Jane Doe</Nm>", 4, 12, False),  # an element's text
     ("if a < b and c > d: Jane", 20, 24, False),  # no tag
+    ("<Nm>Jane Doe</Nm>", 1, 3, True),  # an opening tag, closed later
+    ("To: <Jane Doe> wrote", 5, 13, False),  # a name in angle brackets: no tag
+    ("From: Ann <Jane Doe>, hi", 11, 15, False),
 ])
 def test_a_tag_s_name_is_inside_the_markup_and_a_value_is_not(
         text: str, start: int, end: int, inside: bool) -> None:
