@@ -27,6 +27,15 @@ MIN_LENGTH = 3
 #: Languages whose stop words are never taken as a name part ("Will", "May", "Van").
 _PART_STOP_LANGS = ("en", "fr", "de", "es", "it", "nl", "pt")
 _PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A number written with separators only (``60-16-13``, ``07700 900 123``, ``14/03/1961``):
+#: found again by its digits however a later turn spaces it (``601613``, ``60 16 13``).
+_NUMBER_VALUE = re.compile(r"\+?\(?\d[\d ()./-]*\d")
+_NUMBER_DIGITS = 6  # fewer digits alone are too common (years, amounts, times)
+#: a run of digit groups, one separator between two, in a later turn's text
+_DIGIT_RUN = re.compile(r"(?<![\w.,/-])\d+(?:[ ./-]\d+)*(?![\w])")
+_GROUPS = 8  # a number is at most this many of a run's groups
+#: a digits key in a level's ``info``: no folded text starts with it, so no automaton holds it
+_DIGITS_KEY = "\x00"
 
 
 @functools.cache
@@ -70,11 +79,13 @@ class _Level:
     """A run of keys added together and the automaton of those of them no older level has.
     Never changed once made, so caches extended from one another share it."""
 
-    __slots__ = ("automaton", "info")
+    __slots__ = ("automaton", "info", "numbers")
 
-    def __init__(self, info: dict[str, tuple[str, bool]], automaton: KeyAutomaton) -> None:
-        self.info = info  # folded key -> (type, only a part of a seen name)
+    def __init__(self, info: dict[str, tuple[str, bool]], automaton: KeyAutomaton,
+                 numbers: bool) -> None:
+        self.info = info  # folded key -> (type, only a part of a seen name or a number)
         self.automaton = automaton
+        self.numbers = numbers  # whether ``info`` holds a number's digits
 
     def __len__(self) -> int:
         return len(self.info)
@@ -146,6 +157,9 @@ class SeenEntityCache(Recognizer):
             self._values += 1
             if type not in self.entities:  # re-sorting on every value made building quadratic
                 self.entities = tuple(sorted({*self.entities, type}))
+        digits = _number_digits(value)
+        if digits and self._info(_DIGITS_KEY + digits) is None:
+            self._pending[_DIGITS_KEY + digits] = (type, True)
         if type == "PERSON":
             for part in name_parts(value):
                 pk = fold_case(part)
@@ -178,6 +192,33 @@ class SeenEntityCache(Recognizer):
         self._levels, self._pending = tuple(levels), {}
         return self._levels
 
+    def _numbers(self, text: str, levels: tuple[_Level, ...]) -> list[Detection]:
+        """Seen numbers written again with other separators or none: each run of digit groups
+        read from each group on, the most groups that spell a seen number's digits taken."""
+        if not any(level.numbers for level in levels) or not any(c.isdigit() for c in text):
+            return []
+        out: list[Detection] = []
+        for run in _DIGIT_RUN.finditer(text):
+            groups = [(m.start() + run.start(), m.end() + run.start())
+                      for m in re.finditer(r"\d+", run.group())]
+            i = 0
+            while i < len(groups):
+                hit = None
+                digits = ""
+                for j in range(i, min(i + _GROUPS, len(groups))):
+                    digits += text[groups[j][0]:groups[j][1]]
+                    if len(digits) >= _NUMBER_DIGITS:
+                        info = self._info(_DIGITS_KEY + digits)
+                        if info is not None:
+                            hit = (j, info[0])
+                if hit is None:
+                    i += 1
+                    continue
+                start, end = groups[i][0], groups[hit[0]][1]
+                out.append(Detection(hit[1], start, end, SEEN_SCORE, self.name, text[start:end]))
+                i = hit[0] + 1
+        return out
+
     def analyze(self, text: str) -> list[Detection]:
         if not text or not (self._pending or self._levels):
             return []
@@ -189,14 +230,41 @@ class SeenEntityCache(Recognizer):
         out = []
         for start, end, key in found:
             kind, part = self._info(key) or ("", False)
-            if part and not text[start].isupper():
-                continue  # a part alone counts only written as a name ("Doe", not "doe")
+            if part and not text[start].isupper() and not _unlike_a_word(key):
+                continue  # a part alone counts written as a name ("Doe"), or in lower case
+                # where it is no common word ("priya" after "Priya Raman"; "will", "hope" not)
             if at_word_boundaries(text, start, end):
                 out.append(Detection(kind, start, end, SEEN_SCORE, self.name, text[start:end]))
+        numbers = [n for n in self._numbers(text, levels)  # not one found as it was written
+                   if not any(d.start <= n.start and n.end <= d.end for d in out)]
+        if numbers:
+            out = sorted(out + numbers, key=lambda d: (d.end, d.start))
         return out
+
+
+def _number_digits(value: str) -> str:
+    """The digits of a value written as a number with separators only, where it has enough of
+    them to be found again by its digits alone ("" otherwise)."""
+    value = value.strip()
+    if not _NUMBER_VALUE.fullmatch(value):
+        return ""
+    digits = "".join(c for c in value if c.isdigit())
+    return digits if len(digits) >= _NUMBER_DIGITS else ""
+
+
+def _unlike_a_word(key: str) -> bool:
+    """Whether a name's part (folded) is no word a dictionary writes in lower case, nor an
+    inflection of one, so that written in lower case it is still the name."""
+    from veil.detect.names import dictionary_word
+
+    bare = key.replace("-", "").replace("'", "").replace("\u2019", "")
+    return bare.isalpha() and not dictionary_word(key)
 
 
 def _level(info: dict[str, tuple[str, bool]], older: tuple[_Level, ...]) -> _Level:
     """A level of ``info``; its automaton holds the keys no ``older`` level holds (a name's part
-    seen whole later is already in the older automaton, and must not be found twice)."""
-    return _Level(info, KeyAutomaton(k for k in info if not any(k in lv.info for lv in older)))
+    seen whole later is already in the older automaton, and must not be found twice), and no
+    number's digits (found by :meth:`SeenEntityCache._numbers`)."""
+    return _Level(info, KeyAutomaton(k for k in info if not k.startswith(_DIGITS_KEY)
+                                     and not any(k in lv.info for lv in older)),
+                  any(k.startswith(_DIGITS_KEY) for k in info))

@@ -33,8 +33,10 @@ def test_parts_of_a_seen_name_are_found_alone_where_written_as_a_name() -> None:
     c = SeenEntityCache([("PERSON", "Jane van der Berg-Okafor"), ("PERSON", "Will Smith")])
     text = "Berg-Okafor signed; smith and will wait; Smith agreed. Jane? berg-okafor"
     got = [(d.type, d.text) for d in c.analyze(text)]
-    # parts count only capitalised ("smith", "berg-okafor" stay), stop words never ("van", "Will")
-    assert got == [("PERSON", "Berg-Okafor"), ("PERSON", "Smith"), ("PERSON", "Jane")]
+    # parts count capitalised, or in lower case where no dictionary writes them ("smith" stays,
+    # "berg-okafor" goes), stop words never ("van", "Will")
+    assert got == [("PERSON", "Berg-Okafor"), ("PERSON", "Smith"), ("PERSON", "Jane"),
+                   ("PERSON", "berg-okafor")]
     assert "Smith" not in c and "will smith" in c and len(c) == 2
     c.add("PERSON", "Smith")  # seen whole later: matched like any value, in any case
     assert "Smith" in c and [d.text for d in c.analyze("ask smith")] == ["smith"]
@@ -82,6 +84,7 @@ class _Reference:
 
     def analyze(self, text: str) -> list[tuple[str, int, int]]:
         from veil.casefold import fold_case
+        from veil.detect.seen import _unlike_a_word
         from veil.detect.terms import at_word_boundaries
 
         hay, out = fold_case(text), []
@@ -89,7 +92,7 @@ class _Reference:
             start = hay.find(key)
             while start >= 0:
                 end = start + len(key)
-                if (key not in self.parts or text[start].isupper()) \
+                if (key not in self.parts or text[start].isupper() or _unlike_a_word(key)) \
                         and at_word_boundaries(text, start, end):
                     out.append((kind, start, end))
                 start = hay.find(key, start + 1)
