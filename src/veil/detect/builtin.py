@@ -645,6 +645,10 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "claim #", "claim id", "claim", "insurance id", "numéro étudiant", "numéro d'adhérent",
     # a parcel's tracking number: it opens the shipment, its address and its recipient
     "tracking number", "tracking no", "tracking #", "tracking id", "tracking", "waybill",
+    # in other scripts: Korean, Japanese (a Japanese bank account's kind, "普通"/"当座", stands
+    # before its number), Chinese, Arabic, Persian, Russian
+    "계좌번호", "계좌", "口座番号", "口座", "普通", "当座", "账号", "账户", "帳號", "帳戶",
+    "رقم الحساب", "حساب", "شماره حساب", "счёт", "счет", "номер счёта", "номер счета",
     "consignment number", "consignment no", "parcel number", "shipment id",
     # a carrier's name before its tracking number ("DHL 00340434161094042557")
     "dhl", "ups", "fedex", "usps", "royal mail", "dpd", "hermes", "evri", "gls", "parcelforce",

@@ -577,6 +577,8 @@ _ID_WORDS = (
     "инн", "снилс", "полис", "полис омс", "омс", "マイナンバー", "個人番号", "身分證",
     "身分證字號", "رقم الهوية",
     "الرقم القومي", "بطاقة الهوية", "هوية",
+    # Iran's national code, Kenya's and Tanzania's identity card (Swahili)
+    "کد ملی", "كد ملی", "شماره ملی", "kitambulisho", "namba ya kitambulisho",
     # a health insurer's number for one person (Germany's KVNR, France's, Russia's OMS policy)
     "versichertennummer", "krankenversichertennummer", "kvnr", "versicherungsnummer",
     "sozialversicherungsnummer", "numéro d'assuré", "numero d'assure",

@@ -53,6 +53,8 @@ _SCRIPTS = {
     "bengali": _Script("\u0980-\u09ff", ("bn_BD",), False),
     "thai": _Script("\u0e01-\u0e4e", ("th_TH",), False),
     "hangul": _Script("\uac00-\ud7a3", ("ko_KR",), False),
+    # (Amharic and Tigrinya: Faker lists no names; only after an introduction or a name field)
+    "ethiopic": _Script("\u1200-\u135a", (), False),
     # Chinese and Japanese: ideographs, kana, the iteration mark and the long-vowel mark
     "cjk": _Script("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3041-\u3096\u30a1-\u30fa"
                    "\u3005\u30fc", ("zh_CN", "zh_TW", "ja_JP"), False),
@@ -242,13 +244,24 @@ def _cjk_spans(text: str, words: list[re.Match[str]], first: frozenset[str],
         if i + 1 < len(words):
             b = words[i + 1]
             gb = b.group()
-            if text[a.end():b.start()] in (" ", "\t", "\u3000") and len(ga) <= 4 and \
-                    len(gb) <= 4 and (ga in last and (gb in first or foreign or len(gb) <= 3)
-                                      or ga in first and gb in last
-                                      or gb in first and len(ga) <= 3):
-                out.append((a.start(), b.end()))
-                i += 2
-                continue
+            if text[a.end():b.start()] in (" ", "\t", "\u3000"):
+                # the two words whole, or (Japanese running its particles into them: "申請者は
+                # 佐々木 大翔さんです") the ideographs at the end of one and the start of the next
+                tail, head = _IDEOGRAPHS_AT_END.search(ga), _IDEOGRAPHS.match(gb)
+                for (sa, ea), (sb, eb) in (((0, len(ga)), (0, len(gb))),
+                                           (tail.span() if tail else (0, 0),
+                                            head.span() if head else (0, 0))):
+                    x, y = ga[sa:ea], gb[sb:eb]
+                    if x and y and len(x) <= 4 and len(y) <= 4 and (
+                            x in last and (y in first or foreign or len(y) <= 3)
+                            or x in first and y in last or y in first and len(x) <= 3):
+                        out.append((a.start() + sa, b.start() + eb))
+                        break
+                else:
+                    x = ""
+                if x:
+                    i += 2
+                    continue
         n = _cjk_name(ga, first, last)
         if n:
             out.append((a.start(), a.start() + n))
@@ -269,6 +282,7 @@ def _cjk_spans(text: str, words: list[re.Match[str]], first: frozenset[str],
 
 _KANA = re.compile("[\u3041-\u3096]")
 _IDEOGRAPHS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+")
+_IDEOGRAPHS_AT_END = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+$")
 #: Japanese words right before or after a name that say it is one ("名前は", "私は" before;
 #: "と申します", "といいます" after)
 _NAMED_BEFORE = re.compile("(?:名前|なまえ|私|わたし|僕|ぼく|氏名)は$")
@@ -344,6 +358,8 @@ _INTRODUCTIONS: dict[str, _Introduction] = {
         frozenset({"ครับ", "ค่ะ", "คะ", "นะ", "นะครับ", "นะคะ", "จ้ะ", "และ", "อายุ", "เป็น",
                    "อยู่", "ที่อยู่", "โทร", "เลข", "จาก", "เลขประจำตัวประชาชน", "บ้าน"}),
         ("นะครับ", "นะคะ", "ครับ", "ค่ะ", "คะ", "จ้ะ", "นะ")),
+    "ethiopic": _Introduction(re.compile("(?<![\u1200-\u135a])ስሜ(?![\u1200-\u135a])"), 3,
+                              frozenset({"ነው", "ነኝ", "እባላለሁ", "እና"})),
 }
 #: Chinese introductions ("我叫", "我的名字是", "本人"); "我是" and "本人" say "I am" of a role
 #: as often ("我是程序员"), so the name after them must end as a name ends (see _chinese_named)
@@ -360,16 +376,47 @@ _NAME_FIELD = re.compile(
     r"(?=[ \t\u3000]*(?:[\n,;，、。/|]|$))")
 
 
+#: a form's name field ("שם המטופל:", "الاسم:", "ФИО:", "ชื่อผู้ป่วย:", "नाम:") and the titles
+#: written before a name ("السيدة", "آقای", "श्रीमती"), in the script's own words: what follows
+#: is read as after an introduction (the script's own end words and capitals)
+_FIELDS: dict[str, re.Pattern[str]] = {
+    "cyrillic": re.compile(
+        r"(?<!\w)(?:ФИО|Ф\.[ \t]?И\.[ \t]?О\.|Имя|Фамилия|Пациент(?:ка)?|Клиент|Заявитель|"
+        r"Получатель|Отправитель|Плательщик|Ім'я|Прізвище|Пацієнт(?:ка)?|Клієнт|Заявник|"
+        r"Отримувач|Име|Презиме)[ \t]*:"),
+    "greek": re.compile(r"(?<!\w)(?:Ονοματεπώνυμο|Όνομα|Επώνυμο|Ασθενής|Πελάτης)[ \t]*:"),
+    "hebrew": re.compile(
+        r"(?<![\u05d0-\u05ea])שם(?:[ \t]+(?:המטופל|המטופלת|החולה|הלקוח|הלקוחה|מלא|פרטי|"
+        r"משפחה|המבקש|המבקשת))?[ \t]*:"),
+    "arabic": re.compile(
+        r"(?<![\u0620-\u064a\u067e-\u06cc])(?:(?:ال)?اسم(?:[ \t]+(?:المريض|المريضة|العميل|"
+        r"العميلة|الكامل|المستفيد|مقدم[ \t]+الطلب))?[ \t]*:|نام(?:[ \t]+و[ \t]+نام[ \t]+"
+        r"خانوادگی)?[ \t]*:|نام[ \t]+بیمار[ \t]*:|(?:السيد|السيدة|الدكتور|الدكتورة|الأستاذ|"
+        r"الأستاذة|آقای|خانم|دکتر)(?![\u0620-\u064a\u067e-\u06cc]))"),
+    "devanagari": re.compile(
+        r"(?<![\u0900-\u097f])(?:(?:रोगी[ \t]+का[ \t]+)?नाम[ \t]*:|(?:श्रीमती|श्री|सुश्री|डॉ\.?)"
+        r"(?![\u0900-\u097f]))"),
+    "bengali": re.compile(r"(?<![\u0980-\u09ff])(?:রোগীর[ \t]+)?নাম[ \t]*:"),
+    # (a title is glued to the name in Thai, "นางสาวสุภาพร": only after the field's label)
+    "thai": re.compile(r"ชื่อ(?:-?นามสกุล|ผู้ป่วย|ลูกค้า|ผู้ขอ)?[ \t]*:[ \t]*(?:นางสาว|นาง|นาย)?"),
+    "ethiopic": re.compile(r"(?<![\u1200-\u135a])(?:ሙሉ[ \t]+)?ስም[ \t]*:"),
+}
+
+
 def _introduced(text: str, script: str) -> list[tuple[int, int]]:
-    """Names after an introduction in ``script``'s own words (see above)."""
+    """Names after an introduction in ``script``'s own words (see above), or after a form's
+    name field or a title."""
     if script == "cjk":
         return _chinese_named(text) + [m.span("n") for m in _NAME_FIELD.finditer(text)]
     intro = _INTRODUCTIONS.get(script)
     if intro is None:
         return []
     out: list[tuple[int, int]] = []
-    for cue in intro.cue.finditer(text):
-        span = _name_after(text, _past_spaces(text, cue.end()), script, intro)
+    fields = _FIELDS.get(script)
+    cues = [(c, False) for c in intro.cue.finditer(text)] + \
+        [(c, True) for c in (fields.finditer(text) if fields else ())]
+    for cue, field in cues:
+        span = _name_after(text, _past_spaces(text, cue.end()), script, intro, field=field)
         if span is not None:
             out.append(span)
     return out
@@ -382,10 +429,11 @@ def _past_spaces(text: str, pos: int) -> int:
     return pos
 
 
-def _name_after(text: str, start: int, script: str,
-                intro: _Introduction) -> tuple[int, int] | None:
+def _name_after(text: str, start: int, script: str, intro: _Introduction, *,
+                field: bool = False) -> tuple[int, int] | None:
     """The name's span from ``start``: its words up to the bound, an end word, or anything
-    but a space between two words."""
+    but a space between two words. ``field``: after a form's name field or a title, where a
+    name may open with a particle ("اسم المريض: عبد الرحمن الشمري")."""
     rx, cased = _WORDS[script], _SCRIPTS[script].cased
     pos, end = start, -1
     for n in range(intro.words):
@@ -397,7 +445,7 @@ def _name_after(text: str, start: int, script: str,
         word = w.group()
         stem = next((word[:-len(x)] for x in intro.suffixes if word.endswith(x)), word)
         if not stem or stem in intro.ends or cased and not stem[0].isupper() \
-                or n == 0 and _key(stem) in _PARTICLES:
+                or n == 0 and not field and _key(stem) in _PARTICLES:
             break
         end, pos = w.start() + len(stem), w.end()
         if stem != word:

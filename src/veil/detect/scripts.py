@@ -25,6 +25,7 @@ SCRIPT_RANGES = {
     "devanagari": "\u0900-\u097f",
     "bengali": "\u0980-\u09ff",
     "thai": "\u0e00-\u0e7f",
+    "ethiopic": "\u1200-\u137f",
     # the letters with two diacritics that only Vietnamese writes ("ố", "ệ", "ạ", "ẻ")
     "vietnamese": "\u1ea0-\u1ef9",
     "hangul": "\uac00-\ud7a3",
