@@ -159,6 +159,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "surnames first": _repeat("Nguyen Van An "),
     "table cells": _repeat("<td>Anna</td>"),
     "numbered parts and postcodes": _repeat("Flat 3, Mumbai 400069, "),
+    # the forty-first round's: names after a field or a title in other scripts
+    "name fields in other scripts": _repeat("שם: אבי ФИО: Анна "),
+    "titles in Arabic script": _repeat("السيد علي "),
+    "particles and spaced ideographs": _repeat("は佐々木 大翔さん"),
 }
 
 
