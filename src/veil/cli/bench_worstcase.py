@@ -163,6 +163,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "name fields in other scripts": _repeat("שם: אבי ФИО: Анна "),
     "titles in Arabic script": _repeat("السيد علي "),
     "particles and spaced ideographs": _repeat("は佐々木 大翔さん"),
+    "labels far from their numbers": _repeat("account number of the old card is "),
 }
 
 

@@ -34,6 +34,7 @@ from veil.detect.mrz import MRZ
 from veil.detect.national import GR_NATIONAL_ID, NATIONAL_RECOGNIZERS, labelled
 from veil.detect.nmea import NMEA
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
+from veil.detect.named_earlier import NAMED_EARLIER
 from veil.detect.patterns import Pattern, PatternRecognizer, folded
 from veil.detect.phone import PhoneRecognizer
 from veil.detect.pnr import PNR
@@ -817,6 +818,8 @@ for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma
 register(SCRIPT_ADDRESS)  # street lines in their own script and words
+for _named in NAMED_EARLIER:  # a number at a clause's end whose subject named it, however far
+    register(_named)
 register(CJK_ADDRESS)  # a Chinese address's number, where the Chinese model has none
 register(STREET_ADDRESS)
 register(ENCODED)  # last: it reads a decoded text with the others
