@@ -399,18 +399,21 @@ SECRET = register(PatternRecognizer(
 # Credentials as HTTP clients and help-desk tickets write them: HTTP Basic authentication's
 # token (base64 of "user:password", pasted with a curl command or a header), curl's
 # ``-u user:password``, and a login given as "user / password" ("Login with jsmith /
-# P@ssw0rd!": the password, with a digit or a symbol; the user is the user-name fields').
+# P@ssw0rd!", "the router admin is admin/hunter2", "user/pass: jdoe/Spring2025": the
+# password, with a digit or a symbol; the user is the user-name fields').
 CREDENTIALS = register(PatternRecognizer(
     name="credentials", entity="SECRET",
     patterns=[Pattern(r"(?i:\bbasic)[ \t]+(?P<v>[A-Za-z0-9+/]{6,}={0,2})(?![\w+/=])", 0.95,
                       mark="basic", lead=0, fold=True),
               Pattern(r"(?<!\S)(?:-u|--user)[ \t]+[\"']?(?P<v>[^\s:\"']{1,64}:[^\s\"']{1,128})",
                       0.95, mark=r"-u[ \t]|--user[ \t]", lead=0, check=False),
-              Pattern(r"(?i:\b(?:log[ -]?in|sign[ -]?in|credentials|creds)\b)[ \t:]+"
-                      r"(?:(?i:with|as|is)[ \t]+)?[^\s/]{1,64}[ \t]+/[ \t]+"
+              Pattern(r"(?i:\b(?:log[ -]?in|sign[ -]?in|credentials|creds|"
+                      r"admin(?=[ \t]*:|[ \t]+(?:is|are)\b)|"
+                      r"user(?:name)?[ \t]*/[ \t]*pass(?:word)?)\b)[ \t:]+"
+                      r"(?:(?i:with|as|is|are)[ \t]+)?[^\s/]{1,64}[ \t]*/[ \t]*"
                       r"(?P<v>(?=[^\s\"',;]*[0-9!#$%&*+:<=>?@^_~-])[^\s\"',;]{6,})", 0.9,
-                      mark=r"log[ -]?in|sign[ -]?in|credentials|creds", lead=0, fold=True,
-                      check=False)],
+                      mark=r"log[ -]?in|sign[ -]?in|credentials|creds|admin|user",
+                      lead=0, fold=True, check=False)],
     validate=v.is_basic_credentials,
     validated=True,  # a decoded "user:password", or the words and the shape
 ))

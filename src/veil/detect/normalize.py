@@ -180,6 +180,10 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
     return out
 
 
+#: a token that opens as a URL does: a scheme, "www." or a host name and its path
+_URL_HEAD = re.compile(r"[A-Za-z][\w+.-]*://|(?i:www\.)|[\w-]+(?:\.[\w-]+)+/")
+
+
 def _word_space(text: str, start: int, end: int) -> str | None:
     """" " for a "%20" between a word and a capitalised one, a query's name ("name=Fenella%20
     Marchbanks": the surname went upstream glued to the code); elsewhere a space decoded would
@@ -190,7 +194,13 @@ def _word_space(text: str, start: int, end: int) -> str | None:
     # a query's value: the nearest delimiter before it is its "=" (not a path's "/My%20Report")
     lo = max(0, start - 64)
     before = max(text.rfind(c, lo, start) for c in "=&?/ \t\n")
-    return " " if before >= 0 and text[before] == "=" else None
+    if before < 0 or text[before] != "=":
+        return None
+    # not in a whole URL's query: the URL is masked whole, and a space would end it there
+    # ("https://.../chart?name=Jane%20Okafor" went up as "[URL_1]%20Okafor")
+    lo = max(0, start - 4096)
+    token = max(text.rfind(c, lo, start) for c in " \t\n\r\"'<>") + 1
+    return None if _URL_HEAD.match(text, max(token, lo), start) else " "
 
 
 #: two string literals joined by "+" between a value's characters ("leopoldine" + "." +

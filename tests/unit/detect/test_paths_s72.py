@@ -1,0 +1,46 @@
+"""Values that went upstream around a detection in this round's probes: a URL cut in two by a
+decoded space, a login's password after an unspaced slash."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.detect import DetectionEngine
+
+
+@pytest.mark.parametrize("url", [
+    "https://portal.clinic.example/patients/00482913/chart?name=Jane%20Okafor",
+    "www.clinic.example/find?name=Jane%20Okafor&x=1",
+])
+def test_a_whole_url_keeps_its_encoded_space(pattern_engine: DetectionEngine, url: str) -> None:
+    text = f"Open {url} and check the labs."
+    (d,) = [d for d in pattern_engine.analyze(text) if d.type == "URL"]
+    assert d.text == url  # not cut at the "%20": its rest went upstream
+
+
+def test_a_query_without_its_url_still_reads_a_name(pattern_engine: DetectionEngine) -> None:
+    from veil.detect.normalize import normalize
+
+    text = "GET /signup?name=Fenella%20Marchbanks&plan=basic HTTP/1.1"
+    assert "Fenella Marchbanks" in normalize(text).text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("the router admin is admin/hunter2", "hunter2"),
+    ("credentials admin/hunter2 for the NAS", "hunter2"),
+    ("user/pass is admin/Winter2024!", "Winter2024!"),
+    ("Admin: root/Passw0rd!", "Passw0rd!"),
+    ("Login with jsmith / P@ssw0rd!", "P@ssw0rd!"),
+])
+def test_a_logins_password_after_a_slash(pattern_engine: DetectionEngine, text: str,
+                                         secret: str) -> None:
+    assert ("SECRET", secret) in [(d.type, d.text) for d in pattern_engine.analyze(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "the admin panel/dashboard2 is slow",  # no "is" or ":" after admin
+    "login with Google/Apple",  # no digit or symbol
+    "login/logout flow",
+])
+def test_slashes_that_are_no_login_stay(pattern_engine: DetectionEngine, text: str) -> None:
+    assert [d for d in pattern_engine.analyze(text) if d.type == "SECRET"] == []
