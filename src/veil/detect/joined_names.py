@@ -1,5 +1,6 @@
 """Names joined into one token: ``Jane_Doe_resume.pdf``, ``john-smith-passport-scan.jpg``,
-``JaneDoeCV.docx``, ``smith_john_2024``; and a traveller's name as airlines write it,
+``JaneDoeCV.docx``, ``smith_john_2024``, a hashtag's ``#JusticeForAmaraNwosu``; and a
+traveller's name as airlines write it,
 ``KOWALSKI/ANNA MS``.
 
 People name files after the person they are about and paste the names into prompts ("please
@@ -30,7 +31,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:[_.-]+[^\W_]+)*")
 #: starts with them (a search from the letter before tried every position: 24 us a ~1 KB
 #: prompt), the letter before checked after.
 _HINT = re.compile(r"[_-]+(?=[^\W\d_])|\.(?:pdf|docx?|xlsx?|csv|txt|rtf|odt|pptx?|jpe?g|png|gif|"
-                   r"heic|tiff?|bmp|webp|zip|msg|eml|json|xml|html?)(?![\w-])", re.IGNORECASE)
+                   r"heic|tiff?|bmp|webp|zip|msg|eml|json|xml|html?)(?![\w-])|"
+                   r"(?<![\w#&])#(?=[^\W\d_])", re.IGNORECASE)
 #: a file's extension at a token's end
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 #: a word of a token's part: where the case changes ("JaneDoeCV": "Jane", "Doe", "CV")
@@ -120,19 +122,22 @@ class JoinedNamesRecognizer(Recognizer):
             ext = _EXTENSION.search(text, start, end)
             if ext is not None:
                 stop = ext.start()
-            elif "_" not in text[start:end] and ("-" not in text[start:end] or _prose_compound(
-                    text[start:end])) or not _may_hold_a_name(text[start:end]):
-                continue
+            elif text[start - 1:start] != "#" and "_" not in text[start:end] and (
+                    "-" not in text[start:end] or _prose_compound(text[start:end])) \
+                    or not _may_hold_a_name(text[start:end]):
+                continue  # (a hashtag's words are joined by case alone: "#JusticeForAmaraNwosu")
             for s, e in _names(text, _words(text, start, stop)):
                 out.append(Detection("PERSON", s, e, 0.8, self.name, text[s:e]))
         return out
 
 
 def _hints(text: str) -> Iterator[int]:
-    """Where a joiner or a file's extension follows a letter."""
+    """Where a joiner or a file's extension follows a letter, or a hashtag's first letter."""
     for m in _HINT.finditer(text):
         p = m.start()
-        if p > 0 and text[p - 1].isalpha():
+        if text[p] == "#":
+            yield p + 1
+        elif p > 0 and text[p - 1].isalpha():
             yield p - 1
 
 

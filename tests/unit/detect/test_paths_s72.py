@@ -44,3 +44,18 @@ def test_a_logins_password_after_a_slash(pattern_engine: DetectionEngine, text: 
 ])
 def test_slashes_that_are_no_login_stay(pattern_engine: DetectionEngine, text: str) -> None:
     assert [d for d in pattern_engine.analyze(text) if d.type == "SECRET"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("#JusticeForAmaraNwosu is trending after the hearing", "AmaraNwosu"),
+    ("#ThrowbackThursday with #EmilyWatson", "EmilyWatson"),
+])
+def test_a_name_in_a_hashtag(ner_engine: DetectionEngine, text: str, name: str) -> None:
+    assert ("PERSON", name) in [(d.type, d.text) for d in ner_engine.analyze(text)]
+
+
+@pytest.mark.parametrize("text", ["#MondayMotivation #TBT", "color: #ff0000", "issue #4471"])
+def test_hashtags_without_a_name_stay(text: str) -> None:
+    from veil.detect.joined_names import JOINED_NAMES
+
+    assert JOINED_NAMES.analyze(text) == []
