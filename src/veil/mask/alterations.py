@@ -131,6 +131,8 @@ def _name_variants(rep: str, original: str) -> dict[str, tuple[str, str]]:
         "first_name_only": (r_first, o_first),
         "title_and_last_name": (f"Dr. {r_last}", f"Dr. {o_last}"),
         "last_name_upper": (r_last.upper(), o_last.upper()),
+        # the given name cut to its initial: the original's initial comes back with it
+        "initial_and_last_name": (f"{r_first[0]}. {r_last}", f"{o_first[0]}. {o_last}"),
     }
 
 

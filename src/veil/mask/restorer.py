@@ -34,8 +34,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import re
 import threading
+import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,6 +60,7 @@ from veil.mask.placeholders import (
     token_regex,
 )
 from veil.mask.placeholders import invented as render_invented
+from veil.mask.spellings import REGROUPED, alternates, ascii_forms
 from veil.mask.urls import UrlGuard, UrlPolicy
 from veil.vault.base import SessionView, Vault, VaultEntry
 
@@ -87,13 +90,37 @@ def _spelling(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
+#: Digits a replacement needs for its digits to be regrouped freely (a phone number, a card):
+#: fewer could be any number in prose. Only types whose grouping means nothing are regrouped
+#: (veil.mask.spellings.REGROUPED): "10.20.30.40" and "10.203.0.40" are two addresses.
+_REGROUP_DIGITS = 7
+#: What may stand between two digits of such a replacement ("(410) 209-1580", "+14102091580").
+_DIGIT_GAP = r"[\s\-./()]{0,3}"
+_GAP_CHARS = frozenset(" -./()")
+
+
 def _literal_atoms(rep: str) -> list[str]:
-    """A replacement as regex atoms: flexible whitespace and digit-group separators."""
+    """A replacement as regex atoms: flexible whitespace and digit-group separators; a
+    replacement with many digits may have them regrouped (any separators between any two)
+    when its type allows it (a :class:`_Rep` that says so)."""
+    regroup = getattr(rep, "regroup", False) and \
+        sum(c.isdigit() for c in rep) >= _REGROUP_DIGITS
     out: list[str] = []
     prev = ""
-    for i, ch in enumerate(rep):
+    i = 0
+    while i < len(rep):
+        ch = rep[i]
         nxt = rep[i + 1] if i + 1 < len(rep) else ""
-        if ch in "-. /" and prev.isdigit() and nxt.isdigit():
+        if regroup and ch.isdigit():
+            out.append(regex.escape(ch))
+            j = i + 1
+            while j < len(rep) and j - i <= 3 and (rep[j] in _GAP_CHARS or rep[j].isspace()):
+                j += 1
+            if j < len(rep) and rep[j].isdigit() and j - i <= 4:
+                out.append(_DIGIT_GAP)
+                prev, i = rep[j - 1], j
+                continue
+        elif ch in "-. /" and prev.isdigit() and nxt.isdigit():
             out.append(r"[\s\-./]{0,2}")
         elif ch.isspace():
             if not prev.isspace():
@@ -101,7 +128,34 @@ def _literal_atoms(rep: str) -> list[str]:
         else:
             out.append(regex.escape(ch.casefold() if len(ch.casefold()) == 1 else ch))
         prev = ch
+        i += 1
     return out
+
+
+def _groups(s: str) -> list[int]:
+    return [len(g) for g in regex.findall(r"\d+", s)]
+
+
+def _in_layout(written: str, original: str, *, keep: bool = True) -> str:
+    """``original`` for a replacement the answer wrote as ``written`` with its digits
+    regrouped: as the caller wrote it when only the separators between the same digit groups
+    changed ("4721-9541-..." for "4721 9541 ..."; ``keep``: the original is the caller's own
+    spelling), else ``written`` with the original's digits ("(415) 555-0142" for
+    "(410) 209-1580", "+14155550142"), which needs the same number of digits and the same
+    letters."""
+    wd = [c for c in written if c.isdigit()]
+    od = [c for c in original if c.isdigit()]
+    if not wd or len(wd) != len(od):
+        return original
+    if [c.casefold() for c in written if c.isalpha()] != \
+            [c.casefold() for c in original if c.isalpha()]:
+        return original
+    if keep and _groups(written) == _groups(original) and all(
+            c.isalnum() or c.isspace() or c in "+-./" for c in written) \
+            and written[0].isdigit() == original[0].isdigit():
+        return original
+    digits = iter(od)
+    return "".join(next(digits) if c.isdigit() else c for c in written)
 
 
 class _Tables:
@@ -131,6 +185,14 @@ class _Tables:
         self._name_original: dict[str, str] = {}
         self._conflicts: set[str] = set()
         self._name_firsts: dict[str, int] = {}  # first characters of ``names``: how many
+        # Other spellings of pseudonyms and synthetic values ("K. Bernard", "July 22, 2025",
+        # "ending in 8399": veil.mask.spellings) -> the original spelled alike; consulted after
+        # the replacements themselves, and kept only while one original claims them.
+        self.alt_spelled: dict[str, str] = {}
+        self.alt_literals: dict[str, str] = {}
+        self._alt_ambiguous: set[tuple[int, str]] = set()
+        self.alt_first: set[str] = set()
+        self.alt_max = 0
 
     def copy(self) -> _Tables:
         """A copy that one matcher owns (this one goes on growing)."""
@@ -156,18 +218,49 @@ class _Tables:
             spelling = _spelling(e.replacement)
             if spelling not in self.spelled:
                 self.spelled[spelling] = e.original
-                self.lit_reps[spelling] = e.replacement
-                self.lit_first.update((e.replacement[0].upper(), e.replacement[0].lower()))
-                self.lit_max = max(self.lit_max, len(e.replacement))
+                regroup = e.entity_type in REGROUPED
+                self._add_rep(spelling, _Rep(e.replacement, regroup,
+                                             tuple(_Rep(a, regroup) for a in self._alts(e))))
                 self._drop_name(spelling)
             first = self._first_original.setdefault(k, e.original)
-            if k in self._ambiguous:
+            if k not in self._ambiguous:
+                if squash(first) != squash(e.original):
+                    self._ambiguous.add(k)
+                    self.literals.pop(k, None)
+                else:
+                    self.literals.setdefault(k, e.original)
+
+    def _alts(self, e: VaultEntry) -> tuple[str, ...]:
+        """The other spellings of ``e``'s replacement, entered in the tables; those its
+        literal run's pattern finds too."""
+        if e.operator not in ("pseudonym", "synthetic"):
+            return ()
+        found = []
+        for alt, original in alternates(e.entity_type, e.replacement, e.original):
+            self._add_alt(alt, original)
+            found.append(alt)
+        return tuple(found)
+
+    def _add_rep(self, spelling: str, rep: str) -> None:
+        """A replacement the literal patterns find."""
+        self.lit_reps[spelling] = rep
+        self.lit_first.update((rep[0].upper(), rep[0].lower()))
+        self.lit_max = max(self.lit_max, len(rep))
+
+    def _add_alt(self, alt: str, original: str) -> None:
+        """Another spelling of a replacement: restored while it names one original (two
+        values spelled alike, "ending in 1111" of two cards, restore neither)."""
+        spelling, k = _spelling(alt), squash(alt)
+        for i, (table, key) in enumerate(((self.alt_spelled, spelling), (self.alt_literals, k))):
+            if (i, key) in self._alt_ambiguous:
                 continue
-            if squash(first) != squash(e.original):
-                self._ambiguous.add(k)
-                self.literals.pop(k, None)
-            else:
-                self.literals.setdefault(k, e.original)
+            # one value in two layouts ("05/03/2024", "05.03.2024") shares a key of letters
+            # and digits; two values do not
+            if squash(table.setdefault(key, original)) != squash(original):
+                self._alt_ambiguous.add((i, key))
+                del table[key]
+        self.alt_first.update((alt[0].upper(), alt[0].lower()))
+        self.alt_max = max(self.alt_max, len(alt))
 
     def _add_name_parts(self, e: VaultEntry) -> None:
         op, rp = parse_name(e.original), parse_name(e.replacement)
@@ -178,16 +271,21 @@ class _Tables:
             r = e.replacement[rp.spans[j][0] : rp.spans[j][1]]
             if len(r) < 2 or len(o) < 2:
                 continue  # initials are too ambiguous to restore
-            key = r.casefold()
-            first = self._name_original.setdefault(key, o)
-            self.generated.setdefault(key, r)
-            if first != o:
-                self._conflicts.add(key)
-                self._drop_name(key)
-            elif key not in self._conflicts and key not in self.spelled and key not in self.names:
-                self.names[key] = o
-                for c in {self.generated[key][0], key.upper()[0]}:
-                    self._name_firsts[c] = self._name_firsts.get(c, 0) + 1
+            # the part as generated, and without its accents ("Noël" written "Noel")
+            for written in dict.fromkeys((r, *ascii_forms(r))):
+                self._add_name_part(written, o)
+
+    def _add_name_part(self, r: str, o: str) -> None:
+        key = r.casefold()
+        first = self._name_original.setdefault(key, o)
+        self.generated.setdefault(key, r)
+        if first != o:
+            self._conflicts.add(key)
+            self._drop_name(key)
+        elif key not in self._conflicts and key not in self.spelled and key not in self.names:
+            self.names[key] = o
+            for c in {self.generated[key][0], key.upper()[0]}:
+                self._name_firsts[c] = self._name_firsts.get(c, 0) + 1
 
     def _drop_name(self, key: str) -> None:
         if self.names.pop(key, None) is not None:
@@ -195,7 +293,7 @@ class _Tables:
                 self._name_firsts[c] -= 1
 
     def first_chars(self) -> set[str]:
-        return self.lit_first | {c for c, n in self._name_firsts.items() if n}
+        return self.lit_first | self.alt_first | {c for c, n in self._name_firsts.items() if n}
 
 
 class _ViewTables:
@@ -251,9 +349,27 @@ def _runs(items: list[str]) -> list[tuple[str, ...]]:
     return runs
 
 
+class _Rep(str):
+    """A literal replacement, carrying whether its digits may be regrouped and the other
+    spellings of it (veil.mask.spellings) that its run's pattern finds as well ("K. Bernard",
+    "July 22, 2025"). It equals the replacement: a run is known by its replacements, whose
+    spellings never change within a session (one replacement, one original)."""
+
+    regroup: bool
+    alts: tuple[str, ...]
+
+    def __new__(cls, rep: str, regroup: bool = False, alts: tuple[str, ...] = ()) -> _Rep:
+        out = super().__new__(cls, rep)
+        out.regroup = regroup
+        out.alts = alts
+        return out
+
+
 def _literal_pattern(reps: tuple[str, ...]) -> regex.Pattern[str]:
-    """One run of literal replacements as a prefix tree, the longest first."""
-    ordered = sorted(reps, key=len, reverse=True)
+    """One run of literal replacements, and their other spellings, as a prefix tree, the
+    longest first (at one start the longest wins)."""
+    forms = {f for r in reps for f in (r, *getattr(r, "alts", ()))}
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
     return regex.compile(
         # (a value that starts with a digit may follow a letter: "SSN536-22-8726", as a caller
         # glued it; one that starts with a letter there would be inside a word)
@@ -270,7 +386,9 @@ def _name_pattern(tokens: tuple[tuple[str, str], ...]) -> regex.Pattern[str]:
     capitals, the longest first."""
     # case-sensitive: a lone "Grace" or "Will" in prose must not be taken for a name
     ordered = sorted(tokens, key=lambda t: len(t[0]), reverse=True)
-    forms = [w for t, generated in ordered for w in (generated, t.upper())]
+    # (and without accents: "Giessmann" for "Gießmann", whose casefolded key is the same)
+    forms = list(dict.fromkeys(w for t, generated in ordered
+                               for w in (generated, t.upper(), *ascii_forms(generated))))
     return regex.compile(
         r"(?P<tok>(?:(?<![\p{L}\p{N}])|(?<=\\[nrt]))(?-i:"
         + trie_pattern([[regex.escape(c) for c in f] for f in forms])
@@ -298,6 +416,8 @@ class SessionMatcher:
     literals: dict[str, str]  # letters and digits only -> original
     spelled: dict[str, str]  # exact spelling -> original (preferred)
     names: dict[str, str]  # pseudonym name token (casefolded) -> original name token
+    alt_spelled: dict[str, str]  # another spelling of a replacement -> the original alike
+    alt_literals: dict[str, str]  # the same by letters and digits only
     max_len: int  # upper bound of a match's length: bounds what a stream holds back
     first_chars: frozenset[str]
     runs: _Runs  # the compiled runs in ``patterns``, for the session's next matcher
@@ -331,7 +451,7 @@ class SessionMatcher:
             reps = list(tables.lit_reps.values())
             for run in _runs(reps):
                 used[(_LITERAL, run)] = known.get((_LITERAL, run)) or _literal_pattern(run)
-            max_len = max(max_len, 3 * tables.lit_max)
+            max_len = max(max_len, 3 * tables.lit_max, 3 * tables.alt_max)
         if tables.names:
             words = list(tables.names)
             for run in _runs(words):
@@ -347,6 +467,8 @@ class SessionMatcher:
             literals=tables.literals,
             spelled=tables.spelled,
             names=tables.names,
+            alt_spelled=tables.alt_spelled,
+            alt_literals=tables.alt_literals,
             max_len=max_len,
             first_chars=frozenset(type_names.first_chars | tables.first_chars()),
         )
@@ -420,7 +542,17 @@ class SessionMatcher:
         says it would land in a URL, which keeps the replacement."""
         lit = m.group("lit") if "lit" in m.re.groupindex else None
         if lit is not None:
-            hit = self.spelled.get(_spelling(lit)) or self.literals.get(squash(lit))
+            spelling = _spelling(lit)
+            hit = self.spelled.get(spelling)
+            if hit is None and (hit := self.alt_spelled.get(spelling)) is not None:
+                hit = _in_layout(lit, hit, keep=False)  # "Ending in 8399": the case as written
+            if hit is None:
+                # separators changed or digits regrouped: the original in the answer's layout
+                hit = self.literals.get(squash(lit))
+                if hit is not None:
+                    hit = _in_layout(lit, hit)
+                elif (hit := self.alt_literals.get(squash(lit))) is not None:
+                    hit = _in_layout(lit, hit, keep=False)
             if hit is None or (guard is not None and not guard.allows(hit)):
                 return str(m.group(0))
             return hit
@@ -468,13 +600,17 @@ class SessionMatcher:
         return "".join(out)
 
     def _emit(self, out: list[str], gap: str, m: regex.Match[str], invented: InventedMode,
-              guard: UrlGuard | None) -> None:
+              guard: UrlGuard | None, json_string: bool = False) -> None:
         """Append the text before match ``m`` and its replacement; the guard reads both, the
-        gap first (it decides on the text before the value)."""
+        gap first (it decides on the text before the value). ``json_string``: the text is the
+        inside of a JSON string (raw tool-call arguments), so what replaces the match is
+        escaped: an original with a quote, backslash or line break stays valid JSON."""
         out.append(gap)
         if guard is not None:
             guard.feed(gap)
         rep = self._replace(m, invented, guard)
+        if json_string and rep != m.group(0):
+            rep = json.dumps(rep, ensure_ascii=False)[1:-1]
         out.append(rep)
         if guard is not None:
             guard.feed(rep)
@@ -505,6 +641,7 @@ class SessionMatcher:
         invented: InventedMode = "keep",
         truncated: bool = False,
         guard: UrlGuard | None = None,
+        json_string: bool = False,
     ) -> tuple[str, int]:
         """Restore ``buf`` up to the first place where a match might still be in progress.
 
@@ -518,7 +655,7 @@ class SessionMatcher:
         dropped. ``guard``: the URL guard of the text, fed what is emitted.
         """
         out, hold, _ = self.advance(buf, final=final, start=start, invented=invented,
-                                    truncated=truncated, guard=guard)
+                                    truncated=truncated, guard=guard, json_string=json_string)
         return out, hold
 
     def advance(
@@ -532,6 +669,7 @@ class SessionMatcher:
         fresh: int | None = None,
         alive: Iterable[int] = (),
         guard: UrlGuard | None = None,
+        json_string: bool = False,
     ) -> tuple[str, int, list[int]]:
         """:meth:`process`, plus the positions that may still start a match (the held ones).
 
@@ -561,7 +699,7 @@ class SessionMatcher:
                 k += 1
             if k < len(starts) and m.start() >= starts[k]:
                 break
-            self._emit(out, buf[pos : m.start()], m, invented, guard)
+            self._emit(out, buf[pos : m.start()], m, invented, guard, json_string)
             pos = m.end()
         while k < len(starts) and starts[k] < pos:
             k += 1
@@ -600,6 +738,40 @@ def _restore(
 #: characters of emitted text a stream keeps as lookbehind context
 _CONTEXT = 2
 
+# A JSON escape of one character: "\\u00eb" (after an even run of backslashes, which escape
+# each other); and a text's end that may still become one (an odd run, then "u" and hex).
+_JSON_ESCAPE = regex.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
+_JSON_OPEN = regex.compile(r"(?<!\\)(?:\\\\)*(\\(?:u[0-9a-fA-F]{0,3})?)$")
+
+
+def _json_letter(m: regex.Match[str]) -> str:
+    c = chr(int(m.group(2), 16))
+    # only letters, digits and marks: a quote, a control or a line separator stays escaped
+    if ord(c) > 0x7F and (c.isalnum() or unicodedata.combining(c)):
+        return str(m.group(1)) + c
+    return str(m.group(0))
+
+
+class _JsonLetters:
+    """Decodes the escapes of non-ASCII letters in streamed raw JSON ("No\\u00ebl" -> "Noël",
+    as a serialiser with ``ensure_ascii`` writes it), so that a pseudonym is found; the JSON
+    stays valid (it may hold any such character as it is). Holds back at most a backslash
+    and "uXXX" whose escape a later chunk completes."""
+
+    def __init__(self) -> None:
+        self._tail = ""
+
+    def feed(self, chunk: str, *, final: bool = False) -> str:
+        text = self._tail + chunk
+        cut = len(text)
+        if not final and (m := _JSON_OPEN.search(text, max(0, len(text) - 6),
+                                                 concurrent=False)) is not None:
+            cut = m.start(1)
+        self._tail = text[cut:]
+        if "\\u" not in text:
+            return text[:cut]
+        return str(_JSON_ESCAPE.sub(_json_letter, text[:cut], concurrent=False))
+
 
 class StreamRestorer:
     """Restores a streamed answer chunk by chunk (see :meth:`Restorer.stream`)."""
@@ -610,10 +782,13 @@ class StreamRestorer:
         *,
         invented: InventedMode = "keep",
         url_hosts: Iterable[str] = (),
+        json_string: bool = False,
     ) -> None:
         self._m = matcher
         self._invented: InventedMode = invented
         self._url_hosts = tuple(url_hosts)
+        self._json = json_string
+        self._letters = _JsonLetters() if json_string else None
         # Reads what is emitted: whether a value would land in a URL begun in an earlier chunk.
         self._guard = matcher.guard(self._url_hosts)
         self._buf = ""
@@ -635,6 +810,15 @@ class StreamRestorer:
         choice, a tool call's arguments) restored without reading the vault again."""
         return StreamRestorer(self._m, invented=self._invented, url_hosts=self._url_hosts)
 
+    def for_json(self) -> StreamRestorer:
+        """:meth:`fresh`, for the raw text of streamed tool-call arguments (JSON fragments):
+        an original goes in JSON-escaped, so "8 rue des Lilas\\nApt 3" or a value with a
+        quote keeps the arguments valid JSON (whole arguments are parsed and restored string
+        by string instead). The URL guard reads the raw JSON, where a URL that opens a string
+        runs to its closing quote."""
+        return StreamRestorer(self._m, invented=self._invented, url_hosts=self._url_hosts,
+                              json_string=True)
+
     def restore_whole(self, text: str, *, truncated: bool = False, value: bool = False) -> str:
         """A whole text restored on this restorer's matcher, as :meth:`Restorer.restore` would
         with the matcher read at this restorer's making (no vault read now)."""
@@ -642,6 +826,8 @@ class StreamRestorer:
                         url_hosts=self._url_hosts, value=value)
 
     def feed(self, chunk: str) -> str:
+        if self._letters is not None:
+            chunk = self._letters.feed(chunk)
         scanned = len(self._buf)  # every position of the held text was tried at the last chunk
         self._buf += chunk
         ctx = self._prev
@@ -649,6 +835,7 @@ class StreamRestorer:
         out, keep, starts = self._m.advance(
             ctx + self._buf, final=False, start=c, invented=self._invented,
             fresh=c + scanned, alive=[c + p for p in self._alive], guard=self._guard,
+            json_string=self._json,
         )
         keep -= c
         if keep > 0:
@@ -659,10 +846,12 @@ class StreamRestorer:
 
     def flush(self, *, truncated: bool = False) -> str:
         """The rest; ``truncated``: the answer was cut off by a token limit."""
+        if self._letters is not None:
+            self._buf += self._letters.feed("", final=True)
         ctx = self._prev
         out, _ = self._m.process(
             ctx + self._buf, final=True, start=len(ctx), invented=self._invented,
-            truncated=truncated, guard=self._guard,
+            truncated=truncated, guard=self._guard, json_string=self._json,
         )
         self._buf = ""
         self._prev = ""

@@ -173,14 +173,16 @@ def url(value: str, rng: random.Random, fake: Faker) -> str:
     return scheme + host + shape(rest, rng)
 
 
-_DATE_FORMATS = (
+#: The layouts a synthetic date is read in and written back in (the first that reads the value);
+#: restoration reads the original and its replacement alike (veil.mask.spellings).
+DATE_FORMATS = (
     "%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%Y/%m/%d",
     "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%m/%d/%y", "%d/%m/%y",
 )
 
 
 def date(value: str, rng: random.Random, fake: Faker) -> str:
-    for fmt in _DATE_FORMATS:
+    for fmt in DATE_FORMATS:
         try:
             d = datetime.strptime(value.strip(), fmt)
         except ValueError:
