@@ -422,9 +422,14 @@ class TextPipe:
     nothing more is held back.
     """
 
-    def __init__(self, conv: Conversation, *, window: int = 0) -> None:
+    def __init__(self, conv: Conversation, *, window: int = 0, json: bool = False) -> None:
         self._conv = conv
         self._sr = conv.stream_restorer()
+        # a tool call's streamed arguments are raw JSON: an original goes in escaped (one with
+        # a quote or a line break broke the arguments), "\u00eb" read as the letter
+        for_json = getattr(self._sr, "for_json", None) if json else None
+        if callable(for_json):
+            self._sr = for_json()
         self._window = window
         self._pending = ""
 
@@ -537,7 +542,7 @@ class ChatStreamRestorer:
 
     def _args_pipe(self, i: int, j: int) -> TextPipe:
         if (i, j) not in self._args:
-            self._args[(i, j)] = TextPipe(self._conv)
+            self._args[(i, j)] = TextPipe(self._conv, json=True)
         return self._args[(i, j)]
 
     def _flush_choice(self, i: int, delta: Body, *, truncated: bool = False) -> Body | None:

@@ -104,7 +104,8 @@ class MessagesStreamRestorer:
             kind = "json" if field == "partial_json" else "text"
             if index not in self._pipes:
                 window = 0 if kind == "json" else self._window
-                self._pipes[index] = (kind, TextPipe(self._conv, window=window))
+                self._pipes[index] = (kind, TextPipe(self._conv, window=window,
+                                                     json=kind == "json"))
             out = self._pipes[index][1].feed(str(delta.get(field) or ""))
             if not out:
                 return None

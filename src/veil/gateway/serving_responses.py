@@ -138,7 +138,7 @@ class ResponsesStreamRestorer:
     def _pipe(self, key: tuple[str, int, int]) -> TextPipe:
         if key not in self._pipes:
             window = 0 if key[0] == "arguments" else self._window
-            self._pipes[key] = TextPipe(self._conv, window=window)
+            self._pipes[key] = TextPipe(self._conv, window=window, json=key[0] == "arguments")
             self._text.setdefault(key, "")
         return self._pipes[key]
 
