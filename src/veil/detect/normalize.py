@@ -393,11 +393,18 @@ _LOOKALIKE_TOKEN = re.compile(r"(?<![^\W_])(?=[OoIl]*[0-9])[0-9OoIl]{3,}(?![^\W_
 _AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
 
 
+#: an IBAN's country and check digits and its groups so far, right before a token: its groups
+#: hold letters ("IT63 O075 ..." of an Italian account), which stay letters
+_IBAN_BEFORE = re.compile(r"(?<![^\W_])[A-Z]{2}[0-9]{2}(?:[ \t][0-9A-Z]{4}){0,8}[ \t]$")
+
+
 def _digit_lookalikes(text: str) -> dict[int, str]:
     """Index -> digit, for the letters of tokens of digits and look-alike letters (see
     :data:`_LOOKALIKE_BESIDE_DIGIT`): one character for one, offsets kept."""
     out: dict[int, str] = {}
     for m in _LOOKALIKE_TOKEN.finditer(text):
+        if _IBAN_BEFORE.search(text, max(0, m.start() - 48), m.start()) is not None:
+            continue
         out.update((m.start() + k, _AS_DIGIT[c]) for k, c in enumerate(m.group())
                    if c in _AS_DIGIT)
     return out

@@ -59,3 +59,12 @@ def test_hashtags_without_a_name_stay(text: str) -> None:
     from veil.detect.joined_names import JOINED_NAMES
 
     assert JOINED_NAMES.analyze(text) == []
+
+
+def test_an_ibans_letter_groups_stay_letters(pattern_engine: DetectionEngine) -> None:
+    # (an Italian account's check letter "O" before digits: read as a zero, the checksum failed)
+    iban = "IT85 O075 2811 1010 0000 0123 456"
+    text = f"IBAN {iban} please"
+    assert [(d.type, d.text) for d in pattern_engine.analyze(text)] == [("IBAN", iban)]
+    # a number written with look-alike letters is still read as digits
+    assert [d.type for d in pattern_engine.analyze("mobile O77OO 9OO 5l2")] == ["PHONE"]
