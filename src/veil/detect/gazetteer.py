@@ -41,6 +41,7 @@ from veil.detect.names import (
 from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
+from veil.detect.trade_words import place_after, trade_word
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _LOW = "a-zß-öø-ÿā-ž"
@@ -358,6 +359,11 @@ class GazetteerRecognizer(Recognizer):
         out: list[Detection] = []
 
         def emit(kind: str, s: int, e: int, score: float) -> None:
+            if kind == "PERSON" and language == "en":  # the trade words are English
+                if trade_word(text, s, e, kind):
+                    return  # "Ford Focus", "Addison's disease"
+                if place_after(text, e):
+                    kind = "LOCATION"  # "Jan Mayen Islands"
             out.append(Detection(kind, s, e, score, self.name, text[s:e]))
 
         first_any = first_names()

@@ -29,6 +29,7 @@ from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, PROMPT_VERBS
 from veil.detect.recognizer import Recognizer, register_factory
+from veil.detect.trade_words import place_after, trade_word
 from veil.detect.wordpieces import WordPieces
 from veil.errors import DetectionError, PolicyError
 
@@ -601,11 +602,14 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
               if label != "PERSON"]
     out: list[tuple[int, int, str, float]] = []
     for (s, e), (_, _, label, score) in zip(trimmed, spans, strict=True):
+        brk = text.find("\n", s, e)  # a name ends at its line's end ("Jane Doe\nSenior"), a
+        if brk > s:  # unit's letter too ("mmol/L\nWhite Cell")
+            s, e = _trim(text, s, brk)
         if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
             s = after_titles(text, s, e)
-            brk = text.find("\n", s, e)  # a name ends at its line's end ("Jane Doe\nSenior")
-            if brk > s:
-                s, e = _trim(text, s, brk)
+            gap = _GAP.search(text, s, e)  # a label after a wide gap ("Quennell   Hosp No")
+            if gap is not None and trade_word(text, gap.end(), e, label):
+                e = gap.start()
             if "I" in text[max(s, e - 5):e]:  # "Hi Sarah I need": the pronoun is no name
                 pronoun = _PRONOUN_END.search(text, s, e)
                 if pronoun is not None and pronoun.start() > s and (
@@ -614,6 +618,10 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
         if e > s and not _not_a_name(text, s, e, cased=cased):
             if label != "PERSON" and is_label_word(text[s:e]) or is_role_word(text[s:e]):
                 continue  # "DOB", "NDA", "VIN": a form's label or an acronym; "Claimant"
+            if trade_word(text, s, e, label):
+                continue  # "Warfarin 5 mg", "Crohn's disease", "Assets:", "Ford Focus"
+            if label == "PERSON" and place_after(text, e):
+                label = "LOCATION"  # "Jan Mayen Islands"
             s = with_first_half(text, s)
             if out and out[-1][1] > s:  # the first half was its own span ("Anne" of
                 # "Anne-Lise"): one span of both, or the half that lost would go upstream
@@ -626,11 +634,15 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
                 s, e = extend_person(text, s, e, others)
                 if cased:
                     e = _surname_after(text, s, e, others)
+                    if trade_word(text, s, e, label):
+                        continue  # grown into a trade's words ("Blood" + "Culture")
             out.append((s, e, label, score))
     return out
 
 
 _WORDS = re.compile(r"\w+")
+#: a wide gap inside a span, as a form's columns leave one (two spaces or more, a tab)
+_GAP = re.compile(r"[ \t]{2,}|\t")
 #: what follows the pronoun "I" (a verb in lower case, "'m", "'ll"): after a name, a pronoun
 #: and not a regnal numeral or an initial ("Sarah I need", "John I'll check")
 _PRONOUN_ON = re.compile(r"[ \t]+[a-z]|['’](?:m|ll|d|ve)\b")

@@ -261,6 +261,40 @@ def last_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_names_and_words() -> frozenset[str]:
+    """The English-speaking world's given names with those that are common words too
+    ("Felicity", "Amber", "Hunter", which :func:`first_names` leaves out for the English
+    dictionary's sake): Faker's English locales and the 1990 census's given names. What a
+    capitalised word of an English text may be before it is called no one's name ("Peer",
+    a German given name, is an English word there)."""
+    return from_faker("given_names_and_words", (_LOCALES, _BROAD_LOCALES, _census_version()),
+                      _english_given_names)
+
+
+def _english_given_names() -> frozenset[str]:
+    from importlib import resources
+
+    names: set[str] = set()
+    for loc in (*(c for c in _LOCALES if c.startswith("en")), *_BROAD_LOCALES):
+        try:
+            mod = importlib.import_module(f"faker.providers.person.{loc}")
+        except ImportError:
+            continue
+        prov = getattr(mod, "Provider", None)
+        for a in ("first_names", "first_names_male", "first_names_female",
+                  "first_names_nonbinary"):
+            names.update(str(x).lower() for x in getattr(prov, a, None) or ()
+                         if _latin_word(str(x)))
+    for part in ("dist.male.first", "dist.female.first"):
+        try:
+            text = resources.files("names").joinpath(part).read_text(encoding="ascii")
+        except (ModuleNotFoundError, OSError, UnicodeDecodeError):
+            continue
+        names.update(line.split(" ", 1)[0].lower() for line in text.splitlines() if line)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def faker_last_names() -> frozenset[str]:
     """Faker's surnames alone: a few thousand, of which few are also given names."""
     return from_faker("last_names", _lists_made_of(), lambda: _load("last_names"))

@@ -42,6 +42,7 @@ from veil.detect.names import KIN, ambiguous_first_names, first_names, last_name
 from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
+from veil.detect.trade_words import place_after, trade_word
 from veil.errors import DetectionError
 from veil.light_import import import_light
 
@@ -71,6 +72,12 @@ _LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "
                          # a prescription's doses and routes ("metformin 500 mg BD")
                          "BD", "BID", "TID", "TDS", "QDS", "QID", "OD", "PRN", "NOCTE", "STAT",
                          "IV", "IM", "NBM",
+                         # a clinical note's tests and wards ("ECG shows ST elevation")
+                         "ECG", "EKG", "EEG", "EMG", "MRI", "CT", "CXR", "FBC", "CBC", "BMP",
+                         "CMP", "LFT", "LFTS", "U&E", "TFT", "TFTS", "ABG", "INR", "APTT", "ESR",
+                         "CRP", "EGFR", "TSH", "HBA1C", "ICU", "ITU", "HDU", "A&E", "OPD", "GP",
+                         "BP", "BMI", "SPO2", "COPD", "CKD", "UTI", "DVT", "CVA", "GCS", "MMSE",
+                         "DNR", "DNACPR",  # (not "ED", "TIA", "AKI": given names too)
                          # an invitation's and a contact card's keys (iCalendar, vCard)
                          "VEVENT", "VCALENDAR", "VCARD", "VTODO", "VALARM", "VTIMEZONE",
                          "BEGIN", "END", "SUMMARY", "ATTENDEE", "ORGANIZER", "DTSTART", "DTEND",
@@ -826,7 +833,7 @@ def heuristic_names(text: str) -> list[Detection]:
         if span is None:
             return
         s, e = after_titles(text, *span), span[1]  # a title is evidence, never the name
-        if e > s:
+        if e > s and not trade_word(text, s, e, "PERSON"):  # "Addison's disease", "Lender:"
             out.append(Detection("PERSON", s, e, score, "name_heuristic", text[s:e]))
 
     def unknown_ok(m: re.Match[str]) -> bool:
@@ -1013,8 +1020,10 @@ class SpacyNerRecognizer(MemoizedModel, Recognizer):
                 if nl != -1:  # an entity does not cross a line break ("Jane Doe\nPhone")
                     e = nl
                 s, e = _trim(text, s, e)
-                if e <= s or _is_noise(text[s:e], label):
-                    continue
+                if e <= s or _is_noise(text[s:e], label) or trade_word(text, s, e, label):
+                    continue  # trade's words: "Warfarin 5 mg", "Crohn's disease", "Assets:"
+                if label == "PERSON" and place_after(text, e):
+                    label = "LOCATION"  # "Jan Mayen Islands"
                 if not self.name_heuristics and _sentence_initial_word(text, s, e):
                     continue
                 if label == "PERSON" and _LEGAL_FORM_END.search(text[s:e]):

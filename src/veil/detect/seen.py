@@ -20,6 +20,7 @@ from veil.detect.entity import Detection
 from veil.detect.recognizer import Recognizer
 from veil.detect.stopwords import stop_words
 from veil.detect.terms import KeyAutomaton, at_word_boundaries
+from veil.detect.trade_words import trade_word
 
 SEEN_SCORE = 0.9
 #: Values shorter than this are too ambiguous to match on their own ("Al", "12").
@@ -233,6 +234,9 @@ class SeenEntityCache(Recognizer):
             if part and not text[start].isupper() and not _unlike_a_word(key):
                 continue  # a part alone counts written as a name ("Doe"), or in lower case
                 # where it is no common word ("priya" after "Priya Raman"; "will", "hope" not)
+            if (part or " " not in key) and kind in _NAME_KINDS and trade_word(
+                    text, start, end, kind):
+                continue  # "Ford" of "Henry Ford" or "Dr. Ford" in a later "Ford Focus"
             if at_word_boundaries(text, start, end):
                 out.append(Detection(kind, start, end, SEEN_SCORE, self.name, text[start:end]))
         numbers = [n for n in self._numbers(text, levels)  # not one found as it was written
@@ -250,6 +254,10 @@ def _number_digits(value: str) -> str:
         return ""
     digits = "".join(c for c in value if c.isdigit())
     return digits if len(digits) >= _NUMBER_DIGITS else ""
+
+
+#: the types whose one word a trade's words may look like (`veil.detect.trade_words`)
+_NAME_KINDS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
 
 def _unlike_a_word(key: str) -> bool:

@@ -1,0 +1,610 @@
+"""A trade's own words that the name models read as a person, a company or a place.
+
+A prompt a professional pastes is full of capitalised words that name no one: a drug and its
+dose (`Warfarin 5 mg`, `Oxycodone HCl`), an eponym (`Crohn's disease`, `Babinski sign`,
+`Hodgkin lymphoma`, `Whipple procedure`), a contract's defined terms and a form's labels
+(`the Lender`, `Co-Borrower:`, `Assets:`, `Hosp No`), a heading in capitals (`KEY RISKS`), a
+car's make and model (`silver Ford Focus`), a unit's letter (`mmol/L`), a greeting of two words
+(`Xin chào`). Masked, the model upstream reads `[PERSON_3]'s disease` and the answer is lost;
+nothing private was protected. :func:`trade_word` says so of a model's span from the span and
+the words around it; a name written with its evidence (`Dr. Ford`, `Henry Ford`, `Mr Smith's
+disease`) stays a name. Each check is a set lookup or an anchored match at the span's ends.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, STREET_WORDS
+
+# --- drugs ------------------------------------------------------------------------------------
+#: the endings of generic drug names (the USAN/INN stems: `-statin`, `-pril`, `-mab`...) and
+#: of the common ones that follow no stem (`-codone`, `-tanyl`, `-formin`): no name ends so
+#: (a known given name or surname is never taken for one)
+_DRUG_STEMS = re.compile(
+    r"(?:mab|tinib|nib|statin|pril|sartan|olol|alol|prazole|conazole|dazole|azole|floxacin|"
+    r"oxacin|cillin|mycin|micin|cycline|dipine|tidine|gliptin|gliflozin|glutide|parin|xaban|"
+    r"gatran|oxetine|pramine|triptyline|azepam|zolam|barbital|caine|profen|fenac|olone|"
+    r"isone|asone|osone|navir|ciclovir|clovir|vudine|afil|setron|lukast|dronate|triptan|"
+    r"apine|idone|codone|morphone|orphine|tanyl|adol|pentin|gabalin|traline|alopram|faxine|"
+    r"thyroxine|formin|pezil|mantine|darone|dogrel|coxib|semide|thiazide|terol|tamol|platin|"
+    r"rubicin|taxel|trexate|limus|sporin|oquine|fungin|tropin|lamide|ercept|kinra|"
+    r"parib|ciclib|lisib|degib|tadine|setin|zodone|vastatin|lutamide|relin|pressin|"
+    r"dronic|xetine|zosin|losin|fibrate|glitazone|glinide|zolamide|sulfan|uracil|cillate|"
+    r"farin|parinux|tretin|oprost|sonide|metasone|olamine|iramine)")
+#: brand names of the drugs most prescribed in the English-speaking world, in lower case, that
+#: carry no generic stem (`Tylenol`, `Eliquis`); none of them a given name or surname
+DRUG_BRANDS = frozenset({
+    "tylenol", "advil", "motrin", "aleve", "panadol", "nurofen", "lipitor", "crestor", "zocor",
+    "zoloft", "prozac", "lexapro", "celexa", "paxil", "wellbutrin", "cymbalta", "effexor",
+    "xanax", "valium", "ativan", "klonopin", "ambien", "adderall", "ritalin", "concerta",
+    "vyvanse", "eliquis", "xarelto", "pradaxa", "coumadin", "plavix", "januvia", "janumet",
+    "jardiance", "farxiga", "ozempic", "wegovy", "mounjaro", "trulicity", "victoza", "lantus",
+    "humalog", "novolog", "glucophage", "synthroid", "eltroxin", "sinemet", "lyrica",
+    "neurontin", "norco", "vicodin", "percocet", "oxycontin", "suboxone", "narcan", "zyrtec",
+    "claritin", "allegra", "benadryl", "singulair", "ventolin", "symbicort", "advair",
+    "spiriva", "flonase", "nexium", "prilosec", "zantac", "pepcid", "losec", "lasix",
+    "norvasc", "zestril", "diovan", "cozaar", "toprol", "lopressor", "tenormin", "viagra",
+    "cialis", "flomax", "proscar", "humira", "enbrel", "remicade", "stelara", "dupixent",
+    "keytruda", "opdivo", "herceptin", "revlimid", "biktarvy", "truvada", "descovy",
+    "paxlovid", "tamiflu", "augmentin", "keflex", "zithromax", "cipro", "bactrim", "diflucan",
+    "valtrex", "accutane", "seroquel", "abilify", "risperdal", "zyprexa", "lamictal",
+    "depakote", "tegretol", "keppra", "topamax", "imitrex", "premarin", "yaz", "depo-provera",
+    "epipen", "calpol", "gaviscon", "rennie", "sudafed", "lemsip", "beechams", "imodium",
+    "dioralyte", "buscopan", "canesten", "voltaren", "deltasone", "medrol", "entresto",
+    "brilinta", "aricept", "namenda", "requip", "mirapex", "xeljanz", "rinvoq", "otezla"})
+#: a salt or form after a drug's name (`Oxycodone HCl`, `Morphine Sulfate`), in lower case
+_SALTS = frozenset({
+    "hcl", "hydrochloride", "sulfate", "sulphate", "sodium", "potassium", "calcium",
+    "magnesium", "maleate", "tartrate", "succinate", "besylate", "besilate", "mesylate",
+    "citrate", "acetate", "phosphate", "bromide", "chloride", "fumarate", "hyclate",
+    "monohydrate", "dihydrate", "xr", "xl", "er", "sr", "cr", "la", "od", "mr", "ec",
+    # and how often and how it is taken ("Ibuprofen PRN", "Tramadol QDS")
+    "prn", "bd", "bid", "tds", "tid", "qds", "qid", "qhs", "nocte", "mane", "stat", "po", "iv",
+    "im", "sc", "sl", "inh", "top"})
+#: what a lab panel measures, in lower case (`Fibrinogen 2.1`, `Creatinine 162`): no name
+_LAB_WORDS = frozenset({
+    "sodium", "potassium", "chloride", "bicarbonate", "urea", "creatinine", "glucose", "calcium",
+    "magnesium", "phosphate", "albumin", "globulin", "bilirubin", "ferritin", "transferrin",
+    "troponin", "fibrinogen", "haemoglobin", "hemoglobin", "haematocrit", "hematocrit",
+    "platelets", "neutrophils", "lymphocytes", "monocytes", "eosinophils", "basophils",
+    "cholesterol", "triglycerides", "lactate", "amylase", "lipase", "procalcitonin", "insulin",
+    "cortisol", "prolactin", "testosterone", "oestradiol", "estradiol", "progesterone",
+    "thyroxine", "folate", "urate", "ammonia", "d-dimer",
+    "coagulation", "biochemistry", "haematology", "hematology", "microbiology", "serology",
+    "immunology", "histology", "cytology", "urinalysis", "reticulocytes", "leucocytes",
+    "leukocytes", "erythrocytes"})
+#: a dose or a lab value after the word (`Warfarin 5 mg`, `Creatinine 162 umol/L`, `Troponin
+#: T 48 ng/L`, `Morphine Sulfate 10 mg/5 ml`): a name is never followed by a quantity of a
+#: medicine's units; one short word (a salt, a letter) may stand between
+_DOSE = re.compile(
+    r"(?:[ \t]{1,8}[A-Za-z]{1,13})?[ \t]{1,8}\d{1,6}(?:[.,]\d{1,4})?(?:/\d{1,4}(?:[.,]\d{1,4})?)?"
+    r"[ \t]?(?:mg|mcg|µg|ug|g|ml|mL|mmol|umol|µmol|nmol|pmol|ng|pg|iu|IU|units?|U(?=/)|mEq|"
+    r"meq|milligrams?|micrograms?)(?![A-Za-z])")
+_ALPHA_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=8192)
+def _drug_word(word: str) -> bool:
+    """Whether one word (any case) is a drug's name: a known brand, or a generic's stem at the
+    end of a word that no list holds as a given name or surname."""
+    low = word.lower()
+    if low in DRUG_BRANDS:
+        return True
+    return len(low) >= 6 and low.isalpha() and _DRUG_STEM_END.search(low, len(low) - 10) \
+        is not None and not _known_name(low)
+
+
+_DRUG_STEM_END = re.compile(rf"{_DRUG_STEMS.pattern}\Z")
+
+
+# --- eponyms ------------------------------------------------------------------------------------
+#: what an eponym names in medicine, after the name (`Crohn's disease`, `Reed-Sternberg cells`,
+#: `Bell's palsy`): a person's possessive before one of these is a disease's name
+_EPONYM_STRONG = (
+    r"disease|syndrome|sign|palsy|phenomenon|lymphoma|sarcoma|tumou?r|thyroiditis|"
+    r"o?esophagus|fracture|splint|cells?|reflex|triad|contracture|ulcer|aneurysm|anomaly|"
+    r"encephalopathy|dystrophy|hernia|cyst|nodes?|canal|duct|manoeuvre|maneuver|stain|"
+    r"murmur|incision|catheter|bodies|gland|glands|ataxia|chorea|dementia|anaemia|anemia|"
+    r"neuralgia|neuroma|arthritis|dysplasia|deformity|space|pouch|diverticulum|fistula|"
+    # and an ECG's ("ST elevation", "QT interval", "P wave")
+    r"elevation|depression|segment|interval|wave|waves|complex")
+#: ...and those a person may have too (`Anna's test`, `Patel's score`): an eponym only
+#: without the possessive (`Schirmer test`, `Wells score`, `Whipple procedure`)
+_EPONYM_WEAK = (r"test|score|scale|index|criteria|rule|procedure|operation|classification|"
+                r"questionnaire|equation|formula|position|repair|tube|solution|law|effect")
+_EPONYM_AFTER = re.compile(
+    rf"(?:(?P<own>['’]s|s?['’])|(?=[ \t]))[ \t]{{1,8}}(?:(?P<strong>(?i:{_EPONYM_STRONG}))|"
+    rf"(?P<weak>(?i:{_EPONYM_WEAK})))(?![\w'’])")
+#: what follows a noun of :data:`_EPONYM_AFTER` used as a verb after a name ("have Anna sign the
+#: form", "let Priya test it", "Dev will score in"): the name is a person there
+_OBJECT_AFTER = re.compile(r"[ \t]{1,8}(?i:the|a|an|this|that|these|those|it|them|him|her|his|"
+                           r"my|our|your|their|in|up|off|out|here|there|for|with|me|us)\b")
+#: the nouns of :data:`_EPONYM_AFTER` that are verbs too
+_VERB_NOUNS = frozenset({"sign", "test", "score", "rule", "repair", "position", "stain",
+                         "effect", "space", "index"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir",
+                     "dame", "nurse", "patient", "pt"})
+_TITLE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|dame|nurse|patient|pt))\.?[ \t]+\Z")
+
+
+# --- a contract's, a form's, a report's words ------------------------------------------------
+#: a contract's defined terms and a form's roles that the name heuristics do not read as a
+#: name's label (those are `veil.detect.ner`'s party roles), in lower case
+_DEFINED_TERMS = frozenset({
+    "lender", "lenders", "co-borrower", "co-borrowers", "co-applicant", "co-applicants",
+    "obligor", "obligors", "licensor", "licensee", "lessor", "lessee", "mortgagor",
+    "mortgagee", "assignor", "assignee", "grantor", "grantee", "buyer", "seller", "purchaser",
+    "vendor", "supplier", "contractor", "subcontractor", "trustee", "settlor", "agent",
+    "arranger", "facility", "premises", "affiliate", "affiliates", "counterparty",
+    "victim", "suspect", "offender", "complainant", "third party", "disclosing party",
+    "receiving party", "party", "parties", "co-signer", "cosigner", "co-owner", "chair",
+    "treasurer", "secretary", "adjuster", "assets", "liabilities", "consultant"})
+#: a label's number sign after an abbreviation (`Hosp No`, `Lic#`, `NI Number`, `Ref:`)
+_NUMBER_LABEL_AFTER = re.compile(r"[ \t]?(?:No\b\.?|Nr\b\.?|Num\b\.?|Number\b|#|ID\b|Ref\b)")
+
+
+# --- motoring, products ---------------------------------------------------------------------------
+#: car makers, in lower case: a make with its model after it (`Ford Focus`, `Toyota Corolla
+#: Hybrid`, `Honda Civic`, `Tesla Model 3`) is a car, not its driver
+CAR_MAKES = frozenset({
+    "ford", "toyota", "honda", "nissan", "mazda", "subaru", "mitsubishi", "suzuki", "lexus",
+    "acura", "infiniti", "hyundai", "kia", "volkswagen", "vw", "audi", "bmw", "mercedes",
+    "mercedes-benz", "porsche", "opel", "vauxhall", "peugeot", "renault", "citroen", "citroën",
+    "fiat", "ferrari", "lamborghini", "maserati", "volvo", "saab", "skoda", "škoda", "seat",
+    "cupra", "dacia", "tesla", "chevrolet", "chevy", "dodge", "chrysler", "jeep", "cadillac",
+    "buick", "gmc", "lincoln", "jaguar", "bentley", "rolls-royce", "lotus", "mclaren",
+    "polestar", "rivian", "byd", "genesis", "alfa", "land", "range", "aston", "mini", "isuzu",
+    "daihatsu", "proton", "tata", "mahindra", "lada", "smart", "ram", "pontiac", "saturn",
+    "plymouth", "oldsmobile", "hummer", "yamaha", "kawasaki", "ducati", "harley-davidson",
+    "triumph"})
+_MODEL_AFTER = re.compile(r"[ \t]{1,8}(?P<m>[A-Z][\w-]{0,20}|\d[\w.-]{0,8})")
+#: a thing named after a place or person (`Chelsea boots`, `Oxford shoes`, `Eggs Benedict`
+#: is the other order), the noun in lower case right after the capitalised word
+_THING_AFTER = re.compile(
+    r"[ \t]{1,8}(?:boots?|shoes?|sneakers?|trainers?|loafers?|brogues?|sponge|cake|bun|buns|"
+    r"salad|sauce|dressing|cheese|pudding|tart|pie|bread|sausages?|ham|tea|jacket|coat|"
+    r"blazer|sweater|jumper|bag|chair|sofa|lamp|listing|chicken)(?![\w'’])")
+
+#: a span right before one of these is a place's name, not a person's (`Jan Mayen Islands`)
+_PLACE_AFTER = re.compile(
+    r"[ \t]{1,8}(?:Islands?|Isles?|Archipelago|Peninsula|Mountains)(?![\w'’])")
+
+
+_LEADING_FUNCTION_WORD = re.compile(r"([A-Za-z]{1,6})[ \t]{1,4}(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from veil.detect.stopwords import stop_words
+
+    return stop_words("en")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from veil.detect.names import ambiguous_first_names, first_names, last_names
+
+    return first_names(), last_names(), ambiguous_first_names()
+
+
+def _known_name(low: str) -> bool:
+    first, last, ambiguous = _lists()
+    return low in first or low in last or low in ambiguous
+
+
+def _known_given(low: str) -> bool:
+    first, _, ambiguous = _lists()
+    return low in first or low in ambiguous or low in _given_and_words()
+
+
+@lru_cache(maxsize=1)
+def _given_and_words() -> frozenset[str]:
+    from veil.detect.names import given_names_and_words
+
+    return given_names_and_words()
+
+
+#: how many of the census's most frequent surnames count as surnames although they are words
+#: too ("Stone" 157th, "Blackwood" 3,958th); a word further down is a word ("Peer" 8,894th,
+#: "Derby", "Blood")
+_FREQUENT_SURNAMES = 5000
+
+
+@lru_cache(maxsize=1)
+def _census() -> frozenset[str]:
+    """The :data:`_FREQUENT_SURNAMES` most frequent surnames of the United States' 1990 census,
+    in lower case, the dictionary's words among them ("Blackwood", "Stone", "Price", which the
+    name lists leave out as words)."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("names") / "dist.all.last").read_text(encoding="ascii")
+    except (ModuleNotFoundError, OSError, UnicodeDecodeError):
+        return frozenset()
+    lines = text.splitlines()[:_FREQUENT_SURNAMES]  # by frequency, the most frequent first
+    return frozenset(line.split(" ", 1)[0].lower() for line in lines)
+
+
+@lru_cache(maxsize=8192)
+def _common_word(word: str) -> bool:
+    """A word a dictionary writes in lower case, or a stop word, and no known given name."""
+    from veil.detect.names import dictionary_word
+
+    low = word.lower()
+    if _known_given(low):
+        return False  # "Felicity", "Amber", "Mads", "Johannes": someone's given name
+    return low in _function_words() or all(dictionary_word(p) for p in low.split("-") if p)
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """About a thousand of English's most frequent words (Faker's English lorem list): the
+    dictionaries also hold "yulan", "peres" and "nobbs", which are names far more often."""
+    try:
+        from faker.providers.lorem.en_US import Provider
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in Provider.word_list)
+
+
+def _everyday(word: str) -> bool:
+    """Whether ``word`` is one of :func:`_everyday_words`, or its plural."""
+    low, words = word.lower(), _everyday_words()
+    return low in words or low.endswith("s") and (
+        low[:-1] in words or low.endswith("ies") and low[:-3] + "y" in words
+        or low.endswith(("ses", "xes", "zes", "ches", "shes")) and low[:-2] in words)
+
+
+def _common_words(words: list[str]) -> bool:
+    """Whether ``words`` are all common words and one of them is no one's surname either (the
+    census writes "Stone", "Key", "Price"; "Assets", "Risks", "Depreciation" it does not)."""
+    _, last, _ = _lists()
+    return all(_common_word(w) for w in words) and any(
+        (low := w.lower()) not in _census() and low not in last for w in words if len(w) > 2)
+
+
+def _titled(text: str, s: int) -> bool:
+    if text[s - 1:s] not in (" ", "\t"):
+        return False
+    before = text[max(0, s - 12):s].split()
+    last = before[-1].rstrip(".").lower() if before else ""
+    # (the word before ends with a title, or the search back is not made: most spans)
+    return any(last.endswith(t) for t in _TITLES) and \
+        _TITLE_BEFORE.search(text, max(0, s - 12), s) is not None
+
+
+_GIVEN_BEFORE = re.compile(r"([A-Z][a-z'’]+)[ \t]{1,4}\Z")
+
+
+_STREET_AFTER = re.compile(rf"[ \t]{{1,4}}{STREET_WORDS}\b\.?")
+_KEY_BEFORE = re.compile(r"([A-Za-z][\w .-]{0,30}?)[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?\Z")
+
+
+def _named_by_key(text: str, s: int) -> bool:
+    """Whether a name's key or label stands right before ``s`` (`last_name="`, `Surname: `,
+    `"family": "`): what follows is a person's name whatever its words."""
+    near = text[max(0, s - 5):s]
+    if ":" not in near and "=" not in near:
+        return False  # (most spans: the search back costs more than all the other rules)
+    m = _KEY_BEFORE.search(text, max(0, s - 40), s)
+    if m is None:
+        return False
+    from veil.detect.field_names import field_type
+
+    return field_type(m.group(1)) == "PERSON"
+
+
+def _given_before(text: str, s: int) -> bool:
+    """Whether a known given name stands right before ``s`` (`Henry Ford`)."""
+    m = _GIVEN_BEFORE.search(text, max(0, s - 24), s)
+    return m is not None and _known_given(m.group(1).lower())
+
+
+def place_after(text: str, e: int) -> bool:
+    """Whether a place's noun follows ``e`` (`Jan Mayen` + ` Islands`): a PERSON span there
+    is a place's name."""
+    return _PLACE_AFTER.match(text, e) is not None
+
+
+#: what ends a form's label or a table's cell before a span (a tab, a bar, two spaces, a
+#: value's colon), in a window of ``_CELL_REACH`` characters each side
+_CELL_EDGES = "\t|;,\n"
+#: the text up to the last edge before a span, and the first edge after it
+_LAST_EDGE = re.compile(r"(?s:.*)(?:[\t|;,\n]|  |: )")
+_NEXT_EDGE = re.compile(r"[\t|;,\n:]|  ")
+_CELL_REACH = 48
+_DIGIT_OR_AT = re.compile(r"[\d@]")
+_CODE_IN_CELL = re.compile(r"[=\"'`(){}\[\]<>@$%^~\\]")
+#: the last words of a table's header cells and a form's labels (`Cost Centre`, `Job Title`,
+#: `Start Date`, `NI Number`, `Line Manager`)
+_HEADER_NOUNS = frozenset({
+    "number", "no", "nr", "name", "date", "code", "id", "title", "manager", "type", "status",
+    "centre", "center", "ref", "reference", "amount", "total", "balance", "description",
+    "category", "department", "score", "count", "rate", "level", "grade", "owner", "contact",
+    "holder", "address", "group", "class", "value", "notes", "comments", "details"})
+
+
+class _Cell(NamedTuple):
+    text: str
+    colon: bool  # a form's label, a colon after it
+    values: bool  # a cell of a table's data row (its line holds a digit or an "@")
+    tabbed: bool  # split from the next as a table splits its cells
+
+
+def _cell(text: str, s: int, e: int) -> _Cell | None:
+    """The label, cell or heading ``text[s:e]`` stands in: ended by a colon (a form's label),
+    one of several on its line (a table's, split by tabs, bars, commas or two spaces) or alone
+    there (a heading); None where it is prose or code."""
+    lo, hi = max(0, s - _CELL_REACH), min(len(text), e + _CELL_REACH)
+    # the nearest edge before the span and after it, each by one regex (a loop over the
+    # characters was most of the check's cost)
+    last = _LAST_EDGE.match(text, max(0, lo - 1), s)
+    a = max(lo, last.end()) if last is not None else lo
+    if a == lo and lo > 0:
+        return None
+    nxt = _NEXT_EDGE.search(text, e, hi + 1)
+    b = hi if nxt is None or nxt.start() >= hi else nxt.start()
+    if b == hi and hi < len(text):
+        return None
+    cell = text[a:b].strip(" \t*_#>-•")
+    if _CODE_IN_CELL.search(cell):
+        return None  # code's ('last_name="Scrivener"'), markup's: no label, no header
+    colon = text[b:b + 1] == ":"
+    before, after = text[a - 1:a], text[b:b + 1]
+    delimited = before in ("\t", "|", ";", ",", " ") or after in ("\t", "|", ";", ",", " ")
+    alone = (a == 0 or before == "\n") and (b == len(text) or after == "\n")
+    if not (colon or delimited or alone) or len(cell) > 40 or len(cell.split()) > 5:
+        return None
+    if colon and before == " " and text[a - 2:a] == ": ":
+        return None  # "Note: Assets: ..." reads on; a value before the colon is no label
+    # a table's row: cells split by tabs, bars, semicolons or commas without a space after
+    # them (a CSV's), not a sentence's list ("Keywords: Oxford shoes, Derby, Brogue")
+    table = before in ("\t", "|", ";") or after in ("\t", "|", ";") or (
+        before == "," and text[a:a + 1] not in (" ", "")) or (
+        after == "," and text[b + 1:b + 2] not in (" ", ""))
+    return _Cell(cell, colon, not colon and table and _row_of_values(text, s, e), table)
+
+
+def _row_of_values(text: str, s: int, e: int) -> bool:
+    """Whether the line around ``text[s:e]`` holds a digit or an ``@``: a table's data row
+    (`1041,'Clemency',...`, `E10441,Hyacinth Bellweather,Finance`), whose cells are values,
+    not a header's names."""
+    ls = text.rfind("\n", max(0, s - 400), s) + 1
+    le = text.find("\n", e, e + 400)
+    return _DIGIT_OR_AT.search(text, ls, le if le != -1 else min(len(text), e + 400)) is not None
+
+
+def _header(found: _Cell | None, label: str) -> bool:
+    """Whether the span stands in a form's label or a table's header cell, or makes a heading:
+    a field's name (`Date of Birth`, `Maiden Name`), a header's noun last (`Cost Centre`), or,
+    read as a person or as a label, common words only (`Assets:`, `KEY RISKS`)."""
+    if found is None or found.values:
+        return False  # prose, or a data row's cell
+    from veil.detect.field_names import field_type
+
+    words = _ALPHA_WORD.findall(found.text)
+    if not words:
+        return False
+    named = any(_known_name(w.lower()) and not _common_word(w) for w in words)
+    if (field_type(found.text) is not None or words[-1].lower() in _HEADER_NOUNS) and (
+            not named or found.tabbed):
+        return True  # "Date of Birth", a header's "Job Title" ("Job" is a given name too)
+    if named:
+        return False  # a name in a cell ("Perpetua", "Oyelowo-Marsh") is a value
+    if not (found.colon or label == "PERSON") or not _common_words(words):
+        return False
+    # a heading alone on its line holds an everyday word ("KEY RISKS"): a name alone on its
+    # line, an address block's "Yulan Peres", is made of the dictionary's rarer words
+    return found.colon or found.tabbed or any(
+        _everyday(w) for w in words if w.lower() not in _function_words())
+
+
+#: a hospital's specialties and a firm's departments, in lower case (`the Cardiology clinic`,
+#: `Occupational Health referral`, `the Finance Director`): no organisation of their own
+_DEPARTMENTS = frozenset({
+    "cardiology", "neurology", "oncology", "radiology", "haematology", "hematology",
+    "nephrology", "urology", "gastroenterology", "dermatology", "rheumatology", "endocrinology",
+    "respiratory", "orthopaedics", "orthopedics", "ortho", "paediatrics", "pediatrics",
+    "obstetrics", "gynaecology", "gynecology", "psychiatry", "geriatrics", "ophthalmology",
+    "anaesthetics", "anesthesiology", "pathology", "biochemistry", "microbiology", "neonatal",
+    "maternity", "emergency", "surgery", "general surgery", "occupational health",
+    "physiotherapy", "pharmacy", "outpatients", "finance", "payroll", "marketing", "sales",
+    "procurement", "compliance", "operations", "engineering", "human resources", "legal",
+    "accounts payable", "accounts receivable", "customer service", "customer success",
+    "facilities", "logistics", "treasury", "internal audit", "audit", "risk", "people",
+    "data protection", "information security", "research and development", "admissions"})
+#: what a specialty or a department stands before (`Cardiology clinic`, `Finance Director`)
+_DEPARTMENT_AFTER = re.compile(
+    r"[ \t]{1,4}(?:clinic|ward|department|dept|team|unit|referral|service|services|nurse|"
+    r"consultant|registrar|Officer|Director|Manager|Administrator|Assistant|Lead|Analyst|"
+    r"Engineer|Supervisor|Coordinator|Specialist|Consultant|Operative|Clerk|Controller|Team|"
+    r"Department|Dept|Clinic|Ward|Unit)(?![\w'’])")
+
+#: the first word of a job's title (`Chief Executive Officer`, `Head of People`, `VP of Sales`)
+_TITLE_HEADS = frozenset({"chief", "head", "vp", "svp", "evp", "avp", "vice", "deputy",
+                          "assistant", "associate", "senior", "principal", "lead", "general",
+                          "managing", "executive"})
+#: the nouns of a job's title (`Chief Executive Officer`, `Senior Staff Engineer`)
+_ROLE_NOUNS = frozenset({
+    "officer", "director", "manager", "administrator", "engineer", "president", "executive",
+    "analyst", "supervisor", "coordinator", "specialist", "operative", "clerk", "controller",
+    "accountant", "actuary", "registrar", "consultant", "developer", "designer", "architect",
+    "scientist", "partner", "associate", "intern", "trainee", "advisor", "adviser", "staff",
+    "operating", "financial", "technology", "technical", "information", "product", "people",
+    "of", "and", "for", "the"})
+_TITLE_REST = re.compile(r"[ \t]{1,4}(?:of[ \t]{1,4})?[A-Z][a-z]{2,20}")
+_TRAILING_LOWER = re.compile(r"(?:[ \t]{1,4}[a-z][a-z'’-]{0,20}){1,3}\Z")
+_NEIGHBOUR = re.compile(r"[^\W\d_]+")
+_DEFINES = re.compile(r"[ \t]{1,4}(?:means|shall[ \t]mean|has[ \t]the[ \t]meaning)\b")
+#: a document's part before its letter (`Exhibit B`, `Schedule A`, `Appendix C`)
+_PART_BEFORE = re.compile(r"\b(?i:exhibit|schedule|annex|appendix|figure|fig\.|table|"
+                          r"section|clause|part|plan|grade|type|class|form|item)[ \t]{1,3}\Z")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_QUOTES = frozenset("'\"‘’“”`")
+_PIECE = re.compile(r"\S+(?: \S+)*")
+
+
+def _plainly_a_name(words: list[str]) -> bool:
+    """Whether a span's first word is a known given name and its last a known surname, none
+    of them a car's make, a header's noun or a drug's brand: each rule above that keeps such
+    a span asks one of these of it, or reads one word alone (`Parkinson's disease`), so the
+    span is a person's name without reading them."""
+    first, last, _ = _lists()
+    head, tail = words[0].lower(), words[-1].lower()
+    return head in first and tail in last and tail not in _HEADER_NOUNS and not any(
+        w.lower() in CAR_MAKES or w.lower() in DRUG_BRANDS for w in words)
+
+
+def _calendar_list(text: str, s: int, e: int) -> bool:
+    """Whether a month or a day stands in a list of others (`January, April and June`)."""
+    if text[s:e].lower() not in CALENDAR_WORDS:
+        return False
+    near = _NEIGHBOUR.findall(text[max(0, s - 16):s]) [-2:] + \
+        _NEIGHBOUR.findall(text[e:e + 16])[:2]
+    return any(w.lower() in CALENDAR_WORDS for w in near)
+
+
+def trade_word(text: str, s: int, e: int, label: str) -> bool:
+    """Whether a model's span ``text[s:e]`` of ``label`` (PERSON, ORGANIZATION, LOCATION) is
+    a trade's word rather than a value (see the module's docstring). Once per span of a text
+    within the engine's pass: the models, the name rules and the seen values ask of the same
+    spans (~40 asks of ~20 spans in a ~1 KB prompt)."""
+    from veil.detect.patterns import _memoized
+
+    memo: dict[tuple[int, int, str], bool] = _memoized(text, "trade words", dict)
+    key = (s, e, label)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _trade_word(text, s, e, label)
+    return found
+
+
+def _trade_word(text: str, s: int, e: int, label: str) -> bool:
+    lead = _LEADING_FUNCTION_WORD.match(text, s, e)
+    while lead is not None and lead.group(1).lower() in _function_words():
+        s = lead.end()  # the "Her" of "Her Epworth score": the model's span ran too far back
+        lead = _LEADING_FUNCTION_WORD.match(text, s, e)
+    trail = _TRAILING_LOWER.search(text, s, e)
+    if trail is not None and trail.start() > s:
+        e = trail.start()  # the "splint" of "Thomas splint": the rule reads it after the span
+    span = text[s:e]
+    if "\t" in span or "  " in span:  # cells of a table's header ("Postcode\tNI Number")
+        pieces = [m.span() for m in _PIECE.finditer(text, s, e)]
+        return len(pieces) > 1 and all(trade_word(text, a, b, label) for a, b in pieces)
+    words = _ALPHA_WORD.findall(span)
+    if not words:
+        return False
+    if len(words) > 1 and _plainly_a_name(words):
+        return False  # (most spans: no rule below reads a known given name and surname)
+    low = span.lower()
+    if len(span) == 1 and (text[s - 1:s] in ("/", "&") or text[e:e + 1] in ("/", "&")
+                           or _PART_BEFORE.search(text, max(0, s - 12), s)):
+        return True  # the "L" of "mmol/L", the "E" of "P/E", the "S" of "S&P 500", the "B"
+        # of "Exhibit B"
+    if text[e:e + 1] == "-" or text[s - 1:s] == "-":  # "Co" of "Co-Borrower"
+        whole = _HYPHENATED.search(text, max(0, s - 24), min(len(text), e + 24))
+        while whole is not None and whole.end() < s:
+            whole = _HYPHENATED.search(text, whole.end(), min(len(text), e + 24))
+        if whole is not None and whole.start() <= s and whole.group().lower() in _DEFINED_TERMS:
+            return True
+    nxt = _NEXT_WORD.match(text, e, e + 24)
+    if nxt is not None and f"{low} {nxt.group(1).lower()}" in GREETINGS:
+        return True  # "Xin" of "Xin chào", "Dzień" of "Dzień dobry"
+    if _STREET_AFTER.match(text, e):
+        return False  # "Jonathan Course St.": a street's name, an address's part
+    if _titled(text, s) or _named_by_key(text, s):
+        return False  # "Dr. Ford", "Mr Parkinson", 'last_name="Scrivener"', "Surname: Stone":
+        # a title or a name's key is a person's evidence
+    one = len(words) == 1
+    if all(_drug_word(w) or w.lower() in _SALTS for w in words) and _drug_word(words[0]):
+        return True  # "Atorvastatin", "Oxycodone HCl", "Tylenol", "Ibuprofen PRN"
+    if all(w.lower() in _LAB_WORDS for w in words):
+        return True  # "Fibrinogen", "Creatinine": a panel's line
+    if low in _SALTS and (_drug_before(text, s) or _DOSE.match(text, e)):
+        return True  # the "HCl" of "Oxycodone HCl 5 mg"
+    if len(words) <= 2 and _DOSE.match(text, e) and not (len(words) == 2 and _known_given(
+            words[0].lower())):
+        return True  # "Warfarin 5 mg", "Creatinine 162 umol/L", "Morphine Sulfate 10 mg"
+    if " " not in span.strip():
+        m = _EPONYM_AFTER.match(text, e)
+        own = m is not None and (m.group("own") or span.endswith(("'s", "’s")))
+        if m is not None and (m.group("strong") or not own) and not (
+                m.group().split()[-1].lower() in _VERB_NOUNS
+                and _OBJECT_AFTER.match(text, m.end()) is not None):
+            return True  # "Crohn's disease", "Reed-Sternberg cells", "Schirmer test"
+    if low in _DEFINED_TERMS or low.removeprefix("the ") in _DEFINED_TERMS:
+        return True  # "the Lender", "Co-Borrower", "Obligor"
+    if one and _NUMBER_LABEL_AFTER.match(text, e) and not _known_name(low):
+        return True  # "Hosp No", "Lic#", "NI Number": a form's label
+    if words[-1].lower() in _ROLE_NOUNS and words[-1].lower() not in _function_words() and all(
+            (w := x.lower()) in _ROLE_NOUNS or w in _TITLE_HEADS or w in _DEPARTMENTS
+            or _common_word(x) and w not in _lists()[1] for x in words):
+        return True  # "Officer" of "Chief Executive Officer", "Warehouse Operative"
+    if one and words[0].lower() in _TITLE_HEADS and _TITLE_REST.match(text, e):
+        return True  # "Chief" of "Chief Executive Officer", "Head" of "Head of People"
+    if low.removeprefix("the ") in _DEPARTMENTS or (
+            _DEPARTMENT_AFTER.match(text, e) and _common_words(words)):
+        return True  # "the Cardiology", "Occupational Health", "Data Protection Officer"
+    if _calendar_list(text, s, e):
+        return True  # "April" of "January, April and June"
+    first = words[0].lower()
+    if first in CAR_MAKES and not _given_before(text, s):
+        model = words[1] if len(words) > 1 else None
+        if model is None:
+            m = _MODEL_AFTER.match(text, e)
+            model = m.group("m") if m else None
+        if model is not None and not _known_name(model.lower()):
+            return True  # "Ford Focus", "Toyota Corolla", "Tesla Model 3"
+    if len(words) <= 3 and _car_before(text, s) and not any(
+            _known_name(w.lower()) for w in words):
+        return True  # the "Focus" of "Ford Focus", the "Hybrid" of "Toyota Corolla Hybrid"
+    if one and _THING_AFTER.match(text, e):
+        return True  # "Chelsea boots", "Oxford shoes", "Victoria sponge"
+    row = _cell(text, s, e)
+    if _header(row, label):
+        return True  # "Assets:", "Maiden Name:", "Cost Centre", "KEY RISKS"
+    if text[s - 1:s] in _QUOTES and text[e:e + 1] in _QUOTES and not (
+            _DEFINES.match(text, e + 1) or text[max(0, s - 2):s - 1] == "("):
+        return False  # a quoted value in code, SQL or JSON ('Clemency'): a value's shape,
+        # not a contract's defined term ('"Representatives" means', '("Lender")')
+    if row is not None and row.values:
+        return False  # a data row's cell ("Finance", a name that is a word too)
+    return label == "PERSON" and span[:1].isupper() and _common_words(words) and any(
+        _everyday(w) for w in words if w.lower() not in _function_words())
+    # ("Depreciation", "Event of Default", "Blood Culture": no name among them)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]{1,4}\Z")
+_NEXT_WORD = re.compile(r"[ \t]{1,4}([^\W\d_]+)")
+
+
+def _drug_before(text: str, s: int) -> bool:
+    if text[s - 1:s] not in (" ", "\t"):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    return m is not None and _drug_word(m.group(1))
+
+
+def _car_before(text: str, s: int) -> bool:
+    """Whether a car's make stands one or two words before ``s`` (`Ford` + `Focus`, `Toyota
+    Corolla` + `Hybrid`), with no known given name before it (`Henry Ford`)."""
+    if not any(w.strip(".,;:!?\"'()[]{}<>").lstrip("0123456789_-").lower() in CAR_MAKES
+               for w in text[max(0, s - 48):s].split()[-2:]):
+        return False  # (most spans: no make in the two words before; searched back, dearer)
+    for _ in range(2):
+        if text[s - 1:s] not in (" ", "\t"):
+            return False
+        m = _WORD_BEFORE.search(text, max(0, s - 24), s)
+        if m is None:
+            return False
+        if m.group(1).lower() in CAR_MAKES:
+            return not _given_before(text, m.start(1))
+        s = m.start(1)
+    return False
+
+
+__all__ = ["CAR_MAKES", "DRUG_BRANDS", "place_after", "trade_word"]
