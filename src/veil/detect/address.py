@@ -10,8 +10,10 @@ Three street shapes, each needing a house number so ordinary prose does not matc
   ``ul. Korczaka 107``
 
 Each may continue with a unit (``Apt 4B``, ``Suite 200``), ``, City``, and ``, ST 12345``.
-A unit or P.O. box alone (``Apt. 415``, ``P.O. Box 255``) is an address part too, and so is US
-military mail (``PSC 9302, Box 5480``, ``USCGC Conway`` + ``FPO AA 57696``).
+A unit or P.O. box alone (``Apt. 415``, ``P.O. Box 255``, ``GPO Box 1234, Sydney NSW 2001``)
+is an address part too, and so is US military mail (``PSC 9302, Box 5480``, ``USCGC Conway`` +
+``FPO AA 57696``), a rural route (``RD 3``, ``RR 1, Site 5``), Singapore's block and unit
+(``Blk 123 Ang Mo Kio Ave 6, #08-1234``) and India's sector (``C-42, Sector 18``).
 
 Korean road and lot addresses in Hangul (``서울특별시 강남구 테헤란로 152``) and Japanese ones in
 kanji (``東京都新宿区西新宿2-8-1``, the whole block number) are found from their province, city
@@ -29,7 +31,8 @@ from veil.detect.stopwords import stop_words
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩΆ-ΏА-ЯЁ][\w'’-]*"  # Latin, Greek or Cyrillic capital first
 _CAP = rf"(?:{_WORD}\.?|\d{{1,3}}(?:st|nd|rd|th))"
 _PARTICLE = r"(?:de|des|du|la|le|les|del|della|dei|di|da|do|dos|das|van|von|der|den|y|e|of|the)"
-_NUM = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+# (a unit before its house numbers: "4/12-14 Beach Rd"; not a date's two slashes)
+_NUM = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?:-\d{1,4}[A-Za-z]?)?"
 _SP = r"[ \t]+"
 # USPS-style suffixes (abbreviations take an optional dot).
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|"
@@ -56,7 +59,8 @@ _STREET_WORD_MARK = rf"(?:{_COMPOUND_ENDS}|{_LOWER_STREET_WORDS})"
 _STREET_FIRST_WORDS = (r"(?:rue|via|viale|vicolo|piazza|corso|calle|avenida|av\.|rua|travessa|"
                        r"praça|paseo|camino|carrer|chemin|boulevard|bd\.?|allée|impasse|quai|"
                        r"ul\.|ulica|aleja|al\.|strada|discesa|rambla|ronda|avenue|plaza|place|"
-                       r"c/)")  # (Spain's "C/ San Bernardo, 37")
+                       r"c/|jalan|jln\.|lorong|lrg\.|persiaran|jl\.)")  # (Spain's "C/ San
+# Bernardo, 37"; Malaysia's, Singapore's and Indonesia's "Jalan", "Lorong", "Jl.")
 _STREET_FIRST = rf"(?i:{_STREET_FIRST_WORDS})"
 _UNIT = (r"(?:(?i:apt|apartment|suite|ste|flat|unit|room|rm|floor|fl|bldg|building)\.?[ \t]*"
          r"#?[ \t]*\d{1,5}[A-Za-z]?|#[ \t]?\d{1,5}[A-Za-z]?)")
@@ -67,7 +71,21 @@ _CONTINENTAL_UNIT = (r"(?:\d{1,2}(?:[º°ª]|o(?=[ \t]?[A-Za-z]))"
                      r"(?:[ \t]?(?:[A-Za-z]{1,4}\.?(?![\w])))?"
                      r"|(?:m|lok|apto|dpto|depto|piso|app|int|Top|Stiege)\.?[ \t]*"
                      r"\d{1,5}[A-Za-z]?)")
-_POBOX = r"(?:P\.?[ \t]?O\.?[ \t]*Box|Unit[ \t]+\d{1,5}[ \t]+Box)[ \t]+\d{1,6}"
+#: Singapore's floor and unit: "#08-1234", "#12-34A"
+_SG_UNIT = r"#[ \t]?\d{1,3}-\d{1,5}[A-Za-z]?(?![\w-])"
+#: a house number and a comma before its street, as India writes it ("12, MG Road"): three
+#: digits at most ("In 2019, Abbey Road ..." is a year), not after a word ("building 17,
+#: Oakridge Court": the building's number)
+_HOUSE_COMMA = r"(?<![A-Za-z][ \t])\d{1,3}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,"
+_POBOX = (r"(?:(?:(?:G\.?[ \t]?)?P\.?[ \t]?O\.?[ \t]*Box|Unit[ \t]+\d{1,5}[ \t]+Box|"
+          r"(?:Private|Locked)[ \t]+Bag|PMB|HC[ \t]+\d{1,3}[ \t]+Box)[ \t]+\d{1,6}"
+          # Canada's box at a postal station: "Box 1234, Station A", "Box 77 Stn Main"
+          r"|Box[ \t]+\d{1,6},?[ \t]+(?:Station|Stn\.?|STN|RPO)[ \t]+[A-Z0-9][\w'’-]*)")
+#: a box's town and four-digit postcode after it: ", Wanaka 9343", ", Houghton, 2041", ",
+#: Sydney NSW 2001" (after a box four digits are no year; longer codes are the address's last
+#: part's, `veil.detect.postcodes`)
+_BOX_TOWN = (r"(?:,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2},?(?:[ \t]+[A-Z]{2,3})?"
+             r"[ \t]+\d{4}(?![\w-]))?")
 _NAME = rf"(?:{_CAP}(?:{_SP}(?:{_PARTICLE}{_SP})*{_CAP}){{0,3}})"
 _L = r"(?<![\w.@/-])"
 # Words that open the line after an address block rather than continue it.
@@ -149,8 +167,8 @@ _JA_BLOCK = (rf"(?:(?:{_JA_NUM}|[一二三四五六七八九十]{{1,3}})丁目(?
 STREET_PATTERNS = [
     # 221B Baker Street / 0681 213 Endeavour Lane Apt. 415
     # (the common suffixes in lower case too, as chat writes them: "12 Baker st")
-    Pattern(rf"{_L}(?:{_NUM}{_SP}){{1,2}}(?:[NSEW]\.?{_SP})?(?:{_CAP}{_SP}){{1,3}}"
-            rf"(?:{_SUFFIX}|{_LOWER_SUFFIX})\b\.?"
+    Pattern(rf"{_L}(?:(?:{_NUM}{_SP}){{1,2}}|{_HOUSE_COMMA}{_SP})(?:[NSEW]\.?{_SP})?"
+            rf"(?:{_CAP}{_SP}){{1,3}}(?:{_SUFFIX}|{_LOWER_SUFFIX})\b\.?"
             rf"(?:{_SP}[NSEW]{{1,2}}\b\.?)?{_TAIL}", 0.9, lead=0),
     # Hauptstraße 5 / Linzer Strasse 69 / 27868 Kapelaniestraat 88 / Nánási út 79.
     Pattern(rf"{_L}(?:{_NUM}{_SP})?(?:(?:{_CAP}{_SP}){{0,2}}[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*?"
@@ -172,9 +190,37 @@ STREET_PATTERNS = [
     Pattern(rf"{_L}[AFD]PO[ \t]+A[AEP][ \t]+\d{{5}}(?:-\d{{4}})?\b", 0.85,
             mark=r"[AFD]PO[ \t]", lead=0),
     # Apt. 415 / Suite 200 alone; P.O. Box 255; Unit 5964 Box 0235
-    Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|{_POBOX})"
-            rf"\b", 0.75, mark=r"(?:apt|apartment|suite|ste|p\.?[ \t]?o|unit[ \t])", lead=0,
-            fold=True),
+    Pattern(rf"{_L}(?:(?i:apt|apartment|suite|ste)\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?|"
+            rf"{_POBOX}\b{_BOX_TOWN})\b", 0.75,
+            mark=r"(?:apt|apartment|suite|ste|p\.?[ \t]?o|g\.?[ \t]?p|unit[ \t]|private[ \t]|"
+                 r"locked[ \t]|pmb|hc[ \t]|box[ \t])", lead=0, fold=True),
+    # Plot No. 14, / Door No: 5-2-118, / Road No. 3,: India's numbered plot, house, door and
+    # road, before the rest of the address (a comma after them)
+    Pattern(rf"{_L}(?:Plot|House|Door|Flat|Shop|Survey|Road|Street|Lane|Block|H)\.?[ \t]*"
+            r"(?:No|Number|NO)\.?[ \t]*[:.]?[ \t]*\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,3}"
+            r"(?=,)", 0.8, mark=r"(?:no|number)\.?[ \t]*[:.]?[ \t]*\d", words=1, fold=True),
+    # Blk 123 Ang Mo Kio Ave 6, #08-1234: a Singapore HDB block, its street (a number may
+    # follow the street's word: "Ave 6", "St 42") and the floor and unit after "#"
+    Pattern(rf"{_L}(?:Blk|BLK|Block)\.?[ \t]*\d{{1,4}}[A-Za-z]?{_SP}(?:{_CAP}{_SP}){{0,4}}"
+            rf"{_CAP}(?:{_SP}\d{{1,3}}[A-Za-z]?\b)?(?:,?[ \t]*{_SG_UNIT})?", 0.85,
+            mark=r"(?:blk|block)\.?[ \t]*\d", lead=0, fold=True),
+    # #08-1234 alone between an address's commas: Singapore's floor and unit
+    Pattern(rf"(?<=,[ \t]){_SG_UNIT}(?=,)", 0.8, at="#", lead=0),
+    # C-42, Sector 18 / H.No. 1123, Phase 2 / B-7/3, Pocket 4: an Indian house number, then
+    # the sector, phase, pocket or block it stands in (a bare number before a comma: "2 Phase
+    # 3 trials" is prose)
+    Pattern(rf"{_L}(?:(?i:h\.?[ \t]?no|house[ \t]+no|plot[ \t]+no|flat[ \t]+no)\.?[ \t]*)?"
+            r"(?:[A-Z]{1,2}-\d{1,4}[A-Za-z]?(?:/\d{1,4})?,?|[A-Z]{0,2}\d{1,4}[A-Za-z]?(?:/\d{1,4})?,)"
+            r"[ \t]+(?:Sector|SECTOR|Phase|PHASE|Pocket|POCKET|Block|BLOCK)[ \t-]*\d{1,3}[A-Za-z]?"
+            r"(?![\w/-])", 0.85,
+            mark=r"(?:sector|phase|pocket|block)[ \t-]*\d", words=3, fold=True),
+    # RD 3, Warkworth / Rural Route 2 / RR 1, Site 5, Comp 12: New Zealand's rural delivery
+    # and Canada's rural route (a comma, a box or a site after it: "RR 1.5" is a ratio)
+    Pattern(rf"{_L}(?:RD|R\.D\.|Rural[ \t]+(?:Delivery|Route)|RR|R\.R\.)[ \t]*#?[ \t]*\d{{1,3}}"
+            r"(?:,?[ \t]*(?:Site|Comp|Box)\.?[ \t]*\d{1,4}){0,3}"
+            r"(?=[ \t]*(?:,|\n|$)|[ \t]+(?:Box|Site)\b)", 0.8,
+            mark=r"(?:rd|r\.d\.|rural[ \t]+(?:delivery|route)|rr|r\.r\.)[ \t]*#?[ \t]*\d",
+            lead=0, fold=True),
     # 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002: a Japanese address written in Latin letters,
     # block numbers (chome, ban, go), the district, the ward or city by its suffix, the
     # prefecture and the postcode

@@ -73,6 +73,14 @@ DATE_PATTERNS = [
     Pattern(rf"(?<!\w){_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH_LONG}(?![\w.]|\s*(?:de[l]?\s+)?\d)",
             0.55, re.IGNORECASE, lead=0, anchor=rf"{_D}{_ORD}\s*(?:de\s+|of\s+)?{_MONTH_LONG}",
             fold=True),
+    # 3-Mar-1985 / 03-APR-2019 / 3/Mar/85: a day, a month's name and the year joined by dashes
+    # or slashes, as forms and hospital systems write them
+    Pattern(rf"(?<![\w/-]){_D}([-/]){_MONTH}\1(?:{_Y}|\d{{2}})(?![\w/-]|[.:]\d)", 0.6,
+            re.IGNORECASE, lead=0, anchor=rf"{_D}[-/]{_MONTH}[-/]", fold=True),
+    # 7 Jul '24 / 3rd June '24 / July 4, '85: a full date, its year's century written as an
+    # apostrophe (a day and a month's name before it: "rock 'n' roll", "the '90s" are none)
+    Pattern(rf"(?<!\w)(?:{_D}{_ORD}\s*(?:of\s+)?{_MONTH}\.?|{_MONTH}\.?\s+{_D}{_ORD}),?\s*"
+            r"['’]\d{2}(?!\w)", 0.6, re.IGNORECASE, mark=r"['’]\d\d", words=3),
     # 2024年3月15日, 3月15日
     Pattern(r"(?:(?:1[89]|20)\d\d\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]",
             0.7, lead=7, at="月"),
@@ -98,6 +106,10 @@ _DAY_WORDS = (rf"(?:(?:twenty|thirty)[ -]{_ORDINAL_UNITS}|thirtieth|twentieth|te
               rf"nineteenth|{_ORDINAL_UNITS})")
 _SPOKEN_DAY = rf"(?:{_D}{_ORD}|(?:the[ \t]+)?{_DAY_WORDS})"
 BIRTH_ONLY_PATTERNS = [
+    # 19850303: a date of birth written without separators, year first (a record's and a
+    # form's; without the birth word eight digits are anything)
+    Pattern(r"(?<![\w.-])(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w.-])",
+            0.55, re.ASCII, lead=0),
     # July 4th / March 15 (no year; the day no year's first digits: "July 4, 1985" is above)
     Pattern(rf"(?<!\w){_MONTH_LONG}\.?[ \t]+{_D}{_ORD}(?![\w.]|,?[ \t]*\d|,?[ \t]*['’]\d)",
             0.55, re.IGNORECASE, mark=_MONTH_LONG, lead=0, fold=True),
@@ -114,6 +126,7 @@ BIRTH_ONLY_PATTERNS = [
 _CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _NUMERIC_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _NUMERIC_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})")
+_COMPACT_YMD = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _WORD = re.compile(r"[^\W\d_]+")
 _NUM = re.compile(r"\d+")
 
@@ -162,7 +175,15 @@ def is_calendar_date(value: str) -> bool:
 
 
 def is_past_date(value: str) -> bool:
-    """A real calendar date not in the future (a birth date); a date without year passes."""
+    """A real calendar date not in the future (a birth date); a date without year passes; a
+    date of eight digits, year first, too (read here, not by :func:`parse_any_date`, whose
+    readers rewrite the numbers they find in a date)."""
+    m = _COMPACT_YMD.fullmatch(value.strip())
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])) <= dt.date.today()
+        except ValueError:
+            return False
     p = parse_any_date(value)
     return p is not None and (p[0] is None or p[0] <= dt.date.today().year)
 

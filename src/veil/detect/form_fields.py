@@ -19,7 +19,7 @@ import re
 
 from veil.detect.entity import Detection
 from veil.detect.field_names import BARE_KEYS, FIELD_TYPES, field_type, fits, typed
-from veil.detect.patterns import Pattern, Scan
+from veil.detect.patterns import Pattern, PatternRecognizer, Scan
 from veil.detect.recognizer import Recognizer
 
 #: below a JSON key's score: a label in prose is a weaker word than a key
@@ -37,6 +37,8 @@ _LINE = Scan(Pattern(
 _NEXT_PAIR = re.compile(r"&[A-Za-z_][\w.-]{0,40}=")
 #: where a name's value ends and a remark begins: "Patient: Jane Doe, seen today", "(...)"
 _REMARK = re.compile(r"[,;][ \t]+(?=[a-z0-9])|;|[ \t]+\(|[ \t]+[-–—][ \t]")
+#: a capitalised word after a comma inside a name's value, which may be the next field's label
+_NEXT_LABEL = re.compile(r",[ \t]+([A-Z][A-Za-z]{1,20})\b")
 #: what may wrap a value on both sides: quotes, and Markdown's emphasis and code marks
 _WRAPS = ("**", "__", '"', "'", "*", "_", "`")
 #: what code and templates hold, which a form's value does not
@@ -100,7 +102,13 @@ def _value(text: str, s: int, e: int, kind: str) -> tuple[int, int]:
     if inside != (s, e) or kind == "LOCATION":  # (an address's parts are set off by commas)
         return inside
     tail = _REMARK.search(text, s, e)
-    return (s, e) if tail is None else _unwrapped(text, s, tail.start())
+    if tail is not None:
+        e = tail.start()
+    for m in _NEXT_LABEL.finditer(text, s, e):
+        if field_type(m.group(1)) is not None:
+            e = m.start()  # "Contact: Eoin Walsh, Mobile 087 ...": another field's label
+            break
+    return _unwrapped(text, s, e)
 
 
 def _unwrapped(text: str, s: int, e: int) -> tuple[int, int]:
@@ -113,3 +121,46 @@ def _unwrapped(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 FORM_FIELDS = FormFieldsRecognizer()
+
+
+# --- A name after its label without a colon -------------------------------------------------
+#
+# Forms read aloud and pasted as prose drop the colon: "name on card grace mbeki-holloway",
+# "surname NGUYEN, given names THI MAI ANH", "last name Okafor". After a label of a name's
+# part, the capitalised words up to the clause's end; after a card's or an account's holder,
+# any words (chat writes the name in lower case), the first no function word ("name on card
+# is required" is prose).
+
+#: the labels of a card's or an account's holder, after which a name may be in lower case
+_HOLDER_LABELS = (r"name[ \t]+on[ \t]+(?:the[ \t]+)?(?:card|account)|card[ \t]?holder(?:'s)?"
+                  r"(?:[ \t]+name)?|account[ \t]+holder(?:'s)?[ \t]+name")
+#: the labels of a name's parts, after which the name is capitalised
+_PART_LABELS = (r"surname|family[ \t]+name|last[ \t]+name|first[ \t]+name|given[ \t]+names?|"
+                r"middle[ \t]+names?|maiden[ \t]+name|forenames?")
+#: a word of a name: letters, an apostrophe or a hyphen inside ("o'neill", "mbeki-holloway")
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}"
+_CAP_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-](?=[^\W\d_])){0,30}"
+#: where the name ends: a clause's punctuation, a line's end or the text's
+_NAME_END = r"(?=[ \t]*(?:[,.;:!?)\r\n]|$))"
+
+NAME_AFTER_LABEL = PatternRecognizer(
+    name="name_after_label", entity="PERSON",
+    patterns=[
+        Pattern(rf"(?i:\b(?:{_HOLDER_LABELS}))[ \t]+(?:(?i:is)[ \t]+)?"
+                rf"(?P<v>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}){_NAME_END}", 0.8,
+                mark=r"name[ \t]+on|holder", fold=True, words=3),
+        Pattern(rf"(?i:\b(?:{_PART_LABELS}))[ \t]+(?:(?i:is)[ \t]+)?"
+                rf"(?P<v>{_CAP_NAME_WORD}(?:[ \t]+{_CAP_NAME_WORD}){{0,3}}){_NAME_END}", 0.8,
+                mark=r"surname|name|forename", fold=True, words=2),
+    ],
+    validate=lambda v: _named(v),
+    validated=True,  # the label says what the value is
+)
+
+
+def _named(value: str) -> bool:
+    """No word of prose about the field at either end ("name on card is required")."""
+    from veil.detect.usernames import is_user_name
+
+    words = value.split()
+    return is_user_name(words[0]) and is_user_name(words[-1])

@@ -5,8 +5,12 @@
   (``H24/18873``) or letters and digits (``K0448213``);
 * a vehicle's registration after ``VRM`` (the DVLA's "vehicle registration mark"), a British
   plate's shape after ``Registration number`` (a company's registration number is digits),
-  and a plate with its state after ``Lic#`` or ``Tag#`` (a US insurance card's ``Lic# TX
-  RFK-4471``).
+  a plate with its state after ``Lic#`` or ``Tag#`` (a US insurance card's ``Lic# TX
+  RFK-4471``), a plate of five characters or more after ``reg``, ``rego`` or ``plate`` (``reg
+  WX19 KPL``), and one with three digits or more after ``vehicle`` (``vehicle CA 456-789``).
+
+A New Zealand bank account's dashed shape (``12-3140-0123456-00``) needs no label: no date,
+phone or other id is written so.
 
 Each label is the validation: the same shapes elsewhere ("H24/18873" of a part, "WN68 KXP" of
 nothing) stay. (A key safe's code is the ``secret`` recognizer's, with the door and gate
@@ -16,6 +20,7 @@ codes.)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from veil.detect.patterns import Pattern, PatternRecognizer
 
@@ -49,8 +54,8 @@ _UK_PLATE = (r"[A-Z]{2}[0-9]{2}[ ]?[A-Z]{3}|[A-Z][0-9]{1,3}[ ]?[A-Z]{3}"
              r"|[A-Z]{3}[ ]?[0-9]{1,3}[ ]?[A-Z]")
 #: any plate of letters and digits in up to three groups (a digit and a letter: the validator)
 _PLATE = r"[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}"
-#: between a label and its plate
-_PLATE_SEP = r"\.?[ \t]*[:#]?[ \t]*"
+#: between a label and its plate ("VRM: ...", "VRM is ...")
+_PLATE_SEP = r"\.?[ \t]*[:#]?[ \t]*(?:(?i:is|was)[ \t]+)?"
 
 
 def _plate(value: str) -> bool:
@@ -58,15 +63,32 @@ def _plate(value: str) -> bool:
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
-def _vehicle(name: str, labels: tuple[str, ...], label: str, plate: str) -> PatternRecognizer:
+def _long_plate(value: str) -> bool:
+    """A plate (:func:`_plate`) of five characters or more: after a word as loose as "reg" or
+    "plate", "A1" or "V8" is something else."""
+    return _plate(value) and sum(c.isalnum() for c in value) >= 5
+
+
+def _numbered_plate(value: str) -> bool:
+    """A plate of six characters or more, three of them digits: after "vehicle" a model's name
+    ("X5 M50", "RAV4") is as likely as a plate."""
+    return (_plate(value) and sum(c.isalnum() for c in value) >= 6
+            and sum(c.isdigit() for c in value) >= 3)
+
+
+def _vehicle(name: str, labels: tuple[str, ...], label: str, plate: str,
+             validate: Callable[[str], bool] = _plate, words: int | None = None
+             ) -> PatternRecognizer:
     """A plate of shape ``plate`` right after ``label`` (a regex), tried where one of
     ``labels`` (its strings) is: the label is in the match, so that it is not read as a
-    plate's group ("VRM YK19 HXP")."""
+    plate's group ("VRM YK19 HXP"). ``words``: how many words of the label may stand before
+    the string found (``vehicle plate``), else none."""
     return PatternRecognizer(
         name=name, entity="VEHICLE_ID",
         patterns=[Pattern(rf"(?i:\b{label}){_PLATE_SEP}(?P<v>{plate})(?![\w-])", 0.95,
-                          re.ASCII, mark=_labels(labels), fold=True, lead=0)],
-        validate=_plate, validated=True)
+                          re.ASCII, mark=_labels(labels), fold=True,
+                          lead=0 if words is None else None, words=words)],
+        validate=validate, validated=True)
 
 
 # the DVLA's "vehicle registration mark": any plate after it
@@ -82,5 +104,27 @@ PLATE_LABEL = _vehicle("plate_label", ("lic#", "lic #", "lic no", "lic. no", "ta
                                        "tag no"),
                        r"(?:lic|tag)\.?[ ]?(?:#|no\b\.?)(?:[ \t]*[A-Z]{2}(?=[ ]))?", _PLATE)
 
+# "reg WX19 KPL", "rego 1ABC234", "number plate: KY21 BDF", "plate is 8XYZ123": a plate of
+# five characters or more after the words that name one (British "reg", Australian "rego")
+PLATE_WORD = _vehicle(
+    "plate_word", ("reg", "rego", "plate"),
+    r"(?:(?:licen[cs]e|number|reg(?:istration)?|vehicle|car)[ ]+)?"
+    r"(?:plates?(?:[ ]+(?:number|no\b\.?))?|rego|reg\b\.?)(?:[ \t]+(?:is|was|of)\b)?",
+    _PLATE, _long_plate, words=1)
+# "vehicle CA 456-789", "car: GP 12-34 BC": a plate with three digits or more after the
+# vehicle's word (a model's name has fewer)
+VEHICLE_PLATE = _vehicle("vehicle_plate", ("vehicle", "car"),
+                         r"(?:vehicle|car)\b(?:[ \t]+(?:is|was)\b)?", _PLATE, _numbered_plate)
+
+# A New Zealand bank account as banks print it: bank, branch, account and suffix
+# ("12-3140-0123456-00"); the dashed 2-4-7-2/3 shape is no date, phone or id of another kind,
+# so it needs no label
+NZ_BANK_ACCOUNT = PatternRecognizer(
+    name="nz_bank_account", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"(?<![\w-])[0-9]{2}-[0-9]{4}-[0-9]{7}-[0-9]{2,3}(?![\w-])", 0.9,
+                      re.ASCII, lead=0, anchor=r"[0-9]{2}-[0-9]{4}-[0-9]{7}-")],
+    validated=True)
+
 #: every recognizer of this module, in the order they register
-LABELLED_NUMBERS = (PATIENT_NUMBER, VRM, REGISTRATION_NUMBER, PLATE_LABEL)
+LABELLED_NUMBERS = (PATIENT_NUMBER, VRM, REGISTRATION_NUMBER, PLATE_LABEL, PLATE_WORD,
+                    VEHICLE_PLATE, NZ_BANK_ACCOUNT)

@@ -31,7 +31,7 @@ PHONE_CONTEXT = ("phone", "tel", "telephone", "mobile", "cell", "call", "fax", "
                  "whatsapp", "contact", "reach", "text me", "dial", "ph", "mob", "sms",
                  "messages", "answering", "registered", "ring", "landline", "office", "desk",
                  "extension", "hotline", "voicemail", "called", "calling", "calls", "texted",
-                 "ext",
+                 "ext", "hp", "handphone", "h/p",
                  # fr / de / es / zh
                  "téléphone", "tél", "portable", "appeler", "appelez", "joindre", "joignable",
                  "numéro",
@@ -68,6 +68,32 @@ _NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|"
 
 _GROUPED = re.compile(r"(?:\+|00)?\(?\d{1,5}\)?(?:[ .-]?\(?\d{2,5}\)?){1,4}")
 _BARE_REGIONS = frozenset({"US", "CA", "IN", "ES", "IT", "CN"})
+
+
+#: a slash with a space on one side at least: between two numbers ("0412 345 678 / 0498 765
+#: 432"), where "030/1234567" and "0221 / 123456" write an area code before its number
+_SLASH = re.compile(r"[ \t]+/[ \t]*|[ \t]*/[ \t]+")
+#: a number from where a piece starts: the candidate's shape without the slash
+_PIECE = re.compile(r"(?:\+|00)?\(?\d[\d \t().\-]{4,22}\d(?:\s*(?:x|ext\.?)\s*\d{1,5})?",
+                    re.ASCII)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The candidate ``text[start:end]``, or the numbers a spaced slash separates in it when
+    each before the last holds seven digits or more (the last may run past the candidate's
+    end, which its length bounds)."""
+    cuts = list(_SLASH.finditer(text, start, end))
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *(m.end() for m in cuts)]
+    ends = [m.start() for m in cuts]
+    if any(sum(c.isdigit() for c in text[b:e]) < 7 for b, e in zip(bounds, ends, strict=False)):
+        return [(start, end)]  # "0221 / 123456": an area code, then its number
+    out = list(zip(bounds, ends, strict=False))  # (the last piece is read below)
+    last = _PIECE.match(text, bounds[-1])
+    if last is not None:
+        out.append(last.span())
+    return out
 
 
 class PhoneRecognizer(Recognizer):
@@ -176,6 +202,32 @@ class PhoneRecognizer(Recognizer):
                 continue
         return False
 
+    def _candidate(self, text: str, start: int, end: int,
+                   keep: Callable[[int, int, float | None], None]) -> None:
+        """Score the candidate ``text[start:end]``: whole, by a phone word, or the numbers the
+        matcher finds inside it."""
+        cand = text[start:end]
+        digits = sum(c.isdigit() for c in cand)
+        if digits < 6:
+            return
+        regions = self._regions_for(cand)
+        # _score refuses fewer than 7 digits whatever the parse: a 6-digit run (an order
+        # number, a postcode) is not parsed in each region only to be refused
+        whole = self._memo(self._whole, cand, regions) if digits >= 7 else None
+        if whole is not None:
+            keep(start, end, whole)
+            return
+        if (self.context.near(text, start, end) and _GROUPED.fullmatch(cand)
+                and not _NOT_PHONE.search(cand)):
+            # grouped digits right by a phone word: a short or unknown-plan number
+            keep(start, end, self.bare_score)
+            return
+        # slow path: let the matcher find number(s) inside the candidate window
+        lo, hi = max(0, start - 1), min(len(text), end + 1)
+        window = text[lo:hi]
+        for s, e, score in self._memo(self._inner, window, regions):
+            keep(lo + s, lo + e, score)
+
     def analyze_language(self, text: str, language: str) -> list[Detection]:
         best: dict[tuple[int, int], float] = {}
         home = LANGUAGE_REGIONS.get(language)
@@ -186,27 +238,8 @@ class PhoneRecognizer(Recognizer):
                 best[(s, e)] = score
 
         for cm in _CANDIDATE.matches(text):
-            cand = cm.group()
-            digits = sum(c.isdigit() for c in cand)
-            if digits < 6:
-                continue
-            regions = self._regions_for(cand)
-            # _score refuses fewer than 7 digits whatever the parse: a 6-digit run (an order
-            # number, a postcode) is not parsed in each region only to be refused
-            whole = self._memo(self._whole, cand, regions) if digits >= 7 else None
-            if whole is not None:
-                keep(cm.start(), cm.end(), whole)
-                continue
-            if (self.context.near(text, cm.start(), cm.end()) and _GROUPED.fullmatch(cand)
-                    and not _NOT_PHONE.search(cand)):
-                # grouped digits right by a phone word: a short or unknown-plan number
-                keep(cm.start(), cm.end(), self.bare_score)
-                continue
-            # slow path: let the matcher find number(s) inside the candidate window
-            lo, hi = max(0, cm.start() - 1), min(len(text), cm.end() + 1)
-            window = text[lo:hi]
-            for s, e, score in self._memo(self._inner, window, regions):
-                keep(lo + s, lo + e, score)
+            for start, end in _pieces(text, cm.start(), cm.end()):
+                self._candidate(text, start, end, keep)
         out: list[Detection] = []
         for (s, e), score in best.items():
             if ADDRESS_AFTER_NUMBER.match(text, e):

@@ -9,10 +9,11 @@ or after an opening bracket or quote, or at a line's start before a word ("@jane
 and never one of those keywords.
 
 A field's value is a user name after a label that says so ("username", "user id", "screen
-name"), unless it is a word of prose ("Username: required"). After the looser words "user" and
-"login" it must also look like an account (a digit, "_" or "." inside it: "user jsmith84"), since
-"User: Summarize this" is a chat transcript's role, not an account. A name holds a letter: a
-numeric id (``user_id=4411``) is no user name.
+name"), unless it is a word of prose ("Username: required"), also after what it opens ("login
+for the portal is hvandermeer88"); a quoted account name is the whole quote. After the looser
+words "user" and "login" it must also look like an account (a digit, "_" or "." inside it:
+"user jsmith84"), since "User: Summarize this" is a chat transcript's role, not an account. A
+name holds a letter: a numeric id (``user_id=4411``) is no user name.
 
 A login names its user and often its password in one phrase or command ("sign in as jsmith
 with P@ssw0rd!", "su - jsmith", "ssh jsmith@10.0.0.5"): :data:`LOGIN_USER` and
@@ -61,6 +62,10 @@ _FIELD_LABELS = (r"user[ _-]?name|user[ _-]?id|login[ _-]?(?:name|id)|screen[ _-
 # (four words or more: a set of strings found by an automaton; the regex engine tried three
 # at every position)
 _LOOSE_LABELS = r"user|login|logon|handle"
+#: a file's extensions, which a dotted word after "account" ends in when it is no account
+#: ("the account settings.json")
+_FILE_TYPES = (r"json|ya?ml|toml|txt|csv|tsv|xml|html?|md|pdf|docx?|xlsx?|pptx?|log|cfg|ini|"
+               r"conf|env|py|js|ts|sh|exe|dll|zip|png|jpe?g|gif|sql|db")
 #: messaging and social services whose "Name: value" is an account on them
 _SERVICES = (r"skype|telegram|discord|instagram|insta|twitter|tiktok|snapchat|snap|github|"
              r"gitlab|reddit|wechat|weixin|line id|kik|threads|bluesky|mastodon|twitch|"
@@ -176,6 +181,31 @@ USER_NAME_FIELD = PatternRecognizer(
         Pattern(rf"(?i:\b(?:{_SERVICES})\b)(?:[ \t]+(?i:handle|username|name|id|tag|account))?"
                 rf"[ \t]+(?i:is)[ \t]+(?=[A-Za-z0-9._-]*(?:[0-9_.#]))(?P<v>{_HANDLE}"
                 r"(?:#[0-9]{4})?)(?![\w@(/-]|\.\w)", 0.8, mark=_SERVICES, fold=True, lead=0),
+        # 'account name "Callum Hayes Savings"': a quoted account name is the whole quote
+        # (its first word alone was taken, and the rest of a person's name went upstream)
+        Pattern(r"(?i:\baccount[ _-]?name\b)[ \t]*(?:[:=][ \t]*|(?i:is)[ \t]+)?"
+                r"[\"“](?P<v>[^\"”\n]{1,60})[\"”]", 0.8,
+                mark=r"account[ _-]?name", fold=True, lead=0),
+        # "your login for the portal is hvandermeer88", "username for the VPN: jsmith_84": the
+        # label, what the account opens (four words at most), and a value shaped like one
+        Pattern(rf"(?i:\b(?:{_FIELD_LABELS}|{_LOOSE_LABELS})\b)[ \t]+(?i:for|on|to)"
+                r"(?:[ \t]+[^\s:=\"']+){1,4}?[ \t]*(?:[:=]|[ \t](?i:is|was))[ \t]*[\"']?"
+                rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.8,
+                mark=rf"{_FIELD_LABELS}|{_LOOSE_LABELS}", fold=True, lead=0),
+        # "sign-in for account jlo.delacruz", "the account dmcallister_77 is locked": an
+        # account's shape after the word (three letters in it: "account v2.3", "account 2FA"
+        # are none; a number after it is the account numbers')
+        Pattern(r"(?i:\baccount)[ \t]+(?:(?i:is|was)[ \t]+)?(?=[A-Za-z0-9._-]{0,64}[A-Za-z]{3})"
+                rf"(?![A-Za-z0-9._-]{{0,64}}\.(?i:{_FILE_TYPES})(?![\w.-]))"
+                rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})(?![\w@+-]|\.\w)", 0.75,
+                mark="account", fold=True, lead=0),
+        # "Zander_Hoeger logged in from ...", "j.smith84 signed on at 09:12": an account's
+        # shape before the verbs of signing in (a file's name does not sign in)
+        Pattern(r"(?<![\w@.+-])(?=[A-Za-z0-9._-]{0,64}[A-Za-z]{2})"
+                rf"(?![A-Za-z0-9._-]{{0,64}}\.(?i:{_FILE_TYPES})(?![\w.-]))"
+                rf"{_ACCOUNT_SHAPED}(?P<v>{_LONGER_VALUE})[ \t]+(?:(?i:has|had|just)[ \t]+)?"
+                r"(?i:logged|signed)[ \t-]?(?i:in|on|out)\b", 0.8,
+                mark=r"(?:logged|signed)[ \t-]?(?:in|on|out)\b", fold=True, words=3),
         # "DM me: discord zyx#4821", "my battletag is Kestrel#11873": a gamer's tag (a name,
         # "#" and four or five digits) after its service's name
         Pattern(rf"(?i:\b(?:{_SERVICES}|battle\.net|battletag|blizzard)\b)[ \t]+"
@@ -431,6 +461,12 @@ LOGIN_SECRET = PatternRecognizer(
                 mark=_LOGIN_MARK, fold=True, lead=0),
         Pattern(r"(?<!\S)-u[ \t]*[^\s-]\S{0,63}[ \t]+-p\"(?P<v>[^\"\n]{3,128})\"(?!\S)", 0.85,
                 mark=_LOGIN_MARK, fold=True, lead=0),
+        # "reset her password to \"Winter2024!Dublin\"", "changed my pw to hunter2!": the new
+        # password after "to" (a digit or a symbol in it: "set your password to expire" is prose)
+        Pattern(rf"(?i:\b(?:{_SECRET_WORDS})\b)[ \t]+(?:(?i:has[ \t]+been|was|is|now)[ \t]+)?"
+                r"(?:(?i:changed|set|reset|updated)[ \t]+)?(?i:to)[ \t]+[\"'“]?"
+                rf"(?P<v>(?=[^\s\"',;”]*[A-Za-z]){_PASSWORD})", 0.85,
+                mark=_SECRET_WORDS, fold=True, lead=0),
         # "u: jsmith p: Winter2024!"
         Pattern(rf"(?<![\w/-])(?i:u)[ \t]?[:=][ \t]*{_VALUE}{_END}[ \t]*(?:[,;/|][ \t]*)?"
                 r"(?i:p)[ \t]?[:=][ \t]*(?P<v>[^\s\"',;]{4,})", 0.85, mark=_LOGIN_MARK,

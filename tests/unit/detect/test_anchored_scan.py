@@ -173,8 +173,9 @@ def test_the_date_phone_and_street_patterns_are_anchored() -> None:
     # every street shape: the street-first one, the units and P.O. boxes, the one in lower
     # case, the Japanese ones (in Latin letters; in kanji with the Korean one), a unit
     # before its street, a street before its town and UK postcode and a letter's street line
-    # above its postcode and town included
-    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 13
+    # above its postcode and town included, and Singapore's blocks and units, India's
+    # sectors and numbered plots, and the rural routes
+    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 18
 
 
 def _glued(rng: random.Random) -> str:

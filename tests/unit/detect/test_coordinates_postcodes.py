@@ -216,6 +216,12 @@ _PIECES = (
     "postal code:", "CP", "C.P.", "CAP", "cap", "código postal", "PLZ/Ort:", "90210", "90210-1234",
     "10115", "1012", "AB", "00-950", "Springfield", "Salt Lake City", "IL", "CA", "62704",
     "Main", "Street", "is", "x", "é", "İ", "٣", "\n",
+    # a Canadian code in lower case after its province, Irish Eircodes
+    "qc", "QC", "on", "bc", "h2j 2k1", "m5v3l9", "D02", "X285", "R95 X2C3", "H79 AP0C", "d6w",
+    "A65 F4E2", "Eircode", "T12 1234", "montreal qc h2j 2k1", "Toronto, ON m5v 3l9",
+    # a ZIP after its state's name, Australia's states and postcodes
+    "Oregon", "New York", "Oregon 97035-4421", "NSW", "nsw", "2000", "VIC 3065", "sydney nsw 2000",
+    "ACT 2600", "sa 5000",
 )
 _GLUE = (" ", " ", "", "", ", ", ",", "\t", "  ", "\n", "-", "/")
 

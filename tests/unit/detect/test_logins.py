@@ -194,7 +194,9 @@ _PIECES = ("sign in as jsmith", "log in as j.smith", "Logged in as", "login", "a
            "-p'Gr4nite!Peak'", '-p"Gr4nite!Peak"', "-u jsmith -p'Gr4nite!Peak'",
            '-u jsmith -p"Gr4nite!Peak"', "Failed password for jsmith from",
            "Accepted publickey for jdoe_84 from", "POSTGRES_USER: hbeaumont", "DB_USER=jdoe_84",
-           "_user", "MY_", "REDIS_USER=jdoe_84", "APP_USERNAME: jsmith", "SMTP_LOGIN=j.smith")
+           "_user", "MY_", "REDIS_USER=jdoe_84", "APP_USERNAME: jsmith", "SMTP_LOGIN=j.smith",
+           # a new password after "to"
+           "reset her password to", "changed my pw to", "to", '"Winter2024!Dublin"')
 _GLUE = (" ", " ", " ", "", "\t", "\n", ": ", ", ", "/", ":")
 
 

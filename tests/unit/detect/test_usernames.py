@@ -127,7 +127,15 @@ _PIECES = ("@", "@", "@jane", "@j_1", "@a.b", "jane", "user", "User", "username"
            "skype", "Telegram", "github", " - ", "venmo", "Cash App", "$JaneDoe42",
            "@jane-doe-42", "@ts-ignore", "$5", "handle", "discord", "shadowfox#4821", "#4821",
            "t.me/", "instagram.com/", "x.com/", "pass", "password", "live:.cid.3f2a", ", ",
-           "Venmo", "cash app", "@jane")
+           "Venmo", "cash app", "@jane",
+           # a login's or a handle's value after what it opens, an account's, a quoted name
+           "account", "account name", "for the portal", "on the forum", "jlo.delacruz",
+           '"Callum Hayes Savings"', "settings.json", 'account name "Callum Hayes"',
+           'Account Name: "Joint"', 'account name “Rainy Day”', "login for the VPN is",
+           "the username for the portal is", "account jlo.delacruz", "account is k.obrien",
+           "handle on the forum is", "My Venmo is @jane-doe-42", "Cash App $JaneDoe42",
+           "logged in", "signed on", "has logged out", "Zander_Hoeger logged in",
+           "username for the VPN:", "login on the new portal is")
 _GLUE = (" ", " ", "", "", "\t", "\n", ": ", ".", "@")
 
 
