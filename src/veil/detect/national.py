@@ -588,6 +588,15 @@ _ID_WORDS = (
     "redress number",
     # Brazil's state identity card (Registro Geral), Morocco's national card
     "rg", "registro geral", "carteira de identidade", "cin", "cnie",
+    # a health card, a tax or business register number, a doctor's licence, written in their
+    # own language: Italy's tessera sanitaria and partita IVA, Portugal's SNS user number,
+    # Spain's social security affiliation, Poland's REGON, Brazil's CRM (a doctor's licence)
+    "tessera sanitaria", "numero tessera sanitaria", "partita iva", "p.iva", "p. iva",
+    "número de utente", "numero de utente", "nº de utente", "n.º de utente", "utente sns",
+    "cartão de utente", "número de afiliación", "nº afiliación", "nº de afiliación",
+    "afiliación", "naf", "nuss", "regon", "crm", "krankenversicherungsnummer",
+    # a sole trader's business number is a person's: France's SIREN/SIRET, Poland's NIP
+    "siren", "siret", "nip",
 )
 # The words are the pattern's own, tried only where one of their first words stands (a set of
 # strings, found with every other mark in one pass): as context words, their short heads ("ic",
