@@ -22,7 +22,10 @@ from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.dicom import DICOM
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
-from veil.detect.form_fields import FORM_FIELDS
+from veil.detect.european_address import EUROPEAN_ADDRESS
+from veil.detect.european_dates import EUROPEAN_BIRTH_DATE, EUROPEAN_DATE
+from veil.detect.european_plates import EUROPEAN_PLATE
+from veil.detect.form_fields import FORM_FIELDS, NAME_AFTER_LABEL
 from veil.detect.gedcom import GEDCOM
 from veil.detect.glued import GLUED
 from veil.detect.header_names import HEADER_NAMES
@@ -31,12 +34,14 @@ from veil.detect.keyed_values import KEYED_VALUES
 from veil.detect.labelled_numbers import LABELLED_NUMBERS
 from veil.detect.last_digits import LAST_DIGITS
 from veil.detect.mrz import MRZ
+from veil.detect.named_earlier import NAMED_EARLIER
 from veil.detect.national import GR_NATIONAL_ID, NATIONAL_RECOGNIZERS, labelled
 from veil.detect.nmea import NMEA
 from veil.detect.obfuscated_email import OBFUSCATED_EMAIL
-from veil.detect.named_earlier import NAMED_EARLIER
+from veil.detect.particle_names import PARTICLE_NAMES
 from veil.detect.patterns import Pattern, PatternRecognizer, folded
 from veil.detect.phone import PhoneRecognizer
+from veil.detect.phone_labels import PHONE_LABELLED
 from veil.detect.pnr import PNR
 from veil.detect.postcodes import ADDRESS_LAST_PART, POSTCODES
 from veil.detect.recognizer import Recognizer, default_recognizers, register, register_factory
@@ -248,6 +253,8 @@ MAC_ADDRESS = register(PatternRecognizer(
 
 register(DATE_OF_BIRTH)
 register(DATE_TIME)
+register(EUROPEAN_BIRTH_DATE)  # a month's name in Italian, Polish, Turkish...
+register(EUROPEAN_DATE)
 register(CJK_DATES)  # era dates, dates in numerals, Korean dates
 register(CJK_NUMERALS)  # phone, card and account numbers in CJK numerals
 
@@ -556,6 +563,11 @@ LICENSE_PLATE = register(PatternRecognizer(
     # "number" or "vehicle" would make most texts search for them)
     context=("plate", "plates", "registration mark", "tag number", "kennzeichen",
              "nummernschild", "immatriculation", "matrícula", "targa",
+             # (the same word in more of Europe's languages: Italian's participle, Dutch,
+             # Polish, Portuguese, the Nordic, Czech, Romanian and Turkish)
+             "targato", "targata", "kenteken", "rejestracyjny", "rejestracyjnego", "placa",
+             "registreringsnummer", "reg.nr", "rekisterinumero", "rekisteritunnus", "spz",
+             "înmatriculare", "inmatriculare", "plaka", "plakası", "plakalı",
              # a British car's "reg", an Australian's "rego" (not "reg" alone: the head of a
              # context word is searched as a piece, and "regarding" holds it)
              "uk reg", "vehicle reg", "vehicle registration", "rego"),
@@ -637,6 +649,10 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "konto", "kundennummer",
     "número de cuenta", "cuenta", "numéro de compte", "compte", "numéro client",
     "numero di conto", "conto",
+    # in other scripts: Korean, Japanese (a Japanese bank account's kind, "普通"/"当座", stands
+    # before its number), Chinese, Arabic, Persian, Russian
+    "계좌번호", "계좌", "口座番号", "口座", "普通", "当座", "账号", "账户", "帳號", "帳戶",
+    "رقم الحساب", "حساب", "شماره حساب", "счёт", "счет", "номер счёта", "номер счета",
     # a student's, a staff member's, a club's or an airline's number for one person, and an
     # insurance claim's (HIPAA's identifier 18: any other unique number)
     "student id", "student number", "student no", "student #", "matriculation number", "uin",
@@ -649,10 +665,6 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "claim #", "claim id", "claim", "insurance id", "numéro étudiant", "numéro d'adhérent",
     # a parcel's tracking number: it opens the shipment, its address and its recipient
     "tracking number", "tracking no", "tracking #", "tracking id", "tracking", "waybill",
-    # in other scripts: Korean, Japanese (a Japanese bank account's kind, "普通"/"当座", stands
-    # before its number), Chinese, Arabic, Persian, Russian
-    "계좌번호", "계좌", "口座番号", "口座", "普通", "当座", "账号", "账户", "帳號", "帳戶",
-    "رقم الحساب", "حساب", "شماره حساب", "счёт", "счет", "номер счёта", "номер счета",
     "consignment number", "consignment no", "parcel number", "shipment id",
     # a carrier's name before its tracking number ("DHL 00340434161094042557")
     "dhl", "ups", "fedex", "usps", "royal mail", "dpd", "hermes", "evri", "gls", "parcelforce",
@@ -809,20 +821,25 @@ for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection string
 for _format in (DICOM, GEDCOM, PNR, *BANK_FILE_RECOGNIZERS, *TELECOM, *LABELLED_NUMBERS, NMEA,
                 UNIX_ACCOUNTS):
     register(_format)
+for _named in NAMED_EARLIER:  # a number at a clause's end whose subject named it, however far
+    register(_named)
 register(SQL_VALUES)  # an SQL statement's values, by their columns' names
 register(SQL_COPY)  # a COPY ... FROM stdin block's rows, by its columns' names
 register(KEYED_VALUES)  # a JSON object's and a query's values, by their keys' names
 register(XML_ELEMENTS)  # an XML element's text, by its tag's name
 register(TABLE_CELLS)  # a pasted table's cells, by its header's names
 register(FORM_FIELDS)  # a form's labelled lines, by their labels
+register(NAME_AFTER_LABEL)  # "name on card jane doe", "surname NGUYEN": no colon
 register(HEADER_NAMES)  # the people of an e-mail's or an invitation's headers
 register(ADDRESS_NAMES)  # a name the e-mail address after it spells
+register(PARTICLE_NAMES)  # names joined by particles: van der, von, de, dos
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma
+register(EUROPEAN_ADDRESS)  # continental and Turkish street shapes, boxes
+register(PHONE_LABELLED)  # a phone after its label in any region's shape
+register(EUROPEAN_PLATE)  # a plate in its country's layout after a vehicle word
 register(SCRIPT_ADDRESS)  # street lines in their own script and words
-for _named in NAMED_EARLIER:  # a number at a clause's end whose subject named it, however far
-    register(_named)
 register(CJK_ADDRESS)  # a Chinese address's number, where the Chinese model has none
 register(STREET_ADDRESS)
 register(ENCODED)  # last: it reads a decoded text with the others
