@@ -138,10 +138,10 @@ CREDIT_CARD_CONTEXT = register(labelled(
             r"(?![\w-]|[.,]\d)", 0.5, re.ASCII, lead=0, anchor=r"\d{4}[ -]?\d{4}"),
     ("card", "credit", "visa", "mastercard", "amex", "debit", "carte", "tarjeta", "karte")))
 
-# A card's security code (CVV, CVC, CSC: PCI DSS forbids storing it): three or four digits
-# right after a word that names it ("cvv 123", "CVC2: 4567", "security code: 123"), tried only
-# where such a word is.
-_CARD_CODE_WORDS = (r"cvv2?|cvc2?|csc|cvn|security code|card code|card verification(?: code| "
+# A card's security code (CVV, CVC, CSC, American Express's CID: PCI DSS forbids storing it):
+# three or four digits right after a word that names it ("cvv 123", "CVC2: 4567", "security
+# code: 123", "cid 4321"), tried only where such a word is.
+_CARD_CODE_WORDS = (r"cvv2?|cvc2?|csc|cvn|cid|security code|card code|card verification(?: code| "
                     r"value| number)?|cryptogramme(?: visuel)?|kartenprüfnummer|"
                     r"código de seguridad")
 CARD_SECURITY_CODE = register(PatternRecognizer(

@@ -161,7 +161,7 @@ COORDINATES = PatternRecognizer(
 PAIR_CONTEXT = ("coordinates", "coordinate", "coords", "coord", "gps", "lat", "latitude", "lon",
                 "lng", "long", "longitude", "location", "located", "position", "geo",
                 "geolocation", "pin", "pinned", "meet", "meeting", "at", "waypoint", "map",
-                "maps")
+                "maps", "near", "nearby", "around", "from")
 
 # 40.7128, -74.0060 (not inside a list of numbers: "0.1, 40.7128, -74.0060" is a vector)
 COORDINATE_PAIR = PatternRecognizer(

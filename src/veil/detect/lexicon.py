@@ -34,6 +34,22 @@ PROMPT_VERBS = frozenset({
     "recommend", "list", "brainstorm", "shorten", "simplify", "format", "correct", "identify",
     "evaluate", "assess", "categorize", "categorise", "respond", "reply", "answer"})
 
+#: a letter's or an e-mail's closing alone on its line, an alternation in lower case: the name
+#: on the next line is its writer's (veil.detect.ner), and the models' person or place read in
+#: the closing itself ("Mit", "Grüßen", "Att") is none (veil.detect.trade_words)
+SIGN_OFFS = (r"thanks|thank you|many thanks|regards|best|best regards|kind regards|"
+             r"warm regards|all the best|sincerely|yours(?: truly| sincerely)?|cheers|"
+             r"respectfully|cordially|"
+             # Europe's closings
+             r"cordialement|bien cordialement|mit freundlichen grüßen|"
+             r"mit freundlichen gruessen|viele grüße|liebe grüße|beste grüße|atentamente|"
+             r"saludos|un saludo|cordiali saluti|distinti saluti|saluti|"
+             r"met vriendelijke groet(?:en)?|groeten|com os melhores cumprimentos|"
+             r"melhores cumprimentos|atenciosamente|cumprimentos|att|pozdrawiam|"
+             r"z poważaniem|(?:med )?vänliga hälsningar|(?:med )?venlig hilsen|"
+             r"(?:med )?vennlig hilsen|ystävällisin terveisin|terveisin|s pozdravem|"
+             r"cu stimă|cu respect|saygılarımla")
+
 #: greetings of the languages a prompt may open with, in lower case: a message's first word,
 #: capitalised as a name is, that the models read as a person or a place ("Dzień dobry,",
 #: "Merhaba,", "Olá,"); never a name alone. Not those that are given names too ("Dag", "Ola",

@@ -565,7 +565,7 @@ _ID_WORDS = (
     "eid number", "iqama", "iqama number", "saudi id", "egyptian id", "my number card",
     "individual number", "philsys", "philid", "sss number", "sss no", "umid", "gsis",
     "tin number", "cuil", "cuit", "dni", "cédula", "cedula", "cédula de ciudadanía",
-    "cedula de ciudadania", "cédula de identidad", "ppsn", "pps number", "pps no", "nif",
+    "cedula de ciudadania", "cédula de identidad", "ppsn", "pps number", "pps no", "pps", "nif",
     "contribuinte", "número de contribuinte",
     "snils", "kra pin", "huduma", "amka", "afm", "rodné číslo", "rodne cislo", "birth number",
     "oib", "jmbg", "egn", "numéro de sécurité sociale", "carte d'identité",

@@ -36,6 +36,7 @@ from veil.detect.lexicon import (
     OWN_NAME_CUE,
     OWN_NAME_CUES,
     PROMPT_VERBS,
+    SIGN_OFFS,
     STREET_WORDS,
 )
 from veil.detect.names import KIN, ambiguous_first_names, first_names, last_names, not_surnames
@@ -202,12 +203,9 @@ _NAME_TOKEN_RX = re.compile(_NAME_TOKEN)
 _SPEAKER = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})(?:[ \t]*\([A-Za-z][A-Za-z ]{{0,20}}\))?[ \t]*:")
 _OWN_LINE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*(?=$|\\n)")
 # A sign-off line and a name alone on the next one ("Thanks,\nDeshawn Williams"): a letter's
-# or an e-mail's writer, their given name known or not.
-_SIGN_OFFS = (r"thanks|thank you|many thanks|regards|best|best regards|kind regards|"
-              r"warm regards|all the best|sincerely|yours(?: truly| sincerely)?|cheers|"
-              r"respectfully|cordially")
+# or an e-mail's writer, their given name known or not (the closings: lexicon.SIGN_OFFS).
 _SIGN_OFF = re.compile(
-    rf"(?m){_BOL}(?i:{_SIGN_OFFS})[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)"
+    rf"(?m){_BOL}(?i:{SIGN_OFFS})[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)"
     rf"(?:[ \t]*(?:\r?\n|\\n))?[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
 # A name after a dash that ends its line, as a quote's or a mail's writer signs ("— Kwabena"
 # on its own line, "-- Ravi Shankar Iyer", "see you then - Priya": the dash between spaces):

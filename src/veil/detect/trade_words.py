@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, STREET_WORDS
+from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, SIGN_OFFS, STREET_WORDS
 
 # --- drugs ------------------------------------------------------------------------------------
 #: the endings of generic drug names (the USAN/INN stems: `-statin`, `-pril`, `-mab`...) and
@@ -448,6 +448,19 @@ _QUOTES = frozenset("'\"‘’“”`")
 _PIECE = re.compile(r"\S+(?: \S+)*")
 
 
+_SIGN_OFF_LINE = re.compile(rf"[ \t]*(?i:{SIGN_OFFS})[ \t]*[,!.]?[ \t]*")
+
+
+def _in_sign_off(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` stands in a closing alone on its line (`Mit freundlichen Grüßen`)."""
+    ls = text.rfind("\n", max(0, s - 40), s) + 1
+    if ls == 0 and s > 40:
+        return False
+    le = text.find("\n", e, e + 40)
+    le = len(text) if le == -1 and len(text) - e <= 40 else le
+    return le != -1 and _SIGN_OFF_LINE.fullmatch(text, ls, le) is not None
+
+
 def _plainly_a_name(words: list[str]) -> bool:
     """Whether a span's first word is a known given name and its last a known surname, none
     of them a car's make, a header's noun or a drug's brand: each rule above that keeps such
@@ -514,6 +527,8 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
     nxt = _NEXT_WORD.match(text, e, e + 24)
     if nxt is not None and f"{low} {nxt.group(1).lower()}" in GREETINGS:
         return True  # "Xin" of "Xin chào", "Dzień" of "Dzień dobry"
+    if _in_sign_off(text, s, e):
+        return True  # "Mit" and "Grüßen" of "Mit freundlichen Grüßen", "Att," over a name
     if _STREET_AFTER.match(text, e):
         return False  # "Jonathan Course St.": a street's name, an address's part
     if _titled(text, s) or _named_by_key(text, s):

@@ -68,3 +68,27 @@ def test_an_ibans_letter_groups_stay_letters(pattern_engine: DetectionEngine) ->
     assert [(d.type, d.text) for d in pattern_engine.analyze(text)] == [("IBAN", iban)]
     # a number written with look-alike letters is still read as digits
     assert [d.type for d in pattern_engine.analyze("mobile O77OO 9OO 5l2")] == ["PHONE"]
+
+
+@pytest.mark.parametrize(("text", "closing", "name"), [
+    ("Danke für alles.\nMit freundlichen Grüßen\nJürgen Vogt", "Mit freundlichen Grüßen",
+     "Jürgen Vogt"),
+    ("Obrigado.\nAtt,\nMarcos Paulo", "Att,", "Marcos Paulo"),
+    ("Thanks again.\nKind regards,\nLouisa Abernethy", "Kind regards,", "Louisa Abernethy"),
+])
+def test_a_closing_stays_and_the_name_under_it_goes(ner_engine: DetectionEngine, text: str,
+                                                    closing: str, name: str) -> None:
+    spans = [(d.start, d.end) for d in ner_engine.analyze(text)]
+    c, n = text.index(closing), text.index(name)
+    assert not any(s < c + len(closing) and c < e for s, e in spans)
+    assert any(s <= n and n + len(name) <= e for s, e in spans)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("Amex 3782 822463 10005, cid 4321", "CARD_SECURITY_CODE", "4321"),
+    ("drop-off near [38.8951, -77.0364] tomorrow", "LOCATION", "38.8951, -77.0364"),
+    ("my PPS 8765432EA is on file", "NATIONAL_ID", "8765432EA"),
+])
+def test_more_words_that_name_a_value(pattern_engine: DetectionEngine, text: str, kind: str,
+                                      value: str) -> None:
+    assert (kind, value) in [(d.type, d.text) for d in pattern_engine.analyze(text)]
