@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from veil.errors import InputError
+
+if TYPE_CHECKING:
+    from veil import Veil
 
 
 def read_stdin_text() -> str:
@@ -19,6 +22,14 @@ def read_stdin_text() -> str:
         raise InputError(
             f"stdin is not valid UTF-8 (bad byte at offset {e.start}); re-encode the input as UTF-8"
         ) from None
+
+
+def add_tenant(veil: Veil, tenant: str) -> None:
+    """A CLI ``--tenant``: the command's policy under that name (its terms come from the
+    ``veil terms`` store), so ``veil terms add ... --tenant acme`` then ``veil protect --tenant
+    acme`` work without a gateway config."""
+    if tenant != "default":
+        veil.set_policy(tenant, veil.policy())
 
 
 def write_report(out: Path, name: str, result: dict[str, Any], markdown: str) -> Any | None:

@@ -108,11 +108,29 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _settings_error(e: Exception) -> str | None:
+    """A bad ``VEIL_*`` value (``Settings`` reads them): which variables and why, never the
+    value (it may be a key or a Redis password); None for any other failure."""
+    from pydantic import ValidationError
+
+    if not isinstance(e, ValidationError) or e.title != "Settings":
+        return None
+    bad = "; ".join(
+        f"VEIL_{'_'.join(str(x) for x in err['loc']).upper()}: {err['msg']}"
+        for err in e.errors(include_url=False, include_input=False)
+    )
+    return f"invalid environment setting ({bad}); fix or unset the variable"
+
+
 def main() -> None:
     """Run the CLI; a VeilError becomes a one-line message and exit code 2, never a traceback."""
     _register_for(sys.argv[1:])
     try:
-        _app(standalone_mode=False)
+        # Without standalone mode click returns a command's `typer.Exit(code)` instead of
+        # raising it: exit with it, or a failed `veil audit verify` would exit 0.
+        rc = _app(standalone_mode=False)
+        if isinstance(rc, int) and not isinstance(rc, bool) and rc:
+            sys.exit(rc)
     except VeilError as e:
         typer.echo(f"error: {e}", err=True)
         sys.exit(2)
@@ -132,6 +150,10 @@ def main() -> None:
         if isinstance(e, (click.ClickException, typer.TyperException)) and callable(show):
             show()
             sys.exit(int(getattr(e, "exit_code", 2)))
+        bad_env = _settings_error(e)
+        if bad_env is not None:
+            typer.echo(f"error: {bad_env}", err=True)
+            sys.exit(2)
         # Unknown failure: name the class only; its message could carry input text.
         typer.echo(
             f"error: internal failure ({type(e).__name__}); rerun with VEIL_DEBUG=1", err=True

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from veil.cli._common import read_stdin_text
+from veil.cli._common import add_tenant, read_stdin_text
 from veil.errors import InputError, VeilError
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def protect(
 ) -> None:
     """Print TEXT with every sensitive value replaced (the mapping goes to the vault)."""
     veil = _make_veil(policy, one_text=not jsonl)
+    add_tenant(veil, tenant)
     if jsonl:
         _protect_jsonl(veil, default_session=session, tenant=tenant)
         return

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from veil.cli._common import read_stdin_text
+from veil.cli._common import add_tenant, read_stdin_text
 
 
 def restore(
@@ -20,7 +20,9 @@ def restore(
 
     if text is None:
         text = read_stdin_text()
-    restored = Veil().restore(text, session=session, tenant=tenant)
+    veil = Veil()
+    add_tenant(veil, tenant)
+    restored = veil.restore(text, session=session, tenant=tenant)
     sys.stdout.write(restored)
     if not restored.endswith("\n"):
         sys.stdout.write("\n")

@@ -41,6 +41,7 @@ def run(
         bool,
         typer.Option(
             "--insecure-no-auth",
+            envvar="VEIL_INSECURE_NO_AUTH",
             help="Allow a non-loopback --host (no API keys: every caller can restore any session)",
         ),
     ] = False,
@@ -48,10 +49,12 @@ def run(
     """Start the gateway on embedded defaults and print copy-paste examples."""
     from rich.console import Console
 
+    from veil.config import Settings
     from veil.gateway.config import GatewayConfig
     from veil.gateway.exposure import check_exposure
     from veil.gateway.runner import serve
 
+    Settings()  # a bad VEIL_* value is named here, not as the embedded model's failed start
     cfg = GatewayConfig(host=host, port=port)
     check_exposure(cfg, host, insecure_no_auth=insecure_no_auth)
     cfg.upstream.base_url = upstream_base_url

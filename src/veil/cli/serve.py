@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from veil.gateway.config import GatewayConfig
 
 
+#: what both ``logging`` and uvicorn accept
+_LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+
+
 def load_gateway_config(
     config: Path | None,
     host: str | None,
@@ -84,7 +88,11 @@ def serve(
         ),
     ] = None,
     upstream_kind: Annotated[
-        str | None, typer.Option(envvar="VEIL_UPSTREAM_KIND", help="openai | obfuscated")
+        str | None,
+        typer.Option(
+            envvar="VEIL_UPSTREAM_KIND",
+            help="openai | anthropic | azure | litellm | obfuscated | mpc (docs/gateway.md)",
+        ),
     ] = None,
     config: Annotated[
         Path | None,
@@ -92,8 +100,16 @@ def serve(
             envvar="VEIL_GATEWAY_CONFIG", help="Gateway YAML (upstream, tenants, policies)"
         ),
     ] = None,
-    log_level: Annotated[str, typer.Option(envvar="VEIL_LOG_LEVEL")] = "info",
-    access_log: Annotated[bool, typer.Option(help="Log one line per request (no bodies)")] = False,
+    log_level: Annotated[
+        str, typer.Option(envvar="VEIL_LOG_LEVEL", help="debug | info | warning | error | critical")
+    ] = "info",
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            envvar="VEIL_ACCESS_LOG",
+            help="Log one line per request: method, route template, status, time (no bodies)",
+        ),
+    ] = False,
     fd: Annotated[int | None, typer.Option(hidden=True, help="Serve on this bound socket")] = None,
     workers: Annotated[
         int,
@@ -138,9 +154,14 @@ def serve(
     ] = False,
 ) -> None:
     """Start the privacy gateway: mask prompts, forward them, restore the answers."""
+    from veil.config import Settings
+    from veil.errors import ConfigError
     from veil.gateway.exposure import check_exposure
     from veil.gateway.runner import serve as run_server
 
+    if log_level.lower() not in _LOG_LEVELS:
+        raise ConfigError(f"--log-level must be one of: {', '.join(_LOG_LEVELS)}")
+    Settings()  # a bad VEIL_* value is named here, not as the embedded model's failed start
     cfg = load_gateway_config(
         config, host, port, upstream_base_url, upstream_api_key, upstream_kind
     )
@@ -149,7 +170,6 @@ def serve(
     bound = str(sock.getsockname()[0]) if sock is not None else cfg.host
     check_exposure(cfg, bound, insecure_no_auth=insecure_no_auth)
     if workers > 1:  # refused before anything starts (embedded model, socket)
-        from veil.config import Settings
         from veil.gateway.runner import check_workers
 
         check_workers(Settings(), workers)

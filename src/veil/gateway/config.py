@@ -109,7 +109,13 @@ class UpstreamConfig(BaseModel):
         if self.api_key:
             return self.api_key
         if self.api_key_env:
-            return os.environ.get(self.api_key_env) or None
+            key = os.environ.get(self.api_key_env)
+            if not key:  # else every request would go up without a key and get the upstream's 401
+                raise ConfigError(
+                    f"upstream.api_key_env names {self.api_key_env}, which is not set: export it, "
+                    "or pass --upstream-api-key"
+                )
+            return key
         return None
 
 
@@ -216,6 +222,14 @@ class GatewayConfig(BaseModel):
         s = self.session_secret or (
             os.environ.get(self.session_secret_env) if self.session_secret_env else None
         )
+        if not s and self.session_secret_env:
+            # a random secret instead would silently split sessions at each restart and
+            # between replicas: the operator asked for a shared one
+            raise ConfigError(
+                f"session_secret_env names {self.session_secret_env}, which is not set: export "
+                "it (the same value on every replica), or remove session_secret_env for a "
+                "random secret per process"
+            )
         return s.encode() if s else None
 
     @classmethod

@@ -38,7 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from veil.config import Settings
 from veil.detect.normalize import normalize_text as normalize_text  # re-exported
 from veil.errors import VaultKeyError, VaultUnavailableError
-from veil.vault.files import create_once, private_dir
+from veil.vault.files import create_once, private_dir, tighten_file
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -111,15 +111,24 @@ def _key_file(path: Path) -> bytes:
                 break
             time.sleep(0.02)
             raw = path.read_bytes().strip()
+        loose = path.stat().st_mode & 0o077
+        if loose:  # tightened like the database (docs/vault.md, "Files"); warned below
+            tighten_file(path)
         mode = path.stat().st_mode & 0o077
     except OSError as e:
         raise VaultUnavailableError(
             f"cannot create or read the vault key file {path} ({e.strerror}); check that "
             "VEIL_HOME is writable, or set VEIL_MASTER_KEY"
         ) from None
-    if mode:
+    if mode:  # another user's file: only its owner can tighten it
         warnings.warn(
             f"vault key file {path} is readable by other users; run `chmod 600 {path}`",
+            stacklevel=3,
+        )
+    elif loose:
+        warnings.warn(
+            f"vault key file {path} was readable by other users and is now mode 0600 "
+            "(chmod 600); if anyone else may have read it, run `veil vault rotate-master-key`",
             stacklevel=3,
         )
     key = _key_bytes(raw)
