@@ -244,7 +244,29 @@ class TermRule(BaseModel):
     @field_validator("type")
     @classmethod
     def _upper(cls, v: str) -> str:
-        return v.strip().upper()
+        v = v.strip().upper()
+        if not _TERM_TYPE.fullmatch(v):
+            # (the type names the placeholder, "[SECRET PROJECT_1]" was restored as nothing:
+            # refused here, for the CLI, the console, a policy's and a gateway's terms alike)
+            raise ValueError(TERM_TYPE_HELP)
+        return v
+
+
+#: a term's type as a placeholder's name can hold it
+_TERM_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
+TERM_TYPE_HELP = ("a term's type names its placeholder: use letters, digits and _, starting "
+                  "with a letter (e.g. SECRET_PROJECT)")
+
+
+def legacy_term_type(rule: dict[str, Any]) -> dict[str, Any]:
+    """A stored term's row with a type written before types were checked ("SECRET PROJECT",
+    "X-1") made one a placeholder can name ("SECRET_PROJECT", "X_1"), so that the store still
+    loads it."""
+    t = rule.get("type")
+    if isinstance(t, str) and not _TERM_TYPE.fullmatch(t.strip().upper()):
+        fixed = re.sub(r"[^A-Z0-9_]+", "_", t.strip().upper()).strip("_")
+        rule = {**rule, "type": fixed if fixed[:1].isalpha() else f"TERM_{fixed}"}
+    return rule
 
 
 class PatternRule(BaseModel):

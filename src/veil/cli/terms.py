@@ -92,27 +92,14 @@ def _rule(**fields: Any) -> Any:
     from veil.errors import InputError
 
     try:
-        rule = TermRule(**fields)
+        return TermRule(**fields)
     except ValidationError as e:
+        from veil.config import TERM_TYPE_HELP
+
+        if any(err["loc"] == ("type",) for err in e.errors()):
+            raise InputError(f"invalid term type: {TERM_TYPE_HELP}") from None
         bad = ", ".join(".".join(str(x) for x in err["loc"]) for err in e.errors())
         raise InputError(f"invalid term (fields: {bad}); see `veil terms add --help`") from None
-    _check_types([rule])
-    return rule
-
-
-def _check_types(rules: list[Any]) -> None:
-    """A type becomes the placeholder's name (`[CODENAME_1]`): one with a space or a hyphen
-    gives a placeholder that restoration does not read back, so the value would be lost."""
-    import re
-
-    from veil.errors import InputError
-
-    for rule in rules:
-        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", rule.type):
-            raise InputError(
-                f"term type {rule.type!r} cannot name a placeholder: use letters, digits and _ "
-                "starting with a letter (e.g. SECRET_PROJECT)"
-            )
 
 
 @terms_app.command("remove")
@@ -192,7 +179,6 @@ def import_terms(
         from veil.detect.terms import load_terms_file
 
         rules = load_terms_file(file)  # validates every row before anything is written
-        _check_types(rules)
         store = _store(db)
         try:
             n = store.add_many(tenant, rules, replace=replace)

@@ -26,7 +26,7 @@ from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 from pydantic import ValidationError
 
 from veil.casefold import fold_case
-from veil.config import TermRule
+from veil.config import TermRule, legacy_term_type
 from veil.detect.entity import Detection
 from veil.detect.recognizer import Recognizer
 from veil.errors import ConfigError
@@ -292,7 +292,7 @@ class TermStore:
             rows = self._conn.execute(
                 "SELECT rule FROM sensitive_terms WHERE tenant = ? ORDER BY term", (tenant,)
             ).fetchall()
-        return [TermRule.model_validate(json.loads(r[0])) for r in rows]
+        return [TermRule.model_validate(legacy_term_type(json.loads(r[0]))) for r in rows]
 
     def tenants(self) -> builtins.list[str]:  # `list` is a method here
         with self._lock:

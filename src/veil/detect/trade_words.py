@@ -128,7 +128,7 @@ _VERB_NOUNS = frozenset({"sign", "test", "score", "rule", "repair", "position", 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir",
                      "dame", "nurse", "patient", "pt"})
 _TITLE_BEFORE = re.compile(
-    r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|doctor|prof|professor|sir|dame|nurse|patient|pt))\.?[ \t]+\Z")
+    rf"(?i:\b(?:{'|'.join(sorted(_TITLES, key=lambda t: (-len(t), t)))}))\.?[ \t]+\Z")
 
 
 # --- a contract's, a form's, a report's words ------------------------------------------------
