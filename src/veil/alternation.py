@@ -38,7 +38,9 @@ def trie_pattern(sequences: list[list[str]]) -> str:
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A character class that the first character of every match of ``pattern`` belongs to,
     read from its parsed form (past a leading lookaround or anchor); None when that cannot be
-    told (a start that may be empty, a category such as ``\\w``, case-insensitive flags).
+    told (a start that may be empty, a category such as ``\\w``, verbose flags). Where the
+    start may be read case-insensitively the class is too (``(?i:[...])``): the regex engine
+    folds its characters as it folds the pattern's.
 
     A lookahead made of it before an alternation of many words lets the engine give up a
     position after one test instead of trying every branch there (an organisation's legal
@@ -47,22 +49,25 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
         parsed = sre_parse.parse(pattern, flags)
     except re.error:
         return None
-    if (parsed.state.flags | flags) & (re.IGNORECASE | re.VERBOSE):
+    if (parsed.state.flags | flags) & re.VERBOSE:
         return None
-    found = _firsts(list(parsed))
+    folds = [bool((parsed.state.flags | flags) & re.IGNORECASE)]
+    found = _firsts(list(parsed), folds)
     if not found:
         return None
-    return "[" + "".join(re.escape(c) for c in sorted(found)) + "]"
+    chars = "[" + "".join(re.escape(c) for c in sorted(found)) + "]"
+    return f"(?i:{chars})" if folds[0] else chars
 
 
-def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The characters a match of this sequence can start with (None: unknown)."""
+def _firsts(items: list[tuple[Any, Any]], folds: list[bool]) -> set[str] | None:
+    """The characters a match of this sequence can start with (None: unknown); ``folds[0]``
+    set where one of them is read case-insensitively."""
     if not items:
         return None  # may be empty: the next item's characters would count too
     if _zero_width(items[:1]):
         # a lookaround, "^", "\b", or a group of them: the first character is the next
         # item's, of which this only keeps some
-        return _firsts(items[1:])
+        return _firsts(items[1:], folds)
     op, av = items[0]
     if op is sre.LITERAL:
         return {chr(av)}
@@ -70,11 +75,13 @@ def _firsts(items: list[tuple[Any, Any]]) -> set[str] | None:
         return class_chars(av, 512)
     if op is sre.SUBPATTERN:
         _, add_flags, _, sub = av
-        return None if add_flags & re.IGNORECASE else _firsts(list(sub))
+        if add_flags & re.IGNORECASE:
+            folds[0] = True
+        return _firsts(list(sub), folds)
     if op is sre.BRANCH:
-        return branch_union(av[1], _firsts)
+        return branch_union(av[1], lambda branch: _firsts(branch, folds))
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _firsts(list(av[2]))
+        return _firsts(list(av[2]), folds)
     return None
 
 

@@ -21,8 +21,18 @@ def test_first_chars_reads_literals_classes_groups_and_branches() -> None:
     assert first_chars(r"(?:(?<=^)|(?<=[.!?] )|\b)(?=Q)Jo|^Ann") == "[AJ]"
 
 
+def test_first_chars_of_a_case_insensitive_start_are_read_case_insensitively() -> None:
+    assert first_chars(r"(?i:ab)") == "(?i:[a])"
+    assert first_chars(r"(?i)Mr|dr") == "(?i:[Md])"
+    assert first_chars(r"(?<!\w)(?i:mr|dr)\.?|Prof") == "(?i:[Pdm])"
+    # the engine's own folding: the Kelvin sign is a "k", a dotted capital I an "i"
+    ahead = compile_ahead(r"(?<!\w)(?i:kim|ivo)")
+    assert [m.group() for m in ahead.finditer("\u212aim and \u0130vo")] == \
+        ["\u212aim", "\u0130vo"]
+
+
 def test_first_chars_gives_up_where_the_start_is_not_one_known_character() -> None:
-    for pattern in (r"a?b", r"\w+", r"(?i:ab)", r"(?i)ab", r".x", r"[^a]", r"a|", r"(", r"\d",
+    for pattern in (r"a?b", r"\w+", r".x", r"[^a]", r"a|", r"(", r"\d",
                     r"(?<=a)", r"(?:^|\b)", r"(?=a)\w"):
         assert first_chars(pattern) is None, pattern
         assert starts_with(pattern) == ""
@@ -61,11 +71,12 @@ def test_a_lookahead_of_the_first_characters_changes_no_match(text: str) -> None
 
 def _without_lookahead(pattern: str) -> str:
     """The pattern as written, before :func:`compile_ahead` put its lookahead in front."""
-    assert pattern.startswith("(?=[")
-    i = 4
+    folds = pattern.startswith("(?=(?i:[")
+    assert folds or pattern.startswith("(?=[")
+    i = 8 if folds else 4
     while pattern[i] != "]":
         i += 2 if pattern[i] == "\\" else 1
-    return pattern[i + 2 :]
+    return pattern[i + (3 if folds else 2) :]
 
 
 _AHEAD = {
@@ -74,11 +85,13 @@ _AHEAD = {
     "capitalised run": gazetteer._CAP_RUN,
     "lower-case intro": gazetteer._LOWER_INTRO,
     "human verb": ner._HUMAN_VERB,
+    "lower-case title": gazetteer._LOWER_TITLE,
 }
 _WORDS = ["Jane", "Doe", "Kockengen", "in", "In", "aus", "geboren", "gelebt", "my name is",
           "i'm", "I'm", "this is", "it’s", "rahul", "sharma", "Herr", "Frau", "Dr.", "med.",
           "María", "de la", "Pérez", "O'Neil", "shouted", "grew up", "was born", "x", "É",
-          " ", " ", "\t", "\n", ", ", ". ", "? ", "-", "'", "’", "\\n", "1"]
+          " ", " ", "\t", "\n", ", ", ". ", "? ", "-", "'", "’", "\\n", "1",
+          "DR", "mrs.", "Prof", "nurse", "Miss", "\u212a", "\u0130", "\u017f"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from veil.alternation import trie_pattern
 from veil.detect.patterns import Pattern, PatternRecognizer
 
 # month number -> its names (lower case), nominative and the declined forms a date takes
@@ -43,9 +44,11 @@ _MONTHS: dict[int, str] = {
         "joulukuu aralık",
 }
 _MONTH_OF: dict[str, int] = {n: m for m, names in _MONTHS.items() for n in names.split()}
-_MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + ")"
-_MONTH_LONG = "(?:" + "|".join(sorted((re.escape(n) for n in _MONTH_OF if len(n) >= 5),
-                                      key=len, reverse=True)) + ")"
+# as prefix trees: a flat alternation of 130 names was tried name by name at every digit run
+# (~55 us a ~1 KB prompt); the longest name still wins
+_MONTH = "(?:" + trie_pattern([[re.escape(c) for c in n] for n in _MONTH_OF]) + ")"
+_MONTH_LONG = "(?:" + trie_pattern([[re.escape(c) for c in n] for n in _MONTH_OF
+                                    if len(n) >= 5]) + ")"
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 # "5 aprile", "14. března", "1º de maio", "1 maart": the day's mark, then "de" in Portuguese
 _DAY = rf"(?<![\w.,/-]){_D}(?:\.|º|°|ª|o\b)?[ \t]*(?:de[ \t]+)?"

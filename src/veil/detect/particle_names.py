@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from veil.detect.entity import Detection
 from veil.detect.lexicon import OWN_NAME_CUE, OWN_NAME_CUES
-from veil.detect.patterns import folded
+from veil.detect.patterns import folded, mark_positions
 from veil.detect.recognizer import Recognizer
 
 _SCORE = 0.9
@@ -68,7 +68,10 @@ _MARK_FOLDED = re.compile(rf"[ \t](?:{_PARTICLE}|e|y|i)(?=[ \t])")
 _CAP_RX = re.compile(_CAP)
 #: the introductions, as the text lower-cased holds them: ``_CUED`` (an alternation of them,
 #: case-insensitive, cost ~370 us a ~1 KB prompt) is read only in a text with one
-_CUE_STRINGS = tuple(c.lower() for c in OWN_NAME_CUES)
+_CUE_STRINGS = re.compile("|".join(re.escape(c.lower()) for c in OWN_NAME_CUES))
+#: where a surname in capitals can start (``_CAPS_FIRST``'s look-behind first hid its leading
+#: class from the engine's fast scan: every position was tried, ~50 us a ~1 KB prompt)
+_CAPS_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{4,}")
 _LOW = r"[a-zß-öø-ÿā-ž]+"
 #: in lower case, as chat writes it, after a phrase that introduces one's own name
 _CUED = re.compile(rf"(?i:{OWN_NAME_CUE})[ \t]+(?P<n>(?P<g>{_LOW})(?:[ \t]+{_LOW})?[ \t]+"
@@ -124,13 +127,13 @@ class ParticleNamesRecognizer(Recognizer):
                                          m.group()))
                     break
                 pos = m.end("g")  # (a title or a word before the name: try the next word)
-        cued = _CUED.finditer(text) if low is None or any(c in low for c in _CUE_STRINGS) \
+        cued = _CUED.finditer(text) if low is None or mark_positions(_CUE_STRINGS, low) \
             else ()
         for m in cued:
             if _given(m.group("g")):
                 out.append(Detection("PERSON", m.start("n"), m.end("n"), _SCORE, self.name,
                                      m.group("n")))
-        for m in _CAPS_FIRST.finditer(text):
+        for m in _caps_first(text):
             surname, given = m.group("s"), m.group("g")
             head = surname.split("-")[0]
             # a known surname, or a hyphenated one: not a firm's or a form's acronym ("FPUH")
@@ -153,6 +156,19 @@ class ParticleNamesRecognizer(Recognizer):
         if first[0].islower():
             return False  # (in lower case: ``_CUED``)
         return _given(first) or _TITLE.search(before) is not None
+
+
+def _caps_first(text: str) -> Iterator[re.Match[str]]:
+    """``_CAPS_FIRST.finditer(text)``, tried only where a run of four capitals starts (a match
+    starts a run: a capital after a word character fails the look-behind)."""
+    end = 0
+    for run in _CAPS_RUN.finditer(text):
+        if run.start() < end:
+            continue
+        m = _CAPS_FIRST.match(text, run.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _marks(text: str, low: str | None) -> Iterator[tuple[int, int]]:

@@ -430,6 +430,14 @@ def _marks(mark: re.Pattern[str], text: str) -> list[int]:
     return _memoized(text, ("marks", mark.pattern, mark.flags), _find_marks, mark, text)
 
 
+def mark_positions(mark: re.Pattern[str], text: str) -> list[int]:
+    """Every position where ``mark`` matches in ``text`` (overlapping ones included), once per
+    text within a :func:`shared_matches` block; a mark that is a set of strings is found in
+    the text's one pass for every such mark (a recognizer's own cue words: 48 ``in`` tests of
+    a ~1 KB prompt cost ~20 us)."""
+    return _marks(mark, text)
+
+
 def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
     literals = literals_of(mark.pattern, mark.flags)
     if literals is not None:  # a set of strings: found with every other mark's
