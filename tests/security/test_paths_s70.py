@@ -250,7 +250,8 @@ async def test_an_iban_in_anthropic_tool_use_and_responses_call_ids_is_masked(
 
 
 @pytest.mark.parametrize("rid", ["quentin.marlowe@plant-s70.example", "078-05-1120", CARD,
-                                 "id 1", "a" * 129, "quentin.marlowe"])
+                                 "id 1", "a" * 129, "quentin.marlowe", "Quentin_Marlowe_1",
+                                 "req-quentin-7", "QuentinMarlowe42", "MARLOWE-2024"])
 def test_a_client_request_id_holding_a_value_is_replaced(rid: str) -> None:
     got = request_id_from([(b"x-request-id", rid.encode())])
     assert got != rid and got.startswith("req_")
@@ -258,7 +259,8 @@ def test_a_client_request_id_holding_a_value_is_replaced(rid: str) -> None:
 
 
 @pytest.mark.parametrize("rid", ["req_abc123", "3f2b8c1e-9d4a-4e6b-8f00-123456789012",
-                                 "trace:42.7", "0a1b2c3d4e5f", "client-id.42:a/b"])
+                                 "trace:42.7", "0a1b2c3d4e5f", "client-id.42:a/b",
+                                 "req_4fbea09c1d", "BK7bzQj3Ff9x"])
 def test_an_opaque_client_request_id_is_kept(rid: str) -> None:
     assert request_id_from([(b"x-client-request-id", rid.encode())]) == rid
 

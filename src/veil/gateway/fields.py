@@ -54,6 +54,8 @@ import hmac
 import json
 import math
 import re
+import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass
@@ -86,6 +88,12 @@ class WalkContext:
     #: Masked identifier -> the caller's (a tool or property name masked inside it), so that
     #: the answer's tool calls are restored to the caller's names (see :func:`_scan_token`).
     names: dict[str, str] | None = None
+    #: Whether a protocol token (an enum, id or model id) was read lately and held nothing
+    #: (:class:`CleanTokens`): it then passes unread. None: every such token is read.
+    is_clean: Callable[[str], bool] | None = None
+    #: Notes a protocol token whose reading held nothing; None in a walk whose ``protect``
+    #: only collects (its readings come back unchanged whatever they hold).
+    note_clean: Callable[[str], None] | None = None
 
     def name(self, reading: str) -> str:
         """``reading`` (a name read as words) masked."""
@@ -97,6 +105,37 @@ class WalkContext:
         if self.names is not None and self.names.setdefault(masked, value) != value:
             raise MaskingError(_MERGED_NAMES)
         return masked
+
+
+class CleanTokens:
+    """Protocol tokens (enums, ids, model ids) whose reading found nothing lately, per tenant.
+    A request's model id and the ids its history resends would otherwise each be read on every
+    request. Bounded (the oldest go first) and expiring, so a term added to a tenant reaches a
+    token after ``ttl_s`` at the latest."""
+
+    def __init__(self, size: int = 8192, ttl_s: float = 300.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._size, self._ttl, self._clock = size, ttl_s, clock
+        self._until: dict[tuple[str, str], float] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:  # counts only: tokens are request text
+        return f"CleanTokens(entries={len(self._until)})"
+
+    def is_clean(self, tenant: str, token: str) -> bool:
+        until = self._until.get((tenant, token))
+        return until is not None and until > self._clock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._until.clear()
+
+    def note(self, tenant: str, token: str) -> None:
+        with self._lock:
+            self._until.pop((tenant, token), None)
+            self._until[(tenant, token)] = self._clock() + self._ttl
+            while len(self._until) > self._size:
+                del self._until[next(iter(self._until))]
 
 
 def format_path(path: Path) -> str:
@@ -377,6 +416,9 @@ _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 #: the words of an identifier meet (``get_nightjar_status``, ``quentin-marlowe``,
 #: ``QuentinMarlowe``). Separators next to digits stay, so a version or date keeps its shape.
 _WORD_JOINT = re.compile(r"(?<=[A-Za-z])[_.:/+$#-]+(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])")
+#: Separators between two letters only: an opaque id's words (``Quentin_Marlowe``) without
+#: splitting its random part at case changes (``BK7bzQj3Ff``), which reads as made-up names.
+_SEPARATED = re.compile(r"(?<=[A-Za-z])[_.:/+$#-]+(?=[A-Za-z])")
 #: A placeholder in masked text, brackets included.
 _BRACKETED = re.compile(r"\[([A-Z][A-Z0-9_]*)\]")
 #: Anything an identifier cannot hold (OpenAI names take ``[A-Za-z0-9_-]`` only).
@@ -395,7 +437,10 @@ def _as_identifier(masked: str) -> str:
     return _NOT_IDENT.sub("_", _BRACKETED.sub(r"\1", masked)).strip("_") or "_"
 
 
-def _scan_token(value: str, ctx: WalkContext, *, words: bool = False, record: bool = True) -> str:
+def _scan_token(
+    value: str, ctx: WalkContext, *, words: bool = False, record: bool = True,
+    titled: bool = False, camel: bool = True,
+) -> str:
     """A protocol token as it goes up. A name (``words``: a tool, property, speaker or model
     name) is read as words (:func:`id_words`), so a tenant term or a person's name glued into
     it is found. Any token can embed a number (``call_4111111111111111``, an IBAN
@@ -404,7 +449,11 @@ def _scan_token(value: str, ctx: WalkContext, *, words: bool = False, record: bo
     finds something goes up as that masked reading turned into an identifier, recorded
     (``record``) so the answer's tool calls get the caller's name back. Other tokens pass
     unscanned."""
-    readings: list[str] = [_words_reading(value)] if words else []
+    readings: list[str] = [
+        _words_reading(value) if camel else _SEPARATED.sub(" ", value)] if words else []
+    if titled and readings and not any(c.isupper() for c in value):
+        # the NER model takes ``quentin marlowe`` for words, not a name
+        readings.append(readings[0].title())
     if not all(_VERSION_DATE.fullmatch(m.group()) for m in _LONG_DIGITS.finditer(value)):
         spaced = _ID_SEPARATORS.sub(" ", value)
         readings += [id_words(value), spaced, _LETTER_DIGIT.sub(" ", spaced)]
@@ -456,23 +505,77 @@ class Filename(Rule):
 FILENAME = Filename()
 
 
+#: Values of the APIs' closed enums and well-known ids (roles, part and item types, modes,
+#: efforts, tiers, voices, formats, ``include`` paths): they pass unread. Any other enum or id
+#: value is read as words (:func:`_scan_protocol`): a caller can put anything identifier-shaped
+#: there, ``Quentin_Marlowe`` as a role, a voice or a tool-call id included.
+_PROTOCOL_WORDS = (
+    # roles
+    "system user assistant developer tool function model "
+    # content parts, items, blocks, tools, formats, statuses, include paths
+    """text image_url input_audio file refusal image document tool_use tool_result thinking
+    redacted_thinking input_text output_text input_image input_file message function_call
+    function_call_output reasoning item_reference summary_text reasoning_text json_schema
+    json_object content custom grammar allowed_tools approximate base64 url ephemeral
+    enabled disabled auto any none required low medium high minimal xhigh default flex scale
+    priority standard_only audio wav mp3 flac opus pcm16 aac alloy ash ballad coral echo fable
+    nova onyx sage shimmer verse marin cedar lark regex completed in_progress incomplete
+    string number integer object array boolean null date-time date time email idn-email uri
+    uri-reference iri uuid duration hostname ipv4 ipv6 binary byte password
+    concise detailed searching generating interpreting failed cancelled queued file_search
+    web_search web_search_preview computer_use_preview code_interpreter image_generation
+    local_shell mcp persistent stop length tool_calls content_filter end_turn max_tokens
+    stop_sequence pause_turn url_citation file_citation container_file_citation
+    char_location page_location content_block_location search_result_location
+    web_search_result_location jsonl json-pointer relative-json-pointer uri-template
+    idn-hostname iri-reference float double int32 int64 base32 quoted-printable 7bit 8bit
+    text/plain text/csv text/markdown text/html application/pdf application/json image/png
+    image/jpeg image/webp image/gif audio/wav audio/mpeg
+    message.output_text.logprobs reasoning.encrypted_content file_search_call.results
+    web_search_call.results web_search_call.action.sources code_interpreter_call.outputs
+    computer_call_output.output.image_url message.input_image.image_url"""
+)
+PROTOCOL_WORDS: frozenset[str] = frozenset(_PROTOCOL_WORDS.split())
+
+
+def _scan_protocol(value: str, ctx: WalkContext, *, titled: bool) -> str:
+    """An enum or id as it goes up: a well-known value passes; any other is read as words
+    split at its separators (an enum, always lower case, capitalized too when ``titled``) and
+    masked into an identifier where a reading finds a value. One that held nothing is noted,
+    so the next request that sends it (ids its history resends) does not read it again."""
+    if value in PROTOCOL_WORDS or (ctx.is_clean is not None and ctx.is_clean(value)):
+        return value
+    out = _scan_token(value, ctx, words=True, titled=titled, camel=False)
+    if out == value and ctx.note_clean is not None:
+        ctx.note_clean(value)
+    return out
+
+
 @dataclass(frozen=True, eq=False)
 class Token(Rule):
-    """An allow-listed protocol token: passes when it matches ``pattern`` (and
-    :func:`_scan_token` finds no number in it), else is masked."""
+    """An allow-listed protocol token: passes when it matches ``pattern`` and reading it finds
+    nothing (:func:`_scan_protocol`; a name's reading: :func:`_scan_token`), else is masked."""
 
     pattern: re.Pattern[str] = IDENT
     label: str = "token"
-    #: A name (read as words too, see :func:`_scan_token`), not an opaque id or enum.
+    #: A name (read as words on every request, see :func:`_scan_token`), not an enum or id.
     words: bool = False
+    #: A lower-case value is also read capitalized (enums; a random id would read as names).
+    titled: bool = False
+    #: False: ``pattern`` admits only fixed values (JSON Schema's meta-schema URIs).
+    read: bool = True
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
         if isinstance(value, str) and self.pattern.fullmatch(value):
-            return _scan_token(value, ctx, words=self.words)
+            if not self.read:
+                return value
+            if self.words:
+                return _scan_token(value, ctx, words=True)
+            return _scan_protocol(value, ctx, titled=self.titled)
         return FREE.apply(value, ctx, path)
 
 
-ENUM_TOKEN = Token(ENUM)
+ENUM_TOKEN = Token(ENUM, titled=True)
 IDENT_TOKEN = Token(IDENT)
 #: Tool and function names: identifiers that may name a project or a person.
 NAME_TOKEN = Token(IDENT, label="token (name)", words=True)
@@ -480,13 +583,15 @@ NAME_TOKEN = Token(IDENT, label="token (name)", words=True)
 
 class ModelToken(Token):
     """A model's id: a fine-tune's (``ft:gpt-4o:acme:falcon``, a ``:`` in it) carries a suffix
-    its owner chose, read as words like a tool's name; a base model's id is the vendor's, and
-    reading it on every request would cost each one a detector pass."""
+    its owner chose, read as words like a tool's name. A base model's id is the vendor's and
+    passes unread: read as words, vendors' ids (``meta-llama/Meta-Llama-3-70B-Instruct``,
+    ``gpt-4o-2024-08-06``) come out as names, organizations and phone numbers, and the
+    upstream would not know the masked model. Only a long digit run in one is scanned."""
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        if isinstance(value, str) and ":" in value and self.pattern.fullmatch(value):
-            return _scan_token(value, ctx, words=True)
-        return super().apply(value, ctx, path)
+        if isinstance(value, str) and self.pattern.fullmatch(value):
+            return _scan_token(value, ctx, words=":" in value)
+        return FREE.apply(value, ctx, path)
 
 
 MODEL_TOKEN = ModelToken(MODEL)
@@ -826,6 +931,34 @@ _SCHEMA_NAMED = frozenset({"properties", "$defs", "definitions", "dependentSchem
 _STRUCTURAL = _SUBSCHEMA | _SCHEMA_LIST | _SCHEMA_NAMED | {"patternProperties"}
 
 
+#: Segments of a ``$ref`` that are JSON Schema's own words or indices, not a caller's names.
+_REF_KEYWORDS = _SCHEMA_NAMED | _SUBSCHEMA | _SCHEMA_LIST | {"patternProperties", ""}
+
+
+class _Ref(Rule):
+    """``$ref`` (``#/$defs/Address``): each name in it read as the ``$defs`` or property name
+    it points at is (:func:`_scan_token`), so a name masked there is masked alike here and the
+    reference still resolves; a value that is no such pointer is masked as text."""
+
+    label = "token (schema reference)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, str) or not REF.fullmatch(value):
+            return FREE.apply(value, ctx, path)
+        out = [value[:1]]
+        for part in value.split("/")[1:]:
+            if part in _REF_KEYWORDS or part.isdigit() and len(part) <= 4:
+                out.append(part)  # (an index: "#/prefixItems/0"; a longer number is read)
+            elif IDENT.fullmatch(part):
+                out.append(_scan_token(part, ctx, words=True))
+            else:  # an escaped name (``Jane%20Doe``): no name a $defs key masks to
+                reading = unquote(part).replace("~1", "/").replace("~0", "~")
+                if ctx.protect(reading) != reading:
+                    return ctx.protect(unquote(value))  # read unescaped: masked as text
+                out.append(part)
+        return "/".join(out)
+
+
 class Schema(Rule):
     """A JSON schema (tool parameters, ``response_format``): keywords, property names, ``type``,
     ``required``, ``$ref``, ``format`` are protocol (validated as tokens); ``description``,
@@ -839,8 +972,8 @@ class Schema(Rule):
         "type": Shapes(str_rule=ENUM_TOKEN, list_rule=ListOf(ENUM_TOKEN)),
         "format": ENUM_TOKEN,
         "required": ListOf(NAME_TOKEN),  # property names: masked as the properties are
-        "$ref": Token(REF),
-        "$schema": Token(META_SCHEMA),
+        "$ref": _Ref(),
+        "$schema": Token(META_SCHEMA, read=False),
         "$anchor": IDENT_TOKEN,
         "contentEncoding": ENUM_TOKEN,
         "contentMediaType": Token(re.compile(r"[a-z]+/[a-z0-9.+-]+")),
@@ -1141,6 +1274,7 @@ def allowed_fields(endpoint: str) -> list[str]:
 
 
 __all__ = [
+    "CleanTokens",
     "CHAT_COMPLETIONS",
     "COMPLETIONS",
     "CONTENT_PART",

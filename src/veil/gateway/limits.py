@@ -143,8 +143,10 @@ def _count_messages(body: bytes) -> tuple[str, int]:
     except orjson.JSONDecodeError:
         try:  # what orjson refuses (NaN, a lone surrogate) json accepts
             data = json.loads(body)
-        except ValueError:
-            return "messages", 0  # not JSON: the handler answers with a validation error
+        except (ValueError, RecursionError):
+            # not JSON, or nested deeper than a parser goes: the handler answers with a
+            # validation error
+            return "messages", 0
     if not isinstance(data, dict):
         return "messages", 0
     for name in ("messages", "prompt", "input"):

@@ -18,11 +18,14 @@ from veil.core import BatchPrivacyCore, PrivacyCore, Protected, check_text
 from veil.core import ChunkRestorer as StreamRestorer
 from veil.mask.placeholders import is_fragment
 
-from .fields import WalkContext, end_user, user_pseudonym, walk
+from .fields import CleanTokens, WalkContext, end_user, user_pseudonym, walk
 from .upstream import Body
 
 #: Used when the gateway passes no pseudonym key (library use, tests).
 _PROCESS_PSEUDONYM_KEY = os.urandom(32)
+#: The process's protocol tokens read lately and found clean, per tenant (see
+#: :func:`veil.gateway.fields._scan_protocol`).
+CLEAN_TOKENS = CleanTokens()
 
 
 @dataclass
@@ -88,8 +91,15 @@ class Conversation:
         allow = self._allow_unscannable()
         protect, protect_name = self._request_scope(endpoint, body, allow)
         ctx = WalkContext(protect=protect, pseudonym=self.pseudonym, allow_unscannable=allow,
-                          names=self.names, protect_name=protect_name)
+                          names=self.names, protect_name=protect_name,
+                          is_clean=self.token_is_clean, note_clean=self.note_clean_token)
         return walk(endpoint, body, ctx)
+
+    def token_is_clean(self, token: str) -> bool:
+        return CLEAN_TOKENS.is_clean(self.tenant, token)
+
+    def note_clean_token(self, token: str) -> None:
+        CLEAN_TOKENS.note(self.tenant, token)
 
     def _request_scope(
         self, endpoint: str, body: Body, allow: frozenset[str]
@@ -118,7 +128,8 @@ class Conversation:
             return text
 
         walk(endpoint, body, WalkContext(protect=collect, pseudonym=self.pseudonym,
-                                         allow_unscannable=allow, protect_name=collect_name))
+                                         allow_unscannable=allow, protect_name=collect_name,
+                                         is_clean=self.token_is_clean))
         batch = cast("BatchPrivacyCore", core)
         joined = ["\n".join(names)] if names else []
         results = batch.protect_many(

@@ -10,6 +10,7 @@ endpoint, status, duration: nothing of the request's content).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -30,14 +31,37 @@ _LONG_DIGITS = re.compile(r"\d(?:[-._:/+=]?\d){8,}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
+#: an id's words: a run of letters, split where a capital starts a word ("QuentinMarlowe")
+_ID_WORD = re.compile(r"[A-Z]?[a-z]{2,}|[A-Z]{3,}")
+_HEX_LETTERS = frozenset("abcdefABCDEF")
+
+
 def is_opaque_id(value: str) -> bool:
     """True for an id that may be logged: opaque id characters, a digit (an id of words only,
-    ``quentin.marlowe``, names something), and no run of digits long enough to be a personal
-    number (a UUID's fixed groups pass). A cheap shape check, no detector call: an id that
-    fails it is replaced, never scanned."""
+    ``quentin.marlowe``, names something), no run of digits long enough to be a personal
+    number (a UUID's fixed groups pass) and no word a name list holds that is no common word
+    (``Quentin_Marlowe_1``; ``trace``, ``client`` pass). A cheap check, no detector call: an id
+    that fails it is replaced, never scanned."""
     if not _OPAQUE.fullmatch(value) or not any(map(str.isdigit, value)):
         return False
-    return bool(_UUID.fullmatch(value)) or _LONG_DIGITS.search(value) is None
+    if _UUID.fullmatch(value):
+        return True
+    return _LONG_DIGITS.search(value) is None and not _names_someone(value)
+
+
+def _names_someone(value: str) -> bool:
+    """Whether a word of the id is a given name or surname and no common word (a hexadecimal
+    id's letters, ``bea`` of ``4fbea0``, are none)."""
+    from veil.detect.names import dictionary_word, first_names, last_names
+
+    for m in _ID_WORD.finditer(value):
+        word = m.group()
+        if _HEX_LETTERS.issuperset(word):
+            continue
+        low = word.lower()
+        if (low in first_names() or low in last_names()) and not dictionary_word(low):
+            return True
+    return False
 
 
 def request_id_from(headers: list[tuple[bytes, bytes]]) -> str:
@@ -66,6 +90,12 @@ def route_template(scope: Scope) -> str:
     return _PATH_PARAM.sub(r":\1", path)
 
 
+def _internal_error(exc: BaseException) -> bytes:
+    return json.dumps({"error": {
+        "message": f"internal error ({type(exc).__name__}); the request was not completed",
+        "type": "server_error", "param": None, "code": "internal_error"}}).encode()
+
+
 class RequestIdMiddleware:
     """Pure ASGI (no buffering of streams): sets the id, adds the header, logs the request.
     ``access_log``: one more line per request in the usual access-log order (method, route
@@ -85,10 +115,12 @@ class RequestIdMiddleware:
         rid = request_id_from(list(scope.get("headers", [])))
         scope.setdefault("state", {})["request_id"] = rid
         started, status = time.perf_counter(), 500
+        begun = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, begun
             if message["type"] == "http.response.start":
+                begun = True
                 status = message["status"]
                 headers = [
                     (k, v) for k, v in message.get("headers", []) if k.lower() != HEADER.encode()
@@ -99,6 +131,17 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception as e:  # noqa: BLE001 - see below
+            # What escaped every handler (a middleware's failure) would reach Starlette's and
+            # the server's handlers, which log its traceback and message -- text that may
+            # quote the request -- and answer in plain text. The class name only, and an
+            # OpenAI-shaped 500 when nothing was sent yet.
+            log.error("internal failure: id=%s error=%s", rid, type(e).__name__)
+            if not begun:
+                status = 500
+                await send_with_id({"type": "http.response.start", "status": 500,
+                                    "headers": [(b"content-type", b"application/json")]})
+                await send_with_id({"type": "http.response.body", "body": _internal_error(e)})
         finally:
             # The endpoint label, not the raw path: a path is client-chosen text.
             log.info(

@@ -136,6 +136,8 @@ def protect_embeddings(conv: Conversation, body: Body, *, pseudonym_key: bytes) 
         protect=masker.protect,
         pseudonym=conv.pseudonym,
         allow_unscannable=frozenset(conv.core.policy(conv.tenant).allow_unscannable),
+        is_clean=conv.token_is_clean,
+        note_clean=conv.note_clean_token,
     )
     return walk("embeddings", body, ctx)
 

@@ -13,6 +13,14 @@ from veil.gateway.tenants import Tenant
 from .fakes import FakeVeil
 
 
+@pytest.fixture(autouse=True)
+def _fresh_clean_tokens() -> None:
+    """Each test reads protocol tokens afresh: the process's clean-token cache outlives tests."""
+    from veil.gateway.privacy import CLEAN_TOKENS
+
+    CLEAN_TOKENS.clear()
+
+
 class ScriptedUpstream:
     """An httpx MockTransport that records forwarded bodies and answers with a script."""
 
