@@ -588,9 +588,259 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         # not a contract's defined term ('"Representatives" means', '("Lender")')
     if row is not None and row.values:
         return False  # a data row's cell ("Finance", a name that is a word too)
-    return label == "PERSON" and span[:1].isupper() and _common_words(words) and any(
-        _everyday(w) for w in words if w.lower() not in _function_words())
-    # ("Depreciation", "Event of Default", "Blood Culture": no name among them)
+    if label == "PERSON" and span[:1].isupper() and _common_words(words) and any(
+            _everyday(w) for w in words if w.lower() not in _function_words()):
+        return True  # ("Depreciation", "Event of Default", "Blood Culture": no name among them)
+    return _document_word(text, s, e, words, label)
+
+
+# --- a document's own words in another language ------------------------------------------------
+#: the titles and forms of address of Europe's and Turkey's languages, in lower case without
+#: their dot: a word right after one is a person's name (`Herr Koch`, `Sig.ra Bianchi`, `Pani
+#: Nowak`, `Av. Burak`), whatever else it is
+_FOREIGN_TITLES = frozenset({
+    "herr", "herrn", "frau", "fräulein", "hr", "fr", "fru", "dr", "prof", "mag", "ing", "dipl",
+    "mudr", "judr", "mgr", "inż", "lek", "dott", "dottssa", "dottoressa", "sig", "sigra",
+    "signor", "signora", "signorina", "avv", "rag", "geom", "sr", "sra", "srta", "d", "dña",
+    "dª", "don", "doña", "señor", "señora", "m", "mme", "mlle", "monsieur", "madame", "me",
+    "maître", "dhr", "mevr", "mevrouw", "meneer", "mr", "drs", "ir", "pan", "pani", "panu",
+    "panią", "pana", "paní", "panem", "sayın", "bay", "bayan", "av", "uzm", "op", "doç",
+    "domnul", "doamna", "dna", "dl", "herra", "rouva", "neiti", "hra", "exmo", "exma", "dra",
+    "prezado", "prezada", "caro", "cara", "gentile", "egregio", "sehr", "geehrter", "geehrte",
+    "estimado", "estimada", "querido", "querida", "lieber", "liebe", "beste", "geachte",
+    "kære", "kæra", "kjære", "bästa", "hej", "hei", "ahoj", "drogi", "droga", "szanowny",
+    "szanowna", "stimate", "stimată", "hanım", "bey", "mrs", "ms", "miss"})
+#: a form's labels that a person's name follows (`Pacjent: Kowalski`, `Kiracı: Elif`,
+#: `Nom : Dupont`): their value is a name whatever its words
+_PERSON_LABELS = frozenset({
+    "patient", "patientin", "patiënt", "paciente", "paziente", "pacjent", "pacient",
+    "pacientka", "potilas", "hasta", "пациент", "пациентка", "utente", "name", "nom", "nombre",
+    "nome", "naam", "navn", "namn", "nimi", "jméno", "imię", "nazwisko", "nume", "prenume",
+    "ad", "adı", "soyad", "soyadı", "имя", "фамилия", "фио", "vorname", "nachname", "prénom",
+    "apellido", "apellidos", "cognome", "achternaam", "voornaam", "efternavn", "fornavn",
+    "efternamn", "förnamn", "sukunimi", "etunimi", "příjmení", "kunde", "kundin", "client",
+    "cliente", "klant", "klient", "kund", "asiakas", "müşteri", "клиент", "mieter",
+    "vermieter", "locataire", "bailleur", "inquilino", "arrendatario", "arrendataria",
+    "arrendador", "huurder", "verhuurder", "najemca", "wynajmujący", "nájemce",
+    "pronajímatel", "kiracı", "lejer", "udlejer", "hyresgäst", "hyresvärd", "vuokralainen",
+    "chiriaș", "арендатор", "арендодатель", "arbeitnehmer", "werknemer", "pracownik",
+    "salariat", "työntekijä", "zaměstnanec", "trabajador", "trabajadora", "dipendente",
+    "lavoratore", "salarié", "salariée", "funcionário", "anställd", "medarbejder",
+    "ordenante", "beneficiario", "beneficiaire", "empfänger", "begünstigter", "odbiorca",
+    "kontoinhaber", "titular", "titulaire", "intestatario", "rekeninghouder", "poszkodowany",
+    "contribuente", "steuerpflichtige", "steuerpflichtiger", "contribuable", "declarante",
+    "déclarant", "requerente", "requerido", "demandante", "demandado", "demandeur",
+    "défendeur", "kläger", "klägerin", "beklagter", "beklagte", "davacı", "davalı", "vekili",
+    "ricorrente", "eiseres", "eiser", "gedaagde", "žalobce", "žalobkyně", "žalovaný", "powód",
+    "pozwany", "kärande", "svarande", "arzt", "ärztin", "médico", "médica", "medico", "lekarz",
+    "lékař", "lääkäri", "läkare", "læge", "hekim", "врач", "doktor", "signed", "signerad",
+    "unterschrift", "firma", "podpis", "imza", "allekirjoitus", "underskrift", "fdo",
+    "vertreten", "contact", "kontakt", "contacto", "contatto", "ansprechpartner"})
+#: a label's or a heading's bullet or number before its words (`- `, `2. `, `IV. `, `§ 3 `)
+_BULLET = r"(?:[-*•#>–—]+[ \t]*|\d{1,2}[.)][ \t]*|[IVX]{1,4}\.[ \t]*|§[ \t]?\d{1,3}[ \t]*)?"
+#: a form's label at its line's start and its value up to a span (`Diagnose: Akute`,
+#: `Zalecenia: Bisoprolol 5 mg, kontrola w `)
+_LABEL_VALUE = re.compile(rf"[ \t]*{_BULLET}((?:[^\W\d_][^\s:]*[ \t]+){{0,3}}[^\W\d_][^\s:]*)"
+                          r"[ \t]?:[ \t]+[^:\n]{0,80}")
+_LABEL_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*:[ \t]*\Z")
+_TITLE_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)?)\.?[ \t]{1,4}\Z")
+_WORD_AFTER = re.compile(r"[ \t]{1,4}([^\W\d_][\w'’.-]*)")
+#: what stands before a span in its label: a bullet, a few words
+_LABEL_HEAD = re.compile(rf"[ \t]*{_BULLET}(?:[^\W\d_][^\s:]*[ \t]+){{0,4}}")
+#: what follows a span to its label's colon: a few words, a part in brackets
+_LABEL_TAIL = re.compile(r"((?:[ \t]+[^\W\d_][^\s:()]*){0,4})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]?:"
+                         r"(?=\s|\Z)")
+#: a document's number after its heading (`Fattura n. 45/2024`, `FAKTURA VAT nr FV/118`,
+#: `СЧЁТ № 318`), or a number with its year (`Factuur 2024-118`)
+_NUMBER_MARK = re.compile(
+    r"(?i:n|nr|no|nº|n°|num|núm|nro|nummer|numer|number|číslo|č|sayı|№)\.?[ \t]*\Z")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d[-/]\d{1,6}\b|\d{1,6}[-/](?:19|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
+#: a firm's legal form after its name (`Byggfirma Väst AB`, `Rakennus Oy`): a firm, kept
+_LEGAL_FORM_AFTER = re.compile(
+    r"[ \t,]{1,3}(?:AB|AG|AS|A/S|ApS|Oy|Oyj|GmbH|KG|OHG|SE|SA|S\.A\.|SAS|SARL|S\.L\.|SL|SRL|"
+    r"S\.r\.l\.|S\.p\.A\.|SpA|B\.V\.|BV|N\.V\.|NV|Ltd|Ltda|Sp\.|s\.r\.o\.|a\.s\.|A\.Ş\.|"
+    r"Ltd\.|Şti|Kft|Zrt|d\.o\.o\.|ООО|АО|ПАО|LLC|Inc)(?![\w])")
+_LINE_REACH = 200
+
+
+def _word_masks(word: str) -> tuple[int, int]:
+    """A word's languages as a common word (itself or its compound's parts) and as a
+    function word (`veil.detect.language_words`)."""
+    from veil.detect.language_words import compound_languages, languages_of, stop_languages
+
+    common = 0
+    for part in word.split("-"):
+        mask = languages_of(part) or compound_languages(part)
+        if not mask:
+            return 0, stop_languages(word)
+        common = mask if common == 0 else common & mask
+    return common, stop_languages(word)
+
+
+def _shared_language(words: list[str]) -> int:
+    """The languages in which each of ``words`` is a common word or a function word, one of
+    them a common word of four letters at least; 0 where none is."""
+    shared, content = -1, 0
+    for w in words:
+        common, stop = _word_masks(w)
+        shared &= common | stop
+        if not shared:
+            return 0
+        if len(w) >= 4:
+            content |= common
+    return shared & content if shared != -1 else 0
+
+
+def _unknown_capitalised(word: str) -> bool:
+    """Whether ``word`` may be a name: capitalised, of two letters at least, and no common or
+    function word of any language; an acronym in capitals (`COPD`, `CHU`) is none."""
+    if len(word) < 2 or not word[:1].isupper() or word.isupper() and len(word) <= 5:
+        return False
+    common, stop = _word_masks(word)
+    from veil.detect.language_words import english_function_word
+
+    return not (common or stop or english_function_word(word)) and not _common_word(word)
+
+
+def _name_beside(text: str, s: int, e: int) -> bool:
+    """Whether a title, a person's label or a word that may be a name stands right beside
+    the span (`Herr Koch`, `Kiracı: Yurt`, `Selin Yurt`, `Yurt Selin`)."""
+    m = _TITLE_WORD_BEFORE.search(text, max(0, s - 24), s)
+    if m is not None:
+        before = m.group(1).lower().replace(".", "")
+        if before in _FOREIGN_TITLES or _unknown_capitalised(m.group(1)):
+            return True
+    lab = _LABEL_BEFORE.search(text, max(0, s - 32), s)
+    if lab is not None and lab.group(1).lower() in _PERSON_LABELS:
+        return True
+    if text[s - 1:s] == "\n" or s == 0:
+        return False  # a role before its holder's name ("Overlæge Birgitte Sørensen")
+    after = _WORD_AFTER.match(text, e, e + 40)
+    return after is not None and _unknown_capitalised(after.group(1).rstrip(".,;'’-"))
+
+
+def _after_label(text: str, s: int, ls: int, mask: int) -> bool:
+    """Whether ``text[s:]`` is the value of a form's label on its line that names no person
+    and is made of the same language's words (`Rozpoznanie: Niewydolność serca`, `Klinik:
+    Kardiyoloji Servisi`, `Tedavi: ...`)."""
+    lab = _LABEL_VALUE.fullmatch(text, ls, s)
+    if lab is None:
+        return False
+    words = _NEIGHBOUR.findall(lab.group(1))
+    return bool(words) and words[-1].lower() not in _PERSON_LABELS and bool(
+        _shared_language(words) & mask)
+
+
+def _line(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The bounds of the line around ``text[s:e]``; None when it runs further than
+    :data:`_LINE_REACH` either way (prose, not a label or a heading)."""
+    ls = text.rfind("\n", max(0, s - _LINE_REACH), s) + 1
+    if ls == 0 and s > _LINE_REACH:
+        return None
+    le = text.find("\n", e, e + _LINE_REACH)
+    if le == -1:
+        if len(text) - e > _LINE_REACH:
+            return None
+        le = len(text)
+    return ls, le
+
+
+def _in_label(text: str, s: int, e: int, ls: int, le: int) -> bool:
+    """Whether ``text[s:e]`` stands in a form's label at its line's start, before its colon
+    (`Lekarz prowadzący:`, `Primeiro Outorgante (Senhorio):`, `Hasta Adı Soyadı:`), the
+    label's other words in lower case or common words too."""
+    head = _LABEL_HEAD.fullmatch(text, ls, s)
+    tail = _LABEL_TAIL.match(text, e, le)
+    if head is None or tail is None:
+        return False
+    others = _NEIGHBOUR.findall(text, ls, s) + _NEIGHBOUR.findall(tail.group(1))
+    return all(w.islower() or len(w) <= 3 or not _unknown_capitalised(w) for w in others)
+
+
+def _in_heading(text: str, s: int, e: int, ls: int, le: int, mask: int) -> bool:
+    """Whether ``text[s:e]`` stands in a heading alone on its line (`Epikrise`, `KARTA
+    INFORMACYJNA LECZENIA SZPITALNEGO`, `Kündigung des Arbeitsverhältnisses`), or before a
+    document's number (`Fattura n. 45/2024`, `Factuur 2024-118`): no colon, eight words at
+    most."""
+    if text.find(":", ls, le) != -1 or le - ls > 90 or not text[le:].strip():
+        return False  # (a heading heads lines after it: a line alone or last is a message's)
+    digit = _DIGIT.search(text, ls, le)
+    stop = le if digit is None else digit.start()
+    if e > stop or len(_NEIGHBOUR.findall(text, ls, stop)) > 8 or any(
+            c in text[ls:le] for c in "!?"):
+        return False
+    from veil.detect.language_words import english_function_word
+
+    others = _NEIGHBOUR.findall(text[ls:s] + " " + text[e:stop])
+    if any(english_function_word(w) for w in others) or others and not any(
+            sum(_word_masks(w)) & mask for w in others):
+        return False  # a line of a message ("Thanks Parisa!"): its other words are no
+        # words of the span's language
+    if digit is None:
+        return True
+    return _NUMBER_MARK.search(text, e, stop) is not None or (
+        _YEAR_NUMBER.match(text, stop) is not None and not text[e:stop].strip(" \t–—-"))
+
+
+def _function_words_around(text: str, s: int, e: int, mask: int) -> tuple[int, int]:
+    """How many function words of ``mask``'s languages, and how many of English's, stand
+    within 160 characters of ``text[s:e]``: a span is a word of a sentence in its language
+    with two of them at least, more than English's (`Der Notarzt hat ein EKG gemacht`, `con
+    la qualifica di Impiegata`)."""
+    from veil.detect.language_words import english_function_word, stop_languages
+
+    own = english = 0
+    for m in _NEIGHBOUR.finditer(text, max(0, s - 160), min(len(text), e + 160)):
+        if s <= m.start() < e:
+            continue
+        w = m.group()
+        if english_function_word(w):
+            english += 1
+        elif stop_languages(w) & mask:
+            own += 1
+    return own, english
+
+
+def _document_word(text: str, s: int, e: int, words: list[str], label: str) -> bool:
+    """Whether a model's span is a document's own word in a language other than English: its
+    heading (`Epikrise`, `Fattura n. 45`), a form's label (`Pronajímatel:`, `Hasta Adı
+    Soyadı:`), or, written in that language around it, a term (`Niewydolność serca`, `Periodo
+    di prova`, a German noun); or a language's name in a request (`into English`, `this
+    German e-mail`). Each word is a common word of one language and no known name or place
+    (`veil.detect.language_words`), and no title, person's label or unknown capitalised word
+    stands beside it (`Herr Koch`, `Selin Yurt`). A place is dropped only in a label."""
+    if len(words) == 1 and words[0].lower() in _language_names():
+        before = _WORD_BEFORE.search(text, max(0, s - 24), s)
+        return before is not None and (before.group(1).islower() or before.group(1).lower()
+                                       in _function_words())  # "into English"
+    if len(words) > 6:
+        return False
+    shared = _shared_language(words)
+    if not shared or _name_beside(text, s, e):
+        return False
+    bounds = _line(text, s, e)
+    own, english = _function_words_around(text, s, e, shared)
+    if english >= 2 and english > own:
+        return False  # English around it: a chat's speaker ("Parisa: hi"), a name in a line
+    if bounds is not None and _in_label(text, s, e, *bounds):
+        return True  # "Pronajímatel:", "Lekarz prowadzący:"
+    if label == "LOCATION":
+        return False  # a city's inflection is a word too ("w Poznaniu")
+    if bounds is not None and _in_heading(text, s, e, *bounds, shared):
+        return True  # "Epikrise", "FATTURA n. 45/2024"
+    if label == "ORGANIZATION" and _LEGAL_FORM_AFTER.match(text, e):
+        return False  # "Byggfirma Väst AB": a firm's name
+    if (label == "PERSON" or len(words) == 1) and bounds is not None and _after_label(
+            text, s, bounds[0], shared):
+        return True  # "Rozpoznanie: Niewydolność serca", "Klinik: Kardiyoloji Servisi"
+    return own >= 2 and own > english  # a word in a sentence of its language
+
+
+def _language_names() -> frozenset[str]:
+    from veil.detect.language_words import language_names
+
+    return language_names()
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]{1,4}\Z")
