@@ -179,8 +179,11 @@ STREET_PATTERNS = [
     Pattern(rf"{_L}(?:{_NUM},?{_SP}{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}"
             rf"(?:{_SP}{_NUM}\b)?|{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME},?{_SP}{_NUM}\b)"
             rf"{_TAIL}", 0.9, mark=rf"{_STREET_FIRST_WORDS}[ \t]", words=1, fold=True),
-    # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number)
-    Pattern(rf"{_L}\d{{1,5}}{_SP}(?:{_WORD}{_SP}){{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.:/-]|\.\d)"
+    # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number); a word in
+    # small letters among them: words in capitals between numbers are a code's (an airline
+    # segment's "2 LHRJFK HK2 1045", a card statement's "7781 TESCO STORES 2231")
+    Pattern(rf"{_L}\d{{1,5}}{_SP}(?=(?:{_WORD}{_SP}){{0,2}}[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩΆ-ΏА-ЯЁ][\w'’-]*[a-zß-ÿā-žα-ωά-ώа-яё])"
+            rf"(?:{_WORD}{_SP}){{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.:/-]|\.\d)"
             rf"{_TAIL}", 0.85, lead=0),
     # US military mail: "PSC 9302, Box 5480" / "USCGC Conway", then "APO AA 32256"
     Pattern(rf"{_L}(?:(?:PSC|CMR|Unit)[ \t]+\d{{1,5}},?[ \t]+Box[ \t]+\d{{1,5}}"
@@ -252,6 +255,12 @@ STREET_PATTERNS = [
     # postcode (the postcode says it is an address)
     Pattern(rf"{_L}{_NUM}{_SP}{_NAME},[ \t]*{_NAME},?[ \t]+{_UK_POSTCODE}(?![A-Za-z0-9])", 0.8,
             lead=0, anchor=rf"{_NUM}{_SP}{_NAME},"),
+    # Flat 12B, Riverside Court / Apartment 4, Regent House: a British flat in a named
+    # building or court, no house number (the building's name is the street's part)
+    Pattern(rf"{_L}(?i:flat|apartment|apt\.?)[ \t]*\d{{1,4}}[A-Za-z]?,[ \t]*(?:{_CAP}{_SP}){{1,3}}"
+            r"(?:Court|House|Mansions|Buildings|Lodge|Tower|Apartments|Place|Gardens|Mews|Wharf|"
+            rf"Quay|Yard|Square|Terrace|Close)\b{_TAIL}", 0.8,
+            mark=r"(?:flat|apartment|apt)\.?[ \t]*\d", lead=0, fold=True),
     # Flat 2, 14 Queen's Road / building 17, Oakridge Court: a unit before its street
     Pattern(rf"{_L}(?i:flat|unit|building|bldg\.?|block|floor)[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?"
             rf"(?=,[ \t]*(?:{_NUM}{_SP})?(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b)", 0.75,

@@ -44,8 +44,8 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     (r"account(?: number| no)|\bacct\b|member(?: id| number)|policy(?: number| no)"
      r"|card number|last (?:4|four)(?: digits)? of (?:the |your )?card|claim number",
      "ACCOUNT_NUMBER"),
-    (r"\bpin\b|password|passcode|pass code|security (?:answer|word)|memorable word",
-     "SECRET"),
+    (r"\bpin\b|password|passcode|pass code|security (?:answer|word)|memorable word"
+     r"|(?:access|door|gate|entry|alarm|keypad|key safe|lockbox) code", "SECRET"),
     (r"(?:full |first |last |sur|given |legal )?name\b|spell (?:that|it|your)", "PERSON"),
 )
 _FIELD_RXS = tuple((re.compile(rx), kind) for rx, kind in _FIELDS)
@@ -183,6 +183,10 @@ class AnswerRecognizer(Recognizer):
         if not kinds or len(kinds) > 3:
             return
         value, base = answer.group("v"), answer.start("v")
+        if len(kinds) == 1 and _CHECKS[kinds[0]](value) is None:
+            # the answer then a remark of its own clause: "7741#, and my plate is ..."
+            cut = _PARTS.search(value)
+            value = value if cut is None else value[:cut.start()]
         parts = [(0, len(value))] if len(kinds) == 1 else self._parts(value, len(kinds))
         found: list[Detection] = []
         for kind, (s, e) in zip(kinds, parts, strict=False):

@@ -33,6 +33,12 @@ _LINE = Scan(Pattern(
     r"(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:\*\*|__)?[ \t]*(?::|=)(?:\*\*|__)?[ \t]*+(?P<v>[^\n]*?)[ \t\r]*$", 0.0, re.MULTILINE,
     line_start=True))
+#: a wide gap inside a line: a tab or three spaces, what separates a form's columns (a
+#: sentence puts one space between its words)
+_GAP = re.compile(r"[ \t]*\t[ \t]*|[ \t]{3,}")
+#: a field after such a gap, up to the next gap: "MRN: 4471902", "Employer: Dartmouth Health"
+_FIELD = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?"
+                    r"[ \t]*:[ \t]*(?P<v>(?:(?![ \t]*\t|[ \t]{3})[^\n])*)")
 #: a form body's next pair
 _NEXT_PAIR = re.compile(r"&[A-Za-z_][\w.-]{0,40}=")
 #: where a name's value ends and a remark begins: "Patient: Jane Doe, seen today", "(...)"
@@ -67,26 +73,39 @@ class FormFieldsRecognizer(Recognizer):
             return out
         for m in _LINE.matches(text):  # (tried at line starts only, which all share)
             key = m.group("key").strip()
-            if key.lower() in BARE_KEYS:
-                continue
-            kind = field_type(key)
-            if kind not in _KINDS:
-                continue
             s, e = m.span("v")
-            if _CODE.search(text, s, e) is not None or _NEXT_PAIR.search(text, s, e) is not None:
-                continue  # code, or a form's body ("name=Jane+Doe&dob=..."): keyed values
-            value = typed(text, *_value(text, s, e, kind), kind)
-            if value is None or _IDENTIFIER.fullmatch(text, value[1], value[2]) is not None:
-                continue
-            found, vs, ve = value
-            if key.lower().endswith("address") and not any(c.isdigit() for c in text[vs:ve]):
-                continue  # an address block's first line is its addressee ("Billing address:
-                # Jasmin T. Rasmussen"), whose name the name recognizers type
-            if found == "PERSON" and _starts_with_a_function_word(text[vs:ve]):
-                continue  # "first: do this" is a list's step, not a given name
-            if fits(found, text[vs:ve]):
-                out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
+            gap = _GAP.search(text, s, e) if "  " in m.group("v") or "\t" in m.group("v") \
+                else None
+            if gap is not None:
+                # a form's columns: "Patient: Jane Doe        MRN: 4471902": the value ends at
+                # the wide gap, and each field after it is read as a line of its own
+                self._field(text, key, s, gap.start(), out)
+                for f in _FIELD.finditer(text, gap.end(), e):
+                    self._field(text, f.group("key").strip(), *f.span("v"), out)
+            else:
+                self._field(text, key, s, e, out)
         return out
+
+    def _field(self, text: str, key: str, s: int, e: int, out: list[Detection]) -> None:
+        """The value ``text[s:e]`` of the field labelled ``key``, where its label types it."""
+        if key.lower() in BARE_KEYS:
+            return
+        kind = field_type(key)
+        if kind not in _KINDS:
+            return
+        if _CODE.search(text, s, e) is not None or _NEXT_PAIR.search(text, s, e) is not None:
+            return  # code, or a form's body ("name=Jane+Doe&dob=..."): keyed values
+        value = typed(text, *_value(text, s, e, kind), kind)
+        if value is None or _IDENTIFIER.fullmatch(text, value[1], value[2]) is not None:
+            return
+        found, vs, ve = value
+        if key.lower().endswith("address") and not any(c.isdigit() for c in text[vs:ve]):
+            return  # an address block's first line is its addressee ("Billing address:
+            # Jasmin T. Rasmussen"), whose name the name recognizers type
+        if found == "PERSON" and _starts_with_a_function_word(text[vs:ve]):
+            return  # "first: do this" is a list's step, not a given name
+        if fits(found, text[vs:ve]):
+            out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
 
 
 def _starts_with_a_function_word(value: str) -> bool:

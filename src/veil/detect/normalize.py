@@ -170,6 +170,8 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
             char = _unmangled(m.group())
             if char is not None and m.start() not in out:
                 out[m.start()] = (m.end(), char)
+    if "\n" in text and _LINE_JOIN_MARK.search(text) is not None:
+        out.update((k, v) for k, v in _line_joins(text).items() if k not in out)
     if "<" in text:
         for m in _INLINE_TAG.finditer(text):
             if m.start() not in out:
@@ -177,6 +179,46 @@ def _references(text: str) -> dict[int, tuple[int, str]]:
         for m in _BLOCK_TAG.finditer(text):
             if m.start() not in out:
                 out[m.start()] = (m.end(), "\n")
+    return out
+
+
+#: a word hyphenated at a line's end, as a PDF or a narrow column wraps it ("Mül-⏎ler",
+#: "Wester-⏎mann", an address's "ashdown-⏎fellowes@..."): the view reads one word; before a
+#: capital or a digit the hyphen is the word's own ("Ashcroft-⏎Lindqvist", "078-05-⏎1120")
+#: and only the break goes. A quoted reply's "> " marks on the next line go with it.
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n(?:[ \t]*>)*[ \t]*(?=[^\W_])")
+#: a PDF's page number inserted where the page broke a paragraph: "Page 3 of 12", "- 4 -",
+#: or a number alone between blank lines, after a line that ends inside its sentence (no
+#: stop, colon or semicolon) and before the rest of it; the view reads a space there (none
+#: after a hyphen), so "Bertrand⏎⏎- 2 -⏎⏎Okonjo" is a name and "07700⏎- 4 -⏎900461" a phone
+_PAGE_BREAK = re.compile(
+    r"\n(?:[ \t]*\r?\n){0,2}[ \t]*"
+    r"(?:(?i:page)[ \t]+\d{1,4}(?:[ \t]+(?i:of)[ \t]+\d{1,4})?|-[ \t]?\d{1,4}[ \t]?-"
+    r"|(?<=\n\n)\d{1,3}(?=[ \t]*\r?\n[ \t]*\r?\n))"
+    r"[ \t]*\r?\n(?:[ \t]*\r?\n){0,2}[ \t]*(?=[^\W_])")
+
+
+def _line_joins(text: str) -> dict[int, tuple[int, str]]:
+    """Start -> (end, what the view reads) of each line break inside a word or a sentence
+    that a PDF's or a mail client's wrapping put there (see :data:`_HYPHEN_BREAK`,
+    :data:`_PAGE_BREAK`)."""
+    out: dict[int, tuple[int, str]] = {}
+    # (each regex opens with its literal, which the engine skips to; what stands before it
+    # is checked here)
+    for m in _HYPHEN_BREAK.finditer(text):
+        s = m.start()
+        if not s or not (text[s - 1].isalnum()):
+            continue
+        if text[m.end()].islower() and text[s - 1].isalpha():
+            out[s] = (m.end(), "")  # "Mül-⏎ler": one word
+        else:
+            out[s + 1] = (m.end(), "")  # "Ashcroft-⏎Lindqvist": its hyphen kept
+    for m in _PAGE_BREAK.finditer(text):
+        s = m.start()
+        while s and text[s - 1] in " \t\r":
+            s -= 1
+        if s and text[s - 1] not in ".:;!?\n" and s not in out:
+            out[s] = (m.end(), "" if text[s - 1] == "-" else " ")
     return out
 
 
@@ -388,9 +430,14 @@ def _query_spaces(text: str) -> dict[int, str]:
 
 #: a letter that looks like a digit beside a digit ("O77OO 9OO 5l2": a number written so that a
 #: filter would not read it), and the tokens of digits and such letters around one
-_LOOKALIKE_BESIDE_DIGIT = re.compile(r"[OoIl][0-9]|[0-9][OoIl]")
+_LOOKALIKE_BESIDE_DIGIT = re.compile(r"[0-9](?:(?<=[OoIl][0-9])|(?=[OoIl]|S[0-9]))")
 _LOOKALIKE_TOKEN = re.compile(r"(?<![^\W_])(?=[OoIl]*[0-9])[0-9OoIl]{3,}(?![^\W_])")
-_AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"}
+#: a date's or a code's groups of digits and such letters, as OCR reads a scanned form
+#: ("l4/O8/l962", "O78-O5-ll2O", "3O.l2.l985"): each group too short to be a token above
+_LOOKALIKE_GROUPS = re.compile(r"[0-9OoIl]{1,4}(?:[./-][0-9OoIl]{1,4}){1,3}")
+#: such a letter between two digits inside a longer token ("JT4829l5B", "4S39"): OCR's misread
+_LOOKALIKE_INSIDE = re.compile(r"(?<=[0-9])[OoIlS](?=[0-9])")
 
 
 #: an IBAN's country and check digits and its groups so far, right before a token: its groups
@@ -407,6 +454,55 @@ def _digit_lookalikes(text: str) -> dict[int, str]:
             continue
         out.update((m.start() + k, _AS_DIGIT[c]) for k, c in enumerate(m.group())
                    if c in _AS_DIGIT)
+    done = 0
+    for hit in _LOOKALIKE_BESIDE_DIGIT.finditer(text):  # (the few places where one is)
+        if hit.start() < done:
+            continue
+        s = hit.start()
+        while s > 0 and text[s - 1] in _GROUPED and hit.start() - s < 24:
+            s -= 1
+        run = _GROUPED_RUN.match(text, hit.start())
+        e = done = run.end() if run is not None else hit.end()
+        if e - s > 24 or (s and text[s - 1] in _GROUPED):
+            continue  # a long token: a key's, a hash's, a wallet's, a path's
+        groups = _LOOKALIKE_GROUPS.fullmatch(text, s, e)
+        if groups is not None and sum(c.isdigit() for c in groups.group()) >= 3:  # ("I/O")
+            out.update((s + k, _AS_DIGIT[c]) for k, c in enumerate(groups.group())
+                       if c in _AS_DIGIT)
+            continue
+        for m in _LOOKALIKE_INSIDE.finditer(text, s, e):
+            a = b = m.start()
+            while a > 0 and text[a - 1] in _ALNUM:
+                a -= 1
+            while b < len(text) and text[b] in _ALNUM:
+                b += 1
+            # a short code of digits (an ID's, a card's group); a long token is a key's, a
+            # hash's or a wallet's, whose letters are its own ("...xfkvy5l643...")
+            if b - a <= 12 and sum(not c.isdigit() for c in text[a:b]) <= 4 \
+                    and (a == 0 or text[a - 1] not in _TOKEN_JOINS) \
+                    and (b == len(text) or text[b] not in _TOKEN_JOINS):
+                out[m.start()] = _AS_DIGIT[m.group()]
+    return out
+
+
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_GROUPED = _ALNUM | frozenset("./-")
+_GROUPED_RUN = re.compile(r"[0-9A-Za-z./-]+")
+#: what joins a token's parts into a longer one (a path, base64, an identifier)
+_TOKEN_JOINS = frozenset("/+=_\\")
+
+
+#: a form's dot leaders between a label and its value ("Name.........Jane Doe", "Policyholder
+#: . . . . . Reginald"): the view reads a colon and spaces, a form's line (same length)
+_LEADER = re.compile(r"(?<=[^\W_)])(?:[ \t]?\.){4,}[ \t]*(?=[^\s.])")
+
+
+def _leaders(text: str) -> dict[int, str]:
+    """Index -> ":" or " " for the dots of each leader (see :data:`_LEADER`)."""
+    out: dict[int, str] = {}
+    for m in _LEADER.finditer(text):
+        out.update((i, " ") for i in range(m.start(), m.end()))
+        out[m.start()] = ":"
     return out
 
 
@@ -488,10 +584,15 @@ def _replace_at(text: str, at: dict[int, str]) -> str:
     return "".join(out)
 
 
+#: what a line join (:func:`_line_joins`) needs: a hyphen or a page's number at a line's end
+_LINE_JOIN_MARK = re.compile(r"-[ \t]*\r?\n|\n[ \t]*\r?\n?[ \t]*(?:[Pp][Aa][Gg][Ee][ \t]|-[ \t]?\d|"
+                             r"\d{1,3}[ \t]*\r?\n)")
+
+
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
     refs = _references(text) if "&" in text or "\\" in text or "%" in text or "<" in text \
-        or not text.isascii() else {}
+        or not text.isascii() or "\n" in text and _LINE_JOIN_MARK.search(text) else {}
     if "+" in text and ('"' in text or "'" in text):
         joins = _literal_joins(text)
         if joins:
@@ -501,6 +602,8 @@ def normalize(text: str) -> NormalizedText:
         leet.update(_digit_lookalikes(text))
     if "+" in text and "=" in text:
         leet.update(_query_spaces(text))
+    if "...." in text or ". . . ." in text:
+        leet.update(_leaders(text))
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
         view = _replace_at(text, leet)  # one letter for one digit: offsets do not move
         if "\\" in view and _ESCAPE.search(view):

@@ -53,6 +53,10 @@ _HE_WORD = "[\u05d0-\u05ea][\u05d0-\u05ea'\u05f3\"\u05f4-]*"
 _HE_STREET = "רחוב|רח['\u05f3]|שדרות|שד['\u05f3]|סמטת|כיכר"
 _AR_WORD = "[\u0620-\u064a\u066e-\u06d3]+"
 _AR_STREET = "شارع|طريق"
+#: words a five-digit number follows that are no town: number, account, phone, mobile, year,
+#: amount, riyal, code, order, invoice
+_AR_NOT_PLACE = ("رقم|الرقم|حساب|الحساب|هاتف|الهاتف|جوال|الجوال|عام|سنة|مبلغ|المبلغ|بقيمة|"
+                 "إجمالي|ريال|رمز|الرمز|طلب|فاتورة")
 
 # Hindi: the house, its number's word, the number; the sector, lane or block; town and PIN
 _HI_WORD = "[\u0900-\u0963\u0966-\u097f]+"  # (not the danda, a stop)
@@ -96,6 +100,19 @@ SCRIPT_ADDRESS_PATTERNS: dict[str, list[Pattern]] = {"cyrillic": [
             rf"(?:{_SP}{_AR_WORD}){{0,2}}{_SP}\d{{1,5}}(?!\d)"
             rf"(?:[ \t]*[،,][ \t]*{_AR_WORD}(?:{_SP}{_AR_WORD})?{_SP}\d{{5}}(?!\d))?",
             0.85, mark=_AR_STREET, lead=0),
+    # حي النخيل، الرياض 13521 / إلى جدة 23442: a town and its five-digit postcode as an
+    # address's last part, after a comma or a colon or "to" (إلى); not a number's own word
+    # ("رقم 12345", "حساب", "هاتف", a year's "عام")
+    Pattern(f"(?:(?<=[،,:][ \t])|(?<=إلى[ \t]))(?!(?:{_AR_NOT_PLACE})(?![\u0620-\u064a]))"
+            rf"{_AR_WORD}(?:{_SP}{_AR_WORD})?{_SP}\d{{5}}(?![\d.,/-]\d|\d)"
+            "(?![ \t]*(?:ريال|درهم|دينار|جنيه|دولار|ر\\.س))", 0.8,
+            mark=r"[ \t]\d{5}", words=2),
+], "bengali": [
+    # মিরপুর, ঢাকা ১২১৬ / পোস্টকোড ১২১৬: a town and its four-digit postcode after a comma or a
+    # colon (the view reads Bengali digits as digits), or a postcode after its word
+    Pattern("(?<=[,:;])[ \t]?[\u0985-\u09b9][\u0980-\u09e3]*[ \t]+\\d{4}(?!\\d)"
+            "|(?<![\u0980-\u09ff])(?:পোস্টকোড|পোস্ট[ \t]কোড|পোস্ট[ \t]অফিস)[ \t:-]*\\d{4}(?!\\d)",
+            0.8, mark=r"\d{4}", words=3),
 ], "devanagari": [
     # मकान नं. 27, सेक्टर 15, नोएडा 201301
     Pattern(f"(?<![\u0900-\u097f])(?:{_HI_HOUSE})[ \\t]*{_HI_NUMBER_WORD}[ \\t]*[:-]?[ \\t]*"

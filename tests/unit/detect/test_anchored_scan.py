@@ -27,6 +27,7 @@ from veil.detect.normalize import (
     NormalizedText,
     _folds,
     _kind,
+    _line_joins,
     _map_char,
     _unescape,
     ascii_prototype,
@@ -175,7 +176,8 @@ def test_the_date_phone_and_street_patterns_are_anchored() -> None:
     # before its street, a street before its town and UK postcode and a letter's street line
     # above its postcode and town included, and Singapore's blocks and units, India's
     # sectors and numbered plots, and the rural routes
-    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 18
+    # (and a British flat in a named building)
+    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 19
 
 
 def _glued(rng: random.Random) -> str:
@@ -403,6 +405,8 @@ def test_normalize_equals_its_reference(scan_corpus: tuple[str, ...]) -> None:
         for _ in range(rng.randint(1, 12)):
             pieces.insert(rng.randint(0, len(pieces)), rng.choice(odd))
         mixed = "".join(pieces)
+        if _line_joins(mixed):
+            continue  # a line break a wrap put inside a word: test_pasted_text's
         assert _as_offsets(normalize(mixed)) == _normalize_reference(mixed)
     # tokens of look-alikes alone, in Latin text and in Cyrillic prose (the letters of the
     # whole text decide), look-alikes inside Latin tokens, spaces of every kind between them
