@@ -17,6 +17,7 @@ from veil.detect.address_names import ADDRESS_NAMES
 from veil.detect.answers import ANSWERS
 from veil.detect.bank_files import BANK_FILE_RECOGNIZERS
 from veil.detect.cjk_numbers import CJK_DATES, CJK_NUMERALS
+from veil.detect.column_lines import COLUMN_LINES
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
 from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
 from veil.detect.dicom import DICOM
@@ -33,6 +34,7 @@ from veil.detect.hl7 import HL7
 from veil.detect.keyed_values import KEYED_VALUES
 from veil.detect.labelled_numbers import LABELLED_NUMBERS
 from veil.detect.last_digits import LAST_DIGITS
+from veil.detect.line_wraps import LINE_WRAPS
 from veil.detect.mrz import MRZ
 from veil.detect.named_earlier import NAMED_EARLIER
 from veil.detect.national import GR_NATIONAL_ID, NATIONAL_RECOGNIZERS, labelled
@@ -829,6 +831,7 @@ register(KEYED_VALUES)  # a JSON object's and a query's values, by their keys' n
 register(XML_ELEMENTS)  # an XML element's text, by its tag's name
 register(TABLE_CELLS)  # a pasted table's cells, by its header's names
 register(FORM_FIELDS)  # a form's labelled lines, by their labels
+register(COLUMN_LINES)  # a table's labels, then its values, each on a line of its own
 register(NAME_AFTER_LABEL)  # "name on card jane doe", "surname NGUYEN": no colon
 register(HEADER_NAMES)  # the people of an e-mail's or an invitation's headers
 register(ADDRESS_NAMES)  # a name the e-mail address after it spells
@@ -841,6 +844,7 @@ register(PHONE_LABELLED)  # a phone after its label in any region's shape
 register(EUROPEAN_PLATE)  # a plate in its country's layout after a vehicle word
 register(SCRIPT_ADDRESS)  # street lines in their own script and words
 register(CJK_ADDRESS)  # a Chinese address's number, where the Chinese model has none
+register(LINE_WRAPS)  # a number or a street a line wrap split, read across the break
 register(STREET_ADDRESS)
 register(ENCODED)  # last: it reads a decoded text with the others
 
@@ -914,6 +918,14 @@ def _surname_first(policy: Policy) -> Recognizer | None:
     return SURNAME_FIRST  # a name type: on with the other NER types
 
 
+def _unlisted_names(policy: Policy) -> Recognizer | None:
+    if not policy.ner:
+        return None
+    from veil.detect.unlisted_names import UNLISTED_NAMES
+
+    return UNLISTED_NAMES  # a name type: on with the other NER types
+
+
 def _organizations(policy: Policy) -> Recognizer | None:
     if not policy.ner:
         return None
@@ -937,6 +949,7 @@ register_factory("joined_names", _joined("JOINED_NAMES"))
 register_factory("airline_name", _joined("AIRLINE_NAME"))
 register_factory("script_names", _script_names)
 register_factory("surname_first", _surname_first)
+register_factory("unlisted_names", _unlisted_names)
 register_factory("org_structure", _organizations)
 register_factory("zh_jieba", _chinese)
 

@@ -51,8 +51,13 @@ def name_parts(value: str) -> list[str]:
     if len(words) < 2:
         return []
     stop = _part_stop_words()
+    from veil.detect.unlisted_names import FORMS_OF_ADDRESS
+
+    # (a form of address a model read into the name is no part of it: "Khun" of "Khun
+    # Somchai Wongsawat" is Thai's "Mr", and "khob khun" its "thank you")
     return [w for w in words if len(w) >= MIN_LENGTH and w[0].isupper()
-            and fold_case(w) not in stop and not _label(w)]
+            and fold_case(w) not in stop and fold_case(w) not in FORMS_OF_ADDRESS
+            and not _label(w)]
 
 
 #: the words of a form's labels that a model may read into a value ("Olawale-Briggs, DOB",
@@ -231,9 +236,11 @@ class SeenEntityCache(Recognizer):
         out = []
         for start, end, key in found:
             kind, part = self._info(key) or ("", False)
-            if part and not text[start].isupper() and not _unlike_a_word(key):
+            if (part or " " not in key and kind == "PERSON" and _word_first(key)) \
+                    and not text[start].isupper() and not _unlike_a_word(key):
                 continue  # a part alone counts written as a name ("Doe"), or in lower case
-                # where it is no common word ("priya" after "Priya Raman"; "will", "hope" not)
+                # where it is no common word ("priya" after "Priya Raman"; "will", "hope" not);
+                # so does a one-word name ("Hope" seen, "we hope to" stays)
             if (part or " " not in key) and kind in _NAME_KINDS and trade_word(
                     text, start, end, kind):
                 continue  # "Ford" of "Henry Ford" or "Dr. Ford" in a later "Ford Focus"
@@ -258,6 +265,20 @@ def _number_digits(value: str) -> str:
 
 #: the types whose one word a trade's words may look like (`veil.detect.trade_words`)
 _NAME_KINDS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+
+
+@functools.cache
+def _words_first() -> frozenset[str]:
+    from veil.detect.gazetteer import _LOWER_NOT_NAMES
+    from veil.detect.names import ambiguous_first_names, not_surnames
+
+    return ambiguous_first_names() | not_surnames() | _LOWER_NOT_NAMES
+
+
+def _word_first(key: str) -> bool:
+    """Whether a one-word name (folded) is far more often a common word ("Hope", "Joy",
+    "Blessing"): seen whole, it is found again only written capitalised."""
+    return key in _words_first()
 
 
 def _unlike_a_word(key: str) -> bool:

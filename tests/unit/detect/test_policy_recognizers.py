@@ -144,7 +144,8 @@ def test_registered_recognizer_is_a_default_of_new_engines(
 def test_builtins_register_in_a_stable_order() -> None:
     names = DetectionEngine(Policy()).registry.names
     assert names[:5] == ["email", "obfuscated_email", "spelled_number", "phone", "credit_card"]
-    assert names[-12:] == ["street_address", "encoded", "spacy_ner", "spacy_ner_fr",
+    assert names[-13:] == ["street_address", "encoded", "spacy_ner", "spacy_ner_fr",
                            "name_gazetteer", "spaced_letters", "joined_names", "airline_name",
-                           "script_names", "surname_first", "org_structure", "zh_jieba"]
+                           "script_names", "surname_first", "unlisted_names", "org_structure",
+                           "zh_jieba"]
     assert "spacy_ner" not in DetectionEngine(Policy(ner=False)).registry.names

@@ -84,7 +84,7 @@ class _Reference:
 
     def analyze(self, text: str) -> list[tuple[str, int, int]]:
         from veil.casefold import fold_case
-        from veil.detect.seen import _unlike_a_word
+        from veil.detect.seen import _unlike_a_word, _word_first
         from veil.detect.terms import at_word_boundaries
 
         hay, out = fold_case(text), []
@@ -92,8 +92,10 @@ class _Reference:
             start = hay.find(key)
             while start >= 0:
                 end = start + len(key)
-                if (key not in self.parts or text[start].isupper() or _unlike_a_word(key)) \
-                        and at_word_boundaries(text, start, end):
+                # (a one-word name that is far more often a word counts capitalised only)
+                one_word = kind == "PERSON" and " " not in key and _word_first(key)
+                if (key not in self.parts and not one_word or text[start].isupper()
+                        or _unlike_a_word(key)) and at_word_boundaries(text, start, end):
                     out.append((kind, start, end))
                 start = hay.find(key, start + 1)
         return sorted(out, key=lambda o: (o[2], o[1]))
