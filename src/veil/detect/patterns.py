@@ -120,6 +120,7 @@ def shared_matches() -> Iterator[None]:
         yield
     finally:
         _shared.memo = outer
+        _shared.last = None  # (the last texts' entries: released with the block)
 
 
 class Scan:
@@ -463,9 +464,13 @@ def _find_marks(mark: re.Pattern[str], text: str) -> list[int]:
 def _string_hits(text: str) -> Hits | None:
     """Where every mark's strings occur in ``text``, found in one pass once per text within a
     :func:`shared_matches` block (None outside one: each mark reads the text itself)."""
-    if _text_memo(text) is None:
+    per = _text_memo(text)
+    if per is None:
         return None
-    return _memoized(text, "strings", _find_strings, text)
+    hits: Hits | None = per.get("strings")
+    if hits is None:
+        hits = per["strings"] = _find_strings(text)
+    return hits
 
 
 def _find_strings(text: str) -> Hits:
@@ -523,12 +528,21 @@ def _text_memo(text: str) -> dict[object, Any] | None:
     """What was found in ``text`` within a :func:`shared_matches` block, by kind (None outside
     one). One dictionary per text: the hundred recognizers of a prompt ask a few hundred times
     (~400 asks of a short prompt; a key of the text's id and the kind cost a tuple each)."""
+    # the last two texts asked for (a text and its lower-cased copy, asked in turns) are
+    # answered without the block's dictionary: ~460 asks of a short prompt
+    last = getattr(_shared, "last", None)
+    if last is not None:
+        if last[0][0] is text:
+            return last[0][1]
+        if last[1][0] is text:
+            return last[1][1]
     memo: dict[int, tuple[str, dict[object, Any]]] | None = getattr(_shared, "memo", None)
     if memo is None:
         return None
     entry = memo.get(id(text))
     if entry is None or entry[0] is not text:  # the text is held, so its id is not reused
         entry = memo[id(text)] = (text, {})
+    _shared.last = (entry, entry if last is None else last[0])
     return entry[1]
 
 

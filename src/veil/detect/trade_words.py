@@ -273,8 +273,13 @@ def _titled(text: str, s: int) -> bool:
     before = text[max(0, s - 12):s].split()
     last = before[-1].rstrip(".").lower() if before else ""
     # (the word before ends with a title, or the search back is not made: most spans)
-    return any(last.endswith(t) for t in _TITLES) and \
+    return last.endswith(_TITLE_ENDS) and \
         _TITLE_BEFORE.search(text, max(0, s - 12), s) is not None
+
+
+#: the titles as one tuple: ``str.endswith`` tests them all in one call (a loop over them
+#: cost ~4 us a span)
+_TITLE_ENDS = tuple(sorted(_TITLES))
 
 
 _GIVEN_BEFORE = re.compile(r"([A-Z][a-z'’]+)[ \t]{1,4}\Z")
@@ -664,6 +669,7 @@ _LEGAL_FORM_AFTER = re.compile(
 _LINE_REACH = 200
 
 
+@lru_cache(maxsize=8192)
 def _word_masks(word: str) -> tuple[int, int]:
     """A word's languages as a common word (itself or its compound's parts) and as a
     function word (`veil.detect.language_words`)."""
