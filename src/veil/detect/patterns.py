@@ -524,19 +524,23 @@ def folded(text: str) -> str | None:
     return _memoized(text, "folded", lower_in_place, text)
 
 
+#: a text and what was found in it within a block
+_MemoEntry = tuple[str, dict[object, Any]]
+
+
 def _text_memo(text: str) -> dict[object, Any] | None:
     """What was found in ``text`` within a :func:`shared_matches` block, by kind (None outside
     one). One dictionary per text: the hundred recognizers of a prompt ask a few hundred times
     (~400 asks of a short prompt; a key of the text's id and the kind cost a tuple each)."""
     # the last two texts asked for (a text and its lower-cased copy, asked in turns) are
     # answered without the block's dictionary: ~460 asks of a short prompt
-    last = getattr(_shared, "last", None)
+    last: tuple[_MemoEntry, _MemoEntry] | None = getattr(_shared, "last", None)
     if last is not None:
         if last[0][0] is text:
             return last[0][1]
         if last[1][0] is text:
             return last[1][1]
-    memo: dict[int, tuple[str, dict[object, Any]]] | None = getattr(_shared, "memo", None)
+    memo: dict[int, _MemoEntry] | None = getattr(_shared, "memo", None)
     if memo is None:
         return None
     entry = memo.get(id(text))
