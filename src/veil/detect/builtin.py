@@ -51,6 +51,7 @@ from veil.detect.records import RECORDS
 from veil.detect.script_address import CJK_ADDRESS, SCRIPT_ADDRESS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.split_numbers import SPLIT_NUMBERS
+from veil.detect.spoken_codes import SPOKEN_CODES
 from veil.detect.sql import SQL_VALUES
 from veil.detect.sql_copy import SQL_COPY
 from veil.detect.tables import TABLE_CELLS
@@ -259,6 +260,7 @@ register(EUROPEAN_BIRTH_DATE)  # a month's name in Italian, Polish, Turkish...
 register(EUROPEAN_DATE)
 register(CJK_DATES)  # era dates, dates in numerals, Korean dates
 register(CJK_NUMERALS)  # phone, card and account numbers in CJK numerals
+register(SPOKEN_CODES)  # postcodes, plates, ids and names read out letter by letter
 
 _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass", "api",
                    "apikey", "api_key", "auth", "bearer", "credential", "credentials",

@@ -68,7 +68,18 @@ _WORDS = _digit_words()
 _MULTIPLIERS = {"double": 2, "triple": 3, "treble": 3}
 _ZEROS = {"hundred": "00", "thousand": "000"}
 _ENGLISH = frozenset({"en"})
-_KNOWN = frozenset((*_WORDS, *_MULTIPLIERS, *_ZEROS))
+#: words speech recognition writes for a digit it heard ("for one five", "to one to three"):
+#: read as digits inside a run only, never as its first word, and never counted as spelled
+_HOMOPHONES = {"for": "4", "fore": "4", "to": "2", "too": "2", "won": "1", "ate": "8"}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+#: two digits said as a number, as people read a phone's last digits ("sixty two forty"):
+#: inside a run only, and counted as spelled only by the run's single digit words
+_PAIRS = {w: str(n) for n, w in enumerate(
+    ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+     "eighteen", "nineteen"), start=10)}
+_TENS = {w: str(n) for n, w in enumerate(
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
+_KNOWN = frozenset((*_WORDS, *_MULTIPLIERS, *_ZEROS, *_HOMOPHONES, *_PAIRS, *_TENS))
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -88,23 +99,33 @@ def _canonical(word: str) -> str:
 
 _FIRST = _alternation(w for w in _WORDS if w != "o")
 _ANY = _alternation(_WORDS)
+_HOMOPHONE = _alternation(_HOMOPHONES)
+_PAIR = (rf"(?:(?:{_alternation(_TENS)})(?:[ \t-]+(?:{_alternation(_UNITS)}))?|"
+         rf"{_alternation(_PAIRS)})")
 _MULT = _alternation(_MULTIPLIERS)
 _B = r"(?![\w'’])"  # a word ends: not "o'clock", "one's", "fives"
 _AFTER = rf"(?:[ \t]+(?:{_alternation(_ZEROS)}){_B})?"  # "nine hundred"
 _NUMERAL = r"\d{1,4}(?!\w|[.,]\d)"  # not "3.14", "1,234", "5th"
 # atomic tokens and possessive separators: a run is read once, whatever follows it
 _TOKEN_FIRST = rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_FIRST}){_B}{_AFTER})"
-_TOKEN = rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_ANY}){_B}{_AFTER}|{_NUMERAL})"
+_TOKEN = (rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_ANY}){_B}{_AFTER}|{_NUMERAL}|"
+          rf"(?:{_PAIR}|{_HOMOPHONE}){_B})")
 #: a separator said as a word ("five five five dash one two ...", "078 dash 05 dash 1120")
 _SEP_WORDS = ("dash", "hyphen", "tiret", "bindestrich", "guion", "guión")
 _SEP_WORD = rf"(?:{_alternation(_SEP_WORDS)})(?![\w'’])"
-_SEP = rf"[ \t]*+(?:(?:[,-]|{_SEP_WORD})[ \t]*+)?"
+#: what a speaker says between the groups of a number: a hesitation or a correction ("two oh
+#: six, uh, five five five", "oh one four, sorry, oh one four two"); a transcript writes a
+#: pause as an ellipsis or a dash
+_FILLERS = ("um", "uh", "uhm", "er", "erm", "ah", "hmm", "sorry", "no wait", "i mean", "wait")
+_FILLER = rf"(?:{_alternation(_FILLERS)})(?![\w'’])"
+_PUNCT = r"(?:[,;-]|\.{1,3}(?!\d)|[\u2013\u2014\u2026])"
+_SEP = rf"[ \t]*+(?:(?:{_PUNCT}|{_SEP_WORD}|{_FILLER})[ \t]*+){{0,4}}+"
 #: A run of at least two tokens, starting with a word: not inside a word, nor after a word and
 #: a hyphen ("twenty-five"); a digit and a hyphen may come before ("555-one two ...").
 _RUN = (rf"(?<![\w'’])(?<![^\W\d]-){_TOKEN_FIRST}(?:{_SEP}{_TOKEN})++")
 #: where a run can start: its first word is followed by one of these (a separator, or the
 #: space after "double" or before "hundred"); a finite set of strings, found in one pass
-_MARK = rf"(?<!\w)(?:{_FIRST}|{_MULT})[ \t,-]"
+_MARK = rf"(?<!\w)(?:{_FIRST}|{_MULT})[ \t,;.\u2013\u2014\u2026-]"
 
 SPELLED_RUN = Scan(Pattern(_RUN, 0.0, re.IGNORECASE, mark=_MARK, fold=True, lead=0))
 #: digit groups joined by separator words only ("078 dash 05 dash 1120"), tried at the word
@@ -115,7 +136,16 @@ JOINED_RUN = Scan(Pattern(rf"(?<![\w.,])\d{{1,4}}(?:[ \t]+{_SEP_WORD}[ \t]+\d{{1
 #: digit groups right before a run ("555 one two three four", "(555) one ..."), after a space
 #: (not "10:30", "$5", "+1"), read back from its start
 _NUMERALS_BEFORE = re.compile(r"(?<!\S)(?:\(?\d{1,4}\)?(?!\w)[ \t]*+(?:[,-][ \t]*+)?)++\Z")
-_PIECES = re.compile(r"(\d+)|([^\W\d_]+)|(,)")
+_PIECES = re.compile(rf"(?P<pair>{_PAIR}(?![\w'’]))|(\d+)|([^\W\d_]+)|"
+                     r"([,;\u2013\u2014\u2026]|\.+)", re.IGNORECASE)
+#: the words of the separators a run may hold, skipped when it is read
+_SKIPPED = frozenset(w for phrase in (*_SEP_WORDS, *_FILLERS) for w in phrase.split())
+#: "um" is Portuguese for one as well: a hesitation in a run of another language's digits
+_UM = "um"
+_NOT_PORTUGUESE = re.compile(
+    rf"(?<![\w'’])(?:{_alternation(w for w, (_, ls) in _WORDS.items() if 'pt' not in ls)})"
+    r"(?![\w'’])", re.IGNORECASE)
+_LEADING_FILLER = re.compile(rf"(?:{_FILLER}[ \t]*+(?:{_PUNCT}[ \t]*+)?)+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _AND_AFTER = re.compile(r"[ \t]+and\b", re.IGNORECASE)
 
@@ -125,6 +155,20 @@ MIN_SPELLED = 4
 #: how far before a run digit groups that belong to it are looked for
 _BEFORE = 48
 
+#: a run's last word, a homophone, and a word after it: "... two three four to book" ends at
+#: "four"; a homophone before the run ("for one five ...") is its first digit
+_HOMOPHONE_END = re.compile(rf"[ \t,.;-]*+(?:{_HOMOPHONE})\Z", re.IGNORECASE)
+_HOMOPHONE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_HOMOPHONE})[ \t]+\Z", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]*[^\W\d_]")
+#: the last digits of a number, which a bank or a clinic asks for alone ("last four of the
+#: social is seven seven one oh", "my card ends in four four four four"), right before a run
+_LAST_DIGITS = re.compile(r"(?:\blast[ \t]+(?:four|4)\b|\bend(?:s|ing)[ \t]+(?:in|with)\b)"
+                          r"[^.!]{0,40}\Z", re.IGNORECASE)
+#: a ZIP code's or a postcode's word shortly before a run of five or nine digits
+_ZIP = re.compile(r"\b(?:zip|zipcode|zip[ \t]+code|postal[ \t]+code|post[ \t]*code)\b"
+                  r"[^.!]{0,32}\Z", re.IGNORECASE)
+_BIRTH = ContextMatcher(("born", "dob", "d.o.b", "date of birth", "birth date", "birthdate",
+                         "birthday"), window=32, after=False)
 _SSN = ContextMatcher(("ssn", "social", "social security", "ss#", "ss #", "taxpayer", "tin"))
 _CARD = ContextMatcher(("card", "credit", "visa", "mastercard", "amex", "cc", "debit",
                         "carte", "tarjeta", "karte", "kreditkarte"))
@@ -138,32 +182,49 @@ _PHONE = ContextMatcher(PHONE_CONTEXT)
 class _Reading:
     """What a run spells: its digits and the shapes of prose it may have."""
 
-    __slots__ = ("digits", "groups", "languages", "leading_oh", "scales", "spelled")
+    __slots__ = ("digits", "groups", "homophones", "languages", "leading_oh", "pairs",
+                 "scales", "spelled", "tokens", "um_filler")
 
     def __init__(self, value: str) -> None:
         out: list[str] = []
         self.spelled = 0
+        self.homophones = 0  # "for", "to", "won" read as digits
+        self.pairs = 0  # "sixty two", "forty", "nineteen": two digits each
         self.scales: list[str] = []  # "hundred" and "thousand", in order
         self.languages = frozenset(_SPELLED)
         self.groups = [0]  # digits between commas
+        self.tokens = [0]  # words and numerals between commas
         self.leading_oh = False  # "Oh, five five five ...": an interjection, not a zero
         times = 1
-        for num, piece, comma in _PIECES.findall(value):
+        self.um_filler = _NOT_PORTUGUESE.search(value) is not None
+        for pair, num, piece, comma in _PIECES.findall(value):
             word = piece.lower()
-            if word in _SEP_WORDS:
+            if word in _SKIPPED and (word != _UM or self.um_filler):
                 continue
             if word and word not in _KNOWN:
                 word = _canonical(piece)
-            if comma:
+            if pair:
+                tens, _, unit = pair.lower().replace("-", " ").partition(" ")
+                two = _PAIRS.get(tens) or _TENS[tens] + _WORDS.get(unit.strip(), ("0",))[0]
+                out.append(two)
+                self.groups[-1] += 2
+                self.tokens[-1] += 1
+                self.pairs += 1
+                self.languages &= _ENGLISH
+                times = 1
+            elif comma:
                 if self.groups == [1] and value[:2].lower() == "oh":
                     self.leading_oh = True
                 self.groups.append(0)
+                self.tokens.append(0)
             elif num:
                 out.append(num[0] * times + num[1:])
                 self.groups[-1] += len(out[-1])
+                self.tokens[-1] += 1
                 times = 1
             elif word in _MULTIPLIERS:
                 times = _MULTIPLIERS[word]
+                self.tokens[-1] += 1  # "triple five, double two": no list of digits
                 self.languages &= _ENGLISH
             elif word in _ZEROS:
                 out[-1] += _ZEROS[word]
@@ -171,12 +232,20 @@ class _Reading:
                 self.groups[-1] += len(_ZEROS[word])
                 self.scales.append(word)
                 self.languages &= _ENGLISH
+            elif word in _HOMOPHONES:
+                out.append(_HOMOPHONES[word])
+                self.groups[-1] += 1
+                self.tokens[-1] += 1
+                self.homophones += 1
+                self.languages &= _ENGLISH
+                times = 1
             elif word in _WORDS:
                 digit, languages = _WORDS[word]
                 out.append(digit * times)
                 self.spelled += times
                 self.languages &= languages
                 self.groups[-1] += times
+                self.tokens[-1] += 1
                 times = 1
             else:  # cannot happen: the regex matched it as a digit word
                 self.languages = frozenset()
@@ -186,9 +255,12 @@ class _Reading:
         """Whether the run reads as prose as easily: a count, a list, sums."""
         d = self.digits
         steps = {(int(b) - int(a)) % 10 for a, b in zip(d, d[1:], strict=False)}
+        groups = [n for n in self.groups if n]
         return (steps in ({1}, {9})  # one two three four five six seven; a countdown
                 # one, two, three, four, five, six, seven
-                or (len(self.groups) >= 3 and all(n == 1 for n in self.groups))
+                or (len(groups) >= 3 and all(n <= 1 for n in self.tokens))
+                # readings, scores: "one two five, one four oh, one one eight, one three two"
+                or (len(groups) >= 4 and len(set(groups)) == 1 and groups[0] in (2, 3))
                 or len(self.scales) >= 2)  # two hundred, three hundred, four hundred
 
     def cardinal(self, text: str, end: int) -> bool:
@@ -232,7 +304,11 @@ class SpelledNumberRecognizer(Recognizer):
         return out
 
     def _judge(self, text: str, start: int, end: int) -> Detection | None:
+        start, end = _homophone_edges(text, start, end)
         reading = _Reading(text[start:end])
+        lead = _LEADING_FILLER.match(text, start, end)  # "um oh five ...": from "oh"
+        if lead is not None and (reading.um_filler or lead.group().lower()[:2] != _UM):
+            start = lead.end()
         if reading.spelled < MIN_SPELLED:  # most runs of prose: "one two", "five, six"
             return None
         before = _NUMERALS_BEFORE.search(text, max(0, start - _BEFORE), start)
@@ -245,15 +321,45 @@ class SpelledNumberRecognizer(Recognizer):
                 start += 1
             reading = _Reading(text[start:end])
         d = reading.digits
-        if (len(d) < MIN_DIGITS or reading.spelled < MIN_SPELLED or not reading.languages
-                or len(set(d)) == 1):  # one digit over and over: "oh oh oh ...", not a number
+        if reading.spelled < MIN_SPELLED or not reading.languages:
+            return None
+        short = self._short(reading, text, start, end)
+        if short is not None:
+            return short
+        if len(d) < MIN_DIGITS or len(set(d)) == 1:  # "oh oh oh ...": not a number
             return None
         ssn, card, account, phone = (c.near(text, start, end)
                                      for c in (_SSN, _CARD, _ACCOUNT, _PHONE))
-        if reading.cardinal(text, end) or (reading.needs_context()
-                                           and not (ssn or card or account or phone)):
+        named = ssn or card or account or phone
+        if reading.cardinal(text, end) or (reading.needs_context() and not named):
             return None
+        # homophones are words of prose as well: fewer than the digit words, and a number's
+        # word near or a phone's length ("won two three for" of a call's transcript)
+        if reading.homophones and (2 * reading.homophones > reading.spelled
+                                   or not (named or len(d) >= 10)):
+            return None
+        if _BIRTH.near(text, start, end) and _is_date(d):
+            return Detection("DATE_OF_BIRTH", start, end, 0.9, self.name, text[start:end])
         return self._typed(d, text, start, end)
+
+    def _short(self, reading: _Reading, text: str, start: int,
+               end: int) -> Detection | None:
+        """A run shorter than a number that its words before make one: a date of birth's six
+        digits, a ZIP code's five or nine, a number's last four."""
+        d = reading.digits
+        if reading.homophones or reading.pairs > 1 or reading.scales:
+            return None
+        lo = max(0, start - 64)
+        kind = ""
+        if len(d) == 6 and _BIRTH.near(text, start, end) and _is_date(d):
+            kind, score = "DATE_OF_BIRTH", 0.9
+        elif len(d) in (5, 9) and not reading.pairs and _ZIP.search(text, lo, start):
+            kind, score = "LOCATION", 0.85
+        elif len(d) == 4 and not reading.pairs and _LAST_DIGITS.search(text, lo, start):
+            kind, score = _last_digits_type(text, lo, start), 0.85
+        if not kind:
+            return None
+        return Detection(kind, start, end, score, self.name, text[start:end])
 
     def _typed(self, d: str, text: str, start: int, end: int) -> Detection:
         """The run's type, by its digits and the words near it."""
@@ -270,6 +376,39 @@ class SpelledNumberRecognizer(Recognizer):
         else:
             kind, score = "ACCOUNT_NUMBER", 0.7
         return Detection(kind, start, end, score, self.name, text[start:end])
+
+
+def _homophone_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run with a homophone before it ("for one five ...") and without one at its end
+    that a word follows ("... three four to book")."""
+    m = _HOMOPHONE_BEFORE.search(text, max(0, start - 8), start)
+    if m is not None:
+        start = m.start()
+    m = _HOMOPHONE_END.search(text, start, end)
+    if m is not None and _WORD_AFTER.match(text, end) is not None:
+        end = m.start()
+    return start, end
+
+
+def _last_digits_type(text: str, lo: int, hi: int) -> str:
+    """The type of a number whose last four digits are said after its word."""
+    if _SSN.near(text, hi, hi):
+        return "US_SSN"
+    if _CARD.near(text, hi, hi):
+        return "CREDIT_CARD"
+    return "ACCOUNT_NUMBER" if _ACCOUNT.near(text, hi, hi) else "PHONE"
+
+
+def _is_date(d: str) -> bool:
+    """Whether six or eight digits read as a date, day or month first ("oh three oh four
+    seventy one", "oh five oh seven nineteen seventy six")."""
+    if len(d) not in (6, 8):
+        return False
+    a, b = int(d[:2]), int(d[2:4])
+    year = int(d[4:])
+    if len(d) == 8 and not 1880 <= year <= 2100:
+        return False
+    return any(1 <= m <= 12 and 1 <= day <= 31 for m, day in ((a, b), (b, a)))
 
 
 SPELLED_NUMBERS = SpelledNumberRecognizer()
