@@ -107,6 +107,7 @@ _DAY_WORDS = (rf"(?:(?:twenty|thirty)[ -]{_ORDINAL_UNITS}|thirtieth|twentieth|te
               rf"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
               rf"nineteenth|{_ORDINAL_UNITS})")
 _SPOKEN_DAY = rf"(?:{_D}{_ORD}|(?:the[ \t]+)?{_DAY_WORDS})"
+_MONTH_SPOKEN = rf"(?:{_MONTH_LONG}|may)"
 BIRTH_ONLY_PATTERNS = [
     # 19850303: a date of birth written without separators, year first (a record's and a
     # form's; without the birth word eight digits are anything)
@@ -120,9 +121,10 @@ BIRTH_ONLY_PATTERNS = [
             r"['’]\d{2}(?!\w)", 0.55, re.IGNORECASE, check=False, mark=r"['’]\d\d", words=3),
     # (the) fourth of July, nineteen eighty-five / July the fourth nineteen eighty five /
     # March 3rd, nineteen eighty-five
-    Pattern(rf"(?<!\w)(?:{_SPOKEN_DAY}[ \t]+of[ \t]+{_MONTH_LONG}|{_MONTH_LONG}[ \t]+"
+    # (May too: between a spoken day and a spoken year it is no verb)
+    Pattern(rf"(?<!\w)(?:{_SPOKEN_DAY}[ \t]+of[ \t]+{_MONTH_SPOKEN}|{_MONTH_SPOKEN}[ \t]+"
             rf"{_SPOKEN_DAY}),?[ \t]+{_YEAR_WORDS}(?![\w-])", 0.55, re.IGNORECASE,
-            check=False, mark=_MONTH_LONG, words=3, fold=True),
+            check=False, mark=_MONTH_SPOKEN, words=3, fold=True),
 ]
 
 _CJK_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")

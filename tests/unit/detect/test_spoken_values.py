@@ -119,3 +119,12 @@ def test_the_conversation_around_a_spoken_value_stays() -> None:
             "[00:00:22] Caller: my direct debit of forty five pounds went out twice")
     found = _found(SPOKEN_CODES, text) + _found(SPELLED_NUMBERS, text)
     assert found == [("LOCATION", "B S eight, one T H")]
+
+
+def test_a_spoken_birth_date_in_may_is_found_and_may_the_verb_stays() -> None:
+    from veil.detect.dates import DATE_OF_BIRTH
+
+    said = "Agent: and your date of birth?\nCaller: the third of may nineteen forty eight"
+    assert [d.text for d in DATE_OF_BIRTH.analyze(said)] == \
+        ["the third of may nineteen forty eight"]
+    assert DATE_OF_BIRTH.analyze("date of birth: you may third the motion nineteen times") == []
