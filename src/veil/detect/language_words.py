@@ -139,6 +139,22 @@ def english_function_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """wordfreq's common English words (used at least once in a million), letters only, three
+    or more, in lower case; empty without wordfreq. Not in :func:`languages_of`'s table, and
+    names are not taken out: a caller keeps the names it knows."""
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:
+        return frozenset()
+    try:
+        freqs = get_frequency_dict("en", "small")
+    except (LookupError, OSError, ValueError):
+        return frozenset()
+    return frozenset(low for w in freqs if len(low := fold(w)) >= 3 and low.isalpha())
+
+
+@lru_cache(maxsize=1)
 def language_names() -> frozenset[str]:
     """The English names of the languages lingua knows, in lower case (`german`, `dutch`,
     `portuguese`): what a request names a document's language by."""
@@ -289,4 +305,4 @@ def _names_and_places() -> frozenset[str]:
 
 
 __all__ = ["COMPOUNDING", "LANGUAGES", "bit", "compound_languages", "english_function_word",
-           "fold", "language_names", "languages_of", "stop_languages"]
+           "english_words", "fold", "language_names", "languages_of", "stop_languages"]

@@ -35,6 +35,10 @@ def engine() -> DetectionEngine:
     ("sibusiso said the generator is broken", ["sibusiso"]),
     ("mehdi rezaei and his brother kaveh need badges", ["mehdi rezaei", "kaveh"]),
     ("reminder: dewi and agus owe the pizza money", ["dewi", "agus"]),
+    # beside characters outside ASCII that are no letters, and a word with one
+    ("the café owner, “deepika iyer”, paid", ["deepika iyer"]),
+    ("ping oyelaran’s manager about it", ["oyelaran"]),
+    ("KIM JI-HOON, report attached", ["KIM JI-HOON"]),
 ])
 def test_names_no_list_holds_are_found(text: str, names: list[str]) -> None:
     found = sorted(UNLISTED_NAMES.analyze(text), key=lambda d: d.start)
@@ -54,6 +58,11 @@ def test_names_no_list_holds_are_found(text: str, names: list[str]) -> None:
     "the song re-mix is out, see the walk-in clinic",
     "see /home/deepika/iyer_notes.txt and deepika.iyer@example.com",
     "hi its gonna be fine, thanks i'll check",
+    # a place in capitals, a fund's name with a currency, English words no dictionary lists
+    "77712 Hauptstrasse 75 Apt. 044 PUCH BEI HALLEIN Austria",
+    "ETFS FORE/3X SHORT AUD LONG USD",
+    "we are proud africans and songwriters",
+    "ask friday about the laptop rollout",
 ])
 def test_words_that_are_no_names_are_kept(text: str) -> None:
     assert UNLISTED_NAMES.analyze(text) == []
@@ -82,3 +91,22 @@ def test_a_name_that_is_a_word_seen_before_leaves_the_word_in_lower_case() -> No
 def test_a_form_of_address_is_no_part_of_a_seen_name() -> None:
     seen = SeenEntityCache([("PERSON", "Khun Somchai Wongsawat")])
     assert [d.text for d in seen.analyze("khob khun, Somchai!")] == ["Somchai"]
+
+
+@pytest.mark.parametrize("text", [
+    "hey can you ask deepika iyer to resend the deck, then ping oyelaran about it",
+    "cc: nguyen, okafor, mensah\n\nthe table is fine, kim ji-hoon and park seo-yeon said so",
+    "Dr. Smith and my brother kaveh met with the nurse; talked to tamatea, sibusiso said no",
+    "x " * 40 + "srinivas reddy and his wife padmavathi. " + "the end " * 30 + "kofi's car",
+    "“gurpreet singh sandhu”… HOSSEINI, ARASH — VASYL HRYTSENKO ’ mehdi rezaei",
+])
+def test_reading_around_the_anchors_finds_what_reading_every_word_finds(text: str) -> None:
+    from veil.detect import unlisted_names as module
+    from veil.detect.entity import Detection
+
+    runs: list[Detection] = []
+    cued: list[Detection] = []
+    module.UNLISTED_NAMES._read(text, list(module._WORD.finditer(text)), runs, cued)
+    found = [(d.start, d.end) for d in UNLISTED_NAMES.analyze(text)]
+    assert found == [(d.start, d.end) for d in runs + cued]
+    assert found  # each text holds names
