@@ -89,7 +89,7 @@ _CUES = frozenset({
     "loop in", "looped in", "check with", "checked with", "discussed with", "talked to",
     "talk to", "spoke to", "speak to", "spoke with", "talked with", "approved by", "signed by",
     "reviewed by", "sent by", "assigned to", "reassign to", "forward to", "forwarding to",
-    "reach out to", "reached out to", "meeting with", "call with", "it's", "it’s",
+    "reach out to", "reached out to", "meeting with", "call with", "its", "it's", "it’s",
 })
 #: words no dictionary lists that are no one's name: chat's abbreviations and slang, and the
 #: software and assistants a request names ("ask chatgpt", "ping localhost")
