@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,15 @@ import pytest
 
 from veil.sqlite_wal import use_wal
 
+#: a process that never reaches the barrier breaks it instead of hanging the others
+BARRIER_S = 60.0
+
 
 def _open_audit(path: str, barrier: Any, results: Any) -> None:
     from veil.audit.store import SQLiteAuditStore
 
-    barrier.wait()
     try:
+        barrier.wait(BARRIER_S)
         SQLiteAuditStore(Path(path))
         results.put("ok")
     except Exception as e:  # reported to the test, which names the class
@@ -25,18 +29,21 @@ def _open_audit(path: str, barrier: Any, results: Any) -> None:
 
 
 def _open_raw(path: str, barrier: Any, results: Any) -> None:
-    barrier.wait()
     try:
+        barrier.wait(BARRIER_S)
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         use_wal(conn)
         results.put(conn.execute("PRAGMA journal_mode").fetchone()[0])
-    except sqlite3.Error as e:
+    except (sqlite3.Error, threading.BrokenBarrierError) as e:
         results.put(type(e).__name__)
 
 
 @pytest.mark.parametrize("target", [_open_raw, _open_audit], ids=["use_wal", "audit store"])
 def test_processes_opening_a_new_file_together_all_open_it(tmp_path: Path, target: Any) -> None:
-    ctx = mp.get_context("fork")
+    # forkserver, not fork: a child forked from pytest's threads can inherit a lock held by
+    # one of them (logging, imports) and hang; the workers here start clean like a gateway's
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__, "veil.audit.store"])  # each child starts in ms
     got: list[str] = []
     for trial in range(12):  # without the retry, most trials lost a process
         path = str(tmp_path / f"{trial}.db")
@@ -46,7 +53,7 @@ def test_processes_opening_a_new_file_together_all_open_it(tmp_path: Path, targe
         for p in procs:
             p.start()
         for p in procs:
-            p.join(60)
+            p.join(2 * BARRIER_S)
         got += [results.get(timeout=5) for _ in procs]
     want = "wal" if target is _open_raw else "ok"
     assert got == [want] * 36

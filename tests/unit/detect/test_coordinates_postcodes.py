@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import logging
 import random
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.linear import assert_linear
 from veil import Veil
 from veil.config import Policy, Settings
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES, plausible_pair, valid_coordinates
@@ -299,23 +299,24 @@ def test_the_anchored_scans_equal_the_full_scans() -> None:
     assert min(found.values()) >= 10, found
 
 
-@pytest.mark.parametrize("text", [
-    "1.23° " + " " * 50_000 + "x",
-    "40.7128 " * 20_000,
-    "40.7128, " * 20_000 + "gps",
-    "lat " + " " * 50_000 + "1.23",
-    '"lat": 48.85, ' * 10_000,
-    "N " * 50_000,
-    "zip " * 25_000,
-    "ZIP " + " " * 50_000 + "90210",
-    "Aaaa Bbbb Cccc, CA 90210 " * 8_000,
-    "SW1A 1AA " * 10_000,
+@pytest.mark.parametrize(("head", "unit", "count", "tail"), [
+    ("1.23° ", " ", 50_000, "x"),
+    ("", "40.7128 ", 20_000, ""),
+    ("", "40.7128, ", 20_000, "gps"),
+    ("lat ", " ", 50_000, "1.23"),
+    ("", '"lat": 48.85, ', 10_000, ""),
+    ("", "N ", 50_000, ""),
+    ("", "zip ", 25_000, ""),
+    ("ZIP ", " ", 50_000, "90210"),
+    ("", "Aaaa Bbbb Cccc, CA 90210 ", 8_000, ""),
+    ("", "SW1A 1AA ", 10_000, ""),
 ])
-def test_long_runs_are_read_in_linear_time(text: str) -> None:
-    t0 = time.perf_counter()
-    for rec in (COORDINATES, COORDINATE_PAIR, POSTCODES):
-        rec.analyze(text)
-    assert time.perf_counter() - t0 < 3.0
+def test_long_runs_are_read_in_linear_time(head: str, unit: str, count: int, tail: str) -> None:
+    def scan(text: str) -> None:
+        for rec in (COORDINATES, COORDINATE_PAIR, POSTCODES):
+            rec.analyze(text)
+
+    assert_linear(scan, unit, count, head=head, tail=tail)
 
 
 @pytest.mark.parametrize(("text", "value"), [

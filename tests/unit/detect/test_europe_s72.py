@@ -8,10 +8,9 @@ engine (no model); the same anchors in ordinary text mask nothing; hostile input
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from tests.linear import assert_linear
 from veil.config import Policy
 from veil.detect.engine import DetectionEngine
 from veil.detect.european_address import EUROPEAN_ADDRESS
@@ -191,15 +190,16 @@ def test_labels_of_european_documents_stay(engine: DetectionEngine) -> None:
         assert word in masked
 
 
-@pytest.mark.parametrize("hostile", [
-    "Via Roma " * 10000, "a, 12345 B" * 10000, "Cad. " * 20000, "-Str. 1" * 10000,
-    "ul. a b c " * 10000, "Aa Bb Cc 1, 120 00 Praha 2 " * 4000, " de Ab" * 20000,
-    "Maria de la " * 10000, "ABCD Maria " * 10000, "mi chiamo maria di " * 5000,
-    "tel: 12 " * 20000, "5 aprile " * 12000, "Postbus 1, " * 10000, "auto AB 123 CD " * 8000,
+@pytest.mark.parametrize(("unit", "count"), [
+    ("Via Roma ", 10000), ("a, 12345 B", 10000), ("Cad. ", 20000), ("-Str. 1", 10000),
+    ("ul. a b c ", 10000), ("Aa Bb Cc 1, 120 00 Praha 2 ", 4000), (" de Ab", 20000),
+    ("Maria de la ", 10000), ("ABCD Maria ", 10000), ("mi chiamo maria di ", 5000),
+    ("tel: 12 ", 20000), ("5 aprile ", 12000), ("Postbus 1, ", 10000), ("auto AB 123 CD ", 8000),
 ])
-def test_hostile_anchor_runs_stay_fast(hostile: str) -> None:
-    start = time.perf_counter()
-    for recognizer in (EUROPEAN_ADDRESS, PARTICLE_NAMES, PHONE_LABELLED, EUROPEAN_DATE,
-                       EUROPEAN_PLATE):
-        recognizer.analyze(hostile)
-    assert time.perf_counter() - start < 5.0
+def test_hostile_anchor_runs_stay_fast(unit: str, count: int) -> None:
+    def scan(text: str) -> None:
+        for recognizer in (EUROPEAN_ADDRESS, PARTICLE_NAMES, PHONE_LABELLED, EUROPEAN_DATE,
+                           EUROPEAN_PLATE):
+            recognizer.analyze(text)
+
+    assert_linear(scan, unit, count)

@@ -7,10 +7,9 @@ a census surname that is also a word)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from tests.linear import assert_linear
 from veil.config import Policy
 from veil.detect.engine import DetectionEngine
 from veil.detect.seen import SeenEntityCache
@@ -192,14 +191,16 @@ def test_dishes_and_garments_named_after_places_are_kept(engine: DetectionEngine
         assert word in masked
 
 
-@pytest.mark.parametrize("unit", [
-    "Warfarin 5 mg, " * 8000, "Crohn's disease " * 8000, "Co-Borrower:\t" * 8000,
-    "Ford Focus " * 9000, "A" + " " * 100_000 + "5 mg", "Assets" + "\t" * 100_000,
-    "Hosp" + "x" * 100_000,
+@pytest.mark.parametrize(("head", "unit", "count", "tail"), [
+    ("", "Warfarin 5 mg, ", 8000, ""), ("", "Crohn's disease ", 8000, ""),
+    ("", "Co-Borrower:\t", 8000, ""), ("", "Ford Focus ", 9000, ""), ("A", " ", 100_000, "5 mg"),
+    ("Assets", "\t", 100_000, ""), ("Hosp", "x", 100_000, ""),
 ])
-def test_the_rules_stay_linear_on_hostile_text(unit: str) -> None:
-    start = time.perf_counter()
-    for s in range(0, min(len(unit), 4000), 7):
-        trade_word(unit, s, min(len(unit), s + 6), "PERSON")
-    trade_word(unit, 0, 1, "ORGANIZATION")
-    assert time.perf_counter() - start < 2.0
+def test_the_rules_stay_linear_on_hostile_text(head: str, unit: str, count: int,
+                                               tail: str) -> None:
+    def rules(text: str) -> None:
+        for s in range(0, min(len(text), 4000), 7):
+            trade_word(text, s, min(len(text), s + 6), "PERSON")
+        trade_word(text, 0, 1, "ORGANIZATION")
+
+    assert_linear(rules, unit, count, head=head, tail=tail)

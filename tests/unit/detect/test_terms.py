@@ -101,9 +101,9 @@ def test_ten_thousand_terms_are_cheap() -> None:
     db = TermDatabase(rules)
     text = "nothing here " * 80 + " customer 04242 paid"
     db.analyze(text)  # build
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy host does not count
     out = db.analyze(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert [d.text for d in out] == ["customer 04242"]
     assert elapsed < 0.5  # generous bound: one automaton pass, not 10k regexes
 

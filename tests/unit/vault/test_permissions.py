@@ -71,7 +71,7 @@ def test_ping_is_a_read_that_does_not_wait_for_a_writer(tmp_path: Path, master_k
     try:
         t0 = time.monotonic()
         v.ping()
-        assert time.monotonic() - t0 < 1.0
+        assert time.monotonic() - t0 < 10.0  # a write would wait out the 30 s busy timeout
     finally:
         other.execute("ROLLBACK")
         other.close()
