@@ -15,9 +15,10 @@ Each tool runs in a child process under callgrind, with counting switched on
 ``--cache`` also simulates the processor's last-level cache (its size and associativity read
 from the host) and counts the cache lines each call brings in from memory: warm (the calls in
 a row, as when the tool runs alone) and cold (the cache emptied before every call, as when the
-other tool ran in between: ``veil bench hotpath``'s interleaved and cold runs). What a cold call
-brings in is the tool's footprint per call; at tens of nanoseconds a line, it is the time
-interleaving adds to each call.
+other tool ran in between: ``veil bench hotpath``'s interleaved and cold runs), one pass after
+the other in the same child, each dumped on its own. What a cold call brings in is the tool's
+footprint per call; at tens of nanoseconds a line, it is the time interleaving adds to each
+call.
 """
 
 from __future__ import annotations
@@ -173,13 +174,15 @@ def _need(tool: str) -> str:
 
 
 def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner: bool,
-           workdir: Path, cache: str | None = None) -> dict[str, Any]:
-    """Run one tool on one set of texts in a child under callgrind; its counts per text.
-    ``cache``: None (instructions only), "warm" or "cold" (also last-level cache misses)."""
-    out_file = workdir / f"callgrind.{tool}.{texts}.{cache or 'plain'}"
+           workdir: Path, cache: bool = False) -> list[dict[str, Any]]:
+    """Run one tool on one set of texts in a child under callgrind; its counts per text: one
+    pass (instructions only), or with ``cache`` a warm pass and then a cold one in the same
+    child (each dumped on its own: one run under the slow cache simulation, not two), with
+    their last-level cache misses too."""
+    out_file = workdir / f"callgrind.{tool}.{texts}"
     sim = ["--cache-sim=yes", ll_option()] if cache else []
     child = [sys.executable, "-m", "veil.cli.bench_instructions", tool, texts,
-             *map(str, counts), ner_backend, str(int(ner)), str(int(cache == "cold"))]
+             *map(str, counts), ner_backend, str(int(ner)), str(int(cache))]
     cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no", *sim,
            f"--callgrind-out-file={out_file}", *child]
     env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
@@ -189,26 +192,39 @@ def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner
         raise VeilError(f"the {tool} run under callgrind failed (exit {done.returncode}); run "
                         f"`{' '.join(child)}` without valgrind to see why")
     counted = json.loads(measured[-1])["texts"]
-    show = ["--show=" + ",".join(("Ir", *MISS_EVENTS))] if cache else []
-    annotated = subprocess.run(  # nosec B603 # fixed arguments
-        [_need("callgrind_annotate"), "--inclusive=no", "--auto=no", "--threshold=100", *show,
-         str(out_file)], capture_output=True, text=True, check=True).stdout
     if not cache:
-        total, kinds = by_kind(annotated)
-        return {"texts": counted, "instructions_per_text": total / counted,
-                "by_kind_per_text": {k: v / counted for k, v in kinds.items()}}
-    instructions, misses, functions, flushed = misses_by_kind(annotated)
-    if flushed != (cache == "cold"):  # the flush must be seen, and left out, exactly when made
-        raise VeilError(f"the {tool} run under callgrind: the cache flush between calls was "
-                        f"{'not ' if not flushed else ''}found in the {cache} count; check "
-                        "that numpy's UBYTE_add loop still does the flush")
-    return {"texts": counted, "instructions_per_text": sum(instructions.values()) / counted,
+        total, kinds = by_kind(_annotate(out_file, cache=False))
+        return [{"texts": counted, "instructions_per_text": total / counted,
+                 "by_kind_per_text": {k: v / counted for k, v in kinds.items()}}]
+    # the child's dumps: part 1 the warm pass, part 2 the cold one (the part written at exit
+    # holds what ran after them, and callgrind's summary of it is wrong after the dumps)
+    out: list[dict[str, Any]] = []
+    for part, kind in ((1, "warm"), (2, "cold")):
+        instructions, misses, functions, flushed = misses_by_kind(
+            _annotate(Path(f"{out_file}.{part}"), cache=True))
+        if flushed != (kind == "cold"):  # the flush must be seen, and left out, exactly when made
+            raise VeilError(f"the {tool} run under callgrind: the cache flush between calls was "
+                            f"{'not ' if not flushed else ''}found in the {kind} count; check "
+                            "that numpy's UBYTE_add loop still does the flush")
+        out.append({
+            "texts": counted, "instructions_per_text": sum(instructions.values()) / counted,
             "by_kind_per_text": {k: v / counted for k, v in instructions.items()},
             "lines_per_text": sum(misses.values()) / counted,
             "lines_by_kind_per_text": {k: v / counted for k, v in misses.items()},
             # the functions that bring in a line per text or more (the rest is noise)
             "lines_by_function_per_text": {f: v / counted for f, v in functions.items()
-                                           if v >= counted}}
+                                           if v >= counted}})
+    return out
+
+
+def _annotate(out_file: Path, *, cache: bool) -> str:
+    if not out_file.is_file():
+        raise VeilError(f"callgrind wrote no {out_file.name}: check that callgrind_control "
+                        "can reach the child (valgrind 3.16 or later)")
+    show = ["--show=" + ",".join(("Ir", *MISS_EVENTS))] if cache else []
+    return subprocess.run(  # nosec B603 # fixed arguments
+        [_need("callgrind_annotate"), "--inclusive=no", "--auto=no", "--threshold=100", *show,
+         str(out_file)], capture_output=True, text=True, check=True).stdout
 
 
 def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out: Path,
@@ -234,9 +250,9 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
             for tool in tools:
                 task = progress.add_task(f"{tool}, {texts} texts, under callgrind")
                 if cache:
-                    # the warm run's instructions are the plain run's: it is not made
-                    warm, cold = (_count(tool, texts, (short, kb), ner_backend, ner, Path(tmp),
-                                         cache=c) for c in ("warm", "cold"))
+                    # the warm pass's instructions are the plain run's: it is not made
+                    warm, cold = _count(tool, texts, (short, kb), ner_backend, ner, Path(tmp),
+                                        cache=True)
                     block[tool] = {**{k: warm[k] for k in ("texts", "instructions_per_text",
                                                            "by_kind_per_text")},
                                    "cache": {"warm": _lines(warm), "cold": _lines(cold),
@@ -244,7 +260,8 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
                                                  warm["lines_by_function_per_text"],
                                                  cold["lines_by_function_per_text"])}}
                 else:
-                    block[tool] = _count(tool, texts, (short, kb), ner_backend, ner, Path(tmp))
+                    block[tool] = _count(tool, texts, (short, kb), ner_backend, ner,
+                                         Path(tmp))[0]
                 progress.remove_task(task)
             if "presidio" in block:
                 block["presidio_over_veil"] = (block["presidio"]["instructions_per_text"]
@@ -358,7 +375,7 @@ def bench_instructions(
     name: Annotated[str, typer.Option(help="file name stem of the results")] = "instructions",
     cache: Annotated[bool, typer.Option(
         help="also the cache lines each call brings in, warm and with the cache emptied "
-             "before every call (a simulated cache: about twice as long)")] = False,
+             "before every call (a simulated cache: about half as long again)")] = False,
 ) -> None:
     """Instructions per text of protect() (and Presidio), by kind of work, under valgrind:
     repeatable where wall time is not, for comparing two trees
@@ -373,33 +390,41 @@ def bench_instructions(
 
 
 def _child(tool: str, texts: str, n_short: int, n_kb: int, ner_backend: str,
-           ner: bool, cold: bool = False) -> None:
-    """Under callgrind: warm the tool up on the texts, then count one pass over them (``cold``:
-    the cache emptied before each of them)."""
+           ner: bool, cache: bool = False) -> None:
+    """Under callgrind: warm the tool up on the texts, then count one pass over them (``cache``:
+    dumped, then a second pass counted with the cache emptied before each call, dumped too)."""
     from veil.cli.bench_hotpath import CacheFlusher, _presidio_runner, _veil_runner, corpus
     from veil.heap import settle_heap
 
     # both counts, as `veil bench hotpath --short N --kb M` draws them: the same texts
     short, kb, _ = corpus(n_short, n_kb)
     chosen = short if texts == "short" else kb
+    control = _need("callgrind_control")
+    me = str(os.getpid())
+
+    def tell(*args: str) -> None:
+        subprocess.run([control, *args, me], check=True, capture_output=True)  # nosec B603 # fixed arguments
+
     with tempfile.TemporaryDirectory() as home:
         if tool == "veil":
             _, call = _veil_runner(Path(home), ner_cache=False, ner_backend=ner_backend,
                                    use_ner=ner)
         else:
             call = _presidio_runner()
+        flush = CacheFlusher() if cache else None  # made before the warm-up: it fills memory
         for t in chosen + chosen:
             call(t, 0)
-        flush = CacheFlusher() if cold else None
         settle_heap()
-        me = str(os.getpid())
-        control = _need("callgrind_control")
-        subprocess.run([control, "-i", "on", me], check=True, capture_output=True)  # nosec B603 # fixed arguments
+        tell("-i", "on")
         for t in chosen:
-            if flush is not None:
-                flush()
             call(t, 0)
-        subprocess.run([control, "-i", "off", me], check=True, capture_output=True)  # nosec B603 # fixed arguments
+        if flush is not None:
+            tell("-d", "warm")
+            for t in chosen:
+                flush()
+                call(t, 0)
+            tell("-d", "cold")
+        tell("-i", "off")
     print(json.dumps({"texts": len(chosen)}), flush=True)
 
 
