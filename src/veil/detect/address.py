@@ -253,8 +253,10 @@ STREET_PATTERNS = [
             mark=r"\n[ \t]*\d{5}[ \t]", lead=40),
     # 11 Quayside, Hull HU1 2AA: a street without a street word, before its town and a UK
     # postcode (the postcode says it is an address)
+    # (tried only before a postcode on the number's line: at every digit run, its names were
+    # read across most of a ~1 KB prompt)
     Pattern(rf"{_L}{_NUM}{_SP}{_NAME},[ \t]*{_NAME},?[ \t]+{_UK_POSTCODE}(?![A-Za-z0-9])", 0.8,
-            lead=0, anchor=rf"{_NUM}{_SP}{_NAME},"),
+            lead=0, anchor=rf"{_NUM}{_SP}{_NAME},", until=_UK_POSTCODE, breaks=r"\n"),
     # Flat 12B, Riverside Court / Apartment 4, Regent House: a British flat in a named
     # building or court, no house number (the building's name is the street's part)
     Pattern(rf"{_L}(?i:flat|apartment|apt\.?)[ \t]*\d{{1,4}}[A-Za-z]?,[ \t]*(?:{_CAP}{_SP}){{1,3}}"
