@@ -17,6 +17,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 
@@ -56,14 +57,18 @@ def verify(
     import httpx
 
     from veil.attest import AttestingTransport, Expected, VerificationReport, load_collateral
+    from veil.cli._common import tls_context
     from veil.errors import AttestationError
-    from veil.gateway.tls import client_context
 
     if (collateral is None) == (pccs_url is None):
         raise ConfigError("give exactly one of --collateral FILE or --pccs-url URL")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ConfigError(f"the gateway URL must be https://host:port, got scheme "
+                          f"{parts.scheme or 'none'!r}")
     key = os.environ.get(api_key_env)
     headers = {"Authorization": f"Bearer {key}"} if key else {}
-    verify_ctx = client_context(ca_file=ca_bundle, cert_file=client_cert, key_file=client_key)
+    verify_ctx = tls_context(ca_file=ca_bundle, cert_file=client_cert, key_file=client_key)
     transport = AttestingTransport(
         httpx.HTTPTransport(verify=verify_ctx),
         base_url=url,
@@ -79,6 +84,11 @@ def verify(
         report = transport.attest()
     except AttestationError as e:
         report, error = transport.last_report, str(e)
+    except httpx.HTTPError as e:  # unreachable or not TLS: not verified (exit 1), no traceback
+        where = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+        report, error = transport.last_report, (
+            f"cannot reach the gateway at {where} ({type(e).__name__}); check the URL, that it "
+            "runs, and --ca-bundle")
     finally:
         transport.close()
     if as_json:

@@ -75,7 +75,11 @@ def _keys(keys: list[Path] | None, config: Path | None) -> list[bytes]:
     from veil.audit.checkpoint import Signer, public_key_from_file
 
     if keys:
-        return [public_key_from_file(k) for k in keys]
+        try:
+            return [public_key_from_file(k) for k in keys]
+        except OSError as e:
+            raise AuditError(f"cannot read the public key file {e.filename} ({e.strerror}); "
+                             "check --public-key") from None
     signer = Signer.from_env()  # the key the gateway signs with when it is set
     if signer is not None:
         return [signer.public_key]
@@ -91,7 +95,10 @@ def _echo_json(doc: Any, out: Path | None = None) -> None:
     if out is None:
         typer.echo(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
+        try:
+            out.write_text(text + "\n", encoding="utf-8")
+        except OSError as e:
+            raise AuditError(f"cannot write {out} ({e.strerror}); check --out") from None
         typer.echo(f"wrote {out}", err=True)
 
 
@@ -119,6 +126,9 @@ def verify(
         trusted.append(load_checkpoint_file(head))
     if witness is not None and witness.exists():
         trusted.append(load_checkpoint_file(witness))
+    elif witness is not None:  # a witness's first run, or a misspelt path: say which it was
+        typer.echo(f"note  witness file {witness} does not exist: the log was not checked "
+                   "against it; it is written if the log verifies", err=True)
     store = _store(config)
     try:
         rep = verify_log(store, keys, trusted=trusted)
@@ -140,14 +150,19 @@ def verify(
     if not rep.ok:
         raise typer.Exit(1)
     if witness is not None and latest:
-        witness.write_text(json.dumps(latest[-1].to_json(), sort_keys=True) + "\n")
+        try:
+            witness.write_text(json.dumps(latest[-1].to_json(), sort_keys=True) + "\n")
+        except OSError as e:
+            raise AuditError(f"the log verifies, but the witness file {witness} cannot be "
+                             f"written ({e.strerror}); check --witness") from None
 
 
 @audit_app.command("prove")
 def prove(
-    record_id: Annotated[int, typer.Argument(help="Record index (see `veil audit show`)")],
+    record_id: Annotated[int, typer.Argument(min=0, help="Record index (see `veil audit show`)")],
     size: Annotated[
-        int | None, typer.Option(help="Checkpoint size to prove against (default: newest)")
+        int | None,
+        typer.Option(min=1, help="Checkpoint size to prove against (default: newest)"),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here")] = None,
     config: ConfigOpt = None,
@@ -305,8 +320,8 @@ def show(
     kind: KindOpt = None,
     tenant: TenantOpt = None,
     since: SinceOpt = None,
-    start: Annotated[int, typer.Option(help="First record index")] = 0,
-    limit: Annotated[int, typer.Option(help="At most this many records")] = 100,
+    start: Annotated[int, typer.Option(min=0, help="First record index")] = 0,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many records")] = 100,
     as_json: JsonOpt = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -321,7 +336,7 @@ def show(
 
 @audit_app.command("tail")
 def tail(
-    n: Annotated[int, typer.Option("-n", help="How many of the newest records")] = 20,
+    n: Annotated[int, typer.Option("-n", min=0, help="How many of the newest records")] = 20,
     follow: Annotated[bool, typer.Option("--follow", "-f", help="Keep printing new records")] = (
         False
     ),

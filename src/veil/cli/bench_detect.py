@@ -345,7 +345,7 @@ def _plot_world_names(result: dict[str, Any], names: list[str], path: Path) -> N
 
 @bench_app.command("detect")
 def bench_detect(
-    n: Annotated[int, typer.Option(help="samples per dataset and seed")] = 500,
+    n: Annotated[int, typer.Option(min=1, help="samples per dataset and seed")] = 500,
     seeds: Annotated[str, typer.Option(help="comma-separated reporting seeds")] = "101,102,103",
     out: Annotated[Path, typer.Option(help="output directory")] = DEFAULT_OUT,
     presidio: Annotated[bool, typer.Option(help="also run Presidio's AnalyzerEngine")] = True,
@@ -361,6 +361,9 @@ def bench_detect(
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from veil.cli._common import int_list
+
+    seed_list = int_list(seeds, "--seeds")  # before any model loads
     if lang:
         from veil.evaluation.multilingual import LANGUAGES
 
@@ -369,17 +372,16 @@ def bench_detect(
         if bad:
             raise typer.BadParameter(f"no corpus for {', '.join(bad)}; use some of "
                                      f"{', '.join(LANGUAGES)}", param_hint="--lang")
-        _multilingual(langs, n, [int(s) for s in seeds.split(",") if s.strip()], out, presidio)
+        _multilingual(langs, n, seed_list, out, presidio)
         return
     if world_names:
-        _world_names(n, [int(s) for s in seeds.split(",") if s.strip()], out, presidio)
+        _world_names(n, seed_list, out, presidio)
         return
     from veil.config import Policy
     from veil.detect import DetectionEngine
     from veil.evaluation.datasets import hard_samples, long_texts, presidio_samples
     from veil.evaluation.detection import presidio_detector, score, veil_detector
 
-    seed_list = [int(s) for s in seeds.split(",") if s.strip()]
     data: dict[str, list[Any]] = {"presidio_faker": [], "hard": []}
     for sd in seed_list:
         data["presidio_faker"] += presidio_samples(n, sd)

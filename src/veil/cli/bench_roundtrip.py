@@ -12,7 +12,7 @@ from veil.cli.bench import bench_app
 
 @bench_app.command("roundtrip")
 def bench_roundtrip(
-    n: Annotated[int, typer.Option(help="samples per dataset and seed")] = 150,
+    n: Annotated[int, typer.Option(min=1, help="samples per dataset and seed")] = 150,
     seeds: Annotated[str, typer.Option(help="comma-separated seeds")] = "101",
     ner: Annotated[bool, typer.Option(help="spaCy NER on")] = True,
     out: Annotated[Path, typer.Option(help="report directory")] = Path(
@@ -22,9 +22,10 @@ def bench_roundtrip(
     """Share of samples restored exactly, for each operator and dataset."""
     from rich.progress import Progress
 
+    from veil.cli._common import int_list
     from veil.evaluation.roundtrip import OPERATORS, run_roundtrip, write_report
 
-    seed_list = [int(s) for s in seeds.split(",") if s.strip()]
+    seed_list = int_list(seeds, "--seeds", example="101,102")
     total = n * len(seed_list) * 2 * len(OPERATORS)
     with Progress(transient=True) as bar:
         task = bar.add_task("protect + restore", total=total)

@@ -89,9 +89,13 @@ def bench(
     timeout_s: Annotated[float, typer.Option(min=1, help="Per-forward deadline.")] = 900.0,
 ) -> None:
     """Seconds and bytes per token per protocol, agreement with the float model, anchors."""
+    from veil.cli._common import name_list
+    from veil.crypto.protocol import PROTOCOLS
+
+    # checked before anything runs: an empty list would overwrite the report with no rows
+    names = name_list(protocols, "--protocols", list(PROTOCOLS), upper=True)
     from veil.crypto.mpc_bench import TF_NAME, run, run_teacher_forced
 
-    names = [p.strip().upper() for p in protocols.split(",") if p.strip()]
     if teacher_forced:
         cmd = (f"veil crypto bench --teacher-forced --protocols {','.join(names)} --layers "
                f"{layers} --max-len {max_len} --texts {texts} --precision {precision}")
@@ -122,11 +126,18 @@ def precision(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/crypto"),
 ) -> None:
     """Logit error and top-1 agreement per precision preset and depth, and per approximation."""
+    from veil.cli._common import int_list, name_list
+    from veil.crypto.protocol import PRECISIONS, PROTOCOLS
+
+    chosen = name_list(presets, "--presets", list(PRECISIONS))
+    depth_list = int_list(depths, "--depths", minimum=1, example="1,4")
+    prot = name_list(protocol, "--protocol", list(PROTOCOLS), upper=True)
+    if len(prot) != 1:
+        raise typer.BadParameter("--protocol takes one protocol")
     from veil.crypto.precision_bench import run
 
-    run(presets=[p.strip() for p in presets.split(",") if p.strip()],
-        depths=[int(d) for d in depths.split(",")], n_prompts=prompts, length=max_len,
-        protocol=protocol.upper(), out_dir=out, ops=ops, earlier_model=earlier_model)
+    run(presets=chosen, depths=depth_list, n_prompts=prompts, length=max_len,
+        protocol=prot[0], out_dir=out, ops=ops, earlier_model=earlier_model)
     typer.echo((out / "precision.md").read_text(encoding="utf-8"))
 
 
@@ -157,10 +168,13 @@ def bench_classifier(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("benchmarks/results/crypto"),
 ) -> None:
     """The encoder under MPC: accuracy vs plaintext, seconds and bytes per input."""
+    from veil.cli._common import name_list
+    from veil.crypto.protocol import PROTOCOLS
+
+    names = name_list(protocols, "--protocols", list(PROTOCOLS), upper=True)
     from veil.crypto.mpc_classifier import run
 
-    run(protocols=[p.strip().upper() for p in protocols.split(",") if p.strip()],
-        n_test=n_test, batch=batch, out_dir=out)
+    run(protocols=names, n_test=n_test, batch=batch, out_dir=out)
     typer.echo((out / "classifier.md").read_text(encoding="utf-8"))
 
 

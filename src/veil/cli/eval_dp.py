@@ -30,6 +30,21 @@ def _ints(raw: str) -> list[int]:
         raise InputError("--seeds must be a comma-separated list of integers") from None
 
 
+def _report(path: Path) -> dict[str, object]:
+    """A --merge report, read before the run starts (a bad one must not waste the run)."""
+    import json
+
+    from veil.errors import DPError
+
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise DPError(f"cannot read --merge report {path} (a dp.json expected)") from None
+    if not isinstance(doc, dict):
+        raise DPError(f"--merge report {path} is not a dp.json report")
+    return doc
+
+
 @eval_app.command("dp")
 def eval_dp(
     epsilons: Annotated[str, typer.Option(help="Comma-separated epsilons per token.")] = (
@@ -64,7 +79,6 @@ def eval_dp(
 ) -> None:
     """Utility (prompt cosine; answer cosine next to its noise floor) and privacy (words the
     strongest attack recovers) per mechanism and epsilon, and the frontier plot."""
-    import json
     import shlex
     import sys
 
@@ -85,7 +99,7 @@ def eval_dp(
     unknown = sorted(set(chosen or []) - set(attack_names("dp")))
     if unknown:
         raise DPError(f"unknown DP attack(s) {unknown}; choose from {attack_names('dp')}")
-    bases = [json.loads(p.read_text(encoding="utf-8")) for p in merge or []]
+    bases = [_report(p) for p in merge or []]
     cfg = DPEvalConfig(epsilons=_floats(epsilons), mechanisms=specs, n=n, shadow_n=shadow_n,
                        seeds=_ints(seeds) or [0], context=context, answers=answers,
                        answers_n=answers_n, max_new_tokens=max_new_tokens, space=space,

@@ -63,7 +63,9 @@ def eval_gateway(
     if n:
         cfg.n = n
     if seeds.strip():
-        cfg.seeds = [int(s) for s in seeds.split(",") if s.strip()]
+        from veil.cli._common import int_list
+
+        cfg.seeds = int_list(seeds, "--seeds")
     if protect_n:
         cfg.protect_n = protect_n
     cfg.protect_n = min(cfg.protect_n, cfg.n)

@@ -52,12 +52,15 @@ def eval_modes(
     bad = [m for m in chosen if m not in HOST_VIEW]
     if bad or not chosen:
         raise InputError(f"unknown mode(s) {bad}; choose from: {_ALL}")
+    from veil.cli._common import name_list
+    from veil.crypto.protocol import PROTOCOLS
+
+    protocols = tuple(name_list(mpc_protocols, "--mpc-protocols", list(PROTOCOLS), upper=True))
     cfg = ModesConfig(n_prompts=n, answer_tokens=answer_tokens, seed=seed, dp_epsilon=dp_epsilon,
                       obfuscation_mode=obfuscation_mode, he_train=he_train, he_test=he_test,
                       he_presidio=he_presidio,
                       modes=chosen, results_root=out, mpc_live=mpc_live,
-                      mpc_protocols=tuple(p.strip().upper() for p in mpc_protocols.split(",")
-                                          if p.strip()),
+                      mpc_protocols=protocols,
                       mpc_layers=mpc_layers, mpc_tokens=mpc_tokens)
     report = run(cfg)
     report["meta"]["command"] = "veil " + shlex.join(sys.argv[1:])

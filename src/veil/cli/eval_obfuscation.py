@@ -35,6 +35,11 @@ def eval_obfuscation(
     """Token recovery per attack vs top-1 agreement and KL, for a sweep of obfuscation settings."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:  # before the model loads (minutes): a typo is a usage error, not a late traceback
+        alpha_list = [float(a) for a in alphas.split(",") if a.strip()] if alphas else None
+    except ValueError:
+        raise typer.BadParameter("--alphas takes numbers separated by commas, e.g. 0.5,1,2"
+                                 ) from None
     import torch
     from rich.console import Console
     from rich.progress import (
@@ -67,7 +72,7 @@ def eval_obfuscation(
                       block_len=64, n_blocks=blocks or (8 if quick else 24),
                       corpus_sentences=1000 if quick else 3000)
     settings = default_settings(
-        quick, alphas=[float(a) for a in alphas.split(",")] if alphas else None,
+        quick, alphas=alpha_list or None,
         repair_steps=repair_steps)
     if only:
         wanted = {f.strip().lower() for f in only.split(",")}

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from veil.cli._common import add_tenant, read_stdin_text
+from veil.cli._common import add_tenant, decode_utf8, read_stdin_text
 from veil.errors import InputError, VeilError
 
 if TYPE_CHECKING:
@@ -35,13 +35,17 @@ def protect(
     ] = False,
 ) -> None:
     """Print TEXT with every sensitive value replaced (the mapping goes to the vault)."""
+    if jsonl and text is not None:  # it would be ignored while the command waits on stdin
+        raise typer.BadParameter("--jsonl reads JSON lines from stdin; drop the TEXT argument")
     veil = _make_veil(policy, one_text=not jsonl)
     add_tenant(veil, tenant)
     if jsonl:
         _protect_jsonl(veil, default_session=session, tenant=tenant)
         return
     if text is None:
-        text = read_stdin_text()
+        from veil.core import MAX_TEXT_CHARS
+
+        text = read_stdin_text(MAX_TEXT_CHARS)
     result = veil.protect(text, session=session, tenant=tenant)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -52,9 +56,17 @@ def protect(
 
 
 def _protect_jsonl(veil: Veil, *, default_session: str, tenant: str) -> None:
-    """One result line per input line; a bad line yields an error object, the rest go on."""
-    raw = read_stdin_text()
-    for lineno, line in enumerate(raw.splitlines(), start=1):
+    """One result line per input line; a bad line yields an error object, the rest go on.
+    Lines are read one at a time (a large file is never held whole), and a line that is not
+    UTF-8 is one bad line, not the end of the batch."""
+    failed = 0
+    for lineno, raw in enumerate(sys.stdin.buffer, start=1):
+        try:
+            line = decode_utf8(raw, f"line {lineno}")
+        except InputError as e:
+            failed += 1
+            sys.stdout.write(json.dumps({"error": str(e)}) + "\n")
+            continue
         if not line.strip():
             continue
         try:
@@ -70,8 +82,12 @@ def _protect_jsonl(veil: Veil, *, default_session: str, tenant: str) -> None:
             out = {"error": f"line {lineno}: invalid JSON at column {e.colno}"}
         except VeilError as e:
             out = {"error": f"line {lineno}: {e}"}
+        failed += "error" in out
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         sys.stdout.flush()
+    if failed:
+        typer.echo(f"warning: {failed} line(s) failed; their result lines hold the reason",
+                   err=True)
 
 
 def register(app: typer.Typer) -> None:

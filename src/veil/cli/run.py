@@ -32,7 +32,7 @@ Health: {url}/healthz   Stop: Ctrl-C   (/metrics needs an admin key: see docs/ga
 
 def run(
     host: Annotated[str, typer.Option(envvar="VEIL_HOST")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(envvar="VEIL_PORT")] = 8000,
+    port: Annotated[int, typer.Option(envvar="VEIL_PORT", min=0, max=65535)] = 8000,
     upstream_base_url: Annotated[
         str | None,
         typer.Option(envvar="VEIL_UPSTREAM_BASE_URL", help="Omitted: the embedded SmolLM2 model"),

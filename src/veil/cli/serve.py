@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import ssl
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -43,7 +44,31 @@ def load_gateway_config(
         if upstream_kind not in upstream_kinds():
             raise ConfigError(f"--upstream-kind must be one of: {', '.join(upstream_kinds())}")
         cfg.upstream.kind = upstream_kind
+    _check_upstream_url(cfg.upstream.base_url, cfg.upstream.kind)
     return cfg
+
+
+#: upstream kinds whose base_url is an HTTP API root (litellm routes by model name; obfuscated
+#: and mpc take their own settings)
+_HTTP_KINDS = ("openai", "anthropic", "azure")
+
+
+def _check_upstream_url(url: str | None, kind: str) -> None:
+    """Refuse an upstream URL no request could reach before the gateway starts (it would
+    start, then fail every request)."""
+    from urllib.parse import urlsplit
+
+    from veil.errors import ConfigError
+
+    if url is None or kind not in _HTTP_KINDS:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        # the URL itself is not echoed: an operator may have pasted a key into it
+        raise ConfigError(
+            "the upstream base URL must be http(s)://host[:port]/... (e.g. "
+            "https://api.openai.com/v1); check --upstream-base-url or upstream.base_url"
+        )
 
 
 def apply_tls_options(
@@ -67,13 +92,22 @@ def apply_tls_options(
         cfg.tls.client_ca_file = client_ca
     if upstream_ca is not None:
         cfg.upstream.ca_bundle = upstream_ca
+    try:  # a missing or non-PEM CA bundle is named now, not as a failed start-up
+        cfg.upstream.tls_verify()
+    except (OSError, ssl.SSLError) as e:
+        raise ConfigError(
+            f"cannot load the upstream CA bundle {cfg.upstream.ca_bundle} ({type(e).__name__}); "
+            "give a PEM file of CA certificates (--upstream-ca-bundle or upstream.ca_bundle)"
+        ) from None
 
 
 def serve(
     host: Annotated[
         str | None, typer.Option(envvar="VEIL_HOST", help="Bind address [127.0.0.1]")
     ] = None,
-    port: Annotated[int | None, typer.Option(envvar="VEIL_PORT", help="Port [8000]")] = None,
+    port: Annotated[
+        int | None, typer.Option(envvar="VEIL_PORT", min=0, max=65535, help="Port [8000]")
+    ] = None,
     upstream_base_url: Annotated[
         str | None,
         typer.Option(
@@ -166,7 +200,10 @@ def serve(
         config, host, port, upstream_base_url, upstream_api_key, upstream_kind
     )
     apply_tls_options(cfg, tls_cert, tls_key, tls_client_ca, upstream_ca_bundle)
-    sock = socket.socket(fileno=fd) if fd is not None else None
+    try:
+        sock = socket.socket(fileno=fd) if fd is not None else None
+    except OSError:
+        raise ConfigError(f"--fd {fd} is not an open socket") from None
     bound = str(sock.getsockname()[0]) if sock is not None else cfg.host
     check_exposure(cfg, bound, insecure_no_auth=insecure_no_auth)
     if workers > 1:  # refused before anything starts (embedded model, socket)

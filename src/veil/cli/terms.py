@@ -32,10 +32,18 @@ def register(app: typer.Typer) -> None:
     app.add_typer(terms_app, name="terms")
 
 
-def _store(db: Path | None) -> Any:
+def _store(db: Path | None, *, create: bool = True, missing: str = "") -> Any:
+    """The term database; ``create=False`` (list, remove) refuses a missing file instead of
+    creating an empty one at a misspelt --db or VEIL_HOME (``missing`` leads the message)."""
     from veil.detect.terms import TermStore, default_term_db_path
+    from veil.errors import InputError
 
-    return TermStore(db or default_term_db_path())
+    path = db or default_term_db_path()
+    if not create and not path.is_file():
+        raise InputError(f"{missing}no term database at {path} (nothing was created); check "
+                         "--db and VEIL_HOME: `veil terms add` creates it, `veil terms list` "
+                         "reads it")
+    return TermStore(path)
 
 
 def _audit(action: str, **fields: Any) -> None:
@@ -43,6 +51,14 @@ def _audit(action: str, **fields: Any) -> None:
     from veil.audit.admin import record_admin
 
     record_admin(action, actor="cli", **fields)
+
+
+def _auditable(action: str, **fields: Any) -> None:
+    """Refuse, before anything is written, a change the audit log would refuse to record (a
+    tenant name with spaces): the change would otherwise happen unaudited."""
+    from veil.audit.records import check_record
+
+    check_record(f"admin.{action}", {"actor": "cli", **fields})
 
 
 def _run(fn: Callable[[], None]) -> None:
@@ -74,6 +90,7 @@ def add(
     def go() -> None:
         rule = _rule(term=term, type=type, case_sensitive=case_sensitive,
                      require_context=require or [], exclude_context=exclude or [], window=window)
+        _auditable("terms_add", tenant=tenant, entity_type=rule.type, count=1)
         store = _store(db)
         try:
             store.add(tenant, rule)
@@ -114,7 +131,8 @@ def remove(
     def go() -> None:
         from veil.errors import InputError
 
-        store = _store(db)
+        _auditable("terms_remove", tenant=tenant, count=0)
+        store = _store(db, create=False, missing=f"no such term for tenant {tenant!r}: ")
         try:
             n = store.remove(tenant, term, type)
         finally:
@@ -140,13 +158,25 @@ def list_terms(
     """List a tenant's terms (term, type, context rules)."""
 
     def go() -> None:
-        store = _store(db)
+        from veil.detect.terms import default_term_db_path
+
+        path = db or default_term_db_path()
+        if not path.is_file():  # nothing to list; a read creates no database either
+            typer.echo(f"note: no term database at {path} (`veil terms add` creates it); check "
+                       "--db and VEIL_HOME if you expected one", err=True)
+            if as_json and not all_tenants:
+                typer.echo("[]")
+            return
+        store = _store(path)
         try:
             if all_tenants:
                 for t in store.tenants():
                     typer.echo(t)
                 return
             rules = store.list(tenant)
+            if not rules and tenant not in store.tenants():  # likely a misspelt --tenant
+                typer.echo(f"note: no terms for tenant {tenant!r}; `veil terms list --tenants` "
+                           "lists the tenants that have some", err=True)
         finally:
             store.close()
         if as_json:
@@ -177,8 +207,14 @@ def import_terms(
 
     def go() -> None:
         from veil.detect.terms import load_terms_file
+        from veil.errors import InputError
 
         rules = load_terms_file(file)  # validates every row before anything is written
+        if not rules:  # with --replace it would delete every term of the tenant
+            raise InputError(f"terms file {file} holds no terms; nothing was imported or "
+                             "removed (to drop a tenant's terms, remove them one by one)")
+        _auditable("terms_import", tenant=tenant, count=len(rules),
+                   status="replace" if replace else "add")
         store = _store(db)
         try:
             n = store.add_many(tenant, rules, replace=replace)

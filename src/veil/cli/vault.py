@@ -16,10 +16,13 @@ the process list and shell history) and never printed.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 
@@ -54,7 +57,6 @@ def rotate_master_key(
 ) -> None:
     """Re-wrap every tenant key under a new master key; running gateways keep working."""
     from veil.config import Settings
-    from veil.vault import open_vault
 
     settings = Settings()
     from veil.vault.crypto import custody_mode
@@ -79,7 +81,7 @@ def rotate_master_key(
                 "--generate to rotate the key file"
             )
         new_key = found
-    with open_vault(settings) as vault:
+    with _existing_vault(settings) as vault:
         count = vault.rotate_master_key(new_key)
     _audit("rotate_master_key", settings, target="master-key", count=count)
     typer.echo(f"re-wrapped {count} key(s) under the new master key.")
@@ -96,14 +98,17 @@ def rotate_master_key(
 
 
 @vault_app.command("finish-master-rotation")
-def finish_master_rotation() -> None:
+def finish_master_rotation(
+    new_key_env: Annotated[
+        str, typer.Option(help="Environment variable holding the new key, if not VEIL_MASTER_KEY")
+    ] = "VEIL_NEW_MASTER_KEY",
+) -> None:
     """Drop the old-master wrappings kept during a rotation (the old key then opens nothing)."""
     from veil.config import Settings
-    from veil.vault import open_vault
 
     settings = Settings()
-    with open_vault(settings) as vault:
-        count = vault.finish_master_rotation()
+    with _existing_vault(settings) as vault:
+        count = vault.finish_master_rotation(new_key=os.environ.get(new_key_env) or None)
     _audit("finish_master_rotation", settings, target="master-key", count=count)
     typer.echo(f"dropped {count} old-master wrapping(s).")
 
@@ -113,11 +118,14 @@ def rotate_tenant_key(
     tenant: Annotated[str, typer.Argument(help="Tenant name as in the gateway config")],
 ) -> None:
     """Give a tenant a fresh data key and re-encrypt its entries; running gateways keep working."""
+    from veil.audit.records import check_record
     from veil.config import Settings
-    from veil.vault import open_vault
 
+    # Checked before anything changes: a name the audit log refuses would leave the rotation
+    # unrecorded (the vault itself refuses a tenant it has no key for).
+    check_record("admin.rotate_tenant_key", {"tenant": tenant, "version": 1, "count": 0})
     settings = Settings()
-    with open_vault(settings) as vault:
+    with _existing_vault(settings) as vault:
         r = vault.rotate_tenant_key(tenant)
     _audit("rotate_tenant_key", settings, tenant=tenant, version=r.version, count=r.resealed)
     typer.echo(f"data key {r.version}: re-encrypted {r.resealed} entr(y/ies).")
@@ -126,6 +134,12 @@ def rotate_tenant_key(
             f"{r.legacy} entr(y/ies) written before this vault version stay under the previous "
             "key until their session expires (VEIL_VAULT_TTL_SECONDS)."
         )
+
+
+def _existing_vault(settings: Any) -> Any:
+    from veil.cli._common import open_existing_vault
+
+    return open_existing_vault(settings)
 
 
 # --------------------------------------------------------------------------- split custody
@@ -157,10 +171,17 @@ def custodian_keygen(  # nosec B107 # an env var name, not a password
     """Make an RSA-3072 key pair for a custodian (run it on the custodian's own machine)."""
     from veil.vault.custody import generate_custodian_key
 
+    # the name becomes two file names: no path in it (it would write outside --out)
+    if not name or name.startswith(".") or Path(name).name != name or "\\" in name:
+        raise ConfigError(
+            f"custodian name {name!r} must be a plain name (no path, not starting with '.'); "
+            "put the files elsewhere with --out"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     private, public = out_dir / f"{name}.key", out_dir / f"{name}.pub"
-    if private.exists():
-        raise ConfigError(f"{private} exists; choose another name or directory")
+    for existing in (private, public):
+        if existing.exists():
+            raise ConfigError(f"{existing} exists; choose another name or directory")
     generate_custodian_key(private, public, passphrase=_passphrase(passphrase_env))
     typer.echo(f"private key: {private} (keep it; mode 0600)\npublic key:  {public} (send it)")
 
@@ -215,18 +236,43 @@ def init_custody(
 def _admin_client(url: str, admin_key_env: str, ca_bundle: Path | None) -> Any:
     import httpx
 
-    from veil.gateway.tls import client_context
+    from veil.cli._common import tls_context
 
     key = os.environ.get(admin_key_env)
     if not key:
         raise ConfigError(f"set {admin_key_env} to the gateway's admin API key")
-    verify: Any = client_context(ca_file=ca_bundle) if ca_bundle is not None else True
+    verify: Any = tls_context(ca_file=ca_bundle) if ca_bundle is not None else True
     return httpx.Client(
         base_url=url.rstrip("/"),
         headers={"Authorization": f"Bearer {key}"},
         verify=verify,
         timeout=30,
     )
+
+
+@contextlib.contextmanager
+def _gateway(url: str, admin_key_env: str, ca_bundle: Path | None) -> Iterator[Any]:
+    """An admin client whose network failures and foreign answers are clear errors."""
+    import httpx
+
+    from veil.errors import VeilError
+
+    parts = urlsplit(url)
+    where = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"  # never a password in a URL
+    with _admin_client(url, admin_key_env, ca_bundle) as client:
+        try:
+            yield client
+        except VeilError:
+            raise
+        except httpx.HTTPError as e:
+            raise ConfigError(
+                f"cannot reach the gateway at {where} ({type(e).__name__}); check --url, that "
+                "the gateway runs, and --ca-bundle"
+            ) from None
+        except (KeyError, TypeError, ValueError):
+            raise ConfigError(
+                f"the gateway at {where} did not answer as Veil's admin API does; check --url"
+            ) from None
 
 
 def _checked(resp: Any) -> dict[str, Any]:
@@ -262,7 +308,7 @@ def unseal(  # nosec B107 # an env var name, not a password
     pk = load_private_key(private_key, _passphrase(passphrase_env))
     if url.startswith("http://") and not url.startswith(("http://127.", "http://localhost")):
         raise ConfigError("refusing to send a key share over plain HTTP; use the https:// URL")
-    with _admin_client(url, admin_key_env, ca_bundle) as client:
+    with _gateway(url, admin_key_env, ca_bundle) as client:
         status = _checked(client.get("/admin/unseal"))
         if not status["sealed"]:
             typer.echo("the gateway is already unsealed.")
@@ -314,10 +360,14 @@ def resplit(
     if threshold is not None:
         body["threshold"] = threshold
     if custodian:
+        from veil.vault.custody import load_public_key
+
+        # read and checked here: a missing or non-PEM file is named before the gateway is asked
         body["custodians"] = {
-            n: p.read_text(encoding="ascii") for n, p in _parse_custodians(custodian).items()
+            n: p.read_text(encoding="ascii")
+            for n, p in _parse_custodians(custodian).items() if load_public_key(p)
         }
-    with _admin_client(url, admin_key_env, ca_bundle) as client:
+    with _gateway(url, admin_key_env, ca_bundle) as client:
         r = _checked(client.post("/admin/vault/resplit", json=body))
     typer.echo(
         f"re-split into {r['shares']} shares, {r['threshold']} needed"

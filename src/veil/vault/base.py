@@ -34,6 +34,7 @@ from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from veil.config import Settings
@@ -42,13 +43,14 @@ from veil.vault.crypto import (
     DATA_KEY,
     PREVIOUS,
     TenantKeys,
+    commit_key_file,
     custody_mode,
     data_key_version,
     decode_master_key,
     key_file_path,
     load_master_key,
     new_tenant_secret,
-    replace_key_file,
+    stage_key_file,
     tenant_id,
     unwrap_tenant_secret,
     wrap_tenant_secret,
@@ -436,19 +438,67 @@ class Vault(ABC):
                 return None
             return wrap_tenant_secret(new, kid, secret)
 
-        count = self._rewrap_tenant_keys(rewrap)
-        if custody_mode(self.settings):
-            pass  # the caller re-splits the new key among the custodians (vault/custody.py)
-        elif self.settings.master_key is None:
-            replace_key_file(key_file_path(self.settings), new)
+        # Key-file mode: the new key is written beside the old file BEFORE any key is re-wrapped,
+        # so a home where it cannot be written refuses the rotation with nothing changed
+        # (afterwards, the only copy of the key the vault is wrapped under would be in memory).
+        staged: Path | None = None
+        if self.settings.master_key is None and not custody_mode(self.settings):
+            staged = stage_key_file(key_file_path(self.settings), new)
+        try:
+            count = self._rewrap_tenant_keys(rewrap)
+        except BaseException:
+            if staged is not None:
+                staged.unlink(missing_ok=True)
+            raise
+        # custody mode: the caller re-splits the new key among the custodians (vault/custody.py)
+        if staged is not None:
+            commit_key_file(staged, key_file_path(self.settings))
         with self._keys_lock:
             self._master = new
         return count
 
-    def finish_master_rotation(self) -> int:
+    def finish_master_rotation(self, *, new_key: str | None = None) -> int:
         """Drop the old-master wrappings kept by :meth:`rotate_master_key`; returns how many.
-        Run it once every process uses the new master key (the old key then opens nothing)."""
+        Run it once every process uses the new master key (the old key then opens nothing).
+
+        Refused, dropping nothing, unless every current wrapping opens under this process's
+        master key or ``new_key`` (base64, the key the rotation was given): otherwise the old
+        wrappings may be all that still opens a key (a rotation that died before its new key
+        was saved, or a new key that was lost)."""
+        keys = [decode_master_key(new_key, name="the new master key")] if new_key else []
+        closed: list[str] = []
+
+        def check(kid: str, wrapped: bytes) -> None:
+            for key in keys:
+                try:
+                    unwrap_tenant_secret(key, kid, wrapped)
+                    return None
+                except VaultKeyError:
+                    pass
+            try:
+                self._unwrap(kid, wrapped, None)
+            except VaultKeyError:
+                closed.append(kid)
+            return None  # keep every wrapping as it is
+
+        self._rewrap_tenant_keys(check)
+        if closed:
+            raise VaultKeyError(
+                f"{len(closed)} vault key(s) open under neither this process's master key nor "
+                "the new one, so their old-master wrappings were kept (nothing was dropped); "
+                "run this with the new master key in VEIL_MASTER_KEY (or VEIL_NEW_MASTER_KEY)"
+            )
         return self._drop_previous_wrappings()
+
+    def has_tenant(self, tenant: str) -> bool:
+        """Whether ``tenant`` has keys in the vault, i.e. something was ever protected for it.
+        Read-only: unlike :meth:`keys`, an unknown tenant gets no key."""
+        tid = tenant_id(tenant)
+        return tid in self._stored_keys(tid)
+
+    def has_session(self, tenant: str, session: str) -> bool:
+        """Whether the session of a known tenant holds live entries (read-only)."""
+        return self.has_tenant(tenant) and len(self.view(tenant, session)) > 0
 
     def rotate_tenant_key(self, tenant: str) -> TenantRotation:
         """Give ``tenant`` a fresh data key and re-encrypt its entries under it.
@@ -459,11 +509,20 @@ class Vault(ABC):
         written before entries were bound to row ids need their session's name to be opened;
         they stay under the older key until their session expires (``legacy`` in the result).
         The lookup key (HMACs) is not rotated: re-keying it would need the plaintext session
-        names and lookup keys, which the vault never stores.
+        names and lookup keys, which the vault never stores. A tenant the vault has no key for
+        raises :class:`~veil.errors.VaultError` and nothing is written.
         """
         tid = tenant_id(tenant)
-        self.keys(tenant)  # the tenant secret exists
         stored = self._stored_keys(tid)
+        # A misspelt name must not get a key of its own: the operator would believe a real
+        # tenant's data key was rotated.
+        if tid not in stored:
+            raise VaultError(
+                f"no tenant {tenant!r} in this vault (nothing was ever protected for it); check "
+                "the name against the gateway config, and VEIL_HOME / VEIL_VAULT_PATH / "
+                "VEIL_REDIS_URL"
+            )
+        self.keys(tenant)  # the tenant's ring is loaded (and its secret unwraps)
         versions = [v for k in stored if (v := data_key_version(tid, k)) is not None]
         version = max(versions, default=0) + 1
         kid = f"{tid}{DATA_KEY}{version}"

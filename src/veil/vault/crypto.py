@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -90,13 +91,34 @@ def load_master_key(settings: Settings) -> bytes:
 
 def replace_key_file(path: Path, key: bytes) -> None:
     """Atomically replace the key file (mode 0600) after a rotation."""
+    commit_key_file(stage_key_file(path, key), path)
+
+
+def stage_key_file(path: Path, key: bytes) -> Path:
+    """Write ``key`` to a private file beside the key file (synced) and return its path; a
+    home where it cannot be written raises :class:`VaultUnavailableError` before a rotation
+    changes anything."""
     tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(base64.b64encode(key) + b"\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(base64.b64encode(key) + b"\n")
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise VaultUnavailableError(
+            f"cannot write the new vault key file beside {path} ({e.strerror}); make its "
+            "directory writable, or set VEIL_MASTER_KEY and rotate with VEIL_NEW_MASTER_KEY; "
+            "nothing was rotated"
+        ) from None
+    return tmp
+
+
+def commit_key_file(staged: Path, path: Path) -> None:
+    """Move a :func:`stage_key_file` file over the key file (atomic)."""
+    os.replace(staged, path)
 
 
 def _key_file(path: Path) -> bytes:

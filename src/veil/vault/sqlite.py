@@ -26,7 +26,7 @@ except ImportError:  # not on POSIX: the threads of one process still take turns
     fcntl = None  # type: ignore[assignment]
 
 from veil.config import Settings
-from veil.errors import VaultError, VaultUnavailableError
+from veil.errors import VaultError, VaultKeyError, VaultUnavailableError
 from veil.sqlite_wal import use_wal
 from veil.vault.base import (
     Committed,
@@ -39,7 +39,7 @@ from veil.vault.base import (
     VaultEntry,
 )
 from veil.vault.checkpoint import CHECKPOINTER, FALLBACK_PAGES
-from veil.vault.crypto import PREVIOUS, tenant_id
+from veil.vault.crypto import PREVIOUS, custody_mode, key_file_path, tenant_id
 from veil.vault.files import private_dir, private_file, tighten_file
 
 #: the file layout this build writes (``PRAGMA user_version``); older files are brought to it
@@ -259,7 +259,10 @@ os.register_at_fork(after_in_child=_writers_after_fork)
 
 
 def _is_busy(e: sqlite3.OperationalError) -> bool:
-    why = str(e)
+    return _is_busy_text(str(e))
+
+
+def _is_busy_text(why: str) -> bool:
     return "locked" in why or "busy" in why
 
 
@@ -302,12 +305,29 @@ def _distinct(items: list[Pending]) -> None:
                          "the request")
 
 
+def _refuse_a_new_key_for(path: Path, settings: Settings) -> None:
+    """Refuse to open a vault file that holds data when its key file is missing: loading the
+    key would create a fresh one, which opens none of the file's keys and wraps every new
+    tenant's under a key unrelated to the others'."""
+    if settings.master_key is not None or custody_mode(settings):
+        return
+    key_file = key_file_path(settings)
+    with contextlib.suppress(OSError):  # unreadable: opening the vault says why
+        if not key_file.exists() and path.stat().st_size > 0:
+            raise VaultKeyError(
+                f"the vault {path} exists but its key file {key_file} is missing; restore "
+                "master.key from backup, or set VEIL_MASTER_KEY to the key the vault was "
+                "created with (a new key would open none of its mappings)"
+            )
+
+
 class SQLiteVault(Vault):
     backend = "sqlite"
 
     def __init__(self, settings: Settings, *, path: Path | None = None) -> None:
-        super().__init__(settings)
         self.path = Path(path or settings.resolved_vault_path())
+        _refuse_a_new_key_for(self.path, settings)
+        super().__init__(settings)
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
@@ -363,11 +383,18 @@ class SQLiteVault(Vault):
 
     # ------------------------------------------------------------ plumbing
     def _unavailable(self, why: str) -> VaultUnavailableError:
-        return VaultUnavailableError(
-            f"SQLite vault {self.path} is unusable ({why}); check that the file and its "
-            "directory exist and are writable, that the disk is not full, or set "
-            "VEIL_VAULT_PATH / VEIL_HOME"
-        )
+        # what to do depends on the failure: "check it is writable" misleads for a damaged
+        # file or a held lock
+        if "not a database" in why or "malformed" in why:
+            todo = ("the file is damaged or not a Veil vault: restore it from backup, or point "
+                    "VEIL_VAULT_PATH / VEIL_HOME at the right file")
+        elif _is_busy_text(why):
+            todo = ("another process holds its write lock (a busy or stuck gateway, or an open "
+                    "sqlite3 shell); retry, or stop that process")
+        else:
+            todo = ("check that the file and its directory exist and are writable, that the "
+                    "disk is not full, or set VEIL_VAULT_PATH / VEIL_HOME")
+        return VaultUnavailableError(f"SQLite vault {self.path} is unusable ({why}); {todo}")
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:

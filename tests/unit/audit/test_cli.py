@@ -103,6 +103,10 @@ def test_show_and_tail_filter(home: Path) -> None:
 
 
 def test_admin_actions_are_recorded(home: Path) -> None:
+    from veil.vault import open_vault
+
+    with open_vault(Settings()) as vault:  # the tenant exists: something was protected for it
+        vault.keys("acme")
     code, out = run("vault", "rotate-tenant-key", "acme")
     assert code == 0, out
     code, out = run("terms", "add", "Project Falcon", "--type", "PROJECT", "--tenant", "acme",
