@@ -84,8 +84,9 @@ class _Reference:
 
     def analyze(self, text: str) -> list[tuple[str, int, int]]:
         from veil.casefold import fold_case
-        from veil.detect.seen import _unlike_a_word, _word_first
+        from veil.detect.seen import _NAME_KINDS, _unlike_a_word, _word_first
         from veil.detect.terms import at_word_boundaries
+        from veil.detect.trade_words import trade_word
 
         hay, out = fold_case(text), []
         for key, kind in self.types.items():  # every occurrence, overlapping ones included
@@ -94,8 +95,13 @@ class _Reference:
                 end = start + len(key)
                 # (a one-word name that is far more often a word counts capitalised only)
                 one_word = kind == "PERSON" and " " not in key and _word_first(key)
+                # (a part or a one-word name that is a trade's or the document's word there:
+                # "Ford" of "Henry Ford" in "Ford Focus", "Acme" where it is a common word)
+                trade = (key in self.parts or " " not in key) and kind in _NAME_KINDS \
+                    and trade_word(text, start, end, kind)
                 if (key not in self.parts and not one_word or text[start].isupper()
-                        or _unlike_a_word(key)) and at_word_boundaries(text, start, end):
+                        or _unlike_a_word(key)) and not trade \
+                        and at_word_boundaries(text, start, end):
                     out.append((kind, start, end))
                 start = hay.find(key, start + 1)
         return sorted(out, key=lambda o: (o[2], o[1]))
