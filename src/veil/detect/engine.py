@@ -25,6 +25,7 @@ from veil.config import ENTITY_TYPES, Policy
 from veil.detect import builtin  # noqa: F401 - registers the built-in recognizers
 from veil.detect.entity import Detection
 from veil.detect.language import detect_language, load_models
+from veil.detect.literals import STRINGS
 from veil.detect.normalize import NormalizedText, normalize
 from veil.detect.patterns import PatternRecognizer, shared_matches
 from veil.detect.recognizer import (
@@ -420,6 +421,7 @@ class DetectionEngine:
             self.per_recognizer(self.recognizers(), messages, [*langs, "en"])
         else:
             self.analyze_batch(messages)
+        STRINGS.build()  # with the marks the messages made (the first request waited 0.3 s)
 
     def language_of(self, text: str) -> str:
         """The language the engine treats ``text`` (a normalised view) as."""

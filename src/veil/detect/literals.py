@@ -145,6 +145,21 @@ class StringIndex:
             self._added += 1
             return slot
 
+    @property
+    def pending(self) -> int:
+        """How many marks were added since the automaton was built (the next text builds it
+        again)."""
+        built = self._built
+        return self._added - (built[3] if built is not None else 0)
+
+    def build(self) -> None:
+        """Build the automaton now if a mark was added since (a server, before its first
+        request: a build of every mark's strings takes ~0.3 s, which the first text after a
+        new mark waited for)."""
+        built = self._built
+        if built is None or built[3] != self._added:
+            self._build()
+
     def hits(self, text: str) -> Hits:
         """Where every mark's strings occur in ``text``."""
         built = self._built

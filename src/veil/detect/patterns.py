@@ -364,7 +364,12 @@ def compile_all() -> None:
         scans = list(_SCANS)
     for scan in scans:
         scan.compile()
-    compile_context_matchers()
+    for bare in compile_context_matchers():
+        # a required word's mark is made at its recognizer's first candidate: made now, it is
+        # in the automaton built before the first request
+        if literals_of(bare.pattern, bare.flags) is None and not _one_wide(bare.pattern,
+                                                                           bare.flags):
+            prefixes_of(bare.pattern, bare.flags)
 
 
 def _back(text: str, r: int, n: int) -> int:

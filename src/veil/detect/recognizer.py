@@ -299,13 +299,16 @@ _MATCHERS: weakref.WeakSet[ContextMatcher] = weakref.WeakSet()
 _MATCHERS_LOCK = threading.Lock()
 
 
-def compile_context_matchers() -> None:
-    """Compile every context matcher's regexes now (a server, before its first request)."""
+def compile_context_matchers() -> list[re.Pattern[str]]:
+    """Compile every context matcher's regexes now (a server, before its first request);
+    returns their words without boundaries (:meth:`ContextMatcher.bare`), whose strings the
+    caller registers as marks."""
     with _MATCHERS_LOCK:
         matchers = list(_MATCHERS)
     for matcher in matchers:
         matcher.compile()
     _HEADS.found("")  # builds the automaton
+    return [b for m in matchers if (b := m.bare()) is not None]
 
 
 class RecognizerRegistry:
