@@ -90,7 +90,15 @@ _CUES = frozenset({
     "talk to", "spoke to", "speak to", "spoke with", "talked with", "approved by", "signed by",
     "reviewed by", "sent by", "assigned to", "reassign to", "forward to", "forwarding to",
     "reach out to", "reached out to", "meeting with", "call with", "its", "it's", "it’s",
+    # who wrote, pushed or was given a change, as git and trackers write them in lower case
+    # ("committed by fkaraca", "author: lars"), and who is asked along ("invite rangi")
+    "committed by", "pushed by", "authored by", "merged by", "reported by", "raised by",
+    "author", "committer", "reviewer", "assignee", "invite", "invited",
 })
+#: prepositions a person's name follows as often as a place's or a product's: only a known
+#: given name that is neither a dictionary word nor common English is one after them ("hear
+#: back from svetlana"; "from jordan", "with chelsea" stay)
+_WEAK_CUES = frozenset({"from", "with", "to", "for"})
 #: words no dictionary lists that are no one's name: chat's abbreviations and slang, and the
 #: software and assistants a request names ("ask chatgpt", "ping localhost")
 _NOT_PEOPLE = frozenset({
@@ -212,7 +220,7 @@ def _unlisted(word: str) -> bool:
     function word or chat's, no dictionary word nor an inflection of one, in each part."""
     if len(word) < 3 or word in _stops() or word in _IRREGULAR:
         return False
-    if "'" in word and not re.fullmatch(r"[od]'[a-z]{3,}", word):
+    if "'" in word and not re.fullmatch(r"[odn]'[a-z]{3,}", word):
         return False  # "i'll", "we're"
     if word.endswith(_PLURAL_ENDINGS):
         return False  # a people's or a trade's plural no dictionary lists ("ghanaians",
@@ -276,6 +284,12 @@ def _known_word(word: str) -> bool:
         and _unlisted(word)
 
 
+def _rare(word: str) -> bool:
+    """A word no list holds, four letters or more of ASCII, that opens or joins a name only
+    with a deed of a person's after it."""
+    return len(word) > 3 and word.isascii() and _unlisted(word)
+
+
 def _namey(word: str) -> bool:
     return word not in _stops() and (word in _known() or _unlisted(word))
 
@@ -317,7 +331,27 @@ _PERSON_VERBS = frozenset({
     "said", "says", "asked", "asks", "told", "tells", "called", "calls", "emailed", "texted",
     "replied", "replies", "mentioned", "wrote", "wants", "wanted", "thinks", "thought",
     "needs", "needed", "confirmed", "approved", "agreed", "joined", "signed", "submitted",
-    "reported", "complained", "promised", "messaged", "phoned", "rang", "owes", "paid"})
+    "reported", "complained", "promised", "messaged", "phoned", "rang", "owes", "paid",
+    "got", "gets", "arrived", "landed", "booked", "missed", "forgot", "bought", "won"})
+#: what only a person does, after a word no list holds that opens its clause, or two joined by
+#: "and" ("bongani is driving", "xochitl just landed", "manpreet and simran are coming to"):
+#: a machine runs and a festival comes up, neither texts nor lands
+_HUMAN_AFTER = re.compile(
+    r"[ \t]+(?:(?:just|already|finally|also|still|never)[ \t]+)?(?:said|says|told|asked|"
+    r"texted|emailed|messaged|phoned|replied|promised|agreed|laughed|cried|apologi[sz]ed|landed|"
+    r"(?:is|was|are|were)[ \t]+(?:driving|picking|bringing|cooking|hosting|"
+    r"coming[ \t]+(?:to|over|along|with|too)))(?![\w-])")
+#: the words of :data:`_HUMAN_AFTER` that anchor a reading (a word no list holds is none)
+_DEEDS = frozenset({
+    "said", "says", "told", "asked", "texted", "emailed", "messaged", "phoned", "replied",
+    "promised", "agreed", "laughed", "cried", "apologised", "apologized", "landed", "driving",
+    "picking", "bringing", "cooking", "hosting", "coming"})
+#: the word before a deed, over an adverb or "is" ("bongani is driving")
+_BEFORE_DEED = re.compile(r"([^\W\d_]+)[ \t]+(?:(?:just|already|finally|also|still|never|is|"
+                          r"was|are|were)[ \t]+)?\Z")
+#: chat's openers before a clause's subject ("omg chiamaka got the job", "guys xochitl ...")
+_OPENERS = frozenset({"and", "but", "so", "because", "tbh", "omg", "lol", "haha", "ok", "okay",
+                      "guys", "btw", "wow", "yay", "oh", "fyi", "update"})
 
 
 class UnlistedNamesRecognizer(Recognizer):
@@ -438,20 +472,28 @@ class UnlistedNamesRecognizer(Recognizer):
             given = w in _given() and not dictionary_word(w)
             if cue == "title":
                 ok = _namey(w)
+            elif cue == "weak":
+                ok = given and w.isascii() and w not in _english()
             elif cue:
                 # (a word no list holds in Latin letters without accents only: "per månad"
                 # is Swedish, read as English)
-                ok = _known_word(w) or _unlisted(w) and w.isascii()
+                ok = _known_word(w) or _unlisted(w) and w.isascii() and not (
+                    w.endswith("bot") or text.startswith("[bot]", m.end()))  # dependabot
             elif text.startswith(("'s", "’s"), m.end()):
                 ok = given  # "kofi's car"
             elif nxt in _PERSON_VERBS and text[m.end():words[k + 1].start()] in _GAP:
                 ok = (given or _known_word(w) and w in first_names()) \
                     and self._clause_start(text, words, k)  # "sibusiso said"
+            elif _HUMAN_AFTER.match(text, m.end()) is not None:
+                ok = (given or _rare(w)) and self._clause_start(text, words, k)
             elif nxt == "and" and k + 2 < n and words[k + 2].group().islower():
                 other = lows[k + 2]
                 ok = (w in first_names() and given and _namey(other)
                       or other in first_names() and other not in _stops()
-                      and not dictionary_word(other) and _namey(w))
+                      and not dictionary_word(other) and _namey(w)
+                      # "manpreet and simran are coming to": two no list holds, then a deed
+                      or _rare(w) and _rare(other)
+                      and _HUMAN_AFTER.match(text, words[k + 2].end()) is not None)
                 if ok and self._edges_ok(text, words, k + 2, k + 2):
                     self._emit(out, text, words[k + 2].start(), words[k + 2].end())
                     taken.add(k + 2)
@@ -472,7 +514,7 @@ class UnlistedNamesRecognizer(Recognizer):
         a comma or a colon): a subject, not an object."""
         before = text[:words[k].start()].rstrip(" \t")
         return not before or before[-1] in ".!?,;:\n" or (
-            k > 0 and words[k - 1].group().lower() in ("and", "but", "so", "because", "tbh"))
+            k > 0 and words[k - 1].group().lower() in _OPENERS)
 
     @staticmethod
     def _cue_before(text: str, words: list[re.Match[str]], lows: list[str], k: int) -> str:
@@ -495,9 +537,16 @@ class UnlistedNamesRecognizer(Recognizer):
         if k >= 2 and text[words[k - 2].end():words[k - 1].start()] in _GAP and \
                 f"{words[k - 2].group().lower()} {prev}" in _CUES:
             return "cue"
-        # a list after a cue goes on over commas ("cc: nguyen, okafor")
+        if between == "" and prev in _WEAK_CUES:
+            return "weak"  # (after the cues of two words: "discussed with", "talked to")
+        # a list after a cue goes on over commas and "and" ("cc: nguyen, okafor", "invite
+        # rangi and moana")
         if between == "," and lows[k - 1] and _namey(lows[k - 1]):
             return UnlistedNamesRecognizer._cue_before(text, words, lows, k - 1)
+        if between == "" and prev == "and" and k >= 2 and lows[k - 2] and \
+                text[words[k - 2].end():words[k - 1].start()] in _GAP and _namey(lows[k - 2]):
+            cue = UnlistedNamesRecognizer._cue_before(text, words, lows, k - 2)
+            return cue if cue == "cue" else ""
         return ""
 
     def _emit(self, out: list[Detection], text: str, s: int, e: int) -> None:
@@ -516,7 +565,7 @@ def _may_hold(text: str) -> bool:
 
 @functools.cache
 def _gate() -> frozenset[str]:
-    return _evidence() | _cue_words()
+    return _evidence() | _cue_words() | _DEEDS
 
 
 @functools.cache
@@ -552,8 +601,9 @@ def _cue_context() -> frozenset[str]:
     return _cue_words() | frozenset(w for cue in _two_word_cues() for w in cue.split())
 
 
-#: an anchor's kind: a word a cue rule reads, evidence of a name, a Korean surname only
-_CUE, _NAME, _KOREAN = 1, 2, 4
+#: an anchor's kind: a word a cue rule reads, evidence of a name, a Korean surname only, a
+#: person's deed
+_CUE, _NAME, _KOREAN, _DEED = 1, 2, 4, 8
 
 
 @functools.cache
@@ -577,6 +627,8 @@ def _automaton() -> tuple[BytesAhoCorasick, list[int], dict[str, int]]:
         add(w, _NAME)
     for w in _KOREAN_SURNAMES:
         add(w, _KOREAN)
+    for w in _DEEDS:
+        add(w, _DEED)
     words = sorted(kinds)
     return (BytesAhoCorasick([f" {w} ".encode() for w in words]), [kinds[w] for w in words],
             kinds)
@@ -613,7 +665,12 @@ def _anchors(text: str, low: str) -> list[int]:
             if nxt is not None and text[e:nxt.start()] in _GAP and \
                     _KOREAN_GIVEN.fullmatch(nxt.group()) is not None:
                 out.append(s)
-    return out
+        elif kind & _DEED:
+            # read from the word before the deed, when it is a name-like word in lower case
+            before = _BEFORE_DEED.search(text, max(0, s - 40), s)
+            if before is not None and before.group(1).islower() and _namey(before.group(1)):
+                out.append(before.start(1))
+    return sorted(out)
 
 
 def _in_characters(low: str, found: list[tuple[int, int, int]], kinds: list[int],
