@@ -51,7 +51,9 @@ from veil.detect.records import RECORDS
 from veil.detect.script_address import CJK_ADDRESS, SCRIPT_ADDRESS
 from veil.detect.spelled_numbers import SPELLED_NUMBERS
 from veil.detect.split_numbers import SPLIT_NUMBERS
-from veil.detect.spoken_codes import SPOKEN_CODES
+from veil.detect.spoken_address import SPOKEN_ADDRESS
+from veil.detect.spoken_codes import SPOKEN_CODES, SPOKEN_EMAIL
+from veil.detect.spoken_dates import SPOKEN_DATES
 from veil.detect.sql import SQL_VALUES
 from veil.detect.sql_copy import SQL_COPY
 from veil.detect.tables import TABLE_CELLS
@@ -261,6 +263,9 @@ register(EUROPEAN_DATE)
 register(CJK_DATES)  # era dates, dates in numerals, Korean dates
 register(CJK_NUMERALS)  # phone, card and account numbers in CJK numerals
 register(SPOKEN_CODES)  # postcodes, plates, ids and names read out letter by letter
+register(SPOKEN_EMAIL)  # an address said whole, its host heard as several words
+register(SPOKEN_DATES)  # a birth date said in number words
+register(SPOKEN_ADDRESS)  # a street address whose house number is said in words
 
 _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass", "api",
                    "apikey", "api_key", "auth", "bearer", "credential", "credentials",
@@ -838,6 +843,17 @@ register(NAME_AFTER_LABEL)  # "name on card jane doe", "surname NGUYEN": no colo
 register(HEADER_NAMES)  # the people of an e-mail's or an invitation's headers
 register(ADDRESS_NAMES)  # a name the e-mail address after it spells
 register(PARTICLE_NAMES)  # names joined by particles: van der, von, de, dos
+
+
+def _glued_names(policy: Policy) -> Recognizer | None:
+    if not policy.ner:
+        return None
+    from veil.detect.glued_names import GLUED_NAMES
+
+    return GLUED_NAMES  # a name type: on with the other NER types
+
+
+register_factory("glued_names", _glued_names)  # johnSmith, m.okonkwo, CV_Tanvir_Hossain.pdf
 for _location in (COORDINATES, COORDINATE_PAIR, POSTCODES):  # coordinates, lone postcodes
     register(_location)
 register(ADDRESS_LAST_PART)  # an address's postcode and city after a comma

@@ -109,14 +109,16 @@ _NUMERAL = r"\d{1,4}(?!\w|[.,]\d)"  # not "3.14", "1,234", "5th"
 # atomic tokens and possessive separators: a run is read once, whatever follows it
 _TOKEN_FIRST = rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_FIRST}){_B}{_AFTER})"
 _TOKEN = (rf"(?>(?:{_MULT})[ \t]+(?:(?:{_ANY}){_B}|\d(?!\w))|(?:{_ANY}){_B}{_AFTER}|{_NUMERAL}|"
-          rf"(?:{_PAIR}|{_HOMOPHONE}){_B})")
+          rf"{_PAIR}{_B}{_AFTER}|{_HOMOPHONE}{_B})")
 #: a separator said as a word ("five five five dash one two ...", "078 dash 05 dash 1120")
 _SEP_WORDS = ("dash", "hyphen", "tiret", "bindestrich", "guion", "guión")
 _SEP_WORD = rf"(?:{_alternation(_SEP_WORDS)})(?![\w'’])"
 #: what a speaker says between the groups of a number: a hesitation or a correction ("two oh
 #: six, uh, five five five", "oh one four, sorry, oh one four two"); a transcript writes a
 #: pause as an ellipsis or a dash
-_FILLERS = ("um", "uh", "uhm", "er", "erm", "ah", "hmm", "sorry", "no wait", "i mean", "wait")
+_FILLERS = ("um", "uh", "uhm", "er", "erm", "ah", "hmm", "sorry", "no wait", "i mean", "wait",
+            "then", "no sorry", "sorry no", "no actually", "actually", "correction",
+            "scratch that", "or rather")
 _FILLER = rf"(?:{_alternation(_FILLERS)})(?![\w'’])"
 _PUNCT = r"(?:[,;-]|\.{1,3}(?!\d)|[\u2013\u2014\u2026])"
 _SEP = rf"[ \t]*+(?:(?:{_PUNCT}|{_SEP_WORD}|{_FILLER})[ \t]*+){{0,4}}+"
@@ -128,6 +130,11 @@ _RUN = (rf"(?<![\w'’])(?<![^\W\d]-){_TOKEN_FIRST}(?:{_SEP}{_TOKEN})++")
 _MARK = rf"(?<!\w)(?:{_FIRST}|{_MULT})[ \t,;.\u2013\u2014\u2026-]"
 
 SPELLED_RUN = Scan(Pattern(_RUN, 0.0, re.IGNORECASE, mark=_MARK, fold=True, lead=0))
+#: a run said in pairs from its first word ("forty one eleven, eleven eleven, ...", "twenty
+#: three, forty five, sixty seven"): a number only right after its word (:meth:`_paired`)
+_PAIRED_MARK = rf"(?<!\w)(?:{_alternation((*_TENS, *_PAIRS))})[ \t,;.-]"
+PAIRED_RUN = Scan(Pattern(rf"(?<![\w'’])(?<![^\W\d]-){_PAIR}{_B}(?:{_SEP}{_TOKEN})++", 0.0,
+                          re.IGNORECASE, mark=_PAIRED_MARK, fold=True, lead=0))
 #: digit groups joined by separator words only ("078 dash 05 dash 1120"), tried at the word
 JOINED_RUN = Scan(Pattern(rf"(?<![\w.,])\d{{1,4}}(?:[ \t]+{_SEP_WORD}[ \t]+\d{{1,4}}"
                           r"(?!\w|[.,]\d)){2,}", 0.0, re.IGNORECASE,
@@ -160,6 +167,8 @@ _BEFORE = 48
 _HOMOPHONE_END = re.compile(rf"[ \t,.;-]*+(?:{_HOMOPHONE})\Z", re.IGNORECASE)
 _HOMOPHONE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_HOMOPHONE})[ \t]+\Z", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]*[^\W\d_]")
+#: a tens word right before a run: its pair's first word ("twenty three, forty five, ...")
+_TENS_BEFORE = re.compile(rf"(?<![\w'’])(?:{_alternation(_TENS)})[ \t]+\Z", re.IGNORECASE)
 #: the last digits of a number, which a bank or a clinic asks for alone ("last four of the
 #: social is seven seven one oh", "my card ends in four four four four"), right before a run
 _LAST_DIGITS = re.compile(r"(?:\blast[ \t]+(?:four|4)\b|\bend(?:s|ing)[ \t]+(?:in|with)\b)"
@@ -177,6 +186,33 @@ _ACCOUNT = ContextMatcher(("account", "acct", "a/c", "account number", "account 
                            "customer id", "client number", "routing", "kontonummer", "konto",
                            "cuenta", "número de cuenta", "compte", "numéro de compte"))
 _PHONE = ContextMatcher(PHONE_CONTEXT)
+#: the same words right before a run (the question or the label it answers): a run said in
+#: pairs, or shorter than a number, is one only after them
+_SSN_BEFORE = ContextMatcher(_SSN.words, window=40, after=False)
+_CARD_BEFORE = ContextMatcher(_CARD.words, window=40, after=False)
+_ACCOUNT_BEFORE = ContextMatcher((*_ACCOUNT.words, "member number", "policy number",
+                                  "reference number", "membership number"),
+                                 window=40, after=False)
+_PHONE_BEFORE = ContextMatcher(PHONE_CONTEXT, window=40, after=False)
+#: a card's security code or a PIN said digit by digit ("the three digit code on the back?
+#: seven three nine", "my PIN is four nine two seven")
+_CVV_BEFORE = re.compile(r"\b(?:cvv2?|cvc2?|csc|cid|security[ \t]+code|verification[ \t]+"
+                         r"(?:code|number)|(?:three|four|3|4)[ \t-]+digit[ \t]+code|"
+                         r"digits[ \t]+on[ \t]+the[ \t]+back|code[ \t]+on[ \t]+the[ \t]+back)"
+                         r"\b[^.!]{0,36}\Z", re.IGNORECASE)
+_PIN_BEFORE = re.compile(r"\b(?:pin|pin[ \t]+number|pin[ \t]+code|passcode|pass[ \t]+code|"
+                         r"access[ \t]+code|door[ \t]+code|alarm[ \t]+code|gate[ \t]+code)"
+                         r"\b[^.!]{0,36}\Z", re.IGNORECASE)
+#: a US state's name right before five or nine digits: its ZIP code ("springfield illinois
+#: six two seven oh four")
+_STATE_BEFORE = re.compile(
+    r"\b(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
+    r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+    r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+    r"new[ \t]+hampshire|new[ \t]+jersey|new[ \t]+mexico|new[ \t]+york|north[ \t]+carolina|"
+    r"north[ \t]+dakota|ohio|oklahoma|oregon|pennsylvania|rhode[ \t]+island|"
+    r"south[ \t]+carolina|south[ \t]+dakota|tennessee|texas|utah|vermont|virginia|"
+    r"washington|west[ \t]+virginia|wisconsin|wyoming)[ \t]*,?[ \t]*\Z", re.IGNORECASE)
 
 
 class _Reading:
@@ -287,7 +323,8 @@ class SpelledNumberRecognizer(Recognizer):
     """Phone, SSN, card and account numbers written out digit by digit."""
 
     name = "spelled_number"
-    entities = ("PHONE", "US_SSN", "CREDIT_CARD", "ACCOUNT_NUMBER")
+    entities = ("PHONE", "US_SSN", "CREDIT_CARD", "ACCOUNT_NUMBER", "DATE_OF_BIRTH", "LOCATION",
+                "CARD_SECURITY_CODE", "SECRET")
     validated = True  # seven digits and more are no prose: NER does not cut into the run
 
     def analyze(self, text: str) -> list[Detection]:
@@ -296,6 +333,11 @@ class SpelledNumberRecognizer(Recognizer):
             found = self._judge(text, m.start(), m.end())
             if found is not None:
                 out.append(found)
+        for m in PAIRED_RUN.matches(text):
+            if not any(f.start < m.end() and m.start() < f.end for f in out):
+                found = self._paired(_Reading(m.group()), text, m.start(), m.end())
+                if found is not None:
+                    out.append(found)
         for m in JOINED_RUN.matches(text):
             d = "".join(_DIGITS.findall(m.group()))
             if len(d) >= MIN_DIGITS and len(set(d)) > 1 and \
@@ -310,7 +352,8 @@ class SpelledNumberRecognizer(Recognizer):
         if lead is not None and (reading.um_filler or lead.group().lower()[:2] != _UM):
             start = lead.end()
         if reading.spelled < MIN_SPELLED:  # most runs of prose: "one two", "five, six"
-            return None
+            return (self._code(reading, text, start, end)
+                    or self._paired(reading, text, start, end))
         before = _NUMERALS_BEFORE.search(text, max(0, start - _BEFORE), start)
         if before is not None:
             start = before.start()
@@ -351,15 +394,62 @@ class SpelledNumberRecognizer(Recognizer):
             return None
         lo = max(0, start - 64)
         kind = ""
+        code = self._code(reading, text, start, end)
+        if code is not None:
+            return code
         if len(d) == 6 and _BIRTH.near(text, start, end) and _is_date(d):
             kind, score = "DATE_OF_BIRTH", 0.9
-        elif len(d) in (5, 9) and not reading.pairs and _ZIP.search(text, lo, start):
+        elif len(d) in (5, 9) and not reading.pairs and _zip(text, lo, start):
             kind, score = "LOCATION", 0.85
         elif len(d) == 4 and not reading.pairs and _LAST_DIGITS.search(text, lo, start):
             kind, score = _last_digits_type(text, lo, start), 0.85
+        elif len(d) in (5, 6) and not reading.pairs and _ACCOUNT_BEFORE.near(text, start, end):
+            kind, score = "ACCOUNT_NUMBER", 0.85  # "member number is four eight two, nine one six"
         if not kind:
             return None
         return Detection(kind, start, end, score, self.name, text[start:end])
+
+    def _code(self, reading: _Reading, text: str, start: int, end: int) -> Detection | None:
+        """Three or four digits said one by one after a card's security code's or a PIN's
+        word."""
+        d = reading.digits
+        if not 3 <= len(d) <= 4 or reading.spelled != len(d) or reading.scales:
+            return None
+        lo = max(0, start - 64)
+        if _CVV_BEFORE.search(text, lo, start):
+            kind = "CARD_SECURITY_CODE"
+        elif _PIN_BEFORE.search(text, lo, start):
+            kind = "SECRET"
+        else:
+            return None
+        return Detection(kind, start, end, 0.9, self.name, text[start:end])
+
+    def _paired(self, reading: _Reading, text: str, start: int, end: int) -> Detection | None:
+        """A run said mostly in pairs ("five twelve, forty eight, seventy seven ten", "forty
+        one eleven, eleven eleven, ..."): prose says amounts and times so, so it is a number
+        only right after the word of a number its length and checks fit."""
+        d = reading.digits
+        if not reading.pairs or reading.scales or reading.homophones or not reading.languages:
+            return None
+        lo = max(0, start - 64)
+        if reading.pairs == 1 and not (len(d) in (4, 5, 9) and reading.spelled >= len(d) - 2):
+            return None  # one pair: only a number's last four or a ZIP code ("ninety two one
+            # oh four"); a longer run with one pair and few digit words is an amount's shape
+        if len(d) == 4 and _LAST_DIGITS.search(text, lo, start):
+            kind = _last_digits_type(text, lo, start)
+        elif len(d) == 9 and _SSN_BEFORE.near(text, start, end) and is_us_ssn(d):
+            kind = "US_SSN"
+        elif 13 <= len(d) <= 19 and _CARD_BEFORE.near(text, start, end) and is_credit_card(d):
+            kind = "CREDIT_CARD"
+        elif 6 <= len(d) <= 17 and _ACCOUNT_BEFORE.near(text, start, end):
+            kind = "ACCOUNT_NUMBER"
+        elif 10 <= len(d) <= 12 and _PHONE_BEFORE.near(text, start, end):
+            kind = "PHONE"
+        elif len(d) in (5, 9) and _zip(text, lo, start):
+            kind = "LOCATION"
+        else:
+            return None
+        return Detection(kind, start, end, 0.85, self.name, text[start:end])
 
     def _typed(self, d: str, text: str, start: int, end: int) -> Detection:
         """The run's type, by its digits and the words near it."""
@@ -381,13 +471,20 @@ class SpelledNumberRecognizer(Recognizer):
 def _homophone_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """The run with a homophone before it ("for one five ...") and without one at its end
     that a word follows ("... three four to book")."""
-    m = _HOMOPHONE_BEFORE.search(text, max(0, start - 8), start)
+    m = _HOMOPHONE_BEFORE.search(text, max(0, start - 8), start) or \
+        _TENS_BEFORE.search(text, max(0, start - 10), start)
     if m is not None:
         start = m.start()
     m = _HOMOPHONE_END.search(text, start, end)
     if m is not None and _WORD_AFTER.match(text, end) is not None:
         end = m.start()
     return start, end
+
+
+def _zip(text: str, lo: int, hi: int) -> bool:
+    """Whether a ZIP code's or a postcode's word, or a US state's name, comes right before."""
+    return _ZIP.search(text, lo, hi) is not None or \
+        _STATE_BEFORE.search(text, max(lo, hi - 40), hi) is not None
 
 
 def _last_digits_type(text: str, lo: int, hi: int) -> str:

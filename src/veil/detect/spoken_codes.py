@@ -215,3 +215,129 @@ def _said_word(chars: str, text: str, start: int, end: int) -> tuple[int, int] |
 
 
 SPOKEN_CODES = SpokenCodeRecognizer()
+
+# An address said whole, as speech recognition writes it: its "at" and "dot"s as words and a
+# host's name heard as two or three (``priya dot raman at out look dot com``, ``k dot osei at g
+# mail dot com``, ``accounts at green leaf dental dot co dot uk``): a host holds no space, so
+# the written patterns and the spelled recognizer (``jane dot doe at gmail dot com``) stop
+# short of it or read only its last word. The host's words are joined, and the local part is
+# the words before "at" joined by spoken separators (``sam underscore lee``, ``j dot walsh
+# seventy``: a number said after it is its digits).
+_TLDS = ("com", "org", "net", "edu", "gov", "io", "co", "uk", "us", "ca", "au", "nz", "ie",
+         "de", "fr", "es", "nl", "be", "ch", "se", "dk", "fi", "pl", "eu", "me", "info", "biz",
+         "ai", "app", "dev", "ac", "nhs", "mil", "int", "tv", "cc", "xyz", "online", "email")
+_TLD = "(?:" + "|".join(sorted(_TLDS, key=len, reverse=True)) + r")(?![\w'’-])"
+_NUMBER_WORD = ("(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety)(?![\w'’])")
+_SAID_SEP = r"(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+|[ \t]*[._-][ \t]*)"
+_UNIT = r"[a-z0-9]+(?:['’][a-z]+)?"
+#: the local part, ending right before " at " (searched in a window ending there)
+_SAID_LOCAL = re.compile(
+    rf"(?<![\w'’.-])(?P<local>{_UNIT}(?:{_SAID_SEP}{_UNIT})*+"
+    rf"(?:[ \t]+{_NUMBER_WORD}){{0,3}})[ \t]+\Z", re.IGNORECASE)
+#: the host's words after "at" and its spoken dots, the last labels a top-level domain's
+_SAID_HOST = re.compile(
+    rf"[ \t]+(?P<host>(?!dot\b)[a-z0-9][a-z0-9-]*(?:[ \t]+(?!dot\b)[a-z0-9][a-z0-9-]*){{0,2}})"
+    rf"(?P<tlds>(?:[ \t]+dot[ \t]+{_TLD}){{1,3}})", re.IGNORECASE)
+_SAID_AT = re.compile(r"(?<![\w'’])at(?=[ \t])", re.IGNORECASE)
+#: a mark of the address: a spoken dot before a host's top-level name
+SAID_DOT = Scan(Pattern(r"[ \t]dot[ \t]", 0.0, re.IGNORECASE, mark=r"[ \t]dot[ \t]",
+                        fold=True, lead=0))
+#: words before "at" that are the sentence's, not a local part ("look at", "email me at")
+_NOT_LOCAL = frozenset({
+    "me", "us", "him", "her", "them", "it", "is", "look", "looking", "looked", "work", "works",
+    "worked", "working", "email", "mail", "e-mail", "address", "emails", "send", "sent",
+    "write", "reach", "contact", "visit", "go", "went", "be", "was", "were", "are", "am",
+    "online", "here", "there", "that", "this", "what", "which", "who", "stay", "stayed",
+    "live", "lives", "lived", "based", "check", "see", "find", "found", "order", "ordered",
+    "shop", "shopped", "buy", "bought", "sign", "signed", "log", "logged", "registered",
+    "and", "or", "but", "so", "then", "also", "still", "just", "only", "now", "me's"})
+_NUMBER_VALUES = {w: str(n) for n, w in enumerate(
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+     "eighteen", "nineteen"))} | {"oh": "0"} | {w: str(10 * n) for n, w in enumerate(
+         ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+         start=2)}
+#: a local part of one plain word is an address's only after an e-mail's word or as a role's
+#: mailbox ("cheaper at walmart dot com" is a shop)
+_SAID_CUE = ContextMatcher(("email", "e-mail", "e mail", "mail", "address", "send", "write",
+                            "contact", "reach", "cc"), window=48, after=False)
+_ROLE_MAILBOXES = frozenset({"info", "sales", "accounts", "support", "admin", "hello",
+                             "contact", "enquiries", "inquiries", "office", "team", "billing",
+                             "help", "reception", "bookings", "orders", "jobs", "careers"})
+#: one or two plain words between an e-mail's word and the local part: the local part heard as
+#: words ("my email is tom brennan eighty four at ...": "tombrennan84")
+_SAID_LEAD = re.compile(r"\b(?:is|it's|its|it’s|email|e-mail|mail|address|me[ \t]+at|to)"
+                        r"[ \t]*[:,]?[ \t]+(?P<words>(?:(?!(?:is|email|mail|address|me|to)"
+                        r"[ \t])[a-z]+[ \t]+){1,2})\Z", re.IGNORECASE)
+_SAID_PIECE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[._-]", re.IGNORECASE)
+_SAID_SYMBOL = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-"}
+
+
+def _said_local(local: str) -> str:
+    """The written local part: separators as symbols, a number said after it as digits
+    ("smith eighty four" -> smith84)."""
+    out: list[str] = []
+    number: list[str] = []
+    for piece in _SAID_PIECE.findall(local):
+        low = piece.lower()
+        if low in _SAID_SYMBOL or low in "._-":
+            out.append(_SAID_SYMBOL.get(low, low))
+        elif out and low in _NUMBER_VALUES and (number or out[-1] not in "._-"):
+            value = _NUMBER_VALUES[low]
+            if number and number[-1].endswith("0") and len(number[-1]) == 2 and len(value) == 1:
+                number[-1] = number[-1][0] + value  # "eighty four"
+            else:
+                number.append(value)
+        else:
+            out.append(low.replace("’", "'"))
+    return "".join(out) + "".join(number)
+
+
+class SpokenEmailRecognizer(Recognizer):
+    """E-mail addresses said whole, a host's name heard as several words."""
+
+    name = "spoken_email"
+    entities = ("EMAIL",)
+    validated = True  # a real address's shape once its words are joined
+
+    def idle(self, text: str) -> bool:
+        return ANCHORED and not SAID_DOT.any_anchor(text)
+
+    def analyze(self, text: str) -> list[Detection]:
+        out: list[Detection] = []
+        dots = SAID_DOT.starts(text)
+        if not dots:
+            return out
+        last = -1
+        for at in _SAID_AT.finditer(text, max(0, dots[0] - 200)):
+            if at.start() < last:
+                continue
+            host = _SAID_HOST.match(text, at.end())
+            if host is None:
+                continue
+            local = _SAID_LOCAL.search(text, max(0, at.start() - 80), at.start())
+            if local is None:
+                continue
+            words = local["local"].lower().split()
+            if len(words) == 1 and (words[0] in _NOT_LOCAL or not (
+                    words[0] in _ROLE_MAILBOXES or any(c in words[0] for c in "._-")
+                    or _SAID_CUE.near(text, local.start(), local.start()))):
+                continue
+            start = local.start()
+            lead = _SAID_LEAD.search(text, max(0, start - 40), start)
+            if lead is not None and _SAID_CUE.near(text, start, start) and not any(
+                    w in _NOT_LOCAL for w in lead["words"].lower().split()):
+                start = lead.start("words")
+            tlds = host["tlds"].lower().split()[1::2]
+            address = (_said_local(text[start:local.end("local")]) + "@"
+                       + "".join(host["host"].lower().split()) + "." + ".".join(tlds))
+            if not is_email(address):
+                continue
+            last = host.end()
+            out.append(Detection("EMAIL", start, last, 0.9, self.name, text[start:last]))
+        return out
+
+
+SPOKEN_EMAIL = SpokenEmailRecognizer()
