@@ -56,9 +56,12 @@ _FILLERS = (r"(?i:(?:yeah|yes|yep|yup|sure|ok|okay|uh|um|uhm|so|well|right|of co
             r"[,.!]?[ \t]+)*"
             r"(?i:(?:it'?s|its|it’s|it is|that'?s|thats|that is|it was|mine is"
             r"|my [a-z' ]{1,30}? is|i was born(?: on| in)?)[ \t]+)?")
+#: a transcript's time stamp before a turn's speaker ("[00:01:15] Caller:", "00:05 A:"): the
+#: turn's, not the answer's
+_STAMP = r"(?:\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?[ \t]+)"
 #: after a question: a new turn (a label, or a line break), fillers, then the answer's clause
 _ANSWER = re.compile(
-    rf"[ \t]*(?:(?:\r?\n[ \t]*)+(?:{_LABEL})?|{_LABEL})(?P<lead>{_FILLERS})"
+    rf"[ \t]*(?:(?:\r?\n[ \t]*)+{_STAMP}?(?:{_LABEL})?|{_LABEL})(?P<lead>{_FILLERS})"
     r"(?P<v>[^\r\n;!?]{1,60}?)(?=[ \t]*(?:[;!?\r\n]|\.(?:\s|$)|$|[ \t]" + _LABEL + r"))")
 #: where a question starts: after the last sentence end, line break or speaker's label
 _BOUNDARY = re.compile(rf"[.!?\n]|{_LABEL}")

@@ -102,8 +102,10 @@ class FormFieldsRecognizer(Recognizer):
         if key.lower().endswith("address") and not any(c.isdigit() for c in text[vs:ve]):
             return  # an address block's first line is its addressee ("Billing address:
             # Jasmin T. Rasmussen"), whose name the name recognizers type
-        if found == "PERSON" and _starts_with_a_function_word(text[vs:ve]):
-            return  # "first: do this" is a list's step, not a given name
+        if found == "PERSON" and (_starts_with_a_function_word(text[vs:ve])
+                                  or _an_utterance(text[vs:ve])):
+            return  # "first: do this" is a list's step, "Nurse: date of birth?" a speaker's
+            # turn, not a given name
         if fits(found, text[vs:ve]):
             out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
 
@@ -112,6 +114,27 @@ def _starts_with_a_function_word(value: str) -> bool:
     from veil.detect.stopwords import stop_words
 
     return value.split(None, 1)[0].lower() in stop_words("en")
+
+
+#: words a clause holds and a name does not (a name's particles, "de", "van", "bin", are none)
+_CLAUSE_WORDS = frozenset({
+    "of", "is", "are", "was", "were", "to", "for", "with", "at", "from", "have", "has", "had",
+    "be", "do", "does", "did", "will", "would", "can", "could", "should", "your", "my", "our",
+    "their", "his", "her", "its", "this", "that", "these", "those", "what", "when", "where",
+    "why", "how", "any", "not", "please", "thanks", "okay", "ok"})
+#: a sentence's end after a word of two letters or more ("fine.", not an initial's "D." nor
+#: "Jr.")
+_SENTENCE_END = re.compile(r"(?:[?!]|(?<![A-Z])(?<![A-Z][a-z])(?<=[A-Za-z]{2})\.)[\s\"')\]]*$")
+
+
+def _an_utterance(value: str) -> bool:
+    """Whether a person label's value is what a speaker said, as a transcript's turn after a
+    role's label ("Nurse: date of birth?", "Doctor: blood pressure fine."), not a name."""
+    end = _SENTENCE_END.search(value)
+    if end is not None and (end.group().startswith(("?", "!")) or any(
+            w[:1].islower() for w in value.split())):  # ("Surname: Smith." is one)
+        return True
+    return any(w in _CLAUSE_WORDS for w in value.lower().split()[1:])
 
 
 def _value(text: str, s: int, e: int, kind: str) -> tuple[int, int]:

@@ -18,6 +18,10 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("Agent: Thanks for calling, can I get your full name? Customer: yeah it's dana kowalczyk.",
      [("PERSON", "dana kowalczyk")]),
     ("Agent: What's your zip code?\nCaller: 45429", [("LOCATION", "45429")]),
+    # a transcript's time stamps before the turns: the answer, not the next turn's stamp
+    ("[00:01:12] Agent: And your date of birth?\n[00:01:15] Caller: it's 3/14/1962",
+     [("DATE_OF_BIRTH", "3/14/1962")]),
+    ("00:12 Agent: what's the zip code?\n00:14 Caller: 45429", [("LOCATION", "45429")]),
     ("Q: What is your mother's maiden name?\nA: kowalski", [("PERSON", "kowalski")]),
     ("Agent: Can you verify your PIN?\nCustomer: it's 8812", [("SECRET", "8812")]),
     ("Agent: What's the best number to reach you?\nCustomer: 937 555 0182",
@@ -42,6 +46,7 @@ def test_an_answer_is_typed_by_its_question(text: str, expected: list[tuple[str,
     "Agent: last four of social?\nCustomer: 12345",  # neither four nor nine digits
     "Agent: Can I get your name and date of birth?\nCustomer: june 3, 1988",  # two asked, one
     "no question here: name, date of birth",
+    "[00:00:02] Agent: and your date of birth?\n[00:00:05] Caller: hold on",  # no stamp either
 ])
 def test_no_answer_no_value(text: str) -> None:
     assert _found(text) == []

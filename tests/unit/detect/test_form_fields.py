@@ -35,6 +35,9 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("Patient: Ottoline Brackley, seen today\nEmployer: Brightline Logistics, since 2019",
      [("PERSON", "Ottoline Brackley"), ("ORGANIZATION", "Brightline Logistics")]),
     ("Payee: Jane Doe - urgent", [("PERSON", "Jane Doe")]),
+    # a role's label before a name: the name, however it ends
+    ("Nurse: Jane Doe\nSurname: Smith.\nDoctor: Martin Luther King Jr.",
+     [("PERSON", "Jane Doe"), ("PERSON", "Smith."), ("PERSON", "Martin Luther King Jr.")]),
 ])
 def test_a_labelled_value_is_typed_by_its_label(text: str,
                                                 expected: list[tuple[str, str]]) -> None:
@@ -56,6 +59,8 @@ def test_a_labelled_value_is_typed_by_its_label(text: str,
     "UPDATE customers SET full_name = 'Dagny Halvorsen', phone='555' WHERE id = 7;",  # code
     "Look at this + Foo: Jane Doe",  # a label mid-line
     "first: do this\nlast: do that",  # a list's steps, not a name's parts
+    # a transcript's turns after a role's label: what was said, not a name
+    "Nurse: date of birth?\nDoctor: Blood pressure fine.\nPassenger: is this seat taken?",
 ])
 def test_code_prose_and_bare_names_give_nothing(text: str) -> None:
     assert _found(text) == []
