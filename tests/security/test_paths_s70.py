@@ -150,7 +150,7 @@ async def test_a_term_in_tool_and_schema_names_is_masked_and_the_call_comes_back
 ) -> None:
     http, rec = gw
     r = await _sdk(http).chat.completions.create(
-        model="ft:gpt-4o:acme:falcon", messages=[{"role": "user", "content": "status?"}],
+        model="gpt-4o", messages=[{"role": "user", "content": "status?"}],
         metadata={"project_nightjar": "x"},
         tools=[{"type": "function", "function": {
             "name": "get_nightjar_status", "description": "Calls get_nightjar_status.",

@@ -209,6 +209,7 @@ def build_state(
         seal=unsealer_for(getattr(core, "settings", None)),
         audit=_open_audit(cfg, core),
         privacy=privacy_threads(getattr(getattr(core, "settings", None), "vault_backend", None)),
+        models=None if cfg.upstream.models is None else frozenset(cfg.upstream.models),
     )
 
 

@@ -139,7 +139,7 @@ def _new_id(prefix: str) -> str:
 def _conversation(state: GatewayState, p: Principal, session: str) -> Conversation:
     return Conversation(
         state.core, p.tenant.name, session, principal=p.id,
-        pseudonym_key=state.sessions.derived_key(USER_PSEUDONYM),
+        pseudonym_key=state.sessions.derived_key(USER_PSEUDONYM), models=state.models,
     )
 
 

@@ -6,6 +6,7 @@ Example::
       base_url: https://api.openai.com/v1
       api_key_env: OPENAI_API_KEY        # or api_key: ... (the file then holds a secret)
       kind: openai                       # or: obfuscated
+      models: [gpt-4o-mini, gpt-4o]      # the only model ids requests may name (optional)
     session_secret_env: VEIL_SESSION_SECRET
     tenants:
       - name: acme
@@ -72,6 +73,10 @@ class UpstreamConfig(BaseModel):
     # The upstream has its own POST /responses (OpenAI): /v1/responses is forwarded there;
     # false (vLLM, most servers): Veil translates it to chat completions.
     responses_api: bool = False
+    # The model ids the upstream serves: a request's ``model`` must be one of them (it goes
+    # up as sent, never masked). None: any id shaped like a model id in which the detector
+    # finds nothing (gateway/models.py; docs/gateway.md, "What is refused, and why").
+    models: list[str] | None = None
     # kind azure: model name -> deployment name (unlisted models are used as the deployment)
     deployments: dict[str, str] = Field(default_factory=dict)
     api_version: str | None = None  # kind azure: the api-version query parameter
@@ -94,6 +99,18 @@ class UpstreamConfig(BaseModel):
         return client_context(
             ca_file=self.ca_bundle, cert_file=self.client_cert_file, key_file=self.client_key_file
         )
+
+    @field_validator("models")
+    @classmethod
+    def _model_ids(cls, v: list[str] | None) -> list[str] | None:
+        if v is not None and not all(
+            0 < len(m) <= 256 and m.isprintable() and m.strip() == m for m in v
+        ):
+            raise ValueError(
+                "upstream.models lists model ids: non-empty strings of at most 256 printable "
+                "characters, no leading or trailing spaces"
+            )
+        return v
 
     @field_validator("kind")
     @classmethod

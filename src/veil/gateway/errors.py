@@ -107,6 +107,9 @@ def error_body(exc: BaseException) -> dict[str, Any]:
         message, param = exc.detail.message or str(exc), exc.detail.param
     elif isinstance(exc, E.VeilError):
         message = str(exc)
+        # a field name the error class declares (``model``), never request text
+        declared = getattr(type(exc), "param", None)
+        param = declared if isinstance(declared, str) else None
     else:
         message = (
             f"internal gateway failure ({type(exc).__name__}); the request was not forwarded "

@@ -39,6 +39,9 @@ Decisions (documented in docs/gateway.md, "Request fields"):
   base64 of a text is masked the same way. An http(s) image URL keeps its scheme and host (the
   upstream must fetch it) while its user info, path segments, query and fragment are masked
   piece by piece. A file name is read as text and as an id (``jane_doe_078-05-1120.txt``).
+* ``model`` is the one token that cannot be masked (a masked id names no model): it goes up
+  as sent or the request is refused (:mod:`.models`). So is a ``logit_bias`` key of eight
+  digits or more (no token id; a bare phone number or SSN).
 * Nothing is dropped: unknown fields are walked with the default-deny rule (strings masked,
   short numbers and booleans kept, objects and lists walked).
 
@@ -60,12 +63,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, urlunsplit
 
-from veil.errors import MaskingError, UnscannableContentError
+from veil.errors import MaskingError, RequestValidationError, UnscannableContentError
 
 from . import payloads
+
+if TYPE_CHECKING:
+    from .models import ModelRule
 
 #: Kinds of content Veil cannot scan; a tenant may allow them in its policy.
 UnscannableKind = Literal["image", "audio", "file", "token_ids"]
@@ -94,6 +100,10 @@ class WalkContext:
     #: Notes a protocol token whose reading held nothing; None in a walk whose ``protect``
     #: only collects (its readings come back unchanged whatever they hold).
     note_clean: Callable[[str], None] | None = None
+    #: How the request's ``model`` is checked (:mod:`.models`): the configured list, the
+    #: detector's ``find`` and the process's cache of ids that held nothing. None: no list,
+    #: readings masked through :meth:`name`, no cache.
+    model_rule: ModelRule | None = None
 
     def name(self, reading: str) -> str:
         """``reading`` (a name read as words) masked."""
@@ -170,7 +180,10 @@ META_SCHEMA = re.compile(
     r"https?://json-schema\.org/(?:draft-0[3-7]|draft/20[0-9]{2}-[0-9]{2})/(?:hyper-)?schema#?"
 )
 #: ``logit_bias`` keys are token ids.
-TOKEN_ID = re.compile(r"-?[0-9]{1,10}")
+TOKEN_ID = re.compile(r"[0-9]{1,7}")
+#: A key of ``logit_bias`` made of more digits than any vocabulary's ids have: the shape of a
+#: phone number, an SSN or an account number, which the detector does not read alone.
+_LONG_NUMBER_KEY = re.compile(r"-?[0-9]{8,}")
 
 #: Numbers of the body with at least this many integer digits are scanned as text.
 _SCAN_INT_DIGITS = 5
@@ -272,11 +285,54 @@ _B64_SHAPE = re.compile(
 )
 
 
+def _data_url_kind(meta: str) -> UnscannableKind:
+    """The kind of content a data URL's media type names (``allow_unscannable``)."""
+    media = meta.split(";", 1)[0].strip().lower()
+    if media.startswith(("image/", "video/")):
+        return "image"
+    if media.startswith("audio/"):
+        return "audio"
+    return "file"
+
+
+def _free_data_url(value: str, ctx: WalkContext) -> str | None:
+    """A ``data:`` URL met in a free-form place (``metadata``, an unknown field or part): its
+    text masked like a gated part's (:func:`_mask_data_url`); binary bytes (an image, a
+    recording, a PDF) cannot be scanned, so they are refused unless the tenant allows their
+    kind -- an unknown content part (vLLM's ``video_url``...) or a field the upstream reads
+    must not carry what the gates refuse. None: not a data URL."""
+    url = payloads.data_url(value)
+    if url is None:
+        return None
+    try:
+        raw, _ = payloads.payload_bytes(url)
+    except ValueError:  # says base64 but is not: text, masked as such
+        return ctx.protect(value)
+    kind = _data_url_kind(url.meta)
+    if kind not in ctx.allow_unscannable and (
+        # the mask is called only for bytes that are text (inflated ones too)
+        raw and payloads.masked_payload(raw, lambda _text: b"") is None
+    ):
+        raise UnscannableContentError(
+            f"the request holds a data: URL of binary content ({kind}) in a free-form field, "
+            "which Veil cannot scan for personal data, so the request was not forwarded. "
+            f"Remove it, or allow this kind of content for the tenant with "
+            f"`allow_unscannable: [{kind}]` in its policy"
+        )
+    return _mask_data_url(value, ctx)
+
+
 def _protect_text(value: str, ctx: WalkContext, key: str | None = None) -> str:
     """A free-form string as it goes up. A string that is wholly base64 of a text (a note, a
     file pasted into ``metadata``; UTF-16, or compressed, see :mod:`.payloads`) has that text
-    masked by the whole detector (NER included) and goes up encoded again; anything else is
-    masked as text, after ``key`` when it is a free-form key's value (:func:`_protect_under`)."""
+    masked by the whole detector (NER included) and goes up encoded again; a ``data:`` URL
+    has its text masked, and one of binary bytes is refused unless the tenant allows its kind
+    (:func:`_free_data_url`); anything else is masked as text, after ``key`` when it is a
+    free-form key's value (:func:`_protect_under`)."""
+    if value[:5].lower() == "data:":
+        masked_url = _free_data_url(value, ctx)
+        if masked_url is not None:
+            return masked_url
     if _B64_SHAPE.fullmatch(value):
         decoded = payloads.b64_bytes(value)
         if decoded is not None:
@@ -582,19 +638,18 @@ NAME_TOKEN = Token(IDENT, label="token (name)", words=True)
 
 
 class ModelToken(Token):
-    """A model's id: a fine-tune's (``ft:gpt-4o:acme:falcon``, a ``:`` in it) carries a suffix
-    its owner chose, read as words like a tool's name. A base model's id is the vendor's and
-    passes unread: read as words, vendors' ids (``meta-llama/Meta-Llama-3-70B-Instruct``,
-    ``gpt-4o-2024-08-06``) come out as names, organizations and phone numbers, and the
-    upstream would not know the masked model. Only a long digit run in one is scanned."""
+    """A model's id: the one caller string that goes upstream exactly as sent (masked, it
+    would name no model). It passes when it is on the configured list, or -- without one --
+    when it is shaped like a model id and the detector finds nothing in it; otherwise the
+    request is refused (:func:`.models.check_model`)."""
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
-        if isinstance(value, str) and self.pattern.fullmatch(value):
-            return _scan_token(value, ctx, words=":" in value)
-        return FREE.apply(value, ctx, path)
+        from .models import check_model
+
+        return check_model(value, ctx)
 
 
-MODEL_TOKEN = ModelToken(MODEL)
+MODEL_TOKEN = ModelToken(MODEL, label="token (model id: passes as sent or is refused)")
 
 
 class SpeakerName(Rule):
@@ -1063,6 +1118,18 @@ CONTENT_PART = ByKey(
             "a file content part",
             _obj(type=_TYPE, file=_obj(file_data=OPAQUE, file_id=IDENT_TOKEN, filename=FILENAME)),
         ),
+        # vLLM's media parts: the upstream fetches or decodes them, so they are gated too
+        "video_url": Gate(
+            "image",
+            "a video_url content part",
+            _obj(type=_TYPE, video_url=Shapes(str_rule=URL, dict_rule=_obj(url=URL))),
+        ),
+        "audio_url": Gate(
+            "audio",
+            "an audio_url content part",
+            _obj(type=_TYPE, audio_url=Shapes(str_rule=URL, dict_rule=_obj(url=URL))),
+        ),
+        "image_embeds": Gate("image", "an image_embeds content part", FREE),
     },
     default=_obj(type=_TYPE),
 )
@@ -1127,12 +1194,27 @@ _RESPONSE_FORMAT = _obj(
 )
 
 
+class LogitBiasKeyError(RequestValidationError, MaskingError):
+    """A ``logit_bias`` key of eight digits or more: no token id, and the shape of a number
+    the detector does not read alone (a request error, and a privacy refusal)."""
+
+    code = "invalid_logit_bias"
+    param = "logit_bias"
+
+
 class _LogitBias(Rule):
-    """``logit_bias``: token-id keys kept, values (numbers) kept; other keys scanned."""
+    """``logit_bias``: token-id keys (up to seven digits: vocabularies hold < 10**7 ids) kept,
+    values (numbers) kept; a key of more digits refuses the request (a bare phone number or
+    SSN reads as nothing to the detector, and no upstream takes it); other keys scanned."""
 
     label = "token-id keys"
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, dict) and any(_LONG_NUMBER_KEY.fullmatch(str(k)) for k in value):
+            raise LogitBiasKeyError(
+                f"{format_path(path)} keys are token ids (at most 7 digits); a longer number "
+                "there is none, so the request was not forwarded"
+            )
         return _keyed(value, ctx, path, keep=TOKEN_ID, values=FREE)
 
 

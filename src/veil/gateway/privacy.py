@@ -19,6 +19,7 @@ from veil.core import ChunkRestorer as StreamRestorer
 from veil.mask.placeholders import is_fragment
 
 from .fields import CleanTokens, WalkContext, end_user, user_pseudonym, walk
+from .models import Finding, Masked, ModelRule
 from .upstream import Body
 
 #: Used when the gateway passes no pseudonym key (library use, tests).
@@ -26,6 +27,8 @@ _PROCESS_PSEUDONYM_KEY = os.urandom(32)
 #: The process's protocol tokens read lately and found clean, per tenant (see
 #: :func:`veil.gateway.fields._scan_protocol`).
 CLEAN_TOKENS = CleanTokens()
+#: The same for request model ids (:func:`veil.gateway.models.check_model`).
+CLEAN_MODELS = CleanTokens(size=1024)
 
 
 @dataclass
@@ -50,6 +53,9 @@ class Conversation:
     #: Identifiers masked inside this request (a tool or property name holding a term or a
     #: name), masked -> the caller's: the answer's tool calls name the caller's tools again.
     names: dict[str, str] = field(default_factory=dict, repr=False)
+    #: The model ids the upstream serves (gateway config ``upstream.models``); None: any id
+    #: shaped like one in which the detector finds nothing (:mod:`.models`).
+    models: frozenset[str] | None = None
     #: Makes a restorer on the matcher of this request's answer, fetched by the first one:
     #: every later text of the answer (choices, tool calls, logprob tokens) restores without a
     #: vault read, so restoring a chunk after that does no I/O (see :attr:`stream_ready`).
@@ -92,8 +98,32 @@ class Conversation:
         protect, protect_name = self._request_scope(endpoint, body, allow)
         ctx = WalkContext(protect=protect, pseudonym=self.pseudonym, allow_unscannable=allow,
                           names=self.names, protect_name=protect_name,
-                          is_clean=self.token_is_clean, note_clean=self.note_clean_token)
+                          is_clean=self.token_is_clean, note_clean=self.note_clean_token,
+                          model_rule=self.model_rule(self.find))
         return walk(endpoint, body, ctx)
+
+    def find(self, text: str) -> Sequence[Finding]:
+        """The values the detector finds in ``text`` (a model id's readings: see
+        :func:`.models.check_model`), storing nothing in the session where the core allows;
+        a core that only masks reports the types it masked."""
+        if not text or text.isspace():
+            return ()
+        from veil.core import Veil
+
+        if isinstance(self.core, Veil):
+            return self.core.detect(text, session=self.session, tenant=self.tenant)
+        r = self.core.protect(text, session=self.session, tenant=self.tenant,
+                              user=self.budget_user)
+        return [Masked(e.type) for e in r.entities]
+
+    def model_rule(self, find: Callable[[str], Sequence[Finding]] | None) -> ModelRule:
+        """How this request's ``model`` is checked; ``find`` None: a walk that only collects
+        (nothing is found, nothing noted)."""
+        return ModelRule(
+            models=self.models, find=find if find is not None else (lambda _text: ()),
+            is_clean=lambda m: CLEAN_MODELS.is_clean(self.tenant, m),
+            note_clean=None if find is None else (lambda m: CLEAN_MODELS.note(self.tenant, m)),
+        )
 
     def token_is_clean(self, token: str) -> bool:
         return CLEAN_TOKENS.is_clean(self.tenant, token)
@@ -129,7 +159,8 @@ class Conversation:
 
         walk(endpoint, body, WalkContext(protect=collect, pseudonym=self.pseudonym,
                                          allow_unscannable=allow, protect_name=collect_name,
-                                         is_clean=self.token_is_clean))
+                                         is_clean=self.token_is_clean,
+                                         model_rule=self.model_rule(None)))
         batch = cast("BatchPrivacyCore", core)
         joined = ["\n".join(names)] if names else []
         results = batch.protect_many(

@@ -4,7 +4,9 @@ would log a traceback whose message might quote the request)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -138,12 +140,61 @@ async def _parse(request: Request, model: type[Any]) -> Any:
         raw = await request.body()
         return model.model_validate_json(raw)
     except ValidationError as e:
-        # loc and msg only: pydantic's "input" would echo the request's text
+        # loc and msg only: pydantic's "input" would echo the request's text, and so would a
+        # loc's caller-chosen keys (an unknown field's name, a dict key): those are <key>
+        names = _field_names(model)
         problems = "; ".join(
-            f"{'.'.join(str(x) for x in err['loc']) or 'body'}: {err['msg']}"
+            f"{_loc(err['loc'], names, extra=err['type'] == 'extra_forbidden')}: {err['msg']}"
             for err in e.errors(include_input=False, include_url=False)[:5]
         )
         raise RequestValidationError(f"invalid request body: {problems}") from None
+
+
+#: A union member's tag in a pydantic error location (``str``, ``list[ContentPart]``).
+_UNION_TAG = re.compile(r"(?:str|int|float|bool|none|[a-z-]+\[[A-Za-z0-9_\[\],.]+\])")
+
+
+_FIELD_NAMES: dict[type[Any], frozenset[str]] = {}
+
+
+def _field_names(model: type[Any]) -> frozenset[str]:
+    """Every field name (and alias) of ``model`` and the models nested in it (cached)."""
+    known = _FIELD_NAMES.get(model)
+    if known is not None:
+        return known
+    names: set[str] = set()
+
+    def collect(node: Any) -> None:
+        if isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):
+                names.update(k for k in props if isinstance(k, str))
+            for v in node.values():
+                collect(v)
+        elif isinstance(node, list):
+            for v in node:
+                collect(v)
+
+    with contextlib.suppress(Exception):  # no schema: every key is shown as <key>
+        collect(model.model_json_schema())
+    known = _FIELD_NAMES[model] = frozenset(names)
+    return known
+
+
+def _loc(loc: tuple[Any, ...], names: frozenset[str], *, extra: bool) -> str:
+    """A pydantic error location with the caller's keys (not a declared field name, an index
+    or a union tag; the last part of an ``extra_forbidden`` error) shown as ``<key>``."""
+    parts: list[str] = []
+    for i, x in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(x, int) or (
+            isinstance(x, str) and not (extra and last)
+            and (x in names or _UNION_TAG.fullmatch(x))
+        ):
+            parts.append(str(x))
+        else:
+            parts.append("<key>")
+    return ".".join(parts) or "body"
 
 
 _Req = TypeVar("_Req")
@@ -192,9 +243,26 @@ async def completions(request: Request) -> Response:
 async def models(request: Request) -> Response:
     async def work() -> dict[str, Any]:
         _authenticate(request)
-        return await _state(request).upstream.models()
+        state = _state(request)
+        if state.models is None:
+            return await state.upstream.models()
+        return listed_models(await state.upstream.models(), state.models)
 
     return await _respond(request, work())
+
+
+def listed_models(upstream: dict[str, Any], models: frozenset[str]) -> dict[str, Any]:
+    """The upstream's model list cut to the configured ``upstream.models`` (the only ids a
+    request may name), in the upstream's order; a listed id the upstream does not list is
+    added as Veil's card."""
+    from veil.wire.openai import model_list
+
+    data = upstream.get("data")
+    cards = [c for c in data if isinstance(c, dict) and c.get("id") in models] if isinstance(
+        data, list) else []
+    known = {c["id"] for c in cards}
+    cards += model_list(*sorted(models - known))["data"]
+    return {**upstream, "object": "list", "data": cards}
 
 
 @router.get("/metrics")

@@ -60,6 +60,7 @@ async def serve(
         session,
         principal=principal.id,
         pseudonym_key=state.sessions.derived_key(USER_PSEUDONYM),
+        models=state.models,
     )
 
     def protect(conv: Conversation, body: Body) -> Body:

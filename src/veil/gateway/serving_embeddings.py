@@ -138,6 +138,7 @@ def protect_embeddings(conv: Conversation, body: Body, *, pseudonym_key: bytes) 
         allow_unscannable=frozenset(conv.core.policy(conv.tenant).allow_unscannable),
         is_clean=conv.token_is_clean,
         note_clean=conv.note_clean_token,
+        model_rule=conv.model_rule(conv.find),
     )
     return walk("embeddings", body, ctx)
 

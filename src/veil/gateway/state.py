@@ -128,6 +128,9 @@ class GatewayState:
     seal: Unsealer | None = None
     # Bounds the masking/restoring threads of this process (see :func:`privacy_threads`).
     privacy: PrivacyPool = field(default_factory=privacy_threads)
+    # The model ids the upstream serves (config ``upstream.models``): a request's ``model``
+    # must be one of them; None: any id shaped like one that holds no value (gateway/models.py).
+    models: frozenset[str] | None = None
 
 
 __all__ = ["GatewayState", "PrivacyPool", "privacy_threads"]

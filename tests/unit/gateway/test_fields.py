@@ -418,7 +418,6 @@ async def test_tool_choice_string_passes(
 
 
 SMUGGLED: dict[str, tuple[str, Any]] = {
-    "model": ("ann.model@example.com", lambda b, s: b.update(model=f"gpt-4o {s}")),
     "role": ("Jane Doe", lambda b, s: b["messages"][0].update(role=s)),
     "tool_call_id": ("ann.id@example.com", lambda b, s: b["messages"][3].update(tool_call_id=s)),
     "tool_calls id": (
