@@ -119,12 +119,18 @@ def lower_case_words() -> frozenset[str]:
                       _make_lower_case_words)
 
 
+#: the endings :func:`dictionary_word` takes off
+_INFLECTIONS = ("ies", "ied", "ing", "ed", "es", "s", "d", "er", "ers")
+
+
 def dictionary_word(word: str) -> bool:
     """Whether ``word`` (lower case) is a common word or an inflection of one ("yelled",
     "calls", "stopped", "tries"): the dictionaries list lemmas only."""
     words = lower_case_words()
     if word in words:
         return True
+    if not word.endswith(_INFLECTIONS):  # most names: no ending to take off
+        return False
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
                          ("s", ""), ("d", ""), ("ing", "e"), ("er", ""), ("ers", "")):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):

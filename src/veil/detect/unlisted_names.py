@@ -572,9 +572,17 @@ def _gate() -> frozenset[str]:
 def _evidence() -> frozenset[str]:
     """Every part of a known name that is no dictionary word (a hyphenated name's parts each),
     and the Korean surnames."""
+    return _name_parts() | _KOREAN_SURNAMES
+
+
+@functools.cache
+def _name_parts() -> frozenset[str]:
+    """Every part of a known name that is no dictionary word (made once: ~0.35 s, which the
+    anchors' automaton and the gate shared; most names are one word and need no split)."""
     names = _known() | _given() | first_names()
-    return frozenset(p for n in names for p in _PART.findall(n)
-                     if not dictionary_word(p)) | _KOREAN_SURNAMES
+    parts = {n for n in names if n.isalpha()}
+    parts.update(p for n in names if not n.isalpha() for p in _PART.findall(n))
+    return frozenset(p for p in parts if not dictionary_word(p))
 
 
 @functools.cache
@@ -607,12 +615,9 @@ _CUE, _NAME, _KOREAN, _DEED = 1, 2, 4, 8
 
 
 @functools.cache
-def _automaton() -> tuple[BytesAhoCorasick, list[int], dict[str, int]]:
-    """Every anchor word in lower case as the folded text writes it (Turkish "ı" as "i") with a
-    space on each side, found in one pass over the text's UTF-8 with every ASCII character but
-    a letter made a space: a whole word only, not the ~50 pieces of words (``exa`` of
-    "example") a search for the bare words found in a ~1 KB prompt. Its kinds, by the
-    pattern's index and by the word."""
+def _kinds() -> dict[str, int]:
+    """Every anchor word in lower case as the folded text writes it (Turkish "ı" as "i"), and
+    its kinds."""
     kinds: dict[str, int] = {}
 
     def add(word: str, kind: int) -> None:
@@ -622,16 +627,32 @@ def _automaton() -> tuple[BytesAhoCorasick, list[int], dict[str, int]]:
 
     for w in _cue_words():
         add(w, _CUE)
-    names = _known() | _given() | first_names()
-    for w in {p for n in names for p in _PART.findall(n) if not dictionary_word(p)}:
+    for w in _name_parts():
         add(w, _NAME)
     for w in _KOREAN_SURNAMES:
         add(w, _KOREAN)
     for w in _DEEDS:
         add(w, _DEED)
+    return kinds
+
+
+@functools.cache
+def _automaton() -> tuple[BytesAhoCorasick, list[int], dict[str, int]]:
+    """Every anchor word (:func:`_kinds`) with a space on each side, found in one pass over the
+    text's UTF-8 with every ASCII character but a letter made a space: a whole word only, not
+    the ~50 pieces of words (``exa`` of "example") a search for the bare words found in a ~1 KB
+    prompt. Its kinds, by the pattern's index and by the word."""
+    kinds = _kinds()
     words = sorted(kinds)
     return (BytesAhoCorasick([f" {w} ".encode() for w in words]), [kinds[w] for w in words],
             kinds)
+
+
+#: characters below which an ASCII text's words are looked up one by one: a short text (one
+#: ``veil protect``) does not build the automaton (~0.1 s), and reads as fast either way
+_AUTOMATON_CHARS = 512
+#: an ASCII text's words as the automaton's pass sees them: runs of letters
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
 #: every ASCII character but a letter as a space; other bytes (UTF-8's) as they are
@@ -643,14 +664,19 @@ def _anchors(text: str, low: str) -> list[int]:
     """Where a word a rule starts from begins, in order, less those the next word rules out (a
     title before a capitalised word, a name in mixed case, a Korean surname before no given
     name). ``low``: ``text`` in lower case, character for character."""
-    automaton, kinds, by_word = _automaton()
-    raw = low.encode()
-    found = automaton.find_matches_as_indexes(b" " + raw.translate(_SPACED) + b" ",
-                                              overlapping=True)
-    if len(raw) == len(low):  # ASCII: a byte's offset is the character's
-        hits = [(s, e - 2, kinds[i]) for i, s, e in found]
+    if len(low) < _AUTOMATON_CHARS and low.isascii():
+        by_word = _kinds()
+        hits = [(m.start(), m.end(), kind) for m in _ASCII_WORD.finditer(low)
+                if (kind := by_word.get(m.group(), 0))]
     else:
-        hits = _in_characters(low, found, kinds, by_word)
+        automaton, kinds, by_word = _automaton()
+        raw = low.encode()
+        found = automaton.find_matches_as_indexes(b" " + raw.translate(_SPACED) + b" ",
+                                                  overlapping=True)
+        if len(raw) == len(low):  # ASCII: a byte's offset is the character's
+            hits = [(s, e - 2, kinds[i]) for i, s, e in found]
+        else:
+            hits = _in_characters(low, found, kinds, by_word)
     out: list[int] = []
     for s, e, kind in hits:
         if kind & _NAME:
