@@ -111,9 +111,10 @@ def test_a_recorded_table_compiles_each_pattern_as_python_does(recorded: tuple[P
 
 
 def test_a_recording_never_holds_a_policy_or_a_text(recorded: tuple[Path, Path]) -> None:
-    blob = recorded[0].read_bytes()
-    for secret in (b"Zebediah", b"Quillfeather", b"WARDX", b"QQ7", b"Oswinthorpe"):
-        assert secret not in blob
+    for path in (recorded[0], regex_code.kept_path("marks", recorded[0])):
+        blob = path.read_bytes()
+        for secret in (b"Zebediah", b"Quillfeather", b"WARDX", b"QQ7", b"Oswinthorpe"):
+            assert secret not in blob
     table = regex_code.read(recorded[0])
     assert not any("Zebediah" in p or "WARDX" in p for p, _ in table)
 
@@ -186,3 +187,47 @@ def test_a_process_reads_the_table_from_its_first_import(tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == str(regex_code.table_path().exists())
+
+
+def test_the_kept_analyses_of_marks_are_what_the_parser_gives(
+        recorded: tuple[Path, Path]) -> None:
+    from veil.detect import literals
+
+    version = literals.analyses_version()
+    assert version is not None
+    kept = regex_code.read_kept("marks", version, recorded[0])
+    assert sum(k[0] == "strings" for k in kept) > 100 and any(k[0] == "prefixes" for k in kept)
+    for (kind, pattern, flags), found in kept.items():
+        parsed = literals._parsed(pattern, flags)
+        if kind == "strings":
+            assert found == (None if parsed is None else literals._branches(parsed)), pattern
+        elif parsed is None:  # case-insensitive or multi-line: the regex engine's
+            assert found is None, pattern
+        else:
+            assert found == (sorted(literals._prefixes(parsed)),
+                             bool(parsed) and parsed[0][0] in literals._ZERO_WIDTH), pattern
+    # another version of the code that makes them reads none of them
+    assert regex_code.read_kept("marks", "0" * 64, recorded[0]) == {}
+
+
+@pytest.mark.parametrize("content", [b"", b"junk", marshal.dumps([1]),
+                                     marshal.dumps({"version": "v", "entries": [1]})])
+def test_unreadable_kept_analyses_are_made_again(tmp_path: Path, content: bytes) -> None:
+    table = tmp_path / "t.marshal"
+    regex_code.kept_path("marks", table).write_bytes(content)
+    assert regex_code.read_kept("marks", "v", table) == {}
+    assert regex_code.read_kept("marks", "v", tmp_path / "none.marshal") == {}
+
+
+def test_a_mark_is_read_from_its_kept_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    from veil.detect import literals
+
+    # a made-up analysis the parser would never give: only the kept one can produce it
+    pattern = "(?<!\\w)(?:qqa|qqb|qqc|qqd)"
+    fake = {("strings", pattern, 0): dict.fromkeys(("kept1", "kept2", "kept3", "kept4"), True)}
+    monkeypatch.setattr(literals, "_kept", lambda: fake)
+    found = literals.literals_of.__wrapped__(pattern, 0)  # not the process's cached ones
+    assert found is not None and set(found.strings) == {"kept1", "kept2", "kept3", "kept4"}
+    monkeypatch.setattr(literals, "_kept", dict)
+    found = literals.literals_of.__wrapped__(pattern, 0)
+    assert found is not None and set(found.strings) == {"qqa", "qqb", "qqc", "qqd"}

@@ -217,6 +217,30 @@ def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner
     return out
 
 
+def count_startup(ner_backend: str, ner: bool, workdir: Path) -> dict[str, Any]:
+    """The instructions of one ``veil protect`` of a short text from the shell with a new
+    vault: the whole process (interpreter, imports, loading, the call, exit), by kind of
+    work. Start-up's wall time moves with the host's load by more than most changes gain."""
+    from veil.cli.bench_hotpath import _CLI_TEXT
+
+    out_file = workdir / "callgrind.startup"
+    policy = workdir / "startup-policy.yaml"
+    policy.write_text(f"ner_backend: {ner_backend}\n" if ner else "ner: false\n")
+    child = [sys.executable, "-m", "veil.cli.app", "protect", "--policy", str(policy),
+             _CLI_TEXT]
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, VEIL_HOME=home, HF_HUB_OFFLINE="1",
+                   TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
+        done = subprocess.run(  # nosec B603 # fixed arguments
+            [_need("valgrind"), "--tool=callgrind", f"--callgrind-out-file={out_file}",
+             *child], capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise VeilError(f"`veil protect` under callgrind failed (exit {done.returncode}); run "
+                        f"`{' '.join(child[:-1])} TEXT` without valgrind to see why")
+    total, kinds = by_kind(_annotate(out_file, cache=False))
+    return {"instructions": total, "by_kind": kinds}
+
+
 def _annotate(out_file: Path, *, cache: bool) -> str:
     if not out_file.is_file():
         raise VeilError(f"callgrind wrote no {out_file.name}: check that callgrind_control "
@@ -228,10 +252,11 @@ def _annotate(out_file: Path, *, cache: bool) -> str:
 
 
 def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out: Path,
-        name: str, cache: bool = False) -> dict[str, Any]:
+        name: str, cache: bool = False, startup: bool = False) -> dict[str, Any]:
     """Count both tools on both sets of texts, the texts ``veil bench hotpath`` draws for the
-    same counts (``cache``: and the cache lines their calls bring in, warm and cold); returns
-    the result (also written under ``out``)."""
+    same counts (``cache``: and the cache lines their calls bring in, warm and cold;
+    ``startup``: and one ``veil protect`` from the shell); returns the result (also written
+    under ``out``)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     for tool in ("valgrind", "callgrind_control", "callgrind_annotate"):
@@ -267,8 +292,12 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
                 block["presidio_over_veil"] = (block["presidio"]["instructions_per_text"]
                                                / block["veil"]["instructions_per_text"])
             result["sets"][texts] = block
+        if startup:
+            task = progress.add_task("veil protect from the shell, under callgrind")
+            result["startup"] = count_startup(ner_backend, ner, Path(tmp))
+            progress.remove_task(task)
     plt = write_report(out, name, result, markdown(result))
-    if plt is not None:
+    if plt is not None and result["sets"]:
         _plot(plt, result, out / f"{name}.png")
     return result
 
@@ -305,6 +334,14 @@ def markdown(result: dict[str, Any]) -> str:
         if all("cache" in block[t] for t in tools):
             lines += ["", _cache_table(block, tools, result.get("ll_cache", "?"))]
         lines.append("")
+    if "startup" in result:
+        started = result["startup"]
+        kinds = sorted(started["by_kind"], key=lambda k: -started["by_kind"][k])
+        lines += ["## `veil protect` of a short text from the shell", "",
+                  "The whole process with a new vault: interpreter, imports, loading, the call.",
+                  "", "| kind of work | million instructions |", "|---|---|"]
+        lines += [f"| {k} | {started['by_kind'][k] / 1e6:,.0f} |" for k in kinds]
+        lines += [f"| **total** | **{started['instructions'] / 1e6:,.0f}** |", ""]
     return "\n".join(lines)
 
 
@@ -376,16 +413,20 @@ def bench_instructions(
     cache: Annotated[bool, typer.Option(
         help="also the cache lines each call brings in, warm and with the cache emptied "
              "before every call (a simulated cache: about half as long again)")] = False,
+    startup: Annotated[bool, typer.Option(
+        help="also one `veil protect` of a short text from the shell, the whole process")]
+    = False,
 ) -> None:
     """Instructions per text of protect() (and Presidio), by kind of work, under valgrind:
     repeatable where wall time is not, for comparing two trees
     (``PYTHONPATH=<other tree>/src`` runs the other)."""
     if ner_backend not in ("spacy", "learned"):
         raise typer.BadParameter("--ner-backend must be spacy or learned")
-    if short < 0 or kb < 0 or short + kb == 0:
-        raise typer.BadParameter("--short and --kb count texts: at least one above 0")
+    if short < 0 or kb < 0 or short + kb == 0 and not startup:
+        raise typer.BadParameter("--short and --kb count texts: at least one above 0 (or "
+                                 "--startup alone)")
     result = run(short=short, kb=kb, ner_backend=ner_backend, ner=ner, presidio=presidio,
-                 out=out, name=name, cache=cache)
+                 out=out, name=name, cache=cache, startup=startup)
     typer.echo(markdown(result))
 
 

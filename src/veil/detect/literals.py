@@ -18,10 +18,12 @@ the ~3 us of a warm one; 50 marks read one by one cost a prompt 850 us, together
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import re
 import threading
 import weakref
+from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -199,10 +201,7 @@ STRINGS = StringIndex()
 def literals_of(pattern: str, flags: int) -> Literals | None:
     """The mark ``pattern`` (with ``flags``) as :class:`Literals`, or None when it is not a
     small set of strings."""
-    parsed = _parsed(pattern, flags)
-    if parsed is None:
-        return None
-    strings = _branches(parsed)
+    strings = _analysis("strings", pattern, flags)
     if strings is None or len(strings) < _MIN_STRINGS or "" in strings:
         return None
     return Literals(strings, re.compile(r"\w", flags & re.ASCII))
@@ -213,17 +212,74 @@ def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
     """The mark ``pattern`` (with ``flags``) as :class:`Prefixes`, or None when its matches do
     not begin with a few strings of two characters or more (a class of letters repeated
     begins with every pair of letters: the regex engine is faster there)."""
-    parsed = _parsed(pattern, flags)
-    if parsed is None:
+    found = _analysis("prefixes", pattern, flags)
+    if found is None:
         return None
-    strings = _prefixes(parsed)
+    strings, asserted = set(found[0]), found[1]
     # A mark that opens with an assertion (``\beyJ``) gets no literal prefix search from the
     # regex engine, which then tries every position (20 us a ~1 KB prompt for that one):
     # even one string is worth finding first.
-    fewest = 1 if parsed and parsed[0][0] in _ZERO_WIDTH else _MIN_STRINGS
+    fewest = 1 if asserted else _MIN_STRINGS
     if not fewest <= len(strings) <= _MAX_PREFIXES or min(map(len, strings)) < _MIN_PREFIX:
         return None
     return Prefixes(strings)
+
+
+def _analysis(kind: str, pattern: str, flags: int) -> Any:
+    """What the parsed mark holds: ``"strings"``, every string it matches (string ->
+    guarded, :func:`_branches`); ``"prefixes"``, the strings its matches begin with and
+    whether it opens with an assertion. Kept from one process to the next for Veil's own
+    marks (:func:`kept_analyses`): parsing them was ~0.1 s of a ``veil protect``."""
+    key = (kind, pattern, flags)
+    kept = _kept()
+    if key in kept:
+        return kept[key]
+    parsed = _parsed(pattern, flags)
+    found: Any = None
+    if parsed is not None and kind == "strings":
+        found = _branches(parsed)
+    elif parsed is not None:
+        found = (sorted(_prefixes(parsed)), bool(parsed) and parsed[0][0] in _ZERO_WIDTH)
+    if _made is not None:
+        _made[key] = found
+    return found
+
+
+#: the analyses this process made, while one records them (:func:`record_analyses`)
+_made: dict[tuple[str, str, int], Any] | None = None
+
+
+def record_analyses() -> dict[tuple[str, str, int], Any]:
+    """From now on, keep each analysis this process makes in the dict returned (the
+    recording of :mod:`veil.regex_code`, in a process of its own with Veil's defaults: a
+    policy's own patterns never reach it)."""
+    global _made
+    _made = {}
+    return _made
+
+
+@functools.cache
+def analyses_version() -> str | None:
+    """A digest of the code that makes the analyses: kept ones made by other code are not
+    read. None when the sources cannot be read (nothing is then kept)."""
+    from veil import alternation
+
+    digest = hashlib.sha256()
+    try:
+        for module in (__file__, alternation.__file__):
+            digest.update(Path(module).read_bytes())
+    except (OSError, TypeError):
+        return None
+    return digest.hexdigest()
+
+
+@functools.cache
+def _kept() -> dict[tuple[str, str, int], Any]:
+    """The analyses the recording kept for this code (:func:`analyses_version`), or none."""
+    from veil.regex_code import read_kept
+
+    version = analyses_version()
+    return read_kept("marks", version) if version is not None else {}
 
 
 def _parsed(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
@@ -231,13 +287,20 @@ def _parsed(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
     change what its characters match."""
     if flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
         return None
-    try:
-        parsed = sre_parse.parse(pattern, flags)
-    except re.error:
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
+    parsed = _parse(pattern, flags)
+    if parsed is None or parsed.state.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
         return None  # inline flags: (?i) and the like
     return list(parsed)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(pattern: str, flags: int) -> Any:
+    """The mark parsed once for :func:`literals_of` and :func:`prefixes_of` both (the parse
+    is most of their time: ~290 marks when a process reads its first text)."""
+    try:
+        return sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
 
 
 def _prefixes(items: list[tuple[Any, Any]]) -> set[str]:

@@ -179,7 +179,7 @@ def from_faker(name: str, made_of: tuple[object, ...],
         try:
             head, _, body = path.read_text(encoding="utf-8").partition("\n")
             if head == _digest_line(body):
-                return frozenset(w for w in body.split("\n") if w)
+                return frozenset(body.split("\n")) - {""}
         except (OSError, UnicodeDecodeError):
             pass  # not made yet, or unreadable: made below
     words = make()

@@ -36,7 +36,7 @@ import importlib
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata
 
 from ahocorasick_rs import BytesAhoCorasick
@@ -614,26 +614,64 @@ def _cue_context() -> frozenset[str]:
 _CUE, _NAME, _KOREAN, _DEED = 1, 2, 4, 8
 
 
+def _fold(word: str) -> str:
+    return word.replace("ı", "i").replace("ſ", "s")
+
+
+def _add_kind(kinds: dict[str, int], word: str, kind: int) -> None:
+    key = _fold(word)
+    if key.isalpha():
+        kinds[key] = kinds.get(key, 0) | kind
+
+
 @functools.cache
 def _kinds() -> dict[str, int]:
     """Every anchor word in lower case as the folded text writes it (Turkish "ı" as "i"), and
     its kinds."""
-    kinds: dict[str, int] = {}
-
-    def add(word: str, kind: int) -> None:
-        key = word.replace("ı", "i").replace("ſ", "s")
-        if key.isalpha():
-            kinds[key] = kinds.get(key, 0) | kind
-
-    for w in _cue_words():
-        add(w, _CUE)
+    kinds = dict(_few_kinds())
     for w in _name_parts():
-        add(w, _NAME)
-    for w in _KOREAN_SURNAMES:
-        add(w, _KOREAN)
-    for w in _DEEDS:
-        add(w, _DEED)
+        _add_kind(kinds, w, _NAME)
     return kinds
+
+
+@functools.cache
+def _few_kinds() -> dict[str, int]:
+    """:func:`_kinds` less the names' parts: the cue words, Korean surnames and deeds."""
+    kinds: dict[str, int] = {}
+    for words, kind in ((_cue_words(), _CUE), (_KOREAN_SURNAMES, _KOREAN), (_DEEDS, _DEED)):
+        for w in words:
+            _add_kind(kinds, w, kind)
+    return kinds
+
+
+@functools.cache
+def _odd_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """The parts of the known names that are not one plain ASCII word ("dlamini-khumalo",
+    "o'brien"), and the ASCII words the folding makes of names' parts with a Turkish "ı" or a
+    long "s" that no dictionary writes: with the three name lists, what :func:`_kind_of` needs
+    to know of :func:`_name_parts` (one scan of the lists, not ~106,000 dictionary look-ups)."""
+    parts: set[str] = set()
+    folded_parts: set[str] = set()
+    for names in (_known(), _given(), first_names()):
+        for n in names:
+            if n.isascii() and n.isalpha():
+                continue
+            split = [n] if n.isalpha() else _PART.findall(n)
+            parts.update(split)
+            folded_parts.update(_fold(p) for p in split
+                                if ("ı" in p or "ſ" in p) and not dictionary_word(p))
+    return frozenset(parts), frozenset(folded_parts)
+
+
+def _kind_of(word: str) -> int:
+    """``_kinds().get(word, 0)`` for one ASCII word in lower case, without making the table
+    (~0.35 s, which one ``veil protect`` of a short text spent on its ~20 words)."""
+    kind = _few_kinds().get(word, 0)
+    parts, folded_parts = _odd_parts()
+    if word in folded_parts or (word in _known() or word in _given() or word in first_names()
+                                or word in parts) and not dictionary_word(word):
+        kind |= _NAME
+    return kind
 
 
 @functools.cache
@@ -665,9 +703,11 @@ def _anchors(text: str, low: str) -> list[int]:
     title before a capitalised word, a name in mixed case, a Korean surname before no given
     name). ``low``: ``text`` in lower case, character for character."""
     if len(low) < _AUTOMATON_CHARS and low.isascii():
-        by_word = _kinds()
+        # the table once a server's warm-up or a long text made it; else word by word
+        kind_of: Callable[[str], int | None] = \
+            _kinds().get if _kinds.cache_info().currsize else _kind_of
         hits = [(m.start(), m.end(), kind) for m in _ASCII_WORD.finditer(low)
-                if (kind := by_word.get(m.group(), 0))]
+                if (kind := kind_of(m.group()))]
     else:
         automaton, kinds, by_word = _automaton()
         raw = low.encode()

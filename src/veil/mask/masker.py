@@ -41,7 +41,7 @@ from veil.errors import MaskingError, VeilError
 from veil.mask.lookup import exact_key, norm_key
 from veil.mask.names import parse_name, possessive_suffix_length, render_like, variant_tokens
 from veil.mask.operators import PlaceholderOperator, RedactOperator, get_operator
-from veil.mask.placeholders import LITERAL, Lookalike, has_digit, lookalikes
+from veil.mask.placeholders import LITERAL, Lookalike, compile_lookalikes, has_digit, lookalikes
 from veil.vault.base import (
     MAX_COMMIT_ATTEMPTS,
     Proposer,
@@ -161,7 +161,7 @@ class Masker:
         from veil.mask.restorer import SessionMatcher
 
         types = self._policy_types()
-        lookalikes("0", types)
+        compile_lookalikes(types)
         for session_types in ((), types):  # a session with the built-in types, and with all
             SessionMatcher.build([], types=session_types)
 

@@ -379,11 +379,11 @@ class _Finder:
     in a digit, see ``anchored``), and the match starts at most ``lead`` characters before it
     and is at most ``lead + _FROM_NUMBER`` long. ``head`` is ``type sep`` matched backwards
     from a digit run, so only the runs it matches right before open a window to search.
+    Both are compiled at first need (~50 ms): most texts hold no number after a type's name,
+    and one ``veil protect`` needs neither.
     """
 
-    pattern: regex.Pattern[str]
     names: TypeNames
-    head: regex.Pattern[str]
     #: ``number type`` in the lower-cased text reversed (a digit first: the regex engine
     #: skips to the digits, where ``head`` is tried at each digit run from Python); None when
     #: a spelling is not ASCII, whose case the two engines might fold differently.
@@ -392,6 +392,18 @@ class _Finder:
     #: False when a spelling holds a digit: a number could then start inside a run, and the
     #: finder scans every position instead.
     anchored: bool
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        return regex.compile(token_pattern(self.names, context=False), _FINDER_FLAGS)
+
+    @functools.cached_property
+    def head(self) -> regex.Pattern[str]:
+        type_alt = "|".join(_type_pattern(t) for t in self.names.spellings)
+        return regex.compile(rf"(?:{type_alt}){_SEP}", _FINDER_FLAGS | regex.REVERSE)
+
+
+_FINDER_FLAGS = regex.IGNORECASE | regex.V0
 
 
 def _type_width(spelling: str) -> int:
@@ -404,12 +416,8 @@ def _type_width(spelling: str) -> int:
 @functools.lru_cache(maxsize=64)
 def _finder(types: frozenset[str]) -> _Finder:
     names = TypeNames.of(types)
-    flags = regex.IGNORECASE | regex.V0
-    type_alt = "|".join(_type_pattern(t) for t in names.spellings)
     return _Finder(
-        pattern=regex.compile(token_pattern(names, context=False), flags),
         names=names,
-        head=regex.compile(rf"(?:{type_alt}){_SEP}", flags | regex.REVERSE),
         tail=re.compile(rf"\d{_SEP_REVERSED}(?:"
                         + "|".join(map(_type_pattern_reversed, names.spellings)) + ")")
         if all(t.isascii() for t in names.spellings) else None,
@@ -447,9 +455,8 @@ def lookalikes(text: str, types: Iterable[str] = ()) -> list[Lookalike]:
     if not has_digit(text):
         return []  # every placeholder has a number
     finder = _finder(BASE_TYPES | frozenset(types))
-    pattern, names = finder.pattern, finder.names
     if not finder.anchored:
-        return _accepted(pattern, names, text, [(0, len(text))], len(text))
+        return _accepted(finder.pattern, finder.names, text, [(0, len(text))], len(text))
     # Only the text just before a number that a type and separator precede can start a
     # match: search those windows (a large text is mostly prose and other numbers).
     lead = finder.lead
@@ -460,7 +467,16 @@ def lookalikes(text: str, types: Iterable[str] = ()) -> list[Lookalike]:
             windows[-1] = (windows[-1][0], d)
         else:
             windows.append((a, d))
-    return _accepted(pattern, names, text, windows, lead + _FROM_NUMBER + 1)
+    if not windows:
+        return []
+    return _accepted(finder.pattern, finder.names, text, windows, lead + _FROM_NUMBER + 1)
+
+
+def compile_lookalikes(types: Iterable[str] = ()) -> None:
+    """Compile now what :func:`lookalikes` compiles at first need (a server, before it
+    serves)."""
+    finder = _finder(BASE_TYPES | frozenset(types))
+    finder.pattern, finder.head  # noqa: B018  (cached properties: compiled when read)
 
 
 def _numbers_after_types(text: str, finder: _Finder) -> list[int]:
@@ -523,6 +539,7 @@ __all__ = [
     "Token",
     "TypeNames",
     "canonical",
+    "compile_lookalikes",
     "find_lookalikes",
     "invented",
     "is_fragment",

@@ -103,6 +103,34 @@ def install(path: Path | None = None) -> int:
     return len(table)
 
 
+def kept_path(name: str, path: Path | None = None) -> Path:
+    """Where the recording keeps ``name``'s analyses of patterns, beside the table (the
+    parser's output they were made from is this interpreter's)."""
+    path = path or table_path()
+    return path.with_name(f"{path.stem}-{name}{path.suffix}")
+
+
+def read_kept(name: str, version: str, path: Path | None = None) -> dict[Any, Any]:
+    """The analyses the recording kept under ``name`` when they were made by the code whose
+    digest is ``version``; none for another version, no file, or an unreadable one."""
+    if os.environ.get("VEIL_REGEX_CODE", "1") == "0":
+        return {}
+    try:
+        with kept_path(name, path).open("rb") as f:
+            kept = marshal.load(f)  # nosec B302 # our own file, beside the table
+    except FileNotFoundError:
+        return {}
+    except Exception as exc:  # partial or foreign: made again as usual
+        log.warning("the kept analyses %s are unreadable (%s); write them again with "
+                    "python -m veil.regex_code", name, type(exc).__name__)
+        return {}
+    if not isinstance(kept, dict) or kept.get("version") != version \
+            or not isinstance(kept.get("entries"), dict):
+        return {}
+    entries: dict[Any, Any] = kept["entries"]
+    return entries
+
+
 def uninstall() -> None:
     """Compile every pattern as usual again (patterns compiled already stay as they are)."""
     global _installed

@@ -102,17 +102,27 @@ def _protect(veil: Any) -> None:
 
 
 def main(path: Path) -> None:
+    from veil.detect import literals
+
+    marks = literals.record_analyses()  # before any mark is read
     with tempfile.TemporaryDirectory() as home:
         exercise(Path(home))
-    from veil.regex_code import CODE_TYPE
+    from veil.regex_code import CODE_TYPE, kept_path
 
     table = {key: (p, final, array(CODE_TYPE, code).tobytes(), groups, index, names)
              for key, (p, final, code, groups, index, names) in _table.items()}
+    version = literals.analyses_version()
+    if version is not None:
+        _write(kept_path("marks", path), {"version": version, "entries": marks})
+    _write(path, table)
+
+
+def _write(path: Path, value: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-code-")
     try:
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(table, f)
+            marshal.dump(value, f)
         os.chmod(tmp, 0o644)  # code, no secret: every user of the environment reads it
         os.replace(tmp, path)  # whole or not at all: a reader never sees half a table
     except BaseException:

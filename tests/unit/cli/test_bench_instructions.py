@@ -174,3 +174,28 @@ def test_real_counts_cover_the_measured_calls_only(tmp_path: Path) -> None:
     assert written["sets"]["short"]["veil"]["texts"] == 3
     assert "| **total** |" in (tmp_path / "r.md").read_text()
     assert (tmp_path / "r.png").stat().st_size > 0
+
+
+def test_the_report_gives_the_start_up_of_a_shell_command() -> None:
+    result = {"ner_backend": "learned", "python": "3.11", "machine": "x86_64", "sets": {},
+              "startup": {"instructions": 4.2e9, "by_kind": {"interpreter": 3.0e9,
+                                                             "regex engine": 1.2e9}}}
+    text = bi.markdown(result)
+    assert "from the shell" in text
+    assert "| interpreter | 3,000 |" in text and "| **total** | **4,200** |" in text
+    assert text.index("| interpreter |") < text.index("| regex engine |")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_real_start_up_counts_the_whole_process(tmp_path: Path) -> None:
+    # NER off: the shortest start-up there is, still billions of instructions (the
+    # interpreter, imports, the recognizers' patterns), far above one call's
+    result = bi.run(short=0, kb=0, ner_backend="learned", ner=False, presidio=False,
+                    out=tmp_path, name="s", startup=True)
+    started = result["startup"]
+    assert started["instructions"] > 3e8
+    assert sum(started["by_kind"].values()) == pytest.approx(started["instructions"], rel=1e-6)
+    assert started["by_kind"]["interpreter"] > 0.2 * started["instructions"]
+    assert "from the shell" in (tmp_path / "s.md").read_text()
+    assert not (tmp_path / "s.png").exists()  # no texts counted: nothing to plot

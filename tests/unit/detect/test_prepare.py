@@ -109,6 +109,18 @@ def test_veil_prepare_compiles_the_placeholder_regexes(settings: Settings) -> No
     assert "+44 20 7946 0958" not in result.masked
     assert veil.restore(result.masked, session="s").startswith("Call +44 20 7946 0958")
     assert (finder().misses, token().misses) == misses
+    # the look-alike regexes a first text would compile at first need are compiled too
+    compiled = placeholders._finder(placeholders.BASE_TYPES | frozenset(
+        veil._masking._maskers.get("default")._policy_types())).__dict__
+    assert {"pattern", "head"} <= set(compiled)
+
+
+def test_a_text_with_no_number_after_a_types_name_compiles_no_lookalike_regex() -> None:
+    placeholders._finder.cache_clear()
+    assert placeholders.lookalikes("Call Jane Doe at 555-123-4567 about order 12.") == []
+    assert "pattern" not in placeholders._finder(placeholders.BASE_TYPES).__dict__
+    found = placeholders.lookalikes("see PERSON_2 and [EMAIL_1]")
+    assert len(found) == 2 and "pattern" in placeholders._finder(placeholders.BASE_TYPES).__dict__
 
 
 def test_prepare_of_an_unknown_tenant_fails_closed(settings: Settings) -> None:

@@ -141,3 +141,38 @@ def test_the_lists_hold_latin_letters_and_no_common_words() -> None:
     assert all(unicodedata.name(c).startswith(("LATIN", "COMBINING", "APOSTROPHE", "HYPHEN"))
                for n in names for c in n)
     assert not {"man", "way", "mad", "foot", "guard", "hook", "raid"} & names
+
+
+def test_a_short_texts_words_get_the_kinds_the_table_gives_without_the_table() -> None:
+    # one `veil protect` looks its few words up one by one instead of making every name's
+    # parts; each ASCII word must get exactly the table's kind (a name's part, a cue, a deed)
+    import random
+
+    from veil.detect import unlisted_names as un
+    from veil.detect.names import lower_case_words
+
+    table = un._kinds()
+    keys = [k for k in table if k.isascii()]
+    assert len(keys) > 50_000
+    assert [k for k in keys if un._kind_of(k) != table[k]] == []
+    others = random.Random(7).sample(sorted(lower_case_words()), 5000)
+    assert [w for w in others if w.isascii() and w.isalpha()
+            and un._kind_of(w) != table.get(w, 0)] == []
+    # parts of a hyphenated or apostrophed name only, and a folded Turkish dotless "ı"
+    odd, folded = un._odd_parts()
+    assert odd and all(un._kind_of(p) & un._NAME for p in odd
+                       if p.isascii() and p.isalpha() and p in table and table[p] & un._NAME)
+    assert all(un._kind_of(f) & un._NAME for f in folded)
+
+
+def test_a_short_text_finds_the_same_names_before_and_after_the_table_is_made() -> None:
+    from veil.detect import unlisted_names as un
+
+    text = "pls ask manpreet and simran about it, cc okonkwo. Mr kim said hi"
+    recognizer = un.UnlistedNamesRecognizer()
+    un._kinds.cache_clear()
+    lazily = [(d.start, d.end, d.type) for d in recognizer.analyze(text)]
+    assert un._kinds.cache_info().currsize == 0  # a short text did not make the table
+    un._kinds()
+    assert [(d.start, d.end, d.type) for d in recognizer.analyze(text)] == lazily
+    assert any(text[s:e] == "okonkwo" or "manpreet" in text[s:e] for s, e, _ in lazily)
