@@ -79,6 +79,8 @@ FORMS_OF_ADDRESS = frozenset({
     "khun", "bapak", "ibu", "encik", "cik", "puan", "malam", "mallam", "alhaji", "alhaja",
     "bwana", "mzee", "mama", "kuya", "shri", "smt", "shrimati", "ustaz", "ustadh", "sheikh",
     "haji", "hajjah", "sensei", "ajarn", "didi", "bhaiya",
+    # Indonesian "bu" (of "ibu") and a grandparent's "nana" ("bu wulandari", "nana ama")
+    "bu", "nana",
 })
 #: Words a request or a report puts before the person it is about: a known surname, or a word
 #: no dictionary writes, after them is a name ("ask patil", "per svetlana", "approved by
@@ -94,6 +96,18 @@ _CUES = frozenset({
     # ("committed by fkaraca", "author: lars"), and who is asked along ("invite rangi")
     "committed by", "pushed by", "authored by", "merged by", "reported by", "raised by",
     "author", "committer", "reviewer", "assignee", "invite", "invited",
+})
+#: a form's, a roster's or a ticket's labels, before a colon only: a known name after one, or a
+#: word no list holds of five letters or more, is a name ("Absent: zanele", "Agent: mfundo"), a
+#: list after it too ("Attendance: nomvula, lwazi, thabo"); without the colon they are as often
+#: a common noun's adjective
+_LABELS = frozenset({
+    "present", "absent", "attendance", "attendees", "attendee", "apologies", "participants",
+    "agent", "requester", "customer", "caller", "donor", "witness", "chair", "chairperson",
+    "secretary", "treasurer", "captain", "subs", "players", "guests", "members", "speaker",
+    "host", "organiser", "organizer", "owner", "contact", "pupil", "student", "students",
+    "driver", "technician", "attending", "volunteers", "interpreter", "referee", "candidate",
+    "worker",
 })
 #: prepositions a person's name follows as often as a place's or a product's: only a known
 #: given name that is neither a dictionary word nor common English is one after them ("hear
@@ -274,14 +288,24 @@ _IRREGULAR = frozenset({
     "shrank", "slid", "spat", "leapt", "dreamt", "learnt", "spelt", "burnt", "smelt", "spilt"})
 
 
+#: surnames' endings of Slavic, Central Asian, Armenian, Georgian, Greek, Turkish and Romanian
+#: families ("yuldasheva", "hovhannisyan", "beridze", "papadopoulos", "popescu"): a word of
+#: seven letters or more with one, that no dictionary writes, is a surname the lists lack
+_SURNAME_END = ("ova", "eva", "ovna", "evna", "ovich", "evich", "enko", "chuk", "yan",
+                "ishvili", "adze", "idze", "poulos", "oglu", "escu", "aite", "iene")
+
+
 def _known_word(word: str) -> bool:
     """A known name that is no dictionary word ("iyer", "kumar"), in each part of a
-    hyphenated one that is known ("dlamini-khumalo")."""
+    hyphenated one that is known ("dlamini-khumalo"), or a surname by its ending."""
     if word in _known():
         return not dictionary_word(word)
+    if len(word) > 6 and word.endswith(_SURNAME_END) and word.isascii() and _unlisted(word):
+        return True
     parts = word.split("-")
+    # (every part a known name: "jean-baptiste", whose "jean" a dictionary lists)
     return len(parts) > 1 and any(p in _known() and not dictionary_word(p) for p in parts) \
-        and _unlisted(word)
+        and (_unlisted(word) or all(p in _known() for p in parts))
 
 
 def _rare(word: str) -> bool:
@@ -291,12 +315,13 @@ def _rare(word: str) -> bool:
 
 
 def _namey(word: str) -> bool:
-    return word not in _stops() and (word in _known() or _unlisted(word))
+    return word not in _stops() and (word in _known() or _unlisted(word)
+                                     or "-" in word and _known_word(word))
 
 
 #: the particles inside a name ("mohammed bin rashid", "YOUSSEF IBN KHALDOUN", "pham van duc")
 _PARTICLES = frozenset({"bin", "ibn", "binti", "bint", "al", "el", "abu", "van", "de", "da",
-                        "dos", "del", "di", "la", "te", "singh", "kaur"})
+                        "dos", "del", "di", "la", "te", "singh", "kaur", "thi"})
 #: Korean family names as romanised, before a given name of two syllables joined by a hyphen
 _KOREAN_SURNAMES = frozenset({
     "kim", "lee", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "yun", "jang", "lim",
@@ -332,23 +357,34 @@ _PERSON_VERBS = frozenset({
     "replied", "replies", "mentioned", "wrote", "wants", "wanted", "thinks", "thought",
     "needs", "needed", "confirmed", "approved", "agreed", "joined", "signed", "submitted",
     "reported", "complained", "promised", "messaged", "phoned", "rang", "owes", "paid",
-    "got", "gets", "arrived", "landed", "booked", "missed", "forgot", "bought", "won"})
+    "got", "gets", "arrived", "landed", "booked", "missed", "forgot", "bought", "won",
+    # a meeting's minutes ("AOB: phuong raised the parking issue")
+    "raised", "proposed", "suggested", "presented", "volunteered", "seconded"})
 #: what only a person does, after a word no list holds that opens its clause, or two joined by
 #: "and" ("bongani is driving", "xochitl just landed", "manpreet and simran are coming to"):
 #: a machine runs and a festival comes up, neither texts nor lands
 _HUMAN_AFTER = re.compile(
     r"[ \t]+(?:(?:just|already|finally|also|still|never)[ \t]+)?(?:said|says|told|asked|"
     r"texted|emailed|messaged|phoned|replied|promised|agreed|laughed|cried|apologi[sz]ed|landed|"
+    r"booked|wants?[ \t]+to|"
     r"(?:is|was|are|were)[ \t]+(?:driving|picking|bringing|cooking|hosting|"
-    r"coming[ \t]+(?:to|over|along|with|too)))(?![\w-])")
+    r"coming[ \t]+(?:to|over|along|with|too))|"
+    # an action item's owner ("chidinma to circulate the budget, vikram to book the venue")
+    r"to[ \t]+(?:circulate|chase|draft|organi[sz]e|liaise|follow[ \t]+up|book|confirm|arrange|"
+    r"contact))(?![\w-])")
 #: the words of :data:`_HUMAN_AFTER` that anchor a reading (a word no list holds is none)
 _DEEDS = frozenset({
     "said", "says", "told", "asked", "texted", "emailed", "messaged", "phoned", "replied",
     "promised", "agreed", "laughed", "cried", "apologised", "apologized", "landed", "driving",
-    "picking", "bringing", "cooking", "hosting", "coming"})
+    "picking", "bringing", "cooking", "hosting", "coming", "booked", "want", "wants",
+    "circulate", "chase", "draft", "organise", "organize", "liaise", "follow", "book", "confirm",
+    "arrange", "contact"})
+#: the deeds of :data:`_DEEDS` that follow "to" (an action item's)
+_TO_DEEDS = frozenset({"circulate", "chase", "draft", "organise", "organize", "liaise", "follow",
+                       "book", "confirm", "arrange", "contact"})
 #: the word before a deed, over an adverb or "is" ("bongani is driving")
 _BEFORE_DEED = re.compile(r"([^\W\d_]+)[ \t]+(?:(?:just|already|finally|also|still|never|is|"
-                          r"was|are|were)[ \t]+)?\Z")
+                          r"was|are|were|to)[ \t]+)?\Z")
 #: chat's openers before a clause's subject ("omg chiamaka got the job", "guys xochitl ...")
 _OPENERS = frozenset({"and", "but", "so", "because", "tbh", "omg", "lol", "haha", "ok", "okay",
                       "guys", "btw", "wow", "yay", "oh", "fyi", "update"})
@@ -429,8 +465,46 @@ class UnlistedNamesRecognizer(Recognizer):
                 self._emit(out, text, words[k].start(), words[j].end())
                 taken.update(range(k, j + 1))
                 after = j + 1
+        self._lists(text, words, lows, namey, taken, cued)
         self._after_cues(text, words, lows, taken, cued,
                          [k for k in starts if lows[k] not in _PARTICLES and namey[lows[k]]])
+
+    def _lists(self, text: str, words: list[re.Match[str]], lows: list[str],
+               namey: dict[str, bool], taken: set[int], out: list[Detection]) -> None:
+        """A list of three or more name-like words in lower case, one word an item, commas
+        (and a last "and" or "or") between, two of them known given names that no dictionary
+        writes: a roster's or a team sheet's people ("group b: ngozi, tomasz, anahera, rustam,
+        pilar"). Foods and tools in a list are dictionary words or at most one given name
+        ("idli, jollof, pavlova")."""
+        n = len(words)
+        k = 0
+        while k < n:
+            if not (lows[k] and namey[lows[k]] and words[k].group().islower()):
+                k += 1
+                continue
+            items = [k]
+            j = k
+            while j + 1 < n:
+                gap = text[words[j].end():words[j + 1].start()]
+                nxt = j + 1
+                if gap in _GAP and lows[j + 1] in ("and", "or") and j + 2 < n and \
+                        text[words[j + 1].end():words[j + 2].start()] in _GAP:
+                    nxt = j + 2
+                elif gap.strip(" \t") != ",":
+                    break
+                if not (lows[nxt] and namey[lows[nxt]] and words[nxt].group().islower()):
+                    break
+                items.append(nxt)
+                j = nxt
+            k = j + 1
+            if len(items) < 3 or sum(lows[i] in _given() and not dictionary_word(lows[i])
+                                     for i in items) < 2:
+                continue
+            for i in items:
+                if i not in taken and lows[i] not in _PARTICLES and \
+                        self._edges_ok(text, words, i, i):
+                    self._emit(out, text, words[i].start(), words[i].end())
+                    taken.add(i)
 
     @staticmethod
     def _pair_ok(run: list[str], upper: bool) -> bool:
@@ -474,6 +548,10 @@ class UnlistedNamesRecognizer(Recognizer):
                 ok = _namey(w)
             elif cue == "weak":
                 ok = given and w.isascii() and w not in _english()
+            elif cue == "label":
+                # a word no list holds of five letters or more: an acronym or a brand in lower
+                # case is shorter ("Caller: ssn is", "Caller: amex")
+                ok = _known_word(w) or len(w) > 4 and _unlisted(w) and w.isascii()
             elif cue:
                 # (a word no list holds in Latin letters without accents only: "per månad"
                 # is Swedish, read as English)
@@ -481,6 +559,9 @@ class UnlistedNamesRecognizer(Recognizer):
                     w.endswith("bot") or text.startswith("[bot]", m.end()))  # dependabot
             elif text.startswith(("'s", "’s"), m.end()):
                 ok = given  # "kofi's car"
+            elif text.startswith(": ", m.end()) and not text[:m.start()].rstrip(" \t")[-1:] \
+                    .strip():
+                ok = given  # a chat's speaker at a line's start ("svetla: thanks!")
             elif nxt in _PERSON_VERBS and text[m.end():words[k + 1].start()] in _GAP:
                 ok = (given or _known_word(w) and w in first_names()) \
                     and self._clause_start(text, words, k)  # "sibusiso said"
@@ -534,19 +615,21 @@ class UnlistedNamesRecognizer(Recognizer):
             return ""
         if prev in _CUES:
             return "cue"
+        if between == ":" and prev in _LABELS:
+            return "label"
         if k >= 2 and text[words[k - 2].end():words[k - 1].start()] in _GAP and \
                 f"{words[k - 2].group().lower()} {prev}" in _CUES:
             return "cue"
         if between == "" and prev in _WEAK_CUES:
             return "weak"  # (after the cues of two words: "discussed with", "talked to")
-        # a list after a cue goes on over commas and "and" ("cc: nguyen, okafor", "invite
-        # rangi and moana")
+        # a list after a cue goes on over commas, "and" and "or" ("cc: nguyen, okafor",
+        # "invite rangi and moana", "ask hamza or zainab")
         if between == "," and lows[k - 1] and _namey(lows[k - 1]):
             return UnlistedNamesRecognizer._cue_before(text, words, lows, k - 1)
-        if between == "" and prev == "and" and k >= 2 and lows[k - 2] and \
+        if between == "" and prev in ("and", "or") and k >= 2 and lows[k - 2] and \
                 text[words[k - 2].end():words[k - 1].start()] in _GAP and _namey(lows[k - 2]):
             cue = UnlistedNamesRecognizer._cue_before(text, words, lows, k - 2)
-            return cue if cue == "cue" else ""
+            return cue if cue in ("cue", "label") else ""
         return ""
 
     def _emit(self, out: list[Detection], text: str, s: int, e: int) -> None:
@@ -589,6 +672,13 @@ def _name_parts() -> frozenset[str]:
 def _cue_words() -> frozenset[str]:
     """The words a name follows in :meth:`UnlistedNamesRecognizer._cue_before`: a title, a
     relation, a request's word or the first of its two (a cue of three words never matches)."""
+    return FORMS_OF_ADDRESS | _RELATIONS | _LABELS | frozenset(
+        cue.split()[0] for cue in _CUES if cue.count(" ") < 2 and cue.replace(" ", "").isalpha())
+
+
+@functools.cache
+def _cue_words_not_labels() -> frozenset[str]:
+    """The cue words that are cues without a colon too ("student" is a relation as well)."""
     return FORMS_OF_ADDRESS | _RELATIONS | frozenset(
         cue.split()[0] for cue in _CUES if cue.count(" ") < 2 and cue.replace(" ", "").isalpha())
 
@@ -732,6 +822,11 @@ def _anchors(text: str, low: str) -> list[int]:
                     _KOREAN_GIVEN.fullmatch(nxt.group()) is not None:
                 out.append(s)
         elif kind & _DEED:
+            # (an action item's verb after "to" only, "want" before "to" only: common words,
+            # which the search below would read back from at every use)
+            if low[s - 3:s] != "to " if low[s:e] in _TO_DEEDS else \
+                    low[s:e] in ("want", "wants") and low[e:e + 3] != " to":
+                continue
             # read from the word before the deed, when it is a name-like word in lower case
             before = _BEFORE_DEED.search(text, max(0, s - 40), s)
             if before is not None and before.group(1).islower() and _namey(before.group(1)):
@@ -775,6 +870,8 @@ def _may_cue(text: str, low: str, s: int, e: int) -> bool:
     word in lower case or capitals with no more than a stop, a colon or a comma between, or a
     two words' cue's second."""
     first = low[s:e]
+    if first in _LABELS and text[e:e + 1] != ":" and first not in _cue_words_not_labels():
+        return False  # a label before its colon only ("Customer: ...", not "customer portal")
     if first not in _two_word_firsts() and text[e:e + 1] == " " and \
             text[e + 1:e + 2].isupper() and text[e + 2:e + 3].islower():
         return False  # a capitalised word next ("Dr Smith", "Hi Anna")
