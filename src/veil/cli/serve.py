@@ -128,6 +128,14 @@ def serve(
             help="openai | anthropic | azure | litellm | obfuscated | mpc (docs/gateway.md)",
         ),
     ] = None,
+    upstream_models: Annotated[
+        str | None,
+        typer.Option(
+            envvar="VEIL_UPSTREAM_MODELS",
+            help="Comma-separated model ids the upstream serves (upstream.models): the only "
+            "ids a request may name",
+        ),
+    ] = None,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -199,6 +207,20 @@ def serve(
     cfg = load_gateway_config(
         config, host, port, upstream_base_url, upstream_api_key, upstream_kind
     )
+    if upstream_models is not None:  # overrides upstream.models; validated as the file's are
+        from pydantic import ValidationError
+
+        from veil.gateway.config import UpstreamConfig
+
+        ids = [m.strip() for m in upstream_models.split(",") if m.strip()]
+        try:
+            listed = UpstreamConfig(models=ids).models if ids else None
+        except ValidationError:
+            listed = None
+        if not listed:
+            raise ConfigError("--upstream-models: comma-separated model ids, each at most "
+                              "256 printable characters")
+        cfg.upstream.models = listed
     apply_tls_options(cfg, tls_cert, tls_key, tls_client_ca, upstream_ca_bundle)
     try:
         sock = socket.socket(fileno=fd) if fd is not None else None

@@ -108,7 +108,8 @@ def error_body(exc: BaseException) -> dict[str, Any]:
     elif isinstance(exc, E.VeilError):
         message = str(exc)
         # a field name the error class declares (``model``), never request text
-        declared = getattr(type(exc), "param", None)
+        # (an instance's: a declared field's path the error names, see ProtocolNumberError)
+        declared = getattr(exc, "param", None)
         param = declared if isinstance(declared, str) else None
     else:
         message = (

@@ -36,7 +36,9 @@ Decisions (documented in docs/gateway.md, "Request fields"):
   or without a byte-order mark; a gzip, zlib, bzip2 or xz stream of text) has its text masked
   and goes up encoded the same way (:mod:`.payloads`), as do the upstream's own ciphertexts
   (``encrypted_content``, thinking signatures) when they decode to text. A whole string that is
-  base64 of a text is masked the same way. An http(s) image URL keeps its scheme and host (the
+  base64 of a text is masked the same way; one that is base64 of media (its first bytes
+  say PNG, JPEG, WAV, PDF...) is refused like a gated part unless the tenant allows its kind
+  (:func:`_media_kind`). An http(s) image URL keeps its scheme and host (the
   upstream must fetch it) while its user info, path segments, query and fragment are masked
   piece by piece. A file name is read as text and as an id (``jane_doe_078-05-1120.txt``).
 * ``model`` is the one token that cannot be masked (a masked id names no model): it goes up
@@ -322,6 +324,27 @@ def _free_data_url(value: str, ctx: WalkContext) -> str | None:
     return _mask_data_url(value, ctx)
 
 
+#: Leading bytes of image, video, audio and document formats (offset, magic, kind): base64 of
+#: them in a free-form place is media an upstream may decode (llama.cpp's ``image_data``),
+#: not a ciphertext or an id, whose bytes are random.
+_MEDIA_MAGIC: tuple[tuple[int, bytes, UnscannableKind], ...] = (
+    (0, b"\x89PNG\r\n\x1a\n", "image"), (0, b"\xff\xd8\xff", "image"), (0, b"GIF8", "image"),
+    (8, b"WEBP", "image"), (8, b"AVI ", "image"), (0, b"II*\x00", "image"),
+    (0, b"MM\x00*", "image"), (0, b"\x1aE\xdf\xa3", "image"), (4, b"ftypM4A", "audio"),
+    (4, b"ftyp", "image"), (8, b"WAVE", "audio"), (0, b"ID3", "audio"), (0, b"fLaC", "audio"),
+    (0, b"OggS", "audio"), (0, b"%PDF-", "file"), (0, b"PK\x03\x04", "file"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "file"), (0, b"\x93NUMPY", "file"),
+)
+
+
+def _media_kind(raw: bytes) -> UnscannableKind | None:
+    """The kind of media ``raw`` begins like (see :data:`_MEDIA_MAGIC`), or None."""
+    for offset, magic, kind in _MEDIA_MAGIC:
+        if raw.startswith(magic, offset):
+            return kind
+    return None
+
+
 def _protect_text(value: str, ctx: WalkContext, key: str | None = None) -> str:
     """A free-form string as it goes up. A string that is wholly base64 of a text (a note, a
     file pasted into ``metadata``; UTF-16, or compressed, see :mod:`.payloads`) has that text
@@ -340,6 +363,14 @@ def _protect_text(value: str, ctx: WalkContext, key: str | None = None) -> str:
                 decoded.raw, lambda text: _masked_bytes(text, ctx), legacy=False)
             if masked is not None:
                 return decoded.encode(masked)
+            kind = _media_kind(decoded.raw)
+            if kind is not None and kind not in ctx.allow_unscannable:
+                raise UnscannableContentError(
+                    f"the request holds base64 of binary content ({kind}) in a free-form "
+                    "field, which Veil cannot scan for personal data, so the request was not "
+                    "forwarded. Remove it, or allow this kind of content for the tenant with "
+                    f"`allow_unscannable: [{kind}]` in its policy"
+                )
     return ctx.protect(value) if key is None else _protect_under(key, value, ctx)
 
 
@@ -398,24 +429,78 @@ class Free(Rule):
 FREE = Free()
 
 
-class Scalar(Free):
-    """A protocol number or boolean (``temperature``, ``seed``): declared so its key is kept;
-    a string in its place is masked like any other. A number must stay a number, so one in
-    which the detector finds a personal value (``"seed": 4111111111111111``) is replaced by a
-    keyed pseudonym number below 2**48: the same number each time, so a seed stays a seed."""
+class ProtocolNumberError(RequestValidationError, MaskingError):
+    """A declared protocol number (a count, a limit, a sampling setting) of eight integer
+    digits or more: no such setting has that many, and it has the shape of a phone, card or
+    ID number the detector does not read alone (a request error, and a privacy refusal)."""
 
-    label = "value (numbers, booleans pass)"
+    code = "invalid_number"
+
+    def __init__(self, message: str, param: str) -> None:
+        super().__init__(message)
+        self.param = param  # a declared field's path (format_path), never request text
+
+
+#: Protocol numbers with at least this many integer digits are no setting (see
+#: :class:`Scalar`): 10**7 tokens, choices or dimensions is more than any API takes.
+_LONG_SETTING_DIGITS = 8
+_LONG_DIGIT_RUN = re.compile(rf"\d{{{_LONG_SETTING_DIGITS},}}")
+
+
+def _long_setting(value: Any) -> bool:
+    """A number whose integer part has eight digits or more, or a string holding such a run."""
+    if isinstance(value, str):
+        return _LONG_DIGIT_RUN.search(value) is not None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return bool(abs(int(value)) >= 10 ** (_LONG_SETTING_DIGITS - 1))
+
+
+@dataclass(frozen=True, eq=False)
+class Scalar(Free):
+    """A protocol number or boolean (``temperature``, ``max_tokens``, ``seed``): declared so
+    its key is kept; a string in its place is masked like any other. A number must stay a
+    number, so one in which the detector finds a personal value is replaced by a keyed
+    pseudonym number below 2**48: the same number each time, so a seed stays a seed.
+
+    A number of eight integer digits or more (or a string with such a run) is no count, limit
+    or sampling setting, and reads as nothing to the detector alone (``"max_tokens":
+    5558675309``, a phone number): it refuses the request, except in ``seed`` (``pseudonym``),
+    which takes any number and where it goes up as its pseudonym number, unread."""
+
+    label: str = "value (numbers, booleans pass)"
+    #: A long number goes up as its keyed pseudonym (``seed``) instead of refusing.
+    pseudonym: bool = False
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if _long_setting(value):
+            if self.pseudonym and not isinstance(value, str):
+                return _pseudonym_number(value, ctx)
+            raise ProtocolNumberError(
+                f"{format_path(path)} takes a protocol number (a count, a limit, a sampling "
+                "setting, a seed); one of eight digits or more is none and has the shape of a "
+                "phone, card or ID number, so the request was not forwarded",
+                format_path(path),
+            )
         if isinstance(value, str | list | dict) or _scan_number(value, ctx) is None:
             return super().apply(value, ctx, path)
-        text = " ".join(_number_parts(value))
-        digest = hashlib.sha256(ctx.pseudonym(text).encode("utf-8", "surrogatepass")).digest()
-        number = int.from_bytes(digest[:6], "big")
-        return float(number) if isinstance(value, float) else number
+        return _pseudonym_number(value, ctx)
+
+
+def _pseudonym_number(value: int | float, ctx: WalkContext) -> int | float:
+    """A keyed pseudonym of ``value`` below 2**48, of its type (the same for the same number
+    within the tenant)."""
+    text = " ".join(_number_parts(value)) or str(abs(int(value)))
+    digest = hashlib.sha256(ctx.pseudonym(text).encode("utf-8", "surrogatepass")).digest()
+    number = int.from_bytes(digest[:6], "big")
+    return float(number) if isinstance(value, float) else number
 
 
 SCALAR = Scalar()
+#: ``seed``: any number; a long one goes up as its pseudonym (see :class:`Scalar`).
+SEED = Scalar(label="value (long numbers pseudonymized)", pseudonym=True)
 
 
 class Data(Free):
@@ -908,6 +993,27 @@ class Opaque(Rule):
 OPAQUE = Opaque()
 
 
+class OpaqueTree(Opaque):
+    """Payloads behind a gate the tenant opened (vLLM's tensors: one, a list, an object of
+    them): base64 at any depth passes as in :class:`Opaque`, whatever its bytes begin like;
+    keys are scanned, other strings masked."""
+
+    label = "opaque (base64 at any depth passes; text inside masked)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if isinstance(value, list):
+            return [self.apply(v, ctx, (*path, i)) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for k, v in value.items():
+                out[_scan_key(str(k), ctx, out)] = self.apply(v, ctx, (*path, str(k)))
+            return out
+        return super().apply(value, ctx, path)
+
+
+OPAQUE_TREE = OpaqueTree()
+
+
 def _mask_piece(piece: str, ctx: WalkContext, *, plus: bool) -> str:
     """One URL component: decoded, masked, and re-encoded only if masking changed it. Both
     decodings are scanned (``+`` is a space in a query, and often in paths and fragments too)."""
@@ -1095,6 +1201,9 @@ def _obj(**fields: Rule) -> Obj:
 _TYPE = ENUM_TOKEN
 _NAME_ONLY = _obj(name=NAME_TOKEN)
 
+#: A vLLM part of tensors the tenant allowed: its ``type`` a token, its payloads opaque.
+_TENSORS = Obj({"type": _TYPE}, rest=OPAQUE_TREE)
+
 CONTENT_PART = ByKey(
     "type",
     {
@@ -1129,7 +1238,23 @@ CONTENT_PART = ByKey(
             "an audio_url content part",
             _obj(type=_TYPE, audio_url=Shapes(str_rule=URL, dict_rule=_obj(url=URL))),
         ),
-        "image_embeds": Gate("image", "an image_embeds content part", FREE),
+        "image_embeds": Gate("image", "an image_embeds content part", _TENSORS),
+        # vLLM reads these too: a Responses-style image it fetches, tensors it decodes (the
+        # prompt's own embeddings carry its text as token ids do)
+        "input_image": Gate(
+            "image",
+            "an input_image content part",
+            _obj(
+                type=_TYPE,
+                image_url=Shapes(str_rule=URL, dict_rule=_obj(url=URL, detail=ENUM_TOKEN)),
+                detail=ENUM_TOKEN,
+                file_id=IDENT_TOKEN,
+            ),
+        ),
+        "image_pil": Gate("image", "an image_pil content part", _TENSORS),
+        "video_embeds": Gate("image", "a video_embeds content part", _TENSORS),
+        "audio_embeds": Gate("audio", "an audio_embeds content part", _TENSORS),
+        "prompt_embeds": Gate("token_ids", "a prompt_embeds content part", _TENSORS),
     },
     default=_obj(type=_TYPE),
 )
@@ -1195,8 +1320,9 @@ _RESPONSE_FORMAT = _obj(
 
 
 class LogitBiasKeyError(RequestValidationError, MaskingError):
-    """A ``logit_bias`` key of eight digits or more: no token id, and the shape of a number
-    the detector does not read alone (a request error, and a privacy refusal)."""
+    """A ``logit_bias`` key of eight digits or more (no token id), or a value of eight digits or
+    more (no bias): the shape of a number the detector does not read alone (a request error,
+    and a privacy refusal)."""
 
     code = "invalid_logit_bias"
     param = "logit_bias"
@@ -1204,8 +1330,9 @@ class LogitBiasKeyError(RequestValidationError, MaskingError):
 
 class _LogitBias(Rule):
     """``logit_bias``: token-id keys (up to seven digits: vocabularies hold < 10**7 ids) kept,
-    values (numbers) kept; a key of more digits refuses the request (a bare phone number or
-    SSN reads as nothing to the detector, and no upstream takes it); other keys scanned."""
+    values (numbers) kept; a key of more digits, or a value of eight digits or more, refuses
+    the request (a bare phone number or SSN reads as nothing to the detector, and no
+    upstream takes it); other keys scanned."""
 
     label = "token-id keys"
 
@@ -1214,6 +1341,12 @@ class _LogitBias(Rule):
             raise LogitBiasKeyError(
                 f"{format_path(path)} keys are token ids (at most 7 digits); a longer number "
                 "there is none, so the request was not forwarded"
+            )
+        if isinstance(value, dict) and any(_long_setting(v) for v in value.values()):
+            # biases run from -100 to 100; named by the field alone (a key is caller text)
+            raise LogitBiasKeyError(
+                f"{format_path(path)} values are biases (-100 to 100); one of eight digits or "
+                "more is none, so the request was not forwarded"
             )
         return _keyed(value, ctx, path, keep=TOKEN_ID, values=FREE)
 
@@ -1229,7 +1362,6 @@ _SCALARS = (
     "max_completion_tokens",
     "presence_penalty",
     "frequency_penalty",
-    "seed",
     "logprobs",
     "top_logprobs",
     "parallel_tool_calls",
@@ -1239,6 +1371,7 @@ _SCALARS = (
 )
 _COMMON: dict[str, Rule] = {
     **{k: SCALAR for k in _SCALARS},
+    "seed": SEED,
     "model": MODEL_TOKEN,
     "user": PSEUDONYM,
     "safety_identifier": PSEUDONYM,
@@ -1283,6 +1416,8 @@ COMPLETIONS = Obj(
             list_rule=ListOf(Shapes(str_rule=FREE, int_rule=_TOKEN_IDS, list_rule=_TOKEN_IDS)),
         ),
         "suffix": FREE,
+        # vLLM: the prompt as embeddings (base64 tensors), unreadable like token ids
+        "prompt_embeds": Gate("token_ids", "a prompt_embeds input", OPAQUE_TREE),
     }
 )
 
@@ -1368,9 +1503,11 @@ __all__ = [
     "MESSAGE",
     "NAME_TOKEN",
     "OPAQUE",
+    "OPAQUE_TREE",
     "PSEUDONYM",
     "SCALAR",
     "SCHEMA",
+    "SEED",
     "UNSCANNABLE_KINDS",
     "URL",
     "ByKey",
@@ -1384,6 +1521,8 @@ __all__ = [
     "ListOf",
     "Obj",
     "Opaque",
+    "OpaqueTree",
+    "ProtocolNumberError",
     "Pseudonym",
     "Rule",
     "Scalar",

@@ -9,10 +9,12 @@ code ``model_not_allowed``, ``param: model``) before anything goes up:
   serves), an id on the list passes unread and any other is refused. This is the exact rule;
   use it where the model ids are known (they are, for a deployed gateway).
 * Without one, an id must be shaped like one (:data:`~veil.gateway.fields.MODEL`: letters,
-  digits and ``_ . : / + -``, at most 256 characters, a letter in it: no spaces, no ``@``),
-  and the detector must find nothing in it. Vendors' ids read as words come out as names,
-  organizations and phone numbers (``meta llama Meta Llama Instruct`` is a person to spaCy,
-  the date of ``claude-opus-4-1-20250805`` a phone number), so the id is read twice
+  digits and ``_ . : / + -``, at most 256 characters, a letter in it: no spaces; ``@`` only
+  before a Vertex version, :data:`_AT_VERSION`), its vendors' words must not spell a person
+  (:func:`_spells_a_person`), and the detector must find nothing in it. Vendors' ids read
+  as words come out as names, organizations and phone numbers (``meta llama Meta Llama
+  Instruct`` is a person to spaCy, the date of ``claude-opus-4-1-20250805`` a phone
+  number), so the id is read twice
   (:func:`model_readings`), with the detector's ``detect`` (nothing is stored in the
   session): its *residue* -- the words left after its digits, its short pieces (``4o``,
   ``8B``, ``v0``, three capitals) and the words of :data:`MODEL_WORDS` (vendors, families,
@@ -56,7 +58,8 @@ NOT_LISTED = (
 )
 NOT_AN_ID = (
     "model must be a model id: a string of letters, digits and '_' '.' ':' '/' '+' '-', at "
-    "most 256 characters, with a letter in it; the request was not forwarded. An id of another "
+    "most 256 characters, with a letter in it (and at most one '@' before a version: three "
+    "digits, a release date, 'latest'); the request was not forwarded. An id of another "
     "shape can be allowed by listing it in the gateway config's upstream.models"
 )
 HOLDS_VALUE = (
@@ -93,6 +96,21 @@ _MODEL_WORDS = """
     sora veo imagen chirp lyria dall
 """
 MODEL_WORDS: frozenset[str] = frozenset(_MODEL_WORDS.split())
+
+#: Vendors' words that are given names (``ada``, ``claude``, ``gemma``...), and those that are
+#: surnames: dropped from an id's residue like every vendor's word, they can still spell a
+#: person together (``roberta-bloom``, ``nova-ada``, ``ErnieBloom``). No vendor's id puts a
+#: given name right before another name word (``claude-instant``, ``nova-pro``,
+#: ``roberta-base``, ``ernie-bot`` pass).
+_GIVEN_NAMES = frozenset({"ada", "aya", "bart", "bert", "claude", "ernie", "gemma", "hermes",
+                          "jina", "kimi", "max", "nova", "reka", "roberta"})
+_NAME_WORDS = _GIVEN_NAMES | {"bloom", "falcon", "olmo", "palm", "titan", "writer"}
+
+#: Vertex AI names a model's version after ``@`` (``claude-3-5-sonnet@20240620``,
+#: ``text-bison@001``, ``code-bison@latest``): three digits, ``latest`` or ``default``, or a
+#: release date from 2020 on (a date of birth after ``@`` is refused).
+_AT_VERSION = re.compile(
+    r"\d{3}|latest|default|20[2-9]\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 #: Where the words of a model id meet: separators, lower-to-upper humps, letters and digits.
 _PIECES = re.compile(r"[_.:/+$#@-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
@@ -173,20 +191,49 @@ def _findings(reading: str, ctx: WalkContext, rule: ModelRule) -> Sequence[Findi
     return [] if ctx.name(reading) == reading else [Masked("?")]
 
 
+def _spells_a_person(model: str) -> bool:
+    """A given name among a vendor's words right before another name word (see
+    :data:`_GIVEN_NAMES`): ``roberta-bloom``, ``nova-ada``."""
+    pieces = [p.lower() for p in _PIECES.split(model) if p]
+    # (a word repeated is an organisation before its repository: ``google-bert/bert-base``)
+    return any(a in _GIVEN_NAMES and b in _NAME_WORDS and a != b
+               for a, b in zip(pieces, pieces[1:], strict=False))
+
+
 def check_model(value: Any, ctx: WalkContext) -> str:
     """``value`` (a request's ``model``) when it may go upstream as sent; else raises
     :class:`ModelRefusedError` (see the module docstring)."""
-    from .fields import MODEL, _scan_token
+    from .fields import MODEL
 
     rule = ctx.model_rule or ModelRule()
     if rule.models is not None:
         if isinstance(value, str) and value in rule.models:
             return value
         raise ModelRefusedError(NOT_LISTED)
-    if not isinstance(value, str) or not MODEL.fullmatch(value):
+    if not isinstance(value, str):
+        raise ModelRefusedError(NOT_AN_ID)
+    base, at, version = value.rpartition("@")
+    if not at:
+        base = value
+    elif not _AT_VERSION.fullmatch(version):
+        raise ModelRefusedError(NOT_AN_ID)
+    if not MODEL.fullmatch(base):  # (no second ``@``: MODEL has none)
         raise ModelRefusedError(NOT_AN_ID)
     if rule.is_clean is not None and rule.is_clean(value):
         return value
+    if _spells_a_person(base):
+        raise ModelRefusedError(HOLDS_VALUE)
+    _read_model(base, ctx, rule)
+    if rule.note_clean is not None:
+        rule.note_clean(value)
+    return value
+
+
+def _read_model(value: str, ctx: WalkContext, rule: ModelRule) -> None:
+    """Raises :class:`ModelRefusedError` where the detector finds a value in the id ``value``
+    (its readings: see the module docstring)."""
+    from .fields import _scan_token
+
     residue, letters = model_readings(value)
     if residue and _findings(residue, ctx, rule):
         raise ModelRefusedError(HOLDS_VALUE)
@@ -197,9 +244,6 @@ def check_model(value: Any, ctx: WalkContext) -> str:
     # a long digit run (``ft:gpt-4o:acme:4111-1111-1111-1111``) read whole, as in any token
     if _scan_token(value, ctx, record=False) != value:
         raise ModelRefusedError(HOLDS_VALUE)
-    if rule.note_clean is not None:
-        rule.note_clean(value)
-    return value
 
 
 __all__ = ["HOLDS_VALUE", "MODEL_WORDS", "NOT_AN_ID", "NOT_LISTED", "TERMS_RECOGNIZER",

@@ -393,7 +393,7 @@ def _protocol_body() -> dict[str, Any]:
         "modalities": ["text"],
         "temperature": 0.2,
         "max_completion_tokens": 64,
-        "seed": 1234567890,
+        "seed": 1234567,  # (eight digits or more go up as a pseudonym: test_attack_s75)
         "logit_bias": {"50256": -100},
         "parallel_tool_calls": False,
         "stream_options": {"include_usage": True},
