@@ -186,6 +186,10 @@ class Settings(BaseModel):
     # use (embedded default); set but malformed: every protect() fails closed.
     master_key: str | None = Field(default=None, repr=False)
     vault_ttl_seconds: int = 7 * 24 * 3600
+    # How long a vault write waits for another writer before it fails with a clear error
+    # (VaultUnavailableError, nothing written): SQLite, for the write turn and the file's write
+    # lock (a stuck worker, an open sqlite3 shell); Redis, for each reply, at most 10 s.
+    vault_lock_timeout_s: float = Field(default=30.0, gt=0)
     # How many vault entries, over all sessions, a process keeps decrypted with their indexes
     # (1.3-1.7 KB an entry, 2.5 KB for a pseudonymised session restored whole): least
     # recently used sessions are dropped first and read again by their next request, so

@@ -122,8 +122,21 @@ def _settings_error(e: Exception) -> str | None:
     return f"invalid environment setting ({bad}); fix or unset the variable"
 
 
+def _one_line(message: str) -> str:
+    """``message`` with its control characters escaped: an error stays one line on stderr
+    whatever it quotes (a path or a name with a newline cannot forge a line of its own)."""
+    if message.isprintable():
+        return message
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
 def main() -> None:
-    """Run the CLI; a VeilError becomes a one-line message and exit code 2, never a traceback."""
+    """Run the CLI; a VeilError becomes a one-line message and exit code 2, never a traceback.
+
+    Exit codes: 0 done; 1 a check failed (``veil audit verify``) or an internal failure; 2 an
+    error (bad input, usage, settings, vault), nothing done; 3 ``veil protect --jsonl`` with
+    some lines failed (each has an error result line); 130 interrupted; 141 the output was
+    closed (its reader ended)."""
     _register_for(sys.argv[1:])
     try:
         # Without standalone mode click returns a command's `typer.Exit(code)` instead of
@@ -132,7 +145,7 @@ def main() -> None:
         if isinstance(rc, int) and not isinstance(rc, bool) and rc:
             sys.exit(rc)
     except VeilError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {_one_line(str(e))}", err=True)
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("aborted", err=True)
@@ -141,6 +154,11 @@ def main() -> None:
         sys.exit(e.exit_code)
     except SystemExit:
         raise
+    except BrokenPipeError:
+        # `veil audit show | head`: the reader has what it wanted; no traceback, and none
+        # from the interpreter's last flush of stdout either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
     except Exception as e:  # click usage errors and the like
         import click
 
@@ -152,7 +170,7 @@ def main() -> None:
             sys.exit(int(getattr(e, "exit_code", 2)))
         bad_env = _settings_error(e)
         if bad_env is not None:
-            typer.echo(f"error: {bad_env}", err=True)
+            typer.echo(f"error: {_one_line(bad_env)}", err=True)
             sys.exit(2)
         # Unknown failure: name the class only; its message could carry input text.
         typer.echo(

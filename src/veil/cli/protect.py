@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -31,7 +36,8 @@ def protect(
     policy: Annotated[Path | None, typer.Option(help="YAML policy file")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print masked text and entities")] = False,
     jsonl: Annotated[
-        bool, typer.Option("--jsonl", help='stdin: one {"text", "session"} object per line')
+        bool, typer.Option("--jsonl", help='stdin: one {"text", "session"} object per line; '
+                                          "exit status 3 if some lines failed")
     ] = False,
 ) -> None:
     """Print TEXT with every sensitive value replaced (the mapping goes to the vault)."""
@@ -55,39 +61,126 @@ def protect(
             sys.stdout.write("\n")
 
 
+#: exit status of ``--jsonl`` when some lines failed (each has an error result line)
+SOME_LINES_FAILED = 3
+#: exit status when the reader of stdout went away (128 + SIGPIPE, as a shell reports it)
+OUTPUT_CLOSED = 141
+
+
+def _line_limit() -> int:
+    """Bytes one JSON line may hold: the longest text :func:`veil.core.check_text` takes, every
+    character escaped (``\\uXXXX\\uXXXX`` at worst), and room for the other fields."""
+    from veil import core
+
+    return 12 * core.MAX_TEXT_CHARS + 4096
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``, each read in pieces of at most ``limit`` bytes: a line longer
+    than that (one without an end, a binary file) comes as None, its rest skipped unread into
+    memory, so the batch goes on with the next line."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = stream.readline(min(limit + 1, 1 << 20))
+        yield None
+
+
 def _protect_jsonl(veil: Veil, *, default_session: str, tenant: str) -> None:
-    """One result line per input line; a bad line yields an error object, the rest go on.
-    Lines are read one at a time (a large file is never held whole), and a line that is not
-    UTF-8 is one bad line, not the end of the batch."""
-    failed = 0
-    for lineno, raw in enumerate(sys.stdin.buffer, start=1):
-        try:
-            line = decode_utf8(raw, f"line {lineno}")
-        except InputError as e:
-            failed += 1
-            sys.stdout.write(json.dumps({"error": str(e)}) + "\n")
-            continue
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise InputError('each line must be a JSON object with a string "text"')
-            sess = obj.get("session", default_session)
-            if not isinstance(sess, str):
-                raise InputError('"session" must be a string')
-            out = veil.protect(obj["text"], session=sess, tenant=tenant).to_dict()
-            out["session"] = sess
-        except json.JSONDecodeError as e:
-            out = {"error": f"line {lineno}: invalid JSON at column {e.colno}"}
-        except VeilError as e:
-            out = {"error": f"line {lineno}: {e}"}
-        failed += "error" in out
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+    """One result line per input line; a bad line yields an error object, the rest go on, and
+    the exit status is :data:`SOME_LINES_FAILED` if any did. Lines are read one at a time (a
+    large file is never held whole; a line is read in bounded pieces), and a line that is not
+    UTF-8 is one bad line, not the end of the batch. Interrupted (Ctrl-C) or cut off (the
+    reader of stdout went away), it says from which line to run the rest again: the vault
+    already holds what earlier lines stored, and a rerun of a line maps it the same way."""
+    from veil import core
+
+    failed = handled = 0
+    try:
+        for lineno, raw in enumerate(_lines(sys.stdin.buffer, _line_limit()), start=1):
+            out = _protect_line(veil, lineno, raw, default_session=default_session,
+                                tenant=tenant, limit=core.MAX_TEXT_CHARS)
+            if out is None:
+                handled = lineno
+                continue
+            failed += "error" in out
+            with _deferred_sigint():  # a result line is out whole and counted, or not at all
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+                handled = lineno
+    except KeyboardInterrupt:
+        typer.echo(
+            f"interrupted: lines 1-{handled} were handled (their result lines are out); line "
+            f"{handled + 1} and the lines after it were not: run them again with "
+            f"`tail -n +{handled + 1}`",
+            err=True,
+        )
+        raise
+    except BrokenPipeError:
+        # nothing more can be written: point stdout at nothing, so that the interpreter's
+        # last flush does not fail again with a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        typer.echo(
+            f"error: the output was closed after line {handled} (its reader ended); line "
+            f"{handled + 1} and the lines after it were not protected: run them again with "
+            f"`tail -n +{handled + 1}`",
+            err=True,
+        )
+        raise typer.Exit(OUTPUT_CLOSED) from None
     if failed:
-        typer.echo(f"warning: {failed} line(s) failed; their result lines hold the reason",
-                   err=True)
+        typer.echo(f"warning: {failed} line(s) failed; their result lines hold the reason "
+                   f"(exit status {SOME_LINES_FAILED})", err=True)
+        raise typer.Exit(SOME_LINES_FAILED)
+
+
+@contextlib.contextmanager
+def _deferred_sigint() -> Iterator[None]:
+    """Hold Ctrl-C back while a result line is written and counted: interrupted inside a
+    write that blocks (a slow reader), Python would leave half a JSON line on stdout, and
+    interrupted between the write and the count, it would name a line already answered as
+    the one to run again. The signal is delivered as soon as the line is out."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not \
+            threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _protect_line(veil: Veil, lineno: int, raw: bytes | None, *, default_session: str,
+                  tenant: str, limit: int) -> dict[str, Any] | None:
+    """The result object of one input line (None for a blank line)."""
+    if raw is None:
+        return {"error": f"line {lineno} is longer than a text of {limit} characters can be; "
+                         "split it into parts"}
+    try:
+        line = decode_utf8(raw, f"line {lineno}")
+    except InputError as e:
+        return {"error": str(e)}
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError('each line must be a JSON object with a string "text"')
+        sess = obj.get("session", default_session)
+        if not isinstance(sess, str):
+            raise InputError('"session" must be a string')
+        out = veil.protect(obj["text"], session=sess, tenant=tenant).to_dict()
+        out["session"] = sess
+    except json.JSONDecodeError as e:
+        out = {"error": f"line {lineno}: invalid JSON at column {e.colno}"}
+    except VeilError as e:
+        out = {"error": f"line {lineno}: {e}"}
+    return out
 
 
 def register(app: typer.Typer) -> None:

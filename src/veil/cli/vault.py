@@ -177,12 +177,21 @@ def custodian_keygen(  # nosec B107 # an env var name, not a password
             f"custodian name {name!r} must be a plain name (no path, not starting with '.'); "
             "put the files elsewhere with --out"
         )
-    out_dir.mkdir(parents=True, exist_ok=True)
     private, public = out_dir / f"{name}.key", out_dir / f"{name}.pub"
     for existing in (private, public):
-        if existing.exists():
+        if os.path.lexists(existing):  # a link too, even one to nothing: never written through
             raise ConfigError(f"{existing} exists; choose another name or directory")
-    generate_custodian_key(private, public, passphrase=_passphrase(passphrase_env))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        generate_custodian_key(private, public, passphrase=_passphrase(passphrase_env))
+    except FileExistsError:  # made meanwhile: left as it is
+        raise ConfigError(f"{private} or {public} exists; choose another name or "
+                          "directory") from None
+    except OSError as e:
+        raise ConfigError(
+            f"cannot write the key pair in {out_dir} ({e.strerror}); nothing was written: "
+            "free space or choose a writable --out, and run this again"
+        ) from None
     typer.echo(f"private key: {private} (keep it; mode 0600)\npublic key:  {public} (send it)")
 
 
@@ -222,12 +231,21 @@ def init_custody(
     else:
         key = secrets.token_bytes(32)
     Custody.create(key, keys, threshold=threshold).save(target)
-    if key_file.exists():
+    linked_to: Path | None = None
+    if key_file.is_symlink():
+        # Only the link goes: overwriting through it would destroy whatever it points at (a
+        # key kept on a secrets mount, or any file of this user).
+        linked_to = key_file.resolve()
+        key_file.unlink()
+    elif key_file.exists():
         # Overwrite before unlinking: the point of custody is that no whole key stays on disk.
         with key_file.open("r+b") as f:
             f.write(secrets.token_bytes(len(f.read())))
         key_file.unlink()
     typer.echo(f"split the master key into {shares} shares, {threshold} needed: {target}")
+    if linked_to is not None:
+        typer.echo(f"{key_file} was a link; removed it, but {linked_to} still holds the whole "
+                   "key: delete it (shred) once the custodians hold their shares")
     if settings.master_key is not None:
         typer.echo("unset VEIL_MASTER_KEY everywhere: with it set, the split is bypassed")
     typer.echo("gateways now start sealed; each custodian runs `veil vault unseal`")

@@ -27,9 +27,13 @@ request is masked again. So two writers racing on one value still end with one m
 from __future__ import annotations
 
 import bisect
+import contextlib
+import os
 import secrets
+import stat
 import threading
 import time
+import warnings
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable
@@ -50,7 +54,10 @@ from veil.vault.crypto import (
     key_file_path,
     load_master_key,
     new_tenant_secret,
+    read_staged_key,
+    rotation_lock,
     stage_key_file,
+    staged_key_path,
     tenant_id,
     unwrap_tenant_secret,
     wrap_tenant_secret,
@@ -428,34 +435,128 @@ class Vault(ABC):
         the file is replaced here.
         """
         new = decode_master_key(new_key, name="the new master key")
-        old = self._master
+        if self.settings.master_key is not None or custody_mode(self.settings):
+            # custody mode: the caller re-splits the new key among the custodians
+            return self._rotate_to(new, staged=None)
+        key_file = key_file_path(self.settings)
+        with rotation_lock(key_file, timeout_s=self.settings.vault_lock_timeout_s) as held:
+            if not held:
+                raise VaultUnavailableError(
+                    f"another master-key rotation of this vault is running (it holds "
+                    f"{key_file.with_suffix('.lock')}); nothing was rotated: wait for it to end, "
+                    "then run this again if a further rotation is still wanted"
+                )
+            self._settle_rotation(key_file)  # one a killed process left, first
+            # Key-file mode: the new key is written beside the old file BEFORE any key is
+            # re-wrapped, so a home where it cannot be written refuses the rotation with nothing
+            # changed (afterwards, the only copy of the key the vault is wrapped under would be
+            # in memory). A kill between the two is settled when the vault next opens.
+            return self._rotate_to(new, staged=stage_key_file(key_file, new))
 
-        def rewrap(kid: str, wrapped: bytes) -> bytes | None:
-            try:
-                secret = unwrap_tenant_secret(old, kid, wrapped)
-            except VaultKeyError:
-                unwrap_tenant_secret(new, kid, wrapped)  # already rotated, else a foreign key
-                return None
-            return wrap_tenant_secret(new, kid, secret)
-
-        # Key-file mode: the new key is written beside the old file BEFORE any key is re-wrapped,
-        # so a home where it cannot be written refuses the rotation with nothing changed
-        # (afterwards, the only copy of the key the vault is wrapped under would be in memory).
-        staged: Path | None = None
-        if self.settings.master_key is None and not custody_mode(self.settings):
-            staged = stage_key_file(key_file_path(self.settings), new)
+    def _rotate_to(self, new: bytes, *, staged: Path | None) -> int:
         try:
-            count = self._rewrap_tenant_keys(rewrap)
+            count = self._rewrap_tenant_keys(_rewrapper(self._master, new))
         except BaseException:
+            # The staged key goes only if nothing is wrapped under it: Redis re-wraps key by
+            # key, and a rotation that failed midway (the server went away, Ctrl-C) would
+            # otherwise delete the only copy of the key some tenants are now wrapped under.
+            # Kept (or when the check itself fails), the next open settles it.
             if staged is not None:
-                staged.unlink(missing_ok=True)
+                with contextlib.suppress(Exception):
+                    if not self._wraps_any(new):
+                        staged.unlink(missing_ok=True)
             raise
-        # custody mode: the caller re-splits the new key among the custodians (vault/custody.py)
         if staged is not None:
             commit_key_file(staged, key_file_path(self.settings))
         with self._keys_lock:
             self._master = new
         return count
+
+    def _recover_master_rotation(self) -> None:
+        """Settle a master-key rotation that a killed process left half done (its new key
+        still in ``master.tmp``), unless a rotation is running in another process: called by
+        each backend once it can read its keys. See :meth:`_settle_rotation`."""
+        if self.settings.master_key is not None or custody_mode(self.settings):
+            return
+        key_file = key_file_path(self.settings)
+        if not os.path.lexists(staged_key_path(key_file)):
+            return
+        try:
+            with rotation_lock(key_file, timeout_s=0) as held:
+                if held:
+                    self._settle_rotation(key_file)
+        except VaultUnavailableError as e:  # a read-only home: the old key still opens all
+            warnings.warn(f"an interrupted master-key rotation was not settled: {e}",
+                          stacklevel=2)
+
+    def _settle_rotation(self, key_file: Path) -> None:
+        """Finish or roll back the rotation whose new key is staged beside ``key_file``, the
+        same way whatever step it was killed at (the caller holds the rotation lock):
+
+        - no stored key is wrapped under the staged key (killed before its re-wrap committed,
+          or while the key was being written): roll back, i.e. remove the staged file; the
+          key file never stopped opening every key;
+        - some are (SQLite: every key, Redis: those it got to): finish, i.e. re-wrap the rest
+          from the old key, then move the staged key over the key file. The old wrappings
+          stay (``#prev``) until ``finish-master-rotation``, as after any rotation.
+
+        Either way the vault still opens with the key file, before and after."""
+        staged = staged_key_path(key_file)
+        try:
+            mode = os.lstat(staged).st_mode
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(mode):  # never read or write a key through a link: drop the link
+            staged.unlink()
+            warnings.warn(f"removed the link {staged} (a vault key file is never a link)",
+                          stacklevel=3)
+            return
+        if not stat.S_ISREG(mode):
+            return  # a directory or the like: the next rotation refuses, naming it
+        new = read_staged_key(staged)
+        if new is None or new == self._master or not self._wraps_any(new):
+            staged.unlink()
+            warnings.warn(
+                f"an interrupted master-key rotation left {staged}; no vault key was re-wrapped "
+                f"under its key, so it was rolled back: removed, {key_file} stays the master "
+                "key. Run `veil vault rotate-master-key` again to rotate",
+                stacklevel=3,
+            )
+            return
+        try:
+            count = self._rewrap_tenant_keys(_rewrapper(self._master, new))
+        except VaultKeyError:
+            warnings.warn(
+                f"an interrupted master-key rotation left {staged}, and some vault keys open "
+                f"under neither it nor {key_file}: both files were left as they are; keep "
+                "them, and restore the vault's keys from backup",
+                stacklevel=3,
+            )
+            return
+        commit_key_file(staged, key_file)
+        with self._keys_lock:
+            self._master = new
+        warnings.warn(
+            f"finished an interrupted master-key rotation: {key_file} now holds the new key "
+            f"({count} more vault key(s) re-wrapped); run `veil vault finish-master-rotation` "
+            "once every gateway runs with it",
+            stacklevel=3,
+        )
+
+    def _wraps_any(self, key: bytes) -> bool:
+        """Whether some stored (current) wrapping opens under ``key``; changes nothing."""
+        found: list[str] = []
+
+        def check(kid: str, wrapped: bytes) -> None:
+            if not found:
+                try:
+                    unwrap_tenant_secret(key, kid, wrapped)
+                    found.append(kid)
+                except VaultKeyError:
+                    pass
+
+        self._rewrap_tenant_keys(check)
+        return bool(found)
 
     def finish_master_rotation(self, *, new_key: str | None = None) -> int:
         """Drop the old-master wrappings kept by :meth:`rotate_master_key`; returns how many.
@@ -940,6 +1041,22 @@ class SessionBatch:
                 view.cursor, view.version = done.cursor, done.version or view.version
         self._pending.clear()
         return True
+
+
+def _rewrapper(old: bytes, new: bytes) -> Callable[[str, bytes], bytes | None]:
+    """The re-wrap of a master-key rotation: a key under ``old`` is wrapped under ``new``;
+    one under ``new`` already is left (None: a resumed rotation); any other raises
+    :class:`VaultKeyError`."""
+
+    def rewrap(kid: str, wrapped: bytes) -> bytes | None:
+        try:
+            secret = unwrap_tenant_secret(old, kid, wrapped)
+        except VaultKeyError:
+            unwrap_tenant_secret(new, kid, wrapped)  # already rotated, else a foreign key
+            return None
+        return wrap_tenant_secret(new, kid, secret)
+
+    return rewrap
 
 
 def refused_after_retries() -> VaultUnavailableError:

@@ -82,7 +82,7 @@ class Checkpointer:
             with turn:
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             self.passes += 1
-        except sqlite3.Error as e:
+        except (sqlite3.Error, TimeoutError) as e:  # TimeoutError: the turn stayed taken
             # the commits' own checkpoint (FALLBACK_PAGES) still bounds the log
             log.warning("vault checkpoint skipped (%s); the pass after the next write tries again",
                         type(e).__name__)

@@ -26,6 +26,7 @@ import os
 import secrets
 import time
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from veil.config import Settings
 from veil.detect.normalize import normalize_text as normalize_text  # re-exported
 from veil.errors import VaultKeyError, VaultUnavailableError
-from veil.vault.files import create_once, private_dir, tighten_file
+from veil.vault.files import create_once, lock_exclusive, private_dir, tighten_file
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -94,31 +95,87 @@ def replace_key_file(path: Path, key: bytes) -> None:
     commit_key_file(stage_key_file(path, key), path)
 
 
+def staged_key_path(path: Path) -> Path:
+    """Where a rotation writes the new key before it re-wraps anything (``master.tmp``)."""
+    return path.with_suffix(".tmp")
+
+
 def stage_key_file(path: Path, key: bytes) -> Path:
-    """Write ``key`` to a private file beside the key file (synced) and return its path; a
+    """Write ``key`` to a new private file beside the key file (synced) and return its path; a
     home where it cannot be written raises :class:`VaultUnavailableError` before a rotation
-    changes anything."""
-    tmp = path.with_suffix(".tmp")
+    changes anything. The file is created, never reused: a leftover of another mode or a link
+    planted under its name would otherwise receive the key (its mode kept, or the key written
+    wherever the link points)."""
+    tmp = staged_key_path(path)
+    created = False
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        created = True
         with os.fdopen(fd, "wb") as f:
             f.write(base64.b64encode(key) + b"\n")
             f.flush()
             os.fsync(f.fileno())
     except OSError as e:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        if created:  # never a half-written key left behind, and nothing of another's removed
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise VaultUnavailableError(
-            f"cannot write the new vault key file beside {path} ({e.strerror}); make its "
-            "directory writable, or set VEIL_MASTER_KEY and rotate with VEIL_NEW_MASTER_KEY; "
-            "nothing was rotated"
+            f"cannot write the new vault key file {tmp} ({e.strerror}); make its directory "
+            "writable and remove anything else by that name, or set VEIL_MASTER_KEY and rotate "
+            "with VEIL_NEW_MASTER_KEY; nothing was rotated"
         ) from None
     return tmp
 
 
+def read_staged_key(tmp: Path) -> bytes | None:
+    """The key a rotation staged in ``tmp``, or None if it is not one whole key (the rotation
+    was killed while writing it, or the file is not a regular file of its own)."""
+    try:
+        fd = os.open(tmp, os.O_RDONLY | _NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as f:
+            raw = f.read(256).strip()
+    except OSError:  # a directory by that name
+        return None
+    return _key_bytes(raw)
+
+
 def commit_key_file(staged: Path, path: Path) -> None:
-    """Move a :func:`stage_key_file` file over the key file (atomic)."""
+    """Move a :func:`stage_key_file` file over the key file (atomic), and make the move
+    durable: a crash after the rotation must not bring the old file back."""
     os.replace(staged, path)
+    with contextlib.suppress(OSError):  # not every file system syncs a directory
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def rotation_lock(path: Path, *, timeout_s: float) -> Iterator[bool]:
+    """Hold ``<home>/master.lock`` (True), or find it held by another process for
+    ``timeout_s`` seconds (False; 0: do not wait): one master-key rotation at a time per key
+    file, and an interrupted one is settled only when no rotation is running. An ``flock``:
+    the system lets go of it when its holder dies, however it dies."""
+    lock = path.with_suffix(".lock")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+    except OSError as e:
+        raise VaultUnavailableError(
+            f"cannot open the vault's rotation lock {lock} ({e.strerror}); check that VEIL_HOME "
+            "is writable"
+        ) from None
+    try:
+        yield lock_exclusive(fd, time.monotonic() + timeout_s)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+#: never follow a link where a key file is expected (0 where the platform has no such flag)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _key_file(path: Path) -> bytes:

@@ -20,7 +20,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from veil.errors import ConfigError, VaultKeyError, VaultSealedError
-from veil.vault.files import private_dir
+from veil.vault.files import private_dir, replace_file, write_new
 
 KEY_BYTES = 32
 MIN_RSA_BITS = 3072
@@ -133,14 +132,17 @@ def generate_custodian_key(
         else serialization.NoEncryption()
     )
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc)
-    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(pem)
-    public_path.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
+    # Both new files, neither through a link; a pair is written whole or not at all (a lone
+    # private key, or a half-written one, would block the name and help no one).
+    write_new(private_path, pem, 0o600)
+    try:
+        write_new(public_path, public, 0o644)
+    except BaseException:
+        private_path.unlink(missing_ok=True)
+        raise
 
 
 def _pem(key: rsa.RSAPublicKey) -> str:
@@ -241,10 +243,18 @@ class Custody:
             ) from None
 
     def save(self, path: Path) -> None:
-        private_dir(path.parent)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(self.to_json(), encoding="utf-8")
-        os.replace(tmp, path)
+        """Write the custody file in one step (a full disk leaves the previous one, or none,
+        and no temporary file); it holds only sealed shares, but stays private like the key
+        file it replaces."""
+        try:
+            private_dir(path.parent)
+            replace_file(path, self.to_json().encode("utf-8"))
+        except OSError as e:
+            raise ConfigError(
+                f"cannot write the custody file {path} ({e.strerror}); nothing was changed "
+                "(the master key stays where it was): free space or make VEIL_HOME writable, "
+                "and run this again"
+            ) from None
 
     def custodians(self) -> dict[str, rsa.RSAPublicKey]:
         """The custodians' public keys (a re-split to the same people)."""

@@ -10,7 +10,13 @@ import contextlib
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on POSIX: no file locks (one process per vault)
+    fcntl = None  # type: ignore[assignment]
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -66,6 +72,69 @@ def create_once(path: Path, content: bytes) -> bool:
         os.unlink(tmp)
 
 
+def lock_exclusive(fd: int, deadline: float) -> bool:
+    """Take the ``flock`` of ``fd`` before ``time.monotonic()`` reaches ``deadline``; False if
+    another holder kept it that long. Linux has no timed ``flock``: a free lock is taken at
+    once, a held one is tried again after 0.1 ms, doubling to 1 ms (a commit holds it for
+    well under that), so a waiter is late by at most ~1 ms and a stuck holder cannot keep
+    it waiting for ever."""
+    if fcntl is None:
+        return True
+    pause = 0.0001
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(pause)
+            pause = min(pause * 2, 0.001)
+
+
+def unlock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def write_new(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """Create ``path`` (``mode``, less the umask) holding ``data``, synced; never through a
+    link, never over an existing file, and never left half-written: if the write fails (a
+    full disk), the file is removed and the OSError raised."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
+def replace_file(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    """Replace ``path`` by a file holding ``data`` in one step: written and synced under a
+    private temporary name beside it, then renamed over it. A failure (a full disk) leaves
+    ``path`` as it was and no temporary file; the OSError is raised."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+#: never follow a link where a file is created (0 where the platform has no such flag)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def tighten_file(path: Path) -> None:
     """Mode 0600 for an existing file this user owns (SQLite's -wal/-shm); missing: nothing."""
     _tighten(path, FILE_MODE)
@@ -78,4 +147,5 @@ def _tighten(path: Path, mode: int) -> None:
             path.chmod(mode)
 
 
-__all__ = ["DIR_MODE", "FILE_MODE", "private_dir", "private_file", "tighten_file"]
+__all__ = ["DIR_MODE", "FILE_MODE", "create_once", "lock_exclusive", "private_dir", "private_file",
+           "replace_file", "tighten_file", "unlock", "write_new"]

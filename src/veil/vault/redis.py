@@ -32,7 +32,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import redis
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, WatchError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
 
 from veil.config import Settings
 from veil.errors import ConfigError, VaultUnavailableError
@@ -52,6 +56,8 @@ from veil.vault.sentinel import client_from_url
 _SUFFIXES = ("x", "n", "r", "f", "e", "c")
 _TK = "veil:tk:"
 _MAX_RETRIES = 200
+#: how long one reply is waited for at most, whatever VEIL_VAULT_LOCK_TIMEOUT_S says
+_REPLY_WAIT_S = 10.0
 
 # One round trip for the read path: exact key first, then the normalised key.
 _FIND = """
@@ -167,12 +173,17 @@ class RedisVault(Vault):
         self, settings: Settings, *, url: str | None = None, client: redis.Redis | None = None
     ) -> None:
         self._url = url or settings.redis_url
+        self._reply_wait_s = min(_REPLY_WAIT_S, float(settings.vault_lock_timeout_s))
         try:
             self._client = client or client_from_url(
                 self._url,
                 socket_connect_timeout=3,
-                socket_timeout=10,
+                socket_timeout=self._reply_wait_s,
                 health_check_interval=30,
+                # redis-py retries a timed-out command 10 times by default, so a server that
+                # holds writes (CLIENT PAUSE, a long script, a failover) kept a request ~2 min;
+                # a dropped connection is tried once more, a slow reply is an error at once
+                retry=Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
                 **_tls_options(self._url, settings),
             )
         except ValueError:
@@ -186,16 +197,36 @@ class RedisVault(Vault):
         self._find = self._client.register_script(_FIND)
         self._delta_script = self._client.register_script(_DELTA)
         self._commit_script = self._client.register_script(_COMMIT)
+        self._recover_master_rotation()
 
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
         try:
             yield
+        except RedisTimeoutError:
+            raise VaultUnavailableError(
+                f"Redis vault at {self._where} did not answer within {self._reply_wait_s:g} s "
+                "(a paused, overloaded or failing-over server, or a long script); the request "
+                "failed closed. Retry (a write whose answer came too late is found by the "
+                "retry, not made twice); check the server (CLIENT PAUSE, SLOWLOG), or raise "
+                "VEIL_VAULT_LOCK_TIMEOUT_S (at most 10 s a reply)"
+            ) from None
         except RedisError as e:
             raise VaultUnavailableError(
                 f"Redis vault at {self._where} is unavailable ({type(e).__name__}); check that "
                 "redis-server is running and reachable, and VEIL_REDIS_URL (host, port, password)"
             ) from None
+
+    def _tries(self, what: str) -> Iterator[int]:
+        """Attempts of one WATCH/MULTI transaction of a rotation, bounded: a key written on
+        every attempt (a very busy session) must not keep the rotation spinning for ever.
+        The caller leaves the loop on success; running out raises."""
+        yield from range(_MAX_RETRIES)
+        raise VaultUnavailableError(
+            f"Redis vault at {self._where}: the {what} lost its race {_MAX_RETRIES} times (a "
+            "key kept changing under it); what was done is kept and consistent: run it again "
+            "when the vault is less busy"
+        )
 
     def _keys_of(self, tenant: str, session: str) -> dict[str, str]:
         tag = f"{tenant_id(tenant)}:{self.keys(tenant).session_id(session)}"
@@ -238,7 +269,7 @@ class RedisVault(Vault):
                 if name.endswith(PREVIOUS):
                     continue
                 with self._client.pipeline(transaction=True) as pipe:
-                    while True:
+                    for _ in self._tries("master-key rotation"):
                         try:
                             pipe.watch(name)  # type: ignore[no-untyped-call]
                             wrapped: Any = pipe.get(name)
@@ -271,7 +302,8 @@ class RedisVault(Vault):
                 name = key.decode() if isinstance(key, bytes) else str(key)
                 sid = name[len(prefix) : -len(suffix)]
                 with self._client.pipeline(transaction=True) as pipe:
-                    while True:  # one session per transaction; retried if it changes meanwhile
+                    # one session per transaction; tried again if it changes meanwhile
+                    for _ in self._tries("tenant-key rotation"):
                         try:
                             pipe.watch(name)  # type: ignore[no-untyped-call]
                             raw: Any = pipe.hgetall(name)

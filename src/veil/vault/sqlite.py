@@ -20,11 +20,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # not on POSIX: the threads of one process still take turns
-    fcntl = None  # type: ignore[assignment]
-
 from veil.config import Settings
 from veil.errors import VaultError, VaultKeyError, VaultUnavailableError
 from veil.sqlite_wal import use_wal
@@ -40,7 +35,7 @@ from veil.vault.base import (
 )
 from veil.vault.checkpoint import CHECKPOINTER, FALLBACK_PAGES
 from veil.vault.crypto import PREVIOUS, custody_mode, key_file_path, tenant_id
-from veil.vault.files import private_dir, private_file, tighten_file
+from veil.vault.files import lock_exclusive, private_dir, private_file, tighten_file, unlock
 
 #: the file layout this build writes (``PRAGMA user_version``); older files are brought to it
 #: on first open (:func:`_layout`)
@@ -201,7 +196,14 @@ class _Writer:
     (several masking threads committing at once) that was 4-5 sleeps of 3.5 ms on average per
     request. Writers wait here instead, and wake as soon as the writer before them commits:
     the threads of this process on a lock, the processes on an ``flock`` of a file beside the
-    vault (``<vault>-writer``). SQLite's own lock still decides; this only orders the turns."""
+    vault (``<vault>-writer``). SQLite's own lock still decides; this only orders the turns.
+
+    Every wait is bounded (``Settings.vault_lock_timeout_s``): a writer stuck inside its turn
+    (a stopped worker, a hung thread) makes the others fail with :class:`_Held`, which the
+    vault turns into a clear error, instead of waiting for ever."""
+
+    #: the bound of ``with writer:`` (the checkpointer's turn), seconds
+    timeout_s = 30.0
 
     def __init__(self, path: Path) -> None:
         self.path = path.with_name(path.name + "-writer")
@@ -212,31 +214,49 @@ class _Writer:
         self._depth = 0  # turns the owning thread holds: the file lock goes with the outermost
         self._fd: int | None = None
 
-    def __enter__(self) -> None:
-        self._threads.acquire()
+    def acquire(self, timeout_s: float) -> None:
+        """Take the turn within ``timeout_s`` seconds, else raise :class:`_Held`."""
+        deadline = time.monotonic() + timeout_s
+        if not self._threads.acquire(timeout=timeout_s):
+            raise _Held("a thread of this process")
         try:
-            if fcntl is not None and self._depth == 0:
+            if self._depth == 0:
                 if self._fd is None:
                     self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-                fcntl.flock(self._fd, fcntl.LOCK_EX)
+                if not lock_exclusive(self._fd, deadline):
+                    raise _Held("another process")
         except BaseException:
             self._threads.release()
             raise
         self._depth += 1
 
-    def __exit__(self, *exc: object) -> None:
+    def release(self) -> None:
         self._depth -= 1
         try:
-            if fcntl is not None and self._fd is not None and self._depth == 0:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            if self._fd is not None and self._depth == 0:
+                unlock(self._fd)
         finally:
             self._threads.release()
+
+    def __enter__(self) -> None:
+        self.acquire(self.timeout_s)
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
     def after_fork(self) -> None:
         # the child's copy of the descriptor shares the parent's lock: it takes its own
         if self._fd is not None:
             os.close(self._fd)
         self._fd, self._threads, self._depth = None, threading.RLock(), 0
+
+
+class _Held(TimeoutError):
+    """The write turn stayed taken for the whole wait (by ``who``)."""
+
+    def __init__(self, who: str) -> None:
+        super().__init__(who)
+        self.who = who
 
 
 _WRITERS: dict[str, _Writer] = {}
@@ -333,6 +353,7 @@ class SQLiteVault(Vault):
         self._conns_lock = threading.Lock()
         self._last_purge = 0.0
         self._writer = _writer(self.path)
+        self._lock_timeout_s = float(settings.vault_lock_timeout_s)
         # absolute: the checkpoint thread opens the file later, whatever the working directory
         self._absolute = self.path.resolve()
         with self._guard():
@@ -344,6 +365,7 @@ class SQLiteVault(Vault):
             self._create_schema()
             for suffix in ("-wal", "-shm", "-journal"):
                 tighten_file(self.path.with_name(self.path.name + suffix))
+        self._recover_master_rotation()
 
     def _create_schema(self) -> None:
         # Several cores (threads or processes) may open a new file at once. Switching it to WAL
@@ -389,8 +411,13 @@ class SQLiteVault(Vault):
             todo = ("the file is damaged or not a Veil vault: restore it from backup, or point "
                     "VEIL_VAULT_PATH / VEIL_HOME at the right file")
         elif _is_busy_text(why):
-            todo = ("another process holds its write lock (a busy or stuck gateway, or an open "
-                    "sqlite3 shell); retry, or stop that process")
+            todo = (f"another process held its write lock for more than "
+                    f"{self._lock_timeout_s:g} s (a busy or stuck gateway, or an open sqlite3 "
+                    "shell); nothing was written. Retry, stop that process, or raise "
+                    "VEIL_VAULT_LOCK_TIMEOUT_S")
+        elif "disk is full" in why:
+            todo = ("the disk (or the file's size limit) is full; nothing was written: free "
+                    "space and retry")
         else:
             todo = ("check that the file and its directory exist and are writable, that the "
                     "disk is not full, or set VEIL_VAULT_PATH / VEIL_HOME")
@@ -409,10 +436,11 @@ class SQLiteVault(Vault):
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
+            wait = self._lock_timeout_s
             conn = sqlite3.connect(
-                self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+                self.path, timeout=wait, isolation_level=None, check_same_thread=False
             )
-            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute(f"PRAGMA busy_timeout = {max(1, round(wait * 1000))}")
             use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             # checkpoints run on a thread of their own (veil.vault.checkpoint); a commit
@@ -425,17 +453,38 @@ class SQLiteVault(Vault):
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """An IMMEDIATE transaction: holds the write lock from the first statement on."""
-        with self._guard(), self._writer:
-            conn = self._conn()
-            conn.execute("BEGIN IMMEDIATE")
+        """An IMMEDIATE transaction: holds the write lock from the first statement on. All or
+        nothing: whatever fails (the body, an interrupt, the commit itself), the transaction
+        is rolled back and the connection left without one."""
+        with self._guard():
             try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+                self._writer.acquire(self._lock_timeout_s)
+            except _Held as e:
+                raise self._held(e.who) from None
+            try:
+                conn = self._conn()
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    # SQLite may have rolled it back itself (a full disk, SQLITE_FULL): a
+                    # second ROLLBACK would fail and hide the reason
+                    if conn.in_transaction:
+                        with contextlib.suppress(sqlite3.Error):
+                            conn.execute("ROLLBACK")
+                    raise
+            finally:
+                self._writer.release()
         CHECKPOINTER.written(self._absolute, self._writer)
+
+    def _held(self, who: str) -> VaultUnavailableError:
+        return VaultUnavailableError(
+            f"SQLite vault {self.path}: {who} held its write lock for more than "
+            f"{self._lock_timeout_s:g} s (a stuck or stopped gateway worker, or a `veil` command "
+            "mid-write); nothing was written. Retry; if it persists, find the holder with "
+            f"`fuser {self._writer.path}` and stop it, or raise VEIL_VAULT_LOCK_TIMEOUT_S"
+        )
 
     def _purge(self, conn: sqlite3.Connection, now: float) -> None:
         for table in ("entries", "counters"):

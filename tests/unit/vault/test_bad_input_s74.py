@@ -4,23 +4,15 @@ saved, and dropping old wrappings that may be the only ones left."""
 
 from __future__ import annotations
 
-import base64
-import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests.unit.vault.shared import EMAIL, key_ids, new_key
 from veil.config import Settings
 from veil.errors import VaultError, VaultKeyError, VaultUnavailableError
 from veil.vault import SQLiteVault
 from veil.vault.crypto import PREVIOUS
-
-EMAIL = "jane.doe@example.com"
-
-
-def _key() -> str:
-    return base64.b64encode(os.urandom(32)).decode()
 
 
 def _add(v: SQLiteVault, tenant: str, session: str, value: str) -> str:
@@ -30,26 +22,13 @@ def _add(v: SQLiteVault, tenant: str, session: str, value: str) -> str:
     ).replacement
 
 
-def _key_ids(path: Path) -> list[str]:
-    with sqlite3.connect(path) as c:
-        return sorted(str(r[0]) for r in c.execute("SELECT tenant FROM tenant_keys"))
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("VEIL_HOME", str(tmp_path / "home"))
-    for var in ("VEIL_MASTER_KEY", "VEIL_VAULT_PATH", "VEIL_VAULT_BACKEND"):
-        monkeypatch.delenv(var, raising=False)
-    return tmp_path / "home"
-
-
 def test_rotating_an_unknown_tenant_creates_no_key(home: Path) -> None:
     with SQLiteVault(Settings()) as v:
         _add(v, "acme", "s1", EMAIL)
-        before = _key_ids(v.path)
+        before = key_ids(v.path)
         with pytest.raises(VaultError, match="no tenant 'acmee' in this vault"):
             v.rotate_tenant_key("acmee")
-        assert _key_ids(v.path) == before
+        assert key_ids(v.path) == before
         assert not v.has_tenant("acmee") and v.has_tenant("acme")
         assert v.rotate_tenant_key("acme").resealed == 1  # a known tenant still rotates
 
@@ -57,11 +36,11 @@ def test_rotating_an_unknown_tenant_creates_no_key(home: Path) -> None:
 def test_tenant_and_session_checks_are_read_only(home: Path) -> None:
     with SQLiteVault(Settings()) as v:
         _add(v, "acme", "s1", EMAIL)
-        before = _key_ids(v.path)
+        before = key_ids(v.path)
         assert v.has_session("acme", "s1")
         assert not v.has_session("acme", "s2")
         assert not v.has_session("ghost", "s1")
-        assert _key_ids(v.path) == before
+        assert key_ids(v.path) == before
 
 
 def test_a_missing_key_file_beside_a_used_vault_is_refused_not_recreated(home: Path) -> None:
@@ -92,8 +71,8 @@ def test_master_rotation_whose_key_cannot_be_saved_changes_nothing(home: Path) -
     (home / "master.tmp").mkdir()  # where the new key is written first: not writable
     with SQLiteVault(Settings()) as v:
         with pytest.raises(VaultUnavailableError, match="nothing was rotated"):
-            v.rotate_master_key(_key())
-        ids = _key_ids(v.path)
+            v.rotate_master_key(new_key())
+        ids = key_ids(v.path)
     assert not any(i.endswith(PREVIOUS) for i in ids)  # nothing was re-wrapped
     assert key_file.read_bytes() == old
     with SQLiteVault(Settings()) as v:
@@ -102,7 +81,7 @@ def test_master_rotation_whose_key_cannot_be_saved_changes_nothing(home: Path) -
 
 def test_finish_rotation_keeps_old_wrappings_that_no_known_key_replaces(
         home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    old, new = _key(), _key()
+    old, new = new_key(), new_key()
     monkeypatch.setenv("VEIL_MASTER_KEY", old)
     with SQLiteVault(Settings()) as v:
         _add(v, "acme", "s1", EMAIL)
@@ -111,7 +90,7 @@ def test_finish_rotation_keeps_old_wrappings_that_no_known_key_replaces(
     with SQLiteVault(Settings()) as v:
         with pytest.raises(VaultKeyError, match="nothing was dropped"):
             v.finish_master_rotation()
-        assert any(i.endswith(PREVIOUS) for i in _key_ids(v.path))
+        assert any(i.endswith(PREVIOUS) for i in key_ids(v.path))
         assert [x.original for x in v.entries("acme", "s1")] == [EMAIL]  # old key still opens
         # told the new key (VEIL_NEW_MASTER_KEY in the CLI), it finishes
         assert v.finish_master_rotation(new_key=new) == 1
