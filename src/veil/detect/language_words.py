@@ -10,9 +10,15 @@ region of every Faker locale, the 1990 US census's names and Veil's own name and
 so that `Müller`, `Kaya`, `Berg` or `Essen` is never one. Without wordfreq installed no word
 is (nothing is then dropped for being one).
 
-The table is about a million words: it is kept as a sorted array of 64-bit digests with a
-bit mask of languages each (12 MB), made once (about 4 s) and stored under the cache
-directory like the name lists, then read in milliseconds. Each lookup is cached.
+:func:`rare_languages_of` says the same of the rarer words of the languages wordfreq has a
+large list for (used at least once in ten million words: `Odběratel`, `Nabywca`, `Vuosiloma`,
+`Herzinsuffizienz`): a document's terms and labels, but a rare surname too (`Carvalhal`), so
+weaker evidence, which :mod:`veil.detect.trade_words` reads only in a label or a heading.
+
+The table is about 2.4 million words: it is kept as a sorted array of 64-bit digests with a
+64-bit mask each (the common languages in its low half, the rare ones in its high half),
+made once (about 15 s) and stored under the cache directory like the name lists, then mapped
+from there (pages shared by the processes that read it). Each lookup is cached.
 """
 
 from __future__ import annotations
@@ -38,7 +44,11 @@ LANGUAGES = ("bg", "ca", "cs", "da", "de", "el", "es", "fi", "fil", "fr", "hu", 
 #: `Indlæggelsesårsag`): a word of two known words of one of them is a word of it
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "is", "fi"})
 #: change with the rules that make the table, and it is made again
-_RULES = 1
+_RULES = 3
+#: the least frequency of a word taken from a large list (once in ten million words): below
+#: it, a list holds as many surnames and misspellings as words
+_RARE_FREQUENCY = 1e-7
+_LOW = (1 << 32) - 1
 #: what a Faker provider's attribute holds when it lists names or places
 _NAME_ATTRS = ("first_name", "last_name", "middle_name", "patronymic", "_names")
 _PLACE_ATTRS = ("cit", "town", "state", "province", "region", "district", "countr", "county",
@@ -61,11 +71,22 @@ def fold(word: str) -> str:
     return word.lower().replace("i\u0307", "i")
 
 
-@lru_cache(maxsize=32768)
 def languages_of(word: str) -> int:
     """The mask of :data:`LANGUAGES` (see :func:`bit`) in which ``word`` (any case) is a common
     word and no known name or place; 0 for none, a word of less than three letters, or
     without the table."""
+    return _masks(word) & _LOW
+
+
+def rare_languages_of(word: str) -> int:
+    """The mask of :data:`LANGUAGES` in whose large list ``word`` is, used less than once in a
+    million words but at least once in ten million, and no known name or place
+    (`Odběratel`, `Nabywca`, `Irtisanomisaika`); 0 for none or without the table."""
+    return _masks(word) >> 32
+
+
+@lru_cache(maxsize=32768)
+def _masks(word: str) -> int:
     low = fold(word)
     if len(low) < 3 or not low.isalpha():
         return 0
@@ -127,6 +148,31 @@ def stop_languages(word: str) -> int:
     return _stop_masks().get(fold(word), 0)
 
 
+#: function words of one language a text needs to count as written in it
+_WRITTEN_IN = 3
+#: how far around a stretch of text its language is read
+_WRITTEN_REACH = 1000
+
+
+def written_languages(text: str, s: int, e: int) -> int:
+    """The mask of :data:`LANGUAGES` of which ``text`` holds three function words or more
+    that are no English ones (`di`, `della`, `och`, `się`) within 1,000 characters of
+    ``text[s:e]``: what a document is written in where its language was read as English.
+    Read around the stretch, not over the whole text: a long text's chunk
+    (`veil.detect.shards`) finds what the whole text finds."""
+    counts = [0] * len(LANGUAGES)
+    english = _english_stop_words()
+    stops = _stop_masks()
+    for m in _WORD.finditer(text, max(0, s - _WRITTEN_REACH), e + _WRITTEN_REACH):
+        low = fold(m.group())
+        mask = 0 if low in english else stops.get(low, 0)
+        while mask:
+            low_bit = mask & -mask
+            counts[low_bit.bit_length() - 1] += 1
+            mask ^= low_bit
+    return sum(1 << i for i, n in enumerate(counts) if n >= _WRITTEN_IN)
+
+
 @lru_cache(maxsize=1)
 def _english_stop_words() -> frozenset[str]:
     from veil.detect.stopwords import stop_words
@@ -184,10 +230,10 @@ def _table() -> tuple[Any, Any] | None:
         return None
     path = _cache_file(version)
     if path is not None:
-        try:
-            with np.load(path) as data:
-                return data["keys"], data["masks"]
-        except (OSError, ValueError, KeyError):
+        try:  # mapped, not read: the processes that read it share its pages
+            return (np.load(path.with_name(path.name + "-keys.npy"), mmap_mode="r"),
+                    np.load(path.with_name(path.name + "-masks.npy"), mmap_mode="r"))
+        except (OSError, ValueError):
             pass  # not made yet, or unreadable: made below
     made = _make()
     if made is None:
@@ -199,15 +245,17 @@ def _table() -> tuple[Any, Any] | None:
 
 
 def _cache_file(version: str) -> Path | None:
+    """The stem of the table's two files (``-keys.npy``, ``-masks.npy``)."""
     try:
         faker_version = metadata.version("faker")
     except metadata.PackageNotFoundError:
         return None
     from veil.config import Settings
 
-    made_of = repr((_RULES, LANGUAGES, version, faker_version, _census_version()))
+    made_of = repr((_RULES, _RARE_FREQUENCY, LANGUAGES, version, faker_version,
+                    _census_version()))
     digest = hashlib.sha256(made_of.encode()).hexdigest()
-    return Settings().cache_dir / "names" / f"language-words-{digest[:16]}.npz"
+    return Settings().cache_dir / "names" / f"language-words-{digest[:16]}"
 
 
 def _census_version() -> str | None:
@@ -218,29 +266,33 @@ def _census_version() -> str | None:
 
 
 def _save(path: Path, keys: Any, masks: Any) -> None:
-    """The table into ``path`` whole or not at all; a cache that cannot be written is left
-    alone (each process then makes the table)."""
+    """The table's arrays beside ``path`` each whole or not at all (the masks last: a reader
+    finds both or fails); a cache that cannot be written is left alone (each process then
+    makes the table)."""
     import numpy as np
 
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".npz")
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, keys=keys, masks=masks)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    for suffix, array in (("-keys.npy", keys), ("-masks.npy", masks)):
+        tmp: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".npy")
+            with os.fdopen(fd, "wb") as f:
+                np.save(f, array)
+            os.replace(tmp, path.with_name(path.name + suffix))
+        except OSError:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            return
 
 
 def _make() -> tuple[Any, Any] | None:
     try:
-        from wordfreq import get_frequency_dict
+        from wordfreq import available_languages, get_frequency_dict
     except ImportError:
         return None
     import numpy as np
 
+    large_lists = available_languages("large")
     known = _names_and_places()
     words: dict[str, int] = {}
     for i, lang in enumerate(LANGUAGES):
@@ -251,8 +303,19 @@ def _make() -> tuple[Any, Any] | None:
         for w in freqs:
             if len(w) >= 3 and w.isalpha() and w not in known:
                 words[w] = words.get(w, 0) | 1 << i
+        if lang not in large_lists:
+            continue  # (asked for, wordfreq gives a neighbour's: Danish's is Norwegian's)
+        try:
+            large = get_frequency_dict(lang, "large")
+        except (LookupError, OSError, ValueError):
+            continue
+        for w, f in large.items():
+            if f < _RARE_FREQUENCY:
+                break  # (the list runs from the most frequent word down)
+            if w not in freqs and len(w) >= 3 and w.isalpha() and w not in known:
+                words[w] = words.get(w, 0) | 1 << (32 + i)
     digests = np.fromiter((_digest(w) for w in words), dtype=np.uint64, count=len(words))
-    masks = np.fromiter(words.values(), dtype=np.uint32, count=len(words))
+    masks = np.fromiter(words.values(), dtype=np.uint64, count=len(words))
     order = np.argsort(digests, kind="stable")
     return digests[order], masks[order]
 
@@ -301,8 +364,16 @@ def _names_and_places() -> frozenset[str]:
                    given_names_and_words(), PLACES):
         for value in listed:
             add(value)
+    # a woman's form of an adjectival Polish or Czech surname, which the lists hold in its
+    # man's form only (`Wróblewski` -> `Wróblewska`, `Novotný` -> `Novotná`)
+    for ending, female in _FEMALE_ENDINGS:
+        known.update(w[:-len(ending)] + female for w in list(known) if w.endswith(ending))
     return frozenset(known)
 
 
+_FEMALE_ENDINGS = (("ski", "ska"), ("cki", "cka"), ("ský", "ská"), ("cký", "cká"), ("ný", "ná"))
+
+
 __all__ = ["COMPOUNDING", "LANGUAGES", "bit", "compound_languages", "english_function_word",
-           "english_words", "fold", "language_names", "languages_of", "stop_languages"]
+           "english_words", "fold", "language_names", "languages_of", "rare_languages_of",
+           "stop_languages", "written_languages"]

@@ -43,7 +43,7 @@ from veil.detect.names import KIN, ambiguous_first_names, first_names, last_name
 from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
-from veil.detect.trade_words import place_after, trade_word
+from veil.detect.trade_words import place_after, role_before_name, trade_word
 from veil.errors import DetectionError
 from veil.light_import import import_light
 
@@ -796,7 +796,7 @@ def after_titles(text: str, s: int, e: int) -> int:
     """Where a name span starts past its titles ("Mrs. Jones" -> "Jones"); ``e`` when it is
     titles alone ("Dear Mr. Smith" read "Mr" as the name after "Dear")."""
     m = _TITLES_BEFORE.match(text, s, e)
-    return s if m is None else m.end()
+    return role_before_name(text, s, e) if m is None else m.end()  # ("Notaio Alberto ...")
 
 
 def _caps_line_name(value: str, unknown: int = 1) -> bool:
@@ -1018,6 +1018,8 @@ class SpacyNerRecognizer(MemoizedModel, Recognizer):
                 if nl != -1:  # an entity does not cross a line break ("Jane Doe\nPhone")
                     e = nl
                 s, e = _trim(text, s, e)
+                if label == "PERSON":
+                    s = role_before_name(text, s, e)  # "Notaio Alberto Ferraris"
                 if e <= s or _is_noise(text[s:e], label) or trade_word(text, s, e, label):
                     continue  # trade's words: "Warfarin 5 mg", "Crohn's disease", "Assets:"
                 if label == "PERSON" and place_after(text, e):

@@ -13,6 +13,7 @@ disease`) stays a name. Each check is a set lookup or an anchored match at the s
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -661,6 +662,9 @@ _NUMBER_MARK = re.compile(
     r"(?i:n|nr|no|nº|n°|num|núm|nro|nummer|numer|number|číslo|č|sayı|№)\.?[ \t]*\Z")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d[-/]\d{1,6}\b|\d{1,6}[-/](?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
+#: a house number after a street's name, before the address's next part or its line's end
+_HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?(?:/\d{1,4})?(?=[ \t]*(?:[,;\n]|\Z))")
+_NUMBER_AFTER = re.compile(r"\.?[ \t]*[:#]?[ \t]*\d|\.?[ \t]*:")
 #: a firm's legal form after its name (`Byggfirma Väst AB`, `Rakennus Oy`): a firm, kept
 _LEGAL_FORM_AFTER = re.compile(
     r"[ \t,]{1,3}(?:AB|AG|AS|A/S|ApS|Oy|Oyj|GmbH|KG|OHG|SE|SA|S\.A\.|SAS|SARL|S\.L\.|SL|SRL|"
@@ -670,43 +674,49 @@ _LINE_REACH = 200
 
 
 @lru_cache(maxsize=8192)
-def _word_masks(word: str) -> tuple[int, int]:
-    """A word's languages as a common word (itself or its compound's parts) and as a
-    function word (`veil.detect.language_words`)."""
-    from veil.detect.language_words import compound_languages, languages_of, stop_languages
+def _word_masks(word: str) -> tuple[int, int, int]:
+    """A word's languages as a common word (itself or its compound's parts), as a function
+    word, and as a common or a rarer word of a large list (`veil.detect.language_words`)."""
+    from veil.detect.language_words import (
+        compound_languages,
+        languages_of,
+        rare_languages_of,
+        stop_languages,
+    )
 
-    common = 0
+    common = loose = -1
     for part in word.split("-"):
         mask = languages_of(part) or compound_languages(part)
-        if not mask:
-            return 0, stop_languages(word)
-        common = mask if common == 0 else common & mask
-    return common, stop_languages(word)
+        common &= mask
+        loose &= mask | rare_languages_of(part)
+    return common, stop_languages(word), loose
 
 
-def _shared_language(words: list[str]) -> int:
+def _shared_language(words: list[str], *, rare: bool = False) -> int:
     """The languages in which each of ``words`` is a common word or a function word, one of
-    them a common word of four letters at least; 0 where none is."""
+    them a common word of four letters at least; 0 where none is. ``rare``: a rarer word of
+    a large list counts as a common one."""
     shared, content = -1, 0
     for w in words:
-        common, stop = _word_masks(w)
-        shared &= common | stop
+        common, stop, loose = _word_masks(w)
+        known = loose if rare else common
+        shared &= known | stop
         if not shared:
             return 0
         if len(w) >= 4:
-            content |= common
+            content |= known
     return shared & content if shared != -1 else 0
 
 
 def _unknown_capitalised(word: str) -> bool:
-    """Whether ``word`` may be a name: capitalised, of two letters at least, and no common or
-    function word of any language; an acronym in capitals (`COPD`, `CHU`) is none."""
+    """Whether ``word`` may be a name: capitalised, of two letters at least, and no common,
+    rarer or function word of any language; an acronym in capitals (`COPD`, `CHU`) is none."""
     if len(word) < 2 or not word[:1].isupper() or word.isupper() and len(word) <= 5:
         return False
-    common, stop = _word_masks(word)
+    _, stop, loose = _word_masks(word)
     from veil.detect.language_words import english_function_word
 
-    return not (common or stop or english_function_word(word)) and not _common_word(word)
+    return not (loose or stop or english_function_word(word)) and not _common_word(word)
 
 
 def _name_beside(text: str, s: int, e: int) -> bool:
@@ -715,7 +725,8 @@ def _name_beside(text: str, s: int, e: int) -> bool:
     m = _TITLE_WORD_BEFORE.search(text, max(0, s - 24), s)
     if m is not None:
         before = m.group(1).lower().replace(".", "")
-        if before in _FOREIGN_TITLES or _unknown_capitalised(m.group(1)):
+        if before in _FOREIGN_TITLES or _unknown_capitalised(m.group(1)) and "." not in \
+                text[m.end(1):s]:  # ("Karin Engström. Läkemedel": a sentence ends between)
             return True
     lab = _LABEL_BEFORE.search(text, max(0, s - 32), s)
     if lab is not None and lab.group(1).lower() in _PERSON_LABELS:
@@ -735,7 +746,7 @@ def _after_label(text: str, s: int, ls: int, mask: int) -> bool:
         return False
     words = _NEIGHBOUR.findall(lab.group(1))
     return bool(words) and words[-1].lower() not in _PERSON_LABELS and bool(
-        _shared_language(words) & mask)
+        _shared_language(words, rare=True) & mask)
 
 
 def _line(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -780,7 +791,7 @@ def _in_heading(text: str, s: int, e: int, ls: int, le: int, mask: int) -> bool:
 
     others = _NEIGHBOUR.findall(text[ls:s] + " " + text[e:stop])
     if any(english_function_word(w) for w in others) or others and not any(
-            sum(_word_masks(w)) & mask for w in others):
+            (_word_masks(w)[1] | _word_masks(w)[2]) & mask for w in others):
         return False  # a line of a message ("Thanks Parisa!"): its other words are no
         # words of the span's language
     if digit is None:
@@ -801,9 +812,12 @@ def _function_words_around(text: str, s: int, e: int, mask: int) -> tuple[int, i
         if s <= m.start() < e:
             continue
         w = m.group()
+        if w.lower() == "no" and _NUMBER_AFTER.match(text, m.end()):
+            continue  # "Fatura No: 118", "Cad. No: 45": a number's mark, no English
+        ours = stop_languages(w) & mask
         if english_function_word(w):
-            english += 1
-        elif stop_languages(w) & mask:
+            english += not ours  # (Polish "do", "a", "i", Italian "a", "come": either's)
+        elif ours:
             own += 1
     return own, english
 
@@ -823,24 +837,215 @@ def _document_word(text: str, s: int, e: int, words: list[str], label: str) -> b
     if len(words) > 6:
         return False
     shared = _shared_language(words)
-    if not shared or _name_beside(text, s, e):
-        return False
+    # a rarer word (`Odběratel`, `Vuosiloma`; a rare surname too) only where the document's
+    # shape says what it is: a label, a heading, a label's value, or in the language a
+    # request names
+    rare = not shared
+    if rare:
+        shared = _shared_language(words, rare=True)
+    if not shared:  # (most English spans: their words are in no table)
+        return _unknown_words(text, s, e, words)
+    if _HOUSE_NUMBER_AFTER.match(text, e) or _name_beside(text, s, e):
+        return False  # "bytem Vinohradská 88", "Storgatan 22": a street's name
     bounds = _line(text, s, e)
     own, english = _function_words_around(text, s, e, shared)
-    if english >= 2 and english > own:
+    # a request that names the document's language ("this Polish bill", "into German"): its
+    # words are the document's, English around them or not
+    if english >= 2 and english > own and not _named_languages(text, s, e) & shared:
         return False  # English around it: a chat's speaker ("Parisa: hi"), a name in a line
-    if bounds is not None and _in_label(text, s, e, *bounds):
-        return True  # "Pronajímatel:", "Lekarz prowadzący:"
+    if bounds is not None and (_in_label(text, s, e, *bounds) or _in_heading(
+            text, s, e, *bounds, shared)):
+        return True  # "Pronajímatel:", "Lekarz prowadzący:", "Epikrise", "FATTURA n. 45"
     if label == "LOCATION":
-        return False  # a city's inflection is a word too ("w Poznaniu")
-    if bounds is not None and _in_heading(text, s, e, *bounds, shared):
-        return True  # "Epikrise", "FATTURA n. 45/2024"
+        # a city's inflection is a word too ("w Poznaniu"), but seldom an item of a list
+        # after a label ("Badania: Morfologia krwi, Lipidogram, Kreatynina, Próby wątrobowe")
+        return bounds is not None and _listed(text, s, e, *bounds) and _after_label(
+            text, s, bounds[0], shared)
     if label == "ORGANIZATION" and _LEGAL_FORM_AFTER.match(text, e):
         return False  # "Byggfirma Väst AB": a firm's name
     if (label == "PERSON" or len(words) == 1) and bounds is not None and _after_label(
             text, s, bounds[0], shared):
         return True  # "Rozpoznanie: Niewydolność serca", "Klinik: Kardiyoloji Servisi"
-    return own >= 2 and own > english  # a word in a sentence of its language
+    if not rare and own >= 2 and own > english:
+        return True  # a word in a sentence of its language
+    return bool(_named_languages(text, s, e) & shared)  # or of the language a request names
+
+
+def _unknown_words(text: str, s: int, e: int, words: list[str]) -> bool:
+    """Whether a span of words no table holds is a document's own: a heading's function words
+    (the "DE" of `CONTRACT INDIVIDUAL DE MUNCĂ`), or, no known name or place among them, a
+    form's label, its title or a term listed after a label. Each shape is tried only where
+    its mark stands beside the span (a colon after it, the text's start, a comma)."""
+    short = all(len(w) <= 3 for w in words)
+    colon = text.find(":", e, e + 48) != -1
+    first = s < 256 and (s == 0 or text[:s].isspace())
+    comma = text[e:e + 1] == "," or text[max(0, s - 2):s].strip() == ","
+    if not (short or colon or first or comma):
+        return False  # (most spans)
+    bounds = _line(text, s, e)
+    if bounds is None:
+        return False
+    if short and _heading_function_words(text, s, e, words, *bounds):
+        return True
+    if any(_known_name(w.lower()) or _is_place(w) for w in words):
+        return False
+    return colon and _form_label(text, s, e, *bounds) or first and _form_heading(
+        text, s, e, words, *bounds) or comma and len(words) == 1 and _listed(
+        text, s, e, *bounds) and _list_of_terms(text, s, e, *bounds)
+
+
+#: a form's label at its line's start, up to its colon
+_FORM_LABEL = re.compile(rf"^[ \t]*{_BULLET}((?:[^\W\d_][^\s:]*[ \t]+){{0,3}}[^\W\d_][^\s:]*)"
+                         r"[ \t]?(?:\([^()\n]{1,40}\))?[ \t]?:", re.MULTILINE)
+
+
+def _form_label(text: str, s: int, e: int, ls: int, le: int) -> bool:
+    """Whether ``text[s:e]``, of words no list holds (`Tulosyy:`, `Købesum:`, `Aanvragend
+    arts:`), stands in a form's label: at its line's start, in a form (see :func:`_form`),
+    that label once (a chat's speakers repeat)."""
+    if not _in_label(text, s, e, ls, le):
+        return False
+    here = _FORM_LABEL.match(text, ls, le)
+    return here is not None and _form(text, s, e, here.group(1))
+
+
+def _form(text: str, s: int, e: int, label: str | None = None) -> bool:
+    """Whether ``text[s:e]`` stands in a form in a language other than English: within
+    :data:`_REACH` characters of it, three labels or more at their lines' starts, a third of
+    them a language's words (a roster's "Kofi:", "Nwosu:" are none), ``label`` among them
+    once (a chat's speakers repeat), and no English prose (three of its function words at
+    most that are no other language's). Read around the span, not over the whole text: a
+    long text's chunk (`veil.detect.shards`) finds what the whole text finds."""
+    from veil.detect.language_words import english_function_word, stop_languages
+
+    lo, hi = max(0, s - _REACH), min(len(text), e + _REACH)
+    labels: dict[str, int] = {}
+    for m in _FORM_LABEL.finditer(text, lo, hi):
+        labels[m.group(1)] = labels.get(m.group(1), 0) + 1
+    if len(labels) < 3 or label is not None and labels.get(label, 0) != 1:
+        return False
+    worded = sum(bool(_shared_language(_NEIGHBOUR.findall(lab), rare=True)) for lab in labels)
+    if worded < 2 or 3 * worded < len(labels):
+        return False
+    prose = 0
+    for m in _NEIGHBOUR.finditer(text, lo, hi):
+        prose += english_function_word(m.group()) and not stop_languages(m.group())
+        if prose >= 3:
+            return False
+    return True
+
+
+def _form_heading(text: str, s: int, e: int, words: list[str], ls: int, le: int) -> bool:
+    """Whether ``text[s:e]`` is a form's title: one word of seven letters or more, alone on
+    the form's first line (`Epikriisi`, `Labaanvraagformulier`, `Skadeanmälan`)."""
+    return len(words) == 1 and len(words[0]) >= 7 and not text[:ls].strip() and \
+        not text[ls:s].strip() and not text[e:le].strip() and _form(text, s, e)
+
+
+def _list_of_terms(text: str, s: int, e: int, ls: int, le: int) -> bool:
+    """Whether ``text[s:e]`` is an item of a list after a form's label that names no person,
+    another item of which is made of a language's common words (`Zlecone badania: Morfologia
+    krwi, Lipidogram, Kreatynina`): a list of terms, not of people."""
+    lab = _LABEL_VALUE.fullmatch(text, ls, s)
+    if lab is None or _NEIGHBOUR.findall(lab.group(1))[-1].lower() in _PERSON_LABELS:
+        return False
+    colon = text.find(":", ls, s)
+    if _DIGIT.search(text, colon, le) or _is_place(text[s:e]):
+        return False  # an address's or a person's line ("Pavel Král, nar. 1. 2. 1980, Brno")
+    for item in text[colon + 1:le].split(","):
+        words = _NEIGHBOUR.findall(item)
+        if words and text[s:e] not in item and _shared_language(words):
+            return True
+    return False
+
+
+def _is_place(word: str) -> bool:
+    from veil.detect.place_names import PLACES
+
+    return word.lower() in PLACES
+
+
+def role_before_name(text: str, s: int, e: int) -> int:
+    """Where a name's span starts past a role or a title in a language other than English
+    before it (`Erikoislääkäri Anna-Liisa Heikkinen`, `Notaio Alberto Ferraris`): a
+    capitalised common word of one of those languages and no known name, then a known given
+    name; ``s`` otherwise."""
+    m = _ROLE_THEN_WORD.match(text, s, e)
+    if m is None or _known_name(m.group(1).lower()) or not _known_given(
+            m.group(2).split("-")[0].lower()):
+        return s
+    common, _, _ = _word_masks(m.group(1))
+    return m.start(2) if common else s
+
+
+_ROLE_THEN_WORD = re.compile(r"([A-ZÀ-ÞŁŚŻŹĆŃŠŽČŘĎŤŇ][^\W\d_]{3,})[ \t]"
+                             r"([A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)?)")
+
+
+def _heading_function_words(text: str, s: int, e: int, words: list[str], ls: int,
+                            le: int) -> bool:
+    """Whether ``text[s:e]`` is only function words of a heading in capitals alone on its line
+    (the "NA" of `SKIEROWANIE NA BADANIA`, the "DE" of `NOTA DE ALTA`)."""
+    from veil.detect.language_words import stop_languages
+
+    line = text[ls:le]
+    return line.isupper() and ":" not in line and not _DIGIT.search(line) and all(
+        len(w) <= 3 and stop_languages(w) for w in words) and len(_NEIGHBOUR.findall(
+            line)) >= 3
+
+
+def _listed(text: str, s: int, e: int, ls: int, le: int) -> bool:
+    """Whether ``text[s:e]`` is an item of a list of three or more on its line, apart by
+    commas."""
+    return text.count(",", ls, le) >= 2 and (text[e:e + 1] == "," or text.rfind(
+        ",", ls, s) != -1)
+
+
+def _named_languages(text: str, s: int, e: int) -> int:
+    """The mask of :data:`~veil.detect.language_words.LANGUAGES` whose English name the text
+    writes capitalised within :data:`_REACH` characters of ``text[s:e]`` (`Translate this
+    Polish bill`); the names found once per text."""
+    from veil.detect.patterns import _memoized
+
+    found: list[tuple[int, int]] = _memoized(text, "named languages", _language_mentions, text)
+    if not found:
+        return 0
+    mask = 0
+    i = bisect.bisect_left(found, (s - _REACH, 0))
+    while i < len(found) and found[i][0] < e + _REACH:
+        mask |= found[i][1]
+        i += 1
+    return mask
+
+
+def _language_mentions(text: str) -> list[tuple[int, int]]:
+    codes = _language_bits()
+    return [(m.start(), codes[m.group().lower()]) for m in _language_name_re().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _language_name_re() -> re.Pattern[str]:
+    names = sorted(_language_bits(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(n.capitalize() for n in names) + r")\b"
+                      if names else r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _language_bits() -> dict[str, int]:
+    """Each language's English name (lingua's) to its bit in the language words' masks."""
+    try:
+        from lingua import Language
+    except ImportError:
+        return {}
+    from veil.detect.language_words import LANGUAGES, bit
+
+    bits = {m.name.lower(): bit(code) for m in Language.all()
+            if (code := m.iso_code_639_1.name.lower()) in LANGUAGES}
+    return {**bits, "norwegian": bit("nb")}  # (lingua's "Bokmal")
+
+
+#: how far from a span a form's labels, English prose or a language's name bear on it
+_REACH = 1000
 
 
 def _language_names() -> frozenset[str]:
@@ -878,4 +1083,4 @@ def _car_before(text: str, s: int) -> bool:
     return False
 
 
-__all__ = ["CAR_MAKES", "DRUG_BRANDS", "place_after", "trade_word"]
+__all__ = ["CAR_MAKES", "DRUG_BRANDS", "place_after", "role_before_name", "trade_word"]

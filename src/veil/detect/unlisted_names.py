@@ -42,6 +42,7 @@ from importlib import metadata
 from ahocorasick_rs import BytesAhoCorasick
 
 from veil.detect.entity import Detection
+from veil.detect.language_words import languages_of, written_languages
 from veil.detect.names import (
     ambiguous_first_names,
     dictionary_word,
@@ -428,6 +429,11 @@ class UnlistedNamesRecognizer(Recognizer):
         # Korean surname (most words are dictionary words: ~170 of a ~1 KB prompt were read
         # one by one)
         namey = {w: _namey(w) for w in set(lows) if w}
+        foreign = [w for w, v in namey.items() if v and languages_of(w)]
+        if foreign and (langs := written_languages(text, words[0].start(), words[-1].end())):
+            # a common word of the language the text is written in, no name: a document
+            # that reads as English ("quattordici mensilità", "bardzo dobry", "vid behov")
+            namey.update((w, False) for w in foreign if languages_of(w) & langs)
         starts = [k for k, w in enumerate(lows) if w and (namey[w] or w in _KOREAN_SURNAMES)]
         after = 0  # the first word no earlier name holds
         for k in starts:
