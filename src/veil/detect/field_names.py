@@ -24,7 +24,12 @@ _PERSON_FIELDS = (
     "nextofkin", "cardholder", "accountholder", "policyholder", "mothersmaidenname",
     "vorname", "nachname", "familienname", "prenom", "nomcomplet", "apellido", "apellidos",
     "nombrecompleto", "cognome", "sobrenome", "achternaam", "voornaam", "fornavn",
-    "efternavn", "etternavn", "fornamn", "efternamn", "imie", "nazwisko")
+    "efternavn", "etternavn", "fornamn", "efternamn", "imie", "nazwisko",
+    # (a form's labels in the languages of Europe, their accents off: "Jméno a příjmení")
+    "imieinazwisko", "jmeno", "prijmeni", "jmenoaprijmeni", "meno", "priezvisko",
+    "nomecompleto", "nomeecognome", "etunimi", "sukunimi", "etunimet", "vezeteknev",
+    "keresztnev", "csaladinev", "soyad", "soyadi", "adsoyad", "adisoyadi", "nume", "prenume",
+    "numeprenume", "numesiprenume", "voornamen", "roepnaam", "fornavne", "tilltalsnamn")
 #: people's roles: alone, a column of people's names (``patient``, ``cardholder``); read as a
 #: whole column only (``patient_id`` is no name)
 _PERSON_ALONE = (
@@ -35,7 +40,16 @@ _PERSON_ALONE = (
     "manager", "supervisor", "buyer", "seller", "witness", "visitor", "donor", "insured",
     "signer", "signatory", "assignee", "attendee", "participant", "addressee", "attn",
     "representative", "salesrep", "lawyer", "attorney", "landlord", "victim", "suspect",
-    "defendant", "plaintiff", "person", "nom", "nombre", "nome")
+    "defendant", "plaintiff", "person", "nom", "nombre", "nome",
+    # (a name, a patient, a client, a tenant and a landlord, an employee in the languages of
+    # Europe, their accents off)
+    "nimi", "naam", "namn", "navn", "pacjent", "pacient", "paciente", "potilas", "klient",
+    "kunde", "cliente", "kund", "asiakas", "zakaznik", "musteri", "najemca", "wynajmujacy",
+    "najemnik", "pronajimatel", "inquilino", "arrendatario", "locataire", "bailleur",
+    "mieter", "vermieter", "huurder", "verhuurder", "hyresgast", "lejer", "udlejer",
+    "leietaker", "vuokralainen", "vuokranantaja", "chirias", "pracownik", "zamestnanec",
+    "mitarbeiter", "arbeitnehmer", "werknemer", "empleado", "trabajador", "dipendente",
+    "lavoratore", "salarie", "trabalhador", "anstalld", "tyontekija", "angajat")
 #: what stands before "name" in a column of names (``customer_name``, ``display_name``,
 #: ``company_name``; ``product_name``, ``file_name`` stay)
 _NAME_OWNERS = {
@@ -67,7 +81,20 @@ _FIELDS: dict[str, str | None] = {
                      "postalcode", "postal", "plz", "residence", "birthplace", "placeofbirth",
                      "cityofbirth",
                      "housenumber", "adresse", "strasse", "ort", "ville", "ciudad",
-                     "direccion", "indirizzo", "citta"), "LOCATION"),
+                     "direccion", "indirizzo", "citta",
+                     # (the languages of Europe, accents off: "Bydliště", "Osoite")
+                     "adresa", "adres", "adresas", "adrese", "aadress", "adress", "osoite",
+                     "kotiosoite", "postiosoite", "katuosoite", "lakcim", "anschrift",
+                     "wohnort", "wohnadresse", "wohnanschrift", "bydliste", "trvalebydliste",
+                     "trvalypobyt", "miejscezamieszkania", "zamieszkania", "domicilio",
+                     "domicile", "domiciliu", "residencia", "morada", "endereco",
+                     "woonplaats", "woonadres", "postadres", "bostadsadress", "gatuadress",
+                     "postadress", "postadresse", "miasto", "miejscowosc", "mesto", "obec",
+                     "kaupunki", "paikkakunta", "postitoimipaikka", "localite", "localita",
+                     "localidad", "localidade", "comune", "gemeente", "stadt",
+                     "wohnsitz", "sehir", "municipio", "kommune", "kommun", "postort",
+                     "kodpocztowy", "postinumero", "postleitzahl", "codigopostal",
+                     "codepostal"), "LOCATION"),
     **dict.fromkeys(("dob", "birthdate", "birthday", "dateofbirth", "born", "bornon",
                      "birthdt", "geburtsdatum", "datenaissance", "fechanacimiento",
                      "birthtime"),

@@ -1,4 +1,5 @@
-"""The names and places of a form's lines, typed by their labels: ``City: Hanover``,
+"""The names and places of a form's lines, typed by their labels (in the languages of Europe
+too: ``Bydliště: Korunní 12, Brno``, ``Osoite: ...``): ``City: Hanover``,
 ``home_city=Hanover``, YAML's ``  employer: Dartmouth Health``, an INI file's
 ``city = Hanover``, Markdown's ``- **City**: _Hanover_``.
 
@@ -30,19 +31,20 @@ _LINE = Scan(Pattern(
     # (a list's bullet, Markdown's emphasis around the label: "- **City**: Hanover"; a form's
     # item number and a gloss in brackets: "1.b. Given Name (First Name): CHIAMAKA")
     r"(?:^|(?<=\\n))[ \t]*+(?:[-*+][ \t]++|[0-9]{1,3}(?:\.[0-9a-z]{1,3})*\.[ \t]++)?(?:\*\*|__)?"
-    r"(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?"
+    r"(?P<key>[^\W\d_][\w .-]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:\*\*|__)?[ \t]*(?::|=)(?:\*\*|__)?[ \t]*+(?P<v>[^\n]*?)[ \t\r]*$", 0.0, re.MULTILINE,
     line_start=True))
 #: a wide gap inside a line: a tab or three spaces, what separates a form's columns (a
 #: sentence puts one space between its words)
 _GAP = re.compile(r"[ \t]*\t[ \t]*|[ \t]{3,}")
 #: a field after such a gap, up to the next gap: "MRN: 4471902", "Employer: Dartmouth Health"
-_FIELD = re.compile(r"(?P<key>[A-Za-z][A-Za-z0-9_ .-]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?"
+_FIELD = re.compile(r"(?P<key>[^\W\d_][\w .-]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?"
                     r"[ \t]*:[ \t]*(?P<v>(?:(?![ \t]*\t|[ \t]{3})[^\n])*)")
 #: a form body's next pair
 _NEXT_PAIR = re.compile(r"&[A-Za-z_][\w.-]{0,40}=")
-#: where a name's value ends and a remark begins: "Patient: Jane Doe, seen today", "(...)"
-_REMARK = re.compile(r"[,;][ \t]+(?=[a-z0-9])|;|[ \t]+\(|[ \t]+[-–—][ \t]")
+#: where a name's value ends and a remark begins: "Patient: Jane Doe, seen today", "(...)",
+#: or an address after it ("Kunde: Henrik Nielsen, Søndergade 12, 8000 Aarhus C")
+_REMARK = re.compile(r"[,;][ \t]+(?=[a-z0-9])|,[ \t]+(?=[^,\n]*\d)|;|[ \t]+\(|[ \t]+[-–—][ \t]")
 #: a capitalised word after a comma inside a name's value, which may be the next field's label
 _NEXT_LABEL = re.compile(r",[ \t]+([A-Z][A-Za-z]{1,20})\b")
 #: what may wrap a value on both sides: quotes, and Markdown's emphasis and code marks
@@ -106,8 +108,28 @@ class FormFieldsRecognizer(Recognizer):
                                   or _an_utterance(text[vs:ve])):
             return  # "first: do this" is a list's step, "Nurse: date of birth?" a speaker's
             # turn, not a given name
+        if found in ("PERSON", "LOCATION") and _a_sentence(text[vs:ve]):
+            return  # "Kunde: bitte Rechnung senden", "Adresse: siehe oben": a sentence
         if fits(found, text[vs:ve]):
             out.append(Detection(found, vs, ve, _SCORE, self.name, text[vs:ve]))
+
+
+def _a_sentence(value: str) -> bool:
+    """Whether a name's or a place's value holds two words in lower case that are common or
+    function words of one language ("bitte ... senden", "siehe oben", "bez zmian"): a
+    sentence, not a name ("deepika iyer": a name no list holds is no word of both)."""
+    lower = [w for w in value.split() if w[:1].islower() and w.isalpha()]
+    if len(lower) < 2:
+        return False
+    from veil.detect.language_words import languages_of, stop_languages
+
+    shared, common = -1, 0
+    for w in lower:
+        mask = languages_of(w) | stop_languages(w)
+        if mask:
+            shared &= mask
+            common += 1
+    return common >= 2 and shared not in (0, -1)
 
 
 def _starts_with_a_function_word(value: str) -> bool:
