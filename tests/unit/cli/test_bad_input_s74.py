@@ -4,33 +4,17 @@ secret, prompt or detected value in what is printed."""
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.unit.cli.shell import run_veil
 from tests.unit.vault.shared import EMAIL, key_ids, new_key
-from veil.cli.app import main
 from veil.config import Settings
 from veil.vault import SQLiteVault
 from veil.vault.crypto import PREVIOUS
 
-
-def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str,
-         stdin: bytes | None = None) -> tuple[int, str, str]:
-    """``veil ARGV`` through :func:`main`, as a user runs it: (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["veil", *argv])
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    code: object = 0
-    try:
-        main()
-    except SystemExit as e:
-        code = e.code
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err and "internal failure" not in out.err, out.err
-    return (code if isinstance(code, int) else 1), out.out, out.err
+_run = run_veil
 
 
 @pytest.fixture

@@ -15,33 +15,18 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
-from typing import IO
 
 import pytest
 
+from tests.unit.cli.shell import run_veil
 from tests.unit.vault.shared import EMAIL
-from veil.cli.app import main
 from veil.config import Settings
 from veil.vault import SQLiteVault
 
 VEIL = [sys.executable, "-c", "from veil.cli.app import main; main()"]
 
 
-def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str,
-         stdin: bytes | IO[bytes] | None = None) -> tuple[int, str, str]:
-    """``veil ARGV`` through :func:`main`, as a user runs it: (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["veil", *argv])
-    if stdin is not None:
-        raw = io.BytesIO(stdin) if isinstance(stdin, bytes) else stdin
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(raw))  # type: ignore[arg-type]
-    code: object = 0
-    try:
-        main()
-    except SystemExit as e:
-        code = e.code
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err and "internal failure" not in out.err, out.err
-    return (code if isinstance(code, int) else 1), out.out, out.err
+_run = run_veil
 
 
 @pytest.fixture
