@@ -868,7 +868,9 @@ def _document_word(text: str, s: int, e: int, words: list[str], label: str) -> b
         return True  # "Rozpoznanie: Niewydolność serca", "Klinik: Kardiyoloji Servisi"
     if not rare and own >= 2 and own > english:
         return True  # a word in a sentence of its language
-    return bool(_named_languages(text, s, e) & shared)  # or of the language a request names
+    # or a common word of the language a request names (not a rarer one: a film "directed by
+    # Viljo A Lumme and starring Lumme" in a "Finnish" film's sentence is a surname)
+    return not rare and bool(_named_languages(text, s, e) & shared)
 
 
 def _unknown_words(text: str, s: int, e: int, words: list[str]) -> bool:

@@ -122,3 +122,16 @@ def test_a_request_naming_the_documents_language_keeps_its_words() -> None:
     plain = text.replace("Polish ", "")
     assert not trade_word(plain, plain.index("Wypowiedzenie"),
                           plain.index("Wypowiedzenie") + len("Wypowiedzenie"), "PERSON")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Zoolander is a 2005 Finnish action-comedy film directed by Viljo A Lumme and starring "
+     "Lumme", "Lumme"),
+    ("an Italian comedy directed by Oberto Napolitani and starring Napolitani", "Napolitani"),
+])
+def test_a_named_language_keeps_no_surname_that_is_a_rarer_word_of_it(text: str,
+                                                                      name: str) -> None:
+    # a nationality in an English sentence names no document's language: a surname that is a
+    # rarer word of that language (`lumme`, a water lily) stays a name
+    s = text.rindex(name)
+    assert not trade_word(text, s, s + len(name), "PERSON")
