@@ -143,16 +143,23 @@ def _deferred_sigint() -> Iterator[None]:
     """Hold Ctrl-C back while a result line is written and counted: interrupted inside a
     write that blocks (a slow reader), Python would leave half a JSON line on stdout, and
     interrupted between the write and the count, it would name a line already answered as
-    the one to run again. The signal is delivered as soon as the line is out."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not \
-            threading.main_thread():
+    the one to run again. The signal is acted on as soon as the line is out. (Python's own
+    handler, swapped here, not the thread's signal mask: the kernel may deliver the signal to
+    another thread, the vault's checkpointer, and Python then runs the handler in this one.)"""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            if callable(previous):
+                previous(signal.SIGINT, None)
+            elif previous != signal.SIG_IGN:
+                raise KeyboardInterrupt
 
 
 def _protect_line(veil: Veil, lineno: int, raw: bytes | None, *, default_session: str,
