@@ -48,9 +48,12 @@ class ColumnLinesRecognizer(Recognizer):
         for line in text.split("\n"):
             lines.append((at, at + len(line)))
             at += len(line) + 1
+        # each line's label type, read once: a run is tried from every line, and each try
+        # reads up to eight lines ahead
+        label_of: list[str | None | bool] = [True] * len(lines)
         i = 0
         while i < len(lines):
-            kinds = self._labels(text, lines, i)
+            kinds = self._labels(text, lines, i, label_of)
             if len(kinds) < 2:
                 i += 1
                 continue
@@ -59,7 +62,7 @@ class ColumnLinesRecognizer(Recognizer):
             while j < len(lines):
                 s, e = lines[j]
                 value = text[s:e]
-                if not value.strip() or self._kind(value) is not None:
+                if not value.strip() or isinstance(_label(text, lines, j, label_of), str):
                     break  # a blank line, or a label again: the rows end
                 kind = kinds[k % len(kinds)]
                 if kind is not None:
@@ -75,15 +78,17 @@ class ColumnLinesRecognizer(Recognizer):
             i = max(j, i + 1)
         return out
 
-    def _labels(self, text: str, lines: list[tuple[int, int]], i: int) -> list[str | None]:
+    @staticmethod
+    def _labels(text: str, lines: list[tuple[int, int]], i: int,
+                label_of: list[str | None | bool]) -> list[str | None]:
         """The types of the run of label lines from line ``i`` (a label that names no field
         is None); empty where fewer than two of them name a field."""
         kinds: list[str | None] = []
-        for s, e in lines[i:i + _MAX_LABELS]:
-            m = _LABEL_LINE.fullmatch(text, s, e)
-            if m is None:
+        for j in range(i, min(i + _MAX_LABELS, len(lines))):
+            kind = _label(text, lines, j, label_of)
+            if kind is False:
                 break
-            kinds.append(self._kind(text[s:e]))
+            kinds.append(kind if isinstance(kind, str) else None)
         # (the run's last label lines may be values: "Name⏎City⏎Jane Doe⏎Galway": a value's
         # words name no field, so a run of labels ends at its last named field)
         while kinds and kinds[-1] is None:
@@ -93,11 +98,17 @@ class ColumnLinesRecognizer(Recognizer):
         return kinds if kinds and kinds[0] is not None \
             and sum(k is not None for k in kinds) >= 2 else []
 
-    @staticmethod
-    def _kind(line: str) -> str | None:
-        """The type a label's line names, or None."""
-        m = _LABEL_LINE.fullmatch(line)
-        return None if m is None else field_type(m.group(1))
+
+def _label(text: str, lines: list[tuple[int, int]], j: int,
+           label_of: list[str | None | bool]) -> str | None | bool:
+    """Line ``j`` as a label: the type it names, None where it names none, False where it is
+    no label's line; kept in ``label_of`` (True: not read yet)."""
+    kind = label_of[j]
+    if kind is True:
+        s, e = lines[j]
+        m = _LABEL_LINE.fullmatch(text, s, e)
+        kind = label_of[j] = False if m is None else field_type(m.group(1))
+    return kind
 
 
 #: the types whose value is words, which a line of prose could be too

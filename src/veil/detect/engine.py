@@ -18,6 +18,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import Any, TypeVar
 
 from veil.casefold import fold_case
@@ -519,6 +520,9 @@ class DetectionEngine:
             return
         found_all = self.per_recognizer(recognizers, [texts[j] for j in whole],
                                         None if langs is None else [langs[j] for j in whole])
+        if len(whole) == 1:  # one text (a prompt): no pairing per recognizer (~190 of them)
+            raw[todo[whole[0]]].extend(chain.from_iterable(per[0] for per in found_all))
+            return
         for per_text in found_all:  # in the registry's order, as before
             for j, ds in zip(whole, per_text, strict=True):
                 raw[todo[j]].extend(ds)

@@ -94,11 +94,13 @@ def _drug_word(word: str) -> bool:
     low = word.lower()
     if low in DRUG_BRANDS:
         return True
-    return len(low) >= 6 and low.isalpha() and _DRUG_STEM_END.search(low, len(low) - 10) \
-        is not None and not _known_name(low)
+    return len(low) >= 6 and low.isalpha() and low.endswith(_DRUG_STEM_ENDS) \
+        and not _known_name(low)
 
 
-_DRUG_STEM_END = re.compile(rf"{_DRUG_STEMS.pattern}\Z")
+#: the stems as one tuple: ``str.endswith`` tests them all in one call (the regex's search
+#: tried each of the last ten positions, ~5 us a span)
+_DRUG_STEM_ENDS = tuple(_DRUG_STEMS.pattern.removeprefix("(?:").removesuffix(")").split("|"))
 
 
 # --- eponyms ------------------------------------------------------------------------------------

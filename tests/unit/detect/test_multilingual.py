@@ -52,6 +52,19 @@ def test_a_short_english_sentence_needs_no_language_model(monkeypatch) -> None:
     # one word only English uses as a function word, none of another language's
     assert detect_language("Yash said Sebastian moved to Anguilla last year.") == "en"
     assert detect_language("Email the file from Ines Garcia.") == "en"
+    # English's pronouns and conjunctions, beside a word French writes too ("hi")
+    assert detect_language("Hi team, Ana joins us next week; reach her at the desk or by "
+                           "phone") == "en"
+    assert detect_language("Just posted a photo of their garden") == "en"
+
+
+@pytest.mark.parametrize("text,lang", [
+    # words English shares with them ("her", "or") leave their sentences theirs
+    ("Komm her und bring die Akten für den Termin mit.", "de"),
+    ("Or, le contrat de bail est signé par la locataire.", "fr"),
+])
+def test_an_english_looking_word_in_another_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
 
 
 def test_function_words_confirm_the_fast_models_verdict(monkeypatch) -> None:
