@@ -31,6 +31,7 @@ from veil.detect.gedcom import GEDCOM
 from veil.detect.glued import GLUED
 from veil.detect.header_names import HEADER_NAMES
 from veil.detect.hl7 import HL7
+from veil.detect.initial_names import INITIAL_NAMES
 from veil.detect.keyed_values import KEYED_VALUES
 from veil.detect.labelled_numbers import LABELLED_NUMBERS
 from veil.detect.last_digits import LAST_DIGITS
@@ -843,6 +844,7 @@ register(NAME_AFTER_LABEL)  # "name on card jane doe", "surname NGUYEN": no colo
 register(HEADER_NAMES)  # the people of an e-mail's or an invitation's headers
 register(ADDRESS_NAMES)  # a name the e-mail address after it spells
 register(PARTICLE_NAMES)  # names joined by particles: van der, von, de, dos
+register(INITIAL_NAMES)  # a given name, a middle initial, a surname: Timur H Lengyel
 
 
 def _glued_names(policy: Policy) -> Recognizer | None:

@@ -620,6 +620,8 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
                 continue  # "DOB", "NDA", "VIN": a form's label or an acronym; "Claimant"
             if trade_word(text, s, e, label):
                 continue  # "Warfarin 5 mg", "Crohn's disease", "Assets:", "Ford Focus"
+            if label != "PERSON" and _typed_a_person(text, s, e, label):
+                label = "PERSON"  # "Hedda, can I speak to your boss?", "leave me Mariya,"
             if label == "PERSON" and place_after(text, e):
                 label = "LOCATION"  # "Jan Mayen Islands"
             s = with_first_half(text, s)
@@ -638,6 +640,24 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
                         continue  # grown into a trade's words ("Blood" + "Culture")
             out.append((s, e, label, score))
     return out
+
+
+def _typed_a_person(text: str, s: int, e: int, label: str) -> bool:
+    """Whether the model's ORGANIZATION or LOCATION is a person's name: a known given name
+    that is no word and no place first, no company word (the spaCy backend's rule for its
+    ORG), and for a place one word that no list holds as a place, not after a word of moving
+    or living ("in", "moved to"). The model types a rare given name by its sound: a name
+    masked as a place reads wrong upstream and in the restored answer."""
+    from veil.detect.ner import _org_after_place_word, _org_is_person
+    from veil.detect.place_names import ALSO_NAMES, PLACES
+
+    span = text[s:e]
+    if label == "ORGANIZATION":
+        return _org_is_person(span)
+    low = span.lower()
+    return label == "LOCATION" and " " not in span and low not in PLACES \
+        and low not in ALSO_NAMES and _org_is_person(span) \
+        and not _org_after_place_word(text, s, e)
 
 
 _WORDS = re.compile(r"\w+")
