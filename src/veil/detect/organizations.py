@@ -79,6 +79,12 @@ _FIRM_AND = r"(?:and|&|e|y|et|und|i)"
 _FIRM_AT = re.compile(rf"[ \t]{starts_with(_FIRM_AND)}(?P<a>{_FIRM_AND}[ \t]+{_SURNAME})"
                       rf"(?![\w&]|[ \t]+[{_UP}])")
 _WINDOW = 120
+#: a plural of people right before a list of surnames: the list names them, not a firm
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?i:(?:co-?)?founders|partners|owners|directors|members|authors|speakers|guests|"
+    r"winners|attendees|participants|employees|trustees|witnesses|defendants|plaintiffs|"
+    r"children|kids|siblings|parents|students|doctors|nurses|engineers|hosts|finalists)"
+    r"(?:[ \t]+(?i:are|were|include|included))?[ \t]*:?[ \t]*\Z")
 
 
 def _anchored(rx: re.Pattern[str], anchor: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -175,6 +181,8 @@ class OrganizationRecognizer(Recognizer):
         for m in _OF_RX.finditer(text) if _has_of_institution(text) else ():
             emit(*m.span("v"), _STRUCTURAL)
         for m in _anchored(_FIRM_RX, _FIRM_AT, text):
+            if _PEOPLE_BEFORE.search(text, max(0, m.start("v") - 48), m.start("v")):
+                continue  # "our 3 founders: Mazzanti, Acevedo and Carney" are three people
             if _is_firm(re.findall(_SURNAME, m.group("v")), "&" not in m.group("v")):
                 emit(*m.span("v"), _STRUCTURAL)
         return out
