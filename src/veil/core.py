@@ -68,7 +68,9 @@ class ChunkRestorer(Protocol):
 
     def feed(self, chunk: str) -> str: ...
 
-    def flush(self, *, truncated: bool = False) -> str: ...
+    def flush(self, *, truncated: bool = False, part: bool = False) -> str:
+        """The rest; ``part``: one part of a longer text ends (the next part continues it for
+        the URL guard, see :meth:`veil.mask.restorer.StreamRestorer.flush`)."""
 
 
 class PrivacyCore(Protocol):

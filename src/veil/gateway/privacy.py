@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -18,9 +18,11 @@ from veil.core import BatchPrivacyCore, PrivacyCore, Protected, check_text
 from veil.core import ChunkRestorer as StreamRestorer
 from veil.mask.placeholders import is_fragment
 
+from .errors import UpstreamProtocolError
 from .fields import CleanTokens, WalkContext, end_user, user_pseudonym, walk
 from .models import Finding, Masked, ModelRule
 from .upstream import Body
+from .upstream_events import event_index
 
 #: Used when the gateway passes no pseudonym key (library use, tests).
 _PROCESS_PSEUDONYM_KEY = os.urandom(32)
@@ -56,6 +58,13 @@ class Conversation:
     #: The model ids the upstream serves (gateway config ``upstream.models``); None: any id
     #: shaped like one in which the detector finds nothing (:mod:`.models`).
     models: frozenset[str] | None = None
+    #: Choices the request asked for (``n``): a streamed choice beyond them is refused, since
+    #: a client reading ``choices[0]`` of every chunk would show it as the first one's text.
+    choices: int = 1
+    #: The request asked for JSON (``response_format`` / Responses ``text.format``
+    #: ``json_object`` or ``json_schema``): originals go into the answer's text JSON-escaped,
+    #: so one with a quote or a line break neither breaks the JSON nor adds keys to it.
+    json_output: bool = False
     #: Makes a restorer on the matcher of this request's answer, fetched by the first one:
     #: every later text of the answer (choices, tool calls, logprob tokens) restores without a
     #: vault read, so restoring a chunk after that does no I/O (see :attr:`stream_ready`).
@@ -94,6 +103,17 @@ class Conversation:
         content refused unless the tenant's policy allows it. The caller's body is not changed."""
         raw_user = end_user(endpoint, body)
         self.user = self.pseudonym(raw_user) if raw_user is not None else None
+        n = body.get("n")
+        prompts = body.get("prompt")  # completions: n choices per prompt of a list
+        many = len(prompts) if isinstance(prompts, list) and prompts and not isinstance(
+            prompts[0], int) else 1
+        self.choices = (n if type(n) is int and n > 1 else 1) * many
+        fmt = body.get("response_format")
+        text = body.get("text")
+        if not isinstance(fmt, dict) and isinstance(text, dict):
+            fmt = text.get("format")
+        self.json_output = isinstance(fmt, dict) and fmt.get("type") in ("json_object",
+                                                                         "json_schema")
         allow = self._allow_unscannable()
         protect, protect_name = self._request_scope(endpoint, body, allow)
         ctx = WalkContext(protect=protect, pseudonym=self.pseudonym, allow_unscannable=allow,
@@ -260,6 +280,39 @@ class Conversation:
         restored = self._restored(text, truncated=truncated)
         return self.core.scan_output(restored, session=self.session, tenant=self.tenant)
 
+    def _json_restorer(self) -> StreamRestorer | None:
+        """A restorer that writes originals JSON-escaped (None: the core has none)."""
+        for_json = getattr(self.stream_restorer(), "for_json", None)
+        return cast(StreamRestorer, for_json()) if callable(for_json) else None
+
+    def restore_text(self, text: str, *, truncated: bool = False) -> str:
+        """:meth:`restore` for an answer's text: JSON-escaped where the request asked for
+        JSON (:attr:`json_output`)."""
+        sr = self._json_restorer() if self.json_output else None
+        if sr is None:
+            return self.restore(text, truncated=truncated)
+        out = sr.feed(text) + sr.flush(truncated=truncated)
+        return self.core.scan_output(out, session=self.session, tenant=self.tenant)
+
+    def restore_parts(self, texts: Sequence[str], *, truncated: bool = False,
+                      answer: bool = False) -> list[str]:
+        """Texts the client shows joined, in order (Anthropic text blocks, the Responses
+        ``output_text`` parts the OpenAI SDK joins into ``output_text``), restored each as its
+        own string but with one URL guard reading them all: restored one by one, a URL ending
+        one part and a value opening the next got the original inside the URL. ``answer``:
+        they are the answer's text (JSON-escaped where the request asked for JSON)."""
+        json_out = answer and self.json_output
+        if len(texts) <= 1:
+            restore = self.restore_text if json_out else self.restore
+            return [restore(t, truncated=truncated) for t in texts]
+        sr = (self._json_restorer() if json_out else None) or self.stream_restorer()
+        out: list[str] = []
+        for k, text in enumerate(texts):
+            last = k == len(texts) - 1
+            piece = sr.feed(text) + sr.flush(truncated=truncated and last, part=not last)
+            out.append(self.core.scan_output(piece, session=self.session, tenant=self.tenant))
+        return out
+
     def restore_value(self, text: str, *, truncated: bool = False, scan: bool = False) -> str:
         """Restore one string of a JSON value (a tool call's argument). A tool may take the
         whole string as a URL, spaces and quotes included, so a URL in it runs to its end.
@@ -298,9 +351,10 @@ class Conversation:
                 continue
             cut = choice.get("finish_reason") == "length"
             raw = msg.get("content")
-            for key in ("content", "refusal", "reasoning_content"):
+            for key in _CHAT_TEXTS:
                 if isinstance(msg.get(key), str):
-                    msg[key] = self.restore(msg[key], truncated=cut)
+                    msg[key] = (self.restore_text if key == "content" else self.restore)(
+                        msg[key], truncated=cut)
             for call in msg.get("tool_calls") or []:
                 fn = call.get("function") if isinstance(call, dict) else None
                 if isinstance(fn, dict) and isinstance(fn.get("name"), str):
@@ -427,6 +481,12 @@ class Conversation:
         return top
 
 
+#: The texts of a chat answer's message (or a stream's delta) that are restored and scanned:
+#: the content, a refusal, and the reasoning vLLM and DeepSeek (``reasoning_content``) and
+#: OpenRouter and newer vLLM (``reasoning``) send beside it.
+_CHAT_TEXTS = ("content", "refusal", "reasoning_content", "reasoning")
+
+
 def _map_strings(data: Any, fn: Callable[[str], str]) -> Any:
     """Apply ``fn`` to every string value (not keys) of a JSON document."""
     if isinstance(data, str):
@@ -502,8 +562,39 @@ class TextPipe:
     def feed(self, chunk: str) -> str:
         return self._out(self._sr.feed(chunk), final=False) if chunk else ""
 
-    def flush(self, *, truncated: bool = False) -> str:
-        return self._out(self._sr.flush(truncated=truncated), final=True)
+    def flush(self, *, truncated: bool = False, part: bool = False) -> str:
+        """The rest; ``part``: the text goes on in the next part (see :class:`JoinedParts`)."""
+        return self._out(self._sr.flush(truncated=truncated, part=part), final=True)
+
+
+class JoinedParts:
+    """Parts a client shows as one text, in order -- Anthropic text blocks, the Responses
+    ``output_text`` parts -- restored through one pipe whose URL guard reads them all, so a
+    URL that one part begins still holds the value that opens the next. One part is fed at a
+    time: a part fed again after the next one began (an upstream interleaving parts) stops
+    the stream, since the guard would read the text in another order than the client."""
+
+    def __init__(self, conv: Conversation, *, window: int = 0, json: bool = False) -> None:
+        self._pipe = TextPipe(conv, window=window, json=json)
+        self._open: Hashable | None = None
+        self._closed: set[Hashable] = set()
+
+    def feed(self, key: Hashable, text: str) -> str:
+        if key != self._open:
+            if self._open is not None or key in self._closed:
+                raise UpstreamProtocolError(
+                    "the upstream LLM interleaved the parts of its answer; the stream was "
+                    "stopped")
+            self._open = key
+        return self._pipe.feed(text) if text else ""
+
+    def close(self, key: Hashable, *, truncated: bool = False) -> str:
+        """Part ``key`` ends: what it still holds ("" when it is not the part being fed)."""
+        if key != self._open:
+            return ""
+        self._open = None
+        self._closed.add(key)
+        return self._pipe.flush(truncated=truncated, part=True)
 
 
 class _HeldLogprobs:
@@ -568,6 +659,8 @@ class ChatStreamRestorer:
         self._conv = conv
         self._window = output_scan_window(conv.core, conv.tenant)
         self._content: dict[int, TextPipe] = {}
+        #: a refusal's or reasoning's deltas, per (choice, key)
+        self._texts: dict[tuple[int, str], TextPipe] = {}
         self._args: dict[tuple[int, int], TextPipe] = {}
         self._logprobs: dict[int, _HeldLogprobs] = {}
         self._last: Body | None = None
@@ -579,7 +672,8 @@ class ChatStreamRestorer:
 
     def _content_pipe(self, i: int) -> TextPipe:
         if i not in self._content:
-            self._content[i] = TextPipe(self._conv, window=self._window)
+            self._content[i] = TextPipe(self._conv, window=self._window,
+                                        json=self._conv.json_output)
         return self._content[i]
 
     def _args_pipe(self, i: int, j: int) -> TextPipe:
@@ -597,6 +691,10 @@ class ChatStreamRestorer:
                 delta["content"] = (delta.get("content") or "") + tail
                 if held is not None:
                     held.out.append(tail)
+        for ci, key in sorted(k for k in self._texts if k[0] == i):
+            tail = self._texts.pop((ci, key)).flush(truncated=truncated)
+            if tail:
+                delta[key] = (delta.get(key) or "") + tail
         for ci, j in sorted(k for k in self._args if k[0] == i):
             tail = self._args.pop((ci, j)).flush(truncated=truncated)
             if not tail:
@@ -615,7 +713,7 @@ class ChatStreamRestorer:
         self._last = chunk
         keep = "usage" in chunk and chunk["usage"] is not None
         for choice in chunk.get("choices") or []:
-            i = choice.get("index", 0)
+            i = event_index(choice, "index", below=self._conv.choices)
             delta = choice.get("delta")
             if not isinstance(delta, dict):
                 delta = choice["delta"] = {}
@@ -625,24 +723,35 @@ class ChatStreamRestorer:
                 held.raw.append(delta["content"])
                 delta["content"] = self._content_pipe(i).feed(delta["content"])
                 held.out.append(delta["content"])
+            for key in _CHAT_TEXTS[1:]:
+                if isinstance(delta.get(key), str):
+                    pipe = self._texts.get((i, key))
+                    if pipe is None:
+                        pipe = self._texts[(i, key)] = TextPipe(self._conv, window=self._window)
+                    delta[key] = pipe.feed(delta[key])
             for call in delta.get("tool_calls") or []:
+                if not isinstance(call, dict):
+                    continue
                 fn = call.get("function")
                 if isinstance(fn, dict) and isinstance(fn.get("name"), str):
                     fn["name"] = self._conv.restore_name(fn["name"])  # a name comes whole
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
-                    fn["arguments"] = self._args_pipe(i, call.get("index", 0)).feed(fn["arguments"])
+                    j = event_index(call, "index")
+                    fn["arguments"] = self._args_pipe(i, j).feed(fn["arguments"])
             if choice.get("finish_reason"):
                 cut = choice["finish_reason"] == "length"
                 lp = self._flush_choice(i, delta, truncated=cut)
                 if lp is not None:
                     choice["logprobs"] = lp
-            if delta.get("content") or set(delta) - {"content"} or choice.get("finish_reason"):
+            if any(delta.get(k) for k in _CHAT_TEXTS) or set(delta) - set(_CHAT_TEXTS) \
+                    or choice.get("finish_reason"):
                 keep = True
         return chunk if keep else None
 
     def finish(self) -> Body | None:
         """After the upstream's [DONE]: whatever is still held (no finish_reason was sent)."""
-        indices = sorted({*self._content, *(i for i, _ in self._args), *self._logprobs})
+        indices = sorted({*self._content, *(i for i, _ in self._args),
+                          *(i for i, _ in self._texts), *self._logprobs})
         if not indices:
             return None
         choices: list[Body] = []
@@ -670,7 +779,7 @@ class CompletionStreamRestorer:
         self._last = chunk
         keep = chunk.get("usage") is not None
         for choice in chunk.get("choices") or []:
-            i = choice.get("index", 0)
+            i = event_index(choice, "index", below=self._conv.choices)
             if i not in self._pipes:
                 self._pipes[i] = TextPipe(self._conv, window=self._window)
             held = self._logprobs.setdefault(i, _HeldLogprobs())
@@ -711,6 +820,7 @@ __all__ = [
     "ChatStreamRestorer",
     "CompletionStreamRestorer",
     "Conversation",
+    "JoinedParts",
     "PrivacyCore",
     "StreamRestorer",
     "TextPipe",

@@ -27,12 +27,21 @@ from veil.wire.anthropic import (
 from veil.wire.openai import ChatCompletionRequest
 
 from . import fields_messages as _rules  # noqa: F401 - registers the "messages" field rules
-from .privacy import Conversation, TextPipe, _map_keys, _map_strings, output_scan_window
+from .errors import UpstreamProtocolError
+from .privacy import (
+    Conversation,
+    JoinedParts,
+    TextPipe,
+    _map_keys,
+    _map_strings,
+    output_scan_window,
+)
 from .serving import Endpoint, serve
 from .state import GatewayState
 from .tenants import Principal
 from .typed_sse import batch, primed, reframe
 from .upstream import Body, Upstream
+from .upstream_events import event_index, event_type
 
 
 def _speaks_messages(upstream: Upstream) -> bool:
@@ -49,79 +58,121 @@ def _to_chat(body: Body) -> Body:
 def restore_message(conv: Conversation, data: Body) -> Body:
     out = copy.deepcopy(data)
     cut = out.get("stop_reason") == "max_tokens"
-    for block in out.get("content") or []:
-        if not isinstance(block, dict):
-            continue
-        typ = block.get("type")
-        if typ == "text" and isinstance(block.get("text"), str):
-            block["text"] = conv.restore(block["text"], truncated=cut)
-        elif typ == "tool_use":
+    blocks = [b for b in out.get("content") or [] if isinstance(b, dict)]
+    # a client shows the text blocks as one text (and the thinking blocks as another)
+    for kind in ("text", "thinking"):
+        joined = [b for b in blocks if b.get("type") == kind and isinstance(b.get(kind), str)]
+        for b, text in zip(joined, conv.restore_parts([b[kind] for b in joined], truncated=cut),
+                           strict=True):
+            b[kind] = text
+    for block in blocks:
+        if block.get("type") == "tool_use":
             block["input"] = _map_strings(
                 block.get("input"), lambda s: conv.restore_value(s, scan=True))
             if conv.names:
                 block["input"] = _map_keys(block["input"], conv.restore_name)
             if isinstance(block.get("name"), str):
                 block["name"] = conv.restore_name(block["name"])
-        elif typ == "thinking" and isinstance(block.get("thinking"), str):
-            block["thinking"] = conv.restore(block["thinking"], truncated=cut)
     return out
 
 
 class MessagesStreamRestorer:
-    """Restores Messages stream events: text and tool-input JSON deltas through one streaming
-    pipe per content block; what a pipe still holds goes out before the block's stop event."""
+    """Restores Messages stream events: the text blocks through one pipe (a client shows them
+    as one text, so one URL guard reads them all), the thinking blocks through another, each
+    tool input's JSON deltas through its own; what a pipe still holds goes out before the
+    block's stop event. An event that is not shaped as Anthropic sends it -- a type that is
+    no event name, an index that is no integer, a ``message_start`` that already holds
+    content, blocks interleaved -- stops the stream (:mod:`.upstream_events`)."""
 
     def __init__(self, conv: Conversation) -> None:
         self._conv = conv
-        self._window = output_scan_window(conv.core, conv.tenant)
-        self._pipes: dict[int, tuple[str, TextPipe]] = {}
+        window = output_scan_window(conv.core, conv.tenant)
+        self._joined = {"text": JoinedParts(conv, window=window),
+                        "thinking": JoinedParts(conv, window=window)}
+        self._json: dict[int, TextPipe] = {}
+        self._kinds: dict[int, str] = {}  # open block -> "text" | "thinking" | "json"
+
+    def _kind(self, index: int, kind: str) -> None:
+        if self._kinds.setdefault(index, kind) != kind:
+            raise UpstreamProtocolError(
+                "the upstream LLM sent a delta of another kind than its content block; the "
+                "stream was stopped")
 
     def _tail_event(self, index: int) -> Body | None:
-        got = self._pipes.pop(index, None)
-        if got is None:
+        kind = self._kinds.pop(index, None)
+        if kind is None:
             return None
-        kind, pipe = got
-        tail = pipe.flush()
+        if kind == "json":
+            tail = self._json.pop(index).flush()
+            delta: Body = {"type": "input_json_delta", "partial_json": tail}
+        else:
+            tail = self._joined[kind].close(index)
+            delta = {"type": f"{kind}_delta", kind: tail}
         if not tail:
             return None
-        delta = ({"type": "text_delta", "text": tail} if kind == "text"
-                 else {"type": "input_json_delta", "partial_json": tail})
         return {"type": "content_block_delta", "index": index, "delta": delta}
 
+    def _other(self, ev: Body) -> Body:
+        out: Body = _map_strings(ev, self._conv.restore_string)
+        out["type"] = ev["type"]  # a name, never restored
+        return out
+
     def process(self, ev: Body) -> Body | None:
-        typ = ev.get("type")
-        index = int(ev.get("index", 0)) if isinstance(ev.get("index"), int) else 0
+        typ = event_type(ev)
+        if typ == "message_start":
+            msg = ev.get("message")
+            if isinstance(msg, dict) and msg.get("content"):
+                # the SDKs append the blocks after it to this content, which no guard read
+                raise UpstreamProtocolError(
+                    "the upstream LLM's message_start already held content; the stream was "
+                    "stopped")
+            return self._other(ev)
+        if typ == "content_block_start":
+            index = event_index(ev, "index")
+            block = ev.get("content_block")
+            kind = block.get("type") if isinstance(block, dict) else None
+            if isinstance(block, dict) and isinstance(kind, str) and kind in self._joined:
+                self._kind(index, kind)
+                opening = block.get(kind)
+                text = self._joined[kind].feed(index, opening if isinstance(opening, str) else "")
+                return {**self._other({k: v for k, v in ev.items() if k != "content_block"}),
+                        "content_block": {**self._other(
+                            {k: v for k, v in block.items() if k != kind}), kind: text}}
+            return self._other(ev)
         if typ == "content_block_delta":
+            index = event_index(ev, "index")
             delta = ev.get("delta") or {}
             dtype = delta.get("type")
-            field = {"text_delta": "text", "input_json_delta": "partial_json",
-                     "thinking_delta": "thinking"}.get(str(dtype))
-            if field is None:
-                if dtype == "signature_delta":
-                    return ev
-                other: Body = _map_strings(ev, self._conv.restore_string)
-                return other
-            kind = "json" if field == "partial_json" else "text"
-            if index not in self._pipes:
-                window = 0 if kind == "json" else self._window
-                self._pipes[index] = (kind, TextPipe(self._conv, window=window,
-                                                     json=kind == "json"))
-            out = self._pipes[index][1].feed(str(delta.get(field) or ""))
-            if not out:
-                return None
-            delta[field] = out
-            return ev
+            if dtype in ("text_delta", "thinking_delta"):
+                kind = str(dtype)[: -len("_delta")]
+                self._kind(index, kind)
+                out = self._joined[kind].feed(index, str(delta.get(kind) or ""))
+                if not out:
+                    return None
+                delta[kind] = out
+                return ev
+            if dtype == "input_json_delta":
+                self._kind(index, "json")
+                if index not in self._json:
+                    self._json[index] = TextPipe(self._conv, json=True)
+                out = self._json[index].feed(str(delta.get("partial_json") or ""))
+                if not out:
+                    return None
+                delta["partial_json"] = out
+                return ev
+            if dtype == "signature_delta":
+                return ev
+            return self._other(ev)
         if typ == "content_block_stop":
-            tail = self._tail_event(index)
+            tail = self._tail_event(event_index(ev, "index"))
             return batch([tail, ev] if tail is not None else [ev])
         if typ in ("message_delta", "message_stop", "ping"):
-            tails = [t for i in sorted(self._pipes) if (t := self._tail_event(i)) is not None]
+            tails = [t for i in sorted(self._kinds) if (t := self._tail_event(i)) is not None]
             return batch([*tails, ev])
-        restored: Body = _map_strings(ev, self._conv.restore_string)
-        return restored
+        return self._other(ev)
 
     def finish(self) -> Body | None:
-        return batch([t for i in sorted(self._pipes) if (t := self._tail_event(i)) is not None])
+        return batch([t for i in sorted(self._kinds) if (t := self._tail_event(i)) is not None])
 
 
 def anthropic_error_event(err: Body) -> Body:

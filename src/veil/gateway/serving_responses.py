@@ -24,7 +24,7 @@ from typing import Any
 from anyio import to_thread
 
 from veil.errors import NotFoundError, RequestValidationError
-from veil.wire.errors import ErrorDetail
+from veil.wire.errors import parse_error
 from veil.wire.openai import ChatCompletionRequest
 from veil.wire.responses import (
     TERMINAL_EVENTS,
@@ -40,13 +40,14 @@ from veil.wire.responses import (
 
 from . import fields_responses as _rules  # noqa: F401 - registers the "responses" field rules
 from .errors import UpstreamStatusError
-from .privacy import Conversation, TextPipe, _map_strings, output_scan_window
+from .privacy import Conversation, JoinedParts, _map_strings, output_scan_window
 from .response_store import MAX_HISTORY_ITEMS, ResponseRecord, ResponseStore, store_for
 from .serving import Endpoint, serve
 from .state import GatewayState
 from .tenants import Principal
 from .typed_sse import batch, primed, reframe
 from .upstream import Body, OpenAIUpstream, Upstream
+from .upstream_events import event_index, event_type
 
 _NOT_FOUND = (
     "no response with this id: it is unknown, expired, deleted, was created with store=false, "
@@ -79,7 +80,10 @@ def _refuse_unsupported(body: Body) -> None:
 # --- restoring ------------------------------------------------------------------------------------
 
 
-def _restore_item(conv: Conversation, item: Any, *, cut: bool = False) -> Any:
+def _restore_item(conv: Conversation, item: Any, *, cut: bool = False,
+                  texts: dict[int, str] | None = None) -> Any:
+    """One output item restored; ``texts``: its ``output_text`` parts, already restored with
+    the rest of the answer's text (see :func:`restore_response`)."""
     if not isinstance(item, dict):
         return item
     typ = item.get("type")
@@ -89,129 +93,273 @@ def _restore_item(conv: Conversation, item: Any, *, cut: bool = False) -> Any:
             item["name"] = conv.restore_name(item["name"])
         return item
     if typ == "message":
-        for part in item.get("content") or []:
+        if texts is None:  # the item alone: its own output_text parts are one text
+            own = _output_texts([item], {})
+            texts = {ci: text for (_, ci, _), text in zip(
+                own, conv.restore_parts([t for _, _, t in own], truncated=cut, answer=True),
+                strict=True)}
+        for ci, part in enumerate(item.get("content") or []):
             if not isinstance(part, dict):
                 continue
-            for key in ("text", "refusal"):
-                if isinstance(part.get(key), str):
-                    part[key] = conv.restore(part[key], truncated=cut)
+            if ci in texts:
+                part["text"] = texts[ci]
+            else:
+                for key in ("text", "refusal"):
+                    if isinstance(part.get(key), str):
+                        part[key] = conv.restore(part[key], truncated=cut)
             if "logprobs" in part:
                 part["logprobs"] = []  # their tokens are fragments of placeholders
         return item
+    if typ == "reasoning":
+        for key in ("summary", "content"):
+            parts = [p for p in item.get(key) or [] if isinstance(p, dict)
+                     and isinstance(p.get("text"), str)]
+            for p, text in zip(parts, conv.restore_parts([p["text"] for p in parts],
+                                                         truncated=cut), strict=True):
+                p["text"] = text
+        return item
     return _map_strings(item, conv.restore_string)
+
+
+def _output_texts(items: list[Any], skip: dict[int, Body]) -> list[tuple[int, int, str]]:
+    """(item, part, text) of every ``output_text`` part of the message items not in ``skip``,
+    in the order the OpenAI SDK joins them into ``output_text``."""
+    return [(i, ci, part["text"]) for i, item in enumerate(items)
+            if i not in skip and isinstance(item, dict) and item.get("type") == "message"
+            for ci, part in enumerate(item.get("content") or [])
+            if isinstance(part, dict) and part.get("type") == "output_text"
+            and isinstance(part.get("text"), str)]
 
 
 def restore_response(conv: Conversation, data: Body, *, output: dict[int, Body] | None = None
                      ) -> Body:
     """The caller's view of a (masked) response object: output and echoed fields restored.
-    ``output``: items already restored while streaming (by output index)."""
+    ``output``: items already restored while streaming (by output index). The output_text
+    parts are restored as the one text the SDK joins them into."""
     out = copy.deepcopy(data)
     cut = out.get("status") == "incomplete"
     items = out.get("output")
     if isinstance(items, list):
+        done = output or {}
+        parts = _output_texts(items, done)
+        texts: dict[int, dict[int, str]] = {}
+        for (i, ci, _), text in zip(parts, conv.restore_parts(
+                [t for _, _, t in parts], truncated=cut, answer=True), strict=True):
+            texts.setdefault(i, {})[ci] = text
         out["output"] = [
-            (output or {}).get(i) or _restore_item(conv, item, cut=cut)
+            done.get(i) or _restore_item(conv, item, cut=cut, texts=texts.get(i, {}))
             for i, item in enumerate(items)
         ]
     for key in ("instructions", "tools", "metadata", "text", "error", "incomplete_details"):
         if out.get(key) is not None:
             out[key] = _map_strings(out[key], conv.restore)
     if isinstance(out.get("output_text"), str):
-        out["output_text"] = conv.restore(out["output_text"], truncated=cut)
+        out["output_text"] = conv.restore_text(out["output_text"], truncated=cut)
     return out
 
 
+#: Delta events of the parts whose text is restored through a pipe, by kind; any other
+#: ``*.delta`` event with a text ``delta`` (``response.reasoning_summary_text.delta``...) is
+#: its own kind, named after it.
+_DELTA_KINDS = {"response.output_text.delta": "text", "response.refusal.delta": "refusal",
+                "response.function_call_arguments.delta": "arguments"}
+_DELTA_NAMES = {kind: typ for typ, kind in _DELTA_KINDS.items()}
+#: The fields of a ``*.done`` event that spell its part's whole text.
+_DONE_FIELDS = ("text", "refusal", "arguments", "input", "code", "transcript")
+#: Events that close a part or an item, not a text: handled by name.
+_CLOSING = frozenset({"response.output_item.done", "response.content_part.done",
+                      "response.reasoning_summary_part.done"})
+#: Deltas of bytes (base64), passed as they come.
+_BINARY_DELTAS = frozenset({"response.audio.delta"})
+_Key = tuple[str, int, int]
+
+
+def _part_kind(part: Body, summary: bool) -> tuple[str, str] | None:
+    """(kind, text field) of a content or summary part."""
+    if summary:
+        return "response.reasoning_summary_text", "text"
+    return {"output_text": ("text", "text"), "refusal": ("refusal", "refusal"),
+            "reasoning_text": ("response.reasoning_text", "text")}.get(str(part.get("type")))
+
+
 class ResponsesStreamRestorer:
-    """Restores typed Responses events: text and argument deltas through one streaming pipe
-    per part / call (placeholders split across deltas are held back, never sent in halves);
-    ``done`` events and the final response carry exactly the text the deltas spelled."""
+    """Restores typed Responses events: each part's text through a pipe (placeholders split
+    across deltas are held back, never sent in halves); ``done`` events and the final response
+    carry exactly the text the deltas spelled.
+
+    The ``output_text`` parts share one pipe, as the SDK joins them into ``output_text``: one
+    URL guard reads them all. Text an opening event carries (``response.content_part.added``,
+    ``response.output_item.added``) goes through the pipe its deltas follow, since the SDK
+    appends the deltas to it. Every other text delta (``response.reasoning_summary_text
+    .delta``...) is piped too, by its kind and part: restored event by event, a URL begun in
+    one delta kept no value out of the next. An event not shaped as OpenAI sends it (a type
+    that is no event name, an index that is no integer, parts interleaved) stops the
+    stream; the output of ``response.created`` is dropped (OpenAI sends none there; the
+    items follow in their own events)."""
 
     def __init__(self, conv: Conversation, on_complete: Callable[[Body], None]) -> None:
         self._conv = conv
         self._window = output_scan_window(conv.core, conv.tenant)
         self._on_complete = on_complete
-        self._pipes: dict[tuple[str, int, int], TextPipe] = {}
-        self._text: dict[tuple[str, int, int], str] = {}
+        self._channels: dict[tuple[Any, ...], JoinedParts] = {}
+        self._text: dict[_Key, str] = {}
+        self._where: dict[_Key, Body] = {}  # the index fields of the part's events
         self._items: dict[int, Body] = {}
-        self._last: Body | None = None
 
-    def _pipe(self, key: tuple[str, int, int]) -> TextPipe:
-        if key not in self._pipes:
-            window = 0 if key[0] == "arguments" else self._window
-            self._pipes[key] = TextPipe(self._conv, window=window, json=key[0] == "arguments")
-            self._text.setdefault(key, "")
-        return self._pipes[key]
-
-    def _feed(self, key: tuple[str, int, int], text: str) -> str:
-        out = self._pipe(key).feed(text)
-        self._text[key] += out
-        return out
-
-    def _flush(self, key: tuple[str, int, int]) -> str:
-        pipe = self._pipes.pop(key, None)
-        if pipe is None:
-            return ""
-        out = pipe.flush()
-        self._text[key] += out
-        return out
+    def _channel(self, key: _Key) -> JoinedParts:
+        kind, oi, _ = key
+        cid: tuple[Any, ...] = ("text",) if kind == "text" else key if kind == "arguments" \
+            else (kind, oi)
+        ch = self._channels.get(cid)
+        if ch is None:
+            args = kind == "arguments"
+            ch = self._channels[cid] = JoinedParts(
+                self._conv, window=0 if args else self._window,
+                json=args or (kind == "text" and self._conv.json_output))
+        return ch
 
     @staticmethod
-    def _key(kind: str, ev: Body) -> tuple[str, int, int]:
-        return kind, int(ev.get("output_index", 0)), int(ev.get("content_index", 0))
+    def _key(kind: str, ev: Body) -> _Key:
+        sub = "summary_index" if "summary_index" in ev else "content_index"
+        return kind, event_index(ev, "output_index"), event_index(ev, sub)
+
+    def _feed(self, key: _Key, text: str, ev: Body | None = None) -> str:
+        if ev is not None and key not in self._where:
+            self._where[key] = {k: ev[k] for k in ("item_id", "output_index", "content_index",
+                                                   "summary_index") if k in ev}
+        out = self._channel(key).feed(key, text)
+        self._text[key] = self._text.get(key, "") + out
+        return out
+
+    def _flush(self, key: _Key) -> str:
+        if key not in self._text:
+            return ""
+        out = self._channel(key).close(key)
+        self._text[key] += out
+        return out
+
+    def _tail(self, key: _Key, tail: str) -> Body:
+        kind = key[0]
+        return {"type": _DELTA_NAMES.get(kind, f"{kind}.delta"), **self._where.get(key, {}),
+                "delta": tail, **({"logprobs": []} if kind == "text" else {})}
+
+    def _other(self, ev: Body) -> Body:
+        out: Body = _map_strings(ev, self._conv.restore_string)
+        out["type"] = ev["type"]  # a name, never restored
+        return out
+
+    def _opened_item(self, oi: int, item: Body) -> Body:
+        """An item as ``response.output_item.added`` opens it: its texts go through the pipes
+        their deltas will follow (all but its last part are closed again)."""
+        typ = item.get("type")
+        groups: list[tuple[str, list[Any], bool]] = []
+        if typ == "message":
+            groups = [("content", item.get("content") or [], False)]
+        elif typ == "reasoning":
+            groups = [("summary", item.get("summary") or [], True),
+                      ("content", item.get("content") or [], False)]
+        elif typ == "function_call" and isinstance(item.get("arguments"), str):
+            out = {**self._other({k: v for k, v in item.items() if k != "arguments"}),
+                   "arguments": self._feed(("arguments", oi, 0), item["arguments"],
+                                           {"item_id": item.get("id"), "output_index": oi})}
+            if isinstance(item.get("name"), str):
+                out["name"] = self._conv.restore_name(item["name"])
+            return out
+        else:
+            return dict(_restore_item(self._conv, copy.deepcopy(item)))
+        out = self._other({k: v for k, v in item.items() if k not in ("content", "summary")})
+        for name, parts, summary in groups:
+            restored: list[Any] = []
+            for ci, part in enumerate(parts):
+                found = _part_kind(part, summary) if isinstance(part, dict) else None
+                if found is None or not isinstance(part.get(found[1]), str):
+                    restored.append(_map_strings(part, self._conv.restore_string))
+                    continue
+                kind, field_name = found
+                key = (kind, oi, ci)
+                where = {"item_id": item.get("id"), "output_index": oi,
+                         "summary_index" if summary else "content_index": ci}
+                text = self._feed(key, part[field_name], where)
+                if ci < len(parts) - 1:
+                    text += self._flush(key)
+                restored.append({**self._other({k: v for k, v in part.items()
+                                                if k != field_name}), field_name: text})
+            if name in item:
+                out[name] = restored
+        return out
 
     def process(self, ev: Body) -> Body | None:
-        typ = ev.get("type")
+        typ = event_type(ev)
         out: list[Body] = []
-        delta_kinds = {
-            "response.output_text.delta": "text",
-            "response.refusal.delta": "refusal",
-            "response.function_call_arguments.delta": "arguments",
-        }
-        done_kinds = {
-            "response.output_text.done": ("text", "text"),
-            "response.refusal.done": ("refusal", "refusal"),
-            "response.function_call_arguments.done": ("arguments", "arguments"),
-        }
-        if typ in delta_kinds:
-            d = self._feed(self._key(delta_kinds[typ], ev), str(ev.get("delta") or ""))
+        if typ in ("response.created", "response.in_progress"):
+            response = ev.get("response")
+            if isinstance(response, dict):
+                # The SDK appends the deltas to this output, where no guard would read it:
+                # OpenAI sends none here, and the items follow in their own events.
+                ev["response"] = restore_response(self._conv, {**response, "output": []})
+            out.append(ev)
+        elif typ == "response.output_item.added":
+            item = ev.get("item")
+            if isinstance(item, dict):
+                ev["item"] = self._opened_item(event_index(ev, "output_index"), item)
+            out.append(ev)
+        elif typ in ("response.content_part.added", "response.reasoning_summary_part.added"):
+            part = ev.get("part")
+            summary = typ == "response.reasoning_summary_part.added"
+            found = _part_kind(part, summary) if isinstance(part, dict) else None
+            if isinstance(part, dict) and found is not None \
+                    and isinstance(part.get(found[1]), str):
+                kind, field_name = found
+                text = self._feed(self._key(kind, ev), part[field_name], ev)
+                ev["part"] = {**self._other({k: v for k, v in part.items() if k != field_name}),
+                              field_name: text}
+                out.append(ev)
+            else:
+                out.append(self._other(ev))
+        elif typ in _BINARY_DELTAS:
+            out.append(ev)  # base64 bytes: no text to restore (nor a pseudonym to find in it)
+        elif typ.endswith(".delta") and isinstance(ev.get("delta"), str):
+            kind = _DELTA_KINDS.get(typ, typ[: -len(".delta")])
+            d = self._feed(self._key(kind, ev), ev["delta"], ev)
             if d:
                 ev["delta"] = d
                 if "logprobs" in ev:
                     ev["logprobs"] = []
                 out.append(ev)
-        elif typ in done_kinds:
-            kind, field_name = done_kinds[typ]
+        elif typ.endswith(".done") and typ not in _CLOSING:
+            kind = _DELTA_KINDS.get(typ.replace(".done", ".delta"), typ[: -len(".done")])
             key = self._key(kind, ev)
-            if key in self._text or key in self._pipes:
+            fields = [f for f in _DONE_FIELDS if isinstance(ev.get(f), str)]
+            if key in self._text:
                 tail = self._flush(key)
                 if tail:
-                    extra: Body = {k: ev[k] for k in ("item_id", "output_index",
-                                                      "content_index") if k in ev}
-                    delta_type = typ.replace(".done", ".delta")
-                    out.append({"type": delta_type, **extra, "delta": tail,
-                                **({"logprobs": []} if kind == "text" else {})})
-                ev[field_name] = self._text[key]
-            elif isinstance(ev.get(field_name), str):
-                restore = (self._conv.restore_arguments if kind == "arguments"
-                           else self._conv.restore)
-                ev[field_name] = restore(ev[field_name])
-            if "logprobs" in ev:
-                ev["logprobs"] = []
-            out.append(ev)
+                    out.append(self._tail(key, tail))
+                whole = {f: self._text[key] for f in fields}
+            elif kind == "arguments":
+                whole = {f: self._conv.restore_arguments(ev[f]) for f in fields}
+            else:
+                whole = {f: self._conv.restore(ev[f]) for f in fields}
+            done = {**self._other({k: v for k, v in ev.items() if k not in fields}), **whole}
+            if "logprobs" in done:
+                done["logprobs"] = []
+            out.append(done)
         elif typ == "response.content_part.done":
             part = ev.get("part")
-            if isinstance(part, dict):
-                name = "refusal" if part.get("type") == "refusal" else "text"
-                key = self._key(name, ev)
+            found = _part_kind(part, False) if isinstance(part, dict) else None
+            if isinstance(part, dict) and found is not None:
+                key = self._key(found[0], ev)
+                tail = self._flush(key)
+                if tail:
+                    out.append(self._tail(key, tail))
                 if key in self._text:
-                    part[name] = self._text[key]
-                elif isinstance(part.get(name), str):
-                    part[name] = self._conv.restore(part[name])
+                    part[found[1]] = self._text[key]
+                elif isinstance(part.get(found[1]), str):
+                    part[found[1]] = self._conv.restore(part[found[1]])
                 if "logprobs" in part:
                     part["logprobs"] = []
             out.append(ev)
         elif typ == "response.output_item.done":
-            i = int(ev.get("output_index", 0))
+            i = event_index(ev, "output_index")
             item = ev.get("item")
             if isinstance(item, dict):
                 item = self._restored_item(i, item)
@@ -224,18 +372,14 @@ class ResponsesStreamRestorer:
                 self._on_complete(copy.deepcopy(response))
                 ev["response"] = restore_response(self._conv, response, output=self._items)
             out.append(ev)
-        elif typ in ("response.created", "response.in_progress"):
-            if isinstance(ev.get("response"), dict):
-                ev["response"] = restore_response(self._conv, ev["response"])
-            out.append(ev)
         else:
-            out.append(_map_strings(ev, self._conv.restore_string))
-        self._last = ev
+            out.append(self._other(ev))
         return batch(out)
 
     def _restored_item(self, i: int, item: Body) -> Body:
         item = copy.deepcopy(item)
-        if item.get("type") == "function_call":
+        typ = item.get("type")
+        if typ == "function_call":
             key = ("arguments", i, 0)
             if key in self._text:
                 self._flush(key)
@@ -243,34 +387,32 @@ class ResponsesStreamRestorer:
                 if isinstance(item.get("name"), str):
                     item["name"] = self._conv.restore_name(item["name"])
                 return item
-        elif item.get("type") == "message":
-            for ci, part in enumerate(item.get("content") or []):
-                if not isinstance(part, dict):
-                    continue
-                name = "refusal" if part.get("type") == "refusal" else "text"
-                key = (name, i, ci)
-                if key in self._text:
-                    self._flush(key)
-                    part[name] = self._text[key]
-                elif isinstance(part.get(name), str):
-                    part[name] = self._conv.restore(part[name])
-                if "logprobs" in part:
-                    part["logprobs"] = []
+        elif typ in ("message", "reasoning"):
+            groups = [("content", False)] if typ == "message" else [("summary", True),
+                                                                     ("content", False)]
+            for name, summary in groups:
+                for ci, part in enumerate(item.get(name) or []):
+                    found = _part_kind(part, summary) if isinstance(part, dict) else None
+                    if found is None:
+                        continue
+                    key = (found[0], i, ci)
+                    if key in self._text:
+                        self._flush(key)
+                        part[found[1]] = self._text[key]
+                    elif isinstance(part.get(found[1]), str):
+                        part[found[1]] = self._conv.restore(part[found[1]])
+                    if "logprobs" in part:
+                        part["logprobs"] = []
             return item
         return dict(_restore_item(self._conv, item))
 
     def finish(self) -> Body | None:
         """Text still held back when the upstream stopped without closing its parts."""
         out: list[Body] = []
-        for key in sorted(self._pipes):
+        for key in sorted(self._text):
             tail = self._flush(key)
             if tail:
-                kind, oi, ci = key
-                name = {"text": "response.output_text.delta",
-                        "refusal": "response.refusal.delta",
-                        "arguments": "response.function_call_arguments.delta"}[kind]
-                out.append({"type": name, "output_index": oi, "content_index": ci,
-                            "delta": tail})
+                out.append(self._tail(key, tail))
         return batch(out)
 
 
@@ -280,16 +422,16 @@ class ResponsesStreamRestorer:
 def _raise_event_error(ev: Body) -> Body:
     """A native stream's ``error`` / ``response.failed`` event as an upstream error."""
     typ = ev.get("type")
-    if typ == "error":
-        detail = ErrorDetail(message=str(ev.get("message") or "upstream stream error"),
-                             type="upstream_error",
-                             code=ev.get("code") if isinstance(ev.get("code"), str) else None)
-        raise UpstreamStatusError(502, detail)
-    if typ == "response.failed":
-        err = (ev.get("response") or {}).get("error") or {}
-        detail = ErrorDetail(message=str(err.get("message") or "the upstream response failed"),
-                             type="upstream_error",
-                             code=err.get("code") if isinstance(err.get("code"), str) else None)
+    if typ in ("error", "response.failed"):
+        err = ev if typ == "error" else (ev.get("response") or {}).get("error") or {}
+        message = err.get("message") if isinstance(err, dict) else None
+        # through parse_error, as an HTTP error body is: its code reaches the log and the
+        # metrics, so only an identifier is kept (an upstream's text may quote the prompt)
+        detail = parse_error({"error": {
+            "message": message if isinstance(message, str) and message
+            else ("upstream stream error" if typ == "error" else "the upstream response failed"),
+            "type": "upstream_error",
+            "code": err.get("code") if isinstance(err, dict) else None}})
         raise UpstreamStatusError(502, detail)
     return ev
 

@@ -11,6 +11,7 @@ restorer that must send several events for one upstream event (a held-back tail 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from veil.wire.sse import DONE
 Body = dict[str, Any]
 
 _BATCH = "veil.batch"
+_NAME = re.compile(r"[A-Za-z0-9_.-]{1,128}")
 
 
 def batch(events: list[Body]) -> Body | None:
@@ -37,7 +39,11 @@ def unbatch(event: Body) -> list[Body]:
 
 def frame(event: Body) -> bytes:
     data = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
-    return f"event: {event.get('type', 'message')}\ndata: {data}\n\n".encode()
+    # the restorers refuse an upstream event whose type is no name; a line break here would
+    # frame events of the upstream's choosing all the same
+    typ = event.get("type")
+    name = typ if isinstance(typ, str) and _NAME.fullmatch(typ) else "message"
+    return f"event: {name}\ndata: {data}\n\n".encode()
 
 
 async def reframe(

@@ -844,8 +844,11 @@ class StreamRestorer:
         self._alive = [p - c - keep for p in starts]
         return out
 
-    def flush(self, *, truncated: bool = False) -> str:
-        """The rest; ``truncated``: the answer was cut off by a token limit."""
+    def flush(self, *, truncated: bool = False, part: bool = False) -> str:
+        """The rest; ``truncated``: the answer was cut off by a token limit. ``part``: the end
+        of one part of a text the client shows joined to the next (consecutive text blocks or
+        content parts): the rest goes out, and the URL guard reads on into the next part, so
+        a URL begun in one part still holds a value that opens the next."""
         if self._letters is not None:
             self._buf += self._letters.feed("", final=True)
         ctx = self._prev
@@ -856,7 +859,8 @@ class StreamRestorer:
         self._buf = ""
         self._prev = ""
         self._alive = []
-        self._guard = self._m.guard(self._url_hosts)
+        if not part:
+            self._guard = self._m.guard(self._url_hosts)
         return out
 
 

@@ -65,6 +65,10 @@ def openai_error_response(
     )
 
 
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
+                      "CONNECT"})
+
+
 def _http_error_type(status: int) -> str:
     if status in (401, 403):
         return "authentication_error"
@@ -77,12 +81,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)  # nosec B101 # an internal invariant, not a security check
         status = exc.status_code
+        # Neither the path nor a method outside HTTP's own is repeated: both are text the
+        # caller chose (an id, a name in a path), and an error goes on into clients' logs.
+        method = request.method if request.method in _METHODS else "this method"
         if status == 404:
-            message = (
-                f"no route {request.method} {request.url.path[:200]}; check the URL and base path"
-            )
+            message = f"no route for {method} on this path; check the URL and base path"
         elif status == 405:
-            message = f"method {request.method} is not allowed on {request.url.path[:200]}"
+            message = f"{method} is not allowed on this path"
         else:
             detail = exc.detail if isinstance(exc.detail, str) else None
             message = detail or HTTPStatus(status).phrase

@@ -70,7 +70,7 @@ class FakeStreamRestorer:
         out, self.buf = self.buf[:cut], self.buf[cut:]
         return self.core.restore(out, session=self.session, tenant=self.tenant, scope=self.scope)
 
-    def flush(self, *, truncated: bool = False) -> str:
+    def flush(self, *, truncated: bool = False, part: bool = False) -> str:
         out, self.buf = self.buf, ""
         return self.core.restore(
             out, session=self.session, tenant=self.tenant, scope=self.scope, truncated=truncated
