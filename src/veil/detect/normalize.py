@@ -271,12 +271,25 @@ _DIACRITICS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f
 _DIACRITIC = re.compile(f"[{_DIACRITICS}]")
 
 
+#: letters and marks that show nothing and are no format character: variation selectors (of
+#: emoji, CJK and Mongolian), Hangul's fillers, Khmer's inherent vowels. Written inside a value
+#: ("078-0\ufe0f5-1120") they broke its digits or letters apart for every recognizer
+_UNSEEN = "\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f\u115f\u1160\u3164\uffa0\u17b4\u17b5"
+_UNSEEN_CHAR = re.compile(f"[{_UNSEEN}]")
+#: Unicode's tag characters for ASCII's printable ones: they show nothing, and models read them
+#: as the letters they stand for ("ASCII smuggling": a surname written in them went upstream)
+_TAGS = range(0xE0020, 0xE007F)
+
 #: characters the view drops (see :func:`_map_char`), which belong to the value before them
-_DROPPED = re.compile(f"[{_DIACRITICS}\u00ad\u200b-\u200f\u2060-\u2064\ufeff]*")
+_DROPPED = re.compile(f"[{_DIACRITICS}{_UNSEEN}\u00ad\u200b-\u200f\u2060-\u2064\ufeff]*")
 
 
 def _map_char(ch: str) -> str:
     """Context-free mapping of one non-ASCII or control character (look-alikes: see below)."""
+    if ord(ch) in _TAGS:
+        return chr(ord(ch) - 0xE0000)  # the letter it stands for, read as the model reads it
+    if _UNSEEN_CHAR.match(ch):
+        return ""
     cat = unicodedata.category(ch)
     if cat == "Cf":  # zero-width space/joiner, BOM, soft hyphen, bidi marks: invisible
         return ""
