@@ -63,6 +63,9 @@ class NormalizedText:
     original: str
     text: str
     origin: Origin | None  # None: identity (the view is the original)
+    #: [start, end) of each run that a right-to-left override wrote backwards (the view reads
+    #: it forwards): a span that touches one covers all of it
+    reversed_runs: tuple[tuple[int, int], ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the smallest original span covering it."""
@@ -74,7 +77,11 @@ class NormalizedText:
             else last + 1
         # with the marks the view dropped right after it ("J̲a̲n̲e̲": the last line under "e")
         dropped = _DROPPED.match(self.original, end)  # (a "*": it matches, maybe empty)
-        return self.origin[start], end if dropped is None else dropped.end()
+        start, end = self.origin[start], end if dropped is None else dropped.end()
+        for a, b in self.reversed_runs:
+            if start < b and a < end:  # the view's letters of the run are not in its order
+                start, end = min(start, a), max(end, b)
+        return start, end
 
 
 #: a character written as a reference: HTML's (numeric, hexadecimal, or named with its ";"),
@@ -274,7 +281,8 @@ _DIACRITIC = re.compile(f"[{_DIACRITICS}]")
 #: letters and marks that show nothing and are no format character: variation selectors (of
 #: emoji, CJK and Mongolian), Hangul's fillers, Khmer's inherent vowels. Written inside a value
 #: ("078-0\ufe0f5-1120") they broke its digits or letters apart for every recognizer
-_UNSEEN = "\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f\u115f\u1160\u3164\uffa0\u17b4\u17b5"
+_UNSEEN = ("\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f"
+           "\u115f\u1160\u3164\uffa0\u17b4\u17b5")
 _UNSEEN_CHAR = re.compile(f"[{_UNSEEN}]")
 #: Unicode's tag characters for ASCII's printable ones: they show nothing, and models read them
 #: as the letters they stand for ("ASCII smuggling": a surname written in them went upstream)
@@ -290,6 +298,10 @@ def _map_char(ch: str) -> str:
         return chr(ord(ch) - 0xE0000)  # the letter it stands for, read as the model reads it
     if _UNSEEN_CHAR.match(ch):
         return ""
+    if 0x1F1E6 <= ord(ch) <= 0x1F1FF:
+        # a regional indicator: a flag's letter, which models read ("🇯🇦🇳🇪@example.org");
+        # in small letters, so that a flag ("🇬🇧") reads as no capitalised word
+        return chr(ord(ch) - 0x1F1E6 + 0x61)
     cat = unicodedata.category(ch)
     if cat == "Cf":  # zero-width space/joiner, BOM, soft hyphen, bidi marks: invisible
         return ""
@@ -602,6 +614,17 @@ _LINE_JOIN_MARK = re.compile(r"-[ \t]*\r?\n|\n[ \t]*\r?\n?[ \t]*(?:[Pp][Aa][Gg][
                              r"\d{1,3}[ \t]*\r?\n)")
 
 
+#: a right-to-left override's run: what it writes backwards, up to its pop, an isolate's end,
+#: another override or embedding, or the line's end
+_OVERRIDDEN = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]+)")
+
+
+def _overridden(text: str) -> tuple[tuple[int, int], ...]:
+    """The runs a right-to-left override shows in the reverse of their order: a name written
+    backwards inside one reads forwards on screen, and to a model asked to read it."""
+    return tuple(m.span(1) for m in _OVERRIDDEN.finditer(text))
+
+
 def normalize(text: str) -> NormalizedText:
     """Return the normalised view of ``text``; pure ASCII without control chars is a no-op."""
     refs = _references(text) if "&" in text or "\\" in text or "%" in text or "<" in text \
@@ -617,6 +640,9 @@ def normalize(text: str) -> NormalizedText:
         leet.update(_query_spaces(text))
     if "...." in text or ". . . ." in text:
         leet.update(_leaders(text))
+    runs = _overridden(text) if "\u202e" in text else ()
+    for a, b in runs:  # read forwards, as the reader sees it ("\u202eewolraM nitneuQ")
+        leet.update((i, text[a + b - 1 - i]) for i in range(a, b))
     if not refs and text.isascii() and not _ASCII_CONTROL.search(text):
         view = _replace_at(text, leet)  # one letter for one digit: offsets do not move
         if "\\" in view and _ESCAPE.search(view):
@@ -677,7 +703,8 @@ def normalize(text: str) -> NormalizedText:
         view = _unescape(view)
     if view == text:
         return NormalizedText(text, text, None)
-    return NormalizedText(text, view, Origin(tuple(starts), tuple(sources), tuple(copied)))
+    return NormalizedText(text, view, Origin(tuple(starts), tuple(sources), tuple(copied)),
+                          runs)
 
 
 # Zero-width and BOM characters: an LLM or a user can slip them into a value; they never make

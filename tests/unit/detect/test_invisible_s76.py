@@ -46,3 +46,22 @@ def test_an_unseen_mark_inside_a_number_is_dropped_from_the_view(veil: Veil, mar
     assert normalize(text).text == "my SSN is 078-05-1120, thanks"
     masked = veil.protect(text, session=f"m{ord(mark)}").masked
     assert "1120" not in masked and mark not in masked
+
+
+def test_a_right_to_left_override_reads_forwards_and_masks_its_whole_run(veil: Veil) -> None:
+    text = "please call \u202eykswonaliM anatsoK\u202c about it"
+    view = normalize(text)
+    assert "Kostana Milanowsky" in view.text
+    i = view.text.index("Kostana")
+    start, end = view.to_original(i, i + len("Kostana"))
+    assert text[start:end] == "ykswonaliM anatsoK"  # the whole run, not its first letters
+    masked = veil.protect("write to \u202egro.elpmaxe@ecila\u202c today", session="rlo").masked
+    assert masked == "write to \u202e[EMAIL_1]\u202c today"
+
+
+def test_regional_indicators_read_as_small_letters(veil: Veil) -> None:
+    flags = "".join(chr(0x1F1E6 + ord(c) - 97) for c in "adalovelace")
+    assert normalize(f"mail {flags}@example.org").text == "mail adalovelace@example.org"
+    masked = veil.protect(f"mail {flags}@example.org now", session="flags").masked
+    assert masked == "mail [EMAIL_1] now"
+    assert normalize("we won \U0001F1EC\U0001F1E7").text == "we won gb"
