@@ -39,6 +39,22 @@ _NACHA_ENTRY = re.compile(r"6[2-8][1-9]\d{9}[ -~]{17}\d{10}[ -~]{15}[ -~]{22}")
 #: a MICR line's routing number and on-us field: ⑆routing⑆ account⑈ (spaces and the dash
 #: symbol ⑉ inside the account)
 _MICR = re.compile(r"⑆[ ]?\d{9}[ ]?⑆[ ]*(?P<v>\d(?:[\d ⑉-]{2,20}\d))[ ]*⑈")
+#: the same line as text recognition or a MICR font's letters write it: the transit symbol
+#: as ``A`` (or ``T``), the on-us symbol as ``C`` (or ``U``), the dash as ``D``
+#: (``C001872C A059504683A 4408123390C``); the routing number's check digit must hold
+_MICR_LETTERS = re.compile(r"(?<![A-Za-z0-9])([AT])(?P<r>\d{9})\1[ ]*"
+                           r"(?P<v>\d(?:[\d D-]{2,20}\d))[ ]*[CU](?![A-Za-z0-9])")
+#: an entry detail record whose padding was not kept (an editor or a chat trimmed or squeezed
+#: its blanks): the record type, transaction code, routing number and the account in one
+#: token, the amount (ten digits) and the individual ID, the name, the trace number
+_NACHA_LOOSE = re.compile(
+    r"6[2-8][1-9]\d{9}(?P<a>[0-9A-Za-z-]{1,17})[ ]+\d{10}(?P<i>[0-9A-Za-z-]{1,15})?[ ]+"
+    r"(?P<n>[A-Za-z][A-Za-z.,'&-]*(?:[ ][A-Za-z][A-Za-z.,'&-]*){0,4})(?=[ ]+\d{8}|[ ]*\r?$)",
+    re.MULTILINE)
+#: an MT940 statement's account identification (``:25:204577/41829067``, ``:25:BIC/account``,
+#: an IBAN): the account after the bank's part
+_MT940_ACCOUNT = re.compile(r"(?m)^:25P?:(?:[^/\r\n]{1,35}/)?(?P<v>[0-9A-Za-z][0-9A-Za-z -]{3,34})"
+                            r"[ \t]*\r?$")
 #: a :86: field's party subfields and their values, to the next "/CODE/" or the line's end
 _MT940_PARTY = re.compile(
     r"/(?:NAME|ORDP|BENM|ULTD|ULTC|ULTB|ULTP)/(?:/NAME/)?(?P<v>[^/\r\n]{2,70}?)"
@@ -56,7 +72,8 @@ class BankFilesRecognizer(Recognizer):
     validated = True  # each format's layout says what a value is
 
     def idle(self, text: str) -> bool:
-        return not (_nacha_lines(text) or "⑆" in text or ":86:" in text)
+        return not (_nacha_lines(text) or "⑆" in text or ":86:" in text or ":25" in text
+                    or _micr_letters(text))
 
     def analyze(self, text: str) -> list[Detection]:
         out: list[Detection] = []
@@ -65,17 +82,26 @@ class BankFilesRecognizer(Recognizer):
         if "⑆" in text:
             out += [self._found("ACCOUNT_NUMBER", text, *m.span("v"))
                     for m in _MICR.finditer(text)]
+        if _micr_letters(text):
+            out += [self._found("ACCOUNT_NUMBER", text, *m.span("v"))
+                    for m in _MICR_LETTERS.finditer(text) if rtn.is_valid(m.group("r"))]
         if ":86:" in text:
             self._mt940(text, out)
+        if ":25" in text:
+            out += [self._found("ACCOUNT_NUMBER", text, *m.span("v"))
+                    for m in _MT940_ACCOUNT.finditer(text)
+                    if sum(c.isdigit() for c in m.group("v")) >= 4]
         return out
 
     def _nacha(self, text: str, out: list[Detection]) -> None:
         line = 0 if text.startswith("6") else text.find("\n6") + 1
         while line > 0 or line == 0 and text.startswith("6"):
             # (twelve digits first, checked in C: most lines that start with a 6 are prose)
-            if (text[line:line + 12].isdigit() and _NACHA_ENTRY.match(text, line)
-                    and rtn.is_valid(text[line + 3:line + 12])):
-                self._entry(text, line, out)
+            if text[line:line + 12].isdigit() and rtn.is_valid(text[line + 3:line + 12]):
+                if _NACHA_ENTRY.match(text, line):
+                    self._entry(text, line, out)
+                else:
+                    self._loose_entry(text, line, out)
             after = text.find("\n6", line)
             if after < 0:
                 break  # (the last line: a find from past it returned -1, and 0 read it again)
@@ -93,6 +119,16 @@ class BankFilesRecognizer(Recognizer):
             if e > s:
                 out.append(self._found(kind, text, s, e))
 
+    def _loose_entry(self, text: str, line: int, out: list[Detection]) -> None:
+        """An entry detail record's account, individual ID and name by their order, where its
+        blanks no longer keep the positions."""
+        m = _NACHA_LOOSE.match(text, line)
+        if m is None:
+            return
+        for group, kind in (("a", "ACCOUNT_NUMBER"), ("i", "ACCOUNT_NUMBER"), ("n", "PERSON")):
+            if m.group(group):
+                out.append(self._found(kind, text, *m.span(group)))
+
     def _mt940(self, text: str, out: list[Detection]) -> None:
         tag = text.find(":86:")
         while tag >= 0:
@@ -108,6 +144,19 @@ class BankFilesRecognizer(Recognizer):
 
     def _found(self, kind: str, text: str, s: int, e: int) -> Detection:
         return Detection(kind, s, e, _SCORE, self.name, text[s:e])
+
+
+_MICR_TRANSIT = re.compile(r"[AT]\d{9}[AT]")
+
+
+#: a routing number's first digit is 0-3 (its Federal Reserve district) or 8 (a traveller's
+#: cheque): a transit symbol's letter before one, found in C before any regex runs
+_TRANSIT_STARTS = ("A0", "A1", "A2", "A3", "A8", "T0", "T1", "T2", "T3", "T8")
+
+
+def _micr_letters(text: str) -> bool:
+    """Whether ``text`` may hold a MICR line in letters (a routing number between ``A``s)."""
+    return any(p in text for p in _TRANSIT_STARTS) and _MICR_TRANSIT.search(text) is not None
 
 
 def _nacha_lines(text: str) -> bool:

@@ -144,7 +144,10 @@ _FIELDS: dict[str, str | None] = {
                      "listenaddress", "webaddress", "networkaddress", "localaddress",
                      "proxyaddress", "gatewayaddress", "contractaddress", "baseaddress",
                      "returnaddress", "startaddress", "endaddress", "memoryaddress",
-                     "emailtemplate", "mailserver", "cellid"), None),
+                     "emailtemplate", "mailserver", "cellid",
+                     # a KYC file's document labels: their value is a document's kind
+                     # ("Proof of address: utility bill dated ..."), its address read on its own
+                     "proofofaddress", "addressproof", "addressverification"), None),
 }
 #: fields read only as a whole column, never as its last words (``is_first``, ``last_login``,
 #: ``patient_id``... end in none, but ``vip_customer``, ``auth_token`` would mislead)

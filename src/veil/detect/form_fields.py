@@ -227,4 +227,13 @@ def _named(value: str) -> bool:
     from veil.detect.usernames import is_user_name
 
     words = value.split()
-    return is_user_name(words[0]) and is_user_name(words[-1])
+    return words[0].lower() not in _HOLDER_TERMS and is_user_name(words[0]) \
+        and is_user_name(words[-1])
+
+
+#: the nouns a holder's label makes a term with ("Cardholder Dispute", "cardholder
+#: verification", "account holder details"): no name after the label
+_HOLDER_TERMS = frozenset({"dispute", "disputes", "agreement", "statement", "verification",
+                           "authentication", "signature", "details", "data", "information",
+                           "address", "present", "consent", "claim", "funds", "benefits",
+                           "protection", "liability", "fees", "terms"})

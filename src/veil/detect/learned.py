@@ -589,7 +589,9 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     text: trimmed, titles off, never-names dropped, a name grown over the known names,
     initials and surname beside it."""
     from veil.detect.ner import (
+        after_label_word,
         after_titles,
+        before_next_label,
         extend_person,
         is_label_word,
         is_role_word,
@@ -605,6 +607,7 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
         brk = text.find("\n", s, e)  # a name ends at its line's end ("Jane Doe\nSenior"), a
         if brk > s:  # unit's letter too ("mmol/L\nWhite Cell")
             s, e = _trim(text, s, brk)
+        s, e = after_label_word(text, s, e), before_next_label(text, s, e)
         if label == "PERSON":  # "Mrs" of "Mrs. Jones" read as a name of its own
             s = after_titles(text, s, e)
             gap = _GAP.search(text, s, e)  # a label after a wide gap ("Quennell   Hosp No")

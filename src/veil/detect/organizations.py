@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from veil.alternation import starts_with
 from veil.detect.entity import Detection
+from veil.detect.finance_words import finance_word
 from veil.detect.names import faker_last_names, first_names
 from veil.detect.recognizer import Recognizer
 
@@ -177,7 +178,8 @@ class OrganizationRecognizer(Recognizer):
                 continue  # "913 Calgary AB": a province code ending an address
             emit(*m.span("v"), _STRONG)
         for m in _anchored(_HEAD_RX, _HEAD_AT, text):
-            emit(*m.span("v"), _STRUCTURAL)
+            if not finance_word(text, *m.span("v"), m.group("v").split()):
+                emit(*m.span("v"), _STRUCTURAL)  # (not "National Insurance number")
         for m in _OF_RX.finditer(text) if _has_of_institution(text) else ():
             emit(*m.span("v"), _STRUCTURAL)
         for m in _anchored(_FIRM_RX, _FIRM_AT, text):

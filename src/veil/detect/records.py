@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator
 
 from veil.detect.entity import Detection
+from veil.detect.party_names import parts_again
 from veil.detect.recognizer import Recognizer
 
 _SCORE = 0.95
@@ -343,6 +344,8 @@ _NUMBERED_LINE = re.compile(r"([1-8])/")
 #: lines (each says what it holds) are read a little further, as banks write more of them
 _SWIFT_LINES = 5
 _NUMBERED_LINES = 10
+#: a party's name part found again in the message (below the fields' own values)
+_REPEATED_SCORE = 0.85
 
 
 class SwiftRecognizer(Recognizer):
@@ -393,6 +396,10 @@ class SwiftRecognizer(Recognizer):
             else:
                 for k, (s, e) in enumerate(lines[:_SWIFT_LINES - 1]):
                     self._emit(text, "PERSON" if k == 0 else "LOCATION", s, e, out)
+        # the parties named again in the remittance (:70:), the bank's notes (:72:)
+        names = [d.text for d in out if d.type == "PERSON"]
+        if names:
+            out += parts_again(text, names, out, self.name, _REPEATED_SCORE)
         return out
 
     @staticmethod

@@ -25,10 +25,13 @@ import re
 
 from veil.detect.entity import Detection
 from veil.detect.field_names import FIELD_TYPES, field_type, typed
+from veil.detect.party_names import parts_again
 from veil.detect.recognizer import Recognizer
 
 #: as a JSON key's (``keyed_values``): below a checked number's score
 _SCORE = 0.9
+#: a name's part found again outside its element
+_REPEATED_SCORE = 0.85
 #: a closing tag (a namespace's prefix dropped)
 _CLOSE = re.compile(r"</(?:[A-Za-z_][\w.-]{0,20}:)?([A-Za-z_][\w.-]{0,40})[ \t]*>")
 #: an opening tag's name (after its "<")
@@ -53,6 +56,11 @@ _PARTS = frozenset({"name", "family", "given", "first", "last", "middle", "prefi
                     "full"})
 #: the most tags read back for an element's parent
 _PARENT_STEPS = 16
+#: ISO 20022's elements that only wrap their parent's value (``<Dbtr><Pty><Nm>``, an
+#: account's ``<Id><Othr><Id>``): a name or an identifier in them is their parent's
+_WRAPPERS = frozenset({"Pty", "Id", "Othr"})
+#: the most wrappers read up from an ``<Id>`` to the element it identifies
+_ID_STEPS = 3
 
 
 def _words(tag: str) -> str:
@@ -64,9 +72,9 @@ def _words(tag: str) -> str:
     return tag
 
 
-def _parent(text: str, lt: int) -> str | None:
-    """The name of the element the tag at ``lt`` (its "<") stands in: the nearest opening tag
-    before it that is not closed before it."""
+def _parent(text: str, lt: int) -> tuple[str, int] | None:
+    """The name and the "<" of the element the tag at ``lt`` (its "<") stands in: the nearest
+    opening tag before it that is not closed before it."""
     depth = 0
     for _ in range(_PARENT_STEPS):
         lt = text.rfind("<", 0, lt)
@@ -78,7 +86,7 @@ def _parent(text: str, lt: int) -> str | None:
         elif gt > 0 and text[gt - 1] != "/" and not text.startswith(("<?", "<!"), lt):
             if depth == 0:
                 m = _OPEN.match(text, lt + 1)
-                return None if m is None else m.group(1)
+                return None if m is None else (m.group(1), lt)
             depth -= 1
     return None
 
@@ -86,13 +94,36 @@ def _parent(text: str, lt: int) -> str | None:
 def element_type(text: str, tag: str, lt: int) -> str | None:
     """The type of the text of element ``tag`` whose opening "<" is at ``lt``."""
     key = _words(tag)
+    if key == "Id":
+        return _identifier_type(text, lt)
     kind = None if key.lower() in _PARTS else field_type(key)
     if kind is None and key.lower() in _PARTS:
         parent = _parent(text, lt)
+        if parent is not None and parent[0] in _WRAPPERS:
+            parent = _parent(text, parent[1])  # (camt.053's <Dbtr><Pty><Nm>: the debtor's)
         if parent is not None:
-            owner = _words(parent)
+            owner = _words(parent[0])
             kind = field_type(f"{key}_{owner}") or field_type(f"{owner}_{key}")
     return kind
+
+
+def _identifier_type(text: str, lt: int) -> str | None:
+    """ISO 20022's ``<Id>``: an account's (``<DbtrAcct><Id><Othr><Id>``, a number that is no
+    IBAN) or a private person's (``<PrvtId><Othr><Id>``: a national id, a passport's, a
+    customer's number); an organisation's, a bank's or a message's says nothing."""
+    at = lt
+    for _ in range(_ID_STEPS):
+        parent = _parent(text, at)
+        if parent is None:
+            return None
+        name, at = parent
+        if name.endswith("Acct"):
+            return "ACCOUNT_NUMBER"
+        if name == "PrvtId":
+            return "NATIONAL_ID"
+        if name not in _WRAPPERS:
+            return None
+    return None
 
 
 class XmlElementsRecognizer(Recognizer):
@@ -116,6 +147,10 @@ class XmlElementsRecognizer(Recognizer):
                 tag = m.group(1)
                 if tag.lower() not in _FORM_TAGS:
                     self._emit(out, text, element_type(text, tag, m.start()), *m.span(2))
+        # a party named again in the message's free text (a payment's <Ustrd>, a note)
+        names = [d.text for d in out if d.type == "PERSON"]
+        if names:
+            out += parts_again(text, names, out, self.name, _REPEATED_SCORE)
         return out
 
     def _element(self, text: str, close: re.Match[str], out: list[Detection]) -> None:
