@@ -19,7 +19,7 @@ from veil.detect.bank_files import BANK_FILE_RECOGNIZERS
 from veil.detect.cjk_numbers import CJK_DATES, CJK_NUMERALS
 from veil.detect.column_lines import COLUMN_LINES
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
-from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME
+from veil.detect.dates import DATE_OF_BIRTH, DATE_TIME, RECORD_DATE
 from veil.detect.dicom import DICOM
 from veil.detect.domains import BARE_DOMAIN
 from veil.detect.encoded import ENCODED
@@ -67,6 +67,7 @@ from veil.detect.usernames import (
     LOGIN_USER,
     USER_NAME_FIELD,
 )
+from veil.detect.vat_numbers import VAT_NUMBER
 from veil.detect.wallets import WALLETS
 from veil.detect.xml_elements import XML_ELEMENTS
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
@@ -213,6 +214,7 @@ US_SSN = register(PatternRecognizer(
 for _national in NATIONAL_RECOGNIZERS:
     register(_national)
 register(GR_NATIONAL_ID)  # Greece's ΑΜΚΑ and ΑΦΜ after their abbreviations
+register(VAT_NUMBER)  # an EU or UK VAT number by its country's prefix and check digits
 for _glued in GLUED:  # card, SSN, IBAN and phone numbers written against letters
     register(_glued)
 for _split in SPLIT_NUMBERS:  # a card or an SSN cut into pieces ('"4111" + "1111" + ...')
@@ -259,6 +261,7 @@ MAC_ADDRESS = register(PatternRecognizer(
 
 register(DATE_OF_BIRTH)
 register(DATE_TIME)
+register(RECORD_DATE)  # a record's dates without separators, after their labels
 register(EUROPEAN_BIRTH_DATE)  # a month's name in Italian, Polish, Turkish...
 register(EUROPEAN_DATE)
 register(CJK_DATES)  # era dates, dates in numerals, Korean dates
@@ -547,7 +550,12 @@ PASSPORT = register(PatternRecognizer(
               # nine digits in threes ("passport no: 123 456 789")
               Pattern(r"(?<![\w-])\d{3}([ -])\d{3}\1\d{3}(?![\w-])", 0.45, re.ASCII, lead=0)],
     context=("passport", "passport no", "passport number", "passport #", "travel document",
-             "여권", "여권번호", "护照", "护照号", "護照", "護照號碼", "パスポート", "旅券"),
+             "여권", "여권번호", "护照", "护照号", "護照", "護照號碼", "パスポート", "旅券",
+             # the word in Europe's languages, as a KYC file or a form writes it ("Reisepass
+             # C01X00T47", "passeport 19AV48213"; not Swedish "pass": an English word)
+             "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passeport",
+             "numéro de passeport", "pasaporte", "passaporto", "paspoort", "paszport",
+             "passaporte", "passi", "cestovní pas", "pașaport", "pasaport"),
     context_required=True, context_window=32, context_boost=0.55, context_after=False,
     validated=True,  # the required context word is the validation
 ))
@@ -592,7 +600,12 @@ DRIVER_LICENSE = register(PatternRecognizer(
                       anchor=r"[0-9][A-Za-z0-9-]{3,15}(?![A-Za-z0-9-])")],
     context=("driver's license", "drivers license", "driver license", "driving licence",
              "driving license", "driver's licence", "licence number", "license number",
-             "license no", "licence no", "dl#", "dl number", "dl no", "license", "licence"),
+             "license no", "licence no", "dl#", "dl number", "dl no", "license", "licence",
+             # the word in Europe's languages ("rijbewijs 5012847391", "Führerschein-Nr.")
+             "führerschein", "führerscheinnummer", "fuhrerschein", "permis de conduire",
+             "rijbewijs", "rijbewijsnummer", "carnet de conducir", "permiso de conducir",
+             "patente di guida", "prawo jazdy", "carta de condução", "carteira de motorista",
+             "körkort", "kørekort", "førerkort", "ajokortti", "řidičský průkaz", "ehliyet"),
     context_required=True, context_window=40, context_boost=0.55, context_after=False,
     validated=True,
 ))
@@ -640,6 +653,14 @@ MEDICAL_RECORD = _named_number("medical_record", "MEDICAL_RECORD", (
     "accession number", "accession no", "accession #", "specimen id", "specimen number",
     "encounter id", "encounter number", "visit id", "visit number", "admission number",
     "accession", "lab accession", "specimen", "requisition number", "requisition no",
+    # the same numbers under the labels hospital systems print: an encounter's ("Enc #",
+    # Cerner's "FIN", Epic's "CSN"), a visit's, an episode's, a master index's ("EMPI"), a
+    # unit record's (Australia's "UR No.", with its stop: chat's "ur number" is "your"),
+    # "MR#", a bare "chart" or "requisition"
+    "enc #", "enc no", "enc id", "encounter #", "encounter no", "fin", "fin #", "fin no",
+    "csn", "visit no", "visit #", "episode number", "episode no", "episode id", "empi",
+    "unit no", "unit number", "ur no.", "u.r. no", "urn", "mr#", "mr #", "mr no",
+    "mr number", "med rec #", "chart", "requisition", "req #", "req no",
     # Spanish, French, German and Italian records' numbers
     # (no "nº" nor "n°": a word whose lower case is not the regex engine's keeps the idle
     # test from reading the words)
@@ -671,6 +692,13 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     # a public health plan's number for one person (HIPAA's identifier 9)
     "medicaid", "medicaid id", "medicaid number", "medicaid no", "medicare number",
     "medicare card", "medicare id", "health card number", "ohip", "ohip number",
+    # a provincial health card's (Alberta's "health card #", British Columbia's "PHN") and
+    # California's Medicaid card ("Medi-Cal BIC 91234567A0"); a prior authorisation's number
+    # opens one patient's claim
+    "health card", "health card #", "health card no", "phn", "personal health number",
+    "health number", "medi-cal", "prior auth", "prior authorization", "prior authorisation",
+    "authorization number", "authorisation number", "auth number", "auth no", "auth #",
+    "referral number",
     "loyalty number", "frequent flyer number", "frequent flyer no", "claim number", "claim no",
     "claim #", "claim id", "claim", "insurance id", "numéro étudiant", "numéro d'adhérent",
     # a parcel's tracking number: it opens the shipment, its address and its recipient
@@ -698,12 +726,23 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "loan", "loan number", "loan no", "loan #", "loan id", "mortgage number", "mortgage no",
     "mortgage account", "wire ref", "wire reference", "transfer reference", "payment reference",
     "transaction reference", "transaction id", "txn id", "remittance reference", "group id",
+    # a bank's customer information file number, a platform's user uid, an individual's
+    # retirement or savings account ("IRA #88-410327"), an ACH entry's individual id
+    "cif", "cif no", "cif number", "uid", "ira", "ira #", "ira no", "isa no",
+    "individual id", "individual identification number",
     # a messenger's account number (QQ's is digits only: no user name's shape)
     "qq", "qq number", "qq no", "qq号", "qq 号",
     # a bank's sort code with the account; immigration files' numbers for one person
     "sort code", "i-94", "i-94 #", "i-94 number", "i-94 no", "a-number", "a-number #",
     "alien number", "alien registration number", "uscis number", "uscis #", "uscis no",
-    "green card number", "visa number", "visa no", "receipt number", "ead number"))
+    "green card number", "visa number", "visa no", "receipt number", "ead number",
+    "a#", "alien #", "alien no", "a-file", "uscis receipt", "receipt #",
+    # a prisoner's number: a jail's booking number, a prison's (a state's "CDCR No.", the
+    # federal Bureau of Prisons' register number), a sheriff's "SO#"
+    "inmate", "inmate no", "inmate number", "inmate #", "inmate id", "booking no",
+    "booking number", "booking #", "register number", "register no", "bop reg",
+    "cdcr", "cdcr no", "cdcr #", "doc #", "doc no", "doc number", "so#", "offender id",
+    "offender number", "offender no", "prisoner number", "prison number"))
 
 # An insurance card's group number on its bare word ("group 0045521", "Group 1200-5531", "RxGrp
 # 0045521"), in a text that speaks of insurance: elsewhere "group" is a word of prose
@@ -758,7 +797,13 @@ LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
     "practising certificate", "practicing certificate", "approbation",
     # a British doctor's, dentist's or health professional's register number on its bare word
     # ("Dr. Yusuf Al-Hakim (GMC 7012345)")
-    "gmc", "gdc", "hcpc", "gphc"))
+    "gmc", "gdc", "hcpc", "gphc",
+    # a doctor's registration in Ontario and Australia, a lawyer's in Illinois and
+    # Massachusetts ("CPSO #98765", "AHPRA registration MED0001234567", "ARDC No. 6312345",
+    # "BBO #678123")
+    "cpso", "cpso #", "cpso no", "ahpra", "ahpra number", "ahpra registration", "ardc",
+    "ardc no", "ardc #", "bbo", "bbo #", "bbo no", "state bar", "attorney registration",
+    "attorney no", "license #", "licence #"))
 
 # A court case's, a docket's or a law firm's matter number ("Case No. 2:21-cv-01234",
 # "matter no. 2023-0142", "Az. 3 O 123/23" is left to the next round: it holds spaces): it ties
@@ -789,7 +834,12 @@ COURT_CASE = register(PatternRecognizer(
                       mark=r"-(?:cv|cr|mj|bk|ap|md|mc|po|sw)-", fold=True),
               Pattern(r"(?<![\w:/.-])(?:\d{2}|\d{4})-(?:CV|CR|CF|CA|DR|FA|JV|PR|cv|cr)-"
                       r"\d{3,7}(?:-[A-Z]{2,4})?(?![\w-])", 0.75, re.ASCII, lead=4, spaced=False,
-                      mark=r"-(?:cv|cr|cf|ca|dr|fa|jv|pr)-", fold=True)],
+                      mark=r"-(?:cv|cr|cf|ca|dr|fa|jv|pr)-", fold=True),
+              # the Federal Court of Australia's file number: its registry, the number, the
+              # year ("NSD 1187 of 2023", "VID 45 of 2024")
+              Pattern(r"(?<![\w-])(?:NSD|VID|QUD|WAD|SAD|ACD|TAD|NTD)[ ]?\d{1,5}[ ]of[ ]"
+                      r"(?:19|20)\d\d(?![\w-])", 0.85, re.ASCII, lead=0,
+                      mark=r"(?:nsd|vid|qud|wad|sad|acd|tad|ntd) ?\d", fold=True)],
     validated=True,  # the shape is the validation
 ))
 
@@ -800,6 +850,9 @@ DEVICE_ID = register(PatternRecognizer(
     name="device_id", entity="DEVICE_ID", patterns=[_RECORD_NUMBER],
     context=("serial number", "serial no", "serial #", "serial", "s/n", "imei", "meid", "esn",
              "device id", "device serial", "udid", "hardware id", "seriennummer",
+             # an implant's or a pump's serial on its short label ("SN 3301-88475"), a
+             # glucose sensor's transmitter
+             "sn", "sn#", "transmitter id",
              "numéro de série", "número de serie"),
     context_required=True, context_window=24, context_boost=0.55, context_after=False,
     validated=True,

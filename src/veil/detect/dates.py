@@ -211,3 +211,34 @@ DATE_TIME = PatternRecognizer(
     name="date_time", entity="DATE_TIME", patterns=DATE_PATTERNS,
     validate=is_calendar_date,
 )
+
+
+def _compact_date(value: str) -> bool:
+    m = _COMPACT_YMD.fullmatch(value)
+    if m is None:
+        return False
+    try:
+        dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return False
+    return True
+
+
+#: the labels a record's dates stand after: an admission's, a discharge's, a death's, a
+#: service's (a birth's are ``BIRTH_CONTEXT``)
+RECORD_DATE_CONTEXT = (
+    "date", "dated", "adm", "admit", "admitted", "admission", "disch", "discharge",
+    "discharged", "dod", "death", "died", "expired", "deceased", "dos", "service", "visit",
+    "seen", "surgery", "collected", "received", "reported", "signed", "onset")
+
+# 20240314 after a record's date label ("Adm Date 20240314  Disch Date 20240319"): a hospital
+# system's export writes its dates without separators, as HL7 does; without the label eight
+# digits are anything (an order's, an account's)
+_COMPACT = r"(?:1[89]|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w.-])"
+RECORD_DATE = PatternRecognizer(
+    name="record_date", entity="DATE_TIME",
+    # (tried only at a digit run of a date's eight digits: most texts hold none)
+    patterns=[Pattern(rf"(?<![\w.-]){_COMPACT}", 0.55, re.ASCII, lead=0, anchor=_COMPACT)],
+    validate=_compact_date, context=RECORD_DATE_CONTEXT,
+    context_required=True, context_window=16, context_boost=0.3, context_after=False,
+)

@@ -35,6 +35,10 @@ _TAGS: dict[str, str] = {
     "0008,0092": "LOCATION",  # Referring Physician's Address
     "0008,0094": "PHONE",  # Referring Physician's Telephone Numbers
     "0010,0010": "PERSON",  # Patient's Name (also a PN: a dump that drops the VR still names it)
+    "0010,1090": "MEDICAL_RECORD",  # Medical Record Locator
+    "0040,1001": "MEDICAL_RECORD",  # Requested Procedure ID
+    "0038,0400": "LOCATION",  # Patient's Institution Residence
+    "0018,1000": "DEVICE_ID",  # Device Serial Number (an implant's or a scanner's, HIPAA's 13)
 }
 #: dcmdump's ``(gggg,eeee) VR [value]`` and pydicom's ``(gggg, eeee) Keyword  VR: 'value'``
 _ELEMENT = re.compile(
@@ -47,11 +51,12 @@ class DicomRecognizer(Recognizer):
     """The values of a DICOM dump's elements that name, date or number a patient."""
 
     name = "dicom"
-    entities = ("PERSON", "MEDICAL_RECORD", "DATE_OF_BIRTH", "LOCATION", "PHONE", "AGE")
+    entities = ("PERSON", "MEDICAL_RECORD", "DATE_OF_BIRTH", "LOCATION", "PHONE", "AGE",
+                "DEVICE_ID")
     validated = True  # the element's tag says what the value is
 
     def idle(self, text: str) -> bool:
-        # every group it reads (0008, 0010, 0038) opens "(00"
+        # every group it reads (0008, 0010, 0018, 0038, 0040) opens "(00"
         return "(00" not in text
 
     def analyze(self, text: str) -> list[Detection]:

@@ -31,6 +31,7 @@ from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
 from veil.detect.entity import Detection
 from veil.detect.patterns import folded
 from veil.detect.recognizer import Recognizer
+from veil.detect.trade_words import in_citation
 
 _SCORE = 0.88
 _TOWN_SCORE = 0.7
@@ -228,6 +229,8 @@ class EuropeanAddressRecognizer(Recognizer):
     @staticmethod
     def _street_first(text: str, m: re.Match[str]) -> bool:
         word, name = m.group("w"), m.group("name")
+        if word[:2] == "R." and in_citation(text, m.start(), m.end()):
+            return False  # "Fed. R. Civ. P. 26": a rule of procedure, not a Rua's number
         first = re.sub(r"^\w{1,5}['’]", "", name.split()[0])  # ("dell'Indipendenza")
         if _function_word(first.strip(".,")) or first.strip(".,").lower() in _UNIT_WORDS:
             return False  # "place the 2 chairs", "via a 3 step process", "Str. Suite 099"

@@ -49,6 +49,70 @@ PATIENT_NUMBER = PatternRecognizer(
                       re.ASCII, mark=_labels(_HOSPITAL_LABELS), fold=True, lead=0)],
     validated=True)
 
+# "patient=MRN0047719", "MRN-0047719": a record number that carries its label as its prefix
+# (an audit log's, a URL's or a file's name), which no label before it names
+PREFIXED_RECORD = PatternRecognizer(
+    name="prefixed_record", entity="MEDICAL_RECORD",
+    patterns=[Pattern(r"(?<![A-Za-z0-9])(?i:mrn)[-_#]?[0-9]{5,12}(?![A-Za-z0-9])", 0.9,
+                      re.ASCII, mark=r"mrn", fold=True, lead=0)],
+    validated=True)
+
+# A surgical pathology's or a cytology's case number: its section's letters, the year and a
+# serial ("SP-24-004471", "S24-18877", "C-23-1187"), after "Case" or a pathology number's
+# label; a legal case's is ``case_number``'s
+_PATHOLOGY_LABELS = ("case", "path no", "path number", "pathology no", "pathology number",
+                     "pathology #", "cytology no", "cytology number", "surgical pathology")
+PATHOLOGY_CASE = PatternRecognizer(
+    name="pathology_case", entity="MEDICAL_RECORD",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_PATHOLOGY_LABELS)})\b){_SEP}"
+                      r"(?P<v>[A-Z]{1,3}-?[0-9]{2}-[0-9]{3,7})(?![\w/-])", 0.9,
+                      re.ASCII, mark=_labels(_PATHOLOGY_LABELS), fold=True, lead=0)],
+    validated=True)
+
+# A device's serial in groups of digits ("S/N: 1847 2093", "serial no. 30 1187 442"): the
+# serial recognizer reads one token; each group here holds a digit, so the words after the
+# serial are not taken
+_SERIAL_LABELS = ("s/n", "serial", "serial no", "serial number", "serial #")
+SPACED_SERIAL = PatternRecognizer(
+    name="spaced_serial", entity="DEVICE_ID",
+    patterns=[Pattern(rf"(?i:(?<![\w/])(?:{_labels(_SERIAL_LABELS)})\b){_SEP}"
+                      r"(?P<v>(?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,8}"
+                      r"(?:[ ](?=[A-Z]{0,3}[0-9])[A-Z0-9]{2,8}){1,3})(?![\w/-])", 0.9,
+                      re.ASCII, mark=_labels(_SERIAL_LABELS), fold=True, lead=0)],
+    validated=True)
+
+# A medical device's UDI in GS1's human-readable form: the device identifier "(01)" and its
+# production identifiers, the expiry "(17)", the lot "(10)" and the serial "(21)", which names
+# the one pacemaker or pump in one patient (HIPAA's identifier 13); the whole string at once
+UDI = PatternRecognizer(
+    name="udi", entity="DEVICE_ID",
+    patterns=[Pattern(r"(?<![\w)])\(01\)[0-9]{14}(?:\((?:10|11|17|21|240|30)\)[^()\s]{1,20})+",
+                      0.95, re.ASCII, at="(01)", lead=0)],
+    validated=True)
+
+# A Quebec health card's number (RAMQ): four letters of the names, the birth date's digits
+# and two more ("TREM 5503 1512"), after its labels
+_RAMQ_LABELS = ("ramq", "carte soleil", "assurance maladie", "assurance-maladie")
+QUEBEC_HEALTH_CARD = PatternRecognizer(
+    name="quebec_health_card", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_RAMQ_LABELS)})\b){_SEP}"
+                      r"(?P<v>[A-Z]{4}[ ]?[0-9]{4}[ ]?[0-9]{4})(?![\w-])", 0.95,
+                      re.ASCII, mark=_labels(_RAMQ_LABELS), fold=True, lead=0)],
+    validated=True)
+
+# A prisoner's number in the short shapes the record-number recognizers refuse: a state
+# prison's two letters and four digits ("CDCR No. BF4821"), a jail's five digits or more
+_INMATE_LABELS = ("cdcr", "inmate", "inmate no", "inmate number", "inmate id", "prisoner no",
+                  "prisoner number", "offender no", "offender id", "doc no", "doc #",
+                  "booking no", "booking number")
+INMATE_NUMBER = PatternRecognizer(
+    name="inmate_number", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_INMATE_LABELS)})(?:\b|(?<=#))"
+                      rf"(?:[ \t]*(?:no\b|number\b|id\b|#))?){_SEP}"
+                      r"(?P<v>[A-Z]{1,3}[0-9]{4,9}|[0-9]{5,10})(?![\w/-])", 0.9,
+                      re.ASCII, mark=_labels(_INMATE_LABELS), fold=True, lead=0)],
+    validated=True)
+
 #: a British plate: the current ``WN68 KXP``, the prefix ``A123 BCD`` and suffix ``ABC 123D``
 _UK_PLATE = (r"[A-Z]{2}[0-9]{2}[ ]?[A-Z]{3}|[A-Z][0-9]{1,3}[ ]?[A-Z]{3}"
              r"|[A-Z]{3}[ ]?[0-9]{1,3}[ ]?[A-Z]")
@@ -103,6 +167,12 @@ REGISTRATION_NUMBER = _vehicle(
 PLATE_LABEL = _vehicle("plate_label", ("lic#", "lic #", "lic no", "lic. no", "tag#", "tag #",
                                        "tag no"),
                        r"(?:lic|tag)\.?[ ]?(?:#|no\b\.?)(?:[ \t]*[A-Z]{2}(?=[ ]))?", _PLATE)
+#: the postal codes of the United States' states and territories
+_US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
+              "MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU")
+# a police report's "Tag: TX NHB-4471": after a bare "tag" and a colon only with a state's code
+# before the plate (a release's or a label's tag, "tag: v2.1", has none)
+STATE_TAG = _vehicle("state_tag", ("tag",), rf"tag[ \t]*:[ \t]*(?:{_US_STATES})[ ]", _PLATE)
 
 # "reg WX19 KPL", "rego 1ABC234", "number plate: KY21 BDF", "plate is 8XYZ123": a plate of
 # five characters or more after the words that name one (British "reg", Australian "rego")
@@ -126,5 +196,6 @@ NZ_BANK_ACCOUNT = PatternRecognizer(
     validated=True)
 
 #: every recognizer of this module, in the order they register
-LABELLED_NUMBERS = (PATIENT_NUMBER, VRM, REGISTRATION_NUMBER, PLATE_LABEL, PLATE_WORD,
-                    VEHICLE_PLATE, NZ_BANK_ACCOUNT)
+LABELLED_NUMBERS = (PATIENT_NUMBER, PREFIXED_RECORD, PATHOLOGY_CASE, SPACED_SERIAL, UDI,
+                    QUEBEC_HEALTH_CARD, INMATE_NUMBER, VRM, REGISTRATION_NUMBER, PLATE_LABEL,
+                    STATE_TAG, PLATE_WORD, VEHICLE_PLATE, NZ_BANK_ACCOUNT)

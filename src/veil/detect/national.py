@@ -84,7 +84,10 @@ UK_NHS = PatternRecognizer(
     name="uk_nhs", entity="UK_NHS",
     patterns=[Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A, lead=0)],
     validate=stdnum_check(nhs),
-    context=("nhs", "national health", "health service", "nhs no", "patient number"),
+    # (Scotland's CHI number and Northern Ireland's Health and Care number take the NHS
+    # number's check: "CHI: 1208623451")
+    context=("nhs", "national health", "health service", "nhs no", "patient number", "chi",
+             "chi number", "chi no", "health and care number", "h&c number", "h&c no"),
     # one random 10-digit run in eleven passes the check: without the word it is no NHS number
     context_required=True, context_boost=0.5,
 )
@@ -249,11 +252,19 @@ BR_CNPJ = PatternRecognizer(
     context=("cnpj", "cadastro nacional"), context_boost=0.55,
 )
 
+_ITIN_CHECK = stdnum_check(itin)
+
+
+def _is_itin(value: str) -> bool:
+    # (stdnum's compact drops a dash only: "987 83 2019" and "987.83.2019" were refused)
+    return bool(_ITIN_CHECK(value.replace(" ", "").replace(".", "")))
+
+
 US_ITIN = PatternRecognizer(
     name="us_itin", entity="US_ITIN",
     patterns=[Pattern(rf"{_L}9\d{{2}}([- .]?)(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\1\d{{4}}{_R}",
                       0.6, _A, lead=0)],
-    validate=stdnum_check(itin),
+    validate=_is_itin,
     context=("itin", "individual taxpayer", "taxpayer identification", "tax id"),
     context_boost=0.4,
 )
@@ -433,7 +444,7 @@ IN_AADHAAR_CONTEXT = labelled(
 UK_NHS_CONTEXT = labelled(
     "uk_nhs_context", "UK_NHS",
     Pattern(rf"{_L}\d{{3}}([ -]?)\d{{3}}\1\d{{4}}{_R}", 0.5, _A, lead=0),
-    ("nhs", "nhs number", "nhs no"))
+    ("nhs", "nhs number", "nhs no", "chi number", "chi no", "health and care number"))
 FR_NIR_CONTEXT = labelled(
     "fr_nir_context", "FR_NIR",
     Pattern(r"(?<![A-Za-z0-9])[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?"

@@ -79,6 +79,16 @@ _LOG_LEVELS = frozenset({"ERROR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "
                          "CRP", "EGFR", "TSH", "HBA1C", "ICU", "ITU", "HDU", "A&E", "OPD", "GP",
                          "BP", "BMI", "SPO2", "COPD", "CKD", "UTI", "DVT", "CVA", "GCS", "MMSE",
                          "DNR", "DNACPR",  # (not "ED", "TIA", "AKI": given names too)
+                         # a payment's, a bank's and a tax form's acronyms, currency and coin
+                         # codes ("7.9% APR", "Excess: GBP 250", "0.42 BTC"; not "BEN", "ISA",
+                         # "IRA", "NIC", "PEP", "RON", "EDD": given names too)
+                         "APR", "APY", "AER", "LTV", "DTI", "AVS", "NSF", "ACH", "DFI", "RDFI",
+                         "ODFI", "MICR", "PPD", "CCD", "SEPA", "BACS", "CHAPS", "UBO", "MLRO",
+                         "CTR", "CDD", "SIPP", "RRSP", "TFSA", "HSA", "PAYE", "UTR", "PPSN",
+                         "CIF", "TFR", "USC", "FATCA", "CRS", "OFAC", "USD", "EUR", "GBP", "CHF",
+                         "JPY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
+                         "CNY", "HKD", "SGD", "ZAR", "MXN", "BRL", "AED", "BTC", "ETH",
+                         "USDT", "USDC", "XRP", "LTC",
                          # an invitation's and a contact card's keys (iCalendar, vCard)
                          "VEVENT", "VCALENDAR", "VCARD", "VTODO", "VALARM", "VTIMEZONE",
                          "BEGIN", "END", "SUMMARY", "ATTENDEE", "ORGANIZER", "DTSTART", "DTEND",
@@ -104,7 +114,7 @@ _PARTICLE_WORD = re.compile(_PARTICLE)
 # the roles of a party to a case, a policy or a loan, written before the party's name
 _PARTY_ROLES = (r"defendant|plaintiff|petitioner|respondent|appellant|appellee|claimant|"
                 r"beneficiary|insured|policyholder|witness|guarantor|borrower|applicant|"
-                r"debtor|creditor|tenant|landlord")
+                r"debtor|creditor|tenant|landlord|inmate|prisoner|detainee|deponent")
 # a name in capitals, as records and forms write it after their label ("Patient: DOE, JANE")
 #: a word in capitals ("DOE", "O'BRIEN", "SMITH-JONES")
 _CAPS_WORD = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)?"
@@ -151,7 +161,8 @@ _MORE_NAME_FIELDS = (r"card[ \t]?holder|account[ \t]holder|name[ \t]on[ \t]card|
                      r"next[ \t]of[ \t]kin|emergency[ \t]contact|bill[ \t]to|ship[ \t]to|"
                      r"prepared[ \t](?:for|by)|referred[ \t]by|requested[ \t]by|attending|author|"
                      r"pt|resident|policy[ \t]holder|co-?borrower|decedent|deceased|donor|"
-                     r"victim|assignee|reporter|student|passenger|travell?er")
+                     r"victim|assignee|reporter|student|passenger|travell?er|solicitor|"
+                     r"barrister|paralegal|prescriber|surgeon|consultant|inmate|deponent")
 _MORE_FIELD_NAME = re.compile(
     rf"(?i:\b(?:{_MORE_NAME_FIELDS}){_LABEL_END})(?P<v>{_NAME}|{_UPPER_NAME})")
 # A party named in capitals after its role, as pleadings write it: "Defendant JOHN Q. PUBLIC"
@@ -530,6 +541,42 @@ def _sentence_initial_word(text: str, s: int, e: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+#: a wide gap inside a model's span, and a label's colon right after the span
+_WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
+_LABEL_COLON = re.compile(r"[ \t]?:(?!//)")
+#: the currency codes of _LOG_LEVELS, and an amount after one
+_CURRENCIES = frozenset({"USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "NZD", "SEK", "NOK",
+                         "DKK", "PLN", "CZK", "HUF", "INR", "CNY", "HKD", "SGD", "ZAR", "MXN",
+                         "BRL", "AED"})
+_AMOUNT_AFTER = re.compile(r"[ \t]?[0-9]")
+
+
+def before_next_label(text: str, s: int, e: int) -> int:
+    """The end of a model's span ``text[s:e]`` without the next field's label a wide gap
+    sets apart ("Payee: Ingeborg Sæther-Lund  Amount: $3,200.00": the span ran over
+    "Amount", whose colon follows it), and without an amount's currency code ("in Lisbon EUR
+    1,870")."""
+    if e < len(text) and text[e] in " \t:" and _LABEL_COLON.match(text, e):
+        gap = _WIDE_GAP.search(text, s, e)
+        if gap is not None and gap.start() > s:
+            return gap.start()
+    if e - s > 4 and text[e - 4] == " " and text[e - 3:e] in _CURRENCIES \
+            and _AMOUNT_AFTER.match(text, e):
+        return e - 4
+    return e
+
+
+def after_label_word(text: str, s: int, e: int) -> int:
+    """The start of a model's span ``text[s:e]`` without a label word or an acronym that
+    opens it ("UBO Radomir": the beneficial owner's acronym before the name)."""
+    sp = text.find(" ", s, e)
+    if sp > s and is_label_word(text[s:sp]):
+        while sp < e and text[sp] == " ":
+            sp += 1
+        return sp
+    return s
+
+
 def is_label_word(span: str) -> bool:
     """Whether ``span`` is one word that is a log level, a form's label or a common acronym
     ("DOB", "NDA", "VIN"): never an organisation or a place."""
@@ -831,6 +878,7 @@ def heuristic_names(text: str) -> list[Detection]:
         if span is None:
             return
         s, e = after_titles(text, *span), span[1]  # a title is evidence, never the name
+        e = before_next_label(text, s, e)
         if e > s and not trade_word(text, s, e, "PERSON"):  # "Addison's disease", "Lender:"
             out.append(Detection("PERSON", s, e, score, "name_heuristic", text[s:e]))
 
@@ -1017,7 +1065,7 @@ class SpacyNerRecognizer(MemoizedModel, Recognizer):
                 nl = text.find("\n", s, e)
                 if nl != -1:  # an entity does not cross a line break ("Jane Doe\nPhone")
                     e = nl
-                s, e = _trim(text, s, e)
+                s, e = _trim(text, after_label_word(text, s, e), before_next_label(text, s, e))
                 if label == "PERSON":
                     s = role_before_name(text, s, e)  # "Notaio Alberto Ferraris"
                 if e <= s or _is_noise(text[s:e], label) or trade_word(text, s, e, label):

@@ -748,7 +748,7 @@ class PatternRecognizer(Recognizer):
                     if (start, end) in seen:
                         continue
                 if starts is not None:
-                    i = bisect.bisect_left(starts, start - self.context.window - 1)
+                    i = bisect.bisect_left(starts, start - self.context.reach - 1)
                     if i == len(starts) or starts[i] >= start:
                         continue  # required, and no word can begin before it in reach
                 value = text[start:end]

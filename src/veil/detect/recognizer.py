@@ -167,6 +167,12 @@ class ContextMatcher:
         self._lower: re.Pattern[str] | None = None
         self._bare: re.Pattern[str] | None = None
         self._fold = _folds_exactly(w.lower() for w in self.words)
+        # a word as long as the window or longer may start before the window and run into
+        # it: it can never start inside ("alien registration number A098765432" was never
+        # found); the others must start inside, as before
+        self._long = tuple(w for w in self.words if len(w) >= window)
+        self._longest = max((len(w) for w in self._long), default=0)
+        self._long_rx: re.Pattern[str] | None = None
         # what every match of a word starts with, literally: the word up to its first space
         self._heads = frozenset(w.strip().lower().split(" ", 1)[0]
                                 for w in self.words if w.strip()) if self._fold else frozenset()
@@ -233,12 +239,29 @@ class ContextMatcher:
             self._lower = re.compile(_lowered_source(self.words) or "")
         return self._lower
 
+    @property
+    def reach(self) -> int:
+        """How far before a span a word that :meth:`near` finds may begin: the window, and
+        the length of the longest word that cannot start inside it."""
+        return self.window + self._longest
+
     def near(self, text: str, start: int, end: int) -> bool:
         if self._source is None:
             return False
-        if self._within(text, max(0, start - self.window), start):
+        lo = max(0, start - self.window)
+        if self._within(text, lo, start) or self._long and self._runs_into(text, lo, start):
             return True
         return self.after and self._within(text, end, min(len(text), end + self.window))
+
+    def _runs_into(self, text: str, lo: int, hi: int) -> bool:
+        """Whether a word as long as the window starts before ``lo`` and ends inside
+        ``text[lo:hi]``."""
+        if self._long_rx is None:
+            self._long_rx = re.compile(_context_source(self._long) or "(?!)", re.IGNORECASE)
+        found = self._long_rx.search(text, max(0, lo - self._longest), hi)
+        while found is not None and found.end() <= lo:
+            found = self._long_rx.search(text, found.start() + 1, hi)
+        return found is not None
 
     def _within(self, text: str, lo: int, hi: int) -> bool:
         """Whether a word lies in ``text[lo:hi]`` (the characters before ``lo`` count for the

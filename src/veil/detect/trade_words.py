@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from veil.detect.finance_words import finance_word
 from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, SIGN_OFFS, STREET_WORDS
 
 # --- drugs ------------------------------------------------------------------------------------
@@ -55,7 +56,13 @@ DRUG_BRANDS = frozenset({
     "depakote", "tegretol", "keppra", "topamax", "imitrex", "premarin", "yaz", "depo-provera",
     "epipen", "calpol", "gaviscon", "rennie", "sudafed", "lemsip", "beechams", "imodium",
     "dioralyte", "buscopan", "canesten", "voltaren", "deltasone", "medrol", "entresto",
-    "brilinta", "aricept", "namenda", "requip", "mirapex", "xeljanz", "rinvoq", "otezla"})
+    "brilinta", "aricept", "namenda", "requip", "mirapex", "xeljanz", "rinvoq", "otezla",
+    # a hospital's ward drugs and more of the specialty ones
+    "dilaudid", "zofran", "toradol", "phenergan", "reglan", "protonix", "flagyl", "levaquin",
+    "zosyn", "rocephin", "decadron", "haldol", "precedex", "lovenox", "kcentra", "demerol",
+    "ultram", "miralax", "colace", "senokot", "dulcolax", "plaquenil", "cellcept", "prograf",
+    "imuran", "orencia", "actemra", "entyvio", "skyrizi", "tremfya", "cosentyx", "ocrevus",
+    "tecfidera", "gilenya", "copaxone", "aimovig", "nurtec", "prolia", "forteo", "fosamax"})
 #: a salt or form after a drug's name (`Oxycodone HCl`, `Morphine Sulfate`), in lower case
 _SALTS = frozenset({
     "hcl", "hydrochloride", "sulfate", "sulphate", "sodium", "potassium", "calcium",
@@ -64,7 +71,7 @@ _SALTS = frozenset({
     "monohydrate", "dihydrate", "xr", "xl", "er", "sr", "cr", "la", "od", "mr", "ec",
     # and how often and how it is taken ("Ibuprofen PRN", "Tramadol QDS")
     "prn", "bd", "bid", "tds", "tid", "qds", "qid", "qhs", "nocte", "mane", "stat", "po", "iv",
-    "im", "sc", "sl", "inh", "top"})
+    "im", "sc", "sl", "inh", "top", "pca"})
 #: what a lab panel measures, in lower case (`Fibrinogen 2.1`, `Creatinine 162`): no name
 _LAB_WORDS = frozenset({
     "sodium", "potassium", "chloride", "bicarbonate", "urea", "creatinine", "glucose", "calcium",
@@ -117,7 +124,13 @@ _EPONYM_STRONG = (
 #: ...and those a person may have too (`Anna's test`, `Patel's score`): an eponym only
 #: without the possessive (`Schirmer test`, `Wells score`, `Whipple procedure`)
 _EPONYM_WEAK = (r"test|score|scale|index|criteria|rule|procedure|operation|classification|"
-                r"questionnaire|equation|formula|position|repair|tube|solution|law|effect")
+                r"questionnaire|equation|formula|position|repair|tube|solution|law|effect|"
+                # a stage's, a level's, a line's or a monitor's eponym (`Tanner stage`, `Clark
+                # level`, `Breslow thickness`, `Hickman line`, `Holter monitor`, `Doppler
+                # ultrasound`, `Addison crisis`, `Nissen fundoplication`), and a doctrine's in
+                # law (`Miranda warnings`, `Brady material`, `Terry stop`, `Chevron deference`)
+                r"stage|level|thickness|depth|line|monitor|ultrasound|crisis|fundoplication|"
+                r"warnings|material|stop|frisk|deference|doctrine|implant")
 _EPONYM_AFTER = re.compile(
     rf"(?:(?P<own>['’]s|s?['’])|(?=[ \t]))[ \t]{{1,8}}(?:(?P<strong>(?i:{_EPONYM_STRONG}))|"
     rf"(?P<weak>(?i:{_EPONYM_WEAK})))(?![\w'’])")
@@ -127,7 +140,25 @@ _OBJECT_AFTER = re.compile(r"[ \t]{1,8}(?i:the|a|an|this|that|these|those|it|the
                            r"my|our|your|their|in|up|off|out|here|there|for|with|me|us)\b")
 #: the nouns of :data:`_EPONYM_AFTER` that are verbs too
 _VERB_NOUNS = frozenset({"sign", "test", "score", "rule", "repair", "position", "stain",
-                         "effect", "space", "index"})
+                         "effect", "space", "index", "stop", "monitor", "level", "stage",
+                         "frisk"})
+#: eponyms that name a sign, a score, an operation or a doctrine in every text that writes
+#: them, in lower case, none a given name (`Mallampati II`, `Billroth II`, `Kernig and
+#: Brudzinski absent`, `Roux-en-Y`, `Child-Pugh B`, `Behçet's`, `Daubert hearing`): the
+#: noun after them is often left out
+_EPONYM_TERMS = frozenset({
+    "mallampati", "billroth", "karnofsky", "babinski", "kernig", "brudzinski", "chvostek",
+    "romberg", "lachman", "behçet", "behcet", "roux-en-y", "child-pugh", "swan-ganz",
+    "apgar", "daubert", "tinel", "phalen", "trendelenburg", "valsalva", "kasai",
+    "salter-harris", "bosniak", "spetzler-martin", "pfannenstiel", "seldinger", "mantoux",
+    "heimlich", "epley", "dix-hallpike", "cheyne-stokes", "kussmaul", "korotkoff", "wernicke",
+    "korsakoff", "guillain-barré", "guillain-barre", "creutzfeldt-jakob", "waterlow"})
+#: a leading adjective of an operation or a device before its eponym (`Laparoscopic Nissen
+#: fundoplication`, `Explanted Medtronic`): dropped before the eponym's test
+_CLINICAL_ADJECTIVE = re.compile(r"[A-Z][a-z]{4,}(?:ic|al|ous|ive|ed|ary)")
+#: a doctor's specialty as a title (`Consultant Rheumatologist`, `Paediatrician`)
+_SPECIALIST = re.compile(r"(?i:[a-z]{3,}(?:ologist|iatrist|ician|ographer|therapist|"
+                         r"aesthetist|esthetist|esthesiologist|pharmacist|dietitian|surgeon)s?)")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir",
                      "dame", "nurse", "patient", "pt"})
 _TITLE_BEFORE = re.compile(
@@ -147,7 +178,118 @@ _DEFINED_TERMS = frozenset({
     "receiving party", "party", "parties", "co-signer", "cosigner", "co-owner", "chair",
     "treasurer", "secretary", "adjuster", "assets", "liabilities", "consultant"})
 #: a label's number sign after an abbreviation (`Hosp No`, `Lic#`, `NI Number`, `Ref:`)
-_NUMBER_LABEL_AFTER = re.compile(r"[ \t]?(?:No\b\.?|Nr\b\.?|Num\b\.?|Number\b|#|ID\b|Ref\b)")
+_NUMBER_LABEL_AFTER = re.compile(r"[ \t]?(?:No\b\.?|Nr\b\.?|Num\b\.?|[Nn]umber\b|#|ID\b|Ref\b)")
+
+
+#: the abbreviations of a clinical note, in lower case, that the models read as a company
+#: or a place (`CHF exacerbation`, `NSTEMI`, `WBC 11.2`, `INR 2.8`, `NPO after midnight`)
+_CLINICAL_ABBREVIATIONS = frozenset({
+    "chf", "copd", "nstemi", "stemi", "cabg", "pci", "wbc", "rbc", "hgb", "hct", "plt", "inr",
+    "aptt", "ptt", "npo", "icd", "aicd", "mvc", "mva", "nok", "dnr", "dni", "dnar", "gcs",
+    "icu", "hdu", "nicu", "picu", "hpi", "pmh", "psh", "bmi", "uti", "dvt", "cva", "tia",
+    "ckd", "aki", "esrd", "gerd", "gord", "ibs", "ibd", "mrsa", "ecg", "ekg", "eeg", "emg",
+    "cxr", "abg", "bnp", "tsh", "ldl", "hdl", "ggt", "ldh", "crp", "esr", "psa", "adl",
+    "adls", "sob", "nad", "prn", "egfr", "hba1c", "ards", "sirs", "ppi", "ssri", "nsaid",
+    "nsaids", "ace", "arb", "loc", "rom", "ivf", "tpn", "peg", "ercp", "tavi", "tavr"})
+#: statutes and codes of procedure by their initials, in lower case (`the ADA`, `CPLR 3212`)
+_LEGAL_ABBREVIATIONS = frozenset({
+    "ada", "adea", "hipaa", "fmla", "erisa", "flsa", "ferpa", "coppa", "ccpa", "cpra", "gdpr",
+    "foia", "rico", "cplr", "frcp", "frap", "fre", "ucc", "ina", "cpr", "ccp", "pace", "tupe"})
+#: the words of Latin's terms of law, in lower case (`res judicata`, `habeas corpus`, `voir
+#: dire`); a span of these alone with one of :data:`_LATIN_MARKS` among them is a term
+_LATIN_LEGAL = frozenset({
+    "res", "judicata", "habeas", "corpus", "certiorari", "mandamus", "in", "limine", "amicus",
+    "curiae", "nolle", "prosequi", "forum", "non", "conveniens", "ipsa", "loquitur", "stare",
+    "decisis", "obiter", "dicta", "dictum", "ratio", "decidendi", "quantum", "meruit",
+    "ultra", "vires", "sui", "generis", "mens", "rea", "actus", "reus", "prima", "facie",
+    "nunc", "pro", "tunc", "camera", "ex", "parte", "voir", "dire", "de", "novo", "per",
+    "curiam", "sub", "judice", "duces", "tecum", "lis", "pendens", "quo", "warranto",
+    "rem", "personam", "bona", "fide", "se", "bono"})
+_LATIN_MARKS = frozenset({
+    "judicata", "habeas", "certiorari", "mandamus", "limine", "curiae", "prosequi",
+    "conveniens", "loquitur", "decisis", "decidendi", "meruit", "vires", "generis", "rea",
+    "reus", "facie", "tunc", "tecum", "pendens", "warranto", "judice", "curiam", "novo",
+    "dire", "obiter", "personam"})
+#: a court's or a tribunal's kind, and its name's words after it (`Superior Court of
+#: Justice`, `Court of Appeal`, `King's Bench Division`, `Ninth Circuit`, `Employment
+#: Tribunal`): a court's name is a public body's, the jurisdiction no one's address
+_COURT_KIND = re.compile(
+    r"(?i:\b(?:(?:supreme|superior|high|district|circuit|federal|family|county|crown|"
+    r"magistrates['’]?|magistrate|bankruptcy|probate|surrogate['’]?s|juvenile|municipal|"
+    r"provincial|employment|land|tax|claims|appeals?|appellate|sheriff|immigration|"
+    r"coroners['’]?|youth|housing|commercial|chancery|admiralty|constitutional|civil|"
+    r"criminal|labou?r|industrial|first-tier|upper|state|territory|federal[ \t]+circuit|"
+    r"small[ \t]+claims)[ \t]+(?:court|tribunal)s?|"
+    r"court[ \t]+of[ \t]+(?:appeals?|justice|session|chancery|protection|claims|criminal"
+    r"[ \t]+appeal|international[ \t]+trade|federal[ \t]+claims|king['’]s[ \t]+bench|"
+    r"queen['’]s[ \t]+bench|common[ \t]+pleas|first[ \t]+instance)|"
+    r"(?:king|queen)['’]s[ \t]+bench(?:[ \t]+division)?|"
+    r"(?:law|chancery|family|civil|criminal|appellate|commercial|administrative)[ \t]+"
+    r"division|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|d\.c\.|federal)[ \t]+circuit)\b)")
+#: the capitalised words before a court's kind (`Ontario`, `United States`)
+_COURT_HEAD = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}\Z")
+#: its name's words after it: `of the United States`, `for the Northern District of
+#: Illinois`, a division in brackets
+_COURT_TAIL = re.compile(r"(?:[ \t]+(?i:of|for)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z][\w'’.-]*)+)*"
+                         r"(?:[ \t]*\([A-Z][\w ]{0,30}\))?")
+#: a citation of a statute, a regulation, a reporter or a rule of procedure (`42 U.S.C. §
+#: 1983`, `45 C.F.R. § 164.514`, `Fed. R. Civ. P. 26(c)`): the models read its initials as a
+#: company or a place
+_CITATION = re.compile(
+    r"\b\d{1,3}[ \t]+(?:U\.[ ]?S\.[ ]?C\.(?:[ ]?A\.)?|C\.[ ]?F\.[ ]?R\.|U\.[ ]?S\.|"
+    r"S\.[ ]?Ct\.|F\.(?:[ ]?Supp\.)?(?:[ ]?\d[a-z]{1,2})?|L\.[ ]?Ed\.)|"
+    r"\bFed\.[ ]?R\.[ ]?(?:Civ|Crim|App|Evid|Bankr)\.[ ]?P\.")
+
+
+#: what a text holds, lower-cased, where a court's name or a citation may stand in it: the
+#: two regexes run only then, once per text
+_COURT_MARKS = ("court", "tribunal", "circuit", "division", "bench")
+_CITATION_MARKS = ("u.s.", "u. s.", "c.f.r.", "c. f. r.", "fed. r", "fed.r", "s. ct", "s.ct",
+                   "l. ed", "l.ed", "f. supp", "f.supp", "f.2d", "f.3d", "f.4th", "f. 2d",
+                   "f. 3d", "f. 4th")
+
+
+def _legal_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The citations of ``text`` and its courts' names (see :data:`_COURT_KIND`,
+    :data:`_CITATION`), each as (start, end)."""
+    from veil.detect.patterns import folded
+
+    low = folded(text)
+    if low is None:
+        low = text.lower()
+    citations = [m.span() for m in _CITATION.finditer(text)] if any(
+        mark in low for mark in _CITATION_MARKS) else []
+    courts: list[tuple[int, int]] = []
+    if any(mark in low for mark in _COURT_MARKS):
+        for m in _COURT_KIND.finditer(text):
+            head = _COURT_HEAD.search(text, max(0, m.start() - 48), m.start())
+            tail = _COURT_TAIL.match(text, m.end())
+            courts.append((head.start() if head is not None else m.start(),
+                           tail.end() if tail is not None else m.end()))
+    return citations, courts
+
+
+def _spans_of(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    from veil.detect.patterns import _memoized
+
+    found: tuple[list[tuple[int, int]], list[tuple[int, int]]] = _memoized(
+        text, "courts and citations", _legal_spans, text)
+    return found
+
+
+def in_citation(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` overlaps a citation of a statute, a regulation, a reporter or a
+    rule of procedure (`Fed. R. Civ. P. 26`): an address's recognizer asks it of a street
+    that may be one (`R.`, a Portuguese street's `Rua`)."""
+    return any(a < e and s < b for a, b in _spans_of(text)[0])
+
+
+def _court_or_citation(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` stands in a court's name or overlaps a citation."""
+    citations, courts = _spans_of(text)
+    return any(a < e and s < b for a, b in citations) or any(
+        a <= s and e <= b for a, b in courts)
 
 
 # --- motoring, products ---------------------------------------------------------------------------
@@ -451,6 +593,8 @@ _DEFINES = re.compile(r"[ \t]{1,4}(?:means|shall[ \t]mean|has[ \t]the[ \t]meanin
 #: a document's part before its letter (`Exhibit B`, `Schedule A`, `Appendix C`)
 _PART_BEFORE = re.compile(r"\b(?i:exhibit|schedule|annex|appendix|figure|fig\.|table|"
                           r"section|clause|part|plan|grade|type|class|form|item)[ \t]{1,3}\Z")
+#: a range of Roman numerals up to a one-letter span (`Schedule II-V`, `stages I-V`)
+_ROMAN_RANGE = re.compile(r"\b[IVX]{1,4}-\Z")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _QUOTES = frozenset("'\"‘’“”`")
 _PIECE = re.compile(r"\S+(?: \S+)*")
@@ -467,6 +611,57 @@ def _in_sign_off(text: str, s: int, e: int) -> bool:
     le = text.find("\n", e, e + 40)
     le = len(text) if le == -1 and len(text) - e <= 40 else le
     return le != -1 and _SIGN_OFF_LINE.fullmatch(text, ls, le) is not None
+
+
+_EPONYM_NOUN = re.compile(rf"(?i:{_EPONYM_STRONG}|{_EPONYM_WEAK})")
+_LAST_WORD = re.compile(r"[ \t]+([^\W\d_]+)\Z")
+#: a grade or a type after an eponym (`Billroth II`, `Child-Pugh B`, `Mallampati 3`)
+_GRADE = re.compile(r"[IVX]{1,4}|[A-D]")
+
+
+def _eponym_before(text: str, s: int, e: int, span: str, words: list[str]) -> bool:
+    """Whether ``text[s:e]``, one word or an eponym's phrase (:func:`_eponym_phrase`), stands
+    before an eponym's noun: a strong one (`Crohn's disease`), or a weak one without the
+    possessive (`Schirmer test`); a noun that is a verb with its object after it is one
+    (`have Anna sign the form`)."""
+    if not (" " not in span.strip() or _eponym_phrase(words)):
+        return False
+    m = _EPONYM_AFTER.match(text, e)
+    own = m is not None and (m.group("own") or span.endswith(("'s", "’s")))
+    return m is not None and bool(m.group("strong") or not own) and not (
+        m.group().split()[-1].lower() in _VERB_NOUNS
+        and _OBJECT_AFTER.match(text, m.end()) is not None)
+
+
+#: the words of :data:`_LATIN_MARKS` that are a term alone (`certiorari`); the others need
+#: their term's other word ("Novo" alone is a town's: `Novo mesto`)
+_LATIN_ALONE = frozenset({"certiorari", "mandamus", "judicata", "limine", "prosequi",
+                          "loquitur", "decisis", "decidendi", "meruit", "curiam", "tecum",
+                          "warranto", "conveniens"})
+
+
+def _latin_term(words: list[str]) -> bool:
+    """Whether ``words`` are Latin's words of law alone, one of them no other language's
+    (`res judicata`, `habeas corpus`)."""
+    if len(words) == 1:
+        return words[0].lower() in _LATIN_ALONE
+    return bool(words) and all(w.lower() in _LATIN_LEGAL for w in words) and any(
+        w.lower() in _LATIN_MARKS for w in words)
+
+
+def _eponym_phrase(words: list[str]) -> bool:
+    """Whether a span of two or three words may be an eponym's phrase before its noun
+    (`Glasgow Coma` + `Scale`, `CT Head` + `Rule`, `Laparoscopic Nissen` + `fundoplication`):
+    one word at most is no common word once a clinical adjective before it is dropped, and
+    none is a known given name."""
+    if not 1 < len(words) <= 3:
+        return False
+    rest = list(words)
+    while len(rest) > 1 and _CLINICAL_ADJECTIVE.fullmatch(rest[0]) and not _known_name(
+            rest[0].lower()):
+        rest = rest[1:]  # "Laparoscopic"
+    return not any(_known_given(w.lower()) for w in rest) and sum(
+        not _common_word(w) for w in rest) <= 1
 
 
 def _plainly_a_name(words: list[str]) -> bool:
@@ -505,6 +700,9 @@ def trade_word(text: str, s: int, e: int, label: str) -> bool:
 
 
 def _trade_word(text: str, s: int, e: int, label: str) -> bool:
+    if _latin_term(_ALPHA_WORD.findall(text, s, e)):
+        return True  # "res judicata", "habeas corpus", "voir dire" (read before a function
+        # word or a word in lower case is trimmed off the span)
     lead = _LEADING_FUNCTION_WORD.match(text, s, e)
     while lead is not None and lead.group(1).lower() in _function_words():
         s = lead.end()  # the "Her" of "Her Epworth score": the model's span ran too far back
@@ -523,15 +721,18 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         return False  # (most spans: no rule below reads a known given name and surname)
     low = span.lower()
     if len(span) == 1 and (text[s - 1:s] in ("/", "&") or text[e:e + 1] in ("/", "&")
-                           or _PART_BEFORE.search(text, max(0, s - 12), s)):
+                           or _PART_BEFORE.search(text, max(0, s - 12), s)
+                           or _ROMAN_RANGE.search(text, max(0, s - 6), s)):
         return True  # the "L" of "mmol/L", the "E" of "P/E", the "S" of "S&P 500", the "B"
-        # of "Exhibit B"
+        # of "Exhibit B", the "V" of "Schedule II-V"
     if text[e:e + 1] == "-" or text[s - 1:s] == "-":  # "Co" of "Co-Borrower"
         whole = _HYPHENATED.search(text, max(0, s - 24), min(len(text), e + 24))
         while whole is not None and whole.end() < s:
             whole = _HYPHENATED.search(text, whole.end(), min(len(text), e + 24))
-        if whole is not None and whole.start() <= s and whole.group().lower() in _DEFINED_TERMS:
-            return True
+        if whole is not None and whole.start() <= s and (
+                (low_whole := whole.group().lower()) in _DEFINED_TERMS
+                or low_whole in _EPONYM_TERMS):
+            return True  # "Co-Borrower", the "Roux" and "Y" of "Roux-en-Y"
     nxt = _NEXT_WORD.match(text, e, e + 24)
     if nxt is not None and f"{low} {nxt.group(1).lower()}" in GREETINGS:
         return True  # "Xin" of "Xin chào", "Dzień" of "Dzień dobry"
@@ -543,8 +744,10 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         return False  # "Dr. Ford", "Mr Parkinson", 'last_name="Scrivener"', "Surname: Stone":
         # a title or a name's key is a person's evidence
     one = len(words) == 1
-    if all(_drug_word(w) or w.lower() in _SALTS for w in words) and _drug_word(words[0]):
-        return True  # "Atorvastatin", "Oxycodone HCl", "Tylenol", "Ibuprofen PRN"
+    if all(_drug_word(w) or w.lower() in _SALTS for w in words) and any(
+            _drug_word(w) for w in words):
+        return True  # "Atorvastatin", "Oxycodone HCl", "Tylenol", "Ibuprofen PRN", "IV,
+        # Dilaudid PCA"
     if all(w.lower() in _LAB_WORDS for w in words):
         return True  # "Fibrinogen", "Creatinine": a panel's line
     if low in _SALTS and (_drug_before(text, s) or _DOSE.match(text, e)):
@@ -552,17 +755,42 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
     if len(words) <= 2 and _DOSE.match(text, e) and not (len(words) == 2 and _known_given(
             words[0].lower())):
         return True  # "Warfarin 5 mg", "Creatinine 162 umol/L", "Morphine Sulfate 10 mg"
-    if " " not in span.strip():
-        m = _EPONYM_AFTER.match(text, e)
-        own = m is not None and (m.group("own") or span.endswith(("'s", "’s")))
-        if m is not None and (m.group("strong") or not own) and not (
-                m.group().split()[-1].lower() in _VERB_NOUNS
-                and _OBJECT_AFTER.match(text, m.end()) is not None):
-            return True  # "Crohn's disease", "Reed-Sternberg cells", "Schirmer test"
+    if _eponym_before(text, s, e, span, words):
+        return True  # "Crohn's disease", "Reed-Sternberg cells", "Schirmer test",
+        # "Glasgow Coma Scale", "Laparoscopic Nissen fundoplication"
+    last = _LAST_WORD.search(span)
+    if last is not None and len(words) > 1 and _EPONYM_NOUN.fullmatch(last.group(1)) and \
+            _eponym_before(text, s, s + last.start(), text[s:s + last.start()], words[:-1]):
+        return True  # the span holds its noun: "Glasgow Coma Scale", "Tanner stage"
+    head = words[0].lower().removesuffix("'s").removesuffix("’s")
+    if head in _EPONYM_TERMS and (one or len(words) == 2 and _GRADE.fullmatch(words[1])):
+        return True  # "Mallampati II", "Billroth II", "Kernig and Brudzinski absent"
+    if one and _GRADE.fullmatch(span) and (
+            before := _WORD_BEFORE.search(text, max(0, s - 24), s)) is not None and \
+            before.group(1).lower() in _EPONYM_TERMS:
+        return True  # the "II" of "Mallampati II"
+    if one and _SPECIALIST.fullmatch(span) and not _known_name(low):
+        return True  # "Rheumatologist" of "Consultant Rheumatologist"
+    if all(w.isupper() and w.lower() in _CLINICAL_ABBREVIATIONS or _CLINICAL_ADJECTIVE.fullmatch(
+            w) and not _known_name(w.lower()) for w in words) and any(
+            w.lower() in _CLINICAL_ABBREVIATIONS for w in words) or (
+            text[s - 2:s] == "y/" and low.startswith("o")):
+        return True  # "CHF exacerbation", "INR 2.8", "Explanted ICD", the "o F" of "94 y/o F"
+    if one and words[0].isupper() and words[0].lower() in _LEGAL_ABBREVIATIONS:
+        return True  # "the ADA", "CPLR 3212"
+    if low.removeprefix("the ").removeprefix("this ") in ("court", "tribunal") or \
+            _court_or_citation(text, s, e):
+        return True  # "Supreme Court of the United States", "42 U.S.C. § 1983"
     if low in _DEFINED_TERMS or low.removeprefix("the ") in _DEFINED_TERMS:
         return True  # "the Lender", "Co-Borrower", "Obligor"
+    if finance_word(text, s, e, words):
+        return True  # "Accrued income", "Utility Bill", "Dbtr", "Visa reason code 13.1"
     if one and _NUMBER_LABEL_AFTER.match(text, e) and not _known_name(low):
         return True  # "Hosp No", "Lic#", "NI Number": a form's label
+    if len(words) > 1 and _SPECIALIST.fullmatch(words[-1]) and all(
+            w.lower() in _TITLE_HEADS or w.lower() in _ROLE_NOUNS or _common_word(w)
+            for w in words[:-1]):
+        return True  # "Consultant Rheumatologist", "Senior Radiographer"
     if words[-1].lower() in _ROLE_NOUNS and words[-1].lower() not in _function_words() and all(
             (w := x.lower()) in _ROLE_NOUNS or w in _TITLE_HEADS or w in _DEPARTMENTS
             or _common_word(x) and w not in _lists()[1] for x in words):
@@ -1087,4 +1315,5 @@ def _car_before(text: str, s: int) -> bool:
     return False
 
 
-__all__ = ["CAR_MAKES", "DRUG_BRANDS", "place_after", "role_before_name", "trade_word"]
+__all__ = ["CAR_MAKES", "DRUG_BRANDS", "in_citation", "place_after", "role_before_name",
+           "trade_word"]

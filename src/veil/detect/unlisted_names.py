@@ -135,6 +135,11 @@ _NOT_PEOPLE = frozenset({
     "aap", "aapka", "mujhe", "mujhko", "humko", "hum", "tum", "kar", "karo", "karna", "bhi",
     "yaar", "accha", "acha", "theek", "thik", "bahut", "abhi", "kal", "aaj", "jaldi", "dena",
     "chahiye", "wala", "wali", "bhar", "kaise", "kyun", "lekin", "aur", "se", "ko", "ka", "ki",
+    # and Latin's terms of law ("res judicata", "voir dire", "habeas corpus")
+    "judicata", "habeas", "certiorari", "mandamus", "limine", "curiae", "prosequi",
+    "conveniens", "loquitur", "decisis", "decidendi", "meruit", "vires", "generis", "reus",
+    "facie", "tunc", "tecum", "pendens", "warranto", "judice", "curiam", "obiter", "personam",
+    "amicus", "voir",
 })
 
 

@@ -10,7 +10,7 @@ import re
 
 from veil.casefold import lower_in_place
 from veil.detect.phone import PHONE_CONTEXT
-from veil.detect.recognizer import ContextMatcher, context_heads
+from veil.detect.recognizer import ContextMatcher, _context_source, context_heads
 
 _WORDS = (*PHONE_CONTEXT, "driver's license", "dl#", "Straße", "ΤΗΛΈΦΩΝΟ", "τηλέφωνο")
 _BITS = ("İ", "ı", "ſ", "K", "Σ", "σ", "ς", "ẞ", "ß", "É", "é", " ", "  ", "\n", "-", "_", "#",
@@ -22,6 +22,16 @@ def _reference(m: ContextMatcher, text: str, start: int, end: int) -> bool:
     lo = max(0, start - m.window)
     if rx.search(text, lo, start):
         return True
+    # a word as long as the window, which cannot start inside it, may run into it
+    long = [w for w in m.words if len(w) >= m.window]
+    if long:
+        longest = max(map(len, long))
+        rx_long = re.compile(_context_source(long) or "(?!)", re.IGNORECASE)
+        for i in range(max(0, lo - longest), lo):
+            found = rx_long.match(text, i, start)
+            if found is not None and found.end() > lo and (i == 0 or not text[i - 1].isalnum()
+                                                            or not text[i - 1].isascii()):
+                return True
     return m.after and bool(rx.search(text, end, min(len(text), end + m.window)))
 
 
