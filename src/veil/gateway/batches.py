@@ -175,9 +175,10 @@ class BatchStore:
             raise RequestValidationError(f"line {n}: method must be POST")
         unknown = set(item) - {"custom_id", "method", "url", "body"}
         if unknown:
+            # A key is text the caller chose (an address, a name): counted, never repeated.
             raise RequestValidationError(
-                f"line {n}: unknown keys {sorted(unknown)[:3]}; a batch line has custom_id, "
-                "method, url and body"
+                f"line {n}: {len(unknown)} key(s) Veil does not know (not repeated here); a "
+                "batch line has custom_id, method, url and body"
             )
         body: Body = item["body"]
         body.pop("stream", None)  # batch answers are whole
@@ -276,8 +277,8 @@ class BatchStore:
         allowed = {"input_file_id", "endpoint", "completion_window", "metadata"}
         if unknown := set(body) - allowed:
             raise RequestValidationError(
-                f"unknown fields {sorted(unknown)[:3]}; send input_file_id, endpoint, "
-                "completion_window and optionally metadata"
+                f"{len(unknown)} field(s) Veil does not know (not repeated here); send "
+                "input_file_id, endpoint, completion_window and optionally metadata"
             )
         f = self.file(p, str(body.get("input_file_id")))
         if f.purpose != "batch":

@@ -23,9 +23,11 @@ code ``model_not_allowed``, ``param: model``) before anything goes up:
   every word kept, where a finding refuses it unless it is made of vendors' words only (a
   tenant term never is: ``ft:gpt-4o:acme:falcon`` with the term ``falcon``; a name of
   family words: ``claude-shannon``). A digit run that may be a number (nine digits or more,
-  not a version and a date) is read as well (:func:`veil.gateway.fields._scan_token`). An id
-  that held nothing is not read again by the process for 5 minutes (the clean-token cache of
-  the other protocol tokens), so this costs a request nothing after the first.
+  not a version and a date) is read as well (:func:`veil.gateway.fields._scan_token`), and an
+  id with a piece that is base64, base32 or hex of a text (``amFuZS5kb2VAZXhhbXBsZS5jb20``,
+  an e-mail address) is refused unread (:mod:`.encoded_ids`). An id that held nothing is not
+  read again by the process for 5 minutes (the clean-token cache of the other protocol
+  tokens), so this costs a request nothing after the first.
 
 The error never quotes the id (it is request text).
 """
@@ -38,6 +40,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from veil.errors import MaskingError, RequestValidationError
+
+from .encoded_ids import encodes_text
 
 if TYPE_CHECKING:
     from .fields import WalkContext
@@ -221,7 +225,7 @@ def check_model(value: Any, ctx: WalkContext) -> str:
         raise ModelRefusedError(NOT_AN_ID)
     if rule.is_clean is not None and rule.is_clean(value):
         return value
-    if _spells_a_person(base):
+    if _spells_a_person(base) or encodes_text(base):
         raise ModelRefusedError(HOLDS_VALUE)
     _read_model(base, ctx, rule)
     if rule.note_clean is not None:

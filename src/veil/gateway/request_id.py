@@ -18,6 +18,10 @@ import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from veil.wire.server import HTTP_METHODS
+
+from .encoded_ids import encodes_text
+
 log = logging.getLogger("veil.gateway")
 
 HEADER = "x-request-id"
@@ -39,14 +43,16 @@ _HEX_LETTERS = frozenset("abcdefABCDEF")
 def is_opaque_id(value: str) -> bool:
     """True for an id that may be logged: opaque id characters, a digit (an id of words only,
     ``quentin.marlowe``, names something), no run of digits long enough to be a personal
-    number (a UUID's fixed groups pass) and no word a name list holds that is no common word
-    (``Quentin_Marlowe_1``; ``trace``, ``client`` pass). A cheap check, no detector call: an id
-    that fails it is replaced, never scanned."""
+    number (a UUID's fixed groups pass), no word a name list holds that is no common word
+    (``Quentin_Marlowe_1``; ``trace``, ``client`` pass) and no piece that is base64, base32
+    or hex of a text (:func:`.encoded_ids.encodes_text`). A cheap check, no detector call: an
+    id that fails it is replaced, never scanned."""
     if not _OPAQUE.fullmatch(value) or not any(map(str.isdigit, value)):
         return False
     if _UUID.fullmatch(value):
         return True
-    return _LONG_DIGITS.search(value) is None and not _names_someone(value)
+    return (_LONG_DIGITS.search(value) is None and not _names_someone(value)
+            and not encodes_text(value))  # base64 or hex of an address is the address
 
 
 def _names_someone(value: str) -> bool:
@@ -99,7 +105,8 @@ def _internal_error(exc: BaseException) -> bytes:
 class RequestIdMiddleware:
     """Pure ASGI (no buffering of streams): sets the id, adds the header, logs the request.
     ``access_log``: one more line per request in the usual access-log order (method, route
-    template, status, time) -- never the raw path or query string, which are caller text."""
+    template, status, time) -- never the raw path or query string, which are caller text, nor
+    a method outside HTTP's own (``other``): h11 takes any token as one."""
 
     def __init__(
         self, app: ASGIApp, *, endpoints: dict[str, str] | None = None, access: bool = False
@@ -129,6 +136,8 @@ class RequestIdMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
+        sent = scope.get("method", "-")
+        method = sent if sent in HTTP_METHODS else "other"  # else text the caller chose
         try:
             await self.app(scope, receive, send_with_id)
         except Exception as e:  # noqa: BLE001 - see below
@@ -147,7 +156,7 @@ class RequestIdMiddleware:
             log.info(
                 "request: id=%s method=%s endpoint=%s status=%d ms=%.1f",
                 rid,
-                scope.get("method", "-"),
+                method,
                 self.endpoints.get(scope.get("path", ""), "other"),
                 status,
                 (time.perf_counter() - started) * 1000,
@@ -155,7 +164,7 @@ class RequestIdMiddleware:
             if self.access:
                 access_log.info(
                     "%s %s %d %.1fms",
-                    scope.get("method", "-"),
+                    method,
                     route_template(scope),
                     status,
                     (time.perf_counter() - started) * 1000,

@@ -65,8 +65,10 @@ def openai_error_response(
     )
 
 
-_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
-                      "CONNECT"})
+#: HTTP's own methods. h11 takes any token as a method, so any other is text the caller
+#: chose: messages and log lines name it as something else.
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE",
+                          "CONNECT"})
 
 
 def _http_error_type(status: int) -> str:
@@ -83,7 +85,7 @@ def install_error_handlers(app: FastAPI) -> None:
         status = exc.status_code
         # Neither the path nor a method outside HTTP's own is repeated: both are text the
         # caller chose (an id, a name in a path), and an error goes on into clients' logs.
-        method = request.method if request.method in _METHODS else "this method"
+        method = request.method if request.method in HTTP_METHODS else "this method"
         if status == 404:
             message = f"no route for {method} on this path; check the URL and base path"
         elif status == 405:
@@ -143,6 +145,7 @@ def add_health_routes(
 
 
 __all__ = [
+    "HTTP_METHODS",
     "Readiness",
     "add_health_routes",
     "install_error_handlers",
