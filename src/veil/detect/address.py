@@ -164,6 +164,22 @@ _JA_BLOCK = (rf"(?:(?:{_JA_NUM}|[一二三四五六七八九十]{{1,3}})丁目(?
              rf"(?:{_JA_NUM}号)?|{_JA_NUM}番地?(?:{_JA_NUM}号?)?"
              rf"|{_JA_NUM}(?:{_JA_DASH}{_JA_NUM}){{1,2}})(?![0-9０-９])")
 
+# A numbered part of an address: its word and its number or a letter ("Flat B", "Block 13-D",
+# "Soi 21", "Moo 4"), a Hong Kong floor ("12/F"), Bengaluru's main roads and crosses ("5th Main")
+_ADDR_PART_WORDS = (r"house|flat|room|rm|unit|apt|apartment|villa|plot|lot|block|blk|tower|"
+                    r"building|bldg|floor|street|st|road|rd|lane|ln|sector|moo|soi|door|shop|"
+                    r"wing|alley|ngo|hem|kavling|gang")
+_ADDR_PART = (rf"(?:(?i:{_ADDR_PART_WORDS})\.?[ \t]*(?:(?i:no)\.?[ \t]*)?"
+              r"(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?(?:-[A-Z])?|[A-Z])(?![\w/-])"
+              r"|\d{1,2}/F(?![\w/-])|\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Main|Cross)\b)")
+# (the words alone: a set of strings found in the text's one pass; a match may open with a
+# house number, a floor or "5th Main", found from the part word after them)
+_ADDR_PART_MARK = (rf"(?<!\w)(?:{_ADDR_PART_WORDS})\.?[ \t]*(?:no\.?[ \t]*)?"
+                   r"(?:\d|[a-z](?![\w/-]))")
+
+#: not right after a phone's country code ("+852 9123 4567, Flat B"): the number is the phone's
+_NOT_AFTER_CC = r"(?<!\+\d[ \t])(?<!\+\d\d[ \t])(?<!\+\d\d\d[ \t])"
+
 STREET_PATTERNS = [
     # 221B Baker Street / 0681 213 Endeavour Lane Apt. 415
     # (the common suffixes in lower case too, as chat writes them: "12 Baker st")
@@ -176,7 +192,8 @@ STREET_PATTERNS = [
             rf"{_SP}{_NUM}\b{_TAIL}", 0.9,
             mark=rf"{_STREET_WORD_MARK}{_SP}\d", words=4, fold=True),
     # 138 Rue de Libya / Via Roma 10 / ul. Korczaka Janusza 107
-    Pattern(rf"{_L}(?:{_NUM},?{_SP}{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}"
+    # (not an international phone's number: "+62 812-3456-7890, Jl. Sudirman No. 45")
+    Pattern(rf"{_L}(?:{_NOT_AFTER_CC}{_NUM},?{_SP}{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME}"
             rf"(?:{_SP}{_NUM}\b)?|{_STREET_FIRST}{_SP}(?:{_PARTICLE}{_SP})*{_NAME},?{_SP}{_NUM}\b)"
             rf"{_TAIL}", 0.9, mark=rf"{_STREET_FIRST_WORDS}[ \t]", words=1, fold=True),
     # 20090 Jahu 85 / 9174 Untere Aegerten 141 (building number, street, number); a word in
@@ -200,13 +217,36 @@ STREET_PATTERNS = [
     # Plot No. 14, / Door No: 5-2-118, / Road No. 3,: India's numbered plot, house, door and
     # road, before the rest of the address (a comma after them)
     Pattern(rf"{_L}(?:Plot|House|Door|Flat|Shop|Survey|Road|Street|Lane|Block|H)\.?[ \t]*"
+            # (a last letter alone after a slash: Hyderabad's "H.No. 12-2-831/A")
             r"(?:No|Number|NO)\.?[ \t]*[:.]?[ \t]*\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,3}"
+            r"(?:/[A-Z](?![\w/-]))?"
             r"(?=,)", 0.8, mark=r"(?:no|number)\.?[ \t]*[:.]?[ \t]*\d", words=1, fold=True),
     # Blk 123 Ang Mo Kio Ave 6, #08-1234: a Singapore HDB block, its street (a number may
     # follow the street's word: "Ave 6", "St 42") and the floor and unit after "#"
     Pattern(rf"{_L}(?:Blk|BLK|Block)\.?[ \t]*\d{{1,4}}[A-Za-z]?{_SP}(?:{_CAP}{_SP}){{0,4}}"
             rf"{_CAP}(?:{_SP}\d{{1,3}}[A-Za-z]?\b)?(?:,?[ \t]*{_SG_UNIT})?", 0.85,
             mark=r"(?:blk|block)\.?[ \t]*\d", lead=0, fold=True),
+    # House 12, Street 7 / Room 1203, Unit 2, Building 5 / Flat B, 12/F, Tower 3 / 99/12 Moo 4,
+    # Sukhumvit Soi 21 / 221, 5th Main, HSR Layout Sector 7 / Plot 15, Adeola Odeku Street: an
+    # address told by its numbered parts, as much of Asia, Africa and the Gulf writes one (no
+    # house number before a street's name): two parts or more joined by commas, each a part's
+    # word and its number or letter (a name may stand before the word: "HSR Layout Sector 7"),
+    # a Hong Kong floor ("12/F"), Bengaluru's "5th Main" or "4th Cross", or, after the first, a
+    # named street ("Adeola Odeku Street"). One such part alone ("Room 204") is a meeting's;
+    # a trial's "Phase 3" and a ward's number are no part of one.
+    # (its house number no phone's last group: "+852 9123 4567, Flat B")
+    Pattern(rf"{_L}(?:(?<!\d[ \t])\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?(?:,[ \t]*|[ \t]+)"
+            rf"(?={_ADDR_PART}))?"
+            rf"{_ADDR_PART}(?:,[ \t]*(?:(?:{_CAP}{_SP}){{0,2}}{_ADDR_PART}"
+            rf"|(?:{_CAP}{_SP}){{1,3}}{_SUFFIX}\b\.?))+", 0.85,
+            mark=_ADDR_PART_MARK, words=6, fold=True),
+    # Calle 93 # 11-26 / Carrera 7 No. 32-16 / Cra. 43A # 1 Sur-50: Colombia's grid, the way's
+    # number, then the crossing way's and the metres from it
+    Pattern(rf"{_L}(?i:calle|carrera|cra\.?|cl\.?|kr\.?|diagonal|dg\.?|transversal|tv\.?|"
+            r"avenida|av\.?)[ \t]+\d{1,3}[A-Za-z]?(?:[ \t]+(?:Bis|Sur|Este))?[ \t]*"
+            r"(?:#|No\.?|N[°º])[ \t]*\d{1,3}[A-Za-z]?(?:[ \t]+Sur)?[ \t]*-[ \t]*\d{1,3}(?![\w-])",
+            0.9, mark=(r"(?<!\w)(?:calle|carrera|cra|cl|kr|diagonal|dg|transversal|tv|avenida|av)"
+                       r"\.?[ \t]+\d"), lead=0, fold=True),
     # #08-1234 alone between an address's commas: Singapore's floor and unit
     Pattern(rf"(?<=,[ \t]){_SG_UNIT}(?=,)", 0.8, at="#", lead=0),
     # C-42, Sector 18 / H.No. 1123, Phase 2 / B-7/3, Pocket 4: an Indian house number, then

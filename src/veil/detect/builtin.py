@@ -131,7 +131,8 @@ UPI_ID = register(PatternRecognizer(
     # (tried back from each "@handle", found with the other marks in one pass: from every "@"
     # it cost a ~1 KB prompt 11 us)
     patterns=[Pattern(rf"(?<![A-Za-z0-9.+%_-])[A-Za-z0-9][A-Za-z0-9._-]{{1,63}}"
-                      rf"@(?i:{_UPI_HANDLE})(?![A-Za-z0-9.@_-])", 0.9, lead=64,
+                      # (a sentence's full stop may end it: "pay 98401@ybl.")
+                      rf"@(?i:{_UPI_HANDLE})(?![A-Za-z0-9@_-]|\.[A-Za-z0-9])", 0.9, lead=64,
                       mark=rf"@(?:{_UPI_HANDLE})", fold=True, spaced=False)],
     validated=True,
 ))
@@ -273,11 +274,19 @@ register(SPOKEN_ADDRESS)  # a street address whose house number is said in words
 
 _SECRET_CONTEXT = ("key", "token", "secret", "password", "passwd", "pwd", "pass", "api",
                    "apikey", "api_key", "auth", "bearer", "credential", "credentials",
-                   "private", "access", "session", "cookie", "signature", "client_secret")
+                   "private", "access", "session", "cookie", "signature", "client_secret",
+                   # a cookie's or a form's anti-forgery and session tokens by their names
+                   "csrf", "csrftoken", "csrf_token", "xsrf", "sid", "sessionid",
+                   "session_id", "jsessionid", "phpsessid")
 
 # The names of a `key = value` secret (one flat alternation: also the pattern's mark).
 _SECRET_KEYS = (r"(?:password|passwd|pwd|passphrase|secret|client_secret|api[_-]?key|"
-                r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)")
+                r"access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token|"
+                # an Azure storage account's or Service Bus's key in a connection string, a
+                # Wi-Fi network's pre-shared key (wpa_supplicant's "psk=")
+                r"account[_-]?key|shared[_-]?access[_-]?key|psk|wpa[_-]?passphrase)")
+#: a secret's value ends before a query's or a form's next pair ("password=...&client_id=")
+_VALUE_CHAR = r"(?:(?!&[A-Za-z_][\w.-]*=)[^\s\"',;])"
 
 #: a password's word, then what it opens (six words at most): "the password for ssh root@host"
 _PASSWORD_WORDS = r"password|passwd|passcode|passphrase|pwd|pw"
@@ -295,10 +304,12 @@ _SECRET_TAIL = r"(?:key|access|base|value|secret|token|password|passwd|pwd|hash|
 _SECRET_VARIABLE = (
     # (a secret's word within 48 characters of the name's start: the scan tries that far back)
     r"(?<![\w.$-])(?=[A-Za-z0-9_]{0,48}(?i:secret|token|passw|pwd|api_?key|access_?key|"
-    r"private_?key|auth_?token))"
+    r"private_?key|auth_?token|pass(?![a-z])))"
     rf"(?:(?:[A-Za-z0-9]+_)*(?i:{_SECRET_PART})(?:_(?i:{_SECRET_TAIL}))*|"
+    # ("pass" only after another part: "pass: completed" alone is prose's, its own pattern's)
+    rf"(?:[A-Za-z0-9]+_)+(?i:pass)(?:_(?i:{_SECRET_TAIL}))*|"
     r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*?(?:Secret|Token|Password|Passwd|Passphrase|ApiKey|"
-    r"AccessKey|PrivateKey|AuthToken|ClientSecret)(?:Key|Value|Base|Hash)?)")
+    r"AccessKey|PrivateKey|AuthToken|ClientSecret|Pass)(?:Key|Value|Base|Hash)?)")
 #: what a secret's variable holds that is no secret: a reference to another variable or to the
 #: environment, a template's stand-in, an empty or boolean value
 _NOT_A_SECRET_VALUE = (r"(?![$<{%(\[*]|(?i:none|null|nil|true|false|undefined|changeme|your|"
@@ -344,6 +355,16 @@ SECRET = register(PatternRecognizer(
         Pattern(r"\bAIza[0-9A-Za-z_-]{35}\b", 0.95, lead=0, at="AIza"),
         Pattern(r"\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}\b", 0.9, lead=0, at="sk-"),
         Pattern(r"\bhf_[A-Za-z0-9]{30,}\b", 0.9, lead=0, at="hf_"),
+        # npm's access token (its last six characters a CRC32 of the rest, as GitHub's)
+        Pattern(r"\bnpm_[A-Za-z0-9]{36}\b", 0.95, lead=0, at="npm_"),
+        # HashiCorp Vault's service, batch and recovery tokens
+        Pattern(r"\bhv[sbr]\.[A-Za-z0-9_-]{24,}", 0.95, lead=0, mark=r"\bhv[sbr]\."),
+        # Twilio's account and API key ids ("AC"/"SK" and 32 hex digits), and the auth token or
+        # key secret written right after one ('Client("AC...", "<32 hex>")')
+        Pattern(r"\b(?:AC|SK)[0-9a-f]{32}\b", 0.9, lead=0, mark=r"(?:AC|SK)[0-9a-f]{32}"),
+        Pattern(r"\b(?:AC|SK)[0-9a-f]{32}[\"']?[ \t]*[,:;/|=][ \t]*[\"']?"
+                r"(?P<v>[0-9a-f]{32}|[A-Za-z0-9]{32})\b", 0.9, lead=0,
+                mark=r"(?:AC|SK)[0-9a-f]{32}"),
         Pattern(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\b", 0.95, lead=0, at="SG."),
         # JWT: header.payload.signature, header must decode to JSON with alg/typ (see below)
         # (tried at the first "eyJ" after a word's start in each run of base64url: one from
@@ -352,14 +373,29 @@ SECRET = register(PatternRecognizer(
                 lead=0, mark=r"\beyJ", runs="A-Za-z0-9_-"),
         # key = value assignments: the value is the secret, whatever its entropy
         Pattern(rf"(?i:\b{_SECRET_KEYS}\b)"
-                r"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>[^\s\"',;]{6,})", 0.8,
+                rf"[\"']?\s*(?:[:=]|=>|\bis\b)\s*[\"']?(?P<v>(?![$<{{]){_VALUE_CHAR}{{6,}})", 0.8,
                 mark=_SECRET_KEYS, lead=0, fold=True),
         # "AWS_SECRET_ACCESS_KEY=...", '"apiToken": "..."': a variable that names a secret
         # (tried where its secret's word is, at most 48 characters into the name)
+        # (or quoted with spaces inside: an app password as Google shows it, "pqrm vxzt kljw
+        # hbnf", a passphrase of words; one scan for both)
         Pattern(rf"{_SECRET_VARIABLE}[\"']?[ \t]*(?:[:=]|=>|:=)[ \t]*[\"']?"
+                rf"(?P<v>{_NOT_A_SECRET_VALUE}(?:(?<=[\"'])(?=[^\"'\n]{{0,80}}[ ])[^\"'\n]{{6,80}}?"
+                r"(?=[\"'][ \t]*(?:$|[\n,;#)}\]]))|"
+                r"(?:(?!&[A-Za-z_][\w.-]*=)[^\s\"',;()<>]){6,}))",
+                0.85, mark=r"secret|token|passw|pwd|api_?key|access_?key|private_?key|"
+                r"auth_?token|pass\b", fold=True, lead=48, spaced=False),
+        # a Kubernetes container's or a task definition's environment, its name and value on
+        # two lines ("- name: DB_PASSWORD" / "  value: Hx8#mQ2vLp9!")
+        Pattern(rf"(?i:\bname)[\"']?:[ \t]*[\"']?{_SECRET_VARIABLE}[\"']?,?[ \t]*\r?\n?"
+                r"[ \t]*(?i:value)[\"']?:[ \t]*[\"']?"
                 rf"(?P<v>{_NOT_A_SECRET_VALUE}[^\s\"',;()<>]{{6,}})", 0.85,
-                mark=r"secret|token|passw|pwd|api_?key|access_?key|private_?key|auth_?token",
-                fold=True, lead=48, spaced=False),
+                mark=r"name[\"']?:", fold=True, lead=0),
+        # a Terraform variable that names a secret, with its default ('variable
+        # "admin_password" { default = "..." }')
+        Pattern(rf"(?i:\bvariable)[ \t]+\"{_SECRET_VARIABLE}\"[ \t]*\{{[^{{}}]{{0,200}}?"
+                r"\bdefault[ \t]*=[ \t]*\"(?P<v>(?![$<{])[^\"\n]{6,})\"", 0.85,
+                mark=r"variable[ \t]+\"", fold=True, lead=0),
         # "pass: <value>" ("login: jdoe / pass: ..."): with a colon or "=" only ("the pass
         # is ..." is prose), and a value with a digit or a symbol ("pass: completed" is not)
         Pattern(r"(?i:\bpass\b)[\"']?[ \t]*(?:[:=]|=>)[ \t]*[\"']?"
@@ -369,7 +405,9 @@ SECRET = register(PatternRecognizer(
         # (1.0: it outranks the e-mail address its "@" makes of the password's tail and host)
         # (tried only at a "://" with an "@" and host after it before any whitespace: the
         # lazy scan for one from every "://" of a text without it read the rest each time)
-        Pattern(r"(?i:\b[a-z][a-z0-9+.-]{0,20})://[^\s:/@]*:(?P<v>[^\s]+?)@"
+        # (its user may hold an "@": an address's, percent-encoded, reads as one in the view:
+        # "smtp://alerts%40acme.io:<password>@smtp.example.org:587")
+        Pattern(r"(?i:\b[a-z][a-z0-9+.-]{0,20})://[^\s:/]*:(?P<v>[^\s]+?)@"
                 r"(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))", 1.0, lead=22, at="://",
                 spaced=False, until=r"@(?=[\w.-]+(?::\d+)?(?:[/?#\s,;)'\"]|$))",
                 breaks=r"\s"),
@@ -392,6 +430,12 @@ SECRET = register(PatternRecognizer(
                 r"[\"'“]?(?P<v>(?=[^\s\"',;()]*(?:[0-9]|[!#$%&*+/:<=>?@^_~-][^\s\"',;()]))"
                 r"(?=[^\s\"',;()]*[A-Za-z]|\d{6})[^\s\"',;()”]{6,})", 0.8,
                 mark=_PASSWORD_WORDS, lead=0, fold=True),
+        Pattern(rf"(?i:\b(?:{_PASSWORD_WORDS})\b)(?:[ \t]+[A-Za-z'’]+){{1,4}}?[ \t]+"
+                r"(?i:is|was)[ \t]+[\"'“]?(?P<v>(?=[^\s\"',;()]*[0-9])"
+                r"(?=[^\s\"',;()]*[A-Za-z])(?=[^\s\"',;()]*[!#$%&*+/:<=>?@^_~-])"
+                # (a full stop after it ends the sentence)
+                r"[^\s\"',;()”]{5,}[^\s\"',;()”.])", 0.8, mark=_PASSWORD_WORDS, lead=0,
+                fold=True),
         Pattern(rf"{_PASSWORD_FOR}(?:[ \t]+(?i:is|was))?[ \t]*[:=]"
                 r"[ \t]*[\"'“]?(?P<v>[^\s\"',;”]{6,})", 0.8,
                 mark=_PASSWORD_WORDS, lead=0, fold=True),
@@ -501,8 +545,10 @@ AGE = register(PatternRecognizer(
 # Generic machine-generated tokens: only near a key/token/secret word, and only if they look random.
 GENERIC_SECRET = register(PatternRecognizer(
     name="high_entropy_secret", entity="SECRET",
-    patterns=[Pattern(r"(?<![\w+/=-])[A-Za-z0-9+/_=-]{20,}(?![\w+/=-])", 0.6)],
-    validate=lambda s: v.looks_random(s.rstrip("=")),
+    # (no "=" inside but base64's padding: "X-Amz-Algorithm=AWS4-HMAC-SHA256" and
+    # "PHPSESSID=..." are a name and its value, the value read alone)
+    patterns=[Pattern(r"(?<![\w+/-])[A-Za-z0-9+/_-]{20,}={0,2}(?![\w+/=-])", 0.6)],
+    validate=lambda s: v.looks_random(s.rstrip("=")) and not v.names_a_thing(s),
     context=_SECRET_CONTEXT, context_required=True, context_window=40, context_boost=0.25,
     validated=False,
 ))
@@ -763,6 +809,21 @@ def _insurance_text(text: str) -> bool:
 INSURANCE_GROUP = _named_number("insurance_group", "ACCOUNT_NUMBER",
                                 ("group", "grp", "rxgrp", "rx grp"), prefilter=_insurance_text)
 
+# A user's, a customer's or an employee's id as a log line's, a JSON object's or a query's key
+# writes it ("user_id=88213", '"userId":66120', "uid=200917", "customer_id: CUST-448120"):
+# the value right after the key (the window of a label's word would take the next line's token
+# after a short one: "(user_id=4411)\nTCK-123456"), three characters or more with a digit.
+_USER_ID_KEY = (r"(?:user|customer|cust|account|member|employee|subscriber|patient)[_-]?id|"
+                r"uid")
+USER_ID = register(PatternRecognizer(
+    name="user_id", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(rf"(?<![\w.-])(?i:{_USER_ID_KEY})[\"']?[ \t]*[:=][ \t]*[\"']?"
+                      r"(?P<v>(?=[\w-]*\d)[A-Za-z0-9][\w-]{2,40})(?![\w-])", 0.9,
+                      mark=_USER_ID_KEY, fold=True, lead=0)],
+    validate=_not_a_date,
+    validated=True,  # the key is the validation
+))
+
 # A booking's reference (an airline's PNR, a hotel's or a train's confirmation code): letters
 # and digits after the words that name it; with the traveller's surname it opens the booking.
 # A digit in it, or six capitals (a PNR's form): "booking reference SENT" is none.
@@ -847,9 +908,27 @@ COURT_CASE = register(PatternRecognizer(
 # serial, IMEI or UDID after the word that names it. With its word it scores 1.0: an IMEI
 # passes the Luhn check, and is no card.
 DEVICE_ID = register(PatternRecognizer(
-    name="device_id", entity="DEVICE_ID", patterns=[_RECORD_NUMBER],
+    name="device_id", entity="DEVICE_ID", patterns=[
+        _RECORD_NUMBER,
+        # a serial of capitals and digits with more letters before its first digit than a
+        # record's prefix ("serial DMPXK2ZQ0D84")
+        # (tried where one search of the text finds its capitals and first digit)
+        Pattern(r"(?<![A-Za-z0-9-])(?=[A-Z]{5,12}\d)[A-Z0-9]{8,20}(?![A-Za-z0-9-])", 0.45,
+                re.ASCII, lead=0, spaced=False, mark=r"(?<![A-Za-z0-9-])[A-Z]{5,12}\d"),
+        # a mobile advertising id (Apple's IDFA, Google's GAID) or a vendor's install id: a UUID
+        # that names one phone for every app and ad network
+        Pattern(r"(?<![\w-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+                r"[0-9A-Fa-f]{12}(?![\w-])", 0.45, re.ASCII, lead=0,
+                mark=r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-", spaced=False)],
     context=("serial number", "serial no", "serial #", "serial", "s/n", "imei", "meid", "esn",
              "device id", "device serial", "udid", "hardware id", "seriennummer",
+             # a phone's advertising and Android ids, as SDKs and crash reports label them
+             "advertising id", "advertising_id", "advertisingid", "idfa", "idfv", "gaid",
+             "aaid", "adid", "android id", "android_id", "androidid", "device_id", "deviceid",
+             "ro.serialno",
+             # a company's laptop or monitor by its asset tag, which the inventory ties to the
+             # person it was issued to ("Asset tag: LT-20931")
+             "asset tag", "asset id", "asset no", "asset number", "asset #",
              # an implant's or a pump's serial on its short label ("SN 3301-88475"), a
              # glucose sensor's transmitter
              "sn", "sn#", "transmitter id",

@@ -234,6 +234,43 @@ def resolve_overlaps(candidates: Iterable[Detection],
 
 #: what the name models find: a model's span that lost only to these is a name around them
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+#: the identifiers a text names again whole once found (``DetectionEngine._names_again``)
+_FOUND_AGAIN = frozenset({"USERNAME", "DEVICE_ID", "ACCOUNT_NUMBER", "SECRET"})
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+#: the longest text whose values' words are counted before any is searched for
+_COUNTED = 8192
+
+
+def _written_elsewhere(text: str, found: list[Detection], covering: list[Detection]) -> bool:
+    """Whether a value ``found`` in ``text``, or a word of one (three letters or more), stands
+    in ``text`` (any case) more often than in the detections ``covering`` (disjoint, ``found``
+    among them): else none can be found again outside them ("Tomasz" inside a found
+    "tomasz.w@example.com" is not)."""
+    if len(text) > _COUNTED:
+        return True  # (a count per key would read a long text once per key)
+    hay = fold_case(text)
+    values = [fold_case(d.text) for d in found]
+    keys = {v.strip() for v in values} | {w for v in values for w in _NAME_WORD.findall(v)}
+    covered = [fold_case(d.text) for d in covering]
+    return any(hay.count(k) > sum(c.count(k) for c in covered) for k in keys if k)
+
+
+def _a_part_mistyped(text: str, d: Detection) -> bool:
+    """Whether a model's place or firm may be a part of a person's name found in the same text,
+    mistyped: a place no list holds, not after a word of moving or living ("Márkus was
+    upset", not "flew to Paris" beside "Paris Hilton"); a firm's name without its legal form
+    ("Eriksson's report", not "Jordan Ltd")."""
+    from veil.detect.ner import _org_after_place_word
+    from veil.detect.place_names import ALSO_NAMES, PLACES
+    from veil.detect.trade_words import _LEGAL_FORM_AFTER
+
+    if d.type == "LOCATION":
+        low = d.text.lower()
+        return low not in PLACES and low not in ALSO_NAMES and not _org_after_place_word(
+            text, d.start, d.end)
+    return _LEGAL_FORM_AFTER.match(text, d.end) is None
 
 
 def _with_remainders(kept: list[Detection], losers: list[Detection], size: int,
@@ -493,9 +530,12 @@ class DetectionEngine:
             recognizers = [*recognizers, seen]
             validated, statistical, exact = _roles_of(recognizers)
         todo = [i for i, v in enumerate(views) if v.text.strip()]
-        self._run(recognizers, views, todo, raw)
-        return [self._finish(views[i], raw[i], validated, statistical, exact)
-                for i in range(len(texts))]
+        # (one block for both: the text's own names found again ask what the recognizers
+        # asked, and whole-text scans must not run again for each)
+        with shared_matches():
+            self._run(recognizers, views, todo, raw)
+            return [self._finish(views[i], raw[i], validated, statistical, exact)
+                    for i in range(len(texts))]
 
     def _run(self, recognizers: list[Recognizer], views: list[NormalizedText], todo: list[int],
              raw: list[list[Detection]]) -> None:
@@ -654,4 +694,50 @@ class DetectionEngine:
             mapped = [m for m in mapped if m.recognizer not in statistical
                       or not in_markup_tag(original, m.start, m.end)]
         mapped = join_models(mapped, statistical, original)
-        return resolve_overlaps(mapped, validated, statistical=statistical, exact=exact)
+        kept = resolve_overlaps(mapped, validated, statistical=statistical, exact=exact)
+        return self._names_again(original, kept, statistical)
+
+    def _names_again(self, text: str, kept: list[Detection],
+                     statistical: frozenset[str]) -> list[Detection]:
+        """``kept`` with the text's own people found again where no detection stands: a name
+        found once, whole or in part, again alone ("Tomasz Wierzbicki ... wierzbicki will
+        bring it", "PS: Raghunathan, please sign", "BABATUNDE agreed"), where the models read
+        the rest of the text without it, as a session's later turns are read. A model's guess
+        of a place or a firm on one of its parts becomes the person's ("Nusa Márkus ...
+        Márkus was upset"). So are an account's, a device's and a secret's values of five
+        characters or more, found again whole: an auth log names its user on every line
+        ("Failed password for tlindqvist ... sudo: tlindqvist : TTY=..."), where each line's
+        own words said so only once."""
+        people = [d for d in kept if d.type == "PERSON" or d.type in _FOUND_AGAIN
+                  and len(d.text) >= 5]
+        if not people or not _written_elsewhere(text, people, [
+                d for d in kept if d.type == "PERSON" or d.type not in NAME_TYPES
+                or d.recognizer not in statistical]):
+            return kept  # (most texts: each value's words stand only in what was found)
+        taken = bytearray(len(text))  # what the found names must not overlap
+        guessed = bytearray(len(text))  # the models' places and firms
+        guesses: dict[tuple[int, int], Detection] = {}
+        for d in kept:
+            if d.type != "PERSON" and d.type in NAME_TYPES and d.recognizer in statistical:
+                guesses[(d.start, d.end)] = d
+                guessed[d.start:d.end] = b"\x01" * (d.end - d.start)
+            else:
+                taken[d.start:d.end] = b"\x01" * (d.end - d.start)
+        values = dict.fromkeys((d.type, d.text) for d in people)  # (a long text repeats them)
+        found = SeenEntityCache(values, once=True).find(text, taken)
+        added: list[Detection] = []
+        retyped: set[int] = set()
+        for h in sorted(found, key=lambda d: (d.start - d.end, d.start)):  # longest first
+            guess = guesses.get((h.start, h.end))
+            if guess is not None and not _a_part_mistyped(text, guess) or guess is None \
+                    and guessed.find(1, h.start, h.end) >= 0:
+                continue  # a listed place, a firm; or it cuts a model's place or firm
+            if taken.find(1, h.start, h.end) >= 0 or not self._keep(h):
+                continue  # (one found inside a longer one just added)
+            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+            added.append(h)
+            if guess is not None:
+                retyped.add(id(guess))
+        if not added:
+            return kept
+        return sorted([d for d in kept if id(d) not in retyped] + added, key=lambda d: d.start)

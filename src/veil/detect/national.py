@@ -32,12 +32,14 @@ from stdnum.es import dni, nie
 from stdnum.fi import hetu
 from stdnum.fr import nir
 from stdnum.gb import nhs
+from stdnum.gh import tin as gh_tin
 from stdnum.gr import amka as gr_amka
 from stdnum.gr import vat as gr_vat
 from stdnum.il import idnr as il_idnr
 from stdnum.in_ import aadhaar, pan
 from stdnum.it import codicefiscale
 from stdnum.mx import curp
+from stdnum.mx import rfc as mx_rfc
 from stdnum.my import nric as my_nric
 from stdnum.nl import bsn
 from stdnum.no import fodselsnummer
@@ -255,15 +257,19 @@ BR_CNPJ = PatternRecognizer(
 _ITIN_CHECK = stdnum_check(itin)
 
 
-def _is_itin(value: str) -> bool:
+def _is_itin(value: str) -> bool | float:
     # (stdnum's compact drops a dash only: "987 83 2019" and "987.83.2019" were refused)
-    return bool(_ITIN_CHECK(value.replace(" ", "").replace(".", "")))
+    if not _ITIN_CHECK(value.replace(" ", "").replace(".", "")):
+        return False
+    return 0.3 if value.isdigit() else 0.6  # nine bare digits need the word (see below)
 
 
+# (an ITIN has no check digit: written in its groups it is one, nine bare digits from 9 are
+# also a carton's, a run's or a phone's and need the word)
+_ITIN_GROUP = "(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-24-9])"
 US_ITIN = PatternRecognizer(
     name="us_itin", entity="US_ITIN",
-    patterns=[Pattern(rf"{_L}9\d{{2}}([- .]?)(?:5\d|6[0-5]|7\d|8[0-8]|9[0-24-9])\1\d{{4}}{_R}",
-                      0.6, _A, lead=0)],
+    patterns=[Pattern(rf"{_L}9\d{{2}}([- .]?){_ITIN_GROUP}\1\d{{4}}{_R}", 0.6, _A, lead=0)],
     validate=_is_itin,
     context=("itin", "individual taxpayer", "taxpayer identification", "tax id"),
     context_boost=0.4,
@@ -407,13 +413,13 @@ _LABEL_WINDOW = 32
 
 
 def labelled(name: str, entity: str, pattern: Pattern, context: tuple[str, ...], *,
-             validate: Validator | None = None) -> PatternRecognizer:
-    """A number's shape kept only within ``_LABEL_WINDOW`` characters after its word, scored
-    1.0 with it (above a phone, 0.95 at most), its check failed or not (``validate``: what the
-    shape alone must still be)."""
+             validate: Validator | None = None, after: bool = False) -> PatternRecognizer:
+    """A number's shape kept only within ``_LABEL_WINDOW`` characters after its word (or
+    before it too, ``after``), scored 1.0 with it (above a phone, 0.95 at most), its check
+    failed or not (``validate``: what the shape alone must still be)."""
     return PatternRecognizer(
         name=name, entity=entity, patterns=[pattern], validate=validate, context=context,
-        context_required=True, context_window=_LABEL_WINDOW, context_after=False,
+        context_required=True, context_window=_LABEL_WINDOW, context_after=after,
         context_boost=0.5, validated=True)
 
 
@@ -435,7 +441,9 @@ IN_AADHAAR_CONTEXT = labelled(
     "in_aadhaar_context", "IN_AADHAAR",
     Pattern(rf"{_L}\d{{4}}([ -]?)\d{{4}}\1\d{{4}}{_R}", 0.5, _A, lead=0),
     # Latin words only: they are searched lower-cased, a Devanagari one by a slower regex
-    ("aadhaar", "aadhar", "adhaar", "uidai"))
+    # (the word after it too, "1234 5678 9012 is my aadhaar": twelve digits in fours are no
+    # phone's, which had masked them)
+    ("aadhaar", "aadhar", "adhaar", "uidai"), after=True)
 
 
 # An NHS number, a French social security number, an Italian fiscal code, a Spanish DNI, a
@@ -608,6 +616,8 @@ _ID_WORDS = (
     "afiliación", "naf", "nuss", "regon", "crm", "krankenversicherungsnummer",
     # a sole trader's business number is a person's: France's SIREN/SIRET, Poland's NIP
     "siren", "siret", "nip",
+    # Bangladesh's national id (10, 13 or 17 digits), Mexico's social security number (IMSS)
+    "nid", "nid no", "nid number", "smart nid", "nss", "imss", "número de seguridad social",
 )
 # The words are the pattern's own, tried only where one of their first words stands (a set of
 # strings, found with every other mark in one pass): as context words, their short heads ("ic",
@@ -665,6 +675,80 @@ NATIONAL_ID_SHAPES = PatternRecognizer(
                         or my_nric.is_valid(v) or cz_rc.is_valid(v)),
 )
 
+def _tw_id(value: str) -> bool:
+    """Taiwan's national id (and a resident's new certificate, 8 or 9 second): the letter of the
+    place of first registration as two digits (A=10 ... with I, O, W, Z out of order), weighted
+    1, 9, 8 ... 1 with the nine digits; the sum is a multiple of ten."""
+    code = "ABCDEFGHJKLMNPQRSTUVXYWZIO".find(value[:1].upper())
+    if code < 0 or len(value) != 10 or not value[1:].isdigit():
+        return False
+    n = code + 10
+    digits = [n // 10, n % 10, *(int(c) for c in value[1:])]
+    return sum(w * d for w, d in zip((1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1), digits,
+                                     strict=True)) % 10 == 0
+
+
+def _lk_day(days: str) -> bool:
+    """Sri Lanka's NIC holds the day of the birth year (501-866 for a woman)."""
+    d = int(days)
+    return 1 <= d <= 366 or 501 <= d <= 866
+
+
+def _lk_nic(value: str) -> bool:
+    """Sri Lanka's NIC: the old nine digits and a letter (``853400937V``: the year's last two
+    digits, the day, a serial) or the new twelve (``198534000937``: the whole year)."""
+    if len(value) == 10:
+        return _lk_day(value[2:5])
+    return value[:2] in ("19", "20") and _lk_day(value[4:7])
+
+
+def _mx_rfc(value: str) -> bool:
+    """A person's RFC (Mexico's tax number): name letters, birth date, a two-character
+    homoclave and its check digit (stdnum checks the check digit only when asked)."""
+    try:
+        return bool(mx_rfc.validate(value, validate_check_digits=True))
+    except Exception:  # noqa: BLE001 - a validator never raises on bad input
+        return False
+
+
+def _checked_id(value: str) -> bool:
+    v = value.upper()
+    if v.startswith("GHA-"):
+        return True  # the Ghana card's PIN: its "GHA-" and 9-1 digits are the shape
+    if len(v) == 13:
+        return _mx_rfc(v)
+    if v[:1].isdigit():
+        return _lk_nic(v)
+    if v[1:3] == "00":
+        return bool(gh_tin.is_valid(v))
+    return _tw_id(v)
+
+
+# Identity and tax numbers with a letter in a fixed place and a check character (or a date),
+# found without a word as Singapore's NRIC is: Taiwan's id (a letter, 1 or 2 for the sex, or 8
+# or 9 for a resident's certificate, seven digits and a check digit: one random run in ten
+# passes it, and the letter and the sex digit come first), Sri Lanka's old NIC (nine digits
+# holding the birth day of the year, V or X), Ghana's TIN (P00 and eight characters, mod 11),
+# the Ghana card's PIN (GHA-, nine digits, one) and a person's RFC in Mexico (four letters,
+# birth date, homoclave and its check digit). Sri Lanka's new twelve digits need ``NIC``
+# before them: twelve digits are a reference's as often.
+NATIONAL_ID_CHECKED = PatternRecognizer(
+    name="national_id_checked", entity="NATIONAL_ID",
+    patterns=[
+        # (one regex for the five shapes, tried only at the digit runs that start one)
+        Pattern(r"(?<![A-Za-z0-9])(?:[A-Z][1289]\d{8}|\d{9}[VvXx]|[PCGQV]00[0-9A-Z]{8}"
+                r"|GHA-\d{9}-\d|[A-Z&]{4}\d{6}[A-Z0-9]{3})(?![A-Za-z0-9])", 0.85, _A, lead=4,
+                spaced=False, anchor=r"(?:\d{9}|00[0-9A-Z]{8}|\d{9}-\d|\d{6}[A-Z0-9]{3})"
+                r"(?![A-Za-z0-9])|\d{9}[VvXx](?![A-Za-z0-9])"),
+        # the new NIC after its word ("NIC 198534000937", "NIC 853400937V (new format
+        # 198534000937)"): a bare "NIC" is also a network card's, whose models are no year
+        Pattern(r"(?<![A-Za-z])(?i:nic)(?![A-Za-z])[^\n]{0,32}?(?<![0-9])"
+                r"(?P<v>(?:19|20)\d{10})(?![A-Za-z0-9])", 0.93, _A,
+                mark=r"(?<![a-z])nic(?![a-z])", fold=True, lead=0),
+    ],
+    validate=_checked_id,
+)
+
 # A British driving licence's number (DVLA): the surname's first five letters (9s after a
 # shorter one), the holder's birth date as decade, month (plus 50 for a woman) and day, the
 # year's last digit, two initials (9 for none), a digit and two check letters:
@@ -688,7 +772,7 @@ NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     DK_CPR, RO_CNP, ZA_ID_NUMBER, MX_CURP, CL_RUT, IL_ID_NUMBER, CH_AHV, BE_NATIONAL_NUMBER,
     TH_TNIN, UK_NHS_CONTEXT, FR_NIR_CONTEXT, IT_FISCAL_CODE_CONTEXT, ES_NIF_CONTEXT,
     CA_SIN_CONTEXT, BR_CPF_CONTEXT, US_NPI_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED,
-    UK_DRIVING_LICENCE, MX_CURP_CONTEXT)
+    UK_DRIVING_LICENCE, MX_CURP_CONTEXT, NATIONAL_ID_CHECKED)
 
 
 # --- Greece: the social security number (ΑΜΚΑ: the birth date as DDMMYY, four digits and a

@@ -588,12 +588,24 @@ def _cased_like_a_word(token: str) -> bool:
 
 # JSON/log-escaped line breaks ("...\\nJane Doe\\n..."): seen as a space plus a real break, so
 # "line start" and word-boundary rules hold. Two characters in, two out: offsets do not move.
-_ESCAPE = re.compile(r"\\([nrt])")
+# Not inside a Windows path, whose folders may begin with those letters
+# ("C:\\Users\\tnakamura", "\\\\fs01\\new", JSON's "C:\\\\Users\\\\nsmith"): read as a break,
+# the user's folder had lost its first letter; and "\\r" only before an escaped "\\n", as
+# Windows' line ends are escaped (a domain's account, "CONTOSO\\rachebe", had lost its "r").
+_ESCAPE = re.compile(r"\\([nt]|r(?=\\n))")
 _ESC_CHAR = {"n": "\n", "r": "\r", "t": "\t"}
+#: a Windows path up to a backslash: a drive, a share or a variable, then its folders
+_PATH_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Za-z]:|\\\\[\w.$-]+|%\w+%)(?:\\[\w .$()~-]*)*\Z")
 
 
 def _unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: " " + _ESC_CHAR[m.group(1)], text)
+    def escape(m: re.Match[str]) -> str:
+        if text[m.start() - 1:m.start()] not in ("", " ", "\n", "\"", "'") and \
+                _PATH_BEFORE.search(text, max(0, m.start() - 160), m.start()):
+            return m.group()
+        return " " + _ESC_CHAR[m.group(1)]
+
+    return _ESCAPE.sub(escape, text)
 
 
 def _replace_at(text: str, at: dict[int, str]) -> str:

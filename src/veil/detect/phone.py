@@ -66,6 +66,8 @@ _NOT_PHONE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|"
                         r"^\d{1,3}(?:\.\d{1,3}){3}/\d{1,2}$")
 
 
+#: twelve digits in fours, as identity numbers are written (no numbering plan groups so)
+_ID_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}")
 _GROUPED = re.compile(r"(?:\+|00)?\(?\d{1,5}\)?(?:[ .-]?\(?\d{2,5}\)?){1,4}")
 _BARE_REGIONS = frozenset({"US", "CA", "IN", "ES", "IT", "CN"})
 
@@ -142,6 +144,8 @@ class PhoneRecognizer(Recognizer):
         if phonenumbers.is_valid_number(number) and (prefixed or n_digits >= 10):
             return self.valid_score
         if n_digits >= 10:
+            if not prefixed and _ID_GROUPS.fullmatch(raw):
+                return None  # four-four-four: an id's grouping (Aadhaar, My Number), no plan's
             return self.possible_score  # possible length, unassigned range (fake data, new plans)
         return self.bare_score  # a bare 7-9 digit run is as often a house or order number
 

@@ -179,12 +179,19 @@ POSTCODES = PatternRecognizer(
 # An address's last part: its postcode and city after a comma, in either order ("..., Mumbai
 # 400069", "Postfach 12 34, 80331 München", "Apartado 25, 1000-001 Lisboa"), in a line whose
 # earlier part holds a number (a flat's, a box's, a house's): without it ", Version 20045" would
-# be a place. Five or six digits, or a hyphenated or spaced shape (a four-digit one is a year).
+# be a place. Five or six digits, or a hyphenated or spaced shape, or four digits that are no
+# year of this century or the last.
 _LAST_SHAPE = (r"[0-9]{5}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ \t][0-9]{2}"
                # the Netherlands' four digits and two letters ("3511 NK Utrecht"; not an era:
                # "2000 BC")
-               r"(?![0-9])|[0-9]{5,6}|[1-9][0-9]{3}[ \t]?(?!SA|SD|SS|BC|CE)[A-Z]{2}(?![\w-])")
-_PLACE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)?(?:[ \t]+[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}"
+               r"(?![0-9])|[0-9]{5,6}|[1-9][0-9]{3}[ \t]?(?!SA|SD|SS|BC|CE)[A-Z]{2}(?![\w-])"
+               # Argentina's province letter, four digits and three letters ("C1043AAZ"), and
+               # four digits that are no year of 1900-2099 ("Quezon City 1100", "1010 Wien")
+               # (not a tariff's or a version's "0901.21")
+               r"|[A-HJ-NP-Z][0-9]{4}[A-Z]{3}(?![\w-])|(?!19|20)[0-9]{4}(?![\w-]|[.,][0-9])")
+# (a particle between its words: "03940 Ciudad de Mexico")
+_PLACE = (r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)?"
+          r"(?:[ \t]+(?:(?:de|del|da|do|la|el)[ \t]+)?[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}")
 # (India writes a dash between the city and its six-digit PIN: "Hyderabad - 500034")
 _LAST_PART = re.compile(rf",[ \t]*(?P<v>(?:{_LAST_SHAPE})[ \t]+{_PLACE}|{_PLACE}[ \t]+"
                         rf"(?:{_LAST_SHAPE})|{_PLACE}[ \t]*[-–][ \t]*[1-9][0-9]{{5}})"

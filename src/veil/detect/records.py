@@ -746,7 +746,9 @@ class LdifRecognizer(Recognizer):
 
 #: ``scheme://user[:password]@host``: the user (the host follows the ``@``)
 _SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}\Z")
-_USERINFO = re.compile(r"([\w.~%+-]{1,64})(?::[^\s@/]*?)?@(?=[\w.-]+(?::\d+)?"
+#: (a password may hold an "@": a percent-encoded one reads as "@" in the detection view,
+#: "mongodb+srv://jdoe:Kolkata%402024@cluster0...": the last "@" before the host ends it)
+_USERINFO = re.compile(r"([\w.~%+-]{1,64})(?::[^\s/]*?)?@(?=[\w.-]+(?::\d+)?"
                        r"(?:[/?#\s,;)'\"\]]|$))")
 #: a user in a connection string's parameters (JDBC ``?user=``, ``;user=``, ODBC ``uid=``)
 _USER_PARAMETER = re.compile(r"(?i)[?&;](?:user|username|user_?id|uid|login)="

@@ -114,7 +114,8 @@ class SeenEntityCache(Recognizer):
     validated = True
     local_only = True
 
-    def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, pairs: Iterable[tuple[str, str]] = (), *, once: bool = False) -> None:
+        self._once = once  # searched in one text only (its own names)
         self._levels: tuple[_Level, ...] = ()  # oldest first; shared with extended copies
         self._pending: dict[str, tuple[str, bool]] = {}  # added since the last analyze
         self._values = 0  # keys seen whole (a name's parts are not counted)
@@ -190,7 +191,7 @@ class SeenEntityCache(Recognizer):
         """The levels with the pending keys built into them (on first use after a change)."""
         if not self._pending:
             return self._levels
-        levels = [*self._levels, _level(self._pending, self._levels)]
+        levels = [*self._levels, _level(self._pending, self._levels, self._once)]
         while merge and len(levels) > 1 and len(levels[-2]) <= _MERGE_RATIO * len(levels[-1]):
             newer = levels.pop()
             older = levels.pop()
@@ -226,6 +227,14 @@ class SeenEntityCache(Recognizer):
         return out
 
     def analyze(self, text: str) -> list[Detection]:
+        return self.find(text)
+
+    def find(self, text: str, taken: bytearray | None = None) -> list[Detection]:
+        """What :meth:`analyze` finds, less what would overlap a position ``taken`` marks
+        (non-zero: already a detection there), tested before anything else is read. With
+        ``taken``, a one-word value found in lower case must be no dictionary word either
+        (the text's own names found again: a model's one "Apple" must not take every
+        "apple")."""
         if not text or not (self._pending or self._levels):
             return []
         levels = self._sealed()
@@ -235,8 +244,12 @@ class SeenEntityCache(Recognizer):
             found.sort(key=lambda o: (o[1], o[0]))
         out = []
         for start, end, key in found:
+            if taken is not None and taken.find(1, start, end) >= 0 or not at_word_boundaries(
+                    text, start, end):
+                continue  # (the cheap tests first: a long text's names are found often)
             kind, part = self._info(key) or ("", False)
-            if (part or " " not in key and kind == "PERSON" and _word_first(key)) \
+            if (part or " " not in key and kind == "PERSON" and (
+                    _word_first(key) or taken is not None)) \
                     and not text[start].isupper() and not _unlike_a_word(key):
                 continue  # a part alone counts written as a name ("Doe"), or in lower case
                 # where it is no common word ("priya" after "Priya Raman"; "will", "hope" not);
@@ -244,8 +257,7 @@ class SeenEntityCache(Recognizer):
             if (part or " " not in key) and kind in _NAME_KINDS and trade_word(
                     text, start, end, kind):
                 continue  # "Ford" of "Henry Ford" or "Dr. Ford" in a later "Ford Focus"
-            if at_word_boundaries(text, start, end):
-                out.append(Detection(kind, start, end, SEEN_SCORE, self.name, text[start:end]))
+            out.append(Detection(kind, start, end, SEEN_SCORE, self.name, text[start:end]))
         numbers = [n for n in self._numbers(text, levels)  # not one found as it was written
                    if not any(d.start <= n.start and n.end <= d.end for d in out)]
         if numbers:
@@ -290,10 +302,12 @@ def _unlike_a_word(key: str) -> bool:
     return bare.isalpha() and not dictionary_word(key)
 
 
-def _level(info: dict[str, tuple[str, bool]], older: tuple[_Level, ...]) -> _Level:
+def _level(info: dict[str, tuple[str, bool]], older: tuple[_Level, ...],
+           once: bool = False) -> _Level:
     """A level of ``info``; its automaton holds the keys no ``older`` level holds (a name's part
     seen whole later is already in the older automaton, and must not be found twice), and no
     number's digits (found by :meth:`SeenEntityCache._numbers`)."""
-    return _Level(info, KeyAutomaton(k for k in info if not k.startswith(_DIGITS_KEY)
-                                     and not any(k in lv.info for lv in older)),
+    keys = [k for k in info if not k.startswith(_DIGITS_KEY)
+            and not any(k in lv.info for lv in older)]
+    return _Level(info, KeyAutomaton(keys, once=once),
                   any(k.startswith(_DIGITS_KEY) for k in info))

@@ -296,7 +296,8 @@ _NOT_A_LOGIN = frozenset({
     "system", "anonymous", "nobody", "daemon", "postgres", "mysql", "oracle", "www-data",
     "nginx", "apache", "git", "jenkins", "ubuntu", "ec2-user", "centos", "debian", "vagrant",
     "docker", "pi", "user", "users", "test", "demo", "default", "service", "owner", "usual",
-    "normal", "yourself", "myself", "himself", "herself", "themselves", "someone", "somebody",
+    "administrators", "normal", "yourself", "myself", "himself", "herself", "themselves",
+    "someone", "somebody", "deploy", "deployer",
     "another", "different", "needed", "required", "name", "names", "id", "account", "email",
     "e-mail", "page", "screen", "form", "field", "details", "info", "and", "or", "username",
     "user_name", "userid", "user_id", "login", "password", "passwd", "pass", "pwd",
@@ -306,6 +307,8 @@ _NOT_A_LOGIN = frozenset({
     "you", "yourname", "your_name", "your-name", "yourusername", "your_username",
     "your-username", "myname", "myuser"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+#: a service's account by its naming convention ("svc-exchange", "svc_backup", "srv-deploy")
+_SERVICE_ACCOUNT = re.compile(r"(?:svc|srv)[-_.]|[\w.]+[-_]svc\Z")
 
 
 def is_login_user(value: str) -> bool:
@@ -314,7 +317,7 @@ def is_login_user(value: str) -> bool:
     ordinal ("log in as 2nd user")."""
     low = value.lower()
     return (is_user_name(value) and low not in _NOT_A_LOGIN
-            and _ORDINAL.fullmatch(value) is None)
+            and _ORDINAL.fullmatch(value) is None and _SERVICE_ACCOUNT.match(low) is None)
 
 
 #: an account named by a given name's initial or two and a surname ("jsmith", "mthompson"),
@@ -390,6 +393,11 @@ LOGIN_USER = PatternRecognizer(
         # "runas /user:CORP\jsmith", "net use Z: \\srv\share /user:jsmith": Windows' option
         Pattern(rf"(?<!\S)(?i:/user:)(?:[A-Za-z0-9.-]{{1,64}}\\)?(?P<v>{_USER}){_END}", 0.8,
                 mark=_LOGIN_MARK, fold=True, lead=0),
+        # a Windows domain's account, "CONTOSO\rachebe", "NORTHWIND\pvenkataraman" (a NetBIOS
+        # name in capitals; not a registry hive's "HKLM\Software", "NT AUTHORITY\SYSTEM")
+        Pattern(rf"(?<![\w\\])(?!HK(?:LM|CU|CR|U|CC)\\)[A-Z][A-Z0-9-]{{1,14}}\\"
+                rf"(?=[^\s\\]*[a-z])(?P<v>{_USER}){_END}(?!\\)", 0.85, at="\\", lead=16,
+                spaced=False),
         # "mysql -u jsmith -pWinter2024!": the user before a password option
         Pattern(rf"(?<!\S)-u[ \t]*(?P<v>{_USER}){_END}(?=[ \t]+(?:-p|--password))", 0.8,
                 mark=_LOGIN_MARK, fold=True, lead=0),
@@ -401,6 +409,8 @@ LOGIN_USER = PatternRecognizer(
         # to its value ("user: Summarize this" of a chat transcript is read by ACCOUNT_FOR)
         Pattern(rf"(?<![\w.$-])(?i:user(?:[ _-]?name)?|log[ -]?[io]n)(?:=|[\"'][ \t]*:[ \t]*[\"'])"
                 rf"(?P<v>{_USER}){_END}", 0.8, mark=_LOGIN_MARK, fold=True, lead=0),
+        # the Linux audit log's account ('op=login acct="mnakashima" exe="/usr/sbin/sshd"')
+        Pattern(rf"(?<![\w.$-])acct=\"(?P<v>{_USER})\"", 0.8, at="acct=", lead=0),
         # a service's user in its environment ("POSTGRES_USER: hbeaumont", "DB_USER=jdoe_84"),
         # as docker-compose files and .env files set it
         Pattern(rf"(?<![\w.$-])[A-Za-z][A-Za-z0-9]*_(?i:user(?:[_-]?name)?|login)[\"']?[ \t]*"
@@ -454,6 +464,14 @@ LOGIN_SECRET = PatternRecognizer(
         # "net use Z: \\srv\share /user:jsmith Winter2024!"
         Pattern(r"(?<!\S)(?i:/user:)[^\s\"']{1,128}[ \t]+(?![/\"'])(?P<v>"
                 rf"{_PASSWORD})", 0.85, mark=_LOGIN_MARK, fold=True, lead=0),
+        # a container registry's login and redis-cli's password option, their value after a
+        # space ("docker login -u jfrog-ci -p <token>", "redis-cli -h 10.0.0.5 -a <password>";
+        # a bare "mysql -p" asks for it and names the database after it)
+        Pattern(r"(?i:\b(?:(?:docker|podman|nerdctl|buildah|registry)[ \t]+login|redis-cli)\b)"
+                r"[^\n|;&]{0,120}?(?<!\S)(?:-p|--password|-a|--pass)"
+                r"[ \t=]+(?![-\"'$<])(?P<v>[^\s\"']{6,128})(?!\S)", 0.85,
+                mark=r"(?:docker|podman|nerdctl|buildah|registry)[ \t]+login|redis-cli",
+                fold=True, lead=0),
         # "mysql -u jsmith -pWinter2024!", and quoted as a shell needs it: -p'Gr4nite!Peak'
         Pattern(r"(?<!\S)-u[ \t]*[^\s-]\S{0,63}[ \t]+-p(?P<v>[^\s\"']{3,128})(?!\S)", 0.85,
                 mark=_LOGIN_MARK, fold=True, lead=0),

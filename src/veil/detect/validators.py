@@ -312,6 +312,20 @@ def looks_random(value: str, *, min_entropy: float = 3.3) -> bool:
     return shannon_entropy(value) >= min_entropy
 
 
+#: a run of letters in one case between an identifier's or a path's joiners
+_JOINED_WORD = re.compile(r"(?:(?<=[-_./])|^)(?:[a-z]{3,}|[A-Z]{3,})(?=[-_./]|$)")
+
+
+def names_a_thing(value: str) -> bool:
+    """Whether a long token is a path or an identifier of words rather than a random one: it
+    starts as a path does, or holds two words or more of one case between its joiners
+    (``/api/v2/password/reset``, ``payments-api-7d9f8b6c5-x2k9p``, ``SPRING_DATASOURCE_URL``).
+    Random base64 writes a run of three letters of one case between two joiners rarely."""
+    if value[:1] in ("/", ".", "~"):
+        return True
+    return len(_JOINED_WORD.findall(value)) >= 2
+
+
 def is_basic_credentials(value: str) -> bool:
     """Whether ``value`` is HTTP Basic authentication's token: base64 of "user:password" in
     printable text ("Basic understanding" is a word, not a token)."""

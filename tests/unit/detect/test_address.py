@@ -61,7 +61,7 @@ from veil.detect import DetectionEngine
      "Rua das Laranjeiras 210, apto 802, Rio de Janeiro - RJ, 22240-003"),
     # a unit before its street
     ("Flat 2, 14 Queen's Road, Reading RG1 4AR", "Flat 2"),
-    ("building 17, Oakridge Court", "building 17"),
+    ("building 17, Oakridge Court", "building 17, Oakridge Court"),  # the court too
     # a street without a street word, before its town and a UK postcode
     ("lives at Flat 3, 11 Quayside, Hull HU1 2AA", "11 Quayside, Hull HU1 2AA"),
     # a letter's street line without a street word above its postcode and town, and with one

@@ -176,8 +176,8 @@ def test_the_date_phone_and_street_patterns_are_anchored() -> None:
     # before its street, a street before its town and UK postcode and a letter's street line
     # above its postcode and town included, and Singapore's blocks and units, India's
     # sectors and numbered plots, and the rural routes
-    # (and a British flat in a named building)
-    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 19
+    # (and a British flat in a named building, an address's numbered parts, Colombia's grid)
+    assert sum(name.startswith("street_address[") for name, _ in _scans()) == 21
 
 
 def _glued(rng: random.Random) -> str:
