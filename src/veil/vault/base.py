@@ -683,7 +683,7 @@ class Vault(ABC):
             cand = propose(counter, attempt)
             if cand is None:
                 break
-            rep, fp = keys.replacement(cand), keys.fingerprint(cand)
+            rep, fp = keys.claims(cand)
             if fp != original_fp and not taken(rep, fp):
                 return Choice(cand, rep, counter, fp)
         if fallback is not None:

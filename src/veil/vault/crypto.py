@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import time
 import warnings
@@ -288,6 +289,14 @@ def _record_of(data: bytes) -> dict[str, Any]:
     return rec
 
 
+#: the heads of :class:`TenantKeys`' digests of one part
+_SESSION, _VALUE, _REPLACEMENT = ("session",), ("value",), ("replacement",)
+#: session ids, and placeholders' digests, that one tenant's keys remember (about 300 bytes
+#: each, per tenant)
+_MAX_SESSIONS = _MAX_PLACEHOLDERS = 256
+#: a placeholder as the placeholder operator writes it ("[EMAIL_ADDRESS_2]",
+#: "[PERSON_1_FIRST]"): a type and numbers, nothing of a value
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_]*_\d+(?:_[A-Z]+\d*)?\]")
 #: SHA-256's block size: HMAC pads its key to one block
 _BLOCK = 64
 #: (kind, entity type) heads whose hashed blocks one key keeps: the kinds are fixed and the
@@ -345,9 +354,20 @@ class TenantKeys:
     older: tuple[AESGCM, ...] = ()
     version: int = 0  # of ``enc``; 0: derived from the tenant secret
     _hmac: _Hmac = field(init=False, repr=False, compare=False)
+    #: session name -> its row id: a request asks for it three times (its read, its commit,
+    #: the associated data of its records), an HMAC each; bounded by :data:`_MAX_SESSIONS`
+    _sessions: dict[str, str] = field(init=False, repr=False, compare=False)
+    #: placeholder -> its :meth:`claims`: every session numbers its values from 1, so a
+    #: tenant's requests check the same few placeholders, two HMACs each (two of a new
+    #: value's five); bounded by :data:`_MAX_PLACEHOLDERS`. A digest depends on the key and the
+    #: string alone, so any session may reuse it. Only placeholders: a pseudonym or a
+    #: synthetic value may keep something of its original, and is not kept here
+    _placeholders: dict[str, tuple[str, str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hmac", _Hmac(self.mac))
+        object.__setattr__(self, "_sessions", {})
+        object.__setattr__(self, "_placeholders", {})
 
     @classmethod
     def from_secret(cls, secret: bytes) -> TenantKeys:
@@ -372,17 +392,37 @@ class TenantKeys:
         return self._hmac.digest(parts[:-1], parts[-1]).hex()
 
     def session_id(self, session: str) -> str:
-        return self.digest("session", session)[:40]
+        sid = self._sessions.get(session)
+        if sid is None:
+            sid = self._hmac.digest(_SESSION, session).hex()[:40]
+            if len(self._sessions) >= _MAX_SESSIONS:
+                self._sessions.clear()  # a new set of sessions: start over
+            self._sessions[session] = sid
+        return sid
 
     def lookup(self, entity_type: str, key: str) -> str:
-        return self.digest("lookup", entity_type, key)
+        return self._hmac.digest(("lookup", entity_type), key).hex()
 
     def fingerprint(self, value: str) -> str:
         """Type-independent: used to keep a replacement from equalling any original."""
-        return self.digest("value", normalize_text(value))
+        return self._hmac.digest(_VALUE, normalize_text(value)).hex()
 
     def replacement(self, value: str) -> str:
-        return self.digest("replacement", normalize_text(value))
+        return self._hmac.digest(_REPLACEMENT, normalize_text(value)).hex()
+
+    def claims(self, value: str) -> tuple[str, str]:
+        """(:meth:`replacement`, :meth:`fingerprint`) of ``value``, normalised once: what a
+        candidate replacement is checked by."""
+        known = self._placeholders.get(value)
+        if known is not None:
+            return known
+        v = normalize_text(value)
+        out = self._hmac.digest(_REPLACEMENT, v).hex(), self._hmac.digest(_VALUE, v).hex()
+        if _PLACEHOLDER.fullmatch(value):
+            if len(self._placeholders) >= _MAX_PLACEHOLDERS:
+                self._placeholders.clear()
+            self._placeholders[value] = out
+        return out
 
     def seed(self, entity_type: str, key: str) -> bytes:
         """Per-tenant secret seed for pseudonyms: stable per value, unguessable without the key."""

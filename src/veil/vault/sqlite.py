@@ -296,6 +296,22 @@ _COUNT_IN = (
     "first_id = CASE WHEN n_entries = 0 THEN excluded.first_id ELSE first_id END, "
     "last_id = excluded.last_id"
 )
+# A batch's tally and its check in one statement (one fewer per commit): the batch's k new
+# rows hold the last ids given, in order (ids only grow, AUTOINCREMENT: the highest given
+# plus one, and the batch's transaction is the only writer), and all are this session's,
+# counted through the table's own key (a few rows, whatever the session's size). Arguments:
+# ?1 tenant, ?2 session, ?3 expiry, ?4 k. Run after the batch's inserts: counters and
+# sessions are WITHOUT ROWID tables, whose inserts leave last_insert_rowid() as it was.
+_COUNT_BATCH_IN = (
+    "INSERT INTO sessions (tenant, session, expires_at, n_entries, first_id, last_id) "
+    "VALUES (?1, ?2, ?3, ?4, last_insert_rowid() - ?4 + 1, last_insert_rowid()) "
+    "ON CONFLICT (tenant, session) DO UPDATE SET "
+    "expires_at = excluded.expires_at, n_entries = n_entries + excluded.n_entries, "
+    "first_id = CASE WHEN n_entries = 0 THEN excluded.first_id ELSE first_id END, "
+    "last_id = excluded.last_id "
+    "RETURNING last_id, (SELECT count(*) FROM entries WHERE id BETWEEN last_id - ?4 + 1 "
+    "AND last_id AND +tenant = ?1 AND +session = ?2)"
+)
 _RESEAL_BATCH = 500
 
 
@@ -744,28 +760,25 @@ class SQLiteVault(Vault):
                 [(tid, sid, it.index.exact, it.index.norm, it.rep, it.index.fp, it.sealed)
                  for it in items],
             )
-            # ids only grow (AUTOINCREMENT: the highest given plus one) and this transaction
-            # is the only writer, so the new rows hold the last ids given, in order; checked
-            # through the table's own key (a few rows, whatever the session's size)
             k = len(items)
-            new_last, mine = conn.execute(
-                "SELECT last_insert_rowid(), (SELECT count(*) FROM entries WHERE id BETWEEN "
-                "last_insert_rowid() - ? + 1 AND last_insert_rowid() AND +tenant = ? "
-                "AND +session = ?)", (k, tid, sid),
-            ).fetchone()
-            if mine != k:
-                raise VaultError("the vault's entry ids did not grow as expected; retry")
-            ids = list(range(new_last - k + 1, new_last + 1))
-            counters = [(tid, sid, it.entity_type, it.counter) for it in items
-                        if it.counter is not None]
+            counters: dict[str, int] = {}  # each type's highest: one row per type
+            for it in items:
+                if it.counter is not None:
+                    counters[it.entity_type] = max(it.counter,
+                                                   counters.get(it.entity_type, it.counter))
             if counters:
                 conn.executemany(
                     "INSERT INTO counters (tenant, session, type, value) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (tenant, session, type) DO UPDATE SET "
                     "value = max(value, excluded.value)",
-                    counters,
+                    [(tid, sid, etype, c) for etype, c in counters.items()],
                 )
-            conn.execute(_COUNT_IN, (tid, sid, now + self.ttl_seconds, k, ids[0], new_last))
+            new_last, mine = conn.execute(
+                _COUNT_BATCH_IN, (tid, sid, now + self.ttl_seconds, k)
+            ).fetchone()
+            if mine != k:
+                raise VaultError("the vault's entry ids did not grow as expected; retry")
+            ids = list(range(new_last - k + 1, new_last + 1))
         if not unchanged:
             return Committed(ok=True, ids=ids)
         n = count + k
