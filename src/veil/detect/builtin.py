@@ -16,6 +16,7 @@ from veil.detect.address import STREET_ADDRESS
 from veil.detect.address_names import ADDRESS_NAMES
 from veil.detect.answers import ANSWERS
 from veil.detect.bank_files import BANK_FILE_RECOGNIZERS
+from veil.detect.boarding_pass import BOARDING_PASS_RECOGNIZERS
 from veil.detect.cjk_numbers import CJK_DATES, CJK_NUMERALS
 from veil.detect.column_lines import COLUMN_LINES
 from veil.detect.coordinates import COORDINATE_PAIR, COORDINATES
@@ -28,6 +29,7 @@ from veil.detect.european_dates import EUROPEAN_BIRTH_DATE, EUROPEAN_DATE
 from veil.detect.european_plates import EUROPEAN_PLATE
 from veil.detect.form_fields import FORM_FIELDS, NAME_AFTER_LABEL
 from veil.detect.gedcom import GEDCOM
+from veil.detect.gift_cards import GIFT_CARD_CODE
 from veil.detect.glued import GLUED
 from veil.detect.header_names import HEADER_NAMES
 from veil.detect.hl7 import HL7
@@ -59,6 +61,7 @@ from veil.detect.sql import SQL_VALUES
 from veil.detect.sql_copy import SQL_COPY
 from veil.detect.tables import TABLE_CELLS
 from veil.detect.telecom import TELECOM
+from veil.detect.tracking_numbers import TRACKING_NUMBERS
 from veil.detect.unix_accounts import UNIX_ACCOUNTS
 from veil.detect.usernames import (
     ACCOUNT_FOR,
@@ -68,6 +71,7 @@ from veil.detect.usernames import (
     USER_NAME_FIELD,
 )
 from veil.detect.vat_numbers import VAT_NUMBER
+from veil.detect.vehicle_ids import VEHICLE_IDS
 from veil.detect.wallets import WALLETS
 from veil.detect.xml_elements import XML_ELEMENTS
 from veil.detect.zh import CN_MOBILE, ChineseRecognizer
@@ -667,8 +671,10 @@ _RECORD_NUMBER = Pattern(
 
 #: a calendar date in a record number's shape ("2024-05-11", "11-05-2024"): the date
 #: recognizer's, not a number's ("the policy changed on 2024-05-11"). Only with its four-digit
-#: year: ``dates.is_calendar_date`` also reads a two-digit year ("12-05-24", a sort code)
-_DATE_SHAPED = re.compile(r"(?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d-[01]?\d-(?:19|20)\d\d")
+#: year: ``dates.is_calendar_date`` also reads a two-digit year ("12-05-24", a sort code).
+#: And a range of two short numbers ("USPS has 20-22 digits"): a quantity, no one's number
+_DATE_SHAPED = re.compile(r"(?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d-[01]?\d-(?:19|20)\d\d"
+                          r"|\d{1,2}-\d{1,2}")
 
 
 def _not_a_date(value: str) -> bool:
@@ -760,6 +766,24 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "executive club", "flying blue", "skymiles", "aadvantage", "mileageplus", "miles & more",
     "miles and more", "avios", "krisflyer", "asia miles", "bonvoy", "honors number",
     "rewards number",
+    # the same for any programme, on the traveller's words ("Frequent flyer: BA 48812937",
+    # "Skywards EK 304817726", "Guest Rewards # 7711049283"), and a car rental's agreement
+    "frequent flyer", "frequent flier", "skywards", "aeroplan", "trueblue", "rapid rewards",
+    "guest rewards", "gold plus rewards", "rewards #", "rewards no", "rental agreement",
+    # a traveller's file at a border: an ESTA's or a visa's application, a visa's foil
+    # number, SEVIS, the UK's GWF reference and UAN, a trusted traveller's number (no
+    # "known traveler", "control number": their first words are common ones, which would
+    # wake this recognizer on most texts)
+    "application number", "application no", "application #", "application id",
+    "foil number", "visa foil", "sevis", "sevis id", "gwf", "gwf reference", "gwf number",
+    "uan", "ktn", "redress number",
+    # a home's and its supply's numbers: an assessor's parcel (APN), an electricity or gas
+    # meter's point (Britain's MPAN and MPRN, Texas' ESI ID), a meter's serial, a premise's
+    "parcel id", "parcel no", "parcel #", "apn", "assessor's parcel number", "mpan", "mprn",
+    "esi id", "esiid", "meter number", "meter no", "meter #", "meter id", "meter serial",
+    "premise id", "premise number",
+    # a vehicle's log book (V5C) and a Social Security notice's control number (BNC#)
+    "v5c", "bnc", "bnc#",
     # an insurer's card: the member number after the carrier's name ("Insurance BCBS
     # #XYZ123456789", "policy HOME-99-1823"), its group and pharmacy numbers
     "insurance", "insurer", "policy", "insured id", "group number", "group no", "group #",
@@ -819,7 +843,12 @@ USER_ID = register(PatternRecognizer(
     name="user_id", entity="ACCOUNT_NUMBER",
     patterns=[Pattern(rf"(?<![\w.-])(?i:{_USER_ID_KEY})[\"']?[ \t]*[:=][ \t]*[\"']?"
                       r"(?P<v>(?=[\w-]*\d)[A-Za-z0-9][\w-]{2,40})(?![\w-])", 0.9,
-                      mark=_USER_ID_KEY, fold=True, lead=0)],
+                      mark=_USER_ID_KEY, fold=True, lead=0),
+              # a system's prefix before the key, joined by "_": a school's "sis_user_id",
+              # an LMS's "lti_user_id" (tried at the "_" before the key only)
+              Pattern(rf"(?<![\w.-])(?i:[a-z]{{2,8}}_(?:{_USER_ID_KEY}))[\"']?[ \t]*[:=]"
+                      r"[ \t]*[\"']?(?P<v>(?=[\w-]*\d)[A-Za-z0-9][\w-]{2,40})(?![\w-])", 0.9,
+                      mark=rf"_(?:{_USER_ID_KEY})", fold=True, lead=8, spaced=False)],
     validate=_not_a_date,
     validated=True,  # the key is the validation
 ))
@@ -834,7 +863,16 @@ BOOKING_REFERENCE = register(PatternRecognizer(
                       r"[ \t]*(?P<v>(?=[A-Z]*[0-9]|[A-Z]{6}(?![A-Za-z0-9]))[A-Z0-9]{5,10})"
                       r"(?![A-Za-z0-9])", 0.85,
                       mark=r"booking|reservation|confirmation|pnr|record[ \t]+locator",
-                      fold=True, lead=0)],
+                      fold=True, lead=0),
+              # the bare word, and an e-ticket's, before a code with a digit and a letter or
+              # eight to ten digits ("Delta confirmation: HG7P2L", "reservation 3219847562",
+              # "eTicket number 6B4E91"; "reservation for 12345" is none)
+              Pattern(r"(?i:\b(?:booking|reservation|confirmation|e-?ticket(?:[ \t]+(?:number|"
+                      r"no\.?))?)\b)[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z]*[0-9])"
+                      r"(?=[0-9]*[A-Z]|[0-9]{8,10}(?![A-Za-z0-9]))[A-Z0-9]{5,10})"
+                      r"(?![A-Za-z0-9])", 0.85,
+                      mark=r"booking|reservation|confirmation|e-ticket|eticket", fold=True,
+                      lead=0)],
     validated=True,
 ))
 
@@ -879,6 +917,9 @@ CASE_NUMBER = register(PatternRecognizer(
     context=("case number", "case no", "case #", "case id", "docket", "docket number",
              "docket no", "matter number", "matter no", "matter #", "matter id", "court file",
              "client matter", "client-matter", "file no", "file number",
+             # a traffic or parking citation's number (with the plate it opens the case)
+             "citation", "citation no", "citation number", "citation #", "summons number",
+             "summons no", "penalty charge notice", "pcn", "notice number",
              "aktenzeichen", "numéro de dossier", "número de expediente", "numero di ruolo"),
     context_required=True, context_window=24, context_boost=0.5, context_after=False,
     validated=True,  # the required context word is the validation
@@ -951,6 +992,8 @@ VEHICLE_ID = register(PatternRecognizer(
     context_required=True, context_window=24, context_boost=0.5, context_after=False,
     validated=True,
 ))
+for _vehicle in VEHICLE_IDS:  # a VIN by its check digit; a licence after "DL"
+    register(_vehicle)
 
 register(CN_MOBILE)
 register(HL7)  # a hospital's messages: a segment's field number says what a value is
@@ -963,6 +1006,10 @@ for _record in RECORDS:  # vCards, SWIFT fields, LDAP entries, connection string
 for _format in (DICOM, GEDCOM, PNR, *BANK_FILE_RECOGNIZERS, *TELECOM, *LABELLED_NUMBERS, NMEA,
                 UNIX_ACCOUNTS):
     register(_format)
+# what people paste of their own lives: a boarding pass's string and a ticket's number, a
+# parcel's tracking number by its carrier's check digit, a gift card's code
+for _consumer in (*BOARDING_PASS_RECOGNIZERS, *TRACKING_NUMBERS, GIFT_CARD_CODE):
+    register(_consumer)
 for _named in NAMED_EARLIER:  # a number at a clause's end whose subject named it, however far
     register(_named)
 register(SQL_VALUES)  # an SQL statement's values, by their columns' names

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from veil.casefold import fold_case
 from veil.config import ENTITY_TYPES, Policy
 from veil.detect import builtin  # noqa: F401 - registers the built-in recognizers
+from veil.detect.beside_names import names_beside
 from veil.detect.entity import Detection
 from veil.detect.language import detect_language, load_models
 from veil.detect.literals import STRINGS
@@ -695,6 +696,11 @@ class DetectionEngine:
                       or not in_markup_tag(original, m.start, m.end)]
         mapped = join_models(mapped, statistical, original)
         kept = resolve_overlaps(mapped, validated, statistical=statistical, exact=exact)
+        if kept:  # the people beside those found ("Present: <left>, <P>, <P>", "<P> (siri)")
+            more = [d for d in names_beside(original, kept) if self._keep(d)
+                    and not (self._allow and fold_case(d.text) in self._allow)]
+            if more:
+                kept = sorted(kept + more, key=lambda d: d.start)
         return self._names_again(original, kept, statistical)
 
     def _names_again(self, text: str, kept: list[Detection],

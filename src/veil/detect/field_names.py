@@ -120,7 +120,14 @@ _FIELDS: dict[str, str | None] = {
                      "kennwort", "passwort", "contrasena"), "SECRET"),
     **dict.fromkeys(("account", "accountnumber", "accountno", "acct", "acctno",
                      "bankaccount", "bankaccountnumber", "policynumber", "memberid",
-                     "membernumber", "insuranceid", "employeenumber"), "ACCOUNT_NUMBER"),
+                     "membernumber", "insuranceid", "employeenumber",
+                     # a payroll's or a school's export: the employee's and the student's id
+                     "employeeid", "employeeno", "staffid", "staffnumber", "studentid",
+                     "studentnumber", "studentno",
+                     # a user's, a customer's or a subscriber's id, as builtin's ``user_id``
+                     # reads it after its key ("user_id,first_name,..." over "10233,...")
+                     "userid", "customerid", "custid", "accountid", "subscriberid"),
+                    "ACCOUNT_NUMBER"),
     "iban": "IBAN",
     **dict.fromkeys(("card", "cardnumber", "cardno", "creditcard", "creditcardnumber",
                      "cc", "ccnumber", "ccnum", "debitcard"), "CREDIT_CARD"),

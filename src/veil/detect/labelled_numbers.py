@@ -163,6 +163,11 @@ REGISTRATION_NUMBER = _vehicle(
     "registration_plate", ("registration number", "registration no", "reg no", "reg. no",
                            "reg number", "registration mark"),
     r"(?:vehicle[ ]+)?reg(?:istration)?\.?[ \t]*(?:number|no\b|mark)", _UK_PLATE)
+# a British car's test ("MOT reminder for WX19 KPL"): a British plate's shape only ("MOT for
+# my BMW X5 M50" names a model)
+MOT_PLATE = _vehicle("mot_plate", ("mot",),
+                     r"mot\b(?:[ ]+(?:reminder|test|certificate|due|expiry))?(?:[ ]+for)?",
+                     _UK_PLATE)
 # a US insurance card's or a police report's plate after "Lic#" or "Tag#", its state before it
 PLATE_LABEL = _vehicle("plate_label", ("lic#", "lic #", "lic no", "lic. no", "tag#", "tag #",
                                        "tag no"),
@@ -197,5 +202,6 @@ NZ_BANK_ACCOUNT = PatternRecognizer(
 
 #: every recognizer of this module, in the order they register
 LABELLED_NUMBERS = (PATIENT_NUMBER, PREFIXED_RECORD, PATHOLOGY_CASE, SPACED_SERIAL, UDI,
-                    QUEBEC_HEALTH_CARD, INMATE_NUMBER, VRM, REGISTRATION_NUMBER, PLATE_LABEL,
+                    QUEBEC_HEALTH_CARD, INMATE_NUMBER, VRM, REGISTRATION_NUMBER, MOT_PLATE,
+                    PLATE_LABEL,
                     STATE_TAG, PLATE_WORD, VEHICLE_PLATE, NZ_BANK_ACCOUNT)

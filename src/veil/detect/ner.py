@@ -44,6 +44,7 @@ from veil.detect.patterns import Pattern, Scan, folded
 from veil.detect.places import add_places
 from veil.detect.recognizer import Recognizer
 from veil.detect.trade_words import place_after, role_before_name, trade_word
+from veil.detect.unlisted_names import name_like
 from veil.errors import DetectionError
 from veil.light_import import import_light
 
@@ -163,6 +164,28 @@ _MORE_NAME_FIELDS = (r"card[ \t]?holder|account[ \t]holder|name[ \t]on[ \t]card|
                      r"pt|resident|policy[ \t]holder|co-?borrower|decedent|deceased|donor|"
                      r"victim|assignee|reporter|student|passenger|travell?er|solicitor|"
                      r"barrister|paralegal|prescriber|surgeon|consultant|inmate|deponent")
+# A roster's, minutes' or an invitation's people after their label ("Present: Oluwatoyin
+# Bakare, ...", "Chair: D. Rautenbach", "Cc: Hovhannisyan, Petrosyan", "IN LOVING MEMORY OF
+# SEGUN ADEWALE"), a list of them too: names no list need hold, each word a known name or no
+# dictionary word (:func:`_roster_items`; "Apologies: None", "Chair: Vacant" are no one)
+# (the label's strings open every match: one pass finds where; "New pupil:" at "pupil")
+_ROSTER_LABELS = (r"present|apologies|attendees?|absent|chair(?:person)?|secretary|treasurer|"
+                  r"cc|bcc|pupils?|best[ \t]+man|maids?[ \t]+of[ \t]+honou?r|"
+                  r"bridesmaids?|groomsmen|pallbearers?|ushers?|speakers?|panel(?:lists?)?")
+_ROSTER_ITEM = rf"(?:[{_UP}]\.[ \t]*)?(?:{_NAME}|{_UPPER_NAME})"
+_ROSTER_LIST = (rf"(?P<v>{_ROSTER_ITEM}(?:[ \t]*[,;&][ \t]*(?:and[ \t]+)?{_ROSTER_ITEM}|"
+                rf"[ \t]+(?:and|AND)[ \t]+{_ROSTER_ITEM}){{0,11}})")
+_ROSTER_NAME = re.compile(rf"(?i:\b(?:{_ROSTER_LABELS}){_LABEL_END}){_ROSTER_LIST}")
+# (a memorial's words need no colon: "IN LOVING MEMORY OF SEGUN ADEWALE")
+_MEMORY_NAME = re.compile(
+    rf"(?i:\bin[ \t]+(?:loving[ \t]+)?memory[ \t]+of[ \t]*:?[ \t]*){_ROSTER_LIST}")
+# A document's signer or reviewer after its verb and "by" ("declaration signed by Eilidh
+# MacLeod", "witnessed by Tendai Moyo"): a known given name, or two name-like words at least
+# ("signed by DocuSign" is a service's)
+_BY_VERBS = (r"signed|countersigned|approved|reviewed|witnessed|authori[sz]ed|prepared|"
+             r"submitted|seconded|proposed|verified|certified|notari[sz]ed")
+_BY_NAME = re.compile(rf"(?i:\b(?:{_BY_VERBS})[ \t]+by)[ \t]+(?P<v>{_NAME})")
+_ROSTER_SPLIT = re.compile(r"[ \t]*[,;&][ \t]*(?:and[ \t]+)?|[ \t]+(?:and|AND)[ \t]+")
 _MORE_FIELD_NAME = re.compile(
     rf"(?i:\b(?:{_MORE_NAME_FIELDS}){_LABEL_END})(?P<v>{_NAME}|{_UPPER_NAME})")
 # A party named in capitals after its role, as pleadings write it: "Defendant JOHN Q. PUBLIC"
@@ -218,12 +241,20 @@ _OWN_LINE = re.compile(rf"(?m){_BOL}(?P<v>{_NAME})[ \t]*(?=$|\\n)")
 _SIGN_OFF = re.compile(
     rf"(?m){_BOL}(?i:{SIGN_OFFS})[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)"
     rf"(?:[ \t]*(?:\r?\n|\\n))?[ \t]*(?P<v>{_NAME})[ \t]*(?=$|\r?\n|\\n)")
+# an English closing right before a signature's name: a word no dictionary writes signs there
+# (another language's closing is signed by a word of that language: "Med vänliga
+# hälsningar\nPersonalchef", the Swedish "head of HR")
+_ENGLISH_CLOSING = re.compile(
+    r"(?i:thanks|thank you|many thanks|regards|best|cheers|sincerely|yours(?: truly)?|"
+    r"respectfully|cordially)[ \t]*[,!.]?[ \t]*(?:\r?\n|\\n)(?:[ \t]*(?:\r?\n|\\n))?[ \t]*\Z")
 # A name after a dash that ends its line, as a quote's or a mail's writer signs ("— Kwabena"
 # on its own line, "-- Ravi Shankar Iyer", "see you then - Priya": the dash between spaces):
 # a known given name, or a known surname after one. (The view reads a dash as a hyphen; a
 # list's item of a known name alone is a person too.)
 _DASH_SIGNED = re.compile(
     rf"(?m)(?:(?:^|(?<=\\n))[ \t]*|(?<=\S)[ \t]+)(?:—|–|--?)[ \t]*(?P<v>{_NAME})[ \t]*"
+    # (and the writer's role or team after a comma: "- Busisiwe Mbeki, Accounts Payable")
+    rf"(?:,[ \t]*(?P<role>[{_UP}][\w&]*(?:[ \t]+[{_UP}&][\w&]*){{0,3}})[ \t]*)?"
     r"(?=$|\r?\n|\\n)")
 # A will's or a probate's person: "Estate of Margarethe Vogelsang", "the estate of the late
 # John Doe" (known name or not).
@@ -334,6 +365,9 @@ _FIELD_SCAN = _scan(_FIELD_NAME, fold=True, lines=True, mark=(
     r"(?:\*\*|__)?[ \t]*:"))
 _MORE_FIELD_SCAN = _scan(_MORE_FIELD_NAME, fold=True,
                          mark=rf"(?:{_MORE_NAME_FIELDS})(?:\*\*|__)?[ \t]*:")
+_ROSTER_SCAN = _scan(_ROSTER_NAME, fold=True, mark=rf"(?:{_ROSTER_LABELS})(?:\*\*|__)?[ \t]*:")
+_MEMORY_SCAN = _scan(_MEMORY_NAME, fold=True, lines=True, mark=r"memory[ \t]+of")
+_BY_NAME_SCAN = _scan(_BY_NAME, fold=True, mark=rf"(?:{_BY_VERBS})[ \t]+by[ \t]")
 _PARTY_UPPER_SCAN = _scan(_PARTY_UPPER, fold=True, lines=True, mark=_PARTY_ROLES)
 _PARTY_ABOVE_SCAN = _scan(_PARTY_ABOVE, line_start=True)
 _CAPS_LINE_SCAN = _scan(_CAPS_LINE, line_start=True)
@@ -814,6 +848,34 @@ _STREET_WORD = re.compile(STREET_WORDS, re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
 
 
+def _roster_items(text: str, m: re.Match[str]) -> Iterator[tuple[int, int]]:
+    """The people of a roster's list (match group ``v`` of :data:`_ROSTER_NAME`), up to the
+    first item that is no name: each word of an item a known name or no dictionary word, an
+    initial before them; of a hyphenated word one part will do ("Precious-Grace")."""
+    s, e = m.span("v")
+    pos = s
+    for sep in chain(_ROSTER_SPLIT.finditer(text, s, e), [None]):
+        end = e if sep is None else sep.start()
+        words = [w for w in text[pos:end].split() if not (len(w) == 2 and w.endswith("."))]
+        if not words or not all(
+                name_like(w) or "-" in w and any(name_like(p) or _known_first(p, ambiguous_ok=True)
+                                                 for p in w.split("-") if p)
+                and not any(p.lower() in _NOT_A_NAME for p in w.split("-")) for w in words):
+            return
+        yield pos, end
+        if sep is None:
+            return
+        pos = sep.end()
+
+
+def _signed_name(words: list[str], fewest: int) -> bool:
+    """Whether a signature's ``words`` (``fewest`` of them at least, at most three) are a name
+    no list need hold: each a known name or a word no dictionary writes ("Xiaoling",
+    "Busisiwe Mbeki"), the first none of the words that sign for a group ("Team")."""
+    return fewest <= len(words) <= 3 and words[0].lower() not in _NOT_A_NAME and all(
+        name_like(w) for w in words)
+
+
 def _name_lists(text: str) -> list[tuple[int, int]]:
     """The spans of ``_NAME_LIST.finditer(text)``, read once. The regex, tried from each name
     of a run of names with no "and" after it, read the run to its end every time: 20 KB of
@@ -893,6 +955,15 @@ def heuristic_names(text: str) -> list[Detection]:
         if unknown_ok(m):
             emit(_last_first(text, _name_span(text, m, ambiguous_ok=True, require_known=False,
                                               whole=True)), 0.8)
+    # (rare scans, asked only where their marks are: see below)
+    for m in chain(_ROSTER_SCAN.matches(text) if _ROSTER_SCAN.any_anchor(text) else (),
+                   _MEMORY_SCAN.matches(text) if _MEMORY_SCAN.any_anchor(text) else ()):
+        for span in _roster_items(text, m):
+            emit(span, 0.75)
+    for m in _BY_NAME_SCAN.matches(text) if _BY_NAME_SCAN.any_anchor(text) else ():
+        words = [w for w in m.group("v").split() if not (len(w) == 2 and w.endswith("."))]
+        if _known_first(words[0], ambiguous_ok=False) or _signed_name(words, 2):
+            emit(_name_span(text, m, ambiguous_ok=False, require_known=False), 0.75)
     for m in _GREETING_SCAN.matches(text):
         if unknown_ok(m):
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.8)
@@ -947,15 +1018,19 @@ def heuristic_names(text: str) -> list[Detection]:
             if first not in _NOT_A_NAME and first not in _function_words():
                 emit(m.span(side), 0.75)
     for m in _SIGN_OFF_SCAN.matches(text):
-        # a known given name, or a known surname after one ("Support Team" signs no name)
+        # a known given name, or a known surname after one, or words no dictionary writes
+        # ("Cheers,\nXiaoling"; "Support Team" signs no name)
         words = m.group("v").split()
         if _known_first(words[0], ambiguous_ok=True) or \
-                len(words) >= 2 and words[-1].lower() in last_names():
+                len(words) >= 2 and words[-1].lower() in last_names() or \
+                _signed_name(words, 1) and _ENGLISH_CLOSING.search(
+                    text, max(0, m.start("v") - 40), m.start("v")) is not None:
             emit(_name_span(text, m, ambiguous_ok=True, require_known=False), 0.75)
     for m in _DASH_SIGNED_SCAN.matches(text):
         words = m.group("v").split()
         if _known_first(words[0], ambiguous_ok=False) or \
-                len(words) >= 2 and words[-1].lower() in last_names():
+                len(words) >= 2 and words[-1].lower() in last_names() or _signed_name(words, 2):
+            # (two unknown words at least after a dash: "- Grafana" alone is as often a tool)
             emit(_name_span(text, m, ambiguous_ok=False, require_known=False), 0.75)
     # (a scan's machinery costs a few microseconds a text: this rare one is asked only where
     # its word is)

@@ -2,7 +2,12 @@
 ``MSISDN: 447700900614`` (the phone number in international form, no "+"), ``IMSI:
 234159012345671`` (the SIM's subscriber identity: country, network, subscriber), ``ICCID:
 8944102077315588224`` (the SIM card's serial, "89" and a Luhn digit) and ``PUK: 88213940`` (the
-code that unlocks the SIM).
+code that unlocks the SIM). An eSIM's ``EID`` (32 digits from ``89``, the last two a mod-97
+check as an IBAN's: ``int(eid) % 97 == 1``) is masked with its label or without it, and an
+ICCID without its label where a SIM's word stands within 40 characters before it and its Luhn
+digit holds (``New SIM 8901...``, ``The SIM card number is 8961...``). An eSIM's activation
+code (GSMA SGP.22: ``LPA:1$<server>$<matching id>``) is a SECRET: whoever holds it downloads
+the subscriber's profile.
 
 A support desk's or a fraud team's lookup pastes them bare on their lines; the phone and
 device recognizers want a "+", a separator or their own words. The label is the validation
@@ -15,10 +20,12 @@ from __future__ import annotations
 
 import re
 
+from stdnum import luhn
+
 from veil.detect.patterns import Pattern, PatternRecognizer
 
-#: between a label and its value: blanks, and a colon, "#", "=" or "no."
-_SEP = r"[ \t]*(?:(?i:no\.?|number)[ \t]*)?[:#=]?[ \t]*"
+#: between a label and its value: blanks, and a colon, "#", "=", "is" or "no."
+_SEP = r"[ \t]*(?:(?i:no\.?|number)[ \t]*)?(?:[:#=]|(?i:is)\b)?[ \t]*"
 
 MSISDN = PatternRecognizer(
     name="msisdn", entity="PHONE",
@@ -40,5 +47,42 @@ SIM_PUK = PatternRecognizer(
                       re.ASCII, mark="puk", fold=True, lead=0)],
     validated=True)
 
+
+
+def is_eid(value: str) -> bool:
+    """An eUICC's EID: 32 digits from "89" whose mod-97 remainder is 1 (ISO 7064, as IBAN)."""
+    digits = value.replace(" ", "")
+    return len(digits) == 32 and digits.startswith("89") and int(digits) % 97 == 1
+
+
+# an eSIM's EID, with its label or without (the mod-97 check fails 96 times in 97)
+SIM_EID = PatternRecognizer(
+    name="sim_eid", entity="DEVICE_ID",
+    patterns=[Pattern(r"(?<![\w-])89(?:[ ]?[0-9]){30}(?![\w-])", 0.9, re.ASCII, lead=0,
+                      anchor=r"89(?:[ ]?[0-9]){30}(?![\w-])")],
+    validate=is_eid, validated=True)
+
+def _luhn_valid(value: str) -> bool:
+    return bool(luhn.is_valid(value.replace(" ", "")))
+
+
+# a SIM's ICCID without its label: "89" (ISO 7812's telecom industry), 19 or 20 digits, the
+# Luhn digit, and a SIM's word before it
+SIM_CARD = PatternRecognizer(
+    name="sim_card", entity="DEVICE_ID",
+    patterns=[Pattern(r"(?<![\w-])89(?:[ ]?[0-9]){17,18}(?![\w-])", 0.5, re.ASCII, lead=0,
+                      anchor=r"89(?:[ ]?[0-9]){17,18}(?![\w-])")],
+    validate=_luhn_valid,
+    context=("sim", "sims", "esim", "sim card", "iccid", "uicc"),
+    context_required=True, context_window=40, context_boost=0.45, context_after=False,
+    validated=True)
+
+# an eSIM's activation code: the matching id after the SM-DP+ server ("LPA:1$host$ID")
+ESIM_ACTIVATION = PatternRecognizer(
+    name="esim_activation", entity="SECRET",
+    patterns=[Pattern(r"(?i:\blpa:1\$)[A-Za-z0-9.-]{3,100}\$(?P<v>[A-Za-z0-9-]{4,64})"
+                      r"(?![\w-])", 0.95, re.ASCII, mark=r"lpa:1\$", fold=True, lead=0)],
+    validated=True)
+
 #: every recognizer of this module, in the order they register
-TELECOM = (MSISDN, SIM_IDS, SIM_PUK)
+TELECOM = (MSISDN, SIM_IDS, SIM_PUK, SIM_EID, SIM_CARD, ESIM_ACTIVATION)

@@ -113,7 +113,9 @@ _LABELS = frozenset({
 #: prepositions a person's name follows as often as a place's or a product's: only a known
 #: given name that is neither a dictionary word nor common English is one after them ("hear
 #: back from svetlana"; "from jordan", "with chelsea" stay)
-_WEAK_CUES = frozenset({"from", "with", "to", "for"})
+_WEAK_CUES = frozenset({"from", "with", "to", "for",
+                        # and a reference's verb ("happy to recommend oksana for the role")
+                        "recommend", "recommending", "recommended"})
 #: words no dictionary lists that are no one's name: chat's abbreviations and slang, and the
 #: software and assistants a request names ("ask chatgpt", "ping localhost")
 _NOT_PEOPLE = frozenset({
@@ -252,6 +254,22 @@ def _unlisted(word: str) -> bool:
         len(p) > 2 and (p in _stops() or p in _IRREGULAR or dictionary_word(p)) for p in parts)
 
 
+def name_like(word: str) -> bool:
+    """Whether a capitalised word ("Xiaoling", "Mbeki", "Tanaka-Whitfield") may be a person's
+    name: a known given name or surname, or a word no dictionary writes in lower case (the
+    evidence of :data:`UNLISTED_NAMES`; in Latin letters without accents: "Erikoislääkäri"
+    is a Finnish word the English dictionaries lack), never a function word or chat's."""
+    w = _plain(word)
+    return w not in _stops() and (w in _known() or w.isascii() and (
+        _unlisted(w) or "-" in w and all(p in _known() or _unlisted(p) for p in w.split("-") if p)))
+
+
+def known_name(word: str) -> bool:
+    """Whether ``word`` (any case) is a given name or a surname of the lists, less the words
+    English uses far more often ("Maricel", "siriporn" is none)."""
+    return _plain(word) in _known()
+
+
 @functools.cache
 def _english() -> frozenset[str]:
     """wordfreq's common English words (used at least once in a million) that no dictionary
@@ -322,7 +340,7 @@ def _rare(word: str) -> bool:
 
 def _namey(word: str) -> bool:
     return word not in _stops() and (word in _known() or _unlisted(word)
-                                     or "-" in word and _known_word(word))
+                                     or "-" in word and (_known_word(word) or korean_given(word)))
 
 
 #: the particles inside a name ("mohammed bin rashid", "YOUSSEF IBN KHALDOUN", "pham van duc")
@@ -347,6 +365,22 @@ def _korean_given(word: str) -> bool:
     first = word.partition("-")[0]
     return first not in _PREFIXES and first not in _stops() and not (
         len(first) > 2 and dictionary_word(first))
+
+
+#: a syllable of a Korean given name as romanised (Revised Romanisation and the spellings
+#: people use: "ji", "woo", "hyun", "seo", "yeon", "jun"); English's pairs "wi-fi", "tic-tac"
+#: hold a letter no syllable has
+_KOREAN_SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhwy])?[aeiouwy]{1,3}(?:ng|[knlmpt])?"
+_KOREAN_SHAPE = re.compile(rf"({_KOREAN_SYLLABLE})-({_KOREAN_SYLLABLE})")
+
+
+def korean_given(word: str) -> bool:
+    """A Korean given name alone, its two syllables joined by a hyphen, in lower case
+    ("hyun-woo", "ji-woo", "min-jun"): read after a cue or in a list, where a Korean surname
+    need not stand before it (not "re-run", "hip-hop", "bye-bye")."""
+    m = _KOREAN_SHAPE.fullmatch(word)
+    return m is not None and m.group(1) != m.group(2) and len(m.group(1)) > 1 and \
+        len(m.group(2)) > 1 and _korean_given(word)  # (not "e-mail")
 
 
 #: a person's relation, after a possessive ("his wife padmavathi", "yesenia's son brayan")
@@ -378,6 +412,10 @@ _HUMAN_AFTER = re.compile(
     # an action item's owner ("chidinma to circulate the budget, vikram to book the venue")
     r"to[ \t]+(?:circulate|chase|draft|organi[sz]e|liaise|follow[ \t]+up|book|confirm|arrange|"
     r"contact))(?![\w-])")
+#: where a person is, after a known given name that opens its clause ("when rahel is back",
+#: "svetlana's off today"): a server is back too, so a word no list holds is none before it
+_STATE_AFTER = re.compile(r"(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?:back|out|off|away|sick|ill|"
+                          r"on[ \t]+(?:leave|holiday|vacation|pto))(?![\w-])")
 #: the words of :data:`_HUMAN_AFTER` that anchor a reading (a word no list holds is none)
 _DEEDS = frozenset({
     "said", "says", "told", "asked", "texted", "emailed", "messaged", "phoned", "replied",
@@ -393,6 +431,8 @@ _BEFORE_DEED = re.compile(r"([^\W\d_]+)[ \t]+(?:(?:just|already|finally|also|sti
                           r"was|are|were|to)[ \t]+)?\Z")
 #: chat's openers before a clause's subject ("omg chiamaka got the job", "guys xochitl ...")
 _OPENERS = frozenset({"and", "but", "so", "because", "tbh", "omg", "lol", "haha", "ok", "okay",
+                      # a subordinate clause's subject ("lmk when rahel is back")
+                      "when", "once", "until", "unless", "whether", "if", "while",
                       "guys", "btw", "wow", "yay", "oh", "fyi", "update"})
 
 
@@ -555,7 +595,9 @@ class UnlistedNamesRecognizer(Recognizer):
             nxt = lows[k + 1] if k + 1 < n else ""
             cue = self._cue_before(text, words, lows, k)
             given = w in _given() and not dictionary_word(w)
-            if cue == "title":
+            if "-" in w and cue in ("title", "cue", "label") and korean_given(w):
+                ok = True  # "cc hyun-woo": its second syllable a word ("woo")
+            elif cue == "title":
                 ok = _namey(w)
             elif cue == "weak":
                 ok = given and w.isascii() and w not in _english()
@@ -576,6 +618,8 @@ class UnlistedNamesRecognizer(Recognizer):
             elif nxt in _PERSON_VERBS and text[m.end():words[k + 1].start()] in _GAP:
                 ok = (given or _known_word(w) and w in first_names()) \
                     and self._clause_start(text, words, k)  # "sibusiso said"
+            elif _STATE_AFTER.match(text, m.end()) is not None:
+                ok = given and self._clause_start(text, words, k)
             elif _HUMAN_AFTER.match(text, m.end()) is not None:
                 ok = (given or _rare(w)) and self._clause_start(text, words, k)
             elif nxt == "and" and k + 2 < n and words[k + 2].group().islower():

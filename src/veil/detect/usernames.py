@@ -307,6 +307,14 @@ _NOT_A_LOGIN = frozenset({
     "you", "yourname", "your_name", "your-name", "yourusername", "your_username",
     "your-username", "myname", "myuser"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+#: a ~/.pgpass line's host, port and database, each "*" or its value: the port a number, a
+#: letter in the host ("12:30:45:..." is a time)
+_PGPASS_HEAD = (r"(?:\*|(?=[\w.-]*[A-Za-z])[\w.-]{1,253}|\[[0-9A-Fa-f:.]+\]):(?:\*|\d{1,5}):"
+                r"(?:\*|[\w.$-]{1,63}):")
+#: where a line is tried: its port's field between colons (the host's 253 characters before)
+_PGPASS_MARK = r":(?:\*|\d{1,5}):"
+#: its password: the rest of the line, a colon in it escaped ("\:")
+_PGPASS_SECRET = r"(?:[^\s:\\]|\\.)+"
 #: a service's account by its naming convention ("svc-exchange", "svc_backup", "srv-deploy")
 _SERVICE_ACCOUNT = re.compile(r"(?:svc|srv)[-_.]|[\w.]+[-_]svc\Z")
 
@@ -443,6 +451,16 @@ LOGIN_USER = PatternRecognizer(
         Pattern(r"(?<![\w.+@:/-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?)"
                 r"@(?=(?:\d{1,3}\.){3}\d{1,3}(?![\w.]*\d))", 0.8, at="@", lead=64,
                 spaced=False),
+        # OpenVPN's client, its name before its real address ("tkowalczyk/10.8.0.14:41522
+        # SIGTERM", a status file's "CLIENT_LIST,jdoe/203.0.113.9:1194"): a path's part
+        # is no user ("/srv/data/10.0.0.1:80" has a slash before it)
+        Pattern(r"(?<![\w.+@:/\\-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?)"
+                r"/(?=(?:\d{1,3}\.){3}\d{1,3}:\d{1,5}(?![\w.]))", 0.8,
+                mark=r"/\d{1,3}\.\d", lead=64, spaced=False),
+        # a PostgreSQL password file's line ("~/.pgpass": host:port:database:user:password;
+        # "*" for any host, port or database), indented or not
+        Pattern(rf"(?<!\S){_PGPASS_HEAD}(?P<v>{_USER}):{_PGPASS_SECRET}[ \t]*(?=\r?\n|$)", 0.8,
+                mark=_PGPASS_MARK, lead=254, spaced=False),
     ],
     validate=is_login_user,
 )
@@ -489,6 +507,9 @@ LOGIN_SECRET = PatternRecognizer(
         Pattern(rf"(?<![\w/-])(?i:u)[ \t]?[:=][ \t]*{_VALUE}{_END}[ \t]*(?:[,;/|][ \t]*)?"
                 r"(?i:p)[ \t]?[:=][ \t]*(?P<v>[^\s\"',;]{4,})", 0.85, mark=_LOGIN_MARK,
                 fold=True, lead=0),
+        # a PostgreSQL password file's line: the password, its last field
+        Pattern(rf"(?<!\S){_PGPASS_HEAD}{_USER}:(?P<v>{_PGPASS_SECRET})[ \t]*(?=\r?\n|$)",
+                0.85, mark=_PGPASS_MARK, lead=254, spaced=False),
     ],
     validated=True,  # the words around it and its shape are the validation
 )

@@ -35,6 +35,9 @@ _SCANS = {
     "dash_signed": (ner._DASH_SIGNED_SCAN, ner._DASH_SIGNED),
     "estate": (ner._ESTATE_SCAN, ner._ESTATE),
     "caps_last_first": (ner._CAPS_LAST_FIRST_SCAN, ner._CAPS_LAST_FIRST),
+    "roster": (ner._ROSTER_SCAN, ner._ROSTER_NAME),
+    "memory": (ner._MEMORY_SCAN, ner._MEMORY_NAME),
+    "by_name": (ner._BY_NAME_SCAN, ner._BY_NAME),
 }
 
 _WORDS = (
@@ -56,6 +59,9 @@ _WORDS = (
     "estate of the late", "GARCIA, MARIA", "GARCIA,MARIA ELENA", ", JOHN", "SMITH, J.",
     "Cardholder:", "CARD HOLDER :", "payee:", "Next of kin:", "next\tof kin :", "member:",
     "unsubscriber:", "Prepared by:", "Emergency Contact: ",
+    # a roster's labels, a memorial's words, a signer's verb (s78)
+    "Present:", "CC :", "chair:", "Maid of honour:", "In loving memory of", "IN MEMORY OF:",
+    "signed by", "Approved By", "witnessed\tby",
     # names and other capitalised words
     "Jane", "Jane Doe", "John", "Smith", "Mary-Anne", "O'Neil", "Ludwig van Beethoven",
     "J. Smith", "M. A. Rahman", "A.", "K.J.", "Élodie", "Øyvind", "Anna,", "Ben", "Note", "The",

@@ -199,7 +199,10 @@ _PIECES = ("sign in as jsmith", "log in as j.smith", "Logged in as", "login", "a
            "reset her password to", "changed my pw to", "to", '"Winter2024!Dublin"',
            # a domain's account, the audit log's, a registry's login and redis-cli's password
            "CONTOSO\\rachebe", 'acct="mnakashima"', "docker login -u ci -p Tok3nValue99 ",
-           "redis-cli -a Sup3rRedis!Pass ")
+           "redis-cli -a Sup3rRedis!Pass ",
+           # OpenVPN's client before its address, a ~/.pgpass line (s78)
+           "tkowalczyk/10.8.0.14:41522", "10.8.0.14:41522", "/srv", "\nlocalhost:5432:*:jdoe:",
+           "\ndb.internal:6432:reports:etl_user:Plum-Orchard-42\n", "Qz9!harbor77\n", "*:")
 _GLUE = (" ", " ", " ", "", "\t", "\n", ": ", ", ", "/", ":")
 
 

@@ -363,7 +363,7 @@ def test_sql_statements(text: str, want: list[tuple[str, str]]) -> None:
     # columns that say nothing of a person, and things' names
     "INSERT INTO orders (status, sku, notes) VALUES ('shipped', 'AB-12', 'Leave at door')",
     "INSERT INTO products (name, product_name) VALUES ('Widget', 'Gizmo')",
-    "UPDATE users SET last_login = '2024-01-05', is_first = 'Y', customer_id = 'C-1' WHERE 1=1",
+    "UPDATE users SET last_login = '2024-01-05', is_first = 'Y', plan_id = 'C-1' WHERE 1=1",
     # no column list and no CREATE TABLE: no names to map
     "INSERT INTO users VALUES (1, 'Gregory', 'House');",
     # placeholders and a template's parameters
