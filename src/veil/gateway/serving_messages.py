@@ -66,14 +66,28 @@ def restore_message(conv: Conversation, data: Body) -> Body:
                            strict=True):
             b[kind] = text
     for block in blocks:
-        if block.get("type") == "tool_use":
+        typ = block.get("type")
+        if typ == "tool_use":
             block["input"] = _map_strings(
                 block.get("input"), lambda s: conv.restore_value(s, scan=True))
             if conv.names:
                 block["input"] = _map_keys(block["input"], conv.restore_name)
             if isinstance(block.get("name"), str):
                 block["name"] = conv.restore_name(block["name"])
+        # Everything else a block carries (a text block's citations, a server tool's result)
+        # restored as a stream restores its events (MessagesStreamRestorer._other): whole
+        # answers kept the placeholders where the same answer streamed got the originals.
+        done = _RESTORED_KEYS.get(typ, ()) if isinstance(typ, str) else ()
+        for key, value in block.items():
+            if key != "type" and key not in done:
+                block[key] = _map_strings(value, conv.restore_string)
+    if isinstance(out.get("stop_sequence"), str):
+        out["stop_sequence"] = conv.restore_string(out["stop_sequence"])
     return out
+
+
+#: The keys of a block that :func:`restore_message` restores by their own rule.
+_RESTORED_KEYS = {"text": ("text",), "thinking": ("thinking",), "tool_use": ("input", "name")}
 
 
 class MessagesStreamRestorer:
@@ -168,7 +182,8 @@ class MessagesStreamRestorer:
             return batch([tail, ev] if tail is not None else [ev])
         if typ in ("message_delta", "message_stop", "ping"):
             tails = [t for i in sorted(self._kinds) if (t := self._tail_event(i)) is not None]
-            return batch([*tails, ev])
+            # message_delta's stop_sequence is one the request sent, masked: the caller's again
+            return batch([*tails, self._other(ev) if typ == "message_delta" else ev])
         return self._other(ev)
 
     def finish(self) -> Body | None:

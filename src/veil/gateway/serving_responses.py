@@ -109,6 +109,7 @@ def _restore_item(conv: Conversation, item: Any, *, cut: bool = False,
                         part[key] = conv.restore(part[key], truncated=cut)
             if "logprobs" in part:
                 part["logprobs"] = []  # their tokens are fragments of placeholders
+            _restore_annotations(conv, part)
         return item
     if typ == "reasoning":
         for key in ("summary", "content"):
@@ -119,6 +120,14 @@ def _restore_item(conv: Conversation, item: Any, *, cut: bool = False,
                 p["text"] = text
         return item
     return _map_strings(item, conv.restore_string)
+
+
+def _restore_annotations(conv: Conversation, part: Body) -> None:
+    """A part's annotations (``url_citation``: a link and its title) restored as a stream's
+    annotation events are (:meth:`Conversation.restore_string`: a ``url`` is one value, so a
+    value never lands in it); they kept every placeholder where the events had originals."""
+    if isinstance(part.get("annotations"), list):
+        part["annotations"] = _map_strings(part["annotations"], conv.restore_string)
 
 
 def _output_texts(items: list[Any], skip: dict[int, Body]) -> list[tuple[int, int, str]]:
@@ -152,7 +161,7 @@ def restore_response(conv: Conversation, data: Body, *, output: dict[int, Body] 
         ]
     for key in ("instructions", "tools", "metadata", "text", "error", "incomplete_details"):
         if out.get(key) is not None:
-            out[key] = _map_strings(out[key], conv.restore)
+            out[key] = _map_strings(out[key], conv.restore_string)
     if isinstance(out.get("output_text"), str):
         out["output_text"] = conv.restore_text(out["output_text"], truncated=cut)
     return out
@@ -357,6 +366,7 @@ class ResponsesStreamRestorer:
                     part[found[1]] = self._conv.restore(part[found[1]])
                 if "logprobs" in part:
                     part["logprobs"] = []
+                _restore_annotations(self._conv, part)
             out.append(ev)
         elif typ == "response.output_item.done":
             i = event_index(ev, "output_index")
@@ -403,6 +413,7 @@ class ResponsesStreamRestorer:
                         part[found[1]] = self._conv.restore(part[found[1]])
                     if "logprobs" in part:
                         part["logprobs"] = []
+                    _restore_annotations(self._conv, part)
             return item
         return dict(_restore_item(self._conv, item))
 

@@ -46,10 +46,10 @@ def _encode(event: Body) -> bytes:
 class EventRestorer(Protocol):
     """What turns masked upstream events back into the caller's text (None: hold back).
 
-    A restorer may also have ``inline_ready() -> bool``: True once ``process`` does no I/O
-    (no vault, store or audit access; CPU work only), so small events may be restored on the
-    event loop instead of a worker thread (:func:`restored_sse`). Without it, every event goes
-    to a thread.
+    A restorer may also have ``inline_ready() -> bool``: True once ``process`` and ``finish``
+    do no I/O (no vault or store access; CPU work and queueing an audit record only), so small
+    events, and the end, may be restored on the event loop instead of a worker thread
+    (:func:`restored_sse`). Without it, every event goes to a thread.
     """
 
     def process(self, chunk: Body) -> Body | None: ...
@@ -161,7 +161,12 @@ async def restored_sse(
                     metrics.first_token.labels(endpoint).observe(time.perf_counter() - started)
                     first_sent = True
                 yield _encode(out)
-        tail = await to_thread.run_sync(restorer.finish)
+        # what is left is what the restorer held back (bounded by the longest replacement):
+        # on the loop too when it does no I/O, not a thread hand-off per stream
+        if ready is not None and ready():
+            tail = restorer.finish()
+        else:
+            tail = await to_thread.run_sync(restorer.finish)
         if tail is not None:
             yield _encode(tail)
     except Exception as e:  # noqa: BLE001 - every failure ends the stream with an error event

@@ -15,6 +15,7 @@ rate-limit headers with it (:func:`capture_response_headers`).
 from __future__ import annotations
 
 import json
+import re
 import ssl
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -23,6 +24,7 @@ from contextvars import ContextVar
 from typing import Any, Protocol, TypedDict, runtime_checkable
 
 import httpx
+import orjson
 
 from veil.wire.cookies import CookielessAsyncClient
 from veil.wire.errors import parse_error
@@ -192,7 +194,7 @@ class OpenAIUpstream:
         if resp.status_code >= 400:
             raise _status_error(resp, headers)
         try:
-            data = resp.json()
+            data = _json(resp.content)
         except ValueError:
             raise UpstreamProtocolError(
                 "upstream LLM answered with a body that is not JSON"
@@ -289,9 +291,28 @@ class OpenAIUpstream:
             raise UpstreamStatusError(resp.status_code)
 
 
+#: 19 digits in a row: an integer orjson may read as a float (past 64 bits), or a string's
+_LONG_DIGITS = re.compile(r"\d{19}")
+_LONG_DIGITS_B = re.compile(rb"\d{19}")
+
+
+def _json(data: str | bytes) -> Any:
+    """``json.loads``, by orjson where it reads the same (a third of the time on a streamed
+    event, each of an answer's); what orjson refuses (NaN, a lone surrogate) or would read
+    otherwise (an integer past 64 bits, which it makes a float) the standard parser reads."""
+    long = (_LONG_DIGITS_B.search(data) if isinstance(data, bytes)
+            else _LONG_DIGITS.search(data))
+    if long is None:
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(data)
+
+
 def _stream_event(data: str) -> Body:
     try:
-        event = json.loads(data)
+        event = _json(data)
     except ValueError:
         raise UpstreamProtocolError("upstream LLM sent a stream event that is not JSON") from None
     if not isinstance(event, dict):

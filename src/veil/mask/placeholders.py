@@ -208,6 +208,63 @@ class TypeNames:
             m = typed.search(low, o + 1)
         return out
 
+    @functools.cached_property
+    def _stems(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        """Every spelling's letters and digits in lower case (:func:`squash`), whole and every
+        prefix of them; None when a spelling is not ASCII."""
+        if not all(t.isascii() for t in self.spellings):
+            return None
+        whole = frozenset(squash(t) for t in self.spellings)
+        return frozenset(w[:i] for w in whole for i in range(1, len(w) + 1)), whole
+
+    def may_open(self, text: str, p: int) -> bool:
+        """False when ``text[p:]`` is surely no placeholder match nor the prefix of one: a
+        stream tries the token pattern's partial match (~27 thousand instructions) at every
+        word start of its last ``max_len`` characters, and a word of prose is no prefix of a
+        type. True when it may be, or cannot be told cheaply.
+
+        A match opens with brackets, markdown and spaces, then the type's letters and digits,
+        which run on only into the separator's "no" and the number: so the first run of
+        letters and digits is a prefix of a spelling's, or a whole one and then those. A
+        non-ASCII character where the opening or the run stops is left to the pattern
+        (``regex`` takes the long s for an "s", and knows digits of other scripts)."""
+        stems = self._stems
+        if stems is None:
+            return True
+        m = _OPENING.match(text, p)
+        if m is None:  # it matches everywhere (every part may be empty)
+            return True
+        end = m.end()
+        if end < len(text) and not text[end].isascii():
+            return True
+        run = m.group(1).lower()
+        if not run:
+            return end == len(text)
+        prefixes, whole = stems
+        if run in prefixes:
+            return True
+        if not (run[-1].isdigit() or run.endswith(("n", "no"))):  # "shipment", "the"
+            return False
+        return any(run[:i] in whole and _RUN_ON.fullmatch(run, i) is not None
+                   for i in range(max(1, len(run) - _RUN_ON_MAX), len(run)))
+
+
+#: What may open a placeholder match before its type (``_token_pattern``: a bracket, spaces and
+#: markdown, in any order here), then the run of ASCII letters and digits that follows.
+_OPENING = re.compile(r"[\[(<{\\*_`~ \t]*([A-Za-z0-9]*)")
+#: The letters and digits that may follow a type without a break: the separator's "no" (or
+#: its first letter, at the text's end) and up to four digits of the number.
+_RUN_ON = re.compile(r"(?:no?)?[0-9]{0,4}")
+_RUN_ON_MAX = 6
+
+
+@functools.lru_cache(maxsize=64)
+def _token_groups(pattern: regex.Pattern[str]) -> tuple[int, ...]:
+    """Where the groups :meth:`Token.read` takes stand in ``pattern``'s ``groups()``."""
+    index = pattern.groupindex
+    return tuple(index[name] - 1 for name in (
+        "type", "num", "part", "open", "close", "lmd", "bmd", "rmd", "poss", "sep"))
+
 
 @functools.lru_cache(maxsize=64)
 def _type_names(types: frozenset[str]) -> TypeNames:
@@ -274,20 +331,25 @@ class Token:
 
     @classmethod
     def read(cls, m: regex.Match[str], names: TypeNames) -> Token | None:
-        etype = names.keys.get(_squash_type(m.group("type")))
+        # the groups by their numbers, in one call: ``regex`` looks a group up by its name
+        # after failing to read the name as a number, an exception each time (ten per token)
+        groups = m.groups()
+        spelled, num, part, open_, close, lmd, bmd, rmd, poss, sep = (
+            groups[i] for i in _token_groups(m.re))
+        etype = names.keys.get(_squash_type(spelled))
         if etype is None:
             return None
         return cls(
             etype=etype,
-            num=int(m.group("num")),
-            part=(m.group("part") or "").upper(),
-            open=m.group("open"),
-            close=m.group("close"),
-            lmd=m.group("lmd") or m.group("bmd") or "",
-            rmd=m.group("rmd") or "",
-            poss=m.group("poss") or "",
-            spelled=m.group("type"),
-            sep=m.group("sep"),
+            num=int(num),
+            part=(part or "").upper(),
+            open=open_,
+            close=close,
+            lmd=lmd or bmd or "",
+            rmd=rmd or "",
+            poss=poss or "",
+            spelled=spelled,
+            sep=sep,
         )
 
     @property

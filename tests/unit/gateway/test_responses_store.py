@@ -71,7 +71,7 @@ def test_records_expire(vault: Vault) -> None:
 def test_a_record_cannot_be_moved_to_another_id(vault: Vault) -> None:
     store = ResponseStore.for_core(_Core(vault))  # type: ignore[arg-type]
     store.put(_record("resp_1"))
-    blob = store._blobs.get(store._key("acme", "resp_1"))
+    blob = store._blobs.get(store._key("acme", "key-a", "resp_1"))
     assert blob is not None
-    store._blobs.put(store._key("acme", "resp_2"), blob, 60)  # sealed for resp_1's AAD
+    store._blobs.put(store._key("acme", "key-a", "resp_2"), blob, 60)  # sealed for resp_1's AAD
     assert store.get("acme", "key-a", "resp_2") is None

@@ -91,12 +91,15 @@ class _Recorder:
         if ready is not None:
             self.inline_ready = lambda: ready
 
+    def _where(self) -> str:
+        return "loop" if threading.current_thread() is threading.main_thread() else "worker"
+
     def process(self, chunk: dict[str, Any]) -> dict[str, Any] | None:
-        self.threads.append("loop" if threading.current_thread() is threading.main_thread()
-                            else "worker")
+        self.threads.append(self._where())
         return chunk
 
     def finish(self) -> dict[str, Any] | None:
+        self.threads.append("finish on " + self._where())
         return None
 
 
@@ -115,10 +118,11 @@ async def test_small_events_are_restored_on_the_loop_once_ready() -> None:
     big = _chunk([{"index": 0, "delta": {"content": "x" * (INLINE_CHARS + 1)}}])
     ready = _Recorder(True)
     await _run(ready, [*small, big, small[0]])
-    assert ready.threads == ["loop", "loop", "loop", "worker", "loop"]
+    # the end too: what is left is the held-back tail, not worth a thread hand-off
+    assert ready.threads == ["loop", "loop", "loop", "worker", "loop", "finish on loop"]
     for not_ready in (_Recorder(False), _Recorder(None)):
         await _run(not_ready, small)
-        assert not_ready.threads == ["worker"] * 3
+        assert not_ready.threads == ["worker"] * 3 + ["finish on worker"]
 
 
 def test_small_counts_every_string() -> None:

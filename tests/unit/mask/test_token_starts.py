@@ -132,3 +132,55 @@ def test_lower_case_reads_as_the_patterns_case_insensitive_matching() -> None:
                        if regex.match(x, c, regex.IGNORECASE | regex.V0)]
             low = c.lower()
             assert low in letters or len(low) != 1 or c in placeholders._LOWER_MISSES, hex(cp)
+
+
+# A stream asks at each word start of its last characters whether a placeholder may begin
+# there and run past the text's end (``fullmatch(partial=True)``); ``TypeNames.may_open``
+# answers no first where a word is no prefix of a type, and must never say no wrongly.
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_texts(), cut=st.integers(0, 40))
+def test_may_open_says_no_only_where_no_placeholder_can_begin(text: str, cut: int) -> None:
+    text = text[: max(0, len(text) - cut)]  # a stream's text ends anywhere
+    pattern = token_regex(_NAMES)
+    for p in range(len(text) + 1):
+        if not _NAMES.may_open(text, p):
+            assert pattern.fullmatch(text, p, partial=True, concurrent=False) is None, (text, p)
+
+
+def test_may_open_at_every_prefix_of_placeholders_and_prose() -> None:
+    pattern = token_regex(_NAMES)
+    texts = ["[PERSON_1]'s", "\\[EMAIL\\_ADDRESS\\_12\\]", "**Customer ID no. 7**",
+             "{{iban_code #3}}", "person1", "PERSONno12", "(Email-Address 4)",
+             "the shipment was delayed in Lisbon", "phone +1 415", "persona non grata"]
+    said_no = 0
+    for t in texts:
+        for end in range(len(t) + 1):
+            for p in range(end + 1):
+                if not _NAMES.may_open(t[:end], p):
+                    said_no += 1
+                    assert pattern.fullmatch(t[:end], p, partial=True,
+                                             concurrent=False) is None, (t[:end], p)
+    assert said_no > 500  # it does rule out most positions of prose
+
+
+def test_may_open_leaves_other_scripts_to_the_pattern() -> None:
+    # the long s is an "s" and U+212A a "K" to regex's case-insensitive matching
+    assert _NAMES.may_open("[PER\u017fON", 0)
+    assert _NAMES.may_open("\u212aEY", 0)
+    assert _NAMES.may_open("PERSON_\u0663", 0)
+    assert not _NAMES.may_open("shipment ", 0)
+    assert not _NAMES.may_open("[. PERSON", 0)
+    assert _NAMES.may_open("[ **", 0)  # an opening alone: the type may follow
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_texts(), lo=st.integers(0, 6), first=st.sets(st.sampled_from(
+    list("[(<{\\*_`~ -.pPeEiI0123é中") + ["\u017f"]), max_size=12))
+def test_the_starts_a_stream_tries_are_the_reference_starts_at_its_first_characters(
+        text: str, lo: int, first: set[str]) -> None:
+    from veil.mask.restorer import _MAY_START, _may_start
+
+    lo = min(lo, len(text))
+    reference = [m.start() for m in _MAY_START.finditer(text, lo) if text[m.start()] in first]
+    assert list(_may_start(text, lo, len(text), frozenset(first))) == reference
