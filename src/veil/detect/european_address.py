@@ -180,7 +180,7 @@ class EuropeanAddressRecognizer(Recognizer):
     entities = ("LOCATION",)
 
     def idle(self, text: str) -> bool:
-        return not any(c.isdigit() for c in text)
+        return not any(map(str.isdigit, text))  # (in C: a generator cost ~9 us a prompt)
 
     def analyze(self, text: str) -> list[Detection]:
         spans: list[tuple[int, int]] = []

@@ -101,6 +101,9 @@ class Pattern:
 
 #: False: every pattern scans every position (the reference the anchored scan must equal).
 ANCHORED = True
+#: the shortest text whose required context words are looked for only where one can begin
+#: (:meth:`PatternRecognizer.analyze`)
+_LONG_TEXT = 16_384
 _RUNS = re.compile(r"\d+")
 _RUNS_ASCII = re.compile(r"[0-9]+")
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
@@ -130,9 +133,9 @@ class Scan:
     short text without one never compiles them (compiling all of them at import was a tenth of
     ``veil protect``'s start-up)."""
 
-    __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "breaks", "digit_runs",
-                 "fold", "key", "lead", "line_start", "lines", "mark", "pattern", "runs",
-                 "spaced", "_strings", "until", "words")
+    __slots__ = ("__weakref__", "_anchor", "_ascii", "_rx", "at", "breaks", "by_mark",
+                 "digit_runs", "fold", "key", "lead", "line_start", "lines", "mark", "pattern",
+                 "runs", "spaced", "_strings", "until", "words")
 
     def __init__(self, pattern: Pattern) -> None:
         with _SCANS_LOCK:
@@ -166,6 +169,9 @@ class Scan:
         #: whether :meth:`_anchors` gives the text's digit runs (no line start, mark or string
         #: to look for instead): one place for :meth:`_anchors` and :attr:`on_digits` to read
         self.digit_runs = not self.line_start and self.mark is None and self.at is None
+        #: whether :meth:`matches` (anchored) tries the mark's matches only: no mark, no match
+        self.by_mark = self.mark is not None and not self.line_start and (
+            self.lead is not None or self.lines)
 
     @property
     def rx(self) -> re.Pattern[str]:
@@ -264,20 +270,28 @@ class Scan:
         listing the anchors (most marks of most prompts). Digit runs: any digit, as the
         recognizers alike in their anchors share the verdict and one may read every digit."""
         if self.mark is not None:
-            hay = folded(text) if self.fold else text
-            strings = self._strings
-            if strings is None:
-                mark = self.mark
-                strings = self._strings = literals_of(mark.pattern, mark.flags) \
-                    or prefixes_of(mark.pattern, mark.flags) or False
-            if hay is not None and isinstance(strings, Literals | Prefixes):
-                hits = _string_hits(hay)
-                found = None if hits is None else hits.get(strings.slot)
-                if found is not None and not found:  # (None: the pass did not read for it)
-                    return False
+            if self.no_mark(text):
+                return False
         elif self.digit_runs:
             return bool(_digit_runs(text, False))
         return bool(self._anchors(text))
+
+    def no_mark(self, text: str) -> bool:
+        """Whether the text's one pass found none of the mark's strings, for a mark that is a
+        set of strings: no anchor, known without listing them (False: there may be some)."""
+        strings = self._strings
+        if strings is None:
+            mark = self.mark
+            if mark is None:
+                return False
+            strings = self._strings = literals_of(mark.pattern, mark.flags) \
+                or prefixes_of(mark.pattern, mark.flags) or False
+        if not isinstance(strings, Literals | Prefixes):
+            return False
+        hay = folded(text) if self.fold else text
+        hits = None if hay is None else _string_hits(hay)
+        found = None if hits is None else hits.get(strings.slot)
+        return found is not None and not found  # (None: the pass did not read for it)
 
     def _anchors(self, text: str) -> list[int]:
         if self.digit_runs:
@@ -600,7 +614,13 @@ def _spans(scan: Scan, text: str) -> list[tuple[int, int]]:
     hit = per.get(scan.key) if per is not None else None
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    spans = [m.span("v") if "v" in m.re.groupindex else m.span() for m in scan.matches(text)]
+    if scan.by_mark and ANCHORED and scan.no_mark(text):
+        # tried at its mark only, and none of the mark's strings is in the text: a busy
+        # recognizer's other scans (a street's thirty marks) skip listing their anchors
+        spans: list[tuple[int, int]] = []
+    else:
+        spans = [m.span("v") if "v" in m.re.groupindex else m.span()
+                 for m in scan.matches(text)]
     if per is not None:
         per[scan.key] = spans
     return spans
@@ -726,12 +746,21 @@ class PatternRecognizer(Recognizer):
         if self.idle(text):
             return []
         lowered = folded(text) if self.context_required else None
-        if self.context_required and not self.context.anywhere(text, lowered):
-            return []  # one search instead of a context check per candidate
         # A required word before the value: where no word can begin in the window before a
         # candidate, it is dropped without the window's search (most of a long text).
         bare = self.context.bare() if self.context_required and not self.context.after else None
-        starts = _marks(bare, lowered) if bare is not None and lowered is not None else None
+        starts = None
+        if self.context_required:  # one search instead of a context check per candidate
+            if bare is not None and lowered is not None and len(text) >= _LONG_TEXT:
+                # tried only where a word can begin: a search for words a long text lacks
+                # reads all of it (a prompt's is cheaper than listing where they can begin)
+                starts = _marks(bare, lowered)
+                if not self.context.anywhere_at(lowered, starts):
+                    return []
+            elif not self.context.anywhere(text, lowered):
+                return []
+        if starts is None and bare is not None and lowered is not None:
+            starts = _marks(bare, lowered)
         out: list[Detection] = []
         seen: set[tuple[int, int]] = set()
         # a validator is a function of the value alone: a long text repeats its values

@@ -13,6 +13,7 @@ import threading
 import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, TypeVar
 
 from ahocorasick_rs import MATCHKIND_STANDARD, AhoCorasick
@@ -223,6 +224,13 @@ class ContextMatcher:
             return self._lowered().search(lowered) is not None
         rx = self._rx
         return rx is not None and rx.search(text) is not None
+
+    def anywhere_at(self, lowered: str, starts: list[int]) -> bool:
+        """:meth:`anywhere` of a lower-cased text, tried only at ``starts``, where
+        :meth:`bare` matches it (every word begins at such a place): a search for words a
+        long text lacks reads all of it (a megabyte: 10-50 ms for each of thirty recognizers)."""
+        rx = self._lowered()
+        return next(filter(None, map(rx.match, repeat(lowered), starts)), None) is not None
 
     def bare(self) -> re.Pattern[str] | None:
         """The words without their boundaries, to search the lower-cased text for where one

@@ -5,11 +5,13 @@ hold none. Each script's range holds :mod:`veil.detect.script_names`' letters of
 
 An ASCII text is known to hold none without reading it; any other is searched once for the
 first letter of any of these scripts (one scan in C: the accented Latin of most European
-prompts stops nowhere), and only from there for each script.
+prompts stops nowhere) and on from there, each letter found taking its script out of the
+search: one scan however many scripts the text lacks.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from veil.detect.patterns import _memoized
@@ -47,7 +49,19 @@ def scripts_in(text: str) -> frozenset[str]:
 
 
 def _find_scripts(text: str) -> frozenset[str]:
-    first = _ANY.search(text)
-    if first is None:
-        return _NONE
-    return frozenset(k for k, rx in _ONE.items() if rx.search(text, first.start()) is not None)
+    # One scan: from each letter found on, only the scripts not yet found are searched for
+    # (a search per script read a long text once for each script it lacks).
+    found: set[str] = set()
+    m = _ANY.search(text)
+    while m is not None:
+        found.add(next(k for k, rx in _ONE.items() if rx.match(m.group())))
+        if len(found) == len(_ONE):
+            break
+        m = _others(frozenset(found)).search(text, m.end())
+    return frozenset(found) if found else _NONE
+
+
+@functools.lru_cache(maxsize=256)
+def _others(found: frozenset[str]) -> re.Pattern[str]:
+    """A letter of any script but those in ``found``."""
+    return re.compile("[" + "".join(r for k, r in SCRIPT_RANGES.items() if k not in found) + "]")
