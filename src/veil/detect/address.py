@@ -44,7 +44,9 @@ _SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|
            r"Fields?|Forest|Forge|Freeway|Fwy|Glen|Harbor|Harbour|Haven|Hollow|Inlet|Island|"
            r"Junction|Jct|Knolls?|Lakes?|Lodge|Manor|Meadows?|Mills?|Motorway|Mount|Mountain|"
            r"Orchard|Oval|Pines|Prairie|Ranch|Rapids|Route|Rte|Shoals?|Shores?|Skyway|Spur|"
-           r"Stravenue|Trace|Track|Trafficway|Wharf|Park|Circus|Quay|Rise|Esplanade|Promenade)")
+           r"Stravenue|Trace|Track|Trafficway|Wharf|Park|Circus|Quay|Rise|Esplanade|Promenade|"
+           # more of USPS's suffixes ("61 Willow Bend", "8 Heron Cove", "40 Eagle Bluffs")
+           r"Bend|Cove|Bluffs?)")
 _LOWER_SUFFIX = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|terrace)"
 # Continental street words: as the end of a compound ("Hauptstraße") or a separate word.
 _COMPOUND_ENDS = (r"stra(?:ss|ß)e|str\.|straat|laan|weg|gasse|platz|allee|gade|vej|gatan|vägen|"

@@ -37,6 +37,7 @@ from veil.detect.initial_names import INITIAL_NAMES
 from veil.detect.keyed_values import KEYED_VALUES
 from veil.detect.labelled_numbers import LABELLED_NUMBERS
 from veil.detect.last_digits import LAST_DIGITS
+from veil.detect.legal_records import LEGAL_RECORDS
 from veil.detect.line_wraps import LINE_WRAPS
 from veil.detect.mrz import MRZ
 from veil.detect.named_earlier import NAMED_EARLIER
@@ -681,6 +682,15 @@ def _not_a_date(value: str) -> bool:
     return _DATE_SHAPED.fullmatch(value) is None
 
 
+#: an ordinal ("298th Judicial District" after "Cause No. DC-24-07731, "): a court's or a
+#: floor's number, not a case's
+_ORDINAL = re.compile(r"[0-9]{1,4}(?:st|nd|rd|th|ST|ND|RD|TH)")
+
+
+def _not_an_ordinal(value: str) -> bool:
+    return _ORDINAL.fullmatch(value) is None
+
+
 def _named_number(name: str, entity: str, context: tuple[str, ...], *,
                   prefilter: Callable[[str], bool] | None = None) -> PatternRecognizer:
     """A record number kept only within 24 characters after a word that names it (in a text
@@ -812,7 +822,16 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "inmate", "inmate no", "inmate number", "inmate #", "inmate id", "booking no",
     "booking number", "booking #", "register number", "register no", "bop reg",
     "cdcr", "cdcr no", "cdcr #", "doc #", "doc no", "doc number", "so#", "offender id",
-    "offender number", "offender no", "prisoner number", "prison number"))
+    "offender number", "offender no", "prisoner number", "prison number",
+    # a state prison's number by its department's initials (Michigan's "MDOC# 884213",
+    # Texas' "TDCJ #02384417"), New York's criminal record id (NYSID), the FBI's number, a
+    # Pennsylvania docket's offence tracking number (OTN), Britain's Police National Computer
+    # and Criminal Records Office numbers: each names one person's record
+    "mdoc", "mdoc#", "mdoc #", "mdoc no", "tdcj", "tdcj #", "tdcj no", "nysid", "fbi no",
+    "fbi number", "fbi #", "otn", "pnc id", "pnc no", "pnc number", "cro no", "cro number",
+    # a registered title of land (HM Land Registry's "Title Number WYK812345"): it opens the
+    # owner's name and address on the register
+    "title number", "title no"))
 
 # An insurance card's group number on its bare word ("group 0045521", "Group 1200-5531", "RxGrp
 # 0045521"), in a text that speaks of insurance: elsewhere "group" is a word of prose
@@ -902,6 +921,12 @@ LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
     # "BBO #678123")
     "cpso", "cpso #", "cpso no", "ahpra", "ahpra number", "ahpra registration", "ardc",
     "ardc no", "ardc #", "bbo", "bbo #", "bbo no", "state bar", "attorney registration",
+    # the Law Society of Ontario's number ("LSO# 71234P"), a court reporter's licence ("CSR No.
+    # 13822"), a notary's commission, a practising or other certificate's number as a
+    # signature block writes it ("Practising Certificate No. 44718": the whole label is longer
+    # than the window)
+    "lso", "lso#", "lso #", "lso no", "csr no", "csr #", "csr number", "commission no",
+    "commission number", "commission #", "certificate no", "certificate number",
     "attorney no", "license #", "licence #"))
 
 # A court case's, a docket's or a law firm's matter number ("Case No. 2:21-cv-01234",
@@ -917,10 +942,22 @@ CASE_NUMBER = register(PatternRecognizer(
     context=("case number", "case no", "case #", "case id", "docket", "docket number",
              "docket no", "matter number", "matter no", "matter #", "matter id", "court file",
              "client matter", "client-matter", "file no", "file number",
+             # a Texas court's "Cause No.", a Canadian court's "Action No.", a matter's or a
+             # file's reference in a letter's heading ("Case Ref: EDI-F512-23", "matter ref
+             # HBS/0047/24"), an office's reference for one person's case (the Official
+             # Receiver's, a "reference number"). Not "Our ref:" nor "Home Office
+             # reference": their first words are in most texts, and would wake the recognizer
+             "cause no", "cause number", "action no", "action number", "case ref",
+             "case reference", "matter ref", "matter reference", "file ref",
+             "reference number", "ref no", "receiver reference",
+             # a police report's, an incident's or a crime's number
+             "police report", "report no", "report number", "report #", "incident no",
+             "incident number", "incident #", "crime reference", "crime number",
              # a traffic or parking citation's number (with the plate it opens the case)
              "citation", "citation no", "citation number", "citation #", "summons number",
              "summons no", "penalty charge notice", "pcn", "notice number",
              "aktenzeichen", "numéro de dossier", "número de expediente", "numero di ruolo"),
+    validate=_not_an_ordinal,
     context_required=True, context_window=24, context_boost=0.5, context_after=False,
     validated=True,  # the required context word is the validation
 ))
@@ -941,9 +978,34 @@ COURT_CASE = register(PatternRecognizer(
               # year ("NSD 1187 of 2023", "VID 45 of 2024")
               Pattern(r"(?<![\w-])(?:NSD|VID|QUD|WAD|SAD|ACD|TAD|NTD)[ ]?\d{1,5}[ ]of[ ]"
                       r"(?:19|20)\d\d(?![\w-])", 0.85, re.ASCII, lead=0,
-                      mark=r"(?:nsd|vid|qud|wad|sad|acd|tad|ntd) ?\d", fold=True)],
+                      mark=r"(?:nsd|vid|qud|wad|sad|acd|tad|ntd) ?\d", fold=True),
+              # Cook County's year, division and zero-padded number ("No. 2024 P 003187",
+              # "2023 L 012345", "2022 CH 004417")
+              # (tried where one search of the text finds the shape: the other patterns'
+              # marks keep the recognizer idle on a text without them)
+              Pattern(r"(?<![\w-])(?:19|20)\d\d[ ][A-Z]{1,3}[ ]0\d{5}(?![\w-])", 0.75,
+                      re.ASCII, lead=0, mark=r"(?:19|20)\d\d [a-z]{1,3} 0\d{5}", fold=True),
+              # an Indian court's case type, number and year ("W.P.(C) 12345/2023",
+              # "Crl.A. No. 412/2019", "S.L.P.(C) No. 8812/2024", "CS(OS) 77/2022")
+              Pattern(r"(?<![\w.])(?:W\.[ ]?P\.|S\.[ ]?L\.[ ]?P\.|Crl\.[ ]?(?:A|M\.[ ]?C|Rev)\."
+                      r"|C\.[ ]?A\.|O\.[ ]?S\.|R\.[ ]?F\.[ ]?A\.|F\.[ ]?A\.[ ]?O\.|CS)[ ]?"
+                      r"(?:\((?:C|Crl|Civil|Criminal|OS|Comm)\.?\)[ ]?)?(?:No\.[ ]?)?"
+                      r"\d{1,6}/(?:19|20)\d\d(?![\w/])", 0.8, re.ASCII, lead=0,
+                      mark=r"w\. ?p\.|s\. ?l\. ?p\.|crl\.|c\. ?a\.|o\. ?s\.|r\. ?f\.|"
+                           r"f\. ?a\.|cs ?\(", fold=True),
+              # after a bare "case": an id of capitals and five digits or more (California's
+              # "DVRO case 24DV00412", "unlawful detainer case 24STUD04412"; "test case
+              # TC-1001" and "a case COVID-19" are none), and a court of appeals' header's
+              # "Case: 23-1147"
+              Pattern(r"(?<![\w-])(?i:case)[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9-]*[A-Z])"
+                      r"(?=(?:[A-Z-]*[0-9]){5})[A-Z0-9][A-Z0-9-]{4,24})(?![\w-])", 0.75,
+                      re.ASCII, mark=r"case", fold=True, lead=0),
+              Pattern(r"(?<![\w-])(?i:case)[ \t]*:[ \t]*(?P<v>\d{2}-\d{3,6})(?![\w-])", 0.75,
+                      re.ASCII, mark=r"case", fold=True, lead=0)],
     validated=True,  # the shape is the validation
 ))
+for _recognizer in LEGAL_RECORDS:  # receipts, Bates numbers, a transcript's speakers
+    register(_recognizer)
 
 # Device identifiers and serial numbers (HIPAA's identifier 13): a pacemaker's or a phone's
 # serial, IMEI or UDID after the word that names it. With its word it scores 1.0: an IMEI

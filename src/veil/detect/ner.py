@@ -171,7 +171,10 @@ _MORE_NAME_FIELDS = (r"card[ \t]?holder|account[ \t]holder|name[ \t]on[ \t]card|
 # (the label's strings open every match: one pass finds where; "New pupil:" at "pupil")
 _ROSTER_LABELS = (r"present|apologies|attendees?|absent|chair(?:person)?|secretary|treasurer|"
                   r"cc|bcc|pupils?|best[ \t]+man|maids?[ \t]+of[ \t]+honou?r|"
-                  r"bridesmaids?|groomsmen|pallbearers?|ushers?|speakers?|panel(?:lists?)?")
+                  r"bridesmaids?|groomsmen|pallbearers?|ushers?|speakers?|panel(?:lists?)?|"
+                  # an e-discovery export's or a litigation hold's custodians ("Custodian:
+                  # Wheeler, Dana"): the people whose mail is collected
+                  r"custodians?")
 _ROSTER_ITEM = rf"(?:[{_UP}]\.[ \t]*)?(?:{_NAME}|{_UPPER_NAME})"
 _ROSTER_LIST = (rf"(?P<v>{_ROSTER_ITEM}(?:[ \t]*[,;&][ \t]*(?:and[ \t]+)?{_ROSTER_ITEM}|"
                 rf"[ \t]+(?:and|AND)[ \t]+{_ROSTER_ITEM}){{0,11}})")

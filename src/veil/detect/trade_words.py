@@ -178,6 +178,47 @@ _DEFINED_TERMS = frozenset({
     "victim", "suspect", "offender", "complainant", "third party", "disclosing party",
     "receiving party", "party", "parties", "co-signer", "cosigner", "co-owner", "chair",
     "treasurer", "secretary", "adjuster", "assets", "liabilities", "consultant"})
+#: a legal file's roles and a transcript's rulings, in lower case: a will's, a pleading's and
+#: an order's parties by their role (`appoint my daughter ... as Executor`, `Pursuer`) and the
+#: court's word on an objection (`THE COURT: Overruled.`)
+_LEGAL_TERMS = frozenset({
+    "executor", "executors", "executrix", "testator", "testatrix", "beneficiary",
+    "beneficiaries", "decedent", "guardian", "conservator", "deponent", "affiant", "declarant",
+    "petitioner", "respondent", "plaintiff", "defendant", "claimant", "appellant", "appellee",
+    "debtor", "creditor", "obligee", "payee", "pursuer", "defender", "intervenor", "garnishee",
+    "overruled", "sustained"})
+#: a judge's titles, in lower case (`Magistrate Judge`, the `Justice` of `Mr Justice` and
+#: `Justice of the Peace`, `District Judge`, `Master of the Rolls`): a span of these words
+#: with one of :data:`_JUDICIAL_HEADS` among them is an office, not a person (the judge's
+#: name after it is read on its own)
+_JUDICIAL_WORDS = frozenset({
+    "judge", "judges", "justice", "justices", "magistrate", "magistrates", "master",
+    "registrar", "recorder", "rolls", "peace", "honour", "honor", "lord", "lady", "chief",
+    "district", "circuit", "associate", "presiding", "deputy", "senior", "the", "of", "his",
+    "her", "president", "honorable", "honourable"})
+_JUDICIAL_HEADS = frozenset({"judge", "judges", "justice", "justices", "magistrate", "rolls",
+                             "registrar", "honorable", "honourable"})
+#: a legal document's kind, in lower case (`Subpoena duces tecum`, `GRANT DEED`, `Notary
+#: Public`, `Expungement petition`): a span of these words with one of
+#: :data:`_LEGAL_DOCUMENT_HEADS` among them names a document or an office; one word alone
+#: only when no given name is written so
+_LEGAL_DOCUMENT_WORDS = frozenset({
+    "subpoena", "expungement", "notary", "probate", "affidavit", "deed", "codicil",
+    "testament", "summons", "writ", "injunction", "indictment", "deposition", "decree",
+    "stipulation", "retainer", "grant", "quitclaim", "warranty", "last", "will", "and",
+    "public", "petition", "motion", "order", "of", "trust", "letters", "power", "attorney",
+    "notice", "to", "compel"})
+_LEGAL_DOCUMENT_HEADS = frozenset({
+    "subpoena", "expungement", "notary", "probate", "affidavit", "deed", "codicil",
+    "testament", "summons", "writ", "injunction", "indictment", "decree", "stipulation",
+    "quitclaim", "motion"})
+#: the nouns after `Bates` that make it a production's numbering, not Mr Bates (`Bates range`,
+#: `Bates No.`, `Bates stamped`)
+_BATES_AFTER = re.compile(r"[ \t-]{1,4}(?i:range|numbers?|nos?\b|stamp(?:ed|s)?|labels?|"
+                          r"prefix|begin|end)")
+#: an Act's remaining words after a span (`Negotiable` + ` Instruments Act`, `Law` + ` Act
+#: 1975`): a statute's name of common words
+_ACT_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]+Act\b")
 #: a label's number sign after an abbreviation (`Hosp No`, `Lic#`, `NI Number`, `Ref:`)
 _NUMBER_LABEL_AFTER = re.compile(r"[ \t]?(?:No\b\.?|Nr\b\.?|Num\b\.?|[Nn]umber\b|#|ID\b|Ref\b)")
 
@@ -227,7 +268,9 @@ _COURT_KIND = re.compile(
     r"(?:king|queen)['’]s[ \t]+bench(?:[ \t]+division)?|"
     r"(?:law|chancery|family|civil|criminal|appellate|commercial|administrative)[ \t]+"
     r"division|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|d\.c\.|federal)[ \t]+circuit)\b)")
+    r"eleventh|d\.c\.|federal)[ \t]+circuit|"
+    # a Texas court's number and district (`298th Judicial District`)
+    r"(?:\d{1,3}(?:st|nd|rd|th)[ \t]+)?judicial[ \t]+(?:district|circuit))\b)")
 #: the capitalised words before a court's kind (`Ontario`, `United States`)
 _COURT_HEAD = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}\Z")
 #: its name's words after it: `of the United States`, `for the Northern District of
@@ -240,15 +283,20 @@ _COURT_TAIL = re.compile(r"(?:[ \t]+(?i:of|for)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z]
 _CITATION = re.compile(
     r"\b\d{1,3}[ \t]+(?:U\.[ ]?S\.[ ]?C\.(?:[ ]?A\.)?|C\.[ ]?F\.[ ]?R\.|U\.[ ]?S\.|"
     r"S\.[ ]?Ct\.|F\.(?:[ ]?Supp\.)?(?:[ ]?\d[a-z]{1,2})?|L\.[ ]?Ed\.)|"
-    r"\bFed\.[ ]?R\.[ ]?(?:Civ|Crim|App|Evid|Bankr)\.[ ]?P\.")
+    r"\bFed\.[ ]?R\.[ ]?(?:Civ|Crim|App|Evid|Bankr)\.[ ]?P\.|"
+    # a code's initials and its section (`INA § 212(a)(9)(B)`, `IRC § 501(c)(3)`), and an
+    # Indian code's section (`Section 498A IPC`, `u/s 420 IPC`, `s. 138 CrPC`)
+    r"\b(?:INA|IRC|UCC|CPLR|ERISA|IPC|CrPC|CPC|BNS|BNSS)[ \t]*§{1,2}[ \t]*\d{1,4}[A-Za-z]?"
+    r"(?:\([0-9A-Za-z]{1,4}\))*|"
+    r"(?i:\b(?:u/s|s\.|sec\.|section)[ \t]*)\d{1,4}[A-Z]{0,2}[ \t]+(?:IPC|CrPC|CPC|BNS|BNSS)\b")
 
 
 #: what a text holds, lower-cased, where a court's name or a citation may stand in it: the
 #: two regexes run only then, once per text
-_COURT_MARKS = ("court", "tribunal", "circuit", "division", "bench")
+_COURT_MARKS = ("court", "tribunal", "circuit", "division", "bench", "judicial")
 _CITATION_MARKS = ("u.s.", "u. s.", "c.f.r.", "c. f. r.", "fed. r", "fed.r", "s. ct", "s.ct",
                    "l. ed", "l.ed", "f. supp", "f.supp", "f.2d", "f.3d", "f.4th", "f. 2d",
-                   "f. 3d", "f. 4th")
+                   "f. 3d", "f. 4th", "§", " ipc", " crpc", " cpc", " bns")
 
 
 def _legal_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -455,6 +503,7 @@ _GIVEN_BEFORE = re.compile(r"([A-Z][a-z'’]+)[ \t]{1,4}\Z")
 
 
 _STREET_AFTER = re.compile(rf"[ \t]{{1,4}}{STREET_WORDS}\b\.?")
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/-]*[ \t]+\Z")
 _KEY_BEFORE = re.compile(r"([A-Za-z][\w .-]{0,30}?)[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?\Z")
 
 
@@ -688,6 +737,46 @@ def _eponym_phrase(words: list[str]) -> bool:
         not _common_word(w) for w in rest) <= 1
 
 
+#: the words beside a one-word span that make it a judge's title or a document's kind
+#: (`Mr` + `Justice`, `Magistrate` + `Judge`, `Justice` + ` of the Peace`, `GRANT` + ` DEED`,
+#: `Grant` + ` of Probate`)
+_WORD_BESIDE_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]{1,4}\Z")
+_WORD_BESIDE_AFTER = re.compile(r"[ \t]{1,4}(?:(?i:of)[ \t]{1,4}(?:(?i:the)[ \t]{1,4})?)?"
+                                r"([^\W\d_]+)")
+
+
+def _legal_office(text: str, s: int, e: int, words: list[str]) -> bool:
+    """Whether a span's ``words`` are a judge's title, a legal document's kind or a legal
+    role alone (see :data:`_JUDICIAL_WORDS`, :data:`_LEGAL_DOCUMENT_WORDS`,
+    :data:`_LEGAL_TERMS`). One word that is a given name too (`Justice`, `Judge`, `Grant`)
+    only beside another word of its kind or a title (`Mr Justice`, `GRANT DEED`): alone it may
+    be someone's name."""
+    low = [w.lower() for w in words]
+    if len(low) == 1 and (low[0] in _LEGAL_TERMS or low[0] == "bates" and _BATES_AFTER.match(
+            text, e)):
+        return True
+    for vocabulary, heads in ((_JUDICIAL_WORDS, _JUDICIAL_HEADS),
+                              (_LEGAL_DOCUMENT_WORDS, _LEGAL_DOCUMENT_HEADS)):
+        if not all(w in vocabulary for w in low):
+            continue
+        if len(low) > 1 and any(w in heads for w in low):
+            return True
+        if len(low) > 1:
+            return False
+        word = low[0]
+        if word in heads and not _known_given(word):
+            return True  # "Subpoena", "Notary", "Magistrate"
+        before = _WORD_BESIDE_BEFORE.search(text, max(0, s - 24), s)
+        after = _WORD_BESIDE_AFTER.match(text, e)
+        beside = {m.group(1).lower() for m in (before, after) if m is not None} - {"the", "of"}
+        if word not in heads:  # "District" of "District Judge", "GRANT" of "GRANT DEED"
+            return bool(beside & heads)
+        # ("Mr Justice" is an English judge's title; "Mr Judge" a man called Judge)
+        return bool(beside & vocabulary) or word == "justice" and bool(
+            beside & {"mr", "mrs", "ms"})
+    return False
+
+
 def _plainly_a_name(words: list[str]) -> bool:
     """Whether a span's first word is a known given name and its last a known surname, none
     of them a car's make, a header's noun or a drug's brand: each rule above that keeps such
@@ -765,8 +854,14 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         return True  # "Xin" of "Xin chào", "Dzień" of "Dzień dobry"
     if _in_sign_off(text, s, e):
         return True  # "Mit" and "Grüßen" of "Mit freundlichen Grüßen", "Att," over a name
-    if _STREET_AFTER.match(text, e):
-        return False  # "Jonathan Course St.": a street's name, an address's part
+    if _STREET_AFTER.match(text, e) and not (
+            _court_or_citation(text, s, e) and not _HOUSE_NUMBER_BEFORE.search(
+                text, max(0, s - 8), s)):
+        return False  # "Jonathan Course St.": a street's name, an address's part (not the
+        # "Crown" of "Crown Court", whose "Court" is a court's kind: no house number before)
+    if _legal_office(text, s, e, words):
+        return True  # "Magistrate Judge", the "Justice" of "Mr Justice" (before the title's
+        # test: "Mr" is a judge's title here), "Notary", "GRANT DEED", "Executor"
     if _titled(text, s) or _named_by_key(text, s):
         return False  # "Dr. Ford", "Mr Parkinson", 'last_name="Scrivener"', "Surname: Stone":
         # a title or a name's key is a person's evidence
@@ -812,6 +907,9 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         return True  # "the Lender", "Co-Borrower", "Obligor"
     if finance_word(text, s, e, words):
         return True  # "Accrued income", "Utility Bill", "Dbtr", "Visa reason code 13.1"
+    if (words[-1] == "Act" and len(words) > 1 or _ACT_AFTER.match(text, e)) and all(
+            _common_word(w) for w in words if w != "Act"):
+        return True  # "Negotiable Instruments Act", the "Law" of "Family Law Act 1975"
     if one and _NUMBER_LABEL_AFTER.match(text, e) and not _known_name(low):
         return True  # "Hosp No", "Lic#", "NI Number": a form's label
     if len(words) > 1 and _SPECIALIST.fullmatch(words[-1]) and all(
