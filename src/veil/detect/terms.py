@@ -12,6 +12,7 @@ tenant (:class:`TermStore`).
 
 from __future__ import annotations
 
+import bisect
 import builtins
 import csv
 import json
@@ -110,6 +111,47 @@ class _CompiledRule:
             self.require.search(text, lo, start) or self.require.search(text, end, hi)))
 
 
+#: A text's words: what :func:`_across_wide_spaces` maps back to.
+_WORD = re.compile(r"\S+")
+
+
+def _across_wide_spaces(
+    auto: KeyAutomaton, hay: str, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``found`` and the terms ``hay`` holds with any whitespace between their words -- a line
+    wrap (with a trailing space or the next line's indent), a tab, a run of spaces: a key has
+    one space between its words, so a term a pasted document or an answer wrapped
+    (``Project⏎Nightjar``) was not found. ``hay`` is searched once more with its whitespace
+    runs as one space each (split and joined: a regex substitution cost seven times the
+    search); where that finds no more terms (a term found in ``hay`` is found there too),
+    nothing else is done, else the words' offsets map the new ones back into ``hay``."""
+    narrow = " ".join(hay.split())
+    if narrow == hay:
+        return found  # no whitespace but single spaces between words (nor at the ends)
+    more = auto.occurrences(narrow)
+    if len(more) <= len(found):
+        return found
+    seen = {(s, e) for s, e, _ in found}
+    if len(narrow) == len(hay):  # each run was one character: offsets hold
+        extra = [o for o in more if (o[0], o[1]) not in seen]
+        return sorted([*found, *extra], key=lambda o: (o[1], o[0]))
+    starts: list[int] = []  # each word's offset in ``narrow``, and in ``hay``
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _WORD.finditer(hay):
+        starts.append(pos)
+        spans.append(m.span())
+        pos += m.end() - m.start() + 1
+
+    def wide(i: int) -> int:
+        k = bisect.bisect_right(starts, i) - 1
+        return spans[k][0] + i - starts[k]
+
+    extra = [o for o in ((wide(s), wide(e), key) for s, e, key in more)
+             if (o[0], o[1]) not in seen]
+    return sorted([*found, *extra], key=lambda o: (o[1], o[0]))
+
+
 class TermDatabase(Recognizer):
     """Sensitive terms of one tenant, usable as a recognizer.
 
@@ -127,13 +169,15 @@ class TermDatabase(Recognizer):
         self.entities: tuple[str, ...] = ()
         self._automaton: KeyAutomaton | None = None
         self._lock = threading.Lock()
+        self._spaced = False  # a term of several words: a text's wide spaces matter
         for r in rules:
             self._add(r)
 
     # -- building ------------------------------------------------------------------------------
     def _add(self, rule: TermRule) -> None:
-        key = " ".join(rule.term.split())  # collapse inner whitespace; match is whitespace-exact
+        key = " ".join(rule.term.split())  # collapse inner whitespace (a text's: analyze)
         self._rules.setdefault(fold_case(key), []).append(_CompiledRule(rule))
+        self._spaced = self._spaced or " " in key
         if rule.type not in self.entities:
             self.entities = tuple(sorted({*self.entities, rule.type}))
         self._automaton = None
@@ -168,8 +212,11 @@ class TermDatabase(Recognizer):
         if not len(auto):
             return []
         hay = fold_case(text)
+        found = auto.occurrences(hay)
+        if self._spaced:
+            found = _across_wide_spaces(auto, hay, found)
         out: list[Detection] = []
-        for start, end, key in auto.occurrences(hay):
+        for start, end, key in found:
             if not at_word_boundaries(text, start, end):
                 continue
             for c in self._rules[key]:

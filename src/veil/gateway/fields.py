@@ -1319,7 +1319,8 @@ _TOOL = ByKey(
             custom=_obj(
                 name=NAME_TOKEN,
                 description=FREE,
-                format=_obj(type=_TYPE, grammar=_obj(syntax=ENUM_TOKEN, definition=FREE)),
+                # a regex or a Lark grammar, whose regex terminals escape as a pattern does
+                format=_obj(type=_TYPE, grammar=_obj(syntax=ENUM_TOKEN, definition=PATTERN)),
             ),
         )
     },
@@ -1401,6 +1402,8 @@ _COMMON: dict[str, Rule] = {
     "metadata": FREE,
     "stop": FREE,
     "guided_regex": PATTERN,  # vLLM's: a regex, read as the text it matches too
+    "guided_grammar": PATTERN,  # an EBNF or Lark grammar: its regex terminals the same
+    "structured_outputs": _obj(regex=PATTERN, grammar=PATTERN),  # newer vLLM's
     "logit_bias": _LogitBias(),
     "stream_options": _obj(include_usage=SCALAR, include_obfuscation=SCALAR),
     "service_tier": ENUM_TOKEN,

@@ -337,15 +337,33 @@ class Conversation:
 
     def restore_arguments(self, arguments: str, *, truncated: bool = False) -> str:
         """Restore inside the JSON structure, so an original with quotes stays valid JSON;
-        argument names masked in the request's schema get the caller's names back."""
+        argument names masked in the request's schema get the caller's names back. Strings
+        and the keys the LLM chose are scanned for the tenant's redacted terms, as an
+        answer's text is: a term written into a tool call reached the client as written."""
         try:
             data = json.loads(arguments)
         except ValueError:
-            return self._restored(arguments, truncated=truncated)
-        data = _map_strings(data, lambda s: self.restore_value(s, truncated=truncated))
-        if self.names:
-            data = _map_keys(data, self.restore_name)
-        return json.dumps(data, ensure_ascii=False)
+            return self.restore(arguments, truncated=truncated)
+        return json.dumps(self.restore_json(data, truncated=truncated), ensure_ascii=False)
+
+    def restore_json(self, data: Any, *, truncated: bool = False) -> Any:
+        """A tool call's parsed arguments (a Messages ``tool_use`` input) restored: each
+        string as one value, scanned; each key the caller's name or scanned."""
+        # no term to redact (window 0): scanning would change nothing, and costs a quarter
+        # of a restore per string
+        scan = self.core.output_scan_window(self.tenant) > 0
+        data = _map_strings(data, lambda s: self.restore_value(s, truncated=truncated,
+                                                               scan=scan))
+        if self.names or scan:
+            data = _map_keys(data, self._restore_key if scan else self.restore_name)
+        return data
+
+    def _restore_key(self, key: str) -> str:
+        """An argument name: the caller's where the request masked it, else scanned."""
+        name = self.names.get(key)
+        if name is not None:
+            return name
+        return self.core.scan_output(key, session=self.session, tenant=self.tenant)
 
     def restore_chat(self, data: Body) -> Body:
         for choice in data.get("choices") or []:
@@ -683,7 +701,8 @@ class ChatStreamRestorer:
 
     def _args_pipe(self, i: int, j: int) -> TextPipe:
         if (i, j) not in self._args:
-            self._args[(i, j)] = TextPipe(self._conv, json=True)
+            # scanned for redacted terms like the content (raw JSON: a marker has no quote)
+            self._args[(i, j)] = TextPipe(self._conv, window=self._window, json=True)
         return self._args[(i, j)]
 
     def _flush_choice(self, i: int, delta: Body, *, truncated: bool = False) -> Body | None:

@@ -32,7 +32,6 @@ from .privacy import (
     Conversation,
     JoinedParts,
     TextPipe,
-    _map_keys,
     _map_strings,
     output_scan_window,
 )
@@ -68,10 +67,7 @@ def restore_message(conv: Conversation, data: Body) -> Body:
     for block in blocks:
         typ = block.get("type")
         if typ == "tool_use":
-            block["input"] = _map_strings(
-                block.get("input"), lambda s: conv.restore_value(s, scan=True))
-            if conv.names:
-                block["input"] = _map_keys(block["input"], conv.restore_name)
+            block["input"] = conv.restore_json(block.get("input"))
             if isinstance(block.get("name"), str):
                 block["name"] = conv.restore_name(block["name"])
         # Everything else a block carries (a text block's citations, a server tool's result)
@@ -100,7 +96,7 @@ class MessagesStreamRestorer:
 
     def __init__(self, conv: Conversation) -> None:
         self._conv = conv
-        window = output_scan_window(conv.core, conv.tenant)
+        window = self._window = output_scan_window(conv.core, conv.tenant)
         self._joined = {"text": JoinedParts(conv, window=window),
                         "thinking": JoinedParts(conv, window=window)}
         self._json: dict[int, TextPipe] = {}
@@ -168,7 +164,8 @@ class MessagesStreamRestorer:
             if dtype == "input_json_delta":
                 self._kind(index, "json")
                 if index not in self._json:
-                    self._json[index] = TextPipe(self._conv, json=True)
+                    # scanned for redacted terms as a whole tool_use input is
+                    self._json[index] = TextPipe(self._conv, window=self._window, json=True)
                 out = self._json[index].feed(str(delta.get("partial_json") or ""))
                 if not out:
                     return None

@@ -222,8 +222,8 @@ class ResponsesStreamRestorer:
         ch = self._channels.get(cid)
         if ch is None:
             args = kind == "arguments"
-            ch = self._channels[cid] = JoinedParts(
-                self._conv, window=0 if args else self._window,
+            ch = self._channels[cid] = JoinedParts(  # arguments scanned for terms too
+                self._conv, window=self._window,
                 json=args or (kind == "text" and self._conv.json_output))
         return ch
 
@@ -430,8 +430,9 @@ class ResponsesStreamRestorer:
 # --- forwarding ----------------------------------------------------------------------------------
 
 
-def _raise_event_error(ev: Body) -> Body:
-    """A native stream's ``error`` / ``response.failed`` event as an upstream error."""
+def _raise_event_error(ev: Body, withhold: tuple[str, ...] = ()) -> Body:
+    """A native stream's ``error`` / ``response.failed`` event as an upstream error (``withhold``:
+    the upstream key, never quoted to the caller)."""
     typ = ev.get("type")
     if typ in ("error", "response.failed"):
         err = ev if typ == "error" else (ev.get("response") or {}).get("error") or {}
@@ -442,7 +443,7 @@ def _raise_event_error(ev: Body) -> Body:
             "message": message if isinstance(message, str) and message
             else ("upstream stream error" if typ == "error" else "the upstream response failed"),
             "type": "upstream_error",
-            "code": err.get("code") if isinstance(err, dict) else None}})
+            "code": err.get("code") if isinstance(err, dict) else None}}, withhold=withhold)
         raise UpstreamStatusError(502, detail)
     return ev
 
@@ -525,7 +526,7 @@ class _Flow:
     def forward_stream(self, upstream: Upstream, body: Body) -> AsyncIterator[Body]:
         if self.native:
             assert isinstance(upstream, OpenAIUpstream)  # nosec B101 # an internal invariant, not a security check
-            return _checked(upstream.stream_events(
+            return _checked(upstream.credentials(), upstream.stream_events(
                 "/responses", self.upstream_body(),
                 until=lambda ev: ev.get("type") in TERMINAL_EVENTS,
             ))
@@ -537,9 +538,9 @@ class _Flow:
         return ResponsesStreamRestorer(conv, self.save)
 
 
-async def _checked(events: AsyncIterator[Body]) -> AsyncIterator[Body]:
+async def _checked(withhold: tuple[str, ...], events: AsyncIterator[Body]) -> AsyncIterator[Body]:
     async for ev in events:
-        yield _raise_event_error(ev)
+        yield _raise_event_error(ev, withhold)
 
 
 def responses_error_event(err: Body) -> Body:

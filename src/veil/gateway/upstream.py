@@ -18,7 +18,7 @@ import json
 import re
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol, TypedDict, runtime_checkable
@@ -77,7 +77,29 @@ def capture_response_headers() -> Iterator[dict[str, str]]:
         _response_headers.reset(token)
 
 
-def passthrough_headers(resp: httpx.Response) -> dict[str, str]:
+#: Request headers that carry the gateway's own upstream credential: OpenAI's
+#: ``Authorization``, Anthropic's ``x-api-key``, Azure's ``api-key``.
+_CREDENTIAL_HEADERS = ("authorization", "x-api-key", "api-key")
+
+
+def credentials(headers: httpx.Headers) -> tuple[str, ...]:
+    """The credential in ``headers`` (a bearer token also alone), longest first: what an
+    upstream's error text or echoed header must not carry to a caller."""
+    found: set[str] = set()
+    for name in _CREDENTIAL_HEADERS:
+        value = headers.get(name)
+        if not value:
+            continue
+        found.add(value)
+        scheme, _, token = value.partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            found.add(token.strip())
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def passthrough_headers(resp: httpx.Response, withhold: Sequence[str] = ()) -> dict[str, str]:
+    """The upstream's headers a caller gets; one that quotes a string of ``withhold`` (the
+    gateway's upstream key, in an echoed request id) is dropped, not cut."""
     out: dict[str, str] = {}
     for name, value in resp.headers.items():
         key = name.lower()
@@ -85,11 +107,15 @@ def passthrough_headers(resp: httpx.Response) -> dict[str, str]:
             out[key] = value
     if rid := resp.headers.get("x-request-id"):
         out["x-upstream-request-id"] = rid
+    if withhold and out:
+        joined = "\n".join(out.values())
+        if any(s in joined for s in withhold):
+            return {k: v for k, v in out.items() if not any(s in v for s in withhold)}
     return out
 
 
-def _record_headers(resp: httpx.Response) -> dict[str, str]:
-    headers = passthrough_headers(resp)
+def _record_headers(resp: httpx.Response, withhold: Sequence[str] = ()) -> dict[str, str]:
+    headers = passthrough_headers(resp, withhold)
     sink = _response_headers.get()
     if sink is not None:
         sink.update(headers)
@@ -111,9 +137,11 @@ class Upstream(Protocol):
     async def aclose(self) -> None: ...
 
 
-def _status_error(resp: httpx.Response, headers: dict[str, str]) -> UpstreamStatusError:
+def _status_error(
+    resp: httpx.Response, headers: dict[str, str], withhold: Sequence[str] = ()
+) -> UpstreamStatusError:
     try:
-        detail = parse_error(resp.json())
+        detail = parse_error(resp.json(), withhold=withhold)
     except ValueError:
         detail = None
     return UpstreamStatusError(resp.status_code, detail, headers=headers)
@@ -162,9 +190,17 @@ class OpenAIUpstream:
             verify=verify,
         )
         self._urls: dict[str, httpx.URL] = {}
+        self._credentials: tuple[str, ...] | None = None
 
     async def aclose(self) -> None:
         await self._client.aclose()
+
+    def credentials(self) -> tuple[str, ...]:
+        """The key this client sends (see :func:`credentials`); read once, on first use (a
+        subclass sets its own header after this constructor)."""
+        if self._credentials is None:
+            self._credentials = credentials(self._client.headers)
+        return self._credentials
 
     def _unreachable(self) -> UpstreamConnectError:
         return UpstreamConnectError(
@@ -190,9 +226,10 @@ class OpenAIUpstream:
             ) from None
         except httpx.TransportError:
             raise self._unreachable() from None
-        headers = _record_headers(resp)
+        withhold = self.credentials()
+        headers = _record_headers(resp, withhold)
         if resp.status_code >= 400:
-            raise _status_error(resp, headers)
+            raise _status_error(resp, headers, withhold)
         try:
             data = _json(resp.content)
         except ValueError:
@@ -213,14 +250,15 @@ class OpenAIUpstream:
         try:
             async with self._client.stream("POST", self._url(path), json=body) as resp:
                 started = True
-                headers = _record_headers(resp)
+                withhold = self.credentials()
+                headers = _record_headers(resp, withhold)
                 if resp.status_code >= 400:
                     await resp.aread()
-                    raise _status_error(resp, headers)
+                    raise _status_error(resp, headers, withhold)
                 async for data in aiter_sse_data(resp.aiter_lines()):
                     if data == DONE_DATA:
                         return
-                    event = _stream_event(data)
+                    event = _stream_event(data, withhold)
                     yield event
                     if until is not None and until(event):
                         return
@@ -310,7 +348,7 @@ def _json(data: str | bytes) -> Any:
     return json.loads(data)
 
 
-def _stream_event(data: str) -> Body:
+def _stream_event(data: str, withhold: tuple[str, ...] = ()) -> Body:
     try:
         event = _json(data)
     except ValueError:
@@ -319,7 +357,7 @@ def _stream_event(data: str) -> Body:
         # Dropping it would silently lose part of the answer.
         raise UpstreamProtocolError("upstream LLM sent a stream event that is not a JSON object")
     if "error" in event and "choices" not in event:
-        detail = parse_error(event)
+        detail = parse_error(event, withhold=withhold)
         raise UpstreamStatusError(502, detail, headers=dict(_response_headers.get() or {}))
     return event
 

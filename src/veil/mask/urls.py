@@ -11,7 +11,7 @@ otherwise the replacement stays, rendered like a placeholder nobody sent.
 tracks whether the next position is inside a URL:
 
 - a bare URL: a known scheme (``https:``, ``data:``, ``javascript:``...), ``//`` or ``\\\\``,
-  ``www.``, or a host followed by ``/ ? #`` (``evil.example/?q=``), up to the next whitespace
+  ``www.``, or a host followed by ``/ ? #`` (``evil.example/?q=``), up to the next ASCII whitespace
   (up to the closing quote when the URL opens a quoted string, as a tool call's JSON does);
 - a markdown link or image target ``](...)`` (nested parentheses, ``<...>`` with spaces), and a
   reference definition's ``<...>`` target (``[id]: <...>``; a plain one is a bare URL or
@@ -92,7 +92,9 @@ _CONTEXT = 256
 _HOST_RUN = re.compile(r"(?<![a-z0-9.-])[a-z0-9.-]{1,253}\Z", re.IGNORECASE)
 _NAME = re.compile(r"[a-z-]{1,11}\Z", re.IGNORECASE)
 
-_SPACE = re.compile(r"\s")
+#: What ends a bare URL: ASCII whitespace only. cmark-gfm's autolinker (GitHub, many chat UIs)
+#: runs a URL on through a no-break space, U+2028, U+3000 or U+001F, which ``\s`` matched.
+_SPACE = re.compile(r"[ \t\n\r\f\v]")
 _NOT_SPACE = re.compile(r"\S")
 _BLANK = r"\n[ \t]{0,16}\n"  # a blank line ends a paragraph, so any markdown inside it
 _LINK_STOP = re.compile(rf"[()\\]|{_BLANK}")

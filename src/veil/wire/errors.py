@@ -8,6 +8,7 @@ OpenAI-compatible servers actually send: ``code`` as an int, a bare string ``err
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -58,11 +59,17 @@ def _ident(value: object) -> str | None:
     return None
 
 
-def parse_error(body: object) -> ErrorDetail | None:
+#: What an upstream's message shows where it quoted a credential (see :func:`parse_error`).
+WITHHELD = "<upstream key withheld>"
+
+
+def parse_error(body: object, *, withhold: Sequence[str] = ()) -> ErrorDetail | None:
     """The error an upstream sent in ``body`` (a decoded JSON value), if it is one.
 
     ``type``, ``code`` and ``param`` are kept only when they look like identifiers; the message is
-    cut to :data:`MAX_MESSAGE_CHARS`.
+    cut to :data:`MAX_MESSAGE_CHARS`. Every string of ``withhold`` (the credential the request
+    was sent with) is replaced first: some servers quote the key they refused in full, and the
+    message goes to every tenant's callers.
     """
     if not isinstance(body, dict):
         return None
@@ -73,6 +80,8 @@ def parse_error(body: object) -> ErrorDetail | None:
         return None
     message = err.get("message")
     message = message if isinstance(message, str) else ""
+    for secret in withhold:
+        message = message.replace(secret, WITHHELD)
     if len(message) > MAX_MESSAGE_CHARS:
         message = message[: MAX_MESSAGE_CHARS - 1] + "…"
     return ErrorDetail(
@@ -85,6 +94,7 @@ def parse_error(body: object) -> ErrorDetail | None:
 
 __all__ = [
     "MAX_MESSAGE_CHARS",
+    "WITHHELD",
     "ErrorDetail",
     "ErrorResponse",
     "error_body",
