@@ -7,8 +7,10 @@ from typing import Any
 import httpx
 import pytest
 
-from veil.gateway import GatewayState, OpenAIUpstream, TenantRegistry, create_app
+from veil.core import Veil
+from veil.gateway import GatewayState, OpenAIUpstream, TenantRegistry, create_app, hash_api_key
 from veil.gateway.tenants import Tenant
+from veil.gateway.upstream_anthropic import AnthropicUpstream
 
 from .fakes import FakeVeil
 
@@ -120,3 +122,32 @@ async def client(core: FakeVeil, upstream: ScriptedUpstream):  # type: ignore[no
     c, _ = make_client(core, upstream)
     async with c:
         yield c
+
+
+#: Two API keys of one tenant ("acme"), for the attack tests' gateways.
+KEY_A, KEY_B = "key-acme-a", "key-acme-b"
+
+#: An upstream's answer to a request and its decoded JSON body.
+Handler = Callable[[httpx.Request, dict[str, Any]], httpx.Response]
+
+
+def tenant_app(veil: Veil, handler: Handler, *, kind: str = "openai") -> Any:
+    """The real gateway over ``veil`` for tenant "acme" (keys :data:`KEY_A`, :data:`KEY_B`),
+    in front of an upstream of ``kind`` (openai, anthropic, responses) answered by ``handler``."""
+    tenants = TenantRegistry([Tenant("acme")],
+                             {hash_api_key(KEY_A): "acme", hash_api_key(KEY_B): "acme"})
+    cls = AnthropicUpstream if kind == "anthropic" else OpenAIUpstream
+
+    def recorded(request: httpx.Request) -> httpx.Response:
+        return handler(request, json.loads(request.content) if request.content else {})
+
+    up = cls("http://upstream.test/v1", api_key="sk-up", transport=httpx.MockTransport(recorded))
+    if kind == "responses":
+        up.responses_api = True
+    return create_app(GatewayState(core=veil, upstream=up, tenants=tenants))
+
+
+def tenant_client(app: Any, key: str = KEY_A) -> httpx.AsyncClient:
+    """A client of ``app`` that authenticates with ``key``."""
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://veil.test",
+                             headers={"authorization": f"Bearer {key}"})

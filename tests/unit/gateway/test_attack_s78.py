@@ -23,7 +23,6 @@ import asyncio
 import copy
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,20 +31,14 @@ import pytest
 
 from veil.config import Policy, Settings, TermRule
 from veil.core import Veil
-from veil.gateway import GatewayState, OpenAIUpstream, TenantRegistry, create_app, hash_api_key
 from veil.gateway.response_store import ResponseRecord, ResponseStore, store_for
-from veil.gateway.tenants import Tenant
-from veil.gateway.upstream_anthropic import AnthropicUpstream
 
-from .conftest import chat_body, parse_sse
+from .conftest import KEY_A, KEY_B, chat_body, parse_sse, tenant_app, tenant_client
 
 EMAIL = "jane.exfil@example.com"
 NAME = "Quentin Marlowe"
 QUOTED = 'Acme "Falcon" Labs'
 PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
-KEY_A, KEY_B = "key-acme-a", "key-acme-b"
-
-Handler = Callable[[httpx.Request, dict[str, Any]], httpx.Response]
 
 
 def _placeholders(body: dict[str, Any]) -> list[str]:
@@ -63,25 +56,6 @@ def _veil(tmp_path: Path, **policy: Any) -> Veil:
     return veil
 
 
-def _app(veil: Veil, handler: Handler, *, kind: str = "openai") -> Any:
-    tenants = TenantRegistry([Tenant("acme")],
-                             {hash_api_key(KEY_A): "acme", hash_api_key(KEY_B): "acme"})
-    cls = AnthropicUpstream if kind == "anthropic" else OpenAIUpstream
-
-    def recorded(request: httpx.Request) -> httpx.Response:
-        return handler(request, json.loads(request.content) if request.content else {})
-
-    up = cls("http://upstream.test/v1", api_key="sk-up", transport=httpx.MockTransport(recorded))
-    if kind == "responses":
-        up.responses_api = True
-    return create_app(GatewayState(core=veil, upstream=up, tenants=tenants))
-
-
-def _client(app: Any, key: str = KEY_A) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://veil.test",
-                             headers={"authorization": f"Bearer {key}"})
-
-
 # --- stored responses: one upstream id, two keys ---------------------------------------------
 
 def _same_id(_request: httpx.Request, body: dict[str, Any]) -> httpx.Response:
@@ -96,8 +70,8 @@ def _same_id(_request: httpx.Request, body: dict[str, Any]) -> httpx.Response:
 
 
 async def test_the_same_upstream_id_for_two_keys_keeps_both_records(tmp_path: Path) -> None:
-    app = _app(_veil(tmp_path), _same_id, kind="responses")
-    async with _client(app, KEY_A) as a, _client(app, KEY_B) as b:
+    app = tenant_app(_veil(tmp_path), _same_id, kind="responses")
+    async with tenant_client(app, KEY_A) as a, tenant_client(app, KEY_B) as b:
         ra = await a.post("/v1/responses", json={"model": "m", "input": f"I am {NAME}"})
         rb = await b.post("/v1/responses", json={"model": "m", "input": f"mail {EMAIL}"})
         assert ra.status_code == rb.status_code == 200, (ra.text, rb.text)
@@ -190,11 +164,11 @@ def _anthropic(request: httpx.Request, body: dict[str, Any]) -> httpx.Response:
 async def test_a_whole_messages_answer_restores_citations_like_its_stream(
     tmp_path: Path
 ) -> None:
-    app = _app(_veil(tmp_path), _anthropic, kind="anthropic")
+    app = tenant_app(_veil(tmp_path), _anthropic, kind="anthropic")
     body = {"model": "claude-3-5-sonnet-20241022", "max_tokens": 50,
             "stop_sequences": [NAME],
             "messages": [{"role": "user", "content": f"Cite the notes of {NAME}."}]}
-    async with _client(app) as a:
+    async with tenant_client(app) as a:
         whole = await a.post("/v1/messages", json=body)
         streamed = await a.post("/v1/messages", json={**body, "stream": True})
     assert whole.status_code == streamed.status_code == 200, (whole.text, streamed.text)
@@ -228,8 +202,8 @@ def _json_with_logprobs(_request: httpx.Request, body: dict[str, Any]) -> httpx.
 async def test_logprob_tokens_of_a_json_answer_are_escaped_like_its_text(
     tmp_path: Path
 ) -> None:
-    app = _app(_veil(tmp_path, logprobs="restore"), _json_with_logprobs)
-    async with _client(app) as a:
+    app = tenant_app(_veil(tmp_path, logprobs="restore"), _json_with_logprobs)
+    async with tenant_client(app) as a:
         r = await a.post("/v1/chat/completions", json={
             "model": "m", "logprobs": True, "response_format": {"type": "json_object"},
             "messages": [{"role": "user", "content": f"Describe {QUOTED} as JSON."}]})
@@ -312,7 +286,7 @@ async def test_a_url_in_a_json_string_keeps_the_value_out_to_the_strings_end(
             return _tool_call(text, stream=bool(body.get("stream")))
         return _json_text(text, stream=bool(body.get("stream")))
 
-    app = _app(_veil(tmp_path), reply)
+    app = tenant_app(_veil(tmp_path), reply)
     body: dict[str, Any] = {"model": "m", "stream": stream,
                             "messages": [{"role": "user", "content": f"My address: {EMAIL}"}]}
     if where == "arguments":
@@ -320,7 +294,7 @@ async def test_a_url_in_a_json_string_keeps_the_value_out_to_the_strings_end(
             "name": "run", "parameters": {"type": "object"}}}]
     else:
         body["response_format"] = {"type": "json_object"}
-    async with _client(app) as a:
+    async with tenant_client(app) as a:
         r = await a.post("/v1/chat/completions", json=body)
     assert r.status_code == 200, r.text
     text = _answer_texts(r, stream=stream, key=where)
@@ -335,8 +309,8 @@ async def test_a_url_in_a_json_string_keeps_the_value_out_to_the_strings_end(
             return _tool_call(text, stream=stream)
         return _json_text(text, stream=stream)
 
-    app2 = _app(_veil(tmp_path / "2"), plain)
-    async with _client(app2) as a:
+    app2 = tenant_app(_veil(tmp_path / "2"), plain)
+    async with tenant_client(app2) as a:
         r2 = await a.post("/v1/chat/completions", json=r2_body)
     assert json.loads(_answer_texts(r2, stream=stream, key=where))["to"] == EMAIL
 
@@ -346,7 +320,7 @@ async def test_a_url_in_a_json_string_keeps_the_value_out_to_the_strings_end(
 async def _batch_output(app: Any, line_body: dict[str, Any]) -> dict[str, Any]:
     line = {"custom_id": "1", "method": "POST", "url": "/v1/chat/completions",
             "body": line_body}
-    async with _client(app) as a:
+    async with tenant_client(app) as a:
         up = await a.post("/v1/files", files={"file": ("b.jsonl", json.dumps(line).encode())},
                           data={"purpose": "batch"})
         assert up.status_code == 200, up.text
@@ -371,7 +345,7 @@ async def test_a_batch_lines_json_answer_gets_originals_json_escaped(tmp_path: P
     def reply(_request: httpx.Request, body: dict[str, Any]) -> httpx.Response:
         return httpx.Response(200, json=chat_body(json.dumps({"org": _placeholders(body)[0]})))
 
-    msg = await _batch_output(_app(_veil(tmp_path), reply), {
+    msg = await _batch_output(tenant_app(_veil(tmp_path), reply), {
         "model": "m", "response_format": {"type": "json_object"},
         "messages": [{"role": "user", "content": f"Describe {QUOTED} as JSON."}]})
     assert json.loads(msg["content"]) == {"org": QUOTED}, msg["content"]
@@ -388,7 +362,7 @@ async def test_a_batch_lines_tool_call_gets_the_callers_tool_name(tmp_path: Path
             {"id": "call_1", "type": "function",
              "function": {"name": name, "arguments": "{}"}}]))
 
-    msg = await _batch_output(_app(_veil(tmp_path), reply), {
+    msg = await _batch_output(tenant_app(_veil(tmp_path), reply), {
         "model": "m", "messages": [{"role": "user", "content": "Look it up."}],
         "tools": [{"type": "function", "function": {
             "name": "notes_of_quentin_marlowe", "parameters": {"type": "object"}}}]})
@@ -482,15 +456,15 @@ async def test_a_link_field_never_gets_a_value_and_a_title_does(
     space went into the link (a Responses ``url_citation``, a Messages web search citation);
     whole Responses annotations kept every placeholder, the title's too."""
     if api == "responses":
-        app = _app(_veil(tmp_path), _response_with_annotation, kind="responses")
+        app = tenant_app(_veil(tmp_path), _response_with_annotation, kind="responses")
         path, body = "/v1/responses", {"model": "m", "store": False,
                                        "input": f"Find pages by {NAME}"}
     else:
-        app = _app(_veil(tmp_path), _message_with_citation, kind="anthropic")
+        app = tenant_app(_veil(tmp_path), _message_with_citation, kind="anthropic")
         path, body = "/v1/messages", {"model": "claude-3-5-sonnet-20241022", "max_tokens": 9,
                                       "messages": [{"role": "user",
                                                     "content": f"Find pages by {NAME}"}]}
-    async with _client(app) as a:
+    async with tenant_client(app) as a:
         r = await a.post(path, json={**body, "stream": stream})
     assert r.status_code == 200, r.text
     data = parse_sse(r.text)[0] if stream else r.json()
@@ -550,8 +524,8 @@ async def test_a_value_written_as_a_regex_does_not_go_up(tmp_path: Path, pattern
         sent.append(body)
         return httpx.Response(200, json=chat_body("ok"))
 
-    app = _app(_veil(tmp_path), record)
-    async with _client(app) as a:
+    app = tenant_app(_veil(tmp_path), record)
+    async with tenant_client(app) as a:
         for path, body in _schema_places(pattern):
             r = await a.post(path, json=body)
             assert r.status_code == 200, (path, r.text)
@@ -597,9 +571,9 @@ async def test_the_placeholder_a_pattern_made_the_model_write_comes_back(
         holder = up.replace("\\", "").strip("^$")
         return httpx.Response(200, json=chat_body(json.dumps({"who": holder})))
 
-    app = _app(_veil(tmp_path), answer)
+    app = tenant_app(_veil(tmp_path), answer)
     path, body = _schema_places(r"^jane\.exfil@example\.com$")[1]
-    async with _client(app) as a:
+    async with tenant_client(app) as a:
         r = await a.post(path, json=body)
     assert r.status_code == 200, r.text
     assert json.loads(r.json()["choices"][0]["message"]["content"]) == {"who": EMAIL}
@@ -612,8 +586,8 @@ async def test_vllms_guided_regex_is_read_as_a_pattern(tmp_path: Path) -> None:
         sent.append(body)
         return httpx.Response(200, json=chat_body("ok"))
 
-    app = _app(_veil(tmp_path), record)
-    async with _client(app) as a:
+    app = tenant_app(_veil(tmp_path), record)
+    async with tenant_client(app) as a:
         r = await a.post("/v1/chat/completions", json={
             "model": "m", "messages": [{"role": "user", "content": "Who?"}],
             "guided_regex": r"(Quentin\s+Marlowe|someone)"})
@@ -633,8 +607,8 @@ async def test_echoed_fields_of_a_response_are_restored_as_values(tmp_path: Path
         resp["metadata"] = {"note": f"for {ph}"}
         return httpx.Response(200, json=resp)
 
-    app = _app(_veil(tmp_path), echo, kind="responses")
-    async with _client(app) as a:
+    app = tenant_app(_veil(tmp_path), echo, kind="responses")
+    async with tenant_client(app) as a:
         r = await a.post("/v1/responses", json={
             "model": "m", "input": "hi", "store": False,
             "instructions": f"Answer {NAME}.", "metadata": {"note": f"for {NAME}"}})

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,12 @@ import pytest
 
 from veil.config import EntityRule, Policy, Settings, TermRule
 from veil.core import Veil
-from veil.gateway import GatewayState, OpenAIUpstream, TenantRegistry, create_app, hash_api_key
-from veil.gateway.tenants import Tenant
-from veil.gateway.upstream_anthropic import AnthropicUpstream
 
-from .conftest import chat_body, delta_chunk, sse
+from .conftest import chat_body, delta_chunk, sse, tenant_app, tenant_client
 
 EMAIL = "jane.exfil@example.com"
 TERM = "Project Nightjar"
 PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
-KEY_A, KEY_B = "key-acme-a", "key-acme-b"
-
-Handler = Callable[[httpx.Request, dict[str, Any]], httpx.Response]
 
 
 def _veil(tmp_path: Path) -> Veil:
@@ -50,25 +43,6 @@ def _veil(tmp_path: Path) -> Veil:
     veil = Veil(settings, policy=pol)
     veil.set_policy("acme", pol)
     return veil
-
-
-def _app(veil: Veil, handler: Handler, *, kind: str = "openai") -> Any:
-    tenants = TenantRegistry([Tenant("acme")],
-                             {hash_api_key(KEY_A): "acme", hash_api_key(KEY_B): "acme"})
-    cls = AnthropicUpstream if kind == "anthropic" else OpenAIUpstream
-
-    def recorded(request: httpx.Request) -> httpx.Response:
-        return handler(request, json.loads(request.content) if request.content else {})
-
-    up = cls("http://upstream.test/v1", api_key="sk-up", transport=httpx.MockTransport(recorded))
-    if kind == "responses":
-        up.responses_api = True
-    return create_app(GatewayState(core=veil, upstream=up, tenants=tenants))
-
-
-def _client(app: Any, key: str = KEY_A) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://veil.test",
-                             headers={"authorization": f"Bearer {key}"})
 
 
 def _stream(events: list[dict[str, Any]]) -> httpx.Response:
@@ -107,8 +81,8 @@ async def test_a_unicode_space_does_not_end_a_url(
         return _stream([delta_chunk({"role": "assistant", "content": text[:cut]}),
                         delta_chunk({"content": text[cut:]}, finish="stop")])
 
-    app = _app(_veil(tmp_path), handler)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), handler)
+    async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             "model": "m", "stream": stream,
             "messages": [{"role": "user", "content": f"write to {EMAIL}"}]})
@@ -124,8 +98,8 @@ async def test_ascii_spaces_still_end_a_url(tmp_path: Path) -> None:
         return httpx.Response(200, json=chat_body(
             f"see https://x.example/a {ph}, https://x.example/b\t{ph}, https://x.example/c\n{ph}"))
 
-    app = _app(_veil(tmp_path), handler)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), handler)
+    async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             "model": "m", "messages": [{"role": "user", "content": f"write to {EMAIL}"}]})
     assert r.json()["choices"][0]["message"]["content"].count(EMAIL) == 3
@@ -251,8 +225,8 @@ async def test_a_redacted_term_never_reaches_the_client_in_tool_arguments(
     tmp_path: Path, case: str
 ) -> None:
     kind, handler, path, body = TOOL_CASES[case]
-    app = _app(_veil(tmp_path), handler, kind=kind)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), handler, kind=kind)
+    async with tenant_client(app) as c:
         r = await c.post(path, json=body)
     assert r.status_code == 200, r.text
     assert TERM.lower() not in r.text.lower()
@@ -272,8 +246,8 @@ async def test_tool_arguments_keep_the_originals_the_request_sent(tmp_path: Path
             "id": "call_1", "type": "function",
             "function": {"name": "lookup", "arguments": args}}]))
 
-    app = _app(_veil(tmp_path), handler)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), handler)
+    async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             **_CHAT, "messages": [{"role": "user", "content": f"write to {EMAIL}"}]})
     args = json.loads(r.json()["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"])
@@ -332,8 +306,8 @@ async def test_the_upstream_key_an_upstream_quotes_never_reaches_a_caller(
     tmp_path: Path, case: str
 ) -> None:
     kind, handler, path, body = KEY_CASES[case]
-    app = _app(_veil(tmp_path), handler, kind=kind)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), handler, kind=kind)
+    async with tenant_client(app) as c:
         r = await c.post(path, json=body)
     assert r.status_code in (200, 401, 502), r.text  # the failure itself is still reported
     assert UPSTREAM_KEY not in r.text
@@ -373,8 +347,8 @@ async def test_a_value_written_in_a_grammar_does_not_go_up(tmp_path: Path, case:
         sent.append(body)
         return httpx.Response(200, json=chat_body("ok"))
 
-    app = _app(_veil(tmp_path), record)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), record)
+    async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             "model": "m", "messages": [{"role": "user", "content": "Who?"}], **extra})
     assert r.status_code == 200, r.text
@@ -405,8 +379,8 @@ async def test_a_redacted_term_the_llm_wrote_as_an_argument_name_is_redacted(
     kind, handler, path, body = (
         ("openai", _key_args_chat, "/v1/chat/completions", _CHAT) if case == "chat"
         else ("anthropic", _key_args_messages, "/v1/messages", _MESSAGES))
-    app = _app(_veil(tmp_path), handler, kind=kind)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), handler, kind=kind)
+    async with tenant_client(app) as c:
         r = await c.post(path, json=body)
     assert r.status_code == 200, r.text
     assert "nightjar" not in r.text.lower()
@@ -427,8 +401,8 @@ async def test_a_term_broken_by_a_line_wrap_does_not_go_up(tmp_path: Path, space
         sent.append(body)
         return httpx.Response(200, json=chat_body(f"About Project{space}Nightjar: on track."))
 
-    app = _app(_veil(tmp_path), record)
-    async with _client(app) as c:
+    app = tenant_app(_veil(tmp_path), record)
+    async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={"model": "m", "messages": [
             {"role": "user", "content": f"Summarize the status of Project{space}Nightjar."}]})
     assert r.status_code == 200, r.text
