@@ -15,6 +15,7 @@ from veil.config import Settings
 from veil.errors import VaultError, VaultUnavailableError
 from veil.vault import SQLiteVault
 from veil.vault import checkpoint as ckpt
+from veil.vault import sqlite as sqlite_vault
 from veil.vault.base import Index, Pending, SessionBatch
 
 
@@ -158,9 +159,20 @@ class _Turn:
         return None
 
 
+class _NoBackground:
+    """Stands in for the process's checkpoint thread: commits hand it their file, and nothing
+    checkpoints it but the test's own :class:`Checkpointer`."""
+
+    def written(self, path: Path, turn: object) -> None:
+        return None
+
+
 def test_a_replaced_file_is_opened_anew_and_a_deleted_one_is_not_made_again(
-    settings: Settings, tmp_path: Path,
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # the process's own checkpoint thread, checkpointing the same file at the same moment
+    # (a loaded host), left the database file without the table when it was read below
+    monkeypatch.setattr(sqlite_vault, "CHECKPOINTER", _NoBackground())
     path = tmp_path / "kept" / "v.sqlite3"
     checkpointer = ckpt.Checkpointer()
     conns: dict[str, ckpt._Open] = {}
