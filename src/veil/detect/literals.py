@@ -34,9 +34,6 @@ from veil.alternation import branch_union, class_chars
 
 #: the most strings one mark may expand to (a larger set is left to the regex engine)
 _MAX_STRINGS = 4096
-#: the fewest: one word or two are found faster by the regex engine's literal prefix search
-#: than the automaton's pass starts (2.4 against 1.1 us for "bearer" in 1 KB)
-_MIN_STRINGS = 4
 #: the most strings a mark's matches may begin with, and the shortest such string, for
 #: :class:`Prefixes`: more or shorter ones occur nearly everywhere
 _MAX_PREFIXES = 256
@@ -237,8 +234,12 @@ STRINGS = StringIndex()
 def literals_of(pattern: str, flags: int) -> Literals | None:
     """The mark ``pattern`` (with ``flags``) as :class:`Literals`, or None when it is not a
     small set of strings."""
+    # (one word is a set too: a mark read on its own found one or two words faster by the
+    # regex engine's literal prefix search, but every mark's strings are found in the text's
+    # one pass, where a word costs only its occurrences; and a mark whose strings the pass did
+    # not find is known absent without a search: the idle plan's set arithmetic)
     strings = _analysis("strings", pattern, flags)
-    if strings is None or len(strings) < _MIN_STRINGS or "" in strings:
+    if not strings or "" in strings:
         return None
     return Literals(strings, re.compile(r"\w", flags & re.ASCII))
 
@@ -251,12 +252,9 @@ def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
     found = _analysis("prefixes", pattern, flags)
     if found is None:
         return None
-    strings, asserted = set(found[0]), found[1]
-    # A mark that opens with an assertion (``\beyJ``) gets no literal prefix search from the
-    # regex engine, which then tries every position (20 us a ~1 KB prompt for that one):
-    # even one string is worth finding first.
-    fewest = 1 if asserted else _MIN_STRINGS
-    if not fewest <= len(strings) <= _MAX_PREFIXES or min(map(len, strings)) < _MIN_PREFIX:
+    strings = set(found[0])  # (found[1], whether it opens with an assertion, is not read)
+    # even one string is worth finding in the one pass, as for literals_of
+    if not strings or len(strings) > _MAX_PREFIXES or min(map(len, strings)) < _MIN_PREFIX:
         return None
     return Prefixes(strings)
 
