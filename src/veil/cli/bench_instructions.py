@@ -19,6 +19,10 @@ other tool ran in between: ``veil bench hotpath``'s interleaved and cold runs), 
 the other in the same child, each dumped on its own. What a cold call brings in is the tool's
 footprint per call; at tens of nanoseconds a line, it is the time interleaving adds to each
 call.
+
+``--gateway N`` also counts N gateway requests per pass through the real app in one process,
+split into what the gateway adds, the core's share and the gateway's own
+(:mod:`veil.cli.bench_gateway_instructions`).
 """
 
 from __future__ import annotations
@@ -252,11 +256,13 @@ def _annotate(out_file: Path, *, cache: bool) -> str:
 
 
 def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out: Path,
-        name: str, cache: bool = False, startup: bool = False) -> dict[str, Any]:
+        name: str, cache: bool = False, startup: bool = False,
+        gateway: int = 0) -> dict[str, Any]:
     """Count both tools on both sets of texts, the texts ``veil bench hotpath`` draws for the
     same counts (``cache``: and the cache lines their calls bring in, warm and cold;
-    ``startup``: and one ``veil protect`` from the shell); returns the result (also written
-    under ``out``)."""
+    ``startup``: and one ``veil protect`` from the shell; ``gateway``: and that many gateway
+    requests per pass, :mod:`veil.cli.bench_gateway_instructions`); returns the result (also
+    written under ``out``)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     for tool in ("valgrind", "callgrind_control", "callgrind_annotate"):
@@ -295,6 +301,13 @@ def run(*, short: int, kb: int, ner_backend: str, ner: bool, presidio: bool, out
         if startup:
             task = progress.add_task("veil protect from the shell, under callgrind")
             result["startup"] = count_startup(ner_backend, ner, Path(tmp))
+            progress.remove_task(task)
+        if gateway > 0:
+            from veil.cli import bench_gateway_instructions
+
+            task = progress.add_task("gateway requests, under callgrind")
+            result["gateway"] = bench_gateway_instructions.count(gateway, ner_backend, ner,
+                                                                 Path(tmp))
             progress.remove_task(task)
     plt = write_report(out, name, result, markdown(result))
     if plt is not None and result["sets"]:
@@ -342,6 +355,10 @@ def markdown(result: dict[str, Any]) -> str:
                   "", "| kind of work | million instructions |", "|---|---|"]
         lines += [f"| {k} | {started['by_kind'][k] / 1e6:,.0f} |" for k in kinds]
         lines += [f"| **total** | **{started['instructions'] / 1e6:,.0f}** |", ""]
+    if "gateway" in result:
+        from veil.cli.bench_gateway_instructions import markdown as gateway_markdown
+
+        lines.append(gateway_markdown(result["gateway"]))
     return "\n".join(lines)
 
 
@@ -416,17 +433,20 @@ def bench_instructions(
     startup: Annotated[bool, typer.Option(
         help="also one `veil protect` of a short text from the shell, the whole process")]
     = False,
+    gateway: Annotated[int, typer.Option(
+        help="also this many gateway requests per pass (~1 KB prompts with values, plain and "
+             "streamed, through the real app in front of an echo upstream; 0: none)")] = 0,
 ) -> None:
     """Instructions per text of protect() (and Presidio), by kind of work, under valgrind:
     repeatable where wall time is not, for comparing two trees
     (``PYTHONPATH=<other tree>/src`` runs the other)."""
     if ner_backend not in ("spacy", "learned"):
         raise typer.BadParameter("--ner-backend must be spacy or learned")
-    if short < 0 or kb < 0 or short + kb == 0 and not startup:
-        raise typer.BadParameter("--short and --kb count texts: at least one above 0 (or "
-                                 "--startup alone)")
+    if short < 0 or kb < 0 or gateway < 0 or short + kb + gateway == 0 and not startup:
+        raise typer.BadParameter("--short, --kb and --gateway count texts: at least one above "
+                                 "0 (or --startup alone)")
     result = run(short=short, kb=kb, ner_backend=ner_backend, ner=ner, presidio=presidio,
-                 out=out, name=name, cache=cache, startup=startup)
+                 out=out, name=name, cache=cache, startup=startup, gateway=gateway)
     typer.echo(markdown(result))
 
 

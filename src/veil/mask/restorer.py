@@ -543,12 +543,15 @@ class SessionMatcher:
         """Whether ``buf[p:]`` is a match or the prefix of one (more text could complete it).
         The placeholder pattern (the first) is tried only where a cheap test leaves it a
         chance: at the words of prose it took a third of a streamed answer's restoring."""
-        token, *others = self.patterns
-        if self.types.may_open(buf, p) and token.fullmatch(
+        patterns = self.patterns
+        if self.types.may_open(buf, p) and patterns[0].fullmatch(
                 buf, p, partial=True, concurrent=False) is not None:
             return True
-        return any(pt.fullmatch(buf, p, partial=True, concurrent=False) is not None
-                   for pt in others)
+        # (a session of placeholders only has no other pattern: no list, no generator, at
+        # each of the ~8 word starts of a streamed chunk)
+        return len(patterns) > 1 and any(
+            pt.fullmatch(buf, p, partial=True, concurrent=False) is not None
+            for pt in patterns[1:])
 
     def guard(self, url_hosts: Iterable[str] = (), *, value: bool = False,
               in_json: bool = False) -> UrlGuard | None:

@@ -125,12 +125,16 @@ class MaskingStage:
         # since lies outside what they masked (or a new type could make a look-alike of their
         # words): without this, a resent history missed the memo every other turn and was
         # detected again (a chat request's time grew with its history)
-        if after is view and now != version and {e.entity_type for e in new} <= types | BASE_TYPES:
+        # (a request the memo answered none of has none to carry: the cache is not built)
+        redone = set(todo)
+        answered = [i for i in range(len(out)) if i not in redone]
+        if answered and after is view and now != version \
+                and {e.entity_type for e in new} <= types | BASE_TYPES:
             added = SeenEntityCache([(e.entity_type, e.original) for e in new
                                      if e.entity_type not in RESERVED_TYPES])
-            redone = set(todo)
-            for i, hit in enumerate(out):
-                if i not in redone and hit is not None and not (
+            for i in answered:
+                hit = out[i]
+                if hit is not None and not (
                         len(added) and _uncovered(added.analyze(texts[i]), hit.entities)):
                     self._memo.put((tenant, generation, session, now, digests[i]), hit)
         return [r for r in out if r is not None]
@@ -143,6 +147,8 @@ class MaskingStage:
         found in this request outside what they masked: they were masked before the value
         was known, and would send it upstream in clear beside its placeholder. They are
         detected again with the request's values, as in a request without the memo."""
+        if len(todo) == len(texts):  # the memo answered none: nothing can be stale
+            return todo, dets
         found = _found(dets)
         if not found:
             return todo, dets
