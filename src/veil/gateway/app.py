@@ -19,6 +19,7 @@ from veil.wire.server import NO_FRAMEWORK_TELEMETRY, add_health_routes, install_
 from .config import GatewayConfig
 from .health import ReadinessChecker
 from .limits import LimitsMiddleware
+from .local_only import LocalOnlyMiddleware
 from .privacy import PrivacyCore
 from .request_id import RequestIdMiddleware
 from .router import router
@@ -122,10 +123,13 @@ def create_app(
     on_shutdown: list[Callable[[], Awaitable[Any] | Any]] | None = None,
     cors_origins: Sequence[str] = (),
     access_log: bool = False,
+    local_only: bool = False,
 ) -> FastAPI:
     """The gateway app around ready-made parts (tests pass fakes; :func:`build_state` makes the
     real ones). ``cors_origins``: browser origins allowed to call it (none: CORS off).
-    ``access_log``: one line per request with the route template (see :mod:`.request_id`)."""
+    ``access_log``: one line per request with the route template (see :mod:`.request_id`).
+    ``local_only``: while no tenant key is configured, serve only requests addressed to a
+    loopback host (see :mod:`.local_only`; the runner sets it for a loopback bind)."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -166,6 +170,8 @@ def create_app(
     app.add_middleware(LimitsMiddleware, state=state)  # inside metrics: refusals are counted
     app.add_middleware(_MetricsMiddleware, state=state)
     app.add_middleware(AnthropicErrorsMiddleware)  # /v1/messages*: Anthropic's error shape
+    if local_only:  # keyless on loopback: no DNS-rebound or cross-site page (see .local_only)
+        app.add_middleware(LocalOnlyMiddleware, state=state, cors_origins=cors_origins)
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,

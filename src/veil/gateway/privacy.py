@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any, cast
 
 from veil.core import BatchPrivacyCore, PrivacyCore, Protected, check_text
 from veil.core import ChunkRestorer as StreamRestorer
+from veil.mask.operators import redaction
 from veil.mask.placeholders import is_fragment
 
 from .errors import UpstreamProtocolError
@@ -538,6 +540,48 @@ def output_scan_window(core: PrivacyCore, tenant: str) -> int:
     return core.output_scan_window(tenant)
 
 
+#: What the term matcher reads as one space (any run of whitespace between a term's words),
+#: in text, and in raw JSON, where an escape (``\\n``, ``\\u00a0``, ``\\u0061``) is one
+#: character too.
+_WS_RUNS = re.compile(r"\s{2,}")
+_JSON_RUNS = re.compile(r"(?:\s|\\[nrtf]|\\u[0-9a-fA-F]{4}){2,}|\\(?:[nrtf\\\"/b]|u[0-9a-fA-F]{4})")
+_JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.S)
+_MARKER = redaction("")[:-1]  # "[REDACTED_"
+
+
+def _tail_start(buf: str, window: int, runs: re.Pattern[str] = _WS_RUNS) -> int:
+    """Where a stream's held-back tail begins: ``window`` characters from the end, each of
+    ``runs`` counted as one. A term written ``Project`` + 200 spaces + ``Nightjar`` spans more
+    than any count of characters, and its first word went out before its second came."""
+    start = len(buf) - window
+    if start <= 0 or runs.search(buf, start) is None:
+        return max(0, start)  # no run in the last ``window`` characters (the common case)
+    need, pos = window, len(buf)
+    for m in reversed(list(runs.finditer(buf))):
+        gap = pos - m.end()
+        if gap >= need:
+            break
+        need -= gap + 1
+        pos = m.start()
+        if need <= 0:
+            return pos
+    return max(0, pos - need)
+
+
+def _json_view(raw: str) -> str:
+    """Raw JSON as a reader of its strings sees it, for terms: escapes decoded, whitespace
+    ones as a space (``Project\\nNightjar``, ``Nightj\\u0061r``)."""
+
+    def one(m: re.Match[str]) -> str:
+        e = m.group(1)
+        if e[0] == "u":
+            c = chr(int(e[1:], 16))
+            return " " if c.isspace() else c
+        return " " if e in "nrtf" else m.group(0)
+
+    return _JSON_ESCAPE.sub(one, raw)
+
+
 class TextPipe:
     """Streaming restore, then output scanning of the restored text.
 
@@ -556,6 +600,7 @@ class TextPipe:
         if callable(for_json):
             self._sr = for_json()
         self._window = window
+        self._json = json and window > 0
         self._pending = ""
 
     def _scan(self, text: str) -> str:
@@ -568,12 +613,14 @@ class TextPipe:
         buf = self._pending + text
         if final:
             self._pending = ""
-            return self._scan(buf) if buf else ""
+            if not buf:
+                return ""
+            return self._scan_buf(buf)
         if len(buf) <= self._window:
             self._pending = buf
             return ""
-        scanned = self._scan(buf)
-        tail = buf[-self._window :]
+        scanned = self._scan_buf(buf)
+        tail = buf[_tail_start(buf, self._window, _JSON_RUNS if self._json else _WS_RUNS) :]
         # Every term starting before the tail lies wholly inside buf, so scanning saw it; emit up
         # to the tail unless a replacement reaches into it (then wait for more text).
         if scanned.endswith(tail):
@@ -581,6 +628,26 @@ class TextPipe:
             return scanned[: len(scanned) - len(tail)]
         self._pending = buf
         return ""
+
+    def _scan_buf(self, buf: str) -> str:
+        """``buf`` scanned. Raw JSON is read with its escapes decoded too, as whole arguments
+        are read parsed: a term behind an escape (``Project\\nNightjar``) stops the stream
+        rather than reach the client. The decoded view shows a term wherever the raw text
+        does (it only turns escapes into their characters), so one without needs no more."""
+        if not self._json or "\\" not in buf:
+            return self._scan(buf)
+        view = _json_view(buf)
+        if view == buf:
+            return self._scan(buf)
+        found = self._scan(view)
+        if found == view:
+            return buf
+        scanned = self._scan(buf)
+        if found.count(_MARKER) - view.count(_MARKER) > scanned.count(_MARKER) - buf.count(_MARKER):
+            raise UpstreamProtocolError(
+                "the upstream LLM wrote a term the tenant redacts inside JSON escapes; the "
+                "stream was stopped")
+        return scanned
 
     def feed(self, chunk: str) -> str:
         return self._out(self._sr.feed(chunk), final=False) if chunk else ""

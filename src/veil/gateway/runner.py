@@ -19,6 +19,7 @@ from veil.heap import settle_heap
 from .app import build_state, create_app
 from .config import GatewayConfig
 from .embedded_process import EmbeddedModelProcess
+from .exposure import is_loopback
 from .procs import allow_port_sharing, port_is_shared
 from .tls import certificate_sha256, server_context
 
@@ -174,7 +175,7 @@ def _serve_one(
     # Stop the model inside the lifespan: after serve() uvicorn re-raises SIGTERM/SIGINT,
     # which would end this process before a `finally` could run.
     app = create_app(state, on_shutdown=on_shutdown, cors_origins=cfg.cors_origins,
-                     access_log=access_log)
+                     access_log=access_log, local_only=is_loopback(str(sock.getsockname()[0])))
     if cfg.tls is not None:  # bound into the attestation evidence (veil.attest.binding)
         app.state.tls_certificate_sha256 = certificate_sha256(cfg.tls.cert_file)
     url = _url(cfg, sock)

@@ -70,8 +70,10 @@ def _either(parts: Iterable[str]) -> str:
 #: at C speed instead of trying every branch at every position.
 _OPEN = re.compile(
     r"\]\("  # a markdown link or image target
-    # a reference definition's <target> (may hold spaces); not a footnote "[^1]:"
-    r"|\n[ ]{0,3}\[(?!\^)[^\]\n]{1,64}\]:[ \t]{0,8}(?:\n[ \t]{0,8})?<"
+    # a reference definition's <target> (may hold spaces), wherever its line begins: a
+    # definition inside a block quote or a list item ("> [id]: <...>", "- [id]: <...>")
+    # serves the whole document, so "![y][id]" at the top fetched it
+    r"|\]:[ \t]{0,8}(?:\n(?:[ \t]{0,8}>){0,8}[ \t]{0,8})?<"
     r"|<[a-z][a-z0-9-]{0,31}(?=[\s/>])"  # an HTML or SVG tag
     r"|\(" + _either(rf"(?<={f}\()" for f in _CSS_FUNCTIONS) + r"|@import\b"
     # a scheme: one lookbehind per name length (re needs fixed-width lookbehinds)
@@ -84,8 +86,9 @@ _OPEN = re.compile(
     r"|\.(?:(?<=(?<![\w.-])www\.)|(?<=[a-z0-9-]\.)[a-z]{2,24}(?=[/?#]|:\d))",
     re.IGNORECASE,
 )
-#: Longest text a token reads from its first character (a reference definition: 1 + 3 + 66 +
-#: 2 + 18), with margin: a scan that stops this far from the end is never changed by more text.
+#: Longest text a token reads from its first character (a reference definition's target on
+#: the next line of a block quote: 2 + 8 + 1 + 72 + 8 + 1), with margin: a scan that stops
+#: this far from the end is never changed by more text.
 _K = 100
 #: Text kept before the scan position: lookbehinds, and the host labels before a host token.
 _CONTEXT = 256
@@ -317,10 +320,8 @@ class UrlGuard:
     def _opened(m: re.Match[str], text: str) -> _State:
         at = m.start()
         c = text[at]
-        if c == "]":
-            return _State(_LINK_START)
-        if c == "\n":
-            return _State(_ANGLE)  # a reference definition's <target>
+        if c == "]":  # "](": a link's target; "]: <": a reference definition's <target>
+            return _State(_LINK_START if text[at + 1] == "(" else _ANGLE)
         if c == "<":
             return _State(_TAG)
         if c in "(@":
