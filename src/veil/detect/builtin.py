@@ -648,10 +648,15 @@ DRIVER_LICENSE = register(PatternRecognizer(
     name="driver_license", entity="DRIVER_LICENSE",
     patterns=[Pattern(r"(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*\d)[A-Za-z]{0,3}[0-9][A-Za-z0-9-]{3,15}"
                       r"(?![A-Za-z0-9-])", 0.45, re.ASCII, lead=3, spaced=False,
-                      anchor=r"[0-9][A-Za-z0-9-]{3,15}(?![A-Za-z0-9-])")],
+                      anchor=r"[0-9][A-Za-z0-9-]{3,15}(?![A-Za-z0-9-])"),
+              # nine digits in threes, as New York's licence is printed ("license ID 123 456
+              # 789")
+              Pattern(r"(?<![\w-])\d{3}([ ])\d{3}\1\d{3}(?![\w-])", 0.45, re.ASCII, lead=0)],
     context=("driver's license", "drivers license", "driver license", "driving licence",
              "driving license", "driver's licence", "licence number", "license number",
              "license no", "licence no", "dl#", "dl number", "dl no", "license", "licence",
+             # an operator's licence number, as a police report writes it ("OLN B4471882")
+             "oln",
              # the word in Europe's languages ("rijbewijs 5012847391", "Führerschein-Nr.")
              "führerschein", "führerscheinnummer", "fuhrerschein", "permis de conduire",
              "rijbewijs", "rijbewijsnummer", "carnet de conducir", "permiso de conducir",
@@ -831,7 +836,19 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "fbi number", "fbi #", "otn", "pnc id", "pnc no", "pnc number", "cro no", "cro number",
     # a registered title of land (HM Land Registry's "Title Number WYK812345"): it opens the
     # owner's name and address on the register
-    "title number", "title no"))
+    "title number", "title no",
+    # public services' numbers for one person (probes `benchmarks/results/hotpath/s80d/`): a
+    # housing voucher's, a rental bond's, a WIC card's, a pupil's or a student's (England's
+    # UPN, Australia's USI, New Zealand's NSN, India's roll and enrolment numbers, a
+    # university's SID), a voter's and a juror's, a Canadian Record of Employment's serial
+    "voucher no", "voucher number", "voucher #", "voucher id", "bond number", "bond no",
+    "bond lodgement", "wic id", "wic number", "ewic", "upn", "unique pupil number", "usi",
+    "unique student identifier", "nsn", "national student number", "roll no", "roll number",
+    "enrolment no", "enrolment number", "enrollment no", "enrollment number", "sid",
+    "voter id", "voter no", "voter number", "voter registration number", "voter reg no",
+    "elector number", "elector no", "electoral number", "epic no", "epic number",
+    "juror number", "juror no", "juror id", "juror #", "juror badge", "participant id",
+    "record of employment"))
 
 # An insurance card's group number on its bare word ("group 0045521", "Group 1200-5531", "RxGrp
 # 0045521"), in a text that speaks of insurance: elsewhere "group" is a word of prose
@@ -927,7 +944,19 @@ LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
     # than the window)
     "lso", "lso#", "lso #", "lso no", "csr no", "csr #", "csr number", "commission no",
     "commission number", "commission #", "certificate no", "certificate number",
-    "attorney no", "license #", "licence #"))
+    "attorney no", "license #", "licence #",
+    # a permit's or a licence's number for one person or a sole trader: a business's, a
+    # liquor, a contractor's, a fishing or hunting licence, a firearm's (Illinois' FOID,
+    # Canada's PAL, a concealed carry permit), a food handler's certificate, Australia's
+    # Working with Children Check ("concealed carry license CCL-24-118842", "Building permit
+    # BP24-004471")
+    "permit no", "permit number", "permit #", "permit id", "building permit", "carry permit",
+    "carry license", "carry licence", "foid", "foid card", "pal number", "pal no",
+    "business license", "business licence", "liquor license", "liquor licence",
+    "contractor license", "contractor licence", "fishing license", "fishing licence",
+    "hunting license", "hunting licence", "food handler", "food handler certificate",
+    "certificate #", "working with children check", "wwc", "wwcc", "license id",
+    "licence id"))
 
 # A court case's, a docket's or a law firm's matter number ("Case No. 2:21-cv-01234",
 # "matter no. 2023-0142", "Az. 3 O 123/23" is left to the next round: it holds spaces): it ties
@@ -956,6 +985,15 @@ CASE_NUMBER = register(PatternRecognizer(
              # a traffic or parking citation's number (with the plate it opens the case)
              "citation", "citation no", "citation number", "citation #", "summons number",
              "summons no", "penalty charge notice", "pcn", "notice number",
+             # a ticket's and a fine's (Australia's infringement notice, a red light
+             # camera's), a child protection referral's, a dispatch log's incident or event
+             # (CAD: computer-aided dispatch; not a bare "CAD", Canada's dollar: "CAD 1250.00"),
+             # an Indian police station's first report (FIR)
+             "traffic ticket", "parking ticket", "ticket number", "ticket no",
+             "infringement notice", "infringement number", "infringement no", "camera notice",
+             "notice no", "referral #", "referral no", "referral id", "cad #", "cad no",
+             "cad incident", "cad event", "incident report", "incident id",
+             "event number", "event no", "event #", "fir no", "fir number",
              "aktenzeichen", "numéro de dossier", "número de expediente", "numero di ruolo"),
     validate=_not_an_ordinal,
     context_required=True, context_window=24, context_boost=0.5, context_after=False,
@@ -1001,6 +1039,10 @@ COURT_CASE = register(PatternRecognizer(
                       r"(?=(?:[A-Z-]*[0-9]){5})[A-Z0-9][A-Z0-9-]{4,24})(?![\w-])", 0.75,
                       re.ASCII, mark=r"case", fold=True, lead=0),
               Pattern(r"(?<![\w-])(?i:case)[ \t]*:[ \t]*(?P<v>\d{2}-\d{3,6})(?![\w-])", 0.75,
+                      re.ASCII, mark=r"case", fold=True, lead=0),
+              # a social services' or a benefits office's case of seven digits or more after
+              # a bare "case" ("FACTS case 118823447"; "in case 2 fails" is prose)
+              Pattern(r"(?<![\w-])(?i:case)[ \t]*[:#]?[ \t]*(?P<v>\d{7,12})(?![\w-])", 0.75,
                       re.ASCII, mark=r"case", fold=True, lead=0)],
     validated=True,  # the shape is the validation
 ))
@@ -1049,7 +1091,8 @@ VEHICLE_ID = register(PatternRecognizer(
     name="vehicle_id", entity="VEHICLE_ID",
     patterns=[Pattern(r"(?<![A-Za-z0-9])(?=[A-HJ-NPR-Z]{0,16}\d)[A-HJ-NPR-Z0-9]{17}"
                       r"(?![A-Za-z0-9])", 0.5, re.ASCII, mark=r"[A-HJ-NPR-Z0-9]{17}", lead=0)],
-    context=("vin", "vehicle identification number", "chassis number", "fahrgestellnummer",
+    context=("vin", "vehicle identification number", "chassis number", "chassis no",
+             "chassis #", "fahrgestellnummer",
              "numéro de série", "número de bastidor", "telaio"),
     context_required=True, context_window=24, context_boost=0.5, context_after=False,
     validated=True,

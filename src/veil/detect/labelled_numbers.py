@@ -113,6 +113,29 @@ INMATE_NUMBER = PatternRecognizer(
                       re.ASCII, mark=_labels(_INMATE_LABELS), fold=True, lead=0)],
     validated=True)
 
+# Australia's Centrelink customer reference number (CRN): nine digits and a letter, written in
+# threes ("CRN 412 338 917K"); the record-number recognizers read no spaces
+_CRN_LABELS = ("crn", "customer reference number", "customer reference no",
+               "centrelink reference")
+CENTRELINK_CRN = PatternRecognizer(
+    name="centrelink_crn", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_CRN_LABELS)})\b){_SEP}"
+                      r"(?P<v>[0-9]{3}[ ]?[0-9]{3}[ ]?[0-9]{3}[ ]?[A-Z])(?![\w-])", 0.95,
+                      re.ASCII, mark=_labels(_CRN_LABELS), fold=True, lead=0)],
+    validated=True)
+
+
+# New Zealand's National Health Index number after its label ("NHI ZAC5361"; from 2025 two
+# digits and two letters, "NHI ALU18KZ"): its shape alone, three letters and four digits, is
+# too common to read without the label, and with the label a number whose check character
+# fails is a typo of a real one or a sample standing where one would (fail closed)
+NZ_NHI = PatternRecognizer(
+    name="nz_nhi", entity="MEDICAL_RECORD",
+    patterns=[Pattern(r"\b(?i:nhi)(?:[ \t]*(?i:no\b\.?|number\b))?" + _SEP +
+                      r"(?P<v>[A-HJ-NP-Z]{3}(?:[0-9]{4}|[0-9]{2}[A-HJ-NP-Z]{2}))(?![\w-])", 0.95,
+                      re.ASCII, mark=r"nhi", fold=True, lead=0)],
+    validated=True)
+
 #: a British plate: the current ``WN68 KXP``, the prefix ``A123 BCD`` and suffix ``ABC 123D``
 _UK_PLATE = (r"[A-Z]{2}[0-9]{2}[ ]?[A-Z]{3}|[A-Z][0-9]{1,3}[ ]?[A-Z]{3}"
              r"|[A-Z]{3}[ ]?[0-9]{1,3}[ ]?[A-Z]")
@@ -180,12 +203,48 @@ _US_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA
 STATE_TAG = _vehicle("state_tag", ("tag",), rf"tag[ \t]*:[ \t]*(?:{_US_STATES})[ ]", _PLATE)
 
 # "reg WX19 KPL", "rego 1ABC234", "number plate: KY21 BDF", "plate is 8XYZ123": a plate of
-# five characters or more after the words that name one (British "reg", Australian "rego")
+# five characters or more after the words that name one (British "reg", Australian "rego"),
+# and after a bare "registration" (a V5C's "registration LK19 XRT", a fine's "for registration
+# 1AB2CD": a company's registration number holds no letter)
 PLATE_WORD = _vehicle(
     "plate_word", ("reg", "rego", "plate"),
     r"(?:(?:licen[cs]e|number|reg(?:istration)?|vehicle|car)[ ]+)?"
-    r"(?:plates?(?:[ ]+(?:number|no\b\.?))?|rego|reg\b\.?)(?:[ \t]+(?:is|was|of)\b)?",
+    r"(?:plates?(?:[ ]+(?:number|no\b\.?))?|rego|reg\b\.?|registration\b)"
+    r"(?:[ \t]+(?:is|was|of)\b)?",
     _PLATE, _long_plate, words=1)
+
+# a parcel's index number in Illinois' counties' shape (Cook County's "14-21-305-012-0000":
+# area, subarea, block, parcel, unit): the five dashed groups are no date, phone or other id, so
+# it needs no label (the "PIN" before it is a secret's word elsewhere)
+PARCEL_PIN = PatternRecognizer(
+    name="parcel_pin", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"(?<![\w-])[0-9]{2}-[0-9]{2}-[0-9]{3}-[0-9]{3}-[0-9]{4}(?![\w-])", 0.9,
+                      re.ASCII, lead=0, anchor=r"[0-9]{2}-[0-9]{2}-[0-9]{3}-[0-9]{3}-")],
+    validated=True)
+
+# Ireland's plate: the year (two digits, or three from 2013 with the half-year), the county's
+# letters and a serial ("191-D-12345", "08-KY-4471"): the county codes make the shape, read
+# without a word
+_IE_COUNTIES = ("C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|"
+                "WH|WW|WX")
+IRISH_PLATE = PatternRecognizer(
+    name="irish_plate", entity="VEHICLE_ID",
+    patterns=[Pattern(rf"(?<![\w-])(?:[0-9]{{2}}|1[3-9][12]|2[0-9][12])-(?:{_IE_COUNTIES})-"
+                      r"[0-9]{1,6}(?![\w-])", 0.85, re.ASCII, lead=2,
+                      mark=r"[0-9]-[A-Z]{1,2}-[0-9]")],
+    validated=True)
+
+# India's plate: the state's code, the district's number, a series of letters and four digits
+# ("MH 12 AB 1234", "DL 3C AZ 4821", "KA-05-MN-2041"), spaced or dashed: the state codes and
+# the four parts make the shape
+_IN_STATES = ("AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|"
+              "OR|PB|PY|RJ|SK|TN|TR|TS|UK|UP|WB")
+INDIAN_PLATE = PatternRecognizer(
+    name="indian_plate", entity="VEHICLE_ID",
+    patterns=[Pattern(rf"(?<![\w-])(?:{_IN_STATES})([ -])[0-9]{{1,2}}[A-Z]?\1[A-Z]{{1,3}}\1"
+                      r"[0-9]{4}(?![\w-])", 0.85, re.ASCII, lead=0,
+                      mark=r"(?<![\w-])[A-Z]{2}[ -][0-9]{1,2}[A-Z]?[ -][A-Z]")],
+    validated=True)
 # "vehicle CA 456-789", "car: GP 12-34 BC": a plate with three digits or more after the
 # vehicle's word (a model's name has fewer)
 VEHICLE_PLATE = _vehicle("vehicle_plate", ("vehicle", "car"),
@@ -202,6 +261,7 @@ NZ_BANK_ACCOUNT = PatternRecognizer(
 
 #: every recognizer of this module, in the order they register
 LABELLED_NUMBERS = (PATIENT_NUMBER, PREFIXED_RECORD, PATHOLOGY_CASE, SPACED_SERIAL, UDI,
-                    QUEBEC_HEALTH_CARD, INMATE_NUMBER, VRM, REGISTRATION_NUMBER, MOT_PLATE,
-                    PLATE_LABEL,
-                    STATE_TAG, PLATE_WORD, VEHICLE_PLATE, NZ_BANK_ACCOUNT)
+                    QUEBEC_HEALTH_CARD, INMATE_NUMBER, CENTRELINK_CRN, NZ_NHI, VRM,
+                    REGISTRATION_NUMBER, MOT_PLATE, PLATE_LABEL,
+                    STATE_TAG, PLATE_WORD, IRISH_PLATE, INDIAN_PLATE, VEHICLE_PLATE,
+                    NZ_BANK_ACCOUNT, PARCEL_PIN)

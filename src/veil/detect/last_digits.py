@@ -39,6 +39,13 @@ LAST_FOUR = Scan(Pattern(
     rf"[ \t]+(?:{_KIND})(?:[ \t]+(?:number|no\.?|#))?(?:[ \t]+(?:is|are))?[ \t]*:?[ \t]*"
     rf"{_DIGITS}", 0.9, re.IGNORECASE, mark=r"last[ \t]", lead=0, fold=True))
 
+#: the number's word first, then "last 4" ("SSN last 4 6621", "acct (last four): 0912"), as a
+#: form or a case note writes it
+WORD_LAST = Scan(Pattern(
+    rf"\b(?:{_KIND})\b(?:[ \t]+(?:number|no\.?|#))?[ \t]*\(?[ \t]*last[ \t]+(?:four|4|two|2)"
+    rf"(?:[ \t]+digits)?[ \t]*\)?[ \t]*:?[ \t]*{_DIGITS}", 0.9, re.IGNORECASE,
+    mark=r"last[ \t]", words=3, fold=True))
+
 #: a number written with all but its last four digits hidden, the hidden part's shape giving the
 #: type: "xxx-xx-4821" an SSN, "**** **** **** 4242" or "XXXXXXXXXXXX4242" a card, "****1234"
 #: an account
@@ -65,7 +72,7 @@ class LastDigitsRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Detection]:
         out: list[Detection] = []
-        for scan in (ENDING, LAST_FOUR, MASKED, ELLIPSIS):
+        for scan in (ENDING, LAST_FOUR, WORD_LAST, MASKED, ELLIPSIS):
             for m in scan.matches(text):
                 kind = next((t for t in _WORDS if t in m.re.groupindex and m.group(t) is not None),
                             "ACCOUNT_NUMBER")  # "checking", "savings"

@@ -36,7 +36,7 @@ from stdnum.gh import tin as gh_tin
 from stdnum.gr import amka as gr_amka
 from stdnum.gr import vat as gr_vat
 from stdnum.il import idnr as il_idnr
-from stdnum.in_ import aadhaar, pan
+from stdnum.in_ import aadhaar, gstin, pan
 from stdnum.it import codicefiscale
 from stdnum.mx import curp
 from stdnum.mx import rfc as mx_rfc
@@ -762,6 +762,21 @@ UK_DRIVING_LICENCE = PatternRecognizer(
                       spaced=False, anchor=rf"9{{0,4}}{_UK_LICENCE_DATE}(?![A-Za-z0-9])")],
 )
 
+# India's GST registration (GSTIN): the state's code, the holder's PAN, the entity's digit, "Z"
+# and a mod-36 check character ("27AAPFU0939F1ZV"); a proprietor's holds the person's PAN. By
+# its check without a word (one made-up string in 36 passes); after "GSTIN" or "GST no." its
+# shape alone (a typo of a real one, fail closed)
+_GSTIN = r"(?<![A-Za-z0-9])\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z](?![A-Za-z0-9])"
+IN_GSTIN = PatternRecognizer(
+    name="in_gstin", entity="NATIONAL_ID",
+    patterns=[Pattern(_GSTIN, 0.9, _A, lead=0, anchor=r"\d{2}[A-Z]{5}\d{4}[A-Z]")],
+    validate=stdnum_check(gstin), validated=True,
+)
+IN_GSTIN_CONTEXT = labelled(
+    "in_gstin_context", "NATIONAL_ID",
+    Pattern(_GSTIN, 0.5, _A, lead=0, anchor=r"\d{2}[A-Z]{5}\d{4}[A-Z]"),
+    ("gstin", "gst no", "gst number", "gst registration", "gstin no"))
+
 #: In registration order (``veil.detect.builtin`` registers them after the US SSN).
 NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     UK_NHS, UK_NINO, UK_NINO_CONTEXT, CA_SIN, IN_AADHAAR, IN_PAN, CN_RESIDENT_ID, FR_NIR,
@@ -772,7 +787,7 @@ NATIONAL_RECOGNIZERS: tuple[Recognizer, ...] = (
     DK_CPR, RO_CNP, ZA_ID_NUMBER, MX_CURP, CL_RUT, IL_ID_NUMBER, CH_AHV, BE_NATIONAL_NUMBER,
     TH_TNIN, UK_NHS_CONTEXT, FR_NIR_CONTEXT, IT_FISCAL_CODE_CONTEXT, ES_NIF_CONTEXT,
     CA_SIN_CONTEXT, BR_CPF_CONTEXT, US_NPI_CONTEXT, NATIONAL_ID_SHAPES, NATIONAL_ID_LABELLED,
-    UK_DRIVING_LICENCE, MX_CURP_CONTEXT, NATIONAL_ID_CHECKED)
+    UK_DRIVING_LICENCE, MX_CURP_CONTEXT, NATIONAL_ID_CHECKED, IN_GSTIN, IN_GSTIN_CONTEXT)
 
 
 # --- Greece: the social security number (ΑΜΚΑ: the birth date as DDMMYY, four digits and a

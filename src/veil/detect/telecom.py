@@ -84,5 +84,31 @@ ESIM_ACTIVATION = PatternRecognizer(
                       r"(?![\w-])", 0.95, re.ASCII, mark=r"lpa:1\$", fold=True, lead=0)],
     validated=True)
 
+# a phone's IMEI without its label: fifteen digits (or as the handset's label prints them,
+# "35 390632 890279 7") whose Luhn digit holds, a phone's or a device's word within 48
+# characters before it ("Device list on the account: 3571..., 8694..."); a card of fifteen
+# digits is the card recognizer's
+DEVICE_IMEI = PatternRecognizer(
+    name="device_imei", entity="DEVICE_ID",
+    patterns=[Pattern(r"(?<![\w-])[0-9]{2}(?:[0-9]{13}|[ ][0-9]{6}[ ][0-9]{6}[ ][0-9])(?![\w-])",
+                      0.5, re.ASCII, lead=0,
+                      anchor=r"[0-9]{2}(?:[0-9]{13}|[ ][0-9]{6}[ ][0-9]{6}[ ][0-9])(?![\w-])")],
+    validate=_luhn_valid,
+    context=("imei", "imeis", "device", "devices", "handset", "handsets", "phone", "phones",
+             "iphone", "dual sim"),
+    context_required=True, context_window=48, context_boost=0.45, context_after=False,
+    validated=True)
+
+# a British mobile's switching codes: the porting authorisation code (PAC, three letters and
+# six digits) and the code to stop a contract (STAC, six digits and three letters): whoever
+# holds one moves or ends the number ("PAC XKD448127", "STAC: 448812ABC")
+SWITCHING_CODE = PatternRecognizer(
+    name="switching_code", entity="SECRET",
+    patterns=[Pattern(r"\b(?:PAC|STAC)(?:[ \t]+(?i:code))?" + _SEP +
+                      r"(?P<v>[A-Z]{3}[0-9]{6}|[0-9]{6}[A-Z]{3})(?![\w-])", 0.95, re.ASCII,
+                      mark=r"PAC|STAC", lead=0)],
+    validated=True)
+
 #: every recognizer of this module, in the order they register
-TELECOM = (MSISDN, SIM_IDS, SIM_PUK, SIM_EID, SIM_CARD, ESIM_ACTIVATION)
+TELECOM = (MSISDN, SIM_IDS, SIM_PUK, SIM_EID, SIM_CARD, DEVICE_IMEI, ESIM_ACTIVATION,
+           SWITCHING_CODE)

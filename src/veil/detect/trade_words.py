@@ -237,6 +237,34 @@ _CLINICAL_ABBREVIATIONS = frozenset({
 _LEGAL_ABBREVIATIONS = frozenset({
     "ada", "adea", "hipaa", "fmla", "erisa", "flsa", "ferpa", "coppa", "ccpa", "cpra", "gdpr",
     "foia", "rico", "cplr", "frcp", "frap", "fre", "ucc", "ina", "cpr", "ccp", "pace", "tupe"})
+#: public programmes' names and acronyms as their documents write them (case kept: `Chip` and
+#: `Idea` are names and words): a benefit, a health plan, a school's plan; the agencies that
+#: run them are organisations
+_PUBLIC_PROGRAMMES = frozenset({
+    "SNAP", "TANF", "WIC", "LIHEAP", "CHIP", "SSI", "SSDI", "EITC", "IEP", "IFSP", "EHCP",
+    "SENCO", "FAFSA", "FERPA", "IDEA", "FAPE", "ESA", "JSA", "PIP", "ODSP", "Medicaid",
+    "Medicare", "Medi-Cal", "CalFresh", "MassHealth", "TennCare", "SoonerCare", "BadgerCare",
+    # a driving licence's classes of the same documents
+    "CDL", "HGV", "LGV"})
+#: a benefit's last nouns (`Employment and Support Allowance`, `Child Tax Credit`,
+#: `Personal Independence Payment`, `Age Pension`; not `Support` nor a bare `Credit`, which end
+#: firms' names: `Apple Support`, `Chase Credit`)
+_BENEFIT_NOUN = r"Allowance|Benefit|Payment|Pension|Tax[ \t]Credit"
+_BENEFIT_END = re.compile(rf"(?:.*[ \t])?(?:{_BENEFIT_NOUN}|(?:Universal|Pension)[ \t]Credit)")
+_BENEFIT_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+(?:and[ \t]+)?[A-Z][a-z]+)?[ \t]+"
+                            rf"(?:{_BENEFIT_NOUN})(?![\w'’])")
+#: what a programme's name takes after it in a model's span (`Medi-Cal BIC`, `Medicaid ID`,
+#: `Medicare Part B`)
+_PROGRAMME_TAIL = frozenset({"ID", "BIC", "Card", "card", "Number", "number", "No", "Part",
+                             "A", "B", "C", "D"})
+#: a form's or a licence class's id after its word (`Form W-2`, `Form 1099-G`, `Form SS-4`,
+#: `Class C`, `Class A CDL`)
+_FORM_ID_AFTER = re.compile(r"[ \t]{1,3}(?:[A-Z]{1,4}-?[0-9][\w-]{0,8}|[0-9][\w-]{0,8}|[A-Z])"
+                            r"(?![\w'’])")
+_FORM_ID = re.compile(r"(?:Form|Class)[ \t]{1,3}(?:[A-Z]{1,4}-?[0-9][\w-]{0,8}|[0-9][\w-]{0,8}"
+                      r"|[A-Z])(?:[ \t]+[A-Z]{2,4})?")
+_FORM_BEFORE = re.compile(r"\bForm[ \t]{1,3}\Z")
+_LIST_PIECE = re.compile(r"[^,\s](?:[^,]*[^,\s])?")
 #: the words of Latin's terms of law, in lower case (`res judicata`, `habeas corpus`, `voir
 #: dire`); a span of these alone with one of :data:`_LATIN_MARKS` among them is a term
 _LATIN_LEGAL = frozenset({
@@ -797,6 +825,38 @@ def _calendar_list(text: str, s: int, e: int) -> bool:
     return any(w.lower() in CALENDAR_WORDS for w in near)
 
 
+def _public_programme(text: str, s: int, e: int, span: str, words: list[str]) -> bool:
+    """Whether ``text[s:e]`` names a public programme, a form or a licence's class: a
+    programme's name or acronym (:data:`_PUBLIC_PROGRAMMES`), a benefit's common words before
+    its noun (`Support` of `Employment and Support Allowance`, `Jobseeker's Allowance`), a
+    form's or a class's word with its id (`Form W-2`, the `SS` of `Form SS-4`, `Class A CDL`);
+    a list of them that a model read as one span (`Universal Credit, Personal Independence
+    Payment`)."""
+    if ", " in span:
+        pieces = [(m.start(), m.end()) for m in _LIST_PIECE.finditer(text, s, e)]
+        return len(pieces) > 1 and all(_public_programme(
+            text, a, b, text[a:b], _ALPHA_WORD.findall(text, a, b)) for a, b in pieces)
+    if not words:
+        return False
+    if words[0].removesuffix("'s").removesuffix("’s") in _PUBLIC_PROGRAMMES and all(
+            w in _PUBLIC_PROGRAMMES or w in _PROGRAMME_TAIL for w in words[1:]):
+        return True
+    if words[0] in ("Form", "Class") and (
+            _FORM_ID.fullmatch(span) or len(words) == 1 and _FORM_ID_AFTER.match(text, e)):
+        return True
+    if len(span) <= 4 and span.isupper() and text[e:e + 1] == "-" and _FORM_BEFORE.search(
+            text, max(0, s - 8), s):
+        return True  # the "SS" of "Form SS-4"
+    if len(words) > 5:
+        return False
+    if len(words) > 1 and _BENEFIT_END.fullmatch(span) is not None:
+        return all(_common_word(w.removesuffix("'s").removesuffix("’s")) for w in words)
+    # before a benefit's noun, words that are no one's name (`Jobseeker` of `Jobseeker's
+    # Allowance`)
+    return _BENEFIT_AFTER.match(text, e) is not None and not any(
+        _known_name(w.lower()) for w in words)
+
+
 def trade_word(text: str, s: int, e: int, label: str) -> bool:
     """Whether a model's span ``text[s:e]`` of ``label`` (PERSON, ORGANIZATION, LOCATION) is
     a trade's word rather than a value (see the module's docstring). Once per span of a text
@@ -900,6 +960,8 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         return True  # "CHF exacerbation", "INR 2.8", "Explanted ICD", the "o F" of "94 y/o F"
     if one and words[0].isupper() and words[0].lower() in _LEGAL_ABBREVIATIONS:
         return True  # "the ADA", "CPLR 3212"
+    if _public_programme(text, s, e, span, words):
+        return True  # "Medicaid", "Form W-2", "Class C", "Employment and Support Allowance"
     if low.removeprefix("the ").removeprefix("this ") in ("court", "tribunal") or \
             _court_or_citation(text, s, e):
         return True  # "Supreme Court of the United States", "42 U.S.C. § 1983"
