@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from veil.config import EntityRule, Policy, Settings, TermRule
 from veil.core import Veil
 from veil.gateway import GatewayState, OpenAIUpstream, TenantRegistry, create_app, hash_api_key
 from veil.gateway.tenants import Tenant
@@ -66,6 +68,22 @@ def chat_body(
 def sse(events: list[dict[str, Any]], done: bool = True) -> bytes:
     out = b"".join(b"data: " + json.dumps(e).encode() + b"\n\n" for e in events)
     return out + (b"data: [DONE]\n\n" if done else b"")
+
+
+def sse_response(events: list[dict[str, Any]]) -> httpx.Response:
+    """A streamed upstream answer of ``events``."""
+    return httpx.Response(200, content=sse(events), headers={"content-type": "text/event-stream"})
+
+
+def redacting_veil(tmp_path: Path, term: str) -> Veil:
+    """The real core without NER, its tenant ``acme`` redacting ``term`` (operator ``redact``):
+    the LLM must never hand it to the client, whatever it was asked."""
+    settings = Settings(home=tmp_path, cache_dir=tmp_path / "cache")
+    pol = Policy(ner=False, terms=[TermRule(term=term, type="CODENAME")],
+                 entities={"CODENAME": EntityRule(operator="redact")})
+    veil = Veil(settings, policy=pol)
+    veil.set_policy("acme", pol)
+    return veil
 
 
 def delta_chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:

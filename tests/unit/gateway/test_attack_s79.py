@@ -24,29 +24,20 @@ from typing import Any
 import httpx
 import pytest
 
-from veil.config import EntityRule, Policy, Settings, TermRule
-from veil.core import Veil
+from veil.config import TermRule
 
-from .conftest import chat_body, delta_chunk, sse, tenant_app, tenant_client
+from .conftest import (
+    chat_body,
+    delta_chunk,
+    redacting_veil,
+    sse_response,
+    tenant_app,
+    tenant_client,
+)
 
 EMAIL = "jane.exfil@example.com"
 TERM = "Project Nightjar"
 PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
-
-
-def _veil(tmp_path: Path) -> Veil:
-    """The tenant redacts its code name (operator ``redact``): the LLM must never hand it to
-    the client, whatever it was asked."""
-    settings = Settings(home=tmp_path, cache_dir=tmp_path / "cache")
-    pol = Policy(ner=False, terms=[TermRule(term=TERM, type="CODENAME")],
-                 entities={"CODENAME": EntityRule(operator="redact")})
-    veil = Veil(settings, policy=pol)
-    veil.set_policy("acme", pol)
-    return veil
-
-
-def _stream(events: list[dict[str, Any]]) -> httpx.Response:
-    return httpx.Response(200, content=sse(events), headers={"content-type": "text/event-stream"})
 
 
 def _named_stream(events: list[dict[str, Any]]) -> httpx.Response:
@@ -78,10 +69,10 @@ async def test_a_unicode_space_does_not_end_a_url(
         if not stream:
             return httpx.Response(200, json=chat_body(text))
         cut = text.index("?q=") + 3
-        return _stream([delta_chunk({"role": "assistant", "content": text[:cut]}),
-                        delta_chunk({"content": text[cut:]}, finish="stop")])
+        return sse_response([delta_chunk({"role": "assistant", "content": text[:cut]}),
+                             delta_chunk({"content": text[cut:]}, finish="stop")])
 
-    app = tenant_app(_veil(tmp_path), handler)
+    app = tenant_app(redacting_veil(tmp_path, TERM), handler)
     async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             "model": "m", "stream": stream,
@@ -98,7 +89,7 @@ async def test_ascii_spaces_still_end_a_url(tmp_path: Path) -> None:
         return httpx.Response(200, json=chat_body(
             f"see https://x.example/a {ph}, https://x.example/b\t{ph}, https://x.example/c\n{ph}"))
 
-    app = tenant_app(_veil(tmp_path), handler)
+    app = tenant_app(redacting_veil(tmp_path, TERM), handler)
     async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             "model": "m", "messages": [{"role": "user", "content": f"write to {EMAIL}"}]})
@@ -121,7 +112,7 @@ def _chat_whole(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Respons
 
 def _chat_stream(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
     cut = ARGS.index("Night")  # the term split across two deltas
-    return _stream([
+    return sse_response([
         delta_chunk({"role": "assistant", "tool_calls": [{
             "index": 0, "id": "call_1", "type": "function",
             "function": {"name": "lookup", "arguments": ""}}]}),
@@ -225,7 +216,7 @@ async def test_a_redacted_term_never_reaches_the_client_in_tool_arguments(
     tmp_path: Path, case: str
 ) -> None:
     kind, handler, path, body = TOOL_CASES[case]
-    app = tenant_app(_veil(tmp_path), handler, kind=kind)
+    app = tenant_app(redacting_veil(tmp_path, TERM), handler, kind=kind)
     async with tenant_client(app) as c:
         r = await c.post(path, json=body)
     assert r.status_code == 200, r.text
@@ -246,7 +237,7 @@ async def test_tool_arguments_keep_the_originals_the_request_sent(tmp_path: Path
             "id": "call_1", "type": "function",
             "function": {"name": "lookup", "arguments": args}}]))
 
-    app = tenant_app(_veil(tmp_path), handler)
+    app = tenant_app(redacting_veil(tmp_path, TERM), handler)
     async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             **_CHAT, "messages": [{"role": "user", "content": f"write to {EMAIL}"}]})
@@ -271,8 +262,8 @@ def _echo_key_401(request: httpx.Request, _body: dict[str, Any]) -> httpx.Respon
 
 def _echo_key_in_stream(request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
     key = request.headers.get("authorization", "").removeprefix("Bearer ")
-    return _stream([delta_chunk({"role": "assistant", "content": "Hi"}),
-                    {"error": {"message": f"key {key} over quota", "type": "server_error"}}])
+    return sse_response([delta_chunk({"role": "assistant", "content": "Hi"}),
+                         {"error": {"message": f"key {key} over quota", "type": "server_error"}}])
 
 
 def _echo_key_in_responses_stream(request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
@@ -306,7 +297,7 @@ async def test_the_upstream_key_an_upstream_quotes_never_reaches_a_caller(
     tmp_path: Path, case: str
 ) -> None:
     kind, handler, path, body = KEY_CASES[case]
-    app = tenant_app(_veil(tmp_path), handler, kind=kind)
+    app = tenant_app(redacting_veil(tmp_path, TERM), handler, kind=kind)
     async with tenant_client(app) as c:
         r = await c.post(path, json=body)
     assert r.status_code in (200, 401, 502), r.text  # the failure itself is still reported
@@ -347,7 +338,7 @@ async def test_a_value_written_in_a_grammar_does_not_go_up(tmp_path: Path, case:
         sent.append(body)
         return httpx.Response(200, json=chat_body("ok"))
 
-    app = tenant_app(_veil(tmp_path), record)
+    app = tenant_app(redacting_veil(tmp_path, TERM), record)
     async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={
             "model": "m", "messages": [{"role": "user", "content": "Who?"}], **extra})
@@ -379,7 +370,7 @@ async def test_a_redacted_term_the_llm_wrote_as_an_argument_name_is_redacted(
     kind, handler, path, body = (
         ("openai", _key_args_chat, "/v1/chat/completions", _CHAT) if case == "chat"
         else ("anthropic", _key_args_messages, "/v1/messages", _MESSAGES))
-    app = tenant_app(_veil(tmp_path), handler, kind=kind)
+    app = tenant_app(redacting_veil(tmp_path, TERM), handler, kind=kind)
     async with tenant_client(app) as c:
         r = await c.post(path, json=body)
     assert r.status_code == 200, r.text
@@ -401,7 +392,7 @@ async def test_a_term_broken_by_a_line_wrap_does_not_go_up(tmp_path: Path, space
         sent.append(body)
         return httpx.Response(200, json=chat_body(f"About Project{space}Nightjar: on track."))
 
-    app = tenant_app(_veil(tmp_path), record)
+    app = tenant_app(redacting_veil(tmp_path, TERM), record)
     async with tenant_client(app) as c:
         r = await c.post("/v1/chat/completions", json={"model": "m", "messages": [
             {"role": "user", "content": f"Summarize the status of Project{space}Nightjar."}]})

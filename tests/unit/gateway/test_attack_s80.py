@@ -31,31 +31,23 @@ from typing import Any
 import httpx
 import pytest
 
-from veil.config import EntityRule, Policy, Settings, TermRule
-from veil.core import Veil
 from veil.gateway import GatewayState, OpenAIUpstream, TenantRegistry, create_app
 from veil.gateway.tenants import Tenant
 
-from .conftest import chat_body, delta_chunk, parse_sse, sse, tenant_app, tenant_client
+from .conftest import (
+    chat_body,
+    delta_chunk,
+    parse_sse,
+    redacting_veil,
+    sse_response,
+    tenant_app,
+    tenant_client,
+)
 from .fakes import FakeVeil
 
 EMAIL = "jane.exfil@example.com"
 TERM = "Project Nightjar"
 PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
-
-
-def _veil(tmp_path: Path) -> Veil:
-    """The tenant redacts its code name (operator ``redact``)."""
-    settings = Settings(home=tmp_path, cache_dir=tmp_path / "cache")
-    pol = Policy(ner=False, terms=[TermRule(term=TERM, type="CODENAME")],
-                 entities={"CODENAME": EntityRule(operator="redact")})
-    veil = Veil(settings, policy=pol)
-    veil.set_policy("acme", pol)
-    return veil
-
-
-def _stream(events: list[dict[str, Any]]) -> httpx.Response:
-    return httpx.Response(200, content=sse(events), headers={"content-type": "text/event-stream"})
 
 
 def _first_placeholder(body: dict[str, Any]) -> str:
@@ -100,10 +92,10 @@ async def test_a_reference_definition_in_a_container_is_a_url(
         if not stream:
             return httpx.Response(200, json=chat_body(text))
         cut = text.index("?q=") + 3
-        return _stream([delta_chunk({"role": "assistant", "content": text[:cut]}),
-                        delta_chunk({"content": text[cut:]}, finish="stop")])
+        return sse_response([delta_chunk({"role": "assistant", "content": text[:cut]}),
+                             delta_chunk({"content": text[cut:]}, finish="stop")])
 
-    r = await _chat(tenant_app(_veil(tmp_path), handler), stream)
+    r = await _chat(tenant_app(redacting_veil(tmp_path, TERM), handler), stream)
     assert r.status_code == 200
     assert "evil.example" in r.text
     assert EMAIL not in r.text
@@ -115,7 +107,7 @@ async def test_an_angle_bracket_after_a_label_still_closes(tmp_path: Path) -> No
         return httpx.Response(200, json=chat_body(
             f"note [1]: <b>mail</b> {_first_placeholder(body)} today"))
 
-    r = await _chat(tenant_app(_veil(tmp_path), handler), False)
+    r = await _chat(tenant_app(redacting_veil(tmp_path, TERM), handler), False)
     assert r.json()["choices"][0]["message"]["content"] == f"note [1]: <b>mail</b> {EMAIL} today"
 
 
@@ -129,10 +121,10 @@ async def test_a_term_split_by_a_long_whitespace_run_is_redacted_in_a_stream(
     first, second = TERM.split()
 
     def handler(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
-        return _stream([delta_chunk({"role": "assistant", "content": f"about {first}{gap}"}),
-                        delta_chunk({"content": f"{second} now"}, finish="stop")])
+        return sse_response([delta_chunk({"role": "assistant", "content": f"about {first}{gap}"}),
+                             delta_chunk({"content": f"{second} now"}, finish="stop")])
 
-    r = await _chat(tenant_app(_veil(tmp_path), handler), True, "hi")
+    r = await _chat(tenant_app(redacting_veil(tmp_path, TERM), handler), True, "hi")
     text = _streamed_text(r.text)
     assert "[REDACTED_CODENAME]" in text
     assert second not in text
@@ -144,11 +136,11 @@ async def test_a_stream_without_a_term_loses_no_whitespace(tmp_path: Path) -> No
     answer = "one" + " " * 300 + "two\n\n\nthree " + "x" * 50
 
     def handler(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
-        return _stream([delta_chunk({"role": "assistant", "content": answer[:100]}),
-                        delta_chunk({"content": answer[100:310]}),
-                        delta_chunk({"content": answer[310:]}, finish="stop")])
+        return sse_response([delta_chunk({"role": "assistant", "content": answer[:100]}),
+                             delta_chunk({"content": answer[100:310]}),
+                             delta_chunk({"content": answer[310:]}, finish="stop")])
 
-    r = await _chat(tenant_app(_veil(tmp_path), handler), True, "hi")
+    r = await _chat(tenant_app(redacting_veil(tmp_path, TERM), handler), True, "hi")
     assert _streamed_text(r.text) == answer
 
 
@@ -167,14 +159,14 @@ async def test_a_term_behind_json_escapes_in_streamed_arguments_stops_the_stream
     cut = raw.index("Nightj")
 
     def handler(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
-        return _stream([
+        return sse_response([
             delta_chunk({"role": "assistant", "tool_calls": [{
                 "index": 0, "id": "call_1", "type": "function",
                 "function": {"name": "lookup", "arguments": raw[:cut]}}]}),
             delta_chunk({"tool_calls": [{"index": 0, "function": {"arguments": raw[cut:]}}]},
                         finish="tool_calls")])
 
-    r = await _chat(tenant_app(_veil(tmp_path), handler), True, "hi")
+    r = await _chat(tenant_app(redacting_veil(tmp_path, TERM), handler), True, "hi")
     events, _ = parse_sse(r.text)
     args = "".join(tc["function"].get("arguments") or "" for e in events
                    for ch in e.get("choices") or []
@@ -187,14 +179,14 @@ async def test_escapes_without_a_term_stream_unchanged(tmp_path: Path) -> None:
     raw = '{"query": "caf\\u00e9\\nProject\\tNotes \\"x\\"", "path": "a\\\\b"}'
 
     def handler(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
-        return _stream([
+        return sse_response([
             delta_chunk({"role": "assistant", "tool_calls": [{
                 "index": 0, "id": "call_1", "type": "function",
                 "function": {"name": "lookup", "arguments": raw[:20]}}]}),
             delta_chunk({"tool_calls": [{"index": 0, "function": {"arguments": raw[20:]}}]},
                         finish="tool_calls")])
 
-    r = await _chat(tenant_app(_veil(tmp_path), handler), True, "hi")
+    r = await _chat(tenant_app(redacting_veil(tmp_path, TERM), handler), True, "hi")
     events, done = parse_sse(r.text)
     args = "".join(tc["function"].get("arguments") or "" for e in events
                    for ch in e.get("choices") or []
