@@ -81,21 +81,12 @@ def markdown(block: dict[str, Any]) -> str:
 def count(requests: int, ner_backend: str, ner: bool, workdir: Path) -> dict[str, Any]:
     """Run the child under callgrind; each pass's instructions per request by kind, and the
     split (:func:`derived`)."""
-    from veil.cli.bench_instructions import _annotate, _need, by_kind
-    from veil.errors import VeilError
+    from veil.cli.bench_instructions import _annotate, by_kind, run_counted
 
     out_file = workdir / "callgrind.gateway"
     child = [sys.executable, "-m", "veil.cli.bench_gateway_instructions", str(requests),
              ner_backend, str(int(ner))]
-    cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no",
-           f"--callgrind-out-file={out_file}", *child, "1"]
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # nosec B603 # fixed arguments
-    measured = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-    if done.returncode != 0 or not measured:
-        raise VeilError(f"the gateway run under callgrind failed (exit {done.returncode}); run "
-                        f"`{' '.join(child)}` without valgrind to see why")
-    n = json.loads(measured[-1])["requests"]
+    n = run_counted("gateway", child, out_file, counted_args=["1"])["requests"]
     passes: dict[str, Any] = {}
     for part, name in enumerate(PASSES, start=1):
         total, kinds = by_kind(_annotate(Path(f"{out_file}.{part}"), cache=False))

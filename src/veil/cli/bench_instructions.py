@@ -36,6 +36,7 @@ import subprocess  # nosec B404 # runs valgrind and its tools, with fixed argume
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -177,6 +178,23 @@ def _need(tool: str) -> str:
     return path
 
 
+def run_counted(what: str, child: list[str], out_file: Path, *, sim: Sequence[str] = (),
+                counted_args: Sequence[str] = ()) -> dict[str, Any]:
+    """Run ``child`` (with ``counted_args``) under callgrind, counting switched off until the
+    child switches it on, and return the last JSON line it printed (its own account of what
+    it counted); ``what`` names the run in the error."""
+    cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no", *sim,
+           f"--callgrind-out-file={out_file}", *child, *counted_args]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # nosec B603 # fixed arguments
+    measured = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if done.returncode != 0 or not measured:
+        raise VeilError(f"the {what} run under callgrind failed (exit {done.returncode}); run "
+                        f"`{' '.join(child)}` without valgrind to see why")
+    result: dict[str, Any] = json.loads(measured[-1])
+    return result
+
+
 def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner: bool,
            workdir: Path, cache: bool = False) -> list[dict[str, Any]]:
     """Run one tool on one set of texts in a child under callgrind; its counts per text: one
@@ -187,15 +205,7 @@ def _count(tool: str, texts: str, counts: tuple[int, int], ner_backend: str, ner
     sim = ["--cache-sim=yes", ll_option()] if cache else []
     child = [sys.executable, "-m", "veil.cli.bench_instructions", tool, texts,
              *map(str, counts), ner_backend, str(int(ner)), str(int(cache))]
-    cmd = [_need("valgrind"), "--tool=callgrind", "--instr-atstart=no", *sim,
-           f"--callgrind-out-file={out_file}", *child]
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS="")
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # nosec B603 # fixed arguments
-    measured = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-    if done.returncode != 0 or not measured:
-        raise VeilError(f"the {tool} run under callgrind failed (exit {done.returncode}); run "
-                        f"`{' '.join(child)}` without valgrind to see why")
-    counted = json.loads(measured[-1])["texts"]
+    counted = run_counted(tool, child, out_file, sim=sim)["texts"]
     if not cache:
         total, kinds = by_kind(_annotate(out_file, cache=False))
         return [{"texts": counted, "instructions_per_text": total / counted,
