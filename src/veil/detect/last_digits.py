@@ -62,6 +62,8 @@ ELLIPSIS = Scan(Pattern(
     rf"\b(?:(?:{_KIND})|checking|savings)[ \t]*(?:\.{{3,}}|…)[ \t]?(?P<v>\d{{4}})(?![\w-])",
     0.9, re.IGNORECASE, mark=r"\.\.\.|…", words=2))
 
+_SCANS = (ENDING, LAST_FOUR, WORD_LAST, MASKED, ELLIPSIS)
+
 
 class LastDigitsRecognizer(Recognizer):
     """Two to four digits after the words that say whose last digits they are."""
@@ -70,9 +72,14 @@ class LastDigitsRecognizer(Recognizer):
     entities = tuple(_WORDS)
     validated = True  # the words before the digits are the validation
 
+    def idle(self, text: str) -> bool:
+        # each scan is tried at its mark only: none of the marks ("ending", "last ", "xxx",
+        # "..."), nothing to find (most prompts; the strings were found in the text's one pass)
+        return not any(scan.any_anchor(text) for scan in _SCANS)
+
     def analyze(self, text: str) -> list[Detection]:
         out: list[Detection] = []
-        for scan in (ENDING, LAST_FOUR, WORD_LAST, MASKED, ELLIPSIS):
+        for scan in _SCANS:
             for m in scan.matches(text):
                 kind = next((t for t in _WORDS if t in m.re.groupindex and m.group(t) is not None),
                             "ACCOUNT_NUMBER")  # "checking", "savings"

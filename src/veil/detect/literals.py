@@ -252,7 +252,7 @@ def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
     found = _analysis("prefixes", pattern, flags)
     if found is None:
         return None
-    strings = set(found[0])  # (found[1], whether it opens with an assertion, is not read)
+    strings = set(found)
     # even one string is worth finding in the one pass, as for literals_of
     if not strings or len(strings) > _MAX_PREFIXES or min(map(len, strings)) < _MIN_PREFIX:
         return None
@@ -261,9 +261,9 @@ def prefixes_of(pattern: str, flags: int) -> Prefixes | None:
 
 def _analysis(kind: str, pattern: str, flags: int) -> Any:
     """What the parsed mark holds: ``"strings"``, every string it matches (string ->
-    guarded, :func:`_branches`); ``"prefixes"``, the strings its matches begin with and
-    whether it opens with an assertion. Kept from one process to the next for Veil's own
-    marks (:func:`kept_analyses`): parsing them was ~0.1 s of a ``veil protect``."""
+    guarded, :func:`_branches`); ``"prefixes"``, the strings its matches begin with. Kept
+    from one process to the next for Veil's own marks (:func:`kept_analyses`): parsing them
+    was ~0.1 s of a ``veil protect``."""
     key = (kind, pattern, flags)
     kept = _kept()
     if key in kept:
@@ -273,7 +273,7 @@ def _analysis(kind: str, pattern: str, flags: int) -> Any:
     if parsed is not None and kind == "strings":
         found = _branches(parsed)
     elif parsed is not None:
-        found = (sorted(_prefixes(parsed)), bool(parsed) and parsed[0][0] in _ZERO_WIDTH)
+        found = sorted(_prefixes(parsed))
     if _made is not None:
         _made[key] = found
     return found

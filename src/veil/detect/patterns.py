@@ -210,16 +210,18 @@ class Scan:
             known = self._ascii = bool(self.rx.flags & re.ASCII)
         return known
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """Exactly ``rx.finditer(text)``, trying fewer positions when the pattern allows."""
+    def matches(self, text: str, memo: dict[object, Any] | None = None
+                ) -> Iterator[re.Match[str]]:
+        """Exactly ``rx.finditer(text)``, trying fewer positions when the pattern allows
+        (``memo``: the text's own, :func:`_text_memo`, where the caller holds it)."""
         if not ANCHORED or self.lead is None and not self.lines:
             return self.rx.finditer(text)
-        return self._in_lines(text) if self.lines else self._anchored(text)
+        return self._in_lines(text, memo) if self.lines else self._anchored(text, memo)
 
-    def _in_lines(self, text: str) -> Iterator[re.Match[str]]:
+    def _in_lines(self, text: str, memo: dict[object, Any] | None) -> Iterator[re.Match[str]]:
         # no match crosses a line break, so the lines' matches are the text's, in order
         end = -1
-        anchors = self._anchors(text)
+        anchors = self._anchors(text, memo)
         if self.runs is not None or self.until is not None:
             anchors = self._narrowed(text, anchors)
         for p in anchors:
@@ -276,9 +278,10 @@ class Scan:
             return bool(_digit_runs(text, False))
         return bool(self._anchors(text))
 
-    def no_mark(self, text: str) -> bool:
+    def no_mark(self, text: str, memo: dict[object, Any] | None = None) -> bool:
         """Whether the text's one pass found none of the mark's strings, for a mark that is a
-        set of strings: no anchor, known without listing them (False: there may be some)."""
+        set of strings: no anchor, known without listing them (False: there may be some).
+        ``memo``: the text's own (:func:`_text_memo`), where the caller holds it."""
         strings = self._strings
         if strings is None:
             mark = self.mark
@@ -288,21 +291,26 @@ class Scan:
                 or prefixes_of(mark.pattern, mark.flags) or False
         if not isinstance(strings, Literals | Prefixes):
             return False
-        hay = folded(text) if self.fold else text
-        hits = None if hay is None else _string_hits(hay)
+        if memo is not None and not self.fold:
+            hits = memo.get("strings")
+            if hits is None:
+                hits = _string_hits(text)
+        else:  # (a busy scan's case, a street's marks: ~45 a short prompt)
+            hay = _folded(text, memo) if self.fold else text
+            hits = None if hay is None else _string_hits(hay)
         found = None if hits is None else hits.get(strings.slot)
         return found is not None and not found  # (None: the pass did not read for it)
 
-    def _anchors(self, text: str) -> list[int]:
+    def _anchors(self, text: str, memo: dict[object, Any] | None = None) -> list[int]:
         if self.digit_runs:
-            runs = _digit_runs(text, False)
+            runs = _digit_runs(text, False, memo)
             # no digit at all: no ASCII digit either, and the pattern need not be compiled
-            return _digit_runs(text, True) if runs and self.ascii else runs
+            return _digit_runs(text, True, memo) if runs and self.ascii else runs
         if self.line_start:
             return _line_starts(text)
         if self.mark is not None:
             if self.fold:
-                low = folded(text)
+                low = _folded(text, memo)
                 if low is None:  # lower case changes the length: search every case instead
                     return _marks(re.compile(self.mark.pattern, self.mark.flags | re.IGNORECASE),
                                   text)
@@ -311,10 +319,11 @@ class Scan:
         assert self.at is not None  # nosec B101 # digit_runs covers every other case
         return _occurrences(text, self.at)
 
-    def _anchored(self, text: str) -> Iterator[re.Match[str]]:
+    def _anchored(self, text: str, memo: dict[object, Any] | None
+                  ) -> Iterator[re.Match[str]]:
         # finditer tries each position from the end of the last match and takes the first that
         # matches; positions where no match can start are skipped, the order is kept.
-        anchors = self._anchors(text)
+        anchors = self._anchors(text, memo)
         if self.runs is not None or self.until is not None:
             anchors = self._narrowed(text, anchors)
         if not anchors:
@@ -339,7 +348,7 @@ class Scan:
                 todo.__setstate__(bisect.bisect_left(anchors, pos))
             return
         if anchor is not None:  # only the anchors where the continuation matches (in C)
-            hay = folded(text) if self.fold else text
+            hay = _folded(text, memo) if self.fold else text
             if hay is None:  # lower case changes the length: match every case instead
                 hay, anchor = text, re.compile(anchor.pattern, anchor.flags | re.IGNORECASE)
             anchors = [m.start() for m in filter(None, map(anchor.match, repeat(hay), anchors))]
@@ -543,6 +552,15 @@ def folded(text: str) -> str | None:
     return _memoized(text, "folded", lower_in_place, text)
 
 
+def _folded(text: str, memo: dict[object, Any] | None) -> str | None:
+    """:func:`folded`, read from ``memo``, the text's own, where the caller holds it."""
+    if memo is not None:
+        low = memo.get("folded", _MISSING)
+        if low is not _MISSING:
+            return low  # type: ignore[no-any-return]
+    return folded(text)
+
+
 #: a text and what was found in it within a block
 _MemoEntry = tuple[str, dict[object, Any]]
 
@@ -594,10 +612,16 @@ def _occurrences(text: str, s: str) -> list[int]:
     return out
 
 
-def _digit_runs(text: str, ascii_only: bool) -> list[int]:
-    """Start of every run of digits in ``text`` (shared by the patterns within one block)."""
-    return _memoized(text, "ascii-runs" if ascii_only else "runs", _find_digit_runs, text,
-                     ascii_only)
+def _digit_runs(text: str, ascii_only: bool,
+                memo: dict[object, Any] | None = None) -> list[int]:
+    """Start of every run of digits in ``text`` (shared by the patterns within one block;
+    ``memo``: the text's own, where the caller holds it: a busy digit scan asks twice)."""
+    kind = "ascii-runs" if ascii_only else "runs"
+    if memo is not None:
+        runs: list[int] | None = memo.get(kind)
+        if runs is not None:
+            return runs
+    return _memoized(text, kind, _find_digit_runs, text, ascii_only)
 
 
 def _find_digit_runs(text: str, ascii_only: bool) -> list[int]:
@@ -608,19 +632,19 @@ def _find_digit_runs(text: str, ascii_only: bool) -> list[int]:
     return [m.start() for m in rx.finditer(text)]
 
 
-def _spans(scan: Scan, text: str) -> list[tuple[int, int]]:
-    """[start, end) of each match of ``scan`` (of its group ``v`` when it has one)."""
-    per = _text_memo(text)
+def _spans(scan: Scan, text: str, per: dict[object, Any] | None) -> list[tuple[int, int]]:
+    """[start, end) of each match of ``scan`` (of its group ``v`` when it has one); ``per``:
+    the text's memo (:func:`_text_memo`), looked up once for all of a recognizer's scans."""
     hit = per.get(scan.key) if per is not None else None
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    if scan.by_mark and ANCHORED and scan.no_mark(text):
+    if scan.by_mark and ANCHORED and scan.no_mark(text, per):
         # tried at its mark only, and none of the mark's strings is in the text: a busy
         # recognizer's other scans (a street's thirty marks) skip listing their anchors
         spans: list[tuple[int, int]] = []
     else:
         spans = [m.span("v") if "v" in m.re.groupindex else m.span()
-                 for m in scan.matches(text)]
+                 for m in scan.matches(text, per)]
     if per is not None:
         per[scan.key] = spans
     return spans
@@ -745,7 +769,8 @@ class PatternRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Detection]:
         if self.idle(text):
             return []
-        lowered = folded(text) if self.context_required else None
+        per = _text_memo(text)
+        lowered = _folded(text, per) if self.context_required else None
         # A required word before the value: where no word can begin in the window before a
         # candidate, it is dropped without the window's search (most of a long text).
         bare = self.context.bare() if self.context_required and not self.context.after else None
@@ -766,7 +791,7 @@ class PatternRecognizer(Recognizer):
         # a validator is a function of the value alone: a long text repeats its values
         verdicts: dict[str, bool | float] = {}
         for scan, base, check in self._compiled:
-            for start, end in _spans(scan, text):
+            for start, end in _spans(scan, text, per):
                 if end <= start or (start, end) in seen:
                     continue
                 if self._refine is not None:

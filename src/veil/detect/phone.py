@@ -149,6 +149,11 @@ class PhoneRecognizer(Recognizer):
             return self.possible_score  # possible length, unassigned range (fake data, new plans)
         return self.bare_score  # a bare 7-9 digit run is as often a house or order number
 
+    def idle(self, text: str) -> bool:
+        # every candidate starts at a digit run: a text without a digit (40% of short
+        # prompts) holds no number (its digit runs are the ones the idle plan lists)
+        return not _CANDIDATE.any_anchor(text)
+
     def analyze(self, text: str) -> list[Detection]:
         return self.analyze_language(text, "")
 

@@ -327,6 +327,11 @@ class SpelledNumberRecognizer(Recognizer):
                 "CARD_SECURITY_CODE", "SECRET")
     validated = True  # seven digits and more are no prose: NER does not cut into the run
 
+    def idle(self, text: str) -> bool:
+        # each run is tried at its scan's mark only: none of the marks, no run (most prompts
+        # that say no number word; the strings were found in the text's one pass)
+        return not any(scan.any_anchor(text) for scan in (SPELLED_RUN, PAIRED_RUN, JOINED_RUN))
+
     def analyze(self, text: str) -> list[Detection]:
         out: list[Detection] = []
         for m in SPELLED_RUN.matches(text):

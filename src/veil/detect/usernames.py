@@ -146,17 +146,18 @@ HANDLE = PatternRecognizer(
         # a chat log's speaker, shaped like an account: "<jdoe42> anyone?" as IRC writes it
         # (not "<div>", "<h1>": a digit, "_" or "." and three characters at least), and
         # "[10:32] mike_r: hey" after its time (without one, "user_id: 5" is a key)
-        # (the first read only on the lines that hold a "<"; the second tried at line starts:
-        # as a mark, a time's "d:dd" was searched through the whole text, 26 against 6 us a
-        # ~1 KB prompt)
+        # (the first read only on the lines that hold a "<"; the second tried before each
+        # ":", the time's first, at most "[" and two digits after the line's start: as a
+        # mark, a time's "d:dd" was searched through the whole text, 26 against 6 us a ~1 KB
+        # prompt; at line starts, the recognizer was busy on every prompt)
         Pattern(rf"{_LINE}[ \t]*(?:{_CHAT_TIME}[ \t]+)?<(?P<v>{_SPEAKER})>[ \t]", 0.8,
                 at="<", lines=True),
         Pattern(rf"{_LINE}[ \t]*{_CHAT_TIME}[ \t]+(?P<v>{_SPEAKER}):[ \t]", 0.8,
-                line_start=True),
+                at=":", lead=3),
         # after its time, an IRC speaker in brackets of any shape: "[10:42] <mkowalczyk> hi"
         # (three characters or more, no HTML tag's name: "10:42 <em>", "<span>")
         Pattern(rf"{_LINE}[ \t]*{_CHAT_TIME}[ \t]+<(?!{_HTML_TAGS}>)"
-                r"(?P<v>[A-Za-z][A-Za-z0-9_.|-]{2,29})>[ \t]", 0.8, line_start=True),
+                r"(?P<v>[A-Za-z][A-Za-z0-9_.|-]{2,29})>[ \t]", 0.8, at=":", lead=3),
     ],
     validate=is_handle,
 )

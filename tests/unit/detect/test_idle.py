@@ -98,3 +98,27 @@ def test_a_batch_and_a_session_list_find_what_texts_alone_do() -> None:
     assert [rows(ds) for ds in eng.analyze_batch(texts)] == alone
     seen = SeenEntityCache({("PERSON", "Zephyrine Quillfeather"): None})
     assert [rows(eng.analyze(t, seen=seen)) for t in texts] == alone
+
+
+_CHATS = ["[10:32] mike_r: hey @jane-doe-42\n10:33 <jdoe42> sure", "12:01 kate.w: ok",
+          "card ending in 4242, SSN last 4 6621", "acct ****1234, checking ...5567",
+          "my number is five five five, one two one two", "078 dash 05 dash 1120",
+          "call +44 20 7946 0958", "Note: no time here"]
+
+
+def test_a_recognizer_idle_on_a_text_finds_nothing_in_it() -> None:
+    # every idle test, the class's own and the phone's, handle's, last digits' and spelled
+    # numbers' (a text without a digit, without their marks), says idle only where the
+    # recognizer finds nothing; and each says idle on some texts, busy on others
+    recognizers = default_recognizers(Policy(ner=False))
+    texts = _texts() + _CHATS
+    verdicts: set[tuple[str, bool]] = set()
+    for r in recognizers:
+        for text in texts:
+            with shared_matches():
+                idle = r.idle(text)
+                found = r.analyze(text) if idle else []
+            assert found == [], (r.name, text)
+            verdicts.add((r.name, idle))
+    for name in ("phone", "handle", "last_digits", "spelled_number"):
+        assert {(name, True), (name, False)} <= verdicts, name

@@ -1,12 +1,13 @@
 """Detections of the base tree and of this tree on the SAME texts, both NER backends, each
 tree's engine in a process of its own: the hot-path corpus (short and ~1 KB prompts), the texts
 of `veil bench detect` (hard set and PresidioSentenceFaker samples, seeds 101-103, and the
-multilingual samples: `same_detections_s47.py`'s texts), and every probe set's prompts under
-benchmarks/results/hotpath/s7*/ (their ``PROBES`` lists). Each text is read alone
-(``analyze``), the texts four at a time (``analyze_batch``: the engine's batch path), and the
-~1 KB texts with a session's values seen before (the engine's list with the seen cache after
-it). Compares (entity, start, end, score, recognizer) of every detection and exits non-zero
-when a text differs.
+multilingual samples: `same_detections_s47.py`'s texts), every probe set's prompts under
+benchmarks/results/hotpath/s7*/ (their ``PROBES`` lists), s8*/'s probe and held-out sets, and a
+few chat logs (speakers after their times, handles, digits of other scripts: s81a). Each text is
+read alone (``analyze``), the texts four at a time (``analyze_batch``: the engine's batch
+path), and the ~1 KB texts with a session's values seen before (the engine's list with the seen
+cache after it). Compares (entity, start, end, score, recognizer) of every detection and exits
+non-zero when a text differs.
 
     PYTHONPATH=<tree>/src .venv/bin/python \
         benchmarks/results/hotpath/s79a/same_detections_s79a.py --base /tmp/s79/base/src
@@ -64,10 +65,26 @@ def _texts() -> dict[str, str]:
     short, kb, _ = corpus(200, 40)
     texts |= {f"hot-short-{i}": t for i, t in enumerate(short)}
     texts |= {f"hot-kb-{i}": t for i, t in enumerate(kb)}
-    for path in sorted(glob.glob(str(_HERE.parent / "s7*" / "leak_probes_*.py"))):
+    paths = sorted(glob.glob(str(_HERE.parent / "s7*" / "leak_probes_*.py")))
+    paths += sorted(glob.glob(str(_HERE.parent / "s8*" / "leak_probes_*.py")))
+    paths += sorted(glob.glob(str(_HERE.parent / "s8*" / "heldout_*.py")))
+    for path in paths:
         probes = getattr(_module(Path(path)), "PROBES", [])
         texts |= {f"{Path(path).stem}-{i}": p[1] for i, p in enumerate(probes)}
+    texts |= {f"chat-{i}": t for i, t in enumerate(_CHATS)}
     return texts
+
+
+#: chat logs: a speaker after a time, in brackets or not, handles, colons without a time,
+#: digits of other scripts (the handle recognizer's and the phone recognizer's idle tests)
+_CHATS = [
+    "[10:32] mike_r: hey, can you send it to @jane-doe-42?\n[10:33] <jdoe42> sure",
+    "12:01 kate.w: call me on 020 7946 0958\n 9:05:33 PM a.b_c: ok\n10:42 <em> not a name",
+    "Note: bring the forms.\nAgenda: budget; staffing\nCc: @ops_team",
+    "10:42 <mkowalczyk> hi all\n10:43 <span> x\n[10:44 pm] <piotr_k> hello",
+    "Zadzwoń: ٠٧٩١٢٣٤٥٦٧٨ albo ０９０-１２３４-５６７８, pisz @anna_k",
+    "log\\n[08:15] dev_ops1: deploy done\\n[08:16] qa.lead: thanks",
+]
 
 
 def _detections(tree: str, texts_file: str, backend: str, out: str) -> dict[str, object]:
