@@ -27,7 +27,7 @@ import bisect
 import re
 
 from veil.detect.entity import Detection
-from veil.detect.unlisted_names import known_name, name_like
+from veil.detect.unlisted_names import char_before, known_name, name_like
 
 RECOGNIZER = "beside_names"
 SCORE = 0.7
@@ -147,19 +147,10 @@ def _aliases(text: str, kept: list[Detection], ends: list[int],
         word = b.group(1)
         if _case(word) == "title" and _case(p.text.split()[0]) == "title" and \
                 word.lower() not in _TITLES and known_name(word) and \
-                _char_before(text, b.start()) in ".!?;:\n(" and \
+                char_before(text, b.start()) in ".!?;:\n(" and \
                 not _overlapping(kept, ends, *b.span(1)):
             out.append(Detection("PERSON", *b.span(1), SCORE, RECOGNIZER, word))
     return out
-
-
-def _char_before(text: str, pos: int) -> str:
-    """The last character before ``pos`` that is no space or tab ("", which every string
-    holds, at the text's start), without copying the text before it (once per person of a
-    long text: a megabyte's thousands of copies)."""
-    while pos > 0 and text[pos - 1] in " \t":
-        pos -= 1
-    return text[pos - 1] if pos > 0 else ""
 
 
 def _list_siblings(text: str, kept: list[Detection], ends: list[int],
@@ -194,7 +185,11 @@ def _list_siblings(text: str, kept: list[Detection], ends: list[int],
             new.append(span)
             pos = span[1]
         done = pos
-        before = _BEFORE.search(text, max(0, first.start - 80), first.start)
+        # (searched back only where what it adds is kept, two people found, and a
+        # separator's last character stands before the name: the search tries 80 starts, and
+        # a long text's people are mostly in no list)
+        before = _BEFORE.search(text, max(0, first.start - 80), first.start) if found >= 2 and \
+            char_before(text, first.start) in ",;dr&" else None
         if before is not None:
             # the words before the name are the sentence's ("We thank <item>, <P> and <P>")
             for w in _WORD.finditer(text, before.start("item"), before.end("item")):

@@ -20,7 +20,16 @@ from typing import NamedTuple
 
 from veil.detect.code_words import code_word
 from veil.detect.finance_words import finance_word
+from veil.detect.language_words import (
+    compound_languages,
+    english_function_word,
+    language_names,
+    languages_of,
+    rare_languages_of,
+    stop_languages,
+)
 from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, SIGN_OFFS, STREET_WORDS
+from veil.detect.patterns import _memoized, folded
 
 # --- drugs ------------------------------------------------------------------------------------
 #: the endings of generic drug names (the USAN/INN stems: `-statin`, `-pril`, `-mab`...) and
@@ -330,8 +339,6 @@ _CITATION_MARKS = ("u.s.", "u. s.", "c.f.r.", "c. f. r.", "fed. r", "fed.r", "s.
 def _legal_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The citations of ``text`` and its courts' names (see :data:`_COURT_KIND`,
     :data:`_CITATION`), each as (start, end)."""
-    from veil.detect.patterns import folded
-
     low = folded(text)
     if low is None:
         low = text.lower()
@@ -371,8 +378,6 @@ def _lines_with(text: str, low: str, marks: tuple[str, ...]) -> list[tuple[int, 
 
 
 def _spans_of(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    from veil.detect.patterns import _memoized
-
     found: tuple[list[tuple[int, int]], list[tuple[int, int]]] = _memoized(
         text, "courts and citations", _legal_spans, text)
     return found
@@ -862,8 +867,6 @@ def trade_word(text: str, s: int, e: int, label: str) -> bool:
     a trade's word rather than a value (see the module's docstring). Once per span of a text
     within the engine's pass: the models, the name rules and the seen values ask of the same
     spans (~40 asks of ~20 spans in a ~1 KB prompt)."""
-    from veil.detect.patterns import _memoized
-
     memo: dict[tuple[int, int, str], bool] = _memoized(text, "trade words", dict)
     key = (s, e, label)
     found = memo.get(key)
@@ -1079,6 +1082,8 @@ _NUMBER_MARK = re.compile(
     r"(?i:n|nr|no|nº|n°|num|núm|nro|nummer|numer|number|číslo|č|sayı|№)\.?[ \t]*\Z")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d[-/]\d{1,6}\b|\d{1,6}[-/](?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
+#: a character other than whitespace (str.isspace's), searched for without copying the text
+_NON_SPACE = re.compile(r"\S")
 #: a house number after a street's name, before the address's next part or its line's end
 _HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,4}[a-zA-Z]?(?:/\d{1,4})?(?=[ \t]*(?:[,;\n]|\Z))")
 _NUMBER_AFTER = re.compile(r"\.?[ \t]*[:#]?[ \t]*\d|\.?[ \t]*:")
@@ -1094,13 +1099,6 @@ _LINE_REACH = 200
 def _word_masks(word: str) -> tuple[int, int, int]:
     """A word's languages as a common word (itself or its compound's parts), as a function
     word, and as a common or a rarer word of a large list (`veil.detect.language_words`)."""
-    from veil.detect.language_words import (
-        compound_languages,
-        languages_of,
-        rare_languages_of,
-        stop_languages,
-    )
-
     common = loose = -1
     for part in word.split("-"):
         mask = languages_of(part) or compound_languages(part)
@@ -1131,8 +1129,6 @@ def _unknown_capitalised(word: str) -> bool:
     if len(word) < 2 or not word[:1].isupper() or word.isupper() and len(word) <= 5:
         return False
     _, stop, loose = _word_masks(word)
-    from veil.detect.language_words import english_function_word
-
     return not (loose or stop or english_function_word(word)) and not _common_word(word)
 
 
@@ -1197,15 +1193,13 @@ def _in_heading(text: str, s: int, e: int, ls: int, le: int, mask: int) -> bool:
     INFORMACYJNA LECZENIA SZPITALNEGO`, `Kündigung des Arbeitsverhältnisses`), or before a
     document's number (`Fattura n. 45/2024`, `Factuur 2024-118`): no colon, eight words at
     most."""
-    if text.find(":", ls, le) != -1 or le - ls > 90 or not text[le:].strip():
+    if text.find(":", ls, le) != -1 or le - ls > 90 or _NON_SPACE.search(text, le) is None:
         return False  # (a heading heads lines after it: a line alone or last is a message's)
     digit = _DIGIT.search(text, ls, le)
     stop = le if digit is None else digit.start()
     if e > stop or len(_NEIGHBOUR.findall(text, ls, stop)) > 8 or any(
             c in text[ls:le] for c in "!?"):
         return False
-    from veil.detect.language_words import english_function_word
-
     others = _NEIGHBOUR.findall(text[ls:s] + " " + text[e:stop])
     if any(english_function_word(w) for w in others) or others and not any(
             (_word_masks(w)[1] | _word_masks(w)[2]) & mask for w in others):
@@ -1222,8 +1216,6 @@ def _function_words_around(text: str, s: int, e: int, mask: int) -> tuple[int, i
     within 160 characters of ``text[s:e]``: a span is a word of a sentence in its language
     with two of them at least, more than English's (`Der Notarzt hat ein EKG gemacht`, `con
     la qualifica di Impiegata`)."""
-    from veil.detect.language_words import english_function_word, stop_languages
-
     own = english = 0
     for m in _NEIGHBOUR.finditer(text, max(0, s - 160), min(len(text), e + 160)):
         if s <= m.start() < e:
@@ -1247,7 +1239,7 @@ def _document_word(text: str, s: int, e: int, words: list[str], label: str) -> b
     German e-mail`). Each word is a common word of one language and no known name or place
     (`veil.detect.language_words`), and no title, person's label or unknown capitalised word
     stands beside it (`Herr Koch`, `Selin Yurt`). A place is dropped only in a label."""
-    if len(words) == 1 and words[0].lower() in _language_names():
+    if len(words) == 1 and words[0].lower() in language_names():
         before = _WORD_BEFORE.search(text, max(0, s - 24), s)
         return before is not None and (before.group(1).islower() or before.group(1).lower()
                                        in _function_words())  # "into English"
@@ -1335,8 +1327,6 @@ def _form(text: str, s: int, e: int, label: str | None = None) -> bool:
     once (a chat's speakers repeat), and no English prose (three of its function words at
     most that are no other language's). Read around the span, not over the whole text: a
     long text's chunk (`veil.detect.shards`) finds what the whole text finds."""
-    from veil.detect.language_words import english_function_word, stop_languages
-
     lo, hi = max(0, s - _REACH), min(len(text), e + _REACH)
     labels: dict[str, int] = {}
     for m in _FORM_LABEL.finditer(text, lo, hi):
@@ -1405,8 +1395,6 @@ def _heading_function_words(text: str, s: int, e: int, words: list[str], ls: int
                             le: int) -> bool:
     """Whether ``text[s:e]`` is only function words of a heading in capitals alone on its line
     (the "NA" of `SKIEROWANIE NA BADANIA`, the "DE" of `NOTA DE ALTA`)."""
-    from veil.detect.language_words import stop_languages
-
     line = text[ls:le]
     return line.isupper() and ":" not in line and not _DIGIT.search(line) and all(
         len(w) <= 3 and stop_languages(w) for w in words) and len(_NEIGHBOUR.findall(
@@ -1424,8 +1412,6 @@ def _named_languages(text: str, s: int, e: int) -> int:
     """The mask of :data:`~veil.detect.language_words.LANGUAGES` whose English name the text
     writes capitalised within :data:`_REACH` characters of ``text[s:e]`` (`Translate this
     Polish bill`); the names found once per text."""
-    from veil.detect.patterns import _memoized
-
     found: list[tuple[int, int]] = _memoized(text, "named languages", _language_mentions, text)
     if not found:
         return 0
@@ -1465,12 +1451,6 @@ def _language_bits() -> dict[str, int]:
 
 #: how far from a span a form's labels, English prose or a language's name bear on it
 _REACH = 1000
-
-
-def _language_names() -> frozenset[str]:
-    from veil.detect.language_words import language_names
-
-    return language_names()
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]{1,4}\Z")

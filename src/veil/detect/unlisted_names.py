@@ -612,8 +612,7 @@ class UnlistedNamesRecognizer(Recognizer):
                     w.endswith("bot") or text.startswith("[bot]", m.end()))  # dependabot
             elif text.startswith(("'s", "’s"), m.end()):
                 ok = given  # "kofi's car"
-            elif text.startswith(": ", m.end()) and not text[:m.start()].rstrip(" \t")[-1:] \
-                    .strip():
+            elif text.startswith(": ", m.end()) and not char_before(text, m.start()).strip():
                 ok = given  # a chat's speaker at a line's start ("svetla: thanks!")
             elif nxt in _PERSON_VERBS and text[m.end():words[k + 1].start()] in _GAP:
                 ok = (given or _known_word(w) and w in first_names()) \
@@ -648,8 +647,8 @@ class UnlistedNamesRecognizer(Recognizer):
     def _clause_start(text: str, words: list[re.Match[str]], k: int) -> bool:
         """Whether word ``k`` opens its clause (the text's or a line's start, or after a stop,
         a comma or a colon): a subject, not an object."""
-        before = text[:words[k].start()].rstrip(" \t")
-        return not before or before[-1] in ".!?,;:\n" or (
+        before = char_before(text, words[k].start())
+        return not before or before in ".!?,;:\n" or (
             k > 0 and words[k - 1].group().lower() in _OPENERS)
 
     @staticmethod
@@ -1014,11 +1013,25 @@ def _back(text: str, s: int, floor: int) -> list[re.Match[str]] | None:
         stop = a
 
 
+def char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is no space or tab ("", which every string
+    holds, at the text's start), without copying the text before it (once per candidate of a
+    long text: a megabyte's thousands of copies)."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
+
+
 def _space_before(text: str, pos: int) -> int:
-    """The position after the last whitespace at or before ``pos`` (0 for none): no word goes
-    on across it."""
-    return max(text.rfind(" ", 0, pos + 1), text.rfind("\n", 0, pos + 1),
-               text.rfind("\t", 0, pos + 1)) + 1
+    """The position after the last space, tab or line break at or before ``pos`` (0 for
+    none): no word goes on across it. Looked for in the few hundred characters before ``pos``
+    first: searched from the text's start, a megabyte without a tab was read whole per word."""
+    for lo in (max(0, pos - 256), 0):
+        found = max(text.rfind(" ", lo, pos + 1), text.rfind("\n", lo, pos + 1),
+                    text.rfind("\t", lo, pos + 1))
+        if found != -1 or lo == 0:
+            break
+    return found + 1
 
 
 UNLISTED_NAMES = UnlistedNamesRecognizer()

@@ -9,11 +9,12 @@ import re
 import pytest
 
 from veil.casefold import lower_in_place
-from veil.detect.beside_names import _char_before, names_beside
+from veil.detect.beside_names import names_beside
 from veil.detect.entity import Detection
 from veil.detect.patterns import _find_marks
 from veil.detect.recognizer import ContextMatcher
 from veil.detect.scripts import _ONE, scripts_in
+from veil.detect.unlisted_names import _space_before, char_before
 
 _SAMPLES = ["Ελένη Παπαδοπούλου", "Иван Петров", "שלום", "مرحبا", "नमस्ते", "สวัสดี", "김민준",
             "山田太郎", "Nguyễn Văn Đức", "Գևորգ", "ნინო", "ሰላም", "রহিম"]
@@ -46,9 +47,19 @@ def test_context_words_tried_at_their_starts_as_a_search_finds_them(text: str) -
 
 
 def test_the_character_before_skips_spaces_and_tabs_only() -> None:
-    assert _char_before("Done. \t Maria", 8) == "."
-    assert _char_before("  Maria", 2) == ""
-    assert _char_before("x\n Maria", 3) == "\n"
+    assert char_before("Done. \t Maria", 8) == "."
+    assert char_before("  Maria", 2) == ""
+    assert char_before("x\n Maria", 3) == "\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Kofi said hello", "one\ttwo three", "line\nnext word", "nospacehere",
+    "x" * 600 + " y", "a " + "b" * 700, "\t" + "c" * 300 + "\n" + "d" * 300, ""])
+def test_the_space_before_is_the_last_whitespace_from_the_texts_start(text: str) -> None:
+    for pos in range(len(text) + 1):
+        plain = max(text.rfind(" ", 0, pos + 1), text.rfind("\n", 0, pos + 1),
+                    text.rfind("\t", 0, pos + 1)) + 1
+        assert _space_before(text, pos) == plain
 
 
 def test_a_given_name_before_a_person_found_opens_its_clause() -> None:
