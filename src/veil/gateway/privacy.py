@@ -7,6 +7,7 @@ bodies are built only after every field was masked, so a partial body is never f
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from veil.core import ChunkRestorer as StreamRestorer
 from veil.mask.operators import redaction
 from veil.mask.placeholders import is_fragment
 
+from .answer_scan import FragmentScanner, scan_fields, scan_strings, straddles
 from .errors import UpstreamProtocolError
 from .fields import CleanTokens, WalkContext, end_user, user_pseudonym, walk
 from .models import Finding, Masked, ModelRule
@@ -308,10 +310,21 @@ class Conversation:
             restore = self.restore_text if json_out else self.restore
             return [restore(t, truncated=truncated) for t in texts]
         sr = (self._json_restorer() if json_out else None) or self.stream_restorer()
+        scan = self.term_scan()
+        window = self.core.output_scan_window(self.tenant) if scan is not None else 0
         out: list[str] = []
+        before = ""  # the end of the parts so far (a client joins them)
         for k, text in enumerate(texts):
             last = k == len(texts) - 1
             piece = sr.feed(text) + sr.flush(truncated=truncated and last, part=not last)
+            if scan is not None:
+                head = piece[: len(piece) - _tail_start(piece[::-1], window)]
+                if before and head and straddles(scan, before, head):
+                    raise UpstreamProtocolError(  # neither part alone held it
+                        "the upstream LLM wrote a term the tenant redacts across two parts of "
+                        "its answer; the answer was withheld")
+                before += piece
+                before = before[_tail_start(before, window):]
             out.append(self.core.scan_output(piece, session=self.session, tenant=self.tenant))
         return out
 
@@ -367,13 +380,33 @@ class Conversation:
             return name
         return self.core.scan_output(key, session=self.session, tenant=self.tenant)
 
+    def term_scan(self) -> Callable[[str], str] | None:
+        """Output scanning of one string (the tenant's redacted terms), or None where the
+        tenant redacts no term."""
+        if self.core.output_scan_window(self.tenant) <= 0:
+            return None
+        core, session, tenant = self.core, self.session, self.tenant
+        return lambda s: core.scan_output(s, session=session, tenant=tenant)
+
+    def restore_content_parts(self, parts: list[Any], *, truncated: bool = False) -> None:
+        """A chat answer's content written as a list of parts (some providers send it so):
+        the text parts restored as the one text a client joins them into."""
+        texts = [p for p in parts if _text_part(p)]
+        for part, text in zip(texts, self.restore_parts(
+                [p["text"] for p in texts], truncated=truncated, answer=True), strict=True):
+            part["text"] = text
+
     def restore_chat(self, data: Body) -> Body:
+        scan = self.term_scan()
         for choice in data.get("choices") or []:
             msg = choice.get("message") if isinstance(choice, dict) else None
             if not isinstance(msg, dict):
                 continue
             cut = choice.get("finish_reason") == "length"
             raw = msg.get("content")
+            if isinstance(raw, list):
+                raw = copy.deepcopy(raw)
+                self.restore_content_parts(msg["content"], truncated=cut)
             for key in _CHAT_TEXTS:
                 if isinstance(msg.get(key), str):
                     msg[key] = (self.restore_text if key == "content" else self.restore)(
@@ -385,15 +418,28 @@ class Conversation:
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
                     fn["arguments"] = self.restore_arguments(fn["arguments"], truncated=cut)
             self.restore_choice_logprobs(choice, raw, msg.get("content"), truncated=cut)
+            if scan is not None:  # every other string the upstream wrote (see .answer_scan)
+                scan_fields(msg, scan, skip=_CHAT_RESTORED)
+                if isinstance(msg.get("content"), list):
+                    msg["content"] = [p if _text_part(p) else scan_strings(p, scan)
+                                      for p in msg["content"]]
+                scan_fields(choice, scan, skip=("message", "logprobs"))
+        if scan is not None:
+            scan_fields(data, scan, skip=("choices", "usage"))
         return data
 
     def restore_completion(self, data: Body) -> Body:
+        scan = self.term_scan()
         for choice in data.get("choices") or []:
             if isinstance(choice, dict) and isinstance(choice.get("text"), str):
                 cut = choice.get("finish_reason") == "length"
                 raw = choice["text"]
                 choice["text"] = self.restore(raw, truncated=cut)
                 self.restore_choice_logprobs(choice, raw, choice["text"], truncated=cut)
+            if scan is not None and isinstance(choice, dict):
+                scan_fields(choice, scan, skip=("text", "logprobs"))
+        if scan is not None:
+            scan_fields(data, scan, skip=("choices", "usage"))
         return data
 
     # --- logprobs: their tokens are fragments of placeholders ("[", "PERSON", "_1]") -----------
@@ -418,13 +464,28 @@ class Conversation:
         self, lp: Body, raw: object, restored: object, *, truncated: bool = False
     ) -> Body | None:
         if raw == restored:
-            return lp
+            # their tokens spell the text, which held no term: unless the upstream spelt one
+            # in the tokens alone (a client shows them joined)
+            return None if self._tokens_spell_a_term(lp) else lp
         if self._policy_value("logprobs", "drop") != "restore":
             return None
         try:
             return self.restore_logprobs(lp, truncated=truncated)
         except (TypeError, KeyError, ValueError, AttributeError):
             return None  # a shape we do not know: never pass fragments through
+
+    def _tokens_spell_a_term(self, lp: Body) -> bool:
+        scan = self.term_scan()
+        if scan is None:
+            return False
+        for key in ("content", "refusal", "tokens"):  # chat's entries, completions' strings
+            entries = lp.get(key)
+            if isinstance(entries, list):
+                tokens = "".join(str(e.get("token", "")) if isinstance(e, dict) else str(e)
+                                 for e in entries)
+                if scan(tokens) != tokens:
+                    return True
+        return False
 
     def restore_logprobs(self, lp: Body, *, truncated: bool = False) -> Body:
         """Chat (``content``/``refusal`` lists) or completions (``tokens``...) logprobs with
@@ -510,6 +571,31 @@ class Conversation:
 #: the content, a refusal, and the reasoning vLLM and DeepSeek (``reasoning_content``) and
 #: OpenRouter and newer vLLM (``reasoning``) send beside it.
 _CHAT_TEXTS = ("content", "refusal", "reasoning_content", "reasoning")
+#: The keys of a chat answer's message restored above (every other string is scanned).
+_CHAT_RESTORED = frozenset({*_CHAT_TEXTS, "tool_calls"})
+#: The keys of a streamed delta that pipes read (or that hold protocol tokens only).
+_STREAM_PIPED = frozenset({*_CHAT_TEXTS[1:], "tool_calls", "role"})
+
+
+def _once(scan: Callable[[str], str]) -> Callable[[str], str]:
+    """``scan`` remembering its last few answers (a stream repeats its whole values)."""
+    seen: dict[str, str] = {}
+
+    def scanned(text: str) -> str:
+        out = seen.get(text)
+        if out is None:
+            out = scan(text)
+            if len(seen) < 64:
+                seen[text] = out
+        return out
+
+    return scanned
+
+
+def _text_part(part: Any) -> bool:
+    """A content part a client joins into the answer's text."""
+    return (isinstance(part, dict) and isinstance(part.get("text"), str)
+            and part.get("type", "text") in ("text", "output_text"))
 
 
 def _map_strings(data: Any, fn: Callable[[str], str]) -> Any:
@@ -602,17 +688,30 @@ class TextPipe:
         self._window = window
         self._json = json and window > 0
         self._pending = ""
+        #: the end of the part before (``flush(part=True)``): the client joins the parts, so a
+        #: term begun there and ended in this part stops the stream (the first went out whole)
+        self._carry = ""
 
     def _scan(self, text: str) -> str:
         c = self._conv
         return c.core.scan_output(text, session=c.session, tenant=c.tenant)
 
-    def _out(self, text: str, final: bool) -> str:
+    def _out(self, text: str, final: bool, part: bool = False) -> str:
         if self._window <= 0:
             return text
         buf = self._pending + text
+        carry = self._carry
+        if carry and buf and (final or len(buf) > self._window):
+            if straddles(self._scan, carry, buf):
+                raise UpstreamProtocolError(
+                    "the upstream LLM wrote a term the tenant redacts across two parts of its "
+                    "answer; the stream was stopped")
+            self._carry = ""
         if final:
             self._pending = ""
+            if part:  # a short part joins the end of the one before it
+                whole = carry + buf
+                self._carry = whole[_tail_start(whole, self._window):]
             if not buf:
                 return ""
             return self._scan_buf(buf)
@@ -654,7 +753,7 @@ class TextPipe:
 
     def flush(self, *, truncated: bool = False, part: bool = False) -> str:
         """The rest; ``part``: the text goes on in the next part (see :class:`JoinedParts`)."""
-        return self._out(self._sr.flush(truncated=truncated, part=part), final=True)
+        return self._out(self._sr.flush(truncated=truncated, part=part), final=True, part=part)
 
 
 class JoinedParts:
@@ -754,6 +853,14 @@ class ChatStreamRestorer:
         self._args: dict[tuple[int, int], TextPipe] = {}
         self._logprobs: dict[int, _HeldLogprobs] = {}
         self._last: Body | None = None
+        #: choices whose content came as a list of parts (their held-back text goes out so)
+        self._listed: set[int] = set()
+        #: every other string of the stream, scanned for the tenant's terms (see .answer_scan)
+        scan = conv.term_scan() if self._window > 0 else None
+        self._fragments = (FragmentScanner(scan, self._window, _tail_start)
+                           if scan is not None else None)
+        # whole values (the model id...) repeat in every chunk: each scanned once
+        self._scan = _once(scan) if scan is not None else None
 
     def inline_ready(self) -> bool:
         """No I/O left in :meth:`process`: the answer's matcher is held and no tenant term is
@@ -779,7 +886,11 @@ class ChatStreamRestorer:
         if pipe is not None:
             tail = pipe.flush(truncated=truncated)
             if tail:
-                delta["content"] = (delta.get("content") or "") + tail
+                if i in self._listed:
+                    parts = delta["content"] = list(delta.get("content") or [])
+                    parts.append({"type": "text", "text": tail})
+                else:
+                    delta["content"] = (delta.get("content") or "") + tail
                 if held is not None:
                     held.out.append(tail)
         for ci, key in sorted(k for k in self._texts if k[0] == i):
@@ -803,6 +914,8 @@ class ChatStreamRestorer:
         """The chunk to send on, or None when everything in it is held back for now."""
         self._last = chunk
         keep = "usage" in chunk and chunk["usage"] is not None
+        if self._scan is not None:
+            scan_fields(chunk, self._scan, skip=("choices", "usage"))
         for choice in chunk.get("choices") or []:
             i = event_index(choice, "index", below=self._conv.choices)
             delta = choice.get("delta")
@@ -810,10 +923,18 @@ class ChatStreamRestorer:
                 delta = choice["delta"] = {}
             held = self._logprobs.setdefault(i, _HeldLogprobs())
             held.take(choice)
-            if isinstance(delta.get("content"), str):
-                held.raw.append(delta["content"])
-                delta["content"] = self._content_pipe(i).feed(delta["content"])
+            content = delta.get("content")
+            if isinstance(content, str):
+                if i in self._listed:
+                    raise UpstreamProtocolError(
+                        "the upstream LLM sent its answer's content as parts and as text")
+                held.raw.append(content)
+                delta["content"] = self._content_pipe(i).feed(content)
                 held.out.append(delta["content"])
+            elif isinstance(content, list):
+                self._content_parts(i, content, held)
+            if self._fragments is not None:
+                self._scan_rest(i, choice, delta)
             for key in _CHAT_TEXTS[1:]:
                 if isinstance(delta.get(key), str):
                     pipe = self._texts.get((i, key))
@@ -839,6 +960,36 @@ class ChatStreamRestorer:
                 keep = True
         return chunk if keep else None
 
+    def _content_parts(self, i: int, parts: list[Any], held: _HeldLogprobs) -> None:
+        """Content sent as a list of parts: the text parts through the choice's content pipe
+        (the text a client joins), in place."""
+        if i in self._content and i not in self._listed:
+            raise UpstreamProtocolError(
+                "the upstream LLM sent its answer's content as text and as parts")
+        self._listed.add(i)
+        pipe = self._content_pipe(i)
+        for part in parts:
+            if _text_part(part):
+                held.raw.append(part["text"])
+                part["text"] = pipe.feed(part["text"])
+                held.out.append(part["text"])
+
+    def _scan_rest(self, i: int, choice: Body, delta: Body) -> None:
+        """Scan what no pipe reads: a delta's other fields as fragments of texts, the
+        choice's and chunk's other strings as whole values."""
+        assert self._fragments is not None and self._scan is not None  # nosec B101 # an internal invariant, not a security check
+        for key, value in list(delta.items()):
+            if key in _STREAM_PIPED or not isinstance(value, str | list | dict) or (
+                    key == "content" and isinstance(value, str)):
+                continue
+            if key == "content":  # a list of parts: those that are not text
+                delta[key] = [p if _text_part(p) else self._fragments.delta(
+                    (i, key, str(p.get("type")) if isinstance(p, dict) else ""), p)
+                    for p in value]
+            else:
+                delta[key] = self._fragments.delta((i, key), value)
+        scan_fields(choice, self._scan, skip=("delta", "logprobs"))
+
     def finish(self) -> Body | None:
         """After the upstream's [DONE]: whatever is still held (no finish_reason was sent)."""
         indices = sorted({*self._content, *(i for i, _ in self._args),
@@ -858,6 +1009,7 @@ class CompletionStreamRestorer:
     def __init__(self, conv: Conversation) -> None:
         self._conv = conv
         self._window = output_scan_window(conv.core, conv.tenant)
+        self._scan: Callable[[str], str] | None = None
         self._pipes: dict[int, TextPipe] = {}
         self._logprobs: dict[int, _HeldLogprobs] = {}
         self._last: Body | None = None
@@ -869,7 +1021,14 @@ class CompletionStreamRestorer:
     def process(self, chunk: Body) -> Body | None:
         self._last = chunk
         keep = chunk.get("usage") is not None
+        if self._scan is None and self._window > 0:
+            self._scan = _once(cast(Callable[[str], str], self._conv.term_scan()))
+        scan = self._scan
+        if scan is not None:  # the strings no pipe reads, each a whole value (.answer_scan)
+            scan_fields(chunk, scan, skip=("choices", "usage"))
         for choice in chunk.get("choices") or []:
+            if scan is not None and isinstance(choice, dict):
+                scan_fields(choice, scan, skip=("text", "logprobs"))
             i = event_index(choice, "index", below=self._conv.choices)
             if i not in self._pipes:
                 self._pipes[i] = TextPipe(self._conv, window=self._window)

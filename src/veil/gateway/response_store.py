@@ -1,6 +1,7 @@
 """What Veil keeps of a Responses API answer, so that ``previous_response_id`` and
 ``GET /v1/responses/{id}`` work: the masked history of the chain (what the upstream saw), the
-masked response object, the vault session and the restoration scope -- never an original.
+masked response object, the vault session and the restoration scope -- never an original
+(records are not re-sealed when a tenant's data key rotates; the vault's entries are).
 
 A record belongs to the principal (tenant + API key) that created it: a lookup by another
 principal finds nothing (the same 404 as an unknown id, so ids cannot be probed). Records are
@@ -46,6 +47,9 @@ class ResponseRecord:
     upstream_stored: bool = False  # the upstream keeps it too (its own previous_response_id)
     truncated: bool = False  # the chain outgrew MAX_HISTORY_ITEMS: Veil cannot replay all of it
     created: float = field(default_factory=time.time)
+    # The request asked for JSON: a read-back writes originals JSON-escaped, as the answer did
+    # (restored as plain text, an original with a quote broke the JSON or added keys to it).
+    json_output: bool = False
 
     def to_json(self) -> Body:
         return dict(self.__dict__)

@@ -508,6 +508,7 @@ class _Flow:
             response=masked_response,
             upstream_stored=self.native and self.masked.get("store") is not False,
             truncated=truncated,
+            json_output=self.conv.json_output,
         ))
 
     async def forward(self, upstream: Upstream, body: Body) -> Body:
@@ -634,13 +635,22 @@ async def _owned(state: GatewayState, principal: Principal, response_id: str) ->
     return rec
 
 
+def _stored_conversation(state: GatewayState, rec: ResponseRecord) -> Conversation:
+    """The record's conversation: its session and restoration scope. The caller's names of
+    tools the masking renamed are not kept (they are originals), so a read-back names such a
+    tool as the upstream saw it."""
+    conv = Conversation(state.core, rec.tenant, rec.session, principal=rec.principal)
+    conv.scope.update(rec.scope)
+    return conv
+
+
 async def get_response(state: GatewayState, principal: Principal, response_id: str) -> Body:
     """The stored response, restored for the principal that created it."""
     rec = await _owned(state, principal, response_id)
 
     def restore() -> Body:
-        conv = Conversation(state.core, rec.tenant, rec.session, principal=rec.principal)
-        conv.scope.update(rec.scope)
+        conv = _stored_conversation(state, rec)
+        conv.json_output = rec.json_output  # the answer's text, as the live answer restored it
         return restore_response(conv, rec.response)
 
     return await to_thread.run_sync(restore)
@@ -686,8 +696,7 @@ async def list_input_items(
     inputs = rec.history[: max(0, len(rec.history) - n_out)]
 
     def restore() -> list[Body]:
-        conv = Conversation(state.core, rec.tenant, rec.session, principal=rec.principal)
-        conv.scope.update(rec.scope)
+        conv = _stored_conversation(state, rec)  # inputs are the caller's text: never JSON
         return [_restore_input_item(conv, item, f"{response_id}_in_{i}")
                 for i, item in enumerate(inputs)]
 
