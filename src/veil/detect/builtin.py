@@ -683,7 +683,36 @@ _DATE_SHAPED = re.compile(r"(?:19|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d-[01]?\d-(?:1
                           r"|\d{1,2}-\d{1,2}")
 
 
+# The same after its label with slashes between its parts, as India's enrolment, PF and
+# permit numbers and Britain's firearm certificates write them ("DU/2022/BA/04471",
+# "MH/BAN/0044718/000/0012345", "FAC 44/1882"): a slash after the first digits, four digits
+# or more, and no date ("12/05/2024", "05/2026", "2024/25": ``_not_a_date``)
+_SLASHED_NUMBER = Pattern(
+    r"(?<![A-Za-z0-9/-])(?:[A-Za-z]{1,6}/){0,3}[A-Za-z]{0,4}[0-9][A-Za-z0-9-]{0,14}"
+    r"(?:/[A-Za-z0-9-]{1,15}){1,5}(?![A-Za-z0-9/-])", 0.45, re.ASCII,
+    lead=25, spaced=False, anchor=r"[0-9][A-Za-z0-9-]{0,14}/[A-Za-z0-9]")
+_SLASHED_DATE = re.compile(r"[0-9]{1,4}(?:/[0-9]{1,4}){1,2}")
+
+
+def _slashed_date(value: str) -> bool:
+    """Whether digits and slashes alone read as a date, a month, a year's range or a ratio
+    ("50/50", "120/80": no part of four digits)."""
+    if _SLASHED_DATE.fullmatch(value) is None:
+        return False
+    if max(len(p) for p in value.split("/")) < 4:
+        return True
+    parts = [int(p) for p in value.split("/")]
+    if len(parts) == 2:
+        a, b = parts
+        return (a <= 31 and b <= 31 or 1 <= a <= 12 and b >= 1900 or a >= 1900 and b <= 99
+                or a >= 1900 and 1 <= b <= 12 or a >= 1900 and b >= 1900)
+    a, b, c = parts
+    return (c <= 99 or c >= 1900) and (a <= 31 and b <= 31) or a >= 1900 and b <= 12
+
+
 def _not_a_date(value: str) -> bool:
+    if "/" in value:  # (the slashed shape: four digits or more, and no date)
+        return sum(ch.isdigit() for ch in value) >= 4 and not _slashed_date(value)
     return _DATE_SHAPED.fullmatch(value) is None
 
 
@@ -692,17 +721,23 @@ def _not_a_date(value: str) -> bool:
 _ORDINAL = re.compile(r"[0-9]{1,4}(?:st|nd|rd|th|ST|ND|RD|TH)")
 
 
+#: a hyphenated phrase of words and a number ("over-7-day injury" after "report ref 1447188 -")
+_WORDED = re.compile(r"(?:^|-)[a-z]{3,}(?:-|$)")
+
+
 def _not_an_ordinal(value: str) -> bool:
-    return _ORDINAL.fullmatch(value) is None
+    return _ORDINAL.fullmatch(value) is None and _WORDED.search(value) is None
 
 
 def _named_number(name: str, entity: str, context: tuple[str, ...], *,
-                  prefilter: Callable[[str], bool] | None = None) -> PatternRecognizer:
+                  prefilter: Callable[[str], bool] | None = None,
+                  slashed: bool = False) -> PatternRecognizer:
     """A record number kept only within 24 characters after a word that names it (in a text
-    that ``prefilter`` lets through)."""
+    that ``prefilter`` lets through); ``slashed``: its slashed shape too."""
     return register(PatternRecognizer(
-        name=name, entity=entity, patterns=[_RECORD_NUMBER], context=context,
-        validate=_not_a_date,
+        name=name, entity=entity,
+        patterns=[_RECORD_NUMBER, _SLASHED_NUMBER] if slashed else [_RECORD_NUMBER],
+        context=context, validate=_not_a_date,
         context_required=True, context_window=24, context_boost=0.5, context_after=False,
         validated=True,  # the required context word is the validation
         prefilter=prefilter,
@@ -848,7 +883,30 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "voter id", "voter no", "voter number", "voter registration number", "voter reg no",
     "elector number", "elector no", "electoral number", "epic no", "epic number",
     "juror number", "juror no", "juror id", "juror #", "juror badge", "participant id",
-    "record of employment"))
+    "record of employment",
+    # an employer's numbers for one person (probes `benchmarks/results/hotpath/s81d/`): a
+    # candidate's or an applicant's in a tracking system, an employee's code, a payroll's and
+    # a works number, a person's id in an HR system; a bank branch's code beside the account
+    # (Australia's BSB, India's IFSC); India's ESIC insurance and PF account numbers, South
+    # Africa's UIF reference; a tax reference; a pension plan's number
+    "candidate id", "candidate number", "candidate no", "candidate #", "applicant id",
+    "applicant number", "applicant no", "applicant #", "employee code", "emp code",
+    "employee ref", "payroll id", "payroll number", "payroll no", "payroll #", "works number",
+    "works no", "person id", "personnel no", "personnel id", "bsb",
+    "bsb no", "bsb number", "ifsc", "ifsc code", "esic", "esic no", "esic number",
+    "pf no", "pf number", "pf account", "epf no", "uif number", "uif no", "uif reference",
+    "uif ref", "tax ref", "tax reference", "tax ref no", "plan no", "paye reference",
+    "paye ref",
+    # right-to-work files' numbers: a biometric residence permit's, a sponsorship
+    # certificate's, Canada's LMIA, Ireland's residence (IRP, GNIB) card's, a vetting
+    # disclosure's id (not "work permit", "employer reference": "work" and "employer" are in
+    # most of an employer's texts and would wake the recognizer on them; "permit no" is the
+    # licences')
+    "brp", "brp number", "brp no", "residence permit", "residence permit number",
+    "certificate of sponsorship", "cos number", "cos reference", "lmia", "lmia number",
+    "lmia no", "irp card",
+    "irp number", "gnib card", "gnib number", "vetting id", "vetting number", "vetting no",
+    "vetting reference"), slashed=True)
 
 # An insurance card's group number on its bare word ("group 0045521", "Group 1200-5531", "RxGrp
 # 0045521"), in a text that speaks of insurance: elsewhere "group" is a word of prose
@@ -956,7 +1014,12 @@ LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
     "contractor license", "contractor licence", "fishing license", "fishing licence",
     "hunting license", "hunting licence", "food handler", "food handler certificate",
     "certificate #", "working with children check", "wwc", "wwcc", "license id",
-    "licence id"))
+    "licence id",
+    # a certificate's number on its short word (an Irish payroll notification's "RBP cert
+    # no.", a DBS certificate's), a firearm or shotgun certificate's ("FAC 44/1882")
+    "cert no", "cert number", "cert #", "dbs certificate", "dbs cert", "dbs number",
+    "firearms certificate", "firearm certificate", "shotgun certificate", "fac", "fac no"),
+    slashed=True)
 
 # A court case's, a docket's or a law firm's matter number ("Case No. 2:21-cv-01234",
 # "matter no. 2023-0142", "Az. 3 O 123/23" is left to the next round: it holds spaces): it ties
@@ -965,9 +1028,9 @@ LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
 CASE_NUMBER = register(PatternRecognizer(
     name="case_number", entity="CASE_NUMBER",
     patterns=[Pattern(r"(?<![A-Za-z0-9/:.-])(?=[A-Za-z0-9/:.-]*[0-9])[A-Za-z0-9]"
-                      r"[A-Za-z0-9/:.-]{2,30}[A-Za-z0-9](?![A-Za-z0-9/:-]|\.[A-Za-z0-9])",
+                      r"[A-Za-z0-9/:.-]{2,30}[A-Za-z0-9](?![A-Za-z0-9/-]|[:.][A-Za-z0-9])",
                       0.45, re.ASCII, lead=31, spaced=False,
-                      anchor=r"[0-9][A-Za-z0-9/:.-]{0,30}(?![A-Za-z0-9/:-]|\.[A-Za-z0-9])")],
+                      anchor=r"[0-9][A-Za-z0-9/:.-]{0,30}(?![A-Za-z0-9/-]|[:.][A-Za-z0-9])")],
     context=("case number", "case no", "case #", "case id", "docket", "docket number",
              "docket no", "matter number", "matter no", "matter #", "matter id", "court file",
              "client matter", "client-matter", "file no", "file number",
@@ -994,6 +1057,11 @@ CASE_NUMBER = register(PatternRecognizer(
              "notice no", "referral #", "referral no", "referral id", "cad #", "cad no",
              "cad incident", "cad event", "incident report", "incident id",
              "event number", "event no", "event #", "fir no", "fir number",
+             # an employer's case file, a screening report's, a court's or a tribunal's
+             # reference (ACAS' early conciliation certificate, an EEOC charge's number)
+             "case file", "report id", "report ref", "report reference", "court ref",
+             "court reference", "conciliation certificate", "ec certificate", "charge no",
+             "charge number",
              "aktenzeichen", "numéro de dossier", "número de expediente", "numero di ruolo"),
     validate=_not_an_ordinal,
     context_required=True, context_window=24, context_boost=0.5, context_after=False,

@@ -126,7 +126,14 @@ _FIELDS: dict[str, str | None] = {
                      "studentnumber", "studentno",
                      # a user's, a customer's or a subscriber's id, as builtin's ``user_id``
                      # reads it after its key ("user_id,first_name,..." over "10233,...")
-                     "userid", "customerid", "custid", "accountid", "subscriberid"),
+                     "userid", "customerid", "custid", "accountid", "subscriberid",
+                     # a payroll export's bank and fund columns: a bank branch's code beside
+                     # the account (a sort code, Australia's BSB, India's IFSC), India's UAN and
+                     # PF numbers, a superannuation member's number, an employee's code
+                     "sortcode", "bsb", "ifsc", "ifsccode", "bankac", "bankacno", "uan",
+                     "pfno", "pfnumber", "esicno", "supermember", "supermembernumber",
+                     "payrollid", "payrollnumber", "payrollno", "empno", "empid", "empcode",
+                     "employeecode", "worksnumber", "personid"),
                     "ACCOUNT_NUMBER"),
     "iban": "IBAN",
     **dict.fromkeys(("card", "cardnumber", "cardno", "creditcard", "creditcardnumber",

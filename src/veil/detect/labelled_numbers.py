@@ -259,9 +259,50 @@ NZ_BANK_ACCOUNT = PatternRecognizer(
                       re.ASCII, lead=0, anchor=r"[0-9]{2}-[0-9]{4}-[0-9]{7}-")],
     validated=True)
 
+# An employee's number of four digits after its label ("Emp no 7718", "Employee #: 1182"): the
+# record-number recognizers read five characters or more, and four digits without the label
+# are a year, an amount or a PIN as often
+_EMPLOYEE_LABELS = ("employee no", "employee number", "employee #", "employee code", "emp no",
+                    "emp #", "emp code", "staff no", "staff number", "works number",
+                    "works no", "payroll no", "payroll number")
+EMPLOYEE_NUMBER = PatternRecognizer(
+    name="employee_number", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_EMPLOYEE_LABELS)})(?:\b|(?<=#))){_SEP}"
+                      r"(?P<v>[A-Z]{0,2}[0-9]{4})(?![\w/-])", 0.9, re.ASCII,
+                      mark=_labels(_EMPLOYEE_LABELS), fold=True, lead=0)],
+    validated=True)
+
+# A dispatch log's event after a bare "Event" or "Incident": the agency's letter, the year's two
+# digits and a serial ("Event E24-00418", "Incident P23-118820"); the word alone before a
+# number is prose ("event 3", "the event at 10:30")
+DISPATCH_EVENT = PatternRecognizer(
+    name="dispatch_event", entity="CASE_NUMBER",
+    patterns=[Pattern(r"(?i:\b(?:event|incident)\b)[ \t]*[:#]?[ \t]*"
+                      r"(?P<v>[A-Z]{1,3}[0-9]{2}-[0-9]{4,8})(?![\w/-])", 0.9, re.ASCII,
+                      mark=r"event|incident", fold=True, lead=0)],
+    validated=True)
+
+# A right-to-work share code from the Home Office's online service: nine letters and digits in
+# threes ("share code W7X 4KP 9QZ"); with the holder's birth date it opens their immigration
+# status, as a password would
+_SHARE_CODE_LABELS = ("share code",)
+
+
+def _share_code(value: str) -> bool:
+    """A letter and a digit among the nine characters."""
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+SHARE_CODE = PatternRecognizer(
+    name="share_code", entity="SECRET",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_SHARE_CODE_LABELS)})\b){_SEP}"
+                      r"(?P<v>[A-Z0-9]{3}([ -]?)[A-Z0-9]{3}\2[A-Z0-9]{3})(?![\w-])", 0.9,
+                      re.ASCII, mark=_labels(_SHARE_CODE_LABELS), fold=True, lead=0)],
+    validate=_share_code, validated=True)
+
 #: every recognizer of this module, in the order they register
 LABELLED_NUMBERS = (PATIENT_NUMBER, PREFIXED_RECORD, PATHOLOGY_CASE, SPACED_SERIAL, UDI,
                     QUEBEC_HEALTH_CARD, INMATE_NUMBER, CENTRELINK_CRN, NZ_NHI, VRM,
                     REGISTRATION_NUMBER, MOT_PLATE, PLATE_LABEL,
                     STATE_TAG, PLATE_WORD, IRISH_PLATE, INDIAN_PLATE, VEHICLE_PLATE,
-                    NZ_BANK_ACCOUNT, PARCEL_PIN)
+                    NZ_BANK_ACCOUNT, PARCEL_PIN, EMPLOYEE_NUMBER, DISPATCH_EVENT, SHARE_CODE)

@@ -141,7 +141,8 @@ CA_SIN = PatternRecognizer(
 # At most 13 non-space characters ("sin" "number" ":" "est") come before its first digit.
 CA_SIN_LABELLED = PatternRecognizer(
     name="ca_sin_labelled", entity="CA_SIN",
-    patterns=[Pattern(r"(?<![A-Za-z0-9])(?i:(?:sin|nas)(?:[ \t]*(?:#|no\.?|nbr\.?|number|numéro))?"
+    patterns=[Pattern(r"(?<![A-Za-z0-9])(?i:(?:sin|nas|s\.i\.n\.?)"  # ("S.I.N. 783 970 528")
+                      r"(?:[ \t]*(?:#|no\.?|nbr\.?|number|numéro))?"
                       r"[ \t]*[:#=]?[ \t]*(?:(?:is|est)[ \t]+)?)"
                       rf"(?P<v>{_L}[0-79]\d{{2}}(?P<s>[ -]?)\d{{3}}(?P=s)\d{{3}}{_R})", 1.0, _A,
                       lead=13, anchor=rf"[0-79]\d{{2}}(?P<s>[ -]?)\d{{3}}(?P=s)\d{{3}}{_R}")],

@@ -201,7 +201,11 @@ _NOT_A_PLACE = frozenset({"version", "build", "release", "room", "order", "invoi
                           "case", "item", "model", "page", "ref", "reference", "account",
                           "phone", "tel", "fax", "id", "no", "number", "code", "total",
                           "amount", "balance", "step", "line", "chapter", "section", "table",
-                          "figure", "patient", "claim", "policy", "member", "serial", "part"})
+                          "figure", "patient", "claim", "policy", "member", "serial", "part",
+                          # a document's numbered kind ("Form W-2, Form 1040", "Schedule 1040")
+                          "form", "schedule", "exhibit", "appendix", "annex", "article",
+                          "clause", "rule", "class", "grade", "level", "issue", "edition",
+                          "volume"})
 #: how far back in its line an address's number is looked for
 _LINE_REACH = 200
 

@@ -248,12 +248,13 @@ class SeenEntityCache(Recognizer):
                     text, start, end):
                 continue  # (the cheap tests first: a long text's names are found often)
             kind, part = self._info(key) or ("", False)
-            if (part or " " not in key and kind == "PERSON" and (
-                    _word_first(key) or taken is not None)) \
+            if (part or " " not in key and (kind == "PERSON" and (
+                    _word_first(key) or taken is not None) or kind in _FIRM_PLACE)) \
                     and not text[start].isupper() and not _unlike_a_word(key):
                 continue  # a part alone counts written as a name ("Doe"), or in lower case
                 # where it is no common word ("priya" after "Priya Raman"; "will", "hope" not);
-                # so does a one-word name ("Hope" seen, "we hope to" stays)
+                # so does a one-word name ("Hope" seen, "we hope to" stays), and a one-word
+                # firm or place ("Support" seen, a later "support team" stays)
             if (part or " " not in key) and kind in _NAME_KINDS and trade_word(
                     text, start, end, kind):
                 continue  # "Ford" of "Henry Ford" or "Dr. Ford" in a later "Ford Focus"
@@ -277,6 +278,9 @@ def _number_digits(value: str) -> str:
 
 #: the types whose one word a trade's words may look like (`veil.detect.trade_words`)
 _NAME_KINDS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+#: the types whose one-word value is often a common noun a model capitalised ("Support"), found
+#: again in lower case only where it is no dictionary word
+_FIRM_PLACE = frozenset({"ORGANIZATION", "LOCATION"})
 
 
 @functools.cache

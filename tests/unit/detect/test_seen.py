@@ -93,8 +93,10 @@ class _Reference:
             start = hay.find(key)
             while start >= 0:
                 end = start + len(key)
-                # (a one-word name that is far more often a word counts capitalised only)
-                one_word = kind == "PERSON" and " " not in key and _word_first(key)
+                # (a one-word name that is far more often a word counts capitalised only;
+                # so does a one-word firm or place: "Support" seen, "support team" stays)
+                one_word = " " not in key and (kind == "PERSON" and _word_first(key)
+                                               or kind in ("ORGANIZATION", "LOCATION"))
                 # (a part or a one-word name that is a trade's or the document's word there:
                 # "Ford" of "Henry Ford" in "Ford Focus", "Acme" where it is a common word)
                 trade = (key in self.parts or " " not in key) and kind in _NAME_KINDS \
