@@ -886,14 +886,14 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "record of employment",
     # an employer's numbers for one person (probes `benchmarks/results/hotpath/s81d/`): a
     # candidate's or an applicant's in a tracking system, an employee's code, a payroll's and
-    # a works number, a person's id in an HR system; a bank branch's code beside the account
-    # (Australia's BSB, India's IFSC); India's ESIC insurance and PF account numbers, South
-    # Africa's UIF reference; a tax reference; a pension plan's number
+    # a works number, a person's id in an HR system; India's ESIC insurance and PF account
+    # numbers, South Africa's UIF reference; a tax reference; a pension plan's number (not a
+    # bank branch's code, Australia's BSB, India's IFSC: it names the branch, as a sort code
+    # alone does)
     "candidate id", "candidate number", "candidate no", "candidate #", "applicant id",
     "applicant number", "applicant no", "applicant #", "employee code", "emp code",
     "employee ref", "payroll id", "payroll number", "payroll no", "payroll #", "works number",
-    "works no", "person id", "personnel no", "personnel id", "bsb",
-    "bsb no", "bsb number", "ifsc", "ifsc code", "esic", "esic no", "esic number",
+    "works no", "person id", "personnel no", "personnel id", "esic", "esic no", "esic number",
     "pf no", "pf number", "pf account", "epf no", "uif number", "uif no", "uif reference",
     "uif ref", "tax ref", "tax reference", "tax ref no", "plan no", "paye reference",
     "paye ref",

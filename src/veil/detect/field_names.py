@@ -127,10 +127,10 @@ _FIELDS: dict[str, str | None] = {
                      # a user's, a customer's or a subscriber's id, as builtin's ``user_id``
                      # reads it after its key ("user_id,first_name,..." over "10233,...")
                      "userid", "customerid", "custid", "accountid", "subscriberid",
-                     # a payroll export's bank and fund columns: a bank branch's code beside
-                     # the account (a sort code, Australia's BSB, India's IFSC), India's UAN and
-                     # PF numbers, a superannuation member's number, an employee's code
-                     "sortcode", "bsb", "ifsc", "ifsccode", "bankac", "bankacno", "uan",
+                     # a payroll export's bank and fund columns: India's UAN and PF numbers, a
+                     # superannuation member's number, an employee's code (not a bank branch's
+                     # code, a sort code, BSB or IFSC: it names the branch)
+                     "bankac", "bankacno", "uan",
                      "pfno", "pfnumber", "esicno", "supermember", "supermembernumber",
                      "payrollid", "payrollnumber", "payrollno", "empno", "empid", "empcode",
                      "employeecode", "worksnumber", "personid"),
