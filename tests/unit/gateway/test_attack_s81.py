@@ -335,13 +335,9 @@ def _responses_answer(texts: list[str], stream: bool) -> httpx.Response:
     return _named_sse(events)
 
 
-@pytest.mark.parametrize("stream", [False, True], ids=["whole", "stream"])
-@pytest.mark.parametrize("api", ["messages", "responses"])
-@pytest.mark.parametrize("texts", [["about Project ", "Nightjar now"],
-                                   ["about Project", " ", "Nightjar now"]], ids=["two", "three"])
-async def test_a_term_across_joined_parts_never_reaches_the_client(
-    tmp_path: Path, api: str, stream: bool, texts: list[str]
-) -> None:
+async def _answer_in_parts(tmp_path: Path, api: str, texts: list[str],
+                           stream: bool) -> httpx.Response:
+    """A Messages or Responses request whose upstream answers in ``texts``, one part each."""
     def handler(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
         return (_messages_answer if api == "messages" else _responses_answer)(texts, stream)
 
@@ -351,24 +347,23 @@ async def test_a_term_across_joined_parts_never_reaches_the_client(
         {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
         if api == "messages" else {"model": "m", "input": "hi", "store": False})
     async with tenant_client(app) as c:
-        r = await c.post(f"/v1/{api}", json={**body, "stream": stream})
+        return await c.post(f"/v1/{api}", json={**body, "stream": stream})
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["whole", "stream"])
+@pytest.mark.parametrize("api", ["messages", "responses"])
+@pytest.mark.parametrize("texts", [["about Project ", "Nightjar now"],
+                                   ["about Project", " ", "Nightjar now"]], ids=["two", "three"])
+async def test_a_term_across_joined_parts_never_reaches_the_client(
+    tmp_path: Path, api: str, stream: bool, texts: list[str]
+) -> None:
+    r = await _answer_in_parts(tmp_path, api, texts, stream)
     assert "Nightjar" not in r.text
     assert "upstream LLM wrote a term the tenant redacts across two parts" in r.text
 
 
 @pytest.mark.parametrize("api", ["messages", "responses"])
 async def test_parts_without_a_term_across_them_pass(tmp_path: Path, api: str) -> None:
-    texts = ["about Project ", "Falcon now"]
-
-    def handler(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
-        return (_messages_answer if api == "messages" else _responses_answer)(texts, True)
-
-    app = tenant_app(redacting_veil(tmp_path, TERM), handler,
-                     kind="anthropic" if api == "messages" else "responses")
-    body: dict[str, Any] = (
-        {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
-        if api == "messages" else {"model": "m", "input": "hi", "store": False})
-    async with tenant_client(app) as c:
-        r = await c.post(f"/v1/{api}", json={**body, "stream": True})
+    r = await _answer_in_parts(tmp_path, api, ["about Project ", "Falcon now"], True)
     assert "error" not in r.text
     assert "Falcon now" in r.text
