@@ -39,6 +39,9 @@ _AFTER_HANDLE = r"(?![\w@(/-]|\.\w)"
 _LINE = r"(?:(?<![^\n])|(?<=\\n))"
 #: a chat log's time before its speaker: "[10:32]", "[10:32:05 PM]", "12:01"
 _CHAT_TIME = r"(?:\[\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp][Mm])?\]|\d{1,2}:\d\d(?::\d\d)?)"
+#: what follows a chat time's first ":" (its minutes): the scans of a time are tried at the
+#: colons so followed only, not at every ":" of a JSON or a log (~1 KB: 69 -> 7 us)
+_TIME_COLON = r":\d\d"
 #: a speaker's handle in a chat log: shaped like an account (a digit, "_" or "." inside)
 _SPEAKER = (r"(?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[0-9_.])"
             r"[A-Za-z0-9_][A-Za-z0-9_.-]{1,28}[A-Za-z0-9_]")
@@ -153,11 +156,12 @@ HANDLE = PatternRecognizer(
         Pattern(rf"{_LINE}[ \t]*(?:{_CHAT_TIME}[ \t]+)?<(?P<v>{_SPEAKER})>[ \t]", 0.8,
                 at="<", lines=True),
         Pattern(rf"{_LINE}[ \t]*{_CHAT_TIME}[ \t]+(?P<v>{_SPEAKER}):[ \t]", 0.8,
-                at=":", lead=3),
+                at=":", lead=3, anchor=_TIME_COLON),
         # after its time, an IRC speaker in brackets of any shape: "[10:42] <mkowalczyk> hi"
         # (three characters or more, no HTML tag's name: "10:42 <em>", "<span>")
         Pattern(rf"{_LINE}[ \t]*{_CHAT_TIME}[ \t]+<(?!{_HTML_TAGS}>)"
-                r"(?P<v>[A-Za-z][A-Za-z0-9_.|-]{2,29})>[ \t]", 0.8, at=":", lead=3),
+                r"(?P<v>[A-Za-z][A-Za-z0-9_.|-]{2,29})>[ \t]", 0.8, at=":", lead=3,
+                anchor=_TIME_COLON),
     ],
     validate=is_handle,
 )

@@ -48,6 +48,22 @@ def test_the_plans_verdicts_are_each_recognizers_own() -> None:
 def test_outside_a_block_every_recognizer_is_asked() -> None:
     plan = IdlePlan(default_recognizers(Policy(ner=False)))
     assert set(plan.verdicts("call 555 0100")) == {None}
+    assert plan.busy("call 555 0100") is None
+
+
+def test_the_busy_list_is_every_recognizer_not_known_idle_in_order() -> None:
+    recognizers = default_recognizers(Policy(ner=False))
+    plan = IdlePlan(recognizers)
+    sizes = set()
+    for text in _texts():
+        with shared_matches():
+            told = plan.verdicts(text)
+            busy = plan.busy(text)
+        assert busy == [k for k, t in enumerate(told) if not t], text
+        assert {k for k in busy if told[k] is None} == plan.asked
+        sizes.add(len(busy))
+    # (a prompt's caller goes over these only: most recognizers are idle on most texts)
+    assert len(plan.asked) == min(sizes) < max(sizes) < len(recognizers) / 2, sorted(sizes)
 
 
 class _OwnIdle(PatternRecognizer):
