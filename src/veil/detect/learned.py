@@ -28,6 +28,21 @@ from typing import TYPE_CHECKING, Any, Literal
 from veil.caches import MemoizedModel, PieceMemo
 from veil.detect.entity import Detection, SpanIndex
 from veil.detect.lexicon import CALENDAR_WORDS, GREETINGS, PROMPT_VERBS
+
+# (at the module's top: imported per call, ~4,000 model pieces and ~7,000 spans of the 1 MB
+# document paid for the import statements; the engine imports the name rules anyway)
+from veil.detect.ner import (
+    _org_after_place_word,
+    _org_is_person,
+    after_label_word,
+    after_titles,
+    before_next_label,
+    extend_person,
+    is_label_word,
+    is_role_word,
+    with_first_half,
+)
+from veil.detect.place_names import ALSO_NAMES, PLACES
 from veil.detect.recognizer import Recognizer, register_factory
 from veil.detect.trade_words import place_after, trade_word
 from veil.detect.wordpieces import WordPieces
@@ -145,7 +160,7 @@ class _Runtime:
         """Start :meth:`spans`: the inputs are prepared here and the model starts on a thread
         of its own (outside the GIL); the returned call waits for it and decodes. Whatever the
         caller does in between runs beside the model."""
-        from veil.train.casing import WordCases
+        from veil.train.casing import WordCases, WordClasses
 
         windows: list[tuple[int, int, Any]] = []  # (text index, window index, encoding)
         if len(texts) >= _LARGE_PIECES:
@@ -159,8 +174,9 @@ class _Runtime:
             encodings = [self.tokenizer.encode(t) for t in texts]
         offsets: dict[tuple[int, int], list[tuple[int, int]]] = {}
         cases: dict[tuple[int, int], list[int]] = {}
+        seen = WordClasses()  # the texts' words, each class worked out once for them all
         for i, enc in enumerate(encodings):
-            words = WordCases(texts[i]) if self.case else None
+            words = WordCases(texts[i], seen) if self.case else None
             for k, w in enumerate([enc, *enc.overflowing]):
                 windows.append((i, k, w))
                 # Encoding.offsets builds a new list on every access: read it once per window
@@ -588,16 +604,6 @@ def model_spans(text: str, off: int, end: int, spans: Sequence[tuple[int, int, s
     """The model's spans of ``text[off:end]`` (offsets in the piece) as detections of the
     text: trimmed, titles off, never-names dropped, a name grown over the known names,
     initials and surname beside it."""
-    from veil.detect.ner import (
-        after_label_word,
-        after_titles,
-        before_next_label,
-        extend_person,
-        is_label_word,
-        is_role_word,
-        with_first_half,
-    )
-
     cased = not text[off:end].islower()  # its writer uses capitals
     trimmed = [_trim(text, off + s, off + e) for s, e, _, _ in spans]
     others = [s for (s, _), (_, _, label, _) in zip(trimmed, spans, strict=True)
@@ -651,9 +657,6 @@ def _typed_a_person(text: str, s: int, e: int, label: str) -> bool:
     ORG), and for a place one word that no list holds as a place, not after a word of moving
     or living ("in", "moved to"). The model types a rare given name by its sound: a name
     masked as a place reads wrong upstream and in the restored answer."""
-    from veil.detect.ner import _org_after_place_word, _org_is_person
-    from veil.detect.place_names import ALSO_NAMES, PLACES
-
     span = text[s:e]
     if label == "ORGANIZATION":
         return _org_is_person(span)

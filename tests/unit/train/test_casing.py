@@ -327,7 +327,7 @@ _PIECES = st.one_of(
 def _scanned(text: str) -> casing.WordCases:
     """``text`` read word by word (the way a text with combining marks is read)."""
     cases = casing.WordCases.__new__(casing.WordCases)
-    cases._scan(text)
+    cases._scan(text, casing.WordClasses())
     return cases
 
 
@@ -341,6 +341,22 @@ def test_the_split_scan_finds_what_the_word_by_word_scan_finds(text: str) -> Non
     # every token offset inside the text
     offsets = [(s, e) for s in range(len(text) + 1) for e in (s, min(len(text), s + 2))]
     assert fast.ids(offsets) == scanned.ids(offsets)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=12).map("".join), min_size=2, max_size=4))
+def test_texts_that_share_their_word_classes_get_each_text_s_own(texts: list[str]) -> None:
+    # a request's pieces share one table of classes (the split scan and the word-by-word
+    # scan both read it): every text's cases are those it gets alone
+    seen = casing.WordClasses()
+    shared = [WordCases(t, seen) for t in texts]
+    for text, cases in zip(texts, shared, strict=True):
+        alone = WordCases(text)
+        assert (cases.starts, cases.ends, cases.classes) == \
+            (alone.starts, alone.ends, alone.classes)
+    words = {t[s:e] for t, c in zip(texts, shared, strict=True)
+             for s, e in zip(c.starts, c.ends, strict=True)}
+    assert words <= seen.keys()  # (the table did fill: the texts did share it)
 
 
 def test_a_text_with_a_combining_mark_is_read_word_by_word() -> None:
