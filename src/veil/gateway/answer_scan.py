@@ -8,6 +8,10 @@ a field of its own -- and clients show some of those: a term the tenant redacts 
 there as the LLM wrote it. Placeholders there stay as they are (nothing is restored where
 Veil does not know what the client does with it); only the terms are redacted.
 
+The same holds for what the upstream writes beside an answer -- protocol tokens (ids, roles,
+finish reasons), its errors, its pass-through headers -- and for the items of a list a client
+shows joined: two consecutive items are read together too.
+
 A whole answer's strings are scanned one by one. A stream's are too, but a delta's field is
 a fragment of a text the client joins: the last characters of each field (as many as a
 stream holds back for its texts) are kept, and a term found only across two chunks of one
@@ -21,7 +25,7 @@ from typing import Any
 
 from veil.mask.operators import redaction
 
-from .errors import UpstreamProtocolError
+from .errors import UpstreamProtocolError, UpstreamStatusError
 
 Scan = Callable[[str], str]
 
@@ -49,20 +53,63 @@ def scan_strings(data: Any, scan: Scan, *, skip: Collection[str] = ()) -> Any:
     if isinstance(data, str):
         return scan(data)
     if isinstance(data, list):
+        if len(data) > 1:
+            _check_items(data, scan)
         return [scan_strings(x, scan) for x in data]
     if isinstance(data, dict):
-        return {k: v if k in skip or k in _PROTOCOL else scan_strings(v, scan)
-                for k, v in data.items()}
+        return {k: v if k in skip else _token(v, scan) if k in _PROTOCOL
+                else scan_strings(v, scan) for k, v in data.items()}
     return data
+
+
+#: The values protocol tokens take in every answer: never scanned (a tenant whose term is
+#: ``Assistant`` or ``stop`` keeps valid answers, and most answers scan none of them).
+_KNOWN = frozenset({
+    "assistant", "user", "system", "developer", "tool", "function", "chat.completion",
+    "chat.completion.chunk", "text_completion", "stop", "length", "tool_calls",
+    "content_filter", "function_call", "default", "auto", "flex", "priority", "scale",
+    "message", "response", "text", "completed", "in_progress", "incomplete"})
+
+
+def _token(value: Any, scan: Scan) -> Any:
+    """A protocol token (an id, a role, a finish reason) scanned as one value: a hostile
+    upstream writes what it likes there, and the client shows or logs some of them."""
+    return scan(value) if isinstance(value, str) and value not in _KNOWN else value
+
+
+def _text_of(data: Any) -> str:
+    """The strings of a list item, in order (protocol tokens left out)."""
+    if isinstance(data, str):
+        return data
+    if isinstance(data, list):
+        return "".join(_text_of(x) for x in data)
+    if isinstance(data, dict):
+        return "".join(_text_of(v) for k, v in data.items() if k not in _PROTOCOL)
+    return ""
+
+
+def _check_items(items: list[Any], scan: Scan) -> None:
+    """A term split between two items of a list: a client shows the items of a list it does
+    not know (``reasoning_details``, a summary's pieces) joined, or one per line, and each
+    item scanned alone read only a half."""
+    before = _text_of(items[0])
+    for item in items[1:]:
+        after = _text_of(item)
+        if before and after and (straddles(scan, before, after)
+                                 or straddles(scan, before + "\n", after)):
+            raise UpstreamProtocolError(
+                "the upstream LLM wrote a term the tenant redacts across two items of a list "
+                "Veil does not restore; the answer was withheld")
+        before = after
 
 
 def scan_fields(data: dict[str, Any], scan: Scan, *, skip: Collection[str] = ()) -> None:
     """:func:`scan_strings` of ``data``'s values, in place (a stream's chunk: most of its keys
     are protocol tokens or numbers, and rebuilding it cost more than scanning them)."""
     for key, value in data.items():
-        if key in skip or key in _PROTOCOL or value is None or isinstance(value, int | float):
+        if key in skip or value is None or isinstance(value, int | float):
             continue
-        data[key] = scan_strings(value, scan)
+        data[key] = _token(value, scan) if key in _PROTOCOL else scan_strings(value, scan)
 
 
 class FragmentScanner:
@@ -83,7 +130,7 @@ class FragmentScanner:
         if isinstance(data, list):
             return [self.delta(key, x) for x in data]
         if isinstance(data, dict):
-            return {k: v if k in _PROTOCOL else self.delta((*key, k), v)
+            return {k: _token(v, self._scan) if k in _PROTOCOL else self.delta((*key, k), v)
                     for k, v in data.items()}
         return data
 
@@ -99,4 +146,46 @@ class FragmentScanner:
         return out
 
 
-__all__ = ["FragmentScanner", "scan_fields", "scan_strings", "straddles"]
+def _strings(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, list):
+        return [s for x in data for s in _strings(x)]
+    if isinstance(data, dict):
+        return [s for x in data.values() for s in _strings(x)]
+    return []
+
+
+def scan_rest(data: dict[str, Any], scan: Scan, *, skip: Collection[str] = ()) -> None:
+    """:func:`scan_fields` of a whole answer's fields that no restorer read (its id, status,
+    stop reason, a field of the upstream's own), in place; read first as one text, so an
+    answer without a term costs one scan."""
+    rest = [s for k, v in data.items() if k not in skip for s in _strings(v)]
+    joined = "\n".join(rest)
+    if rest and scan(joined) != joined:
+        scan_fields(data, scan, skip=skip)
+
+
+def scan_error(exc: BaseException, scan: Scan) -> None:
+    """An upstream's error, relayed to the client (its message, param, code and type), with
+    the tenant's redacted terms redacted: the upstream writes it as freely as an answer."""
+    if not isinstance(exc, UpstreamStatusError) or exc.detail is None:
+        return
+    detail = exc.detail
+    fields = {k: v for k in ("message", "type", "param", "code")
+              if isinstance(v := getattr(detail, k), str)}
+    scanned = {k: scan(v) for k, v in fields.items()}
+    if scanned != fields:
+        exc.detail = detail.model_copy(update=scanned)
+
+
+def scan_headers(headers: dict[str, str], scan: Scan) -> None:
+    """The upstream's pass-through headers (rate limits, retry hints, its request id) without
+    one that holds a redacted term: they are numbers and ids, so such a header is dropped."""
+    for name, value in list(headers.items()):
+        if scan(value) != value:
+            del headers[name]
+
+
+__all__ = ["FragmentScanner", "scan_error", "scan_fields", "scan_headers", "scan_rest",
+           "scan_strings", "straddles"]

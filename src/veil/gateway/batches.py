@@ -269,6 +269,9 @@ class BatchStore:
                 conv.json_output, conv.names = ln.json_output, dict(ln.names)
                 ok = status < 400
                 body = _restore_response(conv, ln.url, json.loads(json.dumps(resp))) if ok else None
+                scan = None if ok else conv.term_scan()
+                if scan is not None:  # the upstream's error, as a live request's is scanned
+                    resp = _map_strings(resp, scan)
                 out.append(json.dumps({
                     "id": _new_id("batch_req"),
                     "custom_id": ln.custom_id,

@@ -339,8 +339,13 @@ class Conversation:
 
     def restore_name(self, name: str) -> str:
         """A tool's or argument's name in the answer: the caller's name where this request
-        masked it (see :attr:`names`), else as it came."""
-        return self.names.get(name, name)
+        masked it (see :attr:`names`), else as it came, the tenant's redacted terms redacted
+        (the upstream names a call as freely as it writes text)."""
+        mapped = self.names.get(name)
+        if mapped is not None:
+            return mapped
+        scan = self.term_scan()
+        return name if scan is None else scan(name)
 
     def restore_string(self, text: str) -> str:
         """A string of an answer's event or structured field that may be a masked name or
@@ -413,6 +418,8 @@ class Conversation:
                         msg[key], truncated=cut)
             for call in msg.get("tool_calls") or []:
                 fn = call.get("function") if isinstance(call, dict) else None
+                if scan is not None and isinstance(call, dict):
+                    _scan_call(call, scan)
                 if isinstance(fn, dict) and isinstance(fn.get("name"), str):
                     fn["name"] = self.restore_name(fn["name"])
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
@@ -592,6 +599,16 @@ def _once(scan: Callable[[str], str]) -> Callable[[str], str]:
     return scanned
 
 
+def _scan_call(call: Body, scan: Callable[[str], str]) -> None:
+    """A tool call's id, type and any field of the upstream's own, scanned for the tenant's
+    redacted terms; its name (:meth:`Conversation.restore_name`) and arguments are read by
+    their own rules."""
+    scan_fields(call, scan, skip=("function",))
+    fn = call.get("function")
+    if isinstance(fn, dict):
+        scan_fields(fn, scan, skip=("arguments", "name"))
+
+
 def _text_part(part: Any) -> bool:
     """A content part a client joins into the answer's text."""
     return (isinstance(part, dict) and isinstance(part.get("text"), str)
@@ -748,6 +765,15 @@ class TextPipe:
                 "stream was stopped")
         return scanned
 
+    @property
+    def holding(self) -> bool:
+        """Whether the end of a closed part may still begin a term the next part ends."""
+        return bool(self._carry)
+
+    def end(self) -> None:
+        """No part follows: nothing the client joins comes after the last one."""
+        self._carry = ""
+
     def feed(self, chunk: str) -> str:
         return self._out(self._sr.feed(chunk), final=False) if chunk else ""
 
@@ -776,6 +802,16 @@ class JoinedParts:
                     "stopped")
             self._open = key
         return self._pipe.feed(text) if text else ""
+
+    @property
+    def holding(self) -> bool:
+        """Whether the last closed part's end may begin a term a next part ends: the stream
+        holds that part's tail and closing event back (:class:`.typed_sse.HeldEvents`)."""
+        return self._pipe.holding
+
+    def end(self) -> None:
+        """No part follows (the item that holds the parts is done)."""
+        self._pipe.end()
 
     def close(self, key: Hashable, *, truncated: bool = False) -> str:
         """Part ``key`` ends: what it still holds ("" when it is not the part being fed)."""
@@ -945,6 +981,8 @@ class ChatStreamRestorer:
                 if not isinstance(call, dict):
                     continue
                 fn = call.get("function")
+                if self._scan is not None:
+                    _scan_call(call, self._scan)
                 if isinstance(fn, dict) and isinstance(fn.get("name"), str):
                     fn["name"] = self._conv.restore_name(fn["name"])  # a name comes whole
                 if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
@@ -978,6 +1016,8 @@ class ChatStreamRestorer:
         """Scan what no pipe reads: a delta's other fields as fragments of texts, the
         choice's and chunk's other strings as whole values."""
         assert self._fragments is not None and self._scan is not None  # nosec B101 # an internal invariant, not a security check
+        if isinstance(delta.get("role"), str):  # a protocol token, yet the upstream's to write
+            delta["role"] = self._scan(delta["role"])
         for key, value in list(delta.items()):
             if key in _STREAM_PIPED or not isinstance(value, str | list | dict) or (
                     key == "content" and isinstance(value, str)):

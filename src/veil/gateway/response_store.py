@@ -50,6 +50,9 @@ class ResponseRecord:
     # The request asked for JSON: a read-back writes originals JSON-escaped, as the answer did
     # (restored as plain text, an original with a quote broke the JSON or added keys to it).
     json_output: bool = False
+    # Positions in ``history`` of output items of turns that asked for JSON (this one's and
+    # the chain's): ``input_items`` lists them escaped as those answers were.
+    json_items: list[int] = field(default_factory=list)
 
     def to_json(self) -> Body:
         return dict(self.__dict__)

@@ -11,12 +11,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 from . import audit_events
+from .answer_scan import scan_error, scan_headers
 from .privacy import Conversation
 from .sessions import USER_PSEUDONYM
 from .state import GatewayState
 from .streaming import EventRestorer, prime, restored_sse, small
 from .tenants import Principal
-from .upstream import Body, Upstream
+from .upstream import Body, Upstream, captured_headers
 
 #: characters of text from which a request is masked, or an answer restored, on the privacy
 #: pool's lane for long texts (:meth:`PrivacyPool.run_long`): about 50 ms of work and more
@@ -91,6 +92,9 @@ async def serve(
     )
     upstream = state.upstream
     t_up = time.perf_counter()
+    # what the upstream writes beside its answer (an error, headers), scanned for the
+    # tenant's redacted terms as the answer is (:mod:`.answer_scan`)
+    scan = conv.term_scan()
     try:
         if not stream:
             data = await endpoint.forward(upstream, masked)
@@ -99,7 +103,13 @@ async def serve(
     except Exception as e:
         audit_events.upstream_done(state, endpoint.name, tenant.name, stream=stream, error=e,
                                    latency_s=time.perf_counter() - t_up)
+        if scan is not None:
+            scan_error(e, scan)
+            scan_headers(getattr(e, "headers", None) or {}, scan)
+            scan_headers(captured_headers(), scan)
         raise
+    if scan is not None:
+        scan_headers(captured_headers(), scan)
     audit_events.upstream_done(state, endpoint.name, tenant.name, stream=stream,
                                latency_s=time.perf_counter() - t_up)
     if not stream:
@@ -132,6 +142,7 @@ async def serve(
         metrics=state.metrics,
         endpoint=endpoint.name,
         started=started,
+        scan=scan,
     )
 
 

@@ -27,6 +27,7 @@ from veil.wire.anthropic import (
 from veil.wire.openai import ChatCompletionRequest
 
 from . import fields_messages as _rules  # noqa: F401 - registers the "messages" field rules
+from .answer_scan import scan_rest
 from .errors import UpstreamProtocolError
 from .privacy import (
     Conversation,
@@ -38,7 +39,7 @@ from .privacy import (
 from .serving import Endpoint, serve
 from .state import GatewayState
 from .tenants import Principal
-from .typed_sse import batch, primed, reframe
+from .typed_sse import HeldEvents, batch, primed, reframe
 from .upstream import Body, Upstream
 from .upstream_events import event_index, event_type
 
@@ -79,6 +80,9 @@ def restore_message(conv: Conversation, data: Body) -> Body:
                 block[key] = _map_strings(value, conv.restore_string)
     if isinstance(out.get("stop_sequence"), str):
         out["stop_sequence"] = conv.restore_string(out["stop_sequence"])
+    scan = conv.term_scan()
+    if scan is not None:  # its id, stop reason, a field of the upstream's own
+        scan_rest(out, scan, skip=("content", "stop_sequence", "usage", "type"))
     return out
 
 
@@ -101,6 +105,12 @@ class MessagesStreamRestorer:
                         "thinking": JoinedParts(conv, window=window)}
         self._json: dict[int, TextPipe] = {}
         self._kinds: dict[int, str] = {}  # open block -> "text" | "thinking" | "json"
+        self._held = HeldEvents()
+        #: the kind of the block that began last: only its parts hold the stream back (a
+        #: thinking block's end does not hold the text blocks after it)
+        self._last: str | None = None
+        if not window:  # nothing is held back: each event goes through as restored
+            self.process = self._process  # type: ignore[method-assign]
 
     def _kind(self, index: int, kind: str) -> None:
         if self._kinds.setdefault(index, kind) != kind:
@@ -128,6 +138,14 @@ class MessagesStreamRestorer:
         return out
 
     def process(self, ev: Body) -> Body | None:
+        out = self._process(ev)
+        # a block's end that may begin a term the next block ends waits, with its stop event
+        # and what follows, until that block shows more (or the message stops)
+        last = self._joined.get(self._last) if self._last is not None else None
+        holding = last is not None and last.holding and event_type(ev) != "message_stop"
+        return self._held.send(out, holding)
+
+    def _process(self, ev: Body) -> Body | None:
         typ = event_type(ev)
         if typ == "message_start":
             msg = ev.get("message")
@@ -141,6 +159,7 @@ class MessagesStreamRestorer:
             index = event_index(ev, "index")
             block = ev.get("content_block")
             kind = block.get("type") if isinstance(block, dict) else None
+            self._last = kind if isinstance(kind, str) else None
             if isinstance(block, dict) and isinstance(kind, str) and kind in self._joined:
                 self._kind(index, kind)
                 opening = block.get(kind)
@@ -184,7 +203,9 @@ class MessagesStreamRestorer:
         return self._other(ev)
 
     def finish(self) -> Body | None:
-        return batch([t for i in sorted(self._kinds) if (t := self._tail_event(i)) is not None])
+        return self._held.send(
+            batch([t for i in sorted(self._kinds) if (t := self._tail_event(i)) is not None]),
+            holding=False)
 
 
 def anthropic_error_event(err: Body) -> Body:

@@ -39,13 +39,14 @@ from veil.wire.responses import (
 )
 
 from . import fields_responses as _rules  # noqa: F401 - registers the "responses" field rules
+from .answer_scan import scan_rest
 from .errors import UpstreamStatusError
-from .privacy import Conversation, JoinedParts, _map_strings, output_scan_window
+from .privacy import Conversation, JoinedParts, _map_strings, _once, output_scan_window
 from .response_store import MAX_HISTORY_ITEMS, ResponseRecord, ResponseStore, store_for
 from .serving import Endpoint, serve
 from .state import GatewayState
 from .tenants import Principal
-from .typed_sse import batch, primed, reframe
+from .typed_sse import HeldEvents, batch, primed, reframe, unbatch
 from .upstream import Body, OpenAIUpstream, Upstream
 from .upstream_events import event_index, event_type
 
@@ -164,7 +165,20 @@ def restore_response(conv: Conversation, data: Body, *, output: dict[int, Body] 
             out[key] = _map_strings(out[key], conv.restore_string)
     if isinstance(out.get("output_text"), str):
         out["output_text"] = conv.restore_text(out["output_text"], truncated=cut)
+    scan = conv.term_scan()
+    if scan is not None:  # its id, status, an item's id, a field of the upstream's own
+        scan_rest(out, scan, skip=_RESTORED_FIELDS)
+        for item in out.get("output") or []:  # other items were read string by string
+            if isinstance(item, dict) and item.get("type") in _READ_ITEMS:
+                scan_rest(item, scan, skip=_RESTORED_ITEM_FIELDS)
     return out
+
+
+#: A response's fields restored above (or numbers), and an output item's.
+_RESTORED_FIELDS = ("output", "instructions", "tools", "metadata", "text", "error",
+                    "incomplete_details", "output_text", "usage", "object")
+_RESTORED_ITEM_FIELDS = ("content", "summary", "arguments", "name", "type")
+_READ_ITEMS = ("message", "function_call", "reasoning")
 
 
 #: Delta events of the parts whose text is restored through a pipe, by kind; any other
@@ -214,11 +228,20 @@ class ResponsesStreamRestorer:
         self._text: dict[_Key, str] = {}
         self._where: dict[_Key, Body] = {}  # the index fields of the part's events
         self._items: dict[int, Body] = {}
+        self._held = HeldEvents()
+        scan = conv.term_scan()
+        self._scan_id = _once(scan) if scan is not None else str
+        #: the channel fed last: only its parts hold the stream back (a message's end does
+        #: not hold the function call after it; an item's arguments are one part)
+        self._last: tuple[Any, ...] | None = None
+        if not self._window:  # nothing is held back or scanned: each event as restored
+            self.process = self._process  # type: ignore[method-assign]
 
     def _channel(self, key: _Key) -> JoinedParts:
         kind, oi, _ = key
         cid: tuple[Any, ...] = ("text",) if kind == "text" else key if kind == "arguments" \
             else (kind, oi)
+        self._last = None if kind == "arguments" else cid
         ch = self._channels.get(cid)
         if ch is None:
             args = kind == "arguments"
@@ -298,6 +321,22 @@ class ResponsesStreamRestorer:
         return out
 
     def process(self, ev: Body) -> Body | None:
+        out = self._process(ev)
+        for sent in unbatch(out) if out is not None else []:
+            # the ids every delta repeats, and a finished item's own fields (as whole)
+            if isinstance(sent.get("item_id"), str):
+                sent["item_id"] = self._scan_id(sent["item_id"])
+            item = sent.get("item")
+            if isinstance(item, dict) and item.get("type") in _READ_ITEMS:
+                scan_rest(item, self._scan_id, skip=_RESTORED_ITEM_FIELDS)
+        # a part's end that may begin a term the next part ends waits, with its closing events
+        # and what follows, until that part shows more (or the response ends); an item's
+        # arguments are one part, nothing is joined to them
+        last = self._channels.get(self._last) if self._last is not None else None
+        holding = last is not None and last.holding and event_type(ev) not in TERMINAL_EVENTS
+        return self._held.send(out, holding)
+
+    def _process(self, ev: Body) -> Body | None:
         typ = event_type(ev)
         out: list[Body] = []
         if typ in ("response.created", "response.in_progress"):
@@ -375,6 +414,9 @@ class ResponsesStreamRestorer:
                 item = self._restored_item(i, item)
                 self._items[i] = item
                 ev["item"] = item
+            for cid, ch in self._channels.items():  # the item's own parts (a summary's) end
+                if len(cid) == 2 and cid[1] == i:
+                    ch.end()
             out.append(ev)
         elif typ in TERMINAL_EVENTS:
             response = ev.get("response")
@@ -424,7 +466,7 @@ class ResponsesStreamRestorer:
             tail = self._flush(key)
             if tail:
                 out.append(self._tail(key, tail))
-        return batch(out)
+        return self._held.send(batch(out), holding=False)
 
 
 # --- forwarding ----------------------------------------------------------------------------------
@@ -494,7 +536,11 @@ class _Flow:
         if self.masked.get("store") is False or self.conv is None:
             return
         rid = str(masked_response.get("id") or self.response_id)
-        history = output_history(self._history() + input_items(self.masked), masked_response)
+        sent = self._history() + input_items(self.masked)
+        history = output_history(sent, masked_response)
+        json_items = list(self.prev.json_items) if self.prev is not None else []
+        if self.conv.json_output:
+            json_items += range(len(sent), len(history))
         truncated = len(history) > MAX_HISTORY_ITEMS or bool(
             self.prev is not None and self.prev.truncated
         )
@@ -509,6 +555,7 @@ class _Flow:
             upstream_stored=self.native and self.masked.get("store") is not False,
             truncated=truncated,
             json_output=self.conv.json_output,
+            json_items=json_items,
         ))
 
     async def forward(self, upstream: Upstream, body: Body) -> Body:
@@ -696,8 +743,12 @@ async def list_input_items(
     inputs = rec.history[: max(0, len(rec.history) - n_out)]
 
     def restore() -> list[Body]:
-        conv = _stored_conversation(state, rec)  # inputs are the caller's text: never JSON
-        return [_restore_input_item(conv, item, f"{response_id}_in_{i}")
+        conv = _stored_conversation(state, rec)  # the caller's text: never JSON
+        as_json = _stored_conversation(state, rec)  # answers of turns that asked for JSON
+        as_json.json_output = True
+        json_items = set(rec.json_items)
+        return [_restore_input_item(as_json if i in json_items else conv, item,
+                                    f"{response_id}_in_{i}")
                 for i, item in enumerate(inputs)]
 
     items = await to_thread.run_sync(restore)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
 
 import orjson
@@ -21,6 +21,7 @@ from veil.errors import VeilError
 from veil.wire.errors import error_event
 from veil.wire.sse import DONE, encode_event
 
+from .answer_scan import scan_error
 from .errors import error_code, sse_error
 from .metrics import GatewayMetrics
 from .upstream import Body
@@ -131,6 +132,7 @@ async def restored_sse(
     metrics: GatewayMetrics,
     endpoint: str,
     started: float,
+    scan: Callable[[str], str] | None = None,
 ) -> AsyncIterator[bytes]:
     """Restore each event as it arrives (no buffering beyond the restorer's own hold-back).
 
@@ -180,6 +182,8 @@ async def restored_sse(
         raise
     closed = await _close(events, endpoint)
     if failed is not None:
+        if scan is not None:  # an upstream's error event: the tenant's terms redacted
+            scan_error(failed, scan)
         yield _error_event(failed, metrics, endpoint)
     elif not closed:
         yield _FALLBACK_ERROR

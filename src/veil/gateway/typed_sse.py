@@ -101,4 +101,28 @@ async def primed(
             await close()  # release the upstream connection now, not at garbage collection
 
 
-__all__ = ["batch", "frame", "primed", "reframe"]
+class HeldEvents:
+    """Events a typed stream holds back while a closed part's end may begin a redacted term
+    that the next part ends (Anthropic text blocks, Responses ``output_text`` parts: the client
+    joins them). A part's held-back tail must go out before its closing event, so the tail,
+    that event and everything after it wait until the next part has shown enough text to
+    decide (:attr:`.privacy.JoinedParts.holding` turns false) or the stream ends; a term
+    found across the parts stops the stream with none of its pieces sent."""
+
+    def __init__(self) -> None:
+        self._held: list[Body] = []
+
+    def send(self, out: Body | None, holding: bool) -> Body | None:
+        """What to send now of the restorer's answer ``out``."""
+        if holding:
+            if out is not None:
+                self._held.extend(unbatch(out))
+            return None
+        if not self._held:
+            return out
+        events = self._held + (unbatch(out) if out is not None else [])
+        self._held = []
+        return batch(events)
+
+
+__all__ = ["HeldEvents", "batch", "frame", "primed", "reframe"]

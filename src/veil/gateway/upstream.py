@@ -82,6 +82,11 @@ def capture_response_headers() -> Iterator[dict[str, str]]:
 _CREDENTIAL_HEADERS = ("authorization", "x-api-key", "api-key")
 
 
+def captured_headers() -> dict[str, str]:
+    """The pass-through headers captured so far in this context ({} outside a capture)."""
+    return _response_headers.get() or {}
+
+
 def credentials(headers: httpx.Headers) -> tuple[str, ...]:
     """The credential in ``headers`` (a bearer token also alone), longest first: what an
     upstream's error text or echoed header must not carry to a caller."""
