@@ -303,7 +303,9 @@ STREET_PATTERNS = [
     # building or court, no house number (the building's name is the street's part)
     Pattern(rf"{_L}(?i:flat|apartment|apt\.?)[ \t]*\d{{1,4}}[A-Za-z]?,[ \t]*(?:{_CAP}{_SP}){{1,3}}"
             r"(?:Court|House|Mansions|Buildings|Lodge|Tower|Apartments|Place|Gardens|Mews|Wharf|"
-            rf"Quay|Yard|Square|Terrace|Close)\b{_TAIL}", 0.8,
+            # (an Indian or a Singaporean block's: "Flat 302, Sai Residency")
+            r"Quay|Yard|Square|Terrace|Close|Residency|Residences|Heights|Towers|Enclave|"
+            rf"Complex|Society|Plaza|Chambers|Niwas|Nivas|Sadan|Bhavan|Bhawan)\b{_TAIL}", 0.8,
             mark=r"(?:flat|apartment|apt)\.?[ \t]*\d", lead=0, fold=True),
     # Flat 2, 14 Queen's Road / building 17, Oakridge Court: a unit before its street
     Pattern(rf"{_L}(?i:flat|unit|building|bldg\.?|block|floor)[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?"

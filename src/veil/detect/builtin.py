@@ -906,7 +906,18 @@ ACCOUNT_NUMBER = _named_number("account_number", "ACCOUNT_NUMBER", (
     "certificate of sponsorship", "cos number", "cos reference", "lmia", "lmia number",
     "lmia no", "irp card",
     "irp number", "gnib card", "gnib number", "vetting id", "vetting number", "vetting no",
-    "vetting reference"), slashed=True)
+    "vetting reference", "nvb reference", "nvb ref", "nvb number",
+    # a school's, a university's and a student funder's numbers for one person (probes
+    # `benchmarks/results/hotpath/s82d/`): England's learner number (ULN), Scotland's candidate
+    # number (SCN), Ontario's education number (OEN), South Africa's LURITS number, a
+    # matriculation number's short label, an SIS's or a CAO's id, a school's
+    # admission number ("Adno"), the Student Loans Company's customer reference, a teacher's
+    # reference number (TRN), an alumni office's constituent id
+    "uln", "unique learner number", "learner number", "scn", "scottish candidate number",
+    "oen", "ontario education number", "lurits", "lurits number", "matric no",
+    "matriculation no", "sis id", "cao number", "cao no", "adno",
+    "admission no", "slc crn", "customer reference number", "customer ref", "trn",
+    "teacher reference number", "teacher ref no", "constituent id"), slashed=True)
 
 # An insurance card's group number on its bare word ("group 0045521", "Group 1200-5531", "RxGrp
 # 0045521"), in a text that speaks of insurance: elsewhere "group" is a word of prose
@@ -1017,6 +1028,10 @@ LICENSE_NUMBER = _named_number("license_number", "LICENSE_NUMBER", (
     "licence id",
     # a certificate's number on its short word (an Irish payroll notification's "RBP cert
     # no.", a DBS certificate's), a firearm or shotgun certificate's ("FAC 44/1882")
+    # a teacher's registration with its council or institute and a teaching certificate's
+    # number (probes `benchmarks/results/hotpath/s82d/`)
+    "teaching council registration", "teacher registration", "vit registration",
+    "certification #", "certification no", "certification number",
     "cert no", "cert number", "cert #", "dbs certificate", "dbs cert", "dbs number",
     "firearms certificate", "firearm certificate", "shotgun certificate", "fac", "fac no"),
     slashed=True)
@@ -1062,6 +1077,9 @@ CASE_NUMBER = register(PatternRecognizer(
              "case file", "report id", "report ref", "report reference", "court ref",
              "court reference", "conciliation certificate", "ec certificate", "charge no",
              "charge number",
+             # a child protection referral's reference, a school's fixed penalty notice for
+             # absence (probes `benchmarks/results/hotpath/s82d/`)
+             "referral ref", "referral reference", "penalty notice",
              "aktenzeichen", "numéro de dossier", "número de expediente", "numero di ruolo"),
     validate=_not_an_ordinal,
     context_required=True, context_window=24, context_boost=0.5, context_after=False,

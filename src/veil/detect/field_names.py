@@ -133,7 +133,11 @@ _FIELDS: dict[str, str | None] = {
                      "bankac", "bankacno", "uan",
                      "pfno", "pfnumber", "esicno", "supermember", "supermembernumber",
                      "payrollid", "payrollnumber", "payrollno", "empno", "empid", "empcode",
-                     "employeecode", "worksnumber", "personid"),
+                     "employeecode", "worksnumber", "personid",
+                     # a school's or a university's export: a pupil's, a learner's, a
+                     # candidate's and an SIS's numbers, a state's student number
+                     "upn", "uln", "scn", "adno", "admissionno", "sisid", "candidatenumber",
+                     "candidateno", "learnernumber", "statestudentnumber", "statestudentid"),
                     "ACCOUNT_NUMBER"),
     "iban": "IBAN",
     **dict.fromkeys(("card", "cardnumber", "cardno", "creditcard", "creditcardnumber",

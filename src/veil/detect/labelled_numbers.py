@@ -300,9 +300,101 @@ SHARE_CODE = PatternRecognizer(
                       re.ASCII, mark=_labels(_SHARE_CODE_LABELS), fold=True, lead=0)],
     validate=_share_code, validated=True)
 
+# An exam candidate's number (probes `benchmarks/results/hotpath/s82d/`): British boards print
+# four digits beside the centre's ("candidate number 4471"), below the record-number
+# recognizers' five. After the bare word too, "candidate 7702", "candidate 48812093" (an exam
+# entry's, an applicant tracker's): four to ten digits, not a year ("the candidate 2024 list")
+_CANDIDATE_LABELS = ("candidate number", "candidate no", "candidate #", "cand no")
+CANDIDATE_NUMBER = PatternRecognizer(
+    name="candidate_number", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(rf"(?i:\b(?:{_labels(_CANDIDATE_LABELS)})(?:\b|(?<=#))){_SEP}"
+                      r"(?P<v>[0-9]{4})(?![\w/.-])", 0.9, re.ASCII,
+                      mark=_labels(_CANDIDATE_LABELS), fold=True, lead=0),
+              Pattern(r"(?i:\bcandidate)[ \t]*#?[ \t]*(?P<v>(?!(?:19|20)[0-9]{2}(?![0-9]))"
+                      r"[0-9]{4,10})(?![\w/-]|[.,][0-9])", 0.85, re.ASCII, mark=r"candidate",
+                      fold=True, lead=0)],
+    validated=True)
+
+# A person's number in parentheses after "ID" in capitals ("Employee: J. Smith (ID 30418)",
+# "student Bethany Cross (ID: 2044718)"): the brackets set it beside the name it belongs to; a
+# bare "id 88213" in running text is a program's
+PAREN_ID = PatternRecognizer(
+    name="paren_id", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"\(ID[ \t]*[:#]?[ \t]*(?P<v>[0-9]{4,12})\)", 0.85, re.ASCII,
+                      mark=r"\(ID", lead=0)],
+    validated=True)
+
+
+def orcid_checksum(value: str) -> bool:
+    """ISO 7064 MOD 11-2 over the fifteen digits: the sixteenth character (a digit or X)."""
+    digits = value.replace("-", "")
+    total = 0
+    for ch in digits[:-1]:
+        total = (total + int(ch)) * 2
+    check = (12 - total % 11) % 11
+    return digits[-1] == ("X" if check == 10 else str(check))
+
+
+# A researcher's ORCID iD ("ORCID 0000-0002-1825-0097", a grant's biosketch, a paper's
+# author line): four groups of four, the registry's 0000-000 prefix and its MOD 11-2 check
+# character, so it needs no label
+ORCID = PatternRecognizer(
+    name="orcid", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"(?<![\w-])0000-000[0-9]-[0-9]{4}-[0-9]{3}[0-9X](?![\w-])", 0.9,
+                      re.ASCII, lead=0, anchor=r"0000-000[0-9]-")],
+    validate=orcid_checksum, validated=True)
+
+# A British university's Confirmation of Acceptance for Studies number after "CAS" in
+# capitals: fourteen letters and digits, both ("CAS number E4G7X1K9M2P4Q8"); a chemical's
+# CAS registry number is dashed digits ("CAS 7732-18-5") and stays
+CAS_NUMBER = PatternRecognizer(
+    name="cas_number", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"\bCAS(?:[ \t]+(?i:number|no\b\.?|ref(?:erence)?|id|code))?[ \t]*[:#]?"
+                      r"[ \t]*(?P<v>(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{14})(?![\w-])",
+                      0.9, re.ASCII, mark=r"CAS", lead=0)],
+    validated=True)
+
+# A research subject's or participant's id: after "subject id", "participant no." any
+# record-like token; after the bare word and a space only a study's site-and-subject shape
+# ("subject 01-017", "participant SUB-2207"), not a year's range ("subject 2019-2020") nor an
+# e-mail's "Subject: JIRA-1234 fixed" (a ticket's key after the header's colon)
+SUBJECT_ID = PatternRecognizer(
+    name="subject_id", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"(?i:\b(?:subject|participant)[ \t]+(?:id|no\b\.?|number|#))[ \t]*[:#]?"
+                      r"[ \t]*(?P<v>(?![0-9]{4}-[0-9]{2}-[0-9]{2}(?![\w-]))"
+                      r"(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{2,15})"
+                      r"(?![\w/-])", 0.9, re.ASCII, mark=r"subject|participant", fold=True,
+                      lead=0),
+              Pattern(r"(?i:\b(?:subject|participant))[ \t]+(?P<v>(?!(?:19|20)"
+                      r"[0-9]{2}-)[0-9]{2,4}-[0-9]{3,4}|[A-Z]{2,5}-[0-9]{3,6})(?![\w/-])", 0.85,
+                      re.ASCII, mark=r"subject|participant", fold=True, lead=0)],
+    validated=True)
+
+# A document's number after its kind with a country or a class in brackets ("Work permit
+# (Canada) no. U104471882", "visa (subclass 500) number 4471882031447", "passport (UK) no.
+# 123456789"): the bracket parts the label's words, so no label's window sees them
+QUALIFIED_DOCUMENT = PatternRecognizer(
+    name="qualified_document", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"(?i:\b(?:permit|visa|passport|licen[cs]e))[ \t]*\([^()\n]{2,30}\)"
+                      r"[ \t]*(?i:no\b\.?|number\b|#)[ \t]*[:#]?[ \t]*"
+                      r"(?P<v>(?=[A-Z0-9-]*[0-9])[A-Z0-9][A-Z0-9-]{4,20})(?![\w-])", 0.9,
+                      re.ASCII, mark=r"permit|visa|passport|licence|license", fold=True,
+                      lead=0)],
+    validated=True)
+
+# A US state's student id after its initials in capitals ("SSID 1044718820", Massachusetts'
+# "SASID"): digits only; a wireless network's SSID is a name ("SSID: HomeNet-5G") and stays
+STATE_STUDENT_ID = PatternRecognizer(
+    name="state_student_id", entity="ACCOUNT_NUMBER",
+    patterns=[Pattern(r"\b(?:SSID|SASID)[ \t]*[:#]?[ \t]*(?P<v>[0-9]{6,12})(?![\w-])", 0.85,
+                      re.ASCII, mark=r"SSID|SASID", lead=0)],
+    validated=True)
+
 #: every recognizer of this module, in the order they register
 LABELLED_NUMBERS = (PATIENT_NUMBER, PREFIXED_RECORD, PATHOLOGY_CASE, SPACED_SERIAL, UDI,
                     QUEBEC_HEALTH_CARD, INMATE_NUMBER, CENTRELINK_CRN, NZ_NHI, VRM,
                     REGISTRATION_NUMBER, MOT_PLATE, PLATE_LABEL,
                     STATE_TAG, PLATE_WORD, IRISH_PLATE, INDIAN_PLATE, VEHICLE_PLATE,
-                    NZ_BANK_ACCOUNT, PARCEL_PIN, EMPLOYEE_NUMBER, DISPATCH_EVENT, SHARE_CODE)
+                    NZ_BANK_ACCOUNT, PARCEL_PIN, EMPLOYEE_NUMBER, DISPATCH_EVENT, SHARE_CODE,
+                    CANDIDATE_NUMBER, PAREN_ID, ORCID, CAS_NUMBER, SUBJECT_ID,
+                    QUALIFIED_DOCUMENT, STATE_STUDENT_ID)

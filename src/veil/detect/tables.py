@@ -38,7 +38,9 @@ _SCORE = 0.9
 _CELL = r"\"?[^\W\d_][\w ./#()-]{0,39}+\"?"  # (any script's letters: "prénom", "Straße")
 #: a header line: two or more cells, one delimiter between each, Markdown's pipes around
 _HEADER_BODY = (
-    r"[ \t]*+(?P<outer>\|)?[ ]*+"  # (spaces only around a delimiter: a tab may be one)
+    # (after a title that opens its line: "Moodle export: username;firstname;...")
+    r"[ \t]*+(?:[^\W\d_][\w .-]{0,30}+:[ \t]++)?"
+    r"(?P<outer>\|)?[ ]*+"  # (spaces only around a delimiter: a tab may be one)
     rf"(?P<h>{_CELL}[ ]*+(?P<d>[,;\t|])[ ]*+{_CELL}(?:[ ]*+(?P=d)[ ]*+{_CELL})*+)"
     r"[ \t]*+\|?[ \t]*+(?=\r?\n|\\n)")
 #: tried at line starts only (after a line break or its escape, a JSON string's "\n"), which

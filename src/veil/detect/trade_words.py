@@ -246,6 +246,12 @@ _CLINICAL_ABBREVIATIONS = frozenset({
 _LEGAL_ABBREVIATIONS = frozenset({
     "ada", "adea", "hipaa", "fmla", "erisa", "flsa", "ferpa", "coppa", "ccpa", "cpra", "gdpr",
     "foia", "rico", "cplr", "frcp", "frap", "fre", "ucc", "ina", "cpr", "ccp", "pace", "tupe"})
+#: a school's and a university's grades, qualifications and tests in capitals, as their
+#: records write them (case kept: `Sat` is a day; not `ACT`, Australia's Capital Territory)
+_SCHOOL_ABBREVIATIONS = frozenset({
+    "GPA", "CGPA", "ATAR", "GCSE", "IGCSE", "BTEC", "NCEA", "VCE", "HSC", "WACE",
+    "SACE", "QCE", "SAT", "SATs", "PSAT", "GRE", "GMAT", "LSAT", "MCAT", "IELTS",
+    "TOEFL", "NVQ", "HND", "HNC", "UCAT", "STAAR", "NAPLAN", "ISEE", "SSAT"})
 #: public programmes' names and acronyms as their documents write them (case kept: `Chip` and
 #: `Idea` are names and words): a benefit, a health plan, a school's plan; the agencies that
 #: run them are organisations
@@ -699,6 +705,16 @@ _DEFINES = re.compile(r"[ \t]{1,4}(?:means|shall[ \t]mean|has[ \t]the[ \t]meanin
 #: a document's part before its letter (`Exhibit B`, `Schedule A`, `Appendix C`)
 _PART_BEFORE = re.compile(r"\b(?i:exhibit|schedule|annex|appendix|figure|fig\.|table|"
                           r"section|clause|part|plan|grade|type|class|form|item)[ \t]{1,3}\Z")
+#: a course's or a module's code: a subject's letters in capitals and its number, joined or
+#: spaced (`MATH1051`, `ECON 310`, `PHYS 2B03`); not a year (`WHO 2023`) nor a number that
+#: runs on as a phone's does (`NHS 0300 123 4567`)
+_COURSE_HEAD = re.compile(r"[A-Z]{2,5}")
+_COURSE_CODE = re.compile(r"[A-Z]{2,5}(?!(?:19|20)[0-9]{2}\b)[0-9]{3,4}[A-Z]?")
+_COURSE_NUMBER_AFTER = re.compile(r"[ \t]?(?!(?:19|20)[0-9]{2}\b)[0-9][0-9A-Z]{2,3}\b"
+                                  r"(?![ \t./-]?[0-9])")
+#: a statute's title by its numeral (`Title VII`, `Title IX`, `Title 42`)
+_STATUTE_TITLE = re.compile(r"Title[ \t]+(?:[IVX]{1,5}|[0-9]{1,2})")
+_ROMAN_AFTER = re.compile(r"[ \t]+(?:[IVX]{1,5}|[0-9]{1,2})\b")
 #: a range of Roman numerals up to a one-letter span (`Schedule II-V`, `stages I-V`)
 _ROMAN_RANGE = re.compile(r"\b[IVX]{1,4}-\Z")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -899,11 +915,17 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         return True  # "java.lang", "StrictMode", "X-Forwarded-For", "Okta", "Hibernate 6.4"
         # (before a key's evidence: "- name: SPRING_DATASOURCE_URL" names a variable)
     low = span.lower()
-    if len(span) == 1 and (text[s - 1:s] in ("/", "&") or text[e:e + 1] in ("/", "&")
+    if len(span) == 1 and (text[s - 1:s] in ("/", "&") or text[e:e + 1] in ("/", "&", "+")
                            or _PART_BEFORE.search(text, max(0, s - 12), s)
                            or _ROMAN_RANGE.search(text, max(0, s - 6), s)):
         return True  # the "L" of "mmol/L", the "E" of "P/E", the "S" of "S&P 500", the "B"
-        # of "Exhibit B", the "V" of "Schedule II-V"
+        # of "Exhibit B", the "V" of "Schedule II-V", the "B" of a grade's "B+"
+    if label == "ORGANIZATION" and (_COURSE_CODE.fullmatch(span) or _COURSE_HEAD.fullmatch(span)
+                              and _COURSE_NUMBER_AFTER.match(text, e)) and not _known_name(low):
+        return True  # "MATH1051", the "ECON" of "ECON 310": a course's code (not a name in
+        # capitals before a number, "KHAN 4471" of a roster, nor a state's, "ACT 2600")
+    if _STATUTE_TITLE.fullmatch(span) or span == "Title" and _ROMAN_AFTER.match(text, e):
+        return True  # the "Title" of "Title VII", "Title IX": a statute's part
     if text[e:e + 1] == "-" or text[s - 1:s] == "-":  # "Co" of "Co-Borrower"
         whole = _HYPHENATED.search(text, max(0, s - 24), min(len(text), e + 24))
         while whole is not None and whole.end() < s:
@@ -963,6 +985,8 @@ def _trade_word(text: str, s: int, e: int, label: str) -> bool:
         return True  # "CHF exacerbation", "INR 2.8", "Explanted ICD", the "o F" of "94 y/o F"
     if one and words[0].isupper() and words[0].lower() in _LEGAL_ABBREVIATIONS:
         return True  # "the ADA", "CPLR 3212"
+    if one and span in _SCHOOL_ABBREVIATIONS:
+        return True  # "Cumulative GPA", "ATAR 94.5", "GCSE Maths"
     if _public_programme(text, s, e, span, words):
         return True  # "Medicaid", "Form W-2", "Class C", "Employment and Support Allowance"
     if low.removeprefix("the ").removeprefix("this ") in ("court", "tribunal") or \
