@@ -341,6 +341,13 @@ async def _answer_in_parts(tmp_path: Path, api: str, texts: list[str],
     def handler(_request: httpx.Request, _body: dict[str, Any]) -> httpx.Response:
         return (_messages_answer if api == "messages" else _responses_answer)(texts, stream)
 
+    return await _typed_request(tmp_path, api, handler, stream)
+
+
+async def _typed_request(tmp_path: Path, api: str, handler: Any,
+                         stream: bool) -> httpx.Response:
+    """A Messages or Responses request ("hi") to a tenant that redacts TERM, answered by
+    ``handler``."""
     app = tenant_app(redacting_veil(tmp_path, TERM), handler,
                      kind="anthropic" if api == "messages" else "responses")
     body: dict[str, Any] = (

@@ -29,7 +29,14 @@ from .conftest import (
     tenant_app,
     tenant_client,
 )
-from .test_attack_s81 import QUOTED, TERM, _answer_in_parts, _json_answer, _named_sse
+from .test_attack_s81 import (
+    QUOTED,
+    TERM,
+    _answer_in_parts,
+    _json_answer,
+    _named_sse,
+    _typed_request,
+)
 from .test_attack_s81 import _veil as _quoted_veil
 
 
@@ -268,13 +275,7 @@ def _typed_answers(stream: bool) -> dict[str, Any]:
 async def test_a_term_in_a_typed_answers_ids_is_redacted(
     tmp_path: Path, api: str, stream: bool
 ) -> None:
-    app = tenant_app(redacting_veil(tmp_path, TERM), _typed_answers(stream)[api],
-                     kind="anthropic" if api == "messages" else "responses")
-    body: dict[str, Any] = (
-        {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
-        if api == "messages" else {"model": "m", "input": "hi", "store": False})
-    async with tenant_client(app) as c:
-        r = await c.post(f"/v1/{api}", json={**body, "stream": stream})
+    r = await _typed_request(tmp_path, api, _typed_answers(stream)[api], stream)
     assert r.status_code == 200, r.text
     assert "Nightjar" not in r.text
     assert "ok" in r.text
@@ -349,13 +350,7 @@ async def test_a_term_in_a_typed_tool_calls_name_is_redacted(
             e["sequence_number"] = n
         return _named_sse(events)
 
-    app = tenant_app(redacting_veil(tmp_path, TERM), handler,
-                     kind="anthropic" if api == "messages" else "responses")
-    body: dict[str, Any] = (
-        {"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}
-        if api == "messages" else {"model": "m", "input": "hi", "store": False})
-    async with tenant_client(app) as c:
-        r = await c.post(f"/v1/{api}", json={**body, "stream": stream})
+    r = await _typed_request(tmp_path, api, handler, stream)
     assert r.status_code == 200, r.text
     assert "Nightjar" not in r.text
 
