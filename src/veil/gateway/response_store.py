@@ -174,7 +174,10 @@ class ResponseStore:
         return hashlib.sha256(f"{tenant}\0{response_id}".encode()).hexdigest()
 
     def put(self, rec: ResponseRecord) -> None:
-        rec.history = rec.history[-MAX_HISTORY_ITEMS:]
+        dropped = max(0, len(rec.history) - MAX_HISTORY_ITEMS)
+        if dropped:  # the oldest items go; the JSON answers' positions move with the rest
+            rec.history = rec.history[dropped:]
+            rec.json_items = [i - dropped for i in rec.json_items if i >= dropped]
         record = rec.to_json()
         if self._vault is not None:
             blob = self._vault.keys(rec.tenant).seal(rec.tenant, "response:" + rec.id, record)

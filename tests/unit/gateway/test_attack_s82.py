@@ -427,3 +427,20 @@ async def test_a_term_in_a_batch_lines_upstream_error_is_redacted(tmp_path: Path
     assert json.loads(out.text.splitlines()[0])["error"]["error"]["message"].endswith(
         "is refused")
     assert "Nightjar" not in out.text
+
+
+def test_a_long_chains_json_answers_keep_their_places_when_its_oldest_items_go() -> None:
+    from veil.gateway.response_store import (
+        MAX_HISTORY_ITEMS,
+        ResponseRecord,
+        ResponseStore,
+        _Memory,
+    )
+
+    store = ResponseStore(_Memory(), vault=None, ttl_seconds=60)
+    history = [{"n": i} for i in range(MAX_HISTORY_ITEMS + 3)]
+    store.put(ResponseRecord(id="r", tenant="t", principal="p", session="s", scope=[],
+                             history=history, response={}, json_items=[1, 5, 9]))
+    rec = store.get("t", "p", "r")
+    assert rec is not None and len(rec.history) == MAX_HISTORY_ITEMS
+    assert [rec.history[i]["n"] for i in rec.json_items] == [5, 9]
